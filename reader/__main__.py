@@ -1,0 +1,7 @@
+"""`python -m reader` is the `press-reader` command."""
+
+import sys
+
+from reader.core.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""Pure-Python core: articles, index, library and CLI. Nothing here imports Qt."""

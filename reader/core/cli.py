@@ -1,0 +1,154 @@
+"""Command line: `press-reader [index|search|show]`; with no subcommand it opens the window."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from . import paths
+from .articles import ArticleError
+from .index import IndexProblem
+from .library import Library, LibraryError
+
+EXIT_OK, EXIT_BAD_INPUT = 0, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but bad usage is one line on stderr and exit 2, as everywhere else."""
+
+    def error(self, message):
+        raise UsageError(f"{message} (see {self.prog} --help)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--articles", metavar="DIR", default=argparse.SUPPRESS,
+                        help="articles folder (default: the last folder opened, else the bundled articles/)")
+    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
+                        help=f"where the index lives (default: ${paths.DATA_DIR_ENV} or the user data dir)")
+
+    parser = _Parser(prog="press-reader", parents=[common],
+                     description="Read, search and quote sponsorship press coverage.")
+    from .. import __version__
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    p = sub.add_parser("index", parents=[common], help="build or update the search index")
+    p.add_argument("--rebuild", action="store_true", help="discard the index and build it again")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = sub.add_parser("search", parents=[common], help="search the articles (Whoosh query language)")
+    p.add_argument("query", help='e.g. sponsor, "Olympic Games", title:alibaba, date:[2019-01-01 TO 2019-12-31]')
+    p.add_argument("--limit", type=_positive_int, default=20, metavar="N", help="at most N hits (default 20)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = sub.add_parser("show", parents=[common], help="print one article as parsed")
+    p.add_argument("path", help="article file, or its path relative to the articles folder")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    return parser
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return value
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = build_parser().parse_args(argv)
+        data = paths.data_dir(getattr(args, "data_dir", None))
+        articles = Path(getattr(args, "articles", None) or paths.default_articles(data))
+        if args.command is None:
+            from ..ui.app import run  # the only path that imports Qt
+
+            return run(articles_dir=articles if hasattr(args, "articles") else None, data_dir=data)
+        return COMMANDS[args.command](args, data, articles)
+    except (UsageError, LibraryError, ArticleError, IndexProblem) as exc:
+        print(f"press-reader: {exc}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # the user gets one line, never a traceback
+        if os.environ.get("PRESS_READER_DEBUG"):
+            raise
+        print(f"press-reader: unexpected error: {exc.__class__.__name__}: {exc}", file=sys.stderr)
+        return 1
+
+
+def _open(data: Path, articles: Path) -> Library:
+    return Library(articles, data)
+
+
+def cmd_index(args, data: Path, articles: Path) -> int:
+    library = _open(data, articles)
+    report = library.sync(rebuild=args.rebuild)
+    if args.json:
+        _print_json(report.to_json())
+    else:
+        if report.rebuilt:
+            print(f"note: {report.rebuilt}", file=sys.stderr)
+        print(f"{report.indexed} articles indexed ({report.updated} updated, {report.removed} removed, "
+              f"{len(report.skipped)} skipped) in {report.seconds:.2f} s")
+        for s in report.skipped:
+            print(f"  skipped {s.path}: {s.reason}")
+    return EXIT_OK
+
+
+def cmd_search(args, data: Path, articles: Path) -> int:
+    library = _open(data, articles)
+    report = library.sync()  # a search sees the folder as it is now
+    result = library.search(args.query, limit=args.limit)
+    if args.json:
+        _print_json(result.to_json())
+        return EXIT_OK
+    if report.rebuilt:
+        print(f"note: {report.rebuilt}", file=sys.stderr)
+    if result.notice:
+        print(f"note: {result.notice}", file=sys.stderr)
+    print(f"{result.total} {'match' if result.total == 1 else 'matches'} for {result.query}")
+    for n, hit in enumerate(result.hits, 1):
+        print(f"{n:3}. {hit.title}  [{hit.date or 'no date'}]  {hit.article_id}")
+        print(f"     {hit.snippet}")
+    return EXIT_OK
+
+
+def cmd_show(args, data: Path, articles: Path) -> int:
+    article = _open(data, articles).load(args.path)
+    if args.json:
+        _print_json(article.to_json())
+        return EXIT_OK
+    print(article.title)
+    print(f"{article.date or 'no date'} · {article.source} · {article.id}")
+    print()
+    print(article.body)
+    if article.captions:
+        print()
+        for c in article.captions:
+            print(f"[photo] {c.line}")
+    return EXIT_OK
+
+
+COMMANDS = {"index": cmd_index, "search": cmd_search, "show": cmd_show}
+
+
+def _print_json(value) -> None:
+    json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,429 @@
+"""The Whoosh full-text index: schema, open-or-rebuild, incremental writes, search with snippets and hit spans.
+
+The index is a cache of the articles folder: anything wrong with it is fixed by rebuilding it.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import re
+import shutil
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from whoosh import fields, highlight, index, query
+from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StandardAnalyzer, StopFilter
+from whoosh.lang.porter2 import stem as _porter2
+from whoosh.qparser import MultifieldPlugin, QueryParser
+
+from .articles import Article
+
+SCHEMA_VERSION = 1
+INDEX_NAME = f"articles_v{SCHEMA_VERSION}"
+SEARCH_FIELDS = ("title", "body", "captions")
+MAX_QUERY_CHARS = 500
+WRITE_LOCK_TIMEOUT = 10.0
+PARALLEL_MIN_DOCS = 300  # below this a process pool costs more than it saves
+_MARK_OPEN, _MARK_CLOSE = "\x02", "\x03"
+
+
+class IndexProblem(Exception):
+    """Base for index problems reported to the user in one line."""
+
+
+class IndexBusy(IndexProblem):
+    """Another process holds the index's write lock."""
+
+
+class QueryError(IndexProblem):
+    """The query text cannot be understood; the message says why in one line."""
+
+
+# ---------------------------------------------------------------- analysis
+
+
+@lru_cache(maxsize=100_000)
+def stem(word: str) -> str:
+    """Porter2, plus folding of the derivational '-ship' so that 'sponsor' finds 'sponsorship'."""
+    s = _porter2(word)
+    for suffix in ("ships", "ship"):
+        if s.endswith(suffix) and len(s) - len(suffix) >= 5:
+            return _porter2(s[: -len(suffix)])
+    return s
+
+
+class StemAndKeepFilter(Filter):
+    """At index time emits the lowercase word and, when different, its stem at the same position.
+
+    Queries use stems for plain terms, and the unstemmed words let trailing wildcards such as
+    `olympi*` match 'olympics' although its stem is 'olymp'.
+    """
+
+    is_morph = True
+
+    def __eq__(self, other):
+        return other is not None and self.__class__ is other.__class__
+
+    def __call__(self, tokens):
+        for t in tokens:
+            if t.stopped:
+                yield t
+                continue
+            original = t.text
+            stemmed = stem(original)
+            if t.mode == "query" or stemmed == original:
+                t.text = stemmed
+                yield t
+            else:
+                yield t
+                t.text = stemmed
+                yield t
+
+
+def text_analyzer():
+    return RegexTokenizer(r"\w+(?:['’]\w+)*") | LowercaseFilter() | StopFilter() | StemAndKeepFilter()
+
+
+ANALYZER = text_analyzer()
+
+
+def make_schema() -> fields.Schema:
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True, sortable=True),
+        title=fields.TEXT(analyzer=ANALYZER, stored=True, sortable=True, field_boost=2.0),
+        body=fields.TEXT(analyzer=ANALYZER, stored=True),
+        captions=fields.TEXT(analyzer=ANALYZER, stored=True),
+        source=fields.TEXT(analyzer=StandardAnalyzer(), sortable=True),
+        date=fields.DATETIME(),
+        day=fields.ID(sortable=True),  # the ISO date for display; DATETIME columns cannot be empty
+        words=fields.NUMERIC(int, bits=32, sortable=True),
+        size=fields.NUMERIC(int, bits=64, sortable=True),
+        mtime=fields.NUMERIC(int, bits=64, sortable=True),
+        hash=fields.ID(sortable=True),
+    )
+
+
+SCHEMA = make_schema()
+QUERY_FIELDS = ("id", "title", "body", "captions", "source", "date", "words")
+
+
+# ---------------------------------------------------------------- values
+
+
+@dataclass(frozen=True)
+class ArticleRow:
+    """What the article list shows, read from the index without touching the files."""
+
+    id: str
+    title: str
+    date: str | None
+    source: str
+    words: int
+    size: int
+    mtime_ns: int
+    content_hash: str
+
+    @classmethod
+    def of(cls, article: Article, size: int, mtime_ns: int) -> ArticleRow:
+        return cls(article.id, article.title, article.date, article.source, article.words,
+                   size, mtime_ns, article.content_hash)
+
+
+@dataclass(frozen=True)
+class Hit:
+    article_id: str
+    title: str
+    date: str | None
+    score: float
+    snippet: str
+    snippet_spans: tuple[tuple[int, int], ...] = ()
+
+    def to_json(self) -> dict:
+        return {"path": self.article_id, "title": self.title, "date": self.date,
+                "score": round(self.score, 4), "snippet": self.snippet}
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    query: str
+    total: int
+    hits: list[Hit]
+    words: frozenset[str] = frozenset()  # analysed terms to light up in the reading pane
+    notice: str | None = None
+
+    def to_json(self) -> dict:
+        out = {"query": self.query, "total": self.total, "hits": [h.to_json() for h in self.hits]}
+        if self.notice:
+            out["notice"] = self.notice
+        return out
+
+
+# ---------------------------------------------------------------- the index
+
+
+class Index:
+    """One Whoosh index in its own directory. Use `Index.open`, which rebuilds what it cannot open."""
+
+    def __init__(self, ix, directory: Path):
+        self._ix = ix
+        self.directory = directory
+
+    @classmethod
+    def open(cls, directory: Path) -> tuple[Index, str | None]:
+        """Open the index in `directory`, creating or rebuilding it. Returns it and why it was rebuilt."""
+        directory = Path(directory)
+        directory.mkdir(parents=True, exist_ok=True)
+        reason = None
+        if index.exists_in(str(directory), indexname=INDEX_NAME):
+            try:
+                ix = index.open_dir(str(directory), indexname=INDEX_NAME)
+                if ix.schema.names() != SCHEMA.names():
+                    raise ValueError("schema differs")
+                with ix.reader() as r:  # touch every segment so corruption shows now
+                    list(r.column_reader("id"))
+                return cls(ix, directory), None
+            except Exception as exc:  # any failure to open means: rebuild the cache
+                reason = f"the search index could not be opened ({_short(exc)}); rebuilding it"
+        elif any(directory.iterdir()):
+            reason = "the search index was made by another version; rebuilding it"
+        _clear(directory)
+        return cls(index.create_in(str(directory), SCHEMA, indexname=INDEX_NAME), directory), reason
+
+    def close(self) -> None:
+        self._ix.close()
+
+    def doc_count(self) -> int:
+        return self._ix.doc_count()
+
+    def rows(self) -> dict[str, ArticleRow]:
+        with self._ix.reader() as r:
+            if not r.doc_count_all():
+                return {}
+            cols = {name: r.column_reader(name) for name in
+                    ("id", "title", "day", "source", "words", "size", "mtime", "hash")}
+            rows = {}
+            for n in r.all_doc_ids():
+                aid = cols["id"][n]
+                rows[aid] = ArticleRow(aid, cols["title"][n], cols["day"][n] or None, cols["source"][n],
+                                       cols["words"][n], cols["size"][n], cols["mtime"][n], cols["hash"][n])
+            return rows
+
+    def write(self, articles: Iterable[tuple[Article, int, int]], remove: Iterable[str] = (),
+              expected: int = 0) -> int:
+        """Delete `remove` ids, then add (article, size, mtime_ns) documents, in one commit.
+
+        A changed article is passed in both. `expected` is how many articles are coming; it decides
+        whether a process pool pays. Returns the number of documents added.
+        """
+        kwargs: dict = {"timeout": WRITE_LOCK_TIMEOUT}
+        if expected >= PARALLEL_MIN_DOCS and (os.cpu_count() or 1) > 1:
+            kwargs.update(procs=min(2, os.cpu_count() or 1), multisegment=True, limitmb=128)
+        try:
+            writer = self._ix.writer(**kwargs)
+        except index.LockError:
+            raise IndexBusy("another Press Reader is updating this index; try again shortly") from None
+        written = 0
+        try:
+            for aid in remove:
+                writer.delete_by_term("id", aid)
+            for article, size, mtime_ns in articles:
+                writer.add_document(**_document(article, size, mtime_ns))
+                written += 1
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        return written
+
+    def clear(self) -> None:
+        self._ix.close()
+        _clear(self.directory)
+        self._ix = index.create_in(str(self.directory), SCHEMA, indexname=INDEX_NAME)
+
+    # ------------------------------------------------------------ search
+
+    def parse(self, text: str):
+        check_query(text)
+        parser = _Parser(list(SEARCH_FIELDS), SCHEMA)
+        try:
+            q = parser.parse(text)
+        except Exception as exc:
+            raise QueryError(_friendly(exc)) from None
+        if q is query.NullQuery or isinstance(q, type(query.NullQuery)):
+            raise QueryError("nothing to search for: the query has only operators or very common words")
+        return q
+
+    def search(self, text: str, limit: int | None = 50) -> SearchResult:
+        text, notice = cap_query(text)
+        q = self.parse(text)
+        with self._ix.searcher() as s:
+            try:
+                results = s.search(q, limit=limit)
+            except Exception as exc:
+                raise QueryError(_friendly(exc)) from None
+            results.fragmenter = highlight.ContextFragmenter(maxchars=220, surround=70)
+            results.formatter = _MarkFormatter()
+            words = _positive_words(q, s.reader())
+            hits = [self._hit(h) for h in results]
+            return SearchResult(text, len(results), hits, words, notice)
+
+    @staticmethod
+    def _hit(h) -> Hit:
+        marked = ""
+        for name in ("body", "captions", "title"):
+            marked = h.highlights(name, top=2)
+            if marked:
+                break
+        snippet, spans = unmark(marked) if marked else (_lead(h.get("body", "")), ())
+        day = h.reader.column_reader("day")[h.docnum] if h.reader.has_column("day") else ""
+        return Hit(h["id"], h.get("title", ""), day or None, h.score or 0.0, snippet, spans)
+
+
+class _Parser(QueryParser):
+    """Whoosh's parser over the text fields; wildcard text is matched against the words as typed."""
+
+    def __init__(self, fieldnames, schema):
+        super().__init__(None, schema)
+        self.add_plugin(MultifieldPlugin(fieldnames))
+
+    def term_query(self, fieldname, text, termclass, boost=1.0, tokenize=True, removestops=True):
+        if termclass in (query.Prefix, query.Wildcard) and fieldname in SEARCH_FIELDS:
+            return termclass(fieldname, text.lower(), boost=boost)
+        return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
+
+
+def hit_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
+    """Character spans of every word in `text` that a search for `words` matched, in surface form."""
+    if not words or not text:
+        return []
+    spans = {(t.startchar, t.endchar)
+             for t in ANALYZER(text, chars=True, mode="index", removestops=False)
+             if t.text in words}
+    return sorted(spans)
+
+
+def cap_query(text: str) -> tuple[str, str | None]:
+    text = " ".join(text.split())
+    if len(text) > MAX_QUERY_CHARS:
+        cut = text[:MAX_QUERY_CHARS].rsplit(" ", 1)[0]
+        return cut, f"query shortened to its first {len(cut)} characters"
+    return text, None
+
+
+_FIELD_PREFIX = re.compile(r"(?<![\w\"])([A-Za-z_]\w*):")
+
+
+def check_query(text: str) -> None:
+    """Reject what Whoosh would silently misread: unclosed quotes or brackets, unknown fields."""
+    if not text.strip():
+        raise QueryError("type some words to search for")
+    if text.count('"') % 2:
+        raise QueryError('unclosed quote: phrases need a closing "')
+    outside = re.sub(r'"[^"]*"', " ", text)
+    for open_, close, what in (("(", ")", "parenthesis"), ("[", "]", "range bracket")):
+        depth = 0
+        for ch in outside:
+            depth += (ch == open_) - (ch == close)
+            if depth < 0:
+                break
+        if depth:
+            raise QueryError(f"unbalanced {what}: check the {open_} and {close}")
+    for name in _FIELD_PREFIX.findall(outside):
+        if name not in QUERY_FIELDS:
+            known = ", ".join(f"{f}:" for f in QUERY_FIELDS)
+            raise QueryError(f"unknown field '{name}:'; fields are {known}")
+
+
+def unmark(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """Split text with hit markers into plain text and the hit spans within it."""
+    plain: list[str] = []
+    spans = []
+    pos = 0
+    start = None
+    for part in re.split(f"([{_MARK_OPEN}{_MARK_CLOSE}])", marked):
+        if part == _MARK_OPEN:
+            start = pos
+        elif part == _MARK_CLOSE:
+            if start is not None:
+                spans.append((start, pos))
+            start = None
+        else:
+            plain.append(part.replace("\n", " "))  # one char for one keeps the spans valid
+            pos += len(part)
+    return "".join(plain), tuple(spans)
+
+
+class _MarkFormatter(highlight.Formatter):
+    between = " … "
+
+    def format_token(self, text, token, replace=False):
+        return _MARK_OPEN + highlight.get_text(text, token, replace) + _MARK_CLOSE
+
+
+def _positive_words(q, reader) -> frozenset[str]:
+    """Analysed words of the query's positive parts in the text fields, wildcards expanded."""
+    if isinstance(q, query.Not):
+        return frozenset()
+    if isinstance(q, query.AndNot):
+        return _positive_words(q.a, reader)
+    if isinstance(q, query.compound.CompoundQuery):
+        out: set[str] = set()
+        for sub in q.children():
+            out |= _positive_words(sub, reader)
+        return frozenset(out)
+    try:
+        terms = q.existing_terms(reader, phrases=True, expand=True)
+    except Exception:
+        return frozenset()
+    return frozenset(_to_str(t) for f, t in terms if f in SEARCH_FIELDS)
+
+
+def _to_str(term) -> str:
+    return term.decode("utf-8") if isinstance(term, bytes) else str(term)
+
+
+def _document(article: Article, size: int, mtime_ns: int) -> dict:
+    doc = {
+        "id": article.id,
+        "title": article.title,
+        "body": article.body,
+        "captions": "\n".join(c.text for c in article.captions),
+        "source": article.source,
+        "day": article.date or "",
+        "words": article.words,
+        "size": size,
+        "mtime": mtime_ns,
+        "hash": article.content_hash,
+    }
+    if article.date:
+        doc["date"] = _dt.datetime.fromisoformat(article.date)
+    return doc
+
+
+def _lead(body: str, chars: int = 200) -> str:
+    first = body.split("\n\n", 1)[0]
+    return first if len(first) <= chars else first[:chars].rsplit(" ", 1)[0] + "…"
+
+
+def _clear(directory: Path) -> None:
+    for child in directory.iterdir():
+        if child.is_dir() and not child.is_symlink():
+            shutil.rmtree(child, ignore_errors=True)
+        else:
+            child.unlink(missing_ok=True)
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).splitlines()[0] if str(exc) else exc.__class__.__name__
+    return text[:120]
+
+
+def _friendly(exc: BaseException) -> str:
+    msg = _short(exc)
+    m = re.match(r"'(.*)' is not a parseable date", msg)
+    if m:
+        return f"'{m.group(1)}' is not a date; write dates as YYYY-MM-DD"
+    return f"could not understand the query: {msg}"

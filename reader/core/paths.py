@@ -1,0 +1,47 @@
+"""Where things live: the user data dir, the bundled articles, and the last folder opened."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "press-reader"
+DATA_DIR_ENV = "PRESS_READER_DATA_DIR"
+_STATE_FILE = "state.json"
+
+
+def data_dir(override: str | os.PathLike | None = None) -> Path:
+    """--data-dir beats $PRESS_READER_DATA_DIR beats the platform's user data dir."""
+    chosen = override or os.environ.get(DATA_DIR_ENV) or platformdirs.user_data_dir(APP_NAME, appauthor=False)
+    return Path(chosen).expanduser().resolve()
+
+
+def bundled_articles() -> Path:
+    """The `articles/` folder shipped beside the `reader` package."""
+    return Path(__file__).resolve().parents[2] / "articles"
+
+
+def last_folder(data: Path) -> Path | None:
+    try:
+        folder = json.loads((data / _STATE_FILE).read_text("utf-8")).get("last_folder")
+    except (OSError, ValueError, AttributeError):
+        return None
+    return Path(folder) if folder and Path(folder).is_dir() else None
+
+
+def remember_folder(data: Path, folder: Path) -> None:
+    """Record the folder the user opened, so the CLI defaults to it too. Best effort."""
+    try:
+        data.mkdir(parents=True, exist_ok=True)
+        tmp = data / (_STATE_FILE + ".tmp")
+        tmp.write_text(json.dumps({"last_folder": str(Path(folder).resolve())}), "utf-8")
+        os.replace(tmp, data / _STATE_FILE)
+    except OSError:
+        pass
+
+
+def default_articles(data: Path) -> Path:
+    return last_folder(data) or bundled_articles()

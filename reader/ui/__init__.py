@@ -1,0 +1,1 @@
+"""The Qt window: models, views, widgets and workers over `reader.core`."""

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from whoosh import fields, highlight, index, query
+from whoosh import fields, highlight, index, query, writing
 from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StandardAnalyzer, StopFilter
 from whoosh.lang.porter2 import stem as _porter2
 from whoosh.qparser import MultifieldPlugin, QueryParser
@@ -212,11 +212,13 @@ class Index:
             return rows
 
     def write(self, articles: Iterable[tuple[Article, int, int]], remove: Iterable[str] = (),
-              expected: int = 0) -> int:
+              expected: int = 0, replace_all: bool = False) -> int:
         """Delete `remove` ids, then add (article, size, mtime_ns) documents, in one commit.
 
         A changed article is passed in both. `expected` is how many articles are coming; it decides
-        whether a process pool pays. Returns the number of documents added.
+        whether a process pool pays. With `replace_all` the commit drops every older document, so
+        searches keep working on the old index until the new one is complete.
+        Returns the number of documents added.
         """
         kwargs: dict = {"timeout": WRITE_LOCK_TIMEOUT}
         if expected >= PARALLEL_MIN_DOCS and (os.cpu_count() or 1) > 1:
@@ -235,7 +237,7 @@ class Index:
         except BaseException:
             writer.cancel()
             raise
-        writer.commit()
+        writer.commit(mergetype=writing.CLEAR if replace_all else None)
         return written
 
     def clear(self) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -18,6 +19,10 @@ Progress = Callable[[int, int], None]
 
 class LibraryError(Exception):
     """A problem with the library as a whole, told to the user in one line."""
+
+
+class SyncCancelled(LibraryError):
+    """The caller asked an index update to stop; the index is left as it was."""
 
 
 @dataclass
@@ -66,16 +71,19 @@ class Library:
         self.data_dir = Path(data_dir)
         self.index_dir = self.data_dir / "index" / _folder_key(self.root)
         self._index: Index | None = None
+        self._opening = threading.Lock()
         self.rebuilt_reason: str | None = None
 
     @property
     def index(self) -> Index:
-        if self._index is None:
-            try:
-                self._index, self.rebuilt_reason = Index.open(self.index_dir)
-            except OSError as exc:
-                raise LibraryError(f"cannot use the data folder {self.data_dir}: {exc.strerror or exc}") from None
-        return self._index
+        with self._opening:  # the UI's index and query workers may both ask first
+            if self._index is None:
+                try:
+                    self._index, self.rebuilt_reason = Index.open(self.index_dir)
+                except OSError as exc:
+                    raise LibraryError(f"cannot use the data folder {self.data_dir}: "
+                                       f"{exc.strerror or exc}") from None
+            return self._index
 
     def close(self) -> None:
         if self._index is not None:
@@ -94,21 +102,26 @@ class Library:
         return Changes(added, changed, removed)
 
     def sync(self, rebuild: bool = False, progress: Progress | None = None,
-             on_row: Callable[[ArticleRow], None] | None = None) -> SyncReport:
-        """Bring the index in line with the folder: only added, changed and removed files are read."""
+             on_row: Callable[[ArticleRow], None] | None = None,
+             cancel: Callable[[], bool] | None = None) -> SyncReport:
+        """Bring the index in line with the folder: only added, changed and removed files are read.
+
+        With `rebuild` every file is read again and the new index replaces the old one at commit.
+        `cancel` is polled between files; when it returns True the update stops and nothing changes.
+        """
         start = time.perf_counter()
         index = self.index
         report = SyncReport(rebuilt=self.rebuilt_reason)
         self.rebuilt_reason = None
-        if rebuild:
-            index.clear()
         scan = _articles.scan(self.root)
-        changes = self.changes(scan.files, index.rows())
+        changes = self.changes(scan.files, {} if rebuild else index.rows())
         todo = changes.added + changes.changed
         report.skipped = list(scan.skipped)
 
         def parsed():
             for done, f in enumerate(todo, 1):
+                if cancel and cancel():
+                    raise SyncCancelled("index update cancelled")
                 try:
                     article = _articles.load(f.path, self.root)
                 except ArticleError as exc:
@@ -121,8 +134,8 @@ class Library:
                     progress(done, len(todo))
 
         gone = changes.removed + [f.id for f in changes.changed]
-        if todo or gone:
-            index.write(parsed(), remove=gone, expected=len(todo))
+        if todo or gone or rebuild:
+            index.write(parsed(), remove=gone, expected=len(todo), replace_all=rebuild)
         report.added, report.changed, report.removed = len(changes.added), len(changes.changed), len(changes.removed)
         report.removed_ids = changes.removed
         report.indexed = index.doc_count()

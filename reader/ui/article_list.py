@@ -1,0 +1,101 @@
+"""The article list view; in search mode each title cell also shows its snippet with the hits marked."""
+
+from __future__ import annotations
+
+import html
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QFontMetrics, QPalette, QTextDocument
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QStyledItemDelegate, QTableView
+
+from .article_model import DATE, SNIPPET_ROLE, SOURCE, TITLE, WORDS
+
+SNIPPET_LINES = 2
+
+
+def snippet_html(title: str, snippet: str, spans, muted: str) -> str:
+    out, pos = [], 0
+    for s, e in spans:
+        out.append(html.escape(snippet[pos:s]))
+        out.append(f"<b><u>{html.escape(snippet[s:e])}</u></b>")
+        pos = e
+    out.append(html.escape(snippet[pos:]))
+    return (f"<div style='font-weight:600'>{html.escape(title)}</div>"
+            f"<div style='color:{muted}'>{''.join(out)}</div>")
+
+
+class SnippetDelegate(QStyledItemDelegate):
+    """Draws title + snippet as rich text; everything else is drawn the standard way."""
+
+    def paint(self, painter, option, index):
+        snippet = index.data(SNIPPET_ROLE)
+        if not snippet:
+            super().paint(painter, option, index)
+            return
+        self.initStyleOption(option, index)
+        title = option.text
+        option.text = ""
+        style = option.widget.style() if option.widget else None
+        style.drawControl(QStyle.CE_ItemViewItem, option, painter, option.widget)
+        selected = bool(option.state & QStyle.State_Selected)
+        group = QPalette.Active if option.state & QStyle.State_Active else QPalette.Inactive
+        colour = option.palette.color(group, QPalette.HighlightedText if selected else QPalette.Text)
+        muted = colour.name() if selected else option.palette.color(QPalette.PlaceholderText).name()
+        doc = QTextDocument()
+        doc.setDefaultFont(option.font)
+        doc.setDocumentMargin(4)
+        bold = QFont(option.font)
+        bold.setWeight(QFont.DemiBold)
+        title = QFontMetrics(bold).elidedText(title, Qt.ElideRight, max(option.rect.width() - 12, 20))
+        doc.setHtml(snippet_html(title, snippet[0], snippet[1], muted))
+        doc.setTextWidth(option.rect.width())
+        painter.save()
+        painter.translate(option.rect.topLeft())
+        clip = QRectF(0, 0, option.rect.width(), option.rect.height())
+        painter.setClipRect(clip)
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        ctx.palette.setColor(QPalette.Text, colour)
+        ctx.clip = clip
+        doc.documentLayout().draw(painter, ctx)
+        painter.restore()
+
+    def sizeHint(self, option, index):
+        return QSize(200, option.fontMetrics.lineSpacing())
+
+
+class ArticleListView(QTableView):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("articleList")
+        self.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.setSortingEnabled(True)
+        self.setAlternatingRowColors(True)
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setTextElideMode(Qt.ElideRight)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
+        self.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.verticalHeader().hide()
+        self.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionsMovable(False)
+        header.setStretchLastSection(False)
+        self.setItemDelegateForColumn(TITLE, SnippetDelegate(self))
+        self.set_search_mode(False)
+
+    def set_search_mode(self, searching: bool) -> None:
+        line = self.fontMetrics().lineSpacing()
+        self.verticalHeader().setDefaultSectionSize((line + 3) * (1 + SNIPPET_LINES) + 10 if searching else line + 10)
+
+    def setModel(self, model):
+        super().setModel(model)
+        header = self.horizontalHeader()  # sections exist only once there is a model
+        header.setSectionResizeMode(TITLE, QHeaderView.Stretch)
+        for col in (DATE, SOURCE, WORDS):
+            header.setSectionResizeMode(col, QHeaderView.Interactive)
+        fm = self.fontMetrics()
+        header.resizeSection(DATE, fm.horizontalAdvance("2019-01-23") + 24)
+        header.resizeSection(SOURCE, fm.horizontalAdvance("Reuters Sport") + 16)
+        header.resizeSection(WORDS, fm.horizontalAdvance("Words") + 24)

@@ -1,0 +1,90 @@
+"""The search box above the article list: debounced queries, a result count, and a one-line error."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+
+DEBOUNCE_MS = 250
+
+
+class SearchBar(QWidget):
+    query_changed = Signal(str)  # "" means: show the whole library
+    step = Signal(int)  # Up/Down in the box move through the list
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.edit = QLineEdit(self)
+        self.edit.setObjectName("searchBox")
+        self.edit.setPlaceholderText('Search articles   (Ctrl+F)')
+        self.edit.setClearButtonEnabled(True)
+        self.edit.setToolTip(
+            "Whoosh query language: words (all must match), \"phrases\", OR, NOT, field:word "
+            "(title, body, captions, source, date), date:[2019-01-01 TO 2019-12-31], trailing wildcards spons*.\n"
+            "Ctrl+F or / to focus, Esc to clear.")
+        self.status = QLabel(self)
+        self.status.setObjectName("searchStatus")
+        self.status.setWordWrap(False)
+        self.status.hide()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(4)
+        layout.addWidget(self.edit)
+        layout.addWidget(self.status)
+
+        self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._timer.timeout.connect(self._emit)
+        self.edit.textChanged.connect(lambda _: self._timer.start())
+        self.edit.returnPressed.connect(self._emit)
+        self.edit.installEventFilter(self)
+        self._last: str | None = None
+
+    def text(self) -> str:
+        return self.edit.text().strip()
+
+    def focus(self) -> None:
+        self.edit.setFocus(Qt.ShortcutFocusReason)
+        self.edit.selectAll()
+
+    def clear(self) -> None:
+        self.edit.clear()
+        self._emit()
+
+    def show_error(self, message: str) -> None:
+        self._show(message, "error")
+
+    def show_info(self, message: str) -> None:
+        self._show(message, "info")
+
+    def hide_status(self) -> None:
+        self.status.hide()
+
+    def _show(self, message: str, kind: str) -> None:
+        self.status.setProperty("kind", kind)
+        self.status.style().unpolish(self.status)
+        self.status.style().polish(self.status)
+        self.status.setText(message)
+        self.status.setToolTip(message)
+        self.status.show()
+
+    def _emit(self) -> None:
+        self._timer.stop()
+        text = self.text()
+        if text != self._last:
+            self._last = text
+            self.query_changed.emit(text)
+
+    def rerun(self) -> None:
+        """Search again with the same text, e.g. after the index changed."""
+        self._last = None
+        self._emit()
+
+    def eventFilter(self, obj, event):
+        if obj is self.edit and event.type() == event.Type.KeyPress:
+            if event.key() == Qt.Key_Escape:
+                self.clear()
+                return True
+            if event.key() in (Qt.Key_Down, Qt.Key_Up):
+                self.step.emit(1 if event.key() == Qt.Key_Down else -1)
+                return True
+        return super().eventFilter(obj, event)

@@ -1,0 +1,88 @@
+"""Background jobs: a callable runs on a QThreadPool and reports back to the UI thread through signals.
+
+The job function never touches widgets. It may call `job.progress(done, total)` and `job.emit(value)`
+for partial results; its return value arrives in `finished`, and any exception as a one-line `failed`.
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class JobSignals(QObject):
+    progress = Signal(int, int)
+    partial = Signal(object)
+    finished = Signal(object)
+    failed = Signal(str)
+
+
+class Job(QRunnable):
+    def __init__(self, fn: Callable[[Job], object]):
+        super().__init__()
+        self.setAutoDelete(False)  # the Python wrapper owns it until its signals have fired
+        self.fn = fn
+        self.signals = JobSignals()
+        self._stop = threading.Event()
+
+    # called from the worker thread
+    def progress(self, done: int, total: int) -> None:
+        self.signals.progress.emit(done, total)
+
+    def emit(self, value: object) -> None:
+        self.signals.partial.emit(value)
+
+    def stopped(self) -> bool:
+        return self._stop.is_set()
+
+    def run(self) -> None:
+        try:
+            result = self.fn(self)
+        except Exception as exc:  # reported to the UI as one line; the traceback goes to stderr
+            traceback.print_exc()
+            self.signals.failed.emit(_one_line(exc))
+        else:
+            self.signals.finished.emit(result)
+
+    # called from the UI thread
+    def stop(self) -> None:
+        self._stop.set()
+
+
+class Jobs:
+    """A named pool of worker threads that keeps its running jobs alive and can be drained."""
+
+    def __init__(self, threads: int = 1):
+        self.pool = QThreadPool()
+        self.pool.setMaxThreadCount(threads)
+        self._running: set[Job] = set()
+
+    def start(self, fn: Callable[[Job], object], *, finished=None, failed=None,
+              progress=None, partial=None) -> Job:
+        job = Job(fn)
+        for signal, slot in ((job.signals.finished, finished), (job.signals.failed, failed),
+                             (job.signals.progress, progress), (job.signals.partial, partial)):
+            if slot is not None:
+                signal.connect(slot)
+        job.signals.finished.connect(lambda _=None, j=job: self._running.discard(j))
+        job.signals.failed.connect(lambda _=None, j=job: self._running.discard(j))
+        self._running.add(job)
+        self.pool.start(job)
+        return job
+
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    def stop_all(self, wait_ms: int = 30000) -> None:
+        for job in list(self._running):
+            job.stop()
+        self.pool.clear()
+        self.pool.waitForDone(wait_ms)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else exc.__class__.__name__

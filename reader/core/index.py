@@ -9,6 +9,7 @@ import datetime as _dt
 import os
 import re
 import shutil
+import warnings
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -176,19 +177,12 @@ class Index:
         """Open the index in `directory`, creating or rebuilding it. Returns it and why it was rebuilt."""
         directory = Path(directory)
         directory.mkdir(parents=True, exist_ok=True)
-        reason = None
-        if index.exists_in(str(directory), indexname=INDEX_NAME):
-            try:
-                ix = index.open_dir(str(directory), indexname=INDEX_NAME)
-                if ix.schema.names() != SCHEMA.names():
-                    raise ValueError("schema differs")
-                with ix.reader() as r:  # touch every segment so corruption shows now
-                    list(r.column_reader("id"))
-                return cls(ix, directory), None
-            except Exception as exc:  # any failure to open means: rebuild the cache
-                reason = f"the search index could not be opened ({_short(exc)}); rebuilding it"
-        elif any(directory.iterdir()):
-            reason = "the search index was made by another version; rebuilding it"
+        with warnings.catch_warnings():
+            # Whoosh leaves the TOC file open when it cannot parse it; it is closed as the error is dropped
+            warnings.simplefilter("ignore", ResourceWarning)
+            ix, reason = _try_open(directory)
+        if ix is not None:
+            return cls(ix, directory), None
         _clear(directory)
         return cls(index.create_in(str(directory), SCHEMA, indexname=INDEX_NAME), directory), reason
 
@@ -408,6 +402,24 @@ def _document(article: Article, size: int, mtime_ns: int) -> dict:
 def _lead(body: str, chars: int = 200) -> str:
     first = body.split("\n\n", 1)[0]
     return first if len(first) <= chars else first[:chars].rsplit(" ", 1)[0] + "…"
+
+
+def _try_open(directory: Path):
+    """(the index, None) if it opens and reads; else (None, why it must be rebuilt, or None if absent)."""
+    try:
+        if index.exists_in(str(directory), indexname=INDEX_NAME):
+            ix = index.open_dir(str(directory), indexname=INDEX_NAME)
+            if ix.schema.names() != SCHEMA.names():
+                raise ValueError("schema differs")
+            with ix.reader() as r:  # touch every segment so corruption shows now
+                if r.doc_count_all():
+                    list(r.column_reader("id"))
+            return ix, None
+    except Exception as exc:  # any failure to open means: rebuild the cache
+        return None, f"the search index could not be opened ({_short(exc)}); rebuilding it"
+    if any(directory.iterdir()):
+        return None, "the search index was made by another version; rebuilding it"
+    return None, None
 
 
 def _clear(directory: Path) -> None:

@@ -38,6 +38,7 @@ class MainWindow(QMainWindow):
     sync_finished = Signal(object)  # SyncReport
     search_finished = Signal(object)  # SearchResult, or None when the library is shown
     article_shown = Signal(str)
+    index_progress = Signal(int, int)
 
     def __init__(self, data_dir: Path, articles_dir: Path | None = None):
         super().__init__()
@@ -219,7 +220,7 @@ class MainWindow(QMainWindow):
 
         def work(job: Job) -> SyncReport:
             job.emit(("rows", library.rows()))
-            batch, last = [], time.monotonic()
+            batch, last = [], 0.0  # the first new row is shown at once
 
             def on_row(row):
                 nonlocal last
@@ -262,6 +263,7 @@ class MainWindow(QMainWindow):
         self.progress.setRange(0, total)
         self.progress.setValue(done)
         self.progress.show()
+        self.index_progress.emit(done, total)
         if done < total:
             self.show_status(f"Indexing {done:,} of {total:,} articles…")
         else:

@@ -7,10 +7,13 @@ for partial results; its return value arrives in `finished`, and any exception a
 from __future__ import annotations
 
 import threading
+import time
 import traceback
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+PROGRESS_INTERVAL_S = 0.05  # the UI needs no more than 20 progress updates a second
 
 
 class JobSignals(QObject):
@@ -27,10 +30,14 @@ class Job(QRunnable):
         self.fn = fn
         self.signals = JobSignals()
         self._stop = threading.Event()
+        self._last_progress = 0.0
 
     # called from the worker thread
     def progress(self, done: int, total: int) -> None:
-        self.signals.progress.emit(done, total)
+        now = time.monotonic()
+        if done >= total or done <= 1 or now - self._last_progress >= PROGRESS_INTERVAL_S:
+            self._last_progress = now
+            self.signals.progress.emit(done, total)
 
     def emit(self, value: object) -> None:
         self.signals.partial.emit(value)

@@ -1,0 +1,46 @@
+"""Qt fixtures: isolated QSettings per test and a helper that opens the window and waits for the index."""
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from reader.ui.app import make_app
+from reader.ui.main_window import MainWindow
+
+SYNC_TIMEOUT_MS = 60_000
+
+
+@pytest.fixture(scope="session")
+def qapp_cls():
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path):
+    QSettings.setDefaultFormat(QSettings.IniFormat)
+    QSettings.setPath(QSettings.IniFormat, QSettings.UserScope, str(tmp_path / "settings"))
+    yield
+    QSettings().clear()
+
+
+@pytest.fixture
+def open_window(qtbot, qapp, data_dir):
+    """open_window(folder) -> a shown MainWindow whose first index update has finished."""
+    make_app()
+    windows = []
+
+    def _open(folder, wait=True):
+        window = MainWindow(data_dir, folder)
+        qtbot.addWidget(window)
+        if wait:
+            with qtbot.waitSignal(window.sync_finished, timeout=SYNC_TIMEOUT_MS):
+                window.show()
+        else:
+            window.show()
+        windows.append(window)
+        return window
+
+    yield _open
+    for window in windows:
+        window.close()

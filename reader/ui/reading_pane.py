@@ -160,6 +160,34 @@ class ReadingPane(QTextBrowser):
         self.view = view
         self._render()
         self.verticalScrollBar().setValue(0)
+        if view.body_spans:
+            self._reveal_first_hit()
+
+    def hit_fragments(self) -> list[tuple[int, str]]:
+        """(position, text) of every run painted as a search hit, in document order."""
+        hit_bg = Theme.from_palette(self.palette()).hit_bg.lower()
+        found = []
+        block = self.document().begin()
+        while block.isValid():
+            it = block.begin()
+            while not it.atEnd():
+                frag = it.fragment()
+                if frag.charFormat().background().color().name() == hit_bg:
+                    found.append((frag.position(), frag.text()))
+                it += 1
+            block = block.next()
+        return found
+
+    def _reveal_first_hit(self) -> None:
+        body_start = self.document().firstBlock().next().next().position()  # after title and meta
+        for position, _ in self.hit_fragments():
+            if position >= body_start:
+                cursor = self.textCursor()
+                cursor.setPosition(position)
+                y = self.cursorRect(cursor).top()
+                if y > self.viewport().height() * 0.8:
+                    self.verticalScrollBar().setValue(y - self.viewport().height() // 3)
+                return
 
     def show_placeholder(self, text: str) -> None:
         self.view = None

@@ -5,7 +5,6 @@ from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QTextDocument
 
 from reader.ui.article_model import ID_ROLE
-from reader.ui.reading_pane import Theme
 from tests.conftest import SAMPLE_000, SAMPLE_002
 
 WAIT_MS = 10_000
@@ -24,18 +23,7 @@ def search(qtbot, window, text):
 
 def highlighted_words(pane):
     """The text of every run the reading pane paints with the hit background."""
-    hit_bg = Theme.from_palette(pane.palette()).hit_bg.lower()
-    words = []
-    block = pane.document().begin()
-    while block.isValid():
-        it = block.begin()
-        while not it.atEnd():
-            frag = it.fragment()
-            if frag.charFormat().background().color().name() == hit_bg:
-                words.append(frag.text())
-            it += 1
-        block = block.next()
-    return words
+    return [text for _, text in pane.hit_fragments()]
 
 
 def test_first_launch_lists_both_samples_and_shows_the_first(open_window, articles_dir, qtbot):
@@ -69,6 +57,21 @@ def test_search_narrows_the_list_and_highlights_surface_forms(open_window, artic
     qtbot.waitUntil(lambda: window.pane.view.article.id == SAMPLE_000, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: "sponsor" in highlighted_words(window.pane), timeout=WAIT_MS)
     assert "partnership" not in highlighted_words(window.pane)
+
+
+def test_a_hit_far_down_the_article_is_scrolled_into_view(open_window, articles_dir, qtbot):
+    window = open_window(articles_dir)
+    window.resize(900, 500)
+    search(qtbot, window, "efficiently")  # only in the last paragraph of sample 000
+    assert visible_ids(window) == [SAMPLE_000]
+    qtbot.waitUntil(lambda: window.pane.view is not None and window.pane.view.article.id == SAMPLE_000,
+                    timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.pane.verticalScrollBar().value() > 0, timeout=WAIT_MS)
+    position, text = window.pane.hit_fragments()[0]
+    cursor = window.pane.textCursor()
+    cursor.setPosition(position)
+    assert text == "efficiently"
+    assert 0 <= window.pane.cursorRect(cursor).top() < window.pane.viewport().height()
 
 
 def test_malformed_query_shows_one_line_and_the_app_keeps_working(open_window, articles_dir, qtbot):

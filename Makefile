@@ -1,0 +1,14 @@
+# Conveniences; the README's two commands work without make.
+.PHONY: run test bench setup
+
+setup:
+	bash .ci/setup
+
+run: setup
+	.venv/bin/press-reader
+
+test: setup
+	.venv/bin/python -m pytest
+
+bench: setup
+	.venv/bin/python -m bench.bench_index

@@ -114,7 +114,10 @@ class Library:
         report = SyncReport(rebuilt=self.rebuilt_reason)
         self.rebuilt_reason = None
         scan = _articles.scan(self.root)
-        changes = self.changes(scan.files, {} if rebuild else index.rows())
+        rows = index.rows()
+        changes = self.changes(scan.files, rows)
+        if rebuild:  # read everything again; the commit drops every older document
+            changes = Changes(list(scan.files), [], changes.removed)
         todo = changes.added + changes.changed
         report.skipped = list(scan.skipped)
 
@@ -133,7 +136,7 @@ class Library:
                 if progress:
                     progress(done, len(todo))
 
-        gone = changes.removed + [f.id for f in changes.changed]
+        gone = [] if rebuild else changes.removed + [f.id for f in changes.changed]
         if todo or gone or rebuild:
             index.write(parsed(), remove=gone, expected=len(todo), replace_all=rebuild)
         report.added, report.changed, report.removed = len(changes.added), len(changes.changed), len(changes.removed)

@@ -6,6 +6,7 @@ The index is a cache of the articles folder: anything wrong with it is fixed by 
 from __future__ import annotations
 
 import datetime as _dt
+import gc
 import os
 import re
 import shutil
@@ -181,6 +182,10 @@ class Index:
             # Whoosh leaves the TOC file open when it cannot parse it; it is closed as the error is dropped
             warnings.simplefilter("ignore", ResourceWarning)
             ix, reason = _try_open(directory)
+            if ix is None:
+                # ...and on a bad segment its reader() keeps the error in a local, a reference cycle that
+                # holds the file open until the garbage collector runs; close it now, before _clear()
+                gc.collect()
         if ix is not None:
             return cls(ix, directory), None
         _clear(directory)
@@ -288,7 +293,10 @@ class _Parser(QueryParser):
     def term_query(self, fieldname, text, termclass, boost=1.0, tokenize=True, removestops=True):
         if termclass in (query.Prefix, query.Wildcard) and fieldname in SEARCH_FIELDS:
             return termclass(fieldname, text.lower(), boost=boost)
-        return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
+        q = super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
+        if getattr(q, "error", None) is not None:  # else Whoosh matches nothing, or drops it under OR/NOT
+            raise ValueError(f"{text!r} is not a parseable date" if fieldname == "date" else str(q.error))
+        return q
 
 
 def hit_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:

@@ -234,6 +234,9 @@ class Index:
                 writer.add_document(**_document(article, size, mtime_ns))
                 written += 1
         except BaseException:
+            for task in getattr(writer, "tasks", ()):  # MpWriter.cancel() does not stop its processes
+                task.terminate()
+                task.join()
             writer.cancel()
             raise
         writer.commit(mergetype=writing.CLEAR if replace_all else None)

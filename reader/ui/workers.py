@@ -49,7 +49,8 @@ class Job(QRunnable):
         try:
             result = self.fn(self)
         except Exception as exc:  # reported to the UI as one line; the traceback goes to stderr
-            traceback.print_exc()
+            if not self.stopped():  # a job that was asked to stop may end with any error
+                traceback.print_exc()
             self.signals.failed.emit(_one_line(exc))
         else:
             self.signals.finished.emit(result)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 
 import pytest
 from whoosh import index as whoosh_index
 
-from reader.core.index import INDEX_NAME, SCHEMA_VERSION, make_schema
+from reader.core.index import INDEX_NAME, PARALLEL_MIN_DOCS, SCHEMA_VERSION, make_schema
 from reader.core.library import Library, LibraryError, SyncCancelled
 
 SAMPLE_000 = "000_1fa15833894f33b8.txt"
@@ -177,6 +178,18 @@ def test_cancelled_sync_leaves_the_index_as_it_was(library, articles_dir, write)
 def _garbage(path, keep=0):
     data = path.read_bytes()[:keep]
     path.write_bytes(data + b"\xde\xad\xbe\xef not a whoosh segment " * 50)
+
+
+def test_cancelling_a_parallel_build_stops_its_worker_processes(library, articles_dir, write, capfd):
+    for n in range(PARALLEL_MIN_DOCS + 20):  # enough for the process-pool writer
+        write(articles_dir / "bulk" / f"{n:04}.txt", f"Bulk story {n}\n\nThe sponsor number {n} said yes.\n")
+    seen = []
+    with pytest.raises(SyncCancelled):
+        library.sync(progress=lambda done, total: seen.append(done), cancel=lambda: len(seen) >= 250)
+    assert multiprocessing.active_children() == []
+    assert library.index.doc_count() == 0
+    assert "Traceback" not in capfd.readouterr().err
+    assert library.sync().indexed == PARALLEL_MIN_DOCS + 22
 
 
 @pytest.mark.parametrize("what", ["segments", "toc", "truncated-segments", "everything"])

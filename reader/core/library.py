@@ -103,18 +103,20 @@ class Library:
 
     def sync(self, rebuild: bool = False, progress: Progress | None = None,
              on_row: Callable[[ArticleRow], None] | None = None,
-             cancel: Callable[[], bool] | None = None) -> SyncReport:
+             cancel: Callable[[], bool] | None = None,
+             known: list[ArticleRow] | None = None) -> SyncReport:
         """Bring the index in line with the folder: only added, changed and removed files are read.
 
         With `rebuild` every file is read again and the new index replaces the old one at commit.
         `cancel` is polled between files; when it returns True the update stops and nothing changes.
+        `known` is what `rows()` just returned, if the caller has it, so it is not read again.
         """
         start = time.perf_counter()
         index = self.index
         report = SyncReport(rebuilt=self.rebuilt_reason)
         self.rebuilt_reason = None
         scan = _articles.scan(self.root)
-        rows = index.rows()
+        rows = {r.id: r for r in known} if known is not None else index.rows()
         changes = self.changes(scan.files, rows)
         if rebuild:  # read everything again; the commit drops every older document
             changes = Changes(list(scan.files), [], changes.removed)

@@ -1,0 +1,189 @@
+"""Index and search benchmark for reader.core.library.Library over synthetic corpora.
+
+    python -m bench.bench_index                 # N = 1000 and 10000
+    python -m bench.bench_index --sizes 1000    # a quick run
+
+For each size the corpus is generated in a temporary folder (timed apart), then one fresh
+subprocess builds and searches the index, so peak memory is per size. Prints a markdown table
+and writes the figures as JSON to bench/results/. See bench/README.md for what each one means.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from importlib.metadata import version
+from pathlib import Path
+
+from bench import corpus
+
+RESULTS_DIR = Path(__file__).resolve().parent / "results"
+QUERY_COUNT = 200
+SPECIAL_QUERIES = ['"Olympic Games"', '"sponsorship deal"', "olympi*", "spons*", "partner*",
+                   "sponsor OR FIFA", "Olympic NOT Tokyo", "title:sponsor"]
+ROWS = [  # (key, label) in table order
+    ("generate_s", "corpus generation, s (excluded)"),
+    ("build_s", "first build, s"),
+    ("docs_per_s", "first build, docs/s"),
+    ("reopen_rows_s", "cold start: open + rows(), s"),
+    ("resync_s", "cold start: no-change sync(), s"),
+    ("one_change_s", "one changed file sync(), s"),
+    ("first_query_ms", "first search, ms"),
+    ("search_p50_ms", "2-word search p50, ms"),
+    ("search_p95_ms", "2-word search p95, ms"),
+    ("search_max_ms", "2-word search max, ms"),
+    ("special_max_ms", "phrase/wildcard/boolean max, ms"),
+    ("median_hits", "2-word search median total hits"),
+    ("peak_rss_mb", "peak RSS, this process, MB"),
+    ("peak_rss_children_mb", "peak RSS, largest writer process, MB"),
+    ("index_mb", "index on disk, MB"),
+    ("segments", "index segments"),
+]
+
+
+def two_word_queries(seed: int = 0, count: int = QUERY_COUNT) -> list[str]:
+    """Deterministic queries: Zipf-drawn content words, a quarter paired with a sponsorship term."""
+    from reader.core.index import ANALYZER
+
+    rng = random.Random(f"queries-{seed}")
+    content = [w for w in corpus.vocabulary(seed) if list(ANALYZER(w))]  # no stop words
+    single = [t for t in corpus.domain_terms() if t.isalpha()]
+    out = []
+    for i in range(count):
+        a, b = corpus.zipf(rng, content, 2)
+        if i % 4 == 0:
+            a = corpus.zipf(rng, single)[0]
+        out.append(f"{a} {b}")
+    return out
+
+
+def timed(fn, *args, **kwargs):
+    start = time.perf_counter()
+    value = fn(*args, **kwargs)
+    return value, time.perf_counter() - start
+
+
+def percentile(values: list[float], p: float) -> float:
+    return statistics.quantiles(values, n=100, method="inclusive")[p - 1]
+
+
+def measure(root: Path, data_dir: Path, seed: int) -> dict:
+    """Build, re-sync and search the index of `root`; runs in its own process."""
+    from reader.core.library import Library
+
+    n = sum(1 for _ in root.rglob("*.txt"))
+    lib = Library(root, data_dir)
+    report, build_s = timed(lib.sync)
+    assert report.indexed == n, f"indexed {report.indexed} of {n} articles"
+    lib.close()
+
+    lib = Library(root, data_dir)  # a later launch: the list first, then the check for changes
+    rows, reopen_rows_s = timed(lib.rows)
+    report, resync_s = timed(lib.sync, known=rows)
+    assert report.updated == 0 and report.indexed == n, report
+
+    changed = min(root.rglob("*.txt"))
+    with changed.open("a", encoding="utf-8") as fh:
+        fh.write("\nThe sponsor renewed the partnership for another four years.\n")
+    report, one_change_s = timed(lib.sync)
+    assert report.changed == 1 and report.indexed == n, report
+
+    queries = two_word_queries(seed)
+    first, first_s = timed(lib.search, queries[0], limit=20)
+    latencies, totals = [], []
+    for q in queries:
+        result, seconds = timed(lib.search, q, limit=20)
+        latencies.append(seconds * 1000)
+        totals.append(result.total)
+    special = {q: timed(lib.search, q, limit=20)[1] * 1000 for q in SPECIAL_QUERIES}
+    with lib.index._ix.reader() as reader:  # a peek inside, for context only
+        segments = len(reader.leaf_readers())
+    lib.close()
+
+    return {
+        "n": n,
+        "build_s": build_s,
+        "docs_per_s": n / build_s,
+        "reopen_rows_s": reopen_rows_s,
+        "resync_s": resync_s,
+        "one_change_s": one_change_s,
+        "first_query_ms": first_s * 1000,
+        "search_p50_ms": percentile(latencies, 50),
+        "search_p95_ms": percentile(latencies, 95),
+        "search_max_ms": max(latencies),
+        "special_max_ms": max(special.values()),
+        "special_ms": special,
+        "queries": len(queries),
+        "queries_with_hits": sum(1 for t in totals if t),
+        "median_hits": statistics.median(totals),
+        "peak_rss_mb": _maxrss_mb(resource.RUSAGE_SELF),
+        "peak_rss_children_mb": _maxrss_mb(resource.RUSAGE_CHILDREN),
+        "index_mb": sum(f.stat().st_size for f in data_dir.rglob("*") if f.is_file()) / 2**20,
+        "segments": segments,
+    }
+
+
+def _maxrss_mb(who: int) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024  # Linux reports KiB
+
+
+def run_size(n: int, seed: int) -> dict:
+    """Generate a corpus of n articles, then measure it in a fresh subprocess."""
+    with tempfile.TemporaryDirectory(prefix=f"press-bench-{n}-") as tmp:
+        root, data_dir = Path(tmp) / "articles", Path(tmp) / "data"
+        _, generate_s = timed(corpus.generate, n, root, seed)
+        cmd = [sys.executable, "-m", "bench.bench_index", "--measure", str(root), str(data_dir), "--seed", str(seed)]
+        out = subprocess.run(cmd, check=True, stdout=subprocess.PIPE, text=True).stdout
+    return {"generate_s": generate_s, **json.loads(out)}
+
+
+def table(results: list[dict]) -> str:
+    lines = ["| figure | " + " | ".join(f"N = {r['n']:,}" for r in results) + " |",
+             "|---|" + "---:|" * len(results)]
+    for key, label in ROWS:
+        lines.append(f"| {label} | " + " | ".join(_fmt(r[key]) for r in results) + " |")
+    return "\n".join(lines)
+
+
+def _fmt(value) -> str:
+    if isinstance(value, int):
+        return f"{value:,}"
+    return f"{value:,.0f}" if value >= 100 else f"{value:.3g}"
+
+
+def machine() -> dict:
+    return {"python": platform.python_version(), "whoosh": version("Whoosh-Reloaded"),
+            "cpus": os.cpu_count(), "platform": platform.platform()}
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(prog="python -m bench.bench_index", description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="corpus sizes (default 1000 10000)")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--measure", nargs=2, type=Path, metavar=("ROOT", "DATA_DIR"), help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+    if args.measure:
+        print(json.dumps(measure(*args.measure, args.seed)))
+        return
+    results = []
+    for n in args.sizes:
+        print(f"N = {n:,} …", file=sys.stderr, flush=True)
+        results.append(run_size(n, args.seed))
+    print(table(results))
+    RESULTS_DIR.mkdir(exist_ok=True)
+    path = RESULTS_DIR / f"index-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    path.write_text(json.dumps({"machine": machine(), "seed": args.seed, "results": results}, indent=2))
+    print(f"\nwritten to {path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path}")
+
+
+if __name__ == "__main__":
+    main()

@@ -244,11 +244,6 @@ class Index:
         writer.commit(mergetype=writing.CLEAR if replace_all else None)
         return written
 
-    def clear(self) -> None:
-        self._ix.close()
-        _clear(self.directory)
-        self._ix = index.create_in(str(self.directory), SCHEMA, indexname=INDEX_NAME)
-
     # ------------------------------------------------------------ search
 
     def parse(self, text: str):

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from . import articles as _articles
 from .articles import Article, ArticleError, ArticleFile, Skipped
-from .index import ArticleRow, Index, SearchResult, hit_spans
+from .index import ArticleRow, Index, SearchResult
 
 Progress = Callable[[int, int], None]
 
@@ -163,10 +163,6 @@ class Library:
 
     def search(self, text: str, limit: int | None = 50) -> SearchResult:
         return self.index.search(text, limit=limit)
-
-    @staticmethod
-    def hit_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
-        return hit_spans(text, words)
 
 
 def _inside(path: Path, root: Path) -> bool:

@@ -175,7 +175,7 @@ class MainWindow(QMainWindow):
     def _on_sort_changed(self, column: int, order) -> None:
         if not self.model.searching:
             self.settings.setValue("list/sortColumn", column)
-            self.settings.setValue("list/sortOrder", int(order.value if hasattr(order, "value") else order))
+            self.settings.setValue("list/sortOrder", order.value)
 
     # ------------------------------------------------------------------ library
 
@@ -290,6 +290,9 @@ class MainWindow(QMainWindow):
             self.search_bar.rerun()
         elif self._current_id is None and self.proxy.rowCount():
             self.select_row(0)
+        elif not report.indexed:
+            self.pane.show_placeholder(f"There are no .txt or .md articles in {library.root}. Add some, "
+                                       "or open another folder with File › Open articles folder… (Ctrl+O).")
         self.sync_finished.emit(report)
 
     def _on_sync_failed(self, library: Library, message: str) -> None:

@@ -205,6 +205,15 @@ def test_article_markup_is_shown_as_text(open_window, tmp_path, qtbot):
     assert not window.pane.document().find("click", 0, QTextDocument.FindFlag(0)).charFormat().isAnchor()
 
 
+def test_an_empty_folder_says_what_to_do(open_window, tmp_path, qtbot):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    window = open_window(empty)
+    assert window.proxy.rowCount() == 0
+    assert "no .txt or .md articles" in window.pane.toPlainText()
+    assert window.counts.text() == "0 articles"
+
+
 def test_opening_a_missing_folder_says_so(open_window, articles_dir, tmp_path, qtbot):
     window = open_window(articles_dir)
     window.open_folder(tmp_path / "nowhere")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from . import paths
 from .articles import ArticleError
-from .index import IndexProblem
+from .index import IndexBusy, IndexProblem
 from .library import Library, LibraryError
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
@@ -110,12 +110,16 @@ def cmd_index(args, data: Path, articles: Path) -> int:
 
 def cmd_search(args, data: Path, articles: Path) -> int:
     library = _open(data, articles)
-    report = library.sync()  # a search sees the folder as it is now
+    try:
+        report = library.sync()  # a search sees the folder as it is now
+    except IndexBusy as exc:  # the app is updating it: search what is committed
+        print(f"note: {exc}; searching the index as it is", file=sys.stderr)
+        report = None
     result = library.search(args.query, limit=args.limit)
     if args.json:
         _print_json(result.to_json())
         return EXIT_OK
-    if report.rebuilt:
+    if report and report.rebuilt:
         print(f"note: {report.rebuilt}", file=sys.stderr)
     if result.notice:
         print(f"note: {result.notice}", file=sys.stderr)

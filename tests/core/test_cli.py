@@ -295,3 +295,24 @@ def test_core_modules_do_not_import_the_ui_at_load_time():
     for path in sorted(CORE.glob("*.py")):
         for name in _imports(ast.parse(path.read_text("utf-8")), top_level_only=True):
             assert not name.startswith(("..ui", "reader.ui")), (path.name, name)
+
+
+def test_search_while_another_process_updates_the_index(capsys, articles_dir, data_dir, write, monkeypatch):
+    from reader.core import index as index_module
+    from reader.core.library import Library
+
+    assert run(capsys, "--articles", str(articles_dir), "index")[0] == 0
+    write(articles_dir / "new.txt", "Quokka news\n\nThe quokka sponsor spoke.\n")  # sync has work to do
+    monkeypatch.setattr(index_module, "WRITE_LOCK_TIMEOUT", 0.2)
+    library = Library(articles_dir, data_dir)
+    writer = library.index._ix.writer()  # as the app does while it indexes
+    try:
+        code, out, err = run(capsys, "--articles", str(articles_dir), "search", "sponsor", "--json")
+        assert code == 0
+        assert json.loads(out)["total"] == 2  # what is committed; new.txt is not yet
+        assert "another Press Reader is updating this index" in err
+        code, out, err = run(capsys, "--articles", str(articles_dir), "index")
+        assert code == 2 and len(err.strip().splitlines()) == 1 and "Traceback" not in err
+    finally:
+        writer.cancel()
+        library.close()

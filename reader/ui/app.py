@@ -6,12 +6,10 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
 from ..core import paths
-
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+from .look import apply_look
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -20,16 +18,6 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     apply_look(app)
     return app
-
-
-def apply_look(app: QApplication) -> None:
-    app.setStyle("Fusion")
-    icon = RESOURCES / "icon.svg"
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
-    style = RESOURCES / "style.qss"
-    if style.exists():
-        app.setStyleSheet(style.read_text("utf-8"))
 
 
 def run(articles_dir: Path | None = None, data_dir: Path | None = None) -> int:

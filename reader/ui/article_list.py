@@ -9,19 +9,18 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QFontMetrics, QPal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QStyledItemDelegate, QTableView
 
 from .article_model import DATE, SNIPPET_ROLE, SOURCE, TITLE, WORDS
+from .reading_pane import mark_up
 
 SNIPPET_LINES = 2
 
 
 def snippet_html(title: str, snippet: str, spans, muted: str) -> str:
-    out, pos = [], 0
-    for s, e in spans:
-        out.append(html.escape(snippet[pos:s]))
-        out.append(f"<b><u>{html.escape(snippet[s:e])}</u></b>")
-        pos = e
-    out.append(html.escape(snippet[pos:]))
+    marked = mark_up(snippet, [(start, end, "hit") for start, end in spans])
     return (f"<div style='font-weight:600'>{html.escape(title)}</div>"
-            f"<div style='color:{muted}'>{''.join(out)}</div>")
+            f"<div style='color:{muted}'>{marked}</div>")
+
+
+SNIPPET_CSS = "span.hit { font-weight: 600; text-decoration: underline; }"
 
 
 class SnippetDelegate(QStyledItemDelegate):
@@ -43,6 +42,7 @@ class SnippetDelegate(QStyledItemDelegate):
         muted = colour.name() if selected else option.palette.color(QPalette.PlaceholderText).name()
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
+        doc.setDefaultStyleSheet(SNIPPET_CSS)
         doc.setDocumentMargin(4)
         bold = QFont(option.font)
         bold.setWeight(QFont.DemiBold)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import time
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from ..core.index import SearchResult, hit_spans
 from ..core.library import Library, LibraryError, SyncReport
 from .article_list import ArticleListView
 from .article_model import ID_ROLE, ArticleSortProxy, ArticleTableModel
+from .look import set_kind
 from .reading_pane import ArticleView, ReadingPane
 from .search_bar import SearchBar
 from .workers import Job, Jobs
@@ -420,9 +422,7 @@ class MainWindow(QMainWindow):
 
     def show_status(self, text: str, error: bool = False) -> None:
         self.index_state.setText(text)
-        self.index_state.setProperty("kind", "error" if error else "")
-        self.index_state.style().unpolish(self.index_state)
-        self.index_state.style().polish(self.index_state)
+        set_kind(self.index_state, "error" if error else "")
 
     def _update_counts(self) -> None:
         total = self.model.article_count()
@@ -441,7 +441,7 @@ class MainWindow(QMainWindow):
             self, "About Press Reader",
             f"<h3>Press Reader {__version__}</h3>"
             "<p>Read, search and quote sponsorship press coverage, offline.</p>"
-            f"<p>Articles: {_esc(folder)}<br>Index: {_esc(index_dir)}</p>"
+            f"<p>Articles: {html.escape(str(folder))}<br>Index: {html.escape(str(index_dir))}</p>"
             f"<p>Qt {pyside_version} · Whoosh {whoosh.versionstring()}</p>")
 
     # ------------------------------------------------------------------ closing
@@ -453,9 +453,3 @@ class MainWindow(QMainWindow):
         if self.library:
             self.library.close()
         super().closeEvent(event)
-
-
-def _esc(value) -> str:
-    import html
-
-    return html.escape(str(value))

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
+from .look import set_kind
+
 DEBOUNCE_MS = 250
 
 
@@ -60,9 +62,7 @@ class SearchBar(QWidget):
         self.status.hide()
 
     def _show(self, message: str, kind: str) -> None:
-        self.status.setProperty("kind", kind)
-        self.status.style().unpolish(self.status)
-        self.status.style().polish(self.status)
+        set_kind(self.status, kind)
         self.status.setText(message)
         self.status.setToolTip(message)
         self.status.show()

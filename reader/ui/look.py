@@ -1,0 +1,27 @@
+"""The app's look: Fusion, the stylesheet and icon from resources/, and state-driven restyling."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication, QWidget
+
+RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+
+
+def apply_look(app: QApplication) -> None:
+    app.setStyle("Fusion")
+    icon = RESOURCES / "icon.svg"
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    style = RESOURCES / "style.qss"
+    if style.exists():
+        app.setStyleSheet(style.read_text("utf-8"))
+
+
+def set_kind(widget: QWidget, kind: str) -> None:
+    """Set the `kind` property the stylesheet keys on (error, info, …) and restyle the widget."""
+    widget.setProperty("kind", kind)
+    widget.style().unpolish(widget)
+    widget.style().polish(widget)

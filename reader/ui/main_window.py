@@ -114,10 +114,9 @@ class MainWindow(QMainWindow):
         bar.addPermanentWidget(self.counts)
 
     def _build_menus(self) -> None:
-        def action(menu, text, slot, shortcut=None, role=None):
+        def action(menu, text, slot, *shortcuts, role=None):
             act = QAction(text, self)
-            if shortcut is not None:
-                act.setShortcut(QKeySequence(shortcut))
+            act.setShortcuts([QKeySequence(k) for k in shortcuts])
             if role is not None:
                 act.setMenuRole(role)
             act.triggered.connect(slot)
@@ -128,11 +127,11 @@ class MainWindow(QMainWindow):
         self.open_action = action(file_menu, "&Open articles folder…", self.choose_folder, QKeySequence.Open)
         self.reindex_action = action(file_menu, "&Reindex", lambda: self.reindex(), "Ctrl+R")
         file_menu.addSeparator()
-        action(file_menu, "&Quit", self.close, QKeySequence.Quit, QAction.QuitRole)
+        action(file_menu, "&Quit", self.close, QKeySequence.Quit, role=QAction.QuitRole)
 
         view_menu = self.menuBar().addMenu("&View")
         self.zoom_in_action = action(view_menu, "Zoom &in", lambda: self.set_zoom(self.pane.zoom + 1),
-                                     QKeySequence.ZoomIn)
+                                     QKeySequence.ZoomIn, "Ctrl+=")
         self.zoom_out_action = action(view_menu, "Zoom &out", lambda: self.set_zoom(self.pane.zoom - 1),
                                       QKeySequence.ZoomOut)
         action(view_menu, "&Reset zoom", lambda: self.set_zoom(0), "Ctrl+0")
@@ -145,7 +144,6 @@ class MainWindow(QMainWindow):
             QShortcut(QKeySequence(keys), self, activated=self.search_bar.focus)
         QShortcut(QKeySequence("J"), self, activated=lambda: self.step(1))
         QShortcut(QKeySequence("K"), self, activated=lambda: self.step(-1))
-        QShortcut(QKeySequence("Ctrl+="), self, activated=lambda: self.set_zoom(self.pane.zoom + 1))
 
     # ------------------------------------------------------------------ settings
 
@@ -160,10 +158,12 @@ class MainWindow(QMainWindow):
             self.resize(min(1280, int(screen.width() * 0.92)), min(820, int(screen.height() * 0.92)))
         if not self.splitter.restoreState(s.value("window/splitter", b"")):
             self.splitter.setSizes([int(self.width() * 0.42), int(self.width() * 0.58)])
-        column = s.value("list/sortColumn", -1, int)
-        order = Qt.SortOrder(s.value("list/sortOrder", 0, int))
-        self.list.sortByColumn(column, order)
+        self._restore_sort()
         self.pane.set_zoom(s.value("reader/zoom", 0, int))
+
+    def _restore_sort(self) -> None:
+        self.list.sortByColumn(self.settings.value("list/sortColumn", -1, int),
+                               Qt.SortOrder(self.settings.value("list/sortOrder", 0, int)))
 
     def _save_settings(self) -> None:
         s = self.settings
@@ -290,8 +290,6 @@ class MainWindow(QMainWindow):
         self.show_status(text)
         if self.search_bar.text():
             self.search_bar.rerun()
-        elif self._current_id is None and self.proxy.rowCount():
-            self.select_row(0)
         elif not report.indexed:
             self.pane.show_placeholder(f"There are no .txt or .md articles in {library.root}. Add some, "
                                        "or open another folder with File › Open articles folder… (Ctrl+O).")
@@ -328,8 +326,7 @@ class MainWindow(QMainWindow):
         self._words = frozenset()
         self.model.show_library()
         self.list.set_search_mode(False)
-        self.list.sortByColumn(self.settings.value("list/sortColumn", -1, int),
-                               Qt.SortOrder(self.settings.value("list/sortOrder", 0, int)))
+        self._restore_sort()
         self._update_counts()
         self._reselect()
         self.search_finished.emit(None)

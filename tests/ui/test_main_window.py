@@ -229,3 +229,15 @@ def test_deleted_article_shows_a_message_not_a_crash(open_window, articles_dir, 
     window.select_row(visible_ids(window).index(SAMPLE_000))
     qtbot.waitUntil(lambda: window.pane.view is not None and window.pane.view.article.id == SAMPLE_000,
                     timeout=WAIT_MS)
+
+
+def test_zoom_keys(open_window, articles_dir, qtbot):
+    window = open_window(articles_dir)
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=WAIT_MS)
+    window.list.setFocus()
+    qtbot.keyClick(window.list, Qt.Key_Equal, Qt.ControlModifier)
+    qtbot.keyClick(window.list, Qt.Key_Plus, Qt.ControlModifier)
+    assert window.pane.zoom == 2
+    qtbot.keyClick(window.list, Qt.Key_0, Qt.ControlModifier)
+    assert window.pane.zoom == 0

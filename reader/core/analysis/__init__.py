@@ -1,0 +1,111 @@
+"""Analysis of an article: its quotes with their speakers, and its named entities, as spans over the text.
+
+`Analyzer.analyze(article)` does one article; `Analyzer.analyze_many` streams a whole library through
+spaCy's `nlp.pipe`. Both are deterministic for a given model and gazetteer (see `fingerprint`).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import deque
+from collections.abc import Iterable, Iterator
+
+from ..articles import Article
+from .entities import NO_MODEL, Gazetteer, GazetteerError, RawEntity, Tagger, entities, merge_partial, person_names
+from .pool import TaggerPool
+from .quotes import find_quotes
+from .values import GROUP_OF_LABEL, GROUPS, LABEL_NAMES, SPEECH, TERM, Analysis, Entity, Quote
+
+ANALYSIS_VERSION = 1  # bump when quotes or entity cleaning change what they produce
+
+__all__ = [
+    "ANALYSIS_VERSION", "GROUPS", "GROUP_OF_LABEL", "LABEL_NAMES", "NO_MODEL", "SPEECH", "TERM",
+    "Analysis", "Analyzer", "Entity", "GazetteerError", "Quote", "analyze", "default_analyzer",
+]
+
+
+class Analyzer:
+    """The analysis engine: a gazetteer and a spaCy tagger, loaded lazily and shared by threads."""
+
+    def __init__(self, model: str | None = None, gazetteer: Gazetteer | None = None):
+        self.tagger = Tagger(gazetteer or Gazetteer.load(), model)
+
+    @property
+    def fingerprint(self) -> str:
+        return f"v{ANALYSIS_VERSION}/{self.tagger.fingerprint}"
+
+    @property
+    def notice(self) -> str | None:
+        """What the user is missing when there is no model; known before spaCy is loaded."""
+        return self.tagger.notice or self.tagger.expected_notice()
+
+    def load(self) -> None:
+        self.tagger.nlp  # noqa: B018 - loads spaCy now rather than at the first article
+
+    def analyze(self, article: Article) -> Analysis:
+        parts = _parts(article)
+        raw = list(self.tagger.tag(parts))
+        return _combine(article, parts, raw, self.tagger.gazetteer)
+
+    def analyze_many(self, articles: Iterable[Article], n_process: int = 1) -> Iterator[tuple[Article, Analysis]]:
+        """Each article with its analysis, in order; with `n_process` > 1 on that many worker processes."""
+        gazetteer = self.tagger.gazetteer
+        if n_process > 1:
+            pool = TaggerPool(self.tagger, n_process)
+            try:
+                for (article, parts), raw in pool.map(((a, _parts(a)), _parts(a)) for a in articles):
+                    yield article, _combine(article, parts, raw, gazetteer)
+            finally:
+                pool.close()
+            return
+        pending: deque[tuple[Article, list[str]]] = deque()
+
+        def texts():
+            for article in articles:
+                parts = _parts(article)
+                pending.append((article, parts))
+                yield from parts
+
+        tags = self.tagger.tag(texts())
+        for first in tags:
+            article, parts = pending.popleft()
+            raw = [first] + [next(tags) for _ in parts[1:]]
+            yield article, _combine(article, parts, raw, gazetteer)
+
+
+def _parts(article: Article) -> list[str]:
+    return [article.title, article.body, *(c.text for c in article.captions)]
+
+
+def _combine(article: Article, parts: list[str], raw: list[list[RawEntity]], gazetteer: Gazetteer) -> Analysis:
+    # body first: "used earlier in the article" means reading order, and the title may be derived
+    order = [1, 0, *range(2, len(parts))]
+    names = person_names([parts[i] for i in order], [raw[i] for i in order])
+    cleaned = merge_partial([entities(text, tags, gazetteer, names) for text, tags in zip(parts, raw)])
+    title_entities, body_entities, caption_entities = cleaned[0], cleaned[1], cleaned[2:]
+    # a title taken from the body's first sentence: its quotes are the body's, not counted twice
+    from_body = article.body.startswith(article.title.rstrip("…"))
+    return Analysis(
+        quotes=tuple(find_quotes(article.body, body_entities, names)),
+        entities=tuple(body_entities),
+        title_quotes=() if from_body else tuple(find_quotes(article.title, title_entities, names, headline=True)),
+        title_entities=tuple(title_entities),
+        caption_entities=tuple(tuple(c) for c in caption_entities),
+    )
+
+
+_default: Analyzer | None = None
+_default_lock = threading.Lock()
+
+
+def default_analyzer() -> Analyzer:
+    global _default
+    with _default_lock:
+        if _default is None:
+            _default = Analyzer()
+        return _default
+
+
+def analyze(article: Article) -> Analysis:
+    """Quotes and entities of `article`, with the default model and the bundled gazetteer."""
+    return default_analyzer().analyze(article)

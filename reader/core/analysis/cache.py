@@ -1,0 +1,82 @@
+"""Analyses cached in SQLite by article content hash, so nothing is analyzed twice for the same text."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import threading
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..articles import Article
+from .values import Analysis
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS analysis (
+    hash TEXT PRIMARY KEY,
+    fingerprint TEXT NOT NULL,
+    data TEXT NOT NULL
+)
+"""
+
+
+class AnalysisCache:
+    """One SQLite file; a row counts only if it was made by the analyzer with `fingerprint`."""
+
+    def __init__(self, path: Path, fingerprint: str):
+        self.path = Path(path)
+        self.fingerprint = fingerprint
+        self._lock = threading.Lock()
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self._db = self._connect()
+        except sqlite3.DatabaseError:  # a cache: a damaged file is replaced
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            self._db = self._connect()
+
+    def _connect(self) -> sqlite3.Connection:
+        db = sqlite3.connect(str(self.path), timeout=10, check_same_thread=False)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute(_SCHEMA)
+            db.commit()
+        except sqlite3.DatabaseError:
+            db.close()
+            raise
+        return db
+
+    def close(self) -> None:
+        with self._lock:
+            self._db.close()
+
+    def get(self, article: Article) -> Analysis | None:
+        return self.get_many([article]).get(article.content_hash)
+
+    def get_many(self, articles: Iterable[Article]) -> dict[str, Analysis]:
+        by_hash = {a.content_hash: a for a in articles if a.content_hash}
+        found: dict[str, Analysis] = {}
+        keys = list(by_hash)
+        with self._lock:
+            for i in range(0, len(keys), 500):
+                chunk = keys[i:i + 500]
+                rows = self._db.execute(
+                    f"SELECT hash, data FROM analysis WHERE fingerprint = ? AND hash IN ({','.join('?' * len(chunk))})",
+                    [self.fingerprint, *chunk]).fetchall()
+                for h, data in rows:
+                    a = by_hash[h]
+                    try:
+                        found[h] = Analysis.from_cache(json.loads(data), a.body, a.title,
+                                                       [c.text for c in a.captions])
+                    except (ValueError, KeyError, TypeError, IndexError):
+                        continue  # an unreadable row is analyzed again
+        return found
+
+    def put_many(self, items: Iterable[tuple[Article, Analysis]]) -> None:
+        rows = [(a.content_hash, self.fingerprint, json.dumps(an.to_cache(), separators=(",", ":")))
+                for a, an in items if a.content_hash]
+        if not rows:
+            return
+        with self._lock:
+            self._db.executemany("INSERT OR REPLACE INTO analysis VALUES (?, ?, ?)", rows)
+            self._db.commit()

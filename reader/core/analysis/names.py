@@ -1,0 +1,78 @@
+"""People's names within one article: trimming roles off a name phrase, and short names to full names."""
+
+from __future__ import annotations
+
+import re
+
+# words that come before a name in press style and are not part of it
+ROLE_WORDS = frozenset("""
+president vice deputy chairman chairwoman chair chairperson executive chief ceo cfo coo cmo cto
+director general secretary minister prime commissioner coach manager head captain founder co-founder
+cofounder spokesman spokeswoman spokesperson officer managing senior marketing commercial sporting
+mr mrs ms miss dr prof sir dame lord lady king queen prince princess sheikh his her excellency
+superstar star legend player athlete champion boss owner partner member chairman's new former
+then late technical team sports basketball football tennis olympic paralympic
+""".split())
+_TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f][\w\u00c0-\u024f'’.-]*")
+_NAME_RUN = re.compile(r"(?:\b[A-Z][\w'’-]+ ){1,2}[A-Z][\w'’-]+\b")
+PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+
+
+def is_name_token(token: str) -> bool:
+    """A capitalised word that can be part of a person's name (not an acronym, not a role)."""
+    if not token[:1].isupper() or token.lower().rstrip(".") in ROLE_WORDS:
+        return False
+    bare = token.replace(".", "").replace("-", "").replace("'", "").replace("’", "")
+    return not (len(bare) > 1 and bare.isupper())  # IOC, FIFA: organisations, not people
+
+
+def trim_name(phrase: str) -> str:
+    """The trailing run of name words in `phrase`: 'IOC President Thomas Bach' -> 'Thomas Bach'."""
+    tokens = _TOKEN.findall(phrase)
+    kept: list[str] = []
+    for token in reversed(tokens):
+        token = token.rstrip(".,;:") if not re.fullmatch(r"[A-Z]\.", token) else token
+        if token.endswith(("'s", "’s")) or not token or not is_name_token(token):
+            break
+        kept.append(token)
+    return " ".join(reversed(kept[:4]))
+
+
+class Names:
+    """The full names an article uses, so that 'Ma' means 'Jack Ma' and 'Bach' means 'Thomas Bach'."""
+
+    def __init__(self, full_names: list[str] = ()):
+        self.full: list[str] = []
+        self.guesses: list[str] = []  # capitalised pairs from the text, for when NER found no people
+        for name in full_names:
+            self.add(name)
+
+    def add(self, name: str) -> None:
+        if len(name.split()) > 1 and name not in self.full:
+            self.full.append(name)
+
+    def guess_from(self, text: str) -> None:
+        """Remember runs of two or three name words, e.g. 'Thomas Bach' in 'IOC President Thomas Bach'."""
+        for m in _NAME_RUN.finditer(text):
+            name = trim_name(m.group())
+            if len(name.split()) > 1 and name not in self.guesses:
+                self.guesses.append(name)
+
+    def resolve(self, name: str) -> str:
+        """The full name `name` is short for, preferring the earliest; else `name` itself."""
+        parts = name.split()
+        if not parts:
+            return name
+        if len(parts) == 1:
+            for known in (self.full, self.guesses):
+                for full in known:  # surname first: press style refers back by surname
+                    if full.split()[-1] == name:
+                        return full
+                for full in known:
+                    if full.split()[0] == name:
+                        return full
+            return name
+        for full in self.full:  # 'President Bach' trimmed to 'Bach' is handled above; here: 'T. Bach'
+            if full != name and full.endswith(" " + parts[-1]) and full.startswith(parts[0].rstrip(".")):
+                return full
+        return name

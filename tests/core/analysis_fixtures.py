@@ -1,0 +1,81 @@
+"""What the analysis tests share: one real spaCy analyzer per test process, the samples, small helpers.
+
+Loading spaCy with its English model takes about 1.5 s, so `real_analyzer()` is built once and reused
+by every module that imports it. An `Analyzer` keeps no per-article state, so sharing it is safe.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+
+from reader.core import articles
+from reader.core.analysis import Analysis, Analyzer, Entity, Quote
+
+REPO = Path(__file__).resolve().parents[2]
+SAMPLES = REPO / "articles"
+SAMPLE_000 = "000_1fa15833894f33b8.txt"
+SAMPLE_002 = "002_30a533c32181acfe.txt"
+OPENING_MARKS = "\"“«‘'"
+
+
+@functools.cache
+def real_analyzer() -> Analyzer:
+    """The default analyzer (installed model, bundled gazetteer), loaded once."""
+    analyzer = Analyzer()
+    analyzer.load()
+    return analyzer
+
+
+def sample(name: str) -> articles.Article:
+    return articles.load(SAMPLES / name)
+
+
+@functools.cache
+def sample_analysis(name: str) -> tuple[articles.Article, Analysis]:
+    article = sample(name)
+    return article, real_analyzer().analyze(article)
+
+
+def analyze_text(analyzer: Analyzer, text: str) -> tuple[articles.Article, Analysis]:
+    article = articles.parse(text)
+    return article, analyzer.analyze(article)
+
+
+def bare(quote: Quote) -> str:
+    """A quote's words without its marks and surrounding space."""
+    return quote.text.strip().strip("\"“”«»‘’'").strip()
+
+
+def quote_starting(quotes, words: str) -> Quote:
+    found = [q for q in quotes if bare(q).startswith(words)]
+    assert len(found) == 1, f"expected one quote starting {words!r}, got {[q.text for q in quotes]}"
+    return found[0]
+
+
+def entities_named(entities, text: str) -> list[Entity]:
+    return [e for e in entities if e.text == text]
+
+
+def assert_quote_spans_are_sound(text: str, quotes) -> None:
+    """Each quote is its own slice of `text`, starts at an opening mark, in order, without overlap."""
+    end = 0
+    for q in quotes:
+        assert q.text == text[q.start:q.end]
+        assert q.text[:1] in OPENING_MARKS, q.text
+        assert q.start >= end, f"{q.text!r} overlaps the quote before it"
+        assert q.end > q.start
+        end = q.end
+
+
+def assert_entity_spans_are_sound(text: str, entities) -> None:
+    from reader.core.analysis import GROUP_OF_LABEL
+
+    end = 0
+    for e in sorted(entities, key=lambda e: e.start):
+        assert e.text == text[e.start:e.end]
+        assert e.text.strip() == e.text and e.text, e
+        assert e.start >= end, f"{e.text!r} overlaps the entity before it"
+        assert e.label in GROUP_OF_LABEL, e
+        assert e.canonical
+        end = e.end

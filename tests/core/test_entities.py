@@ -1,0 +1,301 @@
+"""Named entities: spaCy plus the gazetteer, one canonical name per thing, and the bundled gazetteer itself."""
+
+from __future__ import annotations
+
+import csv
+from collections import Counter, defaultdict
+
+import pytest
+
+from reader.core import articles
+from reader.core.analysis import Analyzer, GazetteerError
+from reader.core.analysis.entities import GAZETTEER_DIR, GAZETTEER_LABELS, Entry, Gazetteer
+from tests.core.analysis_fixtures import (
+    SAMPLE_000,
+    SAMPLE_002,
+    analyze_text,
+    assert_entity_spans_are_sound,
+    entities_named,
+    real_analyzer,
+    sample,
+    sample_analysis,
+)
+
+SMALL = Gazetteer([
+    Entry("Alibaba Group", "ORG", ("Alibaba", "Alibaba Cloud"), "Olympic TOP partner"),
+    Entry("Acme Sports Federation", "ORG", ("ASF", "Acme Federation"), "a test body"),
+])
+GAZETTE_TEXT = ("Deal\n\nAlibaba co-founder Jack Ma has targeted helping the fans. The ASF said Alibaba Cloud "
+                "will help. The Acme Federation and the Acme Sports Federation agreed.")
+
+
+@pytest.fixture(scope="module")
+def spacy_only():
+    """The installed model with an empty gazetteer: what spaCy finds by itself."""
+    analyzer = Analyzer(gazetteer=Gazetteer([]))
+    analyzer.load()
+    return analyzer
+
+
+@pytest.fixture(scope="module")
+def with_small_gazetteer():
+    analyzer = Analyzer(gazetteer=SMALL)
+    analyzer.load()
+    return analyzer
+
+
+def labelled(entities, text):
+    """{(label, canonical)} of every mention written exactly `text`."""
+    return {(e.label, e.canonical) for e in entities_named(entities, text)}
+
+
+# ---------------------------------------------------------------- the samples
+
+
+def test_sample_000_people_and_organisations():
+    article, analysis = sample_analysis(SAMPLE_000)
+    ents = analysis.entities
+    assert labelled(ents, "Alibaba") == {("ORG", "Alibaba Group")}
+    assert labelled(ents, "Alibaba Group") == {("ORG", "Alibaba Group")}
+    assert labelled(ents, "Jack Ma") == {("PERSON", "Jack Ma")}
+    assert labelled(ents, "Ma") == {("PERSON", "Jack Ma")}
+    assert labelled(ents, "Thomas Bach") == {("PERSON", "Thomas Bach")}
+    assert labelled(ents, "Bach") == {("PERSON", "Thomas Bach")}
+    assert labelled(ents, "Yao Ming") == {("PERSON", "Yao Ming")}
+    assert labelled(ents, "IOC") == {("ORG", "International Olympic Committee")}
+    assert labelled(ents, "International Olympic Committee") == {("ORG", "International Olympic Committee")}
+    assert ("GPE", "Beijing") in labelled(ents, "Beijing")
+    # every mention of Ma and Bach is found: 'Ma was speaking…', '"…," Ma said', 'said Bach'
+    assert len(entities_named(ents, "Ma")) == 2
+    assert len(entities_named(ents, "Bach")) == 2
+
+
+def test_sample_000_entity_names_are_canonical_and_distinct():
+    article, analysis = sample_analysis(SAMPLE_000)
+    names = analysis.entity_names()
+    assert {"Alibaba Group", "Jack Ma", "Thomas Bach", "Yao Ming", "International Olympic Committee",
+            "Beijing"} <= set(names)
+    for short in ("Alibaba", "Ma", "Bach", "IOC"):
+        assert short not in names  # each short form is folded into its full name
+
+
+def test_sample_000_first_sentence_tags_alibaba_as_an_organisation(spacy_only):
+    article, analysis = sample_analysis(SAMPLE_000)
+    first = article.body.split("\n\n")[0]
+    assert first.startswith("Alibaba co-founder Jack Ma")
+    at_start = [e for e in analysis.entities if e.start == 0]
+    assert [(e.text, e.label, e.canonical) for e in at_start] == [("Alibaba", "ORG", "Alibaba Group")]
+    # spaCy alone gets this one wrong, so it is the gazetteer that fixes it
+    alone = spacy_only.analyze(article)
+    assert not [e for e in alone.entities if e.start == 0 and e.label == "ORG"]
+
+
+def test_sample_002_entities():
+    article, analysis = sample_analysis(SAMPLE_002)
+    ents = analysis.entities
+    assert labelled(ents, "Lausanne") == {("GPE", "Lausanne")}
+    assert labelled(ents, "Thomas Bach") == {("PERSON", "Thomas Bach")}
+    assert labelled(ents, "Bach") == {("PERSON", "Thomas Bach")}
+    assert labelled(ents, "Ma") == {("PERSON", "Jack Ma")}
+    assert labelled(ents, "IOC") == {("ORG", "International Olympic Committee")}
+    assert labelled(ents, "Alibaba") == {("ORG", "Alibaba Group")}
+    # the title and the caption have their own entities, as spans over their own text
+    assert ("ORG", "Alibaba Group") in {(e.label, e.canonical) for e in analysis.title_entities}
+    [caption] = article.captions
+    [caption_entities] = analysis.caption_entities
+    assert {(e.text, e.canonical) for e in caption_entities} >= {
+        ("Alibaba", "Alibaba Group"), ("IOC", "International Olympic Committee")}
+    assert_entity_spans_are_sound(caption.text, caption_entities)
+
+
+def test_gazetteer_entities_carry_their_note():
+    article, analysis = sample_analysis(SAMPLE_000)
+    [note] = {e.note for e in entities_named(analysis.entities, "Alibaba")}
+    assert "TOP partner" in note
+    assert all(e.note == "" for e in analysis.entities if e.label == "PERSON")
+
+
+@pytest.mark.parametrize("name", [SAMPLE_000, SAMPLE_002])
+def test_entity_spans_are_sound(name):
+    article, analysis = sample_analysis(name)
+    assert len(analysis.entities) > 10
+    assert_entity_spans_are_sound(article.body, analysis.entities)
+    assert_entity_spans_are_sound(article.title, analysis.title_entities)
+    assert len(analysis.caption_entities) == len(article.captions)
+    for caption, ents in zip(article.captions, analysis.caption_entities):
+        assert_entity_spans_are_sound(caption.text, ents)
+
+
+@pytest.mark.parametrize("name", [SAMPLE_000, SAMPLE_002])
+def test_analysis_is_deterministic(name):
+    analyzer = real_analyzer()
+    article = sample(name)
+    first = analyzer.analyze(article)
+    assert analyzer.analyze(sample(name)) == first
+    assert first.entities and first.quotes
+
+
+def test_analyze_many_matches_analyze_one_at_a_time():
+    analyzer = real_analyzer()
+    batch = [sample(SAMPLE_000), sample(SAMPLE_002), sample(SAMPLE_000)]
+    streamed = list(analyzer.analyze_many(batch))
+    assert [a.id for a, _ in streamed] == [SAMPLE_000, SAMPLE_002, SAMPLE_000]
+    assert [an for _, an in streamed] == [analyzer.analyze(a) for a in batch]
+
+
+# ---------------------------------------------------------------- without a model
+
+
+def test_no_model_mode_uses_the_gazetteer_and_says_so():
+    analyzer = Analyzer(model="none")
+    article = sample(SAMPLE_000)
+    analysis = analyzer.analyze(article)
+    notice = analyzer.notice
+    assert isinstance(notice, str) and notice.strip()
+    assert "\n" not in notice
+    assert "model" in notice
+    ents = analysis.entities
+    assert labelled(ents, "Alibaba") == {("ORG", "Alibaba Group")}
+    assert labelled(ents, "IOC") == {("ORG", "International Olympic Committee")}
+    assert not [e for e in ents if e.text == "Beijing" and e.label == "GPE"]
+    assert not [e for e in ents if e.label == "PERSON"]  # people come from the model
+    assert_entity_spans_are_sound(article.body, ents)
+    assert analyzer.fingerprint != real_analyzer().fingerprint  # so their caches never mix
+
+
+@pytest.mark.parametrize("name", [SAMPLE_000, SAMPLE_002])
+def test_no_model_mode_still_finds_the_speakers(name):
+    analyzer = Analyzer(model="none")
+    with_model = sample_analysis(name)[1]
+    analysis = analyzer.analyze(sample(name))
+    assert analysis.speakers() == ["Jack Ma", "Thomas Bach"]
+    assert [(q.start, q.end, q.speaker) for q in analysis.quotes] == \
+        [(q.start, q.end, q.speaker) for q in with_model.quotes]
+
+
+def test_no_model_from_the_environment(monkeypatch):
+    monkeypatch.setenv("PRESS_READER_MODEL", "none")
+    analyzer = Analyzer()
+    analysis = analyzer.analyze(sample(SAMPLE_002))
+    assert analyzer.notice
+    assert not [e for e in analysis.entities if e.label in ("PERSON", "GPE", "DATE")]
+    assert ("ORG", "Alibaba Group") in {(e.label, e.canonical) for e in analysis.entities}
+
+
+# ---------------------------------------------------------------- a small gazetteer
+
+
+def test_aliases_share_one_canonical_name(with_small_gazetteer):
+    article, analysis = analyze_text(with_small_gazetteer, GAZETTE_TEXT)
+    acme = [e for e in analysis.entities if "Acme" in e.text or e.text == "ASF"]
+    assert [e.text for e in acme] == ["ASF", "Acme Federation", "Acme Sports Federation"]
+    assert {(e.label, e.canonical, e.note) for e in acme} == {("ORG", "Acme Sports Federation", "a test body")}
+    assert analysis.entity_names().count("Acme Sports Federation") == 1
+    assert "ASF" not in analysis.entity_names()
+
+
+def test_gazetteer_overrides_a_spacy_mislabel(spacy_only, with_small_gazetteer):
+    _, alone = analyze_text(spacy_only, GAZETTE_TEXT)
+    assert labelled(alone.entities, "Alibaba Cloud") == {("PERSON", "Alibaba Cloud")}  # spaCy's guess
+    _, fixed = analyze_text(with_small_gazetteer, GAZETTE_TEXT)
+    assert labelled(fixed.entities, "Alibaba Cloud") == {("ORG", "Alibaba Group")}
+    assert labelled(fixed.entities, "Alibaba") == {("ORG", "Alibaba Group")}
+    assert labelled(fixed.entities, "Jack Ma") == {("PERSON", "Jack Ma")}  # spaCy still finds people
+
+
+def test_gazetteer_csv_with_a_bad_label_names_file_and_line(tmp_path):
+    (tmp_path / "clubs.csv").write_text("name,label,aliases,note\nAcme,ORG,,\nBad Co,COMPANY,,\n", "utf-8")
+    with pytest.raises(GazetteerError) as caught:
+        Gazetteer.load(tmp_path)
+    message = str(caught.value)
+    assert "clubs.csv" in message
+    assert "line 3" in message
+    assert "COMPANY" in message
+
+
+def test_gazetteer_error_line_counts_blank_lines(tmp_path):
+    (tmp_path / "clubs.csv").write_text("name,label,aliases,note\nAcme,ORG,,\n\nBad Co,COMPANY,,\n", "utf-8")
+    with pytest.raises(GazetteerError, match="line 4"):
+        Gazetteer.load(tmp_path)
+
+
+def test_gazetteer_folder_reads_every_csv(tmp_path):
+    (tmp_path / "a.csv").write_text("name,label,aliases,note\nAcme,org, Acme Ltd | ACME ,maker\n", "utf-8")
+    (tmp_path / "b.csv").write_text("\ufeffname,label,aliases,note\nLausanne,GPE,,\n", "utf-8")
+    (tmp_path / "notes.txt").write_text("not a gazetteer", "utf-8")
+    g = Gazetteer.load(tmp_path)
+    assert [(e.name, e.label, e.aliases) for e in g.entries] == [
+        ("Acme", "ORG", ("Acme Ltd", "ACME")), ("Lausanne", "GPE", ())]
+    assert g.by_form["ACME"].name == "Acme"
+    changed = tmp_path / "b.csv"
+    changed.write_text("name,label,aliases,note\nLausanne,GPE,Lausanne VD,\n", "utf-8")
+    assert Gazetteer.load(tmp_path).fingerprint != g.fingerprint  # cached analyses are redone
+
+
+# ---------------------------------------------------------------- the bundled gazetteer
+
+
+def bundled_rows():
+    rows = []
+    for path in sorted(GAZETTEER_DIR.glob("*.csv")):
+        with open(path, encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh)
+            assert reader.fieldnames == ["name", "label", "aliases", "note"], path.name
+            rows += [(path.name, reader.line_num, row) for row in reader]
+    return rows
+
+
+def test_bundled_gazetteer_every_row_loads():
+    rows = bundled_rows()
+    files = Counter(name for name, _, _ in rows)
+    assert {"sponsors.csv", "bodies.csv", "events.csv", "venues.csv"} <= set(files)
+    for name, line, row in rows:
+        assert row["name"] and row["name"] == row["name"].strip(), (name, line)  # else silently dropped
+        assert row["label"] in GAZETTEER_LABELS, (name, line, row["label"])
+        assert None not in row, (name, line, "too many fields")
+        for alias in (row["aliases"] or "").split("|") if row["aliases"] else ():
+            assert alias and alias == alias.strip(), (name, line, row["aliases"])
+    gazetteer = Gazetteer.load()
+    assert len(gazetteer.entries) == len(rows)
+
+
+def test_bundled_gazetteer_names_and_forms_are_unique():
+    gazetteer = Gazetteer.load()
+    names = Counter(e.name for e in gazetteer.entries)
+    assert [n for n, count in names.items() if count > 1] == []
+    owners = defaultdict(set)
+    for e in gazetteer.entries:
+        for form in (e.name, *e.aliases):
+            owners[form].add(e.name)
+    assert {form: sorted(o) for form, o in owners.items() if len(o) > 1} == {}
+
+
+def test_bundled_gazetteer_size_and_key_entries():
+    rows = bundled_rows()
+    files = Counter(name for name, _, _ in rows)
+    assert files["sponsors.csv"] >= 100
+    assert len(rows) >= 300
+    gazetteer = Gazetteer.load()
+    for partner in ("Coca-Cola", "Visa", "Omega", "Samsung", "Toyota", "Alibaba Group", "Bridgestone",
+                    "Panasonic", "Intel", "Procter & Gamble", "Allianz", "Airbnb"):
+        entry = gazetteer.by_form.get(partner)
+        assert entry is not None and entry.label == "ORG", partner
+    assert gazetteer.by_form["Alibaba"].name == "Alibaba Group"
+    assert gazetteer.by_form["IOC"].name == "International Olympic Committee"
+    for event in ("Olympic Games", "Olympics"):
+        assert gazetteer.by_form[event].label == "EVENT"
+    assert gazetteer.by_form["Olympic Channel"].label == "ORG"
+    assert gazetteer.fingerprint  # so a changed list re-analyzes cached articles
+
+
+def test_bundled_gazetteer_is_what_analyzer_uses():
+    analyzer = real_analyzer()
+    assert analyzer.tagger.gazetteer.fingerprint == Gazetteer.load().fingerprint
+    assert analyzer.fingerprint.endswith(Gazetteer.load().fingerprint)
+
+
+def test_analyze_text_without_any_entities(with_small_gazetteer):
+    article = articles.parse("Quiet\n\nit rained and nobody came.")
+    analysis = with_small_gazetteer.analyze(article)
+    assert analysis.entities == () and analysis.quotes == ()
+    assert analysis.entity_names() == [] and analysis.speakers() == []

@@ -325,7 +325,8 @@ def _is_headline(lines: list[str], is_markdown: bool) -> bool:
     line = lines[0]
     if is_markdown:
         return bool(_MD_HEADING.match(line))
-    return len(line) <= 160 and not re.search(r"[.!?:;,\"”’]$", line) and not line.startswith(("\"", "“"))
+    # a quoted headline ('"We will win," says Messi') ends with its attribution, not a closing mark
+    return len(line) <= 160 and not re.search(r"[.!?:;,\"”’]$", line)
 
 
 def _lead_caption(captions: list[Caption]) -> str | None:

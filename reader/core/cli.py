@@ -1,14 +1,16 @@
-"""Command line: `press-reader [index|search|show]`; with no subcommand it opens the window."""
+"""Command line: `press-reader [index|search|show|analyze]`; with no subcommand it opens the window."""
 
 from __future__ import annotations
 
 import argparse
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
 from . import paths
+from .analysis import GazetteerError
 from .articles import ArticleError
 from .index import IndexBusy, IndexProblem
 from .library import Library, LibraryError
@@ -42,6 +44,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("index", parents=[common], help="build or update the search index")
     p.add_argument("--rebuild", action="store_true", help="discard the index and build it again")
+    p.add_argument("--no-analysis", action="store_true",
+                   help="skip finding quotes and entities (entity: and speaker: searches need them)")
     p.add_argument("--json", action="store_true", help="print JSON")
 
     p = sub.add_parser("search", parents=[common], help="search the articles (Whoosh query language)")
@@ -52,6 +56,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("show", parents=[common], help="print one article as parsed")
     p.add_argument("path", help="article file, or its path relative to the articles folder")
     p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = sub.add_parser("analyze", parents=[common], help="print the quotes, speakers and entities of articles")
+    p.add_argument("paths", nargs="+", metavar="FILE", help="article files, or paths relative to the articles folder")
+    p.add_argument("--json", action="store_true", help="print a JSON array, one object per file")
     return parser
 
 
@@ -75,7 +83,7 @@ def main(argv: list[str] | None = None) -> int:
 
             return run(articles_dir=articles if hasattr(args, "articles") else None, data_dir=data)
         return COMMANDS[args.command](args, data, articles)
-    except (UsageError, LibraryError, ArticleError, IndexProblem) as exc:
+    except (UsageError, LibraryError, ArticleError, IndexProblem, GazetteerError) as exc:
         print(f"press-reader: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
@@ -96,8 +104,13 @@ def _open(data: Path, articles: Path) -> Library:
 def cmd_index(args, data: Path, articles: Path) -> int:
     library = _open(data, articles)
     report = library.sync(rebuild=args.rebuild)
+    analysis = None if args.no_analysis else library.analyze_all()
+    _tell_notice(analysis)
     if args.json:
-        _print_json(report.to_json())
+        out = report.to_json()
+        if analysis:
+            out["analysis"] = analysis.to_json()
+        _print_json(out)
     else:
         if report.rebuilt:
             print(f"note: {report.rebuilt}", file=sys.stderr)
@@ -105,6 +118,9 @@ def cmd_index(args, data: Path, articles: Path) -> int:
               f"{len(report.skipped)} skipped) in {report.seconds:.2f} s")
         for s in report.skipped:
             print(f"  skipped {s.path}: {s.reason}")
+        if analysis:
+            print(f"{analysis.analyzed + analysis.cached} articles analyzed for quotes and entities "
+                  f"({analysis.analyzed} new, {analysis.cached} from the cache) in {analysis.seconds:.2f} s")
     return EXIT_OK
 
 
@@ -115,6 +131,12 @@ def cmd_search(args, data: Path, articles: Path) -> int:
     except IndexBusy as exc:  # the app is updating it: search what is committed
         print(f"note: {exc}; searching the index as it is", file=sys.stderr)
         report = None
+    if report is not None and _NEEDS_ANALYSIS.search(args.query):
+        pending = len(library.unanalyzed())
+        if pending:  # entity: and speaker: know only analyzed articles
+            print(f"note: analyzing {pending} article{'s' if pending != 1 else ''} for quotes and entities first",
+                  file=sys.stderr)
+            _tell_notice(library.analyze_all())
     result = library.search(args.query, limit=args.limit)
     if args.json:
         _print_json(result.to_json())
@@ -146,7 +168,50 @@ def cmd_show(args, data: Path, articles: Path) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"index": cmd_index, "search": cmd_search, "show": cmd_show}
+def cmd_analyze(args, data: Path, articles: Path) -> int:
+    library = _open(data, articles)
+    loaded = [library.load(path) for path in args.paths]  # a bad path fails before any work
+    results = [(article, library.analysis(article)) for article in loaded]
+    _tell_notice(library.analyzer)
+    if args.json:
+        _print_json([_analysis_json(library.resolve(p), a, an) for p, (a, an) in zip(args.paths, results)])
+        return EXIT_OK
+    for article, analysis in results:
+        print(f"{article.title}  [{article.date or 'no date'}]  {article.id}")
+        for q in analysis.quotes:
+            who = q.speaker or ("(quoted term)" if q.kind == "term" else "(speaker unknown)")
+            print(f"  quote  {who}: {_clip(q.text)}")
+        for name, label in sorted({(e.canonical, e.label) for e in analysis.entities}):
+            print(f"  {label:<7} {name}")
+        print()
+    return EXIT_OK
+
+
+def _analysis_json(path: Path, article, analysis) -> dict:
+    return {
+        "path": str(path),
+        "title": article.title,
+        "date": article.date,
+        "body": article.body,
+        "quotes": [q.to_json() for q in analysis.quotes],
+        "entities": [e.to_json() for e in analysis.entities],
+    }
+
+
+def _clip(text: str, chars: int = 100) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= chars else text[:chars - 1] + "…"
+
+
+def _tell_notice(source) -> None:
+    """Say once, on stderr, that names are found from the built-in lists only."""
+    notice = getattr(source, "notice", None)
+    if notice:
+        print(f"note: {notice}", file=sys.stderr)
+
+
+_NEEDS_ANALYSIS = re.compile(r"\b(?:entity|speaker):")
+COMMANDS = {"index": cmd_index, "search": cmd_search, "show": cmd_show, "analyze": cmd_analyze}
 
 
 def _print_json(value) -> None:

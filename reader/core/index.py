@@ -12,7 +12,7 @@ import re
 import shutil
 import warnings
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,9 +21,10 @@ from whoosh.analysis import Filter, LowercaseFilter, RegexTokenizer, StandardAna
 from whoosh.lang.porter2 import stem as _porter2
 from whoosh.qparser import MultifieldPlugin, QueryParser
 
+from .analysis.values import Analysis
 from .articles import Article
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 INDEX_NAME = f"articles_v{SCHEMA_VERSION}"
 SEARCH_FIELDS = ("title", "body", "captions")
 MAX_QUERY_CHARS = 500
@@ -91,6 +92,10 @@ def text_analyzer():
 
 
 ANALYZER = text_analyzer()
+# canonical names, one after another: the '|' between them keeps a phrase from spanning two names
+NAME_ANALYZER = RegexTokenizer(r"\w+(?:['’]\w+)*|\|") | LowercaseFilter()
+NAME_SEPARATOR = " | "
+NAME_FIELDS = ("entity", "speaker")
 
 
 def make_schema() -> fields.Schema:
@@ -107,11 +112,18 @@ def make_schema() -> fields.Schema:
         size=fields.COLUMN(columns.NumericColumn("q")),
         mtime=fields.COLUMN(columns.NumericColumn("q")),
         hash=fields.ID(sortable=True),
+        # filled in by the analysis pass, which follows the first indexing
+        entity=fields.TEXT(analyzer=NAME_ANALYZER),
+        speaker=fields.TEXT(analyzer=NAME_ANALYZER),
+        quotes=fields.COLUMN(columns.NumericColumn("i", default=-1)),
+        entities=fields.COLUMN(columns.NumericColumn("i", default=-1)),
+        analyzed=fields.ID(sortable=True),  # the analyzer's fingerprint, or '' before analysis
     )
 
 
 SCHEMA = make_schema()
-QUERY_FIELDS = ("id", "title", "body", "captions", "source", "date", "words")
+QUERY_FIELDS = ("id", "title", "body", "captions", "source", "date", "words", "entity", "speaker")
+ROW_COLUMNS = ("id", "title", "day", "source", "words", "size", "mtime", "hash", "quotes", "entities", "analyzed")
 
 
 # ---------------------------------------------------------------- values
@@ -129,11 +141,27 @@ class ArticleRow:
     size: int
     mtime_ns: int
     content_hash: str
+    quotes: int | None = None  # None until the article is analyzed
+    entities: int | None = None
+    analyzed: str = ""  # the fingerprint of the analysis the counts came from
 
     @classmethod
-    def of(cls, article: Article, size: int, mtime_ns: int) -> ArticleRow:
-        return cls(article.id, article.title, article.date, article.source, article.words,
-                   size, mtime_ns, article.content_hash)
+    def of(cls, doc: Document) -> ArticleRow:
+        a, analysis = doc.article, doc.analysis
+        counts = (len(analysis.speeches), len(analysis.entity_names())) if analysis else (None, None)
+        return cls(a.id, a.title, a.date, a.source, a.words, doc.size, doc.mtime_ns, a.content_hash,
+                   *counts, doc.analyzed if analysis else "")
+
+
+@dataclass(frozen=True)
+class Document:
+    """What one index document is made of: the article, its file's stat, and its analysis if done."""
+
+    article: Article
+    size: int
+    mtime_ns: int
+    analysis: Analysis | None = None
+    analyzed: str = ""  # the analyzer fingerprint of `analysis`
 
 
 @dataclass(frozen=True)
@@ -157,6 +185,7 @@ class SearchResult:
     hits: list[Hit]
     words: frozenset[str] = frozenset()  # analysed terms to light up in the reading pane
     notice: str | None = None
+    names: frozenset[tuple[str, ...]] = frozenset()  # entity: and speaker: names asked for, as words
 
     def to_json(self) -> dict:
         out = {"query": self.query, "total": self.total, "hits": [h.to_json() for h in self.hits]}
@@ -201,20 +230,22 @@ class Index:
 
     def rows(self) -> dict[str, ArticleRow]:
         with self._ix.reader() as r:
-            if not r.doc_count_all():
-                return {}
-            cols = {name: r.column_reader(name) for name in
-                    ("id", "title", "day", "source", "words", "size", "mtime", "hash")}
             rows = {}
-            for n in r.all_doc_ids():
-                aid = cols["id"][n]
-                rows[aid] = ArticleRow(aid, cols["title"][n], cols["day"][n] or None, cols["source"][n],
-                                       cols["words"][n], cols["size"][n], cols["mtime"][n], cols["hash"][n])
+            # segment by segment: a segment written before analysis has no analysis columns, and
+            # Whoosh's combined column reader then numbers the documents of later segments wrongly
+            for leaf, _ in r.leaf_readers():
+                if not leaf.doc_count():
+                    continue
+                cols = [leaf.column_reader(name) for name in ROW_COLUMNS]
+                for n in leaf.all_doc_ids():
+                    aid, title, day, source, words, size, mtime, hash_, quotes, ents, analyzed = (c[n] for c in cols)
+                    rows[aid] = ArticleRow(aid, title, day or None, source, words, size, mtime, hash_,
+                                           quotes if analyzed else None, ents if analyzed else None, analyzed)
             return rows
 
-    def write(self, articles: Iterable[tuple[Article, int, int]], remove: Iterable[str] = (),
+    def write(self, docs: Iterable[Document], remove: Iterable[str] = (),
               expected: int = 0, replace_all: bool = False) -> int:
-        """Delete `remove` ids, then add (article, size, mtime_ns) documents, in one commit.
+        """Delete `remove` ids, then add `docs`, in one commit.
 
         A changed article is passed in both. `expected` is how many articles are coming; it decides
         whether a process pool pays. With `replace_all` the commit drops every older document, so
@@ -232,8 +263,8 @@ class Index:
         try:
             for aid in remove:
                 writer.delete_by_term("id", aid)
-            for article, size, mtime_ns in articles:
-                writer.add_document(**_document(article, size, mtime_ns))
+            for doc in docs:
+                writer.add_document(**_fields(doc))
                 written += 1
         except BaseException:
             for task in getattr(writer, "tasks", ()):  # MpWriter.cancel() does not stop its processes
@@ -273,7 +304,7 @@ class Index:
             words = _positive_words(q, s.reader())
             days = s.reader().column_reader("day") if s.reader().has_column("day") else None
             hits = [self._hit(h, days) for h in (results[:limit] if limit else results)]
-            return SearchResult(text, len(results), hits, words, notice)
+            return SearchResult(text, len(results), hits, words, notice, _positive_names(q))
 
     @staticmethod
     def _hit(h, days) -> Hit:
@@ -389,11 +420,29 @@ def _positive_words(q, reader) -> frozenset[str]:
     return frozenset(_to_str(t) for f, t in terms if f in SEARCH_FIELDS)
 
 
+def _positive_names(q) -> frozenset[tuple[str, ...]]:
+    """The names that entity: and speaker: parts of the query ask for, each as a tuple of words."""
+    if isinstance(q, query.Not):
+        return frozenset()
+    if isinstance(q, query.AndNot):
+        return _positive_names(q.a)
+    if isinstance(q, query.compound.CompoundQuery):
+        return frozenset().union(*(_positive_names(sub) for sub in q.children()))
+    if getattr(q, "fieldname", None) not in NAME_FIELDS:
+        return frozenset()
+    if isinstance(q, query.Phrase):
+        return frozenset({tuple(_to_str(w) for w in q.words)})
+    if isinstance(q, query.Term):
+        return frozenset({(_to_str(q.text),)})
+    return frozenset()
+
+
 def _to_str(term) -> str:
     return term.decode("utf-8") if isinstance(term, bytes) else str(term)
 
 
-def _document(article: Article, size: int, mtime_ns: int) -> dict:
+def _fields(d: Document) -> dict:
+    article, size, mtime_ns, analysis = d.article, d.size, d.mtime_ns, d.analysis
     doc = {
         "id": article.id,
         "title": article.title,
@@ -408,6 +457,10 @@ def _document(article: Article, size: int, mtime_ns: int) -> dict:
     }
     if article.date:
         doc["date"] = _dt.datetime.fromisoformat(article.date)
+    if analysis is not None:
+        doc.update(entity=NAME_SEPARATOR.join(analysis.entity_names() + analysis.entity_forms()),
+                   speaker=NAME_SEPARATOR.join(analysis.speakers()),
+                   quotes=len(analysis.speeches), entities=len(analysis.entity_names()), analyzed=d.analyzed)
     return doc
 
 

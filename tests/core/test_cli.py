@@ -12,25 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import cli
+from tests.core.cli_helpers import run, run_json
 
 REPO = Path(__file__).resolve().parents[2]
 CORE = REPO / "reader" / "core"
 SAMPLE_000 = "000_1fa15833894f33b8.txt"
 SAMPLE_002 = "002_30a533c32181acfe.txt"
-
-
-def run(capsys, *argv):
-    """(exit code, stdout, stderr) of cli.main(argv)."""
-    code = cli.main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def run_json(capsys, *argv):
-    code, out, err = run(capsys, *argv, "--json")
-    assert code == 0, err
-    return json.loads(out)
 
 
 def index_dirs(data: Path) -> list[Path]:

@@ -1,0 +1,286 @@
+"""Analysis through the Library: the index's counts and entity:/speaker: fields, and the SQLite cache.
+
+Real Whoosh and SQLite in tmp dirs, and the real spaCy analyzer (shared, so the model loads once).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+
+import pytest
+
+from reader.core.analysis import Analysis
+from reader.core.library import Library
+from tests.core.analysis_fixtures import SAMPLE_000, SAMPLE_002, SAMPLES, real_analyzer
+
+BOTH = [SAMPLE_000, SAMPLE_002]
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+@pytest.fixture
+def lib(articles_dir, data_dir):
+    library = Library(articles_dir, data_dir, analyzer=real_analyzer())
+    yield library
+    library.close()
+
+
+@pytest.fixture
+def analyzed(lib):
+    lib.sync()
+    lib.analyze_all()
+    return lib
+
+
+@pytest.fixture(scope="module")
+def searchable(tmp_path_factory):
+    """One analyzed library over the samples, for tests that only search it."""
+    root = tmp_path_factory.mktemp("searchable")
+    shutil.copytree(SAMPLES, root / "articles")
+    library = Library(root / "articles", root / "data", analyzer=real_analyzer())
+    library.sync()
+    library.analyze_all()
+    yield library
+    library.close()
+
+
+def found(library, query):
+    return sorted(h.article_id for h in library.search(query).hits)
+
+
+def counts(library):
+    return {r.id: (r.quotes, r.entities) for r in library.rows()}
+
+
+# ---------------------------------------------------------------- sync, then analysis
+
+
+def test_sync_alone_leaves_articles_unanalyzed(lib):
+    lib.sync()
+    rows = lib.rows()
+    assert [r.id for r in rows] == BOTH
+    assert all(r.quotes is None and r.entities is None and r.analyzed == "" for r in rows)
+    assert [r.id for r in lib.unanalyzed()] == BOTH
+    assert found(lib, 'speaker:"Jack Ma"') == []  # nothing to search by until analysis runs
+    assert found(lib, "Alibaba") == BOTH  # plain text search does not need it
+
+
+def test_analyze_all_fills_in_counts(lib):
+    lib.sync()
+    report = lib.analyze_all()
+    assert (report.analyzed, report.cached, report.skipped) == (2, 0, [])
+    assert report.words == sum(r.words for r in lib.rows()) > 700
+    assert report.notice is None  # the model is installed
+    assert lib.unanalyzed() == []
+    rows = {r.id: r for r in lib.rows()}
+    for aid in BOTH:
+        analysis = lib.analysis(lib.load(aid))
+        assert rows[aid].quotes == len(analysis.speeches)  # quoted terms are not counted
+        assert rows[aid].entities == len(analysis.entity_names())
+        assert rows[aid].analyzed == real_analyzer().fingerprint
+    assert rows[SAMPLE_000].quotes == 4
+    assert rows[SAMPLE_002].quotes >= 4
+    assert all(r.entities > 10 for r in rows.values())
+
+
+def test_analyze_all_twice_does_nothing_the_second_time(analyzed):
+    before = counts(analyzed)
+    report = analyzed.analyze_all()
+    assert (report.analyzed, report.cached) == (0, 0)
+    assert counts(analyzed) == before
+
+
+def test_analyze_all_reports_progress_and_rows(lib):
+    lib.sync()
+    seen, progress = [], []
+    lib.analyze_all(progress=lambda done, total: progress.append((done, total)), on_rows=seen.extend)
+    assert sorted(r.id for r in seen) == BOTH
+    assert all(r.quotes is not None for r in seen)
+    assert progress[0] == (0, 2)  # said before spaCy loads, so the status bar shows work has begun
+    assert progress[-1] == (2, 2)
+
+
+# ---------------------------------------------------------------- entity: and speaker:
+
+
+@pytest.mark.parametrize("query,expected", [
+    ("entity:Alibaba", BOTH),
+    ('entity:"Alibaba Group"', BOTH),
+    ('speaker:"Jack Ma"', BOTH),
+    ('speaker:"Thomas Bach"', BOTH),
+    ('entity:"Thomas Bach"', BOTH),
+    ('entity:"International Olympic Committee"', BOTH),
+    ("entity:Lausanne", [SAMPLE_002]),
+    ('entity:"Yao Ming"', [SAMPLE_000]),
+    ('speaker:"Yao Ming"', []),  # named, but never quoted
+    ('entity:"Bach Jack"', []),
+    ('speaker:"Ma Thomas"', []),  # 'Jack Ma' and 'Thomas Bach' are indexed side by side, not run together
+    ('entity:"Bach Tokyo"', []),  # 'Thomas Bach' then 'Tokyo 2020' in sample 000's sorted names
+    ('speaker:"Jack Ma" AND entity:Lausanne', [SAMPLE_002]),
+    ('speaker:"Thomas Bach" AND NOT entity:Lausanne', [SAMPLE_000]),
+])
+def test_entity_and_speaker_search(searchable, query, expected):
+    assert found(searchable, query) == expected
+
+
+def test_names_are_indexed_by_canonical_name(searchable):
+    # sample 002 only writes 'Ma' and 'Jack' near its quotes, but its speaker is the full name
+    assert found(searchable, "speaker:jack") == BOTH
+    assert found(searchable, 'entity:"Olympic Games"') == BOTH
+
+
+# ---------------------------------------------------------------- the cache
+
+
+def test_rebuild_keeps_the_analysis(analyzed):
+    before = counts(analyzed)
+    report = analyzed.sync(rebuild=True)
+    assert report.indexed == 2
+    assert analyzed.unanalyzed() == []
+    assert counts(analyzed) == before
+    assert found(analyzed, 'speaker:"Thomas Bach"') == BOTH
+
+
+def test_fresh_index_dir_takes_analyses_from_the_cache(analyzed, articles_dir, data_dir):
+    before = counts(analyzed)
+    index_dir = analyzed.index_dir
+    analyzed.close()
+    shutil.rmtree(index_dir)
+    again = Library(articles_dir, data_dir, analyzer=real_analyzer())
+    try:
+        again.sync()
+        assert again.unanalyzed() == []  # filled in as it was indexed
+        assert counts(again) == before
+        assert found(again, 'speaker:"Jack Ma"') == BOTH
+        assert (again.analyze_all().analyzed, again.analyze_all().cached) == (0, 0)
+    finally:
+        again.close()
+
+
+def test_second_folder_with_the_same_files_counts_cache_hits(lib, articles_dir, data_dir, tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(articles_dir, copy)
+    other = Library(copy, data_dir, analyzer=real_analyzer())
+    try:
+        other.sync()  # indexed before anything was analyzed
+        assert other.index_dir != lib.index_dir
+        lib.sync()
+        assert lib.analyze_all().analyzed == 2
+        report = other.analyze_all()
+        assert (report.analyzed, report.cached) == (0, 2)
+        assert counts(other) == counts(lib)
+        assert found(other, 'speaker:"Jack Ma"') == BOTH
+    finally:
+        other.close()
+
+
+def test_an_article_read_in_the_reader_is_not_analyzed_again(lib):
+    lib.sync()
+    shown = lib.analysis(lib.load(SAMPLE_002))  # what the reading pane does
+    report = lib.analyze_all()
+    assert (report.analyzed, report.cached) == (1, 1)
+    assert lib.analysis(lib.load(SAMPLE_002)) == shown
+
+
+def test_editing_an_article_makes_it_unanalyzed(analyzed, articles_dir, write):
+    path = articles_dir / SAMPLE_000
+    write(path, path.read_text("utf-8") + '\n\n"Tennis is great for everyone involved," said Roger Federer.\n')
+    analyzed.sync()
+    assert [r.id for r in analyzed.unanalyzed()] == [SAMPLE_000]
+    rows = {r.id: r for r in analyzed.rows()}
+    assert rows[SAMPLE_000].quotes is None
+    assert rows[SAMPLE_002].quotes is not None
+    assert found(analyzed, 'speaker:"Roger Federer"') == []
+    report = analyzed.analyze_all()
+    assert (report.analyzed, report.cached) == (1, 0)
+    assert found(analyzed, 'speaker:"Roger Federer"') == [SAMPLE_000]
+    assert {r.id: r.quotes for r in analyzed.rows()}[SAMPLE_000] == 5
+
+
+def test_adding_an_article_after_analysis(analyzed, articles_dir, write):
+    write(articles_dir / "late.txt", "Tennis deal\n\nRoger Federer signed with a Swiss bank in Basel.\n\n"
+                                     '"Tennis is great for everyone involved," said Federer.\n')
+    report = analyzed.sync()
+    assert (report.added, report.indexed) == (1, 3)
+    rows = analyzed.rows()  # the list the window shows
+    assert [r.id for r in rows] == [*BOTH, "late.txt"]
+    assert [r.id for r in analyzed.unanalyzed()] == ["late.txt"]
+    assert found(analyzed, 'speaker:"Jack Ma"') == BOTH
+    assert analyzed.analyze_all().analyzed == 1
+    assert found(analyzed, 'speaker:"Roger Federer"') == ["late.txt"]
+    assert analyzed.sync().indexed == 3  # and the next start-up still reads the index
+
+
+def test_touching_an_article_without_changing_it_keeps_its_analysis(analyzed, articles_dir, touch_later):
+    before = counts(analyzed)
+    touch_later(articles_dir / SAMPLE_000)
+    report = analyzed.sync()
+    assert report.changed == 1
+    assert analyzed.unanalyzed() == []  # same bytes, same cached analysis
+    assert counts(analyzed) == before
+
+
+def test_cache_is_one_sqlite_file_in_the_data_dir(analyzed, data_dir):
+    path = data_dir / "analysis.sqlite"
+    analyzed.close()
+    assert path.read_bytes()[:16] == SQLITE_HEADER
+    db = sqlite3.connect(path)
+    try:
+        rows = db.execute("SELECT fingerprint, data FROM analysis").fetchall()
+    finally:
+        db.close()
+    assert len(rows) == 2
+    assert {fp for fp, _ in rows} == {real_analyzer().fingerprint}
+    assert all(json.loads(data)["q"] for _, data in rows)
+
+
+@pytest.mark.parametrize("damage", ["garbage", "sqlite header then garbage", "empty"])
+def test_damaged_cache_file_is_replaced(articles_dir, data_dir, damage):
+    path = data_dir / "analysis.sqlite"
+    data_dir.mkdir(parents=True, exist_ok=True)
+    path.write_bytes({"garbage": b"\x00not a database\xff" * 512,
+                      "sqlite header then garbage": SQLITE_HEADER + b"\xde\xad\xbe\xef" * 2048,
+                      "empty": b""}[damage])
+    library = Library(articles_dir, data_dir, analyzer=real_analyzer())
+    try:
+        library.sync()
+        report = library.analyze_all()
+        assert (report.analyzed, report.cached) == (2, 0)
+        assert found(library, 'speaker:"Thomas Bach"') == BOTH
+    finally:
+        library.close()
+    assert path.read_bytes()[:16] == SQLITE_HEADER
+    reopened = Library(articles_dir, data_dir, analyzer=real_analyzer())
+    try:
+        assert reopened.cache.get_many([reopened.load(a) for a in BOTH]).keys() == {
+            reopened.load(a).content_hash for a in BOTH}
+    finally:
+        reopened.close()
+
+
+def test_cache_made_by_another_analyzer_is_not_used(analyzed, articles_dir, data_dir):
+    from reader.core.analysis import Analyzer
+
+    analyzed.close()
+    no_model = Library(articles_dir, data_dir, analyzer=Analyzer(model="none"))
+    try:
+        assert [r.id for r in no_model.unanalyzed()] == BOTH  # the index says which analyzer made it
+        report = no_model.analyze_all()
+        assert (report.analyzed, report.cached) == (2, 0)
+        assert report.notice
+        assert found(no_model, 'entity:"Yao Ming"') == []  # no model, no people
+        assert found(no_model, 'speaker:"Jack Ma"') == BOTH
+    finally:
+        no_model.close()
+
+
+@pytest.mark.parametrize("name", BOTH)
+def test_analysis_round_trips_through_the_cache_format(lib, name):
+    article = lib.load(name)
+    analysis = real_analyzer().analyze(article)
+    data = json.loads(json.dumps(analysis.to_cache()))
+    again = Analysis.from_cache(data, article.body, article.title, [c.text for c in article.captions])
+    assert again == analysis
+    assert again.quotes and again.entities and again.title_entities
+    assert len(again.caption_entities) == len(article.captions)

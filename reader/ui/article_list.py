@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QFontMetrics, QPalette, QTextDocument
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QStyledItemDelegate, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QStyle, QStyledItemDelegate, QTableView
 
-from .article_model import DATE, SNIPPET_ROLE, SOURCE, TITLE, WORDS
+from .article_model import DATE, NAMES, QUOTES, SNIPPET_ROLE, SOURCE, TITLE, WORDS
+from .marks import hit_marks
 from .reading_pane import mark_up
 
 SNIPPET_LINES = 2
 
 
 def snippet_html(title: str, snippet: str, spans, muted: str) -> str:
-    marked = mark_up(snippet, [(start, end, "hit") for start, end in spans])
+    marked = mark_up(snippet, hit_marks(spans))
     return (f"<div style='font-weight:600'>{html.escape(title)}</div>"
             f"<div style='color:{muted}'>{marked}</div>")
 
@@ -64,6 +65,8 @@ class SnippetDelegate(QStyledItemDelegate):
 
 
 class ArticleListView(QTableView):
+    columns_changed = Signal(list)  # the hidden columns, after the user changed them
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setObjectName("articleList")
@@ -82,8 +85,32 @@ class ArticleListView(QTableView):
         header.setHighlightSections(False)
         header.setSectionsMovable(False)
         header.setStretchLastSection(False)
+        header.setContextMenuPolicy(Qt.CustomContextMenu)
+        header.customContextMenuRequested.connect(self._column_menu)
         self.setItemDelegateForColumn(TITLE, SnippetDelegate(self))
         self.set_search_mode(False)
+
+    def hidden_columns(self) -> list[int]:
+        return [c for c in range(1, self.model().columnCount()) if self.isColumnHidden(c)] if self.model() else []
+
+    def set_hidden_columns(self, columns) -> None:
+        for c in range(1, self.model().columnCount()):
+            self.setColumnHidden(c, c in columns)
+
+    def _column_menu(self, pos) -> None:
+        """Right-click on the header: choose which columns to show (the title always is)."""
+        menu = QMenu(self)
+        model = self.model()
+        for c in range(1, model.columnCount()):
+            act = menu.addAction(model.headerData(c, Qt.Horizontal))
+            act.setCheckable(True)
+            act.setChecked(not self.isColumnHidden(c))
+            act.toggled.connect(lambda shown, c=c: self._set_shown(c, shown))
+        menu.exec(self.horizontalHeader().mapToGlobal(pos))
+
+    def _set_shown(self, column: int, shown: bool) -> None:
+        self.setColumnHidden(column, not shown)
+        self.columns_changed.emit(self.hidden_columns())
 
     def set_search_mode(self, searching: bool) -> None:
         line = self.fontMetrics().lineSpacing()
@@ -93,9 +120,10 @@ class ArticleListView(QTableView):
         super().setModel(model)
         header = self.horizontalHeader()  # sections exist only once there is a model
         header.setSectionResizeMode(TITLE, QHeaderView.Stretch)
-        for col in (DATE, SOURCE, WORDS):
+        for col in (DATE, SOURCE, WORDS, QUOTES, NAMES):
             header.setSectionResizeMode(col, QHeaderView.Interactive)
         fm = self.fontMetrics()
         header.resizeSection(DATE, fm.horizontalAdvance("2019-01-23") + 24)
         header.resizeSection(SOURCE, fm.horizontalAdvance("Reuters Sport") + 16)
-        header.resizeSection(WORDS, fm.horizontalAdvance("Words") + 24)
+        for col, text in ((WORDS, "Words"), (QUOTES, "Quotes"), (NAMES, "Names")):
+            header.resizeSection(col, fm.horizontalAdvance(text) + 18)

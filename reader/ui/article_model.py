@@ -12,8 +12,11 @@ SORT_ROLE = Qt.UserRole + 1
 ID_ROLE = Qt.UserRole + 2
 SNIPPET_ROLE = Qt.UserRole + 3  # (snippet, spans) for search results, else None
 
-COLUMNS = ("Title", "Date", "Source", "Words")
-TITLE, DATE, SOURCE, WORDS = range(4)
+COLUMNS = ("Title", "Date", "Source", "Words", "Quotes", "Names")
+TITLE, DATE, SOURCE, WORDS, QUOTES, NAMES = range(6)
+NUMERIC = (WORDS, QUOTES, NAMES)
+COLUMN_TIPS = {QUOTES: "Direct quotes with a speaker or without", NAMES: "Distinct people, organisations, "
+               "places, events, sums and dates named"}
 
 
 @dataclass(frozen=True)
@@ -44,8 +47,10 @@ class ArticleTableModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.DisplayRole):
         if orientation == Qt.Horizontal and role == Qt.DisplayRole:
             return COLUMNS[section]
-        if orientation == Qt.Horizontal and role == Qt.TextAlignmentRole and section == WORDS:
+        if orientation == Qt.Horizontal and role == Qt.TextAlignmentRole and section in NUMERIC:
             return int(Qt.AlignRight | Qt.AlignVCenter)
+        if orientation == Qt.Horizontal and role == Qt.ToolTipRole:
+            return COLUMN_TIPS.get(section)
         return None
 
     def data(self, index, role=Qt.DisplayRole):
@@ -54,16 +59,21 @@ class ArticleTableModel(QAbstractTableModel):
         item = self._items[index.row()]
         row, col = item.row, index.column()
         if role == Qt.DisplayRole:
+            if col == QUOTES:
+                return "" if row.quotes is None else f"{row.quotes:,}"
+            if col == NAMES:
+                return "" if row.entities is None else f"{row.entities:,}"
             return (row.title, row.date or "—", row.source, f"{row.words:,}")[col]
         if role == SORT_ROLE:
-            return (row.title.casefold(), row.date or "", row.source.casefold(), row.words)[col]
+            return (row.title.casefold(), row.date or "", row.source.casefold(), row.words,
+                    -1 if row.quotes is None else row.quotes, -1 if row.entities is None else row.entities)[col]
         if role == ID_ROLE:
             return row.id
         if role == SNIPPET_ROLE:
             return (item.hit.snippet, item.hit.snippet_spans) if item.hit and col == TITLE else None
         if role == Qt.ToolTipRole and col == TITLE:
             return f"{row.title}\n{row.id}"
-        if role == Qt.TextAlignmentRole and col == WORDS:
+        if role == Qt.TextAlignmentRole and col in NUMERIC:
             return int(Qt.AlignRight | Qt.AlignVCenter)
         return None
 

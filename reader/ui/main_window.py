@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
@@ -14,11 +15,13 @@ from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QP
 from .. import __version__
 from ..core import paths
 from ..core.index import SearchResult, hit_spans
-from ..core.library import Library, LibraryError, SyncReport
+from ..core.library import AnalysisReport, Library, LibraryError, SyncReport
 from .article_list import ArticleListView
-from .article_model import ID_ROLE, ArticleSortProxy, ArticleTableModel
+from .article_model import ID_ROLE, WORDS, ArticleSortProxy, ArticleTableModel
+from .legend import Legend
 from .look import set_kind
-from .reading_pane import ArticleView, ReadingPane
+from .marks import LAYER_KEYS, ArticleView, build_view
+from .reading_pane import ReadingPane
 from .search_bar import SearchBar
 from .workers import Job, Jobs
 
@@ -26,18 +29,30 @@ RESULT_LIMIT = 100  # each result carries a snippet, about 2.5 ms apiece
 ROW_BATCH_SECONDS = 0.15
 
 
-def article_view(library: Library, article_id: str, words: frozenset[str]) -> ArticleView:
-    """Runs on a worker: load the article and find the search hits in each part of it."""
+def article_view(library: Library, article_id: str, words: frozenset[str],
+                 names: frozenset[tuple[str, ...]] = frozenset(),
+                 early: Callable[[ArticleView], None] | None = None) -> ArticleView:
+    """Runs on a worker: load the article, its analysis (made now if not cached) and its search hits.
+
+    When the analysis has to be made, `early` first gets the view without it, so the text shows at once.
+    """
     article = library.load(article_id)
-
-    def marks(text: str):
-        return [(s, e, "hit") for s, e in hit_spans(text, words)]
-
-    return ArticleView(article, marks(article.title), marks(article.body), [marks(c.text) for c in article.captions])
+    hits = (hit_spans(article.title, words), hit_spans(article.body, words),
+            [hit_spans(c.text, words) for c in article.captions])
+    try:
+        analysis = library.cached_analysis(article)
+        if analysis is None:
+            if early is not None:
+                early(build_view(article, None, *hits))
+            analysis = library.analysis(article)
+    except Exception:  # noqa: BLE001 - the article is still worth reading without highlights
+        analysis = None
+    return build_view(article, analysis, *hits, names)
 
 
 class MainWindow(QMainWindow):
     sync_finished = Signal(object)  # SyncReport
+    analysis_finished = Signal(object)  # AnalysisReport
     search_finished = Signal(object)  # SearchResult, or None when the library is shown
     article_shown = Signal(str)
     index_progress = Signal(int, int)
@@ -50,10 +65,15 @@ class MainWindow(QMainWindow):
         self.library: Library | None = None
         self.index_jobs = Jobs(1)
         self.query_jobs = Jobs(1)
-        self._sync_job: Job | None = None
+        self._sync_job: Job | None = None  # the index update or the analysis pass that follows it
         self._search_gen = 0
         self._article_gen = 0
+        self._early_gen = 0  # the article load whose text is shown, its highlights still to come
         self._words: frozenset[str] = frozenset()
+        self._names: frozenset[tuple[str, ...]] = frozenset()
+        self._index_text = ""
+        self._index_tip = ""
+        self._notice: str | None = None  # what names are missing without a spaCy model
         self._current_id: str | None = None
         self.indexing = False
 
@@ -75,19 +95,12 @@ class MainWindow(QMainWindow):
         self.list = ArticleListView()
         self.list.setModel(self.proxy)
         self.pane = ReadingPane()
-
-        left = QWidget()
-        left.setObjectName("listPanel")
-        layout = QVBoxLayout(left)
-        layout.setContentsMargins(8, 8, 0, 0)
-        layout.setSpacing(6)
-        layout.addWidget(self.search_bar)
-        layout.addWidget(self.list, 1)
+        self.legend = Legend()
 
         self.splitter = QSplitter(Qt.Horizontal)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(self.pane)
+        self.splitter.addWidget(_column("listPanel", (8, 8, 0, 0), 6, self.search_bar, self.list))
+        self.splitter.addWidget(_column("readingPanel", (0, 0, 0, 0), 0, self.legend, self.pane))
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
@@ -97,6 +110,10 @@ class MainWindow(QMainWindow):
         self.search_bar.step.connect(self.step)
         self.list.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.list.horizontalHeader().sortIndicatorChanged.connect(self._on_sort_changed)
+        self.legend.layers_changed.connect(self._on_layers_changed)
+        self.list.columns_changed.connect(
+            lambda hidden: self.settings.setValue("list/hiddenColumns", ",".join(map(str, hidden))))
+        self.pane.entity_clicked.connect(self.search_entity)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -159,7 +176,11 @@ class MainWindow(QMainWindow):
         if not self.splitter.restoreState(s.value("window/splitter", b"")):
             self.splitter.setSizes([int(self.width() * 0.42), int(self.width() * 0.58)])
         self._restore_sort()
+        hidden_columns = s.value("list/hiddenColumns", str(WORDS), str)
+        self.list.set_hidden_columns({int(c) for c in hidden_columns.split(",") if c.isdigit()})
         self.pane.set_zoom(s.value("reader/zoom", 0, int))
+        hidden = set(s.value("reader/hiddenLayers", "", str).split(","))
+        self.legend.set_layers([key for key in LAYER_KEYS if key not in hidden])
 
     def _restore_sort(self) -> None:
         self.list.sortByColumn(self.settings.value("list/sortColumn", -1, int),
@@ -173,6 +194,10 @@ class MainWindow(QMainWindow):
         if self.library:
             s.setValue("library/lastFolder", str(self.library.root))
         s.sync()
+
+    def _on_layers_changed(self, layers: frozenset[str]) -> None:
+        self.pane.set_layers(layers)
+        self.settings.setValue("reader/hiddenLayers", ",".join(k for k in LAYER_KEYS if k not in layers))
 
     def _on_sort_changed(self, column: int, order) -> None:
         if not self.model.searching:
@@ -216,6 +241,8 @@ class MainWindow(QMainWindow):
         if self.library is None:
             return
         library = self.library
+        if self._sync_job:  # an analysis pass gives way; it resumes after the update
+            self._sync_job.stop()
         self.indexing = True
         self.reindex_action.setEnabled(False)
         self.show_status("Rebuilding the index…" if rebuild else "Opening the library…")
@@ -261,14 +288,16 @@ class MainWindow(QMainWindow):
         if self._current_id is None and self.proxy.rowCount():
             self.select_row(0)
 
-    def _on_index_progress(self, library: Library, done: int, total: int) -> None:
+    def _on_index_progress(self, library: Library, done: int, total: int, analyzing: bool = False) -> None:
         if library is not self.library:
             return
         self.progress.setRange(0, total)
         self.progress.setValue(done)
         self.progress.show()
         self.index_progress.emit(done, total)
-        if done < total:
+        if analyzing:
+            self.show_status(f"{self._index_text} · finding quotes and names: {done:,} of {total:,} articles…")
+        elif done < total:
             self.show_status(f"Indexing {done:,} of {total:,} articles…")
         else:
             self.show_status("Saving the index…")
@@ -282,18 +311,73 @@ class MainWindow(QMainWindow):
         text = f"Index up to date · {report.indexed:,} articles"
         if report.updated or report.removed:
             text += f" · {report.updated:,} updated, {report.removed:,} removed in {report.seconds:.1f} s"
+        self._index_tip = ""
         if report.skipped:
             text += f" · {len(report.skipped):,} files skipped"
-            self.index_state.setToolTip("\n".join(f"{s.path}: {s.reason}" for s in report.skipped[:40]))
+            self._index_tip = "\n".join(f"{s.path}: {s.reason}" for s in report.skipped[:40])
         if report.rebuilt:
             text = f"{report.rebuilt[0].upper()}{report.rebuilt[1:]} · " + text
-        self.show_status(text)
+        self._index_text = text
+        self._show_index_state()
         if self.search_bar.text():
             self.search_bar.rerun()
         elif not report.indexed:
             self.pane.show_placeholder(f"There are no .txt or .md articles in {library.root}. Add some, "
                                        "or open another folder with File › Open articles folder… (Ctrl+O).")
         self.sync_finished.emit(report)
+        self.analyze()
+
+    def analyze(self) -> None:
+        """Find quotes and entities in every article not yet analyzed, in the background."""
+        if self.library is None:
+            return
+        library = self.library
+
+        def work(job: Job) -> AnalysisReport:
+            return library.analyze_all(progress=job.progress, on_rows=lambda rows: job.emit(("more", rows)),
+                                       cancel=job.stopped)
+
+        self._sync_job = self.index_jobs.start(
+            work,
+            partial=lambda value, lib=library: self._on_rows(lib, value),
+            progress=lambda done, total, lib=library: self._on_index_progress(lib, done, total, True),
+            finished=lambda report, lib=library: self._on_analyzed(lib, report),
+            failed=lambda message, lib=library: self._on_analysis_failed(lib, message),
+        )
+
+    def _on_analyzed(self, library: Library, report: AnalysisReport) -> None:
+        if library is not self.library:
+            return
+        self._sync_job = None
+        self.progress.hide()
+        self._tell_notice(report.notice)
+        self._show_index_state()
+        if report.analyzed and self._names and self.search_bar.text():
+            self.search_bar.rerun()  # entity: and speaker: now know more articles
+        self.analysis_finished.emit(report)
+
+    def _on_analysis_failed(self, library: Library, message: str) -> None:
+        if library is not self.library:
+            return
+        self._sync_job = None
+        self.progress.hide()
+        if "cancelled" not in message:
+            self.show_status(f"{self._index_text} · finding quotes and names stopped: {message}", error=True)
+
+    def _tell_notice(self, notice: str | None) -> None:
+        """From the first notice on, the index state says that names come from the built-in lists only."""
+        if notice and self._notice is None:
+            self._notice = notice[0].upper() + notice[1:]
+            if self._index_text:
+                self._show_index_state()
+
+    def _show_index_state(self) -> None:
+        """The index's state, with the no-model notice if there is one and any skipped files as the tooltip."""
+        text = self._index_text
+        if self._notice:
+            text += " · names from the built-in lists only (no spaCy model)"
+        self.show_status(text)
+        self.index_state.setToolTip("\n\n".join(filter(None, [self._notice, self._index_tip])))
 
     def _on_sync_failed(self, library: Library, message: str) -> None:
         if library is not self.library:
@@ -321,9 +405,14 @@ class MainWindow(QMainWindow):
                               finished=lambda result: self._on_results(gen, result),
                               failed=lambda message: self._on_search_failed(gen, message))
 
+    def search_entity(self, name: str) -> None:
+        """List every article that mentions the entity `name`."""
+        self.search_bar.set_text(f'entity:"{name}"')
+
     def _show_library(self) -> None:
         self.search_bar.hide_status()
         self._words = frozenset()
+        self._names = frozenset()
         self.model.show_library()
         self.list.set_search_mode(False)
         self._restore_sort()
@@ -335,6 +424,7 @@ class MainWindow(QMainWindow):
         if gen != self._search_gen:
             return
         self._words = result.words
+        self._names = result.names
         self.model.show_hits(result.hits)
         self.list.set_search_mode(True)
         self.list.sortByColumn(-1, Qt.AscendingOrder)  # rank order
@@ -367,15 +457,21 @@ class MainWindow(QMainWindow):
             return
         self._current_id = article_id
         self._article_gen += 1
-        library, gen, words = self.library, self._article_gen, self._words
-        self.query_jobs.start(lambda job: article_view(library, article_id, words),
+        library, gen, words, names = self.library, self._article_gen, self._words, self._names
+        self.query_jobs.start(lambda job: article_view(library, article_id, words, names, early=job.emit),
+                              partial=lambda view: self._on_article(gen, view, early=True),
                               finished=lambda view: self._on_article(gen, view),
                               failed=lambda message: self._on_article_failed(gen, article_id, message))
 
-    def _on_article(self, gen: int, view: ArticleView) -> None:
+    def _on_article(self, gen: int, view: ArticleView, early: bool = False) -> None:
+        """Show the article; an `early` view has no analysis yet, and the full one keeps the reader's place."""
         if gen != self._article_gen:
             return
-        self.pane.show_article(view)
+        self.pane.show_article(view, keep_place=self._early_gen == gen)
+        self._early_gen = gen if early else 0
+        self.legend.set_counts(view.layer_counts() if view.analysis else None)
+        if self.library is not None:
+            self._tell_notice(self.library.analyzer.notice)
         self.article_shown.emit(view.article.id)
 
     def _on_article_failed(self, gen: int, article_id: str, message: str) -> None:
@@ -450,3 +546,15 @@ class MainWindow(QMainWindow):
         if self.library:
             self.library.close()
         super().closeEvent(event)
+
+
+def _column(name: str, margins: tuple[int, int, int, int], spacing: int, top: QWidget, main: QWidget) -> QWidget:
+    """A panel of the splitter: `top` above `main`, which takes the height left."""
+    panel = QWidget()
+    panel.setObjectName(name)
+    layout = QVBoxLayout(panel)
+    layout.setContentsMargins(*margins)
+    layout.setSpacing(spacing)
+    layout.addWidget(top)
+    layout.addWidget(main, 1)
+    return panel

@@ -8,27 +8,17 @@ from __future__ import annotations
 
 import datetime as _dt
 import html
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
+from PySide6.QtGui import QPalette, QTextCursor
+from PySide6.QtWidgets import QTextBrowser, QToolTip
 
-from ..core.articles import Article
+from .marks import HIT, LAYER_KEYS, LAYERS, ArticleView, Mark
 
-Span = tuple[int, int, str]  # start, end, css class
 BASE_PT = 12
 ZOOM_RANGE = (-4, 14)
-
-
-@dataclass(frozen=True)
-class ArticleView:
-    """An article with the spans to mark in each part of it (search hits for now)."""
-
-    article: Article
-    title_spans: list[Span] = field(default_factory=list)
-    body_spans: list[Span] = field(default_factory=list)
-    caption_spans: list[list[Span]] = field(default_factory=list)
+ENTITY_SCHEME = "entity"
 
 
 @dataclass(frozen=True)
@@ -39,6 +29,7 @@ class Theme:
     rule: str
     hit_bg: str
     hit_fg: str
+    dark: bool = False
 
     @classmethod
     def from_palette(cls, palette: QPalette) -> Theme:
@@ -50,32 +41,60 @@ class Theme:
             rule="#3a4149" if dark else "#dde2e7",
             hit_bg="#8a6a00" if dark else "#ffe27a",
             hit_fg="#ffffff" if dark else "#1b1b1b",
+            dark=dark,
         )
 
+    def colour(self, layer_key: str) -> str:
+        layer = next(layer for layer in LAYERS if layer.key == layer_key)
+        return layer.dark if self.dark else layer.light
 
-def mark_up(text: str, spans: list[Span]) -> str:
-    """Escaped HTML for `text` with each span wrapped in <span class=…>; overlaps nest correctly."""
-    if not spans:
+
+def mark_up(text: str, marks: list[Mark], entity_ids: dict[str, int] | None = None) -> str:
+    """Escaped HTML for `text` with each mark wrapped in an element; overlaps nest correctly.
+
+    Entities become anchors (href `entity:N`, N indexing `entity_ids`) so that they can be clicked;
+    a mark's label (a quote's speaker) follows its end.
+    """
+    if not marks:
         return html.escape(text)
-    cuts = sorted({0, len(text), *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+    entity_ids = entity_ids if entity_ids is not None else {}
+    cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
     out = []
     for a, b in zip(cuts, cuts[1:]):
         if a >= b or a < 0 or b > len(text):
             continue
         piece = html.escape(text[a:b])
-        for _, _, kind in sorted((s for s in spans if s[0] <= a and b <= s[1]), key=lambda s: (s[0], -s[1])):
-            piece = f'<span class="{kind}">{piece}</span>'
+        covering = (m for m in marks if m.start <= a and b <= m.end)
+        # innermost first: the latest start, then the earliest end; a hit is innermost of equals
+        for m in sorted(covering, key=lambda m: (m.start, -m.end, m.layer == HIT), reverse=True):
+            piece = _wrap(piece, m, entity_ids)
         out.append(piece)
+        for m in marks:
+            if m.end == b and m.label:
+                out.append(f'<span class="speaker">&#8201;&#8212;&#160;{html.escape(m.label)}&#8201;</span>')
     return "".join(out)
 
 
-def paragraph_spans(body: str, spans: list[Span]) -> list[tuple[str, list[Span]]]:
-    """Split the body into paragraphs, each with the spans that fall in it, shifted to its offsets."""
+def _wrap(piece: str, m: Mark, entity_ids: dict[str, int]) -> str:
+    title = f' title="{html.escape(m.tip)}"' if m.tip else ""
+    if m.entity:
+        n = entity_ids.setdefault(m.entity, len(entity_ids))
+        return f'<a class="{m.layer}" href="{ENTITY_SCHEME}:{n}"{title}>{piece}</a>'
+    return f'<span class="{m.layer}"{title}>{piece}</span>'
+
+
+def paragraph_marks(body: str, marks: list[Mark]) -> list[tuple[str, list[Mark]]]:
+    """Split the body into paragraphs, each with the marks that fall in it, shifted to its offsets.
+
+    A mark over several paragraphs is cut into one piece per paragraph; only the last keeps its label.
+    """
     result = []
     start = 0
     for para in body.split("\n\n") if body else []:
         end = start + len(para)
-        inside = [(max(s, start) - start, min(e, end) - start, k) for s, e, k in spans if s < end and e > start]
+        inside = [Mark(max(m.start, start) - start, min(m.end, end) - start, m.layer, m.tip,
+                       m.label if m.end <= end else "", m.entity)
+                  for m in marks if m.start < end and m.end > start]
         result.append((para, inside))
         start = end + 2
     return result
@@ -92,6 +111,8 @@ def human_date(iso: str | None) -> str:
 
 
 def stylesheet(theme: Theme, pt: int) -> str:
+    entity_css = "\n".join(f"a.{layer.key} {{ color: {theme.colour(layer.key)}; text-decoration: none; }}"
+                           for layer in LAYERS if layer.kind == "text")
     return f"""
 body {{ color: {theme.text}; font-size: {pt}pt; }}
 p.title {{ font-size: {round(pt * 1.5)}pt; font-weight: 600; line-height: 120%; margin-top: 4px; margin-bottom: 6px; }}
@@ -101,41 +122,58 @@ td.caption {{ color: {theme.muted}; font-size: {max(pt - 2, 7)}pt; font-style: i
               background-color: {theme.panel}; padding: 8px; }}
 span.credit {{ font-style: normal; font-weight: 600; }}
 p.empty {{ color: {theme.muted}; font-size: {pt + 2}pt; }}
+span.speech {{ background-color: {theme.colour("speech")}; }}
+span.term {{ background-color: {theme.colour("term")}; }}
+span.speaker {{ color: {theme.muted}; font-size: {max(pt - 2, 7)}pt; font-weight: 600;
+                background-color: {theme.panel}; }}
+{entity_css}
 span.hit {{ background-color: {theme.hit_bg}; color: {theme.hit_fg}; }}
 """
 
 
-def render_article(view: ArticleView) -> str:
+def render_article(view: ArticleView, layers: frozenset[str] = frozenset(LAYER_KEYS),
+                   entity_ids: dict[str, int] | None = None) -> str:
+    """The article as HTML, with the marks of the `layers` shown (search hits always are)."""
+    entity_ids = entity_ids if entity_ids is not None else {}
+
+    def shown(marks: list[Mark]) -> list[Mark]:
+        return [m for m in marks if m.layer == HIT or m.layer in layers]
+
     a = view.article
-    parts = [f'<p class="title">{mark_up(a.title, view.title_spans)}</p>']
+    parts = [f'<p class="title">{mark_up(a.title, shown(view.title), entity_ids)}</p>']
     meta = [human_date(a.date), html.escape(a.source), html.escape(a.id)]
     if a.truncated:
         meta.append("shortened: the file is very large")
     parts.append(f'<p class="meta">{" &nbsp;·&nbsp; ".join(meta)}</p>')
     captions_at: dict[int, list[str]] = {}
     for i, cap in enumerate(a.captions):
-        spans = view.caption_spans[i] if i < len(view.caption_spans) else []
-        text = "Lead photo" if cap.paragraph == 0 and cap.text == a.title else cap.text
-        captions_at.setdefault(cap.paragraph, []).append(_caption_html(text, cap.credit, spans))
-    paragraphs = paragraph_spans(a.body, view.body_spans)
-    for n, (para, spans) in enumerate(paragraphs):
+        marks = shown(view.captions[i]) if i < len(view.captions) else []
+        lead = cap.paragraph == 0 and cap.text == a.title
+        text = "Lead photo" if lead else cap.text
+        captions_at.setdefault(cap.paragraph, []).append(
+            _caption_html(text, cap.credit, [] if lead else marks, entity_ids))
+    for n, (para, marks) in enumerate(paragraph_marks(a.body, shown(view.body))):
         parts.extend(captions_at.pop(n, []))
-        parts.append(f"<p>{mark_up(para, spans)}</p>")
+        parts.append(f"<p>{mark_up(para, marks, entity_ids)}</p>")
     for rest in captions_at.values():
         parts.extend(rest)
     return "\n".join(parts)
 
 
-def _caption_html(text: str, credit: str, spans: list[Span]) -> str:
+def _caption_html(text: str, credit: str, marks: list[Mark], entity_ids: dict[str, int]) -> str:
     return ('<table width="100%" cellspacing="0" cellpadding="0" style="margin-bottom: 14px;">'
-            f'<tr><td class="caption">{mark_up(text, spans)} &nbsp;<span class="credit">© {html.escape(credit)}'
-            "</span></td></tr></table>")
+            f'<tr><td class="caption">{mark_up(text, marks, entity_ids)} &nbsp;<span class="credit">'
+            f"© {html.escape(credit)}</span></td></tr></table>")
 
 
 class ReadingPane(QTextBrowser):
-    """Shows one article at a time; zoom is a point-size step re-rendered, not a bitmap scale."""
+    """Shows one article at a time; zoom is a point-size step re-rendered, not a bitmap scale.
+
+    Hovering a mark shows what it is; clicking an entity emits `entity_clicked` with its canonical name.
+    """
 
     MEASURE_EM = 40  # the widest comfortable text column, in ems
+    entity_clicked = Signal(str)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -143,10 +181,14 @@ class ReadingPane(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
-        self.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard)
+        self.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard
+                                     | Qt.LinksAccessibleByMouse)
         self.zoom = 0
         self.view: ArticleView | None = None
+        self.layers: frozenset[str] = frozenset(LAYER_KEYS)
+        self._entities: list[str] = []  # canonical names, indexed by the N of entity:N links
         self._placeholder = "Select an article to read it."
+        self.anchorClicked.connect(self._on_anchor)
         self._render()
 
     def loadResource(self, kind, url: QUrl):  # article text never loads anything
@@ -156,27 +198,71 @@ class ReadingPane(QTextBrowser):
     def point_size(self) -> int:
         return BASE_PT + self.zoom
 
-    def show_article(self, view: ArticleView) -> None:
+    def show_article(self, view: ArticleView, keep_place: bool = False) -> None:
+        """Show `view`; with `keep_place` (the same article, now with more marks) the scroll stays."""
+        bar = self.verticalScrollBar()
+        value = bar.value()
         self.view = view
         self._render()
-        self.verticalScrollBar().setValue(0)
-        if view.body_spans:
+        if keep_place:
+            bar.setValue(value)
+            return
+        bar.setValue(0)
+        if any(m.layer == HIT for m in view.body):
             self._reveal_first_hit()
+
+    def set_layers(self, layers) -> None:
+        """Show only these layers' marks (search hits are always shown), keeping the scroll position."""
+        self.layers = frozenset(layers)
+        bar = self.verticalScrollBar()
+        value = bar.value()
+        self._render()
+        bar.setValue(value)
 
     def hit_fragments(self) -> list[tuple[int, str]]:
         """(position, text) of every run painted as a search hit, in document order."""
         hit_bg = Theme.from_palette(self.palette()).hit_bg.lower()
-        found = []
+        return [(pos, text) for pos, text, fmt in self.fragments() if fmt.background().color().name() == hit_bg]
+
+    def fragments(self):
+        """(position, text, char format) of every run of text in the document, in order."""
         block = self.document().begin()
         while block.isValid():
             it = block.begin()
             while not it.atEnd():
                 frag = it.fragment()
-                if frag.charFormat().background().color().name() == hit_bg:
-                    found.append((frag.position(), frag.text()))
+                yield frag.position(), frag.text(), frag.charFormat()
                 it += 1
             block = block.next()
-        return found
+
+    def tip_at(self, pos: QPoint) -> str:
+        """What the mark under `pos` (viewport coordinates) is, or ''."""
+        offset = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
+        at = self.document().documentLayout().hitTest(pos + offset, Qt.ExactHit)
+        if at < 0:
+            return ""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(at + 1)  # a cursor's format is that of the character before it
+        return cursor.charFormat().toolTip()
+
+    def event(self, event):
+        if event.type() == QEvent.ToolTip:
+            tip = self.tip_at(self.viewport().mapFromGlobal(event.globalPos()))
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    def _on_anchor(self, url: QUrl) -> None:
+        if url.scheme() != ENTITY_SCHEME:
+            return  # article text never names a link that does anything
+        try:
+            name = self._entities[int(url.path())]
+        except (ValueError, IndexError):
+            return
+        self.entity_clicked.emit(name)
 
     def _reveal_first_hit(self) -> None:
         body_start = self.document().firstBlock().next().next().position()  # after title and meta
@@ -208,9 +294,12 @@ class ReadingPane(QTextBrowser):
         font.setPointSize(self.point_size)
         self.document().setDefaultFont(font)
         if self.view is None:
+            self._entities = []
             self.setHtml(f'<p class="empty" align="center"><br><br>{html.escape(self._placeholder)}</p>')
         else:
-            self.setHtml(render_article(self.view))
+            ids: dict[str, int] = {}
+            self.setHtml(render_article(self.view, self.layers, ids))
+            self._entities = sorted(ids, key=ids.get)
 
     def changeEvent(self, event):
         super().changeEvent(event)

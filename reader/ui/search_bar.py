@@ -22,7 +22,8 @@ class SearchBar(QWidget):
         self.edit.setClearButtonEnabled(True)
         self.edit.setToolTip(
             "Whoosh query language: words (all must match), \"phrases\", OR, NOT, field:word "
-            "(title, body, captions, source, date), date:[2019-01-01 TO 2019-12-31], trailing wildcards spons*.\n"
+            "(title, body, captions, source, date, entity, speaker), date:[2019-01-01 TO 2019-12-31], "
+            "entity:\"Thomas Bach\", speaker:\"Jack Ma\", trailing wildcards spons*.\n"
             "Ctrl+F or / to focus, Esc to clear.")
         self.status = QLabel(self)
         self.status.setObjectName("searchStatus")
@@ -47,6 +48,11 @@ class SearchBar(QWidget):
     def focus(self) -> None:
         self.edit.setFocus(Qt.ShortcutFocusReason)
         self.edit.selectAll()
+
+    def set_text(self, text: str) -> None:
+        """Search for `text` now, as if typed and Enter pressed."""
+        self.edit.setText(text)
+        self._emit()
 
     def clear(self) -> None:
         self.edit.clear()

@@ -1,0 +1,135 @@
+"""What the reading pane marks in an article: quotes, entities and search hits as layered spans.
+
+The core gives spans; this module only arranges them per part of the article (title, body, captions)
+and says how each layer is named and coloured.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..core.analysis import GROUPS, LABEL_NAMES, SPEECH, Analysis, Entity, Quote
+from ..core.articles import Article
+
+
+@dataclass(frozen=True)
+class Layer:
+    key: str
+    name: str
+    light: str  # colour on a light background
+    dark: str  # colour on a dark background
+    kind: str  # "background" tints the text's background, "text" colours the text
+
+
+LAYERS: tuple[Layer, ...] = (
+    Layer("speech", "Quotes", "#d9efe0", "#234a32", "background"),
+    Layer("term", "Quoted terms", "#eef2ee", "#2b3430", "background"),
+    Layer("people", GROUPS["people"][0], "#1d5cc2", "#8fb8ff", "text"),
+    Layer("orgs", GROUPS["orgs"][0], "#a4410e", "#ffa86b", "text"),
+    Layer("places", GROUPS["places"][0], "#00776a", "#5cd6c6", "text"),
+    Layer("events", GROUPS["events"][0], "#7a3aa8", "#d3a0ff", "text"),
+    Layer("money", GROUPS["money"][0], "#7d6400", "#e3c66b", "text"),
+)
+LAYER_KEYS = tuple(layer.key for layer in LAYERS)
+HIT = "hit"
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A span of one part of the article, in one layer; `entity` is set for entity marks."""
+
+    start: int
+    end: int
+    layer: str
+    tip: str = ""
+    label: str = ""  # shown after the span's end: a quote's speaker
+    entity: str = ""  # canonical name, for entity marks
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    """An article with every mark in each of its parts; `analysis` is None if it could not be analyzed."""
+
+    article: Article
+    title: list[Mark] = field(default_factory=list)
+    body: list[Mark] = field(default_factory=list)
+    captions: list[list[Mark]] = field(default_factory=list)
+    analysis: Analysis | None = None
+
+    def layer_counts(self) -> dict[str, int]:
+        """How many distinct things each layer marks: quotes by span, entities by canonical name."""
+        counts = {key: set() for key in LAYER_KEYS}
+        for part in (self.title, self.body, *self.captions):
+            for m in part:
+                if m.layer in counts:
+                    counts[m.layer].add(m.entity or (m.start, m.end, id(part)))
+        return {key: len(found) for key, found in counts.items()}
+
+
+def quote_mark(q: Quote, text: str) -> Mark:
+    if q.kind != SPEECH:
+        return Mark(q.start, q.end, "term", "Quoted term")
+    tip = f"Quote · {q.speaker}" if q.speaker else "Quote · speaker not identified"
+    return Mark(q.start, q.end, "speech", tip, label=q.speaker if _needs_label(q, text) else "")
+
+
+def _needs_label(q: Quote, text: str) -> bool:
+    """A speaker label helps unless the same paragraph names the speaker right beside the quote."""
+    if not q.speaker:
+        return False
+    near = re.compile(rf"\b{re.escape(q.speaker.split()[-1])}\b")
+    before = text[max(0, q.start - 40):q.start].rpartition("\n\n")[2]
+    after = text[q.end:q.end + 40].partition("\n\n")[0]
+    return not (near.search(before) or near.search(after))
+
+
+def entity_mark(e: Entity, hit: bool = False) -> Mark:
+    group_name = GROUPS[e.group][0]
+    kind = LABEL_NAMES.get(e.label, e.label.lower())
+    lines = [f"{group_name} · {e.canonical}"]
+    if e.note:
+        lines.append(e.note)
+    elif e.canonical != e.text:
+        lines.append(f"{kind}, mentioned as “{e.text}”")
+    lines.append("Click to list every article that mentions it")
+    return Mark(e.start, e.end, e.group, "\n".join(lines), entity=e.canonical)
+
+
+def hit_marks(spans) -> list[Mark]:
+    return [Mark(s, e, HIT) for s, e in spans]
+
+
+def name_hits(entities, names: frozenset[tuple[str, ...]]) -> list[Mark]:
+    """Entities a search for `names` (entity: or speaker: phrases) matched, marked as hits."""
+    if not names:
+        return []
+    found = []
+    for e in entities:
+        words = tuple(e.canonical.lower().split())
+        if any(_contains(words, phrase) for phrase in names):
+            found.append(Mark(e.start, e.end, HIT))
+    return found
+
+
+def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(words[i:i + n] == phrase for i in range(len(words) - n + 1))
+
+
+def build_view(article: Article, analysis: Analysis | None, title_hits, body_hits, caption_hits,
+               names: frozenset[tuple[str, ...]] = frozenset()) -> ArticleView:
+    if analysis is None:
+        return ArticleView(article, hit_marks(title_hits), hit_marks(body_hits),
+                           [hit_marks(h) for h in caption_hits])
+
+    def part(text, quotes, entities, hits):
+        return ([quote_mark(q, text) for q in quotes] + [entity_mark(e) for e in entities]
+                + hit_marks(hits) + name_hits(entities, names))
+
+    captions = []
+    for i, hits in enumerate(caption_hits):
+        ents = analysis.caption_entities[i] if i < len(analysis.caption_entities) else ()
+        captions.append(part(article.captions[i].text, (), ents, hits))
+    return ArticleView(article, part(article.title, analysis.title_quotes, analysis.title_entities, title_hits),
+                       part(article.body, analysis.quotes, analysis.entities, body_hits), captions, analysis)

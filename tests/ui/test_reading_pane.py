@@ -1,0 +1,211 @@
+"""Quotes, speakers and entities in the reading pane: highlights, the legend, hovering and clicking names."""
+
+import re
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QColor, QPalette, QTextCursor
+
+from reader.ui.article_model import COLUMNS, ID_ROLE
+from reader.ui.marks import LAYERS
+from reader.ui.reading_pane import Theme
+from tests.conftest import SAMPLE_000, SAMPLE_002
+
+WAIT_MS = 30_000  # the first article waits for spaCy's model to load
+LABELLED_END = re.compile(r'make it happen\."\s+\u2014\s+Jack Ma\s')  # Ma's long quote, then its speaker label
+
+
+def colour(pane, layer: str) -> str:
+    return Theme.from_palette(pane.palette()).colour(layer)
+
+
+def cursor_on(pane, text: str) -> QTextCursor:
+    """A cursor on the second character of the first occurrence of `text`, scrolled into view."""
+    found = pane.document().find(text)
+    assert not found.isNull(), f"{text!r} is not in the pane"
+    cursor = QTextCursor(pane.document())
+    cursor.setPosition(found.selectionStart() + 2)  # the format of the character before the cursor
+    pane.setTextCursor(cursor)
+    pane.ensureCursorVisible()
+    return cursor
+
+
+def point_on(pane, text: str):
+    return pane.cursorRect(cursor_on(pane, text)).center()
+
+
+def background(pane, text: str) -> str:
+    fmt = cursor_on(pane, text).charFormat()
+    return fmt.background().color().name() if fmt.background().style() != Qt.NoBrush else ""
+
+
+def entity_texts(pane, layer: str) -> set[str]:
+    """The text of every clickable run coloured as `layer`'s entities."""
+    want = colour(pane, layer)
+    return {text for _, text, fmt in pane.fragments()
+            if fmt.isAnchor() and fmt.foreground().color().name() == want}
+
+
+def open_analyzed(open_window, folder, qtbot, article_id=SAMPLE_000):
+    """The window, once the library is analyzed, showing `article_id` with its quotes and entities."""
+    window = open_window(folder, wait=False)
+    with qtbot.waitSignal(window.analysis_finished, timeout=WAIT_MS):
+        pass
+    window.select_row([window.proxy.index(r, 0).data(ID_ROLE)
+                       for r in range(window.proxy.rowCount())].index(article_id))
+    qtbot.waitUntil(lambda: window.pane.view is not None and window.pane.view.article.id == article_id
+                    and window.pane.view.analysis is not None, timeout=WAIT_MS)
+    return window
+
+
+def test_quotes_terms_and_entities_are_highlighted(open_window, articles_dir, qtbot):
+    window = open_analyzed(open_window, articles_dir, qtbot)
+    pane = window.pane
+    assert background(pane, "President Bach had a vision") == colour(pane, "speech")
+    assert background(pane, "If someone has an idea") == colour(pane, "speech")
+    assert background(pane, "turnkey") == colour(pane, "term")
+    assert background(pane, "They are now the official") == ""  # narration stays plain
+    assert {"Jack Ma", "Thomas Bach", "Yao Ming"} <= entity_texts(pane, "people")
+    assert {"Alibaba", "International Olympic Committee", "IOC"} <= entity_texts(pane, "orgs")
+    assert "Beijing" in entity_texts(pane, "places")
+    # the multi-paragraph quote names no speaker beside its end, so a label says who spoke
+    assert LABELLED_END.search(pane.toPlainText())
+    # an entity inside a quote keeps both its colour and the quote's background
+    fmt = cursor_on(pane, "Tokyo Olympics").charFormat()
+    assert fmt.isAnchor() and fmt.foreground().color().name() == colour(pane, "events")
+    assert fmt.background().color().name() == colour(pane, "speech")
+    # the legend counts what this article has
+    assert window.legend.boxes["speech"].text().startswith("Quotes ")
+    assert window.legend.boxes["speech"].isEnabled()
+
+
+def test_hovering_tells_the_speaker_and_the_entity(open_window, articles_dir, qtbot):
+    pane = open_analyzed(open_window, articles_dir, qtbot).pane
+    assert pane.tip_at(point_on(pane, "We want to enable athletes")) == "Quote · Jack Ma"
+    assert pane.tip_at(point_on(pane, "turnkey")) == "Quoted term"
+    tip = pane.tip_at(point_on(pane, "IOC President"))
+    assert tip.startswith("Organisations & sponsors · International Olympic Committee")
+    assert pane.tip_at(point_on(pane, "They are now the official")) == ""
+
+
+def test_a_quote_in_the_other_sample_names_bach(open_window, articles_dir, qtbot):
+    pane = open_analyzed(open_window, articles_dir, qtbot, SAMPLE_002).pane
+    assert pane.tip_at(point_on(pane, "is always giving me")) == "Quote · Thomas Bach"
+
+
+def test_legend_checkboxes_hide_and_restore_a_layer(open_window, articles_dir, qtbot):
+    window = open_analyzed(open_window, articles_dir, qtbot)
+    pane, legend = window.pane, window.legend
+    assert [box.text().split(" ")[0] for box in legend.boxes.values()] == [
+        layer.name.split(" ")[0] for layer in LAYERS]
+
+    qtbot.mouseClick(legend.boxes["speech"], Qt.LeftButton, pos=legend.boxes["speech"].rect().center())
+    assert not legend.boxes["speech"].isChecked()
+    assert background(pane, "President Bach had a vision") == ""
+    assert background(pane, "turnkey") == colour(pane, "term")  # other layers stay
+    assert "Alibaba" in entity_texts(pane, "orgs")
+    assert not LABELLED_END.search(pane.toPlainText())  # the speaker label goes with its quote
+
+    qtbot.mouseClick(legend.boxes["orgs"], Qt.LeftButton, pos=legend.boxes["orgs"].rect().center())
+    assert entity_texts(pane, "orgs") == set()
+    assert "Jack Ma" in entity_texts(pane, "people")
+
+    legend.boxes["speech"].setChecked(True)
+    assert background(pane, "President Bach had a vision") == colour(pane, "speech")
+    assert QSettings().value("reader/hiddenLayers") in ("orgs", ["orgs"])
+
+
+def test_hidden_layers_are_remembered(open_window, articles_dir, qtbot):
+    window = open_analyzed(open_window, articles_dir, qtbot)
+    window.legend.boxes["people"].setChecked(False)
+    window.close()
+    window = open_analyzed(open_window, articles_dir, qtbot)
+    assert not window.legend.boxes["people"].isChecked()
+    assert entity_texts(window.pane, "people") == set()
+    assert "Alibaba" in entity_texts(window.pane, "orgs")
+
+
+def test_clicking_an_entity_lists_every_article_that_mentions_it(open_window, articles_dir, qtbot):
+    window = open_analyzed(open_window, articles_dir, qtbot)
+    pane = window.pane
+    with qtbot.waitSignal(window.search_finished, timeout=WAIT_MS) as finished:
+        qtbot.mouseClick(pane.viewport(), Qt.LeftButton, pos=point_on(pane, "Thomas Bach"))
+    assert window.search_bar.text() == 'entity:"Thomas Bach"'
+    assert finished.args[0] is not None
+    assert visible(window) == {SAMPLE_000, SAMPLE_002}
+    # the shown article marks that name as a hit
+    qtbot.waitUntil(lambda: "Thomas Bach" in [text for _, text in pane.hit_fragments()], timeout=WAIT_MS)
+
+
+def test_clicking_plain_text_searches_nothing(open_window, articles_dir, qtbot):
+    window = open_analyzed(open_window, articles_dir, qtbot)
+    qtbot.mouseClick(window.pane.viewport(), Qt.LeftButton,
+                     pos=point_on(window.pane, "They are now the official"))
+    qtbot.wait(200)
+    assert window.search_bar.text() == ""
+
+
+def test_the_list_counts_and_speaker_search_after_analysis(open_window, articles_dir, qtbot):
+    window = open_window(articles_dir, wait=False)
+    with qtbot.waitSignal(window.analysis_finished, timeout=WAIT_MS) as done:
+        pass
+    assert done.args[0].analyzed == 2
+    assert "finding quotes" not in window.index_state.text() and not window.progress.isVisible()
+    quotes, names = COLUMNS.index("Quotes"), COLUMNS.index("Names")
+    counts = {window.proxy.index(r, 0).data(ID_ROLE): (int(window.proxy.index(r, quotes).data()),
+                                                       int(window.proxy.index(r, names).data()))
+              for r in range(window.proxy.rowCount())}
+    assert all(q > 0 and n > 5 for q, n in counts.values()), counts
+    with qtbot.waitSignal(window.search_finished, timeout=WAIT_MS):
+        window.search_bar.set_text('speaker:"Thomas Bach"')
+    assert visible(window) == {SAMPLE_000, SAMPLE_002}
+    with qtbot.waitSignal(window.search_finished, timeout=WAIT_MS):
+        window.search_bar.set_text('speaker:"Yao Ming"')  # named, never quoted
+    assert visible(window) == set()
+    with qtbot.waitSignal(window.search_finished, timeout=WAIT_MS):
+        window.search_bar.set_text('entity:"Yao Ming"')
+    assert visible(window) == {SAMPLE_000}
+
+
+def visible(window) -> set[str]:
+    return {window.proxy.index(r, 0).data(ID_ROLE) for r in range(window.proxy.rowCount())}
+
+
+@pytest.mark.parametrize("base, text", [("#ffffff", "#000000"), ("#1e1f22", "#e6e6e6")])
+def test_readable_in_light_and_dark_palettes(open_window, articles_dir, qtbot, base, text):
+    pane = open_analyzed(open_window, articles_dir, qtbot).pane
+    palette = pane.palette()
+    palette.setColor(QPalette.Base, QColor(base))
+    palette.setColor(QPalette.Text, QColor(text))
+    pane.setPalette(palette)
+    theme = Theme.from_palette(pane.palette())
+    assert theme.dark == (base != "#ffffff")
+    speech = QColor(background(pane, "President Bach had a vision"))
+    assert speech.name() == theme.colour("speech")
+    # quote tints stay close to the page; entity colours stand apart from it
+    page, ink = QColor(base), QColor(text)
+    assert abs(speech.lightness() - page.lightness()) < abs(ink.lightness() - page.lightness()) / 2
+    for layer in ("people", "orgs", "places", "events"):
+        assert contrast(QColor(theme.colour(layer)), page) >= 4.5, layer
+        assert contrast(QColor(theme.colour(layer)), speech) >= 3.5, layer
+    assert contrast(ink, speech) >= 7
+
+
+def contrast(a: QColor, b: QColor) -> float:
+    """The WCAG contrast ratio of two colours."""
+    def luminance(c: QColor) -> float:
+        def channel(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+        return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def test_without_a_model_names_come_from_the_built_in_lists(open_window, articles_dir, qtbot, monkeypatch):
+    monkeypatch.setenv("PRESS_READER_MODEL", "none")
+    window = open_analyzed(open_window, articles_dir, qtbot)
+    assert "built-in lists only" in window.index_state.text()
+    assert "spaCy" in window.index_state.toolTip()
+    pane = window.pane
+    assert {"Alibaba", "IOC"} <= entity_texts(pane, "orgs")  # the gazetteer still finds the sponsors
+    assert pane.tip_at(point_on(pane, "President Bach had a vision")).startswith("Quote · ")

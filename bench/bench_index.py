@@ -160,6 +160,14 @@ def _fmt(value) -> str:
     return f"{value:,.0f}" if value >= 100 else f"{value:.3g}"
 
 
+def save_results(kind: str, payload: dict) -> None:
+    """Write `payload` to bench/results/KIND-DATE-TIME.json and say where."""
+    RESULTS_DIR.mkdir(exist_ok=True)
+    path = RESULTS_DIR / f"{kind}-{time.strftime('%Y%m%d-%H%M%S')}.json"
+    path.write_text(json.dumps(payload, indent=2))
+    print(f"\nwritten to {path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path}")
+
+
 def machine() -> dict:
     return {"python": platform.python_version(), "whoosh": version("Whoosh-Reloaded"),
             "cpus": os.cpu_count(), "platform": platform.platform()}
@@ -179,10 +187,7 @@ def main(argv: list[str] | None = None) -> None:
         print(f"N = {n:,} …", file=sys.stderr, flush=True)
         results.append(run_size(n, args.seed))
     print(table(results))
-    RESULTS_DIR.mkdir(exist_ok=True)
-    path = RESULTS_DIR / f"index-{time.strftime('%Y%m%d-%H%M%S')}.json"
-    path.write_text(json.dumps({"machine": machine(), "seed": args.seed, "results": results}, indent=2))
-    print(f"\nwritten to {path.relative_to(Path.cwd()) if path.is_relative_to(Path.cwd()) else path}")
+    save_results("index", {"machine": machine(), "seed": args.seed, "results": results})
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Command line: `press-reader [index|search|show|analyze]`; with no subcommand it opens the window."""
+"""Command line: `press-reader [index|search|show|analyze|bookmarks]`; with no subcommand it opens the window."""
 
 from __future__ import annotations
 
@@ -12,6 +12,8 @@ from pathlib import Path
 from . import paths
 from .analysis import GazetteerError
 from .articles import ArticleError
+from .bookmarks import OK, Bookmark, BookmarkError
+from .export import FORMATS, export, plain_quote, save
 from .index import IndexBusy, IndexProblem
 from .library import Library, LibraryError
 
@@ -60,6 +62,21 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("analyze", parents=[common], help="print the quotes, speakers and entities of articles")
     p.add_argument("paths", nargs="+", metavar="FILE", help="article files, or paths relative to the articles folder")
     p.add_argument("--json", action="store_true", help="print a JSON array, one object per file")
+
+    p = sub.add_parser("bookmarks", parents=[common], help="list, add and export bookmarked quotes")
+    actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser, required=True)
+    a = actions.add_parser("list", parents=[common], help="every bookmark, of every folder, oldest first")
+    a.add_argument("--json", action="store_true", help="print a JSON array")
+    a = actions.add_parser("export", parents=[common], help="write every bookmark as CSV, Markdown or JSON")
+    a.add_argument("--format", choices=FORMATS, required=True, help="csv, md or json")
+    a.add_argument("--output", metavar="FILE", help="write to FILE (replaced whole) rather than to stdout")
+    a = actions.add_parser("add", parents=[common], help="bookmark a passage of an article")
+    a.add_argument("--article", required=True, metavar="PATH",
+                   help="article file, or its path relative to the articles folder")
+    a.add_argument("--text", required=True, help="the passage, as in the article (spacing may differ)")
+    a.add_argument("--note", default="", help="a note to keep with it")
+    a.add_argument("--tag", action="append", default=[], dest="tags", metavar="TAG", help="a tag; repeat for more")
+    a.add_argument("--json", action="store_true", help="print JSON")
     return parser
 
 
@@ -83,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
 
             return run(articles_dir=articles if hasattr(args, "articles") else None, data_dir=data)
         return COMMANDS[args.command](args, data, articles)
-    except (UsageError, LibraryError, ArticleError, IndexProblem, GazetteerError) as exc:
+    except (UsageError, LibraryError, ArticleError, IndexProblem, GazetteerError, BookmarkError) as exc:
         print(f"press-reader: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
@@ -187,6 +204,55 @@ def cmd_analyze(args, data: Path, articles: Path) -> int:
     return EXIT_OK
 
 
+def cmd_bookmarks(args, data: Path, articles: Path) -> int:
+    library = _open(data, articles)
+    try:
+        return BOOKMARK_ACTIONS[args.action](args, library)
+    finally:
+        library.close()
+
+
+def bookmarks_list(args, library: Library) -> int:
+    library.reanchor_bookmarks()  # this folder's are checked against their articles first
+    found = library.bookmarks.all()
+    if args.json:
+        _print_json([b.to_json() for b in found])
+        return EXIT_OK
+    if not found:
+        print("No bookmarks yet.")
+    for b in found:
+        print(_bookmark_line(b))
+    return EXIT_OK
+
+
+def bookmarks_export(args, library: Library) -> int:
+    library.reanchor_bookmarks()
+    found = library.bookmarks.all()
+    if args.output:
+        save(found, args.format, Path(args.output).expanduser())
+    else:
+        sys.stdout.write(export(found, args.format))
+    return EXIT_OK
+
+
+def bookmarks_add(args, library: Library) -> int:
+    bookmark = library.add_bookmark_text(args.article, args.text, note=args.note, tags=args.tags)
+    _tell_notice(library.analyzer)
+    if args.json:
+        _print_json(bookmark.to_json())
+    else:
+        print(_bookmark_line(bookmark))
+    return EXIT_OK
+
+
+def _bookmark_line(b: Bookmark) -> str:
+    """#id  "quote" — Speaker · Title (date) [status]"""
+    title = f"{b.title} ({b.date})" if b.date else b.title
+    credit = " · ".join(part for part in (b.speaker, title) if part)
+    status = f" [{b.status}]" if b.status != OK else ""
+    return f"#{b.id}  \"{_clip(plain_quote(b.exact), 80)}\" — {credit}{status}"
+
+
 def _analysis_json(path: Path, article, analysis) -> dict:
     return {
         "path": str(path),
@@ -211,7 +277,9 @@ def _tell_notice(source) -> None:
 
 
 _NEEDS_ANALYSIS = re.compile(r"\b(?:entity|speaker):")
-COMMANDS = {"index": cmd_index, "search": cmd_search, "show": cmd_show, "analyze": cmd_analyze}
+COMMANDS = {"index": cmd_index, "search": cmd_search, "show": cmd_show, "analyze": cmd_analyze,
+            "bookmarks": cmd_bookmarks}
+BOOKMARK_ACTIONS = {"list": bookmarks_list, "export": bookmarks_export, "add": bookmarks_add}
 
 
 def _print_json(value) -> None:

@@ -1,4 +1,4 @@
-"""The façade the UI and the CLI share: one articles folder, its index, what changed, loading and search."""
+"""The façade the UI and the CLI share: one articles folder, its index, what changed, loading, search and bookmarks."""
 
 from __future__ import annotations
 
@@ -12,14 +12,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import articles as _articles
-from .analysis import Analysis, Analyzer
+from .analysis import SPEECH, Analysis, Analyzer
 from .analysis.cache import AnalysisCache
+from .anchoring import Selector, locate, locate_text
 from .articles import Article, ArticleError, ArticleFile, Skipped
+from .bookmarks import ARTICLE_MISSING, OK, TEXT_CHANGED, Bookmark, BookmarkError, BookmarkStore
 from .index import ArticleRow, Document, Index, SearchResult
 
 Progress = Callable[[int, int], None]
 ANALYSIS_CHUNK = 256  # articles read, looked up in the cache and written to the index together
 ANALYSIS_PARALLEL_MIN = 64  # uncached articles before a second spaCy process pays for itself
+BOOKMARKS_FILE = "bookmarks.sqlite"
 
 
 class LibraryError(Exception):
@@ -28,6 +31,29 @@ class LibraryError(Exception):
 
 class SyncCancelled(LibraryError):
     """The caller asked an index update to stop; the index is left as it was."""
+
+
+@dataclass
+class ReanchorReport:
+    """What re-attaching this folder's bookmarks to their articles did; a status counts when it changes."""
+
+    checked: int = 0
+    moved: int = 0  # found at new offsets, or with its text slightly edited
+    changed: int = 0  # newly marked "text changed": the passage is no longer in the article
+    missing: int = 0  # newly marked "article missing"
+    restored: int = 0  # back to "ok" after being marked changed or missing
+    error: str | None = None  # the bookmarks file could not be used
+
+    @property
+    def eventful(self) -> bool:
+        return bool(self.moved or self.changed or self.missing or self.restored or self.error)
+
+    def to_json(self) -> dict:
+        out = {"checked": self.checked, "moved": self.moved, "changed": self.changed,
+               "missing": self.missing, "restored": self.restored}
+        if self.error:
+            out["error"] = self.error
+        return out
 
 
 @dataclass
@@ -40,6 +66,7 @@ class SyncReport:
     seconds: float = 0.0
     rebuilt: str | None = None
     removed_ids: list[str] = field(default_factory=list)
+    bookmarks: ReanchorReport | None = None
 
     @property
     def updated(self) -> int:
@@ -57,6 +84,8 @@ class SyncReport:
         }
         if self.rebuilt:
             out["rebuilt"] = self.rebuilt
+        if self.bookmarks is not None and self.bookmarks.eventful:
+            out["bookmarks"] = self.bookmarks.to_json()
         return out
 
 
@@ -98,6 +127,7 @@ class Library:
         self.rebuilt_reason: str | None = None
         self.analyzer = analyzer or Analyzer()
         self._cache: AnalysisCache | None = None
+        self._bookmarks: BookmarkStore | None = None
 
     @property
     def index(self) -> Index:
@@ -121,7 +151,21 @@ class Library:
                                        f"{exc.strerror or exc}") from None
             return self._cache
 
+    @property
+    def bookmarks(self) -> BookmarkStore:
+        with self._opening:
+            if self._bookmarks is None:
+                try:
+                    self._bookmarks = BookmarkStore(self.data_dir / BOOKMARKS_FILE)
+                except OSError as exc:
+                    raise LibraryError(f"cannot use the data folder {self.data_dir}: "
+                                       f"{exc.strerror or exc}") from None
+            return self._bookmarks
+
     def close(self) -> None:
+        if self._bookmarks is not None:
+            self._bookmarks.close()
+            self._bookmarks = None
         if self._index is not None:
             self._index.close()
             self._index = None
@@ -186,6 +230,11 @@ class Library:
         report.added, report.changed, report.removed = len(changes.added), len(changes.changed), len(changes.removed)
         report.removed_ids = changes.removed
         report.indexed = index.doc_count()
+        if self._bookmarks is not None or (self.data_dir / BOOKMARKS_FILE).exists():  # none made yet: no file
+            try:
+                report.bookmarks = self.reanchor_bookmarks()
+            except BookmarkError as exc:  # the index is fine; the bookmarks wait for the next sync
+                report.bookmarks = ReanchorReport(error=str(exc))
         report.seconds = time.perf_counter() - start
         return report
 
@@ -298,6 +347,80 @@ class Library:
         report.notice = self.analyzer.notice
         report.seconds = time.perf_counter() - start
         return report
+
+    # ------------------------------------------------------------ bookmarks
+
+    def add_bookmark(self, article: Article, start: int, end: int, note: str = "", tags=()) -> Bookmark:
+        """Bookmark article.body[start:end], with the speaker of the direct quote it lies within, if any."""
+        speaker = None
+        if 0 <= start < end <= len(article.body):
+            speaker = next((q.speaker for q in self.analysis(article).quotes
+                            if q.kind == SPEECH and q.start <= start and end <= q.end), None)
+        return self.bookmarks.add(article, start, end, folder=self._folder_of(article), speaker=speaker,
+                                  note=note, tags=tags)
+
+    def add_bookmark_text(self, path_or_id: str | Path, text: str, note: str = "", tags=()) -> Bookmark:
+        """Bookmark the first place `text` is in the article (runs of whitespace may differ)."""
+        path = self.resolve(path_or_id)
+        if not path.exists():
+            raise ArticleError(path_or_id, "no such article file")
+        article = self.load(path.resolve())  # a path relative to the working dir gets its id in this folder
+        found = locate_text(article.body, text.strip())
+        if found is None:
+            words = " ".join(text.split())
+            shown = words if len(words) <= 60 else words[:60] + "…"
+            raise BookmarkError(f"the text is not in {article.id}: “{shown}”")
+        return self.add_bookmark(article, *found, note=note, tags=tags)
+
+    def bookmarks_for(self, article: Article) -> list[Bookmark]:
+        """This folder's bookmarks of the article, in the order they appear in it."""
+        return self.bookmarks.for_article(self._folder_of(article), article.id)
+
+    def reanchor_bookmarks(self) -> ReanchorReport:
+        """Find every bookmark of this folder in its article as it is now, and mark those that cannot be.
+
+        A bookmark whose article is unchanged is left alone; one whose passage is found again gets its new
+        offsets; one whose passage is gone, or whose file is gone, is marked so and keeps its stored quote.
+        Bookmarks from an older file with no folder are adopted when their passage is found here.
+        """
+        store, report = self.bookmarks, ReanchorReport()
+        loaded: dict[str, Article | None] = {}  # None: there, but unreadable for now
+        for b in store.in_folder(self.root) + store.unclaimed():
+            adopting, path = not b.folder, self.root / b.article_id
+            if adopting and not path.is_file():
+                continue  # not one of this folder's
+            report.checked += 1
+            if not path.is_file():
+                if b.status != ARTICLE_MISSING:
+                    store.set_status(b.id, ARTICLE_MISSING)
+                    report.missing += 1
+                continue
+            if b.article_id not in loaded:
+                try:
+                    loaded[b.article_id] = _articles.load(path, self.root)
+                except ArticleError:
+                    loaded[b.article_id] = None
+            article = loaded[b.article_id]
+            if article is None or (article.content_hash == b.content_hash and b.status == OK):
+                continue
+            found = locate(article.body, Selector(b.exact, b.prefix, b.suffix, b.start, b.end))
+            if found is None:
+                if not adopting and b.status != TEXT_CHANGED:
+                    store.set_status(b.id, TEXT_CHANGED)
+                    report.changed += 1
+                continue
+            start, end, _ = found
+            store.reanchor(b.id, article, start, end, folder=self.root if adopting else None)
+            if b.status != OK:
+                report.restored += 1
+            elif (start, end) != (b.start, b.end) or article.body[start:end] != b.exact:
+                report.moved += 1
+        return report
+
+    def _folder_of(self, article: Article) -> Path:
+        """The folder `article.id` is relative to, as `load` decided it."""
+        path = Path(article.path)
+        return self.root if _inside(path, self.root) else path.parent
 
     def _document(self, article: Article, size: int, mtime_ns: int, analysis: Analysis | None) -> Document:
         return Document(article, size, mtime_ns, analysis, self.analyzer.fingerprint if analysis else "")

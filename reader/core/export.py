@@ -1,0 +1,124 @@
+"""Bookmarks written out as CSV, Markdown or JSON, and one bookmark as a one-line citation."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+from collections.abc import Sequence
+from pathlib import Path
+
+from .anchoring import selector_for
+from .articles import Article
+from .bookmarks import OK, Bookmark, BookmarkError, utc_now
+
+FORMATS = ("csv", "md", "json")
+COLUMNS = ("quote", "speaker", "title", "source", "date", "path", "note", "tags", "added", "status")
+
+_OPENING, _CLOSING = "\"“„«", "\"”»"
+_PARAGRAPHS = re.compile(r"\n\s*\n")
+_MD_INLINE = re.compile(r"([\\`*_\[\]<>])")
+_MD_LINE_MARK = re.compile(r"^([ \t]*)([#>+\-=|])", re.M)  # what would start a heading, a list…
+_MD_NUMBERED = re.compile(r"^([ \t]*\d+)([.)])", re.M)  # …or a numbered list
+
+
+def export(bookmarks: Sequence[Bookmark], fmt: str) -> str:
+    """The bookmarks, in order, as the text of a file in format `fmt` (one of FORMATS)."""
+    writers = {"csv": _csv, "md": _markdown, "json": _json}
+    if fmt not in writers:
+        raise BookmarkError(f"unknown export format {fmt!r} (choose {', '.join(FORMATS)})")
+    return writers[fmt](bookmarks)
+
+
+def save(bookmarks: Sequence[Bookmark], fmt: str, path: Path) -> None:
+    """Write the export to `path` whole or not at all: a temporary file beside it, then a rename over it."""
+    text = export(bookmarks, fmt)
+    path = Path(path)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise BookmarkError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+def unsaved(article: Article, start: int, end: int, speaker: str | None = None) -> Bookmark:
+    """article.body[start:end] as a bookmark that is not stored (id 0), e.g. to cite it."""
+    sel = selector_for(article.body, start, end)
+    return Bookmark(0, str(Path(article.path).parent), article.id, article.content_hash, sel.exact, sel.prefix,
+                    sel.suffix, start, end, speaker, "", (), utc_now(), article.title, article.source,
+                    article.date, OK)
+
+
+def citation(b: Bookmark) -> str:
+    """One line: "quote" — Speaker, Title (Source, date); without the parts the bookmark does not have."""
+    return f"\"{plain_quote(b.exact)}\" — {_credit(b.speaker, b.title, b.source, b.date)}"
+
+
+def plain_quote(exact: str) -> str:
+    """The passage on one line, without its outer quote marks or the opening mark of each later paragraph."""
+    paragraphs = [p.strip() for p in _PARAGRAPHS.split(exact.strip()) if p.strip()]
+    if not paragraphs:
+        return ""
+    paragraphs = [p[1:].lstrip() if p[0] in _OPENING else p for p in paragraphs]
+    if paragraphs[-1][-1:] in _CLOSING:
+        paragraphs[-1] = paragraphs[-1][:-1].rstrip()
+    return " ".join(" ".join(p.split()) for p in paragraphs)
+
+
+def _record(b: Bookmark) -> dict:
+    return {"quote": b.exact, "speaker": b.speaker, "title": b.title, "source": b.source, "date": b.date,
+            "path": str(b.path), "note": b.note, "tags": list(b.tags), "added": b.created, "status": b.status}
+
+
+def _credit(speaker: str | None, title: str, source: str, date: str | None) -> str:
+    """Speaker, Title (Source, date)."""
+    who = ", ".join(part for part in (speaker, title) if part)
+    where = ", ".join(part for part in (source, date) if part)
+    return f"{who} ({where})" if who and where else who or f"({where})"
+
+
+def _csv(bookmarks: Sequence[Bookmark]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(COLUMNS)
+    for b in bookmarks:
+        record = _record(b)
+        record["tags"] = "; ".join(record["tags"])
+        writer.writerow(["" if record[c] is None else record[c] for c in COLUMNS])
+    return out.getvalue()
+
+
+def _json(bookmarks: Sequence[Bookmark]) -> str:
+    return json.dumps([_record(b) for b in bookmarks], ensure_ascii=False, indent=2) + "\n"
+
+
+def _markdown(bookmarks: Sequence[Bookmark]) -> str:
+    blocks = ["# Bookmarks"]
+    for b in bookmarks:
+        paragraphs = [p.strip() for p in _PARAGRAPHS.split(b.exact.strip()) if p.strip()]
+        blocks.append("\n>\n".join("\n".join(f"> {_md(line.strip())}" for line in p.splitlines())
+                                   for p in paragraphs))
+        title = f"*{_md(b.title)}*" if b.title else ""
+        blocks.append(f"— {_credit(_md(b.speaker or ''), title, _md(b.source), b.date)}")
+        details = [f"File: {_md(str(b.path))}"]
+        if b.note:
+            details.append(f"Note: {_md(' '.join(b.note.split()))}")
+        if b.tags:
+            details.append(f"Tags: {_md(', '.join(b.tags))}")
+        if b.status != "ok":
+            details.append(f"Status: {b.status}")
+        blocks.append(" · ".join(details))
+    return "\n\n".join(blocks) + "\n"
+
+
+def _md(text: str) -> str:
+    """Text that Markdown shows as written: no emphasis, links, HTML, headings or lists made of it."""
+    text = _MD_INLINE.sub(r"\\\1", text)
+    return _MD_NUMBERED.sub(r"\1\\\2", _MD_LINE_MARK.sub(r"\1\\\2", text))

@@ -18,6 +18,7 @@ from ..core.index import SearchResult, hit_spans
 from ..core.library import AnalysisReport, Library, LibraryError, SyncReport
 from .article_list import ArticleListView
 from .article_model import ID_ROLE, WORDS, ArticleSortProxy, ArticleTableModel
+from .bookmarking import Bookmarking
 from .legend import Legend
 from .look import set_kind
 from .marks import LAYER_KEYS, ArticleView, build_view
@@ -47,7 +48,11 @@ def article_view(library: Library, article_id: str, words: frozenset[str],
             analysis = library.analysis(article)
     except Exception:  # noqa: BLE001 - the article is still worth reading without highlights
         analysis = None
-    return build_view(article, analysis, *hits, names)
+    view = build_view(article, analysis, *hits, names)
+    try:
+        return view.with_bookmarks(library.bookmarks_for(article))
+    except Exception:  # noqa: BLE001 - nor is it kept from the reader by an unreadable bookmarks file
+        return view
 
 
 class MainWindow(QMainWindow):
@@ -96,6 +101,9 @@ class MainWindow(QMainWindow):
         self.list.setModel(self.proxy)
         self.pane = ReadingPane()
         self.legend = Legend()
+        self.bookmarking = Bookmarking(self)
+        self.addDockWidget(Qt.BottomDockWidgetArea, self.bookmarking.panel)
+        self.bookmarking.panel.hide()
 
         self.splitter = QSplitter(Qt.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -144,9 +152,27 @@ class MainWindow(QMainWindow):
         self.open_action = action(file_menu, "&Open articles folder…", self.choose_folder, QKeySequence.Open)
         self.reindex_action = action(file_menu, "&Reindex", lambda: self.reindex(), "Ctrl+R")
         file_menu.addSeparator()
+        self.export_action = action(file_menu, "&Export bookmarks…", self.bookmarking.export_dialog, "Ctrl+E")
+        file_menu.addSeparator()
         action(file_menu, "&Quit", self.close, QKeySequence.Quit, role=QAction.QuitRole)
 
+        edit_menu = self.menuBar().addMenu("&Edit")
+        undo = self.bookmarking.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.Undo)
+        redo = self.bookmarking.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.Redo)
+        edit_menu.addActions([undo, redo])
+        edit_menu.addSeparator()
+        self.bookmark_action = action(edit_menu, "&Bookmark quote or selection", self.bookmarking.bookmark_target,
+                                      "Ctrl+D")
+        action(edit_menu, "Copy with &citation", self._cite_target, "Ctrl+Shift+C")
+
         view_menu = self.menuBar().addMenu("&View")
+        self.bookmarks_action = self.bookmarking.panel.toggleViewAction()
+        self.bookmarks_action.setText("&Bookmarks")
+        self.bookmarks_action.setShortcut(QKeySequence("Ctrl+B"))
+        view_menu.addAction(self.bookmarks_action)
+        view_menu.addSeparator()
         self.zoom_in_action = action(view_menu, "Zoom &in", lambda: self.set_zoom(self.pane.zoom + 1),
                                      QKeySequence.ZoomIn, "Ctrl+=")
         self.zoom_out_action = action(view_menu, "Zoom &out", lambda: self.set_zoom(self.pane.zoom - 1),
@@ -173,6 +199,7 @@ class MainWindow(QMainWindow):
         if not self.restoreGeometry(s.value("window/geometry", b"")):
             screen = self.screen().availableGeometry()
             self.resize(min(1280, int(screen.width() * 0.92)), min(820, int(screen.height() * 0.92)))
+        self.restoreState(s.value("window/state", b""))
         if not self.splitter.restoreState(s.value("window/splitter", b"")):
             self.splitter.setSizes([int(self.width() * 0.42), int(self.width() * 0.58)])
         self._restore_sort()
@@ -190,6 +217,7 @@ class MainWindow(QMainWindow):
         s = self.settings
         s.setValue("window/geometry", self.saveGeometry())
         s.setValue("window/splitter", self.splitter.saveState())
+        s.setValue("window/state", self.saveState())
         s.setValue("reader/zoom", self.pane.zoom)
         if self.library:
             s.setValue("library/lastFolder", str(self.library.root))
@@ -232,6 +260,7 @@ class MainWindow(QMainWindow):
         self.model.set_rows([])
         self.pane.show_placeholder("Select an article to read it.")
         self.search_bar.edit.clear()
+        self.bookmarking.reload()
         self.sync()
 
     def reindex(self) -> None:
@@ -319,6 +348,7 @@ class MainWindow(QMainWindow):
             text = f"{report.rebuilt[0].upper()}{report.rebuilt[1:]} · " + text
         self._index_text = text
         self._show_index_state()
+        self.bookmarking.reload()  # the sync re-attached bookmarks to edited articles
         if self.search_bar.text():
             self.search_bar.rerun()
         elif not report.indexed:
@@ -472,7 +502,25 @@ class MainWindow(QMainWindow):
         self.legend.set_counts(view.layer_counts() if view.analysis else None)
         if self.library is not None:
             self._tell_notice(self.library.analyzer.notice)
+        if not early:
+            self.bookmarking.article_shown()
         self.article_shown.emit(view.article.id)
+
+    def show_article_id(self, article_id: str) -> None:
+        """Select the article in the list if it is there (else the list keeps its search) and show it."""
+        row = self.model.row_of(article_id)
+        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else None
+        if index is not None and index.isValid():
+            self.select_row(index.row())
+        else:
+            self.load_article(article_id)
+
+    def _cite_target(self) -> None:
+        span = self.pane.target_span()
+        if span is None:
+            self.show_status("To copy with a citation, click in a quote or select some of the article's text.")
+        else:
+            self.bookmarking.cite_span(*span)
 
     def _on_article_failed(self, gen: int, article_id: str, message: str) -> None:
         if gen == self._article_gen:
@@ -543,6 +591,7 @@ class MainWindow(QMainWindow):
         self._save_settings()
         self.index_jobs.stop_all()
         self.query_jobs.stop_all()
+        self.bookmarking.finish()
         if self.library:
             self.library.close()
         super().closeEvent(event)

@@ -7,10 +7,11 @@ and says how each layer is named and coloured.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..core.analysis import GROUPS, LABEL_NAMES, SPEECH, Analysis, Entity, Quote
 from ..core.articles import Article
+from ..core.bookmarks import OK, Bookmark
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ LAYERS: tuple[Layer, ...] = (
 )
 LAYER_KEYS = tuple(layer.key for layer in LAYERS)
 HIT = "hit"
+BOOKMARK = "bookmark"  # a bookmarked span: always shown, flagged where it starts
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class Mark:
     tip: str = ""
     label: str = ""  # shown after the span's end: a quote's speaker
     entity: str = ""  # canonical name, for entity marks
+    flag: str = ""  # shown before the span's start: a bookmark's marker
 
 
 @dataclass(frozen=True)
@@ -56,6 +59,18 @@ class ArticleView:
     body: list[Mark] = field(default_factory=list)
     captions: list[list[Mark]] = field(default_factory=list)
     analysis: Analysis | None = None
+    bookmarks: tuple[Bookmark, ...] = ()  # this article's bookmarks, each marked in `body` while attached
+
+    def with_bookmarks(self, bookmarks) -> ArticleView:
+        """The same view with `bookmarks` marked instead of the ones it had."""
+        body = [m for m in self.body if m.layer != BOOKMARK] + bookmark_marks(bookmarks, len(self.article.body))
+        return replace(self, body=body, bookmarks=tuple(bookmarks))
+
+    def quote_at(self, offset: int) -> Quote | None:
+        """The quote of the body that contains character `offset`, if any."""
+        if self.analysis is None:
+            return None
+        return next((q for q in self.analysis.quotes if q.start <= offset < q.end), None)
 
     def layer_counts(self) -> dict[str, int]:
         """How many distinct things each layer marks: quotes by span, entities by canonical name."""
@@ -94,6 +109,12 @@ def entity_mark(e: Entity, hit: bool = False) -> Mark:
         lines.append(f"{kind}, mentioned as “{e.text}”")
     lines.append("Click to list every article that mentions it")
     return Mark(e.start, e.end, e.group, "\n".join(lines), entity=e.canonical)
+
+
+def bookmark_marks(bookmarks, body_length: int) -> list[Mark]:
+    """A flagged, underlined span per bookmark still attached to the text."""
+    return [Mark(b.start, b.end, BOOKMARK, "Bookmarked" + (f" · {b.note}" if b.note else ""), flag="★")
+            for b in bookmarks if b.status == OK and 0 <= b.start < b.end <= body_length]
 
 
 def hit_marks(spans) -> list[Mark]:

@@ -6,15 +6,18 @@ The browser follows no link and loads no resource.
 
 from __future__ import annotations
 
+import bisect
 import datetime as _dt
 import html
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
-from PySide6.QtGui import QPalette, QTextCursor
-from PySide6.QtWidgets import QTextBrowser, QToolTip
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QColor, QPalette, QTextCursor
+from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip
 
-from .marks import HIT, LAYER_KEYS, LAYERS, ArticleView, Mark
+from ..core.bookmarks import OK
+
+from .marks import BOOKMARK, HIT, LAYER_KEYS, LAYERS, ArticleView, Mark
 
 BASE_PT = 12
 ZOOM_RANGE = (-4, 14)
@@ -29,6 +32,7 @@ class Theme:
     rule: str
     hit_bg: str
     hit_fg: str
+    flag: str = "#c26a00"
     dark: bool = False
 
     @classmethod
@@ -41,6 +45,7 @@ class Theme:
             rule="#3a4149" if dark else "#dde2e7",
             hit_bg="#8a6a00" if dark else "#ffe27a",
             hit_fg="#ffffff" if dark else "#1b1b1b",
+            flag="#ffb347" if dark else "#c26a00",
             dark=dark,
         )
 
@@ -49,30 +54,68 @@ class Theme:
         return layer.dark if self.dark else layer.light
 
 
+def _runs(text: str, marks: list[Mark]):
+    """The pieces of `text` between mark boundaries, in order, with the decorations between them.
+
+    Yields ("flag", mark) before a flagged mark's first piece, ("text", start, end, covering marks),
+    and ("label", mark) after a labelled mark's last piece. `mark_up` renders these; `shown_chars`
+    says which rendered character is which character of `text`.
+    """
+    cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
+    for a, b in zip(cuts, cuts[1:]):
+        if a >= b or a < 0 or b > len(text):
+            continue
+        for m in marks:
+            if m.start == a and m.flag:
+                yield "flag", m
+        yield "text", a, b, [m for m in marks if m.start <= a and b <= m.end]
+        for m in marks:
+            if m.end == b and m.label:
+                yield "label", m
+
+
+def _label_text(m: Mark) -> str:
+    return f"\u2009\u2014\u00a0{m.label}\u2009"
+
+
 def mark_up(text: str, marks: list[Mark], entity_ids: dict[str, int] | None = None) -> str:
     """Escaped HTML for `text` with each mark wrapped in an element; overlaps nest correctly.
 
     Entities become anchors (href `entity:N`, N indexing `entity_ids`) so that they can be clicked;
-    a mark's label (a quote's speaker) follows its end.
+    a mark's label (a quote's speaker) follows its end, and its flag (a bookmark's) precedes its start.
     """
     if not marks:
         return html.escape(text)
     entity_ids = entity_ids if entity_ids is not None else {}
-    cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
     out = []
-    for a, b in zip(cuts, cuts[1:]):
-        if a >= b or a < 0 or b > len(text):
-            continue
-        piece = html.escape(text[a:b])
-        covering = (m for m in marks if m.start <= a and b <= m.end)
-        # innermost first: the latest start, then the earliest end; a hit is innermost of equals
-        for m in sorted(covering, key=lambda m: (m.start, -m.end, m.layer == HIT), reverse=True):
-            piece = _wrap(piece, m, entity_ids)
-        out.append(piece)
-        for m in marks:
-            if m.end == b and m.label:
-                out.append(f'<span class="speaker">&#8201;&#8212;&#160;{html.escape(m.label)}&#8201;</span>')
+    for run in _runs(text, marks):
+        if run[0] == "flag":
+            out.append(f'<span class="flag" title="{html.escape(run[1].tip)}">{html.escape(run[1].flag)}&#160;</span>')
+        elif run[0] == "label":
+            out.append(f'<span class="speaker">{html.escape(_label_text(run[1]))}</span>')
+        else:
+            _, a, b, covering = run
+            piece = html.escape(text[a:b])
+            # innermost first: a bookmark (so its underline survives entity links), then the latest start,
+            # then the earliest end; a hit is innermost of equals
+            for m in sorted(covering, key=lambda m: (m.layer == BOOKMARK, m.start, -m.end, m.layer == HIT),
+                            reverse=True):
+                piece = _wrap(piece, m, entity_ids)
+            out.append(piece)
     return "".join(out)
+
+
+def shown_chars(text: str, marks: list[Mark]) -> list[tuple[str, int | None]]:
+    """What `mark_up` shows, a character at a time, each with its offset in `text` (None: a decoration)."""
+    out: list[tuple[str, int | None]] = []
+    for run in _runs(text, marks) if marks else [("text", 0, len(text), [])]:
+        if run[0] == "flag":
+            out.extend((c, None) for c in run[1].flag + "\u00a0")
+        elif run[0] == "label":
+            out.extend((c, None) for c in _label_text(run[1]))
+        else:
+            out.extend((text[i], i) for i in range(run[1], run[2]))
+    return out
 
 
 def _wrap(piece: str, m: Mark, entity_ids: dict[str, int]) -> str:
@@ -86,18 +129,82 @@ def _wrap(piece: str, m: Mark, entity_ids: dict[str, int]) -> str:
 def paragraph_marks(body: str, marks: list[Mark]) -> list[tuple[str, list[Mark]]]:
     """Split the body into paragraphs, each with the marks that fall in it, shifted to its offsets.
 
-    A mark over several paragraphs is cut into one piece per paragraph; only the last keeps its label.
+    A mark over several paragraphs is cut into one piece per paragraph; only the last keeps its label
+    and only the first its flag.
     """
     result = []
     start = 0
     for para in body.split("\n\n") if body else []:
         end = start + len(para)
         inside = [Mark(max(m.start, start) - start, min(m.end, end) - start, m.layer, m.tip,
-                       m.label if m.end <= end else "", m.entity)
+                       m.label if m.end <= end else "", m.entity, m.flag if m.start >= start else "")
                   for m in marks if m.start < end and m.end > start]
         result.append((para, inside))
         start = end + 2
     return result
+
+
+class BodyMap:
+    """Which character of the article body each character of the rendered document shows.
+
+    Built after rendering by lining up each body paragraph's expected characters (`shown_chars`) with
+    the document's blocks; Qt folds runs of white space, so white space is matched loosely.
+    """
+
+    def __init__(self, doc_positions: list[int], offsets: list[int]):
+        self.doc_positions = doc_positions  # ascending
+        self.offsets = offsets  # ascending, the body offset shown at each doc position
+
+    @classmethod
+    def build(cls, document, paragraphs: list[tuple[int, list[tuple[str, int | None]]]], first_block) -> BodyMap:
+        doc_positions: list[int] = []
+        offsets: list[int] = []
+        block = first_block
+        for para_start, expected in paragraphs:
+            want = "".join(c for c, _ in expected if not c.isspace())
+            if not want:
+                continue
+            while block.isValid() and "".join(block.text().split()) != want:
+                block = block.next()
+            if not block.isValid():
+                break
+            for i, offset in _align(block.text(), expected):
+                if offset is not None:
+                    doc_positions.append(block.position() + i)
+                    offsets.append(para_start + offset)
+            block = block.next()
+        return cls(doc_positions, offsets)
+
+    def to_body(self, position: int) -> int | None:
+        i = bisect.bisect_left(self.doc_positions, position)
+        return self.offsets[i] if i < len(self.doc_positions) and self.doc_positions[i] == position else None
+
+    def to_doc(self, offset: int) -> int | None:
+        i = bisect.bisect_left(self.offsets, offset)
+        return self.doc_positions[i] if i < len(self.offsets) else None
+
+    def span(self, first: int, last: int) -> tuple[int, int] | None:
+        """The body span shown between document positions `first` and `last` (exclusive)."""
+        lo = bisect.bisect_left(self.doc_positions, first)
+        hi = bisect.bisect_left(self.doc_positions, last)
+        return (self.offsets[lo], self.offsets[hi - 1] + 1) if lo < hi else None
+
+
+def _align(shown: str, expected: list[tuple[str, int | None]]):
+    """(index in `shown`, body offset or None) for each shown character, white space matched loosely."""
+    i = j = 0
+    while i < len(shown) and j < len(expected):
+        c, offset = expected[j]
+        if shown[i] == c or (shown[i].isspace() and c.isspace()):
+            yield i, offset
+            i, j = i + 1, j + 1
+        elif c.isspace():
+            j += 1  # folded away by Qt
+        elif shown[i].isspace():
+            i += 1
+        else:
+            yield i, offset  # a character Qt shows differently
+            i, j = i + 1, j + 1
 
 
 def human_date(iso: str | None) -> str:
@@ -128,16 +235,22 @@ span.speaker {{ color: {theme.muted}; font-size: {max(pt - 2, 7)}pt; font-weight
                 background-color: {theme.panel}; }}
 {entity_css}
 span.hit {{ background-color: {theme.hit_bg}; color: {theme.hit_fg}; }}
+span.bookmark {{ text-decoration: underline; }}
+span.flag {{ color: {theme.flag}; font-weight: 600; }}
 """
 
 
 def render_article(view: ArticleView, layers: frozenset[str] = frozenset(LAYER_KEYS),
-                   entity_ids: dict[str, int] | None = None) -> str:
-    """The article as HTML, with the marks of the `layers` shown (search hits always are)."""
+                   entity_ids: dict[str, int] | None = None,
+                   paragraphs: list[tuple[int, list[tuple[str, int | None]]]] | None = None) -> str:
+    """The article as HTML, with the marks of the `layers` shown (search hits and bookmarks always are).
+
+    `paragraphs`, if given, receives each body paragraph's start and `shown_chars`, for a `BodyMap`.
+    """
     entity_ids = entity_ids if entity_ids is not None else {}
 
     def shown(marks: list[Mark]) -> list[Mark]:
-        return [m for m in marks if m.layer == HIT or m.layer in layers]
+        return [m for m in marks if m.layer in (HIT, BOOKMARK) or m.layer in layers]
 
     a = view.article
     parts = [f'<p class="title">{mark_up(a.title, shown(view.title), entity_ids)}</p>']
@@ -152,9 +265,13 @@ def render_article(view: ArticleView, layers: frozenset[str] = frozenset(LAYER_K
         text = "Lead photo" if lead else cap.text
         captions_at.setdefault(cap.paragraph, []).append(
             _caption_html(text, cap.credit, [] if lead else marks, entity_ids))
+    start = 0
     for n, (para, marks) in enumerate(paragraph_marks(a.body, shown(view.body))):
         parts.extend(captions_at.pop(n, []))
         parts.append(f"<p>{mark_up(para, marks, entity_ids)}</p>")
+        if paragraphs is not None:
+            paragraphs.append((start, shown_chars(para, marks)))
+        start += len(para) + 2
     for rest in captions_at.values():
         parts.extend(rest)
     return "\n".join(parts)
@@ -173,7 +290,10 @@ class ReadingPane(QTextBrowser):
     """
 
     MEASURE_EM = 40  # the widest comfortable text column, in ems
+    FLASH_MS = 1600
     entity_clicked = Signal(str)
+    bookmark_requested = Signal(int, int)  # a body span to bookmark
+    cite_requested = Signal(int, int)  # a body span to copy with its citation
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -187,6 +307,9 @@ class ReadingPane(QTextBrowser):
         self.view: ArticleView | None = None
         self.layers: frozenset[str] = frozenset(LAYER_KEYS)
         self._entities: list[str] = []  # canonical names, indexed by the N of entity:N links
+        self.body_map = BodyMap([], [])
+        self._flash = QTimer(self, singleShot=True, interval=self.FLASH_MS)
+        self._flash.timeout.connect(lambda: self.setExtraSelections([]))
         self._placeholder = "Select an article to read it."
         self.anchorClicked.connect(self._on_anchor)
         self._render()
@@ -275,6 +398,84 @@ class ReadingPane(QTextBrowser):
                     self.verticalScrollBar().setValue(y - self.viewport().height() // 3)
                 return
 
+    # ------------------------------------------------------------------ quotes and bookmarks
+
+    def quote_span_at(self, position: int) -> tuple[int, int] | None:
+        """The body span of the quote shown at document `position`, if there is one."""
+        offset = self.body_map.to_body(position)
+        quote = self.view.quote_at(offset) if self.view is not None and offset is not None else None
+        return (quote.start, quote.end) if quote else None
+
+    def selected_span(self) -> tuple[int, int] | None:
+        """The body span of the selected text (title, captions and labels left out), if any."""
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return self.body_map.span(cursor.selectionStart(), cursor.selectionEnd())
+
+    def target_span(self) -> tuple[int, int] | None:
+        """What Ctrl+D bookmarks: the selection, else the quote at the text cursor."""
+        if self.textCursor().hasSelection():
+            return self.selected_span()
+        return self.quote_span_at(self.textCursor().position())
+
+    def bookmark_at(self, span: tuple[int, int]):
+        return next((b for b in (self.view.bookmarks if self.view else ())
+                     if (b.start, b.end) == span and b.status == OK), None)
+
+    def flash(self, start: int, end: int) -> bool:
+        """Scroll body span [start, end) into view and light it up for a moment; False if it is not shown."""
+        first, last = self.body_map.to_doc(start), self.body_map.to_doc(max(start, end - 1))
+        if first is None or last is None:
+            return False
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(first)
+        cursor.setPosition(last + 1, QTextCursor.KeepAnchor)
+        selection = QTextEdit.ExtraSelection()
+        selection.cursor = cursor
+        theme = Theme.from_palette(self.palette())
+        selection.format.setBackground(QColor(theme.hit_bg))
+        selection.format.setForeground(QColor(theme.hit_fg))
+        self.setExtraSelections([selection])
+        at = QTextCursor(self.document())
+        at.setPosition(first)
+        top = self.cursorRect(at).top()
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + top - self.viewport().height() // 4)
+        self._flash.start()
+        return True
+
+    def _quote_actions(self, menu: QMenu, span: tuple[int, int], what: str) -> None:
+        marked = self.bookmark_at(span)
+        act = menu.addAction("Bookmarked" if marked else f"Bookmark {what}",
+                             lambda: self.bookmark_requested.emit(*span))
+        act.setEnabled(marked is None)
+        menu.addAction("Copy with citation", lambda: self.cite_requested.emit(*span))
+
+    def mouseReleaseEvent(self, event):
+        super().mouseReleaseEvent(event)
+        if (event.button() != Qt.LeftButton or self.textCursor().hasSelection()
+                or self.anchorAt(event.position().toPoint())):
+            return
+        span = self.quote_span_at(self.cursorForPosition(event.position().toPoint()).position())
+        if span is not None:
+            menu = QMenu(self)
+            self._quote_actions(menu, span, "quote")
+            menu.popup(event.globalPosition().toPoint())
+            self.quote_menu = menu  # kept for tests
+
+    def contextMenuEvent(self, event):
+        menu = self.createStandardContextMenu(event.pos())
+        span = self.selected_span() or self.quote_span_at(self.cursorForPosition(event.pos()).position())
+        if span is not None:
+            first = menu.actions()[0] if menu.actions() else None
+            extra = QMenu(self)
+            self._quote_actions(extra, span, "selection" if self.textCursor().hasSelection() else "quote")
+            menu.insertActions(first, extra.actions())
+            menu.insertSeparator(first)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
     def show_placeholder(self, text: str) -> None:
         self.view = None
         self._placeholder = text
@@ -293,13 +494,18 @@ class ReadingPane(QTextBrowser):
         font = self.document().defaultFont()
         font.setPointSize(self.point_size)
         self.document().setDefaultFont(font)
+        self.setExtraSelections([])
         if self.view is None:
             self._entities = []
+            self.body_map = BodyMap([], [])
             self.setHtml(f'<p class="empty" align="center"><br><br>{html.escape(self._placeholder)}</p>')
         else:
             ids: dict[str, int] = {}
-            self.setHtml(render_article(self.view, self.layers, ids))
+            paragraphs: list = []
+            self.setHtml(render_article(self.view, self.layers, ids, paragraphs))
             self._entities = sorted(ids, key=ids.get)
+            after_meta = self.document().firstBlock().next().next()
+            self.body_map = BodyMap.build(self.document(), paragraphs, after_meta)
 
     def changeEvent(self, event):
         super().changeEvent(event)

@@ -1,0 +1,53 @@
+"""Helpers for the window tests: opening an analyzed article, and finding text and formats in the pane."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
+
+from reader.ui.article_model import ID_ROLE
+from reader.ui.reading_pane import Theme
+from tests.conftest import SAMPLE_000
+
+WAIT_MS = 30_000  # the first article waits for spaCy's model to load
+
+
+def colour(pane, layer: str) -> str:
+    return Theme.from_palette(pane.palette()).colour(layer)
+
+
+def cursor_on(pane, text: str) -> QTextCursor:
+    """A cursor on the second character of the first occurrence of `text`, scrolled into view."""
+    found = pane.document().find(text)
+    assert not found.isNull(), f"{text!r} is not in the pane"
+    cursor = QTextCursor(pane.document())
+    cursor.setPosition(found.selectionStart() + 2)  # the format of the character before the cursor
+    pane.setTextCursor(cursor)
+    pane.ensureCursorVisible()
+    return cursor
+
+
+def point_on(pane, text: str):
+    return pane.cursorRect(cursor_on(pane, text)).center()
+
+
+def background(pane, text: str) -> str:
+    fmt = cursor_on(pane, text).charFormat()
+    return fmt.background().color().name() if fmt.background().style() != Qt.NoBrush else ""
+
+
+def entity_texts(pane, layer: str) -> set[str]:
+    """The text of every clickable run coloured as `layer`'s entities."""
+    want = colour(pane, layer)
+    return {text for _, text, fmt in pane.fragments()
+            if fmt.isAnchor() and fmt.foreground().color().name() == want}
+
+
+def open_analyzed(open_window, folder, qtbot, article_id=SAMPLE_000):
+    """The window, once the library is analyzed, showing `article_id` with its quotes and entities."""
+    window = open_window(folder, wait=False)
+    with qtbot.waitSignal(window.analysis_finished, timeout=WAIT_MS):
+        pass
+    window.select_row([window.proxy.index(r, 0).data(ID_ROLE)
+                       for r in range(window.proxy.rowCount())].index(article_id))
+    qtbot.waitUntil(lambda: window.pane.view is not None and window.pane.view.article.id == article_id
+                    and window.pane.view.analysis is not None, timeout=WAIT_MS)
+    return window

@@ -1,0 +1,156 @@
+"""Bookmarking quotes in the window: making one, finding it in the panel after a restart, jumping back to it,
+editing, deleting with undo, citing and exporting. The store is a real SQLite file in the test's data dir."""
+
+import json
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+
+from reader.ui.bookmarks_panel import ADDED, NOTE, QUOTE, SPEAKER, TAGS
+from tests.conftest import SAMPLE_000, SAMPLE_002
+from tests.ui.helpers import WAIT_MS, cursor_on, open_analyzed, point_on
+
+VISION = '"President Bach had a vision,"'
+
+
+def panel_of(window):
+    return window.bookmarking.panel
+
+
+def wait_rows(qtbot, window, n: int):
+    qtbot.waitUntil(lambda: panel_of(window).model.rowCount() == n, timeout=WAIT_MS)
+    return panel_of(window).model.items
+
+
+def cell(window, row: int, column: int) -> str:
+    proxy = panel_of(window).proxy
+    return proxy.index(row, column).data()
+
+
+def bookmark_vision(window, qtbot):
+    cursor_on(window.pane, "President Bach had a vision")  # the text cursor in the quote, nothing selected
+    window.bookmark_action.trigger()  # Ctrl+D
+    [b] = wait_rows(qtbot, window, 1)
+    return b
+
+
+def test_bookmark_a_quote_reopen_and_jump_back_to_it(open_window, articles_dir, qtbot):
+    window = open_analyzed(open_window, articles_dir, qtbot)
+    b = bookmark_vision(window, qtbot)
+    assert (b.exact, b.speaker, b.article_id) == (VISION, "Jack Ma", SAMPLE_000)
+    assert cell(window, 0, QUOTE) == VISION and cell(window, 0, SPEAKER) == "Jack Ma"
+    # the pane marks it: a flag before the quote, the quote underlined
+    qtbot.waitUntil(lambda: "\u2605 " + VISION in window.pane.toPlainText(), timeout=WAIT_MS)
+    assert cursor_on(window.pane, "President Bach had").charFormat().fontUnderline()
+    window.close()
+
+    again = open_analyzed(open_window, articles_dir, qtbot, SAMPLE_002)  # reading the other article
+    [kept] = wait_rows(qtbot, again, 1)
+    assert kept == b
+    again.bookmarks_action.trigger()  # View › Bookmarks
+    assert panel_of(again).isVisible()
+    table = panel_of(again).table
+    at = table.visualRect(table.model().index(0, QUOTE)).center()
+    qtbot.mouseClick(table.viewport(), Qt.LeftButton, pos=at)  # a double click's first press and release
+    qtbot.mouseDClick(table.viewport(), Qt.LeftButton, pos=at)
+    pane = again.pane
+    qtbot.waitUntil(lambda: pane.view.article.id == SAMPLE_000 and bool(pane.extraSelections()), timeout=WAIT_MS)
+    [flash] = pane.extraSelections()
+    assert flash.cursor.selectedText() == VISION
+    top = pane.cursorRect(flash.cursor).top()
+    assert 0 <= top < pane.viewport().height()  # scrolled to it
+    qtbot.waitUntil(lambda: not pane.extraSelections(), timeout=5000)  # the flash fades
+
+
+def test_clicking_a_quote_offers_to_bookmark_it(open_window, articles_dir, qtbot):
+    window = open_analyzed(open_window, articles_dir, qtbot)
+    pane = window.pane
+    qtbot.mouseClick(pane.viewport(), Qt.LeftButton, pos=point_on(pane, "enable athletes to do better"))
+    menu = pane.quote_menu
+    assert [a.text() for a in menu.actions()] == ["Bookmark quote", "Copy with citation"]
+    menu.actions()[0].trigger()
+    [b] = wait_rows(qtbot, window, 1)
+    assert b.exact.startswith('"He said that the Olympics') and b.exact.endswith('make it happen."')
+    assert b.speaker == "Jack Ma"  # the whole multi-paragraph quote, not the paragraph clicked
+
+    menu.close()
+    qtbot.mouseClick(pane.viewport(), Qt.LeftButton, pos=point_on(pane, "enable athletes to do better"))
+    assert pane.quote_menu.actions()[0].text() == "Bookmarked"
+    assert not pane.quote_menu.actions()[0].isEnabled()
+    pane.quote_menu.close()
+
+
+def test_a_selection_is_bookmarked_and_deleting_can_be_undone(open_window, articles_dir, qtbot):
+    window = open_analyzed(open_window, articles_dir, qtbot)
+    pane = window.pane
+    pane.setTextCursor(pane.document().find("multimillion dollar partnership"))
+    window.bookmark_action.trigger()
+    [b] = wait_rows(qtbot, window, 1)
+    assert (b.exact, b.speaker) == ("multimillion dollar partnership", None)
+
+    panel = panel_of(window)
+    panel.show()
+    panel.table.selectRow(0)
+    panel.delete_action.trigger()  # Delete
+    wait_rows(qtbot, window, 0)
+    assert panel.empty.isVisible()
+    qtbot.waitUntil(lambda: window.library.bookmarks.all() == [], timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "\u2605" not in pane.toPlainText(), timeout=WAIT_MS)
+
+    window.bookmarking.undo_stack.undo()  # Ctrl+Z
+    [back] = wait_rows(qtbot, window, 1)
+    assert back == b
+    assert window.library.bookmarks.all() == [b]
+
+
+def test_note_and_tags_are_edited_in_place_and_filter_the_list(open_window, articles_dir, qtbot):
+    window = open_analyzed(open_window, articles_dir, qtbot)
+    b = bookmark_vision(window, qtbot)
+    pane = window.pane
+    pane.setTextCursor(pane.document().find("They are now the official"))
+    window.bookmark_action.trigger()
+    wait_rows(qtbot, window, 2)
+    panel = panel_of(window)
+    row = panel.proxy.mapFromSource(panel.model.index(panel.model.row_of(b.id), 0)).row()
+    panel.proxy.setData(panel.proxy.index(row, NOTE), "lead for the Q3 report")
+    panel.proxy.setData(panel.proxy.index(row, TAGS), "vision, keynote")
+    qtbot.waitUntil(lambda: window.library.bookmarks.get(b.id).tags == ("vision", "keynote"), timeout=WAIT_MS)
+    assert window.library.bookmarks.get(b.id).note == "lead for the Q3 report"
+
+    panel.filter.setText("keynote")  # a tag
+    assert panel.proxy.rowCount() == 1 and cell(window, 0, QUOTE) == VISION
+    panel.filter.setText("jack ma")  # a speaker
+    assert panel.proxy.rowCount() == 1
+    panel.filter.setText("")
+    assert panel.proxy.rowCount() == 2
+    panel.table.sortByColumn(SPEAKER, Qt.AscendingOrder)
+    assert cell(window, 0, SPEAKER) == "Jack Ma"  # a speaker before none
+    panel.table.sortByColumn(ADDED, Qt.DescendingOrder)
+    assert cell(window, 0, QUOTE).startswith("They are now")
+
+
+def test_copy_with_citation_and_export(open_window, articles_dir, qtbot, tmp_path):
+    window = open_analyzed(open_window, articles_dir, qtbot)
+    b = bookmark_vision(window, qtbot)
+    window.pane.cite_requested.emit(b.start, b.end)
+    text = QGuiApplication.clipboard().text()
+    assert text.startswith('"President Bach had a vision," \u2014 Jack Ma, Alibaba have targeted')
+
+    out = tmp_path / "clippings.json"
+    window.bookmarking.export_to(out, "json", panel_of(window).model.items)
+    qtbot.waitUntil(out.exists, timeout=WAIT_MS)
+    [row] = json.loads(out.read_text())
+    assert (row["quote"], row["speaker"]) == (VISION, "Jack Ma")
+    assert "Exported 1 bookmark" in window.index_state.text()
+
+
+def test_a_bookmark_whose_quote_was_edited_away_is_kept(open_window, articles_dir, qtbot):
+    window = open_analyzed(open_window, articles_dir, qtbot)
+    b = bookmark_vision(window, qtbot)
+    path = articles_dir / SAMPLE_000
+    path.write_text(path.read_text(encoding="utf-8").replace(VISION, "Ma spoke warmly of Bach,"), encoding="utf-8")
+    with qtbot.waitSignal(window.sync_finished, timeout=WAIT_MS):
+        window.sync()
+    qtbot.waitUntil(lambda: panel_of(window).model.items[0].status == "text changed", timeout=WAIT_MS)
+    assert cell(window, 0, QUOTE) == f"[text changed] {VISION}"
+    assert panel_of(window).model.items[0].id == b.id

@@ -91,13 +91,14 @@ def test_a_selection_is_bookmarked_and_deleting_can_be_undone(open_window, artic
     panel = panel_of(window)
     panel.show()
     panel.table.selectRow(0)
-    panel.delete_action.trigger()  # Delete
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key_Delete)
     wait_rows(qtbot, window, 0)
     assert panel.empty.isVisible()
     qtbot.waitUntil(lambda: window.library.bookmarks.all() == [], timeout=WAIT_MS)
     qtbot.waitUntil(lambda: "\u2605" not in pane.toPlainText(), timeout=WAIT_MS)
 
-    window.bookmarking.undo_stack.undo()  # Ctrl+Z
+    qtbot.keyClick(panel.table, Qt.Key_Z, Qt.ControlModifier)  # Edit › Undo
     [back] = wait_rows(qtbot, window, 1)
     assert back == b
     assert window.library.bookmarks.all() == [b]

@@ -131,36 +131,31 @@ class Library:
 
     @property
     def index(self) -> Index:
-        with self._opening:  # the UI's index and query workers may both ask first
-            if self._index is None:
-                try:
-                    self._index, self.rebuilt_reason = Index.open(self.index_dir)
-                except OSError as exc:
-                    raise LibraryError(f"cannot use the data folder {self.data_dir}: "
-                                       f"{exc.strerror or exc}") from None
-            return self._index
+        def open_index() -> Index:
+            index, self.rebuilt_reason = Index.open(self.index_dir)
+            return index
+
+        return self._opened("_index", open_index)  # the UI's index and query workers may both ask first
 
     @property
     def cache(self) -> AnalysisCache:
-        with self._opening:
-            if self._cache is None:
-                try:
-                    self._cache = AnalysisCache(self.data_dir / "analysis.sqlite", self.analyzer.fingerprint)
-                except OSError as exc:
-                    raise LibraryError(f"cannot use the data folder {self.data_dir}: "
-                                       f"{exc.strerror or exc}") from None
-            return self._cache
+        return self._opened("_cache", lambda: AnalysisCache(self.data_dir / "analysis.sqlite",
+                                                            self.analyzer.fingerprint))
 
     @property
     def bookmarks(self) -> BookmarkStore:
+        return self._opened("_bookmarks", lambda: BookmarkStore(self.data_dir / BOOKMARKS_FILE))
+
+    def _opened(self, attr: str, make):
+        """`self.<attr>`, made by `make()` on first use, once however many threads ask at the same time."""
         with self._opening:
-            if self._bookmarks is None:
+            if getattr(self, attr) is None:
                 try:
-                    self._bookmarks = BookmarkStore(self.data_dir / BOOKMARKS_FILE)
+                    setattr(self, attr, make())
                 except OSError as exc:
                     raise LibraryError(f"cannot use the data folder {self.data_dir}: "
                                        f"{exc.strerror or exc}") from None
-            return self._bookmarks
+            return getattr(self, attr)
 
     def close(self) -> None:
         if self._bookmarks is not None:

@@ -82,16 +82,24 @@ class Bookmarking(QObject):
             self.panel.model.remove(b.id)
         self.refresh_pane()
 
+    def marked(self, view):
+        """`view` with its article's bookmarks, as the panel holds them, marked."""
+        library = self.window.library
+        if library is None:
+            return view
+        mine = [b for b in self.panel.model.items
+                if b.folder == str(library.root) and b.article_id == view.article.id]
+        return view.with_bookmarks(mine) if mine or view.bookmarks else view
+
     def refresh_pane(self) -> None:
         """Mark the current article's bookmarks in the reading pane, keeping the reader's place."""
-        pane, library = self.window.pane, self.window.library
-        if pane.view is None or library is None:
+        view = self.window.pane.view
+        if view is None:
             return
-        mine = [b for b in self.panel.model.items
-                if b.folder == str(library.root) and b.article_id == pane.view.article.id]
-        if [(b.id, b.start, b.end, b.status) for b in mine] != [(b.id, b.start, b.end, b.status)
-                                                                for b in pane.view.bookmarks]:
-            pane.show_article(pane.view.with_bookmarks(mine), keep_place=True)
+        new = self.marked(view)
+        if [(b.id, b.start, b.end, b.status) for b in new.bookmarks] != [(b.id, b.start, b.end, b.status)
+                                                                         for b in view.bookmarks]:
+            self.window.pane.show_article(new, keep_place=True)
 
     # ------------------------------------------------------------------ making
 

@@ -48,11 +48,7 @@ def article_view(library: Library, article_id: str, words: frozenset[str],
             analysis = library.analysis(article)
     except Exception:  # noqa: BLE001 - the article is still worth reading without highlights
         analysis = None
-    view = build_view(article, analysis, *hits, names)
-    try:
-        return view.with_bookmarks(library.bookmarks_for(article))
-    except Exception:  # noqa: BLE001 - nor is it kept from the reader by an unreadable bookmarks file
-        return view
+    return build_view(article, analysis, *hits, names)
 
 
 class MainWindow(QMainWindow):
@@ -348,7 +344,8 @@ class MainWindow(QMainWindow):
             text = f"{report.rebuilt[0].upper()}{report.rebuilt[1:]} · " + text
         self._index_text = text
         self._show_index_state()
-        self.bookmarking.reload()  # the sync re-attached bookmarks to edited articles
+        if report.bookmarks is not None and report.bookmarks.eventful:
+            self.bookmarking.reload()  # the sync re-attached bookmarks to edited articles
         if self.search_bar.text():
             self.search_bar.rerun()
         elif not report.indexed:
@@ -497,7 +494,7 @@ class MainWindow(QMainWindow):
         """Show the article; an `early` view has no analysis yet, and the full one keeps the reader's place."""
         if gen != self._article_gen:
             return
-        self.pane.show_article(view, keep_place=self._early_gen == gen)
+        self.pane.show_article(self.bookmarking.marked(view), keep_place=self._early_gen == gen)
         self._early_gen = gen if early else 0
         self.legend.set_counts(view.layer_counts() if view.analysis else None)
         if self.library is not None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import articles as _articles
-from .analysis import SPEECH, Analysis, Analyzer
+from .analysis import Analysis, Analyzer
 from .analysis.cache import AnalysisCache
 from .anchoring import Selector, locate, locate_text
 from .articles import Article, ArticleError, ArticleFile, Skipped
@@ -349,8 +349,7 @@ class Library:
         """Bookmark article.body[start:end], with the speaker of the direct quote it lies within, if any."""
         speaker = None
         if 0 <= start < end <= len(article.body):
-            speaker = next((q.speaker for q in self.analysis(article).quotes
-                            if q.kind == SPEECH and q.start <= start and end <= q.end), None)
+            speaker = self.analysis(article).speaker_of(start, end)
         return self.bookmarks.add(article, start, end, folder=self._folder_of(article), speaker=speaker,
                                   note=note, tags=tags)
 

@@ -188,10 +188,9 @@ class Bookmarking(QObject):
         if marked:
             self.copy_citation(marked)
             return
-        article = pane.view.article
-        quote = pane.view.quote_at(start)
-        speaker = quote.speaker if quote and quote.start <= start and end <= quote.end else None
-        self.copy_citation(export.unsaved(article, start, end, speaker))
+        analysis = pane.view.analysis
+        speaker = analysis.speaker_of(start, end) if analysis else None
+        self.copy_citation(export.unsaved(pane.view.article, start, end, speaker))
 
     def export_dialog(self) -> None:
         """File › Export bookmarks…: the bookmarks the panel shows (all of them unless filtered)."""

@@ -76,6 +76,10 @@ class Analysis:
     def speakers(self) -> list[str]:
         return sorted({q.speaker for q in self.speeches if q.speaker})
 
+    def speaker_of(self, start: int, end: int) -> str | None:
+        """Who said body[start:end]: the speaker of the direct quote it lies within, if any."""
+        return next((q.speaker for q in self.quotes if q.kind == SPEECH and q.start <= start and end <= q.end), None)
+
     @property
     def all_entities(self) -> list[Entity]:
         return [*self.entities, *self.title_entities, *(e for cap in self.caption_entities for e in cap)]

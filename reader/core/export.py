@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 import re
 from collections.abc import Sequence
 from pathlib import Path
@@ -13,6 +12,7 @@ from pathlib import Path
 from .anchoring import selector_for
 from .articles import Article
 from .bookmarks import OK, Bookmark, BookmarkError, utc_now
+from .paths import write_whole
 
 FORMATS = ("csv", "md", "json")
 COLUMNS = ("quote", "speaker", "title", "source", "date", "path", "note", "tags", "added", "status")
@@ -33,18 +33,12 @@ def export(bookmarks: Sequence[Bookmark], fmt: str) -> str:
 
 
 def save(bookmarks: Sequence[Bookmark], fmt: str, path: Path) -> None:
-    """Write the export to `path` whole or not at all: a temporary file beside it, then a rename over it."""
+    """Write the export to `path` whole or not at all."""
     text = export(bookmarks, fmt)
     path = Path(path)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        with open(tmp, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        write_whole(path, text)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise BookmarkError(f"cannot write {path}: {exc.strerror or exc}") from None
 
 

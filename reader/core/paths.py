@@ -36,11 +36,23 @@ def remember_folder(data: Path, folder: Path) -> None:
     """Record the folder the user opened, so the CLI defaults to it too. Best effort."""
     try:
         data.mkdir(parents=True, exist_ok=True)
-        tmp = data / (_STATE_FILE + ".tmp")
-        tmp.write_text(json.dumps({"last_folder": str(Path(folder).resolve())}), "utf-8")
-        os.replace(tmp, data / _STATE_FILE)
+        write_whole(data / _STATE_FILE, json.dumps({"last_folder": str(Path(folder).resolve())}))
     except OSError:
         pass
+
+
+def write_whole(path: Path, text: str) -> None:
+    """Write `text` to `path` whole or not at all: a temporary file beside it, synced, then renamed over it."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError:
+        tmp.unlink(missing_ok=True)
+        raise
 
 
 def default_articles(data: Path) -> Path:

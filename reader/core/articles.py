@@ -102,6 +102,7 @@ class Skipped:
 class Scan:
     files: list[ArticleFile] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    folders: list[Path] = field(default_factory=list)  # every folder walked, the root first
 
 
 def is_article_name(name: str) -> bool:
@@ -115,6 +116,7 @@ def scan(root: Path) -> Scan:
     for dirpath, dirnames, filenames in os.walk(root, onerror=None, followlinks=False):
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         here = Path(dirpath)
+        result.folders.append(here)
         for name in dirnames:
             if is_article_name(name):
                 result.skipped.append(Skipped(_rel(here / name, root), "is a directory, not a file"))

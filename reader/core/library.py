@@ -67,6 +67,7 @@ class SyncReport:
     rebuilt: str | None = None
     removed_ids: list[str] = field(default_factory=list)
     bookmarks: ReanchorReport | None = None
+    folders: list[Path] = field(default_factory=list)  # the folders scanned, for a watcher to watch
 
     @property
     def updated(self) -> int:
@@ -200,6 +201,7 @@ class Library:
             changes = Changes(list(scan.files), [], changes.removed)
         todo = changes.added + changes.changed
         report.skipped = list(scan.skipped)
+        report.folders = scan.folders
 
         def parsed():
             for done, f in enumerate(todo, 1):

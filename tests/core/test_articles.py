@@ -268,6 +268,10 @@ def test_scan_finds_txt_and_md_at_any_depth_and_ignores_the_rest(tmp_path, write
     result = articles.scan(root)
     assert sorted(f.id for f in result.files) == ["a.txt", "b.md", "x/c.TXT", "x/y/e.md", "x/y/z/d.txt"]
     assert [(s.path, s.reason) for s in result.skipped] == [("folder.txt", "is a directory, not a file")]
+    # what a folder watcher watches: every folder walked, hidden ones left out as their files are
+    assert result.folders[0] == root
+    assert sorted(p.relative_to(root).as_posix() for p in result.folders) == [
+        ".", "folder.txt", "x", "x/y", "x/y/z"]
     for f in result.files:
         assert f.size == f.path.stat().st_size
         assert f.mtime_ns == f.path.stat().st_mtime_ns

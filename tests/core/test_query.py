@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.index import MAX_QUERY_CHARS, QueryError, hit_spans
+from reader.core.index import ANALYZER, MAX_QUERY_CHARS, QueryError, hit_spans
 from reader.core.library import Library
 
 SAMPLES_DIR = Path(__file__).resolve().parents[2] / "articles"
@@ -278,6 +278,25 @@ def test_not_terms_are_not_lit(lib):
     result = lib.search("Olympic AND NOT (Lausanne OR Swiss)")
     assert surface("Olympic Lausanne Swiss", result.words) == ["Olympic"]
     assert "lausann" not in result.words and "lausanne" not in result.words
+
+
+IRREGULAR = ("Dying, lying and tying; skies, skis, early, only, ugly, gently; the company's companies, "
+             "rock'n'roll, 'Alibaba' and Alibaba’s ‘cloud’; sponsorships; naïve CAFÉ; İstanbul; x_y 2018s")
+
+
+@pytest.mark.parametrize("text", [IRREGULAR, "sample-000", "sample-002"])
+def test_lit_words_are_exactly_what_the_index_analyzer_finds(text):
+    """The regular-expression shortcut agrees with analysing the whole text, for every word in it."""
+    text = {"sample-000": SAMPLE_000, "sample-002": SAMPLE_002}.get(text, text)
+    if text.endswith(".txt"):
+        text = (Path(__file__).parents[2] / "articles" / text).read_text(encoding="utf-8")
+    tokens = [(t.text, t.startchar, t.endchar, t.stopped)  # copied: the analyzer reuses one Token
+              for t in ANALYZER(text, chars=True, mode="index", removestops=False)]
+    every_word = frozenset(word for word, _, _, stopped in tokens if not stopped)
+    assert len(every_word) > 20
+    for words in [every_word] + [frozenset({w}) for w in sorted(every_word)]:
+        expected = sorted({(start, end) for word, start, end, _ in tokens if word in words})
+        assert hit_spans(text, words) == expected, sorted(words)[:3]
 
 
 def test_field_terms_outside_the_text_are_not_lit(lib):

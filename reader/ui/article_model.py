@@ -1,14 +1,14 @@
-"""The article list: a table model over library rows or ranked search hits, and its sort proxy."""
+"""The article list: a table model over library rows or ranked search hits that sorts itself."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from ..core.index import ArticleRow, Hit
 
-SORT_ROLE = Qt.UserRole + 1
 ID_ROLE = Qt.UserRole + 2
 SNIPPET_ROLE = Qt.UserRole + 3  # (snippet, spans) for search results, else None
 
@@ -17,23 +17,44 @@ TITLE, DATE, SOURCE, WORDS, QUOTES, NAMES = range(6)
 NUMERIC = (WORDS, QUOTES, NAMES)
 COLUMN_TIPS = {QUOTES: "Direct quotes with a speaker or without", NAMES: "Distinct people, organisations, "
                "places, events, sums and dates named"}
+NATURAL = -1  # the column that means no column: the library in id order, search hits in rank order
+
+# What a column sorts on: raw values, so that 1,000 words come after 999 and "é" near "e".
+SORT_KEYS: dict[int, Callable[[ArticleRow], object]] = {
+    TITLE: lambda r: r.title.casefold(),
+    DATE: lambda r: r.date or "",
+    SOURCE: lambda r: r.source.casefold(),
+    WORDS: lambda r: r.words,
+    QUOTES: lambda r: -1 if r.quotes is None else r.quotes,
+    NAMES: lambda r: -1 if r.entities is None else r.entities,
+}
 
 
-@dataclass(frozen=True)
+@dataclass(eq=False)
 class ListItem:
+    """One line of the list; its row is replaced in place when the article's counts or file change."""
+
     row: ArticleRow
     rank: int = 0
     hit: Hit | None = None
 
 
 class ArticleTableModel(QAbstractTableModel):
-    """Rows are either the whole library (in id order) or search hits (in rank order)."""
+    """Rows are either the whole library or search hits, sorted by one column with ties in natural order.
+
+    The model sorts itself (a Python key sort over its items, tens of milliseconds for 50,000 rows)
+    rather than through a QSortFilterProxyModel, which would call `data()` millions of times.
+    """
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._library: dict[str, ArticleRow] = {}
-        self._items: list[ListItem] = []
-        self._positions: dict[str, int] = {}
+        self._natural: list[ListItem] = []  # what is listed, in natural order
+        self._items: list[ListItem] = []  # the same, in the order shown
+        self._shown: dict[str, ListItem] = {}
+        self._positions: dict[str, int] | None = {}  # row by id, made again when asked for after a change
+        self._sort_column = NATURAL
+        self._sort_order = Qt.AscendingOrder
         self.searching = False
 
     # ---- queries
@@ -64,9 +85,6 @@ class ArticleTableModel(QAbstractTableModel):
             if col == NAMES:
                 return "" if row.entities is None else f"{row.entities:,}"
             return (row.title, row.date or "—", row.source, f"{row.words:,}")[col]
-        if role == SORT_ROLE:
-            return (row.title.casefold(), row.date or "", row.source.casefold(), row.words,
-                    -1 if row.quotes is None else row.quotes, -1 if row.entities is None else row.entities)[col]
         if role == ID_ROLE:
             return row.id
         if role == SNIPPET_ROLE:
@@ -84,45 +102,95 @@ class ArticleTableModel(QAbstractTableModel):
         return self._library.get(article_id)
 
     def row_of(self, article_id: str) -> int:
+        if self._positions is None:
+            self._positions = {item.row.id: i for i, item in enumerate(self._items)}
         return self._positions.get(article_id, -1)
 
     def id_at(self, row: int) -> str:
         return self._items[row].row.id
+
+    # ---- sorting
+
+    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+        """Sort by `column` (NATURAL: id or rank order); the selection and current row follow their articles."""
+        column, order = (column if column in SORT_KEYS else NATURAL), Qt.SortOrder(order)
+        if (column, order) != (self._sort_column, self._sort_order):  # else already so: the list is kept sorted
+            self._sort_column, self._sort_order = column, order
+            self._rearrange()
+
+    def _sorted(self) -> list[ListItem]:
+        if self._sort_column == NATURAL:
+            return list(self._natural)
+        key = SORT_KEYS[self._sort_column]
+        return sorted(self._natural, key=lambda item: key(item.row),
+                      reverse=self._sort_order == Qt.DescendingOrder)  # stable: ties stay in natural order
+
+    def _rearrange(self) -> None:
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()  # the selection and the current row: a handful
+        moved = [self._items[i.row()] for i in old]
+        self._items = self._sorted()
+        self._positions = None
+        where = list(map(id, self._items))
+        self.changePersistentIndexList(old, [self.index(where.index(id(item)), i.column())
+                                             for item, i in zip(moved, old)])
+        self.layoutChanged.emit()
 
     # ---- library updates
 
     def set_rows(self, rows: list[ArticleRow]) -> None:
         self._library = {r.id: r for r in rows}
         if not self.searching:
-            self._reset([ListItem(r) for r in rows])
+            self._reset(self._library_items())
 
     def upsert_rows(self, rows: list[ArticleRow]) -> None:
-        """Rows that arrive while the index is built: new ones are appended, known ones refreshed."""
-        new = []
+        """Rows that arrive while the index is built or analyzed: known ones are refreshed, new ones listed.
+
+        The list is sorted again once per batch if the batch added rows or moved a value it is sorted on.
+        """
+        key = SORT_KEYS.get(self._sort_column)
+        new: dict[str, ListItem] = {}
+        refreshed = moved = False
         for r in rows:
-            known = r.id in self._library
             self._library[r.id] = r
-            if self.searching:
-                continue
-            pos = self._positions.get(r.id)
-            if pos is not None:
-                self._items[pos] = ListItem(r)
-                self.dataChanged.emit(self.index(pos, 0), self.index(pos, len(COLUMNS) - 1))
-            elif not known:
-                new.append(ListItem(r))
+            item = self._shown.get(r.id)
+            if item is not None:
+                moved = moved or (key is not None and key(item.row) != key(r))
+                item.row = r
+                refreshed = True
+            elif not self.searching:
+                new.setdefault(r.id, ListItem(r)).row = r
         if new:
-            first = len(self._items)
-            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
-            self._items.extend(new)
-            for i, item in enumerate(new, first):
-                self._positions[item.row.id] = i
-            self.endInsertRows()
+            self._add(list(new.values()))
+        if new or moved:
+            self._rearrange()
+        elif refreshed:  # one signal for the lot: the view repaints only what it shows
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._items) - 1, len(COLUMNS) - 1))
+
+    def _add(self, new: list[ListItem]) -> None:
+        first = len(self._items)
+        self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+        self._items.extend(new)
+        self._natural.extend(new)
+        self._natural.sort(key=lambda item: item.row.id)  # nearly sorted already: about linear
+        self._shown.update((item.row.id, item) for item in new)
+        self._positions = None
+        self.endInsertRows()
 
     def remove_ids(self, ids: list[str]) -> None:
+        """Forget these articles; their lines go one block at a time, so the selection of the others stays."""
         for aid in ids:
             self._library.pop(aid, None)
-        if ids and not self.searching:
-            self._reset([i for i in self._items if i.row.id in self._library])
+        rows = sorted((self.row_of(aid) for aid in ids if aid in self._shown), reverse=True)
+        for first, last in _blocks(rows):
+            self.beginRemoveRows(QModelIndex(), first, last)
+            for item in self._items[first:last + 1]:
+                del self._shown[item.row.id]
+            del self._items[first:last + 1]
+            self.endRemoveRows()
+        if rows:
+            self._natural = [item for item in self._natural if item.row.id in self._shown]
+            self._positions = None
 
     # ---- search mode
 
@@ -137,20 +205,26 @@ class ArticleTableModel(QAbstractTableModel):
 
     def show_library(self) -> None:
         self.searching = False
-        self._reset([ListItem(r) for r in self._library.values()])
+        self._reset(self._library_items())
 
-    def _reset(self, items: list[ListItem]) -> None:
+    def _library_items(self) -> list[ListItem]:
+        return [ListItem(r) for r in sorted(self._library.values(), key=lambda r: r.id)]
+
+    def _reset(self, natural: list[ListItem]) -> None:
         self.beginResetModel()
-        self._items = items
-        self._positions = {item.row.id: i for i, item in enumerate(items)}
+        self._natural = natural
+        self._shown = {item.row.id: item for item in natural}
+        self._items = self._sorted()
+        self._positions = None
         self.endResetModel()
 
 
-class ArticleSortProxy(QSortFilterProxyModel):
-    """Sorts on raw values (SORT_ROLE); column -1 keeps the source order, i.e. search rank."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setSortRole(SORT_ROLE)
-        self.setDynamicSortFilter(True)
-        self.setSortCaseSensitivity(Qt.CaseInsensitive)
+def _blocks(rows_descending: list[int]) -> list[list[int]]:
+    """[first, last] of each run of consecutive rows, the last run first."""
+    blocks: list[list[int]] = []
+    for row in rows_descending:
+        if blocks and row == blocks[-1][0] - 1:
+            blocks[-1][0] = row
+        else:
+            blocks.append([row, row])
+    return blocks

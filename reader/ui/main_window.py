@@ -17,7 +17,7 @@ from ..core import paths
 from ..core.index import SearchResult, hit_spans
 from ..core.library import AnalysisReport, Library, LibraryError, SyncReport
 from .article_list import ArticleListView
-from .article_model import ID_ROLE, WORDS, ArticleSortProxy, ArticleTableModel
+from .article_model import ID_ROLE, WORDS, ArticleTableModel
 from .bookmarking import Bookmarking
 from .legend import Legend
 from .look import set_kind
@@ -90,11 +90,9 @@ class MainWindow(QMainWindow):
 
     def _build_widgets(self) -> None:
         self.model = ArticleTableModel(self)
-        self.proxy = ArticleSortProxy(self)
-        self.proxy.setSourceModel(self.model)
         self.search_bar = SearchBar()
         self.list = ArticleListView()
-        self.list.setModel(self.proxy)
+        self.list.setModel(self.model)
         self.pane = ReadingPane()
         self.legend = Legend()
         self.bookmarking = Bookmarking(self)
@@ -310,7 +308,7 @@ class MainWindow(QMainWindow):
         else:
             self.model.upsert_rows(rows)
         self._update_counts()
-        if self._current_id is None and self.proxy.rowCount():
+        if self._current_id is None and self.model.rowCount():
             self.select_row(0)
 
     def _on_index_progress(self, library: Library, done: int, total: int, analyzing: bool = False) -> None:
@@ -506,9 +504,8 @@ class MainWindow(QMainWindow):
     def show_article_id(self, article_id: str) -> None:
         """Select the article in the list if it is there (else the list keeps its search) and show it."""
         row = self.model.row_of(article_id)
-        index = self.proxy.mapFromSource(self.model.index(row, 0)) if row >= 0 else None
-        if index is not None and index.isValid():
-            self.select_row(index.row())
+        if row >= 0:
+            self.select_row(row)
         else:
             self.load_article(article_id)
 
@@ -525,7 +522,7 @@ class MainWindow(QMainWindow):
             self.show_status(f"Could not open {article_id}: {message}", error=True)
 
     def step(self, delta: int) -> None:
-        rows = self.proxy.rowCount()
+        rows = self.model.rowCount()
         if not rows:
             return
         current = self.list.currentIndex()
@@ -533,7 +530,7 @@ class MainWindow(QMainWindow):
         self.select_row(row)
 
     def select_row(self, row: int) -> None:
-        index = self.proxy.index(row, 0)
+        index = self.model.index(row, 0)
         self.list.selectionModel().setCurrentIndex(
             index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
         self.list.scrollTo(index)
@@ -542,14 +539,14 @@ class MainWindow(QMainWindow):
         """Keep the article being read selected after the list changed; else pick the first."""
         row = self.model.row_of(self._current_id) if self._current_id else -1
         if row >= 0:
-            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            index = self.model.index(row, 0)
             self.list.selectionModel().blockSignals(True)
             self.list.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
             self.list.selectionModel().blockSignals(False)
             self.list.scrollTo(index)
             self.load_article(self._current_id)  # re-render with the new hits
-        elif first_if_missing and self.proxy.rowCount():
+        elif first_if_missing and self.model.rowCount():
             self.select_row(0)
 
     # ------------------------------------------------------------------ view

@@ -46,8 +46,8 @@ def open_analyzed(open_window, folder, qtbot, article_id=SAMPLE_000):
     window = open_window(folder, wait=False)
     with qtbot.waitSignal(window.analysis_finished, timeout=WAIT_MS):
         pass
-    window.select_row([window.proxy.index(r, 0).data(ID_ROLE)
-                       for r in range(window.proxy.rowCount())].index(article_id))
+    window.select_row([window.model.index(r, 0).data(ID_ROLE)
+                       for r in range(window.model.rowCount())].index(article_id))
     qtbot.waitUntil(lambda: window.pane.view is not None and window.pane.view.article.id == article_id
                     and window.pane.view.analysis is not None, timeout=WAIT_MS)
     return window

@@ -28,7 +28,7 @@ APP = textwrap.dedent("""
     window = MainWindow(Path(sys.argv[1]), Path(sys.argv[2]))
     window.show()
     pane = window.pane
-    wait(lambda: window.proxy.rowCount() == 2)
+    wait(lambda: window.model.rowCount() == 2)
     window.show_article_id(sys.argv[3])
     wait(lambda: pane.view is not None and pane.view.article.id == sys.argv[3] and pane.view.analysis is not None)
     pane.setTextCursor(pane.document().find("President Bach had a vision"))

@@ -11,7 +11,7 @@ WAIT_MS = 10_000
 
 
 def visible_ids(window):
-    return [window.proxy.index(r, 0).data(ID_ROLE) for r in range(window.proxy.rowCount())]
+    return [window.model.index(r, 0).data(ID_ROLE) for r in range(window.model.rowCount())]
 
 
 def search(qtbot, window, text):
@@ -80,25 +80,25 @@ def test_malformed_query_shows_one_line_and_the_app_keeps_working(open_window, a
     status = window.search_bar.status
     assert status.isVisible() and "unclosed quote" in status.text()
     assert "\n" not in status.text() and "Traceback" not in status.text()
-    assert window.proxy.rowCount() == 2  # the list is left as it was
+    assert window.model.rowCount() == 2  # the list is left as it was
 
     search(qtbot, window, "date:[bad TO worse]")
     assert "not a date" in status.text()
 
     search(qtbot, window, '"Olympic Games"')
     assert "unclosed" not in status.text()
-    assert window.proxy.rowCount() == 2
+    assert window.model.rowCount() == 2
 
 
 def test_zero_results_say_so_and_escape_restores_the_list(open_window, articles_dir, qtbot):
     window = open_window(articles_dir)
     search(qtbot, window, "curling")
-    assert window.proxy.rowCount() == 0
+    assert window.model.rowCount() == 0
     assert window.search_bar.status.text() == "No articles match."
     with qtbot.waitSignal(window.search_finished, timeout=WAIT_MS):
         qtbot.keyClick(window.search_bar.edit, Qt.Key_Escape)
     assert window.search_bar.edit.text() == ""
-    assert window.proxy.rowCount() == 2
+    assert window.model.rowCount() == 2
     assert not window.search_bar.status.isVisible()
 
 
@@ -187,7 +187,7 @@ def test_a_corrupt_index_is_rebuilt_with_a_message(open_window, articles_dir, qt
             f.write_bytes(b"\x00garbage" * 10)
     again = open_window(articles_dir)
     assert "rebuilding" in again.index_state.text()
-    assert again.proxy.rowCount() == 2
+    assert again.model.rowCount() == 2
     search(qtbot, again, "Lausanne")
     assert visible_ids(again) == [SAMPLE_002]
 
@@ -209,7 +209,7 @@ def test_an_empty_folder_says_what_to_do(open_window, tmp_path, qtbot):
     empty = tmp_path / "empty"
     empty.mkdir()
     window = open_window(empty)
-    assert window.proxy.rowCount() == 0
+    assert window.model.rowCount() == 0
     assert "no .txt or .md articles" in window.pane.toPlainText()
     assert window.counts.text() == "0 articles"
 
@@ -218,7 +218,7 @@ def test_opening_a_missing_folder_says_so(open_window, articles_dir, tmp_path, q
     window = open_window(articles_dir)
     window.open_folder(tmp_path / "nowhere")
     assert "not found" in window.index_state.text()
-    assert window.proxy.rowCount() == 2  # the open library stays
+    assert window.model.rowCount() == 2  # the open library stays
 
 
 def test_deleted_article_shows_a_message_not_a_crash(open_window, articles_dir, qtbot):

@@ -109,9 +109,9 @@ def test_the_list_counts_and_speaker_search_after_analysis(open_window, articles
     assert done.args[0].analyzed == 2
     assert "finding quotes" not in window.index_state.text() and not window.progress.isVisible()
     quotes, names = COLUMNS.index("Quotes"), COLUMNS.index("Names")
-    counts = {window.proxy.index(r, 0).data(ID_ROLE): (int(window.proxy.index(r, quotes).data()),
-                                                       int(window.proxy.index(r, names).data()))
-              for r in range(window.proxy.rowCount())}
+    counts = {window.model.index(r, 0).data(ID_ROLE): (int(window.model.index(r, quotes).data()),
+                                                       int(window.model.index(r, names).data()))
+              for r in range(window.model.rowCount())}
     assert all(q > 0 and n > 5 for q, n in counts.values()), counts
     with qtbot.waitSignal(window.search_finished, timeout=WAIT_MS):
         window.search_bar.set_text('speaker:"Thomas Bach"')
@@ -125,7 +125,7 @@ def test_the_list_counts_and_speaker_search_after_analysis(open_window, articles
 
 
 def visible(window) -> set[str]:
-    return {window.proxy.index(r, 0).data(ID_ROLE) for r in range(window.proxy.rowCount())}
+    return {window.model.index(r, 0).data(ID_ROLE) for r in range(window.model.rowCount())}
 
 
 @pytest.mark.parametrize("base, text", [("#ffffff", "#000000"), ("#1e1f22", "#e6e6e6")])

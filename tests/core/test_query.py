@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.index import ANALYZER, MAX_QUERY_CHARS, QueryError, hit_spans
+from reader.core.index import ANALYZER, MAX_QUERY_CHARS, QueryError, hit_spans, reference_analyzer
 from reader.core.library import Library
 
 SAMPLES_DIR = Path(__file__).resolve().parents[2] / "articles"
@@ -297,6 +297,30 @@ def test_lit_words_are_exactly_what_the_index_analyzer_finds(text):
     for words in [every_word] + [frozenset({w}) for w in sorted(every_word)]:
         expected = sorted({(start, end) for word, start, end, _ in tokens if word in words})
         assert hit_spans(text, words) == expected, sorted(words)[:3]
+
+
+@pytest.mark.parametrize("options", [
+    dict(mode="index", positions=True),
+    dict(mode="index", positions=True, chars=True, removestops=False),
+    dict(mode="query", positions=True, chars=True),
+    dict(mode="query", removestops=False, keeporiginal=True),
+    dict(mode="index", positions=True, chars=True, start_pos=7, start_char=100),
+    dict(mode="query", tokenize=False),
+])
+@pytest.mark.parametrize("text", [IRREGULAR, "sample-000", "sample-002", "a I the  of", "", "Sponsorship",
+                                  "The the of Olympic"])
+def test_the_one_pass_analyzer_gives_the_filter_chains_tokens(text, options):
+    text = {"sample-000": SAMPLE_000, "sample-002": SAMPLE_002}.get(text, text)
+    if text.endswith(".txt"):
+        text = (Path(__file__).parents[2] / "articles" / text).read_text(encoding="utf-8")
+    attrs = ("text", "pos", "startchar", "endchar", "stopped", "boost", "original")
+
+    def stream(analyzer):
+        return [tuple(getattr(t, a, None) for a in attrs) for t in analyzer(text, **options)]
+
+    expected = stream(reference_analyzer())
+    assert stream(ANALYZER) == expected
+    assert len(expected) > (100 if len(text) > 1000 and options.get("tokenize", True) else 0) or text in ("", "a I the  of")
 
 
 def test_field_terms_outside_the_text_are_not_lit(lib):

@@ -8,6 +8,9 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+import subprocess
+import sys
+import textwrap
 
 import pytest
 
@@ -89,6 +92,22 @@ def test_analyze_all_twice_does_nothing_the_second_time(analyzed):
     report = analyzed.analyze_all()
     assert (report.analyzed, report.cached) == (0, 0)
     assert counts(analyzed) == before
+
+
+def test_a_later_launch_with_nothing_to_analyze_does_not_import_spacy(analyzed, articles_dir, data_dir):
+    """What the window does at launch: list, check the folder, analyze what is new. Nothing is new, so
+    spaCy (about a second to import, and 100 MB) stays out. In a new process, since this one has it."""
+    script = textwrap.dedent(f"""
+        import sys
+        from reader.core.library import Library
+        lib = Library({str(articles_dir)!r}, {str(data_dir)!r})
+        rows = lib.rows()
+        lib.sync(known=rows)
+        report = lib.analyze_all()
+        print(len(rows), report.analyzed, "spacy" in sys.modules)
+    """)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert out.stdout.split() == ["2", "0", "False"]
 
 
 def test_analyze_all_reports_progress_and_rows(lib):

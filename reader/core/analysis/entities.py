@@ -155,16 +155,18 @@ class Tagger:
         return nlp
 
     def tag(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[list[RawEntity]]:
-        """Raw entities of each text, in order. Threads take turns a batch at a time."""
-        nlp = self.nlp
+        """Raw entities of each text, in order. Threads take turns a batch at a time.
+
+        spaCy is loaded with the first batch: with no text to tag it is never imported.
+        """
         batch: list[str] = []
         for text in texts:
             batch.append(text)
             if len(batch) == batch_size:
-                yield from self._tag_batch(nlp, batch)
+                yield from self._tag_batch(self.nlp, batch)
                 batch = []
         if batch:
-            yield from self._tag_batch(nlp, batch)
+            yield from self._tag_batch(self.nlp, batch)
 
     def _tag_batch(self, nlp, batch: list[str]) -> list[list[RawEntity]]:
         with self._using:

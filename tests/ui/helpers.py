@@ -1,4 +1,5 @@
-"""Helpers for the window tests: opening an analyzed article, and finding text and formats in the pane."""
+"""Helpers for the window tests: the list as shown, searching, opening an analyzed article, and finding text and
+formats in the pane."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
@@ -8,6 +9,20 @@ from reader.ui.reading_pane import Theme
 from tests.conftest import SAMPLE_000
 
 WAIT_MS = 30_000  # the first article waits for spaCy's model to load
+SEARCH_MS = 10_000
+
+
+def visible_ids(window) -> list[str]:
+    """The articles in the list, top to bottom."""
+    return [window.model.index(r, 0).data(ID_ROLE) for r in range(window.model.rowCount())]
+
+
+def search(qtbot, window, text):
+    """Type `text` in the search box, press Return and wait for the results."""
+    with qtbot.waitSignal(window.search_finished, timeout=SEARCH_MS):
+        window.search_bar.edit.clear()
+        qtbot.keyClicks(window.search_bar.edit, text)
+        qtbot.keyClick(window.search_bar.edit, Qt.Key_Return)
 
 
 def colour(pane, layer: str) -> str:
@@ -46,8 +61,7 @@ def open_analyzed(open_window, folder, qtbot, article_id=SAMPLE_000):
     window = open_window(folder, wait=False)
     with qtbot.waitSignal(window.analysis_finished, timeout=WAIT_MS):
         pass
-    window.select_row([window.model.index(r, 0).data(ID_ROLE)
-                       for r in range(window.model.rowCount())].index(article_id))
+    window.select_row(visible_ids(window).index(article_id))
     qtbot.waitUntil(lambda: window.pane.view is not None and window.pane.view.article.id == article_id
                     and window.pane.view.analysis is not None, timeout=WAIT_MS)
     return window

@@ -4,21 +4,10 @@
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QTextDocument
 
-from reader.ui.article_model import ID_ROLE
 from tests.conftest import SAMPLE_000, SAMPLE_002
+from tests.ui.helpers import search, visible_ids
 
 WAIT_MS = 10_000
-
-
-def visible_ids(window):
-    return [window.model.index(r, 0).data(ID_ROLE) for r in range(window.model.rowCount())]
-
-
-def search(qtbot, window, text):
-    with qtbot.waitSignal(window.search_finished, timeout=WAIT_MS):
-        window.search_bar.edit.clear()
-        qtbot.keyClicks(window.search_bar.edit, text)
-        qtbot.keyClick(window.search_bar.edit, Qt.Key_Return)
 
 
 def highlighted_words(pane):

@@ -101,6 +101,10 @@ class ArticleTableModel(QAbstractTableModel):
     def library_row(self, article_id: str) -> ArticleRow | None:
         return self._library.get(article_id)
 
+    def library_rows(self) -> list[ArticleRow]:
+        """Every article of the library (listed or not), as the index last reported it."""
+        return list(self._library.values())
+
     def row_of(self, article_id: str) -> int:
         if self._positions is None:
             self._positions = {item.row.id: i for i, item in enumerate(self._items)}

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import html
+import os
 import time
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QSplitter,
                                QVBoxLayout, QWidget)
 
@@ -19,6 +20,7 @@ from ..core.library import AnalysisReport, Library, LibraryError, SyncReport
 from .article_list import ArticleListView
 from .article_model import ID_ROLE, WORDS, ArticleTableModel
 from .bookmarking import Bookmarking
+from .folder_watch import FolderWatcher
 from .legend import Legend
 from .look import set_kind
 from .marks import LAYER_KEYS, ArticleView, build_view
@@ -28,6 +30,7 @@ from .workers import Job, Jobs
 
 RESULT_LIMIT = 100  # each result carries a snippet, about 2.5 ms apiece
 ROW_BATCH_SECONDS = 0.15
+QUIET_PROGRESS_FROM = 50  # a quiet update of fewer files than this shows no progress bar
 
 
 def article_view(library: Library, article_id: str, words: frozenset[str],
@@ -70,6 +73,7 @@ class MainWindow(QMainWindow):
         self._search_gen = 0
         self._article_gen = 0
         self._early_gen = 0  # the article load whose text is shown, its highlights still to come
+        self._keep_place_gen = 0  # the article load that re-reads the article shown, keeping the reader's place
         self._words: frozenset[str] = frozenset()
         self._names: frozenset[tuple[str, ...]] = frozenset()
         self._index_text = ""
@@ -77,6 +81,9 @@ class MainWindow(QMainWindow):
         self._notice: str | None = None  # what names are missing without a spaCy model
         self._current_id: str | None = None
         self.indexing = False
+        self._queued_sync: tuple[bool, bool] | None = None  # (rebuild, quiet) asked for while one ran
+        self._list_is_index = True  # False after a failed update: the list may hold rows never committed
+        self._current_changed = False  # the article being read was re-read by the running update
 
         self._build_widgets()
         self._build_status_bar()
@@ -116,6 +123,9 @@ class MainWindow(QMainWindow):
         self.list.columns_changed.connect(
             lambda hidden: self.settings.setValue("list/hiddenColumns", ",".join(map(str, hidden))))
         self.pane.entity_clicked.connect(self.search_entity)
+        self.watcher = FolderWatcher(self)
+        self.watcher.changed.connect(lambda: self.sync(quiet=True))
+        QGuiApplication.instance().applicationStateChanged.connect(self._on_app_state)
 
     def _build_status_bar(self) -> None:
         bar = self.statusBar()
@@ -244,6 +254,8 @@ class MainWindow(QMainWindow):
             return
         if self._sync_job:
             self._sync_job.stop()
+        self.indexing, self._queued_sync, self._list_is_index = False, None, True  # the old update is let go
+        self.watcher.clear()
         if self.library:
             old = self.library
             self.index_jobs.start(lambda job: old.close())
@@ -260,19 +272,34 @@ class MainWindow(QMainWindow):
     def reindex(self) -> None:
         self.sync(rebuild=True)
 
-    def sync(self, rebuild: bool = False) -> None:
+    def sync(self, rebuild: bool = False, quiet: bool = False) -> None:
+        """Bring the index in line with the folder, in the background; the list fills as articles are read.
+
+        A quiet update is for a folder that changed while the window is open: the list keeps its rows,
+        selection and search, and only what changed is applied. One update runs at a time (the index has
+        one writer), so one asked for while another runs starts when that one ends.
+        """
         if self.library is None:
+            return
+        if self.indexing:
+            rebuild_queued, quiet_queued = self._queued_sync or (False, True)
+            self._queued_sync = (rebuild or rebuild_queued, quiet and quiet_queued)
             return
         library = self.library
         if self._sync_job:  # an analysis pass gives way; it resumes after the update
             self._sync_job.stop()
         self.indexing = True
+        self._current_changed = False
         self.reindex_action.setEnabled(False)
-        self.show_status("Rebuilding the index…" if rebuild else "Opening the library…")
+        if not quiet:
+            self.show_status("Rebuilding the index…" if rebuild else "Opening the library…")
+        known = self.model.library_rows() if quiet and self._list_is_index else None  # copied on this thread
 
         def work(job: Job) -> SyncReport:
-            rows = library.rows()
-            job.emit(("rows", rows))
+            rows = known
+            if not quiet:
+                rows = library.rows()
+                job.emit(("rows", rows))
             batch, last = [], 0.0  # the first new row is shown at once
 
             def on_row(row):
@@ -292,10 +319,25 @@ class MainWindow(QMainWindow):
         self._sync_job = self.index_jobs.start(
             work,
             partial=lambda value, lib=library: self._on_rows(lib, value),
-            progress=lambda done, total, lib=library: self._on_index_progress(lib, done, total),
+            progress=lambda done, total, lib=library: self._on_index_progress(lib, done, total, quiet=quiet),
             finished=lambda report, lib=library: self._on_synced(lib, report),
             failed=lambda message, lib=library: self._on_sync_failed(lib, message),
         )
+
+
+    def _on_app_state(self, state) -> None:
+        """Coming back to the app, look at the folder again: a safety net for changes the watcher missed
+        (past its file cap, on a network share, or made while the watches were being set up)."""
+        if state == Qt.ApplicationActive and self.library is not None and not self.indexing:
+            self.watcher.poke()
+
+    def _watch(self, library: Library, report: SyncReport) -> None:
+        """Watch the folders the update walked and the article files, the most recently changed first."""
+        data_dir = self.data_dir.resolve()  # the index is written there: watching it would never settle
+        folders = [f for f in report.folders if f != data_dir and data_dir not in f.parents]
+        rows = sorted(self.model.library_rows(), key=lambda r: r.mtime_ns, reverse=True)
+        root = str(library.root)
+        self.watcher.watch(folders, (os.path.join(root, r.id) for r in rows))
 
     def _on_rows(self, library: Library, value) -> None:
         if library is not self.library:
@@ -306,13 +348,17 @@ class MainWindow(QMainWindow):
             if rows:
                 self.show_status(f"Checking {len(rows):,} articles for changes…")
         else:
+            shown = self.model.library_row(self._current_id) if self._current_id else None
             self.model.upsert_rows(rows)
+            if shown is not None and self.model.library_row(self._current_id).content_hash != shown.content_hash:
+                self._current_changed = True
         self._update_counts()
         if self._current_id is None and self.model.rowCount():
             self.select_row(0)
 
-    def _on_index_progress(self, library: Library, done: int, total: int, analyzing: bool = False) -> None:
-        if library is not self.library:
+    def _on_index_progress(self, library: Library, done: int, total: int, analyzing: bool = False,
+                           quiet: bool = False) -> None:
+        if library is not self.library or (quiet and total < QUIET_PROGRESS_FROM):
             return
         self.progress.setRange(0, total)
         self.progress.setValue(done)
@@ -329,7 +375,9 @@ class MainWindow(QMainWindow):
         if library is not self.library:
             return
         self._sync_finished_common()
-        self.model.remove_ids(report.removed_ids)
+        self._list_is_index = True
+        unreadable = [s.path for s in report.skipped if self.model.library_row(s.path)]  # left the index too
+        self.model.remove_ids(report.removed_ids + unreadable)
         self._update_counts()
         text = f"Index up to date · {report.indexed:,} articles"
         if report.updated or report.removed:
@@ -344,13 +392,25 @@ class MainWindow(QMainWindow):
         self._show_index_state()
         if report.bookmarks is not None and report.bookmarks.eventful:
             self.bookmarking.reload()  # the sync re-attached bookmarks to edited articles
-        if self.search_bar.text():
+        if self.search_bar.text() and (report.updated or report.removed or report.rebuilt or report.skipped):
             self.search_bar.rerun()
         elif not report.indexed:
             self.pane.show_placeholder(f"There are no .txt or .md articles in {library.root}. Add some, "
                                        "or open another folder with File › Open articles folder… (Ctrl+O).")
+        if self._current_changed and self.model.library_row(self._current_id):
+            self.load_article(self._current_id, keep_place=True)  # the file was edited: show its new text
+        self._watch(library, report)
         self.sync_finished.emit(report)
-        self.analyze()
+        self._after_sync()
+
+    def _after_sync(self) -> None:
+        """Run the update asked for meanwhile, else go on finding quotes and names."""
+        if self._queued_sync is not None:
+            rebuild, quiet = self._queued_sync
+            self._queued_sync = None
+            self.sync(rebuild=rebuild, quiet=quiet)
+        else:
+            self.analyze()
 
     def analyze(self) -> None:
         """Find quotes and entities in every article not yet analyzed, in the background."""
@@ -373,8 +433,7 @@ class MainWindow(QMainWindow):
     def _on_analyzed(self, library: Library, report: AnalysisReport) -> None:
         if library is not self.library:
             return
-        self._sync_job = None
-        self.progress.hide()
+        self._analysis_ended()
         self._tell_notice(report.notice)
         self._show_index_state()
         if report.analyzed and self._names and self.search_bar.text():
@@ -384,10 +443,14 @@ class MainWindow(QMainWindow):
     def _on_analysis_failed(self, library: Library, message: str) -> None:
         if library is not self.library:
             return
-        self._sync_job = None
-        self.progress.hide()
+        self._analysis_ended()
         if "cancelled" not in message:
             self.show_status(f"{self._index_text} · finding quotes and names stopped: {message}", error=True)
+
+    def _analysis_ended(self) -> None:
+        if not self.indexing:  # else the pass was stopped for an update, which is the job now
+            self._sync_job = None
+            self.progress.hide()
 
     def _tell_notice(self, notice: str | None) -> None:
         """From the first notice on, the index state says that names come from the built-in lists only."""
@@ -408,7 +471,10 @@ class MainWindow(QMainWindow):
         if library is not self.library:
             return
         self._sync_finished_common()
+        self._list_is_index = False
         self.show_status(f"Indexing stopped: {message}", error=True)
+        if self._queued_sync is not None:
+            self._after_sync()
 
     def _sync_finished_common(self) -> None:
         self.indexing = False
@@ -436,18 +502,20 @@ class MainWindow(QMainWindow):
 
     def _show_library(self) -> None:
         self.search_bar.hide_status()
+        had_hits = bool(self._words or self._names)
         self._words = frozenset()
         self._names = frozenset()
         self.model.show_library()
         self.list.set_search_mode(False)
         self._restore_sort()
         self._update_counts()
-        self._reselect()
+        self._reselect(reload=had_hits)
         self.search_finished.emit(None)
 
     def _on_results(self, gen: int, result: SearchResult) -> None:
         if gen != self._search_gen:
             return
+        same_hits = (result.words, result.names) == (self._words, self._names)  # e.g. rerun after an update
         self._words = result.words
         self._names = result.names
         self.model.show_hits(result.hits)
@@ -463,7 +531,7 @@ class MainWindow(QMainWindow):
             message += f" ({result.notice})"
         self.search_bar.show_info(message)
         self._update_counts()
-        self._reselect(first_if_missing=True)
+        self._reselect(first_if_missing=True, reload=not same_hits)
         self.search_finished.emit(result)
 
     def _on_search_failed(self, gen: int, message: str) -> None:
@@ -477,11 +545,13 @@ class MainWindow(QMainWindow):
         if current.isValid():
             self.load_article(current.data(ID_ROLE))
 
-    def load_article(self, article_id: str) -> None:
+    def load_article(self, article_id: str, keep_place: bool = False) -> None:
         if self.library is None:
             return
         self._current_id = article_id
         self._article_gen += 1
+        if keep_place:
+            self._keep_place_gen = self._article_gen
         library, gen, words, names = self.library, self._article_gen, self._words, self._names
         self.query_jobs.start(lambda job: article_view(library, article_id, words, names, early=job.emit),
                               partial=lambda view: self._on_article(gen, view, early=True),
@@ -492,7 +562,8 @@ class MainWindow(QMainWindow):
         """Show the article; an `early` view has no analysis yet, and the full one keeps the reader's place."""
         if gen != self._article_gen:
             return
-        self.pane.show_article(self.bookmarking.marked(view), keep_place=self._early_gen == gen)
+        keep_place = gen in (self._early_gen, self._keep_place_gen)
+        self.pane.show_article(self.bookmarking.marked(view), keep_place=keep_place)
         self._early_gen = gen if early else 0
         self.legend.set_counts(view.layer_counts() if view.analysis else None)
         if self.library is not None:
@@ -535,8 +606,9 @@ class MainWindow(QMainWindow):
             index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
         self.list.scrollTo(index)
 
-    def _reselect(self, first_if_missing: bool = False) -> None:
-        """Keep the article being read selected after the list changed; else pick the first."""
+    def _reselect(self, first_if_missing: bool = False, reload: bool = True) -> None:
+        """Keep the article being read selected after the list changed (shown again with the new hits
+        if `reload`); else pick the first."""
         row = self.model.row_of(self._current_id) if self._current_id else -1
         if row >= 0:
             index = self.model.index(row, 0)
@@ -545,7 +617,8 @@ class MainWindow(QMainWindow):
                 index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
             self.list.selectionModel().blockSignals(False)
             self.list.scrollTo(index)
-            self.load_article(self._current_id)  # re-render with the new hits
+            if reload:
+                self.load_article(self._current_id)
         elif first_if_missing and self.model.rowCount():
             self.select_row(0)
 
@@ -583,11 +656,16 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         self._save_settings()
+        self.watcher.clear()
         self.index_jobs.stop_all()
         self.query_jobs.stop_all()
         self.bookmarking.finish()
         if self.library:
             self.library.close()
+        # What the stopped jobs still report is for a library that is gone and widgets about to be.
+        self.library = None
+        self._search_gen += 1
+        self._article_gen += 1
         super().closeEvent(event)
 
 

@@ -12,7 +12,14 @@ from ..core import paths
 from .look import apply_look
 
 
+GIL_SWITCH_S = 0.001  # Python's default is 0.005
+
+
 def make_app(argv: list[str] | None = None) -> QApplication:
+    # Indexing and analysis run Python on worker threads. Each time the UI thread comes back from Qt
+    # into Python (a model's data(), a slot) it waits for the GIL until a worker lets go of it, up to the
+    # switch interval; a repaint makes hundreds of such calls, so a shorter interval is a smoother UI.
+    sys.setswitchinterval(GIL_SWITCH_S)
     QCoreApplication.setOrganizationName("press-reader")
     QCoreApplication.setApplicationName("Press Reader")
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])

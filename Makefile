@@ -11,4 +11,4 @@ test: setup
 	.venv/bin/python -m pytest
 
 bench: setup
-	.venv/bin/python -m bench.bench_index
+	.venv/bin/python -m bench

@@ -1,7 +1,8 @@
 """Index and search benchmark for reader.core.library.Library over synthetic corpora.
 
-    python -m bench.bench_index                 # N = 1000 and 10000
+    python -m bench.bench_index                 # N = 10000 and 50000
     python -m bench.bench_index --sizes 1000    # a quick run
+    python -m bench.bench_index --profile       # where a build's time goes, on 2,000 articles
 
 For each size the corpus is generated in a temporary folder (timed apart), then one fresh
 subprocess builds and searches the index, so peak memory is per size. Prints a markdown table
@@ -34,6 +35,9 @@ ROWS = [  # (key, label) in table order
     ("generate_s", "corpus generation, s (excluded)"),
     ("build_s", "first build, s"),
     ("docs_per_s", "first build, docs/s"),
+    ("fts5_build_s", "SQLite FTS5 build of the same articles, s"),
+    ("fts5_ratio", "Whoosh build time / FTS5 build time"),
+    ("build_peak_mb", "first build, peak memory of all processes (PSS), MB"),
     ("reopen_rows_s", "cold start: open + rows(), s"),
     ("resync_s", "cold start: no-change sync(), s"),
     ("one_change_s", "one changed file sync(), s"),
@@ -43,6 +47,7 @@ ROWS = [  # (key, label) in table order
     ("search_max_ms", "2-word search max, ms"),
     ("special_max_ms", "phrase/wildcard/boolean max, ms"),
     ("median_hits", "2-word search median total hits"),
+    ("fts5_search_p95_ms", "FTS5 2-word search with 20 snippets p95, ms"),
     ("peak_rss_mb", "peak RSS, this process, MB"),
     ("peak_rss_children_mb", "peak RSS, largest writer process, MB"),
     ("index_mb", "index on disk, MB"),
@@ -80,11 +85,15 @@ def measure(root: Path, data_dir: Path, seed: int) -> dict:
     """Build, re-sync and search the index of `root`; runs in its own process."""
     from reader.core.library import Library
 
+    from bench.memory import TreeMemory
+
     n = sum(1 for _ in root.rglob("*.txt"))
     lib = Library(root, data_dir)
-    report, build_s = timed(lib.sync)
+    with TreeMemory() as memory:
+        report, build_s = timed(lib.sync)
     assert report.indexed == n, f"indexed {report.indexed} of {n} articles"
     lib.close()
+    fts5 = fts5_reference(root, data_dir / "fts5.sqlite", two_word_queries(seed))
 
     lib = Library(root, data_dir)  # a later launch: the list first, then the check for changes
     rows, reopen_rows_s = timed(lib.rows)
@@ -127,9 +136,40 @@ def measure(root: Path, data_dir: Path, seed: int) -> dict:
         "median_hits": statistics.median(totals),
         "peak_rss_mb": _maxrss_mb(resource.RUSAGE_SELF),
         "peak_rss_children_mb": _maxrss_mb(resource.RUSAGE_CHILDREN),
-        "index_mb": sum(f.stat().st_size for f in data_dir.rglob("*") if f.is_file()) / 2**20,
+        "index_mb": sum(f.stat().st_size for f in (data_dir / "index").rglob("*") if f.is_file()) / 2**20,
         "segments": segments,
+        "build_peak_mb": memory.peak_mb,
+        **fts5,
+        "fts5_ratio": build_s / fts5["fts5_build_s"],
     }
+
+
+def fts5_reference(root: Path, db: Path, queries: list[str]) -> dict:
+    """The reference floor: the same articles, parsed the same way, into SQLite FTS5 (porter tokenizer)."""
+    import sqlite3
+
+    from reader.core import articles as _articles
+
+    start = time.perf_counter()
+    con = sqlite3.connect(db)
+    con.execute("CREATE VIRTUAL TABLE a USING fts5(id UNINDEXED, title, body, captions, tokenize='porter unicode61')")
+    with con:
+        for f in _articles.scan(root).files:
+            article = _articles.load(f.path, root)
+            con.execute("INSERT INTO a VALUES (?, ?, ?, ?)",
+                        (article.id, article.title, article.body, "\n".join(c.text for c in article.captions)))
+    build_s = time.perf_counter() - start
+    latencies = []
+    for q in queries:
+        match = " AND ".join(f'"{w}"' for w in q.split())
+        t0 = time.perf_counter()
+        con.execute("SELECT count(*) FROM a WHERE a MATCH ?", (match,)).fetchone()
+        con.execute("SELECT id, snippet(a, 2, '[', ']', '…', 30) FROM a WHERE a MATCH ? ORDER BY rank LIMIT 20",
+                    (match,)).fetchall()
+        latencies.append((time.perf_counter() - t0) * 1000)
+    con.close()
+    return {"fts5_build_s": build_s, "fts5_search_p95_ms": percentile(latencies, 95),
+            "fts5_db_mb": db.stat().st_size / 2**20}
 
 
 def _maxrss_mb(who: int) -> float:
@@ -175,12 +215,19 @@ def machine() -> dict:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(prog="python -m bench.bench_index", description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000], help="corpus sizes (default 1000 10000)")
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10000, 50000],
+                    help="corpus sizes (default 10000 50000)")
+    ap.add_argument("--profile", action="store_true", help="where a build's time goes, on 2,000 articles")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--measure", nargs=2, type=Path, metavar=("ROOT", "DATA_DIR"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
     if args.measure:
         print(json.dumps(measure(*args.measure, args.seed)))
+        return
+    if args.profile:
+        from bench.build_profile import main as profile_main
+
+        profile_main(args.seed)
         return
     results = []
     for n in args.sizes:

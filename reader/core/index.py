@@ -337,7 +337,9 @@ class Index:
         searches keep working on the old index until the new one is complete.
         Returns the number of documents added.
         """
-        kwargs: dict = {"timeout": WRITE_LOCK_TIMEOUT, "codec": Codec()}
+        # not compound: Whoosh reads a compound segment file into memory (a BytesIO copy of the whole
+        # postings file) for every open reader; separate files are read from the page cache as needed
+        kwargs: dict = {"timeout": WRITE_LOCK_TIMEOUT, "codec": Codec(), "compound": False}
         if expected >= PARALLEL_MIN_DOCS and (os.cpu_count() or 1) > 1:
             kwargs.update(procs=min(2, os.cpu_count() or 1), multisegment=True, limitmb=WRITER_MEMORY_MB)
         try:

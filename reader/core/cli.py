@@ -144,6 +144,13 @@ def cmd_index(args, data: Path, articles: Path) -> int:
 def cmd_search(args, data: Path, articles: Path) -> int:
     library = _open(data, articles)
     try:
+        return _search(library, args)
+    finally:
+        library.close()  # the index keeps its searcher's files open between searches
+
+
+def _search(library: Library, args) -> int:
+    try:
         report = library.sync()  # a search sees the folder as it is now
     except IndexBusy as exc:  # the app is updating it: search what is committed
         print(f"note: {exc}; searching the index as it is", file=sys.stderr)

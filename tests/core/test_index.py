@@ -40,7 +40,7 @@ def test_first_sync_indexes_both_samples(library, articles_dir, data_dir):
     assert all(r.words > 100 and r.source == "articles" for r in rows)
     # the index is a cache under the data dir; the articles folder is left alone
     assert library.index_dir.is_relative_to(data_dir)
-    assert any(name.endswith(".seg") for name in index_files(library))
+    assert any(name.endswith(".pst") for name in index_files(library))  # a segment's postings file
     assert sorted(p.name for p in articles_dir.iterdir()) == before
 
 
@@ -198,7 +198,7 @@ def test_corrupt_index_is_rebuilt(articles_dir, data_dir, what):
     lib.sync()
     lib.close()
     files = list(lib.index_dir.iterdir())
-    segs = [p for p in files if p.suffix == ".seg"]
+    segs = [p for p in files if p.suffix in (".pst", ".trm", ".col", ".seg")]  # a segment's files
     tocs = [p for p in files if p.suffix == ".toc"]
     assert segs and tocs
     if what == "segments":

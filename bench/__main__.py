@@ -16,10 +16,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-import tempfile
-from pathlib import Path
 
-from bench import bench_index, bench_scale, build_profile, corpus
+from bench import bench_index, bench_scale, build_profile
 from bench.bench_index import machine, save_results
 
 
@@ -80,12 +78,7 @@ def main(argv: list[str] | None = None) -> None:
     sizes, n, rows = ([2000, 10000], 2000, 10000) if args.quick else ([10000, 50000], 10000, 50000)
 
     print("where a build's time goes …", file=sys.stderr, flush=True)
-    with tempfile.TemporaryDirectory(prefix="press-profile-") as tmp:
-        root, work = Path(tmp) / "articles", Path(tmp) / "work"
-        corpus.generate(build_profile.N, root, args.seed)
-        work.mkdir()
-        profile = build_profile.profile(root, work)
-    print(build_profile.report(profile))
+    profile = build_profile.run(args.seed)
 
     index = {}
     for size in sizes:

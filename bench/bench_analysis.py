@@ -52,6 +52,7 @@ from pathlib import Path
 
 from bench import corpus
 from bench.bench_index import percentile, save_results, timed
+from bench.memory import proc_field_mb
 
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
 OPEN_SAMPLES = 50  # articles timed for each opening figure
@@ -128,13 +129,7 @@ def _reset_peak_rss() -> bool:
 
 
 def _peak_rss_mb_now() -> float:
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return _maxrss_mb(resource.RUSAGE_SELF)
+    return proc_field_mb("/proc/self/status", "VmHWM:") or _maxrss_mb(resource.RUSAGE_SELF)
 
 
 def write_articles(outdir: Path, indices: range, seed: int) -> list[Path]:

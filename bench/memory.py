@@ -37,7 +37,7 @@ def tree(pid: int) -> list[int]:
     return out
 
 
-def _field_mb(path: str, field: str) -> float:
+def proc_field_mb(path: str, field: str) -> float:
     """A "Field:   1234 kB" line of a /proc file, in MB; 0 if the process is gone."""
     try:
         for line in Path(path).read_text().splitlines():
@@ -49,11 +49,11 @@ def _field_mb(path: str, field: str) -> float:
 
 
 def pss_mb(pid: int) -> float:
-    return _field_mb(f"/proc/{pid}/smaps_rollup", "Pss:")
+    return proc_field_mb(f"/proc/{pid}/smaps_rollup", "Pss:")
 
 
 def rss_mb(pid: int) -> float:
-    return _field_mb(f"/proc/{pid}/status", "VmRSS:")
+    return proc_field_mb(f"/proc/{pid}/status", "VmRSS:")
 
 
 class TreeMemory:

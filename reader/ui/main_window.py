@@ -324,7 +324,6 @@ class MainWindow(QMainWindow):
             failed=lambda message, lib=library: self._on_sync_failed(lib, message),
         )
 
-
     def _on_app_state(self, state) -> None:
         """Coming back to the app, look at the folder again: a safety net for changes the watcher missed
         (past its file cap, on a network share, or made while the watches were being set up)."""

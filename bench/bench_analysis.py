@@ -17,7 +17,7 @@ In this order, so that the page cache and spaCy's warm-up favour neither side:
      (reported separately: pool created → result of a one-word text);
   5. R rounds (--rounds, default 1) of: Press Reader on a new data folder, `Library(folder,
      data).sync()`, then `analyze_all()` timed with the model already loaded in this process (read
-     files, the TaggerPool's start-up and tagging, quotes, entity cleaning, cache and index writes);
+     files, the TaggerPool's start-up and tagging, quotes, entity cleaning, cache and names index writes);
      then bare spaCy n_process=2 again. The ratio is of the mean times, the bare runs bracketing
      every pass;
   6. opening articles the library has not analyzed (`Analyzer.analyze`, and `lib.analysis` with
@@ -432,10 +432,10 @@ def instrumented(timers: StageTimers, app: bool = True):
     from reader.core.library import Library
 
     patches = [
-        (Library, "_load_with_stat", timers.wrap("read + parse files", Library._load_with_stat)),
+        (Library, "_load_indexed", timers.wrap("read + parse files", Library._load_indexed)),
         (AnalysisCache, "get_many", timers.wrap("cache lookups", AnalysisCache.get_many)),
         (AnalysisCache, "put_many", timers.wrap("cache writes (SQLite)", AnalysisCache.put_many)),
-        (Index, "write", timers.wrap("index writes (Whoosh)", Index.write)),
+        (Index, "write_names", timers.wrap("names index writes (Whoosh)", Index.write_names)),
         (analysis, "find_quotes", timers.wrap("quotes", analysis.find_quotes)),
         (analysis, "entities", timers.wrap("entity cleaning", analysis.entities)),
         (analysis, "merge_partial", timers.wrap("entity cleaning", analysis.merge_partial)),

@@ -12,12 +12,13 @@ import re
 import shutil
 import threading
 import warnings
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from whoosh import columns, fields, highlight, index, query, writing
+from whoosh import columns, fields, highlight, index, matching, query, writing
 from whoosh.analysis import (
     STOP_WORDS,
     Filter,
@@ -35,7 +36,7 @@ from whoosh.qparser import MultifieldPlugin, QueryParser
 from .analysis.values import Analysis
 from .articles import Article
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4  # 4: names moved to their own index
 INDEX_NAME = f"articles_v{SCHEMA_VERSION}"
 SEARCH_FIELDS = ("title", "body", "captions")
 MAX_QUERY_CHARS = 500
@@ -175,9 +176,12 @@ ANALYZER = WordAnalyzer()
 NAME_ANALYZER = RegexTokenizer(WORD + r"|\|") | LowercaseFilter()
 NAME_SEPARATOR = " | "
 NAME_FIELDS = ("entity", "speaker")
+NAMES_DIR = "names"  # the names index, in a folder of its own inside the index's
+NAMES_NAME = "names_v1"
 
 
 def make_schema() -> fields.Schema:
+    """The articles: what is searched and what the list shows, written once per version of a file."""
     return fields.Schema(
         id=fields.ID(stored=True, unique=True, sortable=True),
         title=fields.TEXT(analyzer=ANALYZER, stored=True, sortable=True, field_boost=2.0),
@@ -191,18 +195,40 @@ def make_schema() -> fields.Schema:
         size=fields.COLUMN(columns.NumericColumn("q")),
         mtime=fields.COLUMN(columns.NumericColumn("q")),
         hash=fields.ID(sortable=True),
-        # filled in by the analysis pass, which follows the first indexing
+    )
+
+
+def make_names_schema() -> fields.Schema:
+    """What the analysis found in each article, kept apart so that analysing never rewrites the articles.
+
+    A names document counts for the article with the same id and content hash; searches join the two.
+    """
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True, sortable=True),
+        hash=fields.ID(sortable=True),
         entity=fields.TEXT(analyzer=NAME_ANALYZER),
         speaker=fields.TEXT(analyzer=NAME_ANALYZER),
-        quotes=fields.COLUMN(columns.NumericColumn("i", default=-1)),
-        entities=fields.COLUMN(columns.NumericColumn("i", default=-1)),
-        analyzed=fields.ID(sortable=True),  # the analyzer's fingerprint, or '' before analysis
+        quotes=fields.COLUMN(columns.NumericColumn("i")),
+        entities=fields.COLUMN(columns.NumericColumn("i")),
+        analyzed=fields.ID(sortable=True),  # the analyzer's fingerprint
     )
 
 
 SCHEMA = make_schema()
+NAMES_SCHEMA = make_names_schema()
 QUERY_FIELDS = ("id", "title", "body", "captions", "source", "date", "words", "entity", "speaker")
-ROW_COLUMNS = ("id", "title", "day", "source", "words", "size", "mtime", "hash", "quotes", "entities", "analyzed")
+ROW_COLUMNS = ("id", "title", "day", "source", "words", "size", "mtime", "hash")
+NAME_COLUMNS = ("id", "hash", "quotes", "entities", "analyzed")
+
+
+def _query_schema() -> fields.Schema:
+    schema = make_schema()
+    for name in NAME_FIELDS:
+        schema.add(name, NAMES_SCHEMA[name])
+    return schema
+
+
+QUERY_SCHEMA = _query_schema()
 
 
 # ---------------------------------------------------------------- values
@@ -277,81 +303,71 @@ class SearchResult:
 
 
 class Index:
-    """One Whoosh index in its own directory. Use `Index.open`, which rebuilds what it cannot open."""
+    """The articles' Whoosh index and, beside it, the names index. Use `Index.open`, which rebuilds what it cannot open."""
 
-    def __init__(self, ix, directory: Path):
+    def __init__(self, ix, names, directory: Path):
         self._ix = ix
+        self._names = names
         self.directory = directory
-        self._searcher = None  # kept between searches: opening one costs ~7 ms at 10k articles
-        self._searching = threading.Lock()  # a Whoosh searcher serves one thread at a time
+        # kept between searches: opening one costs ~7 ms at 10k articles; one thread at a time each
+        self._searcher = _KeptSearcher(ix)
+        self._names_searcher = _KeptSearcher(names)
+        self._searching = threading.Lock()
 
     @classmethod
     def open(cls, directory: Path) -> tuple[Index, str | None]:
-        """Open the index in `directory`, creating or rebuilding it. Returns it and why it was rebuilt."""
+        """Open the index in `directory`, creating or rebuilding it. Returns it and why it was rebuilt.
+
+        The names index is rebuilt on its own when it alone is damaged: the analysis cache refills it.
+        """
         directory = Path(directory)
-        directory.mkdir(parents=True, exist_ok=True)
-        with warnings.catch_warnings():
-            # Whoosh leaves the TOC file open when it cannot parse it; it is closed as the error is dropped
-            warnings.simplefilter("ignore", ResourceWarning)
-            ix, reason = _try_open(directory)
-            if ix is None:
-                # ...and on a bad segment its reader() keeps the error in a local, a reference cycle that
-                # holds the file open until the garbage collector runs; close it now, before _clear()
-                gc.collect()
-        if ix is not None:
-            return cls(ix, directory), None
-        _clear(directory)
-        return cls(index.create_in(str(directory), SCHEMA, indexname=INDEX_NAME), directory), reason
+        ix, reason = _open_or_create(directory, INDEX_NAME, SCHEMA, keep=NAMES_DIR)
+        names, _ = _open_or_create(directory / NAMES_DIR, NAMES_NAME, NAMES_SCHEMA)
+        return cls(ix, names, directory), reason
 
     def close(self) -> None:
         with self._searching:
-            if self._searcher is not None:
-                self._searcher.close()
-                self._searcher = None
+            self._searcher.close()
+            self._names_searcher.close()
         self._ix.close()
+        self._names.close()
 
     def doc_count(self) -> int:
         return self._ix.doc_count()
 
     def rows(self) -> dict[str, ArticleRow]:
-        with self._ix.reader() as r:
-            rows = {}
-            # segment by segment: a segment written before analysis has no analysis columns, and
-            # Whoosh's combined column reader then numbers the documents of later segments wrongly
-            for leaf, _ in r.leaf_readers():
-                if not leaf.doc_count():
-                    continue
-                cols = [leaf.column_reader(name) for name in ROW_COLUMNS]
-                for n in leaf.all_doc_ids():
-                    aid, title, day, source, words, size, mtime, hash_, quotes, ents, analyzed = (c[n] for c in cols)
-                    rows[aid] = ArticleRow(aid, title, day or None, source, words, size, mtime, hash_,
-                                           quotes if analyzed else None, ents if analyzed else None, analyzed)
-            return rows
+        """Every article's row, with the counts of its analysis when the names index has them for this text."""
+        names = {aid: rest for aid, *rest in _column_rows(self._names, NAME_COLUMNS)}
+        rows = {}
+        for aid, title, day, source, words, size, mtime, hash_ in _column_rows(self._ix, ROW_COLUMNS):
+            found = names.get(aid)
+            counts = (found[1], found[2], found[3]) if found and found[0] == hash_ else (None, None, "")
+            rows[aid] = ArticleRow(aid, title, day or None, source, words, size, mtime, hash_, *counts)
+        return rows
 
     def write(self, docs: Iterable[Document], remove: Iterable[str] = (),
               expected: int = 0, replace_all: bool = False) -> int:
-        """Delete `remove` ids, then add `docs`, in one commit.
+        """Delete `remove` ids, then add `docs`, in one commit; then the names of those that have an analysis.
 
         A changed article is passed in both. `expected` is how many articles are coming; it decides
         whether a process pool pays. With `replace_all` the commit drops every older document, so
         searches keep working on the old index until the new one is complete.
         Returns the number of documents added.
         """
-        # not compound: Whoosh reads a compound segment file into memory (a BytesIO copy of the whole
-        # postings file) for every open reader; separate files are read from the page cache as needed
-        kwargs: dict = {"timeout": WRITE_LOCK_TIMEOUT, "codec": Codec(), "compound": False}
+        kwargs: dict = {}
         if expected >= PARALLEL_MIN_DOCS and (os.cpu_count() or 1) > 1:
             kwargs.update(procs=min(2, os.cpu_count() or 1), multisegment=True, limitmb=WRITER_MEMORY_MB)
-        try:
-            writer = self._ix.writer(**kwargs)
-        except index.LockError:
-            raise IndexBusy("another Press Reader is updating this index; try again shortly") from None
+        writer = _writer(self._ix, **kwargs)
+        remove = list(remove)
+        analysed: list[Document] = []
         written = 0
         try:
             for aid in remove:
                 writer.delete_by_term("id", aid)
             for doc in docs:
                 writer.add_document(**_fields(doc))
+                if doc.analysis is not None:
+                    analysed.append(doc)
                 written += 1
         except BaseException:
             for task in getattr(writer, "tasks", ()):  # MpWriter.cancel() does not stop its processes
@@ -360,13 +376,38 @@ class Index:
             writer.cancel()
             raise
         writer.commit(mergetype=writing.CLEAR if replace_all else None)
+        self.write_names(analysed, remove=remove, prune=replace_all)
         return written
+
+    def write_names(self, docs: Iterable[Document], remove: Iterable[str] = (), prune: bool = False) -> int:
+        """Replace the names of `docs` (each with an analysis) and drop those of `remove`, in one small commit.
+
+        With `prune`, names of articles no longer in the index are dropped too.
+        """
+        docs = [d for d in docs if d.analysis is not None]
+        gone = set(remove) - {d.article.id for d in docs}
+        if prune:
+            present = {aid for aid, in _column_rows(self._ix, ("id",))}
+            gone |= {aid for aid, in _column_rows(self._names, ("id",))} - present
+        if not docs and not gone:
+            return 0
+        writer = _writer(self._names)
+        try:
+            for aid in gone:
+                writer.delete_by_term("id", aid)
+            for doc in docs:
+                writer.update_document(**_name_fields(doc))
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        return len(docs)
 
     # ------------------------------------------------------------ search
 
     def parse(self, text: str):
         check_query(text)
-        parser = _Parser(list(SEARCH_FIELDS), SCHEMA)
+        parser = _Parser(list(SEARCH_FIELDS), QUERY_SCHEMA)
         try:
             q = parser.parse(text)
         except Exception as exc:
@@ -379,12 +420,13 @@ class Index:
         text, notice = cap_query(text)
         q = self.parse(text)
         with self._searching:
-            s = self._current_searcher()
+            s = self._searcher.current()
             try:
+                joined = q.accept(self._names_joined) if _asks_names(q) else q
                 # rank everything: with a limit, Whoosh's block-skipping shortcut mis-scores the
                 # per-field ORs (12 of 100 two-word top-20s differed at 10k articles), and the
                 # full run gives the exact count without a second pass
-                results = s.search(q, limit=None)
+                results = s.search(joined, limit=None)
             except Exception as exc:
                 raise QueryError(_friendly(exc)) from None
             words = _positive_words(q, s.reader())
@@ -393,17 +435,13 @@ class Index:
             hits = [self._hit(h, days, snippets) for h in (results[:limit] if limit else results)]
             return SearchResult(text, len(results), hits, words, notice, _positive_names(q))
 
-    def _current_searcher(self):
-        """The kept searcher, replaced when a commit has made the index newer than it.
-
-        Not Whoosh's `refresh()`: reusing the old segment readers, it brought back documents deleted since.
-        """
-        if self._searcher is not None and self._searcher.reader().generation() != self._ix.latest_generation():
-            self._searcher.close()
-            self._searcher = None
-        if self._searcher is None:
-            self._searcher = self._ix.searcher()
-        return self._searcher
+    def _names_joined(self, q):
+        """`q` with an `entity:` or `speaker:` part replaced by the articles whose names index matches it."""
+        if getattr(q, "fieldname", None) not in NAME_FIELDS:
+            return q
+        s = self._names_searcher.current()
+        keys = _keys_by_docnum(s.reader())
+        return _Articles(frozenset(keys[n] for n in s.docs_for_query(q)), q.boost)
 
     @staticmethod
     def _hit(h, days, snippets: _Snippets) -> Hit:
@@ -416,6 +454,117 @@ class Index:
         snippet, spans = unmark(marked) if marked else (_lead(fields.get("body", "")), ())
         day = days[h.docnum] if days is not None else ""
         return Hit(fields["id"], fields.get("title", ""), day or None, h.score or 0.0, snippet, spans)
+
+
+class _KeptSearcher:
+    """One Whoosh searcher, kept until a commit has made its index newer.
+
+    Not Whoosh's `refresh()`: reusing the old segment readers, it brought back documents deleted since.
+    """
+
+    def __init__(self, ix):
+        self._ix = ix
+        self._searcher = None
+
+    def current(self):
+        if self._searcher is not None and self._searcher.reader().generation() != self._ix.latest_generation():
+            self.close()
+        if self._searcher is None:
+            self._searcher = self._ix.searcher()
+        return self._searcher
+
+    def close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+
+
+class _Articles(query.Query):
+    """The articles with these (id, content hash) keys: an `entity:` or `speaker:` part of a query, resolved.
+
+    Like Whoosh's `Every`, it matches a list of document numbers, each scoring `boost`.
+    """
+
+    def __init__(self, keys: frozenset[tuple[str, str]], boost: float = 1.0):
+        self.keys = keys
+        self.boost = boost
+
+    def __repr__(self):
+        return f"{self.__class__.__name__}({len(self.keys)} articles)"
+
+    def __eq__(self, other):
+        return self.__class__ is other.__class__ and self.keys == other.keys and self.boost == other.boost
+
+    def __hash__(self):
+        return hash(self.keys)
+
+    def estimate_size(self, ixreader):
+        return len(self.keys)
+
+    def matcher(self, searcher, context=None):
+        docnums = _docnums_by_key(searcher.reader())
+        found = sorted(docnums[k] for k in self.keys if k in docnums)
+        return matching.ListMatcher(found, all_weights=self.boost) if found else matching.NullMatcher()
+
+
+# per segment reader, which lives as long as its searcher: built at the first name search after a commit
+_DOCNUMS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_KEYS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_KEYS_LOCK = threading.Lock()
+
+
+def _docnums_by_key(reader) -> dict[tuple[str, str], int]:
+    """{(article id, content hash): document number} of the live documents of an articles index reader."""
+    with _KEYS_LOCK:
+        found = _DOCNUMS.get(reader)
+        if found is None:
+            found = {}
+            if reader.doc_count():  # an empty index's reader has no columns
+                ids, hashes = reader.column_reader("id"), reader.column_reader("hash")
+                found = {(ids[n], hashes[n]): n for n in reader.all_doc_ids()}
+            _DOCNUMS[reader] = found
+        return found
+
+
+def _keys_by_docnum(reader) -> dict[int, tuple[str, str]]:
+    """{document number: (article id, content hash)} of a names index reader, segment by segment."""
+    with _KEYS_LOCK:
+        found = _KEYS.get(reader)
+        if found is None:
+            found = {}
+            for leaf, offset in reader.leaf_readers():
+                if not leaf.doc_count():
+                    continue
+                ids, hashes = leaf.column_reader("id"), leaf.column_reader("hash")
+                found.update((offset + n, (ids[n], hashes[n])) for n in leaf.all_doc_ids())
+            _KEYS[reader] = found
+        return found
+
+
+def _asks_names(q) -> bool:
+    return any(getattr(leaf, "fieldname", None) in NAME_FIELDS for leaf in q.leaves())
+
+
+def _column_rows(ix, names: tuple[str, ...]):
+    """The values of these columns for each live document, read segment by segment."""
+    with ix.reader() as r:
+        # a combined column reader over segments numbers documents wrongly when one segment lacks a column
+        for leaf, _ in r.leaf_readers():
+            if not leaf.doc_count():
+                continue
+            cols = [leaf.column_reader(name) for name in names]
+            for n in leaf.all_doc_ids():
+                yield tuple(c[n] for c in cols)
+
+
+def _writer(ix, **kwargs):
+    """A writer with the write lock taken within the timeout, else IndexBusy."""
+    # not compound: Whoosh reads a compound segment file into memory (a BytesIO copy of the whole
+    # postings file) for every open reader; separate files are read from the page cache as needed
+    try:
+        return ix.writer(timeout=WRITE_LOCK_TIMEOUT, codec=Codec(), compound=False, **kwargs)
+    except index.LockError:
+        raise IndexBusy("another Press Reader is updating this index; try again shortly") from None
 
 
 class _Parser(QueryParser):
@@ -606,7 +755,7 @@ def _to_str(term) -> str:
 
 
 def _fields(d: Document) -> dict:
-    article, size, mtime_ns, analysis = d.article, d.size, d.mtime_ns, d.analysis
+    article, size, mtime_ns = d.article, d.size, d.mtime_ns
     doc = {
         "id": article.id,
         "title": article.title,
@@ -621,11 +770,20 @@ def _fields(d: Document) -> dict:
     }
     if article.date:
         doc["date"] = _dt.datetime.fromisoformat(article.date)
-    if analysis is not None:
-        doc.update(entity=NAME_SEPARATOR.join(analysis.entity_names() + analysis.entity_forms()),
-                   speaker=NAME_SEPARATOR.join(analysis.speakers()),
-                   quotes=len(analysis.speeches), entities=len(analysis.entity_names()), analyzed=d.analyzed)
     return doc
+
+
+def _name_fields(d: Document) -> dict:
+    analysis = d.analysis
+    return {
+        "id": d.article.id,
+        "hash": d.article.content_hash,
+        "entity": NAME_SEPARATOR.join(analysis.entity_names() + analysis.entity_forms()),
+        "speaker": NAME_SEPARATOR.join(analysis.speakers()),
+        "quotes": len(analysis.speeches),
+        "entities": len(analysis.entity_names()),
+        "analyzed": d.analyzed,
+    }
 
 
 def _lead(body: str, chars: int = 200) -> str:
@@ -633,12 +791,32 @@ def _lead(body: str, chars: int = 200) -> str:
     return first if len(first) <= chars else first[:chars].rsplit(" ", 1)[0] + "…"
 
 
-def _try_open(directory: Path):
+def _open_or_create(directory: Path, name: str, schema: fields.Schema, keep: str | None = None):
+    """(the index `name` in `directory`, why it was rebuilt or None), creating it when it is absent or damaged.
+
+    Rebuilding empties the folder, apart from its subfolder `keep`.
+    """
+    directory.mkdir(parents=True, exist_ok=True)
+    with warnings.catch_warnings():
+        # Whoosh leaves the TOC file open when it cannot parse it; it is closed as the error is dropped
+        warnings.simplefilter("ignore", ResourceWarning)
+        ix, reason = _try_open(directory, name, schema, keep)
+        if ix is None:
+            # ...and on a bad segment its reader() keeps the error in a local, a reference cycle that
+            # holds the file open until the garbage collector runs; close it now, before _clear()
+            gc.collect()
+    if ix is not None:
+        return ix, None
+    _clear(directory, keep)
+    return index.create_in(str(directory), schema, indexname=name), reason
+
+
+def _try_open(directory: Path, name: str, schema: fields.Schema, keep: str | None):
     """(the index, None) if it opens and reads; else (None, why it must be rebuilt, or None if absent)."""
     try:
-        if index.exists_in(str(directory), indexname=INDEX_NAME):
-            ix = index.open_dir(str(directory), indexname=INDEX_NAME)
-            if ix.schema.names() != SCHEMA.names():
+        if index.exists_in(str(directory), indexname=name):
+            ix = index.open_dir(str(directory), indexname=name)
+            if ix.schema.names() != schema.names():
                 raise ValueError("schema differs")
             with ix.reader() as r:  # touch every segment so corruption shows now
                 if r.doc_count_all():
@@ -646,13 +824,15 @@ def _try_open(directory: Path):
             return ix, None
     except Exception as exc:  # any failure to open means: rebuild the cache
         return None, f"the search index could not be opened ({_short(exc)}); rebuilding it"
-    if any(directory.iterdir()):
+    if any(child.name != keep for child in directory.iterdir()):
         return None, "the search index was made by another version; rebuilding it"
     return None, None
 
 
-def _clear(directory: Path) -> None:
+def _clear(directory: Path, keep: str | None = None) -> None:
     for child in directory.iterdir():
+        if child.name == keep:
+            continue
         if child.is_dir() and not child.is_symlink():
             shutil.rmtree(child, ignore_errors=True)
         else:

@@ -20,7 +20,7 @@ from .bookmarks import ARTICLE_MISSING, OK, TEXT_CHANGED, Bookmark, BookmarkErro
 from .index import ArticleRow, Document, Index, SearchResult
 
 Progress = Callable[[int, int], None]
-ANALYSIS_CHUNK = 256  # articles read, looked up in the cache and written to the index together
+ANALYSIS_CHUNK = 256  # articles read, looked up in the cache and their names indexed together
 ANALYSIS_PARALLEL_MIN = 64  # uncached articles before a second spaCy process pays for itself
 BOOKMARKS_FILE = "bookmarks.sqlite"
 
@@ -275,10 +275,11 @@ class Library:
     def analyze_all(self, progress: Progress | None = None,
                     on_rows: Callable[[list[ArticleRow]], None] | None = None,
                     cancel: Callable[[], bool] | None = None, n_process: int | None = None) -> AnalysisReport:
-        """Analyze every indexed article not yet analyzed, through one `nlp.pipe`, and index the results.
+        """Analyze every indexed article not yet analyzed, through one `nlp.pipe`, and index the names found.
 
-        Cached analyses are reused. Results are written to the index, and passed to `on_rows`, a chunk
-        at a time, so that `entity:` and `speaker:` searches and the list's counts fill in as it goes.
+        Cached analyses are reused. Results are written to the names index (the articles' own documents
+        are not rewritten), and passed to `on_rows`, a chunk at a time, so that `entity:` and `speaker:`
+        searches and the list's counts fill in as it goes.
         """
         start = time.perf_counter()
         report = AnalysisReport()
@@ -296,7 +297,7 @@ class Library:
             batch = ready[:]
             ready.clear()
             with self._writing:
-                self.index.write(batch, remove=[d.article.id for d in batch], expected=len(batch))
+                self.index.write_names(batch)
             done += len(batch)
             if on_rows:
                 on_rows([ArticleRow.of(d) for d in batch])
@@ -310,20 +311,23 @@ class Library:
                     if cancel and cancel():
                         raise SyncCancelled("analysis cancelled")
                     try:
-                        loaded.append(self._load_with_stat(row.id))
+                        article = self._load_indexed(row.id)
                     except ArticleError as exc:
                         report.skipped.append(Skipped(row.id, exc.reason))
+                        continue
+                    if article.content_hash == row.content_hash:  # else edited since: the next sync re-reads it
+                        loaded.append((article, row))
                 hits = cache.get_many([a for a, _ in loaded])
-                for article, stat in loaded:
+                for article, row in loaded:
                     if article.content_hash in hits:
                         report.cached += 1
-                        ready.append(self._document(article, *stat, hits[article.content_hash]))
+                        ready.append(self._document(article, row.size, row.mtime_ns, hits[article.content_hash]))
                     else:
-                        stats[article.id] = stat
+                        stats[article.id] = (row.size, row.mtime_ns)
                         yield article
                 flush()
 
-        stats: dict[str, tuple[int, int]] = {}
+        stats: dict[str, tuple[int, int]] = {}  # as indexed, for the rows handed to `on_rows`
         procs = n_process or (2 if len(todo) >= ANALYSIS_PARALLEL_MIN and (os.cpu_count() or 1) > 1 else 1)
         fresh: list[tuple[Article, Analysis]] = []
         try:
@@ -421,13 +425,11 @@ class Library:
     def _document(self, article: Article, size: int, mtime_ns: int, analysis: Analysis | None) -> Document:
         return Document(article, size, mtime_ns, analysis, self.analyzer.fingerprint if analysis else "")
 
-    def _load_with_stat(self, article_id: str) -> tuple[Article, tuple[int, int]]:
+    def _load_indexed(self, article_id: str) -> Article:
         path = self.root / article_id
-        try:
-            st = path.stat()
-        except OSError:
-            raise ArticleError(article_id, "the file is gone") from None
-        return _articles.load(path, self.root), (st.st_size, st.st_mtime_ns)
+        if not path.is_file():
+            raise ArticleError(article_id, "the file is gone")
+        return _articles.load(path, self.root)
 
 
 def _inside(path: Path, root: Path) -> bool:

@@ -15,6 +15,7 @@ import textwrap
 import pytest
 
 from reader.core.analysis import Analysis
+from reader.core.index import _column_rows
 from reader.core.library import Library
 from tests.core.analysis_fixtures import SAMPLE_000, SAMPLE_002, SAMPLES, real_analyzer
 
@@ -149,6 +150,82 @@ def test_names_are_indexed_by_canonical_name(searchable):
     assert found(searchable, 'entity:"Olympic Games"') == BOTH
 
 
+def test_analysis_does_not_rewrite_the_articles_index(lib):
+    """The names go to an index of their own: 10,000 articles' bodies are not written a second time."""
+    lib.sync()
+    files_before = {p.name: p.stat().st_mtime_ns for p in lib.index_dir.iterdir() if p.is_file()}
+    lib.analyze_all()
+    assert {p.name: p.stat().st_mtime_ns for p in lib.index_dir.iterdir() if p.is_file()} == files_before
+    assert lib.unanalyzed() == []
+    assert found(lib, 'speaker:"Jack Ma"') == BOTH
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("entity:Lausanne AND turnkey", []),
+    ("entity:Lausanne OR turnkey", BOTH),
+    ("entity:alib*", BOTH),
+    ("(entity:Lausanne OR entity:\"Yao Ming\") AND cloud", BOTH),
+    ("NOT entity:Lausanne", [SAMPLE_000]),
+    ("speaker:\"Jack Ma\"^3 turnkey", [SAMPLE_000]),
+])
+def test_names_combine_with_words_and_operators(searchable, query, expected):
+    assert found(searchable, query) == expected
+
+
+def test_words_of_a_name_search_are_not_lit_in_the_text(searchable):
+    result = searchable.search("entity:Lausanne cloud")
+    assert result.words == frozenset({"cloud"})
+    assert result.names == frozenset({("lausanne",)})
+    assert all("cloud" in h.snippet.lower() for h in result.hits)
+
+
+def test_a_changed_article_loses_its_old_names_until_analyzed(analyzed, articles_dir, write):
+    text = (articles_dir / SAMPLE_002).read_text(encoding="utf-8").replace("Lausanne", "Geneva")
+    write(articles_dir / SAMPLE_002, text)
+    analyzed.sync()
+    assert found(analyzed, "entity:Lausanne") == []
+    assert counts(analyzed)[SAMPLE_002] == (None, None)
+    analyzed.analyze_all()
+    assert found(analyzed, "entity:Lausanne") == []
+    assert found(analyzed, "entity:Geneva") == [SAMPLE_002]
+
+
+def test_damaged_names_index_alone_is_refilled_from_the_cache(analyzed, articles_dir, data_dir):
+    before = counts(analyzed)
+    names_dir = analyzed.index_dir / "names"
+    analyzed.close()
+    for p in names_dir.iterdir():
+        p.write_bytes(b"garbage")
+    again = Library(articles_dir, data_dir, analyzer=real_analyzer())
+    try:
+        report = again.sync()
+        assert (report.rebuilt, report.updated) == (None, 0)  # the articles' index was fine: not rebuilt
+        assert found(again, "entity:Lausanne") == []
+        redo = again.analyze_all()
+        assert (redo.analyzed, redo.cached) == (0, 2)
+        assert counts(again) == before
+        assert found(again, "entity:Lausanne") == [SAMPLE_002]
+    finally:
+        again.close()
+
+
+@pytest.mark.parametrize("rebuild", [False, True])
+def test_the_names_of_removed_articles_are_dropped(analyzed, articles_dir, rebuild):
+    (articles_dir / SAMPLE_002).unlink()
+    analyzed.sync(rebuild=rebuild)
+    assert named_ids(analyzed) == {SAMPLE_000}
+    assert found(analyzed, "entity:Lausanne") == []
+    shutil.copy(SAMPLES / SAMPLE_002, articles_dir / SAMPLE_002)
+    analyzed.sync()  # back again: its names come from the analysis cache as it is indexed
+    assert named_ids(analyzed) == {SAMPLE_000, SAMPLE_002}
+    assert found(analyzed, "entity:Lausanne") == [SAMPLE_002]
+
+
+def named_ids(library) -> set[str]:
+    """The articles the names index holds names for."""
+    return {aid for aid, in _column_rows(library.index._names, ("id",))}
+
+
 # ---------------------------------------------------------------- the cache
 
 
@@ -215,6 +292,20 @@ def test_editing_an_article_makes_it_unanalyzed(analyzed, articles_dir, write):
     assert (report.analyzed, report.cached) == (1, 0)
     assert found(analyzed, 'speaker:"Roger Federer"') == [SAMPLE_000]
     assert {r.id: r.quotes for r in analyzed.rows()}[SAMPLE_000] == 5
+
+
+def test_an_article_edited_after_indexing_waits_for_the_next_sync(lib, articles_dir, write):
+    """Analysis reports rows as indexed: a file edited in between is left to the sync that re-reads it."""
+    lib.sync()
+    path = articles_dir / SAMPLE_000
+    write(path, path.read_text("utf-8") + '\n\n"Tennis is great for everyone involved," said Roger Federer.\n')
+    shown = []
+    report = lib.analyze_all(on_rows=shown.extend)
+    assert (report.analyzed, [r.id for r in shown]) == (1, [SAMPLE_002])
+    assert [r.id for r in lib.unanalyzed()] == [SAMPLE_000]
+    assert lib.sync().changed == 1
+    assert lib.analyze_all().analyzed == 1
+    assert found(lib, 'speaker:"Roger Federer" AND tennis') == [SAMPLE_000]
 
 
 def test_adding_an_article_after_analysis(analyzed, articles_dir, write):

@@ -9,6 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from ..core import paths
+from ..core.analysis import close_shared
 from .look import apply_look
 
 
@@ -33,4 +34,7 @@ def run(articles_dir: Path | None = None, data_dir: Path | None = None) -> int:
     app = make_app()
     window = MainWindow(data_dir or paths.data_dir(), articles_dir)
     window.show()
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        close_shared()  # the spaCy workers

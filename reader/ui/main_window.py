@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QP
 
 from .. import __version__
 from ..core import paths
+from ..core.analysis import shared_analyzer
 from ..core.index import SearchResult, hit_spans
 from ..core.library import AnalysisReport, Library, LibraryError, SyncReport
 from .article_list import ArticleListView
@@ -31,6 +32,8 @@ from .workers import Job, Jobs
 RESULT_LIMIT = 100  # each result carries a snippet, about 2.5 ms apiece
 ROW_BATCH_SECONDS = 0.15
 QUIET_PROGRESS_FROM = 50  # a quiet update of fewer files than this shows no progress bar
+# spaCy runs in these processes only, never in the window's: for the articles opened and the whole library
+ANALYSIS_WORKERS = min(2, os.cpu_count() or 1)
 
 
 def article_view(library: Library, article_id: str, words: frozenset[str],
@@ -246,7 +249,7 @@ class MainWindow(QMainWindow):
 
     def open_folder(self, folder: Path) -> None:
         try:
-            library = Library(folder, self.data_dir)
+            library = Library(folder, self.data_dir, analyzer=shared_analyzer(ANALYSIS_WORKERS))
         except LibraryError as exc:
             self.show_status(str(exc).capitalize(), error=True)
             if self.library is None:

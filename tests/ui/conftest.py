@@ -3,10 +3,18 @@
 import pytest
 from PySide6.QtCore import QSettings
 
+from reader.core.analysis import close_shared
 from reader.ui.app import make_app
 from reader.ui.main_window import MainWindow
 
 SYNC_TIMEOUT_MS = 60_000
+
+
+@pytest.fixture(scope="session", autouse=True)
+def analysis_workers():
+    """The windows share the app's spaCy worker processes, as in the app; stopped when the tests end."""
+    yield
+    close_shared()
 
 
 @pytest.fixture(scope="session")

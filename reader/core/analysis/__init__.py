@@ -11,8 +11,9 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 
 from ..articles import Article
-from .entities import NO_MODEL, Gazetteer, GazetteerError, RawEntity, Tagger, entities, merge_partial, person_names
-from .pool import TaggerPool
+from .entities import (NO_MODEL, Gazetteer, GazetteerError, RawEntity, Tagger, available_model, entities,
+                       merge_partial, person_names)
+from .pool import TaggerPool, TaggerService
 from .quotes import find_quotes
 from .values import GROUP_OF_LABEL, GROUPS, LABEL_NAMES, SPEECH, TERM, Analysis, Entity, Quote
 
@@ -20,15 +21,21 @@ ANALYSIS_VERSION = 1  # bump when quotes or entity cleaning change what they pro
 
 __all__ = [
     "ANALYSIS_VERSION", "GROUPS", "GROUP_OF_LABEL", "LABEL_NAMES", "NO_MODEL", "SPEECH", "TERM",
-    "Analysis", "Analyzer", "Entity", "GazetteerError", "Quote", "analyze", "default_analyzer",
+    "Analysis", "Analyzer", "Entity", "GazetteerError", "Quote", "analyze", "default_analyzer", "shared_analyzer",
 ]
 
 
 class Analyzer:
-    """The analysis engine: a gazetteer and a spaCy tagger, loaded lazily and shared by threads."""
+    """The analysis engine: a gazetteer and a spaCy tagger, loaded lazily and shared by threads.
 
-    def __init__(self, model: str | None = None, gazetteer: Gazetteer | None = None):
+    With `workers`, spaCy runs only in that many worker processes (see `TaggerService`), for articles
+    analyzed one at a time as much as for whole libraries; without, one article is tagged in this
+    process and a library on a pool made for it.
+    """
+
+    def __init__(self, model: str | None = None, gazetteer: Gazetteer | None = None, workers: int = 0):
         self.tagger = Tagger(gazetteer or Gazetteer.load(), model)
+        self.service = TaggerService(self.tagger, workers) if workers else None
 
     @property
     def fingerprint(self) -> str:
@@ -44,19 +51,28 @@ class Analyzer:
 
     def analyze(self, article: Article) -> Analysis:
         parts = _parts(article)
-        raw = list(self.tagger.tag(parts))
+        raw = self.service.tag(parts) if self.service else list(self.tagger.tag(parts))
         return _combine(article, parts, raw, self.tagger.gazetteer)
 
+    def close(self) -> None:
+        """Stop the worker processes, if any; they start again when next needed."""
+        if self.service:
+            self.service.close()
+
     def analyze_many(self, articles: Iterable[Article], n_process: int = 1) -> Iterator[tuple[Article, Analysis]]:
-        """Each article with its analysis, in order; with `n_process` > 1 on that many worker processes."""
+        """Each article with its analysis, in order; with `n_process` > 1 on that many worker processes.
+
+        With a service, on its workers however many are asked for.
+        """
         gazetteer = self.tagger.gazetteer
-        if n_process > 1:
-            pool = TaggerPool(self.tagger, n_process)
+        if self.service or n_process > 1:
+            pool = self.service or TaggerPool(self.tagger, n_process)
             try:
                 for (article, parts), raw in pool.map(((a, _parts(a)), _parts(a)) for a in articles):
                     yield article, _combine(article, parts, raw, gazetteer)
             finally:
-                pool.close()
+                if pool is not self.service:
+                    pool.close()
             return
         pending: deque[tuple[Article, list[str]]] = deque()
 
@@ -95,7 +111,27 @@ def _combine(article: Article, parts: list[str], raw: list[list[RawEntity]], gaz
 
 
 _default: Analyzer | None = None
+_shared: dict[str, Analyzer] = {}
 _default_lock = threading.Lock()
+
+
+def shared_analyzer(workers: int = 2) -> Analyzer:
+    """The analyzer of an app process: spaCy on `workers` processes, shared by every library it opens.
+
+    One per model, as `available_model()` picks it now ($PRESS_READER_MODEL may change it).
+    """
+    model = available_model() or NO_MODEL
+    with _default_lock:
+        if model not in _shared:
+            _shared[model] = Analyzer(model, workers=workers)
+        return _shared[model]
+
+
+def close_shared() -> None:
+    """Stop the worker processes of the shared analyzers (they start again if needed)."""
+    with _default_lock:
+        for analyzer in _shared.values():
+            analyzer.close()
 
 
 def default_analyzer() -> Analyzer:

@@ -4,11 +4,15 @@ Each worker loads spaCy once and returns only entity tuples, never whole Docs, s
 has little to do. Workers are spawned, not forked: the app's process has Qt and Whoosh threads. A pool
 can be stopped at any moment; `close()` terminates its workers (spaCy's own `n_process` pipe cannot
 be abandoned midway without hanging: explosion/spaCy#8798).
+
+`TaggerService` is how the window uses them: spaCy never loads in the app's own process, where its
+memory would add to the workers' and its tagging would hold the GIL against the UI thread.
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
@@ -17,7 +21,9 @@ from .entities import NO_MODEL, Entry, Gazetteer, RawEntity, Tagger
 
 Key = TypeVar("Key")
 ARTICLES_PER_TASK = 8
-TASKS_AHEAD = 12  # per worker: enough queued work to cover the main process writing the index
+TASKS_AHEAD = 2  # per worker: one tagging, one waiting; an article opened meanwhile waits behind no more
+TASK_TIMEOUT_S = 600.0  # a worker that died takes its task with it: Pool would wait forever
+IDLE_CLOSE_S = 60.0  # a service's workers exit after this long unused
 
 _worker_tagger: Tagger | None = None
 
@@ -71,10 +77,84 @@ class TaggerPool:
                 break
         while window:
             keys, pending = window.popleft()
-            tags = pending.get()
+            tags = pending.get(TASK_TIMEOUT_S)
             submit()
             yield from zip(keys, tags)
+
+    def tag(self, texts: list[str]) -> list[list[RawEntity]]:
+        """The raw entities of one article's texts, queued behind at most the tasks already sent."""
+        return self._pool.apply_async(_tag_task, ([texts],)).get(TASK_TIMEOUT_S)[0]
 
     def close(self) -> None:
         self._pool.terminate()
         self._pool.join()
+
+
+class TaggerService:
+    """A `TaggerPool` shared by the threads of an app: started at first use, closed when unused for a while.
+
+    The same workers tag articles as they are opened and whole libraries, so spaCy is loaded in them
+    only. Thread-safe; `close()` stops the workers at once.
+    """
+
+    def __init__(self, tagger: Tagger, processes: int, idle_close_s: float = IDLE_CLOSE_S):
+        self.tagger = tagger
+        self.processes = processes
+        self.idle_close_s = idle_close_s
+        self._pool: TaggerPool | None = None
+        self._users = 0
+        self._lock = threading.Lock()
+        self._idle: threading.Timer | None = None
+
+    def tag(self, texts: list[str]) -> list[list[RawEntity]]:
+        pool = self._acquire()
+        try:
+            return pool.tag(texts)
+        finally:
+            self._release()
+
+    def map(self, items: Iterable[tuple[Key, list[str]]]) -> Iterator[tuple[Key, list[list[RawEntity]]]]:
+        pool = self._acquire()
+        try:
+            yield from pool.map(items)
+        finally:
+            self._release()
+
+    def running(self) -> bool:
+        return self._pool is not None
+
+    def close(self) -> None:
+        with self._lock:
+            if self._idle is not None:
+                self._idle.cancel()
+                self._idle = None
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.close()
+
+    def _acquire(self) -> TaggerPool:
+        with self._lock:
+            if self._idle is not None:
+                self._idle.cancel()
+                self._idle = None
+            if self._pool is None:
+                self._pool = TaggerPool(self.tagger, self.processes)
+            self._users += 1
+            return self._pool
+
+    def _release(self) -> None:
+        with self._lock:
+            self._users -= 1
+            if not self._users and self._pool is not None:
+                self._idle = threading.Timer(self.idle_close_s, self._close_if_idle)
+                self._idle.daemon = True
+                self._idle.start()
+
+    def _close_if_idle(self) -> None:
+        with self._lock:
+            if self._users or self._idle is not threading.current_thread():  # used, or a later timer's job
+                return
+            self._idle = None
+            pool, self._pool = self._pool, None
+        if pool is not None:
+            pool.close()

@@ -1,0 +1,98 @@
+"""spaCy on worker processes for the app (`Analyzer(workers=N)`, `TaggerService`): same results, spaCy
+never in the calling process, workers that stop when unused and start again when needed.
+
+Real spawned workers with the real model; the checks of what the calling process imports run in a new
+process, since this one has spaCy loaded by other tests.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+import time
+
+import pytest
+
+from reader.core.analysis import Analyzer
+from reader.core.analysis.pool import TaggerService
+from reader.core.articles import load
+from tests.core.analysis_fixtures import SAMPLE_000, SAMPLE_002, SAMPLES, real_analyzer
+
+
+@pytest.fixture(scope="module")
+def articles():
+    return [load(SAMPLES / name, SAMPLES) for name in (SAMPLE_000, SAMPLE_002)]
+
+
+@pytest.fixture(scope="module")
+def service():
+    service = TaggerService(real_analyzer().tagger, processes=2, idle_close_s=600)
+    yield service
+    service.close()
+
+
+def test_workers_tag_as_this_process_does(service, articles):
+    tagger = real_analyzer().tagger
+    for article in articles:
+        parts = [article.title, article.body]
+        assert service.tag(parts) == list(tagger.tag(parts))
+
+
+def test_a_library_through_the_service_is_analyzed_as_in_process(articles):
+    alone = real_analyzer()
+    with_workers = Analyzer(alone.tagger.requested, alone.tagger.gazetteer, workers=2)
+    try:
+        assert with_workers.fingerprint == alone.fingerprint
+        many = [analysis for _, analysis in with_workers.analyze_many(iter(articles))]
+        assert many == [alone.analyze(a) for a in articles]
+        assert with_workers.analyze(articles[0]) == many[0]
+    finally:
+        with_workers.close()
+    assert not with_workers.service.running()
+
+
+def test_an_article_asked_for_during_a_library_pass_is_answered(service, articles):
+    """The window opens an article while the pass runs: it waits behind two tasks a worker, not the library."""
+    library = ((i, [articles[i % 2].body]) for i in range(400))
+    passing = service.map(library)
+    next(passing)  # the pass is under way, its first tasks queued
+    start = time.perf_counter()
+    assert service.tag([articles[1].body]) == service.tag([articles[1].body])
+    assert time.perf_counter() - start < 30
+    passing.close()
+
+
+def test_unused_workers_stop_and_start_again_when_needed(articles):
+    service = TaggerService(real_analyzer().tagger, processes=1, idle_close_s=0.2)
+    try:
+        first = service.tag([articles[0].title])
+        assert service.running()
+        deadline = time.monotonic() + 10
+        while service.running() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not service.running(), "idle workers should have stopped"
+        assert service.tag([articles[0].title]) == first
+    finally:
+        service.close()
+
+
+def test_with_workers_spacy_stays_out_of_the_calling_process(articles_dir, data_dir):
+    """The window's analyzer: articles opened and the library pass are tagged in the workers only."""
+    script = textwrap.dedent(f"""
+        import sys
+        from reader.core.analysis import shared_analyzer, close_shared
+        from reader.core.library import Library
+        lib = Library({str(articles_dir)!r}, {str(data_dir)!r}, analyzer=shared_analyzer(2))
+        lib.sync()
+        opened = lib.analysis(lib.load({SAMPLE_000!r}))
+        report = lib.analyze_all()
+        speakers = sorted(h.article_id for h in lib.search('speaker:"Jack Ma"').hits)
+        lib.close()
+        close_shared()
+        print(len(opened.speeches) > 0, report.analyzed, report.cached, speakers == {sorted([SAMPLE_000, SAMPLE_002])!r},
+              "spacy" in sys.modules)
+    """)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
+    assert out.returncode == 0, out.stderr[-2000:]
+    assert out.stdout.split() == ["True", "1", "1", "True", "False"]

@@ -50,9 +50,9 @@ class Analyzer:
         self.tagger.nlp  # noqa: B018 - loads spaCy now rather than at the first article
 
     def analyze(self, article: Article) -> Analysis:
-        parts = _parts(article)
-        raw = self.service.tag(parts) if self.service else list(self.tagger.tag(parts))
-        return _combine(article, parts, raw, self.tagger.gazetteer)
+        if self.service:
+            return self.service.analyze_one(article)
+        return analyze_batch(self.tagger, [article])[0]
 
     def close(self) -> None:
         """Stop the worker processes, if any; they start again when next needed."""
@@ -64,16 +64,15 @@ class Analyzer:
 
         With a service, on its workers however many are asked for.
         """
-        gazetteer = self.tagger.gazetteer
         if self.service or n_process > 1:
             pool = self.service or TaggerPool(self.tagger, n_process)
             try:
-                for (article, parts), raw in pool.map(((a, _parts(a)), _parts(a)) for a in articles):
-                    yield article, _combine(article, parts, raw, gazetteer)
+                yield from pool.analyze((a, a) for a in articles)
             finally:
                 if pool is not self.service:
                     pool.close()
             return
+        gazetteer = self.tagger.gazetteer
         pending: deque[tuple[Article, list[str]]] = deque()
 
         def texts():
@@ -87,6 +86,17 @@ class Analyzer:
             article, parts = pending.popleft()
             raw = [first] + [next(tags) for _ in parts[1:]]
             yield article, _combine(article, parts, raw, gazetteer)
+
+
+def analyze_batch(tagger: Tagger, articles: list[Article]) -> list[Analysis]:
+    """The analyses of `articles`, their texts tagged in one `nlp.pipe`."""
+    parts = [_parts(a) for a in articles]
+    tags = list(tagger.tag((text for texts in parts for text in texts), batch_size=64))
+    out, i = [], 0
+    for article, texts in zip(articles, parts):
+        out.append(_combine(article, texts, tags[i:i + len(texts)], tagger.gazetteer))
+        i += len(texts)
+    return out
 
 
 def _parts(article: Article) -> list[str]:

@@ -169,9 +169,10 @@ class Tagger:
             yield from self._tag_batch(self.nlp, batch)
 
     def _tag_batch(self, nlp, batch: list[str]) -> list[list[RawEntity]]:
-        with self._using:
-            docs = list(nlp.pipe(batch))
-        return [[(e.start_char, e.end_char, e.label_, e.ent_id_) for e in doc.ents] for doc in docs]
+        # in a memory zone: the words and Docs of the batch are freed after it, so a worker going through
+        # a whole library does not keep every new word it met (a real library has hundreds of thousands)
+        with self._using, nlp.memory_zone():
+            return [[(e.start_char, e.end_char, e.label_, e.ent_id_) for e in doc.ents] for doc in nlp.pipe(batch)]
 
 
 # ------------------------------------------------------------------ from raw tags to entities

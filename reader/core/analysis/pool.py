@@ -1,7 +1,7 @@
-"""Entity tagging on worker processes, for analyzing a whole library on every core.
+"""Analysis on worker processes, for analyzing a whole library on every core.
 
-Each worker loads spaCy once and returns only entity tuples, never whole Docs, so the main process
-has little to do. Workers are spawned, not forked: the app's process has Qt and Whoosh threads. A pool
+Each worker loads spaCy once, tags, finds the quotes and cleans the entities, and returns only the
+`Analysis` (never spaCy's Docs), so the main process has almost nothing to do. Workers are spawned, not forked: the app's process has Qt and Whoosh threads. A pool
 can be stopped at any moment; `close()` terminates its workers (spaCy's own `n_process` pipe cannot
 be abandoned midway without hanging: explosion/spaCy#8798).
 
@@ -17,7 +17,9 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
+from ..articles import Article
 from .entities import NO_MODEL, Entry, Gazetteer, RawEntity, Tagger
+from .values import Analysis
 
 Key = TypeVar("Key")
 ARTICLES_PER_TASK = 8
@@ -37,6 +39,12 @@ def _start_worker(entries: list[Entry], fingerprint: str, model: str | None) -> 
         _worker_tagger = Tagger(Gazetteer(entries, fingerprint), NO_MODEL)
 
 
+def _analyze_task(batch: list[Article]) -> list[Analysis]:
+    from . import analyze_batch  # the package imports this module: not at the top
+
+    return analyze_batch(_worker_tagger, batch)
+
+
 def _tag_task(batch: list[list[str]]) -> list[list[list[RawEntity]]]:
     texts = [text for parts in batch for text in parts]
     tags = list(_worker_tagger.tag(texts, batch_size=64))
@@ -48,7 +56,7 @@ def _tag_task(batch: list[list[str]]) -> list[list[list[RawEntity]]]:
 
 
 class TaggerPool:
-    """`processes` workers tagging like `tagger`, fed a few tasks ahead so that none of them waits."""
+    """`processes` workers analyzing (or only tagging) like `tagger`, fed a few tasks ahead so none waits."""
 
     def __init__(self, tagger: Tagger, processes: int):
         gaz = tagger.gazetteer
@@ -57,19 +65,26 @@ class TaggerPool:
             processes, initializer=_start_worker, initargs=(gaz.entries, gaz.fingerprint, tagger.requested))
 
     def map(self, items: Iterable[tuple[Key, list[str]]]) -> Iterator[tuple[Key, list[list[RawEntity]]]]:
-        """(key, texts) in, (key, raw entities of each text) out, in the same order."""
+        """(key, texts) in, (key, raw entities of each text) out, in the same order: the tagging alone."""
+        return self._windowed(items, _tag_task)
+
+    def analyze(self, items: Iterable[tuple[Key, Article]]) -> Iterator[tuple[Key, Analysis]]:
+        """(key, article) in, (key, its analysis) out, in the same order."""
+        return self._windowed(items, _analyze_task)
+
+    def _windowed(self, items, task):
         source = iter(items)
         window: deque = deque()
 
         def submit() -> bool:
-            keys, texts = [], []
-            for key, parts in source:
+            keys, payloads = [], []
+            for key, payload in source:
                 keys.append(key)
-                texts.append(parts)
+                payloads.append(payload)
                 if len(keys) == ARTICLES_PER_TASK:
                     break
             if keys:
-                window.append((keys, self._pool.apply_async(_tag_task, (texts,))))
+                window.append((keys, self._pool.apply_async(task, (payloads,))))
             return bool(keys)
 
         for _ in range(self.processes * TASKS_AHEAD):
@@ -77,13 +92,13 @@ class TaggerPool:
                 break
         while window:
             keys, pending = window.popleft()
-            tags = pending.get(TASK_TIMEOUT_S)
+            results = pending.get(TASK_TIMEOUT_S)
             submit()
-            yield from zip(keys, tags)
+            yield from zip(keys, results)
 
-    def tag(self, texts: list[str]) -> list[list[RawEntity]]:
-        """The raw entities of one article's texts, queued behind at most the tasks already sent."""
-        return self._pool.apply_async(_tag_task, ([texts],)).get(TASK_TIMEOUT_S)[0]
+    def analyze_one(self, article: Article) -> Analysis:
+        """One article's analysis, queued behind at most the tasks already sent."""
+        return self._pool.apply_async(_analyze_task, ([article],)).get(TASK_TIMEOUT_S)[0]
 
     def close(self) -> None:
         self._pool.terminate()
@@ -106,17 +121,17 @@ class TaggerService:
         self._lock = threading.Lock()
         self._idle: threading.Timer | None = None
 
-    def tag(self, texts: list[str]) -> list[list[RawEntity]]:
+    def analyze_one(self, article: Article) -> Analysis:
         pool = self._acquire()
         try:
-            return pool.tag(texts)
+            return pool.analyze_one(article)
         finally:
             self._release()
 
-    def map(self, items: Iterable[tuple[Key, list[str]]]) -> Iterator[tuple[Key, list[list[RawEntity]]]]:
+    def analyze(self, items: Iterable[tuple[Key, Article]]) -> Iterator[tuple[Key, Analysis]]:
         pool = self._acquire()
         try:
-            yield from pool.map(items)
+            yield from pool.analyze(items)
         finally:
             self._release()
 

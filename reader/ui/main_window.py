@@ -38,17 +38,18 @@ ANALYSIS_WORKERS = min(2, os.cpu_count() or 1)
 
 def article_view(library: Library, article_id: str, words: frozenset[str],
                  names: frozenset[tuple[str, ...]] = frozenset(),
-                 early: Callable[[ArticleView], None] | None = None) -> ArticleView:
+                 early: Callable[[ArticleView], None] | None = None, analyze: bool = True) -> ArticleView:
     """Runs on a worker: load the article, its analysis (made now if not cached) and its search hits.
 
     When the analysis has to be made, `early` first gets the view without it, so the text shows at once.
+    With `analyze` False, an analysis not cached is not made: the view has none.
     """
     article = library.load(article_id)
     hits = (hit_spans(article.title, words), hit_spans(article.body, words),
             [hit_spans(c.text, words) for c in article.captions])
     try:
         analysis = library.cached_analysis(article)
-        if analysis is None:
+        if analysis is None and analyze:
             if early is not None:
                 early(build_view(article, None, *hits))
             analysis = library.analysis(article)
@@ -77,6 +78,7 @@ class MainWindow(QMainWindow):
         self._article_gen = 0
         self._early_gen = 0  # the article load whose text is shown, its highlights still to come
         self._keep_place_gen = 0  # the article load that re-reads the article shown, keeping the reader's place
+        self._unanalyzed_gen = 0  # the article load made during an update: not analyzed until the update ends
         self._words: frozenset[str] = frozenset()
         self._names: frozenset[tuple[str, ...]] = frozenset()
         self._index_text = ""
@@ -399,8 +401,10 @@ class MainWindow(QMainWindow):
         elif not report.indexed:
             self.pane.show_placeholder(f"There are no .txt or .md articles in {library.root}. Add some, "
                                        "or open another folder with File › Open articles folder… (Ctrl+O).")
-        if self._current_changed and self.model.library_row(self._current_id):
-            self.load_article(self._current_id, keep_place=True)  # the file was edited: show its new text
+        if (self._current_changed or self._unanalyzed_gen == self._article_gen) and \
+                self.model.library_row(self._current_id):
+            # edited: show its new text; or opened during the update: now its highlights
+            self.load_article(self._current_id, keep_place=True)
         self._watch(library, report)
         self.sync_finished.emit(report)
         self._after_sync()
@@ -475,6 +479,8 @@ class MainWindow(QMainWindow):
         self._sync_finished_common()
         self._list_is_index = False
         self.show_status(f"Indexing stopped: {message}", error=True)
+        if self._unanalyzed_gen == self._article_gen and self._current_id:
+            self.load_article(self._current_id, keep_place=True)  # its highlights, which waited for the update
         if self._queued_sync is not None:
             self._after_sync()
 
@@ -555,7 +561,12 @@ class MainWindow(QMainWindow):
         if keep_place:
             self._keep_place_gen = self._article_gen
         library, gen, words, names = self.library, self._article_gen, self._words, self._names
-        self.query_jobs.start(lambda job: article_view(library, article_id, words, names, early=job.emit),
+        # While the index is written, spaCy's processes are not started beside its writer processes (the
+        # memory of both at once); an article opened meanwhile gets its highlights when the update ends.
+        analyze = not self.indexing
+        self._unanalyzed_gen = 0 if analyze else gen
+        self.query_jobs.start(lambda job: article_view(library, article_id, words, names, early=job.emit,
+                                                       analyze=analyze),
                               partial=lambda view: self._on_article(gen, view, early=True),
                               finished=lambda view: self._on_article(gen, view),
                               failed=lambda message: self._on_article_failed(gen, article_id, message))

@@ -1,6 +1,6 @@
 """The window keeps spaCy out of its own process: the article opened and the library pass are analyzed by
-worker processes, so the window's memory and its UI thread are spared spaCy. In a new process, since this
-one has spaCy loaded by other tests.
+worker processes, so the window's memory and its UI thread are spared spaCy (checked in a new process,
+since this one has spaCy loaded by other tests); and those processes wait while the index is written.
 """
 
 from __future__ import annotations
@@ -9,6 +9,11 @@ import os
 import subprocess
 import sys
 import textwrap
+
+from PySide6.QtCore import QTimer
+
+from reader.core.analysis import close_shared, shared_analyzer
+from reader.ui.main_window import ANALYSIS_WORKERS
 
 SCRIPT = textwrap.dedent("""
     import sys, time
@@ -46,3 +51,30 @@ def test_the_window_analyzes_in_worker_processes_only(articles_dir, data_dir, tm
     article, highlighted, analyzed, spacy_here = out.stdout.split()
     assert article.endswith(".txt")
     assert (highlighted, analyzed, spacy_here) == ("True", "2", "False")
+
+
+def test_an_article_opened_while_indexing_gets_its_highlights_when_indexing_ends(open_window, qtbot, tmp_path):
+    """spaCy's processes do not start beside the index writers: the article shows its text, then its quote."""
+    close_shared()  # no workers left running by earlier tests
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for n in range(600):  # enough for the index's own writer processes and a build of a second or more
+        (folder / f"{n:03}.txt").write_text(
+            f"Sponsor {n} renews\n\nThe brand signed again this week.\n\n"
+            f"\"We are proud to back the games again,\" said Anna Berg.\n", encoding="utf-8")
+    service = shared_analyzer(ANALYSIS_WORKERS).service
+    shown, spacy_while_indexing = [], []
+    window = open_window(folder, wait=False)
+    window.article_shown.connect(
+        lambda aid: shown.append((window.indexing, window.pane.view.analysis is not None)))
+    poll = QTimer(interval=10)
+    poll.timeout.connect(lambda: spacy_while_indexing.append(service.running()) if window.indexing else None)
+    poll.start()
+    with qtbot.waitSignal(window.sync_finished, timeout=240_000):
+        pass
+    poll.stop()
+    assert any(indexing for indexing, _ in shown), "the first article should have been shown while indexing"
+    assert not any(highlighted for indexing, highlighted in shown if indexing)
+    assert spacy_while_indexing and not any(spacy_while_indexing)
+    qtbot.waitUntil(lambda: shown[-1][1], timeout=120_000)
+    assert window.pane.view.analysis.speeches  # the quote, once indexing ended

@@ -22,8 +22,8 @@ from .entities import NO_MODEL, Entry, Gazetteer, RawEntity, Tagger
 from .values import Analysis
 
 Key = TypeVar("Key")
-ARTICLES_PER_TASK = 8
-TASKS_AHEAD = 2  # per worker: one tagging, one waiting; an article opened meanwhile waits behind no more
+ARTICLES_PER_TASK = 4
+TASKS_AHEAD = 6  # per worker: covers the app reading the next files; an article opened waits behind ~1 s
 TASK_TIMEOUT_S = 600.0  # a worker that died takes its task with it: Pool would wait forever
 IDLE_CLOSE_S = 60.0  # a service's workers exit after this long unused
 

@@ -30,7 +30,7 @@ from .search_bar import SearchBar
 from .workers import Job, Jobs
 
 RESULT_LIMIT = 100  # each result carries a snippet, about 2.5 ms apiece
-ROW_BATCH_SECONDS = 0.15
+ROW_BATCH_SECONDS = 0.3  # rows listed while indexing, in batches: each one sorts and repaints the list
 QUIET_PROGRESS_FROM = 50  # a quiet update of fewer files than this shows no progress bar
 # spaCy runs in these processes only, never in the window's: for the articles opened and the whole library
 ANALYSIS_WORKERS = min(2, os.cpu_count() or 1)
@@ -71,7 +71,7 @@ class MainWindow(QMainWindow):
         self.settings = QSettings()
         self.data_dir = Path(data_dir)
         self.library: Library | None = None
-        self.index_jobs = Jobs(1)
+        self.index_jobs = Jobs(1, background=True)  # indexing and analysis, and the index's writer processes
         self.query_jobs = Jobs(1)
         self._sync_job: Job | None = None  # the index update or the analysis pass that follows it
         self._search_gen = 0

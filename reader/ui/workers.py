@@ -13,7 +13,11 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-PROGRESS_INTERVAL_S = 0.05  # the UI needs no more than 20 progress updates a second
+from ..core.priority import run_in_background
+
+# 4 a second: a progress bar repaints the window at once (QProgressBar.setValue calls repaint()), which
+# takes 20-70 ms with worker threads running Python, and 20 a second left the UI thread no time of its own
+PROGRESS_INTERVAL_S = 0.25
 
 
 class JobSignals(QObject):
@@ -24,8 +28,9 @@ class JobSignals(QObject):
 
 
 class Job(QRunnable):
-    def __init__(self, fn: Callable[[Job], object]):
+    def __init__(self, fn: Callable[[Job], object], background: bool = False):
         super().__init__()
+        self.background = background
         self.setAutoDelete(False)  # the Python wrapper owns it until its signals have fired
         self.fn = fn
         self.signals = JobSignals()
@@ -46,6 +51,8 @@ class Job(QRunnable):
         return self._stop.is_set()
 
     def run(self) -> None:
+        if self.background:
+            run_in_background()
         try:
             result = self.fn(self)
         except Exception as exc:  # reported to the UI as one line; the traceback goes to stderr
@@ -61,16 +68,21 @@ class Job(QRunnable):
 
 
 class Jobs:
-    """A named pool of worker threads that keeps its running jobs alive and can be drained."""
+    """A named pool of worker threads that keeps its running jobs alive and can be drained.
 
-    def __init__(self, threads: int = 1):
+    With `background`, its threads (and the processes they start) run at a lower CPU priority than the
+    UI thread: for long work such as indexing, never for what the user is waiting on.
+    """
+
+    def __init__(self, threads: int = 1, background: bool = False):
+        self.background = background
         self.pool = QThreadPool()
         self.pool.setMaxThreadCount(threads)
         self._running: set[Job] = set()
 
     def start(self, fn: Callable[[Job], object], *, finished=None, failed=None,
               progress=None, partial=None) -> Job:
-        job = Job(fn)
+        job = Job(fn, self.background)
         for signal, slot in ((job.signals.finished, finished), (job.signals.failed, failed),
                              (job.signals.progress, progress), (job.signals.partial, partial)):
             if slot is not None:

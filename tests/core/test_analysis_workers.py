@@ -7,6 +7,7 @@ process, since this one has spaCy loaded by other tests.
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import textwrap
@@ -15,7 +16,7 @@ import time
 import pytest
 
 from reader.core.analysis import Analyzer
-from reader.core.analysis.pool import TaggerService
+from reader.core.analysis.pool import PoolClosed, TaggerService
 from reader.core.articles import load
 from tests.core.analysis_fixtures import SAMPLE_000, SAMPLE_002, SAMPLES, real_analyzer
 
@@ -93,3 +94,27 @@ def test_with_workers_spacy_stays_out_of_the_calling_process(articles_dir, data_
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]
     assert out.stdout.split() == ["True", "1", "1", "True", "False"]
+
+
+def test_closing_the_service_ends_a_wait_for_its_workers(articles):
+    """The app closing while a pass waits on the workers: the pass stops at once rather than hanging."""
+    service = TaggerService(real_analyzer().tagger, processes=1, idle_close_s=600)
+    passing = service.analyze((i, articles[0]) for i in range(200))
+    next(passing)
+    service.close()
+    start = time.perf_counter()
+    with pytest.raises(PoolClosed):
+        list(passing)
+    assert time.perf_counter() - start < 5
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="nice values are checked on Linux")
+def test_workers_run_below_the_windows_priority(service):
+    from reader.core.priority import BACKGROUND_NICE
+
+    workers = service._acquire()  # the pool's own processes, asked for their nice value
+    try:
+        nices = {workers._pool.apply(os.getpriority, (os.PRIO_PROCESS, 0)) for _ in range(4)}
+    finally:
+        service._release()
+    assert nices == {max(BACKGROUND_NICE, os.getpriority(os.PRIO_PROCESS, 0))}

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
 from ..articles import Article
+from ..priority import run_in_background
 from .entities import NO_MODEL, Entry, Gazetteer, RawEntity, Tagger
 from .values import Analysis
 
@@ -26,12 +27,18 @@ ARTICLES_PER_TASK = 4
 TASKS_AHEAD = 6  # per worker: covers the app reading the next files; an article opened waits behind ~1 s
 TASK_TIMEOUT_S = 600.0  # a worker that died takes its task with it: Pool would wait forever
 IDLE_CLOSE_S = 60.0  # a service's workers exit after this long unused
+POLL_S = 0.2  # how soon a caller waiting for a result notices that the pool was closed
+
+
+class PoolClosed(RuntimeError):
+    """The workers were stopped (the app is closing) while a result was awaited."""
 
 _worker_tagger: Tagger | None = None
 
 
 def _start_worker(entries: list[Entry], fingerprint: str, model: str | None) -> None:
     global _worker_tagger
+    run_in_background()  # the window's process, at normal priority, gets a core when it needs one
     try:
         _worker_tagger = Tagger(Gazetteer(entries, fingerprint), model)
         _worker_tagger.nlp  # noqa: B018 - load now, before the first task
@@ -61,6 +68,7 @@ class TaggerPool:
     def __init__(self, tagger: Tagger, processes: int):
         gaz = tagger.gazetteer
         self.processes = processes
+        self._closed = False
         self._pool = multiprocessing.get_context("spawn").Pool(
             processes, initializer=_start_worker, initargs=(gaz.entries, gaz.fingerprint, tagger.requested))
 
@@ -77,6 +85,8 @@ class TaggerPool:
         window: deque = deque()
 
         def submit() -> bool:
+            if self._closed:
+                raise PoolClosed("the analysis workers were stopped")
             keys, payloads = [], []
             for key, payload in source:
                 keys.append(key)
@@ -92,15 +102,26 @@ class TaggerPool:
                 break
         while window:
             keys, pending = window.popleft()
-            results = pending.get(TASK_TIMEOUT_S)
+            results = self._result(pending)
             submit()
             yield from zip(keys, results)
 
     def analyze_one(self, article: Article) -> Analysis:
         """One article's analysis, queued behind at most the tasks already sent."""
-        return self._pool.apply_async(_analyze_task, ([article],)).get(TASK_TIMEOUT_S)[0]
+        return self._result(self._pool.apply_async(_analyze_task, ([article],)))[0]
+
+    def _result(self, pending):
+        """The task's result; a closed pool's tasks never finish, so waiting stops when it is closed."""
+        for _ in range(int(TASK_TIMEOUT_S / POLL_S)):
+            try:
+                return pending.get(POLL_S)
+            except multiprocessing.TimeoutError:
+                if self._closed:
+                    raise PoolClosed("the analysis workers were stopped") from None
+        raise PoolClosed(f"an analysis worker gave no answer in {TASK_TIMEOUT_S:.0f} s") from None
 
     def close(self) -> None:
+        self._closed = True
         self._pool.terminate()
         self._pool.join()
 

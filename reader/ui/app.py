@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import gc
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
 from ..core import paths
@@ -15,30 +14,6 @@ from .look import apply_look
 
 
 GIL_SWITCH_S = 0.0002  # Python's default is 0.005
-GC_YOUNG_MS = 1_000  # collect young objects every second, on the UI thread
-GC_FULL_EVERY = 30  # and everything every 30 s
-
-
-class UiThreadCollector(QObject):
-    """Python's cyclic garbage collection, run from a timer on the UI thread instead of automatically.
-
-    Automatic collection runs in whichever thread allocates, and a full one holds the GIL throughout.
-    In the analysis pass that thread is a background one at nice 10: when the busy spaCy workers took
-    its core mid-collection, the UI thread waited for the GIL for 100-170 ms. On the UI thread, at
-    normal priority, a full collection of the window's ~100,000 objects takes a few milliseconds.
-    """
-
-    def __init__(self, parent: QObject):
-        super().__init__(parent)
-        self._ticks = 0
-        self._timer = QTimer(self, interval=GC_YOUNG_MS)
-        self._timer.timeout.connect(self._collect)
-        gc.disable()
-        self._timer.start()
-
-    def _collect(self) -> None:
-        self._ticks += 1
-        gc.collect(2 if self._ticks % GC_FULL_EVERY == 0 else 1)
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -52,8 +27,6 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     QCoreApplication.setApplicationName("Press Reader")
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
     apply_look(app)
-    if app.findChild(UiThreadCollector) is None:
-        UiThreadCollector(app)
     return app
 
 

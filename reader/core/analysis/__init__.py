@@ -7,7 +7,6 @@ spaCy's `nlp.pipe`. Both are deterministic for a given model and gazetteer (see 
 from __future__ import annotations
 
 import threading
-from collections import deque
 from collections.abc import Iterable, Iterator
 
 from ..articles import Article
@@ -18,6 +17,7 @@ from .quotes import find_quotes
 from .values import GROUP_OF_LABEL, GROUPS, LABEL_NAMES, SPEECH, TERM, Analysis, Entity, Quote
 
 ANALYSIS_VERSION = 1  # bump when quotes or entity cleaning change what they produce
+IN_PROCESS_BATCH = 32  # articles analyzed together when no worker processes are used
 
 __all__ = [
     "ANALYSIS_VERSION", "GROUPS", "GROUP_OF_LABEL", "LABEL_NAMES", "NO_MODEL", "SPEECH", "TERM",
@@ -72,20 +72,14 @@ class Analyzer:
                 if pool is not self.service:
                     pool.close()
             return
-        gazetteer = self.tagger.gazetteer
-        pending: deque[tuple[Article, list[str]]] = deque()
-
-        def texts():
-            for article in articles:
-                parts = _parts(article)
-                pending.append((article, parts))
-                yield from parts
-
-        tags = self.tagger.tag(texts())
-        for first in tags:
-            article, parts = pending.popleft()
-            raw = [first] + [next(tags) for _ in parts[1:]]
-            yield article, _combine(article, parts, raw, gazetteer)
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) == IN_PROCESS_BATCH:
+                yield from zip(batch, analyze_batch(self.tagger, batch))
+                batch = []
+        if batch:
+            yield from zip(batch, analyze_batch(self.tagger, batch))
 
 
 def analyze_batch(tagger: Tagger, articles: list[Article]) -> list[Analysis]:

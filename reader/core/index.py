@@ -303,7 +303,10 @@ class SearchResult:
 
 
 class Index:
-    """The articles' Whoosh index and, beside it, the names index. Use `Index.open`, which rebuilds what it cannot open."""
+    """The articles' Whoosh index and, beside it, the names index.
+
+    Use `Index.open`, which rebuilds what it cannot open.
+    """
 
     def __init__(self, ix, names, directory: Path):
         self._ix = ix
@@ -518,11 +521,7 @@ def _docnums_by_key(reader) -> dict[tuple[str, str], int]:
     with _KEYS_LOCK:
         found = _DOCNUMS.get(reader)
         if found is None:
-            found = {}
-            if reader.doc_count():  # an empty index's reader has no columns
-                ids, hashes = reader.column_reader("id"), reader.column_reader("hash")
-                found = {(ids[n], hashes[n]): n for n in reader.all_doc_ids()}
-            _DOCNUMS[reader] = found
+            found = _DOCNUMS[reader] = {key: n for n, key in _live_columns(reader, ("id", "hash"))}
         return found
 
 
@@ -531,13 +530,7 @@ def _keys_by_docnum(reader) -> dict[int, tuple[str, str]]:
     with _KEYS_LOCK:
         found = _KEYS.get(reader)
         if found is None:
-            found = {}
-            for leaf, offset in reader.leaf_readers():
-                if not leaf.doc_count():
-                    continue
-                ids, hashes = leaf.column_reader("id"), leaf.column_reader("hash")
-                found.update((offset + n, (ids[n], hashes[n])) for n in leaf.all_doc_ids())
-            _KEYS[reader] = found
+            found = _KEYS[reader] = dict(_live_columns(reader, ("id", "hash")))
         return found
 
 
@@ -546,15 +539,21 @@ def _asks_names(q) -> bool:
 
 
 def _column_rows(ix, names: tuple[str, ...]):
-    """The values of these columns for each live document, read segment by segment."""
+    """The values of these columns for each live document of the index."""
     with ix.reader() as r:
-        # a combined column reader over segments numbers documents wrongly when one segment lacks a column
-        for leaf, _ in r.leaf_readers():
-            if not leaf.doc_count():
-                continue
-            cols = [leaf.column_reader(name) for name in names]
-            for n in leaf.all_doc_ids():
-                yield tuple(c[n] for c in cols)
+        for _, values in _live_columns(r, names):
+            yield values
+
+
+def _live_columns(reader, names: tuple[str, ...]):
+    """(document number, values of these columns) of each live document, read segment by segment."""
+    # a combined column reader over segments numbers documents wrongly when one segment lacks a column
+    for leaf, offset in reader.leaf_readers():
+        if not leaf.doc_count():  # an empty segment's reader has no columns
+            continue
+        cols = [leaf.column_reader(name) for name in names]
+        for n in leaf.all_doc_ids():
+            yield offset + n, tuple(c[n] for c in cols)
 
 
 def _writer(ix, **kwargs):

@@ -284,7 +284,7 @@ class Library:
         start = time.perf_counter()
         report = AnalysisReport()
         todo = self.unanalyzed()
-        cache, fingerprint = self.cache, self.analyzer.fingerprint
+        cache = self.cache
         ready: list[Document] = []
         done = 0
         if progress and todo:
@@ -323,11 +323,10 @@ class Library:
                         report.cached += 1
                         ready.append(self._document(article, row.size, row.mtime_ns, hits[article.content_hash]))
                     else:
-                        stats[article.id] = (row.size, row.mtime_ns)
                         yield article
                 flush()
 
-        stats: dict[str, tuple[int, int]] = {}  # as indexed, for the rows handed to `on_rows`
+        indexed = {row.id: row for row in todo}  # the stat of each file as indexed, for the rows given to on_rows
         procs = n_process or (2 if len(todo) >= ANALYSIS_PARALLEL_MIN and (os.cpu_count() or 1) > 1 else 1)
         fresh: list[tuple[Article, Analysis]] = []
         try:
@@ -335,7 +334,8 @@ class Library:
                 report.analyzed += 1
                 report.words += article.words
                 fresh.append((article, analysis))
-                ready.append(Document(article, *stats.pop(article.id), analysis, fingerprint))
+                row = indexed[article.id]
+                ready.append(self._document(article, row.size, row.mtime_ns, analysis))
                 if len(fresh) >= ANALYSIS_CHUNK:
                     cache.put_many(fresh)
                     fresh.clear()

@@ -88,8 +88,8 @@ def test_with_workers_spacy_stays_out_of_the_calling_process(articles_dir, data_
         speakers = sorted(h.article_id for h in lib.search('speaker:"Jack Ma"').hits)
         lib.close()
         close_shared()
-        print(len(opened.speeches) > 0, report.analyzed, report.cached, speakers == {sorted([SAMPLE_000, SAMPLE_002])!r},
-              "spacy" in sys.modules)
+        both = speakers == {sorted([SAMPLE_000, SAMPLE_002])!r}
+        print(len(opened.speeches) > 0, report.analyzed, report.cached, both, "spacy" in sys.modules)
     """)
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300)
     assert out.returncode == 0, out.stderr[-2000:]

@@ -1,9 +1,10 @@
 """Analysis on worker processes, for analyzing a whole library on every core.
 
 Each worker loads spaCy once, tags, finds the quotes and cleans the entities, and returns only the
-`Analysis` (never spaCy's Docs), so the main process has almost nothing to do. Workers are spawned, not forked: the app's process has Qt and Whoosh threads. A pool
-can be stopped at any moment; `close()` terminates its workers (spaCy's own `n_process` pipe cannot
-be abandoned midway without hanging: explosion/spaCy#8798).
+`Analysis` (never spaCy's Docs), so the main process has almost nothing to do. Workers are spawned,
+not forked: the app's process has Qt and Whoosh threads. A pool can be stopped at any moment;
+`close()` terminates its workers (spaCy's own `n_process` pipe cannot be abandoned midway without
+hanging: explosion/spaCy#8798).
 
 `TaggerService` is how the window uses them: spaCy never loads in the app's own process, where its
 memory would add to the workers' and its tagging would hold the GIL against the UI thread.
@@ -32,6 +33,7 @@ POLL_S = 0.2  # how soon a caller waiting for a result notices that the pool was
 
 class PoolClosed(RuntimeError):
     """The workers were stopped (the app is closing) while a result was awaited."""
+
 
 _worker_tagger: Tagger | None = None
 

@@ -25,7 +25,7 @@ SNIPPET_CSS = "span.hit { font-weight: 600; text-decoration: underline; }"
 
 
 class SnippetDelegate(QStyledItemDelegate):
-    """Draws title + snippet as rich text; everything else is drawn the standard way."""
+    """In search mode: draws title + snippet as rich text (a result without a snippet the standard way)."""
 
     def paint(self, painter, option, index):
         snippet = index.data(SNIPPET_ROLE)
@@ -87,7 +87,7 @@ class ArticleListView(QTableView):
         header.setStretchLastSection(False)
         header.setContextMenuPolicy(Qt.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
-        self.setItemDelegateForColumn(TITLE, SnippetDelegate(self))
+        self._snippets = SnippetDelegate(self)
         self.set_search_mode(False)
 
     def hidden_columns(self) -> list[int]:
@@ -113,6 +113,8 @@ class ArticleListView(QTableView):
         self.columns_changed.emit(self.hidden_columns())
 
     def set_search_mode(self, searching: bool) -> None:
+        # The library's titles are painted by Qt alone: a Python delegate would run for every title cell.
+        self.setItemDelegateForColumn(TITLE, self._snippets if searching else None)
         line = self.fontMetrics().lineSpacing()
         self.verticalHeader().setDefaultSectionSize((line + 3) * (1 + SNIPPET_LINES) + 10 if searching else line + 10)
 

@@ -11,6 +11,12 @@ from ..core.index import ArticleRow, Hit
 
 ID_ROLE = Qt.UserRole + 2
 SNIPPET_ROLE = Qt.UserRole + 3  # (snippet, spans) for search results, else None
+# data() runs for every role of every painted cell (about 1,300 calls a scroll step): the roles as plain
+# ints, compared without touching the Qt enums.
+_DISPLAY, _TOOLTIP, _ALIGN = int(Qt.DisplayRole), int(Qt.ToolTipRole), int(Qt.TextAlignmentRole)
+_ID, _SNIPPET = int(ID_ROLE), int(SNIPPET_ROLE)
+_ANSWERED = frozenset((_DISPLAY, _TOOLTIP, _ALIGN, _ID, _SNIPPET))
+_RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
 
 COLUMNS = ("Title", "Date", "Source", "Words", "Quotes", "Names")
 TITLE, DATE, SOURCE, WORDS, QUOTES, NAMES = range(6)
@@ -37,6 +43,19 @@ class ListItem:
     row: ArticleRow
     rank: int = 0
     hit: Hit | None = None
+    _cells: tuple[str, ...] | None = None
+
+    def replace(self, row: ArticleRow) -> None:
+        self.row, self._cells = row, None
+
+    def cells(self) -> tuple[str, ...]:
+        """What each column shows, made when the line is first painted."""
+        if self._cells is None:
+            r = self.row
+            self._cells = (r.title, r.date or "—", r.source, f"{r.words:,}",
+                           "" if r.quotes is None else f"{r.quotes:,}",
+                           "" if r.entities is None else f"{r.entities:,}")
+        return self._cells
 
 
 class ArticleTableModel(QAbstractTableModel):
@@ -74,26 +93,21 @@ class ArticleTableModel(QAbstractTableModel):
             return COLUMN_TIPS.get(section)
         return None
 
-    def data(self, index, role=Qt.DisplayRole):
-        if not index.isValid():
+    def data(self, index, role=_DISPLAY):
+        role = int(role)
+        if role not in _ANSWERED or not index.isValid():  # font, colours, check state, decoration…
             return None
         item = self._items[index.row()]
-        row, col = item.row, index.column()
-        if role == Qt.DisplayRole:
-            if col == QUOTES:
-                return "" if row.quotes is None else f"{row.quotes:,}"
-            if col == NAMES:
-                return "" if row.entities is None else f"{row.entities:,}"
-            return (row.title, row.date or "—", row.source, f"{row.words:,}")[col]
-        if role == ID_ROLE:
-            return row.id
-        if role == SNIPPET_ROLE:
+        col = index.column()
+        if role == _DISPLAY:
+            return item.cells()[col]
+        if role == _ALIGN:
+            return _RIGHT if col in NUMERIC else None
+        if role == _ID:
+            return item.row.id
+        if role == _SNIPPET:
             return (item.hit.snippet, item.hit.snippet_spans) if item.hit and col == TITLE else None
-        if role == Qt.ToolTipRole and col == TITLE:
-            return f"{row.title}\n{row.id}"
-        if role == Qt.TextAlignmentRole and col in NUMERIC:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        return None
+        return f"{item.row.title}\n{item.row.id}" if col == TITLE else None  # the tooltip
 
     def article_count(self) -> int:
         return len(self._library)
@@ -160,10 +174,10 @@ class ArticleTableModel(QAbstractTableModel):
             item = self._shown.get(r.id)
             if item is not None:
                 moved = moved or (key is not None and key(item.row) != key(r))
-                item.row = r
+                item.replace(r)
                 refreshed = True
             elif not self.searching:
-                new.setdefault(r.id, ListItem(r)).row = r
+                new.setdefault(r.id, ListItem(r)).replace(r)
         if new:
             self._add(list(new.values()))
         if new or moved:

@@ -156,11 +156,13 @@ class BodyMap:
         self.offsets = offsets  # ascending, the body offset shown at each doc position
 
     @classmethod
-    def build(cls, document, paragraphs: list[tuple[int, list[tuple[str, int | None]]]], first_block) -> BodyMap:
+    def build(cls, document, paragraphs: list[tuple[int, str, list[Mark]]], first_block) -> BodyMap:
+        """`paragraphs`: each body paragraph's start, text and marks, as `render_article` gave them."""
         doc_positions: list[int] = []
         offsets: list[int] = []
         block = first_block
-        for para_start, expected in paragraphs:
+        for para_start, para, marks in paragraphs:
+            expected = shown_chars(para, marks)
             want = "".join(c for c, _ in expected if not c.isspace())
             if not want:
                 continue
@@ -242,10 +244,10 @@ span.flag {{ color: {theme.flag}; font-weight: 600; }}
 
 def render_article(view: ArticleView, layers: frozenset[str] = frozenset(LAYER_KEYS),
                    entity_ids: dict[str, int] | None = None,
-                   paragraphs: list[tuple[int, list[tuple[str, int | None]]]] | None = None) -> str:
+                   paragraphs: list[tuple[int, str, list[Mark]]] | None = None) -> str:
     """The article as HTML, with the marks of the `layers` shown (search hits and bookmarks always are).
 
-    `paragraphs`, if given, receives each body paragraph's start and `shown_chars`, for a `BodyMap`.
+    `paragraphs`, if given, receives each body paragraph's start, text and marks shown, for a `BodyMap`.
     """
     entity_ids = entity_ids if entity_ids is not None else {}
 
@@ -270,7 +272,7 @@ def render_article(view: ArticleView, layers: frozenset[str] = frozenset(LAYER_K
         parts.extend(captions_at.pop(n, []))
         parts.append(f"<p>{mark_up(para, marks, entity_ids)}</p>")
         if paragraphs is not None:
-            paragraphs.append((start, shown_chars(para, marks)))
+            paragraphs.append((start, para, marks))
         start += len(para) + 2
     for rest in captions_at.values():
         parts.extend(rest)
@@ -307,12 +309,21 @@ class ReadingPane(QTextBrowser):
         self.view: ArticleView | None = None
         self.layers: frozenset[str] = frozenset(LAYER_KEYS)
         self._entities: list[str] = []  # canonical names, indexed by the N of entity:N links
-        self.body_map = BodyMap([], [])
+        self._body_map: BodyMap | None = BodyMap([], [])
+        self._paragraphs: list[tuple[int, str, list[Mark]]] = []  # of the article shown, for its body map
         self._flash = QTimer(self, singleShot=True, interval=self.FLASH_MS)
         self._flash.timeout.connect(lambda: self.setExtraSelections([]))
         self._placeholder = "Select an article to read it."
         self.anchorClicked.connect(self._on_anchor)
         self._render()
+
+    @property
+    def body_map(self) -> BodyMap:
+        """Document positions ↔ body offsets; made when first needed (a click, a selection), not per render."""
+        if self._body_map is None:
+            after_meta = self.document().firstBlock().next().next()
+            self._body_map = BodyMap.build(self.document(), self._paragraphs, after_meta)
+        return self._body_map
 
     def loadResource(self, kind, url: QUrl):  # article text never loads anything
         return None
@@ -497,15 +508,13 @@ class ReadingPane(QTextBrowser):
         self.setExtraSelections([])
         if self.view is None:
             self._entities = []
-            self.body_map = BodyMap([], [])
+            self._paragraphs, self._body_map = [], BodyMap([], [])
             self.setHtml(f'<p class="empty" align="center"><br><br>{html.escape(self._placeholder)}</p>')
         else:
             ids: dict[str, int] = {}
-            paragraphs: list = []
-            self.setHtml(render_article(self.view, self.layers, ids, paragraphs))
+            self._paragraphs, self._body_map = [], None
+            self.setHtml(render_article(self.view, self.layers, ids, self._paragraphs))
             self._entities = sorted(ids, key=ids.get)
-            after_meta = self.document().firstBlock().next().next()
-            self.body_map = BodyMap.build(self.document(), paragraphs, after_meta)
 
     def changeEvent(self, event):
         super().changeEvent(event)

@@ -39,6 +39,7 @@ class AnalysisCache:
         db = sqlite3.connect(str(self.path), timeout=10, check_same_thread=False)
         try:
             db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")  # a cache: no fsync per commit (WAL keeps it consistent)
             db.execute(_SCHEMA)
             db.commit()
         except sqlite3.DatabaseError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import html
 import os
 import time
@@ -31,9 +32,22 @@ from .workers import Job, Jobs
 
 RESULT_LIMIT = 100  # each result carries a snippet, about 2.5 ms apiece
 ROW_BATCH_SECONDS = 0.3  # rows listed while indexing, in batches: each one sorts and repaints the list
+SETTLE_EVERY_ROWS = 2_000  # while a first index fills the list, its new rows are frozen this many at a time
 QUIET_PROGRESS_FROM = 50  # a quiet update of fewer files than this shows no progress bar
 # spaCy runs in these processes only, never in the window's: for the articles opened and the whole library
 ANALYSIS_WORKERS = min(2, os.cpu_count() or 1)
+
+
+def settle_heap() -> None:
+    """Leave what the app holds now (its modules, widgets and the list's rows) out of garbage collection.
+
+    Python's full collections walk every object the process holds, holding the GIL: 60,000 objects with
+    10,000 articles listed, 40 ms on the UI thread and 60-120 ms on a low-priority worker thread sharing
+    the cores with spaCy's processes, while the UI thread waits. Frozen objects are still freed when no
+    longer used; only cycles among them wait for the app to exit. Called when a long phase ends, and as
+    a first index fills the list.
+    """
+    gc.freeze()
 
 
 def article_view(library: Library, article_id: str, words: frozenset[str],
@@ -89,6 +103,7 @@ class MainWindow(QMainWindow):
         self._queued_sync: tuple[bool, bool] | None = None  # (rebuild, quiet) asked for while one ran
         self._list_is_index = True  # False after a failed update: the list may hold rows never committed
         self._current_changed = False  # the article being read was re-read by the running update
+        self._settled_rows = 0  # articles listed when the heap was last settled
 
         self._build_widgets()
         self._build_status_bar()
@@ -349,11 +364,16 @@ class MainWindow(QMainWindow):
         kind, rows = value
         if kind == "rows":
             self.model.set_rows(rows)
+            self._settled_rows = len(rows)
+            settle_heap()
             if rows:
                 self.show_status(f"Checking {len(rows):,} articles for changes…")
         else:
             shown = self.model.library_row(self._current_id) if self._current_id else None
             self.model.upsert_rows(rows)
+            if self.model.article_count() >= self._settled_rows + SETTLE_EVERY_ROWS:  # a first index fills the list
+                self._settled_rows = self.model.article_count()
+                settle_heap()
             if shown is not None and self.model.library_row(self._current_id).content_hash != shown.content_hash:
                 self._current_changed = True
         self._update_counts()
@@ -406,6 +426,7 @@ class MainWindow(QMainWindow):
             # edited: show its new text; or opened during the update: now its highlights
             self.load_article(self._current_id, keep_place=True)
         self._watch(library, report)
+        settle_heap()
         self.sync_finished.emit(report)
         self._after_sync()
 
@@ -440,6 +461,7 @@ class MainWindow(QMainWindow):
         if library is not self.library:
             return
         self._analysis_ended()
+        settle_heap()
         self._tell_notice(report.notice)
         self._show_index_state()
         if report.analyzed and self._names and self.search_bar.text():

@@ -362,7 +362,7 @@ class Index:
             kwargs.update(procs=min(2, os.cpu_count() or 1), multisegment=True, limitmb=WRITER_MEMORY_MB)
         writer = _writer(self._ix, **kwargs)
         remove = list(remove)
-        analysed: list[Document] = []
+        analysed: list[dict] = []  # name entries of the documents with an analysis
         written = 0
         try:
             for aid in remove:
@@ -370,7 +370,7 @@ class Index:
             for doc in docs:
                 writer.add_document(**_fields(doc))
                 if doc.analysis is not None:
-                    analysed.append(doc)
+                    analysed.append(name_entry(doc))
                 written += 1
         except BaseException:
             for task in getattr(writer, "tasks", ()):  # MpWriter.cancel() does not stop its processes
@@ -382,29 +382,29 @@ class Index:
         self.write_names(analysed, remove=remove, prune=replace_all)
         return written
 
-    def write_names(self, docs: Iterable[Document], remove: Iterable[str] = (), prune: bool = False) -> int:
-        """Replace the names of `docs` (each with an analysis) and drop those of `remove`, in one small commit.
+    def write_names(self, entries: Iterable[dict], remove: Iterable[str] = (), prune: bool = False) -> int:
+        """Replace the names of some articles (`name_entry` of each) and drop those of `remove`, in one commit.
 
         With `prune`, names of articles no longer in the index are dropped too.
         """
-        docs = [d for d in docs if d.analysis is not None]
-        gone = set(remove) - {d.article.id for d in docs}
+        entries = list(entries)
+        gone = set(remove) - {e["id"] for e in entries}
         if prune:
             present = {aid for aid, in _column_rows(self._ix, ("id",))}
             gone |= {aid for aid, in _column_rows(self._names, ("id",))} - present
-        if not docs and not gone:
+        if not entries and not gone:
             return 0
         writer = _writer(self._names)
         try:
             for aid in gone:
                 writer.delete_by_term("id", aid)
-            for doc in docs:
-                writer.update_document(**_name_fields(doc))
+            for entry in entries:
+                writer.update_document(**entry)
         except BaseException:
             writer.cancel()
             raise
         writer.commit()
-        return len(docs)
+        return len(entries)
 
     # ------------------------------------------------------------ search
 
@@ -772,7 +772,9 @@ def _fields(d: Document) -> dict:
     return doc
 
 
-def _name_fields(d: Document) -> dict:
+def name_entry(d: Document) -> dict:
+    """What the names index holds of an analyzed article: plain strings and counts, so that entries
+    waiting to be written are small and are not walked by Python's garbage collector."""
     analysis = d.analysis
     return {
         "id": d.article.id,

@@ -17,10 +17,12 @@ from .analysis.cache import AnalysisCache
 from .anchoring import Selector, locate, locate_text
 from .articles import Article, ArticleError, ArticleFile, Skipped
 from .bookmarks import ARTICLE_MISSING, OK, TEXT_CHANGED, Bookmark, BookmarkError, BookmarkStore
-from .index import ArticleRow, Document, Index, SearchResult
+from .index import ArticleRow, Document, Index, SearchResult, name_entry
 
 Progress = Callable[[int, int], None]
-ANALYSIS_CHUNK = 256  # articles read, looked up in the cache and their names indexed together
+ANALYSIS_CHUNK = 256  # articles whose names are indexed (one small Whoosh commit) and listed together
+ANALYSIS_LOAD_BATCH = 16  # articles read and looked up in the cache together, as the taggers need more
+ANALYSIS_CACHE_BATCH = 32  # analyses written to the cache together
 ANALYSIS_PARALLEL_MIN = 64  # uncached articles before a second spaCy process pays for itself
 BOOKMARKS_FILE = "bookmarks.sqlite"
 
@@ -280,34 +282,46 @@ class Library:
         Cached analyses are reused. Results are written to the names index (the articles' own documents
         are not rewritten), and passed to `on_rows`, a chunk at a time, so that `entity:` and `speaker:`
         searches and the list's counts fill in as it goes.
+
+        Built for running beside a window: files are read a few at a time as the taggers need them, and
+        what waits to be written is plain strings (a cache row, a names entry, a list row), so this
+        process never has a long stretch of Python to do, nor many live objects for its garbage collector.
         """
         start = time.perf_counter()
         report = AnalysisReport()
         todo = self.unanalyzed()
-        cache = self.cache
-        ready: list[Document] = []
+        cache, fingerprint = self.cache, self.analyzer.fingerprint
+        names: list[tuple[dict, ArticleRow]] = []  # names index entries and list rows, not yet written
+        fresh: list[tuple[Article, Analysis]] = []  # analyses not yet cached
         done = 0
         if progress and todo:
             progress(0, len(todo))  # loading spaCy takes a second or two: say at once that work has begun
 
+        def analyzed(article: Article, row: ArticleRow, analysis: Analysis) -> None:
+            doc = Document(article, row.size, row.mtime_ns, analysis, fingerprint)
+            names.append((name_entry(doc), ArticleRow.of(doc)))
+
         def flush(force: bool = False) -> None:
             nonlocal done
-            if not ready or (len(ready) < ANALYSIS_CHUNK and not force):
+            if len(fresh) >= ANALYSIS_CACHE_BATCH or (force and fresh):
+                cache.put_many(fresh)
+                fresh.clear()
+            if not names or (len(names) < ANALYSIS_CHUNK and not force):
                 return
-            batch = ready[:]
-            ready.clear()
+            batch = names[:]
+            names.clear()
             with self._writing:
-                self.index.write_names(batch)
+                self.index.write_names(entry for entry, _ in batch)
             done += len(batch)
             if on_rows:
-                on_rows([ArticleRow.of(d) for d in batch])
+                on_rows([row for _, row in batch])
             if progress:
                 progress(done + len(report.skipped), len(todo))
 
         def uncached():
-            for i in range(0, len(todo), ANALYSIS_CHUNK):
+            for i in range(0, len(todo), ANALYSIS_LOAD_BATCH):
                 loaded = []
-                for row in todo[i:i + ANALYSIS_CHUNK]:
+                for row in todo[i:i + ANALYSIS_LOAD_BATCH]:
                     if cancel and cancel():
                         raise SyncCancelled("analysis cancelled")
                     try:
@@ -321,29 +335,31 @@ class Library:
                 for article, row in loaded:
                     if article.content_hash in hits:
                         report.cached += 1
-                        ready.append(self._document(article, row.size, row.mtime_ns, hits[article.content_hash]))
+                        analyzed(article, row, hits[article.content_hash])
                     else:
-                        yield article
+                        yield article, row
                 flush()
 
-        indexed = {row.id: row for row in todo}  # the stat of each file as indexed, for the rows given to on_rows
         procs = n_process or (2 if len(todo) >= ANALYSIS_PARALLEL_MIN and (os.cpu_count() or 1) > 1 else 1)
-        fresh: list[tuple[Article, Analysis]] = []
+        pending: dict[str, ArticleRow] = {}  # the row (the file's stat as indexed) of each article being analyzed
+
+        def articles():
+            for article, row in uncached():
+                pending[article.id] = row
+                yield article
+
         try:
-            for article, analysis in self.analyzer.analyze_many(uncached(), n_process=procs):
+            for article, analysis in self.analyzer.analyze_many(articles(), n_process=procs):
                 report.analyzed += 1
                 report.words += article.words
                 fresh.append((article, analysis))
-                row = indexed[article.id]
-                ready.append(self._document(article, row.size, row.mtime_ns, analysis))
-                if len(fresh) >= ANALYSIS_CHUNK:
-                    cache.put_many(fresh)
-                    fresh.clear()
+                analyzed(article, pending.pop(article.id), analysis)
                 flush()
                 if cancel and cancel():
                     raise SyncCancelled("analysis cancelled")
         finally:
             cache.put_many(fresh)  # even when stopped: what was analyzed is not analyzed again
+            fresh.clear()
         flush(force=True)
         report.notice = self.analyzer.notice
         report.seconds = time.perf_counter() - start

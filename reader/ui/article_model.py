@@ -168,22 +168,24 @@ class ArticleTableModel(QAbstractTableModel):
         """
         key = SORT_KEYS.get(self._sort_column)
         new: dict[str, ListItem] = {}
-        refreshed = moved = False
+        refreshed: list[str] = []
+        moved = False
         for r in rows:
             self._library[r.id] = r
             item = self._shown.get(r.id)
             if item is not None:
                 moved = moved or (key is not None and key(item.row) != key(r))
                 item.replace(r)
-                refreshed = True
+                refreshed.append(r.id)
             elif not self.searching:
                 new.setdefault(r.id, ListItem(r)).replace(r)
         if new:
             self._add(list(new.values()))
         if new or moved:
             self._rearrange()
-        elif refreshed:  # one signal for the lot: the view repaints only what it shows
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._items) - 1, len(COLUMNS) - 1))
+        else:  # a signal a run of lines: the view repaints only the lines it shows that changed
+            for first, last in _blocks(sorted((self.row_of(aid) for aid in refreshed), reverse=True)):
+                self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
 
     def _add(self, new: list[ListItem]) -> None:
         first = len(self._items)

@@ -175,6 +175,18 @@ def test_counts_found_by_analysis_move_an_article_to_its_place(qtbot, view, rows
     assert current_id(view) == unanalyzed.id and model.rowCount() == N
 
 
+def test_new_counts_in_unsorted_columns_update_just_those_lines(qtbot, view, rows):
+    """A batch of analysed articles updates their lines in place: only those lines are repainted."""
+    model = view.model()
+    changed = [model.id_at(r) for r in (3, 4, 5, 900, 40_000)]
+    ranges = []
+    model.dataChanged.connect(lambda first, last, *_: ranges.append((first.row(), last.row(), last.column())))
+    model.upsert_rows([replace(model.library_row(aid), quotes=7, entities=9) for aid in changed])
+    assert sorted(ranges) == [(3, 5, NAMES), (900, 900, NAMES), (40_000, 40_000, NAMES)]
+    assert [model.index(model.row_of(aid), QUOTES).data() for aid in changed] == ["7"] * 5
+    assert [model.id_at(r) for r in (3, 4, 5, 900, 40_000)] == changed  # sorted by id: nothing moved
+
+
 def test_removed_articles_leave_and_the_selection_of_another_stays(qtbot, view, rows):
     model = view.model()
     view.sortByColumn(TITLE, Qt.AscendingOrder)

@@ -417,7 +417,7 @@ class Index:
             raise QueryError(_friendly(exc)) from None
         if q is query.NullQuery or isinstance(q, type(query.NullQuery)):
             raise QueryError("nothing to search for: the query has only operators or very common words")
-        return q
+        return q.accept(_lazy_union)
 
     def search(self, text: str, limit: int | None = 50) -> SearchResult:
         text, notice = cap_query(text)
@@ -564,6 +564,18 @@ def _writer(ix, **kwargs):
         return ix.writer(timeout=WRITE_LOCK_TIMEOUT, codec=Codec(), compound=False, **kwargs)
     except index.LockError:
         raise IndexBusy("another Press Reader is updating this index; try again shortly") from None
+
+
+def _lazy_union(q):
+    """An OR (a word in title, body or captions) walked lazily, skipping along with its AND's other parts.
+
+    Whoosh picks by segment size: below 5,000 documents it reads and scores every posting of every
+    field first (ArrayUnionMatcher), even of documents the rest of the query rules out; same results,
+    a fifth slower for two-word queries at 10,000 articles.
+    """
+    if type(q) is query.Or:
+        q.matcher_type = query.Or.DEFAULT_MATCHER
+    return q
 
 
 class _Parser(QueryParser):

@@ -269,7 +269,25 @@ def big_list(rows: int) -> dict:
 # ---------------------------------------------------------------- the driver
 
 
+def _quiet(idle: float = 0.9, timeout_s: float = 30.0) -> None:
+    """Wait until the cores are idle (the last stage's processes gone), so that no stage times another's exit."""
+    def busy_total():
+        with open("/proc/stat") as fh:
+            values = [int(v) for v in fh.readline().split()[1:]]
+        return sum(values) - values[3] - values[4], sum(values)  # all but idle and iowait
+
+    if not os.path.exists("/proc/stat"):
+        return
+    deadline = time.time() + timeout_s
+    while time.time() < deadline:
+        (b0, t0), _ = busy_total(), time.sleep(1.0)
+        b1, t1 = busy_total()
+        if t1 > t0 and 1 - (b1 - b0) / (t1 - t0) >= idle:
+            return
+
+
 def _child(stage: str, *args: str, memory: bool = False) -> dict:
+    _quiet()
     cmd = [sys.executable, "-m", "bench.bench_scale", "--stage", stage, *args]
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
     if len(args) >= 3:  # the window's QSettings go to the run's own config folder

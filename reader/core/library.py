@@ -290,7 +290,7 @@ class Library:
         start = time.perf_counter()
         report = AnalysisReport()
         todo = self.unanalyzed()
-        cache, fingerprint = self.cache, self.analyzer.fingerprint
+        cache = self.cache
         names: list[tuple[dict, ArticleRow]] = []  # names index entries and list rows, not yet written
         fresh: list[tuple[Article, Analysis]] = []  # analyses not yet cached
         done = 0
@@ -298,7 +298,7 @@ class Library:
             progress(0, len(todo))  # loading spaCy takes a second or two: say at once that work has begun
 
         def analyzed(article: Article, row: ArticleRow, analysis: Analysis) -> None:
-            doc = Document(article, row.size, row.mtime_ns, analysis, fingerprint)
+            doc = self._document(article, row.size, row.mtime_ns, analysis)
             names.append((name_entry(doc), ArticleRow.of(doc)))
 
         def flush(force: bool = False) -> None:

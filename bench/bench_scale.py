@@ -280,7 +280,8 @@ def _quiet(idle: float = 0.9, timeout_s: float = 30.0) -> None:
         return
     deadline = time.time() + timeout_s
     while time.time() < deadline:
-        (b0, t0), _ = busy_total(), time.sleep(1.0)
+        b0, t0 = busy_total()
+        time.sleep(1.0)
         b1, t1 = busy_total()
         if t1 > t0 and 1 - (b1 - b0) / (t1 - t0) >= idle:
             return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import errno
 import hashlib
 import os
 import re
@@ -10,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 ARTICLE_SUFFIXES = (".txt", ".md")
-MAX_FILE_BYTES = 8 * 1024 * 1024  # larger files are indexed up to this many bytes
+MAX_FILE_BYTES = 1024 * 1024  # larger files are indexed up to this many bytes (about 170,000 words)
 TITLE_CHARS = 90
 
 _DATE_TOKEN = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
@@ -127,7 +128,7 @@ def scan(root: Path) -> Scan:
             try:
                 st = path.stat()
             except OSError as exc:
-                result.skipped.append(Skipped(_rel(path, root), _os_reason(exc)))
+                result.skipped.append(Skipped(_rel(path, root), _os_reason(exc, path)))
                 continue
             result.files.append(ArticleFile(_rel(path, root), path, st.st_size, st.st_mtime_ns))
     return result
@@ -137,24 +138,44 @@ def _rel(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def _os_reason(exc: OSError) -> str:
-    if isinstance(exc, PermissionError):
+def _os_reason(exc: OSError, path: Path | None = None) -> str:
+    """A short, specific phrase for why a file could not be read."""
+    if exc.errno in (errno.EACCES, errno.EPERM):
         return "permission denied"
-    if isinstance(exc, IsADirectoryError):
+    if exc.errno == errno.EISDIR:
         return "is a directory, not a file"
-    if isinstance(exc, FileNotFoundError):
-        return "file vanished or is a broken link"
-    return exc.strerror or exc.__class__.__name__
+    if exc.errno == errno.ELOOP:
+        return "symbolic link loop"
+    if exc.errno == errno.ENOENT:
+        if path is not None and os.path.islink(path):
+            return "broken symbolic link"
+        return "the file was deleted before it could be read"
+    if exc.errno == errno.EIO:
+        return "read error on the disk"
+    return (exc.strerror or exc.__class__.__name__).lower()
 
 
 def read_bytes(path: Path) -> tuple[bytes, bool]:
-    """The file's bytes (at most MAX_FILE_BYTES) and whether it was cut short."""
+    """The file's bytes (at most MAX_FILE_BYTES, ending on a whole line or character) and whether it
+    was cut short."""
     try:
         with open(path, "rb") as fh:
             data = fh.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        raise ArticleError(path, _os_reason(exc)) from None
-    return data[:MAX_FILE_BYTES], len(data) > MAX_FILE_BYTES
+        raise ArticleError(path, _os_reason(exc, path)) from None
+    if len(data) <= MAX_FILE_BYTES:
+        return data, False
+    data = data[:MAX_FILE_BYTES]
+    line_end = data.rfind(b"\n", len(data) - 65536)
+    if line_end > 0:
+        return data[: line_end + 1], True
+    # no line end near the cut: do not end inside a UTF-8 character, which would make the file cp1252
+    keep = len(data)
+    while keep > len(data) - 3 and 0x80 <= data[keep - 1] <= 0xBF:  # continuation bytes
+        keep -= 1
+    if data[keep - 1] >= 0xC0:  # the lead byte of the character cut
+        keep -= 1
+    return data[:keep], True
 
 
 def decode(data: bytes) -> str:

@@ -311,7 +311,7 @@ def test_directory_is_an_error(tmp_path):
 def test_missing_file_is_an_error(tmp_path):
     with pytest.raises(ArticleError) as info:
         load(tmp_path / "gone.txt")
-    assert info.value.reason == "file vanished or is a broken link"
+    assert info.value.reason == "the file was deleted before it could be read"
 
 
 def test_to_json(articles_dir):

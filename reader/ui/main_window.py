@@ -11,12 +11,13 @@ from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QSplitter,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QProgressBar, QPushButton,
+                               QSplitter, QVBoxLayout, QWidget)
 
 from .. import __version__
 from ..core import paths
 from ..core.analysis import shared_analyzer
+from ..core.articles import Skipped
 from ..core.index import SearchResult, hit_spans
 from ..core.library import AnalysisReport, Library, LibraryError, SyncReport
 from .article_list import ArticleListView
@@ -28,6 +29,7 @@ from .look import set_kind
 from .marks import LAYER_KEYS, ArticleView, build_view
 from .reading_pane import ReadingPane
 from .search_bar import SearchBar
+from .skipped_files import SkippedFilesDialog
 from .workers import Job, Jobs
 
 RESULT_LIMIT = 100  # each result carries a snippet, about 2.5 ms apiece
@@ -96,7 +98,6 @@ class MainWindow(QMainWindow):
         self._words: frozenset[str] = frozenset()
         self._names: frozenset[tuple[str, ...]] = frozenset()
         self._index_text = ""
-        self._index_tip = ""
         self._notice: str | None = None  # what names are missing without a spaCy model
         self._current_id: str | None = None
         self.indexing = False
@@ -104,6 +105,8 @@ class MainWindow(QMainWindow):
         self._list_is_index = True  # False after a failed update: the list may hold rows never committed
         self._current_changed = False  # the article being read was re-read by the running update
         self._settled_rows = 0  # articles listed when the heap was last settled
+        self.skipped: list[Skipped] = []  # the files of the folder the last update could not read
+        self._skipped_dialog: SkippedFilesDialog | None = None
 
         self._build_widgets()
         self._build_status_bar()
@@ -158,7 +161,15 @@ class MainWindow(QMainWindow):
         self.index_state.setObjectName("indexState")
         self.counts = QLabel()
         self.counts.setObjectName("articleCounts")
+        self.skipped_button = QPushButton()
+        self.skipped_button.setObjectName("skippedButton")
+        self.skipped_button.setFlat(True)
+        self.skipped_button.setCursor(Qt.PointingHandCursor)
+        self.skipped_button.setToolTip("Files of this folder that could not be read as articles, and why")
+        self.skipped_button.clicked.connect(self.show_skipped)
+        self.skipped_button.hide()
         bar.addWidget(self.index_state, 1)
+        bar.addPermanentWidget(self.skipped_button)
         bar.addPermanentWidget(self.progress)
         bar.addPermanentWidget(self.counts)
 
@@ -196,6 +207,8 @@ class MainWindow(QMainWindow):
         self.bookmarks_action.setText("&Bookmarks")
         self.bookmarks_action.setShortcut(QKeySequence("Ctrl+B"))
         view_menu.addAction(self.bookmarks_action)
+        self.skipped_action = action(view_menu, "&Skipped files…", self.show_skipped)
+        self.skipped_action.setEnabled(False)
         view_menu.addSeparator()
         self.zoom_in_action = action(view_menu, "Zoom &in", lambda: self.set_zoom(self.pane.zoom + 1),
                                      QKeySequence.ZoomIn, "Ctrl+=")
@@ -283,6 +296,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("library/lastFolder", str(library.root))
         paths.remember_folder(self.data_dir, library.root)
         self._current_id = None
+        self._set_skipped([])
         self.model.set_rows([])
         self.pane.show_placeholder("Select an article to read it.")
         self.search_bar.edit.clear()
@@ -406,10 +420,7 @@ class MainWindow(QMainWindow):
         text = f"Index up to date · {report.indexed:,} articles"
         if report.updated or report.removed:
             text += f" · {report.updated:,} updated, {report.removed:,} removed in {report.seconds:.1f} s"
-        self._index_tip = ""
-        if report.skipped:
-            text += f" · {len(report.skipped):,} files skipped"
-            self._index_tip = "\n".join(f"{s.path}: {s.reason}" for s in report.skipped[:40])
+        self._set_skipped(report.skipped)
         if report.rebuilt:
             text = f"{report.rebuilt[0].upper()}{report.rebuilt[1:]} · " + text
         self._index_text = text
@@ -429,6 +440,27 @@ class MainWindow(QMainWindow):
         settle_heap()
         self.sync_finished.emit(report)
         self._after_sync()
+
+    def _set_skipped(self, skipped: list[Skipped]) -> None:
+        """The files the update could not read: a status bar button and View › Skipped files open their list."""
+        self.skipped = sorted(skipped, key=lambda s: s.path)
+        n = len(self.skipped)
+        self.skipped_button.setText(f"⚠ {n:,} {'file' if n == 1 else 'files'} skipped")
+        self.skipped_button.setVisible(bool(n))
+        self.skipped_action.setEnabled(bool(n))
+        self.skipped_action.setText(f"&Skipped files ({n:,})…" if n else "&Skipped files…")
+        if self._skipped_dialog is not None and self.library is not None:
+            self._skipped_dialog.set_skipped(self.library.root, self.skipped)
+
+    def show_skipped(self) -> SkippedFilesDialog:
+        if self._skipped_dialog is None:
+            self._skipped_dialog = SkippedFilesDialog(self)
+        if self.library is not None:
+            self._skipped_dialog.set_skipped(self.library.root, self.skipped)
+        self._skipped_dialog.show()
+        self._skipped_dialog.raise_()
+        self._skipped_dialog.activateWindow()
+        return self._skipped_dialog
 
     def _after_sync(self) -> None:
         """Run the update asked for meanwhile, else go on finding quotes and names."""
@@ -488,12 +520,12 @@ class MainWindow(QMainWindow):
                 self._show_index_state()
 
     def _show_index_state(self) -> None:
-        """The index's state, with the no-model notice if there is one and any skipped files as the tooltip."""
+        """The index's state, with the no-model notice if there is one."""
         text = self._index_text
         if self._notice:
             text += " · names from the built-in lists only (no spaCy model)"
         self.show_status(text)
-        self.index_state.setToolTip("\n\n".join(filter(None, [self._notice, self._index_tip])))
+        self.index_state.setToolTip(self._notice or "")
 
     def _on_sync_failed(self, library: Library, message: str) -> None:
         if library is not self.library:

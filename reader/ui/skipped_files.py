@@ -1,0 +1,109 @@
+"""The "Skipped files" window: the files of the folder that could not be read as articles, and why."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, QUrl
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton,
+                               QTableView, QVBoxLayout)
+
+from ..core.articles import Skipped
+
+COLUMNS = ("File", "Why it was skipped")
+
+
+class SkippedModel(QAbstractTableModel):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.items: list[Skipped] = []
+
+    def set_items(self, items: list[Skipped]) -> None:
+        self.beginResetModel()
+        self.items = list(items)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.items)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section, orientation, role=Qt.DisplayRole):
+        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def data(self, index, role=Qt.DisplayRole):
+        if not index.isValid():
+            return None
+        item = self.items[index.row()]
+        if role in (Qt.DisplayRole, Qt.ToolTipRole):
+            return item.path if index.column() == 0 else item.reason
+        return None
+
+
+class SkippedFilesDialog(QDialog):
+    """Not modal: it stays open beside the window, and the window refreshes it after each index update."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("skippedFiles")
+        self.setWindowTitle("Skipped files")
+        self.resize(640, 360)
+        self.root: Path | None = None
+        self.model = SkippedModel(self)
+        proxy = QSortFilterProxyModel(self)
+        proxy.setSourceModel(self.model)
+        proxy.setSortCaseSensitivity(Qt.CaseInsensitive)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("skippedSummary")
+        self.summary.setWordWrap(True)
+        self.table = QTableView()
+        self.table.setModel(proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Interactive)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setColumnWidth(0, 300)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        self.copy_button = QPushButton("&Copy list")
+        self.folder_button = QPushButton("Open &folder")
+        buttons.addButton(self.copy_button, QDialogButtonBox.ActionRole)
+        buttons.addButton(self.folder_button, QDialogButtonBox.ActionRole)
+        buttons.rejected.connect(self.close)
+        self.copy_button.clicked.connect(self.copy_list)
+        self.folder_button.clicked.connect(self._open_folder)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(buttons)
+
+    def set_skipped(self, root: Path, skipped: list[Skipped]) -> None:
+        self.root = root
+        self.model.set_items(skipped)
+        n = len(skipped)
+        if n:
+            self.summary.setText(f"{n:,} {'file' if n == 1 else 'files'} in {root} could not be read as "
+                                 "articles. Fix or remove them, and the index picks up the change.")
+        else:
+            self.summary.setText(f"Every article file in {root} was read.")
+        self.copy_button.setEnabled(bool(n))
+
+    def as_text(self) -> str:
+        return "\n".join(f"{s.path}\t{s.reason}" for s in self.model.items)
+
+    def copy_list(self) -> None:
+        QGuiApplication.clipboard().setText(self.as_text())
+
+    def _open_folder(self) -> None:
+        if self.root is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.root)))

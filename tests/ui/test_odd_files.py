@@ -1,0 +1,44 @@
+"""The window over a messy folder: every readable article listed, the rest in "Skipped files" with reasons."""
+
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication
+
+from tests.odd_files import INDEXED, SKIPPED, make_odd_folder
+
+
+def test_the_window_lists_every_readable_file_and_shows_the_others_with_reasons(open_window, tmp_path, qtbot):
+    window = open_window(make_odd_folder(tmp_path / "odd"))
+    assert sorted(r.id for r in window.model.library_rows()) == sorted(INDEXED)
+    assert window.skipped_button.isVisible()
+    assert window.skipped_button.text() == f"⚠ {len(SKIPPED)} files skipped"
+    assert window.skipped_action.isEnabled()
+
+    window.skipped_button.click()
+    dialog = window.show_skipped()
+    assert dialog.isVisible() and not dialog.isModal()
+    table = dialog.table.model()
+    shown = {table.index(r, 0).data(): table.index(r, 1).data() for r in range(table.rowCount())}
+    assert shown == SKIPPED
+    assert f"{len(SKIPPED)} files in" in dialog.summary.text()
+    dialog.copy_button.click()
+    assert "loop_a.txt\tsymbolic link loop" in QGuiApplication.clipboard().text().splitlines()
+
+
+def test_fixing_a_skipped_file_takes_it_off_the_list(open_window, tmp_path, qtbot):
+    folder = make_odd_folder(tmp_path / "odd")
+    window = open_window(folder)
+    dialog = window.show_skipped()
+    (folder / "empty.txt").write_text("Now an article about the IOC.")
+    (folder / "binary.txt").unlink()
+    with qtbot.waitSignal(window.sync_finished, timeout=30_000):
+        window.sync(quiet=True)
+    assert "empty.txt" in {r.id for r in window.model.library_rows()}
+    assert dialog.model.rowCount() == len(SKIPPED) - 2
+    assert window.skipped_button.text() == f"⚠ {len(SKIPPED) - 2} files skipped"
+
+
+def test_a_clean_folder_shows_no_skipped_files(open_window, articles_dir):
+    window = open_window(articles_dir)
+    assert not window.skipped_button.isVisible()
+    assert not window.skipped_action.isEnabled()
+    assert QApplication.activeModalWidget() is None

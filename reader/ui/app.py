@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from ..core import paths
 from ..core.analysis import close_shared
+from . import errors
 from .look import apply_look
 
 
@@ -34,7 +35,9 @@ def run(articles_dir: Path | None = None, data_dir: Path | None = None) -> int:
     from .main_window import MainWindow
 
     app = make_app()
-    window = MainWindow(data_dir or paths.data_dir(), articles_dir)
+    data_dir = data_dir or paths.data_dir()
+    hook = errors.install(data_dir)  # noqa: F841 - kept for the app's life
+    window = MainWindow(data_dir, articles_dir)
     window.show()
     try:
         return app.exec()

@@ -6,9 +6,9 @@ for partial results; its return value arrives in `finished`, and any exception a
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
-import traceback
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
@@ -18,6 +18,7 @@ from ..core.priority import run_in_background
 # 4 a second: a progress bar repaints the window at once (QProgressBar.setValue calls repaint()), which
 # takes 20-70 ms with worker threads running Python, and 20 a second left the UI thread no time of its own
 PROGRESS_INTERVAL_S = 0.25
+log = logging.getLogger("press_reader")
 
 
 class JobSignals(QObject):
@@ -55,9 +56,9 @@ class Job(QRunnable):
             run_in_background()
         try:
             result = self.fn(self)
-        except Exception as exc:  # reported to the UI as one line; the traceback goes to stderr
+        except Exception as exc:  # reported to the UI as one line; the traceback goes to the log
             if not self.stopped():  # a job that was asked to stop may end with any error
-                traceback.print_exc()
+                log.warning("a background job failed", exc_info=True)
             self.signals.failed.emit(_one_line(exc))
         else:
             self.signals.finished.emit(result)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 
 from ..core import paths
 from ..core.analysis import close_shared
-from . import errors
+from . import errors, single_instance
 from .look import apply_look
 
 
@@ -37,9 +37,20 @@ def run(articles_dir: Path | None = None, data_dir: Path | None = None) -> int:
     app = make_app()
     data_dir = data_dir or paths.data_dir()
     hook = errors.install(data_dir)  # noqa: F841 - kept for the app's life
+    try:
+        instance = single_instance.claim(data_dir, articles_dir)
+    except single_instance.NotAnswering as exc:
+        print(f"press-reader: {exc}", file=sys.stderr)
+        return 1
+    if instance is None:
+        print("press-reader: Press Reader is already open on this data folder; switched to that window",
+              file=sys.stderr)
+        return 0
     window = MainWindow(data_dir, articles_dir)
+    instance.requested.connect(window.handle_request)
     window.show()
     try:
         return app.exec()
     finally:
+        instance.close()
         close_shared()  # the spaCy workers

@@ -303,6 +303,17 @@ class MainWindow(QMainWindow):
         self.bookmarking.reload()
         self.sync()
 
+    def handle_request(self, message: dict) -> None:
+        """Press Reader was launched again on this data dir: come to the front, opening the folder it named."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+        folder = message.get("articles")
+        if folder and (self.library is None or Path(folder).resolve() != self.library.root):
+            self.open_folder(Path(folder))
+
     def reindex(self) -> None:
         self.sync(rebuild=True)
 

@@ -115,17 +115,28 @@ class Bookmark:
 class BookmarkStore:
     """One SQLite file (WAL, synchronous=FULL), safe to share between threads and processes."""
 
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, read_only: str | None = None):
+        """With `read_only` (why the file cannot be written), the bookmarks are shown and nothing is written:
+        each change is refused with that reason."""
         self.path = Path(path)
+        self.read_only = read_only
         self._lock = threading.Lock()
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self._db = sqlite3.connect(str(self.path), timeout=BUSY_SECONDS, check_same_thread=False,
-                                       isolation_level=None)  # autocommit: each statement is durable
-        except sqlite3.Error as exc:
+            if read_only:
+                # immutable: SQLite would otherwise need to write the WAL index beside the file
+                target = f"{self.path.as_uri()}?mode=ro&immutable=1" if self.path.exists() else ":memory:"
+                self._db = sqlite3.connect(target, uri=True, check_same_thread=False, isolation_level=None)
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._db = sqlite3.connect(str(self.path), timeout=BUSY_SECONDS, check_same_thread=False,
+                                           isolation_level=None)  # autocommit: each statement is durable
+        except (sqlite3.Error, OSError) as exc:
             raise BookmarkError(f"cannot open the bookmarks file {self.path}: {exc}") from None
         try:
-            self._prepare()
+            if read_only:
+                self._prepare_read_only()
+            else:
+                self._prepare()
         except BookmarkError:
             self._db.close()
             raise
@@ -163,19 +174,39 @@ class BookmarkStore:
             if db.in_transaction:
                 db.execute("ROLLBACK")
 
+    def _prepare_read_only(self) -> None:
+        db = self._db
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        self._refuse_newer(version)
+        if version == 0 and not self.path.exists():  # nothing saved yet: an empty list
+            for target in range(1, SCHEMA_VERSION + 1):
+                for statement in _MIGRATIONS[target]:
+                    db.execute(statement)
+        elif version != SCHEMA_VERSION:
+            raise BookmarkError(f"the bookmarks file {self.path} is from an older Press Reader and cannot be "
+                                f"upgraded: {self.read_only}")
+
     def _refuse_newer(self, version: int) -> None:
         if version > SCHEMA_VERSION:
             raise BookmarkError(f"the bookmarks file {self.path} was written by a newer Press Reader "
                                 f"(version {version}); it was left as it is")
 
     @contextmanager
-    def _using(self) -> Iterator[sqlite3.Connection]:
+    def _using(self, write: bool = False) -> Iterator[sqlite3.Connection]:
+        if write and self.read_only:
+            raise BookmarkError(f"bookmarks can't be saved: {self.read_only}")
         with self._lock:
             try:
                 yield self._db
             except sqlite3.IntegrityError as exc:
                 raise BookmarkError(f"bookmark not saved: {exc}") from None
             except sqlite3.Error as exc:
+                code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+                if code == sqlite3.SQLITE_FULL:
+                    raise BookmarkError("the disk is full: the bookmark change was not saved") from None
+                if code == sqlite3.SQLITE_READONLY:
+                    raise BookmarkError(f"the bookmarks file {self.path} is read-only: "
+                                        "the bookmark change was not saved") from None
                 raise BookmarkError(f"the bookmarks file {self.path}: {exc}") from None
 
     def close(self) -> None:
@@ -222,7 +253,7 @@ class BookmarkStore:
             "speaker": speaker, "note": note, "tags": _tags_json(tags), "created": utc_now(),
             "title": article.title, "source": article.source, "date": article.date, "status": OK,
         }
-        with self._using() as db:
+        with self._using(write=True) as db:
             cur = db.execute(f"INSERT INTO bookmarks ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
                              tuple(values.values()))
             row = db.execute(f"{_SELECT} WHERE id = ?", (cur.lastrowid,)).fetchone()
@@ -254,7 +285,7 @@ class BookmarkStore:
 
     def delete(self, bookmark_id: int) -> Bookmark:
         """Remove it and return it, so that `restore` can undo this."""
-        with self._using() as db:
+        with self._using(write=True) as db:
             row = db.execute(f"{_SELECT} WHERE id = ?", (bookmark_id,)).fetchone()
             if row is None:
                 raise BookmarkError(f"no bookmark #{bookmark_id}")
@@ -265,13 +296,13 @@ class BookmarkStore:
         """Put a deleted bookmark back, with its id and every field as they were."""
         values = {c: getattr(bookmark, c) for c in _COLUMNS}
         values["tags"] = json.dumps(list(bookmark.tags), ensure_ascii=False)
-        with self._using() as db:
+        with self._using(write=True) as db:
             db.execute(f"INSERT INTO bookmarks ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
                        tuple(values[c] for c in _COLUMNS))
         return bookmark
 
     def _change(self, bookmark_id: int, changes: dict) -> Bookmark:
-        with self._using() as db:
+        with self._using(write=bool(changes)) as db:
             if changes:
                 db.execute(f"UPDATE bookmarks SET {', '.join(f'{c} = ?' for c in changes)} WHERE id = ?",
                            (*changes.values(), bookmark_id))

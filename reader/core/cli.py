@@ -115,7 +115,11 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _open(data: Path, articles: Path) -> Library:
-    return Library(articles, data)
+    library = Library(articles, data)
+    if library.read_only:
+        print(f"note: {library.read_only}: nothing is saved, and the index is built in memory",
+              file=sys.stderr)
+    return library
 
 
 def cmd_index(args, data: Path, articles: Path) -> int:

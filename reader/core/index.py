@@ -6,6 +6,7 @@ The index is a cache of the articles folder: anything wrong with it is fixed by 
 from __future__ import annotations
 
 import datetime as _dt
+import errno
 import gc
 import os
 import re
@@ -32,6 +33,7 @@ from whoosh.analysis import (
 from whoosh.codec.whoosh3 import W3Codec
 from whoosh.lang.porter2 import stem as _porter2
 from whoosh.qparser import MultifieldPlugin, QueryParser
+from whoosh.util.filelock import try_for
 
 from .analysis.values import Analysis
 from .articles import Article
@@ -62,6 +64,10 @@ class IndexProblem(Exception):
 
 class IndexBusy(IndexProblem):
     """Another process holds the index's write lock."""
+
+
+class IndexUnsaved(IndexProblem):
+    """The index could not be written (a full disk, a read-only folder); it is as it was before."""
 
 
 class QueryError(IndexProblem):
@@ -308,7 +314,7 @@ class Index:
     Use `Index.open`, which rebuilds what it cannot open.
     """
 
-    def __init__(self, ix, names, directory: Path):
+    def __init__(self, ix, names, directory: Path | None):
         self._ix = ix
         self._names = names
         self.directory = directory
@@ -327,6 +333,15 @@ class Index:
         ix, reason = _open_or_create(directory, INDEX_NAME, SCHEMA, keep=NAMES_DIR)
         names, _ = _open_or_create(directory / NAMES_DIR, NAMES_NAME, NAMES_SCHEMA)
         return cls(ix, names, directory), reason
+
+    @classmethod
+    def in_memory(cls) -> Index:
+        """An index kept in memory only, for a data folder that cannot be written: gone when the app exits."""
+        from whoosh.filedb.filestore import RamStorage
+
+        ix = RamStorage().create_index(SCHEMA, indexname=INDEX_NAME)
+        names = RamStorage().create_index(NAMES_SCHEMA, indexname=NAMES_NAME)
+        return cls(ix, names, None)
 
     def close(self) -> None:
         with self._searching:
@@ -358,7 +373,7 @@ class Index:
         Returns the number of documents added.
         """
         kwargs: dict = {}
-        if expected >= PARALLEL_MIN_DOCS and (os.cpu_count() or 1) > 1:
+        if self.directory is not None and expected >= PARALLEL_MIN_DOCS and (os.cpu_count() or 1) > 1:
             kwargs.update(procs=min(2, os.cpu_count() or 1), multisegment=True, limitmb=WRITER_MEMORY_MB)
         writer = _writer(self._ix, **kwargs)
         remove = list(remove)
@@ -372,13 +387,12 @@ class Index:
                 if doc.analysis is not None:
                     analysed.append(name_entry(doc))
                 written += 1
-        except BaseException:
-            for task in getattr(writer, "tasks", ()):  # MpWriter.cancel() does not stop its processes
-                task.terminate()
-                task.join()
-            writer.cancel()
+        except BaseException as exc:
+            _abandon(writer)
+            if isinstance(exc, OSError):
+                raise IndexUnsaved(_unsaved(exc)) from None
             raise
-        writer.commit(mergetype=writing.CLEAR if replace_all else None)
+        _commit(writer, mergetype=writing.CLEAR if replace_all else None)
         self.write_names(analysed, remove=remove, prune=replace_all)
         return written
 
@@ -400,10 +414,12 @@ class Index:
                 writer.delete_by_term("id", aid)
             for entry in entries:
                 writer.update_document(**entry)
-        except BaseException:
-            writer.cancel()
+        except BaseException as exc:
+            _abandon(writer)
+            if isinstance(exc, OSError):
+                raise IndexUnsaved(_unsaved(exc)) from None
             raise
-        writer.commit()
+        _commit(writer)
         return len(entries)
 
     # ------------------------------------------------------------ search
@@ -560,10 +576,65 @@ def _writer(ix, **kwargs):
     """A writer with the write lock taken within the timeout, else IndexBusy."""
     # not compound: Whoosh reads a compound segment file into memory (a BytesIO copy of the whole
     # postings file) for every open reader; separate files are read from the page cache as needed
+    # The lock is taken here, not by the writer: a writer that fails while it sets up (a full disk)
+    # would otherwise keep the lock, lost with it, until the process exits.
+    lock = ix.lock("WRITELOCK")
+    if not try_for(lock.acquire, timeout=WRITE_LOCK_TIMEOUT, delay=0.1):
+        raise IndexBusy("another Press Reader is updating this index; try again shortly")
+    args = {"codec": Codec(), "compound": False, **kwargs}
+    if args.get("procs", 1) > 1:  # what its sub-writers get, which must not take the lock either
+        args["subargs"] = {k: v for k, v in args.items() if k not in ("procs", "multisegment", "batchsize")}
     try:
-        return ix.writer(timeout=WRITE_LOCK_TIMEOUT, codec=Codec(), compound=False, **kwargs)
-    except index.LockError:
-        raise IndexBusy("another Press Reader is updating this index; try again shortly") from None
+        writer = ix.writer(_lk=False, **args)
+    except BaseException as exc:
+        lock.release()
+        if isinstance(exc, OSError):
+            raise IndexUnsaved(_unsaved(exc)) from None
+        raise
+    writer.writelock = lock  # released when the writer commits or is cancelled
+    return writer
+
+
+def _commit(writer, **kwargs) -> None:
+    try:
+        writer.commit(**kwargs)
+    except BaseException as exc:
+        _abandon(writer)
+        if isinstance(exc, OSError):
+            raise IndexUnsaved(_unsaved(exc)) from None
+        raise
+
+
+def _abandon(writer) -> None:
+    """Stop a writer that failed, whatever state it is in, and let go of the write lock: else every later
+    update would wait for a lock nobody holds."""
+    for task in getattr(writer, "tasks", ()):  # MpWriter.cancel() does not stop its processes
+        task.terminate()
+        task.join()
+    try:
+        writer.cancel()
+    except Exception:  # noqa: BLE001 - a commit that failed half-way leaves it unable to cancel
+        pass
+    lock = getattr(writer, "writelock", None)
+    if lock is not None and getattr(writer, "is_closed", True) is False:
+        writer.is_closed = True
+        try:
+            lock.release()
+        except Exception:  # noqa: BLE001
+            pass
+
+
+def _unsaved(exc: OSError) -> str:
+    """Why the index could not be written, in one line; the index keeps what it had."""
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        why = "the disk is full"
+    elif exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        why = "the data folder is read-only"
+    elif exc.errno == errno.ENOENT:
+        why = "the index folder was deleted"
+    else:
+        why = (exc.strerror or exc.__class__.__name__).lower()
+    return f"the index could not be saved: {why}; searches use the index as it was"
 
 
 def _lazy_union(q):
@@ -821,7 +892,15 @@ def _open_or_create(directory: Path, name: str, schema: fields.Schema, keep: str
     if ix is not None:
         return ix, None
     _clear(directory, keep)
-    return index.create_in(str(directory), schema, indexname=name), reason
+    with warnings.catch_warnings():
+        # when it cannot write the TOC (a full disk) Whoosh leaves it open, held by the traceback: the
+        # error is raised again without it, so the file is closed here
+        warnings.simplefilter("ignore", ResourceWarning)
+        try:
+            return index.create_in(str(directory), schema, indexname=name), reason
+        except OSError as exc:
+            error = OSError(exc.errno, exc.strerror, exc.filename)
+    raise error
 
 
 def _try_open(directory: Path, name: str, schema: fields.Schema, keep: str | None):

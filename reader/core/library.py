@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import articles as _articles
+from . import paths
 from .analysis import Analysis, Analyzer
 from .analysis.cache import AnalysisCache
 from .anchoring import Selector, locate, locate_text
@@ -131,27 +132,50 @@ class Library:
         self.analyzer = analyzer or Analyzer()
         self._cache: AnalysisCache | None = None
         self._bookmarks: BookmarkStore | None = None
+        self._data_checked = False
+        self._read_only: str | None = None
+
+    @property
+    def read_only(self) -> str | None:
+        """Why the data folder cannot be written, if it cannot: then the index is kept in memory, cached
+        analyses are read but new ones not saved, and bookmarks are shown but cannot be changed."""
+        with self._opening:
+            self._check_data_dir()
+        return self._read_only
+
+    def _check_data_dir(self) -> None:
+        if not self._data_checked:
+            self._read_only = paths.unwritable(self.data_dir)
+            self._data_checked = True
 
     @property
     def index(self) -> Index:
         def open_index() -> Index:
-            index, self.rebuilt_reason = Index.open(self.index_dir)
-            return index
+            if not self._read_only:
+                try:
+                    index, self.rebuilt_reason = Index.open(self.index_dir)
+                    return index
+                except OSError as exc:  # e.g. a full disk: read-only from now on
+                    self._read_only = paths.cannot_write(self.data_dir, exc)
+            return Index.in_memory()
 
         return self._opened("_index", open_index)  # the UI's index and query workers may both ask first
 
     @property
     def cache(self) -> AnalysisCache:
         return self._opened("_cache", lambda: AnalysisCache(self.data_dir / "analysis.sqlite",
-                                                            self.analyzer.fingerprint))
+                                                            self.analyzer.fingerprint,
+                                                            read_only=bool(self._read_only)))
 
     @property
     def bookmarks(self) -> BookmarkStore:
-        return self._opened("_bookmarks", lambda: BookmarkStore(self.data_dir / BOOKMARKS_FILE))
+        return self._opened("_bookmarks", lambda: BookmarkStore(self.data_dir / BOOKMARKS_FILE,
+                                                                read_only=self._read_only))
 
     def _opened(self, attr: str, make):
         """`self.<attr>`, made by `make()` on first use, once however many threads ask at the same time."""
         with self._opening:
+            self._check_data_dir()
             if getattr(self, attr) is None:
                 try:
                     setattr(self, attr, make())
@@ -400,6 +424,8 @@ class Library:
         Bookmarks from an older file with no folder are adopted when their passage is found here.
         """
         store, report = self.bookmarks, ReanchorReport()
+        if store.read_only:  # nothing can be marked; they are shown as they were saved
+            return report
         loaded: dict[str, Article | None] = {}  # None: there, but unreadable for now
         for b in store.in_folder(self.root) + store.unclaimed():
             adopting, path = not b.folder, self.root / b.article_id

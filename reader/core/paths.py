@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import tempfile
 from pathlib import Path
 
 import platformdirs
@@ -39,6 +41,30 @@ def remember_folder(data: Path, folder: Path) -> None:
         write_whole(data / _STATE_FILE, json.dumps({"last_folder": str(Path(folder).resolve())}))
     except OSError:
         pass
+
+
+def unwritable(folder: Path) -> str | None:
+    """Why `folder` cannot be written (made if missing), in a phrase; None if it can."""
+    folder = Path(folder)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryFile(dir=folder, prefix=".write-test-") as fh:
+            fh.write(b"x")
+            fh.flush()
+            os.fsync(fh.fileno())
+    except OSError as exc:
+        return cannot_write(folder, exc)
+    return None
+
+
+def cannot_write(folder: Path, exc: OSError) -> str:
+    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        why = "the disk is full"
+    elif exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        why = "it is read-only"
+    else:
+        why = (exc.strerror or exc.__class__.__name__).lower()
+    return f"the data folder {folder} cannot be written ({why})"
 
 
 def write_whole(path: Path, text: str) -> None:

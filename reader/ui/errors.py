@@ -31,7 +31,9 @@ def setup_logging(data_dir: Path) -> Path | None:
     written (a read-only data dir): then they go to stderr only."""
     log.setLevel(logging.INFO)
     if not any(type(h) is logging.StreamHandler for h in log.handlers):
-        log.addHandler(logging.StreamHandler(sys.stderr))  # for whoever started the app from a terminal
+        stream = logging.StreamHandler(sys.stderr)  # for whoever started the app from a terminal
+        stream.setLevel(logging.WARNING)
+        log.addHandler(stream)
     folder = Path(data_dir) / "logs"
     path = folder / LOG_NAME
     for handler in log.handlers:

@@ -434,6 +434,8 @@ class MainWindow(QMainWindow):
         self._set_skipped(report.skipped)
         if report.rebuilt:
             text = f"{report.rebuilt[0].upper()}{report.rebuilt[1:]} · " + text
+        if library.read_only:
+            text = f"Read-only: {library.read_only}; bookmarks can't be changed · " + text
         self._index_text = text
         self._show_index_state()
         if report.bookmarks is not None and report.bookmarks.eventful:

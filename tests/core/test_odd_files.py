@@ -17,6 +17,7 @@ from reader.core.library import Library
 from tests.conftest import REPO
 from tests.core.cli_helpers import run_json
 from tests.odd_files import EMOJI, HUGE_PARAGRAPH, INDEXED, RTL, SKIPPED, make_odd_folder
+from tests.trouble import unprivileged
 
 
 @pytest.fixture
@@ -87,18 +88,10 @@ def test_index_json_lists_the_skipped_files(odd, data_dir, capsys):
     assert {s["path"]: s["reason"] for s in report["skipped"]} == SKIPPED
 
 
-def _unprivileged() -> list[str]:
-    """A command prefix that runs without root's power to read and write any file (when we are root)."""
-    if os.geteuid() != 0:
-        return []
-    caps = "-dac_override,-dac_read_search"
-    return ["setpriv", f"--inh-caps={caps}", f"--bounding-set={caps}", "--"]
-
-
 def test_an_unreadable_file_is_skipped_as_permission_denied(odd, data_dir):
     (odd / "locked.txt").write_text("Secret words.")
     (odd / "locked.txt").chmod(0)
-    out = subprocess.run([*_unprivileged(), sys.executable, "-m", "reader", "index", "--no-analysis", "--json",
+    out = subprocess.run([*unprivileged(), sys.executable, "-m", "reader", "index", "--no-analysis", "--json",
                           "--articles", str(odd), "--data-dir", str(data_dir)],
                          cwd=REPO, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import sqlite3
 import threading
 from collections.abc import Iterable
@@ -10,6 +11,8 @@ from pathlib import Path
 
 from ..articles import Article
 from .values import Analysis
+
+log = logging.getLogger("press_reader")
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS analysis (
@@ -21,12 +24,21 @@ CREATE TABLE IF NOT EXISTS analysis (
 
 
 class AnalysisCache:
-    """One SQLite file; a row counts only if it was made by the analyzer with `fingerprint`."""
+    """One SQLite file; a row counts only if it was made by the analyzer with `fingerprint`.
 
-    def __init__(self, path: Path, fingerprint: str):
+    A cache: when its file cannot be written (`read_only`, or a full disk), what it has is still read and
+    new analyses are kept in memory for this run.
+    """
+
+    def __init__(self, path: Path, fingerprint: str, read_only: bool = False):
         self.path = Path(path)
         self.fingerprint = fingerprint
         self._lock = threading.Lock()
+        self._memory: dict[str, str] = {}  # hash -> data, of the analyses that could not be written
+        self.read_only = read_only
+        if read_only:
+            self._db = self._connect_read_only()
+            return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         try:
             self._db = self._connect()
@@ -47,6 +59,18 @@ class AnalysisCache:
             raise
         return db
 
+    def _connect_read_only(self) -> sqlite3.Connection:
+        if self.path.exists():
+            try:
+                db = sqlite3.connect(f"{self.path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+                db.execute("SELECT 1 FROM analysis LIMIT 1").fetchall()
+                return db
+            except sqlite3.Error:
+                pass
+        db = sqlite3.connect(":memory:", check_same_thread=False)
+        db.execute(_SCHEMA)
+        return db
+
     def close(self) -> None:
         with self._lock:
             self._db.close()
@@ -59,6 +83,11 @@ class AnalysisCache:
         found: dict[str, Analysis] = {}
         keys = list(by_hash)
         with self._lock:
+            for h in [k for k in keys if k in self._memory]:
+                a = by_hash[h]
+                found[h] = Analysis.from_cache(json.loads(self._memory[h]), a.body, a.title,
+                                               [c.text for c in a.captions])
+            keys = [k for k in keys if k not in found]
             for i in range(0, len(keys), 500):
                 chunk = keys[i:i + 500]
                 rows = self._db.execute(
@@ -79,5 +108,12 @@ class AnalysisCache:
         if not rows:
             return
         with self._lock:
-            self._db.executemany("INSERT OR REPLACE INTO analysis VALUES (?, ?, ?)", rows)
-            self._db.commit()
+            if not self.read_only:
+                try:
+                    self._db.executemany("INSERT OR REPLACE INTO analysis VALUES (?, ?, ?)", rows)
+                    self._db.commit()
+                    return
+                except sqlite3.Error as exc:  # e.g. the disk is full: analysed again on the next run
+                    self._db.rollback()
+                    log.warning("the analysis cache could not be written: %s", exc)
+            self._memory.update((h, data) for h, _, data in rows)

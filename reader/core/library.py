@@ -250,7 +250,10 @@ class Library:
         if todo or gone or rebuild:
             with self._writing:
                 index.write(parsed(), remove=gone, expected=len(todo), replace_all=rebuild)
-        report.added, report.changed, report.removed = len(changes.added), len(changes.changed), len(changes.removed)
+        unreadable = {s.path for s in report.skipped}  # read but unusable: not added, nor changed
+        report.added = sum(f.id not in unreadable for f in changes.added)
+        report.changed = sum(f.id not in unreadable for f in changes.changed)
+        report.removed = len(changes.removed)
         report.removed_ids = changes.removed
         report.indexed = index.doc_count()
         if self._bookmarks is not None or (self.data_dir / BOOKMARKS_FILE).exists():  # none made yet: no file

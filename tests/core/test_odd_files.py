@@ -30,6 +30,7 @@ def test_every_readable_file_is_indexed_and_every_other_is_listed_with_its_reaso
     report = library.sync()
     assert sorted(r.id for r in library.rows()) == sorted(INDEXED)
     assert {s.path: s.reason for s in report.skipped} == SKIPPED
+    assert report.added == len(INDEXED)  # the files read but unusable are not counted as added
     library.close()
 
 

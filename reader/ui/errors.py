@@ -14,7 +14,7 @@ import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPlainTextEdit,
                                QPushButton, QStyle, QVBoxLayout, QWidget)
 
@@ -80,6 +80,7 @@ class ErrorDialog(QDialog):
         self.details.setObjectName("errorDetails")
         self.details.setReadOnly(True)
         self.details.setLineWrapMode(QPlainTextEdit.NoWrap)
+        self.details.setFont(QFontDatabase.systemFont(QFontDatabase.FixedFont))
 
         buttons = QDialogButtonBox(QDialogButtonBox.Close)
         self.copy_button = QPushButton("&Copy details")

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from whoosh import columns, fields, highlight, index, matching, query, writing
+from whoosh import columns, fields, highlight, index, matching, multiproc, query, writing
 from whoosh.analysis import (
     STOP_WORDS,
     Filter,
@@ -35,6 +35,7 @@ from whoosh.qparser import MultifieldPlugin, QueryParser
 
 from .analysis.values import Analysis
 from .articles import Article
+from .children import exit_with_parent
 
 SCHEMA_VERSION = 4  # 4: names moved to their own index
 INDEX_NAME = f"articles_v{SCHEMA_VERSION}"
@@ -556,14 +557,45 @@ def _live_columns(reader, names: tuple[str, ...]):
             yield offset + n, tuple(c[n] for c in cols)
 
 
-def _writer(ix, **kwargs):
+def _writer(ix, procs: int = 1, **kwargs):
     """A writer with the write lock taken within the timeout, else IndexBusy."""
     # not compound: Whoosh reads a compound segment file into memory (a BytesIO copy of the whole
     # postings file) for every open reader; separate files are read from the page cache as needed
+    kwargs.update(timeout=WRITE_LOCK_TIMEOUT, codec=Codec(), compound=False)
     try:
-        return ix.writer(timeout=WRITE_LOCK_TIMEOUT, codec=Codec(), compound=False, **kwargs)
+        # what ix.writer(procs=...) makes, with writer processes that end when this process does
+        writer = _MpWriter(ix, procs=procs, **kwargs) if procs > 1 else ix.writer(**kwargs)
     except index.LockError:
         raise IndexBusy("another Press Reader is updating this index; try again shortly") from None
+    return writer
+
+
+class _MpWriter(multiproc.MpWriter):
+    """Whoosh's multiprocess writer, its sub-writers `_SubWriterTask`s."""
+
+    def _new_task(self):
+        task = _SubWriterTask(self.storage, self.indexname, self.jobqueue, self.resultqueue, self.subargs,
+                              self.multisegment)
+        self.tasks.append(task)
+        task.start()
+        return task
+
+
+class _SubWriterTask(multiproc.SubWriterTask):
+    """A sub-writer process that exits as soon as the process which started it is gone.
+
+    Whoosh's waits on its job queue for an end that a parent killed outright never sends: forked, it
+    holds the queue's pipe open itself, so it would wait forever, and it holds the index's write lock
+    too (an flock it inherited), so no later writer could open the index.
+    """
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.parent_pid = os.getpid()
+
+    def run(self):
+        exit_with_parent(self.parent_pid)
+        super().run()
 
 
 def _lazy_union(q):

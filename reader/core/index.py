@@ -567,7 +567,23 @@ def _writer(ix, procs: int = 1, **kwargs):
         writer = _MpWriter(ix, procs=procs, **kwargs) if procs > 1 else ix.writer(**kwargs)
     except index.LockError:
         raise IndexBusy("another Press Reader is updating this index; try again shortly") from None
+    _drop_unfinished_tocs(ix)
     return writer
+
+
+def _drop_unfinished_tocs(ix) -> None:
+    """Delete the TOCs that a writer killed while committing left under their temporary names.
+
+    Whoosh's own clean-up after a commit keeps them. Only with the write lock held: another process's
+    writer may be committing otherwise.
+    """
+    unfinished = re.compile(rf"_{re.escape(ix.indexname)}_\d+\.toc\..+")
+    for name in ix.storage.list():
+        if unfinished.fullmatch(name):
+            try:
+                ix.storage.delete_file(name)
+            except OSError:
+                pass
 
 
 class _MpWriter(multiproc.MpWriter):
@@ -869,9 +885,15 @@ def _try_open(directory: Path, name: str, schema: fields.Schema, keep: str | Non
             return ix, None
     except Exception as exc:  # any failure to open means: rebuild the cache
         return None, f"the search index could not be opened ({_short(exc)}); rebuilding it"
-    if any(child.name != keep for child in directory.iterdir()):
+    left = [child.name for child in directory.iterdir() if child.name != keep]
+    if any(_TOC_FILE.fullmatch(name) for name in left):  # a complete index, under another version's name
         return None, "the search index was made by another version; rebuilding it"
+    if left:  # files of a first build that never committed: the app was killed or crashed meanwhile
+        return None, "the search index was left incomplete (its first build was interrupted); rebuilding it"
     return None, None
+
+
+_TOC_FILE = re.compile(r"_\w+_\d+\.toc")  # Whoosh's table of contents of an index, renamed into place when whole
 
 
 def _clear(directory: Path, keep: str | None = None) -> None:

@@ -69,6 +69,13 @@ class QueryError(IndexProblem):
     """The query text cannot be understood; the message says why in one line."""
 
 
+class IndexDeleted(IndexProblem):
+    """The index's files were deleted while it was open (by the user, or a disk cleaner)."""
+
+
+INDEX_DELETED = "the search index was deleted; rebuilding it"
+
+
 # ---------------------------------------------------------------- analysis
 
 
@@ -338,6 +345,23 @@ class Index:
 
     def doc_count(self) -> int:
         return self._ix.doc_count()
+
+    def deleted(self) -> bool:
+        """Whether the articles' or the names' index is gone from disk since it was opened.
+
+        A listing of two folders: cheap enough before each search. Whoosh itself would fail on a
+        deleted index with errors about files that do not exist, or find nothing.
+        """
+        for folder, name in ((self.directory, INDEX_NAME), (self.directory / NAMES_DIR, NAMES_NAME)):
+            try:
+                names = os.listdir(folder)
+            except FileNotFoundError:
+                return True
+            except OSError:  # unreadable for now: not taken for deleted
+                continue
+            if not any(n.startswith(f"_{name}_") and _TOC_FILE.fullmatch(n) for n in names):
+                return True
+        return False
 
     def rows(self) -> dict[str, ArticleRow]:
         """Every article's row, with the counts of its analysis when the names index has them for this text."""

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from whoosh import columns, fields, highlight, index, matching, query, writing
+from whoosh import columns, fields, highlight, index, matching, multiproc, query, writing
 from whoosh.analysis import (
     STOP_WORDS,
     Filter,
@@ -37,6 +37,7 @@ from whoosh.util.filelock import try_for
 
 from .analysis.values import Analysis
 from .articles import Article
+from .children import exit_with_parent
 
 SCHEMA_VERSION = 4  # 4: names moved to their own index
 INDEX_NAME = f"articles_v{SCHEMA_VERSION}"
@@ -72,6 +73,13 @@ class IndexUnsaved(IndexProblem):
 
 class QueryError(IndexProblem):
     """The query text cannot be understood; the message says why in one line."""
+
+
+class IndexDeleted(IndexProblem):
+    """The index's files were deleted while it was open (by the user, or a disk cleaner)."""
+
+
+INDEX_DELETED = "the search index was deleted; rebuilding it"
 
 
 # ---------------------------------------------------------------- analysis
@@ -353,6 +361,25 @@ class Index:
     def doc_count(self) -> int:
         return self._ix.doc_count()
 
+    def deleted(self) -> bool:
+        """Whether the articles' or the names' index is gone from disk since it was opened.
+
+        A listing of two folders: cheap enough before each search. Whoosh itself would fail on a
+        deleted index with errors about files that do not exist, or find nothing.
+        """
+        if self.directory is None:  # in memory
+            return False
+        for folder, name in ((self.directory, INDEX_NAME), (self.directory / NAMES_DIR, NAMES_NAME)):
+            try:
+                names = os.listdir(folder)
+            except FileNotFoundError:
+                return True
+            except OSError:  # unreadable for now: not taken for deleted
+                continue
+            if not any(n.startswith(f"_{name}_") and _TOC_FILE.fullmatch(n) for n in names):
+                return True
+        return False
+
     def rows(self) -> dict[str, ArticleRow]:
         """Every article's row, with the counts of its analysis when the names index has them for this text."""
         names = {aid: rest for aid, *rest in _column_rows(self._names, NAME_COLUMNS)}
@@ -572,7 +599,7 @@ def _live_columns(reader, names: tuple[str, ...]):
             yield offset + n, tuple(c[n] for c in cols)
 
 
-def _writer(ix, **kwargs):
+def _writer(ix, procs: int = 1, **kwargs):
     """A writer with the write lock taken within the timeout, else IndexBusy."""
     # not compound: Whoosh reads a compound segment file into memory (a BytesIO copy of the whole
     # postings file) for every open reader; separate files are read from the page cache as needed
@@ -581,19 +608,23 @@ def _writer(ix, **kwargs):
     lock = ix.lock("WRITELOCK")
     if not try_for(lock.acquire, timeout=WRITE_LOCK_TIMEOUT, delay=0.1):
         raise IndexBusy("another Press Reader is updating this index; try again shortly")
-    args = {"codec": Codec(), "compound": False, **kwargs}
-    if args.get("procs", 1) > 1:  # what its sub-writers get, which must not take the lock either
-        args["subargs"] = {k: v for k, v in args.items() if k not in ("procs", "multisegment", "batchsize")}
+    kwargs.update(codec=Codec(), compound=False)
     try:
-        writer = ix.writer(_lk=False, **args)
+        if procs > 1:
+            # what ix.writer(procs=...) makes, with writer processes that end when this process does;
+            # its sub-writers do not take the lock either
+            subargs = {k: v for k, v in kwargs.items() if k not in ("multisegment", "batchsize")}
+            writer = _MpWriter(ix, procs=procs, subargs=subargs, _lk=False, **kwargs)
+        else:
+            writer = ix.writer(_lk=False, **kwargs)
     except BaseException as exc:
         lock.release()
         if isinstance(exc, OSError):
             raise IndexUnsaved(_unsaved(exc)) from None
         raise
     writer.writelock = lock  # released when the writer commits or is cancelled
+    _drop_unfinished_tocs(ix)
     return writer
-
 
 def _commit(writer, **kwargs) -> None:
     try:
@@ -635,6 +666,49 @@ def _unsaved(exc: OSError) -> str:
     else:
         why = (exc.strerror or exc.__class__.__name__).lower()
     return f"the index could not be saved: {why}; searches use the index as it was"
+
+
+def _drop_unfinished_tocs(ix) -> None:
+    """Delete the TOCs that a writer killed while committing left under their temporary names.
+
+    Whoosh's own clean-up after a commit keeps them. Only with the write lock held: another process's
+    writer may be committing otherwise.
+    """
+    unfinished = re.compile(rf"_{re.escape(ix.indexname)}_\d+\.toc\..+")
+    for name in ix.storage.list():
+        if unfinished.fullmatch(name):
+            try:
+                ix.storage.delete_file(name)
+            except OSError:
+                pass
+
+
+class _MpWriter(multiproc.MpWriter):
+    """Whoosh's multiprocess writer, its sub-writers `_SubWriterTask`s."""
+
+    def _new_task(self):
+        task = _SubWriterTask(self.storage, self.indexname, self.jobqueue, self.resultqueue, self.subargs,
+                              self.multisegment)
+        self.tasks.append(task)
+        task.start()
+        return task
+
+
+class _SubWriterTask(multiproc.SubWriterTask):
+    """A sub-writer process that exits as soon as the process which started it is gone.
+
+    Whoosh's waits on its job queue for an end that a parent killed outright never sends: forked, it
+    holds the queue's pipe open itself, so it would wait forever, and it holds the index's write lock
+    too (an flock it inherited), so no later writer could open the index.
+    """
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.parent_pid = os.getpid()
+
+    def run(self):
+        exit_with_parent(self.parent_pid)
+        super().run()
 
 
 def _lazy_union(q):
@@ -916,9 +990,15 @@ def _try_open(directory: Path, name: str, schema: fields.Schema, keep: str | Non
             return ix, None
     except Exception as exc:  # any failure to open means: rebuild the cache
         return None, f"the search index could not be opened ({_short(exc)}); rebuilding it"
-    if any(child.name != keep for child in directory.iterdir()):
+    left = [child.name for child in directory.iterdir() if child.name != keep]
+    if any(_TOC_FILE.fullmatch(name) for name in left):  # a complete index, under another version's name
         return None, "the search index was made by another version; rebuilding it"
+    if left:  # files of a first build that never committed: the app was killed or crashed meanwhile
+        return None, "the search index was left incomplete (its first build was interrupted); rebuilding it"
     return None, None
+
+
+_TOC_FILE = re.compile(r"_\w+_\d+\.toc")  # Whoosh's table of contents of an index, renamed into place when whole
 
 
 def _clear(directory: Path, keep: str | None = None) -> None:

@@ -18,7 +18,7 @@ from .analysis.cache import AnalysisCache
 from .anchoring import Selector, locate, locate_text
 from .articles import Article, ArticleError, ArticleFile, Skipped
 from .bookmarks import ARTICLE_MISSING, OK, TEXT_CHANGED, Bookmark, BookmarkError, BookmarkStore
-from .index import ArticleRow, Document, Index, SearchResult, name_entry
+from .index import INDEX_DELETED, ArticleRow, Document, Index, IndexDeleted, SearchResult, name_entry
 
 Progress = Callable[[int, int], None]
 ANALYSIS_CHUNK = 256  # articles whose names are indexed (one small Whoosh commit) and listed together
@@ -129,6 +129,7 @@ class Library:
         self._opening = threading.Lock()
         self._writing = threading.Lock()  # Whoosh allows one writer: sync and analysis take turns
         self.rebuilt_reason: str | None = None
+        self.index_deleted = False  # the index was found deleted and made again empty; a sync refills it
         self.analyzer = analyzer or Analyzer()
         self._cache: AnalysisCache | None = None
         self._bookmarks: BookmarkStore | None = None
@@ -160,6 +161,29 @@ class Library:
             return Index.in_memory()
 
         return self._opened("_index", open_index)  # the UI's index and query workers may both ask first
+
+    def _present_index(self) -> Index:
+        """`self.index`, made again (empty, for the next sync to fill) if its files were deleted meanwhile.
+
+        The user or a disk cleaner may delete the index folder while the app runs. `index_deleted` and
+        `rebuilt_reason` say so until a sync has filled the new one.
+        """
+        index = self.index
+        if not index.deleted():
+            return index
+        with self._opening:
+            replacing = self._index is index  # else another thread has made it again already
+            if replacing:
+                try:
+                    self._index, _ = Index.open(self.index_dir)
+                except OSError as exc:
+                    raise LibraryError(f"cannot use the data folder {self.data_dir}: "
+                                       f"{exc.strerror or exc}") from None
+                self.rebuilt_reason, self.index_deleted = INDEX_DELETED, True
+            current = self._index
+        if replacing:
+            index.close()  # its searchers still hold the deleted files open
+        return current
 
     @property
     def cache(self) -> AnalysisCache:
@@ -196,7 +220,7 @@ class Library:
             self._cache = None
 
     def rows(self) -> list[ArticleRow]:
-        return sorted(self.index.rows().values(), key=lambda r: r.id)
+        return sorted(self._present_index().rows().values(), key=lambda r: r.id)
 
     def changes(self, files: list[ArticleFile], rows: dict[str, ArticleRow]) -> Changes:
         on_disk = {f.id: f for f in files}
@@ -217,12 +241,17 @@ class Library:
         `known` is what `rows()` just returned, if the caller has it, so it is not read again.
         """
         start = time.perf_counter()
-        index = self.index
+        index = self._present_index()
         report = SyncReport(rebuilt=self.rebuilt_reason)
         self.rebuilt_reason = None
         scan = _articles.scan(self.root)
-        rows = {r.id: r for r in known} if known is not None else index.rows()
+        # rows known, but an empty index: one made again after it was deleted, or a rebuild that never committed
+        remade = bool(known) and not index.doc_count()
+        rows = {r.id: r for r in known} if known is not None and not remade else index.rows()
         changes = self.changes(scan.files, rows)
+        if remade:  # what the caller lists and the folder no longer has is gone as well
+            on_disk = {f.id for f in scan.files}
+            changes = Changes(changes.added, changes.changed, [r.id for r in known if r.id not in on_disk])
         if rebuild:  # read everything again; the commit drops every older document
             changes = Changes(list(scan.files), [], changes.removed)
         todo = changes.added + changes.changed
@@ -250,6 +279,7 @@ class Library:
         if todo or gone or rebuild:
             with self._writing:
                 index.write(parsed(), remove=gone, expected=len(todo), replace_all=rebuild)
+        self.index_deleted = False
         unreadable = {s.path for s in report.skipped}  # read but unusable: not added, nor changed
         report.added = sum(f.id not in unreadable for f in changes.added)
         report.changed = sum(f.id not in unreadable for f in changes.changed)
@@ -279,7 +309,11 @@ class Library:
         return _articles.load(path, root)
 
     def search(self, text: str, limit: int | None = 50) -> SearchResult:
-        return self.index.search(text, limit=limit)
+        """Search the index; IndexDeleted while an index found deleted has not been filled again by a sync."""
+        index = self._present_index()
+        if self.index_deleted:  # the new index is empty: finding nothing would mislead
+            raise IndexDeleted(INDEX_DELETED)
+        return index.search(text, limit=limit)
 
     # ------------------------------------------------------------ analysis
 
@@ -338,7 +372,7 @@ class Library:
             batch = names[:]
             names.clear()
             with self._writing:
-                self.index.write_names(entry for entry, _ in batch)
+                self._present_index().write_names(entry for entry, _ in batch)
             done += len(batch)
             if on_rows:
                 on_rows([row for _, row in batch])

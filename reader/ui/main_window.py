@@ -18,7 +18,7 @@ from .. import __version__
 from ..core import paths
 from ..core.analysis import shared_analyzer
 from ..core.articles import Skipped
-from ..core.index import SearchResult, hit_spans
+from ..core.index import IndexDeleted, SearchResult, hit_spans
 from ..core.library import AnalysisReport, Library, LibraryError, SyncReport
 from .article_list import ArticleListView
 from .article_model import ID_ROLE, WORDS, ArticleTableModel
@@ -344,7 +344,8 @@ class MainWindow(QMainWindow):
             rows = known
             if not quiet:
                 rows = library.rows()
-                job.emit(("rows", rows))
+                if rows or not library.index_deleted:  # a deleted index is rebuilt under the list as it is
+                    job.emit(("rows", rows))
             batch, last = [], 0.0  # the first new row is shown at once
 
             def on_row(row):
@@ -567,9 +568,20 @@ class MainWindow(QMainWindow):
         if self.library is None:
             return
         library, gen = self.library, self._search_gen
-        self.query_jobs.start(lambda job: library.search(text, limit=RESULT_LIMIT),
-                              finished=lambda result: self._on_results(gen, result),
-                              failed=lambda message: self._on_search_failed(gen, message))
+
+        def work(job: Job) -> SearchResult | IndexDeleted:
+            try:
+                return library.search(text, limit=RESULT_LIMIT)
+            except IndexDeleted as exc:  # not a failure: the update rebuilds it, then the search runs again
+                job.emit(library)
+                return exc
+
+        self.query_jobs.start(
+            work,
+            finished=lambda result: (self._on_results(gen, result) if isinstance(result, SearchResult)
+                                     else self._on_search_failed(gen, str(result))),
+            partial=lambda lib: self.sync(quiet=True) if lib is self.library else None,
+            failed=lambda message: self._on_search_failed(gen, message))
 
     def search_entity(self, name: str) -> None:
         """List every article that mentions the entity `name`."""

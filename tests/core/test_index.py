@@ -312,3 +312,32 @@ def test_each_folder_gets_its_own_index(tmp_path, articles_dir, data_dir, write)
 def test_missing_articles_folder_is_a_library_error(tmp_path, data_dir):
     with pytest.raises(LibraryError, match="articles folder not found"):
         Library(tmp_path / "nope", data_dir)
+
+
+def test_first_build_that_never_committed_is_rebuilt_as_incomplete(articles_dir, data_dir):
+    """What a first build killed before its first commit leaves: no TOC, only the lock and a temporary TOC."""
+    lib = Library(articles_dir, data_dir)
+    lib.index_dir.mkdir(parents=True)
+    (lib.index_dir / f"{INDEX_NAME}_WRITELOCK").write_text("")
+    (lib.index_dir / f"_{INDEX_NAME}_0.toc.1796160631.8016467").write_bytes(b"half a table of contents")
+    try:
+        report = lib.sync()
+        assert report.rebuilt == "the search index was left incomplete (its first build was interrupted); rebuilding it"
+        assert report.indexed == 2
+        assert lib.search("Lausanne").total == 1
+        assert not [name for name in index_files(lib) if ".toc." in name]
+    finally:
+        lib.close()
+
+
+def test_a_temporary_toc_left_by_a_killed_commit_goes_at_the_next_write(articles_dir, data_dir, write):
+    lib = Library(articles_dir, data_dir)
+    lib.sync()
+    (lib.index_dir / f"_{INDEX_NAME}_2.toc.1796160631.8016467").write_bytes(b"half a table of contents")
+    write(articles_dir / "late.txt", "Wombat news.\n\nThe wombat signed.")
+    try:
+        report = lib.sync()
+        assert (report.rebuilt, report.added, report.indexed) == (None, 1, 3)
+        assert not [name for name in index_files(lib) if ".toc." in name]
+    finally:
+        lib.close()

@@ -13,12 +13,14 @@ memory would add to the workers' and its tagging would hold the GIL against the 
 from __future__ import annotations
 
 import multiprocessing
+import os
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
 from ..articles import Article
+from ..children import exit_with_parent
 from ..priority import run_in_background
 from .entities import NO_MODEL, Entry, Gazetteer, RawEntity, Tagger
 from .values import Analysis
@@ -38,8 +40,9 @@ class PoolClosed(RuntimeError):
 _worker_tagger: Tagger | None = None
 
 
-def _start_worker(entries: list[Entry], fingerprint: str, model: str | None) -> None:
+def _start_worker(entries: list[Entry], fingerprint: str, model: str | None, parent_pid: int) -> None:
     global _worker_tagger
+    exit_with_parent(parent_pid)  # else a parent killed while spaCy loads leaves it loading, then exits
     run_in_background()  # the window's process, at normal priority, gets a core when it needs one
     try:
         _worker_tagger = Tagger(Gazetteer(entries, fingerprint), model)
@@ -72,7 +75,8 @@ class TaggerPool:
         self.processes = processes
         self._closed = False
         self._pool = multiprocessing.get_context("spawn").Pool(
-            processes, initializer=_start_worker, initargs=(gaz.entries, gaz.fingerprint, tagger.requested))
+            processes, initializer=_start_worker,
+            initargs=(gaz.entries, gaz.fingerprint, tagger.requested, os.getpid()))
 
     def map(self, items: Iterable[tuple[Key, list[str]]]) -> Iterator[tuple[Key, list[list[RawEntity]]]]:
         """(key, texts) in, (key, raw entities of each text) out, in the same order: the tagging alone."""

@@ -15,6 +15,7 @@ import threading
 import warnings
 import weakref
 from collections.abc import Iterable
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -406,7 +407,7 @@ class Index:
         remove = list(remove)
         analysed: list[dict] = []  # name entries of the documents with an analysis
         written = 0
-        try:
+        with _failing_safely(writer):
             for aid in remove:
                 writer.delete_by_term("id", aid)
             for doc in docs:
@@ -414,12 +415,7 @@ class Index:
                 if doc.analysis is not None:
                     analysed.append(name_entry(doc))
                 written += 1
-        except BaseException as exc:
-            _abandon(writer)
-            if isinstance(exc, OSError):
-                raise IndexUnsaved(_unsaved(exc)) from None
-            raise
-        _commit(writer, mergetype=writing.CLEAR if replace_all else None)
+            writer.commit(mergetype=writing.CLEAR if replace_all else None)
         self.write_names(analysed, remove=remove, prune=replace_all)
         return written
 
@@ -436,17 +432,12 @@ class Index:
         if not entries and not gone:
             return 0
         writer = _writer(self._names)
-        try:
+        with _failing_safely(writer):
             for aid in gone:
                 writer.delete_by_term("id", aid)
             for entry in entries:
                 writer.update_document(**entry)
-        except BaseException as exc:
-            _abandon(writer)
-            if isinstance(exc, OSError):
-                raise IndexUnsaved(_unsaved(exc)) from None
-            raise
-        _commit(writer)
+            writer.commit()
         return len(entries)
 
     # ------------------------------------------------------------ search
@@ -626,9 +617,12 @@ def _writer(ix, procs: int = 1, **kwargs):
     _drop_unfinished_tocs(ix)
     return writer
 
-def _commit(writer, **kwargs) -> None:
+
+@contextmanager
+def _failing_safely(writer):
+    """Work with `writer` inside; if that fails, the writer is abandoned and an OSError becomes IndexUnsaved."""
     try:
-        writer.commit(**kwargs)
+        yield
     except BaseException as exc:
         _abandon(writer)
         if isinstance(exc, OSError):

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDockWidget, QHeaderView, QLabel, QLineEdit, QMenu,
                                QStackedWidget, QTableView, QVBoxLayout, QWidget)
 
 from ..core.bookmarks import OK, Bookmark
+from .items_model import ItemsModel
 
 COLUMNS = ("Quote", "Speaker", "Article", "Date", "Note", "Tags", "Added")
 QUOTE, SPEAKER, ARTICLE, DATE, NOTE, TAGS, ADDED = range(7)
@@ -31,23 +32,10 @@ def split_tags(text: str) -> list[str]:
     return [t.strip() for t in text.replace(";", ",").split(",") if t.strip()]
 
 
-class BookmarkModel(QAbstractTableModel):
+class BookmarkModel(ItemsModel):
     edited = Signal(int, str, list)  # id, note, tags: the user changed them in place
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.items: list[Bookmark] = []
-
-    def rowCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.items)
-
-    def columnCount(self, parent=QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
-            return COLUMNS[section]
-        return None
+    columns = COLUMNS
+    items: list[Bookmark]
 
     def data(self, index, role=Qt.DisplayRole):
         if not index.isValid():

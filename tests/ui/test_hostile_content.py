@@ -1,0 +1,205 @@
+"""Hostile article content (issue 6): markup, entities and URLs in an article are text, shown as written.
+
+The article below puts a script, an image, a javascript: link, a style sheet and HTML entities in its
+title, source, caption, credit and body. The reading pane, the list and the search snippets must show
+every one of them literally, load nothing they name and offer no link they spell out.
+"""
+
+import pytest
+from PySide6.QtCore import QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QTextDocument
+from PySide6.QtGui import Qt as QtGuiNs
+
+from reader.ui.article_list import snippet_html
+from reader.ui.article_model import SNIPPET_ROLE, TITLE
+from reader.ui.bookmarks_panel import ARTICLE, QUOTE
+from reader.ui.reading_pane import ENTITY_SCHEME, ReadingPane
+from tests.ui.helpers import WAIT_MS, cursor_on, open_analyzed, point_on, search, visible_ids
+
+HOSTILE_ID = "hostile.txt"
+TITLE_TEXT = "Sponsor <script>alert(1)</script> deal &amp; <b>bold</b> &lt;tag&gt;"
+HOSTILE = f"""Title: {TITLE_TEXT}
+Date: 2021-03-04
+Source: <img src=file:///etc/passwd>Wire
+
+<img src=file:///etc/passwd> Launch of the <a href="javascript:alert(1)">click</a> kit ©<b>CREDIT</b> &amp; Co
+
+Coca-Cola announced a sponsorship with <script>alert(1)</script> the IOC. See <a href="javascript:alert(1)">click</a> and <img src=file:///etc/passwd> too.
+
+<style>body {{ display: none }}</style> Bach said: "We welcome &lt;sponsors&gt; &amp; partners at http://evil.example/x and javascript:alert(1) today, and more of them."
+"""
+# what the reader must see, character for character, in title, meta line, caption, credit and body
+LITERAL = [
+    TITLE_TEXT,
+    "<img src=file:///etc/passwd>Wire",
+    '<img src=file:///etc/passwd> Launch of the <a href="javascript:alert(1)">click</a> kit',
+    "© <b>CREDIT</b> &amp; Co",
+    'Coca-Cola announced a sponsorship with <script>alert(1)</script> the IOC. See '
+    '<a href="javascript:alert(1)">click</a> and <img src=file:///etc/passwd> too.',
+    "<style>body { display: none }</style> Bach said:",
+    "&lt;sponsors&gt; &amp; partners at http://evil.example/x and javascript:alert(1) today",
+]
+EXTERNAL_SCHEMES = ("http", "https", "file", "javascript", "ftp", "mailto")
+
+
+@pytest.fixture
+def hostile_dir(articles_dir):
+    (articles_dir / HOSTILE_ID).write_text(HOSTILE, encoding="utf-8")
+    return articles_dir
+
+
+@pytest.fixture
+def resource_calls(monkeypatch):
+    """Every resource any reading pane is asked for (images, style sheets…), as (kind, url)."""
+    calls = []
+    original = ReadingPane.loadResource
+
+    def recording(self, kind, url):
+        calls.append((kind, url.toString()))
+        return original(self, kind, url)
+
+    monkeypatch.setattr(ReadingPane, "loadResource", recording)
+    return calls
+
+
+class UrlRecorder(QObject):
+    """Registered with QDesktopServices for external schemes: any URL the app asks the desktop to open."""
+
+    def __init__(self):
+        super().__init__()
+        self.opened: list[str] = []
+
+    @Slot(QUrl)
+    def open(self, url):
+        self.opened.append(url.toString())
+
+
+@pytest.fixture
+def desktop_urls():
+    recorder = UrlRecorder()
+    for scheme in EXTERNAL_SCHEMES:
+        QDesktopServices.setUrlHandler(scheme, recorder, "open")
+    yield recorder.opened
+    for scheme in EXTERNAL_SCHEMES:
+        QDesktopServices.unsetUrlHandler(scheme)
+
+
+def shown_as(text: str) -> str:
+    """What a QLabel (a tooltip) shows for `text`: Qt renders it as HTML if it merely looks like HTML."""
+    if not QtGuiNs.mightBeRichText(text):
+        return text
+    doc = QTextDocument()
+    doc.setHtml(text)
+    return doc.toPlainText()
+
+
+def images_and_anchors(document):
+    """(image names, anchor hrefs) of every fragment of `document`, tables' cells included."""
+    images, anchors = [], []
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fmt = it.fragment().charFormat()
+            if fmt.isImageFormat():
+                images.append(fmt.toImageFormat().name())
+            if fmt.isAnchor():
+                anchors.append((fmt.anchorHref(), it.fragment().text()))
+            it += 1
+        block = block.next()
+    return images, anchors
+
+
+def test_the_resource_recorder_sees_what_markup_would_load(qtbot, resource_calls):
+    """The control for the tests below: were markup interpreted, the recorder would catch its image."""
+    pane = ReadingPane()
+    qtbot.addWidget(pane)
+    pane.setHtml('<p>x<img src="file:///etc/passwd"></p>')
+    pane.document().documentLayout()  # laid out: the image is asked for
+    pane.show()
+    qtbot.wait(50)
+    assert any("etc/passwd" in url for _, url in resource_calls), resource_calls
+    images, _ = images_and_anchors(pane.document())
+    assert images == ["file:///etc/passwd"]
+
+
+def test_the_pane_shows_hostile_markup_as_text_and_loads_nothing(open_window, hostile_dir, qtbot, resource_calls):
+    window = open_analyzed(open_window, hostile_dir, qtbot, HOSTILE_ID)
+    pane = window.pane
+    qtbot.wait(100)  # painted
+    text = pane.toPlainText()
+    for literal in LITERAL:
+        assert literal in text, f"{literal!r} not shown as written in:\n{text}"
+    assert text.startswith(TITLE_TEXT + "\n")
+    images, anchors = images_and_anchors(pane.document())
+    assert images == []
+    # the only anchors are the app's own entity links, each over the name it marks
+    assert anchors, "the article was analyzed: its entities are links"
+    assert all(href.startswith(f"{ENTITY_SCHEME}:") for href, _ in anchors), anchors
+    assert {"Coca-Cola", "IOC"} & {name for _, name in anchors}
+    assert resource_calls == []
+
+
+def test_urls_in_article_text_are_no_links_and_nothing_opens(open_window, hostile_dir, qtbot, desktop_urls):
+    window = open_analyzed(open_window, hostile_dir, qtbot, HOSTILE_ID)
+    pane = window.pane
+    assert not pane.openLinks() and not pane.openExternalLinks()
+    shown = pane.toPlainText()
+    clicked = []
+    pane.anchorClicked.connect(lambda url: clicked.append(url.toString()))
+    for text in ("http://evil.example/x", "javascript:alert(1) today", ">click<", "file:///etc/passwd>Wire"):
+        assert not cursor_on(pane, text).charFormat().isAnchor(), text
+        point = point_on(pane, text)
+        assert pane.anchorAt(point) == "", text
+        qtbot.mouseClick(pane.viewport(), Qt.LeftButton, pos=point)
+        qtbot.mouseDClick(pane.viewport(), Qt.LeftButton, pos=point)
+    qtbot.wait(200)
+    assert clicked == [] and desktop_urls == []
+    assert pane.source().isEmpty() and pane.toPlainText() == shown  # the pane went nowhere
+
+    # the app's own entity links do something only when clicked, and open nothing outside
+    entity = "Coca-Cola"
+    point = point_on(pane, entity)
+    assert pane.anchorAt(point).startswith(f"{ENTITY_SCHEME}:")
+    qtbot.mouseMove(pane.viewport(), point)
+    qtbot.wait(100)
+    assert clicked == [] and window.search_bar.text() == ""
+    with qtbot.waitSignal(window.search_finished, timeout=WAIT_MS):
+        qtbot.mouseClick(pane.viewport(), Qt.LeftButton, pos=point)
+    assert window.search_bar.text() == f'entity:"{entity}"'
+    assert desktop_urls == []
+
+
+def test_the_list_and_search_snippets_show_hostile_markup_as_text(open_window, hostile_dir, qtbot, resource_calls):
+    window = open_window(hostile_dir)
+    row = visible_ids(window).index(HOSTILE_ID)
+    index = window.model.index(row, TITLE)
+    assert index.data() == TITLE_TEXT  # painted by Qt as plain text
+    assert TITLE_TEXT in shown_as(index.data(Qt.ToolTipRole))  # a tooltip is HTML if it looks like it
+
+    search(qtbot, window, "sponsorship")
+    index = window.model.index(visible_ids(window).index(HOSTILE_ID), TITLE)
+    assert TITLE_TEXT in shown_as(index.data(Qt.ToolTipRole))
+    snippet, spans = index.data(SNIPPET_ROLE)
+    assert "sponsorship with <script>alert(1)</script> the IOC" in snippet
+    assert [snippet[a:b] for a, b in spans][:1] == ["sponsorship"]  # then 'sponsors' of '&lt;sponsors&gt;'
+    # what SnippetDelegate paints: the title and the snippet, as written, with no image and no link
+    doc = QTextDocument()
+    doc.setHtml(snippet_html(TITLE_TEXT, snippet, spans, "#777777"))
+    assert doc.toPlainText() == f"{TITLE_TEXT}\n{snippet}"
+    assert images_and_anchors(doc) == ([], [])
+    window.list.viewport().repaint()  # the delegate paints it without error
+    assert resource_calls == []
+
+
+def test_a_bookmarked_hostile_quote_is_shown_as_written(open_window, hostile_dir, qtbot):
+    window = open_analyzed(open_window, hostile_dir, qtbot, HOSTILE_ID)
+    cursor_on(window.pane, "We welcome &lt;sponsors")  # the text cursor in the quote
+    window.bookmark_action.trigger()  # Ctrl+D
+    model = window.bookmarking.panel.model
+    qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=WAIT_MS)
+    [b] = model.items
+    assert b.exact.startswith('"We welcome &lt;sponsors&gt; &amp; partners')
+    assert model.index(0, QUOTE).data() == b.exact
+    assert b.exact in shown_as(model.index(0, QUOTE).data(Qt.ToolTipRole))
+    assert TITLE_TEXT in shown_as(model.index(0, ARTICLE).data(Qt.ToolTipRole))

@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import html
+import itertools
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
@@ -170,9 +171,11 @@ class BodyMap:
                 block = block.next()
             if not block.isValid():
                 break
-            for i, offset in _align(block.text(), expected):
+            shown = block.text()
+            units = _utf16_starts(shown)
+            for i, offset in _align(shown, expected):
                 if offset is not None:
-                    doc_positions.append(block.position() + i)
+                    doc_positions.append(block.position() + units[i])
                     offsets.append(para_start + offset)
             block = block.next()
         return cls(doc_positions, offsets)
@@ -190,6 +193,14 @@ class BodyMap:
         lo = bisect.bisect_left(self.doc_positions, first)
         hi = bisect.bisect_left(self.doc_positions, last)
         return (self.offsets[lo], self.offsets[hi - 1] + 1) if lo < hi else None
+
+
+def _utf16_starts(text: str) -> list[int]:
+    """Where each character of `text` starts in UTF-16 units, as Qt counts document positions.
+
+    A character beyond U+FFFF (most emoji) is one Python character but two positions in Qt.
+    """
+    return list(itertools.accumulate((2 if ord(c) > 0xFFFF else 1 for c in text), initial=0))
 
 
 def _align(shown: str, expected: list[tuple[str, int | None]]):

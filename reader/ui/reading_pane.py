@@ -450,9 +450,10 @@ class ReadingPane(QTextBrowser):
         first, last = self.body_map.to_doc(start), self.body_map.to_doc(max(start, end - 1))
         if first is None or last is None:
             return False
+        shown_last = self.view.article.body[self.body_map.to_body(last)]
         cursor = QTextCursor(self.document())
         cursor.setPosition(first)
-        cursor.setPosition(last + 1, QTextCursor.KeepAnchor)
+        cursor.setPosition(last + len(shown_last.encode("utf-16-le")) // 2, QTextCursor.KeepAnchor)  # Qt's units
         selection = QTextEdit.ExtraSelection()
         selection.cursor = cursor
         theme = Theme.from_palette(self.palette())

@@ -120,3 +120,13 @@ def test_a_selection_after_an_emoji_is_the_body_text_selected(pane):
         start, end = pane.selected_span()
         assert article.body[start:end] == word
         assert pane.body_map.to_body(found.selectionStart()) == article.body.index(word)
+
+
+def test_flashing_a_span_that_ends_in_an_emoji_lights_all_of_it(pane):
+    """A bookmark jumped to is lit up to its last character, whole, even one Qt counts as two positions."""
+    article = articles.parse("Medals\n\nThe medal table. Gold for the relay team 🏅")
+    pane.show_article(build_view(article, None, [], [], []))
+    start = article.body.index("relay")
+    assert pane.flash(start, len(article.body))
+    [lit] = pane.extraSelections()
+    assert lit.cursor.selectedText() == "relay team 🏅"

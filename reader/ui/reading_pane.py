@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip
 
 from ..core.bookmarks import OK
 
+from .look import plain_tip
 from .marks import BOOKMARK, HIT, LAYER_KEYS, LAYERS, ArticleView, Mark
 
 BASE_PT = 12
@@ -394,7 +395,7 @@ class ReadingPane(QTextBrowser):
         if event.type() == QEvent.ToolTip:
             tip = self.tip_at(self.viewport().mapFromGlobal(event.globalPos()))
             if tip:
-                QToolTip.showText(event.globalPos(), tip, self)
+                QToolTip.showText(event.globalPos(), plain_tip(tip), self)  # names from the text: not HTML
             else:
                 QToolTip.hideText()
             return True

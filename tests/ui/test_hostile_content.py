@@ -6,13 +6,17 @@ every one of them literally, load nothing they name and offer no link they spell
 """
 
 import pytest
-from PySide6.QtCore import QObject, Qt, QUrl, Slot
-from PySide6.QtGui import QDesktopServices, QTextDocument
-from PySide6.QtGui import Qt as QtGuiNs
+from PySide6 import QtGui
+from PySide6.QtCore import QEvent, QObject, Qt, QUrl, Slot
+from PySide6.QtGui import QDesktopServices, QHelpEvent, QTextDocument
+from PySide6.QtWidgets import QApplication, QToolTip
 
+from reader.core.analysis import Analysis, Entity
+from reader.core.articles import parse
 from reader.ui.article_list import snippet_html
 from reader.ui.article_model import SNIPPET_ROLE, TITLE
 from reader.ui.bookmarks_panel import ARTICLE, QUOTE
+from reader.ui.marks import build_view
 from reader.ui.reading_pane import ENTITY_SCHEME, ReadingPane
 from tests.ui.helpers import WAIT_MS, cursor_on, open_analyzed, point_on, search, visible_ids
 
@@ -86,7 +90,7 @@ def desktop_urls():
 
 def shown_as(text: str) -> str:
     """What a QLabel (a tooltip) shows for `text`: Qt renders it as HTML if it merely looks like HTML."""
-    if not QtGuiNs.mightBeRichText(text):
+    if not QtGui.Qt.mightBeRichText(text):
         return text
     doc = QTextDocument()
     doc.setHtml(text)
@@ -203,3 +207,22 @@ def test_a_bookmarked_hostile_quote_is_shown_as_written(open_window, hostile_dir
     assert model.index(0, QUOTE).data() == b.exact
     assert b.exact in shown_as(model.index(0, QUOTE).data(Qt.ToolTipRole))
     assert TITLE_TEXT in shown_as(model.index(0, ARTICLE).data(Qt.ToolTipRole))
+
+
+def test_hovering_a_name_written_with_markup_tells_it_as_written(qtbot):
+    """A name keeps what the text spelled, markup included (spaCy's model tags 'John Smith&lt;b&gt' in
+    'John Smith&lt;b&gt; met…' as a person): its tooltip shows those characters, not what they encode."""
+    article = parse("Title: x\n\nYesterday John Smith&lt;b&gt; met <i>Mary</i> in London.")
+    name = "John Smith&lt;b&gt"
+    start = article.body.index(name)
+    analysis = Analysis(entities=(Entity(start, start + len(name), name, "PERSON", name),))
+    pane = ReadingPane()
+    qtbot.addWidget(pane)
+    pane.resize(600, 400)
+    pane.show()
+    pane.show_article(build_view(article, analysis, [], [], []))
+    point = point_on(pane, "John Smith")
+    assert pane.tip_at(point).startswith(f"People · {name}\n")
+    QApplication.sendEvent(pane.viewport(), QHelpEvent(QEvent.ToolTip, point, pane.viewport().mapToGlobal(point)))
+    assert shown_as(QToolTip.text()).startswith(f"People · {name}\n")
+    QToolTip.hideText()

@@ -12,7 +12,7 @@ import html
 import itertools
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QPalette, QTextCursor
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip
 
@@ -337,8 +337,12 @@ class ReadingPane(QTextBrowser):
             self._body_map = BodyMap.build(self.document(), self._paragraphs, after_meta)
         return self._body_map
 
-    def loadResource(self, kind, url: QUrl):  # article text never loads anything
-        return None
+    def loadResource(self, kind, url: QUrl):
+        """Nothing, for any resource: article text never loads anything.
+
+        Empty rather than None: given a null answer, QTextDocument reads a local file of that name itself.
+        """
+        return QByteArray()
 
     @property
     def point_size(self) -> int:

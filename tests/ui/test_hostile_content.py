@@ -134,6 +134,15 @@ def test_the_resource_recorder_sees_what_markup_would_load(qtbot, resource_calls
     assert (QTextDocument.ImageResource, "file:///etc/passwd") in resource_calls
 
 
+def test_the_pane_gives_no_resource_even_a_local_file(qtbot):
+    """Were markup ever shown, the pane would still load nothing: not even a local file, which
+    QTextDocument reads by itself when the browser's loadResource answers None."""
+    pane = ReadingPane()
+    qtbot.addWidget(pane)
+    for kind in (QTextDocument.ImageResource, QTextDocument.StyleSheetResource, QTextDocument.HtmlResource):
+        assert not pane.document().resource(kind, QUrl("file:///etc/passwd"))
+
+
 def test_the_pane_shows_hostile_markup_as_text_and_loads_nothing(open_window, hostile_dir, qtbot, resource_calls):
     window = open_analyzed(open_window, hostile_dir, qtbot, HOSTILE_ID)
     pane = window.pane

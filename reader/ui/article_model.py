@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from ..core.index import ArticleRow, Hit
+from .look import plain_tip
 
 ID_ROLE = Qt.UserRole + 2
 SNIPPET_ROLE = Qt.UserRole + 3  # (snippet, spans) for search results, else None
@@ -107,7 +108,7 @@ class ArticleTableModel(QAbstractTableModel):
             return item.row.id
         if role == _SNIPPET:
             return (item.hit.snippet, item.hit.snippet_spans) if item.hit and col == TITLE else None
-        return f"{item.row.title}\n{item.row.id}" if col == TITLE else None  # the tooltip
+        return plain_tip(f"{item.row.title}\n{item.row.id}") if col == TITLE else None  # the tooltip
 
     def article_count(self) -> int:
         return len(self._library)

@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDockWidget, QHe
 from ..core.bookmarks import OK, Bookmark
 from .items_model import ItemsModel
 
+from .look import plain_tip
+
 COLUMNS = ("Quote", "Speaker", "Article", "Date", "Note", "Tags", "Added")
 QUOTE, SPEAKER, ARTICLE, DATE, NOTE, TAGS, ADDED = range(7)
 SORT_ROLE = Qt.UserRole + 1
@@ -51,9 +53,9 @@ class BookmarkModel(ItemsModel):
         if role == Qt.ToolTipRole:
             if col == QUOTE:
                 state = "" if b.status == OK else f"\n\n{b.status.capitalize()}: the stored quote is kept."
-                return b.exact + state
+                return plain_tip(b.exact + state)  # article text: shown as written, never as HTML
             if col == ARTICLE:
-                return f"{b.title}\n{b.source} · {b.path}"
+                return plain_tip(f"{b.title}\n{b.source} · {b.path}")
             return None
         if role == Qt.ForegroundRole and b.status != OK and col == QUOTE:
             return QApplication.palette().color(QPalette.PlaceholderText)

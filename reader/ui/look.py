@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from PySide6 import QtGui
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -25,3 +26,12 @@ def set_kind(widget: QWidget, kind: str) -> None:
     widget.setProperty("kind", kind)
     widget.style().unpolish(widget)
     widget.style().polish(widget)
+
+
+def plain_tip(text: str) -> str:
+    """`text` as a tooltip that shows it as written.
+
+    Qt renders a tooltip as HTML whenever it merely looks like HTML (a tag or '&lt;' on its first line),
+    so an article titled '<img src=…>' would be interpreted; escaped HTML is shown as the text it escapes.
+    """
+    return QtGui.Qt.convertFromPlainText(text, QtGui.Qt.WhiteSpaceNormal)

@@ -9,14 +9,16 @@ from __future__ import annotations
 import bisect
 import datetime as _dt
 import html
+import itertools
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QPalette, QTextCursor
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip
 
 from ..core.bookmarks import OK
 
+from .look import plain_tip
 from .marks import BOOKMARK, HIT, LAYER_KEYS, LAYERS, ArticleView, Mark
 
 BASE_PT = 12
@@ -170,9 +172,11 @@ class BodyMap:
                 block = block.next()
             if not block.isValid():
                 break
-            for i, offset in _align(block.text(), expected):
+            shown = block.text()
+            units = _utf16_starts(shown)
+            for i, offset in _align(shown, expected):
                 if offset is not None:
-                    doc_positions.append(block.position() + i)
+                    doc_positions.append(block.position() + units[i])
                     offsets.append(para_start + offset)
             block = block.next()
         return cls(doc_positions, offsets)
@@ -190,6 +194,14 @@ class BodyMap:
         lo = bisect.bisect_left(self.doc_positions, first)
         hi = bisect.bisect_left(self.doc_positions, last)
         return (self.offsets[lo], self.offsets[hi - 1] + 1) if lo < hi else None
+
+
+def _utf16_starts(text: str) -> list[int]:
+    """Where each character of `text` starts in UTF-16 units, as Qt counts document positions.
+
+    A character beyond U+FFFF (most emoji) is one Python character but two positions in Qt.
+    """
+    return list(itertools.accumulate((2 if ord(c) > 0xFFFF else 1 for c in text), initial=0))
 
 
 def _align(shown: str, expected: list[tuple[str, int | None]]):
@@ -325,8 +337,12 @@ class ReadingPane(QTextBrowser):
             self._body_map = BodyMap.build(self.document(), self._paragraphs, after_meta)
         return self._body_map
 
-    def loadResource(self, kind, url: QUrl):  # article text never loads anything
-        return None
+    def loadResource(self, kind, url: QUrl):
+        """Nothing, for any resource: article text never loads anything.
+
+        Empty rather than None: given a null answer, QTextDocument reads a local file of that name itself.
+        """
+        return QByteArray()
 
     @property
     def point_size(self) -> int:
@@ -383,7 +399,7 @@ class ReadingPane(QTextBrowser):
         if event.type() == QEvent.ToolTip:
             tip = self.tip_at(self.viewport().mapFromGlobal(event.globalPos()))
             if tip:
-                QToolTip.showText(event.globalPos(), tip, self)
+                QToolTip.showText(event.globalPos(), plain_tip(tip), self)  # names from the text: not HTML
             else:
                 QToolTip.hideText()
             return True
@@ -439,9 +455,10 @@ class ReadingPane(QTextBrowser):
         first, last = self.body_map.to_doc(start), self.body_map.to_doc(max(start, end - 1))
         if first is None or last is None:
             return False
+        shown_last = self.view.article.body[self.body_map.to_body(last)]
         cursor = QTextCursor(self.document())
         cursor.setPosition(first)
-        cursor.setPosition(last + 1, QTextCursor.KeepAnchor)
+        cursor.setPosition(last + len(shown_last.encode("utf-16-le")) // 2, QTextCursor.KeepAnchor)  # Qt's units
         selection = QTextEdit.ExtraSelection()
         selection.cursor = cursor
         theme = Theme.from_palette(self.palette())

@@ -159,6 +159,7 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self.index_state = QLabel()
         self.index_state.setObjectName("indexState")
+        self.index_state.setTextFormat(Qt.PlainText)  # it names files, folders and queries
         self.counts = QLabel()
         self.counts.setObjectName("articleCounts")
         self.skipped_button = QPushButton()

@@ -16,14 +16,15 @@ from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QPalette, QTextCursor
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip
 
+from ..core.articles import MAX_FILE_BYTES
 from ..core.bookmarks import OK
-
 from .look import plain_tip
 from .marks import BOOKMARK, HIT, LAYER_KEYS, LAYERS, ArticleView, Mark
 
 BASE_PT = 12
 ZOOM_RANGE = (-4, 14)
 ENTITY_SCHEME = "entity"
+SHORTENED = f"shortened: only the file's first {MAX_FILE_BYTES // (1024 * 1024)} MiB are shown and searched"
 
 
 @dataclass(frozen=True)
@@ -270,7 +271,7 @@ def render_article(view: ArticleView, layers: frozenset[str] = frozenset(LAYER_K
     parts = [f'<p class="title">{mark_up(a.title, shown(view.title), entity_ids)}</p>']
     meta = [human_date(a.date), html.escape(a.source), html.escape(a.id)]
     if a.truncated:
-        meta.append("shortened: the file is very large")
+        meta.append(SHORTENED)
     parts.append(f'<p class="meta">{" &nbsp;·&nbsp; ".join(meta)}</p>')
     captions_at: dict[int, list[str]] = {}
     for i, cap in enumerate(a.captions):

@@ -27,6 +27,7 @@ class SearchBar(QWidget):
             "Ctrl+F or / to focus, Esc to clear.")
         self.status = QLabel(self)
         self.status.setObjectName("searchStatus")
+        self.status.setTextFormat(Qt.PlainText)  # it quotes the query
         self.status.setWordWrap(False)
         self.status.hide()
         layout = QVBoxLayout(self)

@@ -49,6 +49,7 @@ class SkippedFilesDialog(QDialog):
 
         self.summary = QLabel()
         self.summary.setObjectName("skippedSummary")
+        self.summary.setTextFormat(Qt.PlainText)  # it names the folder
         self.summary.setWordWrap(True)
         self.table = QTableView()
         self.table.setModel(proxy)

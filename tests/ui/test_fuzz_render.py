@@ -20,7 +20,7 @@ from reader.core.bookmarks import OK, Bookmark
 from reader.core.index import hit_spans
 from reader.ui.main_window import ANALYSIS_WORKERS
 from reader.ui.marks import BOOKMARK, HIT, LAYER_KEYS, build_view
-from reader.ui.reading_pane import ReadingPane, human_date, paragraph_marks, shown_chars
+from reader.ui.reading_pane import SHORTENED, ReadingPane, human_date, paragraph_marks, shown_chars
 from tests.fuzz_text import FILE_NAME, FUZZ, TEXT, check_layer, search_words
 
 
@@ -49,7 +49,7 @@ def expected_lines(view, layers) -> list[str]:
         return [m for m in marks if m.layer in (HIT, BOOKMARK) or m.layer in layers]
 
     a = view.article
-    meta = [human_date(a.date), a.source, a.id] + (["shortened: the file is very large"] if a.truncated else [])
+    meta = [human_date(a.date), a.source, a.id] + ([SHORTENED] if a.truncated else [])
     lines = [shown(a.title, visible(view.title)), " · ".join(meta)]
     captions: dict[int, list[str]] = {}
     for i, cap in enumerate(a.captions):

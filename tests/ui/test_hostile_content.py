@@ -244,3 +244,16 @@ def test_hovering_a_name_written_with_markup_tells_it_as_written(qtbot):
     QApplication.sendEvent(pane.viewport(), QHelpEvent(QEvent.ToolTip, point, pane.viewport().mapToGlobal(point)))
     assert shown_as(QToolTip.text()).startswith(f"People · {name}\n")
     QToolTip.hideText()
+
+
+def test_status_lines_show_file_names_and_queries_as_written(open_window, tmp_path, qtbot):
+    folder = tmp_path / "<b>odd"
+    folder.mkdir()
+    (folder / "<img src=x>.txt").write_bytes(b"")  # skipped: its name is in the Skipped files window
+    (folder / "ok.txt").write_text("A plain article about the IOC.")
+    window = open_window(folder)
+    for label in (window.index_state, window.search_bar.status, window.show_skipped().summary):
+        assert label.textFormat() == Qt.PlainText
+    # a QLabel left to guess would draw this as rich text: "Could not open " and the rest in italics
+    window.show_status(f"Could not open <i>{folder}</i>")
+    assert window.index_state.text().startswith("Could not open <i>")

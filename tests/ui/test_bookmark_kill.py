@@ -15,14 +15,7 @@ APP = textwrap.dedent("""
     from pathlib import Path
     from reader.ui.app import make_app
     from reader.ui.main_window import MainWindow
-
-    def wait(condition, seconds=60):
-        end = time.monotonic() + seconds
-        while not condition():
-            if time.monotonic() > end:
-                sys.exit("timed out")
-            app.processEvents()
-            time.sleep(0.02)
+    from tests.ui.in_process import wait
 
     app = make_app()
     window = MainWindow(Path(sys.argv[1]), Path(sys.argv[2]))

@@ -83,10 +83,10 @@ CYCLE = textwrap.dedent("""
         library.close()
 
         # the window, with its own data dir, so that it indexes and analyzes too (on its spaCy workers)
-        from PySide6.QtCore import QCoreApplication
         from reader.core.analysis import close_shared
         from reader.ui.app import make_app
         from reader.ui.main_window import MainWindow
+        from tests.ui import in_process
 
         app = make_app(["test"])
         window = MainWindow(window_data, root)
@@ -94,13 +94,8 @@ CYCLE = textwrap.dedent("""
         window.analysis_finished.connect(finished.append)
         window.show()
 
-        def wait(condition, seconds=240):
-            end = time.monotonic() + seconds
-            while not condition():
-                if time.monotonic() > end:
-                    sys.exit("timed out")
-                QCoreApplication.processEvents()
-                time.sleep(0.01)
+        def wait(condition):
+            in_process.wait(condition, seconds=240)
 
         wait(lambda: finished)
         window.show_article_id(sys.argv[4])

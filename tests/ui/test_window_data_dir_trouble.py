@@ -18,14 +18,10 @@ APP = textwrap.dedent("""
     from pathlib import Path
     from reader.ui.app import make_app
     from reader.ui.main_window import MainWindow
+    from tests.ui import in_process
 
-    def wait(condition, seconds=60):
-        end = time.monotonic() + seconds
-        while not condition():
-            if time.monotonic() > end:
-                sys.exit(f"timed out; status: {window.index_state.text()}")
-            app.processEvents()
-            time.sleep(0.02)
+    def wait(condition):
+        in_process.wait(condition, why=lambda: f"; status: {window.index_state.text()}")
 
     app = make_app()
     window = MainWindow(Path(sys.argv[1]), Path(sys.argv[2]))

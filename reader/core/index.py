@@ -407,7 +407,7 @@ class Index:
         remove = list(remove)
         analysed: list[dict] = []  # name entries of the documents with an analysis
         written = 0
-        with _failing_safely(writer):
+        with _failing_safely(lambda: _abandon(writer)):
             for aid in remove:
                 writer.delete_by_term("id", aid)
             for doc in docs:
@@ -432,7 +432,7 @@ class Index:
         if not entries and not gone:
             return 0
         writer = _writer(self._names)
-        with _failing_safely(writer):
+        with _failing_safely(lambda: _abandon(writer)):
             for aid in gone:
                 writer.delete_by_term("id", aid)
             for entry in entries:
@@ -600,7 +600,7 @@ def _writer(ix, procs: int = 1, **kwargs):
     if not try_for(lock.acquire, timeout=WRITE_LOCK_TIMEOUT, delay=0.1):
         raise IndexBusy("another Press Reader is updating this index; try again shortly")
     kwargs.update(codec=Codec(), compound=False)
-    try:
+    with _failing_safely(lock.release):
         if procs > 1:
             # what ix.writer(procs=...) makes, with writer processes that end when this process does;
             # its sub-writers do not take the lock either
@@ -608,23 +608,19 @@ def _writer(ix, procs: int = 1, **kwargs):
             writer = _MpWriter(ix, procs=procs, subargs=subargs, _lk=False, **kwargs)
         else:
             writer = ix.writer(_lk=False, **kwargs)
-    except BaseException as exc:
-        lock.release()
-        if isinstance(exc, OSError):
-            raise IndexUnsaved(_unsaved(exc)) from None
-        raise
     writer.writelock = lock  # released when the writer commits or is cancelled
     _drop_unfinished_tocs(ix)
     return writer
 
 
 @contextmanager
-def _failing_safely(writer):
-    """Work with `writer` inside; if that fails, the writer is abandoned and an OSError becomes IndexUnsaved."""
+def _failing_safely(undo):
+    """Write to the index inside; if that fails, `undo()` lets go of what was taken, and an OSError
+    becomes IndexUnsaved."""
     try:
         yield
     except BaseException as exc:
-        _abandon(writer)
+        undo()
         if isinstance(exc, OSError):
             raise IndexUnsaved(_unsaved(exc)) from None
         raise

@@ -177,8 +177,7 @@ class Library:
                 try:
                     self._index, _ = Index.open(self.index_dir)
                 except OSError as exc:
-                    raise LibraryError(f"cannot use the data folder {self.data_dir}: "
-                                       f"{exc.strerror or exc}") from None
+                    raise self._unusable(exc) from None
                 self.rebuilt_reason, self.index_deleted = INDEX_DELETED, True
             current = self._index
         if replacing:
@@ -204,9 +203,11 @@ class Library:
                 try:
                     setattr(self, attr, make())
                 except OSError as exc:
-                    raise LibraryError(f"cannot use the data folder {self.data_dir}: "
-                                       f"{exc.strerror or exc}") from None
+                    raise self._unusable(exc) from None
             return getattr(self, attr)
+
+    def _unusable(self, exc: OSError) -> LibraryError:
+        return LibraryError(f"cannot use the data folder {self.data_dir}: {exc.strerror or exc}")
 
     def close(self) -> None:
         if self._bookmarks is not None:

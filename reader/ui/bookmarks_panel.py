@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDockWidget, QHe
 
 from ..core.bookmarks import OK, Bookmark
 from .items_model import ItemsModel
-
 from .look import plain_tip
 
 COLUMNS = ("Quote", "Speaker", "Article", "Date", "Note", "Tags", "Added")

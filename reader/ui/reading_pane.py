@@ -202,7 +202,11 @@ def _utf16_starts(text: str) -> list[int]:
 
     A character beyond U+FFFF (most emoji) is one Python character but two positions in Qt.
     """
-    return list(itertools.accumulate((2 if ord(c) > 0xFFFF else 1 for c in text), initial=0))
+    return list(itertools.accumulate(map(_utf16_len, text), initial=0))
+
+
+def _utf16_len(char: str) -> int:
+    return 2 if ord(char) > 0xFFFF else 1
 
 
 def _align(shown: str, expected: list[tuple[str, int | None]]):
@@ -459,7 +463,7 @@ class ReadingPane(QTextBrowser):
         shown_last = self.view.article.body[self.body_map.to_body(last)]
         cursor = QTextCursor(self.document())
         cursor.setPosition(first)
-        cursor.setPosition(last + len(shown_last.encode("utf-16-le")) // 2, QTextCursor.KeepAnchor)  # Qt's units
+        cursor.setPosition(last + _utf16_len(shown_last), QTextCursor.KeepAnchor)  # Qt's units
         selection = QTextEdit.ExtraSelection()
         selection.cursor = cursor
         theme = Theme.from_palette(self.palette())

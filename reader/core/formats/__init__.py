@@ -1,0 +1,63 @@
+"""Readers for saved web pages, news feeds, PDF clippings and e-mails: a file's bytes → plain text and metadata."""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+SUFFIXES: tuple[str, ...] = (".html", ".htm", ".xhtml", ".rss", ".atom", ".xml", ".pdf", ".eml")
+MULTI_SUFFIXES: tuple[str, ...] = (".rss", ".atom", ".xml")
+
+# suffix → (module in this package, what to tell the user when that reader fails in a way nobody foresaw)
+_READERS = {
+    ".html": ("html", "could not read the HTML page"),
+    ".htm": ("html", "could not read the HTML page"),
+    ".xhtml": ("html", "could not read the HTML page"),
+    ".rss": ("feed", "not a news feed"),
+    ".atom": ("feed", "not a news feed"),
+    ".xml": ("feed", "not a news feed"),
+    ".pdf": ("pdf", "damaged PDF (could not be read)"),
+    ".eml": ("mail", "could not read the e-mail"),
+}
+NO_TEXT = "no article text found"
+
+
+class FormatError(Exception):
+    """A file of a known format that holds no usable article; `reason` is a short phrase to show the user."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """One article read from a file: plain text (paragraphs split by one blank line) and what the file said of it."""
+
+    text: str
+    title: str | None = None
+    date: str | None = None  # "YYYY-MM-DD"
+    source: str | None = None  # outlet or site name
+    author: str | None = None
+    url: str | None = None
+    key: str | None = None  # an entry of a multi-article file: its stable key within that file
+
+
+def extract(suffix: str, data: bytes) -> list[Extracted]:
+    """The articles in a file of a known format (suffix lowercased with dot). Raises FormatError."""
+    try:
+        module_name, failure = _READERS[suffix.lower()]
+    except KeyError:
+        raise FormatError(f"not a format read here ({suffix})") from None
+    # Imported on first use: trafilatura alone takes a fifth of a second to import.
+    reader = importlib.import_module(f"{__name__}.{module_name}")
+    try:
+        found = reader.read(bytes(data))
+    except FormatError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - a parser's surprise on an odd file must cost that file only
+        raise FormatError(failure) from exc
+    found = [item for item in found if item.text.strip()]
+    if not found:
+        raise FormatError(NO_TEXT)
+    return found

@@ -1,0 +1,126 @@
+"""What the format readers share: HTML fragments to plain paragraphs, dates to YYYY-MM-DD, tidy whitespace."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import time
+from email.utils import parsedate_to_datetime
+from html import unescape
+
+# Elements that stand as blocks of their own: text on either side of them is a separate paragraph. Both
+# HTML's names and those of trafilatura's output tree (head, item, quote, row, cell, graphic) are here.
+_BLOCKS = frozenset(
+    "address article aside blockquote body caption dd details div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 "
+    "header hr li main nav ol p pre section summary table tbody td th thead tr ul "
+    "head item list quote row cell graphic doc".split()
+)
+_DROPPED = ("script", "style", "noscript", "template", "title", "iframe", "object", "svg", "button", "select",
+            "textarea", "input")
+_LINE_BREAKS = frozenset({"br", "lb"})
+_BREAK = "\x00"  # stands for a paragraph break while the text is assembled; control characters are gone by then
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+_SURROGATES = re.compile(r"[\ud800-\udfff]")
+
+_MONTHS = {name: number for number, names in enumerate(
+    ["jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july", "aug august",
+     "sep sept september", "oct october", "nov november", "dec december"], start=1) for name in names.split()}
+_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+_DAY_MONTH_YEAR = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s+(?P<year>\d{{4}})\b", re.I)
+_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b", re.I)
+_ISO = re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)")
+
+
+def clean(text: str) -> str:
+    """Text without control characters or lone surrogates, which no later step should have to think about."""
+    return _SURROGATES.sub("", _CONTROL.sub("", text))
+
+
+def squash(text: str) -> str:
+    """One line with single spaces: how a paragraph is kept."""
+    return " ".join(text.split())
+
+
+def join_paragraphs(paragraphs) -> str:
+    return "\n\n".join(p for p in (squash(p) for p in paragraphs) if p)
+
+
+def fragment_to_text(markup: str) -> str:
+    """An HTML fragment (or page) as plain paragraphs; a paragraph is a block element or text between `<br><br>`."""
+    from lxml import etree, html
+
+    markup = clean(markup)
+    if not markup.strip():
+        return ""
+    if "<" not in markup:  # plain text with HTML-ish escapes at most, as many feed summaries are
+        return join_paragraphs(re.split(r"\n\s*\n", unescape(markup)))
+    try:
+        root = html.fragment_fromstring(markup, create_parent="div")
+    except (etree.ParserError, ValueError):
+        return ""
+    return tree_to_text(root)
+
+
+def tree_to_text(root) -> str:
+    """The plain paragraphs of an lxml tree, HTML's or trafilatura's output; walks without recursion."""
+    from lxml import etree
+
+    etree.strip_elements(root, *_DROPPED, etree.Comment, etree.ProcessingInstruction, with_tail=False)
+    parts: list[str] = []
+    for event, element in etree.iterwalk(root, events=("start", "end")):
+        tag = element.tag.lower() if isinstance(element.tag, str) else ""
+        tag = tag.rsplit("}", 1)[-1]  # an XHTML or Atom namespace is no part of the name
+        if event == "start":
+            if tag in _BLOCKS:
+                parts.append(_BREAK)
+            elif tag in _LINE_BREAKS:
+                parts.append("\n")
+            parts.append(element.text or "")
+        else:
+            if tag in _BLOCKS:
+                parts.append(_BREAK)
+            if element is not root:
+                parts.append(element.tail or "")
+    paragraphs = re.split(rf"{_BREAK}|\n[ \t\u00a0]*\n", "".join(parts))
+    return join_paragraphs(paragraphs)
+
+
+def iso_date(value) -> str | None:
+    """YYYY-MM-DD from an ISO string, an RFC 2822 date, a PDF date, a struct_time or a datetime; else None."""
+    if value is None:
+        return None
+    if isinstance(value, time.struct_time):
+        return _valid(value.tm_year, value.tm_mon, value.tm_mday)
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return _valid(value.year, value.month, value.day)
+    text = str(value).strip()
+    if text.startswith("D:") and text[2:10].isdigit():  # PDF: D:YYYYMMDDHHmmSS...
+        return _valid(int(text[2:6]), int(text[6:8]), int(text[8:10]))
+    m = _ISO.match(text)
+    if m:
+        return _valid(int(m["year"]), int(m["month"]), int(m["day"]))
+    try:
+        parsed = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return date_in_text(text)
+    return _valid(parsed.year, parsed.month, parsed.day)
+
+
+def date_in_text(text: str) -> str | None:
+    """The first written-out date in a line of text ("12 March 2024", "March 12, 2024", "2024-03-12")."""
+    for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
+        m = pattern.search(text)
+        if m:
+            return _valid(int(m["year"]), _MONTHS[m["month"].lower().rstrip(".")], int(m["day"]))
+    m = _ISO.search(text)
+    return _valid(int(m["year"]), int(m["month"]), int(m["day"])) if m else None
+
+
+def _valid(year: int, month: int, day: int) -> str | None:
+    # a year outside this range is a parser's guess or a placeholder (0001-01-01), not a publication date
+    if not 1800 <= year <= 2200:
+        return None
+    try:
+        return _dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None

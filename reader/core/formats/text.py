@@ -41,27 +41,36 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
-def join_paragraphs(paragraphs) -> str:
-    return "\n\n".join(p for p in (squash(p) for p in paragraphs) if p)
+def join_paragraphs(paragraphs, keep_lines: bool = False) -> str:
+    """Paragraphs split by one blank line; with keep_lines, each keeps its line breaks (tidied line by line)."""
+    def tidy(paragraph: str) -> str:
+        if not keep_lines:
+            return squash(paragraph)
+        return "\n".join(line for line in (squash(line) for line in paragraph.split("\n")) if line)
+
+    return "\n\n".join(p for p in (tidy(p) for p in paragraphs) if p)
 
 
-def fragment_to_text(markup: str) -> str:
-    """An HTML fragment (or page) as plain paragraphs; a paragraph is a block element or text between `<br><br>`."""
+def fragment_to_text(markup: str, keep_lines: bool = False) -> str:
+    """An HTML fragment (or page) as plain paragraphs; a paragraph is a block element or text between `<br><br>`.
+
+    With keep_lines a `<br>` stays a line break, for readers that look at lines (an e-mail's header block).
+    """
     from lxml import etree, html
 
     markup = clean(markup)
     if not markup.strip():
         return ""
     if "<" not in markup:  # plain text with HTML-ish escapes at most, as many feed summaries are
-        return join_paragraphs(re.split(r"\n\s*\n", unescape(markup)))
+        return join_paragraphs(re.split(r"\n\s*\n", unescape(markup)), keep_lines)
     try:
         root = html.fragment_fromstring(markup, create_parent="div")
     except (etree.ParserError, ValueError):
         return ""
-    return tree_to_text(root)
+    return tree_to_text(root, keep_lines)
 
 
-def tree_to_text(root) -> str:
+def tree_to_text(root, keep_lines: bool = False) -> str:
     """The plain paragraphs of an lxml tree, HTML's or trafilatura's output; walks without recursion."""
     from lxml import etree
 
@@ -75,14 +84,19 @@ def tree_to_text(root) -> str:
                 parts.append(_BREAK)
             elif tag in _LINE_BREAKS:
                 parts.append("\n")
-            parts.append(element.text or "")
+            parts.append(_flat(element.text, keep_lines))
         else:
             if tag in _BLOCKS:
                 parts.append(_BREAK)
             if element is not root:
-                parts.append(element.tail or "")
+                parts.append(_flat(element.tail, keep_lines))
     paragraphs = re.split(rf"{_BREAK}|\n[ \t\u00a0]*\n", "".join(parts))
-    return join_paragraphs(paragraphs)
+    return join_paragraphs(paragraphs, keep_lines)
+
+
+def _flat(text: str | None, keep_lines: bool) -> str:
+    # a newline in HTML source is a space; only <br> breaks a line when lines are kept
+    return (text or "").replace("\n", " ") if keep_lines else (text or "")
 
 
 def iso_date(value) -> str | None:

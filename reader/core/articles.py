@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import errno
 import hashlib
+import json
 import os
 import re
+import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
-ARTICLE_SUFFIXES = (".txt", ".md")
-MAX_FILE_BYTES = 1024 * 1024  # larger files are indexed up to this many bytes (about 170,000 words)
+from . import formats
+
+TEXT_SUFFIXES = (".txt", ".md")
+ARTICLE_SUFFIXES = TEXT_SUFFIXES + formats.SUFFIXES
+MAX_FILE_BYTES = 1024 * 1024  # larger text files are indexed up to this many bytes (about 170,000 words)
+MAX_FORMAT_BYTES = 64 * 1024 * 1024  # a saved page, feed, PDF or e-mail is read whole, up to this size
 TITLE_CHARS = 90
+SIDECAR_SUFFIX = ".meta.json"  # "report.pdf.meta.json": the user's corrections of report.pdf's details
+CORRECTABLE = ("title", "date", "source")
+ENTRY_MARK = "#"  # "feeds/sport.rss#3fa9c2d1": one entry of a file that holds several articles
+ENTRY_GONE = "the entry is no longer in the feed"
 
 _DATE_TOKEN = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
@@ -60,6 +72,17 @@ class Article:
     url: str | None = None
     author: str | None = None
     truncated: bool = False
+    corrected: frozenset[str] = frozenset()  # the details taken from the sidecar, not the file
+
+    @property
+    def file_id(self) -> str:
+        """The id of the file the article is in (its own id, unless it is one entry of a feed)."""
+        return split_id(self.id)[0]
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """The same for copies of one text (saved twice, or wire copy run by several outlets)."""
+        return fingerprint(self.body) or f"id:{self.id}"
 
     @property
     def paragraphs(self) -> list[str]:
@@ -75,6 +98,8 @@ class Article:
             "title": self.title,
             "date": self.date,
             "source": self.source,
+            "author": self.author,
+            "url": self.url,
             "captions": [c.line for c in self.captions],
             "body": self.body,
         }
@@ -110,6 +135,18 @@ def is_article_name(name: str) -> bool:
     return not name.startswith(".") and name.lower().endswith(ARTICLE_SUFFIXES)
 
 
+def split_id(article_id: str) -> tuple[str, str | None]:
+    """(the file's id, the entry's key or None): "sport.rss#3fa9c2d1" → ("sport.rss", "3fa9c2d1")."""
+    file_id, mark, key = article_id.rpartition(ENTRY_MARK)
+    if mark and key and file_id.lower().endswith(formats.MULTI_SUFFIXES):
+        return file_id, key
+    return article_id, None
+
+
+def sidecar(path: Path) -> Path:
+    return path.with_name(path.name + SIDECAR_SUFFIX)
+
+
 def scan(root: Path) -> Scan:
     """Every article file under `root`, at any depth, by stat alone; unusable entries go to `skipped`."""
     root = Path(root)
@@ -121,6 +158,7 @@ def scan(root: Path) -> Scan:
         for name in dirnames:
             if is_article_name(name):
                 result.skipped.append(Skipped(_rel(here / name, root), "is a directory, not a file"))
+        present = set(filenames)
         for name in sorted(filenames):
             if not is_article_name(name):
                 continue
@@ -128,17 +166,33 @@ def scan(root: Path) -> Scan:
             try:
                 st = path.stat()
             except OSError as exc:
-                result.skipped.append(Skipped(_rel(path, root), _os_reason(exc, path)))
+                result.skipped.append(Skipped(_rel(path, root), os_reason(exc, path)))
                 continue
-            result.files.append(ArticleFile(_rel(path, root), path, st.st_size, st.st_mtime_ns))
+            size, mtime_ns = st.st_size, st.st_mtime_ns
+            if name + SIDECAR_SUFFIX in present:  # corrections count as a change of the article
+                try:
+                    side = sidecar(path).stat()
+                    size, mtime_ns = size + side.st_size, max(mtime_ns, side.st_mtime_ns)
+                except OSError:
+                    pass
+            result.files.append(ArticleFile(_rel(path, root), path, size, mtime_ns))
     return result
+
+
+def inside(path: Path, root: Path) -> bool:
+    """Whether `path` is in the folder `root` (resolved), at any depth."""
+    try:
+        Path(path).resolve().relative_to(root)
+    except ValueError:
+        return False
+    return True
 
 
 def _rel(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix()
 
 
-def _os_reason(exc: OSError, path: Path | None = None) -> str:
+def os_reason(exc: OSError, path: Path | None = None) -> str:
     """A short, specific phrase for why a file could not be read."""
     if exc.errno in (errno.EACCES, errno.EPERM):
         return "permission denied"
@@ -155,17 +209,16 @@ def _os_reason(exc: OSError, path: Path | None = None) -> str:
     return (exc.strerror or exc.__class__.__name__).lower()
 
 
-def read_bytes(path: Path) -> tuple[bytes, bool]:
-    """The file's bytes (at most MAX_FILE_BYTES, ending on a whole line or character) and whether it
-    was cut short."""
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> tuple[bytes, bool]:
+    """The file's bytes (at most `limit`, ending on a whole line or character) and whether it was cut short."""
     try:
         with open(path, "rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)
+            data = fh.read(limit + 1)
     except OSError as exc:
-        raise ArticleError(path, _os_reason(exc, path)) from None
-    if len(data) <= MAX_FILE_BYTES:
+        raise ArticleError(path, os_reason(exc, path)) from None
+    if len(data) <= limit:
         return data, False
-    data = data[:MAX_FILE_BYTES]
+    data = data[:limit]
     line_end = data.rfind(b"\n", len(data) - 65536)
     if line_end > 0:
         return data[: line_end + 1], True
@@ -202,30 +255,172 @@ def content_hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-def load(path: Path, root: Path | None = None) -> Article:
-    """Read and parse one article file. Raises ArticleError with a specific reason."""
+def load_file(path: Path, root: Path | None = None) -> list[Article]:
+    """Read and parse one article file: its articles, several for a feed, with the user's corrections
+    from its sidecar. Raises ArticleError with a specific reason."""
     path = Path(path)
     root = Path(root) if root is not None else path.parent
     if path.is_dir():
         raise ArticleError(path, "is a directory, not a file")
-    data, truncated = read_bytes(path)
+    suffix = path.suffix.lower()
+    text_file = suffix in TEXT_SUFFIXES
+    data, truncated = read_bytes(path, MAX_FILE_BYTES if text_file else MAX_FORMAT_BYTES)
     if not data.strip():
         raise ArticleError(path, "empty file")
-    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
-        raise ArticleError(path, "binary file, not text")
     try:
-        article_id = _rel(path, root)
+        file_id = _rel(path, root)
     except ValueError:
-        article_id = path.name
+        file_id = path.name
     folder = path.parent.name if path.parent != root else root.name
-    return parse(
-        decode(data),
-        article_id=article_id,
-        path=path,
-        default_source=folder or "articles",
-        content_hash=content_hash(data),
-        truncated=truncated,
-    )
+    common = dict(path=path, default_source=folder or "articles")
+    if text_file:
+        if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
+            raise ArticleError(path, "binary file, not text")
+        found = [parse(decode(data), article_id=file_id, content_hash=content_hash(data), truncated=truncated,
+                       **common)]
+    else:
+        if truncated:
+            raise ArticleError(path, f"larger than {MAX_FORMAT_BYTES // (1024 * 1024)} MiB")
+        found = _extracted(path, suffix, data, file_id, common)
+    corrections = read_corrections(path)
+    return [_corrected(a, corrections.get(split_id(a.id)[1] or "", {})) for a in found]
+
+
+def _extracted(path: Path, suffix: str, data: bytes, file_id: str, common: dict) -> list[Article]:
+    try:
+        extracted = formats.extract(suffix, data)
+    except formats.FormatError as exc:
+        raise ArticleError(path, exc.reason) from None
+    found = []
+    for e in extracted:
+        meta = {k: v for k, v in (("title", e.title), ("date", e.date), ("source", e.source),
+                                  ("author", e.author), ("url", e.url)) if v}
+        if e.key is None:
+            article_id, digest = file_id, content_hash(data)
+        else:  # an entry's analysis and bookmarks follow its own text, not the whole feed's
+            article_id = f"{file_id}{ENTRY_MARK}{e.key}"
+            digest = content_hash(f"{e.key}\0{e.text}".encode())
+        found.append(parse(e.text, article_id=article_id, content_hash=digest, meta=meta, **common))
+    return found
+
+
+def load(path: Path, root: Path | None = None, key: str | None = None) -> Article:
+    """One article of a file: the entry `key` of a feed, else the file's first article."""
+    found = load_file(path, root)
+    if key is None:
+        return found[0]
+    for article in found:
+        if split_id(article.id)[1] == key:
+            return article
+    raise ArticleError(f"{path}{ENTRY_MARK}{key}", ENTRY_GONE)
+
+
+# ---------------------------------------------------------------- corrections
+
+
+class DetailsError(Exception):
+    """An article's details (title, date, source) that cannot be saved; the message is one line for the user."""
+
+
+def checked_date(value: str | None) -> str:
+    """`value` as a YYYY-MM-DD date, or "" when empty; DetailsError when it is not a date."""
+    value = (value or "").strip()
+    if value and not (re.fullmatch(r"\d{4}-\d{2}-\d{2}", value) and _valid_date(value)):
+        raise DetailsError(f"“{_shorten(value, 30)}” is not a date; write it as YYYY-MM-DD")
+    return value
+
+
+def read_corrections(path: Path) -> dict[str, dict[str, str]]:
+    """The user's corrections of the file's articles, by entry key ("" for a file of one article).
+
+    A sidecar that cannot be read or understood counts as none: the article shows as the file has it.
+    """
+    try:
+        raw = json.loads(sidecar(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(raw, dict):
+        return {}
+    entries = raw.get("entries") if isinstance(raw.get("entries"), dict) else {}
+    out = {key: _valid_corrections(fields) for key, fields in entries.items() if isinstance(fields, dict)}
+    out[""] = _valid_corrections(raw)
+    return {k: v for k, v in out.items() if v}
+
+
+def _valid_corrections(fields: dict) -> dict[str, str]:
+    out = {}
+    for name in CORRECTABLE:
+        value = fields.get(name)
+        if isinstance(value, str) and value.strip():
+            value = " ".join(value.split())
+            if name != "date" or _valid_date(value):
+                out[name] = value[:10] if name == "date" else value
+    return out
+
+
+def save_corrections(article: Article, **values: str | None) -> Path:
+    """Save corrections of the article's title, date or source beside its file; the file is untouched.
+
+    A value of "" or None drops that correction (the file's own value shows again). The sidecar is
+    replaced whole, through a temporary file, so a crash leaves the old one or the new one.
+    """
+    unknown = set(values) - set(CORRECTABLE)
+    if unknown:
+        raise DetailsError(f"only {', '.join(CORRECTABLE)} can be corrected, not {', '.join(sorted(unknown))}")
+    if "date" in values:
+        values["date"] = checked_date(values["date"])
+    path, key = Path(article.path), split_id(article.id)[1] or ""
+    side = sidecar(path)
+    if side.exists():
+        try:
+            raw = json.loads(side.read_text(encoding="utf-8"))
+            if not isinstance(raw, dict):
+                raise ValueError("not an object")
+        except (OSError, ValueError) as exc:  # never overwrite what the user may have written by hand
+            raise DetailsError(f"the corrections file {side.name} cannot be read ({exc}); "
+                                  "fix or delete it first") from None
+    else:
+        raw = {}
+    target = raw.setdefault("entries", {}).setdefault(key, {}) if key else raw
+    for name, value in values.items():
+        value = " ".join((value or "").split())
+        if value:
+            target[name] = value
+        else:
+            target.pop(name, None)
+    if key and not target:
+        del raw["entries"][key]
+    if "entries" in raw and not raw["entries"]:
+        del raw["entries"]
+    try:
+        if not raw:
+            side.unlink(missing_ok=True)
+        else:
+            tmp = side.with_name(f".{side.name}.part")
+            tmp.write_text(json.dumps(raw, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            os.replace(tmp, side)
+    except OSError as exc:
+        raise DetailsError(f"cannot save the corrections beside {path.name}: {os_reason(exc)}") from None
+    return side
+
+
+def _corrected(article: Article, corrections: dict[str, str]) -> Article:
+    if not corrections:
+        return article
+    return dataclasses.replace(article, **corrections, corrected=frozenset(corrections))
+
+
+# ---------------------------------------------------------------- copies
+
+
+def fingerprint(body: str) -> str:
+    """A digest of the body's words alone: case, accents, punctuation, quote marks and spacing differ
+    between copies of one wire story, and between a page saved as HTML and as text."""
+    if not body:
+        return ""
+    folded = unicodedata.normalize("NFKD", body.casefold())
+    words = re.findall(r"\w+", "".join(c for c in folded if not unicodedata.combining(c)))
+    return hashlib.blake2b(" ".join(words).encode(), digest_size=12).hexdigest() if words else ""
 
 
 def parse(
@@ -236,10 +431,15 @@ def parse(
     default_source: str = "articles",
     content_hash: str = "",
     truncated: bool = False,
+    meta: dict[str, str] | None = None,
 ) -> Article:
-    """Parse decoded article text into an Article. Never raises on odd content."""
+    """Parse decoded article text into an Article. Never raises on odd content.
+
+    `meta` is what an extractor (of a page, feed, PDF or e-mail) found; then the text has no header.
+    """
     text = _CONTROL_CHARS.sub("", text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff"))
-    meta, text = _split_header(text)
+    extracted = meta is not None
+    meta, text = (_normalise_meta(dict(meta)), text) if extracted else _split_header(text)
     date = meta.get("date")
     m = _DATE_TOKEN.match(text)
     if m and _valid_date(m.group(1)):
@@ -248,7 +448,9 @@ def parse(
     date = date if date and _valid_date(date) else None
 
     is_markdown = article_id.lower().endswith(".md")
-    paragraphs, captions, headline = _split_paragraphs(text, is_markdown)
+    # an extractor's text starts with its title at most: a short first paragraph is not a heading
+    only = (lambda line: line == meta.get("title")) if extracted else None
+    paragraphs, captions, headline = _split_paragraphs(text, is_markdown, only)
     body = "\n\n".join(paragraphs)
     title = meta.get("title") or headline or _lead_caption(captions) or _first_sentence(body)
     if not title:
@@ -305,7 +507,7 @@ def _normalise_meta(meta: dict[str, str]) -> dict[str, str]:
     return {k: " ".join(v.split()) for k, v in meta.items() if v.strip()}
 
 
-def _split_paragraphs(text: str, is_markdown: bool) -> tuple[list[str], list[Caption], str | None]:
+def _split_paragraphs(text: str, is_markdown: bool, headline_if=None) -> tuple[list[str], list[Caption], str | None]:
     paragraphs: list[str] = []
     captions: list[Caption] = []
     headline = None
@@ -326,7 +528,8 @@ def _split_paragraphs(text: str, is_markdown: bool) -> tuple[list[str], list[Cap
         if not kept:
             continue
         joined = _squash(" ".join(kept))
-        if headline is None and not paragraphs and _is_headline(kept, is_markdown):
+        if headline is None and not paragraphs and _is_headline(kept, is_markdown) and \
+                (headline_if is None or headline_if(joined)):
             headline = _MD_HEADING.sub(r"\1", joined) if is_markdown else joined
             continue
         paragraphs.append(joined)

@@ -1,4 +1,4 @@
-"""Command line: `press-reader [index|search|show|analyze|bookmarks]`; with no subcommand it opens the window."""
+"""Command line: `press-reader [index|add|search|show|analyze|bookmarks]`; with no subcommand it opens the window."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import re
 import sys
 from pathlib import Path
 
-from . import paths
+from . import importing, paths
 from .analysis import GazetteerError
-from .articles import ArticleError
+from .articles import ArticleError, DetailsError
 from .bookmarks import OK, Bookmark, BookmarkError
 from .export import FORMATS, export, plain_quote, save
 from .index import IndexBusy, IndexProblem
@@ -48,6 +48,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--rebuild", action="store_true", help="discard the index and build it again")
     p.add_argument("--no-analysis", action="store_true",
                    help="skip finding quotes and entities (entity: and speaker: searches need them)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+
+    p = sub.add_parser("add", parents=[common], help="copy article files or folders into the articles folder "
+                       "and index them")
+    p.add_argument("paths", nargs="+", metavar="FILE|DIR", help="web pages, feeds, PDFs, e-mails, text or "
+                   "Markdown files, or folders of them")
+    p.add_argument("--no-analysis", action="store_true", help="skip finding quotes and entities")
     p.add_argument("--json", action="store_true", help="print JSON")
 
     p = sub.add_parser("search", parents=[common], help="search the articles (Whoosh query language)")
@@ -100,7 +107,8 @@ def main(argv: list[str] | None = None) -> int:
 
             return run(articles_dir=articles if hasattr(args, "articles") else None, data_dir=data)
         return COMMANDS[args.command](args, data, articles)
-    except (UsageError, LibraryError, ArticleError, IndexProblem, GazetteerError, BookmarkError) as exc:
+    except (UsageError, LibraryError, ArticleError, DetailsError, IndexProblem, GazetteerError,
+            BookmarkError) as exc:
         print(f"press-reader: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
@@ -143,6 +151,26 @@ def cmd_index(args, data: Path, articles: Path) -> int:
             print(f"{analysis.analyzed + analysis.cached} articles analyzed for quotes and entities "
                   f"({analysis.analyzed} new, {analysis.cached} from the cache) in {analysis.seconds:.2f} s")
     return EXIT_OK
+
+
+def cmd_add(args, data: Path, articles: Path) -> int:
+    """Import files and folders; exit 2 if any file was skipped, after the others are in."""
+    library = _open(data, articles)
+    library.sync()  # what is in the folder already, so that copies of it are recognised
+    imported = library.add(args.paths)
+    report = library.sync() if imported.copied else None
+    analysis = library.analyze_all() if report and not args.no_analysis else None
+    _tell_notice(analysis)
+    if args.json:
+        out = imported.to_json()
+        out["indexed"] = report.indexed if report else library.index.doc_count()
+        _print_json(out)
+    else:
+        for f in imported.files:
+            print(f.line)
+        indexed = f"; {report.indexed:,} {'article' if report.indexed == 1 else 'articles'} indexed" if report else ""
+        print(imported.summary + indexed)
+    return EXIT_BAD_INPUT if imported.count(importing.SKIPPED) else EXIT_OK
 
 
 def cmd_search(args, data: Path, articles: Path) -> int:
@@ -288,7 +316,7 @@ def _tell_notice(source) -> None:
 
 
 _NEEDS_ANALYSIS = re.compile(r"\b(?:entity|speaker):")
-COMMANDS = {"index": cmd_index, "search": cmd_search, "show": cmd_show, "analyze": cmd_analyze,
+COMMANDS = {"index": cmd_index, "add": cmd_add, "search": cmd_search, "show": cmd_show, "analyze": cmd_analyze,
             "bookmarks": cmd_bookmarks}
 BOOKMARK_ACTIONS = {"list": bookmarks_list, "export": bookmarks_export, "add": bookmarks_add}
 

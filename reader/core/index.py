@@ -40,7 +40,7 @@ from .analysis.values import Analysis
 from .articles import Article
 from .children import exit_with_parent
 
-SCHEMA_VERSION = 4  # 4: names moved to their own index
+SCHEMA_VERSION = 5  # 4: names moved to their own index; 5: copies share a fingerprint
 INDEX_NAME = f"articles_v{SCHEMA_VERSION}"
 SEARCH_FIELDS = ("title", "body", "captions")
 MAX_QUERY_CHARS = 500
@@ -210,6 +210,7 @@ def make_schema() -> fields.Schema:
         size=fields.COLUMN(columns.NumericColumn("q")),
         mtime=fields.COLUMN(columns.NumericColumn("q")),
         hash=fields.ID(sortable=True),
+        fingerprint=fields.ID(sortable=True),  # the same for copies of one text: they count, and are found, once
     )
 
 
@@ -232,7 +233,7 @@ def make_names_schema() -> fields.Schema:
 SCHEMA = make_schema()
 NAMES_SCHEMA = make_names_schema()
 QUERY_FIELDS = ("id", "title", "body", "captions", "source", "date", "words", "entity", "speaker")
-ROW_COLUMNS = ("id", "title", "day", "source", "words", "size", "mtime", "hash")
+ROW_COLUMNS = ("id", "title", "day", "source", "words", "size", "mtime", "hash", "fingerprint")
 NAME_COLUMNS = ("id", "hash", "quotes", "entities", "analyzed")
 
 
@@ -264,13 +265,14 @@ class ArticleRow:
     quotes: int | None = None  # None until the article is analyzed
     entities: int | None = None
     analyzed: str = ""  # the fingerprint of the analysis the counts came from
+    fingerprint: str = ""  # of the text: copies of one article share it
 
     @classmethod
     def of(cls, doc: Document) -> ArticleRow:
         a, analysis = doc.article, doc.analysis
         counts = (len(analysis.speeches), len(analysis.entity_names())) if analysis else (None, None)
         return cls(a.id, a.title, a.date, a.source, a.words, doc.size, doc.mtime_ns, a.content_hash,
-                   *counts, doc.analyzed if analysis else "")
+                   *counts, doc.analyzed if analysis else "", a.fingerprint)
 
 
 @dataclass(frozen=True)
@@ -385,10 +387,10 @@ class Index:
         """Every article's row, with the counts of its analysis when the names index has them for this text."""
         names = {aid: rest for aid, *rest in _column_rows(self._names, NAME_COLUMNS)}
         rows = {}
-        for aid, title, day, source, words, size, mtime, hash_ in _column_rows(self._ix, ROW_COLUMNS):
+        for aid, title, day, source, words, size, mtime, hash_, copy in _column_rows(self._ix, ROW_COLUMNS):
             found = names.get(aid)
             counts = (found[1], found[2], found[3]) if found and found[0] == hash_ else (None, None, "")
-            rows[aid] = ArticleRow(aid, title, day or None, source, words, size, mtime, hash_, *counts)
+            rows[aid] = ArticleRow(aid, title, day or None, source, words, size, mtime, hash_, *counts, copy)
         return rows
 
     def write(self, docs: Iterable[Document], remove: Iterable[str] = (),
@@ -463,7 +465,7 @@ class Index:
                 # rank everything: with a limit, Whoosh's block-skipping shortcut mis-scores the
                 # per-field ORs (12 of 100 two-word top-20s differed at 10k articles), and the
                 # full run gives the exact count without a second pass
-                results = s.search(joined, limit=None)
+                results = s.search(joined, limit=None, collapse="fingerprint")  # copies: the best one
             except Exception as exc:
                 raise QueryError(_friendly(exc)) from None
             words = _positive_words(q, s.reader())
@@ -913,6 +915,7 @@ def _fields(d: Document) -> dict:
         "size": size,
         "mtime": mtime_ns,
         "hash": article.content_hash,
+        "fingerprint": article.fingerprint,
     }
     if article.date:
         doc["date"] = _dt.datetime.fromisoformat(article.date)

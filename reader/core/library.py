@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import articles as _articles
-from . import paths
+from . import importing, paths
 from .analysis import Analysis, Analyzer
 from .analysis.cache import AnalysisCache
 from .anchoring import Selector, locate, locate_text
@@ -112,9 +112,12 @@ class AnalysisReport:
 
 @dataclass(frozen=True)
 class Changes:
+    """Files added and changed since the index was written, and the ids of the articles of files removed."""
+
     added: list[ArticleFile]
     changed: list[ArticleFile]
     removed: list[str]
+    replaced: list[str] = field(default_factory=list)  # the ids of the changed files' articles, as indexed
 
 
 class Library:
@@ -135,6 +138,7 @@ class Library:
         self._bookmarks: BookmarkStore | None = None
         self._data_checked = False
         self._read_only: str | None = None
+        self._last_feed: tuple[tuple, dict[str, Article]] | None = None  # (its file's stat, its articles)
 
     @property
     def read_only(self) -> str | None:
@@ -224,12 +228,17 @@ class Library:
         return sorted(self._present_index().rows().values(), key=lambda r: r.id)
 
     def changes(self, files: list[ArticleFile], rows: dict[str, ArticleRow]) -> Changes:
+        """What differs between the files and the rows indexed; a feed's entries are rows of one file."""
         on_disk = {f.id: f for f in files}
-        added = [f for aid, f in on_disk.items() if aid not in rows]
-        changed = [f for aid, f in on_disk.items()
-                   if aid in rows and (rows[aid].size, rows[aid].mtime_ns) != (f.size, f.mtime_ns)]
-        removed = [aid for aid in rows if aid not in on_disk]
-        return Changes(added, changed, removed)
+        indexed: dict[str, list[ArticleRow]] = {}
+        for row in rows.values():
+            indexed.setdefault(_articles.split_id(row.id)[0], []).append(row)
+        added = [f for fid, f in on_disk.items() if fid not in indexed]
+        changed = [f for fid, f in on_disk.items()
+                   if fid in indexed and any((r.size, r.mtime_ns) != (f.size, f.mtime_ns) for r in indexed[fid])]
+        removed = [r.id for fid, found in indexed.items() if fid not in on_disk for r in found]
+        replaced = [r.id for f in changed for r in indexed[f.id]]
+        return Changes(added, changed, removed, replaced)
 
     def sync(self, rebuild: bool = False, progress: Progress | None = None,
              on_row: Callable[[ArticleRow], None] | None = None,
@@ -251,31 +260,35 @@ class Library:
         rows = {r.id: r for r in known} if known is not None and not remade else index.rows()
         changes = self.changes(scan.files, rows)
         if remade:  # what the caller lists and the folder no longer has is gone as well
-            on_disk = {f.id for f in scan.files}
-            changes = Changes(changes.added, changes.changed, [r.id for r in known if r.id not in on_disk])
+            listed = self.changes(scan.files, {r.id: r for r in known})
+            changes = Changes(changes.added, changes.changed, listed.removed, listed.replaced)
         if rebuild:  # read everything again; the commit drops every older document
-            changes = Changes(list(scan.files), [], changes.removed)
+            changes = Changes(list(scan.files), [], changes.removed, changes.replaced)
         todo = changes.added + changes.changed
         report.skipped = list(scan.skipped)
         report.folders = scan.folders
+
+        written: set[str] = set()
 
         def parsed():
             for done, f in enumerate(todo, 1):
                 if cancel and cancel():
                     raise SyncCancelled("index update cancelled")
                 try:
-                    article = _articles.load(f.path, self.root)
+                    found = _articles.load_file(f.path, self.root)
                 except ArticleError as exc:
                     report.skipped.append(Skipped(f.id, exc.reason))
-                else:
+                    found = []
+                for article in found:
                     doc = self._document(article, f.size, f.mtime_ns, cache.get(article))
+                    written.add(article.id)
                     if on_row:
                         on_row(ArticleRow.of(doc))
                     yield doc
                 if progress:
                     progress(done, len(todo))
 
-        gone = [] if rebuild else changes.removed + [f.id for f in changes.changed]
+        gone = [] if rebuild else changes.removed + changes.replaced
         cache = self.cache  # a rebuilt or re-read article keeps an analysis made for the same text
         if todo or gone or rebuild:
             with self._writing:
@@ -285,7 +298,8 @@ class Library:
         report.added = sum(f.id not in unreadable for f in changes.added)
         report.changed = sum(f.id not in unreadable for f in changes.changed)
         report.removed = len(changes.removed)
-        report.removed_ids = changes.removed
+        # and the entries gone from a changed feed, and the articles of a file that became unreadable
+        report.removed_ids = changes.removed + [aid for aid in changes.replaced if aid not in written]
         report.indexed = index.doc_count()
         if self._bookmarks is not None or (self.data_dir / BOOKMARKS_FILE).exists():  # none made yet: no file
             try:
@@ -297,17 +311,47 @@ class Library:
 
     def resolve(self, path_or_id: str | Path) -> Path:
         """An article id (relative to the folder) or a file path, as a path to the file."""
-        candidate = Path(path_or_id).expanduser()
+        candidate = Path(_articles.split_id(str(path_or_id))[0]).expanduser()
         if not candidate.is_absolute() and not candidate.exists():
             candidate = self.root / candidate
         return candidate
 
     def load(self, path_or_id: str | Path) -> Article:
+        """The article with this id, or in this file; an entry of a feed is "feed.rss#key"."""
         path = self.resolve(path_or_id)
-        root = self.root if _inside(path, self.root) else path.parent
+        root = self.root if _articles.inside(path, self.root) else path.parent
         if not path.exists():
             raise ArticleError(path_or_id, "no such article file")
-        return _articles.load(path, root)
+        key = _articles.split_id(str(path_or_id))[1]
+        if key is None and path.suffix.lower() in _articles.formats.MULTI_SUFFIXES:
+            found = _articles.load_file(path, root)
+            if len(found) > 1:
+                raise ArticleError(path_or_id, f"a feed of {len(found)} articles; give one by its id, "
+                                   f"such as {found[0].id}")
+            return found[0]
+        return _articles.load(path, root, key)
+
+    # ------------------------------------------------------------ bringing articles in
+
+    def add(self, paths_given, progress: Progress | None = None) -> importing.ImportReport:
+        """Copy article files and folders into this folder (see `importing.add`); a `sync` indexes them."""
+        known = importing.Known()
+        for row in self._present_index().rows().values():
+            known.by_fingerprint.setdefault(row.fingerprint, row.id)
+            known.by_hash.setdefault(row.content_hash, _articles.split_id(row.id)[0])
+        return importing.add(self.root, paths_given, known, progress)
+
+    def paste(self, text: str, title: str, source: str = "", date: str = "") -> str:
+        """Save pasted text as a new article of this folder; returns its id. A `sync` indexes it."""
+        return importing.save_pasted(self.root, text, title, source, date).relative_to(self.root).as_posix()
+
+    def correct(self, article_id: str, **values: str | None) -> Article:
+        """Correct the article's title, date or source (a sidecar beside its file); returns it corrected.
+
+        The index shows the correction after the next `sync`, which sees the sidecar as a change.
+        """
+        _articles.save_corrections(self.load(article_id), **values)
+        return self.load(article_id)
 
     def search(self, text: str, limit: int | None = 50) -> SearchResult:
         """Search the index; IndexDeleted while an index found deleted has not been filled again by a sync."""
@@ -464,9 +508,9 @@ class Library:
         store, report = self.bookmarks, ReanchorReport()
         if store.read_only:  # nothing can be marked; they are shown as they were saved
             return report
-        loaded: dict[str, Article | None] = {}  # None: there, but unreadable for now
+        loaded: dict[str, Article | ArticleError] = {}  # an error: there, but unreadable for now
         for b in store.in_folder(self.root) + store.unclaimed():
-            adopting, path = not b.folder, self.root / b.article_id
+            adopting, path = not b.folder, self.root / _articles.split_id(b.article_id)[0]
             if adopting and not path.is_file():
                 continue  # not one of this folder's
             report.checked += 1
@@ -477,11 +521,18 @@ class Library:
                 continue
             if b.article_id not in loaded:
                 try:
-                    loaded[b.article_id] = _articles.load(path, self.root)
-                except ArticleError:
-                    loaded[b.article_id] = None
+                    loaded[b.article_id] = self._load_indexed(b.article_id)
+                except ArticleError as exc:
+                    loaded[b.article_id] = exc
             article = loaded[b.article_id]
-            if article is None or (article.content_hash == b.content_hash and b.status == OK):
+            if isinstance(article, ArticleError) and article.reason == _articles.ENTRY_GONE:
+                if b.status != ARTICLE_MISSING:
+                    store.set_status(b.id, ARTICLE_MISSING)
+                    report.missing += 1
+                continue
+            if isinstance(article, ArticleError):
+                continue
+            if article.content_hash == b.content_hash and b.status == OK:
                 continue
             found = locate(article.body, Selector(b.exact, b.prefix, b.suffix, b.start, b.end))
             if found is None:
@@ -500,24 +551,31 @@ class Library:
     def _folder_of(self, article: Article) -> Path:
         """The folder `article.id` is relative to, as `load` decided it."""
         path = Path(article.path)
-        return self.root if _inside(path, self.root) else path.parent
+        return self.root if _articles.inside(path, self.root) else path.parent
 
     def _document(self, article: Article, size: int, mtime_ns: int, analysis: Analysis | None) -> Document:
         return Document(article, size, mtime_ns, analysis, self.analyzer.fingerprint if analysis else "")
 
     def _load_indexed(self, article_id: str) -> Article:
-        path = self.root / article_id
-        if not path.is_file():
+        """The article of this folder with this id. A feed is read once for all its entries in turn."""
+        file_id, key = _articles.split_id(article_id)
+        path = self.root / file_id
+        try:
+            st = path.stat()
+        except OSError:
+            st = None
+        if st is None or not path.is_file():
             raise ArticleError(article_id, "the file is gone")
-        return _articles.load(path, self.root)
-
-
-def _inside(path: Path, root: Path) -> bool:
-    try:
-        path.resolve().relative_to(root)
-    except ValueError:
-        return False
-    return True
+        if key is None:
+            return _articles.load(path, self.root)
+        stamp = (file_id, st.st_size, st.st_mtime_ns)
+        last = self._last_feed
+        if last is None or last[0] != stamp:
+            last = self._last_feed = (stamp, {a.id: a for a in _articles.load_file(path, self.root)})
+        try:
+            return last[1][article_id]
+        except KeyError:
+            raise ArticleError(article_id, _articles.ENTRY_GONE) from None
 
 
 def _folder_key(root: Path) -> str:

@@ -258,10 +258,10 @@ def test_id_is_relative_posix_path_and_source_is_the_folder(tmp_path, write, rel
 # ---------------------------------------------------------------- scan
 
 
-def test_scan_finds_txt_and_md_at_any_depth_and_ignores_the_rest(tmp_path, write):
+def test_scan_finds_articles_at_any_depth_and_ignores_other_files(tmp_path, write):
     root = tmp_path / "lib"
     for rel in ["a.txt", "b.md", "x/c.TXT", "x/y/z/d.txt", "x/y/e.md",
-                "notes.pdf", "x/f.docx", "x/readme", ".hidden.txt", "x/.also-hidden.md",
+                "x/f.docx", "x/readme", ".hidden.txt", "x/.also-hidden.md",
                 ".git/inside.txt", "x/.cache/g.txt"]:
         write(root / rel, "text")
     (root / "folder.txt").mkdir()
@@ -316,6 +316,6 @@ def test_missing_file_is_an_error(tmp_path):
 
 def test_to_json(articles_dir):
     data = load(articles_dir / SAMPLE_002, articles_dir).to_json()
-    assert set(data) == {"path", "title", "date", "source", "captions", "body"}
+    assert set(data) == {"path", "title", "date", "source", "author", "url", "captions", "body"}
     assert data["path"] == SAMPLE_002
     assert data["captions"] == ["Alibaba signed a deal with the IOC in January 2017 ©IOC"]

@@ -1,0 +1,221 @@
+"""Bringing articles into the library folder: files and folders copied in whole, and pasted text saved."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import re
+import shutil
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import articles as _articles
+from .articles import ArticleError, DetailsError
+
+IMPORTED, DUPLICATE, SKIPPED = "imported", "duplicate", "skipped"
+PASTED_SOURCE = "Pasted"
+NAME_CHARS = 60  # of a pasted article's file name, made from its title
+
+
+@dataclass(frozen=True)
+class Imported:
+    """What became of one file given to `add`."""
+
+    path: str  # as given, or found in a folder given
+    status: str  # IMPORTED, DUPLICATE or SKIPPED
+    article_id: str | None = None  # the library file it was copied to
+    of: str | None = None  # the library article it is a copy of
+    reason: str | None = None  # why it was skipped
+
+    @property
+    def line(self) -> str:
+        """One line for the user: `path: imported as x`, `…: duplicate of y`, `…: skipped (why)`."""
+        if self.status == SKIPPED:
+            return f"{self.path}: skipped ({self.reason})"
+        if self.status == DUPLICATE:
+            kept = f"; kept as {self.article_id}, listed with it" if self.article_id else "; not copied"
+            return f"{self.path}: duplicate of {self.of}{kept}"
+        return f"{self.path}: imported as {self.article_id}"
+
+    def to_json(self) -> dict:
+        out = {"path": self.path, "status": self.status}
+        for name in ("article_id", "of", "reason"):
+            if getattr(self, name):
+                out[name] = getattr(self, name)
+        return out
+
+
+@dataclass
+class ImportReport:
+    files: list[Imported] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(f.status == status for f in self.files)
+
+    @property
+    def copied(self) -> int:
+        """Files now in the library folder that were not before."""
+        return sum(f.article_id is not None for f in self.files)
+
+    @property
+    def summary(self) -> str:
+        parts = [f"{self.count(IMPORTED):,} imported"]
+        if self.count(DUPLICATE):
+            parts.append(f"{self.count(DUPLICATE):,} {'duplicate' if self.count(DUPLICATE) == 1 else 'duplicates'}")
+        if self.count(SKIPPED):
+            parts.append(f"{self.count(SKIPPED):,} skipped")
+        return ", ".join(parts)
+
+    def to_json(self) -> dict:
+        return {"imported": self.count(IMPORTED), "duplicates": self.count(DUPLICATE),
+                "skipped": self.count(SKIPPED), "files": [f.to_json() for f in self.files]}
+
+
+@dataclass
+class Known:
+    """The library's articles as the index has them: copies are recognised by text, identical files by bytes."""
+
+    by_fingerprint: dict[str, str] = field(default_factory=dict)  # fingerprint → article id
+    by_hash: dict[str, str] = field(default_factory=dict)  # content hash of a whole file → its id
+
+    def remember(self, found: list[_articles.Article]) -> None:
+        for article in found:
+            self.by_fingerprint.setdefault(article.fingerprint, article.id)
+            self.by_hash.setdefault(article.content_hash, article.file_id)
+
+
+def candidates(paths: Iterable[Path | str]) -> list[tuple[Path, Path]]:
+    """(file, folder its library place is relative to) for each file given and each article file in a
+    folder given, at any depth; hidden files and folders inside a folder are left out."""
+    out = []
+    for given in paths:
+        path = Path(given).expanduser()
+        if not path.is_dir():
+            out.append((path, path.parent))
+            continue
+        for dirpath, dirnames, filenames in os.walk(path):
+            dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+            out.extend((Path(dirpath) / name, path.parent) for name in sorted(filenames)
+                       if _articles.is_article_name(name))
+    return out
+
+
+def add(root: Path, paths: Iterable[Path | str], known: Known,
+        progress: Callable[[int, int], None] | None = None) -> ImportReport:
+    """Copy article files into the library folder `root`, each keeping its format and its folder's name.
+
+    A file whose bytes are already in the library is not copied again; one with the text of a library
+    article (the same story from another outlet, or saved in another format) is copied and reported as
+    its duplicate, and the list shows the two as one. A name already taken gets " (2)", " (3)"….
+    """
+    root = Path(root).resolve()
+    report = ImportReport()
+    seen: set[Path] = set()
+    todo = [(f, base) for f, base in candidates(paths) if not (f.resolve() in seen or seen.add(f.resolve()))]
+    for done, (path, base) in enumerate(todo, 1):
+        report.files.append(_add_one(root, path, base, known))
+        if progress:
+            progress(done, len(todo))
+    return report
+
+
+def _add_one(root: Path, path: Path, base: Path, known: Known) -> Imported:
+    shown = str(path)
+    if not path.exists() and not path.is_symlink():
+        return Imported(shown, SKIPPED, reason="no such file or folder")
+    if not _articles.is_article_name(path.name):
+        suffix = path.suffix.lower() or "no file name extension"
+        return Imported(shown, SKIPPED, reason=f"not a supported format ({suffix})")
+    if _articles.inside(path, root):
+        return Imported(shown, SKIPPED, reason="already in the library folder")
+    try:
+        found = _articles.load_file(path, path.parent)
+    except ArticleError as exc:
+        return Imported(shown, SKIPPED, reason=exc.reason)
+    whole = found[0].content_hash if len(found) == 1 and found[0].id == found[0].file_id else None
+    same_file = known.by_hash.get(whole) if whole else None  # a feed's entries are hashed one by one
+    if same_file:
+        return Imported(shown, DUPLICATE, of=same_file)
+    copies = [known.by_fingerprint.get(a.fingerprint) for a in found]
+    try:
+        dest = copy_in(path, root / path.relative_to(base))
+    except OSError as exc:
+        return Imported(shown, SKIPPED, reason=f"could not copy it: {_articles.os_reason(exc)}")
+    article_id = dest.relative_to(root).as_posix()
+    known.remember(_articles.load_file(dest, root))
+    if all(copies):
+        return Imported(shown, DUPLICATE, article_id=article_id, of=copies[0])
+    return Imported(shown, IMPORTED, article_id=article_id)
+
+
+def copy_in(source: Path, dest: Path) -> Path:
+    """Copy `source` to `dest`, or to "name (2).ext" and so on if that is taken; returns where it went.
+
+    The copy is made under a hidden name and then linked into place, so the library never shows half a
+    file and two imports never take the same name. Its corrections sidecar comes with it.
+    """
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = dest.with_name(f".{dest.name}.part")
+    shutil.copy2(source, tmp)
+    try:
+        final = _link_unique(tmp, dest)
+    finally:
+        tmp.unlink(missing_ok=True)
+    side = _articles.sidecar(source)
+    if side.is_file():
+        shutil.copy2(side, _articles.sidecar(final))
+    return final
+
+
+def _link_unique(tmp: Path, dest: Path) -> Path:
+    for n in range(1, 10_000):
+        target = dest if n == 1 else dest.with_name(f"{dest.stem} ({n}){dest.suffix}")
+        if _articles.sidecar(target).exists():  # a correction left by a deleted file would apply to it
+            continue
+        try:
+            os.link(tmp, target)
+            return target
+        except FileExistsError:
+            continue
+        except OSError:  # no hard links on this file system: an exclusive create does the same
+            try:
+                with open(target, "xb") as out, open(tmp, "rb") as src:
+                    shutil.copyfileobj(src, out)
+                shutil.copystat(tmp, target)
+                return target
+            except FileExistsError:
+                continue
+    raise FileExistsError(f"no free name for {dest.name}")
+
+
+def save_pasted(root: Path, text: str, title: str, source: str = "", date: str = "") -> Path:
+    """Save pasted text as a new article file of the library, named after its title; returns its path.
+
+    The details go in a header the article parser reads (`Title:`, `Source:`, `Date:`), so the file is
+    an ordinary text article that any editor can open.
+    """
+    body = text.replace("\r\n", "\n").replace("\r", "\n").strip()
+    if not body:
+        raise DetailsError("there is no text to make an article of")
+    title = " ".join(title.split()) or _articles.parse(body).title
+    date = _articles.checked_date(date)
+    header = [f"Title: {title}", f"Source: {' '.join(source.split()) or PASTED_SOURCE}"]
+    if date:
+        header.append(f"Date: {date}")
+    name = _file_name(title)
+    tmp = Path(root) / f".{name}.txt.part"
+    try:
+        tmp.write_text("\n".join(header) + "\n\n" + body + "\n", encoding="utf-8")
+        try:
+            return _link_unique(tmp, Path(root) / f"{name}.txt")
+        finally:
+            tmp.unlink(missing_ok=True)
+    except OSError as exc:
+        raise DetailsError(f"cannot save the article in {root}: {_articles.os_reason(exc)}") from None
+
+
+def _file_name(title: str) -> str:
+    """A portable file name from a title: letters, digits and single dashes."""
+    slug = re.sub(r"[^\w]+", "-", title.casefold()).strip("-_")[:NAME_CHARS].rstrip("-_")
+    return slug or f"pasted-{_dt.date.today().isoformat()}"

@@ -37,6 +37,11 @@ SORT_KEYS: dict[int, Callable[[ArticleRow], object]] = {
 }
 
 
+def first_copy(row: ArticleRow) -> tuple:
+    """Which of an article's copies the list shows: the earliest dated (the original, most likely), then by id."""
+    return row.date is None, row.date or "", row.id
+
+
 @dataclass(eq=False)
 class ListItem:
     """One line of the list; its row is replaced in place when the article's counts or file change."""
@@ -44,23 +49,41 @@ class ListItem:
     row: ArticleRow
     rank: int = 0
     hit: Hit | None = None
+    also: tuple[ArticleRow, ...] = ()  # the article's other copies: wire copy in other outlets, or saved twice
     _cells: tuple[str, ...] | None = None
 
-    def replace(self, row: ArticleRow) -> None:
+    def replace(self, row: ArticleRow, also: tuple[ArticleRow, ...] | None = None) -> None:
         self.row, self._cells = row, None
+        if also is not None:
+            self.also = also
 
     def cells(self) -> tuple[str, ...]:
         """What each column shows, made when the line is first painted."""
         if self._cells is None:
             r = self.row
-            self._cells = (r.title, r.date or "—", r.source, f"{r.words:,}",
+            source = f"{r.source} · also in: {also_in(r, self.also)}" if self.also else r.source
+            self._cells = (r.title, r.date or "—", source, f"{r.words:,}",
                            "" if r.quotes is None else f"{r.quotes:,}",
                            "" if r.entities is None else f"{r.entities:,}")
         return self._cells
 
 
+def copy_key(row: ArticleRow) -> str:
+    """What copies of one article share; a row without a fingerprint is nobody's copy."""
+    return row.fingerprint or f"id:{row.id}"
+
+
+def also_in(row: ArticleRow, copies: tuple[ArticleRow, ...]) -> str:
+    """The other copies by outlet, or by file where the outlet is the same: "AP, Reuters, story (2).txt"."""
+    names = [c.source if c.source != row.source else c.id.rsplit("/", 1)[-1] for c in copies]
+    return ", ".join(dict.fromkeys(names))
+
+
 class ArticleTableModel(QAbstractTableModel):
     """Rows are either the whole library or search hits, sorted by one column with ties in natural order.
+
+    Copies of one article (the same fingerprint) are one line, which names the others ("also in: …"),
+    and count once.
 
     The model sorts itself (a Python key sort over its items, tens of milliseconds for 50,000 rows)
     rather than through a QSortFilterProxyModel, which would call `data()` millions of times.
@@ -69,6 +92,7 @@ class ArticleTableModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._library: dict[str, ArticleRow] = {}
+        self._copies: dict[str, set[str]] = {}  # ids by fingerprint
         self._natural: list[ListItem] = []  # what is listed, in natural order
         self._items: list[ListItem] = []  # the same, in the order shown
         self._shown: dict[str, ListItem] = {}
@@ -108,10 +132,21 @@ class ArticleTableModel(QAbstractTableModel):
             return item.row.id
         if role == _SNIPPET:
             return (item.hit.snippet, item.hit.snippet_spans) if item.hit and col == TITLE else None
-        return plain_tip(f"{item.row.title}\n{item.row.id}") if col == TITLE else None  # the tooltip
+        if col == SOURCE and item.also:  # the tooltip
+            return plain_tip("Also in:\n" + "\n".join(f"{c.source} · {c.id}" for c in item.also))
+        return plain_tip(f"{item.row.title}\n{item.row.id}") if col == TITLE else None
 
     def article_count(self) -> int:
-        return len(self._library)
+        """Articles, a story run by several outlets counted once."""
+        return len(self._copies)
+
+    def copies_of(self, article_id: str) -> list[ArticleRow]:
+        """The article's other copies, the one listed first."""
+        row = self._library.get(article_id)
+        if row is None:
+            return []
+        return sorted((self._library[i] for i in self._copies.get(copy_key(row), ()) if i != article_id),
+                      key=first_copy)
 
     def library_row(self, article_id: str) -> ArticleRow | None:
         return self._library.get(article_id)
@@ -159,6 +194,9 @@ class ArticleTableModel(QAbstractTableModel):
 
     def set_rows(self, rows: list[ArticleRow]) -> None:
         self._library = {r.id: r for r in rows}
+        self._copies = {}
+        for r in rows:
+            self._copies.setdefault(copy_key(r), set()).add(r.id)
         if not self.searching:
             self._reset(self._library_items())
 
@@ -168,25 +206,67 @@ class ArticleTableModel(QAbstractTableModel):
         The list is sorted again once per batch if the batch added rows or moved a value it is sorted on.
         """
         key = SORT_KEYS.get(self._sort_column)
-        new: dict[str, ListItem] = {}
         refreshed: list[str] = []
+        touched: set[str] = set()  # fingerprints whose copies changed
         moved = False
         for r in rows:
+            old = self._library.get(r.id)
             self._library[r.id] = r
+            if old is not None and copy_key(old) != copy_key(r):
+                self._leave(old)
+                touched.add(copy_key(old))
+            copies = self._copies.setdefault(copy_key(r), set())
+            copies.add(r.id)
+            if len(copies) > 1:  # which copy is listed, and what the line says of the others, may change
+                touched.add(copy_key(r))
             item = self._shown.get(r.id)
             if item is not None:
                 moved = moved or (key is not None and key(item.row) != key(r))
                 item.replace(r)
                 refreshed.append(r.id)
-            elif not self.searching:
-                new.setdefault(r.id, ListItem(r)).replace(r)
+            elif not self.searching and len(copies) == 1:
+                touched.add(copy_key(r))
+        new, hidden = self._regroup(touched)
+        moved = moved or bool(touched)
+        if hidden:
+            self._drop_lines(hidden)
         if new:
-            self._add(list(new.values()))
+            self._add(new)
         if new or moved:
             self._rearrange()
         else:  # a signal a run of lines: the view repaints only the lines it shows that changed
             for first, last in _blocks(sorted((self.row_of(aid) for aid in refreshed), reverse=True)):
                 self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+
+    def _leave(self, row: ArticleRow) -> None:
+        copies = self._copies.get(copy_key(row))
+        if copies is not None:
+            copies.discard(row.id)
+            if not copies:
+                del self._copies[copy_key(row)]
+
+    def _regroup(self, fingerprints: set[str]) -> tuple[list[ListItem], list[str]]:
+        """(lines to add, ids whose lines go) so that each of these articles is listed once, by its first
+        copy; the lines kept learn of the copies they now have."""
+        new: list[ListItem] = []
+        hidden: list[str] = []
+        for fp in fingerprints:
+            ids = self._copies.get(fp, set())
+            rows = sorted((self._library[i] for i in ids), key=first_copy)
+            shown = [i for i in ids if i in self._shown]
+            if self.searching:  # the hits are what the search found: each learns of its copies only
+                for i in shown:
+                    self._shown[i].replace(self._library[i], tuple(r for r in rows if r.id != i))
+                continue
+            if not rows:
+                continue
+            hidden.extend(i for i in shown if i != rows[0].id)
+            first = self._shown.get(rows[0].id)
+            if first is None:
+                new.append(ListItem(rows[0], also=tuple(rows[1:])))
+            else:
+                first.replace(rows[0], tuple(rows[1:]))
+        return new, hidden
 
     def _add(self, new: list[ListItem]) -> None:
         first = len(self._items)
@@ -199,9 +279,23 @@ class ArticleTableModel(QAbstractTableModel):
         self.endInsertRows()
 
     def remove_ids(self, ids: list[str]) -> None:
-        """Forget these articles; their lines go one block at a time, so the selection of the others stays."""
+        """Forget these articles; their lines go one block at a time, so the selection of the others stays.
+
+        An article listed by a copy that goes is listed by its next copy."""
+        touched = set()
         for aid in ids:
-            self._library.pop(aid, None)
+            row = self._library.pop(aid, None)
+            if row is not None:
+                self._leave(row)
+                touched.add(copy_key(row))
+        self._drop_lines(ids)
+        new, hidden = self._regroup(touched)
+        self._drop_lines(hidden)
+        if new:
+            self._add(new)
+            self._rearrange()
+
+    def _drop_lines(self, ids: list[str]) -> None:
         rows = sorted((self.row_of(aid) for aid in ids if aid in self._shown), reverse=True)
         for first, last in _blocks(rows):
             self.beginRemoveRows(QModelIndex(), first, last)
@@ -221,7 +315,7 @@ class ArticleTableModel(QAbstractTableModel):
         for rank, hit in enumerate(hits):
             row = self._library.get(hit.article_id) or ArticleRow(
                 hit.article_id, hit.title, hit.date, "", 0, 0, 0, "")
-            items.append(ListItem(row, rank, hit))
+            items.append(ListItem(row, rank, hit, tuple(self.copies_of(row.id))))
         self._reset(items)
 
     def show_library(self) -> None:
@@ -229,7 +323,12 @@ class ArticleTableModel(QAbstractTableModel):
         self._reset(self._library_items())
 
     def _library_items(self) -> list[ListItem]:
-        return [ListItem(r) for r in sorted(self._library.values(), key=lambda r: r.id)]
+        """One line per article, its first copy naming the others."""
+        items = []
+        for ids in self._copies.values():
+            rows = sorted((self._library[i] for i in ids), key=first_copy)
+            items.append(ListItem(rows[0], also=tuple(rows[1:])))
+        return sorted(items, key=lambda item: item.row.id)
 
     def _reset(self, natural: list[ListItem]) -> None:
         self.beginResetModel()

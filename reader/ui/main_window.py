@@ -7,6 +7,7 @@ import html
 import os
 import time
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
@@ -17,9 +18,11 @@ from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QP
 from .. import __version__
 from ..core import paths
 from ..core.analysis import shared_analyzer
-from ..core.articles import Skipped
+from ..core.articles import Skipped, split_id
+from ..core.importing import ImportReport
 from ..core.index import IndexDeleted, SearchResult, hit_spans
 from ..core.library import AnalysisReport, Library, LibraryError, SyncReport
+from .adding import FORMATS_FILTER, DetailsDialog, DropOverlay, PasteDialog, dropped_paths
 from .article_list import ArticleListView
 from .article_model import ID_ROLE, WORDS, ArticleTableModel
 from .bookmarking import Bookmarking
@@ -80,6 +83,7 @@ class MainWindow(QMainWindow):
     search_finished = Signal(object)  # SearchResult, or None when the library is shown
     article_shown = Signal(str)
     index_progress = Signal(int, int)
+    import_finished = Signal(object)  # ImportReport
 
     def __init__(self, data_dir: Path, articles_dir: Path | None = None):
         super().__init__()
@@ -89,6 +93,11 @@ class MainWindow(QMainWindow):
         self.library: Library | None = None
         self.index_jobs = Jobs(1, background=True)  # indexing and analysis, and the index's writer processes
         self.query_jobs = Jobs(1)
+        self.import_jobs = Jobs(1)  # copying files in, saving pasted text and corrections
+        self._reveal: str | None = None  # the article to select when the update under way has listed it
+        self._import_note = ""  # what the last import did, said with the state of the index after it
+        self.current_article = None  # the Article shown in the reading pane
+        self.import_box: QMessageBox | None = None
         self._sync_job: Job | None = None  # the index update or the analysis pass that follows it
         self._search_gen = 0
         self._article_gen = 0
@@ -146,6 +155,8 @@ class MainWindow(QMainWindow):
         self.list.columns_changed.connect(
             lambda hidden: self.settings.setValue("list/hiddenColumns", ",".join(map(str, hidden))))
         self.pane.entity_clicked.connect(self.search_entity)
+        self.setAcceptDrops(True)
+        self.drop_overlay = DropOverlay(self)
         self.watcher = FolderWatcher(self)
         self.watcher.changed.connect(lambda: self.sync(quiet=True))
         QGuiApplication.instance().applicationStateChanged.connect(self._on_app_state)
@@ -188,6 +199,10 @@ class MainWindow(QMainWindow):
         self.open_action = action(file_menu, "&Open articles folder…", self.choose_folder, QKeySequence.Open)
         self.reindex_action = action(file_menu, "&Reindex", lambda: self.reindex(), "Ctrl+R")
         file_menu.addSeparator()
+        self.add_action = action(file_menu, "&Add articles…", self.add_articles_dialog, "Ctrl+Shift+O")
+        self.add_folder_action = action(file_menu, "Add a &folder of articles…", self.add_folder_dialog)
+        self.paste_action = action(file_menu, "&Paste article…", self.paste_article, "Ctrl+Shift+V")
+        file_menu.addSeparator()
         self.export_action = action(file_menu, "&Export bookmarks…", self.bookmarking.export_dialog, "Ctrl+E")
         file_menu.addSeparator()
         action(file_menu, "&Quit", self.close, QKeySequence.Quit, role=QAction.QuitRole)
@@ -202,6 +217,9 @@ class MainWindow(QMainWindow):
         self.bookmark_action = action(edit_menu, "&Bookmark quote or selection", self.bookmarking.bookmark_target,
                                       "Ctrl+D")
         action(edit_menu, "Copy with &citation", self._cite_target, "Ctrl+Shift+C")
+        edit_menu.addSeparator()
+        self.details_action = action(edit_menu, "Article &details…", self.edit_details, "Ctrl+I")
+        self.details_action.setEnabled(False)
 
         view_menu = self.menuBar().addMenu("&View")
         self.bookmarks_action = self.bookmarking.panel.toggleViewAction()
@@ -297,6 +315,8 @@ class MainWindow(QMainWindow):
         self.settings.setValue("library/lastFolder", str(library.root))
         paths.remember_folder(self.data_dir, library.root)
         self._current_id = None
+        self.current_article = None
+        self.details_action.setEnabled(False)
         self._set_skipped([])
         self.model.set_rows([])
         self.pane.show_placeholder("Select an article to read it.")
@@ -383,7 +403,8 @@ class MainWindow(QMainWindow):
         folders = [f for f in report.folders if f != data_dir and data_dir not in f.parents]
         rows = sorted(self.model.library_rows(), key=lambda r: r.mtime_ns, reverse=True)
         root = str(library.root)
-        self.watcher.watch(folders, (os.path.join(root, r.id) for r in rows))
+        files = dict.fromkeys(split_id(r.id)[0] for r in rows)  # a feed's entries are one file
+        self.watcher.watch(folders, (os.path.join(root, f) for f in files))
 
     def _on_rows(self, library: Library, value) -> None:
         if library is not self.library:
@@ -401,8 +422,8 @@ class MainWindow(QMainWindow):
             if self.model.article_count() >= self._settled_rows + SETTLE_EVERY_ROWS:  # a first index fills the list
                 self._settled_rows = self.model.article_count()
                 settle_heap()
-            if shown is not None and self.model.library_row(self._current_id).content_hash != shown.content_hash:
-                self._current_changed = True
+            if shown is not None and _as_read(self.model.library_row(self._current_id)) != _as_read(shown):
+                self._current_changed = True  # its text, or its details corrected
         self._update_counts()
         if self._current_id is None and self.model.rowCount():
             self.select_row(0)
@@ -430,7 +451,7 @@ class MainWindow(QMainWindow):
         unreadable = [s.path for s in report.skipped if self.model.library_row(s.path)]  # left the index too
         self.model.remove_ids(report.removed_ids + unreadable)
         self._update_counts()
-        text = f"Index up to date · {report.indexed:,} articles"
+        text = f"Index up to date · {self._articles_text()}"
         if report.updated or report.removed:
             text += f" · {report.updated:,} updated, {report.removed:,} removed in {report.seconds:.1f} s"
         self._set_skipped(report.skipped)
@@ -438,6 +459,8 @@ class MainWindow(QMainWindow):
             text = f"{report.rebuilt[0].upper()}{report.rebuilt[1:]} · " + text
         if library.read_only:
             text = f"Read-only: {library.read_only}; bookmarks can't be changed · " + text
+        if self._import_note:
+            text, self._import_note = f"{self._import_note} · {text}", ""
         self._index_text = text
         self._show_index_state()
         if report.bookmarks is not None and report.bookmarks.eventful:
@@ -445,16 +468,36 @@ class MainWindow(QMainWindow):
         if self.search_bar.text() and (report.updated or report.removed or report.rebuilt or report.skipped):
             self.search_bar.rerun()
         elif not report.indexed:
-            self.pane.show_placeholder(f"There are no .txt or .md articles in {library.root}. Add some, "
-                                       "or open another folder with File › Open articles folder… (Ctrl+O).")
+            self.pane.show_placeholder(f"There are no articles in {library.root} yet. Drop web pages, feeds, "
+                                       "PDFs, e-mails or text files here, use File › Add articles… "
+                                       "(Ctrl+Shift+O), or open another folder (Ctrl+O).")
         if (self._current_changed or self._unanalyzed_gen == self._article_gen) and \
                 self.model.library_row(self._current_id):
             # edited: show its new text; or opened during the update: now its highlights
             self.load_article(self._current_id, keep_place=True)
+        if self._reveal:
+            self._show_added(self._reveal)
+            self._reveal = None
         self._watch(library, report)
         settle_heap()
         self.sync_finished.emit(report)
         self._after_sync()
+
+    def _articles_text(self) -> str:
+        """"N articles", and how many more files are copies of them."""
+        total, files = self.model.article_count(), len(self.model.library_rows())
+        text = f"{total:,} {'article' if total == 1 else 'articles'}"
+        if files > total:
+            copies = files - total
+            text += f" (and {copies:,} {'copy' if copies == 1 else 'copies'} of them)"
+        return text
+
+    def _show_added(self, article_or_file_id: str) -> None:
+        """Show an article just added or corrected: by its id, or the first article of its file (a feed)."""
+        target = article_or_file_id if self.model.library_row(article_or_file_id) else min(
+            (r.id for r in self.model.library_rows() if split_id(r.id)[0] == article_or_file_id), default=None)
+        if target:
+            self.show_article_id(target)
 
     def _set_skipped(self, skipped: list[Skipped]) -> None:
         """The files the update could not read: a status bar button and View › Skipped files open their list."""
@@ -656,7 +699,11 @@ class MainWindow(QMainWindow):
         if gen != self._article_gen:
             return
         keep_place = gen in (self._early_gen, self._keep_place_gen)
+        copies = tuple(f"{r.source} ({r.id})" for r in self.model.copies_of(view.article.id))
+        view = replace(view, copies=copies) if copies else view
         self.pane.show_article(self.bookmarking.marked(view), keep_place=keep_place)
+        self.current_article = view.article
+        self.details_action.setEnabled(True)
         self._early_gen = gen if early else 0
         self.legend.set_counts(view.layer_counts() if view.analysis else None)
         if self.library is not None:
@@ -715,6 +762,149 @@ class MainWindow(QMainWindow):
         elif first_if_missing and self.model.rowCount():
             self.select_row(0)
 
+    # ------------------------------------------------------------------ bringing articles in
+
+    def add_articles_dialog(self) -> None:
+        if self.library is None:
+            return
+        files, _ = QFileDialog.getOpenFileNames(self, "Add articles", self._add_from(), ";;".join(FORMATS_FILTER))
+        if files:
+            self.add_paths([Path(f) for f in files])
+
+    def add_folder_dialog(self) -> None:
+        if self.library is None:
+            return
+        folder = QFileDialog.getExistingDirectory(self, "Add a folder of articles", self._add_from())
+        if folder:
+            self.add_paths([Path(folder)])
+
+    def _add_from(self) -> str:
+        return self.settings.value("library/addFrom", str(Path.home()), str)
+
+    def add_paths(self, given: list[Path]) -> None:
+        """Copy files and folders into the library on a worker, then index them; the first one is selected."""
+        if self.library is None or not given:
+            return
+        library = self.library
+        self.settings.setValue("library/addFrom", str(given[0].parent))
+        self.show_status(f"Adding {len(given):,} {'item' if len(given) == 1 else 'items'} to the library…")
+        self.import_jobs.start(lambda job: library.add(given, progress=job.progress),
+                               progress=lambda done, total, lib=library: self._on_import_progress(lib, done, total),
+                               finished=lambda report, lib=library: self._on_imported(lib, report),
+                               failed=lambda message: self._on_import_failed(message))
+
+    def _on_import_progress(self, library: Library, done: int, total: int) -> None:
+        if library is self.library and not self.indexing:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
+            self.progress.show()
+            self.show_status(f"Adding {done:,} of {total:,} files…")
+
+    def _on_imported(self, library: Library, report: ImportReport) -> None:
+        if library is not self.library:
+            return
+        if not self.indexing:
+            self.progress.hide()
+        self.import_finished.emit(report)
+        landed = [f for f in report.files if f.article_id]
+        if landed:
+            self._reveal = landed[0].article_id
+            self._import_note = "Added to the library: " + report.summary
+            self.sync(quiet=True)
+        else:
+            self.show_status(f"Nothing added: {report.summary}", error=not report.count("duplicate"))
+        if any(f.status != "imported" for f in report.files):
+            self._tell_import(report)
+
+    def _tell_import(self, report: ImportReport) -> None:
+        """What was not simply imported, and why, in a box that does not stop the work."""
+        box = QMessageBox(QMessageBox.Information, "Add articles", f"Added to the library: {report.summary}.",
+                          QMessageBox.Ok, self)
+        box.setObjectName("importReport")
+        box.setTextFormat(Qt.PlainText)
+        lines = [f.line for f in report.files if f.status != "imported"]
+        box.setInformativeText("\n".join(lines[:8]) + (f"\n… and {len(lines) - 8:,} more" if len(lines) > 8 else ""))
+        box.setDetailedText("\n".join(f.line for f in report.files))
+        box.open()
+        self.import_box = box
+
+    def _on_import_failed(self, message: str) -> None:
+        if not self.indexing:
+            self.progress.hide()
+        self.show_status(f"Could not add the articles: {message}", error=True)
+
+    def paste_article(self) -> PasteDialog | None:
+        """Paste article: the clipboard's text in a dialog where its title (and date, source) are set."""
+        if self.library is None:
+            return None
+        library = self.library
+        dialog = PasteDialog(self, QGuiApplication.clipboard().text(), library.root)
+
+        def save() -> None:
+            v = dialog.values()
+            self._save_then_show(library, lambda: library.paste(v["text"], v["title"], v["source"], v["date"]),
+                                 f"Added “{_clip(v['title'])}”", "Could not add the article")
+
+        dialog.accepted.connect(save)
+        dialog.open()
+        self.paste_dialog = dialog
+        return dialog
+
+    def edit_details(self) -> DetailsDialog | None:
+        """Correct the title, date or source of the article being read; saved beside its file."""
+        if self.library is None or self.current_article is None:
+            return None
+        library, article = self.library, self.current_article
+        dialog = DetailsDialog(self, article)
+
+        def save() -> None:
+            changes = dialog.changes()
+            if changes:
+                self._save_then_show(library, lambda: library.correct(article.id, **changes).id,
+                                     f"Details of “{_clip(article.title)}” saved", "Could not save the details")
+
+        dialog.accepted.connect(save)
+        dialog.open()
+        self.details_dialog = dialog
+        return dialog
+
+    def _save_then_show(self, library: Library, save: Callable[[], str], note: str, failure: str) -> None:
+        """Run `save` (which returns an article id) on a worker; then index the article and show it."""
+        def saved(article_id: str) -> None:
+            if library is self.library:
+                self._import_note, self._reveal = note, article_id
+                self.sync(quiet=True)
+
+        self.import_jobs.start(lambda job: save(), finished=saved,
+                               failed=lambda message: self.show_status(f"{failure}: {message}", error=True))
+
+    def dragEnterEvent(self, event) -> None:
+        found = dropped_paths(event.mimeData())
+        if found and self.library is not None:
+            event.acceptProposedAction()
+            self.drop_overlay.show_for(len(found), self.library.root)
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event) -> None:
+        if self.drop_overlay.isVisible():
+            event.acceptProposedAction()
+
+    def dragLeaveEvent(self, event) -> None:
+        self.drop_overlay.hide()
+
+    def dropEvent(self, event) -> None:
+        self.drop_overlay.hide()
+        found = dropped_paths(event.mimeData())
+        if found:
+            event.acceptProposedAction()
+            self.add_paths(found)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if self.drop_overlay.isVisible():
+            self.drop_overlay.setGeometry(self.rect())
+
     # ------------------------------------------------------------------ view
 
     def set_zoom(self, level: int) -> None:
@@ -750,6 +940,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         self._save_settings()
         self.watcher.clear()
+        self.import_jobs.stop_all()
         self.index_jobs.stop_all()
         self.query_jobs.stop_all()
         self.bookmarking.finish()
@@ -760,6 +951,15 @@ class MainWindow(QMainWindow):
         self._search_gen += 1
         self._article_gen += 1
         super().closeEvent(event)
+
+
+def _clip(title: str, chars: int = 40) -> str:
+    return title if len(title) <= chars else title[:chars - 1] + "…"
+
+
+def _as_read(row) -> tuple:
+    """What the reading pane shows of a row: a change means the article is shown again."""
+    return row.content_hash, row.title, row.date, row.source
 
 
 def _column(name: str, margins: tuple[int, int, int, int], spacing: int, top: QWidget, main: QWidget) -> QWidget:

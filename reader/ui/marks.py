@@ -60,6 +60,7 @@ class ArticleView:
     captions: list[list[Mark]] = field(default_factory=list)
     analysis: Analysis | None = None
     bookmarks: tuple[Bookmark, ...] = ()  # this article's bookmarks, each marked in `body` while attached
+    copies: tuple[str, ...] = ()  # where else the same text is: "AP (ap.txt)", from the list's rows
 
     def with_bookmarks(self, bookmarks) -> ArticleView:
         """The same view with `bookmarks` marked instead of the ones it had."""

@@ -25,6 +25,7 @@ BASE_PT = 12
 ZOOM_RANGE = (-4, 14)
 ENTITY_SCHEME = "entity"
 SHORTENED = f"shortened: only the file's first {MAX_FILE_BYTES // (1024 * 1024)} MiB are shown and searched"
+CORRECTED = "details corrected (Edit › Article details…)"
 
 
 @dataclass(frozen=True)
@@ -273,10 +274,20 @@ def render_article(view: ArticleView, layers: frozenset[str] = frozenset(LAYER_K
 
     a = view.article
     parts = [f'<p class="title">{mark_up(a.title, shown(view.title), entity_ids)}</p>']
-    meta = [human_date(a.date), html.escape(a.source), html.escape(a.id)]
+    meta = [human_date(a.date), html.escape(a.source)]
+    if a.author:
+        meta.append(f"By {html.escape(a.author)}")
+    meta.append(html.escape(a.id))
+    if a.corrected:
+        meta.append(CORRECTED)
     if a.truncated:
         meta.append(SHORTENED)
-    parts.append(f'<p class="meta">{" &nbsp;·&nbsp; ".join(meta)}</p>')
+    lines = [" &nbsp;·&nbsp; ".join(meta)]
+    if view.copies:
+        lines.append("Also in: " + html.escape(", ".join(view.copies)))
+    if a.url:  # shown, never a link: the reader copies it
+        lines.append(html.escape(a.url))
+    parts.append(f'<p class="meta">{"<br>".join(lines)}</p>')
     captions_at: dict[int, list[str]] = {}
     for i, cap in enumerate(a.captions):
         marks = shown(view.captions[i]) if i < len(view.captions) else []

@@ -199,7 +199,8 @@ def test_an_empty_folder_says_what_to_do(open_window, tmp_path, qtbot):
     empty.mkdir()
     window = open_window(empty)
     assert window.model.rowCount() == 0
-    assert "no .txt or .md articles" in window.pane.toPlainText()
+    assert "There are no articles in" in window.pane.toPlainText()
+    assert "Drop web pages, feeds, PDFs, e-mails or text files here" in window.pane.toPlainText()
     assert window.counts.text() == "0 articles"
 
 

@@ -79,10 +79,13 @@ class Known:
     by_fingerprint: dict[str, str] = field(default_factory=dict)  # fingerprint → article id
     by_hash: dict[str, str] = field(default_factory=dict)  # content hash of a whole file → its id
 
-    def remember(self, found: list[_articles.Article]) -> None:
+    def remember(self, found: list[_articles.Article], file_id: str) -> None:
+        """The articles of a file just copied in as `file_id`, so later files of the batch are compared too."""
         for article in found:
-            self.by_fingerprint.setdefault(article.fingerprint, article.id)
-            self.by_hash.setdefault(article.content_hash, article.file_id)
+            key = _articles.split_id(article.id)[1]
+            self.by_fingerprint.setdefault(article.fingerprint, f"{file_id}{_articles.ENTRY_MARK}{key}" if key
+                                           else file_id)
+            self.by_hash.setdefault(article.content_hash, file_id)
 
 
 def candidates(paths: Iterable[Path | str]) -> list[tuple[Path, Path]]:
@@ -143,7 +146,7 @@ def _add_one(root: Path, path: Path, base: Path, known: Known) -> Imported:
     except OSError as exc:
         return Imported(shown, SKIPPED, reason=f"could not copy it: {_articles.os_reason(exc)}")
     article_id = dest.relative_to(root).as_posix()
-    known.remember(_articles.load_file(dest, root))
+    known.remember(found, article_id)
     if all(copies):
         return Imported(shown, DUPLICATE, article_id=article_id, of=copies[0])
     return Imported(shown, IMPORTED, article_id=article_id)

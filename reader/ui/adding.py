@@ -36,12 +36,21 @@ class DropOverlay(QLabel):
         self.setAttribute(Qt.WA_TransparentForMouseEvents)
         self.hide()
 
-    def show_for(self, count: int, folder: Path) -> None:
-        files = "this file" if count == 1 else f"these {count:,} files and folders"
-        self.setText(f"Drop to add {files} to the library\n{folder}")
+    def show_for(self, dragged: list[Path], folder: Path) -> None:
+        self.setText(f"Drop to add {_these(dragged)} to the library\n{folder}\n\n"
+                     "Web pages, feeds, PDFs, e-mails, text and Markdown files are copied in")
         self.setGeometry(self.parentWidget().rect())
         self.raise_()
         self.show()
+
+
+def _these(paths: list[Path]) -> str:
+    """"this file", "these 3 files", "this folder", "these 2 files and folders"…"""
+    folders = sum(p.is_dir() for p in paths)
+    if len(paths) == 1:
+        return "this folder" if folders else "this file"
+    kind = "folders" if folders == len(paths) else "files" if not folders else "files and folders"
+    return f"these {len(paths):,} {kind}"
 
 
 class _Form(QDialog):
@@ -149,6 +158,7 @@ class DetailsDialog(_Form):
         self.setObjectName("articleDetails")
         self.article = article
         self.title_edit.setText(article.title)
+        self.title_edit.setCursorPosition(0)  # the start of a long title, not its end
         self.date_edit.setText(article.date or "")
         self.source_edit.setText(article.source)
         self.file_label = QLabel(article.id)

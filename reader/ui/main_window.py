@@ -882,7 +882,7 @@ class MainWindow(QMainWindow):
         found = dropped_paths(event.mimeData())
         if found and self.library is not None:
             event.acceptProposedAction()
-            self.drop_overlay.show_for(len(found), self.library.root)
+            self.drop_overlay.show_for(found, self.library.root)
         else:
             event.ignore()
 

@@ -63,7 +63,7 @@ def test_files_and_a_folder_dropped_on_the_window_are_copied_in_indexed_and_the_
     enter = send_drag_enter(window, mime)
     assert enter.isAccepted()
     assert window.drop_overlay.isVisible()
-    assert "Drop to add these 2 files and folders to the library" in window.drop_overlay.text()
+    assert window.drop_overlay.text().startswith(f"Drop to add these 2 files and folders to the library\n{root}")
     with qtbot.waitSignal(window.sync_finished, timeout=TIMEOUT_MS):
         assert send_drop(window, mime).isAccepted()
         assert not window.drop_overlay.isVisible()

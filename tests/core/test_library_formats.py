@@ -154,3 +154,20 @@ def test_cli_add_tells_a_damaged_file_in_one_line(capsys, tmp_path, data_dir):
     assert lines[1] == f"{DATA / 'scanned.pdf'}: skipped (PDF has no text layer (a scanned image?))"
     assert lines[2] == "0 imported, 2 skipped"
     assert list(root.iterdir()) == []
+
+
+def test_a_page_s_scripts_and_images_are_dropped_and_markup_written_as_text_stays_text(tmp_path):
+    page = tmp_path / "hostile.html"
+    page.write_text(
+        "<html><head><title>Hostile</title><script>steal(document.cookie)</script></head><body><article>"
+        "<h1>Brand safety at the Games</h1>"
+        "<p>Sponsors worry when a page writes &lt;script&gt;alert(1)&lt;/script&gt; where a quote should be, "
+        "and agencies check every placement before the Games begin in earnest next summer.</p>"
+        "<img src=\"file:///etc/passwd\" onerror=\"steal()\">"
+        "<p>Brand teams at the Olympic partners review the coverage of their deals every single week, "
+        "from the opening ceremony to the last medal.</p>"
+        "<iframe src=\"https://ads.example/track\"></iframe></article></body></html>", encoding="utf-8")
+    article = articles.load(page)
+    assert "<script>alert(1)</script>" in article.body  # the page's words, as words
+    assert "steal" not in article.body and "passwd" not in article.body and "ads.example" not in article.body
+    assert "<" not in article.body.replace("<script>alert(1)</script>", "")

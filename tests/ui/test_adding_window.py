@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDragLeaveEvent, QDropEvent, QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
 
 from reader.ui.article_model import SOURCE, TITLE
 
@@ -207,3 +208,25 @@ def test_details_corrected_in_the_app_are_saved_beside_the_file_and_survive_a_re
         reset.click()
     assert listed(window) == ["Mastercard renews"]
     assert not (root / "a.txt.meta.json").exists()
+
+
+def test_file_add_articles_offers_every_format_and_copies_the_chosen_files(open_window, qtbot, tmp_path, monkeypatch):
+    window = open_window(library_with(tmp_path, {"a.txt": "Title: First\n\nVisa renews."}))
+    data = Path(__file__).resolve().parents[1] / "data"
+    asked = {}
+
+    def choose(parent, caption, folder, filters):  # the platform's file dialog, answered as a user would
+        asked.update(caption=caption, filters=filters)
+        return [str(data / "sponsorship.rss"), str(data / "clipping.pdf")], filters.split(";;")[0]
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(choose))
+    with qtbot.waitSignal(window.sync_finished, timeout=TIMEOUT_MS):
+        window.add_action.trigger()
+    assert asked["caption"] == "Add articles"
+    first = asked["filters"].split(";;")[0]
+    assert all(f"*{s}" in first for s in (".html", ".rss", ".atom", ".pdf", ".eml", ".txt", ".md"))
+    assert window.counts.text() == "5 articles"  # a feed of 3, a PDF and the one there was
+    assert "Northwind Energy signs eight-year partnership with World Rowing" in listed(window)
+    assert (window.library.root / "sponsorship.rss").is_file() and (window.library.root / "clipping.pdf").is_file()
+    qtbot.waitUntil(lambda: window.current_article is not None and window.current_article.file_id == "sponsorship.rss",
+                    timeout=TIMEOUT_MS)

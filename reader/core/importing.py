@@ -83,9 +83,11 @@ class Known:
         """The articles of a file just copied in as `file_id`, so later files of the batch are compared too."""
         for article in found:
             key = _articles.split_id(article.id)[1]
-            self.by_fingerprint.setdefault(article.fingerprint, f"{file_id}{_articles.ENTRY_MARK}{key}" if key
-                                           else file_id)
-            self.by_hash.setdefault(article.content_hash, file_id)
+            if key is None:  # a feed's entries are hashed one by one, not as the file's bytes
+                self.by_fingerprint.setdefault(article.fingerprint, file_id)
+                self.by_hash.setdefault(article.content_hash, file_id)
+            else:
+                self.by_fingerprint.setdefault(article.fingerprint, f"{file_id}{_articles.ENTRY_MARK}{key}")
 
 
 def candidates(paths: Iterable[Path | str]) -> list[tuple[Path, Path]]:
@@ -114,9 +116,10 @@ def add(root: Path, paths: Iterable[Path | str], known: Known,
     """
     root = Path(root).resolve()
     report = ImportReport()
-    seen: set[Path] = set()
-    todo = [(f, base) for f, base in candidates(paths) if not (f.resolve() in seen or seen.add(f.resolve()))]
-    for done, (path, base) in enumerate(todo, 1):
+    todo: dict[Path, tuple[Path, Path]] = {}  # a file given twice, or also in a folder given, once
+    for path, base in candidates(paths):
+        todo.setdefault(path.resolve(), (path, base))
+    for done, (path, base) in enumerate(todo.values(), 1):
         report.files.append(_add_one(root, path, base, known))
         if progress:
             progress(done, len(todo))
@@ -127,6 +130,8 @@ def _add_one(root: Path, path: Path, base: Path, known: Known) -> Imported:
     shown = str(path)
     if not path.exists() and not path.is_symlink():
         return Imported(shown, SKIPPED, reason="no such file or folder")
+    if path.name.startswith("."):
+        return Imported(shown, SKIPPED, reason="a hidden file")
     if not _articles.is_article_name(path.name):
         suffix = path.suffix.lower() or "no file name extension"
         return Imported(shown, SKIPPED, reason=f"not a supported format ({suffix})")
@@ -136,8 +141,8 @@ def _add_one(root: Path, path: Path, base: Path, known: Known) -> Imported:
         found = _articles.load_file(path, path.parent)
     except ArticleError as exc:
         return Imported(shown, SKIPPED, reason=exc.reason)
-    whole = found[0].content_hash if len(found) == 1 and found[0].id == found[0].file_id else None
-    same_file = known.by_hash.get(whole) if whole else None  # a feed's entries are hashed one by one
+    whole = found[0].content_hash if found[0].id == found[0].file_id else None  # else a feed's entries
+    same_file = known.by_hash.get(whole) if whole else None
     if same_file:
         return Imported(shown, DUPLICATE, of=same_file)
     copies = [known.by_fingerprint.get(a.fingerprint) for a in found]

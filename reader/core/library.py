@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -26,6 +27,7 @@ ANALYSIS_LOAD_BATCH = 16  # articles read and looked up in the cache together, a
 ANALYSIS_CACHE_BATCH = 32  # analyses written to the cache together
 ANALYSIS_PARALLEL_MIN = 64  # uncached articles before a second spaCy process pays for itself
 BOOKMARKS_FILE = "bookmarks.sqlite"
+FILE_GONE = "the file is gone"
 
 
 class LibraryError(Exception):
@@ -138,7 +140,7 @@ class Library:
         self._bookmarks: BookmarkStore | None = None
         self._data_checked = False
         self._read_only: str | None = None
-        self._last_feed: tuple[tuple, dict[str, Article]] | None = None  # (its file's stat, its articles)
+        self._last_feed: tuple[list, dict[str, Article]] | None = None  # (its files' stat, its articles)
 
     @property
     def read_only(self) -> str | None:
@@ -323,13 +325,13 @@ class Library:
         if not path.exists():
             raise ArticleError(path_or_id, "no such article file")
         key = _articles.split_id(str(path_or_id))[1]
-        if key is None and path.suffix.lower() in _articles.formats.MULTI_SUFFIXES:
-            found = _articles.load_file(path, root)
-            if len(found) > 1:
-                raise ArticleError(path_or_id, f"a feed of {len(found)} articles; give one by its id, "
-                                   f"such as {found[0].id}")
-            return found[0]
-        return _articles.load(path, root, key)
+        if key is not None:
+            return _articles.load(path, root, key)
+        found = _articles.load_file(path, root)
+        if len(found) > 1:
+            raise ArticleError(path_or_id, f"a feed of {len(found)} articles; give one by its id, "
+                               f"such as {found[0].id}")
+        return found[0]
 
     # ------------------------------------------------------------ bringing articles in
 
@@ -338,7 +340,8 @@ class Library:
         known = importing.Known()
         for row in self._present_index().rows().values():
             known.by_fingerprint.setdefault(row.fingerprint, row.id)
-            known.by_hash.setdefault(row.content_hash, _articles.split_id(row.id)[0])
+            if _articles.split_id(row.id)[1] is None:  # a whole file's bytes, not a feed entry's text
+                known.by_hash.setdefault(row.content_hash, row.id)
         return importing.add(self.root, paths_given, known, progress)
 
     def paste(self, text: str, title: str, source: str = "", date: str = "") -> str:
@@ -514,23 +517,18 @@ class Library:
             if adopting and not path.is_file():
                 continue  # not one of this folder's
             report.checked += 1
-            if not path.is_file():
-                if b.status != ARTICLE_MISSING:
-                    store.set_status(b.id, ARTICLE_MISSING)
-                    report.missing += 1
-                continue
             if b.article_id not in loaded:
                 try:
                     loaded[b.article_id] = self._load_indexed(b.article_id)
                 except ArticleError as exc:
                     loaded[b.article_id] = exc
             article = loaded[b.article_id]
-            if isinstance(article, ArticleError) and article.reason == _articles.ENTRY_GONE:
-                if b.status != ARTICLE_MISSING:
+            if isinstance(article, ArticleError):
+                # the file, or the feed's entry, is gone; else it is there, but unreadable for now
+                if article.reason in (FILE_GONE, _articles.ENTRY_GONE) and not adopting and \
+                        b.status != ARTICLE_MISSING:
                     store.set_status(b.id, ARTICLE_MISSING)
                     report.missing += 1
-                continue
-            if isinstance(article, ArticleError):
                 continue
             if article.content_hash == b.content_hash and b.status == OK:
                 continue
@@ -560,15 +558,15 @@ class Library:
         """The article of this folder with this id. A feed is read once for all its entries in turn."""
         file_id, key = _articles.split_id(article_id)
         path = self.root / file_id
-        try:
-            st = path.stat()
-        except OSError:
-            st = None
-        if st is None or not path.is_file():
-            raise ArticleError(article_id, "the file is gone")
+        if not path.is_file():
+            raise ArticleError(article_id, FILE_GONE)
         if key is None:
             return _articles.load(path, self.root)
-        stamp = (file_id, st.st_size, st.st_mtime_ns)
+        stamp = [file_id]
+        for part in (path, _articles.sidecar(path)):  # its corrections are part of its articles
+            with contextlib.suppress(OSError):
+                st = part.stat()
+                stamp += [st.st_size, st.st_mtime_ns]
         last = self._last_feed
         if last is None or last[0] != stamp:
             last = self._last_feed = (stamp, {a.id: a for a in _articles.load_file(path, self.root)})

@@ -19,7 +19,7 @@ from .. import __version__
 from ..core import paths
 from ..core.analysis import shared_analyzer
 from ..core.articles import Skipped, split_id
-from ..core.importing import ImportReport
+from ..core.importing import DUPLICATE, IMPORTED, ImportReport
 from ..core.index import IndexDeleted, SearchResult, hit_spans
 from ..core.library import AnalysisReport, Library, LibraryError, SyncReport
 from .adding import FORMATS_FILTER, DetailsDialog, DropOverlay, PasteDialog, dropped_paths
@@ -812,8 +812,8 @@ class MainWindow(QMainWindow):
             self._import_note = "Added to the library: " + report.summary
             self.sync(quiet=True)
         else:
-            self.show_status(f"Nothing added: {report.summary}", error=not report.count("duplicate"))
-        if any(f.status != "imported" for f in report.files):
+            self.show_status(f"Nothing added: {report.summary}", error=not report.count(DUPLICATE))
+        if any(f.status != IMPORTED for f in report.files):
             self._tell_import(report)
 
     def _tell_import(self, report: ImportReport) -> None:
@@ -822,7 +822,7 @@ class MainWindow(QMainWindow):
                           QMessageBox.Ok, self)
         box.setObjectName("importReport")
         box.setTextFormat(Qt.PlainText)
-        lines = [f.line for f in report.files if f.status != "imported"]
+        lines = [f.line for f in report.files if f.status != IMPORTED]
         box.setInformativeText("\n".join(lines[:8]) + (f"\n… and {len(lines) - 8:,} more" if len(lines) > 8 else ""))
         box.setDetailedText("\n".join(f.line for f in report.files))
         box.open()

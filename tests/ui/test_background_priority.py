@@ -33,8 +33,17 @@ def nice_of_a_child(_job=None) -> int:
 
 
 def run(qtbot, jobs: Jobs, fn) -> int:
-    with qtbot.waitSignal(jobs.start(fn).signals.finished, timeout=10_000) as blocker:
-        pass
+    """What `fn` returns on one of the pool's threads. The job waits until the test listens for its end:
+    a job this short could otherwise finish before the signal is connected, and be missed."""
+    listening = threading.Event()
+
+    def job(j):
+        listening.wait(10)
+        return fn(j)
+
+    started = jobs.start(job)
+    with qtbot.waitSignal(started.signals.finished, timeout=10_000) as blocker:
+        listening.set()
     return blocker.args[0]
 
 

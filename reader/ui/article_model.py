@@ -145,8 +145,11 @@ class ArticleTableModel(QAbstractTableModel):
         row = self._library.get(article_id)
         if row is None:
             return []
-        return sorted((self._library[i] for i in self._copies.get(copy_key(row), ()) if i != article_id),
-                      key=first_copy)
+        return [r for r in self._copies_in_order(copy_key(row)) if r.id != article_id]
+
+    def _copies_in_order(self, key: str) -> list[ArticleRow]:
+        """The rows of one article's copies, the one the list shows first."""
+        return sorted((self._library[i] for i in self._copies.get(key, ())), key=first_copy)
 
     def library_row(self, article_id: str) -> ArticleRow | None:
         return self._library.get(article_id)
@@ -226,17 +229,22 @@ class ArticleTableModel(QAbstractTableModel):
                 refreshed.append(r.id)
             elif not self.searching and len(copies) == 1:
                 touched.add(copy_key(r))
-        new, hidden = self._regroup(touched)
-        moved = moved or bool(touched)
+        new, hidden, kept = self._regroup(touched)
+        refreshed.extend(kept)  # their "also in" may have changed
         if hidden:
             self._drop_lines(hidden)
         if new:
             self._add(new)
         if new or moved:
             self._rearrange()
-        else:  # a signal a run of lines: the view repaints only the lines it shows that changed
-            for first, last in _blocks(sorted((self.row_of(aid) for aid in refreshed), reverse=True)):
-                self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
+        else:
+            self._repaint(refreshed)
+
+    def _repaint(self, ids: list[str]) -> None:
+        """A signal a run of lines: the view repaints only the lines it shows that changed."""
+        rows = sorted({self.row_of(aid) for aid in ids if aid in self._shown}, reverse=True)
+        for first, last in _blocks(rows):
+            self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
 
     def _leave(self, row: ArticleRow) -> None:
         copies = self._copies.get(copy_key(row))
@@ -245,18 +253,19 @@ class ArticleTableModel(QAbstractTableModel):
             if not copies:
                 del self._copies[copy_key(row)]
 
-    def _regroup(self, fingerprints: set[str]) -> tuple[list[ListItem], list[str]]:
-        """(lines to add, ids whose lines go) so that each of these articles is listed once, by its first
-        copy; the lines kept learn of the copies they now have."""
+    def _regroup(self, keys: set[str]) -> tuple[list[ListItem], list[str], list[str]]:
+        """(lines to add, ids whose lines go, ids whose lines stay) so that each of these articles is
+        listed once, by its first copy; the lines that stay learn of the copies they now have."""
         new: list[ListItem] = []
         hidden: list[str] = []
-        for fp in fingerprints:
-            ids = self._copies.get(fp, set())
-            rows = sorted((self._library[i] for i in ids), key=first_copy)
-            shown = [i for i in ids if i in self._shown]
+        kept: list[str] = []
+        for key in keys:
+            rows = self._copies_in_order(key)
+            shown = [r.id for r in rows if r.id in self._shown]
             if self.searching:  # the hits are what the search found: each learns of its copies only
                 for i in shown:
                     self._shown[i].replace(self._library[i], tuple(r for r in rows if r.id != i))
+                kept.extend(shown)
                 continue
             if not rows:
                 continue
@@ -266,7 +275,8 @@ class ArticleTableModel(QAbstractTableModel):
                 new.append(ListItem(rows[0], also=tuple(rows[1:])))
             else:
                 first.replace(rows[0], tuple(rows[1:]))
-        return new, hidden
+                kept.append(rows[0].id)
+        return new, hidden, kept
 
     def _add(self, new: list[ListItem]) -> None:
         first = len(self._items)
@@ -289,14 +299,15 @@ class ArticleTableModel(QAbstractTableModel):
                 self._leave(row)
                 touched.add(copy_key(row))
         self._drop_lines(ids)
-        new, hidden = self._regroup(touched)
+        new, hidden, kept = self._regroup(touched)
         self._drop_lines(hidden)
         if new:
             self._add(new)
             self._rearrange()
+        self._repaint(kept)
 
     def _drop_lines(self, ids: list[str]) -> None:
-        rows = sorted((self.row_of(aid) for aid in ids if aid in self._shown), reverse=True)
+        rows = sorted({self.row_of(aid) for aid in ids if aid in self._shown}, reverse=True)
         for first, last in _blocks(rows):
             self.beginRemoveRows(QModelIndex(), first, last)
             for item in self._items[first:last + 1]:
@@ -325,9 +336,9 @@ class ArticleTableModel(QAbstractTableModel):
     def _library_items(self) -> list[ListItem]:
         """One line per article, its first copy naming the others."""
         items = []
-        for ids in self._copies.values():
-            rows = sorted((self._library[i] for i in ids), key=first_copy)
-            items.append(ListItem(rows[0], also=tuple(rows[1:])))
+        for key in self._copies:
+            first, *others = self._copies_in_order(key)
+            items.append(ListItem(first, also=tuple(others)))
         return sorted(items, key=lambda item: item.row.id)
 
     def _reset(self, natural: list[ListItem]) -> None:

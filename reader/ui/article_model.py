@@ -140,6 +140,10 @@ class ArticleTableModel(QAbstractTableModel):
         """Articles, a story run by several outlets counted once."""
         return len(self._copies)
 
+    def copy_count(self) -> int:
+        """Files beyond the first of each article: the copies that do not count."""
+        return len(self._library) - len(self._copies)
+
     def copies_of(self, article_id: str) -> list[ArticleRow]:
         """The article's other copies, the one listed first."""
         row = self._library.get(article_id)

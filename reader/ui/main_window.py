@@ -485,10 +485,9 @@ class MainWindow(QMainWindow):
 
     def _articles_text(self) -> str:
         """"N articles", and how many more files are copies of them."""
-        total, files = self.model.article_count(), len(self.model.library_rows())
+        total, copies = self.model.article_count(), self.model.copy_count()
         text = f"{total:,} {'article' if total == 1 else 'articles'}"
-        if files > total:
-            copies = files - total
+        if copies:
             text += f" (and {copies:,} {'copy' if copies == 1 else 'copies'} of them)"
         return text
 

@@ -20,7 +20,7 @@ def test_rows_arriving_one_by_one_end_as_one_line_per_article(qapp):
     model.upsert_rows([row("c.txt", "Own", None, "own")])
     model.upsert_rows([row("a.txt", "Reuters", "2024-01-02", "wire")])  # earlier: the original
     assert lines(model) == [("Title a.txt", "Reuters · also in: AP"), ("Title c.txt", "Own")]
-    assert model.article_count() == 2 and len(model.library_rows()) == 3
+    assert (model.article_count(), model.copy_count(), len(model.library_rows())) == (2, 1, 3)
     assert [r.id for r in model.copies_of("b.txt")] == ["a.txt"]
 
 

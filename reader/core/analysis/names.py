@@ -9,12 +9,13 @@ ROLE_WORDS = frozenset("""
 president vice deputy chairman chairwoman chair chairperson executive chief ceo cfo coo cmo cto
 director general secretary minister prime commissioner coach manager head captain founder co-founder
 cofounder spokesman spokeswoman spokesperson officer managing senior marketing commercial sporting
-mr mrs ms miss dr prof sir dame lord lady king queen prince princess sheikh his her excellency
+mr mrs ms miss dr prof sen rep gov gen lt col capt insp supt det rev sir dame lord lady king queen prince princess sheikh his her excellency
 superstar star legend player athlete champion boss owner partner member chairman's new former
 then late technical team sports basketball football tennis olympic paralympic
 """.split())
 _TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f][\w\u00c0-\u024f'’.-]*")
 _NAME_RUN = re.compile(r"(?:\b[A-Z][\w'’-]+ ){1,2}[A-Z][\w'’-]+\b")
+PARTICLES = frozenset("van von der den de del della di da dos das du la le ter ten bin al el ibn".split())
 PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 
 
@@ -27,15 +28,22 @@ def is_name_token(token: str) -> bool:
 
 
 def trim_name(phrase: str) -> str:
-    """The trailing run of name words in `phrase`: 'IOC President Thomas Bach' -> 'Thomas Bach'."""
+    """The trailing run of name words in `phrase`: 'IOC President Thomas Bach' -> 'Thomas Bach',
+    'a partner, Pieter van der Berg' -> 'Pieter van der Berg', 'R.K. Venkataraman' as it is."""
     tokens = _TOKEN.findall(phrase)
     kept: list[str] = []
     for token in reversed(tokens):
-        token = token.rstrip(".,;:") if not re.fullmatch(r"[A-Z]\.", token) else token
-        if token.endswith(("'s", "’s")) or not token or not is_name_token(token):
+        initials = re.fullmatch(r"(?:[A-Z]\.)+", token)
+        token = token if initials else token.rstrip(".,;:")
+        if kept and token.lower() in PARTICLES:
+            kept.append(token)
+            continue
+        if token.endswith(("'s", "’s")) or not token or not (initials or is_name_token(token)):
             break
         kept.append(token)
-    return " ".join(reversed(kept[:4]))
+    while kept and kept[-1] in PARTICLES:
+        kept.pop()  # 'a deal of van der' is no name; 'Van der Berg', capitalised, is one
+    return " ".join(reversed(kept[:6]))
 
 
 class Names:
@@ -72,6 +80,9 @@ class Names:
                     if full.split()[0] == name:
                         return full
             return name
+        for full in self.full:  # 'Van Ooijen' for 'Maarten van Ooijen'
+            if full.lower().endswith(" " + name.lower()):
+                return full
         for full in self.full:  # 'President Bach' trimmed to 'Bach' is handled above; here: 'T. Bach'
             if full != name and full.endswith(" " + parts[-1]) and full.startswith(parts[0].rstrip(".")):
                 return full

@@ -2,52 +2,54 @@
 
 Press conventions handled here:
 - a quote over several paragraphs opens each paragraph and closes only on the last;
-- straight marks are told apart by what surrounds them, curly marks by their shape;
+- straight marks are told apart by what surrounds them, curly marks by their shape; old wire copy's
+  ''two apostrophes'' and ``TeX-style'' marks are double quotes too;
+- a quote nested in another with the same mark stays inside it;
+- a closing mark typed as an opening one at the end of a paragraph still closes;
 - a mark that never closes ends at its paragraph, so it cannot spoil the rest of the article;
-- the speaker comes from the attribution beside the quote, else from the quote it continues.
+- the speaker comes from the attribution in the quote's own sentence (attribution.py), else from the
+  quote it continues (the same paragraph or turn); a quote with neither has no speaker.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from .names import PRONOUNS, Names, trim_name
+from . import attribution
+from .attribution import Source
+from .names import Names, trim_name
 from .values import SPEECH, TERM, Entity, Quote
 
 OPENERS = "“«"
 CLOSERS = "”»"
 HEADLINE_OPENERS, HEADLINE_CLOSERS = "‘", "’"
 SPEECH_MIN_WORDS = 8  # a shorter quote inside a sentence is a quoted term unless it reads as speech
+CONTINUE_MAX_WORDS = 14  # "…," Ma said. "…": a second quote within this many words goes on the same turn
+LOOK_BACK = 1500  # characters searched back for the organisation or person a description stands for
 
-_VERBS = (r"said|says|told|tells|added|adds|explained|explains|stated|states|noted|notes|insisted|"
-          r"declared|commented|remarked|continued|admitted|admits|claimed|claims|argued|wrote|writes|"
-          r"confirmed|announced|revealed|stressed|stresses|recalled|replied|asked|warned|acknowledged|"
-          r"concluded|observed|suggested|promised|joked|laughed|enthused|predicted|believes|believed|"
-          r"went on|pointed out")
-_NAME = r"(?:[A-Z][\w'’.-]*|of|de|del|da|van|von|der|bin|al|and)(?:\s+(?:[A-Z][\w'’.-]*|of|de|del|da|van|von|der|bin|al))*"
-_LOWER_ROLE = r"(?:(?:[A-Za-z][\w'’-]*\s+){0,6}?)"  # 'Alibaba Group executive chairman ' before the name
-_AFTER = [
-    # ," said IOC President Thomas Bach   /  ," said Coca-Cola chief executive James Quincey, ...
-    re.compile(rf"^[\s,]*(?:{_VERBS})\s+(?P<name>(?:[\w'’.-]+\s+){{0,7}}?{_NAME})(?=\s*(?:[,;:!?]|\.(?:\s|$)|$))"),
-    # ," Ma said   /  ," he told reporters
-    re.compile(rf"^[\s,]*(?P<name>{_LOWER_ROLE}{_NAME}|he|she|they|we)\s+(?:has\s+|had\s+|later\s+|also\s+)?(?:{_VERBS})\b"),
-    # ," according to Bach
-    re.compile(rf"^[\s,]*according\s+to\s+(?:the\s+)?(?P<name>{_LOWER_ROLE}{_NAME})"),
-    # " — Commissioner Roger Goodell
-    re.compile(rf"^\s*[—–-]{{1,2}}\s*(?P<name>{_LOWER_ROLE}{_NAME})"),
-]
-_BEFORE = [
-    # Ma said: "  /  Bach told reporters "  /  Bach said in a statement: "
-    re.compile(rf"(?P<name>{_NAME}|he|she|they|we)\s+(?:has\s+|had\s+|later\s+|also\s+)?(?:{_VERBS})"
-               rf"(?:\s+[\w'’-]+){{0,4}}?\s*[:,]?\s*$"),
-    # said Ma, "   /  According to Bach, "
-    re.compile(rf"(?:{_VERBS}|[Aa]ccording\s+to)\s+(?P<name>{_LOWER_ROLE}{_NAME})\s*[:,]\s*$"),
-    # Headline style: Bach: "
-    re.compile(rf"^(?P<name>{_NAME})\s*:\s*$"),
-]
-_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+# "…," the airline said: a description that stands for the organisation named before it
+ORG_NOUNS = frozenset("""
+airline club league federation company firm group sponsor brand team body association union organisers
+organizers committee board bank broadcaster network channel council ministry government agency side
+franchise outfit carrier maker manufacturer retailer operator partner owners organisation organization
+""".split())
+# "…," the coach said: a description that names a person's role, resolved when the article gave the role
+# beside a name ("Barcelona coach Hansi Flick"); else kept as written
+PERSON_ROLES = frozenset("""
+coach manager captain president chairman chairwoman chair chief executive director secretary minister
+commissioner boss owner founder spokesman spokeswoman spokesperson principal skipper head referee umpire
+""".split())
+# "…," the 28-year-old said: a description of the person the story is about
+PERSON_NOUNS = re.compile(
+    r"\b(?:\d+-year-old|(?:[a-z]+-)?year-old|spaniard|frenchman|frenchwoman|briton|englishman|englishwoman|"
+    r"scot|scotsman|welshman|irishman|dane|swede|swiss|argentine|brazilian|american|australian|german|italian|"
+    r"kenyan|ethiopian|jamaican|serb|croat|dutchman|norwegian|belgian|japanese|chinese|canadian|"
+    r"world\s+number\s+\w+|champion|midfielder|striker|forward|defender|goalkeeper|keeper|winger|batsman|"
+    r"bowler|all-rounder|fly-half|scrum-half|prop|lock|flanker|rider|driver|sprinter|veteran|youngster|"
+    r"teenager|player|star|olympian|paralympian|debutant|rookie|quarterback)\b", re.I)
+DESCRIPTION_WORDS = 7  # a longer unresolved phrase is not kept as a description
 
 
 @dataclass
@@ -58,90 +60,130 @@ class _Span:
     paragraphs: int = 1
 
 
+@dataclass
+class _Open:
+    at: int
+    paragraph_start: int
+    inner: list[_Span] = field(default_factory=list)
+    paragraphs: int = 1
+
+
 def find_quotes(text: str, entities: Sequence[Entity] = (), names: Names | None = None,
                 headline: bool = False) -> list[Quote]:
     """Every quote in `text` (paragraphs separated by blank lines), with speakers resolved via `names`."""
     names = names or Names()
-    spans = quote_spans(text, headline)
     quotes: list[Quote] = []
     last: Quote | None = None
-    last_speaker: str | None = None
-    for span in spans:
+    for span in quote_spans(text, headline):
         kind = _kind(text, span)
         speaker = None
         if kind == SPEECH:
-            raw = _attribution(text, span)
-            if raw and raw.lower() in PRONOUNS:
-                speaker = last_speaker
-            elif raw:
-                speaker = _canonical(raw, span, text, entities, names)
-            elif last is not None and last.kind == SPEECH and _continues(text, last, span):
+            source = _source(text, span)
+            if source is not None:
+                speaker = _resolve(source, span, text, entities, names, last)
+            elif last is not None and _continues(text, last, span, entities):
                 speaker = last.speaker
         quote = Quote(span.start, span.end, text[span.start:span.end], speaker, kind)
         quotes.append(quote)
         if kind == SPEECH:
             last = quote
-            last_speaker = speaker or last_speaker
     return quotes
+
+
+# ------------------------------------------------------------------ where quotes run
 
 
 def quote_spans(text: str, headline: bool = False) -> list[_Span]:
     """Where quotes run, by their marks alone."""
-    openers = OPENERS + (HEADLINE_OPENERS if headline else "")
-    closers = CLOSERS + (HEADLINE_CLOSERS if headline else "")
     spans: list[_Span] = []
-    open_at: int | None = None
-    paragraphs = 1
-    start = 0
+    stack: list[_Open] = []
     paras = text.split("\n\n")
+    start = 0
     for n, para in enumerate(paras):
         lead = len(para) - len(para.lstrip())
-        for i, ch in enumerate(para):
-            if ch == '"':
-                role = _straight_role(para, i, open_at is not None)
-            elif ch == "'" and headline:
-                role = _straight_role(para, i, open_at is not None, clear_only=True)
-                if role is None:
-                    continue  # an apostrophe
-            elif ch in openers:
-                role = "open"
-            elif ch in closers:
-                if headline and ch == "’" and open_at is None:
-                    continue  # an apostrophe
-                role = "close"
-            else:
-                continue
+        last_mark = len(para.rstrip()) - 1
+        for i, size, role in _marks(para, headline, lambda: bool(stack)):
             pos = start + i
+            if role == "open" and stack and i == lead and stack[0].paragraph_start < start:
+                continue  # the mark that re-opens a continued quote
+            if role == "open" and stack and i + size - 1 == last_mark:
+                role = "close"  # '…worked out. “': a closing mark typed as an opening one
             if role == "open":
-                if open_at is not None and i == lead and paragraphs > 1 and open_at < start:
-                    continue  # the mark that re-opens a continued quote
-                open_at = pos  # an earlier mark left open in this paragraph was a stray one
-                paragraphs = 1
-            elif open_at is not None:
-                spans.append(_Span(open_at, pos + 1, True, paragraphs))
-                open_at = None
+                stack.append(_Open(pos, start))
+            elif stack:
+                opened = stack.pop()
+                span = _Span(opened.at, pos + size, True, opened.paragraphs)
+                (stack[-1].inner if stack else spans).append(span)
         end = start + len(para.rstrip())
-        if open_at is not None:
+        if stack:
             following = paras[n + 1].lstrip() if n + 1 < len(paras) else ""
-            if (following[:1] in ('"', *openers) and not _is_attribution_line(following)
-                    and _opens_speech(text, open_at)):
-                paragraphs += 1  # the quote goes on in the next paragraph
+            if (len(stack) == 1 and _opens_with_mark(following) and not _is_attribution_line(following)
+                    and _opens_speech(text, stack[0].at)):
+                stack[0].paragraphs += 1  # the quote goes on in the next paragraph
             else:
-                spans.append(_Span(open_at, end, False, paragraphs))
-                open_at = None
+                spans.extend(_unclosed(stack, end))
+                stack = []
         start += len(para) + 2
     return spans
+
+
+def _unclosed(stack: list[_Open], end: int) -> list[_Span]:
+    """What marks left open at a paragraph's end leave: the quotes closed inside them stand on their own,
+    and the innermost one runs to the paragraph's end unless it holds a closed quote (then it was a stray
+    mark, as were those below it)."""
+    out: list[_Span] = []
+    for opened in stack:
+        out.extend(opened.inner)
+    top = stack[-1]
+    if not top.inner:
+        out.append(_Span(top.at, end, False, top.paragraphs))
+    return sorted(out, key=lambda s: s.start)
+
+
+def _marks(para: str, headline: bool, inside):
+    """(index, size, 'open' or 'close') of each quote mark in a paragraph; `inside()` says whether a
+    quote is open, which decides what an ambiguous straight mark is."""
+    openers = OPENERS + (HEADLINE_OPENERS if headline else "")
+    closers = CLOSERS + (HEADLINE_CLOSERS if headline else "")
+    i = 0
+    while i < len(para):
+        ch = para[i]
+        pair = para[i:i + 2]
+        if pair == "``":
+            yield i, 2, "open"
+            i += 2
+            continue
+        if pair == "''" and para[i + 2:i + 3] != "'":
+            yield i, 2, _straight_role(para, i, inside(), size=2)
+            i += 2
+            continue
+        role = None
+        if ch == '"':
+            role = _straight_role(para, i, inside())
+        elif ch == "'" and headline:
+            role = _straight_role(para, i, inside(), clear_only=True)
+        elif ch in openers:
+            role = "open"
+        elif ch in closers and not (headline and ch == "’" and not inside()):
+            role = "close"
+        if role:
+            yield i, 1, role
+        i += 1
+
+
+def _opens_with_mark(para: str) -> bool:
+    return para[:1] in ('"', *OPENERS) or para.startswith(("``", "''"))
 
 
 def _opens_speech(text: str, at: int) -> bool:
     """A quote that can run on into the next paragraph opens its paragraph or follows ':' or ','."""
     before = text[:at].rstrip(" \t")
-    return not before or before.endswith(("\n", ":", ",")) or before.endswith("\n\n")
+    return not before or before.endswith(("\n", ":", ","))
 
 
-def _straight_role(para: str, i: int, inside: bool, clear_only: bool = False) -> str | None:
+def _straight_role(para: str, i: int, inside: bool, clear_only: bool = False, size: int = 1) -> str | None:
     before = para[i - 1] if i else " "
-    after = para[i + 1] if i + 1 < len(para) else " "
+    after = para[i + size] if i + size < len(para) else " "
     opens = (before.isspace() or before in "([{—–-/") and not after.isspace()
     closes = not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-’'")
     if opens and not closes:
@@ -158,7 +200,7 @@ def _is_attribution_line(para: str) -> bool:
 
 
 def _kind(text: str, span: _Span) -> str:
-    inner = text[span.start + 1: span.end - (1 if span.closed else 0)].strip()
+    inner = text[span.start + 1: span.end - (1 if span.closed else 0)].strip(" '`\"“”«»")
     if span.paragraphs > 1 or not span.closed:
         return SPEECH
     if inner[-1:] in ",.?!…:;":
@@ -167,57 +209,154 @@ def _kind(text: str, span: _Span) -> str:
     before = text[para_start:span.start].rstrip()
     if not before or before.endswith(":"):
         return SPEECH
-    return SPEECH if len(inner.split()) >= SPEECH_MIN_WORDS else TERM
+    if len(inner.split()) >= SPEECH_MIN_WORDS or _partial_speech(text, span, before):
+        return SPEECH
+    return TERM
 
 
-def _attribution(text: str, span: _Span) -> str | None:
-    """The name phrase (or pronoun) that says who spoke, from the quote's own sentence."""
-    para_end = text.find("\n\n", span.end)
-    para_end = len(text) if para_end < 0 else para_end
-    after = text[span.end:para_end]
-    cut = _SENTENCE_END.search(after)
-    nxt = re.search(r'["“]', after)
-    stop = min(m.start() for m in (cut, nxt) if m) if (cut or nxt) else len(after)
-    for pattern in _AFTER:
-        m = pattern.match(after[:stop + 1])
-        if m:
-            return m.group("name").strip()
-    if para_end < len(text):  # a pull quote's attribution line: — Commissioner Roger Goodell
-        line = text[para_end + 2:].split("\n\n", 1)[0]
-        if _is_attribution_line(line) and len(line) < 120:
-            return _AFTER[3].match(line).group("name").strip()
-    para_start = text.rfind("\n\n", 0, span.start)
-    para_start = 0 if para_start < 0 else para_start + 2
-    before = text[para_start:span.start]
-    before = re.split(r"(?<=[.!?])\s+", before)[-1]  # only the quote's own sentence
-    for pattern in _BEFORE:
-        m = pattern.search(before)
-        if m:
-            return m.group("name").strip()
+def _partial_speech(text: str, span: _Span, before: str) -> bool:
+    """'Smith called the deal "a game-changer" in a post': a short quote of someone's words inside a
+    sentence, cued by a speech verb before it and ending its clause (not 'the "new norm" reforms')."""
+    sentence = before[attribution.sentence_start(before, len(before), 0):]
+    if not attribution.PARTIAL_CUE_RE.search(sentence):
+        return False
+    follows = text[span.end:span.end + 30]
+    return bool(re.match(r"\s*(?:[.,;:!?)—–]|$|\n|(?:in|on|and|but|after|before|when|because|as|to|at|for|while|"
+                         r"during|adding|saying|though|although|if|until|since|from)\b)", follows))
+
+
+# ------------------------------------------------------------------ who said it
+
+
+def _paragraph_bounds(text: str, span: _Span) -> tuple[int, int]:
+    start = text.rfind("\n\n", 0, span.start)
+    end = text.find("\n\n", span.end)
+    return (0 if start < 0 else start + 2), (len(text) if end < 0 else end)
+
+
+def _source(text: str, span: _Span) -> Source | None:
+    """The attribution in the quote's own sentence: after it first, then a pull quote's dash line, then
+    before it."""
+    para_start, para_end = _paragraph_bounds(text, span)
+    found = attribution.after(text, span.end, para_end)
+    if found is None and text[span.end:para_end].strip() == "":
+        found = attribution.line_attribution(text, para_end)
+    if found is None:
+        # the first paragraph of a quote over several paragraphs is where its sentence starts
+        first_para = text.rfind("\n\n", 0, span.start)
+        found = attribution.before(text, span.start, 0 if first_para < 0 else first_para + 2)
+    return found
+
+
+def _resolve(source: Source, span: _Span, text: str, entities: Sequence[Entity], names: Names,
+             last: Quote | None) -> str | None:
+    """The speaker a source phrase names: a person, an organisation, or a description as written."""
+    phrase = source.text
+    if source.pronoun:
+        return _pronoun(phrase, span, text, entities, last)
+    inside = [e for e in entities if e.start >= source.start and e.end <= source.end]
+    if any(e.label in ("DATE", "TIME", "MONEY", "PERCENT") and e.text == phrase for e in inside):
+        return None
+    people = [e for e in inside if e.label == "PERSON" and not _possessed(text, e)]
+    if people:
+        return people[-1].canonical
+    if phrase.isupper() and len(phrase) > 3:
+        phrase = phrase.title()  # a transcript's 'OKORO-BANKS:'
+    name = trim_name(_strip_honorifics(phrase))
+    if name and names.resolve(name) != name:
+        return names.resolve(name)  # 'Infantino', even where spaCy took him for an organisation
+    bodies = [e for e in inside if e.label in ("ORG", "GPE", "LOC", "FAC")]  # a club named after its city
+    if bodies and not _is_description(phrase):
+        return bodies[-1].canonical
+    if _is_description(phrase):
+        return _description(phrase, span, text, entities) or (bodies[-1].canonical if bodies else None)
+    if name and phrase.endswith(name.split()[-1]):
+        return name
     return None
 
 
-def _canonical(raw: str, span: _Span, text: str, entities: Sequence[Entity], names: Names) -> str | None:
-    """A clean speaker name: a person the phrase names, else a full name the article used for its
-    last name words, else an organisation it names, else those name words as they stand."""
-    after = text.find(raw, span.end)
-    phrase_at = after if after >= 0 else text.rfind(raw, 0, span.start)
-    inside = [e for e in entities if phrase_at >= 0 and e.start >= phrase_at and e.end <= phrase_at + len(raw)]
-    people = [e for e in inside if e.label == "PERSON"]
-    if people:
-        return people[-1].canonical
-    name = trim_name(raw)
-    if name and names.resolve(name) != name:
-        return names.resolve(name)  # 'Infantino', even where spaCy took him for an organisation
-    orgs = [e for e in inside if e.label == "ORG"]
-    if orgs:
-        return orgs[-1].canonical
-    return name or None
+def _strip_honorifics(phrase: str) -> str:
+    words = [w for w in phrase.split() if w.rstrip(".") not in attribution.ABBREVIATIONS]
+    return " ".join(words)
 
 
-def _continues(text: str, previous: Quote, span: _Span) -> bool:
-    """True when `span` goes on from `previous`: later in the same paragraph, or opening the next one."""
+def _possessed(text: str, entity: Entity) -> bool:
+    """'Smith's agent': Smith is not the one who speaks."""
+    return text[entity.end:entity.end + 2] in ("'s", "’s")
+
+
+def _is_description(phrase: str) -> bool:
+    """'the coach', 'a club spokesman', 'the Barcelona coach'; not 'the IOC', not 'club president X'."""
+    words = phrase.split()
+    return len(words) > 1 and words[-1][:1].islower() and (
+        phrase[:1].islower() or bool(re.match(r"(?:the|a|an|his|her|their|its|one|two|both|our)$", words[0], re.I)))
+
+
+def _pronoun(word: str, span: _Span, text: str, entities: Sequence[Entity], last: Quote | None) -> str | None:
+    """He/she: the previous speaker when nobody else was named since; else the person the paragraph is
+    about (the first it names before the quote), else the last one named. It/they: an organisation."""
+    wanted = ("ORG",) if word.lower() in ("it", "they", "we") else ("PERSON",)
+    para_start = text.rfind("\n\n", 0, span.start) + 2 if "\n\n" in text[:span.start] else 0
+    since = last.end if last is not None else max(0, span.start - LOOK_BACK)
+    named = [e for e in entities if e.label in wanted and since <= e.start and e.end <= span.start
+             and (last is None or e.canonical != last.speaker)]
+    if not named:
+        return last.speaker if last is not None else None
+    in_paragraph = [e for e in named if e.start >= para_start]
+    return (in_paragraph or named[-1:])[0].canonical
+
+
+def _description(phrase: str, span: _Span, text: str, entities: Sequence[Entity]) -> str | None:
+    """'the airline' → the organisation named just before; 'the coach' → the person given that role;
+    'the 28-year-old' → the person named just before; else the phrase as written (if short)."""
+    words = re.findall(r"[\w'’-]+", phrase.lower())
+    earlier = [e for e in entities if span.start - LOOK_BACK < e.end <= span.start]
+    definite = words[:1] in (["the"], ["his"], ["her"], ["their"], ["its"])
+    head = words[-1] if words else ""
+    if definite and head in ORG_NOUNS:
+        org = _named_with(head, ("ORG",), text, span.start, entities)
+        orgs = [e for e in earlier if e.label == "ORG"]
+        if org or orgs:
+            return org or orgs[-1].canonical
+    if definite:
+        role = next((w for w in reversed(words) if w in PERSON_ROLES), None)
+        person = _named_with(role, ("PERSON",), text, span.start, entities) if role else None
+        if person:
+            return person
+        if PERSON_NOUNS.search(phrase):
+            people = [e for e in earlier if e.label == "PERSON"]
+            if people:
+                return people[-1].canonical
+    if len(words) > DESCRIPTION_WORDS:
+        return None
+    return phrase[0].lower() + phrase[1:] if phrase.split()[0] in ("The", "A", "An") else phrase
+
+
+def _named_with(noun: str, labels: tuple[str, ...], text: str, before: int, entities: Sequence[Entity]) -> str | None:
+    """The last entity the text gave `noun` to before `before`: 'coach Hansi Flick', 'Flick, the coach',
+    'the Spanish airline Iberojet'."""
+    named = [e for e in entities if e.label in labels and e.end <= before]
+    floor = max(0, before - 4 * LOOK_BACK)
+    best: tuple[int, str] | None = None
+    for m in re.finditer(rf"\b{re.escape(noun)}\b", text[floor:before], re.I):
+        at = m.start() + floor
+        for e in named:
+            right_after = 0 <= e.start - (at + len(noun)) <= 4 and re.fullmatch(r"[\s,]*", text[at + len(noun):e.start])
+            apposition = 0 <= at - e.end <= 40 and re.fullmatch(r",\s+(?:the|their|its|[\w'’-]+'s)\s[^,.;]*",
+                                                                 text[e.end:at])
+            if (right_after or apposition) and (best is None or at > best[0]):
+                best = (at, e.canonical)
+    return best[1] if best else None
+
+
+def _continues(text: str, previous: Quote, span: _Span, entities: Sequence[Entity]) -> bool:
+    """True when `span` goes on from `previous` in the same turn: opening the next paragraph, or a few
+    words later in the same paragraph, with nobody else named in between."""
     between = text[previous.end:span.start]
-    if "\n\n" not in between:
-        return True
-    return between.count("\n\n") == 1 and between.split("\n\n")[1].strip() == ""
+    others = [e for e in entities if e.label == "PERSON" and previous.end <= e.start < span.start
+              and e.canonical != previous.speaker]
+    if others:
+        return False
+    if "\n\n" in between:
+        return between.count("\n\n") == 1 and between.split("\n\n")[1].strip() == ""
+    return len(between.split()) <= CONTINUE_MAX_WORDS

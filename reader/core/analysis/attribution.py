@@ -1,0 +1,256 @@
+"""Who a quote is attributed to: the cue (a speech verb, "according to", a dash) and its source phrase.
+
+The source is found in the quote's own sentence only, after the quote (`"…," said Gov. Alan Price`,
+`"…," Omar Haddad, marketing director at Fairway Insurance, said`, `"…," the coach interrupted`) or
+before it (`Team principal Ruth Adler replied: "…"`, `Sam Ito, Channel 4: "…"`). What the phrase means
+(a person, an organisation, a pronoun, a description) is decided by `quotes.py`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# abbreviations whose full stop ends neither a sentence nor a name
+ABBREVIATIONS = frozenset("""
+Mr Mrs Ms Messrs Mme Mlle Dr Prof Sen Rep Gov Gen Lt Col Capt Cmdr Adm Maj Sgt Cpl Insp Supt Det Const
+St Rev Fr Hon Pres Jr Sr Mt No Nos Co Corp Inc Ltd Bros vs Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+""".split())
+
+SPEECH_VERBS = (
+    "said says say told tells added adds explained explains insisted insists admitted admits conceded concedes "
+    "warned warns gushed gushes implored implores interjected interjects interrupted responded responds replied "
+    "replies wrote writes tweeted tweets posted posts noted notes claimed claims joked jokes quipped quips "
+    "stressed stresses urged urges acknowledged acknowledges declared declares commented comments remarked "
+    "continued continues argued argues confirmed confirms announced announces revealed reveals recalled recalls "
+    "asked asks concluded concludes observed observes suggested suggests promised promises laughed laughs "
+    "enthused enthuses predicted predicts maintained maintains agreed agrees countered counters cautioned "
+    "cautions boasted boasts shouted shouts sighed sighs beamed reflected reflects lamented laments complained "
+    "complains vowed vows pleaded pleads mused muses stated states proclaimed reckoned reckons retorted "
+    "exclaimed assured assures emphasised emphasises emphasized emphasizes reiterated reiterates "
+    "elaborated underlined underlines summarised summarized smiled grinned added insisted explained "
+    "believes believed thinks thought felt feels hopes hoped demanded demands"
+).split()
+_VERB_ALT = "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True))
+_MULTI_VERBS = r"pointed\s+out|went\s+on|summed\s+up|chimed\s+in|shot\s+back|fired\s+back|hit\s+back|" \
+               r"was\s+quoted\s+as\s+saying|is\s+quoted\s+as\s+saying|added\s+that|said\s+that"
+VERB = rf"(?:{_MULTI_VERBS}|(?:{_VERB_ALT}))"
+_VERB_RE = re.compile(rf"\b{VERB}\b")
+# what introduces a partial quote: 'called the deal "a game-changer"', 'described it as "…"'
+PARTIAL_CUES = r"called|calls|described|describes|dubbed|labelled|labeled|termed|branded|hailed|praised"
+_BEFORE_VERB_RE = re.compile(rf"\b(?:{VERB}|{PARTIAL_CUES})\b")
+PARTIAL_CUE_RE = re.compile(rf"\b(?:{VERB}|{PARTIAL_CUES})\b")
+# between a source and its verb: "Smith later added", "he has since said", "she would only say"
+_AUX = r"(?:(?:has|had|have|was|is|would|will|also|later|then|quickly|simply|only|once|again|since|just|" \
+       r"repeatedly|previously|earlier|subsequently|further|firmly|proudly|simply|bluntly|calmly)\s+)*"
+PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
+_PRONOUN = r"(?:he|she|they|we|I|it|He|She|They|We|It)"
+# where a source phrase after its verb stops: "said Smith in a statement", "said Smith, who …"
+_SOURCE_STOP = re.compile(
+    r"\s*(?:[,;:(—–]|\.(?=\s|$)|\s-\s)|\s+(?:in|on|at|after|before|when|as|who|while|during|following|ahead|"
+    r"last|this|yesterday|today|tonight|before|afterwards|from|via|to|with|about|of\s+the\s+(?:decision|move))\b")
+# what cannot start a source phrase after a quote: '…," and Smith scored'
+FUNCTION_WORD = re.compile(r"(?:and|but|or|as|while|when|then|so|if|which|who|that|after|before|because|"
+                           r"although|though|since|until|with|without|for|from|to|in|on|at|by)\b")
+_MARK = re.compile(r"[\"“”«»]|``|''")
+_SENTENCE_END = re.compile(r"[.!?]+[\"”’']?(?=\s|$)")
+
+
+@dataclass(frozen=True)
+class Source:
+    """The phrase naming who spoke, as it stands in the text, with where it is."""
+
+    start: int
+    end: int
+    text: str
+    pronoun: bool = False
+
+    @property
+    def words(self) -> list[str]:
+        return self.text.split()
+
+
+def is_abbreviation(text: str, dot: int) -> bool:
+    """True when the full stop at `dot` closes an abbreviation or an initial, not a sentence."""
+    word = re.search(r"([A-Za-z]+)$", text[max(0, dot - 12):dot])
+    if not word:
+        return False
+    token = word.group(1)
+    return token in ABBREVIATIONS or (len(token) == 1 and token.isupper())
+
+
+def has_sentence_break(text: str) -> bool:
+    return sentence_end(text, 0, len(text)) < len(text.rstrip())
+
+
+def sentence_end(text: str, start: int, limit: int) -> int:
+    """Where the sentence that runs at `start` ends (after its final mark), at most at `limit`."""
+    for m in _SENTENCE_END.finditer(text, start, limit):
+        if m.group()[0] == "." and len(m.group()) == 1 and is_abbreviation(text, m.start()):
+            continue
+        return m.end()
+    return limit
+
+
+def sentence_start(text: str, end: int, floor: int) -> int:
+    """Where the sentence that runs up to `end` begins, not before `floor`."""
+    start = floor
+    for m in _SENTENCE_END.finditer(text, floor, end):
+        if m.group()[0] == "." and len(m.group()) == 1 and is_abbreviation(text, m.start()):
+            continue
+        if m.end() < end and text[m.end():end].strip():
+            start = m.end()
+    while start < end and text[start].isspace():
+        start += 1
+    return start
+
+
+def after(text: str, quote_end: int, limit: int) -> Source | None:
+    """The source named after a quote, in the rest of its sentence (up to the next quote mark)."""
+    stop = sentence_end(text, quote_end, limit)
+    nxt = _MARK.search(text, quote_end, stop)
+    stop = nxt.start() if nxt else stop
+    tail = text[quote_end:stop]
+    lead = re.match(r"[\s,]*(?:[—–]\s*|--\s*)?", tail).end()
+    body = tail[lead:]
+    at = quote_end + lead
+    return (_verb_first(body, at) or _source_first(body, at) or _according_to(body, at)
+            or _dash(tail, quote_end))
+
+
+def before(text: str, quote_start: int, floor: int) -> Source | None:
+    """The source named before a quote, in its own sentence: `Adler replied: "`, `said Ma, "`."""
+    begin = sentence_start(text, quote_start, floor)
+    head = text[begin:quote_start]
+    if _MARK.search(head):
+        head_at = max(m.end() for m in _MARK.finditer(head))
+        begin += head_at
+        head = head[head_at:]
+    return _before_verb(head, begin) or _before_said_name(head, begin) or _before_colon(head, begin)
+
+
+def line_attribution(text: str, para_end: int) -> Source | None:
+    """A pull quote's attribution on the line that follows: `— Commissioner Roger Goodell`."""
+    if para_end >= len(text):
+        return None
+    line = text[para_end + 2:].split("\n\n", 1)[0]
+    if len(line) >= 120 or not re.match(r"^[—–]\s*\w", line):
+        return None
+    return _dash(line, para_end + 2)
+
+
+def _span(body: str, at: int, start: int, end: int, pronoun: bool = False) -> Source | None:
+    phrase = body[start:end].strip(" ,")
+    if not phrase:
+        return None
+    offset = body.index(phrase, start)
+    return Source(at + offset, at + offset + len(phrase), phrase, pronoun)
+
+
+def _phrase_after(body: str, start: int) -> int:
+    """Where a source phrase starting at `start` ends."""
+    pos = start
+    while True:
+        m = _SOURCE_STOP.search(body, pos)
+        if not m:
+            return len(body)
+        if m.group().strip() == "." and is_abbreviation(body, m.end() - 1):
+            pos = m.end()
+            continue
+        return m.start()
+
+
+def _verb_first(body: str, at: int) -> Source | None:
+    # ," said Gov. Alan Price   ," added the coach, who …   ," says Rep. Dana Ortiz (R-Texas)
+    m = re.match(rf"(?:{_AUX}){VERB}\s+(?!that\b|to\b|in\b|on\b|it\b)", body)
+    if not m or _VERB_RE.match(body[m.end():]):
+        return None
+    end = _phrase_after(body, m.end())
+    if end - m.end() > 80:
+        return None
+    return _span(body, at, m.end(), end)
+
+
+def _source_first(body: str, at: int) -> Source | None:
+    # ," Ma said   ," he told reporters   ," Omar Haddad, marketing director at X, said   ," the coach interrupted
+    m = re.match(rf"(?P<source>{_PRONOUN})\s+{_AUX}{VERB}\b", body)
+    if m:
+        return _span(body, at, 0, m.end("source"), pronoun=True)
+    verb = _VERB_RE.search(body, 0, 160)
+    if not verb:
+        return None
+    head = body[:verb.start()]
+    head = re.sub(rf"\s+{_AUX}$", " ", head + " ").rstrip()
+    if not head or len(head.split()) > 14 or has_sentence_break(head):
+        return None
+    if not (head[0].isupper() or re.match(r"(?:the|a|an|his|her|their|its|one|two|three|both)\s", head)
+            or (re.search(r"\b[A-Z]", head) and not FUNCTION_WORD.match(head))):
+        return None  # "…," club president José del Valle said: a role before the name is fine
+    end = _apposition_end(head)
+    return _span(body, at, 0, end)
+
+
+def _apposition_end(head: str) -> int:
+    """'Omar Haddad, marketing director at X,' → the end of 'Omar Haddad'; else the whole head."""
+    first = head.split(",", 1)[0]
+    if "," in head and first.strip() and _looks_like_name(first):
+        return len(first)
+    return len(head)
+
+
+def _looks_like_name(phrase: str) -> bool:
+    words = [w for w in re.findall(r"[\w'’.-]+", phrase) if w.lower() not in ("de", "van", "von", "da", "del", "der")]
+    return bool(words) and all(w[:1].isupper() for w in words) and len(words) <= 5
+
+
+def _according_to(body: str, at: int) -> Source | None:
+    m = re.match(r"according\s+to\s+", body)
+    if not m:
+        return None
+    return _span(body, at, m.end(), _phrase_after(body, m.end()))
+
+
+def _dash(tail: str, at: int) -> Source | None:
+    m = re.match(r"\s*(?:[—–]|--)\s*", tail)
+    if not m:
+        return None
+    end = _phrase_after(tail, m.end())
+    if end - m.end() > 80:
+        return None
+    return _span(tail, at, m.end(), end)
+
+
+def _before_verb(head: str, at: int) -> Source | None:
+    # Ruth Adler replied: "   Jane Doe, the federation's president, said: "   He added: "   The IOC said in a statement: "
+    for verb in reversed(list(_BEFORE_VERB_RE.finditer(head))):
+        rest = head[verb.end():]
+        partial = not _VERB_RE.fullmatch(verb.group())
+        if len(rest.split()) > 8 or (not partial and not re.search(r"[:,]\s*$", rest) and len(rest.split()) > 3):
+            continue
+        subject = re.sub(rf"\s+{_AUX}$", " ", head[:verb.start()] + " ").strip()
+        subject = re.sub(r"^(?:But|And|So|However,?|Yet|Meanwhile,?|Still,?|Then|Later,?)\s+", "", subject)
+        if not subject:
+            return None
+        if re.fullmatch(_PRONOUN, subject):
+            return _span(head, at, head.index(subject), head.index(subject) + len(subject), pronoun=True)
+        if len(subject.split()) > 14:
+            return None
+        start = head.index(subject)
+        return _span(head, at, start, start + _apposition_end(subject))
+    return None
+
+
+def _before_said_name(head: str, at: int) -> Source | None:
+    # said Ma, "   According to Bach, "   Said Smith: "
+    m = re.search(rf"(?:\b{VERB}|[Aa]ccording\s+to)\s+(?P<source>[^,:;]{{1,80}}?)\s*[:,]\s*$", head)
+    if not m:
+        return None
+    return _span(head, at, m.start("source"), m.end("source"))
+
+
+def _before_colon(head: str, at: int) -> Source | None:
+    # a panel's 'Sam Ito, Channel 4: "'   a headline's 'Bach: "'
+    m = re.fullmatch(r"\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:,\s*[^,:]{1,40})?\s*:\s*", head)
+    if not m or len(m.group("name")) < 2 or not _looks_like_name(m.group("name")):
+        return None
+    return _span(head, at, m.start("name"), m.end("name"))

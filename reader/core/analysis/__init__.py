@@ -16,7 +16,7 @@ from .pool import TaggerPool, TaggerService
 from .quotes import find_quotes
 from .values import GROUP_OF_LABEL, GROUPS, LABEL_NAMES, SPEECH, TERM, Analysis, Entity, Quote
 
-ANALYSIS_VERSION = 1  # bump when quotes or entity cleaning change what they produce
+ANALYSIS_VERSION = 2  # bump when quotes or entity cleaning change what they produce
 IN_PROCESS_BATCH = 32  # articles analyzed together when no worker processes are used
 
 __all__ = [
@@ -101,7 +101,7 @@ def _combine(article: Article, parts: list[str], raw: list[list[RawEntity]], gaz
     # body first: "used earlier in the article" means reading order, and the title may be derived
     order = [1, 0, *range(2, len(parts))]
     names = person_names([parts[i] for i in order], [raw[i] for i in order])
-    cleaned = merge_partial([entities(text, tags, gazetteer, names) for text, tags in zip(parts, raw)])
+    cleaned = merge_partial([entities(text, tags, gazetteer, names) for text, tags in zip(parts, raw)], parts)
     title_entities, body_entities, caption_entities = cleaned[0], cleaned[1], cleaned[2:]
     # a title taken from the body's first sentence: its quotes are the body's, not counted twice
     from_body = article.body.startswith(article.title.rstrip("…"))

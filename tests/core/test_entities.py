@@ -303,3 +303,105 @@ def test_analyze_text_without_any_entities(with_small_gazetteer):
     analysis = with_small_gazetteer.analyze(article)
     assert analysis.entities == () and analysis.quotes == ()
     assert analysis.entity_names() == [] and analysis.speakers() == []
+
+
+# ---------------------------------------------------------------- one person, one label (issue 19)
+
+
+def people_and_labels(text):
+    """{(mention, label, canonical)} of the body of a one-paragraph article."""
+    _, analysis = analyze_text(real_analyzer(), "Report\n\n" + text)
+    return {(e.text, e.label, e.canonical) for e in analysis.entities}
+
+
+def test_a_surname_spacy_calls_an_organisation_is_the_person():
+    found = people_and_labels("Sarah Claxton won the 100m hurdles in Birmingham. Claxton said the time was her "
+                              "best of the season.")
+    assert ("Claxton", "PERSON", "Sarah Claxton") in found
+    assert ("Sarah Claxton", "PERSON", "Sarah Claxton") in found
+
+
+@pytest.mark.parametrize("text, surname, full", [
+    ("Roger Federer beat Rafael Nadal in straight sets. Federer said he was delighted.", "Federer", "Roger Federer"),
+    ("Ronan O'Gara kicked three penalties. O'Gara said Munster deserved the win.", "O'Gara", "Ronan O'Gara"),
+    ("Tirunesh Dibaba won the 10,000m. Dibaba led from the bell.", "Dibaba", "Tirunesh Dibaba"),
+])
+def test_a_surname_is_never_an_organisation_or_a_place_when_the_article_names_the_person(text, surname, full):
+    labels = {(label, canonical) for mention, label, canonical in people_and_labels(text) if mention == surname}
+    assert labels == {("PERSON", full)}
+
+
+def test_a_title_with_a_full_stop_is_no_part_of_a_name():
+    found = people_and_labels('"We were not good enough," said Gov. Alan Price. "It hurts," Mrs. Okafor said. '
+                              'Later, Dr. Amina Okafor told reporters she was pleased.')
+    assert ("Alan Price", "PERSON", "Alan Price") in found
+    assert ("Okafor", "PERSON", "Amina Okafor") in found
+    assert not [m for m, _, _ in found if m.startswith(("Gov", "Mrs", "Dr"))]
+
+
+def test_a_name_after_a_title_is_a_person_even_where_spacy_missed_it():
+    found = people_and_labels("The board met on Tuesday. Mr Halloran declined to comment on the sponsorship.")
+    assert ("Halloran", "PERSON", "Halloran") in found
+
+
+def test_a_nationality_before_a_name_is_not_part_of_it():
+    found = people_and_labels("Spaniard Rafael Nadal won the title. Nadal thanked his sponsors.")
+    assert {(m, c) for m, label, c in found if label == "PERSON"} >= {("Nadal", "Rafael Nadal")}
+    assert not [c for _, _, c in found if c.startswith("Spaniard")]
+
+
+# ---------------------------------------------------------------- sports bodies are organisations
+
+
+def test_national_sides_in_a_result_are_organisations():
+    found = people_and_labels("England beat Wales 20-10 at Twickenham on Saturday. Wales had led at half-time, "
+                              "and the England captain said the win in London mattered.")
+    assert ("England", "ORG", "England") in found
+    assert ("Wales", "ORG", "Wales") in found
+    assert ("London", "GPE", "London") in found
+
+
+def test_a_side_is_the_organisation_in_every_mention_but_where_it_is_a_place():
+    _, analysis = analyze_text(real_analyzer(), "Semi-final\n\nCroatia defeated England 2-1 in Moscow. England "
+                               "made a substitution in the 74th minute.\n\nThe squad flew home to England on "
+                               "Thursday. Tourism in England fell.")
+    labels = [(e.text, e.label) for e in analysis.entities if e.text in ("England", "Croatia")]
+    assert labels[:3] == [("Croatia", "ORG"), ("England", "ORG"), ("England", "ORG")]
+    assert labels[-1] == ("England", "GPE")  # 'in England': the country
+
+
+def test_clubs_named_after_places_are_clubs_and_udinese_is_found():
+    found = people_and_labels("Barcelona beat Real Madrid 2-1 at the Camp Nou. Feyenoord drew 1-1 with Ajax, "
+                              "while Udinese lost to Napoli.")
+    for club, canonical in (("Barcelona", "FC Barcelona"), ("Real Madrid", "Real Madrid"),
+                            ("Feyenoord", "Feyenoord Rotterdam"), ("Ajax", "Ajax Amsterdam"),
+                            ("Udinese", "Udinese Calcio")):
+        assert (club, "ORG", canonical) in found, club
+
+
+def test_a_club_town_is_a_place_where_the_words_around_it_say_so():
+    _, analysis = analyze_text(real_analyzer(), "Congress\n\nThe Mobile World Congress is held in Barcelona "
+                               "every year. Barcelona's coach said the club would attend.")
+    labels = [(e.label, e.canonical) for e in analysis.entities if e.text == "Barcelona"]
+    assert labels == [("GPE", "Barcelona"), ("ORG", "FC Barcelona")]
+
+
+def test_a_name_never_swallows_a_score_or_a_table_column():
+    found = people_and_labels("Pos Team P W D L 1 Barcelona (Spain) 9 4 5 13 2 Porto (Portugal) 9 3 3 14")
+    assert ("Barcelona", "ORG", "FC Barcelona") in found
+    assert not [m for m, label, _ in found if label in ("ORG", "PERSON", "GPE") and any(c.isdigit() for c in m)]
+
+
+def test_a_name_never_crosses_a_line_break():
+    from reader.core.analysis.entities import _tidy_span
+
+    text = "Pos Team P W D L\n1 Barcelona (Spain) 9 4 5 13"
+    s, e = _tidy_span(text, 0, text.index(" (Spain)"), "ORG")
+    assert text[s:e] == "Barcelona"
+
+
+def test_club_list_leaves_out_ordinary_words_and_host_cities():
+    gazetteer = Gazetteer.load()
+    for word in ("Palace", "Forest", "United", "City", "Villa", "Real", "Paris", "Milan", "Munich", "Hamilton"):
+        assert word not in gazetteer.by_form, word
+    assert gazetteer.by_form["AC Milan"].label == "ORG"

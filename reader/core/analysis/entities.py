@@ -235,6 +235,7 @@ _LEADING_RANK = re.compile(r"^(?:\d{1,3}[.)]?\s+|[(\[]\s*)")  # '1 Barcelona' in
 _TRAILING_FIGURES = re.compile(r"(?:\s*\([^()\n]*\)?)?(?:\s+\d+(?:[-–:]\d+)?){2,}\W*$|"
                                r"(?:\s+\d+\s*[-–:]\s*\d+|\s*\([^()\n]*\)?)\W*$")
 _INNER_NUMBER = re.compile(r"(?<=\s)\d{1,3}\s+")
+_NAME_AND_SCORE = re.compile(r"([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3})\s+\d+\s*[-–]\s*\d+")
 _PERSON_TAIL = re.compile(r"\s*[\d(\[].*$", re.S)  # no digit or bracket in a person's name
 _HONORIFIC_BEFORE = re.compile(r"\b(?:%s)\.?\s+$" % "|".join(sorted(HONORIFICS)), re.I)
 _HONORIFIC_NAME = re.compile(r"\b(?:%s)\.?\s+((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+)" % "|".join(
@@ -265,6 +266,9 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
     people = _people(names)
     for s, e, label, known in raw:
         entry = gazetteer.by_name.get(known) if known else None
+        side = _NAME_AND_SCORE.fullmatch(text, s, e) if label not in NAME_LABELS else None
+        if side:
+            e, label = side.end(1), "ORG"  # spaCy's PRODUCT 'England 2-1': a side and its score
         if not entry:
             s, e = _tidy_span(text, s, e, label)
             if e <= s:
@@ -281,7 +285,7 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
         if entry and entry.label == "ORG" and surface in gazetteer.place_named and _reads_as_place(text, s, e):
             entry = gazetteer.place_named[surface]  # 'in Barcelona': the city, not the club
             label = entry.label
-        if label == "GPE" and _sporting_side(text, s, e):
+        if label in PLACE_LABELS and _sporting_side(text, s, e):
             label = "ORG"  # 'England beat Wales 20-10': the national sides
         if entry:
             canonical, note = entry.name, entry.note
@@ -336,6 +340,9 @@ def _tidy_span(text: str, s: int, e: int, label: str) -> tuple[int, int]:
             e -= 1
         if (s, e) == before:
             break
+    words = text[s:e].split()
+    if len(words) > 2 and sum(len(w) == 1 or w.isdigit() for w in words) * 2 > len(words):
+        return s, s  # 'Pos Team P W D L 1': a table's header, no name
     if label == "PERSON":
         name = trim_name(text[s:e])
         at = text.rfind(name.split()[0], s, e) if name else -1
@@ -374,7 +381,7 @@ def _with_untagged_people(text: str, found: list[Entity], names: Names, people: 
         pattern = re.compile(r"(?<![\w'’-])(?:%s)(?![\w-])" % "|".join(
             re.escape(f) for f in sorted(people, key=len, reverse=True)))
         spans += [m.span() for m in pattern.finditer(text)]
-    spans += [m.span(1) for m in _HONORIFIC_NAME.finditer(text)]
+    spans += [m.span(1) for m in _HONORIFIC_NAME.finditer(text) if trim_name(m.group(1)) == m.group(1)]
     if not spans:
         return found
     taken = [(x.start, x.end) for x in found]
@@ -458,7 +465,7 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
         merged = []
         for e in part:
             canonical = _merged_name(e, longer)
-            if canonical in sides and e.label in ("GPE", "ORG"):
+            if canonical in sides and e.label in ("GPE", "LOC", "ORG"):
                 label = "GPE" if _reads_as_place(texts[i], e.start, e.end) else "ORG"
             else:
                 label = e.label if e.note else labels[canonical].most_common(1)[0][0]
@@ -470,7 +477,8 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
 def _sides(parts: list[list[Entity]], texts: Sequence[str], labels: dict[str, Counter]) -> set[str]:
     """The places the article shows as sides: tagged a place somewhere and playing somewhere."""
     return {e.canonical for text, part in zip(texts, parts) for e in part
-            if e.label == "ORG" and labels.get(e.canonical, {}).get("GPE") and _sporting_side(text, e.start, e.end)}
+            if e.label == "ORG" and any(labels.get(e.canonical, {}).get(p) for p in PLACE_LABELS)
+            and _sporting_side(text, e.start, e.end)}
 
 
 def _with_untagged_sides(text: str, found: list[Entity], sides: set[str]) -> list[Entity]:

@@ -13,6 +13,15 @@ mr mrs ms miss dr prof sen rep gov gen lt col capt insp supt det rev sir dame lo
 superstar star legend player athlete champion boss owner partner member chairman's new former
 then late technical team sports basketball football tennis olympic paralympic
 governor senator representative lieutenant colonel sgt st inspector superintendent detective mme mlle
+councillor councilwoman councilman mayor judge referee umpire
+""".split())
+# nationalities before a name in press style ('Spaniard Rafael Nadal'): not part of it
+DEMONYMS = frozenset("""
+spaniard briton frenchman frenchwoman dutchman dutchwoman englishman englishwoman scot scotsman welshman
+irishman american german italian kenyan ethiopian australian brazilian argentine argentinian swiss serb
+serbian croat croatian russian norwegian swede dane belgian portuguese japanese chinese korean indian
+canadian mexican jamaican nigerian austrian pole czech greek turk colombian chilean uruguayan tunisian
+moroccan egyptian ugandan ghanaian finn icelander ukrainian
 """.split())
 # titles before a person's name: the capitalised word after one is a person ('Mrs. Okafor')
 HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame gov sen rep gen lt col capt sgt insp supt det rev "
@@ -25,7 +34,7 @@ PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 
 def is_name_token(token: str) -> bool:
     """A capitalised word that can be part of a person's name (not an acronym, not a role)."""
-    if not token[:1].isupper() or token.lower().rstrip(".") in ROLE_WORDS:
+    if not token[:1].isupper() or token.lower().rstrip(".") in ROLE_WORDS or token.lower() in DEMONYMS:
         return False
     bare = token.replace(".", "").replace("-", "").replace("'", "").replace("’", "")
     return not (len(bare) > 1 and bare.isupper())  # IOC, FIFA: organisations, not people

@@ -405,3 +405,26 @@ def test_club_list_leaves_out_ordinary_words_and_host_cities():
     for word in ("Palace", "Forest", "United", "City", "Villa", "Real", "Paris", "Milan", "Munich", "Hamilton"):
         assert word not in gazetteer.by_form, word
     assert gazetteer.by_form["AC Milan"].label == "ORG"
+
+
+def test_a_nationality_spacy_runs_into_an_organisation_leaves_a_person():
+    found = people_and_labels("The gold went to Tunisian Abderrahim Zhiou in a sprint finish. Zhiou had "
+                              "trained in the Alps for the race.")
+    assert ("Abderrahim Zhiou", "PERSON", "Abderrahim Zhiou") in found
+    assert ("Zhiou", "PERSON", "Abderrahim Zhiou") in found
+
+
+def test_a_dateline_is_a_place():
+    _, analysis = analyze_text(real_analyzer(), "Rights\n\nMUMBAI (Reuters) - The Board of Control for Cricket in "
+                               "India sold the IPL's media rights on Tuesday.")
+    assert [(e.text, e.label) for e in analysis.entities if e.text == "MUMBAI"] == [("MUMBAI", "GPE")]
+
+
+def test_a_person_named_once_by_spacy_alone_does_not_outvote_a_place():
+    from reader.core.analysis.entities import merge_partial
+    from reader.core.analysis.values import Entity
+
+    text = "Brackley is the team's home. The wind tunnel in Brackley opens in May."
+    parts = [[Entity(0, 8, "Brackley", "PERSON", "Brackley"), Entity(48, 56, "Brackley", "GPE", "Brackley")]]
+    [merged] = merge_partial(parts, [text])
+    assert {e.label for e in merged} == {"GPE"}

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .names import HONORIFICS, Names, trim_name
+from .names import DEMONYMS, HONORIFICS, Names, is_name_token, trim_name
 from .values import GROUP_OF_LABEL, Entity
 
 GAZETTEER_DIR = Path(__file__).resolve().parents[3] / "resources" / "gazetteer"
@@ -236,6 +236,12 @@ _TRAILING_FIGURES = re.compile(r"(?:\s*\([^()\n]*\)?)?(?:\s+\d+(?:[-–:]\d+)?){
                                r"(?:\s+\d+\s*[-–:]\s*\d+|\s*\([^()\n]*\)?)\W*$")
 _INNER_NUMBER = re.compile(r"(?<=\s)\d{1,3}\s+")
 _NAME_AND_SCORE = re.compile(r"([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3})\s+\d+\s*[-–]\s*\d+")
+_DATELINE_AFTER = re.compile(r"\s*(?:\(|[—–-]\s|,\s+[A-Z])")  # 'MUMBAI (Reuters) -', 'ELDORET, Kenya'
+_MOUNTAIN = re.compile(r"(?:Mont|Mount|Mt\.?|Col|Monte|Lake|Cape|Pic|Piz|Passo)\s+[A-Z]")
+# words of organisations' names, never of a person's
+_ORG_WORDS = frozenset("""Federation Association Committee Union Club League Council Board Open Team Group Airlines
+Airways Bank Institute University College Agency Authority Confederation Cup Championship Games Tour Olympic
+Football Athletics Rugby Cricket Tennis Golf Motor Racing Sport Sports Company Corporation Foundation""".split())
 _PERSON_TAIL = re.compile(r"\s*[\d(\[].*$", re.S)  # no digit or bracket in a person's name
 _HONORIFIC_BEFORE = re.compile(r"\b(?:%s)\.?\s+$" % "|".join(sorted(HONORIFICS)), re.I)
 _HONORIFIC_NAME = re.compile(r"\b(?:%s)\.?\s+((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+)" % "|".join(
@@ -247,6 +253,8 @@ def person_names(parts: Sequence[str], raw: Sequence[list[RawEntity]]) -> Names:
     names = Names()
     for text, ents in zip(parts, raw):
         for s, e, label, known in ents:
+            if label in ("ORG", "NORP", "GPE") and not known:
+                s, label = _relabel(text, *_tidy_span(text, s, e, label), label, {})  # 'Brazilian Thiago Lisboa'
             if label == "PERSON" and not known:
                 s, e = _tidy_span(text, s, e, label)
                 name = trim_name(text[s:e]) if e > s and not _after_the(text, s) else ""
@@ -278,7 +286,7 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
                 continue  # 'the Cloud' is not a person
             if label in ("DATE", "TIME") and not _DATE_WORD.search(surface):
                 continue  # spaCy's small model calls 'Olympic' a date; a bare 'today' dates nothing
-            label = _person_label(text, s, e, label, people)
+            s, label = _relabel(text, s, e, label, people)
         surface = text[s:e]
         if label not in GROUP_OF_LABEL:
             continue
@@ -362,6 +370,29 @@ def _people(names: Names) -> dict[str, str]:
     return forms
 
 
+def _relabel(text: str, s: int, e: int, label: str, people: dict[str, str]) -> tuple[int, str]:
+    """The start and label of a spaCy span where the text shows better: a person (see `_person_label`),
+    a nationality before a person's name ('Tunisian Abderrahim Zhiou'), a dateline ('MUMBAI (Reuters) -'),
+    a mountain or a pass ('Mont Ventoux', 'Col du Galibier')."""
+    if label not in ("ORG", "GPE", "NORP", "LOC", "FAC"):
+        return s, label
+    words = text[s:e].split()
+    if label in ("ORG", "NORP", "GPE") and len(words) in (2, 3, 4) and _is_demonym(words[0]) and \
+            all(is_name_token(w) and w not in _ORG_WORDS for w in words[1:]):
+        return text.index(words[1], s + len(words[0])), "PERSON"
+    if label == "ORG" and len(words) == 1 and words[0].isupper() and len(words[0]) > 3 and \
+            (s == 0 or text[s - 1] == "\n") and _DATELINE_AFTER.match(text, e):
+        return s, "GPE"
+    if label in ("ORG", "PERSON", "FAC") and _MOUNTAIN.match(text, s, e):
+        return s, "LOC"
+    return s, _person_label(text, s, e, label, people)
+
+
+def _is_demonym(word: str) -> bool:
+    return word.lower() in DEMONYMS or (word[:1].isupper() and word.endswith(("ian", "ean", "ese")) and
+                                        len(word) > 5 and not word.isupper())
+
+
 def _person_label(text: str, s: int, e: int, label: str, people: dict[str, str]) -> str:
     """PERSON for a mention the article shows to be a person wherever spaCy put it: a surname or full
     name spaCy tags as a person elsewhere in the article, or a name after a title ('Mrs. Okafor')."""
@@ -398,7 +429,7 @@ def _with_untagged_people(text: str, found: list[Entity], names: Names, people: 
 # sporting context of a place named as a side: a result, a score, a fixture
 _RESULT_AFTER = re.compile(
     r"\s+(?:(?:beat|beats|defeated|thrashed|hammered|edged|overcame|routed|crushed|stunned|trounced|"
-    r"whitewashed|outplayed|eased past|saw off|v|vs|versus)\b|(?:drew|draw|lost|lose|loses|won|win|wins|led|"
+    r"whitewashed|outplayed|eased past|saw off|v|vs|versus)\b|(?:host|hosts|face|faces|meet|meets)\s+[A-Z]|(?:drew|draw|lost|lose|loses|won|win|wins|led|"
     r"trailed|trail|lead)\s+(?:with\b|to\b|\d)|\d+\s*[-–]\s*\d+)")
 _RESULT_BEFORE = re.compile(
     r"\b(?:beat|beating|beats|defeated|defeating|against|over|lost to|losing to|loss to|defeat to|defeat by|"
@@ -431,7 +462,8 @@ def _sporting_side(text: str, s: int, e: int) -> bool:
 # a place named as such: 'in Barcelona', 'Barcelona-based', 'the city of Barcelona'
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|near|outside|around|across|throughout|inside|within|city of|streets of|centre of|center of|"
-    r"born in|based in|visit|visited|visiting|flew to|travelled to|traveled to|arrived in|mayor of)\s+$", re.I)
+    r"born in|based in|visit|visited|visiting|flew to|travelled to|traveled to|arrived in|mayor of|"
+    r"(?<!signed )(?<!joined )(?<!loan )(?<!moved )(?<!transfer )(?<!switch )from)\s+$", re.I)
 _PLACE_AFTER = re.compile(r"(?:-based\b|\s+(?:airport|city centre|city|mayor|residents|police|council)\b|,\s+"
                           r"(?:Spain|Italy|France|Germany|England|Portugal|Netherlands|Scotland|Brazil|Argentina)\b)")
 
@@ -447,8 +479,8 @@ def _reads_as_place(text: str, s: int, e: int) -> bool:
 def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[list[Entity]]:
     """Within one article: 'Alibaba' and 'Alibaba Group' are one entity, and each entity has one label.
 
-    The label is the one most of its mentions have, a person's counting double: spaCy takes a surname
-    for an organisation or a place more often than the other way round. With the parts' `texts`, a
+    The label is the one most of its mentions have, a person with a full name counting double (see
+    `_weight`): spaCy takes a surname for an organisation or a place more often than the other way round. With the parts' `texts`, a
     country or town the article shows playing ('England beat Wales 20-10') is the side, an organisation,
     in each of its mentions that does not name it as a place ('in England'), also where spaCy missed it.
     """
@@ -456,7 +488,7 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
     longer = sorted({(e.canonical, e.label) for e in every if e.label == "ORG"}, key=lambda c: -len(c[0]))
     labels: dict[str, Counter] = {}
     for e in every:
-        labels.setdefault(_merged_name(e, longer), Counter())[e.label] += 2 if e.label == "PERSON" else 1
+        labels.setdefault(_merged_name(e, longer), Counter())[e.label] += _weight(e)
     sides = _sides(parts, texts, labels)
     if sides:
         parts = [_with_untagged_sides(text, part, sides) for text, part in zip(texts, parts)]
@@ -472,6 +504,14 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
             merged.append(Entity(e.start, e.end, e.text, label, canonical, e.note))
         result.append(merged)
     return result
+
+
+def _weight(e: Entity) -> float:
+    """A mention's vote for its label: a person with a full name counts double, a lone word a person
+    only by spaCy's say-so loses a tie ('Brackley' once a person, once a place, is a place)."""
+    if e.label != "PERSON":
+        return 1
+    return 2 if " " in e.canonical else 0.9
 
 
 def _sides(parts: list[list[Entity]], texts: Sequence[str], labels: dict[str, Counter]) -> set[str]:

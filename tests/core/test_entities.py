@@ -428,3 +428,13 @@ def test_a_person_named_once_by_spacy_alone_does_not_outvote_a_place():
     parts = [[Entity(0, 8, "Brackley", "PERSON", "Brackley"), Entity(48, 56, "Brackley", "GPE", "Brackley")]]
     [merged] = merge_partial(parts, [text])
     assert {e.label for e in merged} == {"GPE"}
+
+
+@pytest.mark.parametrize("text, side", [
+    ("Tunisia lost 1 – 2 to England in Volgograd, and the late goal came from the captain.", "England"),
+    ("In the last match of the day, Tunisia faced England at the Volgograd Arena and lost 2-1.", "England"),
+    ("The club confirmed that the England fast bowler will miss the first two matches.", "England"),
+    ("The match came to an end with England winning 2 – 1.", "England"),
+])
+def test_a_place_playing_in_a_result_or_a_fixture_is_the_side(text, side):
+    assert (side, "ORG", side) in people_and_labels(text)

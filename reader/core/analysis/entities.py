@@ -428,16 +428,19 @@ def _with_untagged_people(text: str, found: list[Entity], names: Names, people: 
 
 # sporting context of a place named as a side: a result, a score, a fixture
 _RESULT_AFTER = re.compile(
-    r"\s+(?:(?:beat|beats|defeated|thrashed|hammered|edged|overcame|routed|crushed|stunned|trounced|"
-    r"whitewashed|outplayed|eased past|saw off|v|vs|versus)\b|(?:host|hosts|face|faces|meet|meets)\s+[A-Z]|(?:drew|draw|lost|lose|loses|won|win|wins|led|"
-    r"trailed|trail|lead)\s+(?:with\b|to\b|\d)|\d+\s*[-–]\s*\d+)")
+    r"\s+(?:(?:beat|beats|beating|defeated|thrashed|hammered|edged|overcame|routed|crushed|stunned|trounced|"
+    r"whitewashed|outplayed|eased past|saw off|v|vs|versus)\b|(?:host|hosts|hosted|face|faces|faced|meet|meets|"
+    r"met)\s+[A-Z]|(?:drew|draw|drawing|lost|lose|loses|losing|won|win|wins|winning|led|trailed|trail|lead)\s+"
+    r"(?:with\b|to\b|\d)|\d+\s*[-–]\s*\d+)")
 _RESULT_BEFORE = re.compile(
-    r"\b(?:beat|beating|beats|defeated|defeating|against|over|lost to|losing to|loss to|defeat to|defeat by|"
-    r"beaten by|drew with|draw with|drawing with|v|vs|versus)\.?\s+$")
+    r"(?:\b(?:beat|beating|beats|defeated|defeating|against|over|lost to|losing to|loss to|defeat to|defeat by|"
+    r"beaten by|drew with|draw with|drawing with|faced|face|faces|facing|v|vs|versus)\.?|\d+\s*[-–]\s*\d+"
+    r"(?:\s+to)?)\s+$")
 _SCORE = re.compile(r"\b\d+\s*[-–]\s*\d+\b")
+# 'England captain', 'England fast bowler', 'the England head coach'
 _SIDE_NOUN = re.compile(
-    r"\s+(?:captain|coach|head coach|manager|boss|squad|side|team|international|full-back|fly-half|"
-    r"striker|midfielder|defender|goalkeeper|winger|prop|lock|hooker|batsman|bowler)\b")
+    r"\s+(?:[a-z]+\s+)?(?:captain|coach|manager|boss|squad|side|team|international|full-back|fly-half|"
+    r"striker|midfielder|defender|goalkeeper|winger|prop|lock|hooker|batsman|batter|bowler|all-rounder)\b")
 _SPORT_WORD = re.compile(
     r"\b(?:match|game|win|victory|defeat|draw|clash|fixture|tie|final|semi-final|quarter-final|qualifier|"
     r"friendly|test|series|scored|goals?|tries|try|points|wickets?|runs)\b", re.I)
@@ -453,7 +456,7 @@ def _sporting_side(text: str, s: int, e: int) -> bool:
     """A country or city named as a side: 'England beat Wales 20-10', 'England captain Owen Farrell'."""
     if _RESULT_AFTER.match(text, e) or _SIDE_NOUN.match(text, e):
         return True
-    if _RESULT_BEFORE.search(text, max(0, s - 16), s):
+    if _RESULT_BEFORE.search(text, max(0, s - 20), s):
         sentence = _sentence(text, s, e)
         return bool(_SCORE.search(sentence) or _SPORT_WORD.search(sentence))
     return False

@@ -438,3 +438,19 @@ def test_a_person_named_once_by_spacy_alone_does_not_outvote_a_place():
 ])
 def test_a_place_playing_in_a_result_or_a_fixture_is_the_side(text, side):
     assert (side, "ORG", side) in people_and_labels(text)
+
+
+@pytest.mark.parametrize("text, name", [
+    ('"There was no dip," said Priyanka Deshmukh, a media analyst at a Mumbai brokerage.', "Priyanka Deshmukh"),
+    ("The rights are sold separately for the first time. Nadine Vogt-Lindqvist, UEFA's managing director of "
+     "marketing, called it a milestone.", "Nadine Vogt-Lindqvist"),
+    ("Bronze went to Emma Johansson (Sweden) and Tatiana Guderzo (Italy).", "Tatiana Guderzo"),
+    ("In the women's T54 event, Australian Christie Dawes set an Oceania record.", "Christie Dawes"),
+])
+def test_a_full_name_the_words_around_show_to_be_a_person(text, name):
+    assert (name, "PERSON", name) in people_and_labels(text)
+
+
+def test_a_publication_after_said_stays_an_organisation():
+    found = people_and_labels('"It is a landmark deal," said SportsBusiness Weekly in its leader column.')
+    assert not [m for m, label, _ in found if label == "PERSON"]

@@ -241,7 +241,16 @@ _MOUNTAIN = re.compile(r"(?:Mont|Mount|Mt\.?|Col|Monte|Lake|Cape|Pic|Piz|Passo)\
 # words of organisations' names, never of a person's
 _ORG_WORDS = frozenset("""Federation Association Committee Union Club League Council Board Open Team Group Airlines
 Airways Bank Institute University College Agency Authority Confederation Cup Championship Games Tour Olympic
-Football Athletics Rugby Cricket Tennis Golf Motor Racing Sport Sports Company Corporation Foundation""".split())
+Football Athletics Rugby Cricket Tennis Golf Motor Racing Sport Sports Company Corporation Foundation Weekly
+Daily Times News Post Journal Magazine Media Insurance Mutual Capital Partners Holdings Ventures Motorsport
+Motorsports Energy Telecom Technologies Systems Solutions International Global Inc Ltd Plc AG GmbH""".split())
+_SAID_BEFORE = re.compile(r"\b(?:said|says|added|told|asked|explained|according to)\s+$")
+_ROLE_AFTER = re.compile(
+    r",\s+(?:(?:the|a|an)\s+)?(?:[\w'’.-]+\s+){0,3}?(?:director|president|chairman|chairwoman|chief|executive|"
+    r"manager|coach|captain|spokesman|spokeswoman|spokesperson|analyst|founder|minister|secretary|officer|deputy|"
+    r"head|player|driver|rider|editor|reporter|correspondent|professor|lecturer|consultant|researcher|agent|"
+    r"owner|ceo)\b")
+_COUNTRY_AFTER = re.compile(r"\s+\([A-Z][a-z]+(?:\s[A-Z][a-z]+)?\)")  # results: 'Tatiana Guderzo (Italy)'
 _PERSON_TAIL = re.compile(r"\s*[\d(\[].*$", re.S)  # no digit or bracket in a person's name
 _HONORIFIC_BEFORE = re.compile(r"\b(?:%s)\.?\s+$" % "|".join(sorted(HONORIFICS)), re.I)
 _HONORIFIC_NAME = re.compile(r"\b(?:%s)\.?\s+((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+)" % "|".join(
@@ -399,9 +408,22 @@ def _person_label(text: str, s: int, e: int, label: str, people: dict[str, str])
     if label == "PERSON" or label not in (*NAME_LABELS, "NORP"):
         return label
     surface = text[s:e]
-    if surface in people or _HONORIFIC_BEFORE.search(text, max(0, s - 8), s):
+    if surface in people or _HONORIFIC_BEFORE.search(text, max(0, s - 8), s) or _reads_as_person(text, s, e):
         return "PERSON"
     return label
+
+
+def _reads_as_person(text: str, s: int, e: int) -> bool:
+    """A full name spaCy took for something else where the words around it say person: 'said Priyanka
+    Deshmukh', 'Nadine Vogt-Lindqvist, UEFA's managing director', 'Tatiana Guderzo (Italy)',
+    'Australian Christie Dawes'."""
+    words = text[s:e].split()
+    if not 2 <= len(words) <= 3 or not all(is_name_token(w) and w not in _ORG_WORDS for w in words):
+        return False
+    before = text[max(0, s - 24):s]
+    last = before.split()[-1] if before.split() else ""
+    return bool(_SAID_BEFORE.search(before) or _ROLE_AFTER.match(text, e) or _COUNTRY_AFTER.match(text, e)
+                or (before.endswith(" ") and _is_demonym(last)))
 
 
 def _with_untagged_people(text: str, found: list[Entity], names: Names, people: dict[str, str]) -> list[Entity]:

@@ -29,7 +29,8 @@ SPEECH_VERBS = (
     "complains vowed vows pleaded pleads mused muses stated states proclaimed reckoned reckons retorted "
     "exclaimed assured assures emphasised emphasises emphasized emphasizes reiterated reiterates "
     "elaborated underlined underlines summarised summarized smiled grinned added insisted explained "
-    "believes believed thinks thought felt feels hopes hoped demanded demands"
+    "believes believed thinks thought felt feels hopes hoped demanded demands repeated repeats answered "
+    "answers shrugged nodded began begins"
 ).split()
 _VERB_ALT = "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True))
 _MULTI_VERBS = r"pointed\s+out|went\s+on|summed\s+up|chimed\s+in|shot\s+back|fired\s+back|hit\s+back|" \
@@ -52,6 +53,10 @@ _SOURCE_STOP = re.compile(
 # what cannot start a source phrase after a quote: '…," and Smith scored'
 FUNCTION_WORD = re.compile(r"(?:and|but|or|as|while|when|then|so|if|which|who|that|after|before|because|"
                            r"although|though|since|until|with|without|for|from|to|in|on|at|by)\b")
+# what may stand before the subject of an attribution: 'In a statement on its website, the club said:'
+_LEAD_IN = re.compile(r"^(?:(?:But|And|So|Yet|Still|Then|Later|Earlier|Meanwhile|However|Afterwards|Separately|"
+                      r"Elsewhere|Asked|Speaking|Writing|In|On|At|After|Before|During|For|With|From|Following|"
+                      r"Back|Once|When|While|Now|Today|Yesterday)\b[^,:]{0,60},\s*|(?:But|And|So|Yet|Then)\s+)+")
 _MARK = re.compile(r"[\"“”«»]|``|''")
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’']?(?=\s|$)")
 
@@ -114,6 +119,8 @@ def after(text: str, quote_end: int, limit: int) -> Source | None:
     lead = re.match(r"[\s,]*(?:[—–]\s*|--\s*)?", tail).end()
     body = tail[lead:]
     at = quote_end + lead
+    if _new_sentence(text, quote_end, body) and (re.search(r"[:,]\s*$", body) or len(body.split()) > 12):
+        return None  # '"…." After the match, X said, "…"': the next quote's attribution, not this one's
     return (_verb_first(body, at) or _source_first(body, at) or _according_to(body, at)
             or _dash(tail, quote_end))
 
@@ -137,6 +144,12 @@ def line_attribution(text: str, para_end: int) -> Source | None:
     if len(line) >= 120 or not re.match(r"^[—–]\s*\w", line):
         return None
     return _dash(line, para_end + 2)
+
+
+def _new_sentence(text: str, quote_end: int, body: str) -> bool:
+    """True when the quote ended its sentence ('…came on.”') and what follows starts another."""
+    inner = text[max(0, quote_end - 4):quote_end].rstrip("\"”»'`’ ")
+    return inner[-1:] in (".", "!", "?") and body[:1].isupper()
 
 
 def _span(body: str, at: int, start: int, end: int, pronoun: bool = False) -> Source | None:
@@ -228,7 +241,7 @@ def _before_verb(head: str, at: int) -> Source | None:
         if len(rest.split()) > 8 or (not partial and not re.search(r"[:,]\s*$", rest) and len(rest.split()) > 3):
             continue
         subject = re.sub(rf"\s+{_AUX}$", " ", head[:verb.start()] + " ").strip()
-        subject = re.sub(r"^(?:But|And|So|However,?|Yet|Meanwhile,?|Still,?|Then|Later,?)\s+", "", subject)
+        subject = _LEAD_IN.sub("", subject)
         if not subject:
             return None
         if re.fullmatch(_PRONOUN, subject):
@@ -241,7 +254,10 @@ def _before_verb(head: str, at: int) -> Source | None:
 
 
 def _before_said_name(head: str, at: int) -> Source | None:
-    # said Ma, "   According to Bach, "   Said Smith: "
+    # said Ma, "   According to Bach, "   Said Smith: "   El Mundo quoted Rogge saying, "
+    m = re.search(r"\bquot(?:ed|es|ing)\s+(?!by\b)(?P<source>[^,:;]{1,60}?)\s+(?:as\s+)?saying\s*[:,]?\s*$", head)
+    if m:
+        return _span(head, at, m.start("source"), m.end("source"))
     m = re.search(rf"(?:\b{VERB}|[Aa]ccording\s+to)\s+(?P<source>[^,:;]{{1,80}}?)\s*[:,]\s*$", head)
     if not m:
         return None

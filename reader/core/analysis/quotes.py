@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from . import attribution
 from .attribution import Source
-from .names import Names, trim_name
+from .names import PARTICLES, Names, trim_name
 from .values import SPEECH, TERM, Entity, Quote
 
 OPENERS = "“«"
@@ -49,7 +49,8 @@ PERSON_NOUNS = re.compile(
     r"world\s+number\s+\w+|champion|midfielder|striker|forward|defender|goalkeeper|keeper|winger|batsman|"
     r"bowler|all-rounder|fly-half|scrum-half|prop|lock|flanker|rider|driver|sprinter|veteran|youngster|"
     r"teenager|player|star|olympian|paralympian|debutant|rookie|quarterback)\b", re.I)
-DESCRIPTION_WORDS = 7  # a longer unresolved phrase is not kept as a description
+DESCRIPTION_WORDS = 7
+_PARTICLES = "|".join(sorted(PARTICLES))  # a longer unresolved phrase is not kept as a description
 
 
 @dataclass
@@ -271,8 +272,21 @@ def _resolve(source: Source, span: _Span, text: str, entities: Sequence[Entity],
     if _is_description(phrase):
         return _description(phrase, span, text, entities) or (bodies[-1].canonical if bodies else None)
     if name and phrase.endswith(name.split()[-1]):
-        return name
+        return _full_name_before(name, text, source.start) or name
     return None
+
+
+def _full_name_before(name: str, text: str, before: int) -> str | None:
+    """'Lisboa' → 'Thiago Lisboa', the fuller name the article wrote earlier (where spaCy did not see a
+    person in it)."""
+    m = None
+    for m in re.finditer(rf"\b((?:[A-Z][\w'’-]+\s+)(?:(?:[A-Z][\w'’.-]*|{_PARTICLES})\s+){{0,2}}){re.escape(name)}\b",
+                         text[:before]):
+        pass
+    if m is None:
+        return None
+    full = trim_name(m.group(0))
+    return full if len(full.split()) > len(name.split()) else None
 
 
 def _strip_honorifics(phrase: str) -> str:
@@ -286,9 +300,16 @@ def _possessed(text: str, entity: Entity) -> bool:
 
 
 def _is_description(phrase: str) -> bool:
-    """'the coach', 'a club spokesman', 'the Barcelona coach'; not 'the IOC', not 'club president X'."""
+    """'the coach', 'a club spokesman', 'the Barcelona coach', 'the Belgian'; not 'the IOC', not 'club
+    president X'."""
     words = phrase.split()
-    return len(words) > 1 and words[-1][:1].islower() and (
+    if len(words) < 2:
+        return False
+    if PERSON_NOUNS.fullmatch(words[-1]) and words[0].lower() == "the":
+        return True
+    if re.search(r"['’]s$", words[0]) and words[-1][:1].islower():
+        return True  # "Wolf's husband and coach"
+    return words[-1][:1].islower() and (
         phrase[:1].islower() or bool(re.match(r"(?:the|a|an|his|her|their|its|one|two|both|our)$", words[0], re.I)))
 
 
@@ -327,6 +348,11 @@ def _description(phrase: str, span: _Span, text: str, entities: Sequence[Entity]
             people = [e for e in earlier if e.label == "PERSON"]
             if people:
                 return people[-1].canonical
+    if definite and head:
+        earlier_form = re.findall(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){{0,3}}{re.escape(head)}\b",
+                                  text[max(0, span.start - 4 * LOOK_BACK):span.start])
+        if earlier_form:
+            return earlier_form[-1][0].lower() + earlier_form[-1][1:]  # 'the spokesman': 'a club spokesman'
     if len(words) > DESCRIPTION_WORDS:
         return None
     return phrase[0].lower() + phrase[1:] if phrase.split()[0] in ("The", "A", "An") else phrase
@@ -353,10 +379,16 @@ def _continues(text: str, previous: Quote, span: _Span, entities: Sequence[Entit
     """True when `span` goes on from `previous` in the same turn: opening the next paragraph, or a few
     words later in the same paragraph, with nobody else named in between."""
     between = text[previous.end:span.start]
-    others = [e for e in entities if e.label == "PERSON" and previous.end <= e.start < span.start
+    # people named in the previous quote's own attribution ("…," Corrigan said, nodding toward team
+    # president Mark Devereaux.) do not interrupt the turn; people named after it do
+    said_end = attribution.sentence_end(text, previous.end, span.start)
+    others = [e for e in entities if e.label == "PERSON" and said_end <= e.start < span.start
               and e.canonical != previous.speaker]
     if others:
         return False
     if "\n\n" in between:
         return between.count("\n\n") == 1 and between.split("\n\n")[1].strip() == ""
-    return len(between.split()) <= CONTINUE_MAX_WORDS
+    # '"…," she said. "…"' or '"…," Supt. X of the police told a conference. "…"': the previous quote's
+    # own attribution and nothing more; not a story told in between (a paragraph break lost)
+    between = between.strip()
+    return len(between.split()) <= CONTINUE_MAX_WORDS or not attribution.has_sentence_break(between)

@@ -12,6 +12,8 @@ cofounder spokesman spokeswoman spokesperson officer managing senior marketing c
 mr mrs ms miss dr prof sen rep gov gen lt col capt insp supt det rev sir dame lord lady king queen prince princess sheikh his her excellency
 superstar star legend player athlete champion boss owner partner member chairman's new former
 then late technical team sports basketball football tennis olympic paralympic
+winger striker midfielder defender goalkeeper keeper forward guard quarterback sprinter batsman
+bowler prop hooker flanker fly-half scrum-half rider driver jockey skipper referee umpire hurdler
 """.split())
 _TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f][\w\u00c0-\u024f'’.-]*")
 _NAME_RUN = re.compile(r"(?:\b[A-Z][\w'’-]+ ){1,2}[A-Z][\w'’-]+\b")

@@ -267,6 +267,8 @@ def _resolve(source: Source, span: _Span, text: str, entities: Sequence[Entity],
     if name and names.resolve(name) != name:
         return names.resolve(name)  # 'Infantino', even where spaCy took him for an organisation
     bodies = [e for e in inside if e.label in ("ORG", "GPE", "LOC", "FAC")]  # a club named after its city
+    if len(name.split()) > 1 and not any(e.text == name for e in bodies):
+        return name  # 'sprinter Ana Lima', where spaCy saw the city in her name
     if bodies and not _is_description(phrase):
         return bodies[-1].canonical
     if _is_description(phrase):

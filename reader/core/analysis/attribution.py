@@ -110,6 +110,20 @@ def sentence_start(text: str, end: int, floor: int) -> int:
     return start
 
 
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence a quote text[start:end] stands in, within its paragraph: from the
+    sentence's start to its final mark, or to the quote's end when the quote ends it ('…came on.”')."""
+    para_start = text.rfind("\n\n", 0, start)
+    para_start = 0 if para_start < 0 else para_start + 2
+    para_end = text.find("\n\n", end)
+    para_end = len(text) if para_end < 0 else para_end
+    begin = sentence_start(text, start, para_start)
+    rest = text[end:para_end].lstrip(" ,")
+    if _new_sentence(text, end, rest) or not rest:
+        return begin, end
+    return begin, sentence_end(text, end, para_end)
+
+
 def after(text: str, quote_end: int, limit: int) -> Source | None:
     """The source named after a quote, in the rest of its sentence (up to the next quote mark)."""
     stop = sentence_end(text, quote_end, limit)

@@ -147,7 +147,8 @@ def before(text: str, quote_start: int, floor: int) -> Source | None:
         head_at = max(m.end() for m in _MARK.finditer(head))
         begin += head_at
         head = head[head_at:]
-    return _before_verb(head, begin) or _before_said_name(head, begin) or _before_colon(head, begin)
+    return (_before_verb(head, begin) or _before_said_name(head, begin) or _before_colon(head, begin)
+            or _before_subject(head, begin))
 
 
 def line_attribution(text: str, para_end: int) -> Source | None:
@@ -258,12 +259,37 @@ def _before_verb(head: str, at: int) -> Source | None:
         subject = _LEAD_IN.sub("", subject)
         if not subject:
             return None
-        if re.fullmatch(_PRONOUN, subject):
-            return _span(head, at, head.index(subject), head.index(subject) + len(subject), pronoun=True)
-        if len(subject.split()) > 14:
-            return None
-        start = head.index(subject)
-        return _span(head, at, start, start + _apposition_end(subject))
+        return _subject_source(head, subject, at)
+    return None
+
+
+def _subject_source(head: str, subject: str, at: int) -> Source | None:
+    """The source a sentence's subject names: a pronoun, or a name with its apposition cut off."""
+    start = head.index(subject)
+    if re.fullmatch(_PRONOUN, subject):
+        return _span(head, at, start, start + len(subject), pronoun=True)
+    end = _apposition_end(subject)
+    if len(subject[:end].split()) > 14:
+        return None
+    return _span(head, at, start, start + end)
+
+
+def _before_subject(head: str, at: int) -> Source | None:
+    # McFadden told the media of her race, saying, "   Coe, head of the BOA, also rejected the call: "
+    # the quote closes a sentence whose subject is a name (or he/she), introduced by a colon or 'saying'
+    if not re.search(r"(?::|,?\s*\b(?:saying|adding|explaining|noting|insisting|warning|arguing|stating|"
+                     r"writing|telling\s+\w+|declaring)\s*[:,]?)\s*$", head):
+        return None
+    sentence = _LEAD_IN.sub("", head.strip())
+    m = re.match(rf"{_PRONOUN}\b", sentence)
+    if m:
+        return _subject_source(head, m.group(), at)
+    first = sentence.split(",", 1)[0] if "," in sentence else ""
+    if first and _looks_like_name(first) and len(first.split()) <= 5:
+        return _subject_source(head, first, at)
+    m = re.match(r"(?:[A-Z][\w'’.-]*\s+)*?[A-Z][\w'’.-]*(?=\s+[a-z])", sentence)
+    if m and _looks_like_name(m.group()):
+        return _subject_source(head, m.group(), at)
     return None
 
 

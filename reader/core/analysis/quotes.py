@@ -35,6 +35,7 @@ airline club league federation company firm group sponsor brand team body associ
 organizers committee board bank broadcaster network channel council ministry government agency side
 franchise outfit carrier maker manufacturer retailer operator partner owners organisation organization
 """.split())
+STATEMENT_NOUNS = frozenset("statement release communique communiqué post letter message tweet".split())
 # "…," the coach said: a description that names a person's role, resolved when the article gave the role
 # beside a name ("Barcelona coach Hansi Flick"); else kept as written
 PERSON_ROLES = frozenset("""
@@ -333,9 +334,15 @@ def _description(phrase: str, span: _Span, text: str, entities: Sequence[Entity]
     """'the airline' → the organisation named just before; 'the coach' → the person given that role;
     'the 28-year-old' → the person named just before; else the phrase as written (if short)."""
     words = re.findall(r"[\w'’-]+", phrase.lower())
+    sentence_end = attribution.sentence_around(text, span.start, span.end)[1]
     earlier = [e for e in entities if span.start - LOOK_BACK < e.end <= span.start]
     definite = words[:1] in (["the"], ["his"], ["her"], ["their"], ["its"])
     head = words[-1] if words else ""
+    if head in STATEMENT_NOUNS:  # 'said a statement on Amaury's website', 'the statement said'
+        after = [e for e in entities if e.label == "ORG" and e.start >= span.end and e.end <= sentence_end]
+        orgs = [e for e in earlier if e.label == "ORG"]
+        if after or orgs:
+            return (after or orgs[::-1])[0].canonical
     if definite and head in ORG_NOUNS:
         org = _named_with(head, ("ORG",), text, span.start, entities)
         orgs = [e for e in earlier if e.label == "ORG"]

@@ -54,7 +54,7 @@ _SOURCE_STOP = re.compile(
 FUNCTION_WORD = re.compile(r"(?:and|but|or|as|while|when|then|so|if|which|who|that|after|before|because|"
                            r"although|though|since|until|with|without|for|from|to|in|on|at|by)\b")
 # what may stand before the subject of an attribution: 'In a statement on its website, the club said:'
-_LEAD_IN = re.compile(r"^(?:(?:But|And|So|Yet|Still|Then|Later|Earlier|Meanwhile|However|Afterwards|Separately|"
+_LEAD_IN = re.compile(r"^(?:[A-Z]{3,}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^)]{1,20}\))?\s*[—–_]+\s*|(?:But|And|So|Yet|Still|Then|Later|Earlier|Meanwhile|However|Afterwards|Separately|"
                       r"Elsewhere|Asked|Speaking|Writing|In|On|At|After|Before|During|For|With|From|Following|"
                       r"Back|Once|When|While|Now|Today|Yesterday)\b[^,:]{0,60},\s*|(?:But|And|So|Yet|Then)\s+)+")
 _MARK = re.compile(r"[\"“”«»]|``|''")
@@ -221,12 +221,12 @@ def _source_first(body: str, at: int) -> Source | None:
 def _apposition_end(head: str) -> int:
     """'Omar Haddad, marketing director at X,' → the end of 'Omar Haddad'; else the whole head."""
     first = head.split(",", 1)[0]
-    if "," in head and first.strip() and _looks_like_name(first):
+    if "," in head and first.strip() and looks_like_name(first):
         return len(first)
     return len(head)
 
 
-def _looks_like_name(phrase: str) -> bool:
+def looks_like_name(phrase: str) -> bool:
     words = [w for w in re.findall(r"[\w'’.-]+", phrase) if w.lower() not in ("de", "van", "von", "da", "del", "der")]
     return bool(words) and all(w[:1].isupper() for w in words) and len(words) <= 5
 
@@ -285,10 +285,10 @@ def _before_subject(head: str, at: int) -> Source | None:
     if m:
         return _subject_source(head, m.group(), at)
     first = sentence.split(",", 1)[0] if "," in sentence else ""
-    if first and _looks_like_name(first) and len(first.split()) <= 5:
+    if first and looks_like_name(first) and len(first.split()) <= 5:
         return _subject_source(head, first, at)
     m = re.match(r"(?:[A-Z][\w'’.-]*\s+)*?[A-Z][\w'’.-]*(?=\s+[a-z])", sentence)
-    if m and _looks_like_name(m.group()):
+    if m and looks_like_name(m.group()):
         return _subject_source(head, m.group(), at)
     return None
 
@@ -307,6 +307,6 @@ def _before_said_name(head: str, at: int) -> Source | None:
 def _before_colon(head: str, at: int) -> Source | None:
     # a panel's 'Sam Ito, Channel 4: "'   a headline's 'Bach: "'
     m = re.fullmatch(r"\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:,\s*[^,:]{1,40})?\s*:\s*", head)
-    if not m or len(m.group("name")) < 2 or not _looks_like_name(m.group("name")):
+    if not m or len(m.group("name")) < 2 or not looks_like_name(m.group("name")):
         return None
     return _span(head, at, m.start("name"), m.end("name"))

@@ -17,7 +17,7 @@ bowler prop hooker flanker fly-half scrum-half rider driver jockey skipper refer
 """.split())
 _TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f][\w\u00c0-\u024f'’.-]*")
 _NAME_RUN = re.compile(r"(?:\b[A-Z][\w'’-]+ ){1,2}[A-Z][\w'’-]+\b")
-PARTICLES = frozenset("van von der den de del della di da dos das du la le ter ten bin al el ibn".split())
+PARTICLES = frozenset("van von der den de del della di da dos das du la le ter ten bin al el ibn i y".split())
 PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 
 

@@ -51,6 +51,11 @@ PERSON_NOUNS = re.compile(
     r"bowler|all-rounder|fly-half|scrum-half|prop|lock|flanker|rider|driver|sprinter|veteran|youngster|"
     r"teenager|player|star|olympian|paralympian|debutant|rookie|quarterback)\b", re.I)
 DESCRIPTION_WORDS = 7
+# capitalised at a sentence's start, never the first word of a name
+SENTENCE_OPENERS = frozenset("""
+The A An In On At After Before But And When While Yesterday Today Tonight Last This That Then His Her Their
+Its Our Asked Speaking For With From By As If Although Though Since Until Meanwhile However Earlier Later
+""".split())
 _PARTICLES = "|".join(sorted(PARTICLES))  # a longer unresolved phrase is not kept as a description
 
 
@@ -256,6 +261,10 @@ def _resolve(source: Source, span: _Span, text: str, entities: Sequence[Entity],
     phrase = source.text
     if source.pronoun:
         return _pronoun(phrase, span, text, entities, last)
+    own = re.match(r"(.+?)\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]", phrase)
+    if own and attribution.looks_like_name(own.group(1)):  # 'Mina Worley-Hale of Human Rights Watch'
+        phrase = own.group(1)
+        source = Source(source.start, source.start + len(phrase), phrase)
     inside = [e for e in entities if e.start >= source.start and e.end <= source.end]
     if any(e.label in ("DATE", "TIME", "MONEY", "PERCENT") and e.text == phrase for e in inside):
         return None
@@ -267,6 +276,9 @@ def _resolve(source: Source, span: _Span, text: str, entities: Sequence[Entity],
     name = trim_name(_strip_honorifics(phrase))
     if name and names.resolve(name) != name:
         return names.resolve(name)  # 'Infantino', even where spaCy took him for an organisation
+    fuller = _full_name_before(name, text, source.start) if name and phrase.endswith(name.split()[-1]) else None
+    if fuller:
+        return fuller  # 'Lisboa' for the 'Thiago Lisboa' written before, where spaCy saw a city
     bodies = [e for e in inside if e.label in ("ORG", "GPE", "LOC", "FAC")]  # a club named after its city
     if len(name.split()) > 1 and not any(e.text == name for e in bodies):
         return name  # 'sprinter Ana Lima', where spaCy saw the city in her name
@@ -275,7 +287,7 @@ def _resolve(source: Source, span: _Span, text: str, entities: Sequence[Entity],
     if _is_description(phrase):
         return _description(phrase, span, text, entities) or (bodies[-1].canonical if bodies else None)
     if name and phrase.endswith(name.split()[-1]):
-        return _full_name_before(name, text, source.start) or name
+        return name
     return None
 
 
@@ -288,8 +300,10 @@ def _full_name_before(name: str, text: str, before: int) -> str | None:
         pass
     if m is None:
         return None
-    full = trim_name(m.group(0))
-    return full if len(full.split()) > len(name.split()) else None
+    words = trim_name(m.group(0)).split()
+    while words and words[0] in SENTENCE_OPENERS:
+        words.pop(0)
+    return " ".join(words) if len(words) > len(name.split()) else None
 
 
 def _strip_honorifics(phrase: str) -> str:
@@ -353,10 +367,12 @@ def _description(phrase: str, span: _Span, text: str, entities: Sequence[Entity]
         person = _named_with(role, ("PERSON",), text, span.start, entities) if role else None
         if person:
             return person
-        if PERSON_NOUNS.search(phrase):
+        if PERSON_NOUNS.search(phrase):  # 'the Italian': whom the paragraph is about, else the last named
+            para_start = text.rfind("\n\n", 0, span.start) + 2 if "\n\n" in text[:span.start] else 0
             people = [e for e in earlier if e.label == "PERSON"]
+            in_paragraph = [e for e in people if e.start >= para_start]
             if people:
-                return people[-1].canonical
+                return (in_paragraph or people[-1:])[0].canonical
     if definite and head:
         earlier_form = re.findall(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){{0,3}}{re.escape(head)}\b",
                                   text[max(0, span.start - 4 * LOOK_BACK):span.start])

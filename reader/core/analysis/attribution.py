@@ -253,7 +253,9 @@ def _before_verb(head: str, at: int) -> Source | None:
     for verb in reversed(list(_BEFORE_VERB_RE.finditer(head))):
         rest = head[verb.end():]
         partial = not _VERB_RE.fullmatch(verb.group())
-        if len(rest.split()) > 8 or (not partial and not re.search(r"[:,]\s*$", rest) and len(rest.split()) > 3):
+        colon = re.search(r":\s*$", rest)
+        if len(rest.split()) > (14 if colon else 8) or (
+                not partial and not re.search(r"[:,]\s*$", rest) and len(rest.split()) > 3):
             continue
         subject = re.sub(rf"\s+{_AUX}$", " ", head[:verb.start()] + " ").strip()
         subject = _LEAD_IN.sub("", subject)
@@ -298,7 +300,7 @@ def _before_said_name(head: str, at: int) -> Source | None:
     m = re.search(r"\bquot(?:ed|es|ing)\s+(?!by\b)(?P<source>[^,:;]{1,60}?)\s+(?:as\s+)?saying\s*[:,]?\s*$", head)
     if m:
         return _span(head, at, m.start("source"), m.end("source"))
-    m = re.search(rf"(?:\b{VERB}|[Aa]ccording\s+to)\s+(?P<source>[^,:;]{{1,80}}?)\s*[:,]\s*$", head)
+    m = re.search(rf"(?:\b{VERB}|[Aa]ccording\s+to)\s+(?P<source>(?:[A-Z]|the\s|a\s|an\s)[^,:;]{{0,80}}?)\s*[:,]\s*$", head)
     if not m:
         return None
     return _span(head, at, m.start("source"), m.end("source"))

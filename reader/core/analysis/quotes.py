@@ -269,11 +269,14 @@ def _resolve(source: Source, span: _Span, text: str, entities: Sequence[Entity],
     if any(e.label in ("DATE", "TIME", "MONEY", "PERCENT") and e.text == phrase for e in inside):
         return None
     people = [e for e in inside if e.label == "PERSON" and not _possessed(text, e)]
-    if people:
-        return people[-1].canonical
     if phrase.isupper() and len(phrase) > 3:
         phrase = phrase.title()  # a transcript's 'OKORO-BANKS:'
     name = trim_name(_strip_honorifics(phrase))
+    if people:
+        person = people[-1]
+        if len(name.split()) > len(person.canonical.split()) and name.endswith(person.text):
+            return names.resolve(name)  # 'Dennis ter Horst', where spaCy saw 'Dennis' and 'Horst'
+        return person.canonical
     if name and names.resolve(name) != name:
         return names.resolve(name)  # 'Infantino', even where spaCy took him for an organisation
     fuller = _full_name_before(name, text, source.start) if name and phrase.endswith(name.split()[-1]) else None
@@ -331,17 +334,23 @@ def _is_description(phrase: str) -> bool:
 
 
 def _pronoun(word: str, span: _Span, text: str, entities: Sequence[Entity], last: Quote | None) -> str | None:
-    """He/she: the previous speaker when nobody else was named since; else the person the paragraph is
-    about (the first it names before the quote), else the last one named. It/they: an organisation."""
+    """He/she: the first person named in the story told since the previous quote's sentence (in this
+    paragraph), else the previous speaker of this paragraph, else the last person named since the previous
+    quote, else the previous speaker. It/they: likewise an organisation."""
     wanted = ("ORG",) if word.lower() in ("it", "they", "we") else ("PERSON",)
     para_start = text.rfind("\n\n", 0, span.start) + 2 if "\n\n" in text[:span.start] else 0
+    same_paragraph = last is not None and last.end > para_start
+    scope = attribution.sentence_end(text, last.end, span.start) if same_paragraph else para_start
+    in_scope = [e for e in entities if e.label in wanted and scope <= e.start and e.end <= span.start]
+    if in_scope:
+        return in_scope[0].canonical
+    if same_paragraph and last.speaker:
+        return last.speaker
     since = last.end if last is not None else max(0, span.start - LOOK_BACK)
-    named = [e for e in entities if e.label in wanted and since <= e.start and e.end <= span.start
-             and (last is None or e.canonical != last.speaker)]
-    if not named:
-        return last.speaker if last is not None else None
-    in_paragraph = [e for e in named if e.start >= para_start]
-    return (in_paragraph or named[-1:])[0].canonical
+    named = [e for e in entities if e.label in wanted and since <= e.start and e.end <= span.start]
+    if named:
+        return named[-1].canonical
+    return last.speaker if last is not None else None
 
 
 def _description(phrase: str, span: _Span, text: str, entities: Sequence[Entity]) -> str | None:

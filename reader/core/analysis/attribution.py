@@ -30,10 +30,11 @@ SPEECH_VERBS = (
     "exclaimed assured assures emphasised emphasises emphasized emphasizes reiterated reiterates "
     "elaborated underlined underlines summarised summarized smiled grinned added insisted explained "
     "believes believed thinks thought felt feels hopes hoped demanded demands repeated repeats answered "
-    "answers shrugged nodded began begins"
+    "answers shrugged nodded began begins grumbled grumbles muttered snapped fumed scoffed protested objected "
+    "murmured hinted teased reminded"
 ).split()
 _VERB_ALT = "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True))
-_MULTI_VERBS = r"pointed\s+out|went\s+on|summed\s+up|chimed\s+in|shot\s+back|fired\s+back|hit\s+back|" \
+_MULTI_VERBS = r"(?<=statement\s)read|(?<=release\s)read|pointed\s+out|went\s+on|summed\s+up|chimed\s+in|shot\s+back|fired\s+back|hit\s+back|" \
                r"was\s+quoted\s+as\s+saying|is\s+quoted\s+as\s+saying|added\s+that|said\s+that"
 VERB = rf"(?:{_MULTI_VERBS}|(?:{_VERB_ALT}))"
 _VERB_RE = re.compile(rf"\b{VERB}\b")
@@ -309,6 +310,6 @@ def _before_said_name(head: str, at: int) -> Source | None:
 def _before_colon(head: str, at: int) -> Source | None:
     # a panel's 'Sam Ito, Channel 4: "'   a headline's 'Bach: "'
     m = re.fullmatch(r"\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:,\s*[^,:]{1,40})?\s*:\s*", head)
-    if not m or len(m.group("name")) < 2 or not looks_like_name(m.group("name")):
+    if not m or len(m.group("name")) < 2 or not looks_like_name(m.group("name")) or _LEAD_IN.match(m.group("name") + ","):
         return None
     return _span(head, at, m.start("name"), m.end("name"))

@@ -35,6 +35,12 @@ airline club league federation company firm group sponsor brand team body associ
 organizers committee board bank broadcaster network channel council ministry government agency side
 franchise outfit carrier maker manufacturer retailer operator partner owners organisation organization
 """.split())
+# an unnamed person as the subject of a sentence: 'One team mechanic, who asked not to be named, said'
+_INDEFINITE_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))((?:One|A|An)\s+(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*)"
+                                 r"(?=,|\s+(?:who|was|is|had|has|[a-z]+ed)\b)")
+# a person introduced as the subject of a sentence, with a title or an apposition: 'Mrs Claudia X, the …,'
+_SUBJECT_NAME = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+)?"
+                           r"([A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|van|von|de|der|del|da|di|ter|la|le)){1,3}),\s")
 STATEMENT_NOUNS = frozenset("statement release communique communiqué post letter message tweet".split())
 # "…," the coach said: a description that names a person's role, resolved when the article gave the role
 # beside a name ("Barcelona coach Hansi Flick"); else kept as written
@@ -344,6 +350,13 @@ def _pronoun(word: str, span: _Span, text: str, entities: Sequence[Entity], last
     in_scope = [e for e in entities if e.label in wanted and scope <= e.start and e.end <= span.start]
     if in_scope:
         return in_scope[0].canonical
+    if wanted == ("PERSON",):
+        introduced = _SUBJECT_NAME.search(text, scope, span.start)
+        if introduced and not any(e.start <= introduced.start(1) < e.end and e.label != "PERSON" for e in entities):
+            return trim_name(introduced.group(1))  # 'Mrs Claudia Reinholt-Berger, the Telekom board member, …'
+        described = _INDEFINITE_SUBJECT.search(text, scope, span.start)
+        if described:  # 'One team mechanic, who asked not to be named, pointed to the climbs. "…," he said.'
+            return described.group(1)[0].lower() + described.group(1)[1:]
     if same_paragraph and last.speaker:
         return last.speaker
     since = last.end if last is not None else max(0, span.start - LOOK_BACK)
@@ -363,14 +376,16 @@ def _description(phrase: str, span: _Span, text: str, entities: Sequence[Entity]
     head = words[-1] if words else ""
     if head in STATEMENT_NOUNS:  # 'said a statement on Amaury's website', 'the statement said'
         after = [e for e in entities if e.label == "ORG" and e.start >= span.end and e.end <= sentence_end]
-        orgs = [e for e in earlier if e.label == "ORG"]
-        if after or orgs:
-            return (after or orgs[::-1])[0].canonical
+        if after:
+            return after[0].canonical
+        org = _organisation_before(earlier, text, span.start)
+        if org:
+            return org
     if definite and head in ORG_NOUNS:
-        org = _named_with(head, ("ORG",), text, span.start, entities)
-        orgs = [e for e in earlier if e.label == "ORG"]
-        if org or orgs:
-            return org or orgs[-1].canonical
+        org = _named_with(head, ("ORG",), text, span.start, entities) or _organisation_before(earlier, text,
+                                                                                               span.start)
+        if org:
+            return org
     if definite:
         role = next((w for w in reversed(words) if w in PERSON_ROLES), None)
         person = _named_with(role, ("PERSON",), text, span.start, entities) if role else None
@@ -390,6 +405,20 @@ def _description(phrase: str, span: _Span, text: str, entities: Sequence[Entity]
     if len(words) > DESCRIPTION_WORDS:
         return None
     return phrase[0].lower() + phrase[1:] if phrase.split()[0] in ("The", "A", "An") else phrase
+
+
+def _organisation_before(earlier: Sequence[Entity], text: str, at: int) -> str | None:
+    """The organisation 'the league' or 'the statement' stands for: the last one named in the paragraph,
+    else the one the story so far is most about (the most mentioned, the latest of equals)."""
+    para_start = text.rfind("\n\n", 0, at) + 2 if "\n\n" in text[:at] else 0
+    in_paragraph = [e for e in earlier if e.label == "ORG" and e.start >= para_start]
+    if in_paragraph:
+        return in_paragraph[-1].canonical
+    counts: dict[str, tuple[int, int]] = {}
+    for n, e in enumerate(earlier):
+        if e.label == "ORG":
+            counts[e.canonical] = (counts.get(e.canonical, (0, 0))[0] + 1, n)
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 def _named_with(noun: str, labels: tuple[str, ...], text: str, before: int, entities: Sequence[Entity]) -> str | None:

@@ -246,3 +246,46 @@ def test_the_samples_speakers_are_unchanged(analyzer):
         _, analysis = sample_analysis(name)
         assert [q.speaker for q in analysis.quotes if q.kind == SPEECH] == expected
     assert quote_starting(sample_analysis(SAMPLE_000)[1].quotes, "turnkey").kind == TERM
+
+
+# ---------------------------------------------------------------- more of real copy's shapes
+
+
+def test_the_28_year_old_is_the_player_the_paragraph_is_about(analyzer):
+    body = ("Rafael Nadal beat Novak Djokovic in four sets in Paris on Sunday.\n\n"
+            '"I have waited a long time for a night like this," the 28-year-old said.')
+    assert said(analyzer, body) == [("I have waited a long tim", "Rafael Nadal")]
+
+
+def test_the_spokesman_is_the_club_spokesman_the_article_introduced(analyzer):
+    body = ('"The shirts will stay on sale," a club spokesman said on Monday.\n\n'
+            "Fans queued outside the shop for two hours.\n\n"
+            '"We have had approaches from other sponsors already," the spokesman added.')
+    assert said(analyzer, body) == [("The shirts will stay on ", "a club spokesman"),
+                                    ("We have had approaches f", "a club spokesman")]
+
+
+def test_a_newspaper_quoted_someone_saying(analyzer):
+    body = ("IOC President Jacques Rogge visited Madrid on Monday. "
+            'Spanish newspaper El Mundo quoted Rogge saying, "The crisis does not affect the bid at all."')
+    assert said(analyzer, body) == [("The crisis does not affe", "Jacques Rogge")]
+
+
+def test_a_transcripts_speaker_in_capitals(analyzer):
+    body = ("The defending champion Madison Okoro-Banks was asked about the deal.\n\n"
+            'Q: "Have you been asked to do anything for the sponsor?"\n\n'
+            'OKORO-BANKS: "No, and I would not. That is a line for me."')
+    assert said(analyzer, body) == [("Have you been asked to d", None),
+                                    ("No, and I would not. Tha", "Madison Okoro-Banks")]
+
+
+def test_the_subject_of_a_sentence_that_introduces_a_quote_with_a_colon(analyzer):
+    body = ("Lord Sebastian Coe, head of the British Olympic Association, also rejected the call for a "
+            'boycott: "It would only damage one group of people, and that is the athletes."')
+    assert said(analyzer, body) == [("It would only damage one", "Sebastian Coe")]
+
+
+def test_saying_after_the_subjects_sentence(analyzer):
+    body = ("Tatyana McFadden told the media about her two punctures, saying, "
+            '"At 18 miles it went again, and this always seems to happen to me in London."')
+    assert said(analyzer, body) == [("At 18 miles it went agai", "Tatyana McFadden")]

@@ -394,9 +394,10 @@ def _description(phrase: str, span: _Span, text: str, entities: Sequence[Entity]
         if PERSON_NOUNS.search(phrase):  # 'the Italian': whom the paragraph is about, else the last named
             para_start = text.rfind("\n\n", 0, span.start) + 2 if "\n\n" in text[:span.start] else 0
             people = [e for e in earlier if e.label == "PERSON"]
-            in_paragraph = [e for e in people if e.start >= para_start]
-            if people:
-                return (in_paragraph or people[-1:])[0].canonical
+            if people:  # the first person of the paragraph, else of the last paragraph that names one
+                last_para = text.rfind("\n\n", 0, people[-1].start) + 2 if "\n\n" in text[:people[-1].start] else 0
+                start = para_start if people[-1].start >= para_start else last_para
+                return next(e for e in people if e.start >= start).canonical
     if definite and head:
         earlier_form = re.findall(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){{0,3}}{re.escape(head)}\b",
                                   text[max(0, span.start - 4 * LOOK_BACK):span.start])

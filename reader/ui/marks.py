@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..core.analysis import GROUPS, LABEL_NAMES, SPEECH, Analysis, Entity, Quote
+from ..core.analysis.attribution import sentence_around
 from ..core.articles import Article
 from ..core.bookmarks import OK, Bookmark
 
@@ -45,9 +46,14 @@ class Mark:
     end: int
     layer: str
     tip: str = ""
-    label: str = ""  # shown after the span's end: a quote's speaker
+    label: str = ""  # shown after the span's end (or at label_at): a quote's speaker
     entity: str = ""  # canonical name, for entity marks
     flag: str = ""  # shown before the span's start: a bookmark's marker
+    label_at: int = -1  # where the label goes when not right after the end: after the attribution
+
+    @property
+    def label_end(self) -> int:
+        return self.label_at if self.label_at >= 0 else self.end
 
 
 @dataclass(frozen=True)
@@ -83,21 +89,43 @@ class ArticleView:
         return {key: len(found) for key, found in counts.items()}
 
 
-def quote_mark(q: Quote, text: str) -> Mark:
+def quote_mark(q: Quote, text: str, entities=()) -> Mark:
     if q.kind != SPEECH:
         return Mark(q.start, q.end, "term", "Quoted term")
     tip = f"Quote · {q.speaker}" if q.speaker else "Quote · speaker not identified"
-    return Mark(q.start, q.end, "speech", tip, label=q.speaker if _needs_label(q, text) else "")
-
-
-def _needs_label(q: Quote, text: str) -> bool:
-    """A speaker label helps unless the same paragraph names the speaker right beside the quote."""
     if not q.speaker:
-        return False
-    near = re.compile(rf"\b{re.escape(q.speaker.split()[-1])}\b")
-    before = text[max(0, q.start - 40):q.start].rpartition("\n\n")[2]
-    after = text[q.end:q.end + 40].partition("\n\n")[0]
-    return not (near.search(before) or near.search(after))
+        return Mark(q.start, q.end, "speech", tip)
+    begin, end = sentence_around(text, q.start, q.end)
+    if _names(q.speaker, text, [(begin, q.start), (q.end, end)], entities):
+        return Mark(q.start, q.end, "speech", tip)
+    # after the attribution, never inside it: '"…," he said. — Jack Ma'
+    return Mark(q.start, q.end, "speech", tip, label=q.speaker, label_at=end if text[q.end:end].strip() else -1)
+
+
+def _names(speaker: str, text: str, ranges, entities) -> bool:
+    """True when the quote's own sentence names the speaker outside the quote: by a word of the name,
+    or by an entity whose full name is the speaker ('the IOC' for the International Olympic Committee)."""
+    words = [w for w in re.findall(r"[\w'’-]+", speaker) if len(w) > 2 or w[:1].isupper()]
+    near = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b") if words else None
+    for a, b in ranges:
+        if near and near.search(text, a, b):
+            return True
+        if any(e.canonical == speaker and a <= e.start and e.end <= b for e in entities):
+            return True
+    return False
+
+
+def _one_label_each(marks: list[Mark]) -> list[Mark]:
+    """Quotes of one sentence by one speaker ('"…," he said, "…"') share one label, after the last."""
+    seen: set[tuple[int, str]] = set()
+    out = []
+    for m in reversed(marks):
+        if m.label and (m.label_end, m.label) in seen:
+            m = replace(m, label="", label_at=-1)
+        elif m.label:
+            seen.add((m.label_end, m.label))
+        out.append(m)
+    return out[::-1]
 
 
 def entity_mark(e: Entity, hit: bool = False) -> Mark:
@@ -146,7 +174,7 @@ def build_view(article: Article, analysis: Analysis | None, title_hits, body_hit
                            [hit_marks(h) for h in caption_hits])
 
     def part(text, quotes, entities, hits):
-        return ([quote_mark(q, text) for q in quotes] + [entity_mark(e) for e in entities]
+        return (_one_label_each([quote_mark(q, text, entities) for q in quotes]) + [entity_mark(e) for e in entities]
                 + hit_marks(hits) + name_hits(entities, names))
 
     captions = []

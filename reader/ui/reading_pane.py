@@ -65,7 +65,8 @@ def _runs(text: str, marks: list[Mark]):
     and ("label", mark) after a labelled mark's last piece. `mark_up` renders these; `shown_chars`
     says which rendered character is which character of `text`.
     """
-    cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
+    cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks),
+                   *(m.label_end for m in marks if m.label)})
     for a, b in zip(cuts, cuts[1:]):
         if a >= b or a < 0 or b > len(text):
             continue
@@ -74,7 +75,7 @@ def _runs(text: str, marks: list[Mark]):
                 yield "flag", m
         yield "text", a, b, [m for m in marks if m.start <= a and b <= m.end]
         for m in marks:
-            if m.end == b and m.label:
+            if m.label_end == b and m.label:
                 yield "label", m
 
 
@@ -133,7 +134,8 @@ def _wrap(piece: str, m: Mark, entity_ids: dict[str, int]) -> str:
 def paragraph_marks(body: str, marks: list[Mark]) -> list[tuple[str, list[Mark]]]:
     """Split the body into paragraphs, each with the marks that fall in it, shifted to its offsets.
 
-    A mark over several paragraphs is cut into one piece per paragraph; only the last keeps its label
+    A mark over several paragraphs is cut into one piece per paragraph; only the one its label falls in
+    keeps the label
     and only the first its flag.
     """
     result = []
@@ -141,7 +143,8 @@ def paragraph_marks(body: str, marks: list[Mark]) -> list[tuple[str, list[Mark]]
     for para in body.split("\n\n") if body else []:
         end = start + len(para)
         inside = [Mark(max(m.start, start) - start, min(m.end, end) - start, m.layer, m.tip,
-                       m.label if m.end <= end else "", m.entity, m.flag if m.start >= start else "")
+                       m.label if m.label_end <= end else "", m.entity, m.flag if m.start >= start else "",
+                       m.label_at - start if m.label_at >= 0 and m.label_end <= end else -1)
                   for m in marks if m.start < end and m.end > start]
         result.append((para, inside))
         start = end + 2

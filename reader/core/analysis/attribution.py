@@ -29,10 +29,12 @@ SPEECH_VERBS = (
     "complains vowed vows pleaded pleads mused muses stated states proclaimed reckoned reckons retorted "
     "exclaimed assured assures emphasised emphasises emphasized emphasizes reiterated reiterates "
     "elaborated underlined underlines summarised summarized smiled grinned added insisted explained "
-    "believes believed thinks thought felt feels hopes hoped demanded demands"
+    "believes believed thinks thought felt feels hopes hoped demanded demands repeated repeats answered "
+    "answers shrugged nodded began begins grumbled grumbles muttered snapped fumed scoffed protested objected "
+    "murmured hinted teased reminded"
 ).split()
 _VERB_ALT = "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True))
-_MULTI_VERBS = r"pointed\s+out|went\s+on|summed\s+up|chimed\s+in|shot\s+back|fired\s+back|hit\s+back|" \
+_MULTI_VERBS = r"(?<=statement\s)read|(?<=release\s)read|pointed\s+out|went\s+on|summed\s+up|chimed\s+in|shot\s+back|fired\s+back|hit\s+back|" \
                r"was\s+quoted\s+as\s+saying|is\s+quoted\s+as\s+saying|added\s+that|said\s+that"
 VERB = rf"(?:{_MULTI_VERBS}|(?:{_VERB_ALT}))"
 _VERB_RE = re.compile(rf"\b{VERB}\b")
@@ -52,6 +54,10 @@ _SOURCE_STOP = re.compile(
 # what cannot start a source phrase after a quote: '…," and Smith scored'
 FUNCTION_WORD = re.compile(r"(?:and|but|or|as|while|when|then|so|if|which|who|that|after|before|because|"
                            r"although|though|since|until|with|without|for|from|to|in|on|at|by)\b")
+# what may stand before the subject of an attribution: 'In a statement on its website, the club said:'
+_LEAD_IN = re.compile(r"^(?:[A-Z]{3,}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^)]{1,20}\))?\s*[—–_]+\s*|(?:But|And|So|Yet|Still|Then|Later|Earlier|Meanwhile|However|Afterwards|Separately|"
+                      r"Elsewhere|Asked|Speaking|Writing|In|On|At|After|Before|During|For|With|From|Following|"
+                      r"Back|Once|When|While|Now|Today|Yesterday)\b[^,:]{0,60},\s*|(?:But|And|So|Yet|Then)\s+)+")
 _MARK = re.compile(r"[\"“”«»]|``|''")
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’']?(?=\s|$)")
 
@@ -105,6 +111,20 @@ def sentence_start(text: str, end: int, floor: int) -> int:
     return start
 
 
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The bounds of the sentence a quote text[start:end] stands in, within its paragraph: from the
+    sentence's start to its final mark, or to the quote's end when the quote ends it ('…came on.”')."""
+    para_start = text.rfind("\n\n", 0, start)
+    para_start = 0 if para_start < 0 else para_start + 2
+    para_end = text.find("\n\n", end)
+    para_end = len(text) if para_end < 0 else para_end
+    begin = sentence_start(text, start, para_start)
+    rest = text[end:para_end].lstrip(" ,")
+    if _new_sentence(text, end, rest) or not rest:
+        return begin, end
+    return begin, sentence_end(text, end, para_end)
+
+
 def after(text: str, quote_end: int, limit: int) -> Source | None:
     """The source named after a quote, in the rest of its sentence (up to the next quote mark)."""
     stop = sentence_end(text, quote_end, limit)
@@ -114,6 +134,8 @@ def after(text: str, quote_end: int, limit: int) -> Source | None:
     lead = re.match(r"[\s,]*(?:[—–]\s*|--\s*)?", tail).end()
     body = tail[lead:]
     at = quote_end + lead
+    if _new_sentence(text, quote_end, body) and (re.search(r"[:,]\s*$", body) or len(body.split()) > 12):
+        return None  # '"…." After the match, X said, "…"': the next quote's attribution, not this one's
     return (_verb_first(body, at) or _source_first(body, at) or _according_to(body, at)
             or _dash(tail, quote_end))
 
@@ -126,7 +148,8 @@ def before(text: str, quote_start: int, floor: int) -> Source | None:
         head_at = max(m.end() for m in _MARK.finditer(head))
         begin += head_at
         head = head[head_at:]
-    return _before_verb(head, begin) or _before_said_name(head, begin) or _before_colon(head, begin)
+    return (_before_verb(head, begin) or _before_said_name(head, begin) or _before_colon(head, begin)
+            or _before_subject(head, begin))
 
 
 def line_attribution(text: str, para_end: int) -> Source | None:
@@ -137,6 +160,12 @@ def line_attribution(text: str, para_end: int) -> Source | None:
     if len(line) >= 120 or not re.match(r"^[—–]\s*\w", line):
         return None
     return _dash(line, para_end + 2)
+
+
+def _new_sentence(text: str, quote_end: int, body: str) -> bool:
+    """True when the quote ended its sentence ('…came on.”') and what follows starts another."""
+    inner = text[max(0, quote_end - 4):quote_end].rstrip("\"”»'`’ ")
+    return inner[-1:] in (".", "!", "?") and body[:1].isupper()
 
 
 def _span(body: str, at: int, start: int, end: int, pronoun: bool = False) -> Source | None:
@@ -193,12 +222,12 @@ def _source_first(body: str, at: int) -> Source | None:
 def _apposition_end(head: str) -> int:
     """'Omar Haddad, marketing director at X,' → the end of 'Omar Haddad'; else the whole head."""
     first = head.split(",", 1)[0]
-    if "," in head and first.strip() and _looks_like_name(first):
+    if "," in head and first.strip() and looks_like_name(first):
         return len(first)
     return len(head)
 
 
-def _looks_like_name(phrase: str) -> bool:
+def looks_like_name(phrase: str) -> bool:
     words = [w for w in re.findall(r"[\w'’.-]+", phrase) if w.lower() not in ("de", "van", "von", "da", "del", "der")]
     return bool(words) and all(w[:1].isupper() for w in words) and len(words) <= 5
 
@@ -225,24 +254,54 @@ def _before_verb(head: str, at: int) -> Source | None:
     for verb in reversed(list(_BEFORE_VERB_RE.finditer(head))):
         rest = head[verb.end():]
         partial = not _VERB_RE.fullmatch(verb.group())
-        if len(rest.split()) > 8 or (not partial and not re.search(r"[:,]\s*$", rest) and len(rest.split()) > 3):
+        colon = re.search(r":\s*$", rest)
+        if len(rest.split()) > (14 if colon else 8) or (
+                not partial and not re.search(r"[:,]\s*$", rest) and len(rest.split()) > 3):
             continue
         subject = re.sub(rf"\s+{_AUX}$", " ", head[:verb.start()] + " ").strip()
-        subject = re.sub(r"^(?:But|And|So|However,?|Yet|Meanwhile,?|Still,?|Then|Later,?)\s+", "", subject)
+        subject = _LEAD_IN.sub("", subject)
         if not subject:
             return None
-        if re.fullmatch(_PRONOUN, subject):
-            return _span(head, at, head.index(subject), head.index(subject) + len(subject), pronoun=True)
-        if len(subject.split()) > 14:
-            return None
-        start = head.index(subject)
-        return _span(head, at, start, start + _apposition_end(subject))
+        return _subject_source(head, subject, at)
+    return None
+
+
+def _subject_source(head: str, subject: str, at: int) -> Source | None:
+    """The source a sentence's subject names: a pronoun, or a name with its apposition cut off."""
+    start = head.index(subject)
+    if re.fullmatch(_PRONOUN, subject):
+        return _span(head, at, start, start + len(subject), pronoun=True)
+    end = _apposition_end(subject)
+    if len(subject[:end].split()) > 14:
+        return None
+    return _span(head, at, start, start + end)
+
+
+def _before_subject(head: str, at: int) -> Source | None:
+    # McFadden told the media of her race, saying, "   Coe, head of the BOA, also rejected the call: "
+    # the quote closes a sentence whose subject is a name (or he/she), introduced by a colon or 'saying'
+    if not re.search(r"(?::|,?\s*\b(?:saying|adding|explaining|noting|insisting|warning|arguing|stating|"
+                     r"writing|telling\s+\w+|declaring)\s*[:,]?)\s*$", head):
+        return None
+    sentence = _LEAD_IN.sub("", head.strip())
+    m = re.match(rf"{_PRONOUN}\b", sentence)
+    if m:
+        return _subject_source(head, m.group(), at)
+    first = sentence.split(",", 1)[0] if "," in sentence else ""
+    if first and looks_like_name(first) and len(first.split()) <= 5:
+        return _subject_source(head, first, at)
+    m = re.match(r"(?:[A-Z][\w'’.-]*\s+)*?[A-Z][\w'’.-]*(?=\s+[a-z])", sentence)
+    if m and looks_like_name(m.group()):
+        return _subject_source(head, m.group(), at)
     return None
 
 
 def _before_said_name(head: str, at: int) -> Source | None:
-    # said Ma, "   According to Bach, "   Said Smith: "
-    m = re.search(rf"(?:\b{VERB}|[Aa]ccording\s+to)\s+(?P<source>[^,:;]{{1,80}}?)\s*[:,]\s*$", head)
+    # said Ma, "   According to Bach, "   Said Smith: "   El Mundo quoted Rogge saying, "
+    m = re.search(r"\bquot(?:ed|es|ing)\s+(?!by\b)(?P<source>[^,:;]{1,60}?)\s+(?:as\s+)?saying\s*[:,]?\s*$", head)
+    if m:
+        return _span(head, at, m.start("source"), m.end("source"))
+    m = re.search(rf"(?:\b{VERB}|[Aa]ccording\s+to)\s+(?P<source>(?:[A-Z]|the\s|a\s|an\s)[^,:;]{{0,80}}?)\s*[:,]\s*$", head)
     if not m:
         return None
     return _span(head, at, m.start("source"), m.end("source"))
@@ -251,6 +310,6 @@ def _before_said_name(head: str, at: int) -> Source | None:
 def _before_colon(head: str, at: int) -> Source | None:
     # a panel's 'Sam Ito, Channel 4: "'   a headline's 'Bach: "'
     m = re.fullmatch(r"\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:,\s*[^,:]{1,40})?\s*:\s*", head)
-    if not m or len(m.group("name")) < 2 or not _looks_like_name(m.group("name")):
+    if not m or len(m.group("name")) < 2 or not looks_like_name(m.group("name")) or _LEAD_IN.match(m.group("name") + ","):
         return None
     return _span(head, at, m.start("name"), m.end("name"))

@@ -13,7 +13,9 @@ mr mrs ms miss dr prof sen rep gov gen lt col capt insp supt det rev sir dame lo
 superstar star legend player athlete champion boss owner partner member chairman's new former
 then late technical team sports basketball football tennis olympic paralympic
 governor senator representative lieutenant colonel sgt st inspector superintendent detective mme mlle
-councillor councilwoman councilman mayor judge referee umpire
+councillor councilwoman councilman mayor judge
+winger striker midfielder defender goalkeeper keeper forward guard quarterback sprinter batsman
+bowler prop hooker flanker fly-half scrum-half rider driver jockey skipper referee umpire hurdler
 """.split())
 # nationalities before a name in press style ('Spaniard Rafael Nadal'): not part of it
 DEMONYMS = frozenset("""
@@ -28,7 +30,7 @@ HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame gov sen rep gen lt co
                        "mme mlle".split())
 _TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f][\w\u00c0-\u024f'’.-]*")
 _NAME_RUN = re.compile(r"(?:\b[A-Z][\w'’-]+ ){1,2}[A-Z][\w'’-]+\b")
-PARTICLES = frozenset("van von der den de del della di da dos das du la le ter ten bin al el ibn".split())
+PARTICLES = frozenset("van von der den de del della di da dos das du la le ter ten bin al el ibn i y".split())
 PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 
 

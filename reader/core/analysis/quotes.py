@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from . import attribution
 from .attribution import Source
-from .names import Names, trim_name
+from .names import PARTICLES, Names, trim_name
 from .values import SPEECH, TERM, Entity, Quote
 
 OPENERS = "“«"
@@ -35,6 +35,13 @@ airline club league federation company firm group sponsor brand team body associ
 organizers committee board bank broadcaster network channel council ministry government agency side
 franchise outfit carrier maker manufacturer retailer operator partner owners organisation organization
 """.split())
+# an unnamed person as the subject of a sentence: 'One team mechanic, who asked not to be named, said'
+_INDEFINITE_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))((?:One|A|An)\s+(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*)"
+                                 r"(?=,|\s+(?:who|was|is|had|has|[a-z]+ed)\b)")
+# a person introduced as the subject of a sentence, with a title or an apposition: 'Mrs Claudia X, the …,'
+_SUBJECT_NAME = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+)?"
+                           r"([A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|van|von|de|der|del|da|di|ter|la|le)){1,3}),\s")
+STATEMENT_NOUNS = frozenset("statement release communique communiqué post letter message tweet".split())
 # "…," the coach said: a description that names a person's role, resolved when the article gave the role
 # beside a name ("Barcelona coach Hansi Flick"); else kept as written
 PERSON_ROLES = frozenset("""
@@ -49,7 +56,13 @@ PERSON_NOUNS = re.compile(
     r"world\s+number\s+\w+|champion|midfielder|striker|forward|defender|goalkeeper|keeper|winger|batsman|"
     r"bowler|all-rounder|fly-half|scrum-half|prop|lock|flanker|rider|driver|sprinter|veteran|youngster|"
     r"teenager|player|star|olympian|paralympian|debutant|rookie|quarterback)\b", re.I)
-DESCRIPTION_WORDS = 7  # a longer unresolved phrase is not kept as a description
+DESCRIPTION_WORDS = 7
+# capitalised at a sentence's start, never the first word of a name
+SENTENCE_OPENERS = frozenset("""
+The A An In On At After Before But And When While Yesterday Today Tonight Last This That Then His Her Their
+Its Our Asked Speaking For With From By As If Although Though Since Until Meanwhile However Earlier Later
+""".split())
+_PARTICLES = "|".join(sorted(PARTICLES))  # a longer unresolved phrase is not kept as a description
 
 
 @dataclass
@@ -254,18 +267,30 @@ def _resolve(source: Source, span: _Span, text: str, entities: Sequence[Entity],
     phrase = source.text
     if source.pronoun:
         return _pronoun(phrase, span, text, entities, last)
+    own = re.match(r"(.+?)\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]", phrase)
+    if own and attribution.looks_like_name(own.group(1)):  # 'Mina Worley-Hale of Human Rights Watch'
+        phrase = own.group(1)
+        source = Source(source.start, source.start + len(phrase), phrase)
     inside = [e for e in entities if e.start >= source.start and e.end <= source.end]
     if any(e.label in ("DATE", "TIME", "MONEY", "PERCENT") and e.text == phrase for e in inside):
         return None
     people = [e for e in inside if e.label == "PERSON" and not _possessed(text, e)]
-    if people:
-        return people[-1].canonical
     if phrase.isupper() and len(phrase) > 3:
         phrase = phrase.title()  # a transcript's 'OKORO-BANKS:'
     name = trim_name(_strip_honorifics(phrase))
+    if people:
+        person = people[-1]
+        if len(name.split()) > len(person.canonical.split()) and name.endswith(person.text):
+            return names.resolve(name)  # 'Dennis ter Horst', where spaCy saw 'Dennis' and 'Horst'
+        return person.canonical
     if name and names.resolve(name) != name:
         return names.resolve(name)  # 'Infantino', even where spaCy took him for an organisation
+    fuller = _full_name_before(name, text, source.start) if name and phrase.endswith(name.split()[-1]) else None
+    if fuller:
+        return fuller  # 'Lisboa' for the 'Thiago Lisboa' written before, where spaCy saw a city
     bodies = [e for e in inside if e.label in ("ORG", "GPE", "LOC", "FAC")]  # a club named after its city
+    if len(name.split()) > 1 and not any(e.text == name for e in bodies):
+        return name  # 'sprinter Ana Lima', where spaCy saw the city in her name
     if bodies and not _is_description(phrase):
         return bodies[-1].canonical
     if _is_description(phrase):
@@ -273,6 +298,21 @@ def _resolve(source: Source, span: _Span, text: str, entities: Sequence[Entity],
     if name and phrase.endswith(name.split()[-1]):
         return name
     return None
+
+
+def _full_name_before(name: str, text: str, before: int) -> str | None:
+    """'Lisboa' → 'Thiago Lisboa', the fuller name the article wrote earlier (where spaCy did not see a
+    person in it)."""
+    m = None
+    for m in re.finditer(rf"\b((?:[A-Z][\w'’-]+\s+)(?:(?:[A-Z][\w'’.-]*|{_PARTICLES})\s+){{0,2}}){re.escape(name)}\b",
+                         text[:before]):
+        pass
+    if m is None:
+        return None
+    words = trim_name(m.group(0)).split()
+    while words and words[0] in SENTENCE_OPENERS:
+        words.pop(0)
+    return " ".join(words) if len(words) > len(name.split()) else None
 
 
 def _strip_honorifics(phrase: str) -> str:
@@ -286,50 +326,100 @@ def _possessed(text: str, entity: Entity) -> bool:
 
 
 def _is_description(phrase: str) -> bool:
-    """'the coach', 'a club spokesman', 'the Barcelona coach'; not 'the IOC', not 'club president X'."""
+    """'the coach', 'a club spokesman', 'the Barcelona coach', 'the Belgian'; not 'the IOC', not 'club
+    president X'."""
     words = phrase.split()
-    return len(words) > 1 and words[-1][:1].islower() and (
+    if len(words) < 2:
+        return False
+    if PERSON_NOUNS.fullmatch(words[-1]) and words[0].lower() == "the":
+        return True
+    if re.search(r"['’]s$", words[0]) and words[-1][:1].islower():
+        return True  # "Wolf's husband and coach"
+    return words[-1][:1].islower() and (
         phrase[:1].islower() or bool(re.match(r"(?:the|a|an|his|her|their|its|one|two|both|our)$", words[0], re.I)))
 
 
 def _pronoun(word: str, span: _Span, text: str, entities: Sequence[Entity], last: Quote | None) -> str | None:
-    """He/she: the previous speaker when nobody else was named since; else the person the paragraph is
-    about (the first it names before the quote), else the last one named. It/they: an organisation."""
+    """He/she: the first person named in the story told since the previous quote's sentence (in this
+    paragraph), else the previous speaker of this paragraph, else the last person named since the previous
+    quote, else the previous speaker. It/they: likewise an organisation."""
     wanted = ("ORG",) if word.lower() in ("it", "they", "we") else ("PERSON",)
     para_start = text.rfind("\n\n", 0, span.start) + 2 if "\n\n" in text[:span.start] else 0
+    same_paragraph = last is not None and last.end > para_start
+    scope = attribution.sentence_end(text, last.end, span.start) if same_paragraph else para_start
+    in_scope = [e for e in entities if e.label in wanted and scope <= e.start and e.end <= span.start]
+    if in_scope:
+        return in_scope[0].canonical
+    if wanted == ("PERSON",):
+        introduced = _SUBJECT_NAME.search(text, scope, span.start)
+        if introduced and not any(e.start <= introduced.start(1) < e.end and e.label != "PERSON" for e in entities):
+            return trim_name(introduced.group(1))  # 'Mrs Claudia Reinholt-Berger, the Telekom board member, …'
+        described = _INDEFINITE_SUBJECT.search(text, scope, span.start)
+        if described:  # 'One team mechanic, who asked not to be named, pointed to the climbs. "…," he said.'
+            return described.group(1)[0].lower() + described.group(1)[1:]
+    if same_paragraph and last.speaker:
+        return last.speaker
     since = last.end if last is not None else max(0, span.start - LOOK_BACK)
-    named = [e for e in entities if e.label in wanted and since <= e.start and e.end <= span.start
-             and (last is None or e.canonical != last.speaker)]
-    if not named:
-        return last.speaker if last is not None else None
-    in_paragraph = [e for e in named if e.start >= para_start]
-    return (in_paragraph or named[-1:])[0].canonical
+    named = [e for e in entities if e.label in wanted and since <= e.start and e.end <= span.start]
+    if named:
+        return named[-1].canonical
+    return last.speaker if last is not None else None
 
 
 def _description(phrase: str, span: _Span, text: str, entities: Sequence[Entity]) -> str | None:
     """'the airline' → the organisation named just before; 'the coach' → the person given that role;
     'the 28-year-old' → the person named just before; else the phrase as written (if short)."""
     words = re.findall(r"[\w'’-]+", phrase.lower())
+    sentence_end = attribution.sentence_around(text, span.start, span.end)[1]
     earlier = [e for e in entities if span.start - LOOK_BACK < e.end <= span.start]
     definite = words[:1] in (["the"], ["his"], ["her"], ["their"], ["its"])
     head = words[-1] if words else ""
+    if head in STATEMENT_NOUNS:  # 'said a statement on Amaury's website', 'the statement said'
+        after = [e for e in entities if e.label == "ORG" and e.start >= span.end and e.end <= sentence_end]
+        if after:
+            return after[0].canonical
+        org = _organisation_before(earlier, text, span.start)
+        if org:
+            return org
     if definite and head in ORG_NOUNS:
-        org = _named_with(head, ("ORG",), text, span.start, entities)
-        orgs = [e for e in earlier if e.label == "ORG"]
-        if org or orgs:
-            return org or orgs[-1].canonical
+        org = _named_with(head, ("ORG",), text, span.start, entities) or _organisation_before(earlier, text,
+                                                                                               span.start)
+        if org:
+            return org
     if definite:
         role = next((w for w in reversed(words) if w in PERSON_ROLES), None)
         person = _named_with(role, ("PERSON",), text, span.start, entities) if role else None
         if person:
             return person
-        if PERSON_NOUNS.search(phrase):
+        if PERSON_NOUNS.search(phrase):  # 'the Italian': whom the paragraph is about, else the last named
+            para_start = text.rfind("\n\n", 0, span.start) + 2 if "\n\n" in text[:span.start] else 0
             people = [e for e in earlier if e.label == "PERSON"]
-            if people:
-                return people[-1].canonical
+            if people:  # the first person of the paragraph, else of the last paragraph that names one
+                last_para = text.rfind("\n\n", 0, people[-1].start) + 2 if "\n\n" in text[:people[-1].start] else 0
+                start = para_start if people[-1].start >= para_start else last_para
+                return next(e for e in people if e.start >= start).canonical
+    if definite and head:
+        earlier_form = re.findall(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){{0,3}}{re.escape(head)}\b",
+                                  text[max(0, span.start - 4 * LOOK_BACK):span.start])
+        if earlier_form:
+            return earlier_form[-1][0].lower() + earlier_form[-1][1:]  # 'the spokesman': 'a club spokesman'
     if len(words) > DESCRIPTION_WORDS:
         return None
     return phrase[0].lower() + phrase[1:] if phrase.split()[0] in ("The", "A", "An") else phrase
+
+
+def _organisation_before(earlier: Sequence[Entity], text: str, at: int) -> str | None:
+    """The organisation 'the league' or 'the statement' stands for: the last one named in the paragraph,
+    else the one the story so far is most about (the most mentioned, the latest of equals)."""
+    para_start = text.rfind("\n\n", 0, at) + 2 if "\n\n" in text[:at] else 0
+    in_paragraph = [e for e in earlier if e.label == "ORG" and e.start >= para_start]
+    if in_paragraph:
+        return in_paragraph[-1].canonical
+    counts: dict[str, tuple[int, int]] = {}
+    for n, e in enumerate(earlier):
+        if e.label == "ORG":
+            counts[e.canonical] = (counts.get(e.canonical, (0, 0))[0] + 1, n)
+    return max(counts, key=counts.__getitem__) if counts else None
 
 
 def _named_with(noun: str, labels: tuple[str, ...], text: str, before: int, entities: Sequence[Entity]) -> str | None:
@@ -353,10 +443,16 @@ def _continues(text: str, previous: Quote, span: _Span, entities: Sequence[Entit
     """True when `span` goes on from `previous` in the same turn: opening the next paragraph, or a few
     words later in the same paragraph, with nobody else named in between."""
     between = text[previous.end:span.start]
-    others = [e for e in entities if e.label == "PERSON" and previous.end <= e.start < span.start
+    # people named in the previous quote's own attribution ("…," Corrigan said, nodding toward team
+    # president Mark Devereaux.) do not interrupt the turn; people named after it do
+    said_end = attribution.sentence_end(text, previous.end, span.start)
+    others = [e for e in entities if e.label == "PERSON" and said_end <= e.start < span.start
               and e.canonical != previous.speaker]
     if others:
         return False
     if "\n\n" in between:
         return between.count("\n\n") == 1 and between.split("\n\n")[1].strip() == ""
-    return len(between.split()) <= CONTINUE_MAX_WORDS
+    # '"…," she said. "…"' or '"…," Supt. X of the police told a conference. "…"': the previous quote's
+    # own attribution and nothing more; not a story told in between (a paragraph break lost)
+    between = between.strip()
+    return len(between.split()) <= CONTINUE_MAX_WORDS or not attribution.has_sentence_break(between)

@@ -1,0 +1,291 @@
+"""Who said it, for the attribution patterns of English newswire and sports copy (issue 19).
+
+Each test is a short passage in real press style, run through the real analyzer (spaCy's model and the
+bundled lists), asserting the speaker a reader would name.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.analysis.values import SPEECH, TERM
+from tests.core.analysis_fixtures import analyze_text, assert_quote_spans_are_sound, bare, quote_starting, real_analyzer
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    return real_analyzer()
+
+
+def said(analyzer, body: str, title: str = "Sport") -> list[tuple[str, str | None]]:
+    article, analysis = analyze_text(analyzer, f"{title}\n\n{body}")
+    assert_quote_spans_are_sound(article.body, analysis.quotes)
+    return [(bare(q)[:24], q.speaker) for q in analysis.quotes if q.kind == SPEECH]
+
+
+# ---------------------------------------------------------------- honorifics and titles with a full stop
+
+
+@pytest.mark.parametrize("title", ["Gov.", "Sen.", "Rep.", "Gen.", "Lt.", "Dr.", "Prof.", "Insp.", "Supt."])
+def test_a_title_with_a_full_stop_neither_ends_the_sentence_nor_is_the_speaker(analyzer, title):
+    body = ("The stadium bill passed the state house on Thursday after a long debate.\n\n"
+            f'"This is a good day for the fans and for the taxpayers of this state," said {title} Alan Price.')
+    assert said(analyzer, body) == [("This is a good day for t", "Alan Price")]
+
+
+def test_rep_with_party_and_state(analyzer):
+    body = ("Lawmakers questioned the league's betting partners on Tuesday.\n\n"
+            '"Nobody in this room wants a sportsbook logo on a child\'s jersey," said Rep. Dana Ortiz (R-Texas).')
+    assert said(analyzer, body) == [("Nobody in this room want", "Dana Ortiz")]
+
+
+def test_mrs_before_a_surname_resolves_to_the_full_name(analyzer):
+    body = ("Grace Okafor, the federation's treasurer, presented the accounts to members on Monday.\n\n"
+            '"We have balanced the books for the first time in six years," Mrs. Okafor said.')
+    assert said(analyzer, body) == [("We have balanced the boo", "Grace Okafor")]
+
+
+# ---------------------------------------------------------------- attribution before the quote
+
+
+def test_role_name_verb_colon_before_the_quote(analyzer):
+    body = ("The team confirmed the new title partner at the factory on Friday.\n\n"
+            'Team principal Ruth Adler replied: "We will not discuss the value of the contract with anybody."')
+    assert said(analyzer, body) == [("We will not discuss the ", "Ruth Adler")]
+
+
+def test_name_apposition_said_colon_before_the_quote(analyzer):
+    body = ("The federation met its sponsors in Zurich.\n\n"
+            'Jane Doe, the federation\'s president, said: "Every partner has renewed, and two have grown."')
+    assert said(analyzer, body) == [("Every partner has renewe", "Jane Doe")]
+
+
+def test_a_panels_name_and_outlet_before_the_quote(analyzer):
+    body = ("The panel discussed the new broadcast deal.\n\n"
+            'Sam Ito, Channel 4: "Free-to-air coverage is what built this sport in the first place."')
+    assert said(analyzer, body) == [("Free-to-air coverage is ", "Sam Ito")]
+
+
+def test_lead_in_before_the_organisation(analyzer):
+    body = ("Wigan Warriors lost their shirt sponsor on Monday.\n\n"
+            'In a statement on its website, Wigan Warriors said: "We are in contact with the administrators."')
+    assert said(analyzer, body) == [("We are in contact with t", "Wigan Warriors")]
+
+
+# ---------------------------------------------------------------- after the quote
+
+
+def test_name_apposition_after_the_quote(analyzer):
+    body = ("Fairway Insurance will sponsor the Desert Classic for three more years.\n\n"
+            '"It is the best audience we can buy in the Gulf," Omar Haddad, marketing director at Fairway '
+            "Insurance, said.")
+    assert said(analyzer, body) == [("It is the best audience ", "Omar Haddad")]
+
+
+@pytest.mark.parametrize("verb", ["added", "explained", "insisted", "admitted", "conceded", "warned", "gushed",
+                                  "implored", "interjected", "responded", "replied", "wrote", "tweeted",
+                                  "posted", "noted", "claimed", "joked", "quipped", "stressed", "urged",
+                                  "acknowledged"])
+def test_speech_verbs(analyzer, verb):
+    body = ("Barcelona coach Hansi Flick spoke after training on Friday.\n\n"
+            f'"We have to be ready for every game from now until May," Flick {verb}.')
+    assert said(analyzer, body) == [("We have to be ready for ", "Hansi Flick")]
+
+
+def test_according_to(analyzer):
+    body = ("The bid committee met in Lausanne.\n\n"
+            '"The budget is under control and the venues are ready," according to bid chief Lena Vogt.')
+    assert said(analyzer, body) == [("The budget is under cont", "Lena Vogt")]
+
+
+def test_club_role_before_the_name_after_the_quote(analyzer):
+    body = ("Sevilla rejected the airline's account.\n\n"
+            '"The club has met every one of its obligations," club president José María del Valle told '
+            "reporters.")
+    assert said(analyzer, body) == [("The club has met every o", "José María del Valle")]
+
+
+# ---------------------------------------------------------------- organisations and descriptions
+
+
+def test_the_airline_is_the_airline_named_just_before(analyzer):
+    body = ("Emirates ended its shirt deal with the club on Tuesday, two years early.\n\n"
+            '"We have been proud to fly these colours around the world," the airline said in a statement.')
+    assert said(analyzer, body) == [("We have been proud to fl", "Emirates")]
+
+
+def test_an_unnamed_spokesman_is_kept_as_written(analyzer):
+    body = ("The shirts will stay on sale until the end of the season.\n\n"
+            '"They will be collectors\' items one day," a club spokesman said.')
+    assert said(analyzer, body) == [("They will be collectors'", "a club spokesman")]
+
+
+def test_the_coach_is_the_person_the_article_called_coach(analyzer):
+    body = ("Feyenoord coach Robin van Persie watched from the touchline as his side drew 1-1.\n\n"
+            "Midfielder Quinten Timber was the best player on the pitch.\n\n"
+            '"We did not panic after their goal, and that is new for this team," the coach said.')
+    assert said(analyzer, body) == [("We did not panic after t", "Robin van Persie")]
+
+
+def test_an_interruption_by_someone_else_is_not_the_previous_speaker(analyzer):
+    body = ("Liam Corrigan and team doctor Teresa Villanueva took questions together.\n\n"
+            '"He is throwing again and looks sharp," Corrigan said.\n\n'
+            '"Healthy," Dr. Villanueva interrupted, and the room laughed.\n\n'
+            '"See, the partnership is already working," the coach interjected.')
+    got = said(analyzer, body)
+    assert got[0] == ("He is throwing again and", "Liam Corrigan")
+    assert got[1] == ("Healthy,", "Teresa Villanueva")
+    assert got[2][1] != "Teresa Villanueva"  # 'the coach': never silently the quote before's speaker
+
+
+def test_a_speaker_is_never_a_place_or_a_date(analyzer):
+    body = ("The league published its plans in London.\n\n"
+            '"We will play four games a season abroad from 2027 onwards," Monday said.\n\n'
+            '"The market is ready for it and so are the clubs," London said.')
+    for _, speaker in said(analyzer, body):
+        assert speaker not in ("Monday",)
+
+
+# ---------------------------------------------------------------- no attribution, turns, lost breaks
+
+
+def test_a_quote_with_no_attribution_after_a_story_has_no_speaker(analyzer):
+    body = ('"We are ready for the new season and the new sponsor," said captain Maro Adeyemi.\n\n'
+            "The club sold 11,000 replica shirts in November, a record for the winter months.\n\n"
+            '"Nobody expected the shirt to sell out before Christmas."')
+    assert said(analyzer, body) == [("We are ready for the new", "Maro Adeyemi"),
+                                    ("Nobody expected the shir", None)]
+
+
+def test_a_second_quote_after_the_attribution_sentence_goes_on_the_same_turn(analyzer):
+    body = ('"Each of those zones is a soft target," Supt. Marcus Belanger of the Toronto Police Service told '
+            'a security conference on Tuesday. "They are outside the perimeter and they are crowded."')
+    assert said(analyzer, body) == [("Each of those zones is a", "Marcus Belanger"),
+                                    ("They are outside the per", "Marcus Belanger")]
+
+
+def test_lost_paragraph_breaks_keep_attribution_local(analyzer):
+    body = ('The captain was first to speak. "We knew what was at stake tonight," said captain Ellie Grant. '
+            "The federation later issued a statement about the referee and the crowd trouble at the ground "
+            'after the final whistle. "The federation condemns the behaviour of a minority of spectators." '
+            'Winger Sophie Marsh, who scored twice, was happier. "I will remember this one for a long time," '
+            "Marsh said.")
+    got = said(analyzer, body)
+    assert got[0] == ("We knew what was at stak", "Ellie Grant")
+    assert got[1] == ("The federation condemns ", None)
+    assert got[2] == ("I will remember this one", "Sophie Marsh")
+
+
+def test_a_quote_ending_its_sentence_does_not_take_the_next_quotes_attribution(analyzer):
+    body = ('"The bench won that game," said Ollie Saint-Clair. "Fair play to the boys who came on." '
+            'His captain, Maro Adeyemi, agreed: "When our bench comes on, the game changes."')
+    assert said(analyzer, body) == [("The bench won that game,", "Ollie Saint-Clair"),
+                                    ("Fair play to the boys wh", "Ollie Saint-Clair"),
+                                    ("When our bench comes on,", "Maro Adeyemi")]
+
+
+def test_partial_quote_inside_a_sentence_is_speech_by_the_subject(analyzer):
+    body = ("Thiago Lisboa, speaking in the Silverstone paddock, called the deal "
+            '"the best news I have had since my first win" and said it settled his future.')
+    article, analysis = analyze_text(analyzer, f"F1\n\n{body}")
+    [q] = analysis.quotes
+    assert (q.kind, q.speaker) == (SPEECH, "Thiago Lisboa")
+
+
+def test_a_quoted_term_before_a_noun_stays_a_term(analyzer):
+    body = 'IOC President Thomas Bach said the "new norm" reforms would cut the cost of the Games.'
+    article, analysis = analyze_text(analyzer, f"IOC\n\n{body}")
+    [q] = analysis.quotes
+    assert (q.kind, q.speaker) == (TERM, None)
+
+
+# ---------------------------------------------------------------- quote marks as they occur in real copy
+
+
+def test_two_apostrophes_as_in_old_wire_copy(analyzer):
+    body = ("Josphat Cheruiyot signed the shoe contract in Nairobi.\n\n"
+            "''I will run the trials like everybody else,'' Cheruiyot said.")
+    article, analysis = analyze_text(analyzer, f"Wire\n\n{body}")
+    [q] = analysis.quotes
+    assert q.text == "''I will run the trials like everybody else,''"
+    assert q.speaker == "Josphat Cheruiyot"
+
+
+def test_tex_style_marks(analyzer):
+    body = ("Captain Lewis Ashdown welcomed the announcement.\n\n"
+            "``The shirt will look different, but the cricket won't,'' Ashdown said.")
+    article, analysis = analyze_text(analyzer, f"Release\n\n{body}")
+    [q] = analysis.quotes
+    assert q.text == "``The shirt will look different, but the cricket won't,''"
+    assert q.speaker == "Lewis Ashdown"
+
+
+def test_a_closing_mark_typed_as_an_opening_one_at_a_paragraph_end(analyzer):
+    body = ("“I never thought the numbers would work out, but they worked out. “\n\n"
+            "The deal runs until 2030.\n\n“We are delighted,” said chairman Pete Wood.")
+    article, analysis = analyze_text(analyzer, f"Deal\n\n{body}")
+    first, second = analysis.quotes
+    assert first.text.endswith("worked out. “")
+    assert "2030" not in first.text
+    assert second.speaker == "Pete Wood"
+
+
+def test_a_quote_nested_in_another_with_the_same_mark(analyzer):
+    body = ('"My father told me "go and enjoy it" before the final, and I did," said sprinter Ana Lima.')
+    article, analysis = analyze_text(analyzer, f"Final\n\n{body}")
+    [q] = analysis.quotes
+    assert q.text == '"My father told me "go and enjoy it" before the final, and I did,"'
+    assert q.speaker == "Ana Lima"
+
+
+def test_the_samples_speakers_are_unchanged(analyzer):
+    from tests.core.analysis_fixtures import SAMPLE_000, SAMPLE_002, sample_analysis
+
+    for name, expected in ((SAMPLE_000, ["Jack Ma", "Jack Ma", "Thomas Bach", "Thomas Bach"]),
+                           (SAMPLE_002, [None, "Jack Ma", "Jack Ma", "Thomas Bach", "Thomas Bach"])):
+        _, analysis = sample_analysis(name)
+        assert [q.speaker for q in analysis.quotes if q.kind == SPEECH] == expected
+    assert quote_starting(sample_analysis(SAMPLE_000)[1].quotes, "turnkey").kind == TERM
+
+
+# ---------------------------------------------------------------- more of real copy's shapes
+
+
+def test_the_28_year_old_is_the_player_the_paragraph_is_about(analyzer):
+    body = ("Rafael Nadal beat Novak Djokovic in four sets in Paris on Sunday.\n\n"
+            '"I have waited a long time for a night like this," the 28-year-old said.')
+    assert said(analyzer, body) == [("I have waited a long tim", "Rafael Nadal")]
+
+
+def test_the_spokesman_is_the_club_spokesman_the_article_introduced(analyzer):
+    body = ('"The shirts will stay on sale," a club spokesman said on Monday.\n\n'
+            "Fans queued outside the shop for two hours.\n\n"
+            '"We have had approaches from other sponsors already," the spokesman added.')
+    assert said(analyzer, body) == [("The shirts will stay on ", "a club spokesman"),
+                                    ("We have had approaches f", "a club spokesman")]
+
+
+def test_a_newspaper_quoted_someone_saying(analyzer):
+    body = ("IOC President Jacques Rogge visited Madrid on Monday. "
+            'Spanish newspaper El Mundo quoted Rogge saying, "The crisis does not affect the bid at all."')
+    assert said(analyzer, body) == [("The crisis does not affe", "Jacques Rogge")]
+
+
+def test_a_transcripts_speaker_in_capitals(analyzer):
+    body = ("The defending champion Madison Okoro-Banks was asked about the deal.\n\n"
+            'Q: "Have you been asked to do anything for the sponsor?"\n\n'
+            'OKORO-BANKS: "No, and I would not. That is a line for me."')
+    assert said(analyzer, body) == [("Have you been asked to d", None),
+                                    ("No, and I would not. Tha", "Madison Okoro-Banks")]
+
+
+def test_the_subject_of_a_sentence_that_introduces_a_quote_with_a_colon(analyzer):
+    body = ("Lord Sebastian Coe, head of the British Olympic Association, also rejected the call for a "
+            'boycott: "It would only damage one group of people, and that is the athletes."')
+    assert said(analyzer, body) == [("It would only damage one", "Sebastian Coe")]
+
+
+def test_saying_after_the_subjects_sentence(analyzer):
+    body = ("Tatyana McFadden told the media about her two punctures, saying, "
+            '"At 18 miles it went again, and this always seems to happen to me in London."')
+    assert said(analyzer, body) == [("At 18 miles it went agai", "Tatyana McFadden")]

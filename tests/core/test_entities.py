@@ -454,3 +454,27 @@ def test_a_full_name_the_words_around_show_to_be_a_person(text, name):
 def test_a_publication_after_said_stays_an_organisation():
     found = people_and_labels('"It is a landmark deal," said SportsBusiness Weekly in its leader column.')
     assert not [m for m, label, _ in found if label == "PERSON"]
+
+
+def test_a_person_of_an_organisation_is_the_person():
+    found = people_and_labels('"Sponsors cannot look away," said Mina Worley-Hale of Human Rights Watch.')
+    assert ("Mina Worley-Hale", "PERSON", "Mina Worley-Hale") in found
+    assert not [m for m, _, _ in found if " of " in m]
+
+
+def test_a_name_leaves_out_the_common_words_after_it():
+    from reader.core.analysis.entities import _tidy_span
+
+    text = "The launch was reported by the Yonhap news agency on Monday."
+    s, e = _tidy_span(text, text.index("Yonhap"), text.index(" on Monday"), "ORG")
+    assert text[s:e] == "Yonhap"
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Sweden 1 – 0 South Korea was the first result of the day.", "Sweden"),
+    ("He spoke to a World Health Organisation panel in Geneva.", "World Health Organisation"),
+])
+def test_a_name_leaves_out_common_words_and_a_score_around_it(text, kept):
+    found = people_and_labels(text)
+    assert kept in {m for m, _, _ in found}
+    assert not [m for m, _, _ in found if m != kept and m.startswith(kept)]

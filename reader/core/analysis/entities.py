@@ -227,7 +227,7 @@ _DATE_WORD = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|spring|summer|"
     r"autumn|fall|winter|year|month|week|day|season|decade|century|"
     r"morning|afternoon|evening|night|hour|minute|era|weekend)", re.I)
-_LEADING_THE = re.compile(r"^(?:the|The)\s+")
+_LEADING_THE = re.compile(r"^(?:the|The|a|an)\s+")
 _TRAILING_POSSESSIVE = re.compile(r"(?:'s|’s|')$")
 NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT")  # names: no score or table column in them
 _LEADING_RANK = re.compile(r"^(?:\d{1,3}[.)]?\s+|[(\[]\s*)")  # '1 Barcelona' in a table, '(Barcelona'
@@ -251,6 +251,10 @@ _ROLE_AFTER = re.compile(
     r"head|player|driver|rider|editor|reporter|correspondent|professor|lecturer|consultant|researcher|agent|"
     r"owner|ceo)\b")
 _COUNTRY_AFTER = re.compile(r"\s+\([A-Z][a-z]+(?:\s[A-Z][a-z]+)?\)")  # results: 'Tatiana Guderzo (Italy)'
+_TRAILING_LOWER = re.compile(r"(?:\s+(?!(?:of|de|du|des|del|da|di|van|von|der|la|le|y|i|and|for|&)\b)[a-z][\w'’-]*)+$")
+_SCORE_TAIL = re.compile(r"\s+\d+$")
+_SCORE_ON = re.compile(r"\s*[-–]\s*\d")
+_NOT_ORGS = frozenset("Women Men Media International Location UTC GMT".split())  # spaCy's ORG, no name
 _PERSON_TAIL = re.compile(r"\s*[\d(\[].*$", re.S)  # no digit or bracket in a person's name
 _HONORIFIC_BEFORE = re.compile(r"\b(?:%s)\.?\s+$" % "|".join(sorted(HONORIFICS)), re.I)
 _HONORIFIC_NAME = re.compile(r"\b(?:%s)\.?\s+((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+)" % "|".join(
@@ -263,7 +267,7 @@ def person_names(parts: Sequence[str], raw: Sequence[list[RawEntity]]) -> Names:
     for text, ents in zip(parts, raw):
         for s, e, label, known in ents:
             if label in ("ORG", "NORP", "GPE") and not known:
-                s, label = _relabel(text, *_tidy_span(text, s, e, label), label, {})  # 'Brazilian Thiago Lisboa'
+                s, e, label = _relabel(text, *_tidy_span(text, s, e, label), label, {})  # 'Brazilian Thiago Lisboa'
             if label == "PERSON" and not known:
                 s, e = _tidy_span(text, s, e, label)
                 name = trim_name(text[s:e]) if e > s and not _after_the(text, s) else ""
@@ -295,7 +299,7 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
                 continue  # 'the Cloud' is not a person
             if label in ("DATE", "TIME") and not _DATE_WORD.search(surface):
                 continue  # spaCy's small model calls 'Olympic' a date; a bare 'today' dates nothing
-            s, label = _relabel(text, s, e, label, people)
+            s, e, label = _relabel(text, s, e, label, people)
         surface = text[s:e]
         if label not in GROUP_OF_LABEL:
             continue
@@ -350,6 +354,12 @@ def _tidy_span(text: str, s: int, e: int, label: str) -> tuple[int, int]:
         tail = (_PERSON_TAIL if label == "PERSON" else _TRAILING_FIGURES).search(text, s, e)
         if tail and tail.start() > s:
             e = tail.start()
+        tail = _TRAILING_LOWER.search(text, s, e) if label != "EVENT" else None
+        if tail and tail.start() > s:
+            e = tail.start()  # 'Yonhap news agency' -> 'Yonhap'
+        tail = _SCORE_TAIL.search(text, s, e)
+        if tail and tail.start() > s and _SCORE_ON.match(text, e):
+            e = tail.start()  # 'Sweden 1' of 'Sweden 1 – 0
         tail = _TRAILING_POSSESSIVE.search(text, s, e)
         if tail and tail.start() > s:
             e = tail.start()
@@ -360,6 +370,8 @@ def _tidy_span(text: str, s: int, e: int, label: str) -> tuple[int, int]:
     words = text[s:e].split()
     if len(words) > 2 and sum(len(w) == 1 or w.isdigit() for w in words) * 2 > len(words):
         return s, s  # 'Pos Team P W D L 1': a table's header, no name
+    if text[s:e].islower():
+        return s, s  # 'new jersey', 'green jersey': no name
     if label == "PERSON":
         name = trim_name(text[s:e])
         at = text.rfind(name.split()[0], s, e) if name else -1
@@ -379,22 +391,33 @@ def _people(names: Names) -> dict[str, str]:
     return forms
 
 
-def _relabel(text: str, s: int, e: int, label: str, people: dict[str, str]) -> tuple[int, str]:
-    """The start and label of a spaCy span where the text shows better: a person (see `_person_label`),
-    a nationality before a person's name ('Tunisian Abderrahim Zhiou'), a dateline ('MUMBAI (Reuters) -'),
-    a mountain or a pass ('Mont Ventoux', 'Col du Galibier')."""
+def _relabel(text: str, s: int, e: int, label: str, people: dict[str, str]) -> tuple[int, int, str]:
+    """The span and label of a spaCy span where the text shows better: a person (see `_person_label`),
+    a nationality before a person's name ('Tunisian Abderrahim Zhiou'), a person 'of' an organisation
+    ('Mina Worley-Hale of Human Rights Watch'), a dateline ('MUMBAI (Reuters) -'), a mountain or a pass
+    ('Mont Ventoux', 'Col du Galibier'), a nationality or a common word alone ('Emirati', 'Women': none)."""
     if label not in ("ORG", "GPE", "NORP", "LOC", "FAC"):
-        return s, label
+        return s, e, label
     words = text[s:e].split()
     if label in ("ORG", "NORP", "GPE") and len(words) in (2, 3, 4) and _is_demonym(words[0]) and \
             all(is_name_token(w) and w not in _ORG_WORDS for w in words[1:]):
-        return text.index(words[1], s + len(words[0])), "PERSON"
+        return text.index(words[1], s + len(words[0])), e, "PERSON"
+    if label == "ORG" and " of " in text[s:e]:
+        name_end = text.index(" of ", s, e)
+        if _looks_like_full_name(text[s:name_end].split()):
+            return s, name_end, "PERSON"
+    if label == "ORG" and len(words) == 1 and (_is_demonym(words[0]) or words[0] in _NOT_ORGS):
+        return s, e, "NORP"
     if label == "ORG" and len(words) == 1 and words[0].isupper() and len(words[0]) > 3 and \
             (s == 0 or text[s - 1] == "\n") and _DATELINE_AFTER.match(text, e):
-        return s, "GPE"
+        return s, e, "GPE"
     if label in ("ORG", "PERSON", "FAC") and _MOUNTAIN.match(text, s, e):
-        return s, "LOC"
-    return s, _person_label(text, s, e, label, people)
+        return s, e, "LOC"
+    return s, e, _person_label(text, s, e, label, people)
+
+
+def _looks_like_full_name(words: list[str]) -> bool:
+    return 2 <= len(words) <= 3 and all(is_name_token(w) and w not in _ORG_WORDS for w in words)
 
 
 def _is_demonym(word: str) -> bool:
@@ -417,8 +440,7 @@ def _reads_as_person(text: str, s: int, e: int) -> bool:
     """A full name spaCy took for something else where the words around it say person: 'said Priyanka
     Deshmukh', 'Nadine Vogt-Lindqvist, UEFA's managing director', 'Tatiana Guderzo (Italy)',
     'Australian Christie Dawes'."""
-    words = text[s:e].split()
-    if not 2 <= len(words) <= 3 or not all(is_name_token(w) and w not in _ORG_WORDS for w in words):
+    if not _looks_like_full_name(text[s:e].split()):
         return False
     before = text[max(0, s - 24):s]
     last = before.split()[-1] if before.split() else ""

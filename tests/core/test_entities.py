@@ -478,3 +478,12 @@ def test_a_name_leaves_out_common_words_and_a_score_around_it(text, kept):
     found = people_and_labels(text)
     assert kept in {m for m, _, _ in found}
     assert not [m for m, _, _ in found if m != kept and m.startswith(kept)]
+
+
+def test_the_opponent_of_a_side_is_a_side_where_spacy_tagged_nothing():
+    _, analysis = analyze_text(real_analyzer(), "England edge Wales\n\nEngland 23 Wales 19\n\nA late penalty "
+                               "settled it as England beat Wales 23-19 at Twickenham. It was a match that Wales "
+                               "had no right to lose.")
+    labels = {(e.text, e.label) for e in (*analysis.entities, *analysis.title_entities)
+              if e.text in ("England", "Wales")}
+    assert labels == {("England", "ORG"), ("Wales", "ORG")}

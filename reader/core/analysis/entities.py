@@ -480,6 +480,9 @@ _RESULT_BEFORE = re.compile(
     r"(?:\b(?:beat|beating|beats|defeated|defeating|against|over|lost to|losing to|loss to|defeat to|defeat by|"
     r"beaten by|drew with|draw with|drawing with|faced|face|faces|facing|v|vs|versus)\.?|\d+\s*[-–]\s*\d+"
     r"(?:\s+to)?)\s+$")
+_SIDE_NAME = r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+_FIXTURE = re.compile(_SIDE_NAME + r" (?:beat|defeated|edged|drew with|lost to|v|vs\.?|\d+ ?[-–] ?\d+|\d+) "
+                      + _SIDE_NAME + r"(?= \d| at\b| in\b|[,.;:]|$)", re.M)
 _SCORE = re.compile(r"\b\d+\s*[-–]\s*\d+\b")
 # 'England captain', 'England fast bowler', 'the England head coach'
 _SIDE_NOUN = re.compile(
@@ -562,10 +565,21 @@ def _weight(e: Entity) -> float:
 
 
 def _sides(parts: list[list[Entity]], texts: Sequence[str], labels: dict[str, Counter]) -> set[str]:
-    """The places the article shows as sides: tagged a place somewhere and playing somewhere."""
-    return {e.canonical for text, part in zip(texts, parts) for e in part
-            if e.label == "ORG" and any(labels.get(e.canonical, {}).get(p) for p in PLACE_LABELS)
-            and _sporting_side(text, e.start, e.end)}
+    """The places the article shows as sides: tagged a place somewhere and playing somewhere; and their
+    opponents where spaCy tagged nothing ('England beat Wales 23-19', 'England 23 Wales 19')."""
+    sides = {e.canonical for text, part in zip(texts, parts) for e in part
+             if e.label == "ORG" and any(labels.get(e.canonical, {}).get(p) for p in PLACE_LABELS)
+             and _sporting_side(text, e.start, e.end)}
+    if sides:
+        people = {e.canonical for part in parts for e in part if e.label == "PERSON"} | \
+                 {e.text for part in parts for e in part if e.label == "PERSON"}
+        for text in texts:
+            for m in _FIXTURE.finditer(text):
+                one, other = m.group(1), m.group(2)
+                for a, b in ((one, other), (other, one)):
+                    if a in sides and b not in people:
+                        sides.add(b)
+    return sides
 
 
 def _with_untagged_sides(text: str, found: list[Entity], sides: set[str]) -> list[Entity]:

@@ -487,3 +487,26 @@ def test_the_opponent_of_a_side_is_a_side_where_spacy_tagged_nothing():
     labels = {(e.text, e.label) for e in (*analysis.entities, *analysis.title_entities)
               if e.text in ("England", "Wales")}
     assert labels == {("England", "ORG"), ("Wales", "ORG")}
+
+
+def test_a_surname_spacy_calls_a_person_once_gives_every_mention_the_full_name():
+    _, analysis = analyze_text(real_analyzer(), "England edge Wales\n\nConor O’Gara-Reid kept his nerve with a "
+                               "late penalty. \"I knew it was halfway there,\" said O’Gara-Reid, still grinning. "
+                               "O’Gara-Reid had missed two easier kicks.")
+    mentions = {(e.label, e.canonical) for e in analysis.entities if "O’Gara-Reid" in e.text}
+    assert mentions == {("PERSON", "Conor O’Gara-Reid")}
+
+
+@pytest.mark.parametrize("text, mention, full", [
+    ("Ilias El Amrani scored twice for Feyenoord. El Amrani now has nine goals this season.", "El Amrani",
+     "Ilias El Amrani"),
+    ('Jean-Baptiste Lafleur, sponsorship director of Covéa, spoke first. "Jean-Baptiste, what would you change?" '
+     "asked the moderator.", "Jean-Baptiste", "Jean-Baptiste Lafleur"),
+])
+def test_the_last_two_names_or_a_first_name_alone_stand_for_the_person(text, mention, full):
+    assert (mention, "PERSON", full) in people_and_labels(text)
+
+
+def test_a_capitalised_small_word_is_no_part_of_a_name():
+    found = people_and_labels("The Jaguars have agreed a jersey patch deal. On Twitter, fans mocked the logo.")
+    assert not [m for m, label, _ in found if label == "PERSON" and m.split()[0] in ("The", "On")]

@@ -264,6 +264,7 @@ _HONORIFIC_NAME = re.compile(r"\b(?:%s)\.?\s+((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'�
 def person_names(parts: Sequence[str], raw: Sequence[list[RawEntity]]) -> Names:
     """Full names of the people the article names, in reading order."""
     names = Names()
+    singles: list[str] = []
     for text, ents in zip(parts, raw):
         for s, e, label, known in ents:
             if label in ("ORG", "NORP", "GPE") and not known:
@@ -273,18 +274,23 @@ def person_names(parts: Sequence[str], raw: Sequence[list[RawEntity]]) -> Names:
                 name = trim_name(text[s:e]) if e > s and not _after_the(text, s) else ""
                 if name:
                     names.add(name)
+                    singles += [name] if " " not in name else []
     for text, ents in zip(parts, raw):  # the text's own name-like words, minus what is not a person
         for s, e, label, _ in sorted(ents, reverse=True):
             if label != "PERSON":
                 text = text[:s] + "," + " " * (e - s - 1) + text[e:]
         names.guess_from(text)
+    for name in singles:  # 'O’Gara-Reid', a person, stands for the 'Conor O’Gara-Reid' spaCy did not tag
+        full = names.resolve(name)
+        if " " in full:
+            names.add(full)
     return names
 
 
 def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names) -> list[Entity]:
     """Clean raw tags into entities with canonical names: trimmed, mislabels dropped, short names merged."""
     out: list[Entity] = []
-    people = _people(names)
+    people, firsts = _people(names), _first_names(names)
     for s, e, label, known in raw:
         entry = gazetteer.by_name.get(known) if known else None
         side = _NAME_AND_SCORE.fullmatch(text, s, e) if label not in NAME_LABELS else None
@@ -299,7 +305,7 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
                 continue  # 'the Cloud' is not a person
             if label in ("DATE", "TIME") and not _DATE_WORD.search(surface):
                 continue  # spaCy's small model calls 'Olympic' a date; a bare 'today' dates nothing
-            s, e, label = _relabel(text, s, e, label, people)
+            s, e, label = _relabel(text, s, e, label, people, firsts)
         surface = text[s:e]
         if label not in GROUP_OF_LABEL:
             continue
@@ -385,13 +391,25 @@ def _people(names: Names) -> dict[str, str]:
     forms: dict[str, str] = {}
     for full in names.full:
         forms.setdefault(full, full)
-        last = full.split()[-1]
-        if len(last) > 2 and last[0].isupper():
-            forms.setdefault(last, full)
+        words = full.split()
+        if len(words[-1]) > 2 and words[-1][0].isupper():
+            forms.setdefault(words[-1], full)
+        if len(words) > 2 and words[-2][0].isupper():
+            forms.setdefault(" ".join(words[-2:]), full)  # 'El Amrani', 'Naranjo Jaramillo', 'De Bruyne'
     return forms
 
 
-def _relabel(text: str, s: int, e: int, label: str, people: dict[str, str]) -> tuple[int, int, str]:
+def _first_names(names: Names) -> dict[str, str]:
+    """First names that stand for one person of the article alone ('Jean-Baptiste' for 'Jean-Baptiste
+    Lafleur'); only to correct spaCy's label, never to find a mention it left out."""
+    firsts: dict[str, list[str]] = {}
+    for full in names.full:
+        firsts.setdefault(full.split()[0], []).append(full)
+    return {first: fulls[0] for first, fulls in firsts.items() if len(fulls) == 1 and len(first) > 2}
+
+
+def _relabel(text: str, s: int, e: int, label: str, people: dict[str, str],
+             firsts: dict[str, str] | None = None) -> tuple[int, int, str]:
     """The span and label of a spaCy span where the text shows better: a person (see `_person_label`),
     a nationality before a person's name ('Tunisian Abderrahim Zhiou'), a person 'of' an organisation
     ('Mina Worley-Hale of Human Rights Watch'), a dateline ('MUMBAI (Reuters) -'), a mountain or a pass
@@ -413,6 +431,8 @@ def _relabel(text: str, s: int, e: int, label: str, people: dict[str, str]) -> t
         return s, e, "GPE"
     if label in ("ORG", "PERSON", "FAC") and _MOUNTAIN.match(text, s, e):
         return s, e, "LOC"
+    if label == "ORG" and text[s:e] in (firsts or {}):
+        return s, e, "PERSON"  # 'Jean-Baptiste, what would you change?'
     return s, e, _person_label(text, s, e, label, people)
 
 
@@ -487,7 +507,8 @@ _SCORE = re.compile(r"\b\d+\s*[-–]\s*\d+\b")
 # 'England captain', 'England fast bowler', 'the England head coach'
 _SIDE_NOUN = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:captain|coach|manager|boss|squad|side|team|international|full-back|fly-half|"
-    r"striker|midfielder|defender|goalkeeper|winger|prop|lock|hooker|batsman|batter|bowler|all-rounder)\b")
+    r"striker|midfielder|defender|goalkeeper|winger|prop|lock|hooker|batsman|batter|bowler|all-rounder|"
+    r"chief executive|chairman|director of (?:cricket|rugby|football))\b")
 _SPORT_WORD = re.compile(
     r"\b(?:match|game|win|victory|defeat|draw|clash|fixture|tie|final|semi-final|quarter-final|qualifier|"
     r"friendly|test|series|scored|goals?|tries|try|points|wickets?|runs)\b", re.I)

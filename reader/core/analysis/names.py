@@ -25,6 +25,11 @@ serbian croat croatian russian norwegian swede dane belgian portuguese japanese 
 canadian mexican jamaican nigerian austrian pole czech greek turk colombian chilean uruguayan tunisian
 moroccan egyptian ugandan ghanaian finn icelander ukrainian
 """.split())
+# small words capitalised at a sentence's start ('The Jaguars', 'On Twitter'): never part of a name
+FUNCTION_WORDS = frozenset("""
+the a an on in at of for to and but or with from by as if when while after before this that these those
+its our their my your it we they there here
+""".split())
 # titles before a person's name: the capitalised word after one is a person ('Mrs. Okafor')
 HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame gov sen rep gen lt col capt sgt insp supt det rev "
                        "mme mlle".split())
@@ -36,7 +41,8 @@ PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 
 def is_name_token(token: str) -> bool:
     """A capitalised word that can be part of a person's name (not an acronym, not a role)."""
-    if not token[:1].isupper() or token.lower().rstrip(".") in ROLE_WORDS or token.lower() in DEMONYMS:
+    if not token[:1].isupper() or token.lower().rstrip(".") in ROLE_WORDS or token.lower() in DEMONYMS or \
+            token.lower() in FUNCTION_WORDS:
         return False
     bare = token.replace(".", "").replace("-", "").replace("'", "").replace("’", "")
     return not (len(bare) > 1 and bare.isupper())  # IOC, FIFA: organisations, not people

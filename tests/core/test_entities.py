@@ -510,3 +510,22 @@ def test_the_last_two_names_or_a_first_name_alone_stand_for_the_person(text, men
 def test_a_capitalised_small_word_is_no_part_of_a_name():
     found = people_and_labels("The Jaguars have agreed a jersey patch deal. On Twitter, fans mocked the logo.")
     assert not [m for m, label, _ in found if label == "PERSON" and m.split()[0] in ("The", "On")]
+
+
+@pytest.mark.parametrize("text, company", [
+    ("MADRID, March 5 (Sportwire) - The Spanish airline Iberojet has ended its shirt deal with Sevilla. "
+     "Iberojet said the club had failed to deliver.", "Iberojet"),
+    ("The team has signed the Taiwanese chip maker Nexora as its first Asian partner. Nexora will appear on the "
+     "shirts from July.", "Nexora"),
+    ("The Jaguars agreed to put the logo of Coinvale, an online exchange, on their jerseys.", "Coinvale"),
+])
+def test_a_name_the_text_calls_a_company_is_an_organisation_in_every_mention(text, company):
+    _, analysis = analyze_text(real_analyzer(), "Deal\n\n" + text)
+    labels = [e.label for e in analysis.entities if e.text == company]
+    assert labels and set(labels) == {"ORG"}
+
+
+def test_a_dateline_agency_is_an_organisation():
+    found = people_and_labels("MADRID, March 5 (Sportwire) - The airline has ended its shirt deal.")
+    assert ("Sportwire", "ORG", "Sportwire") in found
+    assert not [m for m, label, _ in found if label == "ORG" and m in ("I", "The")]

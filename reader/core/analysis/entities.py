@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .names import DEMONYMS, HONORIFICS, Names, is_name_token, trim_name
+from .names import DEMONYMS, FUNCTION_WORDS, HONORIFICS, PRONOUNS, ROLE_WORDS, Names, is_name_token, trim_name
 from .values import GROUP_OF_LABEL, Entity
 
 GAZETTEER_DIR = Path(__file__).resolve().parents[3] / "resources" / "gazetteer"
@@ -254,6 +254,21 @@ _COUNTRY_AFTER = re.compile(r"\s+\([A-Z][a-z]+(?:\s[A-Z][a-z]+)?\)")  # results:
 _TRAILING_LOWER = re.compile(r"(?:\s+(?!(?:of|de|du|des|del|da|di|van|von|der|la|le|y|i|and|for|&)\b)[a-z][\w'’-]*)+$")
 _SCORE_TAIL = re.compile(r"\s+\d+$")
 _SCORE_ON = re.compile(r"\s*[-–]\s*\d")
+# what press copy calls a company before or after its name: 'the Spanish airline Iberojet', 'Coinvale,
+# an online exchange', 'Meridian chief executive Sigrid Haugland', '(Sportwire) -'
+_ORG_NOUN = (r"(?:company|firm|group|airline|carrier|insurer|bank|lender|broadcaster|network|brand|bookmaker|"
+             r"operator|retailer|manufacturer|carmaker|brewer|agency|exchange|platform|app|sponsor|supplier|"
+             r"provider|newspaper|website|publisher|conglomerate|start-?up|developer|"
+             r"(?:chip|kit|car|drinks|shoe|watch|tyre|beer|sportswear|games|phone|energy|betting|gambling|crypto|"
+             r"technology|tech|telecoms?|media|insurance|apparel|software|fintech)\s+(?:maker|designer|firm|"
+             r"company|group|giant|operator|provider|brand))")
+_ORG_BEFORE = re.compile(r"\b" + _ORG_NOUN + r"\s+$")
+_ORG_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?" + _ORG_NOUN + r"(?![\w'’-])")
+_EXEC_AFTER = re.compile(r"\s+(?:chief executive|chief operating officer|chairman|chairwoman|spokesman|"
+                         r"spokeswoman|spokesperson|CEO)\b")
+_ORG_RUN = r"([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,2})"
+_DESCRIBED_ORG = re.compile(r"\b" + _ORG_NOUN + r"\s+" + _ORG_RUN)
+_WIRE = re.compile(r"\(" + _ORG_RUN + r"\)\s+[-–—]\s")  # a dateline's agency: 'MADRID (Sportwire) - '
 _NOT_ORGS = frozenset("Women Men Media International Location UTC GMT".split())  # spaCy's ORG, no name
 _PERSON_TAIL = re.compile(r"\s*[\d(\[].*$", re.S)  # no digit or bracket in a person's name
 _HONORIFIC_BEFORE = re.compile(r"\b(?:%s)\.?\s+$" % "|".join(sorted(HONORIFICS)), re.I)
@@ -333,7 +348,7 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
         if prev and s < prev.end:
             continue  # a span cut back from a line break may meet its neighbour
         out.append(Entity(s, e, surface, label, canonical, note))
-    return _with_untagged_people(text, out, names, people)
+    return _with_untagged_people(text, _with_untagged(text, out, _described_companies(text), "ORG"), names, people)
 
 
 def _tidy_span(text: str, s: int, e: int, label: str) -> tuple[int, int]:
@@ -414,6 +429,8 @@ def _relabel(text: str, s: int, e: int, label: str, people: dict[str, str],
     a nationality before a person's name ('Tunisian Abderrahim Zhiou'), a person 'of' an organisation
     ('Mina Worley-Hale of Human Rights Watch'), a dateline ('MUMBAI (Reuters) -'), a mountain or a pass
     ('Mont Ventoux', 'Col du Galibier'), a nationality or a common word alone ('Emirati', 'Women': none)."""
+    if label == "PERSON" and _reads_as_company(text, s, e):
+        return s, e, "ORG"  # spaCy's person 'Nexora' in 'the chip maker Nexora'
     if label not in ("ORG", "GPE", "NORP", "LOC", "FAC"):
         return s, e, label
     words = text[s:e].split()
@@ -433,7 +450,16 @@ def _relabel(text: str, s: int, e: int, label: str, people: dict[str, str],
         return s, e, "LOC"
     if label == "ORG" and text[s:e] in (firsts or {}):
         return s, e, "PERSON"  # 'Jean-Baptiste, what would you change?'
+    if label in ("GPE", "LOC", "FAC", "NORP") and text[s:e] not in people and _reads_as_company(text, s, e):
+        return s, e, "ORG"
     return s, e, _person_label(text, s, e, label, people)
+
+
+def _reads_as_company(text: str, s: int, e: int) -> bool:
+    """A name the words around it call a company: 'the Spanish airline Iberojet', 'Coinvale, an online
+    exchange', 'Meridian chief executive Sigrid Haugland'."""
+    return bool(_ORG_BEFORE.search(text, max(0, s - 40), s) or _ORG_AFTER.match(text, e) or
+                _EXEC_AFTER.match(text, e))
 
 
 def _looks_like_full_name(words: list[str]) -> bool:
@@ -561,8 +587,10 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
     for e in every:
         labels.setdefault(_merged_name(e, longer), Counter())[e.label] += _weight(e)
     sides = _sides(parts, texts, labels)
-    if sides:
-        parts = [_with_untagged_sides(text, part, sides) for text, part in zip(texts, parts)]
+    companies = {e.canonical for text, part in zip(texts, parts) for e in part
+                 if e.label == "ORG" and not e.note and _reads_as_company(text, e.start, e.end)} - sides
+    if sides or companies:
+        parts = [_with_untagged(text, part, sides | companies, "ORG") for text, part in zip(texts, parts)]
     result = []
     for i, part in enumerate(parts):
         merged = []
@@ -570,6 +598,8 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
             canonical = _merged_name(e, longer)
             if canonical in sides and e.label in ("GPE", "LOC", "ORG"):
                 label = "GPE" if _reads_as_place(texts[i], e.start, e.end) else "ORG"
+            elif (canonical in companies or e.text in companies) and not e.note:
+                label, canonical = "ORG", e.text if e.text in companies else canonical
             else:
                 label = e.label if e.note else labels[canonical].most_common(1)[0][0]
             merged.append(Entity(e.start, e.end, e.text, label, canonical, e.note))
@@ -603,11 +633,21 @@ def _sides(parts: list[list[Entity]], texts: Sequence[str], labels: dict[str, Co
     return sides
 
 
-def _with_untagged_sides(text: str, found: list[Entity], sides: set[str]) -> list[Entity]:
-    pattern = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(re.escape(s) for s in sorted(sides, key=len)[::-1]))
-    added = [Entity(m.start(), m.end(), m.group(), "ORG", m.group()) for m in pattern.finditer(text)
+def _with_untagged(text: str, found: list[Entity], names: set[str], label: str) -> list[Entity]:
+    """`found` and the mentions of `names` it does not have, with `label`, where they overlap nothing."""
+    if not names:
+        return found
+    pattern = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(re.escape(s) for s in sorted(names, key=len)[::-1]))
+    added = [Entity(m.start(), m.end(), m.group(), label, m.group()) for m in pattern.finditer(text)
              if not any(m.start() < x.end and x.start < m.end() for x in found)]
     return sorted([*found, *added], key=lambda x: x.start) if added else found
+
+
+def _described_companies(text: str) -> set[str]:
+    """Names the text calls a company before them ('the airline Iberojet') or a dateline's agency."""
+    found = {m.group(1) for pattern in (_DESCRIBED_ORG, _WIRE) for m in pattern.finditer(text)}
+    return {name for name in found if len(name) > 1 and name.split()[0].lower() not in FUNCTION_WORDS | PRONOUNS
+            and not any(w.lower() in ROLE_WORDS for w in name.split())}
 
 
 def _merged_name(entity: Entity, orgs: list[tuple[str, str]]) -> str:

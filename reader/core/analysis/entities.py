@@ -499,9 +499,7 @@ def _with_untagged_people(text: str, found: list[Entity], names: Names, people: 
     elsewhere, and names after a title ('Mrs. Okafor'), as long as they overlap nothing found."""
     spans: list[tuple[int, int]] = []
     if people:
-        pattern = re.compile(r"(?<![\w'’-])(?:%s)(?![\w-])" % "|".join(
-            re.escape(f) for f in sorted(people, key=len, reverse=True)))
-        spans += [m.span() for m in pattern.finditer(text)]
+        spans += _occurrences(text, people.keys())
     spans += [m.span(1) for m in _HONORIFIC_NAME.finditer(text) if trim_name(m.group(1)) == m.group(1)]
     if not spans:
         return found
@@ -637,10 +635,31 @@ def _with_untagged(text: str, found: list[Entity], names: set[str], label: str) 
     """`found` and the mentions of `names` it does not have, with `label`, where they overlap nothing."""
     if not names:
         return found
-    pattern = re.compile(r"(?<![\w-])(?:%s)(?![\w-])" % "|".join(re.escape(s) for s in sorted(names, key=len)[::-1]))
-    added = [Entity(m.start(), m.end(), m.group(), label, m.group()) for m in pattern.finditer(text)
-             if not any(m.start() < x.end and x.start < m.end() for x in found)]
+    added = [Entity(s, e, text[s:e], label, text[s:e]) for s, e in _occurrences(text, names)
+             if not any(s < x.end and x.start < e for x in found)]
     return sorted([*found, *added], key=lambda x: x.start) if added else found
+
+
+_CAP_TOKEN = re.compile(r"(?<![\w'’-])[^\W\d_][\w-]*(?:['’](?!s\b)[^\W\d_][\w-]*)*")  # O’Gara, not England’s
+
+
+def _occurrences(text: str, forms) -> list[tuple[int, int]]:
+    """Where `forms` (capitalised names of one to a few words) occur in `text` as whole words, longest
+    first: a scan of its capitalised words and dictionary lookups, no pattern compiled per article."""
+    forms = set(forms)
+    most = max((f.count(" ") + 1 for f in forms), default=0)
+    tokens = [m.span() for m in _CAP_TOKEN.finditer(text) if text[m.start()].isupper()]
+    spans, i = [], 0
+    while i < len(tokens):
+        for n in range(min(most, len(tokens) - i), 0, -1):
+            start, end = tokens[i][0], tokens[i + n - 1][1]
+            if text[start:end] in forms:
+                spans.append((start, end))
+                i += n
+                break
+        else:
+            i += 1
+    return spans
 
 
 def _described_companies(text: str) -> set[str]:

@@ -104,8 +104,7 @@ def sentence_start(text: str, end: int, floor: int) -> int:
     for m in _SENTENCE_END.finditer(text, floor, end):
         if m.group()[0] == "." and len(m.group()) == 1 and is_abbreviation(text, m.start()):
             continue
-        if m.end() < end and text[m.end():end].strip():
-            start = m.end()
+        start = m.end()
     while start < end and text[start].isspace():
         start += 1
     return start

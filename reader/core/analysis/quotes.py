@@ -216,14 +216,20 @@ def _kind(text: str, span: _Span) -> str:
     inner = text[span.start + 1: span.end - (1 if span.closed else 0)].strip(" '`\"“”«»")
     if span.paragraphs > 1 or not span.closed:
         return SPEECH
-    if inner[-1:] in ",.?!…:;":
-        return SPEECH  # a whole sentence or clause: "…," Ma said
+    if inner[-1:] in ",.?!…:;—–":
+        return SPEECH  # a whole sentence or clause: "…," Ma said; or one broken off: "He looks—"
     para_start = text.rfind("\n\n", 0, span.start) + 2 if "\n\n" in text[:span.start] else 0
     before = text[para_start:span.start].rstrip()
     if not before or before.endswith(":"):
         return SPEECH
+    if before.endswith((".", "!", "?")) and re.match(r"\s*(?:[.!?]|$|\n)", text[span.end:span.end + 2]):
+        return SPEECH  # a sentence of its own: 'KCNA said. "Foolhardy provocation deserves punishment".'
     if len(inner.split()) >= SPEECH_MIN_WORDS or _partial_speech(text, span, before):
         return SPEECH
+    para_end = text.find("\n\n", span.end)
+    if re.match(r"\s*[,—–]", text[span.end:span.end + 3]) and attribution.after(
+            text, span.end, len(text) if para_end < 0 else para_end):
+        return SPEECH  # '"Foolhardy provocation deserves harsh punishment", it added'
     return TERM
 
 

@@ -381,6 +381,10 @@ def _description(phrase: str, span: _Span, text: str, entities: Sequence[Entity]
     definite = words[:1] in (["the"], ["his"], ["her"], ["their"], ["its"])
     head = words[-1] if words else ""
     if head in STATEMENT_NOUNS:  # 'said a statement on Amaury's website', 'the statement said'
+        owner = re.match(r"(.+?)['’]s?\s", phrase)
+        if owner and not definite:  # "Cornyn's statement added"
+            named = [e for e in earlier if e.label in ("PERSON", "ORG") and e.text.startswith(owner.group(1))]
+            return named[-1].canonical if named else owner.group(1)
         after = [e for e in entities if e.label == "ORG" and e.start >= span.end and e.end <= sentence_end]
         if after:
             return after[0].canonical

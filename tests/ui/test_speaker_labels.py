@@ -53,3 +53,11 @@ def test_two_quotes_of_one_sentence_share_one_label(analyzer):
                                  "\"We are ready,\" he said, \"and so are the fans around the world.\"")
     assert paras[1].count(DASH) == 1
     assert paras[1].endswith(f"around the world.\" {DASH} Jack Ma")
+
+
+def test_a_quote_that_starts_its_own_sentence_is_labelled(analyzer):
+    paras = shown_body(analyzer, "NFL\n\nHead coach Liam Corrigan got a question about his quarterback.\n\n"
+                                 "\"I'm going to let Mark handle the stadium stuff,\" Corrigan said, nodding toward "
+                                 "team president Mark Devereaux at the podium. \"I'm the football guy.\"")
+    assert paras[1].endswith(f"at the podium. \"I'm the football guy.\" {DASH} Liam Corrigan")
+    assert paras[1].count(DASH) == 1

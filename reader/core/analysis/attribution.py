@@ -104,8 +104,7 @@ def sentence_start(text: str, end: int, floor: int) -> int:
     for m in _SENTENCE_END.finditer(text, floor, end):
         if m.group()[0] == "." and len(m.group()) == 1 and is_abbreviation(text, m.start()):
             continue
-        if m.end() < end and text[m.end():end].strip():
-            start = m.end()
+        start = m.end()
     while start < end and text[start].isspace():
         start += 1
     return start
@@ -141,15 +140,21 @@ def after(text: str, quote_end: int, limit: int) -> Source | None:
 
 
 def before(text: str, quote_start: int, floor: int) -> Source | None:
-    """The source named before a quote, in its own sentence: `Adler replied: "`, `said Ma, "`."""
+    """The source named before a quote, in its own sentence: `Adler replied: "`, `said Ma, "`; or in the
+    paragraph before, when that paragraph ends introducing it (`Rathbun stated,` then the quote)."""
+    if not text[floor:quote_start].strip() and floor >= 2 and re.search(r"[:,]\s*$", text[:floor]):
+        floor = text.rfind("\n\n", 0, floor - 2) + 2 if "\n\n" in text[:floor - 2] else 0
     begin = sentence_start(text, quote_start, floor)
-    head = text[begin:quote_start]
+    whole = text[begin:quote_start]
+    head, at = whole, begin
     if _MARK.search(head):
         head_at = max(m.end() for m in _MARK.finditer(head))
-        begin += head_at
+        at += head_at
         head = head[head_at:]
-    return (_before_verb(head, begin) or _before_said_name(head, begin) or _before_colon(head, begin)
-            or _before_subject(head, begin))
+    # a subject that introduces the quote with a colon keeps its sentence's partial quotes:
+    # 'Sunak defended the record whilst promising a "formal update" from Braverman: "…"'
+    return (_before_verb(head, at) or _before_said_name(head, at) or _before_colon(head, at)
+            or _before_subject(head, at) or (_before_subject(whole, begin) if head is not whole else None))
 
 
 def line_attribution(text: str, para_end: int) -> Source | None:
@@ -301,7 +306,7 @@ def _before_said_name(head: str, at: int) -> Source | None:
     m = re.search(r"\bquot(?:ed|es|ing)\s+(?!by\b)(?P<source>[^,:;]{1,60}?)\s+(?:as\s+)?saying\s*[:,]?\s*$", head)
     if m:
         return _span(head, at, m.start("source"), m.end("source"))
-    m = re.search(rf"(?:\b{VERB}|[Aa]ccording\s+to)\s+(?P<source>(?:[A-Z]|the\s|a\s|an\s)[^,:;]{{0,80}}?)\s*[:,]\s*$", head)
+    m = re.search(rf"(?:\b{VERB}|[Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of)\s+(?P<source>(?:[A-Z]|the\s|a\s|an\s)[^,:;]{{0,80}}?)\s*[:,]\s*$", head)
     if not m:
         return None
     return _span(head, at, m.start("source"), m.end("source"))

@@ -216,14 +216,20 @@ def _kind(text: str, span: _Span) -> str:
     inner = text[span.start + 1: span.end - (1 if span.closed else 0)].strip(" '`\"“”«»")
     if span.paragraphs > 1 or not span.closed:
         return SPEECH
-    if inner[-1:] in ",.?!…:;":
-        return SPEECH  # a whole sentence or clause: "…," Ma said
+    if inner[-1:] in ",.?!…:;—–":
+        return SPEECH  # a whole sentence or clause: "…," Ma said; or one broken off: "He looks—"
     para_start = text.rfind("\n\n", 0, span.start) + 2 if "\n\n" in text[:span.start] else 0
     before = text[para_start:span.start].rstrip()
     if not before or before.endswith(":"):
         return SPEECH
+    if before.endswith((".", "!", "?")) and re.match(r"\s*(?:[.!?]|$|\n)", text[span.end:span.end + 2]):
+        return SPEECH  # a sentence of its own: 'KCNA said. "Foolhardy provocation deserves punishment".'
     if len(inner.split()) >= SPEECH_MIN_WORDS or _partial_speech(text, span, before):
         return SPEECH
+    para_end = text.find("\n\n", span.end)
+    if re.match(r"\s*[,—–]", text[span.end:span.end + 3]) and attribution.after(
+            text, span.end, len(text) if para_end < 0 else para_end):
+        return SPEECH  # '"Foolhardy provocation deserves harsh punishment", it added'
     return TERM
 
 
@@ -375,6 +381,10 @@ def _description(phrase: str, span: _Span, text: str, entities: Sequence[Entity]
     definite = words[:1] in (["the"], ["his"], ["her"], ["their"], ["its"])
     head = words[-1] if words else ""
     if head in STATEMENT_NOUNS:  # 'said a statement on Amaury's website', 'the statement said'
+        owner = re.match(r"(.+?)['’]s?\s", phrase)
+        if owner and not definite:  # "Cornyn's statement added"
+            named = [e for e in earlier if e.label in ("PERSON", "ORG") and e.text.startswith(owner.group(1))]
+            return named[-1].canonical if named else owner.group(1)
         after = [e for e in entities if e.label == "ORG" and e.start >= span.end and e.end <= sentence_end]
         if after:
             return after[0].canonical

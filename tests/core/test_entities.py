@@ -529,3 +529,25 @@ def test_a_dateline_agency_is_an_organisation():
     found = people_and_labels("MADRID, March 5 (Sportwire) - The airline has ended its shirt deal.")
     assert ("Sportwire", "ORG", "Sportwire") in found
     assert not [m for m, label, _ in found if label == "ORG" and m in ("I", "The")]
+
+
+def test_a_teams_nickname_is_the_team_where_the_article_names_it_in_full():
+    _, analysis = analyze_text(real_analyzer(), "Patch\n\nThe Chicago Bulls have agreed a jersey patch deal. "
+                               "Bulls president Evan Castellano said the deal was about the city. Fans of the "
+                               "Bulls were split.")
+    assert {(e.label, e.canonical) for e in analysis.entities if e.text == "Bulls"} == {("ORG", "Chicago Bulls")}
+    assert len([e for e in analysis.entities if e.text == "Bulls"]) == 2
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The company opened its European office in Antwerp last year.", "Antwerp"),  # a club's name, no town row
+    ("The exhibit is located in Evansville, Indiana, and runs until May.", "Evansville"),
+])
+def test_a_town_that_names_a_club_or_comes_before_its_state_is_a_place(text, place):
+    assert (place, "GPE") in {(m, label) for m, label, _ in people_and_labels(text)}
+
+
+def test_an_organisation_spacy_cut_at_for_the_is_one_name():
+    found = people_and_labels("The Andy Warhol Foundation for the Visual Arts gave the prints to the museum.")
+    assert ("Andy Warhol Foundation for the Visual Arts", "ORG",
+            "Andy Warhol Foundation for the Visual Arts") in found

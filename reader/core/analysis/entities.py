@@ -269,6 +269,11 @@ _EXEC_AFTER = re.compile(r"\s+(?:chief executive|chief operating officer|chairma
 _ORG_RUN = r"([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,2})"
 _DESCRIBED_ORG = re.compile(r"\b" + _ORG_NOUN + r"\s+" + _ORG_RUN)
 _WIRE = re.compile(r"\(" + _ORG_RUN + r"\)\s+[-–—]\s")  # a dateline's agency: 'MADRID (Sportwire) - '
+_ORG_JOINS = (" for the ", " for ", " of the ")
+_JOINED_ORG = re.compile(r"[\w'’&.-]+(?: [\w'’&.-]+)*? (?:Foundation|Association|Institute|Council|Federation|"
+                         r"Union|Society|Centre|Center|Museum|Court|Committee|Agency|Department|Ministry|School|"
+                         r"University|College|Academy|Fund|Trust|Commission|Office)(?: for the | for | of the )"
+                         r"[A-Z][\w'’&.-]*(?: [\w'’&.-]+)*")
 _NOT_ORGS = frozenset("Women Men Media International Location UTC GMT".split())  # spaCy's ORG, no name
 _PERSON_TAIL = re.compile(r"\s*[\d(\[].*$", re.S)  # no digit or bracket in a person's name
 _HONORIFIC_BEFORE = re.compile(r"\b(?:%s)\.?\s+$" % "|".join(sorted(HONORIFICS)), re.I)
@@ -306,6 +311,7 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
     """Clean raw tags into entities with canonical names: trimmed, mislabels dropped, short names merged."""
     out: list[Entity] = []
     people, firsts = _people(names), _first_names(names)
+    places_at = {s for s, _, label, _ in raw if label in PLACE_LABELS}
     for s, e, label, known in raw:
         entry = gazetteer.by_name.get(known) if known else None
         side = _NAME_AND_SCORE.fullmatch(text, s, e) if label not in NAME_LABELS else None
@@ -321,12 +327,16 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
             if label in ("DATE", "TIME") and not _DATE_WORD.search(surface):
                 continue  # spaCy's small model calls 'Olympic' a date; a bare 'today' dates nothing
             s, e, label = _relabel(text, s, e, label, people, firsts)
+            if label == "ORG" and text[e:e + 2] == ", " and e + 2 in places_at and " " not in text[s:e]:
+                label = "GPE"  # 'Evansville, Indiana'
         surface = text[s:e]
         if label not in GROUP_OF_LABEL:
             continue
-        if entry and entry.label == "ORG" and surface in gazetteer.place_named and _reads_as_place(text, s, e):
-            entry = gazetteer.place_named[surface]  # 'in Barcelona': the city, not the club
-            label = entry.label
+        if entry and entry.label == "ORG" and _named_after_town(entry, surface, gazetteer) and \
+                _reads_as_place(text, s, e):
+            # 'in Barcelona': the city, not the club
+            entry = gazetteer.place_named.get(surface)
+            label = "GPE"
         if label in PLACE_LABELS and _sporting_side(text, s, e):
             label = "ORG"  # 'England beat Wales 20-10': the national sides
         if entry:
@@ -347,8 +357,20 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
             continue
         if prev and s < prev.end:
             continue  # a span cut back from a line break may meet its neighbour
+        if prev and label == prev.label == "ORG" and not (prev.note or note) and \
+                _JOINED_ORG.fullmatch(text, prev.start, e) and text[prev.end:s] in _ORG_JOINS:
+            # spaCy's 'Andy Warhol Foundation' and 'Visual Arts': one name
+            out[-1] = Entity(prev.start, e, text[prev.start:e], label, " ".join(text[prev.start:e].split()))
+            continue
         out.append(Entity(s, e, surface, label, canonical, note))
     return _with_untagged_people(text, _with_untagged(text, out, _described_companies(text), "ORG"), names, people)
+
+
+def _named_after_town(entry: Entry, surface: str, gazetteer: Gazetteer) -> bool:
+    """Whether `surface`, a form of the organisation `entry`, is also a town's name: one the lists give as a
+    town, or a club's one-word name ('Copenhagen' for FC Copenhagen, whose town the list spells København)."""
+    return surface in gazetteer.place_named or (entry.note.startswith("Football club") and " " not in surface
+                                                 and surface != entry.name)
 
 
 def _tidy_span(text: str, s: int, e: int, label: str) -> tuple[int, int]:
@@ -587,8 +609,11 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
     sides = _sides(parts, texts, labels)
     companies = {e.canonical for text, part in zip(texts, parts) for e in part
                  if e.label == "ORG" and not e.note and _reads_as_company(text, e.start, e.end)} - sides
+    nicknames = _nicknames(every)
     if sides or companies:
         parts = [_with_untagged(text, part, sides | companies, "ORG") for text, part in zip(texts, parts)]
+    if nicknames:
+        parts = [_with_nicknames(text, part, nicknames) for text, part in zip(texts, parts)]
     result = []
     for i, part in enumerate(parts):
         merged = []
@@ -603,6 +628,27 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
             merged.append(Entity(e.start, e.end, e.text, label, canonical, e.note))
         result.append(merged)
     return result
+
+
+def _nicknames(every: list[Entity]) -> dict[str, Entity]:
+    """A listed team's last word, plural, for the team where the article names it in full: 'Bulls' for
+    the 'Chicago Bulls', 'Rhinos' for the 'Leeds Rhinos'."""
+    out: dict[str, Entity] = {}
+    for e in every:
+        words = e.canonical.split()
+        if e.label == "ORG" and e.note and len(words) > 1 and words[-1].endswith("s") and words[-1][0].isupper() \
+                and ("team" in e.note.lower() or "club" in e.note.lower()) and words[-1] not in _ORG_WORDS:
+            out.setdefault(words[-1], e)
+    return out
+
+
+def _with_nicknames(text: str, found: list[Entity], nicknames: dict[str, Entity]) -> list[Entity]:
+    """`found` with each nickname an organisation of its team, whatever spaCy made of it or left out."""
+    kept = [e if e.text not in nicknames or e.note else
+            Entity(e.start, e.end, e.text, "ORG", nicknames[e.text].canonical, nicknames[e.text].note) for e in found]
+    added = [Entity(s, e, text[s:e], "ORG", nicknames[text[s:e]].canonical, nicknames[text[s:e]].note)
+             for s, e in _occurrences(text, nicknames) if not any(s < x.end and x.start < e for x in kept)]
+    return sorted([*kept, *added], key=lambda x: x.start)
 
 
 def _weight(e: Entity) -> float:
@@ -628,6 +674,7 @@ def _sides(parts: list[list[Entity]], texts: Sequence[str], labels: dict[str, Co
                 for a, b in ((one, other), (other, one)):
                     if a in sides and b not in people:
                         sides.add(b)
+        sides |= {side.split()[1] for side in sides if side.split()[0] in ("South", "North") and side.count(" ") == 1}
     return sides
 
 

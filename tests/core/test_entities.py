@@ -551,3 +551,23 @@ def test_an_organisation_spacy_cut_at_for_the_is_one_name():
     found = people_and_labels("The Andy Warhol Foundation for the Visual Arts gave the prints to the museum.")
     assert ("Andy Warhol Foundation for the Visual Arts", "ORG",
             "Andy Warhol Foundation for the Visual Arts") in found
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ninth place went to Ildar Pomykalov of Russia, who ran with a guide.", "Ildar Pomykalov"),
+    ("A shot from the edge of the area was saved by Thibaut Courtois in the 60th minute.", "Thibaut Courtois"),
+])
+def test_a_full_name_before_of_a_country_or_after_saved_by_is_a_person(text, name):
+    assert (name, "PERSON", name) in people_and_labels(text)
+
+
+def test_a_full_name_in_a_list_of_people_is_a_person():
+    from reader.core.analysis.entities import _people_in_lists
+    from reader.core.analysis.names import Names
+    from reader.core.analysis.values import Entity
+
+    text = "Hamlin, Aric Almirola, Kurt Busch and the Zurich Classic"
+    found = [Entity(0, 6, "Hamlin", "PERSON", "Hamlin"), Entity(8, 21, "Aric Almirola", "ORG", "Aric Almirola"),
+             Entity(23, 33, "Kurt Busch", "PERSON", "Kurt Busch"), Entity(42, 56, "Zurich Classic", "ORG", "Zurich Classic")]
+    labels = [e.label for e in _people_in_lists(text, found, Names())]
+    assert labels == ["PERSON", "PERSON", "PERSON", "ORG"]

@@ -243,8 +243,11 @@ _ORG_WORDS = frozenset("""Federation Association Committee Union Club League Cou
 Airways Bank Institute University College Agency Authority Confederation Cup Championship Games Tour Olympic
 Football Athletics Rugby Cricket Tennis Golf Motor Racing Sport Sports Company Corporation Foundation Weekly
 Daily Times News Post Journal Magazine Media Insurance Mutual Capital Partners Holdings Ventures Motorsport
-Motorsports Energy Telecom Technologies Systems Solutions International Global Inc Ltd Plc AG GmbH""".split())
-_SAID_BEFORE = re.compile(r"\b(?:said|says|added|told|asked|explained|according to)\s+$")
+Motorsports Energy Telecom Technologies Systems Solutions International Global Inc Ltd Plc AG GmbH Classic
+Museum Gallery Stadium Arena Park Hall Centre Center Masters Trophy Prix Series Festival Awards Challenge
+Invitational Marathon Rally Grand""".split())
+_SAID_BEFORE = re.compile(r"\b(?:said|says|added|told|asked|explained|according to|(?:saved|scored|founded|"
+                          r"coached|replaced|fouled|tackled|assisted) by)\s+$")
 _ROLE_AFTER = re.compile(
     r",\s+(?:(?:the|a|an)\s+)?(?:[\w'’.-]+\s+){0,3}?(?:director|president|chairman|chairwoman|chief|executive|"
     r"manager|coach|captain|spokesman|spokeswoman|spokesperson|analyst|founder|minister|secretary|officer|deputy|"
@@ -329,6 +332,9 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
             s, e, label = _relabel(text, s, e, label, people, firsts)
             if label == "ORG" and text[e:e + 2] == ", " and e + 2 in places_at and " " not in text[s:e]:
                 label = "GPE"  # 'Evansville, Indiana'
+            elif label == "ORG" and text[e:e + 4] == " of " and e + 4 in places_at and \
+                    _looks_like_full_name(text[s:e].split()):
+                label = "PERSON"  # 'ninth place Ildar Pomykalov of Russia'
         surface = text[s:e]
         if label not in GROUP_OF_LABEL:
             continue
@@ -363,7 +369,22 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
             out[-1] = Entity(prev.start, e, text[prev.start:e], label, " ".join(text[prev.start:e].split()))
             continue
         out.append(Entity(s, e, surface, label, canonical, note))
+    out = _people_in_lists(text, out, names)
     return _with_untagged_people(text, _with_untagged(text, out, _described_companies(text), "ORG"), names, people)
+
+
+def _people_in_lists(text: str, found: list[Entity], names: Names) -> list[Entity]:
+    """A full name spaCy called an organisation in a list of people ('Hamlin, Aric Almirola, Kurt Busch')
+    is a person."""
+    out = list(found)
+    for i, x in enumerate(found):
+        if x.label != "ORG" or x.note or not _looks_like_full_name(x.text.split()):
+            continue
+        near = [(found[j], text[found[j].end:x.start] if j < i else text[x.end:found[j].start])
+                for j in (i - 1, i + 1) if 0 <= j < len(found)]
+        if any(n.label == "PERSON" and between in (", ", " and ", ", and ") for n, between in near):
+            out[i] = Entity(x.start, x.end, x.text, "PERSON", names.resolve(x.text))
+    return out
 
 
 def _named_after_town(entry: Entry, surface: str, gazetteer: Gazetteer) -> bool:

@@ -571,3 +571,11 @@ def test_a_full_name_in_a_list_of_people_is_a_person():
              Entity(23, 33, "Kurt Busch", "PERSON", "Kurt Busch"), Entity(42, 56, "Zurich Classic", "ORG", "Zurich Classic")]
     labels = [e.label for e in _people_in_lists(text, found, Names())]
     assert labels == ["PERSON", "PERSON", "PERSON", "ORG"]
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Bianchi crashed at the 2014 Japanese Grand Prix in October.", "2014 Japanese Grand Prix"),
+    ("Croatia reached the final of the FIFA World Cup 2018 after extra time.", "FIFA World Cup 2018"),
+])
+def test_an_events_edition_is_part_of_its_name(text, event):
+    assert event in {m for m, label, _ in people_and_labels(text) if label == "EVENT"}

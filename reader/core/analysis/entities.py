@@ -277,6 +277,8 @@ _JOINED_ORG = re.compile(r"[\w'’&.-]+(?: [\w'’&.-]+)*? (?:Foundation|Associa
                          r"Union|Society|Centre|Center|Museum|Court|Committee|Agency|Department|Ministry|School|"
                          r"University|College|Academy|Fund|Trust|Commission|Office)(?: for the | for | of the )"
                          r"[A-Z][\w'’&.-]*(?: [\w'’&.-]+)*")
+_YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d $")
+_YEAR_AFTER = re.compile(r" (?:19|20)\d\d\b")
 _NOT_ORGS = frozenset("Women Men Media International Location UTC GMT".split())  # spaCy's ORG, no name
 _PERSON_TAIL = re.compile(r"\s*[\d(\[].*$", re.S)  # no digit or bracket in a person's name
 _HONORIFIC_BEFORE = re.compile(r"\b(?:%s)\.?\s+$" % "|".join(sorted(HONORIFICS)), re.I)
@@ -363,6 +365,16 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
             continue
         if prev and s < prev.end:
             continue  # a span cut back from a line break may meet its neighbour
+        if label == "EVENT" and (_YEAR_BEFORE.search(text, max(0, s - 5), s) or _YEAR_AFTER.match(text, e)):
+            # 'FIFA World Cup 2018', '2018 FIFA World Cup': the edition is part of the event's name
+            before, after = _YEAR_BEFORE.search(text, max(0, s - 5), s), _YEAR_AFTER.match(text, e)
+            s, e = before.start() if before else s, after.end() if after else e
+            while out and out[-1].end > s:
+                out.pop()  # spaCy's date '2018'
+            surface = text[s:e]
+            listed = gazetteer.by_form.get(surface)
+            # the listed event's name and note, or spaCy's event with its edition
+            canonical, note = (listed.name, listed.note) if listed else (canonical if entry else surface, note)
         if prev and label == prev.label == "ORG" and not (prev.note or note) and \
                 _JOINED_ORG.fullmatch(text, prev.start, e) and text[prev.end:s] in _ORG_JOINS:
             # spaCy's 'Andy Warhol Foundation' and 'Visual Arts': one name

@@ -579,3 +579,12 @@ def test_a_full_name_in_a_list_of_people_is_a_person():
 ])
 def test_an_events_edition_is_part_of_its_name(text, event):
     assert event in {m for m, label, _ in people_and_labels(text) if label == "EVENT"}
+
+
+@pytest.mark.parametrize("text, mention, label", [
+    ("The Zimbabwean Kirsty Coventry finished second in the 200m backstroke.", "Kirsty Coventry", "PERSON"),
+    ("Kenya did not win a medal in the marathon at the Barcelona Olympics in 1992.", "Barcelona Olympics", "EVENT"),
+    ("The Warrington-based energy supplier went into administration.", "Warrington", "GPE"),
+])
+def test_a_clubs_name_inside_a_persons_or_an_events_name_is_not_the_club(text, mention, label):
+    assert (mention, label) in {(m, lab) for m, lab, _ in people_and_labels(text)}

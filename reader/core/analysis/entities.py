@@ -375,6 +375,16 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
             listed = gazetteer.by_form.get(surface)
             # the listed event's name and note, or spaCy's event with its edition
             canonical, note = (listed.name, listed.note) if listed else (canonical if entry else surface, note)
+        if prev and text[prev.end:s] == " " and _one_name(prev, label, surface, entry):
+            # 'Kirsty Coventry', not the club; the 'Barcelona Olympics', not the club and an event
+            surface = text[prev.start:e]
+            listed = gazetteer.by_form.get(surface)
+            if label == "PERSON" or prev.label == "PERSON":
+                label, canonical, note = "PERSON", names.resolve(surface), ""
+            else:
+                canonical, note = (listed.name, listed.note) if listed else (surface, "")
+            out[-1] = Entity(prev.start, e, surface, label, canonical, note)
+            continue
         if prev and label == prev.label == "ORG" and not (prev.note or note) and \
                 _JOINED_ORG.fullmatch(text, prev.start, e) and text[prev.end:s] in _ORG_JOINS:
             # spaCy's 'Andy Warhol Foundation' and 'Visual Arts': one name
@@ -397,6 +407,16 @@ def _people_in_lists(text: str, found: list[Entity], names: Names) -> list[Entit
         if any(n.label == "PERSON" and between in (", ", " and ", ", and ") for n, between in near):
             out[i] = Entity(x.start, x.end, x.text, "PERSON", names.resolve(x.text))
     return out
+
+
+def _one_name(prev: Entity, label: str, surface: str, entry: Entry | None) -> bool:
+    """Whether a listed club's one-word name and its neighbour are one name: a person's ('Kirsty' 'Coventry',
+    'Chelsea' 'Clinton') or an event's ('Barcelona' 'Olympics')."""
+    prev_club = prev.label == "ORG" and prev.note.startswith("Football club") and " " not in prev.text
+    this_club = label == "ORG" and entry is not None and entry.note.startswith("Football club") and " " not in surface
+    if (label == "PERSON" and prev_club) or (prev.label == "PERSON" and this_club):
+        return True
+    return label == "EVENT" and entry is not None and " " not in prev.text and (prev_club or prev.label == "GPE")
 
 
 def _named_after_town(entry: Entry, surface: str, gazetteer: Gazetteer) -> bool:
@@ -498,6 +518,8 @@ def _relabel(text: str, s: int, e: int, label: str, people: dict[str, str],
             return s, name_end, "PERSON"
     if label == "ORG" and len(words) == 1 and (_is_demonym(words[0]) or words[0] in _NOT_ORGS):
         return s, e, "NORP"
+    if label == "ORG" and text.startswith("-based", e):
+        return s, e, "GPE"  # 'the Warrington-based energy supplier'
     if label == "ORG" and len(words) == 1 and words[0].isupper() and len(words[0]) > 3 and \
             (s == 0 or text[s - 1] == "\n") and _DATELINE_AFTER.match(text, e):
         return s, e, "GPE"

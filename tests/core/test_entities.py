@@ -568,7 +568,8 @@ def test_a_full_name_in_a_list_of_people_is_a_person():
 
     text = "Hamlin, Aric Almirola, Kurt Busch and the Zurich Classic"
     found = [Entity(0, 6, "Hamlin", "PERSON", "Hamlin"), Entity(8, 21, "Aric Almirola", "ORG", "Aric Almirola"),
-             Entity(23, 33, "Kurt Busch", "PERSON", "Kurt Busch"), Entity(42, 56, "Zurich Classic", "ORG", "Zurich Classic")]
+             Entity(23, 33, "Kurt Busch", "PERSON", "Kurt Busch"),
+             Entity(42, 56, "Zurich Classic", "ORG", "Zurich Classic")]
     labels = [e.label for e in _people_in_lists(text, found, Names())]
     assert labels == ["PERSON", "PERSON", "PERSON", "ORG"]
 

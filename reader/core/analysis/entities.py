@@ -1,6 +1,8 @@
-"""Named entities: the domain gazetteer from resources/, spaCy's NER, and one canonical name per entity.
+"""Named entities: the domain gazetteer from resources/, spaCy's NER, and one label and one canonical name
+per entity within an article, decided by the evidence of all its mentions (see `merge_partial`).
 
-spaCy is imported only when a tagger is first used. Without an English model the tagger still runs the
+The cleaning after spaCy is regular expressions and dictionary lookups over each text, linear in its
+length: no second spaCy pass. spaCy is imported only when a tagger is first used. Without an English model the tagger still runs the
 gazetteer on a blank English pipeline, and says so in `notice`.
 """
 
@@ -254,7 +256,8 @@ _ROLE_AFTER = re.compile(
     r"head|player|driver|rider|editor|reporter|correspondent|professor|lecturer|consultant|researcher|agent|"
     r"owner|ceo)\b")
 _COUNTRY_AFTER = re.compile(r"\s+\([A-Z][a-z]+(?:\s[A-Z][a-z]+)?\)")  # results: 'Tatiana Guderzo (Italy)'
-_TRAILING_LOWER = re.compile(r"(?:\s+(?!(?:of|de|du|des|del|da|di|van|von|der|la|le|y|i|and|for|&)\b)[a-z][\w'’-]*)+$")
+_TRAILING_LOWER = re.compile(  # 'Yonhap news agency': the lowercase words after a name, not 'of' or 'de'
+    r"(?:\s+(?!(?:of|de|du|des|del|da|di|van|von|der|la|le|y|i|and|for|&)\b)[a-z][\w'’-]*)+$")
 _SCORE_TAIL = re.compile(r"\s+\d+$")
 _SCORE_ON = re.compile(r"\s*[-–]\s*\d")
 # what press copy calls a company before or after its name: 'the Spanish airline Iberojet', 'Coinvale,
@@ -652,9 +655,11 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
     """Within one article: 'Alibaba' and 'Alibaba Group' are one entity, and each entity has one label.
 
     The label is the one most of its mentions have, a person with a full name counting double (see
-    `_weight`): spaCy takes a surname for an organisation or a place more often than the other way round. With the parts' `texts`, a
-    country or town the article shows playing ('England beat Wales 20-10') is the side, an organisation,
-    in each of its mentions that does not name it as a place ('in England'), also where spaCy missed it.
+    `_weight`): spaCy takes a surname for an organisation or a place more often than the other way round.
+    With the parts' `texts`: a country or town the article shows playing ('England beat Wales 20-10') is
+    the side, an organisation, in each mention that does not name it as a place ('in England'); a name
+    the text calls a company ('the airline Iberojet') is an organisation in every mention; a listed
+    team's nickname ('Bulls') is the team; all of them also where spaCy left them out.
     """
     every = [e for part in parts for e in part]
     longer = sorted({(e.canonical, e.label) for e in every if e.label == "ORG"}, key=lambda c: -len(c[0]))

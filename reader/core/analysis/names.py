@@ -23,7 +23,8 @@ spaniard briton frenchman frenchwoman dutchman dutchwoman englishman englishwoma
 irishman american german italian kenyan ethiopian australian brazilian argentine argentinian swiss serb
 serbian croat croatian russian norwegian swede dane belgian portuguese japanese chinese korean indian
 canadian mexican jamaican nigerian austrian pole czech greek turk colombian chilean uruguayan tunisian
-moroccan egyptian ugandan ghanaian finn icelander ukrainian
+moroccan egyptian ugandan ghanaian finn icelander ukrainian emirati saudi qatari israeli pakistani iraqi
+kuwaiti omani bahraini somali yemeni bangladeshi nepali afghan thai filipino
 """.split())
 # small words capitalised at a sentence's start ('The Jaguars', 'On Twitter'): never part of a name
 FUNCTION_WORDS = frozenset("""

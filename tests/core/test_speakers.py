@@ -289,3 +289,21 @@ def test_saying_after_the_subjects_sentence(analyzer):
     body = ("Tatyana McFadden told the media about her two punctures, saying, "
             '"At 18 miles it went again, and this always seems to happen to me in London."')
     assert said(analyzer, body) == [("At 18 miles it went agai", "Tatyana McFadden")]
+
+
+def test_initials_are_spelled_out_as_the_article_did(analyzer):
+    body = ("North Korea's Korean Central News Agency (KCNA) reported the exchange of fire.\n\n"
+            '"Foolhardy provocation deserves harsh punishment," said KCNA.')
+    assert said(analyzer, body) == [("Foolhardy provocation de", "Korean Central News Agency")]
+
+
+def test_a_role_before_the_name_and_an_apposition_after_it(analyzer):
+    body = ("French security consultant Louis Caprioli, former anti-terrorism head at the Direction de la "
+            'Surveillance du Territoire, said "You would need really incredible security precautions."')
+    assert said(analyzer, body) == [("You would need really in", "Louis Caprioli")]
+
+
+def test_an_arabic_name_with_its_particle(analyzer):
+    body = ('"All those who were wounded have been taken to hospital," said civil defence chief '
+            "Suleiman al-Amr.")
+    assert said(analyzer, body) == [("All those who were wound", "Suleiman al-Amr")]

@@ -57,7 +57,8 @@ FUNCTION_WORD = re.compile(r"(?:and|but|or|as|while|when|then|so|if|which|who|th
 # what may stand before the subject of an attribution: 'In a statement on its website, the club said:'
 _LEAD_IN = re.compile(r"^(?:[A-Z]{3,}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^)]{1,20}\))?\s*[—–_]+\s*|(?:But|And|So|Yet|Still|Then|Later|Earlier|Meanwhile|However|Afterwards|Separately|"
                       r"Elsewhere|Asked|Speaking|Writing|In|On|At|After|Before|During|For|With|From|Following|"
-                      r"Back|Once|When|While|Now|Today|Yesterday)\b[^,:]{0,60},\s*|(?:But|And|So|Yet|Then)\s+)+")
+                      r"Back|Once|When|While|Now|Today|Yesterday)\b[^,:]{0,60},\s*|(?:But|And|So|Yet|Then)\s+|"
+                      r"[A-Z][a-z]+ly,\s*)+")
 _MARK = re.compile(r"[\"“”«»]|``|''")
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’']?(?=\s|$)")
 
@@ -227,9 +228,13 @@ def _source_first(body: str, at: int) -> Source | None:
 def _apposition_end(head: str) -> int:
     """'Omar Haddad, marketing director at X,' → the end of 'Omar Haddad'; else the whole head."""
     first = head.split(",", 1)[0]
-    if "," in head and first.strip() and looks_like_name(first):
-        return len(first)
+    if "," in head and first.strip() and (looks_like_name(first) or _ends_in_name(first)):
+        return len(first)  # also 'French security consultant Louis Caprioli, former head of X,'
     return len(head)
+
+
+def _ends_in_name(phrase: str) -> bool:
+    return bool(re.search(r"\b[A-Z][\w'’-]+\s+[A-Z][\w'’-]+\s*$", phrase))
 
 
 def looks_like_name(phrase: str) -> bool:

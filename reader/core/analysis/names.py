@@ -42,6 +42,8 @@ PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 
 def is_name_token(token: str) -> bool:
     """A capitalised word that can be part of a person's name (not an acronym, not a role)."""
+    if re.match(r"(?:al|el|bin|ibn|d|de|da|van)[-'’][A-Z]", token):
+        return True  # 'al-Amr', "d'Alembert": a particle joined to a name
     if not token[:1].isupper() or token.lower().rstrip(".") in ROLE_WORDS or token.lower() in DEMONYMS or \
             token.lower() in FUNCTION_WORDS:
         return False

@@ -57,6 +57,7 @@ PERSON_NOUNS = re.compile(
     r"bowler|all-rounder|fly-half|scrum-half|prop|lock|flanker|rider|driver|sprinter|veteran|youngster|"
     r"teenager|player|star|olympian|paralympian|debutant|rookie|quarterback)\b", re.I)
 DESCRIPTION_WORDS = 7
+ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}")
 # capitalised at a sentence's start, never the first word of a name
 SENTENCE_OPENERS = frozenset("""
 The A An In On At After Before But And When While Yesterday Today Tonight Last This That Then His Her Their
@@ -269,6 +270,29 @@ def _source(text: str, span: _Span) -> Source | None:
 
 def _resolve(source: Source, span: _Span, text: str, entities: Sequence[Entity], names: Names,
              last: Quote | None) -> str | None:
+    """The speaker a source phrase names, with an organisation's initials spelled out as the article did."""
+    speaker = _named_by(source, span, text, entities, names, last)
+    return _spelled_out(speaker, text) if speaker and ACRONYM.fullmatch(speaker) else speaker
+
+
+def _spelled_out(acronym: str, text: str) -> str:
+    """'KCNA' → 'Korean Central News Agency' where the article wrote 'Korean Central News Agency (KCNA)'."""
+    m = re.search(rf"((?:[A-Z][\w'’&-]*\s+(?:(?:of|the|for|and|de|du|des|la|le)\s+)*){{1,7}}[A-Z][\w'’-]*)\s*"
+                  rf"\(\s*(?:the\s+)?{re.escape(acronym)}\s*\)", text)
+    if m:
+        words = m.group(1).split()
+        initials = [w for w in words if w[0].isupper()]
+        # drop leading words the initials do not cover: 'Pyongyang's Korean Central News Agency (KCNA)'
+        while len(initials) > len(acronym) and words:
+            if words[0][0].isupper():
+                initials.pop(0)
+            words.pop(0)
+        return " ".join(words)
+    return acronym
+
+
+def _named_by(source: Source, span: _Span, text: str, entities: Sequence[Entity], names: Names,
+              last: Quote | None) -> str | None:
     """The speaker a source phrase names: a person, an organisation, or a description as written."""
     phrase = source.text
     if source.pronoun:
@@ -286,8 +310,10 @@ def _resolve(source: Source, span: _Span, text: str, entities: Sequence[Entity],
     name = trim_name(_strip_honorifics(phrase))
     if people:
         person = people[-1]
-        if len(name.split()) > len(person.canonical.split()) and name.endswith(person.text):
-            return names.resolve(name)  # 'Dennis ter Horst', where spaCy saw 'Dennis' and 'Horst'
+        longer = len(name.split()) > len(person.canonical.split())
+        if longer and (name.endswith(person.text) or re.match(
+                rf"{re.escape(person.text)}\s+(?:{_PARTICLES})(?:\s|[-'’][A-Z])", name)):
+            return names.resolve(name)  # 'Dennis ter Horst' where spaCy saw 'Dennis' and 'Horst'; 'Laia Cortés i Ferrer'
         return person.canonical
     if name and names.resolve(name) != name:
         return names.resolve(name)  # 'Infantino', even where spaCy took him for an organisation

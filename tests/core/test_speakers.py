@@ -307,3 +307,17 @@ def test_an_arabic_name_with_its_particle(analyzer):
     body = ('"All those who were wounded have been taken to hospital," said civil defence chief '
             "Suleiman al-Amr.")
     assert said(analyzer, body) == [("All those who were wound", "Suleiman al-Amr")]
+
+
+def test_he_is_the_subject_of_the_sentence_before_the_quote(analyzer):
+    body = ("The fourth set was different again. Rafael Nadal charged to a 4-0 lead. Roger Federer, an "
+            "outspoken critic of the line-calling system, snapped after a Nadal ball was called in. "
+            '"How in the world was that ball in?" he said in the direction of the umpire.')
+    assert said(analyzer, body) == [("How in the world was tha", "Roger Federer")]
+
+
+def test_reported_speech_with_a_partial_quote(analyzer):
+    body = ("Emirates ended its shirt deal with Sevilla on Tuesday.\n\n"
+            'The airline said in a statement that the club had "repeatedly failed to deliver the hospitality '
+            'it promised".')
+    assert said(analyzer, body) == [("repeatedly failed to del", "Emirates")]  # not the club

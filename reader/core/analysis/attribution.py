@@ -265,8 +265,9 @@ def _before_verb(head: str, at: int) -> Source | None:
         rest = head[verb.end():]
         partial = not _VERB_RE.fullmatch(verb.group())
         colon = re.search(r":\s*$", rest)
+        reported = re.search(r"\bthat\b", rest)  # 'said in a statement that Sevilla had "…"'
         if len(rest.split()) > (14 if colon else 8) or (
-                not partial and not re.search(r"[:,]\s*$", rest) and len(rest.split()) > 3):
+                not partial and not reported and not re.search(r"[:,]\s*$", rest) and len(rest.split()) > 3):
             continue
         subject = re.sub(rf"\s+{_AUX}$", " ", head[:verb.start()] + " ").strip()
         subject = _LEAD_IN.sub("", subject)

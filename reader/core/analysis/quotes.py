@@ -41,6 +41,7 @@ _INDEFINITE_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))((?:One|A|An)\s+(?:
 # a person introduced as the subject of a sentence, with a title or an apposition: 'Mrs Claudia X, the …,'
 _SUBJECT_NAME = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+)?"
                            r"([A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|van|von|de|der|del|da|di|ter|la|le)){1,3}),\s")
+SIDE_NOUNS = frozenset("club team side franchise outfit owners organisation organization partner".split())
 STATEMENT_NOUNS = frozenset("statement release communique communiqué post letter message tweet".split())
 # "…," the coach said: a description that names a person's role, resolved when the article gave the role
 # beside a name ("Barcelona coach Hansi Flick"); else kept as written
@@ -381,6 +382,14 @@ def _pronoun(word: str, span: _Span, text: str, entities: Sequence[Entity], last
     scope = attribution.sentence_end(text, last.end, span.start) if same_paragraph else para_start
     in_scope = [e for e in entities if e.label in wanted and scope <= e.start and e.end <= span.start]
     if in_scope:
+        # the subject of the sentence just before the quote ('Federer, who…, snapped … "…," he said'),
+        # else the first named in the scope
+        last_sentence = attribution.sentence_start(text, span.start, scope)
+        previous = attribution.sentence_start(text, max(scope, len(text[:last_sentence].rstrip()) - 1), scope)
+        for start in (last_sentence, previous):
+            subject = next((e for e in in_scope if start <= e.start <= start + 4), None)
+            if subject:
+                return subject.canonical
         return in_scope[0].canonical
     if wanted == ("PERSON",):
         introduced = _SUBJECT_NAME.search(text, scope, span.start)
@@ -418,8 +427,8 @@ def _description(phrase: str, span: _Span, text: str, entities: Sequence[Entity]
         if org:
             return org
     if definite and head in ORG_NOUNS:
-        org = _named_with(head, ("ORG",), text, span.start, entities) or _organisation_before(earlier, text,
-                                                                                               span.start)
+        org = (_named_with(head, ("ORG",), text, span.start, entities)
+               or _organisation_before(earlier, text, span.start, head))
         if org:
             return org
     if definite:
@@ -444,18 +453,24 @@ def _description(phrase: str, span: _Span, text: str, entities: Sequence[Entity]
     return phrase[0].lower() + phrase[1:] if phrase.split()[0] in ("The", "A", "An") else phrase
 
 
-def _organisation_before(earlier: Sequence[Entity], text: str, at: int) -> str | None:
-    """The organisation 'the league' or 'the statement' stands for: the last one named in the paragraph,
-    else the one the story so far is most about (the most mentioned, the latest of equals)."""
+def _organisation_before(earlier: Sequence[Entity], text: str, at: int, noun: str = "") -> str | None:
+    """The organisation 'the airline', 'the league' or 'the statement' stands for: the last one named in
+    the paragraph, else the one the story so far is most about (the most mentioned, the latest of
+    equals); never a listed club or team for a noun that is not one ('the airline')."""
+    orgs = [e for e in earlier if e.label == "ORG" and _fits(noun, e)]
     para_start = text.rfind("\n\n", 0, at) + 2 if "\n\n" in text[:at] else 0
-    in_paragraph = [e for e in earlier if e.label == "ORG" and e.start >= para_start]
+    in_paragraph = [e for e in orgs if e.start >= para_start]
     if in_paragraph:
         return in_paragraph[-1].canonical
     counts: dict[str, tuple[int, int]] = {}
-    for n, e in enumerate(earlier):
-        if e.label == "ORG":
-            counts[e.canonical] = (counts.get(e.canonical, (0, 0))[0] + 1, n)
+    for n, e in enumerate(orgs):
+        counts[e.canonical] = (counts.get(e.canonical, (0, 0))[0] + 1, n)
     return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _fits(noun: str, org: Entity) -> bool:
+    sporting = re.search(r"\b(?:club|team)\b", org.note, re.I)
+    return not (sporting and noun and noun not in SIDE_NOUNS)
 
 
 def _named_with(noun: str, labels: tuple[str, ...], text: str, before: int, entities: Sequence[Entity]) -> str | None:

@@ -25,6 +25,7 @@ SIDECAR_SUFFIX = ".meta.json"  # "report.pdf.meta.json": the user's corrections 
 CORRECTABLE = ("title", "date", "source")
 ENTRY_MARK = "#"  # "feeds/sport.rss#3fa9c2d1": one entry of a file that holds several articles
 ENTRY_GONE = "the entry is no longer in the feed"
+NAME_NOT_UTF8 = "its name is not valid UTF-8: rename it to index it"
 
 _DATE_TOKEN = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
@@ -131,6 +132,24 @@ class Scan:
     folders: list[Path] = field(default_factory=list)  # every folder walked, the root first
 
 
+def readable_name(name: str) -> str:
+    """A file name as a person reads it: a name that is not valid UTF-8 (made on Windows or an older Mac,
+    say) has its bytes read as cp1252, as a text file's are."""
+    if not is_undecodable(name):
+        return name
+    return os.fsencode(name).decode("cp1252", errors="replace")
+
+
+def is_undecodable(name: str) -> bool:
+    """Whether the OS gave this name as bytes that are not UTF-8 (Python keeps them as lone surrogates,
+    which no index, database or terminal takes)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def is_article_name(name: str) -> bool:
     return not name.startswith(".") and name.lower().endswith(ARTICLE_SUFFIXES)
 
@@ -152,8 +171,10 @@ def scan(root: Path) -> Scan:
     root = Path(root)
     result = Scan()
     for dirpath, dirnames, filenames in os.walk(root, onerror=None, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         here = Path(dirpath)
+        for name in (d for d in dirnames if is_undecodable(d) and not d.startswith(".")):
+            result.skipped.append(Skipped(readable_name(_rel(here / name, root)) + "/", NAME_NOT_UTF8))
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not is_undecodable(d))
         result.folders.append(here)
         for name in dirnames:
             if is_article_name(name):
@@ -163,6 +184,9 @@ def scan(root: Path) -> Scan:
             if not is_article_name(name):
                 continue
             path = here / name
+            if is_undecodable(name):
+                result.skipped.append(Skipped(readable_name(_rel(path, root)), NAME_NOT_UTF8))
+                continue
             try:
                 st = path.stat()
             except OSError as exc:
@@ -271,6 +295,7 @@ def load_file(path: Path, root: Path | None = None) -> list[Article]:
         file_id = _rel(path, root)
     except ValueError:
         file_id = path.name
+    file_id = readable_name(file_id)  # a file given by its path, e.g. to `show` or to import
     folder = path.parent.name if path.parent != root else root.name
     common = dict(path=path, default_source=folder or "articles")
     if text_file:

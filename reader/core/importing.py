@@ -127,7 +127,7 @@ def add(root: Path, paths: Iterable[Path | str], known: Known,
 
 
 def _add_one(root: Path, path: Path, base: Path, known: Known) -> Imported:
-    shown = str(path)
+    shown = _articles.readable_name(str(path))
     if not path.exists() and not path.is_symlink():
         return Imported(shown, SKIPPED, reason="no such file or folder")
     if path.name.startswith("."):
@@ -147,7 +147,8 @@ def _add_one(root: Path, path: Path, base: Path, known: Known) -> Imported:
         return Imported(shown, DUPLICATE, of=same_file)
     copies = [known.by_fingerprint.get(a.fingerprint) for a in found]
     try:
-        dest = copy_in(path, root / path.relative_to(base))
+        # a name that is not UTF-8 is copied in under its readable name, which the library can index
+        dest = copy_in(path, root / _articles.readable_name(str(path.relative_to(base))))
     except OSError as exc:
         return Imported(shown, SKIPPED, reason=f"could not copy it: {_articles.os_reason(exc)}")
     article_id = dest.relative_to(root).as_posix()

@@ -128,6 +128,9 @@ class Library:
         if not root.is_dir():
             raise LibraryError(f"articles folder not found: {root}")
         self.root = root.resolve()
+        if _articles.is_undecodable(str(self.root)):  # its articles' ids and bookmarks could not be stored
+            raise LibraryError(f"the articles folder {_articles.readable_name(str(self.root))}: "
+                               f"{_articles.NAME_NOT_UTF8.replace('index', 'open')}")
         self.data_dir = Path(data_dir)
         self.index_dir = self.data_dir / "index" / _folder_key(self.root)
         self._index: Index | None = None

@@ -141,7 +141,7 @@ def test_citation_of_several_paragraphs_is_one_line():
 
 def test_save_replaces_the_file_whole(tmp_path):
     target = tmp_path / "bookmarks.json"
-    target.write_text("an older export", "utf-8")
+    target.write_text(export(BOOKMARKS[:1], "json"), "utf-8")  # an older export
     save(BOOKMARKS, "json", target)
     assert json.loads(target.read_text("utf-8")) == json.loads(export(BOOKMARKS, "json"))
     assert [p.name for p in tmp_path.iterdir()] == ["bookmarks.json"]

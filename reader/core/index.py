@@ -393,6 +393,16 @@ class Index:
             rows[aid] = ArticleRow(aid, title, day or None, source, words, size, mtime, hash_, *counts, copy)
         return rows
 
+    def doubled(self) -> set[str]:
+        """The ids of articles indexed more than once (by syncs that raced, before adds replaced by id)."""
+        if self._ix.doc_count() == 0:
+            return set()
+        seen: set[str] = set()
+        twice = set()
+        for aid, in _column_rows(self._ix, ("id",)):
+            (twice if aid in seen else seen).add(aid)
+        return twice
+
     def write(self, docs: Iterable[Document], remove: Iterable[str] = (),
               expected: int = 0, replace_all: bool = False) -> int:
         """Delete `remove` ids, then add `docs`, in one commit; then the names of those that have an analysis.
@@ -410,13 +420,21 @@ class Index:
         analysed: list[dict] = []  # name entries of the documents with an analysis
         written = 0
         with _failing_safely(lambda: _abandon(writer)):
-            for aid in remove:
-                writer.delete_by_term("id", aid)
-            for doc in docs:
-                writer.add_document(**_fields(doc))
-                if doc.analysis is not None:
-                    analysed.append(name_entry(doc))
-                written += 1
+            # what is committed now, with the write lock held: another process may have added an article
+            # since the caller worked out what to add, so each is added in place of any it finds
+            committed = writer.searcher()
+            try:
+                for aid in remove:
+                    writer.delete_by_term("id", aid, searcher=committed)
+                for doc in docs:
+                    if not replace_all:
+                        writer.delete_by_term("id", doc.article.id, searcher=committed)
+                    writer.add_document(**_fields(doc))
+                    if doc.analysis is not None:
+                        analysed.append(name_entry(doc))
+                    written += 1
+            finally:
+                committed.close()
             writer.commit(mergetype=writing.CLEAR if replace_all else None)
         self.write_names(analysed, remove=remove, prune=replace_all)
         return written

@@ -267,6 +267,8 @@ class Library:
         if remade:  # what the caller lists and the folder no longer has is gone as well
             listed = self.changes(scan.files, {r.id: r for r in known})
             changes = Changes(changes.added, changes.changed, listed.removed, listed.replaced)
+        if not rebuild:
+            changes = _repairing(changes, index.doubled(), scan.files, rows)
         if rebuild:  # read everything again; the commit drops every older document
             changes = Changes(list(scan.files), [], changes.removed, changes.replaced)
         todo = changes.added + changes.changed
@@ -577,6 +579,19 @@ class Library:
             return last[1][article_id]
         except KeyError:
             raise ArticleError(article_id, _articles.ENTRY_GONE) from None
+
+
+def _repairing(changes: Changes, doubled: set[str], files: list[ArticleFile],
+               rows: dict[str, ArticleRow]) -> Changes:
+    """`changes`, with the files of articles indexed twice read again: each is then indexed once."""
+    todo = {f.id for f in changes.added + changes.changed}
+    again = {_articles.split_id(aid)[0] for aid in doubled} - todo
+    reread = [f for f in files if f.id in again]
+    if not reread:
+        return changes
+    ids = {f.id for f in reread}
+    replaced = [aid for aid in rows if _articles.split_id(aid)[0] in ids]
+    return Changes(changes.added, changes.changed + reread, changes.removed, changes.replaced + replaced)
 
 
 def _folder_key(root: Path) -> str:

@@ -9,6 +9,7 @@ import hashlib
 import json
 import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -22,6 +23,7 @@ MAX_FILE_BYTES = 1024 * 1024  # larger text files are indexed up to this many by
 MAX_FORMAT_BYTES = 64 * 1024 * 1024  # a saved page, feed, PDF or e-mail is read whole, up to this size
 TITLE_CHARS = 90
 SIDECAR_SUFFIX = ".meta.json"  # "report.pdf.meta.json": the user's corrections of report.pdf's details
+MAX_SIDECAR_BYTES = 1024 * 1024  # a corrections file is a few lines
 CORRECTABLE = ("title", "date", "source")
 ENTRY_MARK = "#"  # "feeds/sport.rss#3fa9c2d1": one entry of a file that holds several articles
 ENTRY_GONE = "the entry is no longer in the feed"
@@ -192,6 +194,9 @@ def scan(root: Path) -> Scan:
             except OSError as exc:
                 result.skipped.append(Skipped(_rel(path, root), os_reason(exc, path)))
                 continue
+            if not stat.S_ISREG(st.st_mode):  # a pipe would block the reader, a device never end
+                result.skipped.append(Skipped(_rel(path, root), not_a_file(st.st_mode)))
+                continue
             size, mtime_ns = st.st_size, st.st_mtime_ns
             if name + SIDECAR_SUFFIX in present:  # corrections count as a change of the article
                 try:
@@ -233,13 +238,40 @@ def os_reason(exc: OSError, path: Path | None = None) -> str:
     return (exc.strerror or exc.__class__.__name__).lower()
 
 
-def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> tuple[bytes, bool]:
-    """The file's bytes (at most `limit`, ending on a whole line or character) and whether it was cut short."""
+def not_a_file(mode: int) -> str:
+    """Why what is at a path with this `st_mode` is not read: a pipe, a device or a socket."""
+    if stat.S_ISFIFO(mode):
+        return "a named pipe, not a file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device, not a file"
+    if stat.S_ISDIR(mode):
+        return "is a directory, not a file"
+    return "a socket or other special file, not a file"
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """At most `limit` + 1 bytes of the regular file at `path`; ArticleError for anything else.
+
+    What is there is checked before it is opened, and opened without blocking: a named pipe would
+    wait for a writer forever, and a device might never end.
+    """
     try:
-        with open(path, "rb") as fh:
-            data = fh.read(limit + 1)
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            raise ArticleError(path, not_a_file(st.st_mode))
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        with open(fd, "rb") as fh:
+            st = os.fstat(fh.fileno())  # it may have been swapped for a pipe since
+            if not stat.S_ISREG(st.st_mode):
+                raise ArticleError(path, not_a_file(st.st_mode))
+            return fh.read(limit + 1)
     except OSError as exc:
         raise ArticleError(path, os_reason(exc, path)) from None
+
+
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> tuple[bytes, bool]:
+    """The file's bytes (at most `limit`, ending on a whole line or character) and whether it was cut short."""
+    data = read_regular(path, limit)
     if len(data) <= limit:
         return data, False
     data = data[:limit]
@@ -361,8 +393,8 @@ def read_corrections(path: Path) -> dict[str, dict[str, str]]:
     A sidecar that cannot be read or understood counts as none: the article shows as the file has it.
     """
     try:
-        raw = json.loads(sidecar(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        raw = json.loads(read_regular(sidecar(path), MAX_SIDECAR_BYTES).decode("utf-8"))
+    except (ArticleError, ValueError):  # missing, not a file, or not JSON
         return {}
     if not isinstance(raw, dict):
         return {}
@@ -398,12 +430,15 @@ def save_corrections(article: Article, **values: str | None) -> Path:
     side = sidecar(path)
     if side.exists():
         try:
-            raw = json.loads(side.read_text(encoding="utf-8"))
+            raw = json.loads(read_regular(side, MAX_SIDECAR_BYTES).decode("utf-8"))
             if not isinstance(raw, dict):
                 raise ValueError("not an object")
-        except (OSError, ValueError) as exc:  # never overwrite what the user may have written by hand
+        except ArticleError as exc:  # never overwrite what the user may have written by hand
+            raise DetailsError(f"the corrections file {side.name} cannot be read ({exc.reason}); "
+                               "fix or delete it first") from None
+        except ValueError as exc:
             raise DetailsError(f"the corrections file {side.name} cannot be read ({exc}); "
-                                  "fix or delete it first") from None
+                               "fix or delete it first") from None
     else:
         raw = {}
     target = raw.setdefault("entries", {}).setdefault(key, {}) if key else raw

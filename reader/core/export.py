@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .anchoring import selector_for
-from .articles import Article, inside
+from .articles import Article, ArticleError, inside, read_regular
 from .bookmarks import OK, Bookmark, BookmarkError, utc_now
 from .paths import write_whole
 
@@ -83,12 +83,8 @@ def check_target(path: Path, fmt: str, data_dir: Path | None, force: bool = Fals
 def is_export(path: Path, fmt: str) -> bool:
     """Whether the regular file at `path` is an export in format `fmt`, as `export` writes it."""
     try:
-        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0))
-        with open(fd, "rb") as fh:
-            if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
-                return False
-            text = fh.read(MAX_EARLIER_EXPORT_BYTES + 1).decode("utf-8")
-    except (OSError, UnicodeDecodeError):
+        text = read_regular(path, MAX_EARLIER_EXPORT_BYTES).decode("utf-8")
+    except (ArticleError, UnicodeDecodeError):
         return False
     if len(text) > MAX_EARLIER_EXPORT_BYTES:
         return False

@@ -14,7 +14,7 @@ from .analysis import GazetteerError
 from .articles import ArticleError, DetailsError
 from .bookmarks import OK, Bookmark, BookmarkError
 from .export import FORMATS, STDOUT, NotAnExport, export, plain_quote, save
-from .index import IndexBusy, IndexProblem
+from .index import IndexBusy, IndexDeleted, IndexProblem
 from .library import Library, LibraryError
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
@@ -195,7 +195,11 @@ def _search(library: Library, args) -> int:
             print(f"note: analyzing {pending} article{'s' if pending != 1 else ''} for quotes and entities first",
                   file=sys.stderr)
             _tell_notice(library.analyze_all())
-    result = library.search(args.query, limit=args.limit)
+    try:
+        result = library.search(args.query, limit=args.limit)
+    except IndexDeleted:  # found damaged (or deleted) as it was read, and made again empty: fill it, search again
+        report = library.sync()
+        result = library.search(args.query, limit=args.limit)
     if args.json:
         _print_json(result.to_json())
         return EXIT_OK

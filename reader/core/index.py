@@ -83,6 +83,14 @@ class IndexDeleted(IndexProblem):
 INDEX_DELETED = "the search index was deleted; rebuilding it"
 
 
+class IndexDamaged(IndexDeleted):
+    """A file of the index cannot be read (cut short, emptied, overwritten): it is rebuilt like a deleted one."""
+
+
+def damaged(why: str) -> str:
+    return f"the search index is damaged ({why}); rebuilding it"
+
+
 # ---------------------------------------------------------------- analysis
 
 
@@ -474,23 +482,40 @@ class Index:
         return q.accept(_lazy_union)
 
     def search(self, text: str, limit: int | None = 50) -> SearchResult:
+        """Run the query; IndexDamaged if a file of the index cannot be read, QueryError if the query fails."""
         text, notice = cap_query(text)
         q = self.parse(text)
         with self._searching:
-            s = self._searcher.current()
             try:
-                joined = q.accept(self._names_joined) if _asks_names(q) else q
-                # rank everything: with a limit, Whoosh's block-skipping shortcut mis-scores the
-                # per-field ORs (12 of 100 two-word top-20s differed at 10k articles), and the
-                # full run gives the exact count without a second pass
-                results = s.search(joined, limit=None, collapse="fingerprint")  # copies: the best one
+                return self._search(q, text, notice, limit)
             except Exception as exc:
+                why = self.unreadable()  # a read error is damage, not the query's fault
+                if why:
+                    raise IndexDamaged(damaged(why)) from None
                 raise QueryError(_friendly(exc)) from None
-            words = _positive_words(q, s.reader())
-            days = s.reader().column_reader("day") if s.reader().has_column("day") else None
-            snippets = _Snippets(words)
-            hits = [self._hit(h, days, snippets) for h in (results[:limit] if limit else results)]
-            return SearchResult(text, len(results), hits, words, notice, _positive_names(q))
+
+    def _search(self, q, text: str, notice: str | None, limit: int | None) -> SearchResult:
+        s = self._searcher.current()
+        joined = q.accept(self._names_joined) if _asks_names(q) else q
+        # rank everything: with a limit, Whoosh's block-skipping shortcut mis-scores the
+        # per-field ORs (12 of 100 two-word top-20s differed at 10k articles), and the
+        # full run gives the exact count without a second pass
+        results = s.search(joined, limit=None, collapse="fingerprint")  # copies: the best one
+        words = _positive_words(q, s.reader())
+        days = s.reader().column_reader("day") if s.reader().has_column("day") else None
+        snippets = _Snippets(words)
+        hits = [self._hit(h, days, snippets) for h in (results[:limit] if limit else results)]
+        return SearchResult(text, len(results), hits, words, notice, _positive_names(q))
+
+    def unreadable(self) -> str | None:
+        """What cannot be read of the articles' or the names' index, reading all of both; None if all can."""
+        return _unreadable(self._ix) or _unreadable(self._names)
+
+    def discard(self) -> None:
+        """Close the index and delete its files (a damaged index, to be made again by `Index.open`)."""
+        self.close()
+        if self.directory is not None:
+            _clear(self.directory)
 
     def _names_joined(self, q):
         """`q` with an `entity:` or `speaker:` part replaced by the articles whose names index matches it."""
@@ -627,7 +652,7 @@ def _writer(ix, procs: int = 1, **kwargs):
             subargs = {k: v for k, v in kwargs.items() if k not in ("multisegment", "batchsize")}
             writer = _MpWriter(ix, procs=procs, subargs=subargs, _lk=False, **kwargs)
         else:
-            writer = ix.writer(_lk=False, **kwargs)
+            writer = _Writer(ix, _lk=False, **kwargs)
     writer.writelock = lock  # released when the writer commits or is cancelled
     _drop_unfinished_tocs(ix)
     return writer
@@ -693,7 +718,68 @@ def _drop_unfinished_tocs(ix) -> None:
                 pass
 
 
-class _MpWriter(multiproc.MpWriter):
+class _Sizing:
+    """A writer that records, in the table of contents it commits, the size of each file of each segment.
+
+    Whoosh's segment files never change once written, so one that is shorter or longer on disk than
+    recorded (cut by a crash or a full disk, emptied, replaced) is damage that opening the index finds
+    by a stat of each file, without reading them.
+    """
+
+    def _commit_toc(self, segments):
+        for segment in segments:
+            if not hasattr(segment, WRITTEN_SIZES):
+                setattr(segment, WRITTEN_SIZES, {name: self.storage.file_length(name)
+                                                 for name in segment.list_files(self.storage)})
+        super()._commit_toc(segments)
+
+
+WRITTEN_SIZES = "press_reader_sizes"
+
+
+class _Writer(_Sizing, writing.SegmentWriter):
+    pass
+
+
+def _cut_short(ix) -> str | None:
+    """Which file of the index is not the size it was written at, if one is not."""
+    for segment in ix._segments():
+        for name, size in getattr(segment, WRITTEN_SIZES, {}).items():
+            try:
+                now = ix.storage.file_length(name)
+            except OSError:
+                return f"{name} is missing"
+            if now != size:
+                return f"{name} is {now:,} bytes, not the {size:,} written"
+    return None
+
+
+def _unreadable(ix) -> str | None:
+    """What cannot be read of the index: its files' sizes, then every stored field, column, length and
+    posting. Slow on a large index: for when a search has failed, to tell damage from a bad query."""
+    try:
+        cut = _cut_short(ix)
+        if cut:
+            return cut
+        with ix.reader() as r:
+            for leaf, _ in r.leaf_readers():
+                docs = list(leaf.all_doc_ids())
+                for n in docs:
+                    leaf.stored_fields(n)
+                for name, field in leaf.schema.items():
+                    if leaf.has_column(name):
+                        list(leaf.column_reader(name))
+                    if field.scorable:
+                        for n in docs:
+                            leaf.doc_field_length(n, name)
+                for fieldname, text in leaf.all_terms():
+                    list(leaf.postings(fieldname, text).all_ids())
+    except Exception as exc:  # noqa: BLE001 - whatever a damaged file makes Whoosh raise
+        return f"{exc.__class__.__name__}: {_short(exc)}"
+    return None
+
+
+class _MpWriter(_Sizing, multiproc.MpWriter):
     """Whoosh's multiprocess writer, its sub-writers `_SubWriterTask`s."""
 
     def _new_task(self):
@@ -995,6 +1081,9 @@ def _try_open(directory: Path, name: str, schema: fields.Schema, keep: str | Non
             ix = index.open_dir(str(directory), indexname=name)
             if ix.schema.names() != schema.names():
                 raise ValueError("schema differs")
+            cut = _cut_short(ix)
+            if cut:
+                return None, damaged(cut)
             with ix.reader() as r:  # touch every segment so corruption shows now
                 if r.doc_count_all():
                     list(r.column_reader("id"))

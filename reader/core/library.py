@@ -19,7 +19,8 @@ from .analysis.cache import AnalysisCache
 from .anchoring import Selector, locate, locate_text
 from .articles import Article, ArticleError, ArticleFile, Skipped
 from .bookmarks import ARTICLE_MISSING, OK, TEXT_CHANGED, Bookmark, BookmarkError, BookmarkStore
-from .index import INDEX_DELETED, ArticleRow, Document, Index, IndexDeleted, SearchResult, name_entry
+from .index import (INDEX_DELETED, ArticleRow, Document, Index, IndexDamaged, IndexDeleted, SearchResult,
+                    name_entry)
 
 Progress = Callable[[int, int], None]
 ANALYSIS_CHUNK = 256  # articles whose names are indexed (one small Whoosh commit) and listed together
@@ -365,8 +366,24 @@ class Library:
         """Search the index; IndexDeleted while an index found deleted has not been filled again by a sync."""
         index = self._present_index()
         if self.index_deleted:  # the new index is empty: finding nothing would mislead
-            raise IndexDeleted(INDEX_DELETED)
-        return index.search(text, limit=limit)
+            raise IndexDeleted(self.rebuilt_reason or INDEX_DELETED)
+        try:
+            return index.search(text, limit=limit)
+        except IndexDamaged as exc:  # made again empty, as if deleted: a sync refills it
+            self._discard(index, str(exc))
+            raise
+
+    def _discard(self, index: Index, why: str) -> None:
+        """Replace a damaged index with an empty one, which the next sync fills; `rebuilt_reason` says why."""
+        with self._writing, self._opening:  # no sync writes to it meanwhile
+            if self._index is not index:  # another thread has replaced it already
+                return
+            index.discard()
+            try:
+                self._index, _ = Index.open(self.index_dir) if index.directory else (Index.in_memory(), None)
+            except OSError as exc:
+                raise self._unusable(exc) from None
+            self.rebuilt_reason, self.index_deleted = why, True
 
     # ------------------------------------------------------------ analysis
 

@@ -15,7 +15,7 @@ import threading
 import warnings
 import weakref
 from collections.abc import Iterable
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -32,6 +32,7 @@ from whoosh.analysis import (
     Tokenizer,
 )
 from whoosh.codec.whoosh3 import W3Codec
+from whoosh.filedb.filestore import FileStorage
 from whoosh.lang.porter2 import stem as _porter2
 from whoosh.qparser import MultifieldPlugin, QueryParser
 from whoosh.util.filelock import try_for
@@ -645,7 +646,7 @@ def _writer(ix, procs: int = 1, **kwargs):
     if not try_for(lock.acquire, timeout=WRITE_LOCK_TIMEOUT, delay=0.1):
         raise IndexBusy("another Press Reader is updating this index; try again shortly")
     kwargs.update(codec=Codec(), compound=False)
-    with _failing_safely(lock.release):
+    with _failing_safely(lambda: (_drop_uncommitted(ix.storage, ix.indexname), lock.release())):
         if procs > 1:
             # what ix.writer(procs=...) makes, with writer processes that end when this process does;
             # its sub-writers do not take the lock either
@@ -672,22 +673,47 @@ def _failing_safely(undo):
 
 
 def _abandon(writer) -> None:
-    """Stop a writer that failed, whatever state it is in, and let go of the write lock: else every later
-    update would wait for a lock nobody holds."""
+    """Stop a writer that failed, whatever state it is in, delete the files it made, and let go of the write
+    lock: else every later update would wait for a lock nobody holds."""
     for task in getattr(writer, "tasks", ()):  # MpWriter.cancel() does not stop its processes
         task.terminate()
         task.join()
+    lock = getattr(writer, "writelock", None)
+    held = lock is not None and getattr(writer, "is_closed", True) is False
+    if held:
+        writer.writelock = None  # kept until its files are deleted: cancel() would let it go first
     try:
         writer.cancel()
     except Exception:  # noqa: BLE001 - a commit that failed half-way leaves it unable to cancel
         pass
-    lock = getattr(writer, "writelock", None)
-    if lock is not None and getattr(writer, "is_closed", True) is False:
+    if held:
         writer.is_closed = True
+        _drop_uncommitted(writer.storage, writer.indexname)  # no other writer has files half made meanwhile
         try:
             lock.release()
         except Exception:  # noqa: BLE001
             pass
+
+
+def _drop_uncommitted(storage, name: str) -> None:
+    """Delete what a failed writer left: its temporary folder (`NAME.tmp`) and the files of segments that
+    no committed table of contents lists. Whoosh would delete them only at the next commit, and on a full
+    disk they would keep it full. Only with the write lock held."""
+    if not isinstance(storage, FileStorage):
+        return
+    try:
+        committed = index.TOC.read(storage, name).segments if index.exists(storage, name) else []
+        kept = {segment.segment_id() for segment in committed}
+        files = storage.list()
+    except Exception:  # noqa: BLE001 - an unreadable TOC: the next open rebuilds the index anyway
+        return
+    segment_file = re.compile(rf"({re.escape(name)}_[a-z0-9]+)\.\w+(?:\.\w+)*")
+    for file in files:
+        m = segment_file.fullmatch(file)
+        if m and m.group(1) not in kept:
+            with suppress(OSError):
+                storage.delete_file(file)
+    shutil.rmtree(os.path.join(storage.folder, f"{name}.tmp"), ignore_errors=True)
 
 
 def _unsaved(exc: OSError) -> str:
@@ -727,6 +753,9 @@ class _Sizing:
     """
 
     def _commit_toc(self, segments):
+        for task in getattr(self, "tasks", ()):  # a writer process that failed: its documents are missing
+            if task.exitcode:
+                raise OSError(task.exitcode, os.strerror(task.exitcode))
         for segment in segments:
             if not hasattr(segment, WRITTEN_SIZES):
                 setattr(segment, WRITTEN_SIZES, {name: self.storage.file_length(name)
@@ -804,7 +833,10 @@ class _SubWriterTask(multiproc.SubWriterTask):
 
     def run(self):
         exit_with_parent(self.parent_pid)
-        super().run()
+        try:
+            super().run()
+        except OSError as exc:  # a full disk: the parent finds this exit code and says so, in one line
+            os._exit(exc.errno or 1)
 
 
 def _lazy_union(q):

@@ -28,6 +28,7 @@ CORRECTABLE = ("title", "date", "source")
 ENTRY_MARK = "#"  # "feeds/sport.rss#3fa9c2d1": one entry of a file that holds several articles
 ENTRY_GONE = "the entry is no longer in the feed"
 NAME_NOT_UTF8 = "its name is not valid UTF-8: rename it to index it"
+LINK_LEAVES = "a link to outside the folder: not followed"
 
 _DATE_TOKEN = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
@@ -171,11 +172,15 @@ def sidecar(path: Path) -> Path:
 def scan(root: Path) -> Scan:
     """Every article file under `root`, at any depth, by stat alone; unusable entries go to `skipped`."""
     root = Path(root)
+    real_root = Path(os.path.realpath(root))
     result = Scan()
     for dirpath, dirnames, filenames in os.walk(root, onerror=None, followlinks=False):
         here = Path(dirpath)
         for name in (d for d in dirnames if is_undecodable(d) and not d.startswith(".")):
             result.skipped.append(Skipped(readable_name(_rel(here / name, root)) + "/", NAME_NOT_UTF8))
+        for name in (d for d in dirnames if not d.startswith(".") and not is_undecodable(d)):
+            if link_leaves(here / name, real_root):  # never walked: said, as a file link's would be
+                result.skipped.append(Skipped(_rel(here / name, root) + "/", LINK_LEAVES))
         dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not is_undecodable(d))
         result.folders.append(here)
         for name in dirnames:
@@ -188,6 +193,9 @@ def scan(root: Path) -> Scan:
             path = here / name
             if is_undecodable(name):
                 result.skipped.append(Skipped(readable_name(_rel(path, root)), NAME_NOT_UTF8))
+                continue
+            if link_leaves(path, real_root):
+                result.skipped.append(Skipped(_rel(path, root), LINK_LEAVES))
                 continue
             try:
                 st = path.stat()
@@ -206,6 +214,18 @@ def scan(root: Path) -> Scan:
                     pass
             result.files.append(ArticleFile(_rel(path, root), path, size, mtime_ns))
     return result
+
+
+def link_leaves(path: Path, real_root: Path) -> bool:
+    """Whether `path` is a symbolic link to somewhere outside the folder `real_root` (its real path).
+
+    Such a link is never followed: in a folder unpacked from an archive it could reach any file of the
+    user's (`~/.ssh`, say) and make it an article. A link loop or a broken link is left to the reading.
+    """
+    if not os.path.islink(path):
+        return False
+    target = Path(os.path.realpath(path))
+    return target != real_root and real_root not in target.parents
 
 
 def inside(path: Path, root: Path) -> bool:

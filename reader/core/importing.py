@@ -90,18 +90,20 @@ class Known:
                 self.by_fingerprint.setdefault(article.fingerprint, f"{file_id}{_articles.ENTRY_MARK}{key}")
 
 
-def candidates(paths: Iterable[Path | str]) -> list[tuple[Path, Path]]:
-    """(file, folder its library place is relative to) for each file given and each article file in a
-    folder given, at any depth; hidden files and folders inside a folder are left out."""
+def candidates(paths: Iterable[Path | str]) -> list[tuple[Path, Path, Path | None]]:
+    """(file, folder its library place is relative to, the folder given it was found in or None) for each
+    file given and each article file in a folder given, at any depth; hidden files and folders inside a
+    folder are left out."""
     out = []
     for given in paths:
         path = Path(given).expanduser()
         if not path.is_dir():
-            out.append((path, path.parent))
+            out.append((path, path.parent, None))
             continue
+        real = Path(os.path.realpath(path))
         for dirpath, dirnames, filenames in os.walk(path):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            out.extend((Path(dirpath) / name, path.parent) for name in sorted(filenames)
+            out.extend((Path(dirpath) / name, path.parent, real) for name in sorted(filenames)
                        if _articles.is_article_name(name))
     return out
 
@@ -116,10 +118,14 @@ def add(root: Path, paths: Iterable[Path | str], known: Known,
     """
     root = Path(root).resolve()
     report = ImportReport()
-    todo: dict[Path, tuple[Path, Path]] = {}  # a file given twice, or also in a folder given, once
-    for path, base in candidates(paths):
-        todo.setdefault(path.resolve(), (path, base))
-    for done, (path, base) in enumerate(todo.values(), 1):
+    todo: dict[Path, tuple[Path, Path, Path | None]] = {}  # a file given twice, or also in a folder given, once
+    for path, base, folder in candidates(paths):
+        if folder is not None and _articles.link_leaves(path, folder):  # e.g. to ~/.ssh, from an archive
+            report.files.append(Imported(_articles.readable_name(str(path)), SKIPPED,
+                                         reason=_articles.LINK_LEAVES))
+            continue
+        todo.setdefault(path.resolve(), (path, base, folder))
+    for done, (path, base, _) in enumerate(todo.values(), 1):
         report.files.append(_add_one(root, path, base, known))
         if progress:
             progress(done, len(todo))

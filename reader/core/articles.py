@@ -19,7 +19,7 @@ from . import formats
 
 TEXT_SUFFIXES = (".txt", ".md")
 ARTICLE_SUFFIXES = TEXT_SUFFIXES + formats.SUFFIXES
-MAX_FILE_BYTES = 1024 * 1024  # larger text files are indexed up to this many bytes (about 170,000 words)
+MAX_FILE_BYTES = 1024 * 1024  # a text file, or the text of a page, mail or PDF, is indexed up to this (~170,000 words)
 MAX_FORMAT_BYTES = 64 * 1024 * 1024  # a saved page, feed, PDF or e-mail is read whole, up to this size
 TITLE_CHARS = 90
 SIDECAR_SUFFIX = ".meta.json"  # "report.pdf.meta.json": the user's corrections of report.pdf's details
@@ -291,7 +291,11 @@ def read_regular(path: Path, limit: int) -> bytes:
 
 def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> tuple[bytes, bool]:
     """The file's bytes (at most `limit`, ending on a whole line or character) and whether it was cut short."""
-    data = read_regular(path, limit)
+    return cut(read_regular(path, limit), limit)
+
+
+def cut(data: bytes, limit: int = MAX_FILE_BYTES) -> tuple[bytes, bool]:
+    """`data`, at most `limit` bytes of it ending on a whole line or UTF-8 character, and whether it was cut."""
     if len(data) <= limit:
         return data, False
     data = data[:limit]
@@ -372,12 +376,15 @@ def _extracted(path: Path, suffix: str, data: bytes, file_id: str, common: dict)
     for e in extracted:
         meta = {k: v for k, v in (("title", e.title), ("date", e.date), ("source", e.source),
                                   ("author", e.author), ("url", e.url)) if v}
+        # the text a page, mail or PDF holds is capped as a text file is: it is what is indexed and analyzed
+        text, truncated = cut(e.text.encode("utf-8", "surrogatepass"), MAX_FILE_BYTES)
         if e.key is None:
             article_id, digest = file_id, content_hash(data)
         else:  # an entry's analysis and bookmarks follow its own text, not the whole feed's
             article_id = f"{file_id}{ENTRY_MARK}{e.key}"
-            digest = content_hash(f"{e.key}\0{e.text}".encode())
-        found.append(parse(e.text, article_id=article_id, content_hash=digest, meta=meta, **common))
+            digest = content_hash(f"{e.key}\0{e.text}".encode("utf-8", "surrogatepass"))
+        found.append(parse(text.decode("utf-8", "replace"), article_id=article_id, content_hash=digest, meta=meta,
+                           truncated=truncated, **common))
     return found
 
 

@@ -45,6 +45,7 @@ SCHEMA_VERSION = 5  # 4: names moved to their own index; 5: copies share a finge
 INDEX_NAME = f"articles_v{SCHEMA_VERSION}"
 SEARCH_FIELDS = ("title", "body", "captions")
 MAX_QUERY_CHARS = 500
+MAX_SCANNED_WORDS = 10_000  # words a wildcard or range may look through, in one field of one segment
 WRITE_LOCK_TIMEOUT = 10.0
 PARALLEL_MIN_DOCS = 300  # below this a process pool costs more than it saves
 WRITER_MEMORY_MB = 64  # per writer process: at 10k articles 32, 64, 128 and 256 MB built equally fast (peak 160-710 MB)
@@ -75,6 +76,10 @@ class IndexUnsaved(IndexProblem):
 
 class QueryError(IndexProblem):
     """The query text cannot be understood; the message says why in one line."""
+
+
+class QueryTooBroad(QueryError):
+    """A wildcard or range that would look through too many of the index's words."""
 
 
 class IndexDeleted(IndexProblem):
@@ -480,7 +485,7 @@ class Index:
             raise QueryError(_friendly(exc)) from None
         if q is query.NullQuery or isinstance(q, type(query.NullQuery)):
             raise QueryError("nothing to search for: the query has only operators or very common words")
-        return q.accept(_lazy_union)
+        return q.accept(_bounded).accept(_lazy_union)
 
     def search(self, text: str, limit: int | None = 50) -> SearchResult:
         """Run the query; IndexDamaged if a file of the index cannot be read, QueryError if the query fails."""
@@ -489,6 +494,8 @@ class Index:
         with self._searching:
             try:
                 return self._search(q, text, notice, limit)
+            except QueryError:
+                raise
             except Exception as exc:
                 why = self.unreadable()  # a read error is damage, not the query's fault
                 if why:
@@ -837,6 +844,73 @@ class _SubWriterTask(multiproc.SubWriterTask):
             super().run()
         except OSError as exc:  # a full disk: the parent finds this exit code and says so, in one line
             os._exit(exc.errno or 1)
+
+
+def _bounded(q):
+    """`q` with each query that expands to many words made to stop, with QueryTooBroad, after looking through
+    MAX_SCANNED_WORDS of them: `*a*` or `[a TO z]` would read every word of the index, and take longer the
+    more articles there are. `*` and `body:*` (every article) are made a plain "every article"."""
+    kind = type(q)
+    if kind is query.Every and q.fieldname:
+        if q.fieldname in ("id", "title", "body"):  # every article has one
+            return query.Every(boost=q.boost)
+        return _Prefix(q.fieldname, "", boost=q.boost)
+    if kind is query.Wildcard:
+        return _Wildcard(q.fieldname, q.text, boost=q.boost)
+    if kind is query.Prefix:
+        return _Prefix(q.fieldname, q.text, boost=q.boost)
+    if kind is query.TermRange:
+        return _TermRange(q.fieldname, q.start, q.end, q.startexcl, q.endexcl, boost=q.boost,
+                          constantscore=q.constantscore)
+    return q
+
+
+class _Scanning:
+    """An index reader whose word listings stop a query that has looked through too many words."""
+
+    def __init__(self, reader, shown: str):
+        self._reader, self._shown = reader, shown
+
+    def __getattr__(self, name):
+        return getattr(self._reader, name)
+
+    def expand_prefix(self, fieldname, prefix):
+        return self._counted(self._reader.expand_prefix(fieldname, prefix))
+
+    def lexicon(self, fieldname):
+        return self._counted(self._reader.lexicon(fieldname))
+
+    def terms_from(self, fieldname, prefix):
+        return self._counted(self._reader.terms_from(fieldname, prefix))
+
+    def _counted(self, words):
+        for n, word in enumerate(words, 1):
+            if n > MAX_SCANNED_WORDS:
+                raise QueryTooBroad(f"{self._shown} would look through more than {MAX_SCANNED_WORDS:,} words; "
+                                    "put more letters before * or ?, or narrow the range")
+            yield word
+
+
+class _Scanned:
+    """A query over many words, each looked through counted (see `_bounded`)."""
+
+    def _btexts(self, ixreader):
+        return super()._btexts(_Scanning(ixreader, self.shown()))
+
+
+class _Wildcard(_Scanned, query.Wildcard):
+    def shown(self) -> str:
+        return f"“{self.text}”"
+
+
+class _Prefix(_Scanned, query.Prefix):
+    def shown(self) -> str:
+        return f"“{self.fieldname}:*”" if not self.text else f"“{self.text}*”"
+
+
+class _TermRange(_Scanned, query.TermRange):
+    def shown(self) -> str:
+        return f"the range [{' '.join(part for part in (self.start, 'TO', self.end) if part)}]"
 
 
 def _lazy_union(q):

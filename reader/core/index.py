@@ -251,8 +251,29 @@ ROW_COLUMNS = ("id", "title", "day", "source", "words", "size", "mtime", "hash",
 NAME_COLUMNS = ("id", "hash", "quotes", "entities", "analyzed")
 
 
+class _WordCount(fields.NUMERIC):
+    """`words:` as a query reads it: a number past what the field holds means its end of the scale, so that
+    `words:[0 TO 99999999999]` is every length, not an error that leaves nothing to search for."""
+
+    def _clamped(self, x):
+        try:
+            number = int(str(x))
+        except ValueError:
+            return x  # not a number: Whoosh says so
+        return min(max(number, self.min_value), self.max_value)
+
+    def is_valid(self, x):
+        return super().is_valid(self._clamped(x))
+
+    def prepare_number(self, x):
+        return super().prepare_number(x if x is None or x == b"" else self._clamped(x))
+
+
 def _query_schema() -> fields.Schema:
     schema = make_schema()
+    words = schema["words"]
+    schema.remove("words")
+    schema.add("words", _WordCount(int, bits=words.bits, signed=words.signed, sortable=True))
     for name in NAME_FIELDS:
         schema.add(name, NAMES_SCHEMA[name])
     return schema
@@ -1016,11 +1037,37 @@ class _Snippets:
 
 
 def cap_query(text: str) -> tuple[str, str | None]:
-    text = " ".join(text.split())
+    """The query on one line, without repeated NOTs, and at most MAX_QUERY_CHARS long (plus the closing
+    marks of what the cut left open); with a notice when it was cut."""
+    text = _single_nots(" ".join(text.split()))
     if len(text) > MAX_QUERY_CHARS:
         cut = text[:MAX_QUERY_CHARS].rsplit(" ", 1)[0]
-        return cut, f"query shortened to its first {len(cut)} characters"
+        return _closed(cut), f"query shortened to its first {len(cut)} characters"
     return text, None
+
+
+_NOTS = re.compile(r"(?<![\w:])((?:NOT )+)(?=\S)")
+
+
+def _single_nots(text: str) -> str:
+    """NOT NOT x is x, and NOT NOT NOT x is NOT x (Whoosh's parser fails on a NOT after a NOT); not in phrases."""
+    parts = text.split('"')
+    for i in range(0, len(parts), 2):  # the even parts are outside quotes
+        parts[i] = _NOTS.sub(lambda m: "NOT " if m.group(1).count("NOT") % 2 else "", parts[i])
+    return '"'.join(parts)
+
+
+def _closed(text: str) -> str:
+    """`text` with the phrase, range or group the cut left open closed again."""
+    if text.count('"') % 2:
+        return text + '"'
+    opened = []
+    for ch in re.sub(r'"[^"]*"', " ", text):
+        if ch in "([":
+            opened.append(")" if ch == "(" else "]")
+        elif ch in ")]" and opened and opened[-1] == ch:
+            opened.pop()
+    return text + "".join(reversed(opened))
 
 
 _FIELD_PREFIX = re.compile(r"(?<![\w\"])([A-Za-z_]\w*):")

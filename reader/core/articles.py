@@ -29,6 +29,7 @@ ENTRY_MARK = "#"  # "feeds/sport.rss#3fa9c2d1": one entry of a file that holds s
 ENTRY_GONE = "the entry is no longer in the feed"
 NAME_NOT_UTF8 = "its name is not valid UTF-8: rename it to index it"
 LINK_LEAVES = "a link to outside the folder: not followed"
+UNRECOGNISED_ENCODING = "unrecognised text encoding (UTF-16 without a byte-order mark?): save it as UTF-8"
 
 _DATE_TOKEN = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
@@ -39,6 +40,7 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])")
 _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Mt|Jr|Sr|Gen|Gov|Sen|Rep|Rev|Lt|Col|Capt|Sgt)|\b[A-Z])\.\Z")
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_INVISIBLE = re.compile(r"[\s\ufeff\u200b-\u200d\u2060]+")  # \s takes in no-break and ideographic spaces
 
 
 class ArticleError(Exception):
@@ -331,6 +333,16 @@ def decode(data: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _wide_text(sample: bytes) -> bool:
+    """Whether the NUL bytes fall as in UTF-16 without a byte-order mark: every other byte of Latin text."""
+    if len(sample) < 8:
+        return False
+    for zeros, letters in ((sample[1::2], sample[0::2]), (sample[0::2], sample[1::2])):  # little, big endian
+        if zeros.count(0) >= 0.7 * len(zeros) and letters.count(0) <= 0.05 * len(letters):
+            return True
+    return False
+
+
 def content_hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
@@ -356,9 +368,11 @@ def load_file(path: Path, root: Path | None = None) -> list[Article]:
     common = dict(path=path, default_source=folder or "articles")
     if text_file:
         if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
-            raise ArticleError(path, "binary file, not text")
-        found = [parse(decode(data), article_id=file_id, content_hash=content_hash(data), truncated=truncated,
-                       **common)]
+            raise ArticleError(path, UNRECOGNISED_ENCODING if _wide_text(data[:4096]) else "binary file, not text")
+        text = decode(data)
+        if not _INVISIBLE.sub("", text):  # a byte-order mark alone, or only no-break or ideographic spaces
+            raise ArticleError(path, "empty file")
+        found = [parse(text, article_id=file_id, content_hash=content_hash(data), truncated=truncated, **common)]
     else:
         if truncated:
             raise ArticleError(path, f"larger than {MAX_FORMAT_BYTES // (1024 * 1024)} MiB")

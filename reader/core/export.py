@@ -142,8 +142,17 @@ def _csv(bookmarks: Sequence[Bookmark]) -> str:
     for b in bookmarks:
         record = _record(b)
         record["tags"] = "; ".join(record["tags"])
-        writer.writerow(["" if record[c] is None else record[c] for c in COLUMNS])
+        writer.writerow([_inert("" if record[c] is None else str(record[c])) for c in COLUMNS])
     return out.getvalue()
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _inert(cell: str) -> str:
+    """A cell a spreadsheet shows as text: one that starts like a formula (a quote "=HYPERLINK(…)" or a note
+    "+1") gets a leading apostrophe, which Excel, LibreOffice and Sheets take as "this is text"."""
+    return f"'{cell}" if cell.startswith(_FORMULA_START) else cell
 
 
 def _json(bookmarks: Sequence[Bookmark]) -> str:
@@ -156,17 +165,22 @@ def _markdown(bookmarks: Sequence[Bookmark]) -> str:
         paragraphs = [p.strip() for p in _PARAGRAPHS.split(b.exact.strip()) if p.strip()]
         blocks.append("\n>\n".join("\n".join(f"> {_md(line.strip())}" for line in p.splitlines())
                                    for p in paragraphs))
-        title = f"*{_md(b.title)}*" if b.title else ""
-        blocks.append(f"— {_credit(_md(b.speaker or ''), title, _md(b.source), b.date)}")
-        details = [f"File: {_md(str(b.path))}"]
+        title = f"*{_md_line(b.title)}*" if b.title else ""
+        blocks.append(f"— {_credit(_md_line(b.speaker or ''), title, _md_line(b.source), b.date)}")
+        details = [f"File: {_md_line(str(b.path))}"]
         if b.note:
             details.append(f"Note: {_md(' '.join(b.note.split()))}")
         if b.tags:
-            details.append(f"Tags: {_md(', '.join(b.tags))}")
+            details.append(f"Tags: {_md_line(', '.join(b.tags))}")
         if b.status != "ok":
             details.append(f"Status: {b.status}")
         blocks.append(" · ".join(details))
     return "\n\n".join(blocks) + "\n"
+
+
+def _md_line(text: str) -> str:
+    """`_md(text)` kept on its line: a line break (a file may be named with one) is written as \\n."""
+    return _md(text).replace("\r", "\\r").replace("\n", "\\n")
 
 
 def _md(text: str) -> str:

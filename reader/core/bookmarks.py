@@ -304,8 +304,9 @@ class BookmarkStore:
         changes = {"content_hash": article.content_hash, "exact": sel.exact, "prefix": sel.prefix,
                    "suffix": sel.suffix, "start": start, "end": end, "title": article.title,
                    "source": article.source, "date": article.date, "status": OK}
-        if folder is not None:
+        if folder is not None:  # adopted, or followed to where its folder was moved: `article` is its article there
             changes["folder"] = _folder(folder)
+            changes["article_id"] = article.id
         return self._change(bookmark_id, changes)
 
     def set_status(self, bookmark_id: int, status: str) -> Bookmark:

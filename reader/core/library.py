@@ -566,7 +566,38 @@ class Library:
                 report.restored += 1
             elif (start, end) != (b.start, b.end) or article.body[start:end] != b.exact:
                 report.moved += 1
+        self._follow_moved_folders(store, report)
         return report
+
+    def _follow_moved_folders(self, store: BookmarkStore, report: ReanchorReport) -> None:
+        """Bookmarks whose articles folder no longer exists (moved or renamed): each is attached to the same
+        article in this folder, the one with the text it was made on (its content hash), if there is one;
+        else it is marked "article missing". Its folder coming back finds it again as ever."""
+        folders: dict[str, bool] = {}
+        gone = [b for b in store.all() if b.folder and b.folder != str(self.root)
+                and not folders.setdefault(b.folder, Path(b.folder).is_dir())]
+        if not gone:
+            return
+        rows = self._present_index().rows()
+        if not rows:  # this folder is not indexed yet: nothing can be told until a sync has read it
+            return
+        by_hash: dict[str, str] = {}
+        for row in rows.values():
+            by_hash.setdefault(row.content_hash, row.id)
+        for b in gone:
+            report.checked += 1
+            same = rows.get(b.article_id)
+            article_id = b.article_id if same and same.content_hash == b.content_hash else by_hash.get(b.content_hash)
+            try:
+                article = self._load_indexed(article_id) if article_id else None
+            except ArticleError:
+                article = None
+            if article is not None and article.content_hash == b.content_hash:  # the same text: same place
+                store.reanchor(b.id, article, b.start, b.end, folder=self.root)
+                report.moved += 1
+            elif b.status != ARTICLE_MISSING:
+                store.set_status(b.id, ARTICLE_MISSING)
+                report.missing += 1
 
     def _folder_of(self, article: Article) -> Path:
         """The folder `article.id` is relative to, as `load` decided it."""

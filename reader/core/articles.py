@@ -16,6 +16,7 @@ from functools import cached_property
 from pathlib import Path
 
 from . import formats
+from .paths import temporary_beside
 
 TEXT_SUFFIXES = (".txt", ".md")
 ARTICLE_SUFFIXES = TEXT_SUFFIXES + formats.SUFFIXES
@@ -169,6 +170,14 @@ def split_id(article_id: str) -> tuple[str, str | None]:
 
 def sidecar(path: Path) -> Path:
     return path.with_name(path.name + SIDECAR_SUFFIX)
+
+
+def has_sidecar(path: Path) -> bool:
+    """Whether something is where `path`'s corrections file would be; never when the name is too long."""
+    try:
+        return sidecar(path).exists()
+    except OSError:  # e.g. ENAMETOOLONG: a 255-byte name leaves no room for ".meta.json"
+        return False
 
 
 def scan(root: Path) -> Scan:
@@ -469,7 +478,7 @@ def save_corrections(article: Article, **values: str | None) -> Path:
         values["date"] = checked_date(values["date"])
     path, key = Path(article.path), split_id(article.id)[1] or ""
     side = sidecar(path)
-    if side.exists():
+    if has_sidecar(path):
         try:
             raw = json.loads(read_regular(side, MAX_SIDECAR_BYTES).decode("utf-8"))
             if not isinstance(raw, dict):
@@ -497,7 +506,7 @@ def save_corrections(article: Article, **values: str | None) -> Path:
         if not raw:
             side.unlink(missing_ok=True)
         else:
-            tmp = side.with_name(f".{side.name}.part")
+            tmp = temporary_beside(side)
             tmp.write_text(json.dumps(raw, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
             os.replace(tmp, side)
     except OSError as exc:

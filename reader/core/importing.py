@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import articles as _articles
+from . import paths
 from .articles import ArticleError, DetailsError
 
 IMPORTED, DUPLICATE, SKIPPED = "imported", "duplicate", "skipped"
@@ -171,22 +172,21 @@ def copy_in(source: Path, dest: Path) -> Path:
     file and two imports never take the same name. Its corrections sidecar comes with it.
     """
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(f".{dest.name}.part")
+    tmp = paths.temporary_beside(dest)
     shutil.copy2(source, tmp)
     try:
         final = _link_unique(tmp, dest)
     finally:
         tmp.unlink(missing_ok=True)
-    side = _articles.sidecar(source)
-    if side.is_file():
-        shutil.copy2(side, _articles.sidecar(final))
+    if _articles.has_sidecar(source) and _articles.sidecar(source).is_file():
+        shutil.copy2(_articles.sidecar(source), _articles.sidecar(final))
     return final
 
 
 def _link_unique(tmp: Path, dest: Path) -> Path:
     for n in range(1, 10_000):
         target = dest if n == 1 else dest.with_name(f"{dest.stem} ({n}){dest.suffix}")
-        if _articles.sidecar(target).exists():  # a correction left by a deleted file would apply to it
+        if _articles.has_sidecar(target):  # a correction left by a deleted file would apply to it
             continue
         try:
             os.link(tmp, target)
@@ -219,7 +219,7 @@ def save_pasted(root: Path, text: str, title: str, source: str = "", date: str =
     if date:
         header.append(f"Date: {date}")
     name = _file_name(title)
-    tmp = Path(root) / f".{name}.txt.part"
+    tmp = paths.temporary_beside(Path(root) / f"{name}.txt")
     try:
         tmp.write_text("\n".join(header) + "\n\n" + body + "\n", encoding="utf-8")
         try:

@@ -782,8 +782,9 @@ class _Sizing:
 
     def _commit_toc(self, segments):
         for task in getattr(self, "tasks", ()):  # a writer process that failed: its documents are missing
-            if task.exitcode:
-                raise OSError(task.exitcode, os.strerror(task.exitcode))
+            if (task.exitcode or 0) >= WRITER_FAILED_EXIT:  # not any exit code: a forked copy of a Qt app
+                code = task.exitcode - WRITER_FAILED_EXIT  # may end 1 at exit, its work done and sent
+                raise OSError(code, os.strerror(code))
         for segment in segments:
             if not hasattr(segment, WRITTEN_SIZES):
                 setattr(segment, WRITTEN_SIZES, {name: self.storage.file_length(name)
@@ -792,6 +793,7 @@ class _Sizing:
 
 
 WRITTEN_SIZES = "press_reader_sizes"
+WRITER_FAILED_EXIT = 100  # a writer process that met an OSError exits with this plus its errno
 
 
 class _Writer(_Sizing, writing.SegmentWriter):
@@ -864,7 +866,7 @@ class _SubWriterTask(multiproc.SubWriterTask):
         try:
             super().run()
         except OSError as exc:  # a full disk: the parent finds this exit code and says so, in one line
-            os._exit(exc.errno or 1)
+            os._exit(WRITER_FAILED_EXIT + (exc.errno or 0))
 
 
 def _bounded(q):

@@ -9,22 +9,28 @@ import hashlib
 import json
 import os
 import re
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
 from . import formats
+from .paths import temporary_beside
 
 TEXT_SUFFIXES = (".txt", ".md")
 ARTICLE_SUFFIXES = TEXT_SUFFIXES + formats.SUFFIXES
-MAX_FILE_BYTES = 1024 * 1024  # larger text files are indexed up to this many bytes (about 170,000 words)
+MAX_FILE_BYTES = 1024 * 1024  # a text file, or the text of a page, mail or PDF, is indexed up to this (~170,000 words)
 MAX_FORMAT_BYTES = 64 * 1024 * 1024  # a saved page, feed, PDF or e-mail is read whole, up to this size
 TITLE_CHARS = 90
 SIDECAR_SUFFIX = ".meta.json"  # "report.pdf.meta.json": the user's corrections of report.pdf's details
+MAX_SIDECAR_BYTES = 1024 * 1024  # a corrections file is a few lines
 CORRECTABLE = ("title", "date", "source")
 ENTRY_MARK = "#"  # "feeds/sport.rss#3fa9c2d1": one entry of a file that holds several articles
 ENTRY_GONE = "the entry is no longer in the feed"
+NAME_NOT_UTF8 = "its name is not valid UTF-8: rename it to index it"
+LINK_LEAVES = "a link to outside the folder: not followed"
+UNRECOGNISED_ENCODING = "unrecognised text encoding (UTF-16 without a byte-order mark?): save it as UTF-8"
 
 _DATE_TOKEN = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
@@ -35,6 +41,7 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])")
 _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Mt|Jr|Sr|Gen|Gov|Sen|Rep|Rev|Lt|Col|Capt|Sgt)|\b[A-Z])\.\Z")
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_INVISIBLE = re.compile(r"[\s\ufeff\u200b-\u200d\u2060]+")  # \s takes in no-break and ideographic spaces
 
 
 class ArticleError(Exception):
@@ -131,6 +138,24 @@ class Scan:
     folders: list[Path] = field(default_factory=list)  # every folder walked, the root first
 
 
+def readable_name(name: str) -> str:
+    """A file name as a person reads it: a name that is not valid UTF-8 (made on Windows or an older Mac,
+    say) has its bytes read as cp1252, as a text file's are."""
+    if not is_undecodable(name):
+        return name
+    return os.fsencode(name).decode("cp1252", errors="replace")
+
+
+def is_undecodable(name: str) -> bool:
+    """Whether the OS gave this name as bytes that are not UTF-8 (Python keeps them as lone surrogates,
+    which no index, database or terminal takes)."""
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
 def is_article_name(name: str) -> bool:
     return not name.startswith(".") and name.lower().endswith(ARTICLE_SUFFIXES)
 
@@ -147,13 +172,27 @@ def sidecar(path: Path) -> Path:
     return path.with_name(path.name + SIDECAR_SUFFIX)
 
 
+def has_sidecar(path: Path) -> bool:
+    """Whether something is where `path`'s corrections file would be; never when the name is too long."""
+    try:
+        return sidecar(path).exists()
+    except OSError:  # e.g. ENAMETOOLONG: a 255-byte name leaves no room for ".meta.json"
+        return False
+
+
 def scan(root: Path) -> Scan:
     """Every article file under `root`, at any depth, by stat alone; unusable entries go to `skipped`."""
     root = Path(root)
+    real_root = Path(os.path.realpath(root))
     result = Scan()
     for dirpath, dirnames, filenames in os.walk(root, onerror=None, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
         here = Path(dirpath)
+        for name in (d for d in dirnames if is_undecodable(d) and not d.startswith(".")):
+            result.skipped.append(Skipped(readable_name(_rel(here / name, root)) + "/", NAME_NOT_UTF8))
+        for name in (d for d in dirnames if not d.startswith(".") and not is_undecodable(d)):
+            if link_leaves(here / name, real_root):  # never walked: said, as a file link's would be
+                result.skipped.append(Skipped(_rel(here / name, root) + "/", LINK_LEAVES))
+        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not is_undecodable(d))
         result.folders.append(here)
         for name in dirnames:
             if is_article_name(name):
@@ -163,10 +202,19 @@ def scan(root: Path) -> Scan:
             if not is_article_name(name):
                 continue
             path = here / name
+            if is_undecodable(name):
+                result.skipped.append(Skipped(readable_name(_rel(path, root)), NAME_NOT_UTF8))
+                continue
+            if link_leaves(path, real_root):
+                result.skipped.append(Skipped(_rel(path, root), LINK_LEAVES))
+                continue
             try:
                 st = path.stat()
             except OSError as exc:
                 result.skipped.append(Skipped(_rel(path, root), os_reason(exc, path)))
+                continue
+            if not stat.S_ISREG(st.st_mode):  # a pipe would block the reader, a device never end
+                result.skipped.append(Skipped(_rel(path, root), not_a_file(st.st_mode)))
                 continue
             size, mtime_ns = st.st_size, st.st_mtime_ns
             if name + SIDECAR_SUFFIX in present:  # corrections count as a change of the article
@@ -177,6 +225,18 @@ def scan(root: Path) -> Scan:
                     pass
             result.files.append(ArticleFile(_rel(path, root), path, size, mtime_ns))
     return result
+
+
+def link_leaves(path: Path, real_root: Path) -> bool:
+    """Whether `path` is a symbolic link to somewhere outside the folder `real_root` (its real path).
+
+    Such a link is never followed: in a folder unpacked from an archive it could reach any file of the
+    user's (`~/.ssh`, say) and make it an article. A link loop or a broken link is left to the reading.
+    """
+    if not os.path.islink(path):
+        return False
+    target = Path(os.path.realpath(path))
+    return target != real_root and real_root not in target.parents
 
 
 def inside(path: Path, root: Path) -> bool:
@@ -209,13 +269,44 @@ def os_reason(exc: OSError, path: Path | None = None) -> str:
     return (exc.strerror or exc.__class__.__name__).lower()
 
 
-def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> tuple[bytes, bool]:
-    """The file's bytes (at most `limit`, ending on a whole line or character) and whether it was cut short."""
+def not_a_file(mode: int) -> str:
+    """Why what is at a path with this `st_mode` is not read: a pipe, a device or a socket."""
+    if stat.S_ISFIFO(mode):
+        return "a named pipe, not a file"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device, not a file"
+    if stat.S_ISDIR(mode):
+        return "is a directory, not a file"
+    return "a socket or other special file, not a file"
+
+
+def read_regular(path: Path, limit: int) -> bytes:
+    """At most `limit` + 1 bytes of the regular file at `path`; ArticleError for anything else.
+
+    What is there is checked before it is opened, and opened without blocking: a named pipe would
+    wait for a writer forever, and a device might never end.
+    """
     try:
-        with open(path, "rb") as fh:
-            data = fh.read(limit + 1)
+        st = os.stat(path)
+        if not stat.S_ISREG(st.st_mode):
+            raise ArticleError(path, not_a_file(st.st_mode))
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        with open(fd, "rb") as fh:
+            st = os.fstat(fh.fileno())  # it may have been swapped for a pipe since
+            if not stat.S_ISREG(st.st_mode):
+                raise ArticleError(path, not_a_file(st.st_mode))
+            return fh.read(limit + 1)
     except OSError as exc:
         raise ArticleError(path, os_reason(exc, path)) from None
+
+
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> tuple[bytes, bool]:
+    """The file's bytes (at most `limit`, ending on a whole line or character) and whether it was cut short."""
+    return cut(read_regular(path, limit), limit)
+
+
+def cut(data: bytes, limit: int = MAX_FILE_BYTES) -> tuple[bytes, bool]:
+    """`data`, at most `limit` bytes of it ending on a whole line or UTF-8 character, and whether it was cut."""
     if len(data) <= limit:
         return data, False
     data = data[:limit]
@@ -251,6 +342,16 @@ def decode(data: bytes) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")
 
 
+def _wide_text(sample: bytes) -> bool:
+    """Whether the NUL bytes fall as in UTF-16 without a byte-order mark: every other byte of Latin text."""
+    if len(sample) < 8:
+        return False
+    for zeros, letters in ((sample[1::2], sample[0::2]), (sample[0::2], sample[1::2])):  # little, big endian
+        if zeros.count(0) >= 0.7 * len(zeros) and letters.count(0) <= 0.05 * len(letters):
+            return True
+    return False
+
+
 def content_hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 
@@ -271,13 +372,16 @@ def load_file(path: Path, root: Path | None = None) -> list[Article]:
         file_id = _rel(path, root)
     except ValueError:
         file_id = path.name
+    file_id = readable_name(file_id)  # a file given by its path, e.g. to `show` or to import
     folder = path.parent.name if path.parent != root else root.name
     common = dict(path=path, default_source=folder or "articles")
     if text_file:
         if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff", b"\x00\x00\xfe\xff")):
-            raise ArticleError(path, "binary file, not text")
-        found = [parse(decode(data), article_id=file_id, content_hash=content_hash(data), truncated=truncated,
-                       **common)]
+            raise ArticleError(path, UNRECOGNISED_ENCODING if _wide_text(data[:4096]) else "binary file, not text")
+        text = decode(data)
+        if not _INVISIBLE.sub("", text):  # a byte-order mark alone, or only no-break or ideographic spaces
+            raise ArticleError(path, "empty file")
+        found = [parse(text, article_id=file_id, content_hash=content_hash(data), truncated=truncated, **common)]
     else:
         if truncated:
             raise ArticleError(path, f"larger than {MAX_FORMAT_BYTES // (1024 * 1024)} MiB")
@@ -295,12 +399,15 @@ def _extracted(path: Path, suffix: str, data: bytes, file_id: str, common: dict)
     for e in extracted:
         meta = {k: v for k, v in (("title", e.title), ("date", e.date), ("source", e.source),
                                   ("author", e.author), ("url", e.url)) if v}
+        # the text a page, mail or PDF holds is capped as a text file is: it is what is indexed and analyzed
+        text, truncated = cut(e.text.encode("utf-8", "surrogatepass"), MAX_FILE_BYTES)
         if e.key is None:
             article_id, digest = file_id, content_hash(data)
         else:  # an entry's analysis and bookmarks follow its own text, not the whole feed's
             article_id = f"{file_id}{ENTRY_MARK}{e.key}"
-            digest = content_hash(f"{e.key}\0{e.text}".encode())
-        found.append(parse(e.text, article_id=article_id, content_hash=digest, meta=meta, **common))
+            digest = content_hash(f"{e.key}\0{e.text}".encode("utf-8", "surrogatepass"))
+        found.append(parse(text.decode("utf-8", "replace"), article_id=article_id, content_hash=digest, meta=meta,
+                           truncated=truncated, **common))
     return found
 
 
@@ -336,8 +443,8 @@ def read_corrections(path: Path) -> dict[str, dict[str, str]]:
     A sidecar that cannot be read or understood counts as none: the article shows as the file has it.
     """
     try:
-        raw = json.loads(sidecar(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        raw = json.loads(read_regular(sidecar(path), MAX_SIDECAR_BYTES).decode("utf-8"))
+    except (ArticleError, ValueError):  # missing, not a file, or not JSON
         return {}
     if not isinstance(raw, dict):
         return {}
@@ -371,14 +478,17 @@ def save_corrections(article: Article, **values: str | None) -> Path:
         values["date"] = checked_date(values["date"])
     path, key = Path(article.path), split_id(article.id)[1] or ""
     side = sidecar(path)
-    if side.exists():
+    if has_sidecar(path):
         try:
-            raw = json.loads(side.read_text(encoding="utf-8"))
+            raw = json.loads(read_regular(side, MAX_SIDECAR_BYTES).decode("utf-8"))
             if not isinstance(raw, dict):
                 raise ValueError("not an object")
-        except (OSError, ValueError) as exc:  # never overwrite what the user may have written by hand
+        except ArticleError as exc:  # never overwrite what the user may have written by hand
+            raise DetailsError(f"the corrections file {side.name} cannot be read ({exc.reason}); "
+                               "fix or delete it first") from None
+        except ValueError as exc:
             raise DetailsError(f"the corrections file {side.name} cannot be read ({exc}); "
-                                  "fix or delete it first") from None
+                               "fix or delete it first") from None
     else:
         raw = {}
     target = raw.setdefault("entries", {}).setdefault(key, {}) if key else raw
@@ -396,7 +506,7 @@ def save_corrections(article: Article, **values: str | None) -> Path:
         if not raw:
             side.unlink(missing_ok=True)
         else:
-            tmp = side.with_name(f".{side.name}.part")
+            tmp = temporary_beside(side)
             tmp.write_text(json.dumps(raw, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
             os.replace(tmp, side)
     except OSError as exc:

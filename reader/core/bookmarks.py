@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import json
+import shutil
 import sqlite3
+import tempfile
 import threading
 import time
 from collections.abc import Iterable, Iterator
@@ -121,28 +123,54 @@ class BookmarkStore:
         self.path = Path(path)
         self.read_only = read_only
         self._lock = threading.Lock()
+        self._copy: Path | None = None  # read-only: a private copy of the file and its WAL, opened instead
         try:
             if read_only:
-                # immutable: SQLite would otherwise need to write the WAL index beside the file
-                target = f"{self.path.as_uri()}?mode=ro&immutable=1" if self.path.exists() else ":memory:"
-                self._db = sqlite3.connect(target, uri=True, check_same_thread=False, isolation_level=None)
+                self._db = self._open_read_only()
             else:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
                 self._db = sqlite3.connect(str(self.path), timeout=BUSY_SECONDS, check_same_thread=False,
                                            isolation_level=None)  # autocommit: each statement is durable
         except (sqlite3.Error, OSError) as exc:
+            self._drop_copy()
             raise BookmarkError(f"cannot open the bookmarks file {self.path}: {exc}") from None
         try:
-            if read_only:
+            if read_only and self._copy is None:
                 self._prepare_read_only()
-            else:
+            else:  # the file itself, or a private copy of it, which may be brought up to date
                 self._prepare()
         except BookmarkError:
-            self._db.close()
+            self.close()
             raise
         except sqlite3.Error as exc:  # never repaired or replaced: the bookmarks are the user's
-            self._db.close()
+            self.close()
             raise BookmarkError(f"the bookmarks file {self.path} cannot be read: {exc}") from None
+
+    def _open_read_only(self) -> sqlite3.Connection:
+        """A connection that sees every committed bookmark, including those still in the WAL after a crash.
+
+        SQLite cannot read a WAL it may not write beside, and `immutable=1` ignores the WAL: so the file and
+        its WAL are copied to a private temporary folder and the copy is opened. Only if that copy cannot be
+        made (no space for it) is the file itself opened, as it is without its WAL.
+        """
+        if not self.path.exists():
+            return sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+        try:
+            self._copy = Path(tempfile.mkdtemp(prefix="press-reader-bookmarks-"))
+            for suffix in ("", "-wal"):
+                source = self.path.with_name(self.path.name + suffix)
+                if source.exists():
+                    shutil.copyfile(source, self._copy / source.name)
+            return sqlite3.connect(str(self._copy / self.path.name), check_same_thread=False, isolation_level=None)
+        except OSError:
+            self._drop_copy()
+            return sqlite3.connect(f"{self.path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False,
+                                   isolation_level=None)
+
+    def _drop_copy(self) -> None:
+        if self._copy is not None:
+            shutil.rmtree(self._copy, ignore_errors=True)
+            self._copy = None
 
     def _prepare(self) -> None:
         db = self._db
@@ -183,8 +211,8 @@ class BookmarkStore:
                 for statement in _MIGRATIONS[target]:
                     db.execute(statement)
         elif version != SCHEMA_VERSION:
-            raise BookmarkError(f"the bookmarks file {self.path} is from an older Press Reader and cannot be "
-                                f"upgraded: {self.read_only}")
+            raise BookmarkError(f"the bookmarks file {self.path} cannot be read while read-only "
+                                f"(and no copy of it could be made): {self.read_only}")
 
     def _refuse_newer(self, version: int) -> None:
         if version > SCHEMA_VERSION:
@@ -212,6 +240,7 @@ class BookmarkStore:
     def close(self) -> None:
         with self._lock:
             self._db.close()
+            self._drop_copy()
 
     # ------------------------------------------------------------ reading
 
@@ -275,8 +304,9 @@ class BookmarkStore:
         changes = {"content_hash": article.content_hash, "exact": sel.exact, "prefix": sel.prefix,
                    "suffix": sel.suffix, "start": start, "end": end, "title": article.title,
                    "source": article.source, "date": article.date, "status": OK}
-        if folder is not None:
+        if folder is not None:  # adopted, or followed to where its folder was moved: `article` is its article there
             changes["folder"] = _folder(folder)
+            changes["article_id"] = article.id
         return self._change(bookmark_id, changes)
 
     def set_status(self, bookmark_id: int, status: str) -> Bookmark:

@@ -13,8 +13,8 @@ from . import importing, paths
 from .analysis import GazetteerError
 from .articles import ArticleError, DetailsError
 from .bookmarks import OK, Bookmark, BookmarkError
-from .export import FORMATS, export, plain_quote, save
-from .index import IndexBusy, IndexProblem
+from .export import FORMATS, STDOUT, NotAnExport, export, plain_quote, save
+from .index import IndexBusy, IndexDeleted, IndexProblem
 from .library import Library, LibraryError
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
@@ -76,7 +76,9 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--json", action="store_true", help="print a JSON array")
     a = actions.add_parser("export", parents=[common], help="write every bookmark as CSV, Markdown or JSON")
     a.add_argument("--format", choices=FORMATS, required=True, help="csv, md or json")
-    a.add_argument("--output", metavar="FILE", help="write to FILE (replaced whole) rather than to stdout")
+    a.add_argument("--output", metavar="FILE", help="write to FILE (replaced whole) rather than to stdout (-); "
+                   "never in the data dir, and over a file that is not an earlier export only with --force")
+    a.add_argument("--force", action="store_true", help="replace FILE even if it is not an earlier export")
     a = actions.add_parser("add", parents=[common], help="bookmark a passage of an article")
     a.add_argument("--article", required=True, metavar="PATH",
                    help="article file, or its path relative to the articles folder")
@@ -193,7 +195,11 @@ def _search(library: Library, args) -> int:
             print(f"note: analyzing {pending} article{'s' if pending != 1 else ''} for quotes and entities first",
                   file=sys.stderr)
             _tell_notice(library.analyze_all())
-    result = library.search(args.query, limit=args.limit)
+    try:
+        result = library.search(args.query, limit=args.limit)
+    except IndexDeleted:  # found damaged (or deleted) as it was read, and made again empty: fill it, search again
+        report = library.sync()
+        result = library.search(args.query, limit=args.limit)
     if args.json:
         _print_json(result.to_json())
         return EXIT_OK
@@ -267,8 +273,11 @@ def bookmarks_list(args, library: Library) -> int:
 def bookmarks_export(args, library: Library) -> int:
     library.reanchor_bookmarks()
     found = library.bookmarks.all()
-    if args.output:
-        save(found, args.format, Path(args.output).expanduser())
+    if args.output and args.output != STDOUT:
+        try:
+            save(found, args.format, Path(args.output).expanduser(), data_dir=library.data_dir, force=args.force)
+        except NotAnExport as exc:
+            raise BookmarkError(f"{exc} (--force replaces it)") from None
     else:
         sys.stdout.write(export(found, args.format))
     return EXIT_OK

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import articles as _articles
+from . import paths
 from .articles import ArticleError, DetailsError
 
 IMPORTED, DUPLICATE, SKIPPED = "imported", "duplicate", "skipped"
@@ -90,18 +91,20 @@ class Known:
                 self.by_fingerprint.setdefault(article.fingerprint, f"{file_id}{_articles.ENTRY_MARK}{key}")
 
 
-def candidates(paths: Iterable[Path | str]) -> list[tuple[Path, Path]]:
-    """(file, folder its library place is relative to) for each file given and each article file in a
-    folder given, at any depth; hidden files and folders inside a folder are left out."""
+def candidates(paths: Iterable[Path | str]) -> list[tuple[Path, Path, Path | None]]:
+    """(file, folder its library place is relative to, the folder given it was found in or None) for each
+    file given and each article file in a folder given, at any depth; hidden files and folders inside a
+    folder are left out."""
     out = []
     for given in paths:
         path = Path(given).expanduser()
         if not path.is_dir():
-            out.append((path, path.parent))
+            out.append((path, path.parent, None))
             continue
+        real = Path(os.path.realpath(path))
         for dirpath, dirnames, filenames in os.walk(path):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            out.extend((Path(dirpath) / name, path.parent) for name in sorted(filenames)
+            out.extend((Path(dirpath) / name, path.parent, real) for name in sorted(filenames)
                        if _articles.is_article_name(name))
     return out
 
@@ -116,10 +119,14 @@ def add(root: Path, paths: Iterable[Path | str], known: Known,
     """
     root = Path(root).resolve()
     report = ImportReport()
-    todo: dict[Path, tuple[Path, Path]] = {}  # a file given twice, or also in a folder given, once
-    for path, base in candidates(paths):
-        todo.setdefault(path.resolve(), (path, base))
-    for done, (path, base) in enumerate(todo.values(), 1):
+    todo: dict[Path, tuple[Path, Path, Path | None]] = {}  # a file given twice, or also in a folder given, once
+    for path, base, folder in candidates(paths):
+        if folder is not None and _articles.link_leaves(path, folder):  # e.g. to ~/.ssh, from an archive
+            report.files.append(Imported(_articles.readable_name(str(path)), SKIPPED,
+                                         reason=_articles.LINK_LEAVES))
+            continue
+        todo.setdefault(path.resolve(), (path, base, folder))
+    for done, (path, base, _) in enumerate(todo.values(), 1):
         report.files.append(_add_one(root, path, base, known))
         if progress:
             progress(done, len(todo))
@@ -127,7 +134,7 @@ def add(root: Path, paths: Iterable[Path | str], known: Known,
 
 
 def _add_one(root: Path, path: Path, base: Path, known: Known) -> Imported:
-    shown = str(path)
+    shown = _articles.readable_name(str(path))
     if not path.exists() and not path.is_symlink():
         return Imported(shown, SKIPPED, reason="no such file or folder")
     if path.name.startswith("."):
@@ -147,7 +154,8 @@ def _add_one(root: Path, path: Path, base: Path, known: Known) -> Imported:
         return Imported(shown, DUPLICATE, of=same_file)
     copies = [known.by_fingerprint.get(a.fingerprint) for a in found]
     try:
-        dest = copy_in(path, root / path.relative_to(base))
+        # a name that is not UTF-8 is copied in under its readable name, which the library can index
+        dest = copy_in(path, root / _articles.readable_name(str(path.relative_to(base))))
     except OSError as exc:
         return Imported(shown, SKIPPED, reason=f"could not copy it: {_articles.os_reason(exc)}")
     article_id = dest.relative_to(root).as_posix()
@@ -164,22 +172,21 @@ def copy_in(source: Path, dest: Path) -> Path:
     file and two imports never take the same name. Its corrections sidecar comes with it.
     """
     dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = dest.with_name(f".{dest.name}.part")
+    tmp = paths.temporary_beside(dest)
     shutil.copy2(source, tmp)
     try:
         final = _link_unique(tmp, dest)
     finally:
         tmp.unlink(missing_ok=True)
-    side = _articles.sidecar(source)
-    if side.is_file():
-        shutil.copy2(side, _articles.sidecar(final))
+    if _articles.has_sidecar(source) and _articles.sidecar(source).is_file():
+        shutil.copy2(_articles.sidecar(source), _articles.sidecar(final))
     return final
 
 
 def _link_unique(tmp: Path, dest: Path) -> Path:
     for n in range(1, 10_000):
         target = dest if n == 1 else dest.with_name(f"{dest.stem} ({n}){dest.suffix}")
-        if _articles.sidecar(target).exists():  # a correction left by a deleted file would apply to it
+        if _articles.has_sidecar(target):  # a correction left by a deleted file would apply to it
             continue
         try:
             os.link(tmp, target)
@@ -212,7 +219,7 @@ def save_pasted(root: Path, text: str, title: str, source: str = "", date: str =
     if date:
         header.append(f"Date: {date}")
     name = _file_name(title)
-    tmp = Path(root) / f".{name}.txt.part"
+    tmp = paths.temporary_beside(Path(root) / f"{name}.txt")
     try:
         tmp.write_text("\n".join(header) + "\n\n" + body + "\n", encoding="utf-8")
         try:

@@ -15,7 +15,7 @@ import threading
 import warnings
 import weakref
 from collections.abc import Iterable
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -32,6 +32,7 @@ from whoosh.analysis import (
     Tokenizer,
 )
 from whoosh.codec.whoosh3 import W3Codec
+from whoosh.filedb.filestore import FileStorage
 from whoosh.lang.porter2 import stem as _porter2
 from whoosh.qparser import MultifieldPlugin, QueryParser
 from whoosh.util.filelock import try_for
@@ -44,6 +45,7 @@ SCHEMA_VERSION = 5  # 4: names moved to their own index; 5: copies share a finge
 INDEX_NAME = f"articles_v{SCHEMA_VERSION}"
 SEARCH_FIELDS = ("title", "body", "captions")
 MAX_QUERY_CHARS = 500
+MAX_SCANNED_WORDS = 10_000  # words a wildcard or range may look through, in one field of one segment
 WRITE_LOCK_TIMEOUT = 10.0
 PARALLEL_MIN_DOCS = 300  # below this a process pool costs more than it saves
 WRITER_MEMORY_MB = 64  # per writer process: at 10k articles 32, 64, 128 and 256 MB built equally fast (peak 160-710 MB)
@@ -76,11 +78,23 @@ class QueryError(IndexProblem):
     """The query text cannot be understood; the message says why in one line."""
 
 
+class QueryTooBroad(QueryError):
+    """A wildcard or range that would look through too many of the index's words."""
+
+
 class IndexDeleted(IndexProblem):
     """The index's files were deleted while it was open (by the user, or a disk cleaner)."""
 
 
 INDEX_DELETED = "the search index was deleted; rebuilding it"
+
+
+class IndexDamaged(IndexDeleted):
+    """A file of the index cannot be read (cut short, emptied, overwritten): it is rebuilt like a deleted one."""
+
+
+def damaged(why: str) -> str:
+    return f"the search index is damaged ({why}); rebuilding it"
 
 
 # ---------------------------------------------------------------- analysis
@@ -237,8 +251,29 @@ ROW_COLUMNS = ("id", "title", "day", "source", "words", "size", "mtime", "hash",
 NAME_COLUMNS = ("id", "hash", "quotes", "entities", "analyzed")
 
 
+class _WordCount(fields.NUMERIC):
+    """`words:` as a query reads it: a number past what the field holds means its end of the scale, so that
+    `words:[0 TO 99999999999]` is every length, not an error that leaves nothing to search for."""
+
+    def _clamped(self, x):
+        try:
+            number = int(str(x))
+        except ValueError:
+            return x  # not a number: Whoosh says so
+        return min(max(number, self.min_value), self.max_value)
+
+    def is_valid(self, x):
+        return super().is_valid(self._clamped(x))
+
+    def prepare_number(self, x):
+        return super().prepare_number(x if x is None or x == b"" else self._clamped(x))
+
+
 def _query_schema() -> fields.Schema:
     schema = make_schema()
+    words = schema["words"]
+    schema.remove("words")
+    schema.add("words", _WordCount(int, bits=words.bits, signed=words.signed, sortable=True))
     for name in NAME_FIELDS:
         schema.add(name, NAMES_SCHEMA[name])
     return schema
@@ -393,6 +428,16 @@ class Index:
             rows[aid] = ArticleRow(aid, title, day or None, source, words, size, mtime, hash_, *counts, copy)
         return rows
 
+    def doubled(self) -> set[str]:
+        """The ids of articles indexed more than once (by syncs that raced, before adds replaced by id)."""
+        if self._ix.doc_count() == 0:
+            return set()
+        seen: set[str] = set()
+        twice = set()
+        for aid, in _column_rows(self._ix, ("id",)):
+            (twice if aid in seen else seen).add(aid)
+        return twice
+
     def write(self, docs: Iterable[Document], remove: Iterable[str] = (),
               expected: int = 0, replace_all: bool = False) -> int:
         """Delete `remove` ids, then add `docs`, in one commit; then the names of those that have an analysis.
@@ -410,13 +455,21 @@ class Index:
         analysed: list[dict] = []  # name entries of the documents with an analysis
         written = 0
         with _failing_safely(lambda: _abandon(writer)):
-            for aid in remove:
-                writer.delete_by_term("id", aid)
-            for doc in docs:
-                writer.add_document(**_fields(doc))
-                if doc.analysis is not None:
-                    analysed.append(name_entry(doc))
-                written += 1
+            # what is committed now, with the write lock held: another process may have added an article
+            # since the caller worked out what to add, so each is added in place of any it finds
+            committed = writer.searcher()
+            try:
+                for aid in remove:
+                    writer.delete_by_term("id", aid, searcher=committed)
+                for doc in docs:
+                    if not replace_all:
+                        writer.delete_by_term("id", doc.article.id, searcher=committed)
+                    writer.add_document(**_fields(doc))
+                    if doc.analysis is not None:
+                        analysed.append(name_entry(doc))
+                    written += 1
+            finally:
+                committed.close()
             writer.commit(mergetype=writing.CLEAR if replace_all else None)
         self.write_names(analysed, remove=remove, prune=replace_all)
         return written
@@ -453,26 +506,45 @@ class Index:
             raise QueryError(_friendly(exc)) from None
         if q is query.NullQuery or isinstance(q, type(query.NullQuery)):
             raise QueryError("nothing to search for: the query has only operators or very common words")
-        return q.accept(_lazy_union)
+        return q.accept(_bounded).accept(_lazy_union)
 
     def search(self, text: str, limit: int | None = 50) -> SearchResult:
+        """Run the query; IndexDamaged if a file of the index cannot be read, QueryError if the query fails."""
         text, notice = cap_query(text)
         q = self.parse(text)
         with self._searching:
-            s = self._searcher.current()
             try:
-                joined = q.accept(self._names_joined) if _asks_names(q) else q
-                # rank everything: with a limit, Whoosh's block-skipping shortcut mis-scores the
-                # per-field ORs (12 of 100 two-word top-20s differed at 10k articles), and the
-                # full run gives the exact count without a second pass
-                results = s.search(joined, limit=None, collapse="fingerprint")  # copies: the best one
+                return self._search(q, text, notice, limit)
+            except QueryError:
+                raise
             except Exception as exc:
+                why = self.unreadable()  # a read error is damage, not the query's fault
+                if why:
+                    raise IndexDamaged(damaged(why)) from None
                 raise QueryError(_friendly(exc)) from None
-            words = _positive_words(q, s.reader())
-            days = s.reader().column_reader("day") if s.reader().has_column("day") else None
-            snippets = _Snippets(words)
-            hits = [self._hit(h, days, snippets) for h in (results[:limit] if limit else results)]
-            return SearchResult(text, len(results), hits, words, notice, _positive_names(q))
+
+    def _search(self, q, text: str, notice: str | None, limit: int | None) -> SearchResult:
+        s = self._searcher.current()
+        joined = q.accept(self._names_joined) if _asks_names(q) else q
+        # rank everything: with a limit, Whoosh's block-skipping shortcut mis-scores the
+        # per-field ORs (12 of 100 two-word top-20s differed at 10k articles), and the
+        # full run gives the exact count without a second pass
+        results = s.search(joined, limit=None, collapse="fingerprint")  # copies: the best one
+        words = _positive_words(q, s.reader())
+        days = s.reader().column_reader("day") if s.reader().has_column("day") else None
+        snippets = _Snippets(words)
+        hits = [self._hit(h, days, snippets) for h in (results[:limit] if limit else results)]
+        return SearchResult(text, len(results), hits, words, notice, _positive_names(q))
+
+    def unreadable(self) -> str | None:
+        """What cannot be read of the articles' or the names' index, reading all of both; None if all can."""
+        return _unreadable(self._ix) or _unreadable(self._names)
+
+    def discard(self) -> None:
+        """Close the index and delete its files (a damaged index, to be made again by `Index.open`)."""
+        self.close()
+        if self.directory is not None:
+            _clear(self.directory)
 
     def _names_joined(self, q):
         """`q` with an `entity:` or `speaker:` part replaced by the articles whose names index matches it."""
@@ -602,14 +674,14 @@ def _writer(ix, procs: int = 1, **kwargs):
     if not try_for(lock.acquire, timeout=WRITE_LOCK_TIMEOUT, delay=0.1):
         raise IndexBusy("another Press Reader is updating this index; try again shortly")
     kwargs.update(codec=Codec(), compound=False)
-    with _failing_safely(lock.release):
+    with _failing_safely(lambda: (_drop_uncommitted(ix.storage, ix.indexname), lock.release())):
         if procs > 1:
             # what ix.writer(procs=...) makes, with writer processes that end when this process does;
             # its sub-writers do not take the lock either
             subargs = {k: v for k, v in kwargs.items() if k not in ("multisegment", "batchsize")}
             writer = _MpWriter(ix, procs=procs, subargs=subargs, _lk=False, **kwargs)
         else:
-            writer = ix.writer(_lk=False, **kwargs)
+            writer = _Writer(ix, _lk=False, **kwargs)
     writer.writelock = lock  # released when the writer commits or is cancelled
     _drop_unfinished_tocs(ix)
     return writer
@@ -629,22 +701,47 @@ def _failing_safely(undo):
 
 
 def _abandon(writer) -> None:
-    """Stop a writer that failed, whatever state it is in, and let go of the write lock: else every later
-    update would wait for a lock nobody holds."""
+    """Stop a writer that failed, whatever state it is in, delete the files it made, and let go of the write
+    lock: else every later update would wait for a lock nobody holds."""
     for task in getattr(writer, "tasks", ()):  # MpWriter.cancel() does not stop its processes
         task.terminate()
         task.join()
+    lock = getattr(writer, "writelock", None)
+    held = lock is not None and getattr(writer, "is_closed", True) is False
+    if held:
+        writer.writelock = None  # kept until its files are deleted: cancel() would let it go first
     try:
         writer.cancel()
     except Exception:  # noqa: BLE001 - a commit that failed half-way leaves it unable to cancel
         pass
-    lock = getattr(writer, "writelock", None)
-    if lock is not None and getattr(writer, "is_closed", True) is False:
+    if held:
         writer.is_closed = True
+        _drop_uncommitted(writer.storage, writer.indexname)  # no other writer has files half made meanwhile
         try:
             lock.release()
         except Exception:  # noqa: BLE001
             pass
+
+
+def _drop_uncommitted(storage, name: str) -> None:
+    """Delete what a failed writer left: its temporary folder (`NAME.tmp`) and the files of segments that
+    no committed table of contents lists. Whoosh would delete them only at the next commit, and on a full
+    disk they would keep it full. Only with the write lock held."""
+    if not isinstance(storage, FileStorage):
+        return
+    try:
+        committed = index.TOC.read(storage, name).segments if index.exists(storage, name) else []
+        kept = {segment.segment_id() for segment in committed}
+        files = storage.list()
+    except Exception:  # noqa: BLE001 - an unreadable TOC: the next open rebuilds the index anyway
+        return
+    segment_file = re.compile(rf"({re.escape(name)}_[a-z0-9]+)\.\w+(?:\.\w+)*")
+    for file in files:
+        m = segment_file.fullmatch(file)
+        if m and m.group(1) not in kept:
+            with suppress(OSError):
+                storage.delete_file(file)
+    shutil.rmtree(os.path.join(storage.folder, f"{name}.tmp"), ignore_errors=True)
 
 
 def _unsaved(exc: OSError) -> str:
@@ -675,7 +772,73 @@ def _drop_unfinished_tocs(ix) -> None:
                 pass
 
 
-class _MpWriter(multiproc.MpWriter):
+class _Sizing:
+    """A writer that records, in the table of contents it commits, the size of each file of each segment.
+
+    Whoosh's segment files never change once written, so one that is shorter or longer on disk than
+    recorded (cut by a crash or a full disk, emptied, replaced) is damage that opening the index finds
+    by a stat of each file, without reading them.
+    """
+
+    def _commit_toc(self, segments):
+        for task in getattr(self, "tasks", ()):  # a writer process that failed: its documents are missing
+            if (task.exitcode or 0) >= WRITER_FAILED_EXIT:  # not any exit code: a forked copy of a Qt app
+                code = task.exitcode - WRITER_FAILED_EXIT  # may end 1 at exit, its work done and sent
+                raise OSError(code, os.strerror(code))
+        for segment in segments:
+            if not hasattr(segment, WRITTEN_SIZES):
+                setattr(segment, WRITTEN_SIZES, {name: self.storage.file_length(name)
+                                                 for name in segment.list_files(self.storage)})
+        super()._commit_toc(segments)
+
+
+WRITTEN_SIZES = "press_reader_sizes"
+WRITER_FAILED_EXIT = 100  # a writer process that met an OSError exits with this plus its errno
+
+
+class _Writer(_Sizing, writing.SegmentWriter):
+    pass
+
+
+def _cut_short(ix) -> str | None:
+    """Which file of the index is not the size it was written at, if one is not."""
+    for segment in ix._segments():
+        for name, size in getattr(segment, WRITTEN_SIZES, {}).items():
+            try:
+                now = ix.storage.file_length(name)
+            except OSError:
+                return f"{name} is missing"
+            if now != size:
+                return f"{name} is {now:,} bytes, not the {size:,} written"
+    return None
+
+
+def _unreadable(ix) -> str | None:
+    """What cannot be read of the index: its files' sizes, then every stored field, column, length and
+    posting. Slow on a large index: for when a search has failed, to tell damage from a bad query."""
+    try:
+        cut = _cut_short(ix)
+        if cut:
+            return cut
+        with ix.reader() as r:
+            for leaf, _ in r.leaf_readers():
+                docs = list(leaf.all_doc_ids())
+                for n in docs:
+                    leaf.stored_fields(n)
+                for name, field in leaf.schema.items():
+                    if leaf.has_column(name):
+                        list(leaf.column_reader(name))
+                    if field.scorable:
+                        for n in docs:
+                            leaf.doc_field_length(n, name)
+                for fieldname, text in leaf.all_terms():
+                    list(leaf.postings(fieldname, text).all_ids())
+    except Exception as exc:  # noqa: BLE001 - whatever a damaged file makes Whoosh raise
+        return f"{exc.__class__.__name__}: {_short(exc)}"
+    return None
+
+
+class _MpWriter(_Sizing, multiproc.MpWriter):
     """Whoosh's multiprocess writer, its sub-writers `_SubWriterTask`s."""
 
     def _new_task(self):
@@ -700,7 +863,77 @@ class _SubWriterTask(multiproc.SubWriterTask):
 
     def run(self):
         exit_with_parent(self.parent_pid)
-        super().run()
+        try:
+            super().run()
+        except OSError as exc:  # a full disk: the parent finds this exit code and says so, in one line
+            os._exit(WRITER_FAILED_EXIT + (exc.errno or 0))
+
+
+def _bounded(q):
+    """`q` with each query that expands to many words made to stop, with QueryTooBroad, after looking through
+    MAX_SCANNED_WORDS of them: `*a*` or `[a TO z]` would read every word of the index, and take longer the
+    more articles there are. `*` and `body:*` (every article) are made a plain "every article"."""
+    kind = type(q)
+    if kind is query.Every and q.fieldname:
+        if q.fieldname in ("id", "title", "body"):  # every article has one
+            return query.Every(boost=q.boost)
+        return _Prefix(q.fieldname, "", boost=q.boost)
+    if kind is query.Wildcard:
+        return _Wildcard(q.fieldname, q.text, boost=q.boost)
+    if kind is query.Prefix:
+        return _Prefix(q.fieldname, q.text, boost=q.boost)
+    if kind is query.TermRange:
+        return _TermRange(q.fieldname, q.start, q.end, q.startexcl, q.endexcl, boost=q.boost,
+                          constantscore=q.constantscore)
+    return q
+
+
+class _Scanning:
+    """An index reader whose word listings stop a query that has looked through too many words."""
+
+    def __init__(self, reader, shown: str):
+        self._reader, self._shown = reader, shown
+
+    def __getattr__(self, name):
+        return getattr(self._reader, name)
+
+    def expand_prefix(self, fieldname, prefix):
+        return self._counted(self._reader.expand_prefix(fieldname, prefix))
+
+    def lexicon(self, fieldname):
+        return self._counted(self._reader.lexicon(fieldname))
+
+    def terms_from(self, fieldname, prefix):
+        return self._counted(self._reader.terms_from(fieldname, prefix))
+
+    def _counted(self, words):
+        for n, word in enumerate(words, 1):
+            if n > MAX_SCANNED_WORDS:
+                raise QueryTooBroad(f"{self._shown} would look through more than {MAX_SCANNED_WORDS:,} words; "
+                                    "put more letters before * or ?, or narrow the range")
+            yield word
+
+
+class _Scanned:
+    """A query over many words, each looked through counted (see `_bounded`)."""
+
+    def _btexts(self, ixreader):
+        return super()._btexts(_Scanning(ixreader, self.shown()))
+
+
+class _Wildcard(_Scanned, query.Wildcard):
+    def shown(self) -> str:
+        return f"“{self.text}”"
+
+
+class _Prefix(_Scanned, query.Prefix):
+    def shown(self) -> str:
+        return f"“{self.fieldname}:*”" if not self.text else f"“{self.text}*”"
+
+
+class _TermRange(_Scanned, query.TermRange):
+    def shown(self) -> str:
+        return f"the range [{' '.join(part for part in (self.start, 'TO', self.end) if part)}]"
 
 
 def _lazy_union(q):
@@ -806,11 +1039,37 @@ class _Snippets:
 
 
 def cap_query(text: str) -> tuple[str, str | None]:
-    text = " ".join(text.split())
+    """The query on one line, without repeated NOTs, and at most MAX_QUERY_CHARS long (plus the closing
+    marks of what the cut left open); with a notice when it was cut."""
+    text = _single_nots(" ".join(text.split()))
     if len(text) > MAX_QUERY_CHARS:
         cut = text[:MAX_QUERY_CHARS].rsplit(" ", 1)[0]
-        return cut, f"query shortened to its first {len(cut)} characters"
+        return _closed(cut), f"query shortened to its first {len(cut)} characters"
     return text, None
+
+
+_NOTS = re.compile(r"(?<![\w:])((?:NOT )+)(?=\S)")
+
+
+def _single_nots(text: str) -> str:
+    """NOT NOT x is x, and NOT NOT NOT x is NOT x (Whoosh's parser fails on a NOT after a NOT); not in phrases."""
+    parts = text.split('"')
+    for i in range(0, len(parts), 2):  # the even parts are outside quotes
+        parts[i] = _NOTS.sub(lambda m: "NOT " if m.group(1).count("NOT") % 2 else "", parts[i])
+    return '"'.join(parts)
+
+
+def _closed(text: str) -> str:
+    """`text` with the phrase, range or group the cut left open closed again."""
+    if text.count('"') % 2:
+        return text + '"'
+    opened = []
+    for ch in re.sub(r'"[^"]*"', " ", text):
+        if ch in "([":
+            opened.append(")" if ch == "(" else "]")
+        elif ch in ")]" and opened and opened[-1] == ch:
+            opened.pop()
+    return text + "".join(reversed(opened))
 
 
 _FIELD_PREFIX = re.compile(r"(?<![\w\"])([A-Za-z_]\w*):")
@@ -977,6 +1236,9 @@ def _try_open(directory: Path, name: str, schema: fields.Schema, keep: str | Non
             ix = index.open_dir(str(directory), indexname=name)
             if ix.schema.names() != schema.names():
                 raise ValueError("schema differs")
+            cut = _cut_short(ix)
+            if cut:
+                return None, damaged(cut)
             with ix.reader() as r:  # touch every segment so corruption shows now
                 if r.doc_count_all():
                     list(r.column_reader("id"))

@@ -19,7 +19,8 @@ from .analysis.cache import AnalysisCache
 from .anchoring import Selector, locate, locate_text
 from .articles import Article, ArticleError, ArticleFile, Skipped
 from .bookmarks import ARTICLE_MISSING, OK, TEXT_CHANGED, Bookmark, BookmarkError, BookmarkStore
-from .index import INDEX_DELETED, ArticleRow, Document, Index, IndexDeleted, SearchResult, name_entry
+from .index import (INDEX_DELETED, ArticleRow, Document, Index, IndexDamaged, IndexDeleted, SearchResult,
+                    name_entry)
 
 Progress = Callable[[int, int], None]
 ANALYSIS_CHUNK = 256  # articles whose names are indexed (one small Whoosh commit) and listed together
@@ -128,6 +129,9 @@ class Library:
         if not root.is_dir():
             raise LibraryError(f"articles folder not found: {root}")
         self.root = root.resolve()
+        if _articles.is_undecodable(str(self.root)):  # its articles' ids and bookmarks could not be stored
+            raise LibraryError(f"the articles folder {_articles.readable_name(str(self.root))}: "
+                               f"{_articles.NAME_NOT_UTF8.replace('index', 'open')}")
         self.data_dir = Path(data_dir)
         self.index_dir = self.data_dir / "index" / _folder_key(self.root)
         self._index: Index | None = None
@@ -264,6 +268,8 @@ class Library:
         if remade:  # what the caller lists and the folder no longer has is gone as well
             listed = self.changes(scan.files, {r.id: r for r in known})
             changes = Changes(changes.added, changes.changed, listed.removed, listed.replaced)
+        if not rebuild:
+            changes = _repairing(changes, index.doubled(), scan.files, rows)
         if rebuild:  # read everything again; the commit drops every older document
             changes = Changes(list(scan.files), [], changes.removed, changes.replaced)
         todo = changes.added + changes.changed
@@ -360,8 +366,24 @@ class Library:
         """Search the index; IndexDeleted while an index found deleted has not been filled again by a sync."""
         index = self._present_index()
         if self.index_deleted:  # the new index is empty: finding nothing would mislead
-            raise IndexDeleted(INDEX_DELETED)
-        return index.search(text, limit=limit)
+            raise IndexDeleted(self.rebuilt_reason or INDEX_DELETED)
+        try:
+            return index.search(text, limit=limit)
+        except IndexDamaged as exc:  # made again empty, as if deleted: a sync refills it
+            self._discard(index, str(exc))
+            raise
+
+    def _discard(self, index: Index, why: str) -> None:
+        """Replace a damaged index with an empty one, which the next sync fills; `rebuilt_reason` says why."""
+        with self._writing, self._opening:  # no sync writes to it meanwhile
+            if self._index is not index:  # another thread has replaced it already
+                return
+            index.discard()
+            try:
+                self._index, _ = Index.open(self.index_dir) if index.directory else (Index.in_memory(), None)
+            except OSError as exc:
+                raise self._unusable(exc) from None
+            self.rebuilt_reason, self.index_deleted = why, True
 
     # ------------------------------------------------------------ analysis
 
@@ -544,7 +566,38 @@ class Library:
                 report.restored += 1
             elif (start, end) != (b.start, b.end) or article.body[start:end] != b.exact:
                 report.moved += 1
+        self._follow_moved_folders(store, report)
         return report
+
+    def _follow_moved_folders(self, store: BookmarkStore, report: ReanchorReport) -> None:
+        """Bookmarks whose articles folder no longer exists (moved or renamed): each is attached to the same
+        article in this folder, the one with the text it was made on (its content hash), if there is one;
+        else it is marked "article missing". Its folder coming back finds it again as ever."""
+        folders: dict[str, bool] = {}
+        gone = [b for b in store.all() if b.folder and b.folder != str(self.root)
+                and not folders.setdefault(b.folder, Path(b.folder).is_dir())]
+        if not gone:
+            return
+        rows = self._present_index().rows()
+        if not rows:  # this folder is not indexed yet: nothing can be told until a sync has read it
+            return
+        by_hash: dict[str, str] = {}
+        for row in rows.values():
+            by_hash.setdefault(row.content_hash, row.id)
+        for b in gone:
+            report.checked += 1
+            same = rows.get(b.article_id)
+            article_id = b.article_id if same and same.content_hash == b.content_hash else by_hash.get(b.content_hash)
+            try:
+                article = self._load_indexed(article_id) if article_id else None
+            except ArticleError:
+                article = None
+            if article is not None and article.content_hash == b.content_hash:  # the same text: same place
+                store.reanchor(b.id, article, b.start, b.end, folder=self.root)
+                report.moved += 1
+            elif b.status != ARTICLE_MISSING:
+                store.set_status(b.id, ARTICLE_MISSING)
+                report.missing += 1
 
     def _folder_of(self, article: Article) -> Path:
         """The folder `article.id` is relative to, as `load` decided it."""
@@ -574,6 +627,19 @@ class Library:
             return last[1][article_id]
         except KeyError:
             raise ArticleError(article_id, _articles.ENTRY_GONE) from None
+
+
+def _repairing(changes: Changes, doubled: set[str], files: list[ArticleFile],
+               rows: dict[str, ArticleRow]) -> Changes:
+    """`changes`, with the files of articles indexed twice read again: each is then indexed once."""
+    todo = {f.id for f in changes.added + changes.changed}
+    again = {_articles.split_id(aid)[0] for aid in doubled} - todo
+    reread = [f for f in files if f.id in again]
+    if not reread:
+        return changes
+    ids = {f.id for f in reread}
+    replaced = [aid for aid in rows if _articles.split_id(aid)[0] in ids]
+    return Changes(changes.added, changes.changed + reread, changes.removed, changes.replaced + replaced)
 
 
 def _folder_key(root: Path) -> str:

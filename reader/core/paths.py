@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import secrets
 import tempfile
 from pathlib import Path
 
@@ -67,9 +68,15 @@ def cannot_write(folder: Path, exc: OSError) -> str:
     return f"the data folder {folder} cannot be written ({why})"
 
 
+def temporary_beside(path: Path) -> Path:
+    """A hidden name in `path`'s folder, unique to this write, for a file made whole before it takes
+    `path`'s place. Short whatever `path`'s name is: a name of 255 bytes leaves no room for more."""
+    return Path(path).with_name(f".press-reader-{os.getpid()}-{secrets.token_hex(4)}.part")
+
+
 def write_whole(path: Path, text: str) -> None:
     """Write `text` to `path` whole or not at all: a temporary file beside it, synced, then renamed over it."""
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp = temporary_beside(path)
     try:
         with open(tmp, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)

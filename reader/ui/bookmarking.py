@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QGuiApplication, QUndoCommand, QUndoStack
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from ..core import export
 from ..core.bookmarks import ARTICLE_MISSING, OK, Bookmark
@@ -43,6 +43,7 @@ class Bookmarking(QObject):
         self.undo_stack = QUndoStack(self)
         self.jobs = Jobs(1)  # one at a time, in order: a delete and its undo never cross
         self._pending: Bookmark | None = None  # opened from the panel: flash it once its article is shown
+        self.replace_box: QMessageBox | None = None  # asking whether an export may replace a file
         self.panel.open_requested.connect(self.open)
         self.panel.delete_requested.connect(self.delete)
         self.panel.cite_requested.connect(lambda i: self.copy_citation(self.panel.model.get(i)))
@@ -206,13 +207,46 @@ class Bookmarking(QObject):
         if path:
             self.export_to(Path(path), _format_of(Path(path), EXPORT_FILTERS.get(selected, "csv")), chosen)
 
-    def export_to(self, path: Path, fmt: str, bookmarks: list[Bookmark]) -> None:
+    def export_to(self, path: Path, fmt: str, bookmarks: list[Bookmark], force: bool = False) -> None:
+        """Export in the background; a file that is not an earlier export is replaced only if the user says so."""
         if path.suffix.lower().lstrip(".") not in ("csv", "md", "json", "markdown"):
             path = path.with_suffix(f".{fmt}")
         n = len(bookmarks)
-        self.run(lambda lib: export.save(bookmarks, fmt, path),
-                 lambda _: self.window.show_status(f"Exported {n} bookmark{'s' if n > 1 else ''} to {path}"),
-                 "Could not export")
+
+        def work(lib):
+            try:
+                export.save(bookmarks, fmt, path, data_dir=lib.data_dir, force=force)
+            except export.NotAnExport:
+                return False
+            return True
+
+        def done(saved: bool) -> None:
+            if saved:
+                self.window.show_status(f"Exported {n} bookmark{'s' if n > 1 else ''} to {path}")
+            else:
+                self.ask_to_replace(path, fmt, lambda: self.export_to(path, fmt, bookmarks, force=True))
+
+        self.run(work, done, "Could not export")
+
+    def ask_to_replace(self, path: Path, fmt: str, replace) -> None:
+        """Ask, without stopping the window, whether to replace a file that is not an earlier export."""
+        box = QMessageBox(QMessageBox.Question, "Replace a file?",
+                          f"{path.name} is not an earlier {fmt.upper()} export of bookmarks.",
+                          QMessageBox.Yes | QMessageBox.No, self.window)
+        box.setObjectName("replaceFile")
+        box.setTextFormat(Qt.PlainText)
+        box.setInformativeText(f"Replace it with the export? What {path} holds now will be lost.")
+        box.setDefaultButton(QMessageBox.No)
+
+        def answered(button) -> None:
+            if box.standardButton(button) == QMessageBox.Yes:
+                replace()
+            else:
+                self.window.show_status(f"Not exported: {path.name} was kept as it was.")
+
+        box.buttonClicked.connect(answered)
+        box.open()
+        self.replace_box = box
 
 
 def _format_of(path: Path, fallback: str) -> str:

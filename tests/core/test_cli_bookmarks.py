@@ -12,7 +12,7 @@ import shutil
 
 import pytest
 
-from reader.core.export import COLUMNS
+from reader.core.export import COLUMNS, export
 from tests.core.cli_helpers import run, run_json
 
 SAMPLE_000 = "000_1fa15833894f33b8.txt"
@@ -127,7 +127,7 @@ def parse(fmt: str, text: str):
 def test_export_to_a_file(capsys, two_bookmarks, tmp_path, fmt):
     target = tmp_path / "out" / f"bookmarks.{fmt}"
     target.parent.mkdir()
-    target.write_text("an older export\n", "utf-8")
+    target.write_bytes(export([], fmt).encode())  # an older export
     code, out, err = run(capsys, "bookmarks", "export", "--format", fmt, "--output", target,
                          "--articles", two_bookmarks)
     assert (code, out, err) == (0, "", "")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 import json
 import sqlite3
 import subprocess
@@ -129,3 +130,47 @@ def test_a_full_disk_refuses_a_bookmark_with_one_line_and_keeps_the_others(libra
             library.add_bookmark_text(SAMPLE_000, "Alibaba", note="x" * 2000)
     assert str(info.value) == "the disk is full: the bookmark change was not saved"
     assert store.get(first.id).exact == first.exact
+
+
+_KILLED_AFTER_BOOKMARKING = """
+import os, signal, sys
+from pathlib import Path
+from reader.core.library import Library
+library = Library(Path(sys.argv[1]), Path(sys.argv[2]))
+for text in sys.argv[4:]:
+    library.add_bookmark_text(sys.argv[3], text)
+if os.environ.get("CLOSE"):
+    library.close()  # a clean end: SQLite moves the WAL into the file
+else:
+    os.kill(os.getpid(), signal.SIGKILL)  # the app killed: the bookmarks are committed, in the WAL
+"""
+
+
+def _bookmark_in_a_process(articles_dir, data_dir, *texts, close=False):
+    env = {**os.environ, "PRESS_READER_MODEL": "none", **({"CLOSE": "1"} if close else {})}
+    subprocess.run([sys.executable, "-c", _KILLED_AFTER_BOOKMARKING, str(articles_dir), str(data_dir), SAMPLE_000,
+                    *texts], cwd=REPO, env=env, timeout=120)
+
+
+@pytest.mark.parametrize("saved_cleanly", [[], ["Alibaba co-founder"]], ids=["none-in-the-file", "one-in-the-file"])
+def test_a_read_only_data_dir_shows_the_bookmarks_still_in_the_wal(articles_dir, data_dir, tmp_path, saved_cleanly):
+    if saved_cleanly:
+        _bookmark_in_a_process(articles_dir, data_dir, *saved_cleanly, close=True)
+    in_wal = ["President Bach had a vision", "Cloud Services"]
+    _bookmark_in_a_process(articles_dir, data_dir, *in_wal)
+    assert (data_dir / "bookmarks.sqlite-wal").stat().st_size > 0  # the app was killed: they are in the WAL
+    before = {p.name: _digest(p) for p in data_dir.iterdir() if p.is_file()}
+    make_read_only(data_dir)
+    tmp = tmp_path / "tmp"
+    tmp.mkdir()
+    try:
+        out = subprocess.run([*unprivileged(), sys.executable, "-m", "reader", "bookmarks", "list", "--json",
+                              "--articles", str(articles_dir), "--data-dir", str(data_dir)], cwd=REPO,
+                             capture_output=True, text=True, timeout=180, env={**os.environ, "TMPDIR": str(tmp)})
+    finally:
+        make_writable(data_dir)
+    assert out.returncode == 0, out.stderr
+    assert [b["quote"] for b in json.loads(out.stdout)] == saved_cleanly + in_wal
+    assert "read-only" in out.stderr and "older Press Reader" not in out.stderr
+    assert {p.name: _digest(p) for p in data_dir.iterdir() if p.is_file()} == before  # nothing written there
+    assert list(tmp.iterdir()) == []  # the private copy is gone

@@ -141,7 +141,7 @@ def test_citation_of_several_paragraphs_is_one_line():
 
 def test_save_replaces_the_file_whole(tmp_path):
     target = tmp_path / "bookmarks.json"
-    target.write_text("an older export", "utf-8")
+    target.write_text(export(BOOKMARKS[:1], "json"), "utf-8")  # an older export
     save(BOOKMARKS, "json", target)
     assert json.loads(target.read_text("utf-8")) == json.loads(export(BOOKMARKS, "json"))
     assert [p.name for p in tmp_path.iterdir()] == ["bookmarks.json"]
@@ -161,3 +161,24 @@ def test_unsaved_span_can_be_cited(tmp_path):
     b = unsaved(article, start, start + len('"We are thrilled,"'), "Jane Doe")
     assert (b.id, b.exact, b.article_id, b.path) == (0, '"We are thrilled,"', "story.txt", path)
     assert citation(b) == '"We are thrilled," — Jane Doe, Sponsor news (wire, 2020-05-01)'
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_a_csv_cell_that_starts_like_a_formula_is_written_as_text(start):
+    formula = f'{start}HYPERLINK("http://evil.example","click")'
+    b = bookmark(exact=formula, speaker=f"{start}Speaker", note=f"{start}1+1", tags=(f"{start}cmd",),
+                 title=f"{start}Title", source=f"{start}Source")
+    rows = list(csv.reader(io.StringIO(export([b], "csv"), newline="")))
+    row = dict(zip(COLUMNS, rows[1]))
+    for column, value in (("quote", formula), ("speaker", f"{start}Speaker"), ("note", f"{start}1+1"),
+                          ("tags", f"{start}cmd"), ("title", f"{start}Title"), ("source", f"{start}Source")):
+        assert row[column] == f"'{value}"  # the apostrophe tells a spreadsheet that the cell is text
+    assert row["date"] == "2019-01-23" and row["added"] == "2026-11-23T13:40:05Z"  # other cells as they were
+
+
+def test_markdown_keeps_a_file_name_with_a_line_break_on_its_line():
+    b = bookmark(article_id="two\nlines\r.txt", source="Wire\nService")
+    text = export([b], "md")
+    [details] = [line for line in text.splitlines() if line.startswith("File: ")]
+    assert details.startswith("File: /home/me/articles/two\\nlines\\r.txt · ")
+    assert "Wire\\nService" in text

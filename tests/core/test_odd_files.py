@@ -130,3 +130,31 @@ def test_a_text_longer_than_spacy_takes_is_tagged_in_pieces_with_the_same_names(
         tagger.nlp.max_length = 1_000_000
     assert [text[s:e] for s, e, *_ in found] == whole
     assert whole.count("Lausanne") == 120
+
+
+# ---------------------------------------------------------------- text that is not there, or not readable
+
+
+@pytest.mark.parametrize("data", [b"\xef\xbb\xbf", b"\xef\xbb\xbf\r\n \r\n", "\u00a0\u00a0\n\u3000\n".encode(),
+                                  "\ufeff\u3000\u200b".encode("utf-16"), b"\xff\xfe"],
+                         ids=["utf8-bom", "bom-and-blank-lines", "no-break-and-ideographic-spaces",
+                              "utf16-spaces", "utf16-bom"])
+def test_a_file_with_no_visible_text_is_skipped_as_empty(tmp_path, data_dir, data):
+    (tmp_path / "lib").mkdir()
+    (tmp_path / "lib" / "blank.txt").write_bytes(data)
+    (tmp_path / "lib" / "plain.txt").write_text("A plain article about Alibaba and the IOC.")
+    library = Library(tmp_path / "lib", data_dir)
+    report = library.sync()
+    assert {s.path: s.reason for s in report.skipped} == {"blank.txt": "empty file"}
+    assert [r.id for r in library.rows()] == ["plain.txt"]
+    library.close()
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_is_an_unrecognised_encoding_not_binary(tmp_path, codec):
+    path = tmp_path / "wide.txt"
+    path.write_bytes("\u201cHello,\u201d said Bach.\n\nA second paragraph.".encode(codec))
+    with pytest.raises(_articles.ArticleError) as info:
+        _articles.load(path)
+    assert info.value.reason == _articles.UNRECOGNISED_ENCODING
+    assert info.value.reason.startswith("unrecognised text encoding")

@@ -5,6 +5,7 @@ import json
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox
 
 from reader.ui.bookmarks_panel import ADDED, NOTE, QUOTE, SPEAKER, TAGS
 from tests.conftest import SAMPLE_000, SAMPLE_002
@@ -155,3 +156,35 @@ def test_a_bookmark_whose_quote_was_edited_away_is_kept(open_window, articles_di
     qtbot.waitUntil(lambda: panel_of(window).model.items[0].status == "text changed", timeout=WAIT_MS)
     assert cell(window, 0, QUOTE) == f"[text changed] {VISION}"
     assert panel_of(window).model.items[0].id == b.id
+
+
+def test_export_asks_before_replacing_a_file_that_is_not_an_export_and_never_writes_in_the_data_dir(
+        open_window, articles_dir, qtbot, tmp_path, data_dir):
+    window = open_analyzed(open_window, articles_dir, qtbot)
+    bookmark_vision(window, qtbot)
+    items = panel_of(window).model.items
+    thesis = tmp_path / "thesis.csv"
+    thesis.write_text("chapter,words\n1,5000\n")
+
+    def asked():
+        window.bookmarking.replace_box = None
+        window.bookmarking.export_to(thesis, "csv", items)
+        qtbot.waitUntil(lambda: window.bookmarking.replace_box is not None
+                        and window.bookmarking.replace_box.isVisible(), timeout=WAIT_MS)
+        box = window.bookmarking.replace_box
+        assert "thesis.csv is not an earlier CSV export of bookmarks" in box.text()
+        return box
+
+    qtbot.mouseClick(asked().button(QMessageBox.No), Qt.LeftButton)
+    assert "Not exported: thesis.csv was kept" in window.index_state.text()
+    assert thesis.read_text() == "chapter,words\n1,5000\n"
+    qtbot.mouseClick(asked().button(QMessageBox.Yes), Qt.LeftButton)
+    qtbot.waitUntil(lambda: "Exported 1 bookmark" in window.index_state.text(), timeout=WAIT_MS)
+    assert VISION.strip('"') in thesis.read_text()
+
+    bookmarks_file = data_dir / "bookmarks.sqlite"
+    before = bookmarks_file.read_bytes()
+    window.bookmarking.export_to(bookmarks_file, "csv", items)  # as bookmarks.csv, beside it: refused too
+    qtbot.waitUntil(lambda: "Could not export" in window.index_state.text(), timeout=WAIT_MS)
+    assert "data folder" in window.index_state.text()
+    assert bookmarks_file.read_bytes() == before and not (data_dir / "bookmarks.csv").exists()

@@ -1,0 +1,54 @@
+"""Queries that would expand to every word of the index are bounded: `*` and `body:*` list every article at
+once, and a wildcard or range that would look through more than MAX_SCANNED_WORDS words is refused, saying
+why, whatever the size of the vocabulary."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.index import MAX_SCANNED_WORDS, QueryError, QueryTooBroad
+from reader.core.library import Library
+from tests.core.cli_helpers import run
+
+VOCABULARY = MAX_SCANNED_WORDS + 2_000  # distinct words: more than any pattern may look through
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory):
+    root = tmp_path_factory.mktemp("broad") / "library"
+    root.mkdir()
+    (root / "vocabulary.txt").write_text("Vocabulary\n\n" + " ".join(f"w{i:05}q" for i in range(VOCABULARY)))
+    for i in range(5):
+        (root / f"story{i}.txt").write_text(f"Story {i}\n\nThe sponsor of club {i} has a new partner.\n")
+    lib = Library(root, tmp_path_factory.mktemp("data"))
+    lib.sync()
+    yield lib
+    lib.close()
+
+
+@pytest.mark.parametrize("text", ["*", "body:*", "title:*", "id:*"])
+def test_every_article_queries_list_every_article(library, text):
+    assert library.search(text).total == 6
+
+
+@pytest.mark.parametrize("text, shown", [("*a*", "“*a*”"), ("*1*", "“*1*”"), ("w*", "“w*”"),
+                                         ("[a TO z]", "the range [a TO z]"), ("body:[TO z]", "the range [TO z]"),
+                                         ("*q", "“*q”"), ("?0*", "“?0*”")])
+def test_a_pattern_over_too_many_words_is_refused_saying_why(library, text, shown):
+    with pytest.raises(QueryTooBroad) as info:
+        library.search(text)
+    assert str(info.value) == (f"{shown} would look through more than {MAX_SCANNED_WORDS:,} words; put more "
+                               "letters before * or ?, or narrow the range")
+    assert isinstance(info.value, QueryError)
+
+
+@pytest.mark.parametrize("text, total", [("spons*", 5), ("w0001*", 1), ("title:[a TO z]", 6), ("partn?r", 5)])
+def test_narrow_patterns_still_search(library, text, total):
+    assert library.search(text).total == total
+
+
+def test_the_cli_says_it_in_one_line(library, capsys):
+    code, out, err = run(capsys, "search", "*a*", "--articles", library.root, "--data-dir", library.data_dir)
+    assert code == 2 and out == ""
+    assert err.splitlines() == [f"press-reader: “*a*” would look through more than {MAX_SCANNED_WORDS:,} words; "
+                                "put more letters before * or ?, or narrow the range"]

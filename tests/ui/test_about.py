@@ -1,14 +1,14 @@
 """Help › About shows the versions `press-reader --version` prints."""
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
 
 from reader.core import versions
 
 
 def test_about_shows_every_version(open_window, articles_dir):
     window = open_window(articles_dir)
-    help_menu = next(a.menu() for a in window.menuBar().actions() if a.text() == "&Help")
+    help_menu = next(m for m in window.menuBar().findChildren(QMenu) if m.title() == "&Help")
     about = next(a for a in help_menu.actions() if a.text() == "&About Press Reader")
     shown = []
 

@@ -1,5 +1,5 @@
 # Conveniences; the README's two commands work without make.
-.PHONY: run test bench setup
+.PHONY: run test bench setup smoke
 
 setup:
 	bash .ci/setup
@@ -12,3 +12,6 @@ test: setup
 
 bench: setup
 	.venv/bin/python -m bench
+
+smoke:  # the wheel installed as users install it, in fresh venvs (part of CI)
+	bash .ci/smoke

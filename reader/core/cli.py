@@ -31,6 +31,19 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(f"{message} (see {self.prog} --help)")
 
 
+class _Versions(argparse.Action):
+    """--version: one line per part (argparse's own action would run them into one)."""
+
+    def __init__(self, option_strings, dest, **kwargs):
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, **kwargs)
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from . import versions
+
+        print("\n".join(versions.lines()))
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--articles", metavar="DIR", default=argparse.SUPPRESS,
@@ -40,8 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     parser = _Parser(prog="press-reader", parents=[common],
                      description="Read, search and quote sponsorship press coverage.")
-    from .. import __version__
-    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("--version", action=_Versions, help="print the versions of Press Reader, Whoosh, spaCy and "
+                        "its model, Qt and Python, and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("index", parents=[common], help="build or update the search index")

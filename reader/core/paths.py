@@ -22,9 +22,17 @@ def data_dir(override: str | os.PathLike | None = None) -> Path:
     return Path(chosen).expanduser().resolve()
 
 
+def shipped(name: str) -> Path:
+    """A folder that comes with the app (`articles`, `resources`): inside the `reader` package when installed
+    from a wheel (setup.py puts it there), else beside the package, in a clone or an editable install."""
+    package = Path(__file__).resolve().parents[1]
+    inside = package / name
+    return inside if inside.is_dir() else package.parent / name
+
+
 def bundled_articles() -> Path:
-    """The `articles/` folder shipped beside the `reader` package."""
-    return Path(__file__).resolve().parents[2] / "articles"
+    """The sample articles shipped with the app."""
+    return shipped("articles")
 
 
 def last_folder(data: Path) -> Path | None:

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6 import QtGui
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QWidget
 
-RESOURCES = Path(__file__).resolve().parents[2] / "resources"
+from ..core.paths import shipped
+
+RESOURCES = shipped("resources")
 
 
 def apply_look(app: QApplication) -> None:

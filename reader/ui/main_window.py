@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QP
                                QSplitter, QVBoxLayout, QWidget)
 
 from .. import __version__
-from ..core import paths
+from ..core import paths, versions
 from ..core.analysis import shared_analyzer
 from ..core.articles import Skipped, split_id
 from ..core.importing import DUPLICATE, IMPORTED, ImportReport
@@ -922,9 +922,6 @@ class MainWindow(QMainWindow):
             self.counts.setText(f"{total:,} {'article' if total == 1 else 'articles'}")
 
     def about(self) -> None:
-        import whoosh
-        from PySide6 import __version__ as pyside_version
-
         folder = self.library.root if self.library else "none"
         index_dir = self.library.index_dir if self.library else "none"
         QMessageBox.about(
@@ -932,7 +929,7 @@ class MainWindow(QMainWindow):
             f"<h3>Press Reader {__version__}</h3>"
             "<p>Read, search and quote sponsorship press coverage, offline.</p>"
             f"<p>Articles: {html.escape(str(folder))}<br>Index: {html.escape(str(index_dir))}</p>"
-            f"<p>Qt {pyside_version} · Whoosh {whoosh.versionstring()}</p>")
+            f"<p>{'<br>'.join(html.escape(line) for line in versions.lines())}</p>")
 
     # ------------------------------------------------------------------ closing
 

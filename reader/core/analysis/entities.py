@@ -19,10 +19,11 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..paths import shipped
 from .names import DEMONYMS, FUNCTION_WORDS, HONORIFICS, PRONOUNS, ROLE_WORDS, Names, is_name_token, trim_name
 from .values import GROUP_OF_LABEL, Entity
 
-GAZETTEER_DIR = Path(__file__).resolve().parents[3] / "resources" / "gazetteer"
+GAZETTEER_DIR = shipped("resources") / "gazetteer"
 GAZETTEER_LABELS = ("ORG", "EVENT", "FAC", "GPE", "LOC", "PERSON", "PRODUCT")
 PLACE_LABELS = ("GPE", "LOC")
 # the official model first, then PyPI's re-upload of the same model

@@ -21,6 +21,16 @@ _READERS = {
 }
 NO_TEXT = "no article text found"
 
+# module in this package → the packages it imports, as (import name, pip name), most basic first, so that a
+# missing part is named rather than the library that needs it. trafilatura imports lxml.html.clean (through
+# jusText), which lxml ≥ 5.2 left to the separate lxml_html_clean.
+_NEEDS = {
+    "html": (("lxml", "lxml"), ("lxml_html_clean", "lxml_html_clean"), ("trafilatura", "trafilatura")),
+    "feed": (("lxml", "lxml"), ("feedparser", "feedparser")),
+    "pdf": (("pypdfium2", "pypdfium2"),),
+    "mail": (),  # the standard library; an HTML-only e-mail needs lxml, named when it is missing
+}
+
 
 class FormatError(Exception):
     """A file of a known format that holds no usable article; `reason` is a short phrase to show the user."""
@@ -51,13 +61,29 @@ def extract(suffix: str, data: bytes) -> list[Extracted]:
         raise FormatError(f"not a format read here ({suffix})") from None
     # Imported on first use: trafilatura alone takes a fifth of a second to import.
     reader = importlib.import_module(f"{__name__}.{module_name}")
+    for module, package in _NEEDS[module_name]:
+        try:
+            importlib.import_module(module)
+        except ImportError as exc:
+            raise FormatError(needs_package(_missing(exc, module, package))) from exc
     try:
         found = reader.read(bytes(data))
     except FormatError:
         raise
     except Exception as exc:  # noqa: BLE001 - a parser's surprise on an odd file must cost that file only
-        raise FormatError(failure) from exc
+        missing = exc.name if isinstance(exc, ModuleNotFoundError) and exc.name else None
+        raise FormatError(needs_package(missing.split(".")[0]) if missing else failure) from exc
     found = [item for item in found if item.text.strip()]
     if not found:
         raise FormatError(NO_TEXT)
     return found
+
+
+def needs_package(package: str) -> str:
+    return f"needs the Python package {package} (pip install {package})"
+
+
+def _missing(exc: ImportError, module: str, package: str) -> str:
+    """The package to install: the one imported, unless what failed is a module of another one it imports."""
+    name = (exc.name or module).split(".")[0]
+    return package if name == module.split(".")[0] else name

@@ -115,17 +115,39 @@ def _names(speaker: str, text: str, ranges, entities) -> bool:
     return False
 
 
-def _one_label_each(marks: list[Mark]) -> list[Mark]:
-    """Quotes of one sentence by one speaker ('"…," he said, "…"') share one label, after the last."""
-    seen: set[tuple[int, str]] = set()
-    out = []
-    for m in reversed(marks):
-        if m.label and (m.label_end, m.label) in seen:
-            m = replace(m, label="", label_at=-1)
-        elif m.label:
-            seen.add((m.label_end, m.label))
-        out.append(m)
-    return out[::-1]
+def _one_label_per_turn(quotes, marks: list[Mark], text: str, entities) -> list[Mark]:
+    """One label for a speaker's turn: quotes that follow each other in a paragraph by one speaker. None
+    when the text names the speaker beside one of them ('"…," said Van Ooijen. "…"'), else one after the
+    last ('"…," the Italian said. "…" — Francesco Lombardi-Conti'); but a quote after someone else is
+    named keeps its own ('"…," Corrigan said, nodding to Mark Devereaux. "…" — Liam Corrigan')."""
+    out = list(marks)
+
+    def someone_else(a: int, b: int, speaker: str) -> bool:
+        return any(e.label == "PERSON" and a <= e.start < b and e.canonical != speaker for e in entities)
+
+    def close(turn: list[int]) -> None:
+        named = any(not out[i].label for i in turn)
+        for k, i in enumerate(turn):
+            if not out[i].label:
+                continue
+            q = quotes[i]
+            after_other = k > 0 and someone_else(quotes[turn[k - 1]].end, q.start, q.speaker)
+            covered_later = k + 1 < len(turn) and not someone_else(q.end, quotes[turn[k + 1]].start, q.speaker)
+            if not after_other and (named or covered_later):
+                out[i] = replace(out[i], label="", label_at=-1)
+
+    turn: list[int] = []
+    for i, q in enumerate(quotes):
+        if q.kind != SPEECH:
+            continue
+        if turn and (quotes[turn[-1]].speaker != q.speaker or "\n\n" in text[quotes[turn[-1]].end:q.start]):
+            close(turn)
+            turn = []
+        if q.speaker:
+            turn.append(i)
+    if turn:
+        close(turn)
+    return out
 
 
 def entity_mark(e: Entity, hit: bool = False) -> Mark:
@@ -174,7 +196,8 @@ def build_view(article: Article, analysis: Analysis | None, title_hits, body_hit
                            [hit_marks(h) for h in caption_hits])
 
     def part(text, quotes, entities, hits):
-        return (_one_label_each([quote_mark(q, text, entities) for q in quotes]) + [entity_mark(e) for e in entities]
+        return (_one_label_per_turn(quotes, [quote_mark(q, text, entities) for q in quotes], text, entities)
+                + [entity_mark(e) for e in entities]
                 + hit_marks(hits) + name_hits(entities, names))
 
     captions = []

@@ -61,3 +61,15 @@ def test_a_quote_that_starts_its_own_sentence_is_labelled(analyzer):
                                  "team president Mark Devereaux at the podium. \"I'm the football guy.\"")
     assert paras[1].endswith(f"at the podium. \"I'm the football guy.\" {DASH} Liam Corrigan")
     assert paras[1].count(DASH) == 1
+
+
+def test_one_label_for_a_speakers_turn(analyzer):
+    paras = shown_body(analyzer, "Match\n\nFeyenoord coach Maarten van Ooijen praised his side.\n\n"
+                                 "\"We did not panic after their goal,\" said Van Ooijen. \"Two years ago this "
+                                 "team would have lost its head.\"\n\n"
+                                 "His Ajax counterpart, Francesco Lombardi, was left to rue two chances. \"If we "
+                                 "score the second goal, it is a different game,\" the Italian said. \"But "
+                                 "football does not care about if.\"")
+    assert DASH not in paras[1]  # 'said Van Ooijen' stands beside the turn
+    assert paras[2].count(DASH) == 1
+    assert paras[2].endswith(f"care about if.\" {DASH} Francesco Lombardi")

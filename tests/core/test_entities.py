@@ -589,3 +589,12 @@ def test_an_events_edition_is_part_of_its_name(text, event):
 ])
 def test_a_clubs_name_inside_a_persons_or_an_events_name_is_not_the_club(text, mention, label):
     assert (mention, label) in {(m, lab) for m, lab, _ in people_and_labels(text)}
+
+
+@pytest.mark.parametrize("text, mention, label, canonical", [
+    ("Formula One will race in Madrid from 2026, F1 chief executive Stefano Domenicali said.", "Formula One", "ORG",
+     "Formula One"),
+    ("The bank renewed its title deal with the team for the 2025 F1 season.", "F1", "ORG", "Formula One"),
+])
+def test_formula_one_the_series_is_an_organisation_like_a_league(text, mention, label, canonical):
+    assert (mention, label, canonical) in people_and_labels(text)

@@ -598,3 +598,24 @@ def test_a_clubs_name_inside_a_persons_or_an_events_name_is_not_the_club(text, m
 ])
 def test_formula_one_the_series_is_an_organisation_like_a_league(text, mention, label, canonical):
     assert (mention, label, canonical) in people_and_labels(text)
+
+
+@pytest.mark.parametrize("text, company", [
+    ("Somerset have named Hinkley Mutual as principal partner for the new season.", "Hinkley Mutual"),
+    ("The title sponsor extended its deal with Halvorsen Racing until 2028.", "Halvorsen Racing"),
+])
+def test_a_name_ending_in_a_company_word_is_an_organisation_not_a_person(text, company):
+    assert (company, "ORG", company) in people_and_labels(text)
+
+
+def test_a_companys_short_name_is_the_company_where_the_article_names_it_in_full():
+    found = people_and_labels("Somerset have named Hinkley Mutual as principal partner. The deal with Hinkley "
+                              "runs for three years, and Hinkley Mutual will also sponsor the pavilion.")
+    assert {(label, canonical) for m, label, canonical in found if m.startswith("Hinkley")} == \
+        {("ORG", "Hinkley Mutual")}
+
+
+def test_a_companys_short_name_that_reads_as_a_place_stays_the_place():
+    found = people_and_labels("Doha Telecom renewed its deal with the club. The club will play a friendly in "
+                              "Doha in January.")
+    assert ("Doha", "GPE", "Doha") in found

@@ -19,7 +19,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .names import DEMONYMS, FUNCTION_WORDS, HONORIFICS, PRONOUNS, ROLE_WORDS, Names, is_name_token, trim_name
+from .names import COMPANY_WORDS, DEMONYMS, FUNCTION_WORDS, HONORIFICS, PRONOUNS, ROLE_WORDS, Names, is_name_token, trim_name
 from .values import GROUP_OF_LABEL, Entity
 
 GAZETTEER_DIR = Path(__file__).resolve().parents[3] / "resources" / "gazetteer"
@@ -295,7 +295,7 @@ def person_names(parts: Sequence[str], raw: Sequence[list[RawEntity]]) -> Names:
     singles: list[str] = []
     for text, ents in zip(parts, raw):
         for s, e, label, known in ents:
-            if label in ("ORG", "NORP", "GPE") and not known:
+            if label in ("ORG", "NORP", "GPE", "PERSON") and not known:
                 s, e, label = _relabel(text, *_tidy_span(text, s, e, label), label, {})  # 'Brazilian Thiago Lisboa'
             if label == "PERSON" and not known:
                 s, e = _tidy_span(text, s, e, label)
@@ -507,8 +507,9 @@ def _relabel(text: str, s: int, e: int, label: str, people: dict[str, str],
     a nationality before a person's name ('Tunisian Abderrahim Zhiou'), a person 'of' an organisation
     ('Mina Worley-Hale of Human Rights Watch'), a dateline ('MUMBAI (Reuters) -'), a mountain or a pass
     ('Mont Ventoux', 'Col du Galibier'), a nationality or a common word alone ('Emirati', 'Women': none)."""
-    if label == "PERSON" and _reads_as_company(text, s, e):
-        return s, e, "ORG"  # spaCy's person 'Nexora' in 'the chip maker Nexora'
+    if label == "PERSON" and (_reads_as_company(text, s, e) or text[s:e].split()[-1:] and
+                              text[s:e].split()[-1] in COMPANY_WORDS):
+        return s, e, "ORG"  # spaCy's person 'Nexora' in 'the chip maker Nexora'; 'Hinkley Mutual'
     if label not in ("ORG", "GPE", "NORP", "LOC", "FAC"):
         return s, e, label
     words = text[s:e].split()
@@ -670,6 +671,14 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
     companies = {e.canonical for text, part in zip(texts, parts) for e in part
                  if e.label == "ORG" and not e.note and _reads_as_company(text, e.start, e.end)} - sides
     nicknames = _nicknames(every)
+    firms = _firms(every)
+    for text, part in zip(texts, parts):  # 'Qatar' of 'Qatar Telecom' stays the country where it reads as one
+        for e in part:
+            if e.text in firms and e.label in PLACE_LABELS and _reads_as_place(text, e.start, e.end):
+                del firms[e.text]
+    if firms:
+        companies |= set(firms.values())
+        parts = [[_as_firm(text, e, firms) for e in part] for text, part in zip(texts, parts)]
     if sides or companies:
         parts = [_with_untagged(text, part, sides | companies, "ORG") for text, part in zip(texts, parts)]
     if nicknames:
@@ -688,6 +697,32 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
             merged.append(Entity(e.start, e.end, e.text, label, canonical, e.note))
         result.append(merged)
     return result
+
+
+def _firms(every: list[Entity]) -> dict[str, str]:
+    """A company's name without its last word, for the company, where the article names it in full and
+    nobody it names as a person has that name: 'Hinkley' for 'Hinkley Mutual', 'Halvorsen' for 'Halvorsen
+    Racing'."""
+    people = {w for e in every if e.label == "PERSON" and " " in e.canonical for w in e.canonical.split()}
+    out: dict[str, str] = {}
+    for e in every:
+        words = e.canonical.split()
+        if e.label == "ORG" and not e.note and len(words) > 1 and words[-1] in COMPANY_WORDS and \
+                not people & set(words[:-1]) and words[0].lower() not in FUNCTION_WORDS:
+            out.setdefault(" ".join(words[:-1]), e.canonical)
+    return out
+
+
+def _as_firm(text: str, e: Entity, firms: dict[str, str]) -> Entity:
+    """A mention of a company spaCy cut short ('Hinkley' of 'Hinkley Mutual') or called a person or a place
+    by its short name: the company, over its whole name where the text has it."""
+    full = firms.get(e.text)
+    if full is None or e.note or e.label not in (*NAME_LABELS, "NORP"):
+        return e
+    end = e.start + len(full)
+    if text.startswith(full, e.start) and (end == len(text) or not text[end].isalnum()):
+        return Entity(e.start, end, full, "ORG", full)
+    return Entity(e.start, e.end, e.text, "ORG", full)
 
 
 def _nicknames(every: list[Entity]) -> dict[str, Entity]:

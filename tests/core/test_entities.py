@@ -619,3 +619,18 @@ def test_a_companys_short_name_that_reads_as_a_place_stays_the_place():
     found = people_and_labels("Doha Telecom renewed its deal with the club. The club will play a friendly in "
                               "Doha in January.")
     assert ("Doha", "GPE", "Doha") in found
+
+
+@pytest.mark.parametrize("text, mention, full", [
+    ("Its chief executive, Arjun Mehta-Collins, tweeted a picture. In an interview, Mr. Mehta-Collins rejected "
+     "the criticism.", "Mehta-Collins", "Arjun Mehta-Collins"),
+    ("Club captain Laia Cortés i Ferrer called the deal historic.", "Laia Cortés i Ferrer", "Laia Cortés i Ferrer"),
+    ("Feyenoord general director Dennis ter Horst said the port built the club.", "Dennis ter Horst",
+     "Dennis ter Horst"),
+    ("The club's sporting director, Antonio Fernández de la Vega, said the dispute was over. Fernández de la "
+     "Vega added that the club would sue.", "Fernández de la Vega", "Antonio Fernández de la Vega"),
+    ("Club president José María del Valle-Carrasco told reporters the club had paid.\n\nDel Valle-Carrasco said "
+     "the club's lawyers were ready.", "Del Valle-Carrasco", "José María del Valle-Carrasco"),
+])
+def test_a_double_barrelled_name_or_one_with_particles_is_whole(text, mention, full):
+    assert (mention, "PERSON", full) in people_and_labels(text)

@@ -19,7 +19,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .names import COMPANY_WORDS, DEMONYMS, FUNCTION_WORDS, HONORIFICS, PRONOUNS, ROLE_WORDS, Names, is_name_token, trim_name
+from .names import (COMPANY_WORDS, DEMONYMS, FUNCTION_WORDS, HONORIFICS, PARTICLES, PRONOUNS, ROLE_WORDS, Names,
+                    is_name_token, trim_name)
 from .values import GROUP_OF_LABEL, Entity
 
 GAZETTEER_DIR = Path(__file__).resolve().parents[3] / "resources" / "gazetteer"
@@ -476,6 +477,30 @@ def _tidy_span(text: str, s: int, e: int, label: str) -> tuple[int, int]:
         at = text.rfind(name.split()[0], s, e) if name else -1
         if at > s and text[at:e].startswith(name):
             s = at  # 'IOC President Thomas Bach', 'Gov. Alan Price' -> the name alone
+        s, e = _whole_name(text, s, e)
+    return s, e
+
+
+_NAME_WORD = r"[A-Z][^\W\d_][\w'’]*"
+_LOWER_PARTICLES = "|".join(sorted(PARTICLES, key=len, reverse=True))
+# what spaCy cuts off a person's name: the rest of a double-barrelled surname ('Mehta'-'Collins'), a particle
+# and the name after it ('Laia Cortés' 'i Ferrer', 'Suleiman' 'al-Amr', 'Dennis' 'ter Horst')
+_NAME_GOES_ON = re.compile(rf"-{_NAME_WORD}|(?: (?:{_LOWER_PARTICLES}))+ {_NAME_WORD}(?:-{_NAME_WORD})?"
+                           rf"| (?:al|el|bin|ibn|d|de|da|van)[-'’]{_NAME_WORD}")
+# and before it: a first name and particles ('Fernández de la' 'Vega'), a capitalised particle ('Del'
+# 'Valle-Carrasco'), the first half of a double-barrelled surname
+_NAME_BEGAN = re.compile(rf"(?:\b{_NAME_WORD}(?: (?:{_LOWER_PARTICLES}))+ |(?<![\w'’-])(?:Del|Della|De|Van|Von|"
+                         rf"Ter|Ten|Da|Di|Dos|Das|Du) |(?<![\w'’-]){_NAME_WORD}-)$")
+
+
+def _whole_name(text: str, s: int, e: int) -> tuple[int, int]:
+    """A person's span with the parts of the name spaCy left outside it."""
+    after = _NAME_GOES_ON.match(text, e)
+    if after:
+        e = after.end()
+    before = _NAME_BEGAN.search(text, max(0, s - 40), s)
+    if before and is_name_token(before.group().split()[0].rstrip("-")):
+        s = before.start()
     return s, e
 
 
@@ -489,6 +514,12 @@ def _people(names: Names) -> dict[str, str]:
             forms.setdefault(words[-1], full)
         if len(words) > 2 and words[-2][0].isupper():
             forms.setdefault(" ".join(words[-2:]), full)  # 'El Amrani', 'Naranjo Jaramillo', 'De Bruyne'
+        particle = next((i for i, w in enumerate(words[1:-1], 1) if w in PARTICLES), 0)
+        if particle:  # 'Del Valle-Carrasco' and 'Fernández de la Vega' for 'Antonio Fernández de la Vega'
+            rest = " ".join(words[particle:])
+            forms.setdefault(rest[0].upper() + rest[1:], full)
+            if particle > 1:
+                forms.setdefault(" ".join(words[particle - 1:]), full)
     return forms
 
 
@@ -512,6 +543,9 @@ def _relabel(text: str, s: int, e: int, label: str, people: dict[str, str],
         return s, e, "ORG"  # spaCy's person 'Nexora' in 'the chip maker Nexora'; 'Hinkley Mutual'
     if label not in ("ORG", "GPE", "NORP", "LOC", "FAC"):
         return s, e, label
+    rest = _NAME_GOES_ON.match(text, e)
+    if rest and text[s:rest.end()] in people:
+        return s, rest.end(), "PERSON"  # spaCy's place 'Pendleton' of 'Pendleton-Morgan'
     words = text[s:e].split()
     if label in ("ORG", "NORP", "GPE") and len(words) in (2, 3, 4) and _is_demonym(words[0]) and \
             all(is_name_token(w) and w not in _ORG_WORDS for w in words[1:]):

@@ -41,7 +41,7 @@ Corporation Company Foundation Federation Association Committee Council Institut
 Ministry Department""".split())
 _TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f][\w\u00c0-\u024f'’.-]*")
 _NAME_RUN = re.compile(r"(?:\b[A-Z][\w'’-]+ ){1,2}[A-Z][\w'’-]+\b")
-PARTICLES = frozenset("van von der den de del della di da dos das du la le ter ten bin al el ibn i y".split())
+PARTICLES = frozenset("van von der den de del della di da dos das du la le ter ten bin al el ibn i y ap".split())
 PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 
 

@@ -634,3 +634,20 @@ def test_a_companys_short_name_that_reads_as_a_place_stays_the_place():
 ])
 def test_a_double_barrelled_name_or_one_with_particles_is_whole(text, mention, full):
     assert (mention, "PERSON", full) in people_and_labels(text)
+
+
+@pytest.mark.parametrize("text, side", [
+    ("Spain and Great Britain both had a gold and a silver medal, and Tunisia, Australia and Belarus each had a "
+     "bronze medal.", "Great Britain"),
+    ("The European team won the competition, with the silver medal going to Poland and the bronze to Armenia.",
+     "Armenia"),
+    ("China, Britain, France and South Korea all reached the semifinals of the team pursuit.", "France"),
+])
+def test_a_country_in_a_medal_table_is_its_national_side(text, side):
+    assert (side, "ORG", side) in people_and_labels(text)
+
+
+def test_a_sides_country_as_an_athletes_nationality_stays_a_place():
+    found = people_and_labels("Spain had a gold and a silver medal. Gold medalist Alberto Suarez Laso of Spain "
+                              "ran with two guides.")
+    assert {label for m, label, _ in found if m == "Spain"} == {"ORG", "GPE"}

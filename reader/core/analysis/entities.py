@@ -659,9 +659,23 @@ def _sentence(text: str, s: int, e: int) -> str:
     return text[start:min(ends) if ends else len(text)]
 
 
+# a country in a medal table or a results summary: 'Spain and Great Britain both had a gold', 'China, Britain
+# and France all reached the semifinals', 'Great Britain's gold medal', 'the bronze to Armenia'
+_MEDAL_WORDS = r"(?:gold|silver|bronze|medals?|semi-?finals?|quarter-?finals?|final)\b"
+_MEDAL_AFTER = re.compile(
+    r"(?:,?\s+(?:and\s+)?(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)*\s+(?:both\s+|each\s+|all\s+)?"
+    r"(?:did not |didn't |failed to )?(?:had|has|have|won|win|wins|took|claimed|earned|collected|reached|"
+    r"finished with)\b[^.;:\n]{0,30}?\b" + _MEDAL_WORDS + r"|['’]s\s+(?:[a-z]+\s+)?" + _MEDAL_WORDS)
+_MEDAL_BEFORE = re.compile(r"\b(?:gold|silver|bronze|medal)\s+(?:going\s+|went\s+)?to\s+(?:the\s+)?$")
+
+
 def _sporting_side(text: str, s: int, e: int) -> bool:
-    """A country or city named as a side: 'England beat Wales 20-10', 'England captain Owen Farrell'."""
+    """A country or city named as a side: 'England beat Wales 20-10', 'England captain Owen Farrell', 'Spain
+    and Great Britain both had a gold'."""
     if _RESULT_AFTER.match(text, e) or _SIDE_NOUN.match(text, e):
+        return True
+    if (_MEDAL_AFTER.match(text, e) or _MEDAL_BEFORE.search(text, max(0, s - 24), s)) and \
+            not _reads_as_place(text, s, e):
         return True
     if _RESULT_BEFORE.search(text, max(0, s - 20), s):
         sentence = _sentence(text, s, e)
@@ -676,6 +690,11 @@ _PLACE_BEFORE = re.compile(
     r"(?<!signed )(?<!joined )(?<!loan )(?<!moved )(?<!transfer )(?<!switch )from)\s+$", re.I)
 _PLACE_AFTER = re.compile(r"(?:-based\b|\s+(?:airport|city centre|city|mayor|residents|police|council)\b|,\s+"
                           r"(?:Spain|Italy|France|Germany|England|Portugal|Netherlands|Scotland|Brazil|Argentina)\b)")
+
+
+# a side's country as a person's nationality or a dateline's country: 'Alberto Suarez Laso of Spain',
+# 'ELDORET, Kenya'
+_AS_NATIONALITY = re.compile(r"(?:\b[A-Z][\w'’-]+\s+of\s+(?:the\s+)?|(?:^|\n)[A-Z][A-Z .'’-]+,\s+)$")
 
 
 def _reads_as_place(text: str, s: int, e: int) -> bool:
@@ -723,7 +742,8 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
         for e in part:
             canonical = _merged_name(e, longer)
             if canonical in sides and e.label in ("GPE", "LOC", "ORG"):
-                label = "GPE" if _reads_as_place(texts[i], e.start, e.end) else "ORG"
+                label = "GPE" if _reads_as_place(texts[i], e.start, e.end) or \
+                    _AS_NATIONALITY.search(texts[i], max(0, e.start - 40), e.start) else "ORG"
             elif (canonical in companies or e.text in companies) and not e.note:
                 label, canonical = "ORG", e.text if e.text in companies else canonical
             else:

@@ -651,3 +651,18 @@ def test_a_sides_country_as_an_athletes_nationality_stays_a_place():
     found = people_and_labels("Spain had a gold and a silver medal. Gold medalist Alberto Suarez Laso of Spain "
                               "ran with two guides.")
     assert {label for m, label, _ in found if m == "Spain"} == {"ORG", "GPE"}
+
+
+@pytest.mark.parametrize("text, org", [
+    ("Skoda, part of the Volkswagen Group, said in a statement that it would stay.", "Volkswagen Group"),
+    ("The club will play in shirts carrying the logo of its foundation, Fundación Sevilla FC, until May.",
+     "Fundación Sevilla FC"),
+])
+def test_a_listed_organisations_group_or_foundation_is_one_name(text, org):
+    assert (org, "ORG", org) in people_and_labels(text)
+
+
+def test_a_capitalised_common_noun_before_a_headlines_company_is_not_part_of_it():
+    _, analysis = analyze_text(real_analyzer(), "Airline Iberojet ends Sevilla sponsorship\n\nThe Spanish airline "
+                               "Iberojet has ended its shirt deal.")
+    assert ("Iberojet", "ORG") in {(e.text, e.label) for e in analysis.title_entities}

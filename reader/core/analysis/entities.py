@@ -351,6 +351,14 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
             label = "GPE"
         if label in PLACE_LABELS and _sporting_side(text, s, e):
             label = "ORG"  # 'England beat Wales 20-10': the national sides
+        if entry and entry.label == "ORG" and label == "ORG":
+            wider = _firm_around(text, s, e)
+            if wider != (s, e) and text[wider[0]:wider[1]] not in gazetteer.by_form:
+                # 'Volkswagen Group', 'USTA Foundation', 'Fundación Sevilla FC': an organisation of its own
+                (s, e), entry = wider, None
+                surface = text[s:e]
+                while out and out[-1].end > s:
+                    out.pop()  # spaCy's place 'Fundación'
         if entry:
             canonical, note = entry.name, entry.note
         elif label == "PERSON":
@@ -397,6 +405,21 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
         out.append(Entity(s, e, surface, label, canonical, note))
     out = _people_in_lists(text, out, names)
     return _with_untagged_people(text, _with_untagged(text, out, _described_companies(text), "ORG"), names, people)
+
+
+_FIRM_AFTER = re.compile(r" (?:%s)\b" % "|".join(sorted(w for w in COMPANY_WORDS if w[0].isupper() and w.isalpha())))
+_FOUNDATION_BEFORE = re.compile(r"\b(?:Fundación|Fundació|Fundação|Fondazione|Fondation|Stiftung) $")
+# a common noun capitalised at the start of a headline's organisation: 'Airline Iberojet ends …'
+_ORG_NOUN_FIRST = re.compile(r"(?:Airline|Carrier|Insurer|Broadcaster|Brewer|Carmaker|Sponsor|Bookmaker|Retailer|"
+                             r"Manufacturer|Supplier|Provider|Sportswear firm|Firm) (?=[A-Z])")
+
+
+def _firm_around(text: str, s: int, e: int) -> tuple[int, int]:
+    """The span of an organisation named after a listed one: its group or foundation ('Volkswagen' 'Group',
+    'Fundación' 'Sevilla FC')."""
+    after = _FIRM_AFTER.match(text, e)
+    before = _FOUNDATION_BEFORE.search(text, max(0, s - 12), s)
+    return (before.start() if before else s), (after.end() if after else e)
 
 
 def _people_in_lists(text: str, found: list[Entity], names: Names) -> list[Entity]:
@@ -472,6 +495,10 @@ def _tidy_span(text: str, s: int, e: int, label: str) -> tuple[int, int]:
         return s, s  # 'Pos Team P W D L 1': a table's header, no name
     if text[s:e].islower():
         return s, s  # 'new jersey', 'green jersey': no name
+    if label == "ORG":
+        lead = _ORG_NOUN_FIRST.match(text, s)
+        if lead and lead.end() < e:
+            s = lead.end()  # 'Airline Iberojet' -> 'Iberojet'
     if label == "PERSON":
         name = trim_name(text[s:e])
         at = text.rfind(name.split()[0], s, e) if name else -1

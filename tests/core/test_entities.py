@@ -666,3 +666,10 @@ def test_a_capitalised_common_noun_before_a_headlines_company_is_not_part_of_it(
     _, analysis = analyze_text(real_analyzer(), "Airline Iberojet ends Sevilla sponsorship\n\nThe Spanish airline "
                                "Iberojet has ended its shirt deal.")
     assert ("Iberojet", "ORG") in {(e.text, e.label) for e in analysis.title_entities}
+
+
+def test_initials_the_article_spells_out_take_the_full_name():
+    found = people_and_labels("The World Health Organisation (WHO) said the deficiency was easily fixed. WHO "
+                              "figures show two billion people are affected.")
+    assert {(label, canonical) for m, label, canonical in found if m == "WHO"} == \
+        {("ORG", "World Health Organisation")}

@@ -763,6 +763,9 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
         parts = [_with_untagged(text, part, sides | companies, "ORG") for text, part in zip(texts, parts)]
     if nicknames:
         parts = [_with_nicknames(text, part, nicknames) for text, part in zip(texts, parts)]
+    acronyms = _acronyms(texts, every)
+    if acronyms:
+        parts = [_with_acronyms(text, part, acronyms) for text, part in zip(texts, parts)]
     result = []
     for i, part in enumerate(parts):
         merged = []
@@ -804,6 +807,37 @@ def _as_firm(text: str, e: Entity, firms: dict[str, str]) -> Entity:
     if text.startswith(full, e.start) and (end == len(text) or not text[end].isalnum()):
         return Entity(e.start, end, full, "ORG", full)
     return Entity(e.start, e.end, e.text, "ORG", full)
+
+
+# 'Korean Central News Agency (KCNA)', 'Board of Control for Cricket in India (BCCI)'
+_SPELLED_OUT = re.compile(r"((?:[A-Z][\w'’&-]*\s+(?:(?:of|the|for|and|in|de|du|des|la|le)\s+)*){1,7}[A-Z][\w'’-]*)"
+                          r"\s*\(\s*(?:the\s+)?([A-Z][A-Z&]{1,6})\s*\)")
+
+
+def _acronyms(texts: Sequence[str], every: list[Entity]) -> dict[str, Entity]:
+    """The initials the article spells out after a name it tagged ('Korean Central News Agency (KCNA)'),
+    each with that name's entity: its mentions take the name's label and the name as canonical, as a listed
+    alias ('IOC') does."""
+    named = {e.text: e for e in every if e.label != "PERSON"}
+    out: dict[str, Entity] = {}
+    for text in texts:
+        for m in _SPELLED_OUT.finditer(text):
+            acronym, words = m.group(2), m.group(1).split()
+            capitals = [i for i, w in enumerate(words) if w[0].isupper()][-len(acronym.replace("&", "")):]
+            full = " ".join(words[capitals[0]:])
+            if "".join(words[i][0] for i in capitals) == acronym.replace("&", "") and full in named:
+                out.setdefault(acronym, named[full])
+    return out
+
+
+def _with_acronyms(text: str, found: list[Entity], acronyms: dict[str, Entity]) -> list[Entity]:
+    """`found` with each spelled-out acronym its name's label and canonical name, also where spaCy left it out."""
+    def named(s: int, e: int) -> Entity:
+        full = acronyms[text[s:e]]
+        return Entity(s, e, text[s:e], full.label, full.canonical, full.note)
+    kept = [named(e.start, e.end) if e.text in acronyms and not e.note else e for e in found]
+    added = [named(s, e) for s, e in _occurrences(text, acronyms) if not any(s < x.end and x.start < e for x in kept)]
+    return sorted([*kept, *added], key=lambda x: x.start)
 
 
 def _nicknames(every: list[Entity]) -> dict[str, Entity]:

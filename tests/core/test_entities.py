@@ -673,3 +673,18 @@ def test_initials_the_article_spells_out_take_the_full_name():
                               "figures show two billion people are affected.")
     assert {(label, canonical) for m, label, canonical in found if m == "WHO"} == \
         {("ORG", "World Health Organisation")}
+
+
+@pytest.mark.parametrize("text, mention, full", [
+    ("It is with deep sadness that the parents of Jules Bianchi, Philippe and Christine, his brother Tom and "
+     "sister Mélanie, wish to make it known that Jules passed away.", "Christine", "Christine Bianchi"),
+    ("Bianchi was moved to a hospital in Nice. Jules Bianchi's father, Philippe, described his non-progress as a "
+     "daily torture.", "Philippe", "Philippe Bianchi"),
+])
+def test_a_relatives_first_name_takes_the_family_name(text, mention, full):
+    assert (mention, "PERSON", full) in people_and_labels(text)
+
+
+def test_a_first_name_far_from_a_word_for_a_relative_keeps_its_own_name():
+    found = people_and_labels("Thomas Sam's sister pleaded with him to send Gloria to a doctor.")
+    assert not [c for m, _, c in found if m == "Gloria" and c != "Gloria"]

@@ -404,7 +404,31 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
             continue
         out.append(Entity(s, e, surface, label, canonical, note))
     out = _people_in_lists(text, out, names)
-    return _with_untagged_people(text, _with_untagged(text, out, _described_companies(text), "ORG"), names, people)
+    out = _with_untagged_people(text, _with_untagged(text, out, _described_companies(text), "ORG"), names, people)
+    return _relatives(text, out)
+
+
+# a word for a relative and what may stand between it and the relative's first name: 'the parents of Jules
+# Bianchi, Philippe and ', 'Bianchi's father, ', 'his brother '
+_KIN_BEFORE = re.compile(r"\b(?:father|mother|parents|brother|brothers|sister|sisters|son|sons|daughter|daughters|"
+                         r"wife|husband|widow|widower|uncle|aunt|cousin|grandfather|grandmother|siblings)"
+                         r"(?:\s+of\s+[A-Z][^,.;:]{1,40})?,?\s+(?:[A-Z][\w'’-]+(?:,\s+|\s+and\s+))*$")
+
+
+def _relatives(text: str, found: list[Entity]) -> list[Entity]:
+    """A first name alone just after a word for a relative is the relative of the person named last, with
+    the family name: 'Bianchi's father, Philippe' and 'his brother Tom' -> Philippe and Tom Bianchi."""
+    out, last = list(found), None
+    for i, x in enumerate(found):
+        if x.label != "PERSON":
+            continue
+        if " " in x.canonical:
+            last = x
+        elif last is not None and x.canonical == x.text and is_name_token(x.text):
+            kin = _KIN_BEFORE.search(text, max(0, last.start - 30, x.start - 80), x.start)
+            if kin:
+                out[i] = Entity(x.start, x.end, x.text, "PERSON", f"{x.text} {last.canonical.split()[-1]}", x.note)
+    return out
 
 
 _FIRM_AFTER = re.compile(r" (?:%s)\b" % "|".join(sorted(w for w in COMPANY_WORDS if w[0].isupper() and w.isalpha())))

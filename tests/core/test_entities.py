@@ -688,3 +688,12 @@ def test_a_relatives_first_name_takes_the_family_name(text, mention, full):
 def test_a_first_name_far_from_a_word_for_a_relative_keeps_its_own_name():
     found = people_and_labels("Thomas Sam's sister pleaded with him to send Gloria to a doctor.")
     assert not [c for m, _, c in found if m == "Gloria" and c != "Gloria"]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Croatia made a substitution in the 95th minute, replacing him with Josip Pivarić.", "Josip Pivarić"),
+    ("The deal runs for five years. (Reporting by Aditya Kalra-Menon; Editing by Sunil Ganguly-Bose)",
+     "Sunil Ganguly-Bose"),
+])
+def test_a_full_name_after_a_substitution_or_a_wire_credit_is_a_person(text, name):
+    assert (name, "PERSON", name) in people_and_labels(text)

@@ -250,7 +250,8 @@ Motorsports Energy Telecom Technologies Systems Solutions International Global I
 Museum Gallery Stadium Arena Park Hall Centre Center Masters Trophy Prix Series Festival Awards Challenge
 Invitational Marathon Rally Grand""".split())
 _SAID_BEFORE = re.compile(r"\b(?:said|says|added|told|asked|explained|according to|(?:saved|scored|founded|"
-                          r"coached|replaced|fouled|tackled|assisted) by)\s+$")
+                          r"coached|replaced|fouled|tackled|assisted) by|came on for|replacing (?:him|her) with|"
+                          r"(?:[Rr]eporting|[Ee]diting|[Ww]riting) by)\s+$")
 _ROLE_AFTER = re.compile(
     r",\s+(?:(?:the|a|an)\s+)?(?:[\w'’.-]+\s+){0,3}?(?:director|president|chairman|chairwoman|chief|executive|"
     r"manager|coach|captain|spokesman|spokeswoman|spokesperson|analyst|founder|minister|secretary|officer|deputy|"

@@ -697,3 +697,15 @@ def test_a_first_name_far_from_a_word_for_a_relative_keeps_its_own_name():
 ])
 def test_a_full_name_after_a_substitution_or_a_wire_credit_is_a_person(text, name):
     assert (name, "PERSON", name) in people_and_labels(text)
+
+
+def test_a_listed_teams_town_spacy_calls_a_person_is_the_team():
+    from reader.core.analysis.entities import _as_firm, _firms
+    from reader.core.analysis.values import Entity
+
+    text = "The Wigan Warriors lost their sponsor. Wigan head coach Matt Ashurst-Hanley was sad. He lives in Wigan."
+    team = Entity(4, 18, "Wigan Warriors", "ORG", "Wigan Warriors", "Rugby league club, Super League")
+    found = [team, Entity(39, 44, "Wigan", "PERSON", "Wigan"), Entity(97, 102, "Wigan", "GPE", "Wigan")]
+    firms = _firms(found)
+    assert [(e.label, e.canonical) for e in (_as_firm(text, e, firms) for e in found[1:])] == \
+        [("ORG", "Wigan Warriors"), ("GPE", "Wigan")]

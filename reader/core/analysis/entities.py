@@ -782,7 +782,7 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
             if e.text in firms and e.label in PLACE_LABELS and _reads_as_place(text, e.start, e.end):
                 del firms[e.text]
     if firms:
-        companies |= set(firms.values())
+        companies |= {firm.canonical for firm in firms.values() if not firm.note}
         parts = [[_as_firm(text, e, firms) for e in part] for text, part in zip(texts, parts)]
     if sides or companies:
         parts = [_with_untagged(text, part, sides | companies, "ORG") for text, part in zip(texts, parts)]
@@ -808,30 +808,42 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
     return result
 
 
-def _firms(every: list[Entity]) -> dict[str, str]:
-    """A company's name without its last word, for the company, where the article names it in full and
-    nobody it names as a person has that name: 'Hinkley' for 'Hinkley Mutual', 'Halvorsen' for 'Halvorsen
-    Racing'."""
+def _firms(every: list[Entity]) -> dict[str, Entity]:
+    """Short names for the article's organisations, where it names them in full and nobody it names as a
+    person has that name: a company's name without its last word ('Hinkley' for 'Hinkley Mutual', 'Halvorsen'
+    for 'Halvorsen Racing'), and a listed team's town when no other team of the article has it ('Wigan' for
+    the 'Wigan Warriors')."""
     people = {w for e in every if e.label == "PERSON" and " " in e.canonical for w in e.canonical.split()}
-    out: dict[str, str] = {}
+    out: dict[str, Entity] = {}
+    towns: dict[str, set[str]] = {}
     for e in every:
         words = e.canonical.split()
-        if e.label == "ORG" and not e.note and len(words) > 1 and words[-1] in COMPANY_WORDS and \
-                not people & set(words[:-1]) and words[0].lower() not in FUNCTION_WORDS:
-            out.setdefault(" ".join(words[:-1]), e.canonical)
-    return out
+        if e.label != "ORG" or len(words) < 2 or people & set(words[:-1]) or words[0].lower() in FUNCTION_WORDS:
+            continue
+        short = " ".join(words[:-1])
+        if not e.note and words[-1] in COMPANY_WORDS:
+            out.setdefault(short, e)
+        elif e.note and e.text == e.canonical and _TEAM_NOTE.search(e.note):
+            towns.setdefault(short, set()).add(e.canonical)
+            out.setdefault(short, e)
+    return {short: e for short, e in out.items() if len(towns.get(short, ())) < 2}
 
 
-def _as_firm(text: str, e: Entity, firms: dict[str, str]) -> Entity:
+_TEAM_NOTE = re.compile(r"\b(?:club|team|franchise)\b", re.I)
+
+
+def _as_firm(text: str, e: Entity, firms: dict[str, Entity]) -> Entity:
     """A mention of a company spaCy cut short ('Hinkley' of 'Hinkley Mutual') or called a person or a place
-    by its short name: the company, over its whole name where the text has it."""
+    by its short name: the company, over its whole name where the text has it. A team's town is the team
+    only where spaCy called it a person or an organisation: a town it tagged as a place stays one."""
     full = firms.get(e.text)
-    if full is None or e.note or e.label not in (*NAME_LABELS, "NORP"):
+    if full is None or e.note or e.label not in (*NAME_LABELS, "NORP") or \
+            (full.note and e.label not in ("PERSON", "ORG")):
         return e
-    end = e.start + len(full)
-    if text.startswith(full, e.start) and (end == len(text) or not text[end].isalnum()):
-        return Entity(e.start, end, full, "ORG", full)
-    return Entity(e.start, e.end, e.text, "ORG", full)
+    end = e.start + len(full.canonical)
+    if text.startswith(full.canonical, e.start) and (end == len(text) or not text[end].isalnum()):
+        return Entity(e.start, end, full.canonical, "ORG", full.canonical, full.note)
+    return Entity(e.start, e.end, e.text, "ORG", full.canonical, full.note)
 
 
 # 'Korean Central News Agency (KCNA)', 'Board of Control for Cricket in India (BCCI)'

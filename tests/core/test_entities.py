@@ -709,3 +709,10 @@ def test_a_listed_teams_town_spacy_calls_a_person_is_the_team():
     firms = _firms(found)
     assert [(e.label, e.canonical) for e in (_as_firm(text, e, firms) for e in found[1:])] == \
         [("ORG", "Wigan Warriors"), ("GPE", "Wigan")]
+
+
+def test_a_league_tables_rows_are_teams_and_their_countries_no_names():
+    found = people_and_labels("Group A (played, won, drawn, lost, points):\n\nBarcelona (Spain) 4 4 0 0 12\n"
+                              "Hammarby (Sweden) 4 1 1 2 4\nSt. Pölten (Austria) 4 0 0 4 0")
+    assert {("Hammarby", "ORG"), ("St. Pölten", "ORG")} <= {(m, label) for m, label, _ in found}
+    assert not {m for m, _, _ in found} & {"Spain", "Sweden", "Austria"}

@@ -406,7 +406,31 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
         out.append(Entity(s, e, surface, label, canonical, note))
     out = _people_in_lists(text, out, names)
     out = _with_untagged_people(text, _with_untagged(text, out, _described_companies(text), "ORG"), names, people)
-    return _relatives(text, out)
+    return _table_rows(text, _relatives(text, out))
+
+
+# a line of a league table: 'Wolfsburg (Germany) 4 2 1 1 7', '3. St. Pölten (Austria) 4 0 0 4 0'
+# (also run together on one line, as a .txt article's single line breaks are)
+_TABLE_ROW = re.compile(r"(?:^|(?<=\d ))(?:\d+\.?\s+)?([A-Z][^\n()\d]*?)\s+\(([^\n()]+)\)(?:\s+[-+]?\d+){3,}"
+                        r"(?=\s*$|\s+[A-Z])", re.M)
+
+
+def _table_rows(text: str, found: list[Entity]) -> list[Entity]:
+    """A league table's rows: the name a team, an organisation (unless it is a person's full name), and the
+    country in brackets after it a table column, no name."""
+    rows = list(_TABLE_ROW.finditer(text)) if "(" in text else []
+    if not rows:
+        return found
+    out = list(found)
+    for m in rows:
+        (s, e), (cs, ce) = m.span(1), m.span(2)
+        out = [x for x in out if not (x.start < ce and cs < x.end)]
+        if _looks_like_full_name(text[s:e].split()) or any(x.label == "PERSON" and " " in x.canonical and
+                                                            x.start < e and s < x.end for x in out):
+            continue
+        kept = [x for x in out if x.start == s and x.end == e and x.label == "ORG"]
+        out = [x for x in out if not (x.start < e and s < x.end)] + (kept or [Entity(s, e, text[s:e], "ORG", text[s:e])])
+    return sorted(out, key=lambda x: x.start)
 
 
 # a word for a relative and what may stand between it and the relative's first name: 'the parents of Jules

@@ -716,3 +716,14 @@ def test_a_league_tables_rows_are_teams_and_their_countries_no_names():
                               "Hammarby (Sweden) 4 1 1 2 4\nSt. Pölten (Austria) 4 0 0 4 0")
     assert {("Hammarby", "ORG"), ("St. Pölten", "ORG")} <= {(m, label) for m, label, _ in found}
     assert not {m for m, _, _ in found} & {"Spain", "Sweden", "Austria"}
+
+
+@pytest.mark.parametrize("text, mention, label", [
+    ("The new kit, designed with the team's apparel partner Castelli, will be unveiled in January.", "Castelli",
+     "ORG"),
+    ("The fly-half, who qualified for England through his Bristol-born mother, kicked three penalties.", "Bristol",
+     "GPE"),
+    ("Nicole Cooke of Great Britain won the gold, with Emma Johansson second.", "Great Britain", "GPE"),
+])
+def test_a_sponsors_role_a_birthplace_and_an_athletes_country(text, mention, label):
+    assert (mention, label) in {(m, lab) for m, lab, _ in people_and_labels(text)}

@@ -269,7 +269,11 @@ _ORG_NOUN = (r"(?:company|firm|group|airline|carrier|insurer|bank|lender|broadca
              r"provider|newspaper|website|publisher|conglomerate|start-?up|developer|"
              r"(?:chip|kit|car|drinks|shoe|watch|tyre|beer|sportswear|games|phone|energy|betting|gambling|crypto|"
              r"technology|tech|telecoms?|media|insurance|apparel|software|fintech)\s+(?:maker|designer|firm|"
-             r"company|group|giant|operator|provider|brand))")
+             r"company|group|giant|operator|provider|brand)|"
+             # a sponsor's role: 'apparel partner Castelli', 'its energy partner Engie'
+             r"(?:apparel|kit|technical|official|betting|energy|title|shirt|sleeve|broadcast|broadcasting|media|"
+             r"commercial|founding|principal|premium|global|naming|insurance|airline|automotive|timing|"
+             r"hospitality|banking|mobility|logistics|beverage|data|cloud)\s+partner)")
 _ORG_BEFORE = re.compile(r"\b" + _ORG_NOUN + r"\s+$")
 _ORG_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?" + _ORG_NOUN + r"(?![\w'’-])")
 _EXEC_AFTER = re.compile(r"\s+(?:chief executive|chief operating officer|chairman|chairwoman|spokesman|"
@@ -632,7 +636,7 @@ def _relabel(text: str, s: int, e: int, label: str, people: dict[str, str],
             return s, name_end, "PERSON"
     if label == "ORG" and len(words) == 1 and (_is_demonym(words[0]) or words[0] in _NOT_ORGS):
         return s, e, "NORP"
-    if label == "ORG" and text.startswith("-based", e):
+    if label == "ORG" and text.startswith(("-based", "-born"), e):
         return s, e, "GPE"  # 'the Warrington-based energy supplier'
     if label == "ORG" and len(words) == 1 and words[0].isupper() and len(words[0]) > 3 and \
             (s == 0 or text[s - 1] == "\n") and _DATELINE_AFTER.match(text, e):
@@ -737,7 +741,7 @@ def _sentence(text: str, s: int, e: int) -> str:
 
 # a country in a medal table or a results summary: 'Spain and Great Britain both had a gold', 'China, Britain
 # and France all reached the semifinals', 'Great Britain's gold medal', 'the bronze to Armenia'
-_MEDAL_WORDS = r"(?:gold|silver|bronze|medals?|semi-?finals?|quarter-?finals?|final)\b"
+_MEDAL_WORDS = r"(?:gold|silver|bronze|medals?|semi-?finals?|quarter-?finals?|final|points)\b"
 _MEDAL_AFTER = re.compile(
     r"(?:,?\s+(?:and\s+)?(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)*\s+(?:both\s+|each\s+|all\s+)?"
     r"(?:did not |didn't |failed to )?(?:had|has|have|won|win|wins|took|claimed|earned|collected|reached|"
@@ -751,7 +755,7 @@ def _sporting_side(text: str, s: int, e: int) -> bool:
     if _RESULT_AFTER.match(text, e) or _SIDE_NOUN.match(text, e):
         return True
     if (_MEDAL_AFTER.match(text, e) or _MEDAL_BEFORE.search(text, max(0, s - 24), s)) and \
-            not _reads_as_place(text, s, e):
+            not (_reads_as_place(text, s, e) or _AS_NATIONALITY.search(text, max(0, s - 40), s)):
         return True
     if _RESULT_BEFORE.search(text, max(0, s - 20), s):
         sentence = _sentence(text, s, e)

@@ -727,3 +727,12 @@ def test_a_league_tables_rows_are_teams_and_their_countries_no_names():
 ])
 def test_a_sponsors_role_a_birthplace_and_an_athletes_country(text, mention, label):
     assert (mention, label) in {(m, lab) for m, lab, _ in people_and_labels(text)}
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Croatia met England in the semifinal of the 2018 FIFA football World Cup in Moscow.",
+     "2018 FIFA football World Cup"),
+    ("Brazil hosted the FIFA football World Cup in 2014.", "FIFA football World Cup"),
+])
+def test_a_sports_bodys_event_is_one_event(text, event):
+    assert event in {m for m, label, _ in people_and_labels(text) if label == "EVENT"}

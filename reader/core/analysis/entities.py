@@ -382,6 +382,15 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
             continue
         if prev and s < prev.end:
             continue  # a span cut back from a line break may meet its neighbour
+        joined = _BODY_AND_EVENT.fullmatch(text, prev.end, s) if prev and label == "EVENT" and prev.label == "ORG" \
+            else None
+        if joined and (joined.group(1) or _BODY_NOTE.search(prev.note)):
+            # 'FIFA football World Cup', 'FIFA World Cup': the body's event, one name; not a sponsor's
+            # ('the Alibaba Group Olympic Games showcase')
+            s, surface = prev.start, text[prev.start:e]
+            out.pop()
+            prev = out[-1] if out else None
+            canonical = entry.name if entry else surface
         if label == "EVENT" and (_YEAR_BEFORE.search(text, max(0, s - 5), s) or _YEAR_AFTER.match(text, e)):
             # 'FIFA World Cup 2018', '2018 FIFA World Cup': the edition is part of the event's name
             before, after = _YEAR_BEFORE.search(text, max(0, s - 5), s), _YEAR_AFTER.match(text, e)
@@ -487,6 +496,11 @@ def _people_in_lists(text: str, found: list[Entity], names: Names) -> list[Entit
         if any(n.label == "PERSON" and between in (", ", " and ", ", and ") for n, between in near):
             out[i] = Entity(x.start, x.end, x.text, "PERSON", names.resolve(x.text))
     return out
+
+
+_BODY_AND_EVENT = re.compile(r" (?:(football|rugby|cricket|basketball|hockey|volleyball|handball|athletics|"
+                             r"swimming|cycling|men's|women's) )?")
+_BODY_NOTE = re.compile(r"\b(?:federation|confederation|governing|body|league|association|union)\b", re.I)
 
 
 def _one_name(prev: Entity, label: str, surface: str, entry: Entry | None) -> bool:

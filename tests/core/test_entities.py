@@ -736,3 +736,8 @@ def test_a_sponsors_role_a_birthplace_and_an_athletes_country(text, mention, lab
 ])
 def test_a_sports_bodys_event_is_one_event(text, event):
     assert event in {m for m, label, _ in people_and_labels(text) if label == "EVENT"}
+
+
+def test_a_name_that_starts_with_a_romance_article_is_no_person():
+    found = people_and_labels('"The waves were huge," Christensen told La Tercera on Sunday.')
+    assert ("La Tercera", "PERSON") not in {(m, label) for m, label, _ in found}

@@ -498,6 +498,7 @@ def _people_in_lists(text: str, found: list[Entity], names: Names) -> list[Entit
     return out
 
 
+_ARTICLE_NAME = re.compile(r"(?:La|Il|Lo|Los|Las|Les|Gli|Het) [A-Z]")
 _BODY_AND_EVENT = re.compile(r" (?:(football|rugby|cricket|basketball|hockey|volleyball|handball|athletics|"
                              r"swimming|cycling|men's|women's) )?")
 _BODY_NOTE = re.compile(r"\b(?:federation|confederation|governing|body|league|association|union)\b", re.I)
@@ -632,6 +633,8 @@ def _relabel(text: str, s: int, e: int, label: str, people: dict[str, str],
     a nationality before a person's name ('Tunisian Abderrahim Zhiou'), a person 'of' an organisation
     ('Mina Worley-Hale of Human Rights Watch'), a dateline ('MUMBAI (Reuters) -'), a mountain or a pass
     ('Mont Ventoux', 'Col du Galibier'), a nationality or a common word alone ('Emirati', 'Women': none)."""
+    if label == "PERSON" and _ARTICLE_NAME.match(text[s:e]) and text[s:e] not in people:
+        return s, e, "ORG"  # 'La Tercera', 'Il Messaggero': a Romance article starts a newspaper's name, not a person's
     if label == "PERSON" and (_reads_as_company(text, s, e) or text[s:e].split()[-1:] and
                               text[s:e].split()[-1] in COMPANY_WORDS):
         return s, e, "ORG"  # spaCy's person 'Nexora' in 'the chip maker Nexora'; 'Hinkley Mutual'

@@ -741,3 +741,11 @@ def test_a_sports_bodys_event_is_one_event(text, event):
 def test_a_name_that_starts_with_a_romance_article_is_no_person():
     found = people_and_labels('"The waves were huge," Christensen told La Tercera on Sunday.')
     assert ("La Tercera", "PERSON") not in {(m, label) for m, label, _ in found}
+
+
+@pytest.mark.parametrize("text, side", [
+    ("England travel to Dublin to face Ireland at the Aviva Stadium on Saturday week.", "Ireland"),
+    ("Wales host Italy at the Principality Stadium.", "Italy"),
+])
+def test_a_country_met_at_a_stadium_is_its_national_side(text, side):
+    assert (side, "ORG") in {(m, label) for m, label, _ in people_and_labels(text)}

@@ -734,7 +734,7 @@ _RESULT_AFTER = re.compile(
     r"(?:with\b|to\b|\d)|\d+\s*[-–]\s*\d+)")
 _RESULT_BEFORE = re.compile(
     r"(?:\b(?:beat|beating|beats|defeated|defeating|against|over|lost to|losing to|loss to|defeat to|defeat by|"
-    r"beaten by|drew with|draw with|drawing with|faced|face|faces|facing|v|vs|versus)\.?|\d+\s*[-–]\s*\d+"
+    r"beaten by|drew with|draw with|drawing with|faced|face|faces|facing|host|hosts|hosted|hosting|v|vs|versus)\.?|\d+\s*[-–]\s*\d+"
     r"(?:\s+to)?)\s+$")
 _SIDE_NAME = r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
 _FIXTURE = re.compile(_SIDE_NAME + r" (?:beat|defeated|edged|drew with|lost to|v|vs\.?|\d+ ?[-–] ?\d+|\d+) "
@@ -747,7 +747,7 @@ _SIDE_NOUN = re.compile(
     r"chief executive|chairman|director of (?:cricket|rugby|football))\b")
 _SPORT_WORD = re.compile(
     r"\b(?:match|game|win|victory|defeat|draw|clash|fixture|tie|final|semi-final|quarter-final|qualifier|"
-    r"friendly|test|series|scored|goals?|tries|try|points|wickets?|runs)\b", re.I)
+    r"friendly|test|series|scored|goals?|tries|try|points|wickets?|runs|stadium|kick-off)\b", re.I)
 
 
 def _sentence(text: str, s: int, e: int) -> str:

@@ -749,3 +749,12 @@ def test_a_name_that_starts_with_a_romance_article_is_no_person():
 ])
 def test_a_country_met_at_a_stadium_is_its_national_side(text, side):
     assert (side, "ORG") in {(m, label) for m, label, _ in people_and_labels(text)}
+
+
+@pytest.mark.parametrize("text, venue", [
+    ("The Bulls play their home games at the United Center and train at the Advocate Center.", "United Center"),
+    ("The draw will take place at the Metro Toronto Convention Centre in December.",
+     "Metro Toronto Convention Centre"),
+])
+def test_a_name_ending_in_a_venue_word_is_a_venue(text, venue):
+    assert (venue, "FAC") in {(m, label) for m, label, _ in people_and_labels(text)}

@@ -498,6 +498,9 @@ def _people_in_lists(text: str, found: list[Entity], names: Names) -> list[Entit
     return out
 
 
+# the last word of a venue's or a building's name
+_VENUE_WORDS = frozenset("""Stadium Arena Center Centre Base Gardens Towers Tower Hall Ground Road Street Straße
+Avenue Facility Velodrome Speedway Circuit Racecourse Airport""".split())
 _ARTICLE_NAME = re.compile(r"(?:La|Il|Lo|Los|Las|Les|Gli|Het) [A-Z]")
 _BODY_AND_EVENT = re.compile(r" (?:(football|rugby|cricket|basketball|hockey|volleyball|handball|athletics|"
                              r"swimming|cycling|men's|women's) )?")
@@ -633,6 +636,13 @@ def _relabel(text: str, s: int, e: int, label: str, people: dict[str, str],
     a nationality before a person's name ('Tunisian Abderrahim Zhiou'), a person 'of' an organisation
     ('Mina Worley-Hale of Human Rights Watch'), a dateline ('MUMBAI (Reuters) -'), a mountain or a pass
     ('Mont Ventoux', 'Col du Galibier'), a nationality or a common word alone ('Emirati', 'Women': none)."""
+    words = text[s:e].split()
+    if len(words) > 1 and label in ("ORG", "PERSON", "GPE", "LOC", "EVENT") and \
+            (words[-1] in _VENUE_WORDS if label != "EVENT" else words[-1] in ("Stadium", "Arena")) or \
+            (len(words) > 1 and label == "ORG" and words[0] in ("Hotel", "Stadium", "Stade", "Estadio")):
+        return s, e, "FAC"  # 'Johnson Space Center', 'Castlefrank Road', 'Camping World Stadium', 'Hotel Eurostars'
+    if label == "FAC" and len(words) == 1 and words[0] in _ORG_WORDS:
+        return s, s, label  # spaCy's venue 'Games', 'Olympic': a word of a longer name, no venue
     if label == "PERSON" and _ARTICLE_NAME.match(text[s:e]) and text[s:e] not in people:
         return s, e, "ORG"  # 'La Tercera', 'Il Messaggero': a Romance article starts a newspaper's name, not a person's
     if label == "PERSON" and (_reads_as_company(text, s, e) or text[s:e].split()[-1:] and

@@ -758,3 +758,10 @@ def test_a_country_met_at_a_stadium_is_its_national_side(text, side):
 ])
 def test_a_name_ending_in_a_venue_word_is_a_venue(text, venue):
     assert (venue, "FAC") in {(m, label) for m, label, _ in people_and_labels(text)}
+
+
+def test_a_persons_surname_that_is_also_a_venue_word_stays_a_person():
+    from reader.core.analysis.entities import _venue
+
+    assert not _venue(["Jerry", "Hall"], "PERSON") and _venue(["Castlefrank", "Road"], "PERSON")
+    assert _venue(["Hotel", "Eurostars", "Madrid", "Tower"], "ORG") and not _venue(["Wembley"], "ORG")

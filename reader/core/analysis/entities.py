@@ -501,6 +501,22 @@ def _people_in_lists(text: str, found: list[Entity], names: Names) -> list[Entit
 # the last word of a venue's or a building's name
 _VENUE_WORDS = frozenset("""Stadium Arena Center Centre Base Gardens Towers Tower Hall Ground Road Street Straße
 Avenue Facility Velodrome Speedway Circuit Racecourse Airport""".split())
+_SURNAME_VENUE_WORDS = frozenset("Hall Street Tower Ground Base".split())  # also surnames: 'Jerry Hall'
+
+
+def _venue(words: list[str], label: str) -> bool:
+    """Whether a name spaCy gave another label is a venue's: its last word says so ('Johnson Space Center'),
+    or its first ('Hotel Eurostars Madrid Tower')."""
+    if len(words) < 2:
+        return False
+    if label == "EVENT":
+        return words[-1] in ("Stadium", "Arena")
+    if label == "PERSON":
+        return words[-1] in _VENUE_WORDS - _SURNAME_VENUE_WORDS
+    return label in ("ORG", "GPE", "LOC") and words[-1] in _VENUE_WORDS or \
+        label == "ORG" and words[0] in ("Hotel", "Stadium", "Stade", "Estadio")
+
+
 _ARTICLE_NAME = re.compile(r"(?:La|Il|Lo|Los|Las|Les|Gli|Het) [A-Z]")
 _BODY_AND_EVENT = re.compile(r" (?:(football|rugby|cricket|basketball|hockey|volleyball|handball|athletics|"
                              r"swimming|cycling|men's|women's) )?")
@@ -636,11 +652,9 @@ def _relabel(text: str, s: int, e: int, label: str, people: dict[str, str],
     a nationality before a person's name ('Tunisian Abderrahim Zhiou'), a person 'of' an organisation
     ('Mina Worley-Hale of Human Rights Watch'), a dateline ('MUMBAI (Reuters) -'), a mountain or a pass
     ('Mont Ventoux', 'Col du Galibier'), a nationality or a common word alone ('Emirati', 'Women': none)."""
-    words = text[s:e].split()
-    if len(words) > 1 and label in ("ORG", "PERSON", "GPE", "LOC", "EVENT") and \
-            (words[-1] in _VENUE_WORDS if label != "EVENT" else words[-1] in ("Stadium", "Arena")) or \
-            (len(words) > 1 and label == "ORG" and words[0] in ("Hotel", "Stadium", "Stade", "Estadio")):
+    if _venue(text[s:e].split(), label) and text[s:e] not in people:
         return s, e, "FAC"  # 'Johnson Space Center', 'Castlefrank Road', 'Camping World Stadium', 'Hotel Eurostars'
+    words = text[s:e].split()
     if label == "FAC" and len(words) == 1 and words[0] in _ORG_WORDS:
         return s, s, label  # spaCy's venue 'Games', 'Olympic': a word of a longer name, no venue
     if label == "PERSON" and _ARTICLE_NAME.match(text[s:e]) and text[s:e] not in people:

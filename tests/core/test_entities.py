@@ -765,3 +765,9 @@ def test_a_persons_surname_that_is_also_a_venue_word_stays_a_person():
 
     assert not _venue(["Jerry", "Hall"], "PERSON") and _venue(["Castlefrank", "Road"], "PERSON")
     assert _venue(["Hotel", "Eurostars", "Madrid", "Tower"], "ORG") and not _venue(["Wembley"], "ORG")
+
+
+def test_a_surname_after_came_on_for_is_the_player():
+    found = people_and_labels("Raheem Sterling and Kieran Trippier tried their luck. England made a substitution "
+                              "in the 74th minute when Marcus Rashford came on for Sterling.")
+    assert {label for m, label, _ in found if m == "Sterling"} == {"PERSON"}

@@ -713,9 +713,13 @@ def _person_label(text: str, s: int, e: int, label: str, people: dict[str, str])
     if label == "PERSON" or label not in (*NAME_LABELS, "NORP"):
         return label
     surface = text[s:e]
-    if surface in people or _HONORIFIC_BEFORE.search(text, max(0, s - 8), s) or _reads_as_person(text, s, e):
+    if surface in people or _HONORIFIC_BEFORE.search(text, max(0, s - 8), s) or _reads_as_person(text, s, e) or \
+            (is_name_token(surface) and _SUBSTITUTED.search(text, max(0, s - 24), s)):
         return "PERSON"
     return label
+
+
+_SUBSTITUTED = re.compile(r"\b(?:came on for|went off for|replacing (?:him|her) with)\s+$")  # only players are substituted
 
 
 def _reads_as_person(text: str, s: int, e: int) -> bool:

@@ -442,7 +442,8 @@ def _table_rows(text: str, found: list[Entity]) -> list[Entity]:
                                                             x.start < e and s < x.end for x in out):
             continue
         kept = [x for x in out if x.start == s and x.end == e and x.label == "ORG"]
-        out = [x for x in out if not (x.start < e and s < x.end)] + (kept or [Entity(s, e, text[s:e], "ORG", text[s:e])])
+        team = kept or [Entity(s, e, text[s:e], "ORG", text[s:e])]
+        out = [x for x in out if not (x.start < e and s < x.end)] + team
     return sorted(out, key=lambda x: x.start)
 
 
@@ -719,7 +720,8 @@ def _person_label(text: str, s: int, e: int, label: str, people: dict[str, str])
     return label
 
 
-_SUBSTITUTED = re.compile(r"\b(?:came on for|went off for|replacing (?:him|her) with)\s+$")  # only players are substituted
+# only players are substituted
+_SUBSTITUTED = re.compile(r"\b(?:came on for|went off for|replacing (?:him|her) with)\s+$")
 
 
 def _reads_as_person(text: str, s: int, e: int) -> bool:
@@ -762,8 +764,8 @@ _RESULT_AFTER = re.compile(
     r"(?:with\b|to\b|\d)|\d+\s*[-–]\s*\d+)")
 _RESULT_BEFORE = re.compile(
     r"(?:\b(?:beat|beating|beats|defeated|defeating|against|over|lost to|losing to|loss to|defeat to|defeat by|"
-    r"beaten by|drew with|draw with|drawing with|faced|face|faces|facing|host|hosts|hosted|hosting|v|vs|versus)\.?|\d+\s*[-–]\s*\d+"
-    r"(?:\s+to)?)\s+$")
+    r"beaten by|drew with|draw with|drawing with|faced|face|faces|facing|host|hosts|hosted|hosting|v|vs|"
+    r"versus)\.?|\d+\s*[-–]\s*\d+(?:\s+to)?)\s+$")
 _SIDE_NAME = r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
 _FIXTURE = re.compile(_SIDE_NAME + r" (?:beat|defeated|edged|drew with|lost to|v|vs\.?|\d+ ?[-–] ?\d+|\d+) "
                       + _SIDE_NAME + r"(?= \d| at\b| in\b|[,.;:]|$)", re.M)

@@ -771,3 +771,9 @@ def test_a_surname_after_came_on_for_is_the_player():
     found = people_and_labels("Raheem Sterling and Kieran Trippier tried their luck. England made a substitution "
                               "in the 74th minute when Marcus Rashford came on for Sterling.")
     assert {label for m, label, _ in found if m == "Sterling"} == {"PERSON"}
+
+
+def test_olympic_alone_is_no_name():
+    found = people_and_labels("If the Olympic movement wants young fans, it has to go where they are. The deal "
+                              "gives the sponsor rights across all Olympic properties.")
+    assert "Olympic" not in {m for m, _, _ in found}

@@ -499,6 +499,7 @@ def _people_in_lists(text: str, found: list[Entity], names: Names) -> list[Entit
     return out
 
 
+_ADJECTIVES = frozenset({"Olympic", "Paralympic"})  # never a name alone, whatever spaCy says
 # the last word of a venue's or a building's name
 _VENUE_WORDS = frozenset("""Stadium Arena Center Centre Base Gardens Towers Tower Hall Ground Road Street Straße
 Avenue Facility Velodrome Speedway Circuit Racecourse Airport""".split())
@@ -656,8 +657,8 @@ def _relabel(text: str, s: int, e: int, label: str, people: dict[str, str],
     if _venue(text[s:e].split(), label) and text[s:e] not in people:
         return s, e, "FAC"  # 'Johnson Space Center', 'Castlefrank Road', 'Camping World Stadium', 'Hotel Eurostars'
     words = text[s:e].split()
-    if label == "FAC" and len(words) == 1 and words[0] in _ORG_WORDS:
-        return s, s, label  # spaCy's venue 'Games', 'Olympic': a word of a longer name, no venue
+    if len(words) == 1 and (label in ("FAC", "EVENT") and words[0] in _ORG_WORDS or words[0] in _ADJECTIVES):
+        return s, s, label  # spaCy's venue 'Games', its event 'Olympic' ('the Olympic movement'): no name
     if label == "PERSON" and _ARTICLE_NAME.match(text[s:e]) and text[s:e] not in people:
         return s, e, "ORG"  # 'La Tercera', 'Il Messaggero': a Romance article starts a newspaper's name, not a person's
     if label == "PERSON" and (_reads_as_company(text, s, e) or text[s:e].split()[-1:] and

@@ -777,3 +777,13 @@ def test_olympic_alone_is_no_name():
     found = people_and_labels("If the Olympic movement wants young fans, it has to go where they are. The deal "
                               "gives the sponsor rights across all Olympic properties.")
     assert "Olympic" not in {m for m, _, _ in found}
+
+
+def test_a_name_ending_in_an_event_word_is_an_event():
+    from reader.core.analysis.entities import _relabel
+
+    text = "Federer won his fifth Grand Slam title at the Qatar Open."
+    s = text.index("Grand Slam")
+    assert _relabel(text, s, s + len("Grand Slam"), "FAC", {})[2] == "EVENT"
+    s = text.index("Qatar Open")
+    assert _relabel(text, s, s + len("Qatar Open"), "ORG", {})[2] == "EVENT"

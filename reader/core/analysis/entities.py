@@ -499,6 +499,8 @@ def _people_in_lists(text: str, found: list[Entity], names: Names) -> list[Entit
     return out
 
 
+# the last word of an event's name
+_EVENT_WORDS = frozenset("Championships Classic Marathon Summit Expo Festival Open Slam Slams Prix".split())
 _ADJECTIVES = frozenset({"Olympic", "Paralympic"})  # never a name alone, whatever spaCy says
 # the last word of a venue's or a building's name
 _VENUE_WORDS = frozenset("""Stadium Arena Center Centre Base Gardens Towers Tower Hall Ground Road Street Straße
@@ -657,6 +659,9 @@ def _relabel(text: str, s: int, e: int, label: str, people: dict[str, str],
     if _venue(text[s:e].split(), label) and text[s:e] not in people:
         return s, e, "FAC"  # 'Johnson Space Center', 'Castlefrank Road', 'Camping World Stadium', 'Hotel Eurostars'
     words = text[s:e].split()
+    if len(words) > 1 and label in ("ORG", "PERSON", "FAC", "GPE", "LOC") and words[-1] in _EVENT_WORDS and \
+            text[s:e] not in people:
+        return s, e, "EVENT"  # 'Zurich Classic', 'Grand Slam', 'Qatar Open', 'Global Sports Business Summit'
     if len(words) == 1 and (label in ("FAC", "EVENT") and words[0] in _ORG_WORDS or words[0] in _ADJECTIVES):
         return s, s, label  # spaCy's venue 'Games', its event 'Olympic' ('the Olympic movement'): no name
     if label == "PERSON" and _ARTICLE_NAME.match(text[s:e]) and text[s:e] not in people:

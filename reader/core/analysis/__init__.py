@@ -16,7 +16,7 @@ from .pool import TaggerPool, TaggerService
 from .quotes import find_quotes
 from .values import GROUP_OF_LABEL, GROUPS, LABEL_NAMES, SPEECH, TERM, Analysis, Entity, Quote
 
-ANALYSIS_VERSION = 2  # bump when quotes or entity cleaning change what they produce
+ANALYSIS_VERSION = 3  # bump when quotes or entity cleaning change what they produce
 IN_PROCESS_BATCH = 32  # articles analyzed together when no worker processes are used
 
 __all__ = [

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..paths import shipped
-from .names import DEMONYMS, FUNCTION_WORDS, HONORIFICS, PRONOUNS, ROLE_WORDS, Names, is_name_token, trim_name
+from .names import (COMPANY_WORDS, DEMONYMS, FUNCTION_WORDS, HONORIFICS, PARTICLES, PRONOUNS, ROLE_WORDS, Names,
+                    is_name_token, trim_name)
 from .values import GROUP_OF_LABEL, Entity
 
 GAZETTEER_DIR = shipped("resources") / "gazetteer"
@@ -250,7 +251,8 @@ Motorsports Energy Telecom Technologies Systems Solutions International Global I
 Museum Gallery Stadium Arena Park Hall Centre Center Masters Trophy Prix Series Festival Awards Challenge
 Invitational Marathon Rally Grand""".split())
 _SAID_BEFORE = re.compile(r"\b(?:said|says|added|told|asked|explained|according to|(?:saved|scored|founded|"
-                          r"coached|replaced|fouled|tackled|assisted) by)\s+$")
+                          r"coached|replaced|fouled|tackled|assisted) by|came on for|replacing (?:him|her) with|"
+                          r"(?:[Rr]eporting|[Ee]diting|[Ww]riting) by)\s+$")
 _ROLE_AFTER = re.compile(
     r",\s+(?:(?:the|a|an)\s+)?(?:[\w'’.-]+\s+){0,3}?(?:director|president|chairman|chairwoman|chief|executive|"
     r"manager|coach|captain|spokesman|spokeswoman|spokesperson|analyst|founder|minister|secretary|officer|deputy|"
@@ -268,7 +270,11 @@ _ORG_NOUN = (r"(?:company|firm|group|airline|carrier|insurer|bank|lender|broadca
              r"provider|newspaper|website|publisher|conglomerate|start-?up|developer|"
              r"(?:chip|kit|car|drinks|shoe|watch|tyre|beer|sportswear|games|phone|energy|betting|gambling|crypto|"
              r"technology|tech|telecoms?|media|insurance|apparel|software|fintech)\s+(?:maker|designer|firm|"
-             r"company|group|giant|operator|provider|brand))")
+             r"company|group|giant|operator|provider|brand)|"
+             # a sponsor's role: 'apparel partner Castelli', 'its energy partner Engie'
+             r"(?:apparel|kit|technical|official|betting|energy|title|shirt|sleeve|broadcast|broadcasting|media|"
+             r"commercial|founding|principal|premium|global|naming|insurance|airline|automotive|timing|"
+             r"hospitality|banking|mobility|logistics|beverage|data|cloud)\s+partner)")
 _ORG_BEFORE = re.compile(r"\b" + _ORG_NOUN + r"\s+$")
 _ORG_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?" + _ORG_NOUN + r"(?![\w'’-])")
 _EXEC_AFTER = re.compile(r"\s+(?:chief executive|chief operating officer|chairman|chairwoman|spokesman|"
@@ -296,7 +302,7 @@ def person_names(parts: Sequence[str], raw: Sequence[list[RawEntity]]) -> Names:
     singles: list[str] = []
     for text, ents in zip(parts, raw):
         for s, e, label, known in ents:
-            if label in ("ORG", "NORP", "GPE") and not known:
+            if label in ("ORG", "NORP", "GPE", "PERSON") and not known:
                 s, e, label = _relabel(text, *_tidy_span(text, s, e, label), label, {})  # 'Brazilian Thiago Lisboa'
             if label == "PERSON" and not known:
                 s, e = _tidy_span(text, s, e, label)
@@ -351,6 +357,14 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
             label = "GPE"
         if label in PLACE_LABELS and _sporting_side(text, s, e):
             label = "ORG"  # 'England beat Wales 20-10': the national sides
+        if entry and entry.label == "ORG" and label == "ORG":
+            wider = _firm_around(text, s, e)
+            if wider != (s, e) and text[wider[0]:wider[1]] not in gazetteer.by_form:
+                # 'Volkswagen Group', 'USTA Foundation', 'Fundación Sevilla FC': an organisation of its own
+                (s, e), entry = wider, None
+                surface = text[s:e]
+                while out and out[-1].end > s:
+                    out.pop()  # spaCy's place 'Fundación'
         if entry:
             canonical, note = entry.name, entry.note
         elif label == "PERSON":
@@ -369,6 +383,15 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
             continue
         if prev and s < prev.end:
             continue  # a span cut back from a line break may meet its neighbour
+        joined = _BODY_AND_EVENT.fullmatch(text, prev.end, s) if prev and label == "EVENT" and prev.label == "ORG" \
+            else None
+        if joined and (joined.group(1) or _BODY_NOTE.search(prev.note)):
+            # 'FIFA football World Cup', 'FIFA World Cup': the body's event, one name; not a sponsor's
+            # ('the Alibaba Group Olympic Games showcase')
+            s, surface = prev.start, text[prev.start:e]
+            out.pop()
+            prev = out[-1] if out else None
+            canonical = entry.name if entry else surface
         if label == "EVENT" and (_YEAR_BEFORE.search(text, max(0, s - 5), s) or _YEAR_AFTER.match(text, e)):
             # 'FIFA World Cup 2018', '2018 FIFA World Cup': the edition is part of the event's name
             before, after = _YEAR_BEFORE.search(text, max(0, s - 5), s), _YEAR_AFTER.match(text, e)
@@ -396,7 +419,71 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
             continue
         out.append(Entity(s, e, surface, label, canonical, note))
     out = _people_in_lists(text, out, names)
-    return _with_untagged_people(text, _with_untagged(text, out, _described_companies(text), "ORG"), names, people)
+    out = _with_untagged_people(text, _with_untagged(text, out, _described_companies(text), "ORG"), names, people)
+    return _table_rows(text, _relatives(text, out))
+
+
+# a line of a league table: 'Wolfsburg (Germany) 4 2 1 1 7', '3. St. Pölten (Austria) 4 0 0 4 0'
+# (also run together on one line, as a .txt article's single line breaks are)
+_TABLE_ROW = re.compile(r"(?:^|(?<=\d ))(?:\d+\.?\s+)?([A-Z][^\n()\d]*?)\s+\(([^\n()]+)\)(?:\s+[-+]?\d+){3,}"
+                        r"(?=\s*$|\s+[A-Z])", re.M)
+
+
+def _table_rows(text: str, found: list[Entity]) -> list[Entity]:
+    """A league table's rows: the name a team, an organisation (unless it is a person's full name), and the
+    country in brackets after it a table column, no name."""
+    rows = list(_TABLE_ROW.finditer(text)) if "(" in text else []
+    if not rows:
+        return found
+    out = list(found)
+    for m in rows:
+        (s, e), (cs, ce) = m.span(1), m.span(2)
+        out = [x for x in out if not (x.start < ce and cs < x.end)]
+        if _looks_like_full_name(text[s:e].split()) or any(x.label == "PERSON" and " " in x.canonical and
+                                                            x.start < e and s < x.end for x in out):
+            continue
+        kept = [x for x in out if x.start == s and x.end == e and x.label == "ORG"]
+        team = kept or [Entity(s, e, text[s:e], "ORG", text[s:e])]
+        out = [x for x in out if not (x.start < e and s < x.end)] + team
+    return sorted(out, key=lambda x: x.start)
+
+
+# a word for a relative and what may stand between it and the relative's first name: 'the parents of Jules
+# Bianchi, Philippe and ', 'Bianchi's father, ', 'his brother '
+_KIN_BEFORE = re.compile(r"\b(?:father|mother|parents|brother|brothers|sister|sisters|son|sons|daughter|daughters|"
+                         r"wife|husband|widow|widower|uncle|aunt|cousin|grandfather|grandmother|siblings)"
+                         r"(?:\s+of\s+[A-Z][^,.;:]{1,40})?,?\s+(?:[A-Z][\w'’-]+(?:,\s+|\s+and\s+))*$")
+
+
+def _relatives(text: str, found: list[Entity]) -> list[Entity]:
+    """A first name alone just after a word for a relative is the relative of the person named last, with
+    the family name: 'Bianchi's father, Philippe' and 'his brother Tom' -> Philippe and Tom Bianchi."""
+    out, last = list(found), None
+    for i, x in enumerate(found):
+        if x.label != "PERSON":
+            continue
+        if " " in x.canonical:
+            last = x
+        elif last is not None and x.canonical == x.text and is_name_token(x.text):
+            kin = _KIN_BEFORE.search(text, max(0, last.start - 30, x.start - 80), x.start)
+            if kin:
+                out[i] = Entity(x.start, x.end, x.text, "PERSON", f"{x.text} {last.canonical.split()[-1]}", x.note)
+    return out
+
+
+_FIRM_AFTER = re.compile(r" (?:%s)\b" % "|".join(sorted(w for w in COMPANY_WORDS if w[0].isupper() and w.isalpha())))
+_FOUNDATION_BEFORE = re.compile(r"\b(?:Fundación|Fundació|Fundação|Fondazione|Fondation|Stiftung) $")
+# a common noun capitalised at the start of a headline's organisation: 'Airline Iberojet ends …'
+_ORG_NOUN_FIRST = re.compile(r"(?:Airline|Carrier|Insurer|Broadcaster|Brewer|Carmaker|Sponsor|Bookmaker|Retailer|"
+                             r"Manufacturer|Supplier|Provider|Sportswear firm|Firm) (?=[A-Z])")
+
+
+def _firm_around(text: str, s: int, e: int) -> tuple[int, int]:
+    """The span of an organisation named after a listed one: its group or foundation ('Volkswagen' 'Group',
+    'Fundación' 'Sevilla FC')."""
+    after = _FIRM_AFTER.match(text, e)
+    before = _FOUNDATION_BEFORE.search(text, max(0, s - 12), s)
+    return (before.start() if before else s), (after.end() if after else e)
 
 
 def _people_in_lists(text: str, found: list[Entity], names: Names) -> list[Entity]:
@@ -411,6 +498,34 @@ def _people_in_lists(text: str, found: list[Entity], names: Names) -> list[Entit
         if any(n.label == "PERSON" and between in (", ", " and ", ", and ") for n, between in near):
             out[i] = Entity(x.start, x.end, x.text, "PERSON", names.resolve(x.text))
     return out
+
+
+# the last word of an event's name
+_EVENT_WORDS = frozenset("Championships Classic Marathon Summit Expo Festival Open Slam Slams Prix".split())
+_ADJECTIVES = frozenset({"Olympic", "Paralympic"})  # never a name alone, whatever spaCy says
+# the last word of a venue's or a building's name
+_VENUE_WORDS = frozenset("""Stadium Arena Center Centre Base Gardens Towers Tower Hall Ground Road Street Straße
+Avenue Facility Velodrome Speedway Circuit Racecourse Airport""".split())
+_SURNAME_VENUE_WORDS = frozenset("Hall Street Tower Ground Base".split())  # also surnames: 'Jerry Hall'
+
+
+def _venue(words: list[str], label: str) -> bool:
+    """Whether a name spaCy gave another label is a venue's: its last word says so ('Johnson Space Center'),
+    or its first ('Hotel Eurostars Madrid Tower')."""
+    if len(words) < 2:
+        return False
+    if label == "EVENT":
+        return words[-1] in ("Stadium", "Arena")
+    if label == "PERSON":
+        return words[-1] in _VENUE_WORDS - _SURNAME_VENUE_WORDS
+    return label in ("ORG", "GPE", "LOC") and words[-1] in _VENUE_WORDS or \
+        label == "ORG" and words[0] in ("Hotel", "Stadium", "Stade", "Estadio")
+
+
+_ARTICLE_NAME = re.compile(r"(?:La|Il|Lo|Los|Las|Les|Gli|Het) [A-Z]")
+_BODY_AND_EVENT = re.compile(r" (?:(football|rugby|cricket|basketball|hockey|volleyball|handball|athletics|"
+                             r"swimming|cycling|men's|women's) )?")
+_BODY_NOTE = re.compile(r"\b(?:federation|confederation|governing|body|league|association|union)\b", re.I)
 
 
 def _one_name(prev: Entity, label: str, surface: str, entry: Entry | None) -> bool:
@@ -472,11 +587,39 @@ def _tidy_span(text: str, s: int, e: int, label: str) -> tuple[int, int]:
         return s, s  # 'Pos Team P W D L 1': a table's header, no name
     if text[s:e].islower():
         return s, s  # 'new jersey', 'green jersey': no name
+    if label == "ORG":
+        lead = _ORG_NOUN_FIRST.match(text, s)
+        if lead and lead.end() < e:
+            s = lead.end()  # 'Airline Iberojet' -> 'Iberojet'
     if label == "PERSON":
         name = trim_name(text[s:e])
         at = text.rfind(name.split()[0], s, e) if name else -1
         if at > s and text[at:e].startswith(name):
             s = at  # 'IOC President Thomas Bach', 'Gov. Alan Price' -> the name alone
+        s, e = _whole_name(text, s, e)
+    return s, e
+
+
+_NAME_WORD = r"[A-Z][^\W\d_][\w'’]*"
+_LOWER_PARTICLES = "|".join(sorted(PARTICLES, key=len, reverse=True))
+# what spaCy cuts off a person's name: the rest of a double-barrelled surname ('Mehta'-'Collins'), a particle
+# and the name after it ('Laia Cortés' 'i Ferrer', 'Suleiman' 'al-Amr', 'Dennis' 'ter Horst')
+_NAME_GOES_ON = re.compile(rf"-{_NAME_WORD}|(?: (?:{_LOWER_PARTICLES}))+ {_NAME_WORD}(?:-{_NAME_WORD})?"
+                           rf"| (?:al|el|bin|ibn|d|de|da|van)[-'’]{_NAME_WORD}")
+# and before it: a first name and particles ('Fernández de la' 'Vega'), a capitalised particle ('Del'
+# 'Valle-Carrasco'), the first half of a double-barrelled surname
+_NAME_BEGAN = re.compile(rf"(?:\b{_NAME_WORD}(?: (?:{_LOWER_PARTICLES}))+ |(?<![\w'’-])(?:Del|Della|De|Van|Von|"
+                         rf"Ter|Ten|Da|Di|Dos|Das|Du) |(?<![\w'’-]){_NAME_WORD}-)$")
+
+
+def _whole_name(text: str, s: int, e: int) -> tuple[int, int]:
+    """A person's span with the parts of the name spaCy left outside it."""
+    after = _NAME_GOES_ON.match(text, e)
+    if after:
+        e = after.end()
+    before = _NAME_BEGAN.search(text, max(0, s - 40), s)
+    if before and is_name_token(before.group().split()[0].rstrip("-")):
+        s = before.start()
     return s, e
 
 
@@ -490,6 +633,12 @@ def _people(names: Names) -> dict[str, str]:
             forms.setdefault(words[-1], full)
         if len(words) > 2 and words[-2][0].isupper():
             forms.setdefault(" ".join(words[-2:]), full)  # 'El Amrani', 'Naranjo Jaramillo', 'De Bruyne'
+        particle = next((i for i, w in enumerate(words[1:-1], 1) if w in PARTICLES), 0)
+        if particle:  # 'Del Valle-Carrasco' and 'Fernández de la Vega' for 'Antonio Fernández de la Vega'
+            rest = " ".join(words[particle:])
+            forms.setdefault(rest[0].upper() + rest[1:], full)
+            if particle > 1:
+                forms.setdefault(" ".join(words[particle - 1:]), full)
     return forms
 
 
@@ -508,10 +657,24 @@ def _relabel(text: str, s: int, e: int, label: str, people: dict[str, str],
     a nationality before a person's name ('Tunisian Abderrahim Zhiou'), a person 'of' an organisation
     ('Mina Worley-Hale of Human Rights Watch'), a dateline ('MUMBAI (Reuters) -'), a mountain or a pass
     ('Mont Ventoux', 'Col du Galibier'), a nationality or a common word alone ('Emirati', 'Women': none)."""
-    if label == "PERSON" and _reads_as_company(text, s, e):
-        return s, e, "ORG"  # spaCy's person 'Nexora' in 'the chip maker Nexora'
+    if _venue(text[s:e].split(), label) and text[s:e] not in people:
+        return s, e, "FAC"  # 'Johnson Space Center', 'Castlefrank Road', 'Camping World Stadium', 'Hotel Eurostars'
+    words = text[s:e].split()
+    if len(words) > 1 and label in ("ORG", "PERSON", "FAC", "GPE", "LOC") and words[-1] in _EVENT_WORDS and \
+            text[s:e] not in people:
+        return s, e, "EVENT"  # 'Zurich Classic', 'Grand Slam', 'Qatar Open', 'Global Sports Business Summit'
+    if len(words) == 1 and (label in ("FAC", "EVENT") and words[0] in _ORG_WORDS or words[0] in _ADJECTIVES):
+        return s, s, label  # spaCy's venue 'Games', its event 'Olympic' ('the Olympic movement'): no name
+    if label == "PERSON" and _ARTICLE_NAME.match(text[s:e]) and text[s:e] not in people:
+        return s, e, "ORG"  # 'La Tercera', 'Il Messaggero': a Romance article starts a newspaper's name, not a person's
+    if label == "PERSON" and (_reads_as_company(text, s, e) or text[s:e].split()[-1:] and
+                              text[s:e].split()[-1] in COMPANY_WORDS):
+        return s, e, "ORG"  # spaCy's person 'Nexora' in 'the chip maker Nexora'; 'Hinkley Mutual'
     if label not in ("ORG", "GPE", "NORP", "LOC", "FAC"):
         return s, e, label
+    rest = _NAME_GOES_ON.match(text, e)
+    if rest and text[s:rest.end()] in people:
+        return s, rest.end(), "PERSON"  # spaCy's place 'Pendleton' of 'Pendleton-Morgan'
     words = text[s:e].split()
     if label in ("ORG", "NORP", "GPE") and len(words) in (2, 3, 4) and _is_demonym(words[0]) and \
             all(is_name_token(w) and w not in _ORG_WORDS for w in words[1:]):
@@ -522,7 +685,7 @@ def _relabel(text: str, s: int, e: int, label: str, people: dict[str, str],
             return s, name_end, "PERSON"
     if label == "ORG" and len(words) == 1 and (_is_demonym(words[0]) or words[0] in _NOT_ORGS):
         return s, e, "NORP"
-    if label == "ORG" and text.startswith("-based", e):
+    if label == "ORG" and text.startswith(("-based", "-born"), e):
         return s, e, "GPE"  # 'the Warrington-based energy supplier'
     if label == "ORG" and len(words) == 1 and words[0].isupper() and len(words[0]) > 3 and \
             (s == 0 or text[s - 1] == "\n") and _DATELINE_AFTER.match(text, e):
@@ -558,9 +721,14 @@ def _person_label(text: str, s: int, e: int, label: str, people: dict[str, str])
     if label == "PERSON" or label not in (*NAME_LABELS, "NORP"):
         return label
     surface = text[s:e]
-    if surface in people or _HONORIFIC_BEFORE.search(text, max(0, s - 8), s) or _reads_as_person(text, s, e):
+    if surface in people or _HONORIFIC_BEFORE.search(text, max(0, s - 8), s) or _reads_as_person(text, s, e) or \
+            (is_name_token(surface) and _SUBSTITUTED.search(text, max(0, s - 24), s)):
         return "PERSON"
     return label
+
+
+# only players are substituted
+_SUBSTITUTED = re.compile(r"\b(?:came on for|went off for|replacing (?:him|her) with)\s+$")
 
 
 def _reads_as_person(text: str, s: int, e: int) -> bool:
@@ -603,8 +771,8 @@ _RESULT_AFTER = re.compile(
     r"(?:with\b|to\b|\d)|\d+\s*[-–]\s*\d+)")
 _RESULT_BEFORE = re.compile(
     r"(?:\b(?:beat|beating|beats|defeated|defeating|against|over|lost to|losing to|loss to|defeat to|defeat by|"
-    r"beaten by|drew with|draw with|drawing with|faced|face|faces|facing|v|vs|versus)\.?|\d+\s*[-–]\s*\d+"
-    r"(?:\s+to)?)\s+$")
+    r"beaten by|drew with|draw with|drawing with|faced|face|faces|facing|host|hosts|hosted|hosting|v|vs|"
+    r"versus)\.?|\d+\s*[-–]\s*\d+(?:\s+to)?)\s+$")
 _SIDE_NAME = r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
 _FIXTURE = re.compile(_SIDE_NAME + r" (?:beat|defeated|edged|drew with|lost to|v|vs\.?|\d+ ?[-–] ?\d+|\d+) "
                       + _SIDE_NAME + r"(?= \d| at\b| in\b|[,.;:]|$)", re.M)
@@ -616,7 +784,7 @@ _SIDE_NOUN = re.compile(
     r"chief executive|chairman|director of (?:cricket|rugby|football))\b")
 _SPORT_WORD = re.compile(
     r"\b(?:match|game|win|victory|defeat|draw|clash|fixture|tie|final|semi-final|quarter-final|qualifier|"
-    r"friendly|test|series|scored|goals?|tries|try|points|wickets?|runs)\b", re.I)
+    r"friendly|test|series|scored|goals?|tries|try|points|wickets?|runs|stadium|kick-off)\b", re.I)
 
 
 def _sentence(text: str, s: int, e: int) -> str:
@@ -625,9 +793,23 @@ def _sentence(text: str, s: int, e: int) -> str:
     return text[start:min(ends) if ends else len(text)]
 
 
+# a country in a medal table or a results summary: 'Spain and Great Britain both had a gold', 'China, Britain
+# and France all reached the semifinals', 'Great Britain's gold medal', 'the bronze to Armenia'
+_MEDAL_WORDS = r"(?:gold|silver|bronze|medals?|semi-?finals?|quarter-?finals?|final|points)\b"
+_MEDAL_AFTER = re.compile(
+    r"(?:,?\s+(?:and\s+)?(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)*\s+(?:both\s+|each\s+|all\s+)?"
+    r"(?:did not |didn't |failed to )?(?:had|has|have|won|win|wins|took|claimed|earned|collected|reached|"
+    r"finished with)\b[^.;:\n]{0,30}?\b" + _MEDAL_WORDS + r"|['’]s\s+(?:[a-z]+\s+)?" + _MEDAL_WORDS)
+_MEDAL_BEFORE = re.compile(r"\b(?:gold|silver|bronze|medal)\s+(?:going\s+|went\s+)?to\s+(?:the\s+)?$")
+
+
 def _sporting_side(text: str, s: int, e: int) -> bool:
-    """A country or city named as a side: 'England beat Wales 20-10', 'England captain Owen Farrell'."""
+    """A country or city named as a side: 'England beat Wales 20-10', 'England captain Owen Farrell', 'Spain
+    and Great Britain both had a gold'."""
     if _RESULT_AFTER.match(text, e) or _SIDE_NOUN.match(text, e):
+        return True
+    if (_MEDAL_AFTER.match(text, e) or _MEDAL_BEFORE.search(text, max(0, s - 24), s)) and \
+            not (_reads_as_place(text, s, e) or _AS_NATIONALITY.search(text, max(0, s - 40), s)):
         return True
     if _RESULT_BEFORE.search(text, max(0, s - 20), s):
         sentence = _sentence(text, s, e)
@@ -642,6 +824,11 @@ _PLACE_BEFORE = re.compile(
     r"(?<!signed )(?<!joined )(?<!loan )(?<!moved )(?<!transfer )(?<!switch )from)\s+$", re.I)
 _PLACE_AFTER = re.compile(r"(?:-based\b|\s+(?:airport|city centre|city|mayor|residents|police|council)\b|,\s+"
                           r"(?:Spain|Italy|France|Germany|England|Portugal|Netherlands|Scotland|Brazil|Argentina)\b)")
+
+
+# a side's country as a person's nationality or a dateline's country: 'Alberto Suarez Laso of Spain',
+# 'ELDORET, Kenya'
+_AS_NATIONALITY = re.compile(r"(?:\b[A-Z][\w'’-]+\s+of\s+(?:the\s+)?|(?:^|\n)[A-Z][A-Z .'’-]+,\s+)$")
 
 
 def _reads_as_place(text: str, s: int, e: int) -> bool:
@@ -671,17 +858,29 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
     companies = {e.canonical for text, part in zip(texts, parts) for e in part
                  if e.label == "ORG" and not e.note and _reads_as_company(text, e.start, e.end)} - sides
     nicknames = _nicknames(every)
+    firms = _firms(every)
+    for text, part in zip(texts, parts):  # 'Qatar' of 'Qatar Telecom' stays the country where it reads as one
+        for e in part:
+            if e.text in firms and e.label in PLACE_LABELS and _reads_as_place(text, e.start, e.end):
+                del firms[e.text]
+    if firms:
+        companies |= {firm.canonical for firm in firms.values() if not firm.note}
+        parts = [[_as_firm(text, e, firms) for e in part] for text, part in zip(texts, parts)]
     if sides or companies:
         parts = [_with_untagged(text, part, sides | companies, "ORG") for text, part in zip(texts, parts)]
     if nicknames:
         parts = [_with_nicknames(text, part, nicknames) for text, part in zip(texts, parts)]
+    acronyms = _acronyms(texts, every)
+    if acronyms:
+        parts = [_with_acronyms(text, part, acronyms) for text, part in zip(texts, parts)]
     result = []
     for i, part in enumerate(parts):
         merged = []
         for e in part:
             canonical = _merged_name(e, longer)
             if canonical in sides and e.label in ("GPE", "LOC", "ORG"):
-                label = "GPE" if _reads_as_place(texts[i], e.start, e.end) else "ORG"
+                label = "GPE" if _reads_as_place(texts[i], e.start, e.end) or \
+                    _AS_NATIONALITY.search(texts[i], max(0, e.start - 40), e.start) else "ORG"
             elif (canonical in companies or e.text in companies) and not e.note:
                 label, canonical = "ORG", e.text if e.text in companies else canonical
             else:
@@ -689,6 +888,75 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
             merged.append(Entity(e.start, e.end, e.text, label, canonical, e.note))
         result.append(merged)
     return result
+
+
+def _firms(every: list[Entity]) -> dict[str, Entity]:
+    """Short names for the article's organisations, where it names them in full and nobody it names as a
+    person has that name: a company's name without its last word ('Hinkley' for 'Hinkley Mutual', 'Halvorsen'
+    for 'Halvorsen Racing'), and a listed team's town when no other team of the article has it ('Wigan' for
+    the 'Wigan Warriors')."""
+    people = {w for e in every if e.label == "PERSON" and " " in e.canonical for w in e.canonical.split()}
+    out: dict[str, Entity] = {}
+    towns: dict[str, set[str]] = {}
+    for e in every:
+        words = e.canonical.split()
+        if e.label != "ORG" or len(words) < 2 or people & set(words[:-1]) or words[0].lower() in FUNCTION_WORDS:
+            continue
+        short = " ".join(words[:-1])
+        if not e.note and words[-1] in COMPANY_WORDS:
+            out.setdefault(short, e)
+        elif e.note and e.text == e.canonical and _TEAM_NOTE.search(e.note):
+            towns.setdefault(short, set()).add(e.canonical)
+            out.setdefault(short, e)
+    return {short: e for short, e in out.items() if len(towns.get(short, ())) < 2}
+
+
+_TEAM_NOTE = re.compile(r"\b(?:club|team|franchise)\b", re.I)
+
+
+def _as_firm(text: str, e: Entity, firms: dict[str, Entity]) -> Entity:
+    """A mention of a company spaCy cut short ('Hinkley' of 'Hinkley Mutual') or called a person or a place
+    by its short name: the company, over its whole name where the text has it. A team's town is the team
+    only where spaCy called it a person or an organisation: a town it tagged as a place stays one."""
+    full = firms.get(e.text)
+    if full is None or e.note or e.label not in (*NAME_LABELS, "NORP") or \
+            (full.note and e.label not in ("PERSON", "ORG")):
+        return e
+    end = e.start + len(full.canonical)
+    if text.startswith(full.canonical, e.start) and (end == len(text) or not text[end].isalnum()):
+        return Entity(e.start, end, full.canonical, "ORG", full.canonical, full.note)
+    return Entity(e.start, e.end, e.text, "ORG", full.canonical, full.note)
+
+
+# 'Korean Central News Agency (KCNA)', 'Board of Control for Cricket in India (BCCI)'
+_SPELLED_OUT = re.compile(r"((?:[A-Z][\w'’&-]*\s+(?:(?:of|the|for|and|in|de|du|des|la|le)\s+)*){1,7}[A-Z][\w'’-]*)"
+                          r"\s*\(\s*(?:the\s+)?([A-Z][A-Z&]{1,6})\s*\)")
+
+
+def _acronyms(texts: Sequence[str], every: list[Entity]) -> dict[str, Entity]:
+    """The initials the article spells out after a name it tagged ('Korean Central News Agency (KCNA)'),
+    each with that name's entity: its mentions take the name's label and the name as canonical, as a listed
+    alias ('IOC') does."""
+    named = {e.text: e for e in every if e.label != "PERSON"}
+    out: dict[str, Entity] = {}
+    for text in texts:
+        for m in _SPELLED_OUT.finditer(text):
+            acronym, words = m.group(2), m.group(1).split()
+            capitals = [i for i, w in enumerate(words) if w[0].isupper()][-len(acronym.replace("&", "")):]
+            full = " ".join(words[capitals[0]:])
+            if "".join(words[i][0] for i in capitals) == acronym.replace("&", "") and full in named:
+                out.setdefault(acronym, named[full])
+    return out
+
+
+def _with_acronyms(text: str, found: list[Entity], acronyms: dict[str, Entity]) -> list[Entity]:
+    """`found` with each spelled-out acronym its name's label and canonical name, also where spaCy left it out."""
+    def named(s: int, e: int) -> Entity:
+        full = acronyms[text[s:e]]
+        return Entity(s, e, text[s:e], full.label, full.canonical, full.note)
+    kept = [named(e.start, e.end) if e.text in acronyms and not e.note else e for e in found]
+    added = [named(s, e) for s, e in _occurrences(text, acronyms) if not any(s < x.end and x.start < e for x in kept)]
+    return sorted([*kept, *added], key=lambda x: x.start)
 
 
 def _nicknames(every: list[Entity]) -> dict[str, Entity]:

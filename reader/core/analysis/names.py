@@ -34,9 +34,14 @@ its our their my your it we they there here
 # titles before a person's name: the capitalised word after one is a person ('Mrs. Okafor')
 HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame gov sen rep gen lt col capt sgt insp supt det rev "
                        "mme mlle".split())
+# the last word of a company's or a body's name, never of a person's ('Hinkley Mutual', 'Halvorsen Racing')
+COMPANY_WORDS = frozenset("""Group Airlines Airways Bank Insurance Mutual Capital Holdings Ventures Motorsport
+Motorsports Racing Energy Energi Telecom Technologies Systems Solutions Inc Inc. Ltd Ltd. Plc PLC AG GmbH SA
+Corporation Company Foundation Federation Association Committee Council Institute University Agency Authority
+Ministry Department""".split())
 _TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f][\w\u00c0-\u024f'’.-]*")
 _NAME_RUN = re.compile(r"(?:\b[A-Z][\w'’-]+ ){1,2}[A-Z][\w'’-]+\b")
-PARTICLES = frozenset("van von der den de del della di da dos das du la le ter ten bin al el ibn i y".split())
+PARTICLES = frozenset("van von der den de del della di da dos das du la le ter ten bin al el ibn i y ap".split())
 PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 
 
@@ -80,14 +85,14 @@ class Names:
             self.add(name)
 
     def add(self, name: str) -> None:
-        if len(name.split()) > 1 and name not in self.full:
+        if len(name.split()) > 1 and name not in self.full and name.split()[-1] not in COMPANY_WORDS:
             self.full.append(name)
 
     def guess_from(self, text: str) -> None:
         """Remember runs of two or three name words, e.g. 'Thomas Bach' in 'IOC President Thomas Bach'."""
         for m in _NAME_RUN.finditer(text):
             name = trim_name(m.group())
-            if len(name.split()) > 1 and name not in self.guesses:
+            if len(name.split()) > 1 and name not in self.guesses and name.split()[-1] not in COMPANY_WORDS:
                 self.guesses.append(name)
 
     def resolve(self, name: str) -> str:

@@ -15,7 +15,7 @@ Definitions (bench/README.md says the same):
   Names are compared case-folded, without punctuation, a leading "the" or "a"/"an" kept.
 - unattributed kept silent = gold quotes the text does not attribute whose prediction has no speaker.
 - speech quotes without a speaker = predicted speech quotes with no speaker, over predicted speech
-  quotes, on real press text (the Wikinews files).
+  quotes, on real press text (the Wikinews files), and on the real sports copy among them.
 - entities: a prediction is right when its span and label are exactly a gold entity's; GPE and LOC
   count as one label, PLACE. Labels the set does not mark (dates, money…) are not scored.
 - person consistency = gold PERSON mentions that the analysis tags at all (any label, same span)
@@ -68,6 +68,8 @@ class Tally:
     unnamed_silent: int = 0
     real_predicted: int = 0
     real_without_speaker: int = 0
+    sport_predicted: int = 0
+    sport_without_speaker: int = 0
     person_mentions_tagged: int = 0
     person_mentions_consistent: int = 0
 
@@ -128,6 +130,9 @@ def _score_quotes(doc: Doc, analysis: Analysis, tally: Tally, errors: bool) -> N
     if doc.real:
         tally.real_predicted += len(predicted)
         tally.real_without_speaker += sum(1 for _, q in predicted if not q.speaker)
+        if doc.sport:
+            tally.sport_predicted += len(predicted)
+            tally.sport_without_speaker += sum(1 for _, q in predicted if not q.speaker)
     for gi, g in enumerate(doc.quotes):
         got = predicted[matched[gi]][1] if gi in matched else None
         said = got.speaker if got else None
@@ -203,6 +208,8 @@ def figures(tally: Tally) -> dict:
         "unattributed_quotes": tally.unnamed,
         "real_speech_without_speaker": _ratio(tally.real_without_speaker, tally.real_predicted),
         "real_speech_quotes": tally.real_predicted,
+        "real_sport_speech_without_speaker": _ratio(tally.sport_without_speaker, tally.sport_predicted),
+        "real_sport_speech_quotes": tally.sport_predicted,
         "person_consistency": _ratio(tally.person_mentions_consistent, tally.person_mentions_tagged),
         "entities": entities,
     }
@@ -225,6 +232,8 @@ def table(fig: dict, docs: int, part: str) -> str:
         f"{_pct(fig['unattributed_kept_silent'])} |",
         f"| speech quotes without a speaker, real press text ({fig['real_speech_quotes']}) | "
         f"{_pct(fig['real_speech_without_speaker'])} |",
+        f"| … of them real sports copy ({fig['real_sport_speech_quotes']}) | "
+        f"{_pct(fig['real_sport_speech_without_speaker'])} |",
         f"| person mentions with one label and full name | {_pct(fig['person_consistency'])} |",
     ]
     for label, e in fig["entities"].items():

@@ -57,6 +57,11 @@ class Doc:
         """Real press text (Wikinews), as opposed to text written for the set."""
         return self.name.startswith("wn-")
 
+    @property
+    def sport(self) -> bool:
+        """About sport (its '% sport:' line names one), as opposed to general news."""
+        return not self.meta.get("sport", "").startswith("none")
+
 
 def part_of(name: str) -> str:
     """Which part a file belongs to, by its name alone: see bench/quality/README.md."""

@@ -321,3 +321,15 @@ def test_reported_speech_with_a_partial_quote(analyzer):
             'The airline said in a statement that the club had "repeatedly failed to deliver the hospitality '
             'it promised".')
     assert said(analyzer, body) == [("repeatedly failed to del", "Emirates")]  # not the club
+
+
+@pytest.mark.parametrize("body", [
+    'Indianapolis mayor Greg Ballard declared the day "Jeff Gordon Day".',
+    'The contest took place in Pichilemu, often called the "Capital of the Surf."',
+    'The police confirmed yesterday that they will enforce the law banning "propaganda of nontraditional '
+    'relations" during the Games.',
+])
+def test_names_and_distant_terms_inside_a_sentence_are_quoted_terms(analyzer, body):
+    article, analysis = analyze_text(analyzer, f"Terms\n\n{body}")
+    [q] = analysis.quotes
+    assert (q.kind, q.speaker) == (TERM, None)

@@ -26,6 +26,7 @@ OPENERS = "“«"
 CLOSERS = "”»"
 HEADLINE_OPENERS, HEADLINE_CLOSERS = "‘", "’"
 SPEECH_MIN_WORDS = 8  # a shorter quote inside a sentence is a quoted term unless it reads as speech
+PARTIAL_CUE_WORDS = 8  # 'called the deal "…"': at most this many words between the speech verb and the quote
 CONTINUE_MAX_WORDS = 14  # "…," Ma said. "…": a second quote within this many words goes on the same turn
 LOOK_BACK = 1500  # characters searched back for the organisation or person a description stands for
 
@@ -218,12 +219,14 @@ def _kind(text: str, span: _Span) -> str:
     inner = text[span.start + 1: span.end - (1 if span.closed else 0)].strip(" '`\"“”«»")
     if span.paragraphs > 1 or not span.closed:
         return SPEECH
-    if inner[-1:] in ",.?!…:;—–":
-        return SPEECH  # a whole sentence or clause: "…," Ma said; or one broken off: "He looks—"
     para_start = text.rfind("\n\n", 0, span.start) + 2 if "\n\n" in text[:span.start] else 0
     before = text[para_start:span.start].rstrip()
     if not before or before.endswith(":"):
         return SPEECH
+    if len(inner.split()) < SPEECH_MIN_WORDS and _title_case(inner):
+        return TERM  # a name inside a sentence: 'declared the day "Jeff Gordon Day"', 'the "Capital of the Surf."'
+    if inner[-1:] in ",.?!…:;—–":
+        return SPEECH  # a whole sentence or clause: "…," Ma said; or one broken off: "He looks—"
     if before.endswith((".", "!", "?")) and re.match(r"\s*(?:[.!?]|$|\n)", text[span.end:span.end + 2]):
         return SPEECH  # a sentence of its own: 'KCNA said. "Foolhardy provocation deserves punishment".'
     if len(inner.split()) >= SPEECH_MIN_WORDS or _partial_speech(text, span, before):
@@ -235,12 +238,19 @@ def _kind(text: str, span: _Span) -> str:
     return TERM
 
 
+def _title_case(words: str) -> bool:
+    """'Jeff Gordon Day', 'Capital of the Surf': two or more long words, every one capitalised."""
+    long = [w for w in re.findall(r"[^\W\d_][\w'’-]*", words) if len(w) > 3]
+    return len(long) >= 2 and all(w[0].isupper() for w in long) and words[:1].isupper()
+
+
 def _partial_speech(text: str, span: _Span, before: str) -> bool:
     """'Smith called the deal "a game-changer" in a post': a short quote of someone's words inside a
     sentence, cued by a speech verb before it and ending its clause (not 'the "new norm" reforms')."""
     sentence = before[attribution.sentence_start(before, len(before), 0):]
-    if not attribution.PARTIAL_CUE_RE.search(sentence):
-        return False
+    cues = list(attribution.PARTIAL_CUE_RE.finditer(sentence))
+    if not cues or len(sentence[cues[-1].end():].split()) > PARTIAL_CUE_WORDS:
+        return False  # not 'confirmed yesterday that the police will enforce the law banning "…"'
     follows = text[span.end:span.end + 30]
     return bool(re.match(r"\s*(?:[.,;:!?)—–]|$|\n|(?:in|on|and|but|after|before|when|because|as|to|at|for|while|"
                          r"during|adding|saying|though|although|if|until|since|from)\b)", follows))

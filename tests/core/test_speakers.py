@@ -326,7 +326,7 @@ def test_reported_speech_with_a_partial_quote(analyzer):
 @pytest.mark.parametrize("body", [
     'Indianapolis mayor Greg Ballard declared the day "Jeff Gordon Day".',
     'The contest took place in Pichilemu, often called the "Capital of the Surf."',
-    'The police confirmed yesterday that they will enforce the law banning "propaganda of nontraditional '
+    'The ministry confirmed yesterday that the police will enforce the law banning "propaganda of nontraditional '
     'relations" during the Games.',
 ])
 def test_names_and_distant_terms_inside_a_sentence_are_quoted_terms(analyzer, body):

@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# abbreviations whose full stop ends neither a sentence nor a name
-ABBREVIATIONS = frozenset("""
-Mr Mrs Ms Messrs Mme Mlle Dr Prof Sen Rep Gov Gen Lt Col Capt Cmdr Adm Maj Sgt Cpl Insp Supt Det Const
-St Rev Fr Hon Pres Jr Sr Mt No Nos Co Corp Inc Ltd Bros vs Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-""".split())
+from .names import HONORIFICS
+
+# abbreviations whose full stop ends neither a sentence nor a name: the titles before a name, and others
+ABBREVIATIONS = frozenset({title.title() for title in HONORIFICS} | set("""
+Messrs Cmdr Adm Maj Cpl Const St Fr Hon Pres Jr Sr Mt No Nos Co Corp Inc Ltd Bros vs
+Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+""".split()))
 
 SPEECH_VERBS = (
     "said says say told tells added adds explained explains insisted insists admitted admits conceded concedes "

@@ -115,10 +115,13 @@ def quote_spans(text: str, headline: bool = False) -> list[_Span]:
     stack: list[_Open] = []
     paras = text.split("\n\n")
     start = 0
+    def inside() -> bool:
+        return bool(stack)
+
     for n, para in enumerate(paras):
         lead = len(para) - len(para.lstrip())
         last_mark = len(para.rstrip()) - 1
-        for i, size, role in _marks(para, headline, lambda: bool(stack)):
+        for i, size, role in _marks(para, headline, inside):
             pos = start + i
             if role == "open" and stack and i == lead and stack[0].paragraph_start < start:
                 continue  # the mark that re-opens a continued quote
@@ -138,7 +141,7 @@ def quote_spans(text: str, headline: bool = False) -> list[_Span]:
                 stack[0].paragraphs += 1  # the quote goes on in the next paragraph
             else:
                 spans.extend(_unclosed(stack, end))
-                stack = []
+                stack.clear()
         start += len(para) + 2
     return spans
 
@@ -346,13 +349,11 @@ def _named_by(source: Source, span: _Span, text: str, entities: Sequence[Entity]
 def _full_name_before(name: str, text: str, before: int) -> str | None:
     """'Lisboa' → 'Thiago Lisboa', the fuller name the article wrote earlier (where spaCy did not see a
     person in it)."""
-    m = None
-    for m in re.finditer(rf"\b((?:[A-Z][\w'’-]+\s+)(?:(?:[A-Z][\w'’.-]*|{_PARTICLES})\s+){{0,2}}){re.escape(name)}\b",
-                         text[:before]):
-        pass
-    if m is None:
+    found = list(re.finditer(rf"\b((?:[A-Z][\w'’-]+\s+)(?:(?:[A-Z][\w'’.-]*|{_PARTICLES})\s+){{0,2}}){re.escape(name)}\b",
+                             text[:before]))
+    if not found:
         return None
-    words = trim_name(m.group(0)).split()
+    words = trim_name(found[-1].group(0)).split()
     while words and words[0] in SENTENCE_OPENERS:
         words.pop(0)
     return " ".join(words) if len(words) > len(name.split()) else None

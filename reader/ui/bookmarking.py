@@ -126,7 +126,7 @@ class Bookmarking(QObject):
         self.added([b])
         who = f" — {b.speaker}" if b.speaker else ""
         hint = "" if self.panel.isVisible() else " · Ctrl+B shows your bookmarks"
-        self.window.show_status(f"Bookmarked “{_clip(b.exact)}”{who}{hint}")
+        self.window.show_status(f"Bookmarked “{_clip(b.exact)}”{who}{hint}", hold=True)
 
     # ------------------------------------------------------------------ using
 
@@ -172,13 +172,13 @@ class Bookmarking(QObject):
             self.undo_stack.push(DeleteBookmarks(self, bookmarks))
             n = len(bookmarks)
             self.window.show_status(f"Deleted {n} bookmark{'s' if n > 1 else ''} · Ctrl+Z brings "
-                                    f"{'them' if n > 1 else 'it'} back")
+                                    f"{'them' if n > 1 else 'it'} back", hold=True)
 
     def copy_citation(self, b: Bookmark | None) -> None:
         if b is not None:
             text = export.citation(b)
             QGuiApplication.clipboard().setText(text)
-            self.window.show_status(f"Copied: {_clip(text, 90)}")
+            self.window.show_status(f"Copied: {_clip(text, 90)}", hold=True)
 
     def cite_span(self, start: int, end: int) -> None:
         """Copy with citation from the pane: the bookmark there, else the span as it would be bookmarked."""
@@ -222,7 +222,7 @@ class Bookmarking(QObject):
 
         def done(saved: bool) -> None:
             if saved:
-                self.window.show_status(f"Exported {n} bookmark{'s' if n > 1 else ''} to {path}")
+                self.window.show_status(f"Exported {n} bookmark{'s' if n > 1 else ''} to {path}", hold=True)
             else:
                 self.ask_to_replace(path, fmt, lambda: self.export_to(path, fmt, bookmarks, force=True))
 

@@ -35,6 +35,7 @@ from .search_bar import SearchBar
 from .skipped_files import SkippedFilesDialog
 from .workers import Job, Jobs
 
+ACTION_MESSAGE_S = 4.0  # how long a message confirming the user's action holds off background status lines
 RESULT_LIMIT = 100  # each result carries a snippet, about 2.5 ms apiece
 ROW_BATCH_SECONDS = 0.3  # rows listed while indexing, in batches: each one sorts and repaints the list
 SETTLE_EVERY_ROWS = 2_000  # while a first index fills the list, its new rows are frozen this many at a time
@@ -171,6 +172,11 @@ class MainWindow(QMainWindow):
         self.index_state = QLabel()
         self.index_state.setObjectName("indexState")
         self.index_state.setTextFormat(Qt.PlainText)  # it names files, folders and queries
+        # what the user just did ('Bookmarked …') stays a moment before background progress replaces it
+        self._status_held_until = 0.0
+        self._pending_status: str | None = None
+        self._status_hold = QTimer(self, singleShot=True)
+        self._status_hold.timeout.connect(self._show_pending_status)
         self.counts = QLabel()
         self.counts.setObjectName("articleCounts")
         self.skipped_button = QPushButton()
@@ -437,11 +443,12 @@ class MainWindow(QMainWindow):
         self.progress.show()
         self.index_progress.emit(done, total)
         if analyzing:
-            self.show_status(f"{self._index_text} · finding quotes and names: {done:,} of {total:,} articles…")
+            self.show_status(f"{self._index_text} · finding quotes and names: {done:,} of {total:,} articles…",
+                             background=True)
         elif done < total:
-            self.show_status(f"Indexing {done:,} of {total:,} articles…")
+            self.show_status(f"Indexing {done:,} of {total:,} articles…", background=True)
         else:
-            self.show_status("Saving the index…")
+            self.show_status("Saving the index…", background=True)
 
     def _on_synced(self, library: Library, report: SyncReport) -> None:
         if library is not self.library:
@@ -581,7 +588,7 @@ class MainWindow(QMainWindow):
         text = self._index_text
         if self._notice:
             text += " · names from the built-in lists only (no spaCy model)"
-        self.show_status(text)
+        self.show_status(text, background=True)
         self.index_state.setToolTip(self._notice or "")
 
     def _on_sync_failed(self, library: Library, message: str) -> None:
@@ -910,9 +917,22 @@ class MainWindow(QMainWindow):
         self.pane.set_zoom(level)
         self.settings.setValue("reader/zoom", self.pane.zoom)
 
-    def show_status(self, text: str, error: bool = False) -> None:
+    def show_status(self, text: str, error: bool = False, hold: bool = False, background: bool = False) -> None:
+        """Show a status line. One that confirms what the user just did (`hold`) stays a few seconds against
+        `background` lines (progress, the index's state), which then show the latest of them."""
+        left = self._status_held_until - time.monotonic()
+        if background and not error and left > 0:
+            self._pending_status = text
+            self._status_hold.start(int(left * 1000) + 1)
+            return
+        self._status_held_until = time.monotonic() + ACTION_MESSAGE_S if hold else 0.0
+        self._pending_status = None
         self.index_state.setText(text)
         set_kind(self.index_state, "error" if error else "")
+
+    def _show_pending_status(self) -> None:
+        if self._pending_status is not None:
+            self.show_status(self._pending_status, background=True)
 
     def _update_counts(self) -> None:
         total = self.model.article_count()

@@ -188,3 +188,19 @@ def test_export_asks_before_replacing_a_file_that_is_not_an_export_and_never_wri
     qtbot.waitUntil(lambda: "Could not export" in window.index_state.text(), timeout=WAIT_MS)
     assert "data folder" in window.index_state.text()
     assert bookmarks_file.read_bytes() == before and not (data_dir / "bookmarks.csv").exists()
+
+
+def test_the_bookmarked_message_stays_before_background_progress_replaces_it(open_window, articles_dir, qtbot,
+                                                                             monkeypatch):
+    from reader.ui import main_window
+
+    monkeypatch.setattr(main_window, "ACTION_MESSAGE_S", 0.5)
+    window = open_analyzed(open_window, articles_dir, qtbot)
+    bookmark_vision(window, qtbot)
+    assert window.index_state.text().startswith("Bookmarked")
+    window.show_status("Index up to date · 2 articles", background=True)  # as the analysis pass ends
+    window.show_status("Index up to date · 2 articles · newest", background=True)
+    assert window.index_state.text().startswith("Bookmarked")  # not replaced at once
+    qtbot.waitUntil(lambda: window.index_state.text() == "Index up to date · 2 articles · newest", timeout=WAIT_MS)
+    window.show_status("Could not open x.txt: gone", error=True)  # an error is never held back
+    assert window.index_state.text() == "Could not open x.txt: gone"

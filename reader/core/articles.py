@@ -16,6 +16,7 @@ from functools import cached_property
 from pathlib import Path
 
 from . import formats
+from .errors import ReaderError
 from .paths import temporary_beside
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -44,13 +45,15 @@ _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _INVISIBLE = re.compile(r"[\s\ufeff\u200b-\u200d\u2060]+")  # \s takes in no-break and ideographic spaces
 
 
-class ArticleError(Exception):
-    """A file that cannot become an article; `reason` is a short user-facing phrase."""
+class ArticleError(ReaderError):
+    """A file that cannot become an article; `reason` is a short user-facing phrase, `str()` names the file."""
 
     def __init__(self, path: Path | str, reason: str):
-        super().__init__(f"{path}: {reason}")
+        super().__init__(reason)
         self.path = str(path)
-        self.reason = reason
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
 
 
 @dataclass(frozen=True)
@@ -425,7 +428,7 @@ def load(path: Path, root: Path | None = None, key: str | None = None) -> Articl
 # ---------------------------------------------------------------- corrections
 
 
-class DetailsError(Exception):
+class DetailsError(ReaderError):
     """An article's details (title, date, source) that cannot be saved; the message is one line for the user."""
 
 

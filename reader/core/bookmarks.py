@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .anchoring import selector_for
 from .articles import Article
+from .errors import ReaderError
 
 OK, TEXT_CHANGED, ARTICLE_MISSING = "ok", "text changed", "article missing"
 SCHEMA_VERSION = 2
@@ -75,7 +76,7 @@ _COLUMNS = ("id", "folder", "article_id", "content_hash", "exact", "prefix", "su
 _SELECT = f"SELECT {', '.join(_COLUMNS)} FROM bookmarks"
 
 
-class BookmarkError(Exception):
+class BookmarkError(ReaderError):
     """A bookmark or the bookmarks file cannot be used; told to the user in one line."""
 
 

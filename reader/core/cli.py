@@ -10,18 +10,17 @@ import sys
 from pathlib import Path
 
 from . import importing, paths
-from .analysis import GazetteerError
-from .articles import ArticleError, DetailsError
 from .bookmarks import OK, Bookmark, BookmarkError
+from .errors import ReaderError
 from .export import FORMATS, STDOUT, NotAnExport, export, plain_quote, save
-from .index import IndexBusy, IndexDeleted, IndexProblem
-from .library import Library, LibraryError
+from .index import IndexBusy, IndexDeleted
+from .library import Library
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 
 
-class UsageError(Exception):
-    pass
+class UsageError(ReaderError):
+    """The command line was not understood."""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -122,8 +121,7 @@ def main(argv: list[str] | None = None) -> int:
 
             return run(articles_dir=articles if hasattr(args, "articles") else None, data_dir=data)
         return COMMANDS[args.command](args, data, articles)
-    except (UsageError, LibraryError, ArticleError, DetailsError, IndexProblem, GazetteerError,
-            BookmarkError) as exc:
+    except ReaderError as exc:
         print(f"press-reader: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:

@@ -20,7 +20,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from whoosh import columns, fields, highlight, index, matching, multiproc, query, writing
+from whoosh import (
+    columns,
+    fields,
+    highlight,
+    index,
+    matching,
+    multiproc,
+    query,
+    writing,
+)
 from whoosh.analysis import (
     STOP_WORDS,
     Filter,
@@ -40,6 +49,7 @@ from whoosh.util.filelock import try_for
 from .analysis.values import Analysis
 from .articles import Article
 from .children import exit_with_parent
+from .errors import ReaderError
 
 SCHEMA_VERSION = 5  # 4: names moved to their own index; 5: copies share a fingerprint
 INDEX_NAME = f"articles_v{SCHEMA_VERSION}"
@@ -62,7 +72,7 @@ class Codec(W3Codec):
     length_stats = False
 
 
-class IndexProblem(Exception):
+class IndexProblem(ReaderError):
     """Base for index problems reported to the user in one line."""
 
 

@@ -18,9 +18,25 @@ from .analysis import Analysis, Analyzer
 from .analysis.cache import AnalysisCache
 from .anchoring import Selector, locate, locate_text
 from .articles import Article, ArticleError, ArticleFile, Skipped
-from .bookmarks import ARTICLE_MISSING, OK, TEXT_CHANGED, Bookmark, BookmarkError, BookmarkStore
-from .index import (INDEX_DELETED, ArticleRow, Document, Index, IndexDamaged, IndexDeleted, SearchResult,
-                    name_entry)
+from .bookmarks import (
+    ARTICLE_MISSING,
+    OK,
+    TEXT_CHANGED,
+    Bookmark,
+    BookmarkError,
+    BookmarkStore,
+)
+from .errors import ReaderError
+from .index import (
+    INDEX_DELETED,
+    ArticleRow,
+    Document,
+    Index,
+    IndexDamaged,
+    IndexDeleted,
+    SearchResult,
+    name_entry,
+)
 
 Progress = Callable[[int, int], None]
 ANALYSIS_CHUNK = 256  # articles whose names are indexed (one small Whoosh commit) and listed together
@@ -31,7 +47,7 @@ BOOKMARKS_FILE = "bookmarks.sqlite"
 FILE_GONE = "the file is gone"
 
 
-class LibraryError(Exception):
+class LibraryError(ReaderError):
     """A problem with the library as a whole, told to the user in one line."""
 
 

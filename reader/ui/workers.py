@@ -13,18 +13,13 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from ..core.articles import ArticleError
-from ..core.bookmarks import BookmarkError
-from ..core.index import IndexProblem
-from ..core.library import LibraryError
+from ..core.errors import ReaderError, one_line
 from ..core.priority import run_in_background
 
 # 4 a second: a progress bar repaints the window at once (QProgressBar.setValue calls repaint()), which
 # takes 20-70 ms with worker threads running Python, and 20 a second left the UI thread no time of its own
 PROGRESS_INTERVAL_S = 0.25
 log = logging.getLogger("press_reader")
-# what the core raises for trouble it can name: told to the user in one line, logged without a traceback
-EXPECTED = (ArticleError, BookmarkError, IndexProblem, LibraryError)
 
 
 class JobSignals(QObject):
@@ -63,11 +58,11 @@ class Job(QRunnable):
         try:
             result = self.fn(self)
         except Exception as exc:  # reported to the UI as one line; the traceback goes to the log
-            if isinstance(exc, EXPECTED):
-                log.info("%s", _one_line(exc))
+            if isinstance(exc, ReaderError):
+                log.info("%s", one_line(exc))
             elif not self.stopped():  # a job that was asked to stop may end with any error
                 log.warning("a background job failed", exc_info=True)
-            self.signals.failed.emit(_one_line(exc))
+            self.signals.failed.emit(one_line(exc))
         else:
             self.signals.finished.emit(result)
 
@@ -111,7 +106,3 @@ class Jobs:
         self.pool.clear()
         self.pool.waitForDone(wait_ms)
 
-
-def _one_line(exc: BaseException) -> str:
-    text = str(exc).strip().splitlines()
-    return text[0] if text else exc.__class__.__name__

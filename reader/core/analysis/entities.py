@@ -19,9 +19,20 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import ReaderError
 from ..paths import shipped
-from .names import (COMPANY_WORDS, DEMONYMS, FUNCTION_WORDS, HONORIFICS, PARTICLES, PRONOUNS, ROLE_WORDS, Names,
-                    is_name_token, trim_name)
+from .names import (
+    COMPANY_WORDS,
+    DEMONYMS,
+    FUNCTION_WORDS,
+    HONORIFICS,
+    PARTICLES,
+    PRONOUNS,
+    ROLE_WORDS,
+    Names,
+    is_name_token,
+    trim_name,
+)
 from .values import GROUP_OF_LABEL, Entity
 
 GAZETTEER_DIR = shipped("resources") / "gazetteer"
@@ -41,7 +52,7 @@ MODEL_OFF_NOTICE = (f"the spaCy model is switched off (${MODEL_ENV}={NO_MODEL}):
 RawEntity = tuple[int, int, str, str]  # start, end, label, gazetteer name ('' if spaCy's own)
 
 
-class GazetteerError(Exception):
+class GazetteerError(ReaderError):
     """A gazetteer file cannot be read; the message names the file and line."""
 
 

@@ -21,6 +21,7 @@ from typing import TypeVar
 
 from ..articles import Article
 from ..children import exit_with_parent
+from ..errors import ReaderError
 from ..priority import run_in_background
 from .entities import NO_MODEL, Entry, Gazetteer, RawEntity, Tagger
 from .values import Analysis
@@ -33,7 +34,7 @@ IDLE_CLOSE_S = 60.0  # a service's workers exit after this long unused
 POLL_S = 0.2  # how soon a caller waiting for a result notices that the pool was closed
 
 
-class PoolClosed(RuntimeError):
+class PoolClosed(ReaderError):
     """The workers were stopped (the app is closing) while a result was awaited."""
 
 

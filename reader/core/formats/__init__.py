@@ -5,6 +5,8 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 
+from ..errors import ReaderError
+
 SUFFIXES: tuple[str, ...] = (".html", ".htm", ".xhtml", ".rss", ".atom", ".xml", ".pdf", ".eml")
 MULTI_SUFFIXES: tuple[str, ...] = (".rss", ".atom", ".xml")
 
@@ -32,12 +34,8 @@ _NEEDS = {
 }
 
 
-class FormatError(Exception):
+class FormatError(ReaderError):
     """A file of a known format that holds no usable article; `reason` is a short phrase to show the user."""
-
-    def __init__(self, reason: str):
-        super().__init__(reason)
-        self.reason = reason
 
 
 @dataclass(frozen=True)

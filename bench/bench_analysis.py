@@ -185,7 +185,7 @@ def measure(root: Path, data_dir: Path, extra_dir: Path, seed: int, n: int, n_ro
     import spacy
 
     from reader.core import articles as _articles
-    from reader.core.analysis.entities import available_model
+    from reader.core.analysis.tagger import available_model
     from reader.core.library import Library
 
     out: dict = {"n": n, "loadavg_start": os.getloadavg()}  # other work on the machine skews figures
@@ -465,7 +465,7 @@ def profile(root: Path, tmp: Path, n: int, seed: int) -> dict:
     import spacy
 
     from reader.core import articles as _articles
-    from reader.core.analysis.entities import available_model
+    from reader.core.analysis.tagger import available_model
     from reader.core.library import Library
 
     if not any(root.rglob("*.txt")):

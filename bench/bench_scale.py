@@ -312,7 +312,7 @@ def bare_spacy(root: Path) -> dict:
     """Bare spaCy, as the app would pick its model, over every body: words per second on both cores."""
     from bench.bench_analysis import bare_pipe
     from reader.core import articles as _articles
-    from reader.core.analysis.entities import available_model
+    from reader.core.analysis.tagger import available_model
 
     model = available_model()
     if not model:

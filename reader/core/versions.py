@@ -10,7 +10,7 @@ import platform
 from importlib import metadata
 
 from .. import __version__
-from .analysis.entities import MODEL_ENV, NO_MODEL, available_model
+from .analysis.tagger import MODEL_ENV, NO_MODEL, available_model
 
 NOT_INSTALLED = "not installed"
 

@@ -9,7 +9,7 @@ import pytest
 
 from reader.core import articles
 from reader.core.analysis import Analyzer, GazetteerError
-from reader.core.analysis.entities import GAZETTEER_DIR, GAZETTEER_LABELS, Entry, Gazetteer
+from reader.core.analysis.gazetteer import GAZETTEER_DIR, GAZETTEER_LABELS, Entry, Gazetteer
 from tests.core.analysis_fixtures import (
     SAMPLE_000,
     SAMPLE_002,
@@ -393,10 +393,10 @@ def test_a_name_never_swallows_a_score_or_a_table_column():
 
 
 def test_a_name_never_crosses_a_line_break():
-    from reader.core.analysis.entities import _tidy_span
+    from reader.core.analysis.trimming import tidy_span
 
     text = "Pos Team P W D L\n1 Barcelona (Spain) 9 4 5 13"
-    s, e = _tidy_span(text, 0, text.index(" (Spain)"), "ORG")
+    s, e = tidy_span(text, 0, text.index(" (Spain)"), "ORG")
     assert text[s:e] == "Barcelona"
 
 
@@ -421,7 +421,7 @@ def test_a_dateline_is_a_place():
 
 
 def test_a_person_named_once_by_spacy_alone_does_not_outvote_a_place():
-    from reader.core.analysis.entities import merge_partial
+    from reader.core.analysis.consistency import merge_partial
     from reader.core.analysis.values import Entity
 
     text = "Brackley is the team's home. The wind tunnel in Brackley opens in May."
@@ -463,10 +463,10 @@ def test_a_person_of_an_organisation_is_the_person():
 
 
 def test_a_name_leaves_out_the_common_words_after_it():
-    from reader.core.analysis.entities import _tidy_span
+    from reader.core.analysis.trimming import tidy_span
 
     text = "The launch was reported by the Yonhap news agency on Monday."
-    s, e = _tidy_span(text, text.index("Yonhap"), text.index(" on Monday"), "ORG")
+    s, e = tidy_span(text, text.index("Yonhap"), text.index(" on Monday"), "ORG")
     assert text[s:e] == "Yonhap"
 
 
@@ -700,7 +700,7 @@ def test_a_full_name_after_a_substitution_or_a_wire_credit_is_a_person(text, nam
 
 
 def test_a_listed_teams_town_spacy_calls_a_person_is_the_team():
-    from reader.core.analysis.entities import _as_firm, _firms
+    from reader.core.analysis.consistency import _as_firm, _firms
     from reader.core.analysis.values import Entity
 
     text = "The Wigan Warriors lost their sponsor. Wigan head coach Matt Ashurst-Hanley was sad. He lives in Wigan."
@@ -761,7 +761,7 @@ def test_a_name_ending_in_a_venue_word_is_a_venue(text, venue):
 
 
 def test_a_persons_surname_that_is_also_a_venue_word_stays_a_person():
-    from reader.core.analysis.entities import _venue
+    from reader.core.analysis.context import _venue
 
     assert not _venue(["Jerry", "Hall"], "PERSON") and _venue(["Castlefrank", "Road"], "PERSON")
     assert _venue(["Hotel", "Eurostars", "Madrid", "Tower"], "ORG") and not _venue(["Wembley"], "ORG")
@@ -780,10 +780,10 @@ def test_olympic_alone_is_no_name():
 
 
 def test_a_name_ending_in_an_event_word_is_an_event():
-    from reader.core.analysis.entities import _relabel
+    from reader.core.analysis.context import relabel
 
     text = "Federer won his fifth Grand Slam title at the Qatar Open."
     s = text.index("Grand Slam")
-    assert _relabel(text, s, s + len("Grand Slam"), "FAC", {})[2] == "EVENT"
+    assert relabel(text, s, s + len("Grand Slam"), "FAC", {})[2] == "EVENT"
     s = text.index("Qatar Open")
-    assert _relabel(text, s, s + len("Qatar Open"), "ORG", {})[2] == "EVENT"
+    assert relabel(text, s, s + len("Qatar Open"), "ORG", {})[2] == "EVENT"

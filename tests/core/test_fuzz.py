@@ -13,8 +13,9 @@ from hypothesis import strategies as st
 
 from reader.core import articles
 from reader.core.analysis import Analysis, analyze_batch
-from reader.core.analysis.entities import Gazetteer, Tagger
+from reader.core.analysis.gazetteer import Gazetteer
 from reader.core.analysis.quotes import find_quotes
+from reader.core.analysis.tagger import Tagger
 from reader.core.index import hit_spans
 from tests.fuzz_text import FILE_NAME, FUZZ, TEXT, check_analysis, check_article, check_layer, search_words
 

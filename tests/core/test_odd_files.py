@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from reader.core.analysis.entities import Tagger, pieces
+from reader.core.analysis.tagger import Tagger, pieces
 from reader.core import articles as _articles
 from reader.core.articles import MAX_FILE_BYTES
 from reader.core.library import Library
@@ -122,7 +122,7 @@ def test_a_text_longer_than_spacy_takes_is_tagged_in_pieces_with_the_same_names(
     paragraph = "Alibaba and the International Olympic Committee met Thomas Bach in Lausanne."
     text = "\n\n".join([paragraph] * 120)  # about 9,000 characters
     whole = [text[s:e] for s, e, *_ in next(tagger.tag([text]))]
-    monkeypatch.setattr(importlib.import_module("reader.core.analysis.entities"), "TAG_PIECE_CHARS", 2_000)
+    monkeypatch.setattr(importlib.import_module("reader.core.analysis.tagger"), "TAG_PIECE_CHARS", 2_000)
     tagger.nlp.max_length = 5_000  # spaCy's own refusal (E088), at a size a test can reach
     try:
         found = next(tagger.tag([text]))

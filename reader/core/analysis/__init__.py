@@ -10,10 +10,12 @@ import threading
 from collections.abc import Iterable, Iterator
 
 from ..articles import Article
-from .entities import (NO_MODEL, Gazetteer, GazetteerError, RawEntity, Tagger, available_model, entities,
-                       merge_partial, person_names)
+from .consistency import merge_partial
+from .entities import entities, person_names
+from .gazetteer import Gazetteer, GazetteerError
 from .pool import TaggerPool, TaggerService
 from .quotes import find_quotes
+from .tagger import NO_MODEL, RawEntity, Tagger, available_model
 from .values import GROUP_OF_LABEL, GROUPS, LABEL_NAMES, SPEECH, TERM, Analysis, Entity, Quote
 
 ANALYSIS_VERSION = 3  # bump when quotes or entity cleaning change what they produce

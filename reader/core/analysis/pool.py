@@ -23,7 +23,8 @@ from ..articles import Article
 from ..children import exit_with_parent
 from ..errors import ReaderError
 from ..priority import run_in_background
-from .entities import NO_MODEL, Entry, Gazetteer, RawEntity, Tagger
+from .gazetteer import Entry, Gazetteer
+from .tagger import NO_MODEL, RawEntity, Tagger
 from .values import Analysis
 
 Key = TypeVar("Key")

@@ -1,0 +1,194 @@
+"""One article: one label and one canonical name per entity, decided by the evidence of all its mentions
+(see `merge_partial`): the sides it shows playing, the companies it describes, short names of its firms and
+clubs, teams' nicknames and the acronyms it spells out."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from .context import ORG_WORDS, reads_as_company
+from .gazetteer import PLACE_LABELS
+from .mentions import occurrences, with_untagged
+from .names import COMPANY_WORDS, FUNCTION_WORDS
+from .sides import as_nationality, reads_as_place, sporting_side
+from .trimming import NAME_LABELS
+from .values import Entity
+
+_TEAM_NOTE = re.compile(r"\b(?:club|team|franchise)\b", re.I)
+# 'Korean Central News Agency (KCNA)', 'Board of Control for Cricket in India (BCCI)'
+_SPELLED_OUT = re.compile(r"((?:[A-Z][\w'’&-]*\s+(?:(?:of|the|for|and|in|de|du|des|la|le)\s+)*){1,7}[A-Z][\w'’-]*)"
+                          r"\s*\(\s*(?:the\s+)?([A-Z][A-Z&]{1,6})\s*\)")
+_SIDE_NAME = r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+_FIXTURE = re.compile(_SIDE_NAME + r" (?:beat|defeated|edged|drew with|lost to|v|vs\.?|\d+ ?[-–] ?\d+|\d+) "
+                      + _SIDE_NAME + r"(?= \d| at\b| in\b|[,.;:]|$)", re.M)
+
+
+def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[list[Entity]]:
+    """Within one article: 'Alibaba' and 'Alibaba Group' are one entity, and each entity has one label.
+
+    The label is the one most of its mentions have, a person with a full name counting double (see
+    `_weight`): spaCy takes a surname for an organisation or a place more often than the other way round.
+    With the parts' `texts`: a country or town the article shows playing ('England beat Wales 20-10') is
+    the side, an organisation, in each mention that does not name it as a place ('in England'); a name
+    the text calls a company ('the airline Iberojet') is an organisation in every mention; a listed
+    team's nickname ('Bulls') is the team; all of them also where spaCy left them out.
+    """
+    every = [e for part in parts for e in part]
+    longer = sorted({(e.canonical, e.label) for e in every if e.label == "ORG"}, key=lambda c: -len(c[0]))
+    labels: dict[str, Counter] = {}
+    for e in every:
+        labels.setdefault(_merged_name(e, longer), Counter())[e.label] += _weight(e)
+    sides = _sides(parts, texts, labels)
+    companies = {e.canonical for text, part in zip(texts, parts) for e in part
+                 if e.label == "ORG" and not e.note and reads_as_company(text, e.start, e.end)} - sides
+    nicknames = _nicknames(every)
+    firms = _firms(every)
+    for text, part in zip(texts, parts):  # 'Qatar' of 'Qatar Telecom' stays the country where it reads as one
+        for e in part:
+            if e.text in firms and e.label in PLACE_LABELS and reads_as_place(text, e.start, e.end):
+                del firms[e.text]
+    if firms:
+        companies |= {firm.canonical for firm in firms.values() if not firm.note}
+        parts = [[_as_firm(text, e, firms) for e in part] for text, part in zip(texts, parts)]
+    if sides or companies:
+        parts = [with_untagged(text, part, sides | companies, "ORG") for text, part in zip(texts, parts)]
+    if nicknames:
+        parts = [_with_nicknames(text, part, nicknames) for text, part in zip(texts, parts)]
+    acronyms = _acronyms(texts, every)
+    if acronyms:
+        parts = [_with_acronyms(text, part, acronyms) for text, part in zip(texts, parts)]
+    result = []
+    for i, part in enumerate(parts):
+        merged = []
+        for e in part:
+            canonical = _merged_name(e, longer)
+            if canonical in sides and e.label in ("GPE", "LOC", "ORG"):
+                label = "GPE" if reads_as_place(texts[i], e.start, e.end) or \
+                    as_nationality(texts[i], e.start) else "ORG"
+            elif (canonical in companies or e.text in companies) and not e.note:
+                label, canonical = "ORG", e.text if e.text in companies else canonical
+            else:
+                label = e.label if e.note else labels[canonical].most_common(1)[0][0]
+            merged.append(Entity(e.start, e.end, e.text, label, canonical, e.note))
+        result.append(merged)
+    return result
+
+
+def _weight(e: Entity) -> float:
+    """A mention's vote for its label: a person with a full name counts double, a lone word a person
+    only by spaCy's say-so loses a tie ('Brackley' once a person, once a place, is a place)."""
+    if e.label != "PERSON":
+        return 1
+    return 2 if " " in e.canonical else 0.9
+
+
+def _merged_name(entity: Entity, orgs: list[tuple[str, str]]) -> str:
+    if entity.note or entity.label != "ORG":
+        return entity.canonical
+    for name, _ in orgs:
+        if name != entity.canonical and name.startswith(entity.canonical + " "):
+            return name
+    return entity.canonical
+
+
+def _sides(parts: list[list[Entity]], texts: Sequence[str], labels: dict[str, Counter]) -> set[str]:
+    """The places the article shows as sides: tagged a place somewhere and playing somewhere; and their
+    opponents where spaCy tagged nothing ('England beat Wales 23-19', 'England 23 Wales 19')."""
+    sides = {e.canonical for text, part in zip(texts, parts) for e in part
+             if e.label == "ORG" and any(labels.get(e.canonical, {}).get(p) for p in PLACE_LABELS)
+             and sporting_side(text, e.start, e.end)}
+    if sides:
+        people = {e.canonical for part in parts for e in part if e.label == "PERSON"} | \
+                 {e.text for part in parts for e in part if e.label == "PERSON"}
+        for text in texts:
+            for m in _FIXTURE.finditer(text):
+                one, other = m.group(1), m.group(2)
+                for a, b in ((one, other), (other, one)):
+                    if a in sides and b not in people:
+                        sides.add(b)
+        sides |= {side.split()[1] for side in sides if side.split()[0] in ("South", "North") and side.count(" ") == 1}
+    return sides
+
+
+def _firms(every: list[Entity]) -> dict[str, Entity]:
+    """Short names for the article's organisations, where it names them in full and nobody it names as a
+    person has that name: a company's name without its last word ('Hinkley' for 'Hinkley Mutual', 'Halvorsen'
+    for 'Halvorsen Racing'), and a listed team's town when no other team of the article has it ('Wigan' for
+    the 'Wigan Warriors')."""
+    people = {w for e in every if e.label == "PERSON" and " " in e.canonical for w in e.canonical.split()}
+    out: dict[str, Entity] = {}
+    towns: dict[str, set[str]] = {}
+    for e in every:
+        words = e.canonical.split()
+        if e.label != "ORG" or len(words) < 2 or people & set(words[:-1]) or words[0].lower() in FUNCTION_WORDS:
+            continue
+        short = " ".join(words[:-1])
+        if not e.note and words[-1] in COMPANY_WORDS:
+            out.setdefault(short, e)
+        elif e.note and e.text == e.canonical and _TEAM_NOTE.search(e.note):
+            towns.setdefault(short, set()).add(e.canonical)
+            out.setdefault(short, e)
+    return {short: e for short, e in out.items() if len(towns.get(short, ())) < 2}
+
+
+def _as_firm(text: str, e: Entity, firms: dict[str, Entity]) -> Entity:
+    """A mention of a company spaCy cut short ('Hinkley' of 'Hinkley Mutual') or called a person or a place
+    by its short name: the company, over its whole name where the text has it. A team's town is the team
+    only where spaCy called it a person or an organisation: a town it tagged as a place stays one."""
+    full = firms.get(e.text)
+    if full is None or e.note or e.label not in (*NAME_LABELS, "NORP") or \
+            (full.note and e.label not in ("PERSON", "ORG")):
+        return e
+    end = e.start + len(full.canonical)
+    if text.startswith(full.canonical, e.start) and (end == len(text) or not text[end].isalnum()):
+        return Entity(e.start, end, full.canonical, "ORG", full.canonical, full.note)
+    return Entity(e.start, e.end, e.text, "ORG", full.canonical, full.note)
+
+
+def _acronyms(texts: Sequence[str], every: list[Entity]) -> dict[str, Entity]:
+    """The initials the article spells out after a name it tagged ('Korean Central News Agency (KCNA)'),
+    each with that name's entity: its mentions take the name's label and the name as canonical, as a listed
+    alias ('IOC') does."""
+    named = {e.text: e for e in every if e.label != "PERSON"}
+    out: dict[str, Entity] = {}
+    for text in texts:
+        for m in _SPELLED_OUT.finditer(text):
+            acronym, words = m.group(2), m.group(1).split()
+            capitals = [i for i, w in enumerate(words) if w[0].isupper()][-len(acronym.replace("&", "")):]
+            full = " ".join(words[capitals[0]:])
+            if "".join(words[i][0] for i in capitals) == acronym.replace("&", "") and full in named:
+                out.setdefault(acronym, named[full])
+    return out
+
+
+def _with_acronyms(text: str, found: list[Entity], acronyms: dict[str, Entity]) -> list[Entity]:
+    """`found` with each spelled-out acronym its name's label and canonical name, also where spaCy left it out."""
+    def named(s: int, e: int) -> Entity:
+        full = acronyms[text[s:e]]
+        return Entity(s, e, text[s:e], full.label, full.canonical, full.note)
+    kept = [named(e.start, e.end) if e.text in acronyms and not e.note else e for e in found]
+    added = [named(s, e) for s, e in occurrences(text, acronyms) if not any(s < x.end and x.start < e for x in kept)]
+    return sorted([*kept, *added], key=lambda x: x.start)
+
+
+def _nicknames(every: list[Entity]) -> dict[str, Entity]:
+    """A listed team's last word, plural, for the team where the article names it in full: 'Bulls' for
+    the 'Chicago Bulls', 'Rhinos' for the 'Leeds Rhinos'."""
+    out: dict[str, Entity] = {}
+    for e in every:
+        words = e.canonical.split()
+        if e.label == "ORG" and e.note and len(words) > 1 and words[-1].endswith("s") and words[-1][0].isupper() \
+                and ("team" in e.note.lower() or "club" in e.note.lower()) and words[-1] not in ORG_WORDS:
+            out.setdefault(words[-1], e)
+    return out
+
+
+def _with_nicknames(text: str, found: list[Entity], nicknames: dict[str, Entity]) -> list[Entity]:
+    """`found` with each nickname an organisation of its team, whatever spaCy made of it or left out."""
+    kept = [e if e.text not in nicknames or e.note else
+            Entity(e.start, e.end, e.text, "ORG", nicknames[e.text].canonical, nicknames[e.text].note) for e in found]
+    added = [Entity(s, e, text[s:e], "ORG", nicknames[text[s:e]].canonical, nicknames[text[s:e]].note)
+             for s, e in occurrences(text, nicknames) if not any(s < x.end and x.start < e for x in kept)]
+    return sorted([*kept, *added], key=lambda x: x.start)

@@ -1,0 +1,79 @@
+"""The gazetteer: the built-in lists of sponsors, bodies, events and venues (resources/gazetteer/*.csv)."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import ReaderError
+from ..paths import shipped
+
+GAZETTEER_DIR = shipped("resources") / "gazetteer"
+GAZETTEER_LABELS = ("ORG", "EVENT", "FAC", "GPE", "LOC", "PERSON", "PRODUCT")
+PLACE_LABELS = ("GPE", "LOC")
+
+
+class GazetteerError(ReaderError):
+    """A gazetteer file cannot be read; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    name: str
+    label: str
+    aliases: tuple[str, ...]
+    note: str
+
+
+class Gazetteer:
+    """Known sponsors, bodies, events and venues, each with its aliases, read from CSV files."""
+
+    def __init__(self, entries: Sequence[Entry], fingerprint: str = ""):
+        self.entries = list(entries)
+        fingerprint = fingerprint or hashlib.sha1(repr(self.entries).encode()).hexdigest()[:12]
+        self.by_name = {e.name: e for e in self.entries}
+        places = [e for e in self.entries if e.label in PLACE_LABELS]
+        # a place listed besides an organisation of the same name ('Barcelona' the city and the club):
+        # the organisation is tagged and the context decides (see `reads_as_place`)
+        self.by_form = {form: e for e in (*places, *(e for e in self.entries if e.label not in PLACE_LABELS))
+                        for form in (e.name, *e.aliases)}
+        self.place_named = {form: e for e in places for form in (e.name, *e.aliases)
+                            if self.by_form[form].label not in PLACE_LABELS}
+        self.fingerprint = fingerprint
+
+    @classmethod
+    def load(cls, folder: Path = GAZETTEER_DIR) -> Gazetteer:
+        entries: list[Entry] = []
+        digest = hashlib.sha1()
+        for path in sorted(Path(folder).glob("*.csv")) if Path(folder).is_dir() else []:
+            raw = path.read_bytes()
+            digest.update(path.name.encode() + raw)
+            entries.extend(_read_entries(path, raw.decode("utf-8-sig")))
+        return cls(entries, digest.hexdigest()[:12])
+
+    def patterns(self) -> list[dict]:
+        out = []
+        for e in self.entries:
+            for form in dict.fromkeys((e.name, *e.aliases)):
+                if self.by_form[form] is e:
+                    out.append({"label": e.label, "pattern": form, "id": e.name})
+        return out
+
+
+def _read_entries(path: Path, text: str) -> list[Entry]:
+    entries = []
+    reader = csv.DictReader(text.splitlines())
+    for row in reader:
+        line = reader.line_num
+        name = (row.get("name") or "").strip().replace('"', "")
+        label = (row.get("label") or "").strip().upper()
+        if not name:
+            continue
+        if label not in GAZETTEER_LABELS:
+            raise GazetteerError(f"{path.name} line {line}: unknown label {label!r}")
+        aliases = tuple(a.strip() for a in (row.get("aliases") or "").split("|") if a.strip())
+        entries.append(Entry(name, label, aliases, (row.get("note") or "").strip()))
+    return entries

@@ -1,0 +1,37 @@
+"""Finding the names an article already knows again in its text, as whole words, without spaCy."""
+
+from __future__ import annotations
+
+import re
+
+from .values import Entity
+
+_CAP_TOKEN = re.compile(r"(?<![\w'’-])[^\W\d_][\w-]*(?:['’](?!s\b)[^\W\d_][\w-]*)*")  # O’Gara, not England’s
+
+
+def occurrences(text: str, forms) -> list[tuple[int, int]]:
+    """Where `forms` (capitalised names of one to a few words) occur in `text` as whole words, longest
+    first: a scan of its capitalised words and dictionary lookups, no pattern compiled per article."""
+    forms = set(forms)
+    most = max((f.count(" ") + 1 for f in forms), default=0)
+    tokens = [m.span() for m in _CAP_TOKEN.finditer(text) if text[m.start()].isupper()]
+    spans, i = [], 0
+    while i < len(tokens):
+        for n in range(min(most, len(tokens) - i), 0, -1):
+            start, end = tokens[i][0], tokens[i + n - 1][1]
+            if text[start:end] in forms:
+                spans.append((start, end))
+                i += n
+                break
+        else:
+            i += 1
+    return spans
+
+
+def with_untagged(text: str, found: list[Entity], names: set[str], label: str) -> list[Entity]:
+    """`found` and the mentions of `names` it does not have, with `label`, where they overlap nothing."""
+    if not names:
+        return found
+    added = [Entity(s, e, text[s:e], label, text[s:e]) for s, e in occurrences(text, names)
+             if not any(s < x.end and x.start < e for x in found)]
+    return sorted([*found, *added], key=lambda x: x.start) if added else found

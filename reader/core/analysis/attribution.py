@@ -36,7 +36,8 @@ SPEECH_VERBS = (
     "murmured hinted teased reminded"
 ).split()
 _VERB_ALT = "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True))
-_MULTI_VERBS = r"(?<=statement\s)read|(?<=release\s)read|pointed\s+out|went\s+on|summed\s+up|chimed\s+in|shot\s+back|fired\s+back|hit\s+back|" \
+_MULTI_VERBS = r"(?<=statement\s)read|(?<=release\s)read|pointed\s+out|went\s+on|summed\s+up|chimed\s+in|" \
+               r"shot\s+back|fired\s+back|hit\s+back|" \
                r"was\s+quoted\s+as\s+saying|is\s+quoted\s+as\s+saying|added\s+that|said\s+that"
 VERB = rf"(?:{_MULTI_VERBS}|(?:{_VERB_ALT}))"
 _VERB_RE = re.compile(rf"\b{VERB}\b")
@@ -57,7 +58,8 @@ _SOURCE_STOP = re.compile(
 FUNCTION_WORD = re.compile(r"(?:and|but|or|as|while|when|then|so|if|which|who|that|after|before|because|"
                            r"although|though|since|until|with|without|for|from|to|in|on|at|by)\b")
 # what may stand before the subject of an attribution: 'In a statement on its website, the club said:'
-_LEAD_IN = re.compile(r"^(?:[A-Z]{3,}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^)]{1,20}\))?\s*[—–_]+\s*|(?:But|And|So|Yet|Still|Then|Later|Earlier|Meanwhile|However|Afterwards|Separately|"
+_LEAD_IN = re.compile(r"^(?:[A-Z]{3,}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^)]{1,20}\))?\s*[—–_]+\s*|"
+                      r"(?:But|And|So|Yet|Still|Then|Later|Earlier|Meanwhile|However|Afterwards|Separately|"
                       r"Elsewhere|Asked|Speaking|Writing|In|On|At|After|Before|During|For|With|From|Following|"
                       r"Back|Once|When|While|Now|Today|Yesterday)\b[^,:]{0,60},\s*|(?:But|And|So|Yet|Then)\s+|"
                       r"[A-Z][a-z]+ly,\s*)+")
@@ -262,7 +264,8 @@ def _dash(tail: str, at: int) -> Source | None:
 
 
 def _before_verb(head: str, at: int) -> Source | None:
-    # Ruth Adler replied: "   Jane Doe, the federation's president, said: "   He added: "   The IOC said in a statement: "
+    # Ruth Adler replied: "   Jane Doe, the federation's president, said: "   He added: "
+    # The IOC said in a statement: "
     for verb in reversed(list(_BEFORE_VERB_RE.finditer(head))):
         rest = head[verb.end():]
         partial = not _VERB_RE.fullmatch(verb.group())
@@ -314,7 +317,8 @@ def _before_said_name(head: str, at: int) -> Source | None:
     m = re.search(r"\bquot(?:ed|es|ing)\s+(?!by\b)(?P<source>[^,:;]{1,60}?)\s+(?:as\s+)?saying\s*[:,]?\s*$", head)
     if m:
         return _span(head, at, m.start("source"), m.end("source"))
-    m = re.search(rf"(?:\b{VERB}|[Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of)\s+(?P<source>(?:[A-Z]|the\s|a\s|an\s)[^,:;]{{0,80}}?)\s*[:,]\s*$", head)
+    m = re.search(rf"(?:\b{VERB}|[Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of)\s+"
+                  rf"(?P<source>(?:[A-Z]|the\s|a\s|an\s)[^,:;]{{0,80}}?)\s*[:,]\s*$", head)
     if not m:
         return None
     return _span(head, at, m.start("source"), m.end("source"))
@@ -323,6 +327,7 @@ def _before_said_name(head: str, at: int) -> Source | None:
 def _before_colon(head: str, at: int) -> Source | None:
     # a panel's 'Sam Ito, Channel 4: "'   a headline's 'Bach: "'
     m = re.fullmatch(r"\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:,\s*[^,:]{1,40})?\s*:\s*", head)
-    if not m or len(m.group("name")) < 2 or not looks_like_name(m.group("name")) or _LEAD_IN.match(m.group("name") + ","):
+    if not m or len(m.group("name")) < 2 or not looks_like_name(m.group("name")) or \
+            _LEAD_IN.match(m.group("name") + ","):
         return None
     return _span(head, at, m.start("name"), m.end("name"))

@@ -49,7 +49,7 @@ def _start_worker(entries: list[Entry], fingerprint: str, model: str | None, par
     try:
         _worker_tagger = Tagger(Gazetteer(entries, fingerprint), model)
         _worker_tagger.nlp  # noqa: B018 - load now, before the first task
-    except Exception:  # noqa: BLE001 - a worker that cannot load spaCy must not be respawned forever
+    except Exception:  # a worker that cannot load spaCy must not be respawned forever
         _worker_tagger = Tagger(Gazetteer(entries, fingerprint), NO_MODEL)
 
 

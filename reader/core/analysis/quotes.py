@@ -271,7 +271,7 @@ def _paragraph_bounds(text: str, span: _Span) -> tuple[int, int]:
 def _source(text: str, span: _Span) -> Source | None:
     """The attribution in the quote's own sentence: after it first, then a pull quote's dash line, then
     before it."""
-    para_start, para_end = _paragraph_bounds(text, span)
+    _, para_end = _paragraph_bounds(text, span)
     found = attribution.after(text, span.end, para_end)
     if found is None and text[span.end:para_end].strip() == "":
         found = attribution.line_attribution(text, para_end)
@@ -327,7 +327,8 @@ def _named_by(source: Source, span: _Span, text: str, entities: Sequence[Entity]
         longer = len(name.split()) > len(person.canonical.split())
         if longer and (name.endswith(person.text) or re.match(
                 rf"{re.escape(person.text)}\s+(?:{_PARTICLES})(?:\s|[-'’][A-Z])", name)):
-            return names.resolve(name)  # 'Dennis ter Horst' where spaCy saw 'Dennis' and 'Horst'; 'Laia Cortés i Ferrer'
+            # 'Dennis ter Horst' where spaCy saw 'Dennis' and 'Horst'; 'Laia Cortés i Ferrer'
+            return names.resolve(name)
         return person.canonical
     if name and names.resolve(name) != name:
         return names.resolve(name)  # 'Infantino', even where spaCy took him for an organisation
@@ -349,8 +350,8 @@ def _named_by(source: Source, span: _Span, text: str, entities: Sequence[Entity]
 def _full_name_before(name: str, text: str, before: int) -> str | None:
     """'Lisboa' → 'Thiago Lisboa', the fuller name the article wrote earlier (where spaCy did not see a
     person in it)."""
-    found = list(re.finditer(rf"\b((?:[A-Z][\w'’-]+\s+)(?:(?:[A-Z][\w'’.-]*|{_PARTICLES})\s+){{0,2}}){re.escape(name)}\b",
-                             text[:before]))
+    found = list(re.finditer(rf"\b((?:[A-Z][\w'’-]+\s+)(?:(?:[A-Z][\w'’.-]*|{_PARTICLES})\s+){{0,2}})"
+                             rf"{re.escape(name)}\b", text[:before]))
     if not found:
         return None
     words = trim_name(found[-1].group(0)).split()

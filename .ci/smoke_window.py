@@ -1,5 +1,5 @@
 """Smoke test of the window: `python smoke_window.py FOLDER N` opens FOLDER as `press-reader --articles FOLDER`
-does (through reader.core.cli.main), waits until the list shows N articles, closes the window as a user would,
+does (through reader.__main__.main), waits until the list shows N articles, closes the window as a user would,
 and exits with the app's own exit code. Run with QT_QPA_PLATFORM=offscreen by .ci/smoke."""
 
 import sys
@@ -8,7 +8,7 @@ import time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from reader.core.cli import main
+from reader.__main__ import main
 
 TIMEOUT_S = 90
 

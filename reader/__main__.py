@@ -1,7 +1,23 @@
-"""`python -m reader` is the `press-reader` command."""
+"""The `press-reader` command and `python -m reader`: the window when no command is given, else the core's
+command line (reader/core/cli.py)."""
+
+from __future__ import annotations
 
 import sys
+from pathlib import Path
 
-from reader.core.cli import main
+from reader.core import cli
 
-sys.exit(main())
+
+def main(argv: list[str] | None = None) -> int:
+    return cli.main(argv, window=open_window)
+
+
+def open_window(articles_dir: Path | None, data_dir: Path) -> int:
+    from reader.ui.app import run  # Qt is imported for the window alone: a command never loads it
+
+    return run(articles_dir=articles_dir, data_dir=data_dir)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

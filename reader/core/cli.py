@@ -1,4 +1,5 @@
-"""Command line: `press-reader [index|add|search|show|analyze|bookmarks]`; with no subcommand it opens the window."""
+"""Command line: `press-reader index|add|search|show|analyze|bookmarks`; with no subcommand the launcher
+(reader/__main__.py) opens the window, which the core never imports."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import json
 import os
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 from . import importing, paths
@@ -17,6 +19,7 @@ from .index import IndexBusy, IndexDeleted
 from .library import Library
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
+Window = Callable[[Path | None, Path], int]  # opens the window: (articles folder if given, data dir) -> exit code
 
 
 class UsageError(ReaderError):
@@ -82,7 +85,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="FILE", help="article files, or paths relative to the articles folder")
     p.add_argument("--json", action="store_true", help="print a JSON array, one object per file")
 
-    p = sub.add_parser("bookmarks", parents=[common], help="list, add and export bookmarked quotes")
+    _add_bookmark_commands(sub.add_parser("bookmarks", parents=[common], help="list, add and export bookmarked quotes"),
+                           common)
+    return parser
+
+
+def _add_bookmark_commands(p: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+    """`press-reader bookmarks list|export|add`."""
     actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser, required=True)
     a = actions.add_parser("list", parents=[common], help="every bookmark, of every folder, oldest first")
     a.add_argument("--json", action="store_true", help="print a JSON array")
@@ -98,7 +107,6 @@ def build_parser() -> argparse.ArgumentParser:
     a.add_argument("--note", default="", help="a note to keep with it")
     a.add_argument("--tag", action="append", default=[], dest="tags", metavar="TAG", help="a tag; repeat for more")
     a.add_argument("--json", action="store_true", help="print JSON")
-    return parser
 
 
 def _positive_int(text: str) -> int:
@@ -111,15 +119,16 @@ def _positive_int(text: str) -> int:
     return value
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, window: Window | None = None) -> int:
+    """Run one command; with none, open the `window` the launcher passes in. Every failure is one line."""
     try:
         args = build_parser().parse_args(argv)
         data = paths.data_dir(getattr(args, "data_dir", None))
         articles = Path(getattr(args, "articles", None) or paths.default_articles(data))
         if args.command is None:
-            from ..ui.app import run  # the only path that imports Qt
-
-            return run(articles_dir=articles if hasattr(args, "articles") else None, data_dir=data)
+            if window is None:
+                raise UsageError("name a command (see press-reader --help)")
+            return window(articles if hasattr(args, "articles") else None, data)
         return COMMANDS[args.command](args, data, articles)
     except ReaderError as exc:
         print(f"press-reader: {exc}", file=sys.stderr)

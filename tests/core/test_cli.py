@@ -1,8 +1,8 @@
-"""The `press-reader` command line: JSON shapes, where the index goes, one-line errors, and no Qt."""
+"""The `press-reader` command line: JSON shapes, where the index goes, one-line errors, and no Qt
+(tests/core/test_core_without_qt.py checks every module of the core)."""
 
 from __future__ import annotations
 
-import ast
 import json
 import os
 import subprocess
@@ -15,7 +15,6 @@ import pytest
 from tests.core.cli_helpers import run, run_json
 
 REPO = Path(__file__).resolve().parents[2]
-CORE = REPO / "reader" / "core"
 SAMPLE_000 = "000_1fa15833894f33b8.txt"
 SAMPLE_002 = "002_30a533c32181acfe.txt"
 
@@ -255,33 +254,24 @@ def test_cli_commands_do_not_import_qt(tmp_path, articles_dir):
     assert proc.stdout.strip() == "QT:"
 
 
-def _imports(tree: ast.AST, top_level_only: bool = False):
-    nodes = tree.body if top_level_only else ast.walk(tree)
-    for node in nodes:
-        if isinstance(node, ast.Import):
-            for alias in node.names:
-                yield alias.name
-        elif isinstance(node, ast.ImportFrom):
-            yield "." * node.level + (node.module or "")
+def test_with_no_command_the_launcher_opens_the_window(monkeypatch, tmp_path):
+    import reader.__main__ as launcher
+
+    opened = []
+    monkeypatch.setattr(launcher, "open_window", lambda articles, data: opened.append((articles, data)) or 0)
+    assert launcher.main(["--data-dir", str(tmp_path / "data")]) == 0
+    assert launcher.main(["--articles", str(tmp_path), "--data-dir", str(tmp_path / "data")]) == 0
+    assert [(articles, data.name) for articles, data in opened] == [(None, "data"), (tmp_path, "data")]
 
 
-def test_core_source_never_imports_qt():
-    sources = sorted(CORE.glob("*.py"))
-    assert {p.name for p in sources} >= {"articles.py", "index.py", "library.py", "cli.py", "paths.py"}
-    for path in sources:
-        text = path.read_text("utf-8")
-        for name in _imports(ast.parse(text)):
-            assert "PySide6" not in name and "QtCore" not in name and "shiboken" not in name, (path.name, name)
-        for line in text.splitlines():
-            stripped = line.strip()
-            if stripped.startswith(("import ", "from ")):
-                assert "PySide6" not in stripped and "QtCore" not in stripped, (path.name, line)
+def test_the_core_command_line_alone_opens_no_window(capsys, data_dir):
+    code, out, err = run(capsys)
+    assert (code, out) == (2, "")
+    assert err == "press-reader: name a command (see press-reader --help)\n"
 
 
-def test_core_modules_do_not_import_the_ui_at_load_time():
-    for path in sorted(CORE.glob("*.py")):
-        for name in _imports(ast.parse(path.read_text("utf-8")), top_level_only=True):
-            assert not name.startswith(("..ui", "reader.ui")), (path.name, name)
+def test_the_console_script_is_the_launcher():
+    assert 'press-reader = "reader.__main__:main"' in (REPO / "pyproject.toml").read_text("utf-8")
 
 
 def test_search_while_another_process_updates_the_index(capsys, articles_dir, data_dir, write, monkeypatch):

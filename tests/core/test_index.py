@@ -8,7 +8,8 @@ import os
 import pytest
 from whoosh import index as whoosh_index
 
-from reader.core.index import INDEX_NAME, PARALLEL_MIN_DOCS, SCHEMA_VERSION, make_schema
+from reader.core.index.processes import PARALLEL_MIN_DOCS
+from reader.core.index.schema import INDEX_NAME, SCHEMA_VERSION, make_schema
 from reader.core.library import Library, LibraryError, SyncCancelled
 
 SAMPLE_000 = "000_1fa15833894f33b8.txt"

@@ -278,6 +278,18 @@ def test_index_from_another_schema_version_is_rebuilt(articles_dir, data_dir):
         lib.close()
 
 
+def test_the_index_saves_its_classes_under_the_names_it_always_had(library):
+    """A table of contents holds the schema and the segments, pickled: the analyzer's and the codec's classes
+    are saved as reader.core.index.NAME, as before the index was a package, so that each version opens the
+    other's index instead of rebuilding it."""
+    library.sync()
+    [toc] = library.index_dir.glob(f"_{INDEX_NAME}_*.toc")
+    saved = toc.read_bytes()
+    assert b"creader.core.index\nWordAnalyzer\n" in saved  # the schema, pickled with protocol 2
+    assert b"\x8c\x11reader.core.index\x94\x8c\x05Codec\x94" in saved  # each segment's codec
+    assert b"reader.core.index." not in saved
+
+
 def test_same_name_but_different_schema_is_rebuilt(articles_dir, data_dir):
     from whoosh import fields
 

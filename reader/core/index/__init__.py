@@ -1,5 +1,4 @@
-"""The Whoosh full-text index, split as Whoosh is: analysis, schema, writing (and processes), query, highlight;
-`store.Index` is what the library opens, writes and searches."""
+"""The Whoosh full-text index of the articles and their names; `store.Index` is what the library opens."""
 
 from .analysis import WordAnalyzer
 from .errors import (

@@ -1,5 +1,4 @@
-"""Reading an index's columns without searching: the list's rows, and the (id, content hash) keys that join
-the names index to the articles."""
+"""Reading columns without searching: the list's rows, and the (id, content hash) keys joining names to articles."""
 
 from __future__ import annotations
 

@@ -57,7 +57,7 @@ ROWS = [  # (key, label) in table order
 
 def two_word_queries(seed: int = 0, count: int = QUERY_COUNT) -> list[str]:
     """Deterministic queries: Zipf-drawn content words, a quarter paired with a sponsorship term."""
-    from reader.core.index import ANALYZER
+    from reader.core.index.analysis import ANALYZER
 
     rng = random.Random(f"queries-{seed}")
     content = [w for w in corpus.vocabulary(seed) if list(ANALYZER(w))]  # no stop words

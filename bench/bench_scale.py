@@ -223,7 +223,7 @@ def open_articles(root: Path, data_dir: Path, seed: int) -> dict:
 def big_list(rows: int) -> dict:
     from PySide6.QtCore import Qt
 
-    from reader.core.index import ArticleRow
+    from reader.core.model import ArticleRow
     from reader.ui.article_list import ArticleListView
     from reader.ui.article_model import COLUMNS, ArticleTableModel
 

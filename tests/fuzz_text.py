@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from reader.core.analysis import Analysis
 from reader.core.articles import Article
-from reader.core.index import ANALYZER
+from reader.core.index.analysis import ANALYZER
 
 _EXPLORE = os.environ.get("PRESS_READER_FUZZ") == "explore"
 FUZZ = settings(

@@ -27,16 +27,9 @@ from .bookmarks import (
     BookmarkStore,
 )
 from .errors import ReaderError
-from .index import (
-    INDEX_DELETED,
-    ArticleRow,
-    Document,
-    Index,
-    IndexDamaged,
-    IndexDeleted,
-    SearchResult,
-    name_entry,
-)
+from .index import INDEX_DELETED, Index, IndexDamaged, IndexDeleted
+from .index.schema import name_entry
+from .model import ArticleRow, Document, SearchResult
 
 Progress = Callable[[int, int], None]
 ANALYSIS_CHUNK = 256  # articles whose names are indexed (one small Whoosh commit) and listed together

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
-from ..core.index import ArticleRow, Hit
+from ..core.model import ArticleRow, Hit
 from .look import plain_tip
 
 ID_ROLE = Qt.UserRole + 2

@@ -20,7 +20,8 @@ from ..core import paths, versions
 from ..core.analysis import shared_analyzer
 from ..core.articles import Skipped, split_id
 from ..core.importing import DUPLICATE, IMPORTED, ImportReport
-from ..core.index import IndexDeleted, SearchResult, hit_spans
+from ..core.index import IndexDeleted, hit_spans
+from ..core.model import SearchResult
 from ..core.library import AnalysisReport, Library, LibraryError, SyncReport
 from .adding import FORMATS_FILTER, DetailsDialog, DropOverlay, PasteDialog, dropped_paths
 from .article_list import ArticleListView

@@ -15,7 +15,7 @@ import textwrap
 import pytest
 
 from reader.core.analysis import Analysis
-from reader.core.index import _column_rows
+from reader.core.index.reading import column_rows
 from reader.core.library import Library
 from tests.core.analysis_fixtures import SAMPLE_000, SAMPLE_002, SAMPLES, real_analyzer
 
@@ -223,7 +223,7 @@ def test_the_names_of_removed_articles_are_dropped(analyzed, articles_dir, rebui
 
 def named_ids(library) -> set[str]:
     """The articles the names index holds names for."""
-    return {aid for aid, in _column_rows(library.index._names, ("id",))}
+    return {aid for aid, in column_rows(library.index._names, ("id",))}
 
 
 # ---------------------------------------------------------------- the cache

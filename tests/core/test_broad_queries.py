@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.index import MAX_SCANNED_WORDS, QueryError, QueryTooBroad
+from reader.core.index import QueryError, QueryTooBroad
+from reader.core.index.query import MAX_SCANNED_WORDS
 from reader.core.library import Library
 from tests.core.cli_helpers import run
 

@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from reader.core.index import PARALLEL_MIN_DOCS
+from reader.core.index.processes import PARALLEL_MIN_DOCS
 from tests.conftest import REPO
 
 WORDS = [f"w{i}x" for i in range(20_000)]

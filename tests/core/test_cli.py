@@ -275,12 +275,12 @@ def test_the_console_script_is_the_launcher():
 
 
 def test_search_while_another_process_updates_the_index(capsys, articles_dir, data_dir, write, monkeypatch):
-    from reader.core import index as index_module
+    from reader.core.index import writing
     from reader.core.library import Library
 
     assert run(capsys, "--articles", str(articles_dir), "index")[0] == 0
     write(articles_dir / "new.txt", "Quokka news\n\nThe quokka sponsor spoke.\n")  # sync has work to do
-    monkeypatch.setattr(index_module, "WRITE_LOCK_TIMEOUT", 0.2)
+    monkeypatch.setattr(writing, "WRITE_LOCK_TIMEOUT", 0.2)
     library = Library(articles_dir, data_dir)
     writer = library.index._ix.writer()  # as the app does while it indexes
     try:

@@ -6,8 +6,10 @@ from __future__ import annotations
 from whoosh import index as whoosh_index
 
 from reader.core import articles
-from reader.core.index import INDEX_NAME, PARALLEL_MIN_DOCS, Document, _fields
+from reader.core.index.processes import PARALLEL_MIN_DOCS
+from reader.core.index.schema import INDEX_NAME, document_fields
 from reader.core.library import Library
+from reader.core.model import Document
 
 
 def _folder(tmp_path, n: int, start: int = 0):
@@ -54,7 +56,7 @@ def test_a_sync_repairs_an_index_that_holds_articles_twice(tmp_path, data_dir):
     for name in ("story0000.txt", "story0001.txt", "story0002.txt"):
         article = articles.load(root / name, root)
         st = (root / name).stat()
-        writer.add_document(**_fields(Document(article, st.st_size, st.st_mtime_ns)))
+        writer.add_document(**document_fields(Document(article, st.st_size, st.st_mtime_ns)))
     writer.commit()
     ix.close()
 

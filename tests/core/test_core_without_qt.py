@@ -56,8 +56,9 @@ def forbidden(name: str) -> bool:
 
 def test_the_walk_finds_the_core_and_its_subpackages():
     names = {module_name(p) for p in core_files()}
-    assert {"reader.core.cli", "reader.core.library", "reader.core.index", "reader.core.analysis",
-            "reader.core.analysis.quotes", "reader.core.formats"} <= names
+    assert {"reader.core.cli", "reader.core.library", "reader.core.model", "reader.core.index",
+            "reader.core.index.store", "reader.core.analysis", "reader.core.analysis.quotes",
+            "reader.core.formats"} <= names
 
 
 @pytest.mark.parametrize("path", core_files(), ids=lambda p: module_name(p))

@@ -32,7 +32,8 @@ import pytest
 from bench.corpus import generate
 from reader.core import articles as _articles
 from reader.core.analysis import NO_MODEL, Analyzer
-from reader.core.index import INDEX_NAME, NAMES_DIR, NAMES_NAME, PARALLEL_MIN_DOCS
+from reader.core.index.processes import PARALLEL_MIN_DOCS
+from reader.core.index.schema import INDEX_NAME, NAMES_DIR, NAMES_NAME
 from reader.core.library import Library
 from tests.conftest import REPO, SAMPLE_000, SAMPLE_002, SAMPLES
 from tests.core.cli_helpers import run
@@ -74,17 +75,18 @@ DRIVER = textwrap.dedent("""
 
     from whoosh import index, multiproc
     from whoosh.filedb.filestore import FileStorage
-    from reader.core import index as rindex, library
+    from reader.core import library
+    from reader.core.index import store
     from reader.core.analysis import cache, pool
 
     after(index, "create_in", "created")                    # the index folder and its empty first TOC
-    before(rindex, "_fields", "added")                      # each document given to the writer
+    before(store, "document_fields", "added")               # each document given to the writer
     before(multiproc.MpWriter, "_merge_segments", "segments")  # sub-writers told to finish their segments
     before(FileStorage, "rename_file", "toc",               # a new TOC written, not yet renamed into place
            lambda self, frm, to, safe=False: to.startswith("_articles_"))
     before(FileStorage, "rename_file", "names-toc",
            lambda self, frm, to, safe=False: to.startswith("_names_"))
-    before(rindex.Index, "write_names", "committed")        # the articles' commit done, their names next
+    before(store.Index, "write_names", "committed")        # the articles' commit done, their names next
     before(library.Library, "reanchor_bookmarks", "reanchor")
     after(pool.TaggerPool, "__init__", "spacy-started")     # the analysis workers spawned, loading spaCy
     after(cache.AnalysisCache, "put_many", "cached")        # a batch of analyses committed to the cache

@@ -8,7 +8,8 @@ import os
 import pytest
 from whoosh import index as whoosh_index
 
-from reader.core.index import INDEX_NAME, PARALLEL_MIN_DOCS, SCHEMA_VERSION, make_schema
+from reader.core.index.processes import PARALLEL_MIN_DOCS
+from reader.core.index.schema import INDEX_NAME, SCHEMA_VERSION, make_schema
 from reader.core.library import Library, LibraryError, SyncCancelled
 
 SAMPLE_000 = "000_1fa15833894f33b8.txt"
@@ -275,6 +276,18 @@ def test_index_from_another_schema_version_is_rebuilt(articles_dir, data_dir):
         assert not any(old_name in name for name in index_files(lib))
     finally:
         lib.close()
+
+
+def test_the_index_saves_its_classes_under_the_names_it_always_had(library):
+    """A table of contents holds the schema and the segments, pickled: the analyzer's and the codec's classes
+    are saved as reader.core.index.NAME, as before the index was a package, so that each version opens the
+    other's index instead of rebuilding it."""
+    library.sync()
+    [toc] = library.index_dir.glob(f"_{INDEX_NAME}_*.toc")
+    saved = toc.read_bytes()
+    assert b"creader.core.index\nWordAnalyzer\n" in saved  # the schema, pickled with protocol 2
+    assert b"\x8c\x11reader.core.index\x94\x8c\x05Codec\x94" in saved  # each segment's codec
+    assert b"reader.core.index." not in saved
 
 
 def test_same_name_but_different_schema_is_rebuilt(articles_dir, data_dir):

@@ -10,7 +10,8 @@ import shutil
 
 import pytest
 
-from reader.core.index import INDEX_DELETED, NAMES_DIR, IndexDeleted
+from reader.core.index import INDEX_DELETED, IndexDeleted
+from reader.core.index.schema import NAMES_DIR
 from reader.core.library import Library
 from tests.conftest import SAMPLE_000, SAMPLE_002
 from tests.core.cli_helpers import run, run_json

@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.index import ANALYZER, MAX_QUERY_CHARS, QueryError, hit_spans, reference_analyzer
+from reader.core.index import QueryError, hit_spans
+from reader.core.index.analysis import ANALYZER, reference_analyzer
+from reader.core.index.query import MAX_QUERY_CHARS
 from reader.core.library import Library
 
 SAMPLES_DIR = Path(__file__).resolve().parents[2] / "articles"

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.index import MAX_QUERY_CHARS, cap_query
+from reader.core.index.query import MAX_QUERY_CHARS, cap_query
 from reader.core.library import Library
 from tests.core.cli_helpers import run
 

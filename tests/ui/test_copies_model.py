@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reader.core.index import ArticleRow, Hit
+from reader.core.model import ArticleRow, Hit
 from reader.ui.article_model import SOURCE, TITLE, ArticleTableModel
 
 

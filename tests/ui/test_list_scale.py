@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
 from PySide6.QtWidgets import QHeaderView
 
-from reader.core.index import ArticleRow, Hit
+from reader.core.model import ArticleRow, Hit
 from reader.ui.article_list import ArticleListView
 from reader.ui.article_model import COLUMNS, DATE, ID_ROLE, NAMES, QUOTES, SOURCE, TITLE, WORDS, ArticleTableModel
 

@@ -1,0 +1,229 @@
+"""Query parsing: the query text checked and capped, parsed by Whoosh, and its wildcards and ranges bounded."""
+
+from __future__ import annotations
+
+import re
+
+from whoosh import query
+from whoosh.qparser import MultifieldPlugin, QueryParser
+
+from .errors import QueryError, QueryTooBroad, first_line
+from .schema import NAME_FIELDS, QUERY_FIELDS, QUERY_SCHEMA, SEARCH_FIELDS
+
+MAX_QUERY_CHARS = 500
+MAX_SCANNED_WORDS = 10_000  # words a wildcard or range may look through, in one field of one segment
+
+
+def parse_query(text: str):
+    """The Whoosh query for `text` (see `cap_query`), bounded; QueryError if it cannot be understood."""
+    check_query(text)
+    parser = _Parser(list(SEARCH_FIELDS), QUERY_SCHEMA)
+    try:
+        q = parser.parse(text)
+    except Exception as exc:
+        raise QueryError(friendly(exc)) from None
+    if q is query.NullQuery or isinstance(q, type(query.NullQuery)):
+        raise QueryError("nothing to search for: the query has only operators or very common words")
+    return q.accept(_bounded).accept(_lazy_union)
+
+
+def cap_query(text: str) -> tuple[str, str | None]:
+    """The query on one line, without repeated NOTs, and at most MAX_QUERY_CHARS long (plus the closing
+    marks of what the cut left open); with a notice when it was cut."""
+    text = _single_nots(" ".join(text.split()))
+    if len(text) > MAX_QUERY_CHARS:
+        cut = text[:MAX_QUERY_CHARS].rsplit(" ", 1)[0]
+        return _closed(cut), f"query shortened to its first {len(cut)} characters"
+    return text, None
+
+
+_NOTS = re.compile(r"(?<![\w:])((?:NOT )+)(?=\S)")
+
+
+def _single_nots(text: str) -> str:
+    """NOT NOT x is x, and NOT NOT NOT x is NOT x (Whoosh's parser fails on a NOT after a NOT); not in phrases."""
+    parts = text.split('"')
+    for i in range(0, len(parts), 2):  # the even parts are outside quotes
+        parts[i] = _NOTS.sub(lambda m: "NOT " if m.group(1).count("NOT") % 2 else "", parts[i])
+    return '"'.join(parts)
+
+
+def _closed(text: str) -> str:
+    """`text` with the phrase, range or group the cut left open closed again."""
+    if text.count('"') % 2:
+        return text + '"'
+    opened = []
+    for ch in re.sub(r'"[^"]*"', " ", text):
+        if ch in "([":
+            opened.append(")" if ch == "(" else "]")
+        elif ch in ")]" and opened and opened[-1] == ch:
+            opened.pop()
+    return text + "".join(reversed(opened))
+
+
+_FIELD_PREFIX = re.compile(r"(?<![\w\"])([A-Za-z_]\w*):")
+
+
+def check_query(text: str) -> None:
+    """Reject what Whoosh would silently misread: unclosed quotes or brackets, unknown fields."""
+    if not text.strip():
+        raise QueryError("type some words to search for")
+    if text.count('"') % 2:
+        raise QueryError('unclosed quote: phrases need a closing "')
+    outside = re.sub(r'"[^"]*"', " ", text)
+    for open_, close, what in (("(", ")", "parenthesis"), ("[", "]", "range bracket")):
+        depth = 0
+        for ch in outside:
+            depth += (ch == open_) - (ch == close)
+            if depth < 0:
+                break
+        if depth:
+            raise QueryError(f"unbalanced {what}: check the {open_} and {close}")
+    for name in _FIELD_PREFIX.findall(outside):
+        if name not in QUERY_FIELDS:
+            known = ", ".join(f"{f}:" for f in QUERY_FIELDS)
+            raise QueryError(f"unknown field '{name}:'; fields are {known}")
+
+
+def friendly(exc: BaseException) -> str:
+    """Why Whoosh could not parse or run a query, in words for the user."""
+    msg = first_line(exc)
+    m = re.match(r"'(.*)' is not a parseable date", msg)
+    if m:
+        return f"'{m.group(1)}' is not a date; write dates as YYYY-MM-DD"
+    return f"could not understand the query: {msg}"
+
+
+def _bounded(q):
+    """`q` with each query that expands to many words made to stop, with QueryTooBroad, after looking through
+    MAX_SCANNED_WORDS of them: `*a*` or `[a TO z]` would read every word of the index, and take longer the
+    more articles there are. `*` and `body:*` (every article) are made a plain "every article"."""
+    kind = type(q)
+    if kind is query.Every and q.fieldname:
+        if q.fieldname in ("id", "title", "body"):  # every article has one
+            return query.Every(boost=q.boost)
+        return _Prefix(q.fieldname, "", boost=q.boost)
+    if kind is query.Wildcard:
+        return _Wildcard(q.fieldname, q.text, boost=q.boost)
+    if kind is query.Prefix:
+        return _Prefix(q.fieldname, q.text, boost=q.boost)
+    if kind is query.TermRange:
+        return _TermRange(q.fieldname, q.start, q.end, q.startexcl, q.endexcl, boost=q.boost,
+                          constantscore=q.constantscore)
+    return q
+
+
+class _Scanning:
+    """An index reader whose word listings stop a query that has looked through too many words."""
+
+    def __init__(self, reader, shown: str):
+        self._reader, self._shown = reader, shown
+
+    def __getattr__(self, name):
+        return getattr(self._reader, name)
+
+    def expand_prefix(self, fieldname, prefix):
+        return self._counted(self._reader.expand_prefix(fieldname, prefix))
+
+    def lexicon(self, fieldname):
+        return self._counted(self._reader.lexicon(fieldname))
+
+    def terms_from(self, fieldname, prefix):
+        return self._counted(self._reader.terms_from(fieldname, prefix))
+
+    def _counted(self, words):
+        for n, word in enumerate(words, 1):
+            if n > MAX_SCANNED_WORDS:
+                raise QueryTooBroad(f"{self._shown} would look through more than {MAX_SCANNED_WORDS:,} words; "
+                                    "put more letters before * or ?, or narrow the range")
+            yield word
+
+
+class _Scanned:
+    """A query over many words, each looked through counted (see `_bounded`)."""
+
+    def _btexts(self, ixreader):
+        return super()._btexts(_Scanning(ixreader, self.shown()))
+
+
+class _Wildcard(_Scanned, query.Wildcard):
+    def shown(self) -> str:
+        return f"“{self.text}”"
+
+
+class _Prefix(_Scanned, query.Prefix):
+    def shown(self) -> str:
+        return f"“{self.fieldname}:*”" if not self.text else f"“{self.text}*”"
+
+
+class _TermRange(_Scanned, query.TermRange):
+    def shown(self) -> str:
+        return f"the range [{' '.join(part for part in (self.start, 'TO', self.end) if part)}]"
+
+
+def _lazy_union(q):
+    """An OR (a word in title, body or captions) walked lazily, skipping along with its AND's other parts.
+
+    Whoosh picks by segment size: below 5,000 documents it reads and scores every posting of every
+    field first (ArrayUnionMatcher), even of documents the rest of the query rules out; same results,
+    a fifth slower for two-word queries at 10,000 articles.
+    """
+    if type(q) is query.Or:
+        q.matcher_type = query.Or.DEFAULT_MATCHER
+    return q
+
+
+class _Parser(QueryParser):
+    """Whoosh's parser over the text fields; wildcard text is matched against the words as typed."""
+
+    def __init__(self, fieldnames, schema):
+        super().__init__(None, schema)
+        self.add_plugin(MultifieldPlugin(fieldnames))
+
+    def term_query(self, fieldname, text, termclass, boost=1.0, tokenize=True, removestops=True):
+        if termclass in (query.Prefix, query.Wildcard) and fieldname in SEARCH_FIELDS:
+            return termclass(fieldname, text.lower(), boost=boost)
+        q = super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
+        if getattr(q, "error", None) is not None:  # else Whoosh matches nothing, or drops it under OR/NOT
+            raise ValueError(f"{text!r} is not a parseable date" if fieldname == "date" else str(q.error))
+        return q
+
+
+def positive_words(q, reader) -> frozenset[str]:
+    """Analysed words of the query's positive parts in the text fields, wildcards expanded."""
+    if isinstance(q, query.Not):
+        return frozenset()
+    if isinstance(q, query.AndNot):
+        return positive_words(q.a, reader)
+    if isinstance(q, query.compound.CompoundQuery):
+        out: set[str] = set()
+        for sub in q.children():
+            out |= positive_words(sub, reader)
+        return frozenset(out)
+    try:
+        terms = q.existing_terms(reader, phrases=True, expand=True)
+    except Exception:
+        return frozenset()
+    return frozenset(_to_str(t) for f, t in terms if f in SEARCH_FIELDS)
+
+
+def positive_names(q) -> frozenset[tuple[str, ...]]:
+    """The names that entity: and speaker: parts of the query ask for, each as a tuple of words."""
+    if isinstance(q, query.Not):
+        return frozenset()
+    if isinstance(q, query.AndNot):
+        return positive_names(q.a)
+    if isinstance(q, query.compound.CompoundQuery):
+        return frozenset().union(*(positive_names(sub) for sub in q.children()))
+    if getattr(q, "fieldname", None) not in NAME_FIELDS:
+        return frozenset()
+    if isinstance(q, query.Phrase):
+        return frozenset({tuple(_to_str(w) for w in q.words)})
+    if isinstance(q, query.Term):
+        return frozenset({(_to_str(q.text),)})
+    return frozenset()
+
+
+def _to_str(term) -> str:
+    return term.decode("utf-8") if isinstance(term, bytes) else str(term)
+

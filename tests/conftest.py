@@ -28,3 +28,18 @@ def data_dir(tmp_path, monkeypatch) -> Path:
     target = tmp_path / "data"
     monkeypatch.setenv("PRESS_READER_DATA_DIR", str(target))
     return target
+
+
+_modules_at_freeze = 0
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_runtest_teardown(item, nextitem):
+    """Leave what the session keeps for good (modules, spaCy's model) out of later full collections."""
+    import gc
+    import sys
+    global _modules_at_freeze
+    if len(sys.modules) != _modules_at_freeze:
+        gc.collect()
+        gc.freeze()
+        _modules_at_freeze = len(sys.modules)

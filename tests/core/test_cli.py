@@ -172,6 +172,7 @@ def test_default_articles_are_the_bundled_samples(capsys, data_dir):
     assert len(index_dirs(data_dir)) == 1
 
 
+@pytest.mark.slow  # child processes
 def test_python_dash_m_reader_works(tmp_path, articles_dir):
     data = tmp_path / "subprocess-data"
     env = subprocess_env(data)
@@ -234,6 +235,7 @@ def test_bad_input_exits_2_with_one_line(capsys, tmp_path, articles_dir, data_di
 # ---------------------------------------------------------------- no Qt in the core
 
 
+@pytest.mark.slow  # child processes
 def test_cli_commands_do_not_import_qt(tmp_path, articles_dir):
     script = textwrap.dedent(f"""
         import contextlib, io, sys
@@ -284,6 +286,7 @@ def test_core_modules_do_not_import_the_ui_at_load_time():
             assert not name.startswith(("..ui", "reader.ui")), (path.name, name)
 
 
+@pytest.mark.slow  # child processes
 def test_search_while_another_process_updates_the_index(capsys, articles_dir, data_dir, write, monkeypatch):
     from reader.core import index as index_module
     from reader.core.library import Library

@@ -3,6 +3,7 @@ editing, deleting with undo, citing and exporting. The store is a real SQLite fi
 
 import json
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
@@ -35,6 +36,7 @@ def bookmark_vision(window, qtbot):
     return b
 
 
+@pytest.mark.slow  # two windows, and waits out the flash
 def test_bookmark_a_quote_reopen_and_jump_back_to_it(open_window, articles_dir, qtbot):
     window = open_analyzed(open_window, articles_dir, qtbot)
     b = bookmark_vision(window, qtbot)

@@ -2,6 +2,7 @@
 
 import sys
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
@@ -83,6 +84,7 @@ def test_a_deleted_file_leaves_the_list(open_window, tmp_path, qtbot):
     assert window.counts.text() == "2 articles"
 
 
+@pytest.mark.slow  # waits out the watcher's settling time
 def test_a_file_in_a_new_subfolder_appears(open_window, tmp_path, qtbot):
     folder = library(tmp_path)
     window = open_on(open_window, qtbot, folder, "b.txt")
@@ -126,6 +128,7 @@ def test_changes_made_while_analysis_runs_are_indexed_and_then_analyzed(open_win
     assert "stopped" not in window.index_state.text()
 
 
+@pytest.mark.slow  # waits out the watcher's settling time
 def test_an_update_asked_for_while_one_runs_follows_it_instead_of_cancelling_it(open_window, tmp_path, qtbot):
     folder = library(tmp_path)
     window = open_window(folder)
@@ -145,6 +148,7 @@ def test_an_update_asked_for_while_one_runs_follows_it_instead_of_cancelling_it(
     assert "Indexing stopped" not in window.index_state.text()
 
 
+@pytest.mark.slow  # waits out the watcher's settling time
 def test_opening_another_folder_watches_that_one_instead(open_window, tmp_path, qtbot):
     first = library(tmp_path)
     other = tmp_path / "other"
@@ -175,6 +179,7 @@ def test_coming_back_to_the_app_catches_a_change_the_watcher_missed(open_window,
     assert visible_ids(window) == ["d.txt"]
 
 
+@pytest.mark.slow  # waits out the watcher's settling time
 def test_a_data_folder_inside_the_articles_folder_is_not_watched(open_window, tmp_path, data_dir, qtbot):
     write(tmp_path / "n.txt", "Nutrition brand", 'The brand said: "We fuel the runners."')
     window = open_window(tmp_path, wait=False)  # the index and the analysis cache are written in tmp_path/data
@@ -187,6 +192,7 @@ def test_a_data_folder_inside_the_articles_folder_is_not_watched(open_window, tm
         pass
 
 
+@pytest.mark.slow  # waits out the watcher's settling time
 def test_the_watcher_settles_a_burst_of_changes_into_one_signal_and_caps_its_files(qtbot, tmp_path):
     files = [tmp_path / f"{n}.txt" for n in range(5)]
     for f in files:

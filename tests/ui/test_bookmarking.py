@@ -192,6 +192,7 @@ def test_export_asks_before_replacing_a_file_that_is_not_an_export_and_never_wri
     assert bookmarks_file.read_bytes() == before and not (data_dir / "bookmarks.csv").exists()
 
 
+@pytest.mark.slow  # waits out the message's hold
 def test_the_bookmarked_message_stays_before_background_progress_replaces_it(open_window, articles_dir, qtbot,
                                                                              monkeypatch):
     from reader.ui import main_window

@@ -1,7 +1,8 @@
 """The panels without a window: each widget given what the window would give it, as Vorta tests its models.
 
-The reading pane shows views of the session's `sample_library` (analyzed by the built-in lists alone); the
-others get small values made here. No worker threads, no spaCy processes: each test takes milliseconds.
+The reading pane and the legend get views of the session's `sample_library` (analyzed by the built-in lists
+alone, see `view_of`); the others get small values made here. No worker threads, no spaCy processes: each
+test takes milliseconds.
 """
 
 from __future__ import annotations
@@ -18,8 +19,6 @@ from reader.ui.article_list import ArticleListView
 from reader.ui.article_model import COLUMNS, ID_ROLE, TITLE, WORDS, ArticleTableModel
 from reader.ui.bookmarks_panel import NOTE, QUOTE, TAGS, BookmarksPanel
 from reader.ui.legend import Legend
-from reader.ui.main_window import article_view
-from reader.ui.reading_pane import ReadingPane
 from reader.ui.search_bar import SearchBar
 from reader.ui.skipped_files import SkippedFilesDialog
 from tests.conftest import SAMPLE_000
@@ -29,17 +28,8 @@ from tests.ui.test_list_scale import click_header, column_as_shown, current_id, 
 VISION = "President Bach had a vision"
 
 
-@pytest.fixture
-def pane(qtbot):
-    pane = ReadingPane()
-    qtbot.addWidget(pane)
-    pane.resize(700, 500)
-    pane.show()
-    return pane
-
-
-def test_the_pane_alone_shows_a_sample_with_its_quotes_speakers_and_hits(pane, sample_library):
-    view = article_view(sample_library, SAMPLE_000, frozenset({"sponsor"}))
+def test_the_pane_alone_shows_a_sample_with_its_quotes_speakers_and_hits(pane, view_of):
+    view = view_of(SAMPLE_000, {"sponsor"})
     pane.show_article(view)
     assert view.article.title in pane.toPlainText()
     assert background(pane, VISION) == colour(pane, "speech")
@@ -51,10 +41,10 @@ def test_the_pane_alone_shows_a_sample_with_its_quotes_speakers_and_hits(pane, s
     assert "sponsor" in [text for _, text in pane.hit_fragments()]
 
 
-def test_the_legend_alone_counts_each_layer_and_says_which_are_shown(qtbot, sample_library):
+def test_the_legend_alone_counts_each_layer_and_says_which_are_shown(qtbot, view_of):
     legend = Legend()
     qtbot.addWidget(legend)
-    counts = article_view(sample_library, SAMPLE_000, frozenset()).layer_counts()
+    counts = view_of(SAMPLE_000).layer_counts()
     legend.set_counts(counts)
     assert legend.boxes["speech"].text() == f"Quotes {counts['speech']}"
     with qtbot.waitSignal(legend.layers_changed) as changed:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.analysis.entities import Tagger, available_model
+from reader.core.analysis import Tagger, available_model
 from reader.core.library import Library
 
 # (model, notice, gazetteer) -> (pipeline, model name, notice, its lock), as the first Tagger of that kind loaded them

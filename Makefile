@@ -1,5 +1,5 @@
-# Conveniences; the README's two commands work without make.
-.PHONY: run test bench setup smoke
+# Conveniences; the README's commands work without make.
+.PHONY: run test test-fast bench setup smoke
 
 setup:
 	bash .ci/setup
@@ -9,6 +9,9 @@ run: setup
 
 test: setup
 	.venv/bin/python -m pytest
+
+test-fast: setup  # leaves out the tests marked slow (child processes, kill -9, scale, timers)
+	.venv/bin/python -m pytest -m "not slow"
 
 bench: setup
 	.venv/bin/python -m bench

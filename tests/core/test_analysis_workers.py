@@ -20,6 +20,8 @@ from reader.core.analysis.pool import PoolClosed, TaggerService
 from reader.core.articles import load
 from tests.core.analysis_fixtures import SAMPLE_000, SAMPLE_002, SAMPLES, real_analyzer
 
+pytestmark = pytest.mark.slow  # spaCy's model loaded in worker processes
+
 
 @pytest.fixture(scope="module")
 def articles():

@@ -252,6 +252,7 @@ def test_a_bookmark_that_add_returned_survives_kill_9(store_path, articles_dir):
         store.close()
 
 
+@pytest.mark.slow  # child processes
 def test_two_processes_adding_at_once(store_path, articles_dir, tmp_path):
     script = """
         import sys, time

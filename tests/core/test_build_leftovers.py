@@ -15,6 +15,8 @@ import pytest
 from reader.core.index.processes import PARALLEL_MIN_DOCS
 from tests.conftest import REPO
 
+pytestmark = pytest.mark.slow  # index builds in child processes until the disk is full
+
 WORDS = [f"w{i}x" for i in range(20_000)]
 
 

@@ -171,6 +171,7 @@ def test_default_articles_are_the_bundled_samples(capsys, data_dir):
     assert len(index_dirs(data_dir)) == 1
 
 
+@pytest.mark.slow  # child processes
 def test_python_dash_m_reader_works(tmp_path, articles_dir):
     data = tmp_path / "subprocess-data"
     env = subprocess_env(data)
@@ -233,6 +234,7 @@ def test_bad_input_exits_2_with_one_line(capsys, tmp_path, articles_dir, data_di
 # ---------------------------------------------------------------- no Qt in the core
 
 
+@pytest.mark.slow  # child processes
 def test_cli_commands_do_not_import_qt(tmp_path, articles_dir):
     script = textwrap.dedent(f"""
         import contextlib, io, sys
@@ -274,6 +276,7 @@ def test_the_console_script_is_the_launcher():
     assert 'press-reader = "reader.__main__:main"' in (REPO / "pyproject.toml").read_text("utf-8")
 
 
+@pytest.mark.slow  # child processes
 def test_search_while_another_process_updates_the_index(capsys, articles_dir, data_dir, write, monkeypatch):
     from reader.core.index import writing
     from reader.core.library import Library

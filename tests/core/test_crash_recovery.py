@@ -38,6 +38,8 @@ from reader.core.library import Library
 from tests.conftest import REPO, SAMPLE_000, SAMPLE_002, SAMPLES
 from tests.core.cli_helpers import run
 
+pytestmark = pytest.mark.slow  # kill -9 rounds over a generated library
+
 GENERATED = PARALLEL_MIN_DOCS  # with the two samples and the late one, enough for the process-pool writer
 LATE = "zz-late/late.txt"  # scanned, so indexed, last
 LATE_WORD = "quokka"

@@ -40,6 +40,7 @@ def used_data_dir(articles_dir, data_dir):
     return data_dir
 
 
+@pytest.mark.slow  # child processes
 def test_a_read_only_data_dir_still_searches_and_shows_bookmarks_but_changes_nothing(used_data_dir, articles_dir):
     bookmarks = used_data_dir / "bookmarks.sqlite"
     before = _digest(bookmarks)
@@ -152,6 +153,7 @@ def _bookmark_in_a_process(articles_dir, data_dir, *texts, close=False):
                     *texts], cwd=REPO, env=env, timeout=120)
 
 
+@pytest.mark.slow  # child processes
 @pytest.mark.parametrize("saved_cleanly", [[], ["Alibaba co-founder"]], ids=["none-in-the-file", "one-in-the-file"])
 def test_a_read_only_data_dir_shows_the_bookmarks_still_in_the_wal(articles_dir, data_dir, tmp_path, saved_cleanly):
     if saved_cleanly:

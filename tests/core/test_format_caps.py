@@ -41,6 +41,7 @@ def _shortened(article, cap: int) -> bool:
     return article.truncated and cap - 65536 < size <= cap and article.body.endswith(".")
 
 
+@pytest.mark.slow  # a 2 MB page and mail, parsed and indexed
 @pytest.mark.parametrize("make", [_eml, _html], ids=["eml", "html"])
 def test_a_huge_mail_or_page_is_indexed_up_to_the_cap_and_cut_at_a_paragraph(tmp_path, data_dir, make):
     root = tmp_path / "library"

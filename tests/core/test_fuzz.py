@@ -52,6 +52,7 @@ def test_quote_spans_lie_in_the_text_in_order(text, headline):
     assert all(q.text == text[q.start:q.end] for q in quotes)
 
 
+@pytest.mark.slow  # Hypothesis examples through the whole analysis
 @FUZZ
 @given(TEXT, FILE_NAME)
 def test_analysis_spans_lie_in_their_text_in_order_and_survive_the_cache(tagger, text, name):

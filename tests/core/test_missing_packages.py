@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+pytestmark = pytest.mark.slow  # a new Python process per case, running the indexer
+
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "tests" / "data"
 SAMPLES = ("olympic-partner.html", "sponsorship.rss", "clipping.pdf", "forwarded.eml")

@@ -50,6 +50,7 @@ def test_odd_encodings_and_scripts_read_as_the_writer_meant(odd, data_dir):
     library.close()
 
 
+@pytest.mark.slow  # a 20 MB file, capped
 def test_a_huge_file_is_indexed_up_to_the_cap_and_cut_at_a_line(odd, data_dir):
     library = Library(odd, data_dir)
     library.sync()
@@ -89,6 +90,7 @@ def test_index_json_lists_the_skipped_files(odd, data_dir, capsys):
     assert {s["path"]: s["reason"] for s in report["skipped"]} == SKIPPED
 
 
+@pytest.mark.slow  # a child process indexing the odd folder
 def test_an_unreadable_file_is_skipped_as_permission_denied(odd, data_dir):
     (odd / "locked.txt").write_text("Secret words.")
     (odd / "locked.txt").chmod(0)

@@ -1,11 +1,13 @@
-"""Qt fixtures: isolated QSettings per test and a helper that opens the window and waits for the index."""
+"""Qt fixtures: isolated QSettings per test, a helper that opens the window and waits for the index, and for the
+tests of one panel alone a reading pane and the views of the session's sample library."""
 
 import pytest
 from PySide6.QtCore import QSettings
 
 from reader.core.analysis import close_shared
 from reader.ui.app import make_app
-from reader.ui.main_window import MainWindow
+from reader.ui.main_window import MainWindow, article_view
+from reader.ui.reading_pane import ReadingPane
 
 SYNC_TIMEOUT_MS = 60_000
 
@@ -52,3 +54,22 @@ def open_window(qtbot, qapp, data_dir):
     yield _open
     for window in windows:
         window.close()
+
+
+@pytest.fixture
+def pane(qtbot):
+    """A shown ReadingPane on its own, 700 × 500."""
+    pane = ReadingPane()
+    qtbot.addWidget(pane)
+    pane.resize(700, 500)
+    pane.show()
+    return pane
+
+
+@pytest.fixture
+def view_of(sample_library):
+    """view_of(article_id, words=()) -> the ArticleView the window would show for that sample, with its search hits."""
+    def _view(article_id, words=()):
+        return article_view(sample_library, article_id, frozenset(words))
+
+    return _view

@@ -10,10 +10,13 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
 from PySide6.QtCore import QTimer
 
 from reader.core.analysis import close_shared, shared_analyzer
 from reader.ui.main_window import ANALYSIS_WORKERS
+
+pytestmark = pytest.mark.slow  # spaCy's model loaded in worker processes
 
 SCRIPT = textwrap.dedent("""
     import sys, time

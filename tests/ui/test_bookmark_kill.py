@@ -6,8 +6,12 @@ import subprocess
 import sys
 import textwrap
 
+import pytest
+
 from reader.core.bookmarks import BookmarkStore
 from tests.conftest import REPO, SAMPLE_000
+
+pytestmark = pytest.mark.slow  # an app process killed with SIGKILL
 
 # QtTest is not imported: with it loaded, PySide6's import hook makes importing spaCy take ~50 s
 APP = textwrap.dedent("""

@@ -3,6 +3,7 @@ editing, deleting with undo, citing and exporting. The store is a real SQLite fi
 
 import json
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
@@ -35,6 +36,7 @@ def bookmark_vision(window, qtbot):
     return b
 
 
+@pytest.mark.slow  # two windows, and waits out the flash
 def test_bookmark_a_quote_reopen_and_jump_back_to_it(open_window, articles_dir, qtbot):
     window = open_analyzed(open_window, articles_dir, qtbot)
     b = bookmark_vision(window, qtbot)
@@ -190,6 +192,7 @@ def test_export_asks_before_replacing_a_file_that_is_not_an_export_and_never_wri
     assert bookmarks_file.read_bytes() == before and not (data_dir / "bookmarks.csv").exists()
 
 
+@pytest.mark.slow  # waits out the message's hold
 def test_the_bookmarked_message_stays_before_background_progress_replaces_it(open_window, articles_dir, qtbot,
                                                                              monkeypatch):
     from reader.ui import main_window

@@ -6,12 +6,16 @@ import shutil
 import subprocess
 import sys
 
+import pytest
+
 from bench.corpus import generate
 from reader.core.analysis import NO_MODEL, Analyzer
 from reader.core.library import Library
 from tests.conftest import REPO, SAMPLE_000, SAMPLE_002, SAMPLES
 from tests.core.test_crash_recovery import DRIVER, _env, _guard, _index_args, _kill, _still_running
 from tests.ui.helpers import search, visible_ids
+
+pytestmark = pytest.mark.slow  # a generated library whose build is killed with SIGKILL
 
 GENERATED = 300
 

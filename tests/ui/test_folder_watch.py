@@ -2,6 +2,7 @@
 
 import sys
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
@@ -58,6 +59,7 @@ def test_a_new_file_appears_in_place_and_the_selection_stays(open_window, tmp_pa
     assert window.counts.text() == "4 articles"
 
 
+@pytest.mark.slow  # waits out the watcher's settling time
 def test_an_edit_in_place_is_found_by_search_and_shown_where_the_reader_is(open_window, tmp_path, qtbot):
     folder = library(tmp_path)
     window = open_on(open_window, qtbot, folder, "b.txt")
@@ -73,6 +75,7 @@ def test_an_edit_in_place_is_found_by_search_and_shown_where_the_reader_is(open_
     assert visible_ids(window) == ["b.txt"]
 
 
+@pytest.mark.slow  # waits out the watcher's settling time
 def test_a_deleted_file_leaves_the_list(open_window, tmp_path, qtbot):
     folder = library(tmp_path)
     window = open_on(open_window, qtbot, folder, "b.txt")
@@ -83,6 +86,7 @@ def test_a_deleted_file_leaves_the_list(open_window, tmp_path, qtbot):
     assert window.counts.text() == "2 articles"
 
 
+@pytest.mark.slow  # waits out the watcher's settling time
 def test_a_file_in_a_new_subfolder_appears(open_window, tmp_path, qtbot):
     folder = library(tmp_path)
     window = open_on(open_window, qtbot, folder, "b.txt")
@@ -98,6 +102,7 @@ def test_a_file_in_a_new_subfolder_appears(open_window, tmp_path, qtbot):
     assert visible_ids(window) == ["2024/e.txt"]
 
 
+@pytest.mark.slow  # waits out the watcher's settling time
 def test_a_new_file_that_matches_the_search_showing_joins_the_results(open_window, tmp_path, qtbot):
     folder = library(tmp_path)
     window = open_on(open_window, qtbot, folder, "c.txt")
@@ -111,6 +116,7 @@ def test_a_new_file_that_matches_the_search_showing_joins_the_results(open_windo
     assert reading(window) == "c.txt" and window.list.currentIndex().data() == "Carmaker joins as partner"
 
 
+@pytest.mark.slow  # waits out the watcher's settling time
 def test_changes_made_while_analysis_runs_are_indexed_and_then_analyzed(open_window, tmp_path, qtbot):
     folder = library(tmp_path)
     window = open_window(folder)  # indexed; the analysis pass (loading spaCy's model) has just begun
@@ -126,6 +132,7 @@ def test_changes_made_while_analysis_runs_are_indexed_and_then_analyzed(open_win
     assert "stopped" not in window.index_state.text()
 
 
+@pytest.mark.slow  # waits out the watcher's settling time
 def test_an_update_asked_for_while_one_runs_follows_it_instead_of_cancelling_it(open_window, tmp_path, qtbot):
     folder = library(tmp_path)
     window = open_window(folder)
@@ -145,6 +152,7 @@ def test_an_update_asked_for_while_one_runs_follows_it_instead_of_cancelling_it(
     assert "Indexing stopped" not in window.index_state.text()
 
 
+@pytest.mark.slow  # waits out the watcher's settling time
 def test_opening_another_folder_watches_that_one_instead(open_window, tmp_path, qtbot):
     first = library(tmp_path)
     other = tmp_path / "other"
@@ -162,6 +170,7 @@ def test_opening_another_folder_watches_that_one_instead(open_window, tmp_path, 
     qtbot.waitUntil(lambda: visible_ids(window) == ["k.txt", "m.txt"], timeout=SEEN_MS)
 
 
+@pytest.mark.slow  # waits out the watcher's settling time
 def test_coming_back_to_the_app_catches_a_change_the_watcher_missed(open_window, tmp_path, qtbot):
     folder = library(tmp_path)
     window = open_on(open_window, qtbot, folder, "c.txt")
@@ -175,6 +184,7 @@ def test_coming_back_to_the_app_catches_a_change_the_watcher_missed(open_window,
     assert visible_ids(window) == ["d.txt"]
 
 
+@pytest.mark.slow  # waits out the watcher's settling time
 def test_a_data_folder_inside_the_articles_folder_is_not_watched(open_window, tmp_path, data_dir, qtbot):
     write(tmp_path / "n.txt", "Nutrition brand", 'The brand said: "We fuel the runners."')
     window = open_window(tmp_path, wait=False)  # the index and the analysis cache are written in tmp_path/data
@@ -187,6 +197,7 @@ def test_a_data_folder_inside_the_articles_folder_is_not_watched(open_window, tm
         pass
 
 
+@pytest.mark.slow  # waits out the watcher's settling time
 def test_the_watcher_settles_a_burst_of_changes_into_one_signal_and_caps_its_files(qtbot, tmp_path):
     files = [tmp_path / f"{n}.txt" for n in range(5)]
     for f in files:

@@ -76,6 +76,7 @@ def bookmarks_for(body: str, cuts: list[int]) -> list[Bookmark]:
             for i, (start, end) in enumerate(spans) if end <= len(body)]
 
 
+@pytest.mark.slow  # Hypothesis
 @FUZZ
 @given(TEXT, FILE_NAME, st.sets(st.sampled_from(LAYER_KEYS)), st.lists(st.integers(0, 400), max_size=6))
 @example("Title: <b>x</b> &amp;\n\nA “quote,” said Bach. ©Getty", "article.txt", set(LAYER_KEYS), [2, 9])

@@ -3,6 +3,8 @@ index is rebuilt under the list as it is, searches work again, the bookmarks are
 
 import shutil
 
+import pytest
+
 from reader.core.index import INDEX_DELETED
 from tests.conftest import SAMPLE_000, SAMPLE_002
 from tests.ui.helpers import search, visible_ids
@@ -73,6 +75,7 @@ def test_a_search_after_the_index_was_deleted_says_so_rebuilds_it_and_runs_again
     assert "Traceback" not in capfd.readouterr().err
 
 
+@pytest.mark.slow  # waits out the watcher's settling time
 def test_the_folder_watchers_update_after_the_index_was_deleted_rebuilds_it(open_window, articles_dir, data_dir,
                                                                            qtbot, capfd):
     window = idle_window(open_window, qtbot, articles_dir)

@@ -11,6 +11,8 @@ from reader.core.model import ArticleRow, Hit
 from reader.ui.article_list import ArticleListView
 from reader.ui.article_model import COLUMNS, DATE, ID_ROLE, NAMES, QUOTES, SOURCE, TITLE, WORDS, ArticleTableModel
 
+pytestmark = pytest.mark.slow  # 50,000 rows per test
+
 N = 50_000
 WORDS_TITLE = ("sponsor", "Olympic", "deal", "Brand", "partner", "games", "World", "cup", "Renewal", "bid")
 SOURCES = ("Reuters", "AP", "reuters sport", "BBC", "Le Monde")

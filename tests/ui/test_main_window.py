@@ -1,6 +1,7 @@
 """The window as a user meets it: first launch, search, highlights, errors, navigation and persistence."""
 
 
+import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QTextDocument
 
@@ -141,6 +142,7 @@ def test_state_persists_and_the_index_is_reused(open_window, articles_dir, qtbot
     assert again.splitter.sizes() == sizes
 
 
+@pytest.mark.slow  # a generated library
 def test_the_list_fills_while_a_large_first_index_builds(open_window, tmp_path, qtbot):
     folder = tmp_path / "many"
     folder.mkdir()

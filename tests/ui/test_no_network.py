@@ -26,6 +26,8 @@ import pytest
 from tests.conftest import REPO
 from tests.ui.test_hostile_content import HOSTILE, HOSTILE_ID
 
+pytestmark = pytest.mark.slow  # the whole app in child processes, spaCy's workers too
+
 LOG_ENV = "PRESS_READER_TEST_NETWORK_LOG"
 SITECUSTOMIZE = textwrap.dedent(f"""
     # Installed by tests/ui/test_no_network.py in every Python process of the test: no internet, recorded.

@@ -158,6 +158,7 @@ def contrast(a: QColor, b: QColor) -> float:
     return (hi + 0.05) / (lo + 0.05)
 
 
+@pytest.mark.slow  # worker processes of their own
 def test_without_a_model_names_come_from_the_built_in_lists(open_window, articles_dir, qtbot, monkeypatch):
     monkeypatch.setenv("PRESS_READER_MODEL", "none")
     window = open_analyzed(open_window, articles_dir, qtbot)

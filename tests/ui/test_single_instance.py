@@ -47,6 +47,7 @@ def first(data_dir):
     instance.close()
 
 
+@pytest.mark.slow  # an app process
 def test_a_second_launch_hands_its_folder_to_the_open_window_and_exits(first, open_window, articles_dir,
                                                                         data_dir, tmp_path, qtbot):
     window = open_window(articles_dir)
@@ -65,6 +66,7 @@ def test_a_second_launch_hands_its_folder_to_the_open_window_and_exits(first, op
     assert [r.id for r in window.model.library_rows()] == ["note.txt"]
 
 
+@pytest.mark.slow  # an app process waiting out its timeout
 def test_a_window_that_does_not_answer_gets_one_line_not_a_second_writer(data_dir, tmp_path, qtbot):
     mute = QLocalServer()  # accepts the connection and never answers, like a hung window
     assert mute.listen(single_instance.server_name(data_dir))
@@ -95,6 +97,7 @@ def test_a_window_killed_with_sigkill_does_not_block_the_next_launch(data_dir, t
         instance.close()
 
 
+@pytest.mark.slow  # three app processes racing
 def test_two_launches_at_the_same_moment_make_one_window(data_dir, tmp_path):
     procs = [subprocess.Popen([sys.executable, "-c", CLAIM, str(data_dir), "8"], cwd=REPO, env=_env(tmp_path),
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(3)]

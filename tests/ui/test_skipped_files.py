@@ -1,11 +1,13 @@
 """The window over a messy folder: every readable article listed, the rest in "Skipped files" with reasons."""
 
+import pytest
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from tests.odd_files import INDEXED, SKIPPED, make_odd_folder
 
 
+@pytest.mark.slow  # a 20 MB article analyzed by spaCy's workers: closing waits for it
 def test_the_window_lists_every_readable_file_and_shows_the_others_with_reasons(open_window, tmp_path, qtbot):
     window = open_window(make_odd_folder(tmp_path / "odd"))
     assert sorted(r.id for r in window.model.library_rows()) == sorted(INDEXED)
@@ -24,6 +26,7 @@ def test_the_window_lists_every_readable_file_and_shows_the_others_with_reasons(
     assert "loop_a.txt\tsymbolic link loop" in QGuiApplication.clipboard().text().splitlines()
 
 
+@pytest.mark.slow  # a 20 MB article analyzed by spaCy's workers
 def test_fixing_a_skipped_file_takes_it_off_the_list(open_window, tmp_path, qtbot):
     folder = make_odd_folder(tmp_path / "odd")
     window = open_window(folder)

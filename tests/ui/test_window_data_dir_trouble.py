@@ -48,6 +48,7 @@ APP = textwrap.dedent("""
 """)
 
 
+@pytest.mark.slow  # an app process
 def test_a_read_only_data_dir_opens_searches_and_refuses_bookmarks_in_one_line(articles_dir, data_dir, tmp_path):
     library = Library(articles_dir, data_dir)
     library.sync()

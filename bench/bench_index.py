@@ -83,9 +83,8 @@ def percentile(values: list[float], p: float) -> float:
 
 def measure(root: Path, data_dir: Path, seed: int) -> dict:
     """Build, re-sync and search the index of `root`; runs in its own process."""
-    from reader.core.library import Library
-
     from bench.memory import TreeMemory
+    from reader.core.library import Library
 
     n = sum(1 for _ in root.rglob("*.txt"))
     lib = Library(root, data_dir)
@@ -149,12 +148,13 @@ def fts5_reference(root: Path, db: Path, queries: list[str]) -> dict:
     import sqlite3
 
     from reader.core import articles as _articles
+    from reader.core import scanning
 
     start = time.perf_counter()
     con = sqlite3.connect(db)
     con.execute("CREATE VIRTUAL TABLE a USING fts5(id UNINDEXED, title, body, captions, tokenize='porter unicode61')")
     with con:
-        for f in _articles.scan(root).files:
+        for f in scanning.scan(root).files:
             article = _articles.load(f.path, root)
             con.execute("INSERT INTO a VALUES (?, ?, ?, ?)",
                         (article.id, article.title, article.body, "\n".join(c.text for c in article.captions)))

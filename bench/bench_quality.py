@@ -35,7 +35,7 @@ from pathlib import Path
 
 from bench.quality_set import Doc, GoldQuote, files, load
 from reader.core.analysis import SPEECH, Analysis, Analyzer, Quote
-from reader.core.articles import Article
+from reader.core.model import BODY, TITLE, Article
 
 SCORED_LABELS = ("PERSON", "ORG", "PLACE", "FAC", "EVENT")
 _PLACE = {"GPE": "PLACE", "LOC": "PLACE"}
@@ -94,8 +94,7 @@ def score(docs: list[Doc], analyzer: Analyzer, errors: bool = False) -> Tally:
 
 
 def _predicted_quotes(doc: Doc, analysis: Analysis) -> list[tuple[str, Quote]]:
-    return [(part, q) for part, quotes in (("title", analysis.title_quotes), ("body", analysis.quotes))
-            for q in quotes if q.kind == SPEECH]
+    return [(part, q) for part in (TITLE, BODY) for q in analysis.in_part(part).quotes if q.kind == SPEECH]
 
 
 def _overlap(a0: int, a1: int, b0: int, b1: int) -> int:
@@ -155,9 +154,8 @@ def _score_quotes(doc: Doc, analysis: Analysis, tally: Tally, errors: bool) -> N
 
 
 def _score_entities(doc: Doc, analysis: Analysis, tally: Tally, errors: bool) -> None:
-    predicted = {(part, e.start, e.end): e for part, ents in (("title", analysis.title_entities),
-                                                              ("body", analysis.entities))
-                 for e in ents if scored_label(e.label) in SCORED_LABELS}
+    predicted = {(part, e.start, e.end): e for part in (TITLE, BODY) for e in analysis.in_part(part).entities
+                 if scored_label(e.label) in SCORED_LABELS}
     gold = {(g.part, g.start, g.end): g for g in doc.entities}
     for key, g in gold.items():
         label = scored_label(g.label)

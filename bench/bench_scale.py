@@ -312,6 +312,7 @@ def bare_spacy(root: Path) -> dict:
     """Bare spaCy, as the app would pick its model, over every body: words per second on both cores."""
     from bench.bench_analysis import bare_pipe
     from reader.core import articles as _articles
+    from reader.core import scanning
     from reader.core.analysis.tagger import available_model
 
     model = available_model()
@@ -320,7 +321,7 @@ def bare_spacy(root: Path) -> dict:
     import spacy
 
     nlp = spacy.load(model, enable=["ner"])
-    bodies = [_articles.load(f.path, root).body for f in _articles.scan(root).files]
+    bodies = [_articles.load(f.path, root).body for f in scanning.scan(root).files]
     _, seconds = bare_pipe(nlp, bodies, 2)
     return {"bare_s": seconds, "bare_words": sum(len(b.split()) for b in bodies)}
 

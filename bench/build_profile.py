@@ -34,12 +34,13 @@ def profile(root: Path, tmp: Path) -> dict:
     from whoosh.codec.whoosh3 import W3Codec
 
     from reader.core import articles as _articles
+    from reader.core import scanning
     from reader.core.index import Index
     from reader.core.index.analysis import ANALYZER, reference_analyzer
     from reader.core.index.schema import Codec, document_fields
     from reader.core.model import Document
 
-    files = _articles.scan(root).files
+    files = scanning.scan(root).files
     docs, parse_s = _cpu(lambda: [Document(_articles.load(f.path, root), f.size, f.mtime_ns) for f in files])
     n = len(docs)
     fields = [document_fields(d) for d in docs]

@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 from reader.core.analysis import Analysis
-from reader.core.articles import Article
 from reader.core.index.analysis import ANALYZER
+from reader.core.model import BODY, TITLE, Article
 
 _EXPLORE = os.environ.get("PRESS_READER_FUZZ") == "explore"
 FUZZ = settings(
@@ -81,11 +81,10 @@ def check_layer(spans, length: int, what: str) -> None:
 
 def check_analysis(article: Article, analysis: Analysis) -> None:
     """Every span of `analysis` lies in the text it indexes, and repeats that text; layers are ordered and disjoint."""
-    parts = [("body", article.body, analysis.quotes, analysis.entities),
-             ("title", article.title, analysis.title_quotes, analysis.title_entities)]
-    assert len(analysis.caption_entities) == len(article.captions)
-    parts += [(f"caption {i}", c.text, (), ents) for i, (c, ents) in enumerate(zip(article.captions,
-                                                                                       analysis.caption_entities))]
+    assert {x.part for x in (*analysis.quotes, *analysis.entities)} <= {part.name for part in article.parts()}
+    assert all(q.part in (BODY, TITLE) for q in analysis.quotes)  # a caption has no quotes
+    parts = [(part.name, part.text, analysis.in_part(part.name).quotes, analysis.in_part(part.name).entities)
+             for part in article.parts()]
     for name, text, quotes, entities in parts:
         check_layer([(q.start, q.end) for q in quotes], len(text), f"{name} quotes")
         check_layer([(e.start, e.end) for e in entities], len(text), f"{name} entities")

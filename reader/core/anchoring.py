@@ -11,6 +11,8 @@ import re
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
+from .model import Span
+
 CONTEXT = 32
 FUZZY_MIN_RATIO = 0.8  # how alike an edited passage must still be to count as the same one
 _PIECES = 24  # at most this many pieces of the passage are looked up to find where it went
@@ -19,18 +21,17 @@ _TOKEN = re.compile(r"\w+|[^\w\s]")  # words, and each punctuation mark on its o
 
 
 @dataclass(frozen=True)
-class Selector:
+class Selector(Span):
     """The passage `exact` = body[start:end], with the text just before and after it."""
 
     exact: str
     prefix: str
     suffix: str
-    start: int
-    end: int
 
 
 def selector_for(body: str, start: int, end: int) -> Selector:
-    return Selector(body[start:end], body[max(0, start - CONTEXT):start], body[end:end + CONTEXT], start, end)
+    return Selector(start, end, exact=body[start:end], prefix=body[max(0, start - CONTEXT):start],
+                    suffix=body[end:end + CONTEXT])
 
 
 def locate(body: str, sel: Selector) -> tuple[int, int, str] | None:

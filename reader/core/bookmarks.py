@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .anchoring import selector_for
-from .articles import Article
 from .errors import ReaderError
+from .model import Article
 
 OK, TEXT_CHANGED, ARTICLE_MISSING = "ok", "text changed", "article missing"
 SCHEMA_VERSION = 2

@@ -17,6 +17,7 @@ from .errors import ReaderError
 from .export import FORMATS, STDOUT, NotAnExport, export, plain_quote, save
 from .index import IndexBusy, IndexDeleted
 from .library import Library
+from .model import BODY
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 Window = Callable[[Path | None, Path], int]  # opens the window: (articles folder if given, data dir) -> exit code
@@ -185,7 +186,7 @@ def cmd_add(args, data: Path, articles: Path) -> int:
     _tell_notice(analysis)
     if args.json:
         out = imported.to_json()
-        out["indexed"] = report.indexed if report else library.index.doc_count()
+        out["indexed"] = report.indexed if report else library.indexed_count()
         _print_json(out)
     else:
         for f in imported.files:
@@ -260,10 +261,10 @@ def cmd_analyze(args, data: Path, articles: Path) -> int:
         return EXIT_OK
     for article, analysis in results:
         print(f"{article.title}  [{article.date or 'no date'}]  {article.id}")
-        for q in analysis.quotes:
+        for q in analysis.in_part(BODY).quotes:
             who = q.speaker or ("(quoted term)" if q.kind == "term" else "(speaker unknown)")
             print(f"  quote  {who}: {_clip(q.text)}")
-        for name, label in sorted({(e.canonical, e.label) for e in analysis.entities}):
+        for name, label in sorted({(e.canonical, e.label) for e in analysis.in_part(BODY).entities}):
             print(f"  {label:<7} {name}")
         print()
     return EXIT_OK
@@ -279,7 +280,7 @@ def cmd_bookmarks(args, data: Path, articles: Path) -> int:
 
 def bookmarks_list(args, library: Library) -> int:
     library.reanchor_bookmarks()  # this folder's are checked against their articles first
-    found = library.bookmarks.all()
+    found = library.all_bookmarks()
     if args.json:
         _print_json([b.to_json() for b in found])
         return EXIT_OK
@@ -292,7 +293,7 @@ def bookmarks_list(args, library: Library) -> int:
 
 def bookmarks_export(args, library: Library) -> int:
     library.reanchor_bookmarks()
-    found = library.bookmarks.all()
+    found = library.all_bookmarks()
     if args.output and args.output != STDOUT:
         try:
             save(found, args.format, Path(args.output).expanduser(), data_dir=library.data_dir, force=args.force)
@@ -327,8 +328,8 @@ def _analysis_json(path: Path, article, analysis) -> dict:
         "title": article.title,
         "date": article.date,
         "body": article.body,
-        "quotes": [q.to_json() for q in analysis.quotes],
-        "entities": [e.to_json() for e in analysis.entities],
+        "quotes": [q.to_json() for q in analysis.in_part(BODY).quotes],
+        "entities": [e.to_json() for e in analysis.in_part(BODY).entities],
     }
 
 

@@ -19,6 +19,14 @@ class ReaderError(Exception):
         return " ".join(super().__str__().split())
 
 
+class LibraryError(ReaderError):
+    """A problem with the library as a whole, told to the user in one line."""
+
+
+class SyncCancelled(LibraryError):
+    """The caller asked an index update to stop; the index is left as it was."""
+
+
 def one_line(exc: BaseException) -> str:
     """What to tell the user about `exc`: its message on one line, or its type's name when it has none."""
     text = " ".join(str(exc).split())

@@ -12,9 +12,11 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .anchoring import selector_for
-from .articles import Article, ArticleError, inside, read_regular
 from .bookmarks import OK, Bookmark, BookmarkError, utc_now
+from .files import ArticleError, read_regular
+from .model import Article
 from .paths import write_whole
+from .scanning import inside
 
 FORMATS = ("csv", "md", "json")
 COLUMNS = ("quote", "speaker", "title", "source", "date", "path", "note", "tags", "added", "status")

@@ -10,9 +10,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import articles as _articles
 from . import paths
-from .articles import ArticleError, DetailsError
+from .articles import load_file
+from .corrections import DetailsError, checked_date, has_sidecar, sidecar
+from .files import ArticleError, os_reason
+from .formats.text import parse
+from .model import ENTRY_MARK, Article, split_id
+from .scanning import LINK_LEAVES, inside, is_article_name, link_leaves, readable_name
 
 IMPORTED, DUPLICATE, SKIPPED = "imported", "duplicate", "skipped"
 PASTED_SOURCE = "Pasted"
@@ -80,15 +84,15 @@ class Known:
     by_fingerprint: dict[str, str] = field(default_factory=dict)  # fingerprint → article id
     by_hash: dict[str, str] = field(default_factory=dict)  # content hash of a whole file → its id
 
-    def remember(self, found: list[_articles.Article], file_id: str) -> None:
+    def remember(self, found: list[Article], file_id: str) -> None:
         """The articles of a file just copied in as `file_id`, so later files of the batch are compared too."""
         for article in found:
-            key = _articles.split_id(article.id)[1]
+            key = split_id(article.id)[1]
             if key is None:  # a feed's entries are hashed one by one, not as the file's bytes
                 self.by_fingerprint.setdefault(article.fingerprint, file_id)
                 self.by_hash.setdefault(article.content_hash, file_id)
             else:
-                self.by_fingerprint.setdefault(article.fingerprint, f"{file_id}{_articles.ENTRY_MARK}{key}")
+                self.by_fingerprint.setdefault(article.fingerprint, f"{file_id}{ENTRY_MARK}{key}")
 
 
 def candidates(paths: Iterable[Path | str]) -> list[tuple[Path, Path, Path | None]]:
@@ -105,7 +109,7 @@ def candidates(paths: Iterable[Path | str]) -> list[tuple[Path, Path, Path | Non
         for dirpath, dirnames, filenames in os.walk(path):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
             out.extend((Path(dirpath) / name, path.parent, real) for name in sorted(filenames)
-                       if _articles.is_article_name(name))
+                       if is_article_name(name))
     return out
 
 
@@ -121,9 +125,9 @@ def add(root: Path, paths: Iterable[Path | str], known: Known,
     report = ImportReport()
     todo: dict[Path, tuple[Path, Path, Path | None]] = {}  # a file given twice, or also in a folder given, once
     for path, base, folder in candidates(paths):
-        if folder is not None and _articles.link_leaves(path, folder):  # e.g. to ~/.ssh, from an archive
-            report.files.append(Imported(_articles.readable_name(str(path)), SKIPPED,
-                                         reason=_articles.LINK_LEAVES))
+        if folder is not None and link_leaves(path, folder):  # e.g. to ~/.ssh, from an archive
+            report.files.append(Imported(readable_name(str(path)), SKIPPED,
+                                         reason=LINK_LEAVES))
             continue
         todo.setdefault(path.resolve(), (path, base, folder))
     for done, (path, base, _) in enumerate(todo.values(), 1):
@@ -134,18 +138,18 @@ def add(root: Path, paths: Iterable[Path | str], known: Known,
 
 
 def _add_one(root: Path, path: Path, base: Path, known: Known) -> Imported:
-    shown = _articles.readable_name(str(path))
+    shown = readable_name(str(path))
     if not path.exists() and not path.is_symlink():
         return Imported(shown, SKIPPED, reason="no such file or folder")
     if path.name.startswith("."):
         return Imported(shown, SKIPPED, reason="a hidden file")
-    if not _articles.is_article_name(path.name):
+    if not is_article_name(path.name):
         suffix = path.suffix.lower() or "no file name extension"
         return Imported(shown, SKIPPED, reason=f"not a supported format ({suffix})")
-    if _articles.inside(path, root):
+    if inside(path, root):
         return Imported(shown, SKIPPED, reason="already in the library folder")
     try:
-        found = _articles.load_file(path, path.parent)
+        found = load_file(path, path.parent)
     except ArticleError as exc:
         return Imported(shown, SKIPPED, reason=exc.reason)
     whole = found[0].content_hash if found[0].id == found[0].file_id else None  # else a feed's entries
@@ -155,9 +159,9 @@ def _add_one(root: Path, path: Path, base: Path, known: Known) -> Imported:
     copies = [known.by_fingerprint.get(a.fingerprint) for a in found]
     try:
         # a name that is not UTF-8 is copied in under its readable name, which the library can index
-        dest = copy_in(path, root / _articles.readable_name(str(path.relative_to(base))))
+        dest = copy_in(path, root / readable_name(str(path.relative_to(base))))
     except OSError as exc:
-        return Imported(shown, SKIPPED, reason=f"could not copy it: {_articles.os_reason(exc)}")
+        return Imported(shown, SKIPPED, reason=f"could not copy it: {os_reason(exc)}")
     article_id = dest.relative_to(root).as_posix()
     known.remember(found, article_id)
     if all(copies):
@@ -178,15 +182,15 @@ def copy_in(source: Path, dest: Path) -> Path:
         final = _link_unique(tmp, dest)
     finally:
         tmp.unlink(missing_ok=True)
-    if _articles.has_sidecar(source) and _articles.sidecar(source).is_file():
-        shutil.copy2(_articles.sidecar(source), _articles.sidecar(final))
+    if has_sidecar(source) and sidecar(source).is_file():
+        shutil.copy2(sidecar(source), sidecar(final))
     return final
 
 
 def _link_unique(tmp: Path, dest: Path) -> Path:
     for n in range(1, 10_000):
         target = dest if n == 1 else dest.with_name(f"{dest.stem} ({n}){dest.suffix}")
-        if _articles.has_sidecar(target):  # a correction left by a deleted file would apply to it
+        if has_sidecar(target):  # a correction left by a deleted file would apply to it
             continue
         try:
             os.link(tmp, target)
@@ -213,8 +217,8 @@ def save_pasted(root: Path, text: str, title: str, source: str = "", date: str =
     body = text.replace("\r\n", "\n").replace("\r", "\n").strip()
     if not body:
         raise DetailsError("there is no text to make an article of")
-    title = " ".join(title.split()) or _articles.parse(body).title
-    date = _articles.checked_date(date)
+    title = " ".join(title.split()) or parse(body).title
+    date = checked_date(date)
     header = [f"Title: {title}", f"Source: {' '.join(source.split()) or PASTED_SOURCE}"]
     if date:
         header.append(f"Date: {date}")
@@ -227,7 +231,7 @@ def save_pasted(root: Path, text: str, title: str, source: str = "", date: str =
         finally:
             tmp.unlink(missing_ok=True)
     except OSError as exc:
-        raise DetailsError(f"cannot save the article in {root}: {_articles.os_reason(exc)}") from None
+        raise DetailsError(f"cannot save the article in {root}: {os_reason(exc)}") from None
 
 
 def _file_name(title: str) -> str:

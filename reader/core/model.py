@@ -1,13 +1,160 @@
-"""The values every layer shares: what the index holds of an article, the list's rows, and search results."""
+"""The values every layer shares: an article, its parts and spans; index documents, list rows, search results."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # annotations only: the values stay importable without the articles and analysis modules
+from .formats import MULTI_SUFFIXES
+
+if TYPE_CHECKING:  # annotations only: the values stay importable without the analysis and view modules
     from .analysis.values import Analysis
-    from .articles import Article
+    from .view import ArticleView
+
+__all__ = [
+    "BODY", "ENTRY_MARK", "PARAGRAPH_BREAK", "TITLE", "Article", "ArticleRow", "ArticleView", "Caption", "Document",
+    "Hit", "Part", "SearchResult", "Span", "caption_part", "fingerprint", "paragraph_end", "paragraph_start",
+    "split_id", "split_paragraphs",
+]
+
+# ---------------------------------------------------------------- article: parts and spans
+
+TITLE, BODY = "title", "body"
+PARAGRAPH_BREAK = "\n\n"  # the paragraphs of a part are split by one blank line, and only by that
+ENTRY_MARK = "#"  # "feeds/sport.rss#3fa9c2d1": one entry of a file that holds several articles
+
+
+def caption_part(i: int) -> str:
+    """The name of the part that is the article's caption `i` (counted from 0, as `Article.captions`)."""
+    return f"caption {i}"
+
+
+@dataclass(frozen=True)
+class Span:
+    """Characters [start, end) of one part of an article: its title, its body or one of its captions."""
+
+    start: int
+    end: int
+    part: str = field(default=BODY, kw_only=True)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One string of an article that is read, analyzed and marked on its own; spans index into `text`."""
+
+    name: str  # TITLE, BODY or caption_part(i)
+    text: str
+
+
+def split_paragraphs(text: str) -> list[tuple[int, str]]:
+    """Each paragraph of `text` with the offset it starts at; none for an empty text."""
+    found, start = [], 0
+    for para in text.split(PARAGRAPH_BREAK) if text else []:
+        found.append((start, para))
+        start += len(para) + len(PARAGRAPH_BREAK)
+    return found
+
+
+def paragraph_start(text: str, offset: int) -> int:
+    """Where the paragraph that holds `offset` starts."""
+    before = text.rfind(PARAGRAPH_BREAK, 0, offset)
+    return 0 if before < 0 else before + len(PARAGRAPH_BREAK)
+
+
+def paragraph_end(text: str, offset: int) -> int:
+    """Where the paragraph that holds `offset` ends: at the next paragraph break, else at the text's end."""
+    after = text.find(PARAGRAPH_BREAK, offset)
+    return len(text) if after < 0 else after
+
+
+def split_id(article_id: str) -> tuple[str, str | None]:
+    """(the file's id, the entry's key or None): "sport.rss#3fa9c2d1" → ("sport.rss", "3fa9c2d1")."""
+    file_id, mark, key = article_id.rpartition(ENTRY_MARK)
+    if mark and key and file_id.lower().endswith(MULTI_SUFFIXES):
+        return file_id, key
+    return article_id, None
+
+
+def fingerprint(body: str) -> str:
+    """A digest of the body's words alone: case, accents, punctuation, quote marks and spacing differ
+    between copies of one wire story, and between a page saved as HTML and as text."""
+    if not body:
+        return ""
+    folded = unicodedata.normalize("NFKD", body.casefold())
+    words = re.findall(r"\w+", "".join(c for c in folded if not unicodedata.combining(c)))
+    return hashlib.blake2b(" ".join(words).encode(), digest_size=12).hexdigest() if words else ""
+
+
+@dataclass(frozen=True)
+class Caption:
+    """A photo caption, kept apart from the body; `paragraph` is the body paragraph it sat before."""
+
+    text: str
+    credit: str
+    paragraph: int
+
+    @property
+    def line(self) -> str:
+        return f"{self.text} ©{self.credit}" if self.text else f"©{self.credit}"
+
+
+@dataclass(frozen=True)
+class Article:
+    id: str
+    path: Path
+    title: str
+    date: str | None
+    source: str
+    body: str
+    captions: tuple[Caption, ...] = ()
+    content_hash: str = ""
+    url: str | None = None
+    author: str | None = None
+    truncated: bool = False
+    corrected: frozenset[str] = frozenset()  # the details taken from the sidecar, not the file
+
+    @property
+    def file_id(self) -> str:
+        """The id of the file the article is in (its own id, unless it is one entry of a feed)."""
+        return split_id(self.id)[0]
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """The same for copies of one text (saved twice, or wire copy run by several outlets)."""
+        return fingerprint(self.body) or f"id:{self.id}"
+
+    def parts(self) -> tuple[Part, ...]:
+        """The strings the article is read in: its title, its body, then each caption, in that order."""
+        return (Part(TITLE, self.title), Part(BODY, self.body),
+                *(Part(caption_part(i), c.text) for i, c in enumerate(self.captions)))
+
+    @property
+    def paragraphs(self) -> list[str]:
+        return [para for _, para in split_paragraphs(self.body)]
+
+    @property
+    def words(self) -> int:
+        return len(self.body.split())
+
+    def to_json(self) -> dict:
+        return {
+            "path": self.id,
+            "title": self.title,
+            "date": self.date,
+            "source": self.source,
+            "author": self.author,
+            "url": self.url,
+            "captions": [c.line for c in self.captions],
+            "body": self.body,
+        }
+
+
+# ---------------------------------------------------------------- index: documents, rows, search results
 
 
 @dataclass(frozen=True)
@@ -78,3 +225,12 @@ class SearchResult:
         if self.notice:
             out["notice"] = self.notice
         return out
+
+
+def __getattr__(name: str):
+    # ArticleView is built over the analysis, which is built over the spans above: it is imported when asked for
+    if name == "ArticleView":
+        from .view import ArticleView
+
+        return ArticleView
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -8,7 +8,9 @@ from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QVBoxLayout, QWidget)
 
-from ..core.articles import ARTICLE_SUFFIXES, Article, DetailsError, checked_date
+from ..core.corrections import DetailsError, checked_date
+from ..core.model import Article
+from ..core.scanning import ARTICLE_SUFFIXES
 from ..core.importing import PASTED_SOURCE
 
 FORMATS_FILTER = ("Articles ({})".format(" ".join(f"*{s}" for s in ARTICLE_SUFFIXES)),

@@ -8,8 +8,8 @@ from PySide6.QtCore import QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QFontMetrics, QPalette, QTextDocument
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QStyle, QStyledItemDelegate, QTableView
 
+from ..core.view import hit_marks
 from .article_model import DATE, NAMES, QUOTES, SNIPPET_ROLE, SOURCE, TITLE, WORDS
-from .marks import hit_marks
 from .reading_pane import mark_up
 
 SNIPPET_LINES = 2

@@ -27,11 +27,11 @@ class DeleteBookmarks(QUndoCommand):
         self.owner, self.bookmarks = owner, bookmarks
 
     def redo(self) -> None:
-        self.owner.run(lambda lib: [lib.bookmarks.delete(b.id) for b in self.bookmarks], self.owner.removed,
+        self.owner.run(lambda lib: [lib.delete_bookmark(b.id) for b in self.bookmarks], self.owner.removed,
                        "Could not delete the bookmark")
 
     def undo(self) -> None:
-        self.owner.run(lambda lib: [lib.bookmarks.restore(b) for b in self.bookmarks], self.owner.added,
+        self.owner.run(lambda lib: [lib.restore_bookmark(b) for b in self.bookmarks], self.owner.added,
                        "Could not bring the bookmark back")
 
 
@@ -67,7 +67,7 @@ class Bookmarking(QObject):
 
     def reload(self) -> None:
         """Every bookmark, from the store (after a sync has re-attached them to edited articles)."""
-        self.run(lambda lib: lib.bookmarks.all(), self._loaded, "Could not read the bookmarks")
+        self.run(lambda lib: lib.all_bookmarks(), self._loaded, "Could not read the bookmarks")
 
     def _loaded(self, bookmarks: list[Bookmark]) -> None:
         self.panel.model.set_items(bookmarks)
@@ -163,7 +163,7 @@ class Bookmarking(QObject):
             self.window.show_status("The bookmarked text could not be found on screen.")
 
     def edit(self, bookmark_id: int, note: str, tags: list[str]) -> None:
-        self.run(lambda lib: [lib.bookmarks.update(bookmark_id, note=note, tags=tags)], self.added,
+        self.run(lambda lib: [lib.update_bookmark(bookmark_id, note=note, tags=tags)], self.added,
                  "Could not save the note")
 
     def delete(self, ids: list[int]) -> None:

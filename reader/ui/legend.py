@@ -6,7 +6,7 @@ from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QCheckBox, QLayout, QWidget
 
-from .marks import LAYERS
+from ..core.view import LAYERS
 
 SHORT_NAMES = {"orgs": "Organisations & sponsors", "term": "Quoted terms"}
 

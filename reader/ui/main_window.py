@@ -18,11 +18,13 @@ from PySide6.QtWidgets import (QFileDialog, QLabel, QMainWindow, QMessageBox, QP
 from .. import __version__
 from ..core import paths, versions
 from ..core.analysis import shared_analyzer
-from ..core.articles import Skipped, split_id
+from ..core.model import split_id
+from ..core.scanning import Skipped
 from ..core.importing import DUPLICATE, IMPORTED, ImportReport
-from ..core.index import IndexDeleted, hit_spans
+from ..core.index import IndexDeleted
 from ..core.model import SearchResult
 from ..core.library import AnalysisReport, Library, LibraryError, SyncReport
+from ..core.view import LAYER_KEYS, ArticleView
 from .adding import FORMATS_FILTER, DetailsDialog, DropOverlay, PasteDialog, dropped_paths
 from .article_list import ArticleListView
 from .article_model import ID_ROLE, WORDS, ArticleTableModel
@@ -30,7 +32,6 @@ from .bookmarking import Bookmarking
 from .folder_watch import FolderWatcher
 from .legend import Legend
 from .look import set_kind
-from .marks import LAYER_KEYS, ArticleView, build_view
 from .reading_pane import ReadingPane
 from .search_bar import SearchBar
 from .skipped_files import SkippedFilesDialog
@@ -60,23 +61,8 @@ def settle_heap() -> None:
 def article_view(library: Library, article_id: str, words: frozenset[str],
                  names: frozenset[tuple[str, ...]] = frozenset(),
                  early: Callable[[ArticleView], None] | None = None, analyze: bool = True) -> ArticleView:
-    """Runs on a worker: load the article, its analysis (made now if not cached) and its search hits.
-
-    When the analysis has to be made, `early` first gets the view without it, so the text shows at once.
-    With `analyze` False, an analysis not cached is not made: the view has none.
-    """
-    article = library.load(article_id)
-    hits = (hit_spans(article.title, words), hit_spans(article.body, words),
-            [hit_spans(c.text, words) for c in article.captions])
-    try:
-        analysis = library.cached_analysis(article)
-        if analysis is None and analyze:
-            if early is not None:
-                early(build_view(article, None, *hits))
-            analysis = library.analysis(article)
-    except Exception:  # noqa: BLE001 - the article is still worth reading without highlights
-        analysis = None
-    return build_view(article, analysis, *hits, names)
+    """Runs on a worker: what the reading pane shows of the article (see `Library.article_view`)."""
+    return library.article_view(article_id, words, names, early=early, analyze=analyze)
 
 
 class MainWindow(QMainWindow):
@@ -714,7 +700,7 @@ class MainWindow(QMainWindow):
         self._early_gen = gen if early else 0
         self.legend.set_counts(view.layer_counts() if view.analysis else None)
         if self.library is not None:
-            self._tell_notice(self.library.analyzer.notice)
+            self._tell_notice(self.library.analysis_notice)
         if not early:
             self.bookmarking.article_shown()
         self.article_shown.emit(view.article.id)

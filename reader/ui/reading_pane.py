@@ -16,10 +16,11 @@ from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QPalette, QTextCursor
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip
 
-from ..core.articles import MAX_FILE_BYTES
 from ..core.bookmarks import OK
+from ..core.files import MAX_FILE_BYTES
+from ..core.model import split_paragraphs
+from ..core.view import BOOKMARK, HIT, LAYER_KEYS, LAYERS, ArticleView, Mark
 from .look import plain_tip
-from .marks import BOOKMARK, HIT, LAYER_KEYS, LAYERS, ArticleView, Mark
 
 BASE_PT = 12
 ZOOM_RANGE = (-4, 14)
@@ -139,15 +140,13 @@ def paragraph_marks(body: str, marks: list[Mark]) -> list[tuple[str, list[Mark]]
     and only the first its flag.
     """
     result = []
-    start = 0
-    for para in body.split("\n\n") if body else []:
+    for start, para in split_paragraphs(body):
         end = start + len(para)
         inside = [Mark(max(m.start, start) - start, min(m.end, end) - start, m.layer, m.tip,
                        m.label if m.label_end <= end else "", m.entity, m.flag if m.start >= start else "",
                        m.label_at - start if m.label_at >= 0 and m.label_end <= end else -1)
                   for m in marks if m.start < end and m.end > start]
         result.append((para, inside))
-        start = end + 2
     return result
 
 
@@ -298,13 +297,12 @@ def render_article(view: ArticleView, layers: frozenset[str] = frozenset(LAYER_K
         text = "Lead photo" if lead else cap.text
         captions_at.setdefault(cap.paragraph, []).append(
             _caption_html(text, cap.credit, [] if lead else marks, entity_ids))
-    start = 0
+    starts = [start for start, _ in split_paragraphs(a.body)]
     for n, (para, marks) in enumerate(paragraph_marks(a.body, shown(view.body))):
         parts.extend(captions_at.pop(n, []))
         parts.append(f"<p>{mark_up(para, marks, entity_ids)}</p>")
         if paragraphs is not None:
-            paragraphs.append((start, para, marks))
-        start += len(para) + 2
+            paragraphs.append((starts[n], para, marks))
     for rest in captions_at.values():
         parts.extend(rest)
     return "\n".join(parts)

@@ -9,7 +9,7 @@ from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton,
                                QTableView, QVBoxLayout)
 
-from ..core.articles import Skipped
+from ..core.scanning import Skipped
 from .items_model import ItemsModel
 
 COLUMNS = ("File", "Why it was skipped")

@@ -9,8 +9,9 @@ from __future__ import annotations
 import functools
 from pathlib import Path
 
-from reader.core import articles
+from reader.core import articles, model
 from reader.core.analysis import Analysis, Analyzer, Entity, Quote
+from reader.core.formats.text import parse
 
 REPO = Path(__file__).resolve().parents[2]
 SAMPLES = REPO / "articles"
@@ -27,18 +28,18 @@ def real_analyzer() -> Analyzer:
     return analyzer
 
 
-def sample(name: str) -> articles.Article:
+def sample(name: str) -> model.Article:
     return articles.load(SAMPLES / name)
 
 
 @functools.cache
-def sample_analysis(name: str) -> tuple[articles.Article, Analysis]:
+def sample_analysis(name: str) -> tuple[model.Article, Analysis]:
     article = sample(name)
     return article, real_analyzer().analyze(article)
 
 
-def analyze_text(analyzer: Analyzer, text: str) -> tuple[articles.Article, Analysis]:
-    article = articles.parse(text)
+def analyze_text(analyzer: Analyzer, text: str) -> tuple[model.Article, Analysis]:
+    article = parse(text)
     return article, analyzer.analyze(article)
 
 

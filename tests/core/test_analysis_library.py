@@ -17,6 +17,7 @@ import pytest
 from reader.core.analysis import Analysis
 from reader.core.index.reading import column_rows
 from reader.core.library import Library
+from reader.core.model import BODY, TITLE
 from tests.core.analysis_fixtures import SAMPLE_000, SAMPLE_002, SAMPLES, real_analyzer
 
 BOTH = [SAMPLE_000, SAMPLE_002]
@@ -389,8 +390,8 @@ def test_cache_made_by_another_analyzer_is_not_used(analyzed, articles_dir, data
 def test_analysis_round_trips_through_the_cache_format(lib, name):
     article = lib.load(name)
     analysis = real_analyzer().analyze(article)
-    data = json.loads(json.dumps(analysis.to_cache()))
-    again = Analysis.from_cache(data, article.body, article.title, [c.text for c in article.captions])
+    data = json.loads(json.dumps(analysis.to_cache(article.parts())))
+    again = Analysis.from_cache(data, article.parts())
     assert again == analysis
-    assert again.quotes and again.entities and again.title_entities
-    assert len(again.caption_entities) == len(article.captions)
+    assert again.in_part(BODY).quotes and again.in_part(BODY).entities and again.in_part(TITLE).entities
+    assert {e.part for e in again.entities} <= {part.name for part in article.parts()}

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core import articles
-from reader.core.articles import TITLE_CHARS, ArticleError
+from reader.core import articles, scanning
+from reader.core.files import ArticleError
+from reader.core.formats.text import TITLE_CHARS
 
 SAMPLE_000 = "000_1fa15833894f33b8.txt"
 SAMPLE_002 = "002_30a533c32181acfe.txt"
@@ -265,7 +266,7 @@ def test_scan_finds_articles_at_any_depth_and_ignores_other_files(tmp_path, writ
                 ".git/inside.txt", "x/.cache/g.txt"]:
         write(root / rel, "text")
     (root / "folder.txt").mkdir()
-    result = articles.scan(root)
+    result = scanning.scan(root)
     assert sorted(f.id for f in result.files) == ["a.txt", "b.md", "x/c.TXT", "x/y/e.md", "x/y/z/d.txt"]
     assert [(s.path, s.reason) for s in result.skipped] == [("folder.txt", "is a directory, not a file")]
     # what a folder watcher watches: every folder walked, hidden ones left out as their files are
@@ -278,7 +279,7 @@ def test_scan_finds_articles_at_any_depth_and_ignores_other_files(tmp_path, writ
 
 
 def test_scan_of_the_samples(articles_dir):
-    result = articles.scan(articles_dir)
+    result = scanning.scan(articles_dir)
     assert sorted(f.id for f in result.files) == [SAMPLE_000, SAMPLE_002]
     assert result.skipped == []
 

@@ -6,10 +6,9 @@ import json
 
 import pytest
 
-from reader.core import articles
-from reader.core.articles import DetailsError
+from reader.core import articles, scanning
+from reader.core.corrections import DetailsError
 from reader.core.library import Library
-
 from tests.conftest import SAMPLE_000, SAMPLE_002
 
 
@@ -94,4 +93,4 @@ def test_only_title_date_and_source_are_taken_from_a_sidecar(tmp_path, write):
 
 def test_a_sidecar_is_not_an_article(articles_dir, lib):
     lib.correct(SAMPLE_002, title="X")
-    assert [f.id for f in articles.scan(articles_dir).files] == [SAMPLE_000, SAMPLE_002]
+    assert [f.id for f in scanning.scan(articles_dir).files] == [SAMPLE_000, SAMPLE_002]

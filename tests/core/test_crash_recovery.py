@@ -30,7 +30,7 @@ from pathlib import Path
 import pytest
 
 from bench.corpus import generate
-from reader.core import articles as _articles
+from reader.core import scanning
 from reader.core.analysis import NO_MODEL, Analyzer
 from reader.core.index.processes import PARALLEL_MIN_DOCS
 from reader.core.index.schema import INDEX_NAME, NAMES_DIR, NAMES_NAME
@@ -128,7 +128,7 @@ def world(tmp_path_factory):
     generate(GENERATED, folder)
     (folder / LATE).parent.mkdir()
     (folder / LATE).write_text(f"The late story\n\nA {LATE_WORD} signed a sponsorship deal.\n", encoding="utf-8")
-    assert _articles.scan(folder).files[-1].id == LATE
+    assert scanning.scan(folder).files[-1].id == LATE
     seed = base / "seed-data"
     lib = Library(folder, seed, analyzer=Analyzer(model=NO_MODEL))
     try:
@@ -200,7 +200,7 @@ def _check_recovery(capsys, folder: Path, data: Path, marks: list[tuple], childr
     for lock in [*index_dir.glob(f"*/{INDEX_NAME}_WRITELOCK"), *index_dir.glob(f"*/{NAMES_DIR}/{NAMES_NAME}_WRITELOCK")]:
         assert _lock_is_free(lock), f"{lock.name} is still held"
 
-    expected = sorted(f.id for f in _articles.scan(folder).files)
+    expected = sorted(f.id for f in scanning.scan(folder).files)
     extra = () if analysis else ("--no-analysis",)
     capsys.readouterr()
     code, out, err = run(capsys, *_index_args(folder, data, *extra))  # the next launch, in this process

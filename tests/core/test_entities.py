@@ -7,9 +7,10 @@ from collections import Counter, defaultdict
 
 import pytest
 
-from reader.core import articles
 from reader.core.analysis import Analyzer, GazetteerError
 from reader.core.analysis.gazetteer import GAZETTEER_DIR, GAZETTEER_LABELS, Entry, Gazetteer
+from reader.core.formats.text import parse
+from reader.core.model import BODY, TITLE, caption_part
 from tests.core.analysis_fixtures import (
     SAMPLE_000,
     SAMPLE_002,
@@ -54,7 +55,7 @@ def labelled(entities, text):
 
 def test_sample_000_people_and_organisations():
     article, analysis = sample_analysis(SAMPLE_000)
-    ents = analysis.entities
+    ents = analysis.in_part(BODY).entities
     assert labelled(ents, "Alibaba") == {("ORG", "Alibaba Group")}
     assert labelled(ents, "Alibaba Group") == {("ORG", "Alibaba Group")}
     assert labelled(ents, "Jack Ma") == {("PERSON", "Jack Ma")}
@@ -83,16 +84,16 @@ def test_sample_000_first_sentence_tags_alibaba_as_an_organisation(spacy_only):
     article, analysis = sample_analysis(SAMPLE_000)
     first = article.body.split("\n\n")[0]
     assert first.startswith("Alibaba co-founder Jack Ma")
-    at_start = [e for e in analysis.entities if e.start == 0]
+    at_start = [e for e in analysis.in_part(BODY).entities if e.start == 0]
     assert [(e.text, e.label, e.canonical) for e in at_start] == [("Alibaba", "ORG", "Alibaba Group")]
     # spaCy alone gets this one wrong, so it is the gazetteer that fixes it
     alone = spacy_only.analyze(article)
-    assert not [e for e in alone.entities if e.start == 0 and e.label == "ORG"]
+    assert not [e for e in alone.in_part(BODY).entities if e.start == 0 and e.label == "ORG"]
 
 
 def test_sample_002_entities():
     article, analysis = sample_analysis(SAMPLE_002)
-    ents = analysis.entities
+    ents = analysis.in_part(BODY).entities
     assert labelled(ents, "Lausanne") == {("GPE", "Lausanne")}
     assert labelled(ents, "Thomas Bach") == {("PERSON", "Thomas Bach")}
     assert labelled(ents, "Bach") == {("PERSON", "Thomas Bach")}
@@ -100,9 +101,9 @@ def test_sample_002_entities():
     assert labelled(ents, "IOC") == {("ORG", "International Olympic Committee")}
     assert labelled(ents, "Alibaba") == {("ORG", "Alibaba Group")}
     # the title and the caption have their own entities, as spans over their own text
-    assert ("ORG", "Alibaba Group") in {(e.label, e.canonical) for e in analysis.title_entities}
+    assert ("ORG", "Alibaba Group") in {(e.label, e.canonical) for e in analysis.in_part(TITLE).entities}
     [caption] = article.captions
-    [caption_entities] = analysis.caption_entities
+    caption_entities = analysis.in_part(caption_part(0)).entities
     assert {(e.text, e.canonical) for e in caption_entities} >= {
         ("Alibaba", "Alibaba Group"), ("IOC", "International Olympic Committee")}
     assert_entity_spans_are_sound(caption.text, caption_entities)
@@ -110,20 +111,20 @@ def test_sample_002_entities():
 
 def test_gazetteer_entities_carry_their_note():
     article, analysis = sample_analysis(SAMPLE_000)
-    [note] = {e.note for e in entities_named(analysis.entities, "Alibaba")}
+    [note] = {e.note for e in entities_named(analysis.in_part(BODY).entities, "Alibaba")}
     assert "TOP partner" in note
-    assert all(e.note == "" for e in analysis.entities if e.label == "PERSON")
+    assert all(e.note == "" for e in analysis.in_part(BODY).entities if e.label == "PERSON")
 
 
 @pytest.mark.parametrize("name", [SAMPLE_000, SAMPLE_002])
 def test_entity_spans_are_sound(name):
     article, analysis = sample_analysis(name)
-    assert len(analysis.entities) > 10
-    assert_entity_spans_are_sound(article.body, analysis.entities)
-    assert_entity_spans_are_sound(article.title, analysis.title_entities)
-    assert len(analysis.caption_entities) == len(article.captions)
-    for caption, ents in zip(article.captions, analysis.caption_entities):
-        assert_entity_spans_are_sound(caption.text, ents)
+    assert len(analysis.in_part(BODY).entities) > 10
+    assert_entity_spans_are_sound(article.body, analysis.in_part(BODY).entities)
+    assert_entity_spans_are_sound(article.title, analysis.in_part(TITLE).entities)
+    assert {e.part for e in analysis.entities} <= {part.name for part in article.parts()}
+    for part in article.parts()[2:]:  # the captions
+        assert_entity_spans_are_sound(part.text, analysis.in_part(part.name).entities)
 
 
 @pytest.mark.parametrize("name", [SAMPLE_000, SAMPLE_002])
@@ -132,7 +133,7 @@ def test_analysis_is_deterministic(name):
     article = sample(name)
     first = analyzer.analyze(article)
     assert analyzer.analyze(sample(name)) == first
-    assert first.entities and first.quotes
+    assert first.in_part(BODY).entities and first.in_part(BODY).quotes
 
 
 def test_analyze_many_matches_analyze_one_at_a_time():
@@ -154,7 +155,7 @@ def test_no_model_mode_uses_the_gazetteer_and_says_so():
     assert isinstance(notice, str) and notice.strip()
     assert "\n" not in notice
     assert "model" in notice
-    ents = analysis.entities
+    ents = analysis.in_part(BODY).entities
     assert labelled(ents, "Alibaba") == {("ORG", "Alibaba Group")}
     assert labelled(ents, "IOC") == {("ORG", "International Olympic Committee")}
     assert not [e for e in ents if e.text == "Beijing" and e.label == "GPE"]
@@ -169,8 +170,8 @@ def test_no_model_mode_still_finds_the_speakers(name):
     with_model = sample_analysis(name)[1]
     analysis = analyzer.analyze(sample(name))
     assert analysis.speakers() == ["Jack Ma", "Thomas Bach"]
-    assert [(q.start, q.end, q.speaker) for q in analysis.quotes] == \
-        [(q.start, q.end, q.speaker) for q in with_model.quotes]
+    assert [(q.start, q.end, q.speaker) for q in analysis.in_part(BODY).quotes] == \
+        [(q.start, q.end, q.speaker) for q in with_model.in_part(BODY).quotes]
 
 
 def test_no_model_from_the_environment(monkeypatch):
@@ -178,8 +179,8 @@ def test_no_model_from_the_environment(monkeypatch):
     analyzer = Analyzer()
     analysis = analyzer.analyze(sample(SAMPLE_002))
     assert analyzer.notice
-    assert not [e for e in analysis.entities if e.label in ("PERSON", "GPE", "DATE")]
-    assert ("ORG", "Alibaba Group") in {(e.label, e.canonical) for e in analysis.entities}
+    assert not [e for e in analysis.in_part(BODY).entities if e.label in ("PERSON", "GPE", "DATE")]
+    assert ("ORG", "Alibaba Group") in {(e.label, e.canonical) for e in analysis.in_part(BODY).entities}
 
 
 # ---------------------------------------------------------------- a small gazetteer
@@ -187,7 +188,7 @@ def test_no_model_from_the_environment(monkeypatch):
 
 def test_aliases_share_one_canonical_name(with_small_gazetteer):
     article, analysis = analyze_text(with_small_gazetteer, GAZETTE_TEXT)
-    acme = [e for e in analysis.entities if "Acme" in e.text or e.text == "ASF"]
+    acme = [e for e in analysis.in_part(BODY).entities if "Acme" in e.text or e.text == "ASF"]
     assert [e.text for e in acme] == ["ASF", "Acme Federation", "Acme Sports Federation"]
     assert {(e.label, e.canonical, e.note) for e in acme} == {("ORG", "Acme Sports Federation", "a test body")}
     assert analysis.entity_names().count("Acme Sports Federation") == 1
@@ -196,11 +197,11 @@ def test_aliases_share_one_canonical_name(with_small_gazetteer):
 
 def test_gazetteer_overrides_a_spacy_mislabel(spacy_only, with_small_gazetteer):
     _, alone = analyze_text(spacy_only, GAZETTE_TEXT)
-    assert labelled(alone.entities, "Alibaba Cloud") == {("PERSON", "Alibaba Cloud")}  # spaCy's guess
+    assert labelled(alone.in_part(BODY).entities, "Alibaba Cloud") == {("PERSON", "Alibaba Cloud")}  # spaCy's guess
     _, fixed = analyze_text(with_small_gazetteer, GAZETTE_TEXT)
-    assert labelled(fixed.entities, "Alibaba Cloud") == {("ORG", "Alibaba Group")}
-    assert labelled(fixed.entities, "Alibaba") == {("ORG", "Alibaba Group")}
-    assert labelled(fixed.entities, "Jack Ma") == {("PERSON", "Jack Ma")}  # spaCy still finds people
+    assert labelled(fixed.in_part(BODY).entities, "Alibaba Cloud") == {("ORG", "Alibaba Group")}
+    assert labelled(fixed.in_part(BODY).entities, "Alibaba") == {("ORG", "Alibaba Group")}
+    assert labelled(fixed.in_part(BODY).entities, "Jack Ma") == {("PERSON", "Jack Ma")}  # spaCy still finds people
 
 
 def test_gazetteer_csv_with_a_bad_label_names_file_and_line(tmp_path):
@@ -299,9 +300,9 @@ def test_bundled_gazetteer_is_what_analyzer_uses():
 
 
 def test_analyze_text_without_any_entities(with_small_gazetteer):
-    article = articles.parse("Quiet\n\nit rained and nobody came.")
+    article = parse("Quiet\n\nit rained and nobody came.")
     analysis = with_small_gazetteer.analyze(article)
-    assert analysis.entities == () and analysis.quotes == ()
+    assert analysis.in_part(BODY).entities == () and analysis.in_part(BODY).quotes == ()
     assert analysis.entity_names() == [] and analysis.speakers() == []
 
 
@@ -311,7 +312,7 @@ def test_analyze_text_without_any_entities(with_small_gazetteer):
 def people_and_labels(text):
     """{(mention, label, canonical)} of the body of a one-paragraph article."""
     _, analysis = analyze_text(real_analyzer(), "Report\n\n" + text)
-    return {(e.text, e.label, e.canonical) for e in analysis.entities}
+    return {(e.text, e.label, e.canonical) for e in analysis.in_part(BODY).entities}
 
 
 def test_a_surname_spacy_calls_an_organisation_is_the_person():
@@ -365,7 +366,7 @@ def test_a_side_is_the_organisation_in_every_mention_but_where_it_is_a_place():
     _, analysis = analyze_text(real_analyzer(), "Semi-final\n\nCroatia defeated England 2-1 in Moscow. England "
                                "made a substitution in the 74th minute.\n\nThe squad flew home to England on "
                                "Thursday. Tourism in England fell.")
-    labels = [(e.text, e.label) for e in analysis.entities if e.text in ("England", "Croatia")]
+    labels = [(e.text, e.label) for e in analysis.in_part(BODY).entities if e.text in ("England", "Croatia")]
     assert labels[:3] == [("Croatia", "ORG"), ("England", "ORG"), ("England", "ORG")]
     assert labels[-1] == ("England", "GPE")  # 'in England': the country
 
@@ -382,7 +383,7 @@ def test_clubs_named_after_places_are_clubs_and_udinese_is_found():
 def test_a_club_town_is_a_place_where_the_words_around_it_say_so():
     _, analysis = analyze_text(real_analyzer(), "Congress\n\nThe Mobile World Congress is held in Barcelona "
                                "every year. Barcelona's coach said the club would attend.")
-    labels = [(e.label, e.canonical) for e in analysis.entities if e.text == "Barcelona"]
+    labels = [(e.label, e.canonical) for e in analysis.in_part(BODY).entities if e.text == "Barcelona"]
     assert labels == [("GPE", "Barcelona"), ("ORG", "FC Barcelona")]
 
 
@@ -417,7 +418,7 @@ def test_a_nationality_spacy_runs_into_an_organisation_leaves_a_person():
 def test_a_dateline_is_a_place():
     _, analysis = analyze_text(real_analyzer(), "Rights\n\nMUMBAI (Reuters) - The Board of Control for Cricket in "
                                "India sold the IPL's media rights on Tuesday.")
-    assert [(e.text, e.label) for e in analysis.entities if e.text == "MUMBAI"] == [("MUMBAI", "GPE")]
+    assert [(e.text, e.label) for e in analysis.in_part(BODY).entities if e.text == "MUMBAI"] == [("MUMBAI", "GPE")]
 
 
 def test_a_person_named_once_by_spacy_alone_does_not_outvote_a_place():
@@ -484,7 +485,7 @@ def test_the_opponent_of_a_side_is_a_side_where_spacy_tagged_nothing():
     _, analysis = analyze_text(real_analyzer(), "England edge Wales\n\nEngland 23 Wales 19\n\nA late penalty "
                                "settled it as England beat Wales 23-19 at Twickenham. It was a match that Wales "
                                "had no right to lose.")
-    labels = {(e.text, e.label) for e in (*analysis.entities, *analysis.title_entities)
+    labels = {(e.text, e.label) for e in (*analysis.in_part(BODY).entities, *analysis.in_part(TITLE).entities)
               if e.text in ("England", "Wales")}
     assert labels == {("England", "ORG"), ("Wales", "ORG")}
 
@@ -493,7 +494,7 @@ def test_a_surname_spacy_calls_a_person_once_gives_every_mention_the_full_name()
     _, analysis = analyze_text(real_analyzer(), "England edge Wales\n\nConor O’Gara-Reid kept his nerve with a "
                                "late penalty. \"I knew it was halfway there,\" said O’Gara-Reid, still grinning. "
                                "O’Gara-Reid had missed two easier kicks.")
-    mentions = {(e.label, e.canonical) for e in analysis.entities if "O’Gara-Reid" in e.text}
+    mentions = {(e.label, e.canonical) for e in analysis.in_part(BODY).entities if "O’Gara-Reid" in e.text}
     assert mentions == {("PERSON", "Conor O’Gara-Reid")}
 
 
@@ -521,7 +522,7 @@ def test_a_capitalised_small_word_is_no_part_of_a_name():
 ])
 def test_a_name_the_text_calls_a_company_is_an_organisation_in_every_mention(text, company):
     _, analysis = analyze_text(real_analyzer(), "Deal\n\n" + text)
-    labels = [e.label for e in analysis.entities if e.text == company]
+    labels = [e.label for e in analysis.in_part(BODY).entities if e.text == company]
     assert labels and set(labels) == {"ORG"}
 
 
@@ -535,8 +536,9 @@ def test_a_teams_nickname_is_the_team_where_the_article_names_it_in_full():
     _, analysis = analyze_text(real_analyzer(), "Patch\n\nThe Chicago Bulls have agreed a jersey patch deal. "
                                "Bulls president Evan Castellano said the deal was about the city. Fans of the "
                                "Bulls were split.")
-    assert {(e.label, e.canonical) for e in analysis.entities if e.text == "Bulls"} == {("ORG", "Chicago Bulls")}
-    assert len([e for e in analysis.entities if e.text == "Bulls"]) == 2
+    bulls = {(e.label, e.canonical) for e in analysis.in_part(BODY).entities if e.text == "Bulls"}
+    assert bulls == {("ORG", "Chicago Bulls")}
+    assert len([e for e in analysis.in_part(BODY).entities if e.text == "Bulls"]) == 2
 
 
 @pytest.mark.parametrize("text, place", [
@@ -665,7 +667,7 @@ def test_a_listed_organisations_group_or_foundation_is_one_name(text, org):
 def test_a_capitalised_common_noun_before_a_headlines_company_is_not_part_of_it():
     _, analysis = analyze_text(real_analyzer(), "Airline Iberojet ends Sevilla sponsorship\n\nThe Spanish airline "
                                "Iberojet has ended its shirt deal.")
-    assert ("Iberojet", "ORG") in {(e.text, e.label) for e in analysis.title_entities}
+    assert ("Iberojet", "ORG") in {(e.text, e.label) for e in analysis.in_part(TITLE).entities}
 
 
 def test_initials_the_article_spells_out_take_the_full_name():

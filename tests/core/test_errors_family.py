@@ -5,8 +5,8 @@ import inspect
 import pkgutil
 
 import reader.core
-from reader.core.articles import ArticleError
 from reader.core.errors import ReaderError, one_line
+from reader.core.files import ArticleError
 
 
 def _core_modules():

@@ -5,8 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from reader.core.articles import NAME_NOT_UTF8
 from reader.core.library import Library
+from reader.core.scanning import NAME_NOT_UTF8
 from tests.core.cli_helpers import run, run_json
 
 LATIN1_NAME = b"r\xe9sum\xe9.txt"  # "résumé.txt" as Windows or an older Mac wrote it: not UTF-8

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import articles
+from reader.core import articles, files
 from reader.core.library import Library
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -46,11 +46,11 @@ def _shortened(article, cap: int) -> bool:
 def test_a_huge_mail_or_page_is_indexed_up_to_the_cap_and_cut_at_a_paragraph(tmp_path, data_dir, make):
     root = tmp_path / "library"
     root.mkdir()
-    path = make(root / f"big.{make.__name__[1:]}", 3 * articles.MAX_FILE_BYTES)
+    path = make(root / f"big.{make.__name__[1:]}", 3 * files.MAX_FILE_BYTES)
     library = Library(root, data_dir)
     library.sync()
     article = library.load(path.name)
-    assert _shortened(article, articles.MAX_FILE_BYTES)
+    assert _shortened(article, files.MAX_FILE_BYTES)
     assert HEAD in article.body and article.body.rstrip().split("\n\n")[-1].startswith(PARAGRAPH)
     assert [h.article_id for h in library.search("quokka").hits] == [path.name]
     library.close()

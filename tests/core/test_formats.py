@@ -20,8 +20,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core.formats import MULTI_SUFFIXES, SUFFIXES, Extracted, FormatError, extract
+from reader.core.formats.dates import date_in_text, iso_date
+from reader.core.formats.markup import fragment_to_text
 from reader.core.formats.pdf import _hyphen_is_real, _join, _meaningful_title
-from reader.core.formats.text import date_in_text, fragment_to_text, iso_date
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 

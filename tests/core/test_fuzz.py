@@ -11,11 +11,12 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from reader.core import articles
+from reader.core import files
 from reader.core.analysis import Analysis, analyze_batch
 from reader.core.analysis.gazetteer import Gazetteer
 from reader.core.analysis.quotes import find_quotes
 from reader.core.analysis.tagger import Tagger
+from reader.core.formats.text import parse
 from reader.core.index import hit_spans
 from tests.fuzz_text import FILE_NAME, FUZZ, TEXT, check_analysis, check_article, check_layer, search_words
 
@@ -31,7 +32,7 @@ def tagger():
 @given(TEXT, FILE_NAME)
 @example('"Quote one," he said.\n\n"Quote two', "article.txt")
 def test_parse_never_raises_and_keeps_its_promises(text, name):
-    check_article(articles.parse(text, article_id=name))
+    check_article(parse(text, article_id=name))
 
 
 @FUZZ
@@ -39,13 +40,13 @@ def test_parse_never_raises_and_keeps_its_promises(text, name):
 @example(b"\xff\xfe" + "date 2020-01-01 “Hi,” ©X".encode("utf-16-le"))
 @example(b"\xef\xbb\xbfTitle: \x93quoted\x94\n\nBody \x85 text \xa9 Credit")
 def test_any_bytes_decode_and_parse(data):
-    check_article(articles.parse(articles.decode(data)))
+    check_article(parse(files.decode(data)))
 
 
 @FUZZ
 @given(TEXT, st.booleans())
 def test_quote_spans_lie_in_the_text_in_order(text, headline):
-    body = articles.parse(text).body
+    body = parse(text).body
     text = body if not headline else body.replace("\n\n", " ")
     quotes = find_quotes(text, headline=headline)
     check_layer([(q.start, q.end) for q in quotes], len(text), "quotes")
@@ -56,10 +57,10 @@ def test_quote_spans_lie_in_the_text_in_order(text, headline):
 @FUZZ
 @given(TEXT, FILE_NAME)
 def test_analysis_spans_lie_in_their_text_in_order_and_survive_the_cache(tagger, text, name):
-    article = articles.parse(text, article_id=name)
+    article = parse(text, article_id=name)
     [analysis] = analyze_batch(tagger, [article])
     check_analysis(article, analysis)
     check_layer(hit_spans(article.body, search_words(article)), len(article.body), "hits")
     # a cached analysis is the same analysis
-    cached = Analysis.from_cache(analysis.to_cache(), article.body, article.title, [c.text for c in article.captions])
+    cached = Analysis.from_cache(analysis.to_cache(article.parts()), article.parts())
     assert cached == analysis

@@ -7,10 +7,9 @@ import json
 import pytest
 
 from reader.core import articles
-from reader.core.articles import DetailsError
+from reader.core.corrections import DetailsError
 from reader.core.importing import DUPLICATE, IMPORTED, SKIPPED
 from reader.core.library import Library
-
 from tests.core.cli_helpers import run, run_json
 
 WIRE = ("Alibaba has signed a sponsorship deal with the International Olympic Committee, running until 2028.\n\n"

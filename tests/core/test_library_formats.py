@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from reader.core import articles
-from reader.core.articles import ArticleError
+from reader.core import articles, model
 from reader.core.bookmarks import ARTICLE_MISSING, OK
+from reader.core.files import ArticleError
 from reader.core.importing import DUPLICATE, IMPORTED
-
+from reader.core.model import BODY
 from tests.core.cli_helpers import run, run_json
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -36,7 +36,7 @@ def lib(library):
 
 
 def entry_ids(library: Library, file_id: str) -> list[str]:
-    return sorted(r.id for r in library.rows() if articles.split_id(r.id)[0] == file_id)
+    return sorted(r.id for r in library.rows() if model.split_id(r.id)[0] == file_id)
 
 
 def test_every_format_is_indexed_a_feed_entry_an_article(lib):
@@ -78,7 +78,7 @@ def test_entries_are_analyzed_and_their_quotes_bookmarked(lib):
     assert report.analyzed == 8 and report.skipped == []
     assert all(r.quotes is not None for r in lib.rows())
     kestrel = lib.load(lib.search("Kestrel").hits[0].article_id)
-    quote = lib.analysis(kestrel).quotes[0]
+    quote = lib.analysis(kestrel).in_part(BODY).quotes[0]
     mark = lib.add_bookmark(kestrel, quote.start, quote.end)
     assert mark.article_id == kestrel.id and mark.status == OK
 
@@ -107,7 +107,7 @@ def test_a_feed_entry_can_be_corrected_alone(lib, articles_dir):
     lib.sync()
     kestrel = lib.search("Kestrel").hits[0].article_id
     lib.correct(kestrel, title="Kestrel Airways on Harbour City shirts", source="Reuters")
-    key = articles.split_id(kestrel)[1]
+    key = model.split_id(kestrel)[1]
     assert json.loads((articles_dir / "sponsorship.rss.meta.json").read_text(encoding="utf-8")) == {
         "entries": {key: {"title": "Kestrel Airways on Harbour City shirts", "source": "Reuters"}}}
     lib.sync(rebuild=True)

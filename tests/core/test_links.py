@@ -8,9 +8,9 @@ import os
 
 import pytest
 
-from reader.core.articles import LINK_LEAVES
 from reader.core.importing import IMPORTED, SKIPPED
 from reader.core.library import Library
+from reader.core.scanning import LINK_LEAVES
 from tests.core.cli_helpers import run, run_json
 
 SECRET = "Password hunter2 for the quokka account."

@@ -3,7 +3,7 @@ made first under a temporary name has a short one."""
 
 from __future__ import annotations
 
-from reader.core import articles, importing
+from reader.core import articles, corrections, importing
 from reader.core.export import save
 from reader.core.library import Library
 from tests.core.test_export import BOOKMARKS
@@ -42,9 +42,9 @@ def test_an_export_to_a_255_byte_name_is_written(tmp_path):
 
 
 def test_corrections_of_a_file_whose_sidecar_name_fits_are_saved(tmp_path):
-    name = _longest("story", ".txt" + articles.SIDECAR_SUFFIX)[: -len(articles.SIDECAR_SUFFIX)]
+    name = _longest("story", ".txt" + corrections.SIDECAR_SUFFIX)[: -len(corrections.SIDECAR_SUFFIX)]
     path = tmp_path / name  # the longest name whose corrections file still fits in 255 bytes
     path.write_text("Old title\n\nThe sponsor renewed.\n")
-    articles.save_corrections(articles.load(path), title="New title")
+    corrections.save_corrections(articles.load(path), title="New title")
     assert articles.load(path).title == "New title"
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([name, name + articles.SIDECAR_SUFFIX])
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([name, name + corrections.SIDECAR_SUFFIX])

@@ -10,9 +10,10 @@ import sys
 
 import pytest
 
-from reader.core.analysis.tagger import Tagger, pieces
 from reader.core import articles as _articles
-from reader.core.articles import MAX_FILE_BYTES
+from reader.core import files
+from reader.core.analysis.tagger import Tagger, pieces
+from reader.core.files import MAX_FILE_BYTES
 from reader.core.library import Library
 from tests.conftest import REPO
 from tests.core.cli_helpers import run_json
@@ -156,7 +157,7 @@ def test_a_file_with_no_visible_text_is_skipped_as_empty(tmp_path, data_dir, dat
 def test_utf16_without_a_bom_is_an_unrecognised_encoding_not_binary(tmp_path, codec):
     path = tmp_path / "wide.txt"
     path.write_bytes("\u201cHello,\u201d said Bach.\n\nA second paragraph.".encode(codec))
-    with pytest.raises(_articles.ArticleError) as info:
+    with pytest.raises(files.ArticleError) as info:
         _articles.load(path)
-    assert info.value.reason == _articles.UNRECOGNISED_ENCODING
+    assert info.value.reason == files.UNRECOGNISED_ENCODING
     assert info.value.reason.startswith("unrecognised text encoding")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from reader.core.analysis.values import SPEECH, TERM
+from reader.core.model import BODY, TITLE
 from tests.core.analysis_fixtures import (
     SAMPLE_000,
     SAMPLE_002,
@@ -27,7 +28,7 @@ def analyzer():
 
 
 def speeches(analysis):
-    return [q for q in analysis.quotes if q.kind == SPEECH]
+    return [q for q in analysis.in_part(BODY).quotes if q.kind == SPEECH]
 
 
 def speakers(analysis):
@@ -39,11 +40,11 @@ def speakers(analysis):
 
 def test_sample_000_quotes_and_speakers():
     article, analysis = sample_analysis(SAMPLE_000)
-    vision = quote_starting(analysis.quotes, "President Bach had a vision")
+    vision = quote_starting(analysis.in_part(BODY).quotes, "President Bach had a vision")
     assert vision.text == '"President Bach had a vision,"'
     assert (vision.kind, vision.speaker) == (SPEECH, "Jack Ma")  # 'Ma said, according to the Agence France-Presse'
 
-    era = quote_starting(analysis.quotes, "The IOC is entering a new era")
+    era = quote_starting(analysis.in_part(BODY).quotes, "The IOC is entering a new era")
     assert era.text.endswith('in partnership with Alibaba,"')
     assert (era.kind, era.speaker) == (SPEECH, "Thomas Bach")  # '…," said Bach.'
     # exactly four things said, in reading order
@@ -52,19 +53,19 @@ def test_sample_000_quotes_and_speakers():
 
 def test_sample_000_six_paragraph_quote_is_one_quote_by_jack_ma():
     article, analysis = sample_analysis(SAMPLE_000)
-    q = quote_starting(analysis.quotes, "He said that the Olympics")
+    q = quote_starting(analysis.in_part(BODY).quotes, "He said that the Olympics")
     assert q.text.startswith('"He said that the Olympics should be for the next stage')
     assert q.text.endswith('technology can make it happen."')
     assert q.text.count("\n\n") == 5  # six paragraphs, each re-opened with a mark
     assert q.speaker == "Jack Ma"  # no attribution of its own: it continues "President Bach had a vision"
     # its inner paragraphs are not quotes of their own
     for words in ("We will start from here", "What you see today", "We want to enable", "If someone has an idea"):
-        assert not [x for x in analysis.quotes if bare(x).startswith(words)], words
+        assert not [x for x in analysis.in_part(BODY).quotes if bare(x).startswith(words)], words
 
 
 def test_sample_000_last_quote_runs_over_two_paragraphs_and_is_bach():
     article, analysis = sample_analysis(SAMPLE_000)
-    q = quote_starting(analysis.quotes, "Alibaba is offering us")
+    q = quote_starting(analysis.in_part(BODY).quotes, "Alibaba is offering us")
     assert q.text.endswith('10 more years of partnership and even more success."')
     assert q.text.count("\n\n") == 1
     assert q.end == len(article.body)
@@ -75,7 +76,7 @@ def test_sample_000_last_quote_runs_over_two_paragraphs_and_is_bach():
                                   "Olympic Games on the Cloud"])
 def test_sample_000_quoted_terms_have_no_speaker(term):
     article, analysis = sample_analysis(SAMPLE_000)
-    [q] = [q for q in analysis.quotes if bare(q) == term]
+    [q] = [q for q in analysis.in_part(BODY).quotes if bare(q) == term]
     assert q.text == f'"{term}"'
     assert q.kind == TERM
     assert q.speaker is None
@@ -91,19 +92,19 @@ def test_sample_000_speakers_list():
 
 def test_sample_002_quotes_and_speakers():
     article, analysis = sample_analysis(SAMPLE_002)
-    honoured = quote_starting(analysis.quotes, "Alibaba is very honoured")
+    honoured = quote_starting(analysis.in_part(BODY).quotes, "Alibaba is very honoured")
     assert honoured.text.endswith('to the next stage,"')
     assert honoured.speaker == "Jack Ma"  # '…," said Ma.'
 
-    advice = quote_starting(analysis.quotes, "Jack is always giving me good advice")
+    advice = quote_starting(analysis.in_part(BODY).quotes, "Jack is always giving me good advice")
     assert advice.speaker == "Thomas Bach"
 
-    family = quote_starting(analysis.quotes, "For us it's not a challenge")
+    family = quote_starting(analysis.in_part(BODY).quotes, "For us it's not a challenge")
     assert family.text.endswith('welcome to your family."')
     assert family.text.count("\n\n") == 1
     assert family.speaker == "Thomas Bach"
 
-    digital = quote_starting(analysis.quotes, "transform the Olympic Games for the digital era")
+    digital = quote_starting(analysis.in_part(BODY).quotes, "transform the Olympic Games for the digital era")
     assert digital.speaker is None  # 'According to both parties': no one person said it
 
 
@@ -111,14 +112,15 @@ def test_sample_002_long_quote_is_not_split_by_the_photo_caption():
     article, analysis = sample_analysis(SAMPLE_002)
     caption = "Alibaba signed a deal with the IOC in January 2017"
     assert [c.text for c in article.captions] == [caption]  # the caption sat between two of its paragraphs
-    q = quote_starting(analysis.quotes, "We have moved things very fast")
+    q = quote_starting(analysis.in_part(BODY).quotes, "We have moved things very fast")
     assert q.text.endswith('That is the spirit behind the Olympic Games."')
     assert q.text.count("\n\n") == 7  # eight paragraphs
     assert q.speaker == "Jack Ma"
     assert caption not in q.text
     assert "It is the future." in q.text
-    assert not [x for x in analysis.quotes if x.text.rstrip().endswith("It is the future.")]
-    assert not [x for x in analysis.quotes if bare(x).startswith(("No matter how rich", "That is the spirit"))]
+    assert not [x for x in analysis.in_part(BODY).quotes if x.text.rstrip().endswith("It is the future.")]
+    assert not [x for x in analysis.in_part(BODY).quotes
+                if bare(x).startswith(("No matter how rich", "That is the spirit"))]
 
 
 def test_sample_002_speakers_in_order():
@@ -130,10 +132,10 @@ def test_sample_002_speakers_in_order():
 @pytest.mark.parametrize("name", [SAMPLE_000, SAMPLE_002])
 def test_sample_quote_spans_are_sound(name):
     article, analysis = sample_analysis(name)
-    assert analysis.quotes
-    assert_quote_spans_are_sound(article.body, analysis.quotes)
-    assert_quote_spans_are_sound(article.title, analysis.title_quotes)
-    for q in analysis.quotes:
+    assert analysis.in_part(BODY).quotes
+    assert_quote_spans_are_sound(article.body, analysis.in_part(BODY).quotes)
+    assert_quote_spans_are_sound(article.title, analysis.in_part(TITLE).quotes)
+    for q in analysis.in_part(BODY).quotes:
         assert q.kind in (SPEECH, TERM)
         if q.kind == TERM:
             assert q.speaker is None
@@ -151,7 +153,7 @@ def test_said_name_after_the_quote_and_short_name_later(analyzer):
     article, analysis = analyze_text(analyzer, text)
     assert speakers(analysis) == [("We are delighted with this new", "James Quincey"),
                                   ("This is a great day for sport,", "James Quincey")]
-    assert_quote_spans_are_sound(article.body, analysis.quotes)
+    assert_quote_spans_are_sound(article.body, analysis.in_part(BODY).quotes)
 
 
 def test_said_role_and_name_after_the_quote(analyzer):
@@ -184,7 +186,7 @@ def test_closing_dash_attribution(analyzer, layout):
             f'"We are committed to growing the game around the world."{gap}— Commissioner Roger Goodell\n\n'
             "The season starts in September.")
     article, analysis = analyze_text(analyzer, text)
-    [q] = analysis.quotes
+    [q] = analysis.in_part(BODY).quotes
     assert q.text == '"We are committed to growing the game around the world."'
     assert q.speaker == "Roger Goodell"
     assert "Goodell" not in q.text
@@ -214,7 +216,7 @@ def test_colon_introduced_quote_when_the_surname_is_mistagged(analyzer):
 def test_organisation_as_speaker(analyzer):
     text = "IOC\n\nThe IOC said in a statement: \"The Games will go ahead as planned in the summer.\""
     article, analysis = analyze_text(analyzer, text)
-    [q] = analysis.quotes
+    [q] = analysis.in_part(BODY).quotes
     assert q.speaker == "International Olympic Committee"
 
 
@@ -226,7 +228,7 @@ def test_curly_quote_with_nested_single_quotes_is_one_quote(analyzer):
             "“When people call this a ‘turnkey’ solution, they miss the point of the whole project,” "
             "said Bach.")
     article, analysis = analyze_text(analyzer, text)
-    [q] = analysis.quotes
+    [q] = analysis.in_part(BODY).quotes
     assert q.text == "“When people call this a ‘turnkey’ solution, they miss the point of the whole project,”"
     assert (q.kind, q.speaker) == (SPEECH, "Thomas Bach")
 
@@ -235,7 +237,7 @@ def test_straight_quote_with_nested_single_quotes_is_one_quote(analyzer):
     text = ("Straight\n\nIOC President Thomas Bach spoke on Monday.\n\n"
             "\"When people call this a 'turnkey' solution, they miss the point of the whole project,\" Bach said.")
     article, analysis = analyze_text(analyzer, text)
-    [q] = analysis.quotes
+    [q] = analysis.in_part(BODY).quotes
     assert "'turnkey'" in q.text and q.text.endswith('project,"')
     assert q.speaker == "Thomas Bach"
 
@@ -254,7 +256,7 @@ def test_multi_paragraph_quote_attributed_at_its_end(analyzer):
             '"We want to bring the Games to everyone.\n\n'
             '"Technology makes that possible," Ma said.')
     article, analysis = analyze_text(analyzer, text)
-    [q] = analysis.quotes
+    [q] = analysis.in_part(BODY).quotes
     assert q.text == '"We want to bring the Games to everyone.\n\n"Technology makes that possible,"'
     assert q.speaker == "Jack Ma"  # the full name from earlier, not 'Ma'
 
@@ -264,7 +266,7 @@ def test_multi_paragraph_quote_introduced_by_a_colon(analyzer):
             'Ma said: "We have moved things very fast.\n\n"We believe in the future."\n\n'
             "The meeting ended at noon.")
     article, analysis = analyze_text(analyzer, text)
-    [q] = analysis.quotes
+    [q] = analysis.in_part(BODY).quotes
     assert q.text.endswith('We believe in the future."')
     assert "noon" not in q.text
     assert q.speaker == "Jack Ma"
@@ -278,10 +280,10 @@ def test_quote_in_a_headline(analyzer):
     article, analysis = analyze_text(analyzer, text)
     assert article.title == "‘We will win,’ says Messi"
     assert article.body.startswith("Lionel Messi")
-    [q] = analysis.title_quotes
+    [q] = analysis.in_part(TITLE).quotes
     assert q.text == "‘We will win,’" == article.title[q.start:q.end]
     assert (q.kind, q.speaker) == (SPEECH, "Lionel Messi")  # the full name, from the body
-    assert analysis.quotes == ()
+    assert analysis.in_part(BODY).quotes == ()
     assert analysis.speakers() == ["Lionel Messi"]
 
 
@@ -289,7 +291,7 @@ def test_double_quoted_headline(analyzer):
     text = "“Sport unites us,” says Bach\n\nIOC President Thomas Bach spoke at the opening in Lausanne."
     article, analysis = analyze_text(analyzer, text)
     assert article.title == "“Sport unites us,” says Bach"
-    [q] = analysis.title_quotes
+    [q] = analysis.in_part(TITLE).quotes
     assert q.text == "“Sport unites us,”"
     assert q.speaker == "Thomas Bach"
 
@@ -304,7 +306,7 @@ def test_headline_with_straight_single_quotes(analyzer):
     text = "'We will win,' says Messi\n\nLionel Messi spoke to the press before the final in Doha."
     article, analysis = analyze_text(analyzer, text)
     assert article.title == "'We will win,' says Messi"
-    [q] = analysis.title_quotes
+    [q] = analysis.in_part(TITLE).quotes
     assert q.text == "'We will win,'"
     assert q.speaker == "Lionel Messi"
 
@@ -320,12 +322,12 @@ def test_stray_opening_mark_does_not_swallow_the_article(analyzer):
             'Jack Ma also attended. "Technology will change the way fans see sport," Ma said.')
     article, analysis = analyze_text(analyzer, text)
     first_paragraph_end = article.body.index("\n\n")
-    stray = quote_starting(analysis.quotes, "great day for all of us")
+    stray = quote_starting(analysis.in_part(BODY).quotes, "great day for all of us")
     assert stray.end <= first_paragraph_end  # it ends with its paragraph
     assert "budget" not in stray.text
-    assert quote_starting(analysis.quotes, "We are very happy").speaker == "Thomas Bach"
-    assert quote_starting(analysis.quotes, "Technology will change").speaker == "Jack Ma"
-    assert_quote_spans_are_sound(article.body, analysis.quotes)
+    assert quote_starting(analysis.in_part(BODY).quotes, "We are very happy").speaker == "Thomas Bach"
+    assert quote_starting(analysis.in_part(BODY).quotes, "Technology will change").speaker == "Jack Ma"
+    assert_quote_spans_are_sound(article.body, analysis.in_part(BODY).quotes)
 
 
 def test_stray_opening_mark_before_a_quoted_paragraph(analyzer):
@@ -333,7 +335,7 @@ def test_stray_opening_mark_before_a_quoted_paragraph(analyzer):
             'He called it a "great day for all of us in the city.\n\n'
             '"We are very happy with the progress," said Bach.')
     article, analysis = analyze_text(analyzer, text)
-    happy = quote_starting(analysis.quotes, "We are very happy")
+    happy = quote_starting(analysis.in_part(BODY).quotes, "We are very happy")
     assert happy.text == '"We are very happy with the progress,"'
 
 
@@ -341,7 +343,7 @@ def test_stray_closing_mark_is_ignored(analyzer):
     text = ("Stray close\n\nThe deal was signed\" on Monday in Lausanne.\n\n"
             '"We are very happy with the progress," said IOC President Thomas Bach.')
     article, analysis = analyze_text(analyzer, text)
-    [q] = analysis.quotes
+    [q] = analysis.in_part(BODY).quotes
     assert q.text == '"We are very happy with the progress,"'
     assert q.speaker == "Thomas Bach"
 
@@ -353,7 +355,7 @@ def test_quote_with_no_speaker_anywhere(analyzer):
     text = ("Budget\n\nThe budget rose again this year.\n\n"
             '"Nobody expected the budget to rise this much in a single year."\n\nThe end.')
     article, analysis = analyze_text(analyzer, text)
-    [q] = analysis.quotes
+    [q] = analysis.in_part(BODY).quotes
     assert (q.kind, q.speaker) == (SPEECH, None)
     assert analysis.speakers() == []
 
@@ -364,7 +366,7 @@ def test_pronoun_resolves_to_the_previous_speaker(analyzer):
             '"Technology will change sport for every fan," Ma said.\n\n'
             '"We are all very happy with this partnership," he added.')
     article, analysis = analyze_text(analyzer, text)
-    assert [q.speaker for q in analysis.quotes] == ["Thomas Bach", "Jack Ma", "Jack Ma"]
+    assert [q.speaker for q in analysis.in_part(BODY).quotes] == ["Thomas Bach", "Jack Ma", "Jack Ma"]
 
 
 def test_continuation_paragraph_inherits_the_speaker(analyzer):
@@ -374,14 +376,14 @@ def test_continuation_paragraph_inherits_the_speaker(analyzer):
             "The session closes on Friday.\n\n"
             '"Nobody expected the budget to rise this much in a single year."')
     article, analysis = analyze_text(analyzer, text)
-    assert [q.speaker for q in analysis.quotes] == ["Thomas Bach", "Thomas Bach", None]  # not after a gap
+    assert [q.speaker for q in analysis.in_part(BODY).quotes] == ["Thomas Bach", "Thomas Bach", None]  # not after a gap
 
 
 def test_second_quote_in_the_same_paragraph_keeps_the_speaker(analyzer):
     text = ("Same paragraph\n\nIOC President Thomas Bach spoke in Lausanne.\n\n"
             '"We are ready," Bach said. "The athletes can come and compete in safety."')
     article, analysis = analyze_text(analyzer, text)
-    assert [q.speaker for q in analysis.quotes] == ["Thomas Bach", "Thomas Bach"]
+    assert [q.speaker for q in analysis.in_part(BODY).quotes] == ["Thomas Bach", "Thomas Bach"]
 
 
 def test_adding_colon_keeps_the_speaker(analyzer):
@@ -389,14 +391,14 @@ def test_adding_colon_keeps_the_speaker(analyzer):
             '"This is a historic day for the Olympic Movement," Bach said, adding: '
             '"We will continue to work with all our partners."')
     article, analysis = analyze_text(analyzer, text)
-    assert [q.speaker for q in analysis.quotes] == ["Thomas Bach", "Thomas Bach"]
+    assert [q.speaker for q in analysis.in_part(BODY).quotes] == ["Thomas Bach", "Thomas Bach"]
 
 
 def test_short_quoted_phrase_inside_a_sentence_is_a_term(analyzer):
     text = ("Terms\n\nIOC President Thomas Bach said the \"new norm\" reforms would cut costs.\n\n"
             '"We are very happy with the progress," said Bach.')
     article, analysis = analyze_text(analyzer, text)
-    term, speech = analysis.quotes
+    term, speech = analysis.in_part(BODY).quotes
     assert (term.text, term.kind, term.speaker) == ('"new norm"', TERM, None)
     assert (speech.kind, speech.speaker) == (SPEECH, "Thomas Bach")
     assert analysis.speakers() == ["Thomas Bach"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from reader.core.analysis.values import SPEECH, TERM
+from reader.core.model import BODY
 from tests.core.analysis_fixtures import analyze_text, assert_quote_spans_are_sound, bare, quote_starting, real_analyzer
 
 
@@ -19,8 +20,8 @@ def analyzer():
 
 def said(analyzer, body: str, title: str = "Sport") -> list[tuple[str, str | None]]:
     article, analysis = analyze_text(analyzer, f"{title}\n\n{body}")
-    assert_quote_spans_are_sound(article.body, analysis.quotes)
-    return [(bare(q)[:24], q.speaker) for q in analysis.quotes if q.kind == SPEECH]
+    assert_quote_spans_are_sound(article.body, analysis.in_part(BODY).quotes)
+    return [(bare(q)[:24], q.speaker) for q in analysis.in_part(BODY).quotes if q.kind == SPEECH]
 
 
 # ---------------------------------------------------------------- honorifics and titles with a full stop
@@ -188,14 +189,14 @@ def test_partial_quote_inside_a_sentence_is_speech_by_the_subject(analyzer):
     body = ("Thiago Lisboa, speaking in the Silverstone paddock, called the deal "
             '"the best news I have had since my first win" and said it settled his future.')
     article, analysis = analyze_text(analyzer, f"F1\n\n{body}")
-    [q] = analysis.quotes
+    [q] = analysis.in_part(BODY).quotes
     assert (q.kind, q.speaker) == (SPEECH, "Thiago Lisboa")
 
 
 def test_a_quoted_term_before_a_noun_stays_a_term(analyzer):
     body = 'IOC President Thomas Bach said the "new norm" reforms would cut the cost of the Games.'
     article, analysis = analyze_text(analyzer, f"IOC\n\n{body}")
-    [q] = analysis.quotes
+    [q] = analysis.in_part(BODY).quotes
     assert (q.kind, q.speaker) == (TERM, None)
 
 
@@ -206,7 +207,7 @@ def test_two_apostrophes_as_in_old_wire_copy(analyzer):
     body = ("Josphat Cheruiyot signed the shoe contract in Nairobi.\n\n"
             "''I will run the trials like everybody else,'' Cheruiyot said.")
     article, analysis = analyze_text(analyzer, f"Wire\n\n{body}")
-    [q] = analysis.quotes
+    [q] = analysis.in_part(BODY).quotes
     assert q.text == "''I will run the trials like everybody else,''"
     assert q.speaker == "Josphat Cheruiyot"
 
@@ -215,7 +216,7 @@ def test_tex_style_marks(analyzer):
     body = ("Captain Lewis Ashdown welcomed the announcement.\n\n"
             "``The shirt will look different, but the cricket won't,'' Ashdown said.")
     article, analysis = analyze_text(analyzer, f"Release\n\n{body}")
-    [q] = analysis.quotes
+    [q] = analysis.in_part(BODY).quotes
     assert q.text == "``The shirt will look different, but the cricket won't,''"
     assert q.speaker == "Lewis Ashdown"
 
@@ -224,7 +225,7 @@ def test_a_closing_mark_typed_as_an_opening_one_at_a_paragraph_end(analyzer):
     body = ("“I never thought the numbers would work out, but they worked out. “\n\n"
             "The deal runs until 2030.\n\n“We are delighted,” said chairman Pete Wood.")
     article, analysis = analyze_text(analyzer, f"Deal\n\n{body}")
-    first, second = analysis.quotes
+    first, second = analysis.in_part(BODY).quotes
     assert first.text.endswith("worked out. “")
     assert "2030" not in first.text
     assert second.speaker == "Pete Wood"
@@ -233,7 +234,7 @@ def test_a_closing_mark_typed_as_an_opening_one_at_a_paragraph_end(analyzer):
 def test_a_quote_nested_in_another_with_the_same_mark(analyzer):
     body = ('"My father told me "go and enjoy it" before the final, and I did," said sprinter Ana Lima.')
     article, analysis = analyze_text(analyzer, f"Final\n\n{body}")
-    [q] = analysis.quotes
+    [q] = analysis.in_part(BODY).quotes
     assert q.text == '"My father told me "go and enjoy it" before the final, and I did,"'
     assert q.speaker == "Ana Lima"
 
@@ -244,8 +245,8 @@ def test_the_samples_speakers_are_unchanged(analyzer):
     for name, expected in ((SAMPLE_000, ["Jack Ma", "Jack Ma", "Thomas Bach", "Thomas Bach"]),
                            (SAMPLE_002, [None, "Jack Ma", "Jack Ma", "Thomas Bach", "Thomas Bach"])):
         _, analysis = sample_analysis(name)
-        assert [q.speaker for q in analysis.quotes if q.kind == SPEECH] == expected
-    assert quote_starting(sample_analysis(SAMPLE_000)[1].quotes, "turnkey").kind == TERM
+        assert [q.speaker for q in analysis.in_part(BODY).quotes if q.kind == SPEECH] == expected
+    assert quote_starting(sample_analysis(SAMPLE_000)[1].in_part(BODY).quotes, "turnkey").kind == TERM
 
 
 # ---------------------------------------------------------------- more of real copy's shapes
@@ -331,5 +332,5 @@ def test_reported_speech_with_a_partial_quote(analyzer):
 ])
 def test_names_and_distant_terms_inside_a_sentence_are_quoted_terms(analyzer, body):
     article, analysis = analyze_text(analyzer, f"Terms\n\n{body}")
-    [q] = analysis.quotes
+    [q] = analysis.in_part(BODY).quotes
     assert (q.kind, q.speaker) == (TERM, None)

@@ -14,12 +14,12 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from reader.core import articles
 from reader.core.analysis import shared_analyzer
 from reader.core.bookmarks import OK, Bookmark
+from reader.core.formats.text import parse
 from reader.core.index import hit_spans
+from reader.core.view import BOOKMARK, HIT, LAYER_KEYS, build_view
 from reader.ui.main_window import ANALYSIS_WORKERS
-from reader.ui.marks import BOOKMARK, HIT, LAYER_KEYS, build_view
 from reader.ui.reading_pane import SHORTENED, ReadingPane, human_date, paragraph_marks, shown_chars
 from tests.fuzz_text import FILE_NAME, FUZZ, TEXT, check_layer, search_words
 
@@ -82,7 +82,7 @@ def bookmarks_for(body: str, cuts: list[int]) -> list[Bookmark]:
 @example("Title: <b>x</b> &amp;\n\nA “quote,” said Bach. ©Getty", "article.txt", set(LAYER_KEYS), [2, 9])
 @example("Date: 2019-05-06\n\U00010000 “Win 🏅,” said Bach.", "article.txt", set(), [])  # UTF-16 positions
 def test_the_pane_shows_the_article_text_and_maps_the_body(pane, analyzer, text, name, layers, cuts):
-    article = articles.parse(text, article_id=name)
+    article = parse(text, article_id=name)
     analysis = analyzer.analyze(article)
     words = search_words(article)
     hits = (hit_spans(article.title, words), hit_spans(article.body, words),
@@ -112,7 +112,7 @@ def char_at(document, position: int, like: str) -> str:
 def test_a_selection_after_an_emoji_is_the_body_text_selected(pane):
     """Qt counts a character beyond U+FFFF (most emoji) as two positions, Python as one: the body map
     must not drift after one, or a bookmark made from a selection would hold the wrong words."""
-    article = articles.parse("Medal 🏅🏅 for Bach. A great day for the 𝐀 team.")
+    article = parse("Medal 🏅🏅 for Bach. A great day for the 𝐀 team.")
     pane.show_article(build_view(article, None, [], [], []))
     body_start = pane.document().firstBlock().next().next().position()  # after the title and meta line
     for word in ("Bach", "team"):
@@ -125,7 +125,7 @@ def test_a_selection_after_an_emoji_is_the_body_text_selected(pane):
 
 def test_flashing_a_span_that_ends_in_an_emoji_lights_all_of_it(pane):
     """A bookmark jumped to is lit up to its last character, whole, even one Qt counts as two positions."""
-    article = articles.parse("Medals\n\nThe medal table. Gold for the relay team 🏅")
+    article = parse("Medals\n\nThe medal table. Gold for the relay team 🏅")
     pane.show_article(build_view(article, None, [], [], []))
     start = article.body.index("relay")
     assert pane.flash(start, len(article.body))

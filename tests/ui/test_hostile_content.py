@@ -12,12 +12,12 @@ from PySide6.QtGui import QDesktopServices, QHelpEvent, QTextDocument
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from reader.core.analysis import Analysis, Entity
-from reader.core.articles import parse
+from reader.core.formats.text import parse
+from reader.core.view import build_view
 from reader.ui import main_window
 from reader.ui.article_list import snippet_html
 from reader.ui.article_model import SNIPPET_ROLE, TITLE
 from reader.ui.bookmarks_panel import ARTICLE, QUOTE
-from reader.ui.marks import build_view
 from reader.ui.reading_pane import ENTITY_SCHEME, ReadingPane
 from tests.ui.helpers import WAIT_MS, cursor_on, open_analyzed, point_on, search, visible_ids
 

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QColor, QPalette
 
+from reader.core.view import LAYERS
 from reader.ui.article_model import COLUMNS, ID_ROLE
-from reader.ui.marks import LAYERS
 from reader.ui.reading_pane import Theme
 from tests.conftest import SAMPLE_000, SAMPLE_002
 from tests.ui.helpers import WAIT_MS, background, colour, cursor_on, entity_texts, open_analyzed, point_on

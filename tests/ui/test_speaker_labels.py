@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.ui.marks import build_view
+from reader.core.view import build_view
 from reader.ui.reading_pane import paragraph_marks, shown_chars
 from tests.core.analysis_fixtures import analyze_text, real_analyzer
 

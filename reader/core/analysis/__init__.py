@@ -9,16 +9,16 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable, Iterator
 
-from ..articles import Article
+from ..model import BODY, TITLE, Article
 from .consistency import merge_partial
 from .entities import entities, person_names
 from .gazetteer import Gazetteer, GazetteerError
 from .pool import TaggerPool, TaggerService
 from .quotes import find_quotes
 from .tagger import NO_MODEL, RawEntity, Tagger, available_model
-from .values import GROUP_OF_LABEL, GROUPS, LABEL_NAMES, SPEECH, TERM, Analysis, Entity, Quote
+from .values import GROUP_OF_LABEL, GROUPS, LABEL_NAMES, SPEECH, TERM, Analysis, Entity, Quote, as_part
 
-ANALYSIS_VERSION = 3  # bump when quotes or entity cleaning change what they produce
+ANALYSIS_VERSION = 4  # bump when quotes or entity cleaning change what they produce, or how it is cached
 IN_PROCESS_BATCH = 32  # articles analyzed together when no worker processes are used
 
 __all__ = [
@@ -85,34 +85,29 @@ class Analyzer:
 
 
 def analyze_batch(tagger: Tagger, articles: list[Article]) -> list[Analysis]:
-    """The analyses of `articles`, their texts tagged in one `nlp.pipe`."""
-    parts = [_parts(a) for a in articles]
+    """The analyses of `articles`, their parts tagged in one `nlp.pipe`."""
+    parts = [[p.text for p in a.parts()] for a in articles]
     tags = list(tagger.tag((text for texts in parts for text in texts), batch_size=64))
     out, i = [], 0
     for article, texts in zip(articles, parts):
-        out.append(_combine(article, texts, tags[i:i + len(texts)], tagger.gazetteer))
+        out.append(_combine(article, tags[i:i + len(texts)], tagger.gazetteer))
         i += len(texts)
     return out
 
 
-def _parts(article: Article) -> list[str]:
-    return [article.title, article.body, *(c.text for c in article.captions)]
-
-
-def _combine(article: Article, parts: list[str], raw: list[list[RawEntity]], gazetteer: Gazetteer) -> Analysis:
+def _combine(article: Article, raw: list[list[RawEntity]], gazetteer: Gazetteer) -> Analysis:
+    parts = article.parts()  # the title, the body, then the captions
+    texts = [p.text for p in parts]
     # body first: "used earlier in the article" means reading order, and the title may be derived
     order = [1, 0, *range(2, len(parts))]
-    names = person_names([parts[i] for i in order], [raw[i] for i in order])
-    cleaned = merge_partial([entities(text, tags, gazetteer, names) for text, tags in zip(parts, raw)], parts)
-    title_entities, body_entities, caption_entities = cleaned[0], cleaned[1], cleaned[2:]
+    names = person_names([texts[i] for i in order], [raw[i] for i in order])
+    cleaned = merge_partial([entities(text, tags, gazetteer, names) for text, tags in zip(texts, raw)], texts)
     # a title taken from the body's first sentence: its quotes are the body's, not counted twice
     from_body = article.body.startswith(article.title.rstrip("…"))
+    title_quotes = () if from_body else find_quotes(article.title, cleaned[0], names, headline=True)
     return Analysis(
-        quotes=tuple(find_quotes(article.body, body_entities, names)),
-        entities=tuple(body_entities),
-        title_quotes=() if from_body else tuple(find_quotes(article.title, title_entities, names, headline=True)),
-        title_entities=tuple(title_entities),
-        caption_entities=tuple(tuple(c) for c in caption_entities),
+        quotes=(*as_part(title_quotes, TITLE), *as_part(find_quotes(article.body, cleaned[1], names), BODY)),
+        entities=tuple(e for part, found in zip(parts, cleaned) for e in as_part(found, part.name)),
     )
 
 

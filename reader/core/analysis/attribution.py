@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..model import PARAGRAPH_BREAK, paragraph_end, paragraph_start
 from .names import HONORIFICS
 
 # abbreviations whose full stop ends neither a sentence nor a name: the titles before a name, and others
@@ -118,10 +119,7 @@ def sentence_start(text: str, end: int, floor: int) -> int:
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The bounds of the sentence a quote text[start:end] stands in, within its paragraph: from the
     sentence's start to its final mark, or to the quote's end when the quote ends it ('…came on.”')."""
-    para_start = text.rfind("\n\n", 0, start)
-    para_start = 0 if para_start < 0 else para_start + 2
-    para_end = text.find("\n\n", end)
-    para_end = len(text) if para_end < 0 else para_end
+    para_start, para_end = paragraph_start(text, start), paragraph_end(text, end)
     begin = sentence_start(text, start, para_start)
     rest = text[end:para_end].lstrip(" ,")
     if _new_sentence(text, end, rest) or not rest:
@@ -148,7 +146,7 @@ def before(text: str, quote_start: int, floor: int) -> Source | None:
     """The source named before a quote, in its own sentence: `Adler replied: "`, `said Ma, "`; or in the
     paragraph before, when that paragraph ends introducing it (`Rathbun stated,` then the quote)."""
     if not text[floor:quote_start].strip() and floor >= 2 and re.search(r"[:,]\s*$", text[:floor]):
-        floor = text.rfind("\n\n", 0, floor - 2) + 2 if "\n\n" in text[:floor - 2] else 0
+        floor = paragraph_start(text, floor - len(PARAGRAPH_BREAK))  # the paragraph before's start
     begin = sentence_start(text, quote_start, floor)
     whole = text[begin:quote_start]
     head, at = whole, begin
@@ -166,10 +164,11 @@ def line_attribution(text: str, para_end: int) -> Source | None:
     """A pull quote's attribution on the line that follows: `— Commissioner Roger Goodell`."""
     if para_end >= len(text):
         return None
-    line = text[para_end + 2:].split("\n\n", 1)[0]
+    start = para_end + len(PARAGRAPH_BREAK)  # the next paragraph's
+    line = text[start:paragraph_end(text, start)]
     if len(line) >= 120 or not re.match(r"^[—–]\s*\w", line):
         return None
-    return _dash(line, para_end + 2)
+    return _dash(line, start)
 
 
 def _new_sentence(text: str, quote_end: int, body: str) -> bool:

@@ -9,7 +9,7 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..articles import Article
+from ..model import Article
 from .values import Analysis
 
 log = logging.getLogger("press_reader")
@@ -85,8 +85,7 @@ class AnalysisCache:
         with self._lock:
             for h in [k for k in keys if k in self._memory]:
                 a = by_hash[h]
-                found[h] = Analysis.from_cache(json.loads(self._memory[h]), a.body, a.title,
-                                               [c.text for c in a.captions])
+                found[h] = Analysis.from_cache(json.loads(self._memory[h]), a.parts())
             keys = [k for k in keys if k not in found]
             for i in range(0, len(keys), 500):
                 chunk = keys[i:i + 500]
@@ -96,14 +95,13 @@ class AnalysisCache:
                 for h, data in rows:
                     a = by_hash[h]
                     try:
-                        found[h] = Analysis.from_cache(json.loads(data), a.body, a.title,
-                                                       [c.text for c in a.captions])
+                        found[h] = Analysis.from_cache(json.loads(data), a.parts())
                     except (ValueError, KeyError, TypeError, IndexError):
                         continue  # an unreadable row is analyzed again
         return found
 
     def put_many(self, items: Iterable[tuple[Article, Analysis]]) -> None:
-        rows = [(a.content_hash, self.fingerprint, json.dumps(an.to_cache(), separators=(",", ":")))
+        rows = [(a.content_hash, self.fingerprint, json.dumps(an.to_cache(a.parts()), separators=(",", ":")))
                 for a, an in items if a.content_hash]
         if not rows:
             return

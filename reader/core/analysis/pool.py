@@ -19,9 +19,9 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import TypeVar
 
-from ..articles import Article
 from ..children import exit_with_parent
 from ..errors import ReaderError
+from ..model import Article
 from ..priority import run_in_background
 from .gazetteer import Entry, Gazetteer
 from .tagger import NO_MODEL, RawEntity, Tagger

@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from ..model import PARAGRAPH_BREAK, paragraph_end, paragraph_start, split_paragraphs
 from . import attribution
 from .attribution import Source
 from .names import PARTICLES, Names, trim_name
@@ -113,12 +114,11 @@ def quote_spans(text: str, headline: bool = False) -> list[_Span]:
     """Where quotes run, by their marks alone."""
     spans: list[_Span] = []
     stack: list[_Open] = []
-    paras = text.split("\n\n")
-    start = 0
+    paras = split_paragraphs(text)
     def inside() -> bool:
         return bool(stack)
 
-    for n, para in enumerate(paras):
+    for n, (start, para) in enumerate(paras):
         lead = len(para) - len(para.lstrip())
         last_mark = len(para.rstrip()) - 1
         for i, size, role in _marks(para, headline, inside):
@@ -135,14 +135,13 @@ def quote_spans(text: str, headline: bool = False) -> list[_Span]:
                 (stack[-1].inner if stack else spans).append(span)
         end = start + len(para.rstrip())
         if stack:
-            following = paras[n + 1].lstrip() if n + 1 < len(paras) else ""
+            following = paras[n + 1][1].lstrip() if n + 1 < len(paras) else ""
             if (len(stack) == 1 and _opens_with_mark(following) and not _is_attribution_line(following)
                     and _opens_speech(text, stack[0].at)):
                 stack[0].paragraphs += 1  # the quote goes on in the next paragraph
             else:
                 spans.extend(_unclosed(stack, end))
                 stack.clear()
-        start += len(para) + 2
     return spans
 
 
@@ -222,8 +221,7 @@ def _kind(text: str, span: _Span) -> str:
     inner = text[span.start + 1: span.end - (1 if span.closed else 0)].strip(" '`\"“”«»")
     if span.paragraphs > 1 or not span.closed:
         return SPEECH
-    para_start = text.rfind("\n\n", 0, span.start) + 2 if "\n\n" in text[:span.start] else 0
-    before = text[para_start:span.start].rstrip()
+    before = text[paragraph_start(text, span.start):span.start].rstrip()
     if not before or before.endswith(":"):
         return SPEECH
     if len(inner.split()) < SPEECH_MIN_WORDS and _title_case(inner):
@@ -234,9 +232,8 @@ def _kind(text: str, span: _Span) -> str:
         return SPEECH  # a sentence of its own: 'KCNA said. "Foolhardy provocation deserves punishment".'
     if len(inner.split()) >= SPEECH_MIN_WORDS or _partial_speech(text, span, before):
         return SPEECH
-    para_end = text.find("\n\n", span.end)
     if re.match(r"\s*[,—–]", text[span.end:span.end + 3]) and attribution.after(
-            text, span.end, len(text) if para_end < 0 else para_end):
+            text, span.end, paragraph_end(text, span.end)):
         return SPEECH  # '"Foolhardy provocation deserves harsh punishment", it added'
     return TERM
 
@@ -263,22 +260,19 @@ def _partial_speech(text: str, span: _Span, before: str) -> bool:
 
 
 def _paragraph_bounds(text: str, span: _Span) -> tuple[int, int]:
-    start = text.rfind("\n\n", 0, span.start)
-    end = text.find("\n\n", span.end)
-    return (0 if start < 0 else start + 2), (len(text) if end < 0 else end)
+    return paragraph_start(text, span.start), paragraph_end(text, span.end)
 
 
 def _source(text: str, span: _Span) -> Source | None:
     """The attribution in the quote's own sentence: after it first, then a pull quote's dash line, then
     before it."""
-    _, para_end = _paragraph_bounds(text, span)
+    para_start, para_end = _paragraph_bounds(text, span)
     found = attribution.after(text, span.end, para_end)
     if found is None and text[span.end:para_end].strip() == "":
         found = attribution.line_attribution(text, para_end)
     if found is None:
         # the first paragraph of a quote over several paragraphs is where its sentence starts
-        first_para = text.rfind("\n\n", 0, span.start)
-        found = attribution.before(text, span.start, 0 if first_para < 0 else first_para + 2)
+        found = attribution.before(text, span.start, para_start)
     return found
 
 
@@ -389,7 +383,7 @@ def _pronoun(word: str, span: _Span, text: str, entities: Sequence[Entity], last
     paragraph), else the previous speaker of this paragraph, else the last person named since the previous
     quote, else the previous speaker. It/they: likewise an organisation."""
     wanted = ("ORG",) if word.lower() in ("it", "they", "we") else ("PERSON",)
-    para_start = text.rfind("\n\n", 0, span.start) + 2 if "\n\n" in text[:span.start] else 0
+    para_start = paragraph_start(text, span.start)
     same_paragraph = last is not None and last.end > para_start
     scope = attribution.sentence_end(text, last.end, span.start) if same_paragraph else para_start
     in_scope = [e for e in entities if e.label in wanted and scope <= e.start and e.end <= span.start]
@@ -449,10 +443,10 @@ def _description(phrase: str, span: _Span, text: str, entities: Sequence[Entity]
         if person:
             return person
         if PERSON_NOUNS.search(phrase):  # 'the Italian': whom the paragraph is about, else the last named
-            para_start = text.rfind("\n\n", 0, span.start) + 2 if "\n\n" in text[:span.start] else 0
+            para_start = paragraph_start(text, span.start)
             people = [e for e in earlier if e.label == "PERSON"]
             if people:  # the first person of the paragraph, else of the last paragraph that names one
-                last_para = text.rfind("\n\n", 0, people[-1].start) + 2 if "\n\n" in text[:people[-1].start] else 0
+                last_para = paragraph_start(text, people[-1].start)
                 start = para_start if people[-1].start >= para_start else last_para
                 return next(e for e in people if e.start >= start).canonical
     if definite and head:
@@ -470,7 +464,7 @@ def _organisation_before(earlier: Sequence[Entity], text: str, at: int, noun: st
     the paragraph, else the one the story so far is most about (the most mentioned, the latest of
     equals); never a listed club or team for a noun that is not one ('the airline')."""
     orgs = [e for e in earlier if e.label == "ORG" and _fits(noun, e)]
-    para_start = text.rfind("\n\n", 0, at) + 2 if "\n\n" in text[:at] else 0
+    para_start = paragraph_start(text, at)
     in_paragraph = [e for e in orgs if e.start >= para_start]
     if in_paragraph:
         return in_paragraph[-1].canonical
@@ -513,8 +507,8 @@ def _continues(text: str, previous: Quote, span: _Span, entities: Sequence[Entit
               and e.canonical != previous.speaker]
     if others:
         return False
-    if "\n\n" in between:
-        return between.count("\n\n") == 1 and between.split("\n\n")[1].strip() == ""
+    if PARAGRAPH_BREAK in between:
+        return between.count(PARAGRAPH_BREAK) == 1 and between.split(PARAGRAPH_BREAK)[1].strip() == ""
     # '"…," she said. "…"' or '"…," Supt. X of the police told a conference. "…"': the previous quote's
     # own attribution and nothing more; not a story told in between (a paragraph break lost)
     between = between.strip()

@@ -11,6 +11,7 @@ import os
 import threading
 from collections.abc import Iterable, Iterator
 
+from ..model import PARAGRAPH_BREAK
 from .gazetteer import Gazetteer
 
 # the official model first, then PyPI's re-upload of the same model
@@ -135,9 +136,9 @@ def pieces(text: str, limit: int) -> list[tuple[int, str]]:
     start = 0
     while len(text) - start > limit:
         end = start + limit
-        cut = text.rfind("\n\n", start + 1, end - 1)
+        cut = text.rfind(PARAGRAPH_BREAK, start + 1, end - 1)
         if cut >= 0:
-            cut += 2
+            cut += len(PARAGRAPH_BREAK)
         else:
             cut = text.rfind(" ", start + 1, end)
             cut = end if cut < 0 else cut + 1

@@ -1,8 +1,12 @@
-"""The values analysis produces: quotes and entities as character spans, and the groups the UI shows."""
+"""The values analysis produces: quotes and entities as spans over an article's parts, and the groups the UI shows."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import TypeVar
+
+from ..model import BODY, Part, Span
 
 SPEECH, TERM = "speech", "term"
 
@@ -22,14 +26,12 @@ LABEL_NAMES = {
 
 
 @dataclass(frozen=True)
-class Quote:
+class Quote(Span):
     """Quoted text from its opening mark to its closing mark (or the paragraph's end, if never closed).
 
     `kind` is SPEECH for reported speech and TERM for a quoted term or scare quote, which has no speaker.
     """
 
-    start: int
-    end: int
     text: str
     speaker: str | None = None
     kind: str = SPEECH
@@ -40,11 +42,9 @@ class Quote:
 
 
 @dataclass(frozen=True)
-class Entity:
+class Entity(Span):
     """A named thing; `canonical` is the one name every mention of it shares."""
 
-    start: int
-    end: int
     text: str
     label: str
     canonical: str
@@ -61,64 +61,61 @@ class Entity:
 
 @dataclass(frozen=True)
 class Analysis:
-    """Quotes and entities of one article; body spans index into `Article.body`."""
+    """Quotes and entities of one article, each a span of one of its parts, in the order of `Article.parts()`."""
 
     quotes: tuple[Quote, ...] = ()
     entities: tuple[Entity, ...] = ()
-    title_quotes: tuple[Quote, ...] = ()
-    title_entities: tuple[Entity, ...] = ()
-    caption_entities: tuple[tuple[Entity, ...], ...] = field(default_factory=tuple)
+
+    def in_part(self, part: str) -> Analysis:
+        """The quotes and entities of one part of the article: BODY, TITLE or caption_part(i)."""
+        return Analysis(tuple(q for q in self.quotes if q.part == part),
+                        tuple(e for e in self.entities if e.part == part))
 
     @property
     def speeches(self) -> list[Quote]:
-        return [q for q in (*self.title_quotes, *self.quotes) if q.kind == SPEECH]
+        return [q for q in self.quotes if q.kind == SPEECH]
 
     def speakers(self) -> list[str]:
         return sorted({q.speaker for q in self.speeches if q.speaker})
 
-    def speaker_of(self, start: int, end: int) -> str | None:
-        """Who said body[start:end]: the speaker of the direct quote it lies within, if any."""
-        return next((q.speaker for q in self.quotes if q.kind == SPEECH and q.start <= start and end <= q.end), None)
-
-    @property
-    def all_entities(self) -> list[Entity]:
-        return [*self.entities, *self.title_entities, *(e for cap in self.caption_entities for e in cap)]
+    def speaker_of(self, start: int, end: int, part: str = BODY) -> str | None:
+        """Who said text[start:end] of `part`: the speaker of the direct quote it lies within, if any."""
+        return next((q.speaker for q in self.speeches if q.part == part and q.start <= start and end <= q.end),
+                    None)
 
     def entity_names(self) -> list[str]:
-        return sorted({e.canonical for e in self.all_entities})
+        return sorted({e.canonical for e in self.entities})
 
     def entity_forms(self) -> list[str]:
         """Every way the article names its entities besides their canonical names, e.g. 'IOC'."""
         canonical = set(self.entity_names())
-        return sorted({" ".join(e.text.split()) for e in self.all_entities} - canonical)
+        return sorted({" ".join(e.text.split()) for e in self.entities} - canonical)
 
-    def to_cache(self) -> dict:
+    def to_cache(self, parts: Sequence[Part]) -> dict:
+        """Rows of plain values; a span's part is its place in `parts`, and its text is read from there again."""
+        place = {p.name: i for i, p in enumerate(parts)}
         return {
-            "q": [_quote_row(q) for q in self.quotes],
-            "e": [_entity_row(e) for e in self.entities],
-            "tq": [_quote_row(q) for q in self.title_quotes],
-            "te": [_entity_row(e) for e in self.title_entities],
-            "ce": [[_entity_row(e) for e in cap] for cap in self.caption_entities],
+            "q": [[place[q.part], q.start, q.end, q.speaker, q.kind] for q in self.quotes],
+            "e": [[place[e.part], e.start, e.end, e.label, e.canonical, e.note] for e in self.entities],
         }
 
     @classmethod
-    def from_cache(cls, data: dict, body: str, title: str, captions: list[str]) -> Analysis:
-        def quotes(rows, text):
-            return tuple(Quote(s, e, text[s:e], speaker, kind) for s, e, speaker, kind in rows)
-
-        def entities(rows, text):
-            return tuple(Entity(s, e, text[s:e], label, canonical, note) for s, e, label, canonical, note in rows)
+    def from_cache(cls, data: dict, parts: Sequence[Part]) -> Analysis:
+        """The analysis `to_cache` wrote for an article with these `parts`."""
+        def text(p: int, s: int, e: int) -> str:
+            return parts[p].text[s:e]
 
         return cls(
-            quotes(data["q"], body), entities(data["e"], body),
-            quotes(data["tq"], title), entities(data["te"], title),
-            tuple(entities(rows, captions[i] if i < len(captions) else "") for i, rows in enumerate(data["ce"])),
+            tuple(Quote(s, e, text(p, s, e), speaker, kind, part=parts[p].name)
+                  for p, s, e, speaker, kind in data["q"]),
+            tuple(Entity(s, e, text(p, s, e), label, canonical, note, part=parts[p].name)
+                  for p, s, e, label, canonical, note in data["e"]),
         )
 
 
-def _quote_row(q: Quote) -> list:
-    return [q.start, q.end, q.speaker, q.kind]
+S = TypeVar("S", bound=Span)
 
 
-def _entity_row(e: Entity) -> list:
-    return [e.start, e.end, e.label, e.canonical, e.note]
+def as_part(spans: Iterable[S], part: str) -> tuple[S, ...]:
+    """The same quotes or entities, made spans of `part` (the finders make spans of the body)."""
+    return tuple(replace(x, part=part) if x.part != part else x for x in spans)

@@ -12,7 +12,8 @@ import io
 from email.utils import parseaddr
 
 from reader.core.formats import NO_TEXT, Extracted, FormatError
-from reader.core.formats.text import clean, fragment_to_text, iso_date, join_paragraphs, squash
+from reader.core.formats.dates import iso_date
+from reader.core.formats.markup import clean, fragment_to_text, join_paragraphs, squash
 
 NOT_A_FEED = "not a news feed"
 _HTML_TYPES = ("text/html", "application/xhtml+xml", "html", "xhtml")

@@ -11,7 +11,8 @@ the first call pays about 0.25 s for the import itself.
 from __future__ import annotations
 
 from reader.core.formats import NO_TEXT, Extracted, FormatError
-from reader.core.formats.text import iso_date, squash, tree_to_text
+from reader.core.formats.dates import iso_date
+from reader.core.formats.markup import squash, tree_to_text
 
 UNREADABLE = "could not read the HTML page"
 

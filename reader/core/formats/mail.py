@@ -25,7 +25,9 @@ from email import policy
 from email.utils import parseaddr
 
 from reader.core.formats import NO_TEXT, Extracted, FormatError
-from reader.core.formats.text import clean, fragment_to_text, iso_date, join_paragraphs, squash
+from reader.core.formats.dates import iso_date
+from reader.core.formats.markup import clean, fragment_to_text, join_paragraphs, squash
+from reader.core.model import PARAGRAPH_BREAK
 
 UNREADABLE = "could not read the e-mail"
 
@@ -57,7 +59,7 @@ def read(data: bytes) -> list[Extracted]:
     forwarded, lines = _forwarded_block(lines)
     lines = _unquoted(_before_signature(lines))
     meta, lines = _article_lines(lines)
-    paragraphs = join_paragraphs("\n".join(lines).split("\n\n"), keep_lines=True).split("\n\n")
+    paragraphs = join_paragraphs("\n".join(lines).split("\n\n"), keep_lines=True).split(PARAGRAPH_BREAK)
     subject = forwarded.get("subject") or _header(message, "subject")
     title, paragraphs = _headline(paragraphs, subject, bool(forwarded))
     text = join_paragraphs(paragraphs)

@@ -41,7 +41,8 @@ from collections import Counter
 from dataclasses import dataclass
 
 from reader.core.formats import NO_TEXT, Extracted, FormatError
-from reader.core.formats.text import clean, date_in_text, iso_date, squash
+from reader.core.formats.dates import date_in_text, iso_date
+from reader.core.formats.markup import clean, join_paragraphs, squash
 
 NO_TEXT_LAYER = "PDF has no text layer (a scanned image?)"
 LOCKED = "PDF is password-protected"
@@ -167,7 +168,7 @@ def _article(pages: list[list[_Line]], metadata: dict[str, str]) -> Extracted:
     paragraphs = ["".join(_joined(lines, vocabulary)) for lines in _paragraphs(body, body_size)]
     source, printed_date = _read_masthead(masthead)
     return Extracted(
-        text="\n\n".join(squash(p) for p in paragraphs if p.strip()),
+        text=join_paragraphs(paragraphs),
         title=heading or _meaningful_title(metadata.get("Title")),
         date=printed_date or iso_date(metadata.get("CreationDate")),
         source=source,

@@ -1,140 +1,169 @@
-"""What the format readers share: HTML fragments to plain paragraphs, dates to YYYY-MM-DD, tidy whitespace."""
+"""The text format: plain text (a .txt or .md file, or what another format's reader extracted) → `Article`.
+
+Optional header lines or front matter name its details; paragraphs are split by blank lines; a line
+ending in "©CREDIT" is a photo caption, kept apart from the body.
+"""
 
 from __future__ import annotations
 
-import datetime as _dt
 import re
-import time
-from email.utils import parsedate_to_datetime
-from html import unescape
+from pathlib import Path
 
-# Elements that stand as blocks of their own: text on either side of them is a separate paragraph. Both
-# HTML's names and those of trafilatura's output tree (head, item, quote, row, cell, graphic) are here.
-_BLOCKS = frozenset(
-    "address article aside blockquote body caption dd details div dl dt figcaption figure footer h1 h2 h3 h4 h5 h6 "
-    "header hr li main nav ol p pre section summary table tbody td th thead tr ul "
-    "head item list quote row cell graphic doc".split()
-)
-_DROPPED = ("script", "style", "noscript", "template", "title", "iframe", "object", "svg", "button", "select",
-            "textarea", "input")
-_LINE_BREAKS = frozenset({"br", "lb"})
-_BREAK = "\x00"  # stands for a paragraph break while the text is assembled; control characters are gone by then
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
-_SURROGATES = re.compile(r"[\ud800-\udfff]")
+from ..model import PARAGRAPH_BREAK, Article, Caption, paragraph_end
+from .dates import is_iso_date
+from .markup import squash
 
-_MONTHS = {name: number for number, names in enumerate(
-    ["jan january", "feb february", "mar march", "apr april", "may", "jun june", "jul july", "aug august",
-     "sep sept september", "oct october", "nov november", "dec december"], start=1) for name in names.split()}
-_MONTH = r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
-_DAY_MONTH_YEAR = re.compile(rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{_MONTH}\s+(?P<year>\d{{4}})\b", re.I)
-_MONTH_DAY_YEAR = re.compile(rf"\b{_MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{4}})\b", re.I)
-_ISO = re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})(?!\d)")
+TITLE_CHARS = 90
+
+_DATE_TOKEN = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
+_HEADER_LINE = re.compile(r"^(title|date|source|url|author)[ \t]*:[ \t]*(.+?)[ \t]*$", re.I)
+_BLANK_LINE = re.compile(r"\n[ \t\u00a0\u3000]*\n\s*")  # in the file: the paragraphs' breaks, as typed
+_CAPTION = re.compile(r"^(?P<text>.*?)[\s\u00a0]*©[\s\u00a0]*(?P<credit>[^©\n]{1,60}?)[\s\u00a0]*$")
+_MD_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])")
+_ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Mt|Jr|Sr|Gen|Gov|Sen|Rep|Rev|Lt|Col|Capt|Sgt)|\b[A-Z])\.\Z")
+_CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
-def clean(text: str) -> str:
-    """Text without control characters or lone surrogates, which no later step should have to think about."""
-    return _SURROGATES.sub("", _CONTROL.sub("", text))
+def parse(
+    text: str,
+    *,
+    article_id: str = "article.txt",
+    path: Path | None = None,
+    default_source: str = "articles",
+    content_hash: str = "",
+    truncated: bool = False,
+    meta: dict[str, str] | None = None,
+) -> Article:
+    """Parse decoded article text into an Article. Never raises on odd content.
 
-
-def squash(text: str) -> str:
-    """One line with single spaces: how a paragraph is kept."""
-    return " ".join(text.split())
-
-
-def join_paragraphs(paragraphs, keep_lines: bool = False) -> str:
-    """Paragraphs split by one blank line; with keep_lines, each keeps its line breaks (tidied line by line)."""
-    def tidy(paragraph: str) -> str:
-        if not keep_lines:
-            return squash(paragraph)
-        return "\n".join(line for line in (squash(line) for line in paragraph.split("\n")) if line)
-
-    return "\n\n".join(p for p in (tidy(p) for p in paragraphs) if p)
-
-
-def fragment_to_text(markup: str, keep_lines: bool = False) -> str:
-    """An HTML fragment (or page) as plain paragraphs; a paragraph is a block element or text between `<br><br>`.
-
-    With keep_lines a `<br>` stays a line break, for readers that look at lines (an e-mail's header block).
+    `meta` is what an extractor (of a page, feed, PDF or e-mail) found; then the text has no header.
     """
-    from lxml import etree, html
-
-    markup = clean(markup)
-    if not markup.strip():
-        return ""
-    if "<" not in markup:  # plain text with HTML-ish escapes at most, as many feed summaries are
-        return join_paragraphs(re.split(r"\n\s*\n", unescape(markup)), keep_lines)
-    try:
-        root = html.fragment_fromstring(markup, create_parent="div")
-    except (etree.ParserError, ValueError):
-        return ""
-    return tree_to_text(root, keep_lines)
-
-
-def tree_to_text(root, keep_lines: bool = False) -> str:
-    """The plain paragraphs of an lxml tree, HTML's or trafilatura's output; walks without recursion."""
-    from lxml import etree
-
-    etree.strip_elements(root, *_DROPPED, etree.Comment, etree.ProcessingInstruction, with_tail=False)
-    parts: list[str] = []
-    for event, element in etree.iterwalk(root, events=("start", "end")):
-        tag = element.tag.lower() if isinstance(element.tag, str) else ""
-        tag = tag.rsplit("}", 1)[-1]  # an XHTML or Atom namespace is no part of the name
-        if event == "start":
-            if tag in _BLOCKS:
-                parts.append(_BREAK)
-            elif tag in _LINE_BREAKS:
-                parts.append("\n")
-            parts.append(_flat(element.text, keep_lines))
-        else:
-            if tag in _BLOCKS:
-                parts.append(_BREAK)
-            if element is not root:
-                parts.append(_flat(element.tail, keep_lines))
-    paragraphs = re.split(rf"{_BREAK}|\n[ \t\u00a0]*\n", "".join(parts))
-    return join_paragraphs(paragraphs, keep_lines)
+    text = _CONTROL_CHARS.sub("", text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff"))
+    extracted = meta is not None
+    meta, text = (_normalise_meta(dict(meta)), text) if extracted else _split_header(text)
+    date, text = _date(meta.get("date"), text)
+    is_markdown = article_id.lower().endswith(".md")
+    # an extractor's text starts with its title at most: a short first paragraph is not a heading
+    only = (lambda line: line == meta.get("title")) if extracted else None
+    paragraphs, captions, headline = _read_blocks(text, is_markdown, only)
+    body = PARAGRAPH_BREAK.join(paragraphs)
+    title = meta.get("title") or headline or _lead_caption(captions) or _first_sentence(body)
+    if not title:
+        title = Path(article_id).stem.replace("_", " ") or "Untitled"
+    return Article(
+        id=article_id,
+        path=Path(path) if path is not None else Path(article_id),
+        title=shorten(" ".join(title.split()), TITLE_CHARS),
+        date=date,
+        source=meta.get("source") or default_source,
+        body=body,
+        captions=tuple(captions),
+        content_hash=content_hash,
+        url=meta.get("url"),
+        author=meta.get("author"),
+        truncated=truncated,
+    )
 
 
-def _flat(text: str | None, keep_lines: bool) -> str:
-    # a newline in HTML source is a space; only <br> breaks a line when lines are kept
-    return (text or "").replace("\n", " ") if keep_lines else (text or "")
+def _date(given: str | None, text: str) -> tuple[str | None, str]:
+    """The article's date (the one given, else a leading "date YYYY-MM-DD" token), and the text without that token."""
+    m = _DATE_TOKEN.match(text)
+    if m and is_iso_date(m.group(1)):
+        given = given or m.group(1)
+        text = text[m.end():]
+    return (given if given and is_iso_date(given) else None), text
 
 
-def iso_date(value) -> str | None:
-    """YYYY-MM-DD from an ISO string, an RFC 2822 date, a PDF date, a struct_time or a datetime; else None."""
-    if value is None:
-        return None
-    if isinstance(value, time.struct_time):
-        return _valid(value.tm_year, value.tm_mon, value.tm_mday)
-    if isinstance(value, (_dt.date, _dt.datetime)):
-        return _valid(value.year, value.month, value.day)
-    text = str(value).strip()
-    if text.startswith("D:") and text[2:10].isdigit():  # PDF: D:YYYYMMDDHHmmSS...
-        return _valid(int(text[2:6]), int(text[6:8]), int(text[8:10]))
-    m = _ISO.match(text)
+def _split_header(text: str) -> tuple[dict[str, str], str]:
+    """Front matter (--- fenced) or leading `Key: value` lines naming title, date, source, url or author."""
+    meta: dict[str, str] = {}
+    m = _FRONT_MATTER.match(text.lstrip())
     if m:
-        return _valid(int(m["year"]), int(m["month"]), int(m["day"]))
-    try:
-        parsed = parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError, OverflowError):
-        return date_in_text(text)
-    return _valid(parsed.year, parsed.month, parsed.day)
+        for line in m.group(1).split("\n"):
+            h = _HEADER_LINE.match(line.strip())
+            if h:
+                meta[h.group(1).lower()] = h.group(2).strip("\"'")
+        return _normalise_meta(meta), text.lstrip()[m.end():]
+    lines = text.lstrip("\n").split("\n")
+    taken = 0
+    for line in lines:
+        h = _HEADER_LINE.match(line.strip())
+        if not h:
+            break
+        meta[h.group(1).lower()] = h.group(2)
+        taken += 1
+    if taken and (taken == len(lines) or not lines[taken].strip()):
+        return _normalise_meta(meta), "\n".join(lines[taken:])
+    return {}, text
 
 
-def date_in_text(text: str) -> str | None:
-    """The first written-out date in a line of text ("12 March 2024", "March 12, 2024", "2024-03-12")."""
-    for pattern in (_DAY_MONTH_YEAR, _MONTH_DAY_YEAR):
-        m = pattern.search(text)
-        if m:
-            return _valid(int(m["year"]), _MONTHS[m["month"].lower().rstrip(".")], int(m["day"]))
-    m = _ISO.search(text)
-    return _valid(int(m["year"]), int(m["month"]), int(m["day"])) if m else None
+def _normalise_meta(meta: dict[str, str]) -> dict[str, str]:
+    if "date" in meta:
+        meta["date"] = meta["date"].strip()[:10]
+    return {k: " ".join(v.split()) for k, v in meta.items() if v.strip()}
 
 
-def _valid(year: int, month: int, day: int) -> str | None:
-    # a year outside this range is a parser's guess or a placeholder (0001-01-01), not a publication date
-    if not 1800 <= year <= 2200:
-        return None
-    try:
-        return _dt.date(year, month, day).isoformat()
-    except ValueError:
-        return None
+def _read_blocks(text: str, is_markdown: bool, headline_if=None) -> tuple[list[str], list[Caption], str | None]:
+    paragraphs: list[str] = []
+    captions: list[Caption] = []
+    headline = None
+    for block in _BLANK_LINE.split(text.strip()):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        kept: list[str] = []
+        for i, line in enumerate(lines):
+            cap = _CAPTION.match(line)
+            if cap:
+                if kept:  # a caption after text lines closes the paragraph it sat in
+                    paragraphs.append(squash(" ".join(kept)))
+                    kept = []
+                captions.append(Caption(squash(cap.group("text")), squash(cap.group("credit")), len(paragraphs)))
+            elif i + 1 < len(lines) and _is_truncated_caption(line, lines[i + 1]):
+                continue
+            else:
+                kept.append(line)
+        if not kept:
+            continue
+        joined = squash(" ".join(kept))
+        if headline is None and not paragraphs and _is_headline(kept, is_markdown) and \
+                (headline_if is None or headline_if(joined)):
+            headline = _MD_HEADING.sub(r"\1", joined) if is_markdown else joined
+            continue
+        paragraphs.append(joined)
+    return paragraphs, captions, headline
+
+
+def _is_truncated_caption(line: str, next_line: str) -> bool:
+    nxt = _CAPTION.match(next_line)
+    return bool(nxt) and len(line) >= 20 and squash(nxt.group("text")).startswith(squash(line))
+
+
+def _is_headline(lines: list[str], is_markdown: bool) -> bool:
+    if len(lines) != 1:
+        return False
+    line = lines[0]
+    if is_markdown:
+        return bool(_MD_HEADING.match(line))
+    # a quoted headline ('"We will win," says Messi') ends with its attribution, not a closing mark
+    return len(line) <= 160 and not re.search(r"[.!?:;,\"”’]$", line)
+
+
+def _lead_caption(captions: list[Caption]) -> str | None:
+    return captions[0].text if captions and captions[0].paragraph == 0 and captions[0].text else None
+
+
+def _first_sentence(body: str) -> str:
+    first = body[:paragraph_end(body, 0)]
+    for m in _SENTENCE_END.finditer(first):
+        if not _ABBREVIATION.search(first, 0, m.start()):  # "Mr. Bach", "U.S. Olympic", "Thomas J. Bach"
+            return first[: m.start()]
+    return first
+
+
+def shorten(text: str, limit: int) -> str:
+    """`text`, cut at a word to at most `limit` characters with "…" when it is longer."""
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:-–— ")
+    return cut + "…"

@@ -8,6 +8,7 @@ from functools import lru_cache
 from whoosh import highlight
 from whoosh.analysis import Token, Tokenizer
 
+from ..model import paragraph_end
 from .analysis import ANALYZER, stem
 
 _MARK_OPEN, _MARK_CLOSE = "\x02", "\x03"
@@ -123,6 +124,6 @@ class _MarkFormatter(highlight.Formatter):
 
 
 def _lead(body: str, chars: int = 200) -> str:
-    first = body.split("\n\n", 1)[0]
+    first = body[:paragraph_end(body, 0)]
     return first if len(first) <= chars else first[:chars].rsplit(" ", 1)[0] + "…"
 

@@ -1,7 +1,7 @@
-"""What the reading pane marks in an article: quotes, entities and search hits as layered spans.
+"""What the reading pane shows of an article: its quotes, entities, search hits and bookmarks as marks.
 
-The core gives spans; this module only arranges them per part of the article (title, body, captions)
-and says how each layer is named and coloured.
+Analysis gives spans; this module arranges them in layers per part of the article (title, body,
+captions), names and colours each layer (as plain strings: no Qt here), and builds the `ArticleView`.
 """
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..core.analysis import GROUPS, LABEL_NAMES, SPEECH, Analysis, Entity, Quote
-from ..core.analysis.attribution import sentence_around
-from ..core.articles import Article
-from ..core.bookmarks import OK, Bookmark
+from .analysis import GROUPS, LABEL_NAMES, SPEECH, Analysis, Entity, Quote
+from .analysis.attribution import sentence_around
+from .bookmarks import OK, Bookmark
+from .model import BODY, PARAGRAPH_BREAK, Article, Part, Span
 
 
 @dataclass(frozen=True)
@@ -39,11 +39,9 @@ BOOKMARK = "bookmark"  # a bookmarked span: always shown, flagged where it start
 
 
 @dataclass(frozen=True)
-class Mark:
+class Mark(Span):
     """A span of one part of the article, in one layer; `entity` is set for entity marks."""
 
-    start: int
-    end: int
     layer: str
     tip: str = ""
     label: str = ""  # shown after the span's end (or at label_at): a quote's speaker
@@ -77,7 +75,7 @@ class ArticleView:
         """The quote of the body that contains character `offset`, if any."""
         if self.analysis is None:
             return None
-        return next((q for q in self.analysis.quotes if q.start <= offset < q.end), None)
+        return next((q for q in self.analysis.in_part(BODY).quotes if q.start <= offset < q.end), None)
 
     def layer_counts(self) -> dict[str, int]:
         """How many distinct things each layer marks: quotes by span, entities by canonical name."""
@@ -90,16 +88,18 @@ class ArticleView:
 
 
 def quote_mark(q: Quote, text: str, entities=()) -> Mark:
+    """The mark of quote `q` of the part `text`: a speaker's name is shown unless its sentence names them."""
     if q.kind != SPEECH:
-        return Mark(q.start, q.end, "term", "Quoted term")
+        return Mark(q.start, q.end, "term", "Quoted term", part=q.part)
     tip = f"Quote · {q.speaker}" if q.speaker else "Quote · speaker not identified"
     if not q.speaker:
-        return Mark(q.start, q.end, "speech", tip)
+        return Mark(q.start, q.end, "speech", tip, part=q.part)
     begin, end = sentence_around(text, q.start, q.end)
     if _names(q.speaker, text, [(begin, q.start), (q.end, end)], entities):
-        return Mark(q.start, q.end, "speech", tip)
+        return Mark(q.start, q.end, "speech", tip, part=q.part)
     # after the attribution, never inside it: '"…," he said. — Jack Ma'
-    return Mark(q.start, q.end, "speech", tip, label=q.speaker, label_at=end if text[q.end:end].strip() else -1)
+    return Mark(q.start, q.end, "speech", tip, label=q.speaker, label_at=end if text[q.end:end].strip() else -1,
+                part=q.part)
 
 
 def _names(speaker: str, text: str, ranges, entities) -> bool:
@@ -140,7 +140,7 @@ def _one_label_per_turn(quotes, marks: list[Mark], text: str, entities) -> list[
     for i, q in enumerate(quotes):
         if q.kind != SPEECH:
             continue
-        if turn and (quotes[turn[-1]].speaker != q.speaker or "\n\n" in text[quotes[turn[-1]].end:q.start]):
+        if turn and (quotes[turn[-1]].speaker != q.speaker or PARAGRAPH_BREAK in text[quotes[turn[-1]].end:q.start]):
             close(turn)
             turn = []
         if q.speaker:
@@ -159,7 +159,7 @@ def entity_mark(e: Entity, hit: bool = False) -> Mark:
     elif e.canonical != e.text:
         lines.append(f"{kind}, mentioned as “{e.text}”")
     lines.append("Click to list every article that mentions it")
-    return Mark(e.start, e.end, e.group, "\n".join(lines), entity=e.canonical)
+    return Mark(e.start, e.end, e.group, "\n".join(lines), entity=e.canonical, part=e.part)
 
 
 def bookmark_marks(bookmarks, body_length: int) -> list[Mark]:
@@ -168,8 +168,9 @@ def bookmark_marks(bookmarks, body_length: int) -> list[Mark]:
             for b in bookmarks if b.status == OK and 0 <= b.start < b.end <= body_length]
 
 
-def hit_marks(spans) -> list[Mark]:
-    return [Mark(s, e, HIT) for s, e in spans]
+def hit_marks(spans, part: str = BODY) -> list[Mark]:
+    """Search hits, given as (start, end) pairs of one part."""
+    return [Mark(s, e, HIT, part=part) for s, e in spans]
 
 
 def name_hits(entities, names: frozenset[tuple[str, ...]]) -> list[Mark]:
@@ -180,7 +181,7 @@ def name_hits(entities, names: frozenset[tuple[str, ...]]) -> list[Mark]:
     for e in entities:
         words = tuple(e.canonical.lower().split())
         if any(_contains(words, phrase) for phrase in names):
-            found.append(Mark(e.start, e.end, HIT))
+            found.append(Mark(e.start, e.end, HIT, part=e.part))
     return found
 
 
@@ -191,18 +192,20 @@ def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
 
 def build_view(article: Article, analysis: Analysis | None, title_hits, body_hits, caption_hits,
                names: frozenset[tuple[str, ...]] = frozenset()) -> ArticleView:
+    """Every mark of the article, part by part: its analysis (when there is one), the search hits of each
+    part (as `hit_spans` gives them; captions without hits given get no marks), and the entities a search
+    for `names` matched."""
+    hits = [title_hits, body_hits, *caption_hits]
+    title, body, *captions = (part_marks(part, analysis, found, names) for part, found in zip(article.parts(), hits))
+    return ArticleView(article, title, body, captions, analysis)
+
+
+def part_marks(part: Part, analysis: Analysis | None, hits, names: frozenset[tuple[str, ...]]) -> list[Mark]:
+    """The marks of one part of an article."""
     if analysis is None:
-        return ArticleView(article, hit_marks(title_hits), hit_marks(body_hits),
-                           [hit_marks(h) for h in caption_hits])
-
-    def part(text, quotes, entities, hits):
-        return (_one_label_per_turn(quotes, [quote_mark(q, text, entities) for q in quotes], text, entities)
-                + [entity_mark(e) for e in entities]
-                + hit_marks(hits) + name_hits(entities, names))
-
-    captions = []
-    for i, hits in enumerate(caption_hits):
-        ents = analysis.caption_entities[i] if i < len(analysis.caption_entities) else ()
-        captions.append(part(article.captions[i].text, (), ents, hits))
-    return ArticleView(article, part(article.title, analysis.title_quotes, analysis.title_entities, title_hits),
-                       part(article.body, analysis.quotes, analysis.entities, body_hits), captions, analysis)
+        return hit_marks(hits, part.name)
+    found = analysis.in_part(part.name)
+    quotes, entities = found.quotes, found.entities
+    return (_one_label_per_turn(quotes, [quote_mark(q, part.text, entities) for q in quotes], part.text, entities)
+            + [entity_mark(e) for e in entities]
+            + hit_marks(hits, part.name) + name_hits(entities, names))

@@ -32,7 +32,7 @@ class ReanchorReport:
         return bool(self.moved or self.changed or self.missing or self.restored or self.error)
 
     def to_json(self) -> dict:
-        out = {"checked": self.checked, "moved": self.moved, "changed": self.changed,
+        out: dict[str, int | str] = {"checked": self.checked, "moved": self.moved, "changed": self.changed,
                "missing": self.missing, "restored": self.restored}
         if self.error:
             out["error"] = self.error

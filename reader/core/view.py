@@ -79,7 +79,7 @@ class ArticleView:
 
     def layer_counts(self) -> dict[str, int]:
         """How many distinct things each layer marks: quotes by span, entities by canonical name."""
-        counts = {key: set() for key in LAYER_KEYS}
+        counts: dict[str, set] = {key: set() for key in LAYER_KEYS}
         for part in (self.title, self.body, *self.captions):
             for m in part:
                 if m.layer in counts:

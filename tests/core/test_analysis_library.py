@@ -18,6 +18,7 @@ from reader.core.analysis import Analysis
 from reader.core.index.reading import column_rows
 from reader.core.library import Library
 from reader.core.model import BODY, TITLE
+from reader.core.view import HIT
 from tests.core.analysis_fixtures import SAMPLE_000, SAMPLE_002, SAMPLES, real_analyzer
 
 BOTH = [SAMPLE_000, SAMPLE_002]
@@ -225,6 +226,43 @@ def test_the_names_of_removed_articles_are_dropped(analyzed, articles_dir, rebui
 def named_ids(library) -> set[str]:
     """The articles the names index holds names for."""
     return {aid for aid, in column_rows(library.index._names, ("id",))}
+
+
+# ---------------------------------------------------------------- what the reading pane shows
+
+
+def test_the_article_view_marks_quotes_entities_and_hits_in_every_part(analyzed):
+    result = analyzed.search('Olympic speaker:"Jack Ma"')
+    view = analyzed.article_view(SAMPLE_000, result.words, result.names)
+    article, analysis = view.article, view.analysis
+    assert analysis == analyzed.cached_analysis(article)
+    parts = article.parts()
+    assert len(view.captions) == len(article.captions) == 2
+    for part, marks in zip(parts, [view.title, view.body, *view.captions]):
+        assert marks and all(m.part == part.name and 0 <= m.start < m.end <= len(part.text) for m in marks)
+    body = analysis.in_part(BODY)
+    speech = [m for m in view.body if m.layer == "speech"]
+    assert [(m.start, m.end) for m in speech] == [(q.start, q.end) for q in body.speeches]
+    assert {m.tip for m in speech} >= {"Quote · Jack Ma", "Quote · Thomas Bach"}
+    people = {m.entity for m in view.body if m.layer == "people"}
+    assert {"Jack Ma", "Thomas Bach"} <= people
+    assert "Alibaba Group" in {m.entity for m in view.title if m.layer == "orgs"}
+    hits = [m for m in view.body if m.layer == HIT]
+    assert {article.body[m.start:m.end].lower() for m in hits} >= {"olympic", "jack ma"}
+    q = body.speeches[0]
+    assert view.quote_at(q.start) == q
+
+
+def test_the_article_view_shows_the_text_before_its_analysis_is_made(lib):
+    lib.sync()
+    assert lib.article_view(SAMPLE_002, frozenset(), analyze=False).analysis is None
+    early = []
+    view = lib.article_view(SAMPLE_002, frozenset(), early=early.append)
+    [first] = early
+    assert first.analysis is None and not first.body and first.article == view.article
+    assert view.analysis is not None and view.analysis.speeches
+    assert lib.article_view(SAMPLE_002, frozenset(), early=early.append).analysis == view.analysis
+    assert len(early) == 1  # cached now: nothing to wait for
 
 
 # ---------------------------------------------------------------- the cache

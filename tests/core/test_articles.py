@@ -7,6 +7,15 @@ import pytest
 from reader.core import articles, scanning
 from reader.core.files import ArticleError
 from reader.core.formats.text import TITLE_CHARS
+from reader.core.model import (
+    BODY,
+    PARAGRAPH_BREAK,
+    TITLE,
+    caption_part,
+    paragraph_end,
+    paragraph_start,
+    split_paragraphs,
+)
 
 SAMPLE_000 = "000_1fa15833894f33b8.txt"
 SAMPLE_002 = "002_30a533c32181acfe.txt"
@@ -15,6 +24,38 @@ NBSP = "\u00a0"
 
 def load(path, root=None):
     return articles.load(path, root if root is not None else path.parent)
+
+
+# ---------------------------------------------------------------- parts and paragraphs
+
+
+def test_an_article_is_read_in_parts_the_title_the_body_then_each_caption(articles_dir):
+    a = load(articles_dir / SAMPLE_000, articles_dir)
+    assert len(a.captions) == 2
+    assert [(p.name, p.text) for p in a.parts()] == [
+        (TITLE, a.title), (BODY, a.body), (caption_part(0), a.captions[0].text), (caption_part(1), a.captions[1].text)]
+    assert caption_part(0) != caption_part(1)
+
+
+def test_each_paragraph_is_found_at_its_offset():
+    body = "First one.\n\nSecond, longer one.\n\nThird."
+    assert split_paragraphs(body) == [(0, "First one."), (12, "Second, longer one."), (33, "Third.")]
+    for start, para in split_paragraphs(body):
+        end = start + len(para)
+        assert body[start:end] == para
+        for offset in range(start, end + 1):  # any offset in the paragraph, and the break right after it
+            assert (paragraph_start(body, offset), paragraph_end(body, offset)) == (start, end)
+    assert split_paragraphs("") == []
+    assert (paragraph_start("One line", 3), paragraph_end("One line", 3)) == (0, len("One line"))
+
+
+@pytest.mark.parametrize("name", [SAMPLE_000, SAMPLE_002])
+def test_a_samples_paragraphs_are_its_body_split_by_one_blank_line(articles_dir, name):
+    a = load(articles_dir / name, articles_dir)
+    found = split_paragraphs(a.body)
+    assert [para for _, para in found] == a.paragraphs
+    assert PARAGRAPH_BREAK.join(a.paragraphs) == a.body
+    assert all(a.body[start:start + len(para)] == para for start, para in found)
 
 
 # ---------------------------------------------------------------- the two samples

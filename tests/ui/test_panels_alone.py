@@ -13,8 +13,8 @@ import pytest
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtGui import QGuiApplication
 
-from reader.core.articles import Skipped
 from reader.core.bookmarks import OK, Bookmark
+from reader.core.scanning import Skipped
 from reader.ui.article_list import ArticleListView
 from reader.ui.article_model import COLUMNS, ID_ROLE, TITLE, WORDS, ArticleTableModel
 from reader.ui.bookmarks_panel import NOTE, QUOTE, TAGS, BookmarksPanel

@@ -42,7 +42,7 @@ def open_window(qtbot, qapp, data_dir):
         window = MainWindow(data_dir, folder)
         qtbot.addWidget(window)
         if wait:
-            with qtbot.waitSignal(window.sync_finished, timeout=SYNC_TIMEOUT_MS):
+            with qtbot.waitSignal(window.session.synced, timeout=SYNC_TIMEOUT_MS):
                 window.show()
         else:
             window.show()

@@ -18,9 +18,9 @@ from reader.core import articles
 from reader.core.analysis import shared_analyzer
 from reader.core.bookmarks import OK, Bookmark
 from reader.core.index import hit_spans
-from reader.ui.main_window import ANALYSIS_WORKERS
 from reader.ui.marks import BOOKMARK, HIT, LAYER_KEYS, build_view
 from reader.ui.reading_pane import SHORTENED, ReadingPane, human_date, paragraph_marks, shown_chars
+from reader.ui.session import ANALYSIS_WORKERS
 from tests.fuzz_text import FILE_NAME, FUZZ, TEXT, check_layer, search_words
 
 

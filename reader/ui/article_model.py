@@ -18,6 +18,7 @@ _DISPLAY, _TOOLTIP, _ALIGN = int(Qt.DisplayRole), int(Qt.ToolTipRole), int(Qt.Te
 _ID, _SNIPPET = int(ID_ROLE), int(SNIPPET_ROLE)
 _ANSWERED = frozenset((_DISPLAY, _TOOLTIP, _ALIGN, _ID, _SNIPPET))
 _RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
+_ROOT = QModelIndex()  # the parent of every row: the model is a flat table
 
 COLUMNS = ("Title", "Date", "Source", "Words", "Quotes", "Names")
 TITLE, DATE, SOURCE, WORDS, QUOTES, NAMES = range(6)
@@ -105,10 +106,10 @@ class ArticleTableModel(QAbstractTableModel):
 
     # ---- queries
 
-    def rowCount(self, parent=QModelIndex()):
+    def rowCount(self, parent=_ROOT):
         return 0 if parent.isValid() else len(self._items)
 
-    def columnCount(self, parent=QModelIndex()):
+    def columnCount(self, parent=_ROOT):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):

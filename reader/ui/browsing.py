@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QObject, QSettings, Qt, Signal
 
-from ..core.index import SearchResult
 from .article_list import ArticleListView
 from .article_model import ID_ROLE, WORDS, ArticleTableModel
 from .search_bar import SearchBar
 from .session import LibrarySession
-from .session_values import ArticleRequest, Failed, LibraryChange, SearchFailed
+from .session_values import ArticleRequest, Failed, LibraryChange, SearchFailed, SearchResult
 
 
 class Browsing(QObject):

@@ -11,10 +11,9 @@ from PySide6.QtCore import QObject, QSettings, Signal
 from ..core.articles import Article
 from ..core.library import SyncReport
 from .legend import Legend
-from .marks import LAYER_KEYS, ArticleView
 from .reading_pane import ReadingPane
 from .session import LibrarySession
-from .session_values import ArticleFailed, Failed, LibraryChange, LoadedArticle, OpenFailed
+from .session_values import ArticleFailed, ArticleView, Failed, LibraryChange, LoadedArticle, OpenFailed
 
 EMPTY_FOLDER = ("There are no articles in {root} yet. Drop web pages, feeds, PDFs, e-mails or text files here, "
                 "use File › Add articles… (Ctrl+Shift+O), or open another folder (Ctrl+O).")
@@ -43,7 +42,7 @@ class Reading(QObject):
         """The zoom and the layers shown, as the user left them."""
         self.pane.set_zoom(self.settings.value("reader/zoom", 0, int))
         hidden = set(self.settings.value("reader/hiddenLayers", "", str).split(","))
-        self.legend.set_layers([key for key in LAYER_KEYS if key not in hidden])
+        self.legend.set_layers([key for key in self.legend.boxes if key not in hidden])
 
     def set_zoom(self, level: int) -> None:
         self.pane.set_zoom(level)
@@ -51,7 +50,7 @@ class Reading(QObject):
 
     def _on_layers_changed(self, layers: frozenset[str]) -> None:
         self.pane.set_layers(layers)
-        self.settings.setValue("reader/hiddenLayers", ",".join(k for k in LAYER_KEYS if k not in layers))
+        self.settings.setValue("reader/hiddenLayers", ",".join(k for k in self.legend.boxes if k not in layers))
 
     def _show(self, loaded: LoadedArticle) -> None:
         view = loaded.view

@@ -21,16 +21,17 @@ from ..core import paths
 from ..core.analysis import shared_analyzer
 from ..core.articles import split_id
 from ..core.importing import ImportReport
-from ..core.index import IndexDeleted, SearchResult, hit_spans
+from ..core.index import IndexDeleted, hit_spans
 from ..core.library import AnalysisReport, Library, LibraryError, SyncCancelled, SyncReport
 from .folder_watch import FolderWatcher
-from .marks import ArticleView, build_view
+from .marks import build_view  # for article_view(), on its way to the core
 from .session_values import (
     NO_HITS,
     AddFailed,
     AnalysisFailed,
     ArticleFailed,
     ArticleRequest,
+    ArticleView,
     Hits,
     LibraryChange,
     LoadedArticle,
@@ -38,6 +39,7 @@ from .session_values import (
     Progress,
     SaveFailed,
     SearchFailed,
+    SearchResult,
     SyncFailed,
     Task,
     Ticket,

@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from ..core.errors import ReaderError, one_line
 from ..core.index import ArticleRow
-from .marks import ArticleView
+from ..core.index import SearchResult as SearchResult  # the session's one import of it, for its panels
+from .marks import ArticleView  # the session's one import of marks, re-exported for its panels
 
 
 @dataclass(eq=False)

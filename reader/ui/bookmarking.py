@@ -114,19 +114,18 @@ class Bookmarking(QObject):
 
     def bookmark_target(self) -> None:
         """Ctrl+D: the selection, else the quote at the text cursor."""
-        span = self.pane.target_span()
-        if span is None:
-            self._say("To bookmark, click in a quote or select some of the article's text.")
-            return
-        self.bookmark_span(*span)
+        self._on_target(self.bookmark_span, "To bookmark")
 
     def cite_target(self) -> None:
         """Ctrl+Shift+C: the selection, else the quote at the text cursor, copied with its citation."""
+        self._on_target(self.cite_span, "To copy with a citation")
+
+    def _on_target(self, act, to_do: str) -> None:
         span = self.pane.target_span()
         if span is None:
-            self._say("To copy with a citation, click in a quote or select some of the article's text.")
-            return
-        self.cite_span(*span)
+            self._say(f"{to_do}, click in a quote or select some of the article's text.")
+        else:
+            act(*span)
 
     def bookmark_span(self, start: int, end: int) -> None:
         view = self.pane.view

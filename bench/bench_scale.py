@@ -97,9 +97,9 @@ def first_launch(root: Path, data_dir: Path) -> dict:
     window.show()
     beat = Heartbeat()
     start = time.perf_counter()
-    window.sync_finished.connect(lambda report: events.setdefault("synced", (time.perf_counter(), report)))
-    window.analysis_finished.connect(lambda report: events.setdefault("analyzed", (time.perf_counter(), report)))
-    window.analysis_finished.connect(lambda report: events.__setitem__("analyses", events.get("analyses", 0) + 1))
+    window.session.synced.connect(lambda report: events.setdefault("synced", (time.perf_counter(), report)))
+    window.session.analysed.connect(lambda report: events.setdefault("analyzed", (time.perf_counter(), report)))
+    window.session.analysed.connect(lambda report: events.__setitem__("analyses", events.get("analyses", 0) + 1))
     assert _wait(app, lambda: "synced" in events, 3600), "indexing did not finish"
     index_stall = beat.reset()
     assert _wait(app, lambda: "analyzed" in events, 7200), "analysis did not finish"
@@ -122,9 +122,9 @@ def first_launch(root: Path, data_dir: Path) -> dict:
     _wait(app, lambda: False, 1.0)  # let the watcher settle on the finished library
     changed = sorted(root.rglob("*.txt"))[1]
     found: dict = {}
-    window.search_finished.connect(
+    window.browsing.search_finished.connect(
         lambda result: found.setdefault("at", time.perf_counter()) if result and result.total else None)
-    window.sync_finished.connect(lambda report: events.setdefault("resynced", (time.perf_counter(), report)))
+    window.session.synced.connect(lambda report: events.setdefault("resynced", (time.perf_counter(), report)))
     window.search_bar.set_text(MARKER)
     _wait(app, lambda: False, 0.5)
     found.clear()
@@ -165,10 +165,10 @@ def cold_start(root: Path, data_dir: Path, started: float) -> dict:
     window = MainWindow(data_dir, root)
     window.resize(1280, 800)
     window.show()
-    window.sync_finished.connect(lambda report: events.setdefault("synced", time.time()))
-    window.analysis_finished.connect(lambda report: events.setdefault("analyzed", time.time()))
+    window.session.synced.connect(lambda report: events.setdefault("synced", time.time()))
+    window.session.analysed.connect(lambda report: events.setdefault("analyzed", time.time()))
     shown: set[str] = set()
-    window.article_shown.connect(shown.add)  # the first article is opened, and read, as the list fills
+    window.reading.article_shown.connect(shown.add)  # the first article is opened, and read, as the list fills
     assert _wait(app, lambda: window.model.rowCount() >= n and window.isVisible(), 120), "the list never filled"
     listed = time.time()
     spacy_at_list = "spacy" in sys.modules
@@ -195,18 +195,18 @@ def open_articles(root: Path, data_dir: Path, seed: int) -> dict:
         window.resize(1280, 800)
         window.show()
         synced: list = []
-        window.analysis_finished.connect(synced.append)  # after the check for changes, and any analysis
+        window.session.analysed.connect(synced.append)  # after the check for changes, and any analysis
         assert _wait(app, lambda: bool(synced), 600)
         _wait(app, lambda: False, 0.5)
         ids = random.Random(f"open-{seed}-{kind}").sample(sorted(window.model.library_rows(), key=lambda r: r.id),
                                                           OPEN_SAMPLES)
         shown: list[str] = []
-        window.article_shown.connect(lambda aid: shown.append(aid) if not window._early_gen else None)
+        window.reading.settled.connect(shown.append)  # the view with its analysis, not the text before it
         times = []
         for row in [*ids, ids[0]]:  # the first is counted apart: it may load the spaCy model
             shown.clear()
             start = time.perf_counter()
-            window.show_article_id(row.id)
+            window.browsing.show_article(row.id)
             assert _wait(app, lambda: row.id in shown, 60), row.id
             app.processEvents()  # the pane paints
             times.append((time.perf_counter() - start) * 1000)

@@ -1,58 +1,36 @@
-"""Bringing articles in from the window: dropped files, the Paste article dialog and the article details dialog."""
+"""Bringing articles in from the window: File › Add articles and Add a folder, Paste article, Article details, and
+the report of what an import could not simply copy in."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QMimeData, Qt, Signal
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import QObject, QSettings, Qt, Signal
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.corrections import DetailsError, checked_date
+from ..core.importing import IMPORTED, PASTED_SOURCE, ImportReport
 from ..core.model import Article
 from ..core.scanning import ARTICLE_SUFFIXES
-from ..core.importing import PASTED_SOURCE
+from .reading import Reading
+from .session import LibrarySession
 
 FORMATS_FILTER = ("Articles ({})".format(" ".join(f"*{s}" for s in ARTICLE_SUFFIXES)),
                   "Web pages (*.html *.htm)", "News feeds (*.rss *.atom *.xml)", "PDF clippings (*.pdf)",
                   "E-mails (*.eml)", "Text and Markdown (*.txt *.md)", "All files (*)")
 DATE_HINT = "YYYY-MM-DD"
-
-
-def dropped_paths(mime: QMimeData) -> list[Path]:
-    """The local files and folders being dragged; web links and text are not article files."""
-    if not mime.hasUrls():
-        return []
-    return [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile() and url.toLocalFile()]
-
-
-class DropOverlay(QLabel):
-    """Covers the window while files are dragged over it, saying what a drop will do."""
-
-    def __init__(self, parent: QWidget):
-        super().__init__(parent)
-        self.setObjectName("dropOverlay")
-        self.setAlignment(Qt.AlignCenter)
-        self.setTextFormat(Qt.PlainText)  # it names the folder
-        self.setWordWrap(True)
-        self.setAttribute(Qt.WA_TransparentForMouseEvents)
-        self.hide()
-
-    def show_for(self, dragged: list[Path], folder: Path) -> None:
-        self.setText(f"Drop to add {_these(dragged)} to the library\n{folder}\n\n"
-                     "Web pages, feeds, PDFs, e-mails, text and Markdown files are copied in")
-        self.setGeometry(self.parentWidget().rect())
-        self.raise_()
-        self.show()
-
-
-def _these(paths: list[Path]) -> str:
-    """"this file", "these 3 files", "this folder", "these 2 files and folders"…"""
-    folders = sum(p.is_dir() for p in paths)
-    if len(paths) == 1:
-        return "this folder" if folders else "this file"
-    kind = "folders" if folders == len(paths) else "files" if not folders else "files and folders"
-    return f"these {len(paths):,} {kind}"
 
 
 class _Form(QDialog):
@@ -190,3 +168,97 @@ class DetailsDialog(_Form):
         for edit in (self.title_edit, self.date_edit, self.source_edit):
             edit.clear()
         self._check()
+
+
+class Adding(QObject):
+    """The window's ways of bringing articles in; the session copies them in and indexes them."""
+
+    status = Signal(str, bool, bool)  # a line for the status bar: text, error, hold
+
+    def __init__(self, session: LibrarySession, reading: Reading, settings: QSettings, parent: QWidget):
+        """`parent`: the window, over which the dialogs open."""
+        super().__init__(parent)
+        self.session, self.reading, self.settings, self.parent_widget = session, reading, settings, parent
+        self.import_box: QMessageBox | None = None
+        self.paste_dialog: PasteDialog | None = None
+        self.details_dialog: DetailsDialog | None = None
+        session.imported.connect(self._tell_import)
+
+    def add_articles_dialog(self) -> None:
+        if self.session.library is None:
+            return
+        files, _ = QFileDialog.getOpenFileNames(self.parent_widget, "Add articles", self._add_from(),
+                                                ";;".join(FORMATS_FILTER))
+        if files:
+            self.add_paths([Path(f) for f in files])
+
+    def add_folder_dialog(self) -> None:
+        if self.session.library is None:
+            return
+        folder = QFileDialog.getExistingDirectory(self.parent_widget, "Add a folder of articles", self._add_from())
+        if folder:
+            self.add_paths([Path(folder)])
+
+    def _add_from(self) -> str:
+        return self.settings.value("library/addFrom", str(Path.home()), str)
+
+    def add_paths(self, given: list[Path]) -> None:
+        """Copy files and folders into the library, then index them; the first one is shown."""
+        if self.session.library is None or not given:
+            return
+        self.settings.setValue("library/addFrom", str(given[0].parent))
+        self.status.emit(f"Adding {len(given):,} {'item' if len(given) == 1 else 'items'} to the library…",
+                         False, False)
+        self.session.add(given)
+
+    def _tell_import(self, report: ImportReport) -> None:
+        """What was not simply imported, and why, in a box that does not stop the work."""
+        if all(f.status == IMPORTED for f in report.files):
+            return
+        box = QMessageBox(QMessageBox.Information, "Add articles", f"Added to the library: {report.summary}.",
+                          QMessageBox.Ok, self.parent_widget)
+        box.setObjectName("importReport")
+        box.setTextFormat(Qt.PlainText)
+        lines = [f.line for f in report.files if f.status != IMPORTED]
+        box.setInformativeText("\n".join(lines[:8]) + (f"\n… and {len(lines) - 8:,} more" if len(lines) > 8 else ""))
+        box.setDetailedText("\n".join(f.line for f in report.files))
+        box.open()
+        self.import_box = box
+
+    def paste_article(self) -> PasteDialog | None:
+        """Paste article: the clipboard's text in a dialog where its title (and date, source) are set."""
+        if self.session.library is None:
+            return None
+        dialog = PasteDialog(self.parent_widget, QGuiApplication.clipboard().text(), self.session.library.root)
+
+        def save() -> None:
+            v = dialog.values()
+            self.session.save(lambda lib: lib.paste(v["text"], v["title"], v["source"], v["date"]),
+                              f"Added “{_clip(v['title'])}”", "Could not add the article")
+
+        dialog.accepted.connect(save)
+        dialog.open()
+        self.paste_dialog = dialog
+        return dialog
+
+    def edit_details(self) -> DetailsDialog | None:
+        """Correct the title, date or source of the article being read; saved beside its file."""
+        article = self.reading.article
+        if self.session.library is None or article is None:
+            return None
+        dialog = DetailsDialog(self.parent_widget, article)
+
+        def save() -> None:
+            changes = dialog.changes()
+            if changes:
+                self.session.save(lambda lib: lib.correct(article.id, **changes).id,
+                                  f"Details of “{_clip(article.title)}” saved", "Could not save the details")
+
+        dialog.accepted.connect(save)
+        dialog.open()
+        self.details_dialog = dialog
+        return dialog
+
+
+def _clip(title: str, chars: int = 40) -> str:
+    return title if len(title) <= chars else title[:chars - 1] + "…"

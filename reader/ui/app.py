@@ -13,7 +13,6 @@ from ..core.analysis import close_shared
 from . import errors, single_instance
 from .look import apply_look
 
-
 GIL_SWITCH_S = 0.0002  # Python's default is 0.005
 
 

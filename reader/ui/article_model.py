@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 
 from ..core.model import ArticleRow, Hit
 from .look import plain_tip
@@ -18,6 +18,7 @@ _DISPLAY, _TOOLTIP, _ALIGN = int(Qt.DisplayRole), int(Qt.ToolTipRole), int(Qt.Te
 _ID, _SNIPPET = int(ID_ROLE), int(SNIPPET_ROLE)
 _ANSWERED = frozenset((_DISPLAY, _TOOLTIP, _ALIGN, _ID, _SNIPPET))
 _RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
+_ROOT = QModelIndex()  # the parent of every row: the model is a flat table
 
 COLUMNS = ("Title", "Date", "Source", "Words", "Quotes", "Names")
 TITLE, DATE, SOURCE, WORDS, QUOTES, NAMES = range(6)
@@ -89,6 +90,8 @@ class ArticleTableModel(QAbstractTableModel):
     rather than through a QSortFilterProxyModel, which would call `data()` millions of times.
     """
 
+    counts_changed = Signal()  # the articles listed or known may be more or fewer
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self._library: dict[str, ArticleRow] = {}
@@ -103,10 +106,10 @@ class ArticleTableModel(QAbstractTableModel):
 
     # ---- queries
 
-    def rowCount(self, parent=QModelIndex()):
+    def rowCount(self, parent=_ROOT):
         return 0 if parent.isValid() else len(self._items)
 
-    def columnCount(self, parent=QModelIndex()):
+    def columnCount(self, parent=_ROOT):
         return 0 if parent.isValid() else len(COLUMNS)
 
     def headerData(self, section, orientation, role=Qt.DisplayRole):
@@ -206,6 +209,7 @@ class ArticleTableModel(QAbstractTableModel):
             self._copies.setdefault(copy_key(r), set()).add(r.id)
         if not self.searching:
             self._reset(self._library_items())
+        self.counts_changed.emit()
 
     def upsert_rows(self, rows: list[ArticleRow]) -> None:
         """Rows that arrive while the index is built or analyzed: known ones are refreshed, new ones listed.
@@ -243,6 +247,7 @@ class ArticleTableModel(QAbstractTableModel):
             self._rearrange()
         else:
             self._repaint(refreshed)
+        self.counts_changed.emit()
 
     def _repaint(self, ids: list[str]) -> None:
         """A signal a run of lines: the view repaints only the lines it shows that changed."""
@@ -309,6 +314,7 @@ class ArticleTableModel(QAbstractTableModel):
             self._add(new)
             self._rearrange()
         self._repaint(kept)
+        self.counts_changed.emit()
 
     def _drop_lines(self, ids: list[str]) -> None:
         rows = sorted({self.row_of(aid) for aid in ids if aid in self._shown}, reverse=True)
@@ -332,10 +338,12 @@ class ArticleTableModel(QAbstractTableModel):
                 hit.article_id, hit.title, hit.date, "", 0, 0, 0, "")
             items.append(ListItem(row, rank, hit, tuple(self.copies_of(row.id))))
         self._reset(items)
+        self.counts_changed.emit()
 
     def show_library(self) -> None:
         self.searching = False
         self._reset(self._library_items())
+        self.counts_changed.emit()
 
     def _library_items(self) -> list[ListItem]:
         """One line per article, its first copy naming the others."""

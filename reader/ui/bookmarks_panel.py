@@ -10,8 +10,19 @@ from dataclasses import replace
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDockWidget, QHeaderView, QLabel, QLineEdit, QMenu,
-                               QStackedWidget, QTableView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDockWidget,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from ..core.bookmarks import OK, Bookmark
 from .items_model import ItemsModel
@@ -163,30 +174,7 @@ class BookmarksPanel(QDockWidget):
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.set_text)
 
-        self.table = QTableView()
-        self.table.setObjectName("bookmarkTable")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.ExtendedSelection)
-        self.table.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
-                                   | QAbstractItemView.SelectedClicked)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(ADDED, Qt.DescendingOrder)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.ElideRight)
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.Interactive)
-        header.setSectionResizeMode(QUOTE, QHeaderView.Stretch)
-        for col, width in ((SPEAKER, 110), (ARTICLE, 190), (DATE, 85), (NOTE, 130), (TAGS, 100), (ADDED, 115)):
-            header.resizeSection(col, width)
-        self.table.doubleClicked.connect(self._on_double_click)
-        self.table.setContextMenuPolicy(Qt.CustomContextMenu)
-        self.table.customContextMenuRequested.connect(self._menu)
-
+        self.table = self._make_table()
         self.empty = QLabel(EMPTY)
         self.empty.setObjectName("bookmarksEmpty")
         self.empty.setAlignment(Qt.AlignCenter)
@@ -211,6 +199,33 @@ class BookmarksPanel(QDockWidget):
         for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved):
             signal.connect(self._update_empty)
         self._update_empty()
+
+    def _make_table(self) -> QTableView:
+        """The bookmarks, newest first; note and tags are edited in place."""
+        table = QTableView()
+        table.setObjectName("bookmarkTable")
+        table.setModel(self.proxy)
+        table.setSelectionBehavior(QAbstractItemView.SelectRows)
+        table.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        table.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
+                              | QAbstractItemView.SelectedClicked)
+        table.setSortingEnabled(True)
+        table.sortByColumn(ADDED, Qt.DescendingOrder)
+        table.setAlternatingRowColors(True)
+        table.setShowGrid(False)
+        table.setWordWrap(False)
+        table.setTextElideMode(Qt.ElideRight)
+        table.verticalHeader().hide()
+        header = table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(QHeaderView.Interactive)
+        header.setSectionResizeMode(QUOTE, QHeaderView.Stretch)
+        for col, width in ((SPEAKER, 110), (ARTICLE, 190), (DATE, 85), (NOTE, 130), (TAGS, 100), (ADDED, 115)):
+            header.resizeSection(col, width)
+        table.doubleClicked.connect(self._on_double_click)
+        table.setContextMenuPolicy(Qt.CustomContextMenu)
+        table.customContextMenuRequested.connect(self._menu)
+        return table
 
     def _update_empty(self, *_) -> None:
         self.stack.setCurrentWidget(self.table if self.model.items else self.empty)

@@ -1,16 +1,29 @@
-"""The "Skipped files" window: the files of the folder that could not be read as articles, and why."""
+"""Skipped files: the files of the folder that could not be read as articles, and why; a status bar button and
+View › Skipped files open their window."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication
-from PySide6.QtWidgets import (QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton,
-                               QTableView, QVBoxLayout)
+from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
+from ..core.library import SyncReport
 from ..core.scanning import Skipped
 from .items_model import ItemsModel
+from .session import LibrarySession
+from .session_values import LibraryChange
 
 COLUMNS = ("File", "Why it was skipped")
 
@@ -97,3 +110,51 @@ class SkippedFilesDialog(QDialog):
     def _open_folder(self) -> None:
         if self.root is not None:
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.root)))
+
+
+class SkippedFiles(QObject):
+    """What the last update could not read, kept up to date: the button and `action` say how many, and open
+    the window (which stays open beside the main one, refreshed after each update)."""
+
+    def __init__(self, session: LibrarySession, action: QAction, parent: QWidget):
+        super().__init__(parent)
+        self.session, self.action, self.parent_widget = session, action, parent
+        self.skipped: list[Skipped] = []
+        self.dialog: SkippedFilesDialog | None = None
+        self.button = QPushButton()
+        self.button.setObjectName("skippedButton")
+        self.button.setFlat(True)
+        self.button.setCursor(Qt.PointingHandCursor)
+        self.button.setToolTip("Files of this folder that could not be read as articles, and why")
+        self.button.hide()
+        self.button.clicked.connect(self.open_list)
+        action.triggered.connect(self.open_list)
+        session.library_changed.connect(self._on_changed)
+        session.synced.connect(self._on_synced)
+
+    def _on_changed(self, change: LibraryChange) -> None:
+        if change.opened:
+            self._set([])
+
+    def _on_synced(self, report: SyncReport) -> None:
+        self._set(report.skipped)
+
+    def _set(self, skipped: list[Skipped]) -> None:
+        self.skipped = sorted(skipped, key=lambda s: s.path)
+        n = len(self.skipped)
+        self.button.setText(f"⚠ {n:,} {'file' if n == 1 else 'files'} skipped")
+        self.button.setVisible(bool(n))
+        self.action.setEnabled(bool(n))
+        self.action.setText(f"&Skipped files ({n:,})…" if n else "&Skipped files…")
+        if self.dialog is not None and self.session.library is not None:
+            self.dialog.set_skipped(self.session.library.root, self.skipped)
+
+    def open_list(self) -> SkippedFilesDialog:
+        if self.dialog is None:
+            self.dialog = SkippedFilesDialog(self.parent_widget)
+        if self.session.library is not None:
+            self.dialog.set_skipped(self.session.library.root, self.skipped)
+        self.dialog.show()
+        self.dialog.raise_()
+        self.dialog.activateWindow()
+        return self.dialog

@@ -1,7 +1,8 @@
 """Background jobs: a callable runs on a QThreadPool and reports back to the UI thread through signals.
 
 The job function never touches widgets. It may call `job.progress(done, total)` and `job.emit(value)`
-for partial results; its return value arrives in `finished`, and any exception as a one-line `failed`.
+for partial results; its return value arrives in `finished`, and any exception, as the exception object, in
+`failed` (a ReaderError is an expected failure; anything else is a bug, logged here with its traceback).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ class JobSignals(QObject):
     progress = Signal(int, int)
     partial = Signal(object)
     finished = Signal(object)
-    failed = Signal(str)
+    failed = Signal(object)  # the exception the job raised
 
 
 class Job(QRunnable):
@@ -57,12 +58,12 @@ class Job(QRunnable):
             run_in_background()
         try:
             result = self.fn(self)
-        except Exception as exc:  # reported to the UI as one line; the traceback goes to the log
+        except Exception as exc:  # reported to the UI as the exception; a bug's traceback goes to the log
             if isinstance(exc, ReaderError):
                 log.info("%s", one_line(exc))
             elif not self.stopped():  # a job that was asked to stop may end with any error
                 log.warning("a background job failed", exc_info=True)
-            self.signals.failed.emit(one_line(exc))
+            self.signals.failed.emit(exc)
         else:
             self.signals.finished.emit(result)
 

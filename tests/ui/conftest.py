@@ -6,7 +6,7 @@ from PySide6.QtCore import QSettings
 
 from reader.core.analysis import close_shared
 from reader.ui.app import make_app
-from reader.ui.main_window import MainWindow, article_view
+from reader.ui.main_window import MainWindow
 from reader.ui.reading_pane import ReadingPane
 
 SYNC_TIMEOUT_MS = 60_000
@@ -44,7 +44,7 @@ def open_window(qtbot, qapp, data_dir):
         window = MainWindow(data_dir, folder)
         qtbot.addWidget(window)
         if wait:
-            with qtbot.waitSignal(window.sync_finished, timeout=SYNC_TIMEOUT_MS):
+            with qtbot.waitSignal(window.session.synced, timeout=SYNC_TIMEOUT_MS):
                 window.show()
         else:
             window.show()
@@ -70,6 +70,6 @@ def pane(qtbot):
 def view_of(sample_library):
     """view_of(article_id, words=()) -> the ArticleView the window would show for that sample, with its search hits."""
     def _view(article_id, words=()):
-        return article_view(sample_library, article_id, frozenset(words))
+        return sample_library.article_view(article_id, frozenset(words))
 
     return _view

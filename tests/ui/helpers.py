@@ -19,7 +19,7 @@ def visible_ids(window) -> list[str]:
 
 def search(qtbot, window, text):
     """Type `text` in the search box, press Return and wait for the results."""
-    with qtbot.waitSignal(window.search_finished, timeout=SEARCH_MS):
+    with qtbot.waitSignal(window.browsing.search_finished, timeout=SEARCH_MS):
         window.search_bar.edit.clear()
         qtbot.keyClicks(window.search_bar.edit, text)
         qtbot.keyClick(window.search_bar.edit, Qt.Key_Return)
@@ -59,9 +59,9 @@ def entity_texts(pane, layer: str) -> set[str]:
 def open_analyzed(open_window, folder, qtbot, article_id=SAMPLE_000):
     """The window, once the library is analyzed, showing `article_id` with its quotes and entities."""
     window = open_window(folder, wait=False)
-    with qtbot.waitSignal(window.analysis_finished, timeout=WAIT_MS):
+    with qtbot.waitSignal(window.session.analysed, timeout=WAIT_MS):
         pass
-    window.select_row(visible_ids(window).index(article_id))
+    window.browsing.select_row(visible_ids(window).index(article_id))
     qtbot.waitUntil(lambda: window.pane.view is not None and window.pane.view.article.id == article_id
                     and window.pane.view.analysis is not None, timeout=WAIT_MS)
     return window

@@ -63,18 +63,18 @@ def test_files_and_a_folder_dropped_on_the_window_are_copied_in_indexed_and_the_
     mime = drag_files(window, [outside / "adidas.md", outside / "Clippings"])
     enter = send_drag_enter(window, mime)
     assert enter.isAccepted()
-    assert window.drop_overlay.isVisible()
-    assert window.drop_overlay.text().startswith(f"Drop to add these 2 files and folders to the library\n{root}")
-    with qtbot.waitSignal(window.sync_finished, timeout=TIMEOUT_MS):
+    assert window.drops.overlay.isVisible()
+    assert window.drops.overlay.text().startswith(f"Drop to add these 2 files and folders to the library\n{root}")
+    with qtbot.waitSignal(window.session.synced, timeout=TIMEOUT_MS):
         assert send_drop(window, mime).isAccepted()
-        assert not window.drop_overlay.isVisible()
+        assert not window.drops.overlay.isVisible()
     assert sorted(listed(window)) == ["Adidas signs the Bundesliga", "Nike and the NFL", "Old story"]
     assert (root / "adidas.md").is_file() and (root / "Clippings" / "nike.txt").is_file()
     assert (outside / "adidas.md").is_file()  # copied, not moved
-    assert window.counts.text() == "3 articles"
-    assert window.index_state.text().startswith("Added to the library: 2 imported · Index up to date · 3 articles")
-    qtbot.waitUntil(lambda: window.current_article is not None and
-                    window.current_article.title == "Adidas signs the Bundesliga", timeout=TIMEOUT_MS)
+    assert window.status.counts.text() == "3 articles"
+    assert window.status.state.text().startswith("Added to the library: 2 imported · Index up to date · 3 articles")
+    qtbot.waitUntil(lambda: window.reading.article is not None and
+                    window.reading.article.title == "Adidas signs the Bundesliga", timeout=TIMEOUT_MS)
     qtbot.waitUntil(lambda: "Adidas has signed a ten-year deal." in window.pane.toPlainText(), timeout=TIMEOUT_MS)
 
 
@@ -88,7 +88,7 @@ def test_dragging_text_or_web_links_is_refused_and_leaving_hides_the_overlay(ope
     assert not send_drag_enter(window, web).isAccepted()
     assert send_drag_enter(window, drag_files(window, [tmp_path])).isAccepted()
     QApplication.sendEvent(window, QDragLeaveEvent())
-    assert not window.drop_overlay.isVisible()
+    assert not window.drops.overlay.isVisible()
 
 
 def test_skipped_files_and_duplicates_are_reported_without_stopping_the_rest(open_window, qtbot, tmp_path):
@@ -98,10 +98,11 @@ def test_skipped_files_and_duplicates_are_reported_without_stopping_the_rest(ope
     outside.mkdir()
     (outside / "ap.txt").write_text(f"Title: IOC signs Alibaba\nSource: AP\n\n{WIRE}", encoding="utf-8")
     (outside / "notes.docx").write_bytes(b"PK\x03\x04")
-    with qtbot.waitSignal(window.import_finished, timeout=TIMEOUT_MS):
-        window.add_paths([outside / "ap.txt", outside / "notes.docx"])
-    qtbot.waitUntil(lambda: window.import_box is not None and window.import_box.isVisible(), timeout=TIMEOUT_MS)
-    box = window.import_box
+    with qtbot.waitSignal(window.session.imported, timeout=TIMEOUT_MS):
+        window.adding.add_paths([outside / "ap.txt", outside / "notes.docx"])
+    adding = window.adding
+    qtbot.waitUntil(lambda: adding.import_box is not None and adding.import_box.isVisible(), timeout=TIMEOUT_MS)
+    box = adding.import_box
     assert box.text() == "Added to the library: 0 imported, 1 duplicate, 1 skipped."
     assert f"{outside / 'notes.docx'}: skipped (not a supported format (.docx))" in box.informativeText()
     assert "ap.txt: duplicate of reuters.txt; kept as ap.txt, listed with it" in box.informativeText()
@@ -110,7 +111,7 @@ def test_skipped_files_and_duplicates_are_reported_without_stopping_the_rest(ope
     # the two outlets' copies are one line, one article; undated, the first by file name is listed
     assert listed(window) == ["IOC signs Alibaba"]
     assert cell(window, "IOC signs Alibaba", SOURCE) == "AP · also in: Reuters"
-    assert window.counts.text() == "1 article"
+    assert window.status.counts.text() == "1 article"
 
 
 def test_copies_count_once_in_the_list_and_in_search(open_window, qtbot, tmp_path):
@@ -123,22 +124,22 @@ def test_copies_count_once_in_the_list_and_in_search(open_window, qtbot, tmp_pat
     assert cell(window, "Alibaba joins", SOURCE) == "Reuters · also in: AP, saved-again.txt"
     tip = window.model.index(listed(window).index("Alibaba joins"), SOURCE).data(Qt.ToolTipRole)
     assert "AP · ap.txt" in tip and "Reuters · saved-again.txt" in tip
-    assert window.counts.text() == "2 articles"
-    assert "Index up to date · 2 articles (and 2 copies of them)" in window.index_state.text()
-    window.show_article_id("reuters.txt")
+    assert window.status.counts.text() == "2 articles"
+    assert "Index up to date · 2 articles (and 2 copies of them)" in window.status.state.text()
+    window.browsing.show_article("reuters.txt")
     qtbot.waitUntil(lambda: "Also in: AP (ap.txt), Reuters (saved-again.txt)" in window.pane.toPlainText(),
                     timeout=TIMEOUT_MS)
-    with qtbot.waitSignal(window.search_finished, timeout=TIMEOUT_MS):
+    with qtbot.waitSignal(window.browsing.search_finished, timeout=TIMEOUT_MS):
         window.search_bar.edit.setText("partner")
     qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=TIMEOUT_MS)
-    assert window.counts.text() == "2 of 2 articles"
+    assert window.status.counts.text() == "2 of 2 articles"
     assert window.search_bar.status.text().startswith("2 articles match")
     # the copy listed goes: the next copy takes its place
     window.search_bar.edit.clear()
     qtbot.waitUntil(lambda: not window.model.searching, timeout=TIMEOUT_MS)
-    with qtbot.waitSignal(window.sync_finished, timeout=TIMEOUT_MS):
-        (window.library.root / "reuters.txt").unlink()
-        window.sync(quiet=True)
+    with qtbot.waitSignal(window.session.synced, timeout=TIMEOUT_MS):
+        (window.session.library.root / "reuters.txt").unlink()
+        window.session.sync(quiet=True)
     assert sorted(listed(window)) == ["Coca-Cola renews", "IOC signs Alibaba"]
     assert cell(window, "IOC signs Alibaba", SOURCE) == "AP · also in: Reuters"
 
@@ -148,8 +149,8 @@ def test_paste_article_makes_a_new_article_with_the_title_the_user_gives(open_wi
     window = open_window(root)
     QGuiApplication.clipboard().setText("Heineken extends F1 deal\n\nHeineken has extended its Formula 1 "
                                         "partnership until 2030.")
-    window.paste_action.trigger()
-    dialog = window.paste_dialog
+    window.menus.paste.trigger()
+    dialog = window.adding.paste_dialog
     qtbot.waitUntil(dialog.isVisible)
     assert dialog.title_edit.text() == "Heineken extends F1 deal"
     assert "Heineken has extended" in dialog.text_edit.toPlainText()
@@ -159,19 +160,19 @@ def test_paste_article_makes_a_new_article_with_the_title_the_user_gives(open_wi
     dialog.buttons.button(QDialogButtonBox.Ok).click()
     assert dialog.isVisible() and "is not a date" in dialog.error.text()  # the user can fix it
     dialog.date_edit.setText("2024-05-14")
-    with qtbot.waitSignal(window.sync_finished, timeout=TIMEOUT_MS):
+    with qtbot.waitSignal(window.session.synced, timeout=TIMEOUT_MS):
         dialog.buttons.button(QDialogButtonBox.Ok).click()
     assert "Heineken stays in Formula 1 until 2030" in listed(window)
     row = window.model.library_row("heineken-stays-in-formula-1-until-2030.txt")
     assert (row.source, row.date) == ("SportsPro", "2024-05-14")
-    qtbot.waitUntil(lambda: window.current_article is not None and
-                    window.current_article.id == "heineken-stays-in-formula-1-until-2030.txt", timeout=TIMEOUT_MS)
+    qtbot.waitUntil(lambda: window.reading.article is not None and
+                    window.reading.article.id == "heineken-stays-in-formula-1-until-2030.txt", timeout=TIMEOUT_MS)
 
 
 def test_paste_with_an_empty_clipboard_cannot_add_nothing(open_window, qtbot, tmp_path):
     window = open_window(library_with(tmp_path, {"a.txt": "Visa renews."}))
     QGuiApplication.clipboard().clear()
-    dialog = window.paste_article()
+    dialog = window.adding.paste_article()
     assert not dialog.buttons.button(QDialogButtonBox.Ok).isEnabled()
     dialog.text_edit.setPlainText("Typed in by hand.")
     assert dialog.buttons.button(QDialogButtonBox.Ok).isEnabled()
@@ -181,15 +182,15 @@ def test_paste_with_an_empty_clipboard_cannot_add_nothing(open_window, qtbot, tm
 def test_details_corrected_in_the_app_are_saved_beside_the_file_and_survive_a_reindex(open_window, qtbot, tmp_path):
     root = library_with(tmp_path, {"a.txt": "Title: Mastercard renews\n\nMastercard renews with UEFA."})
     window = open_window(root)
-    qtbot.waitUntil(lambda: window.current_article is not None, timeout=TIMEOUT_MS)
-    assert window.details_action.isEnabled()
-    window.details_action.trigger()
-    dialog = window.details_dialog
+    qtbot.waitUntil(lambda: window.reading.article is not None, timeout=TIMEOUT_MS)
+    assert window.menus.details.isEnabled()
+    window.menus.details.trigger()
+    dialog = window.adding.details_dialog
     assert (dialog.title_edit.text(), dialog.date_edit.text()) == ("Mastercard renews", "")
     dialog.title_edit.setText("Mastercard renews with the Champions League")
     dialog.date_edit.setText("2024-02-01")
     dialog.source_edit.setText("The Drum")
-    with qtbot.waitSignal(window.sync_finished, timeout=TIMEOUT_MS):
+    with qtbot.waitSignal(window.session.synced, timeout=TIMEOUT_MS):
         dialog.buttons.button(QDialogButtonBox.Ok).click()
     assert listed(window) == ["Mastercard renews with the Champions League"]
     assert cell(window, "Mastercard renews with the Champions League", SOURCE) == "The Drum"
@@ -197,14 +198,14 @@ def test_details_corrected_in_the_app_are_saved_beside_the_file_and_survive_a_re
     assert json.loads((root / "a.txt.meta.json").read_text(encoding="utf-8")) == {
         "title": "Mastercard renews with the Champions League", "date": "2024-02-01", "source": "The Drum"}
     qtbot.waitUntil(lambda: "details corrected" in window.pane.toPlainText(), timeout=TIMEOUT_MS)
-    with qtbot.waitSignal(window.sync_finished, timeout=TIMEOUT_MS):
-        window.reindex_action.trigger()
+    with qtbot.waitSignal(window.session.synced, timeout=TIMEOUT_MS):
+        window.menus.reindex.trigger()
     assert listed(window) == ["Mastercard renews with the Champions League"]
 
-    window.details_action.trigger()
-    reset = window.details_dialog.findChild(QDialogButtonBox).findChild(type(dialog.buttons.button(
+    window.menus.details.trigger()
+    reset = window.adding.details_dialog.findChild(QDialogButtonBox).findChild(type(dialog.buttons.button(
         QDialogButtonBox.Ok)), "resetDetails")
-    with qtbot.waitSignal(window.sync_finished, timeout=TIMEOUT_MS):
+    with qtbot.waitSignal(window.session.synced, timeout=TIMEOUT_MS):
         reset.click()
     assert listed(window) == ["Mastercard renews"]
     assert not (root / "a.txt.meta.json").exists()
@@ -220,13 +221,14 @@ def test_file_add_articles_offers_every_format_and_copies_the_chosen_files(open_
         return [str(data / "sponsorship.rss"), str(data / "clipping.pdf")], filters.split(";;")[0]
 
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", staticmethod(choose))
-    with qtbot.waitSignal(window.sync_finished, timeout=TIMEOUT_MS):
-        window.add_action.trigger()
+    with qtbot.waitSignal(window.session.synced, timeout=TIMEOUT_MS):
+        window.menus.add.trigger()
     assert asked["caption"] == "Add articles"
     first = asked["filters"].split(";;")[0]
     assert all(f"*{s}" in first for s in (".html", ".rss", ".atom", ".pdf", ".eml", ".txt", ".md"))
-    assert window.counts.text() == "5 articles"  # a feed of 3, a PDF and the one there was
+    assert window.status.counts.text() == "5 articles"  # a feed of 3, a PDF and the one there was
     assert "Northwind Energy signs eight-year partnership with World Rowing" in listed(window)
-    assert (window.library.root / "sponsorship.rss").is_file() and (window.library.root / "clipping.pdf").is_file()
-    qtbot.waitUntil(lambda: window.current_article is not None and window.current_article.file_id == "sponsorship.rss",
+    root = window.session.library.root
+    assert (root / "sponsorship.rss").is_file() and (root / "clipping.pdf").is_file()
+    qtbot.waitUntil(lambda: window.reading.article is not None and window.reading.article.file_id == "sponsorship.rss",
                     timeout=TIMEOUT_MS)

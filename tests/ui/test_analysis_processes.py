@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import QTimer
 
 from reader.core.analysis import close_shared, shared_analyzer
-from reader.ui.main_window import ANALYSIS_WORKERS
+from reader.ui.session import ANALYSIS_WORKERS
 
 pytestmark = pytest.mark.slow  # spaCy's model loaded in worker processes
 
@@ -29,7 +29,7 @@ SCRIPT = textwrap.dedent("""
     app = make_app(["test"])
     window = MainWindow(Path(sys.argv[2]), Path(sys.argv[1]))
     seen = {}
-    window.analysis_finished.connect(lambda report: seen.setdefault("report", report))
+    window.session.analysed.connect(lambda report: seen.setdefault("report", report))
     window.show()
     deadline = time.monotonic() + 240
     def shown():
@@ -68,12 +68,12 @@ def test_an_article_opened_while_indexing_gets_its_highlights_when_indexing_ends
     service = shared_analyzer(ANALYSIS_WORKERS).service
     shown, spacy_while_indexing = [], []
     window = open_window(folder, wait=False)
-    window.article_shown.connect(
-        lambda aid: shown.append((window.indexing, window.pane.view.analysis is not None)))
+    window.reading.article_shown.connect(
+        lambda aid: shown.append((window.session.indexing, window.pane.view.analysis is not None)))
     poll = QTimer(interval=10)
-    poll.timeout.connect(lambda: spacy_while_indexing.append(service.running()) if window.indexing else None)
+    poll.timeout.connect(lambda: spacy_while_indexing.append(service.running()) if window.session.indexing else None)
     poll.start()
-    with qtbot.waitSignal(window.sync_finished, timeout=240_000):
+    with qtbot.waitSignal(window.session.synced, timeout=240_000):
         pass
     poll.stop()
     assert any(indexing for indexing, _ in shown), "the first article should have been shown while indexing"

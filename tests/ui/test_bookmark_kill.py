@@ -26,11 +26,11 @@ APP = textwrap.dedent("""
     window.show()
     pane = window.pane
     wait(lambda: window.model.rowCount() == 2)
-    window.show_article_id(sys.argv[3])
+    window.browsing.show_article(sys.argv[3])
     wait(lambda: pane.view is not None and pane.view.article.id == sys.argv[3] and pane.view.analysis is not None)
     pane.setTextCursor(pane.document().find("President Bach had a vision"))
-    window.bookmark_action.trigger()
-    wait(lambda: "Bookmarked" in window.index_state.text())
+    window.menus.bookmark.trigger()
+    wait(lambda: "Bookmarked" in window.status.state.text())
     print("acknowledged", flush=True)
     while True:  # alive, with the window up, until the test kills it
         app.processEvents()

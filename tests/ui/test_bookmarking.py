@@ -31,7 +31,7 @@ def cell(window, row: int, column: int) -> str:
 
 def bookmark_vision(window, qtbot):
     cursor_on(window.pane, "President Bach had a vision")  # the text cursor in the quote, nothing selected
-    window.bookmark_action.trigger()  # Ctrl+D
+    window.menus.bookmark.trigger()  # Ctrl+D
     [b] = wait_rows(qtbot, window, 1)
     return b
 
@@ -50,7 +50,7 @@ def test_bookmark_a_quote_reopen_and_jump_back_to_it(open_window, articles_dir, 
     again = open_analyzed(open_window, articles_dir, qtbot, SAMPLE_002)  # reading the other article
     [kept] = wait_rows(qtbot, again, 1)
     assert kept == b
-    again.bookmarks_action.trigger()  # View › Bookmarks
+    again.menus.bookmarks.trigger()  # View › Bookmarks
     assert panel_of(again).isVisible()
     table = panel_of(again).table
     at = table.visualRect(table.model().index(0, QUOTE)).center()
@@ -87,7 +87,7 @@ def test_a_selection_is_bookmarked_and_deleting_can_be_undone(open_window, artic
     window = open_analyzed(open_window, articles_dir, qtbot)
     pane = window.pane
     pane.setTextCursor(pane.document().find("multimillion dollar partnership"))
-    window.bookmark_action.trigger()
+    window.menus.bookmark.trigger()
     [b] = wait_rows(qtbot, window, 1)
     assert (b.exact, b.speaker) == ("multimillion dollar partnership", None)
 
@@ -98,13 +98,13 @@ def test_a_selection_is_bookmarked_and_deleting_can_be_undone(open_window, artic
     qtbot.keyClick(panel.table, Qt.Key_Delete)
     wait_rows(qtbot, window, 0)
     assert panel.empty.isVisible()
-    qtbot.waitUntil(lambda: window.library.bookmarks.all() == [], timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.session.library.bookmarks.all() == [], timeout=WAIT_MS)
     qtbot.waitUntil(lambda: "\u2605" not in pane.toPlainText(), timeout=WAIT_MS)
 
     qtbot.keyClick(panel.table, Qt.Key_Z, Qt.ControlModifier)  # Edit › Undo
     [back] = wait_rows(qtbot, window, 1)
     assert back == b
-    assert window.library.bookmarks.all() == [b]
+    assert window.session.library.bookmarks.all() == [b]
 
 
 def test_note_and_tags_are_edited_in_place_and_filter_the_list(open_window, articles_dir, qtbot):
@@ -112,14 +112,14 @@ def test_note_and_tags_are_edited_in_place_and_filter_the_list(open_window, arti
     b = bookmark_vision(window, qtbot)
     pane = window.pane
     pane.setTextCursor(pane.document().find("They are now the official"))
-    window.bookmark_action.trigger()
+    window.menus.bookmark.trigger()
     wait_rows(qtbot, window, 2)
     panel = panel_of(window)
     row = panel.proxy.mapFromSource(panel.model.index(panel.model.row_of(b.id), 0)).row()
     panel.proxy.setData(panel.proxy.index(row, NOTE), "lead for the Q3 report")
     panel.proxy.setData(panel.proxy.index(row, TAGS), "vision, keynote")
-    qtbot.waitUntil(lambda: window.library.bookmarks.get(b.id).tags == ("vision", "keynote"), timeout=WAIT_MS)
-    assert window.library.bookmarks.get(b.id).note == "lead for the Q3 report"
+    qtbot.waitUntil(lambda: window.session.library.bookmarks.get(b.id).tags == ("vision", "keynote"), timeout=WAIT_MS)
+    assert window.session.library.bookmarks.get(b.id).note == "lead for the Q3 report"
 
     panel.filter.setText("keynote")  # a tag
     assert panel.proxy.rowCount() == 1 and cell(window, 0, QUOTE) == VISION
@@ -145,7 +145,7 @@ def test_copy_with_citation_and_export(open_window, articles_dir, qtbot, tmp_pat
     qtbot.waitUntil(out.exists, timeout=WAIT_MS)
     [row] = json.loads(out.read_text())
     assert (row["quote"], row["speaker"]) == (VISION, "Jack Ma")
-    assert "Exported 1 bookmark" in window.index_state.text()
+    assert "Exported 1 bookmark" in window.status.state.text()
 
 
 def test_a_bookmark_whose_quote_was_edited_away_is_kept(open_window, articles_dir, qtbot):
@@ -153,8 +153,8 @@ def test_a_bookmark_whose_quote_was_edited_away_is_kept(open_window, articles_di
     b = bookmark_vision(window, qtbot)
     path = articles_dir / SAMPLE_000
     path.write_text(path.read_text(encoding="utf-8").replace(VISION, "Ma spoke warmly of Bach,"), encoding="utf-8")
-    with qtbot.waitSignal(window.sync_finished, timeout=WAIT_MS):
-        window.sync()
+    with qtbot.waitSignal(window.session.synced, timeout=WAIT_MS):
+        window.session.sync()
     qtbot.waitUntil(lambda: panel_of(window).model.items[0].status == "text changed", timeout=WAIT_MS)
     assert cell(window, 0, QUOTE) == f"[text changed] {VISION}"
     assert panel_of(window).model.items[0].id == b.id
@@ -178,32 +178,32 @@ def test_export_asks_before_replacing_a_file_that_is_not_an_export_and_never_wri
         return box
 
     qtbot.mouseClick(asked().button(QMessageBox.No), Qt.LeftButton)
-    assert "Not exported: thesis.csv was kept" in window.index_state.text()
+    assert "Not exported: thesis.csv was kept" in window.status.state.text()
     assert thesis.read_text() == "chapter,words\n1,5000\n"
     qtbot.mouseClick(asked().button(QMessageBox.Yes), Qt.LeftButton)
-    qtbot.waitUntil(lambda: "Exported 1 bookmark" in window.index_state.text(), timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: "Exported 1 bookmark" in window.status.state.text(), timeout=WAIT_MS)
     assert VISION.strip('"') in thesis.read_text()
 
     bookmarks_file = data_dir / "bookmarks.sqlite"
     before = bookmarks_file.read_bytes()
     window.bookmarking.export_to(bookmarks_file, "csv", items)  # as bookmarks.csv, beside it: refused too
-    qtbot.waitUntil(lambda: "Could not export" in window.index_state.text(), timeout=WAIT_MS)
-    assert "data folder" in window.index_state.text()
+    qtbot.waitUntil(lambda: "Could not export" in window.status.state.text(), timeout=WAIT_MS)
+    assert "data folder" in window.status.state.text()
     assert bookmarks_file.read_bytes() == before and not (data_dir / "bookmarks.csv").exists()
 
 
 @pytest.mark.slow  # waits out the message's hold
 def test_the_bookmarked_message_stays_before_background_progress_replaces_it(open_window, articles_dir, qtbot,
                                                                              monkeypatch):
-    from reader.ui import main_window
+    from reader.ui import status
 
-    monkeypatch.setattr(main_window, "ACTION_MESSAGE_S", 0.5)
+    monkeypatch.setattr(status, "ACTION_MESSAGE_S", 0.5)
     window = open_analyzed(open_window, articles_dir, qtbot)
     bookmark_vision(window, qtbot)
-    assert window.index_state.text().startswith("Bookmarked")
-    window.show_status("Index up to date · 2 articles", background=True)  # as the analysis pass ends
-    window.show_status("Index up to date · 2 articles · newest", background=True)
-    assert window.index_state.text().startswith("Bookmarked")  # not replaced at once
-    qtbot.waitUntil(lambda: window.index_state.text() == "Index up to date · 2 articles · newest", timeout=WAIT_MS)
-    window.show_status("Could not open x.txt: gone", error=True)  # an error is never held back
-    assert window.index_state.text() == "Could not open x.txt: gone"
+    assert window.status.state.text().startswith("Bookmarked")
+    window.status.say("Index up to date · 2 articles", background=True)  # as the analysis pass ends
+    window.status.say("Index up to date · 2 articles · newest", background=True)
+    assert window.status.state.text().startswith("Bookmarked")  # not replaced at once
+    qtbot.waitUntil(lambda: window.status.state.text() == "Index up to date · 2 articles · newest", timeout=WAIT_MS)
+    window.status.say("Could not open x.txt: gone", error=True)  # an error is never held back
+    assert window.status.state.text() == "Could not open x.txt: gone"

@@ -41,10 +41,10 @@ def test_the_window_after_a_build_killed_midway_lists_every_article(open_window,
 
     window = open_window(folder)
     assert window.model.article_count() == GENERATED + 3
-    assert window.index_state.text().startswith(f"Index up to date · {GENERATED + 3:,} articles")
+    assert window.status.state.text().startswith(f"Index up to date · {GENERATED + 3:,} articles")
     search(qtbot, window, "quokka")
     assert visible_ids(window) == ["late.txt"]
     search(qtbot, window, '"Alibaba is very honoured"')
     assert visible_ids(window) == [SAMPLE_002]
-    assert [(b.article_id, b.exact) for b in window.library.bookmarks.all()] == [
+    assert [(b.article_id, b.exact) for b in window.session.library.bookmarks.all()] == [
         (SAMPLE_000, "President Bach had a vision")]

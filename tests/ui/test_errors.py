@@ -44,7 +44,7 @@ def test_an_exception_in_a_slot_shows_a_dialog_and_is_logged(hook, open_window, 
     assert "RuntimeError: the sponsor table fell over" in logged and "in _boom" in logged
 
     # the app carried on: it still searches
-    with qtbot.waitSignal(window.search_finished, timeout=10_000):
+    with qtbot.waitSignal(window.browsing.search_finished, timeout=10_000):
         window.search_bar.set_text("Alibaba")
     assert window.model.rowCount() >= 1
 

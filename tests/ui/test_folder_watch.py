@@ -35,9 +35,9 @@ def reading(window):
 def open_on(open_window, qtbot, folder, article_id):
     """The window on `folder`, idle (indexed and analyzed), reading `article_id`."""
     window = open_window(folder, wait=False)
-    with qtbot.waitSignal(window.analysis_finished, timeout=ANALYSIS_MS):
+    with qtbot.waitSignal(window.session.analysed, timeout=ANALYSIS_MS):
         pass
-    window.select_row(visible_ids(window).index(article_id))
+    window.browsing.select_row(visible_ids(window).index(article_id))
     qtbot.waitUntil(lambda: reading(window) == article_id and window.pane.view.analysis is not None,
                     timeout=SEEN_MS)
     return window
@@ -54,9 +54,9 @@ def test_a_new_file_appears_in_place_and_the_selection_stays(open_window, tmp_pa
     assert [i.data() for i in window.list.selectionModel().selectedRows()] == ["Carmaker joins as partner"]
     assert window.list.currentIndex().row() == 2 and reading(window) == "c.txt"
     assert not resets
-    qtbot.waitUntil(lambda: "1 updated, 0 removed" in window.index_state.text(), timeout=SEEN_MS)
-    assert window.index_state.text().startswith("Index up to date · 4 articles")
-    assert window.counts.text() == "4 articles"
+    qtbot.waitUntil(lambda: "1 updated, 0 removed" in window.status.state.text(), timeout=SEEN_MS)
+    assert window.status.state.text().startswith("Index up to date · 4 articles")
+    assert window.status.counts.text() == "4 articles"
 
 
 @pytest.mark.slow  # waits out the watcher's settling time
@@ -64,7 +64,7 @@ def test_an_edit_in_place_is_found_by_search_and_shown_where_the_reader_is(open_
     folder = library(tmp_path)
     window = open_on(open_window, qtbot, folder, "b.txt")
     words_before = window.model.index(visible_ids(window).index("b.txt"), WORDS).data()
-    with qtbot.waitSignal(window.sync_finished, timeout=SEEN_MS) as synced:
+    with qtbot.waitSignal(window.session.synced, timeout=SEEN_MS) as synced:
         with open(folder / "b.txt", "a", encoding="utf-8") as f:
             f.write("A zeppelin will carry the banner over the stadium.\n")
     assert (synced.args[0].changed, synced.args[0].added) == (1, 0)
@@ -82,20 +82,20 @@ def test_a_deleted_file_leaves_the_list(open_window, tmp_path, qtbot):
     (folder / "d.txt").unlink()
     qtbot.waitUntil(lambda: "d.txt" not in visible_ids(window), timeout=SEEN_MS)
     assert visible_ids(window) == ["b.txt", "c.txt"] and reading(window) == "b.txt"
-    qtbot.waitUntil(lambda: "0 updated, 1 removed" in window.index_state.text(), timeout=SEEN_MS)
-    assert window.counts.text() == "2 articles"
+    qtbot.waitUntil(lambda: "0 updated, 1 removed" in window.status.state.text(), timeout=SEEN_MS)
+    assert window.status.counts.text() == "2 articles"
 
 
 @pytest.mark.slow  # waits out the watcher's settling time
 def test_a_file_in_a_new_subfolder_appears(open_window, tmp_path, qtbot):
     folder = library(tmp_path)
     window = open_on(open_window, qtbot, folder, "b.txt")
-    with qtbot.waitSignal(window.sync_finished, timeout=SEEN_MS):
+    with qtbot.waitSignal(window.session.synced, timeout=SEEN_MS):
         (folder / "2024").mkdir()  # seen by the folder's watch; the update then watches the new folder
-    with qtbot.waitSignal(window.sync_finished, timeout=SEEN_MS):
+    with qtbot.waitSignal(window.session.synced, timeout=SEEN_MS):
         write(folder / "2024" / "e.txt", "Energy group signs on", "The energy group becomes a top partner.")
     assert "2024/e.txt" in visible_ids(window)
-    with qtbot.waitSignal(window.sync_finished, timeout=SEEN_MS):
+    with qtbot.waitSignal(window.session.synced, timeout=SEEN_MS):
         with open(folder / "2024" / "e.txt", "a", encoding="utf-8") as f:  # the file itself is watched too
             f.write("It also backs the youth games.\n")
     search(qtbot, window, "youth")
@@ -112,7 +112,7 @@ def test_a_new_file_that_matches_the_search_showing_joins_the_results(open_windo
     write(folder / "g.txt", "Gym chain", "Nothing to see here.")
     qtbot.waitUntil(lambda: sorted(visible_ids(window)) == ["c.txt", "f.txt"], timeout=SEEN_MS)
     assert window.search_bar.text() == "partner"
-    assert window.counts.text() == "2 of 5 articles"
+    assert window.status.counts.text() == "2 of 5 articles"
     assert reading(window) == "c.txt" and window.list.currentIndex().data() == "Carmaker joins as partner"
 
 
@@ -128,28 +128,28 @@ def test_changes_made_while_analysis_runs_are_indexed_and_then_analyzed(open_win
     # Every article gets its counts, the new one too: the pass the update stopped went on after it.
     qtbot.waitUntil(lambda: "h.txt" in visible_ids(window) and "" not in quotes().values(), timeout=ANALYSIS_MS)
     assert quotes()["h.txt"] == "1"
-    qtbot.waitUntil(lambda: not window.progress.isVisible(), timeout=ANALYSIS_MS)
-    assert "stopped" not in window.index_state.text()
+    qtbot.waitUntil(lambda: not window.status.progress.isVisible(), timeout=ANALYSIS_MS)
+    assert "stopped" not in window.status.state.text()
 
 
 @pytest.mark.slow  # waits out the watcher's settling time
 def test_an_update_asked_for_while_one_runs_follows_it_instead_of_cancelling_it(open_window, tmp_path, qtbot):
     folder = library(tmp_path)
     window = open_window(folder)
-    window.watcher.changed.disconnect()  # here the updates are asked for directly
+    window.session.watcher.changed.disconnect()  # here the updates are asked for directly
     reports = []
-    window.sync_finished.connect(reports.append)
+    window.session.synced.connect(reports.append)
     write(folder / "i.txt", "Insurer signs", "The insurer covers the event.")
-    window.sync(quiet=True)
+    window.session.sync(quiet=True)
     write(folder / "j.txt", "Jeweller signs", "The jeweller makes the medals.")
-    window.sync(quiet=True)
-    window.sync(quiet=True)  # one more update at most, however often it is asked for
+    window.session.sync(quiet=True)
+    window.session.sync(quiet=True)  # one more update at most, however often it is asked for
     qtbot.waitUntil(lambda: len(reports) == 2, timeout=SEEN_MS)
-    with qtbot.assertNotEmitted(window.sync_finished, wait=1_000):
+    with qtbot.assertNotEmitted(window.session.synced, wait=1_000):
         pass
     assert {"i.txt", "j.txt"} <= set(visible_ids(window))
     assert sum(r.added for r in reports) == 2
-    assert "Indexing stopped" not in window.index_state.text()
+    assert "Indexing stopped" not in window.status.state.text()
 
 
 @pytest.mark.slow  # waits out the watcher's settling time
@@ -159,12 +159,12 @@ def test_opening_another_folder_watches_that_one_instead(open_window, tmp_path, 
     other.mkdir()
     write(other / "k.txt", "Kitchen brand", "The kitchen brand feeds the volunteers.")
     window = open_window(first)
-    with qtbot.waitSignal(window.sync_finished, timeout=SEEN_MS):
-        window.open_folder(other)
-    qtbot.waitUntil(window.watcher.settled)
-    folders, files = window.watcher.watched()
-    assert folders == [str(window.library.root)] and files == [str(window.library.root / "k.txt")]
-    with qtbot.assertNotEmitted(window.sync_finished, wait=1_500):
+    with qtbot.waitSignal(window.session.synced, timeout=SEEN_MS):
+        window.session.open(other)
+    qtbot.waitUntil(window.session.watcher.settled)
+    folders, files = window.session.watcher.watched()
+    assert folders == [str(window.session.library.root)] and files == [str(window.session.library.root / "k.txt")]
+    with qtbot.assertNotEmitted(window.session.synced, wait=1_500):
         write(first / "l.txt", "Left behind", "Written to the folder no longer open.")
     write(other / "m.txt", "Media group", "The media group broadcasts the games.")
     qtbot.waitUntil(lambda: visible_ids(window) == ["k.txt", "m.txt"], timeout=SEEN_MS)
@@ -174,10 +174,10 @@ def test_opening_another_folder_watches_that_one_instead(open_window, tmp_path, 
 def test_coming_back_to_the_app_catches_a_change_the_watcher_missed(open_window, tmp_path, qtbot):
     folder = library(tmp_path)
     window = open_on(open_window, qtbot, folder, "c.txt")
-    window.watcher.clear()  # as beyond its file cap, or on a share that sends no events
+    window.session.watcher.clear()  # as beyond its file cap, or on a share that sends no events
     with open(folder / "d.txt", "a", encoding="utf-8") as f:
         f.write("It will now sponsor the marathon instead.\n")
-    with qtbot.waitSignal(window.sync_finished, timeout=SEEN_MS) as synced:
+    with qtbot.waitSignal(window.session.synced, timeout=SEEN_MS) as synced:
         QGuiApplication.instance().applicationStateChanged.emit(Qt.ApplicationActive)
     assert synced.args[0].changed == 1
     search(qtbot, window, "marathon")
@@ -188,12 +188,12 @@ def test_coming_back_to_the_app_catches_a_change_the_watcher_missed(open_window,
 def test_a_data_folder_inside_the_articles_folder_is_not_watched(open_window, tmp_path, data_dir, qtbot):
     write(tmp_path / "n.txt", "Nutrition brand", 'The brand said: "We fuel the runners."')
     window = open_window(tmp_path, wait=False)  # the index and the analysis cache are written in tmp_path/data
-    with qtbot.waitSignal(window.analysis_finished, timeout=ANALYSIS_MS):
+    with qtbot.waitSignal(window.session.analysed, timeout=ANALYSIS_MS):
         pass
-    folders, _ = window.watcher.watched()
+    folders, _ = window.session.watcher.watched()
     assert str(tmp_path.resolve()) in folders
     assert not [f for f in folders if f.startswith(str(data_dir.resolve()))]
-    with qtbot.assertNotEmitted(window.sync_finished, wait=1_500):  # the window's own writes wake nothing
+    with qtbot.assertNotEmitted(window.session.synced, wait=1_500):  # the window's own writes wake nothing
         pass
 
 

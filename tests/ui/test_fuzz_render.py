@@ -19,8 +19,8 @@ from reader.core.bookmarks import OK, Bookmark
 from reader.core.formats.text import parse
 from reader.core.index import hit_spans
 from reader.core.view import BOOKMARK, HIT, LAYER_KEYS, build_view
-from reader.ui.main_window import ANALYSIS_WORKERS
 from reader.ui.reading_pane import SHORTENED, ReadingPane, human_date, paragraph_marks, shown_chars
+from reader.ui.session import ANALYSIS_WORKERS
 from tests.fuzz_text import FILE_NAME, FUZZ, TEXT, check_layer, search_words
 
 

@@ -185,7 +185,7 @@ def test_urls_in_article_text_are_no_links_and_nothing_opens(open_window, hostil
     qtbot.mouseMove(pane.viewport(), point)
     qtbot.wait(100)
     assert clicked == [] and window.search_bar.text() == ""
-    with qtbot.waitSignal(window.search_finished, timeout=WAIT_MS):
+    with qtbot.waitSignal(window.browsing.search_finished, timeout=WAIT_MS):
         qtbot.mouseClick(pane.viewport(), Qt.LeftButton, pos=point)
     assert window.search_bar.text() == f'entity:"{entity}"'
     assert desktop_urls == []
@@ -217,7 +217,7 @@ def test_the_list_and_search_snippets_show_hostile_markup_as_text(open_window, h
 def test_a_bookmarked_hostile_quote_is_shown_as_written(open_window, hostile_dir, qtbot):
     window = open_analyzed(open_window, hostile_dir, qtbot, HOSTILE_ID)
     cursor_on(window.pane, "We welcome &lt;sponsors")  # the text cursor in the quote
-    window.bookmark_action.trigger()  # Ctrl+D
+    window.menus.bookmark.trigger()  # Ctrl+D
     model = window.bookmarking.panel.model
     qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=WAIT_MS)
     [b] = model.items
@@ -252,8 +252,8 @@ def test_status_lines_show_file_names_and_queries_as_written(open_window, tmp_pa
     (folder / "<img src=x>.txt").write_bytes(b"")  # skipped: its name is in the Skipped files window
     (folder / "ok.txt").write_text("A plain article about the IOC.")
     window = open_window(folder)
-    for label in (window.index_state, window.search_bar.status, window.show_skipped().summary):
+    for label in (window.status.state, window.search_bar.status, window.skipped.open_list().summary):
         assert label.textFormat() == Qt.PlainText
     # a QLabel left to guess would draw this as rich text: "Could not open " and the rest in italics
-    window.show_status(f"Could not open <i>{folder}</i>")
-    assert window.index_state.text().startswith("Could not open <i>")
+    window.status.say(f"Could not open <i>{folder}</i>")
+    assert window.status.state.text().startswith("Could not open <i>")

@@ -17,9 +17,9 @@ SAID = INDEX_DELETED[0].upper() + INDEX_DELETED[1:]  # as the status bar begins 
 def idle_window(open_window, qtbot, folder):
     """The window on `folder`, indexed and analyzed, with one bookmark; and the bookmarks as stored."""
     window = open_window(folder, wait=False)
-    with qtbot.waitSignal(window.analysis_finished, timeout=ANALYSIS_MS):
+    with qtbot.waitSignal(window.session.analysed, timeout=ANALYSIS_MS):
         pass
-    library = window.library
+    library = window.session.library
     article = library.load(SAMPLE_000)
     start = article.body.index("President Bach had a vision")
     library.bookmarks.add(article, start, start + len("President Bach had a vision"), folder=library.root,
@@ -28,7 +28,7 @@ def idle_window(open_window, qtbot, folder):
 
 
 def marks(window):
-    return [(b.id, b.article_id, b.exact, b.note) for b in window.library.bookmarks.all()]
+    return [(b.id, b.article_id, b.exact, b.note) for b in window.session.library.bookmarks.all()]
 
 
 def watch_resets(window) -> list:
@@ -49,26 +49,26 @@ def test_a_search_after_the_index_was_deleted_says_so_rebuilds_it_and_runs_again
     shutil.rmtree(data_dir / "index")
     resets = watch_resets(window)
 
-    with qtbot.waitSignal(window.search_finished, timeout=SEEN_MS) as failed:
+    with qtbot.waitSignal(window.browsing.search_finished, timeout=SEEN_MS) as failed:
         window.search_bar.set_text("olympi*")
     assert failed.args == [None]
     assert window.search_bar.status.text() == f"Can't search: {INDEX_DELETED}"
-    assert window.indexing  # the rebuild has started
+    assert window.session.indexing  # the rebuild has started
 
-    with qtbot.waitSignal(window.search_finished, timeout=SEEN_MS,
+    with qtbot.waitSignal(window.browsing.search_finished, timeout=SEEN_MS,
                           check_params_cb=lambda result: result is not None) as found:
         pass  # the update rebuilds the index, then the search runs again
     assert found.args[0].total == 2
     assert sorted(visible_ids(window)) == [SAMPLE_000, SAMPLE_002]
-    assert window.index_state.text().startswith(f"{SAID} · Index up to date · 2 articles")
+    assert window.status.state.text().startswith(f"{SAID} · Index up to date · 2 articles")
     assert window.search_bar.status.text() == "2 articles match"
     search(qtbot, window, "Lausanne")
     assert visible_ids(window) == [SAMPLE_002]
 
     search(qtbot, window, "")
     assert sorted(visible_ids(window)) == [SAMPLE_000, SAMPLE_002]
-    with qtbot.waitSignal(window.article_shown, timeout=SEEN_MS):
-        window.show_article_id(SAMPLE_000)
+    with qtbot.waitSignal(window.reading.article_shown, timeout=SEEN_MS):
+        window.browsing.show_article(SAMPLE_000)
     assert "President Bach had a vision" in window.pane.toPlainText()
     assert marks(window) == before
     assert 0 not in resets  # the list was never emptied
@@ -80,14 +80,14 @@ def test_the_folder_watchers_update_after_the_index_was_deleted_rebuilds_it(open
                                                                            qtbot, capfd):
     window = idle_window(open_window, qtbot, articles_dir)
     before = marks(window)
-    shutil.rmtree(window.library.index_dir)
+    shutil.rmtree(window.session.library.index_dir)
     resets = watch_resets(window)
 
-    with qtbot.waitSignal(window.sync_finished, timeout=SEEN_MS) as synced:
+    with qtbot.waitSignal(window.session.synced, timeout=SEEN_MS) as synced:
         (articles_dir / "late.txt").write_text("Wombat news\n\nThe wombat signed a sponsorship deal.\n",
                                                encoding="utf-8")
     assert (synced.args[0].rebuilt, synced.args[0].indexed) == (INDEX_DELETED, 3)
-    assert window.index_state.text().startswith(f"{SAID} · Index up to date · 3 articles")
+    assert window.status.state.text().startswith(f"{SAID} · Index up to date · 3 articles")
     assert sorted(visible_ids(window)) == [SAMPLE_000, SAMPLE_002, "late.txt"]
     assert resets == []
     search(qtbot, window, "wombat")
@@ -105,10 +105,10 @@ def test_reindex_after_the_index_was_deleted_rebuilds_it_under_the_list(open_win
     shutil.rmtree(data_dir / "index")
     resets = watch_resets(window)
 
-    with qtbot.waitSignal(window.sync_finished, timeout=SEEN_MS) as synced:
-        window.reindex_action.trigger()
+    with qtbot.waitSignal(window.session.synced, timeout=SEEN_MS) as synced:
+        window.menus.reindex.trigger()
     assert (synced.args[0].rebuilt, synced.args[0].indexed) == (INDEX_DELETED, 2)
-    assert window.index_state.text().startswith(f"{SAID} · Index up to date · 2 articles")
+    assert window.status.state.text().startswith(f"{SAID} · Index up to date · 2 articles")
     assert sorted(visible_ids(window)) == [SAMPLE_000, SAMPLE_002]
     assert 0 not in resets
     search(qtbot, window, "Lausanne")

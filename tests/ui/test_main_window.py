@@ -20,9 +20,9 @@ def test_first_launch_lists_both_samples_and_shows_the_first(open_window, articl
     window = open_window(articles_dir)
     assert window.windowTitle() == "Press Reader"
     assert sorted(visible_ids(window)) == [SAMPLE_000, SAMPLE_002]
-    assert window.counts.text() == "2 articles"
-    assert "Index up to date" in window.index_state.text()
-    assert not window.progress.isVisible()
+    assert window.status.counts.text() == "2 articles"
+    assert "Index up to date" in window.status.state.text()
+    assert not window.status.progress.isVisible()
     qtbot.waitUntil(lambda: window.pane.view is not None, timeout=WAIT_MS)
     text = window.pane.toPlainText()
     assert window.pane.view.article.title in text
@@ -41,9 +41,9 @@ def test_search_narrows_the_list_and_highlights_surface_forms(open_window, artic
 
     search(qtbot, window, "sponsor")
     assert set(visible_ids(window)) == {SAMPLE_000, SAMPLE_002}
-    window.select_row(visible_ids(window).index(SAMPLE_002))
+    window.browsing.select_row(visible_ids(window).index(SAMPLE_002))
     qtbot.waitUntil(lambda: "sponsorship" in highlighted_words(window.pane), timeout=WAIT_MS)
-    window.select_row(visible_ids(window).index(SAMPLE_000))
+    window.browsing.select_row(visible_ids(window).index(SAMPLE_000))
     qtbot.waitUntil(lambda: window.pane.view.article.id == SAMPLE_000, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: "sponsor" in highlighted_words(window.pane), timeout=WAIT_MS)
     assert "partnership" not in highlighted_words(window.pane)
@@ -85,7 +85,7 @@ def test_zero_results_say_so_and_escape_restores_the_list(open_window, articles_
     search(qtbot, window, "curling")
     assert window.model.rowCount() == 0
     assert window.search_bar.status.text() == "No articles match."
-    with qtbot.waitSignal(window.search_finished, timeout=WAIT_MS):
+    with qtbot.waitSignal(window.browsing.search_finished, timeout=WAIT_MS):
         qtbot.keyClick(window.search_bar.edit, Qt.Key_Escape)
     assert window.search_bar.edit.text() == ""
     assert window.model.rowCount() == 2
@@ -94,17 +94,17 @@ def test_zero_results_say_so_and_escape_restores_the_list(open_window, articles_
 
 def test_keyboard_moves_between_articles(open_window, articles_dir, qtbot):
     window = open_window(articles_dir)
-    window.select_row(0)
+    window.browsing.select_row(0)
     qtbot.waitUntil(lambda: window.pane.view is not None, timeout=WAIT_MS)
     first = window.pane.view.article.id
     window.list.setFocus()
-    with qtbot.waitSignal(window.article_shown, timeout=WAIT_MS) as shown:
+    with qtbot.waitSignal(window.reading.article_shown, timeout=WAIT_MS) as shown:
         qtbot.keyClick(window.list, Qt.Key_J)
     assert shown.args[0] != first
-    with qtbot.waitSignal(window.article_shown, timeout=WAIT_MS) as shown:
+    with qtbot.waitSignal(window.reading.article_shown, timeout=WAIT_MS) as shown:
         qtbot.keyClick(window.list, Qt.Key_K)
     assert shown.args[0] == first
-    with qtbot.waitSignal(window.article_shown, timeout=WAIT_MS) as shown:
+    with qtbot.waitSignal(window.reading.article_shown, timeout=WAIT_MS) as shown:
         qtbot.keyClick(window.list, Qt.Key_Down)
     assert shown.args[0] != first
     qtbot.keyClick(window.list, Qt.Key_Slash)
@@ -123,8 +123,8 @@ def test_sorting_by_column(open_window, articles_dir, qtbot):
 
 def test_state_persists_and_the_index_is_reused(open_window, articles_dir, qtbot):
     window = open_window(articles_dir)
-    window.zoom_in_action.trigger()
-    window.zoom_in_action.trigger()
+    window.menus.zoom_in.trigger()
+    window.menus.zoom_in.trigger()
     window.list.sortByColumn(3, Qt.DescendingOrder)
     window.splitter.setSizes([300, 700])
     sizes = window.splitter.sizes()
@@ -133,9 +133,9 @@ def test_state_persists_and_the_index_is_reused(open_window, articles_dir, qtbot
 
     reports = []
     again = open_window(None, wait=False)
-    again.sync_finished.connect(reports.append)
+    again.session.synced.connect(reports.append)
     qtbot.waitUntil(lambda: bool(reports), timeout=WAIT_MS)
-    assert again.library.root == articles_dir.resolve()  # the last folder, not the bundled one
+    assert again.session.library.root == articles_dir.resolve()  # the last folder, not the bundled one
     assert reports[0].updated == 0 and reports[0].indexed == 2  # nothing re-read
     assert again.pane.zoom == 2
     assert visible_ids(again) == [SAMPLE_000, SAMPLE_002]
@@ -154,9 +154,9 @@ def test_the_list_fills_while_a_large_first_index_builds(open_window, tmp_path, 
     heartbeat.timeout.connect(lambda: beats.append(1))
     heartbeat.start()
     window = open_window(folder, wait=False)
-    window.index_progress.connect(lambda done, total: progress.append((done, total)))
-    window.model.rowsInserted.connect(lambda *a: rows_while_indexing.append(window.indexing))
-    with qtbot.waitSignal(window.sync_finished, timeout=60_000) as finished:
+    window.session.progress.connect(lambda p: progress.append((p.done, p.total)))
+    window.model.rowsInserted.connect(lambda *a: rows_while_indexing.append(window.session.indexing))
+    with qtbot.waitSignal(window.session.synced, timeout=60_000) as finished:
         pass
     heartbeat.stop()
     assert finished.args[0].indexed == 400
@@ -171,13 +171,13 @@ def test_the_list_fills_while_a_large_first_index_builds(open_window, tmp_path, 
 
 def test_a_corrupt_index_is_rebuilt_with_a_message(open_window, articles_dir, qtbot):
     window = open_window(articles_dir)
-    index_dir = window.library.index_dir
+    index_dir = window.session.library.index_dir
     window.close()
     for f in index_dir.iterdir():
         if f.suffix in (".seg", ".toc") or f.name.endswith((".trm", ".pst", ".seg")):
             f.write_bytes(b"\x00garbage" * 10)
     again = open_window(articles_dir)
-    assert "rebuilding" in again.index_state.text()
+    assert "rebuilding" in again.status.state.text()
     assert again.model.rowCount() == 2
     search(qtbot, again, "Lausanne")
     assert visible_ids(again) == [SAMPLE_002]
@@ -203,22 +203,22 @@ def test_an_empty_folder_says_what_to_do(open_window, tmp_path, qtbot):
     assert window.model.rowCount() == 0
     assert "There are no articles in" in window.pane.toPlainText()
     assert "Drop web pages, feeds, PDFs, e-mails or text files here" in window.pane.toPlainText()
-    assert window.counts.text() == "0 articles"
+    assert window.status.counts.text() == "0 articles"
 
 
 def test_opening_a_missing_folder_says_so(open_window, articles_dir, tmp_path, qtbot):
     window = open_window(articles_dir)
-    window.open_folder(tmp_path / "nowhere")
-    assert "not found" in window.index_state.text()
+    window.session.open(tmp_path / "nowhere")
+    assert "not found" in window.status.state.text()
     assert window.model.rowCount() == 2  # the open library stays
 
 
 def test_deleted_article_shows_a_message_not_a_crash(open_window, articles_dir, qtbot):
     window = open_window(articles_dir)
     (articles_dir / SAMPLE_002).unlink()
-    window.select_row(visible_ids(window).index(SAMPLE_002))
+    window.browsing.select_row(visible_ids(window).index(SAMPLE_002))
     qtbot.waitUntil(lambda: "could not be opened" in window.pane.toPlainText(), timeout=WAIT_MS)
-    window.select_row(visible_ids(window).index(SAMPLE_000))
+    window.browsing.select_row(visible_ids(window).index(SAMPLE_000))
     qtbot.waitUntil(lambda: window.pane.view is not None and window.pane.view.article.id == SAMPLE_000,
                     timeout=WAIT_MS)
 

@@ -93,14 +93,14 @@ CYCLE = textwrap.dedent("""
         app = make_app(["test"])
         window = MainWindow(window_data, root)
         finished = []
-        window.analysis_finished.connect(finished.append)
+        window.session.analysed.connect(finished.append)
         window.show()
 
         def wait(condition):
             in_process.wait(condition, seconds=240)
 
         wait(lambda: finished)
-        window.show_article_id(sys.argv[4])
+        window.browsing.show_article(sys.argv[4])
         wait(lambda: window.pane.view is not None and window.pane.view.article.id == sys.argv[4]
              and window.pane.view.analysis is not None)
         out["shown"] = window.pane.toPlainText()

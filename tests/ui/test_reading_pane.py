@@ -85,7 +85,7 @@ def test_hidden_layers_are_remembered(open_window, articles_dir, qtbot):
 def test_clicking_an_entity_lists_every_article_that_mentions_it(open_window, articles_dir, qtbot):
     window = open_analyzed(open_window, articles_dir, qtbot)
     pane = window.pane
-    with qtbot.waitSignal(window.search_finished, timeout=WAIT_MS) as finished:
+    with qtbot.waitSignal(window.browsing.search_finished, timeout=WAIT_MS) as finished:
         qtbot.mouseClick(pane.viewport(), Qt.LeftButton, pos=point_on(pane, "Thomas Bach"))
     assert window.search_bar.text() == 'entity:"Thomas Bach"'
     assert finished.args[0] is not None
@@ -104,22 +104,22 @@ def test_clicking_plain_text_searches_nothing(open_window, articles_dir, qtbot):
 
 def test_the_list_counts_and_speaker_search_after_analysis(open_window, articles_dir, qtbot):
     window = open_window(articles_dir, wait=False)
-    with qtbot.waitSignal(window.analysis_finished, timeout=WAIT_MS) as done:
+    with qtbot.waitSignal(window.session.analysed, timeout=WAIT_MS) as done:
         pass
     assert done.args[0].analyzed == 2
-    assert "finding quotes" not in window.index_state.text() and not window.progress.isVisible()
+    assert "finding quotes" not in window.status.state.text() and not window.status.progress.isVisible()
     quotes, names = COLUMNS.index("Quotes"), COLUMNS.index("Names")
     counts = {window.model.index(r, 0).data(ID_ROLE): (int(window.model.index(r, quotes).data()),
                                                        int(window.model.index(r, names).data()))
               for r in range(window.model.rowCount())}
     assert all(q > 0 and n > 5 for q, n in counts.values()), counts
-    with qtbot.waitSignal(window.search_finished, timeout=WAIT_MS):
+    with qtbot.waitSignal(window.browsing.search_finished, timeout=WAIT_MS):
         window.search_bar.set_text('speaker:"Thomas Bach"')
     assert visible(window) == {SAMPLE_000, SAMPLE_002}
-    with qtbot.waitSignal(window.search_finished, timeout=WAIT_MS):
+    with qtbot.waitSignal(window.browsing.search_finished, timeout=WAIT_MS):
         window.search_bar.set_text('speaker:"Yao Ming"')  # named, never quoted
     assert visible(window) == set()
-    with qtbot.waitSignal(window.search_finished, timeout=WAIT_MS):
+    with qtbot.waitSignal(window.browsing.search_finished, timeout=WAIT_MS):
         window.search_bar.set_text('entity:"Yao Ming"')
     assert visible(window) == {SAMPLE_000}
 
@@ -162,8 +162,8 @@ def contrast(a: QColor, b: QColor) -> float:
 def test_without_a_model_names_come_from_the_built_in_lists(open_window, articles_dir, qtbot, monkeypatch):
     monkeypatch.setenv("PRESS_READER_MODEL", "none")
     window = open_analyzed(open_window, articles_dir, qtbot)
-    assert "built-in lists only" in window.index_state.text()
-    assert "spaCy" in window.index_state.toolTip()
+    assert "built-in lists only" in window.status.state.text()
+    assert "spaCy" in window.status.state.toolTip()
     pane = window.pane
     assert {"Alibaba", "IOC"} <= entity_texts(pane, "orgs")  # the gazetteer still finds the sponsors
     assert pane.tip_at(point_on(pane, "President Bach had a vision")).startswith("Quote · ")

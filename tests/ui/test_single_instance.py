@@ -56,13 +56,13 @@ def test_a_second_launch_hands_its_folder_to_the_open_window_and_exits(first, op
     other.mkdir()
     (other / "note.txt").write_text("A quokka sponsors the Games.")
     proc = _launch(tmp_path, "--data-dir", data_dir, "--articles", other)
-    with qtbot.waitSignal(window.sync_finished, timeout=30_000):
+    with qtbot.waitSignal(window.session.synced, timeout=30_000):
         qtbot.waitUntil(lambda: proc.poll() is not None, timeout=30_000)  # this window answers meanwhile
     out, err = proc.communicate()
     assert proc.returncode == 0, err
     assert err.strip() == ("press-reader: Press Reader is already open on this data folder; "
                            "switched to that window")
-    assert window.library.root == other.resolve()
+    assert window.session.library.root == other.resolve()
     assert [r.id for r in window.model.library_rows()] == ["note.txt"]
 
 

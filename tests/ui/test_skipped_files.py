@@ -11,12 +11,12 @@ from tests.odd_files import INDEXED, SKIPPED, make_odd_folder
 def test_the_window_lists_every_readable_file_and_shows_the_others_with_reasons(open_window, tmp_path, qtbot):
     window = open_window(make_odd_folder(tmp_path / "odd"))
     assert sorted(r.id for r in window.model.library_rows()) == sorted(INDEXED)
-    assert window.skipped_button.isVisible()
-    assert window.skipped_button.text() == f"⚠ {len(SKIPPED)} files skipped"
-    assert window.skipped_action.isEnabled()
+    assert window.skipped.button.isVisible()
+    assert window.skipped.button.text() == f"⚠ {len(SKIPPED)} files skipped"
+    assert window.menus.skipped.isEnabled()
 
-    window.skipped_button.click()
-    dialog = window.show_skipped()
+    window.skipped.button.click()
+    dialog = window.skipped.open_list()
     assert dialog.isVisible() and not dialog.isModal()
     table = dialog.table.model()
     shown = {table.index(r, 0).data(): table.index(r, 1).data() for r in range(table.rowCount())}
@@ -30,18 +30,18 @@ def test_the_window_lists_every_readable_file_and_shows_the_others_with_reasons(
 def test_fixing_a_skipped_file_takes_it_off_the_list(open_window, tmp_path, qtbot):
     folder = make_odd_folder(tmp_path / "odd")
     window = open_window(folder)
-    dialog = window.show_skipped()
+    dialog = window.skipped.open_list()
     (folder / "empty.txt").write_text("Now an article about the IOC.")
     (folder / "binary.txt").unlink()
-    with qtbot.waitSignal(window.sync_finished, timeout=30_000):
-        window.sync(quiet=True)
+    with qtbot.waitSignal(window.session.synced, timeout=30_000):
+        window.session.sync(quiet=True)
     assert "empty.txt" in {r.id for r in window.model.library_rows()}
     assert dialog.model.rowCount() == len(SKIPPED) - 2
-    assert window.skipped_button.text() == f"⚠ {len(SKIPPED) - 2} files skipped"
+    assert window.skipped.button.text() == f"⚠ {len(SKIPPED) - 2} files skipped"
 
 
 def test_a_clean_folder_shows_no_skipped_files(open_window, articles_dir):
     window = open_window(articles_dir)
-    assert not window.skipped_button.isVisible()
-    assert not window.skipped_action.isEnabled()
+    assert not window.skipped.button.isVisible()
+    assert not window.menus.skipped.isEnabled()
     assert QApplication.activeModalWidget() is None

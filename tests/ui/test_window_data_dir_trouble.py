@@ -21,28 +21,28 @@ APP = textwrap.dedent("""
     from tests.ui import in_process
 
     def wait(condition):
-        in_process.wait(condition, why=lambda: f"; status: {window.index_state.text()}")
+        in_process.wait(condition, why=lambda: f"; status: {window.status.state.text()}")
 
     app = make_app()
     window = MainWindow(Path(sys.argv[1]), Path(sys.argv[2]))
     window.show()
     synced = []
-    window.sync_finished.connect(synced.append)
+    window.session.synced.connect(synced.append)
     wait(lambda: synced)
-    out = {"status": window.index_state.text(), "rows": window.model.rowCount(),
+    out = {"status": window.status.state.text(), "rows": window.model.rowCount(),
            "bookmarks": len(window.bookmarking.panel.model.items)}
     found = []
-    window.search_finished.connect(found.append)
+    window.browsing.search_finished.connect(found.append)
     window.search_bar.set_text("sponsor")
     wait(lambda: found and found[-1] is not None)
     out["hits"] = window.model.rowCount()
-    window.show_article_id(sys.argv[3])
+    window.browsing.show_article(sys.argv[3])
     pane = window.pane
     wait(lambda: pane.view is not None and pane.view.article.id == sys.argv[3] and pane.view.analysis is not None)
     pane.setTextCursor(pane.document().find("multimillion dollar partnership"))
-    window.bookmark_action.trigger()
-    wait(lambda: "Could not bookmark" in window.index_state.text() or "Bookmarked" in window.index_state.text())
-    out["bookmark"] = window.index_state.text()
+    window.menus.bookmark.trigger()
+    wait(lambda: "Could not bookmark" in window.status.state.text() or "Bookmarked" in window.status.state.text())
+    out["bookmark"] = window.status.state.text()
     print(json.dumps(out), flush=True)
     window.close()
 """)
@@ -80,14 +80,14 @@ def test_a_full_disk_stops_an_update_with_one_line_and_the_window_keeps_working(
     window = open_window(articles_dir)
     (articles_dir / "new.txt").write_text("Quokka news\n\nThe quokka sponsor spoke.\n")
     with full_disk(monkeypatch):
-        window.sync(quiet=True)
-        qtbot.waitUntil(lambda: not window.indexing, timeout=30_000)
-    assert window.index_state.text() == ("Indexing stopped: the index could not be saved: the disk is full; "
+        window.session.sync(quiet=True)
+        qtbot.waitUntil(lambda: not window.session.indexing, timeout=30_000)
+    assert window.status.state.text() == ("Indexing stopped: the index could not be saved: the disk is full; "
                                          "searches use the index as it was")
-    assert window.index_state.property("kind") == "error"
-    with qtbot.waitSignal(window.search_finished, timeout=10_000):
+    assert window.status.state.property("kind") == "error"
+    with qtbot.waitSignal(window.browsing.search_finished, timeout=10_000):
         window.search_bar.set_text("Alibaba")
     assert window.model.rowCount() == 2
-    with qtbot.waitSignal(window.sync_finished, timeout=30_000):  # space again: the next update goes through
-        window.sync(quiet=True)
+    with qtbot.waitSignal(window.session.synced, timeout=30_000):  # space again: the next update goes through
+        window.session.sync(quiet=True)
     assert "new.txt" in {r.id for r in window.model.library_rows()}

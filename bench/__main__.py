@@ -35,35 +35,98 @@ def targets(index: dict[int, dict], scale: dict) -> str:
         return "✓" if ok else "✗"
 
     rows = [
-        ("1", f"first launch, Whoosh pass for {small:,} articles", "≤ 15 s",
-         f"{s(index[small]['build_s'])} ({index[small]['docs_per_s']:,.0f} docs/s; FTS5 "
-         f"{s(index[small]['fts5_build_s'])}, ×{index[small]['fts5_ratio']:.1f})", index[small]["build_s"] <= 15),
-        ("2", f"2-word search with snippets, p95, {small:,} articles", "≤ 30 ms", ms(index[small]["search_p95_ms"]),
-         index[small]["search_p95_ms"] <= 30),
-        ("2", f"2-word search with snippets, p95, {large:,} articles", "≤ 100 ms", ms(index[large]["search_p95_ms"]),
-         index[large]["search_p95_ms"] <= 100),
-        ("3", f"cold start to the full list, {scale['n']:,} articles", "≤ 1.5 s", s(cold["cold_start_s"]),
-         cold["cold_start_s"] <= 1.5),
-        ("3", "article files read / spaCy imported at a cold start", "0 / no",
-         f"{cold['files_read_at_start']} / {'yes' if cold['spacy_imported_after_check'] else 'no'}",
-         not cold["files_read_at_start"] and not cold["spacy_imported_after_check"]),
-        ("4", "open an article with every highlight, cached, p95", "≤ 100 ms", ms(opened["open_cached_p95_ms"]),
-         opened["open_cached_p95_ms"] <= 100),
-        ("4", "open an article not analyzed yet, p95", "≤ 150 ms", ms(opened["open_uncached_p95_ms"]),
-         opened["open_uncached_p95_ms"] <= 150),
-        ("5", "one changed file: written → found by a search (watcher, no rebuild)", "≤ 2 s",
-         s(first["change_searchable_s"]), (first["change_searchable_s"] or 99) <= 2),
-        ("6", "whole-library analysis, share of bare spaCy n_process=2", "≥ 80 %",
-         f"{scale['analysis_ratio']:.0%}" if scale.get("analysis_ratio") else "—",
-         (scale.get("analysis_ratio") or 0) >= 0.8),
-        ("7", "peak memory, all processes (PSS), index + analysis", "≤ 600 MB", f"{first['peak_mb']:,.0f} MB",
-         first["peak_mb"] <= 600),
-        ("8", "longest UI-thread stall, indexing / analysis", "≤ 100 ms",
-         f"{ms(first['stall_index_ms'])} / {ms(first['stall_analysis_ms'])}", first["stall_ms"] <= 100),
-        ("9", f"sort {big['list_rows']:,} rows by any column, slowest", "≤ 200 ms", ms(big["sort_max_ms"]),
-         big["sort_max_ms"] <= 200),
-        ("9", f"scroll {big['list_rows']:,} rows, one step p95", "≤ 33 ms a frame", ms(big["scroll_p95_ms"]),
-         big["scroll_p95_ms"] <= 33),
+        (
+            "1",
+            f"first launch, Whoosh pass for {small:,} articles",
+            "≤ 15 s",
+            f"{s(index[small]['build_s'])} ({index[small]['docs_per_s']:,.0f} docs/s; FTS5 "
+            f"{s(index[small]['fts5_build_s'])}, ×{index[small]['fts5_ratio']:.1f})",
+            index[small]["build_s"] <= 15,
+        ),
+        (
+            "2",
+            f"2-word search with snippets, p95, {small:,} articles",
+            "≤ 30 ms",
+            ms(index[small]["search_p95_ms"]),
+            index[small]["search_p95_ms"] <= 30,
+        ),
+        (
+            "2",
+            f"2-word search with snippets, p95, {large:,} articles",
+            "≤ 100 ms",
+            ms(index[large]["search_p95_ms"]),
+            index[large]["search_p95_ms"] <= 100,
+        ),
+        (
+            "3",
+            f"cold start to the full list, {scale['n']:,} articles",
+            "≤ 1.5 s",
+            s(cold["cold_start_s"]),
+            cold["cold_start_s"] <= 1.5,
+        ),
+        (
+            "3",
+            "article files read / spaCy imported at a cold start",
+            "0 / no",
+            f"{cold['files_read_at_start']} / {'yes' if cold['spacy_imported_after_check'] else 'no'}",
+            not cold["files_read_at_start"] and not cold["spacy_imported_after_check"],
+        ),
+        (
+            "4",
+            "open an article with every highlight, cached, p95",
+            "≤ 100 ms",
+            ms(opened["open_cached_p95_ms"]),
+            opened["open_cached_p95_ms"] <= 100,
+        ),
+        (
+            "4",
+            "open an article not analyzed yet, p95",
+            "≤ 150 ms",
+            ms(opened["open_uncached_p95_ms"]),
+            opened["open_uncached_p95_ms"] <= 150,
+        ),
+        (
+            "5",
+            "one changed file: written → found by a search (watcher, no rebuild)",
+            "≤ 2 s",
+            s(first["change_searchable_s"]),
+            (first["change_searchable_s"] or 99) <= 2,
+        ),
+        (
+            "6",
+            "whole-library analysis, share of bare spaCy n_process=2",
+            "≥ 80 %",
+            f"{scale['analysis_ratio']:.0%}" if scale.get("analysis_ratio") else "—",
+            (scale.get("analysis_ratio") or 0) >= 0.8,
+        ),
+        (
+            "7",
+            "peak memory, all processes (PSS), index + analysis",
+            "≤ 600 MB",
+            f"{first['peak_mb']:,.0f} MB",
+            first["peak_mb"] <= 600,
+        ),
+        (
+            "8",
+            "longest UI-thread stall, indexing / analysis",
+            "≤ 100 ms",
+            f"{ms(first['stall_index_ms'])} / {ms(first['stall_analysis_ms'])}",
+            first["stall_ms"] <= 100,
+        ),
+        (
+            "9",
+            f"sort {big['list_rows']:,} rows by any column, slowest",
+            "≤ 200 ms",
+            ms(big["sort_max_ms"]),
+            big["sort_max_ms"] <= 200,
+        ),
+        (
+            "9",
+            f"scroll {big['list_rows']:,} rows, one step p95",
+            "≤ 33 ms a frame",
+            ms(big["scroll_p95_ms"]),
+            big["scroll_p95_ms"] <= 33,
+        ),
     ]
     lines = ["| # | target | goal | measured | |", "|---|---|---|---|---|"]
     lines += [f"| {n} | {label} | {goal} | {value} | {mark(ok)} |" for n, label, goal, value, ok in rows]
@@ -92,8 +155,10 @@ def main(argv: list[str] | None = None) -> None:
 
     print()
     print(targets(index, scale))
-    save_results("all", {"machine": machine(), "seed": args.seed, "profile": profile,
-                         "index": list(index.values()), "scale": scale})
+    save_results(
+        "all",
+        {"machine": machine(), "seed": args.seed, "profile": profile, "index": list(index.values()), "scale": scale},
+    )
 
 
 if __name__ == "__main__":

@@ -80,7 +80,10 @@ ROWS = [  # (key, label) in table order
     ("tagger_p2_wps", "app tagger: start-up + map, body words/s"),
     ("sync_s", "library sync() before analysis, s (not in the figure)"),
     ("model_load_s", "model load in this process, for opening articles, s (not in the figure)"),
-    ("first_result_s", "analyze_all() start → first tagged article (rows, first ≤ 256 files read, workers' start-up), s"),
+    (
+        "first_result_s",
+        "analyze_all() start → first tagged article (rows, first ≤ 256 files read, workers' start-up), s",
+    ),
     ("analyze_all_s", "library analyze_all(), s (mean of the rounds)"),
     ("analyze_all_wps", "library analyze_all(), body words/s"),
     ("ratio", "ratio to bare spaCy n_process=2 (target ≥ 80 %)"),
@@ -161,10 +164,12 @@ def cold_loads(model: str | None) -> dict:
         "Analyzer().load()\n"
         "print(json.dumps({'app': time.perf_counter() - t0}))\n"
     )
-    out = json.loads(subprocess.run([sys.executable, "-c", bare, model or ""], check=True,
-                                    stdout=subprocess.PIPE, text=True).stdout)
-    out.update(json.loads(subprocess.run([sys.executable, "-c", app], check=True,
-                                         stdout=subprocess.PIPE, text=True).stdout))
+    out = json.loads(
+        subprocess.run([sys.executable, "-c", bare, model or ""], check=True, stdout=subprocess.PIPE, text=True).stdout
+    )
+    out.update(
+        json.loads(subprocess.run([sys.executable, "-c", app], check=True, stdout=subprocess.PIPE, text=True).stdout)
+    )
     return {"spacy_import_s": out["import"], "spacy_load_s": out["load"], "app_load_s": out["app"]}
 
 
@@ -228,8 +233,11 @@ def measure(root: Path, data_dir: Path, extra_dir: Path, seed: int, n: int, n_ro
 
     rss_phase = _reset_peak_rss()
     rounds = []
-    bare_before = {"bare_s": out.pop("bare_p2_before_s"), "parent_cpu_s": out.pop("parent_cpu_bare_before_s"),
-                   "worker_cpu_s": out.pop("worker_cpu_bare_before_s")}
+    bare_before = {
+        "bare_s": out.pop("bare_p2_before_s"),
+        "parent_cpu_s": out.pop("parent_cpu_bare_before_s"),
+        "worker_cpu_s": out.pop("worker_cpu_bare_before_s"),
+    }
     for r in range(n_rounds):
         # later rounds: a fresh data folder (so nothing is cached) and the same loaded analyzer
         this = lib if r == 0 else Library(root, data_dir.with_name(f"{data_dir.name}-{r + 1}"), analyzer=lib.analyzer)
@@ -244,7 +252,11 @@ def measure(root: Path, data_dir: Path, extra_dir: Path, seed: int, n: int, n_ro
         cpu: dict = {}
         with cpu_times(cpu, "bare"):
             _, bare_after_s = bare_pipe(nlp, bodies, 2)
-        after = {"bare_s": bare_after_s, "parent_cpu_s": cpu["parent_cpu_bare_s"], "worker_cpu_s": cpu["worker_cpu_bare_s"]}
+        after = {
+            "bare_s": bare_after_s,
+            "parent_cpu_s": cpu["parent_cpu_bare_s"],
+            "worker_cpu_s": cpu["worker_cpu_bare_s"],
+        }
         one["bare_before_s"], one["bare_after_s"] = bare_before["bare_s"], after["bare_s"]
         one["ratio"] = (bare_before["bare_s"] + after["bare_s"]) / 2 / one["analyze_all_s"]
         one["bare_parent_cpu_s"] = (bare_before["parent_cpu_s"] + after["parent_cpu_s"]) / 2
@@ -274,7 +286,7 @@ def measure(root: Path, data_dir: Path, extra_dir: Path, seed: int, n: int, n_ro
     fresh = [_articles.load(p, extra_dir) for p in extra]
     analyzer.analyze(fresh[-1])  # warm-up: the first call in the parent after the pipe
     analyze_ms = [timed(analyzer.analyze, a)[1] * 1000 for a in fresh[:OPEN_SAMPLES]]
-    miss_ms = [timed(lib.analysis, a)[1] * 1000 for a in fresh[OPEN_SAMPLES:2 * OPEN_SAMPLES]]
+    miss_ms = [timed(lib.analysis, a)[1] * 1000 for a in fresh[OPEN_SAMPLES : 2 * OPEN_SAMPLES]]
     ids = [a.id for a in random.Random(f"open-{seed}").sample(loaded, min(OPEN_SAMPLES, n))]
     load_ms, cached_ms = [], []
     for aid in ids:
@@ -282,11 +294,16 @@ def measure(root: Path, data_dir: Path, extra_dir: Path, seed: int, n: int, n_ro
         load_ms.append(seconds * 1000)
         cached_ms.append(timed(lib.analysis, article)[1] * 1000)
     out.update(
-        analyze_p50_ms=statistics.median(analyze_ms), analyze_p95_ms=percentile(analyze_ms, 95),
-        analyze_max_ms=max(analyze_ms), analyze_mean_words=statistics.mean(a.words for a in fresh[:OPEN_SAMPLES]),
-        open_miss_p50_ms=statistics.median(miss_ms), open_miss_p95_ms=percentile(miss_ms, 95),
-        load_p50_ms=statistics.median(load_ms), load_p95_ms=percentile(load_ms, 95),
-        cached_p50_ms=statistics.median(cached_ms), cached_p95_ms=percentile(cached_ms, 95),
+        analyze_p50_ms=statistics.median(analyze_ms),
+        analyze_p95_ms=percentile(analyze_ms, 95),
+        analyze_max_ms=max(analyze_ms),
+        analyze_mean_words=statistics.mean(a.words for a in fresh[:OPEN_SAMPLES]),
+        open_miss_p50_ms=statistics.median(miss_ms),
+        open_miss_p95_ms=percentile(miss_ms, 95),
+        load_p50_ms=statistics.median(load_ms),
+        load_p95_ms=percentile(load_ms, 95),
+        cached_p50_ms=statistics.median(cached_ms),
+        cached_p95_ms=percentile(cached_ms, 95),
         cached_max_ms=max(cached_ms),
     )
     out["segments_after_analysis"] = _segments(lib)
@@ -331,8 +348,12 @@ def tagger_pool(tagger, items: list[tuple[int, list[str]]]) -> dict:
         end = time.perf_counter()
     finally:
         pool.close()
-    return {"tagger_start_s": started - start, "tagger_map_s": end - started, "tagger_p2_s": end - start,
-            "tagger_ents": sum(len(t) for raw in tagged for t in raw)}
+    return {
+        "tagger_start_s": started - start,
+        "tagger_map_s": end - started,
+        "tagger_p2_s": end - start,
+        "tagger_ents": sum(len(t) for raw in tagged for t in raw),
+    }
 
 
 @contextmanager
@@ -394,6 +415,7 @@ class StageTimers:
                 return fn(*args, **kwargs)
             finally:
                 self.leave()
+
         return wrapper
 
     def wrap_generator(self, stage: str, fn, first_stage: str | None = None):
@@ -413,6 +435,7 @@ class StageTimers:
                     yield item
             finally:
                 gen.close()
+
         return wrapper
 
 
@@ -431,25 +454,34 @@ def instrumented(timers: StageTimers, app: bool = True):
     from reader.core.index import Index
     from reader.core.library import Library
 
-    patches = [
-        (Library, "_load_indexed", timers.wrap("read + parse files", Library._load_indexed)),
-        (AnalysisCache, "get_many", timers.wrap("cache lookups", AnalysisCache.get_many)),
-        (AnalysisCache, "put_many", timers.wrap("cache writes (SQLite)", AnalysisCache.put_many)),
-        (Index, "write_names", timers.wrap("names index writes (Whoosh)", Index.write_names)),
-        (analysis, "find_quotes", timers.wrap("quotes", analysis.find_quotes)),
-        (analysis, "entities", timers.wrap("entity cleaning", analysis.entities)),
-        (analysis, "merge_partial", timers.wrap("entity cleaning", analysis.merge_partial)),
-        (analysis, "person_names", timers.wrap("person names", analysis.person_names)),
-        (analysis, "_combine", timers.wrap("combine (rest)", analysis._combine)),
-        (TaggerPool, "__init__", timers.wrap("TaggerPool: spawning the workers", TaggerPool.__init__)),
-        (TaggerPool, "map", timers.wrap_generator(WAITING, TaggerPool.map,
-                                                  first_stage="TaggerPool: workers' start-up + first result")),
-        (TaggerPool, "close", timers.wrap("TaggerPool: close", TaggerPool.close)),
-    ] if app else [
-        # bare spaCy's pipe: the parent blocked on a worker's results, in the order it sent batches
-        # (not for the pool: its results arrive on a thread of its own)
-        (_ConnectionBase, "recv", timers.wrap(WAITING, _ConnectionBase.recv)),
-    ]
+    patches = (
+        [
+            (Library, "_load_indexed", timers.wrap("read + parse files", Library._load_indexed)),
+            (AnalysisCache, "get_many", timers.wrap("cache lookups", AnalysisCache.get_many)),
+            (AnalysisCache, "put_many", timers.wrap("cache writes (SQLite)", AnalysisCache.put_many)),
+            (Index, "write_names", timers.wrap("names index writes (Whoosh)", Index.write_names)),
+            (analysis, "find_quotes", timers.wrap("quotes", analysis.find_quotes)),
+            (analysis, "entities", timers.wrap("entity cleaning", analysis.entities)),
+            (analysis, "merge_partial", timers.wrap("entity cleaning", analysis.merge_partial)),
+            (analysis, "person_names", timers.wrap("person names", analysis.person_names)),
+            (analysis, "_combine", timers.wrap("combine (rest)", analysis._combine)),
+            (TaggerPool, "__init__", timers.wrap("TaggerPool: spawning the workers", TaggerPool.__init__)),
+            (
+                TaggerPool,
+                "map",
+                timers.wrap_generator(
+                    WAITING, TaggerPool.map, first_stage="TaggerPool: workers' start-up + first result"
+                ),
+            ),
+            (TaggerPool, "close", timers.wrap("TaggerPool: close", TaggerPool.close)),
+        ]
+        if app
+        else [
+            # bare spaCy's pipe: the parent blocked on a worker's results, in the order it sent batches
+            # (not for the pool: its results arrive on a thread of its own)
+            (_ConnectionBase, "recv", timers.wrap(WAITING, _ConnectionBase.recv)),
+        ]
+    )
     saved = [(owner, name, owner.__dict__[name]) for owner, name, _ in patches]
     for owner, name, fn in patches:
         setattr(owner, name, fn)
@@ -479,8 +511,12 @@ def profile(root: Path, tmp: Path, n: int, seed: int) -> dict:
     with instrumented(timers, app=False), cpu_times(bare, "bare"):
         _, seconds = bare_pipe(nlp, bodies, 2)
     del nlp
-    result.update(bare_wall_s=seconds, bare_wait_s=timers.seconds.get(WAITING, 0.0),
-                  bare_words_per_s=sum(len(b.split()) for b in bodies) / seconds, **bare)
+    result.update(
+        bare_wall_s=seconds,
+        bare_wait_s=timers.seconds.get(WAITING, 0.0),
+        bare_words_per_s=sum(len(b.split()) for b in bodies) / seconds,
+        **bare,
+    )
 
     lib = Library(root, tmp / "data-stages")
     lib.sync()
@@ -491,8 +527,9 @@ def profile(root: Path, tmp: Path, n: int, seed: int) -> dict:
     lib.close()
     stages = dict(sorted(timers.seconds.items(), key=lambda kv: -kv[1]))
     stages["outside the stages (analyze_all's own loop, rows, generators)"] = seconds - sum(stages.values())
-    result.update(stages_wall_s=seconds, stages=stages, stage_calls=timers.calls,
-                  stages_words_per_s=report.words / seconds)
+    result.update(
+        stages_wall_s=seconds, stages=stages, stage_calls=timers.calls, stages_words_per_s=report.words / seconds
+    )
 
     lib = Library(root, tmp / "data-cprofile")
     lib.sync()
@@ -516,20 +553,28 @@ def profile(root: Path, tmp: Path, n: int, seed: int) -> dict:
 
 def print_profile(p: dict) -> None:
     print(f"\n## Where analyze_all's time goes in the main process, N = {p['n']:,}\n")
-    print(f"Wall clock {p['stages_wall_s']:.2f} s ({p['stages_words_per_s']:,.0f} body words/s, with timers); "
-          f"parent CPU {p['parent_cpu_library_s']:.2f} s, spaCy worker CPU {p['worker_cpu_library_s']:.2f} s "
-          "(with each worker's model load).\n")
+    print(
+        f"Wall clock {p['stages_wall_s']:.2f} s ({p['stages_words_per_s']:,.0f} body words/s, with timers); "
+        f"parent CPU {p['parent_cpu_library_s']:.2f} s, spaCy worker CPU {p['worker_cpu_library_s']:.2f} s "
+        "(with each worker's model load).\n"
+    )
     print("| stage (exclusive wall time in the parent) | s | share | calls |\n|---|---:|---:|---:|")
     for stage, s in p["stages"].items():
         print(f"| {stage} | {s:.2f} | {s / p['stages_wall_s']:.0%} | {p['stage_calls'].get(stage, '')} |")
-    print(f"\nBare spaCy, same bodies, n_process=2: wall {p['bare_wall_s']:.2f} s ({p['bare_words_per_s']:,.0f} words/s), "
-          f"of which the parent waited {p['bare_wait_s']:.2f} s on workers; parent CPU {p['parent_cpu_bare_s']:.2f} s, "
-          f"worker CPU {p['worker_cpu_bare_s']:.2f} s.")
-    for label, cpu, wall in (("bare spaCy", p["worker_cpu_bare_s"], p["bare_wall_s"]),
-                             ("analyze_all", p["worker_cpu_library_s"], p["stages_wall_s"])):
+    print(
+        f"\nBare spaCy, same bodies, n_process=2: wall {p['bare_wall_s']:.2f} s ({p['bare_words_per_s']:,.0f} words/s), "
+        f"of which the parent waited {p['bare_wait_s']:.2f} s on workers; parent CPU {p['parent_cpu_bare_s']:.2f} s, "
+        f"worker CPU {p['worker_cpu_bare_s']:.2f} s."
+    )
+    for label, cpu, wall in (
+        ("bare spaCy", p["worker_cpu_bare_s"], p["bare_wall_s"]),
+        ("analyze_all", p["worker_cpu_library_s"], p["stages_wall_s"]),
+    ):
         print(f"Worker utilisation, {label}: {cpu / (2 * wall):.0%} of 2 cores.")
-    print(f"\ncProfile of another run (wall {p['cprofile_wall_s']:.2f} s under the profiler), "
-          f"sorted by cumulative time; saved to {p['cprofile_path']}:\n")
+    print(
+        f"\ncProfile of another run (wall {p['cprofile_wall_s']:.2f} s under the profiler), "
+        f"sorted by cumulative time; saved to {p['cprofile_path']}:\n"
+    )
     print(p["cprofile_top"])
 
 
@@ -566,16 +611,29 @@ def machine() -> dict:
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(prog="python -m bench.bench_analysis", description=__doc__.splitlines()[0])
-    ap.add_argument("--articles", type=int, default=1000, metavar="N",
-                    help="corpus size (default 1000; issue 5 is about 10000)")
-    ap.add_argument("--keep", type=Path, metavar="DIR",
-                    help="put the corpus and data folder in DIR (new or empty) and leave them there")
-    ap.add_argument("--rounds", type=int, default=1, metavar="R",
-                    help="library passes, each followed by a bare spaCy run (default 1); the machine's speed "
-                         "drifts, and more rounds average it out")
+    ap.add_argument(
+        "--articles", type=int, default=1000, metavar="N", help="corpus size (default 1000; issue 5 is about 10000)"
+    )
+    ap.add_argument(
+        "--keep",
+        type=Path,
+        metavar="DIR",
+        help="put the corpus and data folder in DIR (new or empty) and leave them there",
+    )
+    ap.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        metavar="R",
+        help="library passes, each followed by a bare spaCy run (default 1); the machine's speed "
+        "drifts, and more rounds average it out",
+    )
     ap.add_argument("--seed", type=int, default=0)
-    ap.add_argument("--profile", action="store_true",
-                    help="instead of the figures: where analyze_all's time goes (try --articles 300)")
+    ap.add_argument(
+        "--profile",
+        action="store_true",
+        help="instead of the figures: where analyze_all's time goes (try --articles 300)",
+    )
     args = ap.parse_args(argv)
     if args.articles < MIN_ARTICLES:
         ap.error(f"--articles must be at least {MIN_ARTICLES}")
@@ -600,12 +658,17 @@ def main(argv: list[str] | None = None) -> None:
     finally:
         if tmp_ctx is not None:
             tmp_ctx.cleanup()
-    print("Order: cold loads (subprocesses), corpus, bare spaCy n_process=2, bare n_process=1, app tagger, then "
-          f"{args.rounds} round(s) of library sync + analyze_all followed by bare n_process=2; the ratio is of the "
-          "mean times: bare n_process=2 over all its runs, analyze_all over all rounds.\n")
+    print(
+        "Order: cold loads (subprocesses), corpus, bare spaCy n_process=2, bare n_process=1, app tagger, then "
+        f"{args.rounds} round(s) of library sync + analyze_all followed by bare n_process=2; the ratio is of the "
+        "mean times: bare n_process=2 over all its runs, analyze_all over all rounds.\n"
+    )
     print(table(result))
-    print("Load average (1, 5, 15 min) at start {0[0]:.2f} {0[1]:.2f} {0[2]:.2f}, at end {1[0]:.2f} {1[1]:.2f} {1[2]:.2f}."
-          .format(result["loadavg_start"], result["loadavg_end"]))
+    print(
+        "Load average (1, 5, 15 min) at start {0[0]:.2f} {0[1]:.2f} {0[2]:.2f}, at end {1[0]:.2f} {1[1]:.2f} {1[2]:.2f}.".format(
+            result["loadavg_start"], result["loadavg_end"]
+        )
+    )
     print(f"After the pass: {result['segments_after_analysis']} index segments, {result['rows_after_analysis']}.")
     save_results("analysis", {"machine": machine(), "seed": args.seed, "result": result})
 

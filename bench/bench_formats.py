@@ -35,18 +35,32 @@ def reading() -> list[dict]:
     for name in SAMPLES:
         path = DATA / name
         first = subprocess.run(
-            [sys.executable, "-c", "import sys, time; from pathlib import Path; from reader.core import articles; "
-             "t = time.perf_counter(); articles.load_file(Path(sys.argv[1])); print(time.perf_counter() - t)",
-             str(path)], capture_output=True, text=True, check=True)
+            [
+                sys.executable,
+                "-c",
+                "import sys, time; from pathlib import Path; from reader.core import articles; "
+                "t = time.perf_counter(); articles.load_file(Path(sys.argv[1])); print(time.perf_counter() - t)",
+                str(path),
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         articles.load_file(path)
         times = []
         for _ in range(RUNS):
             t = time.perf_counter()
             found = articles.load_file(path)
             times.append(time.perf_counter() - t)
-        rows.append({"file": name, "kb": round(path.stat().st_size / 1024, 1), "articles": len(found),
-                     "median_ms": round(statistics.median(times) * 1000, 1),
-                     "first_call_ms": round(float(first.stdout) * 1000)})
+        rows.append(
+            {
+                "file": name,
+                "kb": round(path.stat().st_size / 1024, 1),
+                "articles": len(found),
+                "median_ms": round(statistics.median(times) * 1000, 1),
+                "first_call_ms": round(float(first.stdout) * 1000),
+            }
+        )
     return rows
 
 
@@ -62,8 +76,9 @@ def importing(copies: int) -> dict:
                 if path.suffix in (".pdf", ".rss"):  # left identical: later copies are told apart as duplicates
                     shutil.copy(path, target)
                 else:  # a word of the body changed: each is an article of its own
-                    target.write_bytes(path.read_bytes().replace(DISTINCT[path.suffix], DISTINCT[path.suffix] +
-                                                                 f" {i}".encode()))
+                    target.write_bytes(
+                        path.read_bytes().replace(DISTINCT[path.suffix], DISTINCT[path.suffix] + f" {i}".encode())
+                    )
         library_dir = tmp / "library"
         library_dir.mkdir()
         lib = Library(library_dir, tmp / "data")
@@ -75,9 +90,16 @@ def importing(copies: int) -> dict:
         sync_s = time.perf_counter() - t
         lib.close()
     files = len(report.files)
-    return {"files": files, "imported": report.count("imported"), "duplicates": report.count("duplicate"),
-            "add_s": round(add_s, 2), "add_files_per_s": round(files / add_s), "indexed": synced.indexed,
-            "sync_s": round(sync_s, 2), "sync_files_per_s": round(synced.added / sync_s)}
+    return {
+        "files": files,
+        "imported": report.count("imported"),
+        "duplicates": report.count("duplicate"),
+        "add_s": round(add_s, 2),
+        "add_files_per_s": round(files / add_s),
+        "indexed": synced.indexed,
+        "sync_s": round(sync_s, 2),
+        "sync_files_per_s": round(synced.added / sync_s),
+    }
 
 
 def main(argv=None) -> int:
@@ -89,9 +111,11 @@ def main(argv=None) -> int:
     for r in read:
         print(f"{r['file']:24} {r['kb']:>6} {r['articles']:>8} {r['median_ms']:>7} ms {r['first_call_ms']:>8} ms")
     imp = importing(args.copies)
-    print(f"add: {imp['files']:,} files in {imp['add_s']} s ({imp['add_files_per_s']:,} files/s; "
-          f"{imp['imported']:,} imported, {imp['duplicates']:,} duplicates); "
-          f"sync: {imp['indexed']:,} articles in {imp['sync_s']} s ({imp['sync_files_per_s']:,} files/s)")
+    print(
+        f"add: {imp['files']:,} files in {imp['add_s']} s ({imp['add_files_per_s']:,} files/s; "
+        f"{imp['imported']:,} imported, {imp['duplicates']:,} duplicates); "
+        f"sync: {imp['indexed']:,} articles in {imp['sync_s']} s ({imp['sync_files_per_s']:,} files/s)"
+    )
     print(json.dumps({"reading": read, "importing": imp}))
     return 0
 

@@ -29,8 +29,16 @@ from bench import corpus
 
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
 QUERY_COUNT = 200
-SPECIAL_QUERIES = ['"Olympic Games"', '"sponsorship deal"', "olympi*", "spons*", "partner*",
-                   "sponsor OR FIFA", "Olympic NOT Tokyo", "title:sponsor"]
+SPECIAL_QUERIES = [
+    '"Olympic Games"',
+    '"sponsorship deal"',
+    "olympi*",
+    "spons*",
+    "partner*",
+    "sponsor OR FIFA",
+    "Olympic NOT Tokyo",
+    "title:sponsor",
+]
 ROWS = [  # (key, label) in table order
     ("generate_s", "corpus generation, s (excluded)"),
     ("build_s", "first build, s"),
@@ -106,7 +114,7 @@ def measure(root: Path, data_dir: Path, seed: int) -> dict:
     assert report.changed == 1 and report.indexed == n, report
 
     queries = two_word_queries(seed)
-    first, first_s = timed(lib.search, queries[0], limit=20)
+    _first, first_s = timed(lib.search, queries[0], limit=20)
     latencies, totals = [], []
     for q in queries:
         result, seconds = timed(lib.search, q, limit=20)
@@ -156,20 +164,26 @@ def fts5_reference(root: Path, db: Path, queries: list[str]) -> dict:
     with con:
         for f in scanning.scan(root).files:
             article = _articles.load(f.path, root)
-            con.execute("INSERT INTO a VALUES (?, ?, ?, ?)",
-                        (article.id, article.title, article.body, "\n".join(c.text for c in article.captions)))
+            con.execute(
+                "INSERT INTO a VALUES (?, ?, ?, ?)",
+                (article.id, article.title, article.body, "\n".join(c.text for c in article.captions)),
+            )
     build_s = time.perf_counter() - start
     latencies = []
     for q in queries:
         match = " AND ".join(f'"{w}"' for w in q.split())
         t0 = time.perf_counter()
         con.execute("SELECT count(*) FROM a WHERE a MATCH ?", (match,)).fetchone()
-        con.execute("SELECT id, snippet(a, 2, '[', ']', '…', 30) FROM a WHERE a MATCH ? ORDER BY rank LIMIT 20",
-                    (match,)).fetchall()
+        con.execute(
+            "SELECT id, snippet(a, 2, '[', ']', '…', 30) FROM a WHERE a MATCH ? ORDER BY rank LIMIT 20", (match,)
+        ).fetchall()
         latencies.append((time.perf_counter() - t0) * 1000)
     con.close()
-    return {"fts5_build_s": build_s, "fts5_search_p95_ms": percentile(latencies, 95),
-            "fts5_db_mb": db.stat().st_size / 2**20}
+    return {
+        "fts5_build_s": build_s,
+        "fts5_search_p95_ms": percentile(latencies, 95),
+        "fts5_db_mb": db.stat().st_size / 2**20,
+    }
 
 
 def _maxrss_mb(who: int) -> float:
@@ -187,8 +201,7 @@ def run_size(n: int, seed: int) -> dict:
 
 
 def table(results: list[dict]) -> str:
-    lines = ["| figure | " + " | ".join(f"N = {r['n']:,}" for r in results) + " |",
-             "|---|" + "---:|" * len(results)]
+    lines = ["| figure | " + " | ".join(f"N = {r['n']:,}" for r in results) + " |", "|---|" + "---:|" * len(results)]
     for key, label in ROWS:
         lines.append(f"| {label} | " + " | ".join(_fmt(r[key]) for r in results) + " |")
     return "\n".join(lines)
@@ -209,14 +222,17 @@ def save_results(kind: str, payload: dict) -> None:
 
 
 def machine() -> dict:
-    return {"python": platform.python_version(), "whoosh": version("Whoosh-Reloaded"),
-            "cpus": os.cpu_count(), "platform": platform.platform()}
+    return {
+        "python": platform.python_version(),
+        "whoosh": version("Whoosh-Reloaded"),
+        "cpus": os.cpu_count(),
+        "platform": platform.platform(),
+    }
 
 
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(prog="python -m bench.bench_index", description=__doc__.splitlines()[0])
-    ap.add_argument("--sizes", type=int, nargs="+", default=[10000, 50000],
-                    help="corpus sizes (default 10000 50000)")
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10000, 50000], help="corpus sizes (default 10000 50000)")
     ap.add_argument("--profile", action="store_true", help="where a build's time goes, on 2,000 articles")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--measure", nargs=2, type=Path, metavar=("ROOT", "DATA_DIR"), help=argparse.SUPPRESS)

@@ -145,17 +145,23 @@ def _score_quotes(doc: Doc, analysis: Analysis, tally: Tally, errors: bool) -> N
             tally.unnamed_silent += right
         if errors and not right:
             what = "missed" if got is None else f"speaker {said!r}"
-            tally.lines.append(f"{doc.name}: quote {_clip(doc.text(g.part)[g.start:g.end])} "
-                               f"by {g.speaker or '(unattributed)'!r}: {what}")
+            tally.lines.append(
+                f"{doc.name}: quote {_clip(doc.text(g.part)[g.start : g.end])} "
+                f"by {g.speaker or '(unattributed)'!r}: {what}"
+            )
     if errors:
         for pi in set(range(len(predicted))) - set(matched.values()):
-            part, q = predicted[pi]
+            _part, q = predicted[pi]
             tally.lines.append(f"{doc.name}: not a gold quote: {_clip(q.text)} (speaker {q.speaker!r})")
 
 
 def _score_entities(doc: Doc, analysis: Analysis, tally: Tally, errors: bool) -> None:
-    predicted = {(part, e.start, e.end): e for part in (TITLE, BODY) for e in analysis.in_part(part).entities
-                 if scored_label(e.label) in SCORED_LABELS}
+    predicted = {
+        (part, e.start, e.end): e
+        for part in (TITLE, BODY)
+        for e in analysis.in_part(part).entities
+        if scored_label(e.label) in SCORED_LABELS
+    }
     gold = {(g.part, g.start, g.end): g for g in doc.entities}
     for key, g in gold.items():
         label = scored_label(g.label)
@@ -165,7 +171,7 @@ def _score_entities(doc: Doc, analysis: Analysis, tally: Tally, errors: bool) ->
             tally.entity_tp[label] += 1
         elif errors:
             got = f"{e.label} {e.canonical!r}" if e else "missed"
-            tally.lines.append(f"{doc.name}: {label} {doc.text(g.part)[g.start:g.end]!r}: {got}")
+            tally.lines.append(f"{doc.name}: {label} {doc.text(g.part)[g.start : g.end]!r}: {got}")
         if g.label == "PERSON" and e is not None:
             tally.person_mentions_tagged += 1
             consistent = e.label == "PERSON" and same_name(e.canonical, g.canonical)
@@ -180,7 +186,7 @@ def _score_entities(doc: Doc, analysis: Analysis, tally: Tally, errors: bool) ->
 
 def _clip(text: str, size: int = 70) -> str:
     text = " ".join(text.split())
-    return repr(text if len(text) <= size else text[:size - 1] + "…")
+    return repr(text if len(text) <= size else text[: size - 1] + "…")
 
 
 def _ratio(a: int, b: int) -> float | None:
@@ -194,10 +200,13 @@ def _prf(tp: int, pred: int, gold: int) -> dict:
 
 
 def figures(tally: Tally) -> dict:
-    entities = {label: _prf(tally.entity_tp[label], tally.entity_pred[label], tally.entity_gold[label])
-                for label in SCORED_LABELS}
-    entities["all"] = _prf(sum(tally.entity_tp.values()), sum(tally.entity_pred.values()),
-                           sum(tally.entity_gold.values()))
+    entities = {
+        label: _prf(tally.entity_tp[label], tally.entity_pred[label], tally.entity_gold[label])
+        for label in SCORED_LABELS
+    }
+    entities["all"] = _prf(
+        sum(tally.entity_tp.values()), sum(tally.entity_pred.values()), sum(tally.entity_gold.values())
+    )
     return {
         "quotes": _prf(tally.matched_quotes, tally.predicted_quotes, tally.gold_quotes),
         "speaker_accuracy": _ratio(tally.named_right, tally.named),
@@ -235,8 +244,10 @@ def table(fig: dict, docs: int, part: str) -> str:
         f"| person mentions with one label and full name | {_pct(fig['person_consistency'])} |",
     ]
     for label, e in fig["entities"].items():
-        rows.append(f"| {label}: precision / recall / F1 ({e['gold']} gold) | {_pct(e['precision'])} / "
-                    f"{_pct(e['recall'])} / {_pct(e['f1'])} |")
+        rows.append(
+            f"| {label}: precision / recall / F1 ({e['gold']} gold) | {_pct(e['precision'])} / "
+            f"{_pct(e['recall'])} / {_pct(e['f1'])} |"
+        )
     return "\n".join(rows)
 
 

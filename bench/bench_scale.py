@@ -123,7 +123,8 @@ def first_launch(root: Path, data_dir: Path) -> dict:
     changed = sorted(root.rglob("*.txt"))[1]
     found: dict = {}
     window.browsing.search_finished.connect(
-        lambda result: found.setdefault("at", time.perf_counter()) if result and result.total else None)
+        lambda result: found.setdefault("at", time.perf_counter()) if result and result.total else None
+    )
     window.session.synced.connect(lambda report: events.setdefault("resynced", (time.perf_counter(), report)))
     window.search_bar.set_text(MARKER)
     _wait(app, lambda: False, 0.5)
@@ -132,7 +133,9 @@ def first_launch(root: Path, data_dir: Path) -> dict:
     with changed.open("a", encoding="utf-8") as fh:
         fh.write(f"\n\nThe sponsor called the deal a {MARKER} moment for the club.\n")
     ok = _wait(app, lambda: "at" in found, 30)
-    _wait(app, lambda: events["analyses"] > 1, 120)  # the changed article analyzed again: the next launch has nothing to do
+    _wait(
+        app, lambda: events["analyses"] > 1, 120
+    )  # the changed article analyzed again: the next launch has nothing to do
     resynced_at, resync = events.get("resynced", (None, None))
     out.update(
         change_searchable_s=(found["at"] - written) if ok else None,
@@ -175,9 +178,14 @@ def cold_start(root: Path, data_dir: Path, started: float) -> dict:
     _wait(app, lambda: "analyzed" in events, 120)
     opened = {str(root / aid) for aid in shown}
     unopened = [p for p in reads if p not in opened]
-    out = {"cold_start_s": listed - started, "files_read_at_start": len(unopened), "files_read": unopened[:5],
-           "spacy_imported_at_list": spacy_at_list, "spacy_imported_after_check": "spacy" in sys.modules,
-           "check_done_s": events["synced"] - started if "synced" in events else None}
+    out = {
+        "cold_start_s": listed - started,
+        "files_read_at_start": len(unopened),
+        "files_read": unopened[:5],
+        "spacy_imported_at_list": spacy_at_list,
+        "spacy_imported_after_check": "spacy" in sys.modules,
+        "check_done_s": events["synced"] - started if "synced" in events else None,
+    }
     window.close()
     return out
 
@@ -198,8 +206,9 @@ def open_articles(root: Path, data_dir: Path, seed: int) -> dict:
         window.session.analysed.connect(synced.append)  # after the check for changes, and any analysis
         assert _wait(app, lambda: bool(synced), 600)
         _wait(app, lambda: False, 0.5)
-        ids = random.Random(f"open-{seed}-{kind}").sample(sorted(window.model.library_rows(), key=lambda r: r.id),
-                                                          OPEN_SAMPLES)
+        ids = random.Random(f"open-{seed}-{kind}").sample(
+            sorted(window.model.library_rows(), key=lambda r: r.id), OPEN_SAMPLES
+        )
         shown: list[str] = []
         window.reading.settled.connect(shown.append)  # the view with its analysis, not the text before it
         times = []
@@ -230,11 +239,22 @@ def big_list(rows: int) -> dict:
     app = _app()
     rng = random.Random("list")
     sources = ["Reuters", "SportBusiness", "Inside the Games", "The Drum", "SportsPro"]
-    data = [ArticleRow(f"{i % 50:02d}/{i:06d}.txt", " ".join(rng.choice(corpus.domain_terms()) for _ in range(6)),
-                       f"20{rng.randint(10, 26)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
-                       rng.choice(sources), rng.randint(100, 2000), 5000, i, f"{i:x}",
-                       rng.randint(0, 20), rng.randint(0, 40), "fp")
-            for i in range(rows)]
+    data = [
+        ArticleRow(
+            f"{i % 50:02d}/{i:06d}.txt",
+            " ".join(rng.choice(corpus.domain_terms()) for _ in range(6)),
+            f"20{rng.randint(10, 26)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+            rng.choice(sources),
+            rng.randint(100, 2000),
+            5000,
+            i,
+            f"{i:x}",
+            rng.randint(0, 20),
+            rng.randint(0, 40),
+            "fp",
+        )
+        for i in range(rows)
+    ]
     model = ArticleTableModel()
     view = ArticleListView()
     view.setModel(model)
@@ -271,6 +291,7 @@ def big_list(rows: int) -> dict:
 
 def _quiet(idle: float = 0.9, timeout_s: float = 30.0) -> None:
     """Wait until the cores are idle (the last stage's processes gone), so that no stage times another's exit."""
+
     def busy_total():
         with open("/proc/stat") as fh:
             values = [int(v) for v in fh.readline().split()[1:]]
@@ -294,8 +315,9 @@ def _child(stage: str, *args: str, memory: bool = False) -> dict:
     if len(args) >= 3:  # the window's QSettings go to the run's own config folder
         env["XDG_CONFIG_HOME"] = args[2]
     started = time.time()
-    proc = subprocess.Popen([*cmd, repr(started)] if stage == "cold" else cmd, env=env, stdout=subprocess.PIPE,
-                            text=True)
+    proc = subprocess.Popen(
+        [*cmd, repr(started)] if stage == "cold" else cmd, env=env, stdout=subprocess.PIPE, text=True
+    )
     if memory:
         with TreeMemory(proc.pid, interval_s=0.25) as tree:
             stdout, _ = proc.communicate()
@@ -377,8 +399,10 @@ def table(r: dict) -> str:
     rows = [
         ("first launch: index pass, s", first["index_s"]),
         ("first launch: analysis pass, s", first["analysis_s"]),
-        ("analysis words/s (app) / bare spaCy n_process=2", f"{fmt(r.get('analysis_wps'))} / {fmt(r.get('bare_wps'))}"
-         if r.get("analysis_wps") else None),
+        (
+            "analysis words/s (app) / bare spaCy n_process=2",
+            f"{fmt(r.get('analysis_wps'))} / {fmt(r.get('bare_wps'))}" if r.get("analysis_wps") else None,
+        ),
         ("analysis throughput, share of bare spaCy", f"{r['analysis_ratio']:.0%}" if r.get("analysis_ratio") else None),
         ("longest UI stall while indexing, ms", first["stall_index_ms"]),
         ("longest UI stall while analyzing, ms", first["stall_analysis_ms"]),

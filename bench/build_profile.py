@@ -74,8 +74,9 @@ def profile(root: Path, tmp: Path) -> dict:
         out["pool_segments"] = len(r.leaf_readers())
     # what an analysis chunk costs the index: 256 documents replaced, then Whoosh merges small segments
     chunk = docs[:256]
-    _, out["replace_chunk_wall_s"] = _wall(index.write, iter(chunk), remove=[d.article.id for d in chunk],
-                                           expected=len(chunk))
+    _, out["replace_chunk_wall_s"] = _wall(
+        index.write, iter(chunk), remove=[d.article.id for d in chunk], expected=len(chunk)
+    )
     writer = index._ix.writer()
     _, out["merge_all_wall_s"] = _wall(writer.commit, mergetype=writing.OPTIMIZE)
     index.close()
@@ -99,18 +100,22 @@ def report(p: dict) -> str:
         share = f"{seconds / of:.0%}" if of else ""
         return f"| {label} | {seconds:.2f} | {seconds / n * 1000:.2f} | {share} |"
 
-    lines = [f"Where a first build's time goes, {n:,} articles (CPU s of one process unless marked wall)", "",
-             "| part | s | ms/article | share of one writer |", "|---|---:|---:|---:|",
-             row("parsing the files (reader.core.articles)", p["parse_cpu_s"]),
-             row("tokenising title, body, captions (one-pass analyzer)", p["tokenise_cpu_s"], total),
-             row("  the same with Whoosh's filter chain", p["tokenise_chain_cpu_s"]),
-             row("stored fields and posting buffer (rest of add_document)", p["stored_and_postings_cpu_s"], total),
-             row("writing the segment: sorting and encoding postings (commit)", p["commit_cpu_s"], total),
-             row("  the same with Whoosh's default codec (per-posting length stats)", p["commit_w3_cpu_s"]),
-             row("one writer, wall", p["serial_wall_s"]),
-             row(f"two writer processes, wall ({p['pool_segments']} segments)", p["pool_wall_s"]),
-             row("replacing 256 analysed documents, as analysis does, wall", p["replace_chunk_wall_s"]),
-             row("merging every segment into one (not done by the app), wall", p["merge_all_wall_s"])]
+    lines = [
+        f"Where a first build's time goes, {n:,} articles (CPU s of one process unless marked wall)",
+        "",
+        "| part | s | ms/article | share of one writer |",
+        "|---|---:|---:|---:|",
+        row("parsing the files (reader.core.articles)", p["parse_cpu_s"]),
+        row("tokenising title, body, captions (one-pass analyzer)", p["tokenise_cpu_s"], total),
+        row("  the same with Whoosh's filter chain", p["tokenise_chain_cpu_s"]),
+        row("stored fields and posting buffer (rest of add_document)", p["stored_and_postings_cpu_s"], total),
+        row("writing the segment: sorting and encoding postings (commit)", p["commit_cpu_s"], total),
+        row("  the same with Whoosh's default codec (per-posting length stats)", p["commit_w3_cpu_s"]),
+        row("one writer, wall", p["serial_wall_s"]),
+        row(f"two writer processes, wall ({p['pool_segments']} segments)", p["pool_wall_s"]),
+        row("replacing 256 analysed documents, as analysis does, wall", p["replace_chunk_wall_s"]),
+        row("merging every segment into one (not done by the app), wall", p["merge_all_wall_s"]),
+    ]
     lines.append("")
     lines.append(f"one writer {n / p['serial_wall_s']:.0f} docs/s; two processes {n / p['pool_wall_s']:.0f} docs/s")
     return "\n".join(lines)

@@ -57,16 +57,41 @@ partnerships Olympic Olympics IOC FIFA UEFA Paralympic athlete athletes rights m
 broadcast broadcaster agreement contract renewal activation worldwide official supplier
 """.split()
 MULTIWORD_TERMS = [
-    "Olympic Games", "International Olympic Committee", "World Cup", "TOP programme",
-    "Winter Olympics", "commercial director", "official partner", "sponsorship deal",
+    "Olympic Games",
+    "International Olympic Committee",
+    "World Cup",
+    "TOP programme",
+    "Winter Olympics",
+    "commercial director",
+    "official partner",
+    "sponsorship deal",
 ]
-BRANDS = ("Alibaba Coca-Cola Visa Samsung Toyota Omega Bridgestone Panasonic Intel Airbnb Allianz "
-          "Atos Adidas Nike Puma Emirates Hyundai Heineken Mastercard Deloitte Tmall Aramco").split()
-PEOPLE = ["Thomas Bach", "Gianni Infantino", "Jack Ma", "Yao Ming", "Usain Bolt", "Simone Biles",
-          "Serena Williams", "Eliud Kipchoge", "Naomi Osaka", "Kylian Mbappé", "Sebastian Coe",
-          "Aleksander Čeferin", "Katie Ledecky", "Mo Farah", "Shaun White", "Mikaela Shiffrin"]
-CITIES = ("Tokyo Paris Beijing Lausanne London Milan Cortina Brisbane Doha Pyeongchang Sochi Rio "
-          "Gangneung Zurich Madrid Dakar Sydney Seoul Nagano Vancouver").split()
+BRANDS = (
+    "Alibaba Coca-Cola Visa Samsung Toyota Omega Bridgestone Panasonic Intel Airbnb Allianz "
+    "Atos Adidas Nike Puma Emirates Hyundai Heineken Mastercard Deloitte Tmall Aramco"
+).split()
+PEOPLE = [
+    "Thomas Bach",
+    "Gianni Infantino",
+    "Jack Ma",
+    "Yao Ming",
+    "Usain Bolt",
+    "Simone Biles",
+    "Serena Williams",
+    "Eliud Kipchoge",
+    "Naomi Osaka",
+    "Kylian Mbappé",
+    "Sebastian Coe",
+    "Aleksander Čeferin",
+    "Katie Ledecky",
+    "Mo Farah",
+    "Shaun White",
+    "Mikaela Shiffrin",
+]
+CITIES = (
+    "Tokyo Paris Beijing Lausanne London Milan Cortina Brisbane Doha Pyeongchang Sochi Rio "
+    "Gangneung Zurich Madrid Dakar Sydney Seoul Nagano Vancouver"
+).split()
 CITIES += ["Los Angeles", "Salt Lake City", "Buenos Aires"]
 CREDITS = ["IOC", "Getty Images", "AFP", "Reuters", "FIFA", "Alibaba", "Visa", "AP Photo", "IOC/Greg Martin"]
 OUTLETS = ["insidethegames", "sportbusiness", "sportspromedia", "around-the-rings", "the-drum"]
@@ -96,7 +121,7 @@ def vocabulary(seed: int = 0) -> tuple[str, ...]:
 
 @lru_cache(maxsize=8)
 def _cum_weights(n: int) -> tuple[float, ...]:
-    return tuple(itertools.accumulate(1 / (rank ** ZIPF_EXPONENT) for rank in range(1, n + 1)))
+    return tuple(itertools.accumulate(1 / (rank**ZIPF_EXPONENT) for rank in range(1, n + 1)))
 
 
 def domain_terms() -> list[str]:

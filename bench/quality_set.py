@@ -132,9 +132,9 @@ def strip_markup(marked: str, name: str = "", first_line: int = 1):
             close = marked.find("]]", i)
             if close < 0:
                 fail("'[[' without ']]'")
-            fields = marked[i + 2:close].split("|")
+            fields = marked[i + 2 : close].split("|")
             if len(fields) not in (2, 3) or not fields[0].strip():
-                fail(f"entity markup is [[surface|LABEL]] or [[surface|LABEL|Canonical]]: {marked[i:close + 2]!r}")
+                fail(f"entity markup is [[surface|LABEL]] or [[surface|LABEL|Canonical]]: {marked[i : close + 2]!r}")
             surface, label = fields[0], fields[1].strip()
             if label not in LABELS:
                 fail(f"unknown label {label!r} (one of {', '.join(LABELS)})")
@@ -163,7 +163,7 @@ def strip_markup(marked: str, name: str = "", first_line: int = 1):
             close = marked.find(SPEAKER_CLOSE, i + 1)
             if close < 0 or "\n" in marked[i:close]:
                 fail("'⟨' without '⟩' on the same line")
-            speaker = " ".join(marked[i + 2:close].split())
+            speaker = " ".join(marked[i + 2 : close].split())
             if size == start:
                 fail("an empty quote")
             quotes.append((start, size, speaker))

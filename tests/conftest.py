@@ -74,6 +74,7 @@ def pytest_runtest_teardown(item, nextitem):
     """
     import gc
     import sys
+
     global _modules_at_freeze
     if len(sys.modules) != _modules_at_freeze:
         gc.collect()

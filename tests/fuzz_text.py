@@ -27,24 +27,127 @@ FUZZ = settings(
 
 # pieces press files are made of, and pieces that break naive parsers
 FRAGMENTS = [
-    "“", "”", '"', "‘", "’", "«", "»", "'", " ©", "©", "© IOC", " ©Getty Images\n", "date 2020-01-01 ",
-    "date 2020-02-30 ", "\n", "\n\n", "\n \n", "\r\n", "\r", "\t", "\u00a0", "\u3000", "\u2028", "\u2029",
-    "Title: ", "Source: ", "Date: 2019-05-06\n", "---\n", "# ", "## Heading\n",
-    "Thomas Bach said", ", said IOC President Thomas Bach.", "Jack Ma told reporters: ", "he said", " — Roger Goodell",
-    "Coca-Cola", "the IOC", "Alibaba", "Tokyo 2020", "$5 million", "Mr. ", "U.S. ", ". ", "? ", "!",
-    "مرحبا بالعالم", "שלום עולם", "\u200f", "\u202e", "\u2066", "🏅", "🎉👍🏽", "👨‍👩‍👧", "e\u0301", "İ", "ß", "ﬁ",
-    "\x00", "\x07", "\x1b[31m", "\x7f", "\x85", "\x9b", "\ufeff", "\ufffc", "\ufffd", "\U0010ffff", "&lt;", "&amp;",
-    "<b>", "</p>", "<img src=x>", "<!--", "word " * 400, "x" * 3000,
+    "“",
+    "”",
+    '"',
+    "‘",
+    "’",
+    "«",
+    "»",
+    "'",
+    " ©",
+    "©",
+    "© IOC",
+    " ©Getty Images\n",
+    "date 2020-01-01 ",
+    "date 2020-02-30 ",
+    "\n",
+    "\n\n",
+    "\n \n",
+    "\r\n",
+    "\r",
+    "\t",
+    "\u00a0",
+    "\u3000",
+    "\u2028",
+    "\u2029",
+    "Title: ",
+    "Source: ",
+    "Date: 2019-05-06\n",
+    "---\n",
+    "# ",
+    "## Heading\n",
+    "Thomas Bach said",
+    ", said IOC President Thomas Bach.",
+    "Jack Ma told reporters: ",
+    "he said",
+    " — Roger Goodell",
+    "Coca-Cola",
+    "the IOC",
+    "Alibaba",
+    "Tokyo 2020",
+    "$5 million",
+    "Mr. ",
+    "U.S. ",
+    ". ",
+    "? ",
+    "!",
+    "مرحبا بالعالم",
+    "שלום עולם",
+    "\u200f",
+    "\u202e",
+    "\u2066",
+    "🏅",
+    "🎉👍🏽",
+    "👨‍👩‍👧",
+    "e\u0301",
+    "İ",
+    "ß",
+    "ﬁ",
+    "\x00",
+    "\x07",
+    "\x1b[31m",
+    "\x7f",
+    "\x85",
+    "\x9b",
+    "\ufeff",
+    "\ufffc",
+    "\ufffd",
+    "\U0010ffff",
+    "&lt;",
+    "&amp;",
+    "<b>",
+    "</p>",
+    "<img src=x>",
+    "<!--",
+    "word " * 400,
+    "x" * 3000,
 ]
-WORDS = ["the", "a", "sponsor", "deal", "Olympic", "partner", "said", "says", "We", "will", "win", "Bach", "Ma",
-         "Infantino", "FIFA", "Visa", "according to", "in", "2022", "million", "is", "great", "and", "he", "she"]
+WORDS = [
+    "the",
+    "a",
+    "sponsor",
+    "deal",
+    "Olympic",
+    "partner",
+    "said",
+    "says",
+    "We",
+    "will",
+    "win",
+    "Bach",
+    "Ma",
+    "Infantino",
+    "FIFA",
+    "Visa",
+    "according to",
+    "in",
+    "2022",
+    "million",
+    "is",
+    "great",
+    "and",
+    "he",
+    "she",
+]
 PIECE = st.one_of(st.sampled_from(FRAGMENTS), st.sampled_from(WORDS).map(lambda w: w + " "), st.text(max_size=12))
 NOISE = st.lists(PIECE, max_size=60).map("".join)
 
 # press-like paragraphs: quotes with attributions, caption lines, sentences, with noise among them
 _WORDS = st.lists(st.one_of(st.sampled_from(WORDS), PIECE), min_size=1, max_size=12).map(" ".join)
-_SPEAKER = st.sampled_from(["Thomas Bach", "Jack Ma", "IOC President Thomas Bach", "Gianni Infantino", "he", "she",
-                            "Coca-Cola chief executive James Quincey", "Bach", "the <b>IOC</b>"])
+_SPEAKER = st.sampled_from(
+    [
+        "Thomas Bach",
+        "Jack Ma",
+        "IOC President Thomas Bach",
+        "Gianni Infantino",
+        "he",
+        "she",
+        "Coca-Cola chief executive James Quincey",
+        "Bach",
+        "the <b>IOC</b>",
+    ]
+)
 _SENTENCE = st.one_of(
     st.builds("“{},” said {}.".format, _WORDS, _SPEAKER),
     st.builds('"{}," {} said.'.format, _WORDS, _SPEAKER),
@@ -55,10 +158,20 @@ _SENTENCE = st.one_of(
     _WORDS.map(lambda words: words + "."),
     PIECE,
 )
-_PARAGRAPH = st.builds(lambda parts, sep: sep.join(parts), st.lists(_SENTENCE, min_size=1, max_size=4),
-                       st.sampled_from([" ", "\n"]))
-_LEAD = st.sampled_from(["", "", "date 2020-01-01 ", "Title: A “title”\nDate: 2021-02-03\nSource: <i>Wire</i>\n\n",
-                         "---\ntitle: Front matter\ndate: 2020-01-01\n---\n", "# Heading\n\n", "\ufeff"])
+_PARAGRAPH = st.builds(
+    lambda parts, sep: sep.join(parts), st.lists(_SENTENCE, min_size=1, max_size=4), st.sampled_from([" ", "\n"])
+)
+_LEAD = st.sampled_from(
+    [
+        "",
+        "",
+        "date 2020-01-01 ",
+        "Title: A “title”\nDate: 2021-02-03\nSource: <i>Wire</i>\n\n",
+        "---\ntitle: Front matter\ndate: 2020-01-01\n---\n",
+        "# Heading\n\n",
+        "\ufeff",
+    ]
+)
 PRESS = st.builds(lambda lead, paras: lead + "\n\n".join(paras), _LEAD, st.lists(_PARAGRAPH, min_size=1, max_size=6))
 TEXT = st.one_of(NOISE, PRESS)
 FILE_NAME = st.sampled_from(["article.txt", "story.md", "a b.txt"])
@@ -83,16 +196,18 @@ def check_analysis(article: Article, analysis: Analysis) -> None:
     """Every span of `analysis` lies in the text it indexes, and repeats that text; layers are ordered and disjoint."""
     assert {x.part for x in (*analysis.quotes, *analysis.entities)} <= {part.name for part in article.parts()}
     assert all(q.part in (BODY, TITLE) for q in analysis.quotes)  # a caption has no quotes
-    parts = [(part.name, part.text, analysis.in_part(part.name).quotes, analysis.in_part(part.name).entities)
-             for part in article.parts()]
+    parts = [
+        (part.name, part.text, analysis.in_part(part.name).quotes, analysis.in_part(part.name).entities)
+        for part in article.parts()
+    ]
     for name, text, quotes, entities in parts:
         check_layer([(q.start, q.end) for q in quotes], len(text), f"{name} quotes")
         check_layer([(e.start, e.end) for e in entities], len(text), f"{name} entities")
         for q in quotes:
-            assert q.text == text[q.start:q.end]
+            assert q.text == text[q.start : q.end]
             assert q.speaker is None or (q.speaker.strip() and "\n" not in q.speaker)
         for e in entities:
-            assert e.text == text[e.start:e.end] and e.canonical.strip()
+            assert e.text == text[e.start : e.end] and e.canonical.strip()
 
 
 def check_article(article: Article) -> None:

@@ -20,8 +20,17 @@ SKIPPED = {
     "dangling.txt": "broken symbolic link",
 }
 INDEXED = (
-    "huge.txt", "bad_utf8.txt", "cp1252.txt", "utf16.txt", "cr_only.txt", "date_only.txt",
-    "long_line.txt", "one_word_line.txt", "quotes.txt", "rtl_emoji.txt", "plain.txt",
+    "huge.txt",
+    "bad_utf8.txt",
+    "cp1252.txt",
+    "utf16.txt",
+    "cr_only.txt",
+    "date_only.txt",
+    "long_line.txt",
+    "one_word_line.txt",
+    "quotes.txt",
+    "rtl_emoji.txt",
+    "plain.txt",
 )
 
 
@@ -43,8 +52,13 @@ def make_odd_folder(root: Path) -> Path:
     write("date_only.txt", b"date 2021-03-04\n")
     write("long_line.txt", ("sponsor " * 12_500).encode())  # one 100,000-character line
     write("one_word_line.txt", b"x" * 100_000)
-    write("quotes.txt", ("\u201c" * 300 + "deep" + "\u201d" * 7 + ' "unbalanced \u201c open \u2018 and \u201d close'
-                         ' \u00ab\u00ab nested \u00bb "turnkey" \u201c\u201c\u201c').encode())
+    write(
+        "quotes.txt",
+        (
+            "\u201c" * 300 + "deep" + "\u201d" * 7 + ' "unbalanced \u201c open \u2018 and \u201d close'
+            ' \u00ab\u00ab nested \u00bb "turnkey" \u201c\u201c\u201c'
+        ).encode(),
+    )
     write("rtl_emoji.txt", f"{RTL}\n\n{EMOJI} \u202ereversed\u202c.".encode())
     write("plain.txt", b"A plain article about Alibaba and the IOC.")
     (root / "folder.txt").mkdir()
@@ -53,4 +67,3 @@ def make_odd_folder(root: Path) -> Path:
     os.symlink("nowhere.txt", root / "dangling.txt")
     os.symlink(".", root / "here")  # a folder loop: not followed
     return root
-

@@ -52,8 +52,7 @@ class Recorder:
         threading.setprofile(None)  # type: ignore[arg-type]
 
     def untouched(self) -> list[str]:
-        imported = {str(Path(m.__file__).resolve()) for m in list(sys.modules.values())
-                    if getattr(m, "__file__", None)}
+        imported = {str(Path(m.__file__).resolve()) for m in list(sys.modules.values()) if getattr(m, "__file__", None)}
         left = []
         for name, path in reader_modules().items():
             if name in SCRIPTS:

@@ -36,8 +36,12 @@ class AnalysisReport:
     notice: str | None = None
 
     def to_json(self) -> dict:
-        out = {"analyzed": self.analyzed, "cached": self.cached,
-               "skipped": [s.to_json() for s in self.skipped], "seconds": round(self.seconds, 3)}
+        out = {
+            "analyzed": self.analyzed,
+            "cached": self.cached,
+            "skipped": [s.to_json() for s in self.skipped],
+            "seconds": round(self.seconds, 3),
+        }
         if self.notice:
             out["notice"] = self.notice
         return out
@@ -51,9 +55,13 @@ class AnalysisPass:
     process never has a long stretch of Python to do, nor many live objects for its garbage collector.
     """
 
-    def __init__(self, library: Library, progress: Progress | None = None,
-                 on_rows: Callable[[list[ArticleRow]], None] | None = None,
-                 cancel: Callable[[], bool] | None = None):
+    def __init__(
+        self,
+        library: Library,
+        progress: Progress | None = None,
+        on_rows: Callable[[list[ArticleRow]], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
+    ):
         self.start = time.perf_counter()
         self.library, self.progress, self.on_rows, self.cancel = library, progress, on_rows, cancel
         self.report = AnalysisReport()
@@ -98,7 +106,7 @@ class AnalysisPass:
         """The articles to analyze, read a batch at a time; those with a cached analysis are done on the way."""
         for i in range(0, len(self.todo), ANALYSIS_LOAD_BATCH):
             loaded = []
-            for row in self.todo[i:i + ANALYSIS_LOAD_BATCH]:
+            for row in self.todo[i : i + ANALYSIS_LOAD_BATCH]:
                 self._check_cancel()
                 try:
                     article = self.library._load_indexed(row.id)

@@ -30,8 +30,13 @@ class Selector(Span):
 
 
 def selector_for(body: str, start: int, end: int) -> Selector:
-    return Selector(start, end, exact=body[start:end], prefix=body[max(0, start - CONTEXT):start],
-                    suffix=body[end:end + CONTEXT])
+    return Selector(
+        start,
+        end,
+        exact=body[start:end],
+        prefix=body[max(0, start - CONTEXT) : start],
+        suffix=body[end : end + CONTEXT],
+    )
 
 
 def locate(body: str, sel: Selector) -> tuple[int, int, str] | None:
@@ -80,7 +85,7 @@ def _occurrences(body: str, text: str) -> list[int]:
 
 def _context_score(body: str, start: int, end: int, sel: Selector) -> int:
     """How many characters right before and right after [start, end) still match the prefix and suffix."""
-    before, after = body[max(0, start - CONTEXT):start], body[end:end + CONTEXT]
+    before, after = body[max(0, start - CONTEXT) : start], body[end : end + CONTEXT]
     same_before = 0
     while same_before < min(len(before), len(sel.prefix)) and before[-1 - same_before] == sel.prefix[-1 - same_before]:
         same_before += 1
@@ -113,7 +118,7 @@ def _guesses(body: str, sel: Selector) -> list[int]:
     step = max(1, (n - size) // (_PIECES - 1))
     votes: dict[int, int] = {}
     for offset in range(0, n - size + 1, step):
-        for at in _occurrences(body, exact[offset:offset + size])[:_TRIES]:
+        for at in _occurrences(body, exact[offset : offset + size])[:_TRIES]:
             votes[at - offset] = votes.get(at - offset, 0) + 1
     if len(sel.prefix) >= 8:
         for at in _occurrences(body, sel.prefix)[:_TRIES]:
@@ -143,8 +148,9 @@ def _fit(body: str, exact: str, want: list[str], guess: int) -> tuple[float, int
     have = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(body, lo, hi)]
     if not have:
         return None
-    blocks = [b for b in SequenceMatcher(None, [t for _, _, t in have], want, autojunk=False).get_matching_blocks()
-              if b.size]
+    blocks = [
+        b for b in SequenceMatcher(None, [t for _, _, t in have], want, autojunk=False).get_matching_blocks() if b.size
+    ]
     solid = [b for b in blocks if b.size >= min(2, len(want))]  # a lone "the" or "," may be anywhere
     if not solid:
         return None

@@ -36,8 +36,11 @@ def load_file(path: Path, root: Path | None = None) -> list[Article]:
     folder = path.parent.name if path.parent != root else root.name
     common = dict(path=path, default_source=folder or "articles")
     if text_file:
-        found = [parse(text_of(path, data), article_id=file_id, content_hash=content_hash(data), truncated=truncated,
-                       **common)]
+        found = [
+            parse(
+                text_of(path, data), article_id=file_id, content_hash=content_hash(data), truncated=truncated, **common
+            )
+        ]
     else:
         if truncated:
             raise ArticleError(path, f"larger than {MAX_FORMAT_BYTES // (1024 * 1024)} MiB")
@@ -53,8 +56,17 @@ def _extracted(path: Path, suffix: str, data: bytes, file_id: str, common: dict)
         raise ArticleError(path, exc.reason) from None
     found = []
     for e in extracted:
-        meta = {k: v for k, v in (("title", e.title), ("date", e.date), ("source", e.source),
-                                  ("author", e.author), ("url", e.url)) if v}
+        meta = {
+            k: v
+            for k, v in (
+                ("title", e.title),
+                ("date", e.date),
+                ("source", e.source),
+                ("author", e.author),
+                ("url", e.url),
+            )
+            if v
+        }
         # the text a page, mail or PDF holds is capped as a text file is: it is what is indexed and analyzed
         text, truncated = cut(e.text.encode("utf-8", "surrogatepass"), MAX_FILE_BYTES)
         if e.key is None:
@@ -62,8 +74,16 @@ def _extracted(path: Path, suffix: str, data: bytes, file_id: str, common: dict)
         else:  # an entry's analysis and bookmarks follow its own text, not the whole feed's
             article_id = f"{file_id}{ENTRY_MARK}{e.key}"
             digest = content_hash(f"{e.key}\0{e.text}".encode("utf-8", "surrogatepass"))
-        found.append(parse(text.decode("utf-8", "replace"), article_id=article_id, content_hash=digest, meta=meta,
-                           truncated=truncated, **common))
+        found.append(
+            parse(
+                text.decode("utf-8", "replace"),
+                article_id=article_id,
+                content_hash=digest,
+                meta=meta,
+                truncated=truncated,
+                **common,
+            )
+        )
     return found
 
 
@@ -76,5 +96,3 @@ def load(path: Path, root: Path | None = None, key: str | None = None) -> Articl
         if split_id(article.id)[1] == key:
             return article
     raise ArticleError(f"{path}{ENTRY_MARK}{key}", ENTRY_GONE)
-
-

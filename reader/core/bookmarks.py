@@ -28,7 +28,8 @@ BUSY_SECONDS = 10  # how long to wait for another process (the app, a CLI run) t
 
 # PRAGMA user_version -> the statements that bring a file from the version before it to that one
 _MIGRATIONS: dict[int, tuple[str, ...]] = {
-    1: ("""
+    1: (
+        """
         CREATE TABLE bookmarks (
             id INTEGER PRIMARY KEY,
             article_id TEXT NOT NULL,
@@ -37,13 +38,15 @@ _MIGRATIONS: dict[int, tuple[str, ...]] = {
             end INTEGER NOT NULL,
             note TEXT NOT NULL DEFAULT '',
             created TEXT NOT NULL
-        )""",),
+        )""",
+    ),
     # Version 2 adds the folder, selector, citation and status columns, and rebuilds the table with
     # AUTOINCREMENT so that an id deleted, then restored by undo, is never given to another bookmark.
     # Version 1 knew one folder and no selector. Its rows get folder '' (unknown: the first library
     # that finds the passage in a file of that name adopts them) and status 'ok' with an empty hash,
     # which never equals an article's hash, so the first re-anchoring checks each of them.
-    2: ("""
+    2: (
+        """
         CREATE TABLE bookmarks_2 (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             folder TEXT NOT NULL,
@@ -71,8 +74,25 @@ _MIGRATIONS: dict[int, tuple[str, ...]] = {
         "CREATE INDEX bookmarks_by_article ON bookmarks (folder, article_id)",
     ),
 }
-_COLUMNS = ("id", "folder", "article_id", "content_hash", "exact", "prefix", "suffix", "start", "end",
-            "speaker", "note", "tags", "created", "title", "source", "date", "status")
+_COLUMNS = (
+    "id",
+    "folder",
+    "article_id",
+    "content_hash",
+    "exact",
+    "prefix",
+    "suffix",
+    "start",
+    "end",
+    "speaker",
+    "note",
+    "tags",
+    "created",
+    "title",
+    "source",
+    "date",
+    "status",
+)
 _SELECT = f"SELECT {', '.join(_COLUMNS)} FROM bookmarks"
 
 
@@ -108,10 +128,20 @@ class Bookmark:
 
     def to_json(self) -> dict:
         return {
-            "id": self.id, "quote": self.exact, "speaker": self.speaker, "title": self.title,
-            "source": self.source, "date": self.date, "path": str(self.path), "note": self.note,
-            "tags": list(self.tags), "created": self.created, "status": self.status,
-            "article_id": self.article_id, "start": self.start, "end": self.end,
+            "id": self.id,
+            "quote": self.exact,
+            "speaker": self.speaker,
+            "title": self.title,
+            "source": self.source,
+            "date": self.date,
+            "path": str(self.path),
+            "note": self.note,
+            "tags": list(self.tags),
+            "created": self.created,
+            "status": self.status,
+            "article_id": self.article_id,
+            "start": self.start,
+            "end": self.end,
         }
 
 
@@ -130,8 +160,9 @@ class BookmarkStore:
                 self._db = self._open_read_only()
             else:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                self._db = sqlite3.connect(str(self.path), timeout=BUSY_SECONDS, check_same_thread=False,
-                                           isolation_level=None)  # autocommit: each statement is durable
+                self._db = sqlite3.connect(
+                    str(self.path), timeout=BUSY_SECONDS, check_same_thread=False, isolation_level=None
+                )  # autocommit: each statement is durable
         except (sqlite3.Error, OSError) as exc:
             self._drop_copy()
             raise BookmarkError(f"cannot open the bookmarks file {self.path}: {exc}") from None
@@ -165,8 +196,9 @@ class BookmarkStore:
             return sqlite3.connect(str(self._copy / self.path.name), check_same_thread=False, isolation_level=None)
         except OSError:
             self._drop_copy()
-            return sqlite3.connect(f"{self.path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False,
-                                   isolation_level=None)
+            return sqlite3.connect(
+                f"{self.path.as_uri()}?mode=ro&immutable=1", uri=True, check_same_thread=False, isolation_level=None
+            )
 
     def _drop_copy(self) -> None:
         if self._copy is not None:
@@ -212,13 +244,17 @@ class BookmarkStore:
                 for statement in _MIGRATIONS[target]:
                     db.execute(statement)
         elif version != SCHEMA_VERSION:
-            raise BookmarkError(f"the bookmarks file {self.path} cannot be read while read-only "
-                                f"(and no copy of it could be made): {self.read_only}")
+            raise BookmarkError(
+                f"the bookmarks file {self.path} cannot be read while read-only "
+                f"(and no copy of it could be made): {self.read_only}"
+            )
 
     def _refuse_newer(self, version: int) -> None:
         if version > SCHEMA_VERSION:
-            raise BookmarkError(f"the bookmarks file {self.path} was written by a newer Press Reader "
-                                f"(version {version}); it was left as it is")
+            raise BookmarkError(
+                f"the bookmarks file {self.path} was written by a newer Press Reader "
+                f"(version {version}); it was left as it is"
+            )
 
     @contextmanager
     def _using(self, write: bool = False) -> Iterator[sqlite3.Connection]:
@@ -234,8 +270,9 @@ class BookmarkStore:
                 if code == sqlite3.SQLITE_FULL:
                     raise BookmarkError("the disk is full: the bookmark change was not saved") from None
                 if code == sqlite3.SQLITE_READONLY:
-                    raise BookmarkError(f"the bookmarks file {self.path} is read-only: "
-                                        "the bookmark change was not saved") from None
+                    raise BookmarkError(
+                        f"the bookmarks file {self.path} is read-only: the bookmark change was not saved"
+                    ) from None
                 raise BookmarkError(f"the bookmarks file {self.path}: {exc}") from None
 
     def close(self) -> None:
@@ -270,22 +307,46 @@ class BookmarkStore:
 
     # ------------------------------------------------------------ writing
 
-    def add(self, article: Article, start: int, end: int, *, folder: Path, speaker: str | None = None,
-            note: str = "", tags: Iterable[str] = ()) -> Bookmark:
+    def add(
+        self,
+        article: Article,
+        start: int,
+        end: int,
+        *,
+        folder: Path,
+        speaker: str | None = None,
+        note: str = "",
+        tags: Iterable[str] = (),
+    ) -> Bookmark:
         """Bookmark article.body[start:end]; `folder` is the articles folder that `article.id` is relative to."""
         if not 0 <= start < end <= len(article.body):
-            raise BookmarkError(f"no such passage in {article.id}: {start}–{end} "
-                                f"(the text has {len(article.body)} characters)")
+            raise BookmarkError(
+                f"no such passage in {article.id}: {start}–{end} (the text has {len(article.body)} characters)"
+            )
         sel = selector_for(article.body, start, end)
         values = {
-            "folder": _folder(folder), "article_id": article.id, "content_hash": article.content_hash,
-            "exact": sel.exact, "prefix": sel.prefix, "suffix": sel.suffix, "start": start, "end": end,
-            "speaker": speaker, "note": note, "tags": _tags_json(tags), "created": utc_now(),
-            "title": article.title, "source": article.source, "date": article.date, "status": OK,
+            "folder": _folder(folder),
+            "article_id": article.id,
+            "content_hash": article.content_hash,
+            "exact": sel.exact,
+            "prefix": sel.prefix,
+            "suffix": sel.suffix,
+            "start": start,
+            "end": end,
+            "speaker": speaker,
+            "note": note,
+            "tags": _tags_json(tags),
+            "created": utc_now(),
+            "title": article.title,
+            "source": article.source,
+            "date": article.date,
+            "status": OK,
         }
         with self._using(write=True) as db:
-            cur = db.execute(f"INSERT INTO bookmarks ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
-                             tuple(values.values()))
+            cur = db.execute(
+                f"INSERT INTO bookmarks ({', '.join(values)}) VALUES ({', '.join('?' * len(values))})",
+                tuple(values.values()),
+            )
             row = db.execute(f"{_SELECT} WHERE id = ?", (cur.lastrowid,)).fetchone()
         return _bookmark(row)
 
@@ -298,13 +359,23 @@ class BookmarkStore:
             changes["tags"] = _tags_json(tags)
         return self._change(bookmark_id, changes)
 
-    def reanchor(self, bookmark_id: int, article: Article, start: int, end: int, *,
-                 folder: Path | None = None) -> Bookmark:
+    def reanchor(
+        self, bookmark_id: int, article: Article, start: int, end: int, *, folder: Path | None = None
+    ) -> Bookmark:
         """Attach the bookmark to article.body[start:end] as it is now: new selector, hash, title, status OK."""
         sel = selector_for(article.body, start, end)
-        changes = {"content_hash": article.content_hash, "exact": sel.exact, "prefix": sel.prefix,
-                   "suffix": sel.suffix, "start": start, "end": end, "title": article.title,
-                   "source": article.source, "date": article.date, "status": OK}
+        changes = {
+            "content_hash": article.content_hash,
+            "exact": sel.exact,
+            "prefix": sel.prefix,
+            "suffix": sel.suffix,
+            "start": start,
+            "end": end,
+            "title": article.title,
+            "source": article.source,
+            "date": article.date,
+            "status": OK,
+        }
         if folder is not None:  # adopted, or followed to where its folder was moved: `article` is its article there
             changes["folder"] = _folder(folder)
             changes["article_id"] = article.id
@@ -328,15 +399,19 @@ class BookmarkStore:
         values = {c: getattr(bookmark, c) for c in _COLUMNS}
         values["tags"] = json.dumps(list(bookmark.tags), ensure_ascii=False)
         with self._using(write=True) as db:
-            db.execute(f"INSERT INTO bookmarks ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
-                       tuple(values[c] for c in _COLUMNS))
+            db.execute(
+                f"INSERT INTO bookmarks ({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))})",
+                tuple(values[c] for c in _COLUMNS),
+            )
         return bookmark
 
     def _change(self, bookmark_id: int, changes: dict) -> Bookmark:
         with self._using(write=bool(changes)) as db:
             if changes:
-                db.execute(f"UPDATE bookmarks SET {', '.join(f'{c} = ?' for c in changes)} WHERE id = ?",
-                           (*changes.values(), bookmark_id))
+                db.execute(
+                    f"UPDATE bookmarks SET {', '.join(f'{c} = ?' for c in changes)} WHERE id = ?",
+                    (*changes.values(), bookmark_id),
+                )
             row = db.execute(f"{_SELECT} WHERE id = ?", (bookmark_id,)).fetchone()
         if row is None:
             raise BookmarkError(f"no bookmark #{bookmark_id}")
@@ -360,7 +435,7 @@ def _folder(folder: Path) -> str:
 
 def utc_now() -> str:
     """Now, as bookmarks record it: ISO 8601 in UTC to the second, e.g. "2026-11-23T13:40:05Z"."""
-    return _dt.datetime.now(_dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def _bookmark(row: tuple) -> Bookmark:

@@ -49,27 +49,47 @@ class _Versions(argparse.Action):
 
 def build_parser() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--articles", metavar="DIR", default=argparse.SUPPRESS,
-                        help="articles folder (default: the last folder opened, else the bundled articles/)")
-    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS,
-                        help=f"where the index lives (default: ${paths.DATA_DIR_ENV} or the user data dir)")
+    common.add_argument(
+        "--articles",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="articles folder (default: the last folder opened, else the bundled articles/)",
+    )
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help=f"where the index lives (default: ${paths.DATA_DIR_ENV} or the user data dir)",
+    )
 
-    parser = _Parser(prog="press-reader", parents=[common],
-                     description="Read, search and quote sponsorship press coverage.")
-    parser.add_argument("--version", action=_Versions, help="print the versions of Press Reader, Whoosh, spaCy and "
-                        "its model, Qt and Python, and exit")
+    parser = _Parser(
+        prog="press-reader", parents=[common], description="Read, search and quote sponsorship press coverage."
+    )
+    parser.add_argument(
+        "--version",
+        action=_Versions,
+        help="print the versions of Press Reader, Whoosh, spaCy and its model, Qt and Python, and exit",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     p = sub.add_parser("index", parents=[common], help="build or update the search index")
     p.add_argument("--rebuild", action="store_true", help="discard the index and build it again")
-    p.add_argument("--no-analysis", action="store_true",
-                   help="skip finding quotes and entities (entity: and speaker: searches need them)")
+    p.add_argument(
+        "--no-analysis",
+        action="store_true",
+        help="skip finding quotes and entities (entity: and speaker: searches need them)",
+    )
     p.add_argument("--json", action="store_true", help="print JSON")
 
-    p = sub.add_parser("add", parents=[common], help="copy article files or folders into the articles folder "
-                       "and index them")
-    p.add_argument("paths", nargs="+", metavar="FILE|DIR", help="web pages, feeds, PDFs, e-mails, text or "
-                   "Markdown files, or folders of them")
+    p = sub.add_parser(
+        "add", parents=[common], help="copy article files or folders into the articles folder and index them"
+    )
+    p.add_argument(
+        "paths",
+        nargs="+",
+        metavar="FILE|DIR",
+        help="web pages, feeds, PDFs, e-mails, text or Markdown files, or folders of them",
+    )
     p.add_argument("--no-analysis", action="store_true", help="skip finding quotes and entities")
     p.add_argument("--json", action="store_true", help="print JSON")
 
@@ -86,8 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="FILE", help="article files, or paths relative to the articles folder")
     p.add_argument("--json", action="store_true", help="print a JSON array, one object per file")
 
-    _add_bookmark_commands(sub.add_parser("bookmarks", parents=[common], help="list, add and export bookmarked quotes"),
-                           common)
+    _add_bookmark_commands(
+        sub.add_parser("bookmarks", parents=[common], help="list, add and export bookmarked quotes"), common
+    )
     return parser
 
 
@@ -98,12 +119,17 @@ def _add_bookmark_commands(p: argparse.ArgumentParser, common: argparse.Argument
     a.add_argument("--json", action="store_true", help="print a JSON array")
     a = actions.add_parser("export", parents=[common], help="write every bookmark as CSV, Markdown or JSON")
     a.add_argument("--format", choices=FORMATS, required=True, help="csv, md or json")
-    a.add_argument("--output", metavar="FILE", help="write to FILE (replaced whole) rather than to stdout (-); "
-                   "never in the data dir, and over a file that is not an earlier export only with --force")
+    a.add_argument(
+        "--output",
+        metavar="FILE",
+        help="write to FILE (replaced whole) rather than to stdout (-); "
+        "never in the data dir, and over a file that is not an earlier export only with --force",
+    )
     a.add_argument("--force", action="store_true", help="replace FILE even if it is not an earlier export")
     a = actions.add_parser("add", parents=[common], help="bookmark a passage of an article")
-    a.add_argument("--article", required=True, metavar="PATH",
-                   help="article file, or its path relative to the articles folder")
+    a.add_argument(
+        "--article", required=True, metavar="PATH", help="article file, or its path relative to the articles folder"
+    )
     a.add_argument("--text", required=True, help="the passage, as in the article (spacing may differ)")
     a.add_argument("--note", default="", help="a note to keep with it")
     a.add_argument("--tag", action="append", default=[], dest="tags", metavar="TAG", help="a tag; repeat for more")
@@ -148,8 +174,7 @@ def main(argv: list[str] | None = None, window: Window | None = None) -> int:
 def _open(data: Path, articles: Path) -> Library:
     library = Library(articles, data)
     if library.read_only:
-        print(f"note: {library.read_only}: nothing is saved, and the index is built in memory",
-              file=sys.stderr)
+        print(f"note: {library.read_only}: nothing is saved, and the index is built in memory", file=sys.stderr)
     return library
 
 
@@ -166,13 +191,17 @@ def cmd_index(args, data: Path, articles: Path) -> int:
     else:
         if report.rebuilt:
             print(f"note: {report.rebuilt}", file=sys.stderr)
-        print(f"{report.indexed} articles indexed ({report.updated} updated, {report.removed} removed, "
-              f"{len(report.skipped)} skipped) in {report.seconds:.2f} s")
+        print(
+            f"{report.indexed} articles indexed ({report.updated} updated, {report.removed} removed, "
+            f"{len(report.skipped)} skipped) in {report.seconds:.2f} s"
+        )
         for s in report.skipped:
             print(f"  skipped {s.path}: {s.reason}")
         if analysis:
-            print(f"{analysis.analyzed + analysis.cached} articles analyzed for quotes and entities "
-                  f"({analysis.analyzed} new, {analysis.cached} from the cache) in {analysis.seconds:.2f} s")
+            print(
+                f"{analysis.analyzed + analysis.cached} articles analyzed for quotes and entities "
+                f"({analysis.analyzed} new, {analysis.cached} from the cache) in {analysis.seconds:.2f} s"
+            )
     return EXIT_OK
 
 
@@ -213,8 +242,10 @@ def _search(library: Library, args) -> int:
     if report is not None and _NEEDS_ANALYSIS.search(args.query):
         pending = len(library.unanalyzed())
         if pending:  # entity: and speaker: know only analyzed articles
-            print(f"note: analyzing {pending} article{'s' if pending != 1 else ''} for quotes and entities first",
-                  file=sys.stderr)
+            print(
+                f"note: analyzing {pending} article{'s' if pending != 1 else ''} for quotes and entities first",
+                file=sys.stderr,
+            )
             _tell_notice(library.analyze_all())
     try:
         result = library.search(args.query, limit=args.limit)
@@ -319,7 +350,7 @@ def _bookmark_line(b: Bookmark) -> str:
     title = f"{b.title} ({b.date})" if b.date else b.title
     credit = " · ".join(part for part in (b.speaker, title) if part)
     status = f" [{b.status}]" if b.status != OK else ""
-    return f"#{b.id}  \"{_clip(plain_quote(b.exact), 80)}\" — {credit}{status}"
+    return f'#{b.id}  "{_clip(plain_quote(b.exact), 80)}" — {credit}{status}'
 
 
 def _analysis_json(path: Path, article, analysis) -> dict:
@@ -335,7 +366,7 @@ def _analysis_json(path: Path, article, analysis) -> dict:
 
 def _clip(text: str, chars: int = 100) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= chars else text[:chars - 1] + "…"
+    return text if len(text) <= chars else text[: chars - 1] + "…"
 
 
 def _tell_notice(source) -> None:
@@ -346,8 +377,14 @@ def _tell_notice(source) -> None:
 
 
 _NEEDS_ANALYSIS = re.compile(r"\b(?:entity|speaker):")
-COMMANDS = {"index": cmd_index, "add": cmd_add, "search": cmd_search, "show": cmd_show, "analyze": cmd_analyze,
-            "bookmarks": cmd_bookmarks}
+COMMANDS = {
+    "index": cmd_index,
+    "add": cmd_add,
+    "search": cmd_search,
+    "show": cmd_show,
+    "analyze": cmd_analyze,
+    "bookmarks": cmd_bookmarks,
+}
 BOOKMARK_ACTIONS = {"list": bookmarks_list, "export": bookmarks_export, "add": bookmarks_add}
 
 

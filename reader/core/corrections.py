@@ -91,11 +91,13 @@ def save_corrections(article: Article, **values: str | None) -> Path:
             if not isinstance(raw, dict):
                 raise ValueError("not an object")
         except ArticleError as exc:  # never overwrite what the user may have written by hand
-            raise DetailsError(f"the corrections file {side.name} cannot be read ({exc.reason}); "
-                               "fix or delete it first") from None
+            raise DetailsError(
+                f"the corrections file {side.name} cannot be read ({exc.reason}); fix or delete it first"
+            ) from None
         except ValueError as exc:
-            raise DetailsError(f"the corrections file {side.name} cannot be read ({exc}); "
-                               "fix or delete it first") from None
+            raise DetailsError(
+                f"the corrections file {side.name} cannot be read ({exc}); fix or delete it first"
+            ) from None
     else:
         raw = {}
     target = raw.setdefault("entries", {}).setdefault(key, {}) if key else raw
@@ -125,5 +127,3 @@ def with_corrections(article: Article, corrections: dict[str, str]) -> Article:
     if not corrections:
         return article
     return dataclasses.replace(article, **corrections, corrected=frozenset(corrections))
-
-

@@ -21,7 +21,7 @@ from .scanning import inside
 FORMATS = ("csv", "md", "json")
 COLUMNS = ("quote", "speaker", "title", "source", "date", "path", "note", "tags", "added", "status")
 
-_OPENING, _CLOSING = "\"“„«", "\"”»"
+_OPENING, _CLOSING = '"“„«', '"”»'
 _PARAGRAPHS = re.compile(r"\n\s*\n")
 _MD_INLINE = re.compile(r"([\\`*_\[\]<>])")
 _MD_LINE_MARK = re.compile(r"^([ \t]*)([#>+\-=|])", re.M)  # what would start a heading, a list…
@@ -44,8 +44,9 @@ class NotAnExport(BookmarkError):
     """The export would replace a file that is not an earlier export in the same format: only when asked to."""
 
 
-def save(bookmarks: Sequence[Bookmark], fmt: str, path: Path, *, data_dir: Path | None = None,
-         force: bool = False) -> None:
+def save(
+    bookmarks: Sequence[Bookmark], fmt: str, path: Path, *, data_dir: Path | None = None, force: bool = False
+) -> None:
     """Write the export to `path` whole or not at all.
 
     Never into the data folder, never over a link, a pipe, a device or a folder, and over an existing
@@ -62,10 +63,13 @@ def save(bookmarks: Sequence[Bookmark], fmt: str, path: Path, *, data_dir: Path 
 
 def check_target(path: Path, fmt: str, data_dir: Path | None, force: bool = False) -> None:
     """Raise BookmarkError if an export must not be written to `path`; NotAnExport if only `force` allows it."""
-    if data_dir is not None and (inside(path, Path(data_dir).resolve())
-                                 or inside(path.absolute().parent, Path(data_dir).resolve())):
-        raise BookmarkError(f"will not write {path}: it is in the data folder {data_dir}, beside your "
-                            "bookmarks; export to another folder")
+    if data_dir is not None and (
+        inside(path, Path(data_dir).resolve()) or inside(path.absolute().parent, Path(data_dir).resolve())
+    ):
+        raise BookmarkError(
+            f"will not write {path}: it is in the data folder {data_dir}, beside your "
+            "bookmarks; export to another folder"
+        )
     try:
         st = os.lstat(path)
     except FileNotFoundError:
@@ -104,14 +108,30 @@ def is_export(path: Path, fmt: str) -> bool:
 def unsaved(article: Article, start: int, end: int, speaker: str | None = None) -> Bookmark:
     """article.body[start:end] as a bookmark that is not stored (id 0), e.g. to cite it."""
     sel = selector_for(article.body, start, end)
-    return Bookmark(0, str(Path(article.path).parent), article.id, article.content_hash, sel.exact, sel.prefix,
-                    sel.suffix, start, end, speaker, "", (), utc_now(), article.title, article.source,
-                    article.date, OK)
+    return Bookmark(
+        0,
+        str(Path(article.path).parent),
+        article.id,
+        article.content_hash,
+        sel.exact,
+        sel.prefix,
+        sel.suffix,
+        start,
+        end,
+        speaker,
+        "",
+        (),
+        utc_now(),
+        article.title,
+        article.source,
+        article.date,
+        OK,
+    )
 
 
 def citation(b: Bookmark) -> str:
     """One line: "quote" — Speaker, Title (Source, date); without the parts the bookmark does not have."""
-    return f"\"{plain_quote(b.exact)}\" — {_credit(b.speaker, b.title, b.source, b.date)}"
+    return f'"{plain_quote(b.exact)}" — {_credit(b.speaker, b.title, b.source, b.date)}'
 
 
 def plain_quote(exact: str) -> str:
@@ -126,8 +146,18 @@ def plain_quote(exact: str) -> str:
 
 
 def _record(b: Bookmark) -> dict:
-    return {"quote": b.exact, "speaker": b.speaker, "title": b.title, "source": b.source, "date": b.date,
-            "path": str(b.path), "note": b.note, "tags": list(b.tags), "added": b.created, "status": b.status}
+    return {
+        "quote": b.exact,
+        "speaker": b.speaker,
+        "title": b.title,
+        "source": b.source,
+        "date": b.date,
+        "path": str(b.path),
+        "note": b.note,
+        "tags": list(b.tags),
+        "added": b.created,
+        "status": b.status,
+    }
 
 
 def _credit(speaker: str | None, title: str, source: str, date: str | None) -> str:
@@ -165,8 +195,7 @@ def _markdown(bookmarks: Sequence[Bookmark]) -> str:
     blocks = ["# Bookmarks"]
     for b in bookmarks:
         paragraphs = [p.strip() for p in _PARAGRAPHS.split(b.exact.strip()) if p.strip()]
-        blocks.append("\n>\n".join("\n".join(f"> {_md(line.strip())}" for line in p.splitlines())
-                                   for p in paragraphs))
+        blocks.append("\n>\n".join("\n".join(f"> {_md(line.strip())}" for line in p.splitlines()) for p in paragraphs))
         title = f"*{_md_line(b.title)}*" if b.title else ""
         blocks.append(f"— {_credit(_md_line(b.speaker or ''), title, _md_line(b.source), b.date)}")
         details = [f"File: {_md_line(str(b.path))}"]

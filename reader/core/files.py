@@ -140,4 +140,3 @@ def _wide_text(sample: bytes) -> bool:
 
 def content_hash(data: bytes) -> str:
     return hashlib.blake2b(data, digest_size=16).hexdigest()
-

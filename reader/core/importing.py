@@ -73,8 +73,12 @@ class ImportReport:
         return ", ".join(parts)
 
     def to_json(self) -> dict:
-        return {"imported": self.count(IMPORTED), "duplicates": self.count(DUPLICATE),
-                "skipped": self.count(SKIPPED), "files": [f.to_json() for f in self.files]}
+        return {
+            "imported": self.count(IMPORTED),
+            "duplicates": self.count(DUPLICATE),
+            "skipped": self.count(SKIPPED),
+            "files": [f.to_json() for f in self.files],
+        }
 
 
 @dataclass
@@ -108,13 +112,13 @@ def candidates(paths: Iterable[Path | str]) -> list[tuple[Path, Path, Path | Non
         real = Path(os.path.realpath(path))
         for dirpath, dirnames, filenames in os.walk(path):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            out.extend((Path(dirpath) / name, path.parent, real) for name in sorted(filenames)
-                       if is_article_name(name))
+            out.extend((Path(dirpath) / name, path.parent, real) for name in sorted(filenames) if is_article_name(name))
     return out
 
 
-def add(root: Path, paths: Iterable[Path | str], known: Known,
-        progress: Callable[[int, int], None] | None = None) -> ImportReport:
+def add(
+    root: Path, paths: Iterable[Path | str], known: Known, progress: Callable[[int, int], None] | None = None
+) -> ImportReport:
     """Copy article files into the library folder `root`, each keeping its format and its folder's name.
 
     A file whose bytes are already in the library is not copied again; one with the text of a library
@@ -126,8 +130,7 @@ def add(root: Path, paths: Iterable[Path | str], known: Known,
     todo: dict[Path, tuple[Path, Path, Path | None]] = {}  # a file given twice, or also in a folder given, once
     for path, base, folder in candidates(paths):
         if folder is not None and link_leaves(path, folder):  # e.g. to ~/.ssh, from an archive
-            report.files.append(Imported(readable_name(str(path)), SKIPPED,
-                                         reason=LINK_LEAVES))
+            report.files.append(Imported(readable_name(str(path)), SKIPPED, reason=LINK_LEAVES))
             continue
         todo.setdefault(path.resolve(), (path, base, folder))
     for done, (path, base, _) in enumerate(todo.values(), 1):

@@ -31,8 +31,15 @@ from .scanning import NAME_NOT_UTF8, inside, is_undecodable, readable_name
 from .sync import IndexUpdate, SyncReport
 from .view import ArticleView, build_view
 
-__all__ = ["BOOKMARKS_FILE", "AnalysisReport", "Library", "LibraryError", "ReanchorReport", "SyncCancelled",
-           "SyncReport"]
+__all__ = [
+    "BOOKMARKS_FILE",
+    "AnalysisReport",
+    "Library",
+    "LibraryError",
+    "ReanchorReport",
+    "SyncCancelled",
+    "SyncReport",
+]
 
 Progress = Callable[[int, int], None]
 BOOKMARKS_FILE = "bookmarks.sqlite"
@@ -45,8 +52,9 @@ class Library:
             raise LibraryError(f"articles folder not found: {root}")
         self.root = root.resolve()
         if is_undecodable(str(self.root)):  # its articles' ids and bookmarks could not be stored
-            raise LibraryError(f"the articles folder {readable_name(str(self.root))}: "
-                               f"{NAME_NOT_UTF8.replace('index', 'open')}")
+            raise LibraryError(
+                f"the articles folder {readable_name(str(self.root))}: {NAME_NOT_UTF8.replace('index', 'open')}"
+            )
         self.data_dir = Path(data_dir)
         self.index_dir = self.data_dir / "index" / _folder_key(self.root)
         self._index: Index | None = None
@@ -111,14 +119,18 @@ class Library:
 
     @property
     def cache(self) -> AnalysisCache:
-        return self._opened("_cache", lambda: AnalysisCache(self.data_dir / "analysis.sqlite",
-                                                            self.analyzer.fingerprint,
-                                                            read_only=bool(self._read_only)))
+        return self._opened(
+            "_cache",
+            lambda: AnalysisCache(
+                self.data_dir / "analysis.sqlite", self.analyzer.fingerprint, read_only=bool(self._read_only)
+            ),
+        )
 
     @property
     def bookmarks(self) -> BookmarkStore:
-        return self._opened("_bookmarks", lambda: BookmarkStore(self.data_dir / BOOKMARKS_FILE,
-                                                                read_only=self._read_only))
+        return self._opened(
+            "_bookmarks", lambda: BookmarkStore(self.data_dir / BOOKMARKS_FILE, read_only=self._read_only)
+        )
 
     def _opened(self, attr: str, make):
         """`self.<attr>`, made by `make()` on first use, once however many threads ask at the same time."""
@@ -148,10 +160,14 @@ class Library:
     def rows(self) -> list[ArticleRow]:
         return sorted(self._present_index().rows().values(), key=lambda r: r.id)
 
-    def sync(self, rebuild: bool = False, progress: Progress | None = None,
-             on_row: Callable[[ArticleRow], None] | None = None,
-             cancel: Callable[[], bool] | None = None,
-             known: list[ArticleRow] | None = None) -> SyncReport:
+    def sync(
+        self,
+        rebuild: bool = False,
+        progress: Progress | None = None,
+        on_row: Callable[[ArticleRow], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
+        known: list[ArticleRow] | None = None,
+    ) -> SyncReport:
         """Bring the index in line with the folder: only added, changed and removed files are read.
 
         With `rebuild` every file is read again and the new index replaces the old one at commit.
@@ -195,8 +211,9 @@ class Library:
             return articles.load(path, root, key)
         found = articles.load_file(path, root)
         if len(found) > 1:
-            raise ArticleError(path_or_id, f"a feed of {len(found)} articles; give one by its id, "
-                               f"such as {found[0].id}")
+            raise ArticleError(
+                path_or_id, f"a feed of {len(found)} articles; give one by its id, such as {found[0].id}"
+            )
         return found[0]
 
     # ------------------------------------------------------------ bringing articles in
@@ -265,9 +282,13 @@ class Library:
         rows = rows if rows is not None else self.rows()
         return [r for r in rows if r.analyzed != fingerprint]
 
-    def analyze_all(self, progress: Progress | None = None,
-                    on_rows: Callable[[list[ArticleRow]], None] | None = None,
-                    cancel: Callable[[], bool] | None = None, n_process: int | None = None) -> AnalysisReport:
+    def analyze_all(
+        self,
+        progress: Progress | None = None,
+        on_rows: Callable[[list[ArticleRow]], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
+        n_process: int | None = None,
+    ) -> AnalysisReport:
         """Analyze every indexed article not yet analyzed, through one `nlp.pipe`, and index the names found.
 
         Cached analyses are reused. Results are written to the names index (the articles' own documents
@@ -281,9 +302,14 @@ class Library:
         """What the user is missing when there is no spaCy model; known before spaCy is loaded."""
         return self.analyzer.notice
 
-    def article_view(self, article_id: str, words: frozenset[str],
-                     names: frozenset[tuple[str, ...]] = frozenset(),
-                     early: Callable[[ArticleView], None] | None = None, analyze: bool = True) -> ArticleView:
+    def article_view(
+        self,
+        article_id: str,
+        words: frozenset[str],
+        names: frozenset[tuple[str, ...]] = frozenset(),
+        early: Callable[[ArticleView], None] | None = None,
+        analyze: bool = True,
+    ) -> ArticleView:
         """What the reading pane shows of the article: its text with its quotes and entities (analyzed now if
         not cached), the search hits of `words` in each part, and the entities a search for `names` matched.
 
@@ -309,8 +335,9 @@ class Library:
         speaker = None
         if 0 <= start < end <= len(article.body):
             speaker = self.analysis(article).speaker_of(start, end)
-        return self.bookmarks.add(article, start, end, folder=self._folder_of(article), speaker=speaker,
-                                  note=note, tags=tags)
+        return self.bookmarks.add(
+            article, start, end, folder=self._folder_of(article), speaker=speaker, note=note, tags=tags
+        )
 
     def add_bookmark_text(self, path_or_id: str | Path, text: str, note: str = "", tags=()) -> Bookmark:
         """Bookmark the first place `text` is in the article (runs of whitespace may differ)."""

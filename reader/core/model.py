@@ -17,9 +17,25 @@ if TYPE_CHECKING:  # annotations only: the values stay importable without the an
     from .view import ArticleView
 
 __all__ = [
-    "BODY", "ENTRY_MARK", "PARAGRAPH_BREAK", "TITLE", "Article", "ArticleRow", "ArticleView", "Caption", "Document",
-    "Hit", "Part", "SearchResult", "Span", "caption_part", "fingerprint", "paragraph_end", "paragraph_start",
-    "split_id", "split_paragraphs",
+    "BODY",
+    "ENTRY_MARK",
+    "PARAGRAPH_BREAK",
+    "TITLE",
+    "Article",
+    "ArticleRow",
+    "ArticleView",
+    "Caption",
+    "Document",
+    "Hit",
+    "Part",
+    "SearchResult",
+    "Span",
+    "caption_part",
+    "fingerprint",
+    "paragraph_end",
+    "paragraph_start",
+    "split_id",
+    "split_paragraphs",
 ]
 
 # ---------------------------------------------------------------- article: parts and spans
@@ -130,8 +146,11 @@ class Article:
 
     def parts(self) -> tuple[Part, ...]:
         """The strings the article is read in: its title, its body, then each caption, in that order."""
-        return (Part(TITLE, self.title), Part(BODY, self.body),
-                *(Part(caption_part(i), c.text) for i, c in enumerate(self.captions)))
+        return (
+            Part(TITLE, self.title),
+            Part(BODY, self.body),
+            *(Part(caption_part(i), c.text) for i, c in enumerate(self.captions)),
+        )
 
     @property
     def paragraphs(self) -> list[str]:
@@ -189,8 +208,20 @@ class ArticleRow:
     def of(cls, doc: Document) -> ArticleRow:
         a, analysis = doc.article, doc.analysis
         quotes, entities = (len(analysis.speeches), len(analysis.entity_names())) if analysis else (None, None)
-        return cls(a.id, a.title, a.date, a.source, a.words, doc.size, doc.mtime_ns, a.content_hash,
-                   quotes, entities, doc.analyzed if analysis else "", a.fingerprint)
+        return cls(
+            a.id,
+            a.title,
+            a.date,
+            a.source,
+            a.words,
+            doc.size,
+            doc.mtime_ns,
+            a.content_hash,
+            quotes,
+            entities,
+            doc.analyzed if analysis else "",
+            a.fingerprint,
+        )
 
 
 @dataclass(frozen=True)
@@ -205,8 +236,13 @@ class Hit:
     snippet_spans: tuple[tuple[int, int], ...] = ()
 
     def to_json(self) -> dict:
-        return {"path": self.article_id, "title": self.title, "date": self.date,
-                "score": round(self.score, 4), "snippet": self.snippet}
+        return {
+            "path": self.article_id,
+            "title": self.title,
+            "date": self.date,
+            "score": round(self.score, 4),
+            "snippet": self.snippet,
+        }
 
 
 @dataclass(frozen=True)

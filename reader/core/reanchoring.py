@@ -32,8 +32,13 @@ class ReanchorReport:
         return bool(self.moved or self.changed or self.missing or self.restored or self.error)
 
     def to_json(self) -> dict:
-        out: dict[str, int | str] = {"checked": self.checked, "moved": self.moved, "changed": self.changed,
-               "missing": self.missing, "restored": self.restored}
+        out: dict[str, int | str] = {
+            "checked": self.checked,
+            "moved": self.moved,
+            "changed": self.changed,
+            "missing": self.missing,
+            "restored": self.restored,
+        }
         if self.error:
             out["error"] = self.error
         return out
@@ -72,8 +77,9 @@ def reanchor(library: Library) -> ReanchorReport:
     return report
 
 
-def _reanchor_one(store: BookmarkStore, report: ReanchorReport, b: Bookmark, article: Article,
-                  adopt_into: Path | None) -> None:
+def _reanchor_one(
+    store: BookmarkStore, report: ReanchorReport, b: Bookmark, article: Article, adopt_into: Path | None
+) -> None:
     """Attach `b` to `article` where its passage is now (into the folder `adopt_into`, if given)."""
     if article.content_hash == b.content_hash and b.status == OK:
         return
@@ -96,8 +102,11 @@ def _follow_moved_folders(library: Library, store: BookmarkStore, report: Reanch
     article in this folder, the one with the text it was made on (its content hash), if there is one;
     else it is marked "article missing". Its folder coming back finds it again as ever."""
     folders: dict[str, bool] = {}
-    gone = [b for b in store.all() if b.folder and b.folder != str(library.root)
-            and not folders.setdefault(b.folder, Path(b.folder).is_dir())]
+    gone = [
+        b
+        for b in store.all()
+        if b.folder and b.folder != str(library.root) and not folders.setdefault(b.folder, Path(b.folder).is_dir())
+    ]
     if not gone:
         return
     rows = library._present_index().rows()

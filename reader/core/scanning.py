@@ -65,7 +65,6 @@ def is_article_name(name: str) -> bool:
     return not name.startswith(".") and name.lower().endswith(ARTICLE_SUFFIXES)
 
 
-
 def scan(root: Path) -> Scan:
     """Every article file under `root`, at any depth, by stat alone; unusable entries go to `skipped`."""
     root = Path(root)
@@ -136,5 +135,3 @@ def inside(path: Path, root: Path) -> bool:
 
 def relative_id(path: Path, root: Path) -> str:
     return path.relative_to(root).as_posix()
-
-

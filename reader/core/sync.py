@@ -73,8 +73,11 @@ def changes(files: list[ArticleFile], rows: dict[str, ArticleRow]) -> Changes:
     for row in rows.values():
         indexed.setdefault(split_id(row.id)[0], []).append(row)
     added = [f for fid, f in on_disk.items() if fid not in indexed]
-    changed = [f for fid, f in on_disk.items()
-               if fid in indexed and any((r.size, r.mtime_ns) != (f.size, f.mtime_ns) for r in indexed[fid])]
+    changed = [
+        f
+        for fid, f in on_disk.items()
+        if fid in indexed and any((r.size, r.mtime_ns) != (f.size, f.mtime_ns) for r in indexed[fid])
+    ]
     removed = [r.id for fid, found in indexed.items() if fid not in on_disk for r in found]
     replaced = [r.id for f in changed for r in indexed[f.id]]
     return Changes(added, changed, removed, replaced)
@@ -86,8 +89,15 @@ class IndexUpdate:
     `cancel` is polled between files; when it returns True the update stops and nothing changes.
     """
 
-    def __init__(self, library: Library, index: Index, report: SyncReport, progress: Progress | None = None,
-                 on_row: Callable[[ArticleRow], None] | None = None, cancel: Callable[[], bool] | None = None):
+    def __init__(
+        self,
+        library: Library,
+        index: Index,
+        report: SyncReport,
+        progress: Progress | None = None,
+        on_row: Callable[[ArticleRow], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
+    ):
         self.library, self.index, self.report = library, index, report
         self.progress, self.on_row, self.cancel = progress, on_row, cancel
         self.written: set[str] = set()  # the ids of the articles written
@@ -146,8 +156,7 @@ class IndexUpdate:
         report.removed_ids = done.removed + [aid for aid in done.replaced if aid not in self.written]
 
 
-def _repairing(found: Changes, doubled: set[str], files: list[ArticleFile],
-               rows: dict[str, ArticleRow]) -> Changes:
+def _repairing(found: Changes, doubled: set[str], files: list[ArticleFile], rows: dict[str, ArticleRow]) -> Changes:
     """`found`, with the files of articles indexed twice read again: each is then indexed once."""
     todo = {f.id for f in found.added + found.changed}
     again = {split_id(aid)[0] for aid in doubled} - todo

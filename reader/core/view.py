@@ -98,8 +98,9 @@ def quote_mark(q: Quote, text: str, entities=()) -> Mark:
     if _names(q.speaker, text, [(begin, q.start), (q.end, end)], entities):
         return Mark(q.start, q.end, "speech", tip, part=q.part)
     # after the attribution, never inside it: '"…," he said. — Jack Ma'
-    return Mark(q.start, q.end, "speech", tip, label=q.speaker, label_at=end if text[q.end:end].strip() else -1,
-                part=q.part)
+    return Mark(
+        q.start, q.end, "speech", tip, label=q.speaker, label_at=end if text[q.end : end].strip() else -1, part=q.part
+    )
 
 
 def _names(speaker: str, text: str, ranges, entities) -> bool:
@@ -140,7 +141,7 @@ def _one_label_per_turn(quotes, marks: list[Mark], text: str, entities) -> list[
     for i, q in enumerate(quotes):
         if q.kind != SPEECH:
             continue
-        if turn and (quotes[turn[-1]].speaker != q.speaker or PARAGRAPH_BREAK in text[quotes[turn[-1]].end:q.start]):
+        if turn and (quotes[turn[-1]].speaker != q.speaker or PARAGRAPH_BREAK in text[quotes[turn[-1]].end : q.start]):
             close(turn)
             turn = []
         if q.speaker:
@@ -164,8 +165,11 @@ def entity_mark(e: Entity, hit: bool = False) -> Mark:
 
 def bookmark_marks(bookmarks, body_length: int) -> list[Mark]:
     """A flagged, underlined span per bookmark still attached to the text."""
-    return [Mark(b.start, b.end, BOOKMARK, "Bookmarked" + (f" · {b.note}" if b.note else ""), flag="★")
-            for b in bookmarks if b.status == OK and 0 <= b.start < b.end <= body_length]
+    return [
+        Mark(b.start, b.end, BOOKMARK, "Bookmarked" + (f" · {b.note}" if b.note else ""), flag="★")
+        for b in bookmarks
+        if b.status == OK and 0 <= b.start < b.end <= body_length
+    ]
 
 
 def hit_marks(spans, part: str = BODY) -> list[Mark]:
@@ -187,11 +191,17 @@ def name_hits(entities, names: frozenset[tuple[str, ...]]) -> list[Mark]:
 
 def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
     n = len(phrase)
-    return any(words[i:i + n] == phrase for i in range(len(words) - n + 1))
+    return any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
 
 
-def build_view(article: Article, analysis: Analysis | None, title_hits, body_hits, caption_hits,
-               names: frozenset[tuple[str, ...]] = frozenset()) -> ArticleView:
+def build_view(
+    article: Article,
+    analysis: Analysis | None,
+    title_hits,
+    body_hits,
+    caption_hits,
+    names: frozenset[tuple[str, ...]] = frozenset(),
+) -> ArticleView:
     """Every mark of the article, part by part: its analysis (when there is one), the search hits of each
     part (as `hit_spans` gives them; captions without hits given get no marks), and the entities a search
     for `names` matched."""
@@ -206,6 +216,9 @@ def part_marks(part: Part, analysis: Analysis | None, hits, names: frozenset[tup
         return hit_marks(hits, part.name)
     found = analysis.in_part(part.name)
     quotes, entities = found.quotes, found.entities
-    return (_one_label_per_turn(quotes, [quote_mark(q, part.text, entities) for q in quotes], part.text, entities)
-            + [entity_mark(e) for e in entities]
-            + hit_marks(hits, part.name) + name_hits(entities, names))
+    return (
+        _one_label_per_turn(quotes, [quote_mark(q, part.text, entities) for q in quotes], part.text, entities)
+        + [entity_mark(e) for e in entities]
+        + hit_marks(hits, part.name)
+        + name_hits(entities, names)
+    )

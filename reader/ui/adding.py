@@ -27,9 +27,15 @@ from ..core.scanning import ARTICLE_SUFFIXES
 from .reading import Reading
 from .session import LibrarySession
 
-FORMATS_FILTER = ("Articles ({})".format(" ".join(f"*{s}" for s in ARTICLE_SUFFIXES)),
-                  "Web pages (*.html *.htm)", "News feeds (*.rss *.atom *.xml)", "PDF clippings (*.pdf)",
-                  "E-mails (*.eml)", "Text and Markdown (*.txt *.md)", "All files (*)")
+FORMATS_FILTER = (
+    "Articles ({})".format(" ".join(f"*{s}" for s in ARTICLE_SUFFIXES)),
+    "Web pages (*.html *.htm)",
+    "News feeds (*.rss *.atom *.xml)",
+    "PDF clippings (*.pdf)",
+    "E-mails (*.eml)",
+    "Text and Markdown (*.txt *.md)",
+    "All files (*)",
+)
 DATE_HINT = "YYYY-MM-DD"
 
 
@@ -72,8 +78,11 @@ class _Form(QDialog):
         self.layout_.addWidget(self.buttons)
 
     def values(self) -> dict[str, str]:
-        return {"title": self.title_edit.text().strip(), "date": self.date_edit.text().strip(),
-                "source": self.source_edit.text().strip()}
+        return {
+            "title": self.title_edit.text().strip(),
+            "date": self.date_edit.text().strip(),
+            "source": self.source_edit.text().strip(),
+        }
 
     def show_error(self, message: str) -> None:
         self.error.setText(message)
@@ -94,9 +103,11 @@ class PasteDialog(_Form):
     """Paste article (Ctrl+Shift+V): the clipboard's text, with a title taken from its first line."""
 
     def __init__(self, parent, text: str, folder: Path):
-        super().__init__(parent, "Paste article",
-                         f"The text becomes a new article in {folder}. Check its title; the date and the source "
-                         "are optional.")
+        super().__init__(
+            parent,
+            "Paste article",
+            f"The text becomes a new article in {folder}. Check its title; the date and the source are optional.",
+        )
         self.setObjectName("pasteArticle")
         self.text_edit = QPlainTextEdit(text)
         self.text_edit.setObjectName("pastedText")
@@ -132,9 +143,12 @@ class DetailsDialog(_Form):
     reset_requested = Signal()
 
     def __init__(self, parent, article: Article):
-        super().__init__(parent, "Article details",
-                         f"Corrections are saved beside {article.path.name}, which stays as it is. Clear a field "
-                         "to go back to what the file says.")
+        super().__init__(
+            parent,
+            "Article details",
+            f"Corrections are saved beside {article.path.name}, which stays as it is. Clear a field "
+            "to go back to what the file says.",
+        )
         self.setObjectName("articleDetails")
         self.article = article
         self.title_edit.setText(article.title)
@@ -187,8 +201,9 @@ class Adding(QObject):
     def add_articles_dialog(self) -> None:
         if self.session.library is None:
             return
-        files, _ = QFileDialog.getOpenFileNames(self.parent_widget, "Add articles", self._add_from(),
-                                                ";;".join(FORMATS_FILTER))
+        files, _ = QFileDialog.getOpenFileNames(
+            self.parent_widget, "Add articles", self._add_from(), ";;".join(FORMATS_FILTER)
+        )
         if files:
             self.add_paths([Path(f) for f in files])
 
@@ -207,16 +222,22 @@ class Adding(QObject):
         if self.session.library is None or not given:
             return
         self.settings.setValue("library/addFrom", str(given[0].parent))
-        self.status.emit(f"Adding {len(given):,} {'item' if len(given) == 1 else 'items'} to the library…",
-                         False, False)
+        self.status.emit(
+            f"Adding {len(given):,} {'item' if len(given) == 1 else 'items'} to the library…", False, False
+        )
         self.session.add(given)
 
     def _tell_import(self, report: ImportReport) -> None:
         """What was not simply imported, and why, in a box that does not stop the work."""
         if all(f.status == IMPORTED for f in report.files):
             return
-        box = QMessageBox(QMessageBox.Information, "Add articles", f"Added to the library: {report.summary}.",
-                          QMessageBox.Ok, self.parent_widget)
+        box = QMessageBox(
+            QMessageBox.Information,
+            "Add articles",
+            f"Added to the library: {report.summary}.",
+            QMessageBox.Ok,
+            self.parent_widget,
+        )
         box.setObjectName("importReport")
         box.setTextFormat(Qt.PlainText)
         lines = [f.line for f in report.files if f.status != IMPORTED]
@@ -233,8 +254,11 @@ class Adding(QObject):
 
         def save() -> None:
             v = dialog.values()
-            self.session.save(lambda lib: lib.paste(v["text"], v["title"], v["source"], v["date"]),
-                              f"Added “{_clip(v['title'])}”", "Could not add the article")
+            self.session.save(
+                lambda lib: lib.paste(v["text"], v["title"], v["source"], v["date"]),
+                f"Added “{_clip(v['title'])}”",
+                "Could not add the article",
+            )
 
         dialog.accepted.connect(save)
         dialog.open()
@@ -251,8 +275,11 @@ class Adding(QObject):
         def save() -> None:
             changes = dialog.changes()
             if changes:
-                self.session.save(lambda lib: lib.correct(article.id, **changes).id,
-                                  f"Details of “{_clip(article.title)}” saved", "Could not save the details")
+                self.session.save(
+                    lambda lib: lib.correct(article.id, **changes).id,
+                    f"Details of “{_clip(article.title)}” saved",
+                    "Could not save the details",
+                )
 
         dialog.accepted.connect(save)
         dialog.open()
@@ -261,4 +288,4 @@ class Adding(QObject):
 
 
 def _clip(title: str, chars: int = 40) -> str:
-    return title if len(title) <= chars else title[:chars - 1] + "…"
+    return title if len(title) <= chars else title[: chars - 1] + "…"

@@ -42,8 +42,9 @@ def run(articles_dir: Path | None = None, data_dir: Path | None = None) -> int:
         print(f"press-reader: {exc}", file=sys.stderr)
         return 1
     if instance is None:
-        print("press-reader: Press Reader is already open on this data folder; switched to that window",
-              file=sys.stderr)
+        print(
+            "press-reader: Press Reader is already open on this data folder; switched to that window", file=sys.stderr
+        )
         return 0
     window = MainWindow(data_dir, articles_dir)
     instance.requested.connect(window.handle_request)

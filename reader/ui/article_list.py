@@ -17,8 +17,7 @@ SNIPPET_LINES = 2
 
 def snippet_html(title: str, snippet: str, spans, muted: str) -> str:
     marked = mark_up(snippet, hit_marks(spans))
-    return (f"<div style='font-weight:600'>{html.escape(title)}</div>"
-            f"<div style='color:{muted}'>{marked}</div>")
+    return f"<div style='font-weight:600'>{html.escape(title)}</div><div style='color:{muted}'>{marked}</div>"
 
 
 SNIPPET_CSS = "span.hit { font-weight: 600; text-decoration: underline; }"

@@ -23,8 +23,10 @@ _ROOT = QModelIndex()  # the parent of every row: the model is a flat table
 COLUMNS = ("Title", "Date", "Source", "Words", "Quotes", "Names")
 TITLE, DATE, SOURCE, WORDS, QUOTES, NAMES = range(6)
 NUMERIC = (WORDS, QUOTES, NAMES)
-COLUMN_TIPS = {QUOTES: "Direct quotes with a speaker or without", NAMES: "Distinct people, organisations, "
-               "places, events, sums and dates named"}
+COLUMN_TIPS = {
+    QUOTES: "Direct quotes with a speaker or without",
+    NAMES: "Distinct people, organisations, places, events, sums and dates named",
+}
 NATURAL = -1  # the column that means no column: the library in id order, search hits in rank order
 
 # What a column sorts on: raw values, so that 1,000 words come after 999 and "é" near "e".
@@ -63,9 +65,14 @@ class ListItem:
         if self._cells is None:
             r = self.row
             source = f"{r.source} · also in: {also_in(r, self.also)}" if self.also else r.source
-            self._cells = (r.title, r.date or "—", source, f"{r.words:,}",
-                           "" if r.quotes is None else f"{r.quotes:,}",
-                           "" if r.entities is None else f"{r.entities:,}")
+            self._cells = (
+                r.title,
+                r.date or "—",
+                source,
+                f"{r.words:,}",
+                "" if r.quotes is None else f"{r.quotes:,}",
+                "" if r.entities is None else f"{r.entities:,}",
+            )
         return self._cells
 
 
@@ -186,8 +193,9 @@ class ArticleTableModel(QAbstractTableModel):
         if self._sort_column == NATURAL:
             return list(self._natural)
         key = SORT_KEYS[self._sort_column]
-        return sorted(self._natural, key=lambda item: key(item.row),
-                      reverse=self._sort_order == Qt.DescendingOrder)  # stable: ties stay in natural order
+        return sorted(
+            self._natural, key=lambda item: key(item.row), reverse=self._sort_order == Qt.DescendingOrder
+        )  # stable: ties stay in natural order
 
     def _rearrange(self) -> None:
         self.layoutAboutToBeChanged.emit()
@@ -196,8 +204,9 @@ class ArticleTableModel(QAbstractTableModel):
         self._items = self._sorted()
         self._positions = None
         where = list(map(id, self._items))
-        self.changePersistentIndexList(old, [self.index(where.index(id(item)), i.column())
-                                             for item, i in zip(moved, old)])
+        self.changePersistentIndexList(
+            old, [self.index(where.index(id(item)), i.column()) for item, i in zip(moved, old)]
+        )
         self.layoutChanged.emit()
 
     # ---- library updates
@@ -320,9 +329,9 @@ class ArticleTableModel(QAbstractTableModel):
         rows = sorted({self.row_of(aid) for aid in ids if aid in self._shown}, reverse=True)
         for first, last in _blocks(rows):
             self.beginRemoveRows(QModelIndex(), first, last)
-            for item in self._items[first:last + 1]:
+            for item in self._items[first : last + 1]:
                 del self._shown[item.row.id]
-            del self._items[first:last + 1]
+            del self._items[first : last + 1]
             self.endRemoveRows()
         if rows:
             self._natural = [item for item in self._natural if item.row.id in self._shown]
@@ -334,8 +343,7 @@ class ArticleTableModel(QAbstractTableModel):
         self.searching = True
         items = []
         for rank, hit in enumerate(hits):
-            row = self._library.get(hit.article_id) or ArticleRow(
-                hit.article_id, hit.title, hit.date, "", 0, 0, 0, "")
+            row = self._library.get(hit.article_id) or ArticleRow(hit.article_id, hit.title, hit.date, "", 0, 0, 0, "")
             items.append(ListItem(row, rank, hit, tuple(self.copies_of(row.id))))
         self._reset(items)
         self.counts_changed.emit()

@@ -32,12 +32,18 @@ class DeleteBookmarks(QUndoCommand):
         self.owner, self.bookmarks = owner, bookmarks
 
     def redo(self) -> None:
-        self.owner.run(lambda lib: [lib.delete_bookmark(b.id) for b in self.bookmarks], self.owner.removed,
-                       "Could not delete the bookmark")
+        self.owner.run(
+            lambda lib: [lib.delete_bookmark(b.id) for b in self.bookmarks],
+            self.owner.removed,
+            "Could not delete the bookmark",
+        )
 
     def undo(self) -> None:
-        self.owner.run(lambda lib: [lib.restore_bookmark(b) for b in self.bookmarks], self.owner.added,
-                       "Could not bring the bookmark back")
+        self.owner.run(
+            lambda lib: [lib.restore_bookmark(b) for b in self.bookmarks],
+            self.owner.added,
+            "Could not bring the bookmark back",
+        )
 
 
 class Bookmarking(QObject):
@@ -72,8 +78,11 @@ class Bookmarking(QObject):
         library = self.session.library
         if library is None:
             return
-        self.jobs.start(lambda job: work(library), finished=done,
-                        failed=lambda exc: self._say(f"{failure}: {error_line(exc)}", error=True))
+        self.jobs.start(
+            lambda job: work(library),
+            finished=done,
+            failed=lambda exc: self._say(f"{failure}: {error_line(exc)}", error=True),
+        )
 
     def finish(self) -> None:
         """Wait for every queued write: none is dropped when the window closes."""
@@ -106,8 +115,7 @@ class Bookmarking(QObject):
         library = self.session.library
         if library is None:
             return view
-        mine = [b for b in self.panel.model.items
-                if b.folder == str(library.root) and b.article_id == view.article.id]
+        mine = [b for b in self.panel.model.items if b.folder == str(library.root) and b.article_id == view.article.id]
         return view.with_bookmarks(mine) if mine or view.bookmarks else view
 
     # ------------------------------------------------------------------ making
@@ -151,8 +159,10 @@ class Bookmarking(QObject):
         if b is None or library is None:
             return
         if b.folder != str(library.root):
-            self._say(f"This bookmark is from another folder: {b.folder}. Open it with File › Open "
-                      "articles folder… to read the article.")
+            self._say(
+                f"This bookmark is from another folder: {b.folder}. Open it with File › Open "
+                "articles folder… to read the article."
+            )
             return
         if b.status == ARTICLE_MISSING:
             self._say(f"The article {b.article_id} is no longer in the folder; its bookmark is kept.", error=True)
@@ -176,16 +186,19 @@ class Bookmarking(QObject):
             self._say("The bookmarked text could not be found on screen.")
 
     def edit(self, bookmark_id: int, note: str, tags: list[str]) -> None:
-        self.run(lambda lib: [lib.update_bookmark(bookmark_id, note=note, tags=tags)], self.added,
-                 "Could not save the note")
+        self.run(
+            lambda lib: [lib.update_bookmark(bookmark_id, note=note, tags=tags)], self.added, "Could not save the note"
+        )
 
     def delete(self, ids: list[int]) -> None:
         bookmarks = [b for b in (self.panel.model.get(i) for i in ids) if b is not None]
         if bookmarks:
             self.undo_stack.push(DeleteBookmarks(self, bookmarks))
             n = len(bookmarks)
-            self._say(f"Deleted {n} bookmark{'s' if n > 1 else ''} · Ctrl+Z brings {'them' if n > 1 else 'it'} "
-                      "back", hold=True)
+            self._say(
+                f"Deleted {n} bookmark{'s' if n > 1 else ''} · Ctrl+Z brings {'them' if n > 1 else 'it'} back",
+                hold=True,
+            )
 
     def copy_citation(self, b: Bookmark | None) -> None:
         if b is not None:
@@ -215,8 +228,9 @@ class Bookmarking(QObject):
             self._say("There are no bookmarks to export yet.")
             return
         start = str(Path.home() / "bookmarks.csv")
-        path, selected = QFileDialog.getSaveFileName(self.dialog_parent, "Export bookmarks", start,
-                                                     ";;".join(EXPORT_FILTERS))
+        path, selected = QFileDialog.getSaveFileName(
+            self.dialog_parent, "Export bookmarks", start, ";;".join(EXPORT_FILTERS)
+        )
         if path:
             self.export_to(Path(path), _format_of(Path(path), EXPORT_FILTERS.get(selected, "csv")), chosen)
 
@@ -243,9 +257,13 @@ class Bookmarking(QObject):
 
     def ask_to_replace(self, path: Path, fmt: str, replace) -> None:
         """Ask, without stopping the window, whether to replace a file that is not an earlier export."""
-        box = QMessageBox(QMessageBox.Question, "Replace a file?",
-                          f"{path.name} is not an earlier {fmt.upper()} export of bookmarks.",
-                          QMessageBox.Yes | QMessageBox.No, self.dialog_parent)
+        box = QMessageBox(
+            QMessageBox.Question,
+            "Replace a file?",
+            f"{path.name} is not an earlier {fmt.upper()} export of bookmarks.",
+            QMessageBox.Yes | QMessageBox.No,
+            self.dialog_parent,
+        )
         box.setObjectName("replaceFile")
         box.setTextFormat(Qt.PlainText)
         box.setInformativeText(f"Replace it with the export? What {path} holds now will be lost.")
@@ -269,4 +287,4 @@ def _format_of(path: Path, fallback: str) -> str:
 
 def _clip(text: str, chars: int = 60) -> str:
     text = one_line(text)
-    return text if len(text) <= chars else text[:chars - 1].rstrip() + "…"
+    return text if len(text) <= chars else text[: chars - 1].rstrip() + "…"

@@ -32,8 +32,7 @@ COLUMNS = ("Quote", "Speaker", "Article", "Date", "Note", "Tags", "Added")
 QUOTE, SPEAKER, ARTICLE, DATE, NOTE, TAGS, ADDED = range(7)
 SORT_ROLE = Qt.UserRole + 1
 ID_ROLE = Qt.UserRole + 2
-EMPTY = ("No bookmarks yet.\n\nClick a highlighted quote and choose Bookmark quote, "
-         "or select any text and press Ctrl+D.")
+EMPTY = "No bookmarks yet.\n\nClick a highlighted quote and choose Bookmark quote, or select any text and press Ctrl+D."
 
 
 def one_line(text: str) -> str:
@@ -56,8 +55,12 @@ class BookmarkModel(ItemsModel):
         if role in (Qt.DisplayRole, Qt.EditRole):
             return self._text(b, col, role == Qt.EditRole)
         if role == SORT_ROLE:
-            return {SPEAKER: (b.speaker or "\uffff").lower(), DATE: b.date or "", ADDED: f"{b.created}#{b.id:09d}",
-                    ARTICLE: b.title.lower()}.get(col, self._text(b, col).lower())
+            return {
+                SPEAKER: (b.speaker or "\uffff").lower(),
+                DATE: b.date or "",
+                ADDED: f"{b.created}#{b.id:09d}",
+                ARTICLE: b.title.lower(),
+            }.get(col, self._text(b, col).lower())
         if role == ID_ROLE:
             return b.id
         if role == Qt.ToolTipRole:
@@ -207,8 +210,9 @@ class BookmarksPanel(QDockWidget):
         table.setModel(self.proxy)
         table.setSelectionBehavior(QAbstractItemView.SelectRows)
         table.setSelectionMode(QAbstractItemView.ExtendedSelection)
-        table.setEditTriggers(QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed
-                              | QAbstractItemView.SelectedClicked)
+        table.setEditTriggers(
+            QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed | QAbstractItemView.SelectedClicked
+        )
         table.setSortingEnabled(True)
         table.sortByColumn(ADDED, Qt.DescendingOrder)
         table.setAlternatingRowColors(True)

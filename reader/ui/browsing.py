@@ -15,17 +15,28 @@ from .session_values import ArticleRequest, Failed, LibraryChange, SearchFailed
 class Browsing(QObject):
     search_finished = Signal(object)  # the SearchResult now listed; None: the library again, or the search failed
 
-    def __init__(self, session: LibrarySession, search_bar: SearchBar, view: ArticleListView,
-                 model: ArticleTableModel, settings: QSettings, parent: QObject | None = None):
+    def __init__(
+        self,
+        session: LibrarySession,
+        search_bar: SearchBar,
+        view: ArticleListView,
+        model: ArticleTableModel,
+        settings: QSettings,
+        parent: QObject | None = None,
+    ):
         super().__init__(parent)
-        self.session, self.search_bar, self.view, self.model, self.settings = (session, search_bar, view, model,
-                                                                               settings)
+        self.session, self.search_bar, self.view, self.model, self.settings = (
+            session,
+            search_bar,
+            view,
+            model,
+            settings,
+        )
         search_bar.query_changed.connect(self.search)
         search_bar.step.connect(self.step)
         view.selectionModel().currentRowChanged.connect(self._on_current_row)
         view.horizontalHeader().sortIndicatorChanged.connect(self._on_sort_changed)
-        view.columns_changed.connect(
-            lambda hidden: settings.setValue("list/hiddenColumns", ",".join(map(str, hidden))))
+        view.columns_changed.connect(lambda hidden: settings.setValue("list/hiddenColumns", ",".join(map(str, hidden))))
         session.library_changed.connect(self._on_changed)
         session.results.connect(self._show_results)
         session.failed.connect(self._on_failed)
@@ -38,8 +49,9 @@ class Browsing(QObject):
         self.view.set_hidden_columns({int(c) for c in hidden.split(",") if c.isdigit()})
 
     def _restore_sort(self) -> None:
-        self.view.sortByColumn(self.settings.value("list/sortColumn", -1, int),
-                               Qt.SortOrder(self.settings.value("list/sortOrder", 0, int)))
+        self.view.sortByColumn(
+            self.settings.value("list/sortColumn", -1, int), Qt.SortOrder(self.settings.value("list/sortOrder", 0, int))
+        )
 
     def _on_sort_changed(self, column: int, order) -> None:
         if not self.model.searching:  # search results are in rank order until the user sorts them

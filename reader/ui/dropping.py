@@ -29,21 +29,22 @@ class DropOverlay(QLabel):
         self.hide()
 
     def show_for(self, dragged: list[Path], folder: Path) -> None:
-        self.setText(f"Drop to add {_these(dragged)} to the library\n{folder}\n\n"
-                     "Web pages, feeds, PDFs, e-mails, text and Markdown files are copied in")
+        self.setText(
+            f"Drop to add {_these(dragged)} to the library\n{folder}\n\n"
+            "Web pages, feeds, PDFs, e-mails, text and Markdown files are copied in"
+        )
         self.setGeometry(self.parentWidget().rect())
         self.raise_()
         self.show()
 
 
 def _these(paths: list[Path]) -> str:
-    """"this file", "these 3 files", "this folder", "these 2 files and folders"…"""
+    """ "this file", "these 3 files", "this folder", "these 2 files and folders"…"""
     folders = sum(p.is_dir() for p in paths)
     if len(paths) == 1:
         return "this folder" if folders else "this file"
     kind = "folders" if folders == len(paths) else "files" if not folders else "files and folders"
     return f"these {len(paths):,} {kind}"
-
 
 
 class Dropping(QObject):

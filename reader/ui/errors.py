@@ -51,8 +51,9 @@ def setup_logging(data_dir: Path) -> Path | None:
             return path
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS,
-                                                       encoding="utf-8", delay=False)
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=LOG_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8", delay=False
+        )
     except OSError:
         return None
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(threadName)s: %(message)s"))
@@ -65,7 +66,7 @@ def describe(exc_type, exc, tb) -> str:
 
 
 class ErrorDialog(QDialog):
-    """"Something went wrong": what happened in one line, the details, and Copy details."""
+    """ "Something went wrong": what happened in one line, the details, and Copy details."""
 
     def __init__(self, parent: QWidget | None, log_path: Path | None):
         super().__init__(parent)

@@ -79,7 +79,6 @@ def _swatch(colour: QColor, kind: str) -> QIcon:
     return QIcon(pix)
 
 
-
 class FlowLayout(QLayout):
     """Lays widgets out left to right, wrapping onto more rows when the width runs out."""
 

@@ -61,8 +61,15 @@ class MainWindow(QMainWindow):
         self.addDockWidget(Qt.BottomDockWidgetArea, self.bookmarking.panel)
         self.bookmarking.panel.hide()
         self.browsing = Browsing(session, self.search_bar, self.list, self.model, settings, self)
-        self.reading = Reading(session, self.pane, self.legend, settings, copies_of=self.model.copies_of,
-                               mark=self.bookmarking.marked, parent=self)
+        self.reading = Reading(
+            session,
+            self.pane,
+            self.legend,
+            settings,
+            copies_of=self.model.copies_of,
+            mark=self.bookmarking.marked,
+            parent=self,
+        )
         self.adding = Adding(session, self.reading, settings, self)
         self.drops = Dropping(self, lambda: session.library.root if session.library else None)
 
@@ -104,14 +111,21 @@ class MainWindow(QMainWindow):
     def _connect_menus(self) -> None:
         menus, session, reading = self.menus, self.session, self.reading
         for action, slot in (
-                (menus.open, self.choose_folder), (menus.reindex, lambda: session.sync(rebuild=True)),
-                (menus.add, self.adding.add_articles_dialog), (menus.add_folder, self.adding.add_folder_dialog),
-                (menus.paste, self.adding.paste_article), (menus.export, self.bookmarking.export_dialog),
-                (menus.quit, self.close), (menus.bookmark, self.bookmarking.bookmark_target),
-                (menus.cite, self.bookmarking.cite_target), (menus.details, self.adding.edit_details),
-                (menus.zoom_in, lambda: reading.set_zoom(self.pane.zoom + 1)),
-                (menus.zoom_out, lambda: reading.set_zoom(self.pane.zoom - 1)),
-                (menus.zoom_reset, lambda: reading.set_zoom(0)), (menus.about, self.about)):
+            (menus.open, self.choose_folder),
+            (menus.reindex, lambda: session.sync(rebuild=True)),
+            (menus.add, self.adding.add_articles_dialog),
+            (menus.add_folder, self.adding.add_folder_dialog),
+            (menus.paste, self.adding.paste_article),
+            (menus.export, self.bookmarking.export_dialog),
+            (menus.quit, self.close),
+            (menus.bookmark, self.bookmarking.bookmark_target),
+            (menus.cite, self.bookmarking.cite_target),
+            (menus.details, self.adding.edit_details),
+            (menus.zoom_in, lambda: reading.set_zoom(self.pane.zoom + 1)),
+            (menus.zoom_out, lambda: reading.set_zoom(self.pane.zoom - 1)),
+            (menus.zoom_reset, lambda: reading.set_zoom(0)),
+            (menus.about, self.about),
+        ):
             action.triggered.connect(slot)
 
     # ------------------------------------------------------------------ settings
@@ -149,8 +163,9 @@ class MainWindow(QMainWindow):
 
     def choose_folder(self) -> None:
         library = self.session.library
-        folder = QFileDialog.getExistingDirectory(self, "Open articles folder",
-                                                  str(library.root if library else Path.home()))
+        folder = QFileDialog.getExistingDirectory(
+            self, "Open articles folder", str(library.root if library else Path.home())
+        )
         if folder:
             self.session.open(Path(folder))
 
@@ -175,11 +190,13 @@ class MainWindow(QMainWindow):
         folder = library.root if library else "none"
         index_dir = library.index_dir if library else "none"
         QMessageBox.about(
-            self, "About Press Reader",
+            self,
+            "About Press Reader",
             f"<h3>Press Reader {__version__}</h3>"
             "<p>Read, search and quote sponsorship press coverage, offline.</p>"
             f"<p>Articles: {html.escape(str(folder))}<br>Index: {html.escape(str(index_dir))}</p>"
-            f"<p>{'<br>'.join(html.escape(line) for line in versions.lines())}</p>")
+            f"<p>{'<br>'.join(html.escape(line) for line in versions.lines())}</p>",
+        )
 
     def closeEvent(self, event) -> None:
         self._save_settings()

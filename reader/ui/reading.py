@@ -15,8 +15,10 @@ from .reading_pane import ReadingPane
 from .session import LibrarySession
 from .session_values import ArticleFailed, Failed, LibraryChange, LoadedArticle, OpenFailed
 
-EMPTY_FOLDER = ("There are no articles in {root} yet. Drop web pages, feeds, PDFs, e-mails or text files here, "
-                "use File › Add articles… (Ctrl+Shift+O), or open another folder (Ctrl+O).")
+EMPTY_FOLDER = (
+    "There are no articles in {root} yet. Drop web pages, feeds, PDFs, e-mails or text files here, "
+    "use File › Add articles… (Ctrl+Shift+O), or open another folder (Ctrl+O)."
+)
 
 
 class Reading(QObject):
@@ -24,9 +26,16 @@ class Reading(QObject):
     settled = Signal(str)  # the pane shows the article as it will stay: its analysis, if any, with it
     article_changed = Signal(object)  # the Article shown, or None
 
-    def __init__(self, session: LibrarySession, pane: ReadingPane, legend: Legend, settings: QSettings,
-                 copies_of: Callable[[str], list], mark: Callable[[ArticleView], ArticleView],
-                 parent: QObject | None = None):
+    def __init__(
+        self,
+        session: LibrarySession,
+        pane: ReadingPane,
+        legend: Legend,
+        settings: QSettings,
+        copies_of: Callable[[str], list],
+        mark: Callable[[ArticleView], ArticleView],
+        parent: QObject | None = None,
+    ):
         """`copies_of(id)`: the article's other copies as the list knows them; `mark(view)`: with its bookmarks."""
         super().__init__(parent)
         self.session, self.pane, self.legend, self.settings = session, pane, legend, settings
@@ -70,8 +79,9 @@ class Reading(QObject):
         if view is None:
             return
         new = self.mark(view)
-        if [(b.id, b.start, b.end, b.status) for b in new.bookmarks] != [(b.id, b.start, b.end, b.status)
-                                                                         for b in view.bookmarks]:
+        if [(b.id, b.start, b.end, b.status) for b in new.bookmarks] != [
+            (b.id, b.start, b.end, b.status) for b in view.bookmarks
+        ]:
             self.pane.show_article(new, keep_place=True)
 
     def _on_failed(self, failure: Failed) -> None:

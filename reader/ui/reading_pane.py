@@ -66,9 +66,10 @@ def _runs(text: str, marks: list[Mark]):
     and ("label", mark) after a labelled mark's last piece. `mark_up` renders these; `shown_chars`
     says which rendered character is which character of `text`.
     """
-    cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks),
-                   *(m.label_end for m in marks if m.label)})
-    for a, b in zip(cuts, cuts[1:]):
+    cuts = sorted(
+        {0, len(text), *(m.start for m in marks), *(m.end for m in marks), *(m.label_end for m in marks if m.label)}
+    )
+    for a, b in itertools.pairwise(cuts):
         if a >= b or a < 0 or b > len(text):
             continue
         for m in marks:
@@ -104,8 +105,9 @@ def mark_up(text: str, marks: list[Mark], entity_ids: dict[str, int] | None = No
             piece = html.escape(text[a:b])
             # innermost first: a bookmark (so its underline survives entity links), then the latest start,
             # then the earliest end; a hit is innermost of equals
-            for m in sorted(covering, key=lambda m: (m.layer == BOOKMARK, m.start, -m.end, m.layer == HIT),
-                            reverse=True):
+            for m in sorted(
+                covering, key=lambda m: (m.layer == BOOKMARK, m.start, -m.end, m.layer == HIT), reverse=True
+            ):
                 piece = _wrap(piece, m, entity_ids)
             out.append(piece)
     return "".join(out)
@@ -142,10 +144,20 @@ def paragraph_marks(body: str, marks: list[Mark]) -> list[tuple[str, list[Mark]]
     result = []
     for start, para in split_paragraphs(body):
         end = start + len(para)
-        inside = [Mark(max(m.start, start) - start, min(m.end, end) - start, m.layer, m.tip,
-                       m.label if m.label_end <= end else "", m.entity, m.flag if m.start >= start else "",
-                       m.label_at - start if m.label_at >= 0 and m.label_end <= end else -1)
-                  for m in marks if m.start < end and m.end > start]
+        inside = [
+            Mark(
+                max(m.start, start) - start,
+                min(m.end, end) - start,
+                m.layer,
+                m.tip,
+                m.label if m.label_end <= end else "",
+                m.entity,
+                m.flag if m.start >= start else "",
+                m.label_at - start if m.label_at >= 0 and m.label_end <= end else -1,
+            )
+            for m in marks
+            if m.start < end and m.end > start
+        ]
         result.append((para, inside))
     return result
 
@@ -240,8 +252,11 @@ def human_date(iso: str | None) -> str:
 
 
 def stylesheet(theme: Theme, pt: int) -> str:
-    entity_css = "\n".join(f"a.{layer.key} {{ color: {theme.colour(layer.key)}; text-decoration: none; }}"
-                           for layer in LAYERS if layer.kind == "text")
+    entity_css = "\n".join(
+        f"a.{layer.key} {{ color: {theme.colour(layer.key)}; text-decoration: none; }}"
+        for layer in LAYERS
+        if layer.kind == "text"
+    )
     return f"""
 body {{ color: {theme.text}; font-size: {pt}pt; }}
 p.title {{ font-size: {round(pt * 1.5)}pt; font-weight: 600; line-height: 120%; margin-top: 4px; margin-bottom: 6px; }}
@@ -262,9 +277,12 @@ span.flag {{ color: {theme.flag}; font-weight: 600; }}
 """
 
 
-def render_article(view: ArticleView, layers: frozenset[str] = frozenset(LAYER_KEYS),
-                   entity_ids: dict[str, int] | None = None,
-                   paragraphs: list[tuple[int, str, list[Mark]]] | None = None) -> str:
+def render_article(
+    view: ArticleView,
+    layers: frozenset[str] = frozenset(LAYER_KEYS),
+    entity_ids: dict[str, int] | None = None,
+    paragraphs: list[tuple[int, str, list[Mark]]] | None = None,
+) -> str:
     """The article as HTML, with the marks of the `layers` shown (search hits and bookmarks always are).
 
     `paragraphs`, if given, receives each body paragraph's start, text and marks shown, for a `BodyMap`.
@@ -296,7 +314,8 @@ def render_article(view: ArticleView, layers: frozenset[str] = frozenset(LAYER_K
         lead = cap.paragraph == 0 and cap.text == a.title
         text = "Lead photo" if lead else cap.text
         captions_at.setdefault(cap.paragraph, []).append(
-            _caption_html(text, cap.credit, [] if lead else marks, entity_ids))
+            _caption_html(text, cap.credit, [] if lead else marks, entity_ids)
+        )
     starts = [start for start, _ in split_paragraphs(a.body)]
     for n, (para, marks) in enumerate(paragraph_marks(a.body, shown(view.body))):
         parts.extend(captions_at.pop(n, []))
@@ -309,9 +328,11 @@ def render_article(view: ArticleView, layers: frozenset[str] = frozenset(LAYER_K
 
 
 def _caption_html(text: str, credit: str, marks: list[Mark], entity_ids: dict[str, int]) -> str:
-    return ('<table width="100%" cellspacing="0" cellpadding="0" style="margin-bottom: 14px;">'
-            f'<tr><td class="caption">{mark_up(text, marks, entity_ids)} &nbsp;<span class="credit">'
-            f"© {html.escape(credit)}</span></td></tr></table>")
+    return (
+        '<table width="100%" cellspacing="0" cellpadding="0" style="margin-bottom: 14px;">'
+        f'<tr><td class="caption">{mark_up(text, marks, entity_ids)} &nbsp;<span class="credit">'
+        f"© {html.escape(credit)}</span></td></tr></table>"
+    )
 
 
 class ReadingPane(QTextBrowser):
@@ -332,8 +353,7 @@ class ReadingPane(QTextBrowser):
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
-        self.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard
-                                     | Qt.LinksAccessibleByMouse)
+        self.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard | Qt.LinksAccessibleByMouse)
         self.zoom = 0
         self.view: ArticleView | None = None
         self.layers: frozenset[str] = frozenset(LAYER_KEYS)
@@ -464,8 +484,9 @@ class ReadingPane(QTextBrowser):
         return self.quote_span_at(self.textCursor().position())
 
     def bookmark_at(self, span: tuple[int, int]):
-        return next((b for b in (self.view.bookmarks if self.view else ())
-                     if (b.start, b.end) == span and b.status == OK), None)
+        return next(
+            (b for b in (self.view.bookmarks if self.view else ()) if (b.start, b.end) == span and b.status == OK), None
+        )
 
     def flash(self, start: int, end: int) -> bool:
         """Scroll body span [start, end) into view and light it up for a moment; False if it is not shown."""
@@ -492,15 +513,19 @@ class ReadingPane(QTextBrowser):
 
     def _quote_actions(self, menu: QMenu, span: tuple[int, int], what: str) -> None:
         marked = self.bookmark_at(span)
-        act = menu.addAction("Bookmarked" if marked else f"Bookmark {what}",
-                             lambda: self.bookmark_requested.emit(*span))
+        act = menu.addAction(
+            "Bookmarked" if marked else f"Bookmark {what}", lambda: self.bookmark_requested.emit(*span)
+        )
         act.setEnabled(marked is None)
         menu.addAction("Copy with citation", lambda: self.cite_requested.emit(*span))
 
     def mouseReleaseEvent(self, event):
         super().mouseReleaseEvent(event)
-        if (event.button() != Qt.LeftButton or self.textCursor().hasSelection()
-                or self.anchorAt(event.position().toPoint())):
+        if (
+            event.button() != Qt.LeftButton
+            or self.textCursor().hasSelection()
+            or self.anchorAt(event.position().toPoint())
+        ):
             return
         span = self.quote_span_at(self.cursorForPosition(event.position().toPoint()).position())
         if span is not None:

@@ -18,13 +18,14 @@ class SearchBar(QWidget):
         super().__init__(parent)
         self.edit = QLineEdit(self)
         self.edit.setObjectName("searchBox")
-        self.edit.setPlaceholderText('Search articles   (Ctrl+F)')
+        self.edit.setPlaceholderText("Search articles   (Ctrl+F)")
         self.edit.setClearButtonEnabled(True)
         self.edit.setToolTip(
-            "Whoosh query language: words (all must match), \"phrases\", OR, NOT, field:word "
+            'Whoosh query language: words (all must match), "phrases", OR, NOT, field:word '
             "(title, body, captions, source, date, entity, speaker), date:[2019-01-01 TO 2019-12-31], "
-            "entity:\"Thomas Bach\", speaker:\"Jack Ma\", trailing wildcards spons*.\n"
-            "Ctrl+F or / to focus, Esc to clear.")
+            'entity:"Thomas Bach", speaker:"Jack Ma", trailing wildcards spons*.\n'
+            "Ctrl+F or / to focus, Esc to clear."
+        )
         self.status = QLabel(self)
         self.status.setObjectName("searchStatus")
         self.status.setTextFormat(Qt.PlainText)  # it quotes the query

@@ -22,7 +22,7 @@ from ..core.analysis import shared_analyzer
 from ..core.importing import ImportReport
 from ..core.index import IndexDeleted
 from ..core.library import AnalysisReport, Library, LibraryError, SyncCancelled, SyncReport
-from ..core.model import split_id
+from ..core.model import ArticleView, SearchResult, split_id
 from .folder_watch import FolderWatcher
 from .session_values import (
     NO_HITS,
@@ -30,7 +30,6 @@ from .session_values import (
     AnalysisFailed,
     ArticleFailed,
     ArticleRequest,
-    ArticleView,
     Hits,
     LibraryChange,
     LoadedArticle,
@@ -38,7 +37,6 @@ from .session_values import (
     Progress,
     SaveFailed,
     SearchFailed,
-    SearchResult,
     SyncFailed,
     Task,
     Ticket,
@@ -128,12 +126,16 @@ class LibrarySession(QObject):
         return ticket
 
     def _current(self, ticket: Ticket) -> bool:
-        return (ticket.opened is not None and ticket.opened is self._opened
-                and (ticket.kind is None or self._latest.get(ticket.kind) is ticket))
+        return (
+            ticket.opened is not None
+            and ticket.opened is self._opened
+            and (ticket.kind is None or self._latest.get(ticket.kind) is ticket)
+        )
 
     def _start(self, jobs: Jobs, ticket: Ticket, work: Callable[[Job], object], **slots) -> Job:
         """Start `work`; each of `slots` (finished, failed, progress, partial) hears from it while `ticket` is
         current."""
+
         def current(slot):
             return lambda *args: slot(*args) if self._current(ticket) else None
 
@@ -213,9 +215,14 @@ class LibrarySession(QObject):
         library = self.library
         known = list(self._rows.values()) if quiet and self._rows_are_index else None
         self._job = self._start(
-            self.background, self._take(), lambda job: _sync(library, job, rebuild, quiet, known),
-            partial=self._rows_arrived, finished=self._synced, failed=self._sync_failed,
-            progress=lambda done, total: self.progress.emit(Progress(Task.INDEXING, done, total, quiet)))
+            self.background,
+            self._take(),
+            lambda job: _sync(library, job, rebuild, quiet, known),
+            partial=self._rows_arrived,
+            finished=self._synced,
+            failed=self._sync_failed,
+            progress=lambda done, total: self.progress.emit(Progress(Task.INDEXING, done, total, quiet)),
+        )
 
     def _rows_arrived(self, change: LibraryChange) -> None:
         """Rows from an update or the analysis pass: kept here, then shown by the panels."""
@@ -276,8 +283,11 @@ class LibrarySession(QObject):
         """Show the article just added or corrected: by its id, or the first article of its file (a feed)."""
         wanted, self._reveal = self._reveal, None
         if wanted:
-            target = wanted if wanted in self._rows else min(
-                (i for i in self._rows if split_id(i)[0] == wanted), default=None)
+            target = (
+                wanted
+                if wanted in self._rows
+                else min((i for i in self._rows if split_id(i)[0] == wanted), default=None)
+            )
             if target:
                 self.reveal.emit(target)
 
@@ -301,13 +311,19 @@ class LibrarySession(QObject):
         library = self.library
 
         def work(job: Job) -> AnalysisReport:
-            return library.analyze_all(progress=job.progress, cancel=job.stopped,
-                                       on_rows=lambda rows: job.emit(LibraryChange(rows=rows)))
+            return library.analyze_all(
+                progress=job.progress, cancel=job.stopped, on_rows=lambda rows: job.emit(LibraryChange(rows=rows))
+            )
 
         self._job = self._start(
-            self.background, self._take(), work, partial=self._rows_arrived, finished=self._analysed,
+            self.background,
+            self._take(),
+            work,
+            partial=self._rows_arrived,
+            finished=self._analysed,
             failed=self._analysis_failed,
-            progress=lambda done, total: self.progress.emit(Progress(Task.ANALYSING, done, total)))
+            progress=lambda done, total: self.progress.emit(Progress(Task.ANALYSING, done, total)),
+        )
 
     def _analysed(self, report: AnalysisReport) -> None:
         self._analysis_ended()
@@ -344,8 +360,13 @@ class LibrarySession(QObject):
         if self.library is None:
             return
         library = self.library
-        self._start(self.searching, ticket, lambda job: library.search(text, limit=RESULT_LIMIT),
-                    finished=self._found, failed=self._search_failed)
+        self._start(
+            self.searching,
+            ticket,
+            lambda job: library.search(text, limit=RESULT_LIMIT),
+            finished=self._found,
+            failed=self._search_failed,
+        )
 
     def _found(self, result: SearchResult) -> None:
         reading = self._reading
@@ -390,20 +411,26 @@ class LibrarySession(QObject):
                 return None
             return library.article_view(request.id, hits.words, hits.names, analyze=analyse)
 
-        return self._start(jobs, ticket, work,
-                           finished=lambda view: self._loaded(library, request, ticket, view, analyse),
-                           failed=lambda exc: self.failed.emit(ArticleFailed(exc, request.id)))
+        return self._start(
+            jobs,
+            ticket,
+            work,
+            finished=lambda view: self._loaded(library, request, ticket, view, analyse),
+            failed=lambda exc: self.failed.emit(ArticleFailed(exc, request.id)),
+        )
 
-    def _loaded(self, library: Library, request: ArticleRequest, ticket: Ticket, view: ArticleView | None,
-                analysed: bool) -> None:
+    def _loaded(
+        self, library: Library, request: ArticleRequest, ticket: Ticket, view: ArticleView | None, analysed: bool
+    ) -> None:
         if view is None:
             return
         early = view.analysis is None and request.analyse and not analysed
         self.article_loaded.emit(LoadedArticle(view, request, early))
         self._tell_notice(library.analysis_notice)
         if early:  # its analysis next, on a pool of its own: a search or another article need not wait for it
-            self._analysing_job = self._load(library, replace(request, keep_place=True), ticket, self.analysing,
-                                             analyse=True)
+            self._analysing_job = self._load(
+                library, replace(request, keep_place=True), ticket, self.analysing, analyse=True
+            )
 
     # ------------------------------------------------------------------ bringing articles in
 
@@ -412,10 +439,14 @@ class LibrarySession(QObject):
         if self.library is None or not given:
             return
         library = self.library
-        self._start(self.saving, self._take(), lambda job: library.add(given, progress=job.progress),
-                    finished=self._imported,
-                    failed=lambda exc: self.failed.emit(AddFailed(exc)),
-                    progress=lambda done, total: self.progress.emit(Progress(Task.ADDING, done, total)))
+        self._start(
+            self.saving,
+            self._take(),
+            lambda job: library.add(given, progress=job.progress),
+            finished=self._imported,
+            failed=lambda exc: self.failed.emit(AddFailed(exc)),
+            progress=lambda done, total: self.progress.emit(Progress(Task.ADDING, done, total)),
+        )
 
     def _imported(self, report: ImportReport) -> None:
         self.imported.emit(report)
@@ -430,9 +461,13 @@ class LibrarySession(QObject):
         if self.library is None:
             return
         library = self.library
-        self._start(self.saving, self._take(), lambda job: save(library),
-                    finished=lambda article_id: self._saved(article_id, note),
-                    failed=lambda exc: self.failed.emit(SaveFailed(exc, doing)))
+        self._start(
+            self.saving,
+            self._take(),
+            lambda job: save(library),
+            finished=lambda article_id: self._saved(article_id, note),
+            failed=lambda exc: self.failed.emit(SaveFailed(exc, doing)),
+        )
 
     def _saved(self, article_id: str, note: str) -> None:
         self._reveal = article_id

@@ -104,6 +104,7 @@ def _hand_off(name: str, articles: Path | None) -> bool:
         answered += bytes(socket.readAll())
     socket.disconnectFromServer()
     if answered != ACK:
-        raise NotAnswering("Press Reader is already open on this data folder but does not answer; "
-                           "close it and try again")
+        raise NotAnswering(
+            "Press Reader is already open on this data folder but does not answer; close it and try again"
+        )
     return True

@@ -95,8 +95,10 @@ class SkippedFilesDialog(QDialog):
         self.model.set_items(skipped)
         n = len(skipped)
         if n:
-            self.summary.setText(f"{n:,} {'file' if n == 1 else 'files'} in {root} could not be read as "
-                                 "articles. Fix or remove them, and the index picks up the change.")
+            self.summary.setText(
+                f"{n:,} {'file' if n == 1 else 'files'} in {root} could not be read as "
+                "articles. Fix or remove them, and the index picks up the change."
+            )
         else:
             self.summary.setText(f"Every article file in {root} was read.")
         self.copy_button.setEnabled(bool(n))

@@ -26,8 +26,13 @@ NO_MODEL_NOTE = "names from the built-in lists only (no spaCy model)"
 class StatusBar(QStatusBar):
     """The index's state on the left; `beside` (e.g. the skipped files button), progress and counts on the right."""
 
-    def __init__(self, session: LibrarySession, model: ArticleTableModel, beside: QWidget | None = None,
-                 parent: QWidget | None = None):
+    def __init__(
+        self,
+        session: LibrarySession,
+        model: ArticleTableModel,
+        beside: QWidget | None = None,
+        parent: QWidget | None = None,
+    ):
         super().__init__(parent)
         self.session, self.model = session, model
         self.state = QLabel()
@@ -103,7 +108,7 @@ class StatusBar(QStatusBar):
             self.counts.setText(f"{total:,} {'article' if total == 1 else 'articles'}")
 
     def _articles_text(self) -> str:
-        """"N articles", and how many more files are copies of them."""
+        """ "N articles", and how many more files are copies of them."""
         total, copies = self.model.article_count(), self.model.copy_count()
         text = f"{total:,} {'article' if total == 1 else 'articles'}"
         if copies:
@@ -131,8 +136,9 @@ class StatusBar(QStatusBar):
         if p.task is Task.ADDING:
             self.say(f"Adding {p.done:,} of {p.total:,} files…")
         elif p.task is Task.ANALYSING:
-            self.say(f"{self._index_text} · finding quotes and names: {p.done:,} of {p.total:,} articles…",
-                     background=True)
+            self.say(
+                f"{self._index_text} · finding quotes and names: {p.done:,} of {p.total:,} articles…", background=True
+            )
         elif p.done < p.total:
             self.say(f"Indexing {p.done:,} of {p.total:,} articles…", background=True)
         else:

@@ -85,11 +85,14 @@ class Jobs:
         self.pool.setMaxThreadCount(threads)
         self._running: set[Job] = set()
 
-    def start(self, fn: Callable[[Job], object], *, finished=None, failed=None,
-              progress=None, partial=None) -> Job:
+    def start(self, fn: Callable[[Job], object], *, finished=None, failed=None, progress=None, partial=None) -> Job:
         job = Job(fn, self.background)
-        for signal, slot in ((job.signals.finished, finished), (job.signals.failed, failed),
-                             (job.signals.progress, progress), (job.signals.partial, partial)):
+        for signal, slot in (
+            (job.signals.finished, finished),
+            (job.signals.failed, failed),
+            (job.signals.progress, progress),
+            (job.signals.partial, partial),
+        ):
             if slot is not None:
                 signal.connect(slot)
         job.signals.finished.connect(lambda _=None, j=job: self._running.discard(j))
@@ -106,4 +109,3 @@ class Jobs:
             job.stop()
         self.pool.clear()
         self.pool.waitForDone(wait_ms)
-

@@ -62,7 +62,7 @@ def assert_quote_spans_are_sound(text: str, quotes) -> None:
     """Each quote is its own slice of `text`, starts at an opening mark, in order, without overlap."""
     end = 0
     for q in quotes:
-        assert q.text == text[q.start:q.end]
+        assert q.text == text[q.start : q.end]
         assert q.text[:1] in OPENING_MARKS, q.text
         assert q.start >= end, f"{q.text!r} overlaps the quote before it"
         assert q.end > q.start
@@ -74,7 +74,7 @@ def assert_entity_spans_are_sound(text: str, entities) -> None:
 
     end = 0
     for e in sorted(entities, key=lambda e: e.start):
-        assert e.text == text[e.start:e.end]
+        assert e.text == text[e.start : e.end]
         assert e.text.strip() == e.text and e.text, e
         assert e.start >= end, f"{e.text!r} overlaps the entity before it"
         assert e.label in GROUP_OF_LABEL, e

@@ -126,22 +126,25 @@ def test_analyze_all_reports_progress_and_rows(lib):
 # ---------------------------------------------------------------- entity: and speaker:
 
 
-@pytest.mark.parametrize("query,expected", [
-    ("entity:Alibaba", BOTH),
-    ('entity:"Alibaba Group"', BOTH),
-    ('speaker:"Jack Ma"', BOTH),
-    ('speaker:"Thomas Bach"', BOTH),
-    ('entity:"Thomas Bach"', BOTH),
-    ('entity:"International Olympic Committee"', BOTH),
-    ("entity:Lausanne", [SAMPLE_002]),
-    ('entity:"Yao Ming"', [SAMPLE_000]),
-    ('speaker:"Yao Ming"', []),  # named, but never quoted
-    ('entity:"Bach Jack"', []),
-    ('speaker:"Ma Thomas"', []),  # 'Jack Ma' and 'Thomas Bach' are indexed side by side, not run together
-    ('entity:"Bach Tokyo"', []),  # 'Thomas Bach' then 'Tokyo 2020' in sample 000's sorted names
-    ('speaker:"Jack Ma" AND entity:Lausanne', [SAMPLE_002]),
-    ('speaker:"Thomas Bach" AND NOT entity:Lausanne', [SAMPLE_000]),
-])
+@pytest.mark.parametrize(
+    "query,expected",
+    [
+        ("entity:Alibaba", BOTH),
+        ('entity:"Alibaba Group"', BOTH),
+        ('speaker:"Jack Ma"', BOTH),
+        ('speaker:"Thomas Bach"', BOTH),
+        ('entity:"Thomas Bach"', BOTH),
+        ('entity:"International Olympic Committee"', BOTH),
+        ("entity:Lausanne", [SAMPLE_002]),
+        ('entity:"Yao Ming"', [SAMPLE_000]),
+        ('speaker:"Yao Ming"', []),  # named, but never quoted
+        ('entity:"Bach Jack"', []),
+        ('speaker:"Ma Thomas"', []),  # 'Jack Ma' and 'Thomas Bach' are indexed side by side, not run together
+        ('entity:"Bach Tokyo"', []),  # 'Thomas Bach' then 'Tokyo 2020' in sample 000's sorted names
+        ('speaker:"Jack Ma" AND entity:Lausanne', [SAMPLE_002]),
+        ('speaker:"Thomas Bach" AND NOT entity:Lausanne', [SAMPLE_000]),
+    ],
+)
 def test_entity_and_speaker_search(searchable, query, expected):
     assert found(searchable, query) == expected
 
@@ -162,14 +165,17 @@ def test_analysis_does_not_rewrite_the_articles_index(lib):
     assert found(lib, 'speaker:"Jack Ma"') == BOTH
 
 
-@pytest.mark.parametrize("query, expected", [
-    ("entity:Lausanne AND turnkey", []),
-    ("entity:Lausanne OR turnkey", BOTH),
-    ("entity:alib*", BOTH),
-    ("(entity:Lausanne OR entity:\"Yao Ming\") AND cloud", BOTH),
-    ("NOT entity:Lausanne", [SAMPLE_000]),
-    ("speaker:\"Jack Ma\"^3 turnkey", [SAMPLE_000]),
-])
+@pytest.mark.parametrize(
+    "query, expected",
+    [
+        ("entity:Lausanne AND turnkey", []),
+        ("entity:Lausanne OR turnkey", BOTH),
+        ("entity:alib*", BOTH),
+        ('(entity:Lausanne OR entity:"Yao Ming") AND cloud', BOTH),
+        ("NOT entity:Lausanne", [SAMPLE_000]),
+        ('speaker:"Jack Ma"^3 turnkey', [SAMPLE_000]),
+    ],
+)
 def test_names_combine_with_words_and_operators(searchable, query, expected):
     assert found(searchable, query) == expected
 
@@ -225,7 +231,7 @@ def test_the_names_of_removed_articles_are_dropped(analyzed, articles_dir, rebui
 
 def named_ids(library) -> set[str]:
     """The articles the names index holds names for."""
-    return {aid for aid, in column_rows(library.index._names, ("id",))}
+    return {aid for (aid,) in column_rows(library.index._names, ("id",))}
 
 
 # ---------------------------------------------------------------- what the reading pane shows
@@ -248,7 +254,7 @@ def test_the_article_view_marks_quotes_entities_and_hits_in_every_part(analyzed)
     assert {"Jack Ma", "Thomas Bach"} <= people
     assert "Alibaba Group" in {m.entity for m in view.title if m.layer == "orgs"}
     hits = [m for m in view.body if m.layer == HIT]
-    assert {article.body[m.start:m.end].lower() for m in hits} >= {"olympic", "jack ma"}
+    assert {article.body[m.start : m.end].lower() for m in hits} >= {"olympic", "jack ma"}
     q = body.speeches[0]
     assert view.quote_at(q.start) == q
 
@@ -348,8 +354,11 @@ def test_an_article_edited_after_indexing_waits_for_the_next_sync(lib, articles_
 
 
 def test_adding_an_article_after_analysis(analyzed, articles_dir, write):
-    write(articles_dir / "late.txt", "Tennis deal\n\nRoger Federer signed with a Swiss bank in Basel.\n\n"
-                                     '"Tennis is great for everyone involved," said Federer.\n')
+    write(
+        articles_dir / "late.txt",
+        "Tennis deal\n\nRoger Federer signed with a Swiss bank in Basel.\n\n"
+        '"Tennis is great for everyone involved," said Federer.\n',
+    )
     report = analyzed.sync()
     assert (report.added, report.indexed) == (1, 3)
     rows = analyzed.rows()  # the list the window shows
@@ -388,9 +397,13 @@ def test_cache_is_one_sqlite_file_in_the_data_dir(analyzed, data_dir):
 def test_damaged_cache_file_is_replaced(articles_dir, data_dir, damage):
     path = data_dir / "analysis.sqlite"
     data_dir.mkdir(parents=True, exist_ok=True)
-    path.write_bytes({"garbage": b"\x00not a database\xff" * 512,
-                      "sqlite header then garbage": SQLITE_HEADER + b"\xde\xad\xbe\xef" * 2048,
-                      "empty": b""}[damage])
+    path.write_bytes(
+        {
+            "garbage": b"\x00not a database\xff" * 512,
+            "sqlite header then garbage": SQLITE_HEADER + b"\xde\xad\xbe\xef" * 2048,
+            "empty": b"",
+        }[damage]
+    )
     library = Library(articles_dir, data_dir, analyzer=real_analyzer())
     try:
         library.sync()
@@ -403,7 +416,8 @@ def test_damaged_cache_file_is_replaced(articles_dir, data_dir, damage):
     reopened = Library(articles_dir, data_dir, analyzer=real_analyzer())
     try:
         assert reopened.cache.get_many([reopened.load(a) for a in BOTH]).keys() == {
-            reopened.load(a).content_hash for a in BOTH}
+            reopened.load(a).content_hash for a in BOTH
+        }
     finally:
         reopened.close()
 

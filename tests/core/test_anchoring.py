@@ -26,8 +26,8 @@ def test_selector_keeps_the_passage_and_its_surroundings():
     start = BODY.index(VISION)
     sel = selector_for(BODY, start, start + len(VISION))
     assert (sel.exact, sel.start, sel.end) == (VISION, start, start + len(VISION))
-    assert sel.prefix == BODY[start - CONTEXT:start] and len(sel.prefix) == CONTEXT
-    assert sel.suffix == BODY[sel.end:sel.end + CONTEXT] and sel.suffix.startswith("\n\n\"We will start")
+    assert sel.prefix == BODY[start - CONTEXT : start] and len(sel.prefix) == CONTEXT
+    assert sel.suffix == BODY[sel.end : sel.end + CONTEXT] and sel.suffix.startswith('\n\n"We will start')
     assert selector_for(BODY, 0, 7).prefix == ""  # at the very start
     assert selector_for(BODY, len(BODY) - 5, len(BODY)).suffix == ""
 
@@ -52,8 +52,9 @@ def test_punctuation_changed_inside_the_passage_is_found_fuzzily():
     edited = BODY.replace(VISION, VISION.replace(" - ", " – ").replace("fans,", "fans;"))
     start, end, how = locate(edited, sel)
     assert how == "fuzzy"
-    assert edited[start:end] == ('"He said that the Olympics should be for the next stage – more people, '
-                                 'more fans; better sports.')
+    assert edited[start:end] == (
+        '"He said that the Olympics should be for the next stage – more people, more fans; better sports.'
+    )
 
 
 def test_curly_marks_replacing_straight_ones_at_both_ends_are_found_fuzzily():
@@ -88,14 +89,16 @@ def test_rewritten_passage_is_not_found():
 
 
 def test_same_text_twice_is_told_apart_by_prefix_and_suffix():
-    body = ("Bach said: the partnership is a milestone for everyone. Then he left.\n\n"
-            "Ma replied: the partnership is a milestone for everyone. And he smiled.")
+    body = (
+        "Bach said: the partnership is a milestone for everyone. Then he left.\n\n"
+        "Ma replied: the partnership is a milestone for everyone. And he smiled."
+    )
     text = "the partnership is a milestone for everyone."
     first, second = body.index(text), body.rindex(text)
     sel = selector_for(body, second, second + len(text))
     assert locate(body, sel) == (second, second + len(text), "exact")
     # a paragraph inserted above puts the first one where the second was; the surroundings still decide
-    inserted = ("An added paragraph. " * 10)[:second - first - 2] + "\n\n"
+    inserted = ("An added paragraph. " * 10)[: second - first - 2] + "\n\n"
     edited = inserted + body
     assert edited.index(text) == second
     assert locate(edited, sel) == (second + len(inserted), second + len(inserted) + len(text), "exact")
@@ -121,31 +124,34 @@ def test_fuzzy_search_is_quick_on_a_long_body():
     long_body = "\n\n".join(" ".join(rng.choice(words) for _ in range(100)) for _ in range(50))  # 5,000 words
     start = len(long_body) // 2
     sel = selector_for(long_body, start, start + 600)
-    gone = long_body[:start] + long_body[start + 600:]
+    gone = long_body[:start] + long_body[start + 600 :]
     began = time.perf_counter()
     assert locate(gone, sel) is None
-    edited = long_body[:start + 300] + ";" + long_body[start + 301:]
+    edited = long_body[: start + 300] + ";" + long_body[start + 301 :]
     found = locate(edited, sel)
     seconds = time.perf_counter() - began
     assert found is not None and found[2] == "fuzzy" and abs(found[0] - start) <= 1
     assert seconds < 0.25, seconds
 
 
-@pytest.mark.parametrize("typed", [
-    "He said that the Olympics should be for the next stage",
-    "He  said that the\nOlympics should   be for the next stage",
-    "  He said that the Olympics should be for the next stage\n",
-])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "He said that the Olympics should be for the next stage",
+        "He  said that the\nOlympics should   be for the next stage",
+        "  He said that the Olympics should be for the next stage\n",
+    ],
+)
 def test_locate_text_allows_other_spacing(typed):
     start = BODY.index("He said that the Olympics")
     found = locate_text(BODY, typed)
     assert found is not None
-    assert BODY[found[0]:found[1]] == "He said that the Olympics should be for the next stage"
+    assert BODY[found[0] : found[1]] == "He said that the Olympics should be for the next stage"
     assert found[0] == start
 
 
 def test_locate_text_spans_a_paragraph_break():
-    typed = "better sports. \"We will start from here"
+    typed = 'better sports. "We will start from here'
     start, end = locate_text(BODY, typed)
     assert BODY[start:end] == 'better sports.\n\n"We will start from here'
 

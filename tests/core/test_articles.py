@@ -33,7 +33,11 @@ def test_an_article_is_read_in_parts_the_title_the_body_then_each_caption(articl
     a = load(articles_dir / SAMPLE_000, articles_dir)
     assert len(a.captions) == 2
     assert [(p.name, p.text) for p in a.parts()] == [
-        (TITLE, a.title), (BODY, a.body), (caption_part(0), a.captions[0].text), (caption_part(1), a.captions[1].text)]
+        (TITLE, a.title),
+        (BODY, a.body),
+        (caption_part(0), a.captions[0].text),
+        (caption_part(1), a.captions[1].text),
+    ]
     assert caption_part(0) != caption_part(1)
 
 
@@ -55,7 +59,7 @@ def test_a_samples_paragraphs_are_its_body_split_by_one_blank_line(articles_dir,
     found = split_paragraphs(a.body)
     assert [para for _, para in found] == a.paragraphs
     assert PARAGRAPH_BREAK.join(a.paragraphs) == a.body
-    assert all(a.body[start:start + len(para)] == para for start, para in found)
+    assert all(a.body[start : start + len(para)] == para for start, para in found)
 
 
 # ---------------------------------------------------------------- the two samples
@@ -68,15 +72,18 @@ def test_sample_000_title_comes_from_its_lead_caption(articles_dir):
     assert a.id == SAMPLE_000
     assert a.source == "articles"
     assert a.body.startswith("Alibaba co-founder Jack Ma has targeted helping")
-    assert a.body.endswith("10 more years of partnership and even more success.\"")
+    assert a.body.endswith('10 more years of partnership and even more success."')
 
 
 def test_sample_000_captions_are_kept_apart_and_the_truncated_duplicate_is_dropped(articles_dir):
     a = load(articles_dir / SAMPLE_000, articles_dir)
     assert [(c.text, c.credit) for c in a.captions] == [
         ("Alibaba have targeted having a genuine impact on the Olympics by Beijing 2022", "IOC"),
-        ("Alibaba founder Jack Ma, left, alongside IOC President Thomas Bach at the opening of the new "
-         "\"Olympic Games on the Cloud\" exhibition at the Gangneung Olympic Park", "IOC"),
+        (
+            "Alibaba founder Jack Ma, left, alongside IOC President Thomas Bach at the opening of the new "
+            '"Olympic Games on the Cloud" exhibition at the Gangneung Olympic Park',
+            "IOC",
+        ),
     ]
     truncated = "alongside IOC President Thomas Bach at the opening of the new"
     assert truncated not in a.body
@@ -206,8 +213,10 @@ def test_markdown_closing_hashes_are_dropped(tmp_path, write):
 
 
 def test_title_from_first_sentence_is_shortened_with_ellipsis(tmp_path, write):
-    sentence = ("Acme Corporation today announced a record breaking multi year sponsorship agreement with "
-                "the Rovers football club and its supporters trust.")
+    sentence = (
+        "Acme Corporation today announced a record breaking multi year sponsorship agreement with "
+        "the Rovers football club and its supporters trust."
+    )
     a = load(write(tmp_path / "s.txt", sentence + " Second sentence follows here."))
     assert a.title.endswith("…")
     assert len(a.title) <= TITLE_CHARS
@@ -220,14 +229,17 @@ def test_title_from_short_first_sentence_is_that_sentence(tmp_path, write):
     assert a.title == "Acme signed the Rovers."
 
 
-@pytest.mark.parametrize("text,title", [
-    ("Mr. Bach welcomed Jack Ma to Lausanne. Then they talked.", "Mr. Bach welcomed Jack Ma to Lausanne."),
-    ("U.S. Olympic Committee signs Acme as partner. More text.", "U.S. Olympic Committee signs Acme as partner."),
-    ("IOC President Thomas J. Bach met Ma. More.", "IOC President Thomas J. Bach met Ma."),
-    ("St. Helens sign kit deal with Acme. More.", "St. Helens sign kit deal with Acme."),
-    ("Dr. Smith said no. Later.", "Dr. Smith said no."),
-    ('"We will win," said Ma. More.', '"We will win," said Ma.'),
-])
+@pytest.mark.parametrize(
+    "text,title",
+    [
+        ("Mr. Bach welcomed Jack Ma to Lausanne. Then they talked.", "Mr. Bach welcomed Jack Ma to Lausanne."),
+        ("U.S. Olympic Committee signs Acme as partner. More text.", "U.S. Olympic Committee signs Acme as partner."),
+        ("IOC President Thomas J. Bach met Ma. More.", "IOC President Thomas J. Bach met Ma."),
+        ("St. Helens sign kit deal with Acme. More.", "St. Helens sign kit deal with Acme."),
+        ("Dr. Smith said no. Later.", "Dr. Smith said no."),
+        ('"We will win," said Ma. More.', '"We will win," said Ma.'),
+    ],
+)
 def test_first_sentence_title_does_not_stop_at_an_abbreviation(tmp_path, write, text, title):
     assert load(write(tmp_path / "abbr.txt", text)).title == title
 
@@ -249,7 +261,7 @@ def test_only_a_date_line_keeps_the_date(tmp_path, write):
 
 
 def test_front_matter(tmp_path, write):
-    text = "---\ntitle: \"Rovers land Acme\"\ndate: 2021-05-06\nsource: The Herald\n---\nAcme signed today.\n"
+    text = '---\ntitle: "Rovers land Acme"\ndate: 2021-05-06\nsource: The Herald\n---\nAcme signed today.\n'
     a = load(write(tmp_path / "fm.md", text))
     assert a.title == "Rovers land Acme"
     assert a.date == "2021-05-06"
@@ -302,9 +314,19 @@ def test_id_is_relative_posix_path_and_source_is_the_folder(tmp_path, write, rel
 
 def test_scan_finds_articles_at_any_depth_and_ignores_other_files(tmp_path, write):
     root = tmp_path / "lib"
-    for rel in ["a.txt", "b.md", "x/c.TXT", "x/y/z/d.txt", "x/y/e.md",
-                "x/f.docx", "x/readme", ".hidden.txt", "x/.also-hidden.md",
-                ".git/inside.txt", "x/.cache/g.txt"]:
+    for rel in [
+        "a.txt",
+        "b.md",
+        "x/c.TXT",
+        "x/y/z/d.txt",
+        "x/y/e.md",
+        "x/f.docx",
+        "x/readme",
+        ".hidden.txt",
+        "x/.also-hidden.md",
+        ".git/inside.txt",
+        "x/.cache/g.txt",
+    ]:
         write(root / rel, "text")
     (root / "folder.txt").mkdir()
     result = scanning.scan(root)
@@ -312,8 +334,7 @@ def test_scan_finds_articles_at_any_depth_and_ignores_other_files(tmp_path, writ
     assert [(s.path, s.reason) for s in result.skipped] == [("folder.txt", "is a directory, not a file")]
     # what a folder watcher watches: every folder walked, hidden ones left out as their files are
     assert result.folders[0] == root
-    assert sorted(p.relative_to(root).as_posix() for p in result.folders) == [
-        ".", "folder.txt", "x", "x/y", "x/y/z"]
+    assert sorted(p.relative_to(root).as_posix() for p in result.folders) == [".", "folder.txt", "x", "x/y", "x/y/z"]
     for f in result.files:
         assert f.size == f.path.stat().st_size
         assert f.mtime_ns == f.path.stat().st_mtime_ns

@@ -19,8 +19,15 @@ from pathlib import Path
 import pytest
 
 from reader.core import articles
-from reader.core.bookmarks import (ARTICLE_MISSING, OK, SCHEMA_VERSION, TEXT_CHANGED, Bookmark, BookmarkError,
-                                   BookmarkStore)
+from reader.core.bookmarks import (
+    ARTICLE_MISSING,
+    OK,
+    SCHEMA_VERSION,
+    TEXT_CHANGED,
+    Bookmark,
+    BookmarkError,
+    BookmarkStore,
+)
 from reader.core.library import BOOKMARKS_FILE, Library, ReanchorReport
 from tests.core.analysis_fixtures import REPO, SAMPLE_000, SAMPLE_002, real_analyzer
 
@@ -87,13 +94,20 @@ def version_1_file(path: Path, rows: list[tuple]) -> None:
 
 def test_add_stores_every_field_and_reads_them_back(store, store_path, article, articles_dir):
     start, end = span(article, HONOURED)
-    added = store.add(article, start, end, folder=articles_dir, speaker="Jack Ma", note="for the report",
-                      tags=[" cloud ", "IOC", "", "cloud", "ioc"])
+    added = store.add(
+        article,
+        start,
+        end,
+        folder=articles_dir,
+        speaker="Jack Ma",
+        note="for the report",
+        tags=[" cloud ", "IOC", "", "cloud", "ioc"],
+    )
     assert isinstance(added, Bookmark) and added.id >= 1
     assert added.folder == str(articles_dir.resolve())
     assert (added.article_id, added.content_hash) == (SAMPLE_002, article.content_hash)
     assert (added.exact, added.start, added.end) == (HONOURED, start, end)
-    assert added.prefix == article.body[start - 32:start] and added.suffix == article.body[end:end + 32]
+    assert added.prefix == article.body[start - 32 : start] and added.suffix == article.body[end : end + 32]
     assert (added.speaker, added.note, added.tags) == ("Jack Ma", "for the report", ("cloud", "IOC", "ioc"))
     assert (added.title, added.source, added.date, added.status) == (article.title, article.source, "2019-01-23", OK)
     assert re.fullmatch(ISO_UTC, added.created)
@@ -115,8 +129,21 @@ def test_add_stores_every_field_and_reads_them_back(store, store_path, article, 
 def test_to_json(store, article, articles_dir):
     b = store.add(article, *span(article, HONOURED), folder=articles_dir, speaker="Jack Ma", tags=["a"])
     out = b.to_json()
-    assert {"quote", "speaker", "title", "source", "date", "path", "note", "tags", "created", "status",
-            "article_id", "start", "end"} <= set(out)
+    assert {
+        "quote",
+        "speaker",
+        "title",
+        "source",
+        "date",
+        "path",
+        "note",
+        "tags",
+        "created",
+        "status",
+        "article_id",
+        "start",
+        "end",
+    } <= set(out)
     assert (out["quote"], out["speaker"], out["tags"], out["status"]) == (HONOURED, "Jack Ma", ["a"], "ok")
     assert out["path"] == str(articles_dir.resolve() / SAMPLE_002)
     assert json.loads(json.dumps(out)) == out
@@ -172,10 +199,13 @@ def test_file_is_in_wal_mode(store, store_path, article, articles_dir):
 
 
 def test_version_1_file_is_migrated_keeping_every_row(store_path, articles_dir):
-    version_1_file(store_path, [
-        (3, SAMPLE_002, HONOURED, 445, 526, "old note", "2024-02-01T10:00:00Z"),
-        (7, "gone.txt", "a passage from a file since deleted", 0, 36, "", "2024-03-01T10:00:00Z"),
-    ])
+    version_1_file(
+        store_path,
+        [
+            (3, SAMPLE_002, HONOURED, 445, 526, "old note", "2024-02-01T10:00:00Z"),
+            (7, "gone.txt", "a passage from a file since deleted", 0, 36, "", "2024-03-01T10:00:00Z"),
+        ],
+    )
     store = BookmarkStore(store_path)
     try:
         rows = store.all()
@@ -217,12 +247,19 @@ def test_damaged_file_is_refused_and_never_replaced(store_path):
 
 
 def _python(script: str, *args, **kwargs) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-c", textwrap.dedent(script), *map(str, args)], cwd=REPO,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, **kwargs)
+    return subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(script), *map(str, args)],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        **kwargs,
+    )
 
 
 def test_a_bookmark_that_add_returned_survives_kill_9(store_path, articles_dir):
-    proc = _python("""
+    proc = _python(
+        """
         import sys, time
         from pathlib import Path
         from reader.core.articles import load
@@ -232,7 +269,11 @@ def test_a_bookmark_that_add_returned_survives_kill_9(store_path, articles_dir):
         b = store.add(load(folder / sys.argv[3], folder), 0, 20, folder=folder, note="survives")
         print(b.id, flush=True)
         time.sleep(60)
-    """, store_path, articles_dir, SAMPLE_002)
+    """,
+        store_path,
+        articles_dir,
+        SAMPLE_002,
+    )
     try:
         line = proc.stdout.readline()
         assert line.strip().isdigit(), proc.stderr.read() if proc.poll() is not None else line
@@ -272,13 +313,17 @@ def test_two_processes_adding_at_once(store_path, articles_dir, tmp_path):
         store.close()
     """
     ready = [tmp_path / "ready-a", tmp_path / "ready-b"]
-    procs = [_python(script, store_path, articles_dir, SAMPLE_002, ready[0], ready[1]),
-             _python(script, store_path, articles_dir, SAMPLE_002, ready[1], ready[0])]
+    procs = [
+        _python(script, store_path, articles_dir, SAMPLE_002, ready[0], ready[1]),
+        _python(script, store_path, articles_dir, SAMPLE_002, ready[1], ready[0]),
+    ]
     for proc in procs:
-        out, err = proc.communicate(timeout=120)
+        _out, err = proc.communicate(timeout=120)
         assert proc.returncode == 0, err
     assert db_rows(store_path, "SELECT note, COUNT(*) FROM bookmarks GROUP BY note ORDER BY note") == [
-        ("ready-a", 50), ("ready-b", 50)]
+        ("ready-a", 50),
+        ("ready-b", 50),
+    ]
     assert db_rows(store_path, "PRAGMA integrity_check") == [("ok",)]
     assert db_rows(store_path, "SELECT COUNT(DISTINCT id) FROM bookmarks") == [(100,)]
 
@@ -297,11 +342,14 @@ def test_library_bookmark_inside_a_quote_gets_its_speaker(lib, articles_dir, dat
     assert lib.bookmarks_for(lib.load(SAMPLE_002)) == []
 
 
-@pytest.mark.parametrize("text", [
-    "The Chinese e-commerce giants signed a multimillion dollar partnership",  # narration
-    '"turnkey"',  # a quoted term has no speaker
-    'vision," Ma said',  # runs out of the quote
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Chinese e-commerce giants signed a multimillion dollar partnership",  # narration
+        '"turnkey"',  # a quoted term has no speaker
+        'vision," Ma said',  # runs out of the quote
+    ],
+)
 def test_library_bookmark_outside_speech_has_no_speaker(lib, text):
     article = lib.load(SAMPLE_000)
     assert lib.add_bookmark(article, *span(article, text)).speaker is None
@@ -328,14 +376,18 @@ def test_reanchor_follows_the_article_file(lib, articles_dir, write):
     path = articles_dir / SAMPLE_000
     text = path.read_text("utf-8")
     inserted = "An editor's note: this article was updated with a paragraph above the quotes.\n\n"
-    write(path, text.replace(VISION, inserted + VISION).replace(
-        '"If someone has an idea, technology can make it happen."', '"Thank you."'))
+    write(
+        path,
+        text.replace(VISION, inserted + VISION).replace(
+            '"If someone has an idea, technology can make it happen."', '"Thank you."'
+        ),
+    )
     report = lib.reanchor_bookmarks()
     assert report == ReanchorReport(checked=3, moved=1, changed=1)
     edited = lib.load(SAMPLE_000)
     moved = lib.bookmarks.get(vision.id)
     assert (moved.status, moved.exact) == (OK, VISION)
-    assert moved.start == vision.start + len(inserted) and edited.body[moved.start:moved.end] == VISION
+    assert moved.start == vision.start + len(inserted) and edited.body[moved.start : moved.end] == VISION
     assert moved.content_hash == edited.content_hash != vision.content_hash
     assert moved.speaker == "Jack Ma"
     gone = lib.bookmarks.get(closing.id)  # kept, with what it quoted
@@ -389,11 +441,14 @@ def test_a_damaged_bookmarks_file_does_not_stop_sync(articles_dir, data_dir):
 def test_version_1_bookmarks_are_adopted_by_the_folder_that_has_their_passage(lib, articles_dir, data_dir):
     body = lib.load(SAMPLE_002).body
     start = body.index(HONOURED)
-    version_1_file(data_dir / BOOKMARKS_FILE, [
-        (1, SAMPLE_002, HONOURED, start - 7, start - 7 + len(HONOURED), "", "2024-02-01T10:00:00Z"),
-        (2, SAMPLE_002, "words that are in no article here", 0, 34, "", "2024-02-01T10:00:00Z"),
-        (3, "elsewhere.txt", "a file of another folder", 0, 24, "", "2024-02-01T10:00:00Z"),
-    ])
+    version_1_file(
+        data_dir / BOOKMARKS_FILE,
+        [
+            (1, SAMPLE_002, HONOURED, start - 7, start - 7 + len(HONOURED), "", "2024-02-01T10:00:00Z"),
+            (2, SAMPLE_002, "words that are in no article here", 0, 34, "", "2024-02-01T10:00:00Z"),
+            (3, "elsewhere.txt", "a file of another folder", 0, 24, "", "2024-02-01T10:00:00Z"),
+        ],
+    )
     report = lib.reanchor_bookmarks()
     assert (report.checked, report.moved, report.changed) == (2, 1, 0)
     adopted = lib.bookmarks.get(1)

@@ -30,7 +30,7 @@ def test_bookmarks_follow_a_renamed_folder(articles_dir, data_dir, tmp_path, cap
     [first, second] = run_json(capsys, "bookmarks", "list", "--articles", renamed, "--data-dir", data_dir)
     assert (first["status"], first["path"], first["note"]) == (OK, str(renamed / SAMPLE_000), "keep")
     assert (second["status"], second["path"]) == (OK, str(renamed / SAMPLE_002))
-    assert Library(renamed, data_dir).load(SAMPLE_000).body[first["start"]:first["end"]].startswith(VISION)
+    assert Library(renamed, data_dir).load(SAMPLE_000).body[first["start"] : first["end"]].startswith(VISION)
 
 
 def test_a_bookmark_follows_its_article_to_another_name_in_the_moved_folder(articles_dir, data_dir, tmp_path):
@@ -58,5 +58,7 @@ def test_bookmarks_of_a_folder_that_is_gone_are_marked_missing(articles_dir, dat
     shutil.rmtree(articles_dir)
     run_json(capsys, "index", "--no-analysis", "--articles", other, "--data-dir", data_dir)
     marks = run_json(capsys, "bookmarks", "list", "--articles", other, "--data-dir", data_dir)
-    assert [(b["status"], b["path"]) for b in marks] == [(ARTICLE_MISSING, str(articles_dir / SAMPLE_000)),
-                                                         (ARTICLE_MISSING, str(articles_dir / SAMPLE_002))]
+    assert [(b["status"], b["path"]) for b in marks] == [
+        (ARTICLE_MISSING, str(articles_dir / SAMPLE_000)),
+        (ARTICLE_MISSING, str(articles_dir / SAMPLE_002)),
+    ]

@@ -32,14 +32,25 @@ def test_every_article_queries_list_every_article(library, text):
     assert library.search(text).total == 6
 
 
-@pytest.mark.parametrize("text, shown", [("*a*", "“*a*”"), ("*1*", "“*1*”"), ("w*", "“w*”"),
-                                         ("[a TO z]", "the range [a TO z]"), ("body:[TO z]", "the range [TO z]"),
-                                         ("*q", "“*q”"), ("?0*", "“?0*”")])
+@pytest.mark.parametrize(
+    "text, shown",
+    [
+        ("*a*", "“*a*”"),
+        ("*1*", "“*1*”"),
+        ("w*", "“w*”"),
+        ("[a TO z]", "the range [a TO z]"),
+        ("body:[TO z]", "the range [TO z]"),
+        ("*q", "“*q”"),
+        ("?0*", "“?0*”"),
+    ],
+)
 def test_a_pattern_over_too_many_words_is_refused_saying_why(library, text, shown):
     with pytest.raises(QueryTooBroad) as info:
         library.search(text)
-    assert str(info.value) == (f"{shown} would look through more than {MAX_SCANNED_WORDS:,} words; put more "
-                               "letters before * or ?, or narrow the range")
+    assert str(info.value) == (
+        f"{shown} would look through more than {MAX_SCANNED_WORDS:,} words; put more "
+        "letters before * or ?, or narrow the range"
+    )
     assert isinstance(info.value, QueryError)
 
 
@@ -51,5 +62,7 @@ def test_narrow_patterns_still_search(library, text, total):
 def test_the_cli_says_it_in_one_line(library, capsys):
     code, out, err = run(capsys, "search", "*a*", "--articles", library.root, "--data-dir", library.data_dir)
     assert code == 2 and out == ""
-    assert err.splitlines() == [f"press-reader: “*a*” would look through more than {MAX_SCANNED_WORDS:,} words; "
-                                "put more letters before * or ?, or narrow the range"]
+    assert err.splitlines() == [
+        f"press-reader: “*a*” would look through more than {MAX_SCANNED_WORDS:,} words; "
+        "put more letters before * or ?, or narrow the range"
+    ]

@@ -25,9 +25,15 @@ def _cli(*args, data_dir, file_cap=None):
         if file_cap:  # every write beyond it fails (EFBIG), in the writer processes too
             resource.setrlimit(resource.RLIMIT_FSIZE, (file_cap, file_cap))
 
-    return subprocess.run([sys.executable, "-m", "reader", *map(str, args), "--data-dir", str(data_dir)], cwd=REPO,
-                          capture_output=True, text=True, timeout=300, preexec_fn=capped,
-                          env={**os.environ, "PRESS_READER_MODEL": "none"})
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *map(str, args), "--data-dir", str(data_dir)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        preexec_fn=capped,
+        env={**os.environ, "PRESS_READER_MODEL": "none"},
+    )
 
 
 def _files(folder) -> list[str]:
@@ -61,7 +67,8 @@ def test_a_build_that_cannot_write_leaves_no_files_and_says_one_line(big, data_d
     out = _cli("index", "--no-analysis", "--articles", big, data_dir=data_dir, file_cap=400_000)
     assert out.returncode == 2
     assert out.stderr.splitlines() == [
-        "press-reader: the index could not be saved: file too large; searches use the index as it was"]
+        "press-reader: the index could not be saved: file too large; searches use the index as it was"
+    ]
     assert _files(_index_dir(data_dir)) == committed  # no segment of the failed build, no articles_v5.tmp/
     out = _cli("index", "--no-analysis", "--json", "--articles", big, data_dir=data_dir)
     assert out.returncode == 0, out.stderr
@@ -72,8 +79,10 @@ def test_a_build_that_cannot_write_leaves_no_files_and_says_one_line(big, data_d
 def small_disk(tmp_path):
     disk = tmp_path / "disk"
     disk.mkdir()
-    if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(disk)],
-                      capture_output=True).returncode != 0:
+    if (
+        subprocess.run(["mount", "-t", "tmpfs", "-o", "size=3m", "tmpfs", str(disk)], capture_output=True).returncode
+        != 0
+    ):
         pytest.skip("a small disk needs mount (root, and a system that allows it)")
     try:
         yield disk
@@ -89,8 +98,10 @@ def test_a_full_disk_is_emptied_of_the_failed_build_at_once(big, small_disk):
     out = _cli("index", "--no-analysis", "--articles", big, data_dir=data_dir)
     assert out.returncode == 2
     assert out.stderr.splitlines() == [
-        "press-reader: the index could not be saved: the disk is full; searches use the index as it was"]
+        "press-reader: the index could not be saved: the disk is full; searches use the index as it was"
+    ]
     assert _files(data_dir) == committed
-    out = _cli("bookmarks", "add", "--article", "first.txt", "--text", "first sponsor", "--articles", big,
-               data_dir=data_dir)
+    out = _cli(
+        "bookmarks", "add", "--article", "first.txt", "--text", "first sponsor", "--articles", big, data_dir=data_dir
+    )
     assert out.returncode == 0, out.stderr  # the space the build took is free again

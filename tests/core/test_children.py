@@ -24,8 +24,12 @@ WORKER = textwrap.dedent("""
 
 def run_worker(parent: int, seconds: float) -> tuple[int, float]:
     start = time.monotonic()
-    proc = subprocess.run([sys.executable, "-c", WORKER, str(parent), str(seconds)], cwd=REPO, timeout=60,
-                          env={**os.environ, "PYTHONPATH": str(REPO)})
+    proc = subprocess.run(
+        [sys.executable, "-c", WORKER, str(parent), str(seconds)],
+        cwd=REPO,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+    )
     return proc.returncode, time.monotonic() - start
 
 

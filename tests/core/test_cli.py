@@ -96,7 +96,7 @@ def test_search_sees_the_folder_as_it_is_now(capsys, articles_dir, data_dir, wri
 
 
 def test_search_text_output(capsys, articles_dir, data_dir):
-    code, out, err = run(capsys, "search", "Lausanne", "--articles", articles_dir)
+    code, out, _err = run(capsys, "search", "Lausanne", "--articles", articles_dir)
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "1 match for Lausanne"
@@ -105,7 +105,7 @@ def test_search_text_output(capsys, articles_dir, data_dir):
 
 
 def test_search_with_no_matches_is_not_an_error(capsys, articles_dir, data_dir):
-    code, out, err = run(capsys, "search", "xylophone", "--articles", articles_dir)
+    code, out, _err = run(capsys, "search", "xylophone", "--articles", articles_dir)
     assert code == 0
     assert out.strip() == "0 matches for xylophone"
 
@@ -128,7 +128,7 @@ def test_show_by_absolute_path(capsys, articles_dir, data_dir):
 
 
 def test_show_text_output(capsys, articles_dir, data_dir):
-    code, out, err = run(capsys, "show", SAMPLE_000, "--articles", articles_dir)
+    code, out, _err = run(capsys, "show", SAMPLE_000, "--articles", articles_dir)
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "Alibaba have targeted having a genuine impact on the Olympics by Beijing 2022"
@@ -175,15 +175,37 @@ def test_default_articles_are_the_bundled_samples(capsys, data_dir):
 def test_python_dash_m_reader_works(tmp_path, articles_dir):
     data = tmp_path / "subprocess-data"
     env = subprocess_env(data)
-    proc = subprocess.run([sys.executable, "-m", "reader", "index", "--articles", str(articles_dir), "--json"],
-                          capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "reader", "index", "--articles", str(articles_dir), "--json"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["indexed"] == 2
     assert len(index_dirs(data)) == 1
 
-    proc = subprocess.run([sys.executable, "-m", "reader", "search", "olympi*", "--articles", str(articles_dir),
-                           "--limit", "5", "--json"],
-                          capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "reader",
+            "search",
+            "olympi*",
+            "--articles",
+            str(articles_dir),
+            "--limit",
+            "5",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=tmp_path,
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stderr
     result = json.loads(proc.stdout)
     assert result["total"] == 2
@@ -191,8 +213,13 @@ def test_python_dash_m_reader_works(tmp_path, articles_dir):
 
 
 def test_python_dash_m_reader_bad_input_is_one_line(tmp_path):
-    proc = subprocess.run([sys.executable, "-m", "reader", "index", "--articles", str(tmp_path / "missing")],
-                          capture_output=True, text=True, env=subprocess_env(tmp_path / "d"), timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-m", "reader", "index", "--articles", str(tmp_path / "missing")],
+        capture_output=True,
+        text=True,
+        env=subprocess_env(tmp_path / "d"),
+        timeout=120,
+    )
     assert proc.returncode == 2
     assert proc.stdout == ""
     assert len(proc.stderr.splitlines()) == 1
@@ -203,21 +230,24 @@ def test_python_dash_m_reader_bad_input_is_one_line(tmp_path):
 # ---------------------------------------------------------------- bad input
 
 
-@pytest.mark.parametrize("argv,fragment", [
-    (["frobnicate"], "invalid choice"),
-    (["index", "--articles", "{missing}"], "articles folder not found"),
-    (["search", '"olympic games', "--articles", "{articles}"], "unclosed quote"),
-    (["search", "foo:bar", "--articles", "{articles}"], "unknown field"),
-    (["search", "date:[bad TO worse]", "--articles", "{articles}"], "not a date"),
-    (["search", "(sponsor", "--articles", "{articles}", "--json"], "unbalanced parenthesis"),
-    (["search", "sponsor OR date:2019-02-30", "--articles", "{articles}"], "not a date"),
-    (["search", "sponsor", "--limit", "0", "--articles", "{articles}"], "must be 1 or more"),
-    (["search", "sponsor", "--limit", "ten", "--articles", "{articles}"], "not a number"),
-    (["search", "--articles", "{articles}"], "required"),
-    (["show", "nope/missing.txt", "--articles", "{articles}"], "no such article file"),
-    (["show", "{articles}/empty.txt", "--articles", "{articles}"], "empty file"),
-    (["index", "--no-such-option"], "unrecognized arguments"),
-])
+@pytest.mark.parametrize(
+    "argv,fragment",
+    [
+        (["frobnicate"], "invalid choice"),
+        (["index", "--articles", "{missing}"], "articles folder not found"),
+        (["search", '"olympic games', "--articles", "{articles}"], "unclosed quote"),
+        (["search", "foo:bar", "--articles", "{articles}"], "unknown field"),
+        (["search", "date:[bad TO worse]", "--articles", "{articles}"], "not a date"),
+        (["search", "(sponsor", "--articles", "{articles}", "--json"], "unbalanced parenthesis"),
+        (["search", "sponsor OR date:2019-02-30", "--articles", "{articles}"], "not a date"),
+        (["search", "sponsor", "--limit", "0", "--articles", "{articles}"], "must be 1 or more"),
+        (["search", "sponsor", "--limit", "ten", "--articles", "{articles}"], "not a number"),
+        (["search", "--articles", "{articles}"], "required"),
+        (["show", "nope/missing.txt", "--articles", "{articles}"], "no such article file"),
+        (["show", "{articles}/empty.txt", "--articles", "{articles}"], "empty file"),
+        (["index", "--no-such-option"], "unrecognized arguments"),
+    ],
+)
 def test_bad_input_exits_2_with_one_line(capsys, tmp_path, articles_dir, data_dir, write, argv, fragment):
     write(articles_dir / "empty.txt", b"")
     argv = [a.format(articles=articles_dir, missing=tmp_path / "missing") for a in argv]
@@ -250,8 +280,14 @@ def test_cli_commands_do_not_import_qt(tmp_path, articles_dir):
         qt = sorted(m for m in sys.modules if m.split(".")[0] in ("PySide6", "shiboken6") or m.startswith("reader.ui"))
         print("QT:" + ",".join(qt))
     """)
-    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
-                          env=subprocess_env(tmp_path / "data"), cwd=tmp_path, timeout=120)
+    proc = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env=subprocess_env(tmp_path / "data"),
+        cwd=tmp_path,
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == "QT:"
 

@@ -33,8 +33,9 @@ def shared(tmp_path_factory):
     shutil.copytree(SAMPLES, articles)
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = cli.main(["analyze", SAMPLE_000, SAMPLE_002, "--json", "--articles", str(articles),
-                         "--data-dir", str(data)])
+        code = cli.main(
+            ["analyze", SAMPLE_000, SAMPLE_002, "--json", "--articles", str(articles), "--data-dir", str(data)]
+        )
     assert code == 0, err.getvalue()
     return {"articles": articles, "data": data, "out": out.getvalue(), "err": err.getvalue()}
 
@@ -58,7 +59,7 @@ def test_analyze_json_quotes(shared):
         for q in obj["quotes"]:
             assert set(q) == {"start", "end", "text", "speaker", "kind"}
             assert q["kind"] in ("speech", "term")
-            assert q["text"] == body[q["start"]:q["end"]]
+            assert q["text"] == body[q["start"] : q["end"]]
         speakers = {q["speaker"] for q in obj["quotes"]}
         assert {"Jack Ma", "Thomas Bach"} <= speakers
     quotes = {q["text"]: q["speaker"] for q in json.loads(shared["out"])[0]["quotes"]}
@@ -72,7 +73,7 @@ def test_analyze_json_entities(shared):
         body = obj["body"]
         for e in obj["entities"]:
             assert set(e) == {"start", "end", "text", "label", "canonical"}
-            assert e["text"] == body[e["start"]:e["end"]]
+            assert e["text"] == body[e["start"] : e["end"]]
         named = {(e["text"], e["label"], e["canonical"]) for e in obj["entities"]}
         assert ("Alibaba", "ORG", "Alibaba Group") in named
         assert ("IOC", "ORG", "International Olympic Committee") in named
@@ -80,14 +81,20 @@ def test_analyze_json_entities(shared):
 
 
 def test_analyze_one_file_again_comes_from_the_cache_unchanged(capsys, shared):
-    [again] = run_json(capsys, "analyze", shared["articles"] / SAMPLE_002,
-                       "--articles", shared["articles"], "--data-dir", shared["data"])
+    [again] = run_json(
+        capsys,
+        "analyze",
+        shared["articles"] / SAMPLE_002,
+        "--articles",
+        shared["articles"],
+        "--data-dir",
+        shared["data"],
+    )
     assert again == json.loads(shared["out"])[1]
 
 
 def test_analyze_text_output(capsys, shared):
-    code, out, err = run(capsys, "analyze", SAMPLE_000, "--articles", shared["articles"],
-                         "--data-dir", shared["data"])
+    code, out, err = run(capsys, "analyze", SAMPLE_000, "--articles", shared["articles"], "--data-dir", shared["data"])
     assert code == 0, err
     lines = out.splitlines()
     assert lines[0].startswith("Alibaba have targeted having a genuine impact") and SAMPLE_000 in lines[0]
@@ -101,8 +108,9 @@ def test_analyze_text_output(capsys, shared):
 @pytest.mark.parametrize("order", ["missing only", "missing after a good file"])
 def test_analyze_missing_file_is_one_line(capsys, shared, order):
     files = ["nope/missing.txt"] if order == "missing only" else [SAMPLE_000, "nope/missing.txt"]
-    code, out, err = run(capsys, "analyze", *files, "--json", "--articles", shared["articles"],
-                         "--data-dir", shared["data"])
+    code, out, err = run(
+        capsys, "analyze", *files, "--json", "--articles", shared["articles"], "--data-dir", shared["data"]
+    )
     assert code == 2
     assert out == ""  # no half-printed JSON
     lines = err.splitlines()
@@ -146,7 +154,7 @@ def test_index_json_includes_analysis(capsys, articles_dir, data_dir):
     assert "notice" not in analysis
     again = run_json(capsys, "index", "--articles", articles_dir)
     assert (again["analysis"]["analyzed"], again["analysis"]["cached"]) == (0, 0)
-    code, out, err = run(capsys, "index", "--articles", articles_dir)
+    _code, out, _err = run(capsys, "index", "--articles", articles_dir)
     assert "articles analyzed for quotes and entities" in out
 
 
@@ -178,6 +186,6 @@ def test_no_model_notes_once_and_still_finds_gazetteer_entities(capsys, articles
 def test_no_model_note_on_a_second_run(capsys, articles_dir, data_dir, monkeypatch):
     monkeypatch.setenv("PRESS_READER_MODEL", "none")
     run(capsys, "analyze", SAMPLE_000, "--json", "--articles", articles_dir)
-    code, out, err = run(capsys, "analyze", SAMPLE_000, "--json", "--articles", articles_dir)
+    code, _out, err = run(capsys, "analyze", SAMPLE_000, "--json", "--articles", articles_dir)
     assert code == 0
     assert len(notes(err)) == 1

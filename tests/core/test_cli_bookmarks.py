@@ -27,35 +27,57 @@ def no_model(monkeypatch):
 
 
 def add(capsys, articles_dir, article, text, *extra):
-    code, out, err = run(capsys, "bookmarks", "add", "--article", article, "--text", text, *extra,
-                         "--articles", articles_dir)
+    code, out, err = run(
+        capsys, "bookmarks", "add", "--article", article, "--text", text, *extra, "--articles", articles_dir
+    )
     assert code == 0, err
     return out
 
 
 def test_add_then_list(capsys, articles_dir, data_dir):
-    out = add(capsys, articles_dir, SAMPLE_000, "He said that the Olympics should be\nfor the next stage",
-              "--note", "for the deck", "--tag", "vision", "--tag", "Olympics")
+    out = add(
+        capsys,
+        articles_dir,
+        SAMPLE_000,
+        "He said that the Olympics should be\nfor the next stage",
+        "--note",
+        "for the deck",
+        "--tag",
+        "vision",
+        "--tag",
+        "Olympics",
+    )
     assert out == f'#1  "He said that the Olympics should be for the next stage" — Jack Ma · {TITLE_000}\n'
     [b] = run_json(capsys, "bookmarks", "list", "--articles", articles_dir)
     assert (b["quote"], b["speaker"], b["note"], b["tags"]) == (
-        "He said that the Olympics should be for the next stage", "Jack Ma", "for the deck", ["vision", "Olympics"])
+        "He said that the Olympics should be for the next stage",
+        "Jack Ma",
+        "for the deck",
+        ["vision", "Olympics"],
+    )
     assert (b["article_id"], b["status"], b["title"], b["date"]) == (SAMPLE_000, "ok", TITLE_000, None)
     assert b["path"] == str(articles_dir.resolve() / SAMPLE_000)
     code, out, err = run(capsys, "bookmarks", "list", "--articles", articles_dir)
     assert code == 0 and err == ""
-    assert out.splitlines() == [
-        f'#1  "He said that the Olympics should be for the next stage" — Jack Ma · {TITLE_000}']
+    assert out.splitlines() == [f'#1  "He said that the Olympics should be for the next stage" — Jack Ma · {TITLE_000}']
 
 
 def test_add_json_and_a_long_quote_clipped_in_the_list(capsys, articles_dir, data_dir):
-    b = run_json(capsys, "bookmarks", "add", "--article", articles_dir / SAMPLE_002, "--text", HONOURED,
-                 "--articles", articles_dir)
+    b = run_json(
+        capsys,
+        "bookmarks",
+        "add",
+        "--article",
+        articles_dir / SAMPLE_002,
+        "--text",
+        HONOURED,
+        "--articles",
+        articles_dir,
+    )
     assert (b["id"], b["quote"], b["speaker"], b["date"]) == (1, HONOURED, "Jack Ma", "2019-01-23")
-    long = ("The IOC is entering a new era of digitalisation which we are doing in partnership with Alibaba,"
-            '" said Bach')
+    long = 'The IOC is entering a new era of digitalisation which we are doing in partnership with Alibaba," said Bach'
     add(capsys, articles_dir, SAMPLE_000, long)
-    code, out, err = run(capsys, "bookmarks", "list", "--articles", articles_dir)
+    _code, out, _err = run(capsys, "bookmarks", "list", "--articles", articles_dir)
     first, second = out.splitlines()
     assert first.startswith(f'#1  "{HONOURED}" — Jack Ma · International Olympic Committee')
     assert first.endswith("(2019-01-23)")
@@ -78,8 +100,10 @@ def test_list_shows_every_folder_and_checks_this_one(capsys, articles_dir, data_
     path = articles_dir / SAMPLE_002
     path.write_text(path.read_text("utf-8").replace("very honoured", "delighted"), "utf-8")
     listed = run_json(capsys, "bookmarks", "list", "--articles", other)  # the other folder is not checked
-    assert [(b["path"], b["status"]) for b in listed] == [(str(path.resolve()), "ok"),
-                                                         (str(other.resolve() / SAMPLE_002), "ok")]
+    assert [(b["path"], b["status"]) for b in listed] == [
+        (str(path.resolve()), "ok"),
+        (str(other.resolve() / SAMPLE_002), "ok"),
+    ]
     code, out, err = run(capsys, "bookmarks", "list", "--articles", articles_dir)
     assert code == 0 and err == ""
     first, second = out.splitlines()
@@ -87,15 +111,20 @@ def test_list_shows_every_folder_and_checks_this_one(capsys, articles_dir, data_
     assert not second.endswith("]")
 
 
-@pytest.mark.parametrize("argv,fragment", [
-    (["add", "--article", SAMPLE_002, "--text", "Alibaba is very humbled"],
-     f"the text is not in {SAMPLE_002}: “Alibaba is very humbled”"),
-    (["add", "--article", "nope.txt", "--text", "anything"], "no such article file"),
-    (["add", "--article", SAMPLE_002], "required: --text"),
-    (["export", "--format", "xml"], "invalid choice"),
-    (["frobnicate"], "invalid choice"),
-    ([], "required"),
-])
+@pytest.mark.parametrize(
+    "argv,fragment",
+    [
+        (
+            ["add", "--article", SAMPLE_002, "--text", "Alibaba is very humbled"],
+            f"the text is not in {SAMPLE_002}: “Alibaba is very humbled”",
+        ),
+        (["add", "--article", "nope.txt", "--text", "anything"], "no such article file"),
+        (["add", "--article", SAMPLE_002], "required: --text"),
+        (["export", "--format", "xml"], "invalid choice"),
+        (["frobnicate"], "invalid choice"),
+        ([], "required"),
+    ],
+)
 def test_bad_input_is_one_line_and_exit_2(capsys, articles_dir, data_dir, argv, fragment):
     code, out, err = run(capsys, "bookmarks", *argv, "--articles", articles_dir)
     assert code == 2
@@ -128,8 +157,9 @@ def test_export_to_a_file(capsys, two_bookmarks, tmp_path, fmt):
     target = tmp_path / "out" / f"bookmarks.{fmt}"
     target.parent.mkdir()
     target.write_bytes(export([], fmt).encode())  # an older export
-    code, out, err = run(capsys, "bookmarks", "export", "--format", fmt, "--output", target,
-                         "--articles", two_bookmarks)
+    code, out, err = run(
+        capsys, "bookmarks", "export", "--format", fmt, "--output", target, "--articles", two_bookmarks
+    )
     assert (code, out, err) == (0, "", "")
     assert [p.name for p in target.parent.iterdir()] == [target.name]  # no temporary file left
     exported = parse(fmt, target.read_text("utf-8"))
@@ -153,7 +183,16 @@ def test_export_to_stdout_prints_only_the_export(capsys, two_bookmarks, fmt):
 
 
 def test_export_to_a_folder_that_does_not_exist(capsys, two_bookmarks, tmp_path):
-    code, out, err = run(capsys, "bookmarks", "export", "--format", "md", "--output", tmp_path / "no" / "x.md",
-                         "--articles", two_bookmarks)
+    code, out, err = run(
+        capsys,
+        "bookmarks",
+        "export",
+        "--format",
+        "md",
+        "--output",
+        tmp_path / "no" / "x.md",
+        "--articles",
+        two_bookmarks,
+    )
     assert code == 2 and out == ""
     assert len(err.splitlines()) == 1 and err.startswith("press-reader: cannot write ")

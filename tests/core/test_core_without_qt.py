@@ -44,7 +44,7 @@ def imported_names(path: Path) -> list[str]:
         if isinstance(node, ast.Import):
             names += [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):
-            base = package.split(".")[:len(package.split(".")) - node.level + 1] if node.level else []
+            base = package.split(".")[: len(package.split(".")) - node.level + 1] if node.level else []
             module = ".".join([*base, node.module] if node.module else base)
             names += [module, *(f"{module}.{alias.name}" for alias in node.names)]
     return names
@@ -56,9 +56,16 @@ def forbidden(name: str) -> bool:
 
 def test_the_walk_finds_the_core_and_its_subpackages():
     names = {module_name(p) for p in core_files()}
-    assert {"reader.core.cli", "reader.core.library", "reader.core.model", "reader.core.index",
-            "reader.core.index.store", "reader.core.analysis", "reader.core.analysis.quotes",
-            "reader.core.formats"} <= names
+    assert {
+        "reader.core.cli",
+        "reader.core.library",
+        "reader.core.model",
+        "reader.core.index",
+        "reader.core.index.store",
+        "reader.core.analysis",
+        "reader.core.analysis.quotes",
+        "reader.core.formats",
+    } <= names
 
 
 @pytest.mark.parametrize("path", core_files(), ids=lambda p: module_name(p))
@@ -69,7 +76,14 @@ def test_no_core_source_imports_qt_or_the_ui(path):
 @pytest.mark.parametrize("name", [module_name(p) for p in core_files()])
 def test_importing_a_core_module_loads_neither_qt_nor_the_ui(name, tmp_path):
     env = {**os.environ, "PYTHONPATH": str(REPO), "PRESS_READER_DATA_DIR": str(tmp_path / "data")}
-    done = subprocess.run([sys.executable, "-c", LOADED, name, ",".join(FORBIDDEN)], cwd=REPO, env=env,
-                          capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+    done = subprocess.run(
+        [sys.executable, "-c", LOADED, name, ",".join(FORBIDDEN)],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == ""

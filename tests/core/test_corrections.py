@@ -26,14 +26,21 @@ def row(library: Library, article_id: str):
 
 def test_a_correction_shows_in_the_list_and_search_after_the_next_sync(lib, articles_dir):
     original = (articles_dir / SAMPLE_000).read_bytes()
-    corrected = lib.correct(SAMPLE_000, title="Alibaba and the IOC: ten more years", date="2017-01-19",
-                            source="Inside the Games")
+    corrected = lib.correct(
+        SAMPLE_000, title="Alibaba and the IOC: ten more years", date="2017-01-19", source="Inside the Games"
+    )
     assert (corrected.title, corrected.date, corrected.source) == (
-        "Alibaba and the IOC: ten more years", "2017-01-19", "Inside the Games")
+        "Alibaba and the IOC: ten more years",
+        "2017-01-19",
+        "Inside the Games",
+    )
     assert corrected.corrected == {"title", "date", "source"}
     assert (articles_dir / SAMPLE_000).read_bytes() == original  # the article itself is untouched
     assert json.loads((articles_dir / f"{SAMPLE_000}.meta.json").read_text()) == {
-        "title": "Alibaba and the IOC: ten more years", "date": "2017-01-19", "source": "Inside the Games"}
+        "title": "Alibaba and the IOC: ten more years",
+        "date": "2017-01-19",
+        "source": "Inside the Games",
+    }
 
     report = lib.sync()
     assert report.changed == 1  # the sidecar counts as a change of its article
@@ -85,8 +92,10 @@ def test_a_hand_broken_sidecar_is_ignored_when_reading_and_never_overwritten(lib
 
 def test_only_title_date_and_source_are_taken_from_a_sidecar(tmp_path, write):
     write(tmp_path / "a.txt", "Title: Original\n\nSome body text here.")
-    write(tmp_path / "a.txt.meta.json", json.dumps({"title": "  Fixed   title ", "body": "injected",
-                                                    "date": "not a date", "source": 7}))
+    write(
+        tmp_path / "a.txt.meta.json",
+        json.dumps({"title": "  Fixed   title ", "body": "injected", "date": "not a date", "source": 7}),
+    )
     a = articles.load(tmp_path / "a.txt")
     assert (a.title, a.date, a.source, a.body) == ("Fixed title", None, tmp_path.name, "Some body text here.")
 

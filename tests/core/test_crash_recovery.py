@@ -160,16 +160,30 @@ def test_killed_at_a_point_of_the_first_build(world, tmp_path, capsys, monkeypat
     data = tmp_path / "data"
     shutil.copytree(seed, data)
     with (tmp_path / "driver.log").open("w+") as log:
-        proc = subprocess.Popen([sys.executable, "-c", DRIVER, point, str(count), *_index_args(folder, data)],
-                                cwd=REPO, env=_env(data), stdout=subprocess.PIPE, stderr=log, text=True)
+        proc = subprocess.Popen(
+            [sys.executable, "-c", DRIVER, point, str(count), *_index_args(folder, data)],
+            cwd=REPO,
+            env=_env(data),
+            stdout=subprocess.PIPE,
+            stderr=log,
+            text=True,
+        )
         with _guard(proc):
             line = proc.stdout.readline()
             if line.strip() != f"STOPPED {point} {count}":
                 log.seek(0)
                 pytest.fail(f"the build never reached {point} {count}: {line!r}\n{log.read()[-3000:]}")
             children = _kill(proc)
-    _check_recovery(capsys, folder, data, marks, children, cached=2 + CACHED_BEFORE.get((point, count), 0),
-                    analysis=(point, count) == ANALYZE_AFTER, incomplete=(point, count) in INCOMPLETE)
+    _check_recovery(
+        capsys,
+        folder,
+        data,
+        marks,
+        children,
+        cached=2 + CACHED_BEFORE.get((point, count), 0),
+        analysis=(point, count) == ANALYZE_AFTER,
+        incomplete=(point, count) in INCOMPLETE,
+    )
 
 
 @pytest.mark.parametrize("seconds", TIMED)
@@ -178,8 +192,13 @@ def test_killed_at_a_time_in_the_first_build(world, tmp_path, capsys, monkeypatc
     folder, seed, marks = world
     data = tmp_path / "data"
     shutil.copytree(seed, data)
-    proc = subprocess.Popen([sys.executable, "-m", "reader", *_index_args(folder, data)], cwd=REPO,
-                            env=_env(data), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "reader", *_index_args(folder, data)],
+        cwd=REPO,
+        env=_env(data),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     with _guard(proc):
         time.sleep(seconds)
         assert proc.poll() is None, "the build ended before the kill: kill earlier"
@@ -190,14 +209,25 @@ def test_killed_at_a_time_in_the_first_build(world, tmp_path, capsys, monkeypatc
 # ---------------------------------------------------------------- the checks
 
 
-def _check_recovery(capsys, folder: Path, data: Path, marks: list[tuple], children: list[tuple[int, str]],
-                    cached: int = 2, analysis: bool = False, incomplete: bool = False) -> None:
+def _check_recovery(
+    capsys,
+    folder: Path,
+    data: Path,
+    marks: list[tuple],
+    children: list[tuple[int, str]],
+    cached: int = 2,
+    analysis: bool = False,
+    incomplete: bool = False,
+) -> None:
     """`cached`: how many analyses the cache must still hold; `analysis`: the recovery analyzes too;
     `incomplete`: the recovery must say that the index was left incomplete."""
     left = _still_running(children, ORPHAN_WAIT_S)
     assert not left, f"processes of the killed indexer still run: {left}"
     index_dir = data / "index"
-    for lock in [*index_dir.glob(f"*/{INDEX_NAME}_WRITELOCK"), *index_dir.glob(f"*/{NAMES_DIR}/{NAMES_NAME}_WRITELOCK")]:
+    for lock in [
+        *index_dir.glob(f"*/{INDEX_NAME}_WRITELOCK"),
+        *index_dir.glob(f"*/{NAMES_DIR}/{NAMES_NAME}_WRITELOCK"),
+    ]:
         assert _lock_is_free(lock), f"{lock.name} is still held"
 
     expected = sorted(f.id for f in scanning.scan(folder).files)
@@ -217,8 +247,9 @@ def _check_recovery(capsys, folder: Path, data: Path, marks: list[tuple], childr
         assert "\n" not in reason and "rebuilding" in reason
         assert "another version" not in reason, reason  # a crash, not an upgrade
     if incomplete:
-        assert report.get("rebuilt") == ("the search index was left incomplete (its first build was interrupted); "
-                                         "rebuilding it")
+        assert report.get("rebuilt") == (
+            "the search index was left incomplete (its first build was interrupted); rebuilding it"
+        )
     if analysis:
         assert report["analysis"]["cached"] >= cached - 2  # the killed pass's analyses are used
 
@@ -298,8 +329,7 @@ def _still_running(processes: list[tuple[int, str]], wait_s: float) -> list[str]
     """The command lines of those still running (not gone, not a zombie) after up to `wait_s`."""
     deadline = time.monotonic() + wait_s
     while True:
-        alive = [pid for pid, start in processes
-                 if (st := _stat(pid)) and st[2] == start and st[1] != "Z"]
+        alive = [pid for pid, start in processes if (st := _stat(pid)) and st[2] == start and st[1] != "Z"]
         if not alive or time.monotonic() > deadline:
             break
         time.sleep(0.05)

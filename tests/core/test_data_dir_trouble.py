@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import json
+import os
 import sqlite3
 import subprocess
 import sys
@@ -21,8 +21,13 @@ QUOTE = "President Bach had a vision"
 
 
 def _cli(*args, data_dir):
-    return subprocess.run([*unprivileged(), sys.executable, "-m", "reader", *map(str, args), "--data-dir",
-                           str(data_dir)], cwd=REPO, capture_output=True, text=True, timeout=180)
+    return subprocess.run(
+        [*unprivileged(), sys.executable, "-m", "reader", *map(str, args), "--data-dir", str(data_dir)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
 
 
 def _digest(path):
@@ -51,18 +56,29 @@ def test_a_read_only_data_dir_still_searches_and_shows_bookmarks_but_changes_not
         assert json.loads(out.stdout)["total"] == 2
         assert out.stderr.strip().splitlines() == [
             f"note: the data folder {used_data_dir} cannot be written (it is read-only): nothing is saved, "
-            "and the index is built in memory"]
+            "and the index is built in memory"
+        ]
 
         out = _cli("bookmarks", "list", "--json", "--articles", articles_dir, data_dir=used_data_dir)
         assert out.returncode == 0, out.stderr
         assert [b["note"] for b in json.loads(out.stdout)] == ["for the report"]
 
-        out = _cli("bookmarks", "add", "--article", SAMPLE_000, "--text", "Alibaba", "--articles", articles_dir,
-                   data_dir=used_data_dir)
+        out = _cli(
+            "bookmarks",
+            "add",
+            "--article",
+            SAMPLE_000,
+            "--text",
+            "Alibaba",
+            "--articles",
+            articles_dir,
+            data_dir=used_data_dir,
+        )
         assert out.returncode == 2
         assert out.stderr.strip().splitlines()[-1] == (
             f"press-reader: bookmarks can't be saved: the data folder {used_data_dir} cannot be written "
-            "(it is read-only)")
+            "(it is read-only)"
+        )
         assert "Traceback" not in out.stderr
     finally:
         make_writable(used_data_dir)
@@ -89,8 +105,7 @@ def test_a_full_disk_stops_the_update_with_one_line_and_keeps_the_index(library,
     write(articles_dir / "new.txt", "Quokka news\n\nThe quokka sponsor spoke.\n")
     with full_disk(monkeypatch), pytest.raises(IndexUnsaved) as info:
         library.sync()
-    assert str(info.value) == ("the index could not be saved: the disk is full; "
-                               "searches use the index as it was")
+    assert str(info.value) == ("the index could not be saved: the disk is full; searches use the index as it was")
     assert library.search("sponsor").total == 2  # what was committed before
     assert library.search("quokka").total == 0
     report = library.sync()  # space again: the lock was let go, and the update goes through
@@ -111,7 +126,9 @@ def test_a_full_disk_at_first_launch_builds_the_index_in_memory_and_says_so(arti
 def test_the_analysis_goes_on_when_its_cache_cannot_be_written(library):
     library.sync()
     db = sqlite3.connect(library.cache.path)
-    db.execute("CREATE TRIGGER full BEFORE INSERT ON analysis BEGIN SELECT RAISE(FAIL, 'database or disk is full'); END")
+    db.execute(
+        "CREATE TRIGGER full BEFORE INSERT ON analysis BEGIN SELECT RAISE(FAIL, 'database or disk is full'); END"
+    )
     db.commit()
     db.close()
     report = library.analyze_all(n_process=1)
@@ -149,8 +166,12 @@ else:
 
 def _bookmark_in_a_process(articles_dir, data_dir, *texts, close=False):
     env = {**os.environ, "PRESS_READER_MODEL": "none", **({"CLOSE": "1"} if close else {})}
-    subprocess.run([sys.executable, "-c", _KILLED_AFTER_BOOKMARKING, str(articles_dir), str(data_dir), SAMPLE_000,
-                    *texts], cwd=REPO, env=env, timeout=120)
+    subprocess.run(
+        [sys.executable, "-c", _KILLED_AFTER_BOOKMARKING, str(articles_dir), str(data_dir), SAMPLE_000, *texts],
+        cwd=REPO,
+        env=env,
+        timeout=120,
+    )
 
 
 @pytest.mark.slow  # child processes
@@ -166,9 +187,26 @@ def test_a_read_only_data_dir_shows_the_bookmarks_still_in_the_wal(articles_dir,
     tmp = tmp_path / "tmp"
     tmp.mkdir()
     try:
-        out = subprocess.run([*unprivileged(), sys.executable, "-m", "reader", "bookmarks", "list", "--json",
-                              "--articles", str(articles_dir), "--data-dir", str(data_dir)], cwd=REPO,
-                             capture_output=True, text=True, timeout=180, env={**os.environ, "TMPDIR": str(tmp)})
+        out = subprocess.run(
+            [
+                *unprivileged(),
+                sys.executable,
+                "-m",
+                "reader",
+                "bookmarks",
+                "list",
+                "--json",
+                "--articles",
+                str(articles_dir),
+                "--data-dir",
+                str(data_dir),
+            ],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+            timeout=180,
+            env={**os.environ, "TMPDIR": str(tmp)},
+        )
     finally:
         make_writable(data_dir)
     assert out.returncode == 0, out.stderr

@@ -22,12 +22,16 @@ from tests.core.analysis_fixtures import (
     sample_analysis,
 )
 
-SMALL = Gazetteer([
-    Entry("Alibaba Group", "ORG", ("Alibaba", "Alibaba Cloud"), "Olympic TOP partner"),
-    Entry("Acme Sports Federation", "ORG", ("ASF", "Acme Federation"), "a test body"),
-])
-GAZETTE_TEXT = ("Deal\n\nAlibaba co-founder Jack Ma has targeted helping the fans. The ASF said Alibaba Cloud "
-                "will help. The Acme Federation and the Acme Sports Federation agreed.")
+SMALL = Gazetteer(
+    [
+        Entry("Alibaba Group", "ORG", ("Alibaba", "Alibaba Cloud"), "Olympic TOP partner"),
+        Entry("Acme Sports Federation", "ORG", ("ASF", "Acme Federation"), "a test body"),
+    ]
+)
+GAZETTE_TEXT = (
+    "Deal\n\nAlibaba co-founder Jack Ma has targeted helping the fans. The ASF said Alibaba Cloud "
+    "will help. The Acme Federation and the Acme Sports Federation agreed."
+)
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +58,7 @@ def labelled(entities, text):
 
 
 def test_sample_000_people_and_organisations():
-    article, analysis = sample_analysis(SAMPLE_000)
+    _article, analysis = sample_analysis(SAMPLE_000)
     ents = analysis.in_part(BODY).entities
     assert labelled(ents, "Alibaba") == {("ORG", "Alibaba Group")}
     assert labelled(ents, "Alibaba Group") == {("ORG", "Alibaba Group")}
@@ -72,10 +76,11 @@ def test_sample_000_people_and_organisations():
 
 
 def test_sample_000_entity_names_are_canonical_and_distinct():
-    article, analysis = sample_analysis(SAMPLE_000)
+    _article, analysis = sample_analysis(SAMPLE_000)
     names = analysis.entity_names()
-    assert {"Alibaba Group", "Jack Ma", "Thomas Bach", "Yao Ming", "International Olympic Committee",
-            "Beijing"} <= set(names)
+    assert {"Alibaba Group", "Jack Ma", "Thomas Bach", "Yao Ming", "International Olympic Committee", "Beijing"} <= set(
+        names
+    )
     for short in ("Alibaba", "Ma", "Bach", "IOC"):
         assert short not in names  # each short form is folded into its full name
 
@@ -105,12 +110,14 @@ def test_sample_002_entities():
     [caption] = article.captions
     caption_entities = analysis.in_part(caption_part(0)).entities
     assert {(e.text, e.canonical) for e in caption_entities} >= {
-        ("Alibaba", "Alibaba Group"), ("IOC", "International Olympic Committee")}
+        ("Alibaba", "Alibaba Group"),
+        ("IOC", "International Olympic Committee"),
+    }
     assert_entity_spans_are_sound(caption.text, caption_entities)
 
 
 def test_gazetteer_entities_carry_their_note():
-    article, analysis = sample_analysis(SAMPLE_000)
+    _article, analysis = sample_analysis(SAMPLE_000)
     [note] = {e.note for e in entities_named(analysis.in_part(BODY).entities, "Alibaba")}
     assert "TOP partner" in note
     assert all(e.note == "" for e in analysis.in_part(BODY).entities if e.label == "PERSON")
@@ -170,8 +177,9 @@ def test_no_model_mode_still_finds_the_speakers(name):
     with_model = sample_analysis(name)[1]
     analysis = analyzer.analyze(sample(name))
     assert analysis.speakers() == ["Jack Ma", "Thomas Bach"]
-    assert [(q.start, q.end, q.speaker) for q in analysis.in_part(BODY).quotes] == \
-        [(q.start, q.end, q.speaker) for q in with_model.in_part(BODY).quotes]
+    assert [(q.start, q.end, q.speaker) for q in analysis.in_part(BODY).quotes] == [
+        (q.start, q.end, q.speaker) for q in with_model.in_part(BODY).quotes
+    ]
 
 
 def test_no_model_from_the_environment(monkeypatch):
@@ -187,7 +195,7 @@ def test_no_model_from_the_environment(monkeypatch):
 
 
 def test_aliases_share_one_canonical_name(with_small_gazetteer):
-    article, analysis = analyze_text(with_small_gazetteer, GAZETTE_TEXT)
+    _article, analysis = analyze_text(with_small_gazetteer, GAZETTE_TEXT)
     acme = [e for e in analysis.in_part(BODY).entities if "Acme" in e.text or e.text == "ASF"]
     assert [e.text for e in acme] == ["ASF", "Acme Federation", "Acme Sports Federation"]
     assert {(e.label, e.canonical, e.note) for e in acme} == {("ORG", "Acme Sports Federation", "a test body")}
@@ -226,7 +234,9 @@ def test_gazetteer_folder_reads_every_csv(tmp_path):
     (tmp_path / "notes.txt").write_text("not a gazetteer", "utf-8")
     g = Gazetteer.load(tmp_path)
     assert [(e.name, e.label, e.aliases) for e in g.entries] == [
-        ("Acme", "ORG", ("Acme Ltd", "ACME")), ("Lausanne", "GPE", ())]
+        ("Acme", "ORG", ("Acme Ltd", "ACME")),
+        ("Lausanne", "GPE", ()),
+    ]
     assert g.by_form["ACME"].name == "Acme"
     changed = tmp_path / "b.csv"
     changed.write_text("name,label,aliases,note\nLausanne,GPE,Lausanne VD,\n", "utf-8")
@@ -281,8 +291,20 @@ def test_bundled_gazetteer_size_and_key_entries():
     assert files["sponsors.csv"] >= 100
     assert len(rows) >= 300
     gazetteer = Gazetteer.load()
-    for partner in ("Coca-Cola", "Visa", "Omega", "Samsung", "Toyota", "Alibaba Group", "Bridgestone",
-                    "Panasonic", "Intel", "Procter & Gamble", "Allianz", "Airbnb"):
+    for partner in (
+        "Coca-Cola",
+        "Visa",
+        "Omega",
+        "Samsung",
+        "Toyota",
+        "Alibaba Group",
+        "Bridgestone",
+        "Panasonic",
+        "Intel",
+        "Procter & Gamble",
+        "Allianz",
+        "Airbnb",
+    ):
         entry = gazetteer.by_form.get(partner)
         assert entry is not None and entry.label == "ORG", partner
     assert gazetteer.by_form["Alibaba"].name == "Alibaba Group"
@@ -316,25 +338,35 @@ def people_and_labels(text):
 
 
 def test_a_surname_spacy_calls_an_organisation_is_the_person():
-    found = people_and_labels("Sarah Claxton won the 100m hurdles in Birmingham. Claxton said the time was her "
-                              "best of the season.")
+    found = people_and_labels(
+        "Sarah Claxton won the 100m hurdles in Birmingham. Claxton said the time was her best of the season."
+    )
     assert ("Claxton", "PERSON", "Sarah Claxton") in found
     assert ("Sarah Claxton", "PERSON", "Sarah Claxton") in found
 
 
-@pytest.mark.parametrize("text, surname, full", [
-    ("Roger Federer beat Rafael Nadal in straight sets. Federer said he was delighted.", "Federer", "Roger Federer"),
-    ("Ronan O'Gara kicked three penalties. O'Gara said Munster deserved the win.", "O'Gara", "Ronan O'Gara"),
-    ("Tirunesh Dibaba won the 10,000m. Dibaba led from the bell.", "Dibaba", "Tirunesh Dibaba"),
-])
+@pytest.mark.parametrize(
+    "text, surname, full",
+    [
+        (
+            "Roger Federer beat Rafael Nadal in straight sets. Federer said he was delighted.",
+            "Federer",
+            "Roger Federer",
+        ),
+        ("Ronan O'Gara kicked three penalties. O'Gara said Munster deserved the win.", "O'Gara", "Ronan O'Gara"),
+        ("Tirunesh Dibaba won the 10,000m. Dibaba led from the bell.", "Dibaba", "Tirunesh Dibaba"),
+    ],
+)
 def test_a_surname_is_never_an_organisation_or_a_place_when_the_article_names_the_person(text, surname, full):
     labels = {(label, canonical) for mention, label, canonical in people_and_labels(text) if mention == surname}
     assert labels == {("PERSON", full)}
 
 
 def test_a_title_with_a_full_stop_is_no_part_of_a_name():
-    found = people_and_labels('"We were not good enough," said Gov. Alan Price. "It hurts," Mrs. Okafor said. '
-                              'Later, Dr. Amina Okafor told reporters she was pleased.')
+    found = people_and_labels(
+        '"We were not good enough," said Gov. Alan Price. "It hurts," Mrs. Okafor said. '
+        "Later, Dr. Amina Okafor told reporters she was pleased."
+    )
     assert ("Alan Price", "PERSON", "Alan Price") in found
     assert ("Okafor", "PERSON", "Amina Okafor") in found
     assert not [m for m, _, _ in found if m.startswith(("Gov", "Mrs", "Dr"))]
@@ -355,34 +387,47 @@ def test_a_nationality_before_a_name_is_not_part_of_it():
 
 
 def test_national_sides_in_a_result_are_organisations():
-    found = people_and_labels("England beat Wales 20-10 at Twickenham on Saturday. Wales had led at half-time, "
-                              "and the England captain said the win in London mattered.")
+    found = people_and_labels(
+        "England beat Wales 20-10 at Twickenham on Saturday. Wales had led at half-time, "
+        "and the England captain said the win in London mattered."
+    )
     assert ("England", "ORG", "England") in found
     assert ("Wales", "ORG", "Wales") in found
     assert ("London", "GPE", "London") in found
 
 
 def test_a_side_is_the_organisation_in_every_mention_but_where_it_is_a_place():
-    _, analysis = analyze_text(real_analyzer(), "Semi-final\n\nCroatia defeated England 2-1 in Moscow. England "
-                               "made a substitution in the 74th minute.\n\nThe squad flew home to England on "
-                               "Thursday. Tourism in England fell.")
+    _, analysis = analyze_text(
+        real_analyzer(),
+        "Semi-final\n\nCroatia defeated England 2-1 in Moscow. England "
+        "made a substitution in the 74th minute.\n\nThe squad flew home to England on "
+        "Thursday. Tourism in England fell.",
+    )
     labels = [(e.text, e.label) for e in analysis.in_part(BODY).entities if e.text in ("England", "Croatia")]
     assert labels[:3] == [("Croatia", "ORG"), ("England", "ORG"), ("England", "ORG")]
     assert labels[-1] == ("England", "GPE")  # 'in England': the country
 
 
 def test_clubs_named_after_places_are_clubs_and_udinese_is_found():
-    found = people_and_labels("Barcelona beat Real Madrid 2-1 at the Camp Nou. Feyenoord drew 1-1 with Ajax, "
-                              "while Udinese lost to Napoli.")
-    for club, canonical in (("Barcelona", "FC Barcelona"), ("Real Madrid", "Real Madrid"),
-                            ("Feyenoord", "Feyenoord Rotterdam"), ("Ajax", "Ajax Amsterdam"),
-                            ("Udinese", "Udinese Calcio")):
+    found = people_and_labels(
+        "Barcelona beat Real Madrid 2-1 at the Camp Nou. Feyenoord drew 1-1 with Ajax, while Udinese lost to Napoli."
+    )
+    for club, canonical in (
+        ("Barcelona", "FC Barcelona"),
+        ("Real Madrid", "Real Madrid"),
+        ("Feyenoord", "Feyenoord Rotterdam"),
+        ("Ajax", "Ajax Amsterdam"),
+        ("Udinese", "Udinese Calcio"),
+    ):
         assert (club, "ORG", canonical) in found, club
 
 
 def test_a_club_town_is_a_place_where_the_words_around_it_say_so():
-    _, analysis = analyze_text(real_analyzer(), "Congress\n\nThe Mobile World Congress is held in Barcelona "
-                               "every year. Barcelona's coach said the club would attend.")
+    _, analysis = analyze_text(
+        real_analyzer(),
+        "Congress\n\nThe Mobile World Congress is held in Barcelona "
+        "every year. Barcelona's coach said the club would attend.",
+    )
     labels = [(e.label, e.canonical) for e in analysis.in_part(BODY).entities if e.text == "Barcelona"]
     assert labels == [("GPE", "Barcelona"), ("ORG", "FC Barcelona")]
 
@@ -409,15 +454,19 @@ def test_club_list_leaves_out_ordinary_words_and_host_cities():
 
 
 def test_a_nationality_spacy_runs_into_an_organisation_leaves_a_person():
-    found = people_and_labels("The gold went to Tunisian Abderrahim Zhiou in a sprint finish. Zhiou had "
-                              "trained in the Alps for the race.")
+    found = people_and_labels(
+        "The gold went to Tunisian Abderrahim Zhiou in a sprint finish. Zhiou had trained in the Alps for the race."
+    )
     assert ("Abderrahim Zhiou", "PERSON", "Abderrahim Zhiou") in found
     assert ("Zhiou", "PERSON", "Abderrahim Zhiou") in found
 
 
 def test_a_dateline_is_a_place():
-    _, analysis = analyze_text(real_analyzer(), "Rights\n\nMUMBAI (Reuters) - The Board of Control for Cricket in "
-                               "India sold the IPL's media rights on Tuesday.")
+    _, analysis = analyze_text(
+        real_analyzer(),
+        "Rights\n\nMUMBAI (Reuters) - The Board of Control for Cricket in "
+        "India sold the IPL's media rights on Tuesday.",
+    )
     assert [(e.text, e.label) for e in analysis.in_part(BODY).entities if e.text == "MUMBAI"] == [("MUMBAI", "GPE")]
 
 
@@ -431,23 +480,32 @@ def test_a_person_named_once_by_spacy_alone_does_not_outvote_a_place():
     assert {e.label for e in merged} == {"GPE"}
 
 
-@pytest.mark.parametrize("text, side", [
-    ("Tunisia lost 1 – 2 to England in Volgograd, and the late goal came from the captain.", "England"),
-    ("In the last match of the day, Tunisia faced England at the Volgograd Arena and lost 2-1.", "England"),
-    ("The club confirmed that the England fast bowler will miss the first two matches.", "England"),
-    ("The match came to an end with England winning 2 – 1.", "England"),
-])
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        ("Tunisia lost 1 – 2 to England in Volgograd, and the late goal came from the captain.", "England"),
+        ("In the last match of the day, Tunisia faced England at the Volgograd Arena and lost 2-1.", "England"),
+        ("The club confirmed that the England fast bowler will miss the first two matches.", "England"),
+        ("The match came to an end with England winning 2 – 1.", "England"),
+    ],
+)
 def test_a_place_playing_in_a_result_or_a_fixture_is_the_side(text, side):
     assert (side, "ORG", side) in people_and_labels(text)
 
 
-@pytest.mark.parametrize("text, name", [
-    ('"There was no dip," said Priyanka Deshmukh, a media analyst at a Mumbai brokerage.', "Priyanka Deshmukh"),
-    ("The rights are sold separately for the first time. Nadine Vogt-Lindqvist, UEFA's managing director of "
-     "marketing, called it a milestone.", "Nadine Vogt-Lindqvist"),
-    ("Bronze went to Emma Johansson (Sweden) and Tatiana Guderzo (Italy).", "Tatiana Guderzo"),
-    ("In the women's T54 event, Australian Christie Dawes set an Oceania record.", "Christie Dawes"),
-])
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ('"There was no dip," said Priyanka Deshmukh, a media analyst at a Mumbai brokerage.', "Priyanka Deshmukh"),
+        (
+            "The rights are sold separately for the first time. Nadine Vogt-Lindqvist, UEFA's managing director of "
+            "marketing, called it a milestone.",
+            "Nadine Vogt-Lindqvist",
+        ),
+        ("Bronze went to Emma Johansson (Sweden) and Tatiana Guderzo (Italy).", "Tatiana Guderzo"),
+        ("In the women's T54 event, Australian Christie Dawes set an Oceania record.", "Christie Dawes"),
+    ],
+)
 def test_a_full_name_the_words_around_show_to_be_a_person(text, name):
     assert (name, "PERSON", name) in people_and_labels(text)
 
@@ -471,10 +529,13 @@ def test_a_name_leaves_out_the_common_words_after_it():
     assert text[s:e] == "Yonhap"
 
 
-@pytest.mark.parametrize("text, kept", [
-    ("Sweden 1 – 0 South Korea was the first result of the day.", "Sweden"),
-    ("He spoke to a World Health Organisation panel in Geneva.", "World Health Organisation"),
-])
+@pytest.mark.parametrize(
+    "text, kept",
+    [
+        ("Sweden 1 – 0 South Korea was the first result of the day.", "Sweden"),
+        ("He spoke to a World Health Organisation panel in Geneva.", "World Health Organisation"),
+    ],
+)
 def test_a_name_leaves_out_common_words_and_a_score_around_it(text, kept):
     found = people_and_labels(text)
     assert kept in {m for m, _, _ in found}
@@ -482,28 +543,47 @@ def test_a_name_leaves_out_common_words_and_a_score_around_it(text, kept):
 
 
 def test_the_opponent_of_a_side_is_a_side_where_spacy_tagged_nothing():
-    _, analysis = analyze_text(real_analyzer(), "England edge Wales\n\nEngland 23 Wales 19\n\nA late penalty "
-                               "settled it as England beat Wales 23-19 at Twickenham. It was a match that Wales "
-                               "had no right to lose.")
-    labels = {(e.text, e.label) for e in (*analysis.in_part(BODY).entities, *analysis.in_part(TITLE).entities)
-              if e.text in ("England", "Wales")}
+    _, analysis = analyze_text(
+        real_analyzer(),
+        "England edge Wales\n\nEngland 23 Wales 19\n\nA late penalty "
+        "settled it as England beat Wales 23-19 at Twickenham. It was a match that Wales "
+        "had no right to lose.",
+    )
+    labels = {
+        (e.text, e.label)
+        for e in (*analysis.in_part(BODY).entities, *analysis.in_part(TITLE).entities)
+        if e.text in ("England", "Wales")
+    }
     assert labels == {("England", "ORG"), ("Wales", "ORG")}
 
 
 def test_a_surname_spacy_calls_a_person_once_gives_every_mention_the_full_name():
-    _, analysis = analyze_text(real_analyzer(), "England edge Wales\n\nConor O’Gara-Reid kept his nerve with a "
-                               "late penalty. \"I knew it was halfway there,\" said O’Gara-Reid, still grinning. "
-                               "O’Gara-Reid had missed two easier kicks.")
+    _, analysis = analyze_text(
+        real_analyzer(),
+        "England edge Wales\n\nConor O’Gara-Reid kept his nerve with a "
+        'late penalty. "I knew it was halfway there," said O’Gara-Reid, still grinning. '
+        "O’Gara-Reid had missed two easier kicks.",
+    )
     mentions = {(e.label, e.canonical) for e in analysis.in_part(BODY).entities if "O’Gara-Reid" in e.text}
     assert mentions == {("PERSON", "Conor O’Gara-Reid")}
 
 
-@pytest.mark.parametrize("text, mention, full", [
-    ("Ilias El Amrani scored twice for Feyenoord. El Amrani now has nine goals this season.", "El Amrani",
-     "Ilias El Amrani"),
-    ('Jean-Baptiste Lafleur, sponsorship director of Covéa, spoke first. "Jean-Baptiste, what would you change?" '
-     "asked the moderator.", "Jean-Baptiste", "Jean-Baptiste Lafleur"),
-])
+@pytest.mark.parametrize(
+    "text, mention, full",
+    [
+        (
+            "Ilias El Amrani scored twice for Feyenoord. El Amrani now has nine goals this season.",
+            "El Amrani",
+            "Ilias El Amrani",
+        ),
+        (
+            'Jean-Baptiste Lafleur, sponsorship director of Covéa, spoke first. "Jean-Baptiste, what would you change?" '
+            "asked the moderator.",
+            "Jean-Baptiste",
+            "Jean-Baptiste Lafleur",
+        ),
+    ],
+)
 def test_the_last_two_names_or_a_first_name_alone_stand_for_the_person(text, mention, full):
     assert (mention, "PERSON", full) in people_and_labels(text)
 
@@ -513,13 +593,22 @@ def test_a_capitalised_small_word_is_no_part_of_a_name():
     assert not [m for m, label, _ in found if label == "PERSON" and m.split()[0] in ("The", "On")]
 
 
-@pytest.mark.parametrize("text, company", [
-    ("MADRID, March 5 (Sportwire) - The Spanish airline Iberojet has ended its shirt deal with Sevilla. "
-     "Iberojet said the club had failed to deliver.", "Iberojet"),
-    ("The team has signed the Taiwanese chip maker Nexora as its first Asian partner. Nexora will appear on the "
-     "shirts from July.", "Nexora"),
-    ("The Jaguars agreed to put the logo of Coinvale, an online exchange, on their jerseys.", "Coinvale"),
-])
+@pytest.mark.parametrize(
+    "text, company",
+    [
+        (
+            "MADRID, March 5 (Sportwire) - The Spanish airline Iberojet has ended its shirt deal with Sevilla. "
+            "Iberojet said the club had failed to deliver.",
+            "Iberojet",
+        ),
+        (
+            "The team has signed the Taiwanese chip maker Nexora as its first Asian partner. Nexora will appear on the "
+            "shirts from July.",
+            "Nexora",
+        ),
+        ("The Jaguars agreed to put the logo of Coinvale, an online exchange, on their jerseys.", "Coinvale"),
+    ],
+)
 def test_a_name_the_text_calls_a_company_is_an_organisation_in_every_mention(text, company):
     _, analysis = analyze_text(real_analyzer(), "Deal\n\n" + text)
     labels = [e.label for e in analysis.in_part(BODY).entities if e.text == company]
@@ -533,32 +622,40 @@ def test_a_dateline_agency_is_an_organisation():
 
 
 def test_a_teams_nickname_is_the_team_where_the_article_names_it_in_full():
-    _, analysis = analyze_text(real_analyzer(), "Patch\n\nThe Chicago Bulls have agreed a jersey patch deal. "
-                               "Bulls president Evan Castellano said the deal was about the city. Fans of the "
-                               "Bulls were split.")
+    _, analysis = analyze_text(
+        real_analyzer(),
+        "Patch\n\nThe Chicago Bulls have agreed a jersey patch deal. "
+        "Bulls president Evan Castellano said the deal was about the city. Fans of the "
+        "Bulls were split.",
+    )
     bulls = {(e.label, e.canonical) for e in analysis.in_part(BODY).entities if e.text == "Bulls"}
     assert bulls == {("ORG", "Chicago Bulls")}
     assert len([e for e in analysis.in_part(BODY).entities if e.text == "Bulls"]) == 2
 
 
-@pytest.mark.parametrize("text, place", [
-    ("The company opened its European office in Antwerp last year.", "Antwerp"),  # a club's name, no town row
-    ("The exhibit is located in Evansville, Indiana, and runs until May.", "Evansville"),
-])
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("The company opened its European office in Antwerp last year.", "Antwerp"),  # a club's name, no town row
+        ("The exhibit is located in Evansville, Indiana, and runs until May.", "Evansville"),
+    ],
+)
 def test_a_town_that_names_a_club_or_comes_before_its_state_is_a_place(text, place):
     assert (place, "GPE") in {(m, label) for m, label, _ in people_and_labels(text)}
 
 
 def test_an_organisation_spacy_cut_at_for_the_is_one_name():
     found = people_and_labels("The Andy Warhol Foundation for the Visual Arts gave the prints to the museum.")
-    assert ("Andy Warhol Foundation for the Visual Arts", "ORG",
-            "Andy Warhol Foundation for the Visual Arts") in found
+    assert ("Andy Warhol Foundation for the Visual Arts", "ORG", "Andy Warhol Foundation for the Visual Arts") in found
 
 
-@pytest.mark.parametrize("text, name", [
-    ("Ninth place went to Ildar Pomykalov of Russia, who ran with a guide.", "Ildar Pomykalov"),
-    ("A shot from the edge of the area was saved by Thibaut Courtois in the 60th minute.", "Thibaut Courtois"),
-])
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Ninth place went to Ildar Pomykalov of Russia, who ran with a guide.", "Ildar Pomykalov"),
+        ("A shot from the edge of the area was saved by Thibaut Courtois in the 60th minute.", "Thibaut Courtois"),
+    ],
+)
 def test_a_full_name_before_of_a_country_or_after_saved_by_is_a_person(text, name):
     assert (name, "PERSON", name) in people_and_labels(text)
 
@@ -569,120 +666,189 @@ def test_a_full_name_in_a_list_of_people_is_a_person():
     from reader.core.analysis.values import Entity
 
     text = "Hamlin, Aric Almirola, Kurt Busch and the Zurich Classic"
-    found = [Entity(0, 6, "Hamlin", "PERSON", "Hamlin"), Entity(8, 21, "Aric Almirola", "ORG", "Aric Almirola"),
-             Entity(23, 33, "Kurt Busch", "PERSON", "Kurt Busch"),
-             Entity(42, 56, "Zurich Classic", "ORG", "Zurich Classic")]
+    found = [
+        Entity(0, 6, "Hamlin", "PERSON", "Hamlin"),
+        Entity(8, 21, "Aric Almirola", "ORG", "Aric Almirola"),
+        Entity(23, 33, "Kurt Busch", "PERSON", "Kurt Busch"),
+        Entity(42, 56, "Zurich Classic", "ORG", "Zurich Classic"),
+    ]
     labels = [e.label for e in _people_in_lists(text, found, Names())]
     assert labels == ["PERSON", "PERSON", "PERSON", "ORG"]
 
 
-@pytest.mark.parametrize("text, event", [
-    ("Bianchi crashed at the 2014 Japanese Grand Prix in October.", "2014 Japanese Grand Prix"),
-    ("Croatia reached the final of the FIFA World Cup 2018 after extra time.", "FIFA World Cup 2018"),
-])
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        ("Bianchi crashed at the 2014 Japanese Grand Prix in October.", "2014 Japanese Grand Prix"),
+        ("Croatia reached the final of the FIFA World Cup 2018 after extra time.", "FIFA World Cup 2018"),
+    ],
+)
 def test_an_events_edition_is_part_of_its_name(text, event):
     assert event in {m for m, label, _ in people_and_labels(text) if label == "EVENT"}
 
 
-@pytest.mark.parametrize("text, mention, label", [
-    ("The Zimbabwean Kirsty Coventry finished second in the 200m backstroke.", "Kirsty Coventry", "PERSON"),
-    ("Kenya did not win a medal in the marathon at the Barcelona Olympics in 1992.", "Barcelona Olympics", "EVENT"),
-    ("The Warrington-based energy supplier went into administration.", "Warrington", "GPE"),
-])
+@pytest.mark.parametrize(
+    "text, mention, label",
+    [
+        ("The Zimbabwean Kirsty Coventry finished second in the 200m backstroke.", "Kirsty Coventry", "PERSON"),
+        ("Kenya did not win a medal in the marathon at the Barcelona Olympics in 1992.", "Barcelona Olympics", "EVENT"),
+        ("The Warrington-based energy supplier went into administration.", "Warrington", "GPE"),
+    ],
+)
 def test_a_clubs_name_inside_a_persons_or_an_events_name_is_not_the_club(text, mention, label):
     assert (mention, label) in {(m, lab) for m, lab, _ in people_and_labels(text)}
 
 
-@pytest.mark.parametrize("text, mention, label, canonical", [
-    ("Formula One will race in Madrid from 2026, F1 chief executive Stefano Domenicali said.", "Formula One", "ORG",
-     "Formula One"),
-    ("The bank renewed its title deal with the team for the 2025 F1 season.", "F1", "ORG", "Formula One"),
-])
+@pytest.mark.parametrize(
+    "text, mention, label, canonical",
+    [
+        (
+            "Formula One will race in Madrid from 2026, F1 chief executive Stefano Domenicali said.",
+            "Formula One",
+            "ORG",
+            "Formula One",
+        ),
+        ("The bank renewed its title deal with the team for the 2025 F1 season.", "F1", "ORG", "Formula One"),
+    ],
+)
 def test_formula_one_the_series_is_an_organisation_like_a_league(text, mention, label, canonical):
     assert (mention, label, canonical) in people_and_labels(text)
 
 
-@pytest.mark.parametrize("text, company", [
-    ("Somerset have named Hinkley Mutual as principal partner for the new season.", "Hinkley Mutual"),
-    ("The title sponsor extended its deal with Halvorsen Racing until 2028.", "Halvorsen Racing"),
-])
+@pytest.mark.parametrize(
+    "text, company",
+    [
+        ("Somerset have named Hinkley Mutual as principal partner for the new season.", "Hinkley Mutual"),
+        ("The title sponsor extended its deal with Halvorsen Racing until 2028.", "Halvorsen Racing"),
+    ],
+)
 def test_a_name_ending_in_a_company_word_is_an_organisation_not_a_person(text, company):
     assert (company, "ORG", company) in people_and_labels(text)
 
 
 def test_a_companys_short_name_is_the_company_where_the_article_names_it_in_full():
-    found = people_and_labels("Somerset have named Hinkley Mutual as principal partner. The deal with Hinkley "
-                              "runs for three years, and Hinkley Mutual will also sponsor the pavilion.")
-    assert {(label, canonical) for m, label, canonical in found if m.startswith("Hinkley")} == \
-        {("ORG", "Hinkley Mutual")}
+    found = people_and_labels(
+        "Somerset have named Hinkley Mutual as principal partner. The deal with Hinkley "
+        "runs for three years, and Hinkley Mutual will also sponsor the pavilion."
+    )
+    assert {(label, canonical) for m, label, canonical in found if m.startswith("Hinkley")} == {
+        ("ORG", "Hinkley Mutual")
+    }
 
 
 def test_a_companys_short_name_that_reads_as_a_place_stays_the_place():
-    found = people_and_labels("Doha Telecom renewed its deal with the club. The club will play a friendly in "
-                              "Doha in January.")
+    found = people_and_labels(
+        "Doha Telecom renewed its deal with the club. The club will play a friendly in Doha in January."
+    )
     assert ("Doha", "GPE", "Doha") in found
 
 
-@pytest.mark.parametrize("text, mention, full", [
-    ("Its chief executive, Arjun Mehta-Collins, tweeted a picture. In an interview, Mr. Mehta-Collins rejected "
-     "the criticism.", "Mehta-Collins", "Arjun Mehta-Collins"),
-    ("Club captain Laia Cortés i Ferrer called the deal historic.", "Laia Cortés i Ferrer", "Laia Cortés i Ferrer"),
-    ("Feyenoord general director Dennis ter Horst said the port built the club.", "Dennis ter Horst",
-     "Dennis ter Horst"),
-    ("The club's sporting director, Antonio Fernández de la Vega, said the dispute was over. Fernández de la "
-     "Vega added that the club would sue.", "Fernández de la Vega", "Antonio Fernández de la Vega"),
-    ("Club president José María del Valle-Carrasco told reporters the club had paid.\n\nDel Valle-Carrasco said "
-     "the club's lawyers were ready.", "Del Valle-Carrasco", "José María del Valle-Carrasco"),
-])
+@pytest.mark.parametrize(
+    "text, mention, full",
+    [
+        (
+            "Its chief executive, Arjun Mehta-Collins, tweeted a picture. In an interview, Mr. Mehta-Collins rejected "
+            "the criticism.",
+            "Mehta-Collins",
+            "Arjun Mehta-Collins",
+        ),
+        ("Club captain Laia Cortés i Ferrer called the deal historic.", "Laia Cortés i Ferrer", "Laia Cortés i Ferrer"),
+        (
+            "Feyenoord general director Dennis ter Horst said the port built the club.",
+            "Dennis ter Horst",
+            "Dennis ter Horst",
+        ),
+        (
+            "The club's sporting director, Antonio Fernández de la Vega, said the dispute was over. Fernández de la "
+            "Vega added that the club would sue.",
+            "Fernández de la Vega",
+            "Antonio Fernández de la Vega",
+        ),
+        (
+            "Club president José María del Valle-Carrasco told reporters the club had paid.\n\nDel Valle-Carrasco said "
+            "the club's lawyers were ready.",
+            "Del Valle-Carrasco",
+            "José María del Valle-Carrasco",
+        ),
+    ],
+)
 def test_a_double_barrelled_name_or_one_with_particles_is_whole(text, mention, full):
     assert (mention, "PERSON", full) in people_and_labels(text)
 
 
-@pytest.mark.parametrize("text, side", [
-    ("Spain and Great Britain both had a gold and a silver medal, and Tunisia, Australia and Belarus each had a "
-     "bronze medal.", "Great Britain"),
-    ("The European team won the competition, with the silver medal going to Poland and the bronze to Armenia.",
-     "Armenia"),
-    ("China, Britain, France and South Korea all reached the semifinals of the team pursuit.", "France"),
-])
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        (
+            "Spain and Great Britain both had a gold and a silver medal, and Tunisia, Australia and Belarus each had a "
+            "bronze medal.",
+            "Great Britain",
+        ),
+        (
+            "The European team won the competition, with the silver medal going to Poland and the bronze to Armenia.",
+            "Armenia",
+        ),
+        ("China, Britain, France and South Korea all reached the semifinals of the team pursuit.", "France"),
+    ],
+)
 def test_a_country_in_a_medal_table_is_its_national_side(text, side):
     assert (side, "ORG", side) in people_and_labels(text)
 
 
 def test_a_sides_country_as_an_athletes_nationality_stays_a_place():
-    found = people_and_labels("Spain had a gold and a silver medal. Gold medalist Alberto Suarez Laso of Spain "
-                              "ran with two guides.")
+    found = people_and_labels(
+        "Spain had a gold and a silver medal. Gold medalist Alberto Suarez Laso of Spain ran with two guides."
+    )
     assert {label for m, label, _ in found if m == "Spain"} == {"ORG", "GPE"}
 
 
-@pytest.mark.parametrize("text, org", [
-    ("Skoda, part of the Volkswagen Group, said in a statement that it would stay.", "Volkswagen Group"),
-    ("The club will play in shirts carrying the logo of its foundation, Fundación Sevilla FC, until May.",
-     "Fundación Sevilla FC"),
-])
+@pytest.mark.parametrize(
+    "text, org",
+    [
+        ("Skoda, part of the Volkswagen Group, said in a statement that it would stay.", "Volkswagen Group"),
+        (
+            "The club will play in shirts carrying the logo of its foundation, Fundación Sevilla FC, until May.",
+            "Fundación Sevilla FC",
+        ),
+    ],
+)
 def test_a_listed_organisations_group_or_foundation_is_one_name(text, org):
     assert (org, "ORG", org) in people_and_labels(text)
 
 
 def test_a_capitalised_common_noun_before_a_headlines_company_is_not_part_of_it():
-    _, analysis = analyze_text(real_analyzer(), "Airline Iberojet ends Sevilla sponsorship\n\nThe Spanish airline "
-                               "Iberojet has ended its shirt deal.")
+    _, analysis = analyze_text(
+        real_analyzer(),
+        "Airline Iberojet ends Sevilla sponsorship\n\nThe Spanish airline Iberojet has ended its shirt deal.",
+    )
     assert ("Iberojet", "ORG") in {(e.text, e.label) for e in analysis.in_part(TITLE).entities}
 
 
 def test_initials_the_article_spells_out_take_the_full_name():
-    found = people_and_labels("The World Health Organisation (WHO) said the deficiency was easily fixed. WHO "
-                              "figures show two billion people are affected.")
-    assert {(label, canonical) for m, label, canonical in found if m == "WHO"} == \
-        {("ORG", "World Health Organisation")}
+    found = people_and_labels(
+        "The World Health Organisation (WHO) said the deficiency was easily fixed. WHO "
+        "figures show two billion people are affected."
+    )
+    assert {(label, canonical) for m, label, canonical in found if m == "WHO"} == {("ORG", "World Health Organisation")}
 
 
-@pytest.mark.parametrize("text, mention, full", [
-    ("It is with deep sadness that the parents of Jules Bianchi, Philippe and Christine, his brother Tom and "
-     "sister Mélanie, wish to make it known that Jules passed away.", "Christine", "Christine Bianchi"),
-    ("Bianchi was moved to a hospital in Nice. Jules Bianchi's father, Philippe, described his non-progress as a "
-     "daily torture.", "Philippe", "Philippe Bianchi"),
-])
+@pytest.mark.parametrize(
+    "text, mention, full",
+    [
+        (
+            "It is with deep sadness that the parents of Jules Bianchi, Philippe and Christine, his brother Tom and "
+            "sister Mélanie, wish to make it known that Jules passed away.",
+            "Christine",
+            "Christine Bianchi",
+        ),
+        (
+            "Bianchi was moved to a hospital in Nice. Jules Bianchi's father, Philippe, described his non-progress as a "
+            "daily torture.",
+            "Philippe",
+            "Philippe Bianchi",
+        ),
+    ],
+)
 def test_a_relatives_first_name_takes_the_family_name(text, mention, full):
     assert (mention, "PERSON", full) in people_and_labels(text)
 
@@ -692,11 +858,16 @@ def test_a_first_name_far_from_a_word_for_a_relative_keeps_its_own_name():
     assert not [c for m, _, c in found if m == "Gloria" and c != "Gloria"]
 
 
-@pytest.mark.parametrize("text, name", [
-    ("Croatia made a substitution in the 95th minute, replacing him with Josip Pivarić.", "Josip Pivarić"),
-    ("The deal runs for five years. (Reporting by Aditya Kalra-Menon; Editing by Sunil Ganguly-Bose)",
-     "Sunil Ganguly-Bose"),
-])
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Croatia made a substitution in the 95th minute, replacing him with Josip Pivarić.", "Josip Pivarić"),
+        (
+            "The deal runs for five years. (Reporting by Aditya Kalra-Menon; Editing by Sunil Ganguly-Bose)",
+            "Sunil Ganguly-Bose",
+        ),
+    ],
+)
 def test_a_full_name_after_a_substitution_or_a_wire_credit_is_a_person(text, name):
     assert (name, "PERSON", name) in people_and_labels(text)
 
@@ -709,33 +880,51 @@ def test_a_listed_teams_town_spacy_calls_a_person_is_the_team():
     team = Entity(4, 18, "Wigan Warriors", "ORG", "Wigan Warriors", "Rugby league club, Super League")
     found = [team, Entity(39, 44, "Wigan", "PERSON", "Wigan"), Entity(97, 102, "Wigan", "GPE", "Wigan")]
     firms = _firms(found)
-    assert [(e.label, e.canonical) for e in (_as_firm(text, e, firms) for e in found[1:])] == \
-        [("ORG", "Wigan Warriors"), ("GPE", "Wigan")]
+    assert [(e.label, e.canonical) for e in (_as_firm(text, e, firms) for e in found[1:])] == [
+        ("ORG", "Wigan Warriors"),
+        ("GPE", "Wigan"),
+    ]
 
 
 def test_a_league_tables_rows_are_teams_and_their_countries_no_names():
-    found = people_and_labels("Group A (played, won, drawn, lost, points):\n\nBarcelona (Spain) 4 4 0 0 12\n"
-                              "Hammarby (Sweden) 4 1 1 2 4\nSt. Pölten (Austria) 4 0 0 4 0")
+    found = people_and_labels(
+        "Group A (played, won, drawn, lost, points):\n\nBarcelona (Spain) 4 4 0 0 12\n"
+        "Hammarby (Sweden) 4 1 1 2 4\nSt. Pölten (Austria) 4 0 0 4 0"
+    )
     assert {("Hammarby", "ORG"), ("St. Pölten", "ORG")} <= {(m, label) for m, label, _ in found}
     assert not {m for m, _, _ in found} & {"Spain", "Sweden", "Austria"}
 
 
-@pytest.mark.parametrize("text, mention, label", [
-    ("The new kit, designed with the team's apparel partner Castelli, will be unveiled in January.", "Castelli",
-     "ORG"),
-    ("The fly-half, who qualified for England through his Bristol-born mother, kicked three penalties.", "Bristol",
-     "GPE"),
-    ("Nicole Cooke of Great Britain won the gold, with Emma Johansson second.", "Great Britain", "GPE"),
-])
+@pytest.mark.parametrize(
+    "text, mention, label",
+    [
+        (
+            "The new kit, designed with the team's apparel partner Castelli, will be unveiled in January.",
+            "Castelli",
+            "ORG",
+        ),
+        (
+            "The fly-half, who qualified for England through his Bristol-born mother, kicked three penalties.",
+            "Bristol",
+            "GPE",
+        ),
+        ("Nicole Cooke of Great Britain won the gold, with Emma Johansson second.", "Great Britain", "GPE"),
+    ],
+)
 def test_a_sponsors_role_a_birthplace_and_an_athletes_country(text, mention, label):
     assert (mention, label) in {(m, lab) for m, lab, _ in people_and_labels(text)}
 
 
-@pytest.mark.parametrize("text, event", [
-    ("Croatia met England in the semifinal of the 2018 FIFA football World Cup in Moscow.",
-     "2018 FIFA football World Cup"),
-    ("Brazil hosted the FIFA football World Cup in 2014.", "FIFA football World Cup"),
-])
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        (
+            "Croatia met England in the semifinal of the 2018 FIFA football World Cup in Moscow.",
+            "2018 FIFA football World Cup",
+        ),
+        ("Brazil hosted the FIFA football World Cup in 2014.", "FIFA football World Cup"),
+    ],
+)
 def test_a_sports_bodys_event_is_one_event(text, event):
     assert event in {m for m, label, _ in people_and_labels(text) if label == "EVENT"}
 
@@ -745,19 +934,27 @@ def test_a_name_that_starts_with_a_romance_article_is_no_person():
     assert ("La Tercera", "PERSON") not in {(m, label) for m, label, _ in found}
 
 
-@pytest.mark.parametrize("text, side", [
-    ("England travel to Dublin to face Ireland at the Aviva Stadium on Saturday week.", "Ireland"),
-    ("Wales host Italy at the Principality Stadium.", "Italy"),
-])
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        ("England travel to Dublin to face Ireland at the Aviva Stadium on Saturday week.", "Ireland"),
+        ("Wales host Italy at the Principality Stadium.", "Italy"),
+    ],
+)
 def test_a_country_met_at_a_stadium_is_its_national_side(text, side):
     assert (side, "ORG") in {(m, label) for m, label, _ in people_and_labels(text)}
 
 
-@pytest.mark.parametrize("text, venue", [
-    ("The Bulls play their home games at the United Center and train at the Advocate Center.", "United Center"),
-    ("The draw will take place at the Metro Toronto Convention Centre in December.",
-     "Metro Toronto Convention Centre"),
-])
+@pytest.mark.parametrize(
+    "text, venue",
+    [
+        ("The Bulls play their home games at the United Center and train at the Advocate Center.", "United Center"),
+        (
+            "The draw will take place at the Metro Toronto Convention Centre in December.",
+            "Metro Toronto Convention Centre",
+        ),
+    ],
+)
 def test_a_name_ending_in_a_venue_word_is_a_venue(text, venue):
     assert (venue, "FAC") in {(m, label) for m, label, _ in people_and_labels(text)}
 
@@ -770,14 +967,18 @@ def test_a_persons_surname_that_is_also_a_venue_word_stays_a_person():
 
 
 def test_a_surname_after_came_on_for_is_the_player():
-    found = people_and_labels("Raheem Sterling and Kieran Trippier tried their luck. England made a substitution "
-                              "in the 74th minute when Marcus Rashford came on for Sterling.")
+    found = people_and_labels(
+        "Raheem Sterling and Kieran Trippier tried their luck. England made a substitution "
+        "in the 74th minute when Marcus Rashford came on for Sterling."
+    )
     assert {label for m, label, _ in found if m == "Sterling"} == {"PERSON"}
 
 
 def test_olympic_alone_is_no_name():
-    found = people_and_labels("If the Olympic movement wants young fans, it has to go where they are. The deal "
-                              "gives the sponsor rights across all Olympic properties.")
+    found = people_and_labels(
+        "If the Olympic movement wants young fans, it has to go where they are. The deal "
+        "gives the sponsor rights across all Olympic properties."
+    )
     assert "Olympic" not in {m for m, _, _ in found}
 
 

@@ -15,10 +15,15 @@ def _core_modules():
 
 
 def test_every_exception_class_of_the_core_is_a_reader_error():
-    stray = [f"{module.__name__}.{name}" for module in _core_modules()
-             for name, obj in vars(module).items()
-             if inspect.isclass(obj) and issubclass(obj, BaseException) and obj.__module__ == module.__name__
-             and not issubclass(obj, ReaderError)]
+    stray = [
+        f"{module.__name__}.{name}"
+        for module in _core_modules()
+        for name, obj in vars(module).items()
+        if inspect.isclass(obj)
+        and issubclass(obj, BaseException)
+        and obj.__module__ == module.__name__
+        and not issubclass(obj, ReaderError)
+    ]
     assert stray == []
 
 

@@ -14,25 +14,48 @@ from reader.core.bookmarks import Bookmark, BookmarkError
 from reader.core.export import COLUMNS, FORMATS, citation, export, save, unsaved
 
 TITLE = "IOC President Thomas Bach welcomed Alibaba Group"
-MULTI = ('"He said that the Olympics should be for the next stage - more people, more fans, better sports.\n\n'
-         '"We will start from here and then we will do more things at the Tokyo Olympics.\n\n'
-         '"If someone has an idea, technology can make it happen."')
+MULTI = (
+    '"He said that the Olympics should be for the next stage - more people, more fans, better sports.\n\n'
+    '"We will start from here and then we will do more things at the Tokyo Olympics.\n\n'
+    '"If someone has an idea, technology can make it happen."'
+)
 
 
 def bookmark(**changes) -> Bookmark:
     values = dict(
-        id=1, folder="/home/me/articles", article_id="2019/002.txt", content_hash="abc",
+        id=1,
+        folder="/home/me/articles",
+        article_id="2019/002.txt",
+        content_hash="abc",
         exact='"President Bach had a vision,"',
-        prefix="", suffix="", start=10, end=40, speaker="Jack Ma", note="for the report", tags=("cloud", "IOC"),
-        created="2026-11-23T13:40:05Z", title=TITLE, source="insidethegames", date="2019-01-23", status="ok",
+        prefix="",
+        suffix="",
+        start=10,
+        end=40,
+        speaker="Jack Ma",
+        note="for the report",
+        tags=("cloud", "IOC"),
+        created="2026-11-23T13:40:05Z",
+        title=TITLE,
+        source="insidethegames",
+        date="2019-01-23",
+        status="ok",
     )
     return Bookmark(**{**values, **changes})
 
 
 BOOKMARKS = [
     bookmark(),
-    bookmark(id=2, exact=MULTI, speaker=None, note="", tags=(), date=None, status="text changed",
-             title='A title with *stars*, a comma, and "quotes"'),
+    bookmark(
+        id=2,
+        exact=MULTI,
+        speaker=None,
+        note="",
+        tags=(),
+        date=None,
+        status="text changed",
+        title='A title with *stars*, a comma, and "quotes"',
+    ),
     bookmark(id=3, exact="Alibaba, the 'cloud' partner; 50% more\nfans", note="two\nlines", tags=("a; b",)),
 ]
 
@@ -46,14 +69,25 @@ def test_formats():
 def test_csv_reads_back():
     text = export(BOOKMARKS, "csv")
     rows = list(csv.reader(io.StringIO(text, newline="")))
-    assert rows[0] == list(COLUMNS) == ["quote", "speaker", "title", "source", "date", "path", "note", "tags",
-                                        "added", "status"]
+    assert (
+        rows[0]
+        == list(COLUMNS)
+        == ["quote", "speaker", "title", "source", "date", "path", "note", "tags", "added", "status"]
+    )
     assert len(rows) == 1 + len(BOOKMARKS)
     first, second, third = (dict(zip(COLUMNS, r)) for r in rows[1:])
-    assert first == {"quote": '"President Bach had a vision,"', "speaker": "Jack Ma", "title": TITLE,
-                     "source": "insidethegames", "date": "2019-01-23", "path": "/home/me/articles/2019/002.txt",
-                     "note": "for the report", "tags": "cloud; IOC", "added": "2026-11-23T13:40:05Z",
-                     "status": "ok"}
+    assert first == {
+        "quote": '"President Bach had a vision,"',
+        "speaker": "Jack Ma",
+        "title": TITLE,
+        "source": "insidethegames",
+        "date": "2019-01-23",
+        "path": "/home/me/articles/2019/002.txt",
+        "note": "for the report",
+        "tags": "cloud; IOC",
+        "added": "2026-11-23T13:40:05Z",
+        "status": "ok",
+    }
     assert (second["quote"], second["speaker"], second["date"], second["tags"]) == (MULTI, "", "", "")
     assert second["title"] == BOOKMARKS[1].title and second["status"] == "text changed"
     assert (third["quote"], third["note"]) == (BOOKMARKS[2].exact, "two\nlines")
@@ -62,10 +96,18 @@ def test_csv_reads_back():
 def test_json_reads_back():
     data = json.loads(export(BOOKMARKS, "json"))
     assert [list(obj) for obj in data] == [list(COLUMNS)] * 3
-    assert data[0] == {"quote": '"President Bach had a vision,"', "speaker": "Jack Ma", "title": TITLE,
-                       "source": "insidethegames", "date": "2019-01-23", "path": "/home/me/articles/2019/002.txt",
-                       "note": "for the report", "tags": ["cloud", "IOC"], "added": "2026-11-23T13:40:05Z",
-                       "status": "ok"}
+    assert data[0] == {
+        "quote": '"President Bach had a vision,"',
+        "speaker": "Jack Ma",
+        "title": TITLE,
+        "source": "insidethegames",
+        "date": "2019-01-23",
+        "path": "/home/me/articles/2019/002.txt",
+        "note": "for the report",
+        "tags": ["cloud", "IOC"],
+        "added": "2026-11-23T13:40:05Z",
+        "status": "ok",
+    }
     assert (data[1]["quote"], data[1]["speaker"], data[1]["date"], data[1]["tags"]) == (MULTI, None, None, [])
     assert data[2]["tags"] == ["a; b"]
 
@@ -78,11 +120,16 @@ def test_markdown_has_each_quote_and_its_citation():
     assert "— Jack Ma, *IOC President Thomas Bach welcomed Alibaba Group* (insidethegames, 2019-01-23)" in lines
     assert "File: /home/me/articles/2019/002.txt · Note: for the report · Tags: cloud, IOC" in lines
     # a quote of three paragraphs stays three paragraphs of one blockquote
-    first = lines.index('> "He said that the Olympics should be for the next stage - more people, more fans, '
-                        'better sports.')
-    assert lines[first:first + 5] == [lines[first], ">", '> "We will start from here and then we will do more things '
-                                      'at the Tokyo Olympics.', ">", '> "If someone has an idea, technology can make '
-                                      'it happen."']
+    first = lines.index(
+        '> "He said that the Olympics should be for the next stage - more people, more fans, better sports.'
+    )
+    assert lines[first : first + 5] == [
+        lines[first],
+        ">",
+        '> "We will start from here and then we will do more things at the Tokyo Olympics.',
+        ">",
+        '> "If someone has an idea, technology can make it happen."',
+    ]
     assert lines[first + 5] == ""
     assert lines[first + 6] == r'— *A title with \*stars\*, a comma, and "quotes"* (insidethegames)'
     assert "Status: text changed" in lines[first + 8]
@@ -106,18 +153,20 @@ def test_empty_exports():
 
 
 def test_citation():
-    assert citation(BOOKMARKS[0]) == (f'"President Bach had a vision," — Jack Ma, {TITLE} '
-                                      "(insidethegames, 2019-01-23)")
+    assert citation(BOOKMARKS[0]) == (f'"President Bach had a vision," — Jack Ma, {TITLE} (insidethegames, 2019-01-23)')
 
 
 def test_citation_without_speaker_or_date():
     b = BOOKMARKS[0]
     assert citation(dataclasses.replace(b, speaker=None)) == (
-        f'"President Bach had a vision," — {TITLE} (insidethegames, 2019-01-23)')
+        f'"President Bach had a vision," — {TITLE} (insidethegames, 2019-01-23)'
+    )
     assert citation(dataclasses.replace(b, date=None)) == (
-        f'"President Bach had a vision," — Jack Ma, {TITLE} (insidethegames)')
+        f'"President Bach had a vision," — Jack Ma, {TITLE} (insidethegames)'
+    )
     assert citation(dataclasses.replace(b, speaker=None, date=None)) == (
-        f'"President Bach had a vision," — {TITLE} (insidethegames)')
+        f'"President Bach had a vision," — {TITLE} (insidethegames)'
+    )
 
 
 @pytest.mark.parametrize("marks", [('"', '"'), ("“", "”")])
@@ -133,10 +182,12 @@ def test_citation_of_several_paragraphs_is_one_line():
     b = dataclasses.replace(BOOKMARKS[0], exact=MULTI.replace('"', "“").replace("happen.“", "happen.”"))
     line = citation(b)
     assert "\n" not in line
-    assert line == ('"He said that the Olympics should be for the next stage - more people, more fans, better '
-                    "sports. We will start from here and then we will do more things at the Tokyo Olympics. If "
-                    f'someone has an idea, technology can make it happen." — Jack Ma, {TITLE} '
-                    "(insidethegames, 2019-01-23)")
+    assert line == (
+        '"He said that the Olympics should be for the next stage - more people, more fans, better '
+        "sports. We will start from here and then we will do more things at the Tokyo Olympics. If "
+        f'someone has an idea, technology can make it happen." — Jack Ma, {TITLE} '
+        "(insidethegames, 2019-01-23)"
+    )
 
 
 def test_save_replaces_the_file_whole(tmp_path):
@@ -155,7 +206,7 @@ def test_save_replaces_the_file_whole(tmp_path):
 def test_unsaved_span_can_be_cited(tmp_path):
     path = tmp_path / "wire" / "story.txt"
     path.parent.mkdir()
-    path.write_text("date 2020-05-01 Sponsor news\n\n\"We are thrilled,\" said Jane Doe.\n", "utf-8")
+    path.write_text('date 2020-05-01 Sponsor news\n\n"We are thrilled," said Jane Doe.\n', "utf-8")
     article = articles.load(path)
     start = article.body.index('"We')
     b = unsaved(article, start, start + len('"We are thrilled,"'), "Jane Doe")
@@ -166,12 +217,24 @@ def test_unsaved_span_can_be_cited(tmp_path):
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
 def test_a_csv_cell_that_starts_like_a_formula_is_written_as_text(start):
     formula = f'{start}HYPERLINK("http://evil.example","click")'
-    b = bookmark(exact=formula, speaker=f"{start}Speaker", note=f"{start}1+1", tags=(f"{start}cmd",),
-                 title=f"{start}Title", source=f"{start}Source")
+    b = bookmark(
+        exact=formula,
+        speaker=f"{start}Speaker",
+        note=f"{start}1+1",
+        tags=(f"{start}cmd",),
+        title=f"{start}Title",
+        source=f"{start}Source",
+    )
     rows = list(csv.reader(io.StringIO(export([b], "csv"), newline="")))
     row = dict(zip(COLUMNS, rows[1]))
-    for column, value in (("quote", formula), ("speaker", f"{start}Speaker"), ("note", f"{start}1+1"),
-                          ("tags", f"{start}cmd"), ("title", f"{start}Title"), ("source", f"{start}Source")):
+    for column, value in (
+        ("quote", formula),
+        ("speaker", f"{start}Speaker"),
+        ("note", f"{start}1+1"),
+        ("tags", f"{start}cmd"),
+        ("title", f"{start}Title"),
+        ("source", f"{start}Source"),
+    ):
         assert row[column] == f"'{value}"  # the apostrophe tells a spreadsheet that the cell is text
     assert row["date"] == "2019-01-23" and row["added"] == "2026-11-23T13:40:05Z"  # other cells as they were
 

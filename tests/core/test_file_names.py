@@ -73,5 +73,5 @@ def test_show_gives_such_a_file_its_readable_name(tmp_path, data_dir, capsys):
 def test_a_library_folder_whose_name_is_not_utf8_is_refused_in_one_line(tmp_path, data_dir, capsys):
     root = Path(os.fsdecode(os.path.join(os.fsencode(tmp_path), LATIN1_FOLDER)))
     root.mkdir()
-    code, out, err = run(capsys, "index", "--articles", root, "--data-dir", data_dir)
+    code, _out, err = run(capsys, "index", "--articles", root, "--data-dir", data_dir)
     assert code == 2 and err.count("\n") == 1 and "déjà" in err and "not valid UTF-8" in err

@@ -23,16 +23,20 @@ def _paragraphs(total_bytes: int) -> list[str]:
 
 def _eml(path: Path, total_bytes: int) -> Path:
     body = "\n\n".join(_paragraphs(total_bytes)) + "\n"
-    path.write_text("From: Desk <desk@example.com>\nSubject: Big news\nDate: Mon, 1 Jan 2024 10:00:00 +0000\n"
-                    "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n"
-                    "Content-Transfer-Encoding: base64\n\n" + base64.encodebytes(body.encode()).decode())
+    path.write_text(
+        "From: Desk <desk@example.com>\nSubject: Big news\nDate: Mon, 1 Jan 2024 10:00:00 +0000\n"
+        "MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\n"
+        "Content-Transfer-Encoding: base64\n\n" + base64.encodebytes(body.encode()).decode()
+    )
     return path
 
 
 def _html(path: Path, total_bytes: int) -> Path:
     paragraphs = "".join(f"<p>{p}</p>\n" for p in _paragraphs(total_bytes))
-    path.write_text(f"<html><head><title>Big page</title></head><body><article><h1>Big page</h1>{paragraphs}"
-                    "</article></body></html>")
+    path.write_text(
+        f"<html><head><title>Big page</title></head><body><article><h1>Big page</h1>{paragraphs}"
+        "</article></body></html>"
+    )
     return path
 
 

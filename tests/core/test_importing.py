@@ -12,8 +12,10 @@ from reader.core.importing import DUPLICATE, IMPORTED, SKIPPED
 from reader.core.library import Library
 from tests.core.cli_helpers import run, run_json
 
-WIRE = ("Alibaba has signed a sponsorship deal with the International Olympic Committee, running until 2028.\n\n"
-        "\"We are proud to be a partner,\" said Daniel Zhang.")
+WIRE = (
+    "Alibaba has signed a sponsorship deal with the International Olympic Committee, running until 2028.\n\n"
+    '"We are proud to be a partner," said Daniel Zhang.'
+)
 
 
 @pytest.fixture
@@ -31,10 +33,16 @@ def outside(tmp_path, write):
     folder = tmp_path / "downloads"
     write(folder / "reuters.txt", f"Title: Alibaba joins the Olympics\nSource: Reuters\n\n{WIRE}")
     # the same words: other quote marks, case, spacing and line breaks
-    write(folder / "ap.txt", "Title: IOC signs Alibaba\nSource: AP\n\n" + WIRE.upper().replace('"', "“", 1)
-          .replace('"', "”").replace(" ", "  ").replace("\n\n", "\n\n\n"))
-    write(folder / "own.md", "---\ntitle: Coca-Cola renews with FIFA\nsource: SportBusiness\ndate: 2024-05-02\n---\n\n"
-          "Coca-Cola has renewed its FIFA partnership.")
+    write(
+        folder / "ap.txt",
+        "Title: IOC signs Alibaba\nSource: AP\n\n"
+        + WIRE.upper().replace('"', "“", 1).replace('"', "”").replace(" ", "  ").replace("\n\n", "\n\n\n"),
+    )
+    write(
+        folder / "own.md",
+        "---\ntitle: Coca-Cola renews with FIFA\nsource: SportBusiness\ndate: 2024-05-02\n---\n\n"
+        "Coca-Cola has renewed its FIFA partnership.",
+    )
     return folder
 
 
@@ -44,9 +52,11 @@ def statuses(report):
 
 def test_copies_of_one_story_are_one_article_in_counts_and_search(library, outside):
     report = library.add([outside / "reuters.txt", outside / "ap.txt", outside / "own.md"])
-    assert statuses(report) == [("reuters.txt", IMPORTED, "reuters.txt", None),
-                                ("ap.txt", DUPLICATE, "ap.txt", "reuters.txt"),
-                                ("own.md", IMPORTED, "own.md", None)]
+    assert statuses(report) == [
+        ("reuters.txt", IMPORTED, "reuters.txt", None),
+        ("ap.txt", DUPLICATE, "ap.txt", "reuters.txt"),
+        ("own.md", IMPORTED, "own.md", None),
+    ]
     library.sync()
     rows = {r.id: r for r in library.rows()}
     assert rows["ap.txt"].fingerprint == rows["reuters.txt"].fingerprint != rows["own.md"].fingerprint
@@ -82,23 +92,35 @@ def test_a_folder_comes_in_with_its_name_and_subfolders_and_its_odd_files_are_le
     write(tmp_path / "Clippings" / "notes.docx", b"PK\x03\x04")
     write(tmp_path / "Clippings" / ".hidden.txt", "not this")
     report = library.add([tmp_path / "Clippings"])
-    assert [(f.article_id, f.status) for f in report.files] == [("Clippings/a.txt", IMPORTED),
-                                                               ("Clippings/2024/b.md", IMPORTED)]
+    assert [(f.article_id, f.status) for f in report.files] == [
+        ("Clippings/a.txt", IMPORTED),
+        ("Clippings/2024/b.md", IMPORTED),
+    ]
     assert not list(library.root.rglob("*.docx")) and not list(library.root.rglob(".*"))
     library.sync()
-    assert {r.id: r.source for r in library.rows()} == {"Clippings/a.txt": "Clippings",
-                                                       "Clippings/2024/b.md": "2024"}
+    assert {r.id: r.source for r in library.rows()} == {"Clippings/a.txt": "Clippings", "Clippings/2024/b.md": "2024"}
 
 
 def test_unusable_files_are_skipped_with_a_reason_and_the_rest_comes_in(library, tmp_path, write):
     write(tmp_path / "good.txt", "Heineken sponsors the Champions League.")
     write(tmp_path / "empty.txt", "")
     write(tmp_path / "report.docx", b"PK\x03\x04")
-    report = library.add([tmp_path / "good.txt", tmp_path / "empty.txt", tmp_path / "report.docx",
-                          tmp_path / "missing.txt", library.root / "good.txt"])
+    report = library.add(
+        [
+            tmp_path / "good.txt",
+            tmp_path / "empty.txt",
+            tmp_path / "report.docx",
+            tmp_path / "missing.txt",
+            library.root / "good.txt",
+        ]
+    )
     assert [(f.status, f.reason) for f in report.files] == [
-        (IMPORTED, None), (SKIPPED, "empty file"), (SKIPPED, "not a supported format (.docx)"),
-        (SKIPPED, "no such file or folder"), (SKIPPED, "already in the library folder")]
+        (IMPORTED, None),
+        (SKIPPED, "empty file"),
+        (SKIPPED, "not a supported format (.docx)"),
+        (SKIPPED, "no such file or folder"),
+        (SKIPPED, "already in the library folder"),
+    ]
     assert report.summary == "1 imported, 4 skipped"
     assert sorted(p.name for p in library.root.iterdir()) == ["good.txt"]  # nothing half-copied left
 
@@ -115,14 +137,17 @@ def test_a_corrections_sidecar_comes_with_its_file(library, tmp_path, write):
 
 def test_pasted_text_becomes_an_article_with_its_details(library):
     text = "Visa extends Olympic deal\n\nVisa has extended its partnership with the IOC until 2032.\r\n"
-    aid = library.paste(text, title="Visa extends its Olympic deal to 2032", source="Financial Times",
-                        date="2024-06-11")
+    aid = library.paste(
+        text, title="Visa extends its Olympic deal to 2032", source="Financial Times", date="2024-06-11"
+    )
     assert aid == "visa-extends-its-olympic-deal-to-2032.txt"
     a = library.load(aid)
     assert (a.title, a.source, a.date) == ("Visa extends its Olympic deal to 2032", "Financial Times", "2024-06-11")
     assert a.body == "Visa has extended its partnership with the IOC until 2032."
-    assert library.paste(text, title="Visa extends its Olympic deal to 2032") == \
-        "visa-extends-its-olympic-deal-to-2032 (2).txt"
+    assert (
+        library.paste(text, title="Visa extends its Olympic deal to 2032")
+        == "visa-extends-its-olympic-deal-to-2032 (2).txt"
+    )
     assert library.load("visa-extends-its-olympic-deal-to-2032 (2).txt").source == "Pasted"
 
 
@@ -145,7 +170,10 @@ def test_a_title_of_symbols_still_makes_a_file_name(library):
 def test_cli_add_reports_each_file_and_indexes_them(capsys, library, outside, data_dir):
     out = run_json(capsys, "add", outside, "--articles", library.root, "--no-analysis")
     assert [(f["path"].rsplit("/", 1)[-1], f["status"], f.get("of")) for f in out["files"]] == [
-        ("ap.txt", IMPORTED, None), ("own.md", IMPORTED, None), ("reuters.txt", DUPLICATE, "downloads/ap.txt")]
+        ("ap.txt", IMPORTED, None),
+        ("own.md", IMPORTED, None),
+        ("reuters.txt", DUPLICATE, "downloads/ap.txt"),
+    ]
     assert (out["imported"], out["duplicates"], out["skipped"], out["indexed"]) == (2, 1, 0, 3)
     found = run_json(capsys, "search", "coca-cola", "--articles", library.root)
     assert [h["path"] for h in found["hits"]] == ["downloads/own.md"]
@@ -153,9 +181,12 @@ def test_cli_add_reports_each_file_and_indexes_them(capsys, library, outside, da
 
 def test_cli_add_says_what_was_skipped_and_exits_2(capsys, library, tmp_path, write):
     write(tmp_path / "good.txt", "Emirates renews with Real Madrid.")
-    code, out, err = run(capsys, "add", tmp_path / "good.txt", tmp_path / "nope.pdf", "--articles", library.root,
-                         "--no-analysis")
+    code, out, err = run(
+        capsys, "add", tmp_path / "good.txt", tmp_path / "nope.pdf", "--articles", library.root, "--no-analysis"
+    )
     assert code == 2 and err == ""
-    assert out.splitlines() == [f"{tmp_path / 'good.txt'}: imported as good.txt",
-                                f"{tmp_path / 'nope.pdf'}: skipped (no such file or folder)",
-                                "1 imported, 1 skipped; 1 article indexed"]
+    assert out.splitlines() == [
+        f"{tmp_path / 'good.txt'}: imported as good.txt",
+        f"{tmp_path / 'nope.pdf'}: skipped (no such file or folder)",
+        "1 imported, 1 skipped; 1 article indexed",
+    ]

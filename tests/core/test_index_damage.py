@@ -17,8 +17,9 @@ def folder(tmp_path):
     root = tmp_path / "library"
     root.mkdir()
     for i in range(N):
-        (root / f"story{i:02}.txt").write_text(f"Story {i}\n\nSponsor number {i} signs a partnership with "
-                                               f"club {i} in the market.\n")
+        (root / f"story{i:02}.txt").write_text(
+            f"Story {i}\n\nSponsor number {i} signs a partnership with club {i} in the market.\n"
+        )
     return root
 
 
@@ -45,8 +46,15 @@ def _damage(path, how: str) -> None:
         path.write_bytes(bytes(size))
 
 
-KINDS = [(".pst", "half"), (".trm", "half"), ("._stored.col", "half"), ("._body_len.col", "empty"),
-         (".id.col", "half"), (".size.col", "empty"), (".pst", "zeros")]
+KINDS = [
+    (".pst", "half"),
+    (".trm", "half"),
+    ("._stored.col", "half"),
+    ("._body_len.col", "empty"),
+    (".id.col", "half"),
+    (".size.col", "empty"),
+    (".pst", "zeros"),
+]
 
 
 @pytest.mark.parametrize("suffix, how", KINDS)
@@ -86,5 +94,5 @@ def test_damage_found_by_a_search_while_the_library_is_open(folder, data_dir):
 
 def test_a_query_that_fails_on_a_sound_index_is_the_querys_fault(folder, data_dir, capsys):
     _index(folder, data_dir)
-    code, out, err = run(capsys, "search", "date:[2020-13-45 TO 2021]", "--articles", folder, "--data-dir", data_dir)
+    code, _out, err = run(capsys, "search", "date:[2020-13-45 TO 2021]", "--articles", folder, "--data-dir", data_dir)
     assert code == 2 and "damaged" not in err

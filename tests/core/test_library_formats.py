@@ -13,6 +13,7 @@ from reader.core import articles, model
 from reader.core.bookmarks import ARTICLE_MISSING, OK
 from reader.core.files import ArticleError
 from reader.core.importing import DUPLICATE, IMPORTED
+from reader.core.library import Library
 from reader.core.model import BODY
 from tests.core.cli_helpers import run, run_json
 
@@ -83,7 +84,9 @@ def test_entries_are_analyzed_and_their_quotes_bookmarked(lib):
     assert mark.article_id == kestrel.id and mark.status == OK
 
 
-def test_an_entry_gone_from_its_feed_leaves_the_index_and_its_bookmark_is_marked_missing(lib, articles_dir, touch_later):
+def test_an_entry_gone_from_its_feed_leaves_the_index_and_its_bookmark_is_marked_missing(
+    lib, articles_dir, touch_later
+):
     lib.sync()
     ids = entry_ids(lib, "sponsorship.rss")
     kestrel = lib.load(lib.search("Kestrel").hits[0].article_id)
@@ -93,7 +96,7 @@ def test_an_entry_gone_from_its_feed_leaves_the_index_and_its_bookmark_is_marked
     feed = articles_dir / "sponsorship.rss"
     text = feed.read_text(encoding="utf-8")
     start = text.rfind("<item>", 0, text.index("Kestrel"))  # the entry's item, cut out whole
-    feed.write_text(text[:start] + text[text.index("</item>", start) + len("</item>"):], encoding="utf-8")
+    feed.write_text(text[:start] + text[text.index("</item>", start) + len("</item>") :], encoding="utf-8")
     touch_later(feed)
     report = lib.sync()
     assert report.removed_ids == [kestrel.id]
@@ -109,7 +112,8 @@ def test_a_feed_entry_can_be_corrected_alone(lib, articles_dir):
     lib.correct(kestrel, title="Kestrel Airways on Harbour City shirts", source="Reuters")
     key = model.split_id(kestrel)[1]
     assert json.loads((articles_dir / "sponsorship.rss.meta.json").read_text(encoding="utf-8")) == {
-        "entries": {key: {"title": "Kestrel Airways on Harbour City shirts", "source": "Reuters"}}}
+        "entries": {key: {"title": "Kestrel Airways on Harbour City shirts", "source": "Reuters"}}
+    }
     lib.sync(rebuild=True)
     rows = {r.id: r for r in lib.rows()}
     assert (rows[kestrel].title, rows[kestrel].source) == ("Kestrel Airways on Harbour City shirts", "Reuters")
@@ -123,8 +127,10 @@ def test_a_page_and_its_text_copy_are_one_article(lib, articles_dir, tmp_path):
     copy = tmp_path / "pasted.txt"
     copy.write_text(f"Title: Helvetia goes Olympic\nSource: Newsletter\n\n{page.body}", encoding="utf-8")
     report = lib.add([copy, DATA / "clipping.pdf"])
-    assert [(f.status, f.of) for f in report.files] == [(DUPLICATE, "olympic-partner.html"),
-                                                      (DUPLICATE, "clipping.pdf")]
+    assert [(f.status, f.of) for f in report.files] == [
+        (DUPLICATE, "olympic-partner.html"),
+        (DUPLICATE, "clipping.pdf"),
+    ]
     assert report.files[1].article_id is None  # the very same file: not copied
     lib.sync()
     assert lib.search("Helvetia").total == 1
@@ -135,7 +141,8 @@ def test_cli_add_imports_every_format(capsys, tmp_path, data_dir):
     root.mkdir()
     out = run_json(capsys, "add", *(DATA / n for n in SAMPLES), "--articles", root, "--no-analysis")
     assert [(Path(f["path"]).name, f["status"], f.get("article_id")) for f in out["files"]] == [
-        (name, IMPORTED, name) for name in SAMPLES]
+        (name, IMPORTED, name) for name in SAMPLES
+    ]
     assert out["indexed"] == 8
     shown = run_json(capsys, "show", "forwarded.eml", "--articles", root)
     assert (shown["source"], shown["author"]) == ("Sports Daily", "Hannah Cole")
@@ -163,10 +170,12 @@ def test_a_page_s_scripts_and_images_are_dropped_and_markup_written_as_text_stay
         "<h1>Brand safety at the Games</h1>"
         "<p>Sponsors worry when a page writes &lt;script&gt;alert(1)&lt;/script&gt; where a quote should be, "
         "and agencies check every placement before the Games begin in earnest next summer.</p>"
-        "<img src=\"file:///etc/passwd\" onerror=\"steal()\">"
+        '<img src="file:///etc/passwd" onerror="steal()">'
         "<p>Brand teams at the Olympic partners review the coverage of their deals every single week, "
         "from the opening ceremony to the last medal.</p>"
-        "<iframe src=\"https://ads.example/track\"></iframe></article></body></html>", encoding="utf-8")
+        '<iframe src="https://ads.example/track"></iframe></article></body></html>',
+        encoding="utf-8",
+    )
     article = articles.load(page)
     assert "<script>alert(1)</script>" in article.body  # the page's words, as words
     assert "steal" not in article.body and "passwd" not in article.body and "ads.example" not in article.body

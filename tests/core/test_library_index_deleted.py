@@ -26,8 +26,9 @@ def lib(articles_dir, data_dir):
     library.sync()
     article = library.load(SAMPLE_000)
     start = article.body.index("President Bach had a vision")
-    library.bookmarks.add(article, start, start + len("President Bach had a vision"), folder=library.root,
-                          note="keep me")
+    library.bookmarks.add(
+        article, start, start + len("President Bach had a vision"), folder=library.root, note="keep me"
+    )
     yield library
     library.close()
 

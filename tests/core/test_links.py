@@ -48,12 +48,15 @@ def test_add_skips_links_in_a_folder_that_leave_it(tmp_path, home, data_dir, cap
     library = tmp_path / "library"
     library.mkdir()
     unpacked = _linked_folder(tmp_path / "downloads" / "unpacked", home)
-    code, out, err = run(capsys, "add", "--no-analysis", "--json", unpacked, "--articles", library,
-                         "--data-dir", data_dir)
+    code, out, err = run(
+        capsys, "add", "--no-analysis", "--json", unpacked, "--articles", library, "--data-dir", data_dir
+    )
     assert code == 2, err  # a file was skipped; the others are in
     report = json.loads(out)
     assert {f["path"].rsplit("/", 1)[-1]: (f["status"], f.get("reason")) for f in report["files"]} == {
-        "real.txt": (IMPORTED, None), "story.txt": (SKIPPED, LINK_LEAVES)}  # same.txt is real.txt
+        "real.txt": (IMPORTED, None),
+        "story.txt": (SKIPPED, LINK_LEAVES),
+    }  # same.txt is real.txt
     assert not (library / "unpacked" / "story.txt").exists()
     assert SECRET not in "".join(p.read_text() for p in library.rglob("*.txt"))
     found = run_json(capsys, "search", "quokka", "--articles", library, "--data-dir", data_dir)

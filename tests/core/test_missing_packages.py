@@ -54,9 +54,26 @@ def index_without(folder: Path, data_dir: Path, *modules: str) -> dict:
     """The JSON report of `press-reader index` with `modules` not installed."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     done = subprocess.run(
-        [sys.executable, "-c", UNINSTALLED, ",".join(modules), "--articles", str(folder), "--data-dir",
-         str(data_dir), "index", "--no-analysis", "--json"],
-        cwd=REPO, env=env, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+        [
+            sys.executable,
+            "-c",
+            UNINSTALLED,
+            ",".join(modules),
+            "--articles",
+            str(folder),
+            "--data-dir",
+            str(data_dir),
+            "index",
+            "--no-analysis",
+            "--json",
+        ],
+        cwd=REPO,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        stdin=subprocess.DEVNULL,
+    )
     assert done.returncode == 0, done.stderr
     assert "Traceback" not in done.stderr
     return json.loads(done.stdout)
@@ -70,15 +87,18 @@ def needs(package: str) -> str:
     return f"needs the Python package {package} (pip install {package})"
 
 
-@pytest.mark.parametrize(("modules", "reasons"), [
-    # lxml ≥ 5.2 left its HTML cleaner, which trafilatura imports through jusText, to a package of its own
-    (("lxml_html_clean",), {"olympic-partner.html": needs("lxml_html_clean")}),
-    (("trafilatura",), {"olympic-partner.html": needs("trafilatura")}),
-    (("justext",), {"olympic-partner.html": needs("justext")}),  # a library's own dependency is named too
-    (("feedparser",), {"sponsorship.rss": needs("feedparser")}),
-    (("pypdfium2",), {"clipping.pdf": needs("pypdfium2")}),
-    (("lxml",), {"olympic-partner.html": needs("lxml"), "sponsorship.rss": needs("lxml")}),
-])
+@pytest.mark.parametrize(
+    ("modules", "reasons"),
+    [
+        # lxml ≥ 5.2 left its HTML cleaner, which trafilatura imports through jusText, to a package of its own
+        (("lxml_html_clean",), {"olympic-partner.html": needs("lxml_html_clean")}),
+        (("trafilatura",), {"olympic-partner.html": needs("trafilatura")}),
+        (("justext",), {"olympic-partner.html": needs("justext")}),  # a library's own dependency is named too
+        (("feedparser",), {"sponsorship.rss": needs("feedparser")}),
+        (("pypdfium2",), {"clipping.pdf": needs("pypdfium2")}),
+        (("lxml",), {"olympic-partner.html": needs("lxml"), "sponsorship.rss": needs("lxml")}),
+    ],
+)
 def test_a_missing_package_is_named_and_only_its_files_are_skipped(folder, tmp_path, modules, reasons):
     assert skipped(index_without(folder, tmp_path / "data", *modules)) == reasons
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 import json
-import os
 import subprocess
 import sys
 
@@ -95,9 +94,25 @@ def test_index_json_lists_the_skipped_files(odd, data_dir, capsys):
 def test_an_unreadable_file_is_skipped_as_permission_denied(odd, data_dir):
     (odd / "locked.txt").write_text("Secret words.")
     (odd / "locked.txt").chmod(0)
-    out = subprocess.run([*unprivileged(), sys.executable, "-m", "reader", "index", "--no-analysis", "--json",
-                          "--articles", str(odd), "--data-dir", str(data_dir)],
-                         cwd=REPO, capture_output=True, text=True, timeout=120)
+    out = subprocess.run(
+        [
+            *unprivileged(),
+            sys.executable,
+            "-m",
+            "reader",
+            "index",
+            "--no-analysis",
+            "--json",
+            "--articles",
+            str(odd),
+            "--data-dir",
+            str(data_dir),
+        ],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr
     report = json.loads(out.stdout)
     assert {s["path"]: s["reason"] for s in report["skipped"]}["locked.txt"] == "permission denied"
@@ -111,7 +126,7 @@ def test_pieces_cover_the_text_at_paragraph_breaks_then_spaces():
     text = "\n\n".join(["alpha beta gamma"] * 10) + " " + "w" * 50
     cut = pieces(text, limit=40)
     assert "".join(p for _, p in cut) == text
-    assert all(text[at:at + len(p)] == p and len(p) <= 40 for at, p in cut)
+    assert all(text[at : at + len(p)] == p and len(p) <= 40 for at, p in cut)
     assert all(p.endswith("gamma\n\n") for _, p in cut[:-3])  # cut after a paragraph break
     assert cut[-3][1] == "alpha beta gamma "  # the last paragraph is too long: cut at a space
     assert [p for _, p in cut[-2:]] == ["w" * 40, "w" * 10]  # a word too long: cut anywhere
@@ -138,10 +153,17 @@ def test_a_text_longer_than_spacy_takes_is_tagged_in_pieces_with_the_same_names(
 # ---------------------------------------------------------------- text that is not there, or not readable
 
 
-@pytest.mark.parametrize("data", [b"\xef\xbb\xbf", b"\xef\xbb\xbf\r\n \r\n", "\u00a0\u00a0\n\u3000\n".encode(),
-                                  "\ufeff\u3000\u200b".encode("utf-16"), b"\xff\xfe"],
-                         ids=["utf8-bom", "bom-and-blank-lines", "no-break-and-ideographic-spaces",
-                              "utf16-spaces", "utf16-bom"])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"\xef\xbb\xbf",
+        b"\xef\xbb\xbf\r\n \r\n",
+        "\u00a0\u00a0\n\u3000\n".encode(),
+        "\ufeff\u3000\u200b".encode("utf-16"),
+        b"\xff\xfe",
+    ],
+    ids=["utf8-bom", "bom-and-blank-lines", "no-break-and-ideographic-spaces", "utf16-spaces", "utf16-bom"],
+)
 def test_a_file_with_no_visible_text_is_skipped_as_empty(tmp_path, data_dir, data):
     (tmp_path / "lib").mkdir()
     (tmp_path / "lib" / "blank.txt").write_bytes(data)

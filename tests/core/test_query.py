@@ -136,7 +136,11 @@ def test_body_and_captions_are_searched(lib):
 def test_source_field(lib):
     assert find(lib, "source:herald") == ["herald/yak.txt", "herald/zebra.txt"]  # front matter / folder
     assert find(lib, "source:gazette") == [
-        "gazette/heavy.md", "gazette/light.txt", "gazette/plural.txt", "gazette/sponsored.txt"]
+        "gazette/heavy.md",
+        "gazette/light.txt",
+        "gazette/plural.txt",
+        "gazette/sponsored.txt",
+    ]
     assert find(lib, "source:articles") == SAMPLES  # the folder name, for files at the top
     assert find(lib, "deal source:herald") == ["herald/yak.txt", "herald/zebra.txt"]
 
@@ -181,8 +185,9 @@ def test_trailing_wildcard_matches_the_words_as_written(lib):
 
 
 def test_stemming_finds_forms_of_a_word(lib):
-    every_form = sorted(["gazette/heavy.md", "gazette/light.txt", "gazette/sponsored.txt",
-                         "gazette/plural.txt", SAMPLE_000, SAMPLE_002])
+    every_form = sorted(
+        ["gazette/heavy.md", "gazette/light.txt", "gazette/sponsored.txt", "gazette/plural.txt", SAMPLE_000, SAMPLE_002]
+    )
     assert find(lib, "sponsor") == every_form
     assert find(lib, "sponsors") == every_form
     assert find(lib, "sponsorship") == every_form
@@ -224,13 +229,16 @@ def test_no_results(lib):
 # ---------------------------------------------------------------- snippets and lit words
 
 
-@pytest.mark.parametrize("text,stems", [
-    ("sponsor", ("sponsor",)),
-    ("deal", ("deal",)),
-    ('"Olympic Games"', ("olympic", "game")),
-    ("olympi*", ("olympi",)),
-    ("Gangneung", ("gangneung",)),
-])
+@pytest.mark.parametrize(
+    "text,stems",
+    [
+        ("sponsor", ("sponsor",)),
+        ("deal", ("deal",)),
+        ('"Olympic Games"', ("olympic", "game")),
+        ("olympi*", ("olympi",)),
+        ("Gangneung", ("gangneung",)),
+    ],
+)
 def test_every_hit_has_a_snippet_whose_spans_are_matching_words(lib, text, stems):
     result = lib.search(text, limit=None)
     assert result.total > 0
@@ -268,8 +276,10 @@ def test_lit_words_cover_every_form_in_the_reading_pane(lib):
 
 
 def test_lit_words_for_a_wildcard_and_a_phrase(lib):
-    assert surface("Olympics, Olympic, Olympia and olympiad; not Olymp.",
-                   lib.search("olympi*").words) == ["Olympics", "Olympic"]
+    assert surface("Olympics, Olympic, Olympia and olympiad; not Olymp.", lib.search("olympi*").words) == [
+        "Olympics",
+        "Olympic",
+    ]
     words = lib.search('"Olympic Games"').words
     assert surface("the Olympic Games and other games", words) == ["Olympic", "Games", "games"]
 
@@ -282,8 +292,10 @@ def test_not_terms_are_not_lit(lib):
     assert "lausann" not in result.words and "lausanne" not in result.words
 
 
-IRREGULAR = ("Dying, lying and tying; skies, skis, early, only, ugly, gently; the company's companies, "
-             "rock'n'roll, 'Alibaba' and Alibaba’s ‘cloud’; sponsorships; naïve CAFÉ; İstanbul; x_y 2018s")
+IRREGULAR = (
+    "Dying, lying and tying; skies, skis, early, only, ugly, gently; the company's companies, "
+    "rock'n'roll, 'Alibaba' and Alibaba’s ‘cloud’; sponsorships; naïve CAFÉ; İstanbul; x_y 2018s"
+)
 
 
 @pytest.mark.parametrize("text", [IRREGULAR, "sample-000", "sample-002"])
@@ -292,8 +304,10 @@ def test_lit_words_are_exactly_what_the_index_analyzer_finds(text):
     text = {"sample-000": SAMPLE_000, "sample-002": SAMPLE_002}.get(text, text)
     if text.endswith(".txt"):
         text = (Path(__file__).parents[2] / "articles" / text).read_text(encoding="utf-8")
-    tokens = [(t.text, t.startchar, t.endchar, t.stopped)  # copied: the analyzer reuses one Token
-              for t in ANALYZER(text, chars=True, mode="index", removestops=False)]
+    tokens = [
+        (t.text, t.startchar, t.endchar, t.stopped)  # copied: the analyzer reuses one Token
+        for t in ANALYZER(text, chars=True, mode="index", removestops=False)
+    ]
     every_word = frozenset(word for word, _, _, stopped in tokens if not stopped)
     assert len(every_word) > 20
     for words in [every_word] + [frozenset({w}) for w in sorted(every_word)]:
@@ -301,16 +315,20 @@ def test_lit_words_are_exactly_what_the_index_analyzer_finds(text):
         assert hit_spans(text, words) == expected, sorted(words)[:3]
 
 
-@pytest.mark.parametrize("options", [
-    dict(mode="index", positions=True),
-    dict(mode="index", positions=True, chars=True, removestops=False),
-    dict(mode="query", positions=True, chars=True),
-    dict(mode="query", removestops=False, keeporiginal=True),
-    dict(mode="index", positions=True, chars=True, start_pos=7, start_char=100),
-    dict(mode="query", tokenize=False),
-])
-@pytest.mark.parametrize("text", [IRREGULAR, "sample-000", "sample-002", "a I the  of", "", "Sponsorship",
-                                  "The the of Olympic"])
+@pytest.mark.parametrize(
+    "options",
+    [
+        dict(mode="index", positions=True),
+        dict(mode="index", positions=True, chars=True, removestops=False),
+        dict(mode="query", positions=True, chars=True),
+        dict(mode="query", removestops=False, keeporiginal=True),
+        dict(mode="index", positions=True, chars=True, start_pos=7, start_char=100),
+        dict(mode="query", tokenize=False),
+    ],
+)
+@pytest.mark.parametrize(
+    "text", [IRREGULAR, "sample-000", "sample-002", "a I the  of", "", "Sponsorship", "The the of Olympic"]
+)
 def test_the_one_pass_analyzer_gives_the_filter_chains_tokens(text, options):
     text = {"sample-000": SAMPLE_000, "sample-002": SAMPLE_002}.get(text, text)
     if text.endswith(".txt"):
@@ -322,7 +340,10 @@ def test_the_one_pass_analyzer_gives_the_filter_chains_tokens(text, options):
 
     expected = stream(reference_analyzer())
     assert stream(ANALYZER) == expected
-    assert len(expected) > (100 if len(text) > 1000 and options.get("tokenize", True) else 0) or text in ("", "a I the  of")
+    assert len(expected) > (100 if len(text) > 1000 and options.get("tokenize", True) else 0) or text in (
+        "",
+        "a I the  of",
+    )
 
 
 def test_field_terms_outside_the_text_are_not_lit(lib):
@@ -333,29 +354,32 @@ def test_field_terms_outside_the_text_are_not_lit(lib):
 # ---------------------------------------------------------------- bad queries
 
 
-@pytest.mark.parametrize("text,fragment", [
-    ('"olympic games', "unclosed quote"),
-    ("(zebra OR yak", "unbalanced parenthesis"),
-    ("zebra OR yak)", "unbalanced parenthesis"),
-    ("date:[2019-01-01 TO 2019-12-31", "unbalanced range bracket"),
-    ("date:2019-01-01 TO 2019-12-31]", "unbalanced range bracket"),
-    ("foo:bar", "unknown field 'foo:'"),
-    ("sponsor Title:x", "unknown field 'Title:'"),
-    ("date:[bad TO worse]", "'bad' is not a date"),
-    ("date:[2019-01-01 TO worse]", "wors"),  # Whoosh's own words, but one line naming the culprit
-    ("date:yesterday", "'yesterday' is not a date"),
-    ("date:2019-02-30", "'2019-02-30' is not a date"),
-    ("date:2019-13-01", "'2019-13-01' is not a date"),
-    # combined with other words a bad date must not quietly match nothing, or everything
-    ("sponsor date:2019-02-30", "'2019-02-30' is not a date"),
-    ("sponsor OR date:2019-02-30", "'2019-02-30' is not a date"),
-    ("sponsor NOT date:yesterday", "'yesterday' is not a date"),
-    ("a OR", "nothing to search for"),
-    ("NOT", "nothing to search for"),
-    ("AND OR", "nothing to search for"),
-    ("", "type some words"),
-    ("   ", "type some words"),
-])
+@pytest.mark.parametrize(
+    "text,fragment",
+    [
+        ('"olympic games', "unclosed quote"),
+        ("(zebra OR yak", "unbalanced parenthesis"),
+        ("zebra OR yak)", "unbalanced parenthesis"),
+        ("date:[2019-01-01 TO 2019-12-31", "unbalanced range bracket"),
+        ("date:2019-01-01 TO 2019-12-31]", "unbalanced range bracket"),
+        ("foo:bar", "unknown field 'foo:'"),
+        ("sponsor Title:x", "unknown field 'Title:'"),
+        ("date:[bad TO worse]", "'bad' is not a date"),
+        ("date:[2019-01-01 TO worse]", "wors"),  # Whoosh's own words, but one line naming the culprit
+        ("date:yesterday", "'yesterday' is not a date"),
+        ("date:2019-02-30", "'2019-02-30' is not a date"),
+        ("date:2019-13-01", "'2019-13-01' is not a date"),
+        # combined with other words a bad date must not quietly match nothing, or everything
+        ("sponsor date:2019-02-30", "'2019-02-30' is not a date"),
+        ("sponsor OR date:2019-02-30", "'2019-02-30' is not a date"),
+        ("sponsor NOT date:yesterday", "'yesterday' is not a date"),
+        ("a OR", "nothing to search for"),
+        ("NOT", "nothing to search for"),
+        ("AND OR", "nothing to search for"),
+        ("", "type some words"),
+        ("   ", "type some words"),
+    ],
+)
 def test_malformed_queries_raise_a_one_line_query_error(lib, text, fragment):
     with pytest.raises(QueryError) as info:
         lib.search(text)

@@ -26,16 +26,28 @@ def ids(result) -> list[str]:
     return sorted(h.article_id for h in result.hits)
 
 
-@pytest.mark.parametrize("text, found", [
-    ("NOT NOT NOT market", ["club.txt"]), ("NOT NOT market", ["market.txt"]),
-    ("sponsor NOT NOT NOT market", ["club.txt"]), ("sponsor AND NOT NOT club", ["club.txt"]),
-])
+@pytest.mark.parametrize(
+    "text, found",
+    [
+        ("NOT NOT NOT market", ["club.txt"]),
+        ("NOT NOT market", ["market.txt"]),
+        ("sponsor NOT NOT NOT market", ["club.txt"]),
+        ("sponsor AND NOT NOT club", ["club.txt"]),
+    ],
+)
 def test_repeated_nots_cancel_out(library, text, found):
     assert ids(library.search(text)) == found
 
 
-@pytest.mark.parametrize("text, total", [("words:[0 TO 99999999999]", 2), ("words:[99999999999 TO]", 0),
-                                         ("words:99999999999", 0), ("words:[TO 99999999999]", 2)])
+@pytest.mark.parametrize(
+    "text, total",
+    [
+        ("words:[0 TO 99999999999]", 2),
+        ("words:[99999999999 TO]", 0),
+        ("words:99999999999", 0),
+        ("words:[TO 99999999999]", 2),
+    ],
+)
 def test_a_word_count_past_the_scale_means_its_end(library, text, total):
     assert library.search(text).total == total
 
@@ -43,15 +55,15 @@ def test_a_word_count_past_the_scale_means_its_end(library, text, total):
 def test_a_long_phrase_cut_by_the_cap_is_still_a_phrase(library, capsys):
     phrase = '"' + " ".join(["sponsorship market"] * 40) + '"'
     assert len(phrase) > MAX_QUERY_CHARS
-    code, out, err = run(capsys, "search", phrase, "--articles", library.root, "--data-dir", library.data_dir)
+    code, _out, err = run(capsys, "search", phrase, "--articles", library.root, "--data-dir", library.data_dir)
     assert code == 0, err
     assert err.startswith("note: query shortened to its first ")
     assert "unclosed" not in err
 
 
-@pytest.mark.parametrize("text", ['"' + "a " * 300 + '"', "(" + "sponsor OR " * 60 + "club)",
-                                  "words:[" + "1" * 600 + " TO 2]"])
+@pytest.mark.parametrize(
+    "text", ['"' + "a " * 300 + '"', "(" + "sponsor OR " * 60 + "club)", "words:[" + "1" * 600 + " TO 2]"]
+)
 def test_what_the_cut_leaves_open_is_closed(text):
     cut, notice = cap_query(text)
-    assert notice and cut.count('"') % 2 == 0 and cut.count("(") == cut.count(")") and \
-        cut.count("[") == cut.count("]")
+    assert notice and cut.count('"') % 2 == 0 and cut.count("(") == cut.count(")") and cut.count("[") == cut.count("]")

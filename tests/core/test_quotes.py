@@ -39,7 +39,7 @@ def speakers(analysis):
 
 
 def test_sample_000_quotes_and_speakers():
-    article, analysis = sample_analysis(SAMPLE_000)
+    _article, analysis = sample_analysis(SAMPLE_000)
     vision = quote_starting(analysis.in_part(BODY).quotes, "President Bach had a vision")
     assert vision.text == '"President Bach had a vision,"'
     assert (vision.kind, vision.speaker) == (SPEECH, "Jack Ma")  # 'Ma said, according to the Agence France-Presse'
@@ -52,7 +52,7 @@ def test_sample_000_quotes_and_speakers():
 
 
 def test_sample_000_six_paragraph_quote_is_one_quote_by_jack_ma():
-    article, analysis = sample_analysis(SAMPLE_000)
+    _article, analysis = sample_analysis(SAMPLE_000)
     q = quote_starting(analysis.in_part(BODY).quotes, "He said that the Olympics")
     assert q.text.startswith('"He said that the Olympics should be for the next stage')
     assert q.text.endswith('technology can make it happen."')
@@ -72,10 +72,11 @@ def test_sample_000_last_quote_runs_over_two_paragraphs_and_is_bach():
     assert q.speaker == "Thomas Bach"
 
 
-@pytest.mark.parametrize("term", ["turnkey", "Cloud Services", "E-Commerce Platform Services",
-                                  "Olympic Games on the Cloud"])
+@pytest.mark.parametrize(
+    "term", ["turnkey", "Cloud Services", "E-Commerce Platform Services", "Olympic Games on the Cloud"]
+)
 def test_sample_000_quoted_terms_have_no_speaker(term):
-    article, analysis = sample_analysis(SAMPLE_000)
+    _article, analysis = sample_analysis(SAMPLE_000)
     [q] = [q for q in analysis.in_part(BODY).quotes if bare(q) == term]
     assert q.text == f'"{term}"'
     assert q.kind == TERM
@@ -83,7 +84,7 @@ def test_sample_000_quoted_terms_have_no_speaker(term):
 
 
 def test_sample_000_speakers_list():
-    article, analysis = sample_analysis(SAMPLE_000)
+    _article, analysis = sample_analysis(SAMPLE_000)
     assert analysis.speakers() == ["Jack Ma", "Thomas Bach"]
 
 
@@ -91,7 +92,7 @@ def test_sample_000_speakers_list():
 
 
 def test_sample_002_quotes_and_speakers():
-    article, analysis = sample_analysis(SAMPLE_002)
+    _article, analysis = sample_analysis(SAMPLE_002)
     honoured = quote_starting(analysis.in_part(BODY).quotes, "Alibaba is very honoured")
     assert honoured.text.endswith('to the next stage,"')
     assert honoured.speaker == "Jack Ma"  # '…," said Ma.'
@@ -119,12 +120,13 @@ def test_sample_002_long_quote_is_not_split_by_the_photo_caption():
     assert caption not in q.text
     assert "It is the future." in q.text
     assert not [x for x in analysis.in_part(BODY).quotes if x.text.rstrip().endswith("It is the future.")]
-    assert not [x for x in analysis.in_part(BODY).quotes
-                if bare(x).startswith(("No matter how rich", "That is the spirit"))]
+    assert not [
+        x for x in analysis.in_part(BODY).quotes if bare(x).startswith(("No matter how rich", "That is the spirit"))
+    ]
 
 
 def test_sample_002_speakers_in_order():
-    article, analysis = sample_analysis(SAMPLE_002)
+    _article, analysis = sample_analysis(SAMPLE_002)
     said = [q.speaker for q in speeches(analysis) if q.speaker]
     assert said == ["Jack Ma", "Jack Ma", "Thomas Bach", "Thomas Bach"]
 
@@ -145,47 +147,59 @@ def test_sample_quote_spans_are_sound(name):
 
 
 def test_said_name_after_the_quote_and_short_name_later(analyzer):
-    text = ("Coke deal\n\n"
-            "Coca-Cola chief executive James Quincey signed the new deal with the IOC on Monday.\n\n"
-            '"We are delighted with this new partnership and the future," said James Quincey, '
-            "the company's chief executive.\n\n"
-            '"This is a great day for sport," Quincey said.')
+    text = (
+        "Coke deal\n\n"
+        "Coca-Cola chief executive James Quincey signed the new deal with the IOC on Monday.\n\n"
+        '"We are delighted with this new partnership and the future," said James Quincey, '
+        "the company's chief executive.\n\n"
+        '"This is a great day for sport," Quincey said.'
+    )
     article, analysis = analyze_text(analyzer, text)
-    assert speakers(analysis) == [("We are delighted with this new", "James Quincey"),
-                                  ("This is a great day for sport,", "James Quincey")]
+    assert speakers(analysis) == [
+        ("We are delighted with this new", "James Quincey"),
+        ("This is a great day for sport,", "James Quincey"),
+    ]
     assert_quote_spans_are_sound(article.body, analysis.in_part(BODY).quotes)
 
 
 def test_said_role_and_name_after_the_quote(analyzer):
-    text = ("Bach news\n\nThe IOC met in Lausanne on Tuesday.\n\n"
-            '"We are delighted with the progress of the preparations," said IOC President Thomas Bach.')
-    article, analysis = analyze_text(analyzer, text)
+    text = (
+        "Bach news\n\nThe IOC met in Lausanne on Tuesday.\n\n"
+        '"We are delighted with the progress of the preparations," said IOC President Thomas Bach.'
+    )
+    _article, analysis = analyze_text(analyzer, text)
     assert speakers(analysis) == [("We are delighted with the prog", "Thomas Bach")]
 
 
 def test_said_company_role_and_name_after_the_quote(analyzer):
-    text = ("Coke deal\n\nCoca-Cola signed a new deal with the IOC on Monday.\n\n"
-            '"We are delighted," said Coca-Cola chief executive James Quincey.\n\n'
-            '"This is a great day for sport," Quincey said.')
-    article, analysis = analyze_text(analyzer, text)
+    text = (
+        "Coke deal\n\nCoca-Cola signed a new deal with the IOC on Monday.\n\n"
+        '"We are delighted," said Coca-Cola chief executive James Quincey.\n\n'
+        '"This is a great day for sport," Quincey said.'
+    )
+    _article, analysis = analyze_text(analyzer, text)
     assert [q.speaker for q in speeches(analysis)] == ["James Quincey", "James Quincey"]
 
 
 def test_according_to(analyzer):
-    text = ("Paris 2024\n\nThe budget rose again this year.\n\n"
-            '"The costs are under control and we will deliver on time," according to organising committee '
-            "president Tony Estanguet.")
-    article, analysis = analyze_text(analyzer, text)
+    text = (
+        "Paris 2024\n\nThe budget rose again this year.\n\n"
+        '"The costs are under control and we will deliver on time," according to organising committee '
+        "president Tony Estanguet."
+    )
+    _article, analysis = analyze_text(analyzer, text)
     assert speakers(analysis) == [("The costs are under control an", "Tony Estanguet")]
 
 
 @pytest.mark.parametrize("layout", ["same paragraph", "own paragraph"])
 def test_closing_dash_attribution(analyzer, layout):
     gap = " " if layout == "same paragraph" else "\n\n"
-    text = ("NFL news\n\nThe league grew again last season.\n\n"
-            f'"We are committed to growing the game around the world."{gap}— Commissioner Roger Goodell\n\n'
-            "The season starts in September.")
-    article, analysis = analyze_text(analyzer, text)
+    text = (
+        "NFL news\n\nThe league grew again last season.\n\n"
+        f'"We are committed to growing the game around the world."{gap}— Commissioner Roger Goodell\n\n'
+        "The season starts in September."
+    )
+    _article, analysis = analyze_text(analyzer, text)
     [q] = analysis.in_part(BODY).quotes
     assert q.text == '"We are committed to growing the game around the world."'
     assert q.speaker == "Roger Goodell"
@@ -196,26 +210,32 @@ def test_closing_dash_attribution(analyzer, layout):
 
 
 def test_colon_introduced_quotes(analyzer):
-    text = ("Lausanne\n\nIOC President Thomas Bach spoke in Lausanne on Tuesday.\n\n"
-            'Bach told reporters: "We are very happy with the progress of the preparations."\n\n'
-            "FIFA president Gianni Infantino was also there.\n\n"
-            'Infantino said: "Football is ready for this and much more."')
-    article, analysis = analyze_text(analyzer, text)
-    assert speakers(analysis) == [("We are very happy with the pro", "Thomas Bach"),
-                                  ("Football is ready for this and", "Gianni Infantino")]
+    text = (
+        "Lausanne\n\nIOC President Thomas Bach spoke in Lausanne on Tuesday.\n\n"
+        'Bach told reporters: "We are very happy with the progress of the preparations."\n\n'
+        "FIFA president Gianni Infantino was also there.\n\n"
+        'Infantino said: "Football is ready for this and much more."'
+    )
+    _article, analysis = analyze_text(analyzer, text)
+    assert speakers(analysis) == [
+        ("We are very happy with the pro", "Thomas Bach"),
+        ("Football is ready for this and", "Gianni Infantino"),
+    ]
 
 
 def test_colon_introduced_quote_when_the_surname_is_mistagged(analyzer):
-    text = ("Bach news\n\nThomas Bach spoke in Lausanne on Tuesday.\n\n"
-            'Bach told reporters: "We are very happy with the progress of the preparations."\n\n'
-            'FIFA president Gianni Infantino was also there. Infantino said: "Football is ready for this."')
-    article, analysis = analyze_text(analyzer, text)
+    text = (
+        "Bach news\n\nThomas Bach spoke in Lausanne on Tuesday.\n\n"
+        'Bach told reporters: "We are very happy with the progress of the preparations."\n\n'
+        'FIFA president Gianni Infantino was also there. Infantino said: "Football is ready for this."'
+    )
+    _article, analysis = analyze_text(analyzer, text)
     assert [q.speaker for q in speeches(analysis)] == ["Thomas Bach", "Gianni Infantino"]
 
 
 def test_organisation_as_speaker(analyzer):
-    text = "IOC\n\nThe IOC said in a statement: \"The Games will go ahead as planned in the summer.\""
-    article, analysis = analyze_text(analyzer, text)
+    text = 'IOC\n\nThe IOC said in a statement: "The Games will go ahead as planned in the summer."'
+    _article, analysis = analyze_text(analyzer, text)
     [q] = analysis.in_part(BODY).quotes
     assert q.speaker == "International Olympic Committee"
 
@@ -224,48 +244,60 @@ def test_organisation_as_speaker(analyzer):
 
 
 def test_curly_quote_with_nested_single_quotes_is_one_quote(analyzer):
-    text = ("Curly\n\nIOC President Thomas Bach spoke on Monday.\n\n"
-            "“When people call this a ‘turnkey’ solution, they miss the point of the whole project,” "
-            "said Bach.")
-    article, analysis = analyze_text(analyzer, text)
+    text = (
+        "Curly\n\nIOC President Thomas Bach spoke on Monday.\n\n"
+        "“When people call this a ‘turnkey’ solution, they miss the point of the whole project,” "
+        "said Bach."
+    )
+    _article, analysis = analyze_text(analyzer, text)
     [q] = analysis.in_part(BODY).quotes
     assert q.text == "“When people call this a ‘turnkey’ solution, they miss the point of the whole project,”"
     assert (q.kind, q.speaker) == (SPEECH, "Thomas Bach")
 
 
 def test_straight_quote_with_nested_single_quotes_is_one_quote(analyzer):
-    text = ("Straight\n\nIOC President Thomas Bach spoke on Monday.\n\n"
-            "\"When people call this a 'turnkey' solution, they miss the point of the whole project,\" Bach said.")
-    article, analysis = analyze_text(analyzer, text)
+    text = (
+        "Straight\n\nIOC President Thomas Bach spoke on Monday.\n\n"
+        "\"When people call this a 'turnkey' solution, they miss the point of the whole project,\" Bach said."
+    )
+    _article, analysis = analyze_text(analyzer, text)
     [q] = analysis.in_part(BODY).quotes
     assert "'turnkey'" in q.text and q.text.endswith('project,"')
     assert q.speaker == "Thomas Bach"
 
 
 def test_curly_quotes_over_paragraphs_continue_the_speaker(analyzer):
-    text = ("Curly\n\nAlibaba founder Jack Ma spoke in Lausanne.\n\n"
-            "“We have moved things very fast,” Ma said.\n\n"
-            "“We believe in the future.”")
-    article, analysis = analyze_text(analyzer, text)
-    assert speakers(analysis) == [("We have moved things very fast", "Jack Ma"),
-                                  ("We believe in the future.", "Jack Ma")]
+    text = (
+        "Curly\n\nAlibaba founder Jack Ma spoke in Lausanne.\n\n"
+        "“We have moved things very fast,” Ma said.\n\n"
+        "“We believe in the future.”"
+    )
+    _article, analysis = analyze_text(analyzer, text)
+    assert speakers(analysis) == [
+        ("We have moved things very fast", "Jack Ma"),
+        ("We believe in the future.", "Jack Ma"),
+    ]
 
 
 def test_multi_paragraph_quote_attributed_at_its_end(analyzer):
-    text = ("Ma speech\n\nAlibaba founder Jack Ma visited Lausanne on Tuesday.\n\n"
-            '"We want to bring the Games to everyone.\n\n'
-            '"Technology makes that possible," Ma said.')
-    article, analysis = analyze_text(analyzer, text)
+    text = (
+        "Ma speech\n\nAlibaba founder Jack Ma visited Lausanne on Tuesday.\n\n"
+        '"We want to bring the Games to everyone.\n\n'
+        '"Technology makes that possible," Ma said.'
+    )
+    _article, analysis = analyze_text(analyzer, text)
     [q] = analysis.in_part(BODY).quotes
     assert q.text == '"We want to bring the Games to everyone.\n\n"Technology makes that possible,"'
     assert q.speaker == "Jack Ma"  # the full name from earlier, not 'Ma'
 
 
 def test_multi_paragraph_quote_introduced_by_a_colon(analyzer):
-    text = ("Ma\n\nJack Ma spoke at the event in Lausanne on Tuesday.\n\n"
-            'Ma said: "We have moved things very fast.\n\n"We believe in the future."\n\n'
-            "The meeting ended at noon.")
-    article, analysis = analyze_text(analyzer, text)
+    text = (
+        "Ma\n\nJack Ma spoke at the event in Lausanne on Tuesday.\n\n"
+        'Ma said: "We have moved things very fast.\n\n"We believe in the future."\n\n'
+        "The meeting ended at noon."
+    )
+    _article, analysis = analyze_text(analyzer, text)
     [q] = analysis.in_part(BODY).quotes
     assert q.text.endswith('We believe in the future."')
     assert "noon" not in q.text
@@ -281,7 +313,7 @@ def test_quote_in_a_headline(analyzer):
     assert article.title == "‘We will win,’ says Messi"
     assert article.body.startswith("Lionel Messi")
     [q] = analysis.in_part(TITLE).quotes
-    assert q.text == "‘We will win,’" == article.title[q.start:q.end]
+    assert q.text == "‘We will win,’" == article.title[q.start : q.end]
     assert (q.kind, q.speaker) == (SPEECH, "Lionel Messi")  # the full name, from the body
     assert analysis.in_part(BODY).quotes == ()
     assert analysis.speakers() == ["Lionel Messi"]
@@ -298,7 +330,7 @@ def test_double_quoted_headline(analyzer):
 
 def test_double_quoted_headline_counts_once(analyzer):
     text = "“Sport unites us,” says Bach\n\nIOC President Thomas Bach spoke at the opening in Lausanne."
-    article, analysis = analyze_text(analyzer, text)
+    _article, analysis = analyze_text(analyzer, text)
     assert len(analysis.speeches) == 1  # ArticleRow.quotes, the list's count, comes from this
 
 
@@ -315,11 +347,13 @@ def test_headline_with_straight_single_quotes(analyzer):
 
 
 def test_stray_opening_mark_does_not_swallow_the_article(analyzer):
-    text = ("Stray\n\nIOC President Thomas Bach arrived in the morning. "
-            'He called it a "great day for all of us in the city.\n\n'
-            "The budget rose again this year.\n\n"
-            '"We are very happy with the progress," said Bach.\n\n'
-            'Jack Ma also attended. "Technology will change the way fans see sport," Ma said.')
+    text = (
+        "Stray\n\nIOC President Thomas Bach arrived in the morning. "
+        'He called it a "great day for all of us in the city.\n\n'
+        "The budget rose again this year.\n\n"
+        '"We are very happy with the progress," said Bach.\n\n'
+        'Jack Ma also attended. "Technology will change the way fans see sport," Ma said.'
+    )
     article, analysis = analyze_text(analyzer, text)
     first_paragraph_end = article.body.index("\n\n")
     stray = quote_starting(analysis.in_part(BODY).quotes, "great day for all of us")
@@ -331,18 +365,22 @@ def test_stray_opening_mark_does_not_swallow_the_article(analyzer):
 
 
 def test_stray_opening_mark_before_a_quoted_paragraph(analyzer):
-    text = ("Stray\n\nIOC President Thomas Bach arrived in the morning. "
-            'He called it a "great day for all of us in the city.\n\n'
-            '"We are very happy with the progress," said Bach.')
-    article, analysis = analyze_text(analyzer, text)
+    text = (
+        "Stray\n\nIOC President Thomas Bach arrived in the morning. "
+        'He called it a "great day for all of us in the city.\n\n'
+        '"We are very happy with the progress," said Bach.'
+    )
+    _article, analysis = analyze_text(analyzer, text)
     happy = quote_starting(analysis.in_part(BODY).quotes, "We are very happy")
     assert happy.text == '"We are very happy with the progress,"'
 
 
 def test_stray_closing_mark_is_ignored(analyzer):
-    text = ("Stray close\n\nThe deal was signed\" on Monday in Lausanne.\n\n"
-            '"We are very happy with the progress," said IOC President Thomas Bach.')
-    article, analysis = analyze_text(analyzer, text)
+    text = (
+        'Stray close\n\nThe deal was signed" on Monday in Lausanne.\n\n'
+        '"We are very happy with the progress," said IOC President Thomas Bach.'
+    )
+    _article, analysis = analyze_text(analyzer, text)
     [q] = analysis.in_part(BODY).quotes
     assert q.text == '"We are very happy with the progress,"'
     assert q.speaker == "Thomas Bach"
@@ -352,52 +390,64 @@ def test_stray_closing_mark_is_ignored(analyzer):
 
 
 def test_quote_with_no_speaker_anywhere(analyzer):
-    text = ("Budget\n\nThe budget rose again this year.\n\n"
-            '"Nobody expected the budget to rise this much in a single year."\n\nThe end.')
-    article, analysis = analyze_text(analyzer, text)
+    text = (
+        "Budget\n\nThe budget rose again this year.\n\n"
+        '"Nobody expected the budget to rise this much in a single year."\n\nThe end.'
+    )
+    _article, analysis = analyze_text(analyzer, text)
     [q] = analysis.in_part(BODY).quotes
     assert (q.kind, q.speaker) == (SPEECH, None)
     assert analysis.speakers() == []
 
 
 def test_pronoun_resolves_to_the_previous_speaker(analyzer):
-    text = ("Pronoun\n\nIOC President Thomas Bach and Alibaba founder Jack Ma spoke in Lausanne.\n\n"
-            '"We are ready for the Games and the fans," Bach said.\n\n'
-            '"Technology will change sport for every fan," Ma said.\n\n'
-            '"We are all very happy with this partnership," he added.')
-    article, analysis = analyze_text(analyzer, text)
+    text = (
+        "Pronoun\n\nIOC President Thomas Bach and Alibaba founder Jack Ma spoke in Lausanne.\n\n"
+        '"We are ready for the Games and the fans," Bach said.\n\n'
+        '"Technology will change sport for every fan," Ma said.\n\n'
+        '"We are all very happy with this partnership," he added.'
+    )
+    _article, analysis = analyze_text(analyzer, text)
     assert [q.speaker for q in analysis.in_part(BODY).quotes] == ["Thomas Bach", "Jack Ma", "Jack Ma"]
 
 
 def test_continuation_paragraph_inherits_the_speaker(analyzer):
-    text = ("Continued\n\nIOC President Thomas Bach spoke in Lausanne.\n\n"
-            '"This is a historic day for the Olympic Movement," said Bach.\n\n'
-            '"We will continue to work with all our partners around the world."\n\n'
-            "The session closes on Friday.\n\n"
-            '"Nobody expected the budget to rise this much in a single year."')
-    article, analysis = analyze_text(analyzer, text)
+    text = (
+        "Continued\n\nIOC President Thomas Bach spoke in Lausanne.\n\n"
+        '"This is a historic day for the Olympic Movement," said Bach.\n\n'
+        '"We will continue to work with all our partners around the world."\n\n'
+        "The session closes on Friday.\n\n"
+        '"Nobody expected the budget to rise this much in a single year."'
+    )
+    _article, analysis = analyze_text(analyzer, text)
     assert [q.speaker for q in analysis.in_part(BODY).quotes] == ["Thomas Bach", "Thomas Bach", None]  # not after a gap
 
 
 def test_second_quote_in_the_same_paragraph_keeps_the_speaker(analyzer):
-    text = ("Same paragraph\n\nIOC President Thomas Bach spoke in Lausanne.\n\n"
-            '"We are ready," Bach said. "The athletes can come and compete in safety."')
-    article, analysis = analyze_text(analyzer, text)
+    text = (
+        "Same paragraph\n\nIOC President Thomas Bach spoke in Lausanne.\n\n"
+        '"We are ready," Bach said. "The athletes can come and compete in safety."'
+    )
+    _article, analysis = analyze_text(analyzer, text)
     assert [q.speaker for q in analysis.in_part(BODY).quotes] == ["Thomas Bach", "Thomas Bach"]
 
 
 def test_adding_colon_keeps_the_speaker(analyzer):
-    text = ("Adding\n\nIOC President Thomas Bach spoke in Lausanne.\n\n"
-            '"This is a historic day for the Olympic Movement," Bach said, adding: '
-            '"We will continue to work with all our partners."')
-    article, analysis = analyze_text(analyzer, text)
+    text = (
+        "Adding\n\nIOC President Thomas Bach spoke in Lausanne.\n\n"
+        '"This is a historic day for the Olympic Movement," Bach said, adding: '
+        '"We will continue to work with all our partners."'
+    )
+    _article, analysis = analyze_text(analyzer, text)
     assert [q.speaker for q in analysis.in_part(BODY).quotes] == ["Thomas Bach", "Thomas Bach"]
 
 
 def test_short_quoted_phrase_inside_a_sentence_is_a_term(analyzer):
-    text = ("Terms\n\nIOC President Thomas Bach said the \"new norm\" reforms would cut costs.\n\n"
-            '"We are very happy with the progress," said Bach.')
-    article, analysis = analyze_text(analyzer, text)
+    text = (
+        'Terms\n\nIOC President Thomas Bach said the "new norm" reforms would cut costs.\n\n'
+        '"We are very happy with the progress," said Bach.'
+    )
+    _article, analysis = analyze_text(analyzer, text)
     term, speech = analysis.in_part(BODY).quotes
     assert (term.text, term.kind, term.speaker) == ('"new norm"', TERM, None)
     assert (speech.kind, speech.speaker) == (SPEECH, "Thomas Bach")

@@ -20,9 +20,14 @@ TIMEOUT_S = 60
 
 
 def _cli(*args, data_dir):
-    return subprocess.run([sys.executable, "-m", "reader", *map(str, args), "--data-dir", str(data_dir)], cwd=REPO,
-                          capture_output=True, text=True, timeout=TIMEOUT_S,
-                          env={**os.environ, "PRESS_READER_MODEL": "none"})
+    return subprocess.run(
+        [sys.executable, "-m", "reader", *map(str, args), "--data-dir", str(data_dir)],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_S,
+        env={**os.environ, "PRESS_READER_MODEL": "none"},
+    )
 
 
 @pytest.fixture
@@ -41,15 +46,13 @@ def test_index_and_search_skip_pipes_with_a_reason(piped, data_dir):
     assert out.returncode == 0, out.stderr
     report = json.loads(out.stdout)
     assert report["indexed"] == 1  # good.txt, its pipe of corrections counting as none
-    assert {s["path"]: s["reason"] for s in report["skipped"]} == {"pipe.txt": PIPE, "feed.rss": PIPE,
-                                                                   "mail.eml": PIPE}
+    assert {s["path"]: s["reason"] for s in report["skipped"]} == {"pipe.txt": PIPE, "feed.rss": PIPE, "mail.eml": PIPE}
     out = _cli("search", "sponsors", "--json", "--articles", piped, data_dir=data_dir)
     assert out.returncode == 0, out.stderr
     assert [h["path"] for h in json.loads(out.stdout)["hits"]] == ["good.txt"]
 
 
-@pytest.mark.parametrize("command", [["show"], ["analyze"], ["add"], ["bookmarks", "add", "--text", "x",
-                                                                        "--article"]])
+@pytest.mark.parametrize("command", [["show"], ["analyze"], ["add"], ["bookmarks", "add", "--text", "x", "--article"]])
 def test_a_pipe_given_to_a_command_is_refused_in_one_line(piped, data_dir, tmp_path, command):
     given = tmp_path / "given.txt"
     os.mkfifo(given)

@@ -26,8 +26,15 @@ print("imported", *sorted(m for m in ("spacy", "PySide6", "en_core_web_sm_vbspac
 
 
 def version_run(**env: str) -> list[str]:
-    done = subprocess.run([sys.executable, "-c", SCRIPT], cwd=REPO, capture_output=True, text=True, timeout=60,
-                          env={**os.environ, "PYTHONPATH": str(REPO), **env}, stdin=subprocess.DEVNULL)
+    done = subprocess.run(
+        [sys.executable, "-c", SCRIPT],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(REPO), **env},
+        stdin=subprocess.DEVNULL,
+    )
     assert done.stderr == ""
     return done.stdout.splitlines()
 
@@ -45,12 +52,20 @@ def test_version_names_every_part_on_a_line_of_its_own_and_imports_neither_spacy
 
 
 def test_version_says_when_there_is_no_model():
-    assert f"spaCy {metadata.version('spacy')}, model: no model ($PRESS_READER_MODEL=none)" in \
-        version_run(PRESS_READER_MODEL="none")
+    assert f"spaCy {metadata.version('spacy')}, model: no model ($PRESS_READER_MODEL=none)" in version_run(
+        PRESS_READER_MODEL="none"
+    )
 
 
 def test_the_command_prints_the_versions():
-    done = subprocess.run([sys.executable, "-m", "reader", "--version"], cwd=REPO, capture_output=True, text=True,
-                          timeout=60, env={**os.environ, "PYTHONPATH": str(REPO)}, stdin=subprocess.DEVNULL)
+    done = subprocess.run(
+        [sys.executable, "-m", "reader", "--version"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={**os.environ, "PYTHONPATH": str(REPO)},
+        stdin=subprocess.DEVNULL,
+    )
     assert done.returncode == 0 and done.stderr == ""
     assert done.stdout.startswith(f"Press Reader {reader.__version__}\nWhoosh ")

@@ -17,8 +17,8 @@ from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QMarginsF, QPointF, Qt  # noqa: E402
-from PySide6.QtGui import (  # noqa: E402
+from PySide6.QtCore import QMarginsF, QPointF, Qt
+from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
@@ -41,14 +41,14 @@ PARAGRAPHS = [
     "The deal, understood to be worth more than 40 million euros, is the largest commercial partner|ship "
     "in the sport's history and includes naming rights to the World Rowing Cup series from next season.",
     "Northwind co-|founder Ingrid Halvorsen said the company wanted its brand to be seen on the water "
-    "rather than on billboards. \"Rowing is a sport of patience, rhythm and trust,\" she said. \"Those are "
-    "the values we want people to think of when they think of clean power.\"",
+    'rather than on billboards. "Rowing is a sport of patience, rhythm and trust," she said. "Those are '
+    'the values we want people to think of when they think of clean power."',
     "Under the agreement, Northwind will fund battery-powered coaching launches at every World Rowing "
     "event and a develop|ment programme for coaches in twelve countries where the sport is still small. "
     "The federation said the launches would cut the fuel used at a regatta by about a third.",
     "World Rowing's chief executive said the federation had spoken to several potential sponsors over "
-    "eighteen months before choosing Northwind. \"We were looking for a partner who would still be "
-    "with us when the cameras leave,\" he said, adding that the contract has clear environmental "
+    'eighteen months before choosing Northwind. "We were looking for a partner who would still be '
+    'with us when the cameras leave," he said, adding that the contract has clear environmental '
     "targets that both sides will report on every year.",
     "The announcement follows a difficult period for the federation's finances after two broad|casters "
     "ended their contracts early. Analysts said the agreement would give the sport a stable income at "

@@ -69,6 +69,7 @@ def pane(qtbot):
 @pytest.fixture
 def view_of(sample_library):
     """view_of(article_id, words=()) -> the ArticleView the window would show for that sample, with its search hits."""
+
     def _view(article_id, words=()):
         return sample_library.article_view(article_id, frozenset(words))
 

@@ -52,8 +52,7 @@ def background(pane, text: str) -> str:
 def entity_texts(pane, layer: str) -> set[str]:
     """The text of every clickable run coloured as `layer`'s entities."""
     want = colour(pane, layer)
-    return {text for _, text, fmt in pane.fragments()
-            if fmt.isAnchor() and fmt.foreground().color().name() == want}
+    return {text for _, text, fmt in pane.fragments() if fmt.isAnchor() and fmt.foreground().color().name() == want}
 
 
 def open_analyzed(open_window, folder, qtbot, article_id=SAMPLE_000):
@@ -62,6 +61,12 @@ def open_analyzed(open_window, folder, qtbot, article_id=SAMPLE_000):
     with qtbot.waitSignal(window.session.analysed, timeout=WAIT_MS):
         pass
     window.browsing.select_row(visible_ids(window).index(article_id))
-    qtbot.waitUntil(lambda: window.pane.view is not None and window.pane.view.article.id == article_id
-                    and window.pane.view.analysis is not None, timeout=WAIT_MS)
+    qtbot.waitUntil(
+        lambda: (
+            window.pane.view is not None
+            and window.pane.view.article.id == article_id
+            and window.pane.view.analysis is not None
+        ),
+        timeout=WAIT_MS,
+    )
     return window

@@ -12,8 +12,10 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFileDialog
 from reader.ui.article_model import SOURCE, TITLE
 
 TIMEOUT_MS = 60_000
-WIRE = ("Alibaba has signed a sponsorship deal with the International Olympic Committee, running until 2028.\n\n"
-        "\"We are proud to be a partner,\" said Daniel Zhang.")
+WIRE = (
+    "Alibaba has signed a sponsorship deal with the International Olympic Committee, running until 2028.\n\n"
+    '"We are proud to be a partner," said Daniel Zhang.'
+)
 
 
 def listed(window) -> list[str]:
@@ -51,13 +53,16 @@ def send_drop(window, mime) -> QDropEvent:
 
 
 def test_files_and_a_folder_dropped_on_the_window_are_copied_in_indexed_and_the_first_is_shown(
-        open_window, qtbot, tmp_path):
+    open_window, qtbot, tmp_path
+):
     root = library_with(tmp_path, {"old.txt": "Title: Old story\n\nVisa renews."})
     window = open_window(root)
     outside = tmp_path / "downloads"
     (outside / "Clippings").mkdir(parents=True)
-    (outside / "adidas.md").write_text("---\ntitle: Adidas signs the Bundesliga\nsource: Kicker\n---\n\n"
-                                       "Adidas has signed a ten-year deal.", encoding="utf-8")
+    (outside / "adidas.md").write_text(
+        "---\ntitle: Adidas signs the Bundesliga\nsource: Kicker\n---\n\nAdidas has signed a ten-year deal.",
+        encoding="utf-8",
+    )
     (outside / "Clippings" / "nike.txt").write_text("Title: Nike and the NFL\n\nNike extends.", encoding="utf-8")
 
     mime = drag_files(window, [outside / "adidas.md", outside / "Clippings"])
@@ -73,8 +78,10 @@ def test_files_and_a_folder_dropped_on_the_window_are_copied_in_indexed_and_the_
     assert (outside / "adidas.md").is_file()  # copied, not moved
     assert window.status.counts.text() == "3 articles"
     assert window.status.state.text().startswith("Added to the library: 2 imported · Index up to date · 3 articles")
-    qtbot.waitUntil(lambda: window.reading.article is not None and
-                    window.reading.article.title == "Adidas signs the Bundesliga", timeout=TIMEOUT_MS)
+    qtbot.waitUntil(
+        lambda: window.reading.article is not None and window.reading.article.title == "Adidas signs the Bundesliga",
+        timeout=TIMEOUT_MS,
+    )
     qtbot.waitUntil(lambda: "Adidas has signed a ten-year deal." in window.pane.toPlainText(), timeout=TIMEOUT_MS)
 
 
@@ -115,11 +122,17 @@ def test_skipped_files_and_duplicates_are_reported_without_stopping_the_rest(ope
 
 
 def test_copies_count_once_in_the_list_and_in_search(open_window, qtbot, tmp_path):
-    window = open_window(library_with(tmp_path, {
-        "reuters.txt": f"Title: Alibaba joins\nSource: Reuters\nDate: 2024-01-02\n\n{WIRE}",
-        "ap.txt": f"Title: IOC signs Alibaba\nSource: AP\nDate: 2024-01-03\n\n{WIRE.upper()}",
-        "saved-again.txt": f"Title: Alibaba joins (saved twice)\nSource: Reuters\nDate: 2024-01-04\n\n{WIRE}",
-        "other.txt": "Title: Coca-Cola renews\n\nCoca-Cola renews with FIFA, a partner since 1974."}))
+    window = open_window(
+        library_with(
+            tmp_path,
+            {
+                "reuters.txt": f"Title: Alibaba joins\nSource: Reuters\nDate: 2024-01-02\n\n{WIRE}",
+                "ap.txt": f"Title: IOC signs Alibaba\nSource: AP\nDate: 2024-01-03\n\n{WIRE.upper()}",
+                "saved-again.txt": f"Title: Alibaba joins (saved twice)\nSource: Reuters\nDate: 2024-01-04\n\n{WIRE}",
+                "other.txt": "Title: Coca-Cola renews\n\nCoca-Cola renews with FIFA, a partner since 1974.",
+            },
+        )
+    )
     assert sorted(listed(window)) == ["Alibaba joins", "Coca-Cola renews"]
     assert cell(window, "Alibaba joins", SOURCE) == "Reuters · also in: AP, saved-again.txt"
     tip = window.model.index(listed(window).index("Alibaba joins"), SOURCE).data(Qt.ToolTipRole)
@@ -127,8 +140,9 @@ def test_copies_count_once_in_the_list_and_in_search(open_window, qtbot, tmp_pat
     assert window.status.counts.text() == "2 articles"
     assert "Index up to date · 2 articles (and 2 copies of them)" in window.status.state.text()
     window.browsing.show_article("reuters.txt")
-    qtbot.waitUntil(lambda: "Also in: AP (ap.txt), Reuters (saved-again.txt)" in window.pane.toPlainText(),
-                    timeout=TIMEOUT_MS)
+    qtbot.waitUntil(
+        lambda: "Also in: AP (ap.txt), Reuters (saved-again.txt)" in window.pane.toPlainText(), timeout=TIMEOUT_MS
+    )
     with qtbot.waitSignal(window.browsing.search_finished, timeout=TIMEOUT_MS):
         window.search_bar.edit.setText("partner")
     qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=TIMEOUT_MS)
@@ -147,8 +161,9 @@ def test_copies_count_once_in_the_list_and_in_search(open_window, qtbot, tmp_pat
 def test_paste_article_makes_a_new_article_with_the_title_the_user_gives(open_window, qtbot, tmp_path):
     root = library_with(tmp_path, {"a.txt": "Title: First\n\nVisa renews."})
     window = open_window(root)
-    QGuiApplication.clipboard().setText("Heineken extends F1 deal\n\nHeineken has extended its Formula 1 "
-                                        "partnership until 2030.")
+    QGuiApplication.clipboard().setText(
+        "Heineken extends F1 deal\n\nHeineken has extended its Formula 1 partnership until 2030."
+    )
     window.menus.paste.trigger()
     dialog = window.adding.paste_dialog
     qtbot.waitUntil(dialog.isVisible)
@@ -165,8 +180,13 @@ def test_paste_article_makes_a_new_article_with_the_title_the_user_gives(open_wi
     assert "Heineken stays in Formula 1 until 2030" in listed(window)
     row = window.model.library_row("heineken-stays-in-formula-1-until-2030.txt")
     assert (row.source, row.date) == ("SportsPro", "2024-05-14")
-    qtbot.waitUntil(lambda: window.reading.article is not None and
-                    window.reading.article.id == "heineken-stays-in-formula-1-until-2030.txt", timeout=TIMEOUT_MS)
+    qtbot.waitUntil(
+        lambda: (
+            window.reading.article is not None
+            and window.reading.article.id == "heineken-stays-in-formula-1-until-2030.txt"
+        ),
+        timeout=TIMEOUT_MS,
+    )
 
 
 def test_paste_with_an_empty_clipboard_cannot_add_nothing(open_window, qtbot, tmp_path):
@@ -196,15 +216,19 @@ def test_details_corrected_in_the_app_are_saved_beside_the_file_and_survive_a_re
     assert cell(window, "Mastercard renews with the Champions League", SOURCE) == "The Drum"
     assert (root / "a.txt").read_text(encoding="utf-8").startswith("Title: Mastercard renews\n")
     assert json.loads((root / "a.txt.meta.json").read_text(encoding="utf-8")) == {
-        "title": "Mastercard renews with the Champions League", "date": "2024-02-01", "source": "The Drum"}
+        "title": "Mastercard renews with the Champions League",
+        "date": "2024-02-01",
+        "source": "The Drum",
+    }
     qtbot.waitUntil(lambda: "details corrected" in window.pane.toPlainText(), timeout=TIMEOUT_MS)
     with qtbot.waitSignal(window.session.synced, timeout=TIMEOUT_MS):
         window.menus.reindex.trigger()
     assert listed(window) == ["Mastercard renews with the Champions League"]
 
     window.menus.details.trigger()
-    reset = window.adding.details_dialog.findChild(QDialogButtonBox).findChild(type(dialog.buttons.button(
-        QDialogButtonBox.Ok)), "resetDetails")
+    reset = window.adding.details_dialog.findChild(QDialogButtonBox).findChild(
+        type(dialog.buttons.button(QDialogButtonBox.Ok)), "resetDetails"
+    )
     with qtbot.waitSignal(window.session.synced, timeout=TIMEOUT_MS):
         reset.click()
     assert listed(window) == ["Mastercard renews"]
@@ -230,5 +254,7 @@ def test_file_add_articles_offers_every_format_and_copies_the_chosen_files(open_
     assert "Northwind Energy signs eight-year partnership with World Rowing" in listed(window)
     root = window.session.library.root
     assert (root / "sponsorship.rss").is_file() and (root / "clipping.pdf").is_file()
-    qtbot.waitUntil(lambda: window.reading.article is not None and window.reading.article.file_id == "sponsorship.rss",
-                    timeout=TIMEOUT_MS)
+    qtbot.waitUntil(
+        lambda: window.reading.article is not None and window.reading.article.file_id == "sponsorship.rss",
+        timeout=TIMEOUT_MS,
+    )

@@ -48,8 +48,13 @@ SCRIPT = textwrap.dedent("""
 
 def test_the_window_analyzes_in_worker_processes_only(articles_dir, data_dir, tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")}
-    out = subprocess.run([sys.executable, "-c", SCRIPT, str(articles_dir), str(data_dir)], env=env,
-                         capture_output=True, text=True, timeout=300)
+    out = subprocess.run(
+        [sys.executable, "-c", SCRIPT, str(articles_dir), str(data_dir)],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert out.returncode == 0, out.stderr[-2000:]
     article, highlighted, analyzed, spacy_here = out.stdout.split()
     assert article.endswith(".txt")
@@ -64,12 +69,15 @@ def test_an_article_opened_while_indexing_gets_its_highlights_when_indexing_ends
     for n in range(600):  # enough for the index's own writer processes and a build of a second or more
         (folder / f"{n:03}.txt").write_text(
             f"Sponsor {n} renews\n\nThe brand signed again this week.\n\n"
-            f"\"We are proud to back the games again,\" said Anna Berg.\n", encoding="utf-8")
+            f'"We are proud to back the games again," said Anna Berg.\n',
+            encoding="utf-8",
+        )
     service = shared_analyzer(ANALYSIS_WORKERS).service
     shown, spacy_while_indexing = [], []
     window = open_window(folder, wait=False)
     window.reading.article_shown.connect(
-        lambda aid: shown.append((window.session.indexing, window.pane.view.analysis is not None)))
+        lambda aid: shown.append((window.session.indexing, window.pane.view.analysis is not None))
+    )
     poll = QTimer(interval=10)
     poll.timeout.connect(lambda: spacy_while_indexing.append(service.running()) if window.session.indexing else None)
     poll.start()

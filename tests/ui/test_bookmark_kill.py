@@ -41,9 +41,17 @@ APP = textwrap.dedent("""
 def test_an_acknowledged_bookmark_survives_kill_9(articles_dir, data_dir, tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")}
     log = tmp_path / "app.log"
-    with log.open("w") as err, subprocess.Popen(
+    with (
+        log.open("w") as err,
+        subprocess.Popen(
             [sys.executable, "-c", APP, str(data_dir), str(articles_dir), SAMPLE_000],
-            cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=err, text=True) as proc:
+            cwd=REPO,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=err,
+            text=True,
+        ) as proc,
+    ):
         try:
             line = proc.stdout.readline()
             assert line.strip() == "acknowledged", log.read_text()

@@ -161,7 +161,8 @@ def test_a_bookmark_whose_quote_was_edited_away_is_kept(open_window, articles_di
 
 
 def test_export_asks_before_replacing_a_file_that_is_not_an_export_and_never_writes_in_the_data_dir(
-        open_window, articles_dir, qtbot, tmp_path, data_dir):
+    open_window, articles_dir, qtbot, tmp_path, data_dir
+):
     window = open_analyzed(open_window, articles_dir, qtbot)
     bookmark_vision(window, qtbot)
     items = panel_of(window).model.items
@@ -171,8 +172,10 @@ def test_export_asks_before_replacing_a_file_that_is_not_an_export_and_never_wri
     def asked():
         window.bookmarking.replace_box = None
         window.bookmarking.export_to(thesis, "csv", items)
-        qtbot.waitUntil(lambda: window.bookmarking.replace_box is not None
-                        and window.bookmarking.replace_box.isVisible(), timeout=WAIT_MS)
+        qtbot.waitUntil(
+            lambda: window.bookmarking.replace_box is not None and window.bookmarking.replace_box.isVisible(),
+            timeout=WAIT_MS,
+        )
         box = window.bookmarking.replace_box
         assert "thesis.csv is not an earlier CSV export of bookmarks" in box.text()
         return box
@@ -193,8 +196,9 @@ def test_export_asks_before_replacing_a_file_that_is_not_an_export_and_never_wri
 
 
 @pytest.mark.slow  # waits out the message's hold
-def test_the_bookmarked_message_stays_before_background_progress_replaces_it(open_window, articles_dir, qtbot,
-                                                                             monkeypatch):
+def test_the_bookmarked_message_stays_before_background_progress_replaces_it(
+    open_window, articles_dir, qtbot, monkeypatch
+):
     from reader.ui import status
 
     monkeypatch.setattr(status, "ACTION_MESSAGE_S", 0.5)

@@ -26,8 +26,13 @@ def test_rows_arriving_one_by_one_end_as_one_line_per_article(qapp):
 
 def test_a_copy_edited_into_its_own_article_gets_its_own_line_and_a_gone_original_hands_over(qapp):
     model = ArticleTableModel()
-    model.set_rows([row("a.txt", "Reuters", "2024-01-02", "wire"), row("b.txt", "AP", "2024-01-03", "wire"),
-                    row("d.txt", "BBC", "2024-01-04", "wire")])
+    model.set_rows(
+        [
+            row("a.txt", "Reuters", "2024-01-02", "wire"),
+            row("b.txt", "AP", "2024-01-03", "wire"),
+            row("d.txt", "BBC", "2024-01-04", "wire"),
+        ]
+    )
     assert lines(model) == [("Title a.txt", "Reuters · also in: AP, BBC")]
     model.upsert_rows([row("d.txt", "BBC", "2024-01-04", "rewritten")])
     assert lines(model) == [("Title a.txt", "Reuters · also in: AP"), ("Title d.txt", "BBC")]
@@ -38,8 +43,14 @@ def test_a_copy_edited_into_its_own_article_gets_its_own_line_and_a_gone_origina
 
 def test_a_search_hit_names_its_copies_and_rows_without_a_fingerprint_are_nobodys_copies(qapp):
     model = ArticleTableModel()
-    model.set_rows([row("a.txt", "Reuters", None, "wire"), row("b.txt", "Reuters", None, "wire"),
-                    row("x.txt", "One", None, ""), row("y.txt", "Two", None, "")])
+    model.set_rows(
+        [
+            row("a.txt", "Reuters", None, "wire"),
+            row("b.txt", "Reuters", None, "wire"),
+            row("x.txt", "One", None, ""),
+            row("y.txt", "Two", None, ""),
+        ]
+    )
     assert model.article_count() == 3
     model.show_hits([Hit("b.txt", "Title b.txt", None, 1.0, "")])
     assert lines(model) == [("Title b.txt", "Reuters · also in: a.txt")]

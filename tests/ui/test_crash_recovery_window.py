@@ -31,9 +31,14 @@ def test_the_window_after_a_build_killed_midway_lists_every_article(open_window,
     seeded.bookmarks.add(article, start, start + len("President Bach had a vision"), folder=seeded.root)
     seeded.close()
 
-    proc = subprocess.Popen([sys.executable, "-c", DRIVER, "added", "150", *_index_args(folder, data_dir)],
-                            cwd=REPO, env=_env(data_dir), stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-                            text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", DRIVER, "added", "150", *_index_args(folder, data_dir)],
+        cwd=REPO,
+        env=_env(data_dir),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+    )
     with _guard(proc):
         assert proc.stdout.readline().strip() == "STOPPED added 150"
         children = _kill(proc)  # with the index's writer processes at work
@@ -47,4 +52,5 @@ def test_the_window_after_a_build_killed_midway_lists_every_article(open_window,
     search(qtbot, window, '"Alibaba is very honoured"')
     assert visible_ids(window) == [SAMPLE_002]
     assert [(b.article_id, b.exact) for b in window.session.library.bookmarks.all()] == [
-        (SAMPLE_000, "President Bach had a vision")]
+        (SAMPLE_000, "President Bach had a vision")
+    ]

@@ -38,8 +38,7 @@ def open_on(open_window, qtbot, folder, article_id):
     with qtbot.waitSignal(window.session.analysed, timeout=ANALYSIS_MS):
         pass
     window.browsing.select_row(visible_ids(window).index(article_id))
-    qtbot.waitUntil(lambda: reading(window) == article_id and window.pane.view.analysis is not None,
-                    timeout=SEEN_MS)
+    qtbot.waitUntil(lambda: reading(window) == article_id and window.pane.view.analysis is not None, timeout=SEEN_MS)
     return window
 
 
@@ -217,9 +216,8 @@ def test_the_watcher_settles_a_burst_of_changes_into_one_signal_and_caps_its_fil
         with open(files[1], "a") as f:
             f.write("more")
     if sys.platform.startswith("linux"):  # inotify: a folder's watch does not see a file written in place
-        with qtbot.assertNotEmitted(watcher.changed, wait=600):
-            with open(files[4], "a") as f:
-                f.write("more")
+        with qtbot.assertNotEmitted(watcher.changed, wait=600), open(files[4], "a") as f:
+            f.write("more")
     watcher.watch([], files[3:])  # the first three dropped, then the other two added, in steps
     qtbot.waitUntil(watcher.settled)
     assert watcher.watched() == ([], [str(f) for f in files[3:]])

@@ -45,6 +45,7 @@ def shown(text: str, marks) -> str:
 
 def expected_lines(view, layers) -> list[str]:
     """What the pane should show, a line per block, from the article and the marks of the layers shown."""
+
     def visible(marks):
         return [m for m in marks if m.layer in (HIT, BOOKMARK) or m.layer in layers]
 
@@ -71,9 +72,11 @@ def squashed(line: str) -> str:
 
 def bookmarks_for(body: str, cuts: list[int]) -> list[Bookmark]:
     spans = sorted({(min(a, b), max(a, b)) for a, b in zip(cuts[::2], cuts[1::2]) if a != b})
-    return [Bookmark(i + 1, "", "article.txt", "", body[start:end], "", "", start, end, None, "", (), "", "", "",
-                     None, OK)
-            for i, (start, end) in enumerate(spans) if end <= len(body)]
+    return [
+        Bookmark(i + 1, "", "article.txt", "", body[start:end], "", "", start, end, None, "", (), "", "", "", None, OK)
+        for i, (start, end) in enumerate(spans)
+        if end <= len(body)
+    ]
 
 
 @pytest.mark.slow  # Hypothesis
@@ -85,8 +88,11 @@ def test_the_pane_shows_the_article_text_and_maps_the_body(pane, analyzer, text,
     article = parse(text, article_id=name)
     analysis = analyzer.analyze(article)
     words = search_words(article)
-    hits = (hit_spans(article.title, words), hit_spans(article.body, words),
-            [hit_spans(c.text, words) for c in article.captions])
+    hits = (
+        hit_spans(article.title, words),
+        hit_spans(article.body, words),
+        [hit_spans(c.text, words) for c in article.captions],
+    )
     check_layer(hits[1], len(article.body), "body hits")
     view = build_view(article, analysis, *hits).with_bookmarks(bookmarks_for(article.body, cuts))
     pane.set_layers(layers)

@@ -39,7 +39,7 @@ LITERAL = [
     "<img src=file:///etc/passwd>Wire",
     '<img src=file:///etc/passwd> Launch of the <a href="javascript:alert(1)">click</a> kit',
     "© <b>CREDIT</b> &amp; Co",
-    'Coca-Cola announced a sponsorship with <script>alert(1)</script> the IOC. See '
+    "Coca-Cola announced a sponsorship with <script>alert(1)</script> the IOC. See "
     '<a href="javascript:alert(1)">click</a> and <img src=file:///etc/passwd> too.',
     "<style>body { display: none }</style> Bach said:",
     "&lt;sponsors&gt; &amp; partners at http://evil.example/x and javascript:alert(1) today",

@@ -7,8 +7,7 @@ from tests.ui.helpers import search, visible_ids
 SEEN_MS = 10_000
 
 
-def test_a_search_that_meets_a_damaged_file_says_so_rebuilds_and_runs_again(open_window, articles_dir, qtbot,
-                                                                             capfd):
+def test_a_search_that_meets_a_damaged_file_says_so_rebuilds_and_runs_again(open_window, articles_dir, qtbot, capfd):
     window = open_window(articles_dir)
     search(qtbot, window, "Lausanne")
     assert visible_ids(window) == [SAMPLE_002]
@@ -21,8 +20,9 @@ def test_a_search_that_meets_a_damaged_file_says_so_rebuilds_and_runs_again(open
     assert failed.args == [None]
     assert window.search_bar.status.text().startswith("Can't search: the search index is damaged (")
     assert window.search_bar.status.text().endswith("); rebuilding it")
-    with qtbot.waitSignal(window.browsing.search_finished, timeout=SEEN_MS,
-                          check_params_cb=lambda result: result is not None) as found:
+    with qtbot.waitSignal(
+        window.browsing.search_finished, timeout=SEEN_MS, check_params_cb=lambda result: result is not None
+    ) as found:
         pass  # the update rebuilds the index, then the search runs again
     assert found.args[0].total == 2
     assert sorted(visible_ids(window)) == [SAMPLE_000, SAMPLE_002]

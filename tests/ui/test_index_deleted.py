@@ -22,8 +22,9 @@ def idle_window(open_window, qtbot, folder):
     library = window.session.library
     article = library.load(SAMPLE_000)
     start = article.body.index("President Bach had a vision")
-    library.bookmarks.add(article, start, start + len("President Bach had a vision"), folder=library.root,
-                          note="keep me")
+    library.bookmarks.add(
+        article, start, start + len("President Bach had a vision"), folder=library.root, note="keep me"
+    )
     return window
 
 
@@ -39,8 +40,9 @@ def watch_resets(window) -> list:
     return resets
 
 
-def test_a_search_after_the_index_was_deleted_says_so_rebuilds_it_and_runs_again(open_window, articles_dir,
-                                                                                   data_dir, qtbot, capfd):
+def test_a_search_after_the_index_was_deleted_says_so_rebuilds_it_and_runs_again(
+    open_window, articles_dir, data_dir, qtbot, capfd
+):
     window = idle_window(open_window, qtbot, articles_dir)
     before = marks(window)
     search(qtbot, window, "Lausanne")  # its searcher is open
@@ -55,8 +57,9 @@ def test_a_search_after_the_index_was_deleted_says_so_rebuilds_it_and_runs_again
     assert window.search_bar.status.text() == f"Can't search: {INDEX_DELETED}"
     assert window.session.indexing  # the rebuild has started
 
-    with qtbot.waitSignal(window.browsing.search_finished, timeout=SEEN_MS,
-                          check_params_cb=lambda result: result is not None) as found:
+    with qtbot.waitSignal(
+        window.browsing.search_finished, timeout=SEEN_MS, check_params_cb=lambda result: result is not None
+    ) as found:
         pass  # the update rebuilds the index, then the search runs again
     assert found.args[0].total == 2
     assert sorted(visible_ids(window)) == [SAMPLE_000, SAMPLE_002]
@@ -76,16 +79,18 @@ def test_a_search_after_the_index_was_deleted_says_so_rebuilds_it_and_runs_again
 
 
 @pytest.mark.slow  # waits out the watcher's settling time
-def test_the_folder_watchers_update_after_the_index_was_deleted_rebuilds_it(open_window, articles_dir, data_dir,
-                                                                           qtbot, capfd):
+def test_the_folder_watchers_update_after_the_index_was_deleted_rebuilds_it(
+    open_window, articles_dir, data_dir, qtbot, capfd
+):
     window = idle_window(open_window, qtbot, articles_dir)
     before = marks(window)
     shutil.rmtree(window.session.library.index_dir)
     resets = watch_resets(window)
 
     with qtbot.waitSignal(window.session.synced, timeout=SEEN_MS) as synced:
-        (articles_dir / "late.txt").write_text("Wombat news\n\nThe wombat signed a sponsorship deal.\n",
-                                               encoding="utf-8")
+        (articles_dir / "late.txt").write_text(
+            "Wombat news\n\nThe wombat signed a sponsorship deal.\n", encoding="utf-8"
+        )
     assert (synced.args[0].rebuilt, synced.args[0].indexed) == (INDEX_DELETED, 3)
     assert window.status.state.text().startswith(f"{SAID} · Index up to date · 3 articles")
     assert sorted(visible_ids(window)) == [SAMPLE_000, SAMPLE_002, "late.txt"]
@@ -98,8 +103,9 @@ def test_the_folder_watchers_update_after_the_index_was_deleted_rebuilds_it(open
     assert "Traceback" not in capfd.readouterr().err
 
 
-def test_reindex_after_the_index_was_deleted_rebuilds_it_under_the_list(open_window, articles_dir, data_dir,
-                                                                       qtbot, capfd):
+def test_reindex_after_the_index_was_deleted_rebuilds_it_under_the_list(
+    open_window, articles_dir, data_dir, qtbot, capfd
+):
     window = idle_window(open_window, qtbot, articles_dir)
     before = marks(window)
     shutil.rmtree(data_dir / "index")

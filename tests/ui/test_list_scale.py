@@ -26,9 +26,20 @@ def synthetic_rows(n: int = N) -> list[ArticleRow]:
         title = " ".join(rnd.choice(WORDS_TITLE) for _ in range(4)) + f" {rnd.randrange(10_000)}"
         date = None if i % 11 == 0 else f"20{rnd.randint(10, 24)}-{rnd.randint(1, 12):02}-{rnd.randint(1, 28):02}"
         analyzed = i % 5 != 0
-        rows.append(ArticleRow(f"{rnd.randrange(100):02}/{i:05}.txt", title, date, rnd.choice(SOURCES),
-                               rnd.randint(40, 4_000), 1_000 + i, 1, f"h{i}",
-                               rnd.randint(0, 60) if analyzed else None, rnd.randint(0, 90) if analyzed else None))
+        rows.append(
+            ArticleRow(
+                f"{rnd.randrange(100):02}/{i:05}.txt",
+                title,
+                date,
+                rnd.choice(SOURCES),
+                rnd.randint(40, 4_000),
+                1_000 + i,
+                1,
+                f"h{i}",
+                rnd.randint(0, 60) if analyzed else None,
+                rnd.randint(0, 90) if analyzed else None,
+            )
+        )
     rnd.shuffle(rows)
     return rows
 
@@ -44,8 +55,10 @@ def shown_value(text: str, column: int):
 
 def column_as_shown(view, column):
     model = view.model()
-    return [(shown_value(model.index(r, column).data(), column), model.index(r, 0).data(ID_ROLE))
-            for r in range(model.rowCount())]
+    return [
+        (shown_value(model.index(r, column).data(), column), model.index(r, 0).data(ID_ROLE))
+        for r in range(model.rowCount())
+    ]
 
 
 def click_header(qtbot, view, column):

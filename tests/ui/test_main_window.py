@@ -1,6 +1,5 @@
 """The window as a user meets it: first launch, search, highlights, errors, navigation and persistence."""
 
-
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtGui import QTextDocument
@@ -35,8 +34,7 @@ def test_search_narrows_the_list_and_highlights_surface_forms(open_window, artic
     search(qtbot, window, "Lausanne")
     assert visible_ids(window) == [SAMPLE_002]
     assert "1 article matches" in window.search_bar.status.text()
-    qtbot.waitUntil(lambda: window.pane.view is not None and window.pane.view.article.id == SAMPLE_002,
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.pane.view is not None and window.pane.view.article.id == SAMPLE_002, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: "Lausanne" in highlighted_words(window.pane), timeout=WAIT_MS)
 
     search(qtbot, window, "sponsor")
@@ -54,8 +52,7 @@ def test_a_hit_far_down_the_article_is_scrolled_into_view(open_window, articles_
     window.resize(900, 500)
     search(qtbot, window, "efficiently")  # only in the last paragraph of sample 000
     assert visible_ids(window) == [SAMPLE_000]
-    qtbot.waitUntil(lambda: window.pane.view is not None and window.pane.view.article.id == SAMPLE_000,
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.pane.view is not None and window.pane.view.article.id == SAMPLE_000, timeout=WAIT_MS)
     qtbot.waitUntil(lambda: window.pane.verticalScrollBar().value() > 0, timeout=WAIT_MS)
     position, text = window.pane.hit_fragments()[0]
     cursor = window.pane.textCursor()
@@ -186,8 +183,9 @@ def test_a_corrupt_index_is_rebuilt_with_a_message(open_window, articles_dir, qt
 def test_article_markup_is_shown_as_text(open_window, tmp_path, qtbot):
     folder = tmp_path / "hostile"
     folder.mkdir()
-    (folder / "x.txt").write_text('Hostile\n\n<script>alert(1)</script> <img src="file:///etc/passwd"> '
-                                  '<a href="javascript:alert(2)">click</a>\n')
+    (folder / "x.txt").write_text(
+        'Hostile\n\n<script>alert(1)</script> <img src="file:///etc/passwd"> <a href="javascript:alert(2)">click</a>\n'
+    )
     window = open_window(folder)
     qtbot.waitUntil(lambda: window.pane.view is not None, timeout=WAIT_MS)
     text = window.pane.toPlainText()
@@ -219,8 +217,7 @@ def test_deleted_article_shows_a_message_not_a_crash(open_window, articles_dir, 
     window.browsing.select_row(visible_ids(window).index(SAMPLE_002))
     qtbot.waitUntil(lambda: "could not be opened" in window.pane.toPlainText(), timeout=WAIT_MS)
     window.browsing.select_row(visible_ids(window).index(SAMPLE_000))
-    qtbot.waitUntil(lambda: window.pane.view is not None and window.pane.view.article.id == SAMPLE_000,
-                    timeout=WAIT_MS)
+    qtbot.waitUntil(lambda: window.pane.view is not None and window.pane.view.article.id == SAMPLE_000, timeout=WAIT_MS)
 
 
 def test_zoom_keys(open_window, articles_dir, qtbot):

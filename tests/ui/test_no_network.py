@@ -163,12 +163,24 @@ def guarded(tmp_path):
     def run(code: str, *args, timeout=240):
         log.write_text("")
         path = os.pathsep.join(filter(None, [str(site), str(REPO), os.environ.get("PYTHONPATH")]))
-        env = {**os.environ, "PYTHONPATH": path, LOG_ENV: str(log), "QT_QPA_PLATFORM": "offscreen",
-               "XDG_CONFIG_HOME": str(tmp_path / "config"), "PRESS_READER_DATA_DIR": str(tmp_path / "appdata")}
+        env = {
+            **os.environ,
+            "PYTHONPATH": path,
+            LOG_ENV: str(log),
+            "QT_QPA_PLATFORM": "offscreen",
+            "XDG_CONFIG_HOME": str(tmp_path / "config"),
+            "PRESS_READER_DATA_DIR": str(tmp_path / "appdata"),
+        }
         script = tmp_path / "script.py"  # a file, so that spawned children can import its functions
         script.write_text(code, encoding="utf-8")
-        done = subprocess.run([sys.executable, str(script), *map(str, args)], cwd=REPO, env=env,
-                              capture_output=True, text=True, timeout=timeout)
+        done = subprocess.run(
+            [sys.executable, str(script), *map(str, args)],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+        )
         records = [json.loads(line) for line in log.read_text().splitlines()]
         return done, records
 
@@ -180,8 +192,11 @@ def urllib3_ipv6_probe(record) -> bool:
     whether IPv6 works by binding a socket to ('::1', 0) and closing it: no packet leaves the machine.
     The guard refuses it like anything else (urllib3 then takes IPv6 to be missing); only that exact
     call, from that exact function, is not counted as the app using the network."""
-    return (record["event"] == "socket.bind" and record["address"] == "('::1', 0)"
-            and record["caller"].endswith(os.path.join("urllib3", "util", "connection.py") + ":_has_ipv6"))
+    return (
+        record["event"] == "socket.bind"
+        and record["address"] == "('::1', 0)"
+        and record["caller"].endswith(os.path.join("urllib3", "util", "connection.py") + ":_has_ipv6")
+    )
 
 
 def pids(records, kind):
@@ -206,8 +221,11 @@ def test_the_guard_blocks_and_records_a_real_connection_here_and_in_a_spawned_ch
     assert out["pid"] in installed and len(installed) >= 2  # the child had the guard too
     violations = [r for r in records if r["kind"] == "violation"]
     assert {(r["event"], r["pid"] == out["pid"]) for r in violations} == {
-        ("socket.connect", True), ("socket.getaddrinfo", True), ("socket.connect", False),
-        ("socket.getaddrinfo", False)}
+        ("socket.connect", True),
+        ("socket.getaddrinfo", True),
+        ("socket.connect", False),
+        ("socket.getaddrinfo", False),
+    }
 
 
 def test_index_analyze_search_and_the_window_open_no_network_connection(guarded, articles_dir, tmp_path):

@@ -55,22 +55,44 @@ def test_the_legend_alone_counts_each_layer_and_says_which_are_shown(qtbot, view
 
 
 def bookmark(n: int, exact: str, speaker: str | None, note: str = "", tags: tuple[str, ...] = ()) -> Bookmark:
-    return Bookmark(n, "/press", f"{n}.txt", f"h{n}", exact, "", "", 0, len(exact), speaker, note, tags,
-                    f"2026-12-0{n}T10:00:00Z", f"Article {n}", "Reuters", None, OK)
+    return Bookmark(
+        n,
+        "/press",
+        f"{n}.txt",
+        f"h{n}",
+        exact,
+        "",
+        "",
+        0,
+        len(exact),
+        speaker,
+        note,
+        tags,
+        f"2026-12-0{n}T10:00:00Z",
+        f"Article {n}",
+        "Reuters",
+        None,
+        OK,
+    )
 
 
 def test_the_bookmarks_panel_alone_filters_edits_in_place_and_asks_to_delete(qtbot):
     panel = BookmarksPanel()
     qtbot.addWidget(panel)
     assert panel.stack.currentWidget() is panel.empty
-    panel.model.set_items([bookmark(1, "We want to enable athletes", "Jack Ma", tags=("cloud",)),
-                           bookmark(2, "A new era of digitalisation", "Thomas Bach")])
+    panel.model.set_items(
+        [
+            bookmark(1, "We want to enable athletes", "Jack Ma", tags=("cloud",)),
+            bookmark(2, "A new era of digitalisation", "Thomas Bach"),
+        ]
+    )
     assert panel.stack.currentWidget() is panel.table
     assert panel.proxy.index(0, QUOTE).data() == "A new era of digitalisation"  # newest first
 
     panel.filter.setText("bach era")
     assert [panel.proxy.index(r, QUOTE).data() for r in range(panel.proxy.rowCount())] == [
-        "A new era of digitalisation"]
+        "A new era of digitalisation"
+    ]
     panel.filter.setText("cloud")  # a tag
     assert panel.proxy.rowCount() == 1 and panel.proxy.index(0, QUOTE).data(ID_ROLE) == 1
 
@@ -146,8 +168,9 @@ def test_a_small_list_sorts_by_each_header_both_ways_ties_in_id_order(qtbot, sma
 
 def test_a_small_list_keeps_the_selected_article_through_sorting(qtbot, small_list):
     model = small_list.model()
-    small_list.selectionModel().setCurrentIndex(model.index(7, TITLE),
-                                                QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+    small_list.selectionModel().setCurrentIndex(
+        model.index(7, TITLE), QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows
+    )
     chosen = current_id(small_list)
     for column in (WORDS, TITLE):
         click_header(qtbot, small_list, column)

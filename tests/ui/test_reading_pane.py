@@ -53,8 +53,7 @@ def test_a_quote_in_the_other_sample_names_bach(open_window, articles_dir, qtbot
 def test_legend_checkboxes_hide_and_restore_a_layer(open_window, articles_dir, qtbot):
     window = open_analyzed(open_window, articles_dir, qtbot)
     pane, legend = window.pane, window.legend
-    assert [box.text().split(" ")[0] for box in legend.boxes.values()] == [
-        layer.name.split(" ")[0] for layer in LAYERS]
+    assert [box.text().split(" ")[0] for box in legend.boxes.values()] == [layer.name.split(" ")[0] for layer in LAYERS]
 
     qtbot.mouseClick(legend.boxes["speech"], Qt.LeftButton, pos=legend.boxes["speech"].rect().center())
     assert not legend.boxes["speech"].isChecked()
@@ -96,8 +95,7 @@ def test_clicking_an_entity_lists_every_article_that_mentions_it(open_window, ar
 
 def test_clicking_plain_text_searches_nothing(open_window, articles_dir, qtbot):
     window = open_analyzed(open_window, articles_dir, qtbot)
-    qtbot.mouseClick(window.pane.viewport(), Qt.LeftButton,
-                     pos=point_on(window.pane, "They are now the official"))
+    qtbot.mouseClick(window.pane.viewport(), Qt.LeftButton, pos=point_on(window.pane, "They are now the official"))
     qtbot.wait(200)
     assert window.search_bar.text() == ""
 
@@ -109,9 +107,13 @@ def test_the_list_counts_and_speaker_search_after_analysis(open_window, articles
     assert done.args[0].analyzed == 2
     assert "finding quotes" not in window.status.state.text() and not window.status.progress.isVisible()
     quotes, names = COLUMNS.index("Quotes"), COLUMNS.index("Names")
-    counts = {window.model.index(r, 0).data(ID_ROLE): (int(window.model.index(r, quotes).data()),
-                                                       int(window.model.index(r, names).data()))
-              for r in range(window.model.rowCount())}
+    counts = {
+        window.model.index(r, 0).data(ID_ROLE): (
+            int(window.model.index(r, quotes).data()),
+            int(window.model.index(r, names).data()),
+        )
+        for r in range(window.model.rowCount())
+    }
     assert all(q > 0 and n > 5 for q, n in counts.values()), counts
     with qtbot.waitSignal(window.browsing.search_finished, timeout=WAIT_MS):
         window.search_bar.set_text('speaker:"Thomas Bach"')
@@ -150,10 +152,13 @@ def test_readable_in_light_and_dark_palettes(open_window, articles_dir, qtbot, b
 
 def contrast(a: QColor, b: QColor) -> float:
     """The WCAG contrast ratio of two colours."""
+
     def luminance(c: QColor) -> float:
         def channel(v: float) -> float:
             return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
         return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+
     hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
     return (hi + 0.05) / (lo + 0.05)
 

@@ -35,8 +35,14 @@ def _env(tmp_path):
 
 def _launch(tmp_path, *args):
     """`press-reader` (the window) as a user starts it, in a process of its own."""
-    return subprocess.Popen([sys.executable, "-m", "reader", *map(str, args)], cwd=REPO, env=_env(tmp_path),
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-m", "reader", *map(str, args)],
+        cwd=REPO,
+        env=_env(tmp_path),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 @pytest.fixture
@@ -48,8 +54,9 @@ def first(data_dir):
 
 
 @pytest.mark.slow  # an app process
-def test_a_second_launch_hands_its_folder_to_the_open_window_and_exits(first, open_window, articles_dir,
-                                                                        data_dir, tmp_path, qtbot):
+def test_a_second_launch_hands_its_folder_to_the_open_window_and_exits(
+    first, open_window, articles_dir, data_dir, tmp_path, qtbot
+):
     window = open_window(articles_dir)
     first.requested.connect(window.handle_request)
     other = tmp_path / "other"
@@ -58,10 +65,9 @@ def test_a_second_launch_hands_its_folder_to_the_open_window_and_exits(first, op
     proc = _launch(tmp_path, "--data-dir", data_dir, "--articles", other)
     with qtbot.waitSignal(window.session.synced, timeout=30_000):
         qtbot.waitUntil(lambda: proc.poll() is not None, timeout=30_000)  # this window answers meanwhile
-    out, err = proc.communicate()
+    _out, err = proc.communicate()
     assert proc.returncode == 0, err
-    assert err.strip() == ("press-reader: Press Reader is already open on this data folder; "
-                           "switched to that window")
+    assert err.strip() == ("press-reader: Press Reader is already open on this data folder; switched to that window")
     assert window.session.library.root == other.resolve()
     assert [r.id for r in window.model.library_rows()] == ["note.txt"]
 
@@ -77,14 +83,20 @@ def test_a_window_that_does_not_answer_gets_one_line_not_a_second_writer(data_di
     finally:
         mute.close()
     assert proc.returncode == 1
-    assert err.strip().splitlines() == ["press-reader: Press Reader is already open on this data folder but "
-                                        "does not answer; close it and try again"]
+    assert err.strip().splitlines() == [
+        "press-reader: Press Reader is already open on this data folder but does not answer; close it and try again"
+    ]
     assert not (data_dir / "index").exists()  # it never touched the index
 
 
 def test_a_window_killed_with_sigkill_does_not_block_the_next_launch(data_dir, tmp_path):
-    with subprocess.Popen([sys.executable, "-c", CLAIM, str(data_dir), "60"], cwd=REPO, env=_env(tmp_path),
-                          stdout=subprocess.PIPE, text=True) as proc:
+    with subprocess.Popen(
+        [sys.executable, "-c", CLAIM, str(data_dir), "60"],
+        cwd=REPO,
+        env=_env(tmp_path),
+        stdout=subprocess.PIPE,
+        text=True,
+    ) as proc:
         assert proc.stdout.readline().strip() == "window"
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=10)
@@ -99,7 +111,16 @@ def test_a_window_killed_with_sigkill_does_not_block_the_next_launch(data_dir, t
 
 @pytest.mark.slow  # three app processes racing
 def test_two_launches_at_the_same_moment_make_one_window(data_dir, tmp_path):
-    procs = [subprocess.Popen([sys.executable, "-c", CLAIM, str(data_dir), "8"], cwd=REPO, env=_env(tmp_path),
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(3)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", CLAIM, str(data_dir), "8"],
+            cwd=REPO,
+            env=_env(tmp_path),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(3)
+    ]
     said = sorted(p.communicate(timeout=60)[0].strip() for p in procs)
     assert said == ["handed off", "handed off", "window"], [p.stderr for p in procs]

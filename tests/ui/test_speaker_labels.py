@@ -28,48 +28,65 @@ def shown_body(analyzer, text: str) -> list[str]:
 
 
 def test_no_label_where_the_sentence_names_the_speaker(analyzer):
-    [para] = shown_body(analyzer, "Visa\n\n\"Our partnership with FIFA is going to the next stage,\" said Visa "
-                                  "chief executive Ryan McInerney.")
+    [para] = shown_body(
+        analyzer,
+        'Visa\n\n"Our partnership with FIFA is going to the next stage," said Visa chief executive Ryan McInerney.',
+    )
     assert DASH not in para
     assert para.endswith('stage," said Visa chief executive Ryan McInerney.')
 
 
 def test_the_label_follows_the_attribution_and_never_splits_it(analyzer):
-    first, second = shown_body(analyzer, "Ma\n\nAlibaba founder Jack Ma spoke in Lausanne on Tuesday.\n\n"
-                                         "\"We believe in the future of the Games,\" he said.")
-    assert second == f"\"We believe in the future of the Games,\" he said. {DASH} Jack Ma"
+    _first, second = shown_body(
+        analyzer,
+        "Ma\n\nAlibaba founder Jack Ma spoke in Lausanne on Tuesday.\n\n"
+        '"We believe in the future of the Games," he said.',
+    )
+    assert second == f'"We believe in the future of the Games," he said. {DASH} Jack Ma'
 
 
 def test_a_quote_with_no_attribution_of_its_own_is_labelled_at_its_end(analyzer):
-    paras = shown_body(analyzer, "Ma\n\nAlibaba founder Jack Ma spoke in Lausanne on Tuesday.\n\n"
-                                 "\"We have moved things very fast,\" Ma said.\n\n\"We believe in the future.\" "
-                                 "The meeting ended at noon.")
+    paras = shown_body(
+        analyzer,
+        "Ma\n\nAlibaba founder Jack Ma spoke in Lausanne on Tuesday.\n\n"
+        '"We have moved things very fast," Ma said.\n\n"We believe in the future." '
+        "The meeting ended at noon.",
+    )
     assert DASH not in paras[1]  # 'Ma said' names him
-    assert paras[2] == f"\"We believe in the future.\" {DASH} Jack Ma The meeting ended at noon."
+    assert paras[2] == f'"We believe in the future." {DASH} Jack Ma The meeting ended at noon.'
 
 
 def test_two_quotes_of_one_sentence_share_one_label(analyzer):
-    paras = shown_body(analyzer, "Ma\n\nAlibaba founder Jack Ma spoke in Lausanne on Tuesday.\n\n"
-                                 "\"We are ready,\" he said, \"and so are the fans around the world.\"")
+    paras = shown_body(
+        analyzer,
+        "Ma\n\nAlibaba founder Jack Ma spoke in Lausanne on Tuesday.\n\n"
+        '"We are ready," he said, "and so are the fans around the world."',
+    )
     assert paras[1].count(DASH) == 1
-    assert paras[1].endswith(f"around the world.\" {DASH} Jack Ma")
+    assert paras[1].endswith(f'around the world." {DASH} Jack Ma')
 
 
 def test_a_quote_that_starts_its_own_sentence_is_labelled(analyzer):
-    paras = shown_body(analyzer, "NFL\n\nHead coach Liam Corrigan got a question about his quarterback.\n\n"
-                                 "\"I'm going to let Mark handle the stadium stuff,\" Corrigan said, nodding toward "
-                                 "team president Mark Devereaux at the podium. \"I'm the football guy.\"")
-    assert paras[1].endswith(f"at the podium. \"I'm the football guy.\" {DASH} Liam Corrigan")
+    paras = shown_body(
+        analyzer,
+        "NFL\n\nHead coach Liam Corrigan got a question about his quarterback.\n\n"
+        '"I\'m going to let Mark handle the stadium stuff," Corrigan said, nodding toward '
+        'team president Mark Devereaux at the podium. "I\'m the football guy."',
+    )
+    assert paras[1].endswith(f'at the podium. "I\'m the football guy." {DASH} Liam Corrigan')
     assert paras[1].count(DASH) == 1
 
 
 def test_one_label_for_a_speakers_turn(analyzer):
-    paras = shown_body(analyzer, "Match\n\nFeyenoord coach Maarten van Ooijen praised his side.\n\n"
-                                 "\"We did not panic after their goal,\" said Van Ooijen. \"Two years ago this "
-                                 "team would have lost its head.\"\n\n"
-                                 "His Ajax counterpart, Francesco Lombardi, was left to rue two chances. \"If we "
-                                 "score the second goal, it is a different game,\" the Italian said. \"But "
-                                 "football does not care about if.\"")
+    paras = shown_body(
+        analyzer,
+        "Match\n\nFeyenoord coach Maarten van Ooijen praised his side.\n\n"
+        '"We did not panic after their goal," said Van Ooijen. "Two years ago this '
+        'team would have lost its head."\n\n'
+        'His Ajax counterpart, Francesco Lombardi, was left to rue two chances. "If we '
+        'score the second goal, it is a different game," the Italian said. "But '
+        'football does not care about if."',
+    )
     assert DASH not in paras[1]  # 'said Van Ooijen' stands beside the turn
     assert paras[2].count(DASH) == 1
-    assert paras[2].endswith(f"care about if.\" {DASH} Francesco Lombardi")
+    assert paras[2].endswith(f'care about if." {DASH} Francesco Lombardi')

@@ -57,33 +57,44 @@ def test_a_read_only_data_dir_opens_searches_and_refuses_bookmarks_in_one_line(a
     make_read_only(data_dir)
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")}
     try:
-        out = subprocess.run([*unprivileged(), sys.executable, "-c", APP, str(data_dir), str(articles_dir),
-                              SAMPLE_000], cwd=REPO, env=env, capture_output=True, text=True, timeout=240)
+        out = subprocess.run(
+            [*unprivileged(), sys.executable, "-c", APP, str(data_dir), str(articles_dir), SAMPLE_000],
+            cwd=REPO,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=240,
+        )
     finally:
         make_writable(data_dir)
     assert out.returncode == 0, out.stderr
     seen = json.loads(out.stdout)
-    assert seen["status"].startswith(f"Read-only: the data folder {data_dir} cannot be written (it is read-only); "
-                                     "bookmarks can't be changed · Index up to date · 2 articles")
+    assert seen["status"].startswith(
+        f"Read-only: the data folder {data_dir} cannot be written (it is read-only); "
+        "bookmarks can't be changed · Index up to date · 2 articles"
+    )
     assert seen["rows"] == 2 and seen["hits"] == 2
     assert seen["bookmarks"] == 1  # the saved one is shown
-    assert seen["bookmark"] == (f"Could not bookmark: bookmarks can't be saved: the data folder {data_dir} "
-                                "cannot be written (it is read-only)")
+    assert seen["bookmark"] == (
+        f"Could not bookmark: bookmarks can't be saved: the data folder {data_dir} cannot be written (it is read-only)"
+    )
     assert "Traceback" not in out.stderr
 
 
 # A Whoosh writer that fails half-way leaves some of its files for Python to close when the writer is freed,
 # just after the failure: that is the ResourceWarning, not a leak.
 @pytest.mark.filterwarnings("ignore::ResourceWarning", "ignore::pytest.PytestUnraisableExceptionWarning")
-def test_a_full_disk_stops_an_update_with_one_line_and_the_window_keeps_working(open_window, articles_dir, qtbot,
-                                                                                monkeypatch):
+def test_a_full_disk_stops_an_update_with_one_line_and_the_window_keeps_working(
+    open_window, articles_dir, qtbot, monkeypatch
+):
     window = open_window(articles_dir)
     (articles_dir / "new.txt").write_text("Quokka news\n\nThe quokka sponsor spoke.\n")
     with full_disk(monkeypatch):
         window.session.sync(quiet=True)
         qtbot.waitUntil(lambda: not window.session.indexing, timeout=30_000)
-    assert window.status.state.text() == ("Indexing stopped: the index could not be saved: the disk is full; "
-                                         "searches use the index as it was")
+    assert window.status.state.text() == (
+        "Indexing stopped: the index could not be saved: the disk is full; searches use the index as it was"
+    )
     assert window.status.state.property("kind") == "error"
     with qtbot.waitSignal(window.browsing.search_finished, timeout=10_000):
         window.search_bar.set_text("Alibaba")

@@ -22,8 +22,21 @@ ANALYSIS_VERSION = 4  # bump when quotes or entity cleaning change what they pro
 IN_PROCESS_BATCH = 32  # articles analyzed together when no worker processes are used
 
 __all__ = [
-    "ANALYSIS_VERSION", "GROUPS", "GROUP_OF_LABEL", "LABEL_NAMES", "NO_MODEL", "SPEECH", "TERM",
-    "Analysis", "Analyzer", "Entity", "GazetteerError", "Quote", "analyze", "default_analyzer", "shared_analyzer",
+    "ANALYSIS_VERSION",
+    "GROUPS",
+    "GROUP_OF_LABEL",
+    "LABEL_NAMES",
+    "NO_MODEL",
+    "SPEECH",
+    "TERM",
+    "Analysis",
+    "Analyzer",
+    "Entity",
+    "GazetteerError",
+    "Quote",
+    "analyze",
+    "default_analyzer",
+    "shared_analyzer",
 ]
 
 
@@ -90,7 +103,7 @@ def analyze_batch(tagger: Tagger, articles: list[Article]) -> list[Analysis]:
     tags = list(tagger.tag((text for texts in parts for text in texts), batch_size=64))
     out, i = [], 0
     for article, texts in zip(articles, parts):
-        out.append(_combine(article, tags[i:i + len(texts)], tagger.gazetteer))
+        out.append(_combine(article, tags[i : i + len(texts)], tagger.gazetteer))
         i += len(texts)
     return out
 

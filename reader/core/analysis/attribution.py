@@ -15,10 +15,15 @@ from ..model import PARAGRAPH_BREAK, paragraph_end, paragraph_start
 from .names import HONORIFICS
 
 # abbreviations whose full stop ends neither a sentence nor a name: the titles before a name, and others
-ABBREVIATIONS = frozenset({title.title() for title in HONORIFICS} | set("""
+ABBREVIATIONS = frozenset(
+    {title.title() for title in HONORIFICS}
+    | set(
+        """
 Messrs Cmdr Adm Maj Cpl Const St Fr Hon Pres Jr Sr Mt No Nos Co Corp Inc Ltd Bros vs
 Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-""".split()))
+""".split()
+    )
+)
 
 SPEECH_VERBS = (
     "said says say told tells added adds explained explains insisted insists admitted admits conceded concedes "
@@ -37,9 +42,11 @@ SPEECH_VERBS = (
     "murmured hinted teased reminded"
 ).split()
 _VERB_ALT = "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True))
-_MULTI_VERBS = r"(?<=statement\s)read|(?<=release\s)read|pointed\s+out|went\s+on|summed\s+up|chimed\s+in|" \
-               r"shot\s+back|fired\s+back|hit\s+back|" \
-               r"was\s+quoted\s+as\s+saying|is\s+quoted\s+as\s+saying|added\s+that|said\s+that"
+_MULTI_VERBS = (
+    r"(?<=statement\s)read|(?<=release\s)read|pointed\s+out|went\s+on|summed\s+up|chimed\s+in|"
+    r"shot\s+back|fired\s+back|hit\s+back|"
+    r"was\s+quoted\s+as\s+saying|is\s+quoted\s+as\s+saying|added\s+that|said\s+that"
+)
 VERB = rf"(?:{_MULTI_VERBS}|(?:{_VERB_ALT}))"
 _VERB_RE = re.compile(rf"\b{VERB}\b")
 # what introduces a partial quote: 'called the deal "a game-changer"', 'described it as "…"'
@@ -47,23 +54,30 @@ PARTIAL_CUES = r"called|calls|described|describes|dubbed|labelled|labeled|termed
 _BEFORE_VERB_RE = re.compile(rf"\b(?:{VERB}|{PARTIAL_CUES})\b")
 PARTIAL_CUE_RE = re.compile(rf"\b(?:{VERB}|{PARTIAL_CUES})\b")
 # between a source and its verb: "Smith later added", "he has since said", "she would only say"
-_AUX = r"(?:(?:has|had|have|was|is|would|will|also|later|then|quickly|simply|only|once|again|since|just|" \
-       r"repeatedly|previously|earlier|subsequently|further|firmly|proudly|simply|bluntly|calmly)\s+)*"
+_AUX = (
+    r"(?:(?:has|had|have|was|is|would|will|also|later|then|quickly|simply|only|once|again|since|just|"
+    r"repeatedly|previously|earlier|subsequently|further|firmly|proudly|simply|bluntly|calmly)\s+)*"
+)
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 _PRONOUN = r"(?:he|she|they|we|I|it|He|She|They|We|It)"
 # where a source phrase after its verb stops: "said Smith in a statement", "said Smith, who …"
 _SOURCE_STOP = re.compile(
     r"\s*(?:[,;:(—–]|\.(?=\s|$)|\s-\s)|\s+(?:in|on|at|after|before|when|as|who|while|during|following|ahead|"
-    r"last|this|yesterday|today|tonight|before|afterwards|from|via|to|with|about|of\s+the\s+(?:decision|move))\b")
+    r"last|this|yesterday|today|tonight|before|afterwards|from|via|to|with|about|of\s+the\s+(?:decision|move))\b"
+)
 # what cannot start a source phrase after a quote: '…," and Smith scored'
-FUNCTION_WORD = re.compile(r"(?:and|but|or|as|while|when|then|so|if|which|who|that|after|before|because|"
-                           r"although|though|since|until|with|without|for|from|to|in|on|at|by)\b")
+FUNCTION_WORD = re.compile(
+    r"(?:and|but|or|as|while|when|then|so|if|which|who|that|after|before|because|"
+    r"although|though|since|until|with|without|for|from|to|in|on|at|by)\b"
+)
 # what may stand before the subject of an attribution: 'In a statement on its website, the club said:'
-_LEAD_IN = re.compile(r"^(?:[A-Z]{3,}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^)]{1,20}\))?\s*[—–_]+\s*|"
-                      r"(?:But|And|So|Yet|Still|Then|Later|Earlier|Meanwhile|However|Afterwards|Separately|"
-                      r"Elsewhere|Asked|Speaking|Writing|In|On|At|After|Before|During|For|With|From|Following|"
-                      r"Back|Once|When|While|Now|Today|Yesterday)\b[^,:]{0,60},\s*|(?:But|And|So|Yet|Then)\s+|"
-                      r"[A-Z][a-z]+ly,\s*)+")
+_LEAD_IN = re.compile(
+    r"^(?:[A-Z]{3,}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^)]{1,20}\))?\s*[—–_]+\s*|"
+    r"(?:But|And|So|Yet|Still|Then|Later|Earlier|Meanwhile|However|Afterwards|Separately|"
+    r"Elsewhere|Asked|Speaking|Writing|In|On|At|After|Before|During|For|With|From|Following|"
+    r"Back|Once|When|While|Now|Today|Yesterday)\b[^,:]{0,60},\s*|(?:But|And|So|Yet|Then)\s+|"
+    r"[A-Z][a-z]+ly,\s*)+"
+)
 _MARK = re.compile(r"[\"“”«»]|``|''")
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’']?(?=\s|$)")
 
@@ -84,7 +98,7 @@ class Source:
 
 def is_abbreviation(text: str, dot: int) -> bool:
     """True when the full stop at `dot` closes an abbreviation or an initial, not a sentence."""
-    word = re.search(r"([A-Za-z]+)$", text[max(0, dot - 12):dot])
+    word = re.search(r"([A-Za-z]+)$", text[max(0, dot - 12) : dot])
     if not word:
         return False
     token = word.group(1)
@@ -138,8 +152,7 @@ def after(text: str, quote_end: int, limit: int) -> Source | None:
     at = quote_end + lead
     if _new_sentence(text, quote_end, body) and (re.search(r"[:,]\s*$", body) or len(body.split()) > 12):
         return None  # '"…." After the match, X said, "…"': the next quote's attribution, not this one's
-    return (_verb_first(body, at) or _source_first(body, at) or _according_to(body, at)
-            or _dash(tail, quote_end))
+    return _verb_first(body, at) or _source_first(body, at) or _according_to(body, at) or _dash(tail, quote_end)
 
 
 def before(text: str, quote_start: int, floor: int) -> Source | None:
@@ -156,8 +169,13 @@ def before(text: str, quote_start: int, floor: int) -> Source | None:
         head = head[head_at:]
     # a subject that introduces the quote with a colon keeps its sentence's partial quotes:
     # 'Sunak defended the record whilst promising a "formal update" from Braverman: "…"'
-    return (_before_verb(head, at) or _before_said_name(head, at) or _before_colon(head, at)
-            or _before_subject(head, at) or (_before_subject(whole, begin) if head is not whole else None))
+    return (
+        _before_verb(head, at)
+        or _before_said_name(head, at)
+        or _before_colon(head, at)
+        or _before_subject(head, at)
+        or (_before_subject(whole, begin) if head is not whole else None)
+    )
 
 
 def line_attribution(text: str, para_end: int) -> Source | None:
@@ -165,7 +183,7 @@ def line_attribution(text: str, para_end: int) -> Source | None:
     if para_end >= len(text):
         return None
     start = para_end + len(PARAGRAPH_BREAK)  # the next paragraph's
-    line = text[start:paragraph_end(text, start)]
+    line = text[start : paragraph_end(text, start)]
     if len(line) >= 120 or not re.match(r"^[—–]\s*\w", line):
         return None
     return _dash(line, start)
@@ -173,7 +191,7 @@ def line_attribution(text: str, para_end: int) -> Source | None:
 
 def _new_sentence(text: str, quote_end: int, body: str) -> bool:
     """True when the quote ended its sentence ('…came on.”') and what follows starts another."""
-    inner = text[max(0, quote_end - 4):quote_end].rstrip("\"”»'`’ ")
+    inner = text[max(0, quote_end - 4) : quote_end].rstrip("\"”»'`’ ")
     return inner[-1:] in (".", "!", "?") and body[:1].isupper()
 
 
@@ -201,7 +219,7 @@ def _phrase_after(body: str, start: int) -> int:
 def _verb_first(body: str, at: int) -> Source | None:
     # ," said Gov. Alan Price   ," added the coach, who …   ," says Rep. Dana Ortiz (R-Texas)
     m = re.match(rf"(?:{_AUX}){VERB}\s+(?!that\b|to\b|in\b|on\b|it\b)", body)
-    if not m or _VERB_RE.match(body[m.end():]):
+    if not m or _VERB_RE.match(body[m.end() :]):
         return None
     end = _phrase_after(body, m.end())
     if end - m.end() > 80:
@@ -217,12 +235,15 @@ def _source_first(body: str, at: int) -> Source | None:
     verb = _VERB_RE.search(body, 0, 160)
     if not verb:
         return None
-    head = body[:verb.start()]
+    head = body[: verb.start()]
     head = re.sub(rf"\s+{_AUX}$", " ", head + " ").rstrip()
     if not head or len(head.split()) > 14 or has_sentence_break(head):
         return None
-    if not (head[0].isupper() or re.match(r"(?:the|a|an|his|her|their|its|one|two|three|both)\s", head)
-            or (re.search(r"\b[A-Z]", head) and not FUNCTION_WORD.match(head))):
+    if not (
+        head[0].isupper()
+        or re.match(r"(?:the|a|an|his|her|their|its|one|two|three|both)\s", head)
+        or (re.search(r"\b[A-Z]", head) and not FUNCTION_WORD.match(head))
+    ):
         return None  # "…," club president José del Valle said: a role before the name is fine
     end = _apposition_end(head)
     return _span(body, at, 0, end)
@@ -266,14 +287,15 @@ def _before_verb(head: str, at: int) -> Source | None:
     # Ruth Adler replied: "   Jane Doe, the federation's president, said: "   He added: "
     # The IOC said in a statement: "
     for verb in reversed(list(_BEFORE_VERB_RE.finditer(head))):
-        rest = head[verb.end():]
+        rest = head[verb.end() :]
         partial = not _VERB_RE.fullmatch(verb.group())
         colon = re.search(r":\s*$", rest)
         reported = re.search(r"\bthat\b", rest)  # 'said in a statement that Sevilla had "…"'
         if len(rest.split()) > (14 if colon else 8) or (
-                not partial and not reported and not re.search(r"[:,]\s*$", rest) and len(rest.split()) > 3):
+            not partial and not reported and not re.search(r"[:,]\s*$", rest) and len(rest.split()) > 3
+        ):
             continue
-        subject = re.sub(rf"\s+{_AUX}$", " ", head[:verb.start()] + " ").strip()
+        subject = re.sub(rf"\s+{_AUX}$", " ", head[: verb.start()] + " ").strip()
         subject = _LEAD_IN.sub("", subject)
         if not subject:
             return None
@@ -295,8 +317,11 @@ def _subject_source(head: str, subject: str, at: int) -> Source | None:
 def _before_subject(head: str, at: int) -> Source | None:
     # McFadden told the media of her race, saying, "   Coe, head of the BOA, also rejected the call: "
     # the quote closes a sentence whose subject is a name (or he/she), introduced by a colon or 'saying'
-    if not re.search(r"(?::|,?\s*\b(?:saying|adding|explaining|noting|insisting|warning|arguing|stating|"
-                     r"writing|telling\s+\w+|declaring)\s*[:,]?)\s*$", head):
+    if not re.search(
+        r"(?::|,?\s*\b(?:saying|adding|explaining|noting|insisting|warning|arguing|stating|"
+        r"writing|telling\s+\w+|declaring)\s*[:,]?)\s*$",
+        head,
+    ):
         return None
     sentence = _LEAD_IN.sub("", head.strip())
     m = re.match(rf"{_PRONOUN}\b", sentence)
@@ -316,8 +341,11 @@ def _before_said_name(head: str, at: int) -> Source | None:
     m = re.search(r"\bquot(?:ed|es|ing)\s+(?!by\b)(?P<source>[^,:;]{1,60}?)\s+(?:as\s+)?saying\s*[:,]?\s*$", head)
     if m:
         return _span(head, at, m.start("source"), m.end("source"))
-    m = re.search(rf"(?:\b{VERB}|[Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of)\s+"
-                  rf"(?P<source>(?:[A-Z]|the\s|a\s|an\s)[^,:;]{{0,80}}?)\s*[:,]\s*$", head)
+    m = re.search(
+        rf"(?:\b{VERB}|[Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of)\s+"
+        rf"(?P<source>(?:[A-Z]|the\s|a\s|an\s)[^,:;]{{0,80}}?)\s*[:,]\s*$",
+        head,
+    )
     if not m:
         return None
     return _span(head, at, m.start("source"), m.end("source"))
@@ -326,7 +354,11 @@ def _before_said_name(head: str, at: int) -> Source | None:
 def _before_colon(head: str, at: int) -> Source | None:
     # a panel's 'Sam Ito, Channel 4: "'   a headline's 'Bach: "'
     m = re.fullmatch(r"\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:,\s*[^,:]{1,40})?\s*:\s*", head)
-    if not m or len(m.group("name")) < 2 or not looks_like_name(m.group("name")) or \
-            _LEAD_IN.match(m.group("name") + ","):
+    if (
+        not m
+        or len(m.group("name")) < 2
+        or not looks_like_name(m.group("name"))
+        or _LEAD_IN.match(m.group("name") + ",")
+    ):
         return None
     return _span(head, at, m.start("name"), m.end("name"))

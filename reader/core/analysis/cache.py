@@ -88,10 +88,11 @@ class AnalysisCache:
                 found[h] = Analysis.from_cache(json.loads(self._memory[h]), a.parts())
             keys = [k for k in keys if k not in found]
             for i in range(0, len(keys), 500):
-                chunk = keys[i:i + 500]
+                chunk = keys[i : i + 500]
                 rows = self._db.execute(
                     f"SELECT hash, data FROM analysis WHERE fingerprint = ? AND hash IN ({','.join('?' * len(chunk))})",
-                    [self.fingerprint, *chunk]).fetchall()
+                    [self.fingerprint, *chunk],
+                ).fetchall()
                 for h, data in rows:
                     a = by_hash[h]
                     try:
@@ -101,8 +102,11 @@ class AnalysisCache:
         return found
 
     def put_many(self, items: Iterable[tuple[Article, Analysis]]) -> None:
-        rows = [(a.content_hash, self.fingerprint, json.dumps(an.to_cache(a.parts()), separators=(",", ":")))
-                for a, an in items if a.content_hash]
+        rows = [
+            (a.content_hash, self.fingerprint, json.dumps(an.to_cache(a.parts()), separators=(",", ":")))
+            for a, an in items
+            if a.content_hash
+        ]
         if not rows:
             return
         with self._lock:

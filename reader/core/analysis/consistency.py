@@ -18,11 +18,18 @@ from .values import Entity
 
 _TEAM_NOTE = re.compile(r"\b(?:club|team|franchise)\b", re.I)
 # 'Korean Central News Agency (KCNA)', 'Board of Control for Cricket in India (BCCI)'
-_SPELLED_OUT = re.compile(r"((?:[A-Z][\w'’&-]*\s+(?:(?:of|the|for|and|in|de|du|des|la|le)\s+)*){1,7}[A-Z][\w'’-]*)"
-                          r"\s*\(\s*(?:the\s+)?([A-Z][A-Z&]{1,6})\s*\)")
+_SPELLED_OUT = re.compile(
+    r"((?:[A-Z][\w'’&-]*\s+(?:(?:of|the|for|and|in|de|du|des|la|le)\s+)*){1,7}[A-Z][\w'’-]*)"
+    r"\s*\(\s*(?:the\s+)?([A-Z][A-Z&]{1,6})\s*\)"
+)
 _SIDE_NAME = r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
-_FIXTURE = re.compile(_SIDE_NAME + r" (?:beat|defeated|edged|drew with|lost to|v|vs\.?|\d+ ?[-–] ?\d+|\d+) "
-                      + _SIDE_NAME + r"(?= \d| at\b| in\b|[,.;:]|$)", re.M)
+_FIXTURE = re.compile(
+    _SIDE_NAME
+    + r" (?:beat|defeated|edged|drew with|lost to|v|vs\.?|\d+ ?[-–] ?\d+|\d+) "
+    + _SIDE_NAME
+    + r"(?= \d| at\b| in\b|[,.;:]|$)",
+    re.M,
+)
 
 
 def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[list[Entity]]:
@@ -41,8 +48,12 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
     for e in every:
         labels.setdefault(_merged_name(e, longer), Counter())[e.label] += _weight(e)
     sides = _sides(parts, texts, labels)
-    companies = {e.canonical for text, part in zip(texts, parts) for e in part
-                 if e.label == "ORG" and not e.note and reads_as_company(text, e.start, e.end)} - sides
+    companies = {
+        e.canonical
+        for text, part in zip(texts, parts)
+        for e in part
+        if e.label == "ORG" and not e.note and reads_as_company(text, e.start, e.end)
+    } - sides
     nicknames = _nicknames(every)
     firms = _firms(every)
     for text, part in zip(texts, parts):  # 'Qatar' of 'Qatar Telecom' stays the country where it reads as one
@@ -65,8 +76,9 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
         for e in part:
             canonical = _merged_name(e, longer)
             if canonical in sides and e.label in ("GPE", "LOC", "ORG"):
-                label = "GPE" if reads_as_place(texts[i], e.start, e.end) or \
-                    as_nationality(texts[i], e.start) else "ORG"
+                label = (
+                    "GPE" if reads_as_place(texts[i], e.start, e.end) or as_nationality(texts[i], e.start) else "ORG"
+                )
             elif (canonical in companies or e.text in companies) and not e.note:
                 label, canonical = "ORG", e.text if e.text in companies else canonical
             else:
@@ -96,12 +108,18 @@ def _merged_name(entity: Entity, orgs: list[tuple[str, str]]) -> str:
 def _sides(parts: list[list[Entity]], texts: Sequence[str], labels: dict[str, Counter]) -> set[str]:
     """The places the article shows as sides: tagged a place somewhere and playing somewhere; and their
     opponents where spaCy tagged nothing ('England beat Wales 23-19', 'England 23 Wales 19')."""
-    sides = {e.canonical for text, part in zip(texts, parts) for e in part
-             if e.label == "ORG" and any(labels.get(e.canonical, {}).get(p) for p in PLACE_LABELS)
-             and sporting_side(text, e.start, e.end)}
+    sides = {
+        e.canonical
+        for text, part in zip(texts, parts)
+        for e in part
+        if e.label == "ORG"
+        and any(labels.get(e.canonical, {}).get(p) for p in PLACE_LABELS)
+        and sporting_side(text, e.start, e.end)
+    }
     if sides:
-        people = {e.canonical for part in parts for e in part if e.label == "PERSON"} | \
-                 {e.text for part in parts for e in part if e.label == "PERSON"}
+        people = {e.canonical for part in parts for e in part if e.label == "PERSON"} | {
+            e.text for part in parts for e in part if e.label == "PERSON"
+        }
         for text in texts:
             for m in _FIXTURE.finditer(text):
                 one, other = m.group(1), m.group(2)
@@ -138,8 +156,12 @@ def _as_firm(text: str, e: Entity, firms: dict[str, Entity]) -> Entity:
     by its short name: the company, over its whole name where the text has it. A team's town is the team
     only where spaCy called it a person or an organisation: a town it tagged as a place stays one."""
     full = firms.get(e.text)
-    if full is None or e.note or e.label not in (*NAME_LABELS, "NORP") or \
-            (full.note and e.label not in ("PERSON", "ORG")):
+    if (
+        full is None
+        or e.note
+        or e.label not in (*NAME_LABELS, "NORP")
+        or (full.note and e.label not in ("PERSON", "ORG"))
+    ):
         return e
     end = e.start + len(full.canonical)
     if text.startswith(full.canonical, e.start) and (end == len(text) or not text[end].isalnum()):
@@ -156,8 +178,8 @@ def _acronyms(texts: Sequence[str], every: list[Entity]) -> dict[str, Entity]:
     for text in texts:
         for m in _SPELLED_OUT.finditer(text):
             acronym, words = m.group(2), m.group(1).split()
-            capitals = [i for i, w in enumerate(words) if w[0].isupper()][-len(acronym.replace("&", "")):]
-            full = " ".join(words[capitals[0]:])
+            capitals = [i for i, w in enumerate(words) if w[0].isupper()][-len(acronym.replace("&", "")) :]
+            full = " ".join(words[capitals[0] :])
             if "".join(words[i][0] for i in capitals) == acronym.replace("&", "") and full in named:
                 out.setdefault(acronym, named[full])
     return out
@@ -165,9 +187,11 @@ def _acronyms(texts: Sequence[str], every: list[Entity]) -> dict[str, Entity]:
 
 def _with_acronyms(text: str, found: list[Entity], acronyms: dict[str, Entity]) -> list[Entity]:
     """`found` with each spelled-out acronym its name's label and canonical name, also where spaCy left it out."""
+
     def named(s: int, e: int) -> Entity:
         full = acronyms[text[s:e]]
         return Entity(s, e, text[s:e], full.label, full.canonical, full.note)
+
     kept = [named(e.start, e.end) if e.text in acronyms and not e.note else e for e in found]
     added = [named(s, e) for s, e in occurrences(text, acronyms) if not any(s < x.end and x.start < e for x in kept)]
     return sorted([*kept, *added], key=lambda x: x.start)
@@ -179,16 +203,30 @@ def _nicknames(every: list[Entity]) -> dict[str, Entity]:
     out: dict[str, Entity] = {}
     for e in every:
         words = e.canonical.split()
-        if e.label == "ORG" and e.note and len(words) > 1 and words[-1].endswith("s") and words[-1][0].isupper() \
-                and ("team" in e.note.lower() or "club" in e.note.lower()) and words[-1] not in ORG_WORDS:
+        if (
+            e.label == "ORG"
+            and e.note
+            and len(words) > 1
+            and words[-1].endswith("s")
+            and words[-1][0].isupper()
+            and ("team" in e.note.lower() or "club" in e.note.lower())
+            and words[-1] not in ORG_WORDS
+        ):
             out.setdefault(words[-1], e)
     return out
 
 
 def _with_nicknames(text: str, found: list[Entity], nicknames: dict[str, Entity]) -> list[Entity]:
     """`found` with each nickname an organisation of its team, whatever spaCy made of it or left out."""
-    kept = [e if e.text not in nicknames or e.note else
-            Entity(e.start, e.end, e.text, "ORG", nicknames[e.text].canonical, nicknames[e.text].note) for e in found]
-    added = [Entity(s, e, text[s:e], "ORG", nicknames[text[s:e]].canonical, nicknames[text[s:e]].note)
-             for s, e in occurrences(text, nicknames) if not any(s < x.end and x.start < e for x in kept)]
+    kept = [
+        e
+        if e.text not in nicknames or e.note
+        else Entity(e.start, e.end, e.text, "ORG", nicknames[e.text].canonical, nicknames[e.text].note)
+        for e in found
+    ]
+    added = [
+        Entity(s, e, text[s:e], "ORG", nicknames[text[s:e]].canonical, nicknames[text[s:e]].note)
+        for s, e in occurrences(text, nicknames)
+        if not any(s < x.end and x.start < e for x in kept)
+    ]
     return sorted([*kept, *added], key=lambda x: x.start)

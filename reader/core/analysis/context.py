@@ -9,19 +9,23 @@ from .names import COMPANY_WORDS, DEMONYMS, HONORIFICS, is_name_token
 from .trimming import NAME_GOES_ON, NAME_LABELS
 
 # words of organisations' names, never of a person's
-ORG_WORDS = frozenset("""Federation Association Committee Union Club League Council Board Open Team Group Airlines
+ORG_WORDS = frozenset(
+    """Federation Association Committee Union Club League Council Board Open Team Group Airlines
 Airways Bank Institute University College Agency Authority Confederation Cup Championship Games Tour Olympic
 Football Athletics Rugby Cricket Tennis Golf Motor Racing Sport Sports Company Corporation Foundation Weekly
 Daily Times News Post Journal Magazine Media Insurance Mutual Capital Partners Holdings Ventures Motorsport
 Motorsports Energy Telecom Technologies Systems Solutions International Global Inc Ltd Plc AG GmbH Classic
 Museum Gallery Stadium Arena Park Hall Centre Center Masters Trophy Prix Series Festival Awards Challenge
-Invitational Marathon Rally Grand""".split())
+Invitational Marathon Rally Grand""".split()
+)
 # the last word of an event's name
 _EVENT_WORDS = frozenset("Championships Classic Marathon Summit Expo Festival Open Slam Slams Prix".split())
 _ADJECTIVES = frozenset({"Olympic", "Paralympic"})  # never a name alone, whatever spaCy says
 # the last word of a venue's or a building's name
-_VENUE_WORDS = frozenset("""Stadium Arena Center Centre Base Gardens Towers Tower Hall Ground Road Street Straße
-Avenue Facility Velodrome Speedway Circuit Racecourse Airport""".split())
+_VENUE_WORDS = frozenset(
+    """Stadium Arena Center Centre Base Gardens Towers Tower Hall Ground Road Street Straße
+Avenue Facility Velodrome Speedway Circuit Racecourse Airport""".split()
+)
 _SURNAME_VENUE_WORDS = frozenset("Hall Street Tower Ground Base".split())  # also surnames: 'Jerry Hall'
 _ARTICLE_NAME = re.compile(r"(?:La|Il|Lo|Los|Las|Les|Gli|Het) [A-Z]")
 _DATELINE_AFTER = re.compile(r"\s*(?:\(|[—–-]\s|,\s+[A-Z])")  # 'MUMBAI (Reuters) -', 'ELDORET, Kenya'
@@ -29,36 +33,44 @@ _MOUNTAIN = re.compile(r"(?:Mont|Mount|Mt\.?|Col|Monte|Lake|Cape|Pic|Piz|Passo)\
 _NOT_ORGS = frozenset("Women Men Media International Location UTC GMT".split())  # spaCy's ORG, no name
 # what press copy calls a company before or after its name: 'the Spanish airline Iberojet', 'Coinvale,
 # an online exchange', 'Meridian chief executive Sigrid Haugland', '(Sportwire) -'
-ORG_NOUN = (r"(?:company|firm|group|airline|carrier|insurer|bank|lender|broadcaster|network|brand|bookmaker|"
-            r"operator|retailer|manufacturer|carmaker|brewer|agency|exchange|platform|app|sponsor|supplier|"
-            r"provider|newspaper|website|publisher|conglomerate|start-?up|developer|"
-            r"(?:chip|kit|car|drinks|shoe|watch|tyre|beer|sportswear|games|phone|energy|betting|gambling|crypto|"
-            r"technology|tech|telecoms?|media|insurance|apparel|software|fintech)\s+(?:maker|designer|firm|"
-            r"company|group|giant|operator|provider|brand)|"
-            # a sponsor's role: 'apparel partner Castelli', 'its energy partner Engie'
-            r"(?:apparel|kit|technical|official|betting|energy|title|shirt|sleeve|broadcast|broadcasting|media|"
-            r"commercial|founding|principal|premium|global|naming|insurance|airline|automotive|timing|"
-            r"hospitality|banking|mobility|logistics|beverage|data|cloud)\s+partner)")
+ORG_NOUN = (
+    r"(?:company|firm|group|airline|carrier|insurer|bank|lender|broadcaster|network|brand|bookmaker|"
+    r"operator|retailer|manufacturer|carmaker|brewer|agency|exchange|platform|app|sponsor|supplier|"
+    r"provider|newspaper|website|publisher|conglomerate|start-?up|developer|"
+    r"(?:chip|kit|car|drinks|shoe|watch|tyre|beer|sportswear|games|phone|energy|betting|gambling|crypto|"
+    r"technology|tech|telecoms?|media|insurance|apparel|software|fintech)\s+(?:maker|designer|firm|"
+    r"company|group|giant|operator|provider|brand)|"
+    # a sponsor's role: 'apparel partner Castelli', 'its energy partner Engie'
+    r"(?:apparel|kit|technical|official|betting|energy|title|shirt|sleeve|broadcast|broadcasting|media|"
+    r"commercial|founding|principal|premium|global|naming|insurance|airline|automotive|timing|"
+    r"hospitality|banking|mobility|logistics|beverage|data|cloud)\s+partner)"
+)
 _ORG_BEFORE = re.compile(r"\b" + ORG_NOUN + r"\s+$")
 _ORG_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?" + ORG_NOUN + r"(?![\w'’-])")
-_EXEC_AFTER = re.compile(r"\s+(?:chief executive|chief operating officer|chairman|chairwoman|spokesman|"
-                         r"spokeswoman|spokesperson|CEO)\b")
-_SAID_BEFORE = re.compile(r"\b(?:said|says|added|told|asked|explained|according to|(?:saved|scored|founded|"
-                          r"coached|replaced|fouled|tackled|assisted) by|came on for|replacing (?:him|her) with|"
-                          r"(?:[Rr]eporting|[Ee]diting|[Ww]riting) by)\s+$")
+_EXEC_AFTER = re.compile(
+    r"\s+(?:chief executive|chief operating officer|chairman|chairwoman|spokesman|"
+    r"spokeswoman|spokesperson|CEO)\b"
+)
+_SAID_BEFORE = re.compile(
+    r"\b(?:said|says|added|told|asked|explained|according to|(?:saved|scored|founded|"
+    r"coached|replaced|fouled|tackled|assisted) by|came on for|replacing (?:him|her) with|"
+    r"(?:[Rr]eporting|[Ee]diting|[Ww]riting) by)\s+$"
+)
 _ROLE_AFTER = re.compile(
     r",\s+(?:(?:the|a|an)\s+)?(?:[\w'’.-]+\s+){0,3}?(?:director|president|chairman|chairwoman|chief|executive|"
     r"manager|coach|captain|spokesman|spokeswoman|spokesperson|analyst|founder|minister|secretary|officer|deputy|"
     r"head|player|driver|rider|editor|reporter|correspondent|professor|lecturer|consultant|researcher|agent|"
-    r"owner|ceo)\b")
+    r"owner|ceo)\b"
+)
 _COUNTRY_AFTER = re.compile(r"\s+\([A-Z][a-z]+(?:\s[A-Z][a-z]+)?\)")  # results: 'Tatiana Guderzo (Italy)'
 _HONORIFIC_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(HONORIFICS)) + r")\.?\s+$", re.I)
 # only players are substituted
 _SUBSTITUTED = re.compile(r"\b(?:came on for|went off for|replacing (?:him|her) with)\s+$")
 
 
-def relabel(text: str, s: int, e: int, label: str, people: dict[str, str],
-            firsts: dict[str, str] | None = None) -> tuple[int, int, str]:
+def relabel(
+    text: str, s: int, e: int, label: str, people: dict[str, str], firsts: dict[str, str] | None = None
+) -> tuple[int, int, str]:
     """The span and label of a spaCy span where the text shows better: a person (see `_person_label`),
     a nationality before a person's name ('Tunisian Abderrahim Zhiou'), a person 'of' an organisation
     ('Mina Worley-Hale of Human Rights Watch'), a dateline ('MUMBAI (Reuters) -'), a mountain or a pass
@@ -66,24 +78,33 @@ def relabel(text: str, s: int, e: int, label: str, people: dict[str, str],
     if _venue(text[s:e].split(), label) and text[s:e] not in people:
         return s, e, "FAC"  # 'Johnson Space Center', 'Castlefrank Road', 'Camping World Stadium', 'Hotel Eurostars'
     words = text[s:e].split()
-    if len(words) > 1 and label in ("ORG", "PERSON", "FAC", "GPE", "LOC") and words[-1] in _EVENT_WORDS and \
-            text[s:e] not in people:
+    if (
+        len(words) > 1
+        and label in ("ORG", "PERSON", "FAC", "GPE", "LOC")
+        and words[-1] in _EVENT_WORDS
+        and text[s:e] not in people
+    ):
         return s, e, "EVENT"  # 'Zurich Classic', 'Grand Slam', 'Qatar Open', 'Global Sports Business Summit'
     if len(words) == 1 and ((label in ("FAC", "EVENT") and words[0] in ORG_WORDS) or words[0] in _ADJECTIVES):
         return s, s, label  # spaCy's venue 'Games', its event 'Olympic' ('the Olympic movement'): no name
     if label == "PERSON" and _ARTICLE_NAME.match(text[s:e]) and text[s:e] not in people:
         return s, e, "ORG"  # 'La Tercera', 'Il Messaggero': a Romance article starts a newspaper's name, not a person's
-    if label == "PERSON" and (reads_as_company(text, s, e) or (text[s:e].split()[-1:] and
-                                                                  text[s:e].split()[-1] in COMPANY_WORDS)):
+    if label == "PERSON" and (
+        reads_as_company(text, s, e) or (text[s:e].split()[-1:] and text[s:e].split()[-1] in COMPANY_WORDS)
+    ):
         return s, e, "ORG"  # spaCy's person 'Nexora' in 'the chip maker Nexora'; 'Hinkley Mutual'
     if label not in ("ORG", "GPE", "NORP", "LOC", "FAC"):
         return s, e, label
     rest = NAME_GOES_ON.match(text, e)
-    if rest and text[s:rest.end()] in people:
+    if rest and text[s : rest.end()] in people:
         return s, rest.end(), "PERSON"  # spaCy's place 'Pendleton' of 'Pendleton-Morgan'
     words = text[s:e].split()
-    if label in ("ORG", "NORP", "GPE") and len(words) in (2, 3, 4) and _is_demonym(words[0]) and \
-            all(is_name_token(w) and w not in ORG_WORDS for w in words[1:]):
+    if (
+        label in ("ORG", "NORP", "GPE")
+        and len(words) in (2, 3, 4)
+        and _is_demonym(words[0])
+        and all(is_name_token(w) and w not in ORG_WORDS for w in words[1:])
+    ):
         return text.index(words[1], s + len(words[0])), e, "PERSON"
     if label == "ORG" and " of " in text[s:e]:
         name_end = text.index(" of ", s, e)
@@ -93,8 +114,14 @@ def relabel(text: str, s: int, e: int, label: str, people: dict[str, str],
         return s, e, "NORP"
     if label == "ORG" and text.startswith(("-based", "-born"), e):
         return s, e, "GPE"  # 'the Warrington-based energy supplier'
-    if label == "ORG" and len(words) == 1 and words[0].isupper() and len(words[0]) > 3 and \
-            (s == 0 or text[s - 1] == "\n") and _DATELINE_AFTER.match(text, e):
+    if (
+        label == "ORG"
+        and len(words) == 1
+        and words[0].isupper()
+        and len(words[0]) > 3
+        and (s == 0 or text[s - 1] == "\n")
+        and _DATELINE_AFTER.match(text, e)
+    ):
         return s, e, "GPE"
     if label in ("ORG", "PERSON", "FAC") and _MOUNTAIN.match(text, s, e):
         return s, e, "LOC"
@@ -114,15 +141,15 @@ def _venue(words: list[str], label: str) -> bool:
         return words[-1] in ("Stadium", "Arena")
     if label == "PERSON":
         return words[-1] in _VENUE_WORDS - _SURNAME_VENUE_WORDS
-    return (label in ("ORG", "GPE", "LOC") and words[-1] in _VENUE_WORDS) or \
-        (label == "ORG" and words[0] in ("Hotel", "Stadium", "Stade", "Estadio"))
+    return (label in ("ORG", "GPE", "LOC") and words[-1] in _VENUE_WORDS) or (
+        label == "ORG" and words[0] in ("Hotel", "Stadium", "Stade", "Estadio")
+    )
 
 
 def reads_as_company(text: str, s: int, e: int) -> bool:
     """A name the words around it call a company: 'the Spanish airline Iberojet', 'Coinvale, an online
     exchange', 'Meridian chief executive Sigrid Haugland'."""
-    return bool(_ORG_BEFORE.search(text, max(0, s - 40), s) or _ORG_AFTER.match(text, e) or
-                _EXEC_AFTER.match(text, e))
+    return bool(_ORG_BEFORE.search(text, max(0, s - 40), s) or _ORG_AFTER.match(text, e) or _EXEC_AFTER.match(text, e))
 
 
 def looks_like_full_name(words: list[str]) -> bool:
@@ -130,8 +157,9 @@ def looks_like_full_name(words: list[str]) -> bool:
 
 
 def _is_demonym(word: str) -> bool:
-    return word.lower() in DEMONYMS or (word[:1].isupper() and word.endswith(("ian", "ean", "ese")) and
-                                        len(word) > 5 and not word.isupper())
+    return word.lower() in DEMONYMS or (
+        word[:1].isupper() and word.endswith(("ian", "ean", "ese")) and len(word) > 5 and not word.isupper()
+    )
 
 
 def _person_label(text: str, s: int, e: int, label: str, people: dict[str, str]) -> str:
@@ -140,8 +168,12 @@ def _person_label(text: str, s: int, e: int, label: str, people: dict[str, str])
     if label == "PERSON" or label not in (*NAME_LABELS, "NORP"):
         return label
     surface = text[s:e]
-    if surface in people or _HONORIFIC_BEFORE.search(text, max(0, s - 8), s) or _reads_as_person(text, s, e) or \
-            (is_name_token(surface) and _SUBSTITUTED.search(text, max(0, s - 24), s)):
+    if (
+        surface in people
+        or _HONORIFIC_BEFORE.search(text, max(0, s - 8), s)
+        or _reads_as_person(text, s, e)
+        or (is_name_token(surface) and _SUBSTITUTED.search(text, max(0, s - 24), s))
+    ):
         return "PERSON"
     return label
 
@@ -152,7 +184,11 @@ def _reads_as_person(text: str, s: int, e: int) -> bool:
     'Australian Christie Dawes'."""
     if not looks_like_full_name(text[s:e].split()):
         return False
-    before = text[max(0, s - 24):s]
+    before = text[max(0, s - 24) : s]
     last = before.split()[-1] if before.split() else ""
-    return bool(_SAID_BEFORE.search(before) or _ROLE_AFTER.match(text, e) or _COUNTRY_AFTER.match(text, e)
-                or (before.endswith(" ") and _is_demonym(last)))
+    return bool(
+        _SAID_BEFORE.search(before)
+        or _ROLE_AFTER.match(text, e)
+        or _COUNTRY_AFTER.match(text, e)
+        or (before.endswith(" ") and _is_demonym(last))
+    )

@@ -33,35 +33,48 @@ from .values import GROUP_OF_LABEL, Entity
 _DATE_WORD = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|spring|summer|"
     r"autumn|fall|winter|year|month|week|day|season|decade|century|"
-    r"morning|afternoon|evening|night|hour|minute|era|weekend)", re.I)
+    r"morning|afternoon|evening|night|hour|minute|era|weekend)",
+    re.I,
+)
 _NAME_AND_SCORE = re.compile(r"([A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){0,3})\s+\d+\s*[-–]\s*\d+")
 _ORG_RUN = r"([A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,2})"
 _DESCRIBED_ORG = re.compile(r"\b" + ORG_NOUN + r"\s+" + _ORG_RUN)
 _WIRE = re.compile(r"\(" + _ORG_RUN + r"\)\s+[-–—]\s")  # a dateline's agency: 'MADRID (Sportwire) - '
 _ORG_JOINS = (" for the ", " for ", " of the ")
-_JOINED_ORG = re.compile(r"[\w'’&.-]+(?: [\w'’&.-]+)*? (?:Foundation|Association|Institute|Council|Federation|"
-                         r"Union|Society|Centre|Center|Museum|Court|Committee|Agency|Department|Ministry|School|"
-                         r"University|College|Academy|Fund|Trust|Commission|Office)(?: for the | for | of the )"
-                         r"[A-Z][\w'’&.-]*(?: [\w'’&.-]+)*")
+_JOINED_ORG = re.compile(
+    r"[\w'’&.-]+(?: [\w'’&.-]+)*? (?:Foundation|Association|Institute|Council|Federation|"
+    r"Union|Society|Centre|Center|Museum|Court|Committee|Agency|Department|Ministry|School|"
+    r"University|College|Academy|Fund|Trust|Commission|Office)(?: for the | for | of the )"
+    r"[A-Z][\w'’&.-]*(?: [\w'’&.-]+)*"
+)
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d $")
 _YEAR_AFTER = re.compile(r" (?:19|20)\d\d\b")
-_HONORIFIC_NAME = re.compile(r"\b(?:" + "|".join(h.capitalize() for h in sorted(HONORIFICS)) +
-                             r")\.?\s+((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+)")
-_FIRM_AFTER = re.compile(r" (?:" + "|".join(sorted(w for w in COMPANY_WORDS if w[0].isupper() and w.isalpha())) +
-                         r")\b")
+_HONORIFIC_NAME = re.compile(
+    r"\b(?:" + "|".join(h.capitalize() for h in sorted(HONORIFICS)) + r")\.?\s+((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+)"
+)
+_FIRM_AFTER = re.compile(
+    r" (?:" + "|".join(sorted(w for w in COMPANY_WORDS if w[0].isupper() and w.isalpha())) + r")\b"
+)
 _FOUNDATION_BEFORE = re.compile(r"\b(?:Fundación|Fundació|Fundação|Fondazione|Fondation|Stiftung) $")
-_BODY_AND_EVENT = re.compile(r" (?:(football|rugby|cricket|basketball|hockey|volleyball|handball|athletics|"
-                             r"swimming|cycling|men's|women's) )?")
+_BODY_AND_EVENT = re.compile(
+    r" (?:(football|rugby|cricket|basketball|hockey|volleyball|handball|athletics|"
+    r"swimming|cycling|men's|women's) )?"
+)
 _BODY_NOTE = re.compile(r"\b(?:federation|confederation|governing|body|league|association|union)\b", re.I)
 # a line of a league table: 'Wolfsburg (Germany) 4 2 1 1 7', '3. St. Pölten (Austria) 4 0 0 4 0'
 # (also run together on one line, as a .txt article's single line breaks are)
-_TABLE_ROW = re.compile(r"(?:^|(?<=\d ))(?:\d+\.?\s+)?([A-Z][^\n()\d]*?)\s+\(([^\n()]+)\)(?:\s+[-+]?\d+){3,}"
-                        r"(?=\s*$|\s+[A-Z])", re.M)
+_TABLE_ROW = re.compile(
+    r"(?:^|(?<=\d ))(?:\d+\.?\s+)?([A-Z][^\n()\d]*?)\s+\(([^\n()]+)\)(?:\s+[-+]?\d+){3,}"
+    r"(?=\s*$|\s+[A-Z])",
+    re.M,
+)
 # a word for a relative and what may stand between it and the relative's first name: 'the parents of Jules
 # Bianchi, Philippe and ', 'Bianchi's father, ', 'his brother '
-_KIN_BEFORE = re.compile(r"\b(?:father|mother|parents|brother|brothers|sister|sisters|son|sons|daughter|daughters|"
-                         r"wife|husband|widow|widower|uncle|aunt|cousin|grandfather|grandmother|siblings)"
-                         r"(?:\s+of\s+[A-Z][^,.;:]{1,40})?,?\s+(?:[A-Z][\w'’-]+(?:,\s+|\s+and\s+))*$")
+_KIN_BEFORE = re.compile(
+    r"\b(?:father|mother|parents|brother|brothers|sister|sisters|son|sons|daughter|daughters|"
+    r"wife|husband|widow|widower|uncle|aunt|cousin|grandfather|grandmother|siblings)"
+    r"(?:\s+of\s+[A-Z][^,.;:]{1,40})?,?\s+(?:[A-Z][\w'’-]+(?:,\s+|\s+and\s+))*$"
+)
 
 
 def person_names(parts: Sequence[str], raw: Sequence[list[RawEntity]]) -> Names:
@@ -123,8 +136,16 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
     return _table_rows(text, _relatives(text, out))
 
 
-def _tidy_tag(text: str, s: int, e: int, label: str, entry: Entry | None, people: dict[str, str],
-              firsts: dict[str, str], places_at: set[int]) -> tuple[int, int, str] | None:
+def _tidy_tag(
+    text: str,
+    s: int,
+    e: int,
+    label: str,
+    entry: Entry | None,
+    people: dict[str, str],
+    firsts: dict[str, str],
+    places_at: set[int],
+) -> tuple[int, int, str] | None:
     """The span and label of a raw tag once trimmed and relabelled (a listed name's stay as they are), or
     None for no name at all."""
     side = _NAME_AND_SCORE.fullmatch(text, s, e) if label not in NAME_LABELS else None
@@ -140,19 +161,24 @@ def _tidy_tag(text: str, s: int, e: int, label: str, entry: Entry | None, people
     if label in ("DATE", "TIME") and not _DATE_WORD.search(text[s:e]):
         return None  # spaCy's small model calls 'Olympic' a date; a bare 'today' dates nothing
     s, e, label = relabel(text, s, e, label, people, firsts)
-    if label == "ORG" and text[e:e + 2] == ", " and e + 2 in places_at and " " not in text[s:e]:
+    if label == "ORG" and text[e : e + 2] == ", " and e + 2 in places_at and " " not in text[s:e]:
         label = "GPE"  # 'Evansville, Indiana'
-    elif label == "ORG" and text[e:e + 4] == " of " and e + 4 in places_at and \
-            looks_like_full_name(text[s:e].split()):
+    elif (
+        label == "ORG" and text[e : e + 4] == " of " and e + 4 in places_at and looks_like_full_name(text[s:e].split())
+    ):
         label = "PERSON"  # 'ninth place Ildar Pomykalov of Russia'
     return s, e, label
 
 
 def _town_or_side(text: str, m: _Mention, gazetteer: Gazetteer) -> None:
     """A listed club named after its town where the text means the town; a place named as a side."""
-    surface = text[m.start:m.end]
-    if m.entry and m.entry.label == "ORG" and named_after_town(m.entry, surface, gazetteer) and \
-            reads_as_place(text, m.start, m.end):
+    surface = text[m.start : m.end]
+    if (
+        m.entry
+        and m.entry.label == "ORG"
+        and named_after_town(m.entry, surface, gazetteer)
+        and reads_as_place(text, m.start, m.end)
+    ):
         # 'in Barcelona': the city, not the club
         m.entry = gazetteer.place_named.get(surface)
         m.label = "GPE"
@@ -166,7 +192,7 @@ def _widen_to_firm(text: str, m: _Mention, gazetteer: Gazetteer, out: list[Entit
     if not (m.entry and m.entry.label == "ORG" and m.label == "ORG"):
         return
     wider = _firm_around(text, m.start, m.end)
-    if wider != (m.start, m.end) and text[wider[0]:wider[1]] not in gazetteer.by_form:
+    if wider != (m.start, m.end) and text[wider[0] : wider[1]] not in gazetteer.by_form:
         (m.start, m.end), m.entry = wider, None
         while out and out[-1].end > m.start:
             out.pop()  # spaCy's place 'Fundación'
@@ -174,7 +200,7 @@ def _widen_to_firm(text: str, m: _Mention, gazetteer: Gazetteer, out: list[Entit
 
 def _canonical(text: str, m: _Mention, names: Names) -> tuple[str, str]:
     """The mention's canonical name and note: the listed entry's, a person's full name, or its own words."""
-    surface = text[m.start:m.end]
+    surface = text[m.start : m.end]
     if m.entry:
         return m.entry.name, m.entry.note
     if m.label == "PERSON":
@@ -185,28 +211,34 @@ def _canonical(text: str, m: _Mention, names: Names) -> tuple[str, str]:
 def _add(text: str, m: _Mention, out: list[Entity], gazetteer: Gazetteer, names: Names) -> None:
     """The mention at the end of `out`, or joined to the entity before it where the two are one name."""
     prev = out[-1] if out else None
-    if prev and m.label == prev.label == "EVENT" and text[prev.end:m.start] == " " and not (prev.note and m.note):
+    if prev and m.label == prev.label == "EVENT" and text[prev.end : m.start] == " " and not (prev.note and m.note):
         # spaCy's 'Tokyo' before the gazetteer's 'Olympics': one event, the 'Tokyo Olympics'
-        surface = text[prev.start:m.end]
+        surface = text[prev.start : m.end]
         entry = gazetteer.by_form.get(surface)
-        out[-1] = Entity(prev.start, m.end, surface, m.label, entry.name if entry else surface,
-                         entry.note if entry else "")
+        out[-1] = Entity(
+            prev.start, m.end, surface, m.label, entry.name if entry else surface, entry.note if entry else ""
+        )
         return
     if prev and m.start < prev.end:
         return  # a span cut back from a line break may meet its neighbour
     prev = _joined_to_body(text, m, prev, out)
     if m.label == "EVENT":
         _with_edition(text, m, out, gazetteer)
-    if prev and text[prev.end:m.start] == " " and _one_name(prev, m.label, text[m.start:m.end], m.entry):
+    if prev and text[prev.end : m.start] == " " and _one_name(prev, m.label, text[m.start : m.end], m.entry):
         out[-1] = _one_name_entity(text, prev, m, gazetteer, names)
         return
-    if prev and m.label == prev.label == "ORG" and not (prev.note or m.note) and \
-            _JOINED_ORG.fullmatch(text, prev.start, m.end) and text[prev.end:m.start] in _ORG_JOINS:
+    if (
+        prev
+        and m.label == prev.label == "ORG"
+        and not (prev.note or m.note)
+        and _JOINED_ORG.fullmatch(text, prev.start, m.end)
+        and text[prev.end : m.start] in _ORG_JOINS
+    ):
         # spaCy's 'Andy Warhol Foundation' and 'Visual Arts': one name
-        whole = text[prev.start:m.end]
+        whole = text[prev.start : m.end]
         out[-1] = Entity(prev.start, m.end, whole, m.label, " ".join(whole.split()))
         return
-    out.append(Entity(m.start, m.end, text[m.start:m.end], m.label, m.canonical, m.note))
+    out.append(Entity(m.start, m.end, text[m.start : m.end], m.label, m.canonical, m.note))
 
 
 def _joined_to_body(text: str, m: _Mention, prev: Entity | None, out: list[Entity]) -> Entity | None:
@@ -219,7 +251,7 @@ def _joined_to_body(text: str, m: _Mention, prev: Entity | None, out: list[Entit
         return prev
     m.start = prev.start
     out.pop()
-    m.canonical = m.entry.name if m.entry else text[m.start:m.end]
+    m.canonical = m.entry.name if m.entry else text[m.start : m.end]
     return out[-1] if out else None
 
 
@@ -231,7 +263,7 @@ def _with_edition(text: str, m: _Mention, out: list[Entity], gazetteer: Gazettee
     m.start, m.end = before.start() if before else m.start, after.end() if after else m.end
     while out and out[-1].end > m.start:
         out.pop()  # spaCy's date '2018'
-    surface = text[m.start:m.end]
+    surface = text[m.start : m.end]
     listed = gazetteer.by_form.get(surface)
     # the listed event's name and note, or spaCy's event with its edition
     m.canonical, m.note = (listed.name, listed.note) if listed else (m.canonical if m.entry else surface, m.note)
@@ -240,7 +272,7 @@ def _with_edition(text: str, m: _Mention, out: list[Entity], gazetteer: Gazettee
 def _one_name_entity(text: str, prev: Entity, m: _Mention, gazetteer: Gazetteer, names: Names) -> Entity:
     """A listed club's name and its neighbour as one entity (see `_one_name`): 'Kirsty Coventry', not the club;
     the 'Barcelona Olympics', not the club and an event."""
-    surface = text[prev.start:m.end]
+    surface = text[prev.start : m.end]
     if m.label == "PERSON" or prev.label == "PERSON":
         return Entity(prev.start, m.end, surface, "PERSON", names.resolve(surface), "")
     listed = gazetteer.by_form.get(surface)
@@ -263,7 +295,7 @@ def _people(names: Names) -> dict[str, str]:
             rest = " ".join(words[particle:])
             forms.setdefault(rest[0].upper() + rest[1:], full)
             if particle > 1:
-                forms.setdefault(" ".join(words[particle - 1:]), full)
+                forms.setdefault(" ".join(words[particle - 1 :]), full)
     return forms
 
 
@@ -301,8 +333,11 @@ def _people_in_lists(text: str, found: list[Entity], names: Names) -> list[Entit
     for i, x in enumerate(found):
         if x.label != "ORG" or x.note or not looks_like_full_name(x.text.split()):
             continue
-        near = [(found[j], text[found[j].end:x.start] if j < i else text[x.end:found[j].start])
-                for j in (i - 1, i + 1) if 0 <= j < len(found)]
+        near = [
+            (found[j], text[found[j].end : x.start] if j < i else text[x.end : found[j].start])
+            for j in (i - 1, i + 1)
+            if 0 <= j < len(found)
+        ]
         if any(n.label == "PERSON" and between in (", ", " and ", ", and ") for n, between in near):
             out[i] = Entity(x.start, x.end, x.text, "PERSON", names.resolve(x.text))
     return out
@@ -331,8 +366,13 @@ def _with_untagged_people(text: str, found: list[Entity], names: Names, people: 
 def _described_companies(text: str) -> set[str]:
     """Names the text calls a company before them ('the airline Iberojet') or a dateline's agency."""
     found = {m.group(1) for pattern in (_DESCRIBED_ORG, _WIRE) for m in pattern.finditer(text)}
-    return {name for name in found if len(name) > 1 and name.split()[0].lower() not in FUNCTION_WORDS | PRONOUNS
-            and not any(w.lower() in ROLE_WORDS for w in name.split())}
+    return {
+        name
+        for name in found
+        if len(name) > 1
+        and name.split()[0].lower() not in FUNCTION_WORDS | PRONOUNS
+        and not any(w.lower() in ROLE_WORDS for w in name.split())
+    }
 
 
 def _table_rows(text: str, found: list[Entity]) -> list[Entity]:
@@ -345,8 +385,9 @@ def _table_rows(text: str, found: list[Entity]) -> list[Entity]:
     for m in rows:
         (s, e), (cs, ce) = m.span(1), m.span(2)
         out = [x for x in out if not (x.start < ce and cs < x.end)]
-        if looks_like_full_name(text[s:e].split()) or any(x.label == "PERSON" and " " in x.canonical and
-                                                            x.start < e and s < x.end for x in out):
+        if looks_like_full_name(text[s:e].split()) or any(
+            x.label == "PERSON" and " " in x.canonical and x.start < e and s < x.end for x in out
+        ):
             continue
         kept = [x for x in out if x.start == s and x.end == e and x.label == "ORG"]
         team = kept or [Entity(s, e, text[s:e], "ORG", text[s:e])]
@@ -371,4 +412,4 @@ def _relatives(text: str, found: list[Entity]) -> list[Entity]:
 
 
 def _after_the(text: str, start: int) -> bool:
-    return text[max(0, start - 4):start].lower() == "the "
+    return text[max(0, start - 4) : start].lower() == "the "

@@ -38,10 +38,14 @@ class Gazetteer:
         places = [e for e in self.entries if e.label in PLACE_LABELS]
         # a place listed besides an organisation of the same name ('Barcelona' the city and the club):
         # the organisation is tagged and the context decides (see `reads_as_place`)
-        self.by_form = {form: e for e in (*places, *(e for e in self.entries if e.label not in PLACE_LABELS))
-                        for form in (e.name, *e.aliases)}
-        self.place_named = {form: e for e in places for form in (e.name, *e.aliases)
-                            if self.by_form[form].label not in PLACE_LABELS}
+        self.by_form = {
+            form: e
+            for e in (*places, *(e for e in self.entries if e.label not in PLACE_LABELS))
+            for form in (e.name, *e.aliases)
+        }
+        self.place_named = {
+            form: e for e in places for form in (e.name, *e.aliases) if self.by_form[form].label not in PLACE_LABELS
+        }
         self.fingerprint = fingerprint
 
     @classmethod

@@ -32,6 +32,9 @@ def with_untagged(text: str, found: list[Entity], names: set[str], label: str) -
     """`found` and the mentions of `names` it does not have, with `label`, where they overlap nothing."""
     if not names:
         return found
-    added = [Entity(s, e, text[s:e], label, text[s:e]) for s, e in occurrences(text, names)
-             if not any(s < x.end and x.start < e for x in found)]
+    added = [
+        Entity(s, e, text[s:e], label, text[s:e])
+        for s, e in occurrences(text, names)
+        if not any(s < x.end and x.start < e for x in found)
+    ]
     return sorted([*found, *added], key=lambda x: x.start) if added else found

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 # words that come before a name in press style and are not part of it
-ROLE_WORDS = frozenset("""
+ROLE_WORDS = frozenset(
+    """
 president vice deputy chairman chairwoman chair chairperson executive chief ceo cfo coo cmo cto
 director general secretary minister prime commissioner coach manager head captain founder co-founder
 cofounder spokesman spokeswoman spokesperson officer managing senior marketing commercial sporting
@@ -17,29 +18,37 @@ governor senator representative lieutenant colonel sgt st inspector superintende
 councillor councilwoman councilman mayor judge
 winger striker midfielder defender goalkeeper keeper forward guard quarterback sprinter batsman
 bowler prop hooker flanker fly-half scrum-half rider driver jockey skipper referee umpire hurdler
-""".split())
+""".split()
+)
 # nationalities before a name in press style ('Spaniard Rafael Nadal'): not part of it
-DEMONYMS = frozenset("""
+DEMONYMS = frozenset(
+    """
 spaniard briton frenchman frenchwoman dutchman dutchwoman englishman englishwoman scot scotsman welshman
 irishman american german italian kenyan ethiopian australian brazilian argentine argentinian swiss serb
 serbian croat croatian russian norwegian swede dane belgian portuguese japanese chinese korean indian
 canadian mexican jamaican nigerian austrian pole czech greek turk colombian chilean uruguayan tunisian
 moroccan egyptian ugandan ghanaian finn icelander ukrainian emirati saudi qatari israeli pakistani iraqi
 kuwaiti omani bahraini somali yemeni bangladeshi nepali afghan thai filipino
-""".split())
+""".split()
+)
 # small words capitalised at a sentence's start ('The Jaguars', 'On Twitter'): never part of a name
-FUNCTION_WORDS = frozenset("""
+FUNCTION_WORDS = frozenset(
+    """
 the a an on in at of for to and but or with from by as if when while after before this that these those
 its our their my your it we they there here
-""".split())
+""".split()
+)
 # titles before a person's name: the capitalised word after one is a person ('Mrs. Okafor')
-HONORIFICS = frozenset("mr mrs ms miss mx dr prof sir dame gov sen rep gen lt col capt sgt insp supt det rev "
-                       "mme mlle".split())
+HONORIFICS = frozenset(
+    "mr mrs ms miss mx dr prof sir dame gov sen rep gen lt col capt sgt insp supt det rev mme mlle".split()
+)
 # the last word of a company's or a body's name, never of a person's ('Hinkley Mutual', 'Halvorsen Racing')
-COMPANY_WORDS = frozenset("""Group Airlines Airways Bank Insurance Mutual Capital Holdings Ventures Motorsport
+COMPANY_WORDS = frozenset(
+    """Group Airlines Airways Bank Insurance Mutual Capital Holdings Ventures Motorsport
 Motorsports Racing Energy Energi Telecom Technologies Systems Solutions Inc Inc. Ltd Ltd. Plc PLC AG GmbH SA
 Corporation Company Foundation Federation Association Committee Council Institute University Agency Authority
-Ministry Department""".split())
+Ministry Department""".split()
+)
 _TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f][\w\u00c0-\u024f'’.-]*")
 _NAME_RUN = re.compile(r"(?:\b[A-Z][\w'’-]+ ){1,2}[A-Z][\w'’-]+\b")
 PARTICLES = frozenset("van von der den de del della di da dos das du la le ter ten bin al el ibn i y ap".split())
@@ -50,8 +59,12 @@ def is_name_token(token: str) -> bool:
     """A capitalised word that can be part of a person's name (not an acronym, not a role)."""
     if re.match(r"(?:al|el|bin|ibn|d|de|da|van)[-'’][A-Z]", token):
         return True  # 'al-Amr', "d'Alembert": a particle joined to a name
-    if not token[:1].isupper() or token.lower().rstrip(".") in ROLE_WORDS or token.lower() in DEMONYMS or \
-            token.lower() in FUNCTION_WORDS:
+    if (
+        not token[:1].isupper()
+        or token.lower().rstrip(".") in ROLE_WORDS
+        or token.lower() in DEMONYMS
+        or token.lower() in FUNCTION_WORDS
+    ):
         return False
     bare = token.replace(".", "").replace("-", "").replace("'", "").replace("’", "")
     return not (len(bare) > 1 and bare.isupper())  # IOC, FIFA: organisations, not people

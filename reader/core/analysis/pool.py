@@ -64,7 +64,7 @@ def _tag_task(batch: list[list[str]]) -> list[list[list[RawEntity]]]:
     tags = list(_worker_tagger.tag(texts, batch_size=64))
     out, i = [], 0
     for parts in batch:
-        out.append(tags[i:i + len(parts)])
+        out.append(tags[i : i + len(parts)])
         i += len(parts)
     return out
 
@@ -77,8 +77,8 @@ class TaggerPool:
         self.processes = processes
         self._closed = False
         self._pool = multiprocessing.get_context("spawn").Pool(
-            processes, initializer=_start_worker,
-            initargs=(gaz.entries, gaz.fingerprint, tagger.requested, os.getpid()))
+            processes, initializer=_start_worker, initargs=(gaz.entries, gaz.fingerprint, tagger.requested, os.getpid())
+        )
 
     def map(self, items: Iterable[tuple[Key, list[str]]]) -> Iterator[tuple[Key, list[list[RawEntity]]]]:
         """(key, texts) in, (key, raw entities of each text) out, in the same order: the tagging alone."""

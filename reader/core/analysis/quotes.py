@@ -32,25 +32,33 @@ CONTINUE_MAX_WORDS = 14  # "…," Ma said. "…": a second quote within this man
 LOOK_BACK = 1500  # characters searched back for the organisation or person a description stands for
 
 # "…," the airline said: a description that stands for the organisation named before it
-ORG_NOUNS = frozenset("""
+ORG_NOUNS = frozenset(
+    """
 airline club league federation company firm group sponsor brand team body association union organisers
 organizers committee board bank broadcaster network channel council ministry government agency side
 franchise outfit carrier maker manufacturer retailer operator partner owners organisation organization
-""".split())
+""".split()
+)
 # an unnamed person as the subject of a sentence: 'One team mechanic, who asked not to be named, said'
-_INDEFINITE_SUBJECT = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))((?:One|A|An)\s+(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*)"
-                                 r"(?=,|\s+(?:who|was|is|had|has|[a-z]+ed)\b)")
+_INDEFINITE_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))((?:One|A|An)\s+(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*)"
+    r"(?=,|\s+(?:who|was|is|had|has|[a-z]+ed)\b)"
+)
 # a person introduced as the subject of a sentence, with a title or an apposition: 'Mrs Claudia X, the …,'
-_SUBJECT_NAME = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+)?"
-                           r"([A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|van|von|de|der|del|da|di|ter|la|le)){1,3}),\s")
+_SUBJECT_NAME = re.compile(
+    r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+)?"
+    r"([A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|van|von|de|der|del|da|di|ter|la|le)){1,3}),\s"
+)
 SIDE_NOUNS = frozenset("club team side franchise outfit owners organisation organization partner".split())
 STATEMENT_NOUNS = frozenset("statement release communique communiqué post letter message tweet".split())
 # "…," the coach said: a description that names a person's role, resolved when the article gave the role
 # beside a name ("Barcelona coach Hansi Flick"); else kept as written
-PERSON_ROLES = frozenset("""
+PERSON_ROLES = frozenset(
+    """
 coach manager captain president chairman chairwoman chair chief executive director secretary minister
 commissioner boss owner founder spokesman spokeswoman spokesperson principal skipper head referee umpire
-""".split())
+""".split()
+)
 # "…," the 28-year-old said: a description of the person the story is about
 PERSON_NOUNS = re.compile(
     r"\b(?:\d+-year-old|(?:[a-z]+-)?year-old|spaniard|frenchman|frenchwoman|briton|englishman|englishwoman|"
@@ -58,14 +66,18 @@ PERSON_NOUNS = re.compile(
     r"kenyan|ethiopian|jamaican|serb|croat|dutchman|norwegian|belgian|japanese|chinese|canadian|"
     r"world\s+number\s+\w+|champion|midfielder|striker|forward|defender|goalkeeper|keeper|winger|batsman|"
     r"bowler|all-rounder|fly-half|scrum-half|prop|lock|flanker|rider|driver|sprinter|veteran|youngster|"
-    r"teenager|player|star|olympian|paralympian|debutant|rookie|quarterback)\b", re.I)
+    r"teenager|player|star|olympian|paralympian|debutant|rookie|quarterback)\b",
+    re.I,
+)
 DESCRIPTION_WORDS = 7
 ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}")
 # capitalised at a sentence's start, never the first word of a name
-SENTENCE_OPENERS = frozenset("""
+SENTENCE_OPENERS = frozenset(
+    """
 The A An In On At After Before But And When While Yesterday Today Tonight Last This That Then His Her Their
 Its Our Asked Speaking For With From By As If Although Though Since Until Meanwhile However Earlier Later
-""".split())
+""".split()
+)
 _PARTICLES = "|".join(sorted(PARTICLES))  # a longer unresolved phrase is not kept as a description
 
 
@@ -85,8 +97,9 @@ class _Open:
     paragraphs: int = 1
 
 
-def find_quotes(text: str, entities: Sequence[Entity] = (), names: Names | None = None,
-                headline: bool = False) -> list[Quote]:
+def find_quotes(
+    text: str, entities: Sequence[Entity] = (), names: Names | None = None, headline: bool = False
+) -> list[Quote]:
     """Every quote in `text` (paragraphs separated by blank lines), with speakers resolved via `names`."""
     names = names or Names()
     quotes: list[Quote] = []
@@ -100,7 +113,7 @@ def find_quotes(text: str, entities: Sequence[Entity] = (), names: Names | None 
                 speaker = _resolve(source, span, text, entities, names, last)
             elif last is not None and _continues(text, last, span, entities):
                 speaker = last.speaker
-        quote = Quote(span.start, span.end, text[span.start:span.end], speaker, kind)
+        quote = Quote(span.start, span.end, text[span.start : span.end], speaker, kind)
         quotes.append(quote)
         if kind == SPEECH:
             last = quote
@@ -115,6 +128,7 @@ def quote_spans(text: str, headline: bool = False) -> list[_Span]:
     spans: list[_Span] = []
     stack: list[_Open] = []
     paras = split_paragraphs(text)
+
     def inside() -> bool:
         return bool(stack)
 
@@ -136,8 +150,12 @@ def quote_spans(text: str, headline: bool = False) -> list[_Span]:
         end = start + len(para.rstrip())
         if stack:
             following = paras[n + 1][1].lstrip() if n + 1 < len(paras) else ""
-            if (len(stack) == 1 and _opens_with_mark(following) and not _is_attribution_line(following)
-                    and _opens_speech(text, stack[0].at)):
+            if (
+                len(stack) == 1
+                and _opens_with_mark(following)
+                and not _is_attribution_line(following)
+                and _opens_speech(text, stack[0].at)
+            ):
                 stack[0].paragraphs += 1  # the quote goes on in the next paragraph
             else:
                 spans.extend(_unclosed(stack, end))
@@ -166,12 +184,12 @@ def _marks(para: str, headline: bool, inside):
     i = 0
     while i < len(para):
         ch = para[i]
-        pair = para[i:i + 2]
+        pair = para[i : i + 2]
         if pair == "``":
             yield i, 2, "open"
             i += 2
             continue
-        if pair == "''" and para[i + 2:i + 3] != "'":
+        if pair == "''" and para[i + 2 : i + 3] != "'":
             yield i, 2, _straight_role(para, i, inside(), size=2)
             i += 2
             continue
@@ -218,22 +236,23 @@ def _is_attribution_line(para: str) -> bool:
 
 
 def _kind(text: str, span: _Span) -> str:
-    inner = text[span.start + 1: span.end - (1 if span.closed else 0)].strip(" '`\"“”«»")
+    inner = text[span.start + 1 : span.end - (1 if span.closed else 0)].strip(" '`\"“”«»")
     if span.paragraphs > 1 or not span.closed:
         return SPEECH
-    before = text[paragraph_start(text, span.start):span.start].rstrip()
+    before = text[paragraph_start(text, span.start) : span.start].rstrip()
     if not before or before.endswith(":"):
         return SPEECH
     if len(inner.split()) < SPEECH_MIN_WORDS and _title_case(inner):
         return TERM  # a name inside a sentence: 'declared the day "Jeff Gordon Day"', 'the "Capital of the Surf."'
     if inner[-1:] in ",.?!…:;—–":
         return SPEECH  # a whole sentence or clause: "…," Ma said; or one broken off: "He looks—"
-    if before.endswith((".", "!", "?")) and re.match(r"\s*(?:[.!?]|$|\n)", text[span.end:span.end + 2]):
+    if before.endswith((".", "!", "?")) and re.match(r"\s*(?:[.!?]|$|\n)", text[span.end : span.end + 2]):
         return SPEECH  # a sentence of its own: 'KCNA said. "Foolhardy provocation deserves punishment".'
     if len(inner.split()) >= SPEECH_MIN_WORDS or _partial_speech(text, span, before):
         return SPEECH
-    if re.match(r"\s*[,—–]", text[span.end:span.end + 3]) and attribution.after(
-            text, span.end, paragraph_end(text, span.end)):
+    if re.match(r"\s*[,—–]", text[span.end : span.end + 3]) and attribution.after(
+        text, span.end, paragraph_end(text, span.end)
+    ):
         return SPEECH  # '"Foolhardy provocation deserves harsh punishment", it added'
     return TERM
 
@@ -247,13 +266,18 @@ def _title_case(words: str) -> bool:
 def _partial_speech(text: str, span: _Span, before: str) -> bool:
     """'Smith called the deal "a game-changer" in a post': a short quote of someone's words inside a
     sentence, cued by a speech verb before it and ending its clause (not 'the "new norm" reforms')."""
-    sentence = before[attribution.sentence_start(before, len(before), 0):]
+    sentence = before[attribution.sentence_start(before, len(before), 0) :]
     cues = list(attribution.PARTIAL_CUE_RE.finditer(sentence))
-    if not cues or len(sentence[cues[-1].end():].split()) > PARTIAL_CUE_WORDS:
+    if not cues or len(sentence[cues[-1].end() :].split()) > PARTIAL_CUE_WORDS:
         return False  # not 'confirmed yesterday that the police will enforce the law banning "…"'
-    follows = text[span.end:span.end + 30]
-    return bool(re.match(r"\s*(?:[.,;:!?)—–]|$|\n|(?:in|on|and|but|after|before|when|because|as|to|at|for|while|"
-                         r"during|adding|saying|though|although|if|until|since|from)\b)", follows))
+    follows = text[span.end : span.end + 30]
+    return bool(
+        re.match(
+            r"\s*(?:[.,;:!?)—–]|$|\n|(?:in|on|and|but|after|before|when|because|as|to|at|for|while|"
+            r"during|adding|saying|though|although|if|until|since|from)\b)",
+            follows,
+        )
+    )
 
 
 # ------------------------------------------------------------------ who said it
@@ -268,7 +292,7 @@ def _source(text: str, span: _Span) -> Source | None:
     before it."""
     para_start, para_end = _paragraph_bounds(text, span)
     found = attribution.after(text, span.end, para_end)
-    if found is None and text[span.end:para_end].strip() == "":
+    if found is None and text[span.end : para_end].strip() == "":
         found = attribution.line_attribution(text, para_end)
     if found is None:
         # the first paragraph of a quote over several paragraphs is where its sentence starts
@@ -276,8 +300,9 @@ def _source(text: str, span: _Span) -> Source | None:
     return found
 
 
-def _resolve(source: Source, span: _Span, text: str, entities: Sequence[Entity], names: Names,
-             last: Quote | None) -> str | None:
+def _resolve(
+    source: Source, span: _Span, text: str, entities: Sequence[Entity], names: Names, last: Quote | None
+) -> str | None:
     """The speaker a source phrase names, with an organisation's initials spelled out as the article did."""
     speaker = _named_by(source, span, text, entities, names, last)
     return _spelled_out(speaker, text) if speaker and ACRONYM.fullmatch(speaker) else speaker
@@ -285,8 +310,11 @@ def _resolve(source: Source, span: _Span, text: str, entities: Sequence[Entity],
 
 def _spelled_out(acronym: str, text: str) -> str:
     """'KCNA' → 'Korean Central News Agency' where the article wrote 'Korean Central News Agency (KCNA)'."""
-    m = re.search(rf"((?:[A-Z][\w'’&-]*\s+(?:(?:of|the|for|and|de|du|des|la|le)\s+)*){{1,7}}[A-Z][\w'’-]*)\s*"
-                  rf"\(\s*(?:the\s+)?{re.escape(acronym)}\s*\)", text)
+    m = re.search(
+        rf"((?:[A-Z][\w'’&-]*\s+(?:(?:of|the|for|and|de|du|des|la|le)\s+)*){{1,7}}[A-Z][\w'’-]*)\s*"
+        rf"\(\s*(?:the\s+)?{re.escape(acronym)}\s*\)",
+        text,
+    )
     if m:
         words = m.group(1).split()
         initials = [w for w in words if w[0].isupper()]
@@ -299,8 +327,9 @@ def _spelled_out(acronym: str, text: str) -> str:
     return acronym
 
 
-def _named_by(source: Source, span: _Span, text: str, entities: Sequence[Entity], names: Names,
-              last: Quote | None) -> str | None:
+def _named_by(
+    source: Source, span: _Span, text: str, entities: Sequence[Entity], names: Names, last: Quote | None
+) -> str | None:
     """The speaker a source phrase names: a person, an organisation, or a description as written."""
     phrase = source.text
     if source.pronoun:
@@ -319,8 +348,10 @@ def _named_by(source: Source, span: _Span, text: str, entities: Sequence[Entity]
     if people:
         person = people[-1]
         longer = len(name.split()) > len(person.canonical.split())
-        if longer and (name.endswith(person.text) or re.match(
-                rf"{re.escape(person.text)}\s+(?:{_PARTICLES})(?:\s|[-'’][A-Z])", name)):
+        if longer and (
+            name.endswith(person.text)
+            or re.match(rf"{re.escape(person.text)}\s+(?:{_PARTICLES})(?:\s|[-'’][A-Z])", name)
+        ):
             # 'Dennis ter Horst' where spaCy saw 'Dennis' and 'Horst'; 'Laia Cortés i Ferrer'
             return names.resolve(name)
         return person.canonical
@@ -344,8 +375,13 @@ def _named_by(source: Source, span: _Span, text: str, entities: Sequence[Entity]
 def _full_name_before(name: str, text: str, before: int) -> str | None:
     """'Lisboa' → 'Thiago Lisboa', the fuller name the article wrote earlier (where spaCy did not see a
     person in it)."""
-    found = list(re.finditer(rf"\b((?:[A-Z][\w'’-]+\s+)(?:(?:[A-Z][\w'’.-]*|{_PARTICLES})\s+){{0,2}})"
-                             rf"{re.escape(name)}\b", text[:before]))
+    found = list(
+        re.finditer(
+            rf"\b((?:[A-Z][\w'’-]+\s+)(?:(?:[A-Z][\w'’.-]*|{_PARTICLES})\s+){{0,2}})"
+            rf"{re.escape(name)}\b",
+            text[:before],
+        )
+    )
     if not found:
         return None
     words = trim_name(found[-1].group(0)).split()
@@ -361,7 +397,7 @@ def _strip_honorifics(phrase: str) -> str:
 
 def _possessed(text: str, entity: Entity) -> bool:
     """'Smith's agent': Smith is not the one who speaks."""
-    return text[entity.end:entity.end + 2] in ("'s", "’s")
+    return text[entity.end : entity.end + 2] in ("'s", "’s")
 
 
 def _is_description(phrase: str) -> bool:
@@ -375,7 +411,8 @@ def _is_description(phrase: str) -> bool:
     if re.search(r"['’]s$", words[0]) and words[-1][:1].islower():
         return True  # "Wolf's husband and coach"
     return words[-1][:1].islower() and (
-        phrase[:1].islower() or bool(re.match(r"(?:the|a|an|his|her|their|its|one|two|both|our)$", words[0], re.I)))
+        phrase[:1].islower() or bool(re.match(r"(?:the|a|an|his|her|their|its|one|two|both|our)$", words[0], re.I))
+    )
 
 
 def _pronoun(word: str, span: _Span, text: str, entities: Sequence[Entity], last: Quote | None) -> str | None:
@@ -433,8 +470,9 @@ def _description(phrase: str, span: _Span, text: str, entities: Sequence[Entity]
         if org:
             return org
     if definite and head in ORG_NOUNS:
-        org = (_named_with(head, ("ORG",), text, span.start, entities)
-               or _organisation_before(earlier, text, span.start, head))
+        org = _named_with(head, ("ORG",), text, span.start, entities) or _organisation_before(
+            earlier, text, span.start, head
+        )
         if org:
             return org
     if definite:
@@ -450,8 +488,10 @@ def _description(phrase: str, span: _Span, text: str, entities: Sequence[Entity]
                 start = para_start if people[-1].start >= para_start else last_para
                 return next(e for e in people if e.start >= start).canonical
     if definite and head:
-        earlier_form = re.findall(rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){{0,3}}{re.escape(head)}\b",
-                                  text[max(0, span.start - 4 * LOOK_BACK):span.start])
+        earlier_form = re.findall(
+            rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){{0,3}}{re.escape(head)}\b",
+            text[max(0, span.start - 4 * LOOK_BACK) : span.start],
+        )
         if earlier_form:
             return earlier_form[-1][0].lower() + earlier_form[-1][1:]  # 'the spokesman': 'a club spokesman'
     if len(words) > DESCRIPTION_WORDS:
@@ -488,9 +528,12 @@ def _named_with(noun: str, labels: tuple[str, ...], text: str, before: int, enti
     for m in re.finditer(rf"\b{re.escape(noun)}\b", text[floor:before], re.I):
         at = m.start() + floor
         for e in named:
-            right_after = 0 <= e.start - (at + len(noun)) <= 4 and re.fullmatch(r"[\s,]*", text[at + len(noun):e.start])
-            apposition = 0 <= at - e.end <= 40 and re.fullmatch(r",\s+(?:the|their|its|[\w'’-]+'s)\s[^,.;]*",
-                                                                 text[e.end:at])
+            right_after = 0 <= e.start - (at + len(noun)) <= 4 and re.fullmatch(
+                r"[\s,]*", text[at + len(noun) : e.start]
+            )
+            apposition = 0 <= at - e.end <= 40 and re.fullmatch(
+                r",\s+(?:the|their|its|[\w'’-]+'s)\s[^,.;]*", text[e.end : at]
+            )
             if (right_after or apposition) and (best is None or at > best[0]):
                 best = (at, e.canonical)
     return best[1] if best else None
@@ -499,12 +542,15 @@ def _named_with(noun: str, labels: tuple[str, ...], text: str, before: int, enti
 def _continues(text: str, previous: Quote, span: _Span, entities: Sequence[Entity]) -> bool:
     """True when `span` goes on from `previous` in the same turn: opening the next paragraph, or a few
     words later in the same paragraph, with nobody else named in between."""
-    between = text[previous.end:span.start]
+    between = text[previous.end : span.start]
     # people named in the previous quote's own attribution ("…," Corrigan said, nodding toward team
     # president Mark Devereaux.) do not interrupt the turn; people named after it do
     said_end = attribution.sentence_end(text, previous.end, span.start)
-    others = [e for e in entities if e.label == "PERSON" and said_end <= e.start < span.start
-              and e.canonical != previous.speaker]
+    others = [
+        e
+        for e in entities
+        if e.label == "PERSON" and said_end <= e.start < span.start and e.canonical != previous.speaker
+    ]
     if others:
         return False
     if PARAGRAPH_BREAK in between:

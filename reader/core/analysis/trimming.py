@@ -13,27 +13,36 @@ _LEADING_THE = re.compile(r"^(?:the|The|a|an)\s+")
 _TRAILING_POSSESSIVE = re.compile(r"(?:'s|’s|')$")
 _LEADING_RANK = re.compile(r"^(?:\d{1,3}[.)]?\s+|[(\[]\s*)")  # '1 Barcelona' in a table, '(Barcelona'
 # a score or a table's columns after a name: 'Real Madrid 2-1', 'Barcelona (Spain) 9 4 5 13'
-_TRAILING_FIGURES = re.compile(r"(?:\s*\([^()\n]*\)?)?(?:\s+\d+(?:[-–:]\d+)?){2,}\W*$|"
-                               r"(?:\s+\d+\s*[-–:]\s*\d+|\s*\([^()\n]*\)?)\W*$")
+_TRAILING_FIGURES = re.compile(
+    r"(?:\s*\([^()\n]*\)?)?(?:\s+\d+(?:[-–:]\d+)?){2,}\W*$|"
+    r"(?:\s+\d+\s*[-–:]\s*\d+|\s*\([^()\n]*\)?)\W*$"
+)
 _INNER_NUMBER = re.compile(r"(?<=\s)\d{1,3}\s+")
 _TRAILING_LOWER = re.compile(  # 'Yonhap news agency': the lowercase words after a name, not 'of' or 'de'
-    r"(?:\s+(?!(?:of|de|du|des|del|da|di|van|von|der|la|le|y|i|and|for|&)\b)[a-z][\w'’-]*)+$")
+    r"(?:\s+(?!(?:of|de|du|des|del|da|di|van|von|der|la|le|y|i|and|for|&)\b)[a-z][\w'’-]*)+$"
+)
 _SCORE_TAIL = re.compile(r"\s+\d+$")
 _SCORE_ON = re.compile(r"\s*[-–]\s*\d")
 _PERSON_TAIL = re.compile(r"\s*[\d(\[].*$", re.S)  # no digit or bracket in a person's name
 # a common noun capitalised at the start of a headline's organisation: 'Airline Iberojet ends …'
-_ORG_NOUN_FIRST = re.compile(r"(?:Airline|Carrier|Insurer|Broadcaster|Brewer|Carmaker|Sponsor|Bookmaker|Retailer|"
-                             r"Manufacturer|Supplier|Provider|Sportswear firm|Firm) (?=[A-Z])")
+_ORG_NOUN_FIRST = re.compile(
+    r"(?:Airline|Carrier|Insurer|Broadcaster|Brewer|Carmaker|Sponsor|Bookmaker|Retailer|"
+    r"Manufacturer|Supplier|Provider|Sportswear firm|Firm) (?=[A-Z])"
+)
 _NAME_WORD = r"[A-Z][^\W\d_][\w'’]*"
 _LOWER_PARTICLES = "|".join(sorted(PARTICLES, key=len, reverse=True))
 # what spaCy cuts off a person's name: the rest of a double-barrelled surname ('Mehta'-'Collins'), a particle
 # and the name after it ('Laia Cortés' 'i Ferrer', 'Suleiman' 'al-Amr', 'Dennis' 'ter Horst')
-NAME_GOES_ON = re.compile(rf"-{_NAME_WORD}|(?: (?:{_LOWER_PARTICLES}))+ {_NAME_WORD}(?:-{_NAME_WORD})?"
-                          rf"| (?:al|el|bin|ibn|d|de|da|van)[-'’]{_NAME_WORD}")
+NAME_GOES_ON = re.compile(
+    rf"-{_NAME_WORD}|(?: (?:{_LOWER_PARTICLES}))+ {_NAME_WORD}(?:-{_NAME_WORD})?"
+    rf"| (?:al|el|bin|ibn|d|de|da|van)[-'’]{_NAME_WORD}"
+)
 # and before it: a first name and particles ('Fernández de la' 'Vega'), a capitalised particle ('Del'
 # 'Valle-Carrasco'), the first half of a double-barrelled surname
-_NAME_BEGAN = re.compile(rf"(?:\b{_NAME_WORD}(?: (?:{_LOWER_PARTICLES}))+ |(?<![\w'’-])(?:Del|Della|De|Van|Von|"
-                         rf"Ter|Ten|Da|Di|Dos|Das|Du) |(?<![\w'’-]){_NAME_WORD}-)$")
+_NAME_BEGAN = re.compile(
+    rf"(?:\b{_NAME_WORD}(?: (?:{_LOWER_PARTICLES}))+ |(?<![\w'’-])(?:Del|Della|De|Van|Von|"
+    rf"Ter|Ten|Da|Di|Dos|Das|Du) |(?<![\w'’-]){_NAME_WORD}-)$"
+)
 
 
 def tidy_span(text: str, s: int, e: int, label: str) -> tuple[int, int]:
@@ -45,8 +54,9 @@ def tidy_span(text: str, s: int, e: int, label: str) -> tuple[int, int]:
     if "\n" in text[s:e]:
         lines = [(s + m.start(), s + m.end()) for m in re.finditer(r"[^\n]+", text[s:e])]
         # spaCy runs a heading or a table's header into the name on the next line: the last line is the name
-        return next((span for span in (tidy_span(text, a, b, label) for a, b in reversed(lines))
-                     if span[1] > span[0]), (s, s))
+        return next(
+            (span for span in (tidy_span(text, a, b, label) for a, b in reversed(lines)) if span[1] > span[0]), (s, s)
+        )
     if label != "EVENT":
         inner = [m for m in _INNER_NUMBER.finditer(text, s, e) if m.end() < e]
         if inner and text[inner[-1].end()].isupper():

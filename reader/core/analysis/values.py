@@ -20,8 +20,16 @@ GROUPS: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 GROUP_OF_LABEL = {label: key for key, (_, labels) in GROUPS.items() for label in labels}
 LABEL_NAMES = {
-    "PERSON": "person", "ORG": "organisation", "GPE": "place", "LOC": "place", "FAC": "venue",
-    "EVENT": "event", "MONEY": "money", "DATE": "date", "TIME": "time", "PERCENT": "percentage",
+    "PERSON": "person",
+    "ORG": "organisation",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "venue",
+    "EVENT": "event",
+    "MONEY": "money",
+    "DATE": "date",
+    "TIME": "time",
+    "PERCENT": "percentage",
 }
 
 
@@ -37,8 +45,7 @@ class Quote(Span):
     kind: str = SPEECH
 
     def to_json(self) -> dict:
-        return {"start": self.start, "end": self.end, "text": self.text, "speaker": self.speaker,
-                "kind": self.kind}
+        return {"start": self.start, "end": self.end, "text": self.text, "speaker": self.speaker, "kind": self.kind}
 
 
 @dataclass(frozen=True)
@@ -55,8 +62,13 @@ class Entity(Span):
         return GROUP_OF_LABEL[self.label]
 
     def to_json(self) -> dict:
-        return {"start": self.start, "end": self.end, "text": self.text,
-                "label": self.label, "canonical": self.canonical}
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "label": self.label,
+            "canonical": self.canonical,
+        }
 
 
 @dataclass(frozen=True)
@@ -68,8 +80,9 @@ class Analysis:
 
     def in_part(self, part: str) -> Analysis:
         """The quotes and entities of one part of the article: BODY, TITLE or caption_part(i)."""
-        return Analysis(tuple(q for q in self.quotes if q.part == part),
-                        tuple(e for e in self.entities if e.part == part))
+        return Analysis(
+            tuple(q for q in self.quotes if q.part == part), tuple(e for e in self.entities if e.part == part)
+        )
 
     @property
     def speeches(self) -> list[Quote]:
@@ -80,8 +93,7 @@ class Analysis:
 
     def speaker_of(self, start: int, end: int, part: str = BODY) -> str | None:
         """Who said text[start:end] of `part`: the speaker of the direct quote it lies within, if any."""
-        return next((q.speaker for q in self.speeches if q.part == part and q.start <= start and end <= q.end),
-                    None)
+        return next((q.speaker for q in self.speeches if q.part == part and q.start <= start and end <= q.end), None)
 
     def entity_names(self) -> list[str]:
         return sorted({e.canonical for e in self.entities})
@@ -102,14 +114,18 @@ class Analysis:
     @classmethod
     def from_cache(cls, data: dict, parts: Sequence[Part]) -> Analysis:
         """The analysis `to_cache` wrote for an article with these `parts`."""
+
         def text(p: int, s: int, e: int) -> str:
             return parts[p].text[s:e]
 
         return cls(
-            tuple(Quote(s, e, text(p, s, e), speaker, kind, part=parts[p].name)
-                  for p, s, e, speaker, kind in data["q"]),
-            tuple(Entity(s, e, text(p, s, e), label, canonical, note, part=parts[p].name)
-                  for p, s, e, label, canonical, note in data["e"]),
+            tuple(
+                Quote(s, e, text(p, s, e), speaker, kind, part=parts[p].name) for p, s, e, speaker, kind in data["q"]
+            ),
+            tuple(
+                Entity(s, e, text(p, s, e), label, canonical, note, part=parts[p].name)
+                for p, s, e, label, canonical, note in data["e"]
+            ),
         )
 
 

@@ -68,7 +68,7 @@ def extract(suffix: str, data: bytes) -> list[Extracted]:
         found = reader.read(bytes(data))
     except FormatError:
         raise
-    except Exception as exc:  # noqa: BLE001 - a parser's surprise on an odd file must cost that file only
+    except Exception as exc:
         missing = exc.name if isinstance(exc, ModuleNotFoundError) and exc.name else None
         raise FormatError(needs_package(missing.split(".")[0]) if missing else failure) from exc
     found = [item for item in found if item.text.strip()]

@@ -70,7 +70,9 @@ def read(data: bytes) -> list[Extracted]:
         Extracted(
             text=text,
             title=title,
-            date=iso_date(forwarded.get("date")) or iso_date(forwarded.get("sent")) or iso_date(_header(message, "date")),
+            date=iso_date(forwarded.get("date"))
+            or iso_date(forwarded.get("sent"))
+            or iso_date(_header(message, "date")),
             source=meta.get("source") or name or domain,
             author=meta.get("author") or name,
             url=meta.get("url"),
@@ -133,7 +135,7 @@ def _before_signature(lines: list[str]) -> list[str]:
 
 
 def _article_lines(lines: list[str]) -> tuple[dict[str, str], list[str]]:
-    """"Source:" and "By" lines at the head, and "Read more: URL" lines anywhere, taken out as metadata."""
+    """ "Source:" and "By" lines at the head, and "Read more: URL" lines anywhere, taken out as metadata."""
     meta: dict[str, str] = {}
     kept: list[str] = []
     seen_text = 0
@@ -158,7 +160,11 @@ def _headline(paragraphs: list[str], subject: str | None, forwarded: bool) -> tu
     first = paragraphs[0] if len(paragraphs) > 1 else ""
     looks_like_one = "\n" not in first and len(first) <= 160 and not re.search(r"[.!?:;,\"”’]$", first)
     # in a mail written, not forwarded, a short first line is as likely "Hi all" as a headline
-    if first and looks_like_one and (squash(first).lower() == (subject or "").lower() or forwarded and len(first.split()) >= 3):
+    if (
+        first
+        and looks_like_one
+        and (squash(first).lower() == (subject or "").lower() or (forwarded and len(first.split()) >= 3))
+    ):
         return squash(first), paragraphs[1:]
     return subject, paragraphs
 

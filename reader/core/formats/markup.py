@@ -14,8 +14,20 @@ _BLOCKS = frozenset(
     "header hr li main nav ol p pre section summary table tbody td th thead tr ul "
     "head item list quote row cell graphic doc".split()
 )
-_DROPPED = ("script", "style", "noscript", "template", "title", "iframe", "object", "svg", "button", "select",
-            "textarea", "input")
+_DROPPED = (
+    "script",
+    "style",
+    "noscript",
+    "template",
+    "title",
+    "iframe",
+    "object",
+    "svg",
+    "button",
+    "select",
+    "textarea",
+    "input",
+)
 _LINE_BREAKS = frozenset({"br", "lb"})
 _BREAK = "\x00"  # stands for a paragraph break while the text is assembled; control characters are gone by then
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
@@ -34,6 +46,7 @@ def squash(text: str) -> str:
 
 def join_paragraphs(paragraphs, keep_lines: bool = False) -> str:
     """Paragraphs split by one blank line; with keep_lines, each keeps its line breaks (tidied line by line)."""
+
     def tidy(paragraph: str) -> str:
         if not keep_lines:
             return squash(paragraph)

@@ -34,6 +34,7 @@ column by column. The two-page sample clipping takes about 15 ms (after the firs
 from __future__ import annotations
 
 import ctypes
+import itertools
 import re
 import statistics
 import threading
@@ -71,8 +72,18 @@ _COMPOUND_TAILS = frozenset(
     "based led owned funded backed run time year years old term wide free style made related friendly level "
     "scale class winning known up off like long day week month hour minute powered driven focused".split()
 )
-_LIGATURES = str.maketrans({"\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
-                            "\ufb05": "st", "\ufb06": "st", "\x02": "-"})  # PDFium marks a line-end hyphen \x02
+_LIGATURES = str.maketrans(
+    {
+        "\ufb00": "ff",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
+        "\ufb05": "st",
+        "\ufb06": "st",
+        "\x02": "-",
+    }
+)  # PDFium marks a line-end hyphen \x02
 
 
 @dataclass
@@ -129,10 +140,9 @@ def _page_lines(document, number: int) -> list[_Line]:
     for i in range(textpage.count_chars()):
         code = pdfium_c.FPDFText_GetUnicode(raw, i)
         char = chr(code) if 0 < code < 0x110000 else ""
-        if not char.strip() or pdfium_c.FPDFText_IsGenerated(raw, i) == 1:
-            if char not in ("", "\x02"):
-                chars.append(" ")  # a space, or PDFium's word or line break: positions decide lines
-                continue
+        if (not char.strip() or pdfium_c.FPDFText_IsGenerated(raw, i) == 1) and char not in ("", "\x02"):
+            chars.append(" ")  # a space, or PDFium's word or line break: positions decide lines
+            continue
         if not char:
             continue
         pdfium_c.FPDFText_GetCharOrigin(raw, i, x, y)
@@ -178,6 +188,7 @@ def _article(pages: list[list[_Line]], metadata: dict[str, str]) -> Extracted:
 
 def _furniture(pages: list[list[_Line]]) -> tuple[set[int], str | None]:
     """The running headers, footers and page numbers (by id), and the first page's masthead line."""
+
     def shape(line: _Line) -> str:
         return re.sub(r"\d+", "#", line.text.lower())
 
@@ -242,11 +253,11 @@ def _paragraphs(lines: list[_Line], body_size: float) -> list[list[_Line]]:
     left = Counter(round(line.x0) for line in lines).most_common(1)[0][0]
     widths = sorted(line.x1 - left for line in lines)
     column = widths[int(0.9 * (len(widths) - 1))] or 1.0
-    steps = [a.y - b.y for a, b in zip(lines, lines[1:]) if a.page == b.page and a.y > b.y]
+    steps = [a.y - b.y for a, b in itertools.pairwise(lines) if a.page == b.page and a.y > b.y]
     spacing = statistics.median(steps) if steps else body_size * 1.2
     indent = 0.8 * body_size
     paragraphs: list[list[_Line]] = [[lines[0]]]
-    for prev, line in zip(lines, lines[1:]):
+    for prev, line in itertools.pairwise(lines):
         gap = prev.page == line.page and prev.y - line.y > 1.45 * spacing
         indented = line.x0 - left > indent and not prev.x0 - left > indent
         short_end = bool(_SENTENCE_END.search(prev.text)) and prev.x1 - left < 0.75 * column
@@ -261,7 +272,7 @@ def _paragraphs(lines: list[_Line], body_size: float) -> list[list[_Line]]:
 def _joined(lines: list[_Line], vocabulary: set[str]) -> list[str]:
     """The paragraph's lines as pieces of one string, each followed by what joins it to the next."""
     pieces = []
-    for line, following in zip(lines, lines[1:]):
+    for line, following in itertools.pairwise(lines):
         pieces.append(_join(line.text, following.text, vocabulary))
     pieces.append(lines[-1].text)
     return pieces

@@ -72,7 +72,7 @@ def _date(given: str | None, text: str) -> tuple[str | None, str]:
     m = _DATE_TOKEN.match(text)
     if m and is_iso_date(m.group(1)):
         given = given or m.group(1)
-        text = text[m.end():]
+        text = text[m.end() :]
     return (given if given and is_iso_date(given) else None), text
 
 
@@ -85,7 +85,7 @@ def _split_header(text: str) -> tuple[dict[str, str], str]:
             h = _HEADER_LINE.match(line.strip())
             if h:
                 meta[h.group(1).lower()] = h.group(2).strip("\"'")
-        return _normalise_meta(meta), text.lstrip()[m.end():]
+        return _normalise_meta(meta), text.lstrip()[m.end() :]
     lines = text.lstrip("\n").split("\n")
     taken = 0
     for line in lines:
@@ -126,8 +126,12 @@ def _read_blocks(text: str, is_markdown: bool, headline_if=None) -> tuple[list[s
         if not kept:
             continue
         joined = squash(" ".join(kept))
-        if headline is None and not paragraphs and _is_headline(kept, is_markdown) and \
-                (headline_if is None or headline_if(joined)):
+        if (
+            headline is None
+            and not paragraphs
+            and _is_headline(kept, is_markdown)
+            and (headline_if is None or headline_if(joined))
+        ):
             headline = _MD_HEADING.sub(r"\1", joined) if is_markdown else joined
             continue
         paragraphs.append(joined)
@@ -154,7 +158,7 @@ def _lead_caption(captions: list[Caption]) -> str | None:
 
 
 def _first_sentence(body: str) -> str:
-    first = body[:paragraph_end(body, 0)]
+    first = body[: paragraph_end(body, 0)]
     for m in _SENTENCE_END.finditer(first):
         if not _ABBREVIATION.search(first, 0, m.start()):  # "Mr. Bach", "U.S. Olympic", "Thomas J. Bach"
             return first[: m.start()]

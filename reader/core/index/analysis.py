@@ -87,12 +87,26 @@ class WordAnalyzer(Tokenizer):
     def __eq__(self, other):
         return other is not None and self.__class__ is other.__class__
 
-    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
-                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+    def __call__(
+        self,
+        value,
+        positions=False,
+        chars=False,
+        keeporiginal=False,
+        removestops=True,
+        start_pos=0,
+        start_char=0,
+        tokenize=True,
+        mode="",
+        **kwargs,
+    ):
         t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
         stops, minsize, query_mode = self.stops, self.minsize, mode == "query"
-        spans = (((m.group(), m.start(), m.end()) for m in self.expression.finditer(value)) if tokenize
-                 else ((value, 0, len(value)),))
+        spans = (
+            ((m.group(), m.start(), m.end()) for m in self.expression.finditer(value))
+            if tokenize
+            else ((value, 0, len(value)),)
+        )
         kept = None  # the position of the last word kept: StopFilter renumbers around dropped stop words
         for i, (text, start, end) in enumerate(spans):
             word = text.lower()

@@ -114,4 +114,3 @@ def unreadable(ix) -> str | None:
     except Exception as exc:  # whatever a damaged file makes Whoosh raise
         return f"{exc.__class__.__name__}: {first_line(exc)}"
     return None
-

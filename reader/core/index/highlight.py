@@ -30,8 +30,11 @@ def find_words(text: str, words: frozenset[str]):
         return
     lowered = text.lower()
     if len(lowered) != len(text):  # 'İ' lowercases to two characters: offsets would drift, so analyse it all
-        found = {(t.startchar, t.endchar): t.text
-                 for t in ANALYZER(text, chars=True, mode="index", removestops=False) if t.text in words}
+        found = {
+            (t.startchar, t.endchar): t.text
+            for t in ANALYZER(text, chars=True, mode="index", removestops=False)
+            if t.text in words
+        }
         yield from ((start, end, word) for (start, end), word in sorted(found.items()))
         return
     for m in _candidates(words).finditer(lowered):
@@ -64,8 +67,19 @@ class _WordTokens(Tokenizer):
     def __init__(self, words: frozenset[str]):
         self.words = words
 
-    def __call__(self, value, positions=False, chars=False, keeporiginal=False, removestops=True,
-                 start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+    def __call__(
+        self,
+        value,
+        positions=False,
+        chars=False,
+        keeporiginal=False,
+        removestops=True,
+        start_pos=0,
+        start_char=0,
+        tokenize=True,
+        mode="",
+        **kwargs,
+    ):
         for pos, (start, end, word) in enumerate(find_words(value, self.words), start_pos):
             # a new token each time: the fragmenter keeps the matched ones
             t = Token(positions, chars, removestops=removestops, mode=mode, text=word, boost=1.0)
@@ -124,6 +138,5 @@ class _MarkFormatter(highlight.Formatter):
 
 
 def _lead(body: str, chars: int = 200) -> str:
-    first = body[:paragraph_end(body, 0)]
+    first = body[: paragraph_end(body, 0)]
     return first if len(first) <= chars else first[:chars].rsplit(" ", 1)[0] + "…"
-

@@ -25,8 +25,9 @@ class MpWriter(Sizing, multiproc.MpWriter):
     """Whoosh's multiprocess writer, its sub-writers `_SubWriterTask`s."""
 
     def _new_task(self):
-        task = _SubWriterTask(self.storage, self.indexname, self.jobqueue, self.resultqueue, self.subargs,
-                              self.multisegment)
+        task = _SubWriterTask(
+            self.storage, self.indexname, self.jobqueue, self.resultqueue, self.subargs, self.multisegment
+        )
         self.tasks.append(task)
         task.start()
         return task

@@ -108,8 +108,9 @@ def _bounded(q):
     if kind is query.Prefix:
         return _Prefix(q.fieldname, q.text, boost=q.boost)
     if kind is query.TermRange:
-        return _TermRange(q.fieldname, q.start, q.end, q.startexcl, q.endexcl, boost=q.boost,
-                          constantscore=q.constantscore)
+        return _TermRange(
+            q.fieldname, q.start, q.end, q.startexcl, q.endexcl, boost=q.boost, constantscore=q.constantscore
+        )
     return q
 
 
@@ -134,8 +135,10 @@ class _Scanning:
     def _counted(self, words):
         for n, word in enumerate(words, 1):
             if n > MAX_SCANNED_WORDS:
-                raise QueryTooBroad(f"{self._shown} would look through more than {MAX_SCANNED_WORDS:,} words; "
-                                    "put more letters before * or ?, or narrow the range")
+                raise QueryTooBroad(
+                    f"{self._shown} would look through more than {MAX_SCANNED_WORDS:,} words; "
+                    "put more letters before * or ?, or narrow the range"
+                )
             yield word
 
 
@@ -226,4 +229,3 @@ def positive_names(q) -> frozenset[tuple[str, ...]]:
 
 def _to_str(term) -> str:
     return term.decode("utf-8") if isinstance(term, bytes) else str(term)
-

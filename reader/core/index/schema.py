@@ -137,4 +137,3 @@ def name_entry(d: Document) -> dict:
         "entities": len(analysis.entity_names()),
         "analyzed": d.analyzed,
     }
-

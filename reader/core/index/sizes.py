@@ -16,8 +16,11 @@ class Sizing:
     def _commit_toc(self, segments):
         for segment in segments:
             if not hasattr(segment, WRITTEN_SIZES):
-                setattr(segment, WRITTEN_SIZES, {name: self.storage.file_length(name)
-                                                 for name in segment.list_files(self.storage)})
+                setattr(
+                    segment,
+                    WRITTEN_SIZES,
+                    {name: self.storage.file_length(name) for name in segment.list_files(self.storage)},
+                )
         super()._commit_toc(segments)
 
 

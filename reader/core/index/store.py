@@ -94,8 +94,9 @@ class Index:
         for aid, title, day, source, words, size, mtime, hash_, copy in column_rows(self._ix, ROW_COLUMNS):
             found = names.get(aid)
             quotes, entities, analyzed = found[1:] if found and found[0] == hash_ else (None, None, "")
-            rows[aid] = ArticleRow(aid, title, day or None, source, words, size, mtime, hash_, quotes, entities,
-                                   analyzed, copy)
+            rows[aid] = ArticleRow(
+                aid, title, day or None, source, words, size, mtime, hash_, quotes, entities, analyzed, copy
+            )
         return rows
 
     def doubled(self) -> set[str]:
@@ -104,12 +105,13 @@ class Index:
             return set()
         seen: set[str] = set()
         twice: set[str] = set()
-        for aid, in column_rows(self._ix, ("id",)):
+        for (aid,) in column_rows(self._ix, ("id",)):
             (twice if aid in seen else seen).add(aid)
         return twice
 
-    def write(self, docs: Iterable[Document], remove: Iterable[str] = (),
-              expected: int = 0, replace_all: bool = False) -> int:
+    def write(
+        self, docs: Iterable[Document], remove: Iterable[str] = (), expected: int = 0, replace_all: bool = False
+    ) -> int:
         """Delete `remove` ids, then add `docs`, in one commit; then the names of those that have an analysis.
 
         A changed article is passed in both. `expected` is how many articles are coming; it decides
@@ -150,8 +152,8 @@ class Index:
         entries = list(entries)
         gone = set(remove) - {e["id"] for e in entries}
         if prune:
-            present = {aid for aid, in column_rows(self._ix, ("id",))}
-            gone |= {aid for aid, in column_rows(self._names, ("id",))} - present
+            present = {aid for (aid,) in column_rows(self._ix, ("id",))}
+            gone |= {aid for (aid,) in column_rows(self._names, ("id",))} - present
         if not entries and not gone:
             return 0
         writer = open_writer(self._names)
@@ -232,4 +234,3 @@ class _KeptSearcher:
         if self._searcher is not None:
             self._searcher.close()
             self._searcher = None
-

@@ -130,4 +130,3 @@ def _drop_unfinished_tocs(ix) -> None:
                 ix.storage.delete_file(name)
             except OSError:
                 pass
-

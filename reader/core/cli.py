@@ -10,6 +10,7 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import NoReturn
 
 from . import importing, paths
 from .bookmarks import OK, Bookmark, BookmarkError
@@ -30,7 +31,7 @@ class UsageError(ReaderError):
 class _Parser(argparse.ArgumentParser):
     """argparse, but bad usage is one line on stderr and exit 2, as everywhere else."""
 
-    def error(self, message):
+    def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message} (see {self.prog} --help)")
 
 
@@ -47,8 +48,9 @@ class _Versions(argparse.Action):
         parser.exit()
 
 
-def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+def _common_options() -> _Parser:
+    """The options of every command. A _Parser: typeshed wants a subcommand's parents of its parser class."""
+    common = _Parser(add_help=False)
     common.add_argument(
         "--articles",
         metavar="DIR",
@@ -61,7 +63,11 @@ def build_parser() -> argparse.ArgumentParser:
         default=argparse.SUPPRESS,
         help=f"where the index lives (default: ${paths.DATA_DIR_ENV} or the user data dir)",
     )
+    return common
 
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _common_options()
     parser = _Parser(
         prog="press-reader", parents=[common], description="Read, search and quote sponsorship press coverage."
     )
@@ -112,7 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _add_bookmark_commands(p: argparse.ArgumentParser, common: argparse.ArgumentParser) -> None:
+def _add_bookmark_commands(p: _Parser, common: _Parser) -> None:
     """`press-reader bookmarks list|export|add`."""
     actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser, required=True)
     a = actions.add_parser("list", parents=[common], help="every bookmark, of every folder, oldest first")

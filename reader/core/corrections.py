@@ -7,6 +7,7 @@ import json
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 from .errors import ReaderError
 from .files import ArticleError, os_reason, read_regular
@@ -55,7 +56,9 @@ def read_corrections(path: Path) -> dict[str, dict[str, str]]:
         return {}
     if not isinstance(raw, dict):
         return {}
-    entries = raw.get("entries") if isinstance(raw.get("entries"), dict) else {}
+    entries = raw.get("entries")
+    if not isinstance(entries, dict):
+        entries = {}
     out = {key: _valid_corrections(fields) for key, fields in entries.items() if isinstance(fields, dict)}
     out[""] = _valid_corrections(raw)
     return {k: v for k, v in out.items() if v}
@@ -126,4 +129,6 @@ def save_corrections(article: Article, **values: str | None) -> Path:
 def with_corrections(article: Article, corrections: dict[str, str]) -> Article:
     if not corrections:
         return article
-    return dataclasses.replace(article, **corrections, corrected=frozenset(corrections))
+    # the keys are among CORRECTABLE, text fields of Article: `_valid_corrections` keeps no others
+    changes: dict[str, Any] = {**corrections, "corrected": frozenset(corrections)}
+    return dataclasses.replace(article, **changes)

@@ -103,7 +103,7 @@ def candidates(paths: Iterable[Path | str]) -> list[tuple[Path, Path, Path | Non
     """(file, folder its library place is relative to, the folder given it was found in or None) for each
     file given and each article file in a folder given, at any depth; hidden files and folders inside a
     folder are left out."""
-    out = []
+    out: list[tuple[Path, Path, Path | None]] = []
     for given in paths:
         path = Path(given).expanduser()
         if not path.is_dir():

@@ -67,7 +67,7 @@ class Library:
         self._bookmarks: BookmarkStore | None = None
         self._data_checked = False
         self._read_only: str | None = None
-        self._last_feed: tuple[list, dict[str, Article]] | None = None  # (its files' stat, its articles)
+        self._last_feed: tuple[list[str | int], dict[str, Article]] | None = None  # (its files' stat, its articles)
 
     @property
     def read_only(self) -> str | None:
@@ -115,7 +115,7 @@ class Library:
             current = self._index
         if replacing:
             index.close()  # its searchers still hold the deleted files open
-        return current
+        return current if current is not None else self.index  # None: closed meanwhile; reopened, as on any use
 
     @property
     def cache(self) -> AnalysisCache:
@@ -393,7 +393,7 @@ class Library:
             raise ArticleError(article_id, FILE_GONE)
         if key is None:
             return articles.load(path, self.root)
-        stamp = [file_id]
+        stamp: list[str | int] = [file_id]
         for part in (path, sidecar(path)):  # its corrections are part of its articles
             with contextlib.suppress(OSError):
                 st = part.stat()

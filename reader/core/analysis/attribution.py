@@ -147,7 +147,8 @@ def after(text: str, quote_end: int, limit: int) -> Source | None:
     nxt = _MARK.search(text, quote_end, stop)
     stop = nxt.start() if nxt else stop
     tail = text[quote_end:stop]
-    lead = re.match(r"[\s,]*(?:[—–]\s*|--\s*)?", tail).end()
+    opening = re.match(r"[\s,]*(?:[—–]\s*|--\s*)?", tail)
+    lead = opening.end() if opening else 0  # always a match: the pattern also matches ""
     body = tail[lead:]
     at = quote_end + lead
     if _new_sentence(text, quote_end, body) and (re.search(r"[:,]\s*$", body) or len(body.split()) > 12):

@@ -5,7 +5,6 @@ clubs, teams' nicknames and the acronyms it spells out."""
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 
 from .context import ORG_WORDS, reads_as_company
@@ -44,9 +43,10 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
     """
     every = [e for part in parts for e in part]
     longer = sorted({(e.canonical, e.label) for e in every if e.label == "ORG"}, key=lambda c: -len(c[0]))
-    labels: dict[str, Counter] = {}
+    labels: dict[str, dict[str, float]] = {}  # an entity's votes for each label, weighted by `_weight`
     for e in every:
-        labels.setdefault(_merged_name(e, longer), Counter())[e.label] += _weight(e)
+        votes = labels.setdefault(_merged_name(e, longer), {})
+        votes[e.label] = votes.get(e.label, 0) + _weight(e)
     sides = _sides(parts, texts, labels)
     companies = {
         e.canonical
@@ -82,7 +82,7 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
             elif (canonical in companies or e.text in companies) and not e.note:
                 label, canonical = "ORG", e.text if e.text in companies else canonical
             else:
-                label = e.label if e.note else labels[canonical].most_common(1)[0][0]
+                label = e.label if e.note else _most_voted(labels[canonical])
             merged.append(Entity(e.start, e.end, e.text, label, canonical, e.note))
         result.append(merged)
     return result
@@ -96,6 +96,11 @@ def _weight(e: Entity) -> float:
     return 2 if " " in e.canonical else 0.9
 
 
+def _most_voted(votes: dict[str, float]) -> str:
+    """The label with the most votes; of a tie, the first voted (as `Counter.most_common` would pick)."""
+    return max(votes, key=votes.__getitem__)
+
+
 def _merged_name(entity: Entity, orgs: list[tuple[str, str]]) -> str:
     if entity.note or entity.label != "ORG":
         return entity.canonical
@@ -105,7 +110,7 @@ def _merged_name(entity: Entity, orgs: list[tuple[str, str]]) -> str:
     return entity.canonical
 
 
-def _sides(parts: list[list[Entity]], texts: Sequence[str], labels: dict[str, Counter]) -> set[str]:
+def _sides(parts: list[list[Entity]], texts: Sequence[str], labels: dict[str, dict[str, float]]) -> set[str]:
     """The places the article shows as sides: tagged a place somewhere and playing somewhere; and their
     opponents where spaCy tagged nothing ('England beat Wales 23-19', 'England 23 Wales 19')."""
     sides = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # words that come before a name in press style and are not part of it
 ROLE_WORDS = frozenset(
@@ -92,7 +93,7 @@ def trim_name(phrase: str) -> str:
 class Names:
     """The full names an article uses, so that 'Ma' means 'Jack Ma' and 'Bach' means 'Thomas Bach'."""
 
-    def __init__(self, full_names: list[str] = ()):
+    def __init__(self, full_names: Iterable[str] = ()) -> None:
         self.full: list[str] = []
         self.guesses: list[str] = []  # capitalised pairs from the text, for when NER found no people
         for name in full_names:

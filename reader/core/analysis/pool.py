@@ -16,7 +16,8 @@ import multiprocessing
 import os
 import threading
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from multiprocessing.pool import AsyncResult
 from typing import TypeVar
 
 from ..children import exit_with_parent
@@ -28,6 +29,8 @@ from .tagger import NO_MODEL, RawEntity, Tagger
 from .values import Analysis
 
 Key = TypeVar("Key")
+Payload = TypeVar("Payload")
+Result = TypeVar("Result")
 ARTICLES_PER_TASK = 4
 TASKS_AHEAD = 6  # per worker: covers the app reading the next files; an article opened waits behind ~1 s
 TASK_TIMEOUT_S = 600.0  # a worker that died takes its task with it: Pool would wait forever
@@ -53,15 +56,22 @@ def _start_worker(entries: list[Entry], fingerprint: str, model: str | None, par
         _worker_tagger = Tagger(Gazetteer(entries, fingerprint), NO_MODEL)
 
 
+def _loaded_tagger() -> Tagger:
+    """This worker's tagger, which `_start_worker` made before any task could run."""
+    if _worker_tagger is None:
+        raise RuntimeError("an analysis task ran on a worker that was not started")
+    return _worker_tagger
+
+
 def _analyze_task(batch: list[Article]) -> list[Analysis]:
     from . import analyze_batch  # the package imports this module: not at the top
 
-    return analyze_batch(_worker_tagger, batch)
+    return analyze_batch(_loaded_tagger(), batch)
 
 
 def _tag_task(batch: list[list[str]]) -> list[list[list[RawEntity]]]:
     texts = [text for parts in batch for text in parts]
-    tags = list(_worker_tagger.tag(texts, batch_size=64))
+    tags = list(_loaded_tagger().tag(texts, batch_size=64))
     out, i = [], 0
     for parts in batch:
         out.append(tags[i : i + len(parts)])
@@ -88,9 +98,11 @@ class TaggerPool:
         """(key, article) in, (key, its analysis) out, in the same order."""
         return self._windowed(items, _analyze_task)
 
-    def _windowed(self, items, task):
+    def _windowed(
+        self, items: Iterable[tuple[Key, Payload]], task: Callable[[list[Payload]], list[Result]]
+    ) -> Iterator[tuple[Key, Result]]:
         source = iter(items)
-        window: deque = deque()
+        window: deque[tuple[list[Key], AsyncResult[list[Result]]]] = deque()
 
         def submit() -> bool:
             if self._closed:
@@ -118,7 +130,7 @@ class TaggerPool:
         """One article's analysis, queued behind at most the tasks already sent."""
         return self._result(self._pool.apply_async(_analyze_task, ([article],)))[0]
 
-    def _result(self, pending):
+    def _result(self, pending: AsyncResult[Result]) -> Result:
         """The task's result; a closed pool's tasks never finish, so waiting stops when it is closed."""
         for _ in range(int(TASK_TIMEOUT_S / POLL_S)):
             try:

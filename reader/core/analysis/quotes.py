@@ -421,8 +421,8 @@ def _pronoun(word: str, span: _Span, text: str, entities: Sequence[Entity], last
     quote, else the previous speaker. It/they: likewise an organisation."""
     wanted = ("ORG",) if word.lower() in ("it", "they", "we") else ("PERSON",)
     para_start = paragraph_start(text, span.start)
-    same_paragraph = last is not None and last.end > para_start
-    scope = attribution.sentence_end(text, last.end, span.start) if same_paragraph else para_start
+    last_here = last if last is not None and last.end > para_start else None  # the previous quote, if in this paragraph
+    scope = attribution.sentence_end(text, last_here.end, span.start) if last_here is not None else para_start
     in_scope = [e for e in entities if e.label in wanted and scope <= e.start and e.end <= span.start]
     if in_scope:
         # the subject of the sentence just before the quote ('Federer, who…, snapped … "…," he said'),
@@ -441,8 +441,8 @@ def _pronoun(word: str, span: _Span, text: str, entities: Sequence[Entity], last
         described = _INDEFINITE_SUBJECT.search(text, scope, span.start)
         if described:  # 'One team mechanic, who asked not to be named, pointed to the climbs. "…," he said.'
             return described.group(1)[0].lower() + described.group(1)[1:]
-    if same_paragraph and last.speaker:
-        return last.speaker
+    if last_here is not None and last_here.speaker:
+        return last_here.speaker
     since = last.end if last is not None else max(0, span.start - LOOK_BACK)
     named = [e for e in entities if e.label in wanted and since <= e.start and e.end <= span.start]
     if named:

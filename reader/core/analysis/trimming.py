@@ -64,7 +64,7 @@ def tidy_span(text: str, s: int, e: int, label: str) -> tuple[int, int]:
     while True:
         before = (s, e)
         surface = text[s:e]
-        lead = _LEADING_THE.match(surface) or (label != "EVENT" and _LEADING_RANK.match(surface))
+        lead = _LEADING_THE.match(surface) or (_LEADING_RANK.match(surface) if label != "EVENT" else None)
         if lead and lead.end() < len(surface):
             s += lead.end()
         tail = (_PERSON_TAIL if label == "PERSON" else _TRAILING_FIGURES).search(text, s, e)

@@ -48,8 +48,8 @@ def read(data: bytes) -> list[Extracted]:
     return found
 
 
-def _body(entry) -> str:
-    """The entry's full content if it has any, else its summary."""
+def _body(entry) -> str | None:
+    """The entry's full content if it has any, else its summary; None if it has neither."""
     contents = entry.get("content") or []
     html_first = sorted(contents, key=lambda c: (c.get("type") or "") not in _HTML_TYPES)
     for content in html_first:

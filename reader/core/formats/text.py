@@ -42,7 +42,7 @@ def parse(
     """
     text = _CONTROL_CHARS.sub("", text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff"))
     extracted = meta is not None
-    meta, text = (_normalise_meta(dict(meta)), text) if extracted else _split_header(text)
+    meta, text = (_normalise_meta(dict(meta)), text) if meta is not None else _split_header(text)
     date, text = _date(meta.get("date"), text)
     is_markdown = article_id.lower().endswith(".md")
     # an extractor's text starts with its title at most: a short first paragraph is not a heading
@@ -140,7 +140,7 @@ def _read_blocks(text: str, is_markdown: bool, headline_if=None) -> tuple[list[s
 
 def _is_truncated_caption(line: str, next_line: str) -> bool:
     nxt = _CAPTION.match(next_line)
-    return bool(nxt) and len(line) >= 20 and squash(nxt.group("text")).startswith(squash(line))
+    return nxt is not None and len(line) >= 20 and squash(nxt.group("text")).startswith(squash(line))
 
 
 def _is_headline(lines: list[str], is_markdown: bool) -> bool:

@@ -128,6 +128,8 @@ def name_entry(d: Document) -> dict:
     """What the names index holds of an analyzed article: plain strings and counts, so that entries
     waiting to be written are small and are not walked by Python's garbage collector."""
     analysis = d.analysis
+    if analysis is None:
+        raise ValueError(f"article {d.article.id} has no analysis to index")
     return {
         "id": d.article.id,
         "hash": d.article.content_hash,

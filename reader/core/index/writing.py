@@ -6,6 +6,7 @@ import errno
 import os
 import re
 import shutil
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 
 from whoosh import index, writing
@@ -34,7 +35,12 @@ def open_writer(ix, procs: int = 1, **kwargs):
     if not try_for(lock.acquire, timeout=WRITE_LOCK_TIMEOUT, delay=0.1):
         raise IndexBusy("another Press Reader is updating this index; try again shortly")
     kwargs.update(codec=Codec(), compound=False)
-    with failing_safely(lambda: (_drop_uncommitted(ix.storage, ix.indexname), lock.release())):
+
+    def undo() -> None:
+        _drop_uncommitted(ix.storage, ix.indexname)
+        lock.release()
+
+    with failing_safely(undo):
         if procs > 1:
             # what ix.writer(procs=...) makes, with writer processes that end when this process does;
             # its sub-writers do not take the lock either
@@ -48,7 +54,7 @@ def open_writer(ix, procs: int = 1, **kwargs):
 
 
 @contextmanager
-def failing_safely(undo):
+def failing_safely(undo: Callable[[], object]) -> Iterator[None]:
     """Write to the index inside; if that fails, `undo()` lets go of what was taken, and an OSError
     becomes IndexUnsaved."""
     try:
@@ -67,18 +73,18 @@ def abandon(writer) -> None:
         task.terminate()
         task.join()
     lock = getattr(writer, "writelock", None)
-    held = lock is not None and getattr(writer, "is_closed", True) is False
-    if held:
+    held = lock if getattr(writer, "is_closed", True) is False else None  # the write lock, if still held
+    if held is not None:
         writer.writelock = None  # kept until its files are deleted: cancel() would let it go first
     try:
         writer.cancel()
     except Exception:  # a commit that failed half-way leaves it unable to cancel
         pass
-    if held:
+    if held is not None:
         writer.is_closed = True
         _drop_uncommitted(writer.storage, writer.indexname)  # no other writer has files half made meanwhile
         try:
-            lock.release()
+            held.release()
         except Exception:
             pass
 

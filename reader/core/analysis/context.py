@@ -75,6 +75,16 @@ def relabel(
     a nationality before a person's name ('Tunisian Abderrahim Zhiou'), a person 'of' an organisation
     ('Mina Worley-Hale of Human Rights Watch'), a dateline ('MUMBAI (Reuters) -'), a mountain or a pass
     ('Mont Ventoux', 'Col du Galibier'), a nationality or a common word alone ('Emirati', 'Women': none)."""
+    named = _by_its_words(text, s, e, label, people)
+    if named is not None:
+        return named
+    if label not in ("ORG", "GPE", "NORP", "LOC", "FAC"):
+        return s, e, label
+    return _by_its_surroundings(text, s, e, label, people, firsts)
+
+
+def _by_its_words(text: str, s: int, e: int, label: str, people: dict[str, str]) -> tuple[int, int, str] | None:
+    """What the name's own words say it is (a venue, an event, a newspaper, a company), else None."""
     if _venue(text[s:e].split(), label) and text[s:e] not in people:
         return s, e, "FAC"  # 'Johnson Space Center', 'Castlefrank Road', 'Camping World Stadium', 'Hotel Eurostars'
     words = text[s:e].split()
@@ -93,8 +103,13 @@ def relabel(
         reads_as_company(text, s, e) or (text[s:e].split()[-1:] and text[s:e].split()[-1] in COMPANY_WORDS)
     ):
         return s, e, "ORG"  # spaCy's person 'Nexora' in 'the chip maker Nexora'; 'Hinkley Mutual'
-    if label not in ("ORG", "GPE", "NORP", "LOC", "FAC"):
-        return s, e, label
+    return None
+
+
+def _by_its_surroundings(
+    text: str, s: int, e: int, label: str, people: dict[str, str], firsts: dict[str, str] | None
+) -> tuple[int, int, str]:
+    """What the text around an organisation or place name says it is: a person, a dateline, a mountain..."""
     rest = NAME_GOES_ON.match(text, e)
     if rest and text[s : rest.end()] in people:
         return s, rest.end(), "PERSON"  # spaCy's place 'Pendleton' of 'Pendleton-Morgan'

@@ -186,7 +186,7 @@ def search_words(article: Article, limit: int = 6) -> frozenset[str]:
 def check_layer(spans, length: int, what: str) -> None:
     """Spans of one layer: inside [0, length], each non-empty, in order and not overlapping."""
     previous_end = 0
-    for start, end in spans:
+    for start, end in ((s.start, s.end) for s in spans):
         assert 0 <= start < end <= length, f"{what}: ({start}, {end}) outside 0..{length}"
         assert start >= previous_end, f"{what}: ({start}, {end}) overlaps or precedes the span before it"
         previous_end = end
@@ -201,8 +201,8 @@ def check_analysis(article: Article, analysis: Analysis) -> None:
         for part in article.parts()
     ]
     for name, text, quotes, entities in parts:
-        check_layer([(q.start, q.end) for q in quotes], len(text), f"{name} quotes")
-        check_layer([(e.start, e.end) for e in entities], len(text), f"{name} entities")
+        check_layer(quotes, len(text), f"{name} quotes")
+        check_layer(entities, len(text), f"{name} entities")
         for q in quotes:
             assert q.text == text[q.start : q.end]
             assert q.speaker is None or (q.speaker.strip() and "\n" not in q.speaker)

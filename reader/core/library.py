@@ -317,7 +317,7 @@ class Library:
         With `analyze` False, an analysis not cached is not made: the view has none.
         """
         article = self.load(article_id)
-        title_hits, body_hits, *caption_hits = (hit_spans(part.text, words) for part in article.parts())
+        title_hits, body_hits, *caption_hits = (hit_spans(part.text, words, part.name) for part in article.parts())
         try:
             analysis = self.cached_analysis(article)
             if analysis is None and analyze:

@@ -41,6 +41,7 @@ __all__ = [
 # ---------------------------------------------------------------- article: parts and spans
 
 TITLE, BODY = "title", "body"
+SNIPPET = "snippet"  # not a part of the article: the search result's snippet, which its hits index into
 PARAGRAPH_BREAK = "\n\n"  # the paragraphs of a part are split by one blank line, and only by that
 ENTRY_MARK = "#"  # "feeds/sport.rss#3fa9c2d1": one entry of a file that holds several articles
 
@@ -233,7 +234,7 @@ class Hit:
     date: str | None
     score: float
     snippet: str
-    snippet_spans: tuple[tuple[int, int], ...] = ()
+    snippet_spans: tuple[Span, ...] = ()  # their part is SNIPPET
 
     def to_json(self) -> dict:
         return {

@@ -7,6 +7,7 @@ captions), names and colours each layer (as plain strings: no Qt here), and buil
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from .analysis import GROUPS, LABEL_NAMES, SPEECH, Analysis, Entity, Quote
@@ -172,9 +173,9 @@ def bookmark_marks(bookmarks, body_length: int) -> list[Mark]:
     ]
 
 
-def hit_marks(spans, part: str = BODY) -> list[Mark]:
-    """Search hits, given as (start, end) pairs of one part."""
-    return [Mark(s, e, HIT, part=part) for s, e in spans]
+def hit_marks(spans: Iterable[Span]) -> list[Mark]:
+    """Search hits, as `hit_spans` gives them."""
+    return [Mark(s.start, s.end, HIT, part=s.part) for s in spans]
 
 
 def name_hits(entities, names: frozenset[tuple[str, ...]]) -> list[Mark]:
@@ -213,12 +214,12 @@ def build_view(
 def part_marks(part: Part, analysis: Analysis | None, hits, names: frozenset[tuple[str, ...]]) -> list[Mark]:
     """The marks of one part of an article."""
     if analysis is None:
-        return hit_marks(hits, part.name)
+        return hit_marks(hits)
     found = analysis.in_part(part.name)
     quotes, entities = found.quotes, found.entities
     return (
         _one_label_per_turn(quotes, [quote_mark(q, part.text, entities) for q in quotes], part.text, entities)
         + [entity_mark(e) for e in entities]
-        + hit_marks(hits, part.name)
+        + hit_marks(hits)
         + name_hits(entities, names)
     )

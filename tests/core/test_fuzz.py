@@ -49,7 +49,7 @@ def test_quote_spans_lie_in_the_text_in_order(text, headline):
     body = parse(text).body
     text = body if not headline else body.replace("\n\n", " ")
     quotes = find_quotes(text, headline=headline)
-    check_layer([(q.start, q.end) for q in quotes], len(text), "quotes")
+    check_layer(quotes, len(text), "quotes")
     assert all(q.text == text[q.start : q.end] for q in quotes)
 
 

@@ -246,7 +246,8 @@ def test_every_hit_has_a_snippet_whose_spans_are_matching_words(lib, text, stems
         assert h.snippet.strip(), h.article_id
         assert h.snippet_spans, h.article_id
         assert "\x02" not in h.snippet and "\x03" not in h.snippet
-        for start, end in h.snippet_spans:
+        for span in h.snippet_spans:
+            start, end = span.start, span.end
             assert 0 <= start < end <= len(h.snippet)
             word = h.snippet[start:end]
             assert word.lower().startswith(stems), (h.article_id, word)
@@ -262,7 +263,7 @@ def test_field_only_query_still_has_a_snippet(lib):
 
 
 def surface(text, words):
-    return [text[a:b] for a, b in hit_spans(text, words)]
+    return [text[s.start : s.end] for s in hit_spans(text, words)]
 
 
 def test_lit_words_cover_every_form_in_the_reading_pane(lib):
@@ -312,7 +313,7 @@ def test_lit_words_are_exactly_what_the_index_analyzer_finds(text):
     assert len(every_word) > 20
     for words in [every_word] + [frozenset({w}) for w in sorted(every_word)]:
         expected = sorted({(start, end) for word, start, end, _ in tokens if word in words})
-        assert hit_spans(text, words) == expected, sorted(words)[:3]
+        assert [(s.start, s.end) for s in hit_spans(text, words)] == expected, sorted(words)[:3]
 
 
 @pytest.mark.parametrize(

@@ -88,11 +88,8 @@ def test_the_pane_shows_the_article_text_and_maps_the_body(pane, analyzer, text,
     article = parse(text, article_id=name)
     analysis = analyzer.analyze(article)
     words = search_words(article)
-    hits = (
-        hit_spans(article.title, words),
-        hit_spans(article.body, words),
-        [hit_spans(c.text, words) for c in article.captions],
-    )
+    title_hits, body_hits, *caption_hits = (hit_spans(p.text, words, p.name) for p in article.parts())
+    hits = (title_hits, body_hits, caption_hits)
     check_layer(hits[1], len(article.body), "body hits")
     view = build_view(article, analysis, *hits).with_bookmarks(bookmarks_for(article.body, cuts))
     pane.set_layers(layers)

@@ -8,15 +8,15 @@ from functools import lru_cache
 from whoosh import highlight
 from whoosh.analysis import Token, Tokenizer
 
-from ..model import paragraph_end
+from ..model import BODY, SNIPPET, Span, paragraph_end
 from .analysis import ANALYZER, stem
 
 _MARK_OPEN, _MARK_CLOSE = "\x02", "\x03"
 
 
-def hit_spans(text: str, words: frozenset[str]) -> list[tuple[int, int]]:
-    """Character spans of every word in `text` that a search for `words` matched, in surface form."""
-    return [(start, end) for start, end, _ in find_words(text, words)]
+def hit_spans(text: str, words: frozenset[str], part: str = BODY) -> list[Span]:
+    """The spans of every word in `text` (the article's `part`) that a search for `words` matched."""
+    return [Span(start, end, part=part) for start, end, _ in find_words(text, words)]
 
 
 def find_words(text: str, words: frozenset[str]):
@@ -111,10 +111,10 @@ class Snippets:
         return _lead(fields.get("body", "")), ()
 
 
-def unmark(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+def unmark(marked: str) -> tuple[str, tuple[Span, ...]]:
     """Split text with hit markers into plain text and the hit spans within it."""
     plain: list[str] = []
-    spans = []
+    spans: list[Span] = []
     pos = 0
     start = None
     for part in re.split(f"([{_MARK_OPEN}{_MARK_CLOSE}])", marked):
@@ -122,7 +122,7 @@ def unmark(marked: str) -> tuple[str, tuple[tuple[int, int], ...]]:
             start = pos
         elif part == _MARK_CLOSE:
             if start is not None:
-                spans.append((start, pos))
+                spans.append(Span(start, pos, part=SNIPPET))
             start = None
         else:
             plain.append(part.replace("\n", " "))  # one char for one keeps the spans valid

@@ -4,6 +4,7 @@ the report of what an import could not simply copy in."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import cast
 
 from PySide6.QtCore import QObject, QSettings, Qt, Signal
 from PySide6.QtGui import QGuiApplication
@@ -48,7 +49,7 @@ class _Form(QDialog):
         self.setMinimumWidth(520)
         self.intro = QLabel(intro)
         self.intro.setWordWrap(True)
-        self.intro.setTextFormat(Qt.PlainText)
+        self.intro.setTextFormat(Qt.TextFormat.PlainText)
         self.title_edit = QLineEdit()
         self.title_edit.setObjectName("titleEdit")
         self.date_edit = QLineEdit()
@@ -59,14 +60,14 @@ class _Form(QDialog):
         self.source_edit.setObjectName("sourceEdit")
         self.error = QLabel()
         self.error.setObjectName("formError")
-        self.error.setTextFormat(Qt.PlainText)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
         self.error.setProperty("kind", "error")
         self.error.hide()
         self.form = QFormLayout()
         self.form.addRow("&Title:", self.title_edit)
         self.form.addRow("&Date:", self.date_edit)
         self.form.addRow("&Source:", self.source_edit)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self._check)
         self.buttons.rejected.connect(self.reject)
         self.layout_ = QVBoxLayout(self)
@@ -116,7 +117,7 @@ class PasteDialog(_Form):
         self.title_edit.setText(suggested_title(text))
         self.form.addRow("Te&xt:", self.text_edit)
         self._finish()
-        self.buttons.button(QDialogButtonBox.Ok).setText("Add article")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Add article")
         self.text_edit.textChanged.connect(self._enable)
         self.title_edit.selectAll()
         self._enable()
@@ -125,7 +126,7 @@ class PasteDialog(_Form):
         return {**super().values(), "text": self.text_edit.toPlainText()}
 
     def _enable(self) -> None:
-        self.buttons.button(QDialogButtonBox.Ok).setEnabled(bool(self.text_edit.toPlainText().strip()))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(self.text_edit.toPlainText().strip()))
 
 
 def suggested_title(text: str) -> str:
@@ -156,18 +157,18 @@ class DetailsDialog(_Form):
         self.date_edit.setText(article.date or "")
         self.source_edit.setText(article.source)
         self.file_label = QLabel(article.id)
-        self.file_label.setTextFormat(Qt.PlainText)
-        self.file_label.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.file_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.file_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.form.insertRow(0, "File:", self.file_label)
         for name in ("author", "url"):
             value = getattr(article, name)
             if value:
                 shown = QLabel(value)
-                shown.setTextFormat(Qt.PlainText)
-                shown.setTextInteractionFlags(Qt.TextSelectableByMouse)
+                shown.setTextFormat(Qt.TextFormat.PlainText)
+                shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
                 self.form.addRow("Author:" if name == "author" else "Address:", shown)
         if article.corrected:
-            reset = self.buttons.addButton("Use the file's details", QDialogButtonBox.ResetRole)
+            reset = self.buttons.addButton("Use the file's details", QDialogButtonBox.ButtonRole.ResetRole)
             reset.setObjectName("resetDetails")
             reset.clicked.connect(self._reset)
         self._finish()
@@ -215,7 +216,8 @@ class Adding(QObject):
             self.add_paths([Path(folder)])
 
     def _add_from(self) -> str:
-        return self.settings.value("library/addFrom", str(Path.home()), str)
+        # `value()` is typed as `object`; it gives the type asked for
+        return cast(str, self.settings.value("library/addFrom", str(Path.home()), str))
 
     def add_paths(self, given: list[Path]) -> None:
         """Copy files and folders into the library, then index them; the first one is shown."""
@@ -232,14 +234,14 @@ class Adding(QObject):
         if all(f.status == IMPORTED for f in report.files):
             return
         box = QMessageBox(
-            QMessageBox.Information,
+            QMessageBox.Icon.Information,
             "Add articles",
             f"Added to the library: {report.summary}.",
-            QMessageBox.Ok,
+            QMessageBox.StandardButton.Ok,
             self.parent_widget,
         )
         box.setObjectName("importReport")
-        box.setTextFormat(Qt.PlainText)
+        box.setTextFormat(Qt.TextFormat.PlainText)
         lines = [f.line for f in report.files if f.status != IMPORTED]
         box.setInformativeText("\n".join(lines[:8]) + (f"\n… and {len(lines) - 8:,} more" if len(lines) > 8 else ""))
         box.setDetailedText("\n".join(f.line for f in report.files))

@@ -25,7 +25,8 @@ def make_app(argv: list[str] | None = None) -> QApplication:
     sys.setswitchinterval(GIL_SWITCH_S)
     QCoreApplication.setOrganizationName("press-reader")
     QCoreApplication.setApplicationName("Press Reader")
-    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv[:1])
+    existing = QApplication.instance()  # typed as QCoreApplication; the app only ever makes a QApplication
+    app = existing if isinstance(existing, QApplication) else QApplication(argv if argv is not None else sys.argv[:1])
     apply_look(app)
     return app
 

@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Collection, Iterable
 
-from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QFontMetrics, QPalette, QTextDocument
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QStyle, QStyledItemDelegate, QTableView
+from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QPoint, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QFontMetrics, QPainter, QPalette, QTextDocument
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QHeaderView,
+    QMenu,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QWidget,
+)
 
 from ..core.view import hit_marks
 from .article_model import DATE, NAMES, QUOTES, SNIPPET_ROLE, SOURCE, TITLE, WORDS
@@ -15,7 +26,7 @@ from .reading_pane import mark_up
 SNIPPET_LINES = 2
 
 
-def snippet_html(title: str, snippet: str, spans, muted: str) -> str:
+def snippet_html(title: str, snippet: str, spans: Iterable[tuple[int, int]], muted: str) -> str:
     marked = mark_up(snippet, hit_marks(spans))
     return f"<div style='font-weight:600'>{html.escape(title)}</div><div style='color:{muted}'>{marked}</div>"
 
@@ -26,7 +37,9 @@ SNIPPET_CSS = "span.hit { font-weight: 600; text-decoration: underline; }"
 class SnippetDelegate(QStyledItemDelegate):
     """In search mode: draws title + snippet as rich text (a result without a snippet the standard way)."""
 
-    def paint(self, painter, option, index):
+    def paint(
+        self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> None:
         snippet = index.data(SNIPPET_ROLE)
         if not snippet:
             super().paint(painter, option, index)
@@ -34,19 +47,22 @@ class SnippetDelegate(QStyledItemDelegate):
         self.initStyleOption(option, index)
         title = option.text
         option.text = ""
-        style = option.widget.style() if option.widget else None
-        style.drawControl(QStyle.CE_ItemViewItem, option, painter, option.widget)
-        selected = bool(option.state & QStyle.State_Selected)
-        group = QPalette.Active if option.state & QStyle.State_Active else QPalette.Inactive
-        colour = option.palette.color(group, QPalette.HighlightedText if selected else QPalette.Text)
-        muted = colour.name() if selected else option.palette.color(QPalette.PlaceholderText).name()
+        style = option.widget.style() if option.widget else QApplication.style()  # as Qt's own delegate does
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        active = option.state & QStyle.StateFlag.State_Active
+        group = QPalette.ColorGroup.Active if active else QPalette.ColorGroup.Inactive
+        colour = option.palette.color(
+            group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
+        )
+        muted = colour.name() if selected else option.palette.color(QPalette.ColorRole.PlaceholderText).name()
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
         doc.setDefaultStyleSheet(SNIPPET_CSS)
         doc.setDocumentMargin(4)
         bold = QFont(option.font)
-        bold.setWeight(QFont.DemiBold)
-        title = QFontMetrics(bold).elidedText(title, Qt.ElideRight, max(option.rect.width() - 12, 20))
+        bold.setWeight(QFont.Weight.DemiBold)
+        title = QFontMetrics(bold).elidedText(title, Qt.TextElideMode.ElideRight, max(option.rect.width() - 12, 20))
         doc.setHtml(snippet_html(title, snippet[0], snippet[1], muted))
         doc.setTextWidth(option.rect.width())
         painter.save()
@@ -54,37 +70,37 @@ class SnippetDelegate(QStyledItemDelegate):
         clip = QRectF(0, 0, option.rect.width(), option.rect.height())
         painter.setClipRect(clip)
         ctx = QAbstractTextDocumentLayout.PaintContext()
-        ctx.palette.setColor(QPalette.Text, colour)
+        ctx.palette.setColor(QPalette.ColorRole.Text, colour)
         ctx.clip = clip
         doc.documentLayout().draw(painter, ctx)
         painter.restore()
 
-    def sizeHint(self, option, index):
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:
         return QSize(200, option.fontMetrics.lineSpacing())
 
 
 class ArticleListView(QTableView):
     columns_changed = Signal(list)  # the hidden columns, after the user changed them
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("articleList")
-        self.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.setSelectionMode(QAbstractItemView.SingleSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setSortingEnabled(True)
         self.setAlternatingRowColors(True)
         self.setShowGrid(False)
         self.setWordWrap(False)
-        self.setTextElideMode(Qt.ElideRight)
-        self.setVerticalScrollMode(QAbstractItemView.ScrollPerPixel)
-        self.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.verticalHeader().hide()
-        self.verticalHeader().setSectionResizeMode(QHeaderView.Fixed)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         header = self.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionsMovable(False)
         header.setStretchLastSection(False)
-        header.setContextMenuPolicy(Qt.CustomContextMenu)
+        header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
         self._snippets = SnippetDelegate(self)
         self.set_search_mode(False)
@@ -92,16 +108,16 @@ class ArticleListView(QTableView):
     def hidden_columns(self) -> list[int]:
         return [c for c in range(1, self.model().columnCount()) if self.isColumnHidden(c)] if self.model() else []
 
-    def set_hidden_columns(self, columns) -> None:
+    def set_hidden_columns(self, columns: Collection[int]) -> None:
         for c in range(1, self.model().columnCount()):
             self.setColumnHidden(c, c in columns)
 
-    def _column_menu(self, pos) -> None:
+    def _column_menu(self, pos: QPoint) -> None:
         """Right-click on the header: choose which columns to show (the title always is)."""
         menu = QMenu(self)
         model = self.model()
         for c in range(1, model.columnCount()):
-            act = menu.addAction(model.headerData(c, Qt.Horizontal))
+            act = menu.addAction(model.headerData(c, Qt.Orientation.Horizontal))
             act.setCheckable(True)
             act.setChecked(not self.isColumnHidden(c))
             act.toggled.connect(lambda shown, c=c: self._set_shown(c, shown))
@@ -113,16 +129,17 @@ class ArticleListView(QTableView):
 
     def set_search_mode(self, searching: bool) -> None:
         # The library's titles are painted by Qt alone: a Python delegate would run for every title cell.
-        self.setItemDelegateForColumn(TITLE, self._snippets if searching else None)
+        # None takes the delegate away (Qt's nullptr); PySide6's stubs leave out that it may be None
+        self.setItemDelegateForColumn(TITLE, self._snippets if searching else None)  # type: ignore[arg-type]
         line = self.fontMetrics().lineSpacing()
         self.verticalHeader().setDefaultSectionSize((line + 3) * (1 + SNIPPET_LINES) + 10 if searching else line + 10)
 
-    def setModel(self, model):
+    def setModel(self, model: QAbstractItemModel | None) -> None:
         super().setModel(model)
         header = self.horizontalHeader()  # sections exist only once there is a model
-        header.setSectionResizeMode(TITLE, QHeaderView.Stretch)
+        header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
         for col in (DATE, SOURCE, WORDS, QUOTES, NAMES):
-            header.setSectionResizeMode(col, QHeaderView.Interactive)
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         fm = self.fontMetrics()
         header.resizeSection(DATE, fm.horizontalAdvance("2019-01-23") + 24)
         header.resizeSection(SOURCE, fm.horizontalAdvance("Reuters Sport") + 16)

@@ -4,20 +4,25 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
 from ..core.model import ArticleRow, Hit
 from .look import plain_tip
 
-ID_ROLE = Qt.UserRole + 2
-SNIPPET_ROLE = Qt.UserRole + 3  # (snippet, spans) for search results, else None
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
+SNIPPET_ROLE = Qt.ItemDataRole.UserRole + 3  # (snippet, spans) for search results, else None
 # data() runs for every role of every painted cell (about 1,300 calls a scroll step): the roles as plain
 # ints, compared without touching the Qt enums.
-_DISPLAY, _TOOLTIP, _ALIGN = int(Qt.DisplayRole), int(Qt.ToolTipRole), int(Qt.TextAlignmentRole)
+_DISPLAY, _TOOLTIP, _ALIGN = (
+    int(Qt.ItemDataRole.DisplayRole),
+    int(Qt.ItemDataRole.ToolTipRole),
+    int(Qt.ItemDataRole.TextAlignmentRole),
+)
 _ID, _SNIPPET = int(ID_ROLE), int(SNIPPET_ROLE)
 _ANSWERED = frozenset((_DISPLAY, _TOOLTIP, _ALIGN, _ID, _SNIPPET))
-_RIGHT = int(Qt.AlignRight | Qt.AlignVCenter)
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ROOT = QModelIndex()  # the parent of every row: the model is a flat table
 
 COLUMNS = ("Title", "Date", "Source", "Words", "Quotes", "Names")
@@ -30,7 +35,7 @@ COLUMN_TIPS = {
 NATURAL = -1  # the column that means no column: the library in id order, search hits in rank order
 
 # What a column sorts on: raw values, so that 1,000 words come after 999 and "é" near "e".
-SORT_KEYS: dict[int, Callable[[ArticleRow], object]] = {
+SORT_KEYS: dict[int, Callable[[ArticleRow], str | int]] = {  # a column's keys: all str or all int
     TITLE: lambda r: r.title.casefold(),
     DATE: lambda r: r.date or "",
     SOURCE: lambda r: r.source.casefold(),
@@ -99,7 +104,7 @@ class ArticleTableModel(QAbstractTableModel):
 
     counts_changed = Signal()  # the articles listed or known may be more or fewer
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
         self._library: dict[str, ArticleRow] = {}
         self._copies: dict[str, set[str]] = {}  # ids by fingerprint
@@ -108,27 +113,31 @@ class ArticleTableModel(QAbstractTableModel):
         self._shown: dict[str, ListItem] = {}
         self._positions: dict[str, int] | None = {}  # row by id, made again when asked for after a change
         self._sort_column = NATURAL
-        self._sort_order = Qt.AscendingOrder
+        self._sort_order = Qt.SortOrder.AscendingOrder
         self.searching = False
 
     # ---- queries
 
-    def rowCount(self, parent=_ROOT):
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(self._items)
 
-    def columnCount(self, parent=_ROOT):
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = _ROOT) -> int:
         return 0 if parent.isValid() else len(COLUMNS)
 
-    def headerData(self, section, orientation, role=Qt.DisplayRole):
-        if orientation == Qt.Horizontal and role == Qt.DisplayRole:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return COLUMNS[section]
-        if orientation == Qt.Horizontal and role == Qt.TextAlignmentRole and section in NUMERIC:
-            return int(Qt.AlignRight | Qt.AlignVCenter)
-        if orientation == Qt.Horizontal and role == Qt.ToolTipRole:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.TextAlignmentRole
+            and section in NUMERIC
+        ):
+            return _RIGHT
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.ToolTipRole:
             return COLUMN_TIPS.get(section)
         return None
 
-    def data(self, index, role=_DISPLAY):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = _DISPLAY) -> Any:
         role = int(role)
         if role not in _ANSWERED or not index.isValid():  # font, colours, check state, decoration…
             return None
@@ -182,7 +191,7 @@ class ArticleTableModel(QAbstractTableModel):
 
     # ---- sorting
 
-    def sort(self, column: int, order=Qt.AscendingOrder) -> None:
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Sort by `column` (NATURAL: id or rank order); the selection and current row follow their articles."""
         column, order = (column if column in SORT_KEYS else NATURAL), Qt.SortOrder(order)
         if (column, order) != (self._sort_column, self._sort_order):  # else already so: the list is kept sorted
@@ -194,7 +203,7 @@ class ArticleTableModel(QAbstractTableModel):
             return list(self._natural)
         key = SORT_KEYS[self._sort_column]
         return sorted(
-            self._natural, key=lambda item: key(item.row), reverse=self._sort_order == Qt.DescendingOrder
+            self._natural, key=lambda item: key(item.row), reverse=self._sort_order == Qt.SortOrder.DescendingOrder
         )  # stable: ties stay in natural order
 
     def _rearrange(self) -> None:

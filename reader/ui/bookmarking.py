@@ -223,7 +223,8 @@ class Bookmarking(QObject):
         """File › Export bookmarks…: the bookmarks the panel shows (all of them unless filtered)."""
         panel = self.panel
         proxy = panel.proxy
-        chosen = [panel.model.get(proxy.index(r, 0).data(ID_ROLE)) for r in range(proxy.rowCount())]
+        ids = [proxy.index(r, 0).data(ID_ROLE) for r in range(proxy.rowCount())]
+        chosen = [b for b in map(panel.model.get, ids) if b is not None]  # every row's id is the model's
         if not chosen:
             self._say("There are no bookmarks to export yet.")
             return
@@ -258,19 +259,19 @@ class Bookmarking(QObject):
     def ask_to_replace(self, path: Path, fmt: str, replace) -> None:
         """Ask, without stopping the window, whether to replace a file that is not an earlier export."""
         box = QMessageBox(
-            QMessageBox.Question,
+            QMessageBox.Icon.Question,
             "Replace a file?",
             f"{path.name} is not an earlier {fmt.upper()} export of bookmarks.",
-            QMessageBox.Yes | QMessageBox.No,
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             self.dialog_parent,
         )
         box.setObjectName("replaceFile")
-        box.setTextFormat(Qt.PlainText)
+        box.setTextFormat(Qt.TextFormat.PlainText)
         box.setInformativeText(f"Replace it with the export? What {path} holds now will be lost.")
-        box.setDefaultButton(QMessageBox.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
 
         def answered(button) -> None:
-            if box.standardButton(button) == QMessageBox.Yes:
+            if box.standardButton(button) == QMessageBox.StandardButton.Yes:
                 replace()
             else:
                 self._say(f"Not exported: {path.name} was kept as it was.")

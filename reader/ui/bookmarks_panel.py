@@ -7,8 +7,9 @@ carried out by the window through the library, on a worker.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -30,8 +31,8 @@ from .look import plain_tip
 
 COLUMNS = ("Quote", "Speaker", "Article", "Date", "Note", "Tags", "Added")
 QUOTE, SPEAKER, ARTICLE, DATE, NOTE, TAGS, ADDED = range(7)
-SORT_ROLE = Qt.UserRole + 1
-ID_ROLE = Qt.UserRole + 2
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+ID_ROLE = Qt.ItemDataRole.UserRole + 2
 EMPTY = "No bookmarks yet.\n\nClick a highlighted quote and choose Bookmark quote, or select any text and press Ctrl+D."
 
 
@@ -48,12 +49,12 @@ class BookmarkModel(ItemsModel):
     columns = COLUMNS
     items: list[Bookmark]
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         b, col = self.items[index.row()], index.column()
-        if role in (Qt.DisplayRole, Qt.EditRole):
-            return self._text(b, col, role == Qt.EditRole)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self._text(b, col, role == Qt.ItemDataRole.EditRole)
         if role == SORT_ROLE:
             return {
                 SPEAKER: (b.speaker or "\uffff").lower(),
@@ -63,15 +64,15 @@ class BookmarkModel(ItemsModel):
             }.get(col, self._text(b, col).lower())
         if role == ID_ROLE:
             return b.id
-        if role == Qt.ToolTipRole:
+        if role == Qt.ItemDataRole.ToolTipRole:
             if col == QUOTE:
                 state = "" if b.status == OK else f"\n\n{b.status.capitalize()}: the stored quote is kept."
                 return plain_tip(b.exact + state)  # article text: shown as written, never as HTML
             if col == ARTICLE:
                 return plain_tip(f"{b.title}\n{b.source} · {b.path}")
             return None
-        if role == Qt.ForegroundRole and b.status != OK and col == QUOTE:
-            return QApplication.palette().color(QPalette.PlaceholderText)
+        if role == Qt.ItemDataRole.ForegroundRole and b.status != OK and col == QUOTE:
+            return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         return None
 
     @staticmethod
@@ -91,12 +92,14 @@ class BookmarkModel(ItemsModel):
             return ", ".join(b.tags)
         return b.created.replace("T", " ").rstrip("Z")[:16]
 
-    def flags(self, index):
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
-        return flags | Qt.ItemIsEditable if index.column() in (NOTE, TAGS) else flags
+        return flags | Qt.ItemFlag.ItemIsEditable if index.column() in (NOTE, TAGS) else flags
 
-    def setData(self, index, value, role=Qt.EditRole):
-        if role != Qt.EditRole or index.column() not in (NOTE, TAGS):
+    def setData(
+        self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole
+    ) -> bool:
+        if role != Qt.ItemDataRole.EditRole or index.column() not in (NOTE, TAGS):
             return False
         b = self.items[index.row()]
         note = str(value).strip() if index.column() == NOTE else b.note
@@ -142,19 +145,21 @@ class BookmarkModel(ItemsModel):
 class BookmarkFilter(QSortFilterProxyModel):
     """Keeps the bookmarks whose quote, speaker, article, note or tags contain every word typed."""
 
-    def __init__(self, parent=None):
+    def __init__(self, source: BookmarkModel, parent: QObject | None = None):
         super().__init__(parent)
+        self.source = source  # as a BookmarkModel: `sourceModel()` is typed as any model
         self.words: list[str] = []
         self.setSortRole(SORT_ROLE)
+        self.setSourceModel(source)
 
     def set_text(self, text: str) -> None:
         self.words = text.lower().split()
         self.setFilterFixedString(text)  # refilters, through filterAcceptsRow below
 
-    def filterAcceptsRow(self, row, parent) -> bool:
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
         if not self.words:
             return True
-        b = self.sourceModel().items[row]
+        b = self.source.items[row]
         hay = " ".join([b.exact, b.speaker or "", b.title, b.note, " ".join(b.tags)]).lower()
         return all(w in hay for w in self.words)
 
@@ -164,12 +169,11 @@ class BookmarksPanel(QDockWidget):
     delete_requested = Signal(list)  # ids
     cite_requested = Signal(int)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__("Bookmarks", parent)
         self.setObjectName("bookmarksDock")
         self.model = BookmarkModel(self)
-        self.proxy = BookmarkFilter(self)
-        self.proxy.setSourceModel(self.model)
+        self.proxy = BookmarkFilter(self.model, self)
 
         self.filter = QLineEdit()
         self.filter.setObjectName("bookmarkFilter")
@@ -180,15 +184,17 @@ class BookmarksPanel(QDockWidget):
         self.table = self._make_table()
         self.empty = QLabel(EMPTY)
         self.empty.setObjectName("bookmarksEmpty")
-        self.empty.setAlignment(Qt.AlignCenter)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
         self.stack = QStackedWidget()
         self.stack.addWidget(self.table)
         self.stack.addWidget(self.empty)
 
         self.delete_action = QAction("Delete bookmark", self.table)
-        self.delete_action.setShortcuts([QKeySequence.Delete, QKeySequence(Qt.Key_Backspace)])
-        self.delete_action.setShortcutContext(Qt.WidgetShortcut)
+        self.delete_action.setShortcuts(
+            [QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence(Qt.Key.Key_Backspace)]
+        )
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
         self.delete_action.triggered.connect(self._delete_selected)
         self.table.addAction(self.delete_action)
 
@@ -208,26 +214,28 @@ class BookmarksPanel(QDockWidget):
         table = QTableView()
         table.setObjectName("bookmarkTable")
         table.setModel(self.proxy)
-        table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        table.setSelectionMode(QAbstractItemView.ExtendedSelection)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setEditTriggers(
-            QAbstractItemView.DoubleClicked | QAbstractItemView.EditKeyPressed | QAbstractItemView.SelectedClicked
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.SelectedClicked
         )
         table.setSortingEnabled(True)
-        table.sortByColumn(ADDED, Qt.DescendingOrder)
+        table.sortByColumn(ADDED, Qt.SortOrder.DescendingOrder)
         table.setAlternatingRowColors(True)
         table.setShowGrid(False)
         table.setWordWrap(False)
-        table.setTextElideMode(Qt.ElideRight)
+        table.setTextElideMode(Qt.TextElideMode.ElideRight)
         table.verticalHeader().hide()
         header = table.horizontalHeader()
         header.setHighlightSections(False)
-        header.setSectionResizeMode(QHeaderView.Interactive)
-        header.setSectionResizeMode(QUOTE, QHeaderView.Stretch)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(QUOTE, QHeaderView.ResizeMode.Stretch)
         for col, width in ((SPEAKER, 110), (ARTICLE, 190), (DATE, 85), (NOTE, 130), (TAGS, 100), (ADDED, 115)):
             header.resizeSection(col, width)
         table.doubleClicked.connect(self._on_double_click)
-        table.setContextMenuPolicy(Qt.CustomContextMenu)
+        table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.customContextMenuRequested.connect(self._menu)
         return table
 

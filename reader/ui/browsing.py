@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from PySide6.QtCore import QItemSelectionModel, QObject, QSettings, Qt, Signal
 
 from ..core.model import SearchResult
@@ -45,12 +47,13 @@ class Browsing(QObject):
     def restore(self) -> None:
         """The columns shown and the sort order, as the user left them."""
         self._restore_sort()
-        hidden = self.settings.value("list/hiddenColumns", str(WORDS), str)
+        hidden = cast(str, self.settings.value("list/hiddenColumns", str(WORDS), str))  # `value()` is typed as `object`
         self.view.set_hidden_columns({int(c) for c in hidden.split(",") if c.isdigit()})
 
     def _restore_sort(self) -> None:
         self.view.sortByColumn(
-            self.settings.value("list/sortColumn", -1, int), Qt.SortOrder(self.settings.value("list/sortOrder", 0, int))
+            cast(int, self.settings.value("list/sortColumn", -1, int)),
+            Qt.SortOrder(cast(int, self.settings.value("list/sortOrder", 0, int))),
         )
 
     def _on_sort_changed(self, column: int, order) -> None:
@@ -95,7 +98,7 @@ class Browsing(QObject):
     def _show_results(self, result: SearchResult) -> None:
         self.model.show_hits(result.hits)
         self.view.set_search_mode(True)
-        self.view.sortByColumn(-1, Qt.AscendingOrder)  # rank order
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # rank order
         if result.total == 0:
             message = "No articles match."
         else:
@@ -136,7 +139,9 @@ class Browsing(QObject):
 
     def select_row(self, row: int) -> None:
         index = self.model.index(row, 0)
-        self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
         self.view.scrollTo(index)
 
     def _reselect(self, first_if_missing: bool = False) -> None:
@@ -148,7 +153,9 @@ class Browsing(QObject):
             index = self.model.index(row, 0)
             selection = self.view.selectionModel()
             selection.blockSignals(True)
-            selection.setCurrentIndex(index, QItemSelectionModel.ClearAndSelect | QItemSelectionModel.Rows)
+            selection.setCurrentIndex(
+                index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            )
             selection.blockSignals(False)
             self.view.scrollTo(index)
         elif first_if_missing and self.model.rowCount():

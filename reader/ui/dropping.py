@@ -22,10 +22,10 @@ class DropOverlay(QLabel):
     def __init__(self, parent: QWidget):
         super().__init__(parent)
         self.setObjectName("dropOverlay")
-        self.setAlignment(Qt.AlignCenter)
-        self.setTextFormat(Qt.PlainText)  # it names the folder
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setTextFormat(Qt.TextFormat.PlainText)  # it names the folder
         self.setWordWrap(True)
-        self.setAttribute(Qt.WA_TransparentForMouseEvents)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.hide()
 
     def show_for(self, dragged: list[Path], folder: Path) -> None:
@@ -33,7 +33,9 @@ class DropOverlay(QLabel):
             f"Drop to add {_these(dragged)} to the library\n{folder}\n\n"
             "Web pages, feeds, PDFs, e-mails, text and Markdown files are copied in"
         )
-        self.setGeometry(self.parentWidget().rect())
+        parent = self.parentWidget()  # the window it was made for
+        if parent is not None:
+            self.setGeometry(parent.rect())
         self.raise_()
         self.show()
 

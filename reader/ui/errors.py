@@ -14,7 +14,7 @@ import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QFontDatabase, QGuiApplication
+from PySide6.QtGui import QCloseEvent, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -76,31 +76,31 @@ class ErrorDialog(QDialog):
         self.count = 0
         self.first = ""
         icon = QLabel()
-        icon.setPixmap(self.style().standardIcon(QStyle.SP_MessageBoxWarning).pixmap(40, 40))
+        icon.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(40, 40))
         self.message = QLabel()
         self.message.setObjectName("errorMessage")
         self.message.setWordWrap(True)
-        self.message.setTextFormat(Qt.PlainText)
-        self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.message.setTextFormat(Qt.TextFormat.PlainText)
+        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         where = f"The details were written to {log_path}." if log_path else "The details could not be logged."
         self.where = QLabel(f"Your articles and bookmarks are safe. {where}")
         self.where.setWordWrap(True)
-        self.where.setTextFormat(Qt.PlainText)
-        self.where.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.where.setTextFormat(Qt.TextFormat.PlainText)
+        self.where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.details = QPlainTextEdit()
         self.details.setObjectName("errorDetails")
         self.details.setReadOnly(True)
-        self.details.setLineWrapMode(QPlainTextEdit.NoWrap)
-        self.details.setFont(QFontDatabase.systemFont(QFontDatabase.FixedFont))
+        self.details.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        self.details.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
 
-        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.copy_button = QPushButton("&Copy details")
-        buttons.addButton(self.copy_button, QDialogButtonBox.ActionRole)
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button.clicked.connect(self.copy_details)
         buttons.rejected.connect(self.close)
 
         top = QHBoxLayout()
-        top.addWidget(icon, 0, Qt.AlignTop)
+        top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         text = QVBoxLayout()
         text.addWidget(self.message)
         text.addWidget(self.where)
@@ -125,7 +125,7 @@ class ErrorDialog(QDialog):
         QGuiApplication.clipboard().setText(self.details.toPlainText())
         self.copy_button.setText("Copied")
 
-    def closeEvent(self, event) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         self.count = 0
         self.copy_button.setText("&Copy details")
         super().closeEvent(event)
@@ -140,7 +140,7 @@ class ExceptionHook(QObject):
         super().__init__(parent)
         self.log_path = log_path
         self.dialog: ErrorDialog | None = None
-        self._report.connect(self._show, Qt.QueuedConnection)
+        self._report.connect(self._show, Qt.ConnectionType.QueuedConnection)
         self._previous = (sys.excepthook, threading.excepthook)
         sys.excepthook = self.handle
         threading.excepthook = lambda args: self.handle(args.exc_type, args.exc_value, args.exc_traceback)

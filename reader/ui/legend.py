@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QIcon, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QCheckBox, QLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLayout, QLayoutItem, QWidget
 
 from ..core.view import LAYERS
 
@@ -14,7 +14,7 @@ SHORT_NAMES = {"orgs": "Organisations & sponsors", "term": "Quoted terms"}
 class Legend(QWidget):
     layers_changed = Signal(frozenset)
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("legend")
         layout = FlowLayout(self, spacing=14)
@@ -52,13 +52,13 @@ class Legend(QWidget):
     def _changed(self) -> None:
         self.layers_changed.emit(self.layers())
 
-    def changeEvent(self, event):
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == event.Type.PaletteChange:
             self._paint_swatches()
 
     def _paint_swatches(self) -> None:
-        dark = self.palette().color(QPalette.Base).lightness() < 128
+        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
         for layer in LAYERS:
             self.boxes[layer.key].setIcon(_swatch(QColor(layer.dark if dark else layer.light), layer.kind))
             self.boxes[layer.key].setIconSize(QSize(12, 12))
@@ -66,10 +66,10 @@ class Legend(QWidget):
 
 def _swatch(colour: QColor, kind: str) -> QIcon:
     pix = QPixmap(24, 24)
-    pix.fill(Qt.transparent)
+    pix.fill(Qt.GlobalColor.transparent)
     p = QPainter(pix)
-    p.setRenderHint(QPainter.Antialiasing)
-    p.setPen(Qt.NoPen if kind == "text" else colour.darker(160))
+    p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    p.setPen(Qt.PenStyle.NoPen if kind == "text" else colour.darker(160))
     p.setBrush(colour)
     if kind == "text":
         p.drawEllipse(QRectF(3, 3, 18, 18))
@@ -82,40 +82,40 @@ def _swatch(colour: QColor, kind: str) -> QIcon:
 class FlowLayout(QLayout):
     """Lays widgets out left to right, wrapping onto more rows when the width runs out."""
 
-    def __init__(self, parent=None, spacing: int = 8):
+    def __init__(self, parent: QWidget | None = None, spacing: int = 8):
         super().__init__(parent)
-        self._items = []
+        self._items: list[QLayoutItem] = []
         self._spacing = spacing
 
-    def addItem(self, item):
+    def addItem(self, item: QLayoutItem) -> None:
         self._items.append(item)
 
-    def count(self):
+    def count(self) -> int:
         return len(self._items)
 
-    def itemAt(self, i):
+    def itemAt(self, i: int) -> QLayoutItem | None:
         return self._items[i] if 0 <= i < len(self._items) else None
 
-    def takeAt(self, i):
+    def takeAt(self, i: int) -> QLayoutItem | None:
         return self._items.pop(i) if 0 <= i < len(self._items) else None
 
-    def expandingDirections(self):
+    def expandingDirections(self) -> Qt.Orientation:
         return Qt.Orientation(0)
 
-    def hasHeightForWidth(self):
+    def hasHeightForWidth(self) -> bool:
         return True
 
-    def heightForWidth(self, width):
+    def heightForWidth(self, width: int) -> int:
         return self._arrange(QRect(0, 0, width, 0), apply=False)
 
-    def setGeometry(self, rect):
+    def setGeometry(self, rect: QRect) -> None:
         super().setGeometry(rect)
         self._arrange(rect, apply=True)
 
-    def sizeHint(self):
+    def sizeHint(self) -> QSize:
         return self.minimumSize()
 
-    def minimumSize(self):
+    def minimumSize(self) -> QSize:
         size = QSize()
         for item in self._items:
             size = size.expandedTo(item.minimumSize())

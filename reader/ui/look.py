@@ -34,4 +34,4 @@ def plain_tip(text: str) -> str:
     Qt renders a tooltip as HTML whenever it merely looks like HTML (a tag or '&lt;' on its first line),
     so an article titled '<img src=…>' would be interpreted; escaped HTML is shown as the text it escapes.
     """
-    return QtGui.Qt.convertFromPlainText(text, QtGui.Qt.WhiteSpaceNormal)
+    return QtGui.Qt.convertFromPlainText(text, QtGui.Qt.WhiteSpaceMode.WhiteSpaceNormal)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from typing import cast
 
-from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
 
 from .. import __version__
@@ -58,7 +59,7 @@ class MainWindow(QMainWindow):
         self.pane = ReadingPane()
         self.legend = Legend()
         self.bookmarking = Bookmarking(session, self.pane, self)
-        self.addDockWidget(Qt.BottomDockWidgetArea, self.bookmarking.panel)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.bookmarking.panel)
         self.bookmarking.panel.hide()
         self.browsing = Browsing(session, self.search_bar, self.list, self.model, settings, self)
         self.reading = Reading(
@@ -73,7 +74,7 @@ class MainWindow(QMainWindow):
         self.adding = Adding(session, self.reading, settings, self)
         self.drops = Dropping(self, lambda: session.library.root if session.library else None)
 
-        self.splitter = QSplitter(Qt.Horizontal)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(_column("listPanel", (8, 8, 0, 0), 6, self.search_bar, self.list))
         self.splitter.addWidget(_column("readingPanel", (0, 0, 0, 0), 0, self.legend, self.pane))
@@ -90,9 +91,9 @@ class MainWindow(QMainWindow):
 
     def _build_shortcuts(self) -> None:
         for keys in ("Ctrl+F", "/"):
-            QShortcut(QKeySequence(keys), self, activated=self.search_bar.focus)
-        QShortcut(QKeySequence("J"), self, activated=lambda: self.browsing.step(1))
-        QShortcut(QKeySequence("K"), self, activated=lambda: self.browsing.step(-1))
+            QShortcut(QKeySequence(keys), self).activated.connect(self.search_bar.focus)
+        QShortcut(QKeySequence("J"), self).activated.connect(lambda: self.browsing.step(1))
+        QShortcut(QKeySequence("K"), self).activated.connect(lambda: self.browsing.step(-1))
 
     def _connect_panels(self) -> None:
         """What one panel does reaches another through these signals only."""
@@ -106,7 +107,9 @@ class MainWindow(QMainWindow):
         self.session.updating.connect(self.menus.follow_indexing)
         self.reading.article_changed.connect(self.menus.follow_article)
         self.session.library_changed.connect(self._remember_folder)
-        QGuiApplication.instance().applicationStateChanged.connect(self._on_app_state)
+        app = QGuiApplication.instance()  # typed as QCoreApplication, which has no application state
+        if isinstance(app, QGuiApplication):
+            app.applicationStateChanged.connect(self._on_app_state)
 
     def _connect_menus(self) -> None:
         menus, session, reading = self.menus, self.session, self.reading
@@ -131,7 +134,7 @@ class MainWindow(QMainWindow):
     # ------------------------------------------------------------------ settings
 
     def _remembered_folder(self) -> Path | None:
-        folder = self.settings.value("library/lastFolder", "", str)
+        folder = cast(str, self.settings.value("library/lastFolder", "", str))
         return Path(folder) if folder and Path(folder).is_dir() else None
 
     def _remember_folder(self, change: LibraryChange) -> None:
@@ -140,11 +143,11 @@ class MainWindow(QMainWindow):
 
     def _restore_settings(self) -> None:
         s = self.settings
-        if not self.restoreGeometry(s.value("window/geometry", b"")):
+        if not self.restoreGeometry(_saved(s, "window/geometry")):
             screen = self.screen().availableGeometry()
             self.resize(min(1280, int(screen.width() * 0.92)), min(820, int(screen.height() * 0.92)))
-        self.restoreState(s.value("window/state", b""))
-        if not self.splitter.restoreState(s.value("window/splitter", b"")):
+        self.restoreState(_saved(s, "window/state"))
+        if not self.splitter.restoreState(_saved(s, "window/splitter")):
             self.splitter.setSizes([int(self.width() * 0.42), int(self.width() * 0.58)])
         self.browsing.restore()
         self.reading.restore()
@@ -180,9 +183,9 @@ class MainWindow(QMainWindow):
         if folder and (library is None or Path(folder).resolve() != library.root):
             self.session.open(Path(folder))
 
-    def _on_app_state(self, state) -> None:
+    def _on_app_state(self, state: Qt.ApplicationState) -> None:
         """Coming back to the app, look at the folder again: the watcher may have missed a change."""
-        if state == Qt.ApplicationActive:
+        if state == Qt.ApplicationState.ApplicationActive:
             self.session.check_folder()
 
     def about(self) -> None:
@@ -198,7 +201,7 @@ class MainWindow(QMainWindow):
             f"<p>{'<br>'.join(html.escape(line) for line in versions.lines())}</p>",
         )
 
-    def closeEvent(self, event) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         self._save_settings()
         self.bookmarking.finish()  # every bookmark written before the library closes
         self.session.close()
@@ -215,3 +218,8 @@ def _column(name: str, margins: tuple[int, int, int, int], spacing: int, top: QW
     layout.addWidget(top)
     layout.addWidget(main, 1)
     return panel
+
+
+def _saved(settings: QSettings, key: str) -> QByteArray | bytes:
+    """A saved geometry or state: a QByteArray, or b"" if none was saved (`value()` is typed as `object`)."""
+    return cast("QByteArray | bytes", settings.value(key, b""))

@@ -11,7 +11,7 @@ class Menus:
         self.window = window
         bar = window.menuBar()
         file_menu = bar.addMenu("&File")
-        self.open = self._add(file_menu, "&Open articles folder…", QKeySequence.Open)
+        self.open = self._add(file_menu, "&Open articles folder…", QKeySequence.StandardKey.Open)
         self.reindex = self._add(file_menu, "&Reindex", "Ctrl+R")
         file_menu.addSeparator()
         self.add = self._add(file_menu, "&Add articles…", "Ctrl+Shift+O")
@@ -20,13 +20,13 @@ class Menus:
         file_menu.addSeparator()
         self.export = self._add(file_menu, "&Export bookmarks…", "Ctrl+E")
         file_menu.addSeparator()
-        self.quit = self._add(file_menu, "&Quit", QKeySequence.Quit, role=QAction.QuitRole)
+        self.quit = self._add(file_menu, "&Quit", QKeySequence.StandardKey.Quit, role=QAction.MenuRole.QuitRole)
 
         edit_menu = bar.addMenu("&Edit")
         undo = undo_stack.createUndoAction(window, "&Undo")
-        undo.setShortcut(QKeySequence.Undo)
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
         redo = undo_stack.createRedoAction(window, "&Redo")
-        redo.setShortcut(QKeySequence.Redo)
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
         edit_menu.addActions([undo, redo])
         edit_menu.addSeparator()
         self.bookmark = self._add(edit_menu, "&Bookmark quote or selection", "Ctrl+D")
@@ -43,14 +43,16 @@ class Menus:
         self.skipped = self._add(view_menu, "&Skipped files…")
         self.skipped.setEnabled(False)
         view_menu.addSeparator()
-        self.zoom_in = self._add(view_menu, "Zoom &in", QKeySequence.ZoomIn, "Ctrl+=")
-        self.zoom_out = self._add(view_menu, "Zoom &out", QKeySequence.ZoomOut)
+        self.zoom_in = self._add(view_menu, "Zoom &in", QKeySequence.StandardKey.ZoomIn, "Ctrl+=")
+        self.zoom_out = self._add(view_menu, "Zoom &out", QKeySequence.StandardKey.ZoomOut)
         self.zoom_reset = self._add(view_menu, "&Reset zoom", "Ctrl+0")
 
         help_menu = bar.addMenu("&Help")
-        self.about = self._add(help_menu, "&About Press Reader", role=QAction.AboutRole)
+        self.about = self._add(help_menu, "&About Press Reader", role=QAction.MenuRole.AboutRole)
 
-    def _add(self, menu: QMenu, text: str, *shortcuts, role=None) -> QAction:
+    def _add(
+        self, menu: QMenu, text: str, *shortcuts: QKeySequence.StandardKey | str, role: QAction.MenuRole | None = None
+    ) -> QAction:
         act = QAction(text, self.window)
         act.setShortcuts([QKeySequence(k) for k in shortcuts])
         if role is not None:

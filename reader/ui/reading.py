@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import cast
 
 from PySide6.QtCore import QObject, QSettings, Signal
 
@@ -49,8 +50,8 @@ class Reading(QObject):
 
     def restore(self) -> None:
         """The zoom and the layers shown, as the user left them."""
-        self.pane.set_zoom(self.settings.value("reader/zoom", 0, int))
-        hidden = set(self.settings.value("reader/hiddenLayers", "", str).split(","))
+        self.pane.set_zoom(cast(int, self.settings.value("reader/zoom", 0, int)))  # `value()` is typed as `object`
+        hidden = set(cast(str, self.settings.value("reader/hiddenLayers", "", str)).split(","))
         self.legend.set_layers([key for key in self.legend.boxes if key not in hidden])
 
     def set_zoom(self, level: int) -> None:

@@ -10,11 +10,13 @@ import bisect
 import datetime as _dt
 import html
 import itertools
+from collections.abc import Iterator
 from dataclasses import dataclass
 
+from PySide6 import QtGui
 from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QColor, QPalette, QTextCursor
-from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip
+from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from ..core.bookmarks import OK
 from ..core.files import MAX_FILE_BYTES
@@ -42,9 +44,9 @@ class Theme:
 
     @classmethod
     def from_palette(cls, palette: QPalette) -> Theme:
-        dark = palette.color(QPalette.Base).lightness() < 128
+        dark = palette.color(QPalette.ColorRole.Base).lightness() < 128
         return cls(
-            text=palette.color(QPalette.Text).name(),
+            text=palette.color(QPalette.ColorRole.Text).name(),
             muted="#9aa3ad" if dark else "#5f6b76",
             panel="#262b31" if dark else "#f3f5f7",
             rule="#3a4149" if dark else "#dde2e7",
@@ -347,13 +349,17 @@ class ReadingPane(QTextBrowser):
     bookmark_requested = Signal(int, int)  # a body span to bookmark
     cite_requested = Signal(int, int)  # a body span to copy with its citation
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("readingPane")
         self.setOpenLinks(False)
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
-        self.setTextInteractionFlags(Qt.TextSelectableByMouse | Qt.TextSelectableByKeyboard | Qt.LinksAccessibleByMouse)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse
+            | Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
         self.zoom = 0
         self.view: ArticleView | None = None
         self.layers: frozenset[str] = frozenset(LAYER_KEYS)
@@ -374,7 +380,7 @@ class ReadingPane(QTextBrowser):
             self._body_map = BodyMap.build(self.document(), self._paragraphs, after_meta)
         return self._body_map
 
-    def loadResource(self, kind, url: QUrl):
+    def loadResource(self, kind: int, url: QUrl | str) -> QByteArray:
         """Nothing, for any resource: article text never loads anything.
 
         Empty rather than None: given a null answer, QTextDocument reads a local file of that name itself.
@@ -411,7 +417,7 @@ class ReadingPane(QTextBrowser):
         hit_bg = Theme.from_palette(self.palette()).hit_bg.lower()
         return [(pos, text) for pos, text, fmt in self.fragments() if fmt.background().color().name() == hit_bg]
 
-    def fragments(self):
+    def fragments(self) -> Iterator[tuple[int, str, QTextCharFormat]]:
         """(position, text, char format) of every run of text in the document, in order."""
         block = self.document().begin()
         while block.isValid():
@@ -425,15 +431,15 @@ class ReadingPane(QTextBrowser):
     def tip_at(self, pos: QPoint) -> str:
         """What the mark under `pos` (viewport coordinates) is, or ''."""
         offset = QPoint(self.horizontalScrollBar().value(), self.verticalScrollBar().value())
-        at = self.document().documentLayout().hitTest(pos + offset, Qt.ExactHit)
+        at = self.document().documentLayout().hitTest(pos + offset, Qt.HitTestAccuracy.ExactHit)
         if at < 0:
             return ""
         cursor = QTextCursor(self.document())
         cursor.setPosition(at + 1)  # a cursor's format is that of the character before it
         return cursor.charFormat().toolTip()
 
-    def event(self, event):
-        if event.type() == QEvent.ToolTip:
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QtGui.QHelpEvent):
             tip = self.tip_at(self.viewport().mapFromGlobal(event.globalPos()))
             if tip:
                 QToolTip.showText(event.globalPos(), plain_tip(tip), self)  # names from the text: not HTML
@@ -491,12 +497,13 @@ class ReadingPane(QTextBrowser):
     def flash(self, start: int, end: int) -> bool:
         """Scroll body span [start, end) into view and light it up for a moment; False if it is not shown."""
         first, last = self.body_map.to_doc(start), self.body_map.to_doc(max(start, end - 1))
-        if first is None or last is None:
+        last_offset = self.body_map.to_body(last) if last is not None else None
+        if first is None or last is None or last_offset is None or self.view is None:
             return False
-        shown_last = self.view.article.body[self.body_map.to_body(last)]
+        shown_last = self.view.article.body[last_offset]
         cursor = QTextCursor(self.document())
         cursor.setPosition(first)
-        cursor.setPosition(last + _utf16_len(shown_last), QTextCursor.KeepAnchor)  # Qt's units
+        cursor.setPosition(last + _utf16_len(shown_last), QTextCursor.MoveMode.KeepAnchor)  # Qt's units
         selection = QTextEdit.ExtraSelection()
         selection.cursor = cursor
         theme = Theme.from_palette(self.palette())
@@ -519,10 +526,10 @@ class ReadingPane(QTextBrowser):
         act.setEnabled(marked is None)
         menu.addAction("Copy with citation", lambda: self.cite_requested.emit(*span))
 
-    def mouseReleaseEvent(self, event):
+    def mouseReleaseEvent(self, event: QtGui.QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
         if (
-            event.button() != Qt.LeftButton
+            event.button() != Qt.MouseButton.LeftButton
             or self.textCursor().hasSelection()
             or self.anchorAt(event.position().toPoint())
         ):
@@ -534,15 +541,15 @@ class ReadingPane(QTextBrowser):
             menu.popup(event.globalPosition().toPoint())
             self.quote_menu = menu  # kept for tests
 
-    def contextMenuEvent(self, event):
+    def contextMenuEvent(self, event: QtGui.QContextMenuEvent) -> None:
         menu = self.createStandardContextMenu(event.pos())
         span = self.selected_span() or self.quote_span_at(self.cursorForPosition(event.pos()).position())
         if span is not None:
             first = menu.actions()[0] if menu.actions() else None
             extra = QMenu(self)
             self._quote_actions(extra, span, "selection" if self.textCursor().hasSelection() else "quote")
-            menu.insertActions(first, extra.actions())
-            menu.insertSeparator(first)
+            menu.insertActions(first, extra.actions())  # type: ignore[arg-type]  # stubs omit None, which appends
+            menu.insertSeparator(first)  # type: ignore[arg-type]  # the same
         menu.exec(event.globalPos())
         menu.deleteLater()
 
@@ -573,14 +580,14 @@ class ReadingPane(QTextBrowser):
             ids: dict[str, int] = {}
             self._paragraphs, self._body_map = [], None
             self.setHtml(render_article(self.view, self.layers, ids, self._paragraphs))
-            self._entities = sorted(ids, key=ids.get)
+            self._entities = sorted(ids, key=ids.__getitem__)
 
-    def changeEvent(self, event):
+    def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == event.Type.PaletteChange:
             self._render()
 
-    def resizeEvent(self, event):
+    def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
         super().resizeEvent(event)
         self._fit_measure()
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from .look import set_kind
@@ -14,7 +15,7 @@ class SearchBar(QWidget):
     query_changed = Signal(str)  # "" means: show the whole library
     step = Signal(int)  # Up/Down in the box move through the list
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.edit = QLineEdit(self)
         self.edit.setObjectName("searchBox")
@@ -28,7 +29,7 @@ class SearchBar(QWidget):
         )
         self.status = QLabel(self)
         self.status.setObjectName("searchStatus")
-        self.status.setTextFormat(Qt.PlainText)  # it quotes the query
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the query
         self.status.setWordWrap(False)
         self.status.hide()
         layout = QVBoxLayout(self)
@@ -48,7 +49,7 @@ class SearchBar(QWidget):
         return self.edit.text().strip()
 
     def focus(self) -> None:
-        self.edit.setFocus(Qt.ShortcutFocusReason)
+        self.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.edit.selectAll()
 
     def set_text(self, text: str) -> None:
@@ -87,12 +88,12 @@ class SearchBar(QWidget):
         self._last = None
         self._emit()
 
-    def eventFilter(self, obj, event):
-        if obj is self.edit and event.type() == event.Type.KeyPress:
-            if event.key() == Qt.Key_Escape:
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+        if obj is self.edit and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            if event.key() == Qt.Key.Key_Escape:
                 self.clear()
                 return True
-            if event.key() in (Qt.Key_Down, Qt.Key_Up):
-                self.step.emit(1 if event.key() == Qt.Key_Down else -1)
+            if event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                self.step.emit(1 if event.key() == Qt.Key.Key_Down else -1)
                 return True
         return super().eventFilter(obj, event)

@@ -51,7 +51,7 @@ class SingleInstance(QObject):
         if not socket.canReadLine():
             return
         try:
-            message = json.loads(bytes(socket.readLine()).decode("utf-8"))
+            message = json.loads(bytes(socket.readLine().data()).decode("utf-8"))
         except (ValueError, UnicodeDecodeError):
             message = None
         if not isinstance(message, dict):
@@ -79,7 +79,7 @@ def claim(data_dir: Path, articles: Path | None = None) -> SingleInstance | None
             return None
         QLocalServer.removeServer(name)  # a socket file left by a window that crashed
         server = QLocalServer()
-        server.setSocketOptions(QLocalServer.UserAccessOption)
+        server.setSocketOptions(QLocalServer.SocketOption.UserAccessOption)
         if not server.listen(name):
             if _hand_off(name, articles):  # only when the lock could not be had: another launch won
                 return None
@@ -101,7 +101,7 @@ def _hand_off(name: str, articles: Path | None) -> bool:
     socket.flush()
     answered = b""
     while not answered.endswith(b"\n") and socket.waitForReadyRead(ANSWER_MS):
-        answered += bytes(socket.readAll())
+        answered += bytes(socket.readAll().data())
     socket.disconnectFromServer()
     if answered != ACK:
         raise NotAnswering(

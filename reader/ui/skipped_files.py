@@ -4,8 +4,9 @@ View › Skipped files open their window."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
-from PySide6.QtCore import QObject, QSortFilterProxyModel, Qt, QUrl
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -37,11 +38,11 @@ class SkippedModel(ItemsModel):
         self.items = list(items)
         self.endResetModel()
 
-    def data(self, index, role=Qt.DisplayRole):
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         item = self.items[index.row()]
-        if role in (Qt.DisplayRole, Qt.ToolTipRole):
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return item.path if index.column() == 0 else item.reason
         return None
 
@@ -49,7 +50,7 @@ class SkippedModel(ItemsModel):
 class SkippedFilesDialog(QDialog):
     """Not modal: it stays open beside the window, and the window refreshes it after each index update."""
 
-    def __init__(self, parent=None):
+    def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("skippedFiles")
         self.setWindowTitle("Skipped files")
@@ -58,29 +59,29 @@ class SkippedFilesDialog(QDialog):
         self.model = SkippedModel(self)
         proxy = QSortFilterProxyModel(self)
         proxy.setSourceModel(self.model)
-        proxy.setSortCaseSensitivity(Qt.CaseInsensitive)
+        proxy.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
 
         self.summary = QLabel()
         self.summary.setObjectName("skippedSummary")
-        self.summary.setTextFormat(Qt.PlainText)  # it names the folder
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # it names the folder
         self.summary.setWordWrap(True)
         self.table = QTableView()
         self.table.setModel(proxy)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.AscendingOrder)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectRows)
-        self.table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Interactive)
+        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Interactive)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setColumnWidth(0, 300)
 
-        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.copy_button = QPushButton("&Copy list")
         self.folder_button = QPushButton("Open &folder")
-        buttons.addButton(self.copy_button, QDialogButtonBox.ActionRole)
-        buttons.addButton(self.folder_button, QDialogButtonBox.ActionRole)
+        buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.folder_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.close)
         self.copy_button.clicked.connect(self.copy_list)
         self.folder_button.clicked.connect(self._open_folder)
@@ -126,7 +127,7 @@ class SkippedFiles(QObject):
         self.button = QPushButton()
         self.button.setObjectName("skippedButton")
         self.button.setFlat(True)
-        self.button.setCursor(Qt.PointingHandCursor)
+        self.button.setCursor(Qt.CursorShape.PointingHandCursor)
         self.button.setToolTip("Files of this folder that could not be read as articles, and why")
         self.button.hide()
         self.button.clicked.connect(self.open_list)

@@ -37,7 +37,7 @@ class StatusBar(QStatusBar):
         self.session, self.model = session, model
         self.state = QLabel()
         self.state.setObjectName("indexState")
-        self.state.setTextFormat(Qt.PlainText)  # it names files, folders and queries
+        self.state.setTextFormat(Qt.TextFormat.PlainText)  # it names files, folders and queries
         # a long line is cut, rather than widening the window: the analysis pass's progress line, beside the
         # progress bar, is wider than a 740 px window (and made the window grow under a test now and then)
         self.state.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..core.model import Span
 from ..core.view import hit_marks
 from .article_model import DATE, NAMES, QUOTES, SNIPPET_ROLE, SOURCE, TITLE, WORDS
 from .reading_pane import mark_up
@@ -26,7 +27,7 @@ from .reading_pane import mark_up
 SNIPPET_LINES = 2
 
 
-def snippet_html(title: str, snippet: str, spans: Iterable[tuple[int, int]], muted: str) -> str:
+def snippet_html(title: str, snippet: str, spans: Iterable[Span], muted: str) -> str:
     marked = mark_up(snippet, hit_marks(spans))
     return f"<div style='font-weight:600'>{html.escape(title)}</div><div style='color:{muted}'>{marked}</div>"
 

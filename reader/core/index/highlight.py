@@ -101,7 +101,7 @@ class Snippets:
             return ""
         return highlight.highlight(text, self.words, self.tokens, self.fragmenter, self.formatter, top=2)
 
-    def best(self, fields: dict) -> tuple[str, tuple[tuple[int, int], ...]]:
+    def best(self, fields: dict) -> tuple[str, tuple[Span, ...]]:
         """(snippet, spans of the hits in it) of a hit's stored fields: from the first of body, captions
         and title with a matched word, else the body's lead."""
         for name in ("body", "captions", "title"):

@@ -204,7 +204,7 @@ def test_the_list_and_search_snippets_show_hostile_markup_as_text(open_window, h
     assert TITLE_TEXT in shown_as(index.data(Qt.ToolTipRole))
     snippet, spans = index.data(SNIPPET_ROLE)
     assert "sponsorship with <script>alert(1)</script> the IOC" in snippet
-    assert [snippet[a:b] for a, b in spans][:1] == ["sponsorship"]  # then 'sponsors' of '&lt;sponsors&gt;'
+    assert [snippet[s.start : s.end] for s in spans][:1] == ["sponsorship"]  # then 'sponsors' of '&lt;sponsors&gt;'
     # what SnippetDelegate paints: the title and the snippet, as written, with no image and no link
     doc = QTextDocument()
     doc.setHtml(snippet_html(TITLE_TEXT, snippet, spans, "#777777"))

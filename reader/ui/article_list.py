@@ -6,7 +6,15 @@ import html
 from collections.abc import Collection, Iterable
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, QPoint, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QAbstractTextDocumentLayout, QFont, QFontMetrics, QPainter, QPalette, QTextDocument
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QPalette,
+    QResizeEvent,
+    QTextDocument,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -25,6 +33,10 @@ from .article_model import DATE, NAMES, QUOTES, SNIPPET_ROLE, SOURCE, TITLE, WOR
 from .reading_pane import mark_up
 
 SNIPPET_LINES = 2
+# When the list is too narrow for its columns, these give way to the title, first to last, and come back
+# when there is room again: a title narrower than this many average characters cannot be read
+GIVE_WAY = (NAMES, QUOTES, WORDS, SOURCE, DATE)
+TITLE_MIN_CHARS = 18
 
 
 def snippet_html(title: str, snippet: str, spans: Iterable[Span], muted: str) -> str:
@@ -104,14 +116,43 @@ class ArticleListView(QTableView):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
         self._snippets = SnippetDelegate(self)
+        self._chosen_hidden: set[int] = set()  # what the user hid (saved); the rest may give way for room
+        self._widths: dict[int, int] = {}  # each column's width while shown, to know what it needs back
         self.set_search_mode(False)
 
     def hidden_columns(self) -> list[int]:
-        return [c for c in range(1, self.model().columnCount()) if self.isColumnHidden(c)] if self.model() else []
+        """The columns the user chose to hide (not those hidden for room in a narrow list)."""
+        return sorted(self._chosen_hidden)
 
     def set_hidden_columns(self, columns: Collection[int]) -> None:
-        for c in range(1, self.model().columnCount()):
-            self.setColumnHidden(c, c in columns)
+        self._chosen_hidden = {c for c in columns if 0 < c < self._column_count()}
+        self._fit_columns()
+
+    def _column_count(self) -> int:
+        model = self.model()
+        return model.columnCount() if model is not None else 0
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Show the columns the user wants that leave the title room to be read; hide the others for now."""
+        header = self.horizontalHeader()
+        for c in range(1, self._column_count()):
+            if not self.isColumnHidden(c):
+                self._widths[c] = header.sectionSize(c)
+        wanted = [c for c in range(1, self._column_count()) if c not in self._chosen_hidden]
+        room = self.viewport().width() - self.fontMetrics().averageCharWidth() * TITLE_MIN_CHARS
+        needed = sum(self._widths.get(c, 0) for c in wanted)
+        for c in GIVE_WAY:
+            if needed <= room:
+                break
+            if c in wanted:
+                wanted.remove(c)
+                needed -= self._widths.get(c, 0)
+        for c in range(1, self._column_count()):
+            self.setColumnHidden(c, c not in wanted)
 
     def _column_menu(self, pos: QPoint) -> None:
         """Right-click on the header: choose which columns to show (the title always is)."""
@@ -120,12 +161,13 @@ class ArticleListView(QTableView):
         for c in range(1, model.columnCount()):
             act = menu.addAction(model.headerData(c, Qt.Orientation.Horizontal))
             act.setCheckable(True)
-            act.setChecked(not self.isColumnHidden(c))
+            act.setChecked(c not in self._chosen_hidden)
             act.toggled.connect(lambda shown, c=c: self._set_shown(c, shown))
         menu.exec(self.horizontalHeader().mapToGlobal(pos))
 
     def _set_shown(self, column: int, shown: bool) -> None:
-        self.setColumnHidden(column, not shown)
+        (self._chosen_hidden.discard if shown else self._chosen_hidden.add)(column)
+        self._fit_columns()
         self.columns_changed.emit(self.hidden_columns())
 
     def set_search_mode(self, searching: bool) -> None:
@@ -146,3 +188,5 @@ class ArticleListView(QTableView):
         header.resizeSection(SOURCE, fm.horizontalAdvance("Reuters Sport") + 16)
         for col, text in ((WORDS, "Words"), (QUOTES, "Quotes"), (NAMES, "Names")):
             header.resizeSection(col, fm.horizontalAdvance(text) + 18)
+        self._widths.clear()
+        self._fit_columns()

@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QPainter, QPaintEvent
 from PySide6.QtWidgets import QLabel, QProgressBar, QSizePolicy, QStatusBar, QWidget
 
 from ..core.importing import DUPLICATE, ImportReport
@@ -23,6 +24,18 @@ QUIET_PROGRESS_FROM = 50  # a quiet update of fewer files than this shows no pro
 NO_MODEL_NOTE = "names from the built-in lists only (no spaCy model)"
 
 
+class ElidedLabel(QLabel):
+    """A one-line label that ends in an ellipsis where it is cut, with the whole line as its tooltip then."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        room = self.contentsRect().width()
+        shown = self.fontMetrics().elidedText(self.text(), Qt.TextElideMode.ElideRight, room)
+        self.setToolTip(self.text() if shown != self.text() else "")
+        painter = QPainter(self)
+        painter.setPen(self.palette().color(self.foregroundRole()))
+        painter.drawText(self.contentsRect(), int(self.alignment().value), shown)
+
+
 class StatusBar(QStatusBar):
     """The index's state on the left; `beside` (e.g. the skipped files button), progress and counts on the right."""
 
@@ -35,11 +48,11 @@ class StatusBar(QStatusBar):
     ):
         super().__init__(parent)
         self.session, self.model = session, model
-        self.state = QLabel()
+        self.state = ElidedLabel()
         self.state.setObjectName("indexState")
         self.state.setTextFormat(Qt.TextFormat.PlainText)  # it names files, folders and queries
-        # a long line is cut, rather than widening the window: the analysis pass's progress line, beside the
-        # progress bar, is wider than a 740 px window (and made the window grow under a test now and then)
+        # a long line is cut with an ellipsis, rather than widening the window: the analysis pass's progress
+        # line, beside the progress bar, is wider than a 740 px window (it made the window grow under a test)
         self.state.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         self.progress = QProgressBar()
         self.progress.setObjectName("indexProgress")

@@ -21,6 +21,7 @@ from reader.ui.bookmarks_panel import NOTE, QUOTE, TAGS, BookmarksPanel
 from reader.ui.legend import Legend
 from reader.ui.search_bar import SearchBar
 from reader.ui.skipped_files import SkippedFilesDialog
+from reader.ui.status import ElidedLabel
 from tests.conftest import SAMPLE_000
 from tests.ui.helpers import background, colour, point_on
 from tests.ui.test_list_scale import click_header, column_as_shown, current_id, selected_ids, synthetic_rows
@@ -175,3 +176,34 @@ def test_a_small_list_keeps_the_selected_article_through_sorting(qtbot, small_li
     for column in (WORDS, TITLE):
         click_header(qtbot, small_list, column)
         assert current_id(small_list) == chosen and selected_ids(small_list) == [chosen]
+
+
+def test_a_narrow_list_gives_its_columns_up_to_the_title_and_gets_them_back(qtbot, small_list):
+    """At 1.5x scale on a laptop the list is narrow: the title stays readable, the user's choice stays."""
+    view, header = small_list, small_list.horizontalHeader()
+    view.set_hidden_columns({WORDS})
+    shown = lambda: [c for c in range(1, len(COLUMNS)) if not view.isColumnHidden(c)]  # noqa: E731
+    assert shown() == [c for c in range(1, len(COLUMNS)) if c != WORDS]  # 900 px: all but the hidden one
+
+    view.resize(330, 600)
+    qtbot.waitUntil(lambda: len(shown()) < 4)
+    assert header.sectionSize(TITLE) >= view.fontMetrics().averageCharWidth() * 18
+    assert view.hidden_columns() == [WORDS]  # what is saved is still the user's choice
+
+    view.resize(900, 600)
+    qtbot.waitUntil(lambda: len(shown()) == 4)
+    assert WORDS not in shown()
+
+
+def test_a_status_line_too_long_for_its_room_ends_in_an_ellipsis_and_tells_the_rest_in_its_tooltip(qtbot):
+    label = ElidedLabel()
+    qtbot.addWidget(label)
+    label.setText("Index up to date · 2,008 articles · finding quotes and names: 256 of 1,400 articles…")
+    label.resize(120, 30)
+    label.show()
+    qtbot.waitExposed(label)
+    label.grab()  # paints it
+    assert label.toolTip() == label.text()
+    label.resize(2000, 30)
+    label.grab()
+    assert label.toolTip() == ""

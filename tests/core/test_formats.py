@@ -69,10 +69,10 @@ def check_shape(item: Extracted) -> None:
 # --- the interface ---------------------------------------------------------------------------------
 
 
-def test_suffixes_are_lowercase_with_a_dot_and_feeds_are_the_multi_article_ones():
-    assert {".html", ".htm", ".rss", ".atom", ".xml", ".pdf", ".eml"} <= set(SUFFIXES)
+def test_suffixes_are_lowercase_with_a_dot_and_feeds_and_mails_are_the_multi_article_ones():
+    assert {".html", ".htm", ".mhtml", ".mht", ".rss", ".atom", ".xml", ".pdf", ".eml", ".msg"} <= set(SUFFIXES)
     assert all(s.startswith(".") and s == s.lower() for s in SUFFIXES)
-    assert MULTI_SUFFIXES == (".rss", ".atom", ".xml")
+    assert MULTI_SUFFIXES == (".rss", ".atom", ".xml", ".eml", ".msg")  # a mail: its attached messages
     assert ".txt" not in SUFFIXES and ".md" not in SUFFIXES
 
 
@@ -506,6 +506,140 @@ def test_mail_with_only_a_signature_has_no_article():
         extract(".eml", _mail("-- \nAnn Lee\nAgency"))
 
 
+def test_a_forward_sent_as_an_attachment_is_the_article_not_the_covering_note():
+    (item,) = extract(".eml", sample("attachment_message_rfc822.eml"))  # mikel/mail: "testing" + message/rfc822
+    assert item.title == "Another PDF"
+    assert item.text.startswith("Just attaching another PDF, here, to see what the message looks like")
+    assert "first part" not in item.text  # the covering note
+    assert (item.author, item.date) == ("Test Tester", "2005-05-10")
+
+
+def test_each_message_of_a_digest_is_an_article():
+    found = extract(".eml", sample("mime-multipart-digest.eml"))
+    assert [(i.title, i.text) for i in found] == [
+        ("First Message", "This is the first message in the digest."),
+        ("Second Message", "This is the second message in the digest."),
+        ("Third Message", "This is the third message in the digest."),
+    ]
+    assert len({i.key for i in found}) == 3 and all(re.fullmatch(r"[0-9a-f]{8}", i.key or "") for i in found)
+    assert [i.source for i in found] == ["example.com"] * 3  # eve@, frank@, grace@: no names to give
+    assert extract(".eml", sample("mime-multipart-digest.eml")) == found  # the same keys when read again
+
+
+def test_two_forwards_attached_are_two_articles_and_each_message_without_a_date_takes_the_mails():
+    outer = EmailMessage()
+    outer["From"], outer["Subject"], outer["Date"] = (
+        "Ann Lee <ann@agency.example>",
+        "Two clips",
+        "Fri, 05 Apr 2024 09:00:00 +0000",
+    )
+    outer.set_content("Both below.")
+    for subject, text in (("Bank renews deal", "The bank renewed its deal."), ("Club signs", "The club signed.")):
+        inner = EmailMessage()
+        inner["From"], inner["Subject"] = "Desk <desk@wires.example>", subject
+        inner.set_content(text)
+        outer.add_attachment(inner)
+    found = extract(".eml", outer.as_bytes())
+    assert [(i.title, i.text, i.date) for i in found] == [
+        ("Bank renews deal", "The bank renewed its deal.", "2024-04-05"),
+        ("Club signs", "The club signed.", "2024-04-05"),
+    ]
+
+
+def test_an_empty_text_part_falls_back_to_the_html_part():
+    message = EmailMessage()
+    message["From"], message["Subject"] = "Ann Lee <ann@agency.example>", "Deal news"
+    message.set_content("\n \n")
+    message.add_alternative("<p>The bank renewed its cycling deal.</p><p>It runs to 2030.</p>", subtype="html")
+    (item,) = extract(".eml", message.as_bytes())
+    assert item.text == "The bank renewed its cycling deal.\n\nIt runs to 2030."
+
+
+def _declared(body: bytes, charset: str, encoding: str = "8bit") -> bytes:
+    return (
+        b"From: Ann Lee <ann@agency.example>\r\nSubject: Deal news\r\nMIME-Version: 1.0\r\n"
+        + f"Content-Type: text/plain; charset={charset}\r\nContent-Transfer-Encoding: {encoding}\r\n\r\n".encode()
+        + body
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "charset"),
+    [
+        ("Die Zürcher Kantonalbank verlängert ihr Sponsoring – bis 2030.".encode(), "us-ascii"),  # UTF-8 bytes
+        ("Die Zürcher Kantonalbank verlängert ihr Sponsoring – bis 2030.".encode(), "iso-8859-1"),
+        ("Die Zürcher Kantonalbank verlängert ihr Sponsoring – bis 2030.".encode("cp1252"), "utf-8"),
+        ("Die Zürcher Kantonalbank verlängert ihr Sponsoring – bis 2030.".encode("cp1252"), "windows-1252"),
+        ("Die Zürcher Kantonalbank verlängert ihr Sponsoring – bis 2030.".encode("cp1252"), "x-unknown"),
+    ],
+)
+def test_a_wrongly_declared_charset_is_detected_not_shown_garbled(body, charset):
+    (item,) = extract(".eml", _declared(body, charset))
+    assert item.text == "Die Zürcher Kantonalbank verlängert ihr Sponsoring – bis 2030."
+
+
+def test_a_mail_in_a_declared_8bit_charset_reads_in_it():
+    (item,) = extract(".eml", sample("email-no-utf8-2008-07-16.062410.eml"))  # windows-1255, Hebrew
+    assert item.title == "שלום" and item.author == "Tamir Erez"
+    assert item.text.startswith("סלבה היקר")
+
+
+def test_a_mail_saved_as_utf16_reads_as_the_mail():
+    (item,) = extract(".eml", sample("fake-email-utf-16-le.eml"))
+    assert (item.title, item.author, item.date) == ("Test Email", "Matthew Robinson", "2022-12-16")
+    assert item.text.startswith("This is a test email to use for unit tests.")
+
+
+def test_an_encrypted_mail_says_so():
+    message = EmailMessage()
+    message["From"], message["Subject"] = "Ann Lee <ann@agency.example>", "Deal news"
+    message.set_content(b"-----BEGIN PGP MESSAGE-----", maintype="application", subtype="octet-stream")
+    message.replace_header("Content-Type", 'multipart/encrypted; protocol="application/pgp-encrypted"')
+    with pytest.raises(FormatError, match="an encrypted e-mail"):
+        extract(".eml", message.as_bytes())
+
+
+# --- Outlook messages and web pages saved as one file ----------------------------------------------
+
+
+def test_outlook_msg_reads_as_its_mail():
+    (item,) = extract(".msg", sample("fake-email.msg"))  # Unstructured's, the same mail as its fake-email.eml
+    assert (item.title, item.author, item.date) == ("Test Email", "Matthew Robinson", "2022-12-16")
+    assert paragraphs(item)[:2] == ["This is a test email to use for unit tests.", "Important points:"]
+    check_shape(item)
+
+
+def test_outlook_msg_with_a_file_attached_is_its_own_text():
+    (item,) = extract(".msg", sample("fake-email-attachment.msg"))
+    assert (item.title, item.author, item.date) == ("Fake email with attachment", "Mallori Harrell", "2022-12-23")
+    assert item.text.startswith("Hello!")
+
+
+@pytest.mark.parametrize(
+    ("name", "reason"), [("fake-encrypted.msg", "an encrypted e-mail"), ("clipping.pdf", "not an Outlook")]
+)
+def test_an_outlook_msg_that_cannot_be_read_says_why(name, reason):
+    with pytest.raises(FormatError, match=reason):
+        extract(".msg", sample(name))
+
+
+@pytest.mark.parametrize("suffix", [".mhtml", ".mht"])
+def test_a_page_saved_as_one_file_reads_as_the_page(suffix):
+    assert extract(suffix, sample("olympic-partner.mhtml")) == extract(".html", sample("olympic-partner.html"))
+
+
+def test_a_page_saved_as_one_file_takes_its_address_from_the_archive():
+    archive = sample("olympic-partner.mhtml").replace(b"canonical", b"alternate").replace(b"og:url", b"og:x")
+    (item,) = extract(".mhtml", archive)
+    assert item.url == "https://www.sportbusinessledger.example/news/helvetia-timing-olympic-partner-2032"
+    assert item.date == "2024-05-14"  # the page's own date, not the archive's (when it was saved)
+
+
+def test_an_archive_without_a_page_says_so():
+    with pytest.raises(FormatError, match="it holds no HTML page"):
+        extract(".mhtml", sample("attachment_message_rfc822.eml"))
+
+
 # --- shared helpers --------------------------------------------------------------------------------
 
 
@@ -552,6 +686,9 @@ REASONS = {
     ".xml": "not a news feed",
     ".pdf": "damaged PDF (",
     ".eml": "could not read the e-mail",
+    ".mhtml": "could not read the saved web page",
+    ".mht": "could not read the saved web page",
+    ".msg": "could not read the Outlook message",
 }
 
 
@@ -580,6 +717,8 @@ SAMPLES = {
     ".atom": "sponsorship.atom",
     ".pdf": "clipping.pdf",
     ".eml": "forwarded.eml",
+    ".mhtml": "olympic-partner.mhtml",
+    ".msg": "fake-email.msg",
 }
 # a tag as an HTML parser reads one: "<" right before the name. "< A photo" is a literal "<" and then text, as a
 # browser shows it too (Hypothesis found '<<figcaption>A photo' reading as "< A photo", which is right)

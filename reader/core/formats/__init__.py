@@ -2,24 +2,41 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib
 from dataclasses import dataclass
 
 from ..errors import ReaderError
 
-SUFFIXES: tuple[str, ...] = (".html", ".htm", ".xhtml", ".rss", ".atom", ".xml", ".pdf", ".eml")
-MULTI_SUFFIXES: tuple[str, ...] = (".rss", ".atom", ".xml")
+SUFFIXES: tuple[str, ...] = (
+    ".html",
+    ".htm",
+    ".xhtml",
+    ".mhtml",
+    ".mht",
+    ".rss",
+    ".atom",
+    ".xml",
+    ".pdf",
+    ".eml",
+    ".msg",
+)
+# files that can hold several articles, each with a key: a feed's entries, the messages attached to a mail
+MULTI_SUFFIXES: tuple[str, ...] = (".rss", ".atom", ".xml", ".eml", ".msg")
 
 # suffix → (module in this package, what to tell the user when that reader fails in a way nobody foresaw)
 _READERS = {
     ".html": ("html", "could not read the HTML page"),
     ".htm": ("html", "could not read the HTML page"),
     ".xhtml": ("html", "could not read the HTML page"),
+    ".mhtml": ("mhtml", "could not read the saved web page"),
+    ".mht": ("mhtml", "could not read the saved web page"),
     ".rss": ("feed", "not a news feed"),
     ".atom": ("feed", "not a news feed"),
     ".xml": ("feed", "not a news feed"),
     ".pdf": ("pdf", "damaged PDF (could not be read)"),
     ".eml": ("mail", "could not read the e-mail"),
+    ".msg": ("msg", "could not read the Outlook message"),
 }
 NO_TEXT = "no article text found"
 
@@ -30,8 +47,12 @@ _NEEDS = {
     "html": (("lxml", "lxml"), ("lxml_html_clean", "lxml_html_clean"), ("trafilatura", "trafilatura")),
     "feed": (("lxml", "lxml"), ("feedparser", "feedparser")),
     "pdf": (("pypdfium2", "pypdfium2"),),
-    "mail": (),  # the standard library; an HTML-only e-mail needs lxml, named when it is missing
+    # the standard library; an HTML-only e-mail needs lxml, named when it is missing, and a forward's date in
+    # another language dateparser (which trafilatura brings), without which the mail's own date is taken
+    "mail": (),
+    "msg": (("olefile", "olefile"),),
 }
+_NEEDS["mhtml"] = _NEEDS["html"]  # a saved web page in one file is read as a web page
 
 
 class FormatError(ReaderError):
@@ -75,6 +96,20 @@ def extract(suffix: str, data: bytes) -> list[Extracted]:
     if not found:
         raise FormatError(NO_TEXT)
     return found
+
+
+def unique_key(basis: str, taken: set[str]) -> str:
+    """8 hex digits from what identifies an article within its file; a clash gets -2, -3 …
+
+    The same file read again gives the same keys, since clashes are settled in file order.
+    """
+    key = hashlib.blake2b(basis.strip().encode("utf-8", "surrogatepass"), digest_size=4).hexdigest()
+    candidate, n = key, 1
+    while candidate in taken:
+        n += 1
+        candidate = f"{key}-{n}"
+    taken.add(candidate)
+    return candidate
 
 
 def needs_package(package: str) -> str:

@@ -16,7 +16,16 @@ from .corrections import DetailsError, checked_date, has_sidecar, sidecar
 from .files import ArticleError, os_reason
 from .formats.text import parse
 from .model import ENTRY_MARK, Article, split_id
-from .scanning import LINK_LEAVES, inside, is_article_name, link_leaves, readable_name
+from .scanning import (
+    LINK_LEAVES,
+    in_page_resources,
+    inside,
+    is_article_name,
+    is_aside,
+    link_leaves,
+    readable_name,
+    unsupported,
+)
 
 IMPORTED, DUPLICATE, SKIPPED = "imported", "duplicate", "skipped"
 PASTED_SOURCE = "Pasted"
@@ -101,8 +110,9 @@ class Known:
 
 def candidates(paths: Iterable[Path | str]) -> list[tuple[Path, Path, Path | None]]:
     """(file, folder its library place is relative to, the folder given it was found in or None) for each
-    file given and each article file in a folder given, at any depth; hidden files and folders inside a
-    folder are left out."""
+    file given and each file in a folder given, at any depth: those that are no articles are there to be
+    listed as skipped. Hidden and system files, corrections sidecars (which come with their article) and
+    a saved page's resources ("page_files/") are left out."""
     out: list[tuple[Path, Path, Path | None]] = []
     for given in paths:
         path = Path(given).expanduser()
@@ -112,7 +122,13 @@ def candidates(paths: Iterable[Path | str]) -> list[tuple[Path, Path, Path | Non
         real = Path(os.path.realpath(path))
         for dirpath, dirnames, filenames in os.walk(path):
             dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-            out.extend((Path(dirpath) / name, path.parent, real) for name in sorted(filenames) if is_article_name(name))
+            here, present = Path(dirpath), set(filenames)
+            resources = in_page_resources(here, path)
+            out.extend(
+                (here / name, path.parent, real)
+                for name in sorted(filenames)
+                if is_article_name(name) or not (resources or is_aside(name, present))
+            )
     return out
 
 
@@ -147,8 +163,7 @@ def _add_one(root: Path, path: Path, base: Path, known: Known) -> Imported:
     if path.name.startswith("."):
         return Imported(shown, SKIPPED, reason="a hidden file")
     if not is_article_name(path.name):
-        suffix = path.suffix.lower() or "no file name extension"
-        return Imported(shown, SKIPPED, reason=f"not a supported format ({suffix})")
+        return Imported(shown, SKIPPED, reason=unsupported(path.name))
     if inside(path, root):
         return Imported(shown, SKIPPED, reason="already in the library folder")
     try:

@@ -15,6 +15,9 @@ TEXT_SUFFIXES = (".txt", ".md")
 ARTICLE_SUFFIXES = TEXT_SUFFIXES + formats.SUFFIXES
 NAME_NOT_UTF8 = "its name is not valid UTF-8: rename it to index it"
 LINK_LEAVES = "a link to outside the folder: not followed"
+# what a folder holds besides articles and is not the user's to hear about: the system's thumbnail caches and
+# folder settings (hidden on the system that makes them), Office's lock files ("~$report.docx")
+_HOUSEKEEPING = frozenset({"thumbs.db", "ehthumbs.db", "desktop.ini", "icon\r"})
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,32 @@ def is_article_name(name: str) -> bool:
     return not name.startswith(".") and name.lower().endswith(ARTICLE_SUFFIXES)
 
 
+def unsupported(name: str) -> str:
+    """Why a file of another kind is not read: "not a supported format (.docx)"."""
+    suffix = Path(name).suffix.lower() if "." in name.strip(".") else ""
+    return f"not a supported format ({suffix or 'no file name extension'})"
+
+
+def is_aside(name: str, present: set[str]) -> bool:
+    """Whether a file that is no article goes unmentioned: a hidden or system file, or the corrections
+    sidecar of an article beside it (`present`: the names in its folder)."""
+    if name.startswith((".", "~$")) or name.lower() in _HOUSEKEEPING:
+        return True
+    return name.endswith(SIDECAR_SUFFIX) and name[: -len(SIDECAR_SUFFIX)] in present
+
+
+def in_page_resources(folder: Path, root: Path) -> bool:
+    """Whether `folder` (under `root`) holds a saved web page's images, styles and scripts: it is, or is in,
+    "page_files" beside "page.html", as browsers save them. Their files are no articles, nor worth listing."""
+    for place in (folder, *folder.parents):
+        if place == root or root not in place.parents:
+            return False
+        stem = place.name[: -len("_files")] if place.name.endswith("_files") else ""
+        if stem and any((place.parent / f"{stem}{suffix}").is_file() for suffix in (".html", ".htm", ".xhtml")):
+            return True
+    return False
+
+
 def scan(root: Path) -> Scan:
     """Every article file under `root`, at any depth, by stat alone; unusable entries go to `skipped`."""
     root = Path(root)
@@ -83,8 +112,11 @@ def scan(root: Path) -> Scan:
             if is_article_name(name):
                 result.skipped.append(Skipped(relative_id(here / name, root), "is a directory, not a file"))
         present = set(filenames)
+        resources = in_page_resources(here, root)
         for name in sorted(filenames):
             if not is_article_name(name):
+                if not resources and not is_aside(name, present):  # listed, never silently left out
+                    result.skipped.append(Skipped(readable_name(relative_id(here / name, root)), unsupported(name)))
                 continue
             path = here / name
             if is_undecodable(name):

@@ -30,10 +30,10 @@ from .session import LibrarySession
 
 FORMATS_FILTER = (
     "Articles ({})".format(" ".join(f"*{s}" for s in ARTICLE_SUFFIXES)),
-    "Web pages (*.html *.htm)",
+    "Web pages (*.html *.htm *.xhtml *.mhtml *.mht)",
     "News feeds (*.rss *.atom *.xml)",
     "PDF clippings (*.pdf)",
-    "E-mails (*.eml)",
+    "E-mails (*.eml *.msg)",
     "Text and Markdown (*.txt *.md)",
     "All files (*)",
 )

@@ -312,7 +312,7 @@ def test_id_is_relative_posix_path_and_source_is_the_folder(tmp_path, write, rel
 # ---------------------------------------------------------------- scan
 
 
-def test_scan_finds_articles_at_any_depth_and_ignores_other_files(tmp_path, write):
+def test_scan_finds_articles_at_any_depth_and_lists_other_files_as_skipped(tmp_path, write):
     root = tmp_path / "lib"
     for rel in [
         "a.txt",
@@ -331,13 +331,41 @@ def test_scan_finds_articles_at_any_depth_and_ignores_other_files(tmp_path, writ
     (root / "folder.txt").mkdir()
     result = scanning.scan(root)
     assert sorted(f.id for f in result.files) == ["a.txt", "b.md", "x/c.TXT", "x/y/e.md", "x/y/z/d.txt"]
-    assert [(s.path, s.reason) for s in result.skipped] == [("folder.txt", "is a directory, not a file")]
+    assert [(s.path, s.reason) for s in result.skipped] == [
+        ("folder.txt", "is a directory, not a file"),
+        ("x/f.docx", "not a supported format (.docx)"),
+        ("x/readme", "not a supported format (no file name extension)"),
+    ]
     # what a folder watcher watches: every folder walked, hidden ones left out as their files are
     assert result.folders[0] == root
     assert sorted(p.relative_to(root).as_posix() for p in result.folders) == [".", "folder.txt", "x", "x/y", "x/y/z"]
     for f in result.files:
         assert f.size == f.path.stat().st_size
         assert f.mtime_ns == f.path.stat().st_mtime_ns
+
+
+def test_scan_leaves_out_only_what_is_not_the_users_to_hear_about(tmp_path, write):
+    root = tmp_path / "lib"
+    for rel in [
+        "a.txt",
+        "a.txt.meta.json",  # corrections of a.txt
+        "gone.pdf.meta.json",  # corrections of a file that is not here: listed
+        "Thumbs.db",
+        "desktop.ini",
+        "~$notes.docx",  # Office's lock file
+        "page.html",
+        "page_files/style.css",  # a saved page's resources
+        "page_files/img/photo.jpg",
+        "other_files/photo.jpg",  # no other.html beside it: the user's
+        "x/photo.jpg",
+    ]:
+        write(root / rel, "text")
+    result = scanning.scan(root)
+    assert [(s.path, s.reason) for s in result.skipped] == [
+        ("gone.pdf.meta.json", "not a supported format (.json)"),
+        ("other_files/photo.jpg", "not a supported format (.jpg)"),
+        ("x/photo.jpg", "not a supported format (.jpg)"),
+    ]
 
 
 def test_scan_of_the_samples(articles_dir):

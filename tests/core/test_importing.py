@@ -86,16 +86,21 @@ def test_a_taken_name_gets_a_number_and_both_files_are_kept(library, tmp_path, w
     assert library.sync().added == 2
 
 
-def test_a_folder_comes_in_with_its_name_and_subfolders_and_its_odd_files_are_left(library, tmp_path, write):
+def test_a_folder_comes_in_with_its_name_and_subfolders_and_its_odd_files_are_listed(library, tmp_path, write):
     write(tmp_path / "Clippings" / "a.txt", "Nike signs a deal.")
     write(tmp_path / "Clippings" / "2024" / "b.md", "Adidas signs a deal.")
     write(tmp_path / "Clippings" / "notes.docx", b"PK\x03\x04")
+    write(tmp_path / "Clippings" / "README", "what is here")
     write(tmp_path / "Clippings" / ".hidden.txt", "not this")
+    write(tmp_path / "Clippings" / "Thumbs.db", b"\x00")  # the system's, not the user's: not listed either
     report = library.add([tmp_path / "Clippings"])
-    assert [(f.article_id, f.status) for f in report.files] == [
-        ("Clippings/a.txt", IMPORTED),
-        ("Clippings/2024/b.md", IMPORTED),
+    assert [(f.article_id, f.status, f.reason) for f in report.files] == [
+        (None, SKIPPED, "not a supported format (no file name extension)"),
+        ("Clippings/a.txt", IMPORTED, None),
+        (None, SKIPPED, "not a supported format (.docx)"),
+        ("Clippings/2024/b.md", IMPORTED, None),
     ]
+    assert report.summary == "2 imported, 2 skipped"
     assert not list(library.root.rglob("*.docx")) and not list(library.root.rglob(".*"))
     library.sync()
     assert {r.id: r.source for r in library.rows()} == {"Clippings/a.txt": "Clippings", "Clippings/2024/b.md": "2024"}

@@ -149,6 +149,37 @@ def test_cli_add_imports_every_format(capsys, tmp_path, data_dir):
     assert shown["url"] == "https://sportsdaily.example/athletics/marlowe-aurora-boot-deal"
 
 
+def test_cli_add_of_a_folder_reads_mail_and_single_file_pages_and_lists_what_it_cannot(capsys, tmp_path, data_dir):
+    inbox = tmp_path / "Inbox"
+    inbox.mkdir()
+    for name in ("olympic-partner.mhtml", "fake-email.msg", "mime-multipart-digest.eml"):
+        shutil.copy(DATA / name, inbox / name)
+    (inbox / "brief.docx").write_bytes(b"PK\x03\x04")
+    (inbox / "photo.jpg").write_bytes(b"\xff\xd8\xff")
+    root = tmp_path / "library"
+    root.mkdir()
+    code, out, _ = run(capsys, "add", inbox, "--articles", root, "--no-analysis")
+    assert code == 2  # some skipped
+    assert f"{inbox / 'brief.docx'}: skipped (not a supported format (.docx))" in out.splitlines()
+    assert f"{inbox / 'photo.jpg'}: skipped (not a supported format (.jpg))" in out.splitlines()
+    assert "3 imported, 2 skipped" in out
+    library = Library(root, data_dir)
+    try:
+        ids = {r.id for r in library.rows()}
+        assert len(ids) == 5 and {"Inbox/fake-email.msg", "Inbox/olympic-partner.mhtml"} <= ids
+        assert len(entry_ids(library, "Inbox/mime-multipart-digest.eml")) == 3  # a digest: one article a message
+        assert library.load("Inbox/olympic-partner.mhtml").title.startswith("Helvetia Timing")
+        assert library.load("Inbox/fake-email.msg").title == "Test Email"
+        digest = [library.load(i) for i in entry_ids(library, "Inbox/mime-multipart-digest.eml")]
+        assert sorted(a.title for a in digest) == ["First Message", "Second Message", "Third Message"]
+    finally:
+        library.close()
+    # the library's own scan lists them too, when the files are put into its folder by hand
+    shutil.copy(inbox / "brief.docx", root / "Inbox" / "brief.docx")
+    report = run_json(capsys, "index", "--articles", root, "--no-analysis")
+    assert report["skipped"] == [{"path": "Inbox/brief.docx", "reason": "not a supported format (.docx)"}]
+
+
 def test_cli_add_tells_a_damaged_file_in_one_line(capsys, tmp_path, data_dir):
     root = tmp_path / "library"
     root.mkdir()

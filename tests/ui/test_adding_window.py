@@ -258,3 +258,16 @@ def test_file_add_articles_offers_every_format_and_copies_the_chosen_files(open_
         lambda: window.reading.article is not None and window.reading.article.file_id == "sponsorship.rss",
         timeout=TIMEOUT_MS,
     )
+
+
+def test_the_add_dialog_offers_every_format_read():
+    import re
+
+    from reader.core.scanning import ARTICLE_SUFFIXES
+    from reader.ui.adding import FORMATS_FILTER
+
+    patterns = [set(re.findall(r"\*(\.\w+)", f)) for f in FORMATS_FILTER]
+    assert patterns[0] == set(ARTICLE_SUFFIXES)  # "Articles": all of them, .mhtml, .mht and .msg too
+    kinds = set().union(*patterns[1:-1])  # each in the filter of its kind
+    assert kinds == set(ARTICLE_SUFFIXES)
+    assert {".mhtml", ".mht"} <= patterns[1] and ".msg" in patterns[4]

@@ -609,6 +609,16 @@ def test_outlook_msg_reads_as_its_mail():
     check_shape(item)
 
 
+def test_outlook_msg_forwarding_a_message_as_an_attachment_is_that_message():
+    (item,) = extract(".msg", sample("forwarded-as-attachment.msg"))  # tests/data/make_msg.py
+    assert (item.title, item.author, item.date) == (
+        "Nordbank becomes title sponsor of Team Velo",
+        "Sports Desk",
+        "2024-03-20",
+    )
+    assert item.text.startswith("Nordbank has signed a three-year deal") and "Nordbank file" not in item.text
+
+
 def test_outlook_msg_with_a_file_attached_is_its_own_text():
     (item,) = extract(".msg", sample("fake-email-attachment.msg"))
     assert (item.title, item.author, item.date) == ("Fake email with attachment", "Mallori Harrell", "2022-12-23")

@@ -102,6 +102,9 @@ _REPLY_PREFIX = r"re|aw|sv|antw|r|ris|rif|res|odp|ynt|vá|отв|vast|svar"
 _PREFIX = re.compile(rf"^\s*(?:(?P<kind>{_FORWARD_PREFIX}|{_REPLY_PREFIX})\s*(?:\[\d+\])?\s*[:：]\s*)", re.I)
 
 _FEW_WORDS = 12  # a forwarded message shorter than this, with another below it, is a note ("FYI, see below")
+_MOST_NESTED = 20  # forwards of forwards followed that deep, no deeper
+_LONGEST_LINE = 1000  # a longer line is text, never a separator or an attribution
+_LONGEST_BLOCK = 20  # lines of a header block: From, Sent, To, Cc, Subject … and long ones wrapped
 
 
 def _label_table() -> dict[str, tuple[str, frozenset[str]]]:
@@ -157,14 +160,14 @@ def forwarded(lines: list[str], subject: str | None) -> Forwarded | None:
 
 
 def _message(lines: list[str], opening: _Opening) -> Forwarded:
-    depth = _depth(lines[opening.start])
-    rest = unquoted([_dequote(line, depth) for line in lines[opening.body :]])
-    nested = _next_opening(rest, 0)
-    end = nested.start if nested else len(rest)
-    rule = next((i for i in range(end) if _RULE.match(_text(rest[i])) and _words(rest[:i])), None)
-    own = rest[: rule if rule is not None else end]
-    if nested is not None and _words(own) < _FEW_WORDS:
-        return _message(rest, nested)  # "FYI" above the forward it passes on
+    for _ in range(_MOST_NESTED):
+        depth = _depth(lines[opening.start])
+        rest = unquoted([_dequote(line, depth) for line in lines[opening.body :]])
+        nested = _next_opening(rest, 0)
+        own = _own_lines(rest, nested.start if nested else len(rest))
+        if nested is None or _words(own) >= _FEW_WORDS:
+            break
+        lines, opening = rest, nested  # "FYI" above the forward it passes on
     fields = opening.fields
     return Forwarded(
         sender=fields.get("from"),
@@ -172,6 +175,17 @@ def _message(lines: list[str], opening: _Opening) -> Forwarded:
         subject=fields.get("subject"),
         lines=textwrap.dedent("\n".join(own)).split("\n"),  # Outlook for Mac indents the message it quotes
     )
+
+
+def _own_lines(lines: list[str], end: int) -> list[str]:
+    """A message's lines up to `end` (the next message), or to a rule of underscores below its text: a
+    signature or a disclaimer follows that."""
+    words = 0
+    for i in range(end):
+        if words and _RULE.match(_text(lines[i])):
+            return lines[:i]
+        words += len(lines[i].split())
+    return lines[:end]
 
 
 def _next_opening(lines: list[str], start: int) -> _Opening | None:
@@ -200,7 +214,7 @@ def _next_opening(lines: list[str], start: int) -> _Opening | None:
 
 def _naming(text: str) -> bool:
     """Whether a line names a forwarded message: between dashes, or alone and ending in a colon."""
-    dashed = _DASHED.match(text)
+    dashed = _DASHED.match(text) if len(text) < _LONGEST_LINE else None
     if dashed and not dashed["rest"].strip():
         return bool(_NAMING.search(dashed["name"]))
     return text.endswith(":") and len(text) < 80 and bool(_NAMING.fullmatch(text.rstrip(" :")))
@@ -218,7 +232,7 @@ def _block(lines: list[str], start: int) -> tuple[int, dict[str, str], tuple[str
     fields: dict[str, str] = {}
     languages: list[str] = []
     i = start
-    while i < len(lines):
+    while i < min(len(lines), start + _LONGEST_BLOCK):
         m = _LABEL_LINE.match(_text(lines[i]))
         if m is None:
             # a long "To:" wrapped onto a line of its own, with the block going on below it
@@ -240,8 +254,8 @@ def _block(lines: list[str], start: int) -> tuple[int, dict[str, str], tuple[str
 
 def _attribution(text: str) -> dict[str, str] | None:
     """The sender and date of an attribution line ('On 28/10/2021 12:46, "John Doe" <john@acme.com> wrote:')."""
-    m = _ATTRIBUTION.match(text)
-    if m is None or len(text) > 200:
+    m = _ATTRIBUTION.match(text) if len(text) <= 200 else None
+    if m is None:
         return None
     said = f"{m['before']} {m['after']}"
     address = _ADDRESS.search(said)
@@ -274,7 +288,7 @@ def _split_run_on(lines: list[str]) -> list[str]:
     made the separator line and one line per field."""
     out: list[str] = []
     for line in lines:
-        dashed = _DASHED.match(_text(line))
+        dashed = _DASHED.match(_text(line)) if len(line) < _LONGEST_LINE else None
         rest = dashed["rest"] if dashed else ""
         starts = [m.start() for m in _LABEL_ANYWHERE.finditer(rest)]
         if not dashed or len(starts) < 2 or not _NAMING.search(dashed["name"]) or rest[: starts[0]].strip():
@@ -303,12 +317,13 @@ def _dequote(line: str, depth: int) -> str:
 
 
 def unquoted(lines: list[str]) -> list[str]:
-    """Lines with one level of quoting taken off when most of those with text are quoted (one wrapped line
-    of a quoted paragraph often loses its mark)."""
-    texts = [line for line in lines if line.strip()]
-    if not texts or sum(line.lstrip().startswith(">") for line in texts) * 3 < len(texts) * 2:
-        return lines
-    return unquoted([re.sub(r"^\s*> ?", "", line) for line in lines])
+    """Lines with their quoting taken off, a level at a time while most of those with text are quoted (one
+    wrapped line of a quoted paragraph often loses its mark)."""
+    while True:
+        texts = [line for line in lines if line.strip()]
+        if not texts or sum(line.lstrip().startswith(">") for line in texts) * 3 < len(texts) * 2:
+            return lines
+        lines = [re.sub(r"^\s*> ?", "", line) for line in lines]
 
 
 def _words(lines: list[str]) -> int:

@@ -126,9 +126,8 @@ class _Message:
         """The messages attached to this one, and whether an attachment says the mail is encrypted."""
         found, encrypted = [], False
         prefix = len(self.path)
-        names = sorted(
-            {entry[prefix] for entry in self.ole.listdir(streams=True, storages=True) if entry[:prefix] == self.path}
-        )
+        below = self.ole.listdir(streams=True, storages=True)
+        names = sorted({entry[prefix] for entry in below if len(entry) > prefix and entry[:prefix] == self.path})
         for name in (n for n in names if n.startswith("__attach_version1.0_#")):
             attachment = [*self.path, name]
             if self.ole.exists("/".join([*attachment, _EMBEDDED])):

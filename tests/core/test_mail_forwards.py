@@ -112,6 +112,14 @@ def test_the_fixture_set_is_whole():
     assert len(FIXTURES) == 190 and len(REPLIES) == 10
 
 
+def test_an_english_attribution_reads_an_ambiguous_date_month_first():
+    message = EmailMessage()
+    message["From"], message["Date"], message["Subject"] = FORWARDER, FORWARDED_ON, "FW: Deal news"
+    message.set_content('On 02/10/2023 4:52 PM, "Sports Desk" <desk@wires.example> wrote:\n\n    The bank renewed.\n')
+    (article,) = extract(".eml", message.as_bytes())
+    assert (article.text, article.author, article.date) == ("The bank renewed.", "Sports Desk", "2023-02-10")
+
+
 def test_a_forward_of_a_forward_is_the_innermost_article():
     body = (
         "FYI\n\n---------- Forwarded message ---------\nVon: Anna Berg <anna@agentur.example>\n"

@@ -207,8 +207,9 @@ def _next_opening(lines: list[str], start: int) -> _Opening | None:
             end, fields, languages = block
             return _Opening(i, end, fields, languages, False)
         attribution = _attribution(text)
-        if attribution is not None:
-            return _Opening(i, i + 1, attribution, (), False)
+        if attribution is not None:  # an English one reads "02/10/2023" as English labels do
+            english = ("en",) if re.search(r"\bwrote\b", text, re.I) else ()
+            return _Opening(i, i + 1, attribution, english, False)
     return None
 
 

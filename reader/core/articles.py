@@ -89,6 +89,8 @@ def _extracted(path: Path, suffix: str, data: bytes, file_id: str, common: _Comm
                 content_hash=digest,
                 meta=meta,
                 truncated=truncated,
+                captions=e.captions,
+                headline_only=e.headline_only,
                 **common,
             )
         )

@@ -278,7 +278,10 @@ def cmd_show(args, data: Path, articles: Path) -> int:
         _print_json(article.to_json())
         return EXIT_OK
     print(article.title)
-    print(f"{article.date or 'no date'} · {article.source} · {article.id}")
+    print(
+        f"{article.date or 'no date'} · {article.source} · {article.id}"
+        + (" · headline only" if article.headline_only else "")
+    )
     print()
     print(article.body)
     if article.captions:

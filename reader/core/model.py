@@ -117,6 +117,8 @@ class Caption:
 
     @property
     def line(self) -> str:
+        if not self.credit:  # a web page's caption often names no one
+            return self.text
         return f"{self.text} ©{self.credit}" if self.text else f"©{self.credit}"
 
 
@@ -133,6 +135,7 @@ class Article:
     url: str | None = None
     author: str | None = None
     truncated: bool = False
+    headline_only: bool = False  # a feed entry that gave a headline and no text: the body is the headline
     corrected: frozenset[str] = frozenset()  # the details taken from the sidecar, not the file
 
     @property
@@ -171,6 +174,7 @@ class Article:
             "url": self.url,
             "captions": [c.line for c in self.captions],
             "body": self.body,
+            "headline_only": self.headline_only,
         }
 
 

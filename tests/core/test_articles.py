@@ -379,6 +379,6 @@ def test_missing_file_is_an_error(tmp_path):
 
 def test_to_json(articles_dir):
     data = load(articles_dir / SAMPLE_002, articles_dir).to_json()
-    assert set(data) == {"path", "title", "date", "source", "author", "url", "captions", "body"}
+    assert set(data) == {"path", "title", "date", "source", "author", "url", "captions", "body", "headline_only"}
     assert data["path"] == SAMPLE_002
     assert data["captions"] == ["Alibaba signed a deal with the IOC in January 2017 ©IOC"]

@@ -112,7 +112,7 @@ def test_search_with_no_matches_is_not_an_error(capsys, articles_dir, data_dir):
 
 def test_show_json(capsys, articles_dir, data_dir):
     article = run_json(capsys, "show", SAMPLE_002, "--articles", articles_dir)
-    assert set(article) == {"path", "title", "date", "source", "author", "url", "captions", "body"}
+    assert set(article) == {"path", "title", "date", "source", "author", "url", "captions", "body", "headline_only"}
     assert article["path"] == SAMPLE_002
     assert article["date"] == "2019-01-23"
     assert article["source"] == "articles"

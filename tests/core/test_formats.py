@@ -291,7 +291,12 @@ def test_an_empty_feed_has_no_article():
     with pytest.raises(FormatError, match="no article text found"):
         extract(".rss", _rss())
     with pytest.raises(FormatError, match="no article text found"):
-        extract(".rss", _rss("<item><title>Headline only</title></item>"))
+        extract(".rss", _rss("<item><link>https://x.example/1</link><description> </description></item>"))
+
+
+def test_an_entry_with_a_headline_and_no_text_is_a_headline_only_article():
+    (item,) = extract(".rss", _rss("<item><title>Headline only</title></item>"))
+    assert item.headline_only and item.text == item.title == "Headline only"
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ import pytest
 
 from reader.core import articles, scanning
 from reader.core.files import ArticleError
-from reader.core.formats.text import TITLE_CHARS
+from reader.core.formats.text import SENTENCE_TITLE_CHARS
 from reader.core.model import (
     BODY,
     PARAGRAPH_BREAK,
@@ -103,7 +103,7 @@ def test_sample_002_date_token_becomes_the_date_not_body_text(articles_dir):
     # no headline and no lead caption: the title is the first sentence, shortened
     assert a.title.startswith("International Olympic Committee (IOC) President Thomas Bach")
     assert a.title.endswith("…")
-    assert len(a.title) <= TITLE_CHARS
+    assert len(a.title) <= SENTENCE_TITLE_CHARS
 
 
 def test_sample_002_caption_and_credit(articles_dir):
@@ -219,7 +219,7 @@ def test_title_from_first_sentence_is_shortened_with_ellipsis(tmp_path, write):
     )
     a = load(write(tmp_path / "s.txt", sentence + " Second sentence follows here."))
     assert a.title.endswith("…")
-    assert len(a.title) <= TITLE_CHARS
+    assert len(a.title) <= SENTENCE_TITLE_CHARS
     assert sentence.startswith(a.title[:-1])
     assert "Second sentence" not in a.title
 

@@ -229,7 +229,9 @@ def _is_tail_credit(tail: str, whole: bool = False) -> bool:
 def _credit(value: str) -> str:
     value = squash(value).strip(" .,;:()[]-–—…")
     value = re.sub(
-        rf"^(?i:(?:{_LABEL}\s*)?(?:credits?|courtesy(?:\s+of)?|by)\b|{_LABEL}\s*(?::|by\b))[\s.:…]*", "", value
+        rf"^(?i:(?:{_LABEL}\s*)?(?:credits?|courtesy(?:\s+of)?|by)\b|(?:file\s*)?{_LABEL}\s*(?::|by\b)|file\s*:)[\s.:…]*",
+        "",
+        value,
     )
     if not value or len(value) > MAX_CREDIT or len(value.split()) > _MAX_CREDIT_WORDS:
         return ""

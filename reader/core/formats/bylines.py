@@ -46,6 +46,7 @@ _AGENCIES = frozenset(
 )
 _ACRONYM = re.compile(r"^[A-Z]{2,4}$")
 _MAX_WORDS = 6
+_LONGEST = 1000  # characters of a byline looked at: more is no byline
 
 
 def author_names(written: str | None, outlets: Iterable[str | None] = ()) -> str | None:
@@ -56,6 +57,7 @@ def author_names(written: str | None, outlets: Iterable[str | None] = ()) -> str
     """
     if not isinstance(written, str) or not written.strip():
         return None
+    written = written[:_LONGEST]
     own = {outlet_key(o) for o in outlets if isinstance(o, str) and o.strip()}
     parts = [p for p in (_clean(part) for part in re.split(r"\s*[;|]\s*|\s+&\s+|\s+and\s+", written)) if p]
     names = [p for p in parts if _is_name(p, own)]

@@ -103,13 +103,14 @@ def placed_captions(tree, taken: list[tuple[str, str]], paragraphs: list[str]) -
 
 def _page_words(tree) -> tuple[list[str], list[tuple[int, int]], list[int]]:
     """The page's words in reading order (what is never shown left out), and where each caption marker and
-    each <h1> stands among them."""
+    each <h1> stands among them. Strips the tree's comments: call it once trafilatura is done with it."""
     from lxml import etree
 
     words: list[str] = []
     marks: list[tuple[int, int]] = []
     heads: list[int] = []
     unseen = 0
+    etree.strip_tags(tree, etree.Comment, etree.ProcessingInstruction)  # their text around them stays
     for event, element in etree.iterwalk(tree, events=("start", "end")):
         tag = element.tag if isinstance(element.tag, str) else ""
         if event == "start":

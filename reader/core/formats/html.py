@@ -37,6 +37,8 @@ _PLACEHOLDER_TITLES = frozenset(
     "my blog",
     "just another wordpress site",
 }
+_CAPTIONS_UP_TO = 8 * 1024 * 1024  # bytes of page: a larger one is read as trafilatura alone reads it
+_LONGEST_TITLE = 1000  # characters: a longer <title> is no headline to tidy, and is cut by the text parser
 _TITLE_SEPARATOR = re.compile(r"\s+[-–—|·•»:/]\s+|\s*[|·•»]\s*|:\s+")
 # characters a title's suffix needs to be taken for a site name it starts ("Business Insider Deutschland")
 _MIN_PREFIX = 5
@@ -54,7 +56,7 @@ def read(data: bytes) -> list[Extracted]:
     if tree is None:
         raise FormatError(UNREADABLE)
     headlines = _page_headlines(tree)
-    taken = take_captions(tree)
+    taken = take_captions(tree) if len(data) <= _CAPTIONS_UP_TO else []
     document = trafilatura.bare_extraction(
         tree,
         include_comments=False,
@@ -95,6 +97,8 @@ def _headline(title: str | None, headlines: list[str], site: list[str | None]) -
     names = {outlet_key(n) for n in site if n}
     if not title or _placeholder(title) or outlet_key(title) in names:
         title = next((h for h in headlines if outlet_key(h) not in names), None)
+    if title and len(title) > _LONGEST_TITLE:
+        return title
     return _without_site_name(title, names) if title else None
 
 

@@ -12,8 +12,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from reader.core.articles import load_file
+from reader.core.articles import ArticleError, load_file
 from reader.core.formats.bylines import author_names
 from reader.core.formats.captions import split_credit
 from reader.core.formats.dates import foreign_date
@@ -224,3 +226,39 @@ def test_an_entry_with_text_is_not_headline_only(tmp_path):
 )
 def test_foreign_dates(written, language, date):
     assert foreign_date(written, language) == date
+
+
+# --- any page: captions stay out of the body and in place ------------------------------------------------
+
+_SENTENCE = st.lists(
+    st.sampled_from("the club signed a deal with sponsor for five years said its chief".split()),
+    min_size=6,
+    max_size=14,
+)
+_BLOCK = st.one_of(
+    _SENTENCE.map(lambda w: ("p", " ".join(w).capitalize() + ".")),
+    st.tuples(_SENTENCE, st.sampled_from(["", " Credit: ESA", " (AP Photo/Jane Roe)", " ©Getty Images"])).map(
+        lambda t: ("figure", "Photo of " + " ".join(t[0]) + t[1])
+    ),
+)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(_BLOCK, min_size=1, max_size=12))
+def test_figcaptions_never_stay_in_the_body_and_are_placed_within_it(tmp_path, blocks):
+    markup = "".join(
+        f"<p>{text}</p>" if kind == "p" else f"<figure><img src='x.jpg'><figcaption>{text}</figcaption></figure>"
+        for kind, text in blocks
+    )
+    page = tmp_path / "page.html"
+    page.write_text(
+        f"<html><head><title>Deal</title></head><body><h1>Deal</h1><article>{markup}</article></body></html>"
+    )
+    try:
+        (article,) = load_file(page)
+    except ArticleError:
+        return  # no text at all: skipped with its reason
+    assert "Photo of" not in article.body
+    for caption in article.captions:
+        assert 0 <= caption.paragraph <= len(article.paragraphs)
+        assert caption.text.startswith("Photo of") and "Credit" not in caption.text and "©" not in caption.text

@@ -278,7 +278,7 @@ def cmd_show(args, data: Path, articles: Path) -> int:
         _print_json(article.to_json())
         return EXIT_OK
     print(article.title)
-    print(f"{article.date or 'no date'} · {article.source} · {article.id}")
+    print(" · ".join(part for part in (article.date or "no date", article.source, article.id) if part))
     print()
     print(article.body)
     if article.captions:

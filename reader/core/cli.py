@@ -278,10 +278,8 @@ def cmd_show(args, data: Path, articles: Path) -> int:
         _print_json(article.to_json())
         return EXIT_OK
     print(article.title)
-    print(
-        f"{article.date or 'no date'} · {article.source} · {article.id}"
-        + (" · headline only" if article.headline_only else "")
-    )
+    details = (article.date or "no date", article.source, article.id, "headline only" if article.headline_only else "")
+    print(" · ".join(part for part in details if part))
     print()
     print(article.body)
     if article.captions:

@@ -297,7 +297,7 @@ def render_article(
 
     a = view.article
     parts = [f'<p class="title">{mark_up(a.title, shown(view.title), entity_ids)}</p>']
-    meta = [human_date(a.date), html.escape(a.source)]
+    meta = [human_date(a.date)] + ([html.escape(a.source)] if a.source else [])
     if a.author:
         meta.append(f"By {html.escape(a.author)}")
     meta.append(html.escape(a.id))

@@ -70,7 +70,7 @@ def test_sample_000_title_comes_from_its_lead_caption(articles_dir):
     assert a.title == "Alibaba have targeted having a genuine impact on the Olympics by Beijing 2022"
     assert a.date is None
     assert a.id == SAMPLE_000
-    assert a.source == "articles"
+    assert a.source == ""  # the sample names no outlet
     assert a.body.startswith("Alibaba co-founder Jack Ma has targeted helping")
     assert a.body.endswith('10 more years of partnership and even more success."')
 
@@ -287,7 +287,7 @@ def test_source_header_alone(tmp_path, write):
 def test_header_like_line_inside_prose_is_body(tmp_path, write):
     a = load(write(tmp_path / "p.txt", "Acme said one thing.\nSource: a person close to the deal.\n"))
     assert "Source: a person close to the deal." in a.body
-    assert a.source == tmp_path.name
+    assert a.source == ""
 
 
 def test_invalid_date_is_dropped(tmp_path, write):
@@ -299,14 +299,13 @@ def test_invalid_date_is_dropped(tmp_path, write):
 
 
 @pytest.mark.parametrize("rel", ["top.txt", "one/a.txt", "one/two/three/deep.md"])
-def test_id_is_relative_posix_path_and_source_is_the_folder(tmp_path, write, rel):
+def test_id_is_relative_posix_path_and_a_missing_source_is_empty_not_the_folder(tmp_path, write, rel):
     root = tmp_path / "press"
     path = write(root / rel, "Some body text. More.")
     a = articles.load(path, root)
     assert a.id == rel
     assert "\\" not in a.id
-    expected_source = path.parent.name if "/" in rel else "press"
-    assert a.source == expected_source
+    assert a.source == ""  # a folder ("press", "one", "three") is not an outlet
 
 
 # ---------------------------------------------------------------- scan

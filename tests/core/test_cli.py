@@ -115,7 +115,7 @@ def test_show_json(capsys, articles_dir, data_dir):
     assert set(article) == {"path", "title", "date", "source", "author", "url", "captions", "body", "headline_only"}
     assert article["path"] == SAMPLE_002
     assert article["date"] == "2019-01-23"
-    assert article["source"] == "articles"
+    assert article["source"] == ""  # the sample names no outlet; its folder is not one
     assert article["captions"] == ["Alibaba signed a deal with the IOC in January 2017 ©IOC"]
     assert article["body"].startswith("International Olympic Committee")
 
@@ -132,7 +132,7 @@ def test_show_text_output(capsys, articles_dir, data_dir):
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "Alibaba have targeted having a genuine impact on the Olympics by Beijing 2022"
-    assert lines[1] == f"no date · articles · {SAMPLE_000}"
+    assert lines[1] == f"no date · {SAMPLE_000}"  # no outlet named: no empty field between dots
     assert sum(line.startswith("[photo] ") for line in lines) == 2
 
 

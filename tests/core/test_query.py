@@ -134,15 +134,12 @@ def test_body_and_captions_are_searched(lib):
 
 
 def test_source_field(lib):
-    assert find(lib, "source:herald") == ["herald/yak.txt", "herald/zebra.txt"]  # front matter / folder
-    assert find(lib, "source:gazette") == [
-        "gazette/heavy.md",
-        "gazette/light.txt",
-        "gazette/plural.txt",
-        "gazette/sponsored.txt",
-    ]
-    assert find(lib, "source:articles") == SAMPLES  # the folder name, for files at the top
-    assert find(lib, "deal source:herald") == ["herald/yak.txt", "herald/zebra.txt"]
+    # the outlet an article names (zebra's front matter); a folder ("herald", "articles") is not one
+    assert find(lib, "source:herald") == ["herald/zebra.txt"]
+    assert find(lib, "source:gazette") == find(lib, "source:articles") == []
+    assert find(lib, "deal source:herald") == ["herald/zebra.txt"]
+    # a folder is found by the files' ids
+    assert find(lib, "deal id:herald/*") == ["herald/yak.txt", "herald/zebra.txt"]
 
 
 def test_date_range(lib):

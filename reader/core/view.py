@@ -15,7 +15,7 @@ from .analysis.attribution import sentence_around
 from .bookmarks import OK, Bookmark
 from .index.analysis import named_by
 from .index.highlight import joined
-from .model import BODY, PARAGRAPH_BREAK, Article, Part, Span
+from .model import BODY, PARAGRAPH_BREAK, TITLE, Article, Part, Span, caption_part
 
 
 @dataclass(frozen=True)
@@ -81,6 +81,17 @@ class ArticleView:
             spans = joined((m.start, m.end) for m in marks if m.layer == HIT)
             found += [Span(start, end, part=part.name) for start, end in spans]
         return found
+
+    def hits_json(self) -> list[dict]:
+        """`hits()` as `search --json` gives them: the part ("title", "body", or "caption" and its index among
+        the captions, from 0), offsets into that part's text, and the text."""
+        where: dict[str, dict] = {TITLE: {"part": "title"}, BODY: {"part": "body"}}
+        where |= {caption_part(i): {"part": "caption", "caption": i} for i in range(len(self.article.captions))}
+        texts = {part.name: part.text for part in self.article.parts()}
+        return [
+            {**where[s.part], "start": s.start, "end": s.end, "text": texts[s.part][s.start : s.end]}
+            for s in self.hits()
+        ]
 
     def quote_at(self, offset: int) -> Quote | None:
         """The quote of the body that contains character `offset`, if any."""

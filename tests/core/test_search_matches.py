@@ -13,6 +13,7 @@ from reader.core.library import Library
 from reader.core.model import BODY, TITLE, caption_part
 from reader.core.view import HIT
 from tests.conftest import SAMPLE_002
+from tests.core.cli_helpers import run_json
 
 CORPUS = {
     # id order is not date order: index order would list them a, b, c, d
@@ -116,6 +117,23 @@ def test_a_wildcard_lights_the_words_it_matched(lib):
     assert sorted(h.article_id for h in result.hits) == [SWIMMING, TENNIS]
     assert pane_hits(lib, TENNIS, result) == {BODY: ["Championships"]}
     assert all(snippet_hits(h) == ["championships"] or snippet_hits(h) == ["Championships"] for h in result.hits)
+
+
+def test_search_json_gives_each_hit_the_spans_the_pane_lights(lib, capsys):
+    out = run_json(
+        capsys, "search", '"world record"', "--articles", lib.root, "--data-dir", lib.data_dir.parent / "cli-data"
+    )
+    [hit] = out["hits"]
+    article = lib.load(ATHLETICS)
+    body_at = article.body.index("world record")
+    title_at = article.title.index("world record")
+    assert hit["matches"] == [
+        {"part": "title", "start": title_at, "end": title_at + 12, "text": "world record"},
+        {"part": "body", "start": body_at, "end": body_at + 12, "text": "world record"},
+        {"part": "caption", "caption": 0, "start": 2, "end": 14, "text": "world record"},
+    ]
+    view = lib.article_view(ATHLETICS, frozenset(), phrases=lib.search('"world record"').phrases)
+    assert [(m["start"], m["end"]) for m in hit["matches"]] == [(s.start, s.end) for s in view.hits()]
 
 
 # ---------------------------------------------------------------- no word to rank: newest first

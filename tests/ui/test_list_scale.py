@@ -4,12 +4,13 @@ import random
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QHeaderView
 
 from reader.core.model import ArticleRow, Hit
 from reader.ui.article_list import ArticleListView
 from reader.ui.article_model import COLUMNS, DATE, ID_ROLE, NAMES, QUOTES, SOURCE, TITLE, WORDS, ArticleTableModel
+from tests.ui.helpers import click_header
 
 pytestmark = pytest.mark.slow  # 50,000 rows per test
 
@@ -59,12 +60,6 @@ def column_as_shown(view, column):
         (shown_value(model.index(r, column).data(), column), model.index(r, 0).data(ID_ROLE))
         for r in range(model.rowCount())
     ]
-
-
-def click_header(qtbot, view, column):
-    header = view.horizontalHeader()
-    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
-    qtbot.mouseClick(header.viewport(), Qt.LeftButton, pos=QPoint(x, header.height() // 2))
 
 
 def click_row(qtbot, view, row):

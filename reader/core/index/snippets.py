@@ -164,19 +164,7 @@ class _HitTokens(Tokenizer):
         self.words = words
         self.phrases = phrases
 
-    def __call__(
-        self,
-        value,
-        positions=False,
-        chars=False,
-        keeporiginal=False,
-        removestops=True,
-        start_pos=0,
-        start_char=0,
-        tokenize=True,
-        mode="",
-        **kwargs,
-    ):
+    def __call__(self, value, positions=False, chars=False, removestops=True, start_pos=0, start_char=0, mode="", **_):
         for pos, (start, end) in enumerate(find_hits(value, self.words, self.phrases), start_pos):
             # a new token each time: the fragmenter keeps the matched ones
             t = Token(positions, chars, removestops=removestops, mode=mode, text=_HIT, boost=1.0)

@@ -18,7 +18,7 @@ from .errors import ReaderError
 from .export import FORMATS, STDOUT, NotAnExport, export, plain_quote, save
 from .index import IndexBusy, IndexDeleted
 from .library import Library
-from .model import BODY
+from .model import BODY, SearchResult
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 Window = Callable[[Path | None, Path], int]  # opens the window: (articles folder if given, data dir) -> exit code
@@ -259,7 +259,7 @@ def _search(library: Library, args) -> int:
         report = library.sync()
         result = library.search(args.query, limit=args.limit)
     if args.json:
-        _print_json(result.to_json())
+        _print_json(_search_json(library, result))
         return EXIT_OK
     if report and report.rebuilt:
         print(f"note: {report.rebuilt}", file=sys.stderr)
@@ -270,6 +270,21 @@ def _search(library: Library, args) -> int:
         print(f"{n:3}. {hit.title}  [{hit.date or 'no date'}]  {hit.article_id}")
         print(f"     {hit.snippet}")
     return EXIT_OK
+
+
+def _search_json(library: Library, result: SearchResult) -> dict:
+    """The result, each hit with its `matches`: the spans the reading pane lights for this search."""
+    out = result.to_json()
+    for hit, shown in zip(result.hits, out["hits"]):
+        try:
+            view = library.article_view(
+                hit.article_id, result.words, result.names, analyze=False, phrases=result.phrases
+            )
+        except ReaderError:  # gone since the search: its hit is still worth listing
+            shown["matches"] = []
+            continue
+        shown["matches"] = view.hits_json()
+    return out
 
 
 def cmd_show(args, data: Path, articles: Path) -> int:

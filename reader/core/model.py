@@ -28,6 +28,7 @@ __all__ = [
     "Document",
     "Hit",
     "Part",
+    "Phrase",
     "SearchResult",
     "Span",
     "caption_part",
@@ -251,8 +252,20 @@ class Hit:
 
 
 @dataclass(frozen=True)
+class Phrase:
+    """A phrase a search asked for, as analysed words: lit only where they stand as the phrase.
+
+    `slop` is Whoosh's: 1 for the words next to each other, N for at most N positions apart (`"a b"~N`).
+    """
+
+    words: tuple[str, ...]
+    slop: int = 1
+
+
+@dataclass(frozen=True)
 class SearchResult:
-    """What a search found, best first, and what of the query the reading pane lights up."""
+    """What a search found, best first (newest first when no word of it ranks), and what of the query the
+    reading pane lights up: `words` wherever they are, `phrases` only where they match, `names` as entities."""
 
     query: str
     total: int
@@ -260,6 +273,7 @@ class SearchResult:
     words: frozenset[str] = frozenset()  # analysed terms to light up in the reading pane
     notice: str | None = None
     names: frozenset[tuple[str, ...]] = frozenset()  # entity: and speaker: names asked for, as words
+    phrases: frozenset[Phrase] = frozenset()
 
     def to_json(self) -> dict:
         out = {"query": self.query, "total": self.total, "hits": [h.to_json() for h in self.hits]}

@@ -67,7 +67,8 @@ def test_search_json(capsys, articles_dir, data_dir):
     assert result["total"] == 2
     assert len(result["hits"]) == 1
     hit = result["hits"][0]
-    assert set(hit) == {"path", "title", "date", "score", "snippet"}
+    assert set(hit) == {"path", "title", "date", "score", "snippet", "matches"}
+    assert hit["matches"] and all(m["text"].lower().startswith("sponsor") for m in hit["matches"])
     assert hit["path"] in (SAMPLE_000, SAMPLE_002)
     assert "sponsor" in hit["snippet"].lower()
     assert isinstance(hit["score"], float) and hit["score"] > 0

@@ -4,7 +4,7 @@ import random
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QHeaderView
 
 from reader.core.model import ArticleRow, Hit
@@ -21,6 +21,7 @@ from reader.ui.article_model import (
     WORDS,
     ArticleTableModel,
 )
+from tests.ui.helpers import click_header
 
 pytestmark = pytest.mark.slow  # 50,000 rows per test
 
@@ -70,12 +71,6 @@ def column_as_shown(view, column):
         (shown_value(model.index(r, column).data(), column), model.index(r, 0).data(ID_ROLE))
         for r in range(model.rowCount())
     ]
-
-
-def click_header(qtbot, view, column):
-    header = view.horizontalHeader()
-    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
-    qtbot.mouseClick(header.viewport(), Qt.LeftButton, pos=QPoint(x, header.height() // 2))
 
 
 def click_row(qtbot, view, row):

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 from reader.core.analysis import Analysis
+from reader.core.formats.text import TITLE_CHARS
 from reader.core.index.analysis import ANALYZER
 from reader.core.model import BODY, TITLE, Article
 
@@ -212,7 +213,7 @@ def check_analysis(article: Article, analysis: Analysis) -> None:
 
 def check_article(article: Article) -> None:
     """What the parser promises: a one-line title, paragraphs of squashed text, captions out of the body."""
-    assert article.title and "\n" not in article.title and len(article.title) <= 90
+    assert article.title and "\n" not in article.title and len(article.title) <= TITLE_CHARS
     assert article.title == article.title.strip()
     assert article.body == "\n\n".join(article.paragraphs)
     for para in article.paragraphs:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TypedDict
 
 from . import formats
 from .corrections import read_corrections, with_corrections
@@ -15,13 +14,6 @@ from .scanning import TEXT_SUFFIXES, readable_name, relative_id
 MAX_FORMAT_BYTES = 64 * 1024 * 1024  # a saved page, feed, PDF or e-mail is read whole, up to this size
 ENTRY_GONE = "the entry is no longer in the feed"
 FILE_GONE = "the file is gone"
-
-
-class _Common(TypedDict):
-    """What every article of one file is parsed with."""
-
-    path: Path
-    default_source: str
 
 
 def load_file(path: Path, root: Path | None = None) -> list[Article]:
@@ -41,23 +33,21 @@ def load_file(path: Path, root: Path | None = None) -> list[Article]:
     except ValueError:
         file_id = path.name
     file_id = readable_name(file_id)  # a file given by its path, e.g. to `show` or to import
-    folder = path.parent.name if path.parent != root else root.name
-    common = _Common(path=path, default_source=folder or "articles")
     if text_file:
         found = [
             parse(
-                text_of(path, data), article_id=file_id, content_hash=content_hash(data), truncated=truncated, **common
+                text_of(path, data), article_id=file_id, content_hash=content_hash(data), truncated=truncated, path=path
             )
         ]
     else:
         if truncated:
             raise ArticleError(path, f"larger than {MAX_FORMAT_BYTES // (1024 * 1024)} MiB")
-        found = _extracted(path, suffix, data, file_id, common)
+        found = _extracted(path, suffix, data, file_id)
     corrections = read_corrections(path)
     return [with_corrections(a, corrections.get(split_id(a.id)[1] or "", {})) for a in found]
 
 
-def _extracted(path: Path, suffix: str, data: bytes, file_id: str, common: _Common) -> list[Article]:
+def _extracted(path: Path, suffix: str, data: bytes, file_id: str) -> list[Article]:
     try:
         extracted = formats.extract(suffix, data)
     except formats.FormatError as exc:
@@ -89,7 +79,9 @@ def _extracted(path: Path, suffix: str, data: bytes, file_id: str, common: _Comm
                 content_hash=digest,
                 meta=meta,
                 truncated=truncated,
-                **common,
+                captions=e.captions,
+                headline_only=e.headline_only,
+                path=path,
             )
         )
     return found

@@ -18,7 +18,7 @@ from .errors import ReaderError
 from .export import FORMATS, STDOUT, NotAnExport, export, plain_quote, save
 from .index import IndexBusy, IndexDeleted
 from .library import Library
-from .model import BODY
+from .model import BODY, SearchResult
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
 Window = Callable[[Path | None, Path], int]  # opens the window: (articles folder if given, data dir) -> exit code
@@ -259,7 +259,7 @@ def _search(library: Library, args) -> int:
         report = library.sync()
         result = library.search(args.query, limit=args.limit)
     if args.json:
-        _print_json(result.to_json())
+        _print_json(_search_json(library, result))
         return EXIT_OK
     if report and report.rebuilt:
         print(f"note: {report.rebuilt}", file=sys.stderr)
@@ -272,13 +272,29 @@ def _search(library: Library, args) -> int:
     return EXIT_OK
 
 
+def _search_json(library: Library, result: SearchResult) -> dict:
+    """The result, each hit with its `matches`: the spans the reading pane lights for this search."""
+    out = result.to_json()
+    for hit, shown in zip(result.hits, out["hits"]):
+        try:
+            view = library.article_view(
+                hit.article_id, result.words, result.names, analyze=False, phrases=result.phrases
+            )
+        except ReaderError:  # gone since the search: its hit is still worth listing
+            shown["matches"] = []
+            continue
+        shown["matches"] = view.hits_json()
+    return out
+
+
 def cmd_show(args, data: Path, articles: Path) -> int:
     article = _open(data, articles).load(args.path)
     if args.json:
         _print_json(article.to_json())
         return EXIT_OK
     print(article.title)
-    print(f"{article.date or 'no date'} · {article.source} · {article.id}")
+    details = (article.date or "no date", article.source, article.id, "headline only" if article.headline_only else "")
+    print(" · ".join(part for part in details if part))
     print()
     print(article.body)
     if article.captions:

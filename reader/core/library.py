@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import re
+import sqlite3
 import threading
 import time
 from collections.abc import Callable
@@ -22,10 +23,10 @@ from .anchoring import locate_text
 from .articles import ENTRY_GONE, FILE_GONE
 from .bookmarks import Bookmark, BookmarkError, BookmarkStore
 from .corrections import save_corrections, sidecar
-from .errors import LibraryError, SyncCancelled
+from .errors import LibraryError, ReaderError, SyncCancelled
 from .files import ArticleError
 from .index import INDEX_DELETED, Index, IndexDamaged, IndexDeleted, hit_spans
-from .model import Article, ArticleRow, Document, SearchResult, split_id
+from .model import Article, ArticleRow, Caption, Document, Phrase, SearchResult, split_id
 from .reanchoring import ReanchorReport, reanchor
 from .scanning import NAME_NOT_UTF8, inside, is_undecodable, readable_name
 from .sync import IndexUpdate, SyncReport
@@ -245,7 +246,7 @@ class Library:
         if self.index_deleted:  # the new index is empty: finding nothing would mislead
             raise IndexDeleted(self.rebuilt_reason or INDEX_DELETED)
         try:
-            return index.search(text, limit=limit)
+            return index.search(text, limit=limit, analysis_of=self._analysis_of_hit)
         except IndexDamaged as exc:  # made again empty, as if deleted: a sync refills it
             self._discard(index, str(exc))
             raise
@@ -261,6 +262,25 @@ class Library:
             except OSError as exc:
                 raise self._unusable(exc) from None
             self.rebuilt_reason, self.index_deleted = why, True
+
+    def _analysis_of_hit(self, fields: dict) -> Analysis | None:
+        """The cached analysis of a hit, from the text the index stored (its files are not read): a name
+        search's snippet is the sentence that names the name, or the speaker's quote."""
+        captions = fields.get("captions", "")
+        article = Article(
+            fields["id"],
+            self.root / split_id(fields["id"])[0],
+            fields.get("title", ""),
+            None,
+            "",
+            fields.get("body", ""),
+            tuple(Caption(line, "", 0) for line in captions.split("\n")) if captions else (),
+            fields.get("hash", ""),
+        )
+        try:
+            return self.cache.get(article)
+        except (ReaderError, sqlite3.Error):  # a snippet can do without
+            return None
 
     # ------------------------------------------------------------ analysis
 
@@ -309,15 +329,19 @@ class Library:
         names: frozenset[tuple[str, ...]] = frozenset(),
         early: Callable[[ArticleView], None] | None = None,
         analyze: bool = True,
+        phrases: frozenset[Phrase] = frozenset(),
     ) -> ArticleView:
         """What the reading pane shows of the article: its text with its quotes and entities (analyzed now if
-        not cached), the search hits of `words` in each part, and the entities a search for `names` matched.
+        not cached), the search hits of `words` and `phrases` in each part, and the entities a search for
+        `names` matched.
 
         When the analysis has to be made, `early` first gets the view without it, so the text shows at once.
         With `analyze` False, an analysis not cached is not made: the view has none.
         """
         article = self.load(article_id)
-        title_hits, body_hits, *caption_hits = (hit_spans(part.text, words, part.name) for part in article.parts())
+        title_hits, body_hits, *caption_hits = (
+            hit_spans(part.text, words, part.name, phrases) for part in article.parts()
+        )
         try:
             analysis = self.cached_analysis(article)
             if analysis is None and analyze:

@@ -28,6 +28,7 @@ __all__ = [
     "Document",
     "Hit",
     "Part",
+    "Phrase",
     "SearchResult",
     "Span",
     "caption_part",
@@ -117,6 +118,8 @@ class Caption:
 
     @property
     def line(self) -> str:
+        if not self.credit:  # a web page's caption often names no one
+            return self.text
         return f"{self.text} ©{self.credit}" if self.text else f"©{self.credit}"
 
 
@@ -133,6 +136,7 @@ class Article:
     url: str | None = None
     author: str | None = None
     truncated: bool = False
+    headline_only: bool = False  # a feed entry that gave a headline and no text: the body is the headline
     corrected: frozenset[str] = frozenset()  # the details taken from the sidecar, not the file
 
     @property
@@ -171,6 +175,7 @@ class Article:
             "url": self.url,
             "captions": [c.line for c in self.captions],
             "body": self.body,
+            "headline_only": self.headline_only,
         }
 
 
@@ -247,8 +252,20 @@ class Hit:
 
 
 @dataclass(frozen=True)
+class Phrase:
+    """A phrase a search asked for, as analysed words: lit only where they stand as the phrase.
+
+    `slop` is Whoosh's: 1 for the words next to each other, N for at most N positions apart (`"a b"~N`).
+    """
+
+    words: tuple[str, ...]
+    slop: int = 1
+
+
+@dataclass(frozen=True)
 class SearchResult:
-    """What a search found, best first, and what of the query the reading pane lights up."""
+    """What a search found, best first (newest first when no word of it ranks), and what of the query the
+    reading pane lights up: `words` wherever they are, `phrases` only where they match, `names` as entities."""
 
     query: str
     total: int
@@ -256,6 +273,7 @@ class SearchResult:
     words: frozenset[str] = frozenset()  # analysed terms to light up in the reading pane
     notice: str | None = None
     names: frozenset[tuple[str, ...]] = frozenset()  # entity: and speaker: names asked for, as words
+    phrases: frozenset[Phrase] = frozenset()
 
     def to_json(self) -> dict:
         out = {"query": self.query, "total": self.total, "hits": [h.to_json() for h in self.hits]}

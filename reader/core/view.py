@@ -13,7 +13,9 @@ from dataclasses import dataclass, field, replace
 from .analysis import GROUPS, LABEL_NAMES, SPEECH, Analysis, Entity, Quote
 from .analysis.attribution import sentence_around
 from .bookmarks import OK, Bookmark
-from .model import BODY, PARAGRAPH_BREAK, Article, Part, Span
+from .index.analysis import named_by
+from .index.highlight import joined
+from .model import BODY, PARAGRAPH_BREAK, TITLE, Article, Part, Span, caption_part
 
 
 @dataclass(frozen=True)
@@ -71,6 +73,25 @@ class ArticleView:
         """The same view with `bookmarks` marked instead of the ones it had."""
         body = [m for m in self.body if m.layer != BOOKMARK] + bookmark_marks(bookmarks, len(self.article.body))
         return replace(self, body=body, bookmarks=tuple(bookmarks))
+
+    def hits(self) -> list[Span]:
+        """The search hits marked, part by part in the article's order, overlapping ones joined."""
+        found = []
+        for part, marks in zip(self.article.parts(), (self.title, self.body, *self.captions)):
+            spans = joined((m.start, m.end) for m in marks if m.layer == HIT)
+            found += [Span(start, end, part=part.name) for start, end in spans]
+        return found
+
+    def hits_json(self) -> list[dict]:
+        """`hits()` as `search --json` gives them: the part ("title", "body", or "caption" and its index among
+        the captions, from 0), offsets into that part's text, and the text."""
+        where: dict[str, dict] = {TITLE: {"part": "title"}, BODY: {"part": "body"}}
+        where |= {caption_part(i): {"part": "caption", "caption": i} for i in range(len(self.article.captions))}
+        texts = {part.name: part.text for part in self.article.parts()}
+        return [
+            {**where[s.part], "start": s.start, "end": s.end, "text": texts[s.part][s.start : s.end]}
+            for s in self.hits()
+        ]
 
     def quote_at(self, offset: int) -> Quote | None:
         """The quote of the body that contains character `offset`, if any."""
@@ -178,21 +199,14 @@ def hit_marks(spans: Iterable[Span]) -> list[Mark]:
     return [Mark(s.start, s.end, HIT, part=s.part) for s in spans]
 
 
-def name_hits(entities, names: frozenset[tuple[str, ...]]) -> list[Mark]:
-    """Entities a search for `names` (entity: or speaker: phrases) matched, marked as hits."""
+def name_hits(entities, names: frozenset[tuple[str, ...]], everywhere=()) -> list[Mark]:
+    """Entities a search for `names` (entity: or speaker: phrases) matched, marked as hits: each mention of an
+    entity found by its full name or by any mention of it as written in the article (`everywhere`, else
+    `entities`), so that `entity:IOC` lights "International Olympic Committee" too."""
     if not names:
         return []
-    found = []
-    for e in entities:
-        words = tuple(e.canonical.lower().split())
-        if any(_contains(words, phrase) for phrase in names):
-            found.append(Mark(e.start, e.end, HIT, part=e.part))
-    return found
-
-
-def _contains(words: tuple[str, ...], phrase: tuple[str, ...]) -> bool:
-    n = len(phrase)
-    return any(words[i : i + n] == phrase for i in range(len(words) - n + 1))
+    found = named_by(names, everywhere or entities)
+    return [Mark(e.start, e.end, HIT, part=e.part) for e in entities if e.canonical in found]
 
 
 def build_view(
@@ -221,5 +235,5 @@ def part_marks(part: Part, analysis: Analysis | None, hits, names: frozenset[tup
         _one_label_per_turn(quotes, [quote_mark(q, part.text, entities) for q in quotes], part.text, entities)
         + [entity_mark(e) for e in entities]
         + hit_marks(hits)
-        + name_hits(entities, names)
+        + name_hits(entities, names, analysis.entities)
     )

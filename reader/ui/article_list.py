@@ -29,13 +29,13 @@ from PySide6.QtWidgets import (
 
 from ..core.model import Span
 from ..core.view import hit_marks
-from .article_model import DATE, NAMES, QUOTES, SNIPPET_ROLE, SOURCE, TITLE, WORDS
+from .article_model import DATE, FOLDER, NAMES, QUOTES, SNIPPET_ROLE, SOURCE, TITLE, WORDS
 from .reading_pane import mark_up
 
 SNIPPET_LINES = 2
 # When the list is too narrow for its columns, these give way to the title, first to last, and come back
 # when there is room again: a title narrower than this many average characters cannot be read
-GIVE_WAY = (NAMES, QUOTES, WORDS, SOURCE, DATE)
+GIVE_WAY = (FOLDER, NAMES, QUOTES, WORDS, SOURCE, DATE)
 TITLE_MIN_CHARS = 18
 
 
@@ -181,11 +181,12 @@ class ArticleListView(QTableView):
         super().setModel(model)
         header = self.horizontalHeader()  # sections exist only once there is a model
         header.setSectionResizeMode(TITLE, QHeaderView.ResizeMode.Stretch)
-        for col in (DATE, SOURCE, WORDS, QUOTES, NAMES):
+        for col in (DATE, SOURCE, WORDS, QUOTES, NAMES, FOLDER):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         fm = self.fontMetrics()
         header.resizeSection(DATE, fm.horizontalAdvance("2019-01-23") + 24)
         header.resizeSection(SOURCE, fm.horizontalAdvance("Reuters Sport") + 16)
+        header.resizeSection(FOLDER, fm.horizontalAdvance("Clippings 2024") + 16)
         for col, text in ((WORDS, "Words"), (QUOTES, "Quotes"), (NAMES, "Names")):
             header.resizeSection(col, fm.horizontalAdvance(text) + 18)
         self._widths.clear()

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import posixpath
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
-from ..core.model import ArticleRow, Hit
+from ..core.model import ArticleRow, Hit, split_id
 from .look import plain_tip
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -25,12 +26,14 @@ _ANSWERED = frozenset((_DISPLAY, _TOOLTIP, _ALIGN, _ID, _SNIPPET))
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _ROOT = QModelIndex()  # the parent of every row: the model is a flat table
 
-COLUMNS = ("Title", "Date", "Source", "Words", "Quotes", "Names")
-TITLE, DATE, SOURCE, WORDS, QUOTES, NAMES = range(6)
+# Folder comes last: the hidden columns and the sort column are saved by number
+COLUMNS = ("Title", "Date", "Source", "Words", "Quotes", "Names", "Folder")
+TITLE, DATE, SOURCE, WORDS, QUOTES, NAMES, FOLDER = range(7)
 NUMERIC = (WORDS, QUOTES, NAMES)
 COLUMN_TIPS = {
     QUOTES: "Direct quotes with a speaker or without",
     NAMES: "Distinct people, organisations, places, events, sums and dates named",
+    FOLDER: "The folder of the library the file is in (empty: the library folder itself)",
 }
 NATURAL = -1  # the column that means no column: the library in id order, search hits in rank order
 
@@ -42,7 +45,13 @@ SORT_KEYS: dict[int, Callable[[ArticleRow], str | int]] = {  # a column's keys: 
     WORDS: lambda r: r.words,
     QUOTES: lambda r: -1 if r.quotes is None else r.quotes,
     NAMES: lambda r: -1 if r.entities is None else r.entities,
+    FOLDER: lambda r: folder_of(r.id).casefold(),
 }
+
+
+def folder_of(article_id: str) -> str:
+    """The folder of the library an article's file is in: "clips/2024", or "" for the library folder itself."""
+    return posixpath.dirname(split_id(article_id)[0])
 
 
 def first_copy(row: ArticleRow) -> tuple:
@@ -69,7 +78,8 @@ class ListItem:
         """What each column shows, made when the line is first painted."""
         if self._cells is None:
             r = self.row
-            source = f"{r.source} · also in: {also_in(r, self.also)}" if self.also else r.source
+            also = f"also in: {also_in(r, self.also)}" if self.also else ""
+            source = " · ".join(part for part in (r.source, also) if part)
             self._cells = (
                 r.title,
                 r.date or "—",
@@ -77,6 +87,7 @@ class ListItem:
                 f"{r.words:,}",
                 "" if r.quotes is None else f"{r.quotes:,}",
                 "" if r.entities is None else f"{r.entities:,}",
+                folder_of(r.id),
             )
         return self._cells
 
@@ -88,7 +99,7 @@ def copy_key(row: ArticleRow) -> str:
 
 def also_in(row: ArticleRow, copies: tuple[ArticleRow, ...]) -> str:
     """The other copies by outlet, or by file where the outlet is the same: "AP, Reuters, story (2).txt"."""
-    names = [c.source if c.source != row.source else c.id.rsplit("/", 1)[-1] for c in copies]
+    names = [c.source if c.source and c.source != row.source else c.id.rsplit("/", 1)[-1] for c in copies]
     return ", ".join(dict.fromkeys(names))
 
 
@@ -152,7 +163,7 @@ class ArticleTableModel(QAbstractTableModel):
         if role == _SNIPPET:
             return (item.hit.snippet, item.hit.snippet_spans) if item.hit and col == TITLE else None
         if col == SOURCE and item.also:  # the tooltip
-            return plain_tip("Also in:\n" + "\n".join(f"{c.source} · {c.id}" for c in item.also))
+            return plain_tip("Also in:\n" + "\n".join(" · ".join(filter(None, (c.source, c.id))) for c in item.also))
         return plain_tip(f"{item.row.title}\n{item.row.id}") if col == TITLE else None
 
     def article_count(self) -> int:

@@ -69,7 +69,7 @@ class BookmarkModel(ItemsModel):
                 state = "" if b.status == OK else f"\n\n{b.status.capitalize()}: the stored quote is kept."
                 return plain_tip(b.exact + state)  # article text: shown as written, never as HTML
             if col == ARTICLE:
-                return plain_tip(f"{b.title}\n{b.source} · {b.path}")
+                return plain_tip(f"{b.title}\n" + " · ".join(filter(None, (b.source, str(b.path)))))
             return None
         if role == Qt.ItemDataRole.ForegroundRole and b.status != OK and col == QUOTE:
             return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)

@@ -8,7 +8,7 @@ from PySide6.QtCore import QItemSelectionModel, QObject, QSettings, Qt, Signal
 
 from ..core.model import SearchResult
 from .article_list import ArticleListView
-from .article_model import ID_ROLE, WORDS, ArticleTableModel
+from .article_model import FOLDER, ID_ROLE, WORDS, ArticleTableModel
 from .search_bar import SearchBar
 from .session import LibrarySession
 from .session_values import ArticleRequest, Failed, LibraryChange, SearchFailed
@@ -47,7 +47,7 @@ class Browsing(QObject):
     def restore(self) -> None:
         """The columns shown and the sort order, as the user left them."""
         self._restore_sort()
-        hidden = cast(str, self.settings.value("list/hiddenColumns", str(WORDS), str))  # `value()` is typed as `object`
+        hidden = cast(str, self.settings.value("list/hiddenColumns", f"{WORDS},{FOLDER}", str))  # typed as `object`
         self.view.set_hidden_columns({int(c) for c in hidden.split(",") if c.isdigit()})
 
     def _restore_sort(self) -> None:

@@ -64,7 +64,7 @@ class Reading(QObject):
 
     def _show(self, loaded: LoadedArticle) -> None:
         view = loaded.view
-        copies = tuple(f"{r.source} ({r.id})" for r in self.copies_of(view.article.id))
+        copies = tuple(f"{r.source} ({r.id})" if r.source else r.id for r in self.copies_of(view.article.id))
         view = replace(view, copies=copies) if copies else view
         self.pane.show_article(self.mark(view), keep_place=loaded.request.keep_place)
         self.article = view.article

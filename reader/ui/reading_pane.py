@@ -29,6 +29,7 @@ ZOOM_RANGE = (-4, 14)
 ENTITY_SCHEME = "entity"
 SHORTENED = f"shortened: only the file's first {MAX_FILE_BYTES // (1024 * 1024)} MiB are shown and searched"
 CORRECTED = "details corrected (Edit › Article details…)"
+HEADLINE_ONLY = "headline only: the feed gave no text for this entry"
 
 
 @dataclass(frozen=True)
@@ -296,14 +297,13 @@ def render_article(
 
     a = view.article
     parts = [f'<p class="title">{mark_up(a.title, shown(view.title), entity_ids)}</p>']
-    meta = [human_date(a.date), html.escape(a.source)]
+    meta = [human_date(a.date)] + ([html.escape(a.source)] if a.source else [])
     if a.author:
         meta.append(f"By {html.escape(a.author)}")
     meta.append(html.escape(a.id))
     if a.corrected:
         meta.append(CORRECTED)
-    if a.truncated:
-        meta.append(SHORTENED)
+    meta += [note for on, note in ((a.truncated, SHORTENED), (a.headline_only, HEADLINE_ONLY)) if on]
     lines = [" &nbsp;·&nbsp; ".join(meta)]
     if view.copies:
         lines.append("Also in: " + html.escape(", ".join(view.copies)))
@@ -330,10 +330,10 @@ def render_article(
 
 
 def _caption_html(text: str, credit: str, marks: list[Mark], entity_ids: dict[str, int]) -> str:
+    credited = f' &nbsp;<span class="credit">© {html.escape(credit)}</span>' if credit else ""  # a page's may be none
     return (
         '<table width="100%" cellspacing="0" cellpadding="0" style="margin-bottom: 14px;">'
-        f'<tr><td class="caption">{mark_up(text, marks, entity_ids)} &nbsp;<span class="credit">'
-        f"© {html.escape(credit)}</span></td></tr></table>"
+        f'<tr><td class="caption">{mark_up(text, marks, entity_ids)}{credited}</td></tr></table>'
     )
 
 

@@ -370,7 +370,7 @@ class LibrarySession(QObject):
 
     def _found(self, result: SearchResult) -> None:
         reading = self._reading
-        before, self._hits = self._hits, Hits(result.words, result.names)
+        before, self._hits = self._hits, Hits(result.words, result.names, result.phrases)
         self.results.emit(result)
         if self._reading is reading:  # else the list chose another article as it showed the results
             self._reload_with_hits(before, {h.article_id for h in result.hits})
@@ -409,7 +409,7 @@ class LibrarySession(QObject):
         def work(job: Job) -> ArticleView | None:
             if job.stopped():  # another article was asked for before this one's turn came
                 return None
-            return library.article_view(request.id, hits.words, hits.names, analyze=analyse)
+            return library.article_view(request.id, hits.words, hits.names, analyze=analyse, phrases=hits.phrases)
 
         return self._start(
             jobs,

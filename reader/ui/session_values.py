@@ -6,7 +6,7 @@ import enum
 from dataclasses import dataclass, field
 
 from ..core.errors import ReaderError, one_line
-from ..core.model import ArticleRow, ArticleView
+from ..core.model import ArticleRow, ArticleView, Phrase
 
 
 @dataclass(eq=False)
@@ -41,10 +41,12 @@ class Progress:
 
 @dataclass(frozen=True)
 class Hits:
-    """What the last search asked for, marked in the articles opened: analysed words, entity and speaker names."""
+    """What the last search asked for, marked in the articles opened: analysed words, entity and speaker names,
+    and phrases (lit only where they match)."""
 
     words: frozenset[str] = frozenset()
     names: frozenset[tuple[str, ...]] = frozenset()
+    phrases: frozenset[Phrase] = frozenset()
 
 
 NO_HITS = Hits()

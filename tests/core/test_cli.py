@@ -67,7 +67,8 @@ def test_search_json(capsys, articles_dir, data_dir):
     assert result["total"] == 2
     assert len(result["hits"]) == 1
     hit = result["hits"][0]
-    assert set(hit) == {"path", "title", "date", "score", "snippet"}
+    assert set(hit) == {"path", "title", "date", "score", "snippet", "matches"}
+    assert hit["matches"] and all(m["text"].lower().startswith("sponsor") for m in hit["matches"])
     assert hit["path"] in (SAMPLE_000, SAMPLE_002)
     assert "sponsor" in hit["snippet"].lower()
     assert isinstance(hit["score"], float) and hit["score"] > 0
@@ -112,10 +113,10 @@ def test_search_with_no_matches_is_not_an_error(capsys, articles_dir, data_dir):
 
 def test_show_json(capsys, articles_dir, data_dir):
     article = run_json(capsys, "show", SAMPLE_002, "--articles", articles_dir)
-    assert set(article) == {"path", "title", "date", "source", "author", "url", "captions", "body"}
+    assert set(article) == {"path", "title", "date", "source", "author", "url", "captions", "body", "headline_only"}
     assert article["path"] == SAMPLE_002
     assert article["date"] == "2019-01-23"
-    assert article["source"] == "articles"
+    assert article["source"] == ""  # the sample names no outlet; its folder is not one
     assert article["captions"] == ["Alibaba signed a deal with the IOC in January 2017 ©IOC"]
     assert article["body"].startswith("International Olympic Committee")
 
@@ -132,7 +133,7 @@ def test_show_text_output(capsys, articles_dir, data_dir):
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "Alibaba have targeted having a genuine impact on the Olympics by Beijing 2022"
-    assert lines[1] == f"no date · articles · {SAMPLE_000}"
+    assert lines[1] == f"no date · {SAMPLE_000}"  # no outlet named: no empty field between dots
     assert sum(line.startswith("[photo] ") for line in lines) == 2
 
 

@@ -97,7 +97,7 @@ def test_only_title_date_and_source_are_taken_from_a_sidecar(tmp_path, write):
         json.dumps({"title": "  Fixed   title ", "body": "injected", "date": "not a date", "source": 7}),
     )
     a = articles.load(tmp_path / "a.txt")
-    assert (a.title, a.date, a.source, a.body) == ("Fixed title", None, tmp_path.name, "Some body text here.")
+    assert (a.title, a.date, a.source, a.body) == ("Fixed title", None, "", "Some body text here.")
 
 
 def test_a_sidecar_is_not_an_article(articles_dir, lib):

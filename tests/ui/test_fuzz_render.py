@@ -50,7 +50,7 @@ def expected_lines(view, layers) -> list[str]:
         return [m for m in marks if m.layer in (HIT, BOOKMARK) or m.layer in layers]
 
     a = view.article
-    meta = [human_date(a.date), a.source, a.id] + ([SHORTENED] if a.truncated else [])
+    meta = [human_date(a.date), *filter(None, [a.source]), a.id] + ([SHORTENED] if a.truncated else [])
     lines = [shown(a.title, visible(view.title)), " · ".join(meta)]
     captions: dict[int, list[str]] = {}
     for i, cap in enumerate(a.captions):

@@ -4,12 +4,24 @@ import random
 from dataclasses import replace
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QPoint, Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QHeaderView
 
 from reader.core.model import ArticleRow, Hit
 from reader.ui.article_list import ArticleListView
-from reader.ui.article_model import COLUMNS, DATE, ID_ROLE, NAMES, QUOTES, SOURCE, TITLE, WORDS, ArticleTableModel
+from reader.ui.article_model import (
+    COLUMNS,
+    DATE,
+    FOLDER,
+    ID_ROLE,
+    NAMES,
+    QUOTES,
+    SOURCE,
+    TITLE,
+    WORDS,
+    ArticleTableModel,
+)
+from tests.ui.helpers import click_header
 
 pytestmark = pytest.mark.slow  # 50,000 rows per test
 
@@ -59,12 +71,6 @@ def column_as_shown(view, column):
         (shown_value(model.index(r, column).data(), column), model.index(r, 0).data(ID_ROLE))
         for r in range(model.rowCount())
     ]
-
-
-def click_header(qtbot, view, column):
-    header = view.horizontalHeader()
-    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
-    qtbot.mouseClick(header.viewport(), Qt.LeftButton, pos=QPoint(x, header.height() // 2))
 
 
 def click_row(qtbot, view, row):
@@ -132,6 +138,8 @@ def _column_values(rows, column):
         return [r.source for r in rows]
     if column == WORDS:
         return [f"{r.words:,}" for r in rows]
+    if column == FOLDER:
+        return [r.id.rsplit("/", 1)[0] for r in rows]  # the ids are "NN/iiiii.txt": folder NN
     attr = "quotes" if column == QUOTES else "entities"
     return ["" if getattr(r, attr) is None else f"{getattr(r, attr):,}" for r in rows]
 
@@ -197,7 +205,7 @@ def test_new_counts_in_unsorted_columns_update_just_those_lines(qtbot, view, row
     ranges = []
     model.dataChanged.connect(lambda first, last, *_: ranges.append((first.row(), last.row(), last.column())))
     model.upsert_rows([replace(model.library_row(aid), quotes=7, entities=9) for aid in changed])
-    assert sorted(ranges) == [(3, 5, NAMES), (900, 900, NAMES), (40_000, 40_000, NAMES)]
+    assert sorted(ranges) == [(3, 5, FOLDER), (900, 900, FOLDER), (40_000, 40_000, FOLDER)]  # whole lines
     assert [model.index(model.row_of(aid), QUOTES).data() for aid in changed] == ["7"] * 5
     assert [model.id_at(r) for r in (3, 4, 5, 900, 40_000)] == changed  # sorted by id: nothing moved
 

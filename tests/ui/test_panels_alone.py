@@ -16,7 +16,7 @@ from PySide6.QtGui import QGuiApplication
 from reader.core.bookmarks import OK, Bookmark
 from reader.core.scanning import Skipped
 from reader.ui.article_list import ArticleListView
-from reader.ui.article_model import COLUMNS, ID_ROLE, TITLE, WORDS, ArticleTableModel
+from reader.ui.article_model import COLUMNS, FOLDER, ID_ROLE, TITLE, WORDS, ArticleTableModel
 from reader.ui.bookmarks_panel import NOTE, QUOTE, TAGS, BookmarksPanel
 from reader.ui.legend import Legend
 from reader.ui.search_bar import SearchBar
@@ -181,14 +181,14 @@ def test_a_small_list_keeps_the_selected_article_through_sorting(qtbot, small_li
 def test_a_narrow_list_gives_its_columns_up_to_the_title_and_gets_them_back(qtbot, small_list):
     """At 1.5x scale on a laptop the list is narrow: the title stays readable, the user's choice stays."""
     view, header = small_list, small_list.horizontalHeader()
-    view.set_hidden_columns({WORDS})
+    view.set_hidden_columns({WORDS, FOLDER})
     shown = lambda: [c for c in range(1, len(COLUMNS)) if not view.isColumnHidden(c)]  # noqa: E731
-    assert shown() == [c for c in range(1, len(COLUMNS)) if c != WORDS]  # 900 px: all but the hidden one
+    assert shown() == [c for c in range(1, len(COLUMNS)) if c not in (WORDS, FOLDER)]  # 900 px: all but the hidden
 
     view.resize(330, 600)
     qtbot.waitUntil(lambda: len(shown()) < 4)
     assert header.sectionSize(TITLE) >= view.fontMetrics().averageCharWidth() * 18
-    assert view.hidden_columns() == [WORDS]  # what is saved is still the user's choice
+    assert view.hidden_columns() == [WORDS, FOLDER]  # what is saved is still the user's choice
 
     view.resize(900, 600)
     qtbot.waitUntil(lambda: len(shown()) == 4)

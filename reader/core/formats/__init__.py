@@ -5,8 +5,12 @@ from __future__ import annotations
 import hashlib
 import importlib
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from ..errors import ReaderError
+
+if TYPE_CHECKING:  # model imports this package's suffixes
+    from ..model import Caption
 
 SUFFIXES: tuple[str, ...] = (
     ".html",
@@ -70,6 +74,8 @@ class Extracted:
     author: str | None = None
     url: str | None = None
     key: str | None = None  # an entry of a multi-article file: its stable key within that file
+    captions: tuple[Caption, ...] = ()  # photo captions, each with the number of the paragraph of `text` it sat before
+    headline_only: bool = False  # a feed entry without text: `text` is its headline
 
 
 def extract(suffix: str, data: bytes) -> list[Extracted]:

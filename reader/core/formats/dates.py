@@ -1,4 +1,4 @@
-"""Dates as the format readers find them (ISO, RFC 2822, PDF, written out) made YYYY-MM-DD."""
+"""Dates as the format readers find them (ISO, RFC 2822, PDF, written out, in other languages) made YYYY-MM-DD."""
 
 from __future__ import annotations
 
@@ -66,6 +66,37 @@ def date_in_text(text: str) -> str | None:
             return _valid(int(m["year"]), _MONTHS[m["month"].lower().rstrip(".")], int(m["day"]))
     m = _ISO.search(text)
     return _valid(int(m["year"]), int(m["month"]), int(m["day"])) if m else None
+
+
+def foreign_date(text, language: str | None = None) -> str | None:
+    """YYYY-MM-DD of a date written in another language ("Seg, 24 Set 2018 19:42:40 -0300"), as written.
+
+    Through dateparser (already installed for trafilatura's htmldate), imported only when a date needs it:
+    absolute dates with day, month and year only, never "2 hours ago". `language` ("pt-br", "de") narrows
+    the search; without it, the first call spends about a second loading every language's data.
+    """
+    if not isinstance(text, str) or not re.search(r"\d", text) or len(text) > 80:
+        return None
+    try:
+        import dateparser
+    except ImportError:
+        return None
+    settings = {
+        "PREFER_DAY_OF_MONTH": "first",
+        "REQUIRE_PARTS": ["day", "month", "year"],
+        "PARSERS": ["absolute-time"],
+        "RETURN_AS_TIMEZONE_AWARE": False,
+    }
+    languages = [language.split("-")[0].lower()] if language and language.strip() else None
+    # the weekday adds nothing, and not every dateparser knows each language's abbreviation ("Seg", "Mi.")
+    text = re.sub(r"^[^\W\d]{2,15}\.?,?\s+(?=\d)", "", text.strip())
+    try:
+        parsed = dateparser.parse(text, languages=languages, settings=settings)
+    except Exception:  # dateparser's own failures, e.g. beside a `regex` newer than it knows: no date, not no feed
+        parsed = None
+    if parsed is None and languages:  # a feed's language tag may be wrong or one dateparser does not know
+        return foreign_date(text)
+    return _valid(parsed.year, parsed.month, parsed.day) if parsed else None
 
 
 def _valid(year: int, month: int, day: int) -> str | None:

@@ -13,13 +13,16 @@ from ..model import PARAGRAPH_BREAK, Article, Caption, paragraph_end
 from .dates import is_iso_date
 from .markup import squash
 
-TITLE_CHARS = 90
+TITLE_CHARS = 300  # a stated headline is kept whole (the window elides it); this only guards against a page of it
+SENTENCE_TITLE_CHARS = 90  # a title made from the first sentence or a caption, where there is no headline
 
 _DATE_TOKEN = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?)\n---[ \t]*(?:\n|\Z)", re.S)
 _HEADER_LINE = re.compile(r"^(title|date|source|url|author)[ \t]*:[ \t]*(.+?)[ \t]*$", re.I)
 _BLANK_LINE = re.compile(r"\n[ \t\u00a0\u3000]*\n\s*")  # in the file: the paragraphs' breaks, as typed
 _CAPTION = re.compile(r"^(?P<text>.*?)[\s\u00a0]*©[\s\u00a0]*(?P<credit>[^©\n]{1,60}?)[\s\u00a0]*$")
+# "Copyright ©2019 Dow Jones & Company, Inc. All Rights Reserved" ends in a credit too, but is a page's footer
+_COPYRIGHT = re.compile(r"\bcopyright\b|\ball rights reserved\b|©\s*(?:19|20)\d\d\b", re.I)
 _MD_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])")
 _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Mt|Jr|Sr|Gen|Gov|Sen|Rep|Rev|Lt|Col|Capt|Sgt)|\b[A-Z])\.\Z")
@@ -31,25 +34,35 @@ def parse(
     *,
     article_id: str = "article.txt",
     path: Path | None = None,
-    default_source: str = "articles",
     content_hash: str = "",
     truncated: bool = False,
     meta: dict[str, str] | None = None,
+    captions: tuple[Caption, ...] = (),
+    headline_only: bool = False,
 ) -> Article:
     """Parse decoded article text into an Article. Never raises on odd content.
 
     `meta` is what an extractor (of a page, feed, PDF or e-mail) found; then the text has no header.
+    `captions` are the ones it found apart from the text, each placed before a paragraph of `text`.
     """
     text = _CONTROL_CHARS.sub("", text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff"))
     extracted = meta is not None
     meta, text = (_normalise_meta(dict(meta)), text) if meta is not None else _split_header(text)
     date, text = _date(meta.get("date"), text)
     is_markdown = article_id.lower().endswith(".md")
-    # an extractor's text starts with its title at most: a short first paragraph is not a heading
-    only = (lambda line: line == meta.get("title")) if extracted else None
-    paragraphs, captions, headline = _read_blocks(text, is_markdown, only)
+    # an extractor's text starts with its title at most: a short first paragraph is not a heading; a
+    # headline-only entry's text is that headline, and stays its body
+    only = (lambda line: line == meta.get("title") and not headline_only) if extracted else None
+    paragraphs, found, headline, starts = _read_blocks(text, is_markdown, only)
     body = PARAGRAPH_BREAK.join(paragraphs)
-    title = meta.get("title") or headline or _lead_caption(captions) or _first_sentence(body)
+    placed = [
+        Caption(c.text, c.credit, starts[c.paragraph] if c.paragraph < len(starts) else len(paragraphs))
+        for c in captions
+    ]
+    found = sorted([*found, *placed], key=lambda c: c.paragraph)
+    title = meta.get("title") or headline
+    if not title:
+        title = shorten(_lead_caption(found) or _first_sentence(body), SENTENCE_TITLE_CHARS)
     if not title:
         title = Path(article_id).stem.replace("_", " ") or "Untitled"
     return Article(
@@ -57,13 +70,14 @@ def parse(
         path=Path(path) if path is not None else Path(article_id),
         title=shorten(" ".join(title.split()), TITLE_CHARS),
         date=date,
-        source=meta.get("source") or default_source,
+        source=meta.get("source") or "",
         body=body,
-        captions=tuple(captions),
+        captions=tuple(found),
         content_hash=content_hash,
         url=meta.get("url"),
         author=meta.get("author"),
         truncated=truncated,
+        headline_only=headline_only,
     )
 
 
@@ -105,16 +119,19 @@ def _normalise_meta(meta: dict[str, str]) -> dict[str, str]:
     return {k: " ".join(v.split()) for k, v in meta.items() if v.strip()}
 
 
-def _read_blocks(text: str, is_markdown: bool, headline_if=None) -> tuple[list[str], list[Caption], str | None]:
+def _read_blocks(text: str, is_markdown: bool, headline_if=None):
+    """(body paragraphs, captions, headline, and for each block of `text` the number of the paragraph it starts)."""
     paragraphs: list[str] = []
     captions: list[Caption] = []
     headline = None
+    starts: list[int] = []
     for block in _BLANK_LINE.split(text.strip()):
+        starts.append(len(paragraphs))
         lines = [line.strip() for line in block.split("\n") if line.strip()]
         kept: list[str] = []
         for i, line in enumerate(lines):
             cap = _CAPTION.match(line)
-            if cap:
+            if cap and not _COPYRIGHT.search(line):
                 if kept:  # a caption after text lines closes the paragraph it sat in
                     paragraphs.append(squash(" ".join(kept)))
                     kept = []
@@ -135,7 +152,7 @@ def _read_blocks(text: str, is_markdown: bool, headline_if=None) -> tuple[list[s
             headline = _MD_HEADING.sub(r"\1", joined) if is_markdown else joined
             continue
         paragraphs.append(joined)
-    return paragraphs, captions, headline
+    return paragraphs, captions, headline, starts
 
 
 def _is_truncated_caption(line: str, next_line: str) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from whoosh.analysis import (
@@ -141,3 +142,22 @@ ANALYZER = WordAnalyzer()
 # canonical names, one after another: the '|' between them keeps a phrase from spanning two names
 NAME_ANALYZER = RegexTokenizer(WORD + r"|\|") | LowercaseFilter()
 NAME_SEPARATOR = " | "
+
+
+def name_words(name: str) -> tuple[str, ...]:
+    """A name's words as the names index has them (`NAME_ANALYZER`'s, the separator aside)."""
+    return tuple(w.lower() for w in re.findall(WORD, name))
+
+
+def names_include(name: str, names: Iterable[tuple[str, ...]]) -> bool:
+    """Whether one of `names` (each as words) stands among the words of `name`, in order: whether an
+    `entity:` or `speaker:` search for it finds this name ("ma" and "jack ma" find Jack Ma)."""
+    words = name_words(name)
+    return any(n and words[i : i + len(n)] == n for n in names for i in range(len(words) - len(n) + 1))
+
+
+def named_by(names: Iterable[tuple[str, ...]], entities: Iterable) -> frozenset[str]:
+    """The canonical names of the `entities` (quotes' `Entity`s) that a search for `names` finds: by full name
+    or as the article writes it (`entity:IOC` finds the International Olympic Committee)."""
+    names = frozenset(names)
+    return frozenset(e.canonical for e in entities if names_include(e.canonical, names) or names_include(e.text, names))

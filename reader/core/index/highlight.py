@@ -1,22 +1,87 @@
-"""Highlighting: where a search's words are in a text (hit_spans, find_words), and the snippets of its hits."""
+"""Highlighting: where a search's words and phrases are in a text (hit_spans, find_hits, find_words)."""
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from collections.abc import Iterable
 from functools import lru_cache
 
-from whoosh import highlight
-from whoosh.analysis import Token, Tokenizer
+from whoosh import formats
+from whoosh.matching import ListMatcher
+from whoosh.query import SpanNear2
 
-from ..model import BODY, SNIPPET, Span, paragraph_end
+from ..model import BODY, Phrase, Span
 from .analysis import ANALYZER, stem
 
-_MARK_OPEN, _MARK_CLOSE = "\x02", "\x03"
+_CHARS = formats.Characters()  # a posting's (position, startchar, endchar)s, as Whoosh's span matchers read them
 
 
-def hit_spans(text: str, words: frozenset[str], part: str = BODY) -> list[Span]:
-    """The spans of every word in `text` (the article's `part`) that a search for `words` matched."""
-    return [Span(start, end, part=part) for start, end, _ in find_words(text, words)]
+def hit_spans(text: str, words: frozenset[str], part: str = BODY, phrases: Iterable[Phrase] = ()) -> list[Span]:
+    """The spans of every word in `text` (the article's `part`) that a search for `words` matched, and of
+    every place where one of its `phrases` matched; in order, overlaps joined."""
+    return [Span(start, end, part=part) for start, end in find_hits(text, words, phrases)]
+
+
+def find_hits(text: str, words: frozenset[str], phrases: Iterable[Phrase] = ()) -> list[tuple[int, int]]:
+    """(start, end) of each word of `words` in `text` and of each match of `phrases`, in order, overlaps joined."""
+    return joined([(start, end) for start, end, _ in find_words(text, words)] + find_phrases(text, phrases))
+
+
+def joined(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The (start, end) spans in order, overlapping ones joined into one."""
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if out and start < out[-1][1]:
+            out[-1] = (out[-1][0], max(end, out[-1][1]))
+        else:
+            out.append((start, end))
+    return out
+
+
+def find_phrases(text: str, phrases: Iterable[Phrase]) -> list[tuple[int, int]]:
+    """(start, end) of the words of each place in `text` where one of `phrases` matches, as the index matches it.
+
+    Whoosh's own phrase matcher (SpanNear2, what `query.Phrase` runs) is run over the text's positions, so
+    a highlight is where the index found the phrase: an exact phrase lights as one run (with the stop words
+    inside it, "President of the IOC"), and a proximity match (`"a b"~3`) lights its words, not those between.
+    """
+    phrases = [p for p in phrases if p.words]
+    wanted = frozenset(w for p in phrases for w in p.words)
+    if not text or not wanted:
+        return []
+    present = {word for _, _, word in find_words(text, wanted)}  # a quick look: most texts lack a phrase's word
+    phrases = [p for p in phrases if present.issuperset(p.words)]
+    if not phrases:
+        return []
+    postings: dict[str, list[tuple[int, int, int]]] = defaultdict(list)
+    for t in ANALYZER(text, positions=True, chars=True, mode="index"):
+        if t.text in wanted:
+            postings[t.text].append((t.pos, t.startchar, t.endchar))
+    found: list[tuple[int, int]] = []
+    for phrase in phrases:
+        found += _phrase_matches(phrase, postings)
+    return found
+
+
+def _phrase_matches(phrase: Phrase, postings: dict[str, list[tuple[int, int, int]]]) -> list[tuple[int, int]]:
+    """The runs of words of each match of `phrase`, given each word's (position, startchar, endchar)s in a text."""
+    leaves = [ListMatcher([0], values=[_CHARS.encode(postings[w])], format=_CHARS) for w in phrase.words]
+    matcher = SpanNear2.SpanNear2Matcher(leaves, slop=phrase.slop, ordered=True, mindist=1)
+    if not matcher.is_active():
+        return []
+    words = sorted({p for w in phrase.words for p in postings[w]})
+    runs: list[tuple[int, int]] = []
+    for span in matcher.spans():
+        last = None  # the position of the word before, in this span
+        for pos, start, end in words:
+            if span.start <= pos <= span.end:
+                if last is not None and pos <= last + 1:  # next to the word before: one run
+                    runs[-1] = (runs[-1][0], max(end, runs[-1][1]))
+                else:
+                    runs.append((start, end))
+                last = pos
+    return runs
 
 
 def find_words(text: str, words: frozenset[str]):
@@ -55,88 +120,3 @@ def _candidates(words: frozenset[str]) -> re.Pattern:
     alternatives = "|".join(re.escape(p) for p in kept)
     # at a token's start, as the tokenizer sees it: not inside a word nor after a word's apostrophe
     return re.compile(rf"(?<!\w)(?<!\w['’])(?:{alternatives})\w*(?:['’]\w+)*")
-
-
-class _WordTokens(Tokenizer):
-    """A Whoosh tokenizer for highlighting that yields only the words a search matched, with their offsets.
-
-    Whoosh's PinpointFragmenter needs no other tokens, so a snippet costs a regular-expression scan of
-    the text instead of analysing all of it (that was 2-4 ms a hit, most of a 20-hit search's time).
-    """
-
-    def __init__(self, words: frozenset[str]):
-        self.words = words
-
-    def __call__(
-        self,
-        value,
-        positions=False,
-        chars=False,
-        keeporiginal=False,
-        removestops=True,
-        start_pos=0,
-        start_char=0,
-        tokenize=True,
-        mode="",
-        **kwargs,
-    ):
-        for pos, (start, end, word) in enumerate(find_words(value, self.words), start_pos):
-            # a new token each time: the fragmenter keeps the matched ones
-            t = Token(positions, chars, removestops=removestops, mode=mode, text=word, boost=1.0)
-            t.pos, t.startchar, t.endchar = pos, start + start_char, end + start_char
-            yield t
-
-
-class Snippets:
-    """Snippets of hits for one search: Whoosh's highlighter, fed the matched words only."""
-
-    def __init__(self, words: frozenset[str]):
-        self.words = words
-        self.tokens = _WordTokens(words)
-        self.fragmenter = highlight.PinpointFragmenter(maxchars=220, surround=70, autotrim=True)
-        self.formatter = _MarkFormatter()
-
-    def of(self, text: str) -> str:
-        if not self.words or not text:
-            return ""
-        return highlight.highlight(text, self.words, self.tokens, self.fragmenter, self.formatter, top=2)
-
-    def best(self, fields: dict) -> tuple[str, tuple[Span, ...]]:
-        """(snippet, spans of the hits in it) of a hit's stored fields: from the first of body, captions
-        and title with a matched word, else the body's lead."""
-        for name in ("body", "captions", "title"):
-            marked = self.of(fields.get(name, ""))
-            if marked:
-                return unmark(marked)
-        return _lead(fields.get("body", "")), ()
-
-
-def unmark(marked: str) -> tuple[str, tuple[Span, ...]]:
-    """Split text with hit markers into plain text and the hit spans within it."""
-    plain: list[str] = []
-    spans: list[Span] = []
-    pos = 0
-    start = None
-    for part in re.split(f"([{_MARK_OPEN}{_MARK_CLOSE}])", marked):
-        if part == _MARK_OPEN:
-            start = pos
-        elif part == _MARK_CLOSE:
-            if start is not None:
-                spans.append(Span(start, pos, part=SNIPPET))
-            start = None
-        else:
-            plain.append(part.replace("\n", " "))  # one char for one keeps the spans valid
-            pos += len(part)
-    return "".join(plain), tuple(spans)
-
-
-class _MarkFormatter(highlight.Formatter):
-    between = " … "
-
-    def format_token(self, text, token, replace=False):
-        return _MARK_OPEN + highlight.get_text(text, token, replace) + _MARK_CLOSE
-
-
-def _lead(body: str, chars: int = 200) -> str:
-    first = body[: paragraph_end(body, 0)]
-    return first if len(first) <= chars else first[:chars].rsplit(" ", 1)[0] + "…"

@@ -7,6 +7,7 @@ import re
 from whoosh import query
 from whoosh.qparser import MultifieldPlugin, QueryParser
 
+from ..model import Phrase
 from .errors import QueryError, QueryTooBroad, first_line
 from .schema import NAME_FIELDS, QUERY_FIELDS, QUERY_SCHEMA, SEARCH_FIELDS
 
@@ -192,39 +193,64 @@ class _Parser(QueryParser):
         return q
 
 
-def positive_words(q, reader) -> frozenset[str]:
-    """Analysed words of the query's positive parts in the text fields, wildcards expanded."""
+def positive_parts(q):
+    """The leaves of the query that are not under a NOT: what a hit matched, or may have."""
     if isinstance(q, query.Not):
-        return frozenset()
+        return
     if isinstance(q, query.AndNot):
-        return positive_words(q.a, reader)
-    if isinstance(q, query.compound.CompoundQuery):
-        out: set[str] = set()
+        yield from positive_parts(q.a)
+    elif isinstance(q, query.compound.CompoundQuery):
         for sub in q.children():
-            out |= positive_words(sub, reader)
-        return frozenset(out)
-    try:
-        terms = q.existing_terms(reader, phrases=True, expand=True)
-    except Exception:
-        return frozenset()
-    return frozenset(_to_str(t) for f, t in terms if f in SEARCH_FIELDS)
+            yield from positive_parts(sub)
+    else:
+        yield q
 
 
-def positive_names(q) -> frozenset[tuple[str, ...]]:
-    """The names that entity: and speaker: parts of the query ask for, each as a tuple of words."""
-    if isinstance(q, query.Not):
-        return frozenset()
-    if isinstance(q, query.AndNot):
-        return positive_names(q.a)
-    if isinstance(q, query.compound.CompoundQuery):
-        return frozenset().union(*(positive_names(sub) for sub in q.children()))
-    if getattr(q, "fieldname", None) not in NAME_FIELDS:
-        return frozenset()
-    if isinstance(q, query.Phrase):
-        return frozenset({tuple(_to_str(w) for w in q.words)})
-    if isinstance(q, query.Term):
-        return frozenset({(_to_str(q.text),)})
-    return frozenset()
+def positive_words(q, reader) -> frozenset[str]:
+    """Analysed words of the query's positive parts in the text fields, wildcards expanded; not the words of
+    phrases, which are lit only as the phrase (`positive_phrases`)."""
+    out: set[str] = set()
+    for part in positive_parts(q):
+        if isinstance(part, query.Phrase):
+            continue
+        try:
+            terms = part.existing_terms(reader, expand=True)
+        except Exception:
+            continue
+        out.update(_to_str(t) for f, t in terms if f in SEARCH_FIELDS)
+    return frozenset(out)
+
+
+def positive_phrases(q) -> frozenset[Phrase]:
+    """The phrases of the query's positive parts in the text fields (`"a b"`, `"a b"~3`)."""
+    return frozenset(
+        Phrase(tuple(_to_str(w) for w in part.words), part.slop)
+        for part in positive_parts(q)
+        if isinstance(part, query.Phrase) and part.fieldname in SEARCH_FIELDS
+    )
+
+
+def positive_names(q, fields: tuple[str, ...] = NAME_FIELDS) -> frozenset[tuple[str, ...]]:
+    """The names that entity: and speaker: parts of the query (or those of `fields`) ask for, each as a tuple
+    of words."""
+    found: set[tuple[str, ...]] = set()
+    for part in positive_parts(q):
+        if getattr(part, "fieldname", None) not in fields:
+            continue
+        if isinstance(part, query.Phrase):
+            found.add(tuple(_to_str(w) for w in part.words))
+        elif isinstance(part, query.Term):
+            found.add((_to_str(part.text),))
+    return frozenset(found)
+
+
+def ranked(q) -> bool:
+    """Whether the query has a word or phrase of the text (title, body, captions) not under a NOT: what
+    ranks hits. A wildcard, a range, `source:` or a name alone scores every hit alike, or by a field of
+    a few words, which says nothing of how well an article matches."""
+    return any(
+        isinstance(part, (query.Term, query.Phrase)) and part.fieldname in SEARCH_FIELDS for part in positive_parts(q)
+    )
 
 
 def _to_str(term) -> str:

@@ -6,17 +6,17 @@ The index is a cache of the articles folder: anything wrong with it is fixed by 
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from whoosh import writing
+from whoosh import sorting, writing
 
 from ..model import ArticleRow, Document, Hit, SearchResult
 from . import files
 from .errors import IndexDamaged, QueryError, damaged
-from .highlight import Snippets
 from .processes import pool_options
-from .query import cap_query, friendly, parse_query, positive_names, positive_words
+from .query import cap_query, friendly, parse_query, positive_names, positive_phrases, positive_words, ranked
 from .reading import column_rows, names_joined
 from .schema import (
     INDEX_NAME,
@@ -29,7 +29,11 @@ from .schema import (
     document_fields,
     name_entry,
 )
+from .snippets import Asked, Snippets
 from .writing import abandon, failing_safely, open_writer
+
+if TYPE_CHECKING:
+    from ..analysis.values import Analysis
 
 
 class Index:
@@ -167,13 +171,19 @@ class Index:
 
     # ------------------------------------------------------------ search
 
-    def search(self, text: str, limit: int | None = 50) -> SearchResult:
-        """Run the query; IndexDamaged if a file of the index cannot be read, QueryError if the query fails."""
+    def search(
+        self, text: str, limit: int | None = 50, analysis_of: Callable[[dict], Analysis | None] | None = None
+    ) -> SearchResult:
+        """Run the query; IndexDamaged if a file of the index cannot be read, QueryError if the query fails.
+
+        `analysis_of` gives the cached analysis of a hit from its stored fields (and its "hash"), so that a
+        name search's snippets show the sentence naming the name, or the speaker's quote.
+        """
         text, notice = cap_query(text)
         q = parse_query(text)
         with self._searching:
             try:
-                return self._search(q, text, notice, limit)
+                return self._search(q, text, notice, limit, analysis_of)
             except QueryError:
                 raise
             except Exception as exc:
@@ -182,18 +192,21 @@ class Index:
                     raise IndexDamaged(damaged(why)) from None
                 raise QueryError(friendly(exc)) from None
 
-    def _search(self, q, text: str, notice: str | None, limit: int | None) -> SearchResult:
+    def _search(self, q, text: str, notice: str | None, limit: int | None, analysis_of) -> SearchResult:
         s = self._searcher.current()
         joined = names_joined(q, self._names_searcher.current)
         # rank everything: with a limit, Whoosh's block-skipping shortcut mis-scores the
         # per-field ORs (12 of 100 two-word top-20s differed at 10k articles), and the
         # full run gives the exact count without a second pass
-        results = s.search(joined, limit=None, collapse="fingerprint")  # copies: the best one
-        words = positive_words(q, s.reader())
-        days = s.reader().column_reader("day") if s.reader().has_column("day") else None
-        snippets = Snippets(words)
-        hits = [self._hit(h, days, snippets) for h in (results[:limit] if limit else results)]
-        return SearchResult(text, len(results), hits, words, notice, positive_names(q))
+        # a query with no word of the text to rank by lists newest first (undated last), not in index order
+        order = None if ranked(q) else _NEWEST_FIRST
+        results = s.search(joined, limit=None, collapse="fingerprint", sortedby=order)  # copies: the first one
+        words, phrases = positive_words(q, s.reader()), positive_phrases(q)
+        asked = Asked(words, phrases, positive_names(q, ("entity",)), positive_names(q, ("speaker",)))
+        columns = {name: s.reader().column_reader(name) for name in ("day", "hash") if s.reader().has_column(name)}
+        snippets = Snippets(asked, analysis_of)
+        hits = [self._hit(h, columns, snippets, order is None) for h in (results[:limit] if limit else results)]
+        return SearchResult(text, len(results), hits, words, notice, asked.names, phrases)
 
     def unreadable(self) -> str | None:
         """What cannot be read of the articles' or the names' index, reading all of both; None if all can."""
@@ -206,11 +219,17 @@ class Index:
             files.clear(self.directory)
 
     @staticmethod
-    def _hit(h, days, snippets: Snippets) -> Hit:
+    def _hit(h, columns: dict, snippets: Snippets, scored: bool) -> Hit:
         fields = h.fields()
+        if "hash" in columns:
+            fields["hash"] = columns["hash"][h.docnum]
         snippet, spans = snippets.best(fields)
-        day = days[h.docnum] if days is not None else ""
-        return Hit(fields["id"], fields.get("title", ""), day or None, h.score or 0.0, snippet, spans)
+        day = columns["day"][h.docnum] if "day" in columns else ""
+        score = (h.score or 0.0) if scored else 0.0  # a sorted hit's "score" is its sort key
+        return Hit(fields["id"], fields.get("title", ""), day or None, score, snippet, spans)
+
+
+_NEWEST_FIRST = sorting.MultiFacet([sorting.FieldFacet("day", reverse=True), sorting.FieldFacet("id")])
 
 
 class _KeptSearcher:

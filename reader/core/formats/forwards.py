@@ -26,7 +26,7 @@ import re
 import textwrap
 from dataclasses import dataclass
 
-from reader.core.formats.dates import iso_date
+from reader.core.formats.dates import foreign_date, iso_date
 from reader.core.formats.markup import squash
 
 # The words a mail client writes before each field of a forwarded message's header block: sender, date
@@ -363,8 +363,8 @@ def sent_date(value: str | None, languages: tuple[str, ...] = ()) -> str | None:
     "jeudi, 28 octobre 2021 à 12:06", "28/10/2021 12:46", "2022年9月19日"); else None.
 
     RFC 2822 and English dates are read by `iso_date`; numeric ones here (day first, except in English
-    when the day could be either); written-out months in other languages by dateparser (BSD), which knows
-    their month names, given the languages of the header block's labels.
+    when the day could be either); written-out months in other languages by `foreign_date` (dateparser),
+    in the language most of the header block's labels are in.
     """
     if not value:
         return None
@@ -401,21 +401,11 @@ def _numeric(m: re.Match[str], languages: tuple[str, ...]) -> str | None:
 
 
 def _written(text: str, languages: tuple[str, ...]) -> str | None:
-    try:
-        import dateparser
-    except ImportError:  # trafilatura brings it; without it the mail's own date stands in
-        return None
-    settings = {"PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month", "year"]}
+    """A date with its month written out, in the language its labels are most in (else in any)."""
     digit = re.search(r"\d", text)
-    # again without the weekday before the day, which some versions of dateparser trip on ("K, 27. oktoober")
-    for attempt in dict.fromkeys([text, text[digit.start() :] if digit else text]):
-        try:
-            parsed = dateparser.parse(attempt, languages=list(languages) or None, settings=settings)
-        except (ValueError, TypeError, LookupError, OverflowError):
-            parsed = None
-        if parsed:
-            return _valid(parsed.year, parsed.month, parsed.day)
-    return None
+    if digit and not _YEAR.match(text, digit.start()):  # from the day on: the weekday ("K,", "Mi.") adds nothing
+        text = text[digit.start() :]
+    return foreign_date(text, next((lang for lang in languages if lang != "en"), languages[0] if languages else None))
 
 
 def _valid(year: int, month: int, day: int) -> str | None:

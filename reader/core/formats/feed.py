@@ -12,11 +12,10 @@ without the network and has external entities turned off, so reading a feed touc
 
 from __future__ import annotations
 
-import hashlib
 import io
 import re
 
-from reader.core.formats import NO_TEXT, Extracted, FormatError
+from reader.core.formats import NO_TEXT, Extracted, FormatError, unique_key
 from reader.core.formats.bylines import author_names
 from reader.core.formats.dates import foreign_date, iso_date
 from reader.core.formats.markup import clean, fragment_to_text, join_paragraphs, squash
@@ -130,18 +129,9 @@ def _url(link) -> str | None:
 
 
 def _unique_key(entry, text: str, taken: set[str]) -> str:
-    """8 hex digits from the entry's id, else its link, else its title, else its text; a clash gets -2, -3 …
-
-    The same file read again gives the same keys, since clashes are settled in file order.
-    """
+    """The entry's key within its feed: from its id, else its link, else its title, else its text."""
     basis = next(
         (v for v in (entry.get("id"), entry.get("link"), entry.get("title")) if isinstance(v, str) and v.strip()),
         text,
     )
-    key = hashlib.blake2b(basis.strip().encode("utf-8", "surrogatepass"), digest_size=4).hexdigest()
-    candidate, n = key, 1
-    while candidate in taken:
-        n += 1
-        candidate = f"{key}-{n}"
-    taken.add(candidate)
-    return candidate
+    return unique_key(basis, taken)

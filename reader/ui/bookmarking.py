@@ -149,7 +149,7 @@ class Bookmarking(QObject):
         self.added([b])
         who = f" — {b.speaker}" if b.speaker else ""
         hint = "" if self.panel.isVisible() else " · Ctrl+B shows your bookmarks"
-        self._say(f"Bookmarked “{_clip(b.exact)}”{who}{hint}", hold=True)
+        self._say(f"Bookmarked “{_clip(export.unquoted(b.exact))}”{who}{hint}", hold=True)
 
     # ------------------------------------------------------------------ using
 

@@ -65,6 +65,12 @@ def test_bookmark_a_quote_reopen_and_jump_back_to_it(open_window, articles_dir, 
     qtbot.waitUntil(lambda: not pane.extraSelections(), timeout=5000)  # the flash fades
 
 
+def test_the_status_line_shows_a_bookmarked_quote_in_one_pair_of_marks(open_window, articles_dir, qtbot):
+    window = open_analyzed(open_window, articles_dir, qtbot)
+    bookmark_vision(window, qtbot)  # the passage holds its own straight marks: "President Bach had a vision,"
+    assert window.status.state.text().startswith("Bookmarked \u201cPresident Bach had a vision,\u201d \u2014 Jack Ma")
+
+
 def test_clicking_a_quote_offers_to_bookmark_it(open_window, articles_dir, qtbot):
     window = open_analyzed(open_window, articles_dir, qtbot)
     pane = window.pane

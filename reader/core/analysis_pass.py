@@ -61,11 +61,12 @@ class AnalysisPass:
         progress: Progress | None = None,
         on_rows: Callable[[list[ArticleRow]], None] | None = None,
         cancel: Callable[[], bool] | None = None,
+        rows: list[ArticleRow] | None = None,
     ):
         self.start = time.perf_counter()
         self.library, self.progress, self.on_rows, self.cancel = library, progress, on_rows, cancel
         self.report = AnalysisReport()
-        self.todo = library.unanalyzed()
+        self.todo = library.unanalyzed(rows)
         self.cache = library.cache
         self.names: list[tuple[dict, ArticleRow]] = []  # names index entries and list rows, not yet written
         self.fresh: list[tuple[Article, Analysis]] = []  # analyses not yet cached

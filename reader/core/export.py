@@ -145,6 +145,14 @@ def plain_quote(exact: str) -> str:
     return " ".join(" ".join(p.split()) for p in paragraphs)
 
 
+def unquoted(exact: str) -> str:
+    """The passage without its outer quote marks when it starts and ends with them, so it can be shown in one pair."""
+    text = exact.strip()
+    if len(text) > 1 and text[0] in _OPENING and text[-1] in _CLOSING:
+        return plain_quote(text)
+    return text
+
+
 def _record(b: Bookmark) -> dict:
     return {
         "quote": b.exact,

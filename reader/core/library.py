@@ -308,14 +308,16 @@ class Library:
         on_rows: Callable[[list[ArticleRow]], None] | None = None,
         cancel: Callable[[], bool] | None = None,
         n_process: int | None = None,
+        rows: list[ArticleRow] | None = None,
     ) -> AnalysisReport:
         """Analyze every indexed article not yet analyzed, through one `nlp.pipe`, and index the names found.
 
         Cached analyses are reused. Results are written to the names index (the articles' own documents
         are not rewritten), and passed to `on_rows`, a chunk at a time, so that `entity:` and `speaker:`
-        searches and the list's counts fill in as it goes. `cancel` is polled between articles.
+        searches and the list's counts fill in as it goes. `cancel` is polled between articles. `rows`: the
+        index's rows, when the caller has just read them (else they are read here).
         """
-        return AnalysisPass(self, progress, on_rows, cancel).run(n_process)
+        return AnalysisPass(self, progress, on_rows, cancel, rows).run(n_process)
 
     @property
     def analysis_notice(self) -> str | None:

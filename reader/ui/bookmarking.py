@@ -125,7 +125,13 @@ class Bookmarking(QObject):
         self._on_target(self.bookmark_span, "To bookmark")
 
     def cite_target(self) -> None:
-        """Ctrl+Shift+C: the selection, else the quote at the text cursor, copied with its citation."""
+        """Ctrl+Shift+C: in the bookmarks panel, its selected bookmark; else the pane's selection, else the quote at
+        the text cursor, copied with its citation."""
+        panel = self.panel
+        chosen = panel.current_id() if panel.isVisible() and panel.table.hasFocus() else None
+        if chosen is not None:
+            self.copy_citation(panel.model.get(chosen))
+            return
         self._on_target(self.cite_span, "To copy with a citation")
 
     def _on_target(self, act, to_do: str) -> None:
@@ -149,7 +155,7 @@ class Bookmarking(QObject):
         self.added([b])
         who = f" — {b.speaker}" if b.speaker else ""
         hint = "" if self.panel.isVisible() else " · Ctrl+B shows your bookmarks"
-        self._say(f"Bookmarked “{_clip(b.exact)}”{who}{hint}", hold=True)
+        self._say(f"Bookmarked “{_clip(export.unquoted(b.exact))}”{who}{hint}", hold=True)
 
     # ------------------------------------------------------------------ using
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -164,6 +164,23 @@ class BookmarkFilter(QSortFilterProxyModel):
         return all(w in hay for w in self.words)
 
 
+class WindowKeys(QObject):
+    """An event filter that keeps a line edit from taking the window's shortcuts: on Linux desktops a
+    QLineEdit claims emacs-like keys (Ctrl+E is "end of line"), so File › Export bookmarks would not fire."""
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self.keys: list[QKeySequence] = []
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and self.keys:
+            pressed = QKeySequence(event.keyCombination())  # type: ignore[attr-defined]
+            if any(pressed.matches(k) == QKeySequence.SequenceMatch.ExactMatch for k in self.keys):
+                event.ignore()  # not the box's: the window's shortcut runs
+                return True
+        return False
+
+
 class BookmarksPanel(QDockWidget):
     open_requested = Signal(int)  # a bookmark's id
     delete_requested = Signal(list)  # ids
@@ -180,6 +197,8 @@ class BookmarksPanel(QDockWidget):
         self.filter.setPlaceholderText("Filter by text, speaker or tag")
         self.filter.setClearButtonEnabled(True)
         self.filter.textChanged.connect(self.proxy.set_text)
+        self.window_keys = WindowKeys(self.filter)
+        self.filter.installEventFilter(self.window_keys)
 
         self.table = self._make_table()
         self.empty = QLabel(EMPTY)
@@ -242,8 +261,20 @@ class BookmarksPanel(QDockWidget):
     def _update_empty(self, *_) -> None:
         self.stack.setCurrentWidget(self.table if self.model.items else self.empty)
 
+    def leave_to_window(self, keys: list[QKeySequence]) -> None:
+        """These shortcuts of the window's work while the filter box has focus."""
+        self.window_keys.keys = list(keys)
+
     def selected_ids(self) -> list[int]:
         return [i.data(ID_ROLE) for i in self.table.selectionModel().selectedRows()]
+
+    def current_id(self) -> int | None:
+        """The bookmark of the table's current row when it is selected, else the first selected one."""
+        current = self.table.currentIndex()
+        if current.isValid() and self.table.selectionModel().isRowSelected(current.row(), current.parent()):
+            return current.data(ID_ROLE)
+        ids = self.selected_ids()
+        return ids[0] if ids else None
 
     def select(self, bookmark_id: int) -> None:
         row = self.model.row_of(bookmark_id)

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from .bookmarks_panel import BookmarksPanel
 
 
 class Menus:
-    def __init__(self, window: QMainWindow, undo_stack: QUndoStack, bookmarks_panel: QDockWidget):
+    def __init__(self, window: QMainWindow, undo_stack: QUndoStack, bookmarks_panel: BookmarksPanel):
         self.window = window
         bar = window.menuBar()
         file_menu = bar.addMenu("&File")
@@ -19,6 +21,7 @@ class Menus:
         self.paste = self._add(file_menu, "&Paste article…", "Ctrl+Shift+V")
         file_menu.addSeparator()
         self.export = self._add(file_menu, "&Export bookmarks…", "Ctrl+E")
+        bookmarks_panel.leave_to_window(self.export.shortcuts())  # not "end of line" in its filter box
         file_menu.addSeparator()
         self.quit = self._add(file_menu, "&Quit", QKeySequence.StandardKey.Quit, role=QAction.MenuRole.QuitRole)
 

@@ -22,7 +22,7 @@ from ..core.analysis import shared_analyzer
 from ..core.importing import ImportReport
 from ..core.index import IndexDeleted
 from ..core.library import AnalysisReport, Library, LibraryError, SyncCancelled, SyncReport
-from ..core.model import ArticleView, SearchResult, split_id
+from ..core.model import ArticleRow, ArticleView, SearchResult, split_id
 from .folder_watch import FolderWatcher
 from .session_values import (
     NO_HITS,
@@ -309,10 +309,18 @@ class LibrarySession(QObject):
         if self.library is None:
             return
         library = self.library
+        known = dict(self._rows)  # the rows the window lists, as it last heard of them
 
         def work(job: Job) -> AnalysisReport:
+            rows = library.rows()
+            counted = _counted_elsewhere(rows, known)
+            if counted:  # analysed by another process: this pass has nothing to do for them, yet the list must learn
+                job.emit(LibraryChange(rows=counted))
             return library.analyze_all(
-                progress=job.progress, cancel=job.stopped, on_rows=lambda rows: job.emit(LibraryChange(rows=rows))
+                progress=job.progress,
+                cancel=job.stopped,
+                on_rows=lambda rows: job.emit(LibraryChange(rows=rows)),
+                rows=rows,
             )
 
         self._job = self._start(
@@ -496,6 +504,19 @@ def _sync(library: Library, job: Job, rebuild: bool, quiet: bool, known: list | 
     if batch:
         job.emit(LibraryChange(rows=batch[:]))
     return report
+
+
+def _counted_elsewhere(rows: list[ArticleRow], known: dict[str, ArticleRow]) -> list[ArticleRow]:
+    """The index's rows of the same text as the window lists, whose analysis the window has not heard of: made
+    by another process (`press-reader add` or `index`) after the window read the article."""
+    return [
+        r
+        for r in rows
+        if r.analyzed
+        and (k := known.get(r.id)) is not None
+        and k.content_hash == r.content_hash
+        and (k.analyzed, k.quotes, k.entities) != (r.analyzed, r.quotes, r.entities)
+    ]
 
 
 def _as_read(row) -> tuple:

@@ -11,7 +11,7 @@ import pytest
 
 from reader.core import articles
 from reader.core.bookmarks import Bookmark, BookmarkError
-from reader.core.export import COLUMNS, FORMATS, citation, export, save, unsaved
+from reader.core.export import COLUMNS, FORMATS, citation, export, save, unquoted, unsaved
 
 TITLE = "IOC President Thomas Bach welcomed Alibaba Group"
 MULTI = (
@@ -246,3 +246,10 @@ def test_markdown_keeps_a_file_name_with_a_line_break_on_its_line():
     [details] = [line for line in text.splitlines() if line.startswith("File: ")]
     assert details.startswith("File: /home/me/articles/two\\nlines\\r.txt · ")
     assert "Wire\\nService" in text
+
+
+def test_unquoted_drops_outer_marks_only_when_the_passage_has_both():
+    assert unquoted('"It brings the brand to millions," ') == "It brings the brand to millions,"
+    assert unquoted("\u201cIt brings\u201d") == "It brings"
+    assert unquoted('the so-called "vision"') == 'the so-called "vision"'  # no opening mark: kept whole
+    assert unquoted('"Half a quote') == '"Half a quote'

@@ -4,8 +4,8 @@ editing, deleting with undo, citing and exporting. The store is a real SQLite fi
 import json
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QGuiApplication, QTextCursor
 from PySide6.QtWidgets import QMessageBox
 
 from reader.ui.bookmarks_panel import ADDED, NOTE, QUOTE, SPEAKER, TAGS
@@ -63,6 +63,12 @@ def test_bookmark_a_quote_reopen_and_jump_back_to_it(open_window, articles_dir, 
     top = pane.cursorRect(flash.cursor).top()
     assert 0 <= top < pane.viewport().height()  # scrolled to it
     qtbot.waitUntil(lambda: not pane.extraSelections(), timeout=5000)  # the flash fades
+
+
+def test_the_status_line_shows_a_bookmarked_quote_in_one_pair_of_marks(open_window, articles_dir, qtbot):
+    window = open_analyzed(open_window, articles_dir, qtbot)
+    bookmark_vision(window, qtbot)  # the passage holds its own straight marks: "President Bach had a vision,"
+    assert window.status.state.text().startswith("Bookmarked \u201cPresident Bach had a vision,\u201d \u2014 Jack Ma")
 
 
 def test_clicking_a_quote_offers_to_bookmark_it(open_window, articles_dir, qtbot):
@@ -211,3 +217,41 @@ def test_the_bookmarked_message_stays_before_background_progress_replaces_it(
     qtbot.waitUntil(lambda: window.status.state.text() == "Index up to date · 2 articles · newest", timeout=WAIT_MS)
     window.status.say("Could not open x.txt: gone", error=True)  # an error is never held back
     assert window.status.state.text() == "Could not open x.txt: gone"
+
+
+class LineEditOnLinuxDesktop(QObject):
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and event.keyCombination() == Qt.ControlModifier | Qt.Key_E:
+            event.accept()  # as QWidgetLineControl.processShortcutOverrideEvent does for MoveToEndOfLine
+        return False  # the box itself still sees it
+
+
+def test_ctrl_e_exports_bookmarks_while_the_filter_box_has_focus(open_window, articles_dir, qtbot):
+    window = open_analyzed(open_window, articles_dir, qtbot)
+    panel = panel_of(window)
+    # On Linux desktops (the X11/GNOME/KDE key schemes) a QLineEdit claims Ctrl+E as "end of line" when asked,
+    # before the window's shortcuts; the offscreen platform's scheme does not. Claim it as the box does there.
+    desktop = LineEditOnLinuxDesktop(panel.filter)
+    panel.filter.installEventFilter(desktop)
+    window.menus.bookmarks.trigger()  # View › Bookmarks
+    panel.filter.setFocus()
+    qtbot.keyClicks(panel.filter, "zz")
+    qtbot.keyClick(panel.filter, Qt.Key_E, Qt.ControlModifier)  # File › Export bookmarks…, none to export
+    assert window.status.state.text() == "There are no bookmarks to export yet."
+    assert panel.filter.text() == "zz"  # the box did not take the key
+
+
+def test_ctrl_shift_c_in_the_bookmarks_panel_copies_the_selected_bookmark(open_window, articles_dir, qtbot):
+    window = open_analyzed(open_window, articles_dir, qtbot)
+    bookmark_vision(window, qtbot)
+    pane = window.pane
+    pane.setTextCursor(QTextCursor(pane.document()))  # the pane's cursor at the top, in no quote
+    QGuiApplication.clipboard().clear()
+    panel = panel_of(window)
+    window.menus.bookmarks.trigger()
+    panel.table.selectRow(0)
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key_C, Qt.ControlModifier | Qt.ShiftModifier)  # Edit › Copy with citation
+    qtbot.keyClick(panel.table, Qt.Key_Shift)  # QTest leaves Shift down in the offscreen platform's modifiers
+    assert QGuiApplication.clipboard().text().startswith('"President Bach had a vision," \u2014 Jack Ma')
+    assert window.status.state.text().startswith("Copied:")

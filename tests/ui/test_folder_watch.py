@@ -1,12 +1,14 @@
 """The window keeps up with the articles folder while it is open: files added, edited, removed, in new folders."""
 
+import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 
-from reader.ui.article_model import QUOTES, WORDS
+from reader.ui.article_model import NAMES, QUOTES, WORDS
 from reader.ui.folder_watch import FolderWatcher
 from tests.ui.helpers import search, visible_ids
 
@@ -221,3 +223,57 @@ def test_the_watcher_settles_a_burst_of_changes_into_one_signal_and_caps_its_fil
     watcher.watch([], files[3:])  # the first three dropped, then the other two added, in steps
     qtbot.waitUntil(watcher.settled)
     assert watcher.watched() == ([], [str(f) for f in files[3:]])
+
+
+def test_an_article_added_after_the_first_pass_gets_its_counts_once_analysed(open_window, tmp_path, qtbot):
+    folder = library(tmp_path)
+    window = open_on(open_window, qtbot, folder, "c.txt")  # the first analysis pass has ended
+
+    def counts(article_id):
+        row = visible_ids(window).index(article_id)
+        return window.model.index(row, QUOTES).data(), window.model.index(row, NAMES).data()
+
+    with qtbot.waitSignal(window.session.analysed, timeout=ANALYSIS_MS):
+        write(folder / "h.txt", "Hotel group joins", 'The hotel group said: "We are proud to host the athletes."')
+    assert counts("h.txt")[0] == "1" and counts("h.txt")[1] != ""
+    assert counts("c.txt") != ("", "")  # and the others keep theirs
+
+
+@pytest.mark.slow  # a second process loads the analyzer
+def test_an_article_analysed_by_another_process_gets_its_counts(open_window, tmp_path, data_dir, qtbot):
+    """The window lists a new file; `press-reader index` in another process analyses it before the window's
+    own pass starts, so that pass finds nothing to do: the list still learns the counts."""
+    folder = library(tmp_path)
+    window = open_on(open_window, qtbot, folder, "c.txt")  # the first analysis pass has ended
+    cli = [sys.executable, "-m", "reader", "index", "--articles", str(folder), "--data-dir", str(data_dir)]
+    ran = []
+
+    def other_process(report) -> None:  # between the window's update and its analysis pass
+        if report.added and not ran:
+            ran.append(subprocess.run(cli, capture_output=True, text=True, timeout=120))
+
+    window.session.synced.connect(other_process)
+    with qtbot.waitSignal(window.session.analysed, timeout=ANALYSIS_MS):
+        write(folder / "h.txt", "Hotel group joins", 'The hotel group said: "We are proud to host the athletes."')
+    assert ran and ran[0].returncode == 0, ran[0].stderr if ran else "no update"
+    row = visible_ids(window).index("h.txt")
+    assert window.model.index(row, QUOTES).data() == "1"  # without a restart
+    assert window.model.index(row, NAMES).data() != ""
+
+
+def test_a_feeds_new_entry_gets_its_counts_once_analysed(open_window, tmp_path, qtbot):
+    full = (Path(__file__).parents[1] / "data" / "sponsorship.rss").read_text(encoding="utf-8")
+    first = full.index("<item>")
+    older = full[:first] + full[full.index("</item>", first) + len("</item>") :]  # without the Kestrel entry
+    folder = library(tmp_path)
+    (folder / "wire.rss").write_text(older, encoding="utf-8")
+    window = open_on(open_window, qtbot, folder, "c.txt")  # the first analysis pass has ended
+    (folder / "wire.rss").write_text(full, encoding="utf-8")  # the feed gains an entry
+
+    def kestrel():
+        ids = visible_ids(window)
+        found = [i for i, aid in enumerate(ids) if window.model.index(i, 0).data().startswith("Kestrel")]
+        return window.model.index(found[0], QUOTES).data() if found else None
+
+    qtbot.waitUntil(lambda: kestrel() is not None, timeout=SEEN_MS)
+    qtbot.waitUntil(lambda: kestrel() == "1", timeout=ANALYSIS_MS)

@@ -33,6 +33,9 @@ Coca-Cola announced a sponsorship with <script>alert(1)</script> the IOC. See <a
 
 <style>body {{ display: none }}</style> Bach said: "We welcome &lt;sponsors&gt; &amp; partners at http://evil.example/x and javascript:alert(1) today, and more of them."
 """
+# the file holds each "&" as "&amp;": text files have their character references decoded (README, Article
+# files), so the article's text is HOSTILE as written above, literal "&amp;" and "&lt;" included
+HOSTILE_FILE = HOSTILE.replace("&", "&amp;")
 # what the reader must see, character for character, in title, meta line, caption, credit and body
 LITERAL = [
     TITLE_TEXT,
@@ -49,7 +52,7 @@ EXTERNAL_SCHEMES = ("http", "https", "file", "javascript", "ftp", "mailto")
 
 @pytest.fixture
 def hostile_dir(articles_dir):
-    (articles_dir / HOSTILE_ID).write_text(HOSTILE, encoding="utf-8")
+    (articles_dir / HOSTILE_ID).write_text(HOSTILE_FILE, encoding="utf-8")
     return articles_dir
 
 
@@ -230,7 +233,8 @@ def test_a_bookmarked_hostile_quote_is_shown_as_written(open_window, hostile_dir
 def test_hovering_a_name_written_with_markup_tells_it_as_written(qtbot):
     """A name keeps what the text spelled, markup included (spaCy's model tags 'John Smith&lt;b&gt' in
     'John Smith&lt;b&gt; met…' as a person): its tooltip shows those characters, not what they encode."""
-    article = parse("Title: x\n\nYesterday John Smith&lt;b&gt; met <i>Mary</i> in London.")
+    # the file's "&amp;lt;" is read as "&lt;" (text files have their character references decoded)
+    article = parse("Title: x\n\nYesterday John Smith&amp;lt;b&amp;gt; met <i>Mary</i> in London.")
     name = "John Smith&lt;b&gt"
     start = article.body.index(name)
     analysis = Analysis(entities=(Entity(start, start + len(name), name, "PERSON", name),))

@@ -24,7 +24,7 @@ import textwrap
 import pytest
 
 from tests.conftest import REPO
-from tests.ui.test_hostile_content import HOSTILE, HOSTILE_ID
+from tests.ui.test_hostile_content import HOSTILE_FILE, HOSTILE_ID
 
 pytestmark = pytest.mark.slow  # the whole app in child processes, spaCy's workers too
 
@@ -229,7 +229,7 @@ def test_the_guard_blocks_and_records_a_real_connection_here_and_in_a_spawned_ch
 
 
 def test_index_analyze_search_and_the_window_open_no_network_connection(guarded, articles_dir, tmp_path):
-    (articles_dir / HOSTILE_ID).write_text(HOSTILE, encoding="utf-8")
+    (articles_dir / HOSTILE_ID).write_text(HOSTILE_FILE, encoding="utf-8")
     done, records = guarded(CYCLE, articles_dir, tmp_path / "data", tmp_path / "window-data", HOSTILE_ID)
     assert done.returncode == 0, done.stderr[-3000:]
     out = json.loads(done.stdout.splitlines()[-1])

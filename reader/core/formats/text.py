@@ -6,6 +6,8 @@ ending in "©CREDIT" is a photo caption, kept apart from the body.
 
 from __future__ import annotations
 
+import hashlib
+import html
 import re
 from pathlib import Path
 
@@ -27,6 +29,8 @@ _MD_HEADING = re.compile(r"^#{1,6}\s+(.+?)\s*#*\s*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’']?\s+(?=[\"“‘'(]?[A-Z0-9])")
 _ABBREVIATION = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|St|Mt|Jr|Sr|Gen|Gov|Sen|Rep|Rev|Lt|Col|Capt|Sgt)|\b[A-Z])\.\Z")
 _CONTROL_CHARS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# what scraped copy keeps of a page's markup: "&#163;", "&#xA3;", "&pound;", "&amp;" (with the semicolon)
+_REFERENCE = re.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
 
 
 def parse(
@@ -45,8 +49,10 @@ def parse(
     `meta` is what an extractor (of a page, feed, PDF or e-mail) found; then the text has no header.
     `captions` are the ones it found apart from the text, each placed before a paragraph of `text`.
     """
-    text = _CONTROL_CHARS.sub("", text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff"))
     extracted = meta is not None
+    if not extracted:  # a text or Markdown file: an extractor's text has its references decoded already
+        text, content_hash = _decoded(text, content_hash)
+    text = _CONTROL_CHARS.sub("", text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff"))
     meta, text = (_normalise_meta(dict(meta)), text) if meta is not None else _split_header(text)
     date, text = _date(meta.get("date"), text)
     is_markdown = article_id.lower().endswith(".md")
@@ -79,6 +85,21 @@ def parse(
         truncated=truncated,
         headline_only=headline_only,
     )
+
+
+def decode_references(text: str) -> str:
+    """`text` with its character references ("&#163;", "&pound;", "&amp;") as the characters they name; an
+    unknown name ("&sponsor;") and a bare "&" stay as written."""
+    return _REFERENCE.sub(lambda m: html.unescape(m.group(0)), text)
+
+
+def _decoded(text: str, content_hash: str) -> tuple[str, str]:
+    """The text decoded, and a hash of its own when that changed it: the analysis cached and the bookmarks
+    anchored for the text as it read before (offsets into "&#163;5m") are not taken for this one."""
+    decoded = decode_references(text)
+    if decoded == text or not content_hash:
+        return decoded, content_hash
+    return decoded, hashlib.blake2b(f"{content_hash}\0references".encode(), digest_size=16).hexdigest()
 
 
 def _date(given: str | None, text: str) -> tuple[str | None, str]:

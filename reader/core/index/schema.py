@@ -11,7 +11,8 @@ from whoosh.codec.whoosh3 import W3Codec
 from ..model import Document
 from .analysis import ANALYZER, NAME_ANALYZER, NAME_SEPARATOR, SAVED_IN
 
-SCHEMA_VERSION = 6  # 4: names moved to their own index; 5: copies share a fingerprint; 6: no folder as source
+SCHEMA_VERSION = 7  # 4: names moved to their own index; 5: copies share a fingerprint; 6: no folder as source;
+# 7: character references in text files decoded
 INDEX_NAME = f"articles_v{SCHEMA_VERSION}"
 SEARCH_FIELDS = ("title", "body", "captions")
 NAME_FIELDS = ("entity", "speaker")

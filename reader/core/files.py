@@ -34,7 +34,7 @@ def os_reason(exc: OSError, path: Path | None = None) -> str:
         return "permission denied"
     if exc.errno == errno.EISDIR:
         return "is a directory, not a file"
-    if exc.errno == errno.ELOOP:
+    if exc.errno == getattr(errno, "ELOOP", None):  # Windows has none
         return "symbolic link loop"
     if exc.errno == errno.ENOENT:
         if path is not None and os.path.islink(path):
@@ -60,13 +60,16 @@ def read_regular(path: Path, limit: int) -> bytes:
     """At most `limit` + 1 bytes of the regular file at `path`; ArticleError for anything else.
 
     What is there is checked before it is opened, and opened without blocking: a named pipe would
-    wait for a writer forever, and a device might never end.
+    wait for a writer forever, and a device might never end. On Windows it is opened in binary mode
+    (O_BINARY): else Windows' C library would turn CRLF into LF and stop at the first Ctrl-Z.
     """
     try:
         st = os.stat(path)
         if not stat.S_ISREG(st.st_mode):
             raise ArticleError(path, not_a_file(st.st_mode))
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
+        fd = os.open(
+            path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+        )
         with open(fd, "rb") as fh:
             st = os.fstat(fh.fileno())  # it may have been swapped for a pipe since
             if not stat.S_ISREG(st.st_mode):

@@ -67,7 +67,7 @@ def unwritable(folder: Path) -> str | None:
 
 
 def cannot_write(folder: Path, exc: OSError) -> str:
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):  # no EDQUOT on Windows
         why = "the disk is full"
     elif exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         why = "it is read-only"

@@ -23,7 +23,7 @@ from typing import TypeVar
 from ..children import exit_with_parent
 from ..errors import ReaderError
 from ..model import Article
-from ..priority import run_in_background
+from ..priority import background_process
 from .gazetteer import Entry, Gazetteer
 from .tagger import NO_MODEL, RawEntity, Tagger
 from .values import Analysis
@@ -48,7 +48,7 @@ _worker_tagger: Tagger | None = None
 def _start_worker(entries: list[Entry], fingerprint: str, model: str | None, parent_pid: int) -> None:
     global _worker_tagger
     exit_with_parent(parent_pid)  # else a parent killed while spaCy loads leaves it loading, then exits
-    run_in_background()  # the window's process, at normal priority, gets a core when it needs one
+    background_process()  # the window's process, at normal priority, gets a core when it needs one
     try:
         _worker_tagger = Tagger(Gazetteer(entries, fingerprint), model)
         _worker_tagger.nlp  # noqa: B018 - load now, before the first task

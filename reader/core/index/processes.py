@@ -7,6 +7,7 @@ import os
 from whoosh import multiproc
 
 from ..children import exit_with_parent
+from ..priority import background_process
 from .sizes import Sizing
 
 PARALLEL_MIN_DOCS = 300  # below this a process pool costs more than it saves
@@ -54,6 +55,7 @@ class _SubWriterTask(multiproc.SubWriterTask):
 
     def run(self):
         exit_with_parent(self.parent_pid)
+        background_process()  # forked on Linux, it already is; spawned (macOS, Windows), it starts at normal
         try:
             super().run()
         except OSError as exc:  # a full disk: the parent finds this exit code and says so, in one line

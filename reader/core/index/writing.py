@@ -112,7 +112,7 @@ def _drop_uncommitted(storage, name: str) -> None:
 
 def _unsaved(exc: OSError) -> str:
     """Why the index could not be written, in one line; the index keeps what it had."""
-    if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+    if exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):  # no EDQUOT on Windows
         why = "the disk is full"
     elif exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
         why = "the data folder is read-only"

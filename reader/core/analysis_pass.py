@@ -20,7 +20,9 @@ if TYPE_CHECKING:
     from .library import Library
 
 Progress = Callable[[int, int], None]
-ANALYSIS_CHUNK = 256  # articles whose names are indexed (one small Whoosh commit) and listed together
+ANALYSIS_CHUNK = 256  # articles whose names are indexed (one small Whoosh commit) and listed together, at most
+ANALYSIS_FIRST_CHUNK = 16  # the first such chunk: the list's first counts show early; each next one is twice as big
+ANALYSIS_PROGRESS_STEP = 4  # articles between two progress reports (a worker's task is 4 articles)
 ANALYSIS_LOAD_BATCH = 16  # articles read and looked up in the cache together, as the taggers need more
 ANALYSIS_CACHE_BATCH = 32  # analyses written to the cache together
 ANALYSIS_PARALLEL_MIN = 64  # uncached articles before a second spaCy process pays for itself
@@ -71,7 +73,9 @@ class AnalysisPass:
         self.names: list[tuple[dict, ArticleRow]] = []  # names index entries and list rows, not yet written
         self.fresh: list[tuple[Article, Analysis]] = []  # analyses not yet cached
         self.pending: dict[str, ArticleRow] = {}  # the row (the file's stat as indexed) of each article being analyzed
-        self.done = 0
+        self.done = 0  # articles whose names are indexed
+        self.chunk = ANALYSIS_FIRST_CHUNK  # names written together next time
+        self.told = 0  # articles done at the last progress report
 
     def run(self, n_process: int | None = None) -> AnalysisReport:
         report, todo = self.report, self.todo
@@ -85,11 +89,13 @@ class AnalysisPass:
                 self.fresh.append((article, analysis))
                 self._analyzed(article, self.pending.pop(article.id), analysis)
                 self._flush()
+                self._tell()
                 self._check_cancel()
         finally:
             self.cache.put_many(self.fresh)  # even when stopped: what was analyzed is not analyzed again
             self.fresh.clear()
         self._flush(force=True)
+        self._tell(force=True)
         report.notice = self.library.analyzer.notice
         report.seconds = time.perf_counter() - self.start
         return report
@@ -121,6 +127,7 @@ class AnalysisPass:
                 if article.content_hash in hits:
                     self.report.cached += 1
                     self._analyzed(article, row, hits[article.content_hash])
+                    self._tell()
                 else:
                     yield article, row
             self._flush()
@@ -129,13 +136,21 @@ class AnalysisPass:
         doc = self.library._document(article, row.size, row.mtime_ns, analysis)
         self.names.append((name_entry(doc), ArticleRow.of(doc)))
 
+    def _tell(self, force: bool = False) -> None:
+        """Report progress every few articles: analyzed or skipped, whether or not their names are indexed yet."""
+        finished = self.report.analyzed + self.report.cached + len(self.report.skipped)
+        if self.progress and (finished - self.told >= ANALYSIS_PROGRESS_STEP or (force and finished > self.told)):
+            self.told = finished
+            self.progress(finished, len(self.todo))
+
     def _flush(self, force: bool = False) -> None:
         """Cache the analyses made, and index the names found, once there are enough of them (or now)."""
         if len(self.fresh) >= ANALYSIS_CACHE_BATCH or (force and self.fresh):
             self.cache.put_many(self.fresh)
             self.fresh.clear()
-        if not self.names or (len(self.names) < ANALYSIS_CHUNK and not force):
+        if not self.names or (len(self.names) < self.chunk and not force):
             return
+        self.chunk = min(2 * self.chunk, ANALYSIS_CHUNK)
         batch = self.names[:]
         self.names.clear()
         with self.library._writing:
@@ -143,5 +158,4 @@ class AnalysisPass:
         self.done += len(batch)
         if self.on_rows:
             self.on_rows([row for _, row in batch])
-        if self.progress:
-            self.progress(self.done + len(self.report.skipped), len(self.todo))
+        self._tell(force=True)

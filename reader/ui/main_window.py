@@ -20,6 +20,7 @@ from .browsing import Browsing
 from .dropping import Dropping
 from .legend import Legend
 from .menus import Menus
+from .place import Place
 from .reading import Reading
 from .reading_pane import ReadingPane
 from .search_bar import SearchBar
@@ -71,6 +72,7 @@ class MainWindow(QMainWindow):
             mark=self.bookmarking.marked,
             parent=self,
         )
+        self.place = Place(session, self.browsing, self.reading, self.pane, settings, self)
         self.adding = Adding(session, self.reading, settings, self)
         self.drops = Dropping(self, lambda: session.library.root if session.library else None)
 
@@ -158,6 +160,7 @@ class MainWindow(QMainWindow):
         s.setValue("window/splitter", self.splitter.saveState())
         s.setValue("window/state", self.saveState())
         s.setValue("reader/zoom", self.pane.zoom)
+        self.place.save()
         if self.session.library:
             s.setValue("library/lastFolder", str(self.session.library.root))
         s.sync()

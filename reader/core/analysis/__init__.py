@@ -20,6 +20,7 @@ from .values import GROUP_OF_LABEL, GROUPS, LABEL_NAMES, SPEECH, TERM, Analysis,
 
 ANALYSIS_VERSION = 4  # bump when quotes or entity cleaning change what they produce, or how it is cached
 IN_PROCESS_BATCH = 32  # articles analyzed together when no worker processes are used
+IN_PROCESS_FIRST_BATCH = 8  # the first of them: the first results come early
 
 __all__ = [
     "ANALYSIS_VERSION",
@@ -88,11 +89,12 @@ class Analyzer:
                     pool.close()
             return
         batch: list[Article] = []
+        size = IN_PROCESS_FIRST_BATCH
         for article in articles:
             batch.append(article)
-            if len(batch) == IN_PROCESS_BATCH:
+            if len(batch) == size:
                 yield from zip(batch, analyze_batch(self.tagger, batch))
-                batch = []
+                batch, size = [], IN_PROCESS_BATCH
         if batch:
             yield from zip(batch, analyze_batch(self.tagger, batch))
 

@@ -562,8 +562,8 @@ class ReadingPane(QTextBrowser):
         self.zoom = max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], level))
         bar = self.verticalScrollBar()
         ratio = bar.value() / bar.maximum() if bar.maximum() else 0
-        self._render()
         self._fit_measure()
+        self._render()
         bar.setValue(round(ratio * bar.maximum()))
 
     def _render(self) -> None:
@@ -588,8 +588,8 @@ class ReadingPane(QTextBrowser):
             self._render()
 
     def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        self._fit_measure()  # first: the text is laid out again for the viewport these margins leave
         super().resizeEvent(event)
-        self._fit_measure()
 
     def _fit_measure(self) -> None:
         em = self.point_size * self.logicalDpiY() / 72

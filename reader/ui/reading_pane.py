@@ -16,17 +16,17 @@ from dataclasses import dataclass
 from PySide6 import QtGui
 from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from ..core.bookmarks import OK
 from ..core.files import MAX_FILE_BYTES
 from ..core.model import split_paragraphs
 from ..core.view import BOOKMARK, HIT, LAYER_KEYS, LAYERS, ArticleView, Mark
 from .look import plain_tip
+from .pane_menu import ENTITY_SCHEME, PaneMouse
 
 BASE_PT = 12
 ZOOM_RANGE = (-4, 14)
-ENTITY_SCHEME = "entity"
 SHORTENED = f"shortened: only the file's first {MAX_FILE_BYTES // (1024 * 1024)} MiB are shown and searched"
 CORRECTED = "details corrected (Edit › Article details…)"
 HEADLINE_ONLY = "headline only: the feed gave no text for this entry"
@@ -340,7 +340,8 @@ def _caption_html(text: str, credit: str, marks: list[Mark], entity_ids: dict[st
 class ReadingPane(QTextBrowser):
     """Shows one article at a time; zoom is a point-size step re-rendered, not a bitmap scale.
 
-    Hovering a mark shows what it is; clicking an entity emits `entity_clicked` with its canonical name.
+    Hovering a mark shows what it is; Ctrl+clicking a name, or its menu's "List articles naming…", emits
+    `entity_clicked` with its canonical name (pane_menu.py has the clicks and menus).
     """
 
     MEASURE_EM = 40  # the widest comfortable text column, in ems
@@ -363,13 +364,12 @@ class ReadingPane(QTextBrowser):
         self.zoom = 0
         self.view: ArticleView | None = None
         self.layers: frozenset[str] = frozenset(LAYER_KEYS)
-        self._entities: list[str] = []  # canonical names, indexed by the N of entity:N links
+        self.mouse = PaneMouse(self)
         self._body_map: BodyMap | None = BodyMap([], [])
         self._paragraphs: list[tuple[int, str, list[Mark]]] = []  # of the article shown, for its body map
         self._flash = QTimer(self, singleShot=True, interval=self.FLASH_MS)
         self._flash.timeout.connect(lambda: self.setExtraSelections([]))
         self._placeholder = "Select an article to read it."
-        self.anchorClicked.connect(self._on_anchor)
         self._render()
 
     @property
@@ -448,15 +448,6 @@ class ReadingPane(QTextBrowser):
             return True
         return super().event(event)
 
-    def _on_anchor(self, url: QUrl) -> None:
-        if url.scheme() != ENTITY_SCHEME:
-            return  # article text never names a link that does anything
-        try:
-            name = self._entities[int(url.path())]
-        except (ValueError, IndexError):
-            return
-        self.entity_clicked.emit(name)
-
     def _reveal_first_hit(self) -> None:
         body_start = self.document().firstBlock().next().next().position()  # after title and meta
         for position, _ in self.hit_fragments():
@@ -518,40 +509,16 @@ class ReadingPane(QTextBrowser):
         self._flash.start()
         return True
 
-    def _quote_actions(self, menu: QMenu, span: tuple[int, int], what: str) -> None:
-        marked = self.bookmark_at(span)
-        act = menu.addAction(
-            "Bookmarked" if marked else f"Bookmark {what}", lambda: self.bookmark_requested.emit(*span)
-        )
-        act.setEnabled(marked is None)
-        menu.addAction("Copy with citation", lambda: self.cite_requested.emit(*span))
+    def mousePressEvent(self, event: QtGui.QMouseEvent) -> None:
+        self.mouse.pressed(event)
+        super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event: QtGui.QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
-        if (
-            event.button() != Qt.MouseButton.LeftButton
-            or self.textCursor().hasSelection()
-            or self.anchorAt(event.position().toPoint())
-        ):
-            return
-        span = self.quote_span_at(self.cursorForPosition(event.position().toPoint()).position())
-        if span is not None:
-            menu = QMenu(self)
-            self._quote_actions(menu, span, "quote")
-            menu.popup(event.globalPosition().toPoint())
-            self.quote_menu = menu  # kept for tests
+        self.mouse.released(event)
 
     def contextMenuEvent(self, event: QtGui.QContextMenuEvent) -> None:
-        menu = self.createStandardContextMenu(event.pos())
-        span = self.selected_span() or self.quote_span_at(self.cursorForPosition(event.pos()).position())
-        if span is not None:
-            first = menu.actions()[0] if menu.actions() else None
-            extra = QMenu(self)
-            self._quote_actions(extra, span, "selection" if self.textCursor().hasSelection() else "quote")
-            menu.insertActions(first, extra.actions())  # type: ignore[arg-type]  # stubs omit None, which appends
-            menu.insertSeparator(first)  # type: ignore[arg-type]  # the same
-        menu.exec(event.globalPos())
-        menu.deleteLater()
+        self.mouse.context_menu(event)
 
     def show_placeholder(self, text: str) -> None:
         self.view = None
@@ -562,8 +529,8 @@ class ReadingPane(QTextBrowser):
         self.zoom = max(ZOOM_RANGE[0], min(ZOOM_RANGE[1], level))
         bar = self.verticalScrollBar()
         ratio = bar.value() / bar.maximum() if bar.maximum() else 0
-        self._render()
         self._fit_measure()
+        self._render()
         bar.setValue(round(ratio * bar.maximum()))
 
     def _render(self) -> None:
@@ -573,14 +540,14 @@ class ReadingPane(QTextBrowser):
         self.document().setDefaultFont(font)
         self.setExtraSelections([])
         if self.view is None:
-            self._entities = []
+            self.mouse.entities = []
             self._paragraphs, self._body_map = [], BodyMap([], [])
             self.setHtml(f'<p class="empty" align="center"><br><br>{html.escape(self._placeholder)}</p>')
         else:
             ids: dict[str, int] = {}
             self._paragraphs, self._body_map = [], None
             self.setHtml(render_article(self.view, self.layers, ids, self._paragraphs))
-            self._entities = sorted(ids, key=ids.__getitem__)
+            self.mouse.entities = sorted(ids, key=ids.__getitem__)
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -588,8 +555,8 @@ class ReadingPane(QTextBrowser):
             self._render()
 
     def resizeEvent(self, event: QtGui.QResizeEvent) -> None:
+        self._fit_measure()  # first: the text is laid out again for the viewport these margins leave
         super().resizeEvent(event)
-        self._fit_measure()
 
     def _fit_measure(self) -> None:
         em = self.point_size * self.logicalDpiY() / 72

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
 from .look import set_kind
 
@@ -30,7 +30,10 @@ class SearchBar(QWidget):
         self.status = QLabel(self)
         self.status.setObjectName("searchStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the query
-        self.status.setWordWrap(False)
+        self.status.setWordWrap(True)  # a long error wraps under the box, never widening the list
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        policy.setHeightForWidth(True)
+        self.status.setSizePolicy(policy)
         self.status.hide()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

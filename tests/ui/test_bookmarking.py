@@ -75,7 +75,7 @@ def test_clicking_a_quote_offers_to_bookmark_it(open_window, articles_dir, qtbot
     window = open_analyzed(open_window, articles_dir, qtbot)
     pane = window.pane
     qtbot.mouseClick(pane.viewport(), Qt.LeftButton, pos=point_on(pane, "enable athletes to do better"))
-    menu = pane.quote_menu
+    menu = pane.mouse.quote_menu
     assert [a.text() for a in menu.actions()] == ["Bookmark quote", "Copy with citation"]
     menu.actions()[0].trigger()
     [b] = wait_rows(qtbot, window, 1)
@@ -84,9 +84,9 @@ def test_clicking_a_quote_offers_to_bookmark_it(open_window, articles_dir, qtbot
 
     menu.close()
     qtbot.mouseClick(pane.viewport(), Qt.LeftButton, pos=point_on(pane, "enable athletes to do better"))
-    assert pane.quote_menu.actions()[0].text() == "Bookmarked"
-    assert not pane.quote_menu.actions()[0].isEnabled()
-    pane.quote_menu.close()
+    assert pane.mouse.quote_menu.actions()[0].text() == "Bookmarked"
+    assert not pane.mouse.quote_menu.actions()[0].isEnabled()
+    pane.mouse.quote_menu.close()
 
 
 def test_a_selection_is_bookmarked_and_deleting_can_be_undone(open_window, articles_dir, qtbot):

@@ -189,7 +189,7 @@ def test_urls_in_article_text_are_no_links_and_nothing_opens(open_window, hostil
     qtbot.wait(100)
     assert clicked == [] and window.search_bar.text() == ""
     with qtbot.waitSignal(window.browsing.search_finished, timeout=WAIT_MS):
-        qtbot.mouseClick(pane.viewport(), Qt.LeftButton, pos=point)
+        qtbot.mouseClick(pane.viewport(), Qt.LeftButton, Qt.ControlModifier, point)
     assert window.search_bar.text() == f'entity:"{entity}"'
     assert desktop_urls == []
 

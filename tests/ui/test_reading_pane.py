@@ -3,8 +3,9 @@
 import re
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QPoint, QSettings, Qt
+from PySide6.QtGui import QColor, QContextMenuEvent, QPalette, QTextCursor
+from PySide6.QtWidgets import QApplication
 
 from reader.core.view import LAYERS
 from reader.ui.article_model import COLUMNS, ID_ROLE
@@ -81,16 +82,53 @@ def test_hidden_layers_are_remembered(open_window, articles_dir, qtbot):
     assert "Alibaba" in entity_texts(window.pane, "orgs")
 
 
-def test_clicking_an_entity_lists_every_article_that_mentions_it(open_window, articles_dir, qtbot):
+def test_ctrl_clicking_a_name_lists_every_article_that_mentions_it(open_window, articles_dir, qtbot):
     window = open_analyzed(open_window, articles_dir, qtbot)
     pane = window.pane
     with qtbot.waitSignal(window.browsing.search_finished, timeout=WAIT_MS) as finished:
-        qtbot.mouseClick(pane.viewport(), Qt.LeftButton, pos=point_on(pane, "Thomas Bach"))
+        qtbot.mouseClick(pane.viewport(), Qt.LeftButton, Qt.ControlModifier, point_on(pane, "Thomas Bach"))
     assert window.search_bar.text() == 'entity:"Thomas Bach"'
     assert finished.args[0] is not None
     assert visible(window) == {SAMPLE_000, SAMPLE_002}
     # the shown article marks that name as a hit
     qtbot.waitUntil(lambda: "Thomas Bach" in [text for _, text in pane.hit_fragments()], timeout=WAIT_MS)
+
+
+def test_a_plain_click_on_a_name_places_the_cursor(open_window, articles_dir, qtbot):
+    window = open_analyzed(open_window, articles_dir, qtbot)
+    pane = window.pane
+    found = pane.document().find("Alibaba")
+    point = point_in_name(pane, "Alibaba")
+    qtbot.mouseClick(pane.viewport(), Qt.LeftButton, pos=point)
+    qtbot.wait(200)
+    assert found.selectionStart() < pane.textCursor().position() <= found.selectionEnd()
+    assert window.search_bar.text() == "" and visible(window) == {SAMPLE_000, SAMPLE_002}  # no search ran
+    assert pane.hit_fragments() == []
+
+
+def test_a_names_menu_lists_the_articles_naming_it_and_copies_it(open_window, articles_dir, qtbot):
+    window = open_analyzed(open_window, articles_dir, qtbot)
+    pane = window.pane
+    point = point_in_name(pane, "Thomas Bach")
+    right_click(qtbot, pane, point)
+    qtbot.waitUntil(lambda: pane.mouse.menu is not None and pane.mouse.menu.isVisible())
+    menu = pane.mouse.menu
+    texts = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert texts[:2] == ["List articles naming Thomas Bach", "Copy"]
+    assert all("Link" not in t for t in texts)  # "entity:3" is nothing to copy
+    assert window.search_bar.text() == ""
+    menu.actions()[1].trigger()
+    assert QApplication.clipboard().text() == "Thomas Bach"
+    menu.close()
+    pane.mouse.menu = None
+
+    right_click(qtbot, pane, point_in_name(pane, "Thomas Bach"))
+    qtbot.waitUntil(lambda: pane.mouse.menu is not None and pane.mouse.menu.isVisible())
+    menu = pane.mouse.menu
+    with qtbot.waitSignal(window.browsing.search_finished, timeout=WAIT_MS):
+        menu.actions()[0].trigger()
+    assert window.search_bar.text() == 'entity:"Thomas Bach"'
+    assert visible(window) == {SAMPLE_000, SAMPLE_002}
 
 
 def test_clicking_plain_text_searches_nothing(open_window, articles_dir, qtbot):
@@ -124,6 +162,28 @@ def test_the_list_counts_and_speaker_search_after_analysis(open_window, articles
     with qtbot.waitSignal(window.browsing.search_finished, timeout=WAIT_MS):
         window.search_bar.set_text('entity:"Yao Ming"')
     assert visible(window) == {SAMPLE_000}
+
+
+def point_in_name(pane, name: str) -> QPoint:
+    """A point (viewport coordinates) inside the middle of the shown `name`, the text cursor put elsewhere."""
+    found = pane.document().find(name)
+    middle = QTextCursor(pane.document())
+    middle.setPosition((found.selectionStart() + found.selectionEnd()) // 2)
+    pane.setTextCursor(middle)
+    pane.ensureCursorVisible()
+    pane.setTextCursor(QTextCursor(pane.document()))  # at the start, scrolled where it was
+    rect = pane.cursorRect(middle)
+    point = QPoint(rect.left() + 2, rect.center().y())
+    assert pane.anchorAt(point).startswith("entity:"), name
+    return point
+
+
+def right_click(qtbot, pane, point) -> None:
+    """A right-click at `point`: the mouse press, then the context menu event the platform sends with it."""
+    qtbot.mousePress(pane.viewport(), Qt.RightButton, pos=point)
+    global_point = pane.viewport().mapToGlobal(point)
+    QApplication.sendEvent(pane.viewport(), QContextMenuEvent(QContextMenuEvent.Mouse, point, global_point))
+    qtbot.mouseRelease(pane.viewport(), Qt.RightButton, pos=point)
 
 
 def visible(window) -> set[str]:

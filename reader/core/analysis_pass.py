@@ -144,11 +144,16 @@ class AnalysisPass:
             self.progress(finished, len(self.todo))
 
     def _flush(self, force: bool = False) -> None:
-        """Cache the analyses made, and index the names found, once there are enough of them (or now)."""
-        if len(self.fresh) >= ANALYSIS_CACHE_BATCH or (force and self.fresh):
+        """Cache the analyses made, and index the names found, once there are enough of them (or now).
+
+        Names are indexed only after their analyses are cached: killed in between, the next pass finds the
+        analyses in the cache, and the index never says an article is analyzed whose analysis was lost.
+        """
+        names_due = bool(self.names) and (force or len(self.names) >= self.chunk)
+        if self.fresh and (len(self.fresh) >= ANALYSIS_CACHE_BATCH or force or names_due):
             self.cache.put_many(self.fresh)
             self.fresh.clear()
-        if not self.names or (len(self.names) < self.chunk and not force):
+        if not names_due:
             return
         self.chunk = min(2 * self.chunk, ANALYSIS_CHUNK)
         batch = self.names[:]

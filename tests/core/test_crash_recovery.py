@@ -111,9 +111,11 @@ POINTS = [
     ("reanchor", 1),  # the index complete, the bookmarks being checked
     ("spacy-started", 1),  # the analysis pass: spaCy's workers spawned and loading
     ("cached", 2),  # analyses being written to the cache
-    ("names-toc", 3),  # the analysis pass writing its first chunk of names
+    ("names-toc", 3),  # the analysis pass writing its first chunk of names (16 articles)
 ]
-CACHED_BEFORE = {("cached", 2): 64, ("names-toc", 3): 256}  # analyses the killed pass had cached
+# analyses the killed pass had cached: the first chunk of names (16) is cached before it is indexed, then
+# the cache is written 32 at a time
+CACHED_BEFORE = {("cached", 2): 48, ("names-toc", 3): 16}
 INCOMPLETE = {("toc", 1)}  # no TOC in place yet: the next launch says the index was left incomplete
 ANALYZE_AFTER = ("names-toc", 3)  # the recovery analyzes too, from the cache (once: 10 s)
 TIMED = [1.0, 2.5]  # seconds after the plain command starts: indexing, then analysing

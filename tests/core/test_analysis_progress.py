@@ -13,6 +13,7 @@ from reader.core.library import Library
 ARTICLES = 200
 
 
+@pytest.mark.slow  # a child process, or real spaCy worker processes
 @pytest.mark.parametrize("n_process", [1, 2], ids=["in-process", "workers"])
 def test_progress_moves_in_small_steps_and_the_first_rows_come_early(tmp_path, n_process):
     folder = tmp_path / "articles"

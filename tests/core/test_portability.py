@@ -153,6 +153,7 @@ def _alive(pid: int) -> bool:
         return False
 
 
+@pytest.mark.slow  # a child process, or real spaCy worker processes
 @pytest.mark.skipif(not os.path.isdir("/proc"), reason="reads the worker's state in /proc")
 def test_a_worker_whose_parent_id_never_changes_still_exits_when_its_parent_dies():
     start = time.monotonic()
@@ -181,6 +182,7 @@ def test_error_numbers_that_windows_lacks_are_not_needed_to_say_what_went_wrong(
     assert os_reason(OSError(errno.EIO, "Input/output error")) == "read error on the disk"
 
 
+@pytest.mark.slow  # a child process, or real spaCy worker processes
 def test_the_cli_indexes_with_spawned_writer_processes_and_searches_without_posix_calls(
     monkeypatch, capsys, articles_dir, data_dir, write
 ):

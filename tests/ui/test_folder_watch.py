@@ -225,6 +225,7 @@ def test_the_watcher_settles_a_burst_of_changes_into_one_signal_and_caps_its_fil
     assert watcher.watched() == ([], [str(f) for f in files[3:]])
 
 
+@pytest.mark.slow  # a child process, or real spaCy worker processes
 def test_an_article_added_after_the_first_pass_gets_its_counts_once_analysed(open_window, tmp_path, qtbot):
     folder = library(tmp_path)
     window = open_on(open_window, qtbot, folder, "c.txt")  # the first analysis pass has ended
@@ -261,6 +262,7 @@ def test_an_article_analysed_by_another_process_gets_its_counts(open_window, tmp
     assert window.model.index(row, NAMES).data() != ""
 
 
+@pytest.mark.slow  # a child process, or real spaCy worker processes
 def test_a_feeds_new_entry_gets_its_counts_once_analysed(open_window, tmp_path, qtbot):
     full = (Path(__file__).parents[1] / "data" / "sponsorship.rss").read_text(encoding="utf-8")
     first = full.index("<item>")

@@ -55,6 +55,22 @@ class CoveredArticle:
 
 
 @dataclass(frozen=True)
+class CoveredQuote:
+    """A direct quote from an article that names the watched name, with what a citation needs."""
+
+    text: str
+    speaker: str
+    article: str  # the article's id
+    title: str
+    source: str
+    date: str | None
+
+    def to_json(self) -> dict:
+        return {"text": self.text, "speaker": self.speaker, "path": self.article, "title": self.title,
+                "source": self.source, "date": self.date}  # fmt: skip
+
+
+@dataclass(frozen=True)
 class Count:
     """One bar of a figure: a placement, a period, a speaker or an outlet, the articles behind it, and its value
     (articles; for a speaker, quotes)."""
@@ -77,6 +93,7 @@ class NameCoverage:
     speakers: tuple[Count, ...]  # value = quotes, most first
     sources: tuple[Count, ...]  # most first
     named_without_sponsor: tuple[CoveredArticle, ...]  # properties with a sponsor only
+    quotes: tuple[CoveredQuote, ...] = ()  # the top quotes for the report: those naming it first, then the rest
 
     @property
     def name(self) -> str:

@@ -28,6 +28,8 @@ from .session import LibrarySession
 from .session_values import LibraryChange
 from .skipped_files import SkippedFiles
 from .status import StatusBar
+from .watching import Watching
+from .watchlist_dialog import edit_watchlist
 
 
 class MainWindow(QMainWindow):
@@ -72,6 +74,7 @@ class MainWindow(QMainWindow):
             mark=self.bookmarking.marked,
             parent=self,
         )
+        self.watching = Watching(session, self.pane, self.bookmarking.undo_stack, self)
         self.place = Place(session, self.browsing, self.reading, self.pane, settings, self)
         self.adding = Adding(session, self.reading, settings, self)
         self.drops = Dropping(self, lambda: session.library.root if session.library else None)
@@ -104,7 +107,7 @@ class MainWindow(QMainWindow):
         self.bookmarking.bookmarks_changed.connect(self.reading.remark)
         self.bookmarking.open_article.connect(self.browsing.show_article)
         self.drops.dropped.connect(self.adding.add_paths)
-        for panel in (self.bookmarking, self.adding):
+        for panel in (self.bookmarking, self.adding, self.watching):
             panel.status.connect(self.status.say)
         self.session.updating.connect(self.menus.follow_indexing)
         self.reading.article_changed.connect(self.menus.follow_article)
@@ -126,6 +129,7 @@ class MainWindow(QMainWindow):
             (menus.bookmark, self.bookmarking.bookmark_target),
             (menus.cite, self.bookmarking.cite_target),
             (menus.details, self.adding.edit_details),
+            (menus.watchlist, lambda: edit_watchlist(session, self)),
             (menus.zoom_in, lambda: reading.set_zoom(self.pane.zoom + 1)),
             (menus.zoom_out, lambda: reading.set_zoom(self.pane.zoom - 1)),
             (menus.zoom_reset, lambda: reading.set_zoom(0)),

@@ -1,8 +1,10 @@
 """The reading pane's mouse: a click in a quote offers to bookmark or cite it, Ctrl+click on a name lists the
-articles naming it, and the right-click menu offers both (a plain click on a name only places the cursor)."""
+articles naming it, and the right-click menu offers both, and to watch the name (a plain click on a name only
+places the cursor)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6 import QtGui
@@ -24,6 +26,9 @@ class PaneMouse:
         self.ctrl = False  # the click being released holds Ctrl
         self.quote_menu: QMenu | None = None
         self.menu: QMenu | None = None  # the last right-click menu (kept for tests)
+        # set by whoever keeps the watchlist (watching.py); without them the menu offers no "Watch"
+        self.watched: Callable[[str], bool] | None = None  # whether a canonical name is watched
+        self.watch: Callable[[str, str, str], None] | None = None  # watch (canonical name, label, note)
         pane.anchorClicked.connect(self._on_anchor)
 
     def entity_at(self, pos: QPoint) -> str | None:
@@ -72,6 +77,7 @@ class PaneMouse:
         if name is not None:
             extra.addAction(f"List articles naming {name}", lambda: pane.entity_clicked.emit(name))
             extra.addAction("Copy", lambda: self._copy_name(name))
+            self._watch_action(extra, name)
             extra.addSeparator()
         span = pane.selected_span() or pane.quote_span_at(pane.cursorForPosition(event.pos()).position())
         if span is not None:
@@ -82,6 +88,25 @@ class PaneMouse:
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(event.globalPos())
         self.menu = menu
+
+    def _watch_action(self, menu: QMenu, name: str) -> None:
+        """ "Watch X", or "Watching X" checked and disabled when the watchlist follows it already."""
+        watched, watch = self.watched, self.watch
+        if watched is None or watch is None:
+            return
+        on = watched(name)
+        act = menu.addAction(
+            f"Watching {name}" if on else f"Watch {name}", lambda: watch(name, *self.entity_kind(name))
+        )
+        act.setCheckable(True)
+        act.setChecked(on)
+        act.setEnabled(not on)
+
+    def entity_kind(self, name: str) -> tuple[str, str]:
+        """The label and note of the entity shown with canonical name `name` ("", "" if it is not shown)."""
+        analysis = self.pane.view.analysis if self.pane.view is not None else None
+        found = next((e for e in analysis.entities if e.canonical == name), None) if analysis else None
+        return (found.label, found.note) if found else ("", "")
 
     def _copy_name(self, name: str) -> None:
         """The selection, if there is one; else the name, in full."""

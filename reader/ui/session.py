@@ -24,6 +24,7 @@ from ..core.index import IndexDeleted
 from ..core.library import AnalysisReport, Library, LibraryError, SyncCancelled, SyncReport
 from ..core.model import ArticleRow, ArticleView, SearchResult, split_id
 from .folder_watch import FolderWatcher
+from .session_coverage import WatchlistRequests
 from .session_values import (
     NO_HITS,
     AddFailed,
@@ -64,7 +65,7 @@ def settle_heap() -> None:
     gc.freeze()
 
 
-class LibrarySession(QObject):
+class LibrarySession(QObject, WatchlistRequests):
     """The library open in the window, and everything done with it in the background.
 
     Each kind of work has a pool of its own, so that none waits behind another: an index update or the
@@ -84,6 +85,9 @@ class LibrarySession(QObject):
     reveal = Signal(str)  # an article just added or corrected: to select and show
     notice = Signal(str)  # what the analysis lacks (names from the built-in lists only), once known
     failed = Signal(object)  # a Failed (a ReaderError): what could not be done, and why
+    watchlist_changed = Signal(object)  # the Watchlist, saved: what the coverage figures follow
+    watchlist_read = Signal(object)  # a Watchlist imported from a CSV file, for the watchlist dialog to merge
+    watchlist_written = Signal(str)  # the watchlist was exported to this file
 
     def __init__(self, data_dir: Path, parent: QObject | None = None):
         super().__init__(parent)
@@ -99,6 +103,7 @@ class LibrarySession(QObject):
         self._opened: object | None = None  # stands for the library open now in the tickets
         self._latest: dict[str, Ticket] = {}
         self._notice: str | None = None
+        self._start_watchlist()
         self._forget()
 
     def _forget(self) -> None:
@@ -180,7 +185,7 @@ class LibrarySession(QObject):
     def close(self) -> None:
         """The window closes: stop every job (waiting for each to end) and close the library."""
         self.watcher.clear()
-        for jobs in (self.saving, self.background, self.searching, self.reading, self.analysing):
+        for jobs in (self.saving, self.background, self.searching, self.reading, self.analysing, self.writing):
             jobs.stop_all()
         if self.library is not None:
             self.library.close()

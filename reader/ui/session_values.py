@@ -121,3 +121,7 @@ class SaveFailed(Failed):
 
 class AddFailed(Failed):
     doing = "Could not add the articles"
+
+
+class WatchlistFailed(Failed):
+    """The watchlist could not be saved, imported or exported; `doing` says which."""

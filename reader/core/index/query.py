@@ -16,6 +16,34 @@ MAX_QUERY_CHARS = 500
 MAX_SCANNED_WORDS = 10_000  # words a wildcard or range may look through, in one field of one segment
 
 
+# The query language by example, for Help › Search syntax: (what you type, what it finds). Every example
+# parses, and each field of QUERY_FIELDS has one (tests/core/test_search_syntax.py).
+EXAMPLES: tuple[tuple[str, str], ...] = (
+    ("Alibaba cloud", "both words, in any of their forms (AND is the default)"),
+    ('"Olympic Games"', "the phrase"),
+    ('"Alibaba deal"~5', "both words in that order, at most 5 words apart"),
+    ("Alibaba OR Tmall", "either word"),
+    ("Olympic AND sponsor", "both words (AND written out)"),
+    ("Olympic NOT Tokyo", "Olympic, but not Tokyo"),
+    ("(Alibaba OR Tmall) AND cloud", "parentheses group"),
+    ("olympi*", "words starting with olympi (a wildcard)"),
+    ("spons?r", "? for any one letter"),
+    ("title:alibaba", "the word in the title"),
+    ("body:partnership", "the word in the text"),
+    ("captions:ceremony", "the word in a photo caption"),
+    ("source:reuters", "a word of the source (the filter row picks one source exactly)"),
+    ("id:clips/*", "the articles in a folder of the library (id: is the file's path in it)"),
+    ("date:2019", "a date in that year"),
+    ("date:[2019-01-01 TO 2019-12-31]", "a date in that range, both ends included"),
+    ("date:[2019-06-01 TO]", "a date on or after that day"),
+    ("words:[500 TO 1000]", "a length in words"),
+    ("entity:Alibaba", "a name, by its full name or as written (entity:IOC)"),
+    ('entity:"Thomas Bach"', "a name of several words"),
+    ('speaker:"Jack Ma"', "a direct quote by that person; speaker:ma also works"),
+    ("*", "every article"),
+)
+
+
 def parse_query(text: str):
     """The Whoosh query for `text` (see `cap_query`), bounded; QueryError if it cannot be understood."""
     check_query(text)

@@ -4,9 +4,11 @@ keep the list's sort, are remembered across a relaunch, and fit the window at it
 import pytest
 from PySide6.QtCore import QDate, QRect, Qt
 
+from reader.core.library import Library
 from reader.ui.article_model import TITLE
 from tests.core.test_filters import ARTICLES, write_articles
 from tests.ui.helpers import SEARCH_MS, click_header, search, visible_ids
+from tests.ui.test_session import Gate
 
 
 @pytest.fixture
@@ -105,3 +107,24 @@ def test_the_filter_row_fits_the_window(window, qtbot, size):
     assert row.date_from.text() == "From: any"
     assert window.list.viewport().width() >= 300  # the list keeps a usable width
     assert row.clear_button.geometry().right() <= window.list.width() + 10  # the row stays over the list
+
+
+def test_the_answer_for_filters_no_longer_chosen_is_dropped(window, qtbot, monkeypatch):
+    gate, search = Gate(), Library.search
+
+    def slow_for_reuters(self, text, limit=50, filters=None, **more):
+        if filters is not None and filters.source == "Reuters":
+            gate.hold()
+        return search(self, text, limit=limit, filters=filters, **more)
+
+    monkeypatch.setattr(Library, "search", slow_for_reuters)
+    combo = window.search_bar.filter_row.source
+    combo.setCurrentIndex(combo.findData("Reuters"))
+    combo.activated.emit(combo.currentIndex())
+    qtbot.waitUntil(gate.entered.is_set, timeout=SEARCH_MS)
+    pick_source(qtbot, window, "Herald")  # chosen while the first is still being answered
+    gate.released.set()
+    qtbot.waitUntil(gate.left.is_set, timeout=SEARCH_MS)
+    with qtbot.assertNotEmitted(window.browsing.search_finished, wait=300):
+        pass
+    assert visible_ids(window) == ["c.txt"]

@@ -170,7 +170,7 @@ class AnalysisCache:
     def facts(self, keys: Iterable[str]) -> store.StoredFacts:
         """The stored facts of these form keys (coverage/facts.py `key`), for every article that has facts."""
         keys = list(keys)
-        with self._lock:
+        with self._lock, store.paused_gc():
             found = store.read(self._db, self.facts_fingerprint, keys)
             if self._spare is not None:
                 spare = store.read(self._spare, self.facts_fingerprint, keys)

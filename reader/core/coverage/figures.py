@@ -14,7 +14,7 @@ from collections.abc import Collection, Iterable, Sequence
 from ..model import ArticleRow, copy_key, first_copy
 from .matching import Match, matches, names_it
 from .periods import check_period, day, label, labels_between
-from .store import StoredFacts
+from .store import StoredFacts, paused_gc
 from .values import PLACEMENTS, Count, Coverage, CoveredArticle, CoveredQuote, NameCoverage, Scope
 from .watchlist import PROPERTY, SPONSOR, Watched, Watchlist
 
@@ -37,18 +37,32 @@ def compute(
     """The figures of every watched name over the articles of `rows` in `scope` (`in_scope_ids`: a search's
     results, each with its copies), periods `by` week, month, quarter or year."""
     check_period(by)
-    kept = in_scope(list(rows), scope, in_scope_ids, per_outlet)
-    by_hash: dict[str, list[ArticleRow]] = defaultdict(list)
-    for row in kept:
+    with paused_gc():
+        return _compute(list(rows), facts, watchlist, scope, by, per_outlet, in_scope_ids)
+
+
+def _compute(
+    rows: list[ArticleRow],
+    facts: StoredFacts,
+    watchlist: Watchlist,
+    scope: Scope,
+    by: str,
+    per_outlet: bool,
+    in_scope_ids: Collection[str] | None,
+) -> Coverage:
+    kept = in_scope(rows, scope, in_scope_ids, per_outlet)
+    by_hash: dict[str, list[tuple[int, ArticleRow]]] = defaultdict(list)  # with each row's place in `kept`
+    for rank, row in enumerate(kept):
         if row.content_hash in facts.analysed:
-            by_hash[row.content_hash].append(row)
+            by_hash[row.content_hash].append((rank, row))
     analysed = sum(len(v) for v in by_hash.values())
-    dated = [d for d in (day(r.date) for r in kept) if d]
-    axis = labels_between(min(dated), max(dated), by) if dated else []
+    days = {r.id: d for r in kept if (d := day(r.date))}
+    axis = labels_between(min(days.values()), max(days.values()), by) if days else []
+    periods = {article_id: label(d, by) for article_id, d in days.items()}
     hits = {w.name: _hits(matches(facts, w), by_hash) for w in watchlist}
     sponsors_total = sum(len(hits[w.name]) for w in watchlist if w.kind == SPONSOR)
     names = tuple(
-        _name(w, hits[w.name], facts, axis, by, _share(w, len(hits[w.name]), sponsors_total)) for w in watchlist
+        _name(w, hits[w.name], facts, axis, periods, _share(w, len(hits[w.name]), sponsors_total)) for w in watchlist
     )
     return Coverage(scope, by, per_outlet, len(kept), names, unanalysed=len(kept) - analysed)
 
@@ -71,10 +85,10 @@ def in_scope(rows: list[ArticleRow], scope: Scope, ids: Collection[str] | None, 
     return sorted(groups.values(), key=first_copy)
 
 
-def _hits(found: dict[str, Match], by_hash: dict[str, list[ArticleRow]]) -> Hits:
-    out = [(row, m) for h, m in found.items() for row in by_hash.get(h, ())]
-    out.sort(key=lambda hit: first_copy(hit[0]))
-    return out
+def _hits(found: dict[str, Match], by_hash: dict[str, list[tuple[int, ArticleRow]]]) -> Hits:
+    ranked = [(rank, row, m) for h, m in found.items() for rank, row in by_hash.get(h, ())]
+    ranked.sort(key=lambda hit: hit[0])
+    return [(row, m) for _, row, m in ranked]
 
 
 def _share(w: Watched, articles: int, total: int) -> float | None:
@@ -83,14 +97,16 @@ def _share(w: Watched, articles: int, total: int) -> float | None:
     return articles / total if total else 0.0
 
 
-def _name(w: Watched, hits: Hits, facts: StoredFacts, axis: list[str], by: str, share: float | None) -> NameCoverage:
+def _name(
+    w: Watched, hits: Hits, facts: StoredFacts, axis: list[str], periods: dict[str, str], share: float | None
+) -> NameCoverage:
     return NameCoverage(
         watched=w,
         articles=tuple(_covered(row, m) for row, m in hits),
         mentions=sum(m.mentions for _, m in hits),
         share_of_voice=share,
         placement=_placement(hits),
-        periods=_periods(hits, axis, by),
+        periods=_periods(hits, axis, periods),
         speakers=_speakers(hits, facts),
         sources=_sources(hits),
         named_without_sponsor=tuple(_covered(row, m) for row, m in hits if w.kind == PROPERTY and m.unsponsored_only),
@@ -113,12 +129,12 @@ def _placement(hits: Hits) -> tuple[Count, ...]:
     return _counts(PLACEMENTS, ids)
 
 
-def _periods(hits: Hits, axis: list[str], by: str) -> tuple[Count, ...]:
+def _periods(hits: Hits, axis: list[str], periods: dict[str, str]) -> tuple[Count, ...]:
     ids: dict[str, list[str]] = defaultdict(list)
     for row, _ in hits:
-        d = day(row.date)
-        if d:
-            ids[label(d, by)].append(row.id)
+        period = periods.get(row.id)
+        if period:
+            ids[period].append(row.id)
     return _counts(axis, ids)
 
 

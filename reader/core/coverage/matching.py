@@ -43,19 +43,30 @@ def matches(facts: StoredFacts, w: Watched) -> dict[str, Match]:
 def _matches(facts: StoredFacts, w: Watched) -> dict[str, Match]:
     keys = _keys(w)
     unsponsored = {key(f) for f in w.unsponsored_forms} & set(keys)
+    articles = {k: facts.forms.get(k, {}) for k in keys}
+    found: dict[str, list] = {}  # hash -> [occurrences, place, named by a sponsored form]
+    for k in keys:
+        sponsored = k not in unsponsored
+        for h, (n, place) in articles[k].items():
+            acc = found.get(h)
+            if acc is None:
+                acc = found[h] = [0, place, False]
+            acc[0] += n
+            acc[1] = min(acc[1], place)
+            acc[2] = acc[2] or sponsored
     inside = {(a, b): occurrences(a.split(), b.split()) for a in keys for b in keys if a != b}
-    longest_first = sorted(keys, key=lambda k: -len(k.split()))
-    found: dict[str, Match] = {}
-    for h in {h for k in keys for h in facts.forms.get(k, {})}:
-        seen = {k: facts.forms.get(k, {}).get(h, (0, 99)) for k in keys}
-        own: dict[str, int] = {}
-        for a in longest_first:  # each occurrence counted in the longest form it is part of
-            own[a] = max(0, seen[a][0] - sum(own[b] * inside[a, b] for b in own if inside[a, b]))
-        mentions = max(sum(own.values()), max(n for n, _ in seen.values()))
-        place = min(p for n, p in seen.values() if n)
-        named_sponsored = any(seen[k][0] for k in keys if k not in unsponsored)
-        found[h] = Match(mentions, place, bool(unsponsored) and not named_sponsored)
-    return found
+    if any(inside.values()):
+        for h, acc in found.items():
+            acc[0] = _without_overlaps(keys, inside, {k: articles[k].get(h, (0, 0))[0] for k in keys})
+    return {h: Match(n, place, bool(unsponsored) and not named) for h, (n, place, named) in found.items()}
+
+
+def _without_overlaps(keys: list[str], inside: dict[tuple[str, str], int], seen: dict[str, int]) -> int:
+    """The occurrences of forms that stand inside one another, each counted in the longest form it is part of."""
+    own: dict[str, int] = {}
+    for a in sorted(keys, key=lambda k: -len(k.split())):
+        own[a] = max(0, seen[a] - sum(own[b] * inside[a, b] for b in own if inside[a, b]))
+    return max(sum(own.values()), max(seen.values()))
 
 
 def names_it(facts: StoredFacts, w: Watched, text: str) -> bool:

@@ -3,9 +3,11 @@ fingerprint), and read back for a watchlist: only the forms it asks for come out
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import json
 import sqlite3
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from .facts import FACTS_VERSION, ArticleFacts
@@ -96,3 +98,16 @@ def _select_in(db: sqlite3.Connection, query: str, before: tuple, values: Sequen
     for i in range(0, len(values), _CHUNK):
         chunk = values[i : i + _CHUNK]
         yield from db.execute(query.format(",".join("?" * len(chunk))), (*before, *chunk))
+
+
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cycle collection while many small values are made (none of them in a cycle): it halves the time at
+    50,000 articles."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()

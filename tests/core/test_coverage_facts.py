@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import sqlite3
+from dataclasses import replace
 
 import pytest
 
@@ -141,3 +142,16 @@ def test_watchlist_bad_rows():
         Watchlist.from_csv("Heineken,sponsor\n")
     kept = Watchlist.from_csv("name,kind,aliases\n,sponsor,\nVisa,,Visa Inc| \nvisa,sponsor,\n")
     assert [(w.name, w.kind, w.aliases) for w in kept] == [("visa", SPONSOR, ())]  # blank skipped, one per name
+
+
+def test_a_cache_that_cannot_be_written_keeps_facts_for_this_run(tmp_path):
+    from reader.core.analysis.cache import AnalysisCache
+
+    article = replace(parse("Title: Heineken wins\n\nThe brewer said so.\n"), content_hash="h1")
+    cache = AnalysisCache(tmp_path / "none.sqlite", "fp", read_only=True)  # no file, none may be made
+    cache.put_many([(article, Analysis())])
+    found = cache.facts(["heineken"])
+    assert found.analysed == {article.content_hash}
+    assert found.forms == {"heineken": {article.content_hash: (1, 0)}}  # once, in the headline
+    assert not (tmp_path / "none.sqlite").exists()
+    cache.close()

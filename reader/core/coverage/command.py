@@ -51,8 +51,8 @@ def run_coverage(args, data: Path, open_library: Callable) -> int:
     watchlist = _watchlist(args.watchlist, data)
     library = open_library()
     try:
-        _bring_up_to_date(library)
-        coverage = library.coverage(watchlist, scope, by, args.per_outlet)
+        rows = _bring_up_to_date(library)
+        coverage = library.coverage(watchlist, scope, by, args.per_outlet, rows=rows)
     finally:
         library.close()
     if write:
@@ -75,20 +75,23 @@ def _watchlist(path: str | None, data: Path) -> Watchlist:
     return Watchlist.from_csv(text, path)
 
 
-def _bring_up_to_date(library) -> None:
+def _bring_up_to_date(library) -> list:
     """Index what changed and analyse what is not analysed yet (progress on stderr); facts missing from an
-    older cache are made on the way."""
+    older cache are made on the way. Returns the index's rows."""
     try:
         library.sync()
-    except IndexBusy as exc:  # the app is updating it: count what is committed
+    except IndexBusy as exc:  # the app is updating it (and analysing after): count what is committed
         print(f"note: {exc}; counting the index as it is", file=sys.stderr)
-    pending = len(library.unanalyzed())
+        return library.rows()
+    rows = library.rows()
+    pending = len(library.unanalyzed(rows))
     if pending:
         print(f"note: analysing {pending} article{'s' if pending != 1 else ''} for names and quotes first",
               file=sys.stderr)  # fmt: skip
-    report = library.analyze_all(progress=_progress if pending else None)
+    report = library.analyze_all(progress=_progress if pending else None, rows=rows)
     if pending and report.notice:
         print(f"note: {report.notice}", file=sys.stderr)
+    return rows  # their analysis counts are out of date, but coverage reads the facts, not them
 
 
 def _progress(done: int, total: int) -> None:

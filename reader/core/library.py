@@ -31,7 +31,7 @@ from .coverage.watchlist import Watchlist
 from .errors import LibraryError, ReaderError, SyncCancelled
 from .files import ArticleError
 from .index import INDEX_DELETED, Index, IndexDamaged, IndexDeleted, hit_spans
-from .model import Article, ArticleRow, Caption, Document, Phrase, SearchResult, split_id
+from .model import Article, ArticleRow, Caption, Document, Filters, Phrase, SearchResult, split_id
 from .reanchoring import ReanchorReport, reanchor
 from .scanning import NAME_NOT_UTF8, inside, is_undecodable, readable_name
 from .sync import IndexUpdate, SyncReport
@@ -246,13 +246,14 @@ class Library:
         save_corrections(self.load(article_id), **values)
         return self.load(article_id)
 
-    def search(self, text: str, limit: int | None = 50) -> SearchResult:
-        """Search the index; IndexDeleted while an index found deleted has not been filled again by a sync."""
+    def search(self, text: str, limit: int | None = 50, filters: Filters | None = None) -> SearchResult:
+        """Search the index, within `filters` (with no text: every article they let through, newest first);
+        IndexDeleted while an index found deleted has not been filled again by a sync."""
         index = self._present_index()
         if self.index_deleted:  # the new index is empty: finding nothing would mislead
             raise IndexDeleted(self.rebuilt_reason or INDEX_DELETED)
         try:
-            return index.search(text, limit=limit, analysis_of=self._analysis_of_hit)
+            return index.search(text, limit=limit, analysis_of=self._analysis_of_hit, filters=filters)
         except IndexDamaged as exc:  # made again empty, as if deleted: a sync refills it
             self._discard(index, str(exc))
             raise

@@ -26,6 +26,7 @@ __all__ = [
     "ArticleView",
     "Caption",
     "Document",
+    "Filters",
     "Hit",
     "Part",
     "Phrase",
@@ -272,6 +273,20 @@ class Phrase:
 
     words: tuple[str, ...]
     slop: int = 1
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What narrows a search, or the whole library, without query syntax: one source (exactly as the list
+    shows it) and a range of days (ISO dates, both ends included); None is no limit. Dated ranges leave
+    undated articles out."""
+
+    source: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+
+    def __bool__(self) -> bool:
+        return any((self.source, self.date_from, self.date_to))
 
 
 @dataclass(frozen=True)

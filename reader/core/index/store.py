@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 
 from whoosh import sorting, writing
 
-from ..model import ArticleRow, Document, Hit, SearchResult
+from ..model import ArticleRow, Document, Filters, Hit, SearchResult
 from . import files
 from .errors import IndexDamaged, QueryError, damaged
 from .processes import pool_options
-from .query import cap_query, friendly, parse_query, positive_names, positive_phrases, positive_words, ranked
+from .query import cap_query, friendly, parse_search, positive_names, positive_phrases, positive_words, ranked
 from .reading import column_rows, names_joined
 from .schema import (
     INDEX_NAME,
@@ -172,7 +172,11 @@ class Index:
     # ------------------------------------------------------------ search
 
     def search(
-        self, text: str, limit: int | None = 50, analysis_of: Callable[[dict], Analysis | None] | None = None
+        self,
+        text: str,
+        limit: int | None = 50,
+        analysis_of: Callable[[dict], Analysis | None] | None = None,
+        filters: Filters | None = None,
     ) -> SearchResult:
         """Run the query; IndexDamaged if a file of the index cannot be read, QueryError if the query fails.
 
@@ -180,10 +184,10 @@ class Index:
         name search's snippets show the sentence naming the name, or the speaker's quote.
         """
         text, notice = cap_query(text)
-        q = parse_query(text)
+        q, only = parse_search(text, filters)  # `only`: what the filters let through
         with self._searching:
             try:
-                return self._search(q, text, notice, limit, analysis_of)
+                return self._search(q, text, notice, limit, analysis_of, only)
             except QueryError:
                 raise
             except Exception as exc:
@@ -192,7 +196,7 @@ class Index:
                     raise IndexDamaged(damaged(why)) from None
                 raise QueryError(friendly(exc)) from None
 
-    def _search(self, q, text: str, notice: str | None, limit: int | None, analysis_of) -> SearchResult:
+    def _search(self, q, text: str, notice: str | None, limit: int | None, analysis_of, only=None) -> SearchResult:
         s = self._searcher.current()
         joined = names_joined(q, self._names_searcher.current)
         # rank everything: with a limit, Whoosh's block-skipping shortcut mis-scores the
@@ -200,7 +204,7 @@ class Index:
         # full run gives the exact count without a second pass
         # a query with no word of the text to rank by lists newest first (undated last), not in index order
         order = None if ranked(q) else _NEWEST_FIRST
-        results = s.search(joined, limit=None, collapse="fingerprint", sortedby=order)  # copies: the first one
+        results = s.search(joined, limit=None, collapse="fingerprint", sortedby=order, filter=only)  # copies: the first
         words, phrases = positive_words(q, s.reader()), positive_phrases(q)
         asked = Asked(words, phrases, positive_names(q, ("entity",)), positive_names(q, ("speaker",)))
         columns = {name: s.reader().column_reader(name) for name in ("day", "hash") if s.reader().has_column(name)}

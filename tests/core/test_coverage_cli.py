@@ -67,6 +67,23 @@ def test_plain_output_is_a_table_per_name(capsys, folder):
     assert "analysing 8 articles" in err  # analysed first, as `index` would
 
 
+def test_reports_hold_the_same_figures(capsys, folder, tmp_path):
+    from openpyxl import load_workbook
+
+    code, out, err = run(capsys, "coverage", *folder, "--format", "xlsx", "--output", tmp_path / "c.xlsx")
+    assert code == 0, err
+    assert out == f"wrote 1 file: {tmp_path / 'c.xlsx'}\n"
+    sheet = load_workbook(tmp_path / "c.xlsx")["Names"]
+    header = [c.value for c in sheet[1]]
+    heineken = next(
+        dict(zip(header, [c.value for c in row])) for row in sheet.iter_rows(min_row=2) if row[0].value == "Heineken"
+    )
+    assert heineken["articles"] == 5 and heineken["mentions"] == 6
+    code, out, _ = run(capsys, "coverage", *folder, "--format", "csv", "--output", tmp_path / "tables")
+    assert code == 0 and out.startswith("wrote 6 files")
+    assert "Jane Miller" in (tmp_path / "tables" / "spokespeople.csv").read_text("utf-8")
+
+
 @pytest.mark.parametrize(
     ("extra", "message"),
     [

@@ -12,7 +12,6 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from ..errors import ReaderError
 from ..index import IndexBusy
 from .periods import CoverageError, check_period, parse_date
 from .values import PERIODS, Coverage, NameCoverage, Scope
@@ -47,7 +46,6 @@ def run_coverage(args, data: Path, open_library: Callable) -> int:
     by = check_period(args.by)
     if args.format and not args.output:
         raise CoverageError("--format needs --output FILE")
-    write = _report_writer(args.format) if args.format else None  # before any work: it may be missing
     watchlist = _watchlist(args.watchlist, data)
     library = open_library()
     try:
@@ -55,8 +53,8 @@ def run_coverage(args, data: Path, open_library: Callable) -> int:
         coverage = library.coverage(watchlist, scope, by, args.per_outlet, rows=rows)
     finally:
         library.close()
-    if write:
-        _write_report(write, coverage, args.format, Path(args.output).expanduser())
+    if args.format:
+        _write_report(coverage, args.format, Path(args.output).expanduser())
     elif args.json:
         json.dump(coverage.to_json(), sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -99,19 +97,12 @@ def _progress(done: int, total: int) -> None:
         print(f"  analysed {done:,} of {total:,}", file=sys.stderr)
 
 
-def _report_writer(fmt: str) -> Callable:
-    try:
-        from .reports import write_report  # type: ignore[import-not-found, unused-ignore]
-    except ImportError:
-        raise CoverageError(f"{fmt} reports are not available in this version") from None
-    return write_report
+def _write_report(coverage: Coverage, fmt: str, output: Path) -> None:
+    from .reports import write_report  # matplotlib, openpyxl and reportlab: imported only for a report
 
-
-def _write_report(write_report: Callable, coverage: Coverage, fmt: str, output: Path) -> None:
-    try:
-        write_report(coverage, fmt, output)
-    except OSError as exc:
-        raise ReaderError(f"cannot write {output}: {exc.strerror or exc}") from None
+    written = write_report(coverage, fmt, output)
+    where = output if len(written) != 1 else written[0]
+    print(f"wrote {len(written)} file{'s' if len(written) != 1 else ''}: {where}")
 
 
 def table(coverage: Coverage) -> list[str]:

@@ -23,6 +23,11 @@ from .anchoring import locate_text
 from .articles import ENTRY_GONE, FILE_GONE
 from .bookmarks import Bookmark, BookmarkError, BookmarkStore
 from .corrections import save_corrections, sidecar
+from .coverage.figures import WHOLE_LIBRARY, compute
+from .coverage.matching import keys_of
+from .coverage.store import StoredFacts
+from .coverage.values import Coverage, Scope
+from .coverage.watchlist import Watchlist
 from .errors import LibraryError, ReaderError, SyncCancelled
 from .files import ArticleError
 from .index import INDEX_DELETED, Index, IndexDamaged, IndexDeleted, hit_spans
@@ -69,6 +74,7 @@ class Library:
         self._data_checked = False
         self._read_only: str | None = None
         self._last_feed: tuple[list[str | int], dict[str, Article]] | None = None  # (its files' stat, its articles)
+        self._facts: tuple[tuple, StoredFacts] | None = None  # the coverage facts last read, and what they were for
 
     @property
     def read_only(self) -> str | None:
@@ -354,6 +360,33 @@ class Library:
         except Exception:  # the article is still worth reading without highlights
             analysis = None
         return build_view(article, analysis, title_hits, body_hits, caption_hits, names)
+
+    # ------------------------------------------------------------ coverage
+
+    def coverage(
+        self,
+        watchlist: Watchlist,
+        scope: Scope = WHOLE_LIBRARY,
+        by: str = "month",
+        per_outlet: bool = False,
+        rows: list[ArticleRow] | None = None,
+    ) -> Coverage:
+        """The coverage figures of `watchlist` over `scope` (coverage/figures.py) from the cached facts: no article
+        is read or analysed; those without facts count as `unanalysed`. `rows`: the index's rows, if the caller
+        has them. The facts stay in memory until new ones are written, so another scope or period is quick."""
+        ids = None
+        if scope.query:
+            ids = {hit.article_id for hit in self.search(scope.query, limit=None).hits}
+        rows = rows if rows is not None else self.rows()
+        return compute(rows, self.coverage_facts(watchlist), watchlist, scope, by, per_outlet, ids)
+
+    def coverage_facts(self, watchlist: Watchlist) -> StoredFacts:
+        """The facts the watchlist's figures need, read from the cache once while no new facts are written."""
+        stamp = (frozenset(keys_of(watchlist)), self.cache.facts_stamp())
+        last = self._facts
+        if last is None or last[0] != stamp:
+            last = self._facts = (stamp, self.cache.facts(stamp[0]))
+        return last[1]
 
     # ------------------------------------------------------------ bookmarks
 

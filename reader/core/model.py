@@ -33,7 +33,9 @@ __all__ = [
     "SearchResult",
     "Span",
     "caption_part",
+    "copy_key",
     "fingerprint",
+    "first_copy",
     "paragraph_end",
     "paragraph_start",
     "split_id",
@@ -229,6 +231,16 @@ class ArticleRow:
             doc.analyzed if analysis else "",
             a.fingerprint,
         )
+
+
+def copy_key(row: ArticleRow) -> str:
+    """What copies of one article share; a row without a fingerprint is nobody's copy."""
+    return row.fingerprint or f"id:{row.id}"
+
+
+def first_copy(row: ArticleRow) -> tuple:
+    """Which of an article's copies stands for them all: the earliest dated (the original, most likely), then by id."""
+    return row.date is None, row.date or "", row.id
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
-from ..core.model import ArticleRow, Hit, split_id
+from ..core.model import ArticleRow, Hit, copy_key, first_copy, split_id
 from .look import plain_tip
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -54,11 +54,6 @@ def folder_of(article_id: str) -> str:
     return posixpath.dirname(split_id(article_id)[0])
 
 
-def first_copy(row: ArticleRow) -> tuple:
-    """Which of an article's copies the list shows: the earliest dated (the original, most likely), then by id."""
-    return row.date is None, row.date or "", row.id
-
-
 @dataclass(eq=False)
 class ListItem:
     """One line of the list; its row is replaced in place when the article's counts or file change."""
@@ -90,11 +85,6 @@ class ListItem:
                 folder_of(r.id),
             )
         return self._cells
-
-
-def copy_key(row: ArticleRow) -> str:
-    """What copies of one article share; a row without a fingerprint is nobody's copy."""
-    return row.fingerprint or f"id:{row.id}"
 
 
 def also_in(row: ArticleRow, copies: tuple[ArticleRow, ...]) -> str:

@@ -6,7 +6,7 @@ from typing import cast
 
 from PySide6.QtCore import QItemSelectionModel, QObject, QSettings, Qt, Signal
 
-from ..core.model import Filters, SearchResult
+from ..core.model import Filters, Hit, SearchResult
 from .article_list import ArticleListView
 from .article_model import FOLDER, ID_ROLE, WORDS, ArticleTableModel
 from .search_bar import SearchBar
@@ -45,6 +45,7 @@ class Browsing(QObject):
         session.results.connect(self._show_results)
         session.failed.connect(self._on_failed)
         session.reveal.connect(self.show_article)
+        self._result: SearchResult | None = None  # the search listed last, to list again after a figure's articles
 
     def restore(self) -> None:
         """The columns shown and the sort order, as the user left them."""
@@ -106,6 +107,7 @@ class Browsing(QObject):
         self.search_finished.emit(None)
 
     def _show_results(self, result: SearchResult) -> None:
+        self._result = result
         self.model.show_hits(result.hits)
         self.view.set_search_mode(True)
         if not result.query:  # the library, filtered: in the library's order
@@ -124,6 +126,23 @@ class Browsing(QObject):
         self.search_bar.show_info(message)
         self._reselect(first_if_missing=True)
         self.search_finished.emit(result)
+
+    def show_articles(self, ids) -> int:
+        """List only these articles, in this order (a coverage figure's), until a search or `show_again`; returns
+        how many are listed."""
+        rows = [r for r in map(self.model.library_row, ids) if r is not None]
+        self.model.show_hits([Hit(r.id, r.title, r.date, 0.0, "") for r in rows])
+        self.view.set_search_mode(False)  # one line each: they have no snippet
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the figure's order
+        self._reselect(first_if_missing=True)
+        return len(rows)
+
+    def show_again(self) -> None:
+        """The list as the search bar says: the last search's results, or the library."""
+        if self.session.query and self._result is not None:
+            self._show_results(self._result)
+        else:
+            self._show_library()
 
     def _on_failed(self, failure: Failed) -> None:
         if isinstance(failure, SearchFailed):

@@ -8,7 +8,7 @@ from typing import cast
 
 from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from .. import __version__
 from ..core import paths, versions
@@ -17,6 +17,9 @@ from .article_list import ArticleListView
 from .article_model import ArticleTableModel
 from .bookmarking import Bookmarking
 from .browsing import Browsing
+from .chosen_articles import ChosenArticles
+from .coverage_export import CoverageExport
+from .coverage_panel import CoveragePanel
 from .dropping import Dropping
 from .help_dialogs import show_search_syntax, show_shortcuts
 from .legend import Legend
@@ -79,11 +82,19 @@ class MainWindow(QMainWindow):
         self.place = Place(session, self.browsing, self.reading, self.pane, settings, self)
         self.adding = Adding(session, self.reading, settings, self)
         self.drops = Dropping(self, lambda: session.library.root if session.library else None)
+        self.coverage = CoveragePanel(session)
+        self.chosen = ChosenArticles(self.browsing, self)
+        self.coverage_export = CoverageExport(session, self.coverage, self)
 
+        self.tabs = QTabWidget()  # the article read, or the coverage of the library
+        self.tabs.setObjectName("readingTabs")
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(_column("readingPanel", (0, 0, 0, 0), 0, self.legend, self.pane), "Article")
+        self.tabs.addTab(self.coverage, "Coverage")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
-        self.splitter.addWidget(_column("listPanel", (8, 8, 0, 0), 6, self.search_bar, self.list))
-        self.splitter.addWidget(_column("readingPanel", (0, 0, 0, 0), 0, self.legend, self.pane))
+        self.splitter.addWidget(_column("listPanel", (8, 8, 0, 0), 6, self.search_bar, self.chosen.banner, self.list))
+        self.splitter.addWidget(self.tabs)
         self.splitter.setStretchFactor(0, 2)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
@@ -113,7 +124,9 @@ class MainWindow(QMainWindow):
         self.bookmarking.bookmarks_changed.connect(self.reading.remark)
         self.bookmarking.open_article.connect(self.browsing.show_article)
         self.drops.dropped.connect(self.adding.add_paths)
-        for panel in (self.bookmarking, self.adding, self.watching):
+        self.coverage.articles_chosen.connect(self.chosen.show)
+        self.list.clicked.connect(lambda: self.tabs.setCurrentIndex(0))  # an article chosen: read it
+        for panel in (self.bookmarking, self.adding, self.watching, self.coverage_export):
             panel.status.connect(self.status.say)
         self.session.updating.connect(self.menus.follow_indexing)
         self.reading.article_changed.connect(self.menus.follow_article)
@@ -131,6 +144,7 @@ class MainWindow(QMainWindow):
             (menus.add_folder, self.adding.add_folder_dialog),
             (menus.paste, self.adding.paste_article),
             (menus.export, self.bookmarking.export_dialog),
+            (menus.export_coverage, self.coverage_export.export_dialog),
             (menus.quit, self.close),
             (menus.bookmark, self.bookmarking.bookmark_target),
             (menus.cite, self.bookmarking.cite_target),
@@ -223,15 +237,16 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
 
-def _column(name: str, margins: tuple[int, int, int, int], spacing: int, top: QWidget, main: QWidget) -> QWidget:
-    """A panel of the splitter: `top` above `main`, which takes the height left."""
+def _column(name: str, margins: tuple[int, int, int, int], spacing: int, *widgets: QWidget) -> QWidget:
+    """A panel of the splitter: `widgets` one above the other, the last taking the height left."""
     panel = QWidget()
     panel.setObjectName(name)
     layout = QVBoxLayout(panel)
     layout.setContentsMargins(*margins)
     layout.setSpacing(spacing)
-    layout.addWidget(top)
-    layout.addWidget(main, 1)
+    for widget in widgets[:-1]:
+        layout.addWidget(widget)
+    layout.addWidget(widgets[-1], 1)
     return panel
 
 

@@ -22,6 +22,7 @@ class Menus:
         file_menu.addSeparator()
         self.export = self._add(file_menu, "&Export bookmarks…", "Ctrl+E")
         bookmarks_panel.leave_to_window(self.export.shortcuts())  # not "end of line" in its filter box
+        self.export_coverage = self._add(file_menu, "Export &coverage…")
         file_menu.addSeparator()
         self.quit = self._add(file_menu, "&Quit", QKeySequence.StandardKey.Quit, role=QAction.MenuRole.QuitRole)
 

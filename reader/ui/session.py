@@ -89,6 +89,8 @@ class LibrarySession(QObject, WatchlistRequests):
     watchlist_changed = Signal(object)  # the Watchlist, saved: what the coverage figures follow
     watchlist_read = Signal(object)  # a Watchlist imported from a CSV file, for the watchlist dialog to merge
     watchlist_written = Signal(str)  # the watchlist was exported to this file
+    coverage_ready = Signal(object)  # Coverage: the figures last asked for (count_coverage)
+    coverage_exported = Signal(object)  # list[Path]: the files a coverage report wrote
 
     def __init__(self, data_dir: Path, parent: QObject | None = None):
         super().__init__(parent)
@@ -156,6 +158,16 @@ class LibrarySession(QObject, WatchlistRequests):
         return self._update is not None
 
     @property
+    def query(self) -> str:
+        """The search the list shows; "" while it shows the whole library."""
+        return self._query
+
+    @property
+    def filters(self) -> Filters:
+        """The filters the list's search is within."""
+        return self._filters
+
+    @property
     def reading_id(self) -> str | None:
         """The article asked for last: the one the reading pane shows, or is about to."""
         return self._reading.id if self._reading else None
@@ -187,7 +199,15 @@ class LibrarySession(QObject, WatchlistRequests):
     def close(self) -> None:
         """The window closes: stop every job (waiting for each to end) and close the library."""
         self.watcher.clear()
-        for jobs in (self.saving, self.background, self.searching, self.reading, self.analysing, self.writing):
+        for jobs in (
+            self.saving,
+            self.background,
+            self.searching,
+            self.reading,
+            self.analysing,
+            self.writing,
+            self.counting,
+        ):
             jobs.stop_all()
         if self.library is not None:
             self.library.close()

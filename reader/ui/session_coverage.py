@@ -1,5 +1,6 @@
-"""The session's watchlist: loaded from the data dir when the session starts, then saved, imported and exported by
-the core on a worker thread of its own; the session says `watchlist_changed` once a change is saved."""
+"""The session's watchlist and coverage: the watchlist is loaded from the data dir when the session starts, then
+saved, imported and exported by the core on a worker thread; the coverage figures are counted on a worker of their
+own (only the latest request counts) and reports are written beside the watchlist's files."""
 
 from __future__ import annotations
 
@@ -8,14 +9,23 @@ from typing import TYPE_CHECKING
 
 from ..core import files, paths
 from ..core.coverage import watchlist as watchlists
+from ..core.coverage.reports import save_chart, write_report
+from ..core.coverage.values import Coverage
 from ..core.coverage.watchlist import Watched, Watchlist, WatchlistError
-from .session_values import WatchlistFailed
+from .session_values import CoverageFailed, CoverageRequest, ReportFailed, WatchlistFailed
 from .workers import Jobs
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
     from PySide6.QtCore import SignalInstance
 
+    from ..core.library import Library
+    from .session_values import Ticket
+    from .workers import Job
+
 WATCHLIST_BYTES = 4 * 1024 * 1024  # an imported watchlist: far more names than anyone follows
+COVERAGE = "coverage"  # the kind of request of which only the latest counts
 
 
 class WatchlistRequests:
@@ -26,10 +36,17 @@ class WatchlistRequests:
     watchlist_changed: SignalInstance
     watchlist_read: SignalInstance
     watchlist_written: SignalInstance
+    coverage_ready: SignalInstance
+    coverage_exported: SignalInstance
+    library: Library | None
+    _rows: dict
+    _take: Callable[..., Ticket]
+    _start: Callable[..., Job]
 
     def _start_watchlist(self) -> None:
         """The saved watchlist, or the built-in sponsors; a damaged file is kept as it is and said why."""
-        self.writing = Jobs(1)  # the watchlist's files and coverage reports: small writes, in order
+        self.writing = Jobs(1)  # the watchlist's files and coverage reports, in order
+        self.counting = Jobs(1)  # the coverage figures
         self.watchlist_problem: str | None = None
         try:
             self.watchlist = watchlists.load(self.data_dir)
@@ -75,6 +92,42 @@ class WatchlistRequests:
             lambda job: write_watchlist(Path(path), kept),
             finished=self.watchlist_written.emit,
             failed=lambda exc: self.failed.emit(WatchlistFailed(exc, "Could not export the watchlist")),
+        )
+
+    # ------------------------------------------------------------------ coverage
+
+    def count_coverage(self, request: CoverageRequest) -> None:
+        """Count the watchlist's coverage as `request` asks, from the cached analysis; `coverage_ready` sends it
+        (unless another request came meanwhile)."""
+        if self.library is None:
+            return
+        library, watchlist, known = self.library, Watchlist(list(self.watchlist.names)), list(self._rows.values())
+
+        def work(job: Job) -> Coverage:
+            rows = known or library.rows()  # the rows the window lists, unless it has none yet
+            if request.source is not None:
+                rows = [r for r in rows if r.source == request.source]
+            return library.coverage(watchlist, request.scope, request.by, request.per_outlet, rows=rows)
+
+        self._start(
+            self.counting,
+            self._take(COVERAGE),
+            work,
+            finished=self.coverage_ready.emit,
+            failed=lambda exc: self.failed.emit(CoverageFailed(exc)),
+        )
+
+    def export_coverage(
+        self, coverage: Coverage, fmt: str, output: Path, chart: str = "", names: Sequence[str] | None = None
+    ) -> None:
+        """Write `coverage` as `fmt` (xlsx, pdf, csv, png, svg) to `output`, or only `chart` (of `names`) as png or
+        svg; `coverage_exported` sends the files written."""
+
+        def work(job: Job) -> list[Path]:
+            return [save_chart(coverage, chart, output, names)] if chart else write_report(coverage, fmt, output)
+
+        self.writing.start(
+            work, finished=self.coverage_exported.emit, failed=lambda exc: self.failed.emit(ReportFailed(exc))
         )
 
 

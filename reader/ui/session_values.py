@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass, field
 
+from ..core.coverage.values import Scope
 from ..core.errors import ReaderError, one_line
 from ..core.model import ArticleRow, ArticleView, Phrase
 
@@ -125,3 +126,21 @@ class AddFailed(Failed):
 
 class WatchlistFailed(Failed):
     """The watchlist could not be saved, imported or exported; `doing` says which."""
+
+
+@dataclass(frozen=True)
+class CoverageRequest:
+    """The coverage figures asked for: over which articles, by which period, copies counted once or per outlet."""
+
+    scope: Scope = field(default_factory=Scope)
+    by: str = "month"
+    per_outlet: bool = False
+    source: str | None = None  # only the articles of this source (the search's filter), with the scope
+
+
+class CoverageFailed(Failed):
+    doing = "Can't count the coverage"
+
+
+class ReportFailed(Failed):
+    doing = "Could not export the coverage"

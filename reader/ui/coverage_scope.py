@@ -1,0 +1,87 @@
+"""The Coverage view's scope bar: which articles (the whole library, the current search's results, or a date range),
+by which period, and whether syndicated copies count once per outlet."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from ..core.coverage.values import PERIODS, Scope
+from ..core.model import Filters
+from .session_values import CoverageRequest
+
+WHOLE, RESULTS, DATES = range(3)
+SCOPES = ("Whole library", "Current search results", "Date range")
+DATE_FORMAT = "yyyy-MM-dd"
+
+
+class ScopeBar(QWidget):
+    """Tells `changed` whenever the user changes what the figures cover; `request(query)` is what to count."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("coverageScope")
+        self.scope = QComboBox()
+        self.scope.addItems(SCOPES)
+        self.date_from, self.date_to = QDateEdit(), QDateEdit()
+        today = QDate.currentDate()
+        for edit, date in ((self.date_from, today.addYears(-1)), (self.date_to, today)):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat(DATE_FORMAT)
+            edit.setDate(date)
+            edit.dateChanged.connect(self._changed)
+        self.by = QComboBox()
+        self.by.addItems(PERIODS)
+        self.by.setCurrentText("month")
+        self.per_outlet = QCheckBox("Count copies once per outlet")
+        self.per_outlet.setToolTip(
+            "Off: syndicated copies of one article count once. On: once for each outlet that ran it."
+        )
+        self.dates = QWidget()
+        dates = QHBoxLayout(self.dates)
+        dates.setContentsMargins(0, 0, 0, 0)
+        for part in (QLabel("From"), self.date_from, QLabel("to"), self.date_to):
+            dates.addWidget(part)
+        # two rows, so that the tab is no wider with the dates shown; the panel adds to the end of each
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.rows = (QHBoxLayout(), QHBoxLayout())
+        for row, widgets in zip(
+            self.rows, ((QLabel("Scope"), self.scope, self.dates), (QLabel("By"), self.by, self.per_outlet))
+        ):
+            for widget in widgets:
+                row.addWidget(widget)
+            row.addStretch(1)
+            layout.addLayout(row)
+        self.scope.currentIndexChanged.connect(self._changed)
+        self.by.currentIndexChanged.connect(self._changed)
+        self.per_outlet.toggled.connect(self._changed)
+        self._show_dates()
+
+    def _changed(self, *_args) -> None:
+        self._show_dates()
+        self.changed.emit()
+
+    def _show_dates(self) -> None:
+        self.dates.setVisible(self.scope.currentIndex() == DATES)
+
+    def set_dates(self, date_from: str, date_to: str) -> None:
+        """Set the date range (ISO dates) without telling `changed`."""
+        for edit, text in ((self.date_from, date_from), (self.date_to, date_to)):
+            edit.blockSignals(True)
+            edit.setDate(QDate.fromString(text, DATE_FORMAT))
+            edit.blockSignals(False)
+
+    def request(self, query: str, filters: Filters) -> CoverageRequest:
+        """What to count, the current search being `query` within `filters`."""
+        by, per_outlet = self.by.currentText(), self.per_outlet.isChecked()
+        mode = self.scope.currentIndex()
+        if mode == DATES:
+            low, high = sorted((self.date_from.date(), self.date_to.date()))
+            return CoverageRequest(Scope(low.toString(DATE_FORMAT), high.toString(DATE_FORMAT)), by, per_outlet)
+        if mode == RESULTS:
+            scope = Scope(filters.date_from, filters.date_to, query)
+            return CoverageRequest(scope, by, per_outlet, filters.source)
+        return CoverageRequest(Scope(), by, per_outlet)

@@ -75,16 +75,15 @@ class CoverageTableModel(QAbstractTableModel):
         if not index.isValid():
             return None
         n, column = self.names[index.row()], index.column()
+        if _value(n, column) is None or column in (NAME, KIND):
+            return None  # a name, its kind, or "—": no figure
         if column in (ARTICLES, MENTIONS, SHARE):
             count = Count("", len(n.articles), tuple(a.id for a in n.articles))
-        elif FIRST_PLACE <= column < UNSPONSORED:
-            count = n.placement[column - FIRST_PLACE]
         elif column == UNSPONSORED:
-            count = Count(
-                "without its sponsor", len(n.named_without_sponsor), tuple(a.id for a in n.named_without_sponsor)
-            )
+            without = n.named_without_sponsor
+            count = Count("without its sponsor", len(without), tuple(a.id for a in without))
         else:
-            return None
+            count = n.placement[column - FIRST_PLACE]
         return (n.name, count) if count.articles else None
 
 

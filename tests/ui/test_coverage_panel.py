@@ -55,6 +55,8 @@ def test_clicking_a_figure_in_the_table_names_its_articles(qtbot, panel):
     with qtbot.assertNotEmitted(panel.articles_chosen):
         click_cell(qtbot, panel, 1, 6)  # a zero: nothing to list
         click_cell(qtbot, panel, 1, 0)  # a name
+        click_cell(qtbot, panel, 2, 4)  # "—": a property has no share of voice
+        click_cell(qtbot, panel, 0, 10)  # "—": a sponsor is never named without itself
 
 
 def click_artist(qtbot, canvas, artist):

@@ -4,6 +4,7 @@ library, following what is added and analysed, and File › Export coverage…."
 from openpyxl import load_workbook
 
 from reader.core.coverage import watchlist as watchlists
+from reader.core.coverage.watchlist import PERSON, Watched
 from reader.ui.coverage_panel import CoveragePanel
 from reader.ui.coverage_scope import RESULTS
 from tests.conftest import SAMPLE_000, SAMPLE_002
@@ -91,6 +92,10 @@ def test_the_coverage_tab_counts_the_constructed_library_and_a_bar_lists_its_art
     panel.scope_bar.per_outlet.setChecked(True)  # the syndicated copy counts for its outlet too
     qtbot.waitUntil(lambda: rows(panel)["Heineken"][1] == "6", timeout=WAIT_MS)
     assert panel.summary.text() == "8 articles in the whole library"
+
+    window.session.watch(Watched("Jane Miller", PERSON))  # as Watch in a name's menu does
+    qtbot.waitUntil(lambda: "Jane Miller" in rows(panel), timeout=WAIT_MS)
+    assert rows(panel)["Jane Miller"][:3] == ["person", "1", "1"]
 
 
 def test_the_coverage_tab_follows_a_new_article_and_exports_what_it_shows(open_window, qtbot, tmp_path, data_dir):

@@ -63,6 +63,7 @@ def test_plain_output_is_a_table_per_name(capsys, folder):
     assert code == 0, err
     assert "Heineken (sponsor): 5 articles, 6 mentions, share of voice 83%" in out
     assert "  placement: headline 1 · lede 1 · caption 1 · quote 1 · body 1" in out
+    assert "Visa (sponsor): 1 article, " in out  # not "1 articles"
     assert "  named without its sponsor: 1" in out
     assert "analysing 8 articles" in err  # analysed first, as `index` would
 

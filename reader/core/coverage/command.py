@@ -102,26 +102,28 @@ def _write_report(coverage: Coverage, fmt: str, output: Path) -> None:
 
     written = write_report(coverage, fmt, output)
     where = output if len(written) != 1 else written[0]
-    print(f"wrote {len(written)} file{'s' if len(written) != 1 else ''}: {where}")
+    print(f"wrote {_counted(len(written), 'file')}: {where}")
 
 
 def table(coverage: Coverage) -> list[str]:
     """The figures as plain lines: a block per watched name that is covered, then how many are not."""
     unanalysed = f" ({coverage.unanalysed:,} not analysed, not counted)" if coverage.unanalysed else ""
     copies = "once per outlet" if coverage.per_outlet else "copies once"
-    lines = [f"Coverage of {coverage.scope.describe()}: {coverage.articles:,} articles, {copies}{unanalysed}"]
+    lines = [f"Coverage of {coverage.scope.describe()}: {_counted(coverage.articles, 'article')}, {copies}{unanalysed}"]
     covered = [n for n in coverage.names if n.articles]
     for n in covered:
         lines += ["", *_block(n, coverage.by)]
     missing = len(coverage.names) - len(covered)
     if missing:
-        lines += ["", f"{missing} watched name{'s' if missing != 1 else ''} not found in these articles"]
+        lines += ["", f"{_counted(missing, 'watched name')} not found in these articles"]
     return lines
 
 
 def _block(n: NameCoverage, by: str) -> list[str]:
     share = f", share of voice {n.share_of_voice:.0%}" if n.share_of_voice is not None else ""
-    lines = [f"{n.name} ({n.watched.kind}): {len(n.articles):,} articles, {n.mentions:,} mentions{share}"]
+    lines = [
+        f"{n.name} ({n.watched.kind}): {_counted(len(n.articles), 'article')}, {_counted(n.mentions, 'mention')}{share}"
+    ]
     rows = (
         ("placement", n.placement),
         (f"by {by}", n.periods),
@@ -135,3 +137,8 @@ def _block(n: NameCoverage, by: str) -> list[str]:
         lines.append(f"  named without its sponsor: {len(n.named_without_sponsor)}")
         lines += [f"    {a.title} ({a.date or 'no date'}) {a.id}" for a in n.named_without_sponsor]
     return lines
+
+
+def _counted(n: int, noun: str) -> str:
+    """ "1 article", "2,000 articles"."""
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"

@@ -38,6 +38,7 @@ class Menus:
         edit_menu.addSeparator()
         self.details = self._add(edit_menu, "Article &details…", "Ctrl+I")
         self.details.setEnabled(False)  # until an article is shown
+        edit_menu.addSeparator()
         self.watchlist = self._add(edit_menu, "&Watchlist…")
 
         view_menu = bar.addMenu("&View")

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -85,7 +86,12 @@ class WatchlistDialog(QDialog):
             button = QPushButton(text)
             button.clicked.connect(slot)
             row.addWidget(button)
-        row.addStretch(1)
+        self.name_filter = QLineEdit()
+        self.name_filter.setObjectName("watchlistFind")
+        self.name_filter.setPlaceholderText("Find a name…")
+        self.name_filter.setClearButtonEnabled(True)
+        self.name_filter.textChanged.connect(self._filter)
+        row.addWidget(self.name_filter, 1)
         reset = QPushButton("Reset to the &built-in sponsors…")
         reset.clicked.connect(self.ask_reset)
         row.addWidget(reset)
@@ -97,12 +103,15 @@ class WatchlistDialog(QDialog):
         self.table.setRowCount(0)
         for watched in watchlist:
             self.add_row(watched)
+        self._filter(self.name_filter.text())
         self.table.resizeColumnsToContents()
         self.table.setColumnWidth(NAME, max(200, min(self.table.columnWidth(NAME), 320)))
         self.table.setColumnWidth(ALIASES, max(220, min(self.table.columnWidth(ALIASES), 360)))
 
     def add_row(self, watched: Watched | None = None) -> int:
-        """A row for `watched`, or an empty one to type a name in (edited at once)."""
+        """A row for `watched`, or an empty one to type a name in (edited at once, every row shown again)."""
+        if not isinstance(watched, Watched):
+            self.name_filter.clear()
         row = self.table.rowCount()
         self.table.insertRow(row)
         kind = QComboBox()
@@ -124,6 +133,13 @@ class WatchlistDialog(QDialog):
             self.table.setCurrentCell(row, NAME)
             self.table.editItem(name)
         return row
+
+    def _filter(self, text: str) -> None:
+        """Show only the rows whose name or aliases contain `text` (case aside)."""
+        key = text.strip().casefold()
+        for row in range(self.table.rowCount()):
+            shown = f"{self._text(row, NAME)}|{self._text(row, ALIASES)}".casefold()
+            self.table.setRowHidden(row, bool(key) and key not in shown)
 
     def remove_selected(self) -> None:
         rows = sorted({i.row() for i in self.table.selectedIndexes()} | {self.table.currentRow()} - {-1}, reverse=True)

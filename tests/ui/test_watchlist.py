@@ -43,7 +43,10 @@ def shown(dialog) -> list[tuple[str, str, str, str]]:
 
 def test_the_dialog_adds_edits_and_removes_names_and_saves_them_in_the_data_dir(qtbot, session, dialog, data_dir):
     assert shown(dialog) == [("Heineken", "sponsor", "Heineken NV", ""), ("Visa", "sponsor", "", "")]
+    qtbot.keyClicks(dialog.name_filter, "nv")  # found by an alias too
+    assert [dialog.table.isRowHidden(r) for r in range(2)] == [False, True]
     row = dialog.add_row()
+    assert dialog.name_filter.text() == "" and not dialog.table.isRowHidden(1)
     assert dialog.table.state() == dialog.table.State.EditingState  # the new name is typed at once
     qtbot.keyClicks(dialog.table.focusWidget(), "Northbank Arena")
     dialog.table.setCurrentCell(0, NAME)  # the edit ends

@@ -43,6 +43,7 @@ class CoveragePanel(QWidget):
         self.coverage: Coverage | None = None
         self.asked: CoverageRequest | None = None  # the request the figures shown (or coming) answer
         self.stale = True  # what it covers changed since it was last asked for
+        self._showing = False  # new figures are being shown: the charts are drawn once, after the table
         self.charts: ChartTabs | None = None  # made when first shown: matplotlib loads then, not as the window opens
         self.scope_bar = ScopeBar()
         self.busy = QProgressBar()
@@ -91,7 +92,7 @@ class CoveragePanel(QWidget):
         header.setStretchLastSection(True)
         header.setHighlightSections(False)
         table.clicked.connect(self._cell_clicked)
-        table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._draw_charts())
+        table.selectionModel().currentRowChanged.connect(lambda _c, _p: self._row_changed())
         return table
 
     def _layout(self) -> None:
@@ -161,6 +162,7 @@ class CoveragePanel(QWidget):
 
     def _show(self, coverage: Coverage | None) -> None:
         selected = self.selected_name()
+        self._showing = True
         self.model.set_coverage(coverage, self.show_all.isChecked())
         source = self.asked.source if self.asked else None
         self.summary.setText(_summary(coverage, self.model.hidden, source) if coverage else "")
@@ -172,6 +174,7 @@ class CoveragePanel(QWidget):
             self.table.selectionModel().setCurrentIndex(
                 index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
             )
+        self._showing = False
         self._draw_charts()
 
     def _fit_columns(self) -> None:
@@ -193,6 +196,10 @@ class CoveragePanel(QWidget):
         if not index.isValid():
             return None
         return self.table.model().index(index.row(), NAME).data()
+
+    def _row_changed(self) -> None:
+        if not self._showing:  # the user chose another name: its charts
+            self._draw_charts()
 
     def _draw_charts(self) -> None:
         if self.charts is None:

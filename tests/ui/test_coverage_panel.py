@@ -87,3 +87,6 @@ def test_clicking_a_bar_or_a_point_names_its_articles(qtbot, panel):
     charts.setCurrentIndex(3)  # spokespeople of the selected name
     canvas = charts.canvases["spokespeople"]
     assert sorted(count.label for _, count in canvas.picks.values()) == ["Jane Smith", "Tom Brown"]
+    click_cell(qtbot, panel, 1, 0)  # Heineken chosen in the table: its spokespeople
+    assert [(name, count.label) for name, count in canvas.picks.values()] == [("Heineken", "Tom Brown")]
+    assert canvas.figure.axes[0].get_title() == "Top spokespeople: Heineken"

@@ -70,7 +70,7 @@ class WatchlistDialog(QDialog):
         self.fill(session.watchlist)
         self.say(session.watchlist_problem or "", error=bool(session.watchlist_problem))
         session.watchlist_read.connect(self._imported)
-        session.watchlist_written.connect(lambda path: self.say(f"Exported {len(self.table_rows())} names to {path}"))
+        session.watchlist_written.connect(self._exported)
         session.watchlist_changed.connect(self._saved)
         session.failed.connect(self._failed)
         self.resize(860, 520)
@@ -204,6 +204,9 @@ class WatchlistDialog(QDialog):
 
     def export_csv(self, path: Path) -> None:
         self.session.export_watchlist(Path(path), Watchlist(self.table_rows()))
+
+    def _exported(self, path: str) -> None:
+        self.say(f"Exported {len(self.table_rows())} names to {path}")
 
     def _choose_import(self) -> None:
         path, _ = QFileDialog.getOpenFileName(

@@ -2,13 +2,13 @@
 
 import pytest
 from PySide6.QtGui import QUndoStack
-from PySide6.QtWidgets import QComboBox, QMessageBox
+from PySide6.QtWidgets import QComboBox, QMessageBox, QWidget
 
 from reader.core.coverage import watchlist as watchlists
 from reader.core.coverage.watchlist import Watched, Watchlist
 from reader.ui.session import LibrarySession
 from reader.ui.watching import Watching, guess
-from reader.ui.watchlist_dialog import ALIASES, KIND, NAME, SPONSOR_COLUMN, WatchlistDialog
+from reader.ui.watchlist_dialog import ALIASES, KIND, NAME, SPONSOR_COLUMN, WatchlistDialog, edit_watchlist
 from tests.conftest import SAMPLE_000
 from tests.ui.test_reading_pane import point_in_name, right_click
 
@@ -194,3 +194,16 @@ def test_edit_watchlist_opens_the_dialog_on_the_sessions_watchlist(open_window, 
     assert dialog is not None and dialog.isVisible()
     assert [w.name for w in dialog.table_rows()] == [w.name for w in window.session.watchlist]
     dialog.reject()
+
+
+def test_a_closed_dialog_hears_nothing_more_from_the_session(qtbot, session, tmp_path):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    first = edit_watchlist(session, parent)
+    first.reject()  # closed, and deleted
+    qtbot.waitUntil(lambda: parent.findChild(WatchlistDialog) is None)
+    second = edit_watchlist(session, parent)
+    with qtbot.waitSignal(session.watchlist_written, timeout=SAVE_MS):
+        second.export_csv(tmp_path / "out.csv")
+    assert second.message.text().startswith("Exported")
+    second.reject()

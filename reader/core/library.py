@@ -12,8 +12,9 @@ import re
 import sqlite3
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from . import articles, importing, paths
 from .analysis import Analysis, Analyzer
@@ -26,7 +27,7 @@ from .corrections import save_corrections, sidecar
 from .errors import LibraryError, ReaderError, SyncCancelled
 from .files import ArticleError
 from .index import INDEX_DELETED, Index, IndexDamaged, IndexDeleted, hit_spans
-from .model import Article, ArticleRow, Caption, Document, Phrase, SearchResult, split_id
+from .model import Article, ArticleRow, Caption, Document, Phrase, SearchResult, Span, split_id
 from .reanchoring import ReanchorReport, reanchor
 from .scanning import NAME_NOT_UTF8, inside, is_undecodable, readable_name
 from .sync import IndexUpdate, SyncReport
@@ -44,6 +45,7 @@ __all__ = [
 
 Progress = Callable[[int, int], None]
 BOOKMARKS_FILE = "bookmarks.sqlite"
+_T = TypeVar("_T")
 
 
 class Library:
@@ -240,13 +242,22 @@ class Library:
         save_corrections(self.load(article_id), **values)
         return self.load(article_id)
 
-    def search(self, text: str, limit: int | None = 50) -> SearchResult:
-        """Search the index; IndexDeleted while an index found deleted has not been filled again by a sync."""
+    def search(self, text: str, limit: int | None = 50, snippets: bool = True) -> SearchResult:
+        """Search the index: the best `limit` hits (None or 0: all), with their snippets unless not `snippets`
+        (then `snippets()` makes them for the hits shown). IndexDeleted while an index found deleted has not
+        been filled again by a sync."""
+        return self._searching(lambda index: index.search(text, limit, self._analysis_of_hit, snippets))
+
+    def snippets(self, text: str, ids: Iterable[str]) -> dict[str, tuple[str, tuple[Span, ...]]]:
+        """{article id: (snippet, its hit spans)} of these hits of the query `text`, as `search` makes them."""
+        return self._searching(lambda index: index.snippets(text, ids, self._analysis_of_hit))
+
+    def _searching(self, read: Callable[[Index], _T]) -> _T:
         index = self._present_index()
         if self.index_deleted:  # the new index is empty: finding nothing would mislead
             raise IndexDeleted(self.rebuilt_reason or INDEX_DELETED)
         try:
-            return index.search(text, limit=limit, analysis_of=self._analysis_of_hit)
+            return read(index)
         except IndexDamaged as exc:  # made again empty, as if deleted: a sync refills it
             self._discard(index, str(exc))
             raise

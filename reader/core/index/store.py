@@ -8,16 +8,16 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from whoosh import sorting, writing
 
-from ..model import ArticleRow, Document, Hit, SearchResult
+from ..model import ArticleRow, Document, Hit, SearchResult, Span
 from . import files
 from .errors import IndexDamaged, QueryError, damaged
 from .processes import pool_options
 from .query import cap_query, friendly, parse_query, positive_names, positive_phrases, positive_words, ranked
-from .reading import column_rows, names_joined
+from .reading import column_lookup, column_rows, names_joined
 from .schema import (
     INDEX_NAME,
     NAME_COLUMNS,
@@ -172,18 +172,52 @@ class Index:
     # ------------------------------------------------------------ search
 
     def search(
-        self, text: str, limit: int | None = 50, analysis_of: Callable[[dict], Analysis | None] | None = None
+        self,
+        text: str,
+        limit: int | None = 50,
+        analysis_of: Callable[[dict], Analysis | None] | None = None,
+        snippets: bool = True,
     ) -> SearchResult:
         """Run the query; IndexDamaged if a file of the index cannot be read, QueryError if the query fails.
 
+        The best `limit` hits (None or 0: every hit). Without `snippets` the hits carry none: the list makes
+        them for the rows it shows (`snippets()`), so that 50,000 hits cost no more than their ranking.
         `analysis_of` gives the cached analysis of a hit from its stored fields (and its "hash"), so that a
         name search's snippets show the sentence naming the name, or the speaker's quote.
         """
         text, notice = cap_query(text)
         q = parse_query(text)
+        return self._reading(lambda: self._search(q, text, notice, limit, analysis_of if snippets else False))
+
+    def snippets(
+        self, text: str, ids: Iterable[str], analysis_of: Callable[[dict], Analysis | None] | None = None
+    ) -> dict[str, tuple[str, tuple[Span, ...]]]:
+        """{article id: (snippet, its hit spans)} of these articles for the query `text`, as `search` makes them.
+
+        An article no longer indexed has none. Errors as `search`.
+        """
+        text, _ = cap_query(text)
+        q = parse_query(text)
+
+        def made() -> dict[str, tuple[str, tuple[Span, ...]]]:
+            s = self._searcher.current()
+            snippets = Snippets(_asked(q, s), analysis_of)
+            hashes = column_lookup(s.reader(), ("hash",))
+            out = {}
+            for aid in ids:
+                docnum = s.document_number(id=aid)
+                if docnum is not None:
+                    fields = dict(s.stored_fields(docnum), hash=hashes(docnum)[0])
+                    out[aid] = snippets.best(fields)
+            return out
+
+        return self._reading(made)
+
+    def _reading(self, read: Callable[[], _T]) -> _T:
+        """`read()` with the searcher to itself; a read error is damage, any other a fault of the query."""
         with self._searching:
             try:
-                return self._search(q, text, notice, limit, analysis_of)
+                return read()
             except QueryError:
                 raise
             except Exception as exc:
@@ -193,6 +227,7 @@ class Index:
                 raise QueryError(friendly(exc)) from None
 
     def _search(self, q, text: str, notice: str | None, limit: int | None, analysis_of) -> SearchResult:
+        """The hits; `analysis_of` False: without snippets."""
         s = self._searcher.current()
         joined = names_joined(q, self._names_searcher.current)
         # rank everything: with a limit, Whoosh's block-skipping shortcut mis-scores the
@@ -201,12 +236,12 @@ class Index:
         # a query with no word of the text to rank by lists newest first (undated last), not in index order
         order = None if ranked(q) else _NEWEST_FIRST
         results = s.search(joined, limit=None, collapse="fingerprint", sortedby=order)  # copies: the first one
-        words, phrases = positive_words(q, s.reader()), positive_phrases(q)
-        asked = Asked(words, phrases, positive_names(q, ("entity",)), positive_names(q, ("speaker",)))
-        columns = {name: s.reader().column_reader(name) for name in ("day", "hash") if s.reader().has_column(name)}
-        snippets = Snippets(asked, analysis_of)
-        hits = [self._hit(h, columns, snippets, order is None) for h in (results[:limit] if limit else results)]
-        return SearchResult(text, len(results), hits, words, notice, asked.names, phrases)
+        asked = _asked(q, s)
+        snippets = Snippets(asked, analysis_of) if analysis_of is not False else None
+        columns = column_lookup(s.reader(), _HIT_COLUMNS)
+        top = results.top_n[:limit] if limit else results.top_n
+        hits = [_hit(docnum, score if order is None else 0.0, columns, s, snippets) for score, docnum in top]
+        return SearchResult(text, len(results), hits, asked.words, notice, asked.names, asked.phrases)
 
     def unreadable(self) -> str | None:
         """What cannot be read of the articles' or the names' index, reading all of both; None if all can."""
@@ -218,18 +253,27 @@ class Index:
         if self.directory is not None:
             files.clear(self.directory)
 
-    @staticmethod
-    def _hit(h, columns: dict, snippets: Snippets, scored: bool) -> Hit:
-        fields = h.fields()
-        if "hash" in columns:
-            fields["hash"] = columns["hash"][h.docnum]
-        snippet, spans = snippets.best(fields)
-        day = columns["day"][h.docnum] if "day" in columns else ""
-        score = (h.score or 0.0) if scored else 0.0  # a sorted hit's "score" is its sort key
-        return Hit(fields["id"], fields.get("title", ""), day or None, score, snippet, spans)
-
 
 _NEWEST_FIRST = sorting.MultiFacet([sorting.FieldFacet("day", reverse=True), sorting.FieldFacet("id")])
+_HIT_COLUMNS = ("id", "title", "day", "hash")
+_T = TypeVar("_T")
+
+
+def _asked(q, s) -> Asked:
+    """What of the query `q` a snippet shows, its words as the searcher `s`'s index holds them."""
+    return Asked(
+        positive_words(q, s.reader()),
+        positive_phrases(q),
+        positive_names(q, ("entity",)),
+        positive_names(q, ("speaker",)),
+    )
+
+
+def _hit(docnum: int, score: float, columns: Callable[[int], tuple], s, snippets: Snippets | None) -> Hit:
+    """A hit read from the columns; its snippet from its stored fields, if `snippets` (else it has none yet)."""
+    aid, title, day, hash_ = columns(docnum)
+    snippet, spans = snippets.best(dict(s.stored_fields(docnum), hash=hash_)) if snippets else ("", ())
+    return Hit(aid, title, day or None, score or 0.0, snippet, spans)  # a sorted hit's "score" is its sort key: 0
 
 
 class _KeptSearcher:

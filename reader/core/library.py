@@ -242,10 +242,10 @@ class Library:
         save_corrections(self.load(article_id), **values)
         return self.load(article_id)
 
-    def search(self, text: str, limit: int | None = 50, snippets: bool = True) -> SearchResult:
-        """Search the index: the best `limit` hits (None or 0: all), with their snippets unless not `snippets`
-        (then `snippets()` makes them for the hits shown). IndexDeleted while an index found deleted has not
-        been filled again by a sync."""
+    def search(self, text: str, limit: int | None = 50, snippets: int | None = None) -> SearchResult:
+        """Search the index: the best `limit` hits (None or 0: all), the first `snippets` (None: all) with their
+        snippets (`snippets()` makes the others'). IndexDeleted while an index found deleted has not been
+        filled again by a sync."""
         return self._searching(lambda index: index.search(text, limit, self._analysis_of_hit, snippets))
 
     def snippets(self, text: str, ids: Iterable[str]) -> dict[str, tuple[str, tuple[Span, ...]]]:

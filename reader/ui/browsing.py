@@ -41,6 +41,8 @@ class Browsing(QObject):
         view.columns_changed.connect(lambda hidden: settings.setValue("list/hiddenColumns", ",".join(map(str, hidden))))
         session.library_changed.connect(self._on_changed)
         session.results.connect(self._show_results)
+        model.snippets_wanted.connect(session.make_snippets)
+        session.snippets_made.connect(model.set_snippets)
         session.failed.connect(self._on_failed)
         session.reveal.connect(self.show_article)
 
@@ -96,15 +98,13 @@ class Browsing(QObject):
         self.search_finished.emit(None)
 
     def _show_results(self, result: SearchResult) -> None:
-        self.model.show_hits(result.hits)
+        self.model.show_hits(result.hits, result.query)
         self.view.set_search_mode(True)
         self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # rank order
         if result.total == 0:
             message = "No articles match."
         else:
             message = f"{result.total:,} {'article matches' if result.total == 1 else 'articles match'}"
-            if result.total > len(result.hits):
-                message += f"; showing the best {len(result.hits):,}"
         if result.notice:
             message += f" ({result.notice})"
         self.search_bar.show_info(message)

@@ -18,6 +18,7 @@ from .article_model import ArticleTableModel
 from .bookmarking import Bookmarking
 from .browsing import Browsing
 from .dropping import Dropping
+from .exporting_results import ResultsExporting
 from .legend import Legend
 from .menus import Menus
 from .place import Place
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
         self.place = Place(session, self.browsing, self.reading, self.pane, settings, self)
         self.adding = Adding(session, self.reading, settings, self)
         self.drops = Dropping(self, lambda: session.library.root if session.library else None)
+        self.exporting = ResultsExporting(session, self.model, self)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
@@ -104,8 +106,9 @@ class MainWindow(QMainWindow):
         self.bookmarking.bookmarks_changed.connect(self.reading.remark)
         self.bookmarking.open_article.connect(self.browsing.show_article)
         self.drops.dropped.connect(self.adding.add_paths)
-        for panel in (self.bookmarking, self.adding):
+        for panel in (self.bookmarking, self.adding, self.exporting):
             panel.status.connect(self.status.say)
+        self.browsing.search_finished.connect(self.menus.follow_results)
         self.session.updating.connect(self.menus.follow_indexing)
         self.reading.article_changed.connect(self.menus.follow_article)
         self.session.library_changed.connect(self._remember_folder)
@@ -122,6 +125,7 @@ class MainWindow(QMainWindow):
             (menus.add_folder, self.adding.add_folder_dialog),
             (menus.paste, self.adding.paste_article),
             (menus.export, self.bookmarking.export_dialog),
+            (menus.export_results, self.exporting.export_dialog),
             (menus.quit, self.close),
             (menus.bookmark, self.bookmarking.bookmark_target),
             (menus.cite, self.bookmarking.cite_target),

@@ -25,11 +25,13 @@ def many(tmp_path, gazetteer_analyzer):
 
 
 def test_a_search_without_a_limit_lists_every_hit_and_makes_snippets_when_asked(many):
-    result = many.search("england", limit=None, snippets=False)
+    result = many.search("england", limit=None, snippets=0)
     assert result.total == COUNT
     assert sorted(h.article_id for h in result.hits) == [f"report_{i:03}.txt" for i in range(COUNT)]
     assert all(h.snippet == "" for h in result.hits)  # none made yet
     assert len(many.search("england").hits) == 50  # the default is kept
+    some = many.search("england", limit=0, snippets=3).hits
+    assert [bool(h.snippet) for h in some[:4]] == [True, True, True, False]
     last = result.hits[-1]
     snippets = many.snippets("england", [last.article_id, "gone.txt"])
     assert set(snippets) == {last.article_id}  # an article not indexed has none
@@ -43,7 +45,7 @@ def test_a_search_without_a_limit_lists_every_hit_and_makes_snippets_when_asked(
 def rows_of(library: Library) -> list[ResultRow]:
     """The hits as the list would give them, in reverse rank order (a sort), half of them without a snippet."""
     rows = []
-    for n, h in enumerate(reversed(library.search("england", limit=0, snippets=False).hits)):
+    for n, h in enumerate(reversed(library.search("england", limit=0, snippets=0).hits)):
         source = f"Wire {int(h.article_id[7:10]) % 3}"  # as write_matching wrote it
         rows.append(ResultRow(h.article_id, h.title, source, h.date, h.score, "shown" if n % 2 else None))
     return rows
@@ -58,8 +60,9 @@ def test_the_export_has_every_row_in_order_with_its_columns(many, tmp_path, suff
         with open(target, newline="", encoding="utf-8") as fh:
             table = list(csv.reader(fh))
     else:
-        sheet = openpyxl.load_workbook(target, read_only=True)["Results"]
-        table = [["" if v is None else str(v) for v in r] for r in sheet.iter_rows(values_only=True)]
+        book = openpyxl.load_workbook(target, read_only=True)
+        table = [["" if v is None else str(v) for v in r] for r in book["Results"].iter_rows(values_only=True)]
+        book.close()
     assert tuple(table[0]) == COLUMNS == ("title", "source", "date", "file", "score", "snippet")
     assert len(table) == COUNT + 1
     assert [r[3] for r in table[1:]] == [r.article_id for r in rows]  # the order given

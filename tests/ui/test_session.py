@@ -84,10 +84,10 @@ def test_an_answer_to_a_search_no_longer_asked_is_dropped(session, qtbot, monkey
     gate = Gate()
     search = Library.search
 
-    def slow_for_lausanne(self, text, limit=50):
+    def slow_for_lausanne(self, text, limit=50, snippets=None):
         if text == "Lausanne":
             gate.hold()
-        return search(self, text, limit=limit)
+        return search(self, text, limit=limit, snippets=snippets)
 
     monkeypatch.setattr(Library, "search", slow_for_lausanne)
     found = searched(session)
@@ -125,7 +125,11 @@ def test_an_article_no_longer_asked_for_is_not_shown(session, qtbot, monkeypatch
 def test_what_the_last_folders_jobs_send_after_another_is_opened_is_dropped(session, qtbot, monkeypatch, tmp_path):
     gate = Gate()
     search = Library.search
-    monkeypatch.setattr(Library, "search", lambda self, text, limit=50: (gate.hold(), search(self, text, limit))[1])
+    monkeypatch.setattr(
+        Library,
+        "search",
+        lambda self, text, limit=50, snippets=None: (gate.hold(), search(self, text, limit, snippets))[1],
+    )
     found = searched(session)
     session.search("Lausanne")
     qtbot.waitUntil(gate.entered.is_set, timeout=WAIT_MS)

@@ -176,18 +176,19 @@ class Index:
         text: str,
         limit: int | None = 50,
         analysis_of: Callable[[dict], Analysis | None] | None = None,
-        snippets: bool = True,
+        snippets: int | None = None,
     ) -> SearchResult:
         """Run the query; IndexDamaged if a file of the index cannot be read, QueryError if the query fails.
 
-        The best `limit` hits (None or 0: every hit). Without `snippets` the hits carry none: the list makes
-        them for the rows it shows (`snippets()`), so that 50,000 hits cost no more than their ranking.
+        The best `limit` hits (None or 0: every hit), the first `snippets` of them (None: all) with their
+        snippets. The others carry none: the list makes them for the rows it shows (`snippets()`), so that
+        50,000 hits cost little more than their ranking.
         `analysis_of` gives the cached analysis of a hit from its stored fields (and its "hash"), so that a
         name search's snippets show the sentence naming the name, or the speaker's quote.
         """
         text, notice = cap_query(text)
         q = parse_query(text)
-        return self._reading(lambda: self._search(q, text, notice, limit, analysis_of if snippets else False))
+        return self._reading(lambda: self._search(q, text, notice, limit, analysis_of, snippets))
 
     def snippets(
         self, text: str, ids: Iterable[str], analysis_of: Callable[[dict], Analysis | None] | None = None
@@ -201,15 +202,9 @@ class Index:
 
         def made() -> dict[str, tuple[str, tuple[Span, ...]]]:
             s = self._searcher.current()
-            snippets = Snippets(_asked(q, s), analysis_of)
-            hashes = column_lookup(s.reader(), ("hash",))
-            out = {}
-            for aid in ids:
-                docnum = s.document_number(id=aid)
-                if docnum is not None:
-                    fields = dict(s.stored_fields(docnum), hash=hashes(docnum)[0])
-                    out[aid] = snippets.best(fields)
-            return out
+            made = _Made(s, Snippets(_asked(q, s), analysis_of))
+            docnums = {aid: s.document_number(id=aid) for aid in ids}
+            return {aid: made.of(docnum) for aid, docnum in docnums.items() if docnum is not None}
 
         return self._reading(made)
 
@@ -226,8 +221,9 @@ class Index:
                     raise IndexDamaged(damaged(why)) from None
                 raise QueryError(friendly(exc)) from None
 
-    def _search(self, q, text: str, notice: str | None, limit: int | None, analysis_of) -> SearchResult:
-        """The hits; `analysis_of` False: without snippets."""
+    def _search(
+        self, q, text: str, notice: str | None, limit: int | None, analysis_of, snippets: int | None
+    ) -> SearchResult:
         s = self._searcher.current()
         joined = names_joined(q, self._names_searcher.current)
         # rank everything: with a limit, Whoosh's block-skipping shortcut mis-scores the
@@ -237,10 +233,16 @@ class Index:
         order = None if ranked(q) else _NEWEST_FIRST
         results = s.search(joined, limit=None, collapse="fingerprint", sortedby=order)  # copies: the first one
         asked = _asked(q, s)
-        snippets = Snippets(asked, analysis_of) if analysis_of is not False else None
-        columns = column_lookup(s.reader(), _HIT_COLUMNS)
+        made = _Made(s, Snippets(asked, analysis_of))
+        columns = column_lookup(s.reader(), ("id", "title", "day"))
         top = results.top_n[:limit] if limit else results.top_n
-        hits = [_hit(docnum, score if order is None else 0.0, columns, s, snippets) for score, docnum in top]
+        shown = len(top) if snippets is None else snippets
+        hits = []
+        for n, (score, docnum) in enumerate(top):
+            aid, title, day = columns(docnum)
+            snippet, spans = made.of(docnum) if n < shown else ("", ())
+            score = score if order is None else 0.0  # a sorted hit's "score" is its sort key
+            hits.append(Hit(aid, title, day or None, score or 0.0, snippet, spans))
         return SearchResult(text, len(results), hits, asked.words, notice, asked.names, asked.phrases)
 
     def unreadable(self) -> str | None:
@@ -255,7 +257,6 @@ class Index:
 
 
 _NEWEST_FIRST = sorting.MultiFacet([sorting.FieldFacet("day", reverse=True), sorting.FieldFacet("id")])
-_HIT_COLUMNS = ("id", "title", "day", "hash")
 _T = TypeVar("_T")
 
 
@@ -269,11 +270,17 @@ def _asked(q, s) -> Asked:
     )
 
 
-def _hit(docnum: int, score: float, columns: Callable[[int], tuple], s, snippets: Snippets | None) -> Hit:
-    """A hit read from the columns; its snippet from its stored fields, if `snippets` (else it has none yet)."""
-    aid, title, day, hash_ = columns(docnum)
-    snippet, spans = snippets.best(dict(s.stored_fields(docnum), hash=hash_)) if snippets else ("", ())
-    return Hit(aid, title, day or None, score or 0.0, snippet, spans)  # a sorted hit's "score" is its sort key: 0
+class _Made:
+    """The snippets of one search's hits, from their stored fields (the text) and content hash (the analysis)."""
+
+    def __init__(self, s, snippets: Snippets):
+        self.s, self.snippets = s, snippets
+        self._hashes: Callable[[int], tuple] | None = None  # read only when a snippet is made
+
+    def of(self, docnum: int) -> tuple[str, tuple[Span, ...]]:
+        if self._hashes is None:
+            self._hashes = column_lookup(self.s.reader(), ("hash",))
+        return self.snippets.best(dict(self.s.stored_fields(docnum), hash=self._hashes(docnum)[0]))
 
 
 class _KeptSearcher:

@@ -6,7 +6,9 @@ from __future__ import annotations
 import openpyxl
 from PySide6.QtWidgets import QFileDialog
 
-from reader.ui.article_model import TITLE
+from reader.core.model import ArticleRow, Hit
+from reader.ui.article_list import ArticleListView
+from reader.ui.article_model import SNIPPET_ROLE, TITLE, ArticleTableModel
 from tests.many_articles import OLD_CAP, write_matching
 from tests.ui.helpers import click_header, search, visible_ids
 
@@ -60,3 +62,34 @@ def test_an_export_to_a_folder_that_is_not_there_says_so_in_one_line(open_window
     window.exporting.export_to(tmp_path / "no such folder" / "results.csv")
     qtbot.waitUntil(lambda: "Could not export the results" in window.status.state.text(), timeout=WAIT_MS)
     assert "cannot write" in window.status.state.text() and "\n" not in window.status.state.text()
+
+
+def test_the_list_asks_for_the_snippets_of_the_lines_painted_one_batch_at_a_time(qtbot):
+    model = ArticleTableModel()
+    view = ArticleListView()
+    qtbot.addWidget(view)
+    view.setModel(model)
+    view.resize(600, 400)
+    view.show()
+    rows = [ArticleRow(f"{i:04}.txt", f"Report {i}", None, "Wire", 10, 1, 1, f"h{i}") for i in range(500)]
+    model.set_rows(rows)
+    model.show_hits([Hit(r.id, r.title, None, 1.0, "") for r in rows], "england")
+    view.set_search_mode(True)
+    asked: list[tuple[str, list[str]]] = []
+    model.snippets_wanted.connect(lambda query, ids: asked.append((query, ids)))
+    qtbot.waitUntil(lambda: len(asked) == 1)
+    query, first = asked[0]
+    assert query == "england" and "0000.txt" in first and "0100.txt" not in first  # the lines on screen
+    view.scrollToBottom()
+    qtbot.wait(50)
+    assert len(asked) == 1  # one batch at a time
+    model.set_snippets("sponsor", {aid: ("stale", ()) for aid in first})  # a search no longer listed
+    assert model.result_rows()[0].snippet is None
+    model.set_snippets("england", {aid: (f"made for {aid}", ()) for aid in first})
+    assert model.result_rows()[0].snippet == "made for 0000.txt"
+    qtbot.waitUntil(lambda: len(asked) == 2)
+    assert "0499.txt" in asked[1][1] and not set(asked[1][1]) & set(first)  # the bottom lines, painted last
+    model.set_snippets("england", {})  # none made (articles gone since): nothing to show, not asked again
+    assert model.index(499, TITLE).data(SNIPPET_ROLE) == ("", ())
+    qtbot.wait(50)
+    assert len(asked) == 2

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .analysis import Analysis
+from .coverage.backfill import backfill
 from .errors import SyncCancelled
 from .files import ArticleError
 from .index.schema import name_entry
@@ -35,6 +36,7 @@ class AnalysisReport:
     skipped: list[Skipped] = field(default_factory=list)
     seconds: float = 0.0
     words: int = 0  # words analyzed by spaCy
+    backfilled: int = 0  # articles analysed before coverage facts were kept, given them now
     notice: str | None = None
 
     def to_json(self) -> dict:
@@ -68,8 +70,10 @@ class AnalysisPass:
         self.start = time.perf_counter()
         self.library, self.progress, self.on_rows, self.cancel = library, progress, on_rows, cancel
         self.report = AnalysisReport()
-        self.todo = library.unanalyzed(rows)
+        self.rows = rows if rows is not None else library.rows()
+        self.todo = library.unanalyzed(self.rows)
         self.cache = library.cache
+        self.with_facts: set[str] | None = None  # content hashes with coverage facts, once a cached analysis needs it
         self.names: list[tuple[dict, ArticleRow]] = []  # names index entries and list rows, not yet written
         self.fresh: list[tuple[Article, Analysis]] = []  # analyses not yet cached
         self.pending: dict[str, ArticleRow] = {}  # the row (the file's stat as indexed) of each article being analyzed
@@ -96,6 +100,7 @@ class AnalysisPass:
             self.fresh.clear()
         self._flush(force=True)
         self._tell(force=True)
+        report.backfilled += backfill(self.library, self.rows, self.cancel)  # analysed before facts were kept
         report.notice = self.library.analyzer.notice
         report.seconds = time.perf_counter() - self.start
         return report
@@ -123,6 +128,7 @@ class AnalysisPass:
                 if article.content_hash == row.content_hash:  # else edited since: the next sync re-reads it
                     loaded.append((article, row))
             hits = self.cache.get_many([a for a, _ in loaded])
+            self._give_facts([(a, hits[a.content_hash]) for a, _ in loaded if a.content_hash in hits])
             for article, row in loaded:
                 if article.content_hash in hits:
                     self.report.cached += 1
@@ -131,6 +137,15 @@ class AnalysisPass:
                 else:
                     yield article, row
             self._flush()
+
+    def _give_facts(self, cached: list[tuple[Article, Analysis]]) -> None:
+        """Coverage facts for cached analyses that were made before facts were kept."""
+        if not cached:
+            return
+        if self.with_facts is None:
+            self.with_facts = self.cache.with_facts()
+        missing = [(a, an) for a, an in cached if a.content_hash not in self.with_facts]
+        self.report.backfilled += self.cache.put_facts(missing)
 
     def _analyzed(self, article: Article, row: ArticleRow, analysis: Analysis) -> None:
         doc = self.library._document(article, row.size, row.mtime_ns, analysis)

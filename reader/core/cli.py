@@ -1,4 +1,4 @@
-"""Command line: `press-reader index|add|search|show|analyze|bookmarks`; with no subcommand the launcher
+"""Command line: `press-reader index|add|search|show|analyze|bookmarks|coverage`; with no subcommand the launcher
 (reader/__main__.py) opens the window, which the core never imports."""
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from typing import NoReturn
 
 from . import importing, paths
 from .bookmarks import OK, Bookmark, BookmarkError
+from .coverage import command as coverage_command
 from .errors import ReaderError
 from .export import FORMATS, STDOUT, NotAnExport, export, plain_quote, save
 from .index import IndexBusy, IndexDeleted
@@ -121,6 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_bookmark_commands(
         sub.add_parser("bookmarks", parents=[common], help="list, add and export bookmarked quotes"), common
     )
+    coverage_command.add_parser(sub, common)
     return parser
 
 
@@ -337,6 +339,10 @@ def cmd_bookmarks(args, data: Path, articles: Path) -> int:
         library.close()
 
 
+def cmd_coverage(args, data: Path, articles: Path) -> int:
+    return coverage_command.run_coverage(args, data, lambda: _open(data, articles))
+
+
 def bookmarks_list(args, library: Library) -> int:
     library.reanchor_bookmarks()  # this folder's are checked against their articles first
     found = library.all_bookmarks()
@@ -412,6 +418,7 @@ COMMANDS = {
     "show": cmd_show,
     "analyze": cmd_analyze,
     "bookmarks": cmd_bookmarks,
+    "coverage": cmd_coverage,
 }
 BOOKMARK_ACTIONS = {"list": bookmarks_list, "export": bookmarks_export, "add": bookmarks_add}
 

@@ -131,7 +131,12 @@ def unsaved(article: Article, start: int, end: int, speaker: str | None = None) 
 
 def citation(b: Bookmark) -> str:
     """One line: "quote" — Speaker, Title (Source, date); without the parts the bookmark does not have."""
-    return f'"{plain_quote(b.exact)}" — {_credit(b.speaker, b.title, b.source, b.date)}'
+    return quote_citation(b.exact, b.speaker, b.title, b.source, b.date)
+
+
+def quote_citation(exact: str, speaker: str | None, title: str, source: str, date: str | None) -> str:
+    """A bookmark's citation for any quote: "quote" — Speaker, Title (Source, date)."""
+    return f'"{plain_quote(exact)}" — {_credit(speaker, title, source, date)}'
 
 
 def plain_quote(exact: str) -> str:

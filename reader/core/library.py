@@ -24,10 +24,15 @@ from .anchoring import locate_text
 from .articles import ENTRY_GONE, FILE_GONE
 from .bookmarks import Bookmark, BookmarkError, BookmarkStore
 from .corrections import save_corrections, sidecar
+from .coverage.figures import WHOLE_LIBRARY, compute
+from .coverage.matching import keys_of
+from .coverage.store import StoredFacts
+from .coverage.values import Coverage, Scope
+from .coverage.watchlist import Watchlist
 from .errors import LibraryError, ReaderError, SyncCancelled
 from .files import ArticleError
 from .index import INDEX_DELETED, Index, IndexDamaged, IndexDeleted, hit_spans
-from .model import Article, ArticleRow, Caption, Document, Phrase, SearchResult, Span, split_id
+from .model import Article, ArticleRow, Caption, Document, Filters, Phrase, SearchResult, Span, split_id
 from .reanchoring import ReanchorReport, reanchor
 from .scanning import NAME_NOT_UTF8, inside, is_undecodable, readable_name
 from .sync import IndexUpdate, SyncReport
@@ -71,6 +76,7 @@ class Library:
         self._data_checked = False
         self._read_only: str | None = None
         self._last_feed: tuple[list[str | int], dict[str, Article]] | None = None  # (its files' stat, its articles)
+        self._facts: tuple[tuple, StoredFacts] | None = None  # the coverage facts last read, and what they were for
 
     @property
     def read_only(self) -> str | None:
@@ -242,11 +248,15 @@ class Library:
         save_corrections(self.load(article_id), **values)
         return self.load(article_id)
 
-    def search(self, text: str, limit: int | None = 50, snippets: int | None = None) -> SearchResult:
-        """Search the index: the best `limit` hits (None or 0: all), the first `snippets` (None: all) with their
-        snippets (`snippets()` makes the others'). IndexDeleted while an index found deleted has not been
-        filled again by a sync."""
-        return self._searching(lambda index: index.search(text, limit, self._analysis_of_hit, snippets))
+    def search(
+        self, text: str, limit: int | None = 50, filters: Filters | None = None, snippets: int | None = None
+    ) -> SearchResult:
+        """Search the index, within `filters` (with no text: every article they let through, newest first): the
+        best `limit` hits (None or 0: all), the first `snippets` (None: all) with their snippets (`snippets()`
+        makes the others'). IndexDeleted while an index found deleted has not been filled again by a sync."""
+        return self._searching(
+            lambda index: index.search(text, limit, self._analysis_of_hit, snippets=snippets, filters=filters)
+        )
 
     def snippets(self, text: str, ids: Iterable[str]) -> dict[str, tuple[str, tuple[Span, ...]]]:
         """{article id: (snippet, its hit spans)} of these hits of the query `text`, as `search` makes them."""
@@ -364,6 +374,33 @@ class Library:
         except Exception:  # the article is still worth reading without highlights
             analysis = None
         return build_view(article, analysis, title_hits, body_hits, caption_hits, names)
+
+    # ------------------------------------------------------------ coverage
+
+    def coverage(
+        self,
+        watchlist: Watchlist,
+        scope: Scope = WHOLE_LIBRARY,
+        by: str = "month",
+        per_outlet: bool = False,
+        rows: list[ArticleRow] | None = None,
+    ) -> Coverage:
+        """The coverage figures of `watchlist` over `scope` (coverage/figures.py) from the cached facts: no article
+        is read or analysed; those without facts count as `unanalysed`. `rows`: the index's rows, if the caller
+        has them. The facts stay in memory until new ones are written, so another scope or period is quick."""
+        ids = None
+        if scope.query:
+            ids = {hit.article_id for hit in self.search(scope.query, limit=None).hits}
+        rows = rows if rows is not None else self.rows()
+        return compute(rows, self.coverage_facts(watchlist), watchlist, scope, by, per_outlet, ids)
+
+    def coverage_facts(self, watchlist: Watchlist) -> StoredFacts:
+        """The facts the watchlist's figures need, read from the cache once while no new facts are written."""
+        stamp = (frozenset(keys_of(watchlist)), self.cache.facts_stamp())
+        last = self._facts
+        if last is None or last[0] != stamp:
+            last = self._facts = (stamp, self.cache.facts(stamp[0]))
+        return last[1]
 
     # ------------------------------------------------------------ bookmarks
 

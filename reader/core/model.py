@@ -26,13 +26,16 @@ __all__ = [
     "ArticleView",
     "Caption",
     "Document",
+    "Filters",
     "Hit",
     "Part",
     "Phrase",
     "SearchResult",
     "Span",
     "caption_part",
+    "copy_key",
     "fingerprint",
+    "first_copy",
     "paragraph_end",
     "paragraph_start",
     "split_id",
@@ -230,6 +233,16 @@ class ArticleRow:
         )
 
 
+def copy_key(row: ArticleRow) -> str:
+    """What copies of one article share; a row without a fingerprint is nobody's copy."""
+    return row.fingerprint or f"id:{row.id}"
+
+
+def first_copy(row: ArticleRow) -> tuple:
+    """Which of an article's copies stands for them all: the earliest dated (the original, most likely), then by id."""
+    return row.date is None, row.date or "", row.id
+
+
 @dataclass(frozen=True)
 class Hit:
     """One article a search found: its snippet, and where the matched words are in the snippet."""
@@ -260,6 +273,20 @@ class Phrase:
 
     words: tuple[str, ...]
     slop: int = 1
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What narrows a search, or the whole library, without query syntax: one source (exactly as the list
+    shows it) and a range of days (ISO dates, both ends included); None is no limit. Dated ranges leave
+    undated articles out."""
+
+    source: str | None = None
+    date_from: str | None = None
+    date_to: str | None = None
+
+    def __bool__(self) -> bool:
+        return any((self.source, self.date_from, self.date_to))
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 
-from ..core.model import ArticleRow, Hit, Span, split_id
+from ..core.model import ArticleRow, Hit, Span, copy_key, first_copy, split_id
 from ..core.results_export import ResultRow
 from .look import plain_tip
 
@@ -57,11 +57,6 @@ def folder_of(article_id: str) -> str:
     return posixpath.dirname(split_id(article_id)[0])
 
 
-def first_copy(row: ArticleRow) -> tuple:
-    """Which of an article's copies the list shows: the earliest dated (the original, most likely), then by id."""
-    return row.date is None, row.date or "", row.id
-
-
 @dataclass(eq=False)
 class ListItem:
     """One line of the list; its row is replaced in place when the article's counts or file change."""
@@ -93,11 +88,6 @@ class ListItem:
                 folder_of(r.id),
             )
         return self._cells
-
-
-def copy_key(row: ArticleRow) -> str:
-    """What copies of one article share; a row without a fingerprint is nobody's copy."""
-    return row.fingerprint or f"id:{row.id}"
 
 
 def also_in(row: ArticleRow, copies: tuple[ArticleRow, ...]) -> str:
@@ -453,7 +443,7 @@ class _LazySnippets:
         made = self._made.get((row.id, row.content_hash))
         if made is not None:
             return made
-        if self.query and row.id not in self._asked:
+        if row.id not in self._asked:  # "" too: filters alone list the leads
             self._wanted.pop(row.id, None)
             self._wanted[row.id] = None
             if not self._timer.isActive():

@@ -6,7 +6,7 @@ from typing import cast
 
 from PySide6.QtCore import QItemSelectionModel, QObject, QSettings, Qt, Signal
 
-from ..core.model import SearchResult
+from ..core.model import Filters, SearchResult
 from .article_list import ArticleListView
 from .article_model import FOLDER, ID_ROLE, WORDS, ArticleTableModel
 from .search_bar import SearchBar
@@ -35,6 +35,8 @@ class Browsing(QObject):
             settings,
         )
         search_bar.query_changed.connect(self.search)
+        search_bar.filters_changed.connect(lambda _filters: self._run(search_bar.text()))
+        self._ranking = False  # a new query's results come in rank order; new filters keep the sort
         search_bar.step.connect(self.step)
         view.selectionModel().currentRowChanged.connect(self._on_current_row)
         view.horizontalHeader().sortIndicatorChanged.connect(self._on_sort_changed)
@@ -59,7 +61,7 @@ class Browsing(QObject):
         )
 
     def _on_sort_changed(self, column: int, order) -> None:
-        if not self.model.searching:  # search results are in rank order until the user sorts them
+        if not self.model.searching or not self.search_bar.text():  # results: rank order until the user sorts
             self.settings.setValue("list/sortColumn", column)
             self.settings.setValue("list/sortOrder", order.value)
 
@@ -69,20 +71,28 @@ class Browsing(QObject):
         if change.opened:
             self.model.set_rows([])
             self.search_bar.edit.clear()
+            self.search_bar.filter_row.set_filters(Filters())  # the session forgot them with the library
         if change.listed is not None:
             self.model.set_rows(change.listed)
         if change.rows:
             self.model.upsert_rows(change.rows)
         if change.removed:
             self.model.remove_ids(change.removed)
+        if change.listed is not None or change.rows or change.removed:
+            self.search_bar.filter_row.set_sources(self.model.library_rows())
         if (change.listed or change.rows) and self.session.reading_id is None and self.model.rowCount():
             self.select_row(0)
 
     # ------------------------------------------------------------------ searching
 
     def search(self, text: str) -> None:
-        self.session.search(text)
-        if not text:
+        self._ranking = True
+        self._run(text)
+
+    def _run(self, text: str) -> None:
+        filters = self.search_bar.filters()
+        self.session.search(text, filters)
+        if not text and not filters:
             self._show_library()
 
     def search_entity(self, name: str) -> None:
@@ -100,7 +110,11 @@ class Browsing(QObject):
     def _show_results(self, result: SearchResult) -> None:
         self.model.show_hits(result.hits, result.query)
         self.view.set_search_mode(True)
-        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # rank order
+        if not result.query:  # the library, filtered: in the library's order
+            self._restore_sort()
+        elif self._ranking:
+            self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # rank order
+        self._ranking = False
         if result.total == 0:
             message = "No articles match."
         else:

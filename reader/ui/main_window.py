@@ -19,6 +19,7 @@ from .bookmarking import Bookmarking
 from .browsing import Browsing
 from .dropping import Dropping
 from .exporting_results import ResultsExporting
+from .help_dialogs import show_search_syntax, show_shortcuts
 from .legend import Legend
 from .menus import Menus
 from .place import Place
@@ -94,10 +95,15 @@ class MainWindow(QMainWindow):
         self.setStatusBar(self.status)
 
     def _build_shortcuts(self) -> None:
-        for keys in ("Ctrl+F", "/"):
-            QShortcut(QKeySequence(keys), self).activated.connect(self.search_bar.focus)
-        QShortcut(QKeySequence("J"), self).activated.connect(lambda: self.browsing.step(1))
-        QShortcut(QKeySequence("K"), self).activated.connect(lambda: self.browsing.step(-1))
+        for keys, does, slot in (  # what each does is what Help › Keyboard shortcuts says
+            ("Ctrl+F", "Search articles", self.search_bar.focus),
+            ("/", "Search articles", self.search_bar.focus),
+            ("J", "Next article in the list", lambda: self.browsing.step(1)),
+            ("K", "Previous article in the list", lambda: self.browsing.step(-1)),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.setWhatsThis(does)
+            shortcut.activated.connect(slot)
 
     def _connect_panels(self) -> None:
         """What one panel does reaches another through these signals only."""
@@ -133,6 +139,8 @@ class MainWindow(QMainWindow):
             (menus.zoom_in, lambda: reading.set_zoom(self.pane.zoom + 1)),
             (menus.zoom_out, lambda: reading.set_zoom(self.pane.zoom - 1)),
             (menus.zoom_reset, lambda: reading.set_zoom(0)),
+            (menus.syntax, lambda: show_search_syntax(self)),
+            (menus.shortcuts, lambda: show_shortcuts(self)),
             (menus.about, self.about),
         ):
             action.triggered.connect(slot)

@@ -53,6 +53,9 @@ class Menus:
         self.zoom_reset = self._add(view_menu, "&Reset zoom", "Ctrl+0")
 
         help_menu = bar.addMenu("&Help")
+        self.syntax = self._add(help_menu, "&Search syntax…")
+        self.shortcuts = self._add(help_menu, "&Keyboard shortcuts…")
+        help_menu.addSeparator()
         self.about = self._add(help_menu, "&About Press Reader", role=QAction.MenuRole.AboutRole)
 
     def _add(

@@ -3,16 +3,20 @@ brought back when the same folder is opened again (issue 21, item 9)."""
 
 from __future__ import annotations
 
+from dataclasses import astuple
 from typing import cast
 
 from PySide6.QtCore import QObject, QPoint, QSettings
 from PySide6.QtGui import QTextCursor
 
+from ..core.model import Filters
 from .browsing import Browsing
 from .reading import Reading
 from .reading_pane import ReadingPane
 from .session import LibrarySession
 from .session_values import LibraryChange, LoadedArticle
+
+FILTER_KEYS = ("source", "dateFrom", "dateTo")  # Filters' fields, in order
 
 
 class Place(QObject):
@@ -31,9 +35,10 @@ class Place(QObject):
         self.session, self.browsing, self.reading, self.pane, self.settings = session, browsing, reading, pane, settings
         self._folder = cast(str, settings.value("place/folder", "", str))
         self._search = cast(str, settings.value("place/search", "", str))
+        self._filters = Filters(*(cast(str, settings.value(f"place/{k}", "", str)) or None for k in FILTER_KEYS))
         self._article = cast(str, settings.value("place/article", "", str))
         self._position = cast(int, settings.value("place/position", 0, int))  # the text at the pane's top
-        self._waiting = bool(self._folder and (self._search or self._article))  # to restore
+        self._waiting = bool(self._folder and (self._search or self._filters or self._article))  # to restore
         self._asked = False  # the saved article was asked for: its scroll comes back as it is shown
         session.library_changed.connect(self._on_changed)
         session.synced.connect(lambda _report: self._restore())
@@ -47,6 +52,8 @@ class Place(QObject):
         s = self.settings
         s.setValue("place/folder", str(library.root))
         s.setValue("place/search", self.browsing.search_bar.text())
+        for key, value in zip(FILTER_KEYS, astuple(self.browsing.search_bar.filters()), strict=True):
+            s.setValue(f"place/{key}", value or "")
         article = self.reading.article.id if self.reading.article is not None else ""
         s.setValue("place/article", article)
         s.setValue("place/position", self.pane.cursorForPosition(QPoint(0, 0)).position() if article else 0)
@@ -62,8 +69,8 @@ class Place(QObject):
         if not self._waiting or self.session.library is None:
             return
         self._waiting = False
-        if self._search:
-            self.browsing.search_bar.set_text(self._search)
+        if self._search or self._filters:
+            self.browsing.search_bar.set_search(self._search, self._filters)
         else:
             self._show_article()
 

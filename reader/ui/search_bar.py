@@ -1,4 +1,4 @@
-"""The search box above the article list: debounced queries, a result count, and a one-line error."""
+"""The search box above the article list: debounced queries, the filter row, a result count, and a one-line error."""
 
 from __future__ import annotations
 
@@ -6,6 +6,8 @@ from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QLabel, QLineEdit, QSizePolicy, QVBoxLayout, QWidget
 
+from ..core.model import Filters
+from .filters import FilterRow
 from .look import set_kind
 
 DEBOUNCE_MS = 250
@@ -14,6 +16,7 @@ DEBOUNCE_MS = 250
 class SearchBar(QWidget):
     query_changed = Signal(str)  # "" means: show the whole library
     step = Signal(int)  # Up/Down in the box move through the list
+    filters_changed = Signal(object)  # the Filters the user chose in the filter row
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -25,8 +28,10 @@ class SearchBar(QWidget):
             'Whoosh query language: words (all must match), "phrases", OR, NOT, field:word '
             "(title, body, captions, source, date, entity, speaker), date:[2019-01-01 TO 2019-12-31], "
             'entity:"Thomas Bach", speaker:"Jack Ma", trailing wildcards spons*.\n'
-            "Ctrl+F or / to focus, Esc to clear."
+            "Ctrl+F or / to focus, Esc to clear. Help › Search syntax lists it all, with examples."
         )
+        self.filter_row = FilterRow(self)
+        self.filter_row.changed.connect(self.filters_changed)
         self.status = QLabel(self)
         self.status.setObjectName("searchStatus")
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # it quotes the query
@@ -39,6 +44,7 @@ class SearchBar(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(4)
         layout.addWidget(self.edit)
+        layout.addWidget(self.filter_row)
         layout.addWidget(self.status)
 
         self._timer = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
@@ -54,6 +60,15 @@ class SearchBar(QWidget):
     def focus(self) -> None:
         self.edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.edit.selectAll()
+
+    def filters(self) -> Filters:
+        return self.filter_row.filters()
+
+    def set_search(self, text: str, filters: Filters) -> None:
+        """Search for `text` within `filters` now (a search restored)."""
+        self.filter_row.set_filters(filters)
+        self._last = None  # searched even if the text is the same
+        self.set_text(text)
 
     def set_text(self, text: str) -> None:
         """Search for `text` now, as if typed and Enter pressed."""

@@ -23,7 +23,7 @@ from ..core.analysis import shared_analyzer
 from ..core.importing import ImportReport
 from ..core.index import IndexDeleted
 from ..core.library import AnalysisReport, Library, LibraryError, SyncCancelled, SyncReport
-from ..core.model import ArticleRow, ArticleView, SearchResult, split_id
+from ..core.model import ArticleRow, ArticleView, Filters, SearchResult, split_id
 from ..core.results_export import write_results
 from .folder_watch import FolderWatcher
 from .session_values import (
@@ -51,6 +51,7 @@ SETTLE_EVERY_ROWS = 2_000  # while a first index fills the list, its new rows ar
 # spaCy runs in these processes only, never in the window's: for the articles opened and the whole library
 ANALYSIS_WORKERS = min(2, os.cpu_count() or 1)
 FIRST_SNIPPETS = 30  # a search's hits with their snippets at once: a screen's; the list asks for the others
+NO_FILTERS = Filters()
 SEARCH, ARTICLE = "search", "article"  # the kinds of request of which only the latest counts
 
 
@@ -117,6 +118,7 @@ class LibrarySession(QObject):
         self._reading_changed = False  # the running update re-read it
         self._analysing_job: Job | None = None
         self._query = ""
+        self._filters = Filters()  # searched within, with the query
         self._hits = NO_HITS  # of the last search, marked in the articles loaded
         self._reveal: str | None = None  # the article to show once the update under way has listed it
 
@@ -252,8 +254,8 @@ class LibrarySession(QObject):
         eventful = report.bookmarks is not None and report.bookmarks.eventful  # re-attached to edited articles
         self.library_changed.emit(LibraryChange(removed=removed, bookmarks=eventful))
         self.synced.emit(report)
-        if self._query and (report.updated or report.removed or report.rebuilt or report.skipped):
-            self.search(self._query)
+        if (self._query or self._filters) and (report.updated or report.removed or report.rebuilt or report.skipped):
+            self.search(self._query, self._filters)
         reading = self._reading
         if reading is not None and reading.id in self._rows and (self._reading_changed or not reading.analyse):
             self.load(ArticleRequest(reading.id, keep_place=True))  # edited, or opened during the update
@@ -343,7 +345,7 @@ class LibrarySession(QObject):
         self._tell_notice(report.notice)
         self.analysed.emit(report)
         if report.analyzed and self._hits.names and self._query:
-            self.search(self._query)  # entity: and speaker: now know more articles
+            self.search(self._query, self._filters)  # entity: and speaker: now know more articles
 
     def _analysis_failed(self, exc: Exception) -> None:
         self._analysis_ended()
@@ -361,11 +363,12 @@ class LibrarySession(QObject):
 
     # ------------------------------------------------------------------ searching
 
-    def search(self, text: str) -> None:
-        """Search the library; an empty text is the whole library again, with no hits to mark."""
-        self._query = text
+    def search(self, text: str, filters: Filters = NO_FILTERS) -> None:
+        """Search the library within `filters`; an empty text and no filters is the whole library again, with
+        no hits to mark (an empty text with filters: every article they let through)."""
+        self._query, self._filters = text, filters
         ticket = self._take(SEARCH)
-        if not text:
+        if not text and not filters:
             before, self._hits = self._hits, NO_HITS
             self._reload_with_hits(before, self._rows)
             return
@@ -375,7 +378,7 @@ class LibrarySession(QObject):
         self._start(
             self.searching,
             ticket,
-            lambda job: library.search(text, limit=None, snippets=FIRST_SNIPPETS),
+            lambda job: library.search(text, limit=None, filters=filters, snippets=FIRST_SNIPPETS),
             finished=self._found,
             failed=self._search_failed,
         )

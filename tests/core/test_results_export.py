@@ -38,6 +38,7 @@ def test_a_search_without_a_limit_lists_every_hit_and_makes_snippets_when_asked(
     snippet, spans = snippets[last.article_id]
     assert "england side won" in snippet
     assert [snippet[s.start : s.end] for s in spans] == ["england"]
+    assert many.snippets("", [last.article_id])[last.article_id][0].startswith("Opening paragraph")  # filters alone
     full = {h.article_id: (h.snippet, h.snippet_spans) for h in many.search("england", limit=0).hits}
     assert full[last.article_id] == (snippet, spans)  # as a search with snippets makes it
 

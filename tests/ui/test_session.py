@@ -84,10 +84,10 @@ def test_an_answer_to_a_search_no_longer_asked_is_dropped(session, qtbot, monkey
     gate = Gate()
     search = Library.search
 
-    def slow_for_lausanne(self, text, limit=50, snippets=None):
+    def slow_for_lausanne(self, text, limit=50, **more):
         if text == "Lausanne":
             gate.hold()
-        return search(self, text, limit=limit, snippets=snippets)
+        return search(self, text, limit=limit, **more)
 
     monkeypatch.setattr(Library, "search", slow_for_lausanne)
     found = searched(session)
@@ -126,9 +126,7 @@ def test_what_the_last_folders_jobs_send_after_another_is_opened_is_dropped(sess
     gate = Gate()
     search = Library.search
     monkeypatch.setattr(
-        Library,
-        "search",
-        lambda self, text, limit=50, snippets=None: (gate.hold(), search(self, text, limit, snippets))[1],
+        Library, "search", lambda self, text, limit=50, **more: (gate.hold(), search(self, text, limit, **more))[1]
     )
     found = searched(session)
     session.search("Lausanne")

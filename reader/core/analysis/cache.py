@@ -1,4 +1,5 @@
-"""Analyses cached in SQLite by article content hash, so nothing is analyzed twice for the same text."""
+"""Analyses cached in SQLite by article content hash, so nothing is analyzed twice for the same text; beside each,
+the article's coverage facts (coverage/facts.py), so that coverage never reads or analyses an article again."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..coverage import store
+from ..coverage.facts import ArticleFacts, facts_of
 from ..model import Article
 from .values import Analysis
 
@@ -36,6 +39,9 @@ class AnalysisCache:
         self._lock = threading.Lock()
         self._memory: dict[str, str] = {}  # hash -> data, of the analyses that could not be written
         self.read_only = read_only
+        self.facts_fingerprint = store.facts_fingerprint(fingerprint)
+        self._spare: sqlite3.Connection | None = None  # facts that could not be written, for this run
+        self._written = 0  # facts written by this process: coverage read before is out of date
         if read_only:
             self._db = self._connect_read_only()
             return
@@ -53,6 +59,7 @@ class AnalysisCache:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")  # a cache: no fsync per commit (WAL keeps it consistent)
             db.execute(_SCHEMA)
+            store.create(db)
             db.commit()
         except sqlite3.DatabaseError:
             db.close()
@@ -69,6 +76,7 @@ class AnalysisCache:
                 pass
         db = sqlite3.connect(":memory:", check_same_thread=False)
         db.execute(_SCHEMA)
+        store.create(db)
         return db
 
     def close(self) -> None:
@@ -102,6 +110,8 @@ class AnalysisCache:
         return found
 
     def put_many(self, items: Iterable[tuple[Article, Analysis]]) -> None:
+        items = list(items)
+        facts = [(a.content_hash, facts_of(a, an)) for a, an in items if a.content_hash]
         rows = [
             (a.content_hash, self.fingerprint, json.dumps(an.to_cache(a.parts()), separators=(",", ":")))
             for a, an in items
@@ -113,9 +123,65 @@ class AnalysisCache:
             if not self.read_only:
                 try:
                     self._db.executemany("INSERT OR REPLACE INTO analysis VALUES (?, ?, ?)", rows)
+                    self._written += store.write(self._db, self.facts_fingerprint, facts)
                     self._db.commit()
                     return
                 except sqlite3.Error as exc:  # e.g. the disk is full: analysed again on the next run
                     self._db.rollback()
                     log.warning("the analysis cache could not be written: %s", exc)
             self._memory.update((h, data) for h, _, data in rows)
+            self._keep_facts(facts)
+
+    # ------------------------------------------------------------ coverage facts
+
+    def put_facts(self, items: Iterable[tuple[Article, Analysis]]) -> int:
+        """Store the coverage facts of articles whose analysis was cached before facts were (a backfill)."""
+        facts = [(a.content_hash, facts_of(a, an)) for a, an in items if a.content_hash]
+        with self._lock:
+            if not self.read_only:
+                try:
+                    new = store.write(self._db, self.facts_fingerprint, facts)
+                    self._db.commit()
+                    self._written += new
+                    return new
+                except sqlite3.Error as exc:
+                    self._db.rollback()
+                    log.warning("the analysis cache could not be written: %s", exc)
+            return self._keep_facts(facts)
+
+    def _keep_facts(self, facts: list[tuple[str, ArticleFacts]]) -> int:
+        """Facts kept in memory for this run (the lock is held)."""
+        if self._spare is None:
+            self._spare = sqlite3.connect(":memory:", check_same_thread=False)
+            store.create(self._spare)
+        new = store.write(self._spare, self.facts_fingerprint, facts)
+        self._spare.commit()
+        self._written += new
+        return new
+
+    def with_facts(self) -> set[str]:
+        """The content hashes whose coverage facts are stored."""
+        with self._lock:
+            found = store.has_facts(self._db, self.facts_fingerprint)
+            if self._spare is not None:
+                found |= store.has_facts(self._spare, self.facts_fingerprint)
+        return found
+
+    def facts(self, keys: Iterable[str]) -> store.StoredFacts:
+        """The stored facts of these form keys (coverage/facts.py `key`), for every article that has facts."""
+        keys = list(keys)
+        with self._lock, store.paused_gc():
+            found = store.read(self._db, self.facts_fingerprint, keys)
+            if self._spare is not None:
+                spare = store.read(self._spare, self.facts_fingerprint, keys)
+                found.analysed |= spare.analysed
+                found.quotes.update(spare.quotes)
+                for k, articles in spare.forms.items():
+                    found.forms.setdefault(k, {}).update(articles)
+        return found
+
+    def facts_stamp(self) -> tuple[int, int]:
+        """Changes when facts are written, by this process or another: coverage computed before is stale."""
+        with self._lock:
+            (version,) = self._db.execute("PRAGMA data_version").fetchone()
+        return self._written, version

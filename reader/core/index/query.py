@@ -2,17 +2,46 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
-from whoosh import query
+from whoosh import matching, query
 from whoosh.qparser import MultifieldPlugin, QueryParser
 
-from ..model import Phrase
+from ..model import Filters, Phrase
 from .errors import QueryError, QueryTooBroad, first_line
 from .schema import NAME_FIELDS, QUERY_FIELDS, QUERY_SCHEMA, SEARCH_FIELDS
 
 MAX_QUERY_CHARS = 500
 MAX_SCANNED_WORDS = 10_000  # words a wildcard or range may look through, in one field of one segment
+
+
+# The query language by example, for Help › Search syntax: (what you type, what it finds). Every example
+# parses, and each field of QUERY_FIELDS has one (tests/core/test_search_syntax.py).
+EXAMPLES: tuple[tuple[str, str], ...] = (
+    ("Alibaba cloud", "both words, in any of their forms (AND is the default)"),
+    ('"Olympic Games"', "the phrase"),
+    ('"Alibaba deal"~5', "both words in that order, at most 5 words apart"),
+    ("Alibaba OR Tmall", "either word"),
+    ("Olympic AND sponsor", "both words (AND written out)"),
+    ("Olympic NOT Tokyo", "Olympic, but not Tokyo"),
+    ("(Alibaba OR Tmall) AND cloud", "parentheses group"),
+    ("olympi*", "words starting with olympi (a wildcard)"),
+    ("spons?r", "? for any one letter"),
+    ("title:alibaba", "the word in the title"),
+    ("body:partnership", "the word in the text"),
+    ("captions:ceremony", "the word in a photo caption"),
+    ("source:reuters", "a word of the source (the filter row picks one source exactly)"),
+    ("id:clips/*", "the articles in a folder of the library (id: is the file's path in it)"),
+    ("date:2019", "a date in that year"),
+    ("date:[2019-01-01 TO 2019-12-31]", "a date in that range, both ends included"),
+    ("date:[2019-06-01 TO]", "a date on or after that day"),
+    ("words:[500 TO 1000]", "a length in words"),
+    ("entity:Alibaba", "a name, by its full name or as written (entity:IOC)"),
+    ('entity:"Thomas Bach"', "a name of several words"),
+    ('speaker:"Jack Ma"', "a direct quote by that person; speaker:ma also works"),
+    ("*", "every article"),
+)
 
 
 def parse_query(text: str):
@@ -26,6 +55,70 @@ def parse_query(text: str):
     if q is query.NullQuery or isinstance(q, type(query.NullQuery)):
         raise QueryError("nothing to search for: the query has only operators or very common words")
     return q.accept(_bounded).accept(_lazy_union)
+
+
+def parse_search(text: str, filters: Filters | None = None) -> tuple:
+    """The Whoosh query for `text` (every article, when it is empty and `filters` narrow them) and the
+    filter query of `filters` (or None); QueryError if either cannot be understood."""
+    only = filter_query(filters)
+    if only is not None and not text.strip():
+        return query.Every(), only
+    return parse_query(text), only
+
+
+def filter_query(filters: Filters | None):
+    """The Whoosh query that keeps only what `filters` let through (None when they let everything through);
+    QueryError if a date is not a date, or the range ends before it starts."""
+    if not filters:
+        return None
+    parts: list[query.Query] = []
+    if filters.source:
+        parts.append(_SourceIs(filters.source))
+    if filters.date_from or filters.date_to:
+        start, end = _day(filters.date_from, "From"), _day(filters.date_to, "To")
+        if start and end and end < start:
+            raise QueryError(f"the dates run backwards: {filters.date_from} is after {filters.date_to}")
+        last = dt.datetime.combine(end, dt.time.max) if end else None
+        parts.append(query.DateRange("date", dt.datetime.combine(start, dt.time()) if start else None, last))
+    return parts[0] if len(parts) == 1 else query.And(parts)
+
+
+def _day(text: str | None, which: str) -> dt.date | None:
+    if not text:
+        return None
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise QueryError(f"{which} date '{text}' is not a date; write dates as YYYY-MM-DD") from None
+
+
+class _SourceIs(query.Query):
+    """The articles whose source is exactly `source`, as the list shows it: `source:` matches words of it
+    ("Reuters" would find "Reuters Sport" too)."""
+
+    def __init__(self, source: str):
+        self.source = source
+        self.boost = 1.0
+
+    def __repr__(self):
+        return f"{self.__class__.__name__}({self.source!r})"
+
+    def __eq__(self, other):
+        return self.__class__ is other.__class__ and self.source == other.source
+
+    def __hash__(self):
+        return hash(self.source)
+
+    def estimate_size(self, ixreader):
+        return ixreader.doc_count()
+
+    def matcher(self, searcher, context=None):
+        reader = searcher.reader()  # a segment's: a filter is matched segment by segment
+        if not reader.doc_count() or not reader.has_column("source"):
+            return matching.NullMatcher()
+        column = reader.column_reader("source")
+        found = [n for n in reader.all_doc_ids() if column[n] == self.source]
+        return matching.ListMatcher(found) if found else matching.NullMatcher()
 
 
 def cap_query(text: str) -> tuple[str, str | None]:

@@ -10,13 +10,22 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from whoosh import sorting, writing
+from whoosh import query, sorting, writing
 
-from ..model import ArticleRow, Document, Hit, SearchResult, Span
+from ..model import ArticleRow, Document, Filters, Hit, SearchResult, Span
 from . import files
 from .errors import IndexDamaged, QueryError, damaged
 from .processes import pool_options
-from .query import cap_query, friendly, parse_query, positive_names, positive_phrases, positive_words, ranked
+from .query import (
+    cap_query,
+    friendly,
+    parse_query,
+    parse_search,
+    positive_names,
+    positive_phrases,
+    positive_words,
+    ranked,
+)
 from .reading import column_lookup, column_rows, names_joined
 from .schema import (
     INDEX_NAME,
@@ -177,6 +186,7 @@ class Index:
         limit: int | None = 50,
         analysis_of: Callable[[dict], Analysis | None] | None = None,
         snippets: int | None = None,
+        filters: Filters | None = None,
     ) -> SearchResult:
         """Run the query; IndexDamaged if a file of the index cannot be read, QueryError if the query fails.
 
@@ -187,8 +197,8 @@ class Index:
         name search's snippets show the sentence naming the name, or the speaker's quote.
         """
         text, notice = cap_query(text)
-        q = parse_query(text)
-        return self._reading(lambda: self._search(q, text, notice, limit, analysis_of, snippets))
+        q, only = parse_search(text, filters)  # `only`: what the filters let through
+        return self._reading(lambda: self._search(q, text, notice, limit, analysis_of, snippets, only))
 
     def snippets(
         self, text: str, ids: Iterable[str], analysis_of: Callable[[dict], Analysis | None] | None = None
@@ -198,7 +208,7 @@ class Index:
         An article no longer indexed has none. Errors as `search`.
         """
         text, _ = cap_query(text)
-        q = parse_query(text)
+        q = parse_query(text) if text.strip() else query.Every()  # filters alone: the lead of each
 
         def made() -> dict[str, tuple[str, tuple[Span, ...]]]:
             s = self._searcher.current()
@@ -222,7 +232,7 @@ class Index:
                 raise QueryError(friendly(exc)) from None
 
     def _search(
-        self, q, text: str, notice: str | None, limit: int | None, analysis_of, snippets: int | None
+        self, q, text: str, notice: str | None, limit: int | None, analysis_of, snippets: int | None, only=None
     ) -> SearchResult:
         s = self._searcher.current()
         joined = names_joined(q, self._names_searcher.current)
@@ -231,7 +241,7 @@ class Index:
         # full run gives the exact count without a second pass
         # a query with no word of the text to rank by lists newest first (undated last), not in index order
         order = None if ranked(q) else _NEWEST_FIRST
-        results = s.search(joined, limit=None, collapse="fingerprint", sortedby=order)  # copies: the first one
+        results = s.search(joined, limit=None, collapse="fingerprint", sortedby=order, filter=only)  # copies: the first
         asked = _asked(q, s)
         made = _Made(s, Snippets(asked, analysis_of))
         columns = column_lookup(s.reader(), ("id", "title", "day"))

@@ -1,0 +1,186 @@
+"""What coverage needs of one analysed article (the names it uses, how often and where, and its speech quotes),
+made once beside its analysis so that coverage never reads or analyses an article again.
+
+The names kept are the forms a watchlist written later may ask for: the text and the canonical name of every
+entity mention, and every run of capitalised words ("Northbank Arena", "Bank of America") with its sub-runs of
+up to `SUBRUN_WORDS` words, so that a watched name the entity tagger missed still matches. A form is kept as
+its `key`: its words, without case, joined by one space, each word without a trailing possessive ’s or 's
+("Heineken’s" is "heineken"); punctuation between words does not count ("Coca-Cola" stays one word).
+
+For each form: how often its words occur in the article (any case), and its most prominent place: `headline`
+(the title), `lede` (the body's first paragraph), `caption`, `quote` (inside a direct speech quote of the
+body), `body` (anywhere else). A canonical name counts as often as the entity mentions that carry it, if that
+is more than its words occur.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from ..analysis.values import SPEECH, Analysis
+from ..model import BODY, TITLE, Article, Part, split_paragraphs
+from .values import BODY as BODY_PLACE
+from .values import CAPTION, HEADLINE, LEDE, PLACEMENTS, QUOTE
+
+FACTS_VERSION = 1  # bump when what is kept, or how a form is keyed, changes
+SUBRUN_WORDS = 4  # the longest sub-run of a capitalised run kept besides the whole run
+_WORD = re.compile(r"\w+(?:[-’'&.]\w+)*")
+_POSSESSIVE = re.compile(r"[’']s$", re.IGNORECASE)
+# lower-case words that may stand inside a name ("Bank of America", "Real Madrid de la …")
+_CONNECTORS = frozenset({"of", "de", "la", "le", "du", "del", "der", "van", "von", "and", "&", "for", "the", "y"})
+# capitalised only because a sentence starts with them: never kept alone
+_ALONE = frozenset(
+    "a an and at but by for from he her his i if in it its mr mrs ms dr of on or our she so that the their "
+    "them there they this to we what when where which who with you".split()
+)
+
+
+@dataclass(frozen=True)
+class ArticleFacts:
+    """One article's forms, each as key -> (occurrences, index into PLACEMENTS), and its speech quotes."""
+
+    forms: dict[str, tuple[int, int]]
+    quotes: tuple[tuple[str, str], ...]  # (speaker, or "" when unknown; the quote's text)
+
+
+def words(text: str) -> list[str]:
+    """The words of `text` as a form's key is made of them."""
+    return [_POSSESSIVE.sub("", w.casefold()) for w in _WORD.findall(text)]
+
+
+def key(form: str) -> str:
+    """The key a form is stored and looked up by; "" for a form without words."""
+    return " ".join(words(form))
+
+
+def occurrences(needle: Sequence[str], hay: Sequence[str]) -> int:
+    """How often the words `needle` stand together in `hay`."""
+    n = len(needle)
+    return sum(1 for i in range(len(hay) - n + 1) if list(hay[i : i + n]) == list(needle)) if n else 0
+
+
+def facts_of(article: Article, analysis: Analysis) -> ArticleFacts:
+    """The facts of one article from its text and its analysis."""
+    parts = article.parts()
+    placer = _Placer(article, analysis)
+    tokens = {p.name: list(_tokens(p)) for p in parts}
+    candidates = _candidates(tokens, {p.name: p.text for p in parts}, analysis)
+    found = _count(tokens, candidates, placer)
+    for canonical, (n, place) in _canonicals(analysis, placer).items():
+        had = found.get(canonical, (0, len(PLACEMENTS)))
+        found[canonical] = (max(had[0], n), min(had[1], place))
+    quotes = tuple((q.speaker or "", q.text) for q in analysis.quotes if q.kind == SPEECH)
+    return ArticleFacts({k: v for k, v in found.items() if v[0] > 0}, quotes)
+
+
+class _Placer:
+    """The placement of a character of a part: headline, lede, caption, quote or body."""
+
+    def __init__(self, article: Article, analysis: Analysis):
+        paragraphs = [(s, p) for s, p in split_paragraphs(article.body) if p.strip()]
+        self.lede_end = paragraphs[0][0] + len(paragraphs[0][1]) if paragraphs else 0
+        spans = sorted((q.start, q.end) for q in analysis.quotes if q.kind == SPEECH and q.part == BODY)
+        self.starts = [s for s, _ in spans]
+        self.ends = [e for _, e in spans]
+
+    def place(self, part: str, offset: int) -> int:
+        if part == TITLE:
+            return PLACEMENTS.index(HEADLINE)
+        if part != BODY:
+            return PLACEMENTS.index(CAPTION)
+        if offset < self.lede_end:
+            return PLACEMENTS.index(LEDE)
+        i = bisect.bisect_right(self.starts, offset) - 1
+        if i >= 0 and offset < self.ends[i]:
+            return PLACEMENTS.index(QUOTE)
+        return PLACEMENTS.index(BODY_PLACE)
+
+
+@dataclass(frozen=True)
+class _Token:
+    word: str  # as in the key
+    start: int
+    end: int
+    capital: bool
+
+
+def _tokens(part: Part) -> Iterator[_Token]:
+    for m in _WORD.finditer(part.text):
+        w = m.group()
+        yield _Token(_POSSESSIVE.sub("", w.casefold()), m.start(), m.end(), w[0].isupper())
+
+
+def _candidates(tokens: dict[str, list[_Token]], texts: dict[str, str], analysis: Analysis) -> set[str]:
+    found = {key(e.text) for e in analysis.entities} | {key(e.canonical) for e in analysis.entities}
+    for part, toks in tokens.items():
+        for run in _runs(toks, texts[part]):
+            found.update(_subruns(run))
+    found.discard("")
+    return found
+
+
+def _runs(toks: list[_Token], text: str) -> Iterator[list[_Token]]:
+    """Runs of capitalised words, with connectors inside, not across punctuation or lines."""
+    run: list[_Token] = []
+    for t in toks:
+        joined = bool(run) and text[run[-1].end : t.start] in (" ", "\u00a0")
+        if t.capital and (joined or not run):
+            run.append(t)
+        elif t.capital:
+            yield _trimmed(run)
+            run = [t]
+        elif run and joined and t.word in _CONNECTORS:
+            run.append(t)
+        else:
+            if run:
+                yield _trimmed(run)
+            run = []
+    if run:
+        yield _trimmed(run)
+
+
+def _trimmed(run: list[_Token]) -> list[_Token]:
+    while run and not run[-1].capital:
+        run = run[:-1]
+    return run
+
+
+def _subruns(run: list[_Token]) -> Iterator[str]:
+    ws = [t.word for t in run]
+    if len(ws) > SUBRUN_WORDS:
+        yield " ".join(ws)
+    for i in range(len(run)):
+        if not run[i].capital:
+            continue
+        for j in range(i + 1, min(i + SUBRUN_WORDS, len(run)) + 1):
+            if run[j - 1].capital and not (j - i == 1 and ws[i] in _ALONE):
+                yield " ".join(ws[i:j])
+
+
+def _count(tokens: dict[str, list[_Token]], candidates: set[str], placer: _Placer) -> dict[str, tuple[int, int]]:
+    """Each candidate's occurrences in every part, and its most prominent place."""
+    lengths = {c.count(" ") + 1 for c in candidates}
+    found: dict[str, tuple[int, int]] = {}
+    for part, toks in tokens.items():
+        ws = [t.word for t in toks]
+        for n in lengths:
+            for i in range(len(ws) - n + 1):
+                k = " ".join(ws[i : i + n])
+                if k in candidates:
+                    count, best = found.get(k, (0, len(PLACEMENTS)))
+                    found[k] = (count + 1, min(best, placer.place(part, toks[i].start)))
+    return found
+
+
+def _canonicals(analysis: Analysis, placer: _Placer) -> dict[str, tuple[int, int]]:
+    """Each canonical name's entity mentions, and their most prominent place."""
+    found: dict[str, tuple[int, int]] = {}
+    for e in analysis.entities:
+        k = key(e.canonical)
+        if k:
+            count, best = found.get(k, (0, len(PLACEMENTS)))
+            found[k] = (count + 1, min(best, placer.place(e.part, e.start)))
+    return found

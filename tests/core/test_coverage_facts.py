@@ -1,0 +1,157 @@
+"""Coverage facts: which forms an article keeps and how a watched name matches them, facts made once beside the
+analysis (and backfilled for an older cache), figures without reading any article, and the watchlist's CSV."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from dataclasses import replace
+
+import pytest
+
+from reader.core import articles as articles_module
+from reader.core.analysis import Analysis
+from reader.core.coverage.facts import facts_of, key
+from reader.core.coverage.figures import compute
+from reader.core.coverage.matching import matches
+from reader.core.coverage.store import StoredFacts
+from reader.core.coverage.values import Scope
+from reader.core.coverage.watchlist import PROPERTY, SPONSOR, Watched, Watchlist, WatchlistError, load, save
+from reader.core.formats.text import parse
+from reader.core.model import ArticleRow
+from tests.core.coverage_library import WATCHLIST, analysed_library, quick_library, write_articles
+
+
+def heineken_count(coverage) -> int:
+    return len(next(n for n in coverage.names if n.name == "Heineken").articles)
+
+
+def test_a_key_ignores_case_spacing_punctuation_and_a_possessive():
+    assert key("Heineken’s") == key("HEINEKEN") == key("heineken's") == "heineken"
+    assert key("  Northbank \n Arena ") == "northbank arena"
+    assert key("Coca-Cola") == "coca-cola" != key("Coca Cola")
+
+
+def test_capitalised_runs_are_kept_so_a_name_the_tagger_missed_still_matches():
+    article = parse("Title: Match report\n\nFans of Zorvex Quantum Holdings cheered. Bank of America paid.\n")
+    facts = facts_of(article, Analysis())  # no entities at all
+    for form in ("zorvex quantum holdings", "zorvex", "quantum holdings", "bank of america", "america"):
+        assert form in facts.forms, form
+    assert "of" not in facts.forms and "holdings cheered" not in facts.forms  # a run stops at lower case
+    assert "cheered bank" not in facts.forms and "holdings bank" not in facts.forms  # and at punctuation
+
+
+def test_a_name_inside_a_longer_form_is_not_counted_twice():
+    article = parse("Title: League news\n\nThe Barclays Premier League starts today.\n\nThe Premier League said so.\n")
+    facts = facts_of(article, Analysis())
+    stored = StoredFacts({"h"}, {k: {"h": facts.forms[k]} for k in facts.forms}, {})
+    league = Watched("Barclays Premier League", PROPERTY, ("Premier League",), "Barclays")
+    (match,) = matches(stored, league).values()
+    assert match.mentions == 2 and not match.unsponsored_only
+
+
+def test_facts_are_stored_with_the_analysis_and_no_article_is_read_for_coverage(tmp_path, monkeypatch):
+    library = analysed_library(tmp_path)
+    expected = library.coverage(WATCHLIST).to_json()
+    library.close()
+    shutil.move(tmp_path / "articles", tmp_path / "elsewhere")  # the files are gone ...
+    (tmp_path / "articles").mkdir()
+
+    def no_reading(*args, **kwargs):
+        raise AssertionError("an article file was read")
+
+    monkeypatch.setattr(articles_module, "load", no_reading)
+    monkeypatch.setattr(articles_module, "load_file", no_reading)
+    again = quick_library(tmp_path / "articles", tmp_path / "data")  # ... and the index is not synced
+    assert again.coverage(WATCHLIST).to_json() == expected
+    again.close()
+
+
+def test_an_older_cache_without_facts_is_backfilled_by_the_analysis_pass(tmp_path):
+    library = analysed_library(tmp_path)
+    library.close()
+    with sqlite3.connect(tmp_path / "data" / "analysis.sqlite") as db:  # as a cache from before facts were kept
+        db.execute("DROP TABLE facts_article")
+        db.execute("DROP TABLE facts_name")
+        db.execute("DROP TABLE facts_form")
+    old = quick_library(tmp_path / "articles", tmp_path / "data")
+    before = old.coverage(WATCHLIST)
+    assert before.unanalysed == 7 and heineken_count(before) == 0
+    report = old.analyze_all()
+    assert report.analyzed == 0 and report.backfilled == 8  # nothing analysed again; every file given facts
+    after = old.coverage(WATCHLIST)
+    assert after.unanalysed == 0 and heineken_count(after) == 5
+    assert old.analyze_all().backfilled == 0  # once
+    old.close()
+
+
+def test_a_cached_analysis_met_by_the_pass_gets_its_facts(tmp_path):
+    fresh = quick_library(write_articles(tmp_path / "articles"), tmp_path / "data")
+    fresh.sync()  # nothing analysed yet, as far as the index knows
+    for row in fresh.rows():  # analysed meanwhile by another process, whose cache kept no facts
+        article = fresh.load(row.id)
+        fresh.cache.put_many([(article, fresh.analyzer.analyze(article))])
+    with sqlite3.connect(tmp_path / "data" / "analysis.sqlite") as db:
+        db.execute("DELETE FROM facts_article")
+        db.execute("DELETE FROM facts_name")
+    report = fresh.analyze_all()
+    assert report.cached == 8 and report.analyzed == 0 and report.backfilled == 8
+    assert heineken_count(fresh.coverage(WATCHLIST)) == 5
+    fresh.close()
+
+
+def test_articles_not_analysed_yet_are_counted_apart(tmp_path):
+    library = analysed_library(tmp_path)
+    (tmp_path / "articles" / "new.txt").write_text("Title: Heineken again\nDate: 2026-03-01\n\nMore.\n", "utf-8")
+    library.sync()
+    coverage = library.coverage(WATCHLIST)
+    assert coverage.articles == 8 and coverage.unanalysed == 1 and heineken_count(coverage) == 5
+    library.analyze_all()
+    coverage = library.coverage(WATCHLIST)  # the new facts are read: the figures follow
+    assert coverage.unanalysed == 0 and heineken_count(coverage) == 6
+    library.close()
+
+
+def test_undated_articles_count_but_not_in_periods():
+    row = ArticleRow("a.txt", "Heineken", None, "Post", 1, 1, 1, "h1", fingerprint="f1")
+    facts = StoredFacts({"h1"}, {"heineken": {"h1": (1, 0)}}, {})
+    coverage = compute([row], facts, Watchlist([Watched("Heineken")]))
+    (heineken,) = coverage.names
+    assert len(heineken.articles) == 1 and heineken.periods == ()
+    assert compute([row], facts, Watchlist([Watched("Heineken")]), Scope(date_from="2026-01-01")).articles == 0
+
+
+def test_watchlist_csv_round_trip(tmp_path):
+    watchlist = Watchlist(
+        [
+            Watched("Heineken", SPONSOR, ("Heineken N.V.", "Heineken’s")),
+            Watched("Northbank Arena", PROPERTY, ("City Stadium",), "Northbank"),
+            Watched("Jane Miller", "person"),
+        ]
+    )
+    save(tmp_path, watchlist)
+    assert load(tmp_path).names == watchlist.names
+    assert Watchlist.from_csv(watchlist.to_csv()).names == watchlist.names
+    assert load(tmp_path / "nothing-saved").find("Coca-Cola") is not None  # the built-in sponsors
+
+
+def test_watchlist_bad_rows():
+    with pytest.raises(WatchlistError, match="line 3: kind 'team' is not one of"):
+        Watchlist.from_csv("name,kind\nHeineken,sponsor\nArsenal,team\n")
+    with pytest.raises(WatchlistError, match="the first line must name the columns"):
+        Watchlist.from_csv("Heineken,sponsor\n")
+    kept = Watchlist.from_csv("name,kind,aliases\n,sponsor,\nVisa,,Visa Inc| \nvisa,sponsor,\n")
+    assert [(w.name, w.kind, w.aliases) for w in kept] == [("visa", SPONSOR, ())]  # blank skipped, one per name
+
+
+def test_a_cache_that_cannot_be_written_keeps_facts_for_this_run(tmp_path):
+    from reader.core.analysis.cache import AnalysisCache
+
+    article = replace(parse("Title: Heineken wins\n\nThe brewer said so.\n"), content_hash="h1")
+    cache = AnalysisCache(tmp_path / "none.sqlite", "fp", read_only=True)  # no file, none may be made
+    cache.put_many([(article, Analysis())])
+    found = cache.facts(["heineken"])
+    assert found.analysed == {article.content_hash}
+    assert found.forms == {"heineken": {article.content_hash: (1, 0)}}  # once, in the headline
+    assert not (tmp_path / "none.sqlite").exists()
+    cache.close()

@@ -102,7 +102,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("search", parents=[common], help="search the articles (Whoosh query language)")
     p.add_argument("query", help='e.g. sponsor, "Olympic Games", title:alibaba, date:[2019-01-01 TO 2019-12-31]')
-    p.add_argument("--limit", type=_positive_int, default=20, metavar="N", help="at most N hits (default 20)")
+    p.add_argument(
+        "--limit",
+        type=_hit_limit,
+        default=20,
+        metavar="N",
+        help="at most N hits, the best first (default 20; 0: every hit)",
+    )
     p.add_argument("--json", action="store_true", help="print JSON")
 
     p = sub.add_parser("show", parents=[common], help="print one article as parsed")
@@ -144,13 +150,13 @@ def _add_bookmark_commands(p: _Parser, common: _Parser) -> None:
     a.add_argument("--json", action="store_true", help="print JSON")
 
 
-def _positive_int(text: str) -> int:
+def _hit_limit(text: str) -> int:
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"not a number: {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
+    if value < 0:
+        raise argparse.ArgumentTypeError("must be 0 (every hit) or more")
     return value
 
 

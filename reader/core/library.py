@@ -12,8 +12,9 @@ import re
 import sqlite3
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import TypeVar
 
 from . import articles, importing, paths
 from .analysis import Analysis, Analyzer
@@ -31,7 +32,7 @@ from .coverage.watchlist import Watchlist
 from .errors import LibraryError, ReaderError, SyncCancelled
 from .files import ArticleError
 from .index import INDEX_DELETED, Index, IndexDamaged, IndexDeleted, hit_spans
-from .model import Article, ArticleRow, Caption, Document, Filters, Phrase, SearchResult, split_id
+from .model import Article, ArticleRow, Caption, Document, Filters, Phrase, SearchResult, Span, split_id
 from .reanchoring import ReanchorReport, reanchor
 from .scanning import NAME_NOT_UTF8, inside, is_undecodable, readable_name
 from .sync import IndexUpdate, SyncReport
@@ -49,6 +50,7 @@ __all__ = [
 
 Progress = Callable[[int, int], None]
 BOOKMARKS_FILE = "bookmarks.sqlite"
+_T = TypeVar("_T")
 
 
 class Library:
@@ -246,14 +248,26 @@ class Library:
         save_corrections(self.load(article_id), **values)
         return self.load(article_id)
 
-    def search(self, text: str, limit: int | None = 50, filters: Filters | None = None) -> SearchResult:
-        """Search the index, within `filters` (with no text: every article they let through, newest first);
-        IndexDeleted while an index found deleted has not been filled again by a sync."""
+    def search(
+        self, text: str, limit: int | None = 50, filters: Filters | None = None, snippets: int | None = None
+    ) -> SearchResult:
+        """Search the index, within `filters` (with no text: every article they let through, newest first): the
+        best `limit` hits (None or 0: all), the first `snippets` (None: all) with their snippets (`snippets()`
+        makes the others'). IndexDeleted while an index found deleted has not been filled again by a sync."""
+        return self._searching(
+            lambda index: index.search(text, limit, self._analysis_of_hit, snippets=snippets, filters=filters)
+        )
+
+    def snippets(self, text: str, ids: Iterable[str]) -> dict[str, tuple[str, tuple[Span, ...]]]:
+        """{article id: (snippet, its hit spans)} of these hits of the query `text`, as `search` makes them."""
+        return self._searching(lambda index: index.snippets(text, ids, self._analysis_of_hit))
+
+    def _searching(self, read: Callable[[Index], _T]) -> _T:
         index = self._present_index()
         if self.index_deleted:  # the new index is empty: finding nothing would mislead
             raise IndexDeleted(self.rebuilt_reason or INDEX_DELETED)
         try:
-            return index.search(text, limit=limit, analysis_of=self._analysis_of_hit, filters=filters)
+            return read(index)
         except IndexDamaged as exc:  # made again empty, as if deleted: a sync refills it
             self._discard(index, str(exc))
             raise

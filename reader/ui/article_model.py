@@ -7,9 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, QTimer, Signal
 
-from ..core.model import ArticleRow, Hit, copy_key, first_copy, split_id
+from ..core.model import ArticleRow, Hit, Span, copy_key, first_copy, split_id
+from ..core.results_export import ResultRow
 from .look import plain_tip
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -36,6 +37,8 @@ COLUMN_TIPS = {
     FOLDER: "The folder of the library the file is in (empty: the library folder itself)",
 }
 NATURAL = -1  # the column that means no column: the library in id order, search hits in rank order
+SNIPPET_BATCH = 60  # the snippets asked for at a time: more than a screen's rows, of those painted last
+NO_SNIPPET: tuple[str, tuple[Span, ...]] = ("", ())  # not made yet, or nothing to show
 
 # What a column sorts on: raw values, so that 1,000 words come after 999 and "é" near "e".
 SORT_KEYS: dict[int, Callable[[ArticleRow], str | int]] = {  # a column's keys: all str or all int
@@ -104,6 +107,7 @@ class ArticleTableModel(QAbstractTableModel):
     """
 
     counts_changed = Signal()  # the articles listed or known may be more or fewer
+    snippets_wanted = Signal(str, list)  # (query, article ids): hits painted without their snippets yet
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -116,6 +120,7 @@ class ArticleTableModel(QAbstractTableModel):
         self._sort_column = NATURAL
         self._sort_order = Qt.SortOrder.AscendingOrder
         self.searching = False
+        self._snippets = _LazySnippets(self)
 
     # ---- queries
 
@@ -151,7 +156,7 @@ class ArticleTableModel(QAbstractTableModel):
         if role == _ID:
             return item.row.id
         if role == _SNIPPET:
-            return (item.hit.snippet, item.hit.snippet_spans) if item.hit and col == TITLE else None
+            return self._snippets.of(item.row) if item.hit and col == TITLE else None
         if col == SOURCE and item.also:  # the tooltip
             return plain_tip("Also in:\n" + "\n".join(" · ".join(filter(None, (c.source, c.id))) for c in item.also))
         return plain_tip(f"{item.row.title}\n{item.row.id}") if col == TITLE else None
@@ -349,17 +354,41 @@ class ArticleTableModel(QAbstractTableModel):
 
     # ---- search mode
 
-    def show_hits(self, hits: list[Hit]) -> None:
+    def show_hits(self, hits: list[Hit], query: str = "") -> None:
+        """List the hits of `query`, in rank order; their snippets, if they carry none, are asked for
+        (`snippets_wanted`) as their lines are painted."""
         self.searching = True
+        self._snippets.listing(query, [h for h in hits if h.snippet or h.snippet_spans])
         items = []
         for rank, hit in enumerate(hits):
             row = self._library.get(hit.article_id) or ArticleRow(hit.article_id, hit.title, hit.date, "", 0, 0, 0, "")
-            items.append(ListItem(row, rank, hit, tuple(self.copies_of(row.id))))
+            copied = len(self._copies.get(copy_key(row), ())) > 1  # most are not: 50,000 hits list in 0.1 s
+            items.append(ListItem(row, rank, hit, tuple(self.copies_of(row.id)) if copied else ()))
         self._reset(items)
         self.counts_changed.emit()
 
+    def set_snippets(self, query: str, made: dict[str, tuple[str, tuple[Span, ...]]]) -> None:
+        """The snippets of the hits last asked for (`snippets_wanted`) have been made; those of `made` show."""
+        self._repaint(self._snippets.made(query, made))
+
+    @property
+    def query(self) -> str:
+        """The query whose hits are listed ("" while the library is)."""
+        return self._snippets.query
+
+    def result_rows(self) -> list[ResultRow]:
+        """The hits listed, in the order shown, with the snippets made so far (None: not yet made)."""
+        rows = []
+        for item in self._items if self.searching else ():
+            r, hit = item.row, item.hit
+            snippet = self._snippets.known(r)
+            score = hit.score if hit else 0.0
+            rows.append(ResultRow(r.id, r.title, r.source, r.date, score, snippet[0] if snippet else None))
+        return rows
+
     def show_library(self) -> None:
         self.searching = False
+        self._snippets.listing("", [])
         self._reset(self._library_items())
         self.counts_changed.emit()
 
@@ -378,6 +407,67 @@ class ArticleTableModel(QAbstractTableModel):
         self._items = self._sorted()
         self._positions = None
         self.endResetModel()
+
+
+class _LazySnippets:
+    """The snippets of the hits listed: made on a worker for the lines painted, a batch at a time, the lines
+    painted last first; one batch is asked for at a time, so that a long scroll does not queue thousands."""
+
+    def __init__(self, model: ArticleTableModel):
+        self.model = model
+        self.query = ""
+        self._made: dict[tuple[str, str], tuple[str, tuple[Span, ...]]] = {}  # by (id, content hash)
+        self._wanted: dict[str, None] = {}  # ids painted without a snippet, in the order last painted
+        self._asked: list[str] = []  # the batch being made
+        self._timer = QTimer(model)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._ask)
+
+    def listing(self, query: str, given: list[Hit]) -> None:
+        """A new list: the snippets of the same query are kept for the articles whose text is the same."""
+        if query != self.query:
+            self._made.clear()
+        self.query, self._wanted, self._asked = query, {}, []
+        for hit in given:
+            self._made[self._key(hit.article_id)] = (hit.snippet, hit.snippet_spans)
+
+    def _key(self, article_id: str) -> tuple[str, str]:
+        row = self.model.library_row(article_id)
+        return article_id, row.content_hash if row else ""
+
+    def known(self, row: ArticleRow) -> tuple[str, tuple[Span, ...]] | None:
+        return self._made.get((row.id, row.content_hash))
+
+    def of(self, row: ArticleRow) -> tuple[str, tuple[Span, ...]]:
+        """The snippet of a line being painted; asked for if not made yet, and then nothing meanwhile."""
+        made = self._made.get((row.id, row.content_hash))
+        if made is not None:
+            return made
+        if row.id not in self._asked:  # "" too: filters alone list the leads
+            self._wanted.pop(row.id, None)
+            self._wanted[row.id] = None
+            if not self._timer.isActive():
+                self._timer.start(0)  # after the paint: a signal from inside data() would re-enter the view
+        return NO_SNIPPET
+
+    def _ask(self) -> None:
+        if self._asked or not self._wanted:
+            return
+        self._asked = list(self._wanted)[-SNIPPET_BATCH:]
+        self._wanted.clear()
+        self.model.snippets_wanted.emit(self.query, self._asked)
+
+    def made(self, query: str, made: dict[str, tuple[str, tuple[Span, ...]]]) -> list[str]:
+        """Keep what a batch made (if still for this list); returns the ids to paint again. The rows wanted
+        meanwhile but left out of the next batch are among them: painted again if they are still shown."""
+        if query != self.query or not self._asked:
+            return []
+        answered, self._asked = self._asked, []
+        for aid in answered:
+            self._made[self._key(aid)] = made.get(aid, NO_SNIPPET)  # none: not indexed any more
+        left = list(self._wanted)
+        self._ask()
+        return answered + [aid for aid in left if aid not in self._asked]
 
 
 def _blocks(rows_descending: list[int]) -> list[list[int]]:

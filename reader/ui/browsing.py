@@ -43,6 +43,8 @@ class Browsing(QObject):
         view.columns_changed.connect(lambda hidden: settings.setValue("list/hiddenColumns", ",".join(map(str, hidden))))
         session.library_changed.connect(self._on_changed)
         session.results.connect(self._show_results)
+        model.snippets_wanted.connect(session.make_snippets)
+        session.snippets_made.connect(model.set_snippets)
         session.failed.connect(self._on_failed)
         session.reveal.connect(self.show_article)
         self._result: SearchResult | None = None  # the search listed last, to list again after a figure's articles
@@ -108,7 +110,7 @@ class Browsing(QObject):
 
     def _show_results(self, result: SearchResult) -> None:
         self._result = result
-        self.model.show_hits(result.hits)
+        self.model.show_hits(result.hits, result.query)
         self.view.set_search_mode(True)
         if not result.query:  # the library, filtered: in the library's order
             self._restore_sort()
@@ -119,8 +121,6 @@ class Browsing(QObject):
             message = "No articles match."
         else:
             message = f"{result.total:,} {'article matches' if result.total == 1 else 'articles match'}"
-            if result.total > len(result.hits):
-                message += f"; showing the best {len(result.hits):,}"
         if result.notice:
             message += f" ({result.notice})"
         self.search_bar.show_info(message)

@@ -21,6 +21,7 @@ from .chosen_articles import ChosenArticles
 from .coverage_export import CoverageExport
 from .coverage_panel import CoveragePanel
 from .dropping import Dropping
+from .exporting_results import ResultsExporting
 from .help_dialogs import show_search_syntax, show_shortcuts
 from .legend import Legend
 from .menus import Menus
@@ -82,6 +83,7 @@ class MainWindow(QMainWindow):
         self.place = Place(session, self.browsing, self.reading, self.pane, settings, self)
         self.adding = Adding(session, self.reading, settings, self)
         self.drops = Dropping(self, lambda: session.library.root if session.library else None)
+        self.exporting = ResultsExporting(session, self.model, self)
         self.coverage = CoveragePanel(session)
         self.chosen = ChosenArticles(self.browsing, self)
         self.coverage_export = CoverageExport(session, self.coverage, self)
@@ -126,8 +128,9 @@ class MainWindow(QMainWindow):
         self.drops.dropped.connect(self.adding.add_paths)
         self.coverage.articles_chosen.connect(self.chosen.show)
         self.list.clicked.connect(lambda: self.tabs.setCurrentIndex(0))  # an article chosen: read it
-        for panel in (self.bookmarking, self.adding, self.watching, self.coverage_export):
+        for panel in (self.bookmarking, self.adding, self.watching, self.exporting, self.coverage_export):
             panel.status.connect(self.status.say)
+        self.browsing.search_finished.connect(self.menus.follow_results)
         self.session.updating.connect(self.menus.follow_indexing)
         self.reading.article_changed.connect(self.menus.follow_article)
         self.session.library_changed.connect(self._remember_folder)
@@ -144,6 +147,7 @@ class MainWindow(QMainWindow):
             (menus.add_folder, self.adding.add_folder_dialog),
             (menus.paste, self.adding.paste_article),
             (menus.export, self.bookmarking.export_dialog),
+            (menus.export_results, self.exporting.export_dialog),
             (menus.export_coverage, self.coverage_export.export_dialog),
             (menus.quit, self.close),
             (menus.bookmark, self.bookmarking.bookmark_target),

@@ -22,6 +22,8 @@ class Menus:
         file_menu.addSeparator()
         self.export = self._add(file_menu, "&Export bookmarks…", "Ctrl+E")
         bookmarks_panel.leave_to_window(self.export.shortcuts())  # not "end of line" in its filter box
+        self.export_results = self._add(file_menu, "Export res&ults…", "Ctrl+Shift+E")
+        self.export_results.setEnabled(False)  # until a search lists results
         self.export_coverage = self._add(file_menu, "Export &coverage…")
         file_menu.addSeparator()
         self.quit = self._add(file_menu, "&Quit", QKeySequence.StandardKey.Quit, role=QAction.MenuRole.QuitRole)
@@ -72,6 +74,10 @@ class Menus:
     def follow_indexing(self, update) -> None:
         """Reindex is offered while no update runs (`update` is the session's Update, or None)."""
         self.reindex.setEnabled(update is None)
+
+    def follow_results(self, result) -> None:
+        """Export results is offered while a search lists results (`result` is a SearchResult, or None)."""
+        self.export_results.setEnabled(result is not None and result.total > 0)
 
     def follow_article(self, article) -> None:
         """Article details are offered while an article is shown."""

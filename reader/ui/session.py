@@ -13,6 +13,7 @@ import os
 import time
 from collections.abc import Callable
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -23,6 +24,7 @@ from ..core.importing import ImportReport
 from ..core.index import IndexDeleted
 from ..core.library import AnalysisReport, Library, LibraryError, SyncCancelled, SyncReport
 from ..core.model import ArticleRow, ArticleView, Filters, SearchResult, split_id
+from ..core.results_export import write_results
 from .folder_watch import FolderWatcher
 from .session_coverage import WatchlistRequests
 from .session_values import (
@@ -45,11 +47,11 @@ from .session_values import (
 )
 from .workers import Job, Jobs
 
-RESULT_LIMIT = 100  # each result carries a snippet, about 2.5 ms apiece
 ROW_BATCH_SECONDS = 0.3  # rows listed while indexing, in batches: each one sorts and repaints the list
 SETTLE_EVERY_ROWS = 2_000  # while a first index fills the list, its new rows are frozen this many at a time
 # spaCy runs in these processes only, never in the window's: for the articles opened and the whole library
 ANALYSIS_WORKERS = min(2, os.cpu_count() or 1)
+FIRST_SNIPPETS = 30  # a search's hits with their snippets at once: a screen's; the list asks for the others
 NO_FILTERS = Filters()
 SEARCH, ARTICLE = "search", "article"  # the kinds of request of which only the latest counts
 
@@ -81,7 +83,8 @@ class LibrarySession(QObject, WatchlistRequests):
     analysed = Signal(object)  # AnalysisReport: the analysis pass ended
     imported = Signal(object)  # ImportReport: articles were copied in; the update that indexes them follows
     saved = Signal(str)  # what an import, a paste or a correction did; the update it asks for follows
-    results = Signal(object)  # SearchResult
+    results = Signal(object)  # SearchResult: every hit, without snippets (make_snippets makes those shown)
+    snippets_made = Signal(str, object)  # (query, {article id: (snippet, spans)}) for make_snippets
     article_loaded = Signal(object)  # LoadedArticle
     reveal = Signal(str)  # an article just added or corrected: to select and show
     notice = Signal(str)  # what the analysis lacks (names from the built-in lists only), once known
@@ -101,6 +104,7 @@ class LibrarySession(QObject, WatchlistRequests):
         self.reading = Jobs(1)  # an article's text, its search hits and its cached analysis
         self.analysing = Jobs(1)  # the analysis of the article opened, when it is not cached
         self.saving = Jobs(1)  # copying files in, saving pasted text and corrections
+        self.snippeting = Jobs(1)  # the snippets of the hits the list shows, and exports of the results
         self.watcher = FolderWatcher(self)
         self.watcher.changed.connect(lambda: self.sync(quiet=True))
         self._opened: object | None = None  # stands for the library open now in the tickets
@@ -207,6 +211,7 @@ class LibrarySession(QObject, WatchlistRequests):
             self.analysing,
             self.writing,
             self.counting,
+            self.snippeting,
         ):
             jobs.stop_all()
         if self.library is not None:
@@ -399,7 +404,7 @@ class LibrarySession(QObject, WatchlistRequests):
         self._start(
             self.searching,
             ticket,
-            lambda job: library.search(text, limit=RESULT_LIMIT, filters=filters),
+            lambda job: library.search(text, limit=None, filters=filters, snippets=FIRST_SNIPPETS),
             finished=self._found,
             failed=self._search_failed,
         )
@@ -420,6 +425,34 @@ class LibrarySession(QObject, WatchlistRequests):
         if isinstance(exc, IndexDeleted):  # the update rebuilds it, then the search runs again
             self.sync(quiet=True)
         self.failed.emit(SearchFailed(exc))
+
+    def make_snippets(self, query: str, ids: list[str]) -> None:
+        """Make the snippets of these hits of `query`; `snippets_made` answers, with none if they failed."""
+        if self.library is None:
+            return
+        library = self.library
+        self._start(
+            self.snippeting,
+            self._take(),
+            lambda job: library.snippets(query, ids),
+            finished=lambda made: self.snippets_made.emit(query, made),
+            failed=lambda exc: self._snippets_failed(query, exc),
+        )
+
+    def _snippets_failed(self, query: str, exc: Exception) -> None:
+        self.snippets_made.emit(query, {})
+        if isinstance(exc, IndexDeleted):  # or damaged: rebuilt, then searched again
+            self._search_failed(exc)
+
+    def export_results(self, path: Path, query: str, rows: list, done: Callable, failed: Callable) -> None:
+        """Write `rows` (ResultRow, as listed) to `path` as CSV or XLSX, making the snippets not yet made;
+        then `done(rows written)` or `failed(exception)`."""
+        if self.library is None:
+            return
+        library = self.library
+        snippets = partial(library.snippets, query)
+        work = partial(write_results, path, rows, snippets)
+        self._start(self.snippeting, self._take(), lambda job: work(), finished=done, failed=failed)
 
     # ------------------------------------------------------------------ reading
 

@@ -241,7 +241,7 @@ def test_python_dash_m_reader_bad_input_is_one_line(tmp_path):
         (["search", "date:[bad TO worse]", "--articles", "{articles}"], "not a date"),
         (["search", "(sponsor", "--articles", "{articles}", "--json"], "unbalanced parenthesis"),
         (["search", "sponsor OR date:2019-02-30", "--articles", "{articles}"], "not a date"),
-        (["search", "sponsor", "--limit", "0", "--articles", "{articles}"], "must be 1 or more"),
+        (["search", "sponsor", "--limit", "-1", "--articles", "{articles}"], "must be 0 (every hit) or more"),
         (["search", "sponsor", "--limit", "ten", "--articles", "{articles}"], "not a number"),
         (["search", "--articles", "{articles}"], "required"),
         (["show", "nope/missing.txt", "--articles", "{articles}"], "no such article file"),

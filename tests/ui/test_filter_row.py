@@ -122,8 +122,10 @@ def test_the_answer_for_filters_no_longer_chosen_is_dropped(window, qtbot, monke
     combo.setCurrentIndex(combo.findData("Reuters"))
     combo.activated.emit(combo.currentIndex())
     qtbot.waitUntil(gate.entered.is_set, timeout=SEARCH_MS)
-    pick_source(qtbot, window, "Herald")  # chosen while the first is still being answered
-    gate.released.set()
+    combo.setCurrentIndex(combo.findData("Herald"))
+    with qtbot.waitSignal(window.browsing.search_finished, timeout=SEARCH_MS):  # Herald's: Reuters' is dropped
+        combo.activated.emit(combo.currentIndex())  # chosen while the first is still being answered
+        gate.released.set()
     qtbot.waitUntil(gate.left.is_set, timeout=SEARCH_MS)
     with qtbot.assertNotEmitted(window.browsing.search_finished, wait=300):
         pass

@@ -8,16 +8,25 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
-from whoosh import sorting, writing
+from whoosh import query, sorting, writing
 
-from ..model import ArticleRow, Document, Filters, Hit, SearchResult
+from ..model import ArticleRow, Document, Filters, Hit, SearchResult, Span
 from . import files
 from .errors import IndexDamaged, QueryError, damaged
 from .processes import pool_options
-from .query import cap_query, friendly, parse_search, positive_names, positive_phrases, positive_words, ranked
-from .reading import column_rows, names_joined
+from .query import (
+    cap_query,
+    friendly,
+    parse_query,
+    parse_search,
+    positive_names,
+    positive_phrases,
+    positive_words,
+    ranked,
+)
+from .reading import column_lookup, column_rows, names_joined
 from .schema import (
     INDEX_NAME,
     NAME_COLUMNS,
@@ -176,18 +185,44 @@ class Index:
         text: str,
         limit: int | None = 50,
         analysis_of: Callable[[dict], Analysis | None] | None = None,
+        snippets: int | None = None,
         filters: Filters | None = None,
     ) -> SearchResult:
         """Run the query; IndexDamaged if a file of the index cannot be read, QueryError if the query fails.
 
+        The best `limit` hits (None or 0: every hit), the first `snippets` of them (None: all) with their
+        snippets. The others carry none: the list makes them for the rows it shows (`snippets()`), so that
+        50,000 hits cost little more than their ranking.
         `analysis_of` gives the cached analysis of a hit from its stored fields (and its "hash"), so that a
         name search's snippets show the sentence naming the name, or the speaker's quote.
         """
         text, notice = cap_query(text)
         q, only = parse_search(text, filters)  # `only`: what the filters let through
+        return self._reading(lambda: self._search(q, text, notice, limit, analysis_of, snippets, only))
+
+    def snippets(
+        self, text: str, ids: Iterable[str], analysis_of: Callable[[dict], Analysis | None] | None = None
+    ) -> dict[str, tuple[str, tuple[Span, ...]]]:
+        """{article id: (snippet, its hit spans)} of these articles for the query `text`, as `search` makes them.
+
+        An article no longer indexed has none. Errors as `search`.
+        """
+        text, _ = cap_query(text)
+        q = parse_query(text) if text.strip() else query.Every()  # filters alone: the lead of each
+
+        def made() -> dict[str, tuple[str, tuple[Span, ...]]]:
+            s = self._searcher.current()
+            made = _Made(s, Snippets(_asked(q, s), analysis_of))
+            docnums = {aid: s.document_number(id=aid) for aid in ids}
+            return {aid: made.of(docnum) for aid, docnum in docnums.items() if docnum is not None}
+
+        return self._reading(made)
+
+    def _reading(self, read: Callable[[], _T]) -> _T:
+        """`read()` with the searcher to itself; a read error is damage, any other a fault of the query."""
         with self._searching:
             try:
-                return self._search(q, text, notice, limit, analysis_of, only)
+                return read()
             except QueryError:
                 raise
             except Exception as exc:
@@ -196,7 +231,9 @@ class Index:
                     raise IndexDamaged(damaged(why)) from None
                 raise QueryError(friendly(exc)) from None
 
-    def _search(self, q, text: str, notice: str | None, limit: int | None, analysis_of, only=None) -> SearchResult:
+    def _search(
+        self, q, text: str, notice: str | None, limit: int | None, analysis_of, snippets: int | None, only=None
+    ) -> SearchResult:
         s = self._searcher.current()
         joined = names_joined(q, self._names_searcher.current)
         # rank everything: with a limit, Whoosh's block-skipping shortcut mis-scores the
@@ -205,12 +242,18 @@ class Index:
         # a query with no word of the text to rank by lists newest first (undated last), not in index order
         order = None if ranked(q) else _NEWEST_FIRST
         results = s.search(joined, limit=None, collapse="fingerprint", sortedby=order, filter=only)  # copies: the first
-        words, phrases = positive_words(q, s.reader()), positive_phrases(q)
-        asked = Asked(words, phrases, positive_names(q, ("entity",)), positive_names(q, ("speaker",)))
-        columns = {name: s.reader().column_reader(name) for name in ("day", "hash") if s.reader().has_column(name)}
-        snippets = Snippets(asked, analysis_of)
-        hits = [self._hit(h, columns, snippets, order is None) for h in (results[:limit] if limit else results)]
-        return SearchResult(text, len(results), hits, words, notice, asked.names, phrases)
+        asked = _asked(q, s)
+        made = _Made(s, Snippets(asked, analysis_of))
+        columns = column_lookup(s.reader(), ("id", "title", "day"))
+        top = results.top_n[:limit] if limit else results.top_n
+        shown = len(top) if snippets is None else snippets
+        hits = []
+        for n, (score, docnum) in enumerate(top):
+            aid, title, day = columns(docnum)
+            snippet, spans = made.of(docnum) if n < shown else ("", ())
+            score = score if order is None else 0.0  # a sorted hit's "score" is its sort key
+            hits.append(Hit(aid, title, day or None, score or 0.0, snippet, spans))
+        return SearchResult(text, len(results), hits, asked.words, notice, asked.names, asked.phrases)
 
     def unreadable(self) -> str | None:
         """What cannot be read of the articles' or the names' index, reading all of both; None if all can."""
@@ -222,18 +265,32 @@ class Index:
         if self.directory is not None:
             files.clear(self.directory)
 
-    @staticmethod
-    def _hit(h, columns: dict, snippets: Snippets, scored: bool) -> Hit:
-        fields = h.fields()
-        if "hash" in columns:
-            fields["hash"] = columns["hash"][h.docnum]
-        snippet, spans = snippets.best(fields)
-        day = columns["day"][h.docnum] if "day" in columns else ""
-        score = (h.score or 0.0) if scored else 0.0  # a sorted hit's "score" is its sort key
-        return Hit(fields["id"], fields.get("title", ""), day or None, score, snippet, spans)
-
 
 _NEWEST_FIRST = sorting.MultiFacet([sorting.FieldFacet("day", reverse=True), sorting.FieldFacet("id")])
+_T = TypeVar("_T")
+
+
+def _asked(q, s) -> Asked:
+    """What of the query `q` a snippet shows, its words as the searcher `s`'s index holds them."""
+    return Asked(
+        positive_words(q, s.reader()),
+        positive_phrases(q),
+        positive_names(q, ("entity",)),
+        positive_names(q, ("speaker",)),
+    )
+
+
+class _Made:
+    """The snippets of one search's hits, from their stored fields (the text) and content hash (the analysis)."""
+
+    def __init__(self, s, snippets: Snippets):
+        self.s, self.snippets = s, snippets
+        self._hashes: Callable[[int], tuple] | None = None  # read only when a snippet is made
+
+    def of(self, docnum: int) -> tuple[str, tuple[Span, ...]]:
+        if self._hashes is None:
+            self._hashes = column_lookup(self.s.reader(), ("hash",))
+        return self.snippets.best(dict(self.s.stored_fields(docnum), hash=self._hashes(docnum)[0]))
 
 
 class _KeptSearcher:

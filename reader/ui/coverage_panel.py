@@ -13,7 +13,9 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHeaderView,
     QLabel,
+    QFrame,
     QProgressBar,
+    QScrollArea,
     QSplitter,
     QTableView,
     QVBoxLayout,
@@ -220,6 +222,17 @@ class CoveragePanel(QWidget):
     def _picked(self, name: str, count: Count) -> None:
         what = f"{name} · {count.label}" if count.label and count.label != name else name
         self.articles_chosen.emit(what, count.articles)
+
+
+def scrollable(panel: CoveragePanel) -> QScrollArea:
+    """The panel in a scroll area: it asks for no more width than the article beside it, and scrolls when the
+    window is narrower than its controls."""
+    area = QScrollArea()
+    area.setObjectName("coverageArea")
+    area.setWidget(panel)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    return area
 
 
 OVERVIEW = 8  # the charts of all names draw this many (those with most articles), unless several are selected

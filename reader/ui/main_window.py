@@ -19,7 +19,7 @@ from .bookmarking import Bookmarking
 from .browsing import Browsing
 from .chosen_articles import ChosenArticles
 from .coverage_export import CoverageExport
-from .coverage_panel import CoveragePanel
+from .coverage_panel import CoveragePanel, scrollable
 from .dropping import Dropping
 from .exporting_results import ResultsExporting
 from .help_dialogs import show_search_syntax, show_shortcuts
@@ -92,7 +92,7 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("readingTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(_column("readingPanel", (0, 0, 0, 0), 0, self.legend, self.pane), "Article")
-        self.tabs.addTab(self.coverage, "Coverage")
+        self.tabs.addTab(scrollable(self.coverage), "Coverage")
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.addWidget(_column("listPanel", (8, 8, 0, 0), 6, self.search_bar, self.chosen.banner, self.list))

@@ -16,7 +16,7 @@ from tests.ui.test_coverage_panel import click_artist
 def test_a_figures_articles_are_listed_under_a_banner_and_back_restores_the_list(open_window, articles_dir, qtbot):
     window = open_window(articles_dir)
     assert window.tabs.tabText(0) == "Article" and window.tabs.tabText(1) == "Coverage"
-    assert isinstance(window.tabs.widget(1), CoveragePanel)
+    assert isinstance(window.coverage, CoveragePanel) and window.tabs.widget(1).widget() is window.coverage
     everything = visible_ids(window)
     assert set(everything) == {SAMPLE_000, SAMPLE_002}
 

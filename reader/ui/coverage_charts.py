@@ -4,6 +4,7 @@ backend; a click on a bar or point says which Count it stands for, and a chart c
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from matplotlib.backend_bases import PickEvent
@@ -82,6 +83,8 @@ class ChartTabs(QTabWidget):
 
     def show_coverage(self, coverage: Coverage | None, overview: list[str], selected: str | None) -> None:
         """Draw `overview` names in the charts of all names, and `selected` in those of one name."""
+        if coverage is not None:  # a name's colour is its place among those drawn: the watchlist may hold hundreds
+            coverage = replace(coverage, names=tuple(n for n in coverage.names if n.articles))
         self.coverage, self.overview, self.selected = coverage, overview, selected
         self._drawn.clear()
         self._draw_current()

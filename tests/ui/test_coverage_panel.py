@@ -1,9 +1,15 @@
 """The Coverage view alone, on a Coverage built by hand (tests/core/coverage_samples.py): the table's figures, the
 charts, and which articles a clicked cell, bar or point stands for."""
 
+from dataclasses import replace
+
 import pytest
+from matplotlib.colors import to_hex
 from PySide6.QtCore import QPoint, Qt
 
+from reader.core.coverage.charts import PALETTE
+from reader.core.coverage.values import NameCoverage
+from reader.core.coverage.watchlist import Watched
 from reader.ui.coverage_panel import CoveragePanel
 from reader.ui.coverage_table import HEADERS
 from reader.ui.session import LibrarySession
@@ -90,3 +96,13 @@ def test_clicking_a_bar_or_a_point_names_its_articles(qtbot, panel):
     click_cell(qtbot, panel, 1, 0)  # Heineken chosen in the table: its spokespeople
     assert [(name, count.label) for name, count in canvas.picks.values()] == [("Heineken", "Tom Brown")]
     assert canvas.figure.axes[0].get_title() == "Top spokespeople: Heineken"
+
+
+def test_the_charts_colour_the_names_drawn_apart_however_many_are_watched(qtbot, panel):
+    quiet = [NameCoverage(Watched(f"Quiet {i}"), (), 0, 0.0, (), (), (), (), ()) for i in range(5)]
+    coverage = sample_coverage()
+    panel.session.coverage_ready.emit(replace(coverage, names=(*quiet, *coverage.names)))  # 5 names never named
+    panel.charts.setCurrentIndex(1)  # share of voice
+    canvas = panel.charts.canvases["share_of_voice"]
+    colours = {name: to_hex(artist.get_facecolor()) for artist, (name, _count) in canvas.picks.items()}
+    assert colours == {"Northbank": PALETTE[0], "Heineken": PALETTE[1]}  # not those of the 6th and 7th names watched

@@ -143,3 +143,15 @@ def test_the_current_results_scope_follows_the_search_and_its_source_filter(open
     qtbot.waitUntil(lambda: panel.summary.text().startswith("3 articles"), timeout=WAIT_MS)
     assert panel.summary.text() == "3 articles in the whole library from Daily Post · 1 watched name has no articles"
     assert {name: figures[1] for name, figures in rows(panel).items()} == {"Heineken": "2", "Northbank Arena": "1"}
+
+
+def test_export_coverage_counts_first_when_the_tab_was_never_shown(open_window, qtbot, tmp_path, data_dir):
+    watchlists.save(data_dir, WATCHLIST)
+    window = open_window(write_articles(tmp_path / "coverage"), wait=False)
+    with qtbot.waitSignal(window.session.analysed, timeout=WAIT_MS):
+        pass
+    assert window.coverage.coverage is None and window.tabs.currentIndex() == 0
+    with qtbot.waitSignal(window.session.coverage_exported, timeout=WAIT_MS) as written:
+        window.coverage_export.export("pdf", tmp_path / "report")  # the format's suffix is added
+    assert written.args[0] == [tmp_path / "report.pdf"]
+    assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")

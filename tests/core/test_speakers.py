@@ -435,3 +435,43 @@ def test_names_and_distant_terms_inside_a_sentence_are_quoted_terms(analyzer, bo
     _article, analysis = analyze_text(analyzer, f"Terms\n\n{body}")
     [q] = analysis.in_part(BODY).quotes
     assert (q.kind, q.speaker) == (TERM, None)
+
+
+# ---------------------------------------------------------------- the sentence's grammar, where no pattern fits
+
+
+def test_a_partial_quote_deep_in_reported_speech_is_the_speech_verbs_subject(analyzer):
+    body = (
+        "Security for the final will be the tightest the stadium has seen.\n\n"
+        "Col. Maria Estevez, who leads the police operation for the tournament, said the risks included "
+        'ticket touts, pitch invaders and "the fan who has had one drink too many by kick-off."'
+    )
+    assert said(analyzer, body) == [("the fan who has had one ", "Maria Estevez")]
+
+
+def test_a_subordinate_clause_before_the_subject_and_a_preposition_before_the_quote(analyzer):
+    body = (
+        "Although two directors had already left the board, Heidi Marchetti insisted on a "
+        '"completely clean break with the way this club was run."'
+    )
+    assert said(analyzer, body) == [("completely clean break w", "Heidi Marchetti")]
+
+
+def test_a_quote_in_a_that_clause_with_someone_else_as_its_subject(analyzer):
+    body = (
+        "Lawyer Dev Brannigan told the Evening Gazette that after the meeting the chairman "
+        '"walked out of the room and never came back to the training ground," and told the players, '
+        '"nothing about the money he owed them."'
+    )
+    assert said(analyzer, body) == [
+        ("walked out of the room a", "Dev Brannigan"),
+        ("nothing about the money ", "Dev Brannigan"),
+    ]
+
+
+def test_whoever_is_told_something_is_not_its_speaker(analyzer):
+    body = (
+        "The squad met at the training ground on Monday morning. The players were told to prepare for "
+        '"a long season with no new signings and a smaller budget."'
+    )
+    assert said(analyzer, body) == [("a long season with no ne", None)]

@@ -78,6 +78,9 @@ _LEAD_IN = re.compile(
     r"Back|Once|When|While|Now|Today|Yesterday)\b[^,:]{0,60},\s*|(?:But|And|So|Yet|Then)\s+|"
     r"[A-Z][a-z]+ly,\s*)+"
 )
+# 'were told', 'was asked': the subject is whom a speech verb addresses, not its speaker
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+$")
+_ADDRESSED = re.compile(r"told|tells|asked|asks|urged|warned|reminded|promised|assured|answered")
 _MARK = re.compile(r"[\"“”«»]|``|''")
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’']?(?=\s|$)")
 
@@ -288,6 +291,8 @@ def _before_verb(head: str, at: int) -> Source | None:
     # Ruth Adler replied: "   Jane Doe, the federation's president, said: "   He added: "
     # The IOC said in a statement: "
     for verb in reversed(list(_BEFORE_VERB_RE.finditer(head))):
+        if _PASSIVE_BEFORE.search(head, 0, verb.start()) and _ADDRESSED.fullmatch(verb.group()):
+            continue  # 'The players were told to prepare for "…"': they are not the speakers
         rest = head[verb.end() :]
         partial = not _VERB_RE.fullmatch(verb.group())
         colon = re.search(r":\s*$", rest)
@@ -298,8 +303,8 @@ def _before_verb(head: str, at: int) -> Source | None:
             continue
         subject = re.sub(rf"\s+{_AUX}$", " ", head[: verb.start()] + " ").strip()
         subject = _LEAD_IN.sub("", subject)
-        if not subject:
-            return None
+        if not subject or FUNCTION_WORD.fullmatch(subject):
+            return None  # '…," and told the players, "…"': the subject is earlier in the sentence
         return _subject_source(head, subject, at)
     return None
 
@@ -347,8 +352,8 @@ def _before_said_name(head: str, at: int) -> Source | None:
         rf"(?P<source>(?:[A-Z]|the\s|a\s|an\s)[^,:;]{{0,80}}?)\s*[:,]\s*$",
         head,
     )
-    if not m:
-        return None
+    if not m or re.match(rf"(?:{_ADDRESSED.pattern})\s", m.group()):
+        return None  # 'and told the players, "…"': whom the speaker told
     return _span(head, at, m.start("source"), m.end("source"))
 
 

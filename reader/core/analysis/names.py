@@ -16,7 +16,7 @@ sheikh his her excellency
 superstar star legend player athlete champion boss owner partner member chairman's new former
 then late technical team sports basketball football tennis olympic paralympic
 governor senator representative lieutenant colonel sgt st inspector superintendent detective mme mlle
-councillor councilwoman councilman mayor judge
+councillor councilwoman councilman mayor judge lawyer attorney solicitor barrister
 winger striker midfielder defender goalkeeper keeper forward guard quarterback sprinter batsman
 bowler prop hooker flanker fly-half scrum-half rider driver jockey skipper referee umpire hurdler
 """.split()

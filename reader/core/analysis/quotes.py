@@ -21,6 +21,7 @@ from ..model import PARAGRAPH_BREAK, paragraph_end, paragraph_start, split_parag
 from . import attribution
 from .attribution import Source
 from .names import PARTICLES, Names, trim_name
+from .syntax import Parse, speaker_by_grammar
 from .values import SPEECH, TERM, Entity, Quote
 
 OPENERS = "“«"
@@ -98,9 +99,14 @@ class _Open:
 
 
 def find_quotes(
-    text: str, entities: Sequence[Entity] = (), names: Names | None = None, headline: bool = False
+    text: str,
+    entities: Sequence[Entity] = (),
+    names: Names | None = None,
+    headline: bool = False,
+    parse: Parse | None = None,
 ) -> list[Quote]:
-    """Every quote in `text` (paragraphs separated by blank lines), with speakers resolved via `names`."""
+    """Every quote in `text` (paragraphs separated by blank lines), with speakers resolved via `names`;
+    with `parse` (a dependency parser), also where only the sentence's grammar names the speaker."""
     names = names or Names()
     quotes: list[Quote] = []
     last: Quote | None = None
@@ -109,6 +115,9 @@ def find_quotes(
         speaker = None
         if kind == SPEECH:
             source = _source(text, span)
+            if source is None and parse is not None:
+                begin, end = attribution.sentence_around(text, span.start, span.end)
+                source = speaker_by_grammar(text, begin, end, (span.start, span.end), parse)
             if source is not None:
                 speaker = _resolve(source, span, text, entities, names, last)
             elif last is not None and _continues(text, last, span, entities):

@@ -475,3 +475,27 @@ def test_whoever_is_told_something_is_not_its_speaker(analyzer):
         '"a long season with no new signings and a smaller budget."'
     )
     assert said(analyzer, body) == [("a long season with no ne", None)]
+
+
+def test_a_surname_spelled_another_way_is_the_same_person(analyzer):
+    body = (
+        "Lydia Haverkamp, the club's head of partnerships, confirmed the new deal on Monday.\n\n"
+        '"We spoke to nine brands and chose the one that wanted to stay longest," Haverkampf said.'
+    )
+    assert said(analyzer, body) == [("We spoke to nine brands ", "Lydia Haverkamp")]
+
+
+def test_a_role_of_a_place_before_the_name(analyzer):
+    body = (
+        "The stadium plan was approved on Thursday. In a statement, Governor of Oregon Kate Brennan said, "
+        '"This stadium will bring jobs and football back to the heart of the city."'
+    )
+    assert said(analyzer, body) == [("This stadium will bring ", "Kate Brennan")]
+
+
+def test_a_lead_in_without_its_comma_before_he_said(analyzer):
+    body = (
+        "Marco Bellini walked out of the stewards' room after two hours. At the team's motorhome he said: "
+        '"We accept the penalty, but we do not accept the way it was decided."'
+    )
+    assert said(analyzer, body) == [("We accept the penalty, b", "Marco Bellini")]

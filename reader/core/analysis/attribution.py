@@ -81,6 +81,11 @@ _LEAD_IN = re.compile(
 # 'were told', 'was asked': the subject is whom a speech verb addresses, not its speaker
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+$")
 _ADDRESSED = re.compile(r"told|tells|asked|asks|urged|warned|reminded|promised|assured|answered")
+# a lead-in without its comma before a pronoun: 'At the protest he said: "'
+_BARE_LEAD_IN = re.compile(
+    r"^(?:In|On|At|After|Before|During|Following|Later|Earlier|Afterwards|Then|Today|Yesterday)\b"
+    r"[^,:]{0,60}?\s(?=(?:he|she|they|we|I)$)"
+)
 _MARK = re.compile(r"[\"“”«»]|``|''")
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’']?(?=\s|$)")
 
@@ -303,6 +308,7 @@ def _before_verb(head: str, at: int) -> Source | None:
             continue
         subject = re.sub(rf"\s+{_AUX}$", " ", head[: verb.start()] + " ").strip()
         subject = _LEAD_IN.sub("", subject)
+        subject = _BARE_LEAD_IN.sub("", subject)
         if not subject or FUNCTION_WORD.fullmatch(subject):
             return None  # '…," and told the players, "…"': the subject is earlier in the sentence
         return _subject_source(head, subject, at)

@@ -54,6 +54,7 @@ _TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f][\w\u00c0-\u024f'’.-]*")
 _NAME_RUN = re.compile(r"(?:\b[A-Z][\w'’-]+ ){1,2}[A-Z][\w'’-]+\b")
 PARTICLES = frozenset("van von der den de del della di da dos das du la le ter ten bin al el ibn i y ap".split())
 PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+MISSPELT_MIN_CHARS = 5  # a shorter surname is not matched to a name spelled differently
 
 
 def is_name_token(token: str) -> bool:
@@ -123,7 +124,7 @@ class Names:
                 for full in known:
                     if full.split()[0] == name:
                         return full
-            return name
+            return self._misspelt(name) or name
         for full in self.full:  # 'Van Ooijen' for 'Maarten van Ooijen'
             if full.lower().endswith(" " + name.lower()):
                 return full
@@ -131,3 +132,26 @@ class Names:
             if full != name and full.endswith(" " + parts[-1]) and full.startswith(parts[0].rstrip(".")):
                 return full
         return name
+
+    def _misspelt(self, name: str) -> str | None:
+        """'Bauchtman' for 'Lydia Buchtmann', 'Water' for 'Kathryn Waters': press copy spells a surname
+        two ways; the one full name whose surname is a letter or two off (same initial), if only one is."""
+        if len(name) < MISSPELT_MIN_CHARS or not name[:1].isupper():
+            return None
+        allowed = 1 if len(name) < 8 else 2
+        near = {
+            full
+            for full in self.full
+            if full.split()[-1][:1] == name[:1] and edit_distance(full.split()[-1].lower(), name.lower()) <= allowed
+        }
+        return near.pop() if len(near) == 1 else None
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance: letters inserted, deleted or changed to turn `a` into `b`."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
+    return row[-1]

@@ -344,7 +344,8 @@ def _named_by(
     if source.pronoun:
         return _pronoun(phrase, span, text, entities, last)
     own = re.match(r"(.+?)\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]", phrase)
-    if own and attribution.looks_like_name(own.group(1)):  # 'Mina Worley-Hale of Human Rights Watch'
+    if own and attribution.looks_like_name(own.group(1)) and trim_name(own.group(1)):
+        # 'Mina Worley-Hale of Human Rights Watch', not 'Governor of Washington Chris Gregoire'
         phrase = own.group(1)
         source = Source(source.start, source.start + len(phrase), phrase)
     inside = [e for e in entities if e.start >= source.start and e.end <= source.end]
@@ -356,7 +357,9 @@ def _named_by(
     name = trim_name(_strip_honorifics(phrase))
     if people:
         person = people[-1]
-        longer = len(name.split()) > len(person.canonical.split())
+        longer = len(name.split()) > len(person.canonical.split()) and not any(
+            e.label != "PERSON" and e.end <= person.start for e in inside
+        )  # not 'Governor of Washington Chris Gregoire'
         if longer and (
             name.endswith(person.text)
             or re.match(rf"{re.escape(person.text)}\s+(?:{_PARTICLES})(?:\s|[-'’][A-Z])", name)

@@ -990,3 +990,18 @@ def test_a_name_ending_in_an_event_word_is_an_event():
     assert relabel(text, s, s + len("Grand Slam"), "FAC", {})[2] == "EVENT"
     s = text.index("Qatar Open")
     assert relabel(text, s, s + len("Qatar Open"), "ORG", {})[2] == "EVENT"
+
+
+def test_a_name_the_article_tags_is_found_again_where_the_model_left_it_out():
+    body = (
+        "Brightwave Telecom signed a five-year deal with the federation on Monday.\n\n"
+        "The agreement makes Brightwave the title partner of the league. Players will wear the Brightwave "
+        "logo from August."
+    )
+    _article, analysis = analyze_text(real_analyzer(), f"Sport\n\n{body}")
+    found = [(e.text, e.label, e.canonical) for e in analysis.in_part(BODY).entities if "Brightwave" in e.text]
+    assert found == [
+        ("Brightwave Telecom", "ORG", "Brightwave Telecom"),
+        ("Brightwave", "ORG", "Brightwave Telecom"),
+        ("Brightwave", "ORG", "Brightwave Telecom"),
+    ]

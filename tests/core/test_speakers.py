@@ -499,3 +499,25 @@ def test_a_lead_in_without_its_comma_before_he_said(analyzer):
         '"We accept the penalty, but we do not accept the way it was decided."'
     )
     assert said(analyzer, body) == [("We accept the penalty, b", "Marco Bellini")]
+
+
+def test_the_company_is_the_organisation_the_paragraph_is_about(analyzer):
+    body = (
+        "Vexora, a Malta-based sportsbook, will be the tournament's official betting partner.\n\n"
+        "The deal was criticised by campaigners. Vexora said in a statement that it would donate $1 million "
+        "to the Harbor Youth Foundation and would not advertise during matches. "
+        '"We take our responsibilities seriously," the company said.'
+    )
+    assert said(analyzer, body) == [("We take our responsibili", "Vexora")]  # not the foundation
+
+
+def test_the_club_is_the_club_the_story_is_about_not_the_one_named_last(analyzer):
+    body = (
+        "Harrowgate Rovers are looking for a new shirt sponsor after Pellow Energy went into administration "
+        "on Monday.\n\n"
+        "The logo was due to appear on the new home shirt for the opener against Millbrook Athletic on "
+        "February 13.\n\n"
+        'In a statement on its website, the club said: "We are in contact with the administrators and are '
+        'taking advice."'
+    )
+    assert said(analyzer, body) == [("We are in contact with t", "Harrowgate Rovers")]

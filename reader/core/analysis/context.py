@@ -35,7 +35,7 @@ _NOT_ORGS = frozenset("Women Men Media International Location UTC GMT".split()) 
 # an online exchange', 'Meridian chief executive Sigrid Haugland', '(Sportwire) -'
 ORG_NOUN = (
     r"(?:company|firm|group|airline|carrier|insurer|bank|lender|broadcaster|network|brand|bookmaker|"
-    r"operator|retailer|manufacturer|carmaker|brewer|agency|exchange|platform|app|sponsor|supplier|"
+    r"operator|retailer|manufacturer|carmaker|brewer|agency|exchange|platform|app|sponsor|supplier|sportsbook|"
     r"provider|newspaper|website|publisher|conglomerate|start-?up|developer|"
     r"(?:chip|kit|car|drinks|shoe|watch|tyre|beer|sportswear|games|phone|energy|betting|gambling|crypto|"
     r"technology|tech|telecoms?|media|insurance|apparel|software|fintech)\s+(?:maker|designer|firm|"

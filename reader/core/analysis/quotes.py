@@ -519,11 +519,20 @@ def _organisation_before(earlier: Sequence[Entity], text: str, at: int, noun: st
     para_start = paragraph_start(text, at)
     in_paragraph = [e for e in orgs if e.start >= para_start]
     if in_paragraph:
-        return in_paragraph[-1].canonical
+        subjects = [e for e in in_paragraph if _opens_sentence(text, e, para_start)]
+        return (subjects or in_paragraph)[-1].canonical
     counts: dict[str, tuple[int, int]] = {}
     for n, e in enumerate(orgs):
-        counts[e.canonical] = (counts.get(e.canonical, (0, 0))[0] + 1, n)
+        counts[e.canonical] = (
+            counts.get(e.canonical, (0, 0))[0] + 1,
+            -n if e.canonical not in counts else counts[e.canonical][1],
+        )
     return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _opens_sentence(text: str, entity: Entity, floor: int) -> bool:
+    """'PlayLine said in a statement …': the entity is its sentence's subject (or starts it)."""
+    return attribution.sentence_start(text, entity.start, floor) >= entity.start - len("The ")
 
 
 def _fits(noun: str, org: Entity) -> bool:

@@ -521,3 +521,36 @@ def test_the_club_is_the_club_the_story_is_about_not_the_one_named_last(analyzer
         'taking advice."'
     )
     assert said(analyzer, body) == [("We are in contact with t", "Harrowgate Rovers")]
+
+
+def test_in_the_words_of_a_role_and_a_name_in_apposition(analyzer):
+    body = (
+        "The hearing went on into the evening, and in the words of the league's lawyer, Harriet Okonjo, QC, "
+        '"the club knew the money had not been paid and chose to say nothing about it."'
+    )
+    assert said(analyzer, body) == [("the club knew the money ", "Harriet Okonjo")]
+
+
+def test_a_publications_analysis_speaks_for_the_publication(analyzer):
+    body = (
+        "Viewing figures for the final fell for a third year. The Athletic's review of the club accounts "
+        'concluded, "Fewer people watched, but those who did watched for longer than ever before."'
+    )
+    assert said(analyzer, body) == [("Fewer people watched, bu", "The Athletic")]
+
+
+def test_a_second_partial_quote_after_and_said_is_the_same_subjects(analyzer):
+    body = (
+        'Shadow sports minister Helen Marsh said her party had backed the levy "for years", and said it was '
+        '"shameful that the clubs are still waiting for the money they were promised."'
+    )
+    assert said(analyzer, body)[-1] == ("shameful that the clubs ", "Helen Marsh")
+
+
+def test_a_web_address_before_a_name_is_not_part_of_it(analyzer):
+    body = (
+        "Crowds came to the beach all weekend. "
+        '"We have never seen this many people for a contest in the low season," director of surf magazine '
+        "Surfline.cl Tomas Aravena told the newspaper."
+    )
+    assert said(analyzer, body) == [("We have never seen this ", "Tomas Aravena")]

@@ -309,7 +309,7 @@ def _before_verb(head: str, at: int) -> Source | None:
         subject = re.sub(rf"\s+{_AUX}$", " ", head[: verb.start()] + " ").strip()
         subject = _LEAD_IN.sub("", subject)
         subject = _BARE_LEAD_IN.sub("", subject)
-        if not subject or FUNCTION_WORD.fullmatch(subject):
+        if not subject.strip(" ,;") or FUNCTION_WORD.fullmatch(subject.strip(" ,;")):
             return None  # '…," and told the players, "…"': the subject is earlier in the sentence
         return _subject_source(head, subject, at)
     return None
@@ -354,13 +354,15 @@ def _before_said_name(head: str, at: int) -> Source | None:
     if m:
         return _span(head, at, m.start("source"), m.end("source"))
     m = re.search(
-        rf"(?:\b{VERB}|[Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of)\s+"
-        rf"(?P<source>(?:[A-Z]|the\s|a\s|an\s)[^,:;]{{0,80}}?)\s*[:,]\s*$",
+        rf"(?:\b{VERB}|[Aa]ccording\s+to)\s+(?P<source>(?:[A-Z]|the\s|a\s|an\s)[^,:;]{{0,80}}?)\s*[:,]\s*$"
+        # 'in the words of the Crown prosecutor, Mark Tedeschi, QC, "'
+        rf"|[Ii]n\s+the\s+words\s+of\s+(?P<words>(?:[A-Z]|the\s|a\s|an\s)[^:;]{{0,80}}?)\s*[:,]\s*$",
         head,
     )
     if not m or re.match(rf"(?:{_ADDRESSED.pattern})\s", m.group()):
         return None  # 'and told the players, "…"': whom the speaker told
-    return _span(head, at, m.start("source"), m.end("source"))
+    group = "source" if m.group("source") else "words"
+    return _span(head, at, m.start(group), m.end(group))
 
 
 def _before_colon(head: str, at: int) -> Source | None:

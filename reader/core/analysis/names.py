@@ -63,6 +63,7 @@ def is_name_token(token: str) -> bool:
         return True  # 'al-Amr', "d'Alembert": a particle joined to a name
     if (
         not token[:1].isupper()
+        or re.search(r"\w\.[a-z]", token)  # a web address: 'Glass.cl', 'Amazon.com'
         or token.lower().rstrip(".") in ROLE_WORDS
         or token.lower() in DEMONYMS
         or token.lower() in FUNCTION_WORDS

@@ -51,6 +51,11 @@ _SUBJECT_NAME = re.compile(
     r"([A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|van|von|de|der|del|da|di|ter|la|le)){1,3}),\s"
 )
 SIDE_NOUNS = frozenset("club team side franchise outfit owners organisation organization partner".split())
+# "X's report", "X's recent analysis of …": what X wrote speaks for X
+_DOCUMENT_OWNER = re.compile(
+    r"([A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4})['’]s?\s+(?:[a-z][\w-]*\s+){0,2}"
+    r"(?:analysis|report|study|survey|review|editorial|column|article|website|blog|newsletter|findings)\b"
+)
 STATEMENT_NOUNS = frozenset("statement release communique communiqué post letter message tweet".split())
 # "…," the coach said: a description that names a person's role, resolved when the article gave the role
 # beside a name ("Barcelona coach Hansi Flick"); else kept as written
@@ -343,6 +348,12 @@ def _named_by(
     phrase = source.text
     if source.pronoun:
         return _pronoun(phrase, span, text, entities, last)
+    owner = _DOCUMENT_OWNER.match(phrase)
+    if owner:  # "PC World's recent analysis of its traffic concluded": PC World
+        phrase = owner.group(1)
+        source = Source(source.start, source.start + len(phrase), phrase)
+        if not any(e.label == "PERSON" and source.start <= e.start < source.end for e in entities):
+            return names.resolve(phrase) if " " not in phrase else phrase  # an organisation as written
     own = re.match(r"(.+?)\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]", phrase)
     if own and attribution.looks_like_name(own.group(1)) and trim_name(own.group(1)):
         # 'Mina Worley-Hale of Human Rights Watch', not 'Governor of Washington Chris Gregoire'

@@ -554,3 +554,20 @@ def test_a_web_address_before_a_name_is_not_part_of_it(analyzer):
         "Surfline.cl Tomas Aravena told the newspaper."
     )
     assert said(analyzer, body) == [("We have never seen this ", "Tomas Aravena")]
+
+
+def test_a_quote_after_a_sentence_reporting_what_someone_said_is_theirs(analyzer):
+    body = (
+        "Dana Whitfield, the club's commercial director, spoke at the launch on Tuesday.\n\n"
+        "Whitfield also said the club had turned down two larger offers. "
+        '"We wanted a partner who would still be here in ten years, not one who would leave after two."'
+    )
+    assert said(analyzer, body) == [("We wanted a partner who ", "Dana Whitfield")]
+
+
+def test_a_quote_after_a_sentence_that_reports_nobody_speaking_has_no_speaker(analyzer):
+    body = (
+        "Marta Lindqvist signed the contract in the club shop on Tuesday. The crowd outside cheered for ten "
+        'minutes. "Nobody here has seen anything like it since the title in 1998, and nobody expected it."'
+    )
+    assert said(analyzer, body) == [("Nobody here has seen any", None)]

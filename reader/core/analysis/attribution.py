@@ -87,6 +87,7 @@ _BARE_LEAD_IN = re.compile(
     r"[^,:]{0,60}?\s(?=(?:he|she|they|we|I)$)"
 )
 _MARK = re.compile(r"[\"“”«»]|``|''")
+QUOTE_MARK = _MARK
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’']?(?=\s|$)")
 
 

@@ -21,7 +21,7 @@ from ..model import PARAGRAPH_BREAK, paragraph_end, paragraph_start, split_parag
 from . import attribution
 from .attribution import Source
 from .names import PARTICLES, Names, trim_name
-from .syntax import Parse, speaker_by_grammar
+from .syntax import Parse, reported_before, speaker_by_grammar
 from .values import SPEECH, TERM, Entity, Quote
 
 OPENERS = "“«"
@@ -127,6 +127,9 @@ def find_quotes(
                 speaker = _resolve(source, span, text, entities, names, last)
             elif last is not None and _continues(text, last, span, entities):
                 speaker = last.speaker
+            elif parse is not None:  # 'Wilkins also said Warhol was a businessman. "…"'
+                reported = reported_before(text, span.start, span.end, parse)
+                speaker = _resolve(reported, span, text, entities, names, last) if reported else None
         quote = Quote(span.start, span.end, text[span.start : span.end], speaker, kind)
         quotes.append(quote)
         if kind == SPEECH:

@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from .attribution import PARTIAL_CUES, SPEECH_VERBS, Source
+from ..model import paragraph_start
+from .attribution import PARTIAL_CUES, QUOTE_MARK, SPEECH_VERBS, Source, sentence_around, sentence_start
 
 ParsedToken = tuple[int, int, str, int]  # start and end character in the text, dependency label, head's index
 Parse = Callable[[str], Sequence[ParsedToken]]
@@ -32,6 +33,7 @@ _CARRIERS = frozenset(
 _SUBJECT_PARTS = frozenset(("compound", "det", "amod", "poss", "case", "nmod", "nummod", "quantmod"))
 _SHARED_SUBJECT = frozenset(("conj", "xcomp", "advcl", "ccomp", "pcomp", "prep", "pobj", "dobj", "acl", "relcl"))
 _RELATIVE = frozenset(("who", "which", "that"))
+_PRONOUNS = frozenset(("he", "she", "they", "we", "i", "it"))
 
 
 def speaker_by_grammar(text: str, begin: int, end: int, quote: tuple[int, int], parse: Parse) -> Source | None:
@@ -52,8 +54,29 @@ def speaker_by_grammar(text: str, begin: int, end: int, quote: tuple[int, int], 
         return None
     s, e = found
     phrase = sentence[s:e]
-    pronoun = phrase.lower() in ("he", "she", "they", "we", "i", "it")
-    return Source(begin + s, begin + e, phrase, pronoun)
+    return Source(begin + s, begin + e, phrase, phrase.lower() in _PRONOUNS)
+
+
+def reported_before(text: str, start: int, end: int, parse: Parse) -> Source | None:
+    """'Wilkins also said Warhol was a businessman. "…"': for a quote text[start:end] that is a sentence of
+    its own, the subject of the main speech verb of the sentence before it in its paragraph (one with no
+    quote in it); None when that sentence reports nobody speaking."""
+    para_start = paragraph_start(text, start)
+    if sentence_around(text, start, end)[0] != start or start <= para_start:
+        return None
+    stop = len(text[:start].rstrip())
+    begin = sentence_start(text, stop - 1, para_start)
+    sentence = text[begin:stop]
+    if begin >= stop or QUOTE_MARK.search(sentence) or len(sentence) > PARSE_MAX_CHARS:
+        return None
+    tokens = list(parse(sentence))
+    for i, (s, e, dep, _) in enumerate(tokens):
+        subject = _subject(tokens, i) if dep in ("ROOT", "conj") and sentence[s:e].lower() in _CARRIERS else None
+        found = _subject_span(tokens, sentence, subject) if subject is not None else None
+        if subject is not None and found is not None and tokens[subject][2] == "nsubj":
+            phrase = sentence[found[0] : found[1]]
+            return Source(begin + found[0], begin + found[1], phrase, phrase.lower() in _PRONOUNS)
+    return None
 
 
 def _speech_subject(tokens: list[ParsedToken], sentence: str, node: int, inside: set[int]) -> tuple[int, int] | None:

@@ -571,3 +571,19 @@ def test_a_quote_after_a_sentence_that_reports_nobody_speaking_has_no_speaker(an
         'minutes. "Nobody here has seen anything like it since the title in 1998, and nobody expected it."'
     )
     assert said(analyzer, body) == [("Nobody here has seen any", None)]
+
+
+def test_a_person_familiar_with_the_matter_keeps_what_they_are_familiar_with(analyzer):
+    body = (
+        "A person familiar with the club's finances, who asked not to be named, said the sponsor had missed "
+        'two payments. "Nobody was surprised when the letter came," the person said.'
+    )
+    assert said(analyzer, body) == [("Nobody was surprised whe", "a person familiar with the club's finances")]
+
+
+def test_with_someone_stating_before_the_quote(analyzer):
+    body = (
+        "The paper quoted critics of the plan, among them fan group leader Joanne Pryce, with Pryce stating: "
+        '"Nobody asked the supporters, and nobody will be able to afford a ticket."'
+    )
+    assert said(analyzer, body) == [("Nobody asked the support", "Joanne Pryce")]

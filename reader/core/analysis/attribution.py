@@ -183,6 +183,7 @@ def before(text: str, quote_start: int, floor: int) -> Source | None:
         _before_verb(head, at)
         or _before_said_name(head, at)
         or _before_colon(head, at)
+        or _with_saying(head, at)
         or _before_subject(head, at)
         or (_before_subject(whole, begin) if head is not whole else None)
     )
@@ -325,6 +326,18 @@ def _subject_source(head: str, subject: str, at: int) -> Source | None:
     if len(subject[:end].split()) > 14:
         return None
     return _span(head, at, start, start + end)
+
+
+def _with_saying(head: str, at: int) -> Source | None:
+    # '…, with Boswell stating: "'   '…, with the club's chairman adding, "'
+    m = re.search(
+        r"\bwith\s+(?P<source>(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,4}?)\s+"
+        r"(?:saying|stating|adding|noting|writing|warning|insisting|explaining|telling\s+\w+)\s*[:,]?\s*$",
+        head,
+    )
+    if not m or not re.match(r"(?:the\s+)?[A-Z]|the\s", m.group("source")):
+        return None
+    return _span(head, at, m.start("source"), m.end("source"))
 
 
 def _before_subject(head: str, at: int) -> Source | None:

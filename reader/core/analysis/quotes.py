@@ -515,7 +515,8 @@ def _description(phrase: str, span: _Span, text: str, entities: Sequence[Entity]
                 return next(e for e in people if e.start >= start).canonical
     if definite and head:
         earlier_form = re.findall(
-            rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){{0,3}}{re.escape(head)}\b",
+            rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){{0,3}}{re.escape(head)}\b"
+            r"(?:\s+(?:familiar\s+with|close\s+to|with\s+knowledge\s+of|briefed\s+on)\s+[^,.;:]+)?",
             text[max(0, span.start - 4 * LOOK_BACK) : span.start],
         )
         if earlier_form:

@@ -390,7 +390,7 @@ class Library:
         has them. The facts stay in memory until new ones are written, so another scope or period is quick."""
         ids = None
         if scope.query:
-            ids = {hit.article_id for hit in self.search(scope.query, limit=None).hits}
+            ids = {hit.article_id for hit in self.search(scope.query, limit=None, snippets=0).hits}
         rows = rows if rows is not None else self.rows()
         return compute(rows, self.coverage_facts(watchlist), watchlist, scope, by, per_outlet, ids)
 

@@ -96,6 +96,17 @@ def test_a_date_range_and_a_period(library):
     assert [(c.label, c.value) for c in named(years, "Heineken").periods] == [("2026", 5)]
 
 
+def test_an_outlet_scope_counts_that_outlets_copy(library):
+    """The list's source filter as a scope: the wire's copy of the fan-zone story is its own, though copies count
+    once and the earlier Evening Star copy stands for the pair in the whole library."""
+    wire = library.coverage(WATCHLIST, Scope(source="Wire News"))
+    assert wire.articles == 1
+    assert [a.id for a in named(wire, "Heineken").articles] == ["copy.txt"]
+    star = library.coverage(WATCHLIST, Scope(source="Evening Star"))
+    assert [a.id for a in named(star, "Heineken").articles] == ["lede.txt", "caption.txt"]
+    assert star.scope.describe() == "in Evening Star"
+
+
 def test_a_search_scope_keeps_the_results_and_their_copies(library):
     coverage = library.coverage(WATCHLIST, Scope(query='"fan zone"'))
     assert coverage.articles == 1

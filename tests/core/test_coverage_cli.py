@@ -25,7 +25,9 @@ def by_name(out):
 def test_json_has_every_figure_of_the_issue(capsys, folder):
     out = run_json(capsys, "coverage", *folder)
     assert out["articles"] == 7 and out["unanalysed"] == 0
-    assert out["scope"] == {"from": None, "to": None, "query": None, "by": "month", "per_outlet": False}
+    assert out["scope"] == {
+        "from": None, "to": None, "query": None, "source": None, "by": "month", "per_outlet": False
+    }  # fmt: skip
     heineken, visa, arena = (by_name(out)[n] for n in ("Heineken", "Visa", "Northbank Arena"))
     assert heineken == {
         "name": "Heineken",
@@ -56,6 +58,8 @@ def test_options_scope_and_period(capsys, folder):
     ]  # 3 Feb to 25 Feb
     out = run_json(capsys, "coverage", *folder, "--per-outlet", "--query", "zone")
     assert out["articles"] == 2 and by_name(out)["Heineken"]["articles"] == 2
+    out = run_json(capsys, "coverage", *folder, "--source", "Daily Post")
+    assert out["scope"]["source"] == "Daily Post" and out["articles"] == 3  # its three articles
 
 
 def test_plain_output_is_a_table_per_name(capsys, folder):

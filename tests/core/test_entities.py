@@ -990,3 +990,46 @@ def test_a_name_ending_in_an_event_word_is_an_event():
     assert relabel(text, s, s + len("Grand Slam"), "FAC", {})[2] == "EVENT"
     s = text.index("Qatar Open")
     assert relabel(text, s, s + len("Qatar Open"), "ORG", {})[2] == "EVENT"
+
+
+def test_a_name_the_article_tags_is_found_again_where_the_model_left_it_out():
+    body = (
+        "Brightwave Telecom signed a five-year deal with the federation on Monday.\n\n"
+        "The agreement makes Brightwave the title partner of the league. Players will wear the Brightwave "
+        "logo from August."
+    )
+    _article, analysis = analyze_text(real_analyzer(), f"Sport\n\n{body}")
+    found = [(e.text, e.label, e.canonical) for e in analysis.in_part(BODY).entities if "Brightwave" in e.text]
+    assert found == [
+        ("Brightwave Telecom", "ORG", "Brightwave Telecom"),
+        ("Brightwave", "ORG", "Brightwave Telecom"),
+        ("Brightwave", "ORG", "Brightwave Telecom"),
+    ]
+
+
+def test_a_newspaper_is_an_organisation_whatever_the_model_says():
+    body = "The Sydney Morning Herald said the crowd was the largest of the season."
+    _article, analysis = analyze_text(real_analyzer(), f"Sport\n\n{body}")
+    found = [(e.text, e.label) for e in analysis.in_part(BODY).entities if e.label != "DATE"]
+    assert found == [("Sydney Morning Herald", "ORG")]  # spaCy alone: an event
+
+
+@pytest.mark.parametrize(
+    ("split", "other_label"),
+    [("Jorge Andrés|Quispe Mamani", "PERSON"), ("Wout|Verlinden", "ORG")],
+)
+def test_a_name_the_model_cut_in_two_is_one_person(split, other_label):
+    from reader.core.analysis.entities import entities, person_names
+
+    first, second = split.split("|")
+    surname = second.split()[-1]
+    text = f"The silver medal went to {first} {second}, who ran the last lap alone. {surname} was in tears."
+    s1, s2, s3 = text.index(first), text.index(second), text.rindex(surname)
+    raw = [
+        (s1, s1 + len(first), other_label, ""),
+        (s2, s2 + len(second), "PERSON", ""),
+        (s3, s3 + len(surname), "PERSON", ""),
+    ]
+    found = entities(text, raw, Gazetteer([]), person_names([text], [raw]))
+    full = f"{first} {second}"
+    assert [(e.text, e.label, e.canonical) for e in found] == [(full, "PERSON", full), (surname, "PERSON", full)]

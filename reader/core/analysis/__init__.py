@@ -15,10 +15,11 @@ from .entities import entities, person_names
 from .gazetteer import Gazetteer, GazetteerError
 from .pool import TaggerPool, TaggerService
 from .quotes import find_quotes
+from .syntax import Parse
 from .tagger import NO_MODEL, RawEntity, Tagger, available_model
 from .values import GROUP_OF_LABEL, GROUPS, LABEL_NAMES, SPEECH, TERM, Analysis, Entity, Quote, as_part
 
-ANALYSIS_VERSION = 4  # bump when quotes or entity cleaning change what they produce, or how it is cached
+ANALYSIS_VERSION = 5  # bump when quotes or entity cleaning change what they produce, or how it is cached
 IN_PROCESS_BATCH = 32  # articles analyzed together when no worker processes are used
 IN_PROCESS_FIRST_BATCH = 8  # the first of them: the first results come early
 
@@ -105,12 +106,14 @@ def analyze_batch(tagger: Tagger, articles: list[Article]) -> list[Analysis]:
     tags = list(tagger.tag((text for texts in parts for text in texts), batch_size=64))
     out, i = [], 0
     for article, texts in zip(articles, parts):
-        out.append(_combine(article, tags[i : i + len(texts)], tagger.gazetteer))
+        out.append(_combine(article, tags[i : i + len(texts)], tagger.gazetteer, tagger.parse))
         i += len(texts)
     return out
 
 
-def _combine(article: Article, raw: list[list[RawEntity]], gazetteer: Gazetteer) -> Analysis:
+def _combine(
+    article: Article, raw: list[list[RawEntity]], gazetteer: Gazetteer, parse: Parse | None = None
+) -> Analysis:
     parts = article.parts()  # the title, the body, then the captions
     texts = [p.text for p in parts]
     # body first: "used earlier in the article" means reading order, and the title may be derived
@@ -119,9 +122,12 @@ def _combine(article: Article, raw: list[list[RawEntity]], gazetteer: Gazetteer)
     cleaned = merge_partial([entities(text, tags, gazetteer, names) for text, tags in zip(texts, raw)], texts)
     # a title taken from the body's first sentence: its quotes are the body's, not counted twice
     from_body = article.body.startswith(article.title.rstrip("…"))
-    title_quotes = () if from_body else find_quotes(article.title, cleaned[0], names, headline=True)
+    title_quotes = () if from_body else find_quotes(article.title, cleaned[0], names, headline=True, parse=parse)
     return Analysis(
-        quotes=(*as_part(title_quotes, TITLE), *as_part(find_quotes(article.body, cleaned[1], names), BODY)),
+        quotes=(
+            *as_part(title_quotes, TITLE),
+            *as_part(find_quotes(article.body, cleaned[1], names, parse=parse), BODY),
+        ),
         entities=tuple(e for part, found in zip(parts, cleaned) for e in as_part(found, part.name)),
     )
 

@@ -78,7 +78,16 @@ _LEAD_IN = re.compile(
     r"Back|Once|When|While|Now|Today|Yesterday)\b[^,:]{0,60},\s*|(?:But|And|So|Yet|Then)\s+|"
     r"[A-Z][a-z]+ly,\s*)+"
 )
+# 'were told', 'was asked': the subject is whom a speech verb addresses, not its speaker
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+$")
+_ADDRESSED = re.compile(r"told|tells|asked|asks|urged|warned|reminded|promised|assured|answered")
+# a lead-in without its comma before a pronoun: 'At the protest he said: "'
+_BARE_LEAD_IN = re.compile(
+    r"^(?:In|On|At|After|Before|During|Following|Later|Earlier|Afterwards|Then|Today|Yesterday)\b"
+    r"[^,:]{0,60}?\s(?=(?:he|she|they|we|I)$)"
+)
 _MARK = re.compile(r"[\"“”«»]|``|''")
+QUOTE_MARK = _MARK
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’']?(?=\s|$)")
 
 
@@ -174,6 +183,7 @@ def before(text: str, quote_start: int, floor: int) -> Source | None:
         _before_verb(head, at)
         or _before_said_name(head, at)
         or _before_colon(head, at)
+        or _with_saying(head, at)
         or _before_subject(head, at)
         or (_before_subject(whole, begin) if head is not whole else None)
     )
@@ -288,6 +298,8 @@ def _before_verb(head: str, at: int) -> Source | None:
     # Ruth Adler replied: "   Jane Doe, the federation's president, said: "   He added: "
     # The IOC said in a statement: "
     for verb in reversed(list(_BEFORE_VERB_RE.finditer(head))):
+        if _PASSIVE_BEFORE.search(head, 0, verb.start()) and _ADDRESSED.fullmatch(verb.group()):
+            continue  # 'The players were told to prepare for "…"': they are not the speakers
         rest = head[verb.end() :]
         partial = not _VERB_RE.fullmatch(verb.group())
         colon = re.search(r":\s*$", rest)
@@ -298,8 +310,9 @@ def _before_verb(head: str, at: int) -> Source | None:
             continue
         subject = re.sub(rf"\s+{_AUX}$", " ", head[: verb.start()] + " ").strip()
         subject = _LEAD_IN.sub("", subject)
-        if not subject:
-            return None
+        subject = _BARE_LEAD_IN.sub("", subject)
+        if not subject.strip(" ,;") or FUNCTION_WORD.fullmatch(subject.strip(" ,;")):
+            return None  # '…," and told the players, "…"': the subject is earlier in the sentence
         return _subject_source(head, subject, at)
     return None
 
@@ -313,6 +326,18 @@ def _subject_source(head: str, subject: str, at: int) -> Source | None:
     if len(subject[:end].split()) > 14:
         return None
     return _span(head, at, start, start + end)
+
+
+def _with_saying(head: str, at: int) -> Source | None:
+    # '…, with Boswell stating: "'   '…, with the club's chairman adding, "'
+    m = re.search(
+        r"\bwith\s+(?P<source>(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,4}?)\s+"
+        r"(?:saying|stating|adding|noting|writing|warning|insisting|explaining|telling\s+\w+)\s*[:,]?\s*$",
+        head,
+    )
+    if not m or not re.match(r"(?:the\s+)?[A-Z]|the\s", m.group("source")):
+        return None
+    return _span(head, at, m.start("source"), m.end("source"))
 
 
 def _before_subject(head: str, at: int) -> Source | None:
@@ -343,13 +368,15 @@ def _before_said_name(head: str, at: int) -> Source | None:
     if m:
         return _span(head, at, m.start("source"), m.end("source"))
     m = re.search(
-        rf"(?:\b{VERB}|[Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of)\s+"
-        rf"(?P<source>(?:[A-Z]|the\s|a\s|an\s)[^,:;]{{0,80}}?)\s*[:,]\s*$",
+        rf"(?:\b{VERB}|[Aa]ccording\s+to)\s+(?P<source>(?:[A-Z]|the\s|a\s|an\s)[^,:;]{{0,80}}?)\s*[:,]\s*$"
+        # 'in the words of the Crown prosecutor, Mark Tedeschi, QC, "'
+        rf"|[Ii]n\s+the\s+words\s+of\s+(?P<words>(?:[A-Z]|the\s|a\s|an\s)[^:;]{{0,80}}?)\s*[:,]\s*$",
         head,
     )
-    if not m:
-        return None
-    return _span(head, at, m.start("source"), m.end("source"))
+    if not m or re.match(rf"(?:{_ADDRESSED.pattern})\s", m.group()):
+        return None  # 'and told the players, "…"': whom the speaker told
+    group = "source" if m.group("source") else "words"
+    return _span(head, at, m.start(group), m.end(group))
 
 
 def _before_colon(head: str, at: int) -> Source | None:

@@ -10,11 +10,12 @@ from collections.abc import Sequence
 from .context import ORG_WORDS, reads_as_company
 from .gazetteer import PLACE_LABELS
 from .mentions import occurrences, with_untagged
-from .names import COMPANY_WORDS, FUNCTION_WORDS
+from .names import COMPANY_WORDS, DEMONYMS, FUNCTION_WORDS
 from .sides import as_nationality, reads_as_place, sporting_side
 from .trimming import NAME_LABELS
 from .values import Entity
 
+_COMPETITION_WORDS = frozenset("Tour Championship Championships Cup Games Open Series Trophy Prix Classic".split())
 _TEAM_NOTE = re.compile(r"\b(?:club|team|franchise)\b", re.I)
 # 'Korean Central News Agency (KCNA)', 'Board of Control for Cricket in India (BCCI)'
 _SPELLED_OUT = re.compile(
@@ -85,7 +86,57 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
                 label = e.label if e.note else _most_voted(labels[canonical])
             merged.append(Entity(e.start, e.end, e.text, label, canonical, e.note))
         result.append(merged)
-    return result
+    return _with_repeats(result, texts) if texts else result
+
+
+def _with_repeats(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
+    """Each name the article tags with one label, also where spaCy left a mention of it out ('PlayLine
+    said in a statement…' after 'PlayLine, a sportsbook'): a word the article never writes in lower case,
+    standing alone (not part of a longer capitalised name)."""
+    seen: dict[str, set[str]] = {}
+    first: dict[str, Entity] = {}
+    for e in (e for part in parts for e in part):  # a person by the full name the article gives
+        if e.label == "ORG" or (e.label == "PERSON" and " " in e.canonical):
+            seen.setdefault(e.text, set()).add(e.label)
+            first.setdefault(e.text, e)
+    lower = " ".join(texts).lower() != " ".join(texts) and set(re.findall(r"\b[a-z][\w'’-]*", " ".join(texts)))
+    forms = {
+        name: first[name]
+        for name, labels in seen.items()
+        if len(labels) == 1 and _repeatable(name) and not (lower and name.lower() in lower)
+    }
+    if not forms:
+        return parts
+    out = []
+    for text, part in zip(texts, parts):
+        added = [
+            Entity(s, e, text[s:e], forms[text[s:e]].label, forms[text[s:e]].canonical, forms[text[s:e]].note)
+            for s, e in occurrences(text, forms)
+            if not any(s < x.end and x.start < e for x in part) and _alone(text, s, e)
+        ]
+        out.append(sorted([*part, *added], key=lambda x: x.start) if added else part)
+    return out
+
+
+def _repeatable(name: str) -> bool:
+    """A name worth finding again: not 'T12' or 'Group G', not a competition ('Tour', 'County
+    Championship': an organisation only by spaCy's mistake), not 'Spaniards'."""
+    words = name.split()
+    return (
+        len(name) > 2
+        and name[:1].isupper()
+        and not re.search(r"\d", name)
+        and len(words[-1]) > 1
+        and words[-1] not in _COMPETITION_WORDS
+        and name.lower().rstrip("s") not in DEMONYMS
+    )
+
+
+def _alone(text: str, s: int, e: int) -> bool:
+    """Not a piece of a longer capitalised name: 'Wigan' in 'Wigan Athletic', 'Tercera' in 'La Tercera'."""
+    after = re.match(r" [A-Z]", text[e : e + 2])
+    before = re.search(r"([A-Za-z][\w'’-]*) $", text[max(0, s - 30) : s])
+    return not after and not (before and before.group(1)[0].isupper() and before.group(1).lower() not in FUNCTION_WORDS)
 
 
 def _weight(e: Entity) -> float:

@@ -20,6 +20,11 @@ Invitational Marathon Rally Grand""".split()
 )
 # the last word of an event's name
 _EVENT_WORDS = frozenset("Championships Classic Marathon Summit Expo Festival Open Slam Slams Prix".split())
+# the last word of a newspaper's name
+_PRESS_WORDS = frozenset(
+    "Herald Gazette Times Post Journal Tribune Telegraph Guardian Observer Chronicle Courier Examiner Inquirer "
+    "Gazzetta Dispatch Bulletin".split()
+)
 _ADJECTIVES = frozenset({"Olympic", "Paralympic"})  # never a name alone, whatever spaCy says
 # the last word of a venue's or a building's name
 _VENUE_WORDS = frozenset(
@@ -35,7 +40,7 @@ _NOT_ORGS = frozenset("Women Men Media International Location UTC GMT".split()) 
 # an online exchange', 'Meridian chief executive Sigrid Haugland', '(Sportwire) -'
 ORG_NOUN = (
     r"(?:company|firm|group|airline|carrier|insurer|bank|lender|broadcaster|network|brand|bookmaker|"
-    r"operator|retailer|manufacturer|carmaker|brewer|agency|exchange|platform|app|sponsor|supplier|"
+    r"operator|retailer|manufacturer|carmaker|brewer|agency|exchange|platform|app|sponsor|supplier|sportsbook|"
     r"provider|newspaper|website|publisher|conglomerate|start-?up|developer|"
     r"(?:chip|kit|car|drinks|shoe|watch|tyre|beer|sportswear|games|phone|energy|betting|gambling|crypto|"
     r"technology|tech|telecoms?|media|insurance|apparel|software|fintech)\s+(?:maker|designer|firm|"
@@ -95,6 +100,8 @@ def _by_its_words(text: str, s: int, e: int, label: str, people: dict[str, str])
         and text[s:e] not in people
     ):
         return s, e, "EVENT"  # 'Zurich Classic', 'Grand Slam', 'Qatar Open', 'Global Sports Business Summit'
+    if len(words) > 1 and label in ("FAC", "EVENT", "GPE", "LOC") and words[-1] in _PRESS_WORDS:
+        return s, e, "ORG"  # 'Sydney Morning Herald', 'Saudi Gazette': a newspaper, whatever spaCy says
     if len(words) == 1 and ((label in ("FAC", "EVENT") and words[0] in ORG_WORDS) or words[0] in _ADJECTIVES):
         return s, s, label  # spaCy's venue 'Games', its event 'Olympic' ('the Olympic movement'): no name
     if label == "PERSON" and _ARTICLE_NAME.match(text[s:e]) and text[s:e] not in people:

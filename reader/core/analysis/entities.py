@@ -82,7 +82,7 @@ def person_names(parts: Sequence[str], raw: Sequence[list[RawEntity]]) -> Names:
     names = Names()
     singles: list[str] = []
     for text, ents in zip(parts, raw):
-        for s, e, label, known in ents:
+        for s, e, label, known in _joined_people(text, ents):
             if label in ("ORG", "NORP", "GPE", "PERSON") and not known:
                 s, e, label = relabel(text, *tidy_span(text, s, e, label), label, {})  # 'Brazilian Thiago Lisboa'
             if label == "PERSON" and not known:
@@ -101,6 +101,22 @@ def person_names(parts: Sequence[str], raw: Sequence[list[RawEntity]]) -> Names:
         if " " in full:
             names.add(full)
     return names
+
+
+def _joined_people(text: str, ents: Sequence[RawEntity]) -> list[RawEntity]:
+    """spaCy's tags with a person it cut in two made one: 'Elkin Alonso' 'Serna Moreno', its organisation
+    'Dries' before its person 'Mertens' (a single capitalised word, not a nationality)."""
+    out: list[RawEntity] = []
+    for s, e, label, known in sorted(ents):
+        if out and text[out[-1][1] : s] == " " and not (known or out[-1][3]) and label == "PERSON":
+            before, before_label = text[out[-1][0] : out[-1][1]], out[-1][2]
+            if before_label == "PERSON" or (
+                before_label == "ORG" and _NAME_ALONE.fullmatch(before) and not _DEMONYM_LIKE.search(before)
+            ):
+                out[-1] = (out[-1][0], e, "PERSON", "")
+                continue
+        out.append((s, e, label, known))
+    return out
 
 
 @dataclass
@@ -308,6 +324,10 @@ def _first_names(names: Names) -> dict[str, str]:
     return {first: fulls[0] for first, fulls in firsts.items() if len(fulls) == 1 and len(first) > 2}
 
 
+_DEMONYM_LIKE = re.compile(r"(?:ian|ians|ese|ish|ean|ans)$")
+_NAME_ALONE = re.compile(r"[A-Z][a-z\u00c0-\u024f'’-]{2,}")  # one capitalised word: 'Dries', not 'FIFA'
+
+
 def _one_name(prev: Entity, label: str, surface: str, entry: Entry | None) -> bool:
     """Whether a listed club's one-word name and its neighbour are one name: a person's ('Kirsty' 'Coventry',
     'Chelsea' 'Clinton') or an event's ('Barcelona' 'Olympics')."""
@@ -315,6 +335,12 @@ def _one_name(prev: Entity, label: str, surface: str, entry: Entry | None) -> bo
     this_club = label == "ORG" and entry is not None and entry.note.startswith("Football club") and " " not in surface
     if (label == "PERSON" and prev_club) or (prev.label == "PERSON" and this_club):
         return True
+    if "PERSON" in (label, prev.label) and not (prev.note or entry):
+        # spaCy's 'Elkin Alonso' and 'Serna Moreno', or its organisation 'Dries' and person 'Mertens'
+        other, other_label = (surface, label) if prev.label == "PERSON" else (prev.text, prev.label)
+        return other_label == "PERSON" or (
+            other_label == "ORG" and bool(_NAME_ALONE.fullmatch(other)) and not _DEMONYM_LIKE.search(other)
+        )
     return label == "EVENT" and entry is not None and " " not in prev.text and (prev_club or prev.label == "GPE")
 
 

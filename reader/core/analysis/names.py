@@ -16,7 +16,7 @@ sheikh his her excellency
 superstar star legend player athlete champion boss owner partner member chairman's new former
 then late technical team sports basketball football tennis olympic paralympic
 governor senator representative lieutenant colonel sgt st inspector superintendent detective mme mlle
-councillor councilwoman councilman mayor judge
+councillor councilwoman councilman mayor judge lawyer attorney solicitor barrister
 winger striker midfielder defender goalkeeper keeper forward guard quarterback sprinter batsman
 bowler prop hooker flanker fly-half scrum-half rider driver jockey skipper referee umpire hurdler
 """.split()
@@ -54,6 +54,7 @@ _TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f][\w\u00c0-\u024f'’.-]*")
 _NAME_RUN = re.compile(r"(?:\b[A-Z][\w'’-]+ ){1,2}[A-Z][\w'’-]+\b")
 PARTICLES = frozenset("van von der den de del della di da dos das du la le ter ten bin al el ibn i y ap".split())
 PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+MISSPELT_MIN_CHARS = 5  # a shorter surname is not matched to a name spelled differently
 
 
 def is_name_token(token: str) -> bool:
@@ -62,6 +63,7 @@ def is_name_token(token: str) -> bool:
         return True  # 'al-Amr', "d'Alembert": a particle joined to a name
     if (
         not token[:1].isupper()
+        or re.search(r"\w\.[a-z]", token)  # a web address: 'Glass.cl', 'Amazon.com'
         or token.lower().rstrip(".") in ROLE_WORDS
         or token.lower() in DEMONYMS
         or token.lower() in FUNCTION_WORDS
@@ -123,7 +125,7 @@ class Names:
                 for full in known:
                     if full.split()[0] == name:
                         return full
-            return name
+            return self._misspelt(name) or name
         for full in self.full:  # 'Van Ooijen' for 'Maarten van Ooijen'
             if full.lower().endswith(" " + name.lower()):
                 return full
@@ -131,3 +133,26 @@ class Names:
             if full != name and full.endswith(" " + parts[-1]) and full.startswith(parts[0].rstrip(".")):
                 return full
         return name
+
+    def _misspelt(self, name: str) -> str | None:
+        """'Bauchtman' for 'Lydia Buchtmann', 'Water' for 'Kathryn Waters': press copy spells a surname
+        two ways; the one full name whose surname is a letter or two off (same initial), if only one is."""
+        if len(name) < MISSPELT_MIN_CHARS or not name[:1].isupper():
+            return None
+        allowed = 1 if len(name) < 8 else 2
+        near = {
+            full
+            for full in self.full
+            if full.split()[-1][:1] == name[:1] and edit_distance(full.split()[-1].lower(), name.lower()) <= allowed
+        }
+        return near.pop() if len(near) == 1 else None
+
+
+def edit_distance(a: str, b: str) -> int:
+    """Levenshtein distance: letters inserted, deleted or changed to turn `a` into `b`."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
+    return row[-1]

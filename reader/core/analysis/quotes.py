@@ -21,6 +21,7 @@ from ..model import PARAGRAPH_BREAK, paragraph_end, paragraph_start, split_parag
 from . import attribution
 from .attribution import Source
 from .names import PARTICLES, Names, trim_name
+from .syntax import Parse, reported_before, speaker_by_grammar
 from .values import SPEECH, TERM, Entity, Quote
 
 OPENERS = "“«"
@@ -50,6 +51,11 @@ _SUBJECT_NAME = re.compile(
     r"([A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|van|von|de|der|del|da|di|ter|la|le)){1,3}),\s"
 )
 SIDE_NOUNS = frozenset("club team side franchise outfit owners organisation organization partner".split())
+# "X's report", "X's recent analysis of …": what X wrote speaks for X
+_DOCUMENT_OWNER = re.compile(
+    r"([A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4})['’]s?\s+(?:[a-z][\w-]*\s+){0,2}"
+    r"(?:analysis|report|study|survey|review|editorial|column|article|website|blog|newsletter|findings)\b"
+)
 STATEMENT_NOUNS = frozenset("statement release communique communiqué post letter message tweet".split())
 # "…," the coach said: a description that names a person's role, resolved when the article gave the role
 # beside a name ("Barcelona coach Hansi Flick"); else kept as written
@@ -98,9 +104,14 @@ class _Open:
 
 
 def find_quotes(
-    text: str, entities: Sequence[Entity] = (), names: Names | None = None, headline: bool = False
+    text: str,
+    entities: Sequence[Entity] = (),
+    names: Names | None = None,
+    headline: bool = False,
+    parse: Parse | None = None,
 ) -> list[Quote]:
-    """Every quote in `text` (paragraphs separated by blank lines), with speakers resolved via `names`."""
+    """Every quote in `text` (paragraphs separated by blank lines), with speakers resolved via `names`;
+    with `parse` (a dependency parser), also where only the sentence's grammar names the speaker."""
     names = names or Names()
     quotes: list[Quote] = []
     last: Quote | None = None
@@ -109,10 +120,16 @@ def find_quotes(
         speaker = None
         if kind == SPEECH:
             source = _source(text, span)
+            if source is None and parse is not None:
+                begin, end = attribution.sentence_around(text, span.start, span.end)
+                source = speaker_by_grammar(text, begin, end, (span.start, span.end), parse)
             if source is not None:
                 speaker = _resolve(source, span, text, entities, names, last)
             elif last is not None and _continues(text, last, span, entities):
                 speaker = last.speaker
+            elif parse is not None:  # 'Wilkins also said Warhol was a businessman. "…"'
+                reported = reported_before(text, span.start, span.end, parse)
+                speaker = _resolve(reported, span, text, entities, names, last) if reported else None
         quote = Quote(span.start, span.end, text[span.start : span.end], speaker, kind)
         quotes.append(quote)
         if kind == SPEECH:
@@ -334,8 +351,15 @@ def _named_by(
     phrase = source.text
     if source.pronoun:
         return _pronoun(phrase, span, text, entities, last)
+    owner = _DOCUMENT_OWNER.match(phrase)
+    if owner:  # "PC World's recent analysis of its traffic concluded": PC World
+        phrase = owner.group(1)
+        source = Source(source.start, source.start + len(phrase), phrase)
+        if not any(e.label == "PERSON" and source.start <= e.start < source.end for e in entities):
+            return names.resolve(phrase) if " " not in phrase else phrase  # an organisation as written
     own = re.match(r"(.+?)\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]", phrase)
-    if own and attribution.looks_like_name(own.group(1)):  # 'Mina Worley-Hale of Human Rights Watch'
+    if own and attribution.looks_like_name(own.group(1)) and trim_name(own.group(1)):
+        # 'Mina Worley-Hale of Human Rights Watch', not 'Governor of Washington Chris Gregoire'
         phrase = own.group(1)
         source = Source(source.start, source.start + len(phrase), phrase)
     inside = [e for e in entities if e.start >= source.start and e.end <= source.end]
@@ -347,7 +371,9 @@ def _named_by(
     name = trim_name(_strip_honorifics(phrase))
     if people:
         person = people[-1]
-        longer = len(name.split()) > len(person.canonical.split())
+        longer = len(name.split()) > len(person.canonical.split()) and not any(
+            e.label != "PERSON" and e.end <= person.start for e in inside
+        )  # not 'Governor of Washington Chris Gregoire'
         if longer and (
             name.endswith(person.text)
             or re.match(rf"{re.escape(person.text)}\s+(?:{_PARTICLES})(?:\s|[-'’][A-Z])", name)
@@ -489,7 +515,8 @@ def _description(phrase: str, span: _Span, text: str, entities: Sequence[Entity]
                 return next(e for e in people if e.start >= start).canonical
     if definite and head:
         earlier_form = re.findall(
-            rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){{0,3}}{re.escape(head)}\b",
+            rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){{0,3}}{re.escape(head)}\b"
+            r"(?:\s+(?:familiar\s+with|close\s+to|with\s+knowledge\s+of|briefed\s+on)\s+[^,.;:]+)?",
             text[max(0, span.start - 4 * LOOK_BACK) : span.start],
         )
         if earlier_form:
@@ -507,11 +534,20 @@ def _organisation_before(earlier: Sequence[Entity], text: str, at: int, noun: st
     para_start = paragraph_start(text, at)
     in_paragraph = [e for e in orgs if e.start >= para_start]
     if in_paragraph:
-        return in_paragraph[-1].canonical
+        subjects = [e for e in in_paragraph if _opens_sentence(text, e, para_start)]
+        return (subjects or in_paragraph)[-1].canonical
     counts: dict[str, tuple[int, int]] = {}
     for n, e in enumerate(orgs):
-        counts[e.canonical] = (counts.get(e.canonical, (0, 0))[0] + 1, n)
+        counts[e.canonical] = (
+            counts.get(e.canonical, (0, 0))[0] + 1,
+            -n if e.canonical not in counts else counts[e.canonical][1],
+        )
     return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _opens_sentence(text: str, entity: Entity, floor: int) -> bool:
+    """'PlayLine said in a statement …': the entity is its sentence's subject (or starts it)."""
+    return attribution.sentence_start(text, entity.start, floor) >= entity.start - len("The ")
 
 
 def _fits(noun: str, org: Entity) -> bool:

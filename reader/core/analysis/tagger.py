@@ -119,6 +119,18 @@ class Tagger:
         if batch:
             yield from self._tag_batch(self.nlp, batch)
 
+    def parse(self, text: str) -> list[tuple[int, int, str, int]]:
+        """The dependency parse of one sentence: (start, end, label, head's index) a token. The model's
+        parser is loaded with it but left off for tagging; it runs only here. Without one: no tokens."""
+        nlp = self.nlp
+        if "parser" not in nlp.component_names or "tok2vec" not in nlp.component_names:
+            return []
+        with self._using, nlp.memory_zone():
+            doc = nlp.make_doc(text)
+            for name in ("tok2vec", "parser"):  # the parser reads the shared tok2vec's output
+                doc = nlp.get_pipe(name)(doc)
+            return [(t.idx, t.idx + len(t.text), t.dep_, t.head.i) for t in doc]
+
     def _tag_huge(self, text: str) -> list[RawEntity]:
         # one nlp.pipe over the 61 pieces of a 3 MB text took 11 GB
         cut = pieces(text, TAG_PIECE_CHARS)

@@ -26,6 +26,7 @@ def add_parser(sub, common: argparse.ArgumentParser) -> None:
     p.add_argument("--from", dest="date_from", metavar="DATE", help="articles dated on or after DATE (YYYY-MM-DD)")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="articles dated on or before DATE (YYYY-MM-DD)")
     p.add_argument("--query", default="", metavar="Q", help="only the articles this search finds")
+    p.add_argument("--source", metavar="NAME", help="only the articles of this outlet (its name as the list shows it)")
     p.add_argument("--by", default="month", metavar="PERIOD", help=f"{'|'.join(PERIODS)} (default month)")
     p.add_argument("--per-outlet", action="store_true", help="count a syndicated article once per outlet")
     out = p.add_mutually_exclusive_group()
@@ -40,6 +41,7 @@ def run_coverage(args, data: Path, open_library: Callable) -> int:
         parse_date(args.date_from, "--from") if args.date_from else None,
         parse_date(args.date_to, "--to") if args.date_to else None,
         args.query.strip(),
+        (args.source or "").strip() or None,
     )
     if scope.date_from and scope.date_to and scope.date_from > scope.date_to:
         raise CoverageError(f"--from {scope.date_from} is after --to {scope.date_to}")

@@ -68,14 +68,16 @@ def _compute(
 
 
 def in_scope(rows: list[ArticleRow], scope: Scope, ids: Collection[str] | None, per_outlet: bool) -> list[ArticleRow]:
-    """The rows in the date range (inclusive; undated rows only when no bound is set) and among `ids` with
-    their copies, after the copies rule, in date order (undated last)."""
+    """The rows in the date range (inclusive; undated rows only when no bound is set), of the scope's outlet and
+    among `ids` with their copies, after the copies rule, in date order (undated last)."""
     if ids is not None:
         keys = {copy_key(r) for r in rows if r.id in ids}
         rows = [r for r in rows if copy_key(r) in keys]
     if scope.date_from or scope.date_to:
         low, high = scope.date_from or "0000-00-00", scope.date_to or "9999-99-99"
         rows = [r for r in rows if r.date and low <= r.date[:10] <= high]
+    if scope.source:
+        rows = [r for r in rows if r.source == scope.source]
     groups: dict[tuple, ArticleRow] = {}
     for r in rows:
         group = (copy_key(r), r.source) if per_outlet else (copy_key(r),)

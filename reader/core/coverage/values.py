@@ -15,11 +15,13 @@ PERIODS = ("week", "month", "quarter", "year")
 
 @dataclass(frozen=True)
 class Scope:
-    """Which articles the figures cover: a date range (ISO dates, inclusive; None is open) and a search's results."""
+    """Which articles the figures cover: a date range (ISO dates, inclusive; None is open), a search's results and
+    one outlet (the list's filters)."""
 
     date_from: str | None = None
     date_to: str | None = None
     query: str = ""
+    source: str | None = None
 
     def describe(self) -> str:
         """ "the whole library", "1 Jan 2026 – 31 Mar 2026", "results of “heineken” from 2026-01-01" … in words."""
@@ -32,10 +34,12 @@ class Scope:
             parts.append(f"from {self.date_from}")
         elif self.date_to:
             parts.append(f"until {self.date_to}")
+        if self.source:
+            parts.append(f"in {self.source}")
         return ", ".join(parts) or "the whole library"
 
     def to_json(self) -> dict:
-        return {"from": self.date_from, "to": self.date_to, "query": self.query or None}
+        return {"from": self.date_from, "to": self.date_to, "query": self.query or None, "source": self.source}
 
 
 @dataclass(frozen=True)

@@ -166,8 +166,7 @@ class CoveragePanel(QWidget):
         selected = self.selected_name()
         self._showing = True
         self.model.set_coverage(coverage, self.show_all.isChecked())
-        source = self.asked.source if self.asked else None
-        self.summary.setText(_summary(coverage, self.model.hidden, source) if coverage else "")
+        self.summary.setText(_summary(coverage, self.model.hidden) if coverage else "")
         set_kind(self.summary, "")
         self._fit_columns()
         row = next((r for r, n in enumerate(self.model.names) if n.name == selected), 0 if self.model.names else -1)
@@ -238,9 +237,10 @@ def scrollable(panel: CoveragePanel) -> QScrollArea:
 OVERVIEW = 8  # the charts of all names draw this many (those with most articles), unless several are selected
 
 
-def _summary(coverage: Coverage, hidden: int, source: str | None) -> str:
-    scope = coverage.scope.describe() + (f" from {source}" if source else "")
-    parts = [f"{coverage.articles:,} {'article' if coverage.articles == 1 else 'articles'} in {scope}"]
+def _summary(coverage: Coverage, hidden: int) -> str:
+    scope = coverage.scope.describe()  # "in Daily Post" for an outlet alone
+    scope = scope if scope.startswith("in ") else f"in {scope}"
+    parts = [f"{coverage.articles:,} {'article' if coverage.articles == 1 else 'articles'} {scope}"]
     if coverage.unanalysed:
         parts.append(f"{coverage.unanalysed:,} not analysed yet (not counted)")
     if hidden:

@@ -82,6 +82,5 @@ class ScopeBar(QWidget):
             low, high = sorted((self.date_from.date(), self.date_to.date()))
             return CoverageRequest(Scope(low.toString(DATE_FORMAT), high.toString(DATE_FORMAT)), by, per_outlet)
         if mode == RESULTS:
-            scope = Scope(filters.date_from, filters.date_to, query)
-            return CoverageRequest(scope, by, per_outlet, filters.source)
+            return CoverageRequest(Scope(filters.date_from, filters.date_to, query, filters.source), by, per_outlet)
         return CoverageRequest(Scope(), by, per_outlet)

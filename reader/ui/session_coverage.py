@@ -101,13 +101,10 @@ class WatchlistRequests:
         (unless another request came meanwhile)."""
         if self.library is None:
             return
-        library, watchlist, known = self.library, Watchlist(list(self.watchlist.names)), list(self._rows.values())
+        library, watchlist, rows = self.library, Watchlist(list(self.watchlist.names)), list(self._rows.values())
 
-        def work(job: Job) -> Coverage:
-            rows = known or library.rows()  # the rows the window lists, unless it has none yet
-            if request.source is not None:
-                rows = [r for r in rows if r.source == request.source]
-            return library.coverage(watchlist, request.scope, request.by, request.per_outlet, rows=rows)
+        def work(job: Job) -> Coverage:  # with the rows the window lists, unless it has none yet
+            return library.coverage(watchlist, request.scope, request.by, request.per_outlet, rows=rows or None)
 
         self._start(
             self.counting,

@@ -135,7 +135,6 @@ class CoverageRequest:
     scope: Scope = field(default_factory=Scope)
     by: str = "month"
     per_outlet: bool = False
-    source: str | None = None  # only the articles of this source (the search's filter), with the scope
 
 
 class CoverageFailed(Failed):

@@ -141,7 +141,7 @@ def test_the_current_results_scope_follows_the_search_and_its_source_filter(open
         filter_row.source.setCurrentIndex(daily_post)
         filter_row.source.activated.emit(daily_post)
     qtbot.waitUntil(lambda: panel.summary.text().startswith("3 articles"), timeout=WAIT_MS)
-    assert panel.summary.text() == "3 articles in the whole library from Daily Post · 1 watched name has no articles"
+    assert panel.summary.text() == "3 articles in Daily Post · 1 watched name has no articles"
     assert {name: figures[1] for name, figures in rows(panel).items()} == {"Heineken": "2", "Northbank Arena": "1"}
 
 

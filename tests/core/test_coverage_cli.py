@@ -121,3 +121,12 @@ def test_without_a_watchlist_the_data_dirs_is_used(capsys, folder, tmp_path):
     save(tmp_path / "data", WATCHLIST)
     out = run_json(capsys, "coverage", *folder[:-2])
     assert [n["name"] for n in out["names"]] == ["Heineken", "Visa", "Northbank Arena"]
+
+
+def test_plain_output_lists_only_the_periods_with_articles(capsys, folder):
+    """Seven weeks from the first article to the last, but the table names only those with articles."""
+    code, out, err = run(capsys, "coverage", *folder, "--by", "week")
+    assert code == 0, err
+    weeks = [line for line in out.splitlines() if line.startswith("  by week: ")]
+    assert weeks and all(not c.endswith(" 0") for line in weeks for c in line.split(": ", 1)[1].split(" · "))
+    assert len(run_json(capsys, "coverage", *folder, "--by", "week")["names"][0]["periods"]) == 8  # W02..W09

@@ -128,7 +128,7 @@ def _block(n: NameCoverage, by: str) -> list[str]:
     ]
     rows = (
         ("placement", n.placement),
-        (f"by {by}", n.periods),
+        (f"by {by}", tuple(c for c in n.periods if c.value)),  # the JSON keeps the empty periods too
         ("outlets", n.sources),
         ("spokespeople", n.speakers),
     )

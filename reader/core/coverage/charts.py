@@ -41,11 +41,15 @@ def mentions_over_time(figure: Figure, coverage: Coverage, names: Sequence[str] 
     at = {label: i for i, label in enumerate(periods)}
     ax = _axes(figure, f"Articles per {coverage.by}", ylabel="articles")
     palette, picks = colours(coverage), []
+    size = 5 if len(periods) <= 40 else 3
     for n in chosen:
         xs = [at[c.label] for c in n.periods]
         ax.plot(xs, [c.value for c in n.periods], color=palette[n.name], label=_short(n.name), linewidth=1.5)
-        for x, count in zip(xs, n.periods):
-            (point,) = ax.plot([x], [count.value], "o", color=palette[n.name], markersize=5, picker=True, clip_on=False)
+        # a point where there are articles to list: an empty period has none to click through to
+        for x, count in ((x, c) for x, c in zip(xs, n.periods) if c.value):
+            (point,) = ax.plot(
+                [x], [count.value], "o", color=palette[n.name], markersize=size, picker=True, clip_on=False
+            )
             point.set_pickradius(6)
             picks.append((point, n.name, count))
     _period_ticks(ax, periods)

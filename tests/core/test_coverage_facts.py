@@ -11,10 +11,10 @@ import pytest
 
 from reader.core import articles as articles_module
 from reader.core.analysis import Analysis
-from reader.core.coverage.facts import facts_of, key
+from reader.core.coverage.facts import FACTS_VERSION, facts_of, key
 from reader.core.coverage.figures import compute
-from reader.core.coverage.matching import matches
-from reader.core.coverage.store import StoredFacts
+from reader.core.coverage.matching import matches, names_it
+from reader.core.coverage.store import StoredFacts, facts_fingerprint
 from reader.core.coverage.values import Scope
 from reader.core.coverage.watchlist import PROPERTY, SPONSOR, Watched, Watchlist, WatchlistError, load, save
 from reader.core.formats.text import parse
@@ -26,10 +26,82 @@ def heineken_count(coverage) -> int:
     return len(next(n for n in coverage.names if n.name == "Heineken").articles)
 
 
+def one_article(text: str) -> StoredFacts:
+    facts = facts_of(parse(text), Analysis())
+    return StoredFacts({"h"}, {k: {"h": facts.forms[k]} for k in facts.forms}, {})
+
+
+def mentions(text: str, watched: Watched) -> int:
+    """How often the one article `text` names `watched` (0: it does not)."""
+    found = matches(one_article(text), watched)
+    return found["h"].mentions if found else 0
+
+
 def test_a_key_ignores_case_spacing_punctuation_and_a_possessive():
     assert key("Heineken’s") == key("HEINEKEN") == key("heineken's") == "heineken"
     assert key("  Northbank \n Arena ") == "northbank arena"
     assert key("Coca-Cola") == "coca-cola" != key("Coca Cola")
+
+
+ANA = Watched("All Nippon Airways", SPONSOR, ("ANA",))
+GE = Watched("General Electric", SPONSOR, ("GE",))
+
+
+def test_which_forms_are_in_capitals():
+    assert key("ANA") == key("ANA’s") == "ANA" and key("P&G") == "P&G" and key("AT&T") == "AT&T"
+    assert key("EA7") == "EA7" and key("ANA 787") == "ANA 787"  # words without letters do not count
+    assert key("Ana") == key("ana") == "ana"
+    assert key("ADIDAS") == "adidas" and key("F1") == "f1"  # more than five letters, or one, is no acronym
+    assert key("AB InBev") == "ab inbev" and key("BBC Sport") == "bbc sport"  # every word with letters, or none
+
+
+def test_a_form_in_capitals_matches_only_where_the_article_writes_it_in_capitals():
+    assert mentions("Title: Ana Lopez wins\n\nAna Lopez said the ana tour was long.\n", ANA) == 0
+    assert mentions("Title: Fleet news\n\nANA’s new livery is blue. Ana Lopez liked the ANA jet.\n", ANA) == 2
+    assert mentions("Title: Results\n\nThe ge team won. Ge said so.\n", GE) == 0
+    assert mentions("Title: Results\n\nGE Healthcare paid. The ge team won.\n", GE) == 1  # a part of a run
+
+
+def test_a_form_not_in_capitals_matches_any_case():
+    text = "Title: Adidas deal\n\nADIDAS signed today. The adidas shoe sold out.\n"
+    assert mentions(text, Watched("adidas")) == mentions(text, Watched("Adidas")) == 3
+    assert mentions("Title: Ana Lopez wins\n\nANA flew her home.\n", Watched("Ana Lopez", "person", ("Ana",))) == 2
+
+
+def test_a_quote_names_a_form_in_capitals_only_in_capitals():
+    stored = StoredFacts(set(), {}, {})
+    assert not names_it(stored, ANA, "Ana was wonderful today")
+    assert names_it(stored, ANA, "ANA’s crew was wonderful") and names_it(stored, GE, "GE Healthcare helped")
+    assert names_it(stored, Watched("Adidas"), "ADIDAS boots")
+
+
+def test_acronym_mentions_in_the_library_count_only_capitals(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "lopez.txt").write_text("Title: Ana Lopez wins\n\nAna Lopez said Ana would return.\n", "utf-8")
+    (folder / "fleet.txt").write_text("Title: ANA orders jets\n\nANA’s new livery. Ana Lopez flew.\n", "utf-8")
+    library = quick_library(folder, tmp_path / "data")
+    library.sync()
+    library.analyze_all()
+    ana, alone = library.coverage(Watchlist([ANA, Watched("ANA")])).names
+    assert [a.title for a in ana.articles] == [a.title for a in alone.articles] == ["ANA orders jets"]
+    assert alone.mentions == 2  # not "Ana"
+    library.close()
+
+
+def test_facts_of_an_older_version_are_made_again(tmp_path):
+    library = analysed_library(tmp_path)
+    fingerprint = library.cache.facts_fingerprint
+    library.close()
+    older = fingerprint.replace(f"/facts{FACTS_VERSION}", f"/facts{FACTS_VERSION - 1}")
+    assert older != fingerprint == facts_fingerprint(library.analyzer.fingerprint)
+    with sqlite3.connect(tmp_path / "data" / "analysis.sqlite") as db:  # as kept by the version before
+        db.execute("UPDATE facts_article SET fingerprint = ?", (older,))
+    old = quick_library(tmp_path / "articles", tmp_path / "data")
+    assert heineken_count(old.coverage(WATCHLIST)) == 0  # not read: they may be keyed otherwise
+    assert old.analyze_all().backfilled == 8  # made again from the cached analyses
+    assert heineken_count(old.coverage(WATCHLIST)) == 5
+    old.close()
 
 
 def test_capitalised_runs_are_kept_so_a_name_the_tagger_missed_still_matches():

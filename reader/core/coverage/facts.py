@@ -7,7 +7,12 @@ up to `SUBRUN_WORDS` words, so that a watched name the entity tagger missed stil
 its `key`: its words, without case, joined by one space, each word without a trailing possessive ’s or 's
 ("Heineken’s" is "heineken"); punctuation between words does not count ("Coca-Cola" stays one word).
 
-For each form: how often its words occur in the article (any case), and its most prominent place: `headline`
+A form written in capitals, as an acronym or initialism is (every word with letters has 2 to 5 of them, all
+capitals: "ANA", "GE", "P&G", "AT&T"), is kept a second time under its words as written ("ANA"), counting only
+the occurrences written in capitals. A watched form in capitals is looked up by that key, so the alias "ANA"
+(All Nippon Airways) does not match the person "Ana Lopez"; any other watched form matches in any case.
+
+For each form: how often its words occur in the article, and its most prominent place: `headline`
 (the title), `lede` (the body's first paragraph), `caption`, `quote` (inside a direct speech quote of the
 body), `body` (anywhere else). A canonical name counts as often as the entity mentions that carry it, if that
 is more than its words occur.
@@ -25,10 +30,12 @@ from ..model import BODY, TITLE, Article, Part, split_paragraphs
 from .values import BODY as BODY_PLACE
 from .values import CAPTION, HEADLINE, LEDE, PLACEMENTS, QUOTE
 
-FACTS_VERSION = 1  # bump when what is kept, or how a form is keyed, changes
+FACTS_VERSION = 2  # bump when what is kept, or how a form is keyed, changes
 SUBRUN_WORDS = 4  # the longest sub-run of a capitalised run kept besides the whole run
 _WORD = re.compile(r"\w+(?:[-’'&.]\w+)*")
 _POSSESSIVE = re.compile(r"[’']s$", re.IGNORECASE)
+_LETTER = re.compile(r"[^\W\d_]")
+CAPITALS = range(2, 6)  # how many letters a word in capitals has to read as an acronym ("GE", "ASICS")
 # lower-case words that may stand inside a name ("Bank of America", "Real Madrid de la …")
 _CONNECTORS = frozenset({"of", "de", "la", "le", "du", "del", "der", "van", "von", "and", "&", "for", "the", "y"})
 # capitalised only because a sentence starts with them: never kept alone
@@ -47,13 +54,41 @@ class ArticleFacts:
 
 
 def words(text: str) -> list[str]:
-    """The words of `text` as a form's key is made of them."""
-    return [_POSSESSIVE.sub("", w.casefold()) for w in _WORD.findall(text)]
+    """The words of `text` as a form's key is made of them, without case."""
+    return [w.casefold() for w in written(text)]
+
+
+def written(text: str) -> list[str]:
+    """The words of `text` as written, each without a trailing possessive."""
+    return [_POSSESSIVE.sub("", w) for w in _WORD.findall(text)]
 
 
 def key(form: str) -> str:
-    """The key a form is stored and looked up by; "" for a form without words."""
-    return " ".join(words(form))
+    """The key a watched form is looked up by: its words as written if it is in capitals (`in_capitals`), else
+    without case; "" for a form without words."""
+    ws = written(form)
+    return " ".join(ws if in_capitals(ws) else (w.casefold() for w in ws))
+
+
+def in_capitals(ws: Sequence[str]) -> bool:
+    """Whether words are written as an acronym is: some have letters, and each that has has 2 to 5 of them, all
+    capitals ("ANA", "P&G", "EA7", "AT&T"; not "F1", "ADIDAS" or "AB InBev")."""
+    shapes = [_shape(w) for w in ws]
+    return _CAPITALS in shapes and _OTHER not in shapes
+
+
+_NO_LETTERS, _CAPITALS, _OTHER = range(3)
+
+
+def _shape(word: str) -> int:
+    if word.isupper():
+        return _CAPITALS if len(_LETTER.findall(word)) in CAPITALS else _OTHER
+    return _OTHER if _LETTER.search(word) else _NO_LETTERS
+
+
+def capitals_key(k: str) -> bool:
+    """Whether a key is that of a form in capitals, which matches only capitals."""
+    return k != k.casefold()
 
 
 def occurrences(needle: Sequence[str], hay: Sequence[str]) -> int:
@@ -105,16 +140,19 @@ class _Token:
     start: int
     end: int
     capital: bool
+    as_written: str  # without a possessive
+    shape: int  # _NO_LETTERS, _CAPITALS or _OTHER
 
 
 def _tokens(part: Part) -> Iterator[_Token]:
     for m in _WORD.finditer(part.text):
         w = m.group()
-        yield _Token(_POSSESSIVE.sub("", w.casefold()), m.start(), m.end(), w[0].isupper())
+        as_written = _POSSESSIVE.sub("", w)
+        yield _Token(as_written.casefold(), m.start(), m.end(), w[0].isupper(), as_written, _shape(as_written))
 
 
 def _candidates(tokens: dict[str, list[_Token]], texts: dict[str, str], analysis: Analysis) -> set[str]:
-    found = {key(e.text) for e in analysis.entities} | {key(e.canonical) for e in analysis.entities}
+    found = {_folded(e.text) for e in analysis.entities} | {_folded(e.canonical) for e in analysis.entities}
     for part, toks in tokens.items():
         for run in _runs(toks, texts[part]):
             found.update(_subruns(run))
@@ -170,17 +208,28 @@ def _count(tokens: dict[str, list[_Token]], candidates: set[str], placer: _Place
             for i in range(len(ws) - n + 1):
                 k = " ".join(ws[i : i + n])
                 if k in candidates:
-                    count, best = found.get(k, (0, len(PLACEMENTS)))
-                    found[k] = (count + 1, min(best, placer.place(part, toks[i].start)))
+                    place = placer.place(part, toks[i].start)
+                    _add(found, k, place)
+                    if toks[i].shape != _OTHER:  # most occurrences start with a word not in capitals
+                        shapes = {t.shape for t in toks[i : i + n]}
+                        if _CAPITALS in shapes and _OTHER not in shapes:  # as in_capitals
+                            _add(found, " ".join(t.as_written for t in toks[i : i + n]), place)
     return found
+
+
+def _add(found: dict[str, tuple[int, int]], k: str, place: int) -> None:
+    count, best = found.get(k, (0, len(PLACEMENTS)))
+    found[k] = (count + 1, min(best, place))
+
+
+def _folded(form: str) -> str:
+    return " ".join(words(form))
 
 
 def _canonicals(analysis: Analysis, placer: _Placer) -> dict[str, tuple[int, int]]:
     """Each canonical name's entity mentions, and their most prominent place."""
     found: dict[str, tuple[int, int]] = {}
     for e in analysis.entities:
-        k = key(e.canonical)
-        if k:
-            count, best = found.get(k, (0, len(PLACEMENTS)))
-            found[k] = (count + 1, min(best, placer.place(e.part, e.start)))
+        for k in {_folded(e.canonical), key(e.canonical)} - {""}:
+            _add(found, k, placer.place(e.part, e.start))
     return found

@@ -1,5 +1,6 @@
 """Which articles name a watched name, from the stored facts: an article counts if any of the name's forms (its
-name and aliases, keyed as facts.py keys them) occurs in it.
+name and aliases, keyed as facts.py keys them) occurs in it. A form in capitals ("ANA", "GE") counts only where
+the article writes it in capitals; any other form counts in any case.
 
 Forms inside one another ("Premier League" in "Barclays Premier League") are not counted twice: an occurrence
 of the longer form is taken out of the shorter one's count.
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .facts import key, occurrences, words
+from .facts import capitals_key, key, occurrences, words, written
 from .store import StoredFacts
 from .watchlist import Watched, Watchlist
 
@@ -54,7 +55,7 @@ def _matches(facts: StoredFacts, w: Watched) -> dict[str, Match]:
             acc[0] += n
             acc[1] = min(acc[1], place)
             acc[2] = acc[2] or sponsored
-    inside = {(a, b): occurrences(a.split(), b.split()) for a in keys for b in keys if a != b}
+    inside = {(a, b): occurrences(a.casefold().split(), b.casefold().split()) for a in keys for b in keys if a != b}
     if any(inside.values()):
         for h, acc in found.items():
             acc[0] = _without_overlaps(keys, inside, {k: articles[k].get(h, (0, 0))[0] for k in keys})
@@ -73,6 +74,6 @@ def names_it(facts: StoredFacts, w: Watched, text: str) -> bool:
     """Whether `text` (a quote) names `w` by any of its forms."""
     memo = ("quote", w, text)
     if memo not in facts.memo:
-        said = words(text)
-        facts.memo[memo] = any(occurrences(k.split(), said) for k in _keys(w))
+        said, as_written = words(text), written(text)
+        facts.memo[memo] = any(occurrences(k.split(), as_written if capitals_key(k) else said) for k in _keys(w))
     return facts.memo[memo]

@@ -86,8 +86,10 @@ class AnalysisPass:
         if self.progress and todo:
             self.progress(0, len(todo))  # loading spaCy takes a second or two: say at once that work has begun
         procs = n_process or (2 if len(todo) >= ANALYSIS_PARALLEL_MIN and (os.cpu_count() or 1) > 1 else 1)
+        # nothing to analyse: no spaCy workers started (each one imports spaCy, seconds of CPU at every launch)
+        analysed = self.library.analyzer.analyze_many(self._articles(), n_process=procs) if todo else iter(())
         try:
-            for article, analysis in self.library.analyzer.analyze_many(self._articles(), n_process=procs):
+            for article, analysis in analysed:
                 report.analyzed += 1
                 report.words += article.words
                 self.fresh.append((article, analysis))

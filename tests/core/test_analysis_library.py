@@ -113,6 +113,21 @@ def test_a_later_launch_with_nothing_to_analyze_does_not_import_spacy(analyzed, 
     assert out.stdout.split() == ["2", "0", "False"]
 
 
+def test_a_later_launch_with_nothing_to_analyze_starts_no_spacy_workers(analyzed, articles_dir, data_dir):
+    """The window's analyzer runs spaCy in worker processes: with nothing new none is started (each imports
+    spaCy, seconds of CPU that competed with the window's first search at every launch)."""
+    from reader.core.analysis import Analyzer
+
+    workers = Analyzer(workers=2)
+    lib = Library(articles_dir, data_dir, analyzer=workers)
+    try:
+        assert lib.analyze_all().analyzed == 0
+        assert workers.service is not None and not workers.service.running()
+    finally:
+        lib.close()
+        workers.close()
+
+
 def test_analyze_all_reports_progress_and_rows(lib):
     lib.sync()
     seen, progress = [], []

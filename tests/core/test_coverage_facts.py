@@ -227,3 +227,44 @@ def test_a_cache_that_cannot_be_written_keeps_facts_for_this_run(tmp_path):
     assert found.forms == {"heineken": {article.content_hash: (1, 0)}}  # once, in the headline
     assert not (tmp_path / "none.sqlite").exists()
     cache.close()
+
+
+TAGGED = {  # the built-in lists tag ANA as All Nippon Airways and Man Utd as Manchester United FC
+    "ana.txt": "Title: Fleet news\n\nThe airline said ANA ordered ten jets.\n\nANA’s new livery is blue.\n",
+    "both.txt": "Title: Tokyo flights\n\nAll Nippon Airways flies daily.\n\nANA added a route.\n",
+    "derby.txt": "Title: Derby day\n\nThe match was close.\n\nMan Utd won, and fans of Man Utd sang.\n",
+}
+
+
+def tagged_library(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in TAGGED.items():
+        (folder / name).write_text(text, "utf-8")
+    library = quick_library(folder, tmp_path / "data")
+    library.sync()
+    library.analyze_all()
+    return library
+
+
+def test_an_alias_the_tagger_links_to_the_name_counts_each_place_once(tmp_path):
+    library = tagged_library(tmp_path)
+    (ana,) = library.coverage(Watchlist([ANA])).names
+    (ana_alone,) = library.coverage(Watchlist([Watched("All Nippon Airways")])).names  # no alias
+    by_title = {a.title: a.mentions for a in ana.articles}
+    assert by_title == {"Fleet news": 2, "Tokyo flights": 2}  # the places in the text, not 4 and 3
+    assert ana.mentions == 4
+    # the mentions tagged as All Nippon Airways count without the alias: the article names it there too
+    assert {a.title: a.mentions for a in ana_alone.articles} == by_title
+    assert [a.placement for a in ana.articles] == [a.placement for a in ana_alone.articles] == ["lede", "lede"]
+    library.close()
+
+
+def test_a_name_carried_by_other_words_still_counts_its_mentions(tmp_path):
+    library = tagged_library(tmp_path)
+    united = Watched("Manchester United FC")  # the article writes only "Man Utd"
+    with_alias = Watched("Manchester United", aliases=("Man Utd", "Manchester United FC"))
+    first, second = library.coverage(Watchlist([united, with_alias])).names
+    assert [(a.title, a.mentions, a.placement) for a in first.articles] == [("Derby day", 2, "body")]
+    assert [(a.title, a.mentions, a.placement) for a in second.articles] == [("Derby day", 2, "body")]
+    library.close()

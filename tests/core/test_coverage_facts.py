@@ -11,6 +11,7 @@ import pytest
 
 from reader.core import articles as articles_module
 from reader.core.analysis import Analysis
+from reader.core.coverage import store
 from reader.core.coverage.facts import FACTS_VERSION, facts_of, key
 from reader.core.coverage.figures import compute
 from reader.core.coverage.matching import matches, names_it
@@ -227,3 +228,99 @@ def test_a_cache_that_cannot_be_written_keeps_facts_for_this_run(tmp_path):
     assert found.forms == {"heineken": {article.content_hash: (1, 0)}}  # once, in the headline
     assert not (tmp_path / "none.sqlite").exists()
     cache.close()
+
+
+TAGGED = {  # the built-in lists tag ANA as All Nippon Airways and Man Utd as Manchester United FC
+    "ana.txt": "Title: Fleet news\n\nThe airline said ANA ordered ten jets.\n\nANA’s new livery is blue.\n",
+    "both.txt": "Title: Tokyo flights\n\nAll Nippon Airways flies daily.\n\nANA added a route.\n",
+    "derby.txt": "Title: Derby day\n\nThe match was close.\n\nMan Utd won, and fans of Man Utd sang.\n",
+}
+
+
+def tagged_library(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for name, text in TAGGED.items():
+        (folder / name).write_text(text, "utf-8")
+    library = quick_library(folder, tmp_path / "data")
+    library.sync()
+    library.analyze_all()
+    return library
+
+
+def test_an_alias_the_tagger_links_to_the_name_counts_each_place_once(tmp_path):
+    library = tagged_library(tmp_path)
+    (ana,) = library.coverage(Watchlist([ANA])).names
+    (ana_alone,) = library.coverage(Watchlist([Watched("All Nippon Airways")])).names  # no alias
+    by_title = {a.title: a.mentions for a in ana.articles}
+    assert by_title == {"Fleet news": 2, "Tokyo flights": 2}  # the places in the text, not 4 and 3
+    assert ana.mentions == 4
+    # the mentions tagged as All Nippon Airways count without the alias: the article names it there too
+    assert {a.title: a.mentions for a in ana_alone.articles} == by_title
+    assert [a.placement for a in ana.articles] == [a.placement for a in ana_alone.articles] == ["lede", "lede"]
+    library.close()
+
+
+def test_a_name_carried_by_other_words_still_counts_its_mentions(tmp_path):
+    library = tagged_library(tmp_path)
+    united = Watched("Manchester United FC")  # the article writes only "Man Utd"
+    with_alias = Watched("Manchester United", aliases=("Man Utd", "Manchester United FC"))
+    first, second = library.coverage(Watchlist([united, with_alias])).names
+    assert [(a.title, a.mentions, a.placement) for a in first.articles] == [("Derby day", 2, "body")]
+    assert [(a.title, a.mentions, a.placement) for a in second.articles] == [("Derby day", 2, "body")]
+    library.close()
+
+
+def test_facts_no_process_can_read_are_deleted_and_the_figures_stay(tmp_path):
+    library = analysed_library(tmp_path)
+    expected = library.coverage(WATCHLIST).to_json()
+    current = library.cache.facts_fingerprint
+    library.close()
+    older = current.replace(f"/facts{FACTS_VERSION}", f"/facts{FACTS_VERSION - 1}")
+    other = "another-analyzer/tagger"  # an analyzer that still has an analysis in the file: its facts stay
+    with sqlite3.connect(tmp_path / "data" / "analysis.sqlite") as db:
+        db.execute("UPDATE facts_article SET fingerprint = ?", (older,))  # as the version before kept them
+        for fingerprint in (f"gone-analyzer/tagger/facts{FACTS_VERSION}", facts_fingerprint(other)):
+            db.execute(
+                "INSERT INTO facts_article (hash, fingerprint, quotes) SELECT hash, ?, quotes FROM facts_article "
+                "WHERE fingerprint = ?",
+                (fingerprint, older),
+            )
+            db.execute(
+                "INSERT INTO facts_name SELECT n.form, b.id, n.mentions, n.place FROM facts_name n "
+                "JOIN facts_article a ON a.id = n.article JOIN facts_article b ON b.hash = a.hash "
+                "AND b.fingerprint = ? WHERE a.fingerprint = ?",
+                (fingerprint, older),
+            )
+        db.execute("INSERT INTO analysis VALUES ('elsewhere', ?, '{}')", (other,))
+        db.execute("INSERT INTO facts_form (form) VALUES ('no longer named')")
+        names_before = db.execute("SELECT COUNT(*) FROM facts_name").fetchone()[0]
+    old = quick_library(tmp_path / "articles", tmp_path / "data")
+    assert old.analyze_all().backfilled == 8
+    assert old.coverage(WATCHLIST).to_json() == expected
+    old.close()
+    with sqlite3.connect(tmp_path / "data" / "analysis.sqlite") as db:
+        kept = {f for (f,) in db.execute("SELECT DISTINCT fingerprint FROM facts_article")}
+        assert kept == {current, facts_fingerprint(other)}
+        assert db.execute("SELECT COUNT(*) FROM facts_name").fetchone()[0] == names_before * 2 // 3
+        orphans = "SELECT COUNT(*) FROM facts_name WHERE article NOT IN (SELECT id FROM facts_article)"
+        assert db.execute(orphans).fetchone()[0] == 0
+        unused = "SELECT COUNT(*) FROM facts_form WHERE id NOT IN (SELECT form FROM facts_name)"
+        assert db.execute(unused).fetchone()[0] == 0
+
+
+def test_the_opening_caches_own_facts_are_kept_without_analyses(tmp_path):
+    from reader.core.analysis.cache import AnalysisCache
+
+    cache = AnalysisCache(tmp_path / "analysis.sqlite", "fp")
+    with cache._lock:  # facts written straight into the file, as the benchmark fills it
+        store.write(cache._db, cache.facts_fingerprint, [("h1", facts_of(parse("Title: Visa\n\nPaid.\n"), Analysis()))])
+        cache._db.commit()
+    cache.close()
+    again = AnalysisCache(tmp_path / "analysis.sqlite", "fp")
+    assert again.with_facts() == {"h1"}
+    again.close()
+    other = AnalysisCache(tmp_path / "analysis.sqlite", "another")  # for it, those of an analyzer with none
+    other.close()
+    with sqlite3.connect(tmp_path / "analysis.sqlite") as db:
+        assert db.execute("SELECT COUNT(*) FROM facts_article").fetchone() == (0,)

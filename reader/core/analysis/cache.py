@@ -59,7 +59,7 @@ class AnalysisCache:
             db.execute("PRAGMA journal_mode=WAL")
             db.execute("PRAGMA synchronous=NORMAL")  # a cache: no fsync per commit (WAL keeps it consistent)
             db.execute(_SCHEMA)
-            store.create(db)
+            store.create(db, self.facts_fingerprint)  # and facts no process can read deleted
             db.commit()
         except sqlite3.DatabaseError:
             db.close()

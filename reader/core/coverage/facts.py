@@ -14,8 +14,10 @@ the occurrences written in capitals. A watched form in capitals is looked up by 
 
 For each form: how often its words occur in the article, and its most prominent place: `headline`
 (the title), `lede` (the body's first paragraph), `caption`, `quote` (inside a direct speech quote of the
-body), `body` (anywhere else). A canonical name counts as often as the entity mentions that carry it, if that
-is more than its words occur.
+body), `body` (anywhere else). Apart from these, under `carried(key)`, each canonical name of the entity
+mentions: how many mentions carry it, whatever their words ("Man Utd" tagged as Manchester United), and their
+most prominent place. Matching takes, per article, the larger of the two counts, never their sum: a mention
+written as a watched alias ("ANA", canonical All Nippon Airways) is one place in the text, counted by both.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ from ..model import BODY, TITLE, Article, Part, split_paragraphs
 from .values import BODY as BODY_PLACE
 from .values import CAPTION, HEADLINE, LEDE, PLACEMENTS, QUOTE
 
-FACTS_VERSION = 2  # bump when what is kept, or how a form is keyed, changes
+FACTS_VERSION = 3  # bump when what is kept, or how a form is keyed, changes
+CARRIED = "="  # before a key: the canonical name's mentions, not its words (no key has "=" in it)
 SUBRUN_WORDS = 4  # the longest sub-run of a capitalised run kept besides the whole run
 _WORD = re.compile(r"\w+(?:[-’'&.]\w+)*")
 _POSSESSIVE = re.compile(r"[’']s$", re.IGNORECASE)
@@ -47,7 +50,8 @@ _ALONE = frozenset(
 
 @dataclass(frozen=True)
 class ArticleFacts:
-    """One article's forms, each as key -> (occurrences, index into PLACEMENTS), and its speech quotes."""
+    """One article's forms, each as key -> (occurrences, index into PLACEMENTS), the canonical names of its
+    entity mentions as `carried(key)` -> (mentions, index into PLACEMENTS), and its speech quotes."""
 
     forms: dict[str, tuple[int, int]]
     quotes: tuple[tuple[str, str], ...]  # (speaker, or "" when unknown; the quote's text)
@@ -86,6 +90,11 @@ def _shape(word: str) -> int:
     return _OTHER if _LETTER.search(word) else _NO_LETTERS
 
 
+def carried(k: str) -> str:
+    """The key under which the entity mentions that carry the canonical name keyed `k` are counted."""
+    return CARRIED + k
+
+
 def capitals_key(k: str) -> bool:
     """Whether a key is that of a form in capitals, which matches only capitals."""
     return k != k.casefold()
@@ -104,9 +113,7 @@ def facts_of(article: Article, analysis: Analysis) -> ArticleFacts:
     tokens = {p.name: list(_tokens(p)) for p in parts}
     candidates = _candidates(tokens, {p.name: p.text for p in parts}, analysis)
     found = _count(tokens, candidates, placer)
-    for canonical, (n, place) in _canonicals(analysis, placer).items():
-        had = found.get(canonical, (0, len(PLACEMENTS)))
-        found[canonical] = (max(had[0], n), min(had[1], place))
+    found.update((carried(k), v) for k, v in _canonicals(analysis, placer).items())
     quotes = tuple((q.speaker or "", q.text) for q in analysis.quotes if q.kind == SPEECH)
     return ArticleFacts({k: v for k, v in found.items() if v[0] > 0}, quotes)
 

@@ -587,3 +587,68 @@ def test_with_someone_stating_before_the_quote(analyzer):
         '"Nobody asked the supporters, and nobody will be able to afford a ticket."'
     )
     assert said(analyzer, body) == [("Nobody asked the support", "Joanne Pryce")]
+
+
+# ---------------------------------------------------------------- two people sharing a surname
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (  # brothers at one club: the surname is the one named last before it, paragraph by paragraph
+            "Callum Marsh, the Hawthorn Rovers chairman, opened the annual meeting on Monday. His brother Dean "
+            "Marsh, the club's finance director, presented the accounts.\n\n"
+            '"There is no debt left," Marsh said. "Every bill is paid."\n\n'
+            'Callum Marsh then took questions from supporters. "I am not selling," Marsh said.',
+            [
+                ("There is no debt left,", "Dean Marsh"),
+                ("Every bill is paid.", "Dean Marsh"),
+                ("I am not selling,", "Callum Marsh"),
+            ],
+        ),
+        (  # cousins signed on the same day: each quote follows the cousin named just before it
+            "Liam Varga and his cousin Niall Varga have both signed with Drumcondra Athletic. Liam Varga joins "
+            'from Bray.\n\n"It is a family club," Varga said. Niall Varga joins on loan. "I am delighted," said '
+            "Varga.",
+            [("It is a family club,", "Liam Varga"), ("I am delighted,", "Niall Varga")],
+        ),
+        (  # a relative named once in an earlier paragraph does not take over the story's subject
+            "Amara Okafor defends her title in Doha on Friday. Okafor won the world indoor crown last year, "
+            "and Okafor has not lost since.\n\nHer aunt, Grace Okafor, also ran for Nigeria in the 1990s.\n\n"
+            'Okafor said on Thursday: "I feel stronger than ever before a final."',
+            [("I feel stronger than eve", "Amara Okafor")],
+        ),
+    ],
+)
+def test_a_shared_surname_is_the_person_named_last_not_the_first(analyzer, body, expected):
+    assert said(analyzer, body) == [(words[:24], who) for words, who in expected]
+
+
+# ---------------------------------------------------------------- an organisation written two ways
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (
+            "The Football Association and the Premier League reviewed Betway's shirt deal. The FA found no "
+            'breach. "We have reviewed the contract," the FA said.\n\n'
+            'The league added: "Nothing changes for clubs this season."',
+            "Premier League",
+        ),
+        (
+            "The Norwegian Ski Federation has extended its deal with Fjordline Bank until 2030. The federation "
+            "was also talking to Telenor, but Telenor pulled out in May.\n\n"
+            '"Skiing is part of who we are as a company and as a country," the bank said.',
+            "Fjordline Bank",
+        ),
+        (
+            "The International Olympic Committee welcomed the move. The Nordic Ski Federation confirmed that "
+            "Audi will stay as title sponsor until 2028, and the IOC approved it.\n\n"
+            '"Audi has been a loyal partner for twenty years," the federation said in a statement.',
+            "Nordic Ski Federation",
+        ),
+    ],
+)
+def test_the_league_or_the_federation_is_the_body_whose_name_says_so(analyzer, body, speaker):
+    assert said(analyzer, body)[-1][1] == speaker

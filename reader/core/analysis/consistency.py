@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..model import PARAGRAPH_BREAK
 from .context import ORG_WORDS, reads_as_company
 from .gazetteer import PLACE_LABELS
 from .mentions import occurrences, with_untagged
@@ -86,7 +87,43 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
                 label = e.label if e.note else _most_voted(labels[canonical])
             merged.append(Entity(e.start, e.end, e.text, label, canonical, e.note))
         result.append(merged)
-    return _with_repeats(result, texts) if texts else result
+    return _latest_namesakes(_with_repeats(result, texts), texts) if texts else result
+
+
+def _latest_namesakes(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
+    """A surname two people of the article share ('John Smith', his brother 'Peter Smith') is the one of
+    them named last before it in its paragraph (press copy refers back to the nearest), else the one its
+    part has mentioned most so far, the latest of equals (before any: the one the article writes in full
+    most); not simply the first named."""
+    fulls: dict[str, dict[str, None]] = {}  # a surname -> its people's full names, in reading order
+    written: dict[str, int] = {}  # each full name's mentions written in full, in the whole article
+    people = [e for part in parts for e in part if e.label == "PERSON" and " " in e.canonical]
+    for e in sorted(people, key=lambda e: " " not in e.text):  # names written in full first
+        fulls.setdefault(e.canonical.split()[-1], {})[e.canonical] = None
+        written[e.canonical] = written.get(e.canonical, 0) + (" " in e.text)
+    shared = {surname for surname, people in fulls.items() if len(people) > 1}
+    if not shared:
+        return parts
+    out = []
+    for text, part in zip(texts, parts):
+        seen: dict[str, tuple[int, int]] = {}  # a full name -> (its mentions so far, where it was last)
+        kept = []
+        for e in part:
+            surname = e.canonical.split()[-1] if e.label == "PERSON" else ""
+            if surname in shared and e.text == surname:
+                para = text.rfind(PARAGRAPH_BREAK, 0, e.start)
+                near = [(at, name) for name, (_, at) in seen.items() if at > para and name in fulls[surname]]
+                most = [(n, at, name) for name, (n, at) in seen.items() if name in fulls[surname]]
+                if near or most:
+                    best = max(near)[1] if near else max(most)[2]
+                else:
+                    best = max(fulls[surname], key=lambda name: written[name])
+                e = Entity(e.start, e.end, e.text, e.label, best, e.note)
+            if surname in shared:
+                seen[e.canonical] = (seen.get(e.canonical, (0, 0))[0] + 1, e.start)
+            kept.append(e)
+        out.append(kept)
+    return out
 
 
 def _with_repeats(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:

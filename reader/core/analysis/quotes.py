@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from ..model import PARAGRAPH_BREAK, paragraph_end, paragraph_start, split_paragraphs
 from . import attribution
 from .attribution import Source
+from .mentions import named_as
 from .names import PARTICLES, Names, trim_name
 from .syntax import Parse, reported_before, speaker_by_grammar
 from .values import SPEECH, TERM, Entity, Quote
@@ -527,10 +528,11 @@ def _description(phrase: str, span: _Span, text: str, entities: Sequence[Entity]
 
 
 def _organisation_before(earlier: Sequence[Entity], text: str, at: int, noun: str = "") -> str | None:
-    """The organisation 'the airline', 'the league' or 'the statement' stands for: the last one named in
-    the paragraph, else the one the story so far is most about (the most mentioned, the latest of
-    equals); never a listed club or team for a noun that is not one ('the airline')."""
-    orgs = [e for e in earlier if e.label == "ORG" and _fits(noun, e)]
+    """The organisation 'the airline', 'the league' or 'the statement' stands for (of those whose name has the
+    noun, if any: the Premier League): the last one named in the paragraph, else the one the story so far is
+    most about (the most mentioned, the latest of equals); never a listed club or team for a noun that is not
+    one ('the airline')."""
+    orgs = named_as(noun, [e for e in earlier if e.label == "ORG" and _fits(noun, e)])
     para_start = paragraph_start(text, at)
     in_paragraph = [e for e in orgs if e.start >= para_start]
     if in_paragraph:

@@ -1033,3 +1033,29 @@ def test_a_name_the_model_cut_in_two_is_one_person(split, other_label):
     found = entities(text, raw, Gazetteer([]), person_names([text], [raw]))
     full = f"{first} {second}"
     assert [(e.text, e.label, e.canonical) for e in found] == [(full, "PERSON", full), (surname, "PERSON", full)]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Former Lions hooker Tomas Harlow has joined the board of Castlebridge Capital. Castlebridge managing "
+            'partner Ines Varga said Mr Harlow brought "rare insight".',
+            "Ines Varga",
+        ),
+        (
+            "Castlebridge Capital has hired a new head of sport. Its chief executive Ines Varga confirmed the "
+            "appointment on Tuesday.",
+            "Ines Varga",
+        ),
+        (
+            "Amara Okafor defends her title in Doha on Friday. Okafor won the world indoor crown last year. Her "
+            "aunt, Grace Okafor, also ran for Nigeria in the 1990s.",
+            "Amara Okafor",
+        ),
+    ],
+)
+def test_a_full_name_after_a_role_or_sharing_a_persons_surname_is_a_person(text, name):
+    assert {(label, canonical) for mention, label, canonical in people_and_labels(text) if mention == name} == {
+        ("PERSON", name)
+    }

@@ -652,3 +652,31 @@ def test_a_shared_surname_is_the_person_named_last_not_the_first(analyzer, body,
 )
 def test_the_league_or_the_federation_is_the_body_whose_name_says_so(analyzer, body, speaker):
     assert said(analyzer, body)[-1][1] == speaker
+
+
+# ---------------------------------------------------------------- an introduced quote ends its sentence
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (
+            'Lando Norris has signed a new deal with McLaren. Norris, who won in Miami last year, said: "This is '
+            'where I want to win a title." Team principal Andrea Stella said Norris "keeps getting better".',
+            [("This is where I want to w", "Lando Norris"), ("keeps getting better", "Andrea Stella")],
+        ),
+        (
+            "Harry Kane has fronted Bayern Munich's new sponsor campaign. Kane, who scored 36 league goals last "
+            'season, told reporters: "It feels natural to me now." Marketing chief Stefan Mennerich said the '
+            'striker was "the face of the club and of the league".',
+            [("It feels natural to me n", "Harry Kane"), ("the face of the club and", "Stefan Mennerich")],
+        ),
+        (
+            'Rovers lost again on Saturday. The coach, who took over in March, said: "We need time and we need '
+            'patience." Chairman Tom Reilly agreed with him.',
+            [("We need time and we need", "the coach")],
+        ),
+    ],
+)
+def test_an_introduced_quote_that_ends_its_sentence_keeps_the_speaker_before_it(analyzer, body, expected):
+    assert said(analyzer, body) == [(words[:24], who) for words, who in expected]

@@ -150,6 +150,24 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     return begin, sentence_end(text, end, para_end)
 
 
+def source(text: str, start: int, end: int) -> Source | None:
+    """The attribution in the quote text[start:end]'s own sentence: after it first, then a pull quote's dash
+    line, then before it; before it first where the text introduces the quote ('Norris, who won in Miami,
+    said: "…."') and the quote ends its sentence: what follows is another sentence's attribution."""
+    para_start, para_end = paragraph_start(text, start), paragraph_end(text, end)
+    if re.search(r"\w\s*[:,]\s*$", text[para_start:start]) and _new_sentence(text, end, text[end:para_end].lstrip()):
+        found = before(text, start, para_start)
+        if found is not None:
+            return found
+    found = after(text, end, para_end)
+    if found is None and text[end:para_end].strip() == "":
+        found = line_attribution(text, para_end)
+    if found is None:
+        # the first paragraph of a quote over several paragraphs is where its sentence starts
+        found = before(text, start, para_start)
+    return found
+
+
 def after(text: str, quote_end: int, limit: int) -> Source | None:
     """The source named after a quote, in the rest of its sentence (up to the next quote mark)."""
     stop = sentence_end(text, quote_end, limit)
@@ -261,9 +279,11 @@ def _source_first(body: str, at: int) -> Source | None:
 
 
 def _apposition_end(head: str) -> int:
-    """'Omar Haddad, marketing director at X,' → the end of 'Omar Haddad'; else the whole head."""
+    """'Omar Haddad, marketing director at X,' → the end of 'Omar Haddad'; 'the coach, who …,' → the end of
+    'the coach'; else the whole head."""
     first = head.split(",", 1)[0]
-    if "," in head and first.strip() and (looks_like_name(first) or _ends_in_name(first)):
+    relative = re.match(r",\s+(?:who|whose|which)\b", head[len(first) :])  # 'The coach, who took over in March,'
+    if "," in head and first.strip() and (looks_like_name(first) or _ends_in_name(first) or relative):
         return len(first)  # also 'French security consultant Louis Caprioli, former head of X,'
     return len(head)
 

@@ -120,7 +120,7 @@ def find_quotes(
         kind = _kind(text, span)
         speaker = None
         if kind == SPEECH:
-            source = _source(text, span)
+            source = attribution.source(text, span.start, span.end)
             if source is None and parse is not None:
                 begin, end = attribution.sentence_around(text, span.start, span.end)
                 source = speaker_by_grammar(text, begin, end, (span.start, span.end), parse)
@@ -299,23 +299,6 @@ def _partial_speech(text: str, span: _Span, before: str) -> bool:
 
 
 # ------------------------------------------------------------------ who said it
-
-
-def _paragraph_bounds(text: str, span: _Span) -> tuple[int, int]:
-    return paragraph_start(text, span.start), paragraph_end(text, span.end)
-
-
-def _source(text: str, span: _Span) -> Source | None:
-    """The attribution in the quote's own sentence: after it first, then a pull quote's dash line, then
-    before it."""
-    para_start, para_end = _paragraph_bounds(text, span)
-    found = attribution.after(text, span.end, para_end)
-    if found is None and text[span.end : para_end].strip() == "":
-        found = attribution.line_attribution(text, para_end)
-    if found is None:
-        # the first paragraph of a quote over several paragraphs is where its sentence starts
-        found = attribution.before(text, span.start, para_start)
-    return found
 
 
 def _resolve(

@@ -1059,3 +1059,16 @@ def test_a_full_name_after_a_role_or_sharing_a_persons_surname_is_a_person(text,
     assert {(label, canonical) for mention, label, canonical in people_and_labels(text) if mention == name} == {
         ("PERSON", name)
     }
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        ("England beat Wales 24-17 at the Principality Stadium on Saturday.", "England"),
+        ("Ireland defeated New Zealand 29-20 in Chicago, their first win over the All Blacks.", "Ireland"),
+        ("India won the series 3-1 after a collapse on the final morning.", "India"),
+        ("Japan won the toss and chose to bat, and South Africa were set 240 to win.", "Japan"),
+    ],
+)
+def test_a_side_spacy_tags_as_nothing_or_a_place_in_a_result_is_an_organisation(text, side):
+    assert (side, "ORG", side) in people_and_labels(text)

@@ -17,6 +17,10 @@ from .trimming import NAME_LABELS
 from .values import Entity
 
 _COMPETITION_WORDS = frozenset("Tour Championship Championships Cup Games Open Series Trophy Prix Classic".split())
+# capitalised before a side at a sentence's start, never a side's first word ('On Saturday England beat …')
+_NOT_SIDE_WORDS = frozenset(
+    "On In At After Before But And When While Monday Tuesday Wednesday Thursday Friday Saturday Sunday Then".split()
+)
 _TEAM_NOTE = re.compile(r"\b(?:club|team|franchise)\b", re.I)
 # 'Korean Central News Agency (KCNA)', 'Board of Control for Cricket in India (BCCI)'
 _SPELLED_OUT = re.compile(
@@ -199,17 +203,17 @@ def _merged_name(entity: Entity, orgs: list[tuple[str, str]]) -> str:
 
 
 def _sides(parts: list[list[Entity]], texts: Sequence[str], labels: dict[str, dict[str, float]]) -> set[str]:
-    """The places the article shows as sides: tagged a place somewhere and playing somewhere; and their
-    opponents where spaCy tagged nothing ('England beat Wales 23-19', 'England 23 Wales 19')."""
-    sides = {
+    """The places the article shows as sides: tagged a place somewhere and playing somewhere; and the
+    opponents of its sides where spaCy tagged nothing ('England beat Wales 23-19', 'England 23 Wales 19'),
+    also of a side it tagged an organisation each time it named it."""
+    playing = {
         e.canonical
         for text, part in zip(texts, parts)
         for e in part
-        if e.label == "ORG"
-        and any(labels.get(e.canonical, {}).get(p) for p in PLACE_LABELS)
-        and sporting_side(text, e.start, e.end)
+        if e.label == "ORG" and sporting_side(text, e.start, e.end)
     }
-    if sides:
+    sides = {side for side in playing if any(labels.get(side, {}).get(p) for p in PLACE_LABELS)}
+    if playing:
         people = {e.canonical for part in parts for e in part if e.label == "PERSON"} | {
             e.text for part in parts for e in part if e.label == "PERSON"
         }
@@ -217,7 +221,9 @@ def _sides(parts: list[list[Entity]], texts: Sequence[str], labels: dict[str, di
             for m in _FIXTURE.finditer(text):
                 one, other = m.group(1), m.group(2)
                 for a, b in ((one, other), (other, one)):
-                    if a in sides and b not in people:
+                    if b in people or a not in playing:
+                        continue
+                    if a in sides or (b not in labels and _repeatable(b) and b.split()[0] not in _NOT_SIDE_WORDS):
                         sides.add(b)
         sides |= {side.split()[1] for side in sides if side.split()[0] in ("South", "North") and side.count(" ") == 1}
     return sides

@@ -11,13 +11,14 @@ from .gazetteer import Entry, Gazetteer
 _RESULT_AFTER = re.compile(
     r"\s+(?:(?:beat|beats|beating|defeated|thrashed|hammered|edged|overcame|routed|crushed|stunned|trounced|"
     r"whitewashed|outplayed|eased past|saw off|v|vs|versus)\b|(?:host|hosts|hosted|face|faces|faced|meet|meets|"
-    r"met)\s+[A-Z]|(?:drew|draw|drawing|lost|lose|loses|losing|won|win|wins|winning|led|trailed|trail|lead)\s+"
+    r"met|play|plays|played)\s+[A-Z]|(?:won|win|wins|lost|lose|loses|clinched|sealed|levelled|drew)\s+the\s+"
+    r"(?:series|match|game|test|tie|toss|final|first|second|third|fourth|fifth|opener|decider)\b|(?:drew|draw|drawing|lost|lose|loses|losing|won|win|wins|winning|led|trailed|trail|lead)\s+"
     r"(?:with\b|to\b|\d)|\d+\s*[-–]\s*\d+)"
 )
 _RESULT_BEFORE = re.compile(
     r"(?:\b(?:beat|beating|beats|defeated|defeating|against|over|lost to|losing to|loss to|defeat to|defeat by|"
     r"beaten by|drew with|draw with|drawing with|faced|face|faces|facing|host|hosts|hosted|hosting|v|vs|"
-    r"versus)\.?|\d+\s*[-–]\s*\d+(?:\s+to)?)\s+$"
+    r"versus|play|plays|played|playing)\.?|\d+\s*[-–]\s*\d+(?:\s+to)?)\s+$"
 )
 _SCORE = re.compile(r"\b\d+\s*[-–]\s*\d+\b")
 # 'England captain', 'England fast bowler', 'the England head coach'

@@ -1072,3 +1072,19 @@ def test_a_full_name_after_a_role_or_sharing_a_persons_surname_is_a_person(text,
 )
 def test_a_side_spacy_tags_as_nothing_or_a_place_in_a_result_is_an_organisation(text, side):
     assert (side, "ORG", side) in people_and_labels(text)
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        (
+            "Ronan O'Gara was appointed head coach of La Rochelle in 2021 after three seasons in Christchurch.",
+            "La Rochelle",
+        ),
+        ("Jamie Ritchie, the former captain of Scotland, has joined a Paris wealth manager as an adviser.", "Scotland"),
+        ("The 22-year-old signed for Leinster last summer and has started every game since.", "Leinster"),
+        ("Finn Russell, who plays for Bath, is the new face of the Edinburgh whisky brand.", "Bath"),
+    ],
+)
+def test_a_place_a_player_or_a_coach_is_tied_to_is_the_side(text, side):
+    assert (side, "ORG") in {(m, label) for m, label, _ in people_and_labels(text)}

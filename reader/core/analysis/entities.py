@@ -25,7 +25,7 @@ from .names import (
     is_name_token,
     trim_name,
 )
-from .sides import named_after_town, reads_as_place, sporting_side
+from .sides import named_after_town, reads_as_place, sporting_side, tied_side
 from .tagger import RawEntity
 from .trimming import NAME_LABELS, tidy_span
 from .values import GROUP_OF_LABEL, Entity
@@ -200,6 +200,8 @@ def _town_or_side(text: str, m: _Mention, gazetteer: Gazetteer) -> None:
         m.label = "GPE"
     if m.label in PLACE_LABELS and sporting_side(text, m.start, m.end):
         m.label = "ORG"  # 'England beat Wales 20-10': the national sides
+    elif m.label == "PERSON" and not m.entry and tied_side(text, m.start):
+        m.label = "ORG"  # 'who plays for Bath': nobody plays for a person
 
 
 def _widen_to_firm(text: str, m: _Mention, gazetteer: Gazetteer, out: list[Entity]) -> None:

@@ -1088,3 +1088,10 @@ def test_a_side_spacy_tags_as_nothing_or_a_place_in_a_result_is_an_organisation(
 )
 def test_a_place_a_player_or_a_coach_is_tied_to_is_the_side(text, side):
     assert (side, "ORG") in {(m, label) for m, label, _ in people_and_labels(text)}
+
+
+@pytest.mark.parametrize("name", ["Women's Super League", "Women's Premier League", "Women’s Super League"])
+def test_a_womens_league_is_not_the_listed_league_in_its_name(name):
+    found = people_and_labels(f"Barclays has extended its deal with the {name} until 2030, the bank said.")
+    assert (name, "ORG", name) in found
+    assert not [m for m, _, _ in found if m != name and m in name]

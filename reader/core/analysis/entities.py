@@ -55,7 +55,11 @@ _HONORIFIC_NAME = re.compile(
 _FIRM_AFTER = re.compile(
     r" (?:" + "|".join(sorted(w for w in COMPANY_WORDS if w[0].isupper() and w.isalpha())) + r")\b"
 )
-_FOUNDATION_BEFORE = re.compile(r"\b(?:Fundación|Fundació|Fundação|Fondazione|Fondation|Stiftung) $")
+# before a listed name, the start of another organisation's: its foundation, or its women's league ('Women's
+# Premier League' is not the Premier League)
+_FOUNDATION_BEFORE = re.compile(
+    r"\b(?:Fundación|Fundació|Fundação|Fondazione|Fondation|Stiftung|Women['’]s|Men['’]s) $"
+)
 _BODY_AND_EVENT = re.compile(
     r" (?:(football|rugby|cricket|basketball|hockey|volleyball|handball|athletics|"
     r"swimming|cycling|men's|women's) )?"

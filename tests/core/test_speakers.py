@@ -680,3 +680,24 @@ def test_the_league_or_the_federation_is_the_body_whose_name_says_so(analyzer, b
 )
 def test_an_introduced_quote_that_ends_its_sentence_keeps_the_speaker_before_it(analyzer, body, expected):
     assert said(analyzer, body) == [(words[:24], who) for words, who in expected]
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (
+            "The Premier League has sold its overseas rights for a record sum, with Premier League clubs set to "
+            "share the money.\n\nThe league said the deal would also fund the Women's Super League, which turns "
+            'fully professional next year. "This is a good day for the whole pyramid," the league said.',
+            "Premier League",
+        ),
+        (
+            "Ryder Airlines is the new shirt sponsor of Halden Town. Ryder Airlines flies from Oslo to 40 cities."
+            "\n\nThe airline said the deal was its first in football and thanked Halden Town and Norsk Tipping. "
+            '"We wanted a club that travels as much as we do," the airline said.',
+            "Ryder Airlines",
+        ),
+    ],
+)
+def test_the_league_said_after_a_sentence_the_league_opens_is_the_league_before_it(analyzer, body, speaker):
+    assert said(analyzer, body)[-1][1] == speaker

@@ -512,11 +512,15 @@ def _description(phrase: str, span: _Span, text: str, entities: Sequence[Entity]
 
 def _organisation_before(earlier: Sequence[Entity], text: str, at: int, noun: str = "") -> str | None:
     """The organisation 'the airline', 'the league' or 'the statement' stands for (of those whose name has the
-    noun, if any: the Premier League): the last one named in the paragraph, else the one the story so far is
+    noun, if any: the Premier League; before the paragraph's sentence that opens with it, if one does): the
+    last one named in the paragraph, else the one the story so far is
     most about (the most mentioned, the latest of equals); never a listed club or team for a noun that is not
     one ('the airline')."""
-    orgs = named_as(noun, [e for e in earlier if e.label == "ORG" and _fits(noun, e)])
     para_start = paragraph_start(text, at)
+    # 'The league said the deal would fund the Women's Premier League. "…," the league said': as the first
+    told = re.search(rf"(?:^|[.!?]\s+)The {noun}\b", text[para_start:at]) if noun else None
+    at = para_start + told.start() if told else at
+    orgs = named_as(noun, [e for e in earlier if e.label == "ORG" and _fits(noun, e) and e.end <= at])
     in_paragraph = [e for e in orgs if e.start >= para_start]
     if in_paragraph:
         subjects = [e for e in in_paragraph if _opens_sentence(text, e, para_start)]

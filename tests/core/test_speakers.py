@@ -701,3 +701,27 @@ def test_an_introduced_quote_that_ends_its_sentence_keeps_the_speaker_before_it(
 )
 def test_the_league_said_after_a_sentence_the_league_opens_is_the_league_before_it(analyzer, body, speaker):
     assert said(analyzer, body)[-1][1] == speaker
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (
+            "Kalle Rovanpera will miss the Safari Rally. Toyota team principal Jari-Matti Latvala confirmed the "
+            'news on Tuesday, and praised his driver\'s attitude. "He needs a rest after a long year," he said.',
+            "Jari-Matti Latvala",
+        ),
+        (
+            "Charles Leclerc crashed twice in practice. Ferrari team principal Fred Vasseur spoke to reporters "
+            'after the session and defended him. "He did nothing wrong in either of them," he said.',
+            "Fred Vasseur",
+        ),
+        (
+            "Marcus Smith was left out of the squad. England head coach Steve Borthwick named three new caps "
+            'instead. "It was a hard call and I told him so myself," he said.',
+            "Steve Borthwick",
+        ),
+    ],
+)
+def test_he_said_is_the_subject_of_the_sentence_before_even_after_a_title(analyzer, body, speaker):
+    assert [who for _, who in said(analyzer, body)] == [speaker]

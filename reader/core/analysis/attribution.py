@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import PARAGRAPH_BREAK, paragraph_end, paragraph_start
-from .names import HONORIFICS
+from .names import HONORIFICS, ROLE_WORDS
 
 # abbreviations whose full stop ends neither a sentence nor a name: the titles before a name, and others
 ABBREVIATIONS = frozenset(
@@ -24,6 +24,8 @@ Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 """.split()
     )
 )
+
+_TITLE_WORDS = 6  # at most this many words of a title before a sentence's subject
 
 SPEECH_VERBS = (
     "said says say told tells added adds explained explains insisted insists admitted admits conceded concedes "
@@ -137,6 +139,19 @@ def sentence_start(text: str, end: int, floor: int) -> int:
     while start < end and text[start].isspace():
         start += 1
     return start
+
+
+def opens_with(text: str, sentence: int, name: int) -> bool:
+    """Whether the name at `name` opens the sentence starting at `sentence`, as its subject: at most 'The'
+    before it, or a title ending in a role ('Toyota team principal Jari-Matti Latvala')."""
+    words = text[sentence:name].split()
+    if name < sentence or name - sentence <= len("The "):
+        return sentence <= name
+    return (
+        len(words) <= _TITLE_WORDS
+        and words[-1] in ROLE_WORDS
+        and all(w.lower() in ROLE_WORDS or (w[:1].isupper() and w not in ("He", "She", "They", "It")) for w in words)
+    )
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:

@@ -440,7 +440,7 @@ def _pronoun(word: str, span: _Span, text: str, entities: Sequence[Entity], last
         last_sentence = attribution.sentence_start(text, span.start, scope)
         previous = attribution.sentence_start(text, max(scope, len(text[:last_sentence].rstrip()) - 1), scope)
         for start in (last_sentence, previous):
-            subject = next((e for e in in_scope if start <= e.start <= start + 4), None)
+            subject = next((e for e in in_scope if attribution.opens_with(text, start, e.start)), None)
             if subject:
                 return subject.canonical
         return in_scope[0].canonical

@@ -1095,3 +1095,24 @@ def test_a_womens_league_is_not_the_listed_league_in_its_name(name):
     found = people_and_labels(f"Barclays has extended its deal with the {name} until 2030, the bank said.")
     assert (name, "ORG", name) in found
     assert not [m for m, _, _ in found if m != name and m in name]
+
+
+@pytest.mark.parametrize(
+    "text, listed, after",
+    [
+        ("Napoli won the title in Serie A. Inter finished second.", "Serie A", "Inter"),
+        ("Sponsors have never paid more to be seen in Serie A. Lazio sold their sleeve for €4m.", "Serie A", "Lazio"),
+        (
+            "Jaguar has renewed its entry in Formula E. Jaguar Land Rover chief executive Adrian Mardell said so.",
+            "Formula E",
+            "Jaguar Land Rover",
+        ),
+        ("The broadcaster has bought the rights to Serie A.", "Serie A", None),
+    ],
+)
+def test_a_listed_name_ending_in_a_capital_letter_ends_at_its_full_stop(text, listed, after):
+    found = people_and_labels(text)
+    assert not [m for m, _, _ in found if ". " in m or m.endswith(".")]
+    assert listed in {m for m, _, _ in found}
+    if after:
+        assert after in {m for m, _, _ in found}

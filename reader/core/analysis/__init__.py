@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from ..model import BODY, TITLE, Article
 from .consistency import merge_partial
-from .entities import entities, person_names
+from .entities import entities, person_names, split_at_full_stops
 from .gazetteer import Gazetteer, GazetteerError
 from .pool import TaggerPool, TaggerService
 from .quotes import find_quotes
@@ -116,6 +116,7 @@ def _combine(
 ) -> Analysis:
     parts = article.parts()  # the title, the body, then the captions
     texts = [p.text for p in parts]
+    raw = [split_at_full_stops(text, tags, gazetteer) for text, tags in zip(texts, raw)]
     # body first: "used earlier in the article" means reading order, and the title may be derived
     order = [1, 0, *range(2, len(parts))]
     names = person_names([texts[i] for i in order], [raw[i] for i in order])

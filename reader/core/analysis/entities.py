@@ -156,6 +156,25 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
     return _table_rows(text, _relatives(text, out))
 
 
+def split_at_full_stops(text: str, raw: list[RawEntity], gazetteer: Gazetteer) -> list[RawEntity]:
+    """spaCy's tags, where one runs into or across a sentence's end after a listed name ending in a capital
+    letter, which it read as an initial ('Serie A.', 'Serie A. Inter', 'Formula E. Jaguar'): the listed name,
+    and what follows the full stop as a tag of its own."""
+    out: list[RawEntity] = []
+    for s, e, label, known in raw:
+        stop = text.find(". ", s, e + 1)
+        stop = e - 1 if stop < 0 and text[s:e].endswith(".") else stop
+        listed = gazetteer.by_form.get(text[s:stop]) if stop > s and not known else None
+        if listed is None:
+            out.append((s, e, label, known))
+            continue
+        out.append((s, stop, listed.label, listed.name))
+        if stop + 2 < e and text[stop + 2].isupper():
+            rest = gazetteer.by_form.get(text[stop + 2 : e])
+            out.append((stop + 2, e, rest.label if rest else label, rest.name if rest else ""))
+    return out
+
+
 def _tidy_tag(
     text: str,
     s: int,

@@ -1116,3 +1116,27 @@ def test_a_listed_name_ending_in_a_capital_letter_ends_at_its_full_stop(text, li
     assert listed in {m for m, _, _ in found}
     if after:
         assert after in {m for m, _, _ in found}
+
+
+@pytest.mark.parametrize(
+    "text, town, team",
+    [
+        (
+            "Leeds Rhinos beat Wigan Warriors 22-12 at Headingley. Leeds coach Brad Arthur praised his side.",
+            "Leeds",
+            "Leeds Rhinos",
+        ),
+        (
+            "Newcastle Falcons have found a new shirt sponsor. Newcastle finished bottom of the Premiership last season.",
+            "Newcastle",
+            "Newcastle Falcons",
+        ),
+        (
+            "Bristol Bears lost to Bath 31-28 at Ashton Gate. Bristol have now lost three in a row.",
+            "Bristol",
+            "Bristol Bears",
+        ),
+    ],
+)
+def test_a_town_is_the_team_the_article_names_in_full_not_another_club_of_the_town(text, town, team):
+    assert {(label, canonical) for m, label, canonical in people_and_labels(text) if m == town} == {("ORG", team)}

@@ -5,7 +5,7 @@ clubs, teams' nicknames and the acronyms it spells out."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 
 from ..model import PARAGRAPH_BREAK
 from .context import ORG_WORDS, reads_as_company
@@ -68,7 +68,8 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
                 del firms[e.text]
     if firms:
         companies |= {firm.canonical for firm in firms.values() if not firm.note}
-        parts = [[_as_firm(text, e, firms) for e in part] for text, part in zip(texts, parts)]
+        in_full = {e.canonical for e in every if e.note and " " in e.text}
+        parts = [[_as_firm(text, e, firms, in_full) for e in part] for text, part in zip(texts, parts)]
     if sides or companies:
         parts = [with_untagged(text, part, sides | companies, "ORG") for text, part in zip(texts, parts)]
     if nicknames:
@@ -250,14 +251,16 @@ def _firms(every: list[Entity]) -> dict[str, Entity]:
     return {short: e for short, e in out.items() if len(towns.get(short, ())) < 2}
 
 
-def _as_firm(text: str, e: Entity, firms: dict[str, Entity]) -> Entity:
+def _as_firm(text: str, e: Entity, firms: dict[str, Entity], in_full: Collection[str] = ()) -> Entity:
     """A mention of a company spaCy cut short ('Hinkley' of 'Hinkley Mutual') or called a person or a place
     by its short name: the company, over its whole name where the text has it. A team's town is the team
-    only where spaCy called it a person or an organisation: a town it tagged as a place stays one."""
+    only where spaCy called it a person or an organisation: a town it tagged as a place stays one; and
+    where the lists took it for another club the article never names in full ('Leeds' beside 'Leeds
+    Rhinos' is not Leeds United)."""
     full = firms.get(e.text)
     if (
         full is None
-        or e.note
+        or (e.note and (not full.note or e.canonical == full.canonical or e.canonical in in_full))
         or e.label not in (*NAME_LABELS, "NORP")
         or (full.note and e.label not in ("PERSON", "ORG"))
     ):

@@ -1140,3 +1140,32 @@ def test_a_listed_name_ending_in_a_capital_letter_ends_at_its_full_stop(text, li
 )
 def test_a_town_is_the_team_the_article_names_in_full_not_another_club_of_the_town(text, town, team):
     assert {(label, canonical) for m, label, canonical in people_and_labels(text) if m == town} == {("ORG", team)}
+
+
+def test_a_speaker_spacy_saw_nobody_in_is_a_person_in_every_mention():
+    from reader.core.analysis.consistency import with_speakers
+    from reader.core.analysis.values import Entity
+
+    text = "Patrice Clerc, head of the organisers, stated the risk was too high. Clerc later left. Clerc Motors agreed."
+    parts = [[Entity(69, 74, "Clerc", "ORG", "Clerc"), Entity(86, 98, "Clerc Motors", "ORG", "Clerc Motors")]]
+    [found] = with_speakers(parts, [text], {"Patrice Clerc", "the organisers"})
+    assert [(e.text, e.label, e.canonical) for e in found] == [
+        ("Patrice Clerc", "PERSON", "Patrice Clerc"),
+        ("Clerc", "PERSON", "Patrice Clerc"),
+        ("Clerc Motors", "ORG", "Clerc Motors"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Patrice Clerc, head of the organisers, stated: "When you are told of direct threats, you do not ask."',
+        'The Chinese Guo Jingjing won gold again. "We prepared really well beforehand," said Guo Jingjing after.',
+        'Leaning on the rail, Mariana Duque-Rios smiled. "It is their money, not ours," Duque-Rios said.',
+    ],
+)
+def test_every_speaker_named_in_full_is_a_person_entity(text):
+    _, analysis = analyze_text(real_analyzer(), "Report\n\n" + text)
+    people = {e.canonical for e in analysis.in_part(BODY).entities if e.label == "PERSON"}
+    speakers = {q.speaker for q in analysis.quotes if q.speaker and " " in q.speaker}
+    assert speakers and speakers <= people

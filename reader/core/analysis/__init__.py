@@ -10,7 +10,7 @@ import threading
 from collections.abc import Iterable, Iterator
 
 from ..model import BODY, TITLE, Article
-from .consistency import merge_partial
+from .consistency import merge_partial, with_speakers
 from .entities import entities, person_names, split_at_full_stops
 from .gazetteer import Gazetteer, GazetteerError
 from .pool import TaggerPool, TaggerService
@@ -106,14 +106,19 @@ def analyze_batch(tagger: Tagger, articles: list[Article]) -> list[Analysis]:
     tags = list(tagger.tag((text for texts in parts for text in texts), batch_size=64))
     out, i = [], 0
     for article, texts in zip(articles, parts):
-        out.append(_combine(article, tags[i : i + len(texts)], tagger.gazetteer, tagger.parse))
+        out.append(_combine(article, tags[i : i + len(texts)], tagger.gazetteer, tagger.parse, tagger.model_name))
         i += len(texts)
     return out
 
 
 def _combine(
-    article: Article, raw: list[list[RawEntity]], gazetteer: Gazetteer, parse: Parse | None = None
+    article: Article,
+    raw: list[list[RawEntity]],
+    gazetteer: Gazetteer,
+    parse: Parse | None = None,
+    model: str | None = None,
 ) -> Analysis:
+    """One article's analysis from its parts' raw tags; people found by the `model` (none without one)."""
     parts = article.parts()  # the title, the body, then the captions
     texts = [p.text for p in parts]
     raw = [split_at_full_stops(text, tags, gazetteer) for text, tags in zip(texts, raw)]
@@ -124,11 +129,11 @@ def _combine(
     # a title taken from the body's first sentence: its quotes are the body's, not counted twice
     from_body = article.body.startswith(article.title.rstrip("…"))
     title_quotes = () if from_body else find_quotes(article.title, cleaned[0], names, headline=True, parse=parse)
+    body_quotes = find_quotes(article.body, cleaned[1], names, parse=parse)
+    if model:  # a speaker spaCy saw nobody in, named in full: a person
+        cleaned = with_speakers(cleaned, texts, {q.speaker for q in (*title_quotes, *body_quotes) if q.speaker})
     return Analysis(
-        quotes=(
-            *as_part(title_quotes, TITLE),
-            *as_part(find_quotes(article.body, cleaned[1], names, parse=parse), BODY),
-        ),
+        quotes=(*as_part(title_quotes, TITLE), *as_part(body_quotes, BODY)),
         entities=tuple(e for part, found in zip(parts, cleaned) for e in as_part(found, part.name)),
     )
 

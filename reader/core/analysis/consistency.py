@@ -5,10 +5,10 @@ clubs, teams' nicknames and the acronyms it spells out."""
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 from ..model import PARAGRAPH_BREAK
-from .context import ORG_WORDS, reads_as_company
+from .context import ORG_WORDS, looks_like_full_name, reads_as_company
 from .gazetteer import PLACE_LABELS
 from .mentions import occurrences, with_untagged
 from .names import COMPANY_WORDS, DEMONYMS, FUNCTION_WORDS
@@ -93,6 +93,28 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
             merged.append(Entity(e.start, e.end, e.text, label, canonical, e.note))
         result.append(merged)
     return _latest_namesakes(_with_repeats(result, texts), texts) if texts else result
+
+
+def with_speakers(parts: list[list[Entity]], texts: Sequence[str], speakers: Iterable[str]) -> list[list[Entity]]:
+    """Each quote's speaker that is a person's full name no entity has ('Patrice Clerc, head of …, stated'
+    at a sentence's start, where spaCy saw nobody) a person in every mention of it: the full name wherever
+    the text writes it, and the surname where spaCy tagged it alone and unresolved (an organisation that
+    speaks is often named like a person: only names nothing tagged are taken)."""
+    known = {e.canonical for part in parts for e in part}
+    people = {name for name in speakers if name not in known and looks_like_full_name(name.split())}
+    if not people:
+        return parts
+    surnames = {name.split()[-1]: name for name in people}
+    out = []
+    for text, part in zip(texts, parts):
+        kept = [
+            Entity(e.start, e.end, e.text, "PERSON", surnames[e.text], "")
+            if e.text in surnames and e.canonical == e.text and not e.note
+            else e
+            for e in part
+        ]
+        out.append(with_untagged(text, kept, people, "PERSON"))
+    return out
 
 
 def _latest_namesakes(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:

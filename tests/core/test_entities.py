@@ -1169,3 +1169,20 @@ def test_every_speaker_named_in_full_is_a_person_entity(text):
     people = {e.canonical for e in analysis.in_part(BODY).entities if e.label == "PERSON"}
     speakers = {q.speaker for q in analysis.quotes if q.speaker and " " in q.speaker}
     assert speakers and speakers <= people
+
+
+@pytest.mark.parametrize(
+    "text, opponent",
+    [
+        ("Coco Gauff beat Aryna Sabalenka 6-2 6-3 in Madrid. Sabalenka said Gauff played unbelievably.", "Sabalenka"),
+        (
+            "Rory McIlroy edged Xander Schauffele in a play-off at Quail Hollow. Schauffele had led by two.",
+            "Schauffele",
+        ),
+        ("Judd Trump lost to Kyren Wilson 18-12 in the final at the Crucible. Wilson banked £500,000.", "Wilson"),
+    ],
+)
+def test_the_opponent_a_player_beat_or_lost_to_is_a_person(text, opponent):
+    found = people_and_labels(text)
+    full = next(m for m, _, _ in found if m.endswith(" " + opponent))
+    assert {(label, canonical) for m, label, canonical in found if m in (full, opponent)} == {("PERSON", full)}

@@ -100,11 +100,26 @@ def person_names(parts: Sequence[str], raw: Sequence[list[RawEntity]]) -> Names:
             if label != "PERSON":
                 text = text[:s] + "," + " " * (e - s - 1) + text[e:]
         names.guess_from(text)
+    for text in parts:
+        for name in _opponents(text, names):
+            names.add(name)
     for name in singles:  # 'O’Gara-Reid', a person, stands for the 'Conor O’Gara-Reid' spaCy did not tag
         full = names.resolve(name)
         if " " in full:
             names.add(full)
     return names
+
+
+def _opponents(text: str, names: Names) -> list[str]:
+    """The full names a person of the article beat, lost to or drew with ('Coco Gauff beat Aryna Sabalenka
+    6-2 6-3'): one player's opponent is a player, whatever spaCy made of the name."""
+    out = []
+    for m in _RESULT.finditer(text):
+        for one, other in ((m.group(1), m.group(2)), (m.group(2), m.group(1))):
+            person = names.resolve(trim_name(one) or one)
+            if " " in person and person in names.full and looks_like_full_name(other.split()):
+                out.append(other)
+    return out
 
 
 def _joined_people(text: str, ents: Sequence[RawEntity]) -> list[RawEntity]:
@@ -121,6 +136,15 @@ def _joined_people(text: str, ents: Sequence[RawEntity]) -> list[RawEntity]:
                 continue
         out.append((s, e, label, known))
     return out
+
+
+_PLAYER = r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})"
+# an individual result between two named players: 'Gauff beat Aryna Sabalenka 6-2 6-3', '… drew with …'
+_RESULT = re.compile(
+    _PLAYER + r" (?:beat|beats|defeated|defeats|edged|edges|outlasted|overcame|thrashed|stunned|upset|lost to|"
+    r"loses to|drew with|halved with) " + _PLAYER + r"(?= \d| in (?:the )?(?:final|semi|quarter|straight|three|"
+    r"four|five|a )|,)"
+)
 
 
 @dataclass

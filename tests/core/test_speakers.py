@@ -725,3 +725,28 @@ def test_the_league_said_after_a_sentence_the_league_opens_is_the_league_before_
 )
 def test_he_said_is_the_subject_of_the_sentence_before_even_after_a_title(analyzer, body, speaker):
     assert [who for _, who in said(analyzer, body)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (
+            "Manchester United have confirmed a new sleeve sponsor for next season.\n\n"
+            '"This is a landmark partnership for the club," said the club\'s chief executive, Omar Berrada.',
+            "Omar Berrada",
+        ),
+        (
+            "The federation will move its congress to Lausanne next year.\n\n"
+            '"We owe it to our members to keep costs down," added the federation\'s president, Gianni Merlo.',
+            "Gianni Merlo",
+        ),
+        (
+            "Padelhub has raised €12m from investors to open forty clubs across Spain.\n\n"
+            '"Padel is the fastest-growing sport in Europe and we want to be everywhere," said its founder, '
+            "Ana Ruiz-Torres.",
+            "Ana Ruiz-Torres",
+        ),
+    ],
+)
+def test_said_a_description_then_a_name_in_apposition_is_the_name(analyzer, body, speaker):
+    assert [who for _, who in said(analyzer, body)] == [speaker]

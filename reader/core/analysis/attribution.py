@@ -67,6 +67,8 @@ _SOURCE_STOP = re.compile(
     r"\s*(?:[,;:(—–]|\.(?=\s|$)|\s-\s)|\s+(?:in|on|at|after|before|when|as|who|while|during|following|ahead|"
     r"last|this|yesterday|today|tonight|before|afterwards|from|via|to|with|about|of\s+the\s+(?:decision|move))\b"
 )
+# a name in apposition after a description, ending the sentence: ', Omar Berrada.'
+_NAMED_AFTER = re.compile(r",\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*(?:[.!?]|$)")
 # what cannot start a source phrase after a quote: '…," and Smith scored'
 FUNCTION_WORD = re.compile(
     r"(?:and|but|or|as|while|when|then|so|if|which|who|that|after|before|because|"
@@ -268,6 +270,9 @@ def _verb_first(body: str, at: int) -> Source | None:
     end = _phrase_after(body, m.end())
     if end - m.end() > 80:
         return None
+    named = _NAMED_AFTER.match(body, end)  # ," said the club's chief executive, Omar Berrada.
+    if named and re.match(r"(?:the|a|an|its|their|his|her)\s", body[m.end() : end]):
+        return _span(body, at, named.start(1), named.end(1))
     return _span(body, at, m.end(), end)
 
 

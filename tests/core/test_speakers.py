@@ -750,3 +750,30 @@ def test_he_said_is_the_subject_of_the_sentence_before_even_after_a_title(analyz
 )
 def test_said_a_description_then_a_name_in_apposition_is_the_name(analyzer, body, speaker):
     assert [who for _, who in said(analyzer, body)] == [speaker]
+
+
+# ---------------------------------------------------------------- a pronoun opening a paragraph
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # the subject of the paragraph before, not the last person it names
+            "Sofia Lindqvist won the downhill in Wengen on Saturday, beating Italy's Federica Brignone by 0.12 "
+            'seconds.\n\n"I have waited a long time for this," she said.',
+            "Sofia Lindqvist",
+        ),
+        (  # 'He replaces Tom Reilly': he is still Rossi
+            "The club has appointed Marco Rossi as head coach. Rossi, 48, left Parma in May.\n\nHe replaces Tom "
+            'Reilly, who was sacked last week.\n\n"It is a big job and I am ready for it," he said.',
+            "Marco Rossi",
+        ),
+        (  # 'The German company said …' after 'Adidas reported …': it is Adidas, not its trainers
+            "Adidas reported a 20 per cent rise in sales. The German company said demand for its Samba trainers "
+            'was strong.\n\n"We are very pleased with the quarter," it said in a statement.',
+            "Adidas",
+        ),
+    ],
+)
+def test_a_pronoun_opening_a_paragraph_is_the_subject_the_story_was_about(analyzer, body, speaker):
+    assert [who for _, who in said(analyzer, body)] == [speaker]

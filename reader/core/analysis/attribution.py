@@ -9,10 +9,12 @@ before it (`Team principal Ruth Adler replied: "…"`, `Sam Ito, Channel 4: "…
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import PARAGRAPH_BREAK, paragraph_end, paragraph_start
 from .names import HONORIFICS, ROLE_WORDS
+from .values import Entity
 
 # abbreviations whose full stop ends neither a sentence nor a name: the titles before a name, and others
 ABBREVIATIONS = frozenset(
@@ -26,6 +28,8 @@ Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 )
 
 _TITLE_WORDS = 6  # at most this many words of a title before a sentence's subject
+TOPIC_SENTENCES = 4  # sentences read back for the subject 'he said' continues
+TOPIC_LOOK_BACK = 1200  # characters, likewise
 
 SPEECH_VERBS = (
     "said says say told tells added adds explained explains insisted insists admitted admits conceded concedes "
@@ -154,6 +158,26 @@ def opens_with(text: str, sentence: int, name: int) -> bool:
         and words[-1] in ROLE_WORDS
         and all(w.lower() in ROLE_WORDS or (w[:1].isupper() and w not in ("He", "She", "They", "It")) for w in words)
     )
+
+
+def topic(text: str, at: int, entities: Sequence[Entity], labels: tuple[str, ...], pronoun: str) -> Entity | None:
+    """Whom 'he said' opening a paragraph means: the subject of the sentences before it, read back over a
+    few sentences, past those whose subject is `pronoun` again or a description ('He replaces Tom Reilly.'
+    after 'Rossi, 48, left Parma.'; 'The German company said …' after 'Adidas reported …'); None where a
+    sentence's subject is anyone else."""
+    end, floor = at, max(0, at - TOPIC_LOOK_BACK)
+    for _ in range(TOPIC_SENTENCES):
+        end = len(text[:end].rstrip()) - 1  # within the sentence before, not after its full stop
+        start = sentence_start(text, end, floor)
+        if start >= end:
+            return None
+        subject = next((e for e in entities if start <= e.start < end and opens_with(text, start, e.start)), None)
+        if subject is not None:
+            return subject if subject.label in labels else None
+        if not re.match(rf"(?:{pronoun}|The (?:[\w'’-]+ ){{0,2}}[a-z][\w-]*)\s", text[start:end]):
+            return None
+        end = start
+    return None
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:

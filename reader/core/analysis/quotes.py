@@ -453,6 +453,9 @@ def _pronoun(word: str, span: _Span, text: str, entities: Sequence[Entity], last
             return described.group(1)[0].lower() + described.group(1)[1:]
     if last_here is not None and last_here.speaker:
         return last_here.speaker
+    subject = attribution.topic(text, para_start, entities, wanted, "It|They" if wanted == ("ORG",) else "He|She")
+    if subject is not None and (last is None or subject.start > last.end):
+        return subject.canonical
     since = last.end if last is not None else max(0, span.start - LOOK_BACK)
     named = [e for e in entities if e.label in wanted and since <= e.start and e.end <= span.start]
     if named:

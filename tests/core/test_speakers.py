@@ -777,3 +777,27 @@ def test_said_a_description_then_a_name_in_apposition_is_the_name(analyzer, body
 )
 def test_a_pronoun_opening_a_paragraph_is_the_subject_the_story_was_about(analyzer, body, speaker):
     assert [who for _, who in said(analyzer, body)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # not the person the quote talks about
+            "Coach Tom Reilly was sacked on Sunday after a run of six defeats, and chairman Dave Allen thanked "
+            'him. "Tom gave everything to this club for four years," he said.',
+            "Dave Allen",
+        ),
+        (  # the subject behind 'Her agent'
+            "Naomi Osaka withdrew from the French Open. Her agent Stuart Duguid said she needed rest. "
+            '"She will be back for the grass season, no doubt," he said.',
+            "Stuart Duguid",
+        ),
+        (  # the winner spaCy did not tag, found as the opponent of the player it did
+            "Sofia Lindqvist beat Federica Brignone by 0.12 seconds in Wengen on Saturday. "
+            '"I have waited a long time for this," she said.',
+            "Sofia Lindqvist",
+        ),
+    ],
+)
+def test_he_said_within_a_paragraph_is_the_subject_of_the_sentence_before(analyzer, body, speaker):
+    assert [who for _, who in said(analyzer, body)] == [speaker]

@@ -142,7 +142,7 @@ _PLAYER = r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})"
 # an individual result between two named players: 'Gauff beat Aryna Sabalenka 6-2 6-3', '… drew with …'
 _RESULT = re.compile(
     _PLAYER + r" (?:beat|beats|defeated|defeats|edged|edges|outlasted|overcame|thrashed|stunned|upset|lost to|"
-    r"loses to|drew with|halved with) " + _PLAYER + r"(?= \d| in (?:the )?(?:final|semi|quarter|straight|three|"
+    r"loses to|drew with|halved with) " + _PLAYER + r"(?= \d| by | in (?:the )?(?:final|semi|quarter|straight|three|"
     r"four|five|a )|,)"
 )
 

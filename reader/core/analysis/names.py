@@ -10,7 +10,8 @@ ROLE_WORDS = frozenset(
     """
 president vice deputy chairman chairwoman chair chairperson executive chief ceo cfo coo cmo cto
 director general secretary minister prime commissioner coach manager head captain founder co-founder
-cofounder principal spokesman spokeswoman spokesperson officer managing senior marketing commercial sporting
+cofounder principal agent adviser advisor teammate team-mate rival compatriot opponent
+spokesman spokeswoman spokesperson officer managing senior marketing commercial sporting
 mr mrs ms miss dr prof sen rep gov gen lt col capt insp supt det rev sir dame lord lady king queen prince princess
 sheikh his her excellency
 superstar star legend player athlete champion boss owner partner member chairman's new former

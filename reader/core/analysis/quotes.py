@@ -434,6 +434,8 @@ def _pronoun(word: str, span: _Span, text: str, entities: Sequence[Entity], last
     last_here = last if last is not None and last.end > para_start else None  # the previous quote, if in this paragraph
     scope = attribution.sentence_end(text, last_here.end, span.start) if last_here is not None else para_start
     in_scope = [e for e in entities if e.label in wanted and scope <= e.start and e.end <= span.start]
+    # '"Tom gave everything," he said': not the Tom the quote talks about, where someone else was named
+    in_scope = [e for e in in_scope if not _named_in(e, text[span.start : span.end])] or in_scope
     if in_scope:
         # the subject of the sentence just before the quote ('Federer, who…, snapped … "…," he said'),
         # else the first named in the scope
@@ -461,6 +463,10 @@ def _pronoun(word: str, span: _Span, text: str, entities: Sequence[Entity], last
     if named:
         return named[-1].canonical
     return last.speaker if last is not None else None
+
+
+def _named_in(person: Entity, quote: str) -> bool:
+    return person.label == "PERSON" and bool(set(person.canonical.split()) & set(re.findall(r"[A-Z][\w'’-]+", quote)))
 
 
 def _description(phrase: str, span: _Span, text: str, entities: Sequence[Entity]) -> str | None:

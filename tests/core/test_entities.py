@@ -1186,3 +1186,15 @@ def test_the_opponent_a_player_beat_or_lost_to_is_a_person(text, opponent):
     found = people_and_labels(text)
     full = next(m for m, _, _ in found if m.endswith(" " + opponent))
     assert {(label, canonical) for m, label, canonical in found if m in (full, opponent)} == {("PERSON", full)}
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        ("Bath 31 Bristol Bears 28\nSaracens 40 Leicester Tigers 3", "Bath"),
+        ("Late tries settled it: Gloucester 27 Sale Sharks 24, after Sale led at half-time.", "Gloucester"),
+        ("Result: Doncaster 19 Wigan Warriors 36 at the Eco-Power Stadium.", "Doncaster"),
+    ],
+)
+def test_the_opponent_of_a_listed_team_in_a_score_line_is_a_side(text, side):
+    assert (side, "ORG") in {(m, label) for m, label, _ in people_and_labels(text)}

@@ -82,7 +82,9 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
         merged = []
         for e in part:
             canonical = _merged_name(e, longer)
-            if canonical in sides and e.label in ("GPE", "LOC", "ORG"):
+            if canonical in sides and (
+                e.label in ("GPE", "LOC", "ORG") or (e.label == "PERSON" and e.text == canonical)
+            ):
                 label = (
                     "GPE" if reads_as_place(texts[i], e.start, e.end) or as_nationality(texts[i], e.start) else "ORG"
                 )
@@ -228,17 +230,19 @@ def _merged_name(entity: Entity, orgs: list[tuple[str, str]]) -> str:
 def _sides(parts: list[list[Entity]], texts: Sequence[str], labels: dict[str, dict[str, float]]) -> set[str]:
     """The places the article shows as sides: tagged a place somewhere and playing somewhere; and the
     opponents of its sides where spaCy tagged nothing ('England beat Wales 23-19', 'England 23 Wales 19'),
-    also of a side it tagged an organisation each time it named it."""
+    also of a side it tagged an organisation each time it named it, or a listed team ('Bath 31 Bristol Bears
+    28')."""
     playing = {
         e.canonical
         for text, part in zip(texts, parts)
         for e in part
-        if e.label == "ORG" and sporting_side(text, e.start, e.end)
+        if e.label == "ORG" and (sporting_side(text, e.start, e.end) or _TEAM_NOTE.search(e.note))
     }
     sides = {side for side in playing if any(labels.get(side, {}).get(p) for p in PLACE_LABELS)}
     if playing:
-        people = {e.canonical for part in parts for e in part if e.label == "PERSON"} | {
-            e.text for part in parts for e in part if e.label == "PERSON"
+        # people the article names in full; a lone word only spaCy calls a person may be a side
+        people = {e.canonical for part in parts for e in part if e.label == "PERSON" and " " in e.canonical} | {
+            e.text for part in parts for e in part if e.label == "PERSON" and " " in e.canonical
         }
         for text in texts:
             for m in _FIXTURE.finditer(text):
@@ -246,7 +250,8 @@ def _sides(parts: list[list[Entity]], texts: Sequence[str], labels: dict[str, di
                 for a, b in ((one, other), (other, one)):
                     if b in people or a not in playing:
                         continue
-                    if a in sides or (b not in labels and _repeatable(b) and b.split()[0] not in _NOT_SIDE_WORDS):
+                    untagged = set(labels.get(b, {})) <= {"PERSON"}  # nothing, or a lone word spaCy's person
+                    if a in sides or (untagged and _repeatable(b) and b.split()[0] not in _NOT_SIDE_WORDS):
                         sides.add(b)
         sides |= {side.split()[1] for side in sides if side.split()[0] in ("South", "North") and side.count(" ") == 1}
     return sides

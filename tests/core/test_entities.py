@@ -1198,3 +1198,27 @@ def test_the_opponent_a_player_beat_or_lost_to_is_a_person(text, opponent):
 )
 def test_the_opponent_of_a_listed_team_in_a_score_line_is_a_side(text, side):
     assert (side, "ORG") in {(m, label) for m, label, _ in people_and_labels(text)}
+
+
+@pytest.mark.parametrize(
+    "text, mention, canonical",
+    [
+        (
+            "Odell Beckham Jr. has signed a shoe deal with Puma. Beckham Jr. wore them on Sunday.",
+            "Beckham Jr.",
+            "Odell Beckham Jr.",
+        ),
+        (
+            "Dale Earnhardt, Jr. finished second. Earnhardt, Jr. has won at the track twice.",
+            "Earnhardt, Jr.",
+            "Dale Earnhardt, Jr.",
+        ),
+        (
+            "Davis Love III will captain the side again, the PGA of America said on Monday.",
+            "Davis Love III",
+            "Davis Love III",
+        ),
+    ],
+)
+def test_a_name_keeps_its_suffix(text, mention, canonical):
+    assert (mention, "PERSON", canonical) in people_and_labels(text)

@@ -11,7 +11,7 @@ from ..model import PARAGRAPH_BREAK
 from .context import ORG_WORDS, looks_like_full_name, reads_as_company
 from .gazetteer import PLACE_LABELS
 from .mentions import occurrences, with_untagged
-from .names import COMPANY_WORDS, DEMONYMS, FUNCTION_WORDS
+from .names import COMPANY_WORDS, DEMONYMS, FUNCTION_WORDS, surname
 from .sides import as_nationality, reads_as_place, sporting_side
 from .trimming import NAME_LABELS
 from .values import Entity
@@ -106,7 +106,7 @@ def with_speakers(parts: list[list[Entity]], texts: Sequence[str], speakers: Ite
     people = {name for name in speakers if name not in known and looks_like_full_name(name.split())}
     if not people:
         return parts
-    surnames = {name.split()[-1]: name for name in people}
+    surnames = {surname(name): name for name in people}
     out = []
     for text, part in zip(texts, parts):
         kept = [
@@ -128,9 +128,9 @@ def _latest_namesakes(parts: list[list[Entity]], texts: Sequence[str]) -> list[l
     written: dict[str, int] = {}  # each full name's mentions written in full, in the whole article
     people = [e for part in parts for e in part if e.label == "PERSON" and " " in e.canonical]
     for e in sorted(people, key=lambda e: " " not in e.text):  # names written in full first
-        fulls.setdefault(e.canonical.split()[-1], {})[e.canonical] = None
+        fulls.setdefault(surname(e.canonical), {})[e.canonical] = None
         written[e.canonical] = written.get(e.canonical, 0) + (" " in e.text)
-    shared = {surname for surname, people in fulls.items() if len(people) > 1}
+    shared = {family for family, people in fulls.items() if len(people) > 1}
     if not shared:
         return parts
     out = []
@@ -138,17 +138,17 @@ def _latest_namesakes(parts: list[list[Entity]], texts: Sequence[str]) -> list[l
         seen: dict[str, tuple[int, int]] = {}  # a full name -> (its mentions so far, where it was last)
         kept = []
         for e in part:
-            surname = e.canonical.split()[-1] if e.label == "PERSON" else ""
-            if surname in shared and e.text == surname:
+            family = surname(e.canonical) if e.label == "PERSON" else ""
+            if family in shared and e.text == family:
                 para = text.rfind(PARAGRAPH_BREAK, 0, e.start)
-                near = [(at, name) for name, (_, at) in seen.items() if at > para and name in fulls[surname]]
-                most = [(n, at, name) for name, (n, at) in seen.items() if name in fulls[surname]]
+                near = [(at, name) for name, (_, at) in seen.items() if at > para and name in fulls[family]]
+                most = [(n, at, name) for name, (n, at) in seen.items() if name in fulls[family]]
                 if near or most:
                     best = max(near)[1] if near else max(most)[2]
                 else:
-                    best = max(fulls[surname], key=lambda name: written[name])
+                    best = max(fulls[family], key=lambda name: written[name])
                 e = Entity(e.start, e.end, e.text, e.label, best, e.note)
-            if surname in shared:
+            if family in shared:
                 seen[e.canonical] = (seen.get(e.canonical, (0, 0))[0] + 1, e.start)
             kept.append(e)
         out.append(kept)

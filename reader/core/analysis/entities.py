@@ -21,6 +21,7 @@ from .names import (
     PARTICLES,
     PRONOUNS,
     ROLE_WORDS,
+    SUFFIXES,
     Names,
     is_name_token,
     trim_name,
@@ -147,6 +148,9 @@ _RESULT = re.compile(
 )
 
 
+_SUFFIX = re.compile(r",? (?:Jr\.|Sr\.|Jr\b|Sr\b|II\b|III\b|IV\b)")
+
+
 @dataclass
 class _Mention:
     """A raw tag on its way to an entity: each step may move its span, change its label or drop its entry."""
@@ -177,7 +181,21 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
             _add(text, mention, out, gazetteer, names)
     out = _people_in_lists(text, out, names)
     out = _with_untagged_people(text, with_untagged(text, out, _described_companies(text), "ORG"), names, people)
-    return _table_rows(text, _relatives(text, out))
+    return _table_rows(text, _relatives(text, _with_suffixes(text, out)))
+
+
+def _with_suffixes(text: str, found: list[Entity]) -> list[Entity]:
+    """A person's name with the suffix after it ('Dale Earnhardt, Jr.', 'Earnhardt Jr.', 'Ken Griffey Sr.',
+    'Davis Love III'): one name, whose canonical keeps the suffix."""
+    out = []
+    for i, x in enumerate(found):
+        suffix = _SUFFIX.match(text, x.end) if x.label == "PERSON" else None
+        if suffix and not (i + 1 < len(found) and found[i + 1].start < suffix.end()):
+            written = suffix.group().strip(", ").rstrip(".")
+            canonical = x.canonical if x.canonical.rstrip(".").endswith(written) else x.canonical + suffix.group()
+            x = Entity(x.start, suffix.end(), text[x.start : suffix.end()], "PERSON", canonical, x.note)
+        out.append(x)
+    return out
 
 
 def split_at_full_stops(text: str, raw: list[RawEntity], gazetteer: Gazetteer) -> list[RawEntity]:
@@ -351,6 +369,9 @@ def _people(names: Names) -> dict[str, str]:
     for full in names.full:
         forms.setdefault(full, full)
         words = full.split()
+        if words[-1] in SUFFIXES and len(words) > 2:  # 'Beckham' for 'Odell Beckham Jr.'
+            words = words[:-1]
+            forms.setdefault(" ".join(words), full)
         if len(words[-1]) > 2 and words[-1][0].isupper():
             forms.setdefault(words[-1], full)
         if len(words) > 2 and words[-2][0].isupper():

@@ -1222,3 +1222,28 @@ def test_the_opponent_of_a_listed_team_in_a_score_line_is_a_side(text, side):
 )
 def test_a_name_keeps_its_suffix(text, mention, canonical):
     assert (mention, "PERSON", canonical) in people_and_labels(text)
+
+
+@pytest.mark.parametrize(
+    "text, plain, accented",
+    [
+        (
+            "José Mourinho has joined Fenerbahce. Jose Mourinho said the project excited him.",
+            "Jose Mourinho",
+            "José Mourinho",
+        ),
+        (
+            "Sergio Perez finished fifth. Red Bull later confirmed that Sergio Pérez would stay for 2025.",
+            "Sergio Perez",
+            "Sergio Pérez",
+        ),
+        (
+            "Nicolas Jarry won in Santiago. Nicolás Jarry now rises to 19th in the rankings.",
+            "Nicolas Jarry",
+            "Nicolás Jarry",
+        ),
+    ],
+)
+def test_a_name_written_with_and_without_its_accents_is_one_person(text, plain, accented):
+    found = people_and_labels(text)
+    assert (plain, "PERSON", accented) in found and (accented, "PERSON", accented) in found

@@ -1247,3 +1247,22 @@ def test_a_name_keeps_its_suffix(text, mention, canonical):
 def test_a_name_written_with_and_without_its_accents_is_one_person(text, plain, accented):
     found = people_and_labels(text)
     assert (plain, "PERSON", accented) in found and (accented, "PERSON", accented) in found
+
+
+@pytest.mark.parametrize(
+    "text, place, person",
+    [
+        (
+            "On Thursday, Mayor of Pichilemu Roberto Córdova met the organisers at the city hall.",
+            "Pichilemu",
+            "Roberto Córdova",
+        ),
+        ("The stadium deal was signed by Governor of Sonora Alfonso Durazo on Friday.", "Sonora", "Alfonso Durazo"),
+        ("Mayor of Kitakyushu Kenji Kitahashi opened the new arena.", "Kitakyushu", "Kenji Kitahashi"),
+        ("Governor of Jalisco Enrique Alfaro attended the opening of the stadium.", "Jalisco", "Enrique Alfaro"),
+    ],
+)
+def test_an_office_holder_of_a_place_is_a_place_and_a_person(text, place, person):
+    found = people_and_labels(text)
+    assert (person, "PERSON", person) in found
+    assert not [m for m, _, _ in found if place in m and person in m]

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Iterator
 
 from ..model import BODY, TITLE, Article
 from .consistency import merge_partial, with_speakers
-from .entities import entities, person_names, split_at_full_stops
+from .entities import entities, person_names, split_runs
 from .gazetteer import Gazetteer, GazetteerError
 from .pool import TaggerPool, TaggerService
 from .quotes import find_quotes
@@ -121,7 +121,7 @@ def _combine(
     """One article's analysis from its parts' raw tags; people found by the `model` (none without one)."""
     parts = article.parts()  # the title, the body, then the captions
     texts = [p.text for p in parts]
-    raw = [split_at_full_stops(text, tags, gazetteer) for text, tags in zip(texts, raw)]
+    raw = [split_runs(text, tags, gazetteer) for text, tags in zip(texts, raw)]
     # body first: "used earlier in the article" means reading order, and the title may be derived
     order = [1, 0, *range(2, len(parts))]
     names = person_names([texts[i] for i in order], [raw[i] for i in order])

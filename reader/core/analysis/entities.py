@@ -148,6 +148,7 @@ _RESULT = re.compile(
 )
 
 
+_OFFICE_OF = re.compile(r"\b(?:[Mm]ayor|[Gg]overnor|[Pp]resident|[Pp]remier|[Pp]rime [Mm]inister|[Cc]hancellor) of $")
 _SUFFIX = re.compile(r",? (?:Jr\.|Sr\.|Jr\b|Sr\b|II\b|III\b|IV\b)")
 
 
@@ -198,7 +199,33 @@ def _with_suffixes(text: str, found: list[Entity]) -> list[Entity]:
     return out
 
 
-def split_at_full_stops(text: str, raw: list[RawEntity], gazetteer: Gazetteer) -> list[RawEntity]:
+def split_runs(text: str, raw: list[RawEntity], gazetteer: Gazetteer) -> list[RawEntity]:
+    """spaCy's tags, with those that run two names together cut in two (see `_split_at_full_stops`,
+    `_split_office_holders`)."""
+    return _split_office_holders(text, _split_at_full_stops(text, raw, gazetteer))
+
+
+def _split_office_holders(text: str, raw: list[RawEntity]) -> list[RawEntity]:
+    """'Mayor of Pichilemu Roberto Córdova', 'Governor of Washington Chris Gregoire': a place and a person,
+    where spaCy made them one name."""
+    out: list[RawEntity] = []
+    for s, e, label, known in raw:
+        words = text[s:e].split()
+        if (
+            label in ("ORG", "GPE", "FAC", "PERSON")
+            and not known
+            and len(words) >= 3
+            and _OFFICE_OF.search(text, max(0, s - 24), s)
+            and looks_like_full_name(words[-2:])
+        ):
+            person = text.rindex(words[-2], s, e)
+            out += [(s, len(text[:person].rstrip()), "GPE", ""), (person, e, "PERSON", "")]
+        else:
+            out.append((s, e, label, known))
+    return out
+
+
+def _split_at_full_stops(text: str, raw: list[RawEntity], gazetteer: Gazetteer) -> list[RawEntity]:
     """spaCy's tags, where one runs into or across a sentence's end after a listed name ending in a capital
     letter, which it read as an initial ('Serie A.', 'Serie A. Inter', 'Formula E. Jaguar'): the listed name,
     and what follows the full stop as a tag of its own."""

@@ -801,3 +801,28 @@ def test_a_pronoun_opening_a_paragraph_is_the_subject_the_story_was_about(analyz
 )
 def test_he_said_within_a_paragraph_is_the_subject_of_the_sentence_before(analyzer, body, speaker):
     assert [who for _, who in said(analyzer, body)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (
+            'Lewis Hamilton was asked about his future. "I am not thinking about that right now," he said. Team '
+            'boss Toto Wolff was less guarded. "Lewis will be here next year, that is all I can say," the '
+            "Austrian said.",
+            "Toto Wolff",
+        ),
+        (
+            "Rafael Nadal watched from the stands. His compatriot Carlos Alcaraz, who won in three sets, was "
+            'asked about him. "Rafa is the reason I play this sport at all," the Spaniard said.',
+            "Carlos Alcaraz",
+        ),
+        (
+            "Erling Haaland missed training on Friday. Manager Pep Guardiola had no update on the striker. "
+            '"We will see tomorrow how he feels, it is nothing serious," the Spaniard said.',
+            "Pep Guardiola",
+        ),
+    ],
+)
+def test_the_nationality_said_is_the_subject_just_before_the_quote(analyzer, body, speaker):
+    assert said(analyzer, body)[-1][1] == speaker

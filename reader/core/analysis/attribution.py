@@ -160,6 +160,18 @@ def opens_with(text: str, sentence: int, name: int) -> bool:
     )
 
 
+def subject_before(text: str, at: int, floor: int, candidates: Sequence[Entity]) -> Entity | None:
+    """Of `candidates`, the subject of the sentence a quote at `at` stands in, else of the sentence before
+    ('Federer, who…, snapped … "…," he said'), not before `floor`."""
+    last_sentence = sentence_start(text, at, floor)
+    previous = sentence_start(text, max(floor, len(text[:last_sentence].rstrip()) - 1), floor)
+    for start in (last_sentence, previous):
+        subject = next((e for e in candidates if opens_with(text, start, e.start)), None)
+        if subject:
+            return subject
+    return None
+
+
 def topic(text: str, at: int, entities: Sequence[Entity], labels: tuple[str, ...], pronoun: str) -> Entity | None:
     """Whom 'he said' opening a paragraph means: the subject of the sentences before it, read back over a
     few sentences, past those whose subject is `pronoun` again or a description ('He replaces Tom Reilly.'

@@ -21,7 +21,7 @@ from ..model import PARAGRAPH_BREAK, paragraph_end, paragraph_start, split_parag
 from . import attribution
 from .attribution import Source
 from .mentions import named_as
-from .names import PARTICLES, Names, trim_name
+from .names import DEMONYMS, PARTICLES, Names, trim_name
 from .syntax import Parse, reported_before, speaker_by_grammar
 from .values import SPEECH, TERM, Entity, Quote
 
@@ -68,9 +68,7 @@ commissioner boss owner founder spokesman spokeswoman spokesperson principal ski
 )
 # "…," the 28-year-old said: a description of the person the story is about
 PERSON_NOUNS = re.compile(
-    r"\b(?:\d+-year-old|(?:[a-z]+-)?year-old|spaniard|frenchman|frenchwoman|briton|englishman|englishwoman|"
-    r"scot|scotsman|welshman|irishman|dane|swede|swiss|argentine|brazilian|american|australian|german|italian|"
-    r"kenyan|ethiopian|jamaican|serb|croat|dutchman|norwegian|belgian|japanese|chinese|canadian|"
+    r"\b(?:\d+-year-old|(?:[a-z]+-)?year-old|" + "|".join(sorted(DEMONYMS)) + "|"
     r"world\s+number\s+\w+|champion|midfielder|striker|forward|defender|goalkeeper|keeper|winger|batsman|"
     r"bowler|all-rounder|fly-half|scrum-half|prop|lock|flanker|rider|driver|sprinter|veteran|youngster|"
     r"teenager|player|star|olympian|paralympian|debutant|rookie|quarterback)\b",
@@ -439,13 +437,8 @@ def _pronoun(word: str, span: _Span, text: str, entities: Sequence[Entity], last
     if in_scope:
         # the subject of the sentence just before the quote ('Federer, who…, snapped … "…," he said'),
         # else the first named in the scope
-        last_sentence = attribution.sentence_start(text, span.start, scope)
-        previous = attribution.sentence_start(text, max(scope, len(text[:last_sentence].rstrip()) - 1), scope)
-        for start in (last_sentence, previous):
-            subject = next((e for e in in_scope if attribution.opens_with(text, start, e.start)), None)
-            if subject:
-                return subject.canonical
-        return in_scope[0].canonical
+        subject = attribution.subject_before(text, span.start, scope, in_scope)
+        return (subject or in_scope[0]).canonical
     if wanted == ("PERSON",):
         introduced = _SUBJECT_NAME.search(text, scope, span.start)
         if introduced and not any(e.start <= introduced.start(1) < e.end and e.label != "PERSON" for e in entities):
@@ -499,9 +492,12 @@ def _description(phrase: str, span: _Span, text: str, entities: Sequence[Entity]
         person = _named_with(role, ("PERSON",), text, span.start, entities) if role else None
         if person:
             return person
-        if PERSON_NOUNS.search(phrase):  # 'the Italian': whom the paragraph is about, else the last named
+        if PERSON_NOUNS.search(phrase):  # 'the Italian': the subject just before, whom the paragraph is about…
             para_start = paragraph_start(text, span.start)
             people = [e for e in earlier if e.label == "PERSON"]
+            subject = attribution.subject_before(text, span.start, para_start, people)
+            if subject:  # 'Team boss Toto Wolff was less guarded. "…," the Austrian said.'
+                return subject.canonical
             if people:  # the first person of the paragraph, else of the last paragraph that names one
                 last_para = paragraph_start(text, people[-1].start)
                 start = para_start if people[-1].start >= para_start else last_para

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterable
+
+from .gazetteer import unaccented
 
 # words that come before a name in press style and are not part of it
 ROLE_WORDS = frozenset(
@@ -137,9 +138,9 @@ class Names:
                     if full.split()[0] == name:
                         return full
             return self._misspelt(name) or name
-        plain = _unaccented(name)
+        plain = unaccented(name.casefold())
         for full in self.full:  # 'Cristian Merello' for 'Cristian Merelló': the spelling with the accents
-            if full != name and _unaccented(full) == plain and len(full.encode()) > len(name.encode()):
+            if full != name and unaccented(full.casefold()) == plain and len(full.encode()) > len(name.encode()):
                 return full
         for full in self.full:  # 'Van Ooijen' for 'Maarten van Ooijen'
             if full.lower().endswith(" " + name.lower()):
@@ -161,10 +162,6 @@ class Names:
             if surname(full)[:1] == name[:1] and edit_distance(surname(full).lower(), name.lower()) <= allowed
         }
         return near.pop() if len(near) == 1 else None
-
-
-def _unaccented(name: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", name.casefold()) if not unicodedata.combining(c))
 
 
 def edit_distance(a: str, b: str) -> int:

@@ -50,7 +50,11 @@ ORG_NOUN = (
     r"commercial|founding|principal|premium|global|naming|insurance|airline|automotive|timing|"
     r"hospitality|banking|mobility|logistics|beverage|data|cloud)\s+partner)"
 )
-_ORG_BEFORE = re.compile(r"\b" + ORG_NOUN + r"\s+$")
+_ORG_BEFORE = re.compile(
+    # the other side of a shirt or a rights deal is a company; of a sponsorship or boot deal, maybe an athlete
+    r"\b(?:" + ORG_NOUN + r"|(?:shirt|kit|sleeve|naming[- ]rights|title|broadcast|media[- ]rights)\s+"
+    r"(?:deal|agreement|contract|partnership)\s+with|sponsored\s+by)\s+$"
+)
 _ORG_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?" + ORG_NOUN + r"(?![\w'’-])")
 _EXEC_AFTER = re.compile(
     r"\s+(?:chief executive|chief operating officer|chairman|chairwoman|spokesman|"

@@ -1298,3 +1298,17 @@ def test_the_other_side_of_a_shirt_or_rights_deal_is_a_company(text, company):
 def test_a_sponsorship_deal_with_an_athlete_keeps_the_athlete_a_person():
     found = people_and_labels("Puma has signed a sponsorship deal with Lewis Hamilton until 2030.")
     assert ("Lewis Hamilton", "PERSON", "Lewis Hamilton") in found
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        ("Liverpool City Council has approved the stadium expansion.", "Liverpool City Council"),
+        ("Everton and Liverpool City Council agreed the lease in 2021.", "Liverpool City Council"),
+        ("Barcelona City Council fined the club for the late-night concerts.", "Barcelona City Council"),
+    ],
+)
+def test_a_clubs_town_in_a_councils_name_is_the_council(text, body):
+    found = people_and_labels(text)
+    assert (body, "ORG", body) in found
+    assert not [m for m, _, canonical in found if m != body and m in body]

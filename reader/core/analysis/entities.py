@@ -53,8 +53,10 @@ _YEAR_AFTER = re.compile(r" (?:19|20)\d\d\b")
 _HONORIFIC_NAME = re.compile(
     r"\b(?:" + "|".join(h.capitalize() for h in sorted(HONORIFICS)) + r")\.?\s+((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+)"
 )
-_FIRM_AFTER = re.compile(
-    r" (?:" + "|".join(sorted(w for w in COMPANY_WORDS if w[0].isupper() and w.isalpha())) + r")\b"
+_FIRM_AFTER = re.compile(  # 'Volkswagen Group', 'Liverpool City Council'
+    r" (?:(?:City|County|Borough|Town|District|Metropolitan) )?(?:"
+    + "|".join(sorted(w for w in COMPANY_WORDS if w[0].isupper() and w.isalpha()))
+    + r")\b"
 )
 # before a listed name, the start of another organisation's: its foundation, or its women's league ('Women's
 # Premier League' is not the Premier League)

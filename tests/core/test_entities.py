@@ -1033,3 +1033,282 @@ def test_a_name_the_model_cut_in_two_is_one_person(split, other_label):
     found = entities(text, raw, Gazetteer([]), person_names([text], [raw]))
     full = f"{first} {second}"
     assert [(e.text, e.label, e.canonical) for e in found] == [(full, "PERSON", full), (surname, "PERSON", full)]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Former Lions hooker Tomas Harlow has joined the board of Castlebridge Capital. Castlebridge managing "
+            'partner Ines Varga said Mr Harlow brought "rare insight".',
+            "Ines Varga",
+        ),
+        (
+            "Castlebridge Capital has hired a new head of sport. Its chief executive Ines Varga confirmed the "
+            "appointment on Tuesday.",
+            "Ines Varga",
+        ),
+        (
+            "Amara Okafor defends her title in Doha on Friday. Okafor won the world indoor crown last year. Her "
+            "aunt, Grace Okafor, also ran for Nigeria in the 1990s.",
+            "Amara Okafor",
+        ),
+    ],
+)
+def test_a_full_name_after_a_role_or_sharing_a_persons_surname_is_a_person(text, name):
+    assert {(label, canonical) for mention, label, canonical in people_and_labels(text) if mention == name} == {
+        ("PERSON", name)
+    }
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        ("England beat Wales 24-17 at the Principality Stadium on Saturday.", "England"),
+        ("Ireland defeated New Zealand 29-20 in Chicago, their first win over the All Blacks.", "Ireland"),
+        ("India won the series 3-1 after a collapse on the final morning.", "India"),
+        ("Japan won the toss and chose to bat, and South Africa were set 240 to win.", "Japan"),
+    ],
+)
+def test_a_side_spacy_tags_as_nothing_or_a_place_in_a_result_is_an_organisation(text, side):
+    assert (side, "ORG", side) in people_and_labels(text)
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        (
+            "Ronan O'Gara was appointed head coach of La Rochelle in 2021 after three seasons in Christchurch.",
+            "La Rochelle",
+        ),
+        ("Jamie Ritchie, the former captain of Scotland, has joined a Paris wealth manager as an adviser.", "Scotland"),
+        ("The 22-year-old signed for Leinster last summer and has started every game since.", "Leinster"),
+        ("Finn Russell, who plays for Bath, is the new face of the Edinburgh whisky brand.", "Bath"),
+    ],
+)
+def test_a_place_a_player_or_a_coach_is_tied_to_is_the_side(text, side):
+    assert (side, "ORG") in {(m, label) for m, label, _ in people_and_labels(text)}
+
+
+@pytest.mark.parametrize("name", ["Women's Super League", "Women's Premier League", "Women’s Super League"])
+def test_a_womens_league_is_not_the_listed_league_in_its_name(name):
+    found = people_and_labels(f"Barclays has extended its deal with the {name} until 2030, the bank said.")
+    assert (name, "ORG", name) in found
+    assert not [m for m, _, _ in found if m != name and m in name]
+
+
+@pytest.mark.parametrize(
+    "text, listed, after",
+    [
+        ("Napoli won the title in Serie A. Inter finished second.", "Serie A", "Inter"),
+        ("Sponsors have never paid more to be seen in Serie A. Lazio sold their sleeve for €4m.", "Serie A", "Lazio"),
+        (
+            "Jaguar has renewed its entry in Formula E. Jaguar Land Rover chief executive Adrian Mardell said so.",
+            "Formula E",
+            "Jaguar Land Rover",
+        ),
+        ("The broadcaster has bought the rights to Serie A.", "Serie A", None),
+    ],
+)
+def test_a_listed_name_ending_in_a_capital_letter_ends_at_its_full_stop(text, listed, after):
+    found = people_and_labels(text)
+    assert not [m for m, _, _ in found if ". " in m or m.endswith(".")]
+    assert listed in {m for m, _, _ in found}
+    if after:
+        assert after in {m for m, _, _ in found}
+
+
+@pytest.mark.parametrize(
+    "text, town, team",
+    [
+        (
+            "Leeds Rhinos beat Wigan Warriors 22-12 at Headingley. Leeds coach Brad Arthur praised his side.",
+            "Leeds",
+            "Leeds Rhinos",
+        ),
+        (
+            "Newcastle Falcons have found a new shirt sponsor. Newcastle finished bottom of the Premiership last season.",
+            "Newcastle",
+            "Newcastle Falcons",
+        ),
+        (
+            "Bristol Bears lost to Bath 31-28 at Ashton Gate. Bristol have now lost three in a row.",
+            "Bristol",
+            "Bristol Bears",
+        ),
+    ],
+)
+def test_a_town_is_the_team_the_article_names_in_full_not_another_club_of_the_town(text, town, team):
+    assert {(label, canonical) for m, label, canonical in people_and_labels(text) if m == town} == {("ORG", team)}
+
+
+def test_a_speaker_spacy_saw_nobody_in_is_a_person_in_every_mention():
+    from reader.core.analysis.consistency import with_speakers
+    from reader.core.analysis.values import Entity
+
+    text = "Patrice Clerc, head of the organisers, stated the risk was too high. Clerc later left. Clerc Motors agreed."
+    parts = [[Entity(69, 74, "Clerc", "ORG", "Clerc"), Entity(86, 98, "Clerc Motors", "ORG", "Clerc Motors")]]
+    [found] = with_speakers(parts, [text], {"Patrice Clerc", "the organisers"})
+    assert [(e.text, e.label, e.canonical) for e in found] == [
+        ("Patrice Clerc", "PERSON", "Patrice Clerc"),
+        ("Clerc", "PERSON", "Patrice Clerc"),
+        ("Clerc Motors", "ORG", "Clerc Motors"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'Patrice Clerc, head of the organisers, stated: "When you are told of direct threats, you do not ask."',
+        'The Chinese Guo Jingjing won gold again. "We prepared really well beforehand," said Guo Jingjing after.',
+        'Leaning on the rail, Mariana Duque-Rios smiled. "It is their money, not ours," Duque-Rios said.',
+    ],
+)
+def test_every_speaker_named_in_full_is_a_person_entity(text):
+    _, analysis = analyze_text(real_analyzer(), "Report\n\n" + text)
+    people = {e.canonical for e in analysis.in_part(BODY).entities if e.label == "PERSON"}
+    speakers = {q.speaker for q in analysis.quotes if q.speaker and " " in q.speaker}
+    assert speakers and speakers <= people
+
+
+@pytest.mark.parametrize(
+    "text, opponent",
+    [
+        ("Coco Gauff beat Aryna Sabalenka 6-2 6-3 in Madrid. Sabalenka said Gauff played unbelievably.", "Sabalenka"),
+        (
+            "Rory McIlroy edged Xander Schauffele in a play-off at Quail Hollow. Schauffele had led by two.",
+            "Schauffele",
+        ),
+        ("Judd Trump lost to Kyren Wilson 18-12 in the final at the Crucible. Wilson banked £500,000.", "Wilson"),
+    ],
+)
+def test_the_opponent_a_player_beat_or_lost_to_is_a_person(text, opponent):
+    found = people_and_labels(text)
+    full = next(m for m, _, _ in found if m.endswith(" " + opponent))
+    assert {(label, canonical) for m, label, canonical in found if m in (full, opponent)} == {("PERSON", full)}
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        ("Bath 31 Bristol Bears 28\nSaracens 40 Leicester Tigers 3", "Bath"),
+        ("Late tries settled it: Gloucester 27 Sale Sharks 24, after Sale led at half-time.", "Gloucester"),
+        ("Result: Doncaster 19 Wigan Warriors 36 at the Eco-Power Stadium.", "Doncaster"),
+    ],
+)
+def test_the_opponent_of_a_listed_team_in_a_score_line_is_a_side(text, side):
+    assert (side, "ORG") in {(m, label) for m, label, _ in people_and_labels(text)}
+
+
+@pytest.mark.parametrize(
+    "text, mention, canonical",
+    [
+        (
+            "Odell Beckham Jr. has signed a shoe deal with Puma. Beckham Jr. wore them on Sunday.",
+            "Beckham Jr.",
+            "Odell Beckham Jr.",
+        ),
+        (
+            "Dale Earnhardt, Jr. finished second. Earnhardt, Jr. has won at the track twice.",
+            "Earnhardt, Jr.",
+            "Dale Earnhardt, Jr.",
+        ),
+        (
+            "Davis Love III will captain the side again, the PGA of America said on Monday.",
+            "Davis Love III",
+            "Davis Love III",
+        ),
+    ],
+)
+def test_a_name_keeps_its_suffix(text, mention, canonical):
+    assert (mention, "PERSON", canonical) in people_and_labels(text)
+
+
+@pytest.mark.parametrize(
+    "text, plain, accented",
+    [
+        (
+            "José Mourinho has joined Fenerbahce. Jose Mourinho said the project excited him.",
+            "Jose Mourinho",
+            "José Mourinho",
+        ),
+        (
+            "Sergio Perez finished fifth. Red Bull later confirmed that Sergio Pérez would stay for 2025.",
+            "Sergio Perez",
+            "Sergio Pérez",
+        ),
+        (
+            "Nicolas Jarry won in Santiago. Nicolás Jarry now rises to 19th in the rankings.",
+            "Nicolas Jarry",
+            "Nicolás Jarry",
+        ),
+    ],
+)
+def test_a_name_written_with_and_without_its_accents_is_one_person(text, plain, accented):
+    found = people_and_labels(text)
+    assert (plain, "PERSON", accented) in found and (accented, "PERSON", accented) in found
+
+
+@pytest.mark.parametrize(
+    "text, place, person",
+    [
+        (
+            "On Thursday, Mayor of Pichilemu Roberto Córdova met the organisers at the city hall.",
+            "Pichilemu",
+            "Roberto Córdova",
+        ),
+        ("The stadium deal was signed by Governor of Sonora Alfonso Durazo on Friday.", "Sonora", "Alfonso Durazo"),
+        ("Mayor of Kitakyushu Kenji Kitahashi opened the new arena.", "Kitakyushu", "Kenji Kitahashi"),
+        ("Governor of Jalisco Enrique Alfaro attended the opening of the stadium.", "Jalisco", "Enrique Alfaro"),
+    ],
+)
+def test_an_office_holder_of_a_place_is_a_place_and_a_person(text, place, person):
+    found = people_and_labels(text)
+    assert (person, "PERSON", person) in found
+    assert not [m for m, _, _ in found if place in m and person in m]
+
+
+@pytest.mark.parametrize(
+    "text, written, listed",
+    [
+        ("Stade Francais coach Karim Ghezal said the derby would be close.", "Stade Francais", "Stade Français"),
+        ("Alaves have extended their shirt deal with a local brewer.", "Alaves", "Deportivo Alavés"),
+        ("The Tour sponsor Skoda and Fenerbahce are in talks.", "Fenerbahce", None),
+    ],
+)
+def test_a_listed_name_written_without_its_accents_is_found(text, written, listed):
+    found = {(m, label, canonical) for m, label, canonical in people_and_labels(text)}
+    if listed:
+        assert (written, "ORG", listed) in found
+    assert all(m != written or label == "ORG" for m, label, _ in found)
+
+
+@pytest.mark.parametrize(
+    "text, company",
+    [
+        ("Udinese signed a shirt deal with Bluenergy on Monday.", "Bluenergy"),
+        ("The stadium naming-rights deal with Coralwave runs until 2034.", "Coralwave"),
+        ("The league's title sponsored by Veltrix is worth £40m a year.", "Veltrix"),
+    ],
+)
+def test_the_other_side_of_a_shirt_or_rights_deal_is_a_company(text, company):
+    assert {label for m, label, _ in people_and_labels(text) if m == company} <= {"ORG"}
+
+
+def test_a_sponsorship_deal_with_an_athlete_keeps_the_athlete_a_person():
+    found = people_and_labels("Puma has signed a sponsorship deal with Lewis Hamilton until 2030.")
+    assert ("Lewis Hamilton", "PERSON", "Lewis Hamilton") in found
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        ("Liverpool City Council has approved the stadium expansion.", "Liverpool City Council"),
+        ("Everton and Liverpool City Council agreed the lease in 2021.", "Liverpool City Council"),
+        ("Barcelona City Council fined the club for the late-night concerts.", "Barcelona City Council"),
+    ],
+)
+def test_a_clubs_town_in_a_councils_name_is_the_council(text, body):
+    found = people_and_labels(text)
+    assert (body, "ORG", body) in found
+    assert not [m for m, _, canonical in found if m != body and m in body]

@@ -587,3 +587,242 @@ def test_with_someone_stating_before_the_quote(analyzer):
         '"Nobody asked the supporters, and nobody will be able to afford a ticket."'
     )
     assert said(analyzer, body) == [("Nobody asked the support", "Joanne Pryce")]
+
+
+# ---------------------------------------------------------------- two people sharing a surname
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (  # brothers at one club: the surname is the one named last before it, paragraph by paragraph
+            "Callum Marsh, the Hawthorn Rovers chairman, opened the annual meeting on Monday. His brother Dean "
+            "Marsh, the club's finance director, presented the accounts.\n\n"
+            '"There is no debt left," Marsh said. "Every bill is paid."\n\n'
+            'Callum Marsh then took questions from supporters. "I am not selling," Marsh said.',
+            [
+                ("There is no debt left,", "Dean Marsh"),
+                ("Every bill is paid.", "Dean Marsh"),
+                ("I am not selling,", "Callum Marsh"),
+            ],
+        ),
+        (  # cousins signed on the same day: each quote follows the cousin named just before it
+            "Liam Varga and his cousin Niall Varga have both signed with Drumcondra Athletic. Liam Varga joins "
+            'from Bray.\n\n"It is a family club," Varga said. Niall Varga joins on loan. "I am delighted," said '
+            "Varga.",
+            [("It is a family club,", "Liam Varga"), ("I am delighted,", "Niall Varga")],
+        ),
+        (  # a relative named once in an earlier paragraph does not take over the story's subject
+            "Amara Okafor defends her title in Doha on Friday. Okafor won the world indoor crown last year, "
+            "and Okafor has not lost since.\n\nHer aunt, Grace Okafor, also ran for Nigeria in the 1990s.\n\n"
+            'Okafor said on Thursday: "I feel stronger than ever before a final."',
+            [("I feel stronger than eve", "Amara Okafor")],
+        ),
+    ],
+)
+def test_a_shared_surname_is_the_person_named_last_not_the_first(analyzer, body, expected):
+    assert said(analyzer, body) == [(words[:24], who) for words, who in expected]
+
+
+# ---------------------------------------------------------------- an organisation written two ways
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (
+            "The Football Association and the Premier League reviewed Betway's shirt deal. The FA found no "
+            'breach. "We have reviewed the contract," the FA said.\n\n'
+            'The league added: "Nothing changes for clubs this season."',
+            "Premier League",
+        ),
+        (
+            "The Norwegian Ski Federation has extended its deal with Fjordline Bank until 2030. The federation "
+            "was also talking to Telenor, but Telenor pulled out in May.\n\n"
+            '"Skiing is part of who we are as a company and as a country," the bank said.',
+            "Fjordline Bank",
+        ),
+        (
+            "The International Olympic Committee welcomed the move. The Nordic Ski Federation confirmed that "
+            "Audi will stay as title sponsor until 2028, and the IOC approved it.\n\n"
+            '"Audi has been a loyal partner for twenty years," the federation said in a statement.',
+            "Nordic Ski Federation",
+        ),
+    ],
+)
+def test_the_league_or_the_federation_is_the_body_whose_name_says_so(analyzer, body, speaker):
+    assert said(analyzer, body)[-1][1] == speaker
+
+
+# ---------------------------------------------------------------- an introduced quote ends its sentence
+
+
+@pytest.mark.parametrize(
+    "body, expected",
+    [
+        (
+            'Lando Norris has signed a new deal with McLaren. Norris, who won in Miami last year, said: "This is '
+            'where I want to win a title." Team principal Andrea Stella said Norris "keeps getting better".',
+            [("This is where I want to w", "Lando Norris"), ("keeps getting better", "Andrea Stella")],
+        ),
+        (
+            "Harry Kane has fronted Bayern Munich's new sponsor campaign. Kane, who scored 36 league goals last "
+            'season, told reporters: "It feels natural to me now." Marketing chief Stefan Mennerich said the '
+            'striker was "the face of the club and of the league".',
+            [("It feels natural to me n", "Harry Kane"), ("the face of the club and", "Stefan Mennerich")],
+        ),
+        (
+            'Rovers lost again on Saturday. The coach, who took over in March, said: "We need time and we need '
+            'patience." Chairman Tom Reilly agreed with him.',
+            [("We need time and we need", "the coach")],
+        ),
+    ],
+)
+def test_an_introduced_quote_that_ends_its_sentence_keeps_the_speaker_before_it(analyzer, body, expected):
+    assert said(analyzer, body) == [(words[:24], who) for words, who in expected]
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (
+            "The Premier League has sold its overseas rights for a record sum, with Premier League clubs set to "
+            "share the money.\n\nThe league said the deal would also fund the Women's Super League, which turns "
+            'fully professional next year. "This is a good day for the whole pyramid," the league said.',
+            "Premier League",
+        ),
+        (
+            "Ryder Airlines is the new shirt sponsor of Halden Town. Ryder Airlines flies from Oslo to 40 cities."
+            "\n\nThe airline said the deal was its first in football and thanked Halden Town and Norsk Tipping. "
+            '"We wanted a club that travels as much as we do," the airline said.',
+            "Ryder Airlines",
+        ),
+    ],
+)
+def test_the_league_said_after_a_sentence_the_league_opens_is_the_league_before_it(analyzer, body, speaker):
+    assert said(analyzer, body)[-1][1] == speaker
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (
+            "Kalle Rovanpera will miss the Safari Rally. Toyota team principal Jari-Matti Latvala confirmed the "
+            'news on Tuesday, and praised his driver\'s attitude. "He needs a rest after a long year," he said.',
+            "Jari-Matti Latvala",
+        ),
+        (
+            "Charles Leclerc crashed twice in practice. Ferrari team principal Fred Vasseur spoke to reporters "
+            'after the session and defended him. "He did nothing wrong in either of them," he said.',
+            "Fred Vasseur",
+        ),
+        (
+            "Marcus Smith was left out of the squad. England head coach Steve Borthwick named three new caps "
+            'instead. "It was a hard call and I told him so myself," he said.',
+            "Steve Borthwick",
+        ),
+    ],
+)
+def test_he_said_is_the_subject_of_the_sentence_before_even_after_a_title(analyzer, body, speaker):
+    assert [who for _, who in said(analyzer, body)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (
+            "Manchester United have confirmed a new sleeve sponsor for next season.\n\n"
+            '"This is a landmark partnership for the club," said the club\'s chief executive, Omar Berrada.',
+            "Omar Berrada",
+        ),
+        (
+            "The federation will move its congress to Lausanne next year.\n\n"
+            '"We owe it to our members to keep costs down," added the federation\'s president, Gianni Merlo.',
+            "Gianni Merlo",
+        ),
+        (
+            "Padelhub has raised €12m from investors to open forty clubs across Spain.\n\n"
+            '"Padel is the fastest-growing sport in Europe and we want to be everywhere," said its founder, '
+            "Ana Ruiz-Torres.",
+            "Ana Ruiz-Torres",
+        ),
+    ],
+)
+def test_said_a_description_then_a_name_in_apposition_is_the_name(analyzer, body, speaker):
+    assert [who for _, who in said(analyzer, body)] == [speaker]
+
+
+# ---------------------------------------------------------------- a pronoun opening a paragraph
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # the subject of the paragraph before, not the last person it names
+            "Sofia Lindqvist won the downhill in Wengen on Saturday, beating Italy's Federica Brignone by 0.12 "
+            'seconds.\n\n"I have waited a long time for this," she said.',
+            "Sofia Lindqvist",
+        ),
+        (  # 'He replaces Tom Reilly': he is still Rossi
+            "The club has appointed Marco Rossi as head coach. Rossi, 48, left Parma in May.\n\nHe replaces Tom "
+            'Reilly, who was sacked last week.\n\n"It is a big job and I am ready for it," he said.',
+            "Marco Rossi",
+        ),
+        (  # 'The German company said …' after 'Adidas reported …': it is Adidas, not its trainers
+            "Adidas reported a 20 per cent rise in sales. The German company said demand for its Samba trainers "
+            'was strong.\n\n"We are very pleased with the quarter," it said in a statement.',
+            "Adidas",
+        ),
+    ],
+)
+def test_a_pronoun_opening_a_paragraph_is_the_subject_the_story_was_about(analyzer, body, speaker):
+    assert [who for _, who in said(analyzer, body)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # not the person the quote talks about
+            "Coach Tom Reilly was sacked on Sunday after a run of six defeats, and chairman Dave Allen thanked "
+            'him. "Tom gave everything to this club for four years," he said.',
+            "Dave Allen",
+        ),
+        (  # the subject behind 'Her agent'
+            "Naomi Osaka withdrew from the French Open. Her agent Stuart Duguid said she needed rest. "
+            '"She will be back for the grass season, no doubt," he said.',
+            "Stuart Duguid",
+        ),
+        (  # the winner spaCy did not tag, found as the opponent of the player it did
+            "Sofia Lindqvist beat Federica Brignone by 0.12 seconds in Wengen on Saturday. "
+            '"I have waited a long time for this," she said.',
+            "Sofia Lindqvist",
+        ),
+    ],
+)
+def test_he_said_within_a_paragraph_is_the_subject_of_the_sentence_before(analyzer, body, speaker):
+    assert [who for _, who in said(analyzer, body)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (
+            'Lewis Hamilton was asked about his future. "I am not thinking about that right now," he said. Team '
+            'boss Toto Wolff was less guarded. "Lewis will be here next year, that is all I can say," the '
+            "Austrian said.",
+            "Toto Wolff",
+        ),
+        (
+            "Rafael Nadal watched from the stands. His compatriot Carlos Alcaraz, who won in three sets, was "
+            'asked about him. "Rafa is the reason I play this sport at all," the Spaniard said.',
+            "Carlos Alcaraz",
+        ),
+        (
+            "Erling Haaland missed training on Friday. Manager Pep Guardiola had no update on the striker. "
+            '"We will see tomorrow how he feels, it is nothing serious," the Spaniard said.',
+            "Pep Guardiola",
+        ),
+    ],
+)
+def test_the_nationality_said_is_the_subject_just_before_the_quote(analyzer, body, speaker):
+    assert said(analyzer, body)[-1][1] == speaker

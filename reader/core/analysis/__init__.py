@@ -10,8 +10,8 @@ import threading
 from collections.abc import Iterable, Iterator
 
 from ..model import BODY, TITLE, Article
-from .consistency import merge_partial
-from .entities import entities, person_names
+from .consistency import merge_partial, with_speakers
+from .entities import entities, person_names, split_runs
 from .gazetteer import Gazetteer, GazetteerError
 from .pool import TaggerPool, TaggerService
 from .quotes import find_quotes
@@ -19,7 +19,7 @@ from .syntax import Parse
 from .tagger import NO_MODEL, RawEntity, Tagger, available_model
 from .values import GROUP_OF_LABEL, GROUPS, LABEL_NAMES, SPEECH, TERM, Analysis, Entity, Quote, as_part
 
-ANALYSIS_VERSION = 5  # bump when quotes or entity cleaning change what they produce, or how it is cached
+ANALYSIS_VERSION = 6  # bump when quotes or entity cleaning change what they produce, or how it is cached
 IN_PROCESS_BATCH = 32  # articles analyzed together when no worker processes are used
 IN_PROCESS_FIRST_BATCH = 8  # the first of them: the first results come early
 
@@ -106,16 +106,22 @@ def analyze_batch(tagger: Tagger, articles: list[Article]) -> list[Analysis]:
     tags = list(tagger.tag((text for texts in parts for text in texts), batch_size=64))
     out, i = [], 0
     for article, texts in zip(articles, parts):
-        out.append(_combine(article, tags[i : i + len(texts)], tagger.gazetteer, tagger.parse))
+        out.append(_combine(article, tags[i : i + len(texts)], tagger.gazetteer, tagger.parse, tagger.model_name))
         i += len(texts)
     return out
 
 
 def _combine(
-    article: Article, raw: list[list[RawEntity]], gazetteer: Gazetteer, parse: Parse | None = None
+    article: Article,
+    raw: list[list[RawEntity]],
+    gazetteer: Gazetteer,
+    parse: Parse | None = None,
+    model: str | None = None,
 ) -> Analysis:
+    """One article's analysis from its parts' raw tags; people found by the `model` (none without one)."""
     parts = article.parts()  # the title, the body, then the captions
     texts = [p.text for p in parts]
+    raw = [split_runs(text, tags, gazetteer) for text, tags in zip(texts, raw)]
     # body first: "used earlier in the article" means reading order, and the title may be derived
     order = [1, 0, *range(2, len(parts))]
     names = person_names([texts[i] for i in order], [raw[i] for i in order])
@@ -123,11 +129,11 @@ def _combine(
     # a title taken from the body's first sentence: its quotes are the body's, not counted twice
     from_body = article.body.startswith(article.title.rstrip("…"))
     title_quotes = () if from_body else find_quotes(article.title, cleaned[0], names, headline=True, parse=parse)
+    body_quotes = find_quotes(article.body, cleaned[1], names, parse=parse)
+    if model:  # a speaker spaCy saw nobody in, named in full: a person
+        cleaned = with_speakers(cleaned, texts, {q.speaker for q in (*title_quotes, *body_quotes) if q.speaker})
     return Analysis(
-        quotes=(
-            *as_part(title_quotes, TITLE),
-            *as_part(find_quotes(article.body, cleaned[1], names, parse=parse), BODY),
-        ),
+        quotes=(*as_part(title_quotes, TITLE), *as_part(body_quotes, BODY)),
         entities=tuple(e for part, found in zip(parts, cleaned) for e in as_part(found, part.name)),
     )
 

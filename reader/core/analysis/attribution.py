@@ -9,10 +9,12 @@ before it (`Team principal Ruth Adler replied: "…"`, `Sam Ito, Channel 4: "…
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import PARAGRAPH_BREAK, paragraph_end, paragraph_start
-from .names import HONORIFICS
+from .names import HONORIFICS, ROLE_WORDS
+from .values import Entity
 
 # abbreviations whose full stop ends neither a sentence nor a name: the titles before a name, and others
 ABBREVIATIONS = frozenset(
@@ -24,6 +26,10 @@ Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 """.split()
     )
 )
+
+_TITLE_WORDS = 6  # at most this many words of a title before a sentence's subject
+TOPIC_SENTENCES = 4  # sentences read back for the subject 'he said' continues
+TOPIC_LOOK_BACK = 1200  # characters, likewise
 
 SPEECH_VERBS = (
     "said says say told tells added adds explained explains insisted insists admitted admits conceded concedes "
@@ -65,6 +71,8 @@ _SOURCE_STOP = re.compile(
     r"\s*(?:[,;:(—–]|\.(?=\s|$)|\s-\s)|\s+(?:in|on|at|after|before|when|as|who|while|during|following|ahead|"
     r"last|this|yesterday|today|tonight|before|afterwards|from|via|to|with|about|of\s+the\s+(?:decision|move))\b"
 )
+# a name in apposition after a description, ending the sentence: ', Omar Berrada.'
+_NAMED_AFTER = re.compile(r",\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*(?:[.!?]|$)")
 # what cannot start a source phrase after a quote: '…," and Smith scored'
 FUNCTION_WORD = re.compile(
     r"(?:and|but|or|as|while|when|then|so|if|which|who|that|after|before|because|"
@@ -139,6 +147,51 @@ def sentence_start(text: str, end: int, floor: int) -> int:
     return start
 
 
+def opens_with(text: str, sentence: int, name: int) -> bool:
+    """Whether the name at `name` opens the sentence starting at `sentence`, as its subject: at most 'The'
+    before it, or a title ending in a role ('Toyota team principal Jari-Matti Latvala')."""
+    words = text[sentence:name].split()
+    if name < sentence or name - sentence <= len("The "):
+        return sentence <= name
+    return (
+        len(words) <= _TITLE_WORDS
+        and words[-1] in ROLE_WORDS
+        and all(w.lower() in ROLE_WORDS or (w[:1].isupper() and w not in ("He", "She", "They", "It")) for w in words)
+    )
+
+
+def subject_before(text: str, at: int, floor: int, candidates: Sequence[Entity]) -> Entity | None:
+    """Of `candidates`, the subject of the sentence a quote at `at` stands in, else of the sentence before
+    ('Federer, who…, snapped … "…," he said'), not before `floor`."""
+    last_sentence = sentence_start(text, at, floor)
+    previous = sentence_start(text, max(floor, len(text[:last_sentence].rstrip()) - 1), floor)
+    for start in (last_sentence, previous):
+        subject = next((e for e in candidates if opens_with(text, start, e.start)), None)
+        if subject:
+            return subject
+    return None
+
+
+def topic(text: str, at: int, entities: Sequence[Entity], labels: tuple[str, ...], pronoun: str) -> Entity | None:
+    """Whom 'he said' opening a paragraph means: the subject of the sentences before it, read back over a
+    few sentences, past those whose subject is `pronoun` again or a description ('He replaces Tom Reilly.'
+    after 'Rossi, 48, left Parma.'; 'The German company said …' after 'Adidas reported …'); None where a
+    sentence's subject is anyone else."""
+    end, floor = at, max(0, at - TOPIC_LOOK_BACK)
+    for _ in range(TOPIC_SENTENCES):
+        end = len(text[:end].rstrip()) - 1  # within the sentence before, not after its full stop
+        start = sentence_start(text, end, floor)
+        if start >= end:
+            return None
+        subject = next((e for e in entities if start <= e.start < end and opens_with(text, start, e.start)), None)
+        if subject is not None:
+            return subject if subject.label in labels else None
+        if not re.match(rf"(?:{pronoun}|The (?:[\w'’-]+ ){{0,2}}[a-z][\w-]*)\s", text[start:end]):
+            return None
+        end = start
+    return None
+
+
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The bounds of the sentence a quote text[start:end] stands in, within its paragraph: from the
     sentence's start to its final mark, or to the quote's end when the quote ends it ('…came on.”')."""
@@ -148,6 +201,24 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     if _new_sentence(text, end, rest) or not rest:
         return begin, end
     return begin, sentence_end(text, end, para_end)
+
+
+def source(text: str, start: int, end: int) -> Source | None:
+    """The attribution in the quote text[start:end]'s own sentence: after it first, then a pull quote's dash
+    line, then before it; before it first where the text introduces the quote ('Norris, who won in Miami,
+    said: "…."') and the quote ends its sentence: what follows is another sentence's attribution."""
+    para_start, para_end = paragraph_start(text, start), paragraph_end(text, end)
+    if re.search(r"\w\s*[:,]\s*$", text[para_start:start]) and _new_sentence(text, end, text[end:para_end].lstrip()):
+        found = before(text, start, para_start)
+        if found is not None:
+            return found
+    found = after(text, end, para_end)
+    if found is None and text[end:para_end].strip() == "":
+        found = line_attribution(text, para_end)
+    if found is None:
+        # the first paragraph of a quote over several paragraphs is where its sentence starts
+        found = before(text, start, para_start)
+    return found
 
 
 def after(text: str, quote_end: int, limit: int) -> Source | None:
@@ -235,6 +306,9 @@ def _verb_first(body: str, at: int) -> Source | None:
     end = _phrase_after(body, m.end())
     if end - m.end() > 80:
         return None
+    named = _NAMED_AFTER.match(body, end)  # ," said the club's chief executive, Omar Berrada.
+    if named and re.match(r"(?:the|a|an|its|their|his|her)\s", body[m.end() : end]):
+        return _span(body, at, named.start(1), named.end(1))
     return _span(body, at, m.end(), end)
 
 
@@ -261,9 +335,11 @@ def _source_first(body: str, at: int) -> Source | None:
 
 
 def _apposition_end(head: str) -> int:
-    """'Omar Haddad, marketing director at X,' → the end of 'Omar Haddad'; else the whole head."""
+    """'Omar Haddad, marketing director at X,' → the end of 'Omar Haddad'; 'the coach, who …,' → the end of
+    'the coach'; else the whole head."""
     first = head.split(",", 1)[0]
-    if "," in head and first.strip() and (looks_like_name(first) or _ends_in_name(first)):
+    relative = re.match(r",\s+(?:who|whose|which)\b", head[len(first) :])  # 'The coach, who took over in March,'
+    if "," in head and first.strip() and (looks_like_name(first) or _ends_in_name(first) or relative):
         return len(first)  # also 'French security consultant Louis Caprioli, former head of X,'
     return len(head)
 

@@ -5,17 +5,22 @@ clubs, teams' nicknames and the acronyms it spells out."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Sequence
 
-from .context import ORG_WORDS, reads_as_company
+from ..model import PARAGRAPH_BREAK
+from .context import ORG_WORDS, looks_like_full_name, reads_as_company
 from .gazetteer import PLACE_LABELS
 from .mentions import occurrences, with_untagged
-from .names import COMPANY_WORDS, DEMONYMS, FUNCTION_WORDS
+from .names import COMPANY_WORDS, DEMONYMS, FUNCTION_WORDS, surname
 from .sides import as_nationality, reads_as_place, sporting_side
 from .trimming import NAME_LABELS
 from .values import Entity
 
 _COMPETITION_WORDS = frozenset("Tour Championship Championships Cup Games Open Series Trophy Prix Classic".split())
+# capitalised before a side at a sentence's start, never a side's first word ('On Saturday England beat …')
+_NOT_SIDE_WORDS = frozenset(
+    "On In At After Before But And When While Monday Tuesday Wednesday Thursday Friday Saturday Sunday Then".split()
+)
 _TEAM_NOTE = re.compile(r"\b(?:club|team|franchise)\b", re.I)
 # 'Korean Central News Agency (KCNA)', 'Board of Control for Cricket in India (BCCI)'
 _SPELLED_OUT = re.compile(
@@ -63,7 +68,8 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
                 del firms[e.text]
     if firms:
         companies |= {firm.canonical for firm in firms.values() if not firm.note}
-        parts = [[_as_firm(text, e, firms) for e in part] for text, part in zip(texts, parts)]
+        in_full = {e.canonical for e in every if e.note and " " in e.text}
+        parts = [[_as_firm(text, e, firms, in_full) for e in part] for text, part in zip(texts, parts)]
     if sides or companies:
         parts = [with_untagged(text, part, sides | companies, "ORG") for text, part in zip(texts, parts)]
     if nicknames:
@@ -76,7 +82,9 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
         merged = []
         for e in part:
             canonical = _merged_name(e, longer)
-            if canonical in sides and e.label in ("GPE", "LOC", "ORG"):
+            if canonical in sides and (
+                e.label in ("GPE", "LOC", "ORG") or (e.label == "PERSON" and e.text == canonical)
+            ):
                 label = (
                     "GPE" if reads_as_place(texts[i], e.start, e.end) or as_nationality(texts[i], e.start) else "ORG"
                 )
@@ -86,7 +94,65 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
                 label = e.label if e.note else _most_voted(labels[canonical])
             merged.append(Entity(e.start, e.end, e.text, label, canonical, e.note))
         result.append(merged)
-    return _with_repeats(result, texts) if texts else result
+    return _latest_namesakes(_with_repeats(result, texts), texts) if texts else result
+
+
+def with_speakers(parts: list[list[Entity]], texts: Sequence[str], speakers: Iterable[str]) -> list[list[Entity]]:
+    """Each quote's speaker that is a person's full name no entity has ('Patrice Clerc, head of …, stated'
+    at a sentence's start, where spaCy saw nobody) a person in every mention of it: the full name wherever
+    the text writes it, and the surname where spaCy tagged it alone and unresolved (an organisation that
+    speaks is often named like a person: only names nothing tagged are taken)."""
+    known = {e.canonical for part in parts for e in part}
+    people = {name for name in speakers if name not in known and looks_like_full_name(name.split())}
+    if not people:
+        return parts
+    surnames = {surname(name): name for name in people}
+    out = []
+    for text, part in zip(texts, parts):
+        kept = [
+            Entity(e.start, e.end, e.text, "PERSON", surnames[e.text], "")
+            if e.text in surnames and e.canonical == e.text and not e.note
+            else e
+            for e in part
+        ]
+        out.append(with_untagged(text, kept, people, "PERSON"))
+    return out
+
+
+def _latest_namesakes(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
+    """A surname two people of the article share ('John Smith', his brother 'Peter Smith') is the one of
+    them named last before it in its paragraph (press copy refers back to the nearest), else the one its
+    part has mentioned most so far, the latest of equals (before any: the one the article writes in full
+    most); not simply the first named."""
+    fulls: dict[str, dict[str, None]] = {}  # a surname -> its people's full names, in reading order
+    written: dict[str, int] = {}  # each full name's mentions written in full, in the whole article
+    people = [e for part in parts for e in part if e.label == "PERSON" and " " in e.canonical]
+    for e in sorted(people, key=lambda e: " " not in e.text):  # names written in full first
+        fulls.setdefault(surname(e.canonical), {})[e.canonical] = None
+        written[e.canonical] = written.get(e.canonical, 0) + (" " in e.text)
+    shared = {family for family, people in fulls.items() if len(people) > 1}
+    if not shared:
+        return parts
+    out = []
+    for text, part in zip(texts, parts):
+        seen: dict[str, tuple[int, int]] = {}  # a full name -> (its mentions so far, where it was last)
+        kept = []
+        for e in part:
+            family = surname(e.canonical) if e.label == "PERSON" else ""
+            if family in shared and e.text == family:
+                para = text.rfind(PARAGRAPH_BREAK, 0, e.start)
+                near = [(at, name) for name, (_, at) in seen.items() if at > para and name in fulls[family]]
+                most = [(n, at, name) for name, (n, at) in seen.items() if name in fulls[family]]
+                if near or most:
+                    best = max(near)[1] if near else max(most)[2]
+                else:
+                    best = max(fulls[family], key=lambda name: written[name])
+                e = Entity(e.start, e.end, e.text, e.label, best, e.note)
+            if family in shared:
+                seen[e.canonical] = (seen.get(e.canonical, (0, 0))[0] + 1, e.start)
+            kept.append(e)
+        out.append(kept)
+    return out
 
 
 def _with_repeats(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
@@ -162,25 +228,30 @@ def _merged_name(entity: Entity, orgs: list[tuple[str, str]]) -> str:
 
 
 def _sides(parts: list[list[Entity]], texts: Sequence[str], labels: dict[str, dict[str, float]]) -> set[str]:
-    """The places the article shows as sides: tagged a place somewhere and playing somewhere; and their
-    opponents where spaCy tagged nothing ('England beat Wales 23-19', 'England 23 Wales 19')."""
-    sides = {
+    """The places the article shows as sides: tagged a place somewhere and playing somewhere; and the
+    opponents of its sides where spaCy tagged nothing ('England beat Wales 23-19', 'England 23 Wales 19'),
+    also of a side it tagged an organisation each time it named it, or a listed team ('Bath 31 Bristol Bears
+    28')."""
+    playing = {
         e.canonical
         for text, part in zip(texts, parts)
         for e in part
-        if e.label == "ORG"
-        and any(labels.get(e.canonical, {}).get(p) for p in PLACE_LABELS)
-        and sporting_side(text, e.start, e.end)
+        if e.label == "ORG" and (sporting_side(text, e.start, e.end) or _TEAM_NOTE.search(e.note))
     }
-    if sides:
-        people = {e.canonical for part in parts for e in part if e.label == "PERSON"} | {
-            e.text for part in parts for e in part if e.label == "PERSON"
+    sides = {side for side in playing if any(labels.get(side, {}).get(p) for p in PLACE_LABELS)}
+    if playing:
+        # people the article names in full; a lone word only spaCy calls a person may be a side
+        people = {e.canonical for part in parts for e in part if e.label == "PERSON" and " " in e.canonical} | {
+            e.text for part in parts for e in part if e.label == "PERSON" and " " in e.canonical
         }
         for text in texts:
             for m in _FIXTURE.finditer(text):
                 one, other = m.group(1), m.group(2)
                 for a, b in ((one, other), (other, one)):
-                    if a in sides and b not in people:
+                    if b in people or a not in playing:
+                        continue
+                    untagged = set(labels.get(b, {})) <= {"PERSON"}  # nothing, or a lone word spaCy's person
+                    if a in sides or (untagged and _repeatable(b) and b.split()[0] not in _NOT_SIDE_WORDS):
                         sides.add(b)
         sides |= {side.split()[1] for side in sides if side.split()[0] in ("South", "North") and side.count(" ") == 1}
     return sides
@@ -207,14 +278,16 @@ def _firms(every: list[Entity]) -> dict[str, Entity]:
     return {short: e for short, e in out.items() if len(towns.get(short, ())) < 2}
 
 
-def _as_firm(text: str, e: Entity, firms: dict[str, Entity]) -> Entity:
+def _as_firm(text: str, e: Entity, firms: dict[str, Entity], in_full: Collection[str] = ()) -> Entity:
     """A mention of a company spaCy cut short ('Hinkley' of 'Hinkley Mutual') or called a person or a place
     by its short name: the company, over its whole name where the text has it. A team's town is the team
-    only where spaCy called it a person or an organisation: a town it tagged as a place stays one."""
+    only where spaCy called it a person or an organisation: a town it tagged as a place stays one; and
+    where the lists took it for another club the article never names in full ('Leeds' beside 'Leeds
+    Rhinos' is not Leeds United)."""
     full = firms.get(e.text)
     if (
         full is None
-        or e.note
+        or (e.note and (not full.note or e.canonical == full.canonical or e.canonical in in_full))
         or e.label not in (*NAME_LABELS, "NORP")
         or (full.note and e.label not in ("PERSON", "ORG"))
     ):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .names import COMPANY_WORDS, DEMONYMS, HONORIFICS, is_name_token
+from .names import COMPANY_WORDS, DEMONYMS, HONORIFICS, ROLE_WORDS, is_name_token
 from .trimming import NAME_GOES_ON, NAME_LABELS
 
 # words of organisations' names, never of a person's
@@ -50,7 +50,11 @@ ORG_NOUN = (
     r"commercial|founding|principal|premium|global|naming|insurance|airline|automotive|timing|"
     r"hospitality|banking|mobility|logistics|beverage|data|cloud)\s+partner)"
 )
-_ORG_BEFORE = re.compile(r"\b" + ORG_NOUN + r"\s+$")
+_ORG_BEFORE = re.compile(
+    # the other side of a shirt or a rights deal is a company; of a sponsorship or boot deal, maybe an athlete
+    r"\b(?:" + ORG_NOUN + r"|(?:shirt|kit|sleeve|naming[- ]rights|title|broadcast|media[- ]rights)\s+"
+    r"(?:deal|agreement|contract|partnership)\s+with|sponsored\s+by)\s+$"
+)
 _ORG_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?" + ORG_NOUN + r"(?![\w'’-])")
 _EXEC_AFTER = re.compile(
     r"\s+(?:chief executive|chief operating officer|chairman|chairwoman|spokesman|"
@@ -186,12 +190,14 @@ def _is_demonym(word: str) -> bool:
 
 def _person_label(text: str, s: int, e: int, label: str, people: dict[str, str]) -> str:
     """PERSON for a mention the article shows to be a person wherever spaCy put it: a surname or full
-    name spaCy tags as a person elsewhere in the article, or a name after a title ('Mrs. Okafor')."""
+    name spaCy tags as a person elsewhere in the article (or a full name with such a surname), or a name after a
+    title ('Mrs. Okafor')."""
     if label == "PERSON" or label not in (*NAME_LABELS, "NORP"):
         return label
     surface = text[s:e]
     if (
         surface in people
+        or (looks_like_full_name(surface.split()) and surface.split()[-1] in people)  # 'Amara Okafor', 'Grace Okafor'
         or _HONORIFIC_BEFORE.search(text, max(0, s - 8), s)
         or _reads_as_person(text, s, e)
         or (is_name_token(surface) and _SUBSTITUTED.search(text, max(0, s - 24), s))
@@ -203,7 +209,7 @@ def _person_label(text: str, s: int, e: int, label: str, people: dict[str, str])
 def _reads_as_person(text: str, s: int, e: int) -> bool:
     """A full name spaCy took for something else where the words around it say person: 'said Priyanka
     Deshmukh', 'Nadine Vogt-Lindqvist, UEFA's managing director', 'Tatiana Guderzo (Italy)',
-    'Australian Christie Dawes'."""
+    'Australian Christie Dawes', 'managing partner Ines Varga'."""
     if not looks_like_full_name(text[s:e].split()):
         return False
     before = text[max(0, s - 24) : s]
@@ -213,4 +219,5 @@ def _reads_as_person(text: str, s: int, e: int) -> bool:
         or _ROLE_AFTER.match(text, e)
         or _COUNTRY_AFTER.match(text, e)
         or (before.endswith(" ") and _is_demonym(last))
+        or (before.endswith(" ") and last in ROLE_WORDS and not _ORG_BEFORE.search(before))  # 'managing partner X'
     )

@@ -21,11 +21,12 @@ from .names import (
     PARTICLES,
     PRONOUNS,
     ROLE_WORDS,
+    SUFFIXES,
     Names,
     is_name_token,
     trim_name,
 )
-from .sides import named_after_town, reads_as_place, sporting_side
+from .sides import named_after_town, reads_as_place, sporting_side, tied_side
 from .tagger import RawEntity
 from .trimming import NAME_LABELS, tidy_span
 from .values import GROUP_OF_LABEL, Entity
@@ -52,10 +53,16 @@ _YEAR_AFTER = re.compile(r" (?:19|20)\d\d\b")
 _HONORIFIC_NAME = re.compile(
     r"\b(?:" + "|".join(h.capitalize() for h in sorted(HONORIFICS)) + r")\.?\s+((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+)"
 )
-_FIRM_AFTER = re.compile(
-    r" (?:" + "|".join(sorted(w for w in COMPANY_WORDS if w[0].isupper() and w.isalpha())) + r")\b"
+_FIRM_AFTER = re.compile(  # 'Volkswagen Group', 'Liverpool City Council'
+    r" (?:(?:City|County|Borough|Town|District|Metropolitan) )?(?:"
+    + "|".join(sorted(w for w in COMPANY_WORDS if w[0].isupper() and w.isalpha()))
+    + r")\b"
 )
-_FOUNDATION_BEFORE = re.compile(r"\b(?:Fundación|Fundació|Fundação|Fondazione|Fondation|Stiftung) $")
+# before a listed name, the start of another organisation's: its foundation, or its women's league ('Women's
+# Premier League' is not the Premier League)
+_FOUNDATION_BEFORE = re.compile(
+    r"\b(?:Fundación|Fundació|Fundação|Fondazione|Fondation|Stiftung|Women['’]s|Men['’]s) $"
+)
 _BODY_AND_EVENT = re.compile(
     r" (?:(football|rugby|cricket|basketball|hockey|volleyball|handball|athletics|"
     r"swimming|cycling|men's|women's) )?"
@@ -96,11 +103,26 @@ def person_names(parts: Sequence[str], raw: Sequence[list[RawEntity]]) -> Names:
             if label != "PERSON":
                 text = text[:s] + "," + " " * (e - s - 1) + text[e:]
         names.guess_from(text)
+    for text in parts:
+        for name in _opponents(text, names):
+            names.add(name)
     for name in singles:  # 'O’Gara-Reid', a person, stands for the 'Conor O’Gara-Reid' spaCy did not tag
         full = names.resolve(name)
         if " " in full:
             names.add(full)
     return names
+
+
+def _opponents(text: str, names: Names) -> list[str]:
+    """The full names a person of the article beat, lost to or drew with ('Coco Gauff beat Aryna Sabalenka
+    6-2 6-3'): one player's opponent is a player, whatever spaCy made of the name."""
+    out = []
+    for m in _RESULT.finditer(text):
+        for one, other in ((m.group(1), m.group(2)), (m.group(2), m.group(1))):
+            person = names.resolve(trim_name(one) or one)
+            if " " in person and person in names.full and looks_like_full_name(other.split()):
+                out.append(other)
+    return out
 
 
 def _joined_people(text: str, ents: Sequence[RawEntity]) -> list[RawEntity]:
@@ -117,6 +139,19 @@ def _joined_people(text: str, ents: Sequence[RawEntity]) -> list[RawEntity]:
                 continue
         out.append((s, e, label, known))
     return out
+
+
+_PLAYER = r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){0,2})"
+# an individual result between two named players: 'Gauff beat Aryna Sabalenka 6-2 6-3', '… drew with …'
+_RESULT = re.compile(
+    _PLAYER + r" (?:beat|beats|defeated|defeats|edged|edges|outlasted|overcame|thrashed|stunned|upset|lost to|"
+    r"loses to|drew with|halved with) " + _PLAYER + r"(?= \d| by | in (?:the )?(?:final|semi|quarter|straight|three|"
+    r"four|five|a )|,)"
+)
+
+
+_OFFICE_OF = re.compile(r"\b(?:[Mm]ayor|[Gg]overnor|[Pp]resident|[Pp]remier|[Pp]rime [Mm]inister|[Cc]hancellor) of $")
+_SUFFIX = re.compile(r",? (?:Jr\.|Sr\.|Jr\b|Sr\b|II\b|III\b|IV\b)")
 
 
 @dataclass
@@ -149,7 +184,66 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
             _add(text, mention, out, gazetteer, names)
     out = _people_in_lists(text, out, names)
     out = _with_untagged_people(text, with_untagged(text, out, _described_companies(text), "ORG"), names, people)
-    return _table_rows(text, _relatives(text, out))
+    return _table_rows(text, _relatives(text, _with_suffixes(text, out)))
+
+
+def _with_suffixes(text: str, found: list[Entity]) -> list[Entity]:
+    """A person's name with the suffix after it ('Dale Earnhardt, Jr.', 'Earnhardt Jr.', 'Ken Griffey Sr.',
+    'Davis Love III'): one name, whose canonical keeps the suffix."""
+    out = []
+    for i, x in enumerate(found):
+        suffix = _SUFFIX.match(text, x.end) if x.label == "PERSON" else None
+        if suffix and not (i + 1 < len(found) and found[i + 1].start < suffix.end()):
+            written = suffix.group().strip(", ").rstrip(".")
+            canonical = x.canonical if x.canonical.rstrip(".").endswith(written) else x.canonical + suffix.group()
+            x = Entity(x.start, suffix.end(), text[x.start : suffix.end()], "PERSON", canonical, x.note)
+        out.append(x)
+    return out
+
+
+def split_runs(text: str, raw: list[RawEntity], gazetteer: Gazetteer) -> list[RawEntity]:
+    """spaCy's tags, with those that run two names together cut in two (see `_split_at_full_stops`,
+    `_split_office_holders`)."""
+    return _split_office_holders(text, _split_at_full_stops(text, raw, gazetteer))
+
+
+def _split_office_holders(text: str, raw: list[RawEntity]) -> list[RawEntity]:
+    """'Mayor of Pichilemu Roberto Córdova', 'Governor of Washington Chris Gregoire': a place and a person,
+    where spaCy made them one name."""
+    out: list[RawEntity] = []
+    for s, e, label, known in raw:
+        words = text[s:e].split()
+        if (
+            label in ("ORG", "GPE", "FAC", "PERSON")
+            and not known
+            and len(words) >= 3
+            and _OFFICE_OF.search(text, max(0, s - 24), s)
+            and looks_like_full_name(words[-2:])
+        ):
+            person = text.rindex(words[-2], s, e)
+            out += [(s, len(text[:person].rstrip()), "GPE", ""), (person, e, "PERSON", "")]
+        else:
+            out.append((s, e, label, known))
+    return out
+
+
+def _split_at_full_stops(text: str, raw: list[RawEntity], gazetteer: Gazetteer) -> list[RawEntity]:
+    """spaCy's tags, where one runs into or across a sentence's end after a listed name ending in a capital
+    letter, which it read as an initial ('Serie A.', 'Serie A. Inter', 'Formula E. Jaguar'): the listed name,
+    and what follows the full stop as a tag of its own."""
+    out: list[RawEntity] = []
+    for s, e, label, known in raw:
+        stop = text.find(". ", s, e + 1)
+        stop = e - 1 if stop < 0 and text[s:e].endswith(".") else stop
+        listed = gazetteer.by_form.get(text[s:stop]) if stop > s and not known else None
+        if listed is None:
+            out.append((s, e, label, known))
+            continue
+        out.append((s, stop, listed.label, listed.name))
+        if stop + 2 < e and text[stop + 2].isupper():
+            rest = gazetteer.by_form.get(text[stop + 2 : e])
+            out.append((stop + 2, e, rest.label if rest else label, rest.name if rest else ""))
+    return out
 
 
 def _tidy_tag(
@@ -200,6 +294,8 @@ def _town_or_side(text: str, m: _Mention, gazetteer: Gazetteer) -> None:
         m.label = "GPE"
     if m.label in PLACE_LABELS and sporting_side(text, m.start, m.end):
         m.label = "ORG"  # 'England beat Wales 20-10': the national sides
+    elif m.label == "PERSON" and not m.entry and tied_side(text, m.start):
+        m.label = "ORG"  # 'who plays for Bath': nobody plays for a person
 
 
 def _widen_to_firm(text: str, m: _Mention, gazetteer: Gazetteer, out: list[Entity]) -> None:
@@ -302,6 +398,9 @@ def _people(names: Names) -> dict[str, str]:
     for full in names.full:
         forms.setdefault(full, full)
         words = full.split()
+        if words[-1] in SUFFIXES and len(words) > 2:  # 'Beckham' for 'Odell Beckham Jr.'
+            words = words[:-1]
+            forms.setdefault(" ".join(words), full)
         if len(words[-1]) > 2 and words[-1][0].isupper():
             forms.setdefault(words[-1], full)
         if len(words) > 2 and words[-2][0].isupper():

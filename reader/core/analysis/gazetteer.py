@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +44,9 @@ class Gazetteer:
             for e in (*places, *(e for e in self.entries if e.label not in PLACE_LABELS))
             for form in (e.name, *e.aliases)
         }
+        # a form without its accents, as copy often writes it ('Stade Francais'), where no entry has it as written
+        plain = {unaccented(form): e for form, e in self.by_form.items() if unaccented(form) != form}
+        self.by_form |= {form: e for form, e in plain.items() if form not in self.by_form}
         self.place_named = {
             form: e for e in places for form in (e.name, *e.aliases) if self.by_form[form].label not in PLACE_LABELS
         }
@@ -61,10 +65,15 @@ class Gazetteer:
     def patterns(self) -> list[dict]:
         out = []
         for e in self.entries:
-            for form in dict.fromkeys((e.name, *e.aliases)):
+            for form in dict.fromkeys((e.name, *e.aliases, *(unaccented(f) for f in (e.name, *e.aliases)))):
                 if self.by_form[form] is e:
                     out.append({"label": e.label, "pattern": form, "id": e.name})
         return out
+
+
+def unaccented(form: str) -> str:
+    """`form` without its accents: 'Stade Francais' for 'Stade Français'."""
+    return "".join(c for c in unicodedata.normalize("NFKD", form) if not unicodedata.combining(c))
 
 
 def _read_entries(path: Path, text: str) -> list[Entry]:

@@ -38,3 +38,12 @@ def with_untagged(text: str, found: list[Entity], names: set[str], label: str) -
         if not any(s < x.end and x.start < e for x in found)
     ]
     return sorted([*found, *added], key=lambda x: x.start) if added else found
+
+
+def named_as(noun: str, orgs: list[Entity]) -> list[Entity]:
+    """Of `orgs`, those whose name has `noun` as a word ('the league': the 'Premier League'; 'the airline':
+    'Iberia Airlines'; 'the ministry': the 'Interior Ministry'), if any; else all of them."""
+    if not noun:
+        return orgs
+    named = [e for e in orgs if any(w.lower().rstrip("s") == noun.rstrip("s") for w in e.canonical.split())]
+    return named or orgs

@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from .gazetteer import unaccented
+
 # words that come before a name in press style and are not part of it
 ROLE_WORDS = frozenset(
     """
 president vice deputy chairman chairwoman chair chairperson executive chief ceo cfo coo cmo cto
 director general secretary minister prime commissioner coach manager head captain founder co-founder
-cofounder spokesman spokeswoman spokesperson officer managing senior marketing commercial sporting
+cofounder principal agent adviser advisor teammate team-mate rival compatriot opponent
+spokesman spokeswoman spokesperson officer managing senior marketing commercial sporting
 mr mrs ms miss dr prof sen rep gov gen lt col capt insp supt det rev sir dame lord lady king queen prince princess
 sheikh his her excellency
 superstar star legend player athlete champion boss owner partner member chairman's new former
@@ -54,6 +57,15 @@ _TOKEN = re.compile(r"[A-Za-z\u00c0-\u024f][\w\u00c0-\u024f'’.-]*")
 _NAME_RUN = re.compile(r"(?:\b[A-Z][\w'’-]+ ){1,2}[A-Z][\w'’-]+\b")
 PARTICLES = frozenset("van von der den de del della di da dos das du la le ter ten bin al el ibn i y ap".split())
 PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})  # after a surname: 'Odell Beckham Jr.'
+
+
+def surname(full: str) -> str:
+    """The family name of a full name: its last word, before a suffix ('Beckham' of 'Odell Beckham Jr.')."""
+    words = full.split()
+    return words[-2] if len(words) > 2 and words[-1] in SUFFIXES else words[-1]
+
+
 MISSPELT_MIN_CHARS = 5  # a shorter surname is not matched to a name spelled differently
 
 
@@ -80,7 +92,7 @@ def trim_name(phrase: str) -> str:
     kept: list[str] = []
     for token in reversed(tokens):
         initials = re.fullmatch(r"(?:[A-Z]\.)+", token)
-        token = token if initials else token.rstrip(".,;:")
+        token = token if initials or token.rstrip(",;:") in SUFFIXES else token.rstrip(".,;:")
         if kept and token.lower() in PARTICLES:
             kept.append(token)
             continue
@@ -120,12 +132,16 @@ class Names:
         if len(parts) == 1:
             for known in (self.full, self.guesses):
                 for full in known:  # surname first: press style refers back by surname
-                    if full.split()[-1] == name:
+                    if surname(full) == name:
                         return full
                 for full in known:
                     if full.split()[0] == name:
                         return full
             return self._misspelt(name) or name
+        plain = unaccented(name.casefold())
+        for full in self.full:  # 'Cristian Merello' for 'Cristian Merelló': the spelling with the accents
+            if full != name and unaccented(full.casefold()) == plain and len(full.encode()) > len(name.encode()):
+                return full
         for full in self.full:  # 'Van Ooijen' for 'Maarten van Ooijen'
             if full.lower().endswith(" " + name.lower()):
                 return full
@@ -143,7 +159,7 @@ class Names:
         near = {
             full
             for full in self.full
-            if full.split()[-1][:1] == name[:1] and edit_distance(full.split()[-1].lower(), name.lower()) <= allowed
+            if surname(full)[:1] == name[:1] and edit_distance(surname(full).lower(), name.lower()) <= allowed
         }
         return near.pop() if len(near) == 1 else None
 

@@ -20,7 +20,8 @@ from dataclasses import dataclass, field
 from ..model import PARAGRAPH_BREAK, paragraph_end, paragraph_start, split_paragraphs
 from . import attribution
 from .attribution import Source
-from .names import PARTICLES, Names, trim_name
+from .mentions import named_as
+from .names import DEMONYMS, PARTICLES, Names, trim_name
 from .syntax import Parse, reported_before, speaker_by_grammar
 from .values import SPEECH, TERM, Entity, Quote
 
@@ -67,9 +68,7 @@ commissioner boss owner founder spokesman spokeswoman spokesperson principal ski
 )
 # "…," the 28-year-old said: a description of the person the story is about
 PERSON_NOUNS = re.compile(
-    r"\b(?:\d+-year-old|(?:[a-z]+-)?year-old|spaniard|frenchman|frenchwoman|briton|englishman|englishwoman|"
-    r"scot|scotsman|welshman|irishman|dane|swede|swiss|argentine|brazilian|american|australian|german|italian|"
-    r"kenyan|ethiopian|jamaican|serb|croat|dutchman|norwegian|belgian|japanese|chinese|canadian|"
+    r"\b(?:\d+-year-old|(?:[a-z]+-)?year-old|" + "|".join(sorted(DEMONYMS)) + "|"
     r"world\s+number\s+\w+|champion|midfielder|striker|forward|defender|goalkeeper|keeper|winger|batsman|"
     r"bowler|all-rounder|fly-half|scrum-half|prop|lock|flanker|rider|driver|sprinter|veteran|youngster|"
     r"teenager|player|star|olympian|paralympian|debutant|rookie|quarterback)\b",
@@ -119,7 +118,7 @@ def find_quotes(
         kind = _kind(text, span)
         speaker = None
         if kind == SPEECH:
-            source = _source(text, span)
+            source = attribution.source(text, span.start, span.end)
             if source is None and parse is not None:
                 begin, end = attribution.sentence_around(text, span.start, span.end)
                 source = speaker_by_grammar(text, begin, end, (span.start, span.end), parse)
@@ -300,23 +299,6 @@ def _partial_speech(text: str, span: _Span, before: str) -> bool:
 # ------------------------------------------------------------------ who said it
 
 
-def _paragraph_bounds(text: str, span: _Span) -> tuple[int, int]:
-    return paragraph_start(text, span.start), paragraph_end(text, span.end)
-
-
-def _source(text: str, span: _Span) -> Source | None:
-    """The attribution in the quote's own sentence: after it first, then a pull quote's dash line, then
-    before it."""
-    para_start, para_end = _paragraph_bounds(text, span)
-    found = attribution.after(text, span.end, para_end)
-    if found is None and text[span.end : para_end].strip() == "":
-        found = attribution.line_attribution(text, para_end)
-    if found is None:
-        # the first paragraph of a quote over several paragraphs is where its sentence starts
-        found = attribution.before(text, span.start, para_start)
-    return found
-
-
 def _resolve(
     source: Source, span: _Span, text: str, entities: Sequence[Entity], names: Names, last: Quote | None
 ) -> str | None:
@@ -450,16 +432,13 @@ def _pronoun(word: str, span: _Span, text: str, entities: Sequence[Entity], last
     last_here = last if last is not None and last.end > para_start else None  # the previous quote, if in this paragraph
     scope = attribution.sentence_end(text, last_here.end, span.start) if last_here is not None else para_start
     in_scope = [e for e in entities if e.label in wanted and scope <= e.start and e.end <= span.start]
+    # '"Tom gave everything," he said': not the Tom the quote talks about, where someone else was named
+    in_scope = [e for e in in_scope if not _named_in(e, text[span.start : span.end])] or in_scope
     if in_scope:
         # the subject of the sentence just before the quote ('Federer, who…, snapped … "…," he said'),
         # else the first named in the scope
-        last_sentence = attribution.sentence_start(text, span.start, scope)
-        previous = attribution.sentence_start(text, max(scope, len(text[:last_sentence].rstrip()) - 1), scope)
-        for start in (last_sentence, previous):
-            subject = next((e for e in in_scope if start <= e.start <= start + 4), None)
-            if subject:
-                return subject.canonical
-        return in_scope[0].canonical
+        subject = attribution.subject_before(text, span.start, scope, in_scope)
+        return (subject or in_scope[0]).canonical
     if wanted == ("PERSON",):
         introduced = _SUBJECT_NAME.search(text, scope, span.start)
         if introduced and not any(e.start <= introduced.start(1) < e.end and e.label != "PERSON" for e in entities):
@@ -469,11 +448,18 @@ def _pronoun(word: str, span: _Span, text: str, entities: Sequence[Entity], last
             return described.group(1)[0].lower() + described.group(1)[1:]
     if last_here is not None and last_here.speaker:
         return last_here.speaker
+    subject = attribution.topic(text, para_start, entities, wanted, "It|They" if wanted == ("ORG",) else "He|She")
+    if subject is not None and (last is None or subject.start > last.end):
+        return subject.canonical
     since = last.end if last is not None else max(0, span.start - LOOK_BACK)
     named = [e for e in entities if e.label in wanted and since <= e.start and e.end <= span.start]
     if named:
         return named[-1].canonical
     return last.speaker if last is not None else None
+
+
+def _named_in(person: Entity, quote: str) -> bool:
+    return person.label == "PERSON" and bool(set(person.canonical.split()) & set(re.findall(r"[A-Z][\w'’-]+", quote)))
 
 
 def _description(phrase: str, span: _Span, text: str, entities: Sequence[Entity]) -> str | None:
@@ -506,9 +492,12 @@ def _description(phrase: str, span: _Span, text: str, entities: Sequence[Entity]
         person = _named_with(role, ("PERSON",), text, span.start, entities) if role else None
         if person:
             return person
-        if PERSON_NOUNS.search(phrase):  # 'the Italian': whom the paragraph is about, else the last named
+        if PERSON_NOUNS.search(phrase):  # 'the Italian': the subject just before, whom the paragraph is about…
             para_start = paragraph_start(text, span.start)
             people = [e for e in earlier if e.label == "PERSON"]
+            subject = attribution.subject_before(text, span.start, para_start, people)
+            if subject:  # 'Team boss Toto Wolff was less guarded. "…," the Austrian said.'
+                return subject.canonical
             if people:  # the first person of the paragraph, else of the last paragraph that names one
                 last_para = paragraph_start(text, people[-1].start)
                 start = para_start if people[-1].start >= para_start else last_para
@@ -527,11 +516,16 @@ def _description(phrase: str, span: _Span, text: str, entities: Sequence[Entity]
 
 
 def _organisation_before(earlier: Sequence[Entity], text: str, at: int, noun: str = "") -> str | None:
-    """The organisation 'the airline', 'the league' or 'the statement' stands for: the last one named in
-    the paragraph, else the one the story so far is most about (the most mentioned, the latest of
-    equals); never a listed club or team for a noun that is not one ('the airline')."""
-    orgs = [e for e in earlier if e.label == "ORG" and _fits(noun, e)]
+    """The organisation 'the airline', 'the league' or 'the statement' stands for (of those whose name has the
+    noun, if any: the Premier League; before the paragraph's sentence that opens with it, if one does): the
+    last one named in the paragraph, else the one the story so far is
+    most about (the most mentioned, the latest of equals); never a listed club or team for a noun that is not
+    one ('the airline')."""
     para_start = paragraph_start(text, at)
+    # 'The league said the deal would fund the Women's Premier League. "…," the league said': as the first
+    told = re.search(rf"(?:^|[.!?]\s+)The {noun}\b", text[para_start:at]) if noun else None
+    at = para_start + told.start() if told else at
+    orgs = named_as(noun, [e for e in earlier if e.label == "ORG" and _fits(noun, e) and e.end <= at])
     in_paragraph = [e for e in orgs if e.start >= para_start]
     if in_paragraph:
         subjects = [e for e in in_paragraph if _opens_sentence(text, e, para_start)]

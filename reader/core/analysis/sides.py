@@ -11,13 +11,20 @@ from .gazetteer import Entry, Gazetteer
 _RESULT_AFTER = re.compile(
     r"\s+(?:(?:beat|beats|beating|defeated|thrashed|hammered|edged|overcame|routed|crushed|stunned|trounced|"
     r"whitewashed|outplayed|eased past|saw off|v|vs|versus)\b|(?:host|hosts|hosted|face|faces|faced|meet|meets|"
-    r"met)\s+[A-Z]|(?:drew|draw|drawing|lost|lose|loses|losing|won|win|wins|winning|led|trailed|trail|lead)\s+"
+    r"met|play|plays|played)\s+[A-Z]|(?:won|win|wins|lost|lose|loses|clinched|sealed|levelled|drew)\s+the\s+"
+    r"(?:series|match|game|test|tie|toss|final|first|second|third|fourth|fifth|opener|decider)\b|(?:drew|draw|drawing|lost|lose|loses|losing|won|win|wins|winning|led|trailed|trail|lead)\s+"
     r"(?:with\b|to\b|\d)|\d+\s*[-–]\s*\d+)"
 )
 _RESULT_BEFORE = re.compile(
     r"(?:\b(?:beat|beating|beats|defeated|defeating|against|over|lost to|losing to|loss to|defeat to|defeat by|"
     r"beaten by|drew with|draw with|drawing with|faced|face|faces|facing|host|hosts|hosted|hosting|v|vs|"
-    r"versus)\.?|\d+\s*[-–]\s*\d+(?:\s+to)?)\s+$"
+    r"versus|play|plays|played|playing)\.?|\d+\s*[-–]\s*\d+(?:\s+to)?)\s+$"
+)
+# a side named by a player's or a coach's tie to it: 'head coach of La Rochelle', 'signed for Leinster'
+_ROLE_BEFORE = re.compile(
+    r"\b(?:(?:coach|coaches|coaching|manager|captain|skipper|boss|director of (?:rugby|football|cricket)|"
+    r"fly-half|scrum-half|striker|midfielder|defender|goalkeeper|winger|prop|hooker|lock|flanker|full-back)"
+    r"\s+(?:of|at)|(?:signed|signs|signing|plays|played|playing|scored|scores) for|captained|captains)\s+$"
 )
 _SCORE = re.compile(r"\b\d+\s*[-–]\s*\d+\b")
 # 'England captain', 'England fast bowler', 'the England head coach'
@@ -58,8 +65,8 @@ _AS_NATIONALITY = re.compile(r"(?:\b[A-Z][\w'’-]+\s+of\s+(?:the\s+)?|(?:^|\n)[
 
 def sporting_side(text: str, s: int, e: int) -> bool:
     """A country or city named as a side: 'England beat Wales 20-10', 'England captain Owen Farrell', 'Spain
-    and Great Britain both had a gold'."""
-    if _RESULT_AFTER.match(text, e) or _SIDE_NOUN.match(text, e):
+    and Great Britain both had a gold', 'head coach of La Rochelle'."""
+    if _RESULT_AFTER.match(text, e) or _SIDE_NOUN.match(text, e) or tied_side(text, s):
         return True
     if (_MEDAL_AFTER.match(text, e) or _MEDAL_BEFORE.search(text, max(0, s - 24), s)) and not (
         reads_as_place(text, s, e) or as_nationality(text, s)
@@ -69,6 +76,12 @@ def sporting_side(text: str, s: int, e: int) -> bool:
         sentence = _sentence(text, s, e)
         return bool(_SCORE.search(sentence) or _SPORT_WORD.search(sentence))
     return False
+
+
+def tied_side(text: str, s: int) -> bool:
+    """A name right after a player's or a coach's tie to a side ('plays for Bath', 'head coach of La
+    Rochelle'): the side, even where spaCy saw a person."""
+    return bool(_ROLE_BEFORE.search(text, max(0, s - 28), s))
 
 
 def _sentence(text: str, s: int, e: int) -> str:

@@ -116,3 +116,24 @@ def column_lookup(reader, names: tuple[str, ...]):
         return tuple(c[docnum - offset] for c in cols)
 
     return values
+
+
+_COLUMNS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def column_lists(reader, names: tuple[str, ...]) -> tuple[list, ...]:
+    """Each of these columns whole, as a list indexed by document number (None for an empty segment's).
+
+    Read once per reader (which lives as long as its searcher): a search listing 50,000 hits then costs a
+    list index each, not a column read each.
+    """
+    with _KEYS_LOCK:
+        found = _COLUMNS.setdefault(reader, {})
+        missing = [name for name in names if name not in found]
+        for name in missing:
+            values: list = []
+            for leaf, _offset in reader.leaf_readers():
+                count = leaf.doc_count_all()
+                values.extend(leaf.column_reader(name) if leaf.doc_count() else [None] * count)
+            found[name] = values
+        return tuple(found[name] for name in names)

@@ -26,7 +26,8 @@ from .query import (
     positive_words,
     ranked,
 )
-from .reading import column_lookup, column_rows, names_joined
+from .ranking import rank_all
+from .reading import column_lists, column_lookup, column_rows, names_joined
 from .schema import (
     INDEX_NAME,
     NAME_COLUMNS,
@@ -236,24 +237,17 @@ class Index:
     ) -> SearchResult:
         s = self._searcher.current()
         joined = names_joined(q, self._names_searcher.current)
-        # rank everything: with a limit, Whoosh's block-skipping shortcut mis-scores the
-        # per-field ORs (12 of 100 two-word top-20s differed at 10k articles), and the
-        # full run gives the exact count without a second pass
-        # a query with no word of the text to rank by lists newest first (undated last), not in index order
-        order = None if ranked(q) else _NEWEST_FIRST
-        results = s.search(joined, limit=None, collapse="fingerprint", sortedby=order, filter=only)  # copies: the first
+        top, total, order = _ranked(s, joined, only, limit, by_score=ranked(q))
         asked = _asked(q, s)
         made = _Made(s, Snippets(asked, analysis_of))
-        columns = column_lookup(s.reader(), ("id", "title", "day"))
-        top = results.top_n[:limit] if limit else results.top_n
+        ids, titles, days = column_lists(s.reader(), ("id", "title", "day"))
         shown = len(top) if snippets is None else snippets
         hits = []
         for n, (score, docnum) in enumerate(top):
-            aid, title, day = columns(docnum)
             snippet, spans = made.of(docnum) if n < shown else ("", ())
             score = score if order is None else 0.0  # a sorted hit's "score" is its sort key
-            hits.append(Hit(aid, title, day or None, score or 0.0, snippet, spans))
-        return SearchResult(text, len(results), hits, asked.words, notice, asked.names, asked.phrases)
+            hits.append(Hit(ids[docnum], titles[docnum], days[docnum] or None, score or 0.0, snippet, spans))
+        return SearchResult(text, total, hits, asked.words, notice, asked.names, asked.phrases)
 
     def unreadable(self) -> str | None:
         """What cannot be read of the articles' or the names' index, reading all of both; None if all can."""
@@ -268,6 +262,27 @@ class Index:
 
 _NEWEST_FIRST = sorting.MultiFacet([sorting.FieldFacet("day", reverse=True), sorting.FieldFacet("id")])
 _T = TypeVar("_T")
+
+
+def _ranked(s, q, only, limit: int | None, by_score: bool) -> tuple[list[tuple[float, int]], int, object]:
+    """The best `limit` (None or 0: all) of every hit of `q` within `only`, each (score, document number); how
+    many there are; the sort order used (None: ranked by score). Copies of a text count once.
+
+    Every hit is ranked, with no top-N shortcut: Whoosh's skipped documents when its AND's OR parts turned
+    into an AndMaybeMatcher (its skip_to moves the optional part to the asked number, not to where the
+    required part landed), which lost the scores of words in a second field (12 of 100 two-word top-20s
+    differed at 10k articles); and the full run gives the exact count without a second pass.
+    """
+    if by_score:
+        found = rank_all(s, q, only, collapse="fingerprint")  # words, AND, OR: NumPy, the same scores
+        if found is not None:
+            count = len(found.docnums) if not limit else min(limit, len(found.docnums))
+            return list(zip(found.scores[:count].tolist(), found.docnums[:count].tolist())), len(found.docnums), None
+        order = None
+    else:  # a query with no word of the text to rank by lists newest first (undated last), not in index order
+        order = _NEWEST_FIRST
+    results = s.search(q, limit=None, collapse="fingerprint", sortedby=order, filter=only)
+    return (results.top_n[:limit] if limit else results.top_n), len(results), order
 
 
 def _asked(q, s) -> Asked:

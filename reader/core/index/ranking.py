@@ -1,0 +1,261 @@
+"""Every hit of a query ranked at once: Whoosh's own BM25F scores, a posting list at a time with NumPy.
+
+Whoosh walks its matcher tree one posting at a time in Python (60-90 % of a search's time at 10,000
+articles). For the queries people type most (words, AND, OR, `field:word`) this module reads each
+word's postings whole, scores them with the formula Whoosh's `BM25FScorer` uses, and adds them up
+along the same tree Whoosh builds (`make_weighted_tree`, by estimated sizes), so the scores are
+Whoosh's own to the last bit or so, and the order (score, then document number) is the same.
+Anything else (phrases, wildcards, NOT, ranges, names) answers None: the caller lets Whoosh rank it.
+"""
+
+from __future__ import annotations
+
+import threading
+import weakref
+from bisect import insort
+from typing import TYPE_CHECKING, NamedTuple
+
+from whoosh import query, scoring
+from whoosh.codec.whoosh3 import LENGTHS_COLUMN
+from whoosh.util.numeric import byte_to_length
+
+if TYPE_CHECKING:
+    import numpy as np
+
+
+class Ranked(NamedTuple):
+    """Hits best first: their scores and global document numbers (parallel NumPy arrays)."""
+
+    scores: np.ndarray
+    docnums: np.ndarray
+
+
+class _Unsupported(Exception):
+    """A part of the query this module does not rank as Whoosh would: Whoosh ranks it."""
+
+
+def rank_all(searcher, q, only=None, collapse: str | None = None) -> Ranked | None:
+    """Every document matching `q` (and the filter query `only`), best first as Whoosh's
+    `searcher.search(q, limit=None, filter=only, collapse=collapse)` orders them; None when `q` has a part
+    this module does not score (Whoosh must then rank it)."""
+    import numpy as np
+
+    if not isinstance(searcher.weighting, scoring.BM25F) or not _supported(q):
+        return None
+    allowed = _allowed(searcher, only)
+    scores, docnums = [], []
+    for sub, offset in searcher.leaf_searchers():
+        try:
+            ids, s = _node(q, sub, searcher)
+        except _Unsupported:
+            return None
+        ids, s = _live(sub.reader(), ids, s)
+        if allowed is not None:
+            keep = np.isin(ids + offset, allowed, assume_unique=True)
+            ids, s = ids[keep], s[keep]
+        docnums.append(ids + offset)
+        scores.append(s)
+    all_scores = np.concatenate(scores) if scores else np.zeros(0)
+    all_docnums = np.concatenate(docnums) if docnums else np.zeros(0, dtype=np.int64)
+    order = np.lexsort((all_docnums, -all_scores))  # best first, then lowest document number, as Whoosh
+    ranked = Ranked(all_scores[order], all_docnums[order])
+    return _collapsed(searcher, ranked, collapse) if collapse else ranked
+
+
+def _supported(q) -> bool:
+    if type(q) is query.Term:
+        return True
+    if type(q) in (query.And, query.Or):
+        if type(q) is query.Or and (q.scale or q.minmatch or q.matcher_type != query.Or.DEFAULT_MATCHER):
+            return False
+        return all(_supported(sub) for sub in q.subqueries)
+    return False
+
+
+def _node(q, sub, top):
+    """(sorted document numbers, their scores) of `q` in the segment of the sub-searcher `sub`."""
+    if type(q) is query.Term:
+        return _term(q, sub, top)
+    subs = q.subqueries
+    if not subs:
+        return _empty()
+    if len(subs) == 1:  # Whoosh's CompoundQuery.matcher: the one part's matcher, its boost not applied
+        return _node(subs[0], sub, top)
+    reader = sub.reader()
+    if type(q) is query.And:
+        weighted = [(0 - s.estimate_size(reader), s) for s in subs]
+        combine = _intersection
+    else:
+        weighted = [(s.estimate_size(reader), s) for s in subs]
+        combine = _union
+    # make_weighted_tree: the two lightest joined first; ties keep the parts' order
+    items = [(w, i, _node(s, sub, top)) for i, (w, s) in enumerate(weighted)]
+    items.sort(key=lambda item: (item[0], item[1]))
+    serial = len(items)
+    while len(items) > 1:
+        (wa, _, a), (wb, _, b) = items.pop(0), items.pop(0)
+        insort(items, (wa + wb, serial, combine(a, b)), key=lambda item: (item[0], item[1]))
+        serial += 1
+    ids, scores = items[0][2]
+    if q.boost != 1.0:
+        scores = scores * q.boost
+    return ids, scores
+
+
+def _empty():
+    import numpy as np
+
+    return np.zeros(0, dtype=np.int64), np.zeros(0)
+
+
+def _union(a, b):
+    import numpy as np
+
+    ids = np.union1d(a[0], b[0])
+    scores = np.zeros(len(ids))
+    scores[np.searchsorted(ids, a[0])] += a[1]
+    scores[np.searchsorted(ids, b[0])] += b[1]  # 0 + x + y is x + y, bit for bit
+    return ids, scores
+
+
+def _intersection(a, b):
+    import numpy as np
+
+    ids, ia, ib = np.intersect1d(a[0], b[0], assume_unique=True, return_indices=True)
+    return ids, a[1][ia] + b[1][ib]
+
+
+def _term(q: query.Term, sub, top):
+    """A word's postings in one segment, scored as `BM25FScorer` does (idf and mean length index-wide)."""
+
+    schema = sub.schema
+    if q.fieldname not in schema:
+        return _empty()
+    field = schema[q.fieldname]
+    if not field.scorable:
+        raise _Unsupported(q.fieldname)
+    try:
+        btext = field.to_bytes(q.text)
+    except ValueError:
+        return _empty()
+    reader = sub.reader()
+    if (q.fieldname, btext) not in reader:
+        return _empty()
+    ids, weights = _postings(reader, q.fieldname, btext)
+    weighting = top.weighting
+    b = weighting._field_B.get(q.fieldname, weighting.B)
+    k1 = weighting.K1
+    idf = top.idf(q.fieldname, btext)
+    avgfl = top.avg_field_length(q.fieldname) or 1
+    fl = _lengths(reader, q.fieldname)[ids]
+    # bm25() of whoosh.scoring, operation for operation, in doubles as Python computes it
+    scores = idf * ((weights * (k1 + 1)) / (weights + k1 * ((1 - b) + b * fl / avgfl)))
+    if q.boost != 1.0:
+        scores = scores * q.boost
+    return ids, scores
+
+
+def _postings(reader, fieldname: str, btext: bytes):
+    """(document numbers, weights as doubles) of a term's postings in a segment, deleted ones included."""
+    import numpy as np
+
+    m = reader._terms.matcher(fieldname, btext, reader.schema[fieldname].format)
+    ids: list = []
+    weights: list = []
+    if hasattr(m, "_read_ids") and hasattr(m, "_next_block"):  # Whoosh 3's block postings: a block at a time
+        while m.is_active():
+            m._read_ids()
+            m._read_weights()
+            ids.extend(m._ids)
+            weights.extend(m._weights)
+            m._next_block()
+    else:  # postings kept inline with the term
+        while m.is_active():
+            ids.append(m.id())
+            weights.append(m.weight())
+            m.next()
+    return np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float32).astype(np.float64)
+
+
+def _live(reader, ids, scores):
+    import numpy as np
+
+    deleted = reader.deleted_docs_set if hasattr(reader, "deleted_docs_set") else None
+    if not deleted:
+        return ids, scores
+    keep = ~np.isin(ids, np.fromiter(deleted, dtype=np.int64, count=len(deleted)))
+    return ids[keep], scores[keep]
+
+
+def _allowed(searcher, only):
+    import numpy as np
+
+    if only is None:
+        return None
+    return np.fromiter(sorted(searcher.docs_for_query(only)), dtype=np.int64)
+
+
+def _collapsed(searcher, ranked: Ranked, column: str) -> Ranked:
+    """Only the best of each group of documents sharing a non-empty value of `column`, as Whoosh's
+    CollapseCollector keeps them: the highest score, then the lowest document number."""
+    import numpy as np
+
+    codes = _codes(searcher.reader(), column)[ranked.docnums]
+    _, first = np.unique(codes, return_index=True)
+    keep = np.zeros(len(codes), dtype=bool)
+    keep[first] = True
+    keep[codes < 0] = True  # an empty value collapses nothing
+    return Ranked(ranked.scores[keep], ranked.docnums[keep])
+
+
+# per segment reader, which lives as long as its searcher
+_CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+_CACHE_LOCK = threading.Lock()
+
+
+def _cached(reader, key, make):
+    with _CACHE_LOCK:
+        found = _CACHE.setdefault(reader, {})
+        if key not in found:
+            found[key] = make()
+        return found[key]
+
+
+def _lengths(reader, fieldname: str):
+    """Each document's length in `fieldname` as the scorer reads it: the stored byte decoded (1 with none)."""
+    import numpy as np
+
+    def make():
+        count = reader.doc_count_all()
+        column = reader._perdoc._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
+        if column is None:  # no document has the field: Whoosh's default
+            return np.ones(count)
+        if getattr(column, "_fixedlen", None) != 1:
+            raise _Unsupported(fieldname)
+        # one byte a document, read whole rather than a document at a time (the Reader of FixedBytesColumn)
+        stored = np.zeros(count, dtype=np.uint8)
+        known = min(column._count, count)
+        stored[:known] = np.frombuffer(column._dbfile.get(column._basepos, known), dtype=np.uint8)
+        return np.array([float(byte_to_length(b)) for b in range(256)])[stored]
+
+    return _cached(reader, ("lengths", fieldname), make)
+
+
+def _codes(reader, column: str):
+    """Each document's value of `column` as a number (equal values, equal numbers; empty -1), index-wide."""
+    import numpy as np
+
+    def make():
+        values = []
+        for leaf, _offset in reader.leaf_readers():
+            count = leaf.doc_count_all()
+            if not leaf.doc_count() or not leaf.has_column(column):
+                values.extend([""] * count)
+            else:
+                values.extend(leaf.column_reader(column))
+        numbers: dict = {}
+        return np.fromiter(
+            (numbers.setdefault(v, len(numbers)) if v else -1 for v in values), dtype=np.int64, count=len(values)
+        )
+
+    return _cached(reader, ("codes", column), make)

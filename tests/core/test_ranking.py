@@ -1,0 +1,101 @@
+"""A search ranks every hit exactly as Whoosh's full scoring does, on a real index of synthetic articles
+(bench/corpus.py): the same articles in the same order with the same scores, for the benchmark's queries.
+
+The words-AND-OR queries take the NumPy path (reader/core/index/ranking.py); the others go through
+Whoosh itself, and are checked the same way.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from bench.bench_index import SPECIAL_QUERIES, two_word_queries
+from bench.corpus import generate
+from reader.core.index.query import parse_search, ranked
+from reader.core.index.ranking import rank_all
+from reader.core.index.store import _NEWEST_FIRST
+from reader.core.library import Library
+from reader.core.model import Filters
+
+FILTERED = [("sponsor deal", Filters(source="sportbusiness")), ("olympic", Filters(date_from="2019-01-01"))]
+
+
+def _library(tmp_path_factory, count: int, later: int) -> Library:
+    """`count` articles indexed, then `later` more and one changed: two segments and a deleted document."""
+    base = tmp_path_factory.mktemp("ranking")
+    root, aside = base / "articles", base / "aside"
+    files = sorted(generate(count + later, root))
+    aside.mkdir()
+    for path in files[count:]:
+        shutil.move(path, aside / path.name)
+    lib = Library(root, base / "data")
+    lib.sync()
+    for path in files[count:]:
+        shutil.move(aside / path.name, path)
+    with files[0].open("a", encoding="utf-8") as fh:
+        fh.write("\nThe sponsor renewed the partnership.\n")
+    lib.sync()
+    return lib
+
+
+def _whoosh(lib: Library, text: str, filters: Filters | None = None) -> list[tuple[str, float]]:
+    """(id, score) of every hit, best first, from Whoosh's own full scoring (a query with no word to rank by
+    lists newest first, its scores 0)."""
+    q, only = parse_search(text, filters)
+    s = lib.index._searcher.current()
+    order = None if ranked(q) else _NEWEST_FIRST
+    results = s.search(q, limit=None, collapse="fingerprint", filter=only, sortedby=order)
+    return [(s.stored_fields(docnum)["id"], score if order is None else 0.0) for score, docnum in results.top_n]
+
+
+def _assert_same_ranking(lib: Library, queries) -> None:
+    for text, filters in queries:
+        result = lib.search(text, limit=None, filters=filters, snippets=0)
+        expected = _whoosh(lib, text, filters)
+        assert [h.article_id for h in result.hits] == [aid for aid, _ in expected], text
+        assert [h.score for h in result.hits] == pytest.approx([score for _, score in expected], rel=1e-12), text
+        assert result.total == len(expected), text
+
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    lib = _library(tmp_path_factory, 200, 40)
+    yield lib
+    lib.close()
+
+
+def test_two_word_queries_rank_as_whoosh_scores_them(small):
+    queries = [(q, None) for q in two_word_queries(0, 60)]
+    _assert_same_ranking(small, queries + FILTERED)
+
+
+def test_phrase_wildcard_and_boolean_queries_rank_as_whoosh_scores_them(small):
+    _assert_same_ranking(small, [(q, None) for q in SPECIAL_QUERIES])
+
+
+def test_plain_word_queries_take_the_numpy_path(small):
+    s = small.index._searcher.current()
+    for text in [*two_word_queries(0, 20), "sponsor OR FIFA", "title:sponsor"]:
+        q, only = parse_search(text, None)
+        assert rank_all(s, q, only, collapse="fingerprint") is not None, text
+
+
+def test_a_limit_keeps_the_best_in_order(small):
+    text = two_word_queries(0, 1)[0]
+    every = small.search(text, limit=None, snippets=0)
+    best = small.search(text, limit=5, snippets=5)
+    assert [h.article_id for h in best.hits] == [h.article_id for h in every.hits[:5]]
+    assert best.total == every.total
+    assert all(h.snippet for h in best.hits)
+
+
+@pytest.mark.slow
+def test_a_few_thousand_articles_rank_as_whoosh_scores_them(tmp_path_factory):
+    lib = _library(tmp_path_factory, 3000, 200)  # from 300 articles the writer uses processes: segments
+    try:
+        _assert_same_ranking(lib, [(q, None) for q in two_word_queries(0)] + FILTERED)
+        _assert_same_ranking(lib, [(q, None) for q in SPECIAL_QUERIES])
+    finally:
+        lib.close()

@@ -99,3 +99,26 @@ def test_a_few_thousand_articles_rank_as_whoosh_scores_them(tmp_path_factory):
         _assert_same_ranking(lib, [(q, None) for q in SPECIAL_QUERIES])
     finally:
         lib.close()
+
+
+def test_scores_follow_a_change_to_the_index(tmp_path_factory):
+    lib = _library(tmp_path_factory, 60, 0)
+    try:
+        queries = [("sponsor who", None), ("sponsor OR partner", None)]
+        _assert_same_ranking(lib, queries)  # the words' scored postings are kept now
+        files = sorted(lib.root.rglob("*.txt"))
+        for path in files[:10]:
+            with path.open("a", encoding="utf-8") as fh:
+                fh.write("\nWho is the sponsor? The sponsor, the partner and the sponsor again.\n")
+        lib.sync()
+        _assert_same_ranking(lib, queries)  # new lengths, frequencies and idf: scored afresh
+    finally:
+        lib.close()
+
+
+def test_kept_postings_stay_within_their_budget(small, monkeypatch):
+    from reader.core.index import ranking
+
+    monkeypatch.setattr(ranking._SCORED, "BUDGET", 500)
+    _assert_same_ranking(small, [(q, None) for q in two_word_queries(1, 20)])
+    assert ranking._SCORED._size <= 500

@@ -141,6 +141,16 @@ def _term(q: query.Term, sub, top):
     reader = sub.reader()
     if (q.fieldname, btext) not in reader:
         return _empty()
+    key = (q.fieldname, btext, q.boost, id(top))
+    kept = _SCORED.get(reader, key)
+    if kept is not None:
+        return kept
+    scored = _scored(q, reader, btext, top)
+    _SCORED.put(reader, key, scored)
+    return scored
+
+
+def _scored(q: query.Term, reader, btext: bytes, top):
     ids, weights = _postings(reader, q.fieldname, btext)
     weighting = top.weighting
     b = weighting._field_B.get(q.fieldname, weighting.B)
@@ -174,7 +184,7 @@ def _postings(reader, fieldname: str, btext: bytes):
             ids.append(m.id())
             weights.append(m.weight())
             m.next()
-    return np.asarray(ids, dtype=np.int64), np.asarray(weights, dtype=np.float32).astype(np.float64)
+    return np.asarray(ids, dtype=np.int32), np.asarray(weights, dtype=np.float32).astype(np.float64)
 
 
 def _live(reader, ids, scores):
@@ -201,12 +211,55 @@ def _collapsed(searcher, ranked: Ranked, column: str) -> Ranked:
     import numpy as np
 
     codes = _codes(searcher.reader(), column)[ranked.docnums]
-    _, first = np.unique(codes, return_index=True)
+    by_code = np.argsort(codes, kind="stable")  # within a value, best first still
+    sorted_codes = codes[by_code]
+    starts = np.ones(len(codes), dtype=bool)
+    starts[1:] = sorted_codes[1:] != sorted_codes[:-1]
     keep = np.zeros(len(codes), dtype=bool)
-    keep[first] = True
+    keep[by_code[starts]] = True
     keep[codes < 0] = True  # an empty value collapses nothing
     return Ranked(ranked.scores[keep], ranked.docnums[keep])
 
+
+class _ScoredTerms:
+    """The scored postings of the words searched lately, per segment reader, up to BUDGET postings in all.
+
+    Decoding a posting list (unpickling and unzipping its blocks) is most of a ranking's time, and people
+    search the same words again as they refine a query. Scores depend on index-wide statistics, so the
+    top-level searcher is part of the key; a reader (and its entries) goes with its searcher.
+    """
+
+    BUDGET = 2_000_000  # postings, 12 bytes each (a 32-bit document number and a double)
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._entries: dict = {}  # (reader id, key) -> (reader ref, value), oldest first
+        self._size = 0
+
+    def get(self, reader, key):
+        with self._lock:
+            found = self._entries.pop((id(reader), key), None)
+            if found is None or found[0]() is not reader:
+                if found is not None:
+                    self._size -= len(found[1][0])
+                return None
+            self._entries[(id(reader), key)] = found  # now the newest
+            return found[1]
+
+    def put(self, reader, key, value) -> None:
+        with self._lock:
+            self._entries[(id(reader), key)] = (weakref.ref(reader), value)
+            self._size += len(value[0])
+            while self._size > self.BUDGET and self._entries:
+                _, (_, old) = self._oldest()
+                self._size -= len(old[0])
+
+    def _oldest(self):
+        key = next(iter(self._entries))
+        return key, self._entries.pop(key)
+
+
+_SCORED = _ScoredTerms()
 
 # per segment reader, which lives as long as its searcher
 _CACHE: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import threading
 import weakref
 
@@ -97,25 +96,6 @@ def _keys_by_docnum(reader) -> dict[int, tuple[str, str]]:
         if found is None:
             found = _KEYS[reader] = dict(live_columns(reader, ("id", "hash")))
         return found
-
-
-def column_lookup(reader, names: tuple[str, ...]):
-    """A function giving the values of these columns of a document number of `reader`, read in its segment.
-
-    Cheaper than stored fields (which hold the whole text) by far: a search lists every hit this way.
-    """
-    leaves = [
-        (offset, [leaf.column_reader(name) for name in names])
-        for leaf, offset in reader.leaf_readers()
-        if leaf.doc_count()  # an empty segment's reader has no columns
-    ]
-    starts = [offset for offset, _ in leaves]
-
-    def values(docnum: int) -> tuple:
-        offset, cols = leaves[bisect.bisect_right(starts, docnum) - 1]
-        return tuple(c[docnum - offset] for c in cols)
-
-    return values
 
 
 _COLUMNS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()

@@ -27,7 +27,7 @@ from .query import (
     ranked,
 )
 from .ranking import rank_all
-from .reading import column_lists, column_lookup, column_rows, names_joined
+from .reading import column_lists, column_rows, names_joined
 from .schema import (
     INDEX_NAME,
     NAME_COLUMNS,
@@ -242,11 +242,15 @@ class Index:
         made = _Made(s, Snippets(asked, analysis_of))
         ids, titles, days = column_lists(s.reader(), ("id", "title", "day"))
         shown = len(top) if snippets is None else snippets
-        hits = []
-        for n, (score, docnum) in enumerate(top):
-            snippet, spans = made.of(docnum) if n < shown else ("", ())
-            score = score if order is None else 0.0  # a sorted hit's "score" is its sort key
-            hits.append(Hit(ids[docnum], titles[docnum], days[docnum] or None, score or 0.0, snippet, spans))
+        sort_key = order is not None  # a sorted hit's "score" is its sort key: shown as 0
+        hits = [
+            Hit(ids[docnum], titles[docnum], days[docnum] or None, 0.0 if sort_key else score or 0.0, *made.of(docnum))
+            for score, docnum in top[:shown]
+        ]
+        hits += [
+            Hit(ids[docnum], titles[docnum], days[docnum] or None, 0.0 if sort_key else score or 0.0, "", ())
+            for score, docnum in top[shown:]
+        ]
         return SearchResult(text, total, hits, asked.words, notice, asked.names, asked.phrases)
 
     def unreadable(self) -> str | None:
@@ -300,12 +304,10 @@ class _Made:
 
     def __init__(self, s, snippets: Snippets):
         self.s, self.snippets = s, snippets
-        self._hashes: Callable[[int], tuple] | None = None  # read only when a snippet is made
 
     def of(self, docnum: int) -> tuple[str, tuple[Span, ...]]:
-        if self._hashes is None:
-            self._hashes = column_lookup(self.s.reader(), ("hash",))
-        return self.snippets.best(dict(self.s.stored_fields(docnum), hash=self._hashes(docnum)[0]))
+        (hashes,) = column_lists(self.s.reader(), ("hash",))
+        return self.snippets.best(dict(self.s.stored_fields(docnum), hash=hashes[docnum]))
 
 
 class _KeptSearcher:

@@ -19,6 +19,8 @@ from whoosh import query, scoring
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.util.numeric import byte_to_length
 
+from .reading import column_lists
+
 if TYPE_CHECKING:
     import numpy as np
 
@@ -30,52 +32,130 @@ class Ranked(NamedTuple):
     docnums: np.ndarray
 
 
-class _Unsupported(Exception):
-    """A part of the query this module does not rank as Whoosh would: Whoosh ranks it."""
-
-
 def rank_all(searcher, q, only=None, collapse: str | None = None) -> Ranked | None:
     """Every document matching `q` (and the filter query `only`), best first as Whoosh's
-    `searcher.search(q, limit=None, filter=only, collapse=collapse)` orders them; None when `q` has a part
-    this module does not score (Whoosh must then rank it)."""
+    `searcher.search(q, limit=None, filter=only, collapse=collapse)` orders them; None under a weighting
+    other than BM25F (Whoosh must then rank it)."""
     import numpy as np
 
-    if not isinstance(searcher.weighting, scoring.BM25F) or not _supported(q):
+    if not isinstance(searcher.weighting, scoring.BM25F):
         return None
-    allowed = _allowed(searcher, only)
-    scores, docnums = [], []
-    for sub, offset in searcher.leaf_searchers():
-        try:
-            ids, s = _node(q, sub, searcher)
-        except _Unsupported:
-            return None
-        ids, s = _live(sub.reader(), ids, s)
-        if allowed is not None:
-            keep = np.isin(ids + offset, allowed, assume_unique=True)
-            ids, s = ids[keep], s[keep]
-        docnums.append(ids + offset)
-        scores.append(s)
-    all_scores = np.concatenate(scores) if scores else np.zeros(0)
-    all_docnums = np.concatenate(docnums) if docnums else np.zeros(0, dtype=np.int64)
-    order = np.lexsort((all_docnums, -all_scores))  # best first, then lowest document number, as Whoosh
-    ranked = Ranked(all_scores[order], all_docnums[order])
+    found = _gather(searcher, lambda sub: _node(q, sub, searcher), only)
+    order = np.lexsort((found.docnums, -found.scores))  # best first, then lowest document number, as Whoosh
+    ranked = Ranked(found.scores[order], found.docnums[order])
     return _collapsed(searcher, ranked, collapse) if collapse else ranked
 
 
-def _supported(q) -> bool:
-    if type(q) is query.Term:
-        return True
-    if type(q) in (query.And, query.Or):
-        if type(q) is query.Or and (q.scale or q.minmatch or q.matcher_type != query.Or.DEFAULT_MATCHER):
-            return False
-        return all(_supported(sub) for sub in q.subqueries)
-    return False
+def newest_all(searcher, q, only=None, collapse: str | None = None) -> Ranked:
+    """Every document matching `q` (and `only`), newest first (undated last), then by id, as Whoosh sorts
+    by `day` reversed then `id` (the scores all 0): a query with no word to rank by."""
+    import numpy as np
+
+    found = _gather(searcher, lambda sub: _with_zeros(_ids(q, sub)), only)
+    reader = searcher.reader()
+    day, aid = _ranks(reader, "day")[found.docnums], _ranks(reader, "id")[found.docnums]
+    order = np.lexsort((found.docnums, aid, -day))
+    ranked = Ranked(found.scores[order], found.docnums[order])
+    return _collapsed(searcher, ranked, collapse) if collapse else ranked
+
+
+def _gather(searcher, per_segment, only) -> Ranked:
+    """(scores, global document numbers) of `per_segment(sub-searcher)` over the segments, live documents
+    within `only` alone, in no order."""
+    import numpy as np
+
+    scores, docnums = [], []
+    for sub, offset in searcher.leaf_searchers():
+        ids, s = per_segment(sub)
+        if only is not None:
+            keep = np.isin(ids, _ids(only, sub), assume_unique=True)
+            ids, s = ids[keep], s[keep]
+        ids, s = _live(sub.reader(), ids, s)
+        docnums.append(ids.astype(np.int64) + offset)
+        scores.append(s)
+    if not scores:
+        return Ranked(np.zeros(0), np.zeros(0, dtype=np.int64))
+    return Ranked(np.concatenate(scores), np.concatenate(docnums))
+
+
+def _with_zeros(ids):
+    import numpy as np
+
+    return ids, np.zeros(len(ids))
+
+
+def _ids(q, sub):
+    """The sorted document numbers matching `q` in the segment of `sub`, deleted ones perhaps included:
+    posting lists read whole for words, patterns, AND, OR and NOT; Whoosh's matcher for any other part."""
+    import numpy as np
+
+    kind = type(q)
+    reader = sub.reader()
+    if kind is query.Term or isinstance(q, query.MultiTerm):
+        if q.fieldname not in sub.schema or not sub.schema[q.fieldname].format:
+            return _leaf_ids(q, sub)
+        field = sub.schema[q.fieldname]
+        texts = [q.text] if kind is query.Term else [t for t in q._btexts(reader) if t]
+        found = []
+        for text in texts:
+            try:
+                btext = field.to_bytes(text) if kind is query.Term else text
+            except ValueError:
+                continue
+            if (q.fieldname, btext) in reader:
+                found.append(_postings(reader, q.fieldname, btext)[0])
+        return np.unique(np.concatenate(found)) if found else _empty()[0]
+    if kind in (query.And, query.Or) and q.subqueries:
+        parts = [_ids(part, sub) for part in q.subqueries if type(part) is not query.Not]
+        ids = parts[0] if parts else np.arange(reader.doc_count_all())
+        for part in parts[1:]:
+            ids = np.intersect1d(ids, part, assume_unique=True) if kind is query.And else np.union1d(ids, part)
+        for part in q.subqueries:
+            if type(part) is query.Not:
+                ids = np.setdiff1d(ids, _ids(part.query, sub), assume_unique=True) if kind is query.And else None
+                if ids is None:
+                    return _leaf_ids(q, sub)
+        return ids
+    if kind is query.Not:
+        return np.setdiff1d(np.arange(reader.doc_count_all()), _ids(q.query, sub), assume_unique=True)
+    return _leaf_ids(q, sub)
+
+
+def _leaf_ids(q, sub):
+    """What Whoosh's own matcher for `q` walks to, one document at a time."""
+    import numpy as np
+
+    m = q.matcher(sub, sub.boolean_context())
+    return np.fromiter(m.all_ids(), dtype=np.int64) if m.is_active() else _empty()[0]
+
+
+def _leaf(q, sub, top):
+    """(document numbers, scores) of a part ranked by Whoosh's own matcher (a phrase, a pattern, a name), walked
+    one document at a time: the scores are Whoosh's by construction."""
+    import numpy as np
+
+    m = q.matcher(sub, top.context())
+    ids, scores = [], []
+    while m.is_active():
+        ids.append(m.id())
+        scores.append(m.score())
+        m.next()
+    return np.asarray(ids, dtype=np.int64), np.asarray(scores, dtype=np.float64)
 
 
 def _node(q, sub, top):
     """(sorted document numbers, their scores) of `q` in the segment of the sub-searcher `sub`."""
+    import numpy as np
+
     if type(q) is query.Term:
         return _term(q, sub, top)
+    if type(q) is query.Not:  # Whoosh's InverseMatcher: every other live document, scoring 1.0
+        ids = np.setdiff1d(np.arange(sub.reader().doc_count_all()), _ids(q.query, sub), assume_unique=True)
+        return ids, np.ones(len(ids))
+    if type(q) not in (query.And, query.Or) or (
+        type(q) is query.Or and (q.scale or q.minmatch or q.matcher_type != query.Or.DEFAULT_MATCHER)
+    ):
+        return _leaf(q, sub, top)
     subs = q.subqueries
     if not subs:
         return _empty()
@@ -133,7 +213,7 @@ def _term(q: query.Term, sub, top):
         return _empty()
     field = schema[q.fieldname]
     if not field.scorable:
-        raise _Unsupported(q.fieldname)
+        return _leaf(q, sub, top)
     try:
         btext = field.to_bytes(q.text)
     except ValueError:
@@ -195,14 +275,6 @@ def _live(reader, ids, scores):
         return ids, scores
     keep = ~np.isin(ids, np.fromiter(deleted, dtype=np.int64, count=len(deleted)))
     return ids[keep], scores[keep]
-
-
-def _allowed(searcher, only):
-    import numpy as np
-
-    if only is None:
-        return None
-    return np.fromiter(sorted(searcher.docs_for_query(only)), dtype=np.int64)
 
 
 def _collapsed(searcher, ranked: Ranked, column: str) -> Ranked:
@@ -283,8 +355,8 @@ def _lengths(reader, fieldname: str):
         column = reader._perdoc._cached_reader(f"_{fieldname}_len", LENGTHS_COLUMN)
         if column is None:  # no document has the field: Whoosh's default
             return np.ones(count)
-        if getattr(column, "_fixedlen", None) != 1:
-            raise _Unsupported(fieldname)
+        if getattr(column, "_fixedlen", None) != 1:  # not the codec's byte a document: one at a time
+            return np.array([reader.doc_field_length(n, fieldname, 1) or 0 for n in range(count)], dtype=float)
         # one byte a document, read whole rather than a document at a time (the Reader of FixedBytesColumn)
         stored = np.zeros(count, dtype=np.uint8)
         known = min(column._count, count)
@@ -312,3 +384,16 @@ def _codes(reader, column: str):
         )
 
     return _cached(reader, ("codes", column), make)
+
+
+def _ranks(reader, column: str):
+    """Each document's place in the sorted values of `column` (equal values, equal places), index-wide."""
+    import numpy as np
+
+    def make():
+        (values,) = column_lists(reader, (column,))
+        values = ["" if v is None else v for v in values]
+        places = {v: i for i, v in enumerate(sorted(set(values)))}
+        return np.fromiter((places[v] for v in values), dtype=np.int64, count=len(values))
+
+    return _cached(reader, ("ranks", column), make)

@@ -26,7 +26,7 @@ from .query import (
     positive_words,
     ranked,
 )
-from .ranking import rank_all
+from .ranking import newest_all, rank_all
 from .reading import column_lists, column_rows, names_joined
 from .schema import (
     INDEX_NAME,
@@ -278,15 +278,16 @@ def _ranked(s, q, only, limit: int | None, by_score: bool) -> tuple[list[tuple[f
     differed at 10k articles); and the full run gives the exact count without a second pass.
     """
     if by_score:
-        found = rank_all(s, q, only, collapse="fingerprint")  # words, AND, OR: NumPy, the same scores
-        if found is not None:
-            count = len(found.docnums) if not limit else min(limit, len(found.docnums))
-            return list(zip(found.scores[:count].tolist(), found.docnums[:count].tolist())), len(found.docnums), None
+        found = rank_all(s, q, only, collapse="fingerprint")
         order = None
     else:  # a query with no word of the text to rank by lists newest first (undated last), not in index order
+        found = newest_all(s, q, only, collapse="fingerprint")
         order = _NEWEST_FIRST
-    results = s.search(q, limit=None, collapse="fingerprint", sortedby=order, filter=only)
-    return (results.top_n[:limit] if limit else results.top_n), len(results), order
+    if found is None:  # a weighting of Whoosh's other than BM25F: Whoosh ranks
+        results = s.search(q, limit=None, collapse="fingerprint", sortedby=order, filter=only)
+        return (results.top_n[:limit] if limit else results.top_n), len(results), order
+    count = len(found.docnums) if not limit else min(limit, len(found.docnums))
+    return list(zip(found.scores[:count].tolist(), found.docnums[:count].tolist())), len(found.docnums), order
 
 
 def _asked(q, s) -> Asked:

@@ -134,3 +134,29 @@ def test_kept_postings_stay_within_their_budget(small, monkeypatch):
     monkeypatch.setattr(ranking._SCORED, "BUDGET", 500)
     _assert_same_ranking(small, [(q, None) for q in two_word_queries(1, 20)])
     assert ranking._SCORED._size <= 500
+
+
+def test_the_first_search_after_launch_reads_no_column(tmp_path_factory, monkeypatch):
+    """The list's rows at launch, then a thread warming the rest, read all a first search needs."""
+    import threading
+
+    from reader.core.index import ranking, reading
+
+    lib = _library(tmp_path_factory, 50, 10)
+    lib.close()
+    lib = Library(lib.root, lib.data_dir)  # a later launch
+    try:
+        lib.rows()
+        for thread in threading.enumerate():
+            if thread.name == "warming the search":
+                thread.join()
+
+        def read(*_):
+            raise AssertionError("a column read by the first search")
+
+        monkeypatch.setattr(reading, "segment_column", read)
+        monkeypatch.setattr(ranking, "segment_column", read)
+        assert lib.search("sponsor", limit=None, snippets=3).total
+        assert lib.search("olympi*", limit=None, snippets=3).total  # newest first: sorted by day and id
+    finally:
+        lib.close()

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -26,7 +27,7 @@ from .query import (
     positive_words,
     ranked,
 )
-from .ranking import newest_all, rank_all
+from .ranking import newest_all, rank_all, warm
 from .reading import column_lists, column_rows, names_joined
 from .schema import (
     INDEX_NAME,
@@ -36,6 +37,7 @@ from .schema import (
     NAMES_SCHEMA,
     ROW_COLUMNS,
     SCHEMA,
+    SEARCH_FIELDS,
     document_fields,
     name_entry,
 )
@@ -105,13 +107,27 @@ class Index:
         """Every article's row, with the counts of its analysis when the names index has them for this text."""
         names = {aid: rest for aid, *rest in column_rows(self._names, NAME_COLUMNS)}
         rows = {}
-        for aid, title, day, source, words, size, mtime, hash_, copy in column_rows(self._ix, ROW_COLUMNS):
+        with self._ix.reader() as reader:  # read whole and kept: the first search needs these columns too
+            lists = column_lists(reader, ROW_COLUMNS)
+            live = list(reader.all_doc_ids())
+        for aid, title, day, source, words, size, mtime, hash_, copy in zip(*([c[n] for n in live] for c in lists)):
             found = names.get(aid)
             quotes, entities, analyzed = found[1:] if found and found[0] == hash_ else (None, None, "")
             rows[aid] = ArticleRow(
                 aid, title, day or None, source, words, size, mtime, hash_, quotes, entities, analyzed, copy
             )
+        # the rest of what a first search needs, meanwhile; not a daemon: the interpreter waits for it to end
+        threading.Thread(target=self.warm, name="warming the search").start()
         return rows
+
+    def warm(self) -> None:
+        """Make ready what a first search needs that the list's rows did not (see `ranking.warm`), with a
+        reader of its own (closed after), so that the first search takes no longer than the others."""
+        try:
+            with self._ix.reader() as reader:
+                warm(reader, SEARCH_FIELDS, "fingerprint", ("day", "id"))
+        except Exception:  # only a head start: a search meets and reports any trouble itself
+            return
 
     def doubled(self) -> set[str]:
         """The ids of articles indexed more than once (by syncs that raced, before adds replaced by id)."""
@@ -242,15 +258,22 @@ class Index:
         made = _Made(s, Snippets(asked, analysis_of))
         ids, titles, days = column_lists(s.reader(), ("id", "title", "day"))
         shown = len(top) if snippets is None else snippets
-        sort_key = order is not None  # a sorted hit's "score" is its sort key: shown as 0
+        if order is not None:  # a sorted hit's "score" is its sort key: shown as 0
+            top = [(0.0, docnum) for _, docnum in top]
         hits = [
-            Hit(ids[docnum], titles[docnum], days[docnum] or None, 0.0 if sort_key else score or 0.0, *made.of(docnum))
+            Hit(ids[docnum], titles[docnum], days[docnum] or None, score or 0.0, *made.of(docnum))
             for score, docnum in top[:shown]
         ]
-        hits += [
-            Hit(ids[docnum], titles[docnum], days[docnum] or None, 0.0 if sort_key else score or 0.0, "", ())
-            for score, docnum in top[shown:]
-        ]
+        rest = [docnum for _, docnum in top[shown:]]  # tens of thousands: made with as little Python as can be
+        hits += map(
+            Hit,
+            map(ids.__getitem__, rest),
+            map(titles.__getitem__, rest),
+            [days[docnum] or None for docnum in rest],
+            [score or 0.0 for score, _ in top[shown:]],
+            repeat("", len(rest)),
+            repeat((), len(rest)),
+        )
         return SearchResult(text, total, hits, asked.words, notice, asked.names, asked.phrases)
 
     def unreadable(self) -> str | None:

@@ -10,11 +10,11 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from whoosh import sorting
 
 from bench.bench_index import SPECIAL_QUERIES, two_word_queries
 from bench.corpus import generate
 from reader.core.index.query import parse_search, ranked
-from reader.core.index.store import _NEWEST_FIRST
 from reader.core.library import Library
 from reader.core.model import Filters
 
@@ -24,6 +24,8 @@ FILTERED = [
     ("", Filters(source="the-drum")),  # no text: every article the filter lets through, newest first
     ("spons*", Filters(date_to="2020-12-31")),
 ]
+# how Whoosh itself lists a query with no word to rank by: newest first (undated last), then by id
+NEWEST_FIRST = sorting.MultiFacet([sorting.FieldFacet("day", reverse=True), sorting.FieldFacet("id")])
 OTHERS = ["sponsor NOT partner", "(sponsor OR deal) AND NOT olympic", '"sponsorship deal" OR fifa', "title:spons*"]
 
 
@@ -50,7 +52,7 @@ def _whoosh(lib: Library, text: str, filters: Filters | None = None) -> list[tup
     lists newest first, its scores 0)."""
     q, only = parse_search(text, filters)
     s = lib.index._searcher.current()
-    order = None if ranked(q) else _NEWEST_FIRST
+    order = None if ranked(q) else NEWEST_FIRST
     results = s.search(q, limit=None, collapse="fingerprint", filter=only, sortedby=order)
     return [(s.stored_fields(docnum)["id"], score if order is None else 0.0) for score, docnum in results.top_n]
 
@@ -158,5 +160,31 @@ def test_the_first_search_after_launch_reads_no_column(tmp_path_factory, monkeyp
         monkeypatch.setattr(ranking, "segment_column", read)
         assert lib.search("sponsor", limit=None, snippets=3).total
         assert lib.search("olympi*", limit=None, snippets=3).total  # newest first: sorted by day and id
+    finally:
+        lib.close()
+
+
+def test_the_first_search_after_a_change_reads_no_column(tmp_path_factory, monkeypatch):
+    """A write warms what its new segment brings, as the list's rows do at launch."""
+    import threading
+
+    from reader.core.index import ranking, reading
+
+    lib = _library(tmp_path_factory, 40, 0)
+    try:
+        path = min(lib.root.rglob("*.txt"))
+        with path.open("a", encoding="utf-8") as fh:
+            fh.write("\nThe sponsor of the day.\n")
+        lib.sync()
+        for thread in threading.enumerate():
+            if thread.name == "warming the search":
+                thread.join()
+
+        def read(*_):
+            raise AssertionError("a column read by the first search")
+
+        monkeypatch.setattr(reading, "segment_column", read)
+        monkeypatch.setattr(ranking, "segment_column", read)
+        assert lib.search("sponsor", limit=None, snippets=3).total
     finally:
         lib.close()

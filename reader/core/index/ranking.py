@@ -118,12 +118,12 @@ def _ids(q, sub):
                 continue
             if (q.fieldname, btext) in reader:
                 found.append(_postings(reader, q.fieldname, btext)[0])
-        return np.unique(np.concatenate(found)) if found else _empty()[0]
+        return _distinct(np.concatenate(found)) if found else _empty()[0]
     if kind in (query.And, query.Or) and q.subqueries:
         parts = [_ids(part, sub) for part in q.subqueries if type(part) is not query.Not]
         ids = parts[0] if parts else np.arange(reader.doc_count_all())
         for part in parts[1:]:
-            ids = np.intersect1d(ids, part, assume_unique=True) if kind is query.And else np.union1d(ids, part)
+            ids = np.intersect1d(ids, part, assume_unique=True) if kind is query.And else _distinct((ids, part))
         for part in q.subqueries:
             if type(part) is query.Not:
                 ids = np.setdiff1d(ids, _ids(part.query, sub), assume_unique=True) if kind is query.And else None
@@ -205,11 +205,23 @@ def _empty():
 def _union(a, b):
     import numpy as np
 
-    ids = np.union1d(a[0], b[0])
+    ids = _distinct((a[0], b[0]))
     scores = np.zeros(len(ids))
     scores[np.searchsorted(ids, a[0])] += a[1]
     scores[np.searchsorted(ids, b[0])] += b[1]  # 0 + x + y is x + y, bit for bit
     return ids, scores
+
+
+def _distinct(parts):
+    """The sorted distinct numbers of these arrays: np.union1d's answer, by one sort (NumPy 2's union1d hashes,
+    ten times slower here)."""
+    import numpy as np
+
+    numbers = np.sort(np.concatenate(parts) if isinstance(parts, tuple) else parts, kind="stable")
+    keep = np.empty(len(numbers), dtype=bool)
+    keep[:1] = True
+    np.not_equal(numbers[1:], numbers[:-1], out=keep[1:])
+    return numbers[keep]
 
 
 def _intersection(a, b):

@@ -11,7 +11,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from whoosh import query, sorting, writing
+from whoosh import query, writing
 
 from ..model import ArticleRow, Document, Filters, Hit, SearchResult, Span
 from . import files
@@ -28,7 +28,7 @@ from .query import (
     ranked,
 )
 from .ranking import newest_all, rank_all, warm
-from .reading import column_lists, column_rows, names_joined
+from .reading import column_lists, column_rows, names_joined, per_index
 from .schema import (
     INDEX_NAME,
     NAME_COLUMNS,
@@ -116,15 +116,19 @@ class Index:
             rows[aid] = ArticleRow(
                 aid, title, day or None, source, words, size, mtime, hash_, quotes, entities, analyzed, copy
             )
-        # the rest of what a first search needs, meanwhile; not a daemon: the interpreter waits for it to end
-        threading.Thread(target=self.warm, name="warming the search").start()
+        self._warm_soon()  # the rest of what a first search needs
         return rows
+
+    def _warm_soon(self) -> None:
+        # meanwhile; not a daemon: the interpreter waits for it to end
+        threading.Thread(target=self.warm, name="warming the search").start()
 
     def warm(self) -> None:
         """Make ready what a first search needs that the list's rows did not (see `ranking.warm`), with a
         reader of its own (closed after), so that the first search takes no longer than the others."""
         try:
             with self._ix.reader() as reader:
+                column_lists(reader, _SHOWN)  # a new segment's, after a write (the rows at launch read them)
                 warm(reader, SEARCH_FIELDS, "fingerprint", ("day", "id"))
         except Exception:  # only a head start: a search meets and reports any trouble itself
             return
@@ -172,6 +176,8 @@ class Index:
                 committed.close()
             writer.commit(mergetype=writing.CLEAR if replace_all else None)
         self.write_names(analysed, remove=remove, prune=replace_all)
+        if written or remove:
+            self._warm_soon()  # the new segment's columns and the index-wide sort keys
         return written
 
     def write_names(self, entries: Iterable[dict], remove: Iterable[str] = (), prune: bool = False) -> int:
@@ -253,24 +259,23 @@ class Index:
     ) -> SearchResult:
         s = self._searcher.current()
         joined = names_joined(q, self._names_searcher.current)
-        top, total, order = _ranked(s, joined, only, limit, by_score=ranked(q))
+        scores, docnums, total = _ranked(s, joined, only, limit, by_score=ranked(q))
         asked = _asked(q, s)
         made = _Made(s, Snippets(asked, analysis_of))
-        ids, titles, days = column_lists(s.reader(), ("id", "title", "day"))
-        shown = len(top) if snippets is None else snippets
-        if order is not None:  # a sorted hit's "score" is its sort key: shown as 0
-            top = [(0.0, docnum) for _, docnum in top]
+        ids, titles, days, _ = column_lists(s.reader(), _SHOWN)
+        dates = per_index(s.reader(), ("dates",), lambda: [day or None for day in days])  # "" is undated
+        shown = len(docnums) if snippets is None else min(snippets, len(docnums))
         hits = [
-            Hit(ids[docnum], titles[docnum], days[docnum] or None, score or 0.0, *made.of(docnum))
-            for score, docnum in top[:shown]
+            Hit(ids[docnum], titles[docnum], dates[docnum], score, *made.of(docnum))
+            for score, docnum in zip(scores[:shown], docnums[:shown])
         ]
-        rest = [docnum for _, docnum in top[shown:]]  # tens of thousands: made with as little Python as can be
+        rest = docnums[shown:]  # tens of thousands: made with as little Python as can be
         hits += map(
             Hit,
             map(ids.__getitem__, rest),
             map(titles.__getitem__, rest),
-            [days[docnum] or None for docnum in rest],
-            [score or 0.0 for score, _ in top[shown:]],
+            map(dates.__getitem__, rest),
+            scores[shown:],
             repeat("", len(rest)),
             repeat((), len(rest)),
         )
@@ -287,13 +292,14 @@ class Index:
             files.clear(self.directory)
 
 
-_NEWEST_FIRST = sorting.MultiFacet([sorting.FieldFacet("day", reverse=True), sorting.FieldFacet("id")])
 _T = TypeVar("_T")
+_SHOWN = ("id", "title", "day", "hash")  # the columns a search reads: a hit's line, and its analysis's key
 
 
-def _ranked(s, q, only, limit: int | None, by_score: bool) -> tuple[list[tuple[float, int]], int, object]:
-    """The best `limit` (None or 0: all) of every hit of `q` within `only`, each (score, document number); how
-    many there are; the sort order used (None: ranked by score). Copies of a text count once.
+def _ranked(s, q, only, limit: int | None, by_score: bool) -> tuple[list[float], list[int], int]:
+    """The scores and document numbers of the best `limit` (None or 0: all) of every hit of `q` within `only`,
+    and how many hits there are. Copies of a text count once. Ranked by score (`by_score`), else newest first
+    (undated last), with scores of 0: a query with no word of the text to rank by, not in index order.
 
     Every hit is ranked, with no top-N shortcut: Whoosh's skipped documents when its AND's OR parts turned
     into an AndMaybeMatcher (its skip_to moves the optional part to the asked number, not to where the
@@ -302,15 +308,14 @@ def _ranked(s, q, only, limit: int | None, by_score: bool) -> tuple[list[tuple[f
     """
     if by_score:
         found = rank_all(s, q, only, collapse="fingerprint")
-        order = None
-    else:  # a query with no word of the text to rank by lists newest first (undated last), not in index order
+    else:
         found = newest_all(s, q, only, collapse="fingerprint")
-        order = _NEWEST_FIRST
     if found is None:  # a weighting of Whoosh's other than BM25F: Whoosh ranks
-        results = s.search(q, limit=None, collapse="fingerprint", sortedby=order, filter=only)
-        return (results.top_n[:limit] if limit else results.top_n), len(results), order
+        results = s.search(q, limit=None, collapse="fingerprint", sortedby=None, filter=only)
+        top = results.top_n[:limit] if limit else results.top_n
+        return [score or 0.0 for score, _ in top], [docnum for _, docnum in top], len(results)
     count = len(found.docnums) if not limit else min(limit, len(found.docnums))
-    return list(zip(found.scores[:count].tolist(), found.docnums[:count].tolist())), len(found.docnums), order
+    return found.scores[:count].tolist(), found.docnums[:count].tolist(), len(found.docnums)
 
 
 def _asked(q, s) -> Asked:

@@ -138,53 +138,45 @@ def test_kept_postings_stay_within_their_budget(small, monkeypatch):
     assert ranking._SCORED._size <= 500
 
 
-def test_the_first_search_after_launch_reads_no_column(tmp_path_factory, monkeypatch):
-    """The list's rows at launch, then a thread warming the rest, read all a first search needs."""
+def _search_reading_no_column(lib: Library, monkeypatch, texts: list[str]) -> None:
+    """Once the warming threads are done, each of `texts` finds hits without reading a column file."""
     import threading
 
     from reader.core.index import ranking, reading
 
+    for thread in threading.enumerate():
+        if thread.name == "warming the search":
+            thread.join()
+
+    def read(*_):
+        raise AssertionError("a column read by the first search")
+
+    monkeypatch.setattr(reading, "segment_column", read)
+    monkeypatch.setattr(ranking, "segment_column", read)
+    for text in texts:
+        assert lib.search(text, limit=None, snippets=3).total, text
+
+
+def test_the_first_search_after_launch_reads_no_column(tmp_path_factory, monkeypatch):
+    """The list's rows at launch, then a thread warming the rest, read all a first search needs."""
     lib = _library(tmp_path_factory, 50, 10)
     lib.close()
     lib = Library(lib.root, lib.data_dir)  # a later launch
     try:
         lib.rows()
-        for thread in threading.enumerate():
-            if thread.name == "warming the search":
-                thread.join()
-
-        def read(*_):
-            raise AssertionError("a column read by the first search")
-
-        monkeypatch.setattr(reading, "segment_column", read)
-        monkeypatch.setattr(ranking, "segment_column", read)
-        assert lib.search("sponsor", limit=None, snippets=3).total
-        assert lib.search("olympi*", limit=None, snippets=3).total  # newest first: sorted by day and id
+        _search_reading_no_column(lib, monkeypatch, ["sponsor", "olympi*"])  # ranked; newest first
     finally:
         lib.close()
 
 
 def test_the_first_search_after_a_change_reads_no_column(tmp_path_factory, monkeypatch):
     """A write warms what its new segment brings, as the list's rows do at launch."""
-    import threading
-
-    from reader.core.index import ranking, reading
-
     lib = _library(tmp_path_factory, 40, 0)
     try:
         path = min(lib.root.rglob("*.txt"))
         with path.open("a", encoding="utf-8") as fh:
             fh.write("\nThe sponsor of the day.\n")
         lib.sync()
-        for thread in threading.enumerate():
-            if thread.name == "warming the search":
-                thread.join()
-
-        def read(*_):
-            raise AssertionError("a column read by the first search")
-
-        monkeypatch.setattr(reading, "segment_column", read)
-        monkeypatch.setattr(ranking, "segment_column", read)
-        assert lib.search("sponsor", limit=None, snippets=3).total
+        _search_reading_no_column(lib, monkeypatch, ["sponsor"])
     finally:
         lib.close()

@@ -180,3 +180,26 @@ def test_the_first_search_after_a_change_reads_no_column(tmp_path_factory, monke
         _search_reading_no_column(lib, monkeypatch, ["sponsor"])
     finally:
         lib.close()
+
+
+def test_a_value_being_read_by_one_thread_is_waited_for_not_read_twice():
+    import threading
+    import time
+
+    from reader.core.index.reading import _Kept
+
+    kept, made = _Kept(limit=4), []
+
+    def make():
+        made.append(1)
+        time.sleep(0.05)
+        return "columns"
+
+    answers: list = []
+    threads = [threading.Thread(target=lambda: answers.append(kept.get("key", make))) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert answers == ["columns"] * 3 and made == [1]
+    assert kept.get("other", lambda: "other") == "other"  # another key is made at once

@@ -42,7 +42,7 @@ def warm(reader, text_fields: tuple[str, ...], collapse: str, sort_columns: tupl
             if leaf.doc_count_all():
                 _lengths(leaf, name)
     _codes(reader, collapse)
-    for name in sort_columns:
+    for name in sort_columns:  # last: only a query with no word to rank by sorts by them
         _ranks(reader, name)
 
 

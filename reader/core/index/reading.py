@@ -109,18 +109,35 @@ class _Kept:
 
     def __init__(self, limit: int):
         self.limit = limit
-        self._lock = threading.RLock()  # `make` may ask for other kept values
+        self._lock = threading.Lock()
         self._values: dict = {}
+        self._making: dict = {}  # key -> Event set when the thread making it is done
 
     def get(self, key, make):
         with self._lock:
             if key in self._values:
                 self._values[key] = value = self._values.pop(key)  # now the newest
                 return value
-            value = self._values[key] = make()
-            while len(self._values) > self.limit:
-                del self._values[next(iter(self._values))]
+            making = self._making.get(key)
+            if making is None:
+                done = self._making[key] = threading.Event()
+        if making is not None:  # another thread makes it (the warming one): only this waits, nothing else
+            making.wait()
+            with self._lock:
+                if key in self._values:
+                    return self._values[key]
+            return make()  # it failed there; fail or succeed here
+        try:
+            value = make()
+            with self._lock:
+                self._values[key] = value
+                while len(self._values) > self.limit:
+                    del self._values[next(iter(self._values))]
             return value
+        finally:
+            with self._lock:
+                del self._making[key]
+            done.set()
 
 
 _BY_SEGMENT = _Kept(limit=256)  # a few columns and lengths of each of a few indexes' segments

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Iterable
+from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from whoosh import query, sorting, writing
+from whoosh import query, writing
 
 from ..model import ArticleRow, Document, Filters, Hit, SearchResult, Span
 from . import files
@@ -26,7 +27,8 @@ from .query import (
     positive_words,
     ranked,
 )
-from .reading import column_lookup, column_rows, names_joined
+from .ranking import newest_all, rank_all, warm
+from .reading import column_lists, column_rows, names_joined, per_index
 from .schema import (
     INDEX_NAME,
     NAME_COLUMNS,
@@ -35,6 +37,7 @@ from .schema import (
     NAMES_SCHEMA,
     ROW_COLUMNS,
     SCHEMA,
+    SEARCH_FIELDS,
     document_fields,
     name_entry,
 )
@@ -104,13 +107,31 @@ class Index:
         """Every article's row, with the counts of its analysis when the names index has them for this text."""
         names = {aid: rest for aid, *rest in column_rows(self._names, NAME_COLUMNS)}
         rows = {}
-        for aid, title, day, source, words, size, mtime, hash_, copy in column_rows(self._ix, ROW_COLUMNS):
+        with self._ix.reader() as reader:  # read whole and kept: the first search needs these columns too
+            lists = column_lists(reader, ROW_COLUMNS)
+            live = list(reader.all_doc_ids())
+        for aid, title, day, source, words, size, mtime, hash_, copy in zip(*([c[n] for n in live] for c in lists)):
             found = names.get(aid)
             quotes, entities, analyzed = found[1:] if found and found[0] == hash_ else (None, None, "")
             rows[aid] = ArticleRow(
                 aid, title, day or None, source, words, size, mtime, hash_, quotes, entities, analyzed, copy
             )
+        self._warm_soon()  # the rest of what a first search needs
         return rows
+
+    def _warm_soon(self) -> None:
+        # meanwhile; not a daemon: the interpreter waits for it to end
+        threading.Thread(target=self.warm, name="warming the search").start()
+
+    def warm(self) -> None:
+        """Make ready what a first search needs that the list's rows did not (see `ranking.warm`), with a
+        reader of its own (closed after), so that the first search takes no longer than the others."""
+        try:
+            with self._ix.reader() as reader:
+                column_lists(reader, _SHOWN)  # a new segment's, after a write (the rows at launch read them)
+                warm(reader, SEARCH_FIELDS, "fingerprint", ("day", "id"))
+        except Exception:  # only a head start: a search meets and reports any trouble itself
+            return
 
     def doubled(self) -> set[str]:
         """The ids of articles indexed more than once (by syncs that raced, before adds replaced by id)."""
@@ -155,6 +176,8 @@ class Index:
                 committed.close()
             writer.commit(mergetype=writing.CLEAR if replace_all else None)
         self.write_names(analysed, remove=remove, prune=replace_all)
+        if written or remove:
+            self._warm_soon()  # the new segment's columns and the index-wide sort keys
         return written
 
     def write_names(self, entries: Iterable[dict], remove: Iterable[str] = (), prune: bool = False) -> int:
@@ -236,24 +259,27 @@ class Index:
     ) -> SearchResult:
         s = self._searcher.current()
         joined = names_joined(q, self._names_searcher.current)
-        # rank everything: with a limit, Whoosh's block-skipping shortcut mis-scores the
-        # per-field ORs (12 of 100 two-word top-20s differed at 10k articles), and the
-        # full run gives the exact count without a second pass
-        # a query with no word of the text to rank by lists newest first (undated last), not in index order
-        order = None if ranked(q) else _NEWEST_FIRST
-        results = s.search(joined, limit=None, collapse="fingerprint", sortedby=order, filter=only)  # copies: the first
+        scores, docnums, total = _ranked(s, joined, only, limit, by_score=ranked(q))
         asked = _asked(q, s)
         made = _Made(s, Snippets(asked, analysis_of))
-        columns = column_lookup(s.reader(), ("id", "title", "day"))
-        top = results.top_n[:limit] if limit else results.top_n
-        shown = len(top) if snippets is None else snippets
-        hits = []
-        for n, (score, docnum) in enumerate(top):
-            aid, title, day = columns(docnum)
-            snippet, spans = made.of(docnum) if n < shown else ("", ())
-            score = score if order is None else 0.0  # a sorted hit's "score" is its sort key
-            hits.append(Hit(aid, title, day or None, score or 0.0, snippet, spans))
-        return SearchResult(text, len(results), hits, asked.words, notice, asked.names, asked.phrases)
+        ids, titles, days, _ = column_lists(s.reader(), _SHOWN)
+        dates = per_index(s.reader(), ("dates",), lambda: [day or None for day in days])  # "" is undated
+        shown = len(docnums) if snippets is None else min(snippets, len(docnums))
+        hits = [
+            Hit(ids[docnum], titles[docnum], dates[docnum], score, *made.of(docnum))
+            for score, docnum in zip(scores[:shown], docnums[:shown])
+        ]
+        rest = docnums[shown:]  # tens of thousands: made with as little Python as can be
+        hits += map(
+            Hit,
+            map(ids.__getitem__, rest),
+            map(titles.__getitem__, rest),
+            map(dates.__getitem__, rest),
+            scores[shown:],
+            repeat("", len(rest)),
+            repeat((), len(rest)),
+        )
+        return SearchResult(text, total, hits, asked.words, notice, asked.names, asked.phrases)
 
     def unreadable(self) -> str | None:
         """What cannot be read of the articles' or the names' index, reading all of both; None if all can."""
@@ -266,8 +292,30 @@ class Index:
             files.clear(self.directory)
 
 
-_NEWEST_FIRST = sorting.MultiFacet([sorting.FieldFacet("day", reverse=True), sorting.FieldFacet("id")])
 _T = TypeVar("_T")
+_SHOWN = ("id", "title", "day", "hash")  # the columns a search reads: a hit's line, and its analysis's key
+
+
+def _ranked(s, q, only, limit: int | None, by_score: bool) -> tuple[list[float], list[int], int]:
+    """The scores and document numbers of the best `limit` (None or 0: all) of every hit of `q` within `only`,
+    and how many hits there are. Copies of a text count once. Ranked by score (`by_score`), else newest first
+    (undated last), with scores of 0: a query with no word of the text to rank by, not in index order.
+
+    Every hit is ranked, with no top-N shortcut: Whoosh's skipped documents when its AND's OR parts turned
+    into an AndMaybeMatcher (its skip_to moves the optional part to the asked number, not to where the
+    required part landed), which lost the scores of words in a second field (12 of 100 two-word top-20s
+    differed at 10k articles); and the full run gives the exact count without a second pass.
+    """
+    if by_score:
+        found = rank_all(s, q, only, collapse="fingerprint")
+    else:
+        found = newest_all(s, q, only, collapse="fingerprint")
+    if found is None:  # a weighting of Whoosh's other than BM25F: Whoosh ranks
+        results = s.search(q, limit=None, collapse="fingerprint", sortedby=None, filter=only)
+        top = results.top_n[:limit] if limit else results.top_n
+        return [score or 0.0 for score, _ in top], [docnum for _, docnum in top], len(results)
+    count = len(found.docnums) if not limit else min(limit, len(found.docnums))
+    return found.scores[:count].tolist(), found.docnums[:count].tolist(), len(found.docnums)
 
 
 def _asked(q, s) -> Asked:
@@ -285,12 +333,10 @@ class _Made:
 
     def __init__(self, s, snippets: Snippets):
         self.s, self.snippets = s, snippets
-        self._hashes: Callable[[int], tuple] | None = None  # read only when a snippet is made
 
     def of(self, docnum: int) -> tuple[str, tuple[Span, ...]]:
-        if self._hashes is None:
-            self._hashes = column_lookup(self.s.reader(), ("hash",))
-        return self.snippets.best(dict(self.s.stored_fields(docnum), hash=self._hashes(docnum)[0]))
+        (hashes,) = column_lists(self.s.reader(), ("hash",))
+        return self.snippets.best(dict(self.s.stored_fields(docnum), hash=hashes[docnum]))
 
 
 class _KeptSearcher:

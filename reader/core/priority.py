@@ -1,19 +1,15 @@
-"""Worker processes at a lower CPU priority, so that the window gets a core as soon as it needs one.
+"""Background work at a lower CPU priority, so that the window gets a core as soon as it needs one.
 
 On two cores, indexing and analysis keep four processes busy (two index writers or two spaCy workers,
 plus the app's own threads); at equal priority the UI thread waited its turn for a time slice, and
-the window froze for a tenth of a second at a time. So the writer processes and the spaCy workers
-lower their own priority as they start (`background_process`).
-
-The app's own threads are never lowered, not even the one that runs an index update: they share the
-GIL with the UI thread. A lowered thread that holds the GIL when the OS takes its core away (another
-program keeps the cores busy) keeps it until it is scheduled again, and every other thread waits: with
-a browser and a build busy beside it, the window's searches took 10 to 20 s to come back and an
-article 40 s to open while the update's thread (nice 10) crept through a folder scan.
+the window froze for a tenth of a second at a time.
 
 Each platform has its own means, and none is required: where one is missing or refused, the work
-still runs, at normal priority: nice 10 on Linux, macOS and other Unixes; on Windows the process's
-priority class is lowered to below normal.
+still runs, at normal priority.
+- Linux: a thread has its own nice value, and the processes it starts inherit it.
+- Windows: a thread has its own priority (not inherited); a worker process lowers its whole priority
+  class itself (`background_process`).
+- macOS and other Unixes: a nice value is the whole process's, so only worker processes lower it.
 """
 
 from __future__ import annotations
@@ -24,7 +20,21 @@ import sys
 import threading
 
 BACKGROUND_NICE = 10
+THREAD_PRIORITY_BELOW_NORMAL = -1  # Windows' SetThreadPriority
 BELOW_NORMAL_PRIORITY_CLASS = 0x4000  # Windows' SetPriorityClass, and subprocess's creationflags
+
+
+def run_in_background() -> None:
+    """Lower the CPU priority of the calling thread (and, on Linux, of the processes it starts from now on).
+
+    It cannot be raised again without privileges: call it only on threads and processes that do
+    nothing but background work. Does nothing where a thread's priority cannot be set apart from its
+    process's (macOS).
+    """
+    if sys.platform.startswith("linux"):
+        _renice(threading.get_native_id())
+    elif sys.platform == "win32":
+        _windows_call("SetThreadPriority", "GetCurrentThread", THREAD_PRIORITY_BELOW_NORMAL)
 
 
 def background_process() -> None:

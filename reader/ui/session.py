@@ -99,7 +99,7 @@ class LibrarySession(QObject, WatchlistRequests):
         super().__init__(parent)
         self.data_dir = Path(data_dir)
         self.library: Library | None = None
-        self.background = Jobs(1)  # index updates, the analysis pass, the index's writers
+        self.background = Jobs(1, background=True)  # index updates, the analysis pass, the index's writers
         self.searching = Jobs(1)
         self.reading = Jobs(1)  # an article's text, its search hits and its cached analysis
         self.analysing = Jobs(1)  # the analysis of the article opened, when it is not cached

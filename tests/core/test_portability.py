@@ -71,6 +71,7 @@ def test_background_priority_without_nice_or_a_windows_api_lets_the_work_run(mon
     done = []
 
     def background_work():
+        priority.run_in_background()
         priority.background_process()
         done.append(True)
 
@@ -80,12 +81,24 @@ def test_background_priority_without_nice_or_a_windows_api_lets_the_work_run(mon
     assert done == [True]
 
 
-def test_on_windows_a_worker_process_asks_for_below_normal_priority(monkeypatch):
+def test_on_windows_a_background_thread_and_a_worker_process_ask_for_below_normal_priority(monkeypatch):
     without_posix(monkeypatch, "win32")
     kernel32 = FakeKernel32()
     monkeypatch.setattr(ctypes, "windll", types.SimpleNamespace(kernel32=kernel32), raising=False)
+    seen = {}
+
+    def background_work():
+        seen["thread"] = threading.get_native_id()
+        priority.run_in_background()
+
+    thread = threading.Thread(target=background_work)
+    thread.start()
+    thread.join(10)
     priority.background_process()
-    assert kernel32.calls == [("SetPriorityClass", "this process", priority.BELOW_NORMAL_PRIORITY_CLASS)]
+    assert kernel32.calls == [
+        ("SetThreadPriority", f"thread {seen['thread']}", priority.THREAD_PRIORITY_BELOW_NORMAL),
+        ("SetPriorityClass", "this process", priority.BELOW_NORMAL_PRIORITY_CLASS),
+    ]
 
 
 @pytest.mark.skipif(not hasattr(os, "getpriority"), reason="reads the nice value back")
@@ -94,6 +107,7 @@ def test_on_macos_a_worker_process_lowers_its_own_priority():
         import os, types
         from reader.core import priority
         priority.sys = types.SimpleNamespace(platform="darwin")
+        priority.run_in_background()  # a thread's priority is its process's there: nothing
         before = os.getpriority(os.PRIO_PROCESS, 0)
         priority.background_process()
         print(before, os.getpriority(os.PRIO_PROCESS, 0))

@@ -1,5 +1,5 @@
-"""Worker processes run below the window's CPU priority; the app's own threads never do (reader/core/priority.py).
-Linux only: the nice values are read back."""
+"""Background work runs below the UI's CPU priority, and so do the processes it starts (reader/core/priority.py).
+Linux only: there a thread has its own nice value."""
 
 from __future__ import annotations
 
@@ -10,33 +10,30 @@ import threading
 
 import pytest
 
-from reader.core import priority
-from reader.core.priority import BACKGROUND_NICE
+from reader.core.priority import BACKGROUND_NICE, run_in_background
 
-pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="nice values are read back on Linux")
-
-REPO = __import__("pathlib").Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="per-thread nice is Linux's")
 
 
 def nice_of_this_thread() -> int:
     return os.getpriority(os.PRIO_PROCESS, threading.get_native_id())
 
 
-def test_a_worker_process_lowers_its_own_priority_and_only_its_own():
+def test_a_background_thread_and_the_processes_it_starts_run_at_background_priority_and_no_other():
     base = nice_of_this_thread()
     if base >= BACKGROUND_NICE:
         pytest.skip("the tests already run at background priority")
-    script = (
-        "import os; from reader.core import priority; priority.background_process(); priority.background_process(); "
-        "print(os.getpriority(os.PRIO_PROCESS, 0))"
-    )
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env)
-    assert int(out.stdout) == BACKGROUND_NICE  # twice: it stays where it is
-    assert nice_of_this_thread() == base  # the parent is untouched
+    seen = {}
 
+    def background_work():
+        run_in_background()
+        run_in_background()  # again: it stays where it is
+        seen["thread"] = nice_of_this_thread()
+        child = [sys.executable, "-c", "import os; print(os.getpriority(os.PRIO_PROCESS, 0))"]
+        seen["child"] = int(subprocess.run(child, capture_output=True, text=True, check=True).stdout)
 
-def test_the_core_offers_no_way_to_lower_a_thread():
-    """A lowered thread holding the GIL, its core taken by another program, stalls every thread of the app,
-    the UI thread too: only whole worker processes are lowered."""
-    assert not hasattr(priority, "run_in_background")
+    thread = threading.Thread(target=background_work)
+    thread.start()
+    thread.join()
+    assert seen == {"thread": BACKGROUND_NICE, "child": BACKGROUND_NICE}
+    assert nice_of_this_thread() == base  # the calling thread is untouched

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ctypes
 import re
+import threading
 import types
 
 from reader.ui.single_instance import server_name
@@ -12,19 +13,20 @@ from tests.core.test_portability import FakeKernel32, without_posix
 from tests.ui.helpers import search
 
 
-def test_the_window_indexes_and_searches_as_on_windows_with_no_thread_lowered(
+def test_the_window_indexes_and_searches_as_on_windows_with_its_background_threads_below_normal(
     monkeypatch, qtbot, open_window, articles_dir
 ):
-    """The window's threads share the GIL: none is lowered (reader/core/priority.py); worker processes lower their
-    own priority class, each in its own process (the samples need none)."""
     without_posix(monkeypatch, "win32")
     kernel32 = FakeKernel32()
     monkeypatch.setattr(ctypes, "windll", types.SimpleNamespace(kernel32=kernel32), raising=False)
+    ui_thread = f"thread {threading.get_native_id()}"
     window = open_window(articles_dir)
     assert window.model.rowCount() > 1  # the samples, indexed on a background thread
     search(qtbot, window, "sponsor")
     assert window.model.rowCount() >= 1
-    assert [name for name, _, _ in kernel32.calls if name == "SetThreadPriority"] == []
+    lowered = [handle for name, handle, _ in kernel32.calls if name == "SetThreadPriority"]
+    assert lowered and ui_thread not in lowered  # the index update's thread; never the window's own
+    assert {value for _, _, value in kernel32.calls} == {-1}  # THREAD_PRIORITY_BELOW_NORMAL
 
 
 def test_the_single_instance_name_is_a_valid_pipe_and_socket_name_everywhere(tmp_path):

@@ -55,7 +55,7 @@ class _SubWriterTask(multiproc.SubWriterTask):
 
     def run(self):
         exit_with_parent(self.parent_pid)
-        background_process()  # forked or spawned, it starts at the window's priority (see priority.py)
+        background_process()  # forked on Linux, it already is; spawned (macOS, Windows), it starts at normal
         try:
             super().run()
         except OSError as exc:  # a full disk: the parent finds this exit code and says so, in one line

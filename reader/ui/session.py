@@ -23,6 +23,7 @@ from ..core.importing import ImportReport
 from ..core.index import IndexDeleted
 from ..core.library import AnalysisReport, Library, LibraryError, SyncCancelled, SyncReport
 from ..core.model import ArticleRow, ArticleView, Filters, SearchResult, split_id
+from ..core.workers import worker_count
 from .folder_watch import FolderWatcher
 from .session_values import (
     NO_HITS,
@@ -48,7 +49,7 @@ RESULT_LIMIT = 100  # each result carries a snippet, about 2.5 ms apiece
 ROW_BATCH_SECONDS = 0.3  # rows listed while indexing, in batches: each one sorts and repaints the list
 SETTLE_EVERY_ROWS = 2_000  # while a first index fills the list, its new rows are frozen this many at a time
 # spaCy runs in these processes only, never in the window's: for the articles opened and the whole library
-ANALYSIS_WORKERS = min(2, os.cpu_count() or 1)
+ANALYSIS_WORKERS = worker_count()  # the cores and memory the machine has (reader/core/workers.py)
 NO_FILTERS = Filters()
 SEARCH, ARTICLE = "search", "article"  # the kinds of request of which only the latest counts
 

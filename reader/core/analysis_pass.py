@@ -3,7 +3,6 @@ names index (for `entity:` and `speaker:` searches and the list's counts)."""
 
 from __future__ import annotations
 
-import os
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -16,6 +15,7 @@ from .files import ArticleError
 from .index.schema import name_entry
 from .model import Article, ArticleRow
 from .scanning import Skipped
+from .workers import worker_count
 
 if TYPE_CHECKING:
     from .library import Library
@@ -85,7 +85,7 @@ class AnalysisPass:
         report, todo = self.report, self.todo
         if self.progress and todo:
             self.progress(0, len(todo))  # loading spaCy takes a second or two: say at once that work has begun
-        procs = n_process or (2 if len(todo) >= ANALYSIS_PARALLEL_MIN and (os.cpu_count() or 1) > 1 else 1)
+        procs = n_process or (worker_count() if len(todo) >= ANALYSIS_PARALLEL_MIN else 1)
         # nothing to analyse: no spaCy workers started (each one imports spaCy, seconds of CPU at every launch)
         analysed = self.library.analyzer.analyze_many(self._articles(), n_process=procs) if todo else iter(())
         try:

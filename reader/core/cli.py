@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import NoReturn
 
-from . import importing, paths
+from . import paths
 from .bookmarks import OK, Bookmark, BookmarkError
 from .coverage import command as coverage_command
 from .errors import ReaderError
@@ -221,6 +221,8 @@ def cmd_index(args, data: Path, articles: Path) -> int:
 
 def cmd_add(args, data: Path, articles: Path) -> int:
     """Import files and folders; exit 2 if any file was skipped, after the others are in."""
+    from . import importing
+
     library = _open(data, articles)
     library.sync()  # what is in the folder already, so that copies of it are recognised
     imported = library.add(args.paths)

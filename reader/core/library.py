@@ -14,29 +14,29 @@ import threading
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from . import articles, importing, paths
-from .analysis import Analysis, Analyzer
-from .analysis.cache import AnalysisCache
-from .analysis_pass import AnalysisPass, AnalysisReport
-from .anchoring import locate_text
+from . import articles, paths
 from .articles import ENTRY_GONE, FILE_GONE
-from .bookmarks import Bookmark, BookmarkError, BookmarkStore
 from .corrections import save_corrections, sidecar
-from .coverage.figures import WHOLE_LIBRARY, compute
-from .coverage.matching import keys_of
-from .coverage.store import StoredFacts
-from .coverage.values import Coverage, Scope
-from .coverage.watchlist import Watchlist
 from .errors import LibraryError, ReaderError, SyncCancelled
 from .files import ArticleError
 from .index import INDEX_DELETED, Index, IndexDamaged, IndexDeleted, hit_spans
 from .model import Article, ArticleRow, Caption, Document, Filters, Phrase, SearchResult, Span, split_id
-from .reanchoring import ReanchorReport, reanchor
 from .scanning import NAME_NOT_UTF8, inside, is_undecodable, readable_name
 from .sync import IndexUpdate, SyncReport
-from .view import ArticleView, build_view
+
+if TYPE_CHECKING:  # and imported where used: a search from the command line needs none of them
+    from . import importing
+    from .analysis import Analysis, Analyzer
+    from .analysis.cache import AnalysisCache
+    from .analysis_pass import AnalysisReport
+    from .bookmarks import Bookmark, BookmarkStore
+    from .coverage.store import StoredFacts
+    from .coverage.values import Coverage, Scope
+    from .coverage.watchlist import Watchlist
+    from .reanchoring import ReanchorReport
+    from .view import ArticleView
 
 __all__ = [
     "BOOKMARKS_FILE",
@@ -70,7 +70,7 @@ class Library:
         self._writing = threading.Lock()  # Whoosh allows one writer: sync and analysis take turns
         self.rebuilt_reason: str | None = None
         self.index_deleted = False  # the index was found deleted and made again empty; a sync refills it
-        self.analyzer = analyzer or Analyzer()
+        self._analyzer = analyzer
         self._cache: AnalysisCache | None = None
         self._bookmarks: BookmarkStore | None = None
         self._data_checked = False
@@ -127,16 +127,30 @@ class Library:
         return current if current is not None else self.index  # None: closed meanwhile; reopened, as on any use
 
     @property
+    def analyzer(self) -> Analyzer:
+        def make() -> Analyzer:
+            from .analysis import Analyzer
+
+            return Analyzer()
+
+        return self._opened("_analyzer", make)
+
+    @property
     def cache(self) -> AnalysisCache:
+        from .analysis.cache import AnalysisCache
+
+        analyzer = self.analyzer  # made first: `_opened` holds its lock while it makes the cache
         return self._opened(
             "_cache",
             lambda: AnalysisCache(
-                self.data_dir / "analysis.sqlite", self.analyzer.fingerprint, read_only=bool(self._read_only)
+                self.data_dir / "analysis.sqlite", analyzer.fingerprint, read_only=bool(self._read_only)
             ),
         )
 
     @property
     def bookmarks(self) -> BookmarkStore:
+        from .bookmarks import BookmarkStore
+
         return self._opened(
             "_bookmarks", lambda: BookmarkStore(self.data_dir / BOOKMARKS_FILE, read_only=self._read_only)
         )
@@ -191,10 +205,12 @@ class Library:
         self.index_deleted = False
         report.indexed = index.doc_count()
         if self._bookmarks is not None or (self.data_dir / BOOKMARKS_FILE).exists():  # none made yet: no file
+            from .bookmarks import BookmarkError
+
             try:
                 report.bookmarks = self.reanchor_bookmarks()
             except BookmarkError as exc:  # the index is fine; the bookmarks wait for the next sync
-                report.bookmarks = ReanchorReport(error=str(exc))
+                report.bookmarks = _reports()["ReanchorReport"](error=str(exc))
         report.seconds = time.perf_counter() - start
         return report
 
@@ -229,6 +245,8 @@ class Library:
 
     def add(self, paths_given, progress: Progress | None = None) -> importing.ImportReport:
         """Copy article files and folders into this folder (see `importing.add`); a `sync` indexes them."""
+        from . import importing
+
         known = importing.Known()
         for row in self._present_index().rows().values():
             known.by_fingerprint.setdefault(row.fingerprint, row.id)
@@ -238,6 +256,8 @@ class Library:
 
     def paste(self, text: str, title: str, source: str = "", date: str = "") -> str:
         """Save pasted text as a new article of this folder; returns its id. A `sync` indexes it."""
+        from . import importing
+
         return importing.save_pasted(self.root, text, title, source, date).relative_to(self.root).as_posix()
 
     def correct(self, article_id: str, **values: str | None) -> Article:
@@ -338,6 +358,8 @@ class Library:
         searches and the list's counts fill in as it goes. `cancel` is polled between articles. `rows`: the
         index's rows, when the caller has just read them (else they are read here).
         """
+        from .analysis_pass import AnalysisPass
+
         return AnalysisPass(self, progress, on_rows, cancel, rows).run(n_process)
 
     @property
@@ -361,6 +383,8 @@ class Library:
         When the analysis has to be made, `early` first gets the view without it, so the text shows at once.
         With `analyze` False, an analysis not cached is not made: the view has none.
         """
+        from .view import build_view
+
         article = self.load(article_id)
         title_hits, body_hits, *caption_hits = (
             hit_spans(part.text, words, part.name, phrases) for part in article.parts()
@@ -380,7 +404,7 @@ class Library:
     def coverage(
         self,
         watchlist: Watchlist,
-        scope: Scope = WHOLE_LIBRARY,
+        scope: Scope | None = None,
         by: str = "month",
         per_outlet: bool = False,
         rows: list[ArticleRow] | None = None,
@@ -388,6 +412,9 @@ class Library:
         """The coverage figures of `watchlist` over `scope` (coverage/figures.py) from the cached facts: no article
         is read or analysed; those without facts count as `unanalysed`. `rows`: the index's rows, if the caller
         has them. The facts stay in memory until new ones are written, so another scope or period is quick."""
+        from .coverage.figures import WHOLE_LIBRARY, compute
+
+        scope = scope or WHOLE_LIBRARY
         ids = None
         if scope.query:
             ids = {hit.article_id for hit in self.search(scope.query, limit=None, snippets=0).hits}
@@ -396,6 +423,8 @@ class Library:
 
     def coverage_facts(self, watchlist: Watchlist) -> StoredFacts:
         """The facts the watchlist's figures need, read from the cache once while no new facts are written."""
+        from .coverage.matching import keys_of
+
         stamp = (frozenset(keys_of(watchlist)), self.cache.facts_stamp())
         last = self._facts
         if last is None or last[0] != stamp:
@@ -419,6 +448,9 @@ class Library:
         if not path.exists():
             raise ArticleError(path_or_id, "no such article file")
         article = self.load(path.resolve())  # a path relative to the working dir gets its id in this folder
+        from .anchoring import locate_text
+        from .bookmarks import BookmarkError
+
         found = locate_text(article.body, text.strip())
         if found is None:
             words = " ".join(text.split())
@@ -449,6 +481,8 @@ class Library:
     def reanchor_bookmarks(self) -> ReanchorReport:
         """Find every bookmark of this folder in its article as it is now, and mark those that cannot be
         (see `reanchoring.reanchor`)."""
+        from .reanchoring import reanchor
+
         return reanchor(self)
 
     def _folder_of(self, article: Article) -> Path:
@@ -484,3 +518,18 @@ class Library:
 def _folder_key(root: Path) -> str:
     slug = re.sub(r"[^A-Za-z0-9_-]+", "-", root.name).strip("-")[:40] or "articles"
     return f"{slug}-{hashlib.sha1(str(root).encode()).hexdigest()[:10]}"
+
+
+def _reports() -> dict[str, type]:
+    """The reports this façade answers with that are made in modules a search does not need."""
+    from .analysis_pass import AnalysisReport
+    from .reanchoring import ReanchorReport
+
+    return {"AnalysisReport": AnalysisReport, "ReanchorReport": ReanchorReport}
+
+
+def __getattr__(name: str):
+    """`from reader.core.library import AnalysisReport` (or ReanchorReport) imports its module only then."""
+    if name in ("AnalysisReport", "ReanchorReport"):
+        return _reports()[name]
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

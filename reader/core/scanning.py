@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import formats
-from .corrections import SIDECAR_SUFFIX, sidecar
+from .corrections import SIDECAR_SUFFIX
 from .files import not_a_file, os_reason
 
 TEXT_SUFFIXES = (".txt", ".md")
@@ -25,9 +25,13 @@ class ArticleFile:
     """What a directory scan knows about an article file without reading it."""
 
     id: str
-    path: Path
     size: int
     mtime_ns: int
+    folder: Path  # the folder it is in: its path is made when asked for, not for each of 10,000 files scanned
+
+    @property
+    def path(self) -> Path:
+        return self.folder / self.id.rpartition("/")[2]
 
 
 @dataclass(frozen=True)
@@ -95,53 +99,100 @@ def in_page_resources(folder: Path, root: Path) -> bool:
 
 
 def scan(root: Path) -> Scan:
-    """Every article file under `root`, at any depth, by stat alone; unusable entries go to `skipped`."""
+    """Every article file under `root`, at any depth, by stat alone; unusable entries go to `skipped`.
+
+    One listing of each folder and one stat of each article file (a link's own kind comes with the
+    listing): a search from the command line checks a folder of 10,000 files this way before it answers.
+    """
     root = Path(root)
     real_root = Path(os.path.realpath(root))
     result = Scan()
-    for dirpath, dirnames, filenames in os.walk(root, onerror=None, followlinks=False):
-        here = Path(dirpath)
-        for name in (d for d in dirnames if is_undecodable(d) and not d.startswith(".")):
-            result.skipped.append(Skipped(readable_name(relative_id(here / name, root)) + "/", NAME_NOT_UTF8))
-        for name in (d for d in dirnames if not d.startswith(".") and not is_undecodable(d)):
-            if link_leaves(here / name, real_root):  # never walked: said, as a file link's would be
-                result.skipped.append(Skipped(relative_id(here / name, root) + "/", LINK_LEAVES))
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and not is_undecodable(d))
+    todo: list[tuple[Path, str]] = [(root, "")]  # (folder, its id prefix), walked top-down as os.walk does
+    while todo:
+        here, prefix = todo.pop()
+        listed = _listing(here)
+        if listed is None:  # unreadable, or gone since its parent was listed: as os.walk, left out
+            continue
+        folders, others = listed
         result.folders.append(here)
-        for name in dirnames:
-            if is_article_name(name):
-                result.skipped.append(Skipped(relative_id(here / name, root), "is a directory, not a file"))
-        present = set(filenames)
-        resources = in_page_resources(here, root)
-        for name in sorted(filenames):
-            if not is_article_name(name):
-                if not resources and not is_aside(name, present):  # listed, never silently left out
-                    result.skipped.append(Skipped(readable_name(relative_id(here / name, root)), unsupported(name)))
-                continue
-            path = here / name
-            if is_undecodable(name):
-                result.skipped.append(Skipped(readable_name(relative_id(path, root)), NAME_NOT_UTF8))
-                continue
-            if link_leaves(path, real_root):
-                result.skipped.append(Skipped(relative_id(path, root), LINK_LEAVES))
-                continue
-            try:
-                st = path.stat()
-            except OSError as exc:
-                result.skipped.append(Skipped(relative_id(path, root), os_reason(exc, path)))
-                continue
-            if not stat.S_ISREG(st.st_mode):  # a pipe would block the reader, a device never end
-                result.skipped.append(Skipped(relative_id(path, root), not_a_file(st.st_mode)))
-                continue
-            size, mtime_ns = st.st_size, st.st_mtime_ns
-            if name + SIDECAR_SUFFIX in present:  # corrections count as a change of the article
-                try:
-                    side = sidecar(path).stat()
-                    size, mtime_ns = size + side.st_size, max(mtime_ns, side.st_mtime_ns)
-                except OSError:
-                    pass
-            result.files.append(ArticleFile(relative_id(path, root), path, size, mtime_ns))
+        walked = _folders(folders, prefix, real_root, result)
+        todo.extend((here / name, f"{prefix}{name}/") for name in reversed(walked))
+        _files(here, prefix, others, in_page_resources(here, root), real_root, result)
     return result
+
+
+def _listing(folder: Path) -> tuple[list[os.DirEntry], list[os.DirEntry]] | None:
+    """The folder's (sub folders, other entries), each by name, as os.walk splits them; None if unlistable."""
+    try:
+        with os.scandir(folder) as listing:
+            entries = sorted(listing, key=lambda e: e.name)
+    except OSError:
+        return None
+    folders: list[os.DirEntry] = []
+    others: list[os.DirEntry] = []
+    for entry in entries:
+        try:
+            is_folder = entry.is_dir()
+        except OSError:
+            is_folder = False
+        (folders if is_folder else others).append(entry)
+    return folders, others
+
+
+def _folders(entries: list[os.DirEntry], prefix: str, real_root: Path, result: Scan) -> list[str]:
+    """Says which sub folders are skipped and why; returns the names of those to walk."""
+    shown = [e for e in entries if not e.name.startswith(".")]
+    for e in shown:
+        if is_undecodable(e.name):
+            result.skipped.append(Skipped(readable_name(prefix + e.name) + "/", NAME_NOT_UTF8))
+    shown = [e for e in shown if not is_undecodable(e.name)]
+    for e in shown:
+        if _leaves(e, real_root):  # never walked: said, as a file link's would be
+            result.skipped.append(Skipped(prefix + e.name + "/", LINK_LEAVES))
+    for e in shown:
+        if is_article_name(e.name):
+            result.skipped.append(Skipped(prefix + e.name, "is a directory, not a file"))
+    return [e.name for e in shown if not e.is_symlink()]
+
+
+def _files(here: Path, prefix: str, entries: list[os.DirEntry], resources: bool, real_root: Path, result: Scan) -> None:
+    """The article files among a folder's entries, with their size and time; the others said or left aside.
+
+    `resources`: the folder holds a saved page's files, which are left out unsaid."""
+    present = {e.name for e in entries}
+    for entry in entries:
+        name = entry.name
+        if not is_article_name(name):
+            if not resources and not is_aside(name, present):  # listed, never silently left out
+                result.skipped.append(Skipped(readable_name(prefix + name), unsupported(name)))
+            continue
+        if is_undecodable(name):
+            result.skipped.append(Skipped(readable_name(prefix + name), NAME_NOT_UTF8))
+            continue
+        if _leaves(entry, real_root):
+            result.skipped.append(Skipped(prefix + name, LINK_LEAVES))
+            continue
+        try:
+            st = entry.stat()
+        except OSError as exc:
+            result.skipped.append(Skipped(prefix + name, os_reason(exc, here / name)))
+            continue
+        if not stat.S_ISREG(st.st_mode):  # a pipe would block the reader, a device never end
+            result.skipped.append(Skipped(prefix + name, not_a_file(st.st_mode)))
+            continue
+        size, mtime_ns = st.st_size, st.st_mtime_ns
+        if name + SIDECAR_SUFFIX in present:  # corrections count as a change of the article
+            try:
+                side = os.stat(entry.path + SIDECAR_SUFFIX)
+                size, mtime_ns = size + side.st_size, max(mtime_ns, side.st_mtime_ns)
+            except OSError:
+                pass
+        result.files.append(ArticleFile(prefix + name, size, mtime_ns, here))
+
+
+def _leaves(entry: os.DirEntry, real_root: Path) -> bool:
+    """`link_leaves` for a listed entry: whether it is a link is known from the listing, with no stat."""
+    return entry.is_symlink() and link_leaves(Path(entry.path), real_root)
 
 
 def link_leaves(path: Path, real_root: Path) -> bool:

@@ -7,17 +7,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .analysis.cache import AnalysisCache
-from .articles import load_file
 from .errors import SyncCancelled
 from .files import ArticleError
 from .index import Index
 from .model import ArticleRow, Document, split_id
-from .reanchoring import ReanchorReport
 from .scanning import ArticleFile, Skipped, scan
 
 if TYPE_CHECKING:
+    from .analysis.cache import AnalysisCache
     from .library import Library
+    from .reanchoring import ReanchorReport
 
 Progress = Callable[[int, int], None]
 
@@ -66,21 +65,28 @@ class Changes:
     replaced: list[str] = field(default_factory=list)  # the ids of the changed files' articles, as indexed
 
 
-def changes(files: list[ArticleFile], rows: dict[str, ArticleRow]) -> Changes:
-    """What differs between the files and the rows indexed; a feed's entries are rows of one file."""
+Stamps = dict[str, tuple[int, int]]  # {article id: (size, mtime_ns) of its file as indexed}
+
+
+def changes(files: list[ArticleFile], stamps: Stamps) -> Changes:
+    """What differs between the files and the articles indexed; a feed's entries are articles of one file."""
     on_disk = {f.id: f for f in files}
-    indexed: dict[str, list[ArticleRow]] = {}
-    for row in rows.values():
-        indexed.setdefault(split_id(row.id)[0], []).append(row)
+    indexed: dict[str, list[str]] = {}
+    for aid in stamps:
+        indexed.setdefault(split_id(aid)[0], []).append(aid)
     added = [f for fid, f in on_disk.items() if fid not in indexed]
     changed = [
         f
         for fid, f in on_disk.items()
-        if fid in indexed and any((r.size, r.mtime_ns) != (f.size, f.mtime_ns) for r in indexed[fid])
+        if fid in indexed and any(stamps[aid] != (f.size, f.mtime_ns) for aid in indexed[fid])
     ]
-    removed = [r.id for fid, found in indexed.items() if fid not in on_disk for r in found]
-    replaced = [r.id for f in changed for r in indexed[f.id]]
+    removed = [aid for fid, found in indexed.items() if fid not in on_disk for aid in found]
+    replaced = [aid for f in changed for aid in indexed[f.id]]
     return Changes(added, changed, removed, replaced)
+
+
+def stamps_of(rows: list[ArticleRow]) -> Stamps:
+    return {r.id: (r.size, r.mtime_ns) for r in rows}
 
 
 class IndexUpdate:
@@ -110,8 +116,8 @@ class IndexUpdate:
         self.report.skipped = list(found.skipped)
         self.report.folders = found.folders
         gone = [] if rebuild else todo_changes.removed + todo_changes.replaced
-        cache = self.library.cache  # a rebuilt or re-read article keeps an analysis made for the same text
-        if todo or gone or rebuild:
+        if todo or gone or rebuild:  # else nothing is opened nor imported to read or analyse articles
+            cache = self.library.cache  # a rebuilt or re-read article keeps an analysis made for the same text
             with self.library._writing:
                 self.index.write(self._documents(todo, cache), remove=gone, expected=len(todo), replace_all=rebuild)
         self._count(todo_changes)
@@ -119,16 +125,21 @@ class IndexUpdate:
     def _changes(self, files: list[ArticleFile], rebuild: bool, known: list[ArticleRow] | None) -> Changes:
         # rows known, but an empty index: one made again after it was deleted, or a rebuild that never committed
         remade = bool(known) and not self.index.doc_count()
-        rows = {r.id: r for r in known} if known is not None and not remade else self.index.rows()
-        found = changes(files, rows)
+        if known is not None and not remade:
+            stamps, doubled = stamps_of(known), self.index.doubled()
+        else:  # three columns of the index, not its rows: this is most of what a search from the CLI waits for
+            stamps, doubled = self.index.stamps()
+        found = changes(files, stamps)
         if remade:  # what the caller lists and the folder no longer has is gone as well
-            listed = changes(files, {r.id: r for r in known or []})
+            listed = changes(files, stamps_of(known or []))
             found = Changes(found.added, found.changed, listed.removed, listed.replaced)
         if rebuild:  # read everything again; the commit drops every older document
             return Changes(list(files), [], found.removed, found.replaced)
-        return _repairing(found, self.index.doubled(), files, rows)
+        return _repairing(found, doubled, files, stamps)
 
     def _documents(self, todo: list[ArticleFile], cache: AnalysisCache) -> Iterator[Document]:
+        from .articles import load_file
+
         for done, f in enumerate(todo, 1):
             if self.cancel and self.cancel():
                 raise SyncCancelled("index update cancelled")
@@ -156,7 +167,7 @@ class IndexUpdate:
         report.removed_ids = done.removed + [aid for aid in done.replaced if aid not in self.written]
 
 
-def _repairing(found: Changes, doubled: set[str], files: list[ArticleFile], rows: dict[str, ArticleRow]) -> Changes:
+def _repairing(found: Changes, doubled: set[str], files: list[ArticleFile], stamps: Stamps) -> Changes:
     """`found`, with the files of articles indexed twice read again: each is then indexed once."""
     todo = {f.id for f in found.added + found.changed}
     again = {split_id(aid)[0] for aid in doubled} - todo
@@ -164,5 +175,5 @@ def _repairing(found: Changes, doubled: set[str], files: list[ArticleFile], rows
     if not reread:
         return found
     ids = {f.id for f in reread}
-    replaced = [aid for aid in rows if split_id(aid)[0] in ids]
+    replaced = [aid for aid in stamps if split_id(aid)[0] in ids]
     return Changes(found.added, found.changed + reread, found.removed, found.replaced + replaced)

@@ -25,6 +25,7 @@ from ..core.index import IndexDeleted
 from ..core.library import AnalysisReport, Library, LibraryError, SyncCancelled, SyncReport
 from ..core.model import ArticleRow, ArticleView, Filters, SearchResult, split_id
 from ..core.results_export import write_results
+from ..core.workers import worker_count
 from .folder_watch import FolderWatcher
 from .session_coverage import WatchlistRequests
 from .session_values import (
@@ -50,7 +51,7 @@ from .workers import Job, Jobs
 ROW_BATCH_SECONDS = 0.3  # rows listed while indexing, in batches: each one sorts and repaints the list
 SETTLE_EVERY_ROWS = 2_000  # while a first index fills the list, its new rows are frozen this many at a time
 # spaCy runs in these processes only, never in the window's: for the articles opened and the whole library
-ANALYSIS_WORKERS = min(2, os.cpu_count() or 1)
+ANALYSIS_WORKERS = worker_count()  # the cores and memory the machine has (reader/core/workers.py)
 FIRST_SNIPPETS = 30  # a search's hits with their snippets at once: a screen's; the list asks for the others
 NO_FILTERS = Filters()
 SEARCH, ARTICLE = "search", "article"  # the kinds of request of which only the latest counts

@@ -8,6 +8,7 @@ from whoosh import multiproc
 
 from ..children import exit_with_parent
 from ..priority import background_process
+from ..workers import worker_count
 from .sizes import Sizing
 
 PARALLEL_MIN_DOCS = 300  # below this a process pool costs more than it saves
@@ -17,8 +18,9 @@ WRITER_FAILED_EXIT = 100  # a writer process that met an OSError exits with this
 
 def pool_options(expected: int) -> dict:
     """The writer's options for adding `expected` articles: a pool of writer processes when it pays."""
-    if expected >= PARALLEL_MIN_DOCS and (os.cpu_count() or 1) > 1:
-        return {"procs": min(2, os.cpu_count() or 1), "multisegment": True, "limitmb": WRITER_MEMORY_MB}
+    procs = worker_count() if expected >= PARALLEL_MIN_DOCS else 1
+    if procs > 1:
+        return {"procs": procs, "multisegment": True, "limitmb": WRITER_MEMORY_MB}
     return {}
 
 

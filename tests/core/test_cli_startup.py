@@ -1,0 +1,86 @@
+"""`press-reader search` answers at once: it imports only what a search needs and checks the folder by one
+listing and one stat per file against three columns of the index, yet still finds every change."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from reader.core import scanning
+from reader.core.library import Library
+from tests.core.cli_helpers import run
+
+
+def _story(word: str) -> str:
+    return f"A story\n\nThe sponsor signed a deal with {word} for the new season.\n"
+
+
+@pytest.fixture
+def folder(tmp_path, write):
+    root = tmp_path / "press"
+    write(root / "kept.txt", _story("alpha"))
+    write(root / "deep" / "er" / "edited.txt", _story("bravo"))
+    write(root / "gone.txt", _story("charlie"))
+    return root
+
+
+def _found(capsys, folder, data, word) -> list[str]:
+    code, out, err = run(capsys, "search", word, "--articles", folder, "--data-dir", data, "--json")
+    assert code == 0, err
+    return [hit["path"] for hit in json.loads(out)["hits"]]
+
+
+def test_a_search_finds_files_changed_added_and_removed_since_the_last(capsys, folder, tmp_path, write, touch_later):
+    data = tmp_path / "data"
+    assert _found(capsys, folder, data, "bravo") == ["deep/er/edited.txt"]
+    edited = folder / "deep" / "er" / "edited.txt"
+    write(edited, _story("delta"))  # the same size: only its time tells
+    touch_later(edited)
+    write(folder / "new" / "added.md", _story("echo"))
+    (folder / "gone.txt").unlink()
+    assert _found(capsys, folder, data, "delta") == ["deep/er/edited.txt"]
+    assert _found(capsys, folder, data, "bravo") == []
+    assert _found(capsys, folder, data, "echo") == ["new/added.md"]
+    assert _found(capsys, folder, data, "charlie") == []
+    assert _found(capsys, folder, data, "alpha") == ["kept.txt"]
+
+
+def test_a_file_grown_within_the_same_time_is_read_again(capsys, folder, tmp_path):
+    data = tmp_path / "data"
+    assert _found(capsys, folder, data, "alpha") == ["kept.txt"]
+    kept = folder / "kept.txt"
+    st = kept.stat()
+    kept.write_text(_story("foxtrot and more"), encoding="utf-8")
+    os.utime(kept, ns=(st.st_atime_ns, st.st_mtime_ns))  # the same time: only its size tells
+    assert _found(capsys, folder, data, "foxtrot") == ["kept.txt"]
+
+
+def test_the_index_stamps_are_the_rows_size_and_time(folder, tmp_path):
+    library = Library(folder, tmp_path / "data")
+    library.sync()
+    stamps, doubled = library.index.stamps()
+    assert stamps == {r.id: (r.size, r.mtime_ns) for r in library.rows()}
+    assert doubled == set()
+    on_disk = {f.id: (f.size, f.mtime_ns) for f in scanning.scan(folder).files}
+    assert stamps == on_disk
+    library.close()
+
+
+@pytest.mark.slow  # a child process: a fresh interpreter shows what a search imports
+def test_a_search_imports_neither_the_analysis_nor_the_import_and_export_code(folder, tmp_path):
+    data = tmp_path / "data"
+    Library(folder, data).sync()
+    script = (
+        "import sys; from reader.core import cli; "
+        f"code = cli.main(['search', 'alpha', '--articles', {str(folder)!r}, '--data-dir', {str(data)!r}]); "
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('spacy', 'trafilatura', 'dateparser', 'lxml') "
+        "or m.startswith(('reader.core.analysis', 'reader.core.importing', 'reader.core.view', "
+        "'reader.core.coverage.figures', 'reader.core.reanchoring'))))"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert done.stdout.splitlines()[-1] == "[]", done.stderr
+    assert "kept.txt" in done.stdout

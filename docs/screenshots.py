@@ -19,11 +19,12 @@ from reader.core.coverage import watchlist as watchlists
 from reader.core.coverage.reports import write_report
 from reader.core.coverage.values import Scope
 from reader.core.library import Library
+from reader.core.model import Filters
 from reader.ui.app import make_app
 from reader.ui.main_window import MainWindow
 
 SIZE = (1280, 800)
-QUERY = '"world cup" sponsor*'
+QUERY = "sponsor* OR partner*"
 FOLLOWED = ("Heineken", "Visa", "Coca-Cola", "Alibaba Group", "Samsung", "Toyota", "Allianz", "Omega")
 
 
@@ -103,12 +104,12 @@ def main(articles: Path, data: Path, out: Path) -> None:
     window.browsing.show_article("press/wn-croatia-england-semifinal.txt")
     settle(window)
     shoot(window, out, "screenshot-quotes.png")
-    window.search_bar.set_text(QUERY)
+    window.search_bar.set_search(QUERY, Filters(source="The Sponsorship Times"))
     wait_for(window, lambda: "match" in window.search_bar.status.text())
     window.browsing.step(1)
     settle(window)
     shoot(window, out, "screenshot-search.png")
-    window.search_bar.clear()
+    window.search_bar.set_search("", Filters())
     window.bookmarking.panel.show()
     window.browsing.show_article(BOOKMARKS[0][0])
     settle(window)

@@ -14,6 +14,7 @@ import pytest
 
 from reader.core.analysis import NO_MODEL, Analyzer
 from reader.core.library import Library
+from tests.lane import pytest_cmdline_main  # noqa: F401 - the fast lane on two workers (pytest calls it here)
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

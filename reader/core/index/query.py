@@ -14,6 +14,7 @@ from .schema import NAME_FIELDS, QUERY_FIELDS, QUERY_SCHEMA, SEARCH_FIELDS
 
 MAX_QUERY_CHARS = 500
 MAX_SCANNED_WORDS = 10_000  # words a wildcard or range may look through, in one field of one segment
+MAX_EXPANDED_WORDS = 1_000  # distinct words the wildcards and ranges of one query may match, over the index
 
 
 # The query language by example, for Help › Search syntax: (what you type, what it finds). Every example
@@ -238,8 +239,34 @@ class _Scanning:
             yield word
 
 
+def check_breadth(q, reader) -> None:
+    """QueryTooBroad when the wildcards and ranges of `q` (under a NOT too) match more than MAX_EXPANDED_WORDS
+    distinct words of `reader`'s index between them: each matched word's postings would be read, so `s*` grows
+    with the vocabulary. Counted from the word lists alone, before any posting is read, and stopped at the bound."""
+    words: set[bytes] = set()
+    for part in q.leaves():
+        if not isinstance(part, _Scanned) or part.fieldname not in reader.schema:
+            continue
+        for word in part._btexts(reader):
+            words.add(word)
+            if len(words) > MAX_EXPANDED_WORDS:
+                raise QueryTooBroad(part.too_many())
+
+
 class _Scanned:
     """A query over many words, each looked through counted (see `_bounded`)."""
+
+    fieldname: str
+
+    def shown(self) -> str:
+        """The pattern or range as the user wrote it, for messages."""
+        raise NotImplementedError
+
+    def too_many(self) -> str:
+        return (
+            f"{self.shown()} matches more than {MAX_EXPANDED_WORDS:,} words of the index; "
+            "put more letters before * or ?, or narrow the range"
+        )
 
     def _btexts(self, ixreader):
         return super()._btexts(_Scanning(ixreader, self.shown()))

@@ -19,6 +19,7 @@ from whoosh import query, scoring
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.util.numeric import byte_to_length
 
+from .query import check_breadth
 from .reading import column_lists, per_index, per_segment, segment_column
 
 if TYPE_CHECKING:
@@ -52,6 +53,7 @@ def rank_all(searcher, q, only=None, collapse: str | None = None) -> Ranked | No
     other than BM25F (Whoosh must then rank it)."""
     import numpy as np
 
+    check_breadth(q, searcher.reader())
     if not isinstance(searcher.weighting, scoring.BM25F):
         return None
     found = _gather(searcher, lambda sub: _node(q, sub, searcher), only)
@@ -65,6 +67,7 @@ def newest_all(searcher, q, only=None, collapse: str | None = None) -> Ranked:
     by `day` reversed then `id` (the scores all 0): a query with no word to rank by."""
     import numpy as np
 
+    check_breadth(q, searcher.reader())
     found = _gather(searcher, lambda sub: _with_zeros(_ids(q, sub)), only)
     reader = searcher.reader()
     day, aid = _ranks(reader, "day")[found.docnums], _ranks(reader, "id")[found.docnums]
@@ -109,15 +112,15 @@ def _ids(q, sub):
         if q.fieldname not in sub.schema or not sub.schema[q.fieldname].format:
             return _leaf_ids(q, sub)
         field = sub.schema[q.fieldname]
-        texts = [q.text] if kind is query.Term else [t for t in q._btexts(reader) if t]
-        found = []
-        for text in texts:
+        if kind is query.Term:
             try:
-                btext = field.to_bytes(text) if kind is query.Term else text
+                texts = [field.to_bytes(q.text)]
             except ValueError:
-                continue
-            if (q.fieldname, btext) in reader:
-                found.append(_postings(reader, q.fieldname, btext)[0])
+                texts = []
+            texts = [t for t in texts if (q.fieldname, t) in reader]
+        else:  # the words of the segment's own word list: no need to look each up again
+            texts = [t for t in q._btexts(reader) if t]
+        found = [_postings(reader, q.fieldname, btext)[0] for btext in texts]
         return _distinct(np.concatenate(found)) if found else _empty()[0]
     if kind in (query.And, query.Or) and q.subqueries:
         parts = [_ids(part, sub) for part in q.subqueries if type(part) is not query.Not]

@@ -36,13 +36,16 @@ def isolated_settings(tmp_path):
 
 @pytest.fixture
 def open_window(qtbot, qapp, data_dir):
-    """open_window(folder) -> a shown MainWindow whose first index update has finished."""
+    """open_window(folder) -> a shown MainWindow whose first index update has finished; with `size`, shown at that
+    size from its first paint."""
     make_app()
     windows = []
 
-    def _open(folder, wait=True):
+    def _open(folder, wait=True, size=None):
         window = MainWindow(data_dir, folder)
         qtbot.addWidget(window)
+        if size is not None:
+            window.resize(*size)
         if wait:
             with qtbot.waitSignal(window.session.synced, timeout=SYNC_TIMEOUT_MS):
                 window.show()

@@ -6,34 +6,16 @@ import pytest
 
 from reader.ui.article_list import TITLE_MIN_CHARS
 from reader.ui.article_model import SOURCE, TITLE
-from reader.ui.main_window import MainWindow
 from tests.conftest import SAMPLE_000
-from tests.ui.conftest import SYNC_TIMEOUT_MS
 from tests.ui.helpers import WAIT_MS, search, visible_ids
 
 SIZES = [(1000, 650), (1600, 1000)]
 
 
 @pytest.fixture
-def first_launch(qtbot, qapp, data_dir):
+def first_launch(open_window):
     """first_launch(folder, size) -> the window as a first launch shows it at `size`, its folder indexed."""
-    from reader.ui.app import make_app
-
-    make_app()
-    windows = []
-
-    def _open(folder, size):
-        window = MainWindow(data_dir, folder)
-        qtbot.addWidget(window)
-        window.resize(*size)
-        with qtbot.waitSignal(window.session.synced, timeout=SYNC_TIMEOUT_MS):
-            window.show()
-        windows.append(window)
-        return window
-
-    yield _open
-    for window in windows:
-        window.close()
+    return lambda folder, size: open_window(folder, size=size)
 
 
 def assert_wraps_to_the_pane(pane):

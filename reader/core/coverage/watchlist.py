@@ -78,9 +78,6 @@ class Watchlist:
         self.names = [w for w in self.names if w.name.casefold() != name.strip().casefold()]
         return len(self.names) != before
 
-    def of_kind(self, kind: str) -> list[Watched]:
-        return [w for w in self.names if w.kind == kind]
-
     def to_csv(self) -> str:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
@@ -103,19 +100,17 @@ class Watchlist:
             kind = (row.get("kind") or SPONSOR).lower()
             if kind not in KINDS:
                 raise WatchlistError(f"{where} line {reader.line_num}: kind {kind!r} is not one of {', '.join(KINDS)}")
-            aliases = tuple(a.strip() for a in row.get("aliases", "").split("|") if a.strip())
-            watchlist.add(Watched(row["name"], kind, aliases, row.get("sponsor", "")))
+            watchlist.add(Watched(row["name"], kind, _split(row.get("aliases", "")), row.get("sponsor", "")))
         return watchlist
 
     @classmethod
     def built_in(cls) -> Watchlist:
         """A new watchlist: every sponsor of the built-in list, with its aliases."""
-        return cls.from_csv(_built_in_sponsors(), str(BUILT_IN_SPONSORS.name))
-
-
-def _built_in_sponsors() -> str:
-    rows = csv.DictReader(io.StringIO(BUILT_IN_SPONSORS.read_text("utf-8-sig")))
-    return Watchlist([Watched(r["name"].strip(), SPONSOR, _split(r.get("aliases") or "")) for r in rows]).to_csv()
+        watchlist = cls()
+        for row in csv.DictReader(io.StringIO(BUILT_IN_SPONSORS.read_text("utf-8-sig"))):
+            if (row.get("name") or "").strip():
+                watchlist.add(Watched(row["name"], SPONSOR, _split(row.get("aliases") or "")))
+        return watchlist
 
 
 def _split(aliases: str) -> tuple[str, ...]:

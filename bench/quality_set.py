@@ -145,6 +145,11 @@ def strip_markup(marked: str, name: str = "", first_line: int = 1):
 
     while i < len(marked):
         ch = marked[i]
+        if marked.startswith("[[[", i):  # a bracket in the text just before an entity: "[[[Israel|GPE]]]"
+            out.append(ch)
+            size += 1
+            i += 1
+            continue
         if marked.startswith("[[", i):
             close = marked.find("]]", i)
             if close < 0:

@@ -72,3 +72,15 @@ def test_every_file_of_the_set_reads_and_sits_in_its_part():
         assert path.parent.name == part_of(path.name), f"{path.name} belongs in {part_of(path.name)}/"
         quotes[path.parent.name] += len(doc.quotes)
     assert all(quotes.values()), quotes
+
+
+def test_a_bracket_just_before_an_entity_stays_text(tmp_path: Path):
+    (tmp_path / "heldout").mkdir()
+    path = tmp_path / "heldout" / "pr-brackets.txt"
+    path.write_text(
+        '% source: written for a test, MIT\nTitle\n\n⟦"They [[[Israel|GPE]]] won."⟧⟨Ada Lovelace⟩\n', encoding="utf-8"
+    )
+    doc = read(path)
+    assert doc.body == '"They [Israel] won."'
+    (entity,) = doc.entities
+    assert doc.body[entity.start : entity.end] == "Israel" and entity.label == "GPE"

@@ -3,6 +3,7 @@
     python -m bench.bench_quality               # the development part (bench/quality/dev)
     python -m bench.bench_quality --errors      # … and every miss, wrong speaker and wrong entity in it
     python -m bench.bench_quality --heldout     # the held-out part: only at the end of a piece of work
+    python -m bench.bench_quality --heldout --since 2026-12-07   # … only its files added on or after that date
     python -m bench.bench_quality --json        # the figures as JSON
 
 Definitions (bench/README.md says the same):
@@ -25,6 +26,7 @@ Definitions (bench/README.md says the same):
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import re
 import sys
@@ -33,7 +35,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.quality_set import Doc, GoldQuote, files, load
+from bench.quality_set import SET_DIR, Doc, GoldQuote, added_since, files, load
 from reader.core.analysis import SPEECH, Analysis, Analyzer, Quote
 from reader.core.model import BODY, TITLE, Article
 
@@ -251,30 +253,48 @@ def table(fig: dict, docs: int, part: str) -> str:
     return "\n".join(rows)
 
 
+def chosen(parts: tuple[str, ...], since: datetime.date | None = None, folder: Path = SET_DIR) -> list[Doc]:
+    """The labelled documents of these parts, only those added on or after `since` when given."""
+    docs = load(files(parts, folder))
+    return docs if since is None else added_since(docs, since)
+
+
+def _date(text: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.bench_quality", description=__doc__.split("\n")[0])
     parser.add_argument("--heldout", action="store_true", help="score the held-out part (only at the end)")
     parser.add_argument("--all", action="store_true", help="score both parts together")
     parser.add_argument("--errors", action="store_true", help="list every error (development part only)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument(
+        "--since", type=_date, metavar="YYYY-MM-DD", help="only the files whose '%% added:' date is on or after this"
+    )
     parser.add_argument("--model", default=None, help="spaCy model (default: as the app picks it; 'none')")
     args = parser.parse_args(argv)
     if args.errors and (args.heldout or args.all):
         parser.error("--errors lists the development part only: the held-out part is never read for errors")
     parts = ("dev", "heldout") if args.all else ("heldout",) if args.heldout else ("dev",)
-    docs = load(files(parts))
+    docs = chosen(parts, args.since)
     if not docs:
-        print(f"no labelled files in {', '.join(parts)}", file=sys.stderr)
+        since = f" added on or after {args.since}" if args.since else ""
+        print(f"no labelled files in {', '.join(parts)}{since}", file=sys.stderr)
         return 1
+    label = "+".join(parts) + (f" since {args.since}" if args.since else "")
     analyzer = Analyzer(args.model)
     started = time.perf_counter()
     tally = score(docs, analyzer, errors=args.errors)
     fig = figures(tally)
     if args.json:
-        print(json.dumps({"part": "+".join(parts), "articles": len(docs), **fig}, indent=2))
+        print(json.dumps({"part": label, "articles": len(docs), **fig}, indent=2))
     else:
         print("\n".join(tally.lines))
-        print(table(fig, len(docs), "+".join(parts)))
+        print(table(fig, len(docs), label))
         print(f"\n({time.perf_counter() - started:.1f} s, model {analyzer.tagger.model_name or 'none'})")
     return 0
 

@@ -8,6 +8,7 @@ for an entity, `⟦"…"⟧⟨Speaker⟩` for a speech quote (`⟨⟩` when the 
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import sys
 from dataclasses import dataclass, field
@@ -58,6 +59,12 @@ class Doc:
         return self.name.startswith("wn-")
 
     @property
+    def added(self) -> datetime.date | None:
+        """When the file joined the set (its '% added: YYYY-MM-DD' line), None for the first files."""
+        value = self.meta.get("added")
+        return datetime.date.fromisoformat(value) if value else None
+
+    @property
     def sport(self) -> bool:
         """About sport (its '% sport:' line names one), as opposed to general news."""
         return not self.meta.get("sport", "").startswith("none")
@@ -76,6 +83,11 @@ def load(paths: list[Path]) -> list[Doc]:
     return [read(p) for p in paths]
 
 
+def added_since(docs: list[Doc], since: datetime.date) -> list[Doc]:
+    """The documents whose '% added:' date is on or after `since` (files without one are older)."""
+    return [d for d in docs if d.added is not None and d.added >= since]
+
+
 def read(path: Path) -> Doc:
     raw = path.read_text(encoding="utf-8").replace("\r\n", "\n")
     meta: dict[str, str] = {}
@@ -87,6 +99,11 @@ def read(path: Path) -> Doc:
         n += 1
     if "source" not in meta:
         raise MarkupError(f"{path.name}: no '% source:' line")
+    if "added" in meta:
+        try:
+            datetime.date.fromisoformat(meta["added"])
+        except ValueError:
+            raise MarkupError(f"{path.name}: '% added:' is a date, YYYY-MM-DD: {meta['added']!r}") from None
     marked = "\n".join(lines[n:]).strip("\n")
     clean, quotes, entities = strip_markup(marked, path.name, first_line=n + 1)
     title, sep, body = clean.partition("\n\n")
@@ -128,6 +145,11 @@ def strip_markup(marked: str, name: str = "", first_line: int = 1):
 
     while i < len(marked):
         ch = marked[i]
+        if marked.startswith("[[[", i):  # a bracket in the text just before an entity: "[[[Israel|GPE]]]"
+            out.append(ch)
+            size += 1
+            i += 1
+            continue
         if marked.startswith("[[", i):
             close = marked.find("]]", i)
             if close < 0:

@@ -1,0 +1,86 @@
+"""The labelled quality set (bench/quality/): every file reads, and `--since` picks the files added since a date."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+
+from bench.bench_quality import chosen, main
+from bench.quality_set import PARTS, MarkupError, files, part_of, read
+
+
+def _write(folder: Path, part: str, name: str, added: str | None) -> None:
+    (folder / part).mkdir(parents=True, exist_ok=True)
+    meta = "% source: written for a test, MIT\n" + (f"% added: {added}\n" if added else "")
+    body = '[[Ada Lovelace|PERSON]] joins [[Arsenal|ORG]]\n\n⟦"We won,"⟧⟨Ada Lovelace⟩ [[Lovelace|PERSON|Ada Lovelace]] said.\n'
+    (folder / part / name).write_text(meta + body, encoding="utf-8")
+
+
+@pytest.fixture
+def small_set(tmp_path: Path) -> Path:
+    _write(tmp_path, "heldout", "pr-first.txt", None)
+    _write(tmp_path, "heldout", "pr-day-before.txt", "2026-12-06")
+    _write(tmp_path, "heldout", "pr-on-the-day.txt", "2026-12-07")
+    _write(tmp_path, "heldout", "pr-later.txt", "2027-01-15")
+    _write(tmp_path, "dev", "pr-dev-same-day.txt", "2026-12-07")
+    return tmp_path
+
+
+def _names(docs) -> list[str]:
+    return sorted(d.name for d in docs)
+
+
+def test_since_keeps_the_files_added_on_or_after_the_date(small_set: Path):
+    since = datetime.date(2026, 12, 7)
+    assert _names(chosen(("heldout",), since, small_set)) == ["pr-later.txt", "pr-on-the-day.txt"]
+    assert _names(chosen(("dev", "heldout"), since, small_set)) == [
+        "pr-dev-same-day.txt",
+        "pr-later.txt",
+        "pr-on-the-day.txt",
+    ]
+
+
+def test_without_since_every_file_of_the_part_is_scored(small_set: Path):
+    assert len(chosen(("heldout",), None, small_set)) == 4
+
+
+def test_a_date_after_every_file_selects_none(small_set: Path):
+    assert chosen(("heldout",), datetime.date(2030, 1, 1), small_set) == []
+
+
+def test_a_bad_since_date_is_refused_in_one_line(capsys):
+    with pytest.raises(SystemExit):
+        main(["--heldout", "--since", "7 Dec 2026"])
+    assert "not a date (YYYY-MM-DD): '7 Dec 2026'" in capsys.readouterr().err
+
+
+def test_a_bad_added_line_names_the_file(tmp_path: Path):
+    _write(tmp_path, "heldout", "pr-bad.txt", "2026-13-45")
+    with pytest.raises(MarkupError, match="pr-bad.txt: '% added:' is a date"):
+        read(tmp_path / "heldout" / "pr-bad.txt")
+
+
+def test_every_file_of_the_set_reads_and_sits_in_its_part():
+    paths = files(PARTS)
+    assert paths
+    quotes = {part: 0 for part in PARTS}
+    for path in paths:
+        doc = read(path)
+        assert doc.entities, f"{path.name} marks no entity"
+        assert path.parent.name == part_of(path.name), f"{path.name} belongs in {part_of(path.name)}/"
+        quotes[path.parent.name] += len(doc.quotes)
+    assert all(quotes.values()), quotes
+
+
+def test_a_bracket_just_before_an_entity_stays_text(tmp_path: Path):
+    (tmp_path / "heldout").mkdir()
+    path = tmp_path / "heldout" / "pr-brackets.txt"
+    path.write_text(
+        '% source: written for a test, MIT\nTitle\n\n⟦"They [[[Israel|GPE]]] won."⟧⟨Ada Lovelace⟩\n', encoding="utf-8"
+    )
+    doc = read(path)
+    assert doc.body == '"They [Israel] won."'
+    (entity,) = doc.entities
+    assert doc.body[entity.start : entity.end] == "Israel" and entity.label == "GPE"

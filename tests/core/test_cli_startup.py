@@ -3,6 +3,7 @@ listing and one stat per file against the stamps kept beside the index, yet stil
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import subprocess
@@ -114,3 +115,37 @@ def test_a_search_imports_nothing_another_command_or_the_window_needs(folder, tm
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert done.stdout.splitlines()[-1] == "0 []", done.stderr
     assert "kept.txt" in done.stdout
+
+
+def _varied(root, count: int = 30):
+    """`count` articles naming "sponsor" and "olympic" a varied number of times, at varied lengths: scores differ."""
+    root.mkdir()
+    for i in range(count):
+        words = ["sponsor"] * (i % 4) + ["olympic"] * (i % 5) + ["filler", "season", "deal"] * (i % 7 + 1)
+        (root / f"story_{i:02}.txt").write_text(f"Story {i} of the season\n\n{' '.join(words)}.\n", "utf-8")
+    return root
+
+
+def test_the_command_line_lists_the_windows_first_hits(capsys, tmp_path):
+    root = _varied(tmp_path / "press")
+    data = tmp_path / "data"
+    query, shown, first_screen = "sponsor olympic", 12, 5
+    out = json.loads(
+        run(capsys, "search", query, "--limit", shown, "--articles", root, "--data-dir", data, "--json")[1]
+    )
+    library = Library(root, data)
+    try:
+        # as the window asks: every hit, snippets for the first screen, then for the rows scrolled to
+        window = library.search(query, limit=None, snippets=first_screen)
+        later = library.snippets(query, [h.article_id for h in window.hits[first_screen:shown]])
+    finally:
+        library.close()
+    expected = [(h.article_id, round(h.score, 4), h.snippet or later[h.article_id][0]) for h in window.hits[:shown]]
+    assert [(h["path"], h["score"], h["snippet"]) for h in out["hits"]] == expected
+    assert out["total"] == window.total > shown
+    assert len({h["score"] for h in out["hits"]}) > 3  # an order worth checking
+
+
+def test_a_search_in_this_process_leaves_the_collector_on(capsys, folder, tmp_path):
+    assert _found(capsys, folder, tmp_path / "data", "alpha") == ["kept.txt"]
+    assert gc.isenabled()

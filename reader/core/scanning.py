@@ -10,13 +10,13 @@ from pathlib import Path
 from typing import NamedTuple
 
 from . import formats
-from .corrections import SIDECAR_SUFFIX
 from .files import not_a_file, os_reason
 
 TEXT_SUFFIXES = (".txt", ".md")
 ARTICLE_SUFFIXES = TEXT_SUFFIXES + formats.SUFFIXES
 NAME_NOT_UTF8 = "its name is not valid UTF-8: rename it to index it"
 LINK_LEAVES = "a link to outside the folder: not followed"
+SIDECAR_SUFFIX = ".meta.json"  # "report.pdf.meta.json": the user's corrections of report.pdf's details (corrections.py)
 # what a folder holds besides articles and is not the user's to hear about: the system's thumbnail caches and
 # folder settings (hidden on the system that makes them), Office's lock files ("~$report.docx")
 _HOUSEKEEPING = frozenset({"thumbs.db", "ehthumbs.db", "desktop.ini", "icon\r"})

@@ -22,6 +22,7 @@ if TYPE_CHECKING:  # and imported where used: a search loads the library and the
     from .model import SearchResult
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
+_BLAS_THREADS = "OPENBLAS_NUM_THREADS"
 COVERAGE_HELP = "how often, where and by whom the watched names are covered"
 Window = Callable[[Path | None, Path], int]  # opens the window: (articles folder if given, data dir) -> exit code
 
@@ -322,6 +323,10 @@ def cmd_search(args, data: Path, articles: Path) -> int:
     # the cyclic collector's passes over them found nothing and cost a tenth of its time at 10,000 articles
     collecting = gc.isenabled()
     gc.disable()
+    # NumPy, which ranks the hits, starts a thread per core for OpenBLAS as it is imported (~50 ms on two
+    # cores), and a search multiplies no matrix; a value the user set is kept
+    blas_set = _BLAS_THREADS in os.environ
+    os.environ.setdefault(_BLAS_THREADS, "1")
     try:
         library = _open(data, articles)
         try:
@@ -331,6 +336,8 @@ def cmd_search(args, data: Path, articles: Path) -> int:
     finally:
         if collecting:
             gc.enable()
+        if not blas_set:
+            os.environ.pop(_BLAS_THREADS, None)
 
 
 def _search(library: Library, args) -> int:

@@ -113,11 +113,14 @@ def test_a_search_imports_nothing_another_command_or_the_window_needs(folder, tm
         "except SystemExit as exit: code = exit.code\n"
         f"print(code, sorted(m for m in sys.modules if m in {unwanted!r} or m.split('.')[0] in {unwanted!r} "
         f"or m.startswith({ours!r})))\n"
+        "import os; tasks = '/proc/self/task'\n"  # NumPy imported with one OpenBLAS thread: no other thread left
+        "print('numpy' in sys.modules, len(os.listdir(tasks)) if os.path.isdir(tasks) else 1)\n"
         "import asyncio, urllib.request\n"  # the real ones, after the stand-ins Whoosh was imported with
         "print(asyncio.run(asyncio.sleep(0, 'real')), urllib.request.urlopen.__name__)"
     )
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
-    assert done.stdout.splitlines()[-2:] == ["0 []", "real urlopen"], done.stderr
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env)
+    assert done.stdout.splitlines()[-3:] == ["0 []", "True 1", "real urlopen"], done.stderr
     assert "kept.txt" in done.stdout
 
 
@@ -150,6 +153,13 @@ def test_the_command_line_lists_the_windows_first_hits(capsys, tmp_path):
     assert len({h["score"] for h in out["hits"]}) > 3  # an order worth checking
 
 
-def test_a_search_in_this_process_leaves_the_collector_on(capsys, folder, tmp_path):
+def test_a_search_in_this_process_leaves_the_collector_and_the_environment_as_they_were(
+    capsys, folder, tmp_path, monkeypatch
+):
+    monkeypatch.delenv("OPENBLAS_NUM_THREADS", raising=False)
     assert _found(capsys, folder, tmp_path / "data", "alpha") == ["kept.txt"]
     assert gc.isenabled()
+    assert "OPENBLAS_NUM_THREADS" not in os.environ
+    monkeypatch.setenv("OPENBLAS_NUM_THREADS", "3")  # the user's: kept
+    assert _found(capsys, folder, tmp_path / "data", "alpha") == ["kept.txt"]
+    assert os.environ["OPENBLAS_NUM_THREADS"] == "3"

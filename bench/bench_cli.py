@@ -43,14 +43,16 @@ STOCK_SCRIPT = (
 )
 # where one search's time goes, timed in one process as `press-reader search` runs (`--profile`)
 PHASES_SCRIPT = """
-import gc, sys, time
-gc.disable()  # as `press-reader search` runs
+import gc, os, sys, time
+gc.disable()  # as `press-reader search` runs, and with one OpenBLAS thread
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 marks = [("", time.perf_counter())]
 def mark(name):
     marks.append((name, time.perf_counter()))
 from pathlib import Path
 from reader.core import cli, paths
 mark("import the command line")
+cli._import_whoosh_lean()  # as `press-reader search` imports Whoosh
 from reader.core.library import Library
 mark("import the library and the index (Whoosh)")
 library = Library(Path(sys.argv[1]), paths.data_dir(sys.argv[2]))

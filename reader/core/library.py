@@ -187,12 +187,15 @@ class Library:
         on_row: Callable[[ArticleRow], None] | None = None,
         cancel: Callable[[], bool] | None = None,
         known: list[ArticleRow] | None = None,
+        reanchor: bool = True,
     ) -> SyncReport:
         """Bring the index in line with the folder: only added, changed and removed files are read.
 
         With `rebuild` every file is read again and the new index replaces the old one at commit.
         `cancel` is polled between files; when it returns True the update stops and nothing changes.
         `known` is what `rows()` just returned, if the caller has it, so it is not read again.
+        With `reanchor` False the folder's bookmarks are not re-attached to their articles (which reads each
+        bookmarked article): for a caller that shows none, leaving it to the next that does.
         """
         start = time.perf_counter()
         index = self._present_index()
@@ -201,7 +204,7 @@ class Library:
         IndexUpdate(self, index, report, progress, on_row, cancel).run(rebuild, known)
         self.index_deleted = False
         report.indexed = index.doc_count()
-        if self._bookmarks is not None or (self.data_dir / BOOKMARKS_FILE).exists():  # none made yet: no file
+        if reanchor and (self._bookmarks is not None or (self.data_dir / BOOKMARKS_FILE).exists()):  # no file: none
             from .bookmarks import BookmarkError
 
             try:

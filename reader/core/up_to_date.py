@@ -1,5 +1,6 @@
 """The step a command takes before it answers from the index: the folder's changes indexed and, if it needs
-them, the articles not yet analysed analysed, each said on stderr; an index the app is updating is used as is."""
+them, the articles not yet analysed analysed, each said on stderr; an index the app is updating is used as is.
+Bookmarks are left to be re-attached to edited articles where they are shown (`bookmarks list`, the window)."""
 
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ def bring_up_to_date(
     make the facts an older cache lacks. `answering` says what the command does with a busy index as it is
     ("searching")."""
     try:
-        report = library.sync()
+        report = library.sync(reanchor=False)  # search and coverage show no bookmark
     except IndexBusy as exc:  # the app is updating it (and analysing after): answer from what is committed
         print(f"note: {exc}; {answering} the index as it is", file=sys.stderr)
         return UpToDate(None)

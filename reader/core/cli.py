@@ -4,24 +4,26 @@
 from __future__ import annotations
 
 import argparse
-import json
+import gc
 import os
 import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 from . import paths
-from .bookmarks import OK, Bookmark, BookmarkError
-from .coverage import command as coverage_command
 from .errors import ReaderError
-from .export import FORMATS, STDOUT, NotAnExport, export, plain_quote, save
-from .index import IndexBusy, IndexDeleted
-from .library import Library
-from .model import BODY, SearchResult
+from .model import BODY
+
+if TYPE_CHECKING:  # and imported where used: a search loads the library and the index, and nothing else
+    from .bookmarks import Bookmark
+    from .library import Library
+    from .model import SearchResult
 
 EXIT_OK, EXIT_BAD_INPUT = 0, 2
+_BLAS_THREADS = "OPENBLAS_NUM_THREADS"
+COVERAGE_HELP = "how often, where and by whom the watched names are covered"
 Window = Callable[[Path | None, Path], int]  # opens the window: (articles folder if given, data dir) -> exit code
 
 
@@ -30,7 +32,28 @@ class UsageError(ReaderError):
 
 
 class _Parser(argparse.ArgumentParser):
-    """argparse, but bad usage is one line on stderr and exit 2, as everywhere else."""
+    """argparse, but bad usage is one line on stderr and exit 2, as everywhere else.
+
+    `arguments(parser)`, if given, adds the parser's own arguments when it is first used: those of a
+    command that imports its module to list its choices, which another command then does not import.
+    """
+
+    def __init__(self, *args, arguments: Callable[[_Parser], None] | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._arguments = arguments
+
+    def _complete(self) -> None:
+        if self._arguments is not None:
+            add, self._arguments = self._arguments, None
+            add(self)
+
+    def parse_known_args(self, args=None, namespace=None):
+        self._complete()
+        return super().parse_known_args(args, namespace)
+
+    def format_help(self) -> str:
+        self._complete()
+        return super().format_help()
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(f"{message} (see {self.prog} --help)")
@@ -119,15 +142,26 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="FILE", help="article files, or paths relative to the articles folder")
     p.add_argument("--json", action="store_true", help="print a JSON array, one object per file")
 
-    _add_bookmark_commands(
-        sub.add_parser("bookmarks", parents=[common], help="list, add and export bookmarked quotes"), common
+    sub.add_parser(
+        "bookmarks",
+        parents=[common],
+        help="list, add and export bookmarked quotes",
+        arguments=lambda p: _add_bookmark_commands(p, common),
     )
-    coverage_command.add_parser(sub, common)
+    sub.add_parser("coverage", parents=[common], help=COVERAGE_HELP, arguments=_add_coverage_arguments)
     return parser
+
+
+def _add_coverage_arguments(p: _Parser) -> None:
+    from .coverage import command
+
+    command.add_arguments(p)
 
 
 def _add_bookmark_commands(p: _Parser, common: _Parser) -> None:
     """`press-reader bookmarks list|export|add`."""
+    from .export import FORMATS
+
     actions = p.add_subparsers(dest="action", metavar="ACTION", parser_class=_Parser, required=True)
     a = actions.add_parser("list", parents=[common], help="every bookmark, of every folder, oldest first")
     a.add_argument("--json", action="store_true", help="print a JSON array")
@@ -186,6 +220,8 @@ def main(argv: list[str] | None = None, window: Window | None = None) -> int:
 
 
 def _open(data: Path, articles: Path) -> Library:
+    from .library import Library
+
     library = Library(articles, data)
     if library.read_only:
         print(f"note: {library.read_only}: nothing is saved, and the index is built in memory", file=sys.stderr)
@@ -241,28 +277,76 @@ def cmd_add(args, data: Path, articles: Path) -> int:
     return EXIT_BAD_INPUT if imported.count(importing.SKIPPED) else EXIT_OK
 
 
-def cmd_search(args, data: Path, articles: Path) -> int:
-    library = _open(data, articles)
+def _import_whoosh_lean() -> None:
+    """Import Whoosh without the standard library modules it imports and a search never uses: urllib.request
+    (for `whoosh.compat.urlretrieve`, which Whoosh never calls) and asyncio (which the `cached_property`
+    package asks only whether a function is a coroutine): a fifth of a search's imports, ~20 ms.
+
+    Each is replaced by a stand-in while Whoosh is imported, then taken out of `sys.modules` again, so any
+    later import gets the real module. Should the stand-ins not do, Whoosh is imported again as it is."""
+    if "whoosh" in sys.modules:
+        return
+    import importlib
+    import inspect
+    import types
+
+    stand_ins: dict[str, types.ModuleType] = {}
+    if "urllib.request" not in sys.modules:
+        stand_ins["urllib.request"] = types.ModuleType("urllib.request")
+        stand_ins["urllib.request"].urlretrieve = _urlretrieve  # type: ignore[attr-defined]
+    if "asyncio" not in sys.modules:
+        stand_ins["asyncio"] = types.ModuleType("asyncio")
+        stand_ins["asyncio"].iscoroutinefunction = inspect.iscoroutinefunction  # type: ignore[attr-defined]
+    sys.modules.update(stand_ins)
     try:
-        return _search(library, args)
+        # whoosh.compat imports urllib.request, and whoosh.reading cached_property, which imports asyncio
+        for name in ("whoosh.compat", "whoosh.reading"):
+            importlib.import_module(name)
+    except Exception:  # another version of either: as it is, with the real modules
+        for name in [n for n in sys.modules if n.split(".")[0] in ("whoosh", "cached_property")]:
+            del sys.modules[name]
     finally:
-        library.close()  # the index keeps its searcher's files open between searches
+        for name, module in stand_ins.items():
+            if sys.modules.get(name) is module:
+                del sys.modules[name]
+
+
+def _urlretrieve(*args, **kwargs):
+    from urllib.request import urlretrieve
+
+    return urlretrieve(*args, **kwargs)
+
+
+def cmd_search(args, data: Path, articles: Path) -> int:
+    _import_whoosh_lean()
+    # a search makes some 100,000 objects (its imports, a stamp per file) and frees them by reference counting:
+    # the cyclic collector's passes over them found nothing and cost a tenth of its time at 10,000 articles
+    collecting = gc.isenabled()
+    gc.disable()
+    # NumPy, which ranks the hits, starts a thread per core for OpenBLAS as it is imported (~50 ms on two
+    # cores), and a search multiplies no matrix; a value the user set is kept
+    blas_set = _BLAS_THREADS in os.environ
+    os.environ.setdefault(_BLAS_THREADS, "1")
+    try:
+        library = _open(data, articles)
+        try:
+            return _search(library, args)
+        finally:
+            library.close()  # the index keeps its searcher's files open between searches
+    finally:
+        if collecting:
+            gc.enable()
+        if not blas_set:
+            os.environ.pop(_BLAS_THREADS, None)
 
 
 def _search(library: Library, args) -> int:
-    try:
-        report = library.sync()  # a search sees the folder as it is now
-    except IndexBusy as exc:  # the app is updating it: search what is committed
-        print(f"note: {exc}; searching the index as it is", file=sys.stderr)
-        report = None
-    if report is not None and _NEEDS_ANALYSIS.search(args.query):
-        pending = len(library.unanalyzed())
-        if pending:  # entity: and speaker: know only analyzed articles
-            print(
-                f"note: analyzing {pending} article{'s' if pending != 1 else ''} for quotes and entities first",
-                file=sys.stderr,
-            )
-            _tell_notice(library.analyze_all())
+    from .index import IndexDeleted
+    from .up_to_date import bring_up_to_date
+
+    # a search sees the folder as it is now; entity: and speaker: know only analysed articles
+    analysing = "analyzing {} for quotes and entities first" if _NEEDS_ANALYSIS.search(args.query) else None
+    report = bring_up_to_date(library, "searching", analysing).report
     try:
         result = library.search(args.query, limit=args.limit)
     except IndexDeleted:  # found damaged (or deleted) as it was read, and made again empty: fill it, search again
@@ -342,7 +426,9 @@ def cmd_bookmarks(args, data: Path, articles: Path) -> int:
 
 
 def cmd_coverage(args, data: Path, articles: Path) -> int:
-    return coverage_command.run_coverage(args, data, lambda: _open(data, articles))
+    from .coverage import command
+
+    return command.run_coverage(args, data, lambda: _open(data, articles))
 
 
 def bookmarks_list(args, library: Library) -> int:
@@ -359,6 +445,9 @@ def bookmarks_list(args, library: Library) -> int:
 
 
 def bookmarks_export(args, library: Library) -> int:
+    from .bookmarks import BookmarkError
+    from .export import STDOUT, NotAnExport, export, save
+
     library.reanchor_bookmarks()
     found = library.all_bookmarks()
     if args.output and args.output != STDOUT:
@@ -383,6 +472,9 @@ def bookmarks_add(args, library: Library) -> int:
 
 def _bookmark_line(b: Bookmark) -> str:
     """#id  "quote" — Speaker · Title (date) [status]"""
+    from .bookmarks import OK
+    from .export import plain_quote
+
     title = f"{b.title} ({b.date})" if b.date else b.title
     credit = " · ".join(part for part in (b.speaker, title) if part)
     status = f" [{b.status}]" if b.status != OK else ""
@@ -426,6 +518,8 @@ BOOKMARK_ACTIONS = {"list": bookmarks_list, "export": bookmarks_export, "add": b
 
 
 def _print_json(value) -> None:
+    import json
+
     json.dump(value, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
 

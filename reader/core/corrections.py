@@ -15,8 +15,8 @@ from .formats.dates import is_iso_date
 from .formats.text import shorten
 from .model import Article, split_id
 from .paths import temporary_beside
+from .scanning import SIDECAR_SUFFIX
 
-SIDECAR_SUFFIX = ".meta.json"  # "report.pdf.meta.json": the user's corrections of report.pdf's details
 MAX_SIDECAR_BYTES = 1024 * 1024  # a corrections file is a few lines
 CORRECTABLE = ("title", "date", "source")
 

@@ -9,16 +9,13 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import re
-import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from . import articles, paths
-from .articles import ENTRY_GONE, FILE_GONE
-from .corrections import save_corrections, sidecar
+from . import paths
 from .errors import LibraryError, ReaderError, SyncCancelled
 from .files import ArticleError
 from .index import INDEX_DELETED, Index, IndexDamaged, IndexDeleted, hit_spans
@@ -190,12 +187,15 @@ class Library:
         on_row: Callable[[ArticleRow], None] | None = None,
         cancel: Callable[[], bool] | None = None,
         known: list[ArticleRow] | None = None,
+        reanchor: bool = True,
     ) -> SyncReport:
         """Bring the index in line with the folder: only added, changed and removed files are read.
 
         With `rebuild` every file is read again and the new index replaces the old one at commit.
         `cancel` is polled between files; when it returns True the update stops and nothing changes.
         `known` is what `rows()` just returned, if the caller has it, so it is not read again.
+        With `reanchor` False the folder's bookmarks are not re-attached to their articles (which reads each
+        bookmarked article): for a caller that shows none, leaving it to the next that does.
         """
         start = time.perf_counter()
         index = self._present_index()
@@ -204,7 +204,7 @@ class Library:
         IndexUpdate(self, index, report, progress, on_row, cancel).run(rebuild, known)
         self.index_deleted = False
         report.indexed = index.doc_count()
-        if self._bookmarks is not None or (self.data_dir / BOOKMARKS_FILE).exists():  # none made yet: no file
+        if reanchor and (self._bookmarks is not None or (self.data_dir / BOOKMARKS_FILE).exists()):  # no file: none
             from .bookmarks import BookmarkError
 
             try:
@@ -227,6 +227,8 @@ class Library:
 
     def load(self, path_or_id: str | Path) -> Article:
         """The article with this id, or in this file; an entry of a feed is "feed.rss#key"."""
+        from . import articles
+
         path = self.resolve(path_or_id)
         root = self.root if inside(path, self.root) else path.parent
         if not path.exists():
@@ -265,6 +267,8 @@ class Library:
 
         The index shows the correction after the next `sync`, which sees the sidecar as a change.
         """
+        from .corrections import save_corrections
+
         save_corrections(self.load(article_id), **values)
         return self.load(article_id)
 
@@ -318,6 +322,8 @@ class Library:
             tuple(Caption(line, "", 0) for line in captions.split("\n")) if captions else (),
             fields.get("hash", ""),
         )
+        import sqlite3  # the cache's: imported with it
+
         try:
             return self.cache.get(article)
         except (ReaderError, sqlite3.Error):  # a snippet can do without
@@ -495,10 +501,13 @@ class Library:
 
     def _load_indexed(self, article_id: str) -> Article:
         """The article of this folder with this id. A feed is read once for all its entries in turn."""
+        from . import articles
+        from .corrections import sidecar
+
         file_id, key = split_id(article_id)
         path = self.root / file_id
         if not path.is_file():
-            raise ArticleError(article_id, FILE_GONE)
+            raise ArticleError(article_id, articles.FILE_GONE)
         if key is None:
             return articles.load(path, self.root)
         stamp: list[str | int] = [file_id]
@@ -512,7 +521,7 @@ class Library:
         try:
             return last[1][article_id]
         except KeyError:
-            raise ArticleError(article_id, ENTRY_GONE) from None
+            raise ArticleError(article_id, articles.ENTRY_GONE) from None
 
 
 def _folder_key(root: Path) -> str:

@@ -5,11 +5,8 @@ from __future__ import annotations
 import errno
 import json
 import os
-import secrets
 import tempfile
 from pathlib import Path
-
-import platformdirs
 
 APP_NAME = "press-reader"
 DATA_DIR_ENV = "PRESS_READER_DATA_DIR"
@@ -18,7 +15,11 @@ _STATE_FILE = "state.json"
 
 def data_dir(override: str | os.PathLike | None = None) -> Path:
     """--data-dir beats $PRESS_READER_DATA_DIR beats the platform's user data dir."""
-    chosen = override or os.environ.get(DATA_DIR_ENV) or platformdirs.user_data_dir(APP_NAME, appauthor=False)
+    chosen = override or os.environ.get(DATA_DIR_ENV)
+    if not chosen:
+        import platformdirs  # imported only when it is asked: a command given --data-dir never is
+
+        chosen = platformdirs.user_data_dir(APP_NAME, appauthor=False)
     return Path(chosen).expanduser().resolve()
 
 
@@ -79,7 +80,7 @@ def cannot_write(folder: Path, exc: OSError) -> str:
 def temporary_beside(path: Path) -> Path:
     """A hidden name in `path`'s folder, unique to this write, for a file made whole before it takes
     `path`'s place. Short whatever `path`'s name is: a name of 255 bytes leaves no room for more."""
-    return Path(path).with_name(f".press-reader-{os.getpid()}-{secrets.token_hex(4)}.part")
+    return Path(path).with_name(f".press-reader-{os.getpid()}-{os.urandom(4).hex()}.part")
 
 
 def write_whole(path: Path, text: str) -> None:

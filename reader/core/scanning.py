@@ -5,23 +5,24 @@ from __future__ import annotations
 import os
 import stat
 from dataclasses import dataclass, field
+from operator import attrgetter
 from pathlib import Path
+from typing import NamedTuple
 
 from . import formats
-from .corrections import SIDECAR_SUFFIX
 from .files import not_a_file, os_reason
 
 TEXT_SUFFIXES = (".txt", ".md")
 ARTICLE_SUFFIXES = TEXT_SUFFIXES + formats.SUFFIXES
 NAME_NOT_UTF8 = "its name is not valid UTF-8: rename it to index it"
 LINK_LEAVES = "a link to outside the folder: not followed"
+SIDECAR_SUFFIX = ".meta.json"  # "report.pdf.meta.json": the user's corrections of report.pdf's details (corrections.py)
 # what a folder holds besides articles and is not the user's to hear about: the system's thumbnail caches and
 # folder settings (hidden on the system that makes them), Office's lock files ("~$report.docx")
 _HOUSEKEEPING = frozenset({"thumbs.db", "ehthumbs.db", "desktop.ini", "icon\r"})
 
 
-@dataclass(frozen=True)
-class ArticleFile:
+class ArticleFile(NamedTuple):  # a tuple: a scan makes one for each of 10,000 files before a search answers
     """What a directory scan knows about an article file without reading it."""
 
     id: str
@@ -125,7 +126,7 @@ def _listing(folder: Path) -> tuple[list[os.DirEntry], list[os.DirEntry]] | None
     """The folder's (sub folders, other entries), each by name, as os.walk splits them; None if unlistable."""
     try:
         with os.scandir(folder) as listing:
-            entries = sorted(listing, key=lambda e: e.name)
+            entries = sorted(listing, key=_NAME)
     except OSError:
         return None
     folders: list[os.DirEntry] = []
@@ -158,36 +159,42 @@ def _folders(entries: list[os.DirEntry], prefix: str, real_root: Path, result: S
 def _files(here: Path, prefix: str, entries: list[os.DirEntry], resources: bool, real_root: Path, result: Scan) -> None:
     """The article files among a folder's entries, with their size and time; the others said or left aside.
 
-    `resources`: the folder holds a saved page's files, which are left out unsaid."""
+    `resources`: the folder holds a saved page's files, which are left out unsaid. Run for every file of the
+    folder before a search answers: the checks are inlined, the cheapest first."""
     present = {e.name for e in entries}
+    with_sidecars = any(name.endswith(SIDECAR_SUFFIX) for name in present)
+    files, skipped = result.files, result.skipped
     for entry in entries:
         name = entry.name
-        if not is_article_name(name):
+        if name[0] == "." or not name.lower().endswith(ARTICLE_SUFFIXES):  # not is_article_name(name)
             if not resources and not is_aside(name, present):  # listed, never silently left out
-                result.skipped.append(Skipped(readable_name(prefix + name), unsupported(name)))
+                skipped.append(Skipped(readable_name(prefix + name), unsupported(name)))
             continue
-        if is_undecodable(name):
-            result.skipped.append(Skipped(readable_name(prefix + name), NAME_NOT_UTF8))
+        if not name.isascii() and is_undecodable(name):
+            skipped.append(Skipped(readable_name(prefix + name), NAME_NOT_UTF8))
             continue
         if _leaves(entry, real_root):
-            result.skipped.append(Skipped(prefix + name, LINK_LEAVES))
+            skipped.append(Skipped(prefix + name, LINK_LEAVES))
             continue
         try:
             st = entry.stat()
         except OSError as exc:
-            result.skipped.append(Skipped(prefix + name, os_reason(exc, here / name)))
+            skipped.append(Skipped(prefix + name, os_reason(exc, here / name)))
             continue
         if not stat.S_ISREG(st.st_mode):  # a pipe would block the reader, a device never end
-            result.skipped.append(Skipped(prefix + name, not_a_file(st.st_mode)))
+            skipped.append(Skipped(prefix + name, not_a_file(st.st_mode)))
             continue
         size, mtime_ns = st.st_size, st.st_mtime_ns
-        if name + SIDECAR_SUFFIX in present:  # corrections count as a change of the article
+        if with_sidecars and name + SIDECAR_SUFFIX in present:  # corrections count as a change of the article
             try:
                 side = os.stat(entry.path + SIDECAR_SUFFIX)
                 size, mtime_ns = size + side.st_size, max(mtime_ns, side.st_mtime_ns)
             except OSError:
                 pass
-        result.files.append(ArticleFile(prefix + name, size, mtime_ns, here))
+        files.append(ArticleFile(prefix + name, size, mtime_ns, here))
+
+
+_NAME = attrgetter("name")
 
 
 def _leaves(entry: os.DirEntry, real_root: Path) -> bool:

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING
 from .errors import SyncCancelled
 from .files import ArticleError
 from .index import Index
-from .model import ArticleRow, Document, split_id
+from .indexed_stamps import Stamps, indexed_stamps
+from .model import ENTRY_MARK, ArticleRow, Document, split_id
 from .scanning import ArticleFile, Skipped, scan
 
 if TYPE_CHECKING:
@@ -65,21 +66,29 @@ class Changes:
     replaced: list[str] = field(default_factory=list)  # the ids of the changed files' articles, as indexed
 
 
-Stamps = dict[str, tuple[int, int]]  # {article id: (size, mtime_ns) of its file as indexed}
-
-
 def changes(files: list[ArticleFile], stamps: Stamps) -> Changes:
-    """What differs between the files and the articles indexed; a feed's entries are articles of one file."""
-    on_disk = {f.id: f for f in files}
-    indexed: dict[str, list[str]] = {}
+    """What differs between the files and the articles indexed; a feed's entries are articles of one file.
+
+    One pass over each: a search from the command line compares 10,000 files this way before it answers."""
+    indexed: dict[str, list[str]] = {}  # file id: the ids of its articles
     for aid in stamps:
-        indexed.setdefault(split_id(aid)[0], []).append(aid)
-    added = [f for fid, f in on_disk.items() if fid not in indexed]
-    changed = [
-        f
-        for fid, f in on_disk.items()
-        if fid in indexed and any(stamps[aid] != (f.size, f.mtime_ns) for aid in indexed[fid])
-    ]
+        fid = split_id(aid)[0] if ENTRY_MARK in aid else aid
+        found = indexed.get(fid)
+        if found is None:
+            indexed[fid] = [aid]
+        else:
+            found.append(aid)
+    added: list[ArticleFile] = []
+    changed: list[ArticleFile] = []
+    for f in files:
+        found = indexed.get(f.id)
+        if found is None:
+            added.append(f)
+        elif (f.size, f.mtime_ns) != stamps[found[0]] or (
+            len(found) > 1 and any(stamps[aid] != (f.size, f.mtime_ns) for aid in found)
+        ):
+            changed.append(f)
+    on_disk = {f.id for f in files}
     removed = [aid for fid, found in indexed.items() if fid not in on_disk for aid in found]
     replaced = [aid for f in changed for aid in indexed[f.id]]
     return Changes(added, changed, removed, replaced)
@@ -127,8 +136,8 @@ class IndexUpdate:
         remade = bool(known) and not self.index.doc_count()
         if known is not None and not remade:
             stamps, doubled = stamps_of(known), self.index.doubled()
-        else:  # three columns of the index, not its rows: this is most of what a search from the CLI waits for
-            stamps, doubled = self.index.stamps()
+        else:  # kept beside the index for its last commit, else three of its columns, not its rows
+            stamps, doubled = indexed_stamps(self.index)
         found = changes(files, stamps)
         if remade:  # what the caller lists and the folder no longer has is gone as well
             listed = changes(files, stamps_of(known or []))

@@ -111,6 +111,23 @@ def test_list_shows_every_folder_and_checks_this_one(capsys, articles_dir, data_
     assert not second.endswith("]")
 
 
+def test_a_search_leaves_the_bookmarks_to_the_list(capsys, articles_dir, data_dir):
+    from reader.core.library import Library
+
+    add(capsys, articles_dir, SAMPLE_002, HONOURED)
+    path = articles_dir / SAMPLE_002
+    path.write_text(path.read_text("utf-8").replace("very honoured", "delighted"), "utf-8")
+    hits = run_json(capsys, "search", "delighted", "--articles", articles_dir)["hits"]
+    assert [h["path"] for h in hits] == [SAMPLE_002]  # indexed anew, its bookmark not read again
+    library = Library(articles_dir, data_dir)
+    try:
+        assert [b.status for b in library.all_bookmarks()] == ["ok"]
+    finally:
+        library.close()
+    code, out, err = run(capsys, "bookmarks", "list", "--articles", articles_dir)
+    assert (code, err) == (0, "") and out.rstrip().endswith(" [text changed]")
+
+
 @pytest.mark.parametrize(
     "argv,fragment",
     [

@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from ..index import IndexBusy
+from ..up_to_date import bring_up_to_date
 from .periods import CoverageError, check_period, parse_date
 from .values import PERIODS, Coverage, NameCoverage, Scope
 from .watchlist import Watchlist, WatchlistError, load
@@ -20,8 +20,8 @@ from .watchlist import Watchlist, WatchlistError, load
 REPORT_FORMATS = ("csv", "xlsx", "pdf")
 
 
-def add_parser(sub, common: argparse.ArgumentParser) -> None:
-    p = sub.add_parser("coverage", parents=[common], help="how often, where and by whom the watched names are covered")
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    """The options of `press-reader coverage` (the command line adds them when the command is used)."""
     p.add_argument("--watchlist", metavar="FILE", help="a CSV of name,kind,aliases,sponsor (default: the app's)")
     p.add_argument("--from", dest="date_from", metavar="DATE", help="articles dated on or after DATE (YYYY-MM-DD)")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="articles dated on or before DATE (YYYY-MM-DD)")
@@ -51,7 +51,9 @@ def run_coverage(args, data: Path, open_library: Callable) -> int:
     watchlist = _watchlist(args.watchlist, data)
     library = open_library()
     try:
-        rows = _bring_up_to_date(library)
+        done = bring_up_to_date(library, "counting", "analysing {} for names and quotes first", _progress)
+        # the rows' analysis counts may be out of date, but coverage reads the facts, not them
+        rows = done.rows if done.rows is not None else library.rows()
         coverage = library.coverage(watchlist, scope, by, args.per_outlet, rows=rows)
     finally:
         library.close()
@@ -73,25 +75,6 @@ def _watchlist(path: str | None, data: Path) -> Watchlist:
     except (OSError, UnicodeDecodeError) as exc:
         raise WatchlistError(f"{path}: cannot be read ({getattr(exc, 'strerror', None) or exc})") from None
     return Watchlist.from_csv(text, path)
-
-
-def _bring_up_to_date(library) -> list:
-    """Index what changed and analyse what is not analysed yet (progress on stderr); facts missing from an
-    older cache are made on the way. Returns the index's rows."""
-    try:
-        library.sync()
-    except IndexBusy as exc:  # the app is updating it (and analysing after): count what is committed
-        print(f"note: {exc}; counting the index as it is", file=sys.stderr)
-        return library.rows()
-    rows = library.rows()
-    pending = len(library.unanalyzed(rows))
-    if pending:
-        print(f"note: analysing {pending} article{'s' if pending != 1 else ''} for names and quotes first",
-              file=sys.stderr)  # fmt: skip
-    report = library.analyze_all(progress=_progress if pending else None, rows=rows)
-    if pending and report.notice:
-        print(f"note: {report.notice}", file=sys.stderr)
-    return rows  # their analysis counts are out of date, but coverage reads the facts, not them
 
 
 def _progress(done: int, total: int) -> None:

@@ -16,7 +16,6 @@ from whoosh import query, writing
 from ..model import ArticleRow, Document, Filters, Hit, SearchResult, Span
 from . import files
 from .errors import IndexDamaged, QueryError, damaged
-from .processes import pool_options
 from .query import (
     cap_query,
     friendly,
@@ -164,6 +163,8 @@ class Index:
         searches keep working on the old index until the new one is complete.
         Returns the number of documents added.
         """
+        from .processes import pool_options  # multiprocessing: a search never needs it
+
         options = pool_options(expected) if self.directory is not None else {}  # processes share no RAM index
         writer = open_writer(self._ix, **options)
         remove = list(remove)

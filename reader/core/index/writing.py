@@ -14,7 +14,6 @@ from whoosh.filedb.filestore import FileStorage
 from whoosh.util.filelock import try_for
 
 from .errors import IndexBusy, IndexUnsaved
-from .processes import MpWriter
 from .schema import Codec
 from .sizes import Sizing
 
@@ -42,6 +41,8 @@ def open_writer(ix, procs: int = 1, **kwargs):
 
     with failing_safely(undo):
         if procs > 1:
+            from .processes import MpWriter  # multiprocessing: imported only by a write that pays for it
+
             # what ix.writer(procs=...) makes, with writer processes that end when this process does;
             # its sub-writers do not take the lock either
             subargs = {k: v for k, v in kwargs.items() if k not in ("multisegment", "batchsize")}

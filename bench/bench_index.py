@@ -12,6 +12,7 @@ and writes the figures as JSON to bench/results/. See bench/README.md for what e
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import platform
@@ -21,6 +22,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from importlib.metadata import version
 from pathlib import Path
@@ -30,6 +32,9 @@ from bench import corpus
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
 QUERY_COUNT = 200
 FIRST_SNIPPETS = 30  # what the window asks of a search: every hit, the first screen with snippets
+# the first search comes this long after the launch's syncs: less than typing a two-word query and the search
+# box's 250 ms pause take (the list is read 1-2 s before at 50,000 articles)
+FIRST_SEARCH_IDLE_S = 1.0
 SPECIAL_QUERIES = [
     '"Olympic Games"',
     '"sponsorship deal"',
@@ -50,7 +55,7 @@ ROWS = [  # (key, label) in table order
     ("reopen_rows_s", "cold start: open + rows(), s"),
     ("resync_s", "cold start: no-change sync(), s"),
     ("one_change_s", "one changed file sync(), s"),
-    ("first_query_ms", "first search, ms"),
+    ("first_query_ms", "first search (1 s after the launch's syncs), ms"),
     ("search_p50_ms", "2-word search p50, ms"),
     ("search_p95_ms", "2-word search p95, ms"),
     ("search_max_ms", "2-word search max, ms"),
@@ -114,6 +119,7 @@ def measure(root: Path, data_dir: Path, seed: int) -> dict:
 
     lib = Library(root, data_dir)  # a later launch: the list first, then the check for changes
     rows, reopen_rows_s = timed(lib.rows)
+    gc.freeze()  # as the window does once the list is loaded and when an update ends (reader/ui/session.py)
     report, resync_s = timed(lib.sync, known=rows)
     assert report.updated == 0 and report.indexed == n, report
 
@@ -122,9 +128,12 @@ def measure(root: Path, data_dir: Path, seed: int) -> dict:
         fh.write("\nThe sponsor renewed the partnership for another four years.\n")
     report, one_change_s = timed(lib.sync)
     assert report.changed == 1 and report.indexed == n, report
+    gc.freeze()
 
     queries = two_word_queries(seed)
     ask = {"limit": None, "snippets": FIRST_SNIPPETS}  # as the window asks
+    time.sleep(FIRST_SEARCH_IDLE_S)
+    warming = any(t.name == "warming the search" for t in threading.enumerate())
     _first, first_s = timed(lib.search, queries[0], **ask)
     latencies, totals = [], []
     for q in queries:
@@ -144,6 +153,8 @@ def measure(root: Path, data_dir: Path, seed: int) -> dict:
         "resync_s": resync_s,
         "one_change_s": one_change_s,
         "first_query_ms": first_s * 1000,
+        "first_query_idle_s": FIRST_SEARCH_IDLE_S,
+        "first_query_while_warming": warming,
         "search_p50_ms": percentile(latencies, 50),
         "search_p95_ms": percentile(latencies, 95),
         "search_max_ms": max(latencies),

@@ -243,7 +243,6 @@ def test_the_first_search_after_launch_decodes_no_posting_of_the_heaviest_words(
 
 def test_the_warm_up_keeps_the_heaviest_words_within_its_budget(small):
     from reader.core.index import ranking
-    from reader.core.index.reading import segment_name
     from reader.core.index.schema import SEARCH_FIELDS
 
     with small.index._ix.reader() as reader:
@@ -259,7 +258,7 @@ def test_the_warm_up_keeps_the_heaviest_words_within_its_budget(small):
             key=lambda word: word[0],
         )
         assert 0 < kept <= 300
-        assert (segment_name(heaviest[1]), heaviest[2], heaviest[3]) in ranking._DECODED
+        assert ranking._decoded_key(*heaviest[1:]) in ranking._DECODED
 
 
 def test_a_warm_up_told_to_stop_stops_and_keeps_nothing_half_read(small):
@@ -292,3 +291,19 @@ def test_the_warm_up_waits_while_a_search_runs_and_ends_when_the_index_closes(tm
     lib.rows()  # warms again (nothing left to decode) while the index closes: close waits for it to stop
     lib.close()
     assert not any(t.name == "warming the search" for t in threading.enumerate())
+
+
+def test_postings_decoded_before_a_file_was_damaged_are_not_believed(tmp_path_factory):
+    from reader.core.index import IndexDamaged
+
+    lib = _library(tmp_path_factory, 40, 0)
+    _join_warming()  # the words' postings decoded and kept
+    lib.close()
+    for pst in lib.index_dir.glob("*.pst"):  # overwritten in place, the size kept
+        pst.write_bytes(bytes(pst.stat().st_size))
+    lib = Library(lib.root, lib.data_dir)
+    try:
+        with pytest.raises(IndexDamaged, match="damaged"):
+            lib.search("sponsor", limit=None)
+    finally:
+        lib.close()

@@ -19,6 +19,7 @@ from whoosh import query, scoring
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN
 from whoosh.util.numeric import byte_to_length
 
+from ..errors import ReaderError
 from .query import check_breadth
 from .reading import column_lists, per_index, per_segment, segment_column, segment_name
 
@@ -50,8 +51,8 @@ def warm(reader, text_fields: tuple[str, ...], collapse: str, sort_columns: tupl
 WARM_POSTINGS = 1_000_000  # decoded ahead: ~0.6 s of one core and 8 MB at 50,000 articles
 
 
-class Stopped(Exception):
-    """A warm-up told to stop (the index closing)."""
+class Stopped(ReaderError):
+    """A warm-up told to stop (the index closing): caught by the warm-up itself, never shown."""
 
 
 def warm_postings(reader, text_fields: tuple[str, ...], go=lambda: True, budget: int | None = None) -> int:
@@ -73,7 +74,7 @@ def warm_postings(reader, text_fields: tuple[str, ...], go=lambda: True, budget:
     for count, name, btext, leaf in heaviest:
         if kept + count > budget:
             break
-        if (segment_name(leaf), name, btext) not in _DECODED and _postings(leaf, name, btext, go) is None:
+        if _decoded_key(leaf, name, btext) not in _DECODED and _postings(leaf, name, btext, go) is None:
             raise Stopped
         kept += count
     return kept
@@ -327,8 +328,8 @@ def _postings(reader, fieldname: str, btext: bytes, go=None):
     With `go`, asked between blocks: None once it answers False (stopped halfway, nothing kept)."""
     import numpy as np
 
-    key = (segment_name(reader), fieldname, btext)
-    kept = _DECODED.get(key) if key[0] is not None else None
+    key = _decoded_key(reader, fieldname, btext)
+    kept = _DECODED.get(key) if key is not None else None
     if kept is not None:
         return kept[0], kept[1].astype(np.float64)
     m = reader._terms.matcher(fieldname, btext, reader.schema[fieldname].format)
@@ -351,9 +352,24 @@ def _postings(reader, fieldname: str, btext: bytes, go=None):
             weights.append(m.weight())
             m.next()
     decoded = np.asarray(ids, dtype=np.int32), np.asarray(weights, dtype=np.float32)
-    if key[0] is not None:
+    if key is not None:
         _DECODED.put(key, decoded)
     return decoded[0], decoded[1].astype(np.float64)
+
+
+def _decoded_key(reader, fieldname: str, btext: bytes):
+    """What a word's decoded postings in a segment are kept by: the segment, the time and size of its postings
+    file (a file damaged in place is read again, and found damaged), the field and the word. None for a reader
+    of no segment."""
+    name = segment_name(reader)
+    storage = getattr(reader, "_storage", None)
+    if name is None or storage is None:
+        return None
+    filename = reader.segment().make_filename(".pst")
+    try:
+        return name, storage.file_modified(filename), storage.file_length(filename), fieldname, btext
+    except (OSError, NameError):  # gone: read it, and meet the trouble there
+        return None
 
 
 def _live(reader, ids, scores):

@@ -12,6 +12,7 @@ and writes the figures as JSON to bench/results/. See bench/README.md for what e
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import os
 import platform
@@ -21,6 +22,7 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from importlib.metadata import version
 from pathlib import Path
@@ -30,6 +32,9 @@ from bench import corpus
 RESULTS_DIR = Path(__file__).resolve().parent / "results"
 QUERY_COUNT = 200
 FIRST_SNIPPETS = 30  # what the window asks of a search: every hit, the first screen with snippets
+# the first search comes this long after the launch's syncs: less than typing a two-word query and the search
+# box's 250 ms pause take (the list is read 1-2 s before at 50,000 articles)
+FIRST_SEARCH_IDLE_S = 1.0
 SPECIAL_QUERIES = [
     '"Olympic Games"',
     '"sponsorship deal"',
@@ -50,7 +55,7 @@ ROWS = [  # (key, label) in table order
     ("reopen_rows_s", "cold start: open + rows(), s"),
     ("resync_s", "cold start: no-change sync(), s"),
     ("one_change_s", "one changed file sync(), s"),
-    ("first_query_ms", "first search, ms"),
+    ("first_query_ms", "first search (1 s after the launch's syncs), ms"),
     ("search_p50_ms", "2-word search p50, ms"),
     ("search_p95_ms", "2-word search p95, ms"),
     ("search_max_ms", "2-word search max, ms"),
@@ -58,10 +63,15 @@ ROWS = [  # (key, label) in table order
     ("median_hits", "2-word search median total hits"),
     ("fts5_search_p95_ms", "FTS5 2-word search with 20 snippets p95, ms"),
     ("fts5_search_ratio", "2-word search p95 / FTS5's"),
+    ("fts5_first_ms", "FTS5 first search (the same query), ms"),
+    ("fts5_special_max_ms", "FTS5 phrase/wildcard/boolean max, ms"),
     ("fts5_search_p50_ratio", "2-word search p50 / FTS5's"),
     ("stock_search_p95_ms", "stock Whoosh 2-word search, top 20 with highlights, p95, ms"),
     ("stock_search_ratio", "2-word search p95 / stock Whoosh's"),
     ("stock_search_p50_ratio", "2-word search p50 / stock Whoosh's"),
+    ("stock_first_ms", "stock Whoosh first search (the same query), ms"),
+    ("stock_special_max_ms", "stock Whoosh phrase/wildcard/boolean max, ms"),
+    ("stock_build_s", "stock Whoosh build (one writer), s"),
     ("peak_rss_mb", "peak RSS, this process, MB"),
     ("peak_rss_children_mb", "peak RSS, largest child process (index writer, stock Whoosh), MB"),
     ("index_mb", "index on disk, MB"),
@@ -114,6 +124,7 @@ def measure(root: Path, data_dir: Path, seed: int) -> dict:
 
     lib = Library(root, data_dir)  # a later launch: the list first, then the check for changes
     rows, reopen_rows_s = timed(lib.rows)
+    gc.freeze()  # as the window does once the list is loaded and when an update ends (reader/ui/session.py)
     report, resync_s = timed(lib.sync, known=rows)
     assert report.updated == 0 and report.indexed == n, report
 
@@ -122,9 +133,12 @@ def measure(root: Path, data_dir: Path, seed: int) -> dict:
         fh.write("\nThe sponsor renewed the partnership for another four years.\n")
     report, one_change_s = timed(lib.sync)
     assert report.changed == 1 and report.indexed == n, report
+    gc.freeze()
 
     queries = two_word_queries(seed)
     ask = {"limit": None, "snippets": FIRST_SNIPPETS}  # as the window asks
+    time.sleep(FIRST_SEARCH_IDLE_S)
+    warming = any(t.name == "warming the search" for t in threading.enumerate())
     _first, first_s = timed(lib.search, queries[0], **ask)
     latencies, totals = [], []
     for q in queries:
@@ -144,6 +158,8 @@ def measure(root: Path, data_dir: Path, seed: int) -> dict:
         "resync_s": resync_s,
         "one_change_s": one_change_s,
         "first_query_ms": first_s * 1000,
+        "first_query_idle_s": FIRST_SEARCH_IDLE_S,
+        "first_query_while_warming": warming,
         "search_p50_ms": percentile(latencies, 50),
         "search_p95_ms": percentile(latencies, 95),
         "search_max_ms": max(latencies),
@@ -188,20 +204,24 @@ def fts5_reference(root: Path, db: Path, queries: list[str]) -> dict:
                     (article.id, article.title, article.body, "\n".join(c.text for c in article.captions)),
                 )
     build_s = None if kept else time.perf_counter() - start
-    latencies = []
-    for q in queries:
-        match = " AND ".join(f'"{w}"' for w in q.split())
+
+    def search(match: str) -> float:
         t0 = time.perf_counter()
         con.execute("SELECT count(*) FROM a WHERE a MATCH ?", (match,)).fetchone()
         con.execute(
             "SELECT id, snippet(a, 2, '[', ']', '…', 30) FROM a WHERE a MATCH ? ORDER BY rank LIMIT 20", (match,)
         ).fetchall()
-        latencies.append((time.perf_counter() - t0) * 1000)
+        return (time.perf_counter() - t0) * 1000
+
+    latencies = [search(" AND ".join(f'"{w}"' for w in q.split())) for q in queries]
+    special = [search(q) for q in SPECIAL_QUERIES]  # FTS5's syntax reads these as ours does
     con.close()
     return {
         "fts5_build_s": build_s,
+        "fts5_first_ms": latencies[0],  # the same first query, on a connection just opened
         "fts5_search_p95_ms": percentile(latencies, 95),
         "fts5_search_p50_ms": percentile(latencies, 50),
+        "fts5_special_max_ms": max(special),
         "fts5_db_mb": db.stat().st_size / 2**20,
     }
 
@@ -221,6 +241,7 @@ def stock_whoosh_reference(root: Path, folder: Path, queries: list[str]) -> dict
         body=fields.TEXT(analyzer=StemmingAnalyzer(), stored=True),
         captions=fields.TEXT(analyzer=StemmingAnalyzer(), stored=True),
     )
+    start, build_s = time.perf_counter(), None
     if index.exists_in(folder):  # from an earlier run (--keep)
         ix = index.open_dir(folder)
     else:
@@ -232,15 +253,25 @@ def stock_whoosh_reference(root: Path, folder: Path, queries: list[str]) -> dict
             captions = "\n".join(c.text for c in article.captions)
             writer.add_document(id=article.id, title=article.title, body=article.body, captions=captions)
         writer.commit()
+        build_s = time.perf_counter() - start
     parser = qparser.MultifieldParser(["title", "body", "captions"], schema)  # AND of the words, as ours
-    latencies = []
     with ix.searcher() as s:
-        for q in queries:
+
+        def search(q: str) -> float:
             t0 = time.perf_counter()
             results = s.search(parser.parse(q), limit=20)
             _ = len(results), [hit.highlights("body") for hit in results]
-            latencies.append((time.perf_counter() - t0) * 1000)
-    return {"stock_search_p95_ms": percentile(latencies, 95), "stock_search_p50_ms": percentile(latencies, 50)}
+            return (time.perf_counter() - t0) * 1000
+
+        latencies = [search(q) for q in queries]
+        special = [search(q) for q in SPECIAL_QUERIES]
+    return {
+        "stock_build_s": build_s,
+        "stock_first_ms": latencies[0],  # the first search of a process that has just opened the index
+        "stock_search_p95_ms": percentile(latencies, 95),
+        "stock_search_p50_ms": percentile(latencies, 50),
+        "stock_special_max_ms": max(special),
+    }
 
 
 def _in_own_process(flag: str, root: Path, folder: Path, seed: int) -> dict:
@@ -266,10 +297,10 @@ def run_size(n: int, seed: int, keep: Path | None = None) -> dict:
     return {"generate_s": generate_s, **json.loads(out)}
 
 
-def search_targets(index: dict[int, dict]) -> list[tuple[str, str, str, bool]]:
-    """Issue 23's search figures: (target, goal, measured with its ratios to FTS5 and stock Whoosh, met)."""
+def search_targets(index: dict[int, dict]) -> list[tuple[str, str, str, str, str, bool]]:
+    """Issue 23's search figures: (target, goal, measured, ×SQLite FTS5, ×stock Whoosh, met), the ratios of the
+    same figure of each reference in the same run."""
     small, large = min(index), max(index)
-    first_ok = index[large]["first_query_ms"] <= index[large]["search_p95_ms"]
     rows = []
     for n, p95_goal in ((small, 60), (large, 250)):
         r = index[n]
@@ -277,8 +308,8 @@ def search_targets(index: dict[int, dict]) -> list[tuple[str, str, str, bool]]:
             (
                 f"2-word search, every hit and the first {FIRST_SNIPPETS} snippets, p95, {n:,} articles",
                 f"≤ {p95_goal} ms",
-                f"{r['search_p95_ms']:,.0f} ms (FTS5 ×{r['fts5_search_ratio']:.1f}, stock Whoosh "
-                f"×{r['stock_search_ratio']:.2f})",
+                f"{r['search_p95_ms']:,.0f} ms",
+                *_ratios(r, "search_p95_ms", "fts5_search_p95_ms", "stock_search_p95_ms"),
                 r["search_p95_ms"] <= p95_goal,
             )
         )
@@ -287,24 +318,31 @@ def search_targets(index: dict[int, dict]) -> list[tuple[str, str, str, bool]]:
         (
             f"2-word search, p50, {large:,} articles",
             "≤ 80 ms",
-            f"{r['search_p50_ms']:,.0f} ms (FTS5 ×{r['fts5_search_p50_ratio']:.1f}, stock Whoosh "
-            f"×{r['stock_search_p50_ratio']:.2f})",
+            f"{r['search_p50_ms']:,.0f} ms",
+            *_ratios(r, "search_p50_ms", "fts5_search_p50_ms", "stock_search_p50_ms"),
             r["search_p50_ms"] <= 80,
         ),
         (
-            f"first search after launch, {large:,} articles",
+            f"first search after launch ({r.get('first_query_idle_s', 0):g} s after the syncs), {large:,} articles",
             "≤ the p95",
             f"{r['first_query_ms']:,.0f} ms (p95 {r['search_p95_ms']:,.0f} ms)",
-            first_ok,
+            *_ratios(r, "first_query_ms", "fts5_first_ms", "stock_first_ms"),
+            r["first_query_ms"] <= r["search_p95_ms"],
         ),
         (
             f"phrase/wildcard/boolean, slowest, {large:,} articles",
             "well below 1 s (≤ 500 ms)",
             f"{r['special_max_ms']:,.0f} ms",
+            *_ratios(r, "special_max_ms", "fts5_special_max_ms", "stock_special_max_ms"),
             r["special_max_ms"] <= 500,
         ),
     ]
     return rows
+
+
+def _ratios(r: dict, ours: str, fts5: str, stock: str) -> tuple[str, str]:
+    """Our figure over each reference's, as "×1.23" ("—" when the reference has none)."""
+    return tuple(f"×{r[ours] / r[key]:.2f}" if r.get(key) else "—" for key in (fts5, stock))  # type: ignore[return-value]
 
 
 def table(results: list[dict]) -> str:
@@ -366,9 +404,9 @@ def main(argv: list[str] | None = None) -> None:
     print(table(results))
     if len(results) > 1:
         print()
-        print("| target | goal | measured | |\n|---|---|---|---|")
-        for label, goal, value, ok in search_targets({r["n"]: r for r in results}):
-            print(f"| {label} | {goal} | {value} | {'✓' if ok else '✗'} |")
+        print("| target | goal | measured | ×FTS5 | ×stock Whoosh | |\n|---|---|---|---|---|---|")
+        for label, goal, value, fts5, stock, ok in search_targets({r["n"]: r for r in results}):
+            print(f"| {label} | {goal} | {value} | {fts5} | {stock} | {'✓' if ok else '✗'} |")
     save_results("index", {"machine": machine(), "seed": args.seed, "results": results})
 
 

@@ -203,3 +203,107 @@ def test_a_value_being_read_by_one_thread_is_waited_for_not_read_twice():
         thread.join()
     assert answers == ["columns"] * 3 and made == [1]
     assert kept.get("other", lambda: "other") == "other"  # another key is made at once
+
+
+def _join_warming() -> None:
+    import threading
+
+    for thread in threading.enumerate():
+        if thread.name == "warming the search":
+            thread.join()
+
+
+def test_the_first_search_after_launch_decodes_no_posting_of_the_heaviest_words(tmp_path_factory, monkeypatch):
+    """Launch warms the postings of the words in most articles: the first searches for them decode none, and
+    rank as Whoosh's full scoring does."""
+    from whoosh.codec.whoosh3 import W3LeafMatcher
+
+    from reader.core.index import ranking
+
+    lib = _library(tmp_path_factory, 120, 10)
+    lib.close()
+    monkeypatch.setattr(ranking, "_DECODED", ranking._Budgeted(10**6))  # nothing decoded before this launch
+    lib = Library(lib.root, lib.data_dir)  # a later launch
+    try:
+        queries = [("sponsor who", None), ("sponsor", None), ("sponsor OR partner", None)]
+        expected = {text: _whoosh(lib, text) for text, _ in queries}  # Whoosh's own matchers, before the warm-up
+        lib.rows()
+        _join_warming()
+
+        def decoded(*_):
+            raise AssertionError("postings decoded by the search")
+
+        monkeypatch.setattr(W3LeafMatcher, "_read_data", decoded)
+        for text, _ in queries:
+            result = lib.search(text, limit=None, snippets=0)
+            assert [(h.article_id, pytest.approx(h.score, rel=1e-12)) for h in result.hits] == expected[text]
+    finally:
+        lib.close()
+
+
+def test_the_warm_up_keeps_the_heaviest_words_within_its_budget(small):
+    from reader.core.index import ranking
+    from reader.core.index.schema import SEARCH_FIELDS
+
+    with small.index._ix.reader() as reader:
+        kept = ranking.warm_postings(reader, SEARCH_FIELDS, budget=300)
+        heaviest = max(
+            (
+                (info.doc_frequency(), leaf, name, btext)
+                for leaf, _ in reader.leaf_readers()
+                if leaf.doc_count_all()
+                for name in SEARCH_FIELDS
+                for btext, info in leaf.iter_field(name)
+            ),
+            key=lambda word: word[0],
+        )
+        assert 0 < kept <= 300
+        assert ranking._decoded_key(*heaviest[1:]) in ranking._DECODED
+
+
+def test_a_warm_up_told_to_stop_stops_and_keeps_nothing_half_read(small):
+    from reader.core.index import ranking
+    from reader.core.index.schema import SEARCH_FIELDS
+
+    with small.index._ix.reader() as reader, pytest.raises(ranking.Stopped):
+        ranking.warm_postings(reader, SEARCH_FIELDS, go=lambda: False, budget=10**9)
+
+
+def test_the_warm_up_waits_while_a_search_runs_and_ends_when_the_index_closes(tmp_path_factory, monkeypatch):
+    import threading
+
+    from reader.core.index import ranking
+    from reader.core.index.reading import segment_name
+
+    lib = _library(tmp_path_factory, 30, 0)
+    lib.close()
+    monkeypatch.setattr(ranking, "_DECODED", ranking._Budgeted(10**6))
+    lib = Library(lib.root, lib.data_dir)
+    index = lib.index
+    with index._ix.reader() as reader:
+        segments = {segment_name(leaf) for leaf, _ in reader.leaf_readers()}
+    with index._searching:  # a search running
+        lib.rows()
+        threading.Event().wait(0.2)
+        assert not any(key[0] in segments for key in list(ranking._DECODED._entries))
+    _join_warming()
+    assert any(key[0] in segments for key in list(ranking._DECODED._entries))  # then it went on
+    lib.rows()  # warms again (nothing left to decode) while the index closes: close waits for it to stop
+    lib.close()
+    assert not any(t.name == "warming the search" for t in threading.enumerate())
+
+
+def test_postings_decoded_before_a_file_was_damaged_are_not_believed(tmp_path_factory):
+    from reader.core.index import IndexDamaged
+
+    lib = _library(tmp_path_factory, 40, 0)
+    _join_warming()  # the words' postings decoded and kept
+    lib.close()
+    for pst in lib.index_dir.glob("*.pst"):  # overwritten in place, the size kept
+        pst.write_bytes(bytes(pst.stat().st_size))
+    lib = Library(lib.root, lib.data_dir)
+    try:
+        with pytest.raises(IndexDamaged, match="damaged"):
+            lib.search("sponsor", limit=None)
+    finally:
+        lib.close()

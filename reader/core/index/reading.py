@@ -146,17 +146,17 @@ _BY_INDEX = _Kept(limit=16)
 
 def per_segment(leaf, key, make):
     """`make()`, kept for this segment reader's segment (made each time for a reader of no segment)."""
-    name = _segment_name(leaf)
+    name = segment_name(leaf)
     return make() if name is None else _BY_SEGMENT.get((name, key), make)
 
 
 def per_index(reader, key, make):
     """`make()`, kept for the segments this reader reads (its document numbers are theirs in order)."""
-    segments = tuple(_segment_name(leaf) for leaf, _offset in reader.leaf_readers())
+    segments = tuple(segment_name(leaf) for leaf, _offset in reader.leaf_readers())
     return make() if None in segments else _BY_INDEX.get((segments, key), make)
 
 
-def _segment_name(leaf) -> str | None:
+def segment_name(leaf) -> str | None:
     segment = leaf.segment() if hasattr(leaf, "segment") else None
     return None if segment is None else segment.segment_id()
 

@@ -5,6 +5,7 @@ The index is a cache of the articles folder: anything wrong with it is fixed by 
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable, Iterable
 from itertools import repeat
@@ -26,7 +27,7 @@ from .query import (
     positive_words,
     ranked,
 )
-from .ranking import newest_all, rank_all, warm
+from .ranking import newest_all, rank_all, warm, warm_postings
 from .reading import column_lists, column_rows, names_joined, per_index
 from .schema import (
     INDEX_NAME,
@@ -61,6 +62,10 @@ class Index:
         self._searcher = _KeptSearcher(ix)
         self._names_searcher = _KeptSearcher(names)
         self._searching = threading.Lock()
+        self._closing = threading.Event()
+        self._warm_lock = threading.Lock()  # guards the next two
+        self._warming: threading.Thread | None = None
+        self._warm_again = False  # asked for while a warm-up runs: it runs once more
 
     @classmethod
     def open(cls, directory: Path) -> tuple[Index, str | None]:
@@ -83,6 +88,10 @@ class Index:
         return cls(ix, names, None)
 
     def close(self) -> None:
+        self._closing.set()
+        warming = self._warming
+        if warming is not None and warming is not threading.current_thread():
+            warming.join()  # it stops within a block of postings
         with self._searching:
             self._searcher.close()
             self._names_searcher.close()
@@ -119,18 +128,46 @@ class Index:
         return rows
 
     def _warm_soon(self) -> None:
-        # meanwhile; not a daemon: the interpreter waits for it to end
-        threading.Thread(target=self.warm, name="warming the search").start()
+        """Warm in a thread of its own, one at a time; not a daemon: the interpreter waits for it to end."""
+        with self._warm_lock:
+            if self._warming is not None:
+                self._warm_again = True
+                return
+            self._warming = threading.Thread(target=self._warm_while_asked, name="warming the search")
+            self._warming.start()
+
+    def _warm_while_asked(self) -> None:
+        again = True
+        while again:
+            self.warm()
+            with self._warm_lock:
+                again, self._warm_again = self._warm_again and not self._closing.is_set(), False
+                if not again:
+                    self._warming = None
 
     def warm(self) -> None:
-        """Make ready what a first search needs that the list's rows did not (see `ranking.warm`), with a
-        reader of its own (closed after), so that the first search takes no longer than the others."""
+        """Make ready what a first search needs that the list's rows did not (see `ranking.warm`), then decode
+        the postings of the words in the most articles (`ranking.warm_postings`), with a reader of its own
+        (closed after), so that the first search takes no longer than the others. It gives way to searches:
+        while one runs it waits, so a search asked at once meets a few milliseconds of decoding at most."""
+        if self._closing.is_set():
+            return
         try:
             with self._ix.reader() as reader:
                 column_lists(reader, _SHOWN)  # a new segment's, after a write (the rows at launch read them)
                 warm(reader, SEARCH_FIELDS, "fingerprint", ("day", "id"))
-        except Exception:  # only a head start: a search meets and reports any trouble itself
+                decoded = warm_postings(reader, SEARCH_FIELDS, go=self._searches_done)
+        except Exception:  # stopped (the index closing), or only a head start: a search reports any trouble itself
             return
+        if decoded:  # its garbage counted towards a full collection: made here, not in the first search
+            gc.collect()
+
+    def _searches_done(self) -> bool:
+        """Wait for the search running, if one is; False once the index is closing."""
+        if self._searching.locked() and not self._closing.is_set():
+            with self._searching:
+                pass
+        return not self._closing.is_set()
 
     def stamps(self) -> tuple[dict[str, tuple[int, int]], set[str]]:
         """{article id: (size, mtime_ns) of its file as indexed}, and the ids indexed more than once: what an

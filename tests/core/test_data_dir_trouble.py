@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -110,6 +111,20 @@ def test_a_full_disk_stops_the_update_with_one_line_and_keeps_the_index(library,
     assert library.search("quokka").total == 0
     report = library.sync()  # space again: the lock was let go, and the update goes through
     assert report.added == 1 and library.search("quokka").total == 1
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/fd"), reason="open files are listed in /proc on Linux")
+def test_a_failed_update_holds_none_of_its_deleted_files_open(library, articles_dir, data_dir, write, monkeypatch):
+    """The failed segment's files are deleted at once; a file still held open would keep its disk space."""
+    library.sync()
+    write(articles_dir / "new.txt", "Quokka news\n\nThe quokka sponsor spoke.\n")
+    with full_disk(monkeypatch), pytest.raises(IndexUnsaved):
+        library.sync()
+    held = []
+    for fd in os.listdir("/proc/self/fd"):
+        with contextlib.suppress(OSError):  # the listing's own descriptor, closed by now
+            held.append(os.readlink(f"/proc/self/fd/{fd}"))
+    assert not [p for p in held if p.startswith(str(data_dir)) and p.endswith("(deleted)")]
 
 
 def test_a_full_disk_at_first_launch_builds_the_index_in_memory_and_says_so(articles_dir, data_dir, monkeypatch):

@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import errno
+import io
 import os
 import re
 import shutil
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
+from types import ModuleType, TracebackType
 
 from whoosh import index, writing
 from whoosh.filedb.filestore import FileStorage
+from whoosh.filedb.structfile import StructFile
 from whoosh.util.filelock import try_for
 
 from .errors import IndexBusy, IndexUnsaved
@@ -56,12 +59,13 @@ def open_writer(ix, procs: int = 1, **kwargs):
 
 @contextmanager
 def failing_safely(undo: Callable[[], object]) -> Iterator[None]:
-    """Write to the index inside; if that fails, `undo()` lets go of what was taken, and an OSError
-    becomes IndexUnsaved."""
+    """Write to the index inside; if that fails, `undo()` lets go of what was taken, the files the failed
+    write held open are closed, and an OSError becomes IndexUnsaved."""
     try:
         yield
     except BaseException as exc:
         undo()
+        _close_files(_frame_locals(exc.__traceback__))
         if isinstance(exc, OSError):
             raise IndexUnsaved(_unsaved(exc)) from None
         raise
@@ -81,6 +85,7 @@ def abandon(writer) -> None:
         writer.cancel()
     except Exception:  # a commit that failed half-way leaves it unable to cancel
         pass
+    _close_files([getattr(writer, part, None) for part in ("perdocwriter", "fieldwriter", "pool")])
     if held is not None:
         writer.is_closed = True
         _drop_uncommitted(writer.storage, writer.indexname)  # no other writer has files half made meanwhile
@@ -88,6 +93,43 @@ def abandon(writer) -> None:
             held.release()
         except Exception:
             pass
+
+
+def _close_files(root, depth: int = 5) -> None:
+    """Close every index file open for writing reachable from `root` in a few steps: those a failed write
+    still holds open (its postings, terms and column files; Whoosh's cancel() closes none of them, and a
+    writer that failed while being made is held only by the exception's frames). Left to the garbage collector, they would be
+    closed at some later moment, each with a ResourceWarning, and their deleted files would keep their
+    disk space until then."""
+    seen: set[int] = set()
+
+    def visit(obj, depth: int) -> None:
+        if id(obj) in seen:
+            return
+        seen.add(id(obj))
+        if isinstance(obj, StructFile):
+            if any(c in str(getattr(obj.file, "mode", "")) for c in "wa+"):  # never a reader's file
+                with suppress(Exception):  # its last write fails again on a full disk; it is closed anyway
+                    obj.close()
+            return
+        if depth == 0 or isinstance(obj, (str, bytes, int, float, io.IOBase, ModuleType, type)) or callable(obj):
+            return
+        inner = obj.values() if isinstance(obj, dict) else obj if isinstance(obj, (list, tuple)) else None
+        if inner is None:
+            inner = getattr(obj, "__dict__", {}).values()
+        for value in list(inner):
+            visit(value, depth - 1)
+
+    visit(root, depth)
+
+
+def _frame_locals(tb: TracebackType | None) -> list[dict]:
+    """The local variables of each frame a traceback went through."""
+    frames = []
+    while tb is not None:
+        frames.append(tb.tb_frame.f_locals)
+        tb = tb.tb_next
+    return frames
 
 
 def _drop_uncommitted(storage, name: str) -> None:

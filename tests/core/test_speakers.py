@@ -826,3 +826,77 @@ def test_he_said_within_a_paragraph_is_the_subject_of_the_sentence_before(analyz
 )
 def test_the_nationality_said_is_the_subject_just_before_the_quote(analyzer, body, speaker):
     assert said(analyzer, body)[-1][1] == speaker
+
+
+# ---------------------------------------------------------------- a quote opening a paragraph after reported speech
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # UK broadsheet: the warning reported, then its words in a paragraph of their own
+            "Sir Keith Mallory, the chairman of the Lawn Tennis Association, warned on Thursday that grassroots "
+            "clubs were closing faster than new ones opened.\n\n"
+            '"We cannot keep asking volunteers to carry the sport on their backs."',
+            "Keith Mallory",
+        ),
+        (  # US sports desk
+            "Quarterback Devin Marsh insisted after the game that the offense was close to a breakthrough.\n\n"
+            '"We left three touchdowns out there. That\'s on me."\n\nThe Hawks host Denver next Sunday.',
+            "Devin Marsh",
+        ),
+        (  # club release, the reporting sentence the last of two
+            "Olympic champion Marit Solberg has signed with Fjord Energy. Solberg said the deal would let her "
+            'train full time until Milan-Cortina.\n\n"For the first time I do not have to worry about rent."',
+            "Marit Solberg",
+        ),
+        (  # trade press: a company reports
+            "Sportradar told investors on Tuesday that revenue from betting data had grown 18 per cent.\n\n"
+            '"The US market continues to exceed our expectations."',
+            "Sportradar",
+        ),
+    ],
+)
+def test_a_quote_opening_a_paragraph_is_said_by_whom_the_paragraph_before_reported(analyzer, body, speaker):
+    assert [who for _, who in said(analyzer, body)] == [speaker]
+
+
+def test_a_quote_opening_a_paragraph_after_a_story_without_speech_has_no_speaker(analyzer):
+    body = (
+        "Mayor Tom Barrett opened the new stadium on Saturday in front of 40,000 fans.\n\n"
+        '"Best day of my life."\n\n'
+        '"Best day of my life too," said season-ticket holder Jim Okafor.'
+    )
+    assert said(analyzer, body) == [("Best day of my life.", None), ("Best day of my life too,", "Jim Okafor")]
+
+
+# ---------------------------------------------------------------- he said: the subject, past openers and possessors
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # a lower-case role before the name at the sentence's start
+            "Coach Martina Ruiz praised her defence. Full-back Tomasz Nowak, who made three blocks, agreed. "
+            '"We suffered together," he said.',
+            "Tomasz Nowak",
+        ),
+        (  # 'Lund's successor, Ingrid Dahl,': not Lund
+            "The board thanked Erik Lund for his service. Lund's successor, Ingrid Dahl, starts in January. "
+            '"I know the club inside out," she said.',
+            "Ingrid Dahl",
+        ),
+        (  # a time word before the subject
+            "Team-mates Luca Bianchi and Paolo Conte both finished on the podium. Later Conte spoke to reporters. "
+            '"The car was perfect," he said.',
+            "Paolo Conte",
+        ),
+        (  # a lead-in phrase with its comma
+            "Luca Bianchi and Paolo Conte shared the front row. After the race, Conte was in a hurry. "
+            '"I have a flight to catch," he said.',
+            "Paolo Conte",
+        ),
+    ],
+)
+def test_he_said_is_the_subject_after_a_time_word_a_role_or_a_possessors_apposition(analyzer, body, speaker):
+    assert [who for _, who in said(analyzer, body)] == [speaker]

@@ -94,6 +94,13 @@ _BARE_LEAD_IN = re.compile(
     r"^(?:In|On|At|After|Before|During|Following|Later|Earlier|Afterwards|Then|Today|Yesterday)\b"
     r"[^,:]{0,60}?\s(?=(?:he|she|they|we|I)$)"
 )
+# before a sentence's subject: 'Later Conte spoke', 'On Sunday, Conte spoke'
+_OPENING_ADVERB = re.compile(
+    r"^(?:(?:Later|Earlier|Afterwards|Then|Meanwhile|Now|Today|Yesterday|Tonight|But|And|So|Yet|Still)\s+|"
+    r"(?:On|In|At|After|Before|During)\s+[^,]{1,30},\s+)+"
+)
+# a possessor's role with the name in apposition: "Lund's successor, ", "The club's captain, "
+_APPOSED_ROLE = re.compile(r"(?:The|His|Her|Their|Its|[A-Z][\w'’-]*['’]s)\s+(?:[\w'’-]+\s+){0,3}?[a-z][\w-]*,\s*")
 _MARK = re.compile(r"[\"“”«»]|``|''")
 QUOTE_MARK = _MARK
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’']?(?=\s|$)")
@@ -149,13 +156,18 @@ def sentence_start(text: str, end: int, floor: int) -> int:
 
 def opens_with(text: str, sentence: int, name: int) -> bool:
     """Whether the name at `name` opens the sentence starting at `sentence`, as its subject: at most 'The'
-    before it, or a title ending in a role ('Toyota team principal Jari-Matti Latvala')."""
-    words = text[sentence:name].split()
+    or a time word before it ('Later Conte spoke'), a title ending in a role ('Toyota team principal
+    Jari-Matti Latvala', 'Full-back Tomasz Nowak'), or a possessor's role in apposition ('Lund's
+    successor, Ingrid Dahl,')."""
     if name < sentence or name - sentence <= len("The "):
         return sentence <= name
-    return (
+    head = _OPENING_ADVERB.sub("", text[sentence:name])
+    words = head.split()
+    if not words:
+        return True
+    return bool(_APPOSED_ROLE.fullmatch(head)) or (
         len(words) <= _TITLE_WORDS
-        and words[-1] in ROLE_WORDS
+        and words[-1].lower() in ROLE_WORDS
         and all(w.lower() in ROLE_WORDS or (w[:1].isupper() and w not in ("He", "She", "They", "It")) for w in words)
     )
 
@@ -166,10 +178,15 @@ def subject_before(text: str, at: int, floor: int, candidates: Sequence[Entity])
     last_sentence = sentence_start(text, at, floor)
     previous = sentence_start(text, max(floor, len(text[:last_sentence].rstrip()) - 1), floor)
     for start in (last_sentence, previous):
-        subject = next((e for e in candidates if opens_with(text, start, e.start)), None)
+        subject = next((e for e in candidates if opens_with(text, start, e.start) and not possessed(text, e)), None)
         if subject:
             return subject
     return None
+
+
+def possessed(text: str, entity: Entity) -> bool:
+    """ "Lund's successor": Lund is not the sentence's subject."""
+    return text[entity.end : entity.end + 2] in ("'s", "’s")
 
 
 def topic(text: str, at: int, entities: Sequence[Entity], labels: tuple[str, ...], pronoun: str) -> Entity | None:

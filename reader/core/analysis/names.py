@@ -21,7 +21,7 @@ then late technical team sports basketball football tennis olympic paralympic
 governor senator representative lieutenant colonel sgt st inspector superintendent detective mme mlle
 councillor councilwoman councilman mayor judge lawyer attorney solicitor barrister
 winger striker midfielder defender goalkeeper keeper forward guard quarterback sprinter batsman
-bowler prop hooker flanker fly-half scrum-half rider driver jockey skipper referee umpire hurdler
+bowler prop hooker flanker fly-half scrum-half full-back rider driver jockey skipper referee umpire hurdler
 """.split()
 )
 # nationalities before a name in press style ('Spaniard Rafael Nadal'): not part of it

@@ -347,7 +347,7 @@ def _named_by(
     inside = [e for e in entities if e.start >= source.start and e.end <= source.end]
     if any(e.label in ("DATE", "TIME", "MONEY", "PERCENT") and e.text == phrase for e in inside):
         return None
-    people = [e for e in inside if e.label == "PERSON" and not _possessed(text, e)]
+    people = [e for e in inside if e.label == "PERSON" and not attribution.possessed(text, e)]
     if phrase.isupper() and len(phrase) > 3:
         phrase = phrase.title()  # a transcript's 'OKORO-BANKS:'
     name = trim_name(_strip_honorifics(phrase))
@@ -401,11 +401,6 @@ def _full_name_before(name: str, text: str, before: int) -> str | None:
 def _strip_honorifics(phrase: str) -> str:
     words = [w for w in phrase.split() if w.rstrip(".") not in attribution.ABBREVIATIONS]
     return " ".join(words)
-
-
-def _possessed(text: str, entity: Entity) -> bool:
-    """'Smith's agent': Smith is not the one who speaks."""
-    return text[entity.end : entity.end + 2] in ("'s", "’s")
 
 
 def _is_description(phrase: str) -> bool:

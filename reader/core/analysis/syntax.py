@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from ..model import paragraph_start
+from ..model import PARAGRAPH_BREAK, paragraph_start
 from .attribution import PARTIAL_CUES, QUOTE_MARK, SPEECH_VERBS, Source, sentence_around, sentence_start
 
 ParsedToken = tuple[int, int, str, int]  # start and end character in the text, dependency label, head's index
@@ -59,13 +59,16 @@ def speaker_by_grammar(text: str, begin: int, end: int, quote: tuple[int, int], 
 
 def reported_before(text: str, start: int, end: int, parse: Parse) -> Source | None:
     """'Wilkins also said Warhol was a businessman. "…"': for a quote text[start:end] that is a sentence of
-    its own, the subject of the main speech verb of the sentence before it in its paragraph (one with no
-    quote in it); None when that sentence reports nobody speaking."""
+    its own, the subject of the main speech verb of the sentence before it (one with no quote in it): in
+    its paragraph, or the last of the paragraph before when the quote opens its own ('Pritchard admitted
+    the pressure was building.' then '"Nobody is hiding."'); None when that sentence reports nobody
+    speaking."""
     para_start = paragraph_start(text, start)
-    if sentence_around(text, start, end)[0] != start or start <= para_start:
+    if sentence_around(text, start, end)[0] != start or start < len(PARAGRAPH_BREAK):
         return None
+    floor = para_start if start > para_start else paragraph_start(text, para_start - len(PARAGRAPH_BREAK))
     stop = len(text[:start].rstrip())
-    begin = sentence_start(text, stop - 1, para_start)
+    begin = sentence_start(text, stop - 1, floor)
     sentence = text[begin:stop]
     if begin >= stop or QUOTE_MARK.search(sentence) or len(sentence) > PARSE_MAX_CHARS:
         return None

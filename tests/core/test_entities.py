@@ -1312,3 +1312,41 @@ def test_a_clubs_town_in_a_councils_name_is_the_council(text, body):
     found = people_and_labels(text)
     assert (body, "ORG", body) in found
     assert not [m for m, _, canonical in found if m != body and m in body]
+
+
+@pytest.mark.parametrize(
+    "text, person, surname",
+    [
+        (  # spaCy reads the first name as a nationality and the surname as a date
+            "Irish fly-half Cian Brannigan kicked 18 points as Munster beat Leinster 28-20 at Thomond Park. "
+            "Brannigan was named player of the match.",
+            "Cian Brannigan",
+            "Brannigan",
+        ),
+        (  # spaCy cuts the name in two
+            "Belgium started with Romelu Lukaku, Yannick Carrasco, and Dries Mertens making attempts to put "
+            "Belgium into the lead against Panama. Dries Mertens's volley in the 47th minute finally beat the "
+            "goalkeeper.",
+            "Dries Mertens",
+            "Dries Mertens",
+        ),
+    ],
+)
+def test_a_surname_gets_the_full_name_the_article_writes_where_spacy_tagged_it_in_pieces(text, person, surname):
+    found = people_and_labels(text)
+    assert (person, "PERSON", person) in found
+    assert (surname, "PERSON", person) in found
+    assert not [m for m, label, canonical in found if m in person.split() and canonical != person]
+
+
+@pytest.mark.parametrize(
+    "text, person, not_a_name",
+    [
+        ("Rookie Jalen Okonkwo rushed for 142 yards as the Bears beat Detroit.", "Jalen Okonkwo", "Rookie"),
+        ("Kenyan Olympic champion Faith Kipyegon broke the world record in Paris.", "Faith Kipyegon", "Olympic"),
+    ],
+)
+def test_a_title_or_a_nationality_before_a_name_is_not_a_person(text, person, not_a_name):
+    found = people_and_labels(text)
+    assert (person, "PERSON", person) in found
+    assert not [m for m, label, _ in found if label == "PERSON" and not_a_name in m]

@@ -22,6 +22,8 @@ governor senator representative lieutenant colonel sgt st inspector superintende
 councillor councilwoman councilman mayor judge lawyer attorney solicitor barrister
 winger striker midfielder defender goalkeeper keeper forward guard quarterback sprinter batsman
 bowler prop hooker flanker fly-half scrum-half full-back rider driver jockey skipper referee umpire hurdler
+rookie veteran debutant youngster teenager seamer spinner paceman wicketkeeper centre-back wing-back
+playmaker pitcher shortstop linebacker cornerback
 """.split()
 )
 # nationalities before a name in press style ('Spaniard Rafael Nadal'): not part of it
@@ -33,6 +35,9 @@ serbian croat croatian russian norwegian swede dane belgian portuguese japanese 
 canadian mexican jamaican nigerian austrian pole czech greek turk colombian chilean uruguayan tunisian
 moroccan egyptian ugandan ghanaian finn icelander ukrainian emirati saudi qatari israeli pakistani iraqi
 kuwaiti omani bahraini somali yemeni bangladeshi nepali afghan thai filipino
+romanian bulgarian hungarian estonian latvian lithuanian slovenian slovak georgian armenian iranian
+jordanian syrian lebanese algerian peruvian bolivian venezuelan ecuadorian paraguayan haitian zambian
+namibian tanzanian cameroonian ivorian senegalese congolese zimbabwean botswanan rwandan eritrean
 """.split()
 )
 # small words capitalised at a sentence's start ('The Jaguars', 'On Twitter'): never part of a name

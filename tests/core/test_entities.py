@@ -1350,3 +1350,32 @@ def test_a_title_or_a_nationality_before_a_name_is_not_a_person(text, person, no
     found = people_and_labels(text)
     assert (person, "PERSON", person) in found
     assert not [m for m, label, _ in found if label == "PERSON" and not_a_name in m]
+
+
+@pytest.mark.parametrize(
+    "text, short, company",
+    [
+        (  # spaCy's person, inside a quote
+            'Cosworth Engineering will supply the new engines. "Cosworth built the best engine we tested," said '
+            "team principal Ana Ruiz.",
+            "Cosworth",
+            "Cosworth Engineering",
+        ),
+        (  # spaCy tags nothing
+            "The league's bidders were Reliance Industries and Adani Group. Adani offered less, but Reliance "
+            "offered more for digital rights.",
+            "Adani",
+            "Adani Group",
+        ),
+        (
+            "Meridian Telecom is leaving Formula One. Meridian said it would spend the money on grassroots sport "
+            "instead, and Meridian will keep its golf deals.",
+            "Meridian",
+            "Meridian Telecom",
+        ),
+    ],
+)
+def test_a_companys_short_name_is_the_company_named_in_full(text, short, company):
+    found = people_and_labels(text)
+    assert (short, "ORG", company) in found
+    assert not [m for m, label, _ in found if m == short and label != "ORG"]

@@ -70,8 +70,10 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
         companies |= {firm.canonical for firm in firms.values() if not firm.note}
         in_full = {e.canonical for e in every if e.note and " " in e.text}
         parts = [[_as_firm(text, e, firms, in_full) for e in part] for text, part in zip(texts, parts)]
-    if sides or companies:
-        parts = [with_untagged(text, part, sides | companies, "ORG") for text, part in zip(texts, parts)]
+    # also a company's short name where spaCy tagged nothing: 'Adani offered less', after 'Adani Group'
+    untagged = {n: f.canonical for n, f in firms.items() if not f.note and n not in ORG_WORDS}
+    untagged.update({name: name for name in sides | companies})
+    parts = [with_untagged(text, part, untagged, "ORG") for text, part in zip(texts, parts)]
     if nicknames:
         parts = [_with_nicknames(text, part, nicknames) for text, part in zip(texts, parts)]
     acronyms = _acronyms(texts, every)
@@ -219,7 +221,10 @@ def _most_voted(votes: dict[str, float]) -> str:
 
 
 def _merged_name(entity: Entity, orgs: list[tuple[str, str]]) -> str:
-    if entity.note or entity.label != "ORG":
+    """The organisation of the article a mention is the short name of ('Tata' of 'Tata Group'); also a lone
+    word spaCy took for a person, which no full name of the article explains."""
+    lone_person = entity.label == "PERSON" and " " not in entity.canonical
+    if entity.note or (entity.label != "ORG" and not lone_person):
         return entity.canonical
     for name, _ in orgs:
         if name != entity.canonical and name.startswith(entity.canonical + " "):

@@ -900,3 +900,35 @@ def test_a_quote_opening_a_paragraph_after_a_story_without_speech_has_no_speaker
 )
 def test_he_said_is_the_subject_after_a_time_word_a_role_or_a_possessors_apposition(analyzer, body, speaker):
     assert [who for _, who in said(analyzer, body)] == [speaker]
+
+
+# ---------------------------------------------------------------- a ministry named with its country
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # wire copy: the country's possessive, then 'the ministry'
+            "Germany's Interior Ministry said on Monday it would tighten security at fan zones.\n\n"
+            '"There is no specific threat," the ministry said in a statement.',
+            "German Interior Ministry",
+        ),
+        (
+            "France's Ministry of Sport has cut the federation's grant by 10 per cent. "
+            '"Every euro must be accounted for," the ministry said.',
+            "French Ministry of Sport",
+        ),
+        (  # the adjective in the name, then the name without it
+            "The Russian Sports Ministry has rejected the report. "
+            '"These are baseless accusations," the Sports Ministry said.',
+            "Russian Sports Ministry",
+        ),
+        (  # 'The statement said' after the ministry named with its country
+            "Russia's Interior Ministry confirmed yesterday that the police will enforce the law.\n\n"
+            'The statement said "protesters will be detained" if they gathered near the venues.',
+            "Russian Interior Ministry",
+        ),
+    ],
+)
+def test_a_ministry_named_with_its_country_is_that_countrys_in_every_mention(analyzer, body, speaker):
+    assert [who for _, who in said(analyzer, body)] == [speaker]

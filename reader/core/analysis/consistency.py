@@ -11,7 +11,7 @@ from ..model import PARAGRAPH_BREAK
 from .context import ORG_WORDS, looks_like_full_name, reads_as_company
 from .gazetteer import PLACE_LABELS
 from .mentions import occurrences, with_untagged
-from .names import COMPANY_WORDS, DEMONYMS, FUNCTION_WORDS, surname
+from .names import COMPANY_WORDS, COUNTRY_ADJECTIVES, DEMONYMS, FUNCTION_WORDS, surname
 from .sides import as_nationality, reads_as_place, sporting_side
 from .trimming import NAME_LABELS
 from .values import Entity
@@ -21,6 +21,9 @@ _COMPETITION_WORDS = frozenset("Tour Championship Championships Cup Games Open S
 _NOT_SIDE_WORDS = frozenset(
     "On In At After Before But And When While Monday Tuesday Wednesday Thursday Friday Saturday Sunday Then".split()
 )
+# a government body's name without its country: 'Interior Ministry', 'Ministry of Sport'
+_MINISTRY = re.compile(r"(?:[A-Z][\w-]+\s+){1,2}Ministry|Ministry\s+of\s+[A-Z][\w'’&, -]+")
+_COUNTRY_BEFORE = re.compile(r"\b([A-Z][\w]+(?:\s[A-Z]\w+)?)(?:['’]s)?\s+$")
 _TEAM_NOTE = re.compile(r"\b(?:club|team|franchise)\b", re.I)
 # 'Korean Central News Agency (KCNA)', 'Board of Control for Cricket in India (BCCI)'
 _SPELLED_OUT = re.compile(
@@ -96,7 +99,36 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
                 label = e.label if e.note else _most_voted(labels[canonical])
             merged.append(Entity(e.start, e.end, e.text, label, canonical, e.note))
         result.append(merged)
-    return _latest_namesakes(_with_repeats(result, texts), texts) if texts else result
+    return _national_bodies(_latest_namesakes(_with_repeats(result, texts), texts), texts) if texts else result
+
+
+def _national_bodies(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
+    """A ministry the article names with its country ("Russia's Interior Ministry", "the Russian Interior
+    Ministry") is that country's in every mention: 'Russian Interior Ministry', also where the text says
+    only 'the Interior Ministry' (and so 'the ministry' who speaks)."""
+    national: dict[str, str] = {}
+    for text, part in zip(texts, parts):
+        for e in part:
+            first, _, rest = e.canonical.partition(" ")
+            if e.label == "ORG" and _is_adjective(first) and _MINISTRY.fullmatch(rest):
+                national.setdefault(rest, e.canonical)  # 'the Russian Sports Ministry'
+                continue
+            country = _COUNTRY_BEFORE.search(text, max(0, e.start - 40), e.start) if e.label == "ORG" else None
+            if country and _MINISTRY.fullmatch(e.canonical):
+                word = country.group(1)
+                adjective = COUNTRY_ADJECTIVES.get(word) or (word if _is_adjective(word) else "")
+                if adjective:
+                    national.setdefault(e.canonical, f"{adjective} {e.canonical}")
+    if not national:
+        return parts
+    return [
+        [Entity(e.start, e.end, e.text, e.label, national.get(e.canonical, e.canonical), e.note) for e in part]
+        for part in parts
+    ]
+
+
+def _is_adjective(word: str) -> bool:
+    return word.lower() in DEMONYMS or word in COUNTRY_ADJECTIVES.values()
 
 
 def with_speakers(parts: list[list[Entity]], texts: Sequence[str], speakers: Iterable[str]) -> list[list[Entity]]:

@@ -38,7 +38,8 @@ ORG_NOUNS = frozenset(
     """
 airline club league federation company firm group sponsor brand team body association union organisers
 organizers committee board bank broadcaster network channel council ministry government agency side
-franchise outfit carrier maker manufacturer retailer operator partner owners organisation organization
+franchise outfit carrier maker manufacturer retailer operator partner owners organisation organization department
+regulator authority commission watchdog
 """.split()
 )
 # an unnamed person as the subject of a sentence: 'One team mechanic, who asked not to be named, said'

@@ -932,3 +932,44 @@ def test_he_said_is_the_subject_after_a_time_word_a_role_or_a_possessors_apposit
 )
 def test_a_ministry_named_with_its_country_is_that_countrys_in_every_mention(analyzer, body, speaker):
     assert [who for _, who in said(analyzer, body)] == [speaker]
+
+
+# ---------------------------------------------------------------- an apposed subject, 'of his striker', a partial quote's tail
+
+
+def test_the_name_in_apposition_to_a_description_introduces_the_quote(analyzer):
+    body = (
+        '"We deserved it," said Toulouse captain Antoine Ribes. His opposite number, Leinster\'s Conor Walsh, '
+        'disagreed: "We gave it away."'
+    )
+    assert [who for _, who in said(analyzer, body)] == ["Antoine Ribes", "Conor Walsh"]
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (
+            '"Marco is the best young player I have worked with," said coach Luis Pena of his striker Marco '
+            'Villa. "He listens," he added.',
+            "Luis Pena",
+        ),
+        (
+            '"She never stops asking questions," Wimbledon champion Ada Novak said of her coach Irena Sokol on Sunday.',
+            "Ada Novak",
+        ),
+    ],
+)
+def test_the_person_a_speaker_talks_of_is_not_the_speaker(analyzer, body, speaker):
+    assert {who for _, who in said(analyzer, body)} == {speaker}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'Mr Okafor, the club\'s chief executive, said the stadium would be "full every week" next season.',
+        'Coach Hanna Berg said the squad had been "running on empty" by the end of the tour.',
+        'The striker said the chance had come "far too early" against a side he knew well.',
+    ],
+)
+def test_a_partial_quote_followed_by_a_time_or_a_preposition_is_speech(analyzer, body):
+    assert len(said(analyzer, body)) == 1

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import PARAGRAPH_BREAK, paragraph_end, paragraph_start
-from .names import HONORIFICS, ROLE_WORDS
+from .names import HONORIFICS, ROLE_WORDS, trim_name
 from .values import Entity
 
 # abbreviations whose full stop ends neither a sentence nor a name: the titles before a name, and others
@@ -69,7 +69,8 @@ _PRONOUN = r"(?:he|she|they|we|I|it|He|She|They|We|It)"
 # where a source phrase after its verb stops: "said Smith in a statement", "said Smith, who …"
 _SOURCE_STOP = re.compile(
     r"\s*(?:[,;:(—–]|\.(?=\s|$)|\s-\s)|\s+(?:in|on|at|after|before|when|as|who|while|during|following|ahead|"
-    r"last|this|yesterday|today|tonight|before|afterwards|from|via|to|with|about|of\s+the\s+(?:decision|move))\b"
+    r"last|this|yesterday|today|tonight|before|afterwards|from|via|to|with|about|of\s+the\s+(?:decision|move)|"
+    r"of\s+(?:his|her|their|its)\s)\b"
 )
 # a name in apposition after a description, ending the sentence: ', Omar Berrada.'
 _NAMED_AFTER = re.compile(r",\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*(?:[.!?]|$)")
@@ -99,6 +100,8 @@ _OPENING_ADVERB = re.compile(
     r"^(?:(?:Later|Earlier|Afterwards|Then|Meanwhile|Now|Today|Yesterday|Tonight|But|And|So|Yet|Still)\s+|"
     r"(?:On|In|At|After|Before|During)\s+[^,]{1,30},\s+)+"
 )
+# a description, then the subject's name in apposition: "His opposite number, Leinster's Conor Walsh, "
+_APPOSED_NAME = re.compile(r"(?:The|His|Her|Their|Its|[A-Z][\w'’-]*['’]s)\s+[^,:]{1,40},\s+([^,:]{3,60}),")
 # a possessor's role with the name in apposition: "Lund's successor, ", "The club's captain, "
 _APPOSED_ROLE = re.compile(r"(?:The|His|Her|Their|Its|[A-Z][\w'’-]*['’]s)\s+(?:[\w'’-]+\s+){0,3}?[a-z][\w-]*,\s*")
 _MARK = re.compile(r"[\"“”«»]|``|''")
@@ -449,6 +452,10 @@ def _before_subject(head: str, at: int) -> Source | None:
     first = sentence.split(",", 1)[0] if "," in sentence else ""
     if first and looks_like_name(first) and len(first.split()) <= 5:
         return _subject_source(head, first, at)
+    apposed = _APPOSED_NAME.match(sentence)  # 'His opposite number, Leinster's Conor Walsh, disagreed: "'
+    if apposed and len(trim_name(apposed.group(1)).split()) > 1:
+        end = head.index(apposed.group(1)) + len(apposed.group(1))
+        return _span(head, at, end - len(trim_name(apposed.group(1))), end)
     m = re.match(r"(?:[A-Z][\w'’.-]*\s+)*?[A-Z][\w'’.-]*(?=\s+[a-z])", sentence)
     if m and looks_like_name(m.group()):
         return _subject_source(head, m.group(), at)

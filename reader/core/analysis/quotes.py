@@ -291,7 +291,8 @@ def _partial_speech(text: str, span: _Span, before: str) -> bool:
     return bool(
         re.match(
             r"\s*(?:[.,;:!?)—–]|$|\n|(?:in|on|and|but|after|before|when|because|as|to|at|for|while|"
-            r"during|adding|saying|though|although|if|until|since|from)\b)",
+            r"during|adding|saying|though|although|if|until|since|from|next|last|this|later|again|soon|"
+            r"today|tonight|tomorrow|yesterday|now|by|with|against|despite|without|unless|once|or|than)\b)",
             follows,
         )
     )

@@ -1379,3 +1379,14 @@ def test_a_companys_short_name_is_the_company_named_in_full(text, short, company
     found = people_and_labels(text)
     assert (short, "ORG", company) in found
     assert not [m for m, label, _ in found if m == short and label != "ORG"]
+
+
+@pytest.mark.parametrize(
+    "text, club",
+    [
+        ("Lauren Preston joined Chelsea from Everton in May.", "Everton FC"),
+        ("The defender signed on loan from Everton until the end of the season.", "Everton FC"),
+    ],
+)
+def test_the_club_a_player_moves_from_is_the_club_not_the_town(text, club):
+    assert {(label, canonical) for m, label, canonical in people_and_labels(text) if m == "Everton"} == {("ORG", club)}

@@ -973,3 +973,24 @@ def test_the_person_a_speaker_talks_of_is_not_the_speaker(analyzer, body, speake
 )
 def test_a_partial_quote_followed_by_a_time_or_a_preposition_is_speech(analyzer, body):
     assert len(said(analyzer, body)) == 1
+
+
+# ---------------------------------------------------------------- an organisation's unnamed source, its statement
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (
+            'A spokesperson for the Football Association said: "We are aware of the incident and are looking into it."',
+            "a spokesperson for the Football Association",
+        ),
+        (
+            '"Nothing has been agreed," an official at the Rugby Football Union said on Monday.',
+            "an official at the Rugby Football Union",
+        ),
+        ('A statement from Chelsea read: "The club condemns all forms of discrimination."', "Chelsea FC"),
+    ],
+)
+def test_an_organisations_unnamed_source_is_kept_as_written_and_its_statement_is_its_own(analyzer, body, speaker):
+    assert [who for _, who in said(analyzer, body)] == [speaker]

@@ -49,7 +49,7 @@ SPEECH_VERBS = (
 ).split()
 _VERB_ALT = "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True))
 _MULTI_VERBS = (
-    r"(?<=statement\s)read|(?<=release\s)read|pointed\s+out|went\s+on|summed\s+up|chimed\s+in|"
+    r"(?<=statement\s)read|(?<=release\s)read|read(?=:)|pointed\s+out|went\s+on|summed\s+up|chimed\s+in|"
     r"shot\s+back|fired\s+back|hit\s+back|"
     r"was\s+quoted\s+as\s+saying|is\s+quoted\s+as\s+saying|added\s+that|said\s+that"
 )

@@ -58,6 +58,11 @@ _DOCUMENT_OWNER = re.compile(
     r"([A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4})['’]s?\s+(?:[a-z][\w-]*\s+){0,2}"
     r"(?:analysis|report|study|survey|review|editorial|column|article|website|blog|newsletter|findings)\b"
 )
+# an unnamed source of an organisation: 'a spokesperson for the FA', 'an official at the club'
+_UNNAMED_FOR = re.compile(
+    r"(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+)?(?:spokes(?:man|woman|person)|representative|official|source|insider)"
+    r"\s+(?:for|at|of|from|with|close\s+to)\s"
+)
 STATEMENT_NOUNS = frozenset("statement release communique communiqué post letter message tweet".split())
 # "…," the coach said: a description that names a person's role, resolved when the article gave the role
 # beside a name ("Barcelona coach Hansi Flick"); else kept as written
@@ -335,6 +340,8 @@ def _named_by(
     phrase = source.text
     if source.pronoun:
         return _pronoun(phrase, span, text, entities, last)
+    if _UNNAMED_FOR.match(phrase) and len(phrase.split()) <= DESCRIPTION_WORDS:
+        return phrase[0].lower() + phrase[1:]  # 'a spokesperson for the Football Association', as written
     owner = _DOCUMENT_OWNER.match(phrase)
     if owner:  # "PC World's recent analysis of its traffic concluded": PC World
         phrase = owner.group(1)

@@ -51,8 +51,14 @@ _MEDAL_BEFORE = re.compile(r"\b(?:gold|silver|bronze|medal)\s+(?:going\s+|went\s
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|near|outside|around|across|throughout|inside|within|city of|streets of|centre of|center of|"
     r"born in|based in|visit|visited|visiting|flew to|travelled to|traveled to|arrived in|mayor of|"
-    r"(?<!signed )(?<!joined )(?<!loan )(?<!moved )(?<!transfer )(?<!switch )from)\s+$",
+    r"(?<!signed )(?<!joined )(?<!loan )(?<!moved )(?<!transfer )(?<!switch )(?<!statement )(?<!spokesman )"
+    r"(?<!spokeswoman )(?<!spokesperson )(?<!official )(?<!offer )(?<!bid )(?<!approach )from)\s+$",
     re.I,
+)
+# a player's move between clubs: 'joined Chelsea from Everton'
+_TRANSFER_BEFORE = re.compile(
+    r"\b(?:joined|joins|signed|signs|signing|moved|moves|arrived|arrives|loan|transfer|switch|recruited)\b"
+    r"[^.;:]{0,40}\bfrom\s+$"
 )
 _PLACE_AFTER = re.compile(
     r"(?:-based\b|\s+(?:airport|city centre|city|mayor|residents|police|council)\b|,\s+"
@@ -95,7 +101,10 @@ def reads_as_place(text: str, s: int, e: int) -> bool:
     'near', 'based in' and the like, or before '-based', 'city', 'mayor'; otherwise it is the club."""
     if text[e : e + 2] in ("'s", "’s"):
         return False  # 'in Barcelona's 3-0 win': the club
-    return bool(_PLACE_BEFORE.search(text, max(0, s - 16), s) or _PLACE_AFTER.match(text, e))
+    before = _PLACE_BEFORE.search(text, max(0, s - 16), s)
+    if before and before.group().lower().startswith("from") and _TRANSFER_BEFORE.search(text, max(0, s - 50), s):
+        return False  # 'joined Chelsea from Everton', 'signed on loan from Hearts'
+    return bool(before or _PLACE_AFTER.match(text, e))
 
 
 def as_nationality(text: str, s: int) -> bool:

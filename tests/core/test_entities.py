@@ -1390,3 +1390,16 @@ def test_a_companys_short_name_is_the_company_named_in_full(text, short, company
 )
 def test_the_club_a_player_moves_from_is_the_club_not_the_town(text, club):
     assert {(label, canonical) for m, label, canonical in people_and_labels(text) if m == "Everton"} == {("ORG", club)}
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        ("England opener Zak Crawley made 84 at Lord's on Thursday.", "England"),
+        ("Kieffer Moore now has 12 goals for Wales, more than any other current player.", "Wales"),
+        ("The prop won 40 caps for Scotland before he retired in 2019.", "Scotland"),
+        ("Ireland wicketkeeper Lorcan Tucker was dropped for the Test.", "Ireland"),
+    ],
+)
+def test_a_country_a_player_plays_for_is_the_side(text, side):
+    assert {label for m, label, _ in people_and_labels(text) if m == side} == {"ORG"}

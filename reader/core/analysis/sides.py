@@ -24,13 +24,15 @@ _RESULT_BEFORE = re.compile(
 _ROLE_BEFORE = re.compile(
     r"\b(?:(?:coach|coaches|coaching|manager|captain|skipper|boss|director of (?:rugby|football|cricket)|"
     r"fly-half|scrum-half|striker|midfielder|defender|goalkeeper|winger|prop|hooker|lock|flanker|full-back)"
-    r"\s+(?:of|at)|(?:signed|signs|signing|plays|played|playing|scored|scores) for|captained|captains)\s+$"
+    r"\s+(?:of|at)|(?:signed|signs|signing|plays|played|playing|scored|scores|goals?|caps?|tries|"
+    r"appearances|wickets|debut|hat-trick) for|captained|captains)\s+$"
 )
 _SCORE = re.compile(r"\b\d+\s*[-–]\s*\d+\b")
 # 'England captain', 'England fast bowler', 'the England head coach'
 _SIDE_NOUN = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:captain|coach|manager|boss|squad|side|team|international|full-back|fly-half|"
-    r"striker|midfielder|defender|goalkeeper|winger|prop|lock|hooker|batsman|batter|bowler|all-rounder|"
+    r"scrum-half|striker|midfielder|defender|goalkeeper|keeper|forward|winger|prop|lock|hooker|flanker|batsman|"
+    r"batter|bowler|all-rounder|opener|seamer|spinner|wicketkeeper|"
     r"chief executive|chairman|director of (?:cricket|rugby|football))\b"
 )
 _SPORT_WORD = re.compile(

@@ -1403,3 +1403,21 @@ def test_the_club_a_player_moves_from_is_the_club_not_the_town(text, club):
 )
 def test_a_country_a_player_plays_for_is_the_side(text, side):
     assert {label for m, label, _ in people_and_labels(text) if m == side} == {"ORG"}
+
+
+@pytest.mark.parametrize(
+    "text, club, canonical",
+    [
+        ("Olympiacos beat PAOK 2-0 in Piraeus on Sunday.", "Olympiacos", "Olympiacos Piraeus FC"),
+        ("Sturm Graz and Rapid Wien drew 1-1 in the Austrian Bundesliga.", "Rapid Wien", "Rapid Vienna"),
+        ("AEK Athens have signed the Croatian midfielder on a free transfer.", "AEK Athens", "AEK Athens FC"),
+    ],
+)
+def test_austrian_and_greek_top_flight_clubs_are_listed(text, club, canonical):
+    assert (club, "ORG", canonical) in people_and_labels(text)
+
+
+def test_a_country_is_not_the_alias_of_a_club_named_after_it():
+    found = people_and_labels("Austria beat Serbia 2-1 in Vienna, and Austria Vienna's stadium was full.")
+    assert ("Austria Vienna", "ORG", "Austria Vienna") in found
+    assert not [canonical for m, _, canonical in found if m == "Austria" and canonical == "Austria Vienna"]

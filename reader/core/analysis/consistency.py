@@ -256,8 +256,8 @@ def _merged_name(entity: Entity, orgs: list[tuple[str, str]]) -> str:
     """The organisation of the article a mention is the short name of ('Tata' of 'Tata Group'); also a lone
     word spaCy took for a person, which no full name of the article explains."""
     lone_person = entity.label == "PERSON" and " " not in entity.canonical
-    if entity.note or (entity.label != "ORG" and not lone_person):
-        return entity.canonical
+    if entity.note or (entity.label != "ORG" and not lone_person) or entity.canonical in COUNTRY_ADJECTIVES:
+        return entity.canonical  # a country is not short for a club named after it ('Austria Vienna')
     for name, _ in orgs:
         if name != entity.canonical and name.startswith(entity.canonical + " "):
             return name
@@ -309,7 +309,7 @@ def _firms(every: list[Entity]) -> dict[str, Entity]:
         short = " ".join(words[:-1])
         if not e.note and words[-1] in COMPANY_WORDS:
             out.setdefault(short, e)
-        elif e.note and e.text == e.canonical and _TEAM_NOTE.search(e.note):
+        elif e.note and e.text == e.canonical and _TEAM_NOTE.search(e.note) and short not in COUNTRY_ADJECTIVES:
             towns.setdefault(short, set()).add(e.canonical)
             out.setdefault(short, e)
     return {short: e for short, e in out.items() if len(towns.get(short, ())) < 2}

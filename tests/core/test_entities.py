@@ -1421,3 +1421,15 @@ def test_a_country_is_not_the_alias_of_a_club_named_after_it():
     found = people_and_labels("Austria beat Serbia 2-1 in Vienna, and Austria Vienna's stadium was full.")
     assert ("Austria Vienna", "ORG", "Austria Vienna") in found
     assert not [canonical for m, _, canonical in found if m == "Austria" and canonical == "Austria Vienna"]
+
+
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        ("The Sports Business Forum in Lausanne heard from three IOC members.", "Sports Business Forum"),
+        ("Delegates at the Soccerex Convention in Miami agreed on a new code.", "Soccerex Convention"),
+        ("Ten nations will play in the Pacific Nations Cup next summer.", "Pacific Nations Cup"),
+    ],
+)
+def test_a_forum_a_convention_or_a_cup_is_an_event(text, event):
+    assert {label for m, label, _ in people_and_labels(text) if m == event} == {"EVENT"}

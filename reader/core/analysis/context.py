@@ -19,7 +19,10 @@ Museum Gallery Stadium Arena Park Hall Centre Center Masters Trophy Prix Series 
 Invitational Marathon Rally Grand""".split()
 )
 # the last word of an event's name
-_EVENT_WORDS = frozenset("Championships Classic Marathon Summit Expo Festival Open Slam Slams Prix".split())
+_EVENT_WORDS = frozenset(
+    "Championships Classic Marathon Summit Expo Festival Open Slam Slams Prix Forum Conference Congress Convention "
+    "Cup Trophy Tournament Regatta".split()
+)
 # the last word of a newspaper's name
 _PRESS_WORDS = frozenset(
     "Herald Gazette Times Post Journal Tribune Telegraph Guardian Observer Chronicle Courier Examiner Inquirer "

@@ -1433,3 +1433,17 @@ def test_a_country_is_not_the_alias_of_a_club_named_after_it():
 )
 def test_a_forum_a_convention_or_a_cup_is_an_event(text, event):
     assert {label for m, label, _ in people_and_labels(text) if m == event} == {"EVENT"}
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        ("Sky Sports News first reported the move on Monday night.", "Sky Sports News"),
+        ("The FIFA Players' Commission met in Zurich to discuss the calendar.", "FIFA Players' Commission"),
+        ("Two graduates of the Red Bull Junior Academy will race in Formula 2.", "Red Bull Junior Academy"),
+    ],
+)
+def test_a_listed_organisations_news_academy_or_commission_is_an_organisation_of_its_own(text, body):
+    found = people_and_labels(text)
+    assert {label for m, label, _ in found if m == body} == {"ORG"}
+    assert not [m for m, _, _ in found if m != body and m in body]

@@ -54,10 +54,10 @@ _YEAR_AFTER = re.compile(r" (?:19|20)\d\d\b")
 _HONORIFIC_NAME = re.compile(
     r"\b(?:" + "|".join(h.capitalize() for h in sorted(HONORIFICS)) + r")\.?\s+((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+)"
 )
-_FIRM_AFTER = re.compile(  # 'Volkswagen Group', 'Liverpool City Council'
-    r" (?:(?:City|County|Borough|Town|District|Metropolitan) )?(?:"
+_FIRM_AFTER = re.compile(  # 'Volkswagen Group', 'Liverpool City Council', 'BBC News', "IOC Athletes' Commission"
+    r" (?:(?:City|County|Borough|Town|District|Metropolitan) |[A-Z][a-z]+['’]? )?(?:"
     + "|".join(sorted(w for w in COMPANY_WORDS if w[0].isupper() and w.isalpha()))
-    + r")\b"
+    + r"|News|Academy|Commission|Media|Network|Radio|Television|Studios)\b"
 )
 # before a listed name, the start of another organisation's: its foundation, or its women's league ('Women's
 # Premier League' is not the Premier League)

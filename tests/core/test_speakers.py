@@ -994,3 +994,33 @@ def test_a_partial_quote_followed_by_a_time_or_a_preposition_is_speech(analyzer,
 )
 def test_an_organisations_unnamed_source_is_kept_as_written_and_its_statement_is_its_own(analyzer, body, speaker):
     assert [who for _, who in said(analyzer, body)] == [speaker]
+
+
+# ---------------------------------------------------------------- a role of an organisation before its holder's name
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (
+            'Chief executive of the Lawn Tennis Association Scott Lloyd told the BBC the plan was "the biggest '
+            "investment in the sport's history\".",
+            ["Scott Lloyd"],
+        ),
+        (
+            "After the vote, president of the Spanish federation Rafael Louzan told reporters the bid was "
+            '"on track": "We have the stadiums, the hotels and the will."',
+            ["Rafael Louzan", "Rafael Louzan"],
+        ),
+    ],
+)
+def test_a_role_of_an_organisation_before_a_name_is_the_names(analyzer, body, speakers):
+    assert [who for _, who in said(analyzer, body)] == speakers
+
+
+def test_a_quote_after_the_paragraph_saying_someone_issued_a_statement_is_theirs(analyzer):
+    body = (
+        "Senator Ruth Dalby issued a statement on the stadium vote on Friday.\n\n"
+        '"This deal is bad for taxpayers and bad for the city."'
+    )
+    assert [who for _, who in said(analyzer, body)] == ["Ruth Dalby"]

@@ -100,6 +100,12 @@ _OPENING_ADVERB = re.compile(
     r"^(?:(?:Later|Earlier|Afterwards|Then|Meanwhile|Now|Today|Yesterday|Tonight|But|And|So|Yet|Still)\s+|"
     r"(?:On|In|At|After|Before|During)\s+[^,]{1,30},\s+)+"
 )
+# a role's organisation and its holder after it: ' of the Refugee Council Enver Solomon'
+_ROLE_OF = re.compile(
+    r"\s+(?:of|at|for)\s+(?:the\s+)?(?:[\w'’&.-]+\s+){1,5}[A-Z][\w'’-]+\s+[A-Z][\w'’-]+(?=\s+[a-z]|\s*[,:\"“])"
+)
+_ROLE_FIRST = re.compile(r"(?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+(?=\s+(?:of|at|for)\s)")  # 'president of the …'
+
 # a description, then the subject's name in apposition: "His opposite number, Leinster's Conor Walsh, "
 _APPOSED_NAME = re.compile(r"(?:The|His|Her|Their|Its|[A-Z][\w'’-]*['’]s)\s+[^,:]{1,40},\s+([^,:]{3,60}),")
 # a possessor's role with the name in apposition: "Lund's successor, ", "The club's captain, "
@@ -456,10 +462,23 @@ def _before_subject(head: str, at: int) -> Source | None:
     if apposed and len(trim_name(apposed.group(1)).split()) > 1:
         end = head.index(apposed.group(1)) + len(apposed.group(1))
         return _span(head, at, end - len(trim_name(apposed.group(1))), end)
+    role = _ROLE_FIRST.match(sentence)
+    if role and role_holder_end(sentence, 0, role.end()) > role.end():  # 'president of the federation X'
+        return _subject_source(head, sentence[: role_holder_end(sentence, 0, role.end())], at)
     m = re.match(r"(?:[A-Z][\w'’.-]*\s+)*?[A-Z][\w'’.-]*(?=\s+[a-z])", sentence)
     if m and looks_like_name(m.group()):
-        return _subject_source(head, m.group(), at)
+        return _subject_source(head, sentence[: role_holder_end(sentence, 0, m.end())], at)
     return None
+
+
+def role_holder_end(sentence: str, s: int, e: int) -> int:
+    """Where a subject that is a bare role ends: after the name its organisation is followed by ('CEO of the
+    Refugee Council Enver Solomon told …'), the person who holds it; else where it ends."""
+    words = sentence[s:e].split()
+    if not words or not all(w.lower() in ROLE_WORDS for w in words):
+        return e
+    holder = _ROLE_OF.match(sentence, e)
+    return holder.end() if holder and len(trim_name(holder.group()).split()) > 1 else e
 
 
 def _before_said_name(head: str, at: int) -> Source | None:

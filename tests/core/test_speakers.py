@@ -1024,3 +1024,30 @@ def test_a_quote_after_the_paragraph_saying_someone_issued_a_statement_is_theirs
         '"This deal is bad for taxpayers and bad for the city."'
     )
     assert [who for _, who in said(analyzer, body)] == ["Ruth Dalby"]
+
+
+# ---------------------------------------------------------------- a quote that answers the story's question
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # the question names the person, the answer opens the next paragraph
+            "Why did Lena Hoffmann, the Bundesliga's top scorer, turn down a move to England?\n\n"
+            '"Because Wolfsburg believed in me when nobody else did."',
+            "Lena Hoffmann",
+        ),
+        (  # 'she' in the question: the person named before it
+            "Priya Raman had never run further than ten kilometres before March. So why did she enter a "
+            'marathon? "My sister dared me, and I never turn down a dare."',
+            "Priya Raman",
+        ),
+    ],
+)
+def test_a_quote_answering_the_storys_question_is_the_answer_of_whom_it_asks_about(analyzer, body, speaker):
+    assert [who for _, who in said(analyzer, body)] == [speaker]
+
+
+def test_a_question_about_two_people_gives_its_answer_no_speaker(analyzer):
+    body = 'Who will replace Tom Reilly and Dave Allen on the board?\n\n"Nobody has been approached yet."'
+    assert [who for _, who in said(analyzer, body)] == [None]

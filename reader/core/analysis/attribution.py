@@ -218,6 +218,27 @@ def topic(text: str, at: int, entities: Sequence[Entity], labels: tuple[str, ...
     return None
 
 
+def answerer(text: str, start: int, entities: Sequence[Entity]) -> str | None:
+    """'Why did Lena Hoffmann turn down England?' then '"Because Wolfsburg believed in me."': a quote that
+    opens its sentence right after a question (in its paragraph, or ending the paragraph before) answers
+    it. The one person the question names; for 'Why did she …?', the person named last before it."""
+    para = paragraph_start(text, start)
+    floor = para if start > para else paragraph_start(text, max(0, para - len(PARAGRAPH_BREAK)))
+    stop = len(text[:start].rstrip())
+    if start < len(PARAGRAPH_BREAK) or text[stop - 1 : stop] != "?" or sentence_start(text, start, para) != start:
+        return None
+    begin = sentence_start(text, stop - 1, floor)
+    if _MARK.search(text, begin, stop):
+        return None  # a question someone asked in quotes is no question of the story's
+    named = {e.canonical for e in entities if e.label == "PERSON" and begin <= e.start < stop}
+    if len(named) == 1:
+        return named.pop()
+    if named or not re.search(r"\b(?:he|she|him|her)\b", text[begin:stop], re.I):
+        return None
+    before = [e for e in entities if e.label == "PERSON" and floor <= e.start and e.end <= begin]
+    return before[-1].canonical if before else None
+
+
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The bounds of the sentence a quote text[start:end] stands in, within its paragraph: from the
     sentence's start to its final mark, or to the quote's end when the quote ends it ('…came on.”')."""

@@ -1447,3 +1447,20 @@ def test_a_listed_organisations_news_academy_or_commission_is_an_organisation_of
     found = people_and_labels(text)
     assert {label for m, label, _ in found if m == body} == {"ORG"}
     assert not [m for m, _, _ in found if m != body and m in body]
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        (  # a role of an organisation just before the name
+            "Chief executive of the Welsh Rugby Union Gethin Morris-Price told reporters the decision was a blow.",
+            "Gethin Morris-Price",
+        ),
+        (  # a capitalised role at the sentence's start
+            "Full-back Dewi Harries, who has played 140 games for the region, was more direct.",
+            "Dewi Harries",
+        ),
+    ],
+)
+def test_a_name_after_a_role_is_a_person_where_spacy_saw_an_organisation(text, person):
+    assert (person, "PERSON", person) in people_and_labels(text)

@@ -74,6 +74,13 @@ _ROLE_AFTER = re.compile(
     r"head|player|driver|rider|editor|reporter|correspondent|professor|lecturer|consultant|researcher|agent|"
     r"owner|ceo)\b"
 )
+# a role of an organisation just before a name: 'Chief executive of the Welsh Rugby Union Gethin Morris-Price'
+_OFFICER_BEFORE = re.compile(
+    r"\b(?:chief executive|president|chairman|chairwoman|chair|director|head|ceo|secretary|general secretary|"
+    r"manager|coach|captain|founder|spokes(?:man|woman|person))\s+(?:of|at|for)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’&.-]*\s+){0,4}(?-i:[A-Z]{2,}|" + "|".join(sorted(ORG_WORDS)) + r")\s+$",
+    re.I,
+)
 _COUNTRY_AFTER = re.compile(r"\s+\([A-Z][a-z]+(?:\s[A-Z][a-z]+)?\)")  # results: 'Tatiana Guderzo (Italy)'
 _HONORIFIC_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(HONORIFICS)) + r")\.?\s+$", re.I)
 # only players are substituted
@@ -216,9 +223,10 @@ def _reads_as_person(text: str, s: int, e: int) -> bool:
     if not looks_like_full_name(text[s:e].split()):
         return False
     before = text[max(0, s - 24) : s]
-    last = before.split()[-1] if before.split() else ""
+    last = before.split()[-1].lower() if before.split() else ""
     return bool(
         _SAID_BEFORE.search(before)
+        or _OFFICER_BEFORE.search(text, max(0, s - 90), s)
         or _ROLE_AFTER.match(text, e)
         or _COUNTRY_AFTER.match(text, e)
         or (before.endswith(" ") and _is_demonym(last))

@@ -1464,3 +1464,12 @@ def test_a_listed_organisations_news_academy_or_commission_is_an_organisation_of
 )
 def test_a_name_after_a_role_is_a_person_where_spacy_saw_an_organisation(text, person):
     assert (person, "PERSON", person) in people_and_labels(text)
+
+
+def test_a_full_name_followed_by_who_is_a_person_but_an_assembly_is_not():
+    found = people_and_labels(
+        "Marcus Bell, who runs the fan group Smashville Faithful, called the new name forgettable. The "
+        "National Assembly, who voted on the stadium loan in May, will debate it again."
+    )
+    assert ("Marcus Bell", "PERSON", "Marcus Bell") in found
+    assert not [m for m, label, _ in found if label == "PERSON" and "Assembly" in m]

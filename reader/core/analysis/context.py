@@ -16,7 +16,8 @@ Football Athletics Rugby Cricket Tennis Golf Motor Racing Sport Sports Company C
 Daily Times News Post Journal Magazine Media Insurance Mutual Capital Partners Holdings Ventures Motorsport
 Motorsports Energy Telecom Technologies Systems Solutions International Global Inc Ltd Plc AG GmbH Classic
 Museum Gallery Stadium Arena Park Hall Centre Center Masters Trophy Prix Series Festival Awards Challenge
-Invitational Marathon Rally Grand""".split()
+Invitational Marathon Rally Grand Logistics Assembly Parliament Government Services Industries Motors Commission
+Police Army Navy Network Studios Academy Radio Television""".split()
 )
 # the last word of an event's name
 _EVENT_WORDS = frozenset(
@@ -228,6 +229,7 @@ def _reads_as_person(text: str, s: int, e: int) -> bool:
         _SAID_BEFORE.search(before)
         or _OFFICER_BEFORE.search(text, max(0, s - 90), s)
         or _ROLE_AFTER.match(text, e)
+        or text.startswith((", who ", ", whose "), e)  # 'Marcus Bell, who runs the fan group'; firms are 'which'
         or _COUNTRY_AFTER.match(text, e)
         or (before.endswith(" ") and _is_demonym(last))
         or (before.endswith(" ") and last in ROLE_WORDS and not _ORG_BEFORE.search(before))  # 'managing partner X'

@@ -1473,3 +1473,14 @@ def test_a_full_name_followed_by_who_is_a_person_but_an_assembly_is_not():
     )
     assert ("Marcus Bell", "PERSON", "Marcus Bell") in found
     assert not [m for m, label, _ in found if label == "PERSON" and "Assembly" in m]
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        ("West Yorkshire Police said it would need more officers on match days.", "West Yorkshire Police"),
+        ("Greater Manchester Police made four arrests after the derby.", "Greater Manchester Police"),
+    ],
+)
+def test_a_police_force_named_after_its_region_is_an_organisation(text, body):
+    assert {label for m, label, _ in people_and_labels(text) if m == body} == {"ORG"}

@@ -1051,3 +1051,11 @@ def test_a_quote_answering_the_storys_question_is_the_answer_of_whom_it_asks_abo
 def test_a_question_about_two_people_gives_its_answer_no_speaker(analyzer):
     body = 'Who will replace Tom Reilly and Dave Allen on the board?\n\n"Nobody has been approached yet."'
     assert [who for _, who in said(analyzer, body)] == [None]
+
+
+def test_a_chain_of_partial_quotes_after_a_description_with_a_name_in_apposition(analyzer):
+    body = (
+        'The leader of the council, Helen Ashworth, said the decision was "the right one for the city and for the '
+        'club" and promised that residents\' concerns would be "written into every stage of the build".'
+    )
+    assert [who for _, who in said(analyzer, body)] == ["Helen Ashworth", "Helen Ashworth"]

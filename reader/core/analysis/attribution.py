@@ -104,6 +104,9 @@ _OPENING_ADVERB = re.compile(
 _ROLE_OF = re.compile(
     r"\s+(?:of|at|for)\s+(?:the\s+)?(?:[\w'’&.-]+\s+){1,5}[A-Z][\w'’-]+\s+[A-Z][\w'’-]+(?=\s+[a-z]|\s*[,:\"“])"
 )
+# a description and the name in apposition after it: 'The leader (of the council), Helen Ashworth,'
+_DESCRIPTION = r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}$"
+_DESCRIBED_NAME = re.compile(r"(?:\s+(?:of|at|for)\s+[^,:;\"“]{1,40})?,\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+),")
 _ROLE_FIRST = re.compile(r"(?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+(?=\s+(?:of|at|for)\s)")  # 'president of the …'
 
 # a description, then the subject's name in apposition: "His opposite number, Leinster's Conor Walsh, "
@@ -496,6 +499,9 @@ def role_holder_end(sentence: str, s: int, e: int) -> int:
     """Where a subject that is a bare role ends: after the name its organisation is followed by ('CEO of the
     Refugee Council Enver Solomon told …'), the person who holds it; else where it ends."""
     words = sentence[s:e].split()
+    named = _DESCRIBED_NAME.match(sentence, e) if re.match(_DESCRIPTION, sentence[s:e]) else None
+    if named and len(trim_name(named.group(1)).split()) > 1:
+        return named.end(1)  # 'The leader of the council, Helen Ashworth, said …'
     if not words or not all(w.lower() in ROLE_WORDS for w in words):
         return e
     holder = _ROLE_OF.match(sentence, e)

@@ -29,6 +29,8 @@ _PRESS_WORDS = frozenset(
     "Herald Gazette Times Post Journal Tribune Telegraph Guardian Observer Chronicle Courier Examiner Inquirer "
     "Gazzetta Dispatch Bulletin".split()
 )
+# the last word of a public body's name: 'West Yorkshire Police', 'Leeds City Council'
+_BODY_WORDS = frozenset("Police Constabulary Council Government Parliament Assembly Authority Commission".split())
 _ADJECTIVES = frozenset({"Olympic", "Paralympic"})  # never a name alone, whatever spaCy says
 # the last word of a venue's or a building's name
 _VENUE_WORDS = frozenset(
@@ -115,8 +117,8 @@ def _by_its_words(text: str, s: int, e: int, label: str, people: dict[str, str])
         and text[s:e] not in people
     ):
         return s, e, "EVENT"  # 'Zurich Classic', 'Grand Slam', 'Qatar Open', 'Global Sports Business Summit'
-    if len(words) > 1 and label in ("FAC", "EVENT", "GPE", "LOC") and words[-1] in _PRESS_WORDS:
-        return s, e, "ORG"  # 'Sydney Morning Herald', 'Saudi Gazette': a newspaper, whatever spaCy says
+    if len(words) > 1 and label in ("FAC", "EVENT", "GPE", "LOC") and words[-1] in _PRESS_WORDS | _BODY_WORDS:
+        return s, e, "ORG"  # 'Sydney Morning Herald', 'West Yorkshire Police': a newspaper, a body
     if len(words) == 1 and ((label in ("FAC", "EVENT") and words[0] in ORG_WORDS) or words[0] in _ADJECTIVES):
         return s, s, label  # spaCy's venue 'Games', its event 'Olympic' ('the Olympic movement'): no name
     if label == "PERSON" and _ARTICLE_NAME.match(text[s:e]) and text[s:e] not in people:

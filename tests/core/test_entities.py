@@ -1484,3 +1484,13 @@ def test_a_full_name_followed_by_who_is_a_person_but_an_assembly_is_not():
 )
 def test_a_police_force_named_after_its_region_is_an_organisation(text, body):
     assert {label for m, label, _ in people_and_labels(text) if m == body} == {"ORG"}
+
+
+def test_a_full_name_after_a_countrys_possessive_is_a_person_and_a_ministry_is_not():
+    found = people_and_labels(
+        "Jens Vermeulen finished 38 seconds ahead of Spain's Iker Goikoetxea. Goikoetxea was second again. "
+        "Russia's Interior Ministry said the roads would stay closed."
+    )
+    assert ("Iker Goikoetxea", "PERSON", "Iker Goikoetxea") in found
+    assert ("Goikoetxea", "PERSON", "Iker Goikoetxea") in found
+    assert not [m for m, label, _ in found if label == "PERSON" and "Ministry" in m]

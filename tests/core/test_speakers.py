@@ -1059,3 +1059,11 @@ def test_a_chain_of_partial_quotes_after_a_description_with_a_name_in_apposition
         'club" and promised that residents\' concerns would be "written into every stage of the build".'
     )
     assert [who for _, who in said(analyzer, body)] == ["Helen Ashworth", "Helen Ashworth"]
+
+
+def test_he_said_opening_a_paragraph_reads_back_past_a_sentence_about_the_subject(analyzer):
+    body = (
+        "Jens Vermeulen, 26, crossed the line 38 seconds ahead of Spain's Iker Goikoetxea. It was his first win "
+        'in a Grand Tour.\n\n"I was shaking at the top of the Mortirolo, I could not feel my hands," he said.'
+    )
+    assert [who for _, who in said(analyzer, body)] == ["Jens Vermeulen"]

@@ -201,6 +201,10 @@ def possessed(text: str, entity: Entity) -> bool:
     return text[entity.end : entity.end + 2] in ("'s", "’s")
 
 
+# a sentence about the subject before it: 'It was his first win.', 'His contract runs until 2027.'
+_POSSESSIVE_OPENING = r"(?:It\s+(?:was|is|had\s+been|has\s+been)\s+(?:his|her|their)|His|Her|Their)"
+
+
 def topic(text: str, at: int, entities: Sequence[Entity], labels: tuple[str, ...], pronoun: str) -> Entity | None:
     """Whom 'he said' opening a paragraph means: the subject of the sentences before it, read back over a
     few sentences, past those whose subject is `pronoun` again or a description ('He replaces Tom Reilly.'
@@ -215,7 +219,7 @@ def topic(text: str, at: int, entities: Sequence[Entity], labels: tuple[str, ...
         subject = next((e for e in entities if start <= e.start < end and opens_with(text, start, e.start)), None)
         if subject is not None:
             return subject if subject.label in labels else None
-        if not re.match(rf"(?:{pronoun}|The (?:[\w'’-]+ ){{0,2}}[a-z][\w-]*)\s", text[start:end]):
+        if not re.match(rf"(?:{pronoun}|The (?:[\w'’-]+ ){{0,2}}[a-z][\w-]*|{_POSSESSIVE_OPENING})\s", text[start:end]):
             return None
         end = start
     return None

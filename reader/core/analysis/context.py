@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .names import COMPANY_WORDS, DEMONYMS, HONORIFICS, ROLE_WORDS, is_name_token
+from .names import COMPANY_WORDS, COUNTRY_ADJECTIVES, DEMONYMS, HONORIFICS, ROLE_WORDS, is_name_token
 from .trimming import NAME_GOES_ON, NAME_LABELS
 
 # words of organisations' names, never of a person's
@@ -17,7 +17,7 @@ Daily Times News Post Journal Magazine Media Insurance Mutual Capital Partners H
 Motorsports Energy Telecom Technologies Systems Solutions International Global Inc Ltd Plc AG GmbH Classic
 Museum Gallery Stadium Arena Park Hall Centre Center Masters Trophy Prix Series Festival Awards Challenge
 Invitational Marathon Rally Grand Logistics Assembly Parliament Government Services Industries Motors Commission
-Police Army Navy Network Studios Academy Radio Television""".split()
+Police Army Navy Network Studios Academy Radio Television Ministry Department Office""".split()
 )
 # the last word of an event's name
 _EVENT_WORDS = frozenset(
@@ -234,5 +234,6 @@ def _reads_as_person(text: str, s: int, e: int) -> bool:
         or text.startswith((", who ", ", whose "), e)  # 'Marcus Bell, who runs the fan group'; firms are 'which'
         or _COUNTRY_AFTER.match(text, e)
         or (before.endswith(" ") and _is_demonym(last))
+        or (re.search(r"['’]s $", before) and last[:-2].title() in COUNTRY_ADJECTIVES)  # "Spain's Iker Goikoetxea"
         or (before.endswith(" ") and last in ROLE_WORDS and not _ORG_BEFORE.search(before))  # 'managing partner X'
     )

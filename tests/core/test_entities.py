@@ -1494,3 +1494,9 @@ def test_a_full_name_after_a_countrys_possessive_is_a_person_and_a_ministry_is_n
     assert ("Iker Goikoetxea", "PERSON", "Iker Goikoetxea") in found
     assert ("Goikoetxea", "PERSON", "Iker Goikoetxea") in found
     assert not [m for m, label, _ in found if label == "PERSON" and "Ministry" in m]
+
+
+def test_a_full_name_after_a_persons_role_is_a_person_where_spacy_tagged_nothing():
+    found = people_and_labels("Coach Ana Ruiz was full of praise after the win, and the crowd sang for Ruiz.")
+    assert ("Ana Ruiz", "PERSON", "Ana Ruiz") in found
+    assert ("Ruiz", "PERSON", "Ana Ruiz") in found

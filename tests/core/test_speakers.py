@@ -1067,3 +1067,12 @@ def test_he_said_opening_a_paragraph_reads_back_past_a_sentence_about_the_subjec
         'in a Grand Tour.\n\n"I was shaking at the top of the Mortirolo, I could not feel my hands," he said.'
     )
     assert [who for _, who in said(analyzer, body)] == ["Jens Vermeulen"]
+
+
+def test_she_said_is_the_person_a_role_introduced_where_spacy_tagged_nobody(analyzer):
+    body = (
+        "Coach Ana Ruiz was full of praise after the win.\n\n"
+        '"Tom Kelly was outstanding, and so was Sara Diaz," she said.\n\n'
+        '"We will need both of them on Saturday," she added.'
+    )
+    assert [who for _, who in said(analyzer, body)] == ["Ana Ruiz", "Ana Ruiz"]

@@ -12,11 +12,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .context import ORG_NOUN, looks_like_full_name, relabel
+from .fullnames import first_name_before, role_named, whole_names
 from .gazetteer import PLACE_LABELS, Entry, Gazetteer
 from .mentions import occurrences, with_untagged
 from .names import (
     COMPANY_WORDS,
-    DEMONYMS,
     FUNCTION_WORDS,
     HONORIFICS,
     PARTICLES,
@@ -105,41 +105,15 @@ def person_names(parts: Sequence[str], raw: Sequence[list[RawEntity]]) -> Names:
                 text = text[:s] + "," + " " * (e - s - 1) + text[e:]
         names.guess_from(text)
     for text in parts:
-        for name in _opponents(text, names):
+        for name in (*_opponents(text, names), *role_named(text)):
             names.add(name)
     for name in singles:  # 'O’Gara-Reid', a person, stands for the 'Conor O’Gara-Reid' spaCy did not tag
         full = names.resolve(name)
         if " " not in full:  # 'Irish fly-half Cian Brannigan', where spaCy saw a nationality and a date
-            full = _first_name_before(parts, raw, name) or full
+            full = first_name_before(parts, raw, name) or full
         if " " in full:
             names.add(full)
     return names
-
-
-def _first_name_before(parts: Sequence[str], raw: Sequence[list[RawEntity]], name: str) -> str | None:
-    """'Cian Brannigan' for the person 'Brannigan': the first place the article writes the surname after a
-    capitalised word that is a first name (not a sentence's first word, a nationality or a place)."""
-    for text, ents in zip(parts, raw):
-        for m in re.finditer(rf"\b([A-Z][a-z\u00c0-\u024f-]+) {re.escape(name)}\b", text):
-            first = m.group(1)
-            opens = m.start() == 0 or re.search(r"(?:[.!?:\"“”]|\n)\s*$", text[max(0, m.start() - 3) : m.start()])
-            if (
-                opens
-                or not is_name_token(first)
-                or first.lower() in DEMONYMS
-                or first.endswith(("ish", "ese"))
-                or any(s <= m.start() < e and _not_first_name(m, s, e, label, known) for s, e, label, known in ents)
-            ):
-                continue
-            return f"{first} {name}"
-    return None
-
-
-def _not_first_name(m: re.Match, s: int, e: int, label: str, known: str) -> bool:
-    """Whether a tag over the word before a surname says it is no first name: a listed name, a place, a
-    venue, an event, a person already, or an organisation other than spaCy's one-word 'Dries'."""
-    lone_org = label == "ORG" and (s, e) == m.span(1)
-    return bool(known) or (label in _NOT_FIRST_NAMES and not lone_org)
 
 
 def _opponents(text: str, names: Names) -> list[str]:
@@ -213,30 +187,7 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
             _add(text, mention, out, gazetteer, names)
     out = _people_in_lists(text, out, names)
     out = _with_untagged_people(text, with_untagged(text, out, _described_companies(text), "ORG"), names, people)
-    return _table_rows(text, _relatives(text, _with_suffixes(text, _whole_names(text, out, names))))
-
-
-def _whole_names(text: str, found: list[Entity], names: Names) -> list[Entity]:
-    """A person's mention widened to the full name the text writes there ('Dries' or 'Mertens' of 'Dries
-    Mertens', where spaCy tagged one word as a person and the other as something else or nothing), the
-    other word's tag dropped."""
-    out = list(found)
-    dropped: set[int] = set()
-    for i, x in enumerate(found):
-        if x.label != "PERSON" or " " in x.text or " " not in x.canonical:
-            continue
-        first, _, last = x.canonical.rpartition(" ")
-        if x.text == last and text.endswith(first + " ", 0, x.start):
-            s, e = x.start - len(first) - 1, x.end
-        elif x.text == first and text.startswith(" " + last, x.end):
-            s, e = x.start, x.end + len(last) + 1
-        else:
-            continue
-        if re.match(r"[\w-]", text[e : e + 1]) or re.match(r"[\w-]", text[s - 1 : s]):
-            continue
-        out[i] = Entity(s, e, text[s:e], "PERSON", x.canonical, x.note)
-        dropped |= {j for j in (i - 1, i + 1) if 0 <= j < len(found) and s <= found[j].start and found[j].end <= e}
-    return [x for j, x in enumerate(out) if j not in dropped]
+    return _table_rows(text, _relatives(text, _with_suffixes(text, whole_names(text, out))))
 
 
 def _with_suffixes(text: str, found: list[Entity]) -> list[Entity]:
@@ -475,7 +426,6 @@ def _first_names(names: Names) -> dict[str, str]:
     return {first: fulls[0] for first, fulls in firsts.items() if len(fulls) == 1 and len(first) > 2}
 
 
-_NOT_FIRST_NAMES = frozenset(("ORG", "GPE", "LOC", "FAC", "EVENT", "PERSON"))  # PERSON: tagged, so already known
 _DEMONYM_LIKE = re.compile(r"(?:ian|ians|ese|ish|ean|ans)$")
 _NAME_ALONE = re.compile(r"[A-Z][a-z\u00c0-\u024f'’-]{2,}")  # one capitalised word: 'Dries', not 'FIFA'
 

@@ -124,7 +124,7 @@ def _combine(
     raw = [split_runs(text, tags, gazetteer) for text, tags in zip(texts, raw)]
     # body first: "used earlier in the article" means reading order, and the title may be derived
     order = [1, 0, *range(2, len(parts))]
-    names = person_names([texts[i] for i in order], [raw[i] for i in order])
+    names = person_names([texts[i] for i in order], [raw[i] for i in order], bool(model))
     cleaned = merge_partial([entities(text, tags, gazetteer, names) for text, tags in zip(texts, raw)], texts)
     # a title taken from the body's first sentence: its quotes are the body's, not counted twice
     from_body = article.body.startswith(article.title.rstrip("…"))

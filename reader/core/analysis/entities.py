@@ -85,8 +85,9 @@ _KIN_BEFORE = re.compile(
 )
 
 
-def person_names(parts: Sequence[str], raw: Sequence[list[RawEntity]]) -> Names:
-    """Full names of the people the article names, in reading order."""
+def person_names(parts: Sequence[str], raw: Sequence[list[RawEntity]], model: bool = True) -> Names:
+    """Full names of the people the article names, in reading order; without a `model`, none of those only
+    the words around them show ('Coach Ana Ruiz'): people come from the model."""
     names = Names()
     singles: list[str] = []
     for text, ents in zip(parts, raw):
@@ -105,7 +106,7 @@ def person_names(parts: Sequence[str], raw: Sequence[list[RawEntity]]) -> Names:
                 text = text[:s] + "," + " " * (e - s - 1) + text[e:]
         names.guess_from(text)
     for text in parts:
-        for name in (*_opponents(text, names), *role_named(text)):
+        for name in (*_opponents(text, names), *(role_named(text) if model else ())):
             names.add(name)
     for name in singles:  # 'O’Gara-Reid', a person, stands for the 'Conor O’Gara-Reid' spaCy did not tag
         full = names.resolve(name)

@@ -1076,3 +1076,21 @@ def test_she_said_is_the_person_a_role_introduced_where_spacy_tagged_nobody(anal
         '"We will need both of them on Saturday," she added.'
     )
     assert [who for _, who in said(analyzer, body)] == ["Ana Ruiz", "Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # a possessor's role, then the name in apposition, after the verb
+            '"Logitech G has been with us since our first title," said Fnatic\'s chief executive, Sam Mathews-Lind.',
+            "Sam Mathews-Lind",
+        ),
+        (  # a company's role 'of' a department before the name, the partial quote after the verb
+            "Logitech G head of esports Mira Castellanos said the team's fans were \"exactly the people we build "
+            'products for".',
+            "Mira Castellanos",
+        ),
+    ],
+)
+def test_a_companys_role_before_or_after_the_verb_names_the_person_who_holds_it(analyzer, body, speaker):
+    assert [who for _, who in said(analyzer, body)] == [speaker]

@@ -361,7 +361,7 @@ def _verb_first(body: str, at: int) -> Source | None:
     if end - m.end() > 80:
         return None
     named = _NAMED_AFTER.match(body, end)  # ," said the club's chief executive, Omar Berrada.
-    if named and re.match(r"(?:the|a|an|its|their|his|her)\s", body[m.end() : end]):
+    if named and re.match(r"(?:the|a|an|its|their|his|her|[A-Z][\w'’&.-]*['’]s)\s", body[m.end() : end]):
         return _span(body, at, named.start(1), named.end(1))
     return _span(body, at, m.end(), end)
 
@@ -506,8 +506,8 @@ def role_holder_end(sentence: str, s: int, e: int) -> int:
     named = _DESCRIBED_NAME.match(sentence, e) if re.match(_DESCRIPTION, sentence[s:e]) else None
     if named and len(trim_name(named.group(1)).split()) > 1:
         return named.end(1)  # 'The leader of the council, Helen Ashworth, said …'
-    if not words or not all(w.lower() in ROLE_WORDS for w in words):
-        return e
+    if not words or words[-1].lower() not in ROLE_WORDS:
+        return e  # a role, its last word one: 'CEO', 'Logitech G head' (of esports Mira Castellanos)
     holder = _ROLE_OF.match(sentence, e)
     return holder.end() if holder and len(trim_name(holder.group()).split()) > 1 else e
 

@@ -83,6 +83,8 @@ def reported_before(text: str, start: int, end: int, parse: Parse) -> Source | N
     sentence = text[begin:stop]
     if begin >= stop or QUOTE_MARK.search(sentence) or len(sentence) > PARSE_MAX_CHARS:
         return None
+    if not _CARRIERS.union(_ISSUED).intersection(re.findall(r"[a-z]+", sentence.lower())):
+        return None  # no word that could carry speech: not worth a parse
     tokens = list(parse(sentence))
     for i, (s, e, dep, _) in enumerate(tokens):
         # 'X issued a statement' only for a quote opening the next paragraph: in one paragraph whose breaks

@@ -1094,3 +1094,20 @@ def test_she_said_is_the_person_a_role_introduced_where_spacy_tagged_nobody(anal
 )
 def test_a_companys_role_before_or_after_the_verb_names_the_person_who_holds_it(analyzer, body, speaker):
     assert [who for _, who in said(analyzer, body)] == [speaker]
+
+
+def test_the_subject_of_the_clause_after_but_is_the_speaker_not_the_sentences_first(analyzer):
+    body = (
+        "De Graaf did not reply to messages, but his agency, Baseline Management, said in a statement that he "
+        '"remains fully committed to her career".'
+    )
+    assert [who for _, who in said(analyzer, body)] == ["Baseline Management"]
+
+
+def test_a_question_with_she_is_about_whom_the_story_was_about_not_the_last_name(analyzer):
+    body = (
+        "Adaeze Okonjo plays Coco Gauff in the semi-finals on Friday. She has lost all three of their previous "
+        'meetings, according to the WTA.\n\nWhat will she change this time?\n\n"Nothing. I just need to win the '
+        'last point."'
+    )
+    assert [who for _, who in said(analyzer, body)] == ["Adaeze Okonjo"]

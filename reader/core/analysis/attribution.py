@@ -242,8 +242,9 @@ def answerer(text: str, start: int, entities: Sequence[Entity]) -> str | None:
         return named.pop()
     if named or not re.search(r"\b(?:he|she|him|her)\b", text[begin:stop], re.I):
         return None
+    subject = topic(text, begin, entities, ("PERSON",), "He|She")  # whom the story was about
     before = [e for e in entities if e.label == "PERSON" and floor <= e.start and e.end <= begin]
-    return before[-1].canonical if before else None
+    return subject.canonical if subject else before[-1].canonical if before else None
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -439,6 +440,7 @@ def _before_verb(head: str, at: int) -> Source | None:
         ):
             continue
         subject = re.sub(rf"\s+{_AUX}$", " ", head[: verb.start()] + " ").strip()
+        subject = re.split(r",?\s+(?:but|while|whereas|yet)\s+|;\s+", subject)[-1]  # '…, but his agency said'
         subject = _LEAD_IN.sub("", subject)
         subject = _BARE_LEAD_IN.sub("", subject)
         if not subject.strip(" ,;") or FUNCTION_WORD.fullmatch(subject.strip(" ,;")):

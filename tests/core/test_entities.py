@@ -1500,3 +1500,21 @@ def test_a_full_name_after_a_persons_role_is_a_person_where_spacy_tagged_nothing
     found = people_and_labels("Coach Ana Ruiz was full of praise after the win, and the crowd sang for Ruiz.")
     assert ("Ana Ruiz", "PERSON", "Ana Ruiz") in found
     assert ("Ruiz", "PERSON", "Ana Ruiz") in found
+
+
+def test_a_surname_with_an_age_in_apposition_is_a_person_with_the_full_name_written_elsewhere():
+    found = people_and_labels(
+        "Arsenal 2 Chelsea 1\n\nTamsin Okafor-Reid scored four minutes from time. Okafor-Reid, 19, had been on "
+        "the pitch for six minutes."
+    )
+    assert ("Tamsin Okafor-Reid", "PERSON", "Tamsin Okafor-Reid") in found
+    assert ("Okafor-Reid", "PERSON", "Tamsin Okafor-Reid") in found
+
+
+def test_a_full_name_tagged_an_organisation_is_the_person_its_surname_is_elsewhere():
+    found = people_and_labels(
+        "Chelsea had equalised through Freja Holm after Leah Pryce gave the home side an early lead. The coach "
+        "complained that Holm had been fouled in the build-up."
+    )
+    assert ("Freja Holm", "PERSON", "Freja Holm") in found
+    assert ("Holm", "PERSON", "Freja Holm") in found

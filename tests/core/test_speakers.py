@@ -1111,3 +1111,12 @@ def test_a_question_with_she_is_about_whom_the_story_was_about_not_the_last_name
         'last point."'
     )
     assert [who for _, who in said(analyzer, body)] == ["Adaeze Okonjo"]
+
+
+def test_the_teenager_is_the_person_whose_age_the_story_gave(analyzer):
+    body = (
+        "Tamsin Okafor-Reid scored four minutes from time as Arsenal beat Chelsea. The Arsenal manager, Renée "
+        'Vidal, admitted they had been lucky.\n\nOkafor-Reid, 19, had been on the pitch for six minutes. "I just '
+        'closed my eyes and hit it," the teenager told Sky Sports.'
+    )
+    assert [who for _, who in said(analyzer, body)] == ["Tamsin Okafor-Reid"]

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .context import ORG_NOUN, looks_like_full_name, relabel
-from .fullnames import first_name_before, role_named, whole_names
+from .fullnames import aged, first_name_before, role_named, whole_names
 from .gazetteer import PLACE_LABELS, Entry, Gazetteer
 from .mentions import occurrences, with_untagged
 from .names import (
@@ -106,12 +106,13 @@ def person_names(parts: Sequence[str], raw: Sequence[list[RawEntity]], model: bo
                 text = text[:s] + "," + " " * (e - s - 1) + text[e:]
         names.guess_from(text)
     for text in parts:
-        for name in (*_opponents(text, names), *(role_named(text) if model else ())):
+        for name in (*_opponents(text, names), *(role_named(text) + aged(text) if model else ())):
             names.add(name)
-    for name in singles:  # 'O’Gara-Reid', a person, stands for the 'Conor O’Gara-Reid' spaCy did not tag
+    sure = {name for text in parts for name in (aged(text) if model else ()) if " " not in name}  # 'Reid, 19,'
+    for name in [*singles, *sure]:  # 'O’Gara-Reid', a person, stands for the 'Conor O’Gara-Reid' spaCy did not tag
         full = names.resolve(name)
         if " " not in full:  # 'Irish fly-half Cian Brannigan', where spaCy saw a nationality and a date
-            full = first_name_before(parts, raw, name) or full
+            full = first_name_before(parts, raw, name, name in sure) or full
         if " " in full:
             names.add(full)
     return names

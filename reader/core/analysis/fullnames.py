@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .names import DEMONYMS, is_name_token
+from .names import DEMONYMS, SENTENCE_OPENERS, is_name_token
 from .tagger import RawEntity
 from .values import Entity
 
@@ -17,34 +17,45 @@ _ROLE_NAME = re.compile(
     r"[Ss]printer|[Rr]ookie|[Vv]eteran|[Ss]eamer|[Ss]pinner|[Ww]icketkeeper|[Ff]ounder|[Ss]pokes(?:man|woman))"
     r"\s+([A-Z][a-z\u00c0-\u024f'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b(?!\s+[A-Z])"
 )
+_AGED = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+),\s+\d{1,2},\s")
 _NOT_NAME_WORDS = frozenset("Club United City Town Rovers Athletic FC".split())
 _NOT_FIRST_NAMES = frozenset(("ORG", "GPE", "LOC", "FAC", "EVENT", "PERSON"))  # PERSON: tagged, so already known
 
 
-def first_name_before(parts: Sequence[str], raw: Sequence[list[RawEntity]], name: str) -> str | None:
+def first_name_before(
+    parts: Sequence[str], raw: Sequence[list[RawEntity]], name: str, sure: bool = False
+) -> str | None:
     """'Cian Brannigan' for the person 'Brannigan': the first place the article writes the surname after a
-    capitalised word that is a first name (not a sentence's first word, a nationality or a place)."""
+    capitalised word that is a first name (not a nationality, a place or what opens a sentence; at a
+    sentence's start, a tagged word only when the words around `name` elsewhere make it `sure` a person)."""
     for text, ents in zip(parts, raw):
         for m in re.finditer(rf"\b([A-Z][a-z\u00c0-\u024f-]+) {re.escape(name)}\b", text):
             first = m.group(1)
             opens = m.start() == 0 or re.search(r"(?:[.!?:\"“”]|\n)\s*$", text[max(0, m.start() - 3) : m.start()])
             if (
-                opens
+                first in SENTENCE_OPENERS
                 or not is_name_token(first)
                 or first.lower() in DEMONYMS
                 or first.endswith(("ish", "ese"))
-                or any(s <= m.start() < e and not_first_name(m, s, e, label, known) for s, e, label, known in ents)
+                or any(
+                    s <= m.start() < e and not_first_name(m, s, e, label, known, bool(opens) and not sure)
+                    for s, e, label, known in ents
+                )
             ):
                 continue
             return f"{first} {name}"
     return None
 
 
-def not_first_name(m: re.Match, s: int, e: int, label: str, known: str) -> bool:
+def not_first_name(m: re.Match, s: int, e: int, label: str, known: str, opens: bool = False) -> bool:
     """Whether a tag over the word before a surname says it is no first name: a listed name, a place, a
-    venue, an event, a person already, or an organisation other than spaCy's one-word 'Dries'."""
+    venue, an event, a person already, or an organisation other than spaCy's one-word 'Dries' or the whole
+    name ('Freja Holm', where 'Holm' is a person elsewhere)."""
+    if known or opens:  # at a sentence's start a tagged word is what spaCy says: 'Mozilla Firefox, its rival'
+        return bool(known) or label in _NOT_FIRST_NAMES
     lone_org = label == "ORG" and (s, e) == m.span(1)
-    return bool(known) or (label in _NOT_FIRST_NAMES and not lone_org)
+    whole = label != "PERSON" and (s, e) == m.span()  # 'Freja Holm' tagged an organisation, the person 'Holm'
+    return label in _NOT_FIRST_NAMES and not lone_org and not whole
 
 
 def whole_names(text: str, found: list[Entity]) -> list[Entity]:
@@ -78,3 +89,8 @@ def role_named(text: str) -> list[str]:
         for m in _ROLE_NAME.finditer(text)
         if all(is_name_token(w) and w not in _NOT_NAME_WORDS for w in m.group(1).split())
     ]
+
+
+def aged(text: str) -> list[str]:
+    """Names followed by an age in apposition ('Tamsin Okafor-Reid, 19,', 'Okafor-Reid, 19,'): people."""
+    return [m.group(1) for m in _AGED.finditer(text) if all(is_name_token(w) for w in m.group(1).split())]

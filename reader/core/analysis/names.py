@@ -93,6 +93,13 @@ COUNTRY_ADJECTIVES = {
     "Colombia": "Colombian",
     "Chile": "Chilean",
 }
+# capitalised at a sentence's start, never the first word of a name
+SENTENCE_OPENERS = frozenset(
+    """
+The A An In On At After Before But And When While Yesterday Today Tonight Last This That Then His Her Their
+Its Our Asked Speaking For With From By As If Although Though Since Until Meanwhile However Earlier Later
+""".split()
+)
 # small words capitalised at a sentence's start ('The Jaguars', 'On Twitter'): never part of a name
 FUNCTION_WORDS = frozenset(
     """

@@ -21,7 +21,7 @@ from ..model import PARAGRAPH_BREAK, paragraph_end, paragraph_start, split_parag
 from . import attribution
 from .attribution import Source
 from .mentions import named_as
-from .names import DEMONYMS, PARTICLES, Names, trim_name
+from .names import DEMONYMS, PARTICLES, SENTENCE_OPENERS, Names, trim_name
 from .syntax import Parse, reported_before, speaker_by_grammar
 from .values import SPEECH, TERM, Entity, Quote
 
@@ -82,13 +82,6 @@ PERSON_NOUNS = re.compile(
 )
 DESCRIPTION_WORDS = 7
 ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}")
-# capitalised at a sentence's start, never the first word of a name
-SENTENCE_OPENERS = frozenset(
-    """
-The A An In On At After Before But And When While Yesterday Today Tonight Last This That Then His Her Their
-Its Our Asked Speaking For With From By As If Although Though Since Until Meanwhile However Earlier Later
-""".split()
-)
 _PARTICLES = "|".join(sorted(PARTICLES))  # a longer unresolved phrase is not kept as a description
 
 

@@ -1518,3 +1518,23 @@ def test_a_full_name_tagged_an_organisation_is_the_person_its_surname_is_elsewhe
     )
     assert ("Freja Holm", "PERSON", "Freja Holm") in found
     assert ("Holm", "PERSON", "Freja Holm") in found
+
+
+@pytest.mark.parametrize(
+    "body, town",
+    [
+        ("SWANSEA — Caldera Energy has ended its shirt deal.\n\nThe club said little.", "SWANSEA"),
+        ("BORMIO, Italy (Sportwire) — Jens Vermeulen won the stage.\n\nIt rained all day.", "BORMIO"),
+        ("PRESS RELEASE\n\nAARHUS, 14 October — Team Nordlys is proud to announce a new partner.", "AARHUS"),
+    ],
+)
+def test_the_town_of_a_dateline_is_a_place(body, town):
+    _, analysis = analyze_text(real_analyzer(), "Report\n\n" + body)
+    found = {(e.text, e.label) for e in analysis.in_part(BODY).entities}
+    assert (town, "GPE") in found
+    assert not [t for t, label in found if t in town and label != "GPE"]
+
+
+def test_a_title_in_capitals_has_no_dateline():
+    _, analysis = analyze_text(real_analyzer(), "ARSENAL - CHELSEA 2-1\n\nArsenal beat Chelsea.\n\nIt was close.")
+    assert not [e for e in analysis.in_part(TITLE).entities if e.label == "GPE"]

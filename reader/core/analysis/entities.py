@@ -51,6 +51,9 @@ _JOINED_ORG = re.compile(
 )
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d $")
 _YEAR_AFTER = re.compile(r" (?:19|20)\d\d\b")
+# a dateline's town: capitals at the start of the text, then a comma, an agency in brackets or a dash
+_DATELINE = re.compile(r"[A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]+){0,2}(?=,\s|\s+\(|\s+[—–-]\s)")
+_HEADING_LINES = re.compile(r"(?:[^a-z\n]*[A-Z][^a-z\n]*\n+){0,2}")
 _HONORIFIC_NAME = re.compile(
     r"\b(?:" + "|".join(h.capitalize() for h in sorted(HONORIFICS)) + r")\.?\s+((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+)"
 )
@@ -189,7 +192,20 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
             _add(text, mention, out, gazetteer, names)
     out = _people_in_lists(text, out, names)
     out = _with_untagged_people(text, with_untagged(text, out, _described_companies(text), "ORG"), names, people)
-    return _table_rows(text, _relatives(text, _with_suffixes(text, whole_names(text, out))))
+    return _dateline(text, _table_rows(text, _relatives(text, _with_suffixes(text, whole_names(text, out)))))
+
+
+def _dateline(text: str, found: list[Entity]) -> list[Entity]:
+    """The town in capitals that opens wire copy ('MADRID, March 5 (Sportwire) -', 'SWANSEA —'): a place,
+    whatever spaCy made of it or where it saw nothing; only in a text of several paragraphs (a body)."""
+    heading = _HEADING_LINES.match(text)  # past 'PRESS RELEASE — FOR IMMEDIATE RELEASE'
+    start = heading.end() if heading else 0
+    m = _DATELINE.match(text, start)
+    listed = m and any(x.note and x.start < m.end() and m.start() < x.end for x in found)
+    if not m or listed or "\n\n" not in text:
+        return found  # a title's 'ARSENAL - CHELSEA' is no dateline, nor a listed club
+    town = Entity(start, m.end(), m.group(), "GPE", m.group().title())
+    return [*(x for x in found if x.end <= start), town, *(x for x in found if x.start >= m.end())]
 
 
 def _with_suffixes(text: str, found: list[Entity]) -> list[Entity]:

@@ -1120,3 +1120,24 @@ def test_the_teenager_is_the_person_whose_age_the_story_gave(analyzer):
         'closed my eyes and hit it," the teenager told Sky Sports.'
     )
     assert [who for _, who in said(analyzer, body)] == ["Tamsin Okafor-Reid"]
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # no subject just before the question: the person the story has named most
+            "Mercy Wanjiru, 27, won 200m silver in 2022. Wanjiru tested positive in May last year.\n\n"
+            "The Athletics Integrity Unit, which brought the case, declined to comment.\n\n"
+            "Did the sprinter ever doubt she would run again?\n\n"
+            '"Every single day. But my mother told me to keep my spikes in the car."',
+            "Mercy Wanjiru",
+        ),
+        (  # a heading without a full stop before the paragraph does not hide its subject
+            "Opening night at the gallery\n\nKiara Perkins, a second-year art student, admitted she nearly skipped "
+            'it. Why did she want to attend so badly? "It\'s Warhol. He is a legend."',
+            "Kiara Perkins",
+        ),
+    ],
+)
+def test_a_question_about_she_with_no_name_in_it_is_about_the_storys_subject(analyzer, body, speaker):
+    assert [who for _, who in said(analyzer, body)] == [speaker]

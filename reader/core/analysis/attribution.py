@@ -213,7 +213,7 @@ def topic(text: str, at: int, entities: Sequence[Entity], labels: tuple[str, ...
     end, floor = at, max(0, at - TOPIC_LOOK_BACK)
     for _ in range(TOPIC_SENTENCES):
         end = len(text[:end].rstrip()) - 1  # within the sentence before, not after its full stop
-        start = sentence_start(text, end, floor)
+        start = sentence_start(text, end, max(floor, paragraph_start(text, end)))  # a heading has no full stop
         if start >= end:
             return None
         subject = next((e for e in entities if start <= e.start < end and opens_with(text, start, e.start)), None)
@@ -228,7 +228,8 @@ def topic(text: str, at: int, entities: Sequence[Entity], labels: tuple[str, ...
 def answerer(text: str, start: int, entities: Sequence[Entity]) -> str | None:
     """'Why did Lena Hoffmann turn down England?' then '"Because Wolfsburg believed in me."': a quote that
     opens its sentence right after a question (in its paragraph, or ending the paragraph before) answers
-    it. The one person the question names; for 'Why did she …?', the person named last before it."""
+    it. The one person the question names; for 'Why did she …?', the subject of the sentences before it,
+    else the person the story has named most."""
     para = paragraph_start(text, start)
     floor = para if start > para else paragraph_start(text, max(0, para - len(PARAGRAPH_BREAK)))
     stop = len(text[:start].rstrip())
@@ -243,8 +244,11 @@ def answerer(text: str, start: int, entities: Sequence[Entity]) -> str | None:
     if named or not re.search(r"\b(?:he|she|him|her)\b", text[begin:stop], re.I):
         return None
     subject = topic(text, begin, entities, ("PERSON",), "He|She")  # whom the story was about
-    before = [e for e in entities if e.label == "PERSON" and floor <= e.start and e.end <= begin]
-    return subject.canonical if subject else before[-1].canonical if before else None
+    if subject:
+        return subject.canonical
+    # else the person the story has named most so far, the latest of equals ('Did the sprinter ever doubt …?')
+    told = [e.canonical for e in entities if e.label == "PERSON" and e.end <= begin]
+    return max(reversed(told), key=told.count) if told else None
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:

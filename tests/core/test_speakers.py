@@ -1141,3 +1141,26 @@ def test_the_teenager_is_the_person_whose_age_the_story_gave(analyzer):
 )
 def test_a_question_about_she_with_no_name_in_it_is_about_the_storys_subject(analyzer, body, speaker):
     assert [who for _, who in said(analyzer, body)] == [speaker]
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (
+            "Laura Finch runs Umbro's football business.\n\nFinch is unbothered. \"Let them say that. We'll see "
+            'who is still standing in five years."',
+            "Laura Finch",
+        ),
+        (
+            'Toto Wolff had heard the criticism. Wolff was less guarded. "We were too slow all weekend."',
+            "Toto Wolff",
+        ),
+    ],
+)
+def test_a_quote_after_a_short_sentence_about_a_named_person_is_theirs(analyzer, body, speaker):
+    assert [who for _, who in said(analyzer, body)] == [speaker]
+
+
+def test_a_quote_after_a_short_sentence_about_a_crowd_has_no_speaker(analyzer):
+    body = 'Supporters were furious on Saturday night. "Give us our club back."'
+    assert [who for _, who in said(analyzer, body)] == [None]

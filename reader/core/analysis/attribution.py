@@ -28,6 +28,7 @@ Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 )
 
 _TITLE_WORDS = 6  # at most this many words of a title before a sentence's subject
+INTRODUCTION_WORDS = 8  # 'Finch is unbothered.': a short sentence about the person, then the quote
 TOPIC_SENTENCES = 4  # sentences read back for the subject 'he said' continues
 TOPIC_LOOK_BACK = 1200  # characters, likewise
 
@@ -249,6 +250,22 @@ def answerer(text: str, start: int, entities: Sequence[Entity]) -> str | None:
     # else the person the story has named most so far, the latest of equals ('Did the sprinter ever doubt …?')
     told = [e.canonical for e in entities if e.label == "PERSON" and e.end <= begin]
     return max(reversed(told), key=told.count) if told else None
+
+
+def introducer(text: str, start: int, entities: Sequence[Entity]) -> str | None:
+    """'Finch is unbothered. "Let them say that."': a quote that follows, in its paragraph, a short sentence
+    whose subject is a person is that person's."""
+    para = paragraph_start(text, start)
+    stop = len(text[:start].rstrip())
+    if stop <= para or text[stop - 1 : stop] not in (".", "!") or sentence_start(text, start, para) != start:
+        return None
+    begin = sentence_start(text, stop - 1, para)
+    if len(text[begin:stop].split()) > INTRODUCTION_WORDS or _MARK.search(text, begin, stop):
+        return None
+    subject = next((e for e in entities if begin <= e.start < stop and opens_with(text, begin, e.start)), None)
+    if subject is None or subject.label != "PERSON" or " " not in subject.canonical:
+        return None  # only a person the article names in full: not spaCy's 'Supporters'
+    return subject.canonical
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:

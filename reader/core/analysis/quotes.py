@@ -129,7 +129,9 @@ def find_quotes(
                 reported = reported_before(text, span.start, span.end, parse)
                 speaker = _resolve(reported, span, text, entities, names, last) if reported else None
             if speaker is None and source is None:  # 'Why did she turn it down?' then the answer
-                speaker = attribution.answerer(text, span.start, entities)
+                speaker = attribution.answerer(text, span.start, entities) or attribution.introducer(
+                    text, span.start, entities
+                )
         quote = Quote(span.start, span.end, text[span.start : span.end], speaker, kind)
         quotes.append(quote)
         if kind == SPEECH:

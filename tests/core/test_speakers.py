@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from reader.core.analysis.values import SPEECH, TERM
-from reader.core.model import BODY
+from reader.core.model import BODY, TITLE
 from tests.core.analysis_fixtures import analyze_text, assert_quote_spans_are_sound, bare, quote_starting, real_analyzer
 
 
@@ -1164,3 +1164,15 @@ def test_a_quote_after_a_short_sentence_about_a_named_person_is_theirs(analyzer,
 def test_a_quote_after_a_short_sentence_about_a_crowd_has_no_speaker(analyzer):
     body = 'Supporters were furious on Saturday night. "Give us our club back."'
     assert [who for _, who in said(analyzer, body)] == [None]
+
+
+@pytest.mark.parametrize(
+    "title, speaker",
+    [
+        ("“We are not for sale,” Bayern tell bank", "Bayern Munich"),
+        ("'Nothing will change,' Lions vow after relegation", "Lions"),
+    ],
+)
+def test_a_headline_quote_with_a_present_tense_verb(analyzer, title, speaker):
+    _, analysis = analyze_text(analyzer, f"{title}\n\nThe story goes on here.\n\nAnd ends here.")
+    assert [q.speaker for q in analysis.in_part(TITLE).quotes] == [speaker]

@@ -46,7 +46,8 @@ SPEECH_VERBS = (
     "elaborated underlined underlines summarised summarized smiled grinned added insisted explained "
     "believes believed thinks thought felt feels hopes hoped demanded demands repeated repeats answered "
     "answers shrugged nodded began begins grumbled grumbles muttered snapped fumed scoffed protested objected "
-    "murmured hinted teased reminded"
+    "murmured hinted teased reminded tell warn insist admit vow urge reveal confirm deny denies denied hail hails "
+    "hailed slam slams slammed blast blasts blasted"
 ).split()
 _VERB_ALT = "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True))
 _MULTI_VERBS = (

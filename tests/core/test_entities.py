@@ -1538,3 +1538,13 @@ def test_the_town_of_a_dateline_is_a_place(body, town):
 def test_a_title_in_capitals_has_no_dateline():
     _, analysis = analyze_text(real_analyzer(), "ARSENAL - CHELSEA 2-1\n\nArsenal beat Chelsea.\n\nIt was close.")
     assert not [e for e in analysis.in_part(TITLE).entities if e.label == "GPE"]
+
+
+def test_a_name_with_himself_or_after_leader_is_a_person_in_every_mention():
+    found = people_and_labels(
+        "Aston Martin opened talks with Formula 2 leader Freddie Calder. The seat could come free if Lance Stroll "
+        "moves to an ambassador role. Stroll himself was not giving much away."
+    )
+    assert ("Freddie Calder", "PERSON", "Freddie Calder") in found
+    assert ("Lance Stroll", "PERSON", "Lance Stroll") in found
+    assert ("Stroll", "PERSON", "Lance Stroll") in found

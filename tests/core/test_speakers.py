@@ -1176,3 +1176,12 @@ def test_a_quote_after_a_short_sentence_about_a_crowd_has_no_speaker(analyzer):
 def test_a_headline_quote_with_a_present_tense_verb(analyzer, title, speaker):
     _, analysis = analyze_text(analyzer, f"{title}\n\nThe story goes on here.\n\nAnd ends here.")
     assert [q.speaker for q in analysis.in_part(TITLE).quotes] == [speaker]
+
+
+def test_the_21_year_old_is_a_person_named_in_full_not_a_lone_surname_spacy_took_for_one(analyzer):
+    body = (
+        "Aston Martin have opened talks with Formula 2 leader Freddie Calder about a race seat.\n\n"
+        'The Briton, who has won five races this year, is also wanted by Williams. "I would be lying if I said '
+        'it was not flattering," the 21-year-old said in the paddock.'
+    )
+    assert [who for _, who in said(analyzer, body)] == ["Freddie Calder"]

@@ -495,7 +495,8 @@ def _description(phrase: str, span: _Span, text: str, entities: Sequence[Entity]
             return person
         if PERSON_NOUNS.search(phrase):  # 'the Italian': the subject just before, whom the paragraph is about…
             para_start = paragraph_start(text, span.start)
-            people = [e for e in earlier if e.label == "PERSON"]
+            people = [e for e in earlier if e.label == "PERSON"]  # people named in full first: not a lone 'Williams'
+            people = [e for e in people if " " in e.canonical] or people
             subject = attribution.subject_before(text, span.start, para_start, people)
             if subject:  # 'Team boss Toto Wolff was less guarded. "…," the Austrian said.'
                 return subject.canonical

@@ -18,6 +18,11 @@ def analyzer():
     return real_analyzer()
 
 
+def who_said(analyzer, body: str) -> list[str | None]:
+    """The speaker of each speech quote of `body`, in order."""
+    return [who for _, who in said(analyzer, body)]
+
+
 def said(analyzer, body: str, title: str = "Sport") -> list[tuple[str, str | None]]:
     article, analysis = analyze_text(analyzer, f"{title}\n\n{body}")
     assert_quote_spans_are_sound(article.body, analysis.in_part(BODY).quotes)
@@ -858,7 +863,7 @@ def test_the_nationality_said_is_the_subject_just_before_the_quote(analyzer, bod
     ],
 )
 def test_a_quote_opening_a_paragraph_is_said_by_whom_the_paragraph_before_reported(analyzer, body, speaker):
-    assert [who for _, who in said(analyzer, body)] == [speaker]
+    assert who_said(analyzer, body) == [speaker]
 
 
 def test_a_quote_opening_a_paragraph_after_a_story_without_speech_has_no_speaker(analyzer):
@@ -899,7 +904,7 @@ def test_a_quote_opening_a_paragraph_after_a_story_without_speech_has_no_speaker
     ],
 )
 def test_he_said_is_the_subject_after_a_time_word_a_role_or_a_possessors_apposition(analyzer, body, speaker):
-    assert [who for _, who in said(analyzer, body)] == [speaker]
+    assert who_said(analyzer, body) == [speaker]
 
 
 # ---------------------------------------------------------------- a ministry named with its country
@@ -931,7 +936,7 @@ def test_he_said_is_the_subject_after_a_time_word_a_role_or_a_possessors_apposit
     ],
 )
 def test_a_ministry_named_with_its_country_is_that_countrys_in_every_mention(analyzer, body, speaker):
-    assert [who for _, who in said(analyzer, body)] == [speaker]
+    assert who_said(analyzer, body) == [speaker]
 
 
 # ---------------------------------------------------------------- an apposed subject, 'of his striker', a partial quote's tail
@@ -942,7 +947,7 @@ def test_the_name_in_apposition_to_a_description_introduces_the_quote(analyzer):
         '"We deserved it," said Toulouse captain Antoine Ribes. His opposite number, Leinster\'s Conor Walsh, '
         'disagreed: "We gave it away."'
     )
-    assert [who for _, who in said(analyzer, body)] == ["Antoine Ribes", "Conor Walsh"]
+    assert who_said(analyzer, body) == ["Antoine Ribes", "Conor Walsh"]
 
 
 @pytest.mark.parametrize(
@@ -993,7 +998,7 @@ def test_a_partial_quote_followed_by_a_time_or_a_preposition_is_speech(analyzer,
     ],
 )
 def test_an_organisations_unnamed_source_is_kept_as_written_and_its_statement_is_its_own(analyzer, body, speaker):
-    assert [who for _, who in said(analyzer, body)] == [speaker]
+    assert who_said(analyzer, body) == [speaker]
 
 
 # ---------------------------------------------------------------- a role of an organisation before its holder's name
@@ -1015,7 +1020,7 @@ def test_an_organisations_unnamed_source_is_kept_as_written_and_its_statement_is
     ],
 )
 def test_a_role_of_an_organisation_before_a_name_is_the_names(analyzer, body, speakers):
-    assert [who for _, who in said(analyzer, body)] == speakers
+    assert who_said(analyzer, body) == speakers
 
 
 def test_a_quote_after_the_paragraph_saying_someone_issued_a_statement_is_theirs(analyzer):
@@ -1023,7 +1028,7 @@ def test_a_quote_after_the_paragraph_saying_someone_issued_a_statement_is_theirs
         "Senator Ruth Dalby issued a statement on the stadium vote on Friday.\n\n"
         '"This deal is bad for taxpayers and bad for the city."'
     )
-    assert [who for _, who in said(analyzer, body)] == ["Ruth Dalby"]
+    assert who_said(analyzer, body) == ["Ruth Dalby"]
 
 
 # ---------------------------------------------------------------- a quote that answers the story's question
@@ -1045,12 +1050,12 @@ def test_a_quote_after_the_paragraph_saying_someone_issued_a_statement_is_theirs
     ],
 )
 def test_a_quote_answering_the_storys_question_is_the_answer_of_whom_it_asks_about(analyzer, body, speaker):
-    assert [who for _, who in said(analyzer, body)] == [speaker]
+    assert who_said(analyzer, body) == [speaker]
 
 
 def test_a_question_about_two_people_gives_its_answer_no_speaker(analyzer):
     body = 'Who will replace Tom Reilly and Dave Allen on the board?\n\n"Nobody has been approached yet."'
-    assert [who for _, who in said(analyzer, body)] == [None]
+    assert who_said(analyzer, body) == [None]
 
 
 def test_a_chain_of_partial_quotes_after_a_description_with_a_name_in_apposition(analyzer):
@@ -1058,7 +1063,7 @@ def test_a_chain_of_partial_quotes_after_a_description_with_a_name_in_apposition
         'The leader of the council, Helen Ashworth, said the decision was "the right one for the city and for the '
         'club" and promised that residents\' concerns would be "written into every stage of the build".'
     )
-    assert [who for _, who in said(analyzer, body)] == ["Helen Ashworth", "Helen Ashworth"]
+    assert who_said(analyzer, body) == ["Helen Ashworth", "Helen Ashworth"]
 
 
 def test_he_said_opening_a_paragraph_reads_back_past_a_sentence_about_the_subject(analyzer):
@@ -1066,7 +1071,7 @@ def test_he_said_opening_a_paragraph_reads_back_past_a_sentence_about_the_subjec
         "Jens Vermeulen, 26, crossed the line 38 seconds ahead of Spain's Iker Goikoetxea. It was his first win "
         'in a Grand Tour.\n\n"I was shaking at the top of the Mortirolo, I could not feel my hands," he said.'
     )
-    assert [who for _, who in said(analyzer, body)] == ["Jens Vermeulen"]
+    assert who_said(analyzer, body) == ["Jens Vermeulen"]
 
 
 def test_she_said_is_the_person_a_role_introduced_where_spacy_tagged_nobody(analyzer):
@@ -1075,7 +1080,7 @@ def test_she_said_is_the_person_a_role_introduced_where_spacy_tagged_nobody(anal
         '"Tom Kelly was outstanding, and so was Sara Diaz," she said.\n\n'
         '"We will need both of them on Saturday," she added.'
     )
-    assert [who for _, who in said(analyzer, body)] == ["Ana Ruiz", "Ana Ruiz"]
+    assert who_said(analyzer, body) == ["Ana Ruiz", "Ana Ruiz"]
 
 
 @pytest.mark.parametrize(
@@ -1093,7 +1098,7 @@ def test_she_said_is_the_person_a_role_introduced_where_spacy_tagged_nobody(anal
     ],
 )
 def test_a_companys_role_before_or_after_the_verb_names_the_person_who_holds_it(analyzer, body, speaker):
-    assert [who for _, who in said(analyzer, body)] == [speaker]
+    assert who_said(analyzer, body) == [speaker]
 
 
 def test_the_subject_of_the_clause_after_but_is_the_speaker_not_the_sentences_first(analyzer):
@@ -1101,7 +1106,7 @@ def test_the_subject_of_the_clause_after_but_is_the_speaker_not_the_sentences_fi
         "De Graaf did not reply to messages, but his agency, Baseline Management, said in a statement that he "
         '"remains fully committed to her career".'
     )
-    assert [who for _, who in said(analyzer, body)] == ["Baseline Management"]
+    assert who_said(analyzer, body) == ["Baseline Management"]
 
 
 def test_a_question_with_she_is_about_whom_the_story_was_about_not_the_last_name(analyzer):
@@ -1110,7 +1115,7 @@ def test_a_question_with_she_is_about_whom_the_story_was_about_not_the_last_name
         'meetings, according to the WTA.\n\nWhat will she change this time?\n\n"Nothing. I just need to win the '
         'last point."'
     )
-    assert [who for _, who in said(analyzer, body)] == ["Adaeze Okonjo"]
+    assert who_said(analyzer, body) == ["Adaeze Okonjo"]
 
 
 def test_the_teenager_is_the_person_whose_age_the_story_gave(analyzer):
@@ -1119,7 +1124,7 @@ def test_the_teenager_is_the_person_whose_age_the_story_gave(analyzer):
         'Vidal, admitted they had been lucky.\n\nOkafor-Reid, 19, had been on the pitch for six minutes. "I just '
         'closed my eyes and hit it," the teenager told Sky Sports.'
     )
-    assert [who for _, who in said(analyzer, body)] == ["Tamsin Okafor-Reid"]
+    assert who_said(analyzer, body) == ["Tamsin Okafor-Reid"]
 
 
 @pytest.mark.parametrize(
@@ -1140,7 +1145,7 @@ def test_the_teenager_is_the_person_whose_age_the_story_gave(analyzer):
     ],
 )
 def test_a_question_about_she_with_no_name_in_it_is_about_the_storys_subject(analyzer, body, speaker):
-    assert [who for _, who in said(analyzer, body)] == [speaker]
+    assert who_said(analyzer, body) == [speaker]
 
 
 @pytest.mark.parametrize(
@@ -1158,12 +1163,12 @@ def test_a_question_about_she_with_no_name_in_it_is_about_the_storys_subject(ana
     ],
 )
 def test_a_quote_after_a_short_sentence_about_a_named_person_is_theirs(analyzer, body, speaker):
-    assert [who for _, who in said(analyzer, body)] == [speaker]
+    assert who_said(analyzer, body) == [speaker]
 
 
 def test_a_quote_after_a_short_sentence_about_a_crowd_has_no_speaker(analyzer):
     body = 'Supporters were furious on Saturday night. "Give us our club back."'
-    assert [who for _, who in said(analyzer, body)] == [None]
+    assert who_said(analyzer, body) == [None]
 
 
 @pytest.mark.parametrize(
@@ -1184,4 +1189,4 @@ def test_the_21_year_old_is_a_person_named_in_full_not_a_lone_surname_spacy_took
         'The Briton, who has won five races this year, is also wanted by Williams. "I would be lying if I said '
         'it was not flattering," the 21-year-old said in the paddock.'
     )
-    assert [who for _, who in said(analyzer, body)] == ["Freddie Calder"]
+    assert who_said(analyzer, body) == ["Freddie Calder"]

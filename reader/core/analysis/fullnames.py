@@ -12,13 +12,14 @@ from .values import Entity
 
 # a person's role before a full name of two or three words
 _ROLE_NAME = re.compile(
-    r"\b(?:[Cc]oach|[Mm]anager|[Cc]aptain|[Cc]hairman|[Cc]hairwoman|[Pp]resident|[Ss]triker|[Mm]idfielder|"
+    r"\b(?=[CcMmPpSsDdGgWwFfQqRrVv])(?:[Cc]oach|[Mm]anager|[Cc]aptain|[Cc]hairman|[Cc]hairwoman|[Pp]resident|[Ss]triker|[Mm]idfielder|"
     r"[Dd]efender|[Gg]oalkeeper|[Ww]inger|[Ff]ull-back|[Ff]ly-half|[Ss]crum-half|[Ff]lanker|[Qq]uarterback|"
     r"[Ss]printer|[Rr]ookie|[Vv]eteran|[Ss]eamer|[Ss]pinner|[Ww]icketkeeper|[Ff]ounder|[Ss]pokes(?:man|woman))"
     r"\s+([A-Z][a-z\u00c0-\u024f'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b(?!\s+[A-Z])"
 )
 # a name with an age in apposition ('Okafor-Reid, 19,'), or with a reflexive pronoun ('Stroll himself')
 _AGED = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)(?:,\s+\d{1,2},\s|\s+(?:himself|herself)\b)")
+_AGE_OR_SELF = re.compile(r",\s+\d{1,2},\s|\b(?:himself|herself)\b")
 _NOT_NAME_WORDS = frozenset("Club United City Town Rovers Athletic FC".split())
 _NOT_FIRST_NAMES = frozenset(("ORG", "GPE", "LOC", "FAC", "EVENT", "PERSON"))  # PERSON: tagged, so already known
 
@@ -95,4 +96,6 @@ def role_named(text: str) -> list[str]:
 def aged(text: str) -> list[str]:
     """Names followed by an age in apposition ('Tamsin Okafor-Reid, 19,', 'Okafor-Reid, 19,') or by
     'himself' or 'herself' ('Stroll himself'): people."""
+    if not _AGE_OR_SELF.search(text):
+        return []  # the pattern below is slow to try at every capitalised word
     return [m.group(1) for m in _AGED.finditer(text) if all(is_name_token(w) for w in m.group(1).split())]

@@ -1531,3 +1531,10 @@ def test_a_name_with_himself_or_after_leader_is_a_person_in_every_mention():
 )
 def test_the_words_of_a_name_or_around_it_say_it_is_a_side_an_event_or_a_body(text, mention, label):
     assert labels_of(text, mention) == {label}
+
+
+def test_the_hundred_and_its_teams_are_listed():
+    found = people_and_labels("Trent Rockets beat Welsh Fire by six wickets in the Hundred on Sunday.")
+    assert ("Trent Rockets", "ORG", "Trent Rockets") in found
+    assert ("Welsh Fire", "ORG", "Welsh Fire") in found
+    assert ("Hundred", "EVENT", "The Hundred") in found

@@ -27,7 +27,10 @@ LEAGUES = {  # league file -> (seasons, what the note calls it)
     "en.2": (SEASONS[-2:], "England, Championship"), "tr.1": (SEASONS[-2:], "Turkey, Süper Lig"),
     "be.1": (SEASONS[-2:], "Belgium, Pro League"), "uefa.cl": (SEASONS[-2:], "Champions League"),
     "mls": (["2025"], "USA/Canada, MLS"), "br.1": (["2025"], "Brazil, Série A"),
+    "at.1": (SEASONS[-2:], "Austria, Bundesliga"), "gr.1": (SEASONS[-2:], "Greece, Super League"),
 }
+# football.json's spellings that openfootball/clubs does not list as English forms
+JSON_NAMES = {"AEK Athen": "AEK Athens FC", "Olympiakos Piraeus": "Olympiacos Piraeus FC"}
 # English names the press uses that the lists lack
 EXTRA_ALIASES = {
     "Juventus": ["Juve"], "FC Internazionale Milano": ["Inter Milan", "Internazionale"],
@@ -51,6 +54,7 @@ Mirassol Bragantino Ceará Sport Leeds Manchester Sheffield Bristol Birmingham N
 Dundee Lyon Marseille Genoa Verona Lecce Parma Monza Como Pisa Venezia Venice Cremonese Bologna Torino
 Valencia Sevilla Seville Bilbao Granada Girona Mallorca Cádiz Almería Elche Oviedo Valladolid Vigo
 Braga Guimarães Arouca Chaves Estoril Famalicão Porto
+Austria Tirol Rapid TSV WSG Kärnten Iraklion Ried Aris Larisa AEL Ethnikos
 """.split()) | {"Salt Lake", "San Jose", "San Diego", "St. Louis", "Kansas City", "Los Angeles", "New York",
                "Rio de Janeiro", "São Paulo", "Belo Horizonte", "Porto Alegre", "Inter Miami"}
 # the city stays a club's alias where the press uses it that way and it is not a host city or capital
@@ -133,7 +137,8 @@ def main(clubs_repo: str, json_repo: str) -> None:
             for match in json.loads(text)["matches"] if text else ():
                 for team in (match.get("team1"), match.get("team2")):
                     if team:
-                        teams.setdefault(re.sub(r"\s*\([A-Z]{3}\)$", "", team), set()).add(what)
+                        team = re.sub(r"\s*\([A-Z]{3}\)$", "", team)
+                        teams.setdefault(JSON_NAMES.get(team, team), set()).add(what)
     clubs = clubs_of(clubs_repo)
     towns = {c["town"] for c in clubs if c["town"]}
     index: dict[str, list[dict]] = {}

@@ -9,13 +9,18 @@ from __future__ import annotations
 import pytest
 
 from reader.core.analysis.values import SPEECH, TERM
-from reader.core.model import BODY
+from reader.core.model import BODY, TITLE
 from tests.core.analysis_fixtures import analyze_text, assert_quote_spans_are_sound, bare, quote_starting, real_analyzer
 
 
 @pytest.fixture(scope="module")
 def analyzer():
     return real_analyzer()
+
+
+def who_said(analyzer, body: str) -> list[str | None]:
+    """The speaker of each speech quote of `body`, in order."""
+    return [who for _, who in said(analyzer, body)]
 
 
 def said(analyzer, body: str, title: str = "Sport") -> list[tuple[str, str | None]]:
@@ -826,3 +831,362 @@ def test_he_said_within_a_paragraph_is_the_subject_of_the_sentence_before(analyz
 )
 def test_the_nationality_said_is_the_subject_just_before_the_quote(analyzer, body, speaker):
     assert said(analyzer, body)[-1][1] == speaker
+
+
+# ---------------------------------------------------------------- a quote opening a paragraph after reported speech
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # UK broadsheet: the warning reported, then its words in a paragraph of their own
+            "Sir Keith Mallory, the chairman of the Lawn Tennis Association, warned on Thursday that grassroots "
+            "clubs were closing faster than new ones opened.\n\n"
+            '"We cannot keep asking volunteers to carry the sport on their backs."',
+            "Keith Mallory",
+        ),
+        (  # US sports desk
+            "Quarterback Devin Marsh insisted after the game that the offense was close to a breakthrough.\n\n"
+            '"We left three touchdowns out there. That\'s on me."\n\nThe Hawks host Denver next Sunday.',
+            "Devin Marsh",
+        ),
+        (  # club release, the reporting sentence the last of two
+            "Olympic champion Marit Solberg has signed with Fjord Energy. Solberg said the deal would let her "
+            'train full time until Milan-Cortina.\n\n"For the first time I do not have to worry about rent."',
+            "Marit Solberg",
+        ),
+        (  # trade press: a company reports
+            "Sportradar told investors on Tuesday that revenue from betting data had grown 18 per cent.\n\n"
+            '"The US market continues to exceed our expectations."',
+            "Sportradar",
+        ),
+    ],
+)
+def test_a_quote_opening_a_paragraph_is_said_by_whom_the_paragraph_before_reported(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+def test_a_quote_opening_a_paragraph_after_a_story_without_speech_has_no_speaker(analyzer):
+    body = (
+        "Mayor Tom Barrett opened the new stadium on Saturday in front of 40,000 fans.\n\n"
+        '"Best day of my life."\n\n'
+        '"Best day of my life too," said season-ticket holder Jim Okafor.'
+    )
+    assert said(analyzer, body) == [("Best day of my life.", None), ("Best day of my life too,", "Jim Okafor")]
+
+
+# ---------------------------------------------------------------- he said: the subject, past openers and possessors
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # a lower-case role before the name at the sentence's start
+            "Coach Martina Ruiz praised her defence. Full-back Tomasz Nowak, who made three blocks, agreed. "
+            '"We suffered together," he said.',
+            "Tomasz Nowak",
+        ),
+        (  # 'Lund's successor, Ingrid Dahl,': not Lund
+            "The board thanked Erik Lund for his service. Lund's successor, Ingrid Dahl, starts in January. "
+            '"I know the club inside out," she said.',
+            "Ingrid Dahl",
+        ),
+        (  # a time word before the subject
+            "Team-mates Luca Bianchi and Paolo Conte both finished on the podium. Later Conte spoke to reporters. "
+            '"The car was perfect," he said.',
+            "Paolo Conte",
+        ),
+        (  # a lead-in phrase with its comma
+            "Luca Bianchi and Paolo Conte shared the front row. After the race, Conte was in a hurry. "
+            '"I have a flight to catch," he said.',
+            "Paolo Conte",
+        ),
+    ],
+)
+def test_he_said_is_the_subject_after_a_time_word_a_role_or_a_possessors_apposition(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- a ministry named with its country
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # wire copy: the country's possessive, then 'the ministry'
+            "Germany's Interior Ministry said on Monday it would tighten security at fan zones.\n\n"
+            '"There is no specific threat," the ministry said in a statement.',
+            "German Interior Ministry",
+        ),
+        (
+            "France's Ministry of Sport has cut the federation's grant by 10 per cent. "
+            '"Every euro must be accounted for," the ministry said.',
+            "French Ministry of Sport",
+        ),
+        (  # the adjective in the name, then the name without it
+            "The Russian Sports Ministry has rejected the report. "
+            '"These are baseless accusations," the Sports Ministry said.',
+            "Russian Sports Ministry",
+        ),
+        (  # 'The statement said' after the ministry named with its country
+            "Russia's Interior Ministry confirmed yesterday that the police will enforce the law.\n\n"
+            'The statement said "protesters will be detained" if they gathered near the venues.',
+            "Russian Interior Ministry",
+        ),
+    ],
+)
+def test_a_ministry_named_with_its_country_is_that_countrys_in_every_mention(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- an apposed subject, 'of his striker', a partial quote's tail
+
+
+def test_the_name_in_apposition_to_a_description_introduces_the_quote(analyzer):
+    body = (
+        '"We deserved it," said Toulouse captain Antoine Ribes. His opposite number, Leinster\'s Conor Walsh, '
+        'disagreed: "We gave it away."'
+    )
+    assert who_said(analyzer, body) == ["Antoine Ribes", "Conor Walsh"]
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (
+            '"Marco is the best young player I have worked with," said coach Luis Pena of his striker Marco '
+            'Villa. "He listens," he added.',
+            "Luis Pena",
+        ),
+        (
+            '"She never stops asking questions," Wimbledon champion Ada Novak said of her coach Irena Sokol on Sunday.',
+            "Ada Novak",
+        ),
+    ],
+)
+def test_the_person_a_speaker_talks_of_is_not_the_speaker(analyzer, body, speaker):
+    assert {who for _, who in said(analyzer, body)} == {speaker}
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'Mr Okafor, the club\'s chief executive, said the stadium would be "full every week" next season.',
+        'Coach Hanna Berg said the squad had been "running on empty" by the end of the tour.',
+        'The striker said the chance had come "far too early" against a side he knew well.',
+    ],
+)
+def test_a_partial_quote_followed_by_a_time_or_a_preposition_is_speech(analyzer, body):
+    assert len(said(analyzer, body)) == 1
+
+
+# ---------------------------------------------------------------- an organisation's unnamed source, its statement
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (
+            'A spokesperson for the Football Association said: "We are aware of the incident and are looking into it."',
+            "a spokesperson for the Football Association",
+        ),
+        (
+            '"Nothing has been agreed," an official at the Rugby Football Union said on Monday.',
+            "an official at the Rugby Football Union",
+        ),
+        ('A statement from Chelsea read: "The club condemns all forms of discrimination."', "Chelsea FC"),
+    ],
+)
+def test_an_organisations_unnamed_source_is_kept_as_written_and_its_statement_is_its_own(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- a role of an organisation before its holder's name
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (
+            'Chief executive of the Lawn Tennis Association Scott Lloyd told the BBC the plan was "the biggest '
+            "investment in the sport's history\".",
+            ["Scott Lloyd"],
+        ),
+        (
+            "After the vote, president of the Spanish federation Rafael Louzan told reporters the bid was "
+            '"on track": "We have the stadiums, the hotels and the will."',
+            ["Rafael Louzan", "Rafael Louzan"],
+        ),
+    ],
+)
+def test_a_role_of_an_organisation_before_a_name_is_the_names(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers
+
+
+def test_a_quote_after_the_paragraph_saying_someone_issued_a_statement_is_theirs(analyzer):
+    body = (
+        "Senator Ruth Dalby issued a statement on the stadium vote on Friday.\n\n"
+        '"This deal is bad for taxpayers and bad for the city."'
+    )
+    assert who_said(analyzer, body) == ["Ruth Dalby"]
+
+
+# ---------------------------------------------------------------- a quote that answers the story's question
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # the question names the person, the answer opens the next paragraph
+            "Why did Lena Hoffmann, the Bundesliga's top scorer, turn down a move to England?\n\n"
+            '"Because Wolfsburg believed in me when nobody else did."',
+            "Lena Hoffmann",
+        ),
+        (  # 'she' in the question: the person named before it
+            "Priya Raman had never run further than ten kilometres before March. So why did she enter a "
+            'marathon? "My sister dared me, and I never turn down a dare."',
+            "Priya Raman",
+        ),
+    ],
+)
+def test_a_quote_answering_the_storys_question_is_the_answer_of_whom_it_asks_about(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+def test_a_question_about_two_people_gives_its_answer_no_speaker(analyzer):
+    body = 'Who will replace Tom Reilly and Dave Allen on the board?\n\n"Nobody has been approached yet."'
+    assert who_said(analyzer, body) == [None]
+
+
+def test_a_chain_of_partial_quotes_after_a_description_with_a_name_in_apposition(analyzer):
+    body = (
+        'The leader of the council, Helen Ashworth, said the decision was "the right one for the city and for the '
+        'club" and promised that residents\' concerns would be "written into every stage of the build".'
+    )
+    assert who_said(analyzer, body) == ["Helen Ashworth", "Helen Ashworth"]
+
+
+def test_he_said_opening_a_paragraph_reads_back_past_a_sentence_about_the_subject(analyzer):
+    body = (
+        "Jens Vermeulen, 26, crossed the line 38 seconds ahead of Spain's Iker Goikoetxea. It was his first win "
+        'in a Grand Tour.\n\n"I was shaking at the top of the Mortirolo, I could not feel my hands," he said.'
+    )
+    assert who_said(analyzer, body) == ["Jens Vermeulen"]
+
+
+def test_she_said_is_the_person_a_role_introduced_where_spacy_tagged_nobody(analyzer):
+    body = (
+        "Coach Ana Ruiz was full of praise after the win.\n\n"
+        '"Tom Kelly was outstanding, and so was Sara Diaz," she said.\n\n'
+        '"We will need both of them on Saturday," she added.'
+    )
+    assert who_said(analyzer, body) == ["Ana Ruiz", "Ana Ruiz"]
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # a possessor's role, then the name in apposition, after the verb
+            '"Logitech G has been with us since our first title," said Fnatic\'s chief executive, Sam Mathews-Lind.',
+            "Sam Mathews-Lind",
+        ),
+        (  # a company's role 'of' a department before the name, the partial quote after the verb
+            "Logitech G head of esports Mira Castellanos said the team's fans were \"exactly the people we build "
+            'products for".',
+            "Mira Castellanos",
+        ),
+    ],
+)
+def test_a_companys_role_before_or_after_the_verb_names_the_person_who_holds_it(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+def test_the_subject_of_the_clause_after_but_is_the_speaker_not_the_sentences_first(analyzer):
+    body = (
+        "De Graaf did not reply to messages, but his agency, Baseline Management, said in a statement that he "
+        '"remains fully committed to her career".'
+    )
+    assert who_said(analyzer, body) == ["Baseline Management"]
+
+
+def test_a_question_with_she_is_about_whom_the_story_was_about_not_the_last_name(analyzer):
+    body = (
+        "Adaeze Okonjo plays Coco Gauff in the semi-finals on Friday. She has lost all three of their previous "
+        'meetings, according to the WTA.\n\nWhat will she change this time?\n\n"Nothing. I just need to win the '
+        'last point."'
+    )
+    assert who_said(analyzer, body) == ["Adaeze Okonjo"]
+
+
+def test_the_teenager_is_the_person_whose_age_the_story_gave(analyzer):
+    body = (
+        "Tamsin Okafor-Reid scored four minutes from time as Arsenal beat Chelsea. The Arsenal manager, Renée "
+        'Vidal, admitted they had been lucky.\n\nOkafor-Reid, 19, had been on the pitch for six minutes. "I just '
+        'closed my eyes and hit it," the teenager told Sky Sports.'
+    )
+    assert who_said(analyzer, body) == ["Tamsin Okafor-Reid"]
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # no subject just before the question: the person the story has named most
+            "Mercy Wanjiru, 27, won 200m silver in 2022. Wanjiru tested positive in May last year.\n\n"
+            "The Athletics Integrity Unit, which brought the case, declined to comment.\n\n"
+            "Did the sprinter ever doubt she would run again?\n\n"
+            '"Every single day. But my mother told me to keep my spikes in the car."',
+            "Mercy Wanjiru",
+        ),
+        (  # a heading without a full stop before the paragraph does not hide its subject
+            "Opening night at the gallery\n\nKiara Perkins, a second-year art student, admitted she nearly skipped "
+            'it. Why did she want to attend so badly? "It\'s Warhol. He is a legend."',
+            "Kiara Perkins",
+        ),
+    ],
+)
+def test_a_question_about_she_with_no_name_in_it_is_about_the_storys_subject(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (
+            "Laura Finch runs Umbro's football business.\n\nFinch is unbothered. \"Let them say that. We'll see "
+            'who is still standing in five years."',
+            "Laura Finch",
+        ),
+        (
+            'Toto Wolff had heard the criticism. Wolff was less guarded. "We were too slow all weekend."',
+            "Toto Wolff",
+        ),
+    ],
+)
+def test_a_quote_after_a_short_sentence_about_a_named_person_is_theirs(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+def test_a_quote_after_a_short_sentence_about_a_crowd_has_no_speaker(analyzer):
+    body = 'Supporters were furious on Saturday night. "Give us our club back."'
+    assert who_said(analyzer, body) == [None]
+
+
+@pytest.mark.parametrize(
+    "title, speaker",
+    [
+        ("“We are not for sale,” Bayern tell bank", "Bayern Munich"),
+        ("'Nothing will change,' Lions vow after relegation", "Lions"),
+    ],
+)
+def test_a_headline_quote_with_a_present_tense_verb(analyzer, title, speaker):
+    _, analysis = analyze_text(analyzer, f"{title}\n\nThe story goes on here.\n\nAnd ends here.")
+    assert [q.speaker for q in analysis.in_part(TITLE).quotes] == [speaker]
+
+
+def test_the_21_year_old_is_a_person_named_in_full_not_a_lone_surname_spacy_took_for_one(analyzer):
+    body = (
+        "Aston Martin have opened talks with Formula 2 leader Freddie Calder about a race seat.\n\n"
+        'The Briton, who has won five races this year, is also wanted by Williams. "I would be lying if I said '
+        'it was not flattering," the 21-year-old said in the paddock.'
+    )
+    assert who_said(analyzer, body) == ["Freddie Calder"]

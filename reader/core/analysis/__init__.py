@@ -19,7 +19,7 @@ from .syntax import Parse
 from .tagger import NO_MODEL, RawEntity, Tagger, available_model
 from .values import GROUP_OF_LABEL, GROUPS, LABEL_NAMES, SPEECH, TERM, Analysis, Entity, Quote, as_part
 
-ANALYSIS_VERSION = 6  # bump when quotes or entity cleaning change what they produce, or how it is cached
+ANALYSIS_VERSION = 7  # bump when quotes or entity cleaning change what they produce, or how it is cached
 IN_PROCESS_BATCH = 32  # articles analyzed together when no worker processes are used
 IN_PROCESS_FIRST_BATCH = 8  # the first of them: the first results come early
 
@@ -124,7 +124,7 @@ def _combine(
     raw = [split_runs(text, tags, gazetteer) for text, tags in zip(texts, raw)]
     # body first: "used earlier in the article" means reading order, and the title may be derived
     order = [1, 0, *range(2, len(parts))]
-    names = person_names([texts[i] for i in order], [raw[i] for i in order])
+    names = person_names([texts[i] for i in order], [raw[i] for i in order], bool(model))
     cleaned = merge_partial([entities(text, tags, gazetteer, names) for text, tags in zip(texts, raw)], texts)
     # a title taken from the body's first sentence: its quotes are the body's, not counted twice
     from_body = article.body.startswith(article.title.rstrip("…"))

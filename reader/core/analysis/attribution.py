@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import PARAGRAPH_BREAK, paragraph_end, paragraph_start
-from .names import HONORIFICS, ROLE_WORDS
+from .names import HONORIFICS, ROLE_WORDS, trim_name
 from .values import Entity
 
 # abbreviations whose full stop ends neither a sentence nor a name: the titles before a name, and others
@@ -28,6 +28,7 @@ Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 )
 
 _TITLE_WORDS = 6  # at most this many words of a title before a sentence's subject
+INTRODUCTION_WORDS = 8  # 'Finch is unbothered.': a short sentence about the person, then the quote
 TOPIC_SENTENCES = 4  # sentences read back for the subject 'he said' continues
 TOPIC_LOOK_BACK = 1200  # characters, likewise
 
@@ -45,11 +46,12 @@ SPEECH_VERBS = (
     "elaborated underlined underlines summarised summarized smiled grinned added insisted explained "
     "believes believed thinks thought felt feels hopes hoped demanded demands repeated repeats answered "
     "answers shrugged nodded began begins grumbled grumbles muttered snapped fumed scoffed protested objected "
-    "murmured hinted teased reminded"
+    "murmured hinted teased reminded tell warn insist admit vow urge reveal confirm deny denies denied hail hails "
+    "hailed slam slams slammed blast blasts blasted"
 ).split()
 _VERB_ALT = "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True))
 _MULTI_VERBS = (
-    r"(?<=statement\s)read|(?<=release\s)read|pointed\s+out|went\s+on|summed\s+up|chimed\s+in|"
+    r"(?<=statement\s)read|(?<=release\s)read|read(?=:)|pointed\s+out|went\s+on|summed\s+up|chimed\s+in|"
     r"shot\s+back|fired\s+back|hit\s+back|"
     r"was\s+quoted\s+as\s+saying|is\s+quoted\s+as\s+saying|added\s+that|said\s+that"
 )
@@ -69,7 +71,8 @@ _PRONOUN = r"(?:he|she|they|we|I|it|He|She|They|We|It)"
 # where a source phrase after its verb stops: "said Smith in a statement", "said Smith, who …"
 _SOURCE_STOP = re.compile(
     r"\s*(?:[,;:(—–]|\.(?=\s|$)|\s-\s)|\s+(?:in|on|at|after|before|when|as|who|while|during|following|ahead|"
-    r"last|this|yesterday|today|tonight|before|afterwards|from|via|to|with|about|of\s+the\s+(?:decision|move))\b"
+    r"last|this|yesterday|today|tonight|before|afterwards|from|via|to|with|about|of\s+the\s+(?:decision|move)|"
+    r"of\s+(?:his|her|their|its)\s)\b"
 )
 # a name in apposition after a description, ending the sentence: ', Omar Berrada.'
 _NAMED_AFTER = re.compile(r",\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*(?:[.!?]|$)")
@@ -94,6 +97,24 @@ _BARE_LEAD_IN = re.compile(
     r"^(?:In|On|At|After|Before|During|Following|Later|Earlier|Afterwards|Then|Today|Yesterday)\b"
     r"[^,:]{0,60}?\s(?=(?:he|she|they|we|I)$)"
 )
+# before a sentence's subject: 'Later Conte spoke', 'On Sunday, Conte spoke'
+_OPENING_ADVERB = re.compile(
+    r"^(?:(?:Later|Earlier|Afterwards|Then|Meanwhile|Now|Today|Yesterday|Tonight|But|And|So|Yet|Still)\s+|"
+    r"(?:On|In|At|After|Before|During)\s+[^,]{1,30},\s+)+"
+)
+# a role's organisation and its holder after it: ' of the Refugee Council Enver Solomon'
+_ROLE_OF = re.compile(
+    r"\s+(?:of|at|for)\s+(?:the\s+)?(?:[\w'’&.-]+\s+){1,5}[A-Z][\w'’-]+\s+[A-Z][\w'’-]+(?=\s+[a-z]|\s*[,:\"“])"
+)
+# a description and the name in apposition after it: 'The leader (of the council), Helen Ashworth,'
+_DESCRIPTION = r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}$"
+_DESCRIBED_NAME = re.compile(r"(?:\s+(?:of|at|for)\s+[^,:;\"“]{1,40})?,\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+),")
+_ROLE_FIRST = re.compile(r"(?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+(?=\s+(?:of|at|for)\s)")  # 'president of the …'
+
+# a description, then the subject's name in apposition: "His opposite number, Leinster's Conor Walsh, "
+_APPOSED_NAME = re.compile(r"(?:The|His|Her|Their|Its|[A-Z][\w'’-]*['’]s)\s+[^,:]{1,40},\s+([^,:]{3,60}),")
+# a possessor's role with the name in apposition: "Lund's successor, ", "The club's captain, "
+_APPOSED_ROLE = re.compile(r"(?:The|His|Her|Their|Its|[A-Z][\w'’-]*['’]s)\s+(?:[\w'’-]+\s+){0,3}?[a-z][\w-]*,\s*")
 _MARK = re.compile(r"[\"“”«»]|``|''")
 QUOTE_MARK = _MARK
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’']?(?=\s|$)")
@@ -149,13 +170,18 @@ def sentence_start(text: str, end: int, floor: int) -> int:
 
 def opens_with(text: str, sentence: int, name: int) -> bool:
     """Whether the name at `name` opens the sentence starting at `sentence`, as its subject: at most 'The'
-    before it, or a title ending in a role ('Toyota team principal Jari-Matti Latvala')."""
-    words = text[sentence:name].split()
+    or a time word before it ('Later Conte spoke'), a title ending in a role ('Toyota team principal
+    Jari-Matti Latvala', 'Full-back Tomasz Nowak'), or a possessor's role in apposition ('Lund's
+    successor, Ingrid Dahl,')."""
     if name < sentence or name - sentence <= len("The "):
         return sentence <= name
-    return (
+    head = _OPENING_ADVERB.sub("", text[sentence:name])
+    words = head.split()
+    if not words:
+        return True
+    return bool(_APPOSED_ROLE.fullmatch(head)) or (
         len(words) <= _TITLE_WORDS
-        and words[-1] in ROLE_WORDS
+        and words[-1].lower() in ROLE_WORDS
         and all(w.lower() in ROLE_WORDS or (w[:1].isupper() and w not in ("He", "She", "They", "It")) for w in words)
     )
 
@@ -166,10 +192,19 @@ def subject_before(text: str, at: int, floor: int, candidates: Sequence[Entity])
     last_sentence = sentence_start(text, at, floor)
     previous = sentence_start(text, max(floor, len(text[:last_sentence].rstrip()) - 1), floor)
     for start in (last_sentence, previous):
-        subject = next((e for e in candidates if opens_with(text, start, e.start)), None)
+        subject = next((e for e in candidates if opens_with(text, start, e.start) and not possessed(text, e)), None)
         if subject:
             return subject
     return None
+
+
+def possessed(text: str, entity: Entity) -> bool:
+    """ "Lund's successor": Lund is not the sentence's subject."""
+    return text[entity.end : entity.end + 2] in ("'s", "’s")
+
+
+# a sentence about the subject before it: 'It was his first win.', 'His contract runs until 2027.'
+_POSSESSIVE_OPENING = r"(?:It\s+(?:was|is|had\s+been|has\s+been)\s+(?:his|her|their)|His|Her|Their)"
 
 
 def topic(text: str, at: int, entities: Sequence[Entity], labels: tuple[str, ...], pronoun: str) -> Entity | None:
@@ -180,16 +215,58 @@ def topic(text: str, at: int, entities: Sequence[Entity], labels: tuple[str, ...
     end, floor = at, max(0, at - TOPIC_LOOK_BACK)
     for _ in range(TOPIC_SENTENCES):
         end = len(text[:end].rstrip()) - 1  # within the sentence before, not after its full stop
-        start = sentence_start(text, end, floor)
+        start = sentence_start(text, end, max(floor, paragraph_start(text, end)))  # a heading has no full stop
         if start >= end:
             return None
         subject = next((e for e in entities if start <= e.start < end and opens_with(text, start, e.start)), None)
         if subject is not None:
             return subject if subject.label in labels else None
-        if not re.match(rf"(?:{pronoun}|The (?:[\w'’-]+ ){{0,2}}[a-z][\w-]*)\s", text[start:end]):
+        if not re.match(rf"(?:{pronoun}|The (?:[\w'’-]+ ){{0,2}}[a-z][\w-]*|{_POSSESSIVE_OPENING})\s", text[start:end]):
             return None
         end = start
     return None
+
+
+def answerer(text: str, start: int, entities: Sequence[Entity]) -> str | None:
+    """'Why did Lena Hoffmann turn down England?' then '"Because Wolfsburg believed in me."': a quote that
+    opens its sentence right after a question (in its paragraph, or ending the paragraph before) answers
+    it. The one person the question names; for 'Why did she …?', the subject of the sentences before it,
+    else the person the story has named most."""
+    para = paragraph_start(text, start)
+    floor = para if start > para else paragraph_start(text, max(0, para - len(PARAGRAPH_BREAK)))
+    stop = len(text[:start].rstrip())
+    if start < len(PARAGRAPH_BREAK) or text[stop - 1 : stop] != "?" or sentence_start(text, start, para) != start:
+        return None
+    begin = sentence_start(text, stop - 1, floor)
+    if _MARK.search(text, begin, stop):
+        return None  # a question someone asked in quotes is no question of the story's
+    named = {e.canonical for e in entities if e.label == "PERSON" and begin <= e.start < stop}
+    if len(named) == 1:
+        return named.pop()
+    if named or not re.search(r"\b(?:he|she|him|her)\b", text[begin:stop], re.I):
+        return None
+    subject = topic(text, begin, entities, ("PERSON",), "He|She")  # whom the story was about
+    if subject:
+        return subject.canonical
+    # else the person the story has named most so far, the latest of equals ('Did the sprinter ever doubt …?')
+    told = [e.canonical for e in entities if e.label == "PERSON" and e.end <= begin]
+    return max(reversed(told), key=told.count) if told else None
+
+
+def introducer(text: str, start: int, entities: Sequence[Entity]) -> str | None:
+    """'Finch is unbothered. "Let them say that."': a quote that follows, in its paragraph, a short sentence
+    whose subject is a person is that person's."""
+    para = paragraph_start(text, start)
+    stop = len(text[:start].rstrip())
+    if stop <= para or text[stop - 1 : stop] not in (".", "!") or sentence_start(text, start, para) != start:
+        return None
+    begin = sentence_start(text, stop - 1, para)
+    if len(text[begin:stop].split()) > INTRODUCTION_WORDS or _MARK.search(text, begin, stop):
+        return None
+    subject = next((e for e in entities if begin <= e.start < stop and opens_with(text, begin, e.start)), None)
+    if subject is None or subject.label != "PERSON" or " " not in subject.canonical:
+        return None  # only a person the article names in full: not spaCy's 'Supporters'
+    return subject.canonical
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -307,7 +384,7 @@ def _verb_first(body: str, at: int) -> Source | None:
     if end - m.end() > 80:
         return None
     named = _NAMED_AFTER.match(body, end)  # ," said the club's chief executive, Omar Berrada.
-    if named and re.match(r"(?:the|a|an|its|their|his|her)\s", body[m.end() : end]):
+    if named and re.match(r"(?:the|a|an|its|their|his|her|[A-Z][\w'’&.-]*['’]s)\s", body[m.end() : end]):
         return _span(body, at, named.start(1), named.end(1))
     return _span(body, at, m.end(), end)
 
@@ -385,6 +462,7 @@ def _before_verb(head: str, at: int) -> Source | None:
         ):
             continue
         subject = re.sub(rf"\s+{_AUX}$", " ", head[: verb.start()] + " ").strip()
+        subject = re.split(r",?\s+(?:but|while|whereas|yet)\s+|;\s+", subject)[-1]  # '…, but his agency said'
         subject = _LEAD_IN.sub("", subject)
         subject = _BARE_LEAD_IN.sub("", subject)
         if not subject.strip(" ,;") or FUNCTION_WORD.fullmatch(subject.strip(" ,;")):
@@ -432,10 +510,30 @@ def _before_subject(head: str, at: int) -> Source | None:
     first = sentence.split(",", 1)[0] if "," in sentence else ""
     if first and looks_like_name(first) and len(first.split()) <= 5:
         return _subject_source(head, first, at)
+    apposed = _APPOSED_NAME.match(sentence)  # 'His opposite number, Leinster's Conor Walsh, disagreed: "'
+    if apposed and len(trim_name(apposed.group(1)).split()) > 1:
+        end = head.index(apposed.group(1)) + len(apposed.group(1))
+        return _span(head, at, end - len(trim_name(apposed.group(1))), end)
+    role = _ROLE_FIRST.match(sentence)
+    if role and role_holder_end(sentence, 0, role.end()) > role.end():  # 'president of the federation X'
+        return _subject_source(head, sentence[: role_holder_end(sentence, 0, role.end())], at)
     m = re.match(r"(?:[A-Z][\w'’.-]*\s+)*?[A-Z][\w'’.-]*(?=\s+[a-z])", sentence)
     if m and looks_like_name(m.group()):
-        return _subject_source(head, m.group(), at)
+        return _subject_source(head, sentence[: role_holder_end(sentence, 0, m.end())], at)
     return None
+
+
+def role_holder_end(sentence: str, s: int, e: int) -> int:
+    """Where a subject that is a bare role ends: after the name its organisation is followed by ('CEO of the
+    Refugee Council Enver Solomon told …'), the person who holds it; else where it ends."""
+    words = sentence[s:e].split()
+    named = _DESCRIBED_NAME.match(sentence, e) if re.match(_DESCRIPTION, sentence[s:e]) else None
+    if named and len(trim_name(named.group(1)).split()) > 1:
+        return named.end(1)  # 'The leader of the council, Helen Ashworth, said …'
+    if not words or words[-1].lower() not in ROLE_WORDS:
+        return e  # a role, its last word one: 'CEO', 'Logitech G head' (of esports Mira Castellanos)
+    holder = _ROLE_OF.match(sentence, e)
+    return holder.end() if holder and len(trim_name(holder.group()).split()) > 1 else e
 
 
 def _before_said_name(head: str, at: int) -> Source | None:

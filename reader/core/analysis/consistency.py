@@ -11,7 +11,7 @@ from ..model import PARAGRAPH_BREAK
 from .context import ORG_WORDS, looks_like_full_name, reads_as_company
 from .gazetteer import PLACE_LABELS
 from .mentions import occurrences, with_untagged
-from .names import COMPANY_WORDS, DEMONYMS, FUNCTION_WORDS, surname
+from .names import COMPANY_WORDS, COUNTRY_ADJECTIVES, DEMONYMS, FUNCTION_WORDS, surname
 from .sides import as_nationality, reads_as_place, sporting_side
 from .trimming import NAME_LABELS
 from .values import Entity
@@ -21,6 +21,9 @@ _COMPETITION_WORDS = frozenset("Tour Championship Championships Cup Games Open S
 _NOT_SIDE_WORDS = frozenset(
     "On In At After Before But And When While Monday Tuesday Wednesday Thursday Friday Saturday Sunday Then".split()
 )
+# a government body's name without its country: 'Interior Ministry', 'Ministry of Sport'
+_MINISTRY = re.compile(r"(?:[A-Z][\w-]+\s+){1,2}Ministry|Ministry\s+of\s+[A-Z][\w'’&, -]+")
+_COUNTRY_BEFORE = re.compile(r"\b([A-Z][\w]+(?:\s[A-Z]\w+)?)(?:['’]s)?\s+$")
 _TEAM_NOTE = re.compile(r"\b(?:club|team|franchise)\b", re.I)
 # 'Korean Central News Agency (KCNA)', 'Board of Control for Cricket in India (BCCI)'
 _SPELLED_OUT = re.compile(
@@ -70,8 +73,10 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
         companies |= {firm.canonical for firm in firms.values() if not firm.note}
         in_full = {e.canonical for e in every if e.note and " " in e.text}
         parts = [[_as_firm(text, e, firms, in_full) for e in part] for text, part in zip(texts, parts)]
-    if sides or companies:
-        parts = [with_untagged(text, part, sides | companies, "ORG") for text, part in zip(texts, parts)]
+    # also a company's short name where spaCy tagged nothing: 'Adani offered less', after 'Adani Group'
+    untagged = {n: f.canonical for n, f in firms.items() if not f.note and n not in ORG_WORDS}
+    untagged.update({name: name for name in sides | companies})
+    parts = [with_untagged(text, part, untagged, "ORG") for text, part in zip(texts, parts)]
     if nicknames:
         parts = [_with_nicknames(text, part, nicknames) for text, part in zip(texts, parts)]
     acronyms = _acronyms(texts, every)
@@ -94,7 +99,36 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
                 label = e.label if e.note else _most_voted(labels[canonical])
             merged.append(Entity(e.start, e.end, e.text, label, canonical, e.note))
         result.append(merged)
-    return _latest_namesakes(_with_repeats(result, texts), texts) if texts else result
+    return _national_bodies(_latest_namesakes(_with_repeats(result, texts), texts), texts) if texts else result
+
+
+def _national_bodies(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
+    """A ministry the article names with its country ("Russia's Interior Ministry", "the Russian Interior
+    Ministry") is that country's in every mention: 'Russian Interior Ministry', also where the text says
+    only 'the Interior Ministry' (and so 'the ministry' who speaks)."""
+    national: dict[str, str] = {}
+    for text, part in zip(texts, parts):
+        for e in part:
+            first, _, rest = e.canonical.partition(" ")
+            if e.label == "ORG" and _is_adjective(first) and _MINISTRY.fullmatch(rest):
+                national.setdefault(rest, e.canonical)  # 'the Russian Sports Ministry'
+                continue
+            country = _COUNTRY_BEFORE.search(text, max(0, e.start - 40), e.start) if e.label == "ORG" else None
+            if country and _MINISTRY.fullmatch(e.canonical):
+                word = country.group(1)
+                adjective = COUNTRY_ADJECTIVES.get(word) or (word if _is_adjective(word) else "")
+                if adjective:
+                    national.setdefault(e.canonical, f"{adjective} {e.canonical}")
+    if not national:
+        return parts
+    return [
+        [Entity(e.start, e.end, e.text, e.label, national.get(e.canonical, e.canonical), e.note) for e in part]
+        for part in parts
+    ]
+
+
+def _is_adjective(word: str) -> bool:
+    return word.lower() in DEMONYMS or word in COUNTRY_ADJECTIVES.values()
 
 
 def with_speakers(parts: list[list[Entity]], texts: Sequence[str], speakers: Iterable[str]) -> list[list[Entity]]:
@@ -219,8 +253,11 @@ def _most_voted(votes: dict[str, float]) -> str:
 
 
 def _merged_name(entity: Entity, orgs: list[tuple[str, str]]) -> str:
-    if entity.note or entity.label != "ORG":
-        return entity.canonical
+    """The organisation of the article a mention is the short name of ('Tata' of 'Tata Group'); also a lone
+    word spaCy took for a person, which no full name of the article explains."""
+    lone_person = entity.label == "PERSON" and " " not in entity.canonical
+    if entity.note or (entity.label != "ORG" and not lone_person) or entity.canonical in COUNTRY_ADJECTIVES:
+        return entity.canonical  # a country is not short for a club named after it ('Austria Vienna')
     for name, _ in orgs:
         if name != entity.canonical and name.startswith(entity.canonical + " "):
             return name
@@ -272,7 +309,7 @@ def _firms(every: list[Entity]) -> dict[str, Entity]:
         short = " ".join(words[:-1])
         if not e.note and words[-1] in COMPANY_WORDS:
             out.setdefault(short, e)
-        elif e.note and e.text == e.canonical and _TEAM_NOTE.search(e.note):
+        elif e.note and e.text == e.canonical and _TEAM_NOTE.search(e.note) and short not in COUNTRY_ADJECTIVES:
             towns.setdefault(short, set()).add(e.canonical)
             out.setdefault(short, e)
     return {short: e for short, e in out.items() if len(towns.get(short, ())) < 2}

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .names import COMPANY_WORDS, DEMONYMS, HONORIFICS, ROLE_WORDS, is_name_token
+from .names import COMPANY_WORDS, COUNTRY_ADJECTIVES, DEMONYMS, HONORIFICS, ROLE_WORDS, is_name_token
 from .trimming import NAME_GOES_ON, NAME_LABELS
 
 # words of organisations' names, never of a person's
@@ -16,15 +16,21 @@ Football Athletics Rugby Cricket Tennis Golf Motor Racing Sport Sports Company C
 Daily Times News Post Journal Magazine Media Insurance Mutual Capital Partners Holdings Ventures Motorsport
 Motorsports Energy Telecom Technologies Systems Solutions International Global Inc Ltd Plc AG GmbH Classic
 Museum Gallery Stadium Arena Park Hall Centre Center Masters Trophy Prix Series Festival Awards Challenge
-Invitational Marathon Rally Grand""".split()
+Invitational Marathon Rally Grand Logistics Assembly Parliament Government Services Industries Motors Commission
+Police Army Navy Network Studios Academy Radio Television Ministry Department Office""".split()
 )
 # the last word of an event's name
-_EVENT_WORDS = frozenset("Championships Classic Marathon Summit Expo Festival Open Slam Slams Prix".split())
+_EVENT_WORDS = frozenset(
+    "Championships Classic Marathon Summit Expo Festival Open Slam Slams Prix Forum Conference Congress Convention "
+    "Cup Trophy Tournament Regatta".split()
+)
 # the last word of a newspaper's name
 _PRESS_WORDS = frozenset(
     "Herald Gazette Times Post Journal Tribune Telegraph Guardian Observer Chronicle Courier Examiner Inquirer "
     "Gazzetta Dispatch Bulletin".split()
 )
+# the last word of a public body's name: 'West Yorkshire Police', 'Leeds City Council'
+_BODY_WORDS = frozenset("Police Constabulary Council Government Parliament Assembly Authority Commission".split())
 _ADJECTIVES = frozenset({"Olympic", "Paralympic"})  # never a name alone, whatever spaCy says
 # the last word of a venue's or a building's name
 _VENUE_WORDS = frozenset(
@@ -71,6 +77,13 @@ _ROLE_AFTER = re.compile(
     r"head|player|driver|rider|editor|reporter|correspondent|professor|lecturer|consultant|researcher|agent|"
     r"owner|ceo)\b"
 )
+# a role of an organisation just before a name: 'Chief executive of the Welsh Rugby Union Gethin Morris-Price'
+_OFFICER_BEFORE = re.compile(
+    r"\b(?:chief executive|president|chairman|chairwoman|chair|director|head|ceo|secretary|general secretary|"
+    r"manager|coach|captain|founder|spokes(?:man|woman|person))\s+(?:of|at|for)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w'’&.-]*\s+){0,4}(?-i:[A-Z]{2,}|" + "|".join(sorted(ORG_WORDS)) + r")\s+$",
+    re.I,
+)
 _COUNTRY_AFTER = re.compile(r"\s+\([A-Z][a-z]+(?:\s[A-Z][a-z]+)?\)")  # results: 'Tatiana Guderzo (Italy)'
 _HONORIFIC_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(HONORIFICS)) + r")\.?\s+$", re.I)
 # only players are substituted
@@ -104,8 +117,8 @@ def _by_its_words(text: str, s: int, e: int, label: str, people: dict[str, str])
         and text[s:e] not in people
     ):
         return s, e, "EVENT"  # 'Zurich Classic', 'Grand Slam', 'Qatar Open', 'Global Sports Business Summit'
-    if len(words) > 1 and label in ("FAC", "EVENT", "GPE", "LOC") and words[-1] in _PRESS_WORDS:
-        return s, e, "ORG"  # 'Sydney Morning Herald', 'Saudi Gazette': a newspaper, whatever spaCy says
+    if len(words) > 1 and label in ("FAC", "EVENT", "GPE", "LOC") and words[-1] in _PRESS_WORDS | _BODY_WORDS:
+        return s, e, "ORG"  # 'Sydney Morning Herald', 'West Yorkshire Police': a newspaper, a body
     if len(words) == 1 and ((label in ("FAC", "EVENT") and words[0] in ORG_WORDS) or words[0] in _ADJECTIVES):
         return s, s, label  # spaCy's venue 'Games', its event 'Olympic' ('the Olympic movement'): no name
     if label == "PERSON" and _ARTICLE_NAME.match(text[s:e]) and text[s:e] not in people:
@@ -213,11 +226,14 @@ def _reads_as_person(text: str, s: int, e: int) -> bool:
     if not looks_like_full_name(text[s:e].split()):
         return False
     before = text[max(0, s - 24) : s]
-    last = before.split()[-1] if before.split() else ""
+    last = before.split()[-1].lower() if before.split() else ""
     return bool(
         _SAID_BEFORE.search(before)
+        or _OFFICER_BEFORE.search(text, max(0, s - 90), s)
         or _ROLE_AFTER.match(text, e)
+        or text.startswith((", who ", ", whose "), e)  # 'Marcus Bell, who runs the fan group'; firms are 'which'
         or _COUNTRY_AFTER.match(text, e)
         or (before.endswith(" ") and _is_demonym(last))
+        or (re.search(r"['’]s $", before) and last[:-2].title() in COUNTRY_ADJECTIVES)  # "Spain's Iker Goikoetxea"
         or (before.endswith(" ") and last in ROLE_WORDS and not _ORG_BEFORE.search(before))  # 'managing partner X'
     )

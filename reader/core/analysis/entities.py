@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .context import ORG_NOUN, looks_like_full_name, relabel
+from .fullnames import aged, first_name_before, role_named, whole_names
 from .gazetteer import PLACE_LABELS, Entry, Gazetteer
 from .mentions import occurrences, with_untagged
 from .names import (
@@ -50,13 +51,16 @@ _JOINED_ORG = re.compile(
 )
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d $")
 _YEAR_AFTER = re.compile(r" (?:19|20)\d\d\b")
+# a dateline's town: capitals at the start of the text, then a comma, an agency in brackets or a dash
+_DATELINE = re.compile(r"[A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]+){0,2}(?=,\s|\s+\(|\s+[—–-]\s)")
+_HEADING_LINES = re.compile(r"(?:[^a-z\n]*[A-Z][^a-z\n]*\n+){0,2}")
 _HONORIFIC_NAME = re.compile(
     r"\b(?:" + "|".join(h.capitalize() for h in sorted(HONORIFICS)) + r")\.?\s+((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+)"
 )
-_FIRM_AFTER = re.compile(  # 'Volkswagen Group', 'Liverpool City Council'
-    r" (?:(?:City|County|Borough|Town|District|Metropolitan) )?(?:"
+_FIRM_AFTER = re.compile(  # 'Volkswagen Group', 'Liverpool City Council', 'BBC News', "IOC Athletes' Commission"
+    r" (?:(?:City|County|Borough|Town|District|Metropolitan) |[A-Z][a-z]+['’]? )?(?:"
     + "|".join(sorted(w for w in COMPANY_WORDS if w[0].isupper() and w.isalpha()))
-    + r")\b"
+    + r"|News|Academy|Commission|Media|Network|Radio|Television|Studios)\b"
 )
 # before a listed name, the start of another organisation's: its foundation, or its women's league ('Women's
 # Premier League' is not the Premier League)
@@ -84,8 +88,9 @@ _KIN_BEFORE = re.compile(
 )
 
 
-def person_names(parts: Sequence[str], raw: Sequence[list[RawEntity]]) -> Names:
-    """Full names of the people the article names, in reading order."""
+def person_names(parts: Sequence[str], raw: Sequence[list[RawEntity]], model: bool = True) -> Names:
+    """Full names of the people the article names, in reading order; without a `model`, none of those only
+    the words around them show ('Coach Ana Ruiz'): people come from the model."""
     names = Names()
     singles: list[str] = []
     for text, ents in zip(parts, raw):
@@ -104,10 +109,13 @@ def person_names(parts: Sequence[str], raw: Sequence[list[RawEntity]]) -> Names:
                 text = text[:s] + "," + " " * (e - s - 1) + text[e:]
         names.guess_from(text)
     for text in parts:
-        for name in _opponents(text, names):
+        for name in (*_opponents(text, names), *(role_named(text) + aged(text) if model else ())):
             names.add(name)
-    for name in singles:  # 'O’Gara-Reid', a person, stands for the 'Conor O’Gara-Reid' spaCy did not tag
+    sure = {name for text in parts for name in (aged(text) if model else ()) if " " not in name}  # 'Reid, 19,'
+    for name in [*singles, *sure]:  # 'O’Gara-Reid', a person, stands for the 'Conor O’Gara-Reid' spaCy did not tag
         full = names.resolve(name)
+        if " " not in full:  # 'Irish fly-half Cian Brannigan', where spaCy saw a nationality and a date
+            full = first_name_before(parts, raw, name, name in sure) or full
         if " " in full:
             names.add(full)
     return names
@@ -184,7 +192,20 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
             _add(text, mention, out, gazetteer, names)
     out = _people_in_lists(text, out, names)
     out = _with_untagged_people(text, with_untagged(text, out, _described_companies(text), "ORG"), names, people)
-    return _table_rows(text, _relatives(text, _with_suffixes(text, out)))
+    return _dateline(text, _table_rows(text, _relatives(text, _with_suffixes(text, whole_names(text, out)))))
+
+
+def _dateline(text: str, found: list[Entity]) -> list[Entity]:
+    """The town in capitals that opens wire copy ('MADRID, March 5 (Sportwire) -', 'SWANSEA —'): a place,
+    whatever spaCy made of it or where it saw nothing; only in a text of several paragraphs (a body)."""
+    heading = _HEADING_LINES.match(text)  # past 'PRESS RELEASE — FOR IMMEDIATE RELEASE'
+    start = heading.end() if heading else 0
+    m = _DATELINE.match(text, start)
+    listed = m and any(x.note and x.start < m.end() and m.start() < x.end for x in found)
+    if not m or listed or "\n\n" not in text:
+        return found  # a title's 'ARSENAL - CHELSEA' is no dateline, nor a listed club
+    town = Entity(start, m.end(), m.group(), "GPE", m.group().title())
+    return [*(x for x in found if x.end <= start), town, *(x for x in found if x.start >= m.end())]
 
 
 def _with_suffixes(text: str, found: list[Entity]) -> list[Entity]:

@@ -28,12 +28,14 @@ def occurrences(text: str, forms) -> list[tuple[int, int]]:
     return spans
 
 
-def with_untagged(text: str, found: list[Entity], names: set[str], label: str) -> list[Entity]:
-    """`found` and the mentions of `names` it does not have, with `label`, where they overlap nothing."""
+def with_untagged(text: str, found: list[Entity], names: set[str] | dict[str, str], label: str) -> list[Entity]:
+    """`found` and the mentions of `names` it does not have, with `label`, where they overlap nothing; a
+    dict of `names` gives each form its canonical name ('Adani' → 'Adani Group')."""
     if not names:
         return found
+    canonical = names if isinstance(names, dict) else {}
     added = [
-        Entity(s, e, text[s:e], label, text[s:e])
+        Entity(s, e, text[s:e], label, canonical.get(text[s:e], text[s:e]))
         for s, e in occurrences(text, names)
         if not any(s < x.end and x.start < e for x in found)
     ]

@@ -21,7 +21,9 @@ then late technical team sports basketball football tennis olympic paralympic
 governor senator representative lieutenant colonel sgt st inspector superintendent detective mme mlle
 councillor councilwoman councilman mayor judge lawyer attorney solicitor barrister
 winger striker midfielder defender goalkeeper keeper forward guard quarterback sprinter batsman
-bowler prop hooker flanker fly-half scrum-half rider driver jockey skipper referee umpire hurdler
+bowler prop hooker flanker fly-half scrum-half full-back rider driver jockey skipper referee umpire hurdler
+rookie veteran debutant youngster teenager seamer spinner paceman wicketkeeper centre-back wing-back
+playmaker pitcher shortstop linebacker cornerback leader
 """.split()
 )
 # nationalities before a name in press style ('Spaniard Rafael Nadal'): not part of it
@@ -32,7 +34,70 @@ irishman american german italian kenyan ethiopian australian brazilian argentine
 serbian croat croatian russian norwegian swede dane belgian portuguese japanese chinese korean indian
 canadian mexican jamaican nigerian austrian pole czech greek turk colombian chilean uruguayan tunisian
 moroccan egyptian ugandan ghanaian finn icelander ukrainian emirati saudi qatari israeli pakistani iraqi
-kuwaiti omani bahraini somali yemeni bangladeshi nepali afghan thai filipino
+kuwaiti omani bahraini somali yemeni bangladeshi nepali afghan thai filipino belarusian
+romanian bulgarian hungarian estonian latvian lithuanian slovenian slovak georgian armenian iranian
+jordanian syrian lebanese algerian peruvian bolivian venezuelan ecuadorian paraguayan haitian zambian
+namibian tanzanian cameroonian ivorian senegalese congolese zimbabwean botswanan rwandan eritrean
+""".split()
+)
+# a country's adjective where it is not its name with a nationality's ending: "Russia's ministry" is Russian
+COUNTRY_ADJECTIVES = {
+    "Russia": "Russian",
+    "Britain": "British",
+    "UK": "British",
+    "France": "French",
+    "Germany": "German",
+    "Spain": "Spanish",
+    "Italy": "Italian",
+    "China": "Chinese",
+    "Japan": "Japanese",
+    "India": "Indian",
+    "Brazil": "Brazilian",
+    "Ukraine": "Ukrainian",
+    "Iran": "Iranian",
+    "Israel": "Israeli",
+    "Egypt": "Egyptian",
+    "Turkey": "Turkish",
+    "Greece": "Greek",
+    "Poland": "Polish",
+    "Norway": "Norwegian",
+    "Sweden": "Swedish",
+    "Denmark": "Danish",
+    "Finland": "Finnish",
+    "Netherlands": "Dutch",
+    "Belgium": "Belgian",
+    "Austria": "Austrian",
+    "Switzerland": "Swiss",
+    "Portugal": "Portuguese",
+    "Ireland": "Irish",
+    "Canada": "Canadian",
+    "Australia": "Australian",
+    "Mexico": "Mexican",
+    "Argentina": "Argentine",
+    "Kenya": "Kenyan",
+    "Nigeria": "Nigerian",
+    "Qatar": "Qatari",
+    "Korea": "Korean",
+    "Pakistan": "Pakistani",
+    "Iraq": "Iraqi",
+    "Syria": "Syrian",
+    "Afghanistan": "Afghan",
+    "Serbia": "Serbian",
+    "Croatia": "Croatian",
+    "Hungary": "Hungarian",
+    "Romania": "Romanian",
+    "Bulgaria": "Bulgarian",
+    "Georgia": "Georgian",
+    "Belarus": "Belarusian",
+    "Thailand": "Thai",
+    "Colombia": "Colombian",
+    "Chile": "Chilean",
+}
+# capitalised at a sentence's start, never the first word of a name
+SENTENCE_OPENERS = frozenset(
+    """
+The A An In On At After Before But And When While Yesterday Today Tonight Last This That Then His Her Their
+Its Our Asked Speaking For With From By As If Although Though Since Until Meanwhile However Earlier Later
 """.split()
 )
 # small words capitalised at a sentence's start ('The Jaguars', 'On Twitter'): never part of a name

@@ -21,7 +21,7 @@ from ..model import PARAGRAPH_BREAK, paragraph_end, paragraph_start, split_parag
 from . import attribution
 from .attribution import Source
 from .mentions import named_as
-from .names import DEMONYMS, PARTICLES, Names, trim_name
+from .names import DEMONYMS, PARTICLES, SENTENCE_OPENERS, Names, trim_name
 from .syntax import Parse, reported_before, speaker_by_grammar
 from .values import SPEECH, TERM, Entity, Quote
 
@@ -38,7 +38,8 @@ ORG_NOUNS = frozenset(
     """
 airline club league federation company firm group sponsor brand team body association union organisers
 organizers committee board bank broadcaster network channel council ministry government agency side
-franchise outfit carrier maker manufacturer retailer operator partner owners organisation organization
+franchise outfit carrier maker manufacturer retailer operator partner owners organisation organization department
+regulator authority commission watchdog
 """.split()
 )
 # an unnamed person as the subject of a sentence: 'One team mechanic, who asked not to be named, said'
@@ -56,6 +57,11 @@ SIDE_NOUNS = frozenset("club team side franchise outfit owners organisation orga
 _DOCUMENT_OWNER = re.compile(
     r"([A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4})['’]s?\s+(?:[a-z][\w-]*\s+){0,2}"
     r"(?:analysis|report|study|survey|review|editorial|column|article|website|blog|newsletter|findings)\b"
+)
+# an unnamed source of an organisation: 'a spokesperson for the FA', 'an official at the club'
+_UNNAMED_FOR = re.compile(
+    r"(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+)?(?:spokes(?:man|woman|person)|representative|official|source|insider)"
+    r"\s+(?:for|at|of|from|with|close\s+to)\s"
 )
 STATEMENT_NOUNS = frozenset("statement release communique communiqué post letter message tweet".split())
 # "…," the coach said: a description that names a person's role, resolved when the article gave the role
@@ -76,13 +82,6 @@ PERSON_NOUNS = re.compile(
 )
 DESCRIPTION_WORDS = 7
 ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}")
-# capitalised at a sentence's start, never the first word of a name
-SENTENCE_OPENERS = frozenset(
-    """
-The A An In On At After Before But And When While Yesterday Today Tonight Last This That Then His Her Their
-Its Our Asked Speaking For With From By As If Although Though Since Until Meanwhile However Earlier Later
-""".split()
-)
 _PARTICLES = "|".join(sorted(PARTICLES))  # a longer unresolved phrase is not kept as a description
 
 
@@ -129,6 +128,10 @@ def find_quotes(
             elif parse is not None:  # 'Wilkins also said Warhol was a businessman. "…"'
                 reported = reported_before(text, span.start, span.end, parse)
                 speaker = _resolve(reported, span, text, entities, names, last) if reported else None
+            if speaker is None and source is None:  # 'Why did she turn it down?' then the answer
+                speaker = attribution.answerer(text, span.start, entities) or attribution.introducer(
+                    text, span.start, entities
+                )
         quote = Quote(span.start, span.end, text[span.start : span.end], speaker, kind)
         quotes.append(quote)
         if kind == SPEECH:
@@ -290,7 +293,8 @@ def _partial_speech(text: str, span: _Span, before: str) -> bool:
     return bool(
         re.match(
             r"\s*(?:[.,;:!?)—–]|$|\n|(?:in|on|and|but|after|before|when|because|as|to|at|for|while|"
-            r"during|adding|saying|though|although|if|until|since|from)\b)",
+            r"during|adding|saying|though|although|if|until|since|from|next|last|this|later|again|soon|"
+            r"today|tonight|tomorrow|yesterday|now|by|with|against|despite|without|unless|once|or|than)\b)",
             follows,
         )
     )
@@ -333,6 +337,8 @@ def _named_by(
     phrase = source.text
     if source.pronoun:
         return _pronoun(phrase, span, text, entities, last)
+    if _UNNAMED_FOR.match(phrase) and len(phrase.split()) <= DESCRIPTION_WORDS:
+        return phrase[0].lower() + phrase[1:]  # 'a spokesperson for the Football Association', as written
     owner = _DOCUMENT_OWNER.match(phrase)
     if owner:  # "PC World's recent analysis of its traffic concluded": PC World
         phrase = owner.group(1)
@@ -347,7 +353,7 @@ def _named_by(
     inside = [e for e in entities if e.start >= source.start and e.end <= source.end]
     if any(e.label in ("DATE", "TIME", "MONEY", "PERCENT") and e.text == phrase for e in inside):
         return None
-    people = [e for e in inside if e.label == "PERSON" and not _possessed(text, e)]
+    people = [e for e in inside if e.label == "PERSON" and not attribution.possessed(text, e)]
     if phrase.isupper() and len(phrase) > 3:
         phrase = phrase.title()  # a transcript's 'OKORO-BANKS:'
     name = trim_name(_strip_honorifics(phrase))
@@ -401,11 +407,6 @@ def _full_name_before(name: str, text: str, before: int) -> str | None:
 def _strip_honorifics(phrase: str) -> str:
     words = [w for w in phrase.split() if w.rstrip(".") not in attribution.ABBREVIATIONS]
     return " ".join(words)
-
-
-def _possessed(text: str, entity: Entity) -> bool:
-    """'Smith's agent': Smith is not the one who speaks."""
-    return text[entity.end : entity.end + 2] in ("'s", "’s")
 
 
 def _is_description(phrase: str) -> bool:
@@ -494,7 +495,8 @@ def _description(phrase: str, span: _Span, text: str, entities: Sequence[Entity]
             return person
         if PERSON_NOUNS.search(phrase):  # 'the Italian': the subject just before, whom the paragraph is about…
             para_start = paragraph_start(text, span.start)
-            people = [e for e in earlier if e.label == "PERSON"]
+            people = [e for e in earlier if e.label == "PERSON"]  # people named in full first: not a lone 'Williams'
+            people = [e for e in people if " " in e.canonical] or people
             subject = attribution.subject_before(text, span.start, para_start, people)
             if subject:  # 'Team boss Toto Wolff was less guarded. "…," the Austrian said.'
                 return subject.canonical

@@ -24,13 +24,15 @@ _RESULT_BEFORE = re.compile(
 _ROLE_BEFORE = re.compile(
     r"\b(?:(?:coach|coaches|coaching|manager|captain|skipper|boss|director of (?:rugby|football|cricket)|"
     r"fly-half|scrum-half|striker|midfielder|defender|goalkeeper|winger|prop|hooker|lock|flanker|full-back)"
-    r"\s+(?:of|at)|(?:signed|signs|signing|plays|played|playing|scored|scores) for|captained|captains)\s+$"
+    r"\s+(?:of|at)|(?:signed|signs|signing|plays|played|playing|scored|scores|goals?|caps?|tries|"
+    r"appearances|wickets|debut|hat-trick) for|captained|captains)\s+$"
 )
 _SCORE = re.compile(r"\b\d+\s*[-–]\s*\d+\b")
 # 'England captain', 'England fast bowler', 'the England head coach'
 _SIDE_NOUN = re.compile(
     r"\s+(?:[a-z]+\s+)?(?:captain|coach|manager|boss|squad|side|team|international|full-back|fly-half|"
-    r"striker|midfielder|defender|goalkeeper|winger|prop|lock|hooker|batsman|batter|bowler|all-rounder|"
+    r"scrum-half|striker|midfielder|defender|goalkeeper|keeper|forward|winger|prop|lock|hooker|flanker|batsman|"
+    r"batter|bowler|all-rounder|opener|seamer|spinner|wicketkeeper|"
     r"chief executive|chairman|director of (?:cricket|rugby|football))\b"
 )
 _SPORT_WORD = re.compile(
@@ -51,8 +53,14 @@ _MEDAL_BEFORE = re.compile(r"\b(?:gold|silver|bronze|medal)\s+(?:going\s+|went\s
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|near|outside|around|across|throughout|inside|within|city of|streets of|centre of|center of|"
     r"born in|based in|visit|visited|visiting|flew to|travelled to|traveled to|arrived in|mayor of|"
-    r"(?<!signed )(?<!joined )(?<!loan )(?<!moved )(?<!transfer )(?<!switch )from)\s+$",
+    r"(?<!signed )(?<!joined )(?<!loan )(?<!moved )(?<!transfer )(?<!switch )(?<!statement )(?<!spokesman )"
+    r"(?<!spokeswoman )(?<!spokesperson )(?<!official )(?<!offer )(?<!bid )(?<!approach )from)\s+$",
     re.I,
+)
+# a player's move between clubs: 'joined Chelsea from Everton'
+_TRANSFER_BEFORE = re.compile(
+    r"\b(?:joined|joins|signed|signs|signing|moved|moves|arrived|arrives|loan|transfer|switch|recruited)\b"
+    r"[^.;:]{0,40}\bfrom\s+$"
 )
 _PLACE_AFTER = re.compile(
     r"(?:-based\b|\s+(?:airport|city centre|city|mayor|residents|police|council)\b|,\s+"
@@ -95,7 +103,10 @@ def reads_as_place(text: str, s: int, e: int) -> bool:
     'near', 'based in' and the like, or before '-based', 'city', 'mayor'; otherwise it is the club."""
     if text[e : e + 2] in ("'s", "’s"):
         return False  # 'in Barcelona's 3-0 win': the club
-    return bool(_PLACE_BEFORE.search(text, max(0, s - 16), s) or _PLACE_AFTER.match(text, e))
+    before = _PLACE_BEFORE.search(text, max(0, s - 16), s)
+    if before and before.group().lower().startswith("from") and _TRANSFER_BEFORE.search(text, max(0, s - 50), s):
+        return False  # 'joined Chelsea from Everton', 'signed on loan from Hearts'
+    return bool(before or _PLACE_AFTER.match(text, e))
 
 
 def as_nationality(text: str, s: int) -> bool:

@@ -13,8 +13,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from ..model import paragraph_start
-from .attribution import PARTIAL_CUES, QUOTE_MARK, SPEECH_VERBS, Source, sentence_around, sentence_start
+from ..model import PARAGRAPH_BREAK, paragraph_start
+from .attribution import (
+    PARTIAL_CUES,
+    QUOTE_MARK,
+    SPEECH_VERBS,
+    Source,
+    role_holder_end,
+    sentence_around,
+    sentence_start,
+)
 
 ParsedToken = tuple[int, int, str, int]  # start and end character in the text, dependency label, head's index
 Parse = Callable[[str], Sequence[ParsedToken]]
@@ -30,6 +38,8 @@ _CARRIERS = frozenset(
         "calling describing argued argue argues urging urge reported reports report quoting"
     ).split()
 )
+_ISSUED = frozenset("issued issues released releases published publishes".split())
+_STATEMENTS = frozenset("statement statements communique communiqué letter message".split())
 _SUBJECT_PARTS = frozenset(("compound", "det", "amod", "poss", "case", "nmod", "nummod", "quantmod"))
 _SHARED_SUBJECT = frozenset(("conj", "xcomp", "advcl", "ccomp", "pcomp", "prep", "pobj", "dobj", "acl", "relcl"))
 _RELATIVE = frozenset(("who", "which", "that"))
@@ -53,30 +63,47 @@ def speaker_by_grammar(text: str, begin: int, end: int, quote: tuple[int, int], 
     if found is None:
         return None
     s, e = found
+    e = role_holder_end(sentence, s, e)
     phrase = sentence[s:e]
     return Source(begin + s, begin + e, phrase, phrase.lower() in _PRONOUNS)
 
 
 def reported_before(text: str, start: int, end: int, parse: Parse) -> Source | None:
     """'Wilkins also said Warhol was a businessman. "…"': for a quote text[start:end] that is a sentence of
-    its own, the subject of the main speech verb of the sentence before it in its paragraph (one with no
-    quote in it); None when that sentence reports nobody speaking."""
+    its own, the subject of the main speech verb of the sentence before it (one with no quote in it): in
+    its paragraph, or the last of the paragraph before when the quote opens its own ('Pritchard admitted
+    the pressure was building.' then '"Nobody is hiding."'); None when that sentence reports nobody
+    speaking."""
     para_start = paragraph_start(text, start)
-    if sentence_around(text, start, end)[0] != start or start <= para_start:
+    if sentence_around(text, start, end)[0] != start or start < len(PARAGRAPH_BREAK):
         return None
+    floor = para_start if start > para_start else paragraph_start(text, para_start - len(PARAGRAPH_BREAK))
     stop = len(text[:start].rstrip())
-    begin = sentence_start(text, stop - 1, para_start)
+    begin = sentence_start(text, stop - 1, floor)
     sentence = text[begin:stop]
     if begin >= stop or QUOTE_MARK.search(sentence) or len(sentence) > PARSE_MAX_CHARS:
         return None
+    if not _CARRIERS.union(_ISSUED).intersection(re.findall(r"[a-z]+", sentence.lower())):
+        return None  # no word that could carry speech: not worth a parse
     tokens = list(parse(sentence))
     for i, (s, e, dep, _) in enumerate(tokens):
-        subject = _subject(tokens, i) if dep in ("ROOT", "conj") and sentence[s:e].lower() in _CARRIERS else None
+        # 'X issued a statement' only for a quote opening the next paragraph: in one paragraph whose breaks
+        # may be lost, the statement's words may be anyone's
+        issued = start == para_start and _issues_statement(tokens, sentence, i)
+        speech = sentence[s:e].lower() in _CARRIERS or issued
+        subject = _subject(tokens, i) if dep in ("ROOT", "conj") and speech else None
         found = _subject_span(tokens, sentence, subject) if subject is not None else None
         if subject is not None and found is not None and tokens[subject][2] == "nsubj":
             phrase = sentence[found[0] : found[1]]
             return Source(begin + found[0], begin + found[1], phrase, phrase.lower() in _PRONOUNS)
     return None
+
+
+def _issues_statement(tokens: list[ParsedToken], sentence: str, verb: int) -> bool:
+    """'X issued a statement', 'X released a statement': a verb whose object is a statement carries speech."""
+    if sentence[tokens[verb][0] : tokens[verb][1]].lower() not in _ISSUED:
+        return False
+    return any(t[3] == verb and t[2] == "dobj" and sentence[t[0] : t[1]].lower() in _STATEMENTS for t in tokens)
 
 
 def _speech_subject(tokens: list[ParsedToken], sentence: str, node: int, inside: set[int]) -> tuple[int, int] | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from .names import PARTICLES, is_name_token, trim_name
+from .names import DEMONYMS, PARTICLES, is_name_token, trim_name
 
 NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT")  # names: no score or table column in them
 _LEADING_THE = re.compile(r"^(?:the|The|a|an)\s+")
@@ -93,12 +93,21 @@ def tidy_span(text: str, s: int, e: int, label: str) -> tuple[int, int]:
         if lead and lead.end() < e:
             s = lead.end()  # 'Airline Iberojet' -> 'Iberojet'
     if label == "PERSON":
-        name = trim_name(text[s:e])
-        at = text.rfind(name.split()[0], s, e) if name else -1
-        if at > s and text[at:e].startswith(name):
-            s = at  # 'IOC President Thomas Bach', 'Gov. Alan Price' -> the name alone
-        s, e = _whole_name(text, s, e)
+        s, e = _person_span(text, s, e)
     return s, e
+
+
+def _person_span(text: str, s: int, e: int) -> tuple[int, int]:
+    """A person's span without the title before the name ('IOC President Thomas Bach' -> 'Thomas Bach'), with
+    the parts of the name spaCy left outside it; empty where no word is a name ('Kenyan Olympic')."""
+    name = trim_name(text[s:e])
+    words = text[s:e].split()
+    if not name and not text[s:e].isupper() and not any(is_name_token(w) and w.lower() not in DEMONYMS for w in words):
+        return s, s
+    at = text.rfind(name.split()[0], s, e) if name else -1
+    if at > s and text[at:e].startswith(name):
+        s = at
+    return _whole_name(text, s, e)
 
 
 def _whole_name(text: str, s: int, e: int) -> tuple[int, int]:

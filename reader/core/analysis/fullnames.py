@@ -1,0 +1,101 @@
+"""A person's full name from the whole article: where spaCy tagged a surname alone, or a name in pieces, the
+full name the text writes elsewhere ('Irish fly-half Cian Brannigan' … 'Brannigan')."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .names import DEMONYMS, SENTENCE_OPENERS, is_name_token
+from .tagger import RawEntity
+from .values import Entity
+
+# a person's role before a full name of two or three words
+_ROLE_NAME = re.compile(
+    r"\b(?=[CcMmPpSsDdGgWwFfQqRrVv])(?:[Cc]oach|[Mm]anager|[Cc]aptain|[Cc]hairman|[Cc]hairwoman|[Pp]resident|[Ss]triker|[Mm]idfielder|"
+    r"[Dd]efender|[Gg]oalkeeper|[Ww]inger|[Ff]ull-back|[Ff]ly-half|[Ss]crum-half|[Ff]lanker|[Qq]uarterback|"
+    r"[Ss]printer|[Rr]ookie|[Vv]eteran|[Ss]eamer|[Ss]pinner|[Ww]icketkeeper|[Ff]ounder|[Ss]pokes(?:man|woman))"
+    r"\s+([A-Z][a-z\u00c0-\u024f'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b(?!\s+[A-Z])"
+)
+# a name with an age in apposition ('Okafor-Reid, 19,'), or with a reflexive pronoun ('Stroll himself')
+_AGED = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)(?:,\s+\d{1,2},\s|\s+(?:himself|herself)\b)")
+_AGE_OR_SELF = re.compile(r",\s+\d{1,2},\s|\b(?:himself|herself)\b")
+_NOT_NAME_WORDS = frozenset("Club United City Town Rovers Athletic FC".split())
+_NOT_FIRST_NAMES = frozenset(("ORG", "GPE", "LOC", "FAC", "EVENT", "PERSON"))  # PERSON: tagged, so already known
+
+
+def first_name_before(
+    parts: Sequence[str], raw: Sequence[list[RawEntity]], name: str, sure: bool = False
+) -> str | None:
+    """'Cian Brannigan' for the person 'Brannigan': the first place the article writes the surname after a
+    capitalised word that is a first name (not a nationality, a place or what opens a sentence; at a
+    sentence's start, a tagged word only when the words around `name` elsewhere make it `sure` a person)."""
+    for text, ents in zip(parts, raw):
+        for m in re.finditer(rf"\b([A-Z][a-z\u00c0-\u024f-]+) {re.escape(name)}\b", text):
+            first = m.group(1)
+            opens = m.start() == 0 or re.search(r"(?:[.!?:\"“”]|\n)\s*$", text[max(0, m.start() - 3) : m.start()])
+            if (
+                first in SENTENCE_OPENERS
+                or not is_name_token(first)
+                or first.lower() in DEMONYMS
+                or first.endswith(("ish", "ese"))
+                or any(
+                    s <= m.start() < e and not_first_name(m, s, e, label, known, bool(opens) and not sure)
+                    for s, e, label, known in ents
+                )
+            ):
+                continue
+            return f"{first} {name}"
+    return None
+
+
+def not_first_name(m: re.Match, s: int, e: int, label: str, known: str, opens: bool = False) -> bool:
+    """Whether a tag over the word before a surname says it is no first name: a listed name, a place, a
+    venue, an event, a person already, or an organisation other than spaCy's one-word 'Dries' or the whole
+    name ('Freja Holm', where 'Holm' is a person elsewhere)."""
+    if known or opens:  # at a sentence's start a tagged word is what spaCy says: 'Mozilla Firefox, its rival'
+        return bool(known) or label in _NOT_FIRST_NAMES
+    lone_org = label == "ORG" and (s, e) == m.span(1)
+    whole = label != "PERSON" and (s, e) == m.span()  # 'Freja Holm' tagged an organisation, the person 'Holm'
+    return label in _NOT_FIRST_NAMES and not lone_org and not whole
+
+
+def whole_names(text: str, found: list[Entity]) -> list[Entity]:
+    """A person's mention widened to the full name the text writes there ('Dries' or 'Mertens' of 'Dries
+    Mertens', where spaCy tagged one word as a person and the other as something else or nothing), the
+    other word's tag dropped."""
+    out = list(found)
+    dropped: set[int] = set()
+    for i, x in enumerate(found):
+        if x.label != "PERSON" or " " in x.text or " " not in x.canonical:
+            continue
+        first, _, last = x.canonical.rpartition(" ")
+        if x.text == last and text.endswith(first + " ", 0, x.start):
+            s, e = x.start - len(first) - 1, x.end
+        elif x.text == first and text.startswith(" " + last, x.end):
+            s, e = x.start, x.end + len(last) + 1
+        else:
+            continue
+        if re.match(r"[\w-]", text[e : e + 1]) or re.match(r"[\w-]", text[s - 1 : s]):
+            continue
+        out[i] = Entity(s, e, text[s:e], "PERSON", x.canonical, x.note)
+        dropped |= {j for j in (i - 1, i + 1) if 0 <= j < len(found) and s <= found[j].start and found[j].end <= e}
+    return [x for j, x in enumerate(out) if j not in dropped]
+
+
+def role_named(text: str) -> list[str]:
+    """The full names written right after a person's role ('Coach Ana Ruiz', 'striker Jamal Reid'): people,
+    where spaCy may have tagged nothing."""
+    return [
+        m.group(1)
+        for m in _ROLE_NAME.finditer(text)
+        if all(is_name_token(w) and w not in _NOT_NAME_WORDS for w in m.group(1).split())
+    ]
+
+
+def aged(text: str) -> list[str]:
+    """Names followed by an age in apposition ('Tamsin Okafor-Reid, 19,', 'Okafor-Reid, 19,') or by
+    'himself' or 'herself' ('Stroll himself'): people."""
+    if not _AGE_OR_SELF.search(text):
+        return []  # the pattern below is slow to try at every capitalised word
+    return [m.group(1) for m in _AGED.finditer(text) if all(is_name_token(w) for w in m.group(1).split())]

@@ -98,9 +98,9 @@ def abandon(writer) -> None:
 def _close_files(root, depth: int = 5) -> None:
     """Close every index file open for writing reachable from `root` in a few steps: those a failed write
     still holds open (its postings, terms and column files; Whoosh's cancel() closes none of them, and a
-    writer that failed while being made is held only by the exception's frames). Left to the garbage collector, they would be
-    closed at some later moment, each with a ResourceWarning, and their deleted files would keep their
-    disk space until then."""
+    writer that failed while being made is held only by the exception's frames). Left to the garbage
+    collector, they would be closed at some later moment, each with a ResourceWarning, and their deleted
+    files would keep their disk space until then."""
     seen: set[int] = set()
 
     def visit(obj, depth: int) -> None:

@@ -241,6 +241,32 @@ def test_the_first_search_after_launch_decodes_no_posting_of_the_heaviest_words(
         lib.close()
 
 
+def test_only_the_launch_warms_postings_not_a_write(tmp_path_factory, monkeypatch):
+    """A first build, an analysis pass or a watched change writes again and again: none of them decodes
+    postings ahead (they need the cores and the memory); the list read at a launch does, once."""
+    from reader.core.index import ranking
+
+    lib = _library(tmp_path_factory, 120, 10)
+    lib.close()
+    monkeypatch.setattr(ranking, "_DECODED", ranking._Budgeted(10**6))
+    warmed = []
+    real = ranking.warm_postings
+    monkeypatch.setattr(ranking, "warm_postings", lambda *a, **k: warmed.append(1) or real(*a, **k))
+    monkeypatch.setattr("reader.core.index.store.warm_postings", ranking.warm_postings)
+    lib = Library(lib.root, lib.data_dir)
+    try:
+        lib.rows()
+        _join_warming()
+        assert warmed == [1] and ranking._DECODED._size > 0
+        (lib.root / "late.txt").write_text("Late news\n\nThe sponsor signed late.\n", encoding="utf-8")
+        assert lib.sync().added == 1
+        lib.rows()
+        _join_warming()
+        assert warmed == [1]  # the write and the rows read after it warmed columns only
+    finally:
+        lib.close()
+
+
 def test_the_warm_up_keeps_the_heaviest_words_within_its_budget(small):
     from reader.core.index import ranking
     from reader.core.index.schema import SEARCH_FIELDS

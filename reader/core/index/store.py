@@ -66,6 +66,7 @@ class Index:
         self._warm_lock = threading.Lock()  # guards the next two
         self._warming: threading.Thread | None = None
         self._warm_again = False  # asked for while a warm-up runs: it runs once more
+        self._postings_to_warm = True  # at the first reading of the rows only: a launch (see `warm`)
 
     @classmethod
     def open(cls, directory: Path) -> tuple[Index, str | None]:
@@ -146,17 +147,22 @@ class Index:
                     self._warming = None
 
     def warm(self) -> None:
-        """Make ready what a first search needs that the list's rows did not (see `ranking.warm`), then decode
-        the postings of the words in the most articles (`ranking.warm_postings`), with a reader of its own
-        (closed after), so that the first search takes no longer than the others. It gives way to searches:
-        while one runs it waits, so a search asked at once meets a few milliseconds of decoding at most."""
+        """Make ready what a first search needs that the list's rows did not (see `ranking.warm`), with a
+        reader of its own (closed after), so that the first search takes no longer than the others.
+
+        The first time only (the list read at a launch), it also decodes the postings of the words in the
+        most articles (`ranking.warm_postings`). Not after a write: a first build, an analysis pass or a
+        watched change would pay for it again and again, in the memory and the cores they need. It gives
+        way to searches: while one runs it waits, so a search asked at once meets a few milliseconds of
+        decoding at most."""
         if self._closing.is_set():
             return
+        postings, self._postings_to_warm = self._postings_to_warm, False
         try:
             with self._ix.reader() as reader:
                 column_lists(reader, _SHOWN)  # a new segment's, after a write (the rows at launch read them)
                 warm(reader, SEARCH_FIELDS, "fingerprint", ("day", "id"))
-                decoded = warm_postings(reader, SEARCH_FIELDS, go=self._searches_done)
+                decoded = warm_postings(reader, SEARCH_FIELDS, go=self._searches_done) if postings else 0
         except Exception:  # stopped (the index closing), or only a head start: a search reports any trouble itself
             return
         if decoded:  # its garbage counted towards a full collection: made here, not in the first search

@@ -12,6 +12,7 @@ import sys
 import pytest
 
 from reader.core import scanning
+from reader.core.index.schema import NAMES_DIR
 from reader.core.library import Library
 from tests.core.cli_helpers import run
 
@@ -85,6 +86,21 @@ def test_the_index_stamps_are_the_rows_size_and_time(folder, tmp_path):
     on_disk = {f.id: (f.size, f.mtime_ns) for f in scanning.scan(folder).files}
     assert stamps == on_disk
     library.close()
+
+
+def test_a_search_of_words_leaves_the_names_index_unopened_until_a_search_needs_it(capsys, folder, tmp_path):
+    data = tmp_path / "data"
+    assert _found(capsys, folder, data, "alpha") == ["kept.txt"]
+    (toc,) = (data / "index").glob(f"*/{NAMES_DIR}/*.toc")
+    toc.write_bytes(b"damaged")  # opening it would find it damaged and make it again
+    assert _found(capsys, folder, data, "alpha") == ["kept.txt"]
+    assert toc.read_bytes() == b"damaged"  # not opened, nor needed
+    library = Library(folder, data)
+    try:
+        assert library.search("entity:alpha").total == 0  # the names index, made again empty
+    finally:
+        library.close()
+    assert not toc.exists() or toc.read_bytes() != b"damaged"
 
 
 @pytest.mark.slow  # a child process: a fresh interpreter shows what a search imports

@@ -55,12 +55,14 @@ class Index:
     """
 
     def __init__(self, ix, names, directory: Path | None):
+        """`names`: the names index, or None to open it (in `directory`) when it is first needed."""
         self._ix = ix
-        self._names = names
+        self._names_ix = names
+        self._names_opening = threading.Lock()
         self.directory = directory
         # kept between searches: opening one costs ~7 ms at 10k articles; one thread at a time each
-        self._searcher = _KeptSearcher(ix)
-        self._names_searcher = _KeptSearcher(names)
+        self._searcher = _KeptSearcher(lambda: ix)
+        self._names_searcher = _KeptSearcher(self._open_names)
         self._searching = threading.Lock()
         self._closing = threading.Event()
         self._warm_lock = threading.Lock()  # guards the next two
@@ -71,12 +73,28 @@ class Index:
     def open(cls, directory: Path) -> tuple[Index, str | None]:
         """Open the index in `directory`, creating or rebuilding it. Returns it and why it was rebuilt.
 
-        The names index is rebuilt on its own when it alone is damaged: the analysis cache refills it.
+        The names index is rebuilt on its own when it alone is damaged: the analysis cache refills it. It is
+        opened when first needed (a search from the command line without entity: or speaker: never opens it),
+        but made now if it is not there, so that `deleted()` can tell one deleted since.
         """
         directory = Path(directory)
         ix, reason = files.open_or_create(directory, INDEX_NAME, SCHEMA, keep=NAMES_DIR)
-        names, _ = files.open_or_create(directory / NAMES_DIR, NAMES_NAME, NAMES_SCHEMA)
-        return cls(ix, names, directory), reason
+        index = cls(ix, None, directory)
+        if files.has_gone(directory / NAMES_DIR, NAMES_NAME):
+            index._open_names()
+        return index, reason
+
+    @property
+    def _names(self):
+        return self._open_names()
+
+    def _open_names(self):
+        """The names index, opened (or made again, if damaged) on first use."""
+        with self._names_opening:
+            if self._names_ix is None:
+                assert self.directory is not None  # an index in memory is made with its names index
+                self._names_ix, _ = files.open_or_create(self.directory / NAMES_DIR, NAMES_NAME, NAMES_SCHEMA)
+            return self._names_ix
 
     @classmethod
     def in_memory(cls) -> Index:
@@ -96,7 +114,8 @@ class Index:
             self._searcher.close()
             self._names_searcher.close()
         self._ix.close()
-        self._names.close()
+        if self._names_ix is not None:
+            self._names_ix.close()
 
     def doc_count(self) -> int:
         return self._ix.doc_count()
@@ -394,15 +413,15 @@ class _KeptSearcher:
     Not Whoosh's `refresh()`: reusing the old segment readers, it brought back documents deleted since.
     """
 
-    def __init__(self, ix):
-        self._ix = ix
+    def __init__(self, index: Callable):
+        self._index = index  # gives the Whoosh index, opening it on first use
         self._searcher = None
 
     def current(self):
-        if self._searcher is not None and self._searcher.reader().generation() != self._ix.latest_generation():
+        if self._searcher is not None and self._searcher.reader().generation() != self._index().latest_generation():
             self.close()
         if self._searcher is None:
-            self._searcher = self._ix.searcher()
+            self._searcher = self._index().searcher()
         return self._searcher
 
     def close(self) -> None:

@@ -169,6 +169,30 @@ def test_the_command_line_lists_the_windows_first_hits(capsys, tmp_path):
     assert len({h["score"] for h in out["hits"]}) > 3  # an order worth checking
 
 
+def test_a_top_20_from_the_command_line_is_the_windows_first_20_of_many_hits_in_two_segments(capsys, tmp_path):
+    root = tmp_path / "press"
+    data = tmp_path / "data"
+    root.mkdir()
+    for i in range(140):  # in two segments; every third undated; no two the same text (copies count once)
+        if i == 70:
+            Library(root, data).sync()
+        date = "" if i % 3 == 0 else f"Date: 2021-03-{i % 28 + 1:02}\n"
+        words = " ".join(["sponsor"] * (i % 4 + 1) + ["olympic"] * (i % 6) + ["filler"] * (i % 9) + [f"n{i}"])
+        (root / f"story_{i:03}.txt").write_text(f"Title: Story {i}\n{date}\n{words}.\n", "utf-8")
+    query = "sponsor olympic"
+    out = json.loads(run(capsys, "search", query, "--articles", root, "--data-dir", data, "--json")[1])
+    library = Library(root, data)
+    try:
+        window = library.search(query, limit=None, snippets=20)  # more hits than are read one by one
+    finally:
+        library.close()
+    assert window.total > 100
+    expected = [(h.article_id, h.title, h.date, round(h.score, 4), h.snippet) for h in window.hits[:20]]
+    assert [(h["path"], h["title"], h["date"], h["score"], h["snippet"]) for h in out["hits"]] == expected
+    assert min(h["path"] for h in out["hits"]) < "story_070" < max(h["path"] for h in out["hits"])
+    assert None in {h["date"] for h in out["hits"]} and len({h["date"] for h in out["hits"]}) > 2
+
+
 def test_a_search_in_this_process_leaves_the_collector_and_the_environment_as_they_were(
     capsys, folder, tmp_path, monkeypatch
 ):

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -28,7 +28,7 @@ from .query import (
     ranked,
 )
 from .ranking import newest_all, rank_all, warm, warm_postings
-from .reading import column_lists, column_rows, names_joined, per_index
+from .reading import column_lists, column_rows, names_joined, per_index, segment_column
 from .schema import (
     INDEX_NAME,
     NAME_COLUMNS,
@@ -329,9 +329,8 @@ class Index:
         joined = names_joined(q, self._names_searcher.current)
         scores, docnums, total = _ranked(s, joined, only, limit, by_score=ranked(q))
         asked = _asked(q, s)
-        made = _Made(s, Snippets(asked, analysis_of))
-        ids, titles, days, _ = column_lists(s.reader(), _SHOWN)
-        dates = per_index(s.reader(), ("dates",), lambda: [day or None for day in days])  # "" is undated
+        ids, titles, dates, hashes = _shown(s.reader(), docnums)
+        made = _Made(s, Snippets(asked, analysis_of), hashes)
         shown = len(docnums) if snippets is None else min(snippets, len(docnums))
         hits = [
             Hit(ids[docnum], titles[docnum], dates[docnum], score, *made.of(docnum))
@@ -362,6 +361,33 @@ class Index:
 
 _T = TypeVar("_T")
 _SHOWN = ("id", "title", "day", "hash")  # the columns a search reads: a hit's line, and its analysis's key
+_FEW = 100  # hits whose values of them are read one each, rather than the columns whole
+
+
+def _shown(reader, docnums: list[int]) -> tuple[Sequence | Mapping, ...]:
+    """The ids, titles, dates (None: undated) and content hashes of these documents, each indexable by document
+    number: of a few (a top 20 from the command line) their values alone, read one each; of more, the columns
+    whole, kept for the next search (a list of 50,000 hits costs a list index each, not a column read each)."""
+    if len(docnums) > _FEW:
+        ids, titles, days, hashes = column_lists(reader, _SHOWN)
+        return ids, titles, per_index(reader, ("dates",), lambda: [day or None for day in days]), hashes
+    few = {name: _values(reader, name, docnums) for name in _SHOWN}
+    return few["id"], few["title"], {n: day or None for n, day in few["day"].items()}, few["hash"]
+
+
+def _values(reader, name: str, docnums: list[int]) -> dict[int, object]:
+    """{document number: its value of the column `name`} of these documents, read one value each."""
+    field = reader.schema[name]
+    found = {}
+    for leaf, offset in reader.leaf_readers():
+        mine = [n for n in docnums if offset <= n < offset + leaf.doc_count_all()]
+        if not mine:
+            continue
+        with segment_column(leaf, name, field.column_type) as raw:
+            for n in mine:
+                value = field.column_type.default_value(False) if raw is None else raw[n - offset]
+                found[n] = field.from_column_value(value)
+    return found
 
 
 def _ranked(s, q, only, limit: int | None, by_score: bool) -> tuple[list[float], list[int], int]:
@@ -399,11 +425,12 @@ def _asked(q, s) -> Asked:
 class _Made:
     """The snippets of one search's hits, from their stored fields (the text) and content hash (the analysis)."""
 
-    def __init__(self, s, snippets: Snippets):
+    def __init__(self, s, snippets: Snippets, hashes: Sequence | Mapping | None = None):
         self.s, self.snippets = s, snippets
+        self.hashes = hashes  # by document number; None: the column's, whole
 
     def of(self, docnum: int) -> tuple[str, tuple[Span, ...]]:
-        (hashes,) = column_lists(self.s.reader(), ("hash",))
+        hashes = self.hashes if self.hashes is not None else column_lists(self.s.reader(), ("hash",))[0]
         return self.snippets.best(dict(self.s.stored_fields(docnum), hash=hashes[docnum]))
 
 

@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, NoReturn
 
 from . import paths
 from .errors import ReaderError
-from .model import BODY
 
-if TYPE_CHECKING:  # and imported where used: a search loads the library and the index, and nothing else
+if TYPE_CHECKING:  # and imported where used: a search loads the library and the index, nothing else, and once
+    # the cyclic collector is off (see cmd_search)
     from .bookmarks import Bookmark
     from .library import Library
     from .model import SearchResult
@@ -318,11 +318,11 @@ def _urlretrieve(*args, **kwargs):
 
 
 def cmd_search(args, data: Path, articles: Path) -> int:
-    _import_whoosh_lean()
     # a search makes some 100,000 objects (its imports, a stamp per file) and frees them by reference counting:
     # the cyclic collector's passes over them found nothing and cost a tenth of its time at 10,000 articles
     collecting = gc.isenabled()
     gc.disable()
+    _import_whoosh_lean()
     # NumPy, which ranks the hits, starts a thread per core for OpenBLAS as it is imported (~50 ms on two
     # cores), and a search multiplies no matrix; a value the user set is kept
     blas_set = _BLAS_THREADS in os.environ
@@ -399,6 +399,8 @@ def cmd_show(args, data: Path, articles: Path) -> int:
 
 
 def cmd_analyze(args, data: Path, articles: Path) -> int:
+    from .model import BODY
+
     library = _open(data, articles)
     loaded = [library.load(path) for path in args.paths]  # a bad path fails before any work
     results = [(article, library.analysis(article)) for article in loaded]
@@ -482,6 +484,8 @@ def _bookmark_line(b: Bookmark) -> str:
 
 
 def _analysis_json(path: Path, article, analysis) -> dict:
+    from .model import BODY
+
     return {
         "path": str(path),
         "title": article.title,

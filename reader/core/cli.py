@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, NoReturn
 
 from . import paths
 from .errors import ReaderError
-from .model import BODY
 
-if TYPE_CHECKING:  # and imported where used: a search loads the library and the index, and nothing else
+if TYPE_CHECKING:  # and imported where used: a search loads the library and the index, nothing else, and once
+    # the cyclic collector is off (see cmd_search)
     from .bookmarks import Bookmark
     from .library import Library
     from .model import SearchResult
@@ -278,9 +278,11 @@ def cmd_add(args, data: Path, articles: Path) -> int:
 
 
 def _import_whoosh_lean() -> None:
-    """Import Whoosh without the standard library modules it imports and a search never uses: urllib.request
-    (for `whoosh.compat.urlretrieve`, which Whoosh never calls) and asyncio (which the `cached_property`
-    package asks only whether a function is a coroutine): a fifth of a search's imports, ~20 ms.
+    """Import Whoosh without the modules it imports and a search never uses: urllib.request (for
+    `whoosh.compat.urlretrieve`, which Whoosh never calls) and asyncio (which the `cached_property` package asks
+    only whether a function is a coroutine), a fifth of a search's imports, ~20 ms; and Whoosh's English
+    morphology and Porter stemmer (for its `Variations` query and `StemFilter`, which the index's analysis does
+    not use: it stems with Porter2), ~4 ms of regular expressions.
 
     Each is replaced by a stand-in while Whoosh is imported, then taken out of `sys.modules` again, so any
     later import gets the real module. Should the stand-ins not do, Whoosh is imported again as it is."""
@@ -297,10 +299,14 @@ def _import_whoosh_lean() -> None:
     if "asyncio" not in sys.modules:
         stand_ins["asyncio"] = types.ModuleType("asyncio")
         stand_ins["asyncio"].iscoroutinefunction = inspect.iscoroutinefunction  # type: ignore[attr-defined]
+    for name, attr, function in _UNUSED:
+        stand_ins[name] = types.ModuleType(name)
+        setattr(stand_ins[name], attr, function)
     sys.modules.update(stand_ins)
     try:
-        # whoosh.compat imports urllib.request, and whoosh.reading cached_property, which imports asyncio
-        for name in ("whoosh.compat", "whoosh.reading"):
+        # whoosh.compat imports urllib.request, whoosh.reading cached_property, which imports asyncio, whoosh.query
+        # the morphology and whoosh.analysis the stemmer
+        for name in ("whoosh.compat", "whoosh.reading", "whoosh.analysis", "whoosh.query"):
             importlib.import_module(name)
     except Exception:  # another version of either: as it is, with the real modules
         for name in [n for n in sys.modules if n.split(".")[0] in ("whoosh", "cached_property")]:
@@ -317,12 +323,27 @@ def _urlretrieve(*args, **kwargs):
     return urlretrieve(*args, **kwargs)
 
 
+def _variations(word):
+    from whoosh.lang.morph_en import variations
+
+    return variations(word)
+
+
+def _porter_stem(word):
+    from whoosh.lang.porter import stem
+
+    return stem(word)
+
+
+_UNUSED = (("whoosh.lang.morph_en", "variations", _variations), ("whoosh.lang.porter", "stem", _porter_stem))
+
+
 def cmd_search(args, data: Path, articles: Path) -> int:
-    _import_whoosh_lean()
     # a search makes some 100,000 objects (its imports, a stamp per file) and frees them by reference counting:
     # the cyclic collector's passes over them found nothing and cost a tenth of its time at 10,000 articles
     collecting = gc.isenabled()
     gc.disable()
+    _import_whoosh_lean()
     # NumPy, which ranks the hits, starts a thread per core for OpenBLAS as it is imported (~50 ms on two
     # cores), and a search multiplies no matrix; a value the user set is kept
     blas_set = _BLAS_THREADS in os.environ
@@ -399,6 +420,8 @@ def cmd_show(args, data: Path, articles: Path) -> int:
 
 
 def cmd_analyze(args, data: Path, articles: Path) -> int:
+    from .model import BODY
+
     library = _open(data, articles)
     loaded = [library.load(path) for path in args.paths]  # a bad path fails before any work
     results = [(article, library.analysis(article)) for article in loaded]
@@ -482,6 +505,8 @@ def _bookmark_line(b: Bookmark) -> str:
 
 
 def _analysis_json(path: Path, article, analysis) -> dict:
+    from .model import BODY
+
     return {
         "path": str(path),
         "title": article.title,

@@ -164,6 +164,7 @@ def _files(here: Path, prefix: str, entries: list[os.DirEntry], resources: bool,
     present = {e.name for e in entries}
     with_sidecars = any(name.endswith(SIDECAR_SUFFIX) for name in present)
     files, skipped = result.files, result.skipped
+    new = tuple.__new__  # ArticleFile(...) without its __new__'s Python frame
     for entry in entries:
         name = entry.name
         if name[0] == "." or not name.lower().endswith(ARTICLE_SUFFIXES):  # not is_article_name(name)
@@ -173,7 +174,7 @@ def _files(here: Path, prefix: str, entries: list[os.DirEntry], resources: bool,
         if not name.isascii() and is_undecodable(name):
             skipped.append(Skipped(readable_name(prefix + name), NAME_NOT_UTF8))
             continue
-        if _leaves(entry, real_root):
+        if entry.is_symlink() and link_leaves(Path(entry.path), real_root):  # _leaves(entry, real_root)
             skipped.append(Skipped(prefix + name, LINK_LEAVES))
             continue
         try:
@@ -191,7 +192,7 @@ def _files(here: Path, prefix: str, entries: list[os.DirEntry], resources: bool,
                 size, mtime_ns = size + side.st_size, max(mtime_ns, side.st_mtime_ns)
             except OSError:
                 pass
-        files.append(ArticleFile(prefix + name, size, mtime_ns, here))
+        files.append(new(ArticleFile, (prefix + name, size, mtime_ns, here)))
 
 
 _NAME = attrgetter("name")

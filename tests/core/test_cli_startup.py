@@ -12,6 +12,7 @@ import sys
 import pytest
 
 from reader.core import scanning
+from reader.core.index.schema import NAMES_DIR
 from reader.core.library import Library
 from tests.core.cli_helpers import run
 
@@ -87,13 +88,28 @@ def test_the_index_stamps_are_the_rows_size_and_time(folder, tmp_path):
     library.close()
 
 
+def test_a_search_of_words_leaves_the_names_index_unopened_until_a_search_needs_it(capsys, folder, tmp_path):
+    data = tmp_path / "data"
+    assert _found(capsys, folder, data, "alpha") == ["kept.txt"]
+    (toc,) = (data / "index").glob(f"*/{NAMES_DIR}/*.toc")
+    toc.write_bytes(b"damaged")  # opening it would find it damaged and make it again
+    assert _found(capsys, folder, data, "alpha") == ["kept.txt"]
+    assert toc.read_bytes() == b"damaged"  # not opened, nor needed
+    library = Library(folder, data)
+    try:
+        assert library.search("entity:alpha").total == 0  # the names index, made again empty
+    finally:
+        library.close()
+    assert not toc.exists() or toc.read_bytes() != b"damaged"
+
+
 @pytest.mark.slow  # a child process: a fresh interpreter shows what a search imports
 def test_a_search_imports_nothing_another_command_or_the_window_needs(folder, tmp_path):
     data = tmp_path / "data"
     Library(folder, data).sync()
     # NumPy is not in the list: the ranking of every hit (index/ranking.py) is made with it
     unwanted = ("spacy", "PySide6", "matplotlib", "openpyxl", "reportlab", "trafilatura", "dateparser", "lxml")
-    unwanted += ("asyncio", "urllib.request", "email")  # what Whoosh imports and never uses
+    unwanted += ("asyncio", "urllib.request", "email", "whoosh.lang.morph_en", "whoosh.lang.porter")  # Whoosh's, unused
     ours = (
         "reader.ui",
         "reader.core.analysis",
@@ -116,11 +132,15 @@ def test_a_search_imports_nothing_another_command_or_the_window_needs(folder, tm
         "import os; tasks = '/proc/self/task'\n"  # NumPy imported with one OpenBLAS thread: no other thread left
         "print('numpy' in sys.modules, len(os.listdir(tasks)) if os.path.isdir(tasks) else 1)\n"
         "import asyncio, urllib.request\n"  # the real ones, after the stand-ins Whoosh was imported with
-        "print(asyncio.run(asyncio.sleep(0, 'real')), urllib.request.urlopen.__name__)"
+        "print(asyncio.run(asyncio.sleep(0, 'real')), urllib.request.urlopen.__name__)\n"
+        "from whoosh.analysis import StemmingAnalyzer; from whoosh.query.terms import variations\n"  # as ever
+        "print([t.text for t in StemmingAnalyzer()('sponsoring olympics')], 'sponsored' in variations('sponsor'))"
     )
     env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True, env=env)
-    assert done.stdout.splitlines()[-3:] == ["0 []", "True 1", "real urlopen"], done.stderr
+    assert done.stdout.splitlines()[-4:] == ["0 []", "True 1", "real urlopen", "['sponsor', 'olympic'] True"], (
+        done.stderr
+    )
     assert "kept.txt" in done.stdout
 
 
@@ -151,6 +171,30 @@ def test_the_command_line_lists_the_windows_first_hits(capsys, tmp_path):
     assert [(h["path"], h["score"], h["snippet"]) for h in out["hits"]] == expected
     assert out["total"] == window.total > shown
     assert len({h["score"] for h in out["hits"]}) > 3  # an order worth checking
+
+
+def test_a_top_20_from_the_command_line_is_the_windows_first_20_of_many_hits_in_two_segments(capsys, tmp_path):
+    root = tmp_path / "press"
+    data = tmp_path / "data"
+    root.mkdir()
+    for i in range(140):  # in two segments; every third undated; no two the same text (copies count once)
+        if i == 70:
+            Library(root, data).sync()
+        date = "" if i % 3 == 0 else f"Date: 2021-03-{i % 28 + 1:02}\n"
+        words = " ".join(["sponsor"] * (i % 4 + 1) + ["olympic"] * (i % 6) + ["filler"] * (i % 9) + [f"n{i}"])
+        (root / f"story_{i:03}.txt").write_text(f"Title: Story {i}\n{date}\n{words}.\n", "utf-8")
+    query = "sponsor olympic"
+    out = json.loads(run(capsys, "search", query, "--articles", root, "--data-dir", data, "--json")[1])
+    library = Library(root, data)
+    try:
+        window = library.search(query, limit=None, snippets=20)  # more hits than are read one by one
+    finally:
+        library.close()
+    assert window.total > 100
+    expected = [(h.article_id, h.title, h.date, round(h.score, 4), h.snippet) for h in window.hits[:20]]
+    assert [(h["path"], h["title"], h["date"], h["score"], h["snippet"]) for h in out["hits"]] == expected
+    assert min(h["path"] for h in out["hits"]) < "story_070" < max(h["path"] for h in out["hits"])
+    assert None in {h["date"] for h in out["hits"]} and len({h["date"] for h in out["hits"]}) > 2
 
 
 def test_a_search_in_this_process_leaves_the_collector_and_the_environment_as_they_were(

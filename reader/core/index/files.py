@@ -12,6 +12,7 @@ from pathlib import Path
 from whoosh import fields, index
 
 from .errors import damaged, first_line
+from .reading import column_lists
 from .sizes import cut_short
 
 TOC_FILE = re.compile(r"_\w+_\d+\.toc")  # Whoosh's table of contents of an index, renamed into place when whole
@@ -56,8 +57,8 @@ def _try_open(directory: Path, name: str, schema: fields.Schema, keep: str | Non
             if cut:
                 return None, damaged(cut)
             with ix.reader() as r:  # touch every segment so corruption shows now
-                if r.doc_count_all():
-                    list(r.column_reader("id"))
+                if r.doc_count_all():  # read in one piece and kept: a search or the list reads the ids next
+                    column_lists(r, ("id",))
             return ix, None
     except Exception as exc:  # any failure to open means: rebuild the cache
         return None, f"the search index could not be opened ({first_line(exc)}); rebuilding it"

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import gc
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import repeat
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
@@ -28,7 +28,7 @@ from .query import (
     ranked,
 )
 from .ranking import newest_all, rank_all, warm, warm_postings
-from .reading import column_lists, column_rows, names_joined, per_index
+from .reading import column_lists, column_rows, names_joined, per_index, segment_column
 from .schema import (
     INDEX_NAME,
     NAME_COLUMNS,
@@ -55,12 +55,14 @@ class Index:
     """
 
     def __init__(self, ix, names, directory: Path | None):
+        """`names`: the names index, or None to open it (in `directory`) when it is first needed."""
         self._ix = ix
-        self._names = names
+        self._names_ix = names
+        self._names_opening = threading.Lock()
         self.directory = directory
         # kept between searches: opening one costs ~7 ms at 10k articles; one thread at a time each
-        self._searcher = _KeptSearcher(ix)
-        self._names_searcher = _KeptSearcher(names)
+        self._searcher = _KeptSearcher(lambda: ix)
+        self._names_searcher = _KeptSearcher(self._open_names)
         self._searching = threading.Lock()
         self._closing = threading.Event()
         self._warm_lock = threading.Lock()  # guards the next two
@@ -72,12 +74,28 @@ class Index:
     def open(cls, directory: Path) -> tuple[Index, str | None]:
         """Open the index in `directory`, creating or rebuilding it. Returns it and why it was rebuilt.
 
-        The names index is rebuilt on its own when it alone is damaged: the analysis cache refills it.
+        The names index is rebuilt on its own when it alone is damaged: the analysis cache refills it. It is
+        opened when first needed (a search from the command line without entity: or speaker: never opens it),
+        but made now if it is not there, so that `deleted()` can tell one deleted since.
         """
         directory = Path(directory)
         ix, reason = files.open_or_create(directory, INDEX_NAME, SCHEMA, keep=NAMES_DIR)
-        names, _ = files.open_or_create(directory / NAMES_DIR, NAMES_NAME, NAMES_SCHEMA)
-        return cls(ix, names, directory), reason
+        index = cls(ix, None, directory)
+        if files.has_gone(directory / NAMES_DIR, NAMES_NAME):
+            index._open_names()
+        return index, reason
+
+    @property
+    def _names(self):
+        return self._open_names()
+
+    def _open_names(self):
+        """The names index, opened (or made again, if damaged) on first use."""
+        with self._names_opening:
+            if self._names_ix is None:
+                assert self.directory is not None  # an index in memory is made with its names index
+                self._names_ix, _ = files.open_or_create(self.directory / NAMES_DIR, NAMES_NAME, NAMES_SCHEMA)
+            return self._names_ix
 
     @classmethod
     def in_memory(cls) -> Index:
@@ -97,7 +115,8 @@ class Index:
             self._searcher.close()
             self._names_searcher.close()
         self._ix.close()
-        self._names.close()
+        if self._names_ix is not None:
+            self._names_ix.close()
 
     def doc_count(self) -> int:
         return self._ix.doc_count()
@@ -316,9 +335,8 @@ class Index:
         joined = names_joined(q, self._names_searcher.current)
         scores, docnums, total = _ranked(s, joined, only, limit, by_score=ranked(q))
         asked = _asked(q, s)
-        made = _Made(s, Snippets(asked, analysis_of))
-        ids, titles, days, _ = column_lists(s.reader(), _SHOWN)
-        dates = per_index(s.reader(), ("dates",), lambda: [day or None for day in days])  # "" is undated
+        ids, titles, dates, hashes = _shown(s.reader(), docnums)
+        made = _Made(s, Snippets(asked, analysis_of), hashes)
         shown = len(docnums) if snippets is None else min(snippets, len(docnums))
         hits = [
             Hit(ids[docnum], titles[docnum], dates[docnum], score, *made.of(docnum))
@@ -349,6 +367,33 @@ class Index:
 
 _T = TypeVar("_T")
 _SHOWN = ("id", "title", "day", "hash")  # the columns a search reads: a hit's line, and its analysis's key
+_FEW = 100  # hits whose values of them are read one each, rather than the columns whole
+
+
+def _shown(reader, docnums: list[int]) -> tuple[Sequence | Mapping, ...]:
+    """The ids, titles, dates (None: undated) and content hashes of these documents, each indexable by document
+    number: of a few (a top 20 from the command line) their values alone, read one each; of more, the columns
+    whole, kept for the next search (a list of 50,000 hits costs a list index each, not a column read each)."""
+    if len(docnums) > _FEW:
+        ids, titles, days, hashes = column_lists(reader, _SHOWN)
+        return ids, titles, per_index(reader, ("dates",), lambda: [day or None for day in days]), hashes
+    few = {name: _values(reader, name, docnums) for name in _SHOWN}
+    return few["id"], few["title"], {n: day or None for n, day in few["day"].items()}, few["hash"]
+
+
+def _values(reader, name: str, docnums: list[int]) -> dict[int, object]:
+    """{document number: its value of the column `name`} of these documents, read one value each."""
+    field = reader.schema[name]
+    found = {}
+    for leaf, offset in reader.leaf_readers():
+        mine = [n for n in docnums if offset <= n < offset + leaf.doc_count_all()]
+        if not mine:
+            continue
+        with segment_column(leaf, name, field.column_type) as raw:
+            for n in mine:
+                value = field.column_type.default_value(False) if raw is None else raw[n - offset]
+                found[n] = field.from_column_value(value)
+    return found
 
 
 def _ranked(s, q, only, limit: int | None, by_score: bool) -> tuple[list[float], list[int], int]:
@@ -386,11 +431,12 @@ def _asked(q, s) -> Asked:
 class _Made:
     """The snippets of one search's hits, from their stored fields (the text) and content hash (the analysis)."""
 
-    def __init__(self, s, snippets: Snippets):
+    def __init__(self, s, snippets: Snippets, hashes: Sequence | Mapping | None = None):
         self.s, self.snippets = s, snippets
+        self.hashes = hashes  # by document number; None: the column's, whole
 
     def of(self, docnum: int) -> tuple[str, tuple[Span, ...]]:
-        (hashes,) = column_lists(self.s.reader(), ("hash",))
+        hashes = self.hashes if self.hashes is not None else column_lists(self.s.reader(), ("hash",))[0]
         return self.snippets.best(dict(self.s.stored_fields(docnum), hash=hashes[docnum]))
 
 
@@ -400,15 +446,15 @@ class _KeptSearcher:
     Not Whoosh's `refresh()`: reusing the old segment readers, it brought back documents deleted since.
     """
 
-    def __init__(self, ix):
-        self._ix = ix
+    def __init__(self, index: Callable):
+        self._index = index  # gives the Whoosh index, opening it on first use
         self._searcher = None
 
     def current(self):
-        if self._searcher is not None and self._searcher.reader().generation() != self._ix.latest_generation():
+        if self._searcher is not None and self._searcher.reader().generation() != self._index().latest_generation():
             self.close()
         if self._searcher is None:
-            self._searcher = self._ix.searcher()
+            self._searcher = self._index().searcher()
         return self._searcher
 
     def close(self) -> None:

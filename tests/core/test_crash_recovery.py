@@ -297,6 +297,9 @@ class _guard:
 def _kill(proc: subprocess.Popen) -> list[tuple[int, str]]:
     """SIGKILL the process alone, as a crash would; returns its descendants as they were, to look for later."""
     proc.send_signal(signal.SIGSTOP)  # starts no process while they are listed
+    deadline = time.monotonic() + 5  # the signal is delivered a moment later: a writer forked meanwhile
+    while (st := _stat(proc.pid)) and st[1] != "T" and time.monotonic() < deadline:  # would go unlisted
+        time.sleep(0.005)
     children = _descendants(proc.pid)
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=30)

@@ -69,7 +69,8 @@ def test_every_file_of_the_set_reads_and_sits_in_its_part():
     for path in paths:
         doc = read(path)
         assert doc.entities, f"{path.name} marks no entity"
-        assert path.parent.name == part_of(path.name), f"{path.name} belongs in {part_of(path.name)}/"
+        expected = part_of(path.name, doc.meta)
+        assert path.parent.name == expected, f"{path.name} belongs in {expected}/"
         quotes[path.parent.name] += len(doc.quotes)
     assert all(quotes.values()), quotes
 
@@ -84,3 +85,10 @@ def test_a_bracket_just_before_an_entity_stays_text(tmp_path: Path):
     assert doc.body == '"They [Israel] won."'
     (entity,) = doc.entities
     assert doc.body[entity.start : entity.end] == "Israel" and entity.label == "GPE"
+
+
+def test_a_scored_held_out_file_moves_to_dev_only_with_a_moved_line():
+    name = "pr-held.txt"  # its name puts it in the held-out part
+    assert part_of(name) == "heldout"
+    assert part_of(name, {"moved": "dev, 2026-12-07, after its one held-out scoring"}) == "dev"
+    assert part_of(name, {"added": "2026-12-07"}) == "heldout"

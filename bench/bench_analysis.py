@@ -99,6 +99,11 @@ ROWS = [  # (key, label) in table order
     ("load_p95_ms", "load + parse one article file p95, ms"),
     ("cached_p50_ms", "open analyzed: lib.analysis (cache hit) p50, ms"),
     ("cached_p95_ms", "open analyzed: lib.analysis (cache hit) p95, ms (target ≤ 100)"),
+    (
+        "parse_synthetic",
+        "spaCy's parser on synthetic articles: sentences parsed an article, ms an article, share of the analysis",
+    ),
+    ("parse_real", "spaCy's parser on real press text (the quality set's dev part): the same"),
     ("peak_rss_mb", "peak RSS, this process, whole run, MB"),
     ("peak_rss_library_mb", "peak RSS, this process, round 1 sync + analyze_all, MB"),
     ("peak_rss_children_mb", "peak RSS, largest child (spaCy worker or index writer), MB"),
@@ -306,6 +311,9 @@ def measure(root: Path, data_dir: Path, extra_dir: Path, seed: int, n: int, n_ro
         cached_p95_ms=percentile(cached_ms, 95),
         cached_max_ms=max(cached_ms),
     )
+    print("  the parser's share …", file=sys.stderr, flush=True)
+    out["parse_synthetic"] = parser_cost(analyzer, fresh)
+    out["parse_real"] = parser_cost(analyzer, quality_articles())
     out["segments_after_analysis"] = _segments(lib)
     rows = lib.rows()  # a check of the index the pass left behind: every row analyzed by this analyzer
     out["rows_after_analysis"] = f"{sum(r.analyzed == analyzer.fingerprint for r in rows)} of {len(rows)} analyzed"
@@ -314,6 +322,36 @@ def measure(root: Path, data_dir: Path, extra_dir: Path, seed: int, n: int, n_ro
     out["peak_rss_mb"] = _maxrss_mb(resource.RUSAGE_SELF)
     out["peak_rss_children_mb"] = _maxrss_mb(resource.RUSAGE_CHILDREN)
     return out
+
+
+def parser_cost(analyzer, articles: list) -> str:
+    """What spaCy's dependency parser adds to analyzing `articles` one at a time in this process: it runs
+    only on the sentences of quotes no attribution pattern gives a source (reader/core/analysis/syntax.py)."""
+    tagger = analyzer.tagger
+    calls: list[float] = []
+
+    def parse(text: str):
+        t0 = time.perf_counter()
+        try:
+            return type(tagger).parse(tagger, text)
+        finally:
+            calls.append(time.perf_counter() - t0)
+
+    tagger.parse = parse  # an instance attribute: _combine is handed tagger.parse
+    try:
+        total = sum(timed(analyzer.analyze, a)[1] for a in articles)
+    finally:
+        del tagger.parse
+    n = len(articles)
+    return f"{len(calls) / n:.2f} / {sum(calls) * 1000 / n:.1f} ms / {sum(calls) / total:.1%} ({n} articles)"
+
+
+def quality_articles() -> list:
+    """The development part of the labelled quality set (bench/quality/dev), as articles."""
+    from bench.bench_quality import article_of
+    from bench.quality_set import files, load
+
+    return [article_of(doc) for doc in load(files(("dev",)))]
 
 
 def library_pass(lib, n: int, words: int) -> dict:

@@ -4,6 +4,7 @@
     python -m bench.bench_quality --errors      # … and every miss, wrong speaker and wrong entity in it
     python -m bench.bench_quality --heldout     # the held-out part: only at the end of a piece of work
     python -m bench.bench_quality --heldout --since 2026-12-07   # … only its files added on or after that date
+    python -m bench.bench_quality --heldout --before 2026-12-07  # … only its files added before it (or undated)
     python -m bench.bench_quality --json        # the figures as JSON
 
 Definitions (bench/README.md says the same):
@@ -35,7 +36,7 @@ from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
-from bench.quality_set import SET_DIR, Doc, GoldQuote, added_since, files, load
+from bench.quality_set import SET_DIR, Doc, GoldQuote, added_before, added_since, files, load
 from reader.core.analysis import SPEECH, Analysis, Analyzer, Quote
 from reader.core.model import BODY, TITLE, Article
 
@@ -253,10 +254,17 @@ def table(fig: dict, docs: int, part: str) -> str:
     return "\n".join(rows)
 
 
-def chosen(parts: tuple[str, ...], since: datetime.date | None = None, folder: Path = SET_DIR) -> list[Doc]:
-    """The labelled documents of these parts, only those added on or after `since` when given."""
+def chosen(
+    parts: tuple[str, ...],
+    since: datetime.date | None = None,
+    folder: Path = SET_DIR,
+    before: datetime.date | None = None,
+) -> list[Doc]:
+    """The labelled documents of these parts; only those added on or after `since`, and only those added
+    before `before` (files without an '% added:' date are the oldest), when given."""
     docs = load(files(parts, folder))
-    return docs if since is None else added_since(docs, since)
+    docs = docs if since is None else added_since(docs, since)
+    return docs if before is None else added_before(docs, before)
 
 
 def _date(text: str) -> datetime.date:
@@ -275,17 +283,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--since", type=_date, metavar="YYYY-MM-DD", help="only the files whose '%% added:' date is on or after this"
     )
+    parser.add_argument(
+        "--before", type=_date, metavar="YYYY-MM-DD", help="only the files added before this (or with no date)"
+    )
     parser.add_argument("--model", default=None, help="spaCy model (default: as the app picks it; 'none')")
     args = parser.parse_args(argv)
     if args.errors and (args.heldout or args.all):
         parser.error("--errors lists the development part only: the held-out part is never read for errors")
     parts = ("dev", "heldout") if args.all else ("heldout",) if args.heldout else ("dev",)
-    docs = chosen(parts, args.since)
+    docs = chosen(parts, args.since, before=args.before)
+    when = (f" added on or after {args.since}" if args.since else "") + (
+        f" added before {args.before}" if args.before else ""
+    )
     if not docs:
-        since = f" added on or after {args.since}" if args.since else ""
-        print(f"no labelled files in {', '.join(parts)}{since}", file=sys.stderr)
+        print(f"no labelled files in {', '.join(parts)}{when}", file=sys.stderr)
         return 1
-    label = "+".join(parts) + (f" since {args.since}" if args.since else "")
+    label = "+".join(parts) + when
     analyzer = Analyzer(args.model)
     started = time.perf_counter()
     tally = score(docs, analyzer, errors=args.errors)

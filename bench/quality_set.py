@@ -91,6 +91,11 @@ def added_since(docs: list[Doc], since: datetime.date) -> list[Doc]:
     return [d for d in docs if d.added is not None and d.added >= since]
 
 
+def added_before(docs: list[Doc], before: datetime.date) -> list[Doc]:
+    """The documents added before `before`: those whose '% added:' date is earlier, and those without one."""
+    return [d for d in docs if d.added is None or d.added < before]
+
+
 def read(path: Path) -> Doc:
     raw = path.read_text(encoding="utf-8").replace("\r\n", "\n")
     meta: dict[str, str] = {}

@@ -42,6 +42,12 @@ def test_since_keeps_the_files_added_on_or_after_the_date(small_set: Path):
     ]
 
 
+def test_before_keeps_the_undated_files_and_those_added_earlier(small_set: Path):
+    before = datetime.date(2026, 12, 7)
+    assert _names(chosen(("heldout",), None, small_set, before)) == ["pr-day-before.txt", "pr-first.txt"]
+    assert _names(chosen(("heldout",), before, small_set, datetime.date(2027, 1, 1))) == ["pr-on-the-day.txt"]
+
+
 def test_without_since_every_file_of_the_part_is_scored(small_set: Path):
     assert len(chosen(("heldout",), None, small_set)) == 4
 

@@ -3,7 +3,9 @@ by which period, and whether syndicated copies count once per outlet."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Signal
+from typing import cast
+
+from PySide6.QtCore import QDate, QSettings, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from ..core.coverage.values import PERIODS, Scope
@@ -73,6 +75,34 @@ class ScopeBar(QWidget):
             edit.blockSignals(True)
             edit.setDate(QDate.fromString(text, DATE_FORMAT))
             edit.blockSignals(False)
+
+    def save(self, settings: QSettings) -> None:
+        """Keep the scope, the period, the per-outlet choice and the date range for the next launch."""
+        settings.setValue("coverage/scope", SCOPES[self.scope.currentIndex()])
+        settings.setValue("coverage/by", self.by.currentText())
+        settings.setValue("coverage/perOutlet", self.per_outlet.isChecked())
+        settings.setValue("coverage/from", self.date_from.date().toString(DATE_FORMAT))
+        settings.setValue("coverage/to", self.date_to.date().toString(DATE_FORMAT))
+
+    def restore(self, settings: QSettings) -> None:
+        """What `save` kept, without telling `changed`; a value this version does not know is left as it is."""
+        widgets = (self.scope, self.by, self.per_outlet, self.date_from, self.date_to)
+        for widget in widgets:
+            widget.blockSignals(True)
+        scope = cast(str, settings.value("coverage/scope", "", str))
+        if scope in SCOPES:
+            self.scope.setCurrentIndex(SCOPES.index(scope))
+        by = cast(str, settings.value("coverage/by", "", str))
+        if by in PERIODS:
+            self.by.setCurrentText(by)
+        self.per_outlet.setChecked(cast(bool, settings.value("coverage/perOutlet", False, bool)))
+        for edit, key in ((self.date_from, "coverage/from"), (self.date_to, "coverage/to")):
+            date = QDate.fromString(cast(str, settings.value(key, "", str)), DATE_FORMAT)
+            if date.isValid():
+                edit.setDate(date)
+        for widget in widgets:
+            widget.blockSignals(False)
+        self._show_dates()
 
     def request(self, query: str, filters: Filters) -> CoverageRequest:
         """What to count, the current search being `query` within `filters`."""

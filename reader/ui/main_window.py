@@ -183,6 +183,7 @@ class MainWindow(QMainWindow):
             self.splitter.setSizes([int(self.width() * 0.42), int(self.width() * 0.58)])
         self.browsing.restore()
         self.reading.restore()
+        self.coverage.scope_bar.restore(s)
 
     def _save_settings(self) -> None:
         s = self.settings
@@ -191,6 +192,7 @@ class MainWindow(QMainWindow):
         s.setValue("window/state", self.saveState())
         s.setValue("reader/zoom", self.pane.zoom)
         self.place.save()
+        self.coverage.scope_bar.save(s)
         if self.session.library:
             s.setValue("library/lastFolder", str(self.session.library.root))
         s.sync()

@@ -4,6 +4,7 @@ library, following what is added and analysed, and File › Export coverage…."
 from openpyxl import load_workbook
 
 from reader.core.coverage import watchlist as watchlists
+from reader.core.model import Filters
 from reader.core.coverage.watchlist import PERSON, Watched
 from reader.ui.coverage_panel import CoveragePanel
 from reader.ui.coverage_scope import RESULTS
@@ -155,3 +156,25 @@ def test_export_coverage_counts_first_when_the_tab_was_never_shown(open_window, 
         window.coverage_export.export("pdf", tmp_path / "report")  # the format's suffix is added
     assert written.args[0] == [tmp_path / "report.pdf"]
     assert (tmp_path / "report.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_the_coverage_scope_is_remembered_across_a_relaunch(open_window, articles_dir, qtbot):
+    window = open_window(articles_dir)
+    bar = window.coverage.scope_bar
+    assert bar.scope.currentText() == "Whole library" and not bar.dates.isVisibleTo(bar)
+    bar.scope.setCurrentText("Date range")
+    bar.set_dates("2018-01-01", "2018-06-30")
+    bar.by.setCurrentText("week")
+    bar.per_outlet.setChecked(True)
+    window.close()
+
+    again = open_window(articles_dir).coverage.scope_bar
+    assert again.scope.currentText() == "Date range" and again.dates.isVisibleTo(again)
+    assert (again.by.currentText(), again.per_outlet.isChecked()) == ("week", True)
+    counted = again.request("", Filters())
+    assert (counted.scope.date_from, counted.scope.date_to, counted.by, counted.per_outlet) == (
+        "2018-01-01",
+        "2018-06-30",
+        "week",
+        True,
+    )

@@ -261,3 +261,22 @@ def test_an_unwritable_folder_is_a_report_error_naming_it(tmp_path):
             write_report(sample_coverage(), "xlsx", locked / "c.xlsx")
     finally:
         locked.chmod(0o700)
+
+
+def test_a_stray_old_article_leaves_a_gap_not_a_squeezed_chart():
+    coverage = sample_coverage()
+    nb = coverage.names[0]
+    months = [f"{year}-{month:02}" for year in range(1996, 2027) for month in range(1, 13)][2:-6]  # 1996-03 … 2026-06
+    busy = {"1996-03": 1, "2026-01": 2, "2026-02": 0, "2026-03": 4, "2026-06": 1}
+    periods = tuple(Count(m, busy.get(m, 0), ("a.txt",) * busy.get(m, 0)) for m in months)
+    coverage = replace(coverage, names=(replace(nb, periods=periods),))
+    figure = new_figure()
+    picks = charts.mentions_over_time(figure, coverage)
+    figure.canvas.draw()
+    ax = figure.axes[0]
+    assert ax.get_xlim() == (-0.5, 7.5)  # 1996-03, "…", then the six months of 2026: not 364 months
+    labels = [t.get_text() for t in ax.get_xticklabels()]
+    assert labels[:2] == ["1996-03", charts.GAP_LABEL] and "2026-06" in labels
+    assert sorted(c.label for _, _, c in picks) == ["1996-03", "2026-01", "2026-03", "2026-06"]  # each still clickable
+    (line,) = [line for line in ax.get_lines() if len(line.get_xdata()) > 1]
+    assert list(line.get_xdata())[:3] == [0, 1, 2] and str(line.get_ydata()[1]) == "nan"  # broken at the gap

@@ -24,6 +24,8 @@ PALETTE = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e
            "#dbdb8d", "#9edae5")  # fmt: skip
 PLACEMENT_COLOURS = dict(zip(PLACEMENTS, ("#08306b", "#2171b5", "#6baed6", "#fd8d3c", "#bdbdbd")))
 MAX_TICKS = 12  # period labels shown at most; the others are thinned out
+GAP = 6  # more periods in a row than this without an article of any name shown are drawn as one gap
+GAP_LABEL = "…"
 LABEL_CHARS = 32  # a longer name or outlet is cut with "…" on an axis
 
 
@@ -33,30 +35,66 @@ def colours(coverage: Coverage) -> dict[str, str]:
 
 
 def mentions_over_time(figure: Figure, coverage: Coverage, names: Sequence[str] | None = None) -> list[Pickable]:
-    """Articles per period, one line per name; each point is pickable with its period's Count."""
+    """Articles per period, one line per name; each point is pickable with its period's Count. A long run of
+    periods in which none of the names has an article is drawn as one gap, "…", so that a stray old article
+    does not squeeze the rest of the chart into its right edge."""
     chosen = [n for n in _chosen(coverage, names) if n.periods]
     if _empty(figure, chosen, lambda n: any(c.value for c in n.periods)):
         return []
     periods = sorted({c.label for n in chosen for c in n.periods})
-    at = {label: i for i, label in enumerate(periods)}
+    slots, at = _slots(periods, {c.label for n in chosen for c in n.periods if c.value})
+    gaps = [i for i, slot in enumerate(slots) if slot == GAP_LABEL]
     ax = _axes(figure, f"Articles per {coverage.by}", ylabel="articles")
     palette, picks = colours(coverage), []
-    size = 5 if len(periods) <= 40 else 3
+    size = 5 if len(slots) <= 40 else 3
     for n in chosen:
-        xs = [at[c.label] for c in n.periods]
-        ax.plot(xs, [c.value for c in n.periods], color=palette[n.name], label=_short(n.name), linewidth=1.5)
+        line = [(at[c.label], float(c.value)) for c in n.periods if c.label in at]
+        xs = [x for x, _ in line]
+        line += [(g, float("nan")) for g in gaps if xs and min(xs) < g < max(xs)]  # the line breaks at a gap
+        line.sort()
+        ax.plot([x for x, _ in line], [y for _, y in line], color=palette[n.name], label=_short(n.name), linewidth=1.5)
         # a point where there are articles to list: an empty period has none to click through to
-        for x, count in ((x, c) for x, c in zip(xs, n.periods) if c.value):
+        for count in (c for c in n.periods if c.value):
             (point,) = ax.plot(
-                [x], [count.value], "o", color=palette[n.name], markersize=size, picker=True, clip_on=False
-            )
+                [at[count.label]], [count.value], "o", color=palette[n.name], markersize=size, picker=True,
+                clip_on=False,
+            )  # fmt: skip
             point.set_pickradius(6)
             picks.append((point, n.name, count))
-    _period_ticks(ax, periods)
+    for g in gaps:
+        ax.axvspan(g - 0.5, g + 0.5, color="#000000", alpha=0.06, linewidth=0)
+    _period_ticks(ax, slots, gaps)
     ax.set_ylim(bottom=0)
     ax.yaxis.get_major_locator().set_params(integer=True)
     _legend(ax, len(chosen))
     return picks
+
+
+def _slots(periods: Sequence[str], busy: set[str]) -> tuple[list[str], dict[str, int]]:
+    """The x axis: each period in order, except that a run of more than GAP periods outside `busy` is one
+    GAP_LABEL slot; and each shown period's place on it."""
+    slots: list[str] = []
+    at: dict[str, int] = {}
+    run: list[str] = []
+
+    def end_run() -> None:
+        if len(run) > GAP:
+            slots.append(GAP_LABEL)
+        else:
+            for label in run:
+                at[label] = len(slots)
+                slots.append(label)
+        run.clear()
+
+    for label in periods:
+        if label in busy:
+            end_run()
+            at[label] = len(slots)
+            slots.append(label)
+        else:
+            run.append(label)
+    end_run()
+    return slots, at
 
 
 def share_of_voice(figure: Figure, coverage: Coverage, names: Sequence[str] | None = None) -> list[Pickable]:
@@ -161,10 +199,13 @@ def _name_axis(ax, labels: Sequence[str]) -> None:
     ax.invert_yaxis()
 
 
-def _period_ticks(ax, periods: Sequence[str]) -> None:
+def _period_ticks(ax, periods: Sequence[str], gaps: Sequence[int] = ()) -> None:
+    """At most about MAX_TICKS period labels, evenly thinned. A gap's "…" always, and, where the labels have
+    the room, the first period and the one after each gap; thinned labels keep clear of those."""
     step = max(1, -(-len(periods) // MAX_TICKS))
-    shown = range(0, len(periods), step)
-    ax.set_xticks(list(shown), [periods[i] for i in shown], rotation=45, ha="right")
+    fixed = {*gaps, *((0, *(g + 1 for g in gaps if g + 1 < len(periods))) if gaps and step <= 3 else ())}
+    shown = sorted({*fixed, *(i for i in range(0, len(periods), step) if all(abs(i - f) >= step for f in fixed))})
+    ax.set_xticks(shown, [periods[i] for i in shown], rotation=45, ha="right")
     ax.set_xlim(-0.5, len(periods) - 0.5)
 
 

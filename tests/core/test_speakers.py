@@ -1190,3 +1190,40 @@ def test_the_21_year_old_is_a_person_named_in_full_not_a_lone_surname_spacy_took
         'it was not flattering," the 21-year-old said in the paddock.'
     )
     assert who_said(analyzer, body) == ["Freddie Calder"]
+
+
+# ---------------------------------------------------------------- a role as the attribution: the person given it
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (  # wire copy: the title abbreviated before the name, the role spelled out in the attribution
+            "ALBANY, N.Y. (AP) — Gov. Maria Lindqvist signed the arena bill on Friday. State Sen. Paul Okoye, who "
+            'voted against it, called the subsidy reckless. "This is a good day for the taxpayers of this '
+            'state," the governor said.',
+            ["Maria Lindqvist"],
+        ),
+        (  # US sports desk: another player named in between
+            "The Wolves beat Rockford 3-1 as goaltender Petr Novak made 38 saves. Forward Jake Dunmore scored "
+            'twice. "The guys in front of me blocked half of them anyway," the goaltender said.',
+            ["Petr Novak"],
+        ),
+        (  # UK broadsheet: a capitalised role in a possessive title
+            "Leeds's Lord Mayor Anne Whitby opened the fan zone on Saturday, and the club chairman, Robert Kale, "
+            'thanked the council. "We have waited a long time for a final in this city," the mayor said.',
+            ["Anne Whitby"],
+        ),
+        (  # trade press: the role in apposition after the name
+            "Dana Holm, the league's commissioner, met the broadcasters in New York. Rights adviser Tom Beck said "
+            'the talks went well. "Nobody walked out, which is a start," the commissioner said.',
+            ["Dana Holm"],
+        ),
+        (  # club release: a role no name was given keeps its words
+            'The stadium opened on time. "The pitch will settle within a month," the groundsman said.',
+            ["the groundsman"],
+        ),
+    ],
+)
+def test_a_role_as_the_attribution_is_the_person_the_article_gave_that_role(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers

@@ -80,6 +80,27 @@ PERSON_NOUNS = re.compile(
     r"teenager|player|star|olympian|paralympian|debutant|rookie|quarterback)\b",
     re.I,
 )
+# 'the governor' is the 'Gov. Alan Pierce' of the story: the title a role is written as before a name
+TITLE_OF_ROLE = {
+    "governor": "Gov",
+    "senator": "Sen",
+    "representative": "Rep",
+    "congressman": "Rep",
+    "congresswoman": "Rep",
+    "general": "Gen",
+    "lieutenant": "Lt",
+    "colonel": "Col",
+    "captain": "Capt",
+    "sergeant": "Sgt",
+    "inspector": "Insp",
+    "superintendent": "Supt",
+    "detective": "Det",
+    "professor": "Prof",
+    "doctor": "Dr",
+    "president": "Pres",
+    "reverend": "Rev",
+    "commander": "Cmdr",
+}
 DESCRIPTION_WORDS = 7
 ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}")
 _PARTICLES = "|".join(sorted(PARTICLES))  # a longer unresolved phrase is not kept as a description
@@ -489,7 +510,9 @@ def _description(phrase: str, span: _Span, text: str, entities: Sequence[Entity]
         if org:
             return org
     if definite:
-        role = next((w for w in reversed(words) if w in PERSON_ROLES), None)
+        # 'the coach', 'the club's chief executive'; else any role the article put before or beside a name:
+        # 'the governor' (Gov. Alan Pierce), 'the goaltender', 'the mayor' (Lord Mayor Anne Whitby)
+        role = next((w for w in reversed(words) if w in PERSON_ROLES), head if head.isalpha() else None)
         person = _named_with(role, ("PERSON",), text, span.start, entities) if role else None
         if person:
             return person
@@ -557,12 +580,12 @@ def _named_with(noun: str, labels: tuple[str, ...], text: str, before: int, enti
     named = [e for e in entities if e.label in labels and e.end <= before]
     floor = max(0, before - 4 * LOOK_BACK)
     best: tuple[int, str] | None = None
-    for m in re.finditer(rf"\b{re.escape(noun)}\b", text[floor:before], re.I):
-        at = m.start() + floor
+    short = TITLE_OF_ROLE.get(noun.lower())
+    said = rf"\b(?:{re.escape(noun)}\b|{short}\.)" if short else rf"\b{re.escape(noun)}\b"
+    for m in re.finditer(said, text[floor:before], re.I):
+        at, said_end = m.start() + floor, m.end() + floor
         for e in named:
-            right_after = 0 <= e.start - (at + len(noun)) <= 4 and re.fullmatch(
-                r"[\s,]*", text[at + len(noun) : e.start]
-            )
+            right_after = 0 <= e.start - said_end <= 4 and re.fullmatch(r"[\s,]*", text[said_end : e.start])
             apposition = 0 <= at - e.end <= 40 and re.fullmatch(
                 r",\s+(?:the|their|its|[\w'’-]+'s)\s[^,.;]*", text[e.end : at]
             )

@@ -1227,3 +1227,32 @@ def test_the_21_year_old_is_a_person_named_in_full_not_a_lone_surname_spacy_took
 )
 def test_a_role_as_the_attribution_is_the_person_the_article_gave_that_role(analyzer, body, speakers):
     assert who_said(analyzer, body) == speakers
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (  # US sports desk: the position opens the sentence, capitalised
+            "Goaltender Petr Novak made 38 saves and the Wolves beat Rockford 3-1. Forward Jake Dunmore scored "
+            'twice. "The guys in front of me blocked half of them anyway," the goaltender said.',
+            ["Petr Novak"],
+        ),
+        (  # wire copy: a role the article writes in lower case elsewhere
+            "Two lawmakers objected to the sponsorship. Lawmaker Emmett Doyle replied to the minister on "
+            'Twitter: "So much money, so little shame."',
+            ["Emmett Doyle"],
+        ),
+        (  # trade press
+            "Media analysts expect the rights to fetch more. Analyst Mira Kaspersen told clients: "
+            '"The streamers are coming for football, and they can pay."',
+            ["Mira Kaspersen"],
+        ),
+        (  # a first name that is also a common word stays in the name
+            'Ticket prices rose again this season. Rose Walker, a season-ticket holder, said: "I will pay, '
+            'but I will not be happy about it."',
+            ["Rose Walker"],
+        ),
+    ],
+)
+def test_a_capitalised_role_opening_the_sentence_is_not_part_of_the_name(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers

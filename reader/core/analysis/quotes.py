@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from ..model import PARAGRAPH_BREAK, paragraph_end, paragraph_start, split_paragraphs
 from . import attribution
 from .attribution import Source
+from .context import common_word
 from .mentions import named_as
 from .names import DEMONYMS, PARTICLES, SENTENCE_OPENERS, Names, trim_name
 from .syntax import Parse, reported_before, speaker_by_grammar
@@ -383,8 +384,9 @@ def _named_by(
         longer = len(name.split()) > len(person.canonical.split()) and not any(
             e.label != "PERSON" and e.end <= person.start for e in inside
         )  # not 'Governor of Washington Chris Gregoire'
+        added = name[: -len(person.text)].split() if name.endswith(person.text) else []
         if longer and (
-            name.endswith(person.text)
+            (added and not all(common_word(w, text) for w in added))
             or re.match(rf"{re.escape(person.text)}\s+(?:{_PARTICLES})(?:\s|[-'’][A-Z])", name)
         ):
             # 'Dennis ter Horst' where spaCy saw 'Dennis' and 'Horst'; 'Laia Cortés i Ferrer'

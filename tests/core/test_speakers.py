@@ -1256,3 +1256,27 @@ def test_a_role_as_the_attribution_is_the_person_the_article_gave_that_role(anal
 )
 def test_a_capitalised_role_opening_the_sentence_is_not_part_of_the_name(analyzer, body, speakers):
     assert who_said(analyzer, body) == speakers
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (  # US sports desk
+            'Forward Tyler Brandt scored twice. "Nights like this, you feel the building," Tyler Brandt said. "My '
+            'grandpa served." Nils Ekdahl was asked about his 31 saves and shrugged.',
+            ["Tyler Brandt", "Tyler Brandt"],
+        ),
+        (  # UK broadsheet, a pronoun
+            '"We were second best for an hour," Maureen Okafor said. "The second half was better." She was then '
+            "asked about the referee and left the room.",
+            ["Maureen Okafor", "Maureen Okafor"],
+        ),
+        (  # wire copy: those spoken to after a quote
+            'The league will appeal the ruling, its chairman Peter Vance said. "We think the panel got it wrong." '
+            "Club owners were told about the appeal by email on Friday.",
+            ["Peter Vance"],
+        ),
+    ],
+)
+def test_whom_a_question_is_put_to_after_a_quote_is_not_its_speaker(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers

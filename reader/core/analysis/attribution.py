@@ -391,12 +391,12 @@ def _verb_first(body: str, at: int) -> Source | None:
 
 def _source_first(body: str, at: int) -> Source | None:
     # ," Ma said   ," he told reporters   ," Omar Haddad, marketing director at X, said   ," the coach interrupted
-    m = re.match(rf"(?P<source>{_PRONOUN})\s+{_AUX}{VERB}\b", body)
-    if m:
+    m = re.match(rf"(?P<source>{_PRONOUN})\s+{_AUX}(?P<verb>{VERB})\b", body)
+    if m and not _addressed(body, m.start("verb"), m.group("verb")):
         return _span(body, at, 0, m.end("source"), pronoun=True)
     verb = _VERB_RE.search(body, 0, 160)
-    if not verb:
-        return None
+    if not verb or _addressed(body, verb.start(), verb.group()):
+        return None  # '"…." Ekdahl was asked about his night': whom a question is put to is not its speaker
     head = body[: verb.start()]
     head = re.sub(rf"\s+{_AUX}$", " ", head + " ").rstrip()
     if not head or len(head.split()) > 14 or has_sentence_break(head):
@@ -447,11 +447,16 @@ def _dash(tail: str, at: int) -> Source | None:
     return _span(tail, at, m.end(), end)
 
 
+def _addressed(text: str, at: int, verb: str) -> bool:
+    """'was asked', 'were told': the verb at `at` is passive, its subject the one spoken to."""
+    return bool(_PASSIVE_BEFORE.search(text, 0, at)) and bool(_ADDRESSED.fullmatch(verb))
+
+
 def _before_verb(head: str, at: int) -> Source | None:
     # Ruth Adler replied: "   Jane Doe, the federation's president, said: "   He added: "
     # The IOC said in a statement: "
     for verb in reversed(list(_BEFORE_VERB_RE.finditer(head))):
-        if _PASSIVE_BEFORE.search(head, 0, verb.start()) and _ADDRESSED.fullmatch(verb.group()):
+        if _addressed(head, verb.start(), verb.group()):
             continue  # 'The players were told to prepare for "…"': they are not the speakers
         rest = head[verb.end() :]
         partial = not _VERB_RE.fullmatch(verb.group())

@@ -1280,3 +1280,27 @@ def test_a_capitalised_role_opening_the_sentence_is_not_part_of_the_name(analyze
 )
 def test_whom_a_question_is_put_to_after_a_quote_is_not_its_speaker(analyzer, body, speakers):
     assert who_said(analyzer, body) == speakers
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (  # club release
+            "The Buddies Supporters Trust, which owns a 27 per cent stake in the club, welcomed the deal. "
+            '"Fans will want to know that the community work is protected," the trust said.',
+            ["Buddies Supporters Trust"],
+        ),
+        (  # UK broadsheet: another organisation named nearer
+            "The Hargreaves Foundation has funded the academy since 2015, and Leeds United paid half of the new "
+            'pitch. "Every child in the city deserves a proper pitch," the foundation said in a statement.',
+            ["Hargreaves Foundation"],
+        ),
+        (  # wire copy: no body of that name, so the description as written, not a person named before it
+            "Lai Changxing, 54, was given a life sentence on Friday. The Chinese court described the sums "
+            'involved as "massive and extraordinarily serious" in its ruling.',
+            ["the Chinese court"],
+        ),
+    ],
+)
+def test_a_description_of_a_body_is_the_organisation_whose_name_ends_with_its_noun(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers

@@ -102,6 +102,7 @@ TITLE_OF_ROLE = {
     "reverend": "Rev",
     "commander": "Cmdr",
 }
+_PERSON_HEAD = re.compile(rf"(?:{PERSON_NOUNS.pattern})\W*$", re.I)  # 'the Italian', not 'the Chinese court'
 DESCRIPTION_WORDS = 7
 ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}")
 _PARTICLES = "|".join(sorted(PARTICLES))  # a longer unresolved phrase is not kept as a description
@@ -511,6 +512,11 @@ def _description(phrase: str, span: _Span, text: str, entities: Sequence[Entity]
         )
         if org:
             return org
+    elif definite and head:  # 'the trust', 'the court': an organisation whose name ends with the noun
+        bodies = [e for e in earlier if e.label == "ORG" and _last_word_is(e.canonical, head)]
+        org = _organisation_before(bodies, text, span.start, head) if bodies else None
+        if org:
+            return org
     if definite:
         # 'the coach', 'the club's chief executive'; else any role the article put before or beside a name:
         # 'the governor' (Gov. Alan Pierce), 'the goaltender', 'the mayor' (Lord Mayor Anne Whitby)
@@ -518,7 +524,7 @@ def _description(phrase: str, span: _Span, text: str, entities: Sequence[Entity]
         person = _named_with(role, ("PERSON",), text, span.start, entities) if role else None
         if person:
             return person
-        if PERSON_NOUNS.search(phrase):  # 'the Italian': the subject just before, whom the paragraph is about…
+        if _PERSON_HEAD.search(phrase):  # 'the Italian': the subject just before, whom the paragraph is about…
             para_start = paragraph_start(text, span.start)
             people = [e for e in earlier if e.label == "PERSON"]  # people named in full first: not a lone 'Williams'
             people = [e for e in people if " " in e.canonical] or people
@@ -564,6 +570,11 @@ def _organisation_before(earlier: Sequence[Entity], text: str, at: int, noun: st
             -n if e.canonical not in counts else counts[e.canonical][1],
         )
     return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _last_word_is(name: str, noun: str) -> bool:
+    words = name.split()
+    return bool(words) and words[-1].lower().rstrip("s") == noun.rstrip("s")
 
 
 def _opens_sentence(text: str, entity: Entity, floor: int) -> bool:

@@ -1304,3 +1304,36 @@ def test_whom_a_question_is_put_to_after_a_quote_is_not_its_speaker(analyzer, bo
 )
 def test_a_description_of_a_body_is_the_organisation_whose_name_ends_with_its_noun(analyzer, body, speakers):
     assert who_said(analyzer, body) == speakers
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (  # wire copy: a partial quote as the subject of a reported clause
+            "Despite the league's denials, Prime Minister Alan Birch on Thursday told the BBC that \"this stadium "
+            "business\" was among his reasons, mentioning the club's debts.",
+            ["Alan Birch"],
+        ),
+        (  # US sports desk
+            'Maria Sandoval said "the best night of my career" came in Lisbon, not in the final.',
+            ["Maria Sandoval"],
+        ),
+        (  # UK broadsheet: 'promised to'
+            'The chairman, Neil Arkwright, has promised to "fully and openly" review the club\'s finances before '
+            "the summer.",
+            ["Neil Arkwright"],
+        ),
+        (  # 'accused X of', and a pronoun whose sentence names someone else after it
+            "Coach Dan Reyes criticised the officials on Saturday, singling out referee Tom Hale. He also accused "
+            'Hale of "showboating" and said "the league has lost control of its referees."',
+            ["Dan Reyes", "Dan Reyes"],
+        ),
+    ],
+)
+def test_a_partial_quote_right_after_a_speech_verb_is_speech_and_its_speakers(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers
+
+
+def test_a_name_in_quotes_after_a_speech_verb_stays_a_quoted_term(analyzer):
+    body = 'The owners said "Project Big Picture" was dead. Fans call the new stand "the Kop End" already.'
+    assert who_said(analyzer, body) == []

@@ -58,7 +58,10 @@ _MULTI_VERBS = (
 VERB = rf"(?:{_MULTI_VERBS}|(?:{_VERB_ALT}))"
 _VERB_RE = re.compile(rf"\b{VERB}\b")
 # what introduces a partial quote: 'called the deal "a game-changer"', 'described it as "…"'
-PARTIAL_CUES = r"called|calls|described|describes|dubbed|labelled|labeled|termed|branded|hailed|praised"
+PARTIAL_CUES = (
+    r"called|calls|described|describes|dubbed|labelled|labeled|termed|branded|hailed|praised|accused|accuses|"
+    r"accusing"
+)
 _BEFORE_VERB_RE = re.compile(rf"\b(?:{VERB}|{PARTIAL_CUES})\b")
 PARTIAL_CUE_RE = re.compile(rf"\b(?:{VERB}|{PARTIAL_CUES})\b")
 # between a source and its verb: "Smith later added", "he has since said", "she would only say"
@@ -76,6 +79,10 @@ _SOURCE_STOP = re.compile(
 )
 # a name in apposition after a description, ending the sentence: ', Omar Berrada.'
 _NAMED_AFTER = re.compile(r",\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*(?:[.!?]|$)")
+# a sentence that goes on after a quote with no comma or dash: a lower-case word that starts no attribution
+_GOES_ON = re.compile(
+    rf"(?!(?:{_AUX}){VERB}\b|{_PRONOUN}\b|according\s+to\b|(?:the|a|an|his|her|their|its|one|two|three|both)\s)[a-z]"
+)
 # what cannot start a source phrase after a quote: '…," and Smith scored'
 FUNCTION_WORD = re.compile(
     r"(?:and|but|or|as|while|when|then|so|if|which|who|that|after|before|because|"
@@ -308,6 +315,8 @@ def after(text: str, quote_end: int, limit: int) -> Source | None:
     lead = opening.end() if opening else 0  # always a match: the pattern also matches ""
     body = tail[lead:]
     at = quote_end + lead
+    if lead == len(tail) - len(tail.lstrip(" ")) and _GOES_ON.match(body):
+        return None  # 'told NBC that "this Russia thing" was among his reasons': the sentence goes on
     if _new_sentence(text, quote_end, body) and (re.search(r"[:,]\s*$", body) or len(body.split()) > 12):
         return None  # '"…." After the match, X said, "…"': the next quote's attribution, not this one's
     return _verb_first(body, at) or _source_first(body, at) or _according_to(body, at) or _dash(tail, quote_end)

@@ -102,6 +102,11 @@ TITLE_OF_ROLE = {
     "reverend": "Rev",
     "commander": "Cmdr",
 }
+# what may stand between a speech verb and the words it quotes: 'said that "…"', 'told NBC that "…"',
+# 'promised to "…"', 'accused Comey of "…"'
+_RIGHT_AFTER_CUE = re.compile(
+    r"\s*(?:(?:(?:the\s+)?(?:[A-Z][\w.'’&-]*\s+){1,3}|(?:him|her|them|us|me|reporters|journalists)\s+)?(?:that|of)|to)?\s*"
+)
 _PERSON_HEAD = re.compile(rf"(?:{PERSON_NOUNS.pattern})\W*$", re.I)  # 'the Italian', not 'the Chinese court'
 DESCRIPTION_WORDS = 7
 ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}")
@@ -312,6 +317,8 @@ def _partial_speech(text: str, span: _Span, before: str) -> bool:
     cues = list(attribution.PARTIAL_CUE_RE.finditer(sentence))
     if not cues or len(sentence[cues[-1].end() :].split()) > PARTIAL_CUE_WORDS:
         return False  # not 'confirmed yesterday that the police will enforce the law banning "…"'
+    if _RIGHT_AFTER_CUE.fullmatch(sentence, cues[-1].end()):
+        return True  # 'said "the proudest moment of our lives" was', 'told NBC that "this Russia thing" was'
     follows = text[span.end : span.end + 30]
     return bool(
         re.match(
@@ -359,7 +366,7 @@ def _named_by(
     """The speaker a source phrase names: a person, an organisation, or a description as written."""
     phrase = source.text
     if source.pronoun:
-        return _pronoun(phrase, span, text, entities, last)
+        return _pronoun(source, span, text, entities, last)
     if _UNNAMED_FOR.match(phrase) and len(phrase.split()) <= DESCRIPTION_WORDS:
         return phrase[0].lower() + phrase[1:]  # 'a spokesperson for the Football Association', as written
     owner = _DOCUMENT_OWNER.match(phrase)
@@ -448,15 +455,17 @@ def _is_description(phrase: str) -> bool:
     )
 
 
-def _pronoun(word: str, span: _Span, text: str, entities: Sequence[Entity], last: Quote | None) -> str | None:
+def _pronoun(source: Source, span: _Span, text: str, entities: Sequence[Entity], last: Quote | None) -> str | None:
     """He/she: the first person named in the story told since the previous quote's sentence (in this
     paragraph), else the previous speaker of this paragraph, else the last person named since the previous
-    quote, else the previous speaker. It/they: likewise an organisation."""
-    wanted = ("ORG",) if word.lower() in ("it", "they", "we") else ("PERSON",)
+    quote, else the previous speaker. It/they: likewise an organisation. Never one named after the pronoun
+    ('He also accused Comey of "…"')."""
+    wanted = ("ORG",) if source.text.lower() in ("it", "they", "we") else ("PERSON",)
     para_start = paragraph_start(text, span.start)
     last_here = last if last is not None and last.end > para_start else None  # the previous quote, if in this paragraph
     scope = attribution.sentence_end(text, last_here.end, span.start) if last_here is not None else para_start
-    in_scope = [e for e in entities if e.label in wanted and scope <= e.start and e.end <= span.start]
+    upto = min(span.start, source.start)
+    in_scope = [e for e in entities if e.label in wanted and scope <= e.start and e.end <= upto]
     # '"Tom gave everything," he said': not the Tom the quote talks about, where someone else was named
     in_scope = [e for e in in_scope if not _named_in(e, text[span.start : span.end])] or in_scope
     if in_scope:
@@ -477,7 +486,7 @@ def _pronoun(word: str, span: _Span, text: str, entities: Sequence[Entity], last
     if subject is not None and (last is None or subject.start > last.end):
         return subject.canonical
     since = last.end if last is not None else max(0, span.start - LOOK_BACK)
-    named = [e for e in entities if e.label in wanted and since <= e.start and e.end <= span.start]
+    named = [e for e in entities if e.label in wanted and since <= e.start and e.end <= upto]
     if named:
         return named[-1].canonical
     return last.speaker if last is not None else None

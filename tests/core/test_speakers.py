@@ -1337,3 +1337,24 @@ def test_a_partial_quote_right_after_a_speech_verb_is_speech_and_its_speakers(an
 def test_a_name_in_quotes_after_a_speech_verb_stays_a_quoted_term(analyzer):
     body = 'The owners said "Project Big Picture" was dead. Fans call the new stand "the Kop End" already.'
     assert who_said(analyzer, body) == []
+
+
+@pytest.mark.parametrize(
+    "body, closes_after",
+    [
+        (  # a statement pasted from a senator's website, then the story goes on
+            "Cornyn's statement added, “There is no question Houston deserved a shuttle. I am deeply disappointed "
+            "with the decision.“ However, the centre will receive two flight-deck seats.",
+            "decision.“",
+        ),
+        (  # trade press: a comma before the mark
+            "“The market is there for anyone who wants it,“ Lena Fischer of Ampere said on Tuesday.",
+            "wants it,“",
+        ),
+    ],
+)
+def test_a_closing_mark_typed_as_an_opening_one_after_the_last_word_closes(analyzer, body, closes_after):
+    _article, analysis = analyze_text(analyzer, f"Deal\n\n{body}")
+    [q] = analysis.in_part(BODY).quotes
+    assert q.kind == SPEECH
+    assert q.text.endswith(closes_after)

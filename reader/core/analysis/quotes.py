@@ -186,8 +186,8 @@ def quote_spans(text: str, headline: bool = False) -> list[_Span]:
             pos = start + i
             if role == "open" and stack and i == lead and stack[0].paragraph_start < start:
                 continue  # the mark that re-opens a continued quote
-            if role == "open" and stack and i + size - 1 == last_mark:
-                role = "close"  # '…worked out. “': a closing mark typed as an opening one
+            if role == "open" and stack and (i + size - 1 == last_mark or _glued_closer(para, i, size)):
+                role = "close"  # '…worked out. “', '…decision.“ However': a closing mark typed as an opening one
             if role == "open":
                 stack.append(_Open(pos, start))
             elif stack:
@@ -252,6 +252,11 @@ def _marks(para: str, headline: bool, inside):
         if role:
             yield i, 1, role
         i += 1
+
+
+def _glued_closer(para: str, i: int, size: int) -> bool:
+    """An opening mark after a sentence's last word and its full stop, then a space: it closes."""
+    return i > 0 and para[i - 1] in ".!?,;" and para[i + size : i + size + 1].isspace()
 
 
 def _opens_with_mark(para: str) -> bool:

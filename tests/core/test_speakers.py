@@ -1358,3 +1358,26 @@ def test_a_closing_mark_typed_as_an_opening_one_after_the_last_word_closes(analy
     [q] = analysis.in_part(BODY).quotes
     assert q.kind == SPEECH
     assert q.text.endswith(closes_after)
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # wire copy: a long title before the name does not make the introduction long
+            "Deputy White House Press Secretary Sarah Ellison disagreed with the senator. \"I don't see a conflict "
+            'of interest and neither do the lawyers."',
+            "Sarah Ellison",
+        ),
+        (  # trade press: the company and the role before the name
+            'Adidas chief marketing officer Jonas Riedel was unmoved. "We sell shoes, not opinions."',
+            "Jonas Riedel",
+        ),
+        (  # UK broadsheet: a lead-in before the subject
+            "Leicester were beaten 24-19. Asked about Ollie Brennan, Declan Mahony chose his words carefully. "
+            "\"It's his knee, and I'm not a doctor.\"",
+            "Declan Mahony",
+        ),
+    ],
+)
+def test_a_quote_after_a_short_sentence_about_a_person_with_a_title_or_a_lead_in_is_theirs(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

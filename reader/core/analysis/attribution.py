@@ -107,7 +107,7 @@ _BARE_LEAD_IN = re.compile(
 # before a sentence's subject: 'Later Conte spoke', 'On Sunday, Conte spoke'
 _OPENING_ADVERB = re.compile(
     r"^(?:(?:Later|Earlier|Afterwards|Then|Meanwhile|Now|Today|Yesterday|Tonight|But|And|So|Yet|Still)\s+|"
-    r"(?:On|In|At|After|Before|During)\s+[^,]{1,30},\s+)+"
+    r"(?:On|In|At|After|Before|During)\s+[^,]{1,30},\s+|(?:Asked|Pressed|Questioned|Speaking|Writing)\s+[^,]{1,40},\s+)+"
 )
 # a role's organisation and its holder after it: ' of the Refugee Council Enver Solomon'
 _ROLE_OF = re.compile(
@@ -268,11 +268,15 @@ def introducer(text: str, start: int, entities: Sequence[Entity]) -> str | None:
     if stop <= para or text[stop - 1 : stop] not in (".", "!") or sentence_start(text, start, para) != start:
         return None
     begin = sentence_start(text, stop - 1, para)
-    if len(text[begin:stop].split()) > INTRODUCTION_WORDS or _MARK.search(text, begin, stop):
+    if _MARK.search(text, begin, stop):
         return None
-    subject = next((e for e in entities if begin <= e.start < stop and opens_with(text, begin, e.start)), None)
+    # the person of a title that opens the sentence: 'Deputy White House Press Secretary Sarah Sanders'
+    openers = [e for e in entities if begin <= e.start < stop and opens_with(text, begin, e.start)]
+    subject = next((e for e in reversed(openers) if e.label == "PERSON"), openers[0] if openers else None)
     if subject is None or subject.label != "PERSON" or " " not in subject.canonical:
         return None  # only a person the article names in full: not spaCy's 'Supporters'
+    if len(text[subject.start : stop].split()) > INTRODUCTION_WORDS:
+        return None  # the words about the person, not their title, make the sentence short
     return subject.canonical
 
 

@@ -264,9 +264,10 @@ def _opens_with_mark(para: str) -> bool:
 
 
 def _opens_speech(text: str, at: int) -> bool:
-    """A quote that can run on into the next paragraph opens its paragraph or follows ':' or ','."""
+    """A quote that can run on into the next paragraph opens its paragraph or a sentence, or follows ':' or
+    ','."""
     before = text[:at].rstrip(" \t")
-    return not before or before.endswith(("\n", ":", ","))
+    return not before or before.endswith(("\n", ":", ",", ".", "!", "?"))
 
 
 def _straight_role(para: str, i: int, inside: bool, clear_only: bool = False, size: int = 1) -> str | None:

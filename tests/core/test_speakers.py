@@ -1381,3 +1381,47 @@ def test_a_closing_mark_typed_as_an_opening_one_after_the_last_word_closes(analy
 )
 def test_a_quote_after_a_short_sentence_about_a_person_with_a_title_or_a_lead_in_is_theirs(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (
+            '"His rise was built on a reputation as a fighter," Republican strategist Kevin Maddox offered. "The '
+            'photos undermine that."',
+            ["Kevin Maddox", "Kevin Maddox"],
+        ),
+        (
+            'Former club doctor Anna Pryce gave evidence on Tuesday. "I was never asked to sign it," she testified.',
+            ["Anna Pryce"],
+        ),
+        (
+            '"The rights are worth half what the league thinks," media analyst Tom Ferris contended in a note.',
+            ["Tom Ferris"],
+        ),
+    ],
+)
+def test_more_verbs_of_attribution(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (
+            "Prime Minister John Kemp backs the new flag. Of the public process, he said, \"In the end I'll have "
+            'one vote like every other voter."',
+            "John Kemp",
+        ),
+        (
+            'Striker Ivo Marek was sold on Friday. Regarding the transfer, coach Lena Holt said: "Ivo wanted to go."',
+            "Lena Holt",
+        ),
+        (
+            'Despite the defeat, Wolves captain Sam Oduya said: "We will be fine."',
+            "Sam Oduya",
+        ),
+    ],
+)
+def test_a_lead_in_before_the_subject_of_the_attribution(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

@@ -47,7 +47,8 @@ SPEECH_VERBS = (
     "believes believed thinks thought felt feels hopes hoped demanded demands repeated repeats answered "
     "answers shrugged nodded began begins grumbled grumbles muttered snapped fumed scoffed protested objected "
     "murmured hinted teased reminded tell warn insist admit vow urge reveal confirm deny denies denied hail hails "
-    "hailed slam slams slammed blast blasts blasted"
+    "hailed slam slams slammed blast blasts blasted offered offers asserted asserts contended contends opined "
+    "recounted recounts wondered wonders whispered yelled screamed testified testifies cried marvelled marveled"
 ).split()
 _VERB_ALT = "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True))
 _MULTI_VERBS = (
@@ -92,7 +93,8 @@ FUNCTION_WORD = re.compile(
 _LEAD_IN = re.compile(
     r"^(?:[A-Z]{3,}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^)]{1,20}\))?\s*[—–_]+\s*|"
     r"(?:But|And|So|Yet|Still|Then|Later|Earlier|Meanwhile|However|Afterwards|Separately|"
-    r"Elsewhere|Asked|Speaking|Writing|In|On|At|After|Before|During|For|With|From|Following|"
+    r"Elsewhere|Asked|Speaking|Writing|In|On|At|After|Before|During|For|With|From|Following|Of|Regarding|"
+    r"About|Despite|Amid|Given|"
     r"Back|Once|When|While|Now|Today|Yesterday)\b[^,:]{0,60},\s*|(?:But|And|So|Yet|Then)\s+|"
     r"[A-Z][a-z]+ly,\s*)+"
 )

@@ -1425,3 +1425,28 @@ def test_more_verbs_of_attribution(analyzer, body, speakers):
 )
 def test_a_lead_in_before_the_subject_of_the_attribution(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # US sports desk: a short form in the attribution
+            "The Blues and their presenting partner, Gateway Federal Credit Union, honored 300 service members "
+            'before the game. "We wanted the seats filled with the people the night is for," Gateway Federal said '
+            "in a statement.",
+            "Gateway Federal Credit Union",
+        ),
+        (  # wire copy with a typo in the organisation's name
+            "Paris-based organisers Amaury Sport Organisation had said on Thursday that 500 cars were ready. After "
+            'meetings with ministry officials, "No other decision but the cancellation of the rally could be '
+            'taken," said a statement on Amuary’s website.',
+            "Amaury Sport Organisation",
+        ),
+        (  # a person is not renamed after the foundation that bears their name
+            'The Michael Jordan Foundation funds 40 courts in Chicago. "Every kid needs a hoop," Michael Jordan said.',
+            "Michael Jordan",
+        ),
+    ],
+)
+def test_an_organisation_speaks_under_the_fullest_name_the_article_gives_it(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

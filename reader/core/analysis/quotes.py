@@ -342,9 +342,44 @@ def _partial_speech(text: str, span: _Span, before: str) -> bool:
 def _resolve(
     source: Source, span: _Span, text: str, entities: Sequence[Entity], names: Names, last: Quote | None
 ) -> str | None:
-    """The speaker a source phrase names, with an organisation's initials spelled out as the article did."""
+    """The speaker a source phrase names, with an organisation's initials spelled out as the article did, and
+    under the fullest name the article gives it."""
     speaker = _named_by(source, span, text, entities, names, last)
-    return _spelled_out(speaker, text) if speaker and ACRONYM.fullmatch(speaker) else speaker
+    if speaker and ACRONYM.fullmatch(speaker):
+        return _spelled_out(speaker, text)
+    return _fullest(speaker, entities) if speaker else speaker
+
+
+def _fullest(speaker: str, entities: Sequence[Entity]) -> str:
+    """'Gateway Federal' → 'Gateway Federal Credit Union', 'Amuary' → 'Amaury Sport Organisation': an
+    organisation's longest name in the article that begins with its words (the first one misspelt, as copy
+    sometimes has it), where there is one such name."""
+    orgs = {e.canonical for e in entities if e.label == "ORG"}
+    words = speaker.split()
+    people = {e.canonical for e in entities if e.label == "PERSON"}
+    if speaker not in orgs and (len(words) < 2 or speaker in people or not speaker[0].isupper()):
+        return speaker  # a person, a description, or a word no organisation's name is known by
+    if any(e.note and e.canonical == speaker for e in entities):
+        return speaker  # a listed name is already the full one: 'Chelsea', not the 'Chelsea Women' of the story
+    longer = {
+        name
+        for name in orgs
+        if len(name.split()) > len(words)
+        and name.split()[1 : len(words)] == words[1:]
+        and _same_word(name.split()[0], words[0])
+    }
+    return longer.pop() if len(longer) == 1 else speaker
+
+
+def _same_word(a: str, b: str) -> bool:
+    """The same word, or one of five letters or more with two letters swapped or one mistyped."""
+    if a == b:
+        return True
+    if len(a) != len(b) or len(a) < 5 or a[0] != b[0]:
+        return False
+    differ = [i for i in range(len(a)) if a[i] != b[i]]
+    swapped = len(differ) == 2 and differ[1] == differ[0] + 1 and a[differ[0]] == b[differ[1]]
+    return len(differ) == 1 or (swapped and a[differ[1]] == b[differ[0]])
 
 
 def _spelled_out(acronym: str, text: str) -> str:

@@ -1450,3 +1450,28 @@ def test_a_lead_in_before_the_subject_of_the_attribution(analyzer, body, speaker
 )
 def test_an_organisation_speaks_under_the_fullest_name_the_article_gives_it(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (  # wire copy
+            'Carla Benning, marketing director of the federation, offered help. "We have a list of companies," Ms. '
+            'Benning said. "Some of them are on the phone already." Klaus Riedl recalled his first meeting with the '
+            "watchmaker's chairman in 1989.",
+            ["Carla Benning", "Carla Benning"],
+        ),
+        (  # US sports desk
+            '"We left too many points out there," coach Mark Dole said. "We move on." Quarterback Tim Avery said '
+            "he would play on Sunday.",
+            ["Mark Dole", "Mark Dole"],
+        ),
+        (  # a short attribution after a quote that ended its sentence is still the quote's
+            'Anna Kovac scored twice in the first half. "It was a good day for the whole team." Kovac said after '
+            "the match.",
+            ["Anna Kovac"],
+        ),
+    ],
+)
+def test_a_sentence_of_its_own_after_a_quote_is_not_its_attribution(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers

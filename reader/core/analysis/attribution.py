@@ -29,6 +29,8 @@ Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 
 _TITLE_WORDS = 6  # at most this many words of a title before a sentence's subject
 INTRODUCTION_WORDS = 8  # 'Finch is unbothered.': a short sentence about the person, then the quote
+_REPORTED = re.compile(r"\s+(?:that|he|she|they|we|I)\s")  # 'said he would play': reported speech
+AFTER_SENTENCE_WORDS = 6  # '"…." Smith said after the match.': at most this many words after the verb
 TOPIC_SENTENCES = 4  # sentences read back for the subject 'he said' continues
 TOPIC_LOOK_BACK = 1200  # characters, likewise
 
@@ -325,6 +327,11 @@ def after(text: str, quote_end: int, limit: int) -> Source | None:
         return None  # 'told NBC that "this Russia thing" was among his reasons': the sentence goes on
     if _new_sentence(text, quote_end, body) and (re.search(r"[:,]\s*$", body) or len(body.split()) > 12):
         return None  # '"…." After the match, X said, "…"': the next quote's attribution, not this one's
+    verb = _VERB_RE.search(body) if _new_sentence(text, quote_end, body) else None
+    if verb and (
+        len(body[verb.end() :].split()) > AFTER_SENTENCE_WORDS or _REPORTED.match(body, verb.end())
+    ):  # '"…." Riedl recalled his first meeting with Aebi in 1989.', '"…." Avery said he would play.'
+        return None  # a sentence of its own, not the quote's attribution
     return _verb_first(body, at) or _source_first(body, at) or _according_to(body, at) or _dash(tail, quote_end)
 
 

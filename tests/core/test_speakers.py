@@ -6,10 +6,12 @@ bundled lists), asserting the speaker a reader would name.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reader.core.analysis.values import SPEECH, TERM
-from reader.core.model import BODY, TITLE
+from reader.core.model import BODY, TITLE, Article
 from tests.core.analysis_fixtures import analyze_text, assert_quote_spans_are_sound, bare, quote_starting, real_analyzer
 
 
@@ -1475,3 +1477,36 @@ def test_an_organisation_speaks_under_the_fullest_name_the_article_gives_it(anal
 )
 def test_a_sentence_of_its_own_after_a_quote_is_not_its_attribution(analyzer, body, speakers):
     assert who_said(analyzer, body) == speakers
+
+
+@pytest.mark.parametrize(
+    "title, body, speaker",
+    [
+        (  # trade press: a panel transcript's headline
+            "Transcript: “Clean sport sells” — sponsors and the integrity unit at the Forum",
+            'Jean Lafleur, Covéa: "Reallocation ceremonies, for a start. Clean sport sells. As a sponsor I would '
+            'pay for that moment."',
+            "Jean Lafleur",
+        ),
+        (  # club release
+            "Kit deal ‘the biggest in our history’",
+            '"This is the biggest in our history, and the fans deserve it," said chief executive Fiona Gall.',
+            "Fiona Gall",
+        ),
+    ],
+)
+def test_a_headline_quote_the_story_repeats_is_its_speakers(analyzer, title, body, speaker):
+    analysis = analyzer.analyze(_headed(title, body))
+    assert [(q.kind, q.speaker) for q in analysis.in_part(TITLE).quotes] == [(SPEECH, speaker)]
+
+
+def test_a_name_in_quotes_in_the_headline_stays_a_term_when_the_story_quotes_it(analyzer):
+    title = 'Owners call time on "Project Big Picture"'
+    body = '"Project Big Picture is dead, and nobody will miss it," said league chairman Ian Ross.'
+    analysis = analyzer.analyze(_headed(title, body))
+    assert [(q.kind, q.speaker) for q in analysis.in_part(TITLE).quotes] == [(TERM, None)]
+
+
+def _headed(title: str, body: str) -> Article:
+    """An article with this headline, as a page or a feed gives it."""
+    return Article(id="a", path=Path("a.txt"), title=title, date=None, source="test", body=body)

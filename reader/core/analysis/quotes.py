@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import PARAGRAPH_BREAK, paragraph_end, paragraph_start, split_paragraphs
 from . import attribution
@@ -165,6 +165,28 @@ def find_quotes(
         if kind == SPEECH:
             last = quote
     return quotes
+
+
+def quoted_from_the_story(title_quotes: Sequence[Quote], body_quotes: Sequence[Quote]) -> list[Quote]:
+    """The headline's quotes, each that a body quote repeats word for word with that quote's speaker: the
+    headline quotes the story ('Transcript: "Clean sport sells" — …' where the body has Lafleur say it)."""
+    said = [(_words(q.text), q.speaker) for q in body_quotes if q.kind == SPEECH and q.speaker]
+    out = []
+    for quote in title_quotes:
+        words = _words(quote.text)
+        found = next((who for body, who in said if len(words) > 1 and _within(words, body)), None)
+        if quote.kind == TERM and (len(words) < 3 or _title_case(quote.text.strip(" '\"‘’“”"))):
+            found = None  # a name in quotes ('"Project Big Picture" is dead') stays a term
+        out.append(replace(quote, speaker=found, kind=SPEECH) if found else quote)
+    return out
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def _within(part: list[str], whole: list[str]) -> bool:
+    return any(whole[i : i + len(part)] == part for i in range(len(whole) - len(part) + 1))
 
 
 # ------------------------------------------------------------------ where quotes run

@@ -1510,3 +1510,23 @@ def test_a_name_in_quotes_in_the_headline_stays_a_term_when_the_story_quotes_it(
 def _headed(title: str, body: str) -> Article:
     """An article with this headline, as a page or a feed gives it."""
     return Article(id="a", path=Path("a.txt"), title=title, date=None, source="test", body=body)
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (  # wire copy: a chain of quotes with one attribution between them
+            '"The provocation was reckless and will not go unanswered," said KCNA. "Foolhardy provocation deserves '
+            'harsh punishment", it added; and, later, "The front-line units are to be fully battle ready for '
+            'surprise operations".',
+            ["KCNA", "KCNA", "KCNA"],
+        ),
+        (  # sports desk
+            'Coach Lena Holt was furious. "We were robbed," she said. "The referee had a bad day", she added; and, '
+            'later, "I will not apologise for saying it".',
+            ["Lena Holt", "Lena Holt", "Lena Holt"],
+        ),
+    ],
+)
+def test_a_pronoun_introducing_a_quote_after_a_semicolon_is_resolved(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers

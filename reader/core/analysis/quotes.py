@@ -428,7 +428,7 @@ def _named_by(
 ) -> str | None:
     """The speaker a source phrase names: a person, an organisation, or a description as written."""
     phrase = source.text
-    if source.pronoun:
+    if source.pronoun or phrase.lower() in attribution.PRONOUNS:  # however the pattern found it
         return _pronoun(source, span, text, entities, last)
     if _UNNAMED_FOR.match(phrase) and len(phrase.split()) <= DESCRIPTION_WORDS:
         return phrase[0].lower() + phrase[1:]  # 'a spokesperson for the Football Association', as written

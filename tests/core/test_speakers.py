@@ -1530,3 +1530,22 @@ def _headed(title: str, body: str) -> Article:
 )
 def test_a_pronoun_introducing_a_quote_after_a_semicolon_is_resolved(analyzer, body, speakers):
     assert who_said(analyzer, body) == speakers
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # wire copy
+            "Not all were pleased. U.S. Senator Jane Holloway, Republican from Ohio, issued a statement on the "
+            'decision. "Like many Ohioans, I am disappointed with the league\'s choice of host city."',
+            "Jane Holloway",
+        ),
+        (  # club release
+            "The club was relegated on Saturday. Chairman Ian Lenagan released a statement within the hour. "
+            '"We let our supporters down and we will rebuild."',
+            "Ian Lenagan",
+        ),
+    ],
+)
+def test_a_quote_after_a_named_person_issued_a_statement_in_the_same_paragraph_is_theirs(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

@@ -42,6 +42,7 @@ _ISSUED = frozenset("issued issues released releases published publishes".split(
 _STATEMENTS = frozenset("statement statements communique communiqué letter message".split())
 _SUBJECT_PARTS = frozenset(("compound", "det", "amod", "poss", "case", "nmod", "nummod", "quantmod"))
 _SHARED_SUBJECT = frozenset(("conj", "xcomp", "advcl", "ccomp", "pcomp", "prep", "pobj", "dobj", "acl", "relcl"))
+_NAMED = re.compile(r"\b[A-Z][\w'’-]*\s+[A-Z][\w'’-]+")  # a name of two capitalised words or more
 _RELATIVE = frozenset(("who", "which", "that"))
 _PRONOUNS = frozenset(("he", "she", "they", "we", "i", "it"))
 
@@ -87,14 +88,15 @@ def reported_before(text: str, start: int, end: int, parse: Parse) -> Source | N
         return None  # no word that could carry speech: not worth a parse
     tokens = list(parse(sentence))
     for i, (s, e, dep, _) in enumerate(tokens):
-        # 'X issued a statement' only for a quote opening the next paragraph: in one paragraph whose breaks
-        # may be lost, the statement's words may be anyone's
-        issued = start == para_start and _issues_statement(tokens, sentence, i)
+        issued = _issues_statement(tokens, sentence, i)
         speech = sentence[s:e].lower() in _CARRIERS or issued
         subject = _subject(tokens, i) if dep in ("ROOT", "conj") and speech else None
         found = _subject_span(tokens, sentence, subject) if subject is not None else None
         if subject is not None and found is not None and tokens[subject][2] == "nsubj":
             phrase = sentence[found[0] : found[1]]
+            if issued and start != para_start and not _NAMED.search(phrase):
+                continue  # 'The federation issued a statement' in one paragraph whose breaks may be lost:
+                # the statement's words may be anyone's; 'Senator John Cornyn issued a statement' names its own
             return Source(begin + found[0], begin + found[1], phrase, phrase.lower() in _PRONOUNS)
     return None
 

@@ -1549,3 +1549,21 @@ def test_a_pronoun_introducing_a_quote_after_a_semicolon_is_resolved(analyzer, b
 )
 def test_a_quote_after_a_named_person_issued_a_statement_in_the_same_paragraph_is_theirs(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # wire copy: the earlier mention says no more than the attribution
+            'The governing body formed a panel to investigate the crash. "The driver did not slow down enough," '
+            "the panel said in its report.",
+            "the panel",
+        ),
+        (  # the earlier mention says more: kept
+            'A club spokesman confirmed the fee on Monday. "We do not comment on contracts," the spokesman said.',
+            "a club spokesman",
+        ),
+    ],
+)
+def test_a_description_takes_the_earlier_indefinite_mention_only_when_it_says_more(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

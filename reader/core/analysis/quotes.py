@@ -613,7 +613,7 @@ def _description(phrase: str, span: _Span, text: str, entities: Sequence[Entity]
             r"(?:\s+(?:familiar\s+with|close\s+to|with\s+knowledge\s+of|briefed\s+on)\s+[^,.;:]+)?",
             text[max(0, span.start - 4 * LOOK_BACK) : span.start],
         )
-        if earlier_form:
+        if earlier_form and len(earlier_form[-1].split()) > 2:  # 'a panel' says no more than 'the panel'
             return earlier_form[-1][0].lower() + earlier_form[-1][1:]  # 'the spokesman': 'a club spokesman'
     if len(words) > DESCRIPTION_WORDS:
         return None

@@ -1567,3 +1567,24 @@ def test_a_quote_after_a_named_person_issued_a_statement_in_the_same_paragraph_i
 )
 def test_a_description_takes_the_earlier_indefinite_mention_only_when_it_says_more(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # wire copy: the name between dashes
+            'One visitor to Atlantic City, New Jersey — Matt Jenkins — told the press, "I think it\'s a shame."',
+            "Matt Jenkins",
+        ),
+        (  # UK broadsheet: between commas after a description with a place in it
+            'A season-ticket holder from Swansea, Gareth Price, said: "We pay for the shirt and they sell it."',
+            "Gareth Price",
+        ),
+        (  # a person's apposition naming their firm keeps the person
+            'Omar Haddad, Clydeview Bank, said: "We have banked with this town for 140 years."',
+            "Omar Haddad",
+        ),
+    ],
+)
+def test_the_name_in_apposition_to_an_unnamed_description_is_the_speaker(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

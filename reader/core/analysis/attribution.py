@@ -126,6 +126,9 @@ _ROLE_FIRST = re.compile(r"(?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+(?=\s+(?:of|at|for)\s
 _APPOSED_NAME = re.compile(r"(?:The|His|Her|Their|Its|[A-Z][\w'’-]*['’]s)\s+[^,:]{1,40},\s+([^,:]{3,60}),")
 # a possessor's role with the name in apposition: "Lund's successor, ", "The club's captain, "
 _APPOSED_ROLE = re.compile(r"(?:The|His|Her|Their|Its|[A-Z][\w'’-]*['’]s)\s+(?:[\w'’-]+\s+){0,3}?[a-z][\w-]*,\s*")
+# a description, then the name of whom it describes set off by dashes or commas, before the verb
+_NAME_APPOSED = re.compile(r"(?:,|\s[—–]|\s--)\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*(?:,|[—–]|--)\s*$")
+_UNNAMED_HEAD = re.compile(r"(?:One|A|An|Another|The|His|Her|Their|Its)\s+[a-z]")
 _MARK = re.compile(r"[\"“”«»]|``|''")
 QUOTE_MARK = _MARK
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’']?(?=\s|$)")
@@ -503,6 +506,9 @@ def _subject_source(head: str, subject: str, at: int) -> Source | None:
     start = head.index(subject)
     if re.fullmatch(_PRONOUN, subject):
         return _span(head, at, start, start + len(subject), pronoun=True)
+    apposed = _NAME_APPOSED.search(subject)
+    if apposed and _UNNAMED_HEAD.match(subject):  # 'One visitor to Atlantic City — Matt Jenkins —'
+        return _span(head, at, start + apposed.start(1), start + apposed.end(1))
     end = _apposition_end(subject)
     if len(subject[:end].split()) > 14:
         return None

@@ -1588,3 +1588,34 @@ def test_a_description_takes_the_earlier_indefinite_mention_only_when_it_says_mo
 )
 def test_the_name_in_apposition_to_an_unnamed_description_is_the_speaker(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # cycling team release: sponsors named more often than the team
+            "Team Nordlys will ride as Vestas Energi–Nordlys from next season, after Vestas Energi signed a "
+            "four-year deal. Vestas Energi replaces Carlsberg, and Vestas Energi will also sponsor the women's "
+            'team.\n\nThe team said in a statement that all rider contracts would be honoured. "No rider or staff '
+            'member will lose their place because of this change," the statement read.',
+            "Team Nordlys",
+        ),
+        (  # wire copy: a council spaCy does not tag
+            'Earlier, the Leeds city council passed a resolution backing the bid. The resolution read, "This '
+            'council fully supports the bid and the fans who made it."',
+            "Leeds city council",
+        ),
+        (  # UK broadsheet: the body's name before the document
+            'The Home Office letter reads "we may extend the use of the questionnaire to other claimants", but no '
+            "plans exist.",
+            "Home Office",
+        ),
+        (  # trade press: a tribunal's ruling
+            'The Court of Arbitration for Sport handed down its ruling on Friday. "The appeal is dismissed and the '
+            'ban stands," the ruling read.',
+            "Court of Arbitration for Sport",
+        ),
+    ],
+)
+def test_the_statement_read_is_whoever_the_story_said_issued_it(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

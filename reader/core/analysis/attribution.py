@@ -9,12 +9,10 @@ before it (`Team principal Ruth Adler replied: "…"`, `Sam Ito, Channel 4: "…
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import PARAGRAPH_BREAK, paragraph_end, paragraph_start
 from .names import HONORIFICS, ROLE_WORDS, trim_name
-from .values import Entity
 
 # abbreviations whose full stop ends neither a sentence nor a name: the titles before a name, and others
 ABBREVIATIONS = frozenset(
@@ -27,12 +25,8 @@ Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
     )
 )
 
-_TITLE_WORDS = 6  # at most this many words of a title before a sentence's subject
-INTRODUCTION_WORDS = 8  # 'Finch is unbothered.': a short sentence about the person, then the quote
 _REPORTED = re.compile(r"\s+(?:that|he|she|they|we|I)\s")  # 'said he would play': reported speech
 AFTER_SENTENCE_WORDS = 6  # '"…." Smith said after the match.': at most this many words after the verb
-TOPIC_SENTENCES = 4  # sentences read back for the subject 'he said' continues
-TOPIC_LOOK_BACK = 1200  # characters, likewise
 
 SPEECH_VERBS = (
     "said says say told tells added adds explained explains insisted insists admitted admits conceded concedes "
@@ -53,8 +47,12 @@ SPEECH_VERBS = (
     "recounted recounts wondered wonders whispered yelled screamed testified testifies cried marvelled marveled"
 ).split()
 _VERB_ALT = "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True))
-_MULTI_VERBS = (
-    r"(?<=statement\s)read|(?<=release\s)read|read(?=:)|pointed\s+out|went\s+on|summed\s+up|chimed\s+in|"
+# what an organisation or a person issues: '"…," the statement read'
+STATEMENT_NOUNS = frozenset(
+    "statement release communique communiqué post letter message tweet resolution ruling verdict judgment".split()
+)
+_MULTI_VERBS = "".join(rf"(?<={noun}\s)reads?|" for noun in sorted(STATEMENT_NOUNS)) + (
+    r"read(?=:)|pointed\s+out|went\s+on|summed\s+up|chimed\s+in|"
     r"shot\s+back|fired\s+back|hit\s+back|"
     r"was\s+quoted\s+as\s+saying|is\s+quoted\s+as\s+saying|added\s+that|said\s+that"
 )
@@ -92,7 +90,7 @@ FUNCTION_WORD = re.compile(
     r"although|though|since|until|with|without|for|from|to|in|on|at|by)\b"
 )
 # what may stand before the subject of an attribution: 'In a statement on its website, the club said:'
-_LEAD_IN = re.compile(
+LEAD_IN = re.compile(
     r"^(?:[A-Z]{3,}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^)]{1,20}\))?\s*[—–_]+\s*|"
     r"(?:But|And|So|Yet|Still|Then|Later|Earlier|Meanwhile|However|Afterwards|Separately|"
     r"Elsewhere|Asked|Speaking|Writing|In|On|At|After|Before|During|For|With|From|Following|Of|Regarding|"
@@ -108,11 +106,6 @@ _BARE_LEAD_IN = re.compile(
     r"^(?:In|On|At|After|Before|During|Following|Later|Earlier|Afterwards|Then|Today|Yesterday)\b"
     r"[^,:]{0,60}?\s(?=(?:he|she|they|we|I)$)"
 )
-# before a sentence's subject: 'Later Conte spoke', 'On Sunday, Conte spoke'
-_OPENING_ADVERB = re.compile(
-    r"^(?:(?:Later|Earlier|Afterwards|Then|Meanwhile|Now|Today|Yesterday|Tonight|But|And|So|Yet|Still)\s+|"
-    r"(?:On|In|At|After|Before|During)\s+[^,]{1,30},\s+|(?:Asked|Pressed|Questioned|Speaking|Writing)\s+[^,]{1,40},\s+)+"
-)
 # a role's organisation and its holder after it: ' of the Refugee Council Enver Solomon'
 _ROLE_OF = re.compile(
     r"\s+(?:of|at|for)\s+(?:the\s+)?(?:[\w'’&.-]+\s+){1,5}[A-Z][\w'’-]+\s+[A-Z][\w'’-]+(?=\s+[a-z]|\s*[,:\"“])"
@@ -124,8 +117,6 @@ _ROLE_FIRST = re.compile(r"(?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+(?=\s+(?:of|at|for)\s
 
 # a description, then the subject's name in apposition: "His opposite number, Leinster's Conor Walsh, "
 _APPOSED_NAME = re.compile(r"(?:The|His|Her|Their|Its|[A-Z][\w'’-]*['’]s)\s+[^,:]{1,40},\s+([^,:]{3,60}),")
-# a possessor's role with the name in apposition: "Lund's successor, ", "The club's captain, "
-_APPOSED_ROLE = re.compile(r"(?:The|His|Her|Their|Its|[A-Z][\w'’-]*['’]s)\s+(?:[\w'’-]+\s+){0,3}?[a-z][\w-]*,\s*")
 # a description, then the name of whom it describes set off by dashes or commas, before the verb
 _NAME_APPOSED = re.compile(r"(?:,|\s[—–]|\s--)\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*(?:,|[—–]|--)\s*$")
 _UNNAMED_HEAD = re.compile(r"(?:One|A|An|Another|The|His|Her|Their|Its)\s+[a-z]")
@@ -180,111 +171,6 @@ def sentence_start(text: str, end: int, floor: int) -> int:
     while start < end and text[start].isspace():
         start += 1
     return start
-
-
-def opens_with(text: str, sentence: int, name: int) -> bool:
-    """Whether the name at `name` opens the sentence starting at `sentence`, as its subject: at most 'The'
-    or a time word before it ('Later Conte spoke'), a title ending in a role ('Toyota team principal
-    Jari-Matti Latvala', 'Full-back Tomasz Nowak'), or a possessor's role in apposition ('Lund's
-    successor, Ingrid Dahl,')."""
-    if name < sentence or name - sentence <= len("The "):
-        return sentence <= name
-    head = _OPENING_ADVERB.sub("", text[sentence:name])
-    words = head.split()
-    if not words:
-        return True
-    return bool(_APPOSED_ROLE.fullmatch(head)) or (
-        len(words) <= _TITLE_WORDS
-        and words[-1].lower() in ROLE_WORDS
-        and all(w.lower() in ROLE_WORDS or (w[:1].isupper() and w not in ("He", "She", "They", "It")) for w in words)
-    )
-
-
-def subject_before(text: str, at: int, floor: int, candidates: Sequence[Entity]) -> Entity | None:
-    """Of `candidates`, the subject of the sentence a quote at `at` stands in, else of the sentence before
-    ('Federer, who…, snapped … "…," he said'), not before `floor`."""
-    last_sentence = sentence_start(text, at, floor)
-    previous = sentence_start(text, max(floor, len(text[:last_sentence].rstrip()) - 1), floor)
-    for start in (last_sentence, previous):
-        subject = next((e for e in candidates if opens_with(text, start, e.start) and not possessed(text, e)), None)
-        if subject:
-            return subject
-    return None
-
-
-def possessed(text: str, entity: Entity) -> bool:
-    """ "Lund's successor": Lund is not the sentence's subject."""
-    return text[entity.end : entity.end + 2] in ("'s", "’s")
-
-
-# a sentence about the subject before it: 'It was his first win.', 'His contract runs until 2027.'
-_POSSESSIVE_OPENING = r"(?:It\s+(?:was|is|had\s+been|has\s+been)\s+(?:his|her|their)|His|Her|Their)"
-
-
-def topic(text: str, at: int, entities: Sequence[Entity], labels: tuple[str, ...], pronoun: str) -> Entity | None:
-    """Whom 'he said' opening a paragraph means: the subject of the sentences before it, read back over a
-    few sentences, past those whose subject is `pronoun` again or a description ('He replaces Tom Reilly.'
-    after 'Rossi, 48, left Parma.'; 'The German company said …' after 'Adidas reported …'); None where a
-    sentence's subject is anyone else."""
-    end, floor = at, max(0, at - TOPIC_LOOK_BACK)
-    for _ in range(TOPIC_SENTENCES):
-        end = len(text[:end].rstrip()) - 1  # within the sentence before, not after its full stop
-        start = sentence_start(text, end, max(floor, paragraph_start(text, end)))  # a heading has no full stop
-        if start >= end:
-            return None
-        subject = next((e for e in entities if start <= e.start < end and opens_with(text, start, e.start)), None)
-        if subject is not None:
-            return subject if subject.label in labels else None
-        if not re.match(rf"(?:{pronoun}|The (?:[\w'’-]+ ){{0,2}}[a-z][\w-]*|{_POSSESSIVE_OPENING})\s", text[start:end]):
-            return None
-        end = start
-    return None
-
-
-def answerer(text: str, start: int, entities: Sequence[Entity]) -> str | None:
-    """'Why did Lena Hoffmann turn down England?' then '"Because Wolfsburg believed in me."': a quote that
-    opens its sentence right after a question (in its paragraph, or ending the paragraph before) answers
-    it. The one person the question names; for 'Why did she …?', the subject of the sentences before it,
-    else the person the story has named most."""
-    para = paragraph_start(text, start)
-    floor = para if start > para else paragraph_start(text, max(0, para - len(PARAGRAPH_BREAK)))
-    stop = len(text[:start].rstrip())
-    if start < len(PARAGRAPH_BREAK) or text[stop - 1 : stop] != "?" or sentence_start(text, start, para) != start:
-        return None
-    begin = sentence_start(text, stop - 1, floor)
-    if _MARK.search(text, begin, stop):
-        return None  # a question someone asked in quotes is no question of the story's
-    named = {e.canonical for e in entities if e.label == "PERSON" and begin <= e.start < stop}
-    if len(named) == 1:
-        return named.pop()
-    if named or not re.search(r"\b(?:he|she|him|her)\b", text[begin:stop], re.I):
-        return None
-    subject = topic(text, begin, entities, ("PERSON",), "He|She")  # whom the story was about
-    if subject:
-        return subject.canonical
-    # else the person the story has named most so far, the latest of equals ('Did the sprinter ever doubt …?')
-    told = [e.canonical for e in entities if e.label == "PERSON" and e.end <= begin]
-    return max(reversed(told), key=told.count) if told else None
-
-
-def introducer(text: str, start: int, entities: Sequence[Entity]) -> str | None:
-    """'Finch is unbothered. "Let them say that."': a quote that follows, in its paragraph, a short sentence
-    whose subject is a person is that person's."""
-    para = paragraph_start(text, start)
-    stop = len(text[:start].rstrip())
-    if stop <= para or text[stop - 1 : stop] not in (".", "!") or sentence_start(text, start, para) != start:
-        return None
-    begin = sentence_start(text, stop - 1, para)
-    if _MARK.search(text, begin, stop):
-        return None
-    # the person of a title that opens the sentence: 'Deputy White House Press Secretary Sarah Sanders'
-    openers = [e for e in entities if begin <= e.start < stop and opens_with(text, begin, e.start)]
-    subject = next((e for e in reversed(openers) if e.label == "PERSON"), openers[0] if openers else None)
-    if subject is None or subject.label != "PERSON" or " " not in subject.canonical:
-        return None  # only a person the article names in full: not spaCy's 'Supporters'
-    if len(text[subject.start : stop].split()) > INTRODUCTION_WORDS:
-        return None  # the words about the person, not their title, make the sentence short
-    return subject.canonical
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -493,7 +379,7 @@ def _before_verb(head: str, at: int) -> Source | None:
             continue
         subject = re.sub(rf"\s+{_AUX}$", " ", head[: verb.start()] + " ").strip()
         subject = re.split(r",?\s+(?:but|while|whereas|yet)\s+|;\s+", subject)[-1]  # '…, but his agency said'
-        subject = _LEAD_IN.sub("", subject)
+        subject = LEAD_IN.sub("", subject)
         subject = _BARE_LEAD_IN.sub("", subject)
         if not subject.strip(" ,;") or FUNCTION_WORD.fullmatch(subject.strip(" ,;")):
             return None  # '…," and told the players, "…"': the subject is earlier in the sentence
@@ -536,7 +422,7 @@ def _before_subject(head: str, at: int) -> Source | None:
         head,
     ):
         return None
-    sentence = _LEAD_IN.sub("", head.strip())
+    sentence = LEAD_IN.sub("", head.strip())
     m = re.match(rf"{_PRONOUN}\b", sentence)
     if m:
         return _subject_source(head, m.group(), at)
@@ -593,7 +479,7 @@ def _before_colon(head: str, at: int) -> Source | None:
         not m
         or len(m.group("name")) < 2
         or not looks_like_name(m.group("name"))
-        or _LEAD_IN.match(m.group("name") + ",")
+        or LEAD_IN.match(m.group("name") + ",")
     ):
         return None
     return _span(head, at, m.start("name"), m.end("name"))

@@ -18,11 +18,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..model import PARAGRAPH_BREAK, paragraph_end, paragraph_start, split_paragraphs
-from . import attribution
+from . import attribution, story
 from .attribution import Source
 from .context import common_word
-from .mentions import named_as
-from .names import DEMONYMS, PARTICLES, SENTENCE_OPENERS, Names, trim_name
+from .names import PARTICLES, SENTENCE_OPENERS, Names, trim_name
+from .story import DESCRIPTION_WORDS, LOOK_BACK, description, is_description
 from .syntax import Parse, reported_before, speaker_by_grammar
 from .values import SPEECH, TERM, Entity, Quote
 
@@ -32,17 +32,7 @@ HEADLINE_OPENERS, HEADLINE_CLOSERS = "‘", "’"
 SPEECH_MIN_WORDS = 8  # a shorter quote inside a sentence is a quoted term unless it reads as speech
 PARTIAL_CUE_WORDS = 8  # 'called the deal "…"': at most this many words between the speech verb and the quote
 CONTINUE_MAX_WORDS = 14  # "…," Ma said. "…": a second quote within this many words goes on the same turn
-LOOK_BACK = 1500  # characters searched back for the organisation or person a description stands for
 
-# "…," the airline said: a description that stands for the organisation named before it
-ORG_NOUNS = frozenset(
-    """
-airline club league federation company firm group sponsor brand team body association union organisers
-organizers committee board bank broadcaster network channel council ministry government agency side
-franchise outfit carrier maker manufacturer retailer operator partner owners organisation organization department
-regulator authority commission watchdog
-""".split()
-)
 # an unnamed person as the subject of a sentence: 'One team mechanic, who asked not to be named, said'
 _INDEFINITE_SUBJECT = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))((?:One|A|An)\s+(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*)"
@@ -53,7 +43,6 @@ _SUBJECT_NAME = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+)?"
     r"([A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|van|von|de|der|del|da|di|ter|la|le)){1,3}),\s"
 )
-SIDE_NOUNS = frozenset("club team side franchise outfit owners organisation organization partner".split())
 # "X's report", "X's recent analysis of …": what X wrote speaks for X
 _DOCUMENT_OWNER = re.compile(
     r"([A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4})['’]s?\s+(?:[a-z][\w-]*\s+){0,2}"
@@ -64,51 +53,11 @@ _UNNAMED_FOR = re.compile(
     r"(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+)?(?:spokes(?:man|woman|person)|representative|official|source|insider)"
     r"\s+(?:for|at|of|from|with|close\s+to)\s"
 )
-STATEMENT_NOUNS = frozenset("statement release communique communiqué post letter message tweet".split())
-# "…," the coach said: a description that names a person's role, resolved when the article gave the role
-# beside a name ("Barcelona coach Hansi Flick"); else kept as written
-PERSON_ROLES = frozenset(
-    """
-coach manager captain president chairman chairwoman chair chief executive director secretary minister
-commissioner boss owner founder spokesman spokeswoman spokesperson principal skipper head referee umpire
-""".split()
-)
-# "…," the 28-year-old said: a description of the person the story is about
-PERSON_NOUNS = re.compile(
-    r"\b(?:\d+-year-old|(?:[a-z]+-)?year-old|" + "|".join(sorted(DEMONYMS)) + "|"
-    r"world\s+number\s+\w+|champion|midfielder|striker|forward|defender|goalkeeper|keeper|winger|batsman|"
-    r"bowler|all-rounder|fly-half|scrum-half|prop|lock|flanker|rider|driver|sprinter|veteran|youngster|"
-    r"teenager|player|star|olympian|paralympian|debutant|rookie|quarterback)\b",
-    re.I,
-)
-# 'the governor' is the 'Gov. Alan Pierce' of the story: the title a role is written as before a name
-TITLE_OF_ROLE = {
-    "governor": "Gov",
-    "senator": "Sen",
-    "representative": "Rep",
-    "congressman": "Rep",
-    "congresswoman": "Rep",
-    "general": "Gen",
-    "lieutenant": "Lt",
-    "colonel": "Col",
-    "captain": "Capt",
-    "sergeant": "Sgt",
-    "inspector": "Insp",
-    "superintendent": "Supt",
-    "detective": "Det",
-    "professor": "Prof",
-    "doctor": "Dr",
-    "president": "Pres",
-    "reverend": "Rev",
-    "commander": "Cmdr",
-}
 # what may stand between a speech verb and the words it quotes: 'said that "…"', 'told NBC that "…"',
 # 'promised to "…"', 'accused Comey of "…"'
 _RIGHT_AFTER_CUE = re.compile(
     r"\s*(?:(?:(?:the\s+)?(?:[A-Z][\w.'’&-]*\s+){1,3}|(?:him|her|them|us|me|reporters|journalists)\s+)?(?:that|of)|to)?\s*"
 )
-_PERSON_HEAD = re.compile(rf"(?:{PERSON_NOUNS.pattern})\W*$", re.I)  # 'the Italian', not 'the Chinese court'
-DESCRIPTION_WORDS = 7
 ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}")
 _PARTICLES = "|".join(sorted(PARTICLES))  # a longer unresolved phrase is not kept as a description
 
@@ -157,9 +106,7 @@ def find_quotes(
                 reported = reported_before(text, span.start, span.end, parse)
                 speaker = _resolve(reported, span, text, entities, names, last) if reported else None
             if speaker is None and source is None:  # 'Why did she turn it down?' then the answer
-                speaker = attribution.answerer(text, span.start, entities) or attribution.introducer(
-                    text, span.start, entities
-                )
+                speaker = story.answerer(text, span.start, entities) or story.introducer(text, span.start, entities)
         quote = Quote(span.start, span.end, text[span.start : span.end], speaker, kind)
         quotes.append(quote)
         if kind == SPEECH:
@@ -446,7 +393,7 @@ def _named_by(
     inside = [e for e in entities if e.start >= source.start and e.end <= source.end]
     if any(e.label in ("DATE", "TIME", "MONEY", "PERCENT") and e.text == phrase for e in inside):
         return None
-    people = [e for e in inside if e.label == "PERSON" and not attribution.possessed(text, e)]
+    people = [e for e in inside if e.label == "PERSON" and not story.possessed(text, e)]
     if phrase.isupper() and len(phrase) > 3:
         phrase = phrase.title()  # a transcript's 'OKORO-BANKS:'
     name = trim_name(_strip_honorifics(phrase))
@@ -471,10 +418,10 @@ def _named_by(
     bodies = [e for e in inside if e.label in ("ORG", "GPE", "LOC", "FAC")]  # a club named after its city
     if len(name.split()) > 1 and not any(e.text == name for e in bodies):
         return name  # 'sprinter Ana Lima', where spaCy saw the city in her name
-    if bodies and not _is_description(phrase):
+    if bodies and not is_description(phrase):
         return bodies[-1].canonical
-    if _is_description(phrase):
-        return _description(phrase, span, text, entities) or (bodies[-1].canonical if bodies else None)
+    if is_description(phrase):
+        return description(phrase, span.start, span.end, text, entities) or (bodies[-1].canonical if bodies else None)
     if name and phrase.endswith(name.split()[-1]):
         return name
     return None
@@ -503,21 +450,6 @@ def _strip_honorifics(phrase: str) -> str:
     return " ".join(words)
 
 
-def _is_description(phrase: str) -> bool:
-    """'the coach', 'a club spokesman', 'the Barcelona coach', 'the Belgian'; not 'the IOC', not 'club
-    president X'."""
-    words = phrase.split()
-    if len(words) < 2:
-        return False
-    if PERSON_NOUNS.fullmatch(words[-1]) and words[0].lower() == "the":
-        return True
-    if re.search(r"['’]s$", words[0]) and words[-1][:1].islower():
-        return True  # "Wolf's husband and coach"
-    return words[-1][:1].islower() and (
-        phrase[:1].islower() or bool(re.match(r"(?:the|a|an|his|her|their|its|one|two|both|our)$", words[0], re.I))
-    )
-
-
 def _pronoun(source: Source, span: _Span, text: str, entities: Sequence[Entity], last: Quote | None) -> str | None:
     """He/she: the first person named in the story told since the previous quote's sentence (in this
     paragraph), else the previous speaker of this paragraph, else the last person named since the previous
@@ -534,7 +466,7 @@ def _pronoun(source: Source, span: _Span, text: str, entities: Sequence[Entity],
     if in_scope:
         # the subject of the sentence just before the quote ('Federer, who…, snapped … "…," he said'),
         # else the first named in the scope
-        subject = attribution.subject_before(text, span.start, scope, in_scope)
+        subject = story.subject_before(text, span.start, scope, in_scope)
         return (subject or in_scope[0]).canonical
     if wanted == ("PERSON",):
         introduced = _SUBJECT_NAME.search(text, scope, span.start)
@@ -545,7 +477,7 @@ def _pronoun(source: Source, span: _Span, text: str, entities: Sequence[Entity],
             return described.group(1)[0].lower() + described.group(1)[1:]
     if last_here is not None and last_here.speaker:
         return last_here.speaker
-    subject = attribution.topic(text, para_start, entities, wanted, "It|They" if wanted == ("ORG",) else "He|She")
+    subject = story.topic(text, para_start, entities, wanted, "It|They" if wanted == ("ORG",) else "He|She")
     if subject is not None and (last is None or subject.start > last.end):
         return subject.canonical
     since = last.end if last is not None else max(0, span.start - LOOK_BACK)
@@ -557,126 +489,6 @@ def _pronoun(source: Source, span: _Span, text: str, entities: Sequence[Entity],
 
 def _named_in(person: Entity, quote: str) -> bool:
     return person.label == "PERSON" and bool(set(person.canonical.split()) & set(re.findall(r"[A-Z][\w'’-]+", quote)))
-
-
-def _description(phrase: str, span: _Span, text: str, entities: Sequence[Entity]) -> str | None:
-    """'the airline' → the organisation named just before; 'the coach' → the person given that role;
-    'the 28-year-old' → the person named just before; else the phrase as written (if short)."""
-    words = re.findall(r"[\w'’-]+", phrase.lower())
-    sentence_end = attribution.sentence_around(text, span.start, span.end)[1]
-    earlier = [e for e in entities if span.start - LOOK_BACK < e.end <= span.start]
-    definite = words[:1] in (["the"], ["his"], ["her"], ["their"], ["its"])
-    head = words[-1] if words else ""
-    if head in STATEMENT_NOUNS:  # 'said a statement on Amaury's website', 'the statement said'
-        owner = re.match(r"(.+?)['’]s?\s", phrase)
-        if owner and not definite:  # "Cornyn's statement added"
-            named = [e for e in earlier if e.label in ("PERSON", "ORG") and e.text.startswith(owner.group(1))]
-            return named[-1].canonical if named else owner.group(1)
-        after = [e for e in entities if e.label == "ORG" and e.start >= span.end and e.end <= sentence_end]
-        if after:
-            return after[0].canonical
-        org = _organisation_before(earlier, text, span.start)
-        if org:
-            return org
-    if definite and head in ORG_NOUNS:
-        org = _named_with(head, ("ORG",), text, span.start, entities) or _organisation_before(
-            earlier, text, span.start, head
-        )
-        if org:
-            return org
-    elif definite and head:  # 'the trust', 'the court': an organisation whose name ends with the noun
-        bodies = [e for e in earlier if e.label == "ORG" and _last_word_is(e.canonical, head)]
-        org = _organisation_before(bodies, text, span.start, head) if bodies else None
-        if org:
-            return org
-    if definite:
-        # 'the coach', 'the club's chief executive'; else any role the article put before or beside a name:
-        # 'the governor' (Gov. Alan Pierce), 'the goaltender', 'the mayor' (Lord Mayor Anne Whitby)
-        role = next((w for w in reversed(words) if w in PERSON_ROLES), head if head.isalpha() else None)
-        person = _named_with(role, ("PERSON",), text, span.start, entities) if role else None
-        if person:
-            return person
-        if _PERSON_HEAD.search(phrase):  # 'the Italian': the subject just before, whom the paragraph is about…
-            para_start = paragraph_start(text, span.start)
-            people = [e for e in earlier if e.label == "PERSON"]  # people named in full first: not a lone 'Williams'
-            people = [e for e in people if " " in e.canonical] or people
-            subject = attribution.subject_before(text, span.start, para_start, people)
-            if subject:  # 'Team boss Toto Wolff was less guarded. "…," the Austrian said.'
-                return subject.canonical
-            if people:  # the first person of the paragraph, else of the last paragraph that names one
-                last_para = paragraph_start(text, people[-1].start)
-                start = para_start if people[-1].start >= para_start else last_para
-                return next(e for e in people if e.start >= start).canonical
-    if definite and head:
-        earlier_form = re.findall(
-            rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){{0,3}}{re.escape(head)}\b"
-            r"(?:\s+(?:familiar\s+with|close\s+to|with\s+knowledge\s+of|briefed\s+on)\s+[^,.;:]+)?",
-            text[max(0, span.start - 4 * LOOK_BACK) : span.start],
-        )
-        if earlier_form and len(earlier_form[-1].split()) > 2:  # 'a panel' says no more than 'the panel'
-            return earlier_form[-1][0].lower() + earlier_form[-1][1:]  # 'the spokesman': 'a club spokesman'
-    if len(words) > DESCRIPTION_WORDS:
-        return None
-    return phrase[0].lower() + phrase[1:] if phrase.split()[0] in ("The", "A", "An") else phrase
-
-
-def _organisation_before(earlier: Sequence[Entity], text: str, at: int, noun: str = "") -> str | None:
-    """The organisation 'the airline', 'the league' or 'the statement' stands for (of those whose name has the
-    noun, if any: the Premier League; before the paragraph's sentence that opens with it, if one does): the
-    last one named in the paragraph, else the one the story so far is
-    most about (the most mentioned, the latest of equals); never a listed club or team for a noun that is not
-    one ('the airline')."""
-    para_start = paragraph_start(text, at)
-    # 'The league said the deal would fund the Women's Premier League. "…," the league said': as the first
-    told = re.search(rf"(?:^|[.!?]\s+)The {noun}\b", text[para_start:at]) if noun else None
-    at = para_start + told.start() if told else at
-    orgs = named_as(noun, [e for e in earlier if e.label == "ORG" and _fits(noun, e) and e.end <= at])
-    in_paragraph = [e for e in orgs if e.start >= para_start]
-    if in_paragraph:
-        subjects = [e for e in in_paragraph if _opens_sentence(text, e, para_start)]
-        return (subjects or in_paragraph)[-1].canonical
-    counts: dict[str, tuple[int, int]] = {}
-    for n, e in enumerate(orgs):
-        counts[e.canonical] = (
-            counts.get(e.canonical, (0, 0))[0] + 1,
-            -n if e.canonical not in counts else counts[e.canonical][1],
-        )
-    return max(counts, key=counts.__getitem__) if counts else None
-
-
-def _last_word_is(name: str, noun: str) -> bool:
-    words = name.split()
-    return bool(words) and words[-1].lower().rstrip("s") == noun.rstrip("s")
-
-
-def _opens_sentence(text: str, entity: Entity, floor: int) -> bool:
-    """'PlayLine said in a statement …': the entity is its sentence's subject (or starts it)."""
-    return attribution.sentence_start(text, entity.start, floor) >= entity.start - len("The ")
-
-
-def _fits(noun: str, org: Entity) -> bool:
-    sporting = re.search(r"\b(?:club|team)\b", org.note, re.I)
-    return not (sporting and noun and noun not in SIDE_NOUNS)
-
-
-def _named_with(noun: str, labels: tuple[str, ...], text: str, before: int, entities: Sequence[Entity]) -> str | None:
-    """The last entity the text gave `noun` to before `before`: 'coach Hansi Flick', 'Flick, the coach',
-    'the Spanish airline Iberojet'."""
-    named = [e for e in entities if e.label in labels and e.end <= before]
-    floor = max(0, before - 4 * LOOK_BACK)
-    best: tuple[int, str] | None = None
-    short = TITLE_OF_ROLE.get(noun.lower())
-    said = rf"\b(?:{re.escape(noun)}\b|{short}\.)" if short else rf"\b{re.escape(noun)}\b"
-    for m in re.finditer(said, text[floor:before], re.I):
-        at, said_end = m.start() + floor, m.end() + floor
-        for e in named:
-            right_after = 0 <= e.start - said_end <= 4 and re.fullmatch(r"[\s,]*", text[said_end : e.start])
-            apposition = 0 <= at - e.end <= 40 and re.fullmatch(
-                r",\s+(?:the|their|its|[\w'’-]+'s)\s[^,.;]*", text[e.end : at]
-            )
-            if (right_after or apposition) and (best is None or at > best[0]):
-                best = (at, e.canonical)
-    return best[1] if best else None
 
 
 def _continues(text: str, previous: Quote, span: _Span, entities: Sequence[Entity]) -> bool:

@@ -1619,3 +1619,25 @@ def test_the_name_in_apposition_to_an_unnamed_description_is_the_speaker(analyze
 )
 def test_the_statement_read_is_whoever_the_story_said_issued_it(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (  # wire copy: 'in which he told', after an unattributed banner
+            "Governor Chris Christie was photographed on a closed beach on Sunday. Christie defended the trip, and "
+            'his deputy Kim Guadagno backed him.\n\nOn Monday, a plane towed a banner reading, "Tell Christie to '
+            'get off the beach," echoing his own words in 2011, in which he told visitors "Get the hell off the '
+            'beach" before a storm.',
+            [None, "Chris Christie"],
+        ),
+        (  # sports desk: 'he said' after a crowd's chant, nobody named since
+            "Coach Tomas Berg has lost six games in a row. Berg met the owners on Monday, and owner Mark Hale "
+            'backed him.\n\nThe crowd chanted "We want our club back, we want our club back" for twenty '
+            'minutes.\n\n"I hear them and I understand them," he said.',
+            [None, "Tomas Berg"],
+        ),
+    ],
+)
+def test_a_pronoun_after_an_unattributed_quote_is_whom_the_story_is_about(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers

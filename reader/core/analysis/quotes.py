@@ -484,7 +484,11 @@ def _pronoun(source: Source, span: _Span, text: str, entities: Sequence[Entity],
     named = [e for e in entities if e.label in wanted and since <= e.start and e.end <= upto]
     if named:
         return named[-1].canonical
-    return last.speaker if last is not None else None
+    if last is not None and last.speaker:
+        return last.speaker
+    # nobody since an unattributed quote: whom the story is about, the person (or body) it names most
+    told = [e.canonical for e in entities if e.label in wanted and e.end <= upto]
+    return max(reversed(told), key=told.count) if told else None
 
 
 def _named_in(person: Entity, quote: str) -> bool:

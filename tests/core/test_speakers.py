@@ -1641,3 +1641,25 @@ def test_the_statement_read_is_whoever_the_story_said_issued_it(analyzer, body, 
 )
 def test_a_pronoun_after_an_unattributed_quote_is_whom_the_story_is_about(analyzer, body, speakers):
     assert who_said(analyzer, body) == speakers
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # broadsheet match report
+            "Fans were unimpressed with both sides. \"An airline that can't pay and a club that can't sell itself. "
+            "What a mess,\" read a banner unveiled by the Biris Norte supporters' group before Sunday's match.",
+            "Biris Norte",
+        ),
+        (  # US sports desk
+            'The arena was half empty. "Fire the GM and sell the team," read a sign held by a fan in the front row.',
+            "a fan",
+        ),
+        (  # words on a screen, nobody's
+            '"You can\'t buy a day like this," read the message on the big screen before kick-off.',
+            None,
+        ),
+    ],
+)
+def test_words_on_display_are_whoever_the_story_says_showed_them(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

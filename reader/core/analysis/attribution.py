@@ -84,6 +84,11 @@ _NAMED_AFTER = re.compile(r",\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*
 _GOES_ON = re.compile(
     rf"(?!(?:{_AUX}){VERB}\b|{_PRONOUN}\b|according\s+to\b|(?:the|a|an|his|her|their|its|one|two|three|both)\s)[a-z]"
 )
+# words on display and who showed them: 'read a banner unveiled by', 'read a placard held by'
+_DISPLAYED_BY = re.compile(
+    r"reads?\s+(?:a|an|the|one)\s+(?:[\w'’-]+\s+){0,3}?(?:banner|sign|placard|poster|flag|tifo|board|t-shirt|"
+    r"shirt|slogan|message)s?\b[^.;:\"“”]{0,60}?\bby\s+"
+)
 # what cannot start a source phrase after a quote: '…," and Smith scored'
 FUNCTION_WORD = re.compile(
     r"(?:and|but|or|as|while|when|then|so|if|which|who|that|after|before|because|"
@@ -212,7 +217,8 @@ def after(text: str, quote_end: int, limit: int) -> Source | None:
     lead = opening.end() if opening else 0  # always a match: the pattern also matches ""
     body = tail[lead:]
     at = quote_end + lead
-    if lead == len(tail) - len(tail.lstrip(" ")) and _GOES_ON.match(body):
+    inner = text[max(0, quote_end - 4) : quote_end].rstrip("\"”»'`’ ")
+    if lead == len(tail) - len(tail.lstrip(" ")) and inner[-1:] not in (",", "!", "?", "—") and _GOES_ON.match(body):
         return None  # 'told NBC that "this Russia thing" was among his reasons': the sentence goes on
     if _new_sentence(text, quote_end, body) and (re.search(r"[:,]\s*$", body) or len(body.split()) > 12):
         return None  # '"…." After the match, X said, "…"': the next quote's attribution, not this one's
@@ -221,7 +227,19 @@ def after(text: str, quote_end: int, limit: int) -> Source | None:
         len(body[verb.end() :].split()) > AFTER_SENTENCE_WORDS or _REPORTED.match(body, verb.end())
     ):  # '"…." Riedl recalled his first meeting with Aebi in 1989.', '"…." Avery said he would play.'
         return None  # a sentence of its own, not the quote's attribution
-    return _verb_first(body, at) or _source_first(body, at) or _according_to(body, at) or _dash(tail, quote_end)
+    return (
+        _verb_first(body, at)
+        or _source_first(body, at)
+        or _according_to(body, at)
+        or _displayed_by(body, at)
+        or _dash(tail, quote_end)
+    )
+
+
+def _displayed_by(body: str, at: int) -> Source | None:
+    # ," read a banner unveiled by the Biris Norte supporters' group    ," read a sign held by one fan
+    m = _DISPLAYED_BY.match(body)
+    return _span(body, at, m.end(), _phrase_after(body, m.end())) if m else None
 
 
 def before(text: str, quote_start: int, floor: int) -> Source | None:

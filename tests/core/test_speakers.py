@@ -1663,3 +1663,26 @@ def test_a_pronoun_after_an_unattributed_quote_is_whom_the_story_is_about(analyz
 )
 def test_words_on_display_are_whoever_the_story_says_showed_them(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # the role in the attribution is not the one the name was given
+            'Coach Gareth Southgate praised his side. "The lads were brilliant," the England manager said.',
+            "Gareth Southgate",
+        ),
+        (
+            'Club captain Ama Owusu lifted the trophy in front of the away end. "This one is for the fans," the '
+            "skipper said.",
+            "Ama Owusu",
+        ),
+        (  # the role given to a name wins over the sentence's subject
+            'Striker Jon Dahl scored twice, and manager Pep Lind watched from the stand. "Jon was superb," the '
+            "manager said.",
+            "Pep Lind",
+        ),
+    ],
+)
+def test_a_role_no_name_was_given_is_the_person_the_sentence_before_is_about(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

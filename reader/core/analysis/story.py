@@ -132,6 +132,11 @@ def description(phrase: str, start: int, end: int, text: str, entities: Sequence
         person = _named_with(role, ("PERSON",), text, start, entities) if role else None
         if person:
             return person
+        if role in PERSON_ROLES:  # 'Coach Gareth Southgate praised his side. "…," the England manager said.'
+            people = [e for e in earlier if e.label == "PERSON" and " " in e.canonical]
+            subject = subject_before(text, start, paragraph_start(text, start), people)
+            if subject:
+                return subject.canonical
         if _PERSON_HEAD.search(phrase):  # 'the Italian': the subject just before, whom the paragraph is about…
             para_start = paragraph_start(text, start)
             people = [e for e in earlier if e.label == "PERSON"]  # people named in full first: not a lone 'Williams'

@@ -1686,3 +1686,21 @@ def test_words_on_display_are_whoever_the_story_says_showed_them(analyzer, body,
 )
 def test_a_role_no_name_was_given_is_the_person_the_sentence_before_is_about(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        ('According to team principal Christian Horner, "the car is a monster in the wet."', "Christian Horner"),
+        (
+            'The club will appeal the ban, added chief executive Dana Holm: "We think the panel got it wrong."',
+            "Dana Holm",
+        ),
+        (  # the subject's apposition ends before a verb with its addressee: the subject speaks
+            'Anna Berg, who played for Ajax for a decade, told BBC Sport: "The club has lost its way."',
+            "Anna Berg",
+        ),
+    ],
+)
+def test_a_role_in_lower_case_before_the_name_after_the_cue(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

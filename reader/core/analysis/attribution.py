@@ -84,6 +84,8 @@ _NAMED_AFTER = re.compile(r",\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*
 _GOES_ON = re.compile(
     rf"(?!(?:{_AUX}){VERB}\b|{_PRONOUN}\b|according\s+to\b|(?:the|a|an|his|her|their|its|one|two|three|both)\s)[a-z]"
 )
+# a role that opens a source phrase in lower case: 'according to team principal Christian Horner,'
+_ROLE_FIRST_WORD = r"(?:" + "|".join(sorted(w for w in ROLE_WORDS if w.isalpha())) + r")\s+(?=[\w\s-]*[A-Z])"
 # words on display and who showed them: 'read a banner unveiled by', 'read a placard held by'
 _DISPLAYED_BY = re.compile(
     r"reads?\s+(?:a|an|the|one)\s+(?:[\w'’-]+\s+){0,3}?(?:banner|sign|placard|poster|flag|tifo|board|t-shirt|"
@@ -388,6 +390,12 @@ def _before_verb(head: str, at: int) -> Source | None:
         if _addressed(head, verb.start(), verb.group()):
             continue  # 'The players were told to prepare for "…"': they are not the speakers
         rest = head[verb.end() :]
+        if (
+            re.search(r",\s*$", head[: verb.start()])
+            and re.search(r"[A-Z]", rest)
+            and not _ADDRESSED.match(verb.group())
+        ):
+            return None  # '…, added chief executive Dana Holm: "': the source follows its verb
         partial = not _VERB_RE.fullmatch(verb.group())
         colon = re.search(r":\s*$", rest)
         reported = re.search(r"\bthat\b", rest)  # 'said in a statement that Sevilla had "…"'
@@ -482,7 +490,7 @@ def _before_said_name(head: str, at: int) -> Source | None:
     if m:
         return _span(head, at, m.start("source"), m.end("source"))
     m = re.search(
-        rf"(?:\b{VERB}|[Aa]ccording\s+to)\s+(?P<source>(?:[A-Z]|the\s|a\s|an\s)[^,:;]{{0,80}}?)\s*[:,]\s*$"
+        rf"(?:\b{VERB}|[Aa]ccording\s+to)\s+(?P<source>(?:[A-Z]|the\s|a\s|an\s|{_ROLE_FIRST_WORD})[^,:;]{{0,80}}?)\s*[:,]\s*$"
         # 'in the words of the Crown prosecutor, Mark Tedeschi, QC, "'
         rf"|[Ii]n\s+the\s+words\s+of\s+(?P<words>(?:[A-Z]|the\s|a\s|an\s)[^:;]{{0,80}}?)\s*[:,]\s*$",
         head,

@@ -1704,3 +1704,19 @@ def test_a_role_no_name_was_given_is_the_person_the_sentence_before_is_about(ana
 )
 def test_a_role_in_lower_case_before_the_name_after_the_cue(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        ('"We are not going anywhere," the protesters chanted outside parliament.', ["the protesters"]),
+        ('The Supreme Court ruled that the law was "unconstitutional and void" on Friday.', ["Supreme Court"]),
+        ('The NTSB report concluded that pilot error was "the probable cause" of the crash.', ["NTSB"]),
+        (  # a possessive owner, as before
+            'PC World\'s recent analysis concluded that "usage has fallen for the third month in a row."',
+            ["PC World"],
+        ),
+    ],
+)
+def test_chants_rulings_and_reports_are_speech_of_who_made_them(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers

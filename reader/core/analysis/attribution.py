@@ -44,7 +44,8 @@ SPEECH_VERBS = (
     "answers shrugged nodded began begins grumbled grumbles muttered snapped fumed scoffed protested objected "
     "murmured hinted teased reminded tell warn insist admit vow urge reveal confirm deny denies denied hail hails "
     "hailed slam slams slammed blast blasts blasted offered offers asserted asserts contended contends opined "
-    "recounted recounts wondered wonders whispered yelled screamed testified testifies cried marvelled marveled"
+    "recounted recounts wondered wonders whispered yelled screamed testified testifies cried marvelled marveled "
+    "chanted chant chants sang"
 ).split()
 _VERB_ALT = "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True))
 # what an organisation or a person issues: '"…," the statement read'
@@ -61,7 +62,7 @@ _VERB_RE = re.compile(rf"\b{VERB}\b")
 # what introduces a partial quote: 'called the deal "a game-changer"', 'described it as "…"'
 PARTIAL_CUES = (
     r"called|calls|described|describes|dubbed|labelled|labeled|termed|branded|hailed|praised|accused|accuses|"
-    r"accusing"
+    r"accusing|ruled|rules"
 )
 _BEFORE_VERB_RE = re.compile(rf"\b(?:{VERB}|{PARTIAL_CUES})\b")
 PARTIAL_CUE_RE = re.compile(rf"\b(?:{VERB}|{PARTIAL_CUES})\b")

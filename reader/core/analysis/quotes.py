@@ -43,9 +43,11 @@ _SUBJECT_NAME = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+)?"
     r"([A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|van|von|de|der|del|da|di|ter|la|le)){1,3}),\s"
 )
-# "X's report", "X's recent analysis of …": what X wrote speaks for X
+# "X's report", "X's recent analysis of …", "the NTSB report": what X wrote speaks for X
 _DOCUMENT_OWNER = re.compile(
-    r"([A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4})['’]s?\s+(?:[a-z][\w-]*\s+){0,2}"
+    r"(?:[Tt]he\s+)?(?!(?:The|A|An|This|That|Its|His|Her|Their)\s)"
+    r"([A-Z][\w.&-]*(?:['’](?!s\b)[\w.&-]+)?(?:\s+[A-Z][\w.&-]*(?:['’](?!s\b)[\w.&-]+)?){0,4})"
+    r"(?:['’]s?)?\s+(?:[a-z][\w-]*\s+){0,2}"
     r"(?:analysis|report|study|survey|review|editorial|column|article|website|blog|newsletter|findings)\b"
 )
 # an unnamed source of an organisation: 'a spokesperson for the FA', 'an official at the club'
@@ -298,7 +300,7 @@ def _partial_speech(text: str, span: _Span, before: str) -> bool:
     return bool(
         re.match(
             r"\s*(?:[.,;:!?)—–]|$|\n|(?:in|on|and|but|after|before|when|because|as|to|at|for|while|"
-            r"during|adding|saying|though|although|if|until|since|from|next|last|this|later|again|soon|"
+            r"during|adding|saying|though|although|if|until|since|from|next|last|this|later|again|soon|of|over|"
             r"today|tonight|tomorrow|yesterday|now|by|with|against|despite|without|unless|once|or|than)\b)",
             follows,
         )

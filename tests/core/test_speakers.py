@@ -1631,10 +1631,10 @@ def test_the_statement_read_is_whoever_the_story_said_issued_it(analyzer, body, 
             'beach" before a storm.',
             [None, "Chris Christie"],
         ),
-        (  # sports desk: 'he said' after a crowd's chant, nobody named since
+        (  # sports desk: 'he said' after the words of banners, nobody named since
             "Coach Tomas Berg has lost six games in a row. Berg met the owners on Monday, and owner Mark Hale "
-            'backed him.\n\nThe crowd chanted "We want our club back, we want our club back" for twenty '
-            'minutes.\n\n"I hear them and I understand them," he said.',
+            'backed him.\n\nBanners reading "We want our club back, we want our club back" hung from the stand '
+            'for twenty minutes.\n\n"I hear them and I understand them," he said.',
             [None, "Tomas Berg"],
         ),
     ],

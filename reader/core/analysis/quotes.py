@@ -43,12 +43,15 @@ _SUBJECT_NAME = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+)?"
     r"([A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|van|von|de|der|del|da|di|ter|la|le)){1,3}),\s"
 )
-# "X's report", "X's recent analysis of …", "the NTSB report": what X wrote speaks for X
+# "X's report", "X's recent analysis of …": what X wrote speaks for X
+_DOCUMENTS = r"(?:analysis|report|study|survey|review|editorial|column|article|website|blog|newsletter|findings)\b"
 _DOCUMENT_OWNER = re.compile(
-    r"(?:[Tt]he\s+)?(?!(?:The|A|An|This|That|Its|His|Her|Their)\s)"
-    r"([A-Z][\w.&-]*(?:['’](?!s\b)[\w.&-]+)?(?:\s+[A-Z][\w.&-]*(?:['’](?!s\b)[\w.&-]+)?){0,4})"
-    r"(?:['’]s?)?\s+(?:[a-z][\w-]*\s+){0,2}"
-    r"(?:analysis|report|study|survey|review|editorial|column|article|website|blog|newsletter|findings)\b"
+    r"([A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4})['’]s?\s+(?:[a-z][\w-]*\s+){0,2}" + _DOCUMENTS
+)
+# 'The NTSB report': a body's name before the document, without a possessive
+_DOCUMENT_NAMED = re.compile(
+    r"(?:[Tt]he\s+)?(?!(?:The|A|An|This|That|Its|His|Her|Their)\s)([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})\s+"
+    r"(?:[a-z][\w-]*\s+){0,2}" + _DOCUMENTS
 )
 # an unnamed source of an organisation: 'a spokesperson for the FA', 'an official at the club'
 _UNNAMED_FOR = re.compile(
@@ -381,7 +384,7 @@ def _named_by(
         return _pronoun(source, span, text, entities, last)
     if _UNNAMED_FOR.match(phrase) and len(phrase.split()) <= DESCRIPTION_WORDS:
         return phrase[0].lower() + phrase[1:]  # 'a spokesperson for the Football Association', as written
-    owner = _DOCUMENT_OWNER.match(phrase)
+    owner = _DOCUMENT_OWNER.match(phrase) or _DOCUMENT_NAMED.match(phrase)
     if owner:  # "PC World's recent analysis of its traffic concluded": PC World
         phrase = owner.group(1)
         source = Source(source.start, source.start + len(phrase), phrase)

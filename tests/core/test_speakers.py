@@ -1720,3 +1720,26 @@ def test_a_role_in_lower_case_before_the_name_after_the_cue(analyzer, body, spea
 )
 def test_chants_rulings_and_reports_are_speech_of_who_made_them(analyzer, body, speakers):
     assert who_said(analyzer, body) == speakers
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (  # wire copy
+            'Police spokesman Dave Miller said officers were "shocked and saddened" by the death, and that the '
+            'investigation was "ongoing".',
+            ["Dave Miller", "Dave Miller"],
+        ),
+        (  # trade press
+            'Agent Rui Costa-Lima said the offer was "frankly insulting" given the player\'s record, and his '
+            'client "very hurt" by the way it was made public.',
+            ["Rui Costa-Lima", "Rui Costa-Lima"],
+        ),
+        (  # a capitalised name in quotes stays a term; so does a quote after the sentence ends
+            'Owner Jim Pace said the deal was "huge" for the "Galacticos" brand. Fans call the stadium "the cauldron".',
+            ["Jim Pace"],
+        ),
+    ],
+)
+def test_a_chain_of_partial_quotes_in_one_sentence_is_one_speakers(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers

@@ -31,6 +31,7 @@ CLOSERS = "”»"
 HEADLINE_OPENERS, HEADLINE_CLOSERS = "‘", "’"
 SPEECH_MIN_WORDS = 8  # a shorter quote inside a sentence is a quoted term unless it reads as speech
 PARTIAL_CUE_WORDS = 8  # 'called the deal "…"': at most this many words between the speech verb and the quote
+CHAIN_WORDS = 12  # 'said … "shocked" by the death, and that it was "ongoing"': the words between two links
 CONTINUE_MAX_WORDS = 14  # "…," Ma said. "…": a second quote within this many words goes on the same turn
 
 # an unnamed person as the subject of a sentence: 'One team mechanic, who asked not to be named, said'
@@ -98,7 +99,9 @@ def find_quotes(
     for span in quote_spans(text, headline):
         kind = _kind(text, span)
         speaker = None
-        if kind == SPEECH:
+        if kind == TERM and last is not None and last.speaker and _chained(text, last, span):
+            kind, speaker = SPEECH, last.speaker  # 'said officers were "shocked" …, and that it was "ongoing"'
+        elif kind == SPEECH:
             source = attribution.source(text, span.start, span.end)
             if source is None and parse is not None:
                 begin, end = attribution.sentence_around(text, span.start, span.end)
@@ -303,7 +306,8 @@ def _partial_speech(text: str, span: _Span, before: str) -> bool:
     return bool(
         re.match(
             r"\s*(?:[.,;:!?)—–]|$|\n|(?:in|on|and|but|after|before|when|because|as|to|at|for|while|"
-            r"during|adding|saying|though|although|if|until|since|from|next|last|this|later|again|soon|of|over|"
+            r"during|adding|saying|though|although|if|until|since|from|next|last|this|later|again|soon|of|over|given|"
+            r"amid|through|"
             r"today|tonight|tomorrow|yesterday|now|by|with|against|despite|without|unless|once|or|than)\b)",
             follows,
         )
@@ -498,6 +502,21 @@ def _pronoun(source: Source, span: _Span, text: str, entities: Sequence[Entity],
 
 def _named_in(person: Entity, quote: str) -> bool:
     return person.label == "PERSON" and bool(set(person.canonical.split()) & set(re.findall(r"[A-Z][\w'’-]+", quote)))
+
+
+def _chained(text: str, previous: Quote, span: _Span) -> bool:
+    """A short quote in lower case further on in the sentence of a partial quote someone said: the next link
+    of a chain of their words, not a quoted term."""
+    between = text[previous.end : span.start]
+    inner = text[span.start + 1 : span.end - 1].strip(" '`\"“”«»")
+    return (
+        previous.start > paragraph_start(text, previous.start)
+        and previous.text.rstrip(" '`\"“”«»’")[-1:] not in (".", "!", "?")
+        and not attribution.has_sentence_break(between)
+        and len(between.split()) <= CHAIN_WORDS
+        and inner[:1].islower()
+        and not _title_case(inner)
+    )
 
 
 def _continues(text: str, previous: Quote, span: _Span, entities: Sequence[Entity]) -> bool:

@@ -1743,3 +1743,23 @@ def test_chants_rulings_and_reports_are_speech_of_who_made_them(analyzer, body, 
 )
 def test_a_chain_of_partial_quotes_in_one_sentence_is_one_speakers(analyzer, body, speakers):
     assert who_said(analyzer, body) == speakers
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (
+            "Super League clubs voted on the new rules on Monday, and Super League chiefs welcomed them.\n\nThe "
+            "Rugby Football League, which has tightened its rules on financial reporting, said clubs should "
+            '"carry out proper due diligence on the partners they choose."',
+            "Rugby Football League",
+        ),
+        (
+            "The Premier League and the Women's Super League will meet next week.\n\nThe Football Association, "
+            'which runs the cup, said it would "review the rules on loans and sponsorship before the summer."',
+            "The Football Association",  # the listed name
+        ),
+    ],
+)
+def test_an_organisation_named_as_the_subject_is_itself_not_another_it_shares_a_word_with(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

@@ -419,6 +419,9 @@ def _named_by(
             # 'Dennis ter Horst' where spaCy saw 'Dennis' and 'Horst'; 'Laia Cortés i Ferrer'
             return names.resolve(name)
         return person.canonical
+    whole = [e for e in inside if e.label == "ORG" and e.text == re.sub(r"^[Tt]he\s+", "", phrase)]
+    if whole and not people:  # 'The Rugby Football League', not the 'Super League' its last word is part of
+        return whole[-1].canonical
     if name and names.resolve(name) != name:
         return names.resolve(name)  # 'Infantino', even where spaCy took him for an organisation
     fuller = _full_name_before(name, text, source.start) if name and phrase.endswith(name.split()[-1]) else None

@@ -1763,3 +1763,26 @@ def test_a_chain_of_partial_quotes_in_one_sentence_is_one_speakers(analyzer, bod
 )
 def test_an_organisation_named_as_the_subject_is_itself_not_another_it_shares_a_word_with(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (  # wire copy: a nationality and a description before the name
+            "Swedish political party Vänsterpartiet Malmö released a statement boycotting the contest saying, "
+            '"We think it is vital to do everything to condemn the crimes."',
+            ["Vänsterpartiet Malmö"],
+        ),
+        (  # trade press: a question from the floor is nobody's
+            'One question from the floor drew applause: "Why are the kick-off times still decided by the '
+            "men's fixture list?\" None of the panel claimed responsibility.",
+            [None],
+        ),
+        (  # a surname ending like a nationality is still the subject
+            'Parrish told reporters after the hearing, saying: "I have nothing to hide."',
+            ["Parrish"],
+        ),
+    ],
+)
+def test_the_subject_before_a_colon_is_a_name_not_a_nationality_or_a_number(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import PARAGRAPH_BREAK, paragraph_end, paragraph_start
-from .names import HONORIFICS, ROLE_WORDS, trim_name
+from .names import DEMONYMS, HONORIFICS, ROLE_WORDS, trim_name
 
 # abbreviations whose full stop ends neither a sentence nor a name: the titles before a name, and others
 ABBREVIATIONS = frozenset(
@@ -87,6 +87,9 @@ _GOES_ON = re.compile(
 )
 # a role that opens a source phrase in lower case: 'according to team principal Christian Horner,'
 _ROLE_FIRST_WORD = r"(?:" + "|".join(sorted(w for w in ROLE_WORDS if w.isalpha())) + r")\s+(?=[\w\s-]*[A-Z])"
+# a name after a lower-case description: ' political party Vänsterpartiet Malmö released'
+_DESCRIBED_FIRST = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)(?=\s+[a-z])")
+_NOT_A_NAME = frozenset("One Two Three Four Five Some Many Most All Both Each Every No None Several".split())
 # words on display and who showed them: 'read a banner unveiled by', 'read a placard held by'
 _DISPLAYED_BY = re.compile(
     r"reads?\s+(?:a|an|the|one)\s+(?:[\w'’-]+\s+){0,3}?(?:banner|sign|placard|poster|flag|tifo|board|t-shirt|"
@@ -467,7 +470,15 @@ def _before_subject(head: str, at: int) -> Source | None:
     if role and role_holder_end(sentence, 0, role.end()) > role.end():  # 'president of the federation X'
         return _subject_source(head, sentence[: role_holder_end(sentence, 0, role.end())], at)
     m = re.match(r"(?:[A-Z][\w'’.-]*\s+)*?[A-Z][\w'’.-]*(?=\s+[a-z])", sentence)
-    if m and looks_like_name(m.group()):
+    if m and (m.group().lower() in DEMONYMS or re.fullmatch(r"[A-Z][a-z]+(?:ish|ese|ean)", m.group())):
+        # 'Swedish political party Vänsterpartiet Malmö released …'
+        named = _DESCRIBED_FIRST.match(sentence, m.end())
+        return (
+            _span(head, at, head.index(named.group(1)), head.index(named.group(1)) + len(named.group(1)))
+            if named
+            else None
+        )
+    if m and looks_like_name(m.group()) and m.group() not in _NOT_A_NAME:  # not 'One question from the floor'
         return _subject_source(head, sentence[: role_holder_end(sentence, 0, m.end())], at)
     return None
 

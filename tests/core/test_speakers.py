@@ -1786,3 +1786,27 @@ def test_an_organisation_named_as_the_subject_is_itself_not_another_it_shares_a_
 )
 def test_the_subject_before_a_colon_is_a_name_not_a_nationality_or_a_number(analyzer, body, speakers):
     assert who_said(analyzer, body) == speakers
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (  # trade press
+            'Panellist Joanne Kerr urged sponsors to "stay for the boring years as well as the exciting ones", a '
+            "line that was repeated on social media all afternoon.",
+            ["Joanne Kerr"],
+        ),
+        (  # sports desk
+            'Coach Dana Reyes told the players, "Nobody leaves this building until we fix it," words that were '
+            "quoted back to her after the final.",
+            ["Dana Reyes"],
+        ),
+    ],
+)
+def test_a_passive_speech_verb_after_a_quote_names_no_speaker(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers
+
+
+def test_a_capitalised_common_noun_before_a_full_name_is_not_added_to_it(analyzer):
+    body = 'Panellist Joanne Kerr disagreed: "Sponsors should stay for the boring years too."'
+    assert who_said(analyzer, body) == ["Joanne Kerr"]

@@ -330,8 +330,8 @@ def _source_first(body: str, at: int) -> Source | None:
     if m and not _addressed(body, m.start("verb"), m.group("verb")):
         return _span(body, at, 0, m.end("source"), pronoun=True)
     verb = _VERB_RE.search(body, 0, 160)
-    if not verb or _addressed(body, verb.start(), verb.group()):
-        return None  # '"…." Ekdahl was asked about his night': whom a question is put to is not its speaker
+    if not verb or _PASSIVE_BEFORE.search(body, 0, verb.start()):
+        return None  # '"…." Ekdahl was asked about his night', '"…", a line that was repeated': not its speaker
     head = body[: verb.start()]
     head = re.sub(rf"\s+{_AUX}$", " ", head + " ").rstrip()
     if not head or len(head.split()) > 14 or has_sentence_break(head):

@@ -413,7 +413,7 @@ def _named_by(
         )  # not 'Governor of Washington Chris Gregoire'
         added = name[: -len(person.text)].split() if name.endswith(person.text) else []
         if longer and (
-            (added and not all(common_word(w, text) for w in added))
+            (added and " " not in person.text and not all(common_word(w, text) for w in added))
             or re.match(rf"{re.escape(person.text)}\s+(?:{_PARTICLES})(?:\s|[-'’][A-Z])", name)
         ):
             # 'Dennis ter Horst' where spaCy saw 'Dennis' and 'Horst'; 'Laia Cortés i Ferrer'

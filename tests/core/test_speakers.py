@@ -1810,3 +1810,15 @@ def test_a_passive_speech_verb_after_a_quote_names_no_speaker(analyzer, body, sp
 def test_a_capitalised_common_noun_before_a_full_name_is_not_added_to_it(analyzer):
     body = 'Panellist Joanne Kerr disagreed: "Sponsors should stay for the boring years too."'
     assert who_said(analyzer, body) == ["Joanne Kerr"]
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        ('The IOC said it would "carefully study" the proposal.', ["International Olympic Committee"]),
+        ('Coach Lena Holt said the club would "look very closely" at the offer.', ["Lena Holt"]),
+        ('The league will "review" the rules next season.', []),  # no one said it: a quoted term
+    ],
+)
+def test_a_quoted_verb_phrase_after_a_modal_in_reported_speech_is_speech(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers

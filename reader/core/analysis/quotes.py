@@ -65,6 +65,8 @@ _RIGHT_AFTER_CUE = re.compile(
     r"\s*(?:(?:(?:the\s+)?(?:[A-Z][\w.'’&-]*\s+){1,3}|(?:him|her|them|us|me|reporters|journalists)\s+)?(?:that|of)|to)?\s*"
 )
 ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}")
+# a modal or 'to' right before a quote: the quote is the verb of a clause someone said ('would "study"')
+_VERB_PHRASE_BEFORE = re.compile(r"\b(?:would|will|could|should|must|might|may|can|shall|to)$")
 _PARTICLES = "|".join(sorted(PARTICLES))  # a longer unresolved phrase is not kept as a description
 
 
@@ -300,8 +302,10 @@ def _partial_speech(text: str, span: _Span, before: str) -> bool:
     cues = list(attribution.PARTIAL_CUE_RE.finditer(sentence))
     if not cues or len(sentence[cues[-1].end() :].split()) > PARTIAL_CUE_WORDS:
         return False  # not 'confirmed yesterday that the police will enforce the law banning "…"'
-    if _RIGHT_AFTER_CUE.fullmatch(sentence, cues[-1].end()):
-        return True  # 'said "the proudest moment of our lives" was', 'told NBC that "this Russia thing" was'
+    if _RIGHT_AFTER_CUE.fullmatch(sentence, cues[-1].end()) or _VERB_PHRASE_BEFORE.search(sentence):
+        # 'said "the proudest moment of our lives" was', 'told NBC that "this Russia thing" was', 'said it
+        # would "carefully study" the proposal': the quoted words go on the speaker's own clause
+        return True
     follows = text[span.end : span.end + 30]
     return bool(
         re.match(

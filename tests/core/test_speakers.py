@@ -1822,3 +1822,13 @@ def test_a_capitalised_common_noun_before_a_full_name_is_not_added_to_it(analyze
 )
 def test_a_quoted_verb_phrase_after_a_modal_in_reported_speech_is_speech(analyzer, body, speakers):
     assert who_said(analyzer, body) == speakers
+
+
+def test_a_sentence_about_a_body_between_two_quotes_ends_the_first_speakers_turn(analyzer):
+    body = (  # a match report whose paragraph breaks were lost
+        'Chelsea beat Arsenal 2-1 on Sunday. "We were brilliant," said Chelsea coach Enzo Maresca. Arsenal '
+        'manager Mikel Arteta was less happy. "We gave away two soft goals," Arteta said. The league issued a '
+        'statement on the crowd trouble. "We condemn the behaviour of a small minority." Cole Palmer, who scored '
+        'twice, was delighted. "This one is for the fans," Palmer said.'
+    )
+    assert who_said(analyzer, body) == ["Enzo Maresca", "Mikel Arteta", None, "Cole Palmer"]

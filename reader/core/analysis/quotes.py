@@ -544,5 +544,7 @@ def _continues(text: str, previous: Quote, span: _Span, entities: Sequence[Entit
         return between.count(PARAGRAPH_BREAK) == 1 and between.split(PARAGRAPH_BREAK)[1].strip() == ""
     # '"…," she said. "…"' or '"…," Supt. X of the police told a conference. "…"': the previous quote's
     # own attribution and nothing more; not a story told in between (a paragraph break lost)
+    if re.match(r"(?:The|A|An|Its|Their)\s", text[said_end : span.start].strip()):
+        return False  # '"…," Arteta said. The league issued a statement. "…"': someone else's turn
     between = between.strip()
     return len(between.split()) <= CONTINUE_MAX_WORDS or not attribution.has_sentence_break(between)

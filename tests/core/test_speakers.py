@@ -1832,3 +1832,8 @@ def test_a_sentence_about_a_body_between_two_quotes_ends_the_first_speakers_turn
         'twice, was delighted. "This one is for the fans," Palmer said.'
     )
     assert who_said(analyzer, body) == ["Enzo Maresca", "Mikel Arteta", None, "Cole Palmer"]
+
+
+def test_a_sentence_describing_the_speaker_between_two_quotes_keeps_the_turn(analyzer):
+    body = 'Mikel Arteta was unhappy. "We gave away two soft goals," Arteta said. The Spaniard was furious. "The referee was awful."'
+    assert who_said(analyzer, body) == ["Mikel Arteta", "Mikel Arteta"]

@@ -22,7 +22,7 @@ from . import attribution, story
 from .attribution import Source
 from .context import common_word
 from .names import PARTICLES, SENTENCE_OPENERS, Names, trim_name
-from .story import DESCRIPTION_WORDS, LOOK_BACK, description, is_description
+from .story import DESCRIPTION_WORDS, LOOK_BACK, ORG_NOUNS, description, is_description
 from .syntax import Parse, reported_before, speaker_by_grammar
 from .values import SPEECH, TERM, Entity, Quote
 
@@ -544,7 +544,8 @@ def _continues(text: str, previous: Quote, span: _Span, entities: Sequence[Entit
         return between.count(PARAGRAPH_BREAK) == 1 and between.split(PARAGRAPH_BREAK)[1].strip() == ""
     # '"…," she said. "…"' or '"…," Supt. X of the police told a conference. "…"': the previous quote's
     # own attribution and nothing more; not a story told in between (a paragraph break lost)
-    if re.match(r"(?:The|A|An|Its|Their)\s", text[said_end : span.start].strip()):
-        return False  # '"…," Arteta said. The league issued a statement. "…"': someone else's turn
+    told = re.match(r"(?:The|A|An|Its|Their)((?:\s+[\w'’-]+){1,3})", text[said_end : span.start].strip())
+    if told and any(w.lower() in ORG_NOUNS for w in told.group(1).split()):
+        return False  # '"…," Arteta said. The league issued a statement. "…"'; not 'The Spaniard was furious.'
     between = between.strip()
     return len(between.split()) <= CONTINUE_MAX_WORDS or not attribution.has_sentence_break(between)

@@ -1837,3 +1837,22 @@ def test_a_sentence_about_a_body_between_two_quotes_ends_the_first_speakers_turn
 def test_a_sentence_describing_the_speaker_between_two_quotes_keeps_the_turn(analyzer):
     body = 'Mikel Arteta was unhappy. "We gave away two soft goals," Arteta said. The Spaniard was furious. "The referee was awful."'
     assert who_said(analyzer, body) == ["Mikel Arteta", "Mikel Arteta"]
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (  # 'he' after the protesters' chant is the coach the story is about
+            'Coach Tomas Berg faced the fans after the game. Berg had lost six in a row.\n\n"Sack the board, sack '
+            'the board," the protesters chanted.\n\n"I understand their anger," he said.',
+            ["the protesters", "Tomas Berg"],
+        ),
+        (  # 'she' after a club's statement is not the club
+            'Captain Ama Owusu met the press on Monday, a day after the final.\n\n"We are proud of the squad," '
+            'Chelsea said in a statement.\n\n"I will stay," she said.',
+            ["Chelsea FC", "Ama Owusu"],
+        ),
+    ],
+)
+def test_he_or_she_never_stands_for_a_crowd_or_a_body(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers

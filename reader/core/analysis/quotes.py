@@ -491,7 +491,7 @@ def _pronoun(source: Source, span: _Span, text: str, entities: Sequence[Entity],
         described = _INDEFINITE_SUBJECT.search(text, scope, span.start)
         if described:  # 'One team mechanic, who asked not to be named, pointed to the climbs. "…," he said.'
             return described.group(1)[0].lower() + described.group(1)[1:]
-    if last_here is not None and last_here.speaker:
+    if last_here is not None and _may_be(last_here.speaker, wanted, entities):
         return last_here.speaker
     subject = story.topic(text, para_start, entities, wanted, "It|They" if wanted == ("ORG",) else "He|She")
     if subject is not None and (last is None or subject.start > last.end):
@@ -500,11 +500,22 @@ def _pronoun(source: Source, span: _Span, text: str, entities: Sequence[Entity],
     named = [e for e in entities if e.label in wanted and since <= e.start and e.end <= upto]
     if named:
         return named[-1].canonical
-    if last is not None and last.speaker:
+    if last is not None and _may_be(last.speaker, wanted, entities):
         return last.speaker
     # nobody since an unattributed quote: whom the story is about, the person (or body) it names most
     told = [e.canonical for e in entities if e.label in wanted and e.end <= upto]
     return max(reversed(told), key=told.count) if told else None
+
+
+def _may_be(speaker: str | None, wanted: tuple[str, ...], entities: Sequence[Entity]) -> bool:
+    """Whether 'he' or 'she' (or 'it', 'they') may stand for `speaker`: not a body for a person, not a person
+    for a body, and 'he' never for a crowd ('the protesters')."""
+    if not speaker:
+        return False
+    other = "ORG" if wanted == ("PERSON",) else "PERSON"
+    if any(e.label == other and e.canonical == speaker for e in entities):
+        return False
+    return not (wanted == ("PERSON",) and speaker[:1].islower() and speaker.endswith("s"))
 
 
 def _named_in(person: Entity, quote: str) -> bool:

@@ -1856,3 +1856,28 @@ def test_a_sentence_describing_the_speaker_between_two_quotes_keeps_the_turn(ana
 )
 def test_he_or_she_never_stands_for_a_crowd_or_a_body(analyzer, body, speakers):
     assert who_said(analyzer, body) == speakers
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (  # wire copy: the cue far before the quote, the grammar links them
+            "Former president Hosni Mubarak spoke on Sunday. Mubarak said he would not be returning to politics "
+            'and he had left office in "the interest of the country and its people".',
+            ["Hosni Mubarak"],
+        ),
+        (  # a press secretary's reported reasons
+            "White House spokesman Josh Earnest faced questions on Monday. Earnest said the rally had been "
+            "planned on Friday and the president attending it on such short notice presented "
+            '"significant security challenges".',
+            ["Josh Earnest"],
+        ),
+        (  # a name a noun carries stays a term
+            "The minister confirmed yesterday that the police will enforce the new law banning "
+            '"face coverings in public places" from Monday.',
+            [],
+        ),
+    ],
+)
+def test_a_phrase_the_grammar_shows_a_speech_verb_reports_is_speech(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers

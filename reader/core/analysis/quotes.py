@@ -23,7 +23,7 @@ from .attribution import Source
 from .context import common_word
 from .names import PARTICLES, SENTENCE_OPENERS, Names, trim_name
 from .story import DESCRIPTION_WORDS, LOOK_BACK, ORG_NOUNS, description, is_description
-from .syntax import Parse, reported_before, speaker_by_grammar
+from .syntax import Parse, reported_before, said_by_grammar, speaker_by_grammar
 from .values import SPEECH, TERM, Entity, Quote
 
 OPENERS = "“«"
@@ -31,6 +31,7 @@ CLOSERS = "”»"
 HEADLINE_OPENERS, HEADLINE_CLOSERS = "‘", "’"
 SPEECH_MIN_WORDS = 8  # a shorter quote inside a sentence is a quoted term unless it reads as speech
 PARTIAL_CUE_WORDS = 8  # 'called the deal "…"': at most this many words between the speech verb and the quote
+REPORTED_MIN_WORDS = 3  # 'left office in "the interest of the country"': a phrase, not a scare-quoted word
 CHAIN_WORDS = 12  # 'said … "shocked" by the death, and that it was "ongoing"': the words between two links
 CONTINUE_MAX_WORDS = 14  # "…," Ma said. "…": a second quote within this many words goes on the same turn
 
@@ -103,7 +104,9 @@ def find_quotes(
         speaker = None
         if kind == TERM and last is not None and last.speaker and _chained(text, last, span):
             kind, speaker = SPEECH, last.speaker  # 'said officers were "shocked" …, and that it was "ongoing"'
-        elif kind == SPEECH:
+        elif kind == TERM and parse is not None and _reported(text, span, parse):
+            kind = SPEECH  # 'Mubarak said he … had left office in "the interest of the country"'
+        if kind == SPEECH and speaker is None:
             source = attribution.source(text, span.start, span.end)
             if source is None and parse is not None:
                 begin, end = attribution.sentence_around(text, span.start, span.end)
@@ -520,6 +523,18 @@ def _may_be(speaker: str | None, wanted: tuple[str, ...], entities: Sequence[Ent
 
 def _named_in(person: Entity, quote: str) -> bool:
     return person.label == "PERSON" and bool(set(person.canonical.split()) & set(re.findall(r"[A-Z][\w'’-]+", quote)))
+
+
+def _reported(text: str, span: _Span, parse: Parse) -> bool:
+    """A short lower-case quote further on in a sentence with a speech verb before it, that the sentence's
+    grammar shows to be part of what the verb reports."""
+    inner = text[span.start + 1 : span.end - 1].strip(" '`\"“”«»")
+    begin, end = attribution.sentence_around(text, span.start, span.end)
+    if len(inner.split()) < REPORTED_MIN_WORDS or not inner[:1].islower() or _title_case(inner):
+        return False  # one or two words in quotes inside reported speech: a scare quote ('rated "highly critical"')
+    if not attribution.PARTIAL_CUE_RE.search(text, begin, span.start):
+        return False
+    return said_by_grammar(text, begin, end, (span.start, span.end), parse)
 
 
 def _chained(text: str, previous: Quote, span: _Span) -> bool:

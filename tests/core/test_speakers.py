@@ -1881,3 +1881,25 @@ def test_he_or_she_never_stands_for_a_crowd_or_a_body(analyzer, body, speakers):
 )
 def test_a_phrase_the_grammar_shows_a_speech_verb_reports_is_speech(analyzer, body, speakers):
     assert who_said(analyzer, body) == speakers
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (  # broadsheet match report
+            "The stadium was full. One supporter from Swansea, queuing for the train afterwards, was less moved. "
+            '"They can keep their adverts. Give us a try in the last ten minutes."',
+            ["one supporter from Swansea"],
+        ),
+        (  # US sports desk
+            'The arena emptied early. A season-ticket holder was furious. "I pay $4,000 a year for this."',
+            ["a season-ticket holder"],
+        ),
+        (  # a thing, not a person, opening the sentence introduces nobody
+            'A statement was read before kick-off. "We stand together."',
+            [None],
+        ),
+    ],
+)
+def test_a_quote_after_a_short_sentence_about_an_unnamed_person_is_theirs_as_written(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers

@@ -263,6 +263,17 @@ def _named_with(noun: str, labels: tuple[str, ...], text: str, before: int, enti
 
 # ------------------------------------------------------------------ whom a sentence is about
 
+# an unnamed person opening a sentence: 'One supporter from Swansea', 'A club steward'
+_UNNAMED_PERSON = re.compile(
+    r"(?:One|A|An|Another)\s+(?:[a-z][\w'’-]*\s+){0,2}(?:supporter|fan|spectator|resident|official|source|witness|"
+    r"visitor|member|executive|insider|observer|analyst|agent|parent|voter|onlooker|steward|volunteer|worker|"
+    r"employee|mechanic|engineer|journalist|reporter|critic|expert|economist|lawyer|officer|student|teacher|"
+    r"player|driver|rider|coach|holder|shareholder|owner|neighbour|bystander|passenger|customer|commuter|"
+    r"spokes(?:man|woman|person))s?"
+    r"(?:\s+(?:from|at|of|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?(?=[\s,])"
+)
+_APPOSITION = re.compile(r",[^,]*,")  # 'One supporter, queuing for the train, was less moved.'
+
 
 def opens_with(text: str, sentence: int, name: int) -> bool:
     """Whether the name at `name` opens the sentence starting at `sentence`, as its subject: at most 'The'
@@ -362,6 +373,9 @@ def introducer(text: str, start: int, entities: Sequence[Entity]) -> str | None:
     # the person of a title that opens the sentence: 'Deputy White House Press Secretary Sarah Sanders'
     openers = [e for e in entities if begin <= e.start < stop and opens_with(text, begin, e.start)]
     subject = next((e for e in reversed(openers) if e.label == "PERSON"), openers[0] if openers else None)
+    unnamed = _UNNAMED_PERSON.match(text, begin, stop) if subject is None else None
+    if unnamed and len(_APPOSITION.sub("", text[begin:stop]).split()) <= INTRODUCTION_WORDS:
+        return unnamed.group()[0].lower() + unnamed.group()[1:]  # 'One supporter from Swansea, …, was less moved.'
     if subject is None or subject.label != "PERSON" or " " not in subject.canonical:
         return None  # only a person the article names in full: not spaCy's 'Supporters'
     if len(text[subject.start : stop].split()) > INTRODUCTION_WORDS:

@@ -1903,3 +1903,28 @@ def test_a_phrase_the_grammar_shows_a_speech_verb_reports_is_speech(analyzer, bo
 )
 def test_a_quote_after_a_short_sentence_about_an_unnamed_person_is_theirs_as_written(analyzer, body, speakers):
     assert who_said(analyzer, body) == speakers
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # club release: the old shirt sponsor named nearer
+            "St. Mirren are delighted to announce a new partnership.\n\nThe agreement replaces the club's previous "
+            'shirt deal with Hallstone Digital, which ended in May. "We thank Hallstone Digital for six years of '
+            'support," the club said.',
+            "St. Mirren",
+        ),
+        (  # a newspaper named nearer
+            "Leeds United sacked their manager on Sunday night.\n\nThe decision was first reported by the "
+            'Yorkshire Evening Post. "We thank him for his work and wish him well," the club said.',
+            "Leeds United FC",  # the listed name
+        ),
+        (  # US sports desk: the naming-rights partner named nearer
+            "The St. Louis Blues will play in a renamed arena next season.\n\nThe Blues signed a naming-rights deal "
+            'with Gateway Federal Credit Union on Monday. "This building is our home," the team said.',
+            "St. Louis Blues",
+        ),
+    ],
+)
+def test_the_club_said_is_the_club_not_its_sponsor_or_a_paper_named_nearer(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 from ..model import PARAGRAPH_BREAK, paragraph_start
 from .attribution import LEAD_IN, QUOTE_MARK, STATEMENT_NOUNS, sentence_around, sentence_start
+from .context import reads_as_company
 from .mentions import named_as
 from .names import DEMONYMS, ROLE_WORDS
 from .values import Entity
@@ -84,6 +85,11 @@ TITLE_OF_ROLE = {
 }
 
 _PERSON_HEAD = re.compile(rf"(?:{PERSON_NOUNS.pattern})\W*$", re.I)  # 'the Italian', not 'the Chinese court'
+_SIDES = frozenset("club team side franchise outfit".split())
+_PRESS_WORDS = frozenset(
+    "Express News Mail Mirror Record Standard Sun Star Times Post Herald Gazette Telegraph Guardian Observer "
+    "Chronicle Journal Tribune Echo Argus Sport Sports".split()
+)
 DESCRIPTION_WORDS = 7
 
 
@@ -213,6 +219,9 @@ def _organisation_before(earlier: Sequence[Entity], text: str, at: int, noun: st
     told = re.search(rf"(?:^|[.!?]\s+)The {noun}\b", text[para_start:at]) if noun else None
     at = para_start + told.start() if told else at
     orgs = named_as(noun, [e for e in earlier if e.label == "ORG" and _fits(noun, e) and e.end <= at])
+    if noun in _SIDES:  # 'the club said': not the company it has a shirt deal with, nor a paper, named nearer
+        others = {e.canonical for e in orgs if reads_as_company(text, e.start, e.end) or _press(e.canonical)}
+        orgs = [e for e in orgs if e.canonical not in others] or orgs
     in_paragraph = [e for e in orgs if e.start >= para_start]
     if in_paragraph:
         subjects = [e for e in in_paragraph if _opens_sentence(text, e, para_start)]
@@ -224,6 +233,11 @@ def _organisation_before(earlier: Sequence[Entity], text: str, at: int, noun: st
             -n if e.canonical not in counts else counts[e.canonical][1],
         )
     return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _press(name: str) -> bool:
+    """A newspaper's or a news service's name: 'Paisley Daily Express', 'Manchester Evening News'."""
+    return name.split()[-1] in _PRESS_WORDS if name.split() else False
 
 
 def _last_word_is(name: str, noun: str) -> bool:

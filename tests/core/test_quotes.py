@@ -452,3 +452,25 @@ def test_short_quoted_phrase_inside_a_sentence_is_a_term(analyzer):
     assert (term.text, term.kind, term.speaker) == ('"new norm"', TERM, None)
     assert (speech.kind, speech.speaker) == (SPEECH, "Thomas Bach")
     assert analysis.speakers() == ["Thomas Bach"]
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # rugby report: the quote opens a sentence, its first paragraph left open
+            "Leicester coach Declan Mahony chose his words carefully. “It's his knee. He's having a scan on Monday.\n\n"
+            "“What I will say is that he played 70 minutes on it.”\n\nLeicester host Bath next.",
+            "Mahony",
+        ),
+        (  # club release with old wire marks
+            "Chairman Gordon Pryce welcomed the merger. ``The society's members are our members.\n\n"
+            "``And the other way round,'' he said.\n\nThe vote is on Friday.",
+            "Gordon Pryce",
+        ),
+    ],
+)
+def test_a_quote_opening_a_sentence_runs_on_into_the_next_paragraph(analyzer, body, speaker):
+    _article, analysis = analyze_text(analyzer, f"Report\n\n{body}")
+    [quote] = speeches(analysis)
+    assert quote.text.count("\n\n") == 1
+    assert quote.speaker is not None and quote.speaker.endswith(speaker)

@@ -6,10 +6,12 @@ bundled lists), asserting the speaker a reader would name.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from reader.core.analysis.values import SPEECH, TERM
-from reader.core.model import BODY, TITLE
+from reader.core.model import BODY, TITLE, Article
 from tests.core.analysis_fixtures import analyze_text, assert_quote_spans_are_sound, bare, quote_starting, real_analyzer
 
 
@@ -1190,3 +1192,739 @@ def test_the_21_year_old_is_a_person_named_in_full_not_a_lone_surname_spacy_took
         'it was not flattering," the 21-year-old said in the paddock.'
     )
     assert who_said(analyzer, body) == ["Freddie Calder"]
+
+
+# ---------------------------------------------------------------- a role as the attribution: the person given it
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (  # wire copy: the title abbreviated before the name, the role spelled out in the attribution
+            "ALBANY, N.Y. (AP) — Gov. Maria Lindqvist signed the arena bill on Friday. State Sen. Paul Okoye, who "
+            'voted against it, called the subsidy reckless. "This is a good day for the taxpayers of this '
+            'state," the governor said.',
+            ["Maria Lindqvist"],
+        ),
+        (  # US sports desk: another player named in between
+            "The Wolves beat Rockford 3-1 as goaltender Petr Novak made 38 saves. Forward Jake Dunmore scored "
+            'twice. "The guys in front of me blocked half of them anyway," the goaltender said.',
+            ["Petr Novak"],
+        ),
+        (  # UK broadsheet: a capitalised role in a possessive title
+            "Leeds's Lord Mayor Anne Whitby opened the fan zone on Saturday, and the club chairman, Robert Kale, "
+            'thanked the council. "We have waited a long time for a final in this city," the mayor said.',
+            ["Anne Whitby"],
+        ),
+        (  # trade press: the role in apposition after the name
+            "Dana Holm, the league's commissioner, met the broadcasters in New York. Rights adviser Tom Beck said "
+            'the talks went well. "Nobody walked out, which is a start," the commissioner said.',
+            ["Dana Holm"],
+        ),
+        (  # club release: a role no name was given keeps its words
+            'The stadium opened on time. "The pitch will settle within a month," the groundsman said.',
+            ["the groundsman"],
+        ),
+    ],
+)
+def test_a_role_as_the_attribution_is_the_person_the_article_gave_that_role(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (  # US sports desk: the position opens the sentence, capitalised
+            "Goaltender Petr Novak made 38 saves and the Wolves beat Rockford 3-1. Forward Jake Dunmore scored "
+            'twice. "The guys in front of me blocked half of them anyway," the goaltender said.',
+            ["Petr Novak"],
+        ),
+        (  # wire copy: a role the article writes in lower case elsewhere
+            "Two lawmakers objected to the sponsorship. Lawmaker Emmett Doyle replied to the minister on "
+            'Twitter: "So much money, so little shame."',
+            ["Emmett Doyle"],
+        ),
+        (  # trade press
+            "Media analysts expect the rights to fetch more. Analyst Mira Kaspersen told clients: "
+            '"The streamers are coming for football, and they can pay."',
+            ["Mira Kaspersen"],
+        ),
+        (  # a first name that is also a common word stays in the name
+            'Ticket prices rose again this season. Rose Walker, a season-ticket holder, said: "I will pay, '
+            'but I will not be happy about it."',
+            ["Rose Walker"],
+        ),
+    ],
+)
+def test_a_capitalised_role_opening_the_sentence_is_not_part_of_the_name(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (  # US sports desk
+            'Forward Tyler Brandt scored twice. "Nights like this, you feel the building," Tyler Brandt said. "My '
+            'grandpa served." Nils Ekdahl was asked about his 31 saves and shrugged.',
+            ["Tyler Brandt", "Tyler Brandt"],
+        ),
+        (  # UK broadsheet, a pronoun
+            '"We were second best for an hour," Maureen Okafor said. "The second half was better." She was then '
+            "asked about the referee and left the room.",
+            ["Maureen Okafor", "Maureen Okafor"],
+        ),
+        (  # wire copy: those spoken to after a quote
+            'The league will appeal the ruling, its chairman Peter Vance said. "We think the panel got it wrong." '
+            "Club owners were told about the appeal by email on Friday.",
+            ["Peter Vance"],
+        ),
+    ],
+)
+def test_whom_a_question_is_put_to_after_a_quote_is_not_its_speaker(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (  # club release
+            "The Buddies Supporters Trust, which owns a 27 per cent stake in the club, welcomed the deal. "
+            '"Fans will want to know that the community work is protected," the trust said.',
+            ["Buddies Supporters Trust"],
+        ),
+        (  # UK broadsheet: another organisation named nearer
+            "The Hargreaves Foundation has funded the academy since 2015, and Leeds United paid half of the new "
+            'pitch. "Every child in the city deserves a proper pitch," the foundation said in a statement.',
+            ["Hargreaves Foundation"],
+        ),
+        (  # wire copy: no body of that name, so the description as written, not a person named before it
+            "Lai Changxing, 54, was given a life sentence on Friday. The Chinese court described the sums "
+            'involved as "massive and extraordinarily serious" in its ruling.',
+            ["the Chinese court"],
+        ),
+    ],
+)
+def test_a_description_of_a_body_is_the_organisation_whose_name_ends_with_its_noun(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (  # wire copy: a partial quote as the subject of a reported clause
+            "Despite the league's denials, Prime Minister Alan Birch on Thursday told the BBC that \"this stadium "
+            "business\" was among his reasons, mentioning the club's debts.",
+            ["Alan Birch"],
+        ),
+        (  # US sports desk
+            'Maria Sandoval said "the best night of my career" came in Lisbon, not in the final.',
+            ["Maria Sandoval"],
+        ),
+        (  # UK broadsheet: 'promised to'
+            'The chairman, Neil Arkwright, has promised to "fully and openly" review the club\'s finances before '
+            "the summer.",
+            ["Neil Arkwright"],
+        ),
+        (  # 'accused X of', and a pronoun whose sentence names someone else after it
+            "Coach Dan Reyes criticised the officials on Saturday, singling out referee Tom Hale. He also accused "
+            'Hale of "showboating" and said "the league has lost control of its referees."',
+            ["Dan Reyes", "Dan Reyes"],
+        ),
+    ],
+)
+def test_a_partial_quote_right_after_a_speech_verb_is_speech_and_its_speakers(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers
+
+
+def test_a_name_in_quotes_after_a_speech_verb_stays_a_quoted_term(analyzer):
+    body = 'The owners said "Project Big Picture" was dead. Fans call the new stand "the Kop End" already.'
+    assert who_said(analyzer, body) == []
+
+
+@pytest.mark.parametrize(
+    "body, closes_after",
+    [
+        (  # a statement pasted from a senator's website, then the story goes on
+            "Cornyn's statement added, “There is no question Houston deserved a shuttle. I am deeply disappointed "
+            "with the decision.“ However, the centre will receive two flight-deck seats.",
+            "decision.“",
+        ),
+        (  # trade press: a comma before the mark
+            "“The market is there for anyone who wants it,“ Lena Fischer of Ampere said on Tuesday.",
+            "wants it,“",
+        ),
+    ],
+)
+def test_a_closing_mark_typed_as_an_opening_one_after_the_last_word_closes(analyzer, body, closes_after):
+    _article, analysis = analyze_text(analyzer, f"Deal\n\n{body}")
+    [q] = analysis.in_part(BODY).quotes
+    assert q.kind == SPEECH
+    assert q.text.endswith(closes_after)
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # wire copy: a long title before the name does not make the introduction long
+            "Deputy White House Press Secretary Sarah Ellison disagreed with the senator. \"I don't see a conflict "
+            'of interest and neither do the lawyers."',
+            "Sarah Ellison",
+        ),
+        (  # trade press: the company and the role before the name
+            'Adidas chief marketing officer Jonas Riedel was unmoved. "We sell shoes, not opinions."',
+            "Jonas Riedel",
+        ),
+        (  # UK broadsheet: a lead-in before the subject
+            "Leicester were beaten 24-19. Asked about Ollie Brennan, Declan Mahony chose his words carefully. "
+            "\"It's his knee, and I'm not a doctor.\"",
+            "Declan Mahony",
+        ),
+    ],
+)
+def test_a_quote_after_a_short_sentence_about_a_person_with_a_title_or_a_lead_in_is_theirs(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (
+            '"His rise was built on a reputation as a fighter," Republican strategist Kevin Maddox offered. "The '
+            'photos undermine that."',
+            ["Kevin Maddox", "Kevin Maddox"],
+        ),
+        (
+            'Former club doctor Anna Pryce gave evidence on Tuesday. "I was never asked to sign it," she testified.',
+            ["Anna Pryce"],
+        ),
+        (
+            '"The rights are worth half what the league thinks," media analyst Tom Ferris contended in a note.',
+            ["Tom Ferris"],
+        ),
+    ],
+)
+def test_more_verbs_of_attribution(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (
+            "Prime Minister John Kemp backs the new flag. Of the public process, he said, \"In the end I'll have "
+            'one vote like every other voter."',
+            "John Kemp",
+        ),
+        (
+            'Striker Ivo Marek was sold on Friday. Regarding the transfer, coach Lena Holt said: "Ivo wanted to go."',
+            "Lena Holt",
+        ),
+        (
+            'Despite the defeat, Wolves captain Sam Oduya said: "We will be fine."',
+            "Sam Oduya",
+        ),
+    ],
+)
+def test_a_lead_in_before_the_subject_of_the_attribution(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # US sports desk: a short form in the attribution
+            "The Blues and their presenting partner, Gateway Federal Credit Union, honored 300 service members "
+            'before the game. "We wanted the seats filled with the people the night is for," Gateway Federal said '
+            "in a statement.",
+            "Gateway Federal Credit Union",
+        ),
+        (  # wire copy with a typo in the organisation's name
+            "Paris-based organisers Amaury Sport Organisation had said on Thursday that 500 cars were ready. After "
+            'meetings with ministry officials, "No other decision but the cancellation of the rally could be '
+            'taken," said a statement on Amuary’s website.',
+            "Amaury Sport Organisation",
+        ),
+        (  # a person is not renamed after the foundation that bears their name
+            'The Michael Jordan Foundation funds 40 courts in Chicago. "Every kid needs a hoop," Michael Jordan said.',
+            "Michael Jordan",
+        ),
+    ],
+)
+def test_an_organisation_speaks_under_the_fullest_name_the_article_gives_it(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (  # wire copy
+            'Carla Benning, marketing director of the federation, offered help. "We have a list of companies," Ms. '
+            'Benning said. "Some of them are on the phone already." Klaus Riedl recalled his first meeting with the '
+            "watchmaker's chairman in 1989.",
+            ["Carla Benning", "Carla Benning"],
+        ),
+        (  # US sports desk
+            '"We left too many points out there," coach Mark Dole said. "We move on." Quarterback Tim Avery said '
+            "he would play on Sunday.",
+            ["Mark Dole", "Mark Dole"],
+        ),
+        (  # a short attribution after a quote that ended its sentence is still the quote's
+            'Anna Kovac scored twice in the first half. "It was a good day for the whole team." Kovac said after '
+            "the match.",
+            ["Anna Kovac"],
+        ),
+    ],
+)
+def test_a_sentence_of_its_own_after_a_quote_is_not_its_attribution(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers
+
+
+@pytest.mark.parametrize(
+    "title, body, speaker",
+    [
+        (  # trade press: a panel transcript's headline
+            "Transcript: “Clean sport sells” — sponsors and the integrity unit at the Forum",
+            'Jean Lafleur, Covéa: "Reallocation ceremonies, for a start. Clean sport sells. As a sponsor I would '
+            'pay for that moment."',
+            "Jean Lafleur",
+        ),
+        (  # club release
+            "Kit deal ‘the biggest in our history’",
+            '"This is the biggest in our history, and the fans deserve it," said chief executive Fiona Gall.',
+            "Fiona Gall",
+        ),
+    ],
+)
+def test_a_headline_quote_the_story_repeats_is_its_speakers(analyzer, title, body, speaker):
+    analysis = analyzer.analyze(_headed(title, body))
+    assert [(q.kind, q.speaker) for q in analysis.in_part(TITLE).quotes] == [(SPEECH, speaker)]
+
+
+def test_a_name_in_quotes_in_the_headline_stays_a_term_when_the_story_quotes_it(analyzer):
+    title = 'Owners call time on "Project Big Picture"'
+    body = '"Project Big Picture is dead, and nobody will miss it," said league chairman Ian Ross.'
+    analysis = analyzer.analyze(_headed(title, body))
+    assert [(q.kind, q.speaker) for q in analysis.in_part(TITLE).quotes] == [(TERM, None)]
+
+
+def _headed(title: str, body: str) -> Article:
+    """An article with this headline, as a page or a feed gives it."""
+    return Article(id="a", path=Path("a.txt"), title=title, date=None, source="test", body=body)
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (  # wire copy: a chain of quotes with one attribution between them
+            '"The provocation was reckless and will not go unanswered," said KCNA. "Foolhardy provocation deserves '
+            'harsh punishment", it added; and, later, "The front-line units are to be fully battle ready for '
+            'surprise operations".',
+            ["KCNA", "KCNA", "KCNA"],
+        ),
+        (  # sports desk
+            'Coach Lena Holt was furious. "We were robbed," she said. "The referee had a bad day", she added; and, '
+            'later, "I will not apologise for saying it".',
+            ["Lena Holt", "Lena Holt", "Lena Holt"],
+        ),
+    ],
+)
+def test_a_pronoun_introducing_a_quote_after_a_semicolon_is_resolved(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # wire copy
+            "Not all were pleased. U.S. Senator Jane Holloway, Republican from Ohio, issued a statement on the "
+            'decision. "Like many Ohioans, I am disappointed with the league\'s choice of host city."',
+            "Jane Holloway",
+        ),
+        (  # club release
+            "The club was relegated on Saturday. Chairman Ian Lenagan released a statement within the hour. "
+            '"We let our supporters down and we will rebuild."',
+            "Ian Lenagan",
+        ),
+    ],
+)
+def test_a_quote_after_a_named_person_issued_a_statement_in_the_same_paragraph_is_theirs(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # wire copy: the earlier mention says no more than the attribution
+            'The governing body formed a panel to investigate the crash. "The driver did not slow down enough," '
+            "the panel said in its report.",
+            "the panel",
+        ),
+        (  # the earlier mention says more: kept
+            'A club spokesman confirmed the fee on Monday. "We do not comment on contracts," the spokesman said.',
+            "a club spokesman",
+        ),
+    ],
+)
+def test_a_description_takes_the_earlier_indefinite_mention_only_when_it_says_more(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # wire copy: the name between dashes
+            'One visitor to Atlantic City, New Jersey — Matt Jenkins — told the press, "I think it\'s a shame."',
+            "Matt Jenkins",
+        ),
+        (  # UK broadsheet: between commas after a description with a place in it
+            'A season-ticket holder from Swansea, Gareth Price, said: "We pay for the shirt and they sell it."',
+            "Gareth Price",
+        ),
+        (  # a person's apposition naming their firm keeps the person
+            'Omar Haddad, Clydeview Bank, said: "We have banked with this town for 140 years."',
+            "Omar Haddad",
+        ),
+    ],
+)
+def test_the_name_in_apposition_to_an_unnamed_description_is_the_speaker(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # cycling team release: sponsors named more often than the team
+            "Team Nordlys will ride as Vestas Energi–Nordlys from next season, after Vestas Energi signed a "
+            "four-year deal. Vestas Energi replaces Carlsberg, and Vestas Energi will also sponsor the women's "
+            'team.\n\nThe team said in a statement that all rider contracts would be honoured. "No rider or staff '
+            'member will lose their place because of this change," the statement read.',
+            "Team Nordlys",
+        ),
+        (  # wire copy: a council spaCy does not tag
+            'Earlier, the Leeds city council passed a resolution backing the bid. The resolution read, "This '
+            'council fully supports the bid and the fans who made it."',
+            "Leeds city council",
+        ),
+        (  # UK broadsheet: the body's name before the document
+            'The Home Office letter reads "we may extend the use of the questionnaire to other claimants", but no '
+            "plans exist.",
+            "Home Office",
+        ),
+        (  # trade press: a tribunal's ruling
+            'The Court of Arbitration for Sport handed down its ruling on Friday. "The appeal is dismissed and the '
+            'ban stands," the ruling read.',
+            "Court of Arbitration for Sport",
+        ),
+    ],
+)
+def test_the_statement_read_is_whoever_the_story_said_issued_it(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (  # wire copy: 'in which he told', after an unattributed banner
+            "Governor Chris Christie was photographed on a closed beach on Sunday. Christie defended the trip, and "
+            'his deputy Kim Guadagno backed him.\n\nOn Monday, a plane towed a banner reading, "Tell Christie to '
+            'get off the beach," echoing his own words in 2011, in which he told visitors "Get the hell off the '
+            'beach" before a storm.',
+            [None, "Chris Christie"],
+        ),
+        (  # sports desk: 'he said' after the words of banners, nobody named since
+            "Coach Tomas Berg has lost six games in a row. Berg met the owners on Monday, and owner Mark Hale "
+            'backed him.\n\nBanners reading "We want our club back, we want our club back" hung from the stand '
+            'for twenty minutes.\n\n"I hear them and I understand them," he said.',
+            [None, "Tomas Berg"],
+        ),
+    ],
+)
+def test_a_pronoun_after_an_unattributed_quote_is_whom_the_story_is_about(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # broadsheet match report
+            "Fans were unimpressed with both sides. \"An airline that can't pay and a club that can't sell itself. "
+            "What a mess,\" read a banner unveiled by the Biris Norte supporters' group before Sunday's match.",
+            "Biris Norte",
+        ),
+        (  # US sports desk
+            'The arena was half empty. "Fire the GM and sell the team," read a sign held by a fan in the front row.',
+            "a fan",
+        ),
+        (  # words on a screen, nobody's
+            '"You can\'t buy a day like this," read the message on the big screen before kick-off.',
+            None,
+        ),
+    ],
+)
+def test_words_on_display_are_whoever_the_story_says_showed_them(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # the role in the attribution is not the one the name was given
+            'Coach Gareth Southgate praised his side. "The lads were brilliant," the England manager said.',
+            "Gareth Southgate",
+        ),
+        (
+            'Club captain Ama Owusu lifted the trophy in front of the away end. "This one is for the fans," the '
+            "skipper said.",
+            "Ama Owusu",
+        ),
+        (  # the role given to a name wins over the sentence's subject
+            'Striker Jon Dahl scored twice, and manager Pep Lind watched from the stand. "Jon was superb," the '
+            "manager said.",
+            "Pep Lind",
+        ),
+    ],
+)
+def test_a_role_no_name_was_given_is_the_person_the_sentence_before_is_about(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        ('According to team principal Christian Horner, "the car is a monster in the wet."', "Christian Horner"),
+        (
+            'The club will appeal the ban, added chief executive Dana Holm: "We think the panel got it wrong."',
+            "Dana Holm",
+        ),
+        (  # the subject's apposition ends before a verb with its addressee: the subject speaks
+            'Anna Berg, who played for Ajax for a decade, told BBC Sport: "The club has lost its way."',
+            "Anna Berg",
+        ),
+    ],
+)
+def test_a_role_in_lower_case_before_the_name_after_the_cue(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        ('"We are not going anywhere," the protesters chanted outside parliament.', ["the protesters"]),
+        ('The Supreme Court ruled that the law was "unconstitutional and void" on Friday.', ["Supreme Court"]),
+        ('The NTSB report concluded that pilot error was "the probable cause" of the crash.', ["NTSB"]),
+        (  # a possessive owner, as before
+            'PC World\'s recent analysis concluded that "usage has fallen for the third month in a row."',
+            ["PC World"],
+        ),
+    ],
+)
+def test_chants_rulings_and_reports_are_speech_of_who_made_them(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (  # wire copy
+            'Police spokesman Dave Miller said officers were "shocked and saddened" by the death, and that the '
+            'investigation was "ongoing".',
+            ["Dave Miller", "Dave Miller"],
+        ),
+        (  # trade press
+            'Agent Rui Costa-Lima said the offer was "frankly insulting" given the player\'s record, and his '
+            'client "very hurt" by the way it was made public.',
+            ["Rui Costa-Lima", "Rui Costa-Lima"],
+        ),
+        (  # a capitalised name in quotes stays a term; so does a quote after the sentence ends
+            'Owner Jim Pace said the deal was "huge" for the "Galacticos" brand. Fans call the stadium "the cauldron".',
+            ["Jim Pace"],
+        ),
+    ],
+)
+def test_a_chain_of_partial_quotes_in_one_sentence_is_one_speakers(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (
+            "Super League clubs voted on the new rules on Monday, and Super League chiefs welcomed them.\n\nThe "
+            "Rugby Football League, which has tightened its rules on financial reporting, said clubs should "
+            '"carry out proper due diligence on the partners they choose."',
+            "Rugby Football League",
+        ),
+        (
+            "The Premier League and the Women's Super League will meet next week.\n\nThe Football Association, "
+            'which runs the cup, said it would "review the rules on loans and sponsorship before the summer."',
+            "The Football Association",  # the listed name
+        ),
+    ],
+)
+def test_an_organisation_named_as_the_subject_is_itself_not_another_it_shares_a_word_with(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (  # wire copy: a nationality and a description before the name
+            "Swedish political party Vänsterpartiet Malmö released a statement boycotting the contest saying, "
+            '"We think it is vital to do everything to condemn the crimes."',
+            ["Vänsterpartiet Malmö"],
+        ),
+        (  # trade press: a question from the floor is nobody's
+            'One question from the floor drew applause: "Why are the kick-off times still decided by the '
+            "men's fixture list?\" None of the panel claimed responsibility.",
+            [None],
+        ),
+        (  # a surname ending like a nationality is still the subject
+            'Parrish told reporters after the hearing, saying: "I have nothing to hide."',
+            ["Parrish"],
+        ),
+    ],
+)
+def test_the_subject_before_a_colon_is_a_name_not_a_nationality_or_a_number(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (  # trade press
+            'Panellist Joanne Kerr urged sponsors to "stay for the boring years as well as the exciting ones", a '
+            "line that was repeated on social media all afternoon.",
+            ["Joanne Kerr"],
+        ),
+        (  # sports desk
+            'Coach Dana Reyes told the players, "Nobody leaves this building until we fix it," words that were '
+            "quoted back to her after the final.",
+            ["Dana Reyes"],
+        ),
+    ],
+)
+def test_a_passive_speech_verb_after_a_quote_names_no_speaker(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers
+
+
+def test_a_capitalised_common_noun_before_a_full_name_is_not_added_to_it(analyzer):
+    body = 'Panellist Joanne Kerr disagreed: "Sponsors should stay for the boring years too."'
+    assert who_said(analyzer, body) == ["Joanne Kerr"]
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        ('The IOC said it would "carefully study" the proposal.', ["International Olympic Committee"]),
+        ('Coach Lena Holt said the club would "look very closely" at the offer.', ["Lena Holt"]),
+        ('The league will "review" the rules next season.', []),  # no one said it: a quoted term
+    ],
+)
+def test_a_quoted_verb_phrase_after_a_modal_in_reported_speech_is_speech(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers
+
+
+def test_a_sentence_about_a_body_between_two_quotes_ends_the_first_speakers_turn(analyzer):
+    body = (  # a match report whose paragraph breaks were lost
+        'Chelsea beat Arsenal 2-1 on Sunday. "We were brilliant," said Chelsea coach Enzo Maresca. Arsenal '
+        'manager Mikel Arteta was less happy. "We gave away two soft goals," Arteta said. The league issued a '
+        'statement on the crowd trouble. "We condemn the behaviour of a small minority." Cole Palmer, who scored '
+        'twice, was delighted. "This one is for the fans," Palmer said.'
+    )
+    assert who_said(analyzer, body) == ["Enzo Maresca", "Mikel Arteta", None, "Cole Palmer"]
+
+
+def test_a_sentence_describing_the_speaker_between_two_quotes_keeps_the_turn(analyzer):
+    body = 'Mikel Arteta was unhappy. "We gave away two soft goals," Arteta said. The Spaniard was furious. "The referee was awful."'
+    assert who_said(analyzer, body) == ["Mikel Arteta", "Mikel Arteta"]
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (  # 'he' after the protesters' chant is the coach the story is about
+            'Coach Tomas Berg faced the fans after the game. Berg had lost six in a row.\n\n"Sack the board, sack '
+            'the board," the protesters chanted.\n\n"I understand their anger," he said.',
+            ["the protesters", "Tomas Berg"],
+        ),
+        (  # 'she' after a club's statement is not the club
+            'Captain Ama Owusu met the press on Monday, a day after the final.\n\n"We are proud of the squad," '
+            'Chelsea said in a statement.\n\n"I will stay," she said.',
+            ["Chelsea FC", "Ama Owusu"],
+        ),
+    ],
+)
+def test_he_or_she_never_stands_for_a_crowd_or_a_body(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (  # wire copy: the cue far before the quote, the grammar links them
+            "Former president Hosni Mubarak spoke on Sunday. Mubarak said he would not be returning to politics "
+            'and he had left office in "the interest of the country and its people".',
+            ["Hosni Mubarak"],
+        ),
+        (  # a press secretary's reported reasons
+            "White House spokesman Josh Earnest faced questions on Monday. Earnest said the rally had been "
+            "planned on Friday and the president attending it on such short notice presented "
+            '"significant security challenges".',
+            ["Josh Earnest"],
+        ),
+        (  # a name a noun carries stays a term
+            "The minister confirmed yesterday that the police will enforce the new law banning "
+            '"face coverings in public places" from Monday.',
+            [],
+        ),
+    ],
+)
+def test_a_phrase_the_grammar_shows_a_speech_verb_reports_is_speech(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (  # broadsheet match report
+            "The stadium was full. One supporter from Swansea, queuing for the train afterwards, was less moved. "
+            '"They can keep their adverts. Give us a try in the last ten minutes."',
+            ["one supporter from Swansea"],
+        ),
+        (  # US sports desk
+            'The arena emptied early. A season-ticket holder was furious. "I pay $4,000 a year for this."',
+            ["a season-ticket holder"],
+        ),
+        (  # a thing, not a person, opening the sentence introduces nobody
+            'A statement was read before kick-off. "We stand together."',
+            [None],
+        ),
+    ],
+)
+def test_a_quote_after_a_short_sentence_about_an_unnamed_person_is_theirs_as_written(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # club release: the old shirt sponsor named nearer
+            "St. Mirren are delighted to announce a new partnership.\n\nThe agreement replaces the club's previous "
+            'shirt deal with Hallstone Digital, which ended in May. "We thank Hallstone Digital for six years of '
+            'support," the club said.',
+            "St. Mirren",
+        ),
+        (  # a newspaper named nearer
+            "Leeds United sacked their manager on Sunday night.\n\nThe decision was first reported by the "
+            'Yorkshire Evening Post. "We thank him for his work and wish him well," the club said.',
+            "Leeds United FC",  # the listed name
+        ),
+        (  # US sports desk: the naming-rights partner named nearer
+            "The St. Louis Blues will play in a renamed arena next season.\n\nThe Blues signed a naming-rights deal "
+            'with Gateway Federal Credit Union on Monday. "This building is our home," the team said.',
+            "St. Louis Blues",
+        ),
+    ],
+)
+def test_the_club_said_is_the_club_not_its_sponsor_or_a_paper_named_nearer(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

@@ -14,12 +14,12 @@ from .consistency import merge_partial, with_speakers
 from .entities import entities, person_names, split_runs
 from .gazetteer import Gazetteer, GazetteerError
 from .pool import TaggerPool, TaggerService
-from .quotes import find_quotes
+from .quotes import find_quotes, quoted_from_the_story
 from .syntax import Parse
 from .tagger import NO_MODEL, RawEntity, Tagger, available_model
 from .values import GROUP_OF_LABEL, GROUPS, LABEL_NAMES, SPEECH, TERM, Analysis, Entity, Quote, as_part
 
-ANALYSIS_VERSION = 7  # bump when quotes or entity cleaning change what they produce, or how it is cached
+ANALYSIS_VERSION = 8  # bump when quotes or entity cleaning change what they produce, or how it is cached
 IN_PROCESS_BATCH = 32  # articles analyzed together when no worker processes are used
 IN_PROCESS_FIRST_BATCH = 8  # the first of them: the first results come early
 
@@ -128,8 +128,9 @@ def _combine(
     cleaned = merge_partial([entities(text, tags, gazetteer, names) for text, tags in zip(texts, raw)], texts)
     # a title taken from the body's first sentence: its quotes are the body's, not counted twice
     from_body = article.body.startswith(article.title.rstrip("…"))
-    title_quotes = () if from_body else find_quotes(article.title, cleaned[0], names, headline=True, parse=parse)
     body_quotes = find_quotes(article.body, cleaned[1], names, parse=parse)
+    headline = () if from_body else find_quotes(article.title, cleaned[0], names, headline=True, parse=parse)
+    title_quotes = quoted_from_the_story(headline, body_quotes)
     if model:  # a speaker spaCy saw nobody in, named in full: a person
         cleaned = with_speakers(cleaned, texts, {q.speaker for q in (*title_quotes, *body_quotes) if q.speaker})
     return Analysis(

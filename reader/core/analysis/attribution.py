@@ -9,12 +9,10 @@ before it (`Team principal Ruth Adler replied: "…"`, `Sam Ito, Channel 4: "…
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model import PARAGRAPH_BREAK, paragraph_end, paragraph_start
-from .names import HONORIFICS, ROLE_WORDS, trim_name
-from .values import Entity
+from .names import DEMONYMS, HONORIFICS, ROLE_WORDS, trim_name
 
 # abbreviations whose full stop ends neither a sentence nor a name: the titles before a name, and others
 ABBREVIATIONS = frozenset(
@@ -27,10 +25,8 @@ Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
     )
 )
 
-_TITLE_WORDS = 6  # at most this many words of a title before a sentence's subject
-INTRODUCTION_WORDS = 8  # 'Finch is unbothered.': a short sentence about the person, then the quote
-TOPIC_SENTENCES = 4  # sentences read back for the subject 'he said' continues
-TOPIC_LOOK_BACK = 1200  # characters, likewise
+_REPORTED = re.compile(r"\s+(?:that|he|she|they|we|I)\s")  # 'said he would play': reported speech
+AFTER_SENTENCE_WORDS = 6  # '"…." Smith said after the match.': at most this many words after the verb
 
 SPEECH_VERBS = (
     "said says say told tells added adds explained explains insisted insists admitted admits conceded concedes "
@@ -47,18 +43,27 @@ SPEECH_VERBS = (
     "believes believed thinks thought felt feels hopes hoped demanded demands repeated repeats answered "
     "answers shrugged nodded began begins grumbled grumbles muttered snapped fumed scoffed protested objected "
     "murmured hinted teased reminded tell warn insist admit vow urge reveal confirm deny denies denied hail hails "
-    "hailed slam slams slammed blast blasts blasted"
+    "hailed slam slams slammed blast blasts blasted offered offers asserted asserts contended contends opined "
+    "recounted recounts wondered wonders whispered yelled screamed testified testifies cried marvelled marveled "
+    "chanted chant chants sang"
 ).split()
 _VERB_ALT = "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True))
-_MULTI_VERBS = (
-    r"(?<=statement\s)read|(?<=release\s)read|read(?=:)|pointed\s+out|went\s+on|summed\s+up|chimed\s+in|"
+# what an organisation or a person issues: '"…," the statement read'
+STATEMENT_NOUNS = frozenset(
+    "statement release communique communiqué post letter message tweet resolution ruling verdict judgment".split()
+)
+_MULTI_VERBS = "".join(rf"(?<={noun}\s)reads?|" for noun in sorted(STATEMENT_NOUNS)) + (
+    r"read(?=:)|pointed\s+out|went\s+on|summed\s+up|chimed\s+in|"
     r"shot\s+back|fired\s+back|hit\s+back|"
     r"was\s+quoted\s+as\s+saying|is\s+quoted\s+as\s+saying|added\s+that|said\s+that"
 )
 VERB = rf"(?:{_MULTI_VERBS}|(?:{_VERB_ALT}))"
 _VERB_RE = re.compile(rf"\b{VERB}\b")
 # what introduces a partial quote: 'called the deal "a game-changer"', 'described it as "…"'
-PARTIAL_CUES = r"called|calls|described|describes|dubbed|labelled|labeled|termed|branded|hailed|praised"
+PARTIAL_CUES = (
+    r"called|calls|described|describes|dubbed|labelled|labeled|termed|branded|hailed|praised|accused|accuses|"
+    r"accusing|ruled|rules"
+)
 _BEFORE_VERB_RE = re.compile(rf"\b(?:{VERB}|{PARTIAL_CUES})\b")
 PARTIAL_CUE_RE = re.compile(rf"\b(?:{VERB}|{PARTIAL_CUES})\b")
 # between a source and its verb: "Smith later added", "he has since said", "she would only say"
@@ -76,16 +81,31 @@ _SOURCE_STOP = re.compile(
 )
 # a name in apposition after a description, ending the sentence: ', Omar Berrada.'
 _NAMED_AFTER = re.compile(r",\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*(?:[.!?]|$)")
+# a sentence that goes on after a quote with no comma or dash: a lower-case word that starts no attribution
+_GOES_ON = re.compile(
+    rf"(?!(?:{_AUX}){VERB}\b|{_PRONOUN}\b|according\s+to\b|(?:the|a|an|his|her|their|its|one|two|three|both)\s)[a-z]"
+)
+# a role that opens a source phrase in lower case: 'according to team principal Christian Horner,'
+_ROLE_FIRST_WORD = r"(?:" + "|".join(sorted(w for w in ROLE_WORDS if w.isalpha())) + r")\s+(?=[\w\s-]*[A-Z])"
+# a name after a lower-case description: ' political party Vänsterpartiet Malmö released'
+_DESCRIBED_FIRST = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)(?=\s+[a-z])")
+_NOT_A_NAME = frozenset("One Two Three Four Five Some Many Most All Both Each Every No None Several".split())
+# words on display and who showed them: 'read a banner unveiled by', 'read a placard held by'
+_DISPLAYED_BY = re.compile(
+    r"reads?\s+(?:a|an|the|one)\s+(?:[\w'’-]+\s+){0,3}?(?:banner|sign|placard|poster|flag|tifo|board|t-shirt|"
+    r"shirt|slogan|message)s?\b[^.;:\"“”]{0,60}?\bby\s+"
+)
 # what cannot start a source phrase after a quote: '…," and Smith scored'
 FUNCTION_WORD = re.compile(
     r"(?:and|but|or|as|while|when|then|so|if|which|who|that|after|before|because|"
     r"although|though|since|until|with|without|for|from|to|in|on|at|by)\b"
 )
 # what may stand before the subject of an attribution: 'In a statement on its website, the club said:'
-_LEAD_IN = re.compile(
+LEAD_IN = re.compile(
     r"^(?:[A-Z]{3,}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^)]{1,20}\))?\s*[—–_]+\s*|"
     r"(?:But|And|So|Yet|Still|Then|Later|Earlier|Meanwhile|However|Afterwards|Separately|"
-    r"Elsewhere|Asked|Speaking|Writing|In|On|At|After|Before|During|For|With|From|Following|"
+    r"Elsewhere|Asked|Speaking|Writing|In|On|At|After|Before|During|For|With|From|Following|Of|Regarding|"
+    r"About|Despite|Amid|Given|"
     r"Back|Once|When|While|Now|Today|Yesterday)\b[^,:]{0,60},\s*|(?:But|And|So|Yet|Then)\s+|"
     r"[A-Z][a-z]+ly,\s*)+"
 )
@@ -96,11 +116,6 @@ _ADDRESSED = re.compile(r"told|tells|asked|asks|urged|warned|reminded|promised|a
 _BARE_LEAD_IN = re.compile(
     r"^(?:In|On|At|After|Before|During|Following|Later|Earlier|Afterwards|Then|Today|Yesterday)\b"
     r"[^,:]{0,60}?\s(?=(?:he|she|they|we|I)$)"
-)
-# before a sentence's subject: 'Later Conte spoke', 'On Sunday, Conte spoke'
-_OPENING_ADVERB = re.compile(
-    r"^(?:(?:Later|Earlier|Afterwards|Then|Meanwhile|Now|Today|Yesterday|Tonight|But|And|So|Yet|Still)\s+|"
-    r"(?:On|In|At|After|Before|During)\s+[^,]{1,30},\s+)+"
 )
 # a role's organisation and its holder after it: ' of the Refugee Council Enver Solomon'
 _ROLE_OF = re.compile(
@@ -113,8 +128,9 @@ _ROLE_FIRST = re.compile(r"(?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+(?=\s+(?:of|at|for)\s
 
 # a description, then the subject's name in apposition: "His opposite number, Leinster's Conor Walsh, "
 _APPOSED_NAME = re.compile(r"(?:The|His|Her|Their|Its|[A-Z][\w'’-]*['’]s)\s+[^,:]{1,40},\s+([^,:]{3,60}),")
-# a possessor's role with the name in apposition: "Lund's successor, ", "The club's captain, "
-_APPOSED_ROLE = re.compile(r"(?:The|His|Her|Their|Its|[A-Z][\w'’-]*['’]s)\s+(?:[\w'’-]+\s+){0,3}?[a-z][\w-]*,\s*")
+# a description, then the name of whom it describes set off by dashes or commas, before the verb
+_NAME_APPOSED = re.compile(r"(?:,|\s[—–]|\s--)\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*(?:,|[—–]|--)\s*$")
+_UNNAMED_HEAD = re.compile(r"(?:One|A|An|Another|The|His|Her|Their|Its)\s+[a-z]")
 _MARK = re.compile(r"[\"“”«»]|``|''")
 QUOTE_MARK = _MARK
 _SENTENCE_END = re.compile(r"[.!?]+[\"”’']?(?=\s|$)")
@@ -168,107 +184,6 @@ def sentence_start(text: str, end: int, floor: int) -> int:
     return start
 
 
-def opens_with(text: str, sentence: int, name: int) -> bool:
-    """Whether the name at `name` opens the sentence starting at `sentence`, as its subject: at most 'The'
-    or a time word before it ('Later Conte spoke'), a title ending in a role ('Toyota team principal
-    Jari-Matti Latvala', 'Full-back Tomasz Nowak'), or a possessor's role in apposition ('Lund's
-    successor, Ingrid Dahl,')."""
-    if name < sentence or name - sentence <= len("The "):
-        return sentence <= name
-    head = _OPENING_ADVERB.sub("", text[sentence:name])
-    words = head.split()
-    if not words:
-        return True
-    return bool(_APPOSED_ROLE.fullmatch(head)) or (
-        len(words) <= _TITLE_WORDS
-        and words[-1].lower() in ROLE_WORDS
-        and all(w.lower() in ROLE_WORDS or (w[:1].isupper() and w not in ("He", "She", "They", "It")) for w in words)
-    )
-
-
-def subject_before(text: str, at: int, floor: int, candidates: Sequence[Entity]) -> Entity | None:
-    """Of `candidates`, the subject of the sentence a quote at `at` stands in, else of the sentence before
-    ('Federer, who…, snapped … "…," he said'), not before `floor`."""
-    last_sentence = sentence_start(text, at, floor)
-    previous = sentence_start(text, max(floor, len(text[:last_sentence].rstrip()) - 1), floor)
-    for start in (last_sentence, previous):
-        subject = next((e for e in candidates if opens_with(text, start, e.start) and not possessed(text, e)), None)
-        if subject:
-            return subject
-    return None
-
-
-def possessed(text: str, entity: Entity) -> bool:
-    """ "Lund's successor": Lund is not the sentence's subject."""
-    return text[entity.end : entity.end + 2] in ("'s", "’s")
-
-
-# a sentence about the subject before it: 'It was his first win.', 'His contract runs until 2027.'
-_POSSESSIVE_OPENING = r"(?:It\s+(?:was|is|had\s+been|has\s+been)\s+(?:his|her|their)|His|Her|Their)"
-
-
-def topic(text: str, at: int, entities: Sequence[Entity], labels: tuple[str, ...], pronoun: str) -> Entity | None:
-    """Whom 'he said' opening a paragraph means: the subject of the sentences before it, read back over a
-    few sentences, past those whose subject is `pronoun` again or a description ('He replaces Tom Reilly.'
-    after 'Rossi, 48, left Parma.'; 'The German company said …' after 'Adidas reported …'); None where a
-    sentence's subject is anyone else."""
-    end, floor = at, max(0, at - TOPIC_LOOK_BACK)
-    for _ in range(TOPIC_SENTENCES):
-        end = len(text[:end].rstrip()) - 1  # within the sentence before, not after its full stop
-        start = sentence_start(text, end, max(floor, paragraph_start(text, end)))  # a heading has no full stop
-        if start >= end:
-            return None
-        subject = next((e for e in entities if start <= e.start < end and opens_with(text, start, e.start)), None)
-        if subject is not None:
-            return subject if subject.label in labels else None
-        if not re.match(rf"(?:{pronoun}|The (?:[\w'’-]+ ){{0,2}}[a-z][\w-]*|{_POSSESSIVE_OPENING})\s", text[start:end]):
-            return None
-        end = start
-    return None
-
-
-def answerer(text: str, start: int, entities: Sequence[Entity]) -> str | None:
-    """'Why did Lena Hoffmann turn down England?' then '"Because Wolfsburg believed in me."': a quote that
-    opens its sentence right after a question (in its paragraph, or ending the paragraph before) answers
-    it. The one person the question names; for 'Why did she …?', the subject of the sentences before it,
-    else the person the story has named most."""
-    para = paragraph_start(text, start)
-    floor = para if start > para else paragraph_start(text, max(0, para - len(PARAGRAPH_BREAK)))
-    stop = len(text[:start].rstrip())
-    if start < len(PARAGRAPH_BREAK) or text[stop - 1 : stop] != "?" or sentence_start(text, start, para) != start:
-        return None
-    begin = sentence_start(text, stop - 1, floor)
-    if _MARK.search(text, begin, stop):
-        return None  # a question someone asked in quotes is no question of the story's
-    named = {e.canonical for e in entities if e.label == "PERSON" and begin <= e.start < stop}
-    if len(named) == 1:
-        return named.pop()
-    if named or not re.search(r"\b(?:he|she|him|her)\b", text[begin:stop], re.I):
-        return None
-    subject = topic(text, begin, entities, ("PERSON",), "He|She")  # whom the story was about
-    if subject:
-        return subject.canonical
-    # else the person the story has named most so far, the latest of equals ('Did the sprinter ever doubt …?')
-    told = [e.canonical for e in entities if e.label == "PERSON" and e.end <= begin]
-    return max(reversed(told), key=told.count) if told else None
-
-
-def introducer(text: str, start: int, entities: Sequence[Entity]) -> str | None:
-    """'Finch is unbothered. "Let them say that."': a quote that follows, in its paragraph, a short sentence
-    whose subject is a person is that person's."""
-    para = paragraph_start(text, start)
-    stop = len(text[:start].rstrip())
-    if stop <= para or text[stop - 1 : stop] not in (".", "!") or sentence_start(text, start, para) != start:
-        return None
-    begin = sentence_start(text, stop - 1, para)
-    if len(text[begin:stop].split()) > INTRODUCTION_WORDS or _MARK.search(text, begin, stop):
-        return None
-    subject = next((e for e in entities if begin <= e.start < stop and opens_with(text, begin, e.start)), None)
-    if subject is None or subject.label != "PERSON" or " " not in subject.canonical:
-        return None  # only a person the article names in full: not spaCy's 'Supporters'
-    return subject.canonical
-
-
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The bounds of the sentence a quote text[start:end] stands in, within its paragraph: from the
     sentence's start to its final mark, or to the quote's end when the quote ends it ('…came on.”')."""
@@ -308,9 +223,29 @@ def after(text: str, quote_end: int, limit: int) -> Source | None:
     lead = opening.end() if opening else 0  # always a match: the pattern also matches ""
     body = tail[lead:]
     at = quote_end + lead
+    inner = text[max(0, quote_end - 4) : quote_end].rstrip("\"”»'`’ ")
+    if lead == len(tail) - len(tail.lstrip(" ")) and inner[-1:] not in (",", "!", "?", "—") and _GOES_ON.match(body):
+        return None  # 'told NBC that "this Russia thing" was among his reasons': the sentence goes on
     if _new_sentence(text, quote_end, body) and (re.search(r"[:,]\s*$", body) or len(body.split()) > 12):
         return None  # '"…." After the match, X said, "…"': the next quote's attribution, not this one's
-    return _verb_first(body, at) or _source_first(body, at) or _according_to(body, at) or _dash(tail, quote_end)
+    verb = _VERB_RE.search(body) if _new_sentence(text, quote_end, body) else None
+    if verb and (
+        len(body[verb.end() :].split()) > AFTER_SENTENCE_WORDS or _REPORTED.match(body, verb.end())
+    ):  # '"…." Riedl recalled his first meeting with Aebi in 1989.', '"…." Avery said he would play.'
+        return None  # a sentence of its own, not the quote's attribution
+    return (
+        _verb_first(body, at)
+        or _source_first(body, at)
+        or _according_to(body, at)
+        or _displayed_by(body, at)
+        or _dash(tail, quote_end)
+    )
+
+
+def _displayed_by(body: str, at: int) -> Source | None:
+    # ," read a banner unveiled by the Biris Norte supporters' group    ," read a sign held by one fan
+    m = _DISPLAYED_BY.match(body)
+    return _span(body, at, m.end(), _phrase_after(body, m.end())) if m else None
 
 
 def before(text: str, quote_start: int, floor: int) -> Source | None:
@@ -391,12 +326,12 @@ def _verb_first(body: str, at: int) -> Source | None:
 
 def _source_first(body: str, at: int) -> Source | None:
     # ," Ma said   ," he told reporters   ," Omar Haddad, marketing director at X, said   ," the coach interrupted
-    m = re.match(rf"(?P<source>{_PRONOUN})\s+{_AUX}{VERB}\b", body)
-    if m:
+    m = re.match(rf"(?P<source>{_PRONOUN})\s+{_AUX}(?P<verb>{VERB})\b", body)
+    if m and not _addressed(body, m.start("verb"), m.group("verb")):
         return _span(body, at, 0, m.end("source"), pronoun=True)
     verb = _VERB_RE.search(body, 0, 160)
-    if not verb:
-        return None
+    if not verb or _PASSIVE_BEFORE.search(body, 0, verb.start()):
+        return None  # '"…." Ekdahl was asked about his night', '"…", a line that was repeated': not its speaker
     head = body[: verb.start()]
     head = re.sub(rf"\s+{_AUX}$", " ", head + " ").rstrip()
     if not head or len(head.split()) > 14 or has_sentence_break(head):
@@ -447,13 +382,24 @@ def _dash(tail: str, at: int) -> Source | None:
     return _span(tail, at, m.end(), end)
 
 
+def _addressed(text: str, at: int, verb: str) -> bool:
+    """'was asked', 'were told': the verb at `at` is passive, its subject the one spoken to."""
+    return bool(_PASSIVE_BEFORE.search(text, 0, at)) and bool(_ADDRESSED.fullmatch(verb))
+
+
 def _before_verb(head: str, at: int) -> Source | None:
     # Ruth Adler replied: "   Jane Doe, the federation's president, said: "   He added: "
     # The IOC said in a statement: "
     for verb in reversed(list(_BEFORE_VERB_RE.finditer(head))):
-        if _PASSIVE_BEFORE.search(head, 0, verb.start()) and _ADDRESSED.fullmatch(verb.group()):
+        if _addressed(head, verb.start(), verb.group()):
             continue  # 'The players were told to prepare for "…"': they are not the speakers
         rest = head[verb.end() :]
+        if (
+            re.search(r",\s*$", head[: verb.start()])
+            and re.search(r"[A-Z]", rest)
+            and not _ADDRESSED.match(verb.group())
+        ):
+            return None  # '…, added chief executive Dana Holm: "': the source follows its verb
         partial = not _VERB_RE.fullmatch(verb.group())
         colon = re.search(r":\s*$", rest)
         reported = re.search(r"\bthat\b", rest)  # 'said in a statement that Sevilla had "…"'
@@ -462,8 +408,11 @@ def _before_verb(head: str, at: int) -> Source | None:
         ):
             continue
         subject = re.sub(rf"\s+{_AUX}$", " ", head[: verb.start()] + " ").strip()
+        pronoun = re.search(rf"[\s,]({_PRONOUN})$", subject)  # '…, in which he told visitors "…"'
+        if pronoun:
+            return _span(head, at, head.rindex(pronoun.group(1), 0, verb.start()), verb.start(), pronoun=True)
         subject = re.split(r",?\s+(?:but|while|whereas|yet)\s+|;\s+", subject)[-1]  # '…, but his agency said'
-        subject = _LEAD_IN.sub("", subject)
+        subject = LEAD_IN.sub("", subject)
         subject = _BARE_LEAD_IN.sub("", subject)
         if not subject.strip(" ,;") or FUNCTION_WORD.fullmatch(subject.strip(" ,;")):
             return None  # '…," and told the players, "…"': the subject is earlier in the sentence
@@ -476,6 +425,9 @@ def _subject_source(head: str, subject: str, at: int) -> Source | None:
     start = head.index(subject)
     if re.fullmatch(_PRONOUN, subject):
         return _span(head, at, start, start + len(subject), pronoun=True)
+    apposed = _NAME_APPOSED.search(subject)
+    if apposed and _UNNAMED_HEAD.match(subject):  # 'One visitor to Atlantic City — Matt Jenkins —'
+        return _span(head, at, start + apposed.start(1), start + apposed.end(1))
     end = _apposition_end(subject)
     if len(subject[:end].split()) > 14:
         return None
@@ -503,7 +455,7 @@ def _before_subject(head: str, at: int) -> Source | None:
         head,
     ):
         return None
-    sentence = _LEAD_IN.sub("", head.strip())
+    sentence = LEAD_IN.sub("", head.strip())
     m = re.match(rf"{_PRONOUN}\b", sentence)
     if m:
         return _subject_source(head, m.group(), at)
@@ -518,7 +470,15 @@ def _before_subject(head: str, at: int) -> Source | None:
     if role and role_holder_end(sentence, 0, role.end()) > role.end():  # 'president of the federation X'
         return _subject_source(head, sentence[: role_holder_end(sentence, 0, role.end())], at)
     m = re.match(r"(?:[A-Z][\w'’.-]*\s+)*?[A-Z][\w'’.-]*(?=\s+[a-z])", sentence)
-    if m and looks_like_name(m.group()):
+    if m and (m.group().lower() in DEMONYMS or re.fullmatch(r"[A-Z][a-z]+(?:ish|ese|ean)", m.group())):
+        # 'Swedish political party Vänsterpartiet Malmö released …'
+        named = _DESCRIBED_FIRST.match(sentence, m.end())
+        return (
+            _span(head, at, head.index(named.group(1)), head.index(named.group(1)) + len(named.group(1)))
+            if named
+            else None
+        )
+    if m and looks_like_name(m.group()) and m.group() not in _NOT_A_NAME:  # not 'One question from the floor'
         return _subject_source(head, sentence[: role_holder_end(sentence, 0, m.end())], at)
     return None
 
@@ -542,7 +502,7 @@ def _before_said_name(head: str, at: int) -> Source | None:
     if m:
         return _span(head, at, m.start("source"), m.end("source"))
     m = re.search(
-        rf"(?:\b{VERB}|[Aa]ccording\s+to)\s+(?P<source>(?:[A-Z]|the\s|a\s|an\s)[^,:;]{{0,80}}?)\s*[:,]\s*$"
+        rf"(?:\b{VERB}|[Aa]ccording\s+to)\s+(?P<source>(?:[A-Z]|the\s|a\s|an\s|{_ROLE_FIRST_WORD})[^,:;]{{0,80}}?)\s*[:,]\s*$"
         # 'in the words of the Crown prosecutor, Mark Tedeschi, QC, "'
         rf"|[Ii]n\s+the\s+words\s+of\s+(?P<words>(?:[A-Z]|the\s|a\s|an\s)[^:;]{{0,80}}?)\s*[:,]\s*$",
         head,
@@ -560,7 +520,7 @@ def _before_colon(head: str, at: int) -> Source | None:
         not m
         or len(m.group("name")) < 2
         or not looks_like_name(m.group("name"))
-        or _LEAD_IN.match(m.group("name") + ",")
+        or LEAD_IN.match(m.group("name") + ",")
     ):
         return None
     return _span(head, at, m.start("name"), m.end("name"))

@@ -84,6 +84,8 @@ _OFFICER_BEFORE = re.compile(
     r"(?:[A-Z][\w'’&.-]*\s+){0,4}(?-i:[A-Z]{2,}|" + "|".join(sorted(ORG_WORDS)) + r")\s+$",
     re.I,
 )
+_SENTENCE_FIRST_WORD = re.compile(r"([A-Z][a-z]{2,})\s+(?=[A-Z])")
+_SENTENCE_BEFORE = re.compile(r"(?:^|\n|[.!?][\"”’']?\s+)$")
 _COUNTRY_AFTER = re.compile(r"\s+\([A-Z][a-z]+(?:\s[A-Z][a-z]+)?\)")  # results: 'Tatiana Guderzo (Italy)'
 _HONORIFIC_BEFORE = re.compile(r"\b(?:" + "|".join(sorted(HONORIFICS)) + r")\.?\s+$", re.I)
 # only players are substituted
@@ -97,12 +99,33 @@ def relabel(
     a nationality before a person's name ('Tunisian Abderrahim Zhiou'), a person 'of' an organisation
     ('Mina Worley-Hale of Human Rights Watch'), a dateline ('MUMBAI (Reuters) -'), a mountain or a pass
     ('Mont Ventoux', 'Col du Galibier'), a nationality or a common word alone ('Emirati', 'Women': none)."""
+    role = _role_first(text, s, e) if label in ("PERSON", "ORG", "GPE", "NORP", "FAC") else None
+    if role is not None:
+        return role, e, "PERSON"
     named = _by_its_words(text, s, e, label, people)
     if named is not None:
         return named
     if label not in ("ORG", "GPE", "NORP", "LOC", "FAC"):
         return s, e, label
     return _by_its_surroundings(text, s, e, label, people, firsts)
+
+
+def _role_first(text: str, s: int, e: int) -> int | None:
+    """Where the name begins in 'Goaltender Petr Novak' or 'Lawmaker Emmett O'Brien' opening a sentence: a
+    capitalised first word that is a role, or that the article writes in lower case elsewhere (a common
+    noun, not a first name), before a full name."""
+    first = _SENTENCE_FIRST_WORD.match(text, s, e)
+    if not first or not looks_like_full_name(text[first.end() : e].split()):
+        return None
+    if s and not _SENTENCE_BEFORE.search(text, max(0, s - 4), s):
+        return None
+    return first.end() if common_word(first.group(1), text) else None
+
+
+def common_word(word: str, text: str) -> bool:
+    """A capitalised word that is a role, or that `text` also writes in lower case: not part of a name."""
+    word = word.lower()
+    return word in ROLE_WORDS or bool(re.search(rf"\b{re.escape(word)}s?\b", text))
 
 
 def _by_its_words(text: str, s: int, e: int, label: str, people: dict[str, str]) -> tuple[int, int, str] | None:

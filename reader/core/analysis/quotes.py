@@ -15,14 +15,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model import PARAGRAPH_BREAK, paragraph_end, paragraph_start, split_paragraphs
-from . import attribution
+from . import attribution, story
 from .attribution import Source
-from .mentions import named_as
-from .names import DEMONYMS, PARTICLES, SENTENCE_OPENERS, Names, trim_name
-from .syntax import Parse, reported_before, speaker_by_grammar
+from .context import common_word
+from .names import PARTICLES, SENTENCE_OPENERS, Names, trim_name
+from .story import DESCRIPTION_WORDS, LOOK_BACK, ORG_NOUNS, description, is_description
+from .syntax import Parse, reported_before, said_by_grammar, speaker_by_grammar
 from .values import SPEECH, TERM, Entity, Quote
 
 OPENERS = "“«"
@@ -30,18 +31,10 @@ CLOSERS = "”»"
 HEADLINE_OPENERS, HEADLINE_CLOSERS = "‘", "’"
 SPEECH_MIN_WORDS = 8  # a shorter quote inside a sentence is a quoted term unless it reads as speech
 PARTIAL_CUE_WORDS = 8  # 'called the deal "…"': at most this many words between the speech verb and the quote
+REPORTED_MIN_WORDS = 3  # 'left office in "the interest of the country"': a phrase, not a scare-quoted word
+CHAIN_WORDS = 12  # 'said … "shocked" by the death, and that it was "ongoing"': the words between two links
 CONTINUE_MAX_WORDS = 14  # "…," Ma said. "…": a second quote within this many words goes on the same turn
-LOOK_BACK = 1500  # characters searched back for the organisation or person a description stands for
 
-# "…," the airline said: a description that stands for the organisation named before it
-ORG_NOUNS = frozenset(
-    """
-airline club league federation company firm group sponsor brand team body association union organisers
-organizers committee board bank broadcaster network channel council ministry government agency side
-franchise outfit carrier maker manufacturer retailer operator partner owners organisation organization department
-regulator authority commission watchdog
-""".split()
-)
 # an unnamed person as the subject of a sentence: 'One team mechanic, who asked not to be named, said'
 _INDEFINITE_SUBJECT = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))((?:One|A|An)\s+(?:[a-z][\w'’-]*\s+){0,3}[a-z][\w'’-]*)"
@@ -52,36 +45,29 @@ _SUBJECT_NAME = re.compile(
     r"(?:^|(?<=[.!?]\s)|(?<=\n))(?:(?:Mr|Mrs|Ms|Dr|Sir|Dame)\.?\s+)?"
     r"([A-Z][\w'’-]+(?:\s+(?:[A-Z][\w'’-]+|van|von|de|der|del|da|di|ter|la|le)){1,3}),\s"
 )
-SIDE_NOUNS = frozenset("club team side franchise outfit owners organisation organization partner".split())
 # "X's report", "X's recent analysis of …": what X wrote speaks for X
+_DOCUMENTS = r"(?:analysis|report|study|survey|review|editorial|column|article|website|blog|newsletter|findings)\b"
 _DOCUMENT_OWNER = re.compile(
-    r"([A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4})['’]s?\s+(?:[a-z][\w-]*\s+){0,2}"
-    r"(?:analysis|report|study|survey|review|editorial|column|article|website|blog|newsletter|findings)\b"
+    r"([A-Z][\w'’.&-]*(?:\s+[A-Z][\w'’.&-]*){0,4})['’]s?\s+(?:[a-z][\w-]*\s+){0,2}" + _DOCUMENTS
+)
+# 'The NTSB report': a body's name before the document, without a possessive
+_DOCUMENT_NAMED = re.compile(
+    r"(?:[Tt]he\s+)?(?!(?:The|A|An|This|That|Its|His|Her|Their)\s)([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})\s+"
+    r"(?:[a-z][\w-]*\s+){0,2}" + _DOCUMENTS
 )
 # an unnamed source of an organisation: 'a spokesperson for the FA', 'an official at the club'
 _UNNAMED_FOR = re.compile(
     r"(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+)?(?:spokes(?:man|woman|person)|representative|official|source|insider)"
     r"\s+(?:for|at|of|from|with|close\s+to)\s"
 )
-STATEMENT_NOUNS = frozenset("statement release communique communiqué post letter message tweet".split())
-# "…," the coach said: a description that names a person's role, resolved when the article gave the role
-# beside a name ("Barcelona coach Hansi Flick"); else kept as written
-PERSON_ROLES = frozenset(
-    """
-coach manager captain president chairman chairwoman chair chief executive director secretary minister
-commissioner boss owner founder spokesman spokeswoman spokesperson principal skipper head referee umpire
-""".split()
+# what may stand between a speech verb and the words it quotes: 'said that "…"', 'told NBC that "…"',
+# 'promised to "…"', 'accused Comey of "…"'
+_RIGHT_AFTER_CUE = re.compile(
+    r"\s*(?:(?:(?:the\s+)?(?:[A-Z][\w.'’&-]*\s+){1,3}|(?:him|her|them|us|me|reporters|journalists)\s+)?(?:that|of)|to)?\s*"
 )
-# "…," the 28-year-old said: a description of the person the story is about
-PERSON_NOUNS = re.compile(
-    r"\b(?:\d+-year-old|(?:[a-z]+-)?year-old|" + "|".join(sorted(DEMONYMS)) + "|"
-    r"world\s+number\s+\w+|champion|midfielder|striker|forward|defender|goalkeeper|keeper|winger|batsman|"
-    r"bowler|all-rounder|fly-half|scrum-half|prop|lock|flanker|rider|driver|sprinter|veteran|youngster|"
-    r"teenager|player|star|olympian|paralympian|debutant|rookie|quarterback)\b",
-    re.I,
-)
-DESCRIPTION_WORDS = 7
 ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}")
+# a modal or 'to' right before a quote: the quote is the verb of a clause someone said ('would "study"')
+_VERB_PHRASE_BEFORE = re.compile(r"\b(?:would|will|could|should|must|might|may|can|shall|to)$")
 _PARTICLES = "|".join(sorted(PARTICLES))  # a longer unresolved phrase is not kept as a description
 
 
@@ -116,7 +102,11 @@ def find_quotes(
     for span in quote_spans(text, headline):
         kind = _kind(text, span)
         speaker = None
-        if kind == SPEECH:
+        if kind == TERM and last is not None and last.speaker and _chained(text, last, span):
+            kind, speaker = SPEECH, last.speaker  # 'said officers were "shocked" …, and that it was "ongoing"'
+        elif kind == TERM and parse is not None and _reported(text, span, parse):
+            kind = SPEECH  # 'Mubarak said he … had left office in "the interest of the country"'
+        if kind == SPEECH and speaker is None:
             source = attribution.source(text, span.start, span.end)
             if source is None and parse is not None:
                 begin, end = attribution.sentence_around(text, span.start, span.end)
@@ -129,14 +119,34 @@ def find_quotes(
                 reported = reported_before(text, span.start, span.end, parse)
                 speaker = _resolve(reported, span, text, entities, names, last) if reported else None
             if speaker is None and source is None:  # 'Why did she turn it down?' then the answer
-                speaker = attribution.answerer(text, span.start, entities) or attribution.introducer(
-                    text, span.start, entities
-                )
+                speaker = story.answerer(text, span.start, entities) or story.introducer(text, span.start, entities)
         quote = Quote(span.start, span.end, text[span.start : span.end], speaker, kind)
         quotes.append(quote)
         if kind == SPEECH:
             last = quote
     return quotes
+
+
+def quoted_from_the_story(title_quotes: Sequence[Quote], body_quotes: Sequence[Quote]) -> list[Quote]:
+    """The headline's quotes, each that a body quote repeats word for word with that quote's speaker: the
+    headline quotes the story ('Transcript: "Clean sport sells" — …' where the body has Lafleur say it)."""
+    said = [(_words(q.text), q.speaker) for q in body_quotes if q.kind == SPEECH and q.speaker]
+    out = []
+    for quote in title_quotes:
+        words = _words(quote.text)
+        found = next((who for body, who in said if len(words) > 1 and _within(words, body)), None)
+        if quote.kind == TERM and (len(words) < 3 or _title_case(quote.text.strip(" '\"‘’“”"))):
+            found = None  # a name in quotes ('"Project Big Picture" is dead') stays a term
+        out.append(replace(quote, speaker=found, kind=SPEECH) if found else quote)
+    return out
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.lower())
+
+
+def _within(part: list[str], whole: list[str]) -> bool:
+    return any(whole[i : i + len(part)] == part for i in range(len(whole) - len(part) + 1))
 
 
 # ------------------------------------------------------------------ where quotes run
@@ -158,8 +168,8 @@ def quote_spans(text: str, headline: bool = False) -> list[_Span]:
             pos = start + i
             if role == "open" and stack and i == lead and stack[0].paragraph_start < start:
                 continue  # the mark that re-opens a continued quote
-            if role == "open" and stack and i + size - 1 == last_mark:
-                role = "close"  # '…worked out. “': a closing mark typed as an opening one
+            if role == "open" and stack and (i + size - 1 == last_mark or _glued_closer(para, i, size)):
+                role = "close"  # '…worked out. “', '…decision.“ However': a closing mark typed as an opening one
             if role == "open":
                 stack.append(_Open(pos, start))
             elif stack:
@@ -226,14 +236,20 @@ def _marks(para: str, headline: bool, inside):
         i += 1
 
 
+def _glued_closer(para: str, i: int, size: int) -> bool:
+    """An opening mark after a sentence's last word and its full stop, then a space: it closes."""
+    return i > 0 and para[i - 1] in ".!?,;" and para[i + size : i + size + 1].isspace()
+
+
 def _opens_with_mark(para: str) -> bool:
     return para[:1] in ('"', *OPENERS) or para.startswith(("``", "''"))
 
 
 def _opens_speech(text: str, at: int) -> bool:
-    """A quote that can run on into the next paragraph opens its paragraph or follows ':' or ','."""
+    """A quote that can run on into the next paragraph opens its paragraph or a sentence, or follows ':' or
+    ','."""
     before = text[:at].rstrip(" \t")
-    return not before or before.endswith(("\n", ":", ","))
+    return not before or before.endswith(("\n", ":", ",", ".", "!", "?"))
 
 
 def _straight_role(para: str, i: int, inside: bool, clear_only: bool = False, size: int = 1) -> str | None:
@@ -289,11 +305,16 @@ def _partial_speech(text: str, span: _Span, before: str) -> bool:
     cues = list(attribution.PARTIAL_CUE_RE.finditer(sentence))
     if not cues or len(sentence[cues[-1].end() :].split()) > PARTIAL_CUE_WORDS:
         return False  # not 'confirmed yesterday that the police will enforce the law banning "…"'
+    if _RIGHT_AFTER_CUE.fullmatch(sentence, cues[-1].end()) or _VERB_PHRASE_BEFORE.search(sentence):
+        # 'said "the proudest moment of our lives" was', 'told NBC that "this Russia thing" was', 'said it
+        # would "carefully study" the proposal': the quoted words go on the speaker's own clause
+        return True
     follows = text[span.end : span.end + 30]
     return bool(
         re.match(
             r"\s*(?:[.,;:!?)—–]|$|\n|(?:in|on|and|but|after|before|when|because|as|to|at|for|while|"
-            r"during|adding|saying|though|although|if|until|since|from|next|last|this|later|again|soon|"
+            r"during|adding|saying|though|although|if|until|since|from|next|last|this|later|again|soon|of|over|given|"
+            r"amid|through|"
             r"today|tonight|tomorrow|yesterday|now|by|with|against|despite|without|unless|once|or|than)\b)",
             follows,
         )
@@ -306,9 +327,44 @@ def _partial_speech(text: str, span: _Span, before: str) -> bool:
 def _resolve(
     source: Source, span: _Span, text: str, entities: Sequence[Entity], names: Names, last: Quote | None
 ) -> str | None:
-    """The speaker a source phrase names, with an organisation's initials spelled out as the article did."""
+    """The speaker a source phrase names, with an organisation's initials spelled out as the article did, and
+    under the fullest name the article gives it."""
     speaker = _named_by(source, span, text, entities, names, last)
-    return _spelled_out(speaker, text) if speaker and ACRONYM.fullmatch(speaker) else speaker
+    if speaker and ACRONYM.fullmatch(speaker):
+        return _spelled_out(speaker, text)
+    return _fullest(speaker, entities) if speaker else speaker
+
+
+def _fullest(speaker: str, entities: Sequence[Entity]) -> str:
+    """'Gateway Federal' → 'Gateway Federal Credit Union', 'Amuary' → 'Amaury Sport Organisation': an
+    organisation's longest name in the article that begins with its words (the first one misspelt, as copy
+    sometimes has it), where there is one such name."""
+    orgs = {e.canonical for e in entities if e.label == "ORG"}
+    words = speaker.split()
+    people = {e.canonical for e in entities if e.label == "PERSON"}
+    if speaker not in orgs and (len(words) < 2 or speaker in people or not speaker[0].isupper()):
+        return speaker  # a person, a description, or a word no organisation's name is known by
+    if any(e.note and e.canonical == speaker for e in entities):
+        return speaker  # a listed name is already the full one: 'Chelsea', not the 'Chelsea Women' of the story
+    longer = {
+        name
+        for name in orgs
+        if len(name.split()) > len(words)
+        and name.split()[1 : len(words)] == words[1:]
+        and _same_word(name.split()[0], words[0])
+    }
+    return longer.pop() if len(longer) == 1 else speaker
+
+
+def _same_word(a: str, b: str) -> bool:
+    """The same word, or one of five letters or more with two letters swapped or one mistyped."""
+    if a == b:
+        return True
+    if len(a) != len(b) or len(a) < 5 or a[0] != b[0]:
+        return False
+    differ = [i for i in range(len(a)) if a[i] != b[i]]
+    swapped = len(differ) == 2 and differ[1] == differ[0] + 1 and a[differ[0]] == b[differ[1]]
+    return len(differ) == 1 or (swapped and a[differ[1]] == b[differ[0]])
 
 
 def _spelled_out(acronym: str, text: str) -> str:
@@ -335,11 +391,11 @@ def _named_by(
 ) -> str | None:
     """The speaker a source phrase names: a person, an organisation, or a description as written."""
     phrase = source.text
-    if source.pronoun:
-        return _pronoun(phrase, span, text, entities, last)
+    if source.pronoun or phrase.lower() in attribution.PRONOUNS:  # however the pattern found it
+        return _pronoun(source, span, text, entities, last)
     if _UNNAMED_FOR.match(phrase) and len(phrase.split()) <= DESCRIPTION_WORDS:
         return phrase[0].lower() + phrase[1:]  # 'a spokesperson for the Football Association', as written
-    owner = _DOCUMENT_OWNER.match(phrase)
+    owner = _DOCUMENT_OWNER.match(phrase) or _DOCUMENT_NAMED.match(phrase)
     if owner:  # "PC World's recent analysis of its traffic concluded": PC World
         phrase = owner.group(1)
         source = Source(source.start, source.start + len(phrase), phrase)
@@ -353,7 +409,7 @@ def _named_by(
     inside = [e for e in entities if e.start >= source.start and e.end <= source.end]
     if any(e.label in ("DATE", "TIME", "MONEY", "PERCENT") and e.text == phrase for e in inside):
         return None
-    people = [e for e in inside if e.label == "PERSON" and not attribution.possessed(text, e)]
+    people = [e for e in inside if e.label == "PERSON" and not story.possessed(text, e)]
     if phrase.isupper() and len(phrase) > 3:
         phrase = phrase.title()  # a transcript's 'OKORO-BANKS:'
     name = trim_name(_strip_honorifics(phrase))
@@ -362,13 +418,17 @@ def _named_by(
         longer = len(name.split()) > len(person.canonical.split()) and not any(
             e.label != "PERSON" and e.end <= person.start for e in inside
         )  # not 'Governor of Washington Chris Gregoire'
+        added = name[: -len(person.text)].split() if name.endswith(person.text) else []
         if longer and (
-            name.endswith(person.text)
+            (added and " " not in person.text and not all(common_word(w, text) for w in added))
             or re.match(rf"{re.escape(person.text)}\s+(?:{_PARTICLES})(?:\s|[-'’][A-Z])", name)
         ):
             # 'Dennis ter Horst' where spaCy saw 'Dennis' and 'Horst'; 'Laia Cortés i Ferrer'
             return names.resolve(name)
         return person.canonical
+    whole = [e for e in inside if e.label == "ORG" and e.text == re.sub(r"^[Tt]he\s+", "", phrase)]
+    if whole and not people:  # 'The Rugby Football League', not the 'Super League' its last word is part of
+        return whole[-1].canonical
     if name and names.resolve(name) != name:
         return names.resolve(name)  # 'Infantino', even where spaCy took him for an organisation
     fuller = _full_name_before(name, text, source.start) if name and phrase.endswith(name.split()[-1]) else None
@@ -377,10 +437,10 @@ def _named_by(
     bodies = [e for e in inside if e.label in ("ORG", "GPE", "LOC", "FAC")]  # a club named after its city
     if len(name.split()) > 1 and not any(e.text == name for e in bodies):
         return name  # 'sprinter Ana Lima', where spaCy saw the city in her name
-    if bodies and not _is_description(phrase):
+    if bodies and not is_description(phrase):
         return bodies[-1].canonical
-    if _is_description(phrase):
-        return _description(phrase, span, text, entities) or (bodies[-1].canonical if bodies else None)
+    if is_description(phrase):
+        return description(phrase, span.start, span.end, text, entities) or (bodies[-1].canonical if bodies else None)
     if name and phrase.endswith(name.split()[-1]):
         return name
     return None
@@ -409,36 +469,23 @@ def _strip_honorifics(phrase: str) -> str:
     return " ".join(words)
 
 
-def _is_description(phrase: str) -> bool:
-    """'the coach', 'a club spokesman', 'the Barcelona coach', 'the Belgian'; not 'the IOC', not 'club
-    president X'."""
-    words = phrase.split()
-    if len(words) < 2:
-        return False
-    if PERSON_NOUNS.fullmatch(words[-1]) and words[0].lower() == "the":
-        return True
-    if re.search(r"['’]s$", words[0]) and words[-1][:1].islower():
-        return True  # "Wolf's husband and coach"
-    return words[-1][:1].islower() and (
-        phrase[:1].islower() or bool(re.match(r"(?:the|a|an|his|her|their|its|one|two|both|our)$", words[0], re.I))
-    )
-
-
-def _pronoun(word: str, span: _Span, text: str, entities: Sequence[Entity], last: Quote | None) -> str | None:
+def _pronoun(source: Source, span: _Span, text: str, entities: Sequence[Entity], last: Quote | None) -> str | None:
     """He/she: the first person named in the story told since the previous quote's sentence (in this
     paragraph), else the previous speaker of this paragraph, else the last person named since the previous
-    quote, else the previous speaker. It/they: likewise an organisation."""
-    wanted = ("ORG",) if word.lower() in ("it", "they", "we") else ("PERSON",)
+    quote, else the previous speaker. It/they: likewise an organisation. Never one named after the pronoun
+    ('He also accused Comey of "…"')."""
+    wanted = ("ORG",) if source.text.lower() in ("it", "they", "we") else ("PERSON",)
     para_start = paragraph_start(text, span.start)
     last_here = last if last is not None and last.end > para_start else None  # the previous quote, if in this paragraph
     scope = attribution.sentence_end(text, last_here.end, span.start) if last_here is not None else para_start
-    in_scope = [e for e in entities if e.label in wanted and scope <= e.start and e.end <= span.start]
+    upto = min(span.start, source.start)
+    in_scope = [e for e in entities if e.label in wanted and scope <= e.start and e.end <= upto]
     # '"Tom gave everything," he said': not the Tom the quote talks about, where someone else was named
     in_scope = [e for e in in_scope if not _named_in(e, text[span.start : span.end])] or in_scope
     if in_scope:
         # the subject of the sentence just before the quote ('Federer, who…, snapped … "…," he said'),
         # else the first named in the scope
-        subject = attribution.subject_before(text, span.start, scope, in_scope)
+        subject = story.subject_before(text, span.start, scope, in_scope)
         return (subject or in_scope[0]).canonical
     if wanted == ("PERSON",):
         introduced = _SUBJECT_NAME.search(text, scope, span.start)
@@ -447,128 +494,62 @@ def _pronoun(word: str, span: _Span, text: str, entities: Sequence[Entity], last
         described = _INDEFINITE_SUBJECT.search(text, scope, span.start)
         if described:  # 'One team mechanic, who asked not to be named, pointed to the climbs. "…," he said.'
             return described.group(1)[0].lower() + described.group(1)[1:]
-    if last_here is not None and last_here.speaker:
+    if last_here is not None and _may_be(last_here.speaker, wanted, entities):
         return last_here.speaker
-    subject = attribution.topic(text, para_start, entities, wanted, "It|They" if wanted == ("ORG",) else "He|She")
+    subject = story.topic(text, para_start, entities, wanted, "It|They" if wanted == ("ORG",) else "He|She")
     if subject is not None and (last is None or subject.start > last.end):
         return subject.canonical
     since = last.end if last is not None else max(0, span.start - LOOK_BACK)
-    named = [e for e in entities if e.label in wanted and since <= e.start and e.end <= span.start]
+    named = [e for e in entities if e.label in wanted and since <= e.start and e.end <= upto]
     if named:
         return named[-1].canonical
-    return last.speaker if last is not None else None
+    if last is not None and _may_be(last.speaker, wanted, entities):
+        return last.speaker
+    # nobody since an unattributed quote: whom the story is about, the person (or body) it names most
+    told = [e.canonical for e in entities if e.label in wanted and e.end <= upto]
+    return max(reversed(told), key=told.count) if told else None
+
+
+def _may_be(speaker: str | None, wanted: tuple[str, ...], entities: Sequence[Entity]) -> bool:
+    """Whether 'he' or 'she' (or 'it', 'they') may stand for `speaker`: not a body for a person, not a person
+    for a body, and 'he' never for a crowd ('the protesters')."""
+    if not speaker:
+        return False
+    other = "ORG" if wanted == ("PERSON",) else "PERSON"
+    if any(e.label == other and e.canonical == speaker for e in entities):
+        return False
+    return not (wanted == ("PERSON",) and speaker[:1].islower() and speaker.endswith("s"))
 
 
 def _named_in(person: Entity, quote: str) -> bool:
     return person.label == "PERSON" and bool(set(person.canonical.split()) & set(re.findall(r"[A-Z][\w'’-]+", quote)))
 
 
-def _description(phrase: str, span: _Span, text: str, entities: Sequence[Entity]) -> str | None:
-    """'the airline' → the organisation named just before; 'the coach' → the person given that role;
-    'the 28-year-old' → the person named just before; else the phrase as written (if short)."""
-    words = re.findall(r"[\w'’-]+", phrase.lower())
-    sentence_end = attribution.sentence_around(text, span.start, span.end)[1]
-    earlier = [e for e in entities if span.start - LOOK_BACK < e.end <= span.start]
-    definite = words[:1] in (["the"], ["his"], ["her"], ["their"], ["its"])
-    head = words[-1] if words else ""
-    if head in STATEMENT_NOUNS:  # 'said a statement on Amaury's website', 'the statement said'
-        owner = re.match(r"(.+?)['’]s?\s", phrase)
-        if owner and not definite:  # "Cornyn's statement added"
-            named = [e for e in earlier if e.label in ("PERSON", "ORG") and e.text.startswith(owner.group(1))]
-            return named[-1].canonical if named else owner.group(1)
-        after = [e for e in entities if e.label == "ORG" and e.start >= span.end and e.end <= sentence_end]
-        if after:
-            return after[0].canonical
-        org = _organisation_before(earlier, text, span.start)
-        if org:
-            return org
-    if definite and head in ORG_NOUNS:
-        org = _named_with(head, ("ORG",), text, span.start, entities) or _organisation_before(
-            earlier, text, span.start, head
-        )
-        if org:
-            return org
-    if definite:
-        role = next((w for w in reversed(words) if w in PERSON_ROLES), None)
-        person = _named_with(role, ("PERSON",), text, span.start, entities) if role else None
-        if person:
-            return person
-        if PERSON_NOUNS.search(phrase):  # 'the Italian': the subject just before, whom the paragraph is about…
-            para_start = paragraph_start(text, span.start)
-            people = [e for e in earlier if e.label == "PERSON"]  # people named in full first: not a lone 'Williams'
-            people = [e for e in people if " " in e.canonical] or people
-            subject = attribution.subject_before(text, span.start, para_start, people)
-            if subject:  # 'Team boss Toto Wolff was less guarded. "…," the Austrian said.'
-                return subject.canonical
-            if people:  # the first person of the paragraph, else of the last paragraph that names one
-                last_para = paragraph_start(text, people[-1].start)
-                start = para_start if people[-1].start >= para_start else last_para
-                return next(e for e in people if e.start >= start).canonical
-    if definite and head:
-        earlier_form = re.findall(
-            rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){{0,3}}{re.escape(head)}\b"
-            r"(?:\s+(?:familiar\s+with|close\s+to|with\s+knowledge\s+of|briefed\s+on)\s+[^,.;:]+)?",
-            text[max(0, span.start - 4 * LOOK_BACK) : span.start],
-        )
-        if earlier_form:
-            return earlier_form[-1][0].lower() + earlier_form[-1][1:]  # 'the spokesman': 'a club spokesman'
-    if len(words) > DESCRIPTION_WORDS:
-        return None
-    return phrase[0].lower() + phrase[1:] if phrase.split()[0] in ("The", "A", "An") else phrase
+def _reported(text: str, span: _Span, parse: Parse) -> bool:
+    """A short lower-case quote further on in a sentence with a speech verb before it, that the sentence's
+    grammar shows to be part of what the verb reports."""
+    inner = text[span.start + 1 : span.end - 1].strip(" '`\"“”«»")
+    begin, end = attribution.sentence_around(text, span.start, span.end)
+    if len(inner.split()) < REPORTED_MIN_WORDS or not inner[:1].islower() or _title_case(inner):
+        return False  # one or two words in quotes inside reported speech: a scare quote ('rated "highly critical"')
+    if not attribution.PARTIAL_CUE_RE.search(text, begin, span.start):
+        return False
+    return said_by_grammar(text, begin, end, (span.start, span.end), parse)
 
 
-def _organisation_before(earlier: Sequence[Entity], text: str, at: int, noun: str = "") -> str | None:
-    """The organisation 'the airline', 'the league' or 'the statement' stands for (of those whose name has the
-    noun, if any: the Premier League; before the paragraph's sentence that opens with it, if one does): the
-    last one named in the paragraph, else the one the story so far is
-    most about (the most mentioned, the latest of equals); never a listed club or team for a noun that is not
-    one ('the airline')."""
-    para_start = paragraph_start(text, at)
-    # 'The league said the deal would fund the Women's Premier League. "…," the league said': as the first
-    told = re.search(rf"(?:^|[.!?]\s+)The {noun}\b", text[para_start:at]) if noun else None
-    at = para_start + told.start() if told else at
-    orgs = named_as(noun, [e for e in earlier if e.label == "ORG" and _fits(noun, e) and e.end <= at])
-    in_paragraph = [e for e in orgs if e.start >= para_start]
-    if in_paragraph:
-        subjects = [e for e in in_paragraph if _opens_sentence(text, e, para_start)]
-        return (subjects or in_paragraph)[-1].canonical
-    counts: dict[str, tuple[int, int]] = {}
-    for n, e in enumerate(orgs):
-        counts[e.canonical] = (
-            counts.get(e.canonical, (0, 0))[0] + 1,
-            -n if e.canonical not in counts else counts[e.canonical][1],
-        )
-    return max(counts, key=counts.__getitem__) if counts else None
-
-
-def _opens_sentence(text: str, entity: Entity, floor: int) -> bool:
-    """'PlayLine said in a statement …': the entity is its sentence's subject (or starts it)."""
-    return attribution.sentence_start(text, entity.start, floor) >= entity.start - len("The ")
-
-
-def _fits(noun: str, org: Entity) -> bool:
-    sporting = re.search(r"\b(?:club|team)\b", org.note, re.I)
-    return not (sporting and noun and noun not in SIDE_NOUNS)
-
-
-def _named_with(noun: str, labels: tuple[str, ...], text: str, before: int, entities: Sequence[Entity]) -> str | None:
-    """The last entity the text gave `noun` to before `before`: 'coach Hansi Flick', 'Flick, the coach',
-    'the Spanish airline Iberojet'."""
-    named = [e for e in entities if e.label in labels and e.end <= before]
-    floor = max(0, before - 4 * LOOK_BACK)
-    best: tuple[int, str] | None = None
-    for m in re.finditer(rf"\b{re.escape(noun)}\b", text[floor:before], re.I):
-        at = m.start() + floor
-        for e in named:
-            right_after = 0 <= e.start - (at + len(noun)) <= 4 and re.fullmatch(
-                r"[\s,]*", text[at + len(noun) : e.start]
-            )
-            apposition = 0 <= at - e.end <= 40 and re.fullmatch(
-                r",\s+(?:the|their|its|[\w'’-]+'s)\s[^,.;]*", text[e.end : at]
-            )
-            if (right_after or apposition) and (best is None or at > best[0]):
-                best = (at, e.canonical)
-    return best[1] if best else None
+def _chained(text: str, previous: Quote, span: _Span) -> bool:
+    """A short quote in lower case further on in the sentence of a partial quote someone said: the next link
+    of a chain of their words, not a quoted term."""
+    between = text[previous.end : span.start]
+    inner = text[span.start + 1 : span.end - 1].strip(" '`\"“”«»")
+    return (
+        previous.start > paragraph_start(text, previous.start)
+        and previous.text.rstrip(" '`\"“”«»’")[-1:] not in (".", "!", "?")
+        and not attribution.has_sentence_break(between)
+        and len(between.split()) <= CHAIN_WORDS
+        and inner[:1].islower()
+        and not _title_case(inner)
+    )
 
 
 def _continues(text: str, previous: Quote, span: _Span, entities: Sequence[Entity]) -> bool:
@@ -589,5 +570,8 @@ def _continues(text: str, previous: Quote, span: _Span, entities: Sequence[Entit
         return between.count(PARAGRAPH_BREAK) == 1 and between.split(PARAGRAPH_BREAK)[1].strip() == ""
     # '"…," she said. "…"' or '"…," Supt. X of the police told a conference. "…"': the previous quote's
     # own attribution and nothing more; not a story told in between (a paragraph break lost)
+    told = re.match(r"(?:The|A|An|Its|Their)((?:\s+[\w'’-]+){1,3})", text[said_end : span.start].strip())
+    if told and any(w.lower() in ORG_NOUNS for w in told.group(1).split()):
+        return False  # '"…," Arteta said. The league issued a statement. "…"'; not 'The Spaniard was furious.'
     between = between.strip()
     return len(between.split()) <= CONTINUE_MAX_WORDS or not attribution.has_sentence_break(between)

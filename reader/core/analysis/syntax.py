@@ -42,6 +42,10 @@ _ISSUED = frozenset("issued issues released releases published publishes".split(
 _STATEMENTS = frozenset("statement statements communique communiqué letter message".split())
 _SUBJECT_PARTS = frozenset(("compound", "det", "amod", "poss", "case", "nmod", "nummod", "quantmod"))
 _SHARED_SUBJECT = frozenset(("conj", "xcomp", "advcl", "ccomp", "pcomp", "prep", "pobj", "dobj", "acl", "relcl"))
+_NAMED = re.compile(r"\b[A-Z][\w'’-]*\s+[A-Z][\w'’-]+")  # a name of two capitalised words or more
+# the links from a quoted phrase up to the verb that reports it: clauses, objects, prepositions; not a noun's
+# modifiers ('the law banning "…"')
+_REPORTED_PATH = frozenset(("ccomp", "xcomp", "conj", "advcl", "dobj", "pobj", "prep", "attr", "acomp", "oprd"))
 _RELATIVE = frozenset(("who", "which", "that"))
 _PRONOUNS = frozenset(("he", "she", "they", "we", "i", "it"))
 
@@ -68,6 +72,28 @@ def speaker_by_grammar(text: str, begin: int, end: int, quote: tuple[int, int], 
     return Source(begin + s, begin + e, phrase, phrase.lower() in _PRONOUNS)
 
 
+def said_by_grammar(text: str, begin: int, end: int, quote: tuple[int, int], parse: Parse) -> bool:
+    """Whether the quote text[quote[0]:quote[1]], short and inside its sentence text[begin:end], is part of
+    what a speech verb of the sentence reports: 'Mubarak said he had left office in "the interest of the
+    country"'; not a name a noun carries ('will enforce the law banning "…"')."""
+    sentence = text[begin:end]
+    if len(sentence) > PARSE_MAX_CHARS:
+        return False
+    q0, q1 = quote[0] - begin, quote[1] - begin
+    tokens = list(parse(sentence))
+    inside = {i for i, (s, e, _, _) in enumerate(tokens) if s >= q0 and e <= q1}
+    roots = [i for i in sorted(inside) if tokens[i][3] not in inside and tokens[i][2] != "punct"]
+    node, seen = (roots[0] if roots else None), set()
+    while node is not None and node not in seen:
+        seen.add(node)
+        if node not in inside and sentence[tokens[node][0] : tokens[node][1]].lower() in _CARRIERS:
+            return True
+        if tokens[node][2] not in _REPORTED_PATH or tokens[node][3] == node:
+            return False
+        node = tokens[node][3]
+    return False
+
+
 def reported_before(text: str, start: int, end: int, parse: Parse) -> Source | None:
     """'Wilkins also said Warhol was a businessman. "…"': for a quote text[start:end] that is a sentence of
     its own, the subject of the main speech verb of the sentence before it (one with no quote in it): in
@@ -87,14 +113,15 @@ def reported_before(text: str, start: int, end: int, parse: Parse) -> Source | N
         return None  # no word that could carry speech: not worth a parse
     tokens = list(parse(sentence))
     for i, (s, e, dep, _) in enumerate(tokens):
-        # 'X issued a statement' only for a quote opening the next paragraph: in one paragraph whose breaks
-        # may be lost, the statement's words may be anyone's
-        issued = start == para_start and _issues_statement(tokens, sentence, i)
+        issued = _issues_statement(tokens, sentence, i)
         speech = sentence[s:e].lower() in _CARRIERS or issued
         subject = _subject(tokens, i) if dep in ("ROOT", "conj") and speech else None
         found = _subject_span(tokens, sentence, subject) if subject is not None else None
         if subject is not None and found is not None and tokens[subject][2] == "nsubj":
             phrase = sentence[found[0] : found[1]]
+            if issued and start != para_start and not _NAMED.search(phrase):
+                continue  # 'The federation issued a statement' in one paragraph whose breaks may be lost:
+                # the statement's words may be anyone's; 'Senator John Cornyn issued a statement' names its own
             return Source(begin + found[0], begin + found[1], phrase, phrase.lower() in _PRONOUNS)
     return None
 

@@ -1,0 +1,397 @@
+"""What the story around a quote says about who speaks: whom a sentence is about (its subject, the subject
+'he said' continues, the person a question or a short introduction is about), and what a description in an
+attribution stands for: 'the governor' (the Gov. Alan Pierce of the story), 'the club' and 'the trust' (the
+organisation named before), 'the statement' (whoever issued it), 'the 28-year-old' (the person the story is
+about); else the words as written ('a club spokesman')."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..model import PARAGRAPH_BREAK, paragraph_start
+from .attribution import LEAD_IN, QUOTE_MARK, STATEMENT_NOUNS, sentence_around, sentence_start
+from .context import reads_as_company
+from .mentions import named_as
+from .names import DEMONYMS, ROLE_WORDS
+from .values import Entity
+
+_TITLE_WORDS = 6  # at most this many words of a title before a sentence's subject
+INTRODUCTION_WORDS = 8  # 'Finch is unbothered.': a short sentence about the person, then the quote
+TOPIC_SENTENCES = 4  # sentences read back for the subject 'he said' continues
+TOPIC_LOOK_BACK = 1200  # characters, likewise
+# before a sentence's subject: 'Later Conte spoke', 'On Sunday, Conte spoke'
+_OPENING_ADVERB = re.compile(
+    r"^(?:(?:Later|Earlier|Afterwards|Then|Meanwhile|Now|Today|Yesterday|Tonight|But|And|So|Yet|Still)\s+|"
+    r"(?:On|In|At|After|Before|During)\s+[^,]{1,30},\s+|(?:Asked|Pressed|Questioned|Speaking|Writing)\s+[^,]{1,40},\s+)+"
+)
+# a possessor's role with the name in apposition: "Lund's successor, ", "The club's captain, "
+_APPOSED_ROLE = re.compile(r"(?:The|His|Her|Their|Its|[A-Z][\w'’-]*['’]s)\s+(?:[\w'’-]+\s+){0,3}?[a-z][\w-]*,\s*")
+LOOK_BACK = 1500  # characters searched back for the organisation or person a description stands for
+
+# "…," the airline said: a description that stands for the organisation named before it
+ORG_NOUNS = frozenset(
+    """
+airline club league federation company firm group sponsor brand team body association union organisers
+organizers committee board bank broadcaster network channel council ministry government agency side
+franchise outfit carrier maker manufacturer retailer operator partner owners organisation organization department
+regulator authority commission watchdog
+""".split()
+)
+
+SIDE_NOUNS = frozenset("club team side franchise outfit owners organisation organization partner".split())
+
+# what an issuer does with a statement: 'issued a statement', 'said in a statement', 'passed a resolution'
+_ISSUED = re.compile(
+    r"\b(?:(?:issued|released|published|passed|posted|sent|adopted|put\s+out|handed\s+down|delivered)\s+"
+    r"(?:a|an|its|their|his|her|the)|said\s+in\s+(?:a|an|its|their|his|her))\s+"
+)
+# "…," the coach said: a description that names a person's role, resolved when the article gave the role
+# beside a name ("Barcelona coach Hansi Flick"); else kept as written
+PERSON_ROLES = frozenset(
+    """
+coach manager captain president chairman chairwoman chair chief executive director secretary minister
+commissioner boss owner founder spokesman spokeswoman spokesperson principal skipper head referee umpire
+""".split()
+)
+# "…," the 28-year-old said: a description of the person the story is about
+PERSON_NOUNS = re.compile(
+    r"\b(?:\d+-year-old|(?:[a-z]+-)?year-old|" + "|".join(sorted(DEMONYMS)) + "|"
+    r"world\s+number\s+\w+|champion|midfielder|striker|forward|defender|goalkeeper|keeper|winger|batsman|"
+    r"bowler|all-rounder|fly-half|scrum-half|prop|lock|flanker|rider|driver|sprinter|veteran|youngster|"
+    r"teenager|player|star|olympian|paralympian|debutant|rookie|quarterback)\b",
+    re.I,
+)
+# 'the governor' is the 'Gov. Alan Pierce' of the story: the title a role is written as before a name
+TITLE_OF_ROLE = {
+    "governor": "Gov",
+    "senator": "Sen",
+    "representative": "Rep",
+    "congressman": "Rep",
+    "congresswoman": "Rep",
+    "general": "Gen",
+    "lieutenant": "Lt",
+    "colonel": "Col",
+    "captain": "Capt",
+    "sergeant": "Sgt",
+    "inspector": "Insp",
+    "superintendent": "Supt",
+    "detective": "Det",
+    "professor": "Prof",
+    "doctor": "Dr",
+    "president": "Pres",
+    "reverend": "Rev",
+    "commander": "Cmdr",
+}
+
+_PERSON_HEAD = re.compile(rf"(?:{PERSON_NOUNS.pattern})\W*$", re.I)  # 'the Italian', not 'the Chinese court'
+_SIDES = frozenset("club team side franchise outfit".split())
+_PRESS_WORDS = frozenset(
+    "Express News Mail Mirror Record Standard Sun Star Times Post Herald Gazette Telegraph Guardian Observer "
+    "Chronicle Journal Tribune Echo Argus Sport Sports".split()
+)
+DESCRIPTION_WORDS = 7
+
+
+def is_description(phrase: str) -> bool:
+    """'the coach', 'a club spokesman', 'the Barcelona coach', 'the Belgian'; not 'the IOC', not 'club
+    president X'."""
+    words = phrase.split()
+    if len(words) < 2:
+        return False
+    if PERSON_NOUNS.fullmatch(words[-1]) and words[0].lower() == "the":
+        return True
+    if re.search(r"['’]s$", words[0]) and words[-1][:1].islower():
+        return True  # "Wolf's husband and coach"
+    return words[-1][:1].islower() and (
+        phrase[:1].islower() or bool(re.match(r"(?:the|a|an|his|her|their|its|one|two|both|our)$", words[0], re.I))
+    )
+
+
+def description(phrase: str, start: int, end: int, text: str, entities: Sequence[Entity]) -> str | None:
+    """'the airline' → the organisation named just before; 'the coach' → the person given that role;
+    'the 28-year-old' → the person named just before; else the phrase as written (if short)."""
+    words = re.findall(r"[\w'’-]+", phrase.lower())
+    earlier = [e for e in entities if start - LOOK_BACK < e.end <= start]
+    bodies_before = [e for e in entities if e.label == "ORG" and e.end <= start]  # the whole story's
+    definite = words[:1] in (["the"], ["his"], ["her"], ["their"], ["its"])
+    head = words[-1] if words else ""
+    if head in STATEMENT_NOUNS:  # 'said a statement on Amaury's website', 'the statement said'
+        owner = _statement_owner(phrase, head, start, end, text, entities)
+        if owner:
+            return owner
+    if definite and head in ORG_NOUNS:
+        org = _named_with(head, ("ORG",), text, start, entities) or _organisation_before(
+            bodies_before, text, start, head
+        )
+        if org:
+            return org
+    elif definite and head:  # 'the trust', 'the court': an organisation whose name ends with the noun
+        bodies = [e for e in bodies_before if _last_word_is(e.canonical, head)]
+        org = _organisation_before(bodies, text, start, head) if bodies else None
+        if org:
+            return org
+    if definite:
+        # 'the coach', 'the club's chief executive'; else any role the article put before or beside a name:
+        # 'the governor' (Gov. Alan Pierce), 'the goaltender', 'the mayor' (Lord Mayor Anne Whitby)
+        role = next((w for w in reversed(words) if w in PERSON_ROLES), head if head.isalpha() else None)
+        person = _named_with(role, ("PERSON",), text, start, entities) if role else None
+        if person:
+            return person
+        if role in PERSON_ROLES:  # 'Coach Gareth Southgate praised his side. "…," the England manager said.'
+            people = [e for e in earlier if e.label == "PERSON" and " " in e.canonical]
+            subject = subject_before(text, start, paragraph_start(text, start), people)
+            if subject:
+                return subject.canonical
+        if _PERSON_HEAD.search(phrase):  # 'the Italian': the subject just before, whom the paragraph is about…
+            para_start = paragraph_start(text, start)
+            people = [e for e in earlier if e.label == "PERSON"]  # people named in full first: not a lone 'Williams'
+            people = [e for e in people if " " in e.canonical] or people
+            subject = subject_before(text, start, para_start, people)
+            if subject:  # 'Team boss Toto Wolff was less guarded. "…," the Austrian said.'
+                return subject.canonical
+            if people:  # the first person of the paragraph, else of the last paragraph that names one
+                last_para = paragraph_start(text, people[-1].start)
+                start = para_start if people[-1].start >= para_start else last_para
+                return next(e for e in people if e.start >= start).canonical
+    if definite and head:
+        earlier_form = re.findall(
+            rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){{0,3}}{re.escape(head)}\b"
+            r"(?:\s+(?:familiar\s+with|close\s+to|with\s+knowledge\s+of|briefed\s+on)\s+[^,.;:]+)?",
+            text[max(0, start - 4 * LOOK_BACK) : start],
+        )
+        if earlier_form and len(earlier_form[-1].split()) > 2:  # 'a panel' says no more than 'the panel'
+            return earlier_form[-1][0].lower() + earlier_form[-1][1:]  # 'the spokesman': 'a club spokesman'
+    if len(words) > DESCRIPTION_WORDS:
+        return None
+    return phrase[0].lower() + phrase[1:] if phrase.split()[0] in ("The", "A", "An") else phrase
+
+
+def _statement_owner(phrase: str, noun: str, start: int, end: int, text: str, entities: Sequence[Entity]) -> str | None:
+    """Whose statement 'the statement' (at text[start:end]) is: the possessor ("Cornyn's statement"), whoever
+    the story said issued it, the organisation named after it in its sentence, else the one before."""
+    owner = re.match(r"(.+?)['’]s?\s", phrase)
+    if owner and not re.match(r"(?:the|his|her|their|its)\s", phrase, re.I):  # "Cornyn's statement added"
+        earlier = [e for e in entities if start - LOOK_BACK < e.end <= start and e.label in ("PERSON", "ORG")]
+        named = [e for e in earlier if e.text.startswith(owner.group(1))]
+        return named[-1].canonical if named else owner.group(1)
+    issuer = _issuer(noun, text, start, entities) if re.match(r"(?:the|his|her|their|its)\s", phrase, re.I) else None
+    if issuer:
+        return issuer
+    sentence_end = sentence_around(text, start, end)[1]
+    after = [e for e in entities if e.label == "ORG" and e.start >= end and e.end <= sentence_end]
+    if after:
+        return after[0].canonical
+    return _organisation_before([e for e in entities if e.label == "ORG" and e.end <= start], text, start)
+
+
+def _issuer(noun: str, text: str, before: int, entities: Sequence[Entity]) -> str | None:
+    """Who issued the statement 'the statement read' quotes, as the text said before: 'The team said in a
+    statement …', 'the council passed a resolution …', 'Senator X issued a statement …' (in the paragraph or
+    the one before)."""
+    floor = paragraph_start(text, max(0, paragraph_start(text, before) - len(PARAGRAPH_BREAK)))
+    issued = list(re.finditer(_ISSUED.pattern + rf"(?:[\w'’-]+\s+){{0,3}}{noun}s?\b", text[floor:before], re.I))
+    if not issued:
+        return None
+    verb = floor + issued[-1].start()
+    begin = sentence_start(text, verb, floor)
+    subject = LEAD_IN.sub("", text[begin:verb].strip())
+    start = text.index(subject, begin) if subject else verb
+    named = [e for e in entities if e.label in ("ORG", "PERSON") and start <= e.start and e.end <= verb]
+    if named:
+        return named[-1].canonical
+    words = subject.split()
+    if 1 < len(words) <= DESCRIPTION_WORDS and any(w[:1].isupper() for w in words[1:]):
+        return re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", subject)  # 'the Dublin city council', a name spaCy missed
+    if is_description(subject) and len(words) <= DESCRIPTION_WORDS:
+        return description(subject, start, start, text, entities)
+    return None
+
+
+def _organisation_before(earlier: Sequence[Entity], text: str, at: int, noun: str = "") -> str | None:
+    """The organisation 'the airline', 'the league' or 'the statement' stands for (of those whose name has the
+    noun, if any: the Premier League; before the paragraph's sentence that opens with it, if one does): the
+    last one named in the paragraph, else the one the story so far is
+    most about (the most mentioned, the latest of equals); never a listed club or team for a noun that is not
+    one ('the airline')."""
+    para_start = paragraph_start(text, at)
+    # 'The league said the deal would fund the Women's Premier League. "…," the league said': as the first
+    told = re.search(rf"(?:^|[.!?]\s+)The {noun}\b", text[para_start:at]) if noun else None
+    at = para_start + told.start() if told else at
+    orgs = named_as(noun, [e for e in earlier if e.label == "ORG" and _fits(noun, e) and e.end <= at])
+    if noun in _SIDES:  # 'the club said': not the company it has a shirt deal with, nor a paper, named nearer
+        others = {e.canonical for e in orgs if reads_as_company(text, e.start, e.end) or _press(e.canonical)}
+        orgs = [e for e in orgs if e.canonical not in others] or orgs
+    in_paragraph = [e for e in orgs if e.start >= para_start]
+    if in_paragraph:
+        subjects = [e for e in in_paragraph if _opens_sentence(text, e, para_start)]
+        return (subjects or in_paragraph)[-1].canonical
+    counts: dict[str, tuple[int, int]] = {}
+    for n, e in enumerate(orgs):
+        counts[e.canonical] = (
+            counts.get(e.canonical, (0, 0))[0] + 1,
+            -n if e.canonical not in counts else counts[e.canonical][1],
+        )
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _press(name: str) -> bool:
+    """A newspaper's or a news service's name: 'Paisley Daily Express', 'Manchester Evening News'."""
+    return name.split()[-1] in _PRESS_WORDS if name.split() else False
+
+
+def _last_word_is(name: str, noun: str) -> bool:
+    words = name.split()
+    return bool(words) and words[-1].lower().rstrip("s") == noun.rstrip("s")
+
+
+def _opens_sentence(text: str, entity: Entity, floor: int) -> bool:
+    """'PlayLine said in a statement …': the entity is its sentence's subject (or starts it)."""
+    return sentence_start(text, entity.start, floor) >= entity.start - len("The ")
+
+
+def _fits(noun: str, org: Entity) -> bool:
+    sporting = re.search(r"\b(?:club|team)\b", org.note, re.I)
+    return not (sporting and noun and noun not in SIDE_NOUNS)
+
+
+def _named_with(noun: str, labels: tuple[str, ...], text: str, before: int, entities: Sequence[Entity]) -> str | None:
+    """The last entity the text gave `noun` to before `before`: 'coach Hansi Flick', 'Flick, the coach',
+    'the Spanish airline Iberojet'."""
+    named = [e for e in entities if e.label in labels and e.end <= before]
+    floor = max(0, before - 4 * LOOK_BACK)
+    best: tuple[int, str] | None = None
+    short = TITLE_OF_ROLE.get(noun.lower())
+    said = rf"\b(?:{re.escape(noun)}\b|{short}\.)" if short else rf"\b{re.escape(noun)}\b"
+    for m in re.finditer(said, text[floor:before], re.I):
+        at, said_end = m.start() + floor, m.end() + floor
+        for e in named:
+            right_after = 0 <= e.start - said_end <= 4 and re.fullmatch(r"[\s,]*", text[said_end : e.start])
+            apposition = 0 <= at - e.end <= 40 and re.fullmatch(
+                r",\s+(?:the|their|its|[\w'’-]+'s)\s[^,.;]*", text[e.end : at]
+            )
+            if (right_after or apposition) and (best is None or at > best[0]):
+                best = (at, e.canonical)
+    return best[1] if best else None
+
+
+# ------------------------------------------------------------------ whom a sentence is about
+
+# an unnamed person opening a sentence: 'One supporter from Swansea', 'A club steward'
+_UNNAMED_PERSON = re.compile(
+    r"(?:One|A|An|Another)\s+(?:[a-z][\w'’-]*\s+){0,2}(?:supporter|fan|spectator|resident|official|source|witness|"
+    r"visitor|member|executive|insider|observer|analyst|agent|parent|voter|onlooker|steward|volunteer|worker|"
+    r"employee|mechanic|engineer|journalist|reporter|critic|expert|economist|lawyer|officer|student|teacher|"
+    r"player|driver|rider|coach|holder|shareholder|owner|neighbour|bystander|passenger|customer|commuter|"
+    r"spokes(?:man|woman|person))s?"
+    r"(?:\s+(?:from|at|of|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?(?=[\s,])"
+)
+_APPOSITION = re.compile(r",[^,]*,")  # 'One supporter, queuing for the train, was less moved.'
+
+
+def opens_with(text: str, sentence: int, name: int) -> bool:
+    """Whether the name at `name` opens the sentence starting at `sentence`, as its subject: at most 'The'
+    or a time word before it ('Later Conte spoke'), a title ending in a role ('Toyota team principal
+    Jari-Matti Latvala', 'Full-back Tomasz Nowak'), or a possessor's role in apposition ('Lund's
+    successor, Ingrid Dahl,')."""
+    if name < sentence or name - sentence <= len("The "):
+        return sentence <= name
+    head = _OPENING_ADVERB.sub("", text[sentence:name])
+    words = head.split()
+    if not words:
+        return True
+    return bool(_APPOSED_ROLE.fullmatch(head)) or (
+        len(words) <= _TITLE_WORDS
+        and words[-1].lower() in ROLE_WORDS
+        and all(w.lower() in ROLE_WORDS or (w[:1].isupper() and w not in ("He", "She", "They", "It")) for w in words)
+    )
+
+
+def subject_before(text: str, at: int, floor: int, candidates: Sequence[Entity]) -> Entity | None:
+    """Of `candidates`, the subject of the sentence a quote at `at` stands in, else of the sentence before
+    ('Federer, who…, snapped … "…," he said'), not before `floor`."""
+    last_sentence = sentence_start(text, at, floor)
+    previous = sentence_start(text, max(floor, len(text[:last_sentence].rstrip()) - 1), floor)
+    for start in (last_sentence, previous):
+        subject = next((e for e in candidates if opens_with(text, start, e.start) and not possessed(text, e)), None)
+        if subject:
+            return subject
+    return None
+
+
+def possessed(text: str, entity: Entity) -> bool:
+    """ "Lund's successor": Lund is not the sentence's subject."""
+    return text[entity.end : entity.end + 2] in ("'s", "’s")
+
+
+# a sentence about the subject before it: 'It was his first win.', 'His contract runs until 2027.'
+_POSSESSIVE_OPENING = r"(?:It\s+(?:was|is|had\s+been|has\s+been)\s+(?:his|her|their)|His|Her|Their)"
+
+
+def topic(text: str, at: int, entities: Sequence[Entity], labels: tuple[str, ...], pronoun: str) -> Entity | None:
+    """Whom 'he said' opening a paragraph means: the subject of the sentences before it, read back over a
+    few sentences, past those whose subject is `pronoun` again or a description ('He replaces Tom Reilly.'
+    after 'Rossi, 48, left Parma.'; 'The German company said …' after 'Adidas reported …'); None where a
+    sentence's subject is anyone else."""
+    end, floor = at, max(0, at - TOPIC_LOOK_BACK)
+    for _ in range(TOPIC_SENTENCES):
+        end = len(text[:end].rstrip()) - 1  # within the sentence before, not after its full stop
+        start = sentence_start(text, end, max(floor, paragraph_start(text, end)))  # a heading has no full stop
+        if start >= end:
+            return None
+        subject = next((e for e in entities if start <= e.start < end and opens_with(text, start, e.start)), None)
+        if subject is not None:
+            return subject if subject.label in labels else None
+        if not re.match(rf"(?:{pronoun}|The (?:[\w'’-]+ ){{0,2}}[a-z][\w-]*|{_POSSESSIVE_OPENING})\s", text[start:end]):
+            return None
+        end = start
+    return None
+
+
+def answerer(text: str, start: int, entities: Sequence[Entity]) -> str | None:
+    """'Why did Lena Hoffmann turn down England?' then '"Because Wolfsburg believed in me."': a quote that
+    opens its sentence right after a question (in its paragraph, or ending the paragraph before) answers
+    it. The one person the question names; for 'Why did she …?', the subject of the sentences before it,
+    else the person the story has named most."""
+    para = paragraph_start(text, start)
+    floor = para if start > para else paragraph_start(text, max(0, para - len(PARAGRAPH_BREAK)))
+    stop = len(text[:start].rstrip())
+    if start < len(PARAGRAPH_BREAK) or text[stop - 1 : stop] != "?" or sentence_start(text, start, para) != start:
+        return None
+    begin = sentence_start(text, stop - 1, floor)
+    if QUOTE_MARK.search(text, begin, stop):
+        return None  # a question someone asked in quotes is no question of the story's
+    named = {e.canonical for e in entities if e.label == "PERSON" and begin <= e.start < stop}
+    if len(named) == 1:
+        return named.pop()
+    if named or not re.search(r"\b(?:he|she|him|her)\b", text[begin:stop], re.I):
+        return None
+    subject = topic(text, begin, entities, ("PERSON",), "He|She")  # whom the story was about
+    if subject:
+        return subject.canonical
+    # else the person the story has named most so far, the latest of equals ('Did the sprinter ever doubt …?')
+    told = [e.canonical for e in entities if e.label == "PERSON" and e.end <= begin]
+    return max(reversed(told), key=told.count) if told else None
+
+
+def introducer(text: str, start: int, entities: Sequence[Entity]) -> str | None:
+    """'Finch is unbothered. "Let them say that."': a quote that follows, in its paragraph, a short sentence
+    whose subject is a person is that person's."""
+    para = paragraph_start(text, start)
+    stop = len(text[:start].rstrip())
+    if stop <= para or text[stop - 1 : stop] not in (".", "!") or sentence_start(text, start, para) != start:
+        return None
+    begin = sentence_start(text, stop - 1, para)
+    if QUOTE_MARK.search(text, begin, stop):
+        return None
+    # the person of a title that opens the sentence: 'Deputy White House Press Secretary Sarah Sanders'
+    openers = [e for e in entities if begin <= e.start < stop and opens_with(text, begin, e.start)]
+    subject = next((e for e in reversed(openers) if e.label == "PERSON"), openers[0] if openers else None)
+    unnamed = _UNNAMED_PERSON.match(text, begin, stop) if subject is None else None
+    if unnamed and len(_APPOSITION.sub("", text[begin:stop]).split()) <= INTRODUCTION_WORDS:
+        return unnamed.group()[0].lower() + unnamed.group()[1:]  # 'One supporter from Swansea, …, was less moved.'
+    if subject is None or subject.label != "PERSON" or " " not in subject.canonical:
+        return None  # only a person the article names in full: not spaCy's 'Supporters'
+    if len(text[subject.start : stop].split()) > INTRODUCTION_WORDS:
+        return None  # the words about the person, not their title, make the sentence short
+    return subject.canonical

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import unicodedata
 from collections.abc import Sequence
@@ -69,6 +70,19 @@ class Gazetteer:
                 if self.by_form[form] is e:
                     out.append({"label": e.label, "pattern": form, "id": e.name})
         return out
+
+
+@functools.cache
+def place_names(kind: str, folder: Path = GAZETTEER_DIR) -> frozenset[str]:
+    """The names of the world's towns of 15,000 people or more (`kind` 'towns') or of its countries
+    ('countries'), from GeoNames (`towns.txt`, `countries.txt`): a place where spaCy calls one a person or
+    an organisation and the article shows nothing else. Not in the entity ruler: 'Reading', 'Bath' and
+    'Chelsea' are towns too, and spaCy's tags of them stand where they name something else."""
+    path = Path(folder) / f"{kind}.txt"
+    if not path.is_file():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 def unaccented(form: str) -> str:

@@ -1,0 +1,67 @@
+"""Towns and countries in press copy: a place where spaCy calls one a person or an organisation, unless the
+article shows it playing, or it is a word of a person's or a firm's name (the GeoNames lists in
+resources/gazetteer/towns.txt and countries.txt)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.analysis.gazetteer import place_names
+from reader.core.model import BODY
+from tests.core.analysis_fixtures import analyze_text, real_analyzer
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    return real_analyzer()
+
+
+def labels_of(analyzer, text: str, name: str) -> list[str]:
+    """The label of each mention written exactly `name` in the article's body."""
+    _, analysis = analyze_text(analyzer, text)
+    return [e.label for e in analysis.in_part(BODY).entities if e.text == name]
+
+
+def test_the_lists_hold_towns_and_countries_of_every_size():
+    towns, countries = place_names("towns"), place_names("countries")
+    assert {"Copenhagen", "Paisley", "Renfrew", "Brescia", "Rotterdam"} <= towns
+    assert {"Mali", "Denmark", "Korea"} & countries and "Mali" in countries
+
+
+def test_a_town_spacy_calls_an_organisation_is_a_place(analyzer):
+    text = (
+        "Cycling team moves north\n\nLotte Brandt grew up in Aarhus and now trains in Copenhagen. "
+        "Copenhagen hosted the start in 2022."
+    )
+    assert labels_of(analyzer, text, "Copenhagen") == ["GPE", "GPE"]
+
+
+def test_a_small_scottish_town_is_a_place(analyzer):
+    text = (
+        "Brewer expands\n\nThe brewer will open a second plant outside Paisley next spring. Workers in Renfrew "
+        "said the move was overdue, and the Paisley Daily Express agreed."
+    )
+    assert labels_of(analyzer, text, "Renfrew") == ["GPE"]
+    assert labels_of(analyzer, text, "Paisley Daily Express") == ["ORG"]
+
+
+def test_a_town_spacy_calls_a_person_is_a_place_where_the_text_leads_there(analyzer):
+    text = (
+        "Giro\n\nThe race continues on Wednesday with a flat stage to Brescia. Riders then head to Rotterdam "
+        "for the team presentation."
+    )
+    assert labels_of(analyzer, text, "Brescia") == ["GPE"]
+    assert labels_of(analyzer, text, "Rotterdam") == ["GPE"]
+
+
+def test_a_town_the_article_shows_playing_stays_the_side(analyzer):
+    text = "Sunday's result\n\nCopenhagen beat Brondby 2-1 on Sunday. Copenhagen captain Jonas Lind scored twice."
+    assert labels_of(analyzer, text, "Copenhagen") == ["ORG", "ORG"]
+
+
+def test_a_word_of_a_firms_name_is_no_town(analyzer):
+    text = (
+        "Title sponsor\n\nThe league renewed its deal with the Tata Group for five seasons. "
+        '"Tata won on the total," one of the people said.'
+    )
+    assert set(labels_of(analyzer, text, "Tata")) == {"ORG"}

@@ -27,6 +27,7 @@ from .names import (
     is_name_token,
     trim_name,
 )
+from .organisations import with_headed_orgs
 from .sides import named_after_town, reads_as_place, sporting_side, tied_side
 from .tagger import RawEntity
 from .trimming import NAME_LABELS, tidy_span
@@ -192,7 +193,7 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
         mention.canonical, mention.note = _canonical(text, mention, names)
         if mention.canonical:
             _add(text, mention, out, gazetteer, names)
-    out = _people_in_lists(text, out, names)
+    out = with_headed_orgs(text, _people_in_lists(text, out, names))
     out = _with_untagged_people(text, with_untagged(text, out, _described_companies(text), "ORG"), names, people)
     return _dateline(text, _table_rows(text, _relatives(text, _with_suffixes(text, whole_names(text, out)))))
 

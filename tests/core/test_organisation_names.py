@@ -1,0 +1,68 @@
+"""Organisations press copy names by their head word ('Human Rights Watch', 'Swiss Federal Tribunal',
+'Federal Bureau of Investigation'): one organisation over the whole name, whatever spaCy made of it."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.analysis.organisations import with_headed_orgs
+from reader.core.analysis.values import Entity
+from reader.core.model import BODY
+from tests.core.analysis_fixtures import analyze_text, real_analyzer
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    return real_analyzer()
+
+
+def orgs(analyzer, text: str) -> list[str]:
+    _, analysis = analyze_text(analyzer, text)
+    return [e.text for e in analysis.in_part(BODY).entities if e.label == "ORG"]
+
+
+def test_a_court_spacy_took_for_a_person(analyzer):
+    text = (
+        "Appeal\n\nThe sprinter will take her case to the Swiss Federal Tribunal within 30 days. Her lawyer, "
+        "Dana Moretti, said the tribunal would hear it in spring."
+    )
+    assert orgs(analyzer, text) == ["Swiss Federal Tribunal"]
+
+
+def test_a_campaign_group_named_by_its_head_word(analyzer):
+    text = (
+        "Rights\n\nHuman Rights Watch urged the IOC to look again at the deal. A researcher at Human Rights "
+        "Watch, Ilse Brenner, called it a mistake."
+    )
+    assert orgs(analyzer, text) == ["Human Rights Watch", "IOC", "Human Rights Watch"]
+
+
+def test_a_body_with_of_and_at_in_its_name(analyzer):
+    text = (
+        "Inquiry\n\nThe Federal Bureau of Investigation was not involved. The University of North Carolina "
+        "at Greensboro declined to comment."
+    )
+    assert orgs(analyzer, text) == ["Federal Bureau of Investigation", "University of North Carolina at Greensboro"]
+
+
+def test_a_person_or_a_role_after_the_name_is_not_part_of_it():
+    text = "The Ministry of Sport Kate Ellis runs met the Museum of Flight CEO on Tuesday."
+    person = Entity(text.index("Kate"), text.index(" runs"), "Kate Ellis", "PERSON", "Kate Ellis")
+    found = with_headed_orgs(text, [person])
+    assert [(e.text, e.label) for e in found] == [
+        ("Ministry of Sport", "ORG"),
+        ("Kate Ellis", "PERSON"),
+        ("Museum of Flight", "ORG"),
+    ]
+
+
+def test_a_head_word_alone_a_possessive_or_a_line_break_makes_no_name():
+    text = "The Council met. Britain's Gambling Commission agreed.\nCommittee of the Regions"
+    found = with_headed_orgs(text, [])
+    assert [e.text for e in found] == ["Gambling Commission", "Committee of the Regions"]
+
+
+def test_a_listed_name_stands():
+    text = "The Acme Sports Federation said no."
+    listed = Entity(4, 26, "Acme Sports Federation", "ORG", "Acme Sports Federation", "a test body")
+    assert with_headed_orgs(text, [listed]) == [listed]

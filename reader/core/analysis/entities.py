@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .context import ORG_NOUN, looks_like_full_name, reads_as_company, relabel
 from .fullnames import aged, first_name_before, role_named, whole_names
 from .gazetteer import PLACE_LABELS, Entry, Gazetteer, place_names
+from .headed import with_headed_names
 from .mentions import occurrences, with_untagged
 from .names import (
     COMPANY_WORDS,
@@ -27,7 +28,6 @@ from .names import (
     is_name_token,
     trim_name,
 )
-from .organisations import with_headed_orgs
 from .sides import named_after_town, reads_as_place, sporting_side, tied_side
 from .tagger import RawEntity
 from .trimming import NAME_LABELS, tidy_span
@@ -193,7 +193,7 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
         mention.canonical, mention.note = _canonical(text, mention, names)
         if mention.canonical:
             _add(text, mention, out, gazetteer, names)
-    out = with_headed_orgs(text, _people_in_lists(text, out, names))
+    out = with_headed_names(text, _people_in_lists(text, out, names))
     out = _with_untagged_people(text, with_untagged(text, out, _described_companies(text), "ORG"), names, people)
     return _dateline(text, _table_rows(text, _relatives(text, _with_suffixes(text, whole_names(text, out)))))
 

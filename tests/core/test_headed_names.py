@@ -1,11 +1,12 @@
-"""Organisations press copy names by their head word ('Human Rights Watch', 'Swiss Federal Tribunal',
-'Federal Bureau of Investigation'): one organisation over the whole name, whatever spaCy made of it."""
+"""Names press copy makes with a head word: organisations ('Human Rights Watch', 'Swiss Federal Tribunal',
+'Federal Bureau of Investigation'), venues ('Utilita Bowl') and events ('MLS Cup'): one name of that label
+over the whole span, whatever spaCy made of it."""
 
 from __future__ import annotations
 
 import pytest
 
-from reader.core.analysis.organisations import with_headed_orgs
+from reader.core.analysis.headed import with_headed_names
 from reader.core.analysis.values import Entity
 from reader.core.model import BODY
 from tests.core.analysis_fixtures import analyze_text, real_analyzer
@@ -16,9 +17,9 @@ def analyzer():
     return real_analyzer()
 
 
-def orgs(analyzer, text: str) -> list[str]:
+def orgs(analyzer, text: str, label: str = "ORG") -> list[str]:
     _, analysis = analyze_text(analyzer, text)
-    return [e.text for e in analysis.in_part(BODY).entities if e.label == "ORG"]
+    return [e.text for e in analysis.in_part(BODY).entities if e.label == label]
 
 
 def test_a_court_spacy_took_for_a_person(analyzer):
@@ -48,7 +49,7 @@ def test_a_body_with_of_and_at_in_its_name(analyzer):
 def test_a_person_or_a_role_after_the_name_is_not_part_of_it():
     text = "The Ministry of Sport Kate Ellis runs met the Museum of Flight CEO on Tuesday."
     person = Entity(text.index("Kate"), text.index(" runs"), "Kate Ellis", "PERSON", "Kate Ellis")
-    found = with_headed_orgs(text, [person])
+    found = with_headed_names(text, [person])
     assert [(e.text, e.label) for e in found] == [
         ("Ministry of Sport", "ORG"),
         ("Kate Ellis", "PERSON"),
@@ -58,11 +59,40 @@ def test_a_person_or_a_role_after_the_name_is_not_part_of_it():
 
 def test_a_head_word_alone_a_possessive_or_a_line_break_makes_no_name():
     text = "The Council met. Britain's Gambling Commission agreed.\nCommittee of the Regions"
-    found = with_headed_orgs(text, [])
+    found = with_headed_names(text, [])
     assert [e.text for e in found] == ["Gambling Commission", "Committee of the Regions"]
 
 
 def test_a_listed_name_stands():
     text = "The Acme Sports Federation said no."
     listed = Entity(4, 26, "Acme Sports Federation", "ORG", "Acme Sports Federation", "a test body")
-    assert with_headed_orgs(text, [listed]) == [listed]
+    assert with_headed_names(text, [listed]) == [listed]
+
+
+def test_venues_named_by_their_head_word(analyzer):
+    text = (
+        "Stadium deal\n\nThe club will play at the renamed Halvorsen Stadium from August, and the women's side "
+        "moves to the Brightwater Bowl. Somerset begin their defence at the Utilita Bowl in April."
+    )
+    assert orgs(analyzer, text, "FAC") == ["Halvorsen Stadium", "Brightwater Bowl", "Utilita Bowl"]
+
+
+def test_events_named_by_their_head_word_with_a_sponsor_or_a_listed_body_in_them(analyzer):
+    text = (
+        "Golf\n\nThe insurer's logo will appear at the Hero Dubai Desert Classic and the DP World Tour "
+        "Championship. Tickets for the MLS Cup final went on sale, and Somerset begin their County Championship "
+        "defence in April."
+    )
+    assert orgs(analyzer, text, "EVENT") == [
+        "Hero Dubai Desert Classic",
+        "DP World Tour Championship",
+        "MLS Cup",
+        "County Championship",
+    ]
+
+
+def test_a_town_named_like_a_park_and_a_head_word_before_a_name_stay_as_they_are():
+    text = "Seaside Park voted on Monday. Stadium Australia is full."
+    town = Entity(0, 12, "Seaside Park", "GPE", "Seaside Park")
+    venue = Entity(30, 47, "Stadium Australia", "FAC", "Stadium Australia")
+    assert with_headed_names(text, [town, venue]) == [town, venue]

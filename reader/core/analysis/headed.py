@@ -1,0 +1,93 @@
+"""Names found by their head word, whatever spaCy made of them or where it saw nothing: organisations
+('Human Rights Watch', 'Swiss Federal Tribunal', 'Federal Bureau of Investigation'), venues ('StoneX
+Stadium', 'Utilita Bowl') and events ('MLS Cup', 'BMW PGA Championship'). One compiled pattern a label
+over the text, no pass per token."""
+
+from __future__ import annotations
+
+import re
+
+from .gazetteer import PLACE_LABELS
+from .names import FUNCTION_WORDS, ROLE_WORDS, SENTENCE_OPENERS
+from .values import Entity
+
+# the last word of an organisation's name, never of a person's, a place's, a venue's or an event's
+ORG_HEADS = (
+    "Tribunal Campaign Watch Industries Council Ministry Agency Department Office Bureau University Party "
+    "Commission Committee Institute Foundation Association Federation Confederation Society Authority Board "
+    "Museum Corporation Conglomerate Airlines Airways"
+).split()
+# the last word of a venue's name ('Field', 'Hall' and 'Centre' are also surnames or bodies)
+FAC_HEADS = "Stadium Stadion Estadio Arena Ground Bowl Velodrome Speedway Racecourse Circuit Park".split()
+# the last word of an event's name ('Tour' is also a body: the 'PGA Tour')
+EVENT_HEADS = "Cup Championship Championships Trophy Classic Invitational Tournament Olympics Paralympics".split()
+# a capitalised word: 'U.S', 'Sea-Air-Space', "Supporters'"; not 'NSW's' nor a sentence's full stop
+_WORD = r"[A-Z][\w-]*(?:['’.](?!s\b)[\w-]+)*(?:['’](?= ))?"
+_PREFIX = rf"(?<![\w'’.-])((?:{_WORD} (?:& |and )?){{0,5}})"
+_PATTERNS = {
+    "ORG": re.compile(
+        _PREFIX + rf"(?:{'|'.join(ORG_HEADS)})\b"
+        rf"(?: (?:of|for) (?:the )?{_WORD}(?: (?:and |at |& |of )?{_WORD}){{0,5}})?"
+    ),
+    # a head word not followed by another name word: 'Stadium' of 'Stadium Australia' is no head
+    "FAC": re.compile(_PREFIX + rf"(?:{'|'.join(FAC_HEADS)})\b(?! [A-Z])"),
+    "EVENT": re.compile(
+        r"(?<![\w'’.-])((?:(?:19|20)\d\d )?"
+        + _PREFIX[len(r"(?<![\w'’.-])(") :]
+        + rf"(?:{'|'.join(EVENT_HEADS)})\b(?! [A-Z])"
+    ),
+}
+_HEADS = {"ORG": ORG_HEADS, "FAC": FAC_HEADS, "EVENT": EVENT_HEADS}
+_POSSESSIVE = re.compile(r"['’]s$")
+_NOT_LAST = frozenset({"and", "of", "at", "for", "the", "&"})
+
+
+def with_headed_names(text: str, found: list[Entity]) -> list[Entity]:
+    """`found` with each name that ends in a head word (see `ORG_HEADS`, `FAC_HEADS`, `EVENT_HEADS`), or
+    is an organisation's head word with 'of …' after it, a name of that label over its whole span: the tags
+    of spaCy it covers (its person 'Federal Tribunal', its 'Federal Bureau') give way. A tag that runs past
+    it, or a person or a role after its head word ('Ministry of Sport Kate Ellis') stand; so does a listed
+    name, but a listed organisation inside a venue's or an event's ('StoneX Stadium', 'MLS Cup')."""
+    out = list(found)
+    for label, pattern in _PATTERNS.items():
+        if any(head in text for head in _HEADS[label]):
+            for span in [_span(text, m) for m in pattern.finditer(text)]:
+                out = _with_name(text, out, label, *span) if span else out
+    return sorted(out, key=lambda x: x.start)
+
+
+def _with_name(text: str, out: list[Entity], label: str, s: int, head: int, e: int) -> list[Entity]:
+    # a person after the head word ends the name: 'Ministry of Sport Kate Ellis'
+    e = min((x.start - 1 for x in out if x.label == "PERSON" and head < x.start < e), default=e)
+    name = text[s:e]
+    while name.split()[-1].lower() in ROLE_WORDS and e - len(name.split()[-1]) - 1 > head:
+        e -= len(name.split()[-1]) + 1  # the 'Museum of Flight' of 'Museum of Flight CEO Mark Lane'
+        name = text[s:e]
+    inside = [x for x in out if x.start < e and s < x.end]
+    if name.split()[-1] in _NOT_LAST or any(x.start < s or x.end > e or not _gives_way(x, label) for x in inside):
+        return out
+    exact = [x for x in inside if x.start == s and x.end == e]
+    if any(x.label == label or x.note or x.label in PLACE_LABELS for x in exact):
+        return out  # already this name, a listed one ('United Rugby Championship'), a town ('Seaside Park')
+    return [x for x in out if x not in inside] + [Entity(s, e, name, label, name)]
+
+
+def _gives_way(x: Entity, label: str) -> bool:
+    """Whether a tag inside a name found by its head word gives way to it: spaCy's always, a listed one
+    only where it is an organisation inside a venue's or an event's name ('MLS' of 'MLS Cup')."""
+    return not x.note or (label in ("FAC", "EVENT") and x.label == "ORG")
+
+
+def _span(text: str, m: re.Match) -> tuple[int, int, int] | None:
+    """The name's span in a match and the end of its head word: past the words before it that are no part
+    of a name ('The', 'Britain's', a headline's 'To'); None for a head word alone ('the Council')."""
+    s = m.start()
+    for word in re.finditer(r"\S+", m.group(1)):
+        w = word.group()
+        if w.lower() in FUNCTION_WORDS or w in SENTENCE_OPENERS or _POSSESSIVE.search(w):
+            s = m.start(1) + word.end() + 1
+    head = text.find(" ", m.end(1), m.end())
+    head = m.end() if head < 0 else head
+    if s >= m.end(1) and head == m.end():
+        return None
+    return s, head, m.end()

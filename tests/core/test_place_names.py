@@ -65,3 +65,27 @@ def test_a_word_of_a_firms_name_is_no_town(analyzer):
         '"Tata won on the total," one of the people said.'
     )
     assert set(labels_of(analyzer, text, "Tata")) == {"ORG"}
+
+
+def entities_written(analyzer, text: str, name: str) -> list[tuple[str, str]]:
+    _, analysis = analyze_text(analyzer, text)
+    return [(e.label, e.canonical) for e in analysis.in_part(BODY).entities if e.text == name]
+
+
+def test_a_county_in_a_cricket_story_is_its_county_club(analyzer):
+    text = (
+        "Franchise sale\n\nThe cricket franchise will be sold to a consortium, with Surrey keeping the rest. "
+        '"This is a proud day for Surrey," said Ana Brook, the club\'s chief executive.'
+    )
+    assert entities_written(analyzer, text, "Surrey") == [("ORG", "Surrey County Cricket Club")] * 2
+
+
+def test_a_county_named_as_a_place_or_a_persons_surname_stays_so(analyzer):
+    cricket = (
+        'Cricket\n\nThe Barbadian bowler Kemar Hampshire signed a new deal. "Hampshire keeps asking for more '
+        'overs," his captain said of the cricket star, and Sussex agreed terms with him.'
+    )
+    assert entities_written(analyzer, cricket, "Hampshire") == [("PERSON", "Kemar Hampshire")]
+    assert entities_written(analyzer, cricket, "Sussex") == [("ORG", "Sussex County Cricket Club")]
+    home = "Property\n\nThe cricket fan bought a house in Surrey last year."
+    assert entities_written(analyzer, home, "Surrey") == [("GPE", "Surrey")]

@@ -11,9 +11,9 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from .context import ORG_NOUN, looks_like_full_name, reads_as_company, relabel
+from .context import ORG_NOUN, looks_like_full_name, relabel
 from .fullnames import aged, first_name_before, role_named, whole_names
-from .gazetteer import PLACE_LABELS, Entry, Gazetteer, place_names
+from .gazetteer import PLACE_LABELS, Entry, Gazetteer
 from .headed import with_headed_names
 from .mentions import occurrences, with_untagged
 from .names import (
@@ -30,6 +30,7 @@ from .names import (
 )
 from .sides import named_after_town, reads_as_place, sporting_side, tied_side
 from .tagger import RawEntity
+from .towns import county_club, is_town, name_words
 from .trimming import NAME_LABELS, tidy_span
 from .values import GROUP_OF_LABEL, Entity
 
@@ -50,7 +51,6 @@ _JOINED_ORG = re.compile(
     r"University|College|Academy|Fund|Trust|Commission|Office)(?: for the | for | of the )"
     r"[A-Z][\w'’&.-]*(?: [\w'’&.-]+)*"
 )
-_TO_PLACE = re.compile(r"\b(?:in|to|at|from|near|outside|via|towards?)\s+$")
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d $")
 _YEAR_AFTER = re.compile(r" (?:19|20)\d\d\b")
 # a dateline's town: capitals at the start of the text, then a comma, an agency in brackets or a dash
@@ -181,7 +181,7 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
     out: list[Entity] = []
     people, firsts = _people(names), _first_names(names)
     places_at = {s for s, _, label, _ in raw if label in PLACE_LABELS}
-    named = _name_words(text, raw) | people.keys() | firsts.keys()
+    named = name_words(text, raw) | people.keys() | firsts.keys()
     for s, e, label, known in raw:
         entry = gazetteer.by_name.get(known) if known else None
         span = _tidy_tag(text, s, e, label, entry, people, firsts, places_at, named)
@@ -189,6 +189,9 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
             continue
         mention = _Mention(*span, entry)
         _town_or_side(text, mention, gazetteer)
+        club = None if mention.entry else county_club(text, mention.start, mention.end, gazetteer, people)
+        if club:
+            mention.entry, mention.label = club, "ORG"  # 'with Surrey keeping the rest': the county's side
         _widen_to_firm(text, mention, gazetteer, out)
         mention.canonical, mention.note = _canonical(text, mention, names)
         if mention.canonical:
@@ -296,7 +299,7 @@ def _tidy_tag(
     if label in ("DATE", "TIME") and not _DATE_WORD.search(text[s:e]):
         return None  # spaCy's small model calls 'Olympic' a date; a bare 'today' dates nothing
     s, e, label = relabel(text, s, e, label, people, firsts)
-    if label in ("PERSON", "ORG") and _is_town(text, s, e, label, named):
+    if label in ("PERSON", "ORG") and is_town(text, s, e, label, named):
         return s, e, "GPE"  # spaCy's person 'Monte Carlo', its organisation 'Copenhagen': towns
     if label == "ORG" and text[e : e + 2] == ", " and e + 2 in places_at and " " not in text[s:e]:
         label = "GPE"  # 'Evansville, Indiana'
@@ -305,32 +308,6 @@ def _tidy_tag(
     ):
         label = "PERSON"  # 'ninth place Ildar Pomykalov of Russia'
     return s, e, label
-
-
-def _name_words(text: str, raw: list[RawEntity]) -> set[str]:
-    """Words of the article's longer names that are no town where spaCy tags them alone: the first word of a
-    listed organisation ('Tata' of 'Tata Group'), the last of a full name ('Holt' of 'Lester Holt')."""
-    out = set()
-    for s, e, label, known in raw:
-        words = text[s:e].split()
-        if known and label == "ORG" and len(words) > 1:
-            out.add(words[0])
-        elif label in ("PERSON", "ORG") and not known and looks_like_full_name(words):
-            out.add(words[-1])
-    return out
-
-
-def _is_town(text: str, s: int, e: int, label: str, named: Collection[str]) -> bool:
-    """A country's or a town's name (see `place_names`) that is not a word of a person's or a firm's name
-    in the article (see `_name_words`) and that the text does not call a company; a town spaCy calls a
-    person only where the words before it lead to a place ('a flat stage to Brescia'): many towns are
-    also first names. A side the text shows playing is one again in `_town_or_side`."""
-    name = text[s:e]
-    if name in named or reads_as_company(text, s, e):
-        return False
-    if name in place_names("countries"):
-        return True
-    return name in place_names("towns") and (label == "ORG" or bool(_TO_PLACE.search(text, max(0, s - 12), s)))
 
 
 def _town_or_side(text: str, m: _Mention, gazetteer: Gazetteer) -> None:

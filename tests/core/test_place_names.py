@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.analysis.gazetteer import place_names
+from reader.core.analysis.gazetteer import word_list
 from reader.core.model import BODY
 from tests.core.analysis_fixtures import analyze_text, real_analyzer
 
@@ -23,7 +23,7 @@ def labels_of(analyzer, text: str, name: str) -> list[str]:
 
 
 def test_the_lists_hold_towns_and_countries_of_every_size():
-    towns, countries = place_names("towns"), place_names("countries")
+    towns, countries = word_list("towns"), word_list("countries")
     assert {"Copenhagen", "Paisley", "Renfrew", "Brescia", "Rotterdam"} <= towns
     assert {"Mali", "Denmark", "Korea"} & countries and "Mali" in countries
 

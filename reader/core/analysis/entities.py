@@ -11,7 +11,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from .context import ORG_NOUN, looks_like_full_name, relabel
+from .context import ORG_NOUN, looks_like_full_name, reads_as_company, relabel
 from .fullnames import aged, first_name_before, role_named, whole_names
 from .gazetteer import PLACE_LABELS, Entry, Gazetteer
 from .headed import with_headed_names
@@ -30,7 +30,7 @@ from .names import (
 )
 from .sides import named_after_town, reads_as_place, sporting_side, tied_side
 from .tagger import RawEntity
-from .towns import county_club, is_town, name_words
+from .towns import county_club, first_named, is_town, name_words
 from .trimming import NAME_LABELS, tidy_span
 from .values import GROUP_OF_LABEL, Entity
 
@@ -99,6 +99,7 @@ def person_names(parts: Sequence[str], raw: Sequence[list[RawEntity]], model: bo
         for s, e, label, known in _joined_people(text, ents):
             if label in ("ORG", "NORP", "GPE", "PERSON") and not known:
                 s, e, label = relabel(text, *tidy_span(text, s, e, label), label, {})  # 'Brazilian Thiago Lisboa'
+                label = "PERSON" if first_named(text[s:e]) and not reads_as_company(text, s, e) else label
             if label == "PERSON" and not known:
                 s, e = tidy_span(text, s, e, label)
                 name = trim_name(text[s:e]) if e > s and not _after_the(text, s) else ""
@@ -299,6 +300,8 @@ def _tidy_tag(
     if label in ("DATE", "TIME") and not _DATE_WORD.search(text[s:e]):
         return None  # spaCy's small model calls 'Olympic' a date; a bare 'today' dates nothing
     s, e, label = relabel(text, s, e, label, people, firsts)
+    if label in ("ORG", "GPE", "NORP") and first_named(text[s:e]) and not reads_as_company(text, s, e):
+        return s, e, "PERSON"  # spaCy's organisation 'Paul Pogba', 'Matthijs de Ligt'
     if label in ("PERSON", "ORG") and is_town(text, s, e, label, named):
         return s, e, "GPE"  # spaCy's person 'Monte Carlo', its organisation 'Copenhagen': towns
     if label == "ORG" and text[e : e + 2] == ", " and e + 2 in places_at and " " not in text[s:e]:

@@ -73,11 +73,11 @@ class Gazetteer:
 
 
 @functools.cache
-def place_names(kind: str, folder: Path = GAZETTEER_DIR) -> frozenset[str]:
-    """The names of the world's towns of 15,000 people or more (`kind` 'towns') or of its countries
-    ('countries'), from GeoNames (`towns.txt`, `countries.txt`): a place where spaCy calls one a person or
-    an organisation and the article shows nothing else. Not in the entity ruler: 'Reading', 'Bath' and
-    'Chelsea' are towns too, and spaCy's tags of them stand where they name something else."""
+def word_list(kind: str, folder: Path = GAZETTEER_DIR) -> frozenset[str]:
+    """One of the word lists beside the gazetteer (`<kind>.txt`): the world's towns of 15,000 people or more
+    ('towns') and its countries ('countries'), from GeoNames; people's first names ('first_names'), from
+    Faker. Not in the entity ruler: 'Reading', 'Bath' and 'Chelsea' are towns too, and spaCy's tags of
+    them stand where they name something else (see `towns`)."""
     path = Path(folder) / f"{kind}.txt"
     if not path.is_file():
         return frozenset()

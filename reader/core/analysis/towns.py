@@ -1,19 +1,27 @@
 """Towns, countries and counties in press copy: whether a name spaCy tags a person or an organisation is a
-place (the GeoNames lists of `place_names`), and whether an English county is its cricket club."""
+place (the GeoNames lists of `word_list`), and whether an English county is its cricket club."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Collection
 
-from .context import looks_like_full_name, reads_as_company
-from .gazetteer import Entry, Gazetteer, place_names
+from .context import ORG_WORDS, looks_like_full_name, reads_as_company
+from .gazetteer import Entry, Gazetteer, word_list
+from .names import PARTICLES, is_name_token
 from .sides import reads_as_place, sporting_side
 from .tagger import RawEntity
 
 _TO_PLACE = re.compile(r"\b(?:in|to|at|from|near|outside|via|towards?)\s+$")
 _CRICKET = re.compile(r"\bcricket", re.I)
 _COUNTY_CLUB = " County Cricket Club"
+# the last word of a thing named after a person: a newspaper, a venue, a building, a street ('Sydney Morning
+# Herald', 'Eden Gardens', 'George Washington Bridge')
+_THING_WORDS = frozenset(
+    """Herald Gazette Tribune Telegraph Chronicle Express Observer Courier Examiner Inquirer Bulletin Dispatch
+Bridge Base Gardens Garden Square Road Street Avenue Lane Way Tower Towers House Palace Airport Station Field
+Hall Building Memorial Monument Prize Award Awards Medal Trophy Brand Brands Foods Soup Motors""".split()
+)
 
 
 def name_words(text: str, raw: list[RawEntity]) -> set[str]:
@@ -30,16 +38,16 @@ def name_words(text: str, raw: list[RawEntity]) -> set[str]:
 
 
 def is_town(text: str, s: int, e: int, label: str, named: Collection[str]) -> bool:
-    """A country's or a town's name (see `place_names`) that is not a word of a person's or a firm's name
+    """A country's or a town's name (see `word_list`) that is not a word of a person's or a firm's name
     in the article (see `name_words`) and that the text does not call a company; a town spaCy calls a
     person only where the words before it lead to a place ('a flat stage to Brescia'): many towns are
     also first names. A side the text shows playing is one again in `_town_or_side`."""
     name = text[s:e]
     if name in named or reads_as_company(text, s, e):
         return False
-    if name in place_names("countries"):
+    if name in word_list("countries"):
         return True
-    return name in place_names("towns") and (label == "ORG" or bool(_TO_PLACE.search(text, max(0, s - 12), s)))
+    return name in word_list("towns") and (label == "ORG" or bool(_TO_PLACE.search(text, max(0, s - 12), s)))
 
 
 def county_club(text: str, s: int, e: int, gazetteer: Gazetteer, people: Collection[str]) -> Entry | None:
@@ -52,3 +60,20 @@ def county_club(text: str, s: int, e: int, gazetteer: Gazetteer, people: Collect
     if club is None or not _CRICKET.search(text) or reads_as_place(text, s, e):
         return None
     return club if name not in people or sporting_side(text, s, e) else None
+
+
+def first_named(name: str) -> bool:
+    """A person's name by its words: a first name the lists know ('Paul', 'Matthijs', 'Leah'), then one or
+    two name words, perhaps with a particle ('Matthijs de Ligt'); no organisation's word, no country
+    ('Georgia Tech'), no town ('Santa Cruz')."""
+    words = name.split()
+    if not 2 <= len(words) <= 4 or words[0] not in word_list("first_names"):
+        return False
+    if words[0] in word_list("countries") or name in word_list("towns"):
+        return False
+    rest = [w for w in words[1:] if w not in PARTICLES]
+    return (
+        bool(rest)
+        and words[-1] not in _THING_WORDS
+        and all(is_name_token(w) and w not in ORG_WORDS for w in [words[0], *rest])
+    )

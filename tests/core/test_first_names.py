@@ -1,0 +1,60 @@
+"""A first name the lists know and a surname make a person where spaCy saw an organisation ('from Paul
+Varga's left-footed shot'); a listed brand named after its founder and a thing named after a person stay as
+they are (resources/gazetteer/first_names.txt, from Faker)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.analysis.gazetteer import word_list
+from reader.core.analysis.towns import first_named
+from reader.core.model import BODY
+from tests.core.analysis_fixtures import analyze_text, real_analyzer
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    return real_analyzer()
+
+
+def labelled(analyzer, text: str) -> dict[str, str]:
+    _, analysis = analyze_text(analyzer, text)
+    return {e.text: e.label for e in analysis.in_part(BODY).entities}
+
+
+def test_the_list_holds_first_names_of_many_countries():
+    assert {"Paul", "Leah", "Matthijs", "Freja", "Sergio", "Orla"} <= word_list("first_names")
+
+
+def test_a_player_spacy_took_for_an_organisation_is_a_person(analyzer):
+    text = (
+        "Final\n\nA deflected goal from Paul Varga's left-footed shot gave United the lead. Chelsea had "
+        "equalised through Freja Holm after Leah Corwin gave the home side an early lead."
+    )
+    found = labelled(analyzer, text)
+    assert found["Paul Varga"] == "PERSON"
+    assert found["Freja Holm"] == "PERSON"
+
+
+def test_a_brand_named_after_its_founder_and_things_named_after_people_are_no_people(analyzer):
+    text = (
+        "Fashion\n\nHugo Boss will dress the team and Tommy Hilfiger signed with Mercedes. The Sydney Morning "
+        "Herald said so."
+    )
+    found = labelled(analyzer, text)
+    assert found["Hugo Boss"] == found["Tommy Hilfiger"] == found["Sydney Morning Herald"] == "ORG"
+
+
+@pytest.mark.parametrize(
+    ("name", "person"),
+    [
+        ("Matthijs de Ligt", True),
+        ("Leah Pryce", True),
+        ("Georgia Tech", False),  # a country first
+        ("Eden Gardens", False),  # a venue's word last
+        ("Paul Pogba Foundation", False),  # an organisation's word
+        ("Paul", False),  # a first name alone
+    ],
+)
+def test_what_a_first_name_and_a_surname_are(name, person):
+    assert first_named(name) is person

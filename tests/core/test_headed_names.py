@@ -96,3 +96,18 @@ def test_a_town_named_like_a_park_and_a_head_word_before_a_name_stay_as_they_are
     town = Entity(0, 12, "Seaside Park", "GPE", "Seaside Park")
     venue = Entity(30, 47, "Stadium Australia", "FAC", "Stadium Australia")
     assert with_headed_names(text, [town, venue]) == [town, venue]
+
+
+def test_companies_and_leagues_named_by_their_last_word(analyzer):
+    text = (
+        "Kit deal\n\nThe club's kits for the 2026-27 Scottish Premiership season will carry the logo of "
+        "Hartwell Foods, and the Gallagher Premiership side signed Brightline Energy as its official "
+        "insurance partner."
+    )
+    found = orgs(analyzer, text)
+    assert {"Scottish Premiership", "Hartwell Foods", "Gallagher Premiership", "Brightline Energy"} <= set(found)
+
+
+def test_a_company_word_before_another_name_word_or_of_is_no_head():
+    text = "Its Official Insurance Partner visited the Capital of the Surf."
+    assert with_headed_names(text, []) == []

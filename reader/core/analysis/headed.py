@@ -17,6 +17,11 @@ ORG_HEADS = (
     "Commission Committee Institute Foundation Association Federation Confederation Society Authority Board "
     "Museum Corporation Conglomerate Airlines Airways"
 ).split()
+# the last word of a company's or a league's name, never followed by 'of …' ('Capital of the Surf')
+FIRM_HEADS = (
+    "Premiership Foods Holdings Bank Insurance Mutual Ventures Energy Telecom Technologies Solutions Motorsport "
+    "Media Studios Entertainment Brewery Pharmaceuticals Logistics"
+).split()
 # the last word of a venue's name ('Field', 'Hall' and 'Centre' are also surnames or bodies)
 FAC_HEADS = "Stadium Stadion Estadio Arena Ground Bowl Velodrome Speedway Racecourse Circuit Park".split()
 # the last word of an event's name ('Tour' is also a body: the 'PGA Tour')
@@ -24,20 +29,29 @@ EVENT_HEADS = "Cup Championship Championships Trophy Classic Invitational Tourna
 # a capitalised word: 'U.S', 'Sea-Air-Space', "Supporters'"; not 'NSW's' nor a sentence's full stop
 _WORD = r"[A-Z][\w-]*(?:['’.](?!s\b)[\w-]+)*(?:['’](?= ))?"
 _PREFIX = rf"(?<![\w'’.-])((?:{_WORD} (?:& |and )?){{0,5}})"
-_PATTERNS = {
-    "ORG": re.compile(
-        _PREFIX + rf"(?:{'|'.join(ORG_HEADS)})\b"
-        rf"(?: (?:of|for) (?:the )?{_WORD}(?: (?:and |at |& |of )?{_WORD}){{0,5}})?"
+# each label's pattern, with its head words; a head word of a company, a venue or an event is not followed by
+# another name word: 'Stadium' of 'Stadium Australia', 'Insurance' of 'Official Insurance Partner' is no head
+_PATTERNS = (
+    (
+        "ORG",
+        ORG_HEADS,
+        re.compile(
+            _PREFIX + rf"(?:{'|'.join(ORG_HEADS)})\b"
+            rf"(?: (?:of|for) (?:the )?{_WORD}(?: (?:and |at |& |of )?{_WORD}){{0,5}})?"
+        ),
     ),
-    # a head word not followed by another name word: 'Stadium' of 'Stadium Australia' is no head
-    "FAC": re.compile(_PREFIX + rf"(?:{'|'.join(FAC_HEADS)})\b(?! [A-Z])"),
-    "EVENT": re.compile(
-        r"(?<![\w'’.-])((?:(?:19|20)\d\d )?"
-        + _PREFIX[len(r"(?<![\w'’.-])(") :]
-        + rf"(?:{'|'.join(EVENT_HEADS)})\b(?! [A-Z])"
+    ("ORG", FIRM_HEADS, re.compile(_PREFIX + rf"(?:{'|'.join(FIRM_HEADS)})\b(?! [A-Z])")),
+    ("FAC", FAC_HEADS, re.compile(_PREFIX + rf"(?:{'|'.join(FAC_HEADS)})\b(?! [A-Z])")),
+    (
+        "EVENT",
+        EVENT_HEADS,
+        re.compile(
+            r"(?<![\w'’.-])((?:(?:19|20)\d\d )?"
+            + _PREFIX[len(r"(?<![\w'’.-])(") :]
+            + rf"(?:{'|'.join(EVENT_HEADS)})\b(?! [A-Z])"
+        ),
     ),
-}
-_HEADS = {"ORG": ORG_HEADS, "FAC": FAC_HEADS, "EVENT": EVENT_HEADS}
+)
 _POSSESSIVE = re.compile(r"['’]s$")
 _NOT_LAST = frozenset({"and", "of", "at", "for", "the", "&"})
 
@@ -49,8 +63,8 @@ def with_headed_names(text: str, found: list[Entity]) -> list[Entity]:
     it, or a person or a role after its head word ('Ministry of Sport Kate Ellis') stand; so does a listed
     name, but a listed organisation inside a venue's or an event's ('StoneX Stadium', 'MLS Cup')."""
     out = list(found)
-    for label, pattern in _PATTERNS.items():
-        if any(head in text for head in _HEADS[label]):
+    for label, heads, pattern in _PATTERNS:
+        if any(head in text for head in heads):
             for span in [_span(text, m) for m in pattern.finditer(text)]:
                 out = _with_name(text, out, label, *span) if span else out
     return sorted(out, key=lambda x: x.start)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from reader.core.analysis.gazetteer import word_list
-from reader.core.analysis.towns import first_named
+from reader.core.analysis.towns import country_named, first_named
 from reader.core.model import BODY
 from tests.core.analysis_fixtures import analyze_text, real_analyzer
 
@@ -58,3 +58,8 @@ def test_a_brand_named_after_its_founder_and_things_named_after_people_are_no_pe
 )
 def test_what_a_first_name_and_a_surname_are(name, person):
     assert first_named(name) is person
+
+
+def test_a_country_as_the_last_word_of_a_name_without_a_first_name():
+    assert country_named(["Boycott", "Israel"])
+    assert not country_named(["Steve", "Israel"])  # a first name the lists know: a surname

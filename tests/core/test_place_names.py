@@ -89,3 +89,11 @@ def test_a_county_named_as_a_place_or_a_persons_surname_stays_so(analyzer):
     assert entities_written(analyzer, cricket, "Sussex") == [("ORG", "Sussex County Cricket Club")]
     home = "Property\n\nThe cricket fan bought a house in Surrey last year."
     assert entities_written(analyzer, home, "Surrey") == [("GPE", "Surrey")]
+
+
+def test_a_country_is_not_the_surname_of_a_person_spacy_made_up(analyzer):
+    text = (
+        "Contest row\n\nActivists marched under the banner Boycott Israel. Israel will host next year's contest. "
+        '"Israel won fairly," said Dana Levi.'
+    )
+    assert set(entities_written(analyzer, text, "Israel")) == {("GPE", "Israel")}

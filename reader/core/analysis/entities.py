@@ -30,7 +30,7 @@ from .names import (
 )
 from .sides import named_after_town, reads_as_place, sporting_side, tied_side
 from .tagger import RawEntity
-from .towns import county_club, first_named, is_town, name_words
+from .towns import country_named, county_club, first_named, is_town, name_words
 from .trimming import NAME_LABELS, tidy_span
 from .values import GROUP_OF_LABEL, Entity
 
@@ -434,7 +434,7 @@ def _people(names: Names) -> dict[str, str]:
         if words[-1] in SUFFIXES and len(words) > 2:  # 'Beckham' for 'Odell Beckham Jr.'
             words = words[:-1]
             forms.setdefault(" ".join(words), full)
-        if len(words[-1]) > 2 and words[-1][0].isupper():
+        if len(words[-1]) > 2 and words[-1][0].isupper() and not country_named(words):
             forms.setdefault(words[-1], full)
         if len(words) > 2 and words[-2][0].isupper():
             forms.setdefault(" ".join(words[-2:]), full)  # 'El Amrani', 'Naranjo Jaramillo', 'De Bruyne'

@@ -77,3 +77,10 @@ def first_named(name: str) -> bool:
         and words[-1] not in _THING_WORDS
         and all(is_name_token(w) and w not in ORG_WORDS for w in [words[0], *rest])
     )
+
+
+def country_named(words: list[str]) -> bool:
+    """A 'full name' whose last word is a country's and whose first is no first name the lists know ('Boycott
+    Israel', spaCy's person in 'Ireland should Boycott Israel'): its last word alone is the country, not a
+    person."""
+    return words[-1] in word_list("countries") and words[0] not in word_list("first_names")

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from reader.core.analysis.gazetteer import word_list
+from reader.core.analysis.towns import with_untagged_places
 from reader.core.model import BODY
 from tests.core.analysis_fixtures import analyze_text, real_analyzer
 
@@ -97,3 +98,19 @@ def test_a_country_is_not_the_surname_of_a_person_spacy_made_up(analyzer):
         '"Israel won fairly," said Dana Levi.'
     )
     assert set(entities_written(analyzer, text, "Israel")) == {("GPE", "Israel")}
+
+
+def test_a_town_spacy_left_out_is_a_place_after_in_or_near(analyzer):
+    text = (
+        "Marathon\n\nKiprono trains in Iten with his brother. The Medical Journal of Australia said nothing, "
+        "and Leicester travel to Bath next Saturday."
+    )
+    assert entities_written(analyzer, text, "Iten") == [("GPE", "Iten")]
+    assert entities_written(analyzer, text, "Australia") == []  # a word of a longer name
+    assert entities_written(analyzer, text, "Bath") == []  # 'travel to' a side's ground is not 'in' a town
+
+
+def test_a_country_spacy_left_out_is_found_unless_it_ends_a_longer_name():
+    text = "Talks with Tasmania and Saudi Arabia went on; the Bank of England and Real Madrid said no. Jordan agreed."
+    found = with_untagged_places(text, [])
+    assert [(e.text, e.label) for e in found] == [("Saudi Arabia", "GPE")]

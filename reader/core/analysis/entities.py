@@ -30,7 +30,7 @@ from .names import (
 )
 from .sides import named_after_town, reads_as_place, sporting_side, tied_side
 from .tagger import RawEntity
-from .towns import country_named, county_club, first_named, is_town, name_words
+from .towns import country_named, county_club, first_named, is_town, name_words, with_untagged_places
 from .trimming import NAME_LABELS, tidy_span
 from .values import GROUP_OF_LABEL, Entity
 
@@ -93,7 +93,7 @@ _KIN_BEFORE = re.compile(
 def person_names(parts: Sequence[str], raw: Sequence[list[RawEntity]], model: bool = True) -> Names:
     """Full names of the people the article names, in reading order; without a `model`, none of those only
     the words around them show ('Coach Ana Ruiz'): people come from the model."""
-    names = Names()
+    names = Names(model=model)
     singles: list[str] = []
     for text, ents in zip(parts, raw):
         for s, e, label, known in _joined_people(text, ents):
@@ -199,6 +199,7 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
             _add(text, mention, out, gazetteer, names)
     out = with_headed_names(text, _people_in_lists(text, out, names))
     out = _with_untagged_people(text, with_untagged(text, out, _described_companies(text), "ORG"), names, people)
+    out = with_untagged_places(text, out) if names.model else out  # without a model, no place is guessed
     return _dateline(text, _table_rows(text, _relatives(text, _with_suffixes(text, whole_names(text, out)))))
 
 

@@ -172,7 +172,8 @@ def trim_name(phrase: str) -> str:
 class Names:
     """The full names an article uses, so that 'Ma' means 'Jack Ma' and 'Bach' means 'Thomas Bach'."""
 
-    def __init__(self, full_names: Iterable[str] = ()) -> None:
+    def __init__(self, full_names: Iterable[str] = (), model: bool = True) -> None:
+        self.model = model  # found with spaCy's model: without one, only the lists name things
         self.full: list[str] = []
         self.guesses: list[str] = []  # capitalised pairs from the text, for when NER found no people
         for name in full_names:

@@ -3,6 +3,7 @@ place (the GeoNames lists of `word_list`), and whether an English county is its 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Collection
 
@@ -11,8 +12,13 @@ from .gazetteer import Entry, Gazetteer, word_list
 from .names import PARTICLES, is_name_token
 from .sides import reads_as_place, sporting_side
 from .tagger import RawEntity
+from .values import Entity
 
 _TO_PLACE = re.compile(r"\b(?:in|to|at|from|near|outside|via|towards?)\s+$")
+# a capitalised run of one to three words after a word that leads to a place: 'grew up in Aarhus'
+_AFTER_PLACE_WORD = re.compile(r"\b(?:in|from|near|outside)\s+([A-Z][\w'’.-]*[\w](?:[ -][A-Z][\w'’-]*[\w]){0,2})")
+# a name word just before, maybe with 'of': the place ends a longer name ('Medical Journal of Australia')
+_NAME_BEFORE = re.compile(r"(?<![\w'’-])(?!(?:The|A|An|In|On|At|From|To|And|But|Of)\b)[A-Z][\w'’.-]*(?: of| of the)? $")
 _CRICKET = re.compile(r"\bcricket", re.I)
 _COUNTY_CLUB = " County Cricket Club"
 # the last word of a thing named after a person: a newspaper, a venue, a building, a street ('Sydney Morning
@@ -84,3 +90,36 @@ def country_named(words: list[str]) -> bool:
     Israel', spaCy's person in 'Ireland should Boycott Israel'): its last word alone is the country, not a
     person."""
     return words[-1] in word_list("countries") and words[0] not in word_list("first_names")
+
+
+@functools.cache
+def _countries() -> re.Pattern:
+    """The countries' names as one pattern, longest first; not those that are also first names ('Jordan')."""
+    names = sorted(word_list("countries") - word_list("first_names"), key=len, reverse=True)
+    return re.compile(r"(?<![\w'’-])(?=[A-Z])(?:" + "|".join(map(re.escape, names)) + r")(?![\w'’-]| [A-Z])")
+
+
+@functools.cache
+def _towns() -> frozenset[str]:
+    """The towns' names that are no first names ('Tyler', 'Florence')."""
+    return word_list("towns") - word_list("first_names")
+
+
+def with_untagged_places(text: str, found: list[Entity]) -> list[Entity]:
+    """`found` and the countries (anywhere) and towns (after 'in', 'near', 'outside', 'from') spaCy left out, as
+    places (a side where the text shows it playing), where they overlap nothing found and are not the end
+    of a longer name ('Bank of England' is found; 'Real Madrid' is no town)."""
+    spans = [m.span() for m in _countries().finditer(text)]
+    towns = _towns()
+    spans += [
+        m.span(1)
+        for m in _AFTER_PLACE_WORD.finditer(text)
+        if m.group(1) in towns and reads_as_place(text, *m.span(1))  # not 'joined from Bath'
+    ]
+    added: list[Entity] = []
+    for s, e in sorted(set(spans)):
+        if any(s < x.end and x.start < e for x in [*found, *added]) or _NAME_BEFORE.search(text, max(0, s - 30), s):
+            continue
+        label = "ORG" if sporting_side(text, s, e) else "GPE"
+        added.append(Entity(s, e, text[s:e], label, text[s:e]))
+    return sorted([*found, *added], key=lambda x: x.start) if added else found

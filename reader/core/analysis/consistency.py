@@ -9,7 +9,7 @@ from collections.abc import Collection, Iterable, Sequence
 
 from ..model import PARAGRAPH_BREAK
 from .context import ORG_WORDS, looks_like_full_name, reads_as_company
-from .gazetteer import PLACE_LABELS
+from .gazetteer import PLACE_LABELS, word_list
 from .mentions import occurrences, with_untagged
 from .names import COMPANY_WORDS, COUNTRY_ADJECTIVES, DEMONYMS, FUNCTION_WORDS, surname
 from .sides import as_nationality, reads_as_place, sporting_side
@@ -99,7 +99,58 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
                 label = e.label if e.note else _most_voted(labels[canonical])
             merged.append(Entity(e.start, e.end, e.text, label, canonical, e.note))
         result.append(merged)
-    return _national_bodies(_latest_namesakes(_with_repeats(result, texts), texts), texts) if texts else result
+    return _across_the_article(result, texts) if texts else result
+
+
+def _across_the_article(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
+    """The steps that read the whole article again once each mention has its label: repeats spaCy left out,
+    namesakes, national bodies, events' short names."""
+    parts = _latest_namesakes(_with_repeats(parts, texts), texts)
+    return _event_short_names(_national_bodies(parts, texts), texts)
+
+
+def _event_short_names(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
+    """A listed event's first word alone, where the article names the event in full: the event ('the Tour'
+    after the 'Tour de France', 'Europa' after the 'Europa League'), wherever spaCy called it an
+    organisation or a region or tagged nothing; not a town's or a country's name ('London' of the 'London
+    Marathon' stays the town)."""
+    events = {
+        name.split()[0]: e
+        for part in parts
+        for e in part
+        if e.label == "EVENT" and e.note
+        for name in (e.canonical, e.text)  # 'UEFA Europa League' written 'Europa League'
+        if " " in name and name[:1].isupper()
+    }
+    events = {w: e for w, e in events.items() if len(w) > 3 and not _place_or_people(w)}
+    if not events:
+        return parts
+    out = []
+    for text, part in zip(texts, parts):
+        kept = [
+            Entity(e.start, e.end, e.text, "EVENT", events[e.text].canonical, events[e.text].note)
+            if e.text in events and e.label in ("ORG", "LOC") and not e.note
+            else e
+            for e in part
+        ]
+        added = [
+            Entity(s, e, text[s:e], "EVENT", events[text[s:e]].canonical, events[text[s:e]].note)
+            for s, e in occurrences(text, events)
+            if not any(s < x.end and x.start < e for x in kept) and _alone(text, s, e)
+        ]
+        out.append(sorted([*kept, *added], key=lambda x: x.start) if added else kept)
+    return out
+
+
+def _place_or_people(word: str) -> bool:
+    """A town's, a country's or a people's name: 'London', 'Japanese', 'Olympic' never stand for an event."""
+    return (
+        word in word_list("towns")
+        or word in word_list("countries")
+        or _is_adjective(word)
+        or word.lower() in FUNCTION_WORDS
+        or word in ("Olympic", "Paralympic", "World", "Grand", "Champions", "Super", "Premier", "National")
+    )
 
 
 def _national_bodies(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:

@@ -8,7 +8,7 @@ import pytest
 
 from reader.core.analysis.gazetteer import word_list
 from reader.core.analysis.towns import with_untagged_places
-from reader.core.model import BODY
+from reader.core.model import BODY, TITLE
 from tests.core.analysis_fixtures import analyze_text, real_analyzer
 
 
@@ -114,3 +114,13 @@ def test_a_country_spacy_left_out_is_found_unless_it_ends_a_longer_name():
     text = "Talks with Tasmania and Saudi Arabia went on; the Bank of England and Real Madrid said no. Jordan agreed."
     found = with_untagged_places(text, [])
     assert [(e.text, e.label) for e in found] == [("Saudi Arabia", "GPE")]
+
+
+def test_a_side_in_a_headlines_list_of_sides_is_the_side(analyzer):
+    text = (
+        "World Cup day five: Sweden, Belgium, England win three points\n\nBelgium beat Panama 3-0 in Sochi. "
+        "Sweden defeated South Korea 1-0, and England beat Tunisia 2-1 in Volgograd."
+    )
+    _, analysis = analyze_text(analyzer, text)
+    title = {e.text: e.label for e in analysis.in_part(TITLE).entities}
+    assert title["Belgium"] == title["Sweden"] == "ORG"

@@ -24,6 +24,7 @@ _NOT_SIDE_WORDS = frozenset(
 # a government body's name without its country: 'Interior Ministry', 'Ministry of Sport'
 _MINISTRY = re.compile(r"(?:[A-Z][\w-]+\s+){1,2}Ministry|Ministry\s+of\s+[A-Z][\w'’&, -]+")
 _COUNTRY_BEFORE = re.compile(r"\b([A-Z][\w]+(?:\s[A-Z]\w+)?)(?:['’]s)?\s+$")
+_LISTED_NEXT = re.compile(r",\s+(?:and\s+)?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)")
 _TEAM_NOTE = re.compile(r"\b(?:club|team|franchise)\b", re.I)
 # 'Korean Central News Agency (KCNA)', 'Board of Control for Cricket in India (BCCI)'
 _SPELLED_OUT = re.compile(
@@ -90,9 +91,7 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
             if canonical in sides and (
                 e.label in ("GPE", "LOC", "ORG") or (e.label == "PERSON" and e.text == canonical)
             ):
-                label = (
-                    "GPE" if reads_as_place(texts[i], e.start, e.end) or as_nationality(texts[i], e.start) else "ORG"
-                )
+                label = "GPE" if _named_as_place(texts[i], e, sides, labels) else "ORG"
             elif (canonical in companies or e.text in companies) and not e.note:
                 label, canonical = "ORG", e.text if e.text in companies else canonical
             else:
@@ -100,6 +99,15 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
             merged.append(Entity(e.start, e.end, e.text, label, canonical, e.note))
         result.append(merged)
     return _across_the_article(result, texts) if texts else result
+
+
+def _named_as_place(text: str, e: Entity, sides: Collection[str], labels: dict[str, dict[str, float]]) -> bool:
+    """Whether a side's mention names the place ('in England', 'Alberto Suarez Laso of Spain'): not where a
+    comma puts it in a list of the article's sides or teams ('Sweden, Belgium, England win three points')."""
+    listed = _LISTED_NEXT.match(text, e.end)
+    if listed and (listed.group(1) in sides or "ORG" in labels.get(listed.group(1), {})):
+        return as_nationality(text, e.start)
+    return reads_as_place(text, e.start, e.end) or as_nationality(text, e.start)
 
 
 def _across_the_article(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:

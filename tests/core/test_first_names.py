@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from reader.core.analysis.gazetteer import word_list
-from reader.core.analysis.towns import country_named, first_named
+from reader.core.analysis.towns import country_named, first_named, first_named_spans
 from reader.core.model import BODY
 from tests.core.analysis_fixtures import analyze_text, real_analyzer
 
@@ -63,3 +63,28 @@ def test_what_a_first_name_and_a_surname_are(name, person):
 def test_a_country_as_the_last_word_of_a_name_without_a_first_name():
     assert country_named(["Boycott", "Israel"])
     assert not country_named(["Steve", "Israel"])  # a first name the lists know: a surname
+
+
+def test_a_first_name_before_spacys_lone_words_makes_the_person(analyzer):
+    text = (
+        "Results\n\nAjax's keeper saved Antonio Valencia's close-range strike. The field included Ramón Navarro, "
+        "Diego Medina and Peter Mel."
+    )
+    found = labelled(analyzer, text)
+    assert found["Antonio Valencia"] == found["Diego Medina"] == "PERSON"
+    assert "Valencia" not in found and "Medina" not in found
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("Marshals attended to the car of Adrian Kessler.", ["Adrian Kessler"]),
+        ("Referee Ian Tempest sent two players off.", ["Ian Tempest"]),
+        ("It was the John Wayne Walding 400.", []),  # a name word before: part of a longer name
+        ("Paul Pogba Signs For United", []),  # a third name word after: a headline
+        ("They clinched spots in the Chase Grid.", []),  # 'the' before: no person
+        ("The Brady Bill passed.", []),  # a law, not a person
+    ],
+)
+def test_which_first_names_and_surnames_make_a_person(text, people):
+    assert [text[s:e] for s, e, _ in first_named_spans(text, [])] == people

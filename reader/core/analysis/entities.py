@@ -30,7 +30,16 @@ from .names import (
 )
 from .sides import named_after_town, reads_as_place, sporting_side, tied_side
 from .tagger import RawEntity
-from .towns import country_named, county_club, first_named, is_town, name_words, with_untagged_places
+from .towns import (
+    country_named,
+    county_club,
+    first_named,
+    first_named_spans,
+    is_town,
+    name_words,
+    with_first_named_people,
+    with_untagged_places,
+)
 from .trimming import NAME_LABELS, tidy_span
 from .values import GROUP_OF_LABEL, Entity
 
@@ -111,9 +120,11 @@ def person_names(parts: Sequence[str], raw: Sequence[list[RawEntity]], model: bo
             if label != "PERSON":
                 text = text[:s] + "," + " " * (e - s - 1) + text[e:]
         names.guess_from(text)
-    for text in parts:
+    for text, ents in zip(parts, raw):
         for name in (*_opponents(text, names), *(role_named(text) + aged(text) if model else ())):
             names.add(name)
+        for s, e, _ in first_named_spans(text, list(ents)) if model else ():
+            names.add(text[s:e])  # 'Jamal Okoro', where spaCy saw a place and a person
     sure = {name for text in parts for name in (aged(text) if model else ()) if " " not in name}  # 'Reid, 19,'
     for name in [*singles, *sure]:  # 'O’Gara-Reid', a person, stands for the 'Conor O’Gara-Reid' spaCy did not tag
         full = names.resolve(name)
@@ -199,7 +210,8 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
             _add(text, mention, out, gazetteer, names)
     out = with_headed_names(text, _people_in_lists(text, out, names))
     out = _with_untagged_people(text, with_untagged(text, out, _described_companies(text), "ORG"), names, people)
-    out = with_untagged_places(text, out) if names.model else out  # without a model, no place is guessed
+    if names.model:  # without a model, no place or person is guessed
+        out = with_untagged_places(text, with_first_named_people(text, out, names.resolve))
     return _dateline(text, _table_rows(text, _relatives(text, _with_suffixes(text, whole_names(text, out)))))
 
 

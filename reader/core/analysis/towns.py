@@ -26,8 +26,16 @@ _COUNTY_CLUB = " County Cricket Club"
 _THING_WORDS = frozenset(
     """Herald Gazette Tribune Telegraph Chronicle Express Observer Courier Examiner Inquirer Bulletin Dispatch
 Bridge Base Gardens Garden Square Road Street Avenue Lane Way Tower Towers House Palace Airport Station Field
-Hall Building Memorial Monument Prize Award Awards Medal Trophy Brand Brands Foods Soup Motors""".split()
+Hall Building Memorial Monument Prize Award Awards Medal Trophy Brand Brands Foods Soup Motors Bowl Day Week
+Night Season Era Stage Final Derby Series League Bill Act Law Plan Rule""".split()
 )
+# a first name and a surname, or a surname after a particle, as the text writes them: 'Adrian Sutil',
+# 'Rhodri ap Gwyn'
+_FIRST_AND_SURNAME = re.compile(
+    r"(?<![\w'’.-])([A-Z][a-z\u00c0-\u024f'’-]+) (?:(?:de|van|von|da|di|ap|del|der|le|la|el|al) )?"
+    r"[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)*(?<=[a-z\u00c0-\u024f])(?![\w-]| [A-Z][a-z])"
+)
+_NAME_WORD_BEFORE = re.compile(r"[A-Z][\w'’.-]* $")
 
 
 def name_words(text: str, raw: list[RawEntity]) -> set[str]:
@@ -123,3 +131,35 @@ def with_untagged_places(text: str, found: list[Entity]) -> list[Entity]:
         label = "ORG" if sporting_side(text, s, e) else "GPE"
         added.append(Entity(s, e, text[s:e], label, text[s:e]))
     return sorted([*found, *added], key=lambda x: x.start) if added else found
+
+
+def first_named_spans(text: str, tags: list[tuple[int, int, str, str]]) -> list[tuple[int, int, list[int]]]:
+    """The people spaCy left out whom a first name the lists know names ('Adrian Sutil' untagged, 'Diego'
+    before its place 'Medina', 'Antonio' before the club 'Valencia'): a first name, then a surname (see
+    `first_named`), no third name word after it (a headline's 'Paul Pogba Signs For') nor before it ('John
+    Wayne Walding'), nor 'the' ('the Chase Grid'), over no tag but spaCy's lone words of its surname or first name. Each as its span and
+    the indexes of the `tags` (start, end, label, note or listed name) it covers."""
+    out = []
+    for m in _FIRST_AND_SURNAME.finditer(text):
+        s, e = m.span()
+        inside = [i for i, (a, b, _, _) in enumerate(tags) if a < e and s < b]
+        lone = all(
+            " " not in text[a:b] and label != "PERSON" and ((a > m.end(1) and b == e) or (a == s and not note))
+            for a, b, label, note in (tags[i] for i in inside)
+        )
+        before = _NAME_WORD_BEFORE.search(text, max(0, s - 30), s)
+        the = text[max(0, s - 4) : s].lower() == "the "  # 'the Chase Grid': no person
+        if lone and first_named(m.group()) and not (the or (before and is_name_token(before.group().strip()))):
+            out.append((s, e, inside))
+    return out
+
+
+def with_first_named_people(text: str, found: list[Entity], resolve) -> list[Entity]:
+    """`found` and the people spaCy left out whom a first name names (see `first_named_spans`), each with the
+    full name `resolve` gives, in place of spaCy's lone words it covers."""
+    spans = first_named_spans(text, [(x.start, x.end, x.label, x.note) for x in found])
+    if not spans:
+        return found
+    dropped = {i for _, _, inside in spans for i in inside}
+    added = [Entity(s, e, text[s:e], "PERSON", resolve(text[s:e])) for s, e, _ in spans]
+    return sorted([*(x for i, x in enumerate(found) if i not in dropped), *added], key=lambda x: x.start)

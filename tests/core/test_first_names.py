@@ -83,6 +83,7 @@ def test_a_first_name_before_spacys_lone_words_makes_the_person(analyzer):
         ("It was the John Wayne Walding 400.", []),  # a name word before: part of a longer name
         ("Paul Pogba Signs For United", []),  # a third name word after: a headline
         ("They clinched spots in the Chase Grid.", []),  # 'the' before: no person
+        ("A fan since the Michael Jordan era.", ["Michael Jordan"]),  # … unless it names a noun's attribute
         ("The Brady Bill passed.", []),  # a law, not a person
     ],
 )

@@ -36,6 +36,7 @@ _FIRST_AND_SURNAME = re.compile(
     r"[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)*(?<=[a-z\u00c0-\u024f])(?![\w-]| [A-Z][a-z])"
 )
 _NAME_WORD_BEFORE = re.compile(r"[A-Z][\w'’.-]* $")
+_LOWER_WORD_AFTER = re.compile(r" [a-z]")
 
 
 def name_words(text: str, raw: list[RawEntity]) -> set[str]:
@@ -137,7 +138,7 @@ def first_named_spans(text: str, tags: list[tuple[int, int, str, str]]) -> list[
     """The people spaCy left out whom a first name the lists know names ('Adrian Sutil' untagged, 'Diego'
     before its place 'Medina', 'Antonio' before the club 'Valencia'): a first name, then a surname (see
     `first_named`), no third name word after it (a headline's 'Paul Pogba Signs For') nor before it ('John
-    Wayne Walding'), nor 'the' ('the Chase Grid'), over no tag but spaCy's lone words of its surname or first name. Each as its span and
+    Wayne Walding'), nor 'the' ('the Chase Grid'; but 'the Michael Jordan era'), over no tag but spaCy's lone words of its surname or first name. Each as its span and
     the indexes of the `tags` (start, end, label, note or listed name) it covers."""
     out = []
     for m in _FIRST_AND_SURNAME.finditer(text):
@@ -148,7 +149,8 @@ def first_named_spans(text: str, tags: list[tuple[int, int, str, str]]) -> list[
             for a, b, label, note in (tags[i] for i in inside)
         )
         before = _NAME_WORD_BEFORE.search(text, max(0, s - 30), s)
-        the = text[max(0, s - 4) : s].lower() == "the "  # 'the Chase Grid': no person
+        # 'the Chase Grid' is no person, but 'the Michael Jordan era' is one, named as a noun's attribute
+        the = text[max(0, s - 4) : s].lower() == "the " and not _LOWER_WORD_AFTER.match(text, e)
         if lone and first_named(m.group()) and not (the or (before and is_name_token(before.group().strip()))):
             out.append((s, e, inside))
     return out

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.analysis.gazetteer import word_list
+from reader.core.analysis.gazetteer import Gazetteer, word_list
 from reader.core.analysis.towns import with_untagged_places
 from reader.core.model import BODY, TITLE
 from tests.core.analysis_fixtures import analyze_text, real_analyzer
@@ -124,3 +124,10 @@ def test_a_side_in_a_headlines_list_of_sides_is_the_side(analyzer):
     _, analysis = analyze_text(analyzer, text)
     title = {e.text: e.label for e in analysis.in_part(TITLE).entities}
     assert title["Belgium"] == title["Sweden"] == "ORG"
+
+
+def test_a_changed_word_list_changes_the_fingerprint_so_cached_analyses_are_redone(tmp_path):
+    (tmp_path / "clubs.csv").write_text("name,label,aliases,note\nAcme FC,ORG,,Football club\n", encoding="utf-8")
+    before = Gazetteer.load(tmp_path).fingerprint
+    (tmp_path / "towns.txt").write_text("# towns\nRenfrew\n", encoding="utf-8")
+    assert Gazetteer.load(tmp_path).fingerprint != before

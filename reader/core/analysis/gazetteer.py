@@ -61,6 +61,9 @@ class Gazetteer:
             raw = path.read_bytes()
             digest.update(path.name.encode() + raw)
             entries.extend(_read_entries(path, raw.decode("utf-8-sig")))
+        for kind in WORD_LISTS:  # they change what the cleaning makes of the tags: part of the fingerprint
+            path = Path(folder) / f"{kind}.txt"
+            digest.update(path.read_bytes() if path.is_file() else b"")
         return cls(entries, digest.hexdigest()[:12])
 
     def patterns(self) -> list[dict]:
@@ -70,6 +73,9 @@ class Gazetteer:
                 if self.by_form[form] is e:
                     out.append({"label": e.label, "pattern": form, "id": e.name})
         return out
+
+
+WORD_LISTS = ("towns", "countries", "first_names")
 
 
 @functools.cache

@@ -111,3 +111,11 @@ def test_companies_and_leagues_named_by_their_last_word(analyzer):
 def test_a_company_word_before_another_name_word_or_of_is_no_head():
     text = "Its Official Insurance Partner visited the Capital of the Surf."
     assert with_headed_names(text, []) == []
+
+
+def test_an_event_with_its_sponsor_before_it_or_its_place_after_of(analyzer):
+    text = (
+        "Golf deal\n\nThe insurer's logo will appear at the BMW PGA Championship at Wentworth, and it has "
+        "sponsored the Zurich Classic of New Orleans since 2005."
+    )
+    assert orgs(analyzer, text, "EVENT") == ["BMW PGA Championship", "Zurich Classic of New Orleans"]

@@ -48,7 +48,7 @@ _PATTERNS = (
         re.compile(
             r"(?<![\w'’.-])((?:(?:19|20)\d\d )?"
             + _PREFIX[len(r"(?<![\w'’.-])(") :]
-            + rf"(?:{'|'.join(EVENT_HEADS)})\b(?! [A-Z])"
+            + rf"(?:{'|'.join(EVENT_HEADS)})\b(?: of (?:the )?{_WORD}(?: {_WORD}){{0,2}})?(?! [A-Z])"
         ),
     ),
 )
@@ -78,7 +78,7 @@ def _with_name(text: str, out: list[Entity], label: str, s: int, head: int, e: i
         e -= len(name.split()[-1]) + 1  # the 'Museum of Flight' of 'Museum of Flight CEO Mark Lane'
         name = text[s:e]
     inside = [x for x in out if x.start < e and s < x.end]
-    if name.split()[-1] in _NOT_LAST or any(x.start < s or x.end > e or not _gives_way(x, label) for x in inside):
+    if name.split()[-1] in _NOT_LAST or any(x.start < s or x.end > e or not _gives_way(x, label, s, e) for x in inside):
         return out
     exact = [x for x in inside if x.start == s and x.end == e]
     if any(x.label == label or x.note or x.label in PLACE_LABELS for x in exact):
@@ -86,10 +86,12 @@ def _with_name(text: str, out: list[Entity], label: str, s: int, head: int, e: i
     return [x for x in out if x not in inside] + [Entity(s, e, name, label, name)]
 
 
-def _gives_way(x: Entity, label: str) -> bool:
+def _gives_way(x: Entity, label: str, s: int, e: int) -> bool:
     """Whether a tag inside a name found by its head word gives way to it: spaCy's always, a listed one
-    only where it is an organisation inside a venue's or an event's name ('MLS' of 'MLS Cup')."""
-    return not x.note or (label in ("FAC", "EVENT") and x.label == "ORG")
+    only where it is an organisation inside a venue's or an event's name ('MLS' of 'MLS Cup'), or a listed
+    event after its sponsor's name ('PGA Championship' of the 'BMW PGA Championship')."""
+    sponsored = label == x.label == "EVENT" and s < x.start and x.end == e
+    return not x.note or sponsored or (label in ("FAC", "EVENT") and x.label == "ORG")
 
 
 def _span(text: str, m: re.Match) -> tuple[int, int, int] | None:

@@ -119,3 +119,12 @@ def test_an_event_with_its_sponsor_before_it_or_its_place_after_of(analyzer):
         "sponsored the Zurich Classic of New Orleans since 2005."
     )
     assert orgs(analyzer, text, "EVENT") == ["BMW PGA Championship", "Zurich Classic of New Orleans"]
+
+
+def test_contests_derbies_and_opens_are_events(analyzer):
+    text = "Sponsors\n\nThe broadcaster will show the Eurovision Song Contest, the Qatar Open and the Merseyside Derby."
+    assert orgs(analyzer, text, "EVENT") == ["Eurovision Song Contest", "Qatar Open", "Merseyside Derby"]
+
+
+def test_a_kind_of_event_is_no_events_name():
+    assert with_headed_names("He won his first Grand Prix in May.", []) == []

@@ -25,7 +25,10 @@ FIRM_HEADS = (
 # the last word of a venue's name ('Field', 'Hall' and 'Centre' are also surnames or bodies)
 FAC_HEADS = "Stadium Stadion Estadio Arena Ground Bowl Velodrome Speedway Racecourse Circuit Park".split()
 # the last word of an event's name ('Tour' is also a body: the 'PGA Tour')
-EVENT_HEADS = "Cup Championship Championships Trophy Classic Invitational Tournament Olympics Paralympics".split()
+EVENT_HEADS = (
+    "Cup Championship Championships Trophy Classic Invitational Tournament Olympics Paralympics Contest Marathon "
+    "Regatta Prix Open Derby"
+).split()
 # a capitalised word: 'U.S', 'Sea-Air-Space', "Supporters'"; not 'NSW's' nor a sentence's full stop
 _WORD = r"[A-Z][\w-]*(?:['’.](?!s\b)[\w-]+)*(?:['’](?= ))?"
 _PREFIX = rf"(?<![\w'’.-])((?:{_WORD} (?:& |and )?){{0,5}})"
@@ -54,6 +57,7 @@ _PATTERNS = (
 )
 _POSSESSIVE = re.compile(r"['’]s$")
 _NOT_LAST = frozenset({"and", "of", "at", "for", "the", "&"})
+_KINDS = frozenset({"Grand Prix", "Grand Slam"})  # a kind of event, no event's name
 
 
 def with_headed_names(text: str, found: list[Entity]) -> list[Entity]:
@@ -78,7 +82,11 @@ def _with_name(text: str, out: list[Entity], label: str, s: int, head: int, e: i
         e -= len(name.split()[-1]) + 1  # the 'Museum of Flight' of 'Museum of Flight CEO Mark Lane'
         name = text[s:e]
     inside = [x for x in out if x.start < e and s < x.end]
-    if name.split()[-1] in _NOT_LAST or any(x.start < s or x.end > e or not _gives_way(x, label, s, e) for x in inside):
+    if (
+        name.split()[-1] in _NOT_LAST
+        or name in _KINDS
+        or any(x.start < s or x.end > e or not _gives_way(x, label, s, e) for x in inside)
+    ):
         return out
     exact = [x for x in inside if x.start == s and x.end == e]
     if any(x.label == label or x.note or x.label in PLACE_LABELS for x in exact):

@@ -128,3 +128,10 @@ def test_contests_derbies_and_opens_are_events(analyzer):
 
 def test_a_kind_of_event_is_no_events_name():
     assert with_headed_names("He won his first Grand Prix in May.", []) == []
+
+
+def test_a_listed_venue_written_with_its_head_word_is_that_venue_in_full(analyzer):
+    text = "Bid\n\nThe inspectors toured Real Madrid's Santiago Bernabéu Stadium on Tuesday."
+    _, analysis = analyze_text(analyzer, text)
+    venues = [(e.text, e.canonical) for e in analysis.in_part(BODY).entities if e.label == "FAC"]
+    assert venues == [("Santiago Bernabéu Stadium", "Santiago Bernabéu")]

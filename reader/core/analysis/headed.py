@@ -91,15 +91,20 @@ def _with_name(text: str, out: list[Entity], label: str, s: int, head: int, e: i
     exact = [x for x in inside if x.start == s and x.end == e]
     if any(x.label == label or x.note or x.label in PLACE_LABELS for x in exact):
         return out  # already this name, a listed one ('United Rugby Championship'), a town ('Seaside Park')
-    return [x for x in out if x not in inside] + [Entity(s, e, name, label, name)]
+    # a listed venue with its head word ('Santiago Bernabéu' 'Stadium'): the listed venue, written in full
+    listed = next((x for x in inside if x.label == label == "FAC" and x.note and x.start == s), None)
+    canonical, note = (listed.canonical, listed.note) if listed else (name, "")
+    return [x for x in out if x not in inside] + [Entity(s, e, name, label, canonical, note)]
 
 
 def _gives_way(x: Entity, label: str, s: int, e: int) -> bool:
     """Whether a tag inside a name found by its head word gives way to it: spaCy's always, a listed one
-    only where it is an organisation inside a venue's or an event's name ('MLS' of 'MLS Cup'), or a listed
-    event after its sponsor's name ('PGA Championship' of the 'BMW PGA Championship')."""
+    only where it is an organisation inside a venue's or an event's name ('MLS' of 'MLS Cup'), a listed
+    event after its sponsor's name ('PGA Championship' of the 'BMW PGA Championship'), or a listed venue
+    before its head word."""
     sponsored = label == x.label == "EVENT" and s < x.start and x.end == e
-    return not x.note or sponsored or (label in ("FAC", "EVENT") and x.label == "ORG")
+    headless = label == x.label == "FAC" and x.start == s  # the listed 'Santiago Bernabéu' of '… Stadium'
+    return not x.note or sponsored or headless or (label in ("FAC", "EVENT") and x.label == "ORG")
 
 
 def _span(text: str, m: re.Match) -> tuple[int, int, int] | None:

@@ -89,3 +89,9 @@ def test_a_first_name_before_spacys_lone_words_makes_the_person(analyzer):
 )
 def test_which_first_names_and_surnames_make_a_person(text, people):
     assert [text[s:e] for s, e, _ in first_named_spans(text, [])] == people
+
+
+def test_a_title_spacy_tagged_before_a_name_is_not_part_of_it(analyzer):
+    text = "Talks\n\nSecretary of State John Kerry said he already had a prior engagement."
+    found = labelled(analyzer, text)
+    assert found["John Kerry"] == "PERSON" and "State John Kerry" not in found

@@ -155,7 +155,10 @@ def _joined_people(text: str, ents: Sequence[RawEntity]) -> list[RawEntity]:
         if out and text[out[-1][1] : s] == " " and not (known or out[-1][3]) and label == "PERSON":
             before, before_label = text[out[-1][0] : out[-1][1]], out[-1][2]
             if before_label == "PERSON" or (
-                before_label == "ORG" and _NAME_ALONE.fullmatch(before) and not _DEMONYM_LIKE.search(before)
+                before_label == "ORG"
+                and _NAME_ALONE.fullmatch(before)
+                and not _DEMONYM_LIKE.search(before)
+                and is_name_token(before)
             ):
                 out[-1] = (out[-1][0], e, "PERSON", "")
                 continue
@@ -484,7 +487,10 @@ def _one_name(prev: Entity, label: str, surface: str, entry: Entry | None) -> bo
         # spaCy's 'Elkin Alonso' and 'Serna Moreno', or its organisation 'Dries' and person 'Mertens'
         other, other_label = (surface, label) if prev.label == "PERSON" else (prev.text, prev.label)
         return other_label == "PERSON" or (
-            other_label == "ORG" and bool(_NAME_ALONE.fullmatch(other)) and not _DEMONYM_LIKE.search(other)
+            other_label == "ORG"
+            and bool(_NAME_ALONE.fullmatch(other))
+            and not _DEMONYM_LIKE.search(other)
+            and is_name_token(other)
         )
     return label == "EVENT" and entry is not None and " " not in prev.text and (prev_club or prev.label == "GPE")
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.analysis.headed import with_headed_names
+from reader.core.analysis.headed import with_headed_names, with_newspapers
 from reader.core.analysis.values import Entity
 from reader.core.model import BODY
 from tests.core.analysis_fixtures import analyze_text, real_analyzer
@@ -135,3 +135,12 @@ def test_a_listed_venue_written_with_its_head_word_is_that_venue_in_full(analyze
     _, analysis = analyze_text(analyzer, text)
     venues = [(e.text, e.canonical) for e in analysis.in_part(BODY).entities if e.label == "FAC"]
     assert venues == [("Santiago Bernabéu Stadium", "Santiago Bernabéu")]
+
+
+def test_a_newspaper_keeps_its_capital_the(analyzer):
+    text = "Leak\n\nThe striker told The Guardian he would stay, and The New York Times reported the fee."
+    assert orgs(analyzer, text) == ["The Guardian", "The New York Times"]
+
+
+def test_a_newspapers_name_before_another_name_word_or_the_sun_rising_is_no_newspaper():
+    assert with_newspapers("He spoke to The Times Square crowd. The Sun rose.", []) == []

@@ -120,3 +120,30 @@ def _span(text: str, m: re.Match) -> tuple[int, int, int] | None:
     if s >= m.end(1) and head == m.end():
         return None
     return s, head, m.end()
+
+
+# a newspaper's name with its article, as the paper writes it: 'The Guardian', 'The New York Times'
+_NEWSPAPER = re.compile(
+    r"(?<![\w'’.-])The (?:[A-Z][\w.-]* ){0,3}(?:Times|Guardian|Sun|Telegraph|Independent|Observer|Mirror|"
+    r"Economist|Post|Journal|Herald|Express|Mail|Scotsman|Tribune|Chronicle|Globe|Athletic)(?![\w'’-]| [A-Z])"
+)
+
+
+def with_newspapers(text: str, found: list[Entity]) -> list[Entity]:
+    """`found` with each newspaper written with a capital 'The' within a sentence ('told The Guardian', 'and
+    The New York Times reported') an organisation over its whole name, 'The' included, in place of the tags
+    it covers; at a sentence's start 'The' is every sentence's ('The Sun rose', 'The Sydney Morning Herald
+    said': the name without it, as spaCy tags it)"""
+    out = list(found)
+    for m in _NEWSPAPER.finditer(text) if "The " in text else ():
+        s, e = m.span()
+        inside = [x for x in out if x.start < e and s < x.end]
+        if s == 0 or _SENTENCE_START.search(text, max(0, s - 3), s):
+            continue
+        if any(x.start < s or x.end > e or x.label not in ("ORG", "PERSON", "GPE", "NORP", "FAC") for x in inside):
+            continue
+        out = [x for x in out if x not in inside] + [Entity(s, e, m.group(), "ORG", m.group())]
+    return sorted(out, key=lambda x: x.start)
+
+
+_SENTENCE_START = re.compile(r"(?:[.!?:]\s|\n|^)$")

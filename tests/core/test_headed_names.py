@@ -144,3 +144,17 @@ def test_a_newspaper_keeps_its_capital_the(analyzer):
 
 def test_a_newspapers_name_before_another_name_word_or_the_sun_rising_is_no_newspaper():
     assert with_newspapers("He spoke to The Times Square crowd. The Sun rose.", []) == []
+
+
+def test_parliaments_parties_and_the_white_house_are_organisations(analyzer):
+    text = (
+        "Stadium vote\n\nRaj Malhotra, who leads the Liberal Democrat group, said the White House had not "
+        "called. The Scottish Conservatives and Scottish Labour backed the bill in the Scottish Parliament."
+    )
+    assert orgs(analyzer, text) == [
+        "Liberal Democrat",
+        "White House",
+        "Scottish Conservatives",
+        "Scottish Labour",
+        "Scottish Parliament",
+    ]

@@ -95,3 +95,14 @@ def test_a_title_spacy_tagged_before_a_name_is_not_part_of_it(analyzer):
     text = "Talks\n\nSecretary of State John Kerry said he already had a prior engagement."
     found = labelled(analyzer, text)
     assert found["John Kerry"] == "PERSON" and "State John Kerry" not in found
+
+
+def test_a_person_whose_first_name_is_a_listed_clubs_is_the_person_and_so_is_her_surname(analyzer):
+    text = (
+        "Obama commutes whistleblower's sentence: Chelsea Manning to walk free\n\nPresident Barack Obama "
+        "commuted the sentence of former intelligence officer Chelsea Manning on Tuesday. Many in Congress have "
+        "denounced Manning as a traitor."
+    )
+    _, analysis = analyze_text(analyzer, text)
+    body = [(e.text, e.label, e.canonical) for e in analysis.in_part(BODY).entities if "Manning" in e.text]
+    assert body == [("Chelsea Manning", "PERSON", "Chelsea Manning"), ("Manning", "PERSON", "Chelsea Manning")]

@@ -138,14 +138,15 @@ def first_named_spans(text: str, tags: list[tuple[int, int, str, str]]) -> list[
     """The people spaCy left out whom a first name the lists know names ('Adrian Sutil' untagged, 'Diego'
     before its place 'Medina', 'Antonio' before the club 'Valencia'): a first name, then a surname (see
     `first_named`), no third name word after it (a headline's 'Paul Pogba Signs For') nor before it ('John
-    Wayne Walding'), nor 'the' ('the Chase Grid'; but 'the Michael Jordan era'), over no tag but spaCy's lone words of its surname or first name. Each as its span and
+    Wayne Walding'), nor 'the' ('the Chase Grid'; but 'the Michael Jordan era'), over no tag but lone words
+    of its surname or its first name (also a listed club's: 'Chelsea' of 'Chelsea Manning'). Each as its span and
     the indexes of the `tags` (start, end, label, note or listed name) it covers."""
     out = []
     for m in _FIRST_AND_SURNAME.finditer(text):
         s, e = m.span()
         inside = [i for i, (a, b, _, _) in enumerate(tags) if a < e and s < b]
         lone = all(
-            " " not in text[a:b] and label != "PERSON" and ((a > m.end(1) and b == e) or (a == s and not note))
+            " " not in text[a:b] and label != "PERSON" and ((a > m.end(1) and b == e) or (a == s and b == m.end(1)))
             for a, b, label, note in (tags[i] for i in inside)
         )
         before = _NAME_WORD_BEFORE.search(text, max(0, s - 30), s)

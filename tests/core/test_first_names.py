@@ -106,3 +106,14 @@ def test_a_person_whose_first_name_is_a_listed_clubs_is_the_person_and_so_is_her
     _, analysis = analyze_text(analyzer, text)
     body = [(e.text, e.label, e.canonical) for e in analysis.in_part(BODY).entities if "Manning" in e.text]
     assert body == [("Chelsea Manning", "PERSON", "Chelsea Manning"), ("Manning", "PERSON", "Chelsea Manning")]
+
+
+def test_a_police_or_military_rank_is_no_part_of_the_name(analyzer):
+    text = (
+        "Fraud\n\nConstable Simon Hood was arrested on Monday, and Sergeant Dana Pike gave evidence. Hood denied "
+        "the charge."
+    )
+    _, analysis = analyze_text(analyzer, text)
+    canonical = {e.text: e.canonical for e in analysis.in_part(BODY).entities if e.label == "PERSON"}
+    assert canonical["Hood"] == "Simon Hood"
+    assert "Dana Pike" in canonical.values() and "Sergeant Dana Pike" not in canonical.values()

@@ -15,7 +15,7 @@ director general secretary minister prime commissioner coach manager head captai
 cofounder principal agent adviser advisor teammate team-mate rival compatriot opponent
 spokesman spokeswoman spokesperson officer managing senior marketing commercial sporting
 mr mrs ms miss dr prof sen rep gov gen lt col capt insp supt det rev sir dame lord lady king queen prince princess
-sheikh his her excellency state
+sheikh his her excellency state constable sergeant corporal trooper commander admiral
 superstar star legend player athlete champion boss owner partner member chairman's new former
 then late technical team sports basketball football tennis olympic paralympic
 governor senator representative lieutenant colonel sgt st inspector superintendent detective mme mlle

@@ -53,11 +53,19 @@ def test_a_brand_named_after_its_founder_and_things_named_after_people_are_no_pe
         ("Georgia Tech", False),  # a country first
         ("Eden Gardens", False),  # a venue's word last
         ("Paul Pogba Foundation", False),  # an organisation's word
+        ("John Arne Riise", True),  # a second first name in the middle
+        ("Oscar Lopez Rivera", True),  # two surnames the text never writes in lower case
         ("Paul", False),  # a first name alone
     ],
 )
 def test_what_a_first_name_and_a_surname_are(name, person):
-    assert first_named(name) is person
+    text = f"Officials said {name} had not been told of the gun violence figures."
+    assert first_named(name, text) is person
+
+
+def test_three_capitalised_words_the_text_also_writes_in_lower_case_are_no_person():
+    text = "According to the Gun Violence Archive, gun violence rose again."
+    assert not first_named("Gun Violence Archive", text)
 
 
 def test_a_country_as_the_last_word_of_a_name_without_a_first_name():

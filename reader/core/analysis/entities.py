@@ -108,7 +108,7 @@ def person_names(parts: Sequence[str], raw: Sequence[list[RawEntity]], model: bo
         for s, e, label, known in _joined_people(text, ents):
             if label in ("ORG", "NORP", "GPE", "PERSON") and not known:
                 s, e, label = relabel(text, *tidy_span(text, s, e, label), label, {})  # 'Brazilian Thiago Lisboa'
-                label = "PERSON" if first_named(text[s:e]) and not reads_as_company(text, s, e) else label
+                label = "PERSON" if first_named(text[s:e], text) and not reads_as_company(text, s, e) else label
             if label == "PERSON" and not known:
                 s, e = tidy_span(text, s, e, label)
                 name = trim_name(text[s:e]) if e > s and not _after_the(text, s) else ""
@@ -316,7 +316,7 @@ def _tidy_tag(
     if label in ("DATE", "TIME") and not _DATE_WORD.search(text[s:e]):
         return None  # spaCy's small model calls 'Olympic' a date; a bare 'today' dates nothing
     s, e, label = relabel(text, s, e, label, people, firsts)
-    if label in ("ORG", "GPE", "NORP") and first_named(text[s:e]) and not reads_as_company(text, s, e):
+    if label in ("ORG", "GPE", "NORP") and first_named(text[s:e], text) and not reads_as_company(text, s, e):
         return s, e, "PERSON"  # spaCy's organisation 'Paul Pogba', 'Matthijs de Ligt'
     if label in ("PERSON", "ORG") and is_town(text, s, e, label, named):
         return s, e, "GPE"  # spaCy's person 'Monte Carlo', its organisation 'Copenhagen': towns

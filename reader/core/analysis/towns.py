@@ -77,16 +77,23 @@ def county_club(text: str, s: int, e: int, gazetteer: Gazetteer, people: Collect
     return club if name not in people or sporting_side(text, s, e) else None
 
 
-def first_named(name: str) -> bool:
-    """A person's name by its words: a first name the lists know ('Paul', 'Matthijs', 'Leah'), then one or
-    two name words, perhaps with a particle ('Matthijs de Ligt'); no organisation's word, no country
-    ('Georgia Tech'), no town ('Santa Cruz')."""
+def first_named(name: str, text: str = "") -> bool:
+    """A person's name by its words: a first name the lists know ('Paul', 'Matthijs', 'Leah'), then a
+    surname, perhaps after a particle ('Matthijs de Ligt'), a second first name or an initial ('John Arne
+    Riise', 'John F. Kennedy'), or two surnames none of which the `text` writes in lower case ('Oscar Lopez
+    Rivera'; not the 'Gun Violence Archive'); no organisation's word, no country ('Georgia Tech'), no town
+    ('Santa Cruz')."""
     words = name.split()
     if not 2 <= len(words) <= 4 or words[0] not in word_list("first_names"):
         return False
     if words[0] in word_list("countries") or name in word_list("towns"):
         return False
     rest = [w for w in words[1:] if w not in PARTICLES]
+    if len(rest) > 1 and not (rest[0] in word_list("first_names") or re.fullmatch(r"[A-Z]\.", rest[0])):
+        # three name words: a second first name or an initial in the middle ('John Arne Riise'), or two
+        # surnames the text never writes as words ('Oscar Lopez Rivera'; not the 'Gun Violence Archive')
+        if any(re.search(rf"(?<![\w'’-]){re.escape(w.lower())}(?![\w'’-])", text) for w in rest) or not text:
+            return False
     return (
         bool(rest)
         and words[-1] not in _THING_WORDS
@@ -152,7 +159,7 @@ def first_named_spans(text: str, tags: list[tuple[int, int, str, str]]) -> list[
         before = _NAME_WORD_BEFORE.search(text, max(0, s - 30), s)
         # 'the Chase Grid' is no person, but 'the Michael Jordan era' is one, named as a noun's attribute
         the = text[max(0, s - 4) : s].lower() == "the " and not _LOWER_WORD_AFTER.match(text, e)
-        if lone and first_named(m.group()) and not (the or (before and is_name_token(before.group().strip()))):
+        if lone and first_named(m.group(), text) and not (the or (before and is_name_token(before.group().strip()))):
             out.append((s, e, inside))
     return out
 

@@ -31,7 +31,7 @@ EVENT_HEADS = (
 ).split()
 # a capitalised word: 'U.S', 'Sea-Air-Space', "Supporters'"; not 'NSW's' nor a sentence's full stop
 _WORD = r"[A-Z][\w-]*(?:['’.](?!s\b)[\w-]+)*(?:['’](?= ))?"
-_PREFIX = rf"(?<![\w'’.-])((?:{_WORD} (?:& |and )?){{0,5}})"
+_PREFIX = rf"(?<![\w'’.-])(?=[A-Z])((?:{_WORD} (?:& |and )?){{0,5}})"  # a name starts with a capital
 # each label's pattern, with its head words; a head word of a company, a venue or an event is not followed by
 # another name word: 'Stadium' of 'Stadium Australia', 'Insurance' of 'Official Insurance Partner' is no head
 _PATTERNS = (
@@ -49,8 +49,8 @@ _PATTERNS = (
         "EVENT",
         EVENT_HEADS,
         re.compile(
-            r"(?<![\w'’.-])((?:(?:19|20)\d\d )?"
-            + _PREFIX[len(r"(?<![\w'’.-])(") :]
+            r"(?<![\w'’.-])(?=[A-Z12])((?:(?:19|20)\d\d )?"
+            + _PREFIX[len(r"(?<![\w'’.-])(?=[A-Z])(") :]
             + rf"(?:{'|'.join(EVENT_HEADS)})\b(?: of (?:the )?{_WORD}(?: {_WORD}){{0,2}})?(?! [A-Z])"
         ),
     ),

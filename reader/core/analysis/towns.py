@@ -146,10 +146,13 @@ def first_named_spans(text: str, tags: list[tuple[int, int, str, str]]) -> list[
     before its place 'Medina', 'Antonio' before the club 'Valencia'): a first name, then a surname (see
     `first_named`), no third name word after it (a headline's 'Paul Pogba Signs For') nor before it ('John
     Wayne Walding'), nor 'the' ('the Chase Grid'; but 'the Michael Jordan era'), over no tag but lone words
-    of its surname or its first name (also a listed club's: 'Chelsea' of 'Chelsea Manning'). Each as its span and
-    the indexes of the `tags` (start, end, label, note or listed name) it covers."""
+    of its surname or its first name (also a listed club's: 'Chelsea' of 'Chelsea Manning'). Each as its span
+    and the indexes of the `tags` (start, end, label, note or listed name) it covers."""
     out = []
+    firsts = word_list("first_names")
     for m in _FIRST_AND_SURNAME.finditer(text):
+        if m.group(1) not in firsts:
+            continue  # the common case, decided first
         s, e = m.span()
         inside = [i for i, (a, b, _, _) in enumerate(tags) if a < e and s < b]
         lone = all(

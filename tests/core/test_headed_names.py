@@ -77,6 +77,15 @@ def test_venues_named_by_their_head_word(analyzer):
     assert orgs(analyzer, text, "FAC") == ["Halvorsen Stadium", "Brightwater Bowl", "Utilita Bowl"]
 
 
+def test_malls_airports_and_bridges_are_venues():
+    text = "Fans met at Cielo Vista Mall, flew from Dulles International Airport and crossed the Tamar Bridge."
+    assert [(e.text, e.label) for e in with_headed_names(text, [])] == [
+        ("Cielo Vista Mall", "FAC"),
+        ("Dulles International Airport", "FAC"),
+        ("Tamar Bridge", "FAC"),
+    ]
+
+
 def test_events_named_by_their_head_word_with_a_sponsor_or_a_listed_body_in_them(analyzer):
     text = (
         "Golf\n\nThe insurer's logo will appear at the Hero Dubai Desert Classic and the DP World Tour "

@@ -167,3 +167,10 @@ def test_parliaments_parties_and_the_white_house_are_organisations(analyzer):
         "Scottish Labour",
         "Scottish Parliament",
     ]
+
+
+def test_the_eu_and_the_un_are_organisations(analyzer):
+    text = "Report\n\nThe EU criticised the plan, and the UN said it would send observers."
+    _, analysis = analyze_text(analyzer, text)
+    found = [(e.text, e.label, e.canonical) for e in analysis.in_part(BODY).entities]
+    assert found == [("EU", "ORG", "European Union"), ("UN", "ORG", "United Nations")]

@@ -131,3 +131,14 @@ def test_a_changed_word_list_changes_the_fingerprint_so_cached_analyses_are_redo
     before = Gazetteer.load(tmp_path).fingerprint
     (tmp_path / "towns.txt").write_text("# towns\nRenfrew\n", encoding="utf-8")
     assert Gazetteer.load(tmp_path).fingerprint != before
+
+
+def test_a_version_a_mission_or_a_nationality_is_no_place(analyzer):
+    text = (
+        "Browsers\n\nIE6 is still used in offices, and IE6 users were told to upgrade. The STS-134 crew landed "
+        "in Florida, and the Ukrainian qualifier won in Kyiv."
+    )
+    _, analysis = analyze_text(analyzer, text)
+    places = [e.text for e in analysis.in_part(BODY).entities if e.label in ("GPE", "LOC")]
+    assert "IE6" not in places and "STS-134" not in places and "Ukrainian" not in places
+    assert "Florida" in places

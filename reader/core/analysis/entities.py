@@ -18,6 +18,7 @@ from .headed import with_headed_names, with_newspapers
 from .mentions import occurrences, with_untagged
 from .names import (
     COMPANY_WORDS,
+    DEMONYMS,
     FUNCTION_WORDS,
     HONORIFICS,
     PARTICLES,
@@ -60,6 +61,7 @@ _JOINED_ORG = re.compile(
     r"University|College|Academy|Fund|Trust|Commission|Office)(?: for the | for | of the )"
     r"[A-Z][\w'’&.-]*(?: [\w'’&.-]+)*"
 )
+_DIGIT = re.compile(r"\d")
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d $")
 _YEAR_AFTER = re.compile(r" (?:19|20)\d\d\b")
 # a dateline's town: capitals at the start of the text, then a comma, an agency in brackets or a dash
@@ -315,6 +317,8 @@ def _tidy_tag(
         return None  # 'the Cloud' is not a person
     if label in ("DATE", "TIME") and not _DATE_WORD.search(text[s:e]):
         return None  # spaCy's small model calls 'Olympic' a date; a bare 'today' dates nothing
+    if label in PLACE_LABELS and (_DIGIT.search(text, s, e) or text[s:e].lower() in DEMONYMS):
+        return None  # spaCy's places 'IE6', 'STS-134', 'Ukrainian': a version, a mission, a nationality
     s, e, label = relabel(text, s, e, label, people, firsts)
     if label in ("ORG", "GPE", "NORP") and first_named(text[s:e], text) and not reads_as_company(text, s, e):
         return s, e, "PERSON"  # spaCy's organisation 'Paul Pogba', 'Matthijs de Ligt'

@@ -174,3 +174,14 @@ def test_the_eu_and_the_un_are_organisations(analyzer):
     _, analysis = analyze_text(analyzer, text)
     found = [(e.text, e.label, e.canonical) for e in analysis.in_part(BODY).entities]
     assert found == [("EU", "ORG", "European Union"), ("UN", "ORG", "United Nations")]
+
+
+def test_a_common_word_spacy_took_for_an_organisation_is_no_name_but_an_acronym_is(analyzer):
+    text = (
+        "Talks\n\nSecretary of State John Kerry said the state would help. Millions marched, and millions "
+        "watched. The WHO said who could attend."
+    )
+    _, analysis = analyze_text(analyzer, text)
+    found = {e.text for e in analysis.in_part(BODY).entities if e.label == "ORG"}
+    assert "State" not in found and "Millions" not in found
+    assert "WHO" in found

@@ -25,6 +25,7 @@ _NOT_SIDE_WORDS = frozenset(
 _MINISTRY = re.compile(r"(?:[A-Z][\w-]+\s+){1,2}Ministry|Ministry\s+of\s+[A-Z][\w'’&, -]+")
 _COUNTRY_BEFORE = re.compile(r"\b([A-Z][\w]+(?:\s[A-Z]\w+)?)(?:['’]s)?\s+$")
 _LISTED_NEXT = re.compile(r",\s+(?:and\s+)?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 _TEAM_NOTE = re.compile(r"\b(?:club|team|franchise)\b", re.I)
 # 'Korean Central News Agency (KCNA)', 'Board of Control for Cricket in India (BCCI)'
 _SPELLED_OUT = re.compile(
@@ -113,8 +114,19 @@ def _named_as_place(text: str, e: Entity, sides: Collection[str], labels: dict[s
 def _across_the_article(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
     """The steps that read the whole article again once each mention has its label: repeats spaCy left out,
     namesakes, national bodies, events' short names."""
-    parts = _latest_namesakes(_with_repeats(parts, texts), texts)
+    parts = _latest_namesakes(_with_repeats(_without_common_words(parts, texts), texts), texts)
     return _event_short_names(_national_bodies(parts, texts), texts)
+
+
+def _without_common_words(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
+    """Without spaCy's organisations that are one common word the article also writes in lower case ('State'
+    of 'Secretary of State', 'Parliament', 'Millions' opening a sentence): no name, a word. Listed names
+    ('Sky', 'Shell') and acronyms ('WHO') stay."""
+    lower = set(_LOWER_WORD.findall(" ".join(texts)))
+    return [
+        [e for e in part if not (e.label == "ORG" and not e.note and e.text.istitle() and e.text.lower() in lower)]
+        for part in parts
+    ]
 
 
 def _event_short_names(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:

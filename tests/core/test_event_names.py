@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.model import BODY
-from tests.core.analysis_fixtures import analyze_text, real_analyzer
+from tests.core.analysis_fixtures import labels_written, real_analyzer
 
 
 @pytest.fixture(scope="module")
@@ -14,17 +13,12 @@ def analyzer():
     return real_analyzer()
 
 
-def written(analyzer, text: str, name: str) -> list[tuple[str, str]]:
-    _, analysis = analyze_text(analyzer, text)
-    return [(e.label, e.canonical) for e in analysis.in_part(BODY).entities if e.text == name]
-
-
 def test_the_tour_after_the_tour_de_france_is_the_event(analyzer):
     text = (
         "Cycling\n\nThe team will ride the Tour de France for the first time in July. The Tour has never had a "
         "Danish title sponsor, and the Tour organisers welcomed the deal."
     )
-    assert written(analyzer, text, "Tour") == [("EVENT", "Tour de France")] * 2
+    assert labels_written(analyzer, text, "Tour") == [("EVENT", "Tour de France")] * 2
 
 
 def test_a_towns_name_that_starts_an_event_stays_the_town(analyzer):
@@ -32,5 +26,5 @@ def test_a_towns_name_that_starts_an_event_stays_the_town(analyzer):
         "Marathon\n\nThe London Marathon sponsor said London would host a party, and the Japanese Grand Prix "
         "organisers thanked the Japanese fans."
     )
-    assert written(analyzer, text, "London") == [("GPE", "London")]
-    assert all(label != "EVENT" for label, _ in written(analyzer, text, "Japanese"))
+    assert labels_written(analyzer, text, "London") == [("GPE", "London")]
+    assert all(label != "EVENT" for label, _ in labels_written(analyzer, text, "Japanese"))

@@ -9,7 +9,7 @@ import pytest
 from reader.core.analysis.gazetteer import Gazetteer, word_list
 from reader.core.analysis.towns import with_untagged_places
 from reader.core.model import BODY, TITLE
-from tests.core.analysis_fixtures import analyze_text, real_analyzer
+from tests.core.analysis_fixtures import analyze_text, labels_written, real_analyzer
 
 
 @pytest.fixture(scope="module")
@@ -68,17 +68,12 @@ def test_a_word_of_a_firms_name_is_no_town(analyzer):
     assert set(labels_of(analyzer, text, "Tata")) == {"ORG"}
 
 
-def entities_written(analyzer, text: str, name: str) -> list[tuple[str, str]]:
-    _, analysis = analyze_text(analyzer, text)
-    return [(e.label, e.canonical) for e in analysis.in_part(BODY).entities if e.text == name]
-
-
 def test_a_county_in_a_cricket_story_is_its_county_club(analyzer):
     text = (
         "Franchise sale\n\nThe cricket franchise will be sold to a consortium, with Surrey keeping the rest. "
         '"This is a proud day for Surrey," said Ana Brook, the club\'s chief executive.'
     )
-    assert entities_written(analyzer, text, "Surrey") == [("ORG", "Surrey County Cricket Club")] * 2
+    assert labels_written(analyzer, text, "Surrey") == [("ORG", "Surrey County Cricket Club")] * 2
 
 
 def test_a_county_named_as_a_place_or_a_persons_surname_stays_so(analyzer):
@@ -86,10 +81,10 @@ def test_a_county_named_as_a_place_or_a_persons_surname_stays_so(analyzer):
         'Cricket\n\nThe Barbadian bowler Kemar Hampshire signed a new deal. "Hampshire keeps asking for more '
         'overs," his captain said of the cricket star, and Sussex agreed terms with him.'
     )
-    assert entities_written(analyzer, cricket, "Hampshire") == [("PERSON", "Kemar Hampshire")]
-    assert entities_written(analyzer, cricket, "Sussex") == [("ORG", "Sussex County Cricket Club")]
+    assert labels_written(analyzer, cricket, "Hampshire") == [("PERSON", "Kemar Hampshire")]
+    assert labels_written(analyzer, cricket, "Sussex") == [("ORG", "Sussex County Cricket Club")]
     home = "Property\n\nThe cricket fan bought a house in Surrey last year."
-    assert entities_written(analyzer, home, "Surrey") == [("GPE", "Surrey")]
+    assert labels_written(analyzer, home, "Surrey") == [("GPE", "Surrey")]
 
 
 def test_a_country_is_not_the_surname_of_a_person_spacy_made_up(analyzer):
@@ -97,7 +92,7 @@ def test_a_country_is_not_the_surname_of_a_person_spacy_made_up(analyzer):
         "Contest row\n\nActivists marched under the banner Boycott Israel. Israel will host next year's contest. "
         '"Israel won fairly," said Dana Levi.'
     )
-    assert set(entities_written(analyzer, text, "Israel")) == {("GPE", "Israel")}
+    assert set(labels_written(analyzer, text, "Israel")) == {("GPE", "Israel")}
 
 
 def test_a_town_spacy_left_out_is_a_place_after_in_or_near(analyzer):
@@ -105,9 +100,9 @@ def test_a_town_spacy_left_out_is_a_place_after_in_or_near(analyzer):
         "Marathon\n\nKiprono trains in Iten with his brother. The Medical Journal of Australia said nothing, "
         "and Leicester travel to Bath next Saturday."
     )
-    assert entities_written(analyzer, text, "Iten") == [("GPE", "Iten")]
-    assert entities_written(analyzer, text, "Australia") == []  # a word of a longer name
-    assert entities_written(analyzer, text, "Bath") == []  # 'travel to' a side's ground is not 'in' a town
+    assert labels_written(analyzer, text, "Iten") == [("GPE", "Iten")]
+    assert labels_written(analyzer, text, "Australia") == []  # a word of a longer name
+    assert labels_written(analyzer, text, "Bath") == []  # 'travel to' a side's ground is not 'in' a town
 
 
 def test_a_country_spacy_left_out_is_found_unless_it_ends_a_longer_name():

@@ -185,3 +185,12 @@ def test_a_common_word_spacy_took_for_an_organisation_is_no_name_but_an_acronym_
     found = {e.text for e in analysis.in_part(BODY).entities if e.label == "ORG"}
     assert "State" not in found and "Millions" not in found
     assert "WHO" in found
+
+
+def test_a_storm_is_an_event():
+    text = "Hurricane Sandy hit the coast a year after Hurricane Irene, and Storm Ciarán closed the ground."
+    assert [(e.text, e.label) for e in with_headed_names(text, [])] == [
+        ("Hurricane Sandy", "EVENT"),
+        ("Hurricane Irene", "EVENT"),
+        ("Storm Ciarán", "EVENT"),
+    ]

@@ -36,6 +36,7 @@ _WORD = r"[A-Z][\w-]*(?:['’.](?!s\b)[\w-]+)*(?:['’](?= ))?"
 _PREFIX = rf"(?<![\w'’.-])(?=[A-Z])((?:{_WORD} (?:& |and )?){{0,5}})"  # a name starts with a capital
 # each label's pattern, with its head words; a head word of a company, a venue or an event is not followed by
 # another name word: 'Stadium' of 'Stadium Australia', 'Insurance' of 'Official Insurance Partner' is no head
+_STORMS = ("Hurricane", "Typhoon", "Cyclone", "Storm")
 _PATTERNS = (
     (
         "ORG",
@@ -56,6 +57,8 @@ _PATTERNS = (
             + rf"(?:{'|'.join(EVENT_HEADS)})\b(?: of (?:the )?{_WORD}(?: {_WORD}){{0,2}})?(?! [A-Z])"
         ),
     ),
+    # a storm's name: the word for the storm first ('Hurricane Sandy', 'Storm Ciarán')
+    ("EVENT", _STORMS, re.compile(rf"(?<![\w'’.-])()(?:{'|'.join(_STORMS)}) [A-Z][^\W\d_]+\b(?! [A-Z])")),
 )
 _POSSESSIVE = re.compile(r"['’]s$")
 _NOT_LAST = frozenset({"and", "of", "at", "for", "the", "&"})

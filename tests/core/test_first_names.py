@@ -9,7 +9,7 @@ import pytest
 from reader.core.analysis.gazetteer import word_list
 from reader.core.analysis.towns import country_named, first_named, first_named_spans
 from reader.core.model import BODY
-from tests.core.analysis_fixtures import analyze_text, real_analyzer
+from tests.core.analysis_fixtures import analyze_text, labels_written, real_analyzer
 
 
 @pytest.fixture(scope="module")
@@ -125,3 +125,11 @@ def test_a_police_or_military_rank_is_no_part_of_the_name(analyzer):
     canonical = {e.text: e.canonical for e in analysis.in_part(BODY).entities if e.label == "PERSON"}
     assert canonical["Hood"] == "Simon Hood"
     assert "Dana Pike" in canonical.values() and "Sergeant Dana Pike" not in canonical.values()
+
+
+def test_a_first_name_spacy_took_for_a_place_is_the_one_person_of_the_article_with_it(analyzer):
+    text = (
+        'Military night\n\nTyler Brandt scored twice for the Blues. "Honestly? I was just trying to stay out of '
+        "Tyler's way,\" said Nils Ekdahl, who grew up in Tyler, Texas."
+    )
+    assert labels_written(analyzer, text, "Tyler") == [("PERSON", "Tyler Brandt"), ("GPE", "Tyler")]

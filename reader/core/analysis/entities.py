@@ -34,6 +34,7 @@ from .tagger import RawEntity
 from .towns import (
     country_named,
     county_club,
+    first_name_here,
     first_named,
     first_named_spans,
     is_town,
@@ -322,6 +323,8 @@ def _tidy_tag(
     s, e, label = relabel(text, s, e, label, people, firsts)
     if label in ("ORG", "GPE", "NORP") and first_named(text[s:e], text) and not reads_as_company(text, s, e):
         return s, e, "PERSON"  # spaCy's organisation 'Paul Pogba', 'Matthijs de Ligt'
+    if label in PLACE_LABELS and text[s:e] in firsts and first_name_here(text, s, e):
+        return s, e, "PERSON"  # 'stay out of Tyler's way', where the article names one Tyler
     if label in ("PERSON", "ORG") and is_town(text, s, e, label, named):
         return s, e, "GPE"  # spaCy's person 'Monte Carlo', its organisation 'Copenhagen': towns
     if label == "ORG" and text[e : e + 2] == ", " and e + 2 in places_at and " " not in text[s:e]:

@@ -89,11 +89,11 @@ def first_named(name: str, text: str = "") -> bool:
     if words[0] in word_list("countries") or name in word_list("towns"):
         return False
     rest = [w for w in words[1:] if w not in PARTICLES]
-    if len(rest) > 1 and not (rest[0] in word_list("first_names") or re.fullmatch(r"[A-Z]\.", rest[0])):
-        # three name words: a second first name or an initial in the middle ('John Arne Riise'), or two
-        # surnames the text never writes as words ('Oscar Lopez Rivera'; not the 'Gun Violence Archive')
-        if any(re.search(rf"(?<![\w'’-]){re.escape(w.lower())}(?![\w'’-])", text) for w in rest) or not text:
-            return False
+    # three name words: a second first name or an initial in the middle ('John Arne Riise'), or two
+    # surnames the text never writes as words ('Oscar Lopez Rivera'; not the 'Gun Violence Archive')
+    middle = len(rest) < 2 or rest[0] in word_list("first_names") or re.fullmatch(r"[A-Z]\.", rest[0])
+    if not middle and (not text or any(_lower_in(w, text) for w in rest)):
+        return False
     return (
         bool(rest)
         and words[-1] not in _THING_WORDS
@@ -176,3 +176,12 @@ def with_first_named_people(text: str, found: list[Entity], resolve) -> list[Ent
     dropped = {i for _, _, inside in spans for i in inside}
     added = [Entity(s, e, text[s:e], "PERSON", resolve(text[s:e])) for s, e, _ in spans]
     return sorted([*(x for i, x in enumerate(found) if i not in dropped), *added], key=lambda x: x.start)
+
+
+def _lower_in(word: str, text: str) -> bool:
+    return bool(re.search(rf"(?<![\w'’-]){re.escape(word.lower())}(?![\w'’-])", text))
+
+
+def first_name_here(text: str, s: int, e: int) -> bool:
+    """A first name the lists know that the words around it do not make a place ('in Tyler')."""
+    return text[s:e] in word_list("first_names") and not reads_as_place(text, s, e)

@@ -194,3 +194,12 @@ def test_a_storm_is_an_event():
         ("Hurricane Irene", "EVENT"),
         ("Storm Ciarán", "EVENT"),
     ]
+
+
+def test_a_team_named_team_first_is_one_organisation_also_over_its_sponsor(analyzer):
+    text = "Cycling\n\nPatrick Vauquelin of Team TotalEnergies said Team Sky had the bigger budget."
+    assert orgs(analyzer, text) == ["Team TotalEnergies", "Team Sky"]
+
+
+def test_team_before_a_role_is_no_team():
+    assert with_headed_names("Team Manager John Smith said. Team bosses met.", []) == []

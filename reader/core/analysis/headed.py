@@ -37,6 +37,7 @@ _PREFIX = rf"(?<![\w'’.-])(?=[A-Z])((?:{_WORD} (?:& |and )?){{0,5}})"  # a nam
 # each label's pattern, with its head words; a head word of a company, a venue or an event is not followed by
 # another name word: 'Stadium' of 'Stadium Australia', 'Insurance' of 'Official Insurance Partner' is no head
 _STORMS = ("Hurricane", "Typhoon", "Cyclone", "Storm")
+_ROLES = "|".join(sorted(ROLE_WORDS))
 _PATTERNS = (
     (
         "ORG",
@@ -59,6 +60,8 @@ _PATTERNS = (
     ),
     # a storm's name: the word for the storm first ('Hurricane Sandy', 'Storm Ciarán')
     ("EVENT", _STORMS, re.compile(rf"(?<![\w'’.-])()(?:{'|'.join(_STORMS)}) [A-Z][^\W\d_]+\b(?! [A-Z])")),
+    # a team named 'Team' first: 'Team TotalEnergies', 'Team Sky', 'Team GB' (not 'Team Manager John Smith')
+    ("ORG", ("Team",), re.compile(rf"(?<![\w'’.-])()Team (?!(?i:{_ROLES})\b)[A-Z][\w-]*(?:-[A-Z][\w-]*)?\b(?! [A-Z])")),
 )
 _POSSESSIVE = re.compile(r"['’]s$")
 _NOT_LAST = frozenset({"and", "of", "at", "for", "the", "&"})
@@ -90,7 +93,7 @@ def _with_name(text: str, out: list[Entity], label: str, s: int, head: int, e: i
     if (
         name.split()[-1] in _NOT_LAST
         or name in _KINDS
-        or any(x.start < s or x.end > e or not _gives_way(x, label, s, e) for x in inside)
+        or any(x.start < s or x.end > e or not _gives_way(x, label, s, e, text.startswith("Team ", s)) for x in inside)
     ):
         return out
     exact = [x for x in inside if x.start == s and x.end == e]
@@ -102,14 +105,15 @@ def _with_name(text: str, out: list[Entity], label: str, s: int, head: int, e: i
     return [x for x in out if x not in inside] + [Entity(s, e, name, label, canonical, note)]
 
 
-def _gives_way(x: Entity, label: str, s: int, e: int) -> bool:
+def _gives_way(x: Entity, label: str, s: int, e: int, team: bool = False) -> bool:
     """Whether a tag inside a name found by its head word gives way to it: spaCy's always, a listed one
     only where it is an organisation inside a venue's or an event's name ('MLS' of 'MLS Cup'), a listed
     event after its sponsor's name ('PGA Championship' of the 'BMW PGA Championship'), or a listed venue
     before its head word."""
     sponsored = label == x.label == "EVENT" and s < x.start and x.end == e
     headless = label == x.label == "FAC" and x.start == s  # the listed 'Santiago Bernabéu' of '… Stadium'
-    return not x.note or sponsored or headless or (label in ("FAC", "EVENT") and x.label == "ORG")
+    inside_name = label in ("FAC", "EVENT") or team  # a team named after its sponsor: 'Team TotalEnergies'
+    return not x.note or sponsored or headless or (inside_name and x.label == "ORG")
 
 
 def _span(text: str, m: re.Match) -> tuple[int, int, int] | None:

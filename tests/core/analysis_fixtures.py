@@ -58,6 +58,12 @@ def entities_named(entities, text: str) -> list[Entity]:
     return [e for e in entities if e.text == text]
 
 
+def labels_written(analyzer: Analyzer, text: str, name: str) -> list[tuple[str, str]]:
+    """(label, canonical) of each mention written exactly `name` in the body of the article `text`."""
+    _, analysis = analyze_text(analyzer, text)
+    return [(e.label, e.canonical) for e in entities_named(analysis.in_part(model.BODY).entities, name)]
+
+
 def assert_quote_spans_are_sound(text: str, quotes) -> None:
     """Each quote is its own slice of `text`, starts at an opening mark, in order, without overlap."""
     end = 0

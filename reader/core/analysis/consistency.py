@@ -9,7 +9,7 @@ from collections.abc import Collection, Iterable, Sequence
 
 from ..model import PARAGRAPH_BREAK
 from .context import ORG_WORDS, looks_like_full_name, reads_as_company
-from .gazetteer import PLACE_LABELS
+from .gazetteer import PLACE_LABELS, word_list
 from .mentions import occurrences, with_untagged
 from .names import COMPANY_WORDS, COUNTRY_ADJECTIVES, DEMONYMS, FUNCTION_WORDS, surname
 from .sides import as_nationality, reads_as_place, sporting_side
@@ -24,6 +24,8 @@ _NOT_SIDE_WORDS = frozenset(
 # a government body's name without its country: 'Interior Ministry', 'Ministry of Sport'
 _MINISTRY = re.compile(r"(?:[A-Z][\w-]+\s+){1,2}Ministry|Ministry\s+of\s+[A-Z][\w'’&, -]+")
 _COUNTRY_BEFORE = re.compile(r"\b([A-Z][\w]+(?:\s[A-Z]\w+)?)(?:['’]s)?\s+$")
+_LISTED_NEXT = re.compile(r",\s+(?:and\s+)?([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 _TEAM_NOTE = re.compile(r"\b(?:club|team|franchise)\b", re.I)
 # 'Korean Central News Agency (KCNA)', 'Board of Control for Cricket in India (BCCI)'
 _SPELLED_OUT = re.compile(
@@ -90,16 +92,85 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
             if canonical in sides and (
                 e.label in ("GPE", "LOC", "ORG") or (e.label == "PERSON" and e.text == canonical)
             ):
-                label = (
-                    "GPE" if reads_as_place(texts[i], e.start, e.end) or as_nationality(texts[i], e.start) else "ORG"
-                )
+                label = "GPE" if _named_as_place(texts[i], e, sides, labels) else "ORG"
             elif (canonical in companies or e.text in companies) and not e.note:
                 label, canonical = "ORG", e.text if e.text in companies else canonical
             else:
                 label = e.label if e.note else _most_voted(labels[canonical])
             merged.append(Entity(e.start, e.end, e.text, label, canonical, e.note))
         result.append(merged)
-    return _national_bodies(_latest_namesakes(_with_repeats(result, texts), texts), texts) if texts else result
+    return _across_the_article(result, texts) if texts else result
+
+
+def _named_as_place(text: str, e: Entity, sides: Collection[str], labels: dict[str, dict[str, float]]) -> bool:
+    """Whether a side's mention names the place ('in England', 'Alberto Suarez Laso of Spain'): not where a
+    comma puts it in a list of the article's sides or teams ('Sweden, Belgium, England win three points')."""
+    listed = _LISTED_NEXT.match(text, e.end)
+    if listed and (listed.group(1) in sides or "ORG" in labels.get(listed.group(1), {})):
+        return as_nationality(text, e.start)
+    return reads_as_place(text, e.start, e.end) or as_nationality(text, e.start)
+
+
+def _across_the_article(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
+    """The steps that read the whole article again once each mention has its label: repeats spaCy left out,
+    namesakes, national bodies, events' short names."""
+    parts = _latest_namesakes(_with_repeats(_without_common_words(parts, texts), texts), texts)
+    return _event_short_names(_national_bodies(parts, texts), texts)
+
+
+def _without_common_words(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
+    """Without spaCy's organisations that are one common word the article also writes in lower case ('State'
+    of 'Secretary of State', 'Parliament', 'Millions' opening a sentence): no name, a word. Listed names
+    ('Sky', 'Shell') and acronyms ('WHO') stay."""
+    lower = set(_LOWER_WORD.findall(" ".join(texts)))
+    return [
+        [e for e in part if not (e.label == "ORG" and not e.note and e.text.istitle() and e.text.lower() in lower)]
+        for part in parts
+    ]
+
+
+def _event_short_names(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
+    """A listed event's first word alone, where the article names the event in full: the event ('the Tour'
+    after the 'Tour de France', 'Europa' after the 'Europa League'), wherever spaCy called it an
+    organisation or a region or tagged nothing; not a town's or a country's name ('London' of the 'London
+    Marathon' stays the town)."""
+    events = {
+        name.split()[0]: e
+        for part in parts
+        for e in part
+        if e.label == "EVENT" and e.note
+        for name in (e.canonical, e.text)  # 'UEFA Europa League' written 'Europa League'
+        if " " in name and name[:1].isupper()
+    }
+    events = {w: e for w, e in events.items() if len(w) > 3 and not _place_or_people(w)}
+    if not events:
+        return parts
+    out = []
+    for text, part in zip(texts, parts):
+        kept = [
+            Entity(e.start, e.end, e.text, "EVENT", events[e.text].canonical, events[e.text].note)
+            if e.text in events and e.label in ("ORG", "LOC") and not e.note
+            else e
+            for e in part
+        ]
+        added = [
+            Entity(s, e, text[s:e], "EVENT", events[text[s:e]].canonical, events[text[s:e]].note)
+            for s, e in occurrences(text, events)
+            if not any(s < x.end and x.start < e for x in kept) and _alone(text, s, e)
+        ]
+        out.append(sorted([*kept, *added], key=lambda x: x.start) if added else kept)
+    return out
+
+
+def _place_or_people(word: str) -> bool:
+    """A town's, a country's or a people's name: 'London', 'Japanese', 'Olympic' never stand for an event."""
+    return (
+        word in word_list("towns")
+        or word in word_list("countries")
+        or _is_adjective(word)
+        or word.lower() in FUNCTION_WORDS
+        or word in ("Olympic", "Paralympic", "World", "Grand", "Champions", "Super", "Premier", "National")
+    )
 
 
 def _national_bodies(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:

@@ -8,15 +8,17 @@ length: no second spaCy pass. One label per entity across the article is `consis
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from .context import ORG_NOUN, looks_like_full_name, relabel
+from .context import ORG_NOUN, looks_like_full_name, reads_as_company, relabel
 from .fullnames import aged, first_name_before, role_named, whole_names
 from .gazetteer import PLACE_LABELS, Entry, Gazetteer
+from .headed import with_headed_names, with_newspapers
 from .mentions import occurrences, with_untagged
 from .names import (
     COMPANY_WORDS,
+    DEMONYMS,
     FUNCTION_WORDS,
     HONORIFICS,
     PARTICLES,
@@ -29,6 +31,17 @@ from .names import (
 )
 from .sides import named_after_town, reads_as_place, sporting_side, tied_side
 from .tagger import RawEntity
+from .towns import (
+    country_named,
+    county_club,
+    first_name_here,
+    first_named,
+    first_named_spans,
+    is_town,
+    name_words,
+    with_first_named_people,
+    with_untagged_places,
+)
 from .trimming import NAME_LABELS, tidy_span
 from .values import GROUP_OF_LABEL, Entity
 
@@ -49,6 +62,7 @@ _JOINED_ORG = re.compile(
     r"University|College|Academy|Fund|Trust|Commission|Office)(?: for the | for | of the )"
     r"[A-Z][\w'’&.-]*(?: [\w'’&.-]+)*"
 )
+_DIGIT = re.compile(r"\d")
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d $")
 _YEAR_AFTER = re.compile(r" (?:19|20)\d\d\b")
 # a dateline's town: capitals at the start of the text, then a comma, an agency in brackets or a dash
@@ -91,12 +105,13 @@ _KIN_BEFORE = re.compile(
 def person_names(parts: Sequence[str], raw: Sequence[list[RawEntity]], model: bool = True) -> Names:
     """Full names of the people the article names, in reading order; without a `model`, none of those only
     the words around them show ('Coach Ana Ruiz'): people come from the model."""
-    names = Names()
+    names = Names(model=model)
     singles: list[str] = []
     for text, ents in zip(parts, raw):
         for s, e, label, known in _joined_people(text, ents):
             if label in ("ORG", "NORP", "GPE", "PERSON") and not known:
                 s, e, label = relabel(text, *tidy_span(text, s, e, label), label, {})  # 'Brazilian Thiago Lisboa'
+                label = "PERSON" if first_named(text[s:e], text) and not reads_as_company(text, s, e) else label
             if label == "PERSON" and not known:
                 s, e = tidy_span(text, s, e, label)
                 name = trim_name(text[s:e]) if e > s and not _after_the(text, s) else ""
@@ -108,9 +123,11 @@ def person_names(parts: Sequence[str], raw: Sequence[list[RawEntity]], model: bo
             if label != "PERSON":
                 text = text[:s] + "," + " " * (e - s - 1) + text[e:]
         names.guess_from(text)
-    for text in parts:
+    for text, ents in zip(parts, raw):
         for name in (*_opponents(text, names), *(role_named(text) + aged(text) if model else ())):
             names.add(name)
+        for s, e, _ in first_named_spans(text, list(ents)) if model else ():
+            names.add(text[s:e])  # 'Jamal Okoro', where spaCy saw a place and a person
     sure = {name for text in parts for name in (aged(text) if model else ()) if " " not in name}  # 'Reid, 19,'
     for name in [*singles, *sure]:  # 'O’Gara-Reid', a person, stands for the 'Conor O’Gara-Reid' spaCy did not tag
         full = names.resolve(name)
@@ -141,7 +158,10 @@ def _joined_people(text: str, ents: Sequence[RawEntity]) -> list[RawEntity]:
         if out and text[out[-1][1] : s] == " " and not (known or out[-1][3]) and label == "PERSON":
             before, before_label = text[out[-1][0] : out[-1][1]], out[-1][2]
             if before_label == "PERSON" or (
-                before_label == "ORG" and _NAME_ALONE.fullmatch(before) and not _DEMONYM_LIKE.search(before)
+                before_label == "ORG"
+                and _NAME_ALONE.fullmatch(before)
+                and not _DEMONYM_LIKE.search(before)
+                and is_name_token(before)
             ):
                 out[-1] = (out[-1][0], e, "PERSON", "")
                 continue
@@ -179,19 +199,25 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
     out: list[Entity] = []
     people, firsts = _people(names), _first_names(names)
     places_at = {s for s, _, label, _ in raw if label in PLACE_LABELS}
+    named = name_words(text, raw) | people.keys() | firsts.keys()
     for s, e, label, known in raw:
         entry = gazetteer.by_name.get(known) if known else None
-        span = _tidy_tag(text, s, e, label, entry, people, firsts, places_at)
+        span = _tidy_tag(text, s, e, label, entry, people, firsts, places_at, named)
         if span is None or span[2] not in GROUP_OF_LABEL:
             continue
         mention = _Mention(*span, entry)
         _town_or_side(text, mention, gazetteer)
+        club = None if mention.entry else county_club(text, mention.start, mention.end, gazetteer, people)
+        if club:
+            mention.entry, mention.label = club, "ORG"  # 'with Surrey keeping the rest': the county's side
         _widen_to_firm(text, mention, gazetteer, out)
         mention.canonical, mention.note = _canonical(text, mention, names)
         if mention.canonical:
             _add(text, mention, out, gazetteer, names)
-    out = _people_in_lists(text, out, names)
+    out = with_newspapers(text, with_headed_names(text, _people_in_lists(text, out, names)))
     out = _with_untagged_people(text, with_untagged(text, out, _described_companies(text), "ORG"), names, people)
+    if names.model:  # without a model, no place or person is guessed
+        out = with_untagged_places(text, with_first_named_people(text, out, names.resolve))
     return _dateline(text, _table_rows(text, _relatives(text, _with_suffixes(text, whole_names(text, out)))))
 
 
@@ -276,6 +302,7 @@ def _tidy_tag(
     people: dict[str, str],
     firsts: dict[str, str],
     places_at: set[int],
+    named: Collection[str] = (),
 ) -> tuple[int, int, str] | None:
     """The span and label of a raw tag once trimmed and relabelled (a listed name's stay as they are), or
     None for no name at all."""
@@ -291,7 +318,15 @@ def _tidy_tag(
         return None  # 'the Cloud' is not a person
     if label in ("DATE", "TIME") and not _DATE_WORD.search(text[s:e]):
         return None  # spaCy's small model calls 'Olympic' a date; a bare 'today' dates nothing
+    if label in PLACE_LABELS and (_DIGIT.search(text, s, e) or text[s:e].lower() in DEMONYMS):
+        return None  # spaCy's places 'IE6', 'STS-134', 'Ukrainian': a version, a mission, a nationality
     s, e, label = relabel(text, s, e, label, people, firsts)
+    if label in ("ORG", "GPE", "NORP") and first_named(text[s:e], text) and not reads_as_company(text, s, e):
+        return s, e, "PERSON"  # spaCy's organisation 'Paul Pogba', 'Matthijs de Ligt'
+    if label in PLACE_LABELS and text[s:e] in firsts and first_name_here(text, s, e):
+        return s, e, "PERSON"  # 'stay out of Tyler's way', where the article names one Tyler
+    if label in ("PERSON", "ORG") and is_town(text, s, e, label, named):
+        return s, e, "GPE"  # spaCy's person 'Monte Carlo', its organisation 'Copenhagen': towns
     if label == "ORG" and text[e : e + 2] == ", " and e + 2 in places_at and " " not in text[s:e]:
         label = "GPE"  # 'Evansville, Indiana'
     elif (
@@ -422,7 +457,7 @@ def _people(names: Names) -> dict[str, str]:
         if words[-1] in SUFFIXES and len(words) > 2:  # 'Beckham' for 'Odell Beckham Jr.'
             words = words[:-1]
             forms.setdefault(" ".join(words), full)
-        if len(words[-1]) > 2 and words[-1][0].isupper():
+        if len(words[-1]) > 2 and words[-1][0].isupper() and not country_named(words):
             forms.setdefault(words[-1], full)
         if len(words) > 2 and words[-2][0].isupper():
             forms.setdefault(" ".join(words[-2:]), full)  # 'El Amrani', 'Naranjo Jaramillo', 'De Bruyne'
@@ -459,7 +494,10 @@ def _one_name(prev: Entity, label: str, surface: str, entry: Entry | None) -> bo
         # spaCy's 'Elkin Alonso' and 'Serna Moreno', or its organisation 'Dries' and person 'Mertens'
         other, other_label = (surface, label) if prev.label == "PERSON" else (prev.text, prev.label)
         return other_label == "PERSON" or (
-            other_label == "ORG" and bool(_NAME_ALONE.fullmatch(other)) and not _DEMONYM_LIKE.search(other)
+            other_label == "ORG"
+            and bool(_NAME_ALONE.fullmatch(other))
+            and not _DEMONYM_LIKE.search(other)
+            and is_name_token(other)
         )
     return label == "EVENT" and entry is not None and " " not in prev.text and (prev_club or prev.label == "GPE")
 

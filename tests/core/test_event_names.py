@@ -1,0 +1,30 @@
+"""An event's short name: a listed event's first word alone stands for the event where the article names it
+in full ('the Tour' after the 'Tour de France'); a town's or a people's name never does."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.analysis_fixtures import labels_written, real_analyzer
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    return real_analyzer()
+
+
+def test_the_tour_after_the_tour_de_france_is_the_event(analyzer):
+    text = (
+        "Cycling\n\nThe team will ride the Tour de France for the first time in July. The Tour has never had a "
+        "Danish title sponsor, and the Tour organisers welcomed the deal."
+    )
+    assert labels_written(analyzer, text, "Tour") == [("EVENT", "Tour de France")] * 2
+
+
+def test_a_towns_name_that_starts_an_event_stays_the_town(analyzer):
+    text = (
+        "Marathon\n\nThe London Marathon sponsor said London would host a party, and the Japanese Grand Prix "
+        "organisers thanked the Japanese fans."
+    )
+    assert labels_written(analyzer, text, "London") == [("GPE", "London")]
+    assert all(label != "EVENT" for label, _ in labels_written(analyzer, text, "Japanese"))

@@ -4,8 +4,8 @@ library, following what is added and analysed, and File › Export coverage…."
 from openpyxl import load_workbook
 
 from reader.core.coverage import watchlist as watchlists
-from reader.core.model import Filters
 from reader.core.coverage.watchlist import PERSON, Watched
+from reader.core.model import Filters
 from reader.ui.coverage_panel import CoveragePanel
 from reader.ui.coverage_scope import RESULTS
 from tests.conftest import SAMPLE_000, SAMPLE_002

@@ -28,7 +28,9 @@ from .values import SPEECH, TERM, Entity, Quote
 
 OPENERS = "“«"
 CLOSERS = "”»"
-HEADLINE_OPENERS, HEADLINE_CLOSERS = "‘", "’"
+# a single curly mark opens speech (UK copy: 'fumed: ‘I’m not finished.’'), not an elision ('the ‘90s')
+_SINGLE_OPENS = re.compile(r"(?:(?<=^)|(?<=[\s(\[{—–/\"“-]))‘(?!\d\ds?\b|em\b|n’|til\b|cause\b)(?=\S)")
+_SINGLE_CLOSER = re.compile(r"(?<=\S)’(?![^\W\d_])|(?<![^\W\d_])’")  # not an apostrophe inside a word
 SPEECH_MIN_WORDS = 8  # a shorter quote inside a sentence is a quoted term unless it reads as speech
 PARTIAL_CUE_WORDS = 8  # 'called the deal "…"': at most this many words between the speech verb and the quote
 REPORTED_MIN_WORDS = 3  # 'left office in "the interest of the country"': a phrase, not a scare-quoted word
@@ -208,8 +210,7 @@ def _unclosed(stack: list[_Open], end: int) -> list[_Span]:
 def _marks(para: str, headline: bool, inside):
     """(index, size, 'open' or 'close') of each quote mark in a paragraph; `inside()` says whether a
     quote is open, which decides what an ambiguous straight mark is."""
-    openers = OPENERS + (HEADLINE_OPENERS if headline else "")
-    closers = CLOSERS + (HEADLINE_CLOSERS if headline else "")
+    singles = _single_marks(para)
     i = 0
     while i < len(para):
         ch = para[i]
@@ -227,13 +228,33 @@ def _marks(para: str, headline: bool, inside):
             role = _straight_role(para, i, inside())
         elif ch == "'" and headline:
             role = _straight_role(para, i, inside(), clear_only=True)
-        elif ch in openers:
+        elif ch in OPENERS:
             role = "open"
-        elif ch in closers and not (headline and ch == "’" and not inside()):
+        elif ch in CLOSERS:
             role = "close"
+        else:
+            role = singles.get(i)
         if role:
             yield i, 1, role
         i += 1
+
+
+def _single_marks(para: str) -> dict[int, str]:
+    """The single curly marks that quote (index → role): an opening mark at a word's start paired with the
+    first closing mark after it that is no apostrophe ('I’m', 'Dean’s') nor, where a later one will do, a
+    plural possessive ('the players’ views')."""
+    roles: dict[int, str] = {}
+    for opener in _SINGLE_OPENS.finditer(para):
+        at = opener.start()
+        if roles and at < max(roles):
+            continue
+        closers = [m.start() for m in _SINGLE_CLOSER.finditer(para, at + 2)]
+        clear = [c for c in closers if para[c - 1] in ".,!?…—–-" or re.match(r"’(?:$|[.,;:!?)\]—–\"”])", para[c:])]
+        plain = [c for c in closers if para[c - 1] != "s" and not para[c - 1].isspace()]
+        close = (clear or plain or closers or [None])[0]
+        if close is not None:
+            roles[at], roles[close] = "open", "close"
+    return roles
 
 
 def _glued_closer(para: str, i: int, size: int) -> bool:
@@ -271,7 +292,7 @@ def _is_attribution_line(para: str) -> bool:
 
 
 def _kind(text: str, span: _Span) -> str:
-    inner = text[span.start + 1 : span.end - (1 if span.closed else 0)].strip(" '`\"“”«»")
+    inner = text[span.start + 1 : span.end - (1 if span.closed else 0)].strip(" '`\"“”«»‘’")
     if span.paragraphs > 1 or not span.closed:
         return SPEECH
     before = text[paragraph_start(text, span.start) : span.start].rstrip()
@@ -528,7 +549,7 @@ def _named_in(person: Entity, quote: str) -> bool:
 def _reported(text: str, span: _Span, parse: Parse) -> bool:
     """A short lower-case quote further on in a sentence with a speech verb before it, that the sentence's
     grammar shows to be part of what the verb reports."""
-    inner = text[span.start + 1 : span.end - 1].strip(" '`\"“”«»")
+    inner = text[span.start + 1 : span.end - 1].strip(" '`\"“”«»‘’")
     begin, end = attribution.sentence_around(text, span.start, span.end)
     if len(inner.split()) < REPORTED_MIN_WORDS or not inner[:1].islower() or _title_case(inner):
         return False  # one or two words in quotes inside reported speech: a scare quote ('rated "highly critical"')
@@ -541,7 +562,7 @@ def _chained(text: str, previous: Quote, span: _Span) -> bool:
     """A short quote in lower case further on in the sentence of a partial quote someone said: the next link
     of a chain of their words, not a quoted term."""
     between = text[previous.end : span.start]
-    inner = text[span.start + 1 : span.end - 1].strip(" '`\"“”«»")
+    inner = text[span.start + 1 : span.end - 1].strip(" '`\"“”«»‘’")
     return (
         previous.start > paragraph_start(text, previous.start)
         and previous.text.rstrip(" '`\"“”«»’")[-1:] not in (".", "!", "?")

@@ -1928,3 +1928,35 @@ def test_a_quote_after_a_short_sentence_about_an_unnamed_person_is_theirs_as_wri
 )
 def test_the_club_said_is_the_club_not_its_sponsor_or_a_paper_named_nearer(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- a subject that is not a person
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # broadsheet: a passive 'was announced' whose subject is an event, the speaker in the clause after
+            "Veteran reporter Moira Halden covered nine presidents.\n\nHer departure as Daily Courier columnist "
+            'was announced after she was captured on video saying: "The whole system is rotten."',
+            "Moira Halden",
+        ),
+        (  # sports desk: 'was confirmed hours after he was heard telling teammates:'
+            "Winger Jonas Kettering spent six seasons at Ashby Town.\n\nHis move to Lyon was confirmed hours "
+            'after he was heard telling teammates: "I need a new challenge."',
+            "Jonas Kettering",
+        ),
+        (  # wire: 'was revealed … when she told reporters:'
+            "Coach Petra Lindqvist has led the national team since 2019.\n\nThe contract extension was revealed "
+            'on Friday when she told reporters: "There is unfinished business here."',
+            "Petra Lindqvist",
+        ),
+        (  # the passive's agent is still the speaker
+            "Rhona Daly became chief executive of Fenwick Bank in March.\n\nThe sponsorship was announced by "
+            'chief executive Rhona Daly, who said: "This is a proud day for the bank."',
+            "Rhona Daly",
+        ),
+    ],
+)
+def test_what_was_announced_is_not_the_speaker(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

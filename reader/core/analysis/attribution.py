@@ -89,7 +89,15 @@ _GOES_ON = re.compile(
 _ROLE_FIRST_WORD = r"(?:" + "|".join(sorted(w for w in ROLE_WORDS if w.isalpha())) + r")\s+(?=[\w\s-]*[A-Z])"
 # a name after a lower-case description: ' political party Vänsterpartiet Malmö released'
 _DESCRIBED_FIRST = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)(?=\s+[a-z])")
-_NOT_A_NAME = frozenset("One Two Three Four Five Some Many Most All Both Each Every No None Several".split())
+_NOT_A_NAME = frozenset(
+    "One Two Three Four Five Some Many Most All Both Each Every No None Several His Her Their Its The This".split()
+)
+# a subject that is a thing, not a person: 'Her departure as columnist was announced', 'The move was confirmed'
+_THING_SUBJECT = re.compile(r"(?:His|Her|Their|Its|The|This)\s+[a-z]")
+# the speaker in the clause that introduces the quote: '… after she was captured on video saying: "'
+_CLAUSE_PRONOUN = re.compile(
+    rf"\b(?:after|when|as|because|before|since|while|where|once)\s+({_PRONOUN})\s+[^,:;\"“]{{0,60}}[:,]\s*$"
+)
 # words on display and who showed them: 'read a banner unveiled by', 'read a placard held by'
 _DISPLAYED_BY = re.compile(
     r"reads?\s+(?:a|an|the|one)\s+(?:[\w'’-]+\s+){0,3}?(?:banner|sign|placard|poster|flag|tifo|board|t-shirt|"
@@ -391,8 +399,8 @@ def _before_verb(head: str, at: int) -> Source | None:
     # Ruth Adler replied: "   Jane Doe, the federation's president, said: "   He added: "
     # The IOC said in a statement: "
     for verb in reversed(list(_BEFORE_VERB_RE.finditer(head))):
-        if _addressed(head, verb.start(), verb.group()):
-            continue  # 'The players were told to prepare for "…"': they are not the speakers
+        if _PASSIVE_BEFORE.search(head, 0, verb.start()):
+            continue  # 'The players were told "…"', 'Her exit was announced after …': not the speakers
         rest = head[verb.end() :]
         if (
             re.search(r",\s*$", head[: verb.start()])
@@ -459,6 +467,9 @@ def _before_subject(head: str, at: int) -> Source | None:
     m = re.match(rf"{_PRONOUN}\b", sentence)
     if m:
         return _subject_source(head, m.group(), at)
+    clause = _CLAUSE_PRONOUN.search(head) if _THING_SUBJECT.match(sentence) else None
+    if clause:
+        return _span(head, at, clause.start(1), clause.end(1), pronoun=True)
     first = sentence.split(",", 1)[0] if "," in sentence else ""
     if first and looks_like_name(first) and len(first.split()) <= 5:
         return _subject_source(head, first, at)

@@ -1960,3 +1960,45 @@ def test_the_club_said_is_the_club_not_its_sponsor_or_a_paper_named_nearer(analy
 )
 def test_what_was_announced_is_not_the_speaker(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- short partial quotes cued by a verb of judging
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (  # US wire: 'characterized X as "…"'
+            "Prosecutor Dana Whitcombe filed the charges on Monday.\n\nWhitcombe characterized the scheme as "
+            '"a betrayal of every fan who bought a ticket."',
+            ["Dana Whitcombe"],
+        ),
+        (  # politics desk: 'referred to X as a "…" and …'
+            "Mayor Colin Ashdown opposed the stadium plan.\n\nIn a radio interview, he referred to the "
+            'developer as a "so-called benefactor" and promised to fight the plan in court.',
+            ["Colin Ashdown"],
+        ),
+        (  # tribute piece: 'spoke of his "…"'
+            "Former club captain Owen Threlfall died on Sunday aged 81.\n\nChairman Brian Mottram spoke of "
+            "Threlfall's \"loyalty, grit and humour\", adding that the club would hold a minute's silence.",
+            ["Brian Mottram"],
+        ),
+        (  # a lead-in phrase before the subject: 'Outside the club, … spoke of'
+            "Former club captain Owen Threlfall died on Sunday aged 81.\n\nOutside the club, league chairman Ian "
+            'Purcell spoke of his "decency and quiet authority".',
+            ["Ian Purcell"],
+        ),
+        (  # campaign group: 'condemned the "…" of the parade'
+            "Supporters' group chair Nadia Rahimi wrote to the league on Friday.\n\nRahimi condemned the "
+            '"takeover" of the parade by the sponsor.',
+            ["Nadia Rahimi"],
+        ),
+        (  # statement: 'condemning X as "…"'
+            "Ferndale Athletic issued a statement on Saturday condemning the chant heard at the match as "
+            '"hateful, ignorant and wrong".',
+            ["Ferndale Athletic"],
+        ),
+    ],
+)
+def test_a_short_partial_quote_after_a_verb_of_judging_is_the_subjects(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers

@@ -2002,3 +2002,35 @@ def test_what_was_announced_is_not_the_speaker(analyzer, body, speaker):
 )
 def test_a_short_partial_quote_after_a_verb_of_judging_is_the_subjects(analyzer, body, speakers):
     assert who_said(analyzer, body) == speakers
+
+
+# ---------------------------------------------------------------- a document as the source
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (  # wire: the report named, then 'It says'
+            "An independent review of the league's finances was published on Monday.\n\nThe review accuses "
+            'owners of chasing short-term gains. It says the clubs "are gambling with their own futures".',
+            ["the review"],
+        ),
+        (  # summit copy: 'approved a declaration in which …. It also called for "…"'
+            "The two federations signed a joint declaration in Lima on Friday, in which both promised to share "
+            'betting data. It also called for "an end to match-fixing in all its forms."',
+            ["the declaration"],
+        ),
+        (  # broadsheet: 'The study …. But it warns …'
+            "Researchers at Kelvin University surveyed 2,000 season-ticket holders.\n\nThe study found that most "
+            'fans back a salary cap. But it warns that clubs "will not act unless the league forces them to."',
+            ["the study"],
+        ),
+        (  # a club's statement: 'it' is the club, not the statement
+            "Ashby Rovers confirmed the departure of their manager on Monday in a short statement.\n\n"
+            '"We thank him for three memorable seasons," it said.',
+            ["Ashby Rovers"],
+        ),
+    ],
+)
+def test_it_after_a_sentence_about_a_document_is_the_document(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers

@@ -352,7 +352,7 @@ def _resolve(
     under the fullest name the article gives it."""
     speaker = _named_by(source, span, text, entities, names, last)
     if speaker and ACRONYM.fullmatch(speaker):
-        return _spelled_out(speaker, text)
+        return story.spelled_out(speaker, text)
     return _fullest(speaker, entities) if speaker else speaker
 
 
@@ -372,39 +372,9 @@ def _fullest(speaker: str, entities: Sequence[Entity]) -> str:
         for name in orgs
         if len(name.split()) > len(words)
         and name.split()[1 : len(words)] == words[1:]
-        and _same_word(name.split()[0], words[0])
+        and story.same_word(name.split()[0], words[0])
     }
     return longer.pop() if len(longer) == 1 else speaker
-
-
-def _same_word(a: str, b: str) -> bool:
-    """The same word, or one of five letters or more with two letters swapped or one mistyped."""
-    if a == b:
-        return True
-    if len(a) != len(b) or len(a) < 5 or a[0] != b[0]:
-        return False
-    differ = [i for i in range(len(a)) if a[i] != b[i]]
-    swapped = len(differ) == 2 and differ[1] == differ[0] + 1 and a[differ[0]] == b[differ[1]]
-    return len(differ) == 1 or (swapped and a[differ[1]] == b[differ[0]])
-
-
-def _spelled_out(acronym: str, text: str) -> str:
-    """'KCNA' → 'Korean Central News Agency' where the article wrote 'Korean Central News Agency (KCNA)'."""
-    m = re.search(
-        rf"((?:[A-Z][\w'’&-]*\s+(?:(?:of|the|for|and|de|du|des|la|le)\s+)*){{1,7}}[A-Z][\w'’-]*)\s*"
-        rf"\(\s*(?:the\s+)?{re.escape(acronym)}\s*\)",
-        text,
-    )
-    if m:
-        words = m.group(1).split()
-        initials = [w for w in words if w[0].isupper()]
-        # drop leading words the initials do not cover: 'Pyongyang's Korean Central News Agency (KCNA)'
-        while len(initials) > len(acronym) and words:
-            if words[0][0].isupper():
-                initials.pop(0)
-            words.pop(0)
-        return " ".join(words)
-    return acronym
 
 
 def _named_by(
@@ -495,6 +465,9 @@ def _pronoun(source: Source, span: _Span, text: str, entities: Sequence[Entity],
     paragraph), else the previous speaker of this paragraph, else the last person named since the previous
     quote, else the previous speaker. It/they: likewise an organisation. Never one named after the pronoun
     ('He also accused Comey of "…"')."""
+    document = story.document_before(text, source.start) if source.text.lower() == "it" else None
+    if document:
+        return document  # 'The review accuses owners of … It says the clubs "…"'
     wanted = ("ORG",) if source.text.lower() in ("it", "they", "we") else ("PERSON",)
     para_start = paragraph_start(text, span.start)
     last_here = last if last is not None and last.end > para_start else None  # the previous quote, if in this paragraph

@@ -395,3 +395,54 @@ def introducer(text: str, start: int, entities: Sequence[Entity]) -> str | None:
     if len(text[subject.start : stop].split()) > INTRODUCTION_WORDS:
         return None  # the words about the person, not their title, make the sentence short
     return subject.canonical
+
+
+def same_word(a: str, b: str) -> bool:
+    """The same word, or one of five letters or more with two letters swapped or one mistyped."""
+    if a == b:
+        return True
+    if len(a) != len(b) or len(a) < 5 or a[0] != b[0]:
+        return False
+    differ = [i for i in range(len(a)) if a[i] != b[i]]
+    swapped = len(differ) == 2 and differ[1] == differ[0] + 1 and a[differ[0]] == b[differ[1]]
+    return len(differ) == 1 or (swapped and a[differ[1]] == b[differ[0]])
+
+
+def spelled_out(acronym: str, text: str) -> str:
+    """'KCNA' → 'Korean Central News Agency' where the article wrote 'Korean Central News Agency (KCNA)'."""
+    m = re.search(
+        rf"((?:[A-Z][\w'’&-]*\s+(?:(?:of|the|for|and|de|du|des|la|le)\s+)*){{1,7}}[A-Z][\w'’-]*)\s*"
+        rf"\(\s*(?:the\s+)?{re.escape(acronym)}\s*\)",
+        text,
+    )
+    if m:
+        words = m.group(1).split()
+        initials = [w for w in words if w[0].isupper()]
+        # drop leading words the initials do not cover: 'Pyongyang's Korean Central News Agency (KCNA)'
+        while len(initials) > len(acronym) and words:
+            if words[0][0].isupper():
+                initials.pop(0)
+            words.pop(0)
+        return " ".join(words)
+    return acronym
+
+
+# a document that speaks for itself ('The report accuses …. It says …'), named in the sentence before
+_DOCUMENT = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w'’-]+\s+){0,4}?(report|review|study|survey|declaration|document|"
+    r"manifesto|ruling|judgment|verdict|resolution|charter|white\s+paper)\b"
+)
+
+
+def document_before(text: str, at: int) -> str | None:
+    """'the report' where 'it' at `at` opens a sentence after one that names a document: 'The
+    review accuses owners …. It says …', '… approved a declaration in which …. It also mentioned …'."""
+    begin = sentence_start(text, at, paragraph_start(text, at))
+    if text[begin:at].strip() and not LEAD_IN.fullmatch(text[begin:at]):
+        return None  # not '"…", it said': the pronoun after a quote
+    last_mark = max(0, len(text[:begin].rstrip()) - 1)  # the previous sentence's full stop
+    previous = text[sentence_start(text, last_mark, max(0, begin - LOOK_BACK)) : begin]
+    if QUOTE_MARK.search(previous):
+        return None  # a quote in between: 'it' goes on from its speaker
+    found = list(_DOCUMENT.finditer(previous))
+    return "the " + " ".join(found[-1].group(1).split()) if found else None

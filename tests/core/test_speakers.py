@@ -2034,3 +2034,35 @@ def test_a_short_partial_quote_after_a_verb_of_judging_is_the_subjects(analyzer,
 )
 def test_it_after_a_sentence_about_a_document_is_the_document(analyzer, body, speakers):
     assert who_said(analyzer, body) == speakers
+
+
+# ---------------------------------------------------------------- transcript labels, a time before the subject
+
+
+@pytest.mark.parametrize(
+    "turn, speaker",
+    [
+        ('Q (MARA LINDQVIST, THE COURIER): "Will the players see any of this money?"', "Mara Lindqvist"),
+        ('A (JOE BRANNIGAN): "Yes, every one of them will."', "Joe Brannigan"),
+        ('Q — Priya Nandra (BBC Sport): "Will the players see any of this money?"', "Priya Nandra"),
+    ],
+)
+def test_a_transcripts_q_or_a_label_is_not_part_of_the_name(analyzer, turn, speaker):
+    body = f"The press conference was held at the Copper Box on Tuesday.\n\n{turn}"
+    assert who_said(analyzer, body) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'And last night the former England youth ace fumed: "I\'m not finished. I scored three on Saturday."',
+        'Yesterday the 29-year-old striker said: "I\'m not finished. I scored three on Saturday."',
+        'On Sunday the striker hit back: "I\'m not finished. I scored three on Saturday."',
+    ],
+)
+def test_a_time_before_a_described_subject_is_not_the_speaker(analyzer, sentence):
+    body = (
+        "Striker Dean Ashworth has hit out at Wexford City after being left out of the club's kit launch.\n\n"
+        + sentence
+    )
+    assert who_said(analyzer, body) == ["Dean Ashworth"]

@@ -121,6 +121,16 @@ LEAD_IN = re.compile(
 # 'were told', 'was asked': the subject is whom a speech verb addresses, not its speaker
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+$")
 _ADDRESSED = re.compile(r"told|tells|asked|asks|urged|warned|reminded|promised|assured|answered")
+# a transcript's turn: 'Q (NAME, OUTLET): ', 'A. Name: ', 'Q — Name (Outlet): '
+_TURN = re.compile(
+    r"\s*[QA]\.?\s*(?:[—–-]\s*)?\(?\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}?)\s*"
+    r"(?:,\s*[^,:()]{1,40})?\)?\s*(?:\([^()]{1,40}\)\s*)?:\s*"
+)
+# a time before the subject, without its comma: 'And last night the ex-England ace fumed:'
+_TIME_LEAD_IN = re.compile(
+    r"^(?:[Ll]ast\s+night|[Yy]esterday|[Tt]oday|[Tt]onight|[Ee]arlier\s+today|[Tt]his\s+(?:morning|afternoon|"
+    r"evening|week)|[Oo]n\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+night)?)\s+(?=(?:the|a|an|his|her)\s|[A-Z])"
+)
 # a lead-in without its comma before a pronoun: 'At the protest he said: "'
 _BARE_LEAD_IN = re.compile(
     r"^(?:In|On|At|After|Before|During|Following|Later|Earlier|Afterwards|Then|Today|Yesterday)\b"
@@ -272,7 +282,8 @@ def before(text: str, quote_start: int, floor: int) -> Source | None:
     # a subject that introduces the quote with a colon keeps its sentence's partial quotes:
     # 'Sunak defended the record whilst promising a "formal update" from Braverman: "…"'
     return (
-        _before_verb(head, at)
+        _transcript_turn(head, at)
+        or _before_verb(head, at)
         or _before_said_name(head, at)
         or _before_colon(head, at)
         or _with_saying(head, at)
@@ -423,6 +434,7 @@ def _before_verb(head: str, at: int) -> Source | None:
         subject = re.split(r",?\s+(?:but|while|whereas|yet)\s+|;\s+", subject)[-1]  # '…, but his agency said'
         subject = LEAD_IN.sub("", subject)
         subject = _BARE_LEAD_IN.sub("", subject)
+        subject = _TIME_LEAD_IN.sub("", subject)
         if not subject.strip(" ,;") or FUNCTION_WORD.fullmatch(subject.strip(" ,;")):
             return None  # '…," and told the players, "…"': the subject is earlier in the sentence
         return _subject_source(head, subject, at)
@@ -523,6 +535,12 @@ def _before_said_name(head: str, at: int) -> Source | None:
         return None  # 'and told the players, "…"': whom the speaker told
     group = "source" if m.group("source") else "words"
     return _span(head, at, m.start(group), m.end(group))
+
+
+def _transcript_turn(head: str, at: int) -> Source | None:
+    # a transcript's 'Q (MARA LINDQVIST, THE COURIER): "'   'A. Joe Brannigan: "'   'Q — Sam Ito (BBC): "'
+    m = _TURN.fullmatch(head)
+    return _span(head, at, m.start("name"), m.end("name")) if m and looks_like_name(m.group("name")) else None
 
 
 def _before_colon(head: str, at: int) -> Source | None:

@@ -416,7 +416,8 @@ def _named_by(
         ):
             # 'Dennis ter Horst' where spaCy saw 'Dennis' and 'Horst'; 'Laia Cortés i Ferrer'
             return names.resolve(name)
-        return person.canonical
+        shouted = person.canonical.isupper() and " " in person.canonical  # a transcript's 'JOE BRANNIGAN'
+        return person.canonical.title() if shouted else person.canonical
     whole = [e for e in inside if e.label == "ORG" and e.text == re.sub(r"^[Tt]he\s+", "", phrase)]
     if whole and not people:  # 'The Rugby Football League', not the 'Super League' its last word is part of
         return whole[-1].canonical

@@ -59,7 +59,7 @@ PERSON_NOUNS = re.compile(
     r"\b(?:\d+-year-old|(?:[a-z]+-)?year-old|" + "|".join(sorted(DEMONYMS)) + "|"
     r"world\s+number\s+\w+|champion|midfielder|striker|forward|defender|goalkeeper|keeper|winger|batsman|"
     r"bowler|all-rounder|fly-half|scrum-half|prop|lock|flanker|rider|driver|sprinter|veteran|youngster|"
-    r"teenager|player|star|olympian|paralympian|debutant|rookie|quarterback)\b",
+    r"teenager|player|star|ace|skipper|olympian|paralympian|debutant|rookie|quarterback)\b",
     re.I,
 )
 # 'the governor' is the 'Gov. Alan Pierce' of the story: the title a role is written as before a name

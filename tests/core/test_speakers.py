@@ -2066,3 +2066,32 @@ def test_a_time_before_a_described_subject_is_not_the_speaker(analyzer, sentence
         + sentence
     )
     assert who_said(analyzer, body) == ["Dean Ashworth"]
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (  # tabloid: 'Pals say … One told us:'
+            "Winger Callum Brierley was left out of the kit launch.\n\nPals say Brierley was gutted when he found out. "
+            'One told us: "He went white when he saw the pictures."',
+            ["a pal"],
+        ),
+        (  # the group in a paragraph of its own before
+            "Winger Callum Brierley was left out of the kit launch.\n\nFans flooded social media.\n\n"
+            'One wrote: "Leave Brierley out of the launch? Absolute clowns."',
+            ["a fan"],
+        ),
+        (  # team-mates
+            "Winger Callum Brierley was left out of the kit launch.\n\nTeam-mates rallied round the winger. "
+            'One said: "He is the best player we have got."',
+            ["a team-mate"],
+        ),
+        (  # a sentence about one person before: 'One' is nobody in particular
+            "Winger Callum Brierley was left out of the kit launch.\n\nBrierley said nothing after training. "
+            'One said: "He is the best player we have got."',
+            [None],
+        ),
+    ],
+)
+def test_one_after_a_sentence_about_a_group_is_one_of_the_group(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers

@@ -350,6 +350,8 @@ def _resolve(
 ) -> str | None:
     """The speaker a source phrase names, with an organisation's initials spelled out as the article did, and
     under the fullest name the article gives it."""
+    if source.text == "One":  # 'Pals say he was gutted. One told us: "…"': a pal
+        return story.one_of(text, source.start)
     speaker = _named_by(source, span, text, entities, names, last)
     if speaker and ACRONYM.fullmatch(speaker):
         return story.spelled_out(speaker, text)

@@ -2095,3 +2095,31 @@ def test_a_time_before_a_described_subject_is_not_the_speaker(analyzer, sentence
 )
 def test_one_after_a_sentence_about_a_group_is_one_of_the_group(analyzer, body, speakers):
     assert who_said(analyzer, body) == speakers
+
+
+# ---------------------------------------------------------------- 'he said' after a subject with a role in apposition
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # politics desk: the role, then party and name; another person named earlier
+            "The stadium bill was blocked by Judge Alma Ferris on Friday. The bill's backers said the judge had "
+            'overreached. The Speaker of the Assembly, Republican Rhys Bevan, disagreed: "The court has done its '
+            'job. We will write a better bill," he said.',
+            "Rhys Bevan",
+        ),
+        (  # sports desk: a union's head
+            "Sprinter Keisha Morant criticised the new kit deal on Monday. The head of the Athletes' Union, Ana "
+            'Duarte, was blunter: "Nobody asked the athletes. Nobody ever does," she said.',
+            "Ana Duarte",
+        ),
+        (  # business desk: a possessor's role, then a description and the name
+            "Manager Steve Corrigan was sacked by Ashby Rovers on Monday. The club's new owner, American investor "
+            'Dale Whitford, hit back at critics: "We needed a fresh start. That is all there is to it," he said.',
+            "Dale Whitford",
+        ),
+    ],
+)
+def test_he_said_after_a_role_with_the_name_in_apposition_is_that_name(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

@@ -25,8 +25,12 @@ _OPENING_ADVERB = re.compile(
     r"^(?:(?:Later|Earlier|Afterwards|Then|Meanwhile|Now|Today|Yesterday|Tonight|But|And|So|Yet|Still)\s+|"
     r"(?:On|In|At|After|Before|During)\s+[^,]{1,30},\s+|(?:Asked|Pressed|Questioned|Speaking|Writing)\s+[^,]{1,40},\s+)+"
 )
-# a possessor's role with the name in apposition: "Lund's successor, ", "The club's captain, "
-_APPOSED_ROLE = re.compile(r"(?:The|His|Her|Their|Its|[A-Z][\w'’-]*['’]s)\s+(?:[\w'’-]+\s+){0,3}?[a-z][\w-]*,\s*")
+# a role in apposition before the name: "Lund's successor, Ingrid Dahl", 'The Speaker of the House, Republican
+# Paul Ryan', "The club's new owner, American investor Dale Whitford"
+_APPOSED_ROLE = re.compile(
+    r"(?:The|His|Her|Their|Its|[A-Z][\w'’-]*['’]s)\s+(?:[\w'’.-]+\s+){0,4}?[\w'’.-]+,\s*"
+    r"(?!(?:and|but|or|as|while|when|who|which|that)\s)(?:[A-Z][a-z-]+\s+)?(?:[a-z-]+\s+)?"
+)
 LOOK_BACK = 1500  # characters searched back for the organisation or person a description stands for
 
 # "…," the airline said: a description that stands for the organisation named before it

@@ -2123,3 +2123,27 @@ def test_one_after_a_sentence_about_a_group_is_one_of_the_group(analyzer, body, 
 )
 def test_he_said_after_a_role_with_the_name_in_apposition_is_that_name(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # wire: 'has seen what The New York Times calls an "…"', a person named before
+            "President Barack Obama commuted the sentence on Tuesday. The Obama administration has seen what The "
+            'New York Times calls an "unprecedented crackdown on leaks of government secrets."',
+            "The New York Times",
+        ),
+        (  # sports desk: 'was sold in what the club described as "…"'
+            "Forward Luis Ortega joined Ashby Rovers in 2019. He was sold on Monday in what the club described as "
+            '"a deal that suits everyone."',
+            "Ashby Rovers",
+        ),
+        (  # column: 'in what Pruitt called "…"'
+            "Coach Dana Pruitt spoke after the defeat. Her side are in what Pruitt called "
+            '"the worst run of form I have known."',
+            "Dana Pruitt",
+        ),
+    ],
+)
+def test_what_someone_calls_a_thing_is_theirs(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

@@ -431,7 +431,8 @@ def _before_verb(head: str, at: int) -> Source | None:
         pronoun = re.search(rf"[\s,]({_PRONOUN})$", subject)  # '…, in which he told visitors "…"'
         if pronoun:
             return _span(head, at, head.rindex(pronoun.group(1), 0, verb.start()), verb.start(), pronoun=True)
-        subject = re.split(r",?\s+(?:but|while|whereas|yet)\s+|;\s+", subject)[-1]  # '…, but his agency said'
+        # '…, but his agency said', 'has seen what The New York Times calls an "…"'
+        subject = re.split(r",?\s+(?:but|while|whereas|yet)\s+|;\s+|\s+what\s+(?=\S+\s)", subject)[-1]
         subject = LEAD_IN.sub("", subject)
         subject = _BARE_LEAD_IN.sub("", subject)
         subject = _TIME_LEAD_IN.sub("", subject)

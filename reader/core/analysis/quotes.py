@@ -67,6 +67,7 @@ _UNNAMED_FOR = re.compile(
 _RIGHT_AFTER_CUE = re.compile(
     r"\s*(?:(?:(?:the\s+)?(?:[A-Z][\w.'’&-]*\s+){1,3}|(?:him|her|them|us|me|reporters|journalists)\s+)?(?:that|of)|to)?\s*"
 )
+_THE = re.compile(r"^[Tt]he\s+")
 ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}")
 # a modal or 'to' right before a quote: the quote is the verb of a clause someone said ('would "study"')
 _VERB_PHRASE_BEFORE = re.compile(r"\b(?:would|will|could|should|must|might|may|can|shall|to)$")
@@ -420,7 +421,7 @@ def _named_by(
             return names.resolve(name)
         shouted = person.canonical.isupper() and " " in person.canonical  # a transcript's 'JOE BRANNIGAN'
         return person.canonical.title() if shouted else person.canonical
-    whole = [e for e in inside if e.label == "ORG" and e.text == re.sub(r"^[Tt]he\s+", "", phrase)]
+    whole = [e for e in inside if e.label == "ORG" and _THE.sub("", e.text) == _THE.sub("", phrase)]
     if whole and not people:  # 'The Rugby Football League', not the 'Super League' its last word is part of
         return whole[-1].canonical
     if name and names.resolve(name) != name:

@@ -2147,3 +2147,23 @@ def test_he_said_after_a_role_with_the_name_in_apposition_is_that_name(analyzer,
 )
 def test_what_someone_calls_a_thing_is_theirs(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (  # wire: a chain of partial quotes, the last a clause the parser reads a subject into
+            "The league published its review of refereeing on Monday. Referees' union spokesman Colm Daly told "
+            'the BBC that the review was "dishonest", "reflects the clubs\' propaganda" and "is based on one '
+            "side's figures alone.\"",
+            ["Colm Daly", "Colm Daly", "Colm Daly"],
+        ),
+        (  # tribute: 'spoke of a "…" and "…"'
+            'Former chairman Ross Kilbride died on Sunday. League president Willa Brandt spoke of a "towering '
+            'figure in the game who made a difference" and "commanded respect from friend and foe alike."',
+            ["Willa Brandt", "Willa Brandt"],
+        ),
+    ],
+)
+def test_every_link_of_a_chain_of_partial_quotes_is_the_first_ones_speakers(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers

@@ -111,7 +111,8 @@ def find_quotes(
             kind = SPEECH  # 'Mubarak said he … had left office in "the interest of the country"'
         if kind == SPEECH and speaker is None:
             source = attribution.source(text, span.start, span.end)
-            if source is None and parse is not None:
+            chained = source is None and last is not None and bool(last.speaker) and _chained(text, last, span)
+            if source is None and parse is not None and not chained:  # not the next link of someone's words
                 begin, end = attribution.sentence_around(text, span.start, span.end)
                 source = speaker_by_grammar(text, begin, end, (span.start, span.end), parse)
             if source is not None:

@@ -2167,3 +2167,23 @@ def test_what_someone_calls_a_thing_is_theirs(analyzer, body, speaker):
 )
 def test_every_link_of_a_chain_of_partial_quotes_is_the_first_ones_speakers(analyzer, body, speakers):
     assert who_said(analyzer, body) == speakers
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # UK politics copy: 'The Prime Minister said she is "…"' after 'Prime Minister Helen Marsh'
+            'Former chairman Ross Kilbride died on Sunday. Prime Minister Helen Marsh said today "he gave his life '
+            'to this club." Tributes came from across the game. The Prime Minister said she is "deeply saddened" by '
+            "the news.",
+            "Helen Marsh",
+        ),
+        (  # club copy: 'the Chief Executive' capitalised
+            "Ashby Rovers chief executive Martin Oyelaran opened the new stand on Saturday. Fans queued for hours. "
+            'The Chief Executive said the club was "only getting started".',
+            "Martin Oyelaran",
+        ),
+    ],
+)
+def test_a_capitalised_role_with_the_is_the_person_who_holds_it(analyzer, body, speaker):
+    assert who_said(analyzer, body)[-1] == speaker

@@ -103,8 +103,8 @@ def is_description(phrase: str) -> bool:
     words = phrase.split()
     if len(words) < 2:
         return False
-    if PERSON_NOUNS.fullmatch(words[-1]) and words[0].lower() == "the":
-        return True
+    if (PERSON_NOUNS.fullmatch(words[-1]) or words[-1].lower() in ROLE_WORDS) and words[0].lower() == "the":
+        return True  # 'the striker'; 'the Prime Minister', 'the Chief Executive' as some copy capitalises them
     if re.search(r"['’]s$", words[0]) and words[-1][:1].islower():
         return True  # "Wolf's husband and coach"
     return words[-1][:1].islower() and (

@@ -529,3 +529,18 @@ def test_apostrophes_alone_make_no_quote(analyzer):
     )
     _article, analysis = analyze_text(analyzer, text)
     assert analysis.in_part(BODY).quotes == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Ruiz said, "As far as I know, this is the first time in history", adding, "For Lima, this man is a hero".',
+        'Ruiz said, "As far as I know, this is the first time in history", adding: "For Lima, this man is a hero".',
+        'Ruiz was blunt after the match, telling reporters, "For Lima, this man is a hero".',
+    ],
+)
+def test_a_short_quote_after_adding_or_saying_is_speech(analyzer, sentence):
+    text = f"Ruiz\n\nCoach Ana Ruiz was unhappy with the first half.\n\n{sentence}"
+    _article, analysis = analyze_text(analyzer, text)
+    [*_, q] = speeches(analysis)
+    assert (bare(q), q.speaker) == ("For Lima, this man is a hero", "Ana Ruiz")

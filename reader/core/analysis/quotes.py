@@ -67,6 +67,9 @@ _UNNAMED_FOR = re.compile(
 _RIGHT_AFTER_CUE = re.compile(
     r"\s*(?:(?:(?:the\s+)?(?:[A-Z][\w.'’&-]*\s+){1,3}|(?:him|her|them|us|me|reporters|journalists)\s+)?(?:that|of)|to)?\s*"
 )
+_PARTICIPLE_CUE = re.compile(
+    r"\b(?:adding|saying|stating|noting|explaining|insisting|warning|writing|declaring|telling\s+\w+)\s*[,:]?$"
+)
 _THE = re.compile(r"^[Tt]he\s+")
 ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}")
 # a modal or 'to' right before a quote: the quote is the verb of a clause someone said ('would "study"')
@@ -298,8 +301,8 @@ def _kind(text: str, span: _Span) -> str:
     if span.paragraphs > 1 or not span.closed:
         return SPEECH
     before = text[paragraph_start(text, span.start) : span.start].rstrip()
-    if not before or before.endswith(":"):
-        return SPEECH
+    if not before or before.endswith(":") or _PARTICIPLE_CUE.search(before):
+        return SPEECH  # '…", adding, "For Mexico, this man is a terrorist"'
     if len(inner.split()) < SPEECH_MIN_WORDS and _title_case(inner):
         return TERM  # a name inside a sentence: 'declared the day "Jeff Gordon Day"', 'the "Capital of the Surf."'
     if inner[-1:] in ",.?!…:;—–":

@@ -2187,3 +2187,28 @@ def test_every_link_of_a_chain_of_partial_quotes_is_the_first_ones_speakers(anal
 )
 def test_a_capitalised_role_with_the_is_the_person_who_holds_it(analyzer, body, speaker):
     assert who_said(analyzer, body)[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (  # wire copy with its paragraph breaks lost: the next sentence introduces the next quote
+            'Team leader Mathis Durand said on Monday he would stay. "I signed for this team, not for a logo," '
+            'Durand said. "If the name on the jersey changes, I\'ll still be in it." A spokesman for the Union '
+            'Cycliste Internationale said the governing body was "following the situation closely".',
+            ["Mathis Durand", "Mathis Durand", "a spokesman for the Union Cycliste Internationale"],
+        ),
+        (  # a club president after the coach
+            'Coach Lena Vogt was defiant. "We will be back," Vogt said. "Nobody here is giving up." Club president '
+            'Ivo Sandri said the board was "united behind the coach".',
+            ["Lena Vogt", "Lena Vogt", "Ivo Sandri"],
+        ),
+        (  # the league after a player
+            'Defender Kofi Mensah apologised on Monday. "I lost my head," Mensah said. "That is all I can say." '
+            'The league said in a statement it would "review the incident in full".',
+            ["Kofi Mensah", "Kofi Mensah", "the league"],
+        ),
+    ],
+)
+def test_a_sentence_that_leads_into_the_next_quote_is_not_the_last_ones_attribution(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers

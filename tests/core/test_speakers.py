@@ -2212,3 +2212,26 @@ def test_a_capitalised_role_with_the_is_the_person_who_holds_it(analyzer, body, 
 )
 def test_a_sentence_that_leads_into_the_next_quote_is_not_the_last_ones_attribution(analyzer, body, speakers):
     assert who_said(analyzer, body) == speakers
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # US college sports desk: 'the junior laughed.'
+            "Quarterback Marcus Tillery threw for 300 yards. His favorite target was junior wideout DeShawn Marks, "
+            'who caught eight passes. Asked about the bank deal, the junior laughed. "Dinner is on him all year."',
+            "DeShawn Marks",
+        ),
+        (  # 'the sophomore said'
+            "Sophomore guard Jalen Brooks scored 22 points on Saturday. The Tigers won by nine. "
+            '"We finally played together," the sophomore said.',
+            "Jalen Brooks",
+        ),
+        (  # 'the freshman added'
+            'Pitcher Cody Brandt struck out nine. "I just threw strikes," the freshman added.',
+            "Cody Brandt",
+        ),
+    ],
+)
+def test_a_college_class_year_stands_for_the_player(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

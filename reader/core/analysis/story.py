@@ -63,7 +63,8 @@ PERSON_NOUNS = re.compile(
     r"\b(?:\d+-year-old|(?:[a-z]+-)?year-old|" + "|".join(sorted(DEMONYMS)) + "|"
     r"world\s+number\s+\w+|champion|midfielder|striker|forward|defender|goalkeeper|keeper|winger|batsman|"
     r"bowler|all-rounder|fly-half|scrum-half|prop|lock|flanker|rider|driver|sprinter|veteran|youngster|"
-    r"teenager|player|star|ace|skipper|olympian|paralympian|debutant|rookie|quarterback)\b",
+    r"teenager|player|star|ace|skipper|olympian|paralympian|debutant|rookie|quarterback|freshman|sophomore|junior|"
+    r"senior|wideout|receiver|linebacker|guard|pitcher|goaltender|netminder)\b",
     re.I,
 )
 # 'the governor' is the 'Gov. Alan Pierce' of the story: the title a role is written as before a name
@@ -259,6 +260,10 @@ def _fits(noun: str, org: Entity) -> bool:
     return not (sporting and noun and noun not in SIDE_NOUNS)
 
 
+_BEFORE_NAME = re.compile(r"[\s,]*(?:[a-z][\w-]*\s+){0,2}")
+_COMMAS = re.compile(r"[\s,]{0,4}")
+
+
 def _named_with(noun: str, labels: tuple[str, ...], text: str, before: int, entities: Sequence[Entity]) -> str | None:
     """The last entity the text gave `noun` to before `before`: 'coach Hansi Flick', 'Flick, the coach',
     'the Spanish airline Iberojet'."""
@@ -270,7 +275,9 @@ def _named_with(noun: str, labels: tuple[str, ...], text: str, before: int, enti
     for m in re.finditer(said, text[floor:before], re.I):
         at, said_end = m.start() + floor, m.end() + floor
         for e in named:
-            right_after = 0 <= e.start - said_end <= 4 and re.fullmatch(r"[\s,]*", text[said_end : e.start])
+            # 'coach Hansi Flick'; a person also 'junior wideout DeShawn Ellery' (not 'league sponsor Betway')
+            gap = _BEFORE_NAME if e.label == "PERSON" else _COMMAS
+            right_after = 0 <= e.start - said_end <= 25 and gap.fullmatch(text[said_end : e.start])
             apposition = 0 <= at - e.end <= 40 and re.fullmatch(
                 r",\s+(?:the|their|its|[\w'’-]+'s)\s[^,.;]*", text[e.end : at]
             )

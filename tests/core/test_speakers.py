@@ -2235,3 +2235,15 @@ def test_a_sentence_that_leads_into_the_next_quote_is_not_the_last_ones_attribut
 )
 def test_a_college_class_year_stands_for_the_player(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "said_as",
+    ["Okonjwo", "Okonkow"],  # two letters swapped; one mistyped
+)
+def test_a_misspelt_surname_in_an_attribution_is_the_person_of_the_story(analyzer, said_as):
+    body = (
+        "Defender Chidi Okonkwo signed a new contract on Friday. Okonkwo joined the club in 2019.\n\n"
+        f'"I never wanted to play anywhere else," {said_as} said.'
+    )
+    assert who_said(analyzer, body) == ["Chidi Okonkwo"]

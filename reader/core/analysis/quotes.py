@@ -360,6 +360,8 @@ def _resolve(
     speaker = _named_by(source, span, text, entities, names, last)
     if speaker and ACRONYM.fullmatch(speaker):
         return story.spelled_out(speaker, text)
+    if speaker and " " not in speaker:  # 'Demriel' for the 'Füsun Demirel' of the story
+        speaker = story.misspelt_person(speaker, entities) or speaker
     return _fullest(speaker, entities) if speaker else speaker
 
 

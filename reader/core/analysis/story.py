@@ -476,3 +476,13 @@ def one_of(text: str, at: int) -> str | None:
         return None
     noun = group.group(1).lower()
     return "a " + (noun[:-3] + "y" if noun.endswith("ies") else noun[:-1])
+
+
+def misspelt_person(surname: str, entities: Sequence[Entity]) -> str | None:
+    """The one person of the story whose surname `surname` misspells (two letters swapped or one mistyped),
+    where nobody is called by it as written: 'Demriel' → 'Füsun Demirel'."""
+    people = {e.canonical for e in entities if e.label == "PERSON" and " " in e.canonical}
+    if any(p.split()[-1] == surname for p in people):
+        return None
+    found = {p for p in people if same_word(p.split()[-1], surname)}
+    return found.pop() if len(found) == 1 else None

@@ -256,9 +256,8 @@ def _single_marks(para: str) -> dict[int, str]:
         closers = [m.start() for m in _SINGLE_CLOSER.finditer(para, at + 2)]
         clear = [c for c in closers if para[c - 1] in ".,!?…—–-" or re.match(r"’(?:$|[.,;:!?)\]—–\"”])", para[c:])]
         plain = [c for c in closers if para[c - 1] != "s" and not para[c - 1].isspace()]
-        close = (clear or plain or closers or [None])[0]
-        if close is not None:
-            roles[at], roles[close] = "open", "close"
+        if closers:
+            roles[at], roles[(clear or plain or closers)[0]] = "open", "close"
     return roles
 
 

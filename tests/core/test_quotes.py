@@ -474,3 +474,73 @@ def test_a_quote_opening_a_sentence_runs_on_into_the_next_paragraph(analyzer, bo
     [quote] = speeches(analysis)
     assert quote.text.count("\n\n") == 1
     assert quote.speaker is not None and quote.speaker.endswith(speaker)
+
+
+# ---------------------------------------------------------------- single curly quotes as speech marks
+
+
+def test_single_curly_quotes_are_speech_marks_with_apostrophes_inside(analyzer):
+    text = (
+        "Row\n\nWinger Callum Brierley has hit out at the club.\n\n"
+        "Last night Brierley fumed: ‘I’m not done. Callum’s still the best finisher they’ve got.’\n\n"
+        "Manager Ros Tindall said: ‘We don’t pick teams for photos.’"
+    )
+    _article, analysis = analyze_text(analyzer, text)
+    assert speakers(analysis) == [
+        ("I’m not done. Callum’s still t", "Callum Brierley"),
+        ("We don’t pick teams for photos", "Ros Tindall"),
+    ]
+
+
+def test_single_curly_quote_attributed_after_it(analyzer):
+    text = (
+        "Boss\n\nCoach Pete Marland took charge in May.\n\n"
+        "‘The lads were different class today,’ said Marland. ‘Nobody’s giving up.’"
+    )
+    _article, analysis = analyze_text(analyzer, text)
+    assert speakers(analysis) == [
+        ("The lads were different class ", "Pete Marland"),
+        ("Nobody’s giving up.", "Pete Marland"),
+    ]
+
+
+def test_plural_possessive_does_not_close_a_single_quote(analyzer):
+    text = (
+        "Kit\n\nCaptain Ellie Varndell spoke at the launch.\n\n"
+        "‘The players’ views were ignored, and that hurts,’ Varndell said. The fans’ group agreed."
+    )
+    _article, analysis = analyze_text(analyzer, text)
+    [q] = speeches(analysis)
+    assert q.text == "‘The players’ views were ignored, and that hurts,’"
+    assert q.speaker == "Ellie Varndell"
+
+
+def test_capitalised_single_quoted_headline_keeps_its_apostrophe(analyzer):
+    text = "‘I’M STAYING PUT’: Jody Marsh rules out move\n\nStriker Jody Marsh says she will stay at the club."
+    _article, analysis = analyze_text(analyzer, text)
+    [q] = analysis.in_part(TITLE).quotes
+    assert q.text == "‘I’M STAYING PUT’"
+
+
+def test_apostrophes_alone_make_no_quote(analyzer):
+    text = (
+        "Era\n\nIt’s the club’s best start since the ‘90s, and the Rovers’ fans know it.\n\n"
+        "Rock ‘n’ roll was on the stereo."
+    )
+    _article, analysis = analyze_text(analyzer, text)
+    assert analysis.in_part(BODY).quotes == ()
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'Ruiz said, "As far as I know, this is the first time in history", adding, "For Lima, this man is a hero".',
+        'Ruiz said, "As far as I know, this is the first time in history", adding: "For Lima, this man is a hero".',
+        'Ruiz was blunt after the match, telling reporters, "For Lima, this man is a hero".',
+    ],
+)
+def test_a_short_quote_after_adding_or_saying_is_speech(analyzer, sentence):
+    text = f"Ruiz\n\nCoach Ana Ruiz was unhappy with the first half.\n\n{sentence}"
+    _article, analysis = analyze_text(analyzer, text)
+    [*_, q] = speeches(analysis)
+    assert (bare(q), q.speaker) == ("For Lima, this man is a hero", "Ana Ruiz")

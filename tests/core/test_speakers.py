@@ -1928,3 +1928,322 @@ def test_a_quote_after_a_short_sentence_about_an_unnamed_person_is_theirs_as_wri
 )
 def test_the_club_said_is_the_club_not_its_sponsor_or_a_paper_named_nearer(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- a subject that is not a person
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # broadsheet: a passive 'was announced' whose subject is an event, the speaker in the clause after
+            "Veteran reporter Moira Halden covered nine presidents.\n\nHer departure as Daily Courier columnist "
+            'was announced after she was captured on video saying: "The whole system is rotten."',
+            "Moira Halden",
+        ),
+        (  # sports desk: 'was confirmed hours after he was heard telling teammates:'
+            "Winger Jonas Kettering spent six seasons at Ashby Town.\n\nHis move to Lyon was confirmed hours "
+            'after he was heard telling teammates: "I need a new challenge."',
+            "Jonas Kettering",
+        ),
+        (  # wire: 'was revealed … when she told reporters:'
+            "Coach Petra Lindqvist has led the national team since 2019.\n\nThe contract extension was revealed "
+            'on Friday when she told reporters: "There is unfinished business here."',
+            "Petra Lindqvist",
+        ),
+        (  # the passive's agent is still the speaker
+            "Rhona Daly became chief executive of Fenwick Bank in March.\n\nThe sponsorship was announced by "
+            'chief executive Rhona Daly, who said: "This is a proud day for the bank."',
+            "Rhona Daly",
+        ),
+    ],
+)
+def test_what_was_announced_is_not_the_speaker(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- short partial quotes cued by a verb of judging
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (  # US wire: 'characterized X as "…"'
+            "Prosecutor Dana Whitcombe filed the charges on Monday.\n\nWhitcombe characterized the scheme as "
+            '"a betrayal of every fan who bought a ticket."',
+            ["Dana Whitcombe"],
+        ),
+        (  # politics desk: 'referred to X as a "…" and …'
+            "Mayor Colin Ashdown opposed the stadium plan.\n\nIn a radio interview, he referred to the "
+            'developer as a "so-called benefactor" and promised to fight the plan in court.',
+            ["Colin Ashdown"],
+        ),
+        (  # tribute piece: 'spoke of his "…"'
+            "Former club captain Owen Threlfall died on Sunday aged 81.\n\nChairman Brian Mottram spoke of "
+            "Threlfall's \"loyalty, grit and humour\", adding that the club would hold a minute's silence.",
+            ["Brian Mottram"],
+        ),
+        (  # a lead-in phrase before the subject: 'Outside the club, … spoke of'
+            "Former club captain Owen Threlfall died on Sunday aged 81.\n\nOutside the club, league chairman Ian "
+            'Purcell spoke of his "decency and quiet authority".',
+            ["Ian Purcell"],
+        ),
+        (  # campaign group: 'condemned the "…" of the parade'
+            "Supporters' group chair Nadia Rahimi wrote to the league on Friday.\n\nRahimi condemned the "
+            '"takeover" of the parade by the sponsor.',
+            ["Nadia Rahimi"],
+        ),
+        (  # statement: 'condemning X as "…"'
+            "Ferndale Athletic issued a statement on Saturday condemning the chant heard at the match as "
+            '"hateful, ignorant and wrong".',
+            ["Ferndale Athletic"],
+        ),
+    ],
+)
+def test_a_short_partial_quote_after_a_verb_of_judging_is_the_subjects(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers
+
+
+# ---------------------------------------------------------------- a document as the source
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (  # wire: the report named, then 'It says'
+            "An independent review of the league's finances was published on Monday.\n\nThe review accuses "
+            'owners of chasing short-term gains. It says the clubs "are gambling with their own futures".',
+            ["the review"],
+        ),
+        (  # summit copy: 'approved a declaration in which …. It also called for "…"'
+            "The two federations signed a joint declaration in Lima on Friday, in which both promised to share "
+            'betting data. It also called for "an end to match-fixing in all its forms."',
+            ["the declaration"],
+        ),
+        (  # broadsheet: 'The study …. But it warns …'
+            "Researchers at Kelvin University surveyed 2,000 season-ticket holders.\n\nThe study found that most "
+            'fans back a salary cap. But it warns that clubs "will not act unless the league forces them to."',
+            ["the study"],
+        ),
+        (  # a club's statement: 'it' is the club, not the statement
+            "Ashby Rovers confirmed the departure of their manager on Monday in a short statement.\n\n"
+            '"We thank him for three memorable seasons," it said.',
+            ["Ashby Rovers"],
+        ),
+    ],
+)
+def test_it_after_a_sentence_about_a_document_is_the_document(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers
+
+
+# ---------------------------------------------------------------- transcript labels, a time before the subject
+
+
+@pytest.mark.parametrize(
+    "turn, speaker",
+    [
+        ('Q (MARA LINDQVIST, THE COURIER): "Will the players see any of this money?"', "Mara Lindqvist"),
+        ('A (JOE BRANNIGAN): "Yes, every one of them will."', "Joe Brannigan"),
+        ('Q — Priya Nandra (BBC Sport): "Will the players see any of this money?"', "Priya Nandra"),
+    ],
+)
+def test_a_transcripts_q_or_a_label_is_not_part_of_the_name(analyzer, turn, speaker):
+    body = f"The press conference was held at the Copper Box on Tuesday.\n\n{turn}"
+    assert who_said(analyzer, body) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        'And last night the former England youth ace fumed: "I\'m not finished. I scored three on Saturday."',
+        'Yesterday the 29-year-old striker said: "I\'m not finished. I scored three on Saturday."',
+        'On Sunday the striker hit back: "I\'m not finished. I scored three on Saturday."',
+    ],
+)
+def test_a_time_before_a_described_subject_is_not_the_speaker(analyzer, sentence):
+    body = (
+        "Striker Dean Ashworth has hit out at Wexford City after being left out of the club's kit launch.\n\n"
+        + sentence
+    )
+    assert who_said(analyzer, body) == ["Dean Ashworth"]
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (  # tabloid: 'Pals say … One told us:'
+            "Winger Callum Brierley was left out of the kit launch.\n\nPals say Brierley was gutted when he found out. "
+            'One told us: "He went white when he saw the pictures."',
+            ["a pal"],
+        ),
+        (  # the group in a paragraph of its own before
+            "Winger Callum Brierley was left out of the kit launch.\n\nFans flooded social media.\n\n"
+            'One wrote: "Leave Brierley out of the launch? Absolute clowns."',
+            ["a fan"],
+        ),
+        (  # team-mates
+            "Winger Callum Brierley was left out of the kit launch.\n\nTeam-mates rallied round the winger. "
+            'One said: "He is the best player we have got."',
+            ["a team-mate"],
+        ),
+        (  # a sentence about one person before: 'One' is nobody in particular
+            "Winger Callum Brierley was left out of the kit launch.\n\nBrierley said nothing after training. "
+            'One said: "He is the best player we have got."',
+            [None],
+        ),
+    ],
+)
+def test_one_after_a_sentence_about_a_group_is_one_of_the_group(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers
+
+
+# ---------------------------------------------------------------- 'he said' after a subject with a role in apposition
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # politics desk: the role, then party and name; another person named earlier
+            "The stadium bill was blocked by Judge Alma Ferris on Friday. The bill's backers said the judge had "
+            'overreached. The Speaker of the Assembly, Republican Rhys Bevan, disagreed: "The court has done its '
+            'job. We will write a better bill," he said.',
+            "Rhys Bevan",
+        ),
+        (  # sports desk: a union's head
+            "Sprinter Keisha Morant criticised the new kit deal on Monday. The head of the Athletes' Union, Ana "
+            'Duarte, was blunter: "Nobody asked the athletes. Nobody ever does," she said.',
+            "Ana Duarte",
+        ),
+        (  # business desk: a possessor's role, then a description and the name
+            "Manager Steve Corrigan was sacked by Ashby Rovers on Monday. The club's new owner, American investor "
+            'Dale Whitford, hit back at critics: "We needed a fresh start. That is all there is to it," he said.',
+            "Dale Whitford",
+        ),
+    ],
+)
+def test_he_said_after_a_role_with_the_name_in_apposition_is_that_name(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # wire: 'has seen what The New York Times calls an "…"', a person named before
+            "President Barack Obama commuted the sentence on Tuesday. The Obama administration has seen what The "
+            'New York Times calls an "unprecedented crackdown on leaks of government secrets."',
+            "The New York Times",
+        ),
+        (  # sports desk: 'was sold in what the club described as "…"'
+            "Forward Luis Ortega joined Ashby Rovers in 2019. He was sold on Monday in what the club described as "
+            '"a deal that suits everyone."',
+            "Ashby Rovers",
+        ),
+        (  # column: 'in what Pruitt called "…"'
+            "Coach Dana Pruitt spoke after the defeat. Her side are in what Pruitt called "
+            '"the worst run of form I have known."',
+            "Dana Pruitt",
+        ),
+    ],
+)
+def test_what_someone_calls_a_thing_is_theirs(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (  # wire: a chain of partial quotes, the last a clause the parser reads a subject into
+            "The league published its review of refereeing on Monday. Referees' union spokesman Colm Daly told "
+            'the BBC that the review was "dishonest", "reflects the clubs\' propaganda" and "is based on one '
+            "side's figures alone.\"",
+            ["Colm Daly", "Colm Daly", "Colm Daly"],
+        ),
+        (  # tribute: 'spoke of a "…" and "…"'
+            'Former chairman Ross Kilbride died on Sunday. League president Willa Brandt spoke of a "towering '
+            'figure in the game who made a difference" and "commanded respect from friend and foe alike."',
+            ["Willa Brandt", "Willa Brandt"],
+        ),
+    ],
+)
+def test_every_link_of_a_chain_of_partial_quotes_is_the_first_ones_speakers(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # UK politics copy: 'The Prime Minister said she is "…"' after 'Prime Minister Helen Marsh'
+            'Former chairman Ross Kilbride died on Sunday. Prime Minister Helen Marsh said today "he gave his life '
+            'to this club." Tributes came from across the game. The Prime Minister said she is "deeply saddened" by '
+            "the news.",
+            "Helen Marsh",
+        ),
+        (  # club copy: 'the Chief Executive' capitalised
+            "Ashby Rovers chief executive Martin Oyelaran opened the new stand on Saturday. Fans queued for hours. "
+            'The Chief Executive said the club was "only getting started".',
+            "Martin Oyelaran",
+        ),
+    ],
+)
+def test_a_capitalised_role_with_the_is_the_person_who_holds_it(analyzer, body, speaker):
+    assert who_said(analyzer, body)[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (  # wire copy with its paragraph breaks lost: the next sentence introduces the next quote
+            'Team leader Mathis Durand said on Monday he would stay. "I signed for this team, not for a logo," '
+            'Durand said. "If the name on the jersey changes, I\'ll still be in it." A spokesman for the Union '
+            'Cycliste Internationale said the governing body was "following the situation closely".',
+            ["Mathis Durand", "Mathis Durand", "a spokesman for the Union Cycliste Internationale"],
+        ),
+        (  # a club president after the coach
+            'Coach Lena Vogt was defiant. "We will be back," Vogt said. "Nobody here is giving up." Club president '
+            'Ivo Sandri said the board was "united behind the coach".',
+            ["Lena Vogt", "Lena Vogt", "Ivo Sandri"],
+        ),
+        (  # the league after a player
+            'Defender Kofi Mensah apologised on Monday. "I lost my head," Mensah said. "That is all I can say." '
+            'The league said in a statement it would "review the incident in full".',
+            ["Kofi Mensah", "Kofi Mensah", "the league"],
+        ),
+    ],
+)
+def test_a_sentence_that_leads_into_the_next_quote_is_not_the_last_ones_attribution(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # US college sports desk: 'the junior laughed.'
+            "Quarterback Marcus Tillery threw for 300 yards. His favorite target was junior wideout DeShawn Marks, "
+            'who caught eight passes. Asked about the bank deal, the junior laughed. "Dinner is on him all year."',
+            "DeShawn Marks",
+        ),
+        (  # 'the sophomore said'
+            "Sophomore guard Jalen Brooks scored 22 points on Saturday. The Tigers won by nine. "
+            '"We finally played together," the sophomore said.',
+            "Jalen Brooks",
+        ),
+        (  # 'the freshman added'
+            'Pitcher Cody Brandt struck out nine. "I just threw strikes," the freshman added.',
+            "Cody Brandt",
+        ),
+    ],
+)
+def test_a_college_class_year_stands_for_the_player(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "said_as",
+    ["Okonjwo", "Okonkow"],  # two letters swapped; one mistyped
+)
+def test_a_misspelt_surname_in_an_attribution_is_the_person_of_the_story(analyzer, said_as):
+    body = (
+        "Defender Chidi Okonkwo signed a new contract on Friday. Okonkwo joined the club in 2019.\n\n"
+        f'"I never wanted to play anywhere else," {said_as} said.'
+    )
+    assert who_said(analyzer, body) == ["Chidi Okonkwo"]

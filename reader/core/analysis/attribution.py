@@ -61,8 +61,9 @@ VERB = rf"(?:{_MULTI_VERBS}|(?:{_VERB_ALT}))"
 _VERB_RE = re.compile(rf"\b{VERB}\b")
 # what introduces a partial quote: 'called the deal "a game-changer"', 'described it as "…"'
 PARTIAL_CUES = (
-    r"called|calls|described|describes|dubbed|labelled|labeled|termed|branded|hailed|praised|accused|accuses|"
-    r"accusing|ruled|rules"
+    r"called|calls|calling|described|describes|describing|dubbed|labelled|labeled|termed|branded|hailed|praised|"
+    r"accused|accuses|accusing|ruled|rules|characteri[sz](?:ed|es|ing)|referred\s+to|refers\s+to|"
+    r"spoke\s+of|speaks\s+of|condemn(?:ed|s|ing)|denounc(?:ed|es|ing)|critici[sz](?:ed|es|ing)"
 )
 _BEFORE_VERB_RE = re.compile(rf"\b(?:{VERB}|{PARTIAL_CUES})\b")
 PARTIAL_CUE_RE = re.compile(rf"\b(?:{VERB}|{PARTIAL_CUES})\b")
@@ -89,7 +90,15 @@ _GOES_ON = re.compile(
 _ROLE_FIRST_WORD = r"(?:" + "|".join(sorted(w for w in ROLE_WORDS if w.isalpha())) + r")\s+(?=[\w\s-]*[A-Z])"
 # a name after a lower-case description: ' political party Vänsterpartiet Malmö released'
 _DESCRIBED_FIRST = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)(?=\s+[a-z])")
-_NOT_A_NAME = frozenset("One Two Three Four Five Some Many Most All Both Each Every No None Several".split())
+_NOT_A_NAME = frozenset(
+    "One Two Three Four Five Some Many Most All Both Each Every No None Several His Her Their Its The This".split()
+)
+# a subject that is a thing, not a person: 'Her departure as columnist was announced', 'The move was confirmed'
+_THING_SUBJECT = re.compile(r"(?:His|Her|Their|Its|The|This)\s+[a-z]")
+# the speaker in the clause that introduces the quote: '… after she was captured on video saying: "'
+_CLAUSE_PRONOUN = re.compile(
+    rf"\b(?:after|when|as|because|before|since|while|where|once)\s+({_PRONOUN})\s+[^,:;\"“]{{0,60}}[:,]\s*$"
+)
 # words on display and who showed them: 'read a banner unveiled by', 'read a placard held by'
 _DISPLAYED_BY = re.compile(
     r"reads?\s+(?:a|an|the|one)\s+(?:[\w'’-]+\s+){0,3}?(?:banner|sign|placard|poster|flag|tifo|board|t-shirt|"
@@ -105,13 +114,23 @@ LEAD_IN = re.compile(
     r"^(?:[A-Z]{3,}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^)]{1,20}\))?\s*[—–_]+\s*|"
     r"(?:But|And|So|Yet|Still|Then|Later|Earlier|Meanwhile|However|Afterwards|Separately|"
     r"Elsewhere|Asked|Speaking|Writing|In|On|At|After|Before|During|For|With|From|Following|Of|Regarding|"
-    r"About|Despite|Amid|Given|"
+    r"About|Despite|Amid|Given|Outside|Inside|Across|Within|Beyond|Among|Unlike|Like|"
     r"Back|Once|When|While|Now|Today|Yesterday)\b[^,:]{0,60},\s*|(?:But|And|So|Yet|Then)\s+|"
     r"[A-Z][a-z]+ly,\s*)+"
 )
 # 'were told', 'was asked': the subject is whom a speech verb addresses, not its speaker
 _PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+$")
 _ADDRESSED = re.compile(r"told|tells|asked|asks|urged|warned|reminded|promised|assured|answered")
+# a transcript's turn: 'Q (NAME, OUTLET): ', 'A. Name: ', 'Q — Name (Outlet): '
+_TURN = re.compile(
+    r"\s*[QA]\.?\s*(?:[—–-]\s*)?\(?\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}?)\s*"
+    r"(?:,\s*[^,:()]{1,40})?\)?\s*(?:\([^()]{1,40}\)\s*)?:\s*"
+)
+# a time before the subject, without its comma: 'And last night the ex-England ace fumed:'
+_TIME_LEAD_IN = re.compile(
+    r"^(?:[Ll]ast\s+night|[Yy]esterday|[Tt]oday|[Tt]onight|[Ee]arlier\s+today|[Tt]his\s+(?:morning|afternoon|"
+    r"evening|week)|[Oo]n\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+night)?)\s+(?=(?:the|a|an|his|her)\s|[A-Z])"
+)
 # a lead-in without its comma before a pronoun: 'At the protest he said: "'
 _BARE_LEAD_IN = re.compile(
     r"^(?:In|On|At|After|Before|During|Following|Later|Earlier|Afterwards|Then|Today|Yesterday)\b"
@@ -229,6 +248,8 @@ def after(text: str, quote_end: int, limit: int) -> Source | None:
     if _new_sentence(text, quote_end, body) and (re.search(r"[:,]\s*$", body) or len(body.split()) > 12):
         return None  # '"…." After the match, X said, "…"': the next quote's attribution, not this one's
     verb = _VERB_RE.search(body) if _new_sentence(text, quote_end, body) else None
+    if verb and nxt and len(body[verb.end() :].split()) > 1:
+        return None  # '"…." A spokesman said the body was "…"': the next quote's attribution
     if verb and (
         len(body[verb.end() :].split()) > AFTER_SENTENCE_WORDS or _REPORTED.match(body, verb.end())
     ):  # '"…." Riedl recalled his first meeting with Aebi in 1989.', '"…." Avery said he would play.'
@@ -263,7 +284,8 @@ def before(text: str, quote_start: int, floor: int) -> Source | None:
     # a subject that introduces the quote with a colon keeps its sentence's partial quotes:
     # 'Sunak defended the record whilst promising a "formal update" from Braverman: "…"'
     return (
-        _before_verb(head, at)
+        _transcript_turn(head, at)
+        or _before_verb(head, at)
         or _before_said_name(head, at)
         or _before_colon(head, at)
         or _with_saying(head, at)
@@ -391,8 +413,8 @@ def _before_verb(head: str, at: int) -> Source | None:
     # Ruth Adler replied: "   Jane Doe, the federation's president, said: "   He added: "
     # The IOC said in a statement: "
     for verb in reversed(list(_BEFORE_VERB_RE.finditer(head))):
-        if _addressed(head, verb.start(), verb.group()):
-            continue  # 'The players were told to prepare for "…"': they are not the speakers
+        if _PASSIVE_BEFORE.search(head, 0, verb.start()):
+            continue  # 'The players were told "…"', 'Her exit was announced after …': not the speakers
         rest = head[verb.end() :]
         if (
             re.search(r",\s*$", head[: verb.start()])
@@ -411,9 +433,11 @@ def _before_verb(head: str, at: int) -> Source | None:
         pronoun = re.search(rf"[\s,]({_PRONOUN})$", subject)  # '…, in which he told visitors "…"'
         if pronoun:
             return _span(head, at, head.rindex(pronoun.group(1), 0, verb.start()), verb.start(), pronoun=True)
-        subject = re.split(r",?\s+(?:but|while|whereas|yet)\s+|;\s+", subject)[-1]  # '…, but his agency said'
+        # '…, but his agency said', 'has seen what The New York Times calls an "…"'
+        subject = re.split(r",?\s+(?:but|while|whereas|yet)\s+|;\s+|\s+what\s+(?=\S+\s)", subject)[-1]
         subject = LEAD_IN.sub("", subject)
         subject = _BARE_LEAD_IN.sub("", subject)
+        subject = _TIME_LEAD_IN.sub("", subject)
         if not subject.strip(" ,;") or FUNCTION_WORD.fullmatch(subject.strip(" ,;")):
             return None  # '…," and told the players, "…"': the subject is earlier in the sentence
         return _subject_source(head, subject, at)
@@ -459,6 +483,9 @@ def _before_subject(head: str, at: int) -> Source | None:
     m = re.match(rf"{_PRONOUN}\b", sentence)
     if m:
         return _subject_source(head, m.group(), at)
+    clause = _CLAUSE_PRONOUN.search(head) if _THING_SUBJECT.match(sentence) else None
+    if clause:
+        return _span(head, at, clause.start(1), clause.end(1), pronoun=True)
     first = sentence.split(",", 1)[0] if "," in sentence else ""
     if first and looks_like_name(first) and len(first.split()) <= 5:
         return _subject_source(head, first, at)
@@ -511,6 +538,12 @@ def _before_said_name(head: str, at: int) -> Source | None:
         return None  # 'and told the players, "…"': whom the speaker told
     group = "source" if m.group("source") else "words"
     return _span(head, at, m.start(group), m.end(group))
+
+
+def _transcript_turn(head: str, at: int) -> Source | None:
+    # a transcript's 'Q (MARA LINDQVIST, THE COURIER): "'   'A. Joe Brannigan: "'   'Q — Sam Ito (BBC): "'
+    m = _TURN.fullmatch(head)
+    return _span(head, at, m.start("name"), m.end("name")) if m and looks_like_name(m.group("name")) else None
 
 
 def _before_colon(head: str, at: int) -> Source | None:

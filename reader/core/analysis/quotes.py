@@ -28,7 +28,9 @@ from .values import SPEECH, TERM, Entity, Quote
 
 OPENERS = "“«"
 CLOSERS = "”»"
-HEADLINE_OPENERS, HEADLINE_CLOSERS = "‘", "’"
+# a single curly mark opens speech (UK copy: 'fumed: ‘I’m not finished.’'), not an elision ('the ‘90s')
+_SINGLE_OPENS = re.compile(r"(?:(?<=^)|(?<=[\s(\[{—–/\"“-]))‘(?!\d\ds?\b|em\b|n’|til\b|cause\b)(?=\S)")
+_SINGLE_CLOSER = re.compile(r"(?<=\S)’(?![^\W\d_])|(?<![^\W\d_])’")  # not an apostrophe inside a word
 SPEECH_MIN_WORDS = 8  # a shorter quote inside a sentence is a quoted term unless it reads as speech
 PARTIAL_CUE_WORDS = 8  # 'called the deal "…"': at most this many words between the speech verb and the quote
 REPORTED_MIN_WORDS = 3  # 'left office in "the interest of the country"': a phrase, not a scare-quoted word
@@ -65,6 +67,10 @@ _UNNAMED_FOR = re.compile(
 _RIGHT_AFTER_CUE = re.compile(
     r"\s*(?:(?:(?:the\s+)?(?:[A-Z][\w.'’&-]*\s+){1,3}|(?:him|her|them|us|me|reporters|journalists)\s+)?(?:that|of)|to)?\s*"
 )
+_PARTICIPLE_CUE = re.compile(
+    r"\b(?:adding|saying|stating|noting|explaining|insisting|warning|writing|declaring|telling\s+\w+)\s*[,:]?$"
+)
+_THE = re.compile(r"^[Tt]he\s+")
 ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}")
 # a modal or 'to' right before a quote: the quote is the verb of a clause someone said ('would "study"')
 _VERB_PHRASE_BEFORE = re.compile(r"\b(?:would|will|could|should|must|might|may|can|shall|to)$")
@@ -108,7 +114,8 @@ def find_quotes(
             kind = SPEECH  # 'Mubarak said he … had left office in "the interest of the country"'
         if kind == SPEECH and speaker is None:
             source = attribution.source(text, span.start, span.end)
-            if source is None and parse is not None:
+            chained = source is None and last is not None and bool(last.speaker) and _chained(text, last, span)
+            if source is None and parse is not None and not chained:  # not the next link of someone's words
                 begin, end = attribution.sentence_around(text, span.start, span.end)
                 source = speaker_by_grammar(text, begin, end, (span.start, span.end), parse)
             if source is not None:
@@ -208,8 +215,7 @@ def _unclosed(stack: list[_Open], end: int) -> list[_Span]:
 def _marks(para: str, headline: bool, inside):
     """(index, size, 'open' or 'close') of each quote mark in a paragraph; `inside()` says whether a
     quote is open, which decides what an ambiguous straight mark is."""
-    openers = OPENERS + (HEADLINE_OPENERS if headline else "")
-    closers = CLOSERS + (HEADLINE_CLOSERS if headline else "")
+    singles = _single_marks(para)
     i = 0
     while i < len(para):
         ch = para[i]
@@ -227,13 +233,32 @@ def _marks(para: str, headline: bool, inside):
             role = _straight_role(para, i, inside())
         elif ch == "'" and headline:
             role = _straight_role(para, i, inside(), clear_only=True)
-        elif ch in openers:
+        elif ch in OPENERS:
             role = "open"
-        elif ch in closers and not (headline and ch == "’" and not inside()):
+        elif ch in CLOSERS:
             role = "close"
+        else:
+            role = singles.get(i)
         if role:
             yield i, 1, role
         i += 1
+
+
+def _single_marks(para: str) -> dict[int, str]:
+    """The single curly marks that quote (index → role): an opening mark at a word's start paired with the
+    first closing mark after it that is no apostrophe ('I’m', 'Dean’s') nor, where a later one will do, a
+    plural possessive ('the players’ views')."""
+    roles: dict[int, str] = {}
+    for opener in _SINGLE_OPENS.finditer(para):
+        at = opener.start()
+        if roles and at < max(roles):
+            continue
+        closers = [m.start() for m in _SINGLE_CLOSER.finditer(para, at + 2)]
+        clear = [c for c in closers if para[c - 1] in ".,!?…—–-" or re.match(r"’(?:$|[.,;:!?)\]—–\"”])", para[c:])]
+        plain = [c for c in closers if para[c - 1] != "s" and not para[c - 1].isspace()]
+        if closers:
+            roles[at], roles[(clear or plain or closers)[0]] = "open", "close"
+    return roles
 
 
 def _glued_closer(para: str, i: int, size: int) -> bool:
@@ -271,12 +296,12 @@ def _is_attribution_line(para: str) -> bool:
 
 
 def _kind(text: str, span: _Span) -> str:
-    inner = text[span.start + 1 : span.end - (1 if span.closed else 0)].strip(" '`\"“”«»")
+    inner = text[span.start + 1 : span.end - (1 if span.closed else 0)].strip(" '`\"“”«»‘’")
     if span.paragraphs > 1 or not span.closed:
         return SPEECH
     before = text[paragraph_start(text, span.start) : span.start].rstrip()
-    if not before or before.endswith(":"):
-        return SPEECH
+    if not before or before.endswith(":") or _PARTICIPLE_CUE.search(before):
+        return SPEECH  # '…", adding, "For Mexico, this man is a terrorist"'
     if len(inner.split()) < SPEECH_MIN_WORDS and _title_case(inner):
         return TERM  # a name inside a sentence: 'declared the day "Jeff Gordon Day"', 'the "Capital of the Surf."'
     if inner[-1:] in ",.?!…:;—–":
@@ -329,9 +354,13 @@ def _resolve(
 ) -> str | None:
     """The speaker a source phrase names, with an organisation's initials spelled out as the article did, and
     under the fullest name the article gives it."""
+    if source.text == "One":  # 'Pals say he was gutted. One told us: "…"': a pal
+        return story.one_of(text, source.start)
     speaker = _named_by(source, span, text, entities, names, last)
     if speaker and ACRONYM.fullmatch(speaker):
-        return _spelled_out(speaker, text)
+        return story.spelled_out(speaker, text)
+    if speaker and " " not in speaker:  # 'Demriel' for the 'Füsun Demirel' of the story
+        speaker = story.misspelt_person(speaker, entities) or speaker
     return _fullest(speaker, entities) if speaker else speaker
 
 
@@ -351,39 +380,9 @@ def _fullest(speaker: str, entities: Sequence[Entity]) -> str:
         for name in orgs
         if len(name.split()) > len(words)
         and name.split()[1 : len(words)] == words[1:]
-        and _same_word(name.split()[0], words[0])
+        and story.same_word(name.split()[0], words[0])
     }
     return longer.pop() if len(longer) == 1 else speaker
-
-
-def _same_word(a: str, b: str) -> bool:
-    """The same word, or one of five letters or more with two letters swapped or one mistyped."""
-    if a == b:
-        return True
-    if len(a) != len(b) or len(a) < 5 or a[0] != b[0]:
-        return False
-    differ = [i for i in range(len(a)) if a[i] != b[i]]
-    swapped = len(differ) == 2 and differ[1] == differ[0] + 1 and a[differ[0]] == b[differ[1]]
-    return len(differ) == 1 or (swapped and a[differ[1]] == b[differ[0]])
-
-
-def _spelled_out(acronym: str, text: str) -> str:
-    """'KCNA' → 'Korean Central News Agency' where the article wrote 'Korean Central News Agency (KCNA)'."""
-    m = re.search(
-        rf"((?:[A-Z][\w'’&-]*\s+(?:(?:of|the|for|and|de|du|des|la|le)\s+)*){{1,7}}[A-Z][\w'’-]*)\s*"
-        rf"\(\s*(?:the\s+)?{re.escape(acronym)}\s*\)",
-        text,
-    )
-    if m:
-        words = m.group(1).split()
-        initials = [w for w in words if w[0].isupper()]
-        # drop leading words the initials do not cover: 'Pyongyang's Korean Central News Agency (KCNA)'
-        while len(initials) > len(acronym) and words:
-            if words[0][0].isupper():
-                initials.pop(0)
-            words.pop(0)
-        return " ".join(words)
-    return acronym
 
 
 def _named_by(
@@ -425,8 +424,9 @@ def _named_by(
         ):
             # 'Dennis ter Horst' where spaCy saw 'Dennis' and 'Horst'; 'Laia Cortés i Ferrer'
             return names.resolve(name)
-        return person.canonical
-    whole = [e for e in inside if e.label == "ORG" and e.text == re.sub(r"^[Tt]he\s+", "", phrase)]
+        shouted = person.canonical.isupper() and " " in person.canonical  # a transcript's 'JOE BRANNIGAN'
+        return person.canonical.title() if shouted else person.canonical
+    whole = [e for e in inside if e.label == "ORG" and _THE.sub("", e.text) == _THE.sub("", phrase)]
     if whole and not people:  # 'The Rugby Football League', not the 'Super League' its last word is part of
         return whole[-1].canonical
     if name and names.resolve(name) != name:
@@ -474,6 +474,9 @@ def _pronoun(source: Source, span: _Span, text: str, entities: Sequence[Entity],
     paragraph), else the previous speaker of this paragraph, else the last person named since the previous
     quote, else the previous speaker. It/they: likewise an organisation. Never one named after the pronoun
     ('He also accused Comey of "…"')."""
+    document = story.document_before(text, source.start) if source.text.lower() == "it" else None
+    if document:
+        return document  # 'The review accuses owners of … It says the clubs "…"'
     wanted = ("ORG",) if source.text.lower() in ("it", "they", "we") else ("PERSON",)
     para_start = paragraph_start(text, span.start)
     last_here = last if last is not None and last.end > para_start else None  # the previous quote, if in this paragraph
@@ -528,7 +531,7 @@ def _named_in(person: Entity, quote: str) -> bool:
 def _reported(text: str, span: _Span, parse: Parse) -> bool:
     """A short lower-case quote further on in a sentence with a speech verb before it, that the sentence's
     grammar shows to be part of what the verb reports."""
-    inner = text[span.start + 1 : span.end - 1].strip(" '`\"“”«»")
+    inner = text[span.start + 1 : span.end - 1].strip(" '`\"“”«»‘’")
     begin, end = attribution.sentence_around(text, span.start, span.end)
     if len(inner.split()) < REPORTED_MIN_WORDS or not inner[:1].islower() or _title_case(inner):
         return False  # one or two words in quotes inside reported speech: a scare quote ('rated "highly critical"')
@@ -541,7 +544,7 @@ def _chained(text: str, previous: Quote, span: _Span) -> bool:
     """A short quote in lower case further on in the sentence of a partial quote someone said: the next link
     of a chain of their words, not a quoted term."""
     between = text[previous.end : span.start]
-    inner = text[span.start + 1 : span.end - 1].strip(" '`\"“”«»")
+    inner = text[span.start + 1 : span.end - 1].strip(" '`\"“”«»‘’")
     return (
         previous.start > paragraph_start(text, previous.start)
         and previous.text.rstrip(" '`\"“”«»’")[-1:] not in (".", "!", "?")

@@ -25,8 +25,12 @@ _OPENING_ADVERB = re.compile(
     r"^(?:(?:Later|Earlier|Afterwards|Then|Meanwhile|Now|Today|Yesterday|Tonight|But|And|So|Yet|Still)\s+|"
     r"(?:On|In|At|After|Before|During)\s+[^,]{1,30},\s+|(?:Asked|Pressed|Questioned|Speaking|Writing)\s+[^,]{1,40},\s+)+"
 )
-# a possessor's role with the name in apposition: "Lund's successor, ", "The club's captain, "
-_APPOSED_ROLE = re.compile(r"(?:The|His|Her|Their|Its|[A-Z][\w'’-]*['’]s)\s+(?:[\w'’-]+\s+){0,3}?[a-z][\w-]*,\s*")
+# a role in apposition before the name: "Lund's successor, Ingrid Dahl", 'The Speaker of the House, Republican
+# Paul Ryan', "The club's new owner, American investor Dale Whitford"
+_APPOSED_ROLE = re.compile(
+    r"(?:The|His|Her|Their|Its|[A-Z][\w'’-]*['’]s)\s+(?:[\w'’.-]+\s+){0,4}?[\w'’.-]+,\s*"
+    r"(?!(?:and|but|or|as|while|when|who|which|that)\s)(?:[A-Z][a-z-]+\s+)?(?:[a-z-]+\s+)?"
+)
 LOOK_BACK = 1500  # characters searched back for the organisation or person a description stands for
 
 # "…," the airline said: a description that stands for the organisation named before it
@@ -59,7 +63,8 @@ PERSON_NOUNS = re.compile(
     r"\b(?:\d+-year-old|(?:[a-z]+-)?year-old|" + "|".join(sorted(DEMONYMS)) + "|"
     r"world\s+number\s+\w+|champion|midfielder|striker|forward|defender|goalkeeper|keeper|winger|batsman|"
     r"bowler|all-rounder|fly-half|scrum-half|prop|lock|flanker|rider|driver|sprinter|veteran|youngster|"
-    r"teenager|player|star|olympian|paralympian|debutant|rookie|quarterback)\b",
+    r"teenager|player|star|ace|skipper|olympian|paralympian|debutant|rookie|quarterback|freshman|sophomore|junior|"
+    r"senior|wideout|receiver|linebacker|guard|pitcher|goaltender|netminder)\b",
     re.I,
 )
 # 'the governor' is the 'Gov. Alan Pierce' of the story: the title a role is written as before a name
@@ -99,8 +104,8 @@ def is_description(phrase: str) -> bool:
     words = phrase.split()
     if len(words) < 2:
         return False
-    if PERSON_NOUNS.fullmatch(words[-1]) and words[0].lower() == "the":
-        return True
+    if (PERSON_NOUNS.fullmatch(words[-1]) or words[-1].lower() in ROLE_WORDS) and words[0].lower() == "the":
+        return True  # 'the striker'; 'the Prime Minister', 'the Chief Executive' as some copy capitalises them
     if re.search(r"['’]s$", words[0]) and words[-1][:1].islower():
         return True  # "Wolf's husband and coach"
     return words[-1][:1].islower() and (
@@ -255,6 +260,10 @@ def _fits(noun: str, org: Entity) -> bool:
     return not (sporting and noun and noun not in SIDE_NOUNS)
 
 
+_BEFORE_NAME = re.compile(r"[\s,]*(?:[a-z][\w-]*\s+){0,2}")
+_COMMAS = re.compile(r"[\s,]{0,4}")
+
+
 def _named_with(noun: str, labels: tuple[str, ...], text: str, before: int, entities: Sequence[Entity]) -> str | None:
     """The last entity the text gave `noun` to before `before`: 'coach Hansi Flick', 'Flick, the coach',
     'the Spanish airline Iberojet'."""
@@ -266,7 +275,9 @@ def _named_with(noun: str, labels: tuple[str, ...], text: str, before: int, enti
     for m in re.finditer(said, text[floor:before], re.I):
         at, said_end = m.start() + floor, m.end() + floor
         for e in named:
-            right_after = 0 <= e.start - said_end <= 4 and re.fullmatch(r"[\s,]*", text[said_end : e.start])
+            # 'coach Hansi Flick'; a person also 'junior wideout DeShawn Ellery' (not 'league sponsor Betway')
+            gap = _BEFORE_NAME if e.label == "PERSON" else _COMMAS
+            right_after = 0 <= e.start - said_end <= 25 and gap.fullmatch(text[said_end : e.start])
             apposition = 0 <= at - e.end <= 40 and re.fullmatch(
                 r",\s+(?:the|their|its|[\w'’-]+'s)\s[^,.;]*", text[e.end : at]
             )
@@ -395,3 +406,83 @@ def introducer(text: str, start: int, entities: Sequence[Entity]) -> str | None:
     if len(text[subject.start : stop].split()) > INTRODUCTION_WORDS:
         return None  # the words about the person, not their title, make the sentence short
     return subject.canonical
+
+
+def same_word(a: str, b: str) -> bool:
+    """The same word, or one of five letters or more with two letters swapped or one mistyped."""
+    if a == b:
+        return True
+    if len(a) != len(b) or len(a) < 5 or a[0] != b[0]:
+        return False
+    differ = [i for i in range(len(a)) if a[i] != b[i]]
+    swapped = len(differ) == 2 and differ[1] == differ[0] + 1 and a[differ[0]] == b[differ[1]]
+    return len(differ) == 1 or (swapped and a[differ[1]] == b[differ[0]])
+
+
+def spelled_out(acronym: str, text: str) -> str:
+    """'KCNA' → 'Korean Central News Agency' where the article wrote 'Korean Central News Agency (KCNA)'."""
+    m = re.search(
+        rf"((?:[A-Z][\w'’&-]*\s+(?:(?:of|the|for|and|de|du|des|la|le)\s+)*){{1,7}}[A-Z][\w'’-]*)\s*"
+        rf"\(\s*(?:the\s+)?{re.escape(acronym)}\s*\)",
+        text,
+    )
+    if m:
+        words = m.group(1).split()
+        initials = [w for w in words if w[0].isupper()]
+        # drop leading words the initials do not cover: 'Pyongyang's Korean Central News Agency (KCNA)'
+        while len(initials) > len(acronym) and words:
+            if words[0][0].isupper():
+                initials.pop(0)
+            words.pop(0)
+        return " ".join(words)
+    return acronym
+
+
+# a document that speaks for itself ('The report accuses …. It says …'), named in the sentence before
+_DOCUMENT = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w'’-]+\s+){0,4}?(report|review|study|survey|declaration|document|"
+    r"manifesto|ruling|judgment|verdict|resolution|charter|white\s+paper)\b"
+)
+
+
+def document_before(text: str, at: int) -> str | None:
+    """'the report' where 'it' at `at` opens a sentence after one that names a document: 'The
+    review accuses owners …. It says …', '… approved a declaration in which …. It also mentioned …'."""
+    begin = sentence_start(text, at, paragraph_start(text, at))
+    if text[begin:at].strip() and not LEAD_IN.fullmatch(text[begin:at]):
+        return None  # not '"…", it said': the pronoun after a quote
+    last_mark = max(0, len(text[:begin].rstrip()) - 1)  # the previous sentence's full stop
+    previous = text[sentence_start(text, last_mark, max(0, begin - LOOK_BACK)) : begin]
+    if QUOTE_MARK.search(previous):
+        return None  # a quote in between: 'it' goes on from its speaker
+    found = list(_DOCUMENT.finditer(previous))
+    return "the " + " ".join(found[-1].group(1).split()) if found else None
+
+
+# a group the sentence before opens with: 'Pals say …', 'Fans flooded social media.', 'Team-mates rallied round'
+_GROUP_FIRST = re.compile(r"(?:(?:Some|Many|Several|Other|Local|Angry|Furious)\s+)?([A-Z][a-z-]+s)\s+[a-z]")
+
+
+def one_of(text: str, at: int) -> str | None:
+    """'a pal' for the 'One' at `at` that opens a sentence after one that opens with a group of people ('Pals
+    say …. One told us: "…"'); None where none does."""
+    begin = sentence_start(text, at, paragraph_start(text, at))
+    if text[begin:at].strip():
+        return None
+    floor = max(0, begin - LOOK_BACK)
+    previous = text[sentence_start(text, max(floor, len(text[:begin].rstrip()) - 1), floor) : begin]
+    group = _GROUP_FIRST.match(previous)
+    if not group or group.group(1).lower() in DEMONYMS or group.group(1).endswith("ss"):
+        return None
+    noun = group.group(1).lower()
+    return "a " + (noun[:-3] + "y" if noun.endswith("ies") else noun[:-1])
+
+
+def misspelt_person(surname: str, entities: Sequence[Entity]) -> str | None:
+    """The one person of the story whose surname `surname` misspells (two letters swapped or one mistyped),
+    where nobody is called by it as written: 'Demriel' → 'Füsun Demirel'."""
+    people = {e.canonical for e in entities if e.label == "PERSON" and " " in e.canonical}
+    if any(p.split()[-1] == surname for p in people):
+        return None
+    found = {p for p in people if same_word(p.split()[-1], surname)}
+    return found.pop() if len(found) == 1 else None

@@ -11,7 +11,7 @@ from ..model import PARAGRAPH_BREAK
 from .context import ORG_WORDS, looks_like_full_name, reads_as_company
 from .gazetteer import PLACE_LABELS, word_list
 from .mentions import occurrences, with_untagged
-from .names import COMPANY_WORDS, COUNTRY_ADJECTIVES, DEMONYMS, FUNCTION_WORDS, surname
+from .names import COMPANY_WORDS, COUNTRY_ADJECTIVES, DEMONYMS, FUNCTION_WORDS, is_name_token, surname
 from .sides import as_nationality, reads_as_place, sporting_side
 from .trimming import NAME_LABELS
 from .values import Entity
@@ -33,6 +33,19 @@ _SPELLED_OUT = re.compile(
     r"\s*\(\s*(?:the\s+)?([A-Z][A-Z&]{1,6})\s*\)"
 )
 _SIDE_NAME = r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+# a person's trade or position, in lower case just before a lone name ('Estonian singer Kadrila', 'striker
+# Valdemiro'), or capitalised opening a sentence ('Winger Dorinho crossed'); never a sponsor's 'partner'
+_TRADES = (
+    "singer|songwriter|rapper|actor|actress|comedian|designer|artist|painter|sculptor|photographer|novelist|"
+    "poet|playwright|filmmaker|anchor|presenter|journalist|columnist|pundit|dancer|musician|guitarist|drummer|"
+    "striker|midfielder|defender|goalkeeper|keeper|winger|playmaker|quarterback|sprinter|batsman|bowler|flanker|"
+    "fly-half|scrum-half|full-back|jockey|hurdler|cyclist|swimmer|boxer|golfer|wrestler|gymnast|teammate|team-mate"
+)
+_TRADE_BEFORE = re.compile(r"(?<![\w-])(?:" + _TRADES + r")\s+$")
+_TRADE_FIRST = re.compile(r"(?=[A-Z])(?i:" + _TRADES + r")\s+(?=[A-Z])")
+_NOT_YET_PEOPLE = frozenset(("ORG", "GPE", "LOC", "FAC", "NORP"))
+_NAME_WORD = re.compile(r"[A-Z][a-z\u00c0-\u024f'’-]+")  # 'Dorinho', 'Beyoncé'; not 'FIFA', not two words
+_SENTENCE_START = re.compile(r"(?:^|[.!?\n][\"”’']?\s*)$")
 _FIXTURE = re.compile(
     _SIDE_NAME
     + r" (?:beat|defeated|edged|drew with|lost to|v|vs\.?|\d+ ?[-–] ?\d+|\d+) "
@@ -52,6 +65,8 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
     the text calls a company ('the airline Iberojet') is an organisation in every mention; a listed
     team's nickname ('Bulls') is the team; all of them also where spaCy left them out.
     """
+    if texts:
+        parts = _people_by_trade(parts, texts)
     every = [e for part in parts for e in part]
     longer = sorted({(e.canonical, e.label) for e in every if e.label == "ORG"}, key=lambda c: -len(c[0]))
     labels: dict[str, dict[str, float]] = {}  # an entity's votes for each label, weighted by `_weight`
@@ -100,6 +115,50 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
             merged.append(Entity(e.start, e.end, e.text, label, canonical, e.note))
         result.append(merged)
     return _across_the_article(result, texts) if texts else result
+
+
+def _people_by_trade(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
+    """A lone name the article calls a person by trade somewhere ('Estonian singer Kadrila', 'striker
+    Valdemiro', 'Winger Dorinho crossed' opening a sentence) is that person in every mention, whatever spaCy
+    called it and where it tagged nothing; with the full name of the article's person of that surname."""
+    found: list[list[Entity]] = []
+    people: set[str] = set()
+    for text, part in zip(texts, parts):
+        kept = []
+        for e in part:
+            trade = _TRADE_FIRST.match(e.text) if e.label in _NOT_YET_PEOPLE and not e.note else None
+            if (
+                trade
+                and " " not in e.text[trade.end() :]
+                and _SENTENCE_START.search(text, max(0, e.start - 3), e.start)
+            ):
+                e = Entity(e.start + trade.end(), e.end, e.text[trade.end() :], e.label, e.text[trade.end() :])
+            if (e.label in _NOT_YET_PEOPLE or e.label == "PERSON") and not e.note and _NAME_WORD.fullmatch(e.text):
+                by_trade = trade or _TRADE_BEFORE.search(text, max(0, e.start - 16), e.start)
+                if by_trade and is_name_token(e.text) and not reads_as_company(text, e.start, e.end):
+                    people.add(e.text)
+            kept.append(e)
+        found.append(kept)
+    if not people:
+        return parts
+    fulls = {
+        surname(e.canonical): e.canonical for part in parts for e in part if e.label == "PERSON" and " " in e.canonical
+    }
+    named = {name: fulls.get(name, name) for name in people}
+    return [
+        with_untagged(
+            text,
+            [
+                Entity(e.start, e.end, e.text, "PERSON", named[e.text], "")
+                if e.text in named and e.label in _NOT_YET_PEOPLE and not e.note
+                else e
+                for e in part
+            ],
+            named,
+            "PERSON",
+        )
+        for text, part in zip(texts, found)
+    ]
 
 
 def _named_as_place(text: str, e: Entity, sides: Collection[str], labels: dict[str, dict[str, float]]) -> bool:

@@ -1,0 +1,62 @@
+"""One name, one person: a lone name the article calls a person by trade ('Estonian singer Kadrila', 'striker
+Valdemiro') is a person in every mention of it, whatever spaCy called it; a company after a sponsor's role
+('partner Kestrava') stays a company."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.model import BODY
+from tests.core.analysis_fixtures import analyze_text, real_analyzer
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    return real_analyzer()
+
+
+def mentions(analyzer, text: str, name: str) -> list[tuple[str, str]]:
+    """(label, canonical) of each body mention written exactly `name`."""
+    _, analysis = analyze_text(analyzer, text)
+    return [(e.label, e.canonical) for e in analysis.in_part(BODY).entities if e.text == name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "count"),
+    [
+        ("Final\n\nLatvian singer Lirenna won the contest. Fans cheered Lirenna at the airport.", "Lirenna", 2),
+        (
+            "Show\n\nFashion designer Halvaston lived in the town. The museum remembers Halvaston fondly.",
+            "Halvaston",
+            2,
+        ),
+        (
+            "Cup tie\n\nThe visitors leaned on striker Valdemiro, signed in January. Valdemiro scored twice and "
+            "Valdemiro's second was the pick of the night.",
+            "Valdemiro",
+            3,
+        ),
+        (
+            "Match report\n\nWinger Dorinho crossed for the opener. Goalkeeper Brekka saved well, but Dorinho "
+            "struck again after the break.",
+            "Dorinho",
+            2,
+        ),
+    ],
+)
+def test_a_lone_name_the_article_calls_a_person_by_trade_is_a_person_throughout(analyzer, text, name, count):
+    assert mentions(analyzer, text, name) == [("PERSON", name)] * count
+
+
+def test_a_company_after_a_sponsors_role_stays_a_company(analyzer):
+    text = (
+        "Deal\n\nThe kit deal with Umbrion runs to 2028. Umbrion said the sponsor Kestrava would stay. "
+        "Partner Kestrava declined to comment."
+    )
+    assert {label for label, _ in mentions(analyzer, text, "Kestrava")} == {"ORG"}
+    assert {label for label, _ in mentions(analyzer, text, "Umbrion")} == {"ORG"}
+
+
+def test_a_host_nation_after_a_role_word_stays_a_place(analyzer):
+    text = "Draw\n\nThe draw put host Qatar in the first group. Qatar will open the tournament in Doha."
+    assert {label for label, _ in mentions(analyzer, text, "Qatar")} <= {"GPE", "ORG"}

@@ -60,3 +60,36 @@ def test_a_company_after_a_sponsors_role_stays_a_company(analyzer):
 def test_a_host_nation_after_a_role_word_stays_a_place(analyzer):
     text = "Draw\n\nThe draw put host Qatar in the first group. Qatar will open the tournament in Doha."
     assert {label for label, _ in mentions(analyzer, text, "Qatar")} <= {"GPE", "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Report\n\nVisitors started with Tavinho and Relka up front. Tavinho's long range shot was saved, and "
+            "a pass from Relka set up the first goal. Moments later Tavinho hit the post.",
+            {"Tavinho": 3, "Relka": 2},
+        ),
+        (
+            "Report\n\nThe hosts were lively early on. Bellanti then exchanged passes with Ferrão before "
+            "Ferrão's header hit the bar.",
+            {"Ferrão": 2},
+        ),
+        (
+            "Report\n\nJuventus stayed top. A header from Torvane in the 80th minute won it for the visitors, "
+            "and Torvane was later booked.",
+            {"Torvane": 2},
+        ),
+    ],
+)
+def test_a_lone_name_the_article_shows_as_a_player_is_a_person_throughout(analyzer, text, names):
+    for name, count in names.items():
+        assert mentions(analyzer, text, name) == [("PERSON", name)] * count
+
+
+def test_a_town_named_for_its_side_in_the_run_of_play_is_no_person(analyzer):
+    text = (
+        "Report\n\nDenver's pass rush was relentless. Carolina's defence held until the third quarter. "
+        "Denver's shot at a title came at last, a header from Denver in spirit."
+    )
+    assert "PERSON" not in {label for label, _ in mentions(analyzer, text, "Denver")}

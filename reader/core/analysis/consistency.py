@@ -43,6 +43,15 @@ _TRADES = (
 )
 _TRADE_BEFORE = re.compile(r"(?<![\w-])(?:" + _TRADES + r")\s+$")
 _TRADE_FIRST = re.compile(r"(?=[A-Z])(?i:" + _TRADES + r")\s+(?=[A-Z])")
+# a player in the run of play, before or after a lone name: 'a pass from Relka', "Tavinho's long range shot"
+_PLAY_BEFORE = re.compile(
+    r"\b(?:pass(?:es)? (?:from|to|with)|ball (?:to|from)|cross(?:ed)? (?:from|to|for)|(?:header|shot|volley|"
+    r"save|tackle|free[- ]kick) (?:by|from)|(?:fouled|booked|brought down|set up|substituted) by)\s+$"
+)
+_PLAY_AFTER = re.compile(
+    r"['’]s (?:(?:long[- ]range|curling|low|first|second|late|early|deflected|powerful|fierce) )?"
+    r"(?:shot|header|volley|cross|free[- ]kick|through[- ]ball|backheel)\b"
+)
 _NOT_YET_PEOPLE = frozenset(("ORG", "GPE", "LOC", "FAC", "NORP"))
 _NAME_WORD = re.compile(r"[A-Z][a-z\u00c0-\u024f'’-]+")  # 'Dorinho', 'Beyoncé'; not 'FIFA', not two words
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n][\"”’']?\s*)$")
@@ -66,7 +75,7 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
     team's nickname ('Bulls') is the team; all of them also where spaCy left them out.
     """
     if texts:
-        parts = _people_by_trade(parts, texts)
+        parts = _people_by_role(parts, texts)
     every = [e for part in parts for e in part]
     longer = sorted({(e.canonical, e.label) for e in every if e.label == "ORG"}, key=lambda c: -len(c[0]))
     labels: dict[str, dict[str, float]] = {}  # an entity's votes for each label, weighted by `_weight`
@@ -117,10 +126,11 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
     return _across_the_article(result, texts) if texts else result
 
 
-def _people_by_trade(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
+def _people_by_role(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
     """A lone name the article calls a person by trade somewhere ('Estonian singer Kadrila', 'striker
-    Valdemiro', 'Winger Dorinho crossed' opening a sentence) is that person in every mention, whatever spaCy
-    called it and where it tagged nothing; with the full name of the article's person of that surname."""
+    Valdemiro', 'Winger Dorinho crossed' opening a sentence) or shows as a player ('a pass from Relka') is
+    that person in every mention, whatever spaCy called it and where it tagged nothing; with the full name of
+    the article's person of that surname."""
     found: list[list[Entity]] = []
     people: set[str] = set()
     for text, part in zip(texts, parts):
@@ -133,10 +143,9 @@ def _people_by_trade(parts: list[list[Entity]], texts: Sequence[str]) -> list[li
                 and _SENTENCE_START.search(text, max(0, e.start - 3), e.start)
             ):
                 e = Entity(e.start + trade.end(), e.end, e.text[trade.end() :], e.label, e.text[trade.end() :])
-            if (e.label in _NOT_YET_PEOPLE or e.label == "PERSON") and not e.note and _NAME_WORD.fullmatch(e.text):
-                by_trade = trade or _TRADE_BEFORE.search(text, max(0, e.start - 16), e.start)
-                if by_trade and is_name_token(e.text) and not reads_as_company(text, e.start, e.end):
-                    people.add(e.text)
+            lone = (e.label in _NOT_YET_PEOPLE or e.label == "PERSON") and not e.note and _NAME_WORD.fullmatch(e.text)
+            if lone and is_name_token(e.text) and _by_trade_or_play(text, e, trade):
+                people.add(e.text)
             kept.append(e)
         found.append(kept)
     if not people:
@@ -159,6 +168,16 @@ def _people_by_trade(parts: list[list[Entity]], texts: Sequence[str]) -> list[li
         )
         for text, part in zip(texts, found)
     ]
+
+
+def _by_trade_or_play(text: str, e: Entity, trade: re.Match | None) -> bool:
+    """Whether the words around a lone name make it a person: a trade before it (not a company's noun, 'chip
+    designer Nexora'), or the run of play around it (not a country's or a town's side, "Denver's shot")."""
+    if trade or _TRADE_BEFORE.search(text, max(0, e.start - 16), e.start):
+        return not reads_as_company(text, e.start, e.end)
+    if e.text in word_list("countries") or e.text in word_list("towns"):
+        return False
+    return bool(_PLAY_BEFORE.search(text, max(0, e.start - 24), e.start) or _PLAY_AFTER.match(text, e.end))
 
 
 def _named_as_place(text: str, e: Entity, sides: Collection[str], labels: dict[str, dict[str, float]]) -> bool:

@@ -280,6 +280,12 @@ def _is_adjective(word: str) -> bool:
     return word.lower() in DEMONYMS or word in COUNTRY_ADJECTIVES.values()
 
 
+def _adjective_like(words: str) -> bool:
+    """A nationality ('Danish', 'Palestinian'): a body's first word, not its short name ('the Palestinian
+    people' is not the 'Palestinian Authority'); 'Meridian' of 'Meridian Telecom' is a short name."""
+    return _is_adjective(words)
+
+
 def with_speakers(parts: list[list[Entity]], texts: Sequence[str], speakers: Iterable[str]) -> list[list[Entity]]:
     """Each quote's speaker that is a person's full name no entity has ('Patrice Clerc, head of …, stated'
     at a sentence's start, where spaCy saw nobody) a person in every mention of it: the full name wherever
@@ -456,7 +462,7 @@ def _firms(every: list[Entity]) -> dict[str, Entity]:
         if e.label != "ORG" or len(words) < 2 or people & set(words[:-1]) or words[0].lower() in FUNCTION_WORDS:
             continue
         short = " ".join(words[:-1])
-        if not e.note and words[-1] in COMPANY_WORDS:
+        if not e.note and words[-1] in COMPANY_WORDS and not _adjective_like(short):
             out.setdefault(short, e)
         elif e.note and e.text == e.canonical and _TEAM_NOTE.search(e.note) and short not in COUNTRY_ADJECTIVES:
             towns.setdefault(short, set()).add(e.canonical)

@@ -1,0 +1,48 @@
+"""Bodies by their words: a body named with a nationality ('Estonian Authority', 'Danish Federation') is
+not short for it in 'the Estonian people' or 'Danish fans'; a company's short name still is ('Hinkley' for
+'Hinkley Mutual')."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.model import BODY
+from tests.core.analysis_fixtures import analyze_text, real_analyzer
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    return real_analyzer()
+
+
+def found(analyzer, text: str) -> list[tuple[str, str, str]]:
+    _, analysis = analyze_text(analyzer, text)
+    return [(e.text, e.label, e.canonical) for e in analysis.in_part(BODY).entities]
+
+
+@pytest.mark.parametrize(
+    ("text", "adjective"),
+    [
+        (
+            "Plan\n\nThe Estonian Authority rejected the plan on Monday. The ordeal of the Estonian people must "
+            "end, the mayor said.",
+            "Estonian",
+        ),
+        (
+            "Deal\n\nThe Danish Federation signed the deal with Norbank. Danish fans cheered the news, and the "
+            "Danish Federation said more would follow.",
+            "Danish",
+        ),
+    ],
+)
+def test_a_nationality_is_not_short_for_a_body_named_with_it(analyzer, text, adjective):
+    entities = found(analyzer, text)
+    assert [e for e in entities if e[0] == adjective] == []
+    assert (f"{adjective} {text.split(adjective)[1].split()[0]}", "ORG") in {e[:2] for e in entities}
+
+
+def test_a_companys_short_name_is_still_the_company(analyzer):
+    text = "Sponsor\n\nHinkley Mutual renewed its deal. Hinkley said the club mattered to its members."
+    assert ("Hinkley", "ORG", "Hinkley Mutual") in found(analyzer, text)
+    text = "Sponsor\n\nMeridian Telecom renewed its deal. Meridian said the club mattered to its members."
+    assert ("Meridian", "ORG", "Meridian Telecom") in found(analyzer, text)

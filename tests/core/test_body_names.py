@@ -46,3 +46,36 @@ def test_a_companys_short_name_is_still_the_company(analyzer):
     assert ("Hinkley", "ORG", "Hinkley Mutual") in found(analyzer, text)
     text = "Sponsor\n\nMeridian Telecom renewed its deal. Meridian said the club mattered to its members."
     assert ("Meridian", "ORG", "Meridian Telecom") in found(analyzer, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Team\n\nAthletics Canada named its team on Friday. The squad is its largest since 2012.", "Athletics Canada"),
+        (
+            "Funding\n\nThe grant from Sport Ireland was cut this year, a spokeswoman confirmed on Tuesday.",
+            "Sport Ireland",
+        ),
+        ("Warning\n\nForecasters at Environment Canada issued a storm warning for the race.", "Environment Canada"),
+        (
+            "Sponsor\n\nBritish Cycling confirmed the new sponsor, a bank, on Monday after a long search.",
+            "British Cycling",
+        ),
+        (
+            "Deal\n\nThe new deal makes the insurer the main partner of England Netball until 2030.",
+            "England Netball",
+        ),
+    ],
+)
+def test_a_national_sports_or_public_body_is_one_organisation(analyzer, text, body):
+    entities = found(analyzer, text)
+    assert (body, "ORG") in {e[:2] for e in entities}
+    assert not [e for e in entities if e[0] in body.split()]  # not its country alone
+
+
+def test_a_sport_and_a_country_in_a_longer_name_or_in_lower_case_are_no_body(analyzer):
+    entities = found(
+        analyzer,
+        "Trials\n\nThe Athletics Canada Championships open in Ottawa. Interest in athletics in Canada has grown.",
+    )
+    assert ("Athletics Canada", "ORG") not in {e[:2] for e in entities}

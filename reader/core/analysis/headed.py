@@ -5,9 +5,10 @@ over the text, no pass per token."""
 
 from __future__ import annotations
 
+import functools
 import re
 
-from .gazetteer import PLACE_LABELS
+from .gazetteer import PLACE_LABELS, word_list
 from .names import FUNCTION_WORDS, ROLE_WORDS, SENTENCE_OPENERS
 from .values import Entity
 
@@ -63,6 +64,18 @@ _PATTERNS = (
     # a team named 'Team' first: 'Team TotalEnergies', 'Team Sky', 'Team GB' (not 'Team Manager John Smith')
     ("ORG", ("Team",), re.compile(rf"(?<![\w'’.-])()Team (?!(?i:{_ROLES})\b)[A-Z][\w-]*(?:-[A-Z][\w-]*)?\b(?! [A-Z])")),
 )
+# a national body named by its sport or its field and its country: 'Athletics Canada', 'Sport Ireland',
+# 'Environment Canada'; or by its nation and its sport: 'British Cycling', 'England Netball'
+_FIELDS = (
+    "Sport Athletics Swimming Cycling Rowing Tennis Hockey Netball Rugby Golf Basketball Volleyball Triathlon "
+    "Gymnastics Badminton Squash Sailing Canoe Archery Judo Boxing Football Cricket Environment Health Statistics "
+    "Transport Parks Fencing Equestrian"
+).split()
+_NATIONS = "British English Scottish Welsh Irish England Scotland Wales UK USA".split()
+_NATIONAL_SPORTS = (
+    "Athletics Swimming Cycling Rowing Gymnastics Hockey Netball Triathlon Sailing Canoe Badminton Fencing "
+    "Equestrian Judo Squash Sport"
+).split()  # each also a field: the name holds one of `_FIELDS`
 _POSSESSIVE = re.compile(r"['’]s$")
 _NOT_LAST = frozenset({"and", "of", "at", "for", "the", "&"})
 _KINDS = frozenset({"Grand Prix", "Grand Slam"})  # a kind of event, no event's name
@@ -79,7 +92,22 @@ def with_headed_names(text: str, found: list[Entity]) -> list[Entity]:
         if any(head in text for head in heads):
             for span in [_span(text, m) for m in pattern.finditer(text)]:
                 out = _with_name(text, out, label, *span) if span else out
+    if any(word in text for word in _FIELDS):
+        for m in _national_bodies().finditer(text):  # spaCy's place over the whole name gives way too
+            out = [x for x in out if x.note or (x.start, x.end) != m.span() or x.label not in PLACE_LABELS]
+            out = _with_name(text, out, "ORG", m.start(), text.index(" ", m.start()), m.end())
     return sorted(out, key=lambda x: x.start)
+
+
+@functools.cache
+def _national_bodies() -> re.Pattern:
+    """The pattern of a national body's name (see `_FIELDS`), not a longer name's start ('Athletics Canada
+    Championships'); the countries from the lists, with the home nations."""
+    countries = sorted(word_list("countries") | {"England", "Scotland", "Wales", "Britain", "USA"}, key=len)
+    return re.compile(
+        rf"(?<![\w'’.-])()(?:(?:{'|'.join(_FIELDS)}) (?:{'|'.join(map(re.escape, reversed(countries)))})|"
+        rf"(?:{'|'.join(_NATIONS)}) (?:{'|'.join(_NATIONAL_SPORTS)}))(?![\w'’-]| [A-Z])"
+    )
 
 
 def _with_name(text: str, out: list[Entity], label: str, s: int, head: int, e: int) -> list[Entity]:

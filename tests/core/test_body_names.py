@@ -79,3 +79,34 @@ def test_a_sport_and_a_country_in_a_longer_name_or_in_lower_case_are_no_body(ana
         "Trials\n\nThe Athletics Canada Championships open in Ottawa. Interest in athletics in Canada has grown.",
     )
     assert ("Athletics Canada", "ORG") not in {e[:2] for e in entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "firm"),
+    [
+        (
+            "Complaint\n\nMost complaints named Brightwater Loan Servicing, LLC and two banks. Brightwater did not "
+            "respond.",
+            "Brightwater Loan Servicing, LLC",
+        ),
+        ("Sponsor\n\nThe club's new sponsor, Gunnar Tool Works, Inc., signed on Monday.", "Gunnar Tool Works, Inc."),
+        (
+            "History\n\nIn 1989 she became vice chair of Riverside Safety, Inc. and led it for years.",
+            "Riverside Safety, Inc.",
+        ),
+    ],
+)
+def test_a_company_with_its_legal_suffix_after_a_comma_is_one_organisation(analyzer, text, firm):
+    entities = found(analyzer, text)
+    assert (firm, "ORG", firm) in entities
+    assert not [e for e in entities if e[0] in ("LLC", "Inc.")]
+
+
+def test_a_county_after_a_town_is_no_company_suffix(analyzer):
+    entities = found(analyzer, "Trip\n\nThe squad flew to Derry, Co. Londonderry, on Friday.")
+    assert not [e for e in entities if e[0].endswith("Co.")]
+
+
+def test_a_company_with_its_legal_suffix_takes_the_capitalised_words_before_it(analyzer):
+    text = "Filings\n\nThe list: 1. Harbourline Credit Servicing, LLC and 2. Kestrel Bank."
+    assert ("Harbourline Credit Servicing, LLC", "ORG", "Harbourline Credit Servicing, LLC") in found(analyzer, text)

@@ -81,13 +81,47 @@ _NOT_LAST = frozenset({"and", "of", "at", "for", "the", "&"})
 _KINDS = frozenset({"Grand Prix", "Grand Slam"})  # a kind of event, no event's name
 
 
+# a company's legal form after a comma: 'Bayview Loan Servicing, LLC', 'Handgun Control, Inc.'
+_LEGAL_SUFFIX = re.compile(r", (?:Inc|LLC|Ltd|Corp|Plc|PLC|GmbH|LLP)\b\.?")
+_CAPITALISED_BEFORE = re.compile(r"(?:(?<![\w'’.-])[A-Z][\w&'’-]* )+$")
+
+
+def with_legal_suffixes(text: str, found: list[Entity]) -> list[Entity]:
+    """A company's name with its legal form after a comma ('Gunnar Tool Works, Inc.') one organisation: spaCy's
+    name before it, a person or an organisation, widened over the form (whose own tag goes), or its tag of
+    the form; widened back over the untagged capitalised words before ('Control, Inc.' of 'Handgun Control,
+    Inc.')."""
+    if ", " not in text:
+        return found
+    out = list(found)
+    for x in found:
+        if x.note or x.label not in ("ORG", "PERSON"):
+            continue
+        m = _LEGAL_SUFFIX.match(text, x.end)
+        s, e = x.start, m.end() if m else x.end
+        if not m and not _LEGAL_SUFFIX.search(x.text):
+            continue
+        before = _CAPITALISED_BEFORE.search(text, max(0, s - 60), s)
+        words = before.group().split() if before else []
+        while words and (words[0].lower() in FUNCTION_WORDS or words[0] in SENTENCE_OPENERS):
+            words.pop(0)
+        if words and not any(_POSSESSIVE.search(w) for w in words):
+            s -= len(" ".join(words)) + 1  # 'Bayview' of spaCy's person 'Loan Servicing', '… Control, Inc.'
+        if any(y.start < x.start and s < y.end for y in out):
+            s = x.start  # a name tagged before it is not part of the company's
+        if (s, e) == (x.start, x.end) or any(y.note and y.start < e and s < y.end for y in out if y is not x):
+            continue
+        out = [y for y in out if not (y.start < e and s < y.end)] + [Entity(s, e, text[s:e], "ORG", text[s:e])]
+    return sorted(out, key=lambda x: x.start)
+
+
 def with_headed_names(text: str, found: list[Entity]) -> list[Entity]:
     """`found` with each name that ends in a head word (see `ORG_HEADS`, `FAC_HEADS`, `EVENT_HEADS`), or
     is an organisation's head word with 'of …' after it, a name of that label over its whole span: the tags
     of spaCy it covers (its person 'Federal Tribunal', its 'Federal Bureau') give way. A tag that runs past
     it, or a person or a role after its head word ('Ministry of Sport Kate Ellis') stand; so does a listed
     name, but a listed organisation inside a venue's or an event's ('StoneX Stadium', 'MLS Cup')."""
-    out = list(found)
+    out = with_legal_suffixes(text, found)
     for label, heads, pattern in _PATTERNS:
         if any(head in text for head in heads):
             for span in [_span(text, m) for m in pattern.finditer(text)]:

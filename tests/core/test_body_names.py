@@ -110,3 +110,25 @@ def test_a_county_after_a_town_is_no_company_suffix(analyzer):
 def test_a_company_with_its_legal_suffix_takes_the_capitalised_words_before_it(analyzer):
     text = "Filings\n\nThe list: 1. Harbourline Credit Servicing, LLC and 2. Kestrel Bank."
     assert ("Harbourline Credit Servicing, LLC", "ORG", "Harbourline Credit Servicing, LLC") in found(analyzer, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "sides"),
+    [
+        (
+            "FRESNO, Calif. - Cole Marten, who led Fresno to a 28-14 win over Tulsa on Saturday, signed a deal "
+            "with a bank. Tulsa visits Fresno again in March.",
+            ("Tulsa",),
+        ),
+        (
+            "Deal\n\nDana Ruiz, whose touchdown led Dayton to a 24-10 victory over Akron, signed the deal. Akron "
+            "never recovered.",
+            ("Dayton", "Akron"),
+        ),
+    ],
+)
+def test_the_opponent_in_a_win_over_is_a_side(analyzer, text, sides):
+    entities = found(analyzer, text)
+    for side in sides:
+        assert {e[1] for e in entities if e[0] == side} == {"ORG"}
+    assert not [e for e in entities if e[0] == "FRESNO" and e[1] == "ORG"]  # a dateline's town stays a place

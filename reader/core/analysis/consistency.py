@@ -57,7 +57,8 @@ _NAME_WORD = re.compile(r"[A-Z][a-z\u00c0-\u024f'’-]+")  # 'Dorinho', 'Beyonc�
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n][\"”’']?\s*)$")
 _FIXTURE = re.compile(
     _SIDE_NAME
-    + r" (?:beat|defeated|edged|drew with|lost to|v|vs\.?|\d+ ?[-–] ?\d+|\d+) "
+    + r" (?:beat|defeated|edged|drew with|lost to|v|vs\.?|\d+ ?[-–] ?\d+|\d+|"
+    + r"to an? (?:\d+ ?[-–] ?\d+ )?(?:win|victory) over) "
     + _SIDE_NAME
     + r"(?= \d| at\b| in\b|[,.;:]|$)",
     re.M,
@@ -113,9 +114,7 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
         merged = []
         for e in part:
             canonical = _merged_name(e, longer)
-            if canonical in sides and (
-                e.label in ("GPE", "LOC", "ORG") or (e.label == "PERSON" and e.text == canonical)
-            ):
+            if _side_or_its_town(e, canonical, sides):
                 label = "GPE" if _named_as_place(texts[i], e, sides, labels) else "ORG"
             elif (canonical in companies or e.text in companies) and not e.note:
                 label, canonical = "ORG", e.text if e.text in companies else canonical
@@ -178,6 +177,16 @@ def _by_trade_or_play(text: str, e: Entity, trade: re.Match | None) -> bool:
     if e.text in word_list("countries") or e.text in word_list("towns"):
         return False
     return bool(_PLAY_BEFORE.search(text, max(0, e.start - 24), e.start) or _PLAY_AFTER.match(text, e.end))
+
+
+def _side_or_its_town(e: Entity, canonical: str, sides: Collection[str]) -> bool:
+    """Whether a mention is of a side the article shows playing, as a side or as its town (see
+    `_named_as_place`): spaCy's place, organisation or lone person; not a dateline's town ('CINCINNATI -')."""
+    return (
+        canonical in sides
+        and (e.label in ("GPE", "LOC", "ORG") or (e.label == "PERSON" and e.text == canonical))
+        and not (e.text.isupper() and e.text.title() == canonical)
+    )
 
 
 def _named_as_place(text: str, e: Entity, sides: Collection[str], labels: dict[str, dict[str, float]]) -> bool:
@@ -443,7 +452,8 @@ def _sides(parts: list[list[Entity]], texts: Sequence[str], labels: dict[str, di
                     if b in people or a not in playing:
                         continue
                     untagged = set(labels.get(b, {})) <= {"PERSON"}  # nothing, or a lone word spaCy's person
-                    if a in sides or (untagged and _repeatable(b) and b.split()[0] not in _NOT_SIDE_WORDS):
+                    place = any(labels.get(b, {}).get(p) for p in PLACE_LABELS)  # a place playing a side
+                    if a in sides or ((untagged or place) and _repeatable(b) and b.split()[0] not in _NOT_SIDE_WORDS):
                         sides.add(b)
         sides |= {side.split()[1] for side in sides if side.split()[0] in ("South", "North") and side.count(" ") == 1}
     return sides

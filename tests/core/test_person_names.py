@@ -93,3 +93,17 @@ def test_a_town_named_for_its_side_in_the_run_of_play_is_no_person(analyzer):
         "Denver's shot at a title came at last, a header from Denver in spirit."
     )
     assert "PERSON" not in {label for label, _ in mentions(analyzer, text, "Denver")}
+
+
+def test_a_person_written_in_capitals_is_the_person_the_article_names(analyzer):
+    text = (
+        "Transcript: league names partner\n\nOn the panel were Orla Brennick, chief executive, and Simon Latchford "
+        'of the sponsor.\n\nORLA BRENNICK: "We are delighted."\n\nSIMON LATCHFORD: "So are we."\n\n'
+        'LATCHFORD: "It is a long deal." The NEW DEAL starts in May.'
+    )
+    _, analysis = analyze_text(analyzer, text)
+    people = {(e.text, e.label, e.canonical) for e in analysis.in_part(BODY).entities if e.text.isupper()}
+    assert ("ORLA BRENNICK", "PERSON", "Orla Brennick") in people
+    assert ("SIMON LATCHFORD", "PERSON", "Simon Latchford") in people
+    assert ("LATCHFORD", "PERSON", "Simon Latchford") in people
+    assert not [p for p in people if p[0] == "NEW DEAL" and p[1] == "PERSON"]

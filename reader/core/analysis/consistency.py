@@ -52,6 +52,8 @@ _PLAY_AFTER = re.compile(
     r"['’]s (?:(?:long[- ]range|curling|low|first|second|late|early|deflected|powerful|fierce) )?"
     r"(?:shot|header|volley|cross|free[- ]kick|through[- ]ball|backheel)\b"
 )
+# a run of words in capitals: 'HELEN MARSH', 'OKORO-BANKS'
+_CAPITALS = re.compile(r"(?<![\w'’-])[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,2}(?![\w'’-])")
 _NOT_YET_PEOPLE = frozenset(("ORG", "GPE", "LOC", "FAC", "NORP"))
 _NAME_WORD = re.compile(r"[A-Z][a-z\u00c0-\u024f'’-]+")  # 'Dorinho', 'Beyoncé'; not 'FIFA', not two words
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n][\"”’']?\s*)$")
@@ -200,9 +202,30 @@ def _named_as_place(text: str, e: Entity, sides: Collection[str], labels: dict[s
 
 def _across_the_article(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
     """The steps that read the whole article again once each mention has its label: repeats spaCy left out,
-    namesakes, national bodies, events' short names."""
+    namesakes, people in capitals, national bodies, events' short names."""
     parts = _latest_namesakes(_with_repeats(_without_common_words(parts, texts), texts), texts)
+    parts = _in_capitals(parts, texts)
     return _event_short_names(_national_bodies(parts, texts), texts)
+
+
+def _in_capitals(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
+    """A person of the article written in capitals, full name or surname ('HELEN MARSH:' labelling a
+    transcript's speaker, 'OKORO-BANKS' in a headline), is that person, in place of spaCy's tags over it."""
+    fulls = {e.canonical for part in parts for e in part if e.label == "PERSON" and " " in e.canonical}
+    if not fulls or not any(_CAPITALS.search(text) for text in texts):
+        return parts
+    # a surname of four letters or more: 'BAT' or 'ITV' in capitals is more likely a company's than 'Tom Bat'
+    known = {surname(n).upper(): n for n in fulls if len(surname(n)) > 3} | {n.upper(): n for n in fulls}
+    out = []
+    for text, part in zip(texts, parts):
+        found = [(m.start(), m.end(), known[m.group()]) for m in _CAPITALS.finditer(text) if m.group() in known]
+        if found:
+            part = [e for e in part if not any(s < e.end and e.start < x for s, x, _ in found)]
+            part = sorted(
+                [*part, *(Entity(s, e, text[s:e], "PERSON", name) for s, e, name in found)], key=lambda x: x.start
+            )
+        out.append(part)
+    return out
 
 
 def _without_common_words(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:

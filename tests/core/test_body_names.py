@@ -132,3 +132,25 @@ def test_the_opponent_in_a_win_over_is_a_side(analyzer, text, sides):
     for side in sides:
         assert {e[1] for e in entities if e[0] == side} == {"ORG"}
     assert not [e for e in entities if e[0] == "FRESNO" and e[1] == "ORG"]  # a dateline's town stays a place
+
+
+@pytest.mark.parametrize(
+    ("text", "court"),
+    [
+        ("Fraud\n\nHe was jailed at Norwich Crown Court on Friday for two years.", "Norwich Crown Court"),
+        ("Ruling\n\nThe Supreme Court of Appeals upheld the verdict in March.", "Supreme Court of Appeals"),
+        (
+            "Appeal\n\nThe sprinter will take her case to the Court of Arbitration for Sport in Lausanne.",
+            "Court of Arbitration for Sport",
+        ),
+        ("Campus\n\nShe teaches at the University of Lyon and sits on its board.", "University of Lyon"),
+    ],
+)
+def test_a_court_or_a_university_named_with_its_town_is_one_organisation(analyzer, text, court):
+    entities = found(analyzer, text)
+    assert (court, "ORG") in {e[:2] for e in entities}
+
+
+def test_a_tennis_court_is_no_body(analyzer):
+    entities = found(analyzer, "Wimbledon\n\nShe won on Centre Court in the evening.")
+    assert not [e for e in entities if e[0].endswith("Centre Court") and e[1] == "ORG"]

@@ -37,6 +37,10 @@ _WORD = r"[A-Z][\w-]*(?:['’.](?!s\b)[\w-]+)*(?:['’](?= ))?"
 _PREFIX = rf"(?<![\w'’.-])(?=[A-Z])((?:{_WORD} (?:& |and )?){{0,5}})"  # a name starts with a capital
 # each label's pattern, with its head words; a head word of a company, a venue or an event is not followed by
 # another name word: 'Stadium' of 'Stadium Australia', 'Insurance' of 'Official Insurance Partner' is no head
+_COURT_KINDS = (
+    "Crown High Supreme District Circuit Federal Magistrates County Appeal Appeals Constitutional Criminal Family "
+    "Sheriff Tax Arbitration Justice Cassation Session"
+).split()
 _STORMS = ("Hurricane", "Typhoon", "Cyclone", "Storm")
 _ROLES = "|".join(sorted(ROLE_WORDS))
 _PATTERNS = (
@@ -46,6 +50,15 @@ _PATTERNS = (
         re.compile(
             _PREFIX + rf"(?:{'|'.join(ORG_HEADS)})\b"
             rf"(?: (?:of|for) (?:the )?{_WORD}(?: (?:and |at |& |of )?{_WORD}){{0,5}})?"
+        ),
+    ),
+    # a court of law by its kind ('Norwich Crown Court', 'Supreme Court of Appeals'), not a tennis court
+    (
+        "ORG",
+        ("Court",),
+        re.compile(
+            _PREFIX + rf"(?:(?:{'|'.join(_COURT_KINDS)}) Court\b|Court(?= of (?:{'|'.join(_COURT_KINDS)})\b))"
+            rf"(?: of (?:the )?{_WORD}(?: (?:and |for |of )?{_WORD}){{0,4}})?"
         ),
     ),
     ("ORG", FIRM_HEADS, re.compile(_PREFIX + rf"(?:{'|'.join(FIRM_HEADS)})\b(?! [A-Z])")),
@@ -170,12 +183,13 @@ def _with_name(text: str, out: list[Entity], label: str, s: int, head: int, e: i
 def _gives_way(x: Entity, label: str, s: int, e: int, team: bool = False) -> bool:
     """Whether a tag inside a name found by its head word gives way to it: spaCy's always, a listed one
     only where it is an organisation inside a venue's or an event's name ('MLS' of 'MLS Cup'), a listed
-    event after its sponsor's name ('PGA Championship' of the 'BMW PGA Championship'), or a listed venue
-    before its head word."""
+    event after its sponsor's name ('PGA Championship' of the 'BMW PGA Championship'), a listed venue
+    before its head word, or a listed club of one word inside a body's name ('Norwich Crown Court')."""
     sponsored = label == x.label == "EVENT" and s < x.start and x.end == e
     headless = label == x.label == "FAC" and x.start == s  # the listed 'Santiago Bernabéu' of '… Stadium'
     inside_name = label in ("FAC", "EVENT") or team  # a team named after its sponsor: 'Team TotalEnergies'
-    return not x.note or sponsored or headless or (inside_name and x.label == "ORG")
+    town_club = label == x.label == "ORG" and " " not in x.text  # 'Lyon' of the 'University of Lyon'
+    return not x.note or sponsored or headless or (inside_name and x.label == "ORG") or town_club
 
 
 def _span(text: str, m: re.Match) -> tuple[int, int, int] | None:

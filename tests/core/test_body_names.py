@@ -154,3 +154,19 @@ def test_a_court_or_a_university_named_with_its_town_is_one_organisation(analyze
 def test_a_tennis_court_is_no_body(analyzer):
     entities = found(analyzer, "Wimbledon\n\nShe won on Centre Court in the evening.")
     assert not [e for e in entities if e[0].endswith("Centre Court") and e[1] == "ORG"]
+
+
+def test_a_possessor_is_no_part_of_the_name_it_owns(analyzer):
+    entities = found(analyzer, "Report\n\nA complaint from Kenya’s Maji Trust followed on Monday, and the trust won.")
+    assert ("Maji Trust", "ORG") in {e[:2] for e in entities}
+    assert ("Kenya", "GPE") in {e[:2] for e in entities}
+    assert not [e for e in entities if "’s" in e[0]]
+
+
+def test_a_possessive_that_is_part_of_the_name_stays(analyzer):
+    entities = found(
+        analyzer, "Rights\n\nThe Women's Premier League sold its rights, and the Women's Premier League grew."
+    )
+    assert ("Women's Premier League", "ORG") in {e[:2] for e in entities} or ("Women's Premier League", "EVENT") in {
+        e[:2] for e in entities
+    }

@@ -89,6 +89,7 @@ _NATIONAL_SPORTS = (
     "Athletics Swimming Cycling Rowing Gymnastics Hockey Netball Triathlon Sailing Canoe Badminton Fencing "
     "Equestrian Judo Squash Sport"
 ).split()  # each also a field: the name holds one of `_FIELDS`
+_POSSESSOR = re.compile(r"([A-Z][\w.-]*(?: [A-Z][\w.-]*)?)['’]s (?=[A-Z])")  # 'Kenya’s' of 'Kenya’s Maji Trust'
 _POSSESSIVE = re.compile(r"['’]s$")
 _NOT_LAST = frozenset({"and", "of", "at", "for", "the", "&"})
 _KINDS = frozenset({"Grand Prix", "Grand Slam"})  # a kind of event, no event's name
@@ -128,13 +129,31 @@ def with_legal_suffixes(text: str, found: list[Entity]) -> list[Entity]:
     return sorted(out, key=lambda x: x.start)
 
 
+def _without_possessors(found: list[Entity]) -> list[Entity]:
+    """A name spaCy tagged with a country or a town as its possessor ('Kenya’s Maji Trust'): the place, and
+    the name without it."""
+    if not any(_POSSESSOR.match(x.text) for x in found):
+        return found
+    out = []
+    for x in found:
+        m = _POSSESSOR.match(x.text) if x.label in ("ORG", "FAC", "EVENT") and not x.note else None
+        owner = m.group(1) if m else ""
+        if m is None or not (owner in word_list("countries") or owner in word_list("towns")):
+            out.append(x)  # 'Women's Premier League', 'People's Daily': the possessive is the name's
+            continue
+        out.append(Entity(x.start, x.start + len(owner), owner, "GPE", owner))
+        name = x.text[m.end() :]
+        out.append(Entity(x.start + m.end(), x.end, name, x.label, name if x.canonical == x.text else x.canonical))
+    return out
+
+
 def with_headed_names(text: str, found: list[Entity]) -> list[Entity]:
     """`found` with each name that ends in a head word (see `ORG_HEADS`, `FAC_HEADS`, `EVENT_HEADS`), or
     is an organisation's head word with 'of …' after it, a name of that label over its whole span: the tags
     of spaCy it covers (its person 'Federal Tribunal', its 'Federal Bureau') give way. A tag that runs past
     it, or a person or a role after its head word ('Ministry of Sport Kate Ellis') stand; so does a listed
     name, but a listed organisation inside a venue's or an event's ('StoneX Stadium', 'MLS Cup')."""
-    out = with_legal_suffixes(text, found)
+    out = with_legal_suffixes(text, _without_possessors(found))
     for label, heads, pattern in _PATTERNS:
         if any(head in text for head in heads):
             for span in [_span(text, m) for m in pattern.finditer(text)]:

@@ -170,3 +170,9 @@ def test_a_possessive_that_is_part_of_the_name_stays(analyzer):
     assert ("Women's Premier League", "ORG") in {e[:2] for e in entities} or ("Women's Premier League", "EVENT") in {
         e[:2] for e in entities
     }
+
+
+def test_a_former_sides_prefix_is_no_part_of_its_name(analyzer):
+    entities = found(analyzer, "Snub\n\nAnd last night the ex-England Under-21 ace fumed about the sponsor.")
+    assert ("England", "England") in {(e[0], e[2]) for e in entities}
+    assert not [e for e in entities if e[0].startswith("ex-")]

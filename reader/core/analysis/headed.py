@@ -131,7 +131,13 @@ def with_legal_suffixes(text: str, found: list[Entity]) -> list[Entity]:
 
 def _without_possessors(found: list[Entity]) -> list[Entity]:
     """A name spaCy tagged with a country or a town as its possessor ('Kenya’s Maji Trust'): the place, and
-    the name without it."""
+    the name without it; a name with 'ex-' before it ('ex-England'): the name."""
+    found = [  # 'ex-England': a former side's or body's name without the prefix
+        Entity(x.start + 3, x.end, x.text[3:], x.label, x.text[3:] if x.canonical == x.text else x.canonical, x.note)
+        if x.text.startswith("ex-") and x.text[3:4].isupper()
+        else x
+        for x in found
+    ]
     if not any(_POSSESSOR.match(x.text) for x in found):
         return found
     out = []

@@ -107,3 +107,33 @@ def test_a_person_written_in_capitals_is_the_person_the_article_names(analyzer):
     assert ("SIMON LATCHFORD", "PERSON", "Simon Latchford") in people
     assert ("LATCHFORD", "PERSON", "Simon Latchford") in people
     assert not [p for p in people if p[0] == "NEW DEAL" and p[1] == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "full"),
+    [
+        (
+            "Ban cut\n\nThe court cut the ban of Kenyan sprinter Wanjiku Odhiambo to 20 months. The ministry "
+            'welcomed it. "Wanjiku is an example to every young athlete," the minister said.',
+            "Wanjiku",
+            "Wanjiku Odhiambo",
+        ),
+        (
+            "Shoes\n\nThe race in Boston was won by Josphat Kiprotich Langat in the new shoe. ''Josphat is the future,'' "
+            "his coach said. ''I have seen it. But Josphat still needs rest.''",
+            "Josphat",
+            "Josphat Kiprotich Langat",
+        ),
+    ],
+)
+def test_a_first_name_alone_is_the_one_person_of_the_article_with_it(analyzer, text, first, full):
+    assert set(mentions(analyzer, text, first)) == {("PERSON", full)}
+
+
+def test_a_first_name_that_is_also_a_word_or_a_place_is_not_taken_alone(analyzer):
+    text = (
+        "Sponsor\n\nGrace Mbeki signed with the bank. Fans showed grace under pressure. Jordan Pike joined her. "
+        "The team flew to Jordan on Monday for the final."
+    )
+    assert mentions(analyzer, text, "Jordan") == [("GPE", "Jordan")]
+    assert mentions(analyzer, text, "Grace") == []

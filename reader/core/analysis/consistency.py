@@ -9,6 +9,7 @@ from collections.abc import Collection, Iterable, Sequence
 
 from ..model import PARAGRAPH_BREAK
 from .context import ORG_WORDS, looks_like_full_name, reads_as_company
+from .fullnames import with_first_names
 from .gazetteer import PLACE_LABELS, word_list
 from .mentions import occurrences, with_untagged
 from .names import COMPANY_WORDS, COUNTRY_ADJECTIVES, DEMONYMS, FUNCTION_WORDS, is_name_token, surname
@@ -204,7 +205,7 @@ def _across_the_article(parts: list[list[Entity]], texts: Sequence[str]) -> list
     """The steps that read the whole article again once each mention has its label: repeats spaCy left out,
     namesakes, people in capitals, national bodies, events' short names."""
     parts = _latest_namesakes(_with_repeats(_without_common_words(parts, texts), texts), texts)
-    parts = _in_capitals(parts, texts)
+    parts = with_first_names(_in_capitals(parts, texts), texts)
     return _event_short_names(_national_bodies(parts, texts), texts)
 
 

@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .names import DEMONYMS, SENTENCE_OPENERS, is_name_token
+from .gazetteer import word_list
+from .mentions import occurrences
+from .names import DEMONYMS, FUNCTION_WORDS, SENTENCE_OPENERS, is_name_token
 from .tagger import RawEntity
 from .values import Entity
 
@@ -21,6 +23,9 @@ _ROLE_NAME = re.compile(
 _AGED = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)(?:,\s+\d{1,2},\s|\s+(?:himself|herself)\b)")
 _AGE_OR_SELF = re.compile(r",\s+\d{1,2},\s|\b(?:himself|herself)\b")
 _NOT_NAME_WORDS = frozenset("Club United City Town Rovers Athletic FC".split())
+_FIRST_ALONE = re.compile(r"[A-Z][a-z\u00c0-\u024f]{3,}(?:-[A-Z][a-z\u00c0-\u024f]+)?")  # 'Josphat', 'Jean-Luc'
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z\u00c0-\u024f]+")
+_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]*) $")  # a capitalised word just before a name: 'Lake Jordan'
 _NOT_FIRST_NAMES = frozenset(("ORG", "GPE", "LOC", "FAC", "EVENT", "PERSON"))  # PERSON: tagged, so already known
 
 
@@ -99,3 +104,48 @@ def aged(text: str) -> list[str]:
     if not _AGE_OR_SELF.search(text):
         return []  # the pattern below is slow to try at every capitalised word
     return [m.group(1) for m in _AGED.finditer(text) if all(is_name_token(w) for w in m.group(1).split())]
+
+
+def with_first_names(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
+    """A first name standing alone ('"Wanjiku is an example," the minister said') where spaCy tagged nothing:
+    the one person of the article with that first name, written in full elsewhere. Not a first name of two
+    people, nor anyone's surname, nor a word the article writes in lower case ('Grace', 'grace under
+    pressure'), nor a name it tags as something else or a country's or a town's ('Jordan')."""
+    people: dict[str, set[str]] = {}
+    for e in (e for part in parts for e in part if e.label == "PERSON" and " " in e.canonical):
+        people.setdefault(e.canonical.split()[0], set()).add(e.canonical)
+    if not people:
+        return parts
+    taken = {full.split()[-1] for fulls in people.values() for full in fulls}  # surnames, and names of other things
+    taken |= {e.text for part in parts for e in part if e.label != "PERSON"}
+    lower = set(_LOWER_WORD.findall(" ".join(texts))) & {first.lower() for first in people}
+    forms = {
+        first: min(fulls)
+        for first, fulls in people.items()
+        if len(fulls) == 1
+        and _FIRST_ALONE.fullmatch(first)
+        and first not in taken
+        and first.lower() not in lower
+        and not _place_name(first)
+    }
+    return [_with_alone(text, part, forms) for text, part in zip(texts, parts)] if forms else parts
+
+
+def _with_alone(text: str, found: list[Entity], forms: dict[str, str]) -> list[Entity]:
+    """`found` and each of `forms` standing alone in `text` (no capitalised word just before or after it) where
+    nothing is tagged: a person with the full name."""
+    added = []
+    for s, e in occurrences(text, forms):
+        before = _WORD_BEFORE.search(text, max(0, s - 30), s)
+        name_before = (
+            before and before.group(1) not in SENTENCE_OPENERS and before.group(1).lower() not in FUNCTION_WORDS
+        )
+        if name_before or (text.startswith(" ", e) and text[e + 1 : e + 2].isupper()):
+            continue
+        if not any(s < x.end and x.start < e for x in found):
+            added.append(Entity(s, e, text[s:e], "PERSON", forms[text[s:e]]))
+    return sorted([*found, *added], key=lambda x: x.start) if added else found
+
+
+def _place_name(word: str) -> bool:
+    return word in word_list("countries") or word in word_list("towns")

@@ -176,3 +176,12 @@ def test_a_former_sides_prefix_is_no_part_of_its_name(analyzer):
     entities = found(analyzer, "Snub\n\nAnd last night the ex-England Under-21 ace fumed about the sponsor.")
     assert ("England", "England") in {(e[0], e[2]) for e in entities}
     assert not [e for e in entities if e[0].startswith("ex-")]
+
+
+def test_a_sport_named_alone_is_no_organisation(analyzer):
+    entities = found(
+        analyzer, "Deal\n\nNetball's audience is young, it's loyal. Rugby has its own problems, and Cricket is worse."
+    )
+    assert [e for e in entities if e[0] in ("Netball", "Rugby", "Cricket")] == []
+    entities = found(analyzer, "Deal\n\nThe Athletics beat the Astros 4-2 in Oakland.")
+    assert ("Athletics", "ORG") in {e[:2] for e in entities}  # a team named for its sport stays

@@ -55,6 +55,7 @@ _PLAY_AFTER = re.compile(
 )
 # a run of words in capitals: 'HELEN MARSH', 'OKORO-BANKS'
 _CAPITALS = re.compile(r"(?<![\w'’-])[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,2}(?![\w'’-])")
+_SPORTS = frozenset("Netball Football Rugby Cricket Tennis Golf Hockey Basketball Baseball Cycling Swimming".split())
 _NOT_YET_PEOPLE = frozenset(("ORG", "GPE", "LOC", "FAC", "NORP"))
 _NAME_WORD = re.compile(r"[A-Z][a-z\u00c0-\u024f'’-]+")  # 'Dorinho', 'Beyoncé'; not 'FIFA', not two words
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n][\"”’']?\s*)$")
@@ -231,11 +232,19 @@ def _in_capitals(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[E
 
 def _without_common_words(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
     """Without spaCy's organisations that are one common word the article also writes in lower case ('State'
-    of 'Secretary of State', 'Parliament', 'Millions' opening a sentence): no name, a word. Listed names
-    ('Sky', 'Shell') and acronyms ('WHO') stay."""
+    of 'Secretary of State', 'Parliament', 'Millions' opening a sentence), or a sport's name ('Netball's
+    audience'): no name, a word. Listed names ('Sky', 'Shell') and acronyms ('WHO') stay."""
     lower = set(_LOWER_WORD.findall(" ".join(texts)))
     return [
-        [e for e in part if not (e.label == "ORG" and not e.note and e.text.istitle() and e.text.lower() in lower)]
+        [
+            e
+            for e in part
+            if not (
+                e.label == "ORG"
+                and not e.note
+                and (e.text in _SPORTS or (e.text.istitle() and e.text.lower() in lower))
+            )
+        ]
         for part in parts
     ]
 

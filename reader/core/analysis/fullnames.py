@@ -4,10 +4,9 @@ full name the text writes elsewhere ('Irish fly-half Cian Brannigan' … 'Branni
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from .gazetteer import word_list
-from .mentions import occurrences
 from .names import DEMONYMS, FUNCTION_WORDS, SENTENCE_OPENERS, is_name_token
 from .tagger import RawEntity
 from .values import Entity
@@ -24,6 +23,7 @@ _AGED = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)(?:,\s+\d{1,2
 _AGE_OR_SELF = re.compile(r",\s+\d{1,2},\s|\b(?:himself|herself)\b")
 _NOT_NAME_WORDS = frozenset("Club United City Town Rovers Athletic FC".split())
 _FIRST_ALONE = re.compile(r"[A-Z][a-z\u00c0-\u024f]{3,}(?:-[A-Z][a-z\u00c0-\u024f]+)?")  # 'Josphat', 'Jean-Luc'
+_WORD_CHAR = re.compile(r"[\w'’-]")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z\u00c0-\u024f]+")
 _WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]*) $")  # a capitalised word just before a name: 'Lake Jordan'
 _NOT_FIRST_NAMES = frozenset(("ORG", "GPE", "LOC", "FAC", "EVENT", "PERSON"))  # PERSON: tagged, so already known
@@ -118,15 +118,15 @@ def with_first_names(parts: list[list[Entity]], texts: Sequence[str]) -> list[li
         return parts
     taken = {full.split()[-1] for fulls in people.values() for full in fulls}  # surnames, and names of other things
     taken |= {e.text for part in parts for e in part if e.label != "PERSON"}
-    lower = set(_LOWER_WORD.findall(" ".join(texts))) & {first.lower() for first in people}
+    whole = " ".join(texts)
     forms = {
         first: min(fulls)
         for first, fulls in people.items()
         if len(fulls) == 1
         and _FIRST_ALONE.fullmatch(first)
         and first not in taken
-        and first.lower() not in lower
         and not _place_name(first)
+        and not (first.lower() in whole and first.lower() in _LOWER_WORD.findall(whole))
     }
     return [_with_alone(text, part, forms) for text, part in zip(texts, parts)] if forms else parts
 
@@ -134,8 +134,8 @@ def with_first_names(parts: list[list[Entity]], texts: Sequence[str]) -> list[li
 def _with_alone(text: str, found: list[Entity], forms: dict[str, str]) -> list[Entity]:
     """`found` and each of `forms` standing alone in `text` (no capitalised word just before or after it) where
     nothing is tagged: a person with the full name."""
-    added = []
-    for s, e in occurrences(text, forms):
+    added: list[Entity] = []
+    for s, e in _spans(text, forms):
         before = _WORD_BEFORE.search(text, max(0, s - 30), s)
         name_before = (
             before and before.group(1) not in SENTENCE_OPENERS and before.group(1).lower() not in FUNCTION_WORDS
@@ -145,6 +145,20 @@ def _with_alone(text: str, found: list[Entity], forms: dict[str, str]) -> list[E
         if not any(s < x.end and x.start < e for x in found):
             added.append(Entity(s, e, text[s:e], "PERSON", forms[text[s:e]]))
     return sorted([*found, *added], key=lambda x: x.start) if added else found
+
+
+def _spans(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
+    """Where each of a few `words` stands in `text` as a whole word, found by `str.find` (a few first names:
+    cheaper than a scan of every capitalised word)."""
+    out = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if not (_WORD_CHAR.match(text, at - 1) if at else False) and not _WORD_CHAR.match(text, end):
+                out.append((at, end))
+            at = text.find(word, end)
+    return sorted(out)
 
 
 def _place_name(word: str) -> bool:

@@ -185,3 +185,14 @@ def test_a_sport_named_alone_is_no_organisation(analyzer):
     assert [e for e in entities if e[0] in ("Netball", "Rugby", "Cricket")] == []
     entities = found(analyzer, "Deal\n\nThe Athletics beat the Astros 4-2 in Oakland.")
     assert ("Athletics", "ORG") in {e[:2] for e in entities}  # a team named for its sport stays
+
+
+def test_a_newspaper_in_capitals_is_the_paper(analyzer):
+    text = (
+        'Transcript\n\nQ (TOM FAIRLEY, THE TIMES): "Will the players be paid?"\n\n'
+        'Q (ANNA BELL, THE DAILY TELEGRAPH): "And the fans?"'
+    )
+    entities = found(analyzer, text)
+    assert ("THE TIMES", "ORG", "The Times") in entities
+    assert ("THE DAILY TELEGRAPH", "ORG", "The Daily Telegraph") in entities
+    assert not [e for e in entities if e[0] in ("TIMES", "TELEGRAPH")]

@@ -233,17 +233,21 @@ def _span(text: str, m: re.Match) -> tuple[int, int, int] | None:
 
 
 # a newspaper's name with its article, as the paper writes it: 'The Guardian', 'The New York Times'
-_NEWSPAPER = re.compile(
-    r"(?<![\w'’.-])The (?:[A-Z][\w.-]* ){0,3}(?:Times|Guardian|Sun|Telegraph|Independent|Observer|Mirror|"
-    r"Economist|Post|Journal|Herald|Express|Mail|Scotsman|Tribune|Chronicle|Globe|Athletic)(?![\w'’-]| [A-Z])"
+_PAPERS = (
+    "Times|Guardian|Sun|Telegraph|Independent|Observer|Mirror|Economist|Post|Journal|Herald|Express|Mail|Scotsman|"
+    "Tribune|Chronicle|Globe|Athletic"
 )
+_NEWSPAPER = re.compile(r"(?<![\w'’.-])The (?:[A-Z][\w.-]* ){0,3}(?:" + _PAPERS + r")(?![\w'’-]| [A-Z])")
+# in capitals, as a transcript or a byline writes it: 'Q (TOM FAIRLEY, THE TIMES):'
+_NEWSPAPER_CAPS = re.compile(r"(?<![\w'’.-])THE (?:[A-Z][A-Z.-]* ){0,3}(?:" + _PAPERS.upper() + r")(?![\w'’-]| [A-Z])")
 
 
 def with_newspapers(text: str, found: list[Entity]) -> list[Entity]:
     """`found` with each newspaper written with a capital 'The' within a sentence ('told The Guardian', 'and
     The New York Times reported') an organisation over its whole name, 'The' included, in place of the tags
     it covers; at a sentence's start 'The' is every sentence's ('The Sun rose', 'The Sydney Morning Herald
-    said': the name without it, as spaCy tags it)"""
+    said': the name without it, as spaCy tags it). In capitals ('THE TIMES'), the paper anywhere, over
+    spaCy's organisation inside it."""
     out = list(found)
     for m in _NEWSPAPER.finditer(text) if "The " in text else ():
         s, e = m.span()
@@ -253,6 +257,10 @@ def with_newspapers(text: str, found: list[Entity]) -> list[Entity]:
         if any(x.start < s or x.end > e or x.label not in ("ORG", "PERSON", "GPE", "NORP", "FAC") for x in inside):
             continue
         out = [x for x in out if x not in inside] + [Entity(s, e, m.group(), "ORG", m.group())]
+    for m in _NEWSPAPER_CAPS.finditer(text) if "THE " in text else ():
+        s, e = m.span()
+        if all(x.end <= s or x.start >= e or (x.label == "ORG" and s <= x.start and x.end <= e) for x in out):
+            out = [x for x in out if x.end <= s or x.start >= e] + [Entity(s, e, m.group(), "ORG", m.group().title())]
     return sorted(out, key=lambda x: x.start)
 
 

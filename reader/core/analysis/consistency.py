@@ -9,10 +9,10 @@ from collections.abc import Collection, Iterable, Sequence
 
 from ..model import PARAGRAPH_BREAK
 from .context import ORG_WORDS, looks_like_full_name, reads_as_company
-from .fullnames import with_first_names
+from .fullnames import people_by_role, with_first_names
 from .gazetteer import PLACE_LABELS, word_list
 from .mentions import occurrences, with_untagged
-from .names import COMPANY_WORDS, COUNTRY_ADJECTIVES, DEMONYMS, FUNCTION_WORDS, is_name_token, surname
+from .names import COMPANY_WORDS, COUNTRY_ADJECTIVES, DEMONYMS, FUNCTION_WORDS, surname
 from .sides import as_nationality, reads_as_place, sporting_side
 from .trimming import NAME_LABELS
 from .values import Entity
@@ -34,31 +34,9 @@ _SPELLED_OUT = re.compile(
     r"\s*\(\s*(?:the\s+)?([A-Z][A-Z&]{1,6})\s*\)"
 )
 _SIDE_NAME = r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
-# a person's trade or position, in lower case just before a lone name ('Estonian singer Kadrila', 'striker
-# Valdemiro'), or capitalised opening a sentence ('Winger Dorinho crossed'); never a sponsor's 'partner'
-_TRADES = (
-    "singer|songwriter|rapper|actor|actress|comedian|designer|artist|painter|sculptor|photographer|novelist|"
-    "poet|playwright|filmmaker|anchor|presenter|journalist|columnist|pundit|dancer|musician|guitarist|drummer|"
-    "striker|midfielder|defender|goalkeeper|keeper|winger|playmaker|quarterback|sprinter|batsman|bowler|flanker|"
-    "fly-half|scrum-half|full-back|jockey|hurdler|cyclist|swimmer|boxer|golfer|wrestler|gymnast|teammate|team-mate"
-)
-_TRADE_BEFORE = re.compile(r"(?<![\w-])(?:" + _TRADES + r")\s+$")
-_TRADE_FIRST = re.compile(r"(?=[A-Z])(?i:" + _TRADES + r")\s+(?=[A-Z])")
-# a player in the run of play, before or after a lone name: 'a pass from Relka', "Tavinho's long range shot"
-_PLAY_BEFORE = re.compile(
-    r"\b(?:pass(?:es)? (?:from|to|with)|ball (?:to|from)|cross(?:ed)? (?:from|to|for)|(?:header|shot|volley|"
-    r"save|tackle|free[- ]kick) (?:by|from)|(?:fouled|booked|brought down|set up|substituted) by)\s+$"
-)
-_PLAY_AFTER = re.compile(
-    r"['’]s (?:(?:long[- ]range|curling|low|first|second|late|early|deflected|powerful|fierce) )?"
-    r"(?:shot|header|volley|cross|free[- ]kick|through[- ]ball|backheel)\b"
-)
 # a run of words in capitals: 'HELEN MARSH', 'OKORO-BANKS'
 _CAPITALS = re.compile(r"(?<![\w'’-])[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,2}(?![\w'’-])")
 _SPORTS = frozenset("Netball Football Rugby Cricket Tennis Golf Hockey Basketball Baseball Cycling Swimming".split())
-_NOT_YET_PEOPLE = frozenset(("ORG", "GPE", "LOC", "FAC", "NORP"))
-_NAME_WORD = re.compile(r"[A-Z][a-z\u00c0-\u024f'’-]+")  # 'Dorinho', 'Beyoncé'; not 'FIFA', not two words
-_SENTENCE_START = re.compile(r"(?:^|[.!?\n][\"”’']?\s*)$")
 _FIXTURE = re.compile(
     _SIDE_NAME
     + r" (?:beat|defeated|edged|drew with|lost to|v|vs\.?|\d+ ?[-–] ?\d+|\d+|"
@@ -80,7 +58,7 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
     team's nickname ('Bulls') is the team; all of them also where spaCy left them out.
     """
     if texts:
-        parts = _people_by_role(parts, texts)
+        parts = people_by_role(parts, texts)
     every = [e for part in parts for e in part]
     longer = sorted({(e.canonical, e.label) for e in every if e.label == "ORG"}, key=lambda c: -len(c[0]))
     labels: dict[str, dict[str, float]] = {}  # an entity's votes for each label, weighted by `_weight`
@@ -127,60 +105,6 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
             merged.append(Entity(e.start, e.end, e.text, label, canonical, e.note))
         result.append(merged)
     return _across_the_article(result, texts) if texts else result
-
-
-def _people_by_role(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
-    """A lone name the article calls a person by trade somewhere ('Estonian singer Kadrila', 'striker
-    Valdemiro', 'Winger Dorinho crossed' opening a sentence) or shows as a player ('a pass from Relka') is
-    that person in every mention, whatever spaCy called it and where it tagged nothing; with the full name of
-    the article's person of that surname."""
-    found: list[list[Entity]] = []
-    people: set[str] = set()
-    for text, part in zip(texts, parts):
-        kept = []
-        for e in part:
-            trade = _TRADE_FIRST.match(e.text) if e.label in _NOT_YET_PEOPLE and not e.note else None
-            if (
-                trade
-                and " " not in e.text[trade.end() :]
-                and _SENTENCE_START.search(text, max(0, e.start - 3), e.start)
-            ):
-                e = Entity(e.start + trade.end(), e.end, e.text[trade.end() :], e.label, e.text[trade.end() :])
-            lone = (e.label in _NOT_YET_PEOPLE or e.label == "PERSON") and not e.note and _NAME_WORD.fullmatch(e.text)
-            if lone and is_name_token(e.text) and _by_trade_or_play(text, e, trade):
-                people.add(e.text)
-            kept.append(e)
-        found.append(kept)
-    if not people:
-        return parts
-    fulls = {
-        surname(e.canonical): e.canonical for part in parts for e in part if e.label == "PERSON" and " " in e.canonical
-    }
-    named = {name: fulls.get(name, name) for name in people}
-    return [
-        with_untagged(
-            text,
-            [
-                Entity(e.start, e.end, e.text, "PERSON", named[e.text], "")
-                if e.text in named and e.label in _NOT_YET_PEOPLE and not e.note
-                else e
-                for e in part
-            ],
-            named,
-            "PERSON",
-        )
-        for text, part in zip(texts, found)
-    ]
-
-
-def _by_trade_or_play(text: str, e: Entity, trade: re.Match | None) -> bool:
-    """Whether the words around a lone name make it a person: a trade before it (not a company's noun, 'chip
-    designer Nexora'), or the run of play around it (not a country's or a town's side, "Denver's shot")."""
-    if trade or _TRADE_BEFORE.search(text, max(0, e.start - 16), e.start):
-        return not reads_as_company(text, e.start, e.end)
-    if e.text in word_list("countries") or e.text in word_list("towns"):
-        return False
-    return bool(_PLAY_BEFORE.search(text, max(0, e.start - 24), e.start) or _PLAY_AFTER.match(text, e.end))
 
 
 def _side_or_its_town(e: Entity, canonical: str, sides: Collection[str]) -> bool:

@@ -137,3 +137,11 @@ def test_a_first_name_that_is_also_a_word_or_a_place_is_not_taken_alone(analyzer
     )
     assert mentions(analyzer, text, "Jordan") == [("GPE", "Jordan")]
     assert mentions(analyzer, text, "Grace") == []
+
+
+def test_each_name_in_a_list_after_a_plural_trade_is_a_person(analyzer):
+    text = (
+        "Half-time show\n\nThe show reunited former performers Bruno Kestrel and Vaniqué. Afterwards, Vaniqué "
+        "sang a new song."
+    )
+    assert set(mentions(analyzer, text, "Vaniqué")) == {("PERSON", "Vaniqué")}

@@ -36,9 +36,14 @@ _TRADES = (
     "singer|songwriter|rapper|actor|actress|comedian|designer|artist|painter|sculptor|photographer|novelist|"
     "poet|playwright|filmmaker|anchor|presenter|journalist|columnist|pundit|dancer|musician|guitarist|drummer|"
     "striker|midfielder|defender|goalkeeper|keeper|winger|playmaker|quarterback|sprinter|batsman|bowler|flanker|"
-    "fly-half|scrum-half|full-back|jockey|hurdler|cyclist|swimmer|boxer|golfer|wrestler|gymnast|teammate|team-mate"
+    "fly-half|scrum-half|full-back|jockey|hurdler|cyclist|swimmer|boxer|golfer|wrestler|gymnast|teammate|team-mate|"
+    "performer"
 )
 _TRADE_BEFORE = re.compile(r"(?<![\w-])(?:" + _TRADES + r")\s+$")
+# a plural trade before a list of names, the lone name last in it: 'performers Bruno Mars and Beyoncé'
+_TRADES_LISTED = re.compile(
+    r"(?<![\w-])(?:" + _TRADES + r")s\s+(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}(?:,\s+|,?\s+and\s+)){1,4}$"
+)
 _TRADE_FIRST = re.compile(r"(?=[A-Z])(?i:" + _TRADES + r")\s+(?=[A-Z])")
 # a player in the run of play, before or after a lone name: 'a pass from Relka', "Tavinho's long range shot"
 _PLAY_BEFORE = re.compile(
@@ -238,7 +243,11 @@ def people_by_role(parts: list[list[Entity]], texts: Sequence[str]) -> list[list
 def _by_trade_or_play(text: str, e: Entity, trade: re.Match | None) -> bool:
     """Whether the words around a lone name make it a person: a trade before it (not a company's noun, 'chip
     designer Nexora'), or the run of play around it (not a country's or a town's side, "Denver's shot")."""
-    if trade or _TRADE_BEFORE.search(text, max(0, e.start - 16), e.start):
+    if (
+        trade
+        or _TRADE_BEFORE.search(text, max(0, e.start - 16), e.start)
+        or _TRADES_LISTED.search(text, max(0, e.start - 90), e.start)
+    ):
         return not reads_as_company(text, e.start, e.end)
     if e.text in word_list("countries") or e.text in word_list("towns"):
         return False

@@ -9,6 +9,7 @@ from collections.abc import Collection, Iterable, Sequence
 
 from ..model import PARAGRAPH_BREAK
 from .context import ORG_WORDS, looks_like_full_name, reads_as_company
+from .fullnames import people_by_role, with_first_names
 from .gazetteer import PLACE_LABELS, word_list
 from .mentions import occurrences, with_untagged
 from .names import COMPANY_WORDS, COUNTRY_ADJECTIVES, DEMONYMS, FUNCTION_WORDS, surname
@@ -33,9 +34,13 @@ _SPELLED_OUT = re.compile(
     r"\s*\(\s*(?:the\s+)?([A-Z][A-Z&]{1,6})\s*\)"
 )
 _SIDE_NAME = r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+# a run of words in capitals: 'HELEN MARSH', 'OKORO-BANKS'
+_CAPITALS = re.compile(r"(?<![\w'’-])[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,2}(?![\w'’-])")
+_SPORTS = frozenset("Netball Football Rugby Cricket Tennis Golf Hockey Basketball Baseball Cycling Swimming".split())
 _FIXTURE = re.compile(
     _SIDE_NAME
-    + r" (?:beat|defeated|edged|drew with|lost to|v|vs\.?|\d+ ?[-–] ?\d+|\d+) "
+    + r" (?:beat|defeated|edged|drew with|lost to|v|vs\.?|\d+ ?[-–] ?\d+|\d+|"
+    + r"to an? (?:\d+ ?[-–] ?\d+ )?(?:win|victory) over) "
     + _SIDE_NAME
     + r"(?= \d| at\b| in\b|[,.;:]|$)",
     re.M,
@@ -52,6 +57,8 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
     the text calls a company ('the airline Iberojet') is an organisation in every mention; a listed
     team's nickname ('Bulls') is the team; all of them also where spaCy left them out.
     """
+    if texts:
+        parts = people_by_role(parts, texts)
     every = [e for part in parts for e in part]
     longer = sorted({(e.canonical, e.label) for e in every if e.label == "ORG"}, key=lambda c: -len(c[0]))
     labels: dict[str, dict[str, float]] = {}  # an entity's votes for each label, weighted by `_weight`
@@ -89,9 +96,7 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
         merged = []
         for e in part:
             canonical = _merged_name(e, longer)
-            if canonical in sides and (
-                e.label in ("GPE", "LOC", "ORG") or (e.label == "PERSON" and e.text == canonical)
-            ):
+            if _side_or_its_town(e, canonical, sides):
                 label = "GPE" if _named_as_place(texts[i], e, sides, labels) else "ORG"
             elif (canonical in companies or e.text in companies) and not e.note:
                 label, canonical = "ORG", e.text if e.text in companies else canonical
@@ -100,6 +105,16 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
             merged.append(Entity(e.start, e.end, e.text, label, canonical, e.note))
         result.append(merged)
     return _across_the_article(result, texts) if texts else result
+
+
+def _side_or_its_town(e: Entity, canonical: str, sides: Collection[str]) -> bool:
+    """Whether a mention is of a side the article shows playing, as a side or as its town (see
+    `_named_as_place`): spaCy's place, organisation or lone person; not a dateline's town ('CINCINNATI -')."""
+    return (
+        canonical in sides
+        and (e.label in ("GPE", "LOC", "ORG") or (e.label == "PERSON" and e.text == canonical))
+        and not (e.text.isupper() and e.text.title() == canonical)
+    )
 
 
 def _named_as_place(text: str, e: Entity, sides: Collection[str], labels: dict[str, dict[str, float]]) -> bool:
@@ -113,18 +128,47 @@ def _named_as_place(text: str, e: Entity, sides: Collection[str], labels: dict[s
 
 def _across_the_article(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
     """The steps that read the whole article again once each mention has its label: repeats spaCy left out,
-    namesakes, national bodies, events' short names."""
+    namesakes, people in capitals, national bodies, events' short names."""
     parts = _latest_namesakes(_with_repeats(_without_common_words(parts, texts), texts), texts)
+    parts = with_first_names(_in_capitals(parts, texts), texts)
     return _event_short_names(_national_bodies(parts, texts), texts)
+
+
+def _in_capitals(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
+    """A person of the article written in capitals, full name or surname ('HELEN MARSH:' labelling a
+    transcript's speaker, 'OKORO-BANKS' in a headline), is that person, in place of spaCy's tags over it."""
+    fulls = {e.canonical for part in parts for e in part if e.label == "PERSON" and " " in e.canonical}
+    if not fulls or not any(_CAPITALS.search(text) for text in texts):
+        return parts
+    # a surname of four letters or more: 'BAT' or 'ITV' in capitals is more likely a company's than 'Tom Bat'
+    known = {surname(n).upper(): n for n in fulls if len(surname(n)) > 3} | {n.upper(): n for n in fulls}
+    out = []
+    for text, part in zip(texts, parts):
+        found = [(m.start(), m.end(), known[m.group()]) for m in _CAPITALS.finditer(text) if m.group() in known]
+        if found:
+            part = [e for e in part if not any(s < e.end and e.start < x for s, x, _ in found)]
+            part = sorted(
+                [*part, *(Entity(s, e, text[s:e], "PERSON", name) for s, e, name in found)], key=lambda x: x.start
+            )
+        out.append(part)
+    return out
 
 
 def _without_common_words(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
     """Without spaCy's organisations that are one common word the article also writes in lower case ('State'
-    of 'Secretary of State', 'Parliament', 'Millions' opening a sentence): no name, a word. Listed names
-    ('Sky', 'Shell') and acronyms ('WHO') stay."""
+    of 'Secretary of State', 'Parliament', 'Millions' opening a sentence), or a sport's name ('Netball's
+    audience'): no name, a word. Listed names ('Sky', 'Shell') and acronyms ('WHO') stay."""
     lower = set(_LOWER_WORD.findall(" ".join(texts)))
     return [
-        [e for e in part if not (e.label == "ORG" and not e.note and e.text.istitle() and e.text.lower() in lower)]
+        [
+            e
+            for e in part
+            if not (
+                e.label == "ORG"
+                and not e.note
+                and (e.text in _SPORTS or (e.text.istitle() and e.text.lower() in lower))
+            )
+        ]
         for part in parts
     ]
 
@@ -200,6 +244,12 @@ def _national_bodies(parts: list[list[Entity]], texts: Sequence[str]) -> list[li
 
 def _is_adjective(word: str) -> bool:
     return word.lower() in DEMONYMS or word in COUNTRY_ADJECTIVES.values()
+
+
+def _adjective_like(words: str) -> bool:
+    """A nationality ('Danish', 'Palestinian'): a body's first word, not its short name ('the Palestinian
+    people' is not the 'Palestinian Authority'); 'Meridian' of 'Meridian Telecom' is a short name."""
+    return _is_adjective(words)
 
 
 def with_speakers(parts: list[list[Entity]], texts: Sequence[str], speakers: Iterable[str]) -> list[list[Entity]]:
@@ -359,7 +409,8 @@ def _sides(parts: list[list[Entity]], texts: Sequence[str], labels: dict[str, di
                     if b in people or a not in playing:
                         continue
                     untagged = set(labels.get(b, {})) <= {"PERSON"}  # nothing, or a lone word spaCy's person
-                    if a in sides or (untagged and _repeatable(b) and b.split()[0] not in _NOT_SIDE_WORDS):
+                    place = any(labels.get(b, {}).get(p) for p in PLACE_LABELS)  # a place playing a side
+                    if a in sides or ((untagged or place) and _repeatable(b) and b.split()[0] not in _NOT_SIDE_WORDS):
                         sides.add(b)
         sides |= {side.split()[1] for side in sides if side.split()[0] in ("South", "North") and side.count(" ") == 1}
     return sides
@@ -378,7 +429,7 @@ def _firms(every: list[Entity]) -> dict[str, Entity]:
         if e.label != "ORG" or len(words) < 2 or people & set(words[:-1]) or words[0].lower() in FUNCTION_WORDS:
             continue
         short = " ".join(words[:-1])
-        if not e.note and words[-1] in COMPANY_WORDS:
+        if not e.note and words[-1] in COMPANY_WORDS and not _adjective_like(short):
             out.setdefault(short, e)
         elif e.note and e.text == e.canonical and _TEAM_NOTE.search(e.note) and short not in COUNTRY_ADJECTIVES:
             towns.setdefault(short, set()).add(e.canonical)

@@ -1,12 +1,17 @@
 """A person's full name from the whole article: where spaCy tagged a surname alone, or a name in pieces, the
-full name the text writes elsewhere ('Irish fly-half Cian Brannigan' … 'Brannigan')."""
+full name the text writes elsewhere ('Irish fly-half Cian Brannigan' … 'Brannigan'); a first name alone
+('Wanjiku'); a lone name the article shows to be a person by trade or in the run of play ('striker Valdemiro',
+'a pass from Relka'), whatever spaCy called it."""
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
-from .names import DEMONYMS, SENTENCE_OPENERS, is_name_token
+from .context import reads_as_company
+from .gazetteer import word_list
+from .mentions import with_untagged
+from .names import DEMONYMS, FUNCTION_WORDS, SENTENCE_OPENERS, is_name_token, surname
 from .tagger import RawEntity
 from .values import Entity
 
@@ -21,6 +26,37 @@ _ROLE_NAME = re.compile(
 _AGED = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)(?:,\s+\d{1,2},\s|\s+(?:himself|herself)\b)")
 _AGE_OR_SELF = re.compile(r",\s+\d{1,2},\s|\b(?:himself|herself)\b")
 _NOT_NAME_WORDS = frozenset("Club United City Town Rovers Athletic FC".split())
+_FIRST_ALONE = re.compile(r"[A-Z][a-z\u00c0-\u024f]{3,}(?:-[A-Z][a-z\u00c0-\u024f]+)?")  # 'Josphat', 'Jean-Luc'
+_WORD_CHAR = re.compile(r"[\w'’-]")
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z\u00c0-\u024f]+")
+_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]*) $")  # a capitalised word just before a name: 'Lake Jordan'
+# a person's trade or position, in lower case just before a lone name ('Estonian singer Kadrila', 'striker
+# Valdemiro'), or capitalised opening a sentence ('Winger Dorinho crossed'); never a sponsor's 'partner'
+_TRADES = (
+    "singer|songwriter|rapper|actor|actress|comedian|designer|artist|painter|sculptor|photographer|novelist|"
+    "poet|playwright|filmmaker|anchor|presenter|journalist|columnist|pundit|dancer|musician|guitarist|drummer|"
+    "striker|midfielder|defender|goalkeeper|keeper|winger|playmaker|quarterback|sprinter|batsman|bowler|flanker|"
+    "fly-half|scrum-half|full-back|jockey|hurdler|cyclist|swimmer|boxer|golfer|wrestler|gymnast|teammate|team-mate|"
+    "performer"
+)
+_TRADE_BEFORE = re.compile(r"(?<![\w-])(?:" + _TRADES + r")\s+$")
+# a plural trade before a list of names, the lone name last in it: 'performers Bruno Mars and Beyoncé'
+_TRADES_LISTED = re.compile(
+    r"(?<![\w-])(?:" + _TRADES + r")s\s+(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}(?:,\s+|,?\s+and\s+)){1,4}$"
+)
+_TRADE_FIRST = re.compile(r"(?=[A-Z])(?i:" + _TRADES + r")\s+(?=[A-Z])")
+# a player in the run of play, before or after a lone name: 'a pass from Relka', "Tavinho's long range shot"
+_PLAY_BEFORE = re.compile(
+    r"\b(?:pass(?:es)? (?:from|to|with)|ball (?:to|from)|cross(?:ed)? (?:from|to|for)|(?:header|shot|volley|"
+    r"save|tackle|free[- ]kick) (?:by|from)|(?:fouled|booked|brought down|set up|substituted) by)\s+$"
+)
+_PLAY_AFTER = re.compile(
+    r"['’]s (?:(?:long[- ]range|curling|low|first|second|late|early|deflected|powerful|fierce) )?"
+    r"(?:shot|header|volley|cross|free[- ]kick|through[- ]ball|backheel)\b"
+)
+_NOT_YET_PEOPLE = frozenset(("ORG", "GPE", "LOC", "FAC", "NORP"))
+_NAME_WORD = re.compile(r"[A-Z][a-z\u00c0-\u024f'’-]+")  # 'Dorinho', 'Beyoncé'; not 'FIFA', not two words
+_SENTENCE_START = re.compile(r"(?:^|[.!?\n][\"”’']?\s*)$")
 _NOT_FIRST_NAMES = frozenset(("ORG", "GPE", "LOC", "FAC", "EVENT", "PERSON"))  # PERSON: tagged, so already known
 
 
@@ -99,3 +135,120 @@ def aged(text: str) -> list[str]:
     if not _AGE_OR_SELF.search(text):
         return []  # the pattern below is slow to try at every capitalised word
     return [m.group(1) for m in _AGED.finditer(text) if all(is_name_token(w) for w in m.group(1).split())]
+
+
+def with_first_names(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
+    """A first name standing alone ('"Wanjiku is an example," the minister said') where spaCy tagged nothing:
+    the one person of the article with that first name, written in full elsewhere. Not a first name of two
+    people, nor anyone's surname, nor a word the article writes in lower case ('Grace', 'grace under
+    pressure'), nor a name it tags as something else or a country's or a town's ('Jordan')."""
+    people: dict[str, set[str]] = {}
+    for e in (e for part in parts for e in part if e.label == "PERSON" and " " in e.canonical):
+        people.setdefault(e.canonical.split()[0], set()).add(e.canonical)
+    if not people:
+        return parts
+    taken = {full.split()[-1] for fulls in people.values() for full in fulls}  # surnames, and names of other things
+    taken |= {e.text for part in parts for e in part if e.label != "PERSON"}
+    whole = " ".join(texts)
+    forms = {
+        first: min(fulls)
+        for first, fulls in people.items()
+        if len(fulls) == 1
+        and _FIRST_ALONE.fullmatch(first)
+        and first not in taken
+        and not _place_name(first)
+        and not (first.lower() in whole and first.lower() in _LOWER_WORD.findall(whole))
+    }
+    return [_with_alone(text, part, forms) for text, part in zip(texts, parts)] if forms else parts
+
+
+def _with_alone(text: str, found: list[Entity], forms: dict[str, str]) -> list[Entity]:
+    """`found` and each of `forms` standing alone in `text` (no capitalised word just before or after it) where
+    nothing is tagged: a person with the full name."""
+    added: list[Entity] = []
+    for s, e in _spans(text, forms):
+        before = _WORD_BEFORE.search(text, max(0, s - 30), s)
+        name_before = (
+            before and before.group(1) not in SENTENCE_OPENERS and before.group(1).lower() not in FUNCTION_WORDS
+        )
+        if name_before or (text.startswith(" ", e) and text[e + 1 : e + 2].isupper()):
+            continue
+        if not any(s < x.end and x.start < e for x in found):
+            added.append(Entity(s, e, text[s:e], "PERSON", forms[text[s:e]]))
+    return sorted([*found, *added], key=lambda x: x.start) if added else found
+
+
+def _spans(text: str, words: Iterable[str]) -> list[tuple[int, int]]:
+    """Where each of a few `words` stands in `text` as a whole word, found by `str.find` (a few first names:
+    cheaper than a scan of every capitalised word)."""
+    out = []
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if not (_WORD_CHAR.match(text, at - 1) if at else False) and not _WORD_CHAR.match(text, end):
+                out.append((at, end))
+            at = text.find(word, end)
+    return sorted(out)
+
+
+def _place_name(word: str) -> bool:
+    return word in word_list("countries") or word in word_list("towns")
+
+
+def people_by_role(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
+    """A lone name the article calls a person by trade somewhere ('Estonian singer Kadrila', 'striker
+    Valdemiro', 'Winger Dorinho crossed' opening a sentence) or shows as a player ('a pass from Relka') is
+    that person in every mention, whatever spaCy called it and where it tagged nothing; with the full name of
+    the article's person of that surname."""
+    found: list[list[Entity]] = []
+    people: set[str] = set()
+    for text, part in zip(texts, parts):
+        kept = []
+        for e in part:
+            trade = _TRADE_FIRST.match(e.text) if e.label in _NOT_YET_PEOPLE and not e.note else None
+            if (
+                trade
+                and " " not in e.text[trade.end() :]
+                and _SENTENCE_START.search(text, max(0, e.start - 3), e.start)
+            ):
+                e = Entity(e.start + trade.end(), e.end, e.text[trade.end() :], e.label, e.text[trade.end() :])
+            lone = (e.label in _NOT_YET_PEOPLE or e.label == "PERSON") and not e.note and _NAME_WORD.fullmatch(e.text)
+            if lone and is_name_token(e.text) and _by_trade_or_play(text, e, trade):
+                people.add(e.text)
+            kept.append(e)
+        found.append(kept)
+    if not people:
+        return parts
+    fulls = {
+        surname(e.canonical): e.canonical for part in parts for e in part if e.label == "PERSON" and " " in e.canonical
+    }
+    named = {name: fulls.get(name, name) for name in people}
+    return [
+        with_untagged(
+            text,
+            [
+                Entity(e.start, e.end, e.text, "PERSON", named[e.text], "")
+                if e.text in named and e.label in _NOT_YET_PEOPLE and not e.note
+                else e
+                for e in part
+            ],
+            named,
+            "PERSON",
+        )
+        for text, part in zip(texts, found)
+    ]
+
+
+def _by_trade_or_play(text: str, e: Entity, trade: re.Match | None) -> bool:
+    """Whether the words around a lone name make it a person: a trade before it (not a company's noun, 'chip
+    designer Nexora'), or the run of play around it (not a country's or a town's side, "Denver's shot")."""
+    if (
+        trade
+        or _TRADE_BEFORE.search(text, max(0, e.start - 16), e.start)
+        or _TRADES_LISTED.search(text, max(0, e.start - 90), e.start)
+    ):
+        return not reads_as_company(text, e.start, e.end)
+    if e.text in word_list("countries") or e.text in word_list("towns"):
+        return False
+    return bool(_PLAY_BEFORE.search(text, max(0, e.start - 24), e.start) or _PLAY_AFTER.match(text, e.end))

@@ -5,9 +5,10 @@ over the text, no pass per token."""
 
 from __future__ import annotations
 
+import functools
 import re
 
-from .gazetteer import PLACE_LABELS
+from .gazetteer import PLACE_LABELS, word_list
 from .names import FUNCTION_WORDS, ROLE_WORDS, SENTENCE_OPENERS
 from .values import Entity
 
@@ -36,6 +37,10 @@ _WORD = r"[A-Z][\w-]*(?:['’.](?!s\b)[\w-]+)*(?:['’](?= ))?"
 _PREFIX = rf"(?<![\w'’.-])(?=[A-Z])((?:{_WORD} (?:& |and )?){{0,5}})"  # a name starts with a capital
 # each label's pattern, with its head words; a head word of a company, a venue or an event is not followed by
 # another name word: 'Stadium' of 'Stadium Australia', 'Insurance' of 'Official Insurance Partner' is no head
+_COURT_KINDS = (
+    "Crown High Supreme District Circuit Federal Magistrates County Appeal Appeals Constitutional Criminal Family "
+    "Sheriff Tax Arbitration Justice Cassation Session"
+).split()
 _STORMS = ("Hurricane", "Typhoon", "Cyclone", "Storm")
 _ROLES = "|".join(sorted(ROLE_WORDS))
 _PATTERNS = (
@@ -45,6 +50,15 @@ _PATTERNS = (
         re.compile(
             _PREFIX + rf"(?:{'|'.join(ORG_HEADS)})\b"
             rf"(?: (?:of|for) (?:the )?{_WORD}(?: (?:and |at |& |of )?{_WORD}){{0,5}})?"
+        ),
+    ),
+    # a court of law by its kind ('Norwich Crown Court', 'Supreme Court of Appeals'), not a tennis court
+    (
+        "ORG",
+        ("Court",),
+        re.compile(
+            _PREFIX + rf"(?:(?:{'|'.join(_COURT_KINDS)}) Court\b|Court(?= of (?:{'|'.join(_COURT_KINDS)})\b))"
+            rf"(?: of (?:the )?{_WORD}(?: (?:and |for |of )?{_WORD}){{0,4}})?"
         ),
     ),
     ("ORG", FIRM_HEADS, re.compile(_PREFIX + rf"(?:{'|'.join(FIRM_HEADS)})\b(?! [A-Z])")),
@@ -63,9 +77,80 @@ _PATTERNS = (
     # a team named 'Team' first: 'Team TotalEnergies', 'Team Sky', 'Team GB' (not 'Team Manager John Smith')
     ("ORG", ("Team",), re.compile(rf"(?<![\w'’.-])()Team (?!(?i:{_ROLES})\b)[A-Z][\w-]*(?:-[A-Z][\w-]*)?\b(?! [A-Z])")),
 )
+# a national body named by its sport or its field and its country: 'Athletics Canada', 'Sport Ireland',
+# 'Environment Canada'; or by its nation and its sport: 'British Cycling', 'England Netball'
+_FIELDS = (
+    "Sport Athletics Swimming Cycling Rowing Tennis Hockey Netball Rugby Golf Basketball Volleyball Triathlon "
+    "Gymnastics Badminton Squash Sailing Canoe Archery Judo Boxing Football Cricket Environment Health Statistics "
+    "Transport Parks Fencing Equestrian"
+).split()
+_NATIONS = "British English Scottish Welsh Irish England Scotland Wales UK USA".split()
+_NATIONAL_SPORTS = (
+    "Athletics Swimming Cycling Rowing Gymnastics Hockey Netball Triathlon Sailing Canoe Badminton Fencing "
+    "Equestrian Judo Squash Sport"
+).split()  # each also a field: the name holds one of `_FIELDS`
+_POSSESSOR = re.compile(r"([A-Z][\w.-]*(?: [A-Z][\w.-]*)?)['’]s (?=[A-Z])")  # 'Kenya’s' of 'Kenya’s Maji Trust'
 _POSSESSIVE = re.compile(r"['’]s$")
 _NOT_LAST = frozenset({"and", "of", "at", "for", "the", "&"})
 _KINDS = frozenset({"Grand Prix", "Grand Slam"})  # a kind of event, no event's name
+
+
+# a company's legal form after a comma: 'Bayview Loan Servicing, LLC', 'Handgun Control, Inc.'
+_LEGAL_SUFFIX = re.compile(r", (?:Inc|LLC|Ltd|Corp|Plc|PLC|GmbH|LLP)\b\.?")
+_CAPITALISED_BEFORE = re.compile(r"(?:(?<![\w'’.-])[A-Z][\w&'’-]* )+$")
+
+
+def with_legal_suffixes(text: str, found: list[Entity]) -> list[Entity]:
+    """A company's name with its legal form after a comma ('Gunnar Tool Works, Inc.') one organisation: spaCy's
+    name before it, a person or an organisation, widened over the form (whose own tag goes), or its tag of
+    the form; widened back over the untagged capitalised words before ('Control, Inc.' of 'Handgun Control,
+    Inc.')."""
+    if ", " not in text:
+        return found
+    out = list(found)
+    for x in found:
+        if x.note or x.label not in ("ORG", "PERSON"):
+            continue
+        m = _LEGAL_SUFFIX.match(text, x.end)
+        s, e = x.start, m.end() if m else x.end
+        if not m and not _LEGAL_SUFFIX.search(x.text):
+            continue
+        before = _CAPITALISED_BEFORE.search(text, max(0, s - 60), s)
+        words = before.group().split() if before else []
+        while words and (words[0].lower() in FUNCTION_WORDS or words[0] in SENTENCE_OPENERS):
+            words.pop(0)
+        if words and not any(_POSSESSIVE.search(w) for w in words):
+            s -= len(" ".join(words)) + 1  # 'Bayview' of spaCy's person 'Loan Servicing', '… Control, Inc.'
+        if any(y.start < x.start and s < y.end for y in out):
+            s = x.start  # a name tagged before it is not part of the company's
+        if (s, e) == (x.start, x.end) or any(y.note and y.start < e and s < y.end for y in out if y is not x):
+            continue
+        out = [y for y in out if not (y.start < e and s < y.end)] + [Entity(s, e, text[s:e], "ORG", text[s:e])]
+    return sorted(out, key=lambda x: x.start)
+
+
+def _without_possessors(found: list[Entity]) -> list[Entity]:
+    """A name spaCy tagged with a country or a town as its possessor ('Kenya’s Maji Trust'): the place, and
+    the name without it; a name with 'ex-' before it ('ex-England'): the name."""
+    found = [  # 'ex-England': a former side's or body's name without the prefix
+        Entity(x.start + 3, x.end, x.text[3:], x.label, x.text[3:] if x.canonical == x.text else x.canonical, x.note)
+        if x.text.startswith("ex-") and x.text[3:4].isupper()
+        else x
+        for x in found
+    ]
+    if not any(_POSSESSOR.match(x.text) for x in found):
+        return found
+    out = []
+    for x in found:
+        m = _POSSESSOR.match(x.text) if x.label in ("ORG", "FAC", "EVENT") and not x.note else None
+        owner = m.group(1) if m else ""
+        if m is None or not (owner in word_list("countries") or owner in word_list("towns")):
+            out.append(x)  # 'Women's Premier League', 'People's Daily': the possessive is the name's
+            continue
+        out.append(Entity(x.start, x.start + len(owner), owner, "GPE", owner))
+        name = x.text[m.end() :]
+        out.append(Entity(x.start + m.end(), x.end, name, x.label, name if x.canonical == x.text else x.canonical))
+    return out
 
 
 def with_headed_names(text: str, found: list[Entity]) -> list[Entity]:
@@ -74,12 +159,27 @@ def with_headed_names(text: str, found: list[Entity]) -> list[Entity]:
     of spaCy it covers (its person 'Federal Tribunal', its 'Federal Bureau') give way. A tag that runs past
     it, or a person or a role after its head word ('Ministry of Sport Kate Ellis') stand; so does a listed
     name, but a listed organisation inside a venue's or an event's ('StoneX Stadium', 'MLS Cup')."""
-    out = list(found)
+    out = with_legal_suffixes(text, _without_possessors(found))
     for label, heads, pattern in _PATTERNS:
         if any(head in text for head in heads):
             for span in [_span(text, m) for m in pattern.finditer(text)]:
                 out = _with_name(text, out, label, *span) if span else out
+    if any(word in text for word in _FIELDS):
+        for m in _national_bodies().finditer(text):  # spaCy's place over the whole name gives way too
+            out = [x for x in out if x.note or (x.start, x.end) != m.span() or x.label not in PLACE_LABELS]
+            out = _with_name(text, out, "ORG", m.start(), text.index(" ", m.start()), m.end())
     return sorted(out, key=lambda x: x.start)
+
+
+@functools.cache
+def _national_bodies() -> re.Pattern:
+    """The pattern of a national body's name (see `_FIELDS`), not a longer name's start ('Athletics Canada
+    Championships'); the countries from the lists, with the home nations."""
+    countries = sorted(word_list("countries") | {"England", "Scotland", "Wales", "Britain", "USA"}, key=len)
+    return re.compile(
+        rf"(?<![\w'’.-])()(?:(?:{'|'.join(_FIELDS)}) (?:{'|'.join(map(re.escape, reversed(countries)))})|"
+        rf"(?:{'|'.join(_NATIONS)}) (?:{'|'.join(_NATIONAL_SPORTS)}))(?![\w'’-]| [A-Z])"
+    )
 
 
 def _with_name(text: str, out: list[Entity], label: str, s: int, head: int, e: int) -> list[Entity]:
@@ -108,12 +208,13 @@ def _with_name(text: str, out: list[Entity], label: str, s: int, head: int, e: i
 def _gives_way(x: Entity, label: str, s: int, e: int, team: bool = False) -> bool:
     """Whether a tag inside a name found by its head word gives way to it: spaCy's always, a listed one
     only where it is an organisation inside a venue's or an event's name ('MLS' of 'MLS Cup'), a listed
-    event after its sponsor's name ('PGA Championship' of the 'BMW PGA Championship'), or a listed venue
-    before its head word."""
+    event after its sponsor's name ('PGA Championship' of the 'BMW PGA Championship'), a listed venue
+    before its head word, or a listed club of one word inside a body's name ('Norwich Crown Court')."""
     sponsored = label == x.label == "EVENT" and s < x.start and x.end == e
     headless = label == x.label == "FAC" and x.start == s  # the listed 'Santiago Bernabéu' of '… Stadium'
     inside_name = label in ("FAC", "EVENT") or team  # a team named after its sponsor: 'Team TotalEnergies'
-    return not x.note or sponsored or headless or (inside_name and x.label == "ORG")
+    town_club = label == x.label == "ORG" and " " not in x.text  # 'Lyon' of the 'University of Lyon'
+    return not x.note or sponsored or headless or (inside_name and x.label == "ORG") or town_club
 
 
 def _span(text: str, m: re.Match) -> tuple[int, int, int] | None:
@@ -132,17 +233,21 @@ def _span(text: str, m: re.Match) -> tuple[int, int, int] | None:
 
 
 # a newspaper's name with its article, as the paper writes it: 'The Guardian', 'The New York Times'
-_NEWSPAPER = re.compile(
-    r"(?<![\w'’.-])The (?:[A-Z][\w.-]* ){0,3}(?:Times|Guardian|Sun|Telegraph|Independent|Observer|Mirror|"
-    r"Economist|Post|Journal|Herald|Express|Mail|Scotsman|Tribune|Chronicle|Globe|Athletic)(?![\w'’-]| [A-Z])"
+_PAPERS = (
+    "Times|Guardian|Sun|Telegraph|Independent|Observer|Mirror|Economist|Post|Journal|Herald|Express|Mail|Scotsman|"
+    "Tribune|Chronicle|Globe|Athletic"
 )
+_NEWSPAPER = re.compile(r"(?<![\w'’.-])The (?:[A-Z][\w.-]* ){0,3}(?:" + _PAPERS + r")(?![\w'’-]| [A-Z])")
+# in capitals, as a transcript or a byline writes it: 'Q (TOM FAIRLEY, THE TIMES):'
+_NEWSPAPER_CAPS = re.compile(r"(?<![\w'’.-])THE (?:[A-Z][A-Z.-]* ){0,3}(?:" + _PAPERS.upper() + r")(?![\w'’-]| [A-Z])")
 
 
 def with_newspapers(text: str, found: list[Entity]) -> list[Entity]:
     """`found` with each newspaper written with a capital 'The' within a sentence ('told The Guardian', 'and
     The New York Times reported') an organisation over its whole name, 'The' included, in place of the tags
     it covers; at a sentence's start 'The' is every sentence's ('The Sun rose', 'The Sydney Morning Herald
-    said': the name without it, as spaCy tags it)"""
+    said': the name without it, as spaCy tags it). In capitals ('THE TIMES'), the paper anywhere, over
+    spaCy's organisation inside it."""
     out = list(found)
     for m in _NEWSPAPER.finditer(text) if "The " in text else ():
         s, e = m.span()
@@ -152,6 +257,10 @@ def with_newspapers(text: str, found: list[Entity]) -> list[Entity]:
         if any(x.start < s or x.end > e or x.label not in ("ORG", "PERSON", "GPE", "NORP", "FAC") for x in inside):
             continue
         out = [x for x in out if x not in inside] + [Entity(s, e, m.group(), "ORG", m.group())]
+    for m in _NEWSPAPER_CAPS.finditer(text) if "THE " in text else ():
+        s, e = m.span()
+        if all(x.end <= s or x.start >= e or (x.label == "ORG" and s <= x.start and x.end <= e) for x in out):
+            out = [x for x in out if x.end <= s or x.start >= e] + [Entity(s, e, m.group(), "ORG", m.group().title())]
     return sorted(out, key=lambda x: x.start)
 
 

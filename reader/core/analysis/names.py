@@ -38,6 +38,7 @@ kuwaiti omani bahraini somali yemeni bangladeshi nepali afghan thai filipino bel
 romanian bulgarian hungarian estonian latvian lithuanian slovenian slovak georgian armenian iranian
 jordanian syrian lebanese algerian peruvian bolivian venezuelan ecuadorian paraguayan haitian zambian
 namibian tanzanian cameroonian ivorian senegalese congolese zimbabwean botswanan rwandan eritrean
+palestinian kurdish catalan tibetan
 """.split()
 )
 # a country's adjective where it is not its name with a nationality's ending: "Russia's ministry" is Russian

@@ -1,0 +1,147 @@
+"""One name, one person: a lone name the article calls a person by trade ('Estonian singer Kadrila', 'striker
+Valdemiro') is a person in every mention of it, whatever spaCy called it; a company after a sponsor's role
+('partner Kestrava') stays a company."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.model import BODY
+from tests.core.analysis_fixtures import analyze_text, real_analyzer
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    return real_analyzer()
+
+
+def mentions(analyzer, text: str, name: str) -> list[tuple[str, str]]:
+    """(label, canonical) of each body mention written exactly `name`."""
+    _, analysis = analyze_text(analyzer, text)
+    return [(e.label, e.canonical) for e in analysis.in_part(BODY).entities if e.text == name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "count"),
+    [
+        ("Final\n\nLatvian singer Lirenna won the contest. Fans cheered Lirenna at the airport.", "Lirenna", 2),
+        (
+            "Show\n\nFashion designer Halvaston lived in the town. The museum remembers Halvaston fondly.",
+            "Halvaston",
+            2,
+        ),
+        (
+            "Cup tie\n\nThe visitors leaned on striker Valdemiro, signed in January. Valdemiro scored twice and "
+            "Valdemiro's second was the pick of the night.",
+            "Valdemiro",
+            3,
+        ),
+        (
+            "Match report\n\nWinger Dorinho crossed for the opener. Goalkeeper Brekka saved well, but Dorinho "
+            "struck again after the break.",
+            "Dorinho",
+            2,
+        ),
+    ],
+)
+def test_a_lone_name_the_article_calls_a_person_by_trade_is_a_person_throughout(analyzer, text, name, count):
+    assert mentions(analyzer, text, name) == [("PERSON", name)] * count
+
+
+def test_a_company_after_a_sponsors_role_stays_a_company(analyzer):
+    text = (
+        "Deal\n\nThe kit deal with Umbrion runs to 2028. Umbrion said the sponsor Kestrava would stay. "
+        "Partner Kestrava declined to comment."
+    )
+    assert {label for label, _ in mentions(analyzer, text, "Kestrava")} == {"ORG"}
+    assert {label for label, _ in mentions(analyzer, text, "Umbrion")} == {"ORG"}
+
+
+def test_a_host_nation_after_a_role_word_stays_a_place(analyzer):
+    text = "Draw\n\nThe draw put host Qatar in the first group. Qatar will open the tournament in Doha."
+    assert {label for label, _ in mentions(analyzer, text, "Qatar")} <= {"GPE", "ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        (
+            "Report\n\nVisitors started with Tavinho and Relka up front. Tavinho's long range shot was saved, and "
+            "a pass from Relka set up the first goal. Moments later Tavinho hit the post.",
+            {"Tavinho": 3, "Relka": 2},
+        ),
+        (
+            "Report\n\nThe hosts were lively early on. Bellanti then exchanged passes with Ferrão before "
+            "Ferrão's header hit the bar.",
+            {"Ferrão": 2},
+        ),
+        (
+            "Report\n\nJuventus stayed top. A header from Torvane in the 80th minute won it for the visitors, "
+            "and Torvane was later booked.",
+            {"Torvane": 2},
+        ),
+    ],
+)
+def test_a_lone_name_the_article_shows_as_a_player_is_a_person_throughout(analyzer, text, names):
+    for name, count in names.items():
+        assert mentions(analyzer, text, name) == [("PERSON", name)] * count
+
+
+def test_a_town_named_for_its_side_in_the_run_of_play_is_no_person(analyzer):
+    text = (
+        "Report\n\nDenver's pass rush was relentless. Carolina's defence held until the third quarter. "
+        "Denver's shot at a title came at last, a header from Denver in spirit."
+    )
+    assert "PERSON" not in {label for label, _ in mentions(analyzer, text, "Denver")}
+
+
+def test_a_person_written_in_capitals_is_the_person_the_article_names(analyzer):
+    text = (
+        "Transcript: league names partner\n\nOn the panel were Orla Brennick, chief executive, and Simon Latchford "
+        'of the sponsor.\n\nORLA BRENNICK: "We are delighted."\n\nSIMON LATCHFORD: "So are we."\n\n'
+        'LATCHFORD: "It is a long deal." The NEW DEAL starts in May.'
+    )
+    _, analysis = analyze_text(analyzer, text)
+    people = {(e.text, e.label, e.canonical) for e in analysis.in_part(BODY).entities if e.text.isupper()}
+    assert ("ORLA BRENNICK", "PERSON", "Orla Brennick") in people
+    assert ("SIMON LATCHFORD", "PERSON", "Simon Latchford") in people
+    assert ("LATCHFORD", "PERSON", "Simon Latchford") in people
+    assert not [p for p in people if p[0] == "NEW DEAL" and p[1] == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "full"),
+    [
+        (
+            "Ban cut\n\nThe court cut the ban of Kenyan sprinter Wanjiku Odhiambo to 20 months. The ministry "
+            'welcomed it. "Wanjiku is an example to every young athlete," the minister said.',
+            "Wanjiku",
+            "Wanjiku Odhiambo",
+        ),
+        (
+            "Shoes\n\nThe race in Boston was won by Josphat Kiprotich Langat in the new shoe. ''Josphat is the future,'' "
+            "his coach said. ''I have seen it. But Josphat still needs rest.''",
+            "Josphat",
+            "Josphat Kiprotich Langat",
+        ),
+    ],
+)
+def test_a_first_name_alone_is_the_one_person_of_the_article_with_it(analyzer, text, first, full):
+    assert set(mentions(analyzer, text, first)) == {("PERSON", full)}
+
+
+def test_a_first_name_that_is_also_a_word_or_a_place_is_not_taken_alone(analyzer):
+    text = (
+        "Sponsor\n\nGrace Mbeki signed with the bank. Fans showed grace under pressure. Jordan Pike joined her. "
+        "The team flew to Jordan on Monday for the final."
+    )
+    assert mentions(analyzer, text, "Jordan") == [("GPE", "Jordan")]
+    assert mentions(analyzer, text, "Grace") == []
+
+
+def test_each_name_in_a_list_after_a_plural_trade_is_a_person(analyzer):
+    text = (
+        "Half-time show\n\nThe show reunited former performers Bruno Kestrel and Vaniqué. Afterwards, Vaniqué "
+        "sang a new song."
+    )
+    assert set(mentions(analyzer, text, "Vaniqué")) == {("PERSON", "Vaniqué")}

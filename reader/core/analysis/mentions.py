@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .values import Entity
 
@@ -13,8 +14,10 @@ def occurrences(text: str, forms) -> list[tuple[int, int]]:
     """Where `forms` (capitalised names of one to a few words) occur in `text` as whole words, longest
     first: a scan of its capitalised words and dictionary lookups, no pattern compiled per article."""
     forms = set(forms)
-    most = max((f.count(" ") + 1 for f in forms), default=0)
-    tokens = [m.span() for m in _CAP_TOKEN.finditer(text) if text[m.start()].isupper()]
+    if not forms:
+        return []
+    most = max(f.count(" ") + 1 for f in forms)
+    tokens = _capitalised(text)
     spans, i = [], 0
     while i < len(tokens):
         for n in range(min(most, len(tokens) - i), 0, -1):
@@ -26,6 +29,11 @@ def occurrences(text: str, forms) -> list[tuple[int, int]]:
         else:
             i += 1
     return spans
+
+
+@lru_cache(maxsize=4)  # an article's text is scanned for several kinds of names in a row
+def _capitalised(text: str) -> tuple[tuple[int, int], ...]:
+    return tuple(m.span() for m in _CAP_TOKEN.finditer(text) if text[m.start()].isupper())
 
 
 def with_untagged(text: str, found: list[Entity], names: set[str] | dict[str, str], label: str) -> list[Entity]:

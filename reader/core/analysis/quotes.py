@@ -29,6 +29,7 @@ from .values import SPEECH, TERM, Entity, Quote
 OPENERS = "“«"
 CLOSERS = "”»"
 # a single curly mark opens speech (UK copy: 'fumed: ‘I’m not finished.’'), not an elision ('the ‘90s')
+_MARK_CHARS = re.compile("[`'\"‘’" + OPENERS + CLOSERS + "]")  # every character _marks looks at
 _SINGLE_OPENS = re.compile(r"(?:(?<=^)|(?<=[\s(\[{—–/\"“-]))‘(?!\d\ds?\b|em\b|n’|til\b|cause\b)(?=\S)")
 _SINGLE_CLOSER = re.compile(r"(?<=\S)’(?![^\W\d_])|(?<![^\W\d_])’")  # not an apostrophe inside a word
 SPEECH_MIN_WORDS = 8  # a shorter quote inside a sentence is a quoted term unless it reads as speech
@@ -217,7 +218,8 @@ def _marks(para: str, headline: bool, inside):
     quote is open, which decides what an ambiguous straight mark is."""
     singles = _single_marks(para)
     i = 0
-    while i < len(para):
+    while (found := _MARK_CHARS.search(para, i)) is not None:  # the regex skips the text between marks
+        i = found.start()
         ch = para[i]
         pair = para[i : i + 2]
         if pair == "``":

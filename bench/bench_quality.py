@@ -5,6 +5,7 @@
     python -m bench.bench_quality --heldout     # the held-out part: only at the end of a piece of work
     python -m bench.bench_quality --heldout --since 2026-12-07   # … only its files added on or after that date
     python -m bench.bench_quality --heldout --before 2026-12-07  # … only its files added before it (or undated)
+    python -m bench.bench_quality --heldout --part E             # … only the files marked '% part: E'
     python -m bench.bench_quality --json        # the figures as JSON
 
 Definitions (bench/README.md says the same):
@@ -259,12 +260,15 @@ def chosen(
     since: datetime.date | None = None,
     folder: Path = SET_DIR,
     before: datetime.date | None = None,
+    part: str | None = None,
 ) -> list[Doc]:
-    """The labelled documents of these parts; only those added on or after `since`, and only those added
-    before `before` (files without an '% added:' date are the oldest), when given."""
+    """The labelled documents of these parts; only those added on or after `since`, only those added
+    before `before` (files without an '% added:' date are the oldest), only those of `part` (their
+    '% part:' line), when given."""
     docs = load(files(parts, folder))
     docs = docs if since is None else added_since(docs, since)
-    return docs if before is None else added_before(docs, before)
+    docs = docs if before is None else added_before(docs, before)
+    return docs if part is None else [d for d in docs if d.meta.get("part", "").split() == part.split()]
 
 
 def _date(text: str) -> datetime.date:
@@ -283,6 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--since", type=_date, metavar="YYYY-MM-DD", help="only the files whose '%% added:' date is on or after this"
     )
+    parser.add_argument("--part", metavar="X", help="only the files whose '%% part:' line is X (e.g. E)")
     parser.add_argument(
         "--before", type=_date, metavar="YYYY-MM-DD", help="only the files added before this (or with no date)"
     )
@@ -291,9 +296,11 @@ def main(argv: list[str] | None = None) -> int:
     if args.errors and (args.heldout or args.all):
         parser.error("--errors lists the development part only: the held-out part is never read for errors")
     parts = ("dev", "heldout") if args.all else ("heldout",) if args.heldout else ("dev",)
-    docs = chosen(parts, args.since, before=args.before)
-    when = (f" added on or after {args.since}" if args.since else "") + (
-        f" added before {args.before}" if args.before else ""
+    docs = chosen(parts, args.since, before=args.before, part=args.part)
+    when = (
+        (f" added on or after {args.since}" if args.since else "")
+        + (f" added before {args.before}" if args.before else "")
+        + (f" of part {args.part}" if args.part else "")
     )
     if not docs:
         print(f"no labelled files in {', '.join(parts)}{when}", file=sys.stderr)

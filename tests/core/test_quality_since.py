@@ -98,3 +98,13 @@ def test_a_scored_held_out_file_moves_to_dev_only_with_a_moved_line():
     assert part_of(name) == "heldout"
     assert part_of(name, {"moved": "dev, 2026-12-07, after its one held-out scoring"}) == "dev"
     assert part_of(name, {"added": "2026-12-07"}) == "heldout"
+
+
+def test_part_keeps_only_the_files_marked_with_it(tmp_path: Path):
+    for name, part in (("pr-e1.txt", "E"), ("pr-e2.txt", "E"), ("pr-c.txt", "C"), ("pr-none.txt", None)):
+        _write(tmp_path, "heldout", name, "2026-12-07")
+        if part:
+            path = tmp_path / "heldout" / name
+            path.write_text(f"% part: {part}\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert _names(chosen(("heldout",), None, tmp_path, part="E")) == ["pr-e1.txt", "pr-e2.txt"]
+    assert len(chosen(("heldout",), None, tmp_path)) == 4

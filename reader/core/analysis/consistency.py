@@ -397,6 +397,7 @@ def _sides(parts: list[list[Entity]], texts: Sequence[str], labels: dict[str, di
         if e.label == "ORG" and (sporting_side(text, e.start, e.end) or _TEAM_NOTE.search(e.note))
     }
     sides = {side for side in playing if any(labels.get(side, {}).get(p) for p in PLACE_LABELS)}
+    sides |= _teams_towns(parts, texts, labels)
     if playing:
         # people the article names in full; a lone word only spaCy calls a person may be a side
         people = {e.canonical for part in parts for e in part if e.label == "PERSON" and " " in e.canonical} | {
@@ -414,6 +415,25 @@ def _sides(parts: list[list[Entity]], texts: Sequence[str], labels: dict[str, di
                         sides.add(b)
         sides |= {side.split()[1] for side in sides if side.split()[0] in ("South", "North") and side.count(" ") == 1}
     return sides
+
+
+def _teams_towns(parts: list[list[Entity]], texts: Sequence[str], labels: dict[str, dict[str, float]]) -> set[str]:
+    """The town word of each team the article names in full and by its plural nickname alone ('Denver' of
+    the 'Denver Broncos' … 'the Broncos'), where spaCy tags the town word a place: alone, it is the side."""
+    teams = {
+        tuple(words)
+        for words in (e.canonical.split() for part in parts for e in part if e.label == "ORG")
+        if len(words) == 2
+        and words[1].endswith("s")
+        and words[1][:1].isupper()
+        and words[1] not in COMPANY_WORDS
+        and words[1] not in ORG_WORDS
+        and any(labels.get(words[0], {}).get(p) for p in PLACE_LABELS)
+    }
+    if not teams:
+        return set()
+    joined = "\n".join(texts)
+    return {town for town, nickname in teams if re.search(rf"(?<!{re.escape(town)} )\b{re.escape(nickname)}\b", joined)}
 
 
 def _firms(every: list[Entity]) -> dict[str, Entity]:

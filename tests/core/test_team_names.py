@@ -1,0 +1,54 @@
+"""A team's town word alone is the team where the article names the team in full and by its nickname
+('Denver Broncos' … 'the Broncos' … 'Denver punted'), and stays the town where the text names the place."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.model import BODY
+from tests.core.analysis_fixtures import analyze_text, real_analyzer
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    return real_analyzer()
+
+
+def labels_of(analyzer, text: str, name: str) -> list[str]:
+    _, analysis = analyze_text(analyzer, text)
+    return [e.label for e in analysis.in_part(BODY).entities if e.text == name]
+
+
+@pytest.mark.parametrize(
+    "text, town, labels",
+    [
+        (
+            "Panthers hold on\n\nThe Carolina Panthers beat the Houston Texans 17-13 on Sunday. The Panthers led at "
+            "the break, and Carolina then punted twice before Houston took advantage with a field goal.",
+            "Carolina",
+            ["ORG"],
+        ),
+        (
+            "Late drive wins it\n\nDenver Broncos quarterback Tom Lyle threw for 240 yards as the Broncos held on. "
+            "Denver increased the lead in the third quarter and fans in Denver celebrated into the night.",
+            "Denver",
+            ["ORG", "GPE"],
+        ),
+        (
+            "Bulls sign shirt deal\n\nThe Chicago Bulls have agreed a three-year deal with a local bank, the "
+            "Bulls said on Monday. Chicago finished fourth last season; the club trains in Chicago.",
+            "Chicago",
+            ["ORG", "GPE"],
+        ),
+    ],
+)
+def test_a_teams_town_word_alone_is_the_team_where_it_plays(analyzer, text, town, labels):
+    assert labels_of(analyzer, text, town) == labels
+
+
+def test_a_firms_town_word_stays_the_town(analyzer):
+    text = (
+        "Airline renews deal\n\nQatar Airways extended its sponsorship on Friday. Qatar hosted the talks, and "
+        "the airline said Qatar would stage the final."
+    )
+    assert set(labels_of(analyzer, text, "Qatar")) <= {"GPE"}

@@ -145,3 +145,22 @@ def test_each_name_in_a_list_after_a_plural_trade_is_a_person(analyzer):
         "sang a new song."
     )
     assert set(mentions(analyzer, text, "Vaniqué")) == {("PERSON", "Vaniqué")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Vote\n\nIreland regional lawmaker Órla Nic Biorna tweeted that the result was a disgrace.",
+            "Órla Nic Biorna",
+        ),
+        ("Stadium\n\nSinn Féin's Seán Ó Dálaigh said the stadium deal was poor value for Dublin.", "Seán Ó Dálaigh"),
+        (
+            "Deal\n\nTelecom Éireann's Pádraig Ó Brádaigh signed the five-year shirt deal on Monday.",
+            "Pádraig Ó Brádaigh",
+        ),
+    ],
+)
+def test_a_first_name_written_with_its_accents_starts_a_persons_name(analyzer, text, name):
+    # 'Órla', 'Seán', 'Pádraig': the lists know 'Orla', 'Sean', 'Padraig'; spaCy calls the name an organisation
+    assert mentions(analyzer, text, name) == [("PERSON", name)]

@@ -52,3 +52,18 @@ def test_a_firms_town_word_stays_the_town(analyzer):
         "the airline said Qatar would stage the final."
     )
     assert set(labels_of(analyzer, text, "Qatar")) <= {"GPE"}
+
+
+@pytest.mark.parametrize(
+    "text, outlet",
+    [
+        ("Deal off\n\nThe Guardian reported that the sponsor had pulled out of the deal on Friday.", "The Guardian"),
+        ("Deal off\n\nA club spokesman told the Guardian on Friday that the deal was off.", "Guardian"),
+        ("Owner\n\nHaaretz says the club's owner met the sponsor twice before the season.", "Haaretz"),
+        ("Fee\n\nThe report was leaked to Marca, which said the fee was €12m.", "Marca"),
+        ("Fee\n\nSpeaking to L'Équipe, Hugo Moreau said the contract ran to 2028.", "L'Équipe"),
+        ("Fee\n\nThe figures, first published by the Financial Times, were not denied.", "Financial Times"),
+    ],
+)
+def test_a_newspaper_the_story_cites_is_an_organisation(analyzer, text, outlet):
+    assert labels_of(analyzer, text, outlet) == ["ORG"]

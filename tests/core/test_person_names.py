@@ -164,3 +164,28 @@ def test_each_name_in_a_list_after_a_plural_trade_is_a_person(analyzer):
 def test_a_first_name_written_with_its_accents_starts_a_persons_name(analyzer, text, name):
     # 'Órla', 'Seán', 'Pádraig': the lists know 'Orla', 'Sean', 'Padraig'; spaCy calls the name an organisation
     assert mentions(analyzer, text, name) == [("PERSON", name)]
+
+
+@pytest.mark.parametrize(
+    ("text", "canonicals"),
+    [
+        (
+            "Tennis great Helga Sorensen dies at 81\n\nHelga Sorensen, the four-time champion and widow of coach Piet "
+            "Sorensen, died on Sunday. Her death was confirmed by the federation. Sorensen had been ill for months.",
+            ["Helga Sorensen"],
+        ),
+        (
+            "Marta Quintero signs for Valencia\n\nMarta Quintero has joined Valencia on a two-year deal. Her father, "
+            "Luis Quintero, played for the club in the 1990s.\n\nQuintero scored 14 goals last season.",
+            ["Marta Quintero"],
+        ),
+        (  # named in the same sentence: the nearest one
+            "Marta Quintero signs for Valencia\n\nMarta Quintero has joined Valencia. Her brother Pablo Quintero "
+            "signed too, and Quintero will play in defence.",
+            ["Pablo Quintero"],
+        ),
+    ],
+)
+def test_a_surname_relatives_share_is_the_person_the_headline_names(analyzer, text, canonicals):
+    surname = canonicals[0].split()[-1]
+    assert [c for label, c in mentions(analyzer, text, surname)] == canonicals

@@ -288,6 +288,7 @@ def _latest_namesakes(parts: list[list[Entity]], texts: Sequence[str]) -> list[l
     shared = {family for family, people in fulls.items() if len(people) > 1}
     if not shared:
         return parts
+    headline = _headline_people(parts[0], shared) if len(parts) > 1 else {}
     out = []
     for text, part in zip(texts, parts):
         seen: dict[str, tuple[int, int]] = {}  # a full name -> (its mentions so far, where it was last)
@@ -298,7 +299,9 @@ def _latest_namesakes(parts: list[list[Entity]], texts: Sequence[str]) -> list[l
                 para = text.rfind(PARAGRAPH_BREAK, 0, e.start)
                 near = [(at, name) for name, (_, at) in seen.items() if at > para and name in fulls[family]]
                 most = [(n, at, name) for name, (n, at) in seen.items() if name in fulls[family]]
-                if near or most:
+                if family in headline and not (near and max(near)[0] > _sentence_start(text, e.start)):
+                    best = headline[family]  # the story's subject, unless its sentence named a relative
+                elif near or most:
                     best = max(near)[1] if near else max(most)[2]
                 else:
                     best = max(fulls[family], key=lambda name: written[name])
@@ -308,6 +311,20 @@ def _latest_namesakes(parts: list[list[Entity]], texts: Sequence[str]) -> list[l
             kept.append(e)
         out.append(kept)
     return out
+
+
+def _headline_people(title: list[Entity], shared: Collection[str]) -> dict[str, str]:
+    """The surnames of `shared` whose family the headline names one person of in full: that person."""
+    named: dict[str, set[str]] = {}
+    for e in title:
+        if e.label == "PERSON" and " " in e.text and surname(e.canonical) in shared:
+            named.setdefault(surname(e.canonical), set()).add(e.canonical)
+    return {family: next(iter(people)) for family, people in named.items() if len(people) == 1}
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence around `at` starts (roughly: after the last full stop, question mark or line break)."""
+    return max(text.rfind(". ", 0, at), text.rfind("? ", 0, at), text.rfind("! ", 0, at), text.rfind("\n", 0, at))
 
 
 def _with_repeats(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:

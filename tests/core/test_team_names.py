@@ -67,3 +67,16 @@ def test_a_firms_town_word_stays_the_town(analyzer):
 )
 def test_a_newspaper_the_story_cites_is_an_organisation(analyzer, text, outlet):
     assert labels_of(analyzer, text, outlet) == ["ORG"]
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Visit\n\nSecretary of State Dana Whitlow said the trip would go ahead.", "State"),
+        ("Visa row\n\nThe Home Secretary, Priya Malden, said the visas for the squad were approved.", "Home"),
+        ("Visa row\n\nShadow Home Secretary Tom Ashcroft called the delay a disgrace.", "Shadow Home"),
+        ("Talks\n\nForeign Minister Ana Kovač met the federation's president on Monday.", "Foreign"),
+    ],
+)
+def test_a_word_of_an_office_holders_title_is_no_organisation(analyzer, text, word):
+    assert labels_of(analyzer, text, word) == []

@@ -36,6 +36,9 @@ _SPELLED_OUT = re.compile(
 _SIDE_NAME = r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
 # a run of words in capitals: 'HELEN MARSH', 'OKORO-BANKS'
 _CAPITALS = re.compile(r"(?<![\w'’-])[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,2}(?![\w'’-])")
+# an office holder's title around spaCy's organisation: 'Home| Secretary', 'Secretary of |State'
+_OFFICE_AFTER = re.compile(r" (?:Secretary|Minister)\b(?! of| for|[- ]General)")
+_OFFICE_BEFORE = re.compile(r"\b(?:Secretary|Minister) of (?:the )?$")
 _SPORTS = frozenset("Netball Football Rugby Cricket Tennis Golf Hockey Basketball Baseball Cycling Swimming".split())
 _FIXTURE = re.compile(
     _SIDE_NAME
@@ -156,8 +159,9 @@ def _in_capitals(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[E
 
 def _without_common_words(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
     """Without spaCy's organisations that are one common word the article also writes in lower case ('State'
-    of 'Secretary of State', 'Parliament', 'Millions' opening a sentence), or a sport's name ('Netball's
-    audience'): no name, a word. Listed names ('Sky', 'Shell') and acronyms ('WHO') stay."""
+    of 'Secretary of State', 'Parliament', 'Millions' opening a sentence), a sport's name ('Netball's
+    audience') or words of an office's title ('Shadow Home' of 'Shadow Home Secretary', 'State' of 'Secretary
+    of State'): no name, a word. Listed names ('Sky', 'Shell') and acronyms ('WHO') stay."""
     lower = set(_LOWER_WORD.findall(" ".join(texts)))
     return [
         [
@@ -166,10 +170,20 @@ def _without_common_words(parts: list[list[Entity]], texts: Sequence[str]) -> li
             if not (
                 e.label == "ORG"
                 and not e.note
-                and (e.text in _SPORTS or (e.text.istitle() and e.text.lower() in lower))
+                and (
+                    e.text in _SPORTS
+                    or (e.text.istitle() and e.text.lower() in lower)
+                    or (
+                        not any(w.isupper() for w in e.text.split())  # 'FIFA Secretary General' keeps FIFA
+                        and (
+                            _OFFICE_AFTER.match(text, e.end)
+                            or _OFFICE_BEFORE.search(text, max(0, e.start - 16), e.start)
+                        )
+                    )
+                )
             )
         ]
-        for part in parts
+        for text, part in zip(texts, parts)
     ]
 
 

@@ -189,3 +189,24 @@ def test_a_first_name_written_with_its_accents_starts_a_persons_name(analyzer, t
 def test_a_surname_relatives_share_is_the_person_the_headline_names(analyzer, text, canonicals):
     surname = canonicals[0].split()[-1]
     assert [c for label, c in mentions(analyzer, text, surname)] == canonicals
+
+
+@pytest.mark.parametrize(
+    ("text", "typo", "name"),
+    [
+        (
+            "Hearing\n\nActivist Füsun Demirel spoke outside the court on Monday. Demriel said the verdict was a relief.",
+            "Demriel",
+            "Füsun Demirel",
+        ),
+    ],
+)
+def test_a_surname_with_two_letters_swapped_is_the_person_spelled_right(analyzer, text, typo, name):
+    assert mentions(analyzer, text, typo) == [("PERSON", name)]
+
+
+def test_names_two_swapped_letters_apart_are_one_edit_apart():
+    from reader.core.analysis.names import edit_distance
+
+    assert edit_distance("demirel", "demriel") == 1
+    assert edit_distance("kitten", "sitting") == 3

@@ -232,10 +232,15 @@ class Names:
 
 
 def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance: letters inserted, deleted or changed to turn `a` into `b`."""
+    """Letters inserted, deleted or changed, or two neighbours swapped ('Demriel' for 'Demirel', a common
+    typo), to turn `a` into `b` (the optimal string alignment distance)."""
+    two_back = before = [0] * (len(b) + 1)
     row = list(range(len(b) + 1))
     for i, x in enumerate(a, 1):
-        prev, row[0] = row[0], i
+        before, row = row, [i] + [0] * len(b)
         for j, y in enumerate(b, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
+            row[j] = min(before[j] + 1, row[j - 1] + 1, before[j - 1] + (x != y))
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y and x != y:
+                row[j] = min(row[j], two_back[j - 2] + 1)
+        two_back = before
     return row[-1]

@@ -210,3 +210,23 @@ def test_names_two_swapped_letters_apart_are_one_edit_apart():
 
     assert edit_distance("demirel", "demriel") == 1
     assert edit_distance("kitten", "sitting") == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "name"),
+    [
+        (
+            'Acquitted\n\nSociologist Pinar Selek was acquitted on Friday. "Pınar has resisted this for years," her '
+            "lawyer said.",
+            "Pınar",
+            "Pinar Selek",
+        ),
+        (
+            'Record\n\nThe sprinter Søren Dahl ran 9.98 seconds. "Soren has worked for this," his coach said.',
+            "Soren",
+            "Søren Dahl",
+        ),
+    ],
+)
+def test_a_first_name_spelled_with_other_letters_is_the_person_named_in_full(analyzer, text, short, name):
+    assert mentions(analyzer, text, short) == [("PERSON", name)]

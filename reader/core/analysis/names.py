@@ -201,8 +201,9 @@ class Names:
                 for full in known:  # surname first: press style refers back by surname
                     if surname(full) == name:
                         return full
-                for full in known:
-                    if full.split()[0] == name:
+                folded = _folded(name)
+                for full in known:  # 'Pınar' for 'Pinar Selek': the letters folded
+                    if _folded(full.split()[0]) == folded:
                         return full
             return self._misspelt(name) or name
         plain = unaccented(name.casefold())
@@ -229,6 +230,14 @@ class Names:
             if surname(full)[:1] == name[:1] and edit_distance(surname(full).lower(), name.lower()) <= allowed
         }
         return near.pop() if len(near) == 1 else None
+
+
+_OTHER_LETTERS = str.maketrans("ıłøđħŀ", "ilodhl")  # letters with no accent to drop: 'Pınar', 'Łukasz'
+
+
+def _folded(word: str) -> str:
+    """`word` without accents, in lower case, its dotless i and crossed letters plain: 'pinar' for 'Pınar'."""
+    return unaccented(word.casefold()).translate(_OTHER_LETTERS)
 
 
 def edit_distance(a: str, b: str) -> int:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -235,6 +236,7 @@ class Names:
 _OTHER_LETTERS = str.maketrans("ıłøđħŀ", "ilodhl")  # letters with no accent to drop: 'Pınar', 'Łukasz'
 
 
+@functools.lru_cache(maxsize=4096)
 def _folded(word: str) -> str:
     """`word` without accents, in lower case, its dotless i and crossed letters plain: 'pinar' for 'Pınar'."""
     return unaccented(word.casefold()).translate(_OTHER_LETTERS)

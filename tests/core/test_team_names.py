@@ -5,8 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader.core.model import BODY
-from tests.core.analysis_fixtures import analyze_text, real_analyzer
+from tests.core.analysis_fixtures import labels_written, real_analyzer
 
 
 @pytest.fixture(scope="module")
@@ -15,8 +14,7 @@ def analyzer():
 
 
 def labels_of(analyzer, text: str, name: str) -> list[str]:
-    _, analysis = analyze_text(analyzer, text)
-    return [e.label for e in analysis.in_part(BODY).entities if e.text == name]
+    return [label for label, _ in labels_written(analyzer, text, name)]
 
 
 @pytest.mark.parametrize(

@@ -133,3 +133,18 @@ def test_a_first_name_spacy_took_for_a_place_is_the_one_person_of_the_article_wi
         "Tyler's way,\" said Nils Ekdahl, who grew up in Tyler, Texas."
     )
     assert labels_written(analyzer, text, "Tyler") == [("PERSON", "Tyler Brandt"), ("GPE", "Tyler")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ruth Tanner said the club's thoughts were with his wife Sheila and their children.", "Sheila"),
+        ("Striker Tomas Berg dedicated the goal to his wife Ingrid, who was in the crowd.", "Ingrid"),
+        ("Mark Oduya, the former captain, is survived by his widow Grace.", "Grace"),
+    ],
+)
+def test_a_spouses_first_name_does_not_take_the_family_name(text, name):
+    # a husband or wife may not share the surname: the first name stays as the text writes it
+    _, analysis = analyze_text(real_analyzer(), "Report\n\n" + text)
+    found = [(e.label, e.canonical) for e in analysis.in_part(BODY).entities if e.text == name]
+    assert found == [("PERSON", name)]

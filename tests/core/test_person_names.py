@@ -145,3 +145,88 @@ def test_each_name_in_a_list_after_a_plural_trade_is_a_person(analyzer):
         "sang a new song."
     )
     assert set(mentions(analyzer, text, "Vaniqué")) == {("PERSON", "Vaniqué")}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Vote\n\nIreland regional lawmaker Órla Nic Biorna tweeted that the result was a disgrace.",
+            "Órla Nic Biorna",
+        ),
+        ("Stadium\n\nSinn Féin's Seán Ó Dálaigh said the stadium deal was poor value for Dublin.", "Seán Ó Dálaigh"),
+        (
+            "Deal\n\nTelecom Éireann's Pádraig Ó Brádaigh signed the five-year shirt deal on Monday.",
+            "Pádraig Ó Brádaigh",
+        ),
+    ],
+)
+def test_a_first_name_written_with_its_accents_starts_a_persons_name(analyzer, text, name):
+    # 'Órla', 'Seán', 'Pádraig': the lists know 'Orla', 'Sean', 'Padraig'; spaCy calls the name an organisation
+    assert mentions(analyzer, text, name) == [("PERSON", name)]
+
+
+@pytest.mark.parametrize(
+    ("text", "canonicals"),
+    [
+        (
+            "Tennis great Helga Sorensen dies at 81\n\nHelga Sorensen, the four-time champion and widow of coach Piet "
+            "Sorensen, died on Sunday. Her death was confirmed by the federation. Sorensen had been ill for months.",
+            ["Helga Sorensen"],
+        ),
+        (
+            "Marta Quintero signs for Valencia\n\nMarta Quintero has joined Valencia on a two-year deal. Her father, "
+            "Luis Quintero, played for the club in the 1990s.\n\nQuintero scored 14 goals last season.",
+            ["Marta Quintero"],
+        ),
+        (  # named in the same sentence: the nearest one
+            "Marta Quintero signs for Valencia\n\nMarta Quintero has joined Valencia. Her brother Pablo Quintero "
+            "signed too, and Quintero will play in defence.",
+            ["Pablo Quintero"],
+        ),
+    ],
+)
+def test_a_surname_relatives_share_is_the_person_the_headline_names(analyzer, text, canonicals):
+    surname = canonicals[0].split()[-1]
+    assert [c for label, c in mentions(analyzer, text, surname)] == canonicals
+
+
+@pytest.mark.parametrize(
+    ("text", "typo", "name"),
+    [
+        (
+            "Hearing\n\nActivist Füsun Demirel spoke outside the court on Monday. Demriel said the verdict was a relief.",
+            "Demriel",
+            "Füsun Demirel",
+        ),
+    ],
+)
+def test_a_surname_with_two_letters_swapped_is_the_person_spelled_right(analyzer, text, typo, name):
+    assert mentions(analyzer, text, typo) == [("PERSON", name)]
+
+
+def test_names_two_swapped_letters_apart_are_one_edit_apart():
+    from reader.core.analysis.names import edit_distance
+
+    assert edit_distance("demirel", "demriel") == 1
+    assert edit_distance("kitten", "sitting") == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "name"),
+    [
+        (
+            'Acquitted\n\nSociologist Pinar Selek was acquitted on Friday. "Pınar has resisted this for years," her '
+            "lawyer said.",
+            "Pınar",
+            "Pinar Selek",
+        ),
+        (
+            'Record\n\nThe sprinter Søren Dahl ran 9.98 seconds. "Soren has worked for this," his coach said.',
+            "Soren",
+            "Søren Dahl",
+        ),
+    ],
+)
+def test_a_first_name_spelled_with_other_letters_is_the_person_named_in_full(analyzer, text, short, name):
+    assert mentions(analyzer, text, short) == [("PERSON", name)]

@@ -36,6 +36,9 @@ _SPELLED_OUT = re.compile(
 _SIDE_NAME = r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
 # a run of words in capitals: 'HELEN MARSH', 'OKORO-BANKS'
 _CAPITALS = re.compile(r"(?<![\w'’-])[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+){0,2}(?![\w'’-])")
+# an office holder's title around spaCy's organisation: 'Home| Secretary', 'Secretary of |State'
+_OFFICE_AFTER = re.compile(r" (?:Secretary|Minister)\b(?! of| for|[- ]General)")
+_OFFICE_BEFORE = re.compile(r"\b(?:Secretary|Minister) of (?:the )?$")
 _SPORTS = frozenset("Netball Football Rugby Cricket Tennis Golf Hockey Basketball Baseball Cycling Swimming".split())
 _FIXTURE = re.compile(
     _SIDE_NAME
@@ -156,8 +159,9 @@ def _in_capitals(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[E
 
 def _without_common_words(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
     """Without spaCy's organisations that are one common word the article also writes in lower case ('State'
-    of 'Secretary of State', 'Parliament', 'Millions' opening a sentence), or a sport's name ('Netball's
-    audience'): no name, a word. Listed names ('Sky', 'Shell') and acronyms ('WHO') stay."""
+    of 'Secretary of State', 'Parliament', 'Millions' opening a sentence), a sport's name ('Netball's
+    audience') or words of an office's title ('Shadow Home' of 'Shadow Home Secretary', 'State' of 'Secretary
+    of State'): no name, a word. Listed names ('Sky', 'Shell') and acronyms ('WHO') stay."""
     lower = set(_LOWER_WORD.findall(" ".join(texts)))
     return [
         [
@@ -166,10 +170,20 @@ def _without_common_words(parts: list[list[Entity]], texts: Sequence[str]) -> li
             if not (
                 e.label == "ORG"
                 and not e.note
-                and (e.text in _SPORTS or (e.text.istitle() and e.text.lower() in lower))
+                and (
+                    e.text in _SPORTS
+                    or (e.text.istitle() and e.text.lower() in lower)
+                    or (
+                        not any(w.isupper() for w in e.text.split())  # 'FIFA Secretary General' keeps FIFA
+                        and (
+                            _OFFICE_AFTER.match(text, e.end)
+                            or _OFFICE_BEFORE.search(text, max(0, e.start - 16), e.start)
+                        )
+                    )
+                )
             )
         ]
-        for part in parts
+        for text, part in zip(texts, parts)
     ]
 
 
@@ -288,6 +302,7 @@ def _latest_namesakes(parts: list[list[Entity]], texts: Sequence[str]) -> list[l
     shared = {family for family, people in fulls.items() if len(people) > 1}
     if not shared:
         return parts
+    headline = _headline_people(parts[0], shared) if len(parts) > 1 else {}
     out = []
     for text, part in zip(texts, parts):
         seen: dict[str, tuple[int, int]] = {}  # a full name -> (its mentions so far, where it was last)
@@ -298,7 +313,9 @@ def _latest_namesakes(parts: list[list[Entity]], texts: Sequence[str]) -> list[l
                 para = text.rfind(PARAGRAPH_BREAK, 0, e.start)
                 near = [(at, name) for name, (_, at) in seen.items() if at > para and name in fulls[family]]
                 most = [(n, at, name) for name, (n, at) in seen.items() if name in fulls[family]]
-                if near or most:
+                if family in headline and not (near and max(near)[0] > _sentence_start(text, e.start)):
+                    best = headline[family]  # the story's subject, unless its sentence named a relative
+                elif near or most:
                     best = max(near)[1] if near else max(most)[2]
                 else:
                     best = max(fulls[family], key=lambda name: written[name])
@@ -308,6 +325,20 @@ def _latest_namesakes(parts: list[list[Entity]], texts: Sequence[str]) -> list[l
             kept.append(e)
         out.append(kept)
     return out
+
+
+def _headline_people(title: list[Entity], shared: Collection[str]) -> dict[str, str]:
+    """The surnames of `shared` whose family the headline names one person of in full: that person."""
+    named: dict[str, set[str]] = {}
+    for e in title:
+        if e.label == "PERSON" and " " in e.text and surname(e.canonical) in shared:
+            named.setdefault(surname(e.canonical), set()).add(e.canonical)
+    return {family: next(iter(people)) for family, people in named.items() if len(people) == 1}
+
+
+def _sentence_start(text: str, at: int) -> int:
+    """Where the sentence around `at` starts (roughly: after the last full stop, question mark or line break)."""
+    return max(text.rfind(". ", 0, at), text.rfind("? ", 0, at), text.rfind("! ", 0, at), text.rfind("\n", 0, at))
 
 
 def _with_repeats(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
@@ -397,6 +428,7 @@ def _sides(parts: list[list[Entity]], texts: Sequence[str], labels: dict[str, di
         if e.label == "ORG" and (sporting_side(text, e.start, e.end) or _TEAM_NOTE.search(e.note))
     }
     sides = {side for side in playing if any(labels.get(side, {}).get(p) for p in PLACE_LABELS)}
+    sides |= _teams_towns(parts, texts, labels)
     if playing:
         # people the article names in full; a lone word only spaCy calls a person may be a side
         people = {e.canonical for part in parts for e in part if e.label == "PERSON" and " " in e.canonical} | {
@@ -414,6 +446,25 @@ def _sides(parts: list[list[Entity]], texts: Sequence[str], labels: dict[str, di
                         sides.add(b)
         sides |= {side.split()[1] for side in sides if side.split()[0] in ("South", "North") and side.count(" ") == 1}
     return sides
+
+
+def _teams_towns(parts: list[list[Entity]], texts: Sequence[str], labels: dict[str, dict[str, float]]) -> set[str]:
+    """The town word of each team the article names in full and by its plural nickname alone ('Denver' of
+    the 'Denver Broncos' … 'the Broncos'), where spaCy tags the town word a place: alone, it is the side."""
+    teams = {
+        tuple(words)
+        for words in (e.canonical.split() for part in parts for e in part if e.label == "ORG")
+        if len(words) == 2
+        and words[1].endswith("s")
+        and words[1][:1].isupper()
+        and words[1] not in COMPANY_WORDS
+        and words[1] not in ORG_WORDS
+        and any(labels.get(words[0], {}).get(p) for p in PLACE_LABELS)
+    }
+    if not teams:
+        return set()
+    joined = "\n".join(texts)
+    return {town for town, nickname in teams if re.search(rf"(?<!{re.escape(town)} )\b{re.escape(nickname)}\b", joined)}
 
 
 def _firms(every: list[Entity]) -> dict[str, Entity]:

@@ -93,8 +93,8 @@ _TABLE_ROW = re.compile(
     r"(?=\s*$|\s+[A-Z])",
     re.M,
 )
-# a word for a relative and what may stand between it and the relative's first name: 'the parents of Jules
-# Bianchi, Philippe and ', 'Bianchi's father, ', 'his brother '
+# a relative's word and what stands before the first name: 'parents of Jules Bianchi, Philippe and ', 'his brother '
+_SPOUSE = re.compile(r"(?:wife|husband|widow|widower)\b")
 _KIN_BEFORE = re.compile(
     r"\b(?:father|mother|parents|brother|brothers|sister|sisters|son|sons|daughter|daughters|"
     r"wife|husband|widow|widower|uncle|aunt|cousin|grandfather|grandmother|siblings)"
@@ -580,8 +580,8 @@ def _table_rows(text: str, found: list[Entity]) -> list[Entity]:
 
 
 def _relatives(text: str, found: list[Entity]) -> list[Entity]:
-    """A first name alone just after a word for a relative is the relative of the person named last, with
-    the family name: 'Bianchi's father, Philippe' and 'his brother Tom' -> Philippe and Tom Bianchi."""
+    """A first name alone after a word for a relative (not a spouse's) is the relative of the person named last,
+    with the family name: 'Bianchi's father, Philippe' and 'his brother Tom' -> Philippe and Tom Bianchi."""
     out, last = list(found), None
     for i, x in enumerate(found):
         if x.label != "PERSON":
@@ -590,7 +590,7 @@ def _relatives(text: str, found: list[Entity]) -> list[Entity]:
             last = x
         elif last is not None and x.canonical == x.text and is_name_token(x.text):
             kin = _KIN_BEFORE.search(text, max(0, last.start - 30, x.start - 80), x.start)
-            if kin:
+            if kin and not _SPOUSE.match(kin.group()):  # a husband or wife may not share the surname
                 out[i] = Entity(x.start, x.end, x.text, "PERSON", f"{x.text} {last.canonical.split()[-1]}", x.note)
     return out
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -201,8 +202,9 @@ class Names:
                 for full in known:  # surname first: press style refers back by surname
                     if surname(full) == name:
                         return full
-                for full in known:
-                    if full.split()[0] == name:
+                folded = _folded(name)
+                for full in known:  # 'Pınar' for 'Pinar Selek': the letters folded
+                    if _folded(full.split()[0]) == folded:
                         return full
             return self._misspelt(name) or name
         plain = unaccented(name.casefold())
@@ -231,11 +233,25 @@ class Names:
         return near.pop() if len(near) == 1 else None
 
 
+_OTHER_LETTERS = str.maketrans("ıłøđħŀ", "ilodhl")  # letters with no accent to drop: 'Pınar', 'Łukasz'
+
+
+@functools.lru_cache(maxsize=4096)
+def _folded(word: str) -> str:
+    """`word` without accents, in lower case, its dotless i and crossed letters plain: 'pinar' for 'Pınar'."""
+    return unaccented(word.casefold()).translate(_OTHER_LETTERS)
+
+
 def edit_distance(a: str, b: str) -> int:
-    """Levenshtein distance: letters inserted, deleted or changed to turn `a` into `b`."""
+    """Letters inserted, deleted or changed, or two neighbours swapped ('Demriel' for 'Demirel', a common
+    typo), to turn `a` into `b` (the optimal string alignment distance)."""
+    two_back = before = [0] * (len(b) + 1)
     row = list(range(len(b) + 1))
     for i, x in enumerate(a, 1):
-        prev, row[0] = row[0], i
+        before, row = row, [i] + [0] * len(b)
         for j, y in enumerate(b, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (x != y))
+            row[j] = min(before[j] + 1, row[j - 1] + 1, before[j - 1] + (x != y))
+            if i > 1 and j > 1 and x == b[j - 2] and a[i - 2] == y and x != y:
+                row[j] = min(row[j], two_back[j - 2] + 1)
+        two_back = before
     return row[-1]

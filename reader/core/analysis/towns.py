@@ -8,7 +8,7 @@ import re
 from collections.abc import Collection
 
 from .context import ORG_WORDS, looks_like_full_name, reads_as_company
-from .gazetteer import Entry, Gazetteer, word_list
+from .gazetteer import Entry, Gazetteer, unaccented, word_list
 from .names import PARTICLES, is_name_token
 from .sides import reads_as_place, sporting_side
 from .tagger import RawEntity
@@ -84,14 +84,14 @@ def first_named(name: str, text: str = "") -> bool:
     Rivera'; not the 'Gun Violence Archive'); no organisation's word, no country ('Georgia Tech'), no town
     ('Santa Cruz')."""
     words = name.split()
-    if not 2 <= len(words) <= 4 or words[0] not in word_list("first_names"):
+    if not 2 <= len(words) <= 4 or not _first_name(words[0]):
         return False
     if words[0] in word_list("countries") or name in word_list("towns"):
         return False
     rest = [w for w in words[1:] if w not in PARTICLES]
     # three name words: a second first name or an initial in the middle ('John Arne Riise'), or two
     # surnames the text never writes as words ('Oscar Lopez Rivera'; not the 'Gun Violence Archive')
-    middle = len(rest) < 2 or rest[0] in word_list("first_names") or re.fullmatch(r"[A-Z]\.", rest[0])
+    middle = len(rest) < 2 or _first_name(rest[0]) or re.fullmatch(r"[A-Z]\.", rest[0])
     if not middle and (not text or any(_lower_in(w, text) for w in rest)):
         return False
     return (
@@ -99,6 +99,13 @@ def first_named(name: str, text: str = "") -> bool:
         and words[-1] not in _THING_WORDS
         and all(is_name_token(w) and w not in ORG_WORDS for w in [words[0], *rest])
     )
+
+
+def _first_name(word: str) -> bool:
+    """A first name the lists know, also written with accents they do not give ('Seán', 'Órla' for 'Sean',
+    'Orla')."""
+    firsts = word_list("first_names")
+    return word in firsts or (not word.isascii() and unaccented(word) in firsts)
 
 
 def country_named(words: list[str]) -> bool:

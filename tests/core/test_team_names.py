@@ -1,0 +1,80 @@
+"""A team's town word alone is the team where the article names the team in full and by its nickname
+('Denver Broncos' … 'the Broncos' … 'Denver punted'), and stays the town where the text names the place."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.analysis_fixtures import labels_written, real_analyzer
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    return real_analyzer()
+
+
+def labels_of(analyzer, text: str, name: str) -> list[str]:
+    return [label for label, _ in labels_written(analyzer, text, name)]
+
+
+@pytest.mark.parametrize(
+    "text, town, labels",
+    [
+        (
+            "Panthers hold on\n\nThe Carolina Panthers beat the Houston Texans 17-13 on Sunday. The Panthers led at "
+            "the break, and Carolina then punted twice before Houston took advantage with a field goal.",
+            "Carolina",
+            ["ORG"],
+        ),
+        (
+            "Late drive wins it\n\nDenver Broncos quarterback Tom Lyle threw for 240 yards as the Broncos held on. "
+            "Denver increased the lead in the third quarter and fans in Denver celebrated into the night.",
+            "Denver",
+            ["ORG", "GPE"],
+        ),
+        (
+            "Bulls sign shirt deal\n\nThe Chicago Bulls have agreed a three-year deal with a local bank, the "
+            "Bulls said on Monday. Chicago finished fourth last season; the club trains in Chicago.",
+            "Chicago",
+            ["ORG", "GPE"],
+        ),
+    ],
+)
+def test_a_teams_town_word_alone_is_the_team_where_it_plays(analyzer, text, town, labels):
+    assert labels_of(analyzer, text, town) == labels
+
+
+def test_a_firms_town_word_stays_the_town(analyzer):
+    text = (
+        "Airline renews deal\n\nQatar Airways extended its sponsorship on Friday. Qatar hosted the talks, and "
+        "the airline said Qatar would stage the final."
+    )
+    assert set(labels_of(analyzer, text, "Qatar")) <= {"GPE"}
+
+
+@pytest.mark.parametrize(
+    "text, outlet",
+    [
+        ("Deal off\n\nThe Guardian reported that the sponsor had pulled out of the deal on Friday.", "The Guardian"),
+        ("Deal off\n\nA club spokesman told the Guardian on Friday that the deal was off.", "Guardian"),
+        ("Owner\n\nHaaretz says the club's owner met the sponsor twice before the season.", "Haaretz"),
+        ("Fee\n\nThe report was leaked to Marca, which said the fee was €12m.", "Marca"),
+        ("Fee\n\nSpeaking to L'Équipe, Hugo Moreau said the contract ran to 2028.", "L'Équipe"),
+        ("Fee\n\nThe figures, first published by the Financial Times, were not denied.", "Financial Times"),
+    ],
+)
+def test_a_newspaper_the_story_cites_is_an_organisation(analyzer, text, outlet):
+    assert labels_of(analyzer, text, outlet) == ["ORG"]
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Visit\n\nSecretary of State Dana Whitlow said the trip would go ahead.", "State"),
+        ("Visa row\n\nThe Home Secretary, Priya Malden, said the visas for the squad were approved.", "Home"),
+        ("Visa row\n\nShadow Home Secretary Tom Ashcroft called the delay a disgrace.", "Shadow Home"),
+        ("Talks\n\nForeign Minister Ana Kovač met the federation's president on Monday.", "Foreign"),
+    ],
+)
+def test_a_word_of_an_office_holders_title_is_no_organisation(analyzer, text, word):
+    assert labels_of(analyzer, text, word) == []

@@ -2247,3 +2247,42 @@ def test_a_misspelt_surname_in_an_attribution_is_the_person_of_the_story(analyze
         f'"I never wanted to play anywhere else," {said_as} said.'
     )
     assert who_said(analyzer, body) == ["Chidi Okonkwo"]
+
+
+# ---------------------------------------------------------------- US wire: an apposition, then 'said Thursday that'
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "WASHINGTON (AP) — Sen. Ruth Calloway, D-Mich., the ranking member of the commerce committee, said "
+            'Thursday that the league\'s betting deal was "a disgrace."',
+            "Ruth Calloway",
+        ),
+        (
+            "Rep. Hal Brandt, R-Ga., a former college linebacker, told reporters on Monday that the bill would "
+            '"protect the players first."',
+            "Hal Brandt",
+        ),
+        (
+            "Tanya Greer, who coaches at a high school in Dover, Del., said last Sunday that the new rule was "
+            '"long overdue."',
+            "Tanya Greer",
+        ),
+        (
+            'Hartwell Financial, a Cincinnati-based lender, said Tuesday it was "proud to extend" the naming deal.',
+            "Hartwell Financial",
+        ),
+    ],
+)
+def test_an_apposition_then_a_weekday_after_the_verb_keeps_the_subject(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+def test_a_source_after_its_verb_is_still_not_the_subject(analyzer):
+    body = (
+        "The board met on Friday, and the sponsor was not in the room, "
+        'added chief executive Dana Holm: "We were told nothing."'
+    )
+    assert who_said(analyzer, body) == ["Dana Holm"]

@@ -25,6 +25,7 @@ Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
     )
 )
 
+_WEEKDAY = re.compile(r"^\s*(?:on\s+|last\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 _REPORTED = re.compile(r"\s+(?:that|he|she|they|we|I)\s")  # 'said he would play': reported speech
 AFTER_SENTENCE_WORDS = 6  # '"…." Smith said after the match.': at most this many words after the verb
 
@@ -418,7 +419,7 @@ def _before_verb(head: str, at: int) -> Source | None:
         rest = head[verb.end() :]
         if (
             re.search(r",\s*$", head[: verb.start()])
-            and re.search(r"[A-Z]", rest)
+            and re.search(r"[A-Z]", _WEEKDAY.sub("", rest))  # not 'X, D-Mich., said Thursday that'
             and not _ADDRESSED.match(verb.group())
         ):
             return None  # '…, added chief executive Dana Holm: "': the source follows its verb

@@ -2286,3 +2286,35 @@ def test_a_source_after_its_verb_is_still_not_the_subject(analyzer):
         'added chief executive Dana Holm: "We were told nothing."'
     )
     assert who_said(analyzer, body) == ["Dana Holm"]
+
+
+# ---------------------------------------------------------------- the news service that files the story speaks for no one
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "WASHINGTON (AP) — The deal was signed last month.\n\n"
+            'The league, which signed the $1 billion agreement, said it "takes responsible gaming seriously."',
+            "the league",
+        ),
+        (
+            "The sponsor's exit was first reported by the Associated Press on Monday.\n\n"
+            '"We thank Harbor Mutual for ten great years," the club said in a statement.',
+            "the club",
+        ),
+        (
+            "LONDON (Reuters) - Kestrel Telecom will end its shirt deal in May.\n\n"
+            '"We are proud of what we built together," the company said.',
+            "Kestrel Telecom",
+        ),
+        (
+            "The figures were published by the Manchester Evening News.\n\n"
+            '"Attendances have never been higher," the federation said.',
+            "the federation",
+        ),
+    ],
+)
+def test_a_news_service_is_not_the_organisation_a_description_stands_for(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

@@ -93,8 +93,9 @@ _PERSON_HEAD = re.compile(rf"(?:{PERSON_NOUNS.pattern})\W*$", re.I)  # 'the Ital
 _SIDES = frozenset("club team side franchise outfit".split())
 _PRESS_WORDS = frozenset(
     "Express News Mail Mirror Record Standard Sun Star Times Post Herald Gazette Telegraph Guardian Observer "
-    "Chronicle Journal Tribune Echo Argus Sport Sports".split()
+    "Chronicle Journal Tribune Echo Argus Sport Sports Press France-Presse Reuters Bloomberg".split()
 )
+_PRESS_NOUNS = frozenset("agency network broadcaster channel".split())  # 'the agency said' may be a news service
 DESCRIPTION_WORDS = 7
 
 
@@ -224,8 +225,10 @@ def _organisation_before(earlier: Sequence[Entity], text: str, at: int, noun: st
     told = re.search(rf"(?:^|[.!?]\s+)The {noun}\b", text[para_start:at]) if noun else None
     at = para_start + told.start() if told else at
     orgs = named_as(noun, [e for e in earlier if e.label == "ORG" and _fits(noun, e) and e.end <= at])
-    if noun in _SIDES:  # 'the club said': not the company it has a shirt deal with, nor a paper, named nearer
-        others = {e.canonical for e in orgs if reads_as_company(text, e.start, e.end) or _press(e.canonical)}
+    if noun not in _PRESS_NOUNS:  # 'WASHINGTON (AP) —', 'reported by the Evening News': who files, not who speaks
+        orgs = [e for e in orgs if not _press(e.canonical)]
+    if noun in _SIDES:  # 'the club said': not the company it has a shirt deal with, named nearer
+        others = {e.canonical for e in orgs if reads_as_company(text, e.start, e.end)}
         orgs = [e for e in orgs if e.canonical not in others] or orgs
     in_paragraph = [e for e in orgs if e.start >= para_start]
     if in_paragraph:
@@ -242,7 +245,8 @@ def _organisation_before(earlier: Sequence[Entity], text: str, at: int, noun: st
 
 def _press(name: str) -> bool:
     """A newspaper's or a news service's name: 'Paisley Daily Express', 'Manchester Evening News'."""
-    return name.split()[-1] in _PRESS_WORDS if name.split() else False
+    words = name.split()  # not 'Ministry of Sport'
+    return bool(words) and words[-1] in _PRESS_WORDS and "of" not in words
 
 
 def _last_word_is(name: str, noun: str) -> bool:

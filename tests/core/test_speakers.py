@@ -2318,3 +2318,41 @@ def test_a_source_after_its_verb_is_still_not_the_subject(analyzer):
 )
 def test_a_news_service_is_not_the_organisation_a_description_stands_for(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- club releases: a capitalised role, then the name in commas
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Harlow Athletic FC is pleased to confirm Greenleaf Homes as principal partner.\n\n"
+            "Speaking about the agreement, Greenleaf Homes' Sales Director, Rachel Dunn, commented: "
+            '"We have supported grassroots football in Harlow for years."',
+            "Rachel Dunn",
+        ),
+        (
+            "The new kit was unveiled on Friday.\n\n"
+            'Harlow\'s First Team Manager, Steve Aldridge, added: "It gives us real stability."',
+            "Steve Aldridge",
+        ),
+        (
+            "Kingsbridge Town have renewed their shirt deal.\n\n"
+            'Ardent Solar Managing Director, Priya Nandakumar, said: "We are proud to support the club."',
+            "Priya Nandakumar",
+        ),
+        (
+            "The league confirmed the title partner at a launch in Leeds.\n\n"
+            'Northline Bank Head of Sponsorship, Tomás Ferreira, said the deal was "a long-term commitment."',
+            "Tomás Ferreira",
+        ),
+    ],
+)
+def test_a_capitalised_role_before_a_name_in_commas_gives_the_name(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+def test_a_name_before_its_role_in_commas_is_still_the_name(analyzer):
+    body = 'Rachel Dunn, Sales Director at Greenleaf Homes, said: "We are delighted to be involved."'
+    assert who_said(analyzer, body) == ["Rachel Dunn"]

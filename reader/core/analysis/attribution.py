@@ -26,6 +26,8 @@ Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 )
 
 _WEEKDAY = re.compile(r"^\s*(?:on\s+|last\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+# a role in title case, then its holder's name in commas: "Harlow's First Team Manager, Steve Aldridge,"
+_TITLED_NAME = re.compile(r"(?P<role>[^,]+),\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),?\s*$")
 _REPORTED = re.compile(r"\s+(?:that|he|she|they|we|I)\s")  # 'said he would play': reported speech
 AFTER_SENTENCE_WORDS = 6  # '"…." Smith said after the match.': at most this many words after the verb
 
@@ -453,6 +455,9 @@ def _subject_source(head: str, subject: str, at: int) -> Source | None:
     apposed = _NAME_APPOSED.search(subject)
     if apposed and _UNNAMED_HEAD.match(subject):  # 'One visitor to Atlantic City — Matt Jenkins —'
         return _span(head, at, start + apposed.start(1), start + apposed.end(1))
+    titled = _TITLED_NAME.match(subject)  # "Greenleaf Homes' Sales Director, Rachel Dunn,"
+    if titled and titled.group("role").split()[-1].lower() in ROLE_WORDS and looks_like_name(titled.group("name")):
+        return _span(head, at, start + titled.start("name"), start + titled.end("name"))
     end = _apposition_end(subject)
     if len(subject[:end].split()) > 14:
         return None

@@ -2356,3 +2356,30 @@ def test_a_capitalised_role_before_a_name_in_commas_gives_the_name(analyzer, bod
 def test_a_name_before_its_role_in_commas_is_still_the_name(analyzer):
     body = 'Rachel Dunn, Sales Director at Greenleaf Homes, said: "We are delighted to be involved."'
     assert who_said(analyzer, body) == ["Rachel Dunn"]
+
+
+# ---------------------------------------------------------------- 'he said' after a quote naming the other person with 's
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "At the weigh-in, Dario Vega mocked Ty Hollis's record, a jibe that Hollis shrugged off. "
+            "\"I don't care about Vega's talk,\" he said.",
+            "Ty Hollis",
+        ),
+        (
+            "After the draw, Lena Maurer accused Ines Kovač of time-wasting, which Kovač denied. "
+            "\"That's Maurer's problem, not mine,\" she said.",
+            "Ines Kovač",
+        ),
+        (
+            "Owner Frank Doyle blamed coach Rob Tierney for the defeat, a charge Tierney rejected. "
+            '"Doyle\'s decisions cost us this season," he told reporters.',
+            "Rob Tierney",
+        ),
+    ],
+)
+def test_the_pronoun_is_not_the_person_the_quote_names_in_the_possessive(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

@@ -527,7 +527,8 @@ def _may_be(speaker: str | None, wanted: tuple[str, ...], entities: Sequence[Ent
 
 
 def _named_in(person: Entity, quote: str) -> bool:
-    return person.label == "PERSON" and bool(set(person.canonical.split()) & set(re.findall(r"[A-Z][\w'’-]+", quote)))
+    named = re.findall(r"[A-Z][\w'’-]*?\w(?=['’]s\b|[^\w'’-]|$)", quote)  # 'Uribe's lies' names Uribe
+    return person.label == "PERSON" and bool(set(person.canonical.split()) & set(named))
 
 
 def _reported(text: str, span: _Span, parse: Parse) -> bool:

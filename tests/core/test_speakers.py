@@ -2383,3 +2383,30 @@ def test_a_name_before_its_role_in_commas_is_still_the_name(analyzer):
 )
 def test_the_pronoun_is_not_the_person_the_quote_names_in_the_possessive(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- 'X thanked Y … and said': the subject, not the object
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            'Club president Maria Santos thanked Leo Brandt for his service and said: "Leo, you will always be '
+            'one of us."',
+            "Maria Santos",
+        ),
+        (
+            "Team principal Ruth Adler congratulated Kai Moreno on his first podium and added, "
+            '"Kai, this is only the beginning."',
+            "Ruth Adler",
+        ),
+        (
+            "Sponsor chief Omar Haddad met Tessa Grant at the launch in Leeds and told reporters: "
+            '"Tessa is exactly the kind of athlete we want to back."',
+            "Omar Haddad",
+        ),
+    ],
+)
+def test_a_person_the_subject_addresses_before_and_said_is_not_the_speaker(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

@@ -415,7 +415,8 @@ def _named_by(
         phrase = phrase.title()  # a transcript's 'OKORO-BANKS:'
     name = trim_name(_strip_honorifics(phrase))
     if people:
-        person = people[-1]
+        # 'Maria Santos thanked Leo Brandt … and said': the subject of the verbs, not whom it spoke to
+        person = people[0] if re.search(r"\s(?:and|then)$", phrase) else people[-1]
         longer = len(name.split()) > len(person.canonical.split()) and not any(
             e.label != "PERSON" and e.end <= person.start for e in inside
         )  # not 'Governor of Washington Chris Gregoire'

@@ -2410,3 +2410,39 @@ def test_the_pronoun_is_not_the_person_the_quote_names_in_the_possessive(analyze
 )
 def test_a_person_the_subject_addresses_before_and_said_is_not_the_speaker(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- reported speech inside reported speech
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Grace Okafor, the club's former physio, gave evidence on Tuesday. Okafor said that after the final, "
+            'Brandt told her "he was leaving the club. He said it had been decided weeks ago, which I found hard '
+            'to believe."',
+            "Grace Okafor",
+        ),
+        (
+            "Lena Maurer spoke to the panel for an hour. Maurer said that in March her coach had told her "
+            '"she should forget the sponsor. She said I would never be picked again if I wore the logo."',
+            "Lena Maurer",
+        ),
+        (
+            "Tom Reilly, 34, described the night of the transfer. Reilly said that on the Monday his agent "
+            'told him "he had found a buyer. He told me not to say a word to anyone, which I thought was odd."',
+            "Tom Reilly",
+        ),
+    ],
+)
+def test_a_quote_in_the_reporters_own_voice_is_the_reporters(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+def test_the_inner_speakers_own_words_stay_the_inner_speakers(analyzer):
+    body = (
+        "Tom Reilly, 34, described the night of the transfer. Reilly said that on the Monday his agent, "
+        'Paul Moss, told him: "I have found a buyer and I want you to keep quiet."'
+    )
+    assert who_said(analyzer, body) == ["Paul Moss"]

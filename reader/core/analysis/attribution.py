@@ -68,6 +68,7 @@ PARTIAL_CUES = (
     r"accused|accuses|accusing|ruled|rules|characteri[sz](?:ed|es|ing)|referred\s+to|refers\s+to|"
     r"spoke\s+of|speaks\s+of|condemn(?:ed|s|ing)|denounc(?:ed|es|ing)|critici[sz](?:ed|es|ing)"
 )
+_SAID_THAT = re.compile(rf"\s(?:{VERB})\s+that\s")  # 'Coates said that …, Hood told her'
 _BEFORE_VERB_RE = re.compile(rf"\b(?:{VERB}|{PARTIAL_CUES})\b")
 PARTIAL_CUE_RE = re.compile(rf"\b(?:{VERB}|{PARTIAL_CUES})\b")
 # between a source and its verb: "Smith later added", "he has since said", "she would only say"
@@ -563,3 +564,16 @@ def _before_colon(head: str, at: int) -> Source | None:
     ):
         return None
     return _span(head, at, m.start("name"), m.end("name"))
+
+
+def outer_reporter(text: str, found: Source, quote_start: int, quote_end: int) -> Source | None:
+    """'Coates said that …, Hood told her "he didn't want to … which I thought was strange."': a quote in
+    the first person that tells of the one who 'told her' as 'he' is the reporter's own words: Coates."""
+    told = re.fullmatch(r"\s+(?:had\s+)?told\s+(?:her|him|me)\s*[:,]?\s*", text[found.end : quote_start])
+    quote = text[quote_start:quote_end]
+    if found.pronoun or not told or not (re.search(r"\bI\b", quote) and re.search(r"\b(?:[Hh]e|[Ss]he)\b", quote)):
+        return None
+    begin = sentence_start(text, found.end, paragraph_start(text, found.start))
+    said = list(_SAID_THAT.finditer(text, begin, found.end))
+    outer = _before_verb(text[begin : said[-1].end()], begin) if said else None
+    return outer if outer is not None and not outer.pronoun else None

@@ -115,6 +115,8 @@ def find_quotes(
             kind = SPEECH  # 'Mubarak said he … had left office in "the interest of the country"'
         if kind == SPEECH and speaker is None:
             source = attribution.source(text, span.start, span.end)
+            if source is not None:
+                source = attribution.outer_reporter(text, source, span.start, span.end) or source
             chained = source is None and last is not None and bool(last.speaker) and _chained(text, last, span)
             if source is None and parse is not None and not chained:  # not the next link of someone's words
                 begin, end = attribution.sentence_around(text, span.start, span.end)

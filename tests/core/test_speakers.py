@@ -2446,3 +2446,22 @@ def test_the_inner_speakers_own_words_stay_the_inner_speakers(analyzer):
         'Paul Moss, told him: "I have found a buyer and I want you to keep quiet."'
     )
     assert who_said(analyzer, body) == ["Paul Moss"]
+
+
+# ---------------------------------------------------------------- a role and a name before a colon: 'Head coach Brad Arthur: "…"'
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ('Leeds Rhinos head coach Brad Arthur: "We were not at our best."', "Brad Arthur"),
+        ('Greenleaf Homes sales director Rachel Dunn: "We are proud to be involved."', "Rachel Dunn"),
+        (
+            'Reaction from the dressing room.\n\nEngland captain Leah Morton: "The whole squad is behind this."',
+            "Leah Morton",
+        ),
+        ('What they said.\n\nClub chairman Peter Voss: "Thank you to every supporter."', "Peter Voss"),
+    ],
+)
+def test_a_role_and_a_name_before_a_colon_give_the_name(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

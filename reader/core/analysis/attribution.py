@@ -28,6 +28,10 @@ Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 _WEEKDAY = re.compile(r"^\s*(?:on\s+|last\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 # a role in title case, then its holder's name in commas: "Harlow's First Team Manager, Steve Aldridge,"
 _TITLED_NAME = re.compile(r"(?P<role>[^,]+),\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),?\s*$")
+_ROLE_COLON = re.compile(
+    r"\s*(?:[A-Z][\w'’&.-]*\s+){0,4}?(?P<role>(?:[a-z][a-z-]*\s+){1,3})"
+    r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})\s*:\s*"
+)
 _REPORTED = re.compile(r"\s+(?:that|he|she|they|we|I)\s")  # 'said he would play': reported speech
 AFTER_SENTENCE_WORDS = 6  # '"…." Smith said after the match.': at most this many words after the verb
 
@@ -556,6 +560,9 @@ def _transcript_turn(head: str, at: int) -> Source | None:
 def _before_colon(head: str, at: int) -> Source | None:
     # a panel's 'Sam Ito, Channel 4: "'   a headline's 'Bach: "'
     m = re.fullmatch(r"\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:,\s*[^,:]{1,40})?\s*:\s*", head)
+    held = _ROLE_COLON.fullmatch(head)  # 'Leeds Rhinos head coach Brad Arthur: "'
+    if not m and held and held.group("role").split()[-1] in ROLE_WORDS:
+        return _span(head, at, held.start("name"), held.end("name"))
     if (
         not m
         or len(m.group("name")) < 2

@@ -2465,3 +2465,30 @@ def test_the_inner_speakers_own_words_stay_the_inner_speakers(analyzer):
 )
 def test_a_role_and_a_name_before_a_colon_give_the_name(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- 'According to X, … : "…"'
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Rovers lost for the fifth time in a row on Saturday, this time 0-2 at home to Riverside.\n\n"
+            'According to coach Dana Reyes, the problem was simple: "We stopped running after half-time."',
+            "Dana Reyes",
+        ),
+        (
+            "Hartwell Financial will stay on the shirt until 2028.\n\n"
+            'According to Hartwell Financial, the renewal was never in doubt: "We love this club and its fans."',
+            "Hartwell Financial",
+        ),
+        (
+            "The players met the board on Monday.\n\n"
+            'According to club captain Leah Morton, the squad had one message for the owners: "We want to stay."',
+            "Leah Morton",
+        ),
+    ],
+)
+def test_according_to_at_the_head_of_a_sentence_that_introduces_a_quote(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

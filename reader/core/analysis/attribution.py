@@ -491,6 +491,9 @@ def _before_subject(head: str, at: int) -> Source | None:
     ):
         return None
     sentence = LEAD_IN.sub("", head.strip())
+    cited = re.match(r"According\s+to\s+([^,:]{2,60}),", sentence)  # 'According to coach Dana Reyes, …: "'
+    if cited:
+        return _subject_source(head, cited.group(1), at)
     m = re.match(rf"{_PRONOUN}\b", sentence)
     if m:
         return _subject_source(head, m.group(), at)

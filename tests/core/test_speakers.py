@@ -2492,3 +2492,30 @@ def test_a_role_and_a_name_before_a_colon_give_the_name(analyzer, body, speaker)
 )
 def test_according_to_at_the_head_of_a_sentence_that_introduces_a_quote(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- 'a deal that the club claimed was worth "…"'
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Brentford have signed a three-year shirt deal with Kestrel Telecom that the club claimed "
+            'was worth "more than our last three deals combined."',
+            "Brentford FC",
+        ),
+        (
+            "Northline Bank unveiled a title partnership on Monday which chief executive Omar Reyes said was "
+            '"the biggest bet we have ever made."',
+            "Omar Reyes",
+        ),
+        (
+            "Rovers ended their losing run with a 2-0 win that manager Tom Brennan insisted was "
+            '"long overdue for this group."',
+            "Tom Brennan",
+        ),
+    ],
+)
+def test_the_subject_of_a_relative_clause_before_the_verb_is_the_speaker(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

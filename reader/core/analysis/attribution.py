@@ -32,6 +32,7 @@ _ROLE_COLON = re.compile(
     r"\s*(?:[A-Z][\w'’&.-]*\s+){0,4}?(?P<role>(?:[a-z][a-z-]*\s+){1,3})"
     r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})\s*:\s*"
 )
+_RELATIVE = r"\s+(?:that|which)\s+(?=(?:the|its|their)\s+[a-z]+(?:\s+[a-z]+){0,2}$)"
 _REPORTED = re.compile(r"\s+(?:that|he|she|they|we|I)\s")  # 'said he would play': reported speech
 AFTER_SENTENCE_WORDS = 6  # '"…." Smith said after the match.': at most this many words after the verb
 
@@ -442,7 +443,8 @@ def _before_verb(head: str, at: int) -> Source | None:
         if pronoun:
             return _span(head, at, head.rindex(pronoun.group(1), 0, verb.start()), verb.start(), pronoun=True)
         # '…, but his agency said', 'has seen what The New York Times calls an "…"'
-        subject = re.split(r",?\s+(?:but|while|whereas|yet)\s+|;\s+|\s+what\s+(?=\S+\s)", subject)[-1]
+        # 'a deal that the club claimed was worth "…"': the relative clause's subject
+        subject = re.split(r",?\s+(?:but|while|whereas|yet)\s+|;\s+|\s+what\s+(?=\S+\s)|" + _RELATIVE, subject)[-1]
         subject = LEAD_IN.sub("", subject)
         subject = _BARE_LEAD_IN.sub("", subject)
         subject = _TIME_LEAD_IN.sub("", subject)

@@ -2519,3 +2519,30 @@ def test_according_to_at_the_head_of_a_sentence_that_introduces_a_quote(analyzer
 )
 def test_the_subject_of_a_relative_clause_before_the_verb_is_the_speaker(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- ', which …, stating that … "…"': the body the clause is about
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "The appeal went to the Court of Arbitration for Sport, which rejected it on Tuesday, stating that "
+            'the ban was "proportionate and fair in every respect."',
+            "Court of Arbitration for Sport",
+        ),
+        (
+            "The complaint was passed to the Advertising Standards Authority, which upheld it, saying the "
+            'betting advert was "likely to appeal to under-18s."',
+            "Advertising Standards Authority",
+        ),
+        (
+            "The club wrote to Kestrel Telecom, which replied within a day, insisting that its decision was "
+            '"final and not open to negotiation."',
+            "Kestrel Telecom",
+        ),
+    ],
+)
+def test_a_participle_after_a_which_clause_is_the_bodys(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

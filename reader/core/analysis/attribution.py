@@ -33,6 +33,10 @@ _ROLE_COLON = re.compile(
     r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})\s*:\s*"
 )
 _RELATIVE = r"\s+(?:that|which)\s+(?=(?:the|its|their)\s+[a-z]+(?:\s+[a-z]+){0,2}$)"
+_WHICH_SAYING = re.compile(
+    r"(?P<source>[A-Z0-9][\w'’&.-]*(?:\s+(?:(?:of|for|and|de)\s+)?[A-Z][\w'’&.-]*){0,6}),\s+which\s+[^,;]{1,80},\s+"
+    r"(?:saying|stating|adding|noting|insisting|warning|arguing|explaining|writing)\b[^,;:]{0,80}[:,]?\s*$"
+)
 _REPORTED = re.compile(r"\s+(?:that|he|she|they|we|I)\s")  # 'said he would play': reported speech
 AFTER_SENTENCE_WORDS = 6  # '"…." Smith said after the match.': at most this many words after the verb
 
@@ -473,14 +477,15 @@ def _subject_source(head: str, subject: str, at: int) -> Source | None:
 
 def _with_saying(head: str, at: int) -> Source | None:
     # '…, with Boswell stating: "'   '…, with the club's chairman adding, "'
+    # 'the Court of Arbitration for Sport, which rejected it on Tuesday, stating that the ban was "'
     m = re.search(
         r"\bwith\s+(?P<source>(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,4}?)\s+"
         r"(?:saying|stating|adding|noting|writing|warning|insisting|explaining|telling\s+\w+)\s*[:,]?\s*$",
         head,
     )
     if not m or not re.match(r"(?:the\s+)?[A-Z]|the\s", m.group("source")):
-        return None
-    return _span(head, at, m.start("source"), m.end("source"))
+        m = _WHICH_SAYING.search(head)
+    return _span(head, at, m.start("source"), m.end("source")) if m else None
 
 
 def _before_subject(head: str, at: int) -> Source | None:

@@ -404,11 +404,9 @@ def _named_by(
         source = Source(source.start, source.start + len(phrase), phrase)
         if not any(e.label == "PERSON" and source.start <= e.start < source.end for e in entities):
             return names.resolve(phrase) if " " not in phrase else phrase  # an organisation as written
-    own = re.match(r"(.+?)\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]", phrase)
-    if own and attribution.looks_like_name(own.group(1)) and trim_name(own.group(1)):
-        # 'Mina Worley-Hale of Human Rights Watch', not 'Governor of Washington Chris Gregoire'
-        phrase = own.group(1)
-        source = Source(source.start, source.start + len(phrase), phrase)
+    affiliated = _affiliated(phrase, entities)  # 'Mina Worley-Hale of Human Rights Watch'
+    if affiliated:
+        phrase, source = affiliated, Source(source.start, source.start + len(affiliated), affiliated)
     inside = [e for e in entities if e.start >= source.start and e.end <= source.end]
     if any(e.label in ("DATE", "TIME", "MONEY", "PERCENT") and e.text == phrase for e in inside):
         return None
@@ -449,6 +447,16 @@ def _named_by(
     if name and phrase.endswith(name.split()[-1]):
         return name
     return None
+
+
+def _affiliated(phrase: str, entities: Sequence[Entity]) -> str | None:
+    """The name before its organisation: 'Mina Worley-Hale of Human Rights Watch' → 'Mina Worley-Hale'; not
+    'Governor of Washington Chris Gregoire', nor an organisation's own name ('Court of Arbitration for Sport')."""
+    own = re.match(r"(.+?)\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]", phrase)
+    if not own or not attribution.looks_like_name(own.group(1)) or not trim_name(own.group(1)):
+        return None
+    whole = any(e.label == "ORG" and _THE.sub("", e.text) == _THE.sub("", phrase) for e in entities)
+    return None if whole else own.group(1)
 
 
 def _full_name_before(name: str, text: str, before: int) -> str | None:

@@ -2546,3 +2546,26 @@ def test_the_subject_of_a_relative_clause_before_the_verb_is_the_speaker(analyze
 )
 def test_a_participle_after_a_which_clause_is_the_bodys(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- 'apologised for saying the referee was "…"': the subject's words
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ('Rovers striker Jo Fenn apologised on Sunday for saying the referee was "a disgrace to the game."', "Jo Fenn"),
+        (
+            "Coach Dana Reyes was fined £5,000 by the league after saying officials had been "
+            '"biased against us all season."',
+            "Dana Reyes",
+        ),
+        (
+            "Kestrel Telecom was criticised by the regulator for claiming its shirt deal was "
+            '"the best value in world sport."',
+            "Kestrel Telecom",
+        ),
+    ],
+)
+def test_for_or_after_saying_gives_the_sentences_subject(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

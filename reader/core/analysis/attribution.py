@@ -28,10 +28,12 @@ Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 _WEEKDAY = re.compile(r"^\s*(?:on\s+|last\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 # a role in title case, then its holder's name in commas: "Harlow's First Team Manager, Steve Aldridge,"
 _TITLED_NAME = re.compile(r"(?P<role>[^,]+),\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),?\s*$")
-_ROLE_COLON = re.compile(
+_ROLE_NAME = (  # 'Leeds Rhinos head coach Brad Arthur'
     r"\s*(?:[A-Z][\w'’&.-]*\s+){0,4}?(?P<role>(?:[a-z][a-z-]*\s+){1,3})"
-    r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})\s*:\s*"
+    r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})"
 )
+_ROLE_COLON = re.compile(_ROLE_NAME + r"\s*:\s*")
+_ROLE_SUBJECT = re.compile(_ROLE_NAME + r"(?=\s+[a-z])")
 _RELATIVE = r"\s+(?:that|which)\s+(?=(?:the|its|their)\s+[a-z]+(?:\s+[a-z]+){0,2}$)"
 _WHICH_SAYING = re.compile(
     r"(?P<source>[A-Z0-9][\w'’&.-]*(?:\s+(?:(?:of|for|and|de)\s+)?[A-Z][\w'’&.-]*){0,6}),\s+which\s+[^,;]{1,80},\s+"
@@ -493,8 +495,8 @@ def _before_subject(head: str, at: int) -> Source | None:
     # the quote closes a sentence whose subject is a name (or he/she), introduced by a colon or 'saying'
     if not re.search(
         r"(?::|,?\s*\b(?:saying|adding|explaining|noting|insisting|warning|arguing|stating|"
-        r"writing|telling\s+\w+|declaring)\s*[:,]?)\s*$",
-        head,
+        r"writing|telling\s+\w+|declaring)\s*[:,]?|\b(?:for|after)\s+(?:saying|claiming|calling)\b[^,;:\"“]{0,80})\s*$",
+        head,  # 'Jo Fenn apologised for saying the referee was "'
     ):
         return None
     sentence = LEAD_IN.sub("", head.strip())
@@ -526,6 +528,9 @@ def _before_subject(head: str, at: int) -> Source | None:
             if named
             else None
         )
+    held = _ROLE_SUBJECT.match(sentence)  # 'Rovers striker Jo Fenn apologised for saying …'
+    if held and held.group("role").split()[-1] in ROLE_WORDS:
+        return _subject_source(head, held.group("name"), at)
     if m and looks_like_name(m.group()) and m.group() not in _NOT_A_NAME:  # not 'One question from the floor'
         return _subject_source(head, sentence[: role_holder_end(sentence, 0, m.end())], at)
     return None
@@ -584,8 +589,7 @@ def _before_colon(head: str, at: int) -> Source | None:
 
 
 def outer_reporter(text: str, found: Source, quote_start: int, quote_end: int) -> Source | None:
-    """'Coates said that …, Hood told her "he didn't want to … which I thought was strange."': a quote in
-    the first person that tells of the one who 'told her' as 'he' is the reporter's own words: Coates."""
+    """'Coates said that …, Hood told her "he … which I thought was strange."': the reporter's (Coates's) own words."""
     told = re.fullmatch(r"\s+(?:had\s+)?told\s+(?:her|him|me)\s*[:,]?\s*", text[found.end : quote_start])
     quote = text[quote_start:quote_end]
     if found.pronoun or not told or not (re.search(r"\bI\b", quote) and re.search(r"\b(?:[Hh]e|[Ss]he)\b", quote)):

@@ -2569,3 +2569,27 @@ def test_a_participle_after_a_which_clause_is_the_bodys(analyzer, body, speaker)
 )
 def test_for_or_after_saying_gives_the_sentences_subject(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- 'The manager agreed. "…," he said.': whom the description names
+
+
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
+        (
+            "Rovers manager Neil Carver watched his side lose 2-0 at home.\n\n"
+            '"Nobody can hide from that," said captain Tom Reid.\n\n'
+            'The manager agreed. "We were poor," he said.',
+            ["Tom Reid", "Neil Carver"],
+        ),
+        (
+            "Marta Silva, the Brazilian midfielder, scored twice for Rovers.\n\n"
+            '"She was unplayable," said coach Tom Reid.\n\n'
+            'The Brazilian was modest. "The team made it easy," she said.',
+            ["Tom Reid", "Marta Silva"],
+        ),
+    ],
+)
+def test_a_pronoun_after_a_described_subject_is_the_person_described(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers

@@ -173,6 +173,21 @@ def description(phrase: str, start: int, end: int, text: str, entities: Sequence
     return phrase[0].lower() + phrase[1:] if phrase.split()[0] in ("The", "A", "An") else phrase
 
 
+_DEFINITE_SUBJECT = re.compile(r"(?:(?<=\n)|(?<=[.!?] ))(The\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+(?=[a-z])")
+
+
+def described_subject(text: str, start: int, end: int, entities: Sequence[Entity]) -> str | None:
+    """'The manager agreed. "…," he said.': the person the last sentence subject in text[start:end] that is a
+    description ('The manager', 'The 24-year-old', 'The Brazilian') stands for, where the article named them."""
+    people = {e.canonical for e in entities if e.label == "PERSON"}
+    found = None
+    for m in _DEFINITE_SUBJECT.finditer(text, start, end):
+        if is_description(m.group(1)):
+            who = description(m.group(1), m.start(1), m.end(1), text, entities)
+            found = who if who in people else found
+    return found
+
+
 def _statement_owner(phrase: str, noun: str, start: int, end: int, text: str, entities: Sequence[Entity]) -> str | None:
     """Whose statement 'the statement' (at text[start:end]) is: the possessor ("Cornyn's statement"), whoever
     the story said issued it, the organisation named after it in its sentence, else the one before."""

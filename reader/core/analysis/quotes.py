@@ -510,9 +510,9 @@ def _pronoun(source: Source, span: _Span, text: str, entities: Sequence[Entity],
         described = _INDEFINITE_SUBJECT.search(text, scope, span.start)
         if described:  # 'One team mechanic, who asked not to be named, pointed to the climbs. "…," he said.'
             return described.group(1)[0].lower() + described.group(1)[1:]
-    described = story.described_subject(text, scope, span.start, entities) if wanted == ("PERSON",) else None
-    if described:  # 'The manager agreed. "…," he said.'
-        return described
+    named_as = story.described_subject(text, scope, span.start, entities) if wanted == ("PERSON",) else None
+    if named_as:  # 'The manager agreed. "…," he said.'
+        return named_as
     if last_here is not None and _may_be(last_here.speaker, wanted, entities):
         return last_here.speaker
     subject = story.topic(text, para_start, entities, wanted, "It|They" if wanted == ("ORG",) else "He|She")

@@ -2247,3 +2247,349 @@ def test_a_misspelt_surname_in_an_attribution_is_the_person_of_the_story(analyze
         f'"I never wanted to play anywhere else," {said_as} said.'
     )
     assert who_said(analyzer, body) == ["Chidi Okonkwo"]
+
+
+# ---------------------------------------------------------------- US wire: an apposition, then 'said Thursday that'
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "WASHINGTON (AP) — Sen. Ruth Calloway, D-Mich., the ranking member of the commerce committee, said "
+            'Thursday that the league\'s betting deal was "a disgrace."',
+            "Ruth Calloway",
+        ),
+        (
+            "Rep. Hal Brandt, R-Ga., a former college linebacker, told reporters on Monday that the bill would "
+            '"protect the players first."',
+            "Hal Brandt",
+        ),
+        (
+            "Tanya Greer, who coaches at a high school in Dover, Del., said last Sunday that the new rule was "
+            '"long overdue."',
+            "Tanya Greer",
+        ),
+        (
+            'Hartwell Financial, a Cincinnati-based lender, said Tuesday it was "proud to extend" the naming deal.',
+            "Hartwell Financial",
+        ),
+    ],
+)
+def test_an_apposition_then_a_weekday_after_the_verb_keeps_the_subject(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+def test_a_source_after_its_verb_is_still_not_the_subject(analyzer):
+    body = (
+        "The board met on Friday, and the sponsor was not in the room, "
+        'added chief executive Dana Holm: "We were told nothing."'
+    )
+    assert who_said(analyzer, body) == ["Dana Holm"]
+
+
+# ---------------------------------------------------------------- the news service that files the story speaks for no one
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "WASHINGTON (AP) — The deal was signed last month.\n\n"
+            'The league, which signed the $1 billion agreement, said it "takes responsible gaming seriously."',
+            "the league",
+        ),
+        (
+            "The sponsor's exit was first reported by the Associated Press on Monday.\n\n"
+            '"We thank Harbor Mutual for ten great years," the club said in a statement.',
+            "the club",
+        ),
+        (
+            "LONDON (Reuters) - Kestrel Telecom will end its shirt deal in May.\n\n"
+            '"We are proud of what we built together," the company said.',
+            "Kestrel Telecom",
+        ),
+        (
+            "The figures were published by the Manchester Evening News.\n\n"
+            '"Attendances have never been higher," the federation said.',
+            "the federation",
+        ),
+    ],
+)
+def test_a_news_service_is_not_the_organisation_a_description_stands_for(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- club releases: a capitalised role, then the name in commas
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Harlow Athletic FC is pleased to confirm Greenleaf Homes as principal partner.\n\n"
+            "Speaking about the agreement, Greenleaf Homes' Sales Director, Rachel Dunn, commented: "
+            '"We have supported grassroots football in Harlow for years."',
+            "Rachel Dunn",
+        ),
+        (
+            "The new kit was unveiled on Friday.\n\n"
+            'Harlow\'s First Team Manager, Steve Aldridge, added: "It gives us real stability."',
+            "Steve Aldridge",
+        ),
+        (
+            "Kingsbridge Town have renewed their shirt deal.\n\n"
+            'Ardent Solar Managing Director, Priya Nandakumar, said: "We are proud to support the club."',
+            "Priya Nandakumar",
+        ),
+        (
+            "The league confirmed the title partner at a launch in Leeds.\n\n"
+            'Northline Bank Head of Sponsorship, Tomás Ferreira, said the deal was "a long-term commitment."',
+            "Tomás Ferreira",
+        ),
+    ],
+)
+def test_a_capitalised_role_before_a_name_in_commas_gives_the_name(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+def test_a_name_before_its_role_in_commas_is_still_the_name(analyzer):
+    body = 'Rachel Dunn, Sales Director at Greenleaf Homes, said: "We are delighted to be involved."'
+    assert who_said(analyzer, body) == ["Rachel Dunn"]
+
+
+# ---------------------------------------------------------------- 'he said' after a quote naming the other person with 's
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "At the weigh-in, Dario Vega mocked Ty Hollis's record, a jibe that Hollis shrugged off. "
+            "\"I don't care about Vega's talk,\" he said.",
+            "Ty Hollis",
+        ),
+        (
+            "After the draw, Lena Maurer accused Ines Kovač of time-wasting, which Kovač denied. "
+            "\"That's Maurer's problem, not mine,\" she said.",
+            "Ines Kovač",
+        ),
+        (
+            "Owner Frank Doyle blamed coach Rob Tierney for the defeat, a charge Tierney rejected. "
+            '"Doyle\'s decisions cost us this season," he told reporters.',
+            "Rob Tierney",
+        ),
+    ],
+)
+def test_the_pronoun_is_not_the_person_the_quote_names_in_the_possessive(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- 'X thanked Y … and said': the subject, not the object
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            'Club president Maria Santos thanked Leo Brandt for his service and said: "Leo, you will always be '
+            'one of us."',
+            "Maria Santos",
+        ),
+        (
+            "Team principal Ruth Adler congratulated Kai Moreno on his first podium and added, "
+            '"Kai, this is only the beginning."',
+            "Ruth Adler",
+        ),
+        (
+            "Sponsor chief Omar Haddad met Tessa Grant at the launch in Leeds and told reporters: "
+            '"Tessa is exactly the kind of athlete we want to back."',
+            "Omar Haddad",
+        ),
+    ],
+)
+def test_a_person_the_subject_addresses_before_and_said_is_not_the_speaker(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- reported speech inside reported speech
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Grace Okafor, the club's former physio, gave evidence on Tuesday. Okafor said that after the final, "
+            'Brandt told her "he was leaving the club. He said it had been decided weeks ago, which I found hard '
+            'to believe."',
+            "Grace Okafor",
+        ),
+        (
+            "Lena Maurer spoke to the panel for an hour. Maurer said that in March her coach had told her "
+            '"she should forget the sponsor. She said I would never be picked again if I wore the logo."',
+            "Lena Maurer",
+        ),
+        (
+            "Tom Reilly, 34, described the night of the transfer. Reilly said that on the Monday his agent "
+            'told him "he had found a buyer. He told me not to say a word to anyone, which I thought was odd."',
+            "Tom Reilly",
+        ),
+    ],
+)
+def test_a_quote_in_the_reporters_own_voice_is_the_reporters(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+def test_the_inner_speakers_own_words_stay_the_inner_speakers(analyzer):
+    body = (
+        "Tom Reilly, 34, described the night of the transfer. Reilly said that on the Monday his agent, "
+        'Paul Moss, told him: "I have found a buyer and I want you to keep quiet."'
+    )
+    assert who_said(analyzer, body) == ["Paul Moss"]
+
+
+# ---------------------------------------------------------------- a role and a name before a colon: 'Head coach Brad Arthur: "…"'
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ('Leeds Rhinos head coach Brad Arthur: "We were not at our best."', "Brad Arthur"),
+        ('Greenleaf Homes sales director Rachel Dunn: "We are proud to be involved."', "Rachel Dunn"),
+        (
+            'Reaction from the dressing room.\n\nEngland captain Leah Morton: "The whole squad is behind this."',
+            "Leah Morton",
+        ),
+        ('What they said.\n\nClub chairman Peter Voss: "Thank you to every supporter."', "Peter Voss"),
+    ],
+)
+def test_a_role_and_a_name_before_a_colon_give_the_name(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- 'According to X, … : "…"'
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Rovers lost for the fifth time in a row on Saturday, this time 0-2 at home to Riverside.\n\n"
+            'According to coach Dana Reyes, the problem was simple: "We stopped running after half-time."',
+            "Dana Reyes",
+        ),
+        (
+            "Hartwell Financial will stay on the shirt until 2028.\n\n"
+            'According to Hartwell Financial, the renewal was never in doubt: "We love this club and its fans."',
+            "Hartwell Financial",
+        ),
+        (
+            "The players met the board on Monday.\n\n"
+            'According to club captain Leah Morton, the squad had one message for the owners: "We want to stay."',
+            "Leah Morton",
+        ),
+    ],
+)
+def test_according_to_at_the_head_of_a_sentence_that_introduces_a_quote(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- 'a deal that the club claimed was worth "…"'
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Brentford have signed a three-year shirt deal with Kestrel Telecom that the club claimed "
+            'was worth "more than our last three deals combined."',
+            "Brentford FC",
+        ),
+        (
+            "Northline Bank unveiled a title partnership on Monday which chief executive Omar Reyes said was "
+            '"the biggest bet we have ever made."',
+            "Omar Reyes",
+        ),
+        (
+            "Rovers ended their losing run with a 2-0 win that manager Tom Brennan insisted was "
+            '"long overdue for this group."',
+            "Tom Brennan",
+        ),
+    ],
+)
+def test_the_subject_of_a_relative_clause_before_the_verb_is_the_speaker(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- ', which …, stating that … "…"': the body the clause is about
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "The appeal went to the Court of Arbitration for Sport, which rejected it on Tuesday, stating that "
+            'the ban was "proportionate and fair in every respect."',
+            "Court of Arbitration for Sport",
+        ),
+        (
+            "The complaint was passed to the Advertising Standards Authority, which upheld it, saying the "
+            'betting advert was "likely to appeal to under-18s."',
+            "Advertising Standards Authority",
+        ),
+        (
+            "The club wrote to Kestrel Telecom, which replied within a day, insisting that its decision was "
+            '"final and not open to negotiation."',
+            "Kestrel Telecom",
+        ),
+    ],
+)
+def test_a_participle_after_a_which_clause_is_the_bodys(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- 'apologised for saying the referee was "…"': the subject's words
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ('Rovers striker Jo Fenn apologised on Sunday for saying the referee was "a disgrace to the game."', "Jo Fenn"),
+        (
+            "Coach Dana Reyes was fined £5,000 by the league after saying officials had been "
+            '"biased against us all season."',
+            "Dana Reyes",
+        ),
+        (
+            "Kestrel Telecom was criticised by the regulator for claiming its shirt deal was "
+            '"the best value in world sport."',
+            "Kestrel Telecom",
+        ),
+    ],
+)
+def test_for_or_after_saying_gives_the_sentences_subject(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- 'The manager agreed. "…," he said.': whom the description names
+
+
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
+        (
+            "Rovers manager Neil Carver watched his side lose 2-0 at home.\n\n"
+            '"Nobody can hide from that," said captain Tom Reid.\n\n'
+            'The manager agreed. "We were poor," he said.',
+            ["Tom Reid", "Neil Carver"],
+        ),
+        (
+            "Marta Silva, the Brazilian midfielder, scored twice for Rovers.\n\n"
+            '"She was unplayable," said coach Tom Reid.\n\n'
+            'The Brazilian was modest. "The team made it easy," she said.',
+            ["Tom Reid", "Marta Silva"],
+        ),
+    ],
+)
+def test_a_pronoun_after_a_described_subject_is_the_person_described(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers

@@ -25,6 +25,20 @@ Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
     )
 )
 
+_WEEKDAY = re.compile(r"^\s*(?:on\s+|last\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+# a role in title case, then its holder's name in commas: "Harlow's First Team Manager, Steve Aldridge,"
+_TITLED_NAME = re.compile(r"(?P<role>[^,]+),\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),?\s*$")
+_ROLE_NAME = (  # 'Leeds Rhinos head coach Brad Arthur'
+    r"\s*(?:[A-Z][\w'’&.-]*\s+){0,4}?(?P<role>(?:[a-z][a-z-]*\s+){1,3})"
+    r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})"
+)
+_ROLE_COLON = re.compile(_ROLE_NAME + r"\s*:\s*")
+_ROLE_SUBJECT = re.compile(_ROLE_NAME + r"(?=\s+[a-z])")
+_RELATIVE = r"\s+(?:that|which)\s+(?=(?:the|its|their)\s+[a-z]+(?:\s+[a-z]+){0,2}$)"
+_WHICH_SAYING = re.compile(
+    r"(?P<source>[A-Z0-9][\w'’&.-]*(?:\s+(?:(?:of|for|and|de)\s+)?[A-Z][\w'’&.-]*){0,6}),\s+which\s+[^,;]{1,80},\s+"
+    r"(?:saying|stating|adding|noting|insisting|warning|arguing|explaining|writing)\b[^,;:]{0,80}[:,]?\s*$"
+)
 _REPORTED = re.compile(r"\s+(?:that|he|she|they|we|I)\s")  # 'said he would play': reported speech
 AFTER_SENTENCE_WORDS = 6  # '"…." Smith said after the match.': at most this many words after the verb
 
@@ -65,6 +79,7 @@ PARTIAL_CUES = (
     r"accused|accuses|accusing|ruled|rules|characteri[sz](?:ed|es|ing)|referred\s+to|refers\s+to|"
     r"spoke\s+of|speaks\s+of|condemn(?:ed|s|ing)|denounc(?:ed|es|ing)|critici[sz](?:ed|es|ing)"
 )
+_SAID_THAT = re.compile(rf"\s(?:{VERB})\s+that\s")  # 'Coates said that …, Hood told her'
 _BEFORE_VERB_RE = re.compile(rf"\b(?:{VERB}|{PARTIAL_CUES})\b")
 PARTIAL_CUE_RE = re.compile(rf"\b(?:{VERB}|{PARTIAL_CUES})\b")
 # between a source and its verb: "Smith later added", "he has since said", "she would only say"
@@ -418,7 +433,7 @@ def _before_verb(head: str, at: int) -> Source | None:
         rest = head[verb.end() :]
         if (
             re.search(r",\s*$", head[: verb.start()])
-            and re.search(r"[A-Z]", rest)
+            and re.search(r"[A-Z]", _WEEKDAY.sub("", rest))  # not 'X, D-Mich., said Thursday that'
             and not _ADDRESSED.match(verb.group())
         ):
             return None  # '…, added chief executive Dana Holm: "': the source follows its verb
@@ -434,7 +449,8 @@ def _before_verb(head: str, at: int) -> Source | None:
         if pronoun:
             return _span(head, at, head.rindex(pronoun.group(1), 0, verb.start()), verb.start(), pronoun=True)
         # '…, but his agency said', 'has seen what The New York Times calls an "…"'
-        subject = re.split(r",?\s+(?:but|while|whereas|yet)\s+|;\s+|\s+what\s+(?=\S+\s)", subject)[-1]
+        # 'a deal that the club claimed was worth "…"': the relative clause's subject
+        subject = re.split(r",?\s+(?:but|while|whereas|yet)\s+|;\s+|\s+what\s+(?=\S+\s)|" + _RELATIVE, subject)[-1]
         subject = LEAD_IN.sub("", subject)
         subject = _BARE_LEAD_IN.sub("", subject)
         subject = _TIME_LEAD_IN.sub("", subject)
@@ -452,6 +468,9 @@ def _subject_source(head: str, subject: str, at: int) -> Source | None:
     apposed = _NAME_APPOSED.search(subject)
     if apposed and _UNNAMED_HEAD.match(subject):  # 'One visitor to Atlantic City — Matt Jenkins —'
         return _span(head, at, start + apposed.start(1), start + apposed.end(1))
+    titled = _TITLED_NAME.match(subject)  # "Greenleaf Homes' Sales Director, Rachel Dunn,"
+    if titled and titled.group("role").split()[-1].lower() in ROLE_WORDS and looks_like_name(titled.group("name")):
+        return _span(head, at, start + titled.start("name"), start + titled.end("name"))
     end = _apposition_end(subject)
     if len(subject[:end].split()) > 14:
         return None
@@ -460,14 +479,15 @@ def _subject_source(head: str, subject: str, at: int) -> Source | None:
 
 def _with_saying(head: str, at: int) -> Source | None:
     # '…, with Boswell stating: "'   '…, with the club's chairman adding, "'
+    # 'the Court of Arbitration for Sport, which rejected it on Tuesday, stating that the ban was "'
     m = re.search(
         r"\bwith\s+(?P<source>(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,4}?)\s+"
         r"(?:saying|stating|adding|noting|writing|warning|insisting|explaining|telling\s+\w+)\s*[:,]?\s*$",
         head,
     )
     if not m or not re.match(r"(?:the\s+)?[A-Z]|the\s", m.group("source")):
-        return None
-    return _span(head, at, m.start("source"), m.end("source"))
+        m = _WHICH_SAYING.search(head)
+    return _span(head, at, m.start("source"), m.end("source")) if m else None
 
 
 def _before_subject(head: str, at: int) -> Source | None:
@@ -475,11 +495,14 @@ def _before_subject(head: str, at: int) -> Source | None:
     # the quote closes a sentence whose subject is a name (or he/she), introduced by a colon or 'saying'
     if not re.search(
         r"(?::|,?\s*\b(?:saying|adding|explaining|noting|insisting|warning|arguing|stating|"
-        r"writing|telling\s+\w+|declaring)\s*[:,]?)\s*$",
-        head,
+        r"writing|telling\s+\w+|declaring)\s*[:,]?|\b(?:for|after)\s+(?:saying|claiming|calling)\b[^,;:\"“]{0,80})\s*$",
+        head,  # 'Jo Fenn apologised for saying the referee was "'
     ):
         return None
     sentence = LEAD_IN.sub("", head.strip())
+    cited = re.match(r"According\s+to\s+([^,:]{2,60}),", sentence)  # 'According to coach Dana Reyes, …: "'
+    if cited:
+        return _subject_source(head, cited.group(1), at)
     m = re.match(rf"{_PRONOUN}\b", sentence)
     if m:
         return _subject_source(head, m.group(), at)
@@ -505,6 +528,9 @@ def _before_subject(head: str, at: int) -> Source | None:
             if named
             else None
         )
+    held = _ROLE_SUBJECT.match(sentence)  # 'Rovers striker Jo Fenn apologised for saying …'
+    if held and held.group("role").split()[-1] in ROLE_WORDS:
+        return _subject_source(head, held.group("name"), at)
     if m and looks_like_name(m.group()) and m.group() not in _NOT_A_NAME:  # not 'One question from the floor'
         return _subject_source(head, sentence[: role_holder_end(sentence, 0, m.end())], at)
     return None
@@ -549,6 +575,9 @@ def _transcript_turn(head: str, at: int) -> Source | None:
 def _before_colon(head: str, at: int) -> Source | None:
     # a panel's 'Sam Ito, Channel 4: "'   a headline's 'Bach: "'
     m = re.fullmatch(r"\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:,\s*[^,:]{1,40})?\s*:\s*", head)
+    held = _ROLE_COLON.fullmatch(head)  # 'Leeds Rhinos head coach Brad Arthur: "'
+    if not m and held and held.group("role").split()[-1] in ROLE_WORDS:
+        return _span(head, at, held.start("name"), held.end("name"))
     if (
         not m
         or len(m.group("name")) < 2
@@ -557,3 +586,15 @@ def _before_colon(head: str, at: int) -> Source | None:
     ):
         return None
     return _span(head, at, m.start("name"), m.end("name"))
+
+
+def outer_reporter(text: str, found: Source, quote_start: int, quote_end: int) -> Source | None:
+    """'Coates said that …, Hood told her "he … which I thought was strange."': the reporter's (Coates's) own words."""
+    told = re.fullmatch(r"\s+(?:had\s+)?told\s+(?:her|him|me)\s*[:,]?\s*", text[found.end : quote_start])
+    quote = text[quote_start:quote_end]
+    if found.pronoun or not told or not (re.search(r"\bI\b", quote) and re.search(r"\b(?:[Hh]e|[Ss]he)\b", quote)):
+        return None
+    begin = sentence_start(text, found.end, paragraph_start(text, found.start))
+    said = list(_SAID_THAT.finditer(text, begin, found.end))
+    outer = _before_verb(text[begin : said[-1].end()], begin) if said else None
+    return outer if outer is not None and not outer.pronoun else None

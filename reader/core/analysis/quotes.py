@@ -115,6 +115,8 @@ def find_quotes(
             kind = SPEECH  # 'Mubarak said he … had left office in "the interest of the country"'
         if kind == SPEECH and speaker is None:
             source = attribution.source(text, span.start, span.end)
+            if source is not None:
+                source = attribution.outer_reporter(text, source, span.start, span.end) or source
             chained = source is None and last is not None and bool(last.speaker) and _chained(text, last, span)
             if source is None and parse is not None and not chained:  # not the next link of someone's words
                 begin, end = attribution.sentence_around(text, span.start, span.end)
@@ -402,11 +404,9 @@ def _named_by(
         source = Source(source.start, source.start + len(phrase), phrase)
         if not any(e.label == "PERSON" and source.start <= e.start < source.end for e in entities):
             return names.resolve(phrase) if " " not in phrase else phrase  # an organisation as written
-    own = re.match(r"(.+?)\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]", phrase)
-    if own and attribution.looks_like_name(own.group(1)) and trim_name(own.group(1)):
-        # 'Mina Worley-Hale of Human Rights Watch', not 'Governor of Washington Chris Gregoire'
-        phrase = own.group(1)
-        source = Source(source.start, source.start + len(phrase), phrase)
+    affiliated = _affiliated(phrase, entities)  # 'Mina Worley-Hale of Human Rights Watch'
+    if affiliated:
+        phrase, source = affiliated, Source(source.start, source.start + len(affiliated), affiliated)
     inside = [e for e in entities if e.start >= source.start and e.end <= source.end]
     if any(e.label in ("DATE", "TIME", "MONEY", "PERCENT") and e.text == phrase for e in inside):
         return None
@@ -415,7 +415,8 @@ def _named_by(
         phrase = phrase.title()  # a transcript's 'OKORO-BANKS:'
     name = trim_name(_strip_honorifics(phrase))
     if people:
-        person = people[-1]
+        # 'Maria Santos thanked Leo Brandt … and said': the subject of the verbs, not whom it spoke to
+        person = people[0] if re.search(r"\s(?:and|then)$", phrase) else people[-1]
         longer = len(name.split()) > len(person.canonical.split()) and not any(
             e.label != "PERSON" and e.end <= person.start for e in inside
         )  # not 'Governor of Washington Chris Gregoire'
@@ -446,6 +447,16 @@ def _named_by(
     if name and phrase.endswith(name.split()[-1]):
         return name
     return None
+
+
+def _affiliated(phrase: str, entities: Sequence[Entity]) -> str | None:
+    """The name before its organisation: 'Mina Worley-Hale of Human Rights Watch' → 'Mina Worley-Hale'; not
+    'Governor of Washington Chris Gregoire', nor an organisation's own name ('Court of Arbitration for Sport')."""
+    own = re.match(r"(.+?)\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]", phrase)
+    if not own or not attribution.looks_like_name(own.group(1)) or not trim_name(own.group(1)):
+        return None
+    whole = any(e.label == "ORG" and _THE.sub("", e.text) == _THE.sub("", phrase) for e in entities)
+    return None if whole else own.group(1)
 
 
 def _full_name_before(name: str, text: str, before: int) -> str | None:
@@ -499,6 +510,9 @@ def _pronoun(source: Source, span: _Span, text: str, entities: Sequence[Entity],
         described = _INDEFINITE_SUBJECT.search(text, scope, span.start)
         if described:  # 'One team mechanic, who asked not to be named, pointed to the climbs. "…," he said.'
             return described.group(1)[0].lower() + described.group(1)[1:]
+    named_as = story.described_subject(text, scope, span.start, entities) if wanted == ("PERSON",) else None
+    if named_as:  # 'The manager agreed. "…," he said.'
+        return named_as
     if last_here is not None and _may_be(last_here.speaker, wanted, entities):
         return last_here.speaker
     subject = story.topic(text, para_start, entities, wanted, "It|They" if wanted == ("ORG",) else "He|She")
@@ -527,7 +541,8 @@ def _may_be(speaker: str | None, wanted: tuple[str, ...], entities: Sequence[Ent
 
 
 def _named_in(person: Entity, quote: str) -> bool:
-    return person.label == "PERSON" and bool(set(person.canonical.split()) & set(re.findall(r"[A-Z][\w'’-]+", quote)))
+    named = re.findall(r"[A-Z][\w'’-]*?\w(?=['’]s\b|[^\w'’-]|$)", quote)  # 'Uribe's lies' names Uribe
+    return person.label == "PERSON" and bool(set(person.canonical.split()) & set(named))
 
 
 def _reported(text: str, span: _Span, parse: Parse) -> bool:

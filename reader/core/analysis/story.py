@@ -93,8 +93,9 @@ _PERSON_HEAD = re.compile(rf"(?:{PERSON_NOUNS.pattern})\W*$", re.I)  # 'the Ital
 _SIDES = frozenset("club team side franchise outfit".split())
 _PRESS_WORDS = frozenset(
     "Express News Mail Mirror Record Standard Sun Star Times Post Herald Gazette Telegraph Guardian Observer "
-    "Chronicle Journal Tribune Echo Argus Sport Sports".split()
+    "Chronicle Journal Tribune Echo Argus Sport Sports Press France-Presse Reuters Bloomberg".split()
 )
+_PRESS_NOUNS = frozenset("agency network broadcaster channel".split())  # 'the agency said' may be a news service
 DESCRIPTION_WORDS = 7
 
 
@@ -172,6 +173,21 @@ def description(phrase: str, start: int, end: int, text: str, entities: Sequence
     return phrase[0].lower() + phrase[1:] if phrase.split()[0] in ("The", "A", "An") else phrase
 
 
+_DEFINITE_SUBJECT = re.compile(r"(?:(?<=\n)|(?<=[.!?] ))(The\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+(?=[a-z])")
+
+
+def described_subject(text: str, start: int, end: int, entities: Sequence[Entity]) -> str | None:
+    """'The manager agreed. "…," he said.': the person the last sentence subject in text[start:end] that is a
+    description ('The manager', 'The 24-year-old', 'The Brazilian') stands for, where the article named them."""
+    people = {e.canonical for e in entities if e.label == "PERSON"}
+    found = None
+    for m in _DEFINITE_SUBJECT.finditer(text, start, end):
+        if is_description(m.group(1)):
+            who = description(m.group(1), m.start(1), m.end(1), text, entities)
+            found = who if who in people else found
+    return found
+
+
 def _statement_owner(phrase: str, noun: str, start: int, end: int, text: str, entities: Sequence[Entity]) -> str | None:
     """Whose statement 'the statement' (at text[start:end]) is: the possessor ("Cornyn's statement"), whoever
     the story said issued it, the organisation named after it in its sentence, else the one before."""
@@ -224,8 +240,10 @@ def _organisation_before(earlier: Sequence[Entity], text: str, at: int, noun: st
     told = re.search(rf"(?:^|[.!?]\s+)The {noun}\b", text[para_start:at]) if noun else None
     at = para_start + told.start() if told else at
     orgs = named_as(noun, [e for e in earlier if e.label == "ORG" and _fits(noun, e) and e.end <= at])
-    if noun in _SIDES:  # 'the club said': not the company it has a shirt deal with, nor a paper, named nearer
-        others = {e.canonical for e in orgs if reads_as_company(text, e.start, e.end) or _press(e.canonical)}
+    if noun not in _PRESS_NOUNS:  # 'WASHINGTON (AP) —', 'reported by the Evening News': who files, not who speaks
+        orgs = [e for e in orgs if not _press(e.canonical)]
+    if noun in _SIDES:  # 'the club said': not the company it has a shirt deal with, named nearer
+        others = {e.canonical for e in orgs if reads_as_company(text, e.start, e.end)}
         orgs = [e for e in orgs if e.canonical not in others] or orgs
     in_paragraph = [e for e in orgs if e.start >= para_start]
     if in_paragraph:
@@ -242,7 +260,8 @@ def _organisation_before(earlier: Sequence[Entity], text: str, at: int, noun: st
 
 def _press(name: str) -> bool:
     """A newspaper's or a news service's name: 'Paisley Daily Express', 'Manchester Evening News'."""
-    return name.split()[-1] in _PRESS_WORDS if name.split() else False
+    words = name.split()  # not 'Ministry of Sport'
+    return bool(words) and words[-1] in _PRESS_WORDS and "of" not in words
 
 
 def _last_word_is(name: str, noun: str) -> bool:

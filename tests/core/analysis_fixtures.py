@@ -64,6 +64,11 @@ def labels_written(analyzer: Analyzer, text: str, name: str) -> list[tuple[str, 
     return [(e.label, e.canonical) for e in entities_named(analysis.in_part(model.BODY).entities, name)]
 
 
+def labels_of(analyzer: Analyzer, text: str, name: str) -> list[str]:
+    """The label of each mention written exactly `name` in the body of the article `text`."""
+    return [label for label, _ in labels_written(analyzer, text, name)]
+
+
 def assert_quote_spans_are_sound(text: str, quotes) -> None:
     """Each quote is its own slice of `text`, starts at an opening mark, in order, without overlap."""
     end = 0

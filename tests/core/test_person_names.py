@@ -7,18 +7,12 @@ from __future__ import annotations
 import pytest
 
 from reader.core.model import BODY
-from tests.core.analysis_fixtures import analyze_text, real_analyzer
+from tests.core.analysis_fixtures import analyze_text, labels_written, real_analyzer
 
 
 @pytest.fixture(scope="module")
 def analyzer():
     return real_analyzer()
-
-
-def mentions(analyzer, text: str, name: str) -> list[tuple[str, str]]:
-    """(label, canonical) of each body mention written exactly `name`."""
-    _, analysis = analyze_text(analyzer, text)
-    return [(e.label, e.canonical) for e in analysis.in_part(BODY).entities if e.text == name]
 
 
 @pytest.mark.parametrize(
@@ -45,7 +39,7 @@ def mentions(analyzer, text: str, name: str) -> list[tuple[str, str]]:
     ],
 )
 def test_a_lone_name_the_article_calls_a_person_by_trade_is_a_person_throughout(analyzer, text, name, count):
-    assert mentions(analyzer, text, name) == [("PERSON", name)] * count
+    assert labels_written(analyzer, text, name) == [("PERSON", name)] * count
 
 
 def test_a_company_after_a_sponsors_role_stays_a_company(analyzer):
@@ -53,13 +47,13 @@ def test_a_company_after_a_sponsors_role_stays_a_company(analyzer):
         "Deal\n\nThe kit deal with Umbrion runs to 2028. Umbrion said the sponsor Kestrava would stay. "
         "Partner Kestrava declined to comment."
     )
-    assert {label for label, _ in mentions(analyzer, text, "Kestrava")} == {"ORG"}
-    assert {label for label, _ in mentions(analyzer, text, "Umbrion")} == {"ORG"}
+    assert {label for label, _ in labels_written(analyzer, text, "Kestrava")} == {"ORG"}
+    assert {label for label, _ in labels_written(analyzer, text, "Umbrion")} == {"ORG"}
 
 
 def test_a_host_nation_after_a_role_word_stays_a_place(analyzer):
     text = "Draw\n\nThe draw put host Qatar in the first group. Qatar will open the tournament in Doha."
-    assert {label for label, _ in mentions(analyzer, text, "Qatar")} <= {"GPE", "ORG"}
+    assert {label for label, _ in labels_written(analyzer, text, "Qatar")} <= {"GPE", "ORG"}
 
 
 @pytest.mark.parametrize(
@@ -84,7 +78,7 @@ def test_a_host_nation_after_a_role_word_stays_a_place(analyzer):
 )
 def test_a_lone_name_the_article_shows_as_a_player_is_a_person_throughout(analyzer, text, names):
     for name, count in names.items():
-        assert mentions(analyzer, text, name) == [("PERSON", name)] * count
+        assert labels_written(analyzer, text, name) == [("PERSON", name)] * count
 
 
 def test_a_town_named_for_its_side_in_the_run_of_play_is_no_person(analyzer):
@@ -92,7 +86,7 @@ def test_a_town_named_for_its_side_in_the_run_of_play_is_no_person(analyzer):
         "Report\n\nDenver's pass rush was relentless. Carolina's defence held until the third quarter. "
         "Denver's shot at a title came at last, a header from Denver in spirit."
     )
-    assert "PERSON" not in {label for label, _ in mentions(analyzer, text, "Denver")}
+    assert "PERSON" not in {label for label, _ in labels_written(analyzer, text, "Denver")}
 
 
 def test_a_person_written_in_capitals_is_the_person_the_article_names(analyzer):
@@ -127,7 +121,7 @@ def test_a_person_written_in_capitals_is_the_person_the_article_names(analyzer):
     ],
 )
 def test_a_first_name_alone_is_the_one_person_of_the_article_with_it(analyzer, text, first, full):
-    assert set(mentions(analyzer, text, first)) == {("PERSON", full)}
+    assert set(labels_written(analyzer, text, first)) == {("PERSON", full)}
 
 
 def test_a_first_name_that_is_also_a_word_or_a_place_is_not_taken_alone(analyzer):
@@ -135,8 +129,8 @@ def test_a_first_name_that_is_also_a_word_or_a_place_is_not_taken_alone(analyzer
         "Sponsor\n\nGrace Mbeki signed with the bank. Fans showed grace under pressure. Jordan Pike joined her. "
         "The team flew to Jordan on Monday for the final."
     )
-    assert mentions(analyzer, text, "Jordan") == [("GPE", "Jordan")]
-    assert mentions(analyzer, text, "Grace") == []
+    assert labels_written(analyzer, text, "Jordan") == [("GPE", "Jordan")]
+    assert labels_written(analyzer, text, "Grace") == []
 
 
 def test_each_name_in_a_list_after_a_plural_trade_is_a_person(analyzer):
@@ -144,7 +138,7 @@ def test_each_name_in_a_list_after_a_plural_trade_is_a_person(analyzer):
         "Half-time show\n\nThe show reunited former performers Bruno Kestrel and Vaniqué. Afterwards, Vaniqué "
         "sang a new song."
     )
-    assert set(mentions(analyzer, text, "Vaniqué")) == {("PERSON", "Vaniqué")}
+    assert set(labels_written(analyzer, text, "Vaniqué")) == {("PERSON", "Vaniqué")}
 
 
 @pytest.mark.parametrize(
@@ -163,7 +157,7 @@ def test_each_name_in_a_list_after_a_plural_trade_is_a_person(analyzer):
 )
 def test_a_first_name_written_with_its_accents_starts_a_persons_name(analyzer, text, name):
     # 'Órla', 'Seán', 'Pádraig': the lists know 'Orla', 'Sean', 'Padraig'; spaCy calls the name an organisation
-    assert mentions(analyzer, text, name) == [("PERSON", name)]
+    assert labels_written(analyzer, text, name) == [("PERSON", name)]
 
 
 @pytest.mark.parametrize(
@@ -188,7 +182,7 @@ def test_a_first_name_written_with_its_accents_starts_a_persons_name(analyzer, t
 )
 def test_a_surname_relatives_share_is_the_person_the_headline_names(analyzer, text, canonicals):
     surname = canonicals[0].split()[-1]
-    assert [c for label, c in mentions(analyzer, text, surname)] == canonicals
+    assert [c for label, c in labels_written(analyzer, text, surname)] == canonicals
 
 
 @pytest.mark.parametrize(
@@ -202,7 +196,7 @@ def test_a_surname_relatives_share_is_the_person_the_headline_names(analyzer, te
     ],
 )
 def test_a_surname_with_two_letters_swapped_is_the_person_spelled_right(analyzer, text, typo, name):
-    assert mentions(analyzer, text, typo) == [("PERSON", name)]
+    assert labels_written(analyzer, text, typo) == [("PERSON", name)]
 
 
 def test_names_two_swapped_letters_apart_are_one_edit_apart():
@@ -229,4 +223,4 @@ def test_names_two_swapped_letters_apart_are_one_edit_apart():
     ],
 )
 def test_a_first_name_spelled_with_other_letters_is_the_person_named_in_full(analyzer, text, short, name):
-    assert mentions(analyzer, text, short) == [("PERSON", name)]
+    assert labels_written(analyzer, text, short) == [("PERSON", name)]

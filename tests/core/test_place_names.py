@@ -9,18 +9,12 @@ import pytest
 from reader.core.analysis.gazetteer import Gazetteer, word_list
 from reader.core.analysis.towns import with_untagged_places
 from reader.core.model import BODY, TITLE
-from tests.core.analysis_fixtures import analyze_text, labels_written, real_analyzer
+from tests.core.analysis_fixtures import analyze_text, labels_of, labels_written, real_analyzer
 
 
 @pytest.fixture(scope="module")
 def analyzer():
     return real_analyzer()
-
-
-def labels_of(analyzer, text: str, name: str) -> list[str]:
-    """The label of each mention written exactly `name` in the article's body."""
-    _, analysis = analyze_text(analyzer, text)
-    return [e.label for e in analysis.in_part(BODY).entities if e.text == name]
 
 
 def test_the_lists_hold_towns_and_countries_of_every_size():

@@ -5,16 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from tests.core.analysis_fixtures import labels_written, real_analyzer
+from tests.core.analysis_fixtures import labels_of, real_analyzer
 
 
 @pytest.fixture(scope="module")
 def analyzer():
     return real_analyzer()
-
-
-def labels_of(analyzer, text: str, name: str) -> list[str]:
-    return [label for label, _ in labels_written(analyzer, text, name)]
 
 
 @pytest.mark.parametrize(

@@ -280,3 +280,18 @@ def test_a_stray_old_article_leaves_a_gap_not_a_squeezed_chart():
     assert sorted(c.label for _, _, c in picks) == ["1996-03", "2026-01", "2026-03", "2026-06"]  # each still clickable
     (line,) = [line for line in ax.get_lines() if len(line.get_xdata()) > 1]
     assert list(line.get_xdata())[:3] == [0, 1, 2] and str(line.get_ydata()[1]) == "nan"  # broken at the gap
+
+
+def test_long_empty_runs_before_the_first_and_after_the_last_article_are_left_out():
+    coverage = sample_coverage()
+    nb = coverage.names[0]
+    months = [f"{year}-{month:02}" for year in (2024, 2025, 2026) for month in range(1, 13)]
+    busy = {"2025-03": 2, "2025-05": 1}  # fourteen empty months before, nineteen after
+    periods = tuple(Count(m, busy.get(m, 0), ("a.txt",) * busy.get(m, 0)) for m in months)
+    coverage = replace(coverage, names=(replace(nb, periods=periods),))
+    figure = new_figure()
+    picks = charts.mentions_over_time(figure, coverage)
+    ax = figure.axes[0]
+    assert ax.get_xlim() == (-0.5, 2.5)  # 2025-03, 2025-04, 2025-05: no "…" at either end
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["2025-03", "2025-04", "2025-05"]
+    assert sorted(c.label for _, _, c in picks) == ["2025-03", "2025-05"]

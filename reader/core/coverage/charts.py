@@ -72,14 +72,16 @@ def mentions_over_time(figure: Figure, coverage: Coverage, names: Sequence[str] 
 
 def _slots(periods: Sequence[str], busy: set[str]) -> tuple[list[str], dict[str, int]]:
     """The x axis: each period in order, except that a run of more than GAP periods outside `busy` is one
-    GAP_LABEL slot; and each shown period's place on it."""
+    GAP_LABEL slot between busy periods, and none before the first or after the last; and each shown
+    period's place on it."""
     slots: list[str] = []
     at: dict[str, int] = {}
     run: list[str] = []
 
-    def end_run() -> None:
+    def end_run(last: bool) -> None:
         if len(run) > GAP:
-            slots.append(GAP_LABEL)
+            if slots and not last:  # a long empty run at either end says nothing: it is left out
+                slots.append(GAP_LABEL)
         else:
             for label in run:
                 at[label] = len(slots)
@@ -88,12 +90,12 @@ def _slots(periods: Sequence[str], busy: set[str]) -> tuple[list[str], dict[str,
 
     for label in periods:
         if label in busy:
-            end_run()
+            end_run(last=False)
             at[label] = len(slots)
             slots.append(label)
         else:
             run.append(label)
-    end_run()
+    end_run(last=True)
     return slots, at
 
 

@@ -1,0 +1,103 @@
+"""Names the layout of a text decides rather than spaCy: the town of a dateline that opens wire copy, the
+teams of a league table's rows, and spaCy's tags that run two names together across a full stop or an
+office and its holder, cut in two.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .context import looks_like_full_name
+from .gazetteer import Gazetteer
+from .tagger import RawEntity
+from .values import Entity
+
+# a dateline's town: capitals at the start of the text, then a comma, an agency in brackets or a dash
+_DATELINE = re.compile(r"[A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]+){0,2}(?=,\s|\s+\(|\s+[—–-]\s)")
+_HEADING_LINES = re.compile(r"(?:[^a-z\n]*[A-Z][^a-z\n]*\n+){0,2}")
+# a line of a league table: 'Wolfsburg (Germany) 4 2 1 1 7', '3. St. Pölten (Austria) 4 0 0 4 0'
+# (also run together on one line, as a .txt article's single line breaks are)
+_TABLE_ROW = re.compile(
+    r"(?:^|(?<=\d ))(?:\d+\.?\s+)?([A-Z][^\n()\d]*?)\s+\(([^\n()]+)\)(?:\s+[-+]?\d+){3,}"
+    r"(?=\s*$|\s+[A-Z])",
+    re.M,
+)
+_OFFICE_OF = re.compile(r"\b(?:[Mm]ayor|[Gg]overnor|[Pp]resident|[Pp]remier|[Pp]rime [Mm]inister|[Cc]hancellor) of $")
+
+
+def dateline(text: str, found: list[Entity]) -> list[Entity]:
+    """The town in capitals that opens wire copy ('MADRID, March 5 (Sportwire) -', 'SWANSEA —'): a place,
+    whatever spaCy made of it or where it saw nothing; only in a text of several paragraphs (a body)."""
+    heading = _HEADING_LINES.match(text)  # past 'PRESS RELEASE — FOR IMMEDIATE RELEASE'
+    start = heading.end() if heading else 0
+    m = _DATELINE.match(text, start)
+    listed = m and any(x.note and x.start < m.end() and m.start() < x.end for x in found)
+    if not m or listed or "\n\n" not in text:
+        return found  # a title's 'ARSENAL - CHELSEA' is no dateline, nor a listed club
+    town = Entity(start, m.end(), m.group(), "GPE", m.group().title())
+    return [*(x for x in found if x.end <= start), town, *(x for x in found if x.start >= m.end())]
+
+
+def split_runs(text: str, raw: list[RawEntity], gazetteer: Gazetteer) -> list[RawEntity]:
+    """spaCy's tags, with those that run two names together cut in two (see `_split_at_full_stops`,
+    `_split_office_holders`)."""
+    return _split_office_holders(text, _split_at_full_stops(text, raw, gazetteer))
+
+
+def _split_office_holders(text: str, raw: list[RawEntity]) -> list[RawEntity]:
+    """'Mayor of Pichilemu Roberto Córdova', 'Governor of Washington Chris Gregoire': a place and a person,
+    where spaCy made them one name."""
+    out: list[RawEntity] = []
+    for s, e, label, known in raw:
+        words = text[s:e].split()
+        if (
+            label in ("ORG", "GPE", "FAC", "PERSON")
+            and not known
+            and len(words) >= 3
+            and _OFFICE_OF.search(text, max(0, s - 24), s)
+            and looks_like_full_name(words[-2:])
+        ):
+            person = text.rindex(words[-2], s, e)
+            out += [(s, len(text[:person].rstrip()), "GPE", ""), (person, e, "PERSON", "")]
+        else:
+            out.append((s, e, label, known))
+    return out
+
+
+def _split_at_full_stops(text: str, raw: list[RawEntity], gazetteer: Gazetteer) -> list[RawEntity]:
+    """spaCy's tags, where one runs into or across a sentence's end after a listed name ending in a capital
+    letter, which it read as an initial ('Serie A.', 'Serie A. Inter', 'Formula E. Jaguar'): the listed name,
+    and what follows the full stop as a tag of its own."""
+    out: list[RawEntity] = []
+    for s, e, label, known in raw:
+        stop = text.find(". ", s, e + 1)
+        stop = e - 1 if stop < 0 and text[s:e].endswith(".") else stop
+        listed = gazetteer.by_form.get(text[s:stop]) if stop > s and not known else None
+        if listed is None:
+            out.append((s, e, label, known))
+            continue
+        out.append((s, stop, listed.label, listed.name))
+        if stop + 2 < e and text[stop + 2].isupper():
+            rest = gazetteer.by_form.get(text[stop + 2 : e])
+            out.append((stop + 2, e, rest.label if rest else label, rest.name if rest else ""))
+    return out
+
+
+def table_rows(text: str, found: list[Entity]) -> list[Entity]:
+    """A league table's rows: the name a team, an organisation (unless it is a person's full name), and the
+    country in brackets after it a table column, no name."""
+    rows = list(_TABLE_ROW.finditer(text)) if "(" in text else []
+    if not rows:
+        return found
+    out = list(found)
+    for m in rows:
+        (s, e), (cs, ce) = m.span(1), m.span(2)
+        out = [x for x in out if not (x.start < ce and cs < x.end)]
+        if looks_like_full_name(text[s:e].split()) or any(
+            x.label == "PERSON" and " " in x.canonical and x.start < e and s < x.end for x in out
+        ):
+            continue
+        kept = [x for x in out if x.start == s and x.end == e and x.label == "ORG"]
+        team = kept or [Entity(s, e, text[s:e], "ORG", text[s:e])]
+        out = [x for x in out if not (x.start < e and s < x.end)] + team
+    return sorted(out, key=lambda x: x.start)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .context import ORG_NOUN, looks_like_full_name, reads_as_company, relabel
 from .fullnames import aged, first_name_before, role_named, whole_names
+from .firms import firms_taken_for_people
 from .gazetteer import PLACE_LABELS, Entry, Gazetteer
 from .headed import with_headed_names, with_newspapers
 from .layout import dateline, table_rows
@@ -207,6 +208,7 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
             _add(text, mention, out, gazetteer, names)
     out = with_newspapers(text, with_headed_names(text, _people_in_lists(text, out, names)))
     out = _with_untagged_people(text, with_untagged(text, out, _described_companies(text), "ORG"), names, people)
+    out = firms_taken_for_people(text, out, people)
     if names.model:  # without a model, no place or person is guessed
         out = with_untagged_places(text, with_first_named_people(text, out, names.resolve))
     return dateline(text, table_rows(text, _relatives(text, _with_suffixes(text, whole_names(text, out)))))

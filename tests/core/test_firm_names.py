@@ -1,0 +1,67 @@
+"""A company spaCy takes for a person is an organisation in every mention where one of them shows it to be a
+firm: 'Quorvia, which is registered in Malta', 'the regulator Quorvia', "Quorvia's chief executive",
+'Quorvia is a Dublin company', 'Quorvia has ended its sponsorship'. A person keeps the label."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.analysis_fixtures import labels_of, real_analyzer
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    return real_analyzer()
+
+
+@pytest.mark.parametrize(
+    "text, firm",
+    [
+        (
+            "Patch row\n\nThe world No. 3 wore a sleeve patch for Zentrova during her first-round win. Zentrova, "
+            "which is registered in Malta, did not reply. Fans asked what Zentrova paid her.",
+            "Zentrova",
+        ),
+        (
+            "Supplier collapses\n\nThe energy supplier stopped trading after the regulator Pembrey appointed "
+            "administrators. Pembrey said customers would be moved within a week.",
+            "Pembrey",
+        ),
+        (
+            "Shirt sponsor\n\nKelvaro is a Leeds company with a Leeds founder, the club said. Supporters doubted "
+            "that Kelvaro would last the season.",
+            "Kelvaro",
+        ),
+        (
+            "Team wants driver\n\nThe Briton is also wanted by Hartwell. Hartwell's team principal Ruth Adler-Kaye "
+            "said talks had begun, and Hartwell are sixth in the standings.",
+            "Hartwell",
+        ),
+        (
+            "Bookmaker quits\n\nTavoro has ended its title sponsorship of the Gold Cup after six years. Tavoro "
+            "will keep its smaller race-day deals, the course said.",
+            "Tavoro",
+        ),
+    ],
+)
+def test_a_company_taken_for_a_person_is_an_organisation(analyzer, text, firm):
+    assert set(labels_of(analyzer, text, firm)) == {"ORG"}
+
+
+@pytest.mark.parametrize(
+    "text, person",
+    [
+        (
+            "Coach stays\n\nRuth Adler-Kaye signed a new deal with the club on Monday. Adler-Kaye, who joined in "
+            "2021, said she was happy.",
+            "Adler-Kaye",
+        ),
+        (
+            "Striker scores\n\nTomas Verhoeven scored twice. Verhoeven praised its fans after the game, and "
+            "the club said Verhoeven would start again on Sunday.",
+            "Verhoeven",
+        ),
+    ],
+)
+def test_a_person_stays_a_person(analyzer, text, person):
+    assert set(labels_of(analyzer, text, person)) == {"PERSON"}

@@ -74,3 +74,50 @@ def test_a_newspaper_the_story_cites_is_an_organisation(analyzer, text, outlet):
 )
 def test_a_word_of_an_office_holders_title_is_no_organisation(analyzer, text, word):
     assert labels_of(analyzer, text, word) == []
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        (
+            "Keeper retires\n\nMarco Bellandi has made 140 appearances, the most by any player for Portugal, and "
+            "said on Monday he would stop at 38.",
+            "Portugal",
+        ),
+        (
+            "Captain named\n\nKaito Morikawa-Lee, who played in two World Cups for the United States, will lead "
+            "the side in March.",
+            "United States",
+        ),
+        (
+            "Coach goes\n\nThe coach left after Norway failed to qualify for the World Cup, the federation said.",
+            "Norway",
+        ),
+        (
+            "Qualified\n\nOn Monday, Ghana secured a place at their fourth World Cup with a game to spare.",
+            "Ghana",
+        ),
+        (
+            "Veteran quits\n\nHe won a silver medal at the 2010 World Cup, losing to Argentina in extra time.",
+            "Argentina",
+        ),
+        (
+            "Shootout\n\nIn 2006 the side won the trophy, defeating Croatia in the penalty shootout.",
+            "Croatia",
+        ),
+    ],
+)
+def test_a_country_named_playing_is_its_national_side(analyzer, text, side):
+    assert set(labels_of(analyzer, text, side)) == {"ORG"}
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Move\n\nShe moved to Portugal in 2010 and played for a club near Lisbon.", "Portugal"),
+        ("Treaty\n\nNorway failed to ratify the treaty in 2019, the minister said.", "Norway"),
+        ("Trip\n\nThe players flew to Ghana on Monday for a week of coaching clinics.", "Ghana"),
+    ],
+)
+def test_a_country_named_as_a_place_stays_a_place(analyzer, text, place):
+    assert set(labels_of(analyzer, text, place)) == {"GPE"}

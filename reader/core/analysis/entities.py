@@ -12,8 +12,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from .context import ORG_NOUN, looks_like_full_name, reads_as_company, relabel
-from .fullnames import aged, first_name_before, role_named, whole_names
 from .firms import firms_taken_for_people
+from .fullnames import aged, first_name_before, role_named, whole_names
 from .gazetteer import PLACE_LABELS, Entry, Gazetteer
 from .headed import with_headed_names, with_newspapers
 from .layout import dateline, table_rows

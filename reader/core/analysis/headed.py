@@ -41,6 +41,10 @@ _COURT_KINDS = (
     "Crown High Supreme District Circuit Federal Magistrates County Appeal Appeals Constitutional Criminal Family "
     "Sheriff Tax Arbitration Justice Cassation Session"
 ).split()
+# 'and' or 'at' within a body's 'of …', unless another body's name follows: 'Institute of Technology and
+# Colorado State University', 'Museum of Art at Northwestern University' are two names
+_ANOTHER_BODY = rf"(?:and|at) (?!(?:{_WORD} ){{0,3}}(?:{'|'.join(ORG_HEADS)})\b)"
+_COUNTRY_CODE = r"(?:US|UK|USA|EU)\b"  # 'Colorado State University of the US': the country is no part of its name
 _STORMS = ("Hurricane", "Typhoon", "Cyclone", "Storm")
 _ROLES = "|".join(sorted(ROLE_WORDS))
 _PATTERNS = (
@@ -49,7 +53,7 @@ _PATTERNS = (
         ORG_HEADS,
         re.compile(
             _PREFIX + rf"(?:{'|'.join(ORG_HEADS)})\b"
-            rf"(?: (?:of|for) (?:the )?{_WORD}(?: (?:and |at |& |of )?{_WORD}){{0,5}})?"
+            rf"(?: (?:of|for) (?:the )?(?!{_COUNTRY_CODE}){_WORD}(?: (?:{_ANOTHER_BODY}|& |of )?{_WORD}){{0,5}})?"
         ),
     ),
     # a court of law by its kind ('Norwich Crown Court', 'Supreme Court of Appeals'), not a tennis court

@@ -9,6 +9,7 @@ import re
 
 from .context import looks_like_full_name
 from .gazetteer import Gazetteer
+from .headed import ORG_HEADS
 from .tagger import RawEntity
 from .values import Entity
 
@@ -21,6 +22,13 @@ _TABLE_ROW = re.compile(
     r"(?:^|(?<=\d ))(?:\d+\.?\s+)?([A-Z][^\n()\d]*?)\s+\(([^\n()]+)\)(?:\s+[-+]?\d+){3,}"
     r"(?=\s*$|\s+[A-Z])",
     re.M,
+)
+# two bodies' names joined by 'and' or 'at', each with its head word: 'Museum of Art at Northwestern University'
+_BODY_WORDS = r"[A-Z][\w&'’.-]*(?: (?:of |for |the |& )*[A-Z][\w&'’.-]*)*?"
+_HEADS = "|".join(ORG_HEADS)
+_JOINED_BODIES = re.compile(
+    rf"(?:[Tt]he )?((?:{_BODY_WORDS} )?(?:{_HEADS})\b(?: (?:of|for) (?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*?)?) "
+    rf"(?:and|at) (?:the )?((?:{_BODY_WORDS} )?(?:{_HEADS}))"
 )
 _OFFICE_OF = re.compile(r"\b(?:[Mm]ayor|[Gg]overnor|[Pp]resident|[Pp]remier|[Pp]rime [Mm]inister|[Cc]hancellor) of $")
 
@@ -40,8 +48,21 @@ def dateline(text: str, found: list[Entity]) -> list[Entity]:
 
 def split_runs(text: str, raw: list[RawEntity], gazetteer: Gazetteer) -> list[RawEntity]:
     """spaCy's tags, with those that run two names together cut in two (see `_split_at_full_stops`,
-    `_split_office_holders`)."""
-    return _split_office_holders(text, _split_at_full_stops(text, raw, gazetteer))
+    `_split_office_holders`, `_split_joined_bodies`)."""
+    return _split_joined_bodies(text, _split_office_holders(text, _split_at_full_stops(text, raw, gazetteer)))
+
+
+def _split_joined_bodies(text: str, raw: list[RawEntity]) -> list[RawEntity]:
+    """'Linden Museum of Art at Eastbrook University', 'Harwell Institute and Brackley State University': two
+    bodies, each named by its head word, where spaCy made them one name."""
+    out: list[RawEntity] = []
+    for s, e, label, known in raw:
+        m = _JOINED_BODIES.fullmatch(text, s, e) if not known and label in ("ORG", "FAC", "GPE", "PERSON") else None
+        if m is None:
+            out.append((s, e, label, known))
+        else:
+            out += [(m.start(1), m.end(1), "ORG", ""), (m.start(2), e, "ORG", "")]
+    return out
 
 
 def _split_office_holders(text: str, raw: list[RawEntity]) -> list[RawEntity]:

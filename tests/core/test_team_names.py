@@ -121,3 +121,36 @@ def test_a_country_named_playing_is_its_national_side(analyzer, text, side):
 )
 def test_a_country_named_as_a_place_stays_a_place(analyzer, text, place):
     assert set(labels_of(analyzer, text, place)) == {"GPE"}
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        (
+            "Quarterback signs deal\n\nKestrels coach Dale Rourke was less eager to talk about the deal. The "
+            "Kestrels are 5-3 in the league.",
+            "Kestrels",
+        ),
+        (
+            "Derby day\n\nThe home crowd went quiet as Otters captain Ivo Brandt limped off. Otters fans had "
+            "waited all week for the game.",
+            "Otters",
+        ),
+        (
+            "Late show\n\nGriffins quarterback Tate Morrow threw for 240 yards on Saturday.",
+            "Griffins",
+        ),
+    ],
+)
+def test_a_teams_nickname_before_a_players_or_a_coachs_role_is_the_team(analyzer, text, side):
+    assert set(labels_of(analyzer, text, side)) == {"ORG"}
+
+
+def test_a_surname_before_a_role_stays_a_person(analyzer):
+    text = "Row\n\nJames Williams said on Monday that Williams coach Ana Ruiz had not been told."
+    assert "ORG" not in labels_of(analyzer, text, "Williams")
+
+
+def test_a_place_ending_in_s_before_a_role_is_no_nickname(analyzer):
+    text = "Squads\n\nThe New South Wales captain, Isaiah Mahoney, was diplomatic about Wales."
+    assert "ORG" not in labels_of(analyzer, text, "Wales")

@@ -32,7 +32,7 @@ from .names import (
     is_name_token,
     trim_name,
 )
-from .sides import named_after_town, reads_as_place, sporting_side, tied_side
+from .sides import named_after_town, reads_as_place, sporting_side, team_nicknames, tied_side
 from .tagger import RawEntity
 from .towns import (
     country_named,
@@ -207,8 +207,9 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
         if mention.canonical:
             _add(text, mention, out, gazetteer, names)
     out = with_newspapers(text, with_headed_names(text, _people_in_lists(text, out, names)))
-    out = _with_untagged_people(text, with_untagged(text, out, _described_companies(text), "ORG"), names, people)
-    out = firms_taken_for_people(text, out, people)
+    teams = team_nicknames(text, people)
+    out = with_untagged(text, out, _described_companies(text) | teams, "ORG")
+    out = firms_taken_for_people(text, _with_untagged_people(text, out, names, people), people, teams)
     if names.model:  # without a model, no place or person is guessed
         out = with_untagged_places(text, with_first_named_people(text, out, names.resolve))
     return dateline(text, table_rows(text, _relatives(text, _with_suffixes(text, whole_names(text, out)))))

@@ -7,7 +7,7 @@ search of its own name."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 
 from .context import ORG_NOUN
 from .values import Entity
@@ -25,15 +25,18 @@ _FIRM_AFTER = re.compile(
 _FIRM_BEFORE = re.compile(r"\b(?:regulator|watchdog|wallet|charity|retailer|chain|lender)\s+$")
 
 
-def firms_taken_for_people(text: str, found: list[Entity], people: Mapping[str, str]) -> list[Entity]:
+def firms_taken_for_people(
+    text: str, found: list[Entity], people: Mapping[str, str], teams: Collection[str] = ()
+) -> list[Entity]:
     """`found` with each lone name spaCy called a person (no full name of the article explains it) made an
-    organisation in every mention, where one occurrence of it in `text` reads as a firm's."""
+    organisation in every mention, where one occurrence of it in `text` reads as a firm's, or where it is one
+    of the `teams` the text names ('Bearcats coach Dale Rourke')."""
     lone = {
         x.text
         for x in found
         if x.label == "PERSON" and not x.note and x.canonical == x.text and people.get(x.text, x.text) == x.text
     }
-    firms = {name for name in lone if _reads_as_firm(text, name)}
+    firms = {name for name in lone if name in teams or _reads_as_firm(text, name)}
     if not firms:
         return found
     return [

@@ -4,8 +4,9 @@ under it ('England beat Wales 20-10', 'in Barcelona')."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
-from .gazetteer import Entry, Gazetteer
+from .gazetteer import Entry, Gazetteer, word_list
 
 # sporting context of a place named as a side: a result, a score, a fixture
 _RESULT_AFTER = re.compile(
@@ -126,3 +127,25 @@ def named_after_town(entry: Entry, surface: str, gazetteer: Gazetteer) -> bool:
     return surface in gazetteer.place_named or (
         entry.note.startswith("Football club") and " " not in surface and surface != entry.name
     )
+
+
+# a team's nickname, a capitalised plural, before a player's or a coach's role or its fans: 'Bearcats coach
+# Dale Rourke', 'Griffins quarterback Tate Morrow', 'Otters fans'
+_NICKNAME_BEFORE_ROLE = re.compile(
+    r"(?<![\w'’.-])([A-Z][a-z]{2,}s) (?=(?:head coach|coach|quarterback|QB|captain|skipper|manager|boss|fans|"
+    r"supporters|linebacker|receiver|running back|point guard|guard|forward|striker|defender|midfielder|"
+    r"goalkeeper|winger|fly-half|scrum-half|full-back|flanker|hooker)\b)"
+)
+
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’.-]* $")
+
+
+def team_nicknames(text: str, people: Collection[str]) -> set[str]:
+    """The capitalised plurals the text writes before a player's or a coach's role ('Bearcats coach Dale
+    Rourke'): teams' nicknames; not a person's name ('Williams coach')."""
+    found = {
+        m.group(1)
+        for m in _NICKNAME_BEFORE_ROLE.finditer(text)
+        if not _CAPITALISED_BEFORE.search(text, max(0, m.start() - 24), m.start())  # 'New South Wales captain'
+    }
+    return {name for name in found if name not in people and name not in word_list("countries")}

@@ -46,3 +46,26 @@ def test_a_country_code_after_a_body_is_no_part_of_its_name(analyzer):
     text = "Study\n\nA team from Brackley State University of the US and the University of Tarrow published it."
     assert labels_of(analyzer, text, "Brackley State University") == ["ORG"]
     assert labels_of(analyzer, text, "University of Tarrow") == ["ORG"]
+
+
+@pytest.mark.parametrize(
+    "text, not_a_name",
+    [
+        ("Money\n\n``Every cent goes into junior footy,'' the chairman said.", "Every"),
+        ("Titles\n\n``Money does not rebound,'' he said. ``Ask Olympiakos how many titles they bought.''", "Ask"),
+    ],
+)
+def test_an_opening_quote_mark_and_the_word_after_it_are_no_organisation(analyzer, text, not_a_name):
+    from tests.core.analysis_fixtures import analyze_text
+
+    _, analysis = analyze_text(analyzer, text)
+    assert not [e for e in analysis.entities if not_a_name in e.text and e.label == "ORG" and "`" in e.text]
+    assert not [e for e in analysis.entities if e.text.startswith(("``", "''"))]
+
+
+def test_a_name_does_not_end_in_and(analyzer):
+    from tests.core.analysis_fixtures import analyze_text
+
+    text = "Talks\n\nNow we are negotiating with the same people as City and Arsenal, and on similar terms."
+    _, analysis = analyze_text(analyzer, text)
+    assert not [e for e in analysis.entities if e.text.endswith((" and", " &", " of"))]

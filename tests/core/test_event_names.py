@@ -28,3 +28,15 @@ def test_a_towns_name_that_starts_an_event_stays_the_town(analyzer):
     )
     assert labels_written(analyzer, text, "London") == [("GPE", "London")]
     assert all(label != "EVENT" for label, _ in labels_written(analyzer, text, "Japanese"))
+
+
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        ("Final\n\nDenver beat Carolina in Super Bowl 50 by a score of 24-10.", "Super Bowl 50"),
+        ("Final\n\nThe Ravens held on to win Super Bowl XLVII in New Orleans on Sunday.", "Super Bowl XLVII"),
+        ("Ads\n\nA 30-second slot during Super Bowl LVIII cost about $7m, the network said.", "Super Bowl LVIII"),
+    ],
+)
+def test_an_events_edition_number_is_part_of_its_name(analyzer, text, event):
+    assert [label for label, _ in labels_written(analyzer, text, event)] == ["EVENT"]

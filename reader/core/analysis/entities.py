@@ -67,7 +67,12 @@ _JOINED_ORG = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d $")
-_YEAR_AFTER = re.compile(r" (?:19|20)\d\d\b")
+# an edition after an event's name: a year, a Roman numeral or a number ('Super Bowl XLVII', 'Super Bowl 50');
+# not a score, a time or a count ('Wimbledon 6-4', 'the Olympics 12 years ago')
+_YEAR_AFTER = re.compile(
+    r" (?:(?:19|20)\d\d\b|[IVXL]{2,}\b|\d{1,3}\b(?![-–:/.,]?\d| *(?:[-–:/%]|years?\b|days?\b|months?\b|"
+    r"weeks?\b|times?\b|points?\b|per\b|m\b|km\b|miles?\b|laps?\b)))"
+)
 _HONORIFIC_NAME = re.compile(
     r"\b(?:" + "|".join(h.capitalize() for h in sorted(HONORIFICS)) + r")\.?\s+((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+)"
 )

@@ -40,3 +40,20 @@ def test_a_towns_name_that_starts_an_event_stays_the_town(analyzer):
 )
 def test_an_events_edition_number_is_part_of_its_name(analyzer, text, event):
     assert [label for label, _ in labels_written(analyzer, text, event)] == ["EVENT"]
+
+
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        ("Sponsors\n\nOlympic sponsors paid record sums as the Seoul Games neared, the committee said.", "Seoul Games"),
+        ("Shoes\n\nThe runner signed a record shoe contract ahead of the Atlanta Games.", "Atlanta Games"),
+        ("Team\n\nThe squad for the Glasgow Games was named on Tuesday.", "Glasgow Games"),
+    ],
+)
+def test_a_towns_games_are_an_event(analyzer, text, event):
+    assert [label for label, _ in labels_written(analyzer, text, event)] == ["EVENT"]
+
+
+def test_a_firms_games_stay_the_firm(analyzer):
+    text = "Esports\n\nRiot Games signed the sponsor for the league, the publisher said."
+    assert "EVENT" not in [label for label, _ in labels_written(analyzer, text, "Riot Games")]

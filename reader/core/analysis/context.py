@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .gazetteer import word_list
 from .names import COMPANY_WORDS, COUNTRY_ADJECTIVES, DEMONYMS, HONORIFICS, ROLE_WORDS, is_name_token
 from .trimming import NAME_GOES_ON, NAME_LABELS
 
@@ -140,6 +141,8 @@ def _by_its_words(text: str, s: int, e: int, label: str, people: dict[str, str])
         and text[s:e] not in people
     ):
         return s, e, "EVENT"  # 'Zurich Classic', 'Grand Slam', 'Qatar Open', 'Global Sports Business Summit'
+    if len(words) > 1 and words[-1] == "Games" and label in ("ORG", "PERSON", "FAC", "GPE") and _hosts(words[:-1]):
+        return s, e, "EVENT"  # 'Seoul Games', 'Atlanta Games': a town's games, not a firm's ('Riot Games')
     if len(words) > 1 and label in ("FAC", "EVENT", "GPE", "LOC") and words[-1] in _PRESS_WORDS | _BODY_WORDS:
         return s, e, "ORG"  # 'Sydney Morning Herald', 'West Yorkshire Police': a newspaper, a body
     if len(words) == 1 and ((label in ("FAC", "EVENT") and words[0] in ORG_WORDS) or words[0] in _ADJECTIVES):
@@ -192,6 +195,12 @@ def _by_its_surroundings(
     if label in ("GPE", "LOC", "FAC", "NORP") and text[s:e] not in people and reads_as_company(text, s, e):
         return s, e, "ORG"
     return s, e, _person_label(text, s, e, label, people)
+
+
+def _hosts(words: list[str]) -> bool:
+    """Whether `words` name a town or a country, the host of a 'Games'."""
+    name = " ".join(words)
+    return name in word_list("towns") or name in word_list("countries")
 
 
 def _venue(words: list[str], label: str) -> bool:

@@ -154,3 +154,21 @@ def test_a_surname_before_a_role_stays_a_person(analyzer):
 def test_a_place_ending_in_s_before_a_role_is_no_nickname(analyzer):
     text = "Squads\n\nThe New South Wales captain, Isaiah Mahoney, was diplomatic about Wales."
     assert "ORG" not in labels_of(analyzer, text, "Wales")
+
+
+def test_the_sides_of_a_results_line_are_teams(analyzer):
+    text = (
+        "Results\n\nSaturday's results:\nNapoli 1 Bologna 1\nJuventus 0 Atalanta 0\nRoma 3 Verona 1\n\n"
+        "The league resumes next week."
+    )
+    for side in ("Roma", "Verona", "Bologna", "Atalanta"):
+        assert labels_of(analyzer, text, side) == ["ORG"], side
+
+
+def test_a_table_row_named_like_a_person_is_a_team_unless_a_first_name_starts_it(analyzer):
+    text = (
+        "Table\n\nGroup D after four matches:\nWolfsburg (Germany) 4 2 1 1 7\nLegia Warsaw (Poland) 4 1 1 2 4\n"
+        "Sparta Prague (Czechia) 4 0 2 2 2\n\nMedals:\nMichael Phelps (USA) 8 0 0 8"
+    )
+    assert labels_of(analyzer, text, "Legia Warsaw") == ["ORG"]
+    assert labels_of(analyzer, text, "Michael Phelps") == ["PERSON"]

@@ -11,6 +11,7 @@ from .context import looks_like_full_name
 from .gazetteer import Gazetteer
 from .headed import ORG_HEADS
 from .tagger import RawEntity
+from .towns import first_named
 from .values import Entity
 
 # a dateline's town: capitals at the start of the text, then a comma, an agency in brackets or a dash
@@ -29,6 +30,13 @@ _HEADS = "|".join(ORG_HEADS)
 _JOINED_BODIES = re.compile(
     rf"(?:[Tt]he )?((?:{_BODY_WORDS} )?(?:{_HEADS})\b(?: (?:of|for) (?:the )?[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*)*?)?) "
     rf"(?:and|at) (?:the )?((?:{_BODY_WORDS} )?(?:{_HEADS}))"
+)
+# a line of results, two sides and their scores: 'Roma 3 Verona 1', 'AC Milan 2 Como 0' (also run together on
+# one line, as a .txt article's single line breaks are: 'Saturday: Napoli 1 Bologna 1 Roma 3 Verona 1')
+_SIDE = r"([A-Z][^\W\d][^\W\d]*(?: [A-Z][^\W\d][\w.'’-]*){0,2})"
+_RESULT_LINE = re.compile(
+    rf"(?:^|(?<=: )|(?<=\d ))(?<![\w'’-]){_SIDE} \d{{1,3}} {_SIDE} \d{{1,3}}(?=\s*$|\s+[A-Z])",
+    re.M,
 )
 _OFFICE_OF = re.compile(r"\b(?:[Mm]ayor|[Gg]overnor|[Pp]resident|[Pp]remier|[Pp]rime [Mm]inister|[Cc]hancellor) of $")
 
@@ -105,20 +113,28 @@ def _split_at_full_stops(text: str, raw: list[RawEntity], gazetteer: Gazetteer) 
 
 
 def table_rows(text: str, found: list[Entity]) -> list[Entity]:
-    """A league table's rows: the name a team, an organisation (unless it is a person's full name), and the
-    country in brackets after it a table column, no name."""
+    """A league table's rows and a results line's sides ('Roma 3 Verona 1'): the name a team, an organisation
+    (unless a first name the lists know starts it: 'Michael Phelps (USA) 8 0 0 8'), and the country in brackets
+    after it a table column, no name."""
     rows = list(_TABLE_ROW.finditer(text)) if "(" in text else []
-    if not rows:
+    results = list(_RESULT_LINE.finditer(text))
+    if not rows and not results:
         return found
     out = list(found)
     for m in rows:
-        (s, e), (cs, ce) = m.span(1), m.span(2)
-        out = [x for x in out if not (x.start < ce and cs < x.end)]
-        if looks_like_full_name(text[s:e].split()) or any(
-            x.label == "PERSON" and " " in x.canonical and x.start < e and s < x.end for x in out
-        ):
-            continue
-        kept = [x for x in out if x.start == s and x.end == e and x.label == "ORG"]
-        team = kept or [Entity(s, e, text[s:e], "ORG", text[s:e])]
-        out = [x for x in out if not (x.start < e and s < x.end)] + team
+        (cs, ce) = m.span(2)
+        out = _as_team(text, [x for x in out if not (x.start < ce and cs < x.end)], *m.span(1))
+    for m in results:
+        out = _as_team(text, _as_team(text, out, *m.span(1)), *m.span(2))
     return sorted(out, key=lambda x: x.start)
+
+
+def _as_team(text: str, out: list[Entity], s: int, e: int) -> list[Entity]:
+    """`out` with the name at s:e a team, in place of the tags over it; a person's name stays."""
+    if first_named(text[s:e], text) or any(
+        x.label == "PERSON" and first_named(x.canonical) and x.start < e and s < x.end for x in out
+    ):
+        return out
+    kept = [x for x in out if x.start == s and x.end == e and x.label == "ORG"]
+    team = kept or [Entity(s, e, text[s:e], "ORG", text[s:e])]
+    return [x for x in out if not (x.start < e and s < x.end)] + team

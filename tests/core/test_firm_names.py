@@ -65,3 +65,23 @@ def test_a_company_taken_for_a_person_is_an_organisation(analyzer, text, firm):
 )
 def test_a_person_stays_a_person(analyzer, text, person):
     assert set(labels_of(analyzer, text, person)) == {"PERSON"}
+
+
+@pytest.mark.parametrize(
+    "text, firm",
+    [
+        (
+            "Panel\n\nJ.P. Moloney-Doyle, Kerrigan Estates: \"I'd dispute that.\"\n\nMoloney-Doyle, chairman of "
+            "Kerrigan Estates, said the course would stay open.",
+            "Kerrigan Estates",
+        ),
+        (
+            "Sponsor exit\n\nBrannock Tools will not return as primary sponsor of the No. 47 car next season, "
+            "Brannock Tools said.",
+            "Brannock Tools",
+        ),
+        ("Shirt\n\nAldane Beverages renewed the shirt deal on Monday.", "Aldane Beverages"),
+    ],
+)
+def test_a_name_ending_in_a_firms_word_is_the_firm(analyzer, text, firm):
+    assert set(labels_of(analyzer, text, firm)) == {"ORG"}

@@ -20,6 +20,12 @@ Museum Gallery Stadium Arena Park Hall Centre Center Masters Trophy Prix Series 
 Invitational Marathon Rally Grand Logistics Assembly Parliament Government Services Industries Motors Commission
 Police Army Navy Network Studios Academy Radio Television Ministry Department Office""".split()
 )
+# the last word of a company's name, never of a person's: 'Shannon Estates', 'Lumberline Tools'
+FIRM_WORDS = frozenset(
+    """Estates Tools Beverages Drinks Properties Resorts Hotels Apparel Sportswear Gaming Pharma Brewing Breweries
+Distillers Aviation Shipping Mining Steel Petroleum Chemicals Electronics Software Labs Laboratories Outfitters
+Supermarkets Stores Pharmaceuticals Logistics""".split()
+)
 # the last word of an event's name
 _EVENT_WORDS = frozenset(
     "Championships Classic Marathon Summit Expo Festival Open Slam Slams Prix Forum Conference Congress Convention "
@@ -150,7 +156,7 @@ def _by_its_words(text: str, s: int, e: int, label: str, people: dict[str, str])
     if label == "PERSON" and _ARTICLE_NAME.match(text[s:e]) and text[s:e] not in people:
         return s, e, "ORG"  # 'La Tercera', 'Il Messaggero': a Romance article starts a newspaper's name, not a person's
     if label == "PERSON" and (
-        reads_as_company(text, s, e) or (text[s:e].split()[-1:] and text[s:e].split()[-1] in COMPANY_WORDS)
+        reads_as_company(text, s, e) or (text[s:e].split()[-1:] and text[s:e].split()[-1] in COMPANY_WORDS | FIRM_WORDS)
     ):
         return s, e, "ORG"  # spaCy's person 'Nexora' in 'the chip maker Nexora'; 'Hinkley Mutual'
     return None

@@ -42,9 +42,10 @@ _ADJECTIVES = frozenset({"Olympic", "Paralympic"})  # never a name alone, whatev
 # the last word of a venue's or a building's name
 _VENUE_WORDS = frozenset(
     """Stadium Arena Center Centre Base Gardens Towers Tower Hall Ground Road Street Straße
-Avenue Facility Velodrome Speedway Circuit Racecourse Airport""".split()
+Avenue Facility Velodrome Speedway Circuit Racecourse Airport Embassy Courthouse Bazaar Barracks Manor Mosque
+Cathedral Hospital Castle Palace""".split()
 )
-_SURNAME_VENUE_WORDS = frozenset("Hall Street Tower Ground Base".split())  # also surnames: 'Jerry Hall'
+_SURNAME_VENUE_WORDS = frozenset("Hall Street Tower Ground Base Castle".split())  # also surnames: 'Jerry Hall'
 _ARTICLE_NAME = re.compile(r"(?:La|Il|Lo|Los|Las|Les|Gli|Het) [A-Z]")
 _DATELINE_AFTER = re.compile(r"\s*(?:\(|[—–-]\s|,\s+[A-Z])")  # 'MUMBAI (Reuters) -', 'ELDORET, Kenya'
 _MOUNTAIN = re.compile(r"(?:Mont|Mount|Mt\.?|Col|Monte|Lake|Cape|Pic|Piz|Passo)\s+[A-Z]")

@@ -25,8 +25,9 @@ FIRM_HEADS = (
 ).split()
 # the last word of a venue's name ('Field', 'Hall' and 'Centre' are also surnames or bodies)
 FAC_HEADS = (
-    "Stadium Stadion Estadio Arena Ground Bowl Velodrome Speedway Racecourse Circuit Park Mall Airport Bridge".split()
-)
+    "Stadium Stadion Estadio Arena Ground Bowl Velodrome Speedway Racecourse Circuit Park Mall Airport Bridge "
+    "Embassy Courthouse Bazaar Barracks Manor"
+).split()
 # the last word of an event's name ('Tour' is also a body: the 'PGA Tour')
 EVENT_HEADS = (
     "Cup Championship Championships Trophy Classic Invitational Tournament Olympics Paralympics Contest Marathon "

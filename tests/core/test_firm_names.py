@@ -71,7 +71,7 @@ def test_a_person_stays_a_person(analyzer, text, person):
     "text, firm",
     [
         (
-            "Panel\n\nJ.P. Moloney-Doyle, Kerrigan Estates: \"I'd dispute that.\"\n\nMoloney-Doyle, chairman of "
+            'Panel\n\nJ.P. Moloney-Doyle, Kerrigan Estates: "I\'d dispute that."\n\nMoloney-Doyle, chairman of '
             "Kerrigan Estates, said the course would stay open.",
             "Kerrigan Estates",
         ),
@@ -85,3 +85,21 @@ def test_a_person_stays_a_person(analyzer, text, person):
 )
 def test_a_name_ending_in_a_firms_word_is_the_firm(analyzer, text, firm):
     assert set(labels_of(analyzer, text, firm)) == {"ORG"}
+
+
+@pytest.mark.parametrize(
+    "text, branch",
+    [
+        ("Coverage\n\nThe match will be shown live on BBC Scotland on Saturday.", "BBC Scotland"),
+        ("Interview\n\nThe coach told BBC London that the deal was done.", "BBC London"),
+        ("Rights\n\nThe rights went to ESPN Nederland, which paid €20m a season.", "ESPN Nederland"),
+        ("Radio\n\nThe captain told BBC Radio 5 Live that the sponsor had been loyal.", "BBC Radio 5 Live"),
+    ],
+)
+def test_a_broadcasters_national_or_local_branch_is_one_name(analyzer, text, branch):
+    assert labels_of(analyzer, text, branch) == ["ORG"]
+
+
+def test_a_sponsors_award_is_no_branch(analyzer):
+    text = "Award\n\nHe was named Budweiser Man of the Match after the game, and Budweiser paid for the trophy."
+    assert labels_of(analyzer, text, "Budweiser Man") == []

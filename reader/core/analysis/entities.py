@@ -81,6 +81,11 @@ _FIRM_AFTER = re.compile(  # 'Volkswagen Group', 'Liverpool City Council', 'BBC 
     + "|".join(sorted(w for w in COMPANY_WORDS if w[0].isupper() and w.isalpha()))
     + r"|News|Academy|Commission|Media|Network|Radio|Television|Studios)\b"
 )
+# a broadcaster's or a firm's branch after its name: a country, a region or a town; a numbered radio station
+_STATION = re.compile(r"(?: Radio)? \d{1,2}(?: Live| Extra)?\b")
+_PLACE_BRANCH = re.compile(r" ([A-Z][\w'’-]{3,})(?![\w'’-]| [A-Z]| of\b)")  # not 'Budweiser Man of the Match'
+_REGIONS = frozenset("UK Scotland Wales England Ireland Nederland Deutschland España Italia Europe Asia Africa".split())
+_SIDE_NOTE = re.compile(r"\b(?:club|team|franchise|side)\b", re.I)
 # before a listed name, the start of another organisation's: its foundation, or its women's league ('Women's
 # Premier League' is not the Premier League)
 _FOUNDATION_BEFORE = re.compile(
@@ -301,10 +306,24 @@ def _widen_to_firm(text: str, m: _Mention, gazetteer: Gazetteer, out: list[Entit
     if not (m.entry and m.entry.label == "ORG" and m.label == "ORG"):
         return
     wider = _firm_around(text, m.start, m.end)
+    if not _SIDE_NOTE.search(m.entry.note):
+        wider = wider[0], _branch_end(text, *wider)  # 'BBC Scotland', 'ESPN Nederland', 'BBC Radio 5 Live'
     if wider != (m.start, m.end) and text[wider[0] : wider[1]] not in gazetteer.by_form:
         (m.start, m.end), m.entry = wider, None
         while out and out[-1].end > m.start:
             out.pop()  # spaCy's place 'Fundación'
+
+
+def _branch_end(text: str, s: int, e: int) -> int:
+    """The end of a broadcaster's or a firm's branch named after it: a numbered station ('BBC Radio 5 Live',
+    'BBC News 24') or a country, a region or a town ('BBC Scotland', 'ESPN Nederland')."""
+    station = _STATION.match(text, e)
+    if station and (station.group().startswith(" Radio") or text.endswith(("Radio", "News"), s, e)):
+        return station.end()
+    place = _PLACE_BRANCH.match(text, e)
+    if place and (place.group(1) in _REGIONS or is_town(text, *place.span(1), "ORG", ())):
+        return place.end()
+    return e
 
 
 def _canonical(text: str, m: _Mention, names: Names) -> tuple[str, str]:

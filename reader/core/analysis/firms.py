@@ -14,7 +14,7 @@ from .values import Entity
 
 # what follows a firm's name and never a person's: 'which' (people are 'who'), its board or team principal,
 # 'is a … company', its sponsorship or its logo
-_FIRM_AFTER = re.compile(
+_FIRM_AFTER = (
     r",\s+which\b|['’]s?\s+(?:team principal|chief executive|chief operating officer|chairman|chairwoman|board|"
     r"shareholders|headquarters|head office|spokes(?:man|woman|person)|CEO)\b|\s+(?:is|was)\s+an?\s+"
     r"(?:[\w'’-]+\s+){0,4}?" + ORG_NOUN + r"(?![\w'’-])|\s+(?:(?:has|had|have|will|would)\s+(?:not\s+)?)?"
@@ -22,7 +22,10 @@ _FIRM_AFTER = re.compile(
     r"stake)\b"
 )
 # what stands before a firm's name: 'the regulator Ofgem', 'the cryptocurrency wallet Lumenpay'
-_FIRM_BEFORE = re.compile(r"\b(?:regulator|watchdog|wallet|charity|retailer|chain|lender)\s+$")
+_FIRM_BEFORE = r"\b(?:regulator|watchdog|wallet|charity|retailer|chain|lender)\s+"
+_NAME = r"([A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,3})"
+_NAME_THEN_FIRM = re.compile(r"(?<![\w'’.&-])" + _NAME + r"(?=" + _FIRM_AFTER + r")")
+_FIRM_THEN_NAME = re.compile(_FIRM_BEFORE + _NAME)
 
 
 def firms_taken_for_people(
@@ -36,7 +39,7 @@ def firms_taken_for_people(
         for x in found
         if x.label == "PERSON" and not x.note and x.canonical == x.text and people.get(x.text, x.text) == x.text
     }
-    firms = {name for name in lone if name in teams or _reads_as_firm(text, name)}
+    firms = lone & (set(teams) | _named_as_firms(text)) if lone else set()
     if not firms:
         return found
     return [
@@ -45,8 +48,15 @@ def firms_taken_for_people(
     ]
 
 
-def _reads_as_firm(text: str, name: str) -> bool:
-    for m in re.finditer(r"(?<![\w'’-])" + re.escape(name) + r"(?![\w-])", text):
-        if _FIRM_AFTER.match(text, m.end()) or _FIRM_BEFORE.search(text, max(0, m.start() - 24), m.start()):
-            return True
-    return False
+def _named_as_firms(text: str) -> set[str]:
+    """The names `text` writes where a firm's stands (see `_FIRM_AFTER`, `_FIRM_BEFORE`), with the capitalised
+    words before or after them that may not belong to them ('Then Quorvia, which …': 'Quorvia' too); one pass
+    of each pattern over the text."""
+    out = set()
+    for m in _NAME_THEN_FIRM.finditer(text):
+        words = m.group(1).split()
+        out.update(" ".join(words[i:]) for i in range(len(words)))
+    for m in _FIRM_THEN_NAME.finditer(text):
+        words = m.group(1).split()
+        out.update(" ".join(words[: i + 1]) for i in range(len(words)))
+    return out

@@ -52,7 +52,7 @@ def _named_as_firms(text: str) -> set[str]:
     """The names `text` writes where a firm's stands (see `_FIRM_AFTER`, `_FIRM_BEFORE`), with the capitalised
     words before or after them that may not belong to them ('Then Quorvia, which …': 'Quorvia' too); one pass
     of each pattern over the text."""
-    out = set()
+    out: set[str] = set()
     for m in _NAME_THEN_FIRM.finditer(text):
         words = m.group(1).split()
         out.update(" ".join(words[i:]) for i in range(len(words)))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.core.analysis_fixtures import labels_written, real_analyzer
+from tests.core.analysis_fixtures import analyze_text, labels_written, real_analyzer
 
 
 @pytest.fixture(scope="module")
@@ -28,3 +28,63 @@ def test_a_towns_name_that_starts_an_event_stays_the_town(analyzer):
     )
     assert labels_written(analyzer, text, "London") == [("GPE", "London")]
     assert all(label != "EVENT" for label, _ in labels_written(analyzer, text, "Japanese"))
+
+
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        ("Final\n\nDenver beat Carolina in Super Bowl 50 by a score of 24-10.", "Super Bowl 50"),
+        ("Final\n\nThe Ravens held on to win Super Bowl XLVII in New Orleans on Sunday.", "Super Bowl XLVII"),
+        ("Ads\n\nA 30-second slot during Super Bowl LVIII cost about $7m, the network said.", "Super Bowl LVIII"),
+    ],
+)
+def test_an_events_edition_number_is_part_of_its_name(analyzer, text, event):
+    assert [label for label, _ in labels_written(analyzer, text, event)] == ["EVENT"]
+
+
+@pytest.mark.parametrize(
+    "text, event",
+    [
+        ("Sponsors\n\nOlympic sponsors paid record sums as the Seoul Games neared, the committee said.", "Seoul Games"),
+        ("Shoes\n\nThe runner signed a record shoe contract ahead of the Atlanta Games.", "Atlanta Games"),
+        ("Team\n\nThe squad for the Glasgow Games was named on Tuesday.", "Glasgow Games"),
+    ],
+)
+def test_a_towns_games_are_an_event(analyzer, text, event):
+    assert [label for label, _ in labels_written(analyzer, text, event)] == ["EVENT"]
+
+
+def test_a_firms_games_stay_the_firm(analyzer):
+    text = "Esports\n\nRiot Games signed the sponsor for the league, the publisher said."
+    assert "EVENT" not in [label for label, _ in labels_written(analyzer, text, "Riot Games")]
+
+
+@pytest.mark.parametrize(
+    "text, race",
+    [
+        ("Win\n\nMarla Quinn won the 2019 Brickyard 400 at the speedway on Sunday.", "2019 Brickyard 400"),
+        ("Next\n\nThe next race, the Tollgate.com 400, is to be held on August 3.", "Tollgate.com 400"),
+        ("Title\n\nShe won the 2016 Ford EcoBoost 400 to take the title.", "2016 Ford EcoBoost 400"),
+        ("Crash\n\nHe crashed out of the Harbor City 500 on lap 12.", "Harbor City 500"),
+    ],
+)
+def test_a_race_named_by_its_distance_is_an_event(analyzer, text, race):
+    assert [label for label, _ in labels_written(analyzer, text, race)] == ["EVENT"]
+
+
+def test_a_fair_is_an_event(analyzer):
+    text = "Invite\n\nThe boy was invited to the Kestrel Science Fair in California this weekend."
+    assert [label for label, _ in labels_written(analyzer, text, "Kestrel Science Fair")] == ["EVENT"]
+
+
+@pytest.mark.parametrize(
+    "text, words",
+    [
+        ("Squad\n\nThe Ravens named 400 players over the years, the club said.", "Ravens named 400"),
+        ("Fans\n\nCity sold 500 tickets for the game.", "City sold 500"),
+        ("Boats\n\nOver 900 refugees reached the coast on Monday.", "Over 900"),
+    ],
+)
+def test_a_number_after_a_name_is_no_race(analyzer, text, words):
+    _, analysis = analyze_text(analyzer, text)
+    assert not [e for e in analysis.entities if e.label == "EVENT"]

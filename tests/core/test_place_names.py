@@ -131,3 +131,17 @@ def test_a_version_a_mission_or_a_nationality_is_no_place(analyzer):
     places = [e.text for e in analysis.in_part(BODY).entities if e.label in ("GPE", "LOC")]
     assert "IE6" not in places and "STS-134" not in places and "Ukrainian" not in places
     assert "Florida" in places
+
+
+@pytest.mark.parametrize(
+    "text, venue",
+    [
+        ("Talks\n\nThe two leaders met at the Dutch Embassy in Harare on Monday.", "Dutch Embassy"),
+        ("Trial\n\nThe case was heard at Çağlayan Courthouse in Istanbul on Friday.", "Çağlayan Courthouse"),
+        ("Blast\n\nA bomb went off near the Spice Bazaar on Tuesday afternoon.", "Spice Bazaar"),
+        ("Golf\n\nThe Ryder Cup will be played at Kilcarra Manor in 2027, the organisers said.", "Kilcarra Manor"),
+        ("Release\n\nManning will be freed from the U.S. Disciplinary Barracks in May.", "U.S. Disciplinary Barracks"),
+    ],
+)
+def test_a_building_named_by_its_head_word_is_a_venue(analyzer, text, venue):
+    assert labels_of(analyzer, text, venue) == ["FAC"]

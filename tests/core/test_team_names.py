@@ -74,3 +74,101 @@ def test_a_newspaper_the_story_cites_is_an_organisation(analyzer, text, outlet):
 )
 def test_a_word_of_an_office_holders_title_is_no_organisation(analyzer, text, word):
     assert labels_of(analyzer, text, word) == []
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        (
+            "Keeper retires\n\nMarco Bellandi has made 140 appearances, the most by any player for Portugal, and "
+            "said on Monday he would stop at 38.",
+            "Portugal",
+        ),
+        (
+            "Captain named\n\nKaito Morikawa-Lee, who played in two World Cups for the United States, will lead "
+            "the side in March.",
+            "United States",
+        ),
+        (
+            "Coach goes\n\nThe coach left after Norway failed to qualify for the World Cup, the federation said.",
+            "Norway",
+        ),
+        (
+            "Qualified\n\nOn Monday, Ghana secured a place at their fourth World Cup with a game to spare.",
+            "Ghana",
+        ),
+        (
+            "Veteran quits\n\nHe won a silver medal at the 2010 World Cup, losing to Argentina in extra time.",
+            "Argentina",
+        ),
+        (
+            "Shootout\n\nIn 2006 the side won the trophy, defeating Croatia in the penalty shootout.",
+            "Croatia",
+        ),
+    ],
+)
+def test_a_country_named_playing_is_its_national_side(analyzer, text, side):
+    assert set(labels_of(analyzer, text, side)) == {"ORG"}
+
+
+@pytest.mark.parametrize(
+    "text, place",
+    [
+        ("Move\n\nShe moved to Portugal in 2010 and played for a club near Lisbon.", "Portugal"),
+        ("Treaty\n\nNorway failed to ratify the treaty in 2019, the minister said.", "Norway"),
+        ("Trip\n\nThe players flew to Ghana on Monday for a week of coaching clinics.", "Ghana"),
+    ],
+)
+def test_a_country_named_as_a_place_stays_a_place(analyzer, text, place):
+    assert set(labels_of(analyzer, text, place)) == {"GPE"}
+
+
+@pytest.mark.parametrize(
+    "text, side",
+    [
+        (
+            "Quarterback signs deal\n\nKestrels coach Dale Rourke was less eager to talk about the deal. The "
+            "Kestrels are 5-3 in the league.",
+            "Kestrels",
+        ),
+        (
+            "Derby day\n\nThe home crowd went quiet as Otters captain Ivo Brandt limped off. Otters fans had "
+            "waited all week for the game.",
+            "Otters",
+        ),
+        (
+            "Late show\n\nGriffins quarterback Tate Morrow threw for 240 yards on Saturday.",
+            "Griffins",
+        ),
+    ],
+)
+def test_a_teams_nickname_before_a_players_or_a_coachs_role_is_the_team(analyzer, text, side):
+    assert set(labels_of(analyzer, text, side)) == {"ORG"}
+
+
+def test_a_surname_before_a_role_stays_a_person(analyzer):
+    text = "Row\n\nJames Williams said on Monday that Williams coach Ana Ruiz had not been told."
+    assert "ORG" not in labels_of(analyzer, text, "Williams")
+
+
+def test_a_place_ending_in_s_before_a_role_is_no_nickname(analyzer):
+    text = "Squads\n\nThe New South Wales captain, Isaiah Mahoney, was diplomatic about Wales."
+    assert "ORG" not in labels_of(analyzer, text, "Wales")
+
+
+def test_the_sides_of_a_results_line_are_teams(analyzer):
+    text = (
+        "Results\n\nSaturday's results:\nNapoli 1 Bologna 1\nJuventus 0 Atalanta 0\nRoma 3 Verona 1\n\n"
+        "The league resumes next week."
+    )
+    for side in ("Roma", "Verona", "Bologna", "Atalanta"):
+        assert labels_of(analyzer, text, side) == ["ORG"], side
+
+
+def test_a_table_row_named_like_a_person_is_a_team_unless_a_first_name_starts_it(analyzer):
+    text = (
+        "Table\n\nGroup D after four matches:\nWolfsburg (Germany) 4 2 1 1 7\nLegia Warsaw (Poland) 4 1 1 2 4\n"
+        "Sparta Prague (Czechia) 4 0 2 2 2\n\nMedals:\nMichael Phelps (USA) 8 0 0 8"
+    )
+    assert labels_of(analyzer, text, "Legia Warsaw") == ["ORG"]
+    assert labels_of(analyzer, text, "Michael Phelps") == ["PERSON"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .gazetteer import word_list
 from .names import COMPANY_WORDS, COUNTRY_ADJECTIVES, DEMONYMS, HONORIFICS, ROLE_WORDS, is_name_token
 from .trimming import NAME_GOES_ON, NAME_LABELS
 
@@ -18,6 +19,12 @@ Motorsports Energy Telecom Technologies Systems Solutions International Global I
 Museum Gallery Stadium Arena Park Hall Centre Center Masters Trophy Prix Series Festival Awards Challenge
 Invitational Marathon Rally Grand Logistics Assembly Parliament Government Services Industries Motors Commission
 Police Army Navy Network Studios Academy Radio Television Ministry Department Office""".split()
+)
+# the last word of a company's name, never of a person's: 'Shannon Estates', 'Lumberline Tools'
+FIRM_WORDS = frozenset(
+    """Estates Tools Beverages Drinks Properties Resorts Hotels Apparel Sportswear Gaming Pharma Brewing Breweries
+Distillers Aviation Shipping Mining Steel Petroleum Chemicals Electronics Software Labs Laboratories Outfitters
+Supermarkets Stores Pharmaceuticals Logistics""".split()
 )
 # the last word of an event's name
 _EVENT_WORDS = frozenset(
@@ -35,9 +42,10 @@ _ADJECTIVES = frozenset({"Olympic", "Paralympic"})  # never a name alone, whatev
 # the last word of a venue's or a building's name
 _VENUE_WORDS = frozenset(
     """Stadium Arena Center Centre Base Gardens Towers Tower Hall Ground Road Street Straße
-Avenue Facility Velodrome Speedway Circuit Racecourse Airport""".split()
+Avenue Facility Velodrome Speedway Circuit Racecourse Airport Embassy Courthouse Bazaar Barracks Manor Mosque
+Cathedral Hospital Castle Palace""".split()
 )
-_SURNAME_VENUE_WORDS = frozenset("Hall Street Tower Ground Base".split())  # also surnames: 'Jerry Hall'
+_SURNAME_VENUE_WORDS = frozenset("Hall Street Tower Ground Base Castle".split())  # also surnames: 'Jerry Hall'
 _ARTICLE_NAME = re.compile(r"(?:La|Il|Lo|Los|Las|Les|Gli|Het) [A-Z]")
 _DATELINE_AFTER = re.compile(r"\s*(?:\(|[—–-]\s|,\s+[A-Z])")  # 'MUMBAI (Reuters) -', 'ELDORET, Kenya'
 _MOUNTAIN = re.compile(r"(?:Mont|Mount|Mt\.?|Col|Monte|Lake|Cape|Pic|Piz|Passo)\s+[A-Z]")
@@ -140,6 +148,8 @@ def _by_its_words(text: str, s: int, e: int, label: str, people: dict[str, str])
         and text[s:e] not in people
     ):
         return s, e, "EVENT"  # 'Zurich Classic', 'Grand Slam', 'Qatar Open', 'Global Sports Business Summit'
+    if len(words) > 1 and words[-1] == "Games" and label in ("ORG", "PERSON", "FAC", "GPE") and _hosts(words[:-1]):
+        return s, e, "EVENT"  # 'Seoul Games', 'Atlanta Games': a town's games, not a firm's ('Riot Games')
     if len(words) > 1 and label in ("FAC", "EVENT", "GPE", "LOC") and words[-1] in _PRESS_WORDS | _BODY_WORDS:
         return s, e, "ORG"  # 'Sydney Morning Herald', 'West Yorkshire Police': a newspaper, a body
     if len(words) == 1 and ((label in ("FAC", "EVENT") and words[0] in ORG_WORDS) or words[0] in _ADJECTIVES):
@@ -147,7 +157,7 @@ def _by_its_words(text: str, s: int, e: int, label: str, people: dict[str, str])
     if label == "PERSON" and _ARTICLE_NAME.match(text[s:e]) and text[s:e] not in people:
         return s, e, "ORG"  # 'La Tercera', 'Il Messaggero': a Romance article starts a newspaper's name, not a person's
     if label == "PERSON" and (
-        reads_as_company(text, s, e) or (text[s:e].split()[-1:] and text[s:e].split()[-1] in COMPANY_WORDS)
+        reads_as_company(text, s, e) or (text[s:e].split()[-1:] and text[s:e].split()[-1] in COMPANY_WORDS | FIRM_WORDS)
     ):
         return s, e, "ORG"  # spaCy's person 'Nexora' in 'the chip maker Nexora'; 'Hinkley Mutual'
     return None
@@ -192,6 +202,12 @@ def _by_its_surroundings(
     if label in ("GPE", "LOC", "FAC", "NORP") and text[s:e] not in people and reads_as_company(text, s, e):
         return s, e, "ORG"
     return s, e, _person_label(text, s, e, label, people)
+
+
+def _hosts(words: list[str]) -> bool:
+    """Whether `words` name a town or a country, the host of a 'Games'."""
+    name = " ".join(words)
+    return name in word_list("towns") or name in word_list("countries")
 
 
 def _venue(words: list[str], label: str) -> bool:

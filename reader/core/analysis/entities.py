@@ -12,9 +12,12 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from .context import ORG_NOUN, looks_like_full_name, reads_as_company, relabel
+from .firms import firms_taken_for_people
 from .fullnames import aged, first_name_before, role_named, whole_names
 from .gazetteer import PLACE_LABELS, Entry, Gazetteer
 from .headed import with_headed_names, with_newspapers
+from .layout import dateline, table_rows
+from .layout import split_runs as split_runs  # the package imports it from here
 from .mentions import occurrences, with_untagged
 from .names import (
     COMPANY_WORDS,
@@ -29,7 +32,7 @@ from .names import (
     is_name_token,
     trim_name,
 )
-from .sides import named_after_town, reads_as_place, sporting_side, tied_side
+from .sides import named_after_town, reads_as_place, sporting_side, team_nicknames, tied_side
 from .tagger import RawEntity
 from .towns import (
     country_named,
@@ -64,10 +67,12 @@ _JOINED_ORG = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d $")
-_YEAR_AFTER = re.compile(r" (?:19|20)\d\d\b")
-# a dateline's town: capitals at the start of the text, then a comma, an agency in brackets or a dash
-_DATELINE = re.compile(r"[A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]+){0,2}(?=,\s|\s+\(|\s+[—–-]\s)")
-_HEADING_LINES = re.compile(r"(?:[^a-z\n]*[A-Z][^a-z\n]*\n+){0,2}")
+# an edition after an event's name: a year, a Roman numeral or a number ('Super Bowl XLVII', 'Super Bowl 50');
+# not a score, a time or a count ('Wimbledon 6-4', 'the Olympics 12 years ago')
+_YEAR_AFTER = re.compile(
+    r" (?:(?:19|20)\d\d\b|[IVXL]{2,}\b|\d{1,3}\b(?![-–:/.,]?\d| *(?:[-–:/%]|years?\b|days?\b|months?\b|"
+    r"weeks?\b|times?\b|points?\b|per\b|m\b|km\b|miles?\b|laps?\b)))"
+)
 _HONORIFIC_NAME = re.compile(
     r"\b(?:" + "|".join(h.capitalize() for h in sorted(HONORIFICS)) + r")\.?\s+((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+)"
 )
@@ -76,6 +81,11 @@ _FIRM_AFTER = re.compile(  # 'Volkswagen Group', 'Liverpool City Council', 'BBC 
     + "|".join(sorted(w for w in COMPANY_WORDS if w[0].isupper() and w.isalpha()))
     + r"|News|Academy|Commission|Media|Network|Radio|Television|Studios)\b"
 )
+# a broadcaster's or a firm's branch after its name: a country, a region or a town; a numbered radio station
+_STATION = re.compile(r"(?: Radio)? \d{1,2}(?: Live| Extra)?\b")
+_PLACE_BRANCH = re.compile(r" ([A-Z][\w'’-]{3,})(?![\w'’-]| [A-Z]| of\b)")  # not 'Budweiser Man of the Match'
+_REGIONS = frozenset("UK Scotland Wales England Ireland Nederland Deutschland España Italia Europe Asia Africa".split())
+_SIDE_NOTE = re.compile(r"\b(?:club|team|franchise|side)\b", re.I)
 # before a listed name, the start of another organisation's: its foundation, or its women's league ('Women's
 # Premier League' is not the Premier League)
 _FOUNDATION_BEFORE = re.compile(
@@ -86,13 +96,6 @@ _BODY_AND_EVENT = re.compile(
     r"swimming|cycling|men's|women's) )?"
 )
 _BODY_NOTE = re.compile(r"\b(?:federation|confederation|governing|body|league|association|union)\b", re.I)
-# a line of a league table: 'Wolfsburg (Germany) 4 2 1 1 7', '3. St. Pölten (Austria) 4 0 0 4 0'
-# (also run together on one line, as a .txt article's single line breaks are)
-_TABLE_ROW = re.compile(
-    r"(?:^|(?<=\d ))(?:\d+\.?\s+)?([A-Z][^\n()\d]*?)\s+\(([^\n()]+)\)(?:\s+[-+]?\d+){3,}"
-    r"(?=\s*$|\s+[A-Z])",
-    re.M,
-)
 # a relative's word and what stands before the first name: 'parents of Jules Bianchi, Philippe and ', 'his brother '
 _SPOUSE = re.compile(r"(?:wife|husband|widow|widower)\b")
 _KIN_BEFORE = re.compile(
@@ -178,7 +181,6 @@ _RESULT = re.compile(
 )
 
 
-_OFFICE_OF = re.compile(r"\b(?:[Mm]ayor|[Gg]overnor|[Pp]resident|[Pp]remier|[Pp]rime [Mm]inister|[Cc]hancellor) of $")
 _SUFFIX = re.compile(r",? (?:Jr\.|Sr\.|Jr\b|Sr\b|II\b|III\b|IV\b)")
 
 
@@ -215,23 +217,12 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
         if mention.canonical:
             _add(text, mention, out, gazetteer, names)
     out = with_newspapers(text, with_headed_names(text, _people_in_lists(text, out, names)))
-    out = _with_untagged_people(text, with_untagged(text, out, _described_companies(text), "ORG"), names, people)
+    teams = team_nicknames(text, people)
+    out = with_untagged(text, out, _described_companies(text) | teams, "ORG")
+    out = firms_taken_for_people(text, _with_untagged_people(text, out, names, people), people, teams)
     if names.model:  # without a model, no place or person is guessed
         out = with_untagged_places(text, with_first_named_people(text, out, names.resolve))
-    return _dateline(text, _table_rows(text, _relatives(text, _with_suffixes(text, whole_names(text, out)))))
-
-
-def _dateline(text: str, found: list[Entity]) -> list[Entity]:
-    """The town in capitals that opens wire copy ('MADRID, March 5 (Sportwire) -', 'SWANSEA —'): a place,
-    whatever spaCy made of it or where it saw nothing; only in a text of several paragraphs (a body)."""
-    heading = _HEADING_LINES.match(text)  # past 'PRESS RELEASE — FOR IMMEDIATE RELEASE'
-    start = heading.end() if heading else 0
-    m = _DATELINE.match(text, start)
-    listed = m and any(x.note and x.start < m.end() and m.start() < x.end for x in found)
-    if not m or listed or "\n\n" not in text:
-        return found  # a title's 'ARSENAL - CHELSEA' is no dateline, nor a listed club
-    town = Entity(start, m.end(), m.group(), "GPE", m.group().title())
-    return [*(x for x in found if x.end <= start), town, *(x for x in found if x.start >= m.end())]
+    return dateline(text, table_rows(text, _relatives(text, _with_suffixes(text, whole_names(text, out)))))
 
 
 def _with_suffixes(text: str, found: list[Entity]) -> list[Entity]:
@@ -245,51 +236,6 @@ def _with_suffixes(text: str, found: list[Entity]) -> list[Entity]:
             canonical = x.canonical if x.canonical.rstrip(".").endswith(written) else x.canonical + suffix.group()
             x = Entity(x.start, suffix.end(), text[x.start : suffix.end()], "PERSON", canonical, x.note)
         out.append(x)
-    return out
-
-
-def split_runs(text: str, raw: list[RawEntity], gazetteer: Gazetteer) -> list[RawEntity]:
-    """spaCy's tags, with those that run two names together cut in two (see `_split_at_full_stops`,
-    `_split_office_holders`)."""
-    return _split_office_holders(text, _split_at_full_stops(text, raw, gazetteer))
-
-
-def _split_office_holders(text: str, raw: list[RawEntity]) -> list[RawEntity]:
-    """'Mayor of Pichilemu Roberto Córdova', 'Governor of Washington Chris Gregoire': a place and a person,
-    where spaCy made them one name."""
-    out: list[RawEntity] = []
-    for s, e, label, known in raw:
-        words = text[s:e].split()
-        if (
-            label in ("ORG", "GPE", "FAC", "PERSON")
-            and not known
-            and len(words) >= 3
-            and _OFFICE_OF.search(text, max(0, s - 24), s)
-            and looks_like_full_name(words[-2:])
-        ):
-            person = text.rindex(words[-2], s, e)
-            out += [(s, len(text[:person].rstrip()), "GPE", ""), (person, e, "PERSON", "")]
-        else:
-            out.append((s, e, label, known))
-    return out
-
-
-def _split_at_full_stops(text: str, raw: list[RawEntity], gazetteer: Gazetteer) -> list[RawEntity]:
-    """spaCy's tags, where one runs into or across a sentence's end after a listed name ending in a capital
-    letter, which it read as an initial ('Serie A.', 'Serie A. Inter', 'Formula E. Jaguar'): the listed name,
-    and what follows the full stop as a tag of its own."""
-    out: list[RawEntity] = []
-    for s, e, label, known in raw:
-        stop = text.find(". ", s, e + 1)
-        stop = e - 1 if stop < 0 and text[s:e].endswith(".") else stop
-        listed = gazetteer.by_form.get(text[s:stop]) if stop > s and not known else None
-        if listed is None:
-            out.append((s, e, label, known))
-            continue
-        out.append((s, stop, listed.label, listed.name))
-        if stop + 2 < e and text[stop + 2].isupper():
-            rest = gazetteer.by_form.get(text[stop + 2 : e])
-            out.append((stop + 2, e, rest.label if rest else label, rest.name if rest else ""))
     return out
 
 
@@ -360,10 +306,24 @@ def _widen_to_firm(text: str, m: _Mention, gazetteer: Gazetteer, out: list[Entit
     if not (m.entry and m.entry.label == "ORG" and m.label == "ORG"):
         return
     wider = _firm_around(text, m.start, m.end)
+    if not _SIDE_NOTE.search(m.entry.note):
+        wider = wider[0], _branch_end(text, *wider)  # 'BBC Scotland', 'ESPN Nederland', 'BBC Radio 5 Live'
     if wider != (m.start, m.end) and text[wider[0] : wider[1]] not in gazetteer.by_form:
         (m.start, m.end), m.entry = wider, None
         while out and out[-1].end > m.start:
             out.pop()  # spaCy's place 'Fundación'
+
+
+def _branch_end(text: str, s: int, e: int) -> int:
+    """The end of a broadcaster's or a firm's branch named after it: a numbered station ('BBC Radio 5 Live',
+    'BBC News 24') or a country, a region or a town ('BBC Scotland', 'ESPN Nederland')."""
+    station = _STATION.match(text, e)
+    if station and (station.group().startswith(" Radio") or text.endswith(("Radio", "News"), s, e)):
+        return station.end()
+    place = _PLACE_BRANCH.match(text, e)
+    if place and (place.group(1) in _REGIONS or is_town(text, *place.span(1), "ORG", ())):
+        return place.end()
+    return e
 
 
 def _canonical(text: str, m: _Mention, names: Names) -> tuple[str, str]:
@@ -557,26 +517,6 @@ def _described_companies(text: str) -> set[str]:
         and name.split()[0].lower() not in FUNCTION_WORDS | PRONOUNS
         and not any(w.lower() in ROLE_WORDS for w in name.split())
     }
-
-
-def _table_rows(text: str, found: list[Entity]) -> list[Entity]:
-    """A league table's rows: the name a team, an organisation (unless it is a person's full name), and the
-    country in brackets after it a table column, no name."""
-    rows = list(_TABLE_ROW.finditer(text)) if "(" in text else []
-    if not rows:
-        return found
-    out = list(found)
-    for m in rows:
-        (s, e), (cs, ce) = m.span(1), m.span(2)
-        out = [x for x in out if not (x.start < ce and cs < x.end)]
-        if looks_like_full_name(text[s:e].split()) or any(
-            x.label == "PERSON" and " " in x.canonical and x.start < e and s < x.end for x in out
-        ):
-            continue
-        kept = [x for x in out if x.start == s and x.end == e and x.label == "ORG"]
-        team = kept or [Entity(s, e, text[s:e], "ORG", text[s:e])]
-        out = [x for x in out if not (x.start < e and s < x.end)] + team
-    return sorted(out, key=lambda x: x.start)
 
 
 def _relatives(text: str, found: list[Entity]) -> list[Entity]:

@@ -25,12 +25,13 @@ FIRM_HEADS = (
 ).split()
 # the last word of a venue's name ('Field', 'Hall' and 'Centre' are also surnames or bodies)
 FAC_HEADS = (
-    "Stadium Stadion Estadio Arena Ground Bowl Velodrome Speedway Racecourse Circuit Park Mall Airport Bridge".split()
-)
+    "Stadium Stadion Estadio Arena Ground Bowl Velodrome Speedway Racecourse Circuit Park Mall Airport Bridge "
+    "Embassy Courthouse Bazaar Barracks Manor"
+).split()
 # the last word of an event's name ('Tour' is also a body: the 'PGA Tour')
 EVENT_HEADS = (
     "Cup Championship Championships Trophy Classic Invitational Tournament Olympics Paralympics Contest Marathon "
-    "Regatta Prix Open Derby"
+    "Regatta Prix Open Derby Fair"
 ).split()
 # a capitalised word: 'U.S', 'Sea-Air-Space', "Supporters'"; not 'NSW's' nor a sentence's full stop
 _WORD = r"[A-Z][\w-]*(?:['’.](?!s\b)[\w-]+)*(?:['’](?= ))?"
@@ -41,6 +42,12 @@ _COURT_KINDS = (
     "Crown High Supreme District Circuit Federal Magistrates County Appeal Appeals Constitutional Criminal Family "
     "Sheriff Tax Arbitration Justice Cassation Session"
 ).split()
+# 'and' or 'at' within a body's 'of …', unless another body's name follows: 'Institute of Technology and
+# Colorado State University', 'Museum of Art at Northwestern University' are two names
+_ANOTHER_BODY = rf"(?:and|at) (?!(?:{_WORD} ){{0,3}}(?:{'|'.join(ORG_HEADS)})\b)"
+_COUNTRY_CODE = r"(?:US|UK|USA|EU)\b"  # 'Colorado State University of the US': the country is no part of its name
+# a word of quantity before a number at a sentence's start: 'Over 900 refugees', 'Nearly 500 fans'
+_ABOUT = r"(?:Over|Nearly|Almost|About|Around|Some|More|Up|Just|Only|Roughly|Approximately|Under|Another|Top)"
 _STORMS = ("Hurricane", "Typhoon", "Cyclone", "Storm")
 _ROLES = "|".join(sorted(ROLE_WORDS))
 _PATTERNS = (
@@ -49,7 +56,7 @@ _PATTERNS = (
         ORG_HEADS,
         re.compile(
             _PREFIX + rf"(?:{'|'.join(ORG_HEADS)})\b"
-            rf"(?: (?:of|for) (?:the )?{_WORD}(?: (?:and |at |& |of )?{_WORD}){{0,5}})?"
+            rf"(?: (?:of|for) (?:the )?(?!{_COUNTRY_CODE}){_WORD}(?: (?:{_ANOTHER_BODY}|& |of )?{_WORD}){{0,5}})?"
         ),
     ),
     # a court of law by its kind ('Norwich Crown Court', 'Supreme Court of Appeals'), not a tennis court
@@ -70,6 +77,16 @@ _PATTERNS = (
             r"(?<![\w'’.-])(?=[A-Z12])((?:(?:19|20)\d\d )?"
             + _PREFIX[len(r"(?<![\w'’.-])(?=[A-Z])(") :]
             + rf"(?:{'|'.join(EVENT_HEADS)})\b(?: of (?:the )?{_WORD}(?: {_WORD}){{0,2}})?(?! [A-Z])"
+        ),
+    ),
+    # a race named by its distance: 'Brickyard 400', '2016 Ford EcoBoost 400', 'Indianapolis 500'; not a count
+    # or a cricket total ('England 350 all out', '450 for 7')
+    (
+        "EVENT",
+        ("00", "50"),
+        re.compile(
+            rf"(?<![\w'’.-])(?!{_ABOUT} )((?:(?:19|20)\d\d )?(?:{_WORD} ){{1,3}})(?:[1-9](?:00|50)|1000)\b"
+            r"(?![\w'’-]| [A-Z]| *(?:[-–/]|for\b|all out\b|runs?\b|laps?\b|miles?\b|km\b|points?\b|yards?\b))"
         ),
     ),
     # a storm's name: the word for the storm first ('Hurricane Sandy', 'Storm Ciarán')

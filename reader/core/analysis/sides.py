@@ -4,8 +4,9 @@ under it ('England beat Wales 20-10', 'in Barcelona')."""
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 
-from .gazetteer import Entry, Gazetteer
+from .gazetteer import Entry, Gazetteer, word_list
 
 # sporting context of a place named as a side: a result, a score, a fixture
 _RESULT_AFTER = re.compile(
@@ -13,7 +14,9 @@ _RESULT_AFTER = re.compile(
     r"whitewashed|outplayed|eased past|saw off|v|vs|versus)\b|(?:host|hosts|hosted|face|faces|faced|meet|meets|"
     r"met|play|plays|played)\s+[A-Z]|(?:won|win|wins|lost|lose|loses|clinched|sealed|levelled|drew)\s+the\s+"
     r"(?:series|match|game|test|tie|toss|final|first|second|third|fourth|fifth|opener|decider)\b|(?:drew|draw|drawing|lost|lose|loses|losing|won|win|wins|winning|led|trailed|trail|lead)\s+"
-    r"(?:with\b|to\b|\d)|\d+\s*[-–]\s*\d+)"
+    r"(?:with\b|to\b|\d)|\d+\s*[-–]\s*\d+|(?:failed to |did not |didn't )?qualif(?:y|ied|ies)\b|"
+    r"(?:secured|booked|clinched|earned) (?:a|their|its) (?:place|berth|spot)\b|"
+    r"(?:were|was) knocked out\b|crashed out\b)"
 )
 _RESULT_BEFORE = re.compile(
     r"(?:\b(?:beat|beating|beats|defeated|defeating|against|over|lost to|losing to|loss to|defeat to|defeat by|"
@@ -25,8 +28,10 @@ _ROLE_BEFORE = re.compile(
     r"\b(?:(?:coach|coaches|coaching|manager|captain|skipper|boss|director of (?:rugby|football|cricket)|"
     r"fly-half|scrum-half|striker|midfielder|defender|goalkeeper|winger|prop|hooker|lock|flanker|full-back)"
     r"\s+(?:of|at)|(?:signed|signs|signing|plays|played|playing|scored|scores|goals?|caps?|tries|"
-    r"appearances|wickets|debut|hat-trick) for|captained|captains)\s+$"
+    r"appearances|wickets|debut|hat-trick|player) for|captained|captains)\s+$"
 )
+# a player's career for a side: 'played in two World Cups for the United States'
+_PLAYED_FOR = re.compile(r"\b(?:played|plays|playing|appeared|featured|starred)\b[^.;:,\n]{0,30}\bfor\s+(?:the\s+)?$")
 _SCORE = re.compile(r"\b\d+\s*[-–]\s*\d+\b")
 # 'England captain', 'England fast bowler', 'the England head coach'
 _SIDE_NOUN = re.compile(
@@ -37,7 +42,8 @@ _SIDE_NOUN = re.compile(
 )
 _SPORT_WORD = re.compile(
     r"\b(?:match|game|win|victory|defeat|draw|clash|fixture|tie|final|semi-final|quarter-final|qualifier|"
-    r"friendly|test|series|scored|goals?|tries|try|points|wickets?|runs|stadium|kick-off)\b",
+    r"friendly|test|series|scored|goals?|tries|try|points|wickets?|runs|stadium|kick-off|extra time|"
+    r"penalt(?:y|ies)|shoot-?out|world cup|medal|tournament)\b",
     re.I,
 )
 # a country in a medal table or a results summary: 'Spain and Great Britain both had a gold', 'China, Britain
@@ -89,7 +95,7 @@ def sporting_side(text: str, s: int, e: int) -> bool:
 def tied_side(text: str, s: int) -> bool:
     """A name right after a player's or a coach's tie to a side ('plays for Bath', 'head coach of La
     Rochelle'): the side, even where spaCy saw a person."""
-    return bool(_ROLE_BEFORE.search(text, max(0, s - 28), s))
+    return bool(_ROLE_BEFORE.search(text, max(0, s - 28), s) or _PLAYED_FOR.search(text, max(0, s - 60), s))
 
 
 def _sentence(text: str, s: int, e: int) -> str:
@@ -121,3 +127,25 @@ def named_after_town(entry: Entry, surface: str, gazetteer: Gazetteer) -> bool:
     return surface in gazetteer.place_named or (
         entry.note.startswith("Football club") and " " not in surface and surface != entry.name
     )
+
+
+# a team's nickname, a capitalised plural, before a player's or a coach's role or its fans: 'Bearcats coach
+# Dale Rourke', 'Griffins quarterback Tate Morrow', 'Otters fans'
+_NICKNAME_BEFORE_ROLE = re.compile(
+    r"(?<![\w'’.-])([A-Z][a-z]{2,}s) (?=(?:head coach|coach|quarterback|QB|captain|skipper|manager|boss|fans|"
+    r"supporters|linebacker|receiver|running back|point guard|guard|forward|striker|defender|midfielder|"
+    r"goalkeeper|winger|fly-half|scrum-half|full-back|flanker|hooker)\b)"
+)
+
+_CAPITALISED_BEFORE = re.compile(r"[A-Z][\w'’.-]* $")
+
+
+def team_nicknames(text: str, people: Collection[str]) -> set[str]:
+    """The capitalised plurals the text writes before a player's or a coach's role ('Bearcats coach Dale
+    Rourke'): teams' nicknames; not a person's name ('Williams coach')."""
+    found = {
+        m.group(1)
+        for m in _NICKNAME_BEFORE_ROLE.finditer(text)
+        if not _CAPITALISED_BEFORE.search(text, max(0, m.start() - 24), m.start())  # 'New South Wales captain'
+    }
+    return {name for name in found if name not in people and name not in word_list("countries")}

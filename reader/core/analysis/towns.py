@@ -7,7 +7,7 @@ import functools
 import re
 from collections.abc import Collection
 
-from .context import ORG_WORDS, looks_like_full_name, reads_as_company
+from .context import FIRM_WORDS, ORG_WORDS, looks_like_full_name, reads_as_company
 from .gazetteer import Entry, Gazetteer, unaccented, word_list
 from .names import PARTICLES, is_name_token
 from .sides import reads_as_place, sporting_side
@@ -97,6 +97,7 @@ def first_named(name: str, text: str = "") -> bool:
     return (
         bool(rest)
         and words[-1] not in _THING_WORDS
+        and words[-1] not in FIRM_WORDS
         and all(is_name_token(w) and w not in ORG_WORDS for w in [words[0], *rest])
     )
 

@@ -11,6 +11,8 @@ from .names import DEMONYMS, PARTICLES, is_name_token, trim_name
 NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT")  # names: no score or table column in them
 _LEADING_THE = re.compile(r"^(?:the|The|a|an)\s+")
 _TRAILING_POSSESSIVE = re.compile(r"(?:'s|’s|')$")
+_LEADING_QUOTE = re.compile(r"^(?:``|''|[\"“”«])\s*")  # a wire quote's opening mark: '``Every', '``Ask'
+_TRAILING_JOIN = re.compile(r"\s+(?:and|or|of|&)$")
 _LEADING_RANK = re.compile(r"^(?:\d{1,3}[.)]?\s+|[(\[]\s*)")  # '1 Barcelona' in a table, '(Barcelona'
 # a score or a table's columns after a name: 'Real Madrid 2-1', 'Barcelona (Spain) 9 4 5 13'
 _TRAILING_FIGURES = re.compile(
@@ -64,7 +66,11 @@ def tidy_span(text: str, s: int, e: int, label: str) -> tuple[int, int]:
     while True:
         before = (s, e)
         surface = text[s:e]
-        lead = _LEADING_THE.match(surface) or (_LEADING_RANK.match(surface) if label != "EVENT" else None)
+        lead = (
+            _LEADING_THE.match(surface)
+            or _LEADING_QUOTE.match(surface)
+            or (_LEADING_RANK.match(surface) if label != "EVENT" else None)
+        )
         if lead and lead.end() < len(surface):
             s += lead.end()
         tail = (_PERSON_TAIL if label == "PERSON" else _TRAILING_FIGURES).search(text, s, e)
@@ -76,6 +82,9 @@ def tidy_span(text: str, s: int, e: int, label: str) -> tuple[int, int]:
         tail = _SCORE_TAIL.search(text, s, e)
         if tail and tail.start() > s and _SCORE_ON.match(text, e):
             e = tail.start()  # 'Sweden 1' of 'Sweden 1 – 0
+        tail = _TRAILING_JOIN.search(text, s, e)
+        if tail and tail.start() > s:
+            e = tail.start()  # 'City and' of 'City and Arsenal'
         tail = _TRAILING_POSSESSIVE.search(text, s, e)
         if tail and tail.start() > s:
             e = tail.start()

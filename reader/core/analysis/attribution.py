@@ -12,18 +12,23 @@ import re
 from dataclasses import dataclass
 
 from ..model import PARAGRAPH_BREAK, paragraph_end, paragraph_start
-from .names import DEMONYMS, HONORIFICS, ROLE_WORDS, trim_name
-
-# abbreviations whose full stop ends neither a sentence nor a name: the titles before a name, and others
-ABBREVIATIONS = frozenset(
-    {title.title() for title in HONORIFICS}
-    | set(
-        """
-Messrs Cmdr Adm Maj Cpl Const St Fr Hon Pres Jr Sr Mt No Nos Co Corp Inc Ltd Bros vs
-Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-""".split()
-    )
+from .cues import (
+    AUX,
+    PARTIAL_CUE_RE,
+    PRONOUN,
+    QUOTE_MARK,
+    SAID_THAT,
+    VERB,
+    VERB_RE,
+    has_sentence_break,
+    is_abbreviation,
+    sentence_end,
+    sentence_start,
 )
+from .cues import PARTIAL_CUES as PARTIAL_CUES
+from .cues import SPEECH_VERBS as SPEECH_VERBS
+from .cues import STATEMENT_NOUNS as STATEMENT_NOUNS
+from .names import DEMONYMS, ROLE_WORDS, trim_name
 
 _WEEKDAY = re.compile(r"^\s*(?:on\s+|last\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 # a role in title case, then its holder's name in commas: "Harlow's First Team Manager, Steve Aldridge,"
@@ -42,53 +47,6 @@ _WHICH_SAYING = re.compile(
 _REPORTED = re.compile(r"\s+(?:that|he|she|they|we|I)\s")  # 'said he would play': reported speech
 AFTER_SENTENCE_WORDS = 6  # '"…." Smith said after the match.': at most this many words after the verb
 
-SPEECH_VERBS = (
-    "said says say told tells added adds explained explains insisted insists admitted admits conceded concedes "
-    "warned warns gushed gushes implored implores interjected interjects interrupted responded responds replied "
-    "replies wrote writes tweeted tweets posted posts noted notes claimed claims joked jokes quipped quips "
-    "stressed stresses urged urges acknowledged acknowledges declared declares commented comments remarked "
-    "continued continues argued argues confirmed confirms announced announces revealed reveals recalled recalls "
-    "asked asks concluded concludes observed observes suggested suggests promised promises laughed laughs "
-    "enthused enthuses predicted predicts maintained maintains agreed agrees countered counters cautioned "
-    "cautions boasted boasts shouted shouts sighed sighs beamed reflected reflects lamented laments complained "
-    "complains vowed vows pleaded pleads mused muses stated states proclaimed reckoned reckons retorted "
-    "exclaimed assured assures emphasised emphasises emphasized emphasizes reiterated reiterates "
-    "elaborated underlined underlines summarised summarized smiled grinned added insisted explained "
-    "believes believed thinks thought felt feels hopes hoped demanded demands repeated repeats answered "
-    "answers shrugged nodded began begins grumbled grumbles muttered snapped fumed scoffed protested objected "
-    "murmured hinted teased reminded tell warn insist admit vow urge reveal confirm deny denies denied hail hails "
-    "hailed slam slams slammed blast blasts blasted offered offers asserted asserts contended contends opined "
-    "recounted recounts wondered wonders whispered yelled screamed testified testifies cried marvelled marveled "
-    "chanted chant chants sang"
-).split()
-_VERB_ALT = "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True))
-# what an organisation or a person issues: '"…," the statement read'
-STATEMENT_NOUNS = frozenset(
-    "statement release communique communiqué post letter message tweet resolution ruling verdict judgment".split()
-)
-_MULTI_VERBS = "".join(rf"(?<={noun}\s)reads?|" for noun in sorted(STATEMENT_NOUNS)) + (
-    r"read(?=:)|pointed\s+out|went\s+on|summed\s+up|chimed\s+in|"
-    r"shot\s+back|fired\s+back|hit\s+back|"
-    r"was\s+quoted\s+as\s+saying|is\s+quoted\s+as\s+saying|added\s+that|said\s+that"
-)
-VERB = rf"(?:{_MULTI_VERBS}|(?:{_VERB_ALT}))"
-_VERB_RE = re.compile(rf"\b{VERB}\b")
-# what introduces a partial quote: 'called the deal "a game-changer"', 'described it as "…"'
-PARTIAL_CUES = (
-    r"called|calls|calling|described|describes|describing|dubbed|labelled|labeled|termed|branded|hailed|praised|"
-    r"accused|accuses|accusing|ruled|rules|characteri[sz](?:ed|es|ing)|referred\s+to|refers\s+to|"
-    r"spoke\s+of|speaks\s+of|condemn(?:ed|s|ing)|denounc(?:ed|es|ing)|critici[sz](?:ed|es|ing)"
-)
-_SAID_THAT = re.compile(rf"\s(?:{VERB})\s+that\s")  # 'Coates said that …, Hood told her'
-_BEFORE_VERB_RE = re.compile(rf"\b(?:{VERB}|{PARTIAL_CUES})\b")
-PARTIAL_CUE_RE = re.compile(rf"\b(?:{VERB}|{PARTIAL_CUES})\b")
-# between a source and its verb: "Smith later added", "he has since said", "she would only say"
-_AUX = (
-    r"(?:(?:has|had|have|was|is|would|will|also|later|then|quickly|simply|only|once|again|since|just|"
-    r"repeatedly|previously|earlier|subsequently|further|firmly|proudly|simply|bluntly|calmly)\s+)*"
-)
-PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
-_PRONOUN = r"(?:he|she|they|we|I|it|He|She|They|We|It)"
 # where a source phrase after its verb stops: "said Smith in a statement", "said Smith, who …"
 _SOURCE_STOP = re.compile(
     r"\s*(?:[,;:(—–]|\.(?=\s|$)|\s-\s)|\s+(?:in|on|at|after|before|when|as|who|while|during|following|ahead|"
@@ -99,7 +57,7 @@ _SOURCE_STOP = re.compile(
 _NAMED_AFTER = re.compile(r",\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*(?:[.!?]|$)")
 # a sentence that goes on after a quote with no comma or dash: a lower-case word that starts no attribution
 _GOES_ON = re.compile(
-    rf"(?!(?:{_AUX}){VERB}\b|{_PRONOUN}\b|according\s+to\b|(?:the|a|an|his|her|their|its|one|two|three|both)\s)[a-z]"
+    rf"(?!(?:{AUX}){VERB}\b|{PRONOUN}\b|according\s+to\b|(?:the|a|an|his|her|their|its|one|two|three|both)\s)[a-z]"
 )
 # a role that opens a source phrase in lower case: 'according to team principal Christian Horner,'
 _ROLE_FIRST_WORD = r"(?:" + "|".join(sorted(w for w in ROLE_WORDS if w.isalpha())) + r")\s+(?=[\w\s-]*[A-Z])"
@@ -112,7 +70,7 @@ _NOT_A_NAME = frozenset(
 _THING_SUBJECT = re.compile(r"(?:His|Her|Their|Its|The|This)\s+[a-z]")
 # the speaker in the clause that introduces the quote: '… after she was captured on video saying: "'
 _CLAUSE_PRONOUN = re.compile(
-    rf"\b(?:after|when|as|because|before|since|while|where|once)\s+({_PRONOUN})\s+[^,:;\"“]{{0,60}}[:,]\s*$"
+    rf"\b(?:after|when|as|because|before|since|while|where|once)\s+({PRONOUN})\s+[^,:;\"“]{{0,60}}[:,]\s*$"
 )
 # words on display and who showed them: 'read a banner unveiled by', 'read a placard held by'
 _DISPLAYED_BY = re.compile(
@@ -165,9 +123,6 @@ _APPOSED_NAME = re.compile(r"(?:The|His|Her|Their|Its|[A-Z][\w'’-]*['’]s)\s+
 # a description, then the name of whom it describes set off by dashes or commas, before the verb
 _NAME_APPOSED = re.compile(r"(?:,|\s[—–]|\s--)\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*(?:,|[—–]|--)\s*$")
 _UNNAMED_HEAD = re.compile(r"(?:One|A|An|Another|The|His|Her|Their|Its)\s+[a-z]")
-_MARK = re.compile(r"[\"“”«»]|``|''")
-QUOTE_MARK = _MARK
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’']?(?=\s|$)")
 
 
 @dataclass(frozen=True)
@@ -182,40 +137,6 @@ class Source:
     @property
     def words(self) -> list[str]:
         return self.text.split()
-
-
-def is_abbreviation(text: str, dot: int) -> bool:
-    """True when the full stop at `dot` closes an abbreviation or an initial, not a sentence."""
-    word = re.search(r"([A-Za-z]+)$", text[max(0, dot - 12) : dot])
-    if not word:
-        return False
-    token = word.group(1)
-    return token in ABBREVIATIONS or (len(token) == 1 and token.isupper())
-
-
-def has_sentence_break(text: str) -> bool:
-    return sentence_end(text, 0, len(text)) < len(text.rstrip())
-
-
-def sentence_end(text: str, start: int, limit: int) -> int:
-    """Where the sentence that runs at `start` ends (after its final mark), at most at `limit`."""
-    for m in _SENTENCE_END.finditer(text, start, limit):
-        if m.group()[0] == "." and len(m.group()) == 1 and is_abbreviation(text, m.start()):
-            continue
-        return m.end()
-    return limit
-
-
-def sentence_start(text: str, end: int, floor: int) -> int:
-    """Where the sentence that runs up to `end` begins, not before `floor`."""
-    start = floor
-    for m in _SENTENCE_END.finditer(text, floor, end):
-        if m.group()[0] == "." and len(m.group()) == 1 and is_abbreviation(text, m.start()):
-            continue
-        start = m.end()
-    while start < end and text[start].isspace():
-        start += 1
-    return start
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -250,7 +171,7 @@ def source(text: str, start: int, end: int) -> Source | None:
 def after(text: str, quote_end: int, limit: int) -> Source | None:
     """The source named after a quote, in the rest of its sentence (up to the next quote mark)."""
     stop = sentence_end(text, quote_end, limit)
-    nxt = _MARK.search(text, quote_end, stop)
+    nxt = QUOTE_MARK.search(text, quote_end, stop)
     stop = nxt.start() if nxt else stop
     tail = text[quote_end:stop]
     opening = re.match(r"[\s,]*(?:[—–]\s*|--\s*)?", tail)
@@ -262,7 +183,7 @@ def after(text: str, quote_end: int, limit: int) -> Source | None:
         return None  # 'told NBC that "this Russia thing" was among his reasons': the sentence goes on
     if _new_sentence(text, quote_end, body) and (re.search(r"[:,]\s*$", body) or len(body.split()) > 12):
         return None  # '"…." After the match, X said, "…"': the next quote's attribution, not this one's
-    verb = _VERB_RE.search(body) if _new_sentence(text, quote_end, body) else None
+    verb = VERB_RE.search(body) if _new_sentence(text, quote_end, body) else None
     if verb and nxt and len(body[verb.end() :].split()) > 1:
         return None  # '"…." A spokesman said the body was "…"': the next quote's attribution
     if verb and (
@@ -292,8 +213,8 @@ def before(text: str, quote_start: int, floor: int) -> Source | None:
     begin = sentence_start(text, quote_start, floor)
     whole = text[begin:quote_start]
     head, at = whole, begin
-    if _MARK.search(head):
-        head_at = max(m.end() for m in _MARK.finditer(head))
+    if QUOTE_MARK.search(head):
+        head_at = max(m.end() for m in QUOTE_MARK.finditer(head))
         at += head_at
         head = head[head_at:]
     # a subject that introduces the quote with a colon keeps its sentence's partial quotes:
@@ -349,8 +270,8 @@ def _phrase_after(body: str, start: int) -> int:
 
 def _verb_first(body: str, at: int) -> Source | None:
     # ," said Gov. Alan Price   ," added the coach, who …   ," says Rep. Dana Ortiz (R-Texas)
-    m = re.match(rf"(?:{_AUX}){VERB}\s+(?!that\b|to\b|in\b|on\b|it\b)", body)
-    if not m or _VERB_RE.match(body[m.end() :]):
+    m = re.match(rf"(?:{AUX}){VERB}\s+(?!that\b|to\b|in\b|on\b|it\b)", body)
+    if not m or VERB_RE.match(body[m.end() :]):
         return None
     end = _phrase_after(body, m.end())
     if end - m.end() > 80:
@@ -363,14 +284,14 @@ def _verb_first(body: str, at: int) -> Source | None:
 
 def _source_first(body: str, at: int) -> Source | None:
     # ," Ma said   ," he told reporters   ," Omar Haddad, marketing director at X, said   ," the coach interrupted
-    m = re.match(rf"(?P<source>{_PRONOUN})\s+{_AUX}(?P<verb>{VERB})\b", body)
+    m = re.match(rf"(?P<source>{PRONOUN})\s+{AUX}(?P<verb>{VERB})\b", body)
     if m and not _addressed(body, m.start("verb"), m.group("verb")):
         return _span(body, at, 0, m.end("source"), pronoun=True)
-    verb = _VERB_RE.search(body, 0, 160)
+    verb = VERB_RE.search(body, 0, 160)
     if not verb or _PASSIVE_BEFORE.search(body, 0, verb.start()):
         return None  # '"…." Ekdahl was asked about his night', '"…", a line that was repeated': not its speaker
     head = body[: verb.start()]
-    head = re.sub(rf"\s+{_AUX}$", " ", head + " ").rstrip()
+    head = re.sub(rf"\s+{AUX}$", " ", head + " ").rstrip()
     if not head or len(head.split()) > 14 or has_sentence_break(head):
         return None
     if not (
@@ -427,7 +348,7 @@ def _addressed(text: str, at: int, verb: str) -> bool:
 def _before_verb(head: str, at: int) -> Source | None:
     # Ruth Adler replied: "   Jane Doe, the federation's president, said: "   He added: "
     # The IOC said in a statement: "
-    for verb in reversed(list(_BEFORE_VERB_RE.finditer(head))):
+    for verb in reversed(list(PARTIAL_CUE_RE.finditer(head))):
         if _PASSIVE_BEFORE.search(head, 0, verb.start()):
             continue  # 'The players were told "…"', 'Her exit was announced after …': not the speakers
         rest = head[verb.end() :]
@@ -437,15 +358,15 @@ def _before_verb(head: str, at: int) -> Source | None:
             and not _ADDRESSED.match(verb.group())
         ):
             return None  # '…, added chief executive Dana Holm: "': the source follows its verb
-        partial = not _VERB_RE.fullmatch(verb.group())
+        partial = not VERB_RE.fullmatch(verb.group())
         colon = re.search(r":\s*$", rest)
         reported = re.search(r"\bthat\b", rest)  # 'said in a statement that Sevilla had "…"'
         if len(rest.split()) > (14 if colon else 8) or (
             not partial and not reported and not re.search(r"[:,]\s*$", rest) and len(rest.split()) > 3
         ):
             continue
-        subject = re.sub(rf"\s+{_AUX}$", " ", head[: verb.start()] + " ").strip()
-        pronoun = re.search(rf"[\s,]({_PRONOUN})$", subject)  # '…, in which he told visitors "…"'
+        subject = re.sub(rf"\s+{AUX}$", " ", head[: verb.start()] + " ").strip()
+        pronoun = re.search(rf"[\s,]({PRONOUN})$", subject)  # '…, in which he told visitors "…"'
         if pronoun:
             return _span(head, at, head.rindex(pronoun.group(1), 0, verb.start()), verb.start(), pronoun=True)
         # '…, but his agency said', 'has seen what The New York Times calls an "…"'
@@ -463,7 +384,7 @@ def _before_verb(head: str, at: int) -> Source | None:
 def _subject_source(head: str, subject: str, at: int) -> Source | None:
     """The source a sentence's subject names: a pronoun, or a name with its apposition cut off."""
     start = head.index(subject)
-    if re.fullmatch(_PRONOUN, subject):
+    if re.fullmatch(PRONOUN, subject):
         return _span(head, at, start, start + len(subject), pronoun=True)
     apposed = _NAME_APPOSED.search(subject)
     if apposed and _UNNAMED_HEAD.match(subject):  # 'One visitor to Atlantic City — Matt Jenkins —'
@@ -503,7 +424,7 @@ def _before_subject(head: str, at: int) -> Source | None:
     cited = re.match(r"According\s+to\s+([^,:]{2,60}),", sentence)  # 'According to coach Dana Reyes, …: "'
     if cited:
         return _subject_source(head, cited.group(1), at)
-    m = re.match(rf"{_PRONOUN}\b", sentence)
+    m = re.match(rf"{PRONOUN}\b", sentence)
     if m:
         return _subject_source(head, m.group(), at)
     clause = _CLAUSE_PRONOUN.search(head) if _THING_SUBJECT.match(sentence) else None
@@ -595,6 +516,6 @@ def outer_reporter(text: str, found: Source, quote_start: int, quote_end: int) -
     if found.pronoun or not told or not (re.search(r"\bI\b", quote) and re.search(r"\b(?:[Hh]e|[Ss]he)\b", quote)):
         return None
     begin = sentence_start(text, found.end, paragraph_start(text, found.start))
-    said = list(_SAID_THAT.finditer(text, begin, found.end))
+    said = list(SAID_THAT.finditer(text, begin, found.end))
     outer = _before_verb(text[begin : said[-1].end()], begin) if said else None
     return outer if outer is not None and not outer.pronoun else None

@@ -2593,3 +2593,39 @@ def test_for_or_after_saying_gives_the_sentences_subject(analyzer, body, speaker
 )
 def test_a_pronoun_after_a_described_subject_is_the_person_described(analyzer, body, speakers):
     assert who_said(analyzer, body) == speakers
+
+
+# ---------------------------------------------------------------- a capitalised position glued to the name it stands before
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Center Dario Kostelic, the league's leading rebounder, shrugged. "
+            '"I read the back of the shirt, not the front," said Kostelic, whose name is printed there.',
+            "Dario Kostelic",
+        ),
+        (
+            'Asked about the penalty, Goalkeeper Ilse Maartens said: "I guessed right, that\'s all."',
+            "Ilse Maartens",
+        ),
+        (
+            "Striker Kwame Asante-Boateng scored twice before half-time.\n\n"
+            '"The service was brilliant," Asante-Boateng said after the match.',
+            "Kwame Asante-Boateng",
+        ),
+        (
+            'Quarterback Devin Castellanos signed with the Harbor Hawks on Monday. "It feels like home," '
+            "Castellanos said.",
+            "Devin Castellanos",
+        ),
+    ],
+)
+def test_a_position_before_a_name_is_not_part_of_the_speakers_name(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+def test_an_organisation_whose_name_starts_with_a_role_word_keeps_it(analyzer):
+    body = 'State Farm Insurance renewed its arena deal on Monday. "We are proud partners," State Farm Insurance said.'
+    assert who_said(analyzer, body) == ["State Farm Insurance"]

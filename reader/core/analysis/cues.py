@@ -18,6 +18,15 @@ Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 """.split()
     )
 )
+# sports positions, capitalised before a name at a sentence's start: 'Center X', 'Goalkeeper Y'
+POSITIONS = frozenset(
+    """
+center centre point halfback fullback outfielder catcher setter libero receiver winger striker midfielder defender
+goalkeeper keeper forward guard quarterback sprinter batsman bowler prop hooker flanker fly-half scrum-half
+full-back rider driver jockey skipper hurdler seamer spinner paceman wicketkeeper centre-back wing-back playmaker
+pitcher shortstop linebacker cornerback captain coach
+""".split()
+)
 
 SPEECH_VERBS = (
     "said says say told tells added adds explained explains insisted insists admitted admits conceded concedes "

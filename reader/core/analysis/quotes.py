@@ -15,9 +15,9 @@ from ..model import PARAGRAPH_BREAK, paragraph_end, paragraph_start
 from . import attribution, story
 from .attribution import Source
 from .context import common_word
-from .cues import ABBREVIATIONS, PARTIAL_CUE_RE, PRONOUNS, has_sentence_break, sentence_end, sentence_start
+from .cues import ABBREVIATIONS, PARTIAL_CUE_RE, POSITIONS, PRONOUNS, has_sentence_break, sentence_end, sentence_start
 from .marks import QuoteSpan, quote_spans
-from .names import PARTICLES, SENTENCE_OPENERS, Names, trim_name
+from .names import PARTICLES, ROLE_WORDS, SENTENCE_OPENERS, Names, trim_name
 from .story import DESCRIPTION_WORDS, LOOK_BACK, ORG_NOUNS, description, is_description
 from .syntax import Parse, reported_before, said_by_grammar, speaker_by_grammar
 from .values import SPEECH, TERM, Entity, Quote
@@ -199,7 +199,22 @@ def _resolve(
         return story.spelled_out(speaker, text)
     if speaker and " " not in speaker:  # 'Demriel' for the 'Füsun Demirel' of the story
         speaker = story.misspelt_person(speaker, entities) or speaker
-    return _fullest(speaker, entities) if speaker else speaker
+    return _without_position(_fullest(speaker, entities), entities) if speaker else speaker
+
+
+def _without_position(speaker: str, entities: Sequence[Entity]) -> str:
+    """'Center Thanasis Mavrolis' → 'Thanasis Mavrolis', where spaCy took a capitalised position or title at a
+    sentence's start into a person's name; not 'State Farm Insurance', an organisation."""
+    body = any(e.label != "PERSON" and e.canonical == speaker for e in entities)  # spaCy's 'Goalkeeper X' is an ORG
+    roles = POSITIONS if body else ROLE_WORDS | POSITIONS
+    words = speaker.split()
+    lead = 0
+    while lead < len(words) - 2 and words[lead].lower().rstrip(".") in roles:
+        lead += 1
+    if not lead:
+        return speaker
+    rest = " ".join(words[lead:])
+    return rest if trim_name(rest) == rest else speaker
 
 
 def _fullest(speaker: str, entities: Sequence[Entity]) -> str:

@@ -2629,3 +2629,47 @@ def test_a_position_before_a_name_is_not_part_of_the_speakers_name(analyzer, bod
 def test_an_organisation_whose_name_starts_with_a_role_word_keeps_it(analyzer):
     body = 'State Farm Insurance renewed its arena deal on Monday. "We are proud partners," State Farm Insurance said.'
     assert who_said(analyzer, body) == ["State Farm Insurance"]
+
+
+# ---------------------------------------------------------------- the subject's bounds: a conjunction with its comma, 'is reported to have', an aside in commas
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "The board has not commented on the bid; but, club sources say there are "
+            '"serious doubts over how the purchase would be financed."',
+            "club sources",
+        ),
+        (
+            "Marta Kovalenko was substituted after an hour. She is reported to have told team-mates: "
+            '"I am finished at this club."',
+            "Marta Kovalenko",
+        ),
+        (
+            "Tomas Brandvold was sent to the stands in the second half. "
+            'Brandvold was heard to say "We were robbed in broad daylight tonight" as he walked off.',
+            "Tomas Brandvold",
+        ),
+        (
+            "The Harbor Hawks confirmed the signing on Monday. Team owner Lydia Marchetti, in a statement on the "
+            'club\'s website, said: "Devin is the future of this franchise."',
+            "Lydia Marchetti",
+        ),
+        (
+            'Okafor-Lindqvist, speaking after the draw, said: "We deserved more than a point today."',
+            "Okafor-Lindqvist",
+        ),
+    ],
+)
+def test_the_subject_phrase_is_bounded_at_its_name(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+def test_an_aside_in_commas_after_a_description_is_not_the_speaker(analyzer):
+    body = (
+        "Northfield Rovers sacked their manager on Friday after six straight defeats. "
+        'The club, in a statement on its website, said: "We thank him for his hard work."'
+    )
+    assert who_said(analyzer, body) == ["Northfield Rovers"]

@@ -308,7 +308,8 @@ def _apposition_end(head: str) -> int:
     """'Omar Haddad, marketing director at X,' → the end of 'Omar Haddad'; 'the coach, who …,' → the end of
     'the coach'; else the whole head."""
     first = head.split(",", 1)[0]
-    relative = re.match(r",\s+(?:who|whose|which)\b", head[len(first) :])  # 'The coach, who took over in March,'
+    # 'The coach, who took over in March,', 'The club, in a statement on its website,': an aside, not the source
+    relative = re.match(r",\s+(?:who|whose|which|in|on|at|during|after|before|speaking|writing)\b", head[len(first) :])
     if "," in head and first.strip() and (looks_like_name(first) or _ends_in_name(first) or relative):
         return len(first)  # also 'French security consultant Louis Caprioli, former head of X,'
     return len(head)
@@ -371,7 +372,7 @@ def _before_verb(head: str, at: int) -> Source | None:
             return _span(head, at, head.rindex(pronoun.group(1), 0, verb.start()), verb.start(), pronoun=True)
         # '…, but his agency said', 'has seen what The New York Times calls an "…"'
         # 'a deal that the club claimed was worth "…"': the relative clause's subject
-        subject = re.split(r",?\s+(?:but|while|whereas|yet)\s+|;\s+|\s+what\s+(?=\S+\s)|" + _RELATIVE, subject)[-1]
+        subject = re.split(r"[,;]?\s+(?:but|while|whereas|yet),?\s+|;\s+|\s+what\s+(?=\S+\s)|" + _RELATIVE, subject)[-1]
         subject = LEAD_IN.sub("", subject)
         subject = _BARE_LEAD_IN.sub("", subject)
         subject = _TIME_LEAD_IN.sub("", subject)

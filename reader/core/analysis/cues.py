@@ -70,7 +70,8 @@ PARTIAL_CUE_RE = re.compile(rf"\b(?:{VERB}|{PARTIAL_CUES})\b")
 # between a source and its verb: "Smith later added", "he has since said", "she would only say"
 AUX = (
     r"(?:(?:has|had|have|was|is|would|will|also|later|then|quickly|simply|only|once|again|since|just|"
-    r"repeatedly|previously|earlier|subsequently|further|firmly|proudly|simply|bluntly|calmly)\s+)*"
+    r"repeatedly|previously|earlier|subsequently|further|firmly|proudly|simply|bluntly|calmly)\s+|"
+    r"(?:is|was|are|were)\s+(?:reported|said|understood|believed|alleged|heard|quoted)\s+to\s+(?:have\s+)?)*"
 )
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 PRONOUN = r"(?:he|she|they|we|I|it|He|She|They|We|It)"

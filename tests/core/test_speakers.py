@@ -2673,3 +2673,35 @@ def test_an_aside_in_commas_after_a_description_is_not_the_speaker(analyzer):
         'The club, in a statement on its website, said: "We thank him for his hard work."'
     )
     assert who_said(analyzer, body) == ["Northfield Rovers"]
+
+
+# ---------------------------------------------------------------- what a document or a reasoning party says: 'reasoned', 'mentioned', 'supposes', 'call for'
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Harbor City Council refused the club's request for a rates discount. The council reasoned, "
+            '"because the club charges for admission, the ground is a commercial venue."',
+            "Harbor City Council",
+        ),
+        (
+            "Ines Arroyo-Blanco, the league's integrity officer, delivered her findings on Monday. She also "
+            'mentioned a need to fight "betting syndicates operating from overseas."',
+            "Ines Arroyo-Blanco",
+        ),
+        (
+            "The Kestrel Foundation published its review of youth football on Tuesday. The foundation's "
+            'authors call for "an end to paid trials for children under twelve."',
+            "The foundation's authors",
+        ),
+        (
+            'In his letter to members, chairman Piet de Waal supposes a "long and costly legal fight with the '
+            'league" if the vote goes ahead.',
+            "Piet de Waal",
+        ),
+    ],
+)
+def test_the_verbs_of_documents_and_reasoning_cue_a_quote(analyzer, body, speaker):
+    assert [who.lower() if who else who for who in who_said(analyzer, body)] == [speaker.lower()]

@@ -45,7 +45,7 @@ SPEECH_VERBS = (
     "murmured hinted teased reminded tell warn insist admit vow urge reveal confirm deny denies denied hail hails "
     "hailed slam slams slammed blast blasts blasted offered offers asserted asserts contended contends opined "
     "recounted recounts wondered wonders whispered yelled screamed testified testifies cried marvelled marveled "
-    "chanted chant chants sang"
+    "chanted chant chants sang reasoned reasons mentioned mentions supposes"
 ).split()
 _VERB_ALT = "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True))
 # what an organisation or a person issues: '"…," the statement read'
@@ -53,7 +53,7 @@ STATEMENT_NOUNS = frozenset(
     "statement release communique communiqué post letter message tweet resolution ruling verdict judgment".split()
 )
 _MULTI_VERBS = "".join(rf"(?<={noun}\s)reads?|" for noun in sorted(STATEMENT_NOUNS)) + (
-    r"read(?=:)|pointed\s+out|went\s+on|summed\s+up|chimed\s+in|"
+    r"read(?=:)|pointed\s+out|call\s+for|went\s+on|summed\s+up|chimed\s+in|"
     r"shot\s+back|fired\s+back|hit\s+back|"
     r"was\s+quoted\s+as\s+saying|is\s+quoted\s+as\s+saying|added\s+that|said\s+that"
 )

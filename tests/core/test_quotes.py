@@ -544,3 +544,41 @@ def test_a_short_quote_after_adding_or_saying_is_speech(analyzer, sentence):
     _article, analysis = analyze_text(analyzer, text)
     [*_, q] = speeches(analysis)
     assert (bare(q), q.speaker) == ("For Lima, this man is a hero", "Ana Ruiz")
+
+
+# ---------------------------------------------------------------- straight single marks as speech marks (UK web copy)
+
+
+def test_straight_single_quotes_are_speech_marks_with_apostrophes_inside(analyzer):
+    text = (
+        "Sale\n\nPiet de Waal has chaired Northfield Rovers since 2015.\n\n"
+        "'We are not for sale,' said chairman Piet de Waal. 'Not to anyone, and that's final.'\n\n"
+        "Manager Dean Whitlow said: 'The players don't read the papers.'"
+    )
+    _article, analysis = analyze_text(analyzer, text)
+    assert speakers(analysis) == [
+        ("We are not for sale,", "Piet de Waal"),
+        ("Not to anyone, and that's fina", "Piet de Waal"),
+        ("The players don't read the pap", "Dean Whitlow"),
+    ]
+
+
+def test_a_straight_single_quote_keeps_plural_possessives_inside(analyzer):
+    text = (
+        "Kit\n\nCaptain Ellie Varndell spoke at the launch.\n\n"
+        "'The players' views were ignored, and that hurts,' Varndell said. The fans' group agreed."
+    )
+    _article, analysis = analyze_text(analyzer, text)
+    [q] = speeches(analysis)
+    assert q.text == "'The players' views were ignored, and that hurts,'"
+    assert q.speaker == "Ellie Varndell"
+
+
+def test_straight_apostrophes_alone_make_no_quote(analyzer):
+    text = (
+        "Era\n\nIt's the club's best start since the '90s, and the Rovers' fans know it. "
+        "Rock 'n' roll was on the stereo, and 'twas ever thus, the players' union said.\n\n"
+        "The Smiths' new stand opens in May."
+    )
+    _article, analysis = analyze_text(analyzer, text)
+    assert analysis.in_part(BODY).quotes == ()

@@ -21,6 +21,10 @@ CLOSERS = "”»"
 _MARK_CHARS = re.compile("[`'\"‘’" + OPENERS + CLOSERS + "]")  # every character _marks looks at
 _SINGLE_OPENS = re.compile(r"(?:(?<=^)|(?<=[\s(\[{—–/\"“-]))‘(?!\d\ds?\b|em\b|n’|til\b|cause\b)(?=\S)")
 _SINGLE_CLOSER = re.compile(r"(?<=\S)’(?![^\W\d_])|(?<![^\W\d_])’")  # not an apostrophe inside a word
+# straight single marks (UK web copy: ''We are not for sale,' said …'): an opening mark at a word's start, and
+# a closing one only right after a sentence's or a clause's mark, so no apostrophe ('players'', ''90s') pairs
+_STRAIGHT_OPENS = re.compile(r"(?:(?<=^)|(?<=[\s(\[{—–/]))'(?!\d\ds?\b|em\b|n'|til\b|cause\b|twas\b|tis\b)(?=\w)")
+_STRAIGHT_CLOSER = re.compile(r"(?<=[.,!?…—–-])'(?=$|[\s.,;:!?)\]—–\"”])")
 
 
 @dataclass
@@ -139,6 +143,12 @@ def _single_marks(para: str) -> dict[int, str]:
         plain = [c for c in closers if para[c - 1] != "s" and not para[c - 1].isspace()]
         if closers:
             roles[at], roles[(clear or plain or closers)[0]] = "open", "close"
+    if "''" in para or "``" in para:
+        return roles  # old wire copy: its single marks quote inside its double ones
+    for opener in _STRAIGHT_OPENS.finditer(para):
+        closer = _STRAIGHT_CLOSER.search(para, opener.end())
+        if closer and not (roles and opener.start() < max(roles)):
+            roles[opener.start()], roles[closer.start()] = "open", "close"
     return roles
 
 

@@ -2705,3 +2705,31 @@ def test_an_aside_in_commas_after_a_description_is_not_the_speaker(analyzer):
 )
 def test_the_verbs_of_documents_and_reasoning_cue_a_quote(analyzer, body, speaker):
     assert [who.lower() if who else who for who in who_said(analyzer, body)] == [speaker.lower()]
+
+
+# ---------------------------------------------------------------- a name with particles, or after a plural possessive, in apposition
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ('"We are not for sale at any price," said the chairman, Piet de Waal.', "Piet de Waal"),
+        (
+            '"It is a fair offer for both sides," said the club\'s president, Hendrik van der Berg.',
+            "Hendrik van der Berg",
+        ),
+        (
+            '"It was a business decision and nothing more," Jean-Luc de la Fontaine, the sponsor\'s chief executive, '
+            "said.",
+            "Jean-Luc de la Fontaine",
+        ),
+        ('"We go again on Saturday," said Rovers\' captain, Joe Mallory, after the game.', "Joe Mallory"),
+        (
+            '"The fans deserve better than this," said the Rangers\' owner, Maria Lindqvist, who bought the club in '
+            "2019.",
+            "Maria Lindqvist",
+        ),
+    ],
+)
+def test_a_name_in_apposition_after_its_description_is_the_speaker(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

@@ -28,7 +28,7 @@ from .cues import (
 from .cues import PARTIAL_CUES as PARTIAL_CUES
 from .cues import SPEECH_VERBS as SPEECH_VERBS
 from .cues import STATEMENT_NOUNS as STATEMENT_NOUNS
-from .names import DEMONYMS, ROLE_WORDS, trim_name
+from .names import DEMONYMS, PARTICLES, ROLE_WORDS, trim_name
 
 _WEEKDAY = re.compile(r"^\s*(?:on\s+|last\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 # a role in title case, then its holder's name in commas: "Harlow's First Team Manager, Steve Aldridge,"
@@ -54,7 +54,8 @@ _SOURCE_STOP = re.compile(
     r"of\s+(?:his|her|their|its)\s)\b"
 )
 # a name in apposition after a description, ending the sentence: ', Omar Berrada.'
-_NAMED_AFTER = re.compile(r",\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*(?:[.!?]|$)")
+_PARTICLE = "|".join(sorted(PARTICLES))  # 'Piet de Waal', 'Jean-Luc de la Fontaine'
+_NAMED_AFTER = re.compile(rf",\s+((?:[A-Z][\w'’.-]*\s+(?:(?:{_PARTICLE})\s+)*){{1,3}}[A-Z][\w'’-]+)\s*(?:[.!?,]|$)")
 # a sentence that goes on after a quote with no comma or dash: a lower-case word that starts no attribution
 _GOES_ON = re.compile(
     rf"(?!(?:{AUX}){VERB}\b|{PRONOUN}\b|according\s+to\b|(?:the|a|an|his|her|their|its|one|two|three|both)\s)[a-z]"
@@ -277,7 +278,7 @@ def _verb_first(body: str, at: int) -> Source | None:
     if end - m.end() > 80:
         return None
     named = _NAMED_AFTER.match(body, end)  # ," said the club's chief executive, Omar Berrada.
-    if named and re.match(r"(?:the|a|an|its|their|his|her|[A-Z][\w'’&.-]*['’]s)\s", body[m.end() : end]):
+    if named and re.match(r"(?:the|a|an|its|their|his|her|[A-Z][\w'’&.-]*(?:['’]s|s['’]))\s", body[m.end() : end]):
         return _span(body, at, named.start(1), named.end(1))
     return _span(body, at, m.end(), end)
 
@@ -320,7 +321,7 @@ def _ends_in_name(phrase: str) -> bool:
 
 
 def looks_like_name(phrase: str) -> bool:
-    words = [w for w in re.findall(r"[\w'’.-]+", phrase) if w.lower() not in ("de", "van", "von", "da", "del", "der")]
+    words = [w for w in re.findall(r"[\w'’.-]+", phrase) if w not in PARTICLES]
     return bool(words) and all(w[:1].isupper() for w in words) and len(words) <= 5
 
 

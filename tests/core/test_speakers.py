@@ -2733,3 +2733,30 @@ def test_the_verbs_of_documents_and_reasoning_cue_a_quote(analyzer, body, speake
 )
 def test_a_name_in_apposition_after_its_description_is_the_speaker(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- 'described <a long object> as "…"': the describer's words
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Anika Sorensen characterized the dispute between the club and the supporters' trust over ticket "
+            'prices as "a misunderstanding that has got out of hand."',
+            "Anika Sorensen",
+        ),
+        (
+            "Dean Whitlow, who has been in charge for six seasons, dismissed the reports of a rift between the "
+            'players and the board over the new sponsor as "complete fiction from start to finish."',
+            "Dean Whitlow",
+        ),
+        (
+            "Harbor City mayor Lorraine Okoye labelled the plan to move the team to a new stadium outside the "
+            'city limits as "a betrayal of three generations of fans."',
+            "Lorraine Okoye",
+        ),
+    ],
+)
+def test_a_describing_verb_with_a_long_object_before_as_cues_the_quote(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

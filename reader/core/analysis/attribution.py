@@ -45,6 +45,7 @@ _WHICH_SAYING = re.compile(
     r"(?:saying|stating|adding|noting|insisting|warning|arguing|explaining|writing)\b[^,;:]{0,80}[:,]?\s*$"
 )
 _REPORTED = re.compile(r"\s+(?:that|he|she|they|we|I)\s")  # 'said he would play': reported speech
+DESCRIBED_AS_WORDS = 30  # 'characterized the dispute between … as "…"': at most this many words after the verb
 AFTER_SENTENCE_WORDS = 6  # '"…." Smith said after the match.': at most this many words after the verb
 
 # where a source phrase after its verb stops: "said Smith in a statement", "said Smith, who …"
@@ -363,7 +364,8 @@ def _before_verb(head: str, at: int) -> Source | None:
         partial = not VERB_RE.fullmatch(verb.group())
         colon = re.search(r":\s*$", rest)
         reported = re.search(r"\bthat\b", rest)  # 'said in a statement that Sevilla had "…"'
-        if len(rest.split()) > (14 if colon else 8) or (
+        described = partial and re.search(r"\bas\s*$", rest)  # 'described <a long object> as "…"'
+        if len(rest.split()) > (14 if colon else DESCRIBED_AS_WORDS if described else 8) or (
             not partial and not reported and not re.search(r"[:,]\s*$", rest) and len(rest.split()) > 3
         ):
             continue

@@ -2760,3 +2760,30 @@ def test_a_name_in_apposition_after_its_description_is_the_speaker(analyzer, bod
 )
 def test_a_describing_verb_with_a_long_object_before_as_cues_the_quote(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- 'X, <apposition>, posted late Tuesday: "…"': a time after the verb is no source
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Broussard is under contract through 2028. His crew chief, Wade Petrie, posted late Tuesday: "
+            '"Same team, same goal. Paint scheme to be decided."',
+            "Wade Petrie",
+        ),
+        (
+            "Marcus Ellery, the ranking member of the committee, said early Monday that the deal was "
+            '"dead on arrival in this chamber."',
+            "Marcus Ellery",
+        ),
+        (
+            "Lydia Marchetti, the team's owner since 2019, wrote late Sunday night: "
+            '"We will rebuild this franchise the right way."',
+            "Lydia Marchetti",
+        ),
+    ],
+)
+def test_a_time_after_the_verb_of_an_apposed_subject_is_not_the_source(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

@@ -30,7 +30,7 @@ from .cues import SPEECH_VERBS as SPEECH_VERBS
 from .cues import STATEMENT_NOUNS as STATEMENT_NOUNS
 from .names import DEMONYMS, PARTICLES, ROLE_WORDS, trim_name
 
-_WEEKDAY = re.compile(r"^\s*(?:on\s+|last\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+_WEEKDAY = re.compile(r"^\s*(?:on\s+|last\s+|late\s+|early\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 # a role in title case, then its holder's name in commas: "Harlow's First Team Manager, Steve Aldridge,"
 _TITLED_NAME = re.compile(r"(?P<role>[^,]+),\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),?\s*$")
 _ROLE_NAME = (  # 'Leeds Rhinos head coach Brad Arthur'

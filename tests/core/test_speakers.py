@@ -2787,3 +2787,35 @@ def test_a_describing_verb_with_a_long_object_before_as_cues_the_quote(analyzer,
 )
 def test_a_time_after_the_verb_of_an_apposed_subject_is_not_the_source(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- more speech verbs of sports copy
+
+
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
+        (
+            '"We want to stay in this league," said Joe Mallory. "We want to stay," echoed his team-mate Kwame Asante.',
+            ["Joe Mallory", "Kwame Asante"],
+        ),
+        (
+            'Winger Ntando Mokoena sat alone in the dressing room. "I was terrified out there," Mokoena confessed.',
+            ["Ntando Mokoena"],
+        ),
+        (
+            '"Get back in your half!" Ray Dunmore barked at his full-back. Dunmore then turned to the bench.',
+            ["Ray Dunmore"],
+        ),
+        (
+            'Kestrel chief executive Anika Sorensen pledged: "We will be back on that shirt within two years."',
+            ["Anika Sorensen"],
+        ),
+        (
+            '"Maybe the referee had somewhere else to be tonight," sniped Harbor City coach Lena Brandt.',
+            ["Lena Brandt"],
+        ),
+    ],
+)
+def test_more_speech_verbs_cue_an_attribution(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers

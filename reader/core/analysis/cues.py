@@ -45,7 +45,10 @@ SPEECH_VERBS = (
     "murmured hinted teased reminded tell warn insist admit vow urge reveal confirm deny denies denied hail hails "
     "hailed slam slams slammed blast blasts blasted offered offers asserted asserts contended contends opined "
     "recounted recounts wondered wonders whispered yelled screamed testified testifies cried marvelled marveled "
-    "chanted chant chants sang reasoned reasons mentioned mentions supposes"
+    "chanted chant chants sang reasoned reasons mentioned mentions supposes echoed echoes barked growled confessed "
+    "confesses raged sniped raved thundered roared disclosed discloses ventured surmised speculated reminisced "
+    "taunted inquired enquired pondered apologised apologized pledged pledges swore affirmed clarified "
+    "underscored underscores rejoined texted emailed gasped sobbed moaned griped whined chirped quizzed"
 ).split()
 _VERB_ALT = "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True))
 # what an organisation or a person issues: '"…," the statement read'

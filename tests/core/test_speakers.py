@@ -2819,3 +2819,18 @@ def test_a_time_after_the_verb_of_an_apposed_subject_is_not_the_source(analyzer,
 )
 def test_more_speech_verbs_cue_an_attribution(analyzer, body, speakers):
     assert who_said(analyzer, body) == speakers
+
+
+# ---------------------------------------------------------------- a panel's or a round-up's 'Name (aside): "…"'
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ('Joe Mallory (on his future): "I\'m happy here and I want to finish my career here."', "Joe Mallory"),
+        ('Anika Sorensen (Kestrel Beverages): "We are here for the long term, whatever the result."', "Anika Sorensen"),
+        ('Lena Brandt, Harbor City (head coach): "We gave them two goals and you cannot do that here."', "Lena Brandt"),
+    ],
+)
+def test_a_name_with_an_aside_in_brackets_before_a_colon_speaks(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

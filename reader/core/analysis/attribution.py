@@ -499,7 +499,9 @@ def _transcript_turn(head: str, at: int) -> Source | None:
 
 def _before_colon(head: str, at: int) -> Source | None:
     # a panel's 'Sam Ito, Channel 4: "'   a headline's 'Bach: "'
-    m = re.fullmatch(r"\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:,\s*[^,:]{1,40})?\s*:\s*", head)
+    m = re.fullmatch(  # and with an aside in brackets: 'Joe Mallory (on his future): "'
+        r"\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:\s*\([^()]{1,40}\))?(?:,\s*[^,:]{1,40})?\s*:\s*", head
+    )
     held = _ROLE_COLON.fullmatch(head)  # 'Leeds Rhinos head coach Brad Arthur: "'
     if not m and held and held.group("role").split()[-1] in ROLE_WORDS:
         return _span(head, at, held.start("name"), held.end("name"))

@@ -2834,3 +2834,34 @@ def test_more_speech_verbs_cue_an_attribution(analyzer, body, speakers):
 )
 def test_a_name_with_an_aside_in_brackets_before_a_colon_speaks(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- 'The deal, according to X, is "…"', 'In the words of captain X', 'came the reply from X'
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            'The deal, according to Kestrel chief executive Anika Sorensen, is "the best in the league by a distance."',
+            "Anika Sorensen",
+        ),
+        (
+            'The new stand, according to club secretary Maria Cole, will be "ready for the first game of next season."',
+            "Maria Cole",
+        ),
+        ('In the words of captain Joe Mallory, "We were rubbish from the first whistle to the last."', "Joe Mallory"),
+        ("\"I don't know and I don't care,\" came the reply from Dean Whitlow.", "Dean Whitlow"),
+        ('"Ask the chairman, not me," was the response from Rovers captain Joe Mallory.', "Joe Mallory"),
+    ],
+)
+def test_according_to_in_the_words_of_and_the_reply_from_cue_a_quote(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+def test_according_to_inside_someones_reported_words_is_not_the_speaker(analyzer):
+    body = (
+        "Judge Rana Okafor told Lindqvist that, according to a Northfield Echo report, he had "
+        '"been paid by the syndicate to miss the penalty in the final minute of the match."'
+    )
+    assert who_said(analyzer, body) == ["Rana Okafor"]

@@ -196,6 +196,7 @@ def after(text: str, quote_end: int, limit: int) -> Source | None:
         _verb_first(body, at)
         or _source_first(body, at)
         or _according_to(body, at)
+        or _reply_from(body, at)
         or _displayed_by(body, at)
         or _dash(tail, quote_end)
     )
@@ -229,7 +230,17 @@ def before(text: str, quote_start: int, floor: int) -> Source | None:
         or _with_saying(head, at)
         or _before_subject(head, at)
         or (_before_subject(whole, begin) if head is not whole else None)
+        or _according_within(head, at)
     )
+
+
+def _according_within(head: str, at: int) -> Source | None:
+    # 'The deal, according to Kestrel chief executive Anika Sorensen, is "'
+    # not 'The judge told him that, according to a report, he had "…"': whose report is it is another matter
+    m = re.search(r",\s+according\s+to\s+(?P<source>[^,:;]{2,60}),\s+[^,:;]{0,60}$", head)
+    if not m or PARTIAL_CUE_RE.search(head, 0, m.start()):
+        return None
+    return _span(head, at, m.start("source"), m.end("source"))
 
 
 def line_attribution(text: str, para_end: int) -> Source | None:
@@ -331,6 +342,14 @@ def _according_to(body: str, at: int) -> Source | None:
     if not m:
         return None
     return _span(body, at, m.end(), _phrase_after(body, m.end()))
+
+
+def _reply_from(body: str, at: int) -> Source | None:
+    # ," came the reply from Dean Whitlow   ," was the response from Rovers captain Joe Mallory
+    m = re.match(
+        r"(?:came|was)\s+(?:the|his|her|their)\s+(?:reply|response|answer|retort|verdict)\s+(?:from|of)\s+", body
+    )
+    return _span(body, at, m.end(), _phrase_after(body, m.end())) if m else None
 
 
 def _dash(tail: str, at: int) -> Source | None:
@@ -482,7 +501,7 @@ def _before_said_name(head: str, at: int) -> Source | None:
     m = re.search(
         rf"(?:\b{VERB}|[Aa]ccording\s+to)\s+(?P<source>(?:[A-Z]|the\s|a\s|an\s|{_ROLE_FIRST_WORD})[^,:;]{{0,80}}?)\s*[:,]\s*$"
         # 'in the words of the Crown prosecutor, Mark Tedeschi, QC, "'
-        rf"|[Ii]n\s+the\s+words\s+of\s+(?P<words>(?:[A-Z]|the\s|a\s|an\s)[^:;]{{0,80}}?)\s*[:,]\s*$",
+        rf"|[Ii]n\s+the\s+words\s+of\s+(?P<words>(?:[A-Z]|the\s|a\s|an\s|{_ROLE_FIRST_WORD})[^:;]{{0,80}}?)\s*[:,]\s*$",
         head,
     )
     if not m or re.match(rf"(?:{_ADDRESSED.pattern})\s", m.group()):

@@ -582,3 +582,33 @@ def test_straight_apostrophes_alone_make_no_quote(analyzer):
     )
     _article, analysis = analyze_text(analyzer, text)
     assert analysis.in_part(BODY).quotes == ()
+
+
+# ---------------------------------------------------------------- marks of translated and pasted copy
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "„We are proud of this partnership,“ said Kestrel chief executive Anika Sorensen.",
+        "»We are proud of this partnership«, said Kestrel chief executive Anika Sorensen.",
+        "«We are proud of this partnership», said Kestrel chief executive Anika Sorensen.",
+        "« We are proud of this partnership », said Kestrel chief executive Anika Sorensen.",
+    ],
+)
+def test_low_and_reversed_quote_marks_of_translated_copy(analyzer, sentence):
+    text = f"Deal\n\nKestrel Beverages renewed its shirt deal with Northfield Rovers.\n\n{sentence}"
+    _article, analysis = analyze_text(analyzer, text)
+    assert [(q.text.strip("„“»«, ")[:30], q.speaker) for q in speeches(analysis)] == [
+        ("We are proud of this partnersh", "Anika Sorensen")
+    ]
+
+
+def test_an_opening_mark_typed_after_a_full_stop_and_a_space_closes(analyzer):
+    text = (
+        "Rowe\n\nHead coach Declan Rowe was defiant. "
+        "“We go to Leicester next week and we go to win. “ The team travels on Friday, Rowe said."
+    )
+    _article, analysis = analyze_text(analyzer, text)
+    [q] = speeches(analysis)
+    assert q.text == "“We go to Leicester next week and we go to win. “"

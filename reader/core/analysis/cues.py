@@ -78,7 +78,7 @@ AUX = (
 )
 PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
 PRONOUN = r"(?:he|she|they|we|I|it|He|She|They|We|It)"
-QUOTE_MARK = re.compile(r"[\"“”«»]|``|''")
+QUOTE_MARK = re.compile(r"[\"“”«»„]|``|''")
 SENTENCE_END = re.compile(r"[.!?]+[\"”’']?(?=\s|$)")
 
 

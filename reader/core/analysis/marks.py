@@ -15,10 +15,11 @@ from dataclasses import dataclass, field
 
 from ..model import split_paragraphs
 
-OPENERS = "“«"
-CLOSERS = "”»"
+OPENERS = "“„"  # '„…“' of translated German copy closes with its '“' where a closing mark may stand
+CLOSERS = "”"
+GUILLEMETS = "«»"  # French '«…»' and German '»…«': which way one points says less than what touches it
 # a single curly mark opens speech (UK copy: 'fumed: ‘I’m not finished.’'), not an elision ('the ‘90s')
-_MARK_CHARS = re.compile("[`'\"‘’" + OPENERS + CLOSERS + "]")  # every character _marks looks at
+_MARK_CHARS = re.compile("[`'\"‘’" + OPENERS + CLOSERS + GUILLEMETS + "]")  # every character _marks looks at
 _SINGLE_OPENS = re.compile(r"(?:(?<=^)|(?<=[\s(\[{—–/\"“-]))‘(?!\d\ds?\b|em\b|n’|til\b|cause\b)(?=\S)")
 _SINGLE_CLOSER = re.compile(r"(?<=\S)’(?![^\W\d_])|(?<![^\W\d_])’")  # not an apostrophe inside a word
 # straight single marks (UK web copy: ''We are not for sale,' said …'): an opening mark at a word's start, and
@@ -118,6 +119,8 @@ def _marks(para: str, headline: bool, inside):
             role = _straight_role(para, i, inside())
         elif ch == "'" and headline:
             role = _straight_role(para, i, inside(), clear_only=True)
+        elif ch in GUILLEMETS:
+            role = _guillemet_role(para, i)
         elif ch in OPENERS:
             role = "open"
         elif ch in CLOSERS:
@@ -153,8 +156,23 @@ def _single_marks(para: str) -> dict[int, str]:
 
 
 def _glued_closer(para: str, i: int, size: int) -> bool:
-    """An opening mark after a sentence's last word and its full stop, then a space: it closes."""
-    return i > 0 and para[i - 1] in ".!?,;" and para[i + size : i + size + 1].isspace()
+    """An opening mark after a sentence's last word and its full stop (or the stop and a space), then a space:
+    it closes ('…to win. “ The team')."""
+    stop = para[i - 1] in ".!?,;" if i > 0 else False
+    spaced = i > 1 and para[i - 1] == " " and para[i - 2] in ".!?"
+    return (stop or spaced) and para[i + size : i + size + 1].isspace()
+
+
+def _guillemet_role(para: str, i: int) -> str:
+    """'«' or '»' opens where a word follows it and a space or the paragraph's start comes before it
+    ('»Wir', '«Nous', '« Nous'), and closes where a word comes before it ('partnership«', 'fiers »')."""
+    before = para[i - 1] if i else " "
+    after = para[i + 1] if i + 1 < len(para) else " "
+    if not before.isspace() and before not in "([{—–-/":
+        return "close"
+    if para[i] == "«" or after.isalnum():
+        return "open"
+    return "close"
 
 
 def _opens_with_mark(para: str) -> bool:

@@ -2865,3 +2865,25 @@ def test_according_to_inside_someones_reported_words_is_not_the_speaker(analyzer
         '"been paid by the syndicate to miss the penalty in the final minute of the match."'
     )
     assert who_said(analyzer, body) == ["Rana Okafor"]
+
+
+# ---------------------------------------------------------------- '…, with one fan writing "…"': an unnamed source after 'with'
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Supporters were quick to react online to the new kit, with one fan writing: "
+            '"It looks like a betting slip with sleeves."',
+            "one fan",
+        ),
+        (
+            "The ticket prices went down badly at the ground, with one season-ticket holder telling the Echo: "
+            '"I have paid for thirty years and this is my last."',
+            "one season-ticket holder",
+        ),
+    ],
+)
+def test_an_unnamed_source_after_with_and_a_participle(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

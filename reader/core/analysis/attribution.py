@@ -426,10 +426,10 @@ def _with_saying(head: str, at: int) -> Source | None:
     # 'the Court of Arbitration for Sport, which rejected it on Tuesday, stating that the ban was "'
     m = re.search(
         r"\bwith\s+(?P<source>(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,4}?)\s+"
-        r"(?:saying|stating|adding|noting|writing|warning|insisting|explaining|telling\s+\w+)\s*[:,]?\s*$",
+        r"(?:saying|stating|adding|noting|writing|warning|insisting|explaining|telling\s+(?:the\s+)?\w+(?:\s+[A-Z]\w*){0,3})\s*[:,]?\s*$",
         head,
     )
-    if not m or not re.match(r"(?:the\s+)?[A-Z]|the\s", m.group("source")):
+    if not m or not re.match(r"(?:the\s+)?[A-Z]|(?:the|one|a|an)\s", m.group("source")):  # '…, with one fan writing'
         m = _WHICH_SAYING.search(head)
     return _span(head, at, m.start("source"), m.end("source")) if m else None
 

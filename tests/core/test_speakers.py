@@ -2887,3 +2887,27 @@ def test_according_to_inside_someones_reported_words_is_not_the_speaker(analyzer
 )
 def test_an_unnamed_source_after_with_and_a_participle(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- 'X in a statement said': the medium between a subject and its verb
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            'The federation in a letter to its member clubs warned that "no exceptions will be made this season."',
+            "the federation",
+        ),
+        (
+            'Ines Arroyo-Blanco in a letter to the clubs warned that "no exceptions will be made this season."',
+            "Ines Arroyo-Blanco",
+        ),
+        (
+            'Rovers captain Joe Mallory in a video on the club\'s website said: "We owe the fans a performance."',
+            "Joe Mallory",
+        ),
+    ],
+)
+def test_the_medium_between_a_subject_and_its_verb_is_not_the_source(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

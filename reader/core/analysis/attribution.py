@@ -101,6 +101,12 @@ _TURN = re.compile(
     r"\s*[QA]\.?\s*(?:[—–-]\s*)?\(?\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}?)\s*"
     r"(?:,\s*[^,:()]{1,40})?\)?\s*(?:\([^()]{1,40}\)\s*)?:\s*"
 )
+# the medium between a subject and its verb, without commas: ' in their official statement', ' in a letter to …'
+_MEDIUM_AFTER = re.compile(
+    r"(?<=\w)\s+(?:in|on|via|through)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}"
+    r"(?:statement|release|letter|post|tweet|message|interview|speech|conference|video|email|blog|column|"
+    r"podcast|briefing)\b[^,;:\"“]{0,40}$"
+)
 # a time before the subject, without its comma: 'And last night the ex-England ace fumed:'
 _TIME_LEAD_IN = re.compile(
     r"^(?:[Ll]ast\s+night|[Yy]esterday|[Tt]oday|[Tt]onight|[Ee]arlier\s+today|[Tt]his\s+(?:morning|afternoon|"
@@ -398,6 +404,7 @@ def _before_verb(head: str, at: int) -> Source | None:
         subject = LEAD_IN.sub("", subject)
         subject = _BARE_LEAD_IN.sub("", subject)
         subject = _TIME_LEAD_IN.sub("", subject)
+        subject = _MEDIUM_AFTER.sub("", subject)  # 'organisers in their official statement said'
         if not subject.strip(" ,;") or FUNCTION_WORD.fullmatch(subject.strip(" ,;")):
             return None  # '…," and told the players, "…"': the subject is earlier in the sentence
         return _subject_source(head, subject, at)

@@ -2911,3 +2911,24 @@ def test_an_unnamed_source_after_with_and_a_participle(analyzer, body, speaker):
 )
 def test_the_medium_between_a_subject_and_its_verb_is_not_the_source(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- 'X said he "…." Y laughed.': the next sentence's verb is Y's own
+
+
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
+        (
+            "Asked about the sponsorship, Rovers striker Kwame Asante, who scored twice, said he "
+            '"didn\'t care what was on the shirt." His strike partner, Leon Hartley, laughed. "He cares," Hartley said.',
+            ["Kwame Asante", "Leon Hartley"],
+        ),
+        (
+            'Harbor City coach Lena Brandt said that "the referee had a shocker tonight." Her captain agreed.',
+            ["Lena Brandt"],
+        ),
+    ],
+)
+def test_a_quote_its_own_sentence_cues_is_not_the_next_sentences(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers

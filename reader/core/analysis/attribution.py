@@ -101,6 +101,8 @@ _TURN = re.compile(
     r"\s*[QA]\.?\s*(?:[—–-]\s*)?\(?\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}?)\s*"
     r"(?:,\s*[^,:()]{1,40})?\)?\s*(?:\([^()]{1,40}\)\s*)?:\s*"
 )
+# a speech verb right before a quote, with what may stand between: 'said he "', 'said that "'
+_CUED = re.compile(rf"\b{VERB}(?:\s+(?:that|he|she|they|it|we|I)){{0,2}}\s*$")
 # the medium between a subject and its verb, without commas: ' in their official statement', ' in a letter to …'
 _MEDIUM_AFTER = re.compile(
     r"(?<=\w)\s+(?:in|on|via|through)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}"
@@ -163,7 +165,9 @@ def source(text: str, start: int, end: int) -> Source | None:
     line, then before it; before it first where the text introduces the quote ('Norris, who won in Miami,
     said: "…."') and the quote ends its sentence: what follows is another sentence's attribution."""
     para_start, para_end = paragraph_start(text, start), paragraph_end(text, end)
-    if re.search(r"\w\s*[:,]\s*$", text[para_start:start]) and _new_sentence(text, end, text[end:para_end].lstrip()):
+    lead = text[para_start:start]
+    introduced = re.search(r"\w\s*[:,]\s*$", lead) or _CUED.search(lead)  # '…, said he "…."'
+    if introduced and _new_sentence(text, end, text[end:para_end].lstrip()):
         found = before(text, start, para_start)
         if found is not None:
             return found

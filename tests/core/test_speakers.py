@@ -2932,3 +2932,25 @@ def test_the_medium_between_a_subject_and_its_verb_is_not_the_source(analyzer, b
 )
 def test_a_quote_its_own_sentence_cues_is_not_the_next_sentences(analyzer, body, speakers):
     assert who_said(analyzer, body) == speakers
+
+
+# ---------------------------------------------------------------- 'Another, Tom Okafor, 19, disagreed: "…"': the name apposed to 'another' or 'one'
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            '"Good riddance," said Maria Cole, a season-ticket holder. Another, Tom Okafor, 19, disagreed: '
+            '"They were good to the club for ten years."',
+            "Tom Okafor",
+        ),
+        (
+            "Fans outside the ground were split. One, Lucy Brennan from Harlow, was furious: "
+            '"They sold the shirt and they sold our history with it."',
+            "Lucy Brennan",
+        ),
+    ],
+)
+def test_the_name_apposed_to_another_or_one_speaks(analyzer, body, speaker):
+    assert who_said(analyzer, body)[-1] == speaker

@@ -132,6 +132,11 @@ _ROLE_FIRST = re.compile(r"(?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+(?=\s+(?:of|at|for)\s
 _APPOSED_NAME = re.compile(r"(?:The|His|Her|Their|Its|[A-Z][\w'’-]*['’]s)\s+[^,:]{1,40},\s+([^,:]{3,60}),")
 # a description, then the name of whom it describes set off by dashes or commas, before the verb
 _NAME_APPOSED = re.compile(r"(?:,|\s[—–]|\s--)\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*(?:,|[—–]|--)\s*$")
+# one of a group, then the name of whom it is in commas: 'Another, Tom Okafor, 19,', 'One, Lucy Brennan from Harlow,'
+_OTHER_NAMED = re.compile(
+    rf"(?:Another|One)(?:\s+[a-z][^,:]{{0,40}})?,\s+((?:[A-Z][\w'’.-]*\s+(?:(?:{_PARTICLE})\s+)*){{1,3}}[A-Z][\w'’-]+)"
+    r"\b[^,:]{0,40},"
+)
 _UNNAMED_HEAD = re.compile(r"(?:One|A|An|Another|The|His|Her|Their|Its)\s+[a-z]")
 
 
@@ -464,6 +469,9 @@ def _before_subject(head: str, at: int) -> Source | None:
     clause = _CLAUSE_PRONOUN.search(head) if _THING_SUBJECT.match(sentence) else None
     if clause:
         return _span(head, at, clause.start(1), clause.end(1), pronoun=True)
+    other = _OTHER_NAMED.match(sentence)  # 'Another, Tom Okafor, 19, disagreed: "'
+    if other:
+        return _span(head, at, head.index(other.group(1)), head.index(other.group(1)) + len(other.group(1)))
     first = sentence.split(",", 1)[0] if "," in sentence else ""
     if first and looks_like_name(first) and len(first.split()) <= 5:
         return _subject_source(head, first, at)

@@ -2954,3 +2954,24 @@ def test_a_quote_its_own_sentence_cues_is_not_the_next_sentences(analyzer, body,
 )
 def test_the_name_apposed_to_another_or_one_speaks(analyzer, body, speaker):
     assert who_said(analyzer, body)[-1] == speaker
+
+
+# ---------------------------------------------------------------- 'Statement from X: "…"': a release's label names its author
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            'Statement from Northfield Rovers: "The club has parted company with manager Dean Whitlow."',
+            "Northfield Rovers",
+        ),
+        (
+            'Full statement from Kestrel Beverages: "After ten years, we have decided not to renew."',
+            "Kestrel Beverages",
+        ),
+        ('Official statement by the Premier League: "Clubs have been informed of the decision."', "Premier League"),
+    ],
+)
+def test_a_statements_label_names_its_author(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

@@ -103,6 +103,10 @@ _TURN = re.compile(
 )
 # a speech verb right before a quote, with what may stand between: 'said he "', 'said that "'
 _CUED = re.compile(rf"\b{VERB}(?:\s+(?:that|he|she|they|it|we|I)){{0,2}}\s*$")
+_LABEL = re.compile(
+    r"\s*(?:(?:Full|Joint|Official|Club|Team)\s+)?(?:[Ss]tatement|[Mm]essage|[Ll]etter|[Rr]elease)\s+(?:from|by)\s+"
+    r"(?P<name>(?:the\s+)?[A-Z][^:;\"“]{1,60}?)\s*:\s*"
+)
 # the medium between a subject and its verb, without commas: ' in their official statement', ' in a letter to …'
 _MEDIUM_AFTER = re.compile(
     r"(?<=\w)\s+(?:in|on|via|through)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}"
@@ -239,6 +243,7 @@ def before(text: str, quote_start: int, floor: int) -> Source | None:
     # 'Sunak defended the record whilst promising a "formal update" from Braverman: "…"'
     return (
         _transcript_turn(head, at)
+        or _statement_label(head, at)
         or _before_verb(head, at)
         or _before_said_name(head, at)
         or _before_colon(head, at)
@@ -533,6 +538,12 @@ def _transcript_turn(head: str, at: int) -> Source | None:
     # a transcript's 'Q (MARA LINDQVIST, THE COURIER): "'   'A. Joe Brannigan: "'   'Q — Sam Ito (BBC): "'
     m = _TURN.fullmatch(head)
     return _span(head, at, m.start("name"), m.end("name")) if m and looks_like_name(m.group("name")) else None
+
+
+def _statement_label(head: str, at: int) -> Source | None:
+    # a release's label: 'Statement from Northfield Rovers: "'   'Full statement by X: "'
+    m = _LABEL.fullmatch(head)
+    return _span(head, at, m.start("name"), m.end("name")) if m else None
 
 
 def _before_colon(head: str, at: int) -> Source | None:

@@ -29,119 +29,44 @@ from .cues import PARTIAL_CUES as PARTIAL_CUES
 from .cues import SPEECH_VERBS as SPEECH_VERBS
 from .cues import STATEMENT_NOUNS as STATEMENT_NOUNS
 from .names import DEMONYMS, PARTICLES, ROLE_WORDS, trim_name
-
-_WEEKDAY = re.compile(r"^\s*(?:on\s+|last\s+|late\s+|early\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
-# a role in title case, then its holder's name in commas: "Harlow's First Team Manager, Steve Aldridge,"
-_TITLED_NAME = re.compile(r"(?P<role>[^,]+),\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),?\s*$")
-_ROLE_NAME = (  # 'Leeds Rhinos head coach Brad Arthur'
-    r"\s*(?:[A-Z][\w'’&.-]*\s+){0,4}?(?P<role>(?:[a-z][a-z-]*\s+){1,3})"
-    r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})"
+from .phrases import (
+    ADDRESSED,
+    AFTER_SENTENCE_WORDS,
+    APPOSED_NAME,
+    BARE_LEAD_IN,
+    CLAUSE_PRONOUN,
+    CUED,
+    DESCRIBED_AS_WORDS,
+    DESCRIBED_FIRST,
+    DESCRIBED_NAME,
+    DESCRIPTION,
+    DISPLAYED_BY,
+    FUNCTION_WORD,
+    GOES_ON,
+    LABEL,
+    LEAD_IN,
+    MEDIUM_AFTER,
+    NAME_APPOSED,
+    NAMED_AFTER,
+    NOT_A_NAME,
+    OTHER_NAMED,
+    PASSIVE_BEFORE,
+    RELATIVE,
+    REPORTED,
+    ROLE_COLON,
+    ROLE_FIRST,
+    ROLE_FIRST_WORD,
+    ROLE_OF,
+    ROLE_SUBJECT,
+    SOURCE_STOP,
+    THING_SUBJECT,
+    TIME_LEAD_IN,
+    TITLED_NAME,
+    TURN,
+    UNNAMED_HEAD,
+    WEEKDAY,
+    WHICH_SAYING,
 )
-_ROLE_COLON = re.compile(_ROLE_NAME + r"\s*:\s*")
-_ROLE_SUBJECT = re.compile(_ROLE_NAME + r"(?=\s+[a-z])")
-_RELATIVE = r"\s+(?:that|which)\s+(?=(?:the|its|their)\s+[a-z]+(?:\s+[a-z]+){0,2}$)"
-_WHICH_SAYING = re.compile(
-    r"(?P<source>[A-Z0-9][\w'’&.-]*(?:\s+(?:(?:of|for|and|de)\s+)?[A-Z][\w'’&.-]*){0,6}),\s+which\s+[^,;]{1,80},\s+"
-    r"(?:saying|stating|adding|noting|insisting|warning|arguing|explaining|writing)\b[^,;:]{0,80}[:,]?\s*$"
-)
-_REPORTED = re.compile(r"\s+(?:that|he|she|they|we|I)\s")  # 'said he would play': reported speech
-DESCRIBED_AS_WORDS = 30  # 'characterized the dispute between … as "…"': at most this many words after the verb
-AFTER_SENTENCE_WORDS = 6  # '"…." Smith said after the match.': at most this many words after the verb
-
-# where a source phrase after its verb stops: "said Smith in a statement", "said Smith, who …"
-_SOURCE_STOP = re.compile(
-    r"\s*(?:[,;:(—–]|\.(?=\s|$)|\s-\s)|\s+(?:in|on|at|after|before|when|as|who|while|during|following|ahead|"
-    r"last|this|yesterday|today|tonight|before|afterwards|from|via|to|with|about|of\s+the\s+(?:decision|move)|"
-    r"of\s+(?:his|her|their|its)\s)\b"
-)
-# a name in apposition after a description, ending the sentence: ', Omar Berrada.'
-_PARTICLE = "|".join(sorted(PARTICLES))  # 'Piet de Waal', 'Jean-Luc de la Fontaine'
-_NAMED_AFTER = re.compile(rf",\s+((?:[A-Z][\w'’.-]*\s+(?:(?:{_PARTICLE})\s+)*){{1,3}}[A-Z][\w'’-]+)\s*(?:[.!?,]|$)")
-# a sentence that goes on after a quote with no comma or dash: a lower-case word that starts no attribution
-_GOES_ON = re.compile(
-    rf"(?!(?:{AUX}){VERB}\b|{PRONOUN}\b|according\s+to\b|(?:the|a|an|his|her|their|its|one|two|three|both)\s)[a-z]"
-)
-# a role that opens a source phrase in lower case: 'according to team principal Christian Horner,'
-_ROLE_FIRST_WORD = r"(?:" + "|".join(sorted(w for w in ROLE_WORDS if w.isalpha())) + r")\s+(?=[\w\s-]*[A-Z])"
-# a name after a lower-case description: ' political party Vänsterpartiet Malmö released'
-_DESCRIBED_FIRST = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)(?=\s+[a-z])")
-_NOT_A_NAME = frozenset(
-    "One Two Three Four Five Some Many Most All Both Each Every No None Several His Her Their Its The This".split()
-)
-# a subject that is a thing, not a person: 'Her departure as columnist was announced', 'The move was confirmed'
-_THING_SUBJECT = re.compile(r"(?:His|Her|Their|Its|The|This)\s+[a-z]")
-# the speaker in the clause that introduces the quote: '… after she was captured on video saying: "'
-_CLAUSE_PRONOUN = re.compile(
-    rf"\b(?:after|when|as|because|before|since|while|where|once)\s+({PRONOUN})\s+[^,:;\"“]{{0,60}}[:,]\s*$"
-)
-# words on display and who showed them: 'read a banner unveiled by', 'read a placard held by'
-_DISPLAYED_BY = re.compile(
-    r"reads?\s+(?:a|an|the|one)\s+(?:[\w'’-]+\s+){0,3}?(?:banner|sign|placard|poster|flag|tifo|board|t-shirt|"
-    r"shirt|slogan|message)s?\b[^.;:\"“”]{0,60}?\bby\s+"
-)
-# what cannot start a source phrase after a quote: '…," and Smith scored'
-FUNCTION_WORD = re.compile(
-    r"(?:and|but|or|as|while|when|then|so|if|which|who|that|after|before|because|"
-    r"although|though|since|until|with|without|for|from|to|in|on|at|by)\b"
-)
-# what may stand before the subject of an attribution: 'In a statement on its website, the club said:'
-LEAD_IN = re.compile(
-    r"^(?:[A-Z]{3,}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^)]{1,20}\))?\s*[—–_]+\s*|"
-    r"(?:But|And|So|Yet|Still|Then|Later|Earlier|Meanwhile|However|Afterwards|Separately|"
-    r"Elsewhere|Asked|Speaking|Writing|In|On|At|After|Before|During|For|With|From|Following|Of|Regarding|"
-    r"About|Despite|Amid|Given|Outside|Inside|Across|Within|Beyond|Among|Unlike|Like|"
-    r"Back|Once|When|While|Now|Today|Yesterday)\b[^,:]{0,60},\s*|(?:But|And|So|Yet|Then)\s+|"
-    r"[A-Z][a-z]+ly,\s*)+"
-)
-# 'were told', 'was asked': the subject is whom a speech verb addresses, not its speaker
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+$")
-_ADDRESSED = re.compile(r"told|tells|asked|asks|urged|warned|reminded|promised|assured|answered")
-# a transcript's turn: 'Q (NAME, OUTLET): ', 'A. Name: ', 'Q — Name (Outlet): '
-_TURN = re.compile(
-    r"\s*[QA]\.?\s*(?:[—–-]\s*)?\(?\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}?)\s*"
-    r"(?:,\s*[^,:()]{1,40})?\)?\s*(?:\([^()]{1,40}\)\s*)?:\s*"
-)
-# a speech verb right before a quote, with what may stand between: 'said he "', 'said that "'
-_CUED = re.compile(rf"\b{VERB}(?:\s+(?:that|he|she|they|it|we|I)){{0,2}}\s*$")
-_LABEL = re.compile(
-    r"\s*(?:(?:Full|Joint|Official|Club|Team)\s+)?(?:[Ss]tatement|[Mm]essage|[Ll]etter|[Rr]elease)\s+(?:from|by)\s+"
-    r"(?P<name>(?:the\s+)?[A-Z][^:;\"“]{1,60}?)\s*:\s*"
-)
-# the medium between a subject and its verb, without commas: ' in their official statement', ' in a letter to …'
-_MEDIUM_AFTER = re.compile(
-    r"(?<=\w)\s+(?:in|on|via|through)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}"
-    r"(?:statement|release|letter|post|tweet|message|interview|speech|conference|video|email|blog|column|"
-    r"podcast|briefing)\b[^,;:\"“]{0,40}$"
-)
-# a time before the subject, without its comma: 'And last night the ex-England ace fumed:'
-_TIME_LEAD_IN = re.compile(
-    r"^(?:[Ll]ast\s+night|[Yy]esterday|[Tt]oday|[Tt]onight|[Ee]arlier\s+today|[Tt]his\s+(?:morning|afternoon|"
-    r"evening|week)|[Oo]n\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+night)?)\s+(?=(?:the|a|an|his|her)\s|[A-Z])"
-)
-# a lead-in without its comma before a pronoun: 'At the protest he said: "'
-_BARE_LEAD_IN = re.compile(
-    r"^(?:In|On|At|After|Before|During|Following|Later|Earlier|Afterwards|Then|Today|Yesterday)\b"
-    r"[^,:]{0,60}?\s(?=(?:he|she|they|we|I)$)"
-)
-# a role's organisation and its holder after it: ' of the Refugee Council Enver Solomon'
-_ROLE_OF = re.compile(
-    r"\s+(?:of|at|for)\s+(?:the\s+)?(?:[\w'’&.-]+\s+){1,5}[A-Z][\w'’-]+\s+[A-Z][\w'’-]+(?=\s+[a-z]|\s*[,:\"“])"
-)
-# a description and the name in apposition after it: 'The leader (of the council), Helen Ashworth,'
-_DESCRIPTION = r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}$"
-_DESCRIBED_NAME = re.compile(r"(?:\s+(?:of|at|for)\s+[^,:;\"“]{1,40})?,\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+),")
-_ROLE_FIRST = re.compile(r"(?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+(?=\s+(?:of|at|for)\s)")  # 'president of the …'
-
-# a description, then the subject's name in apposition: "His opposite number, Leinster's Conor Walsh, "
-_APPOSED_NAME = re.compile(r"(?:The|His|Her|Their|Its|[A-Z][\w'’-]*['’]s)\s+[^,:]{1,40},\s+([^,:]{3,60}),")
-# a description, then the name of whom it describes set off by dashes or commas, before the verb
-_NAME_APPOSED = re.compile(r"(?:,|\s[—–]|\s--)\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*(?:,|[—–]|--)\s*$")
-# one of a group, then the name of whom it is in commas: 'Another, Tom Okafor, 19,', 'One, Lucy Brennan from Harlow,'
-_OTHER_NAMED = re.compile(
-    rf"(?:Another|One)(?:\s+[a-z][^,:]{{0,40}})?,\s+((?:[A-Z][\w'’.-]*\s+(?:(?:{_PARTICLE})\s+)*){{1,3}}[A-Z][\w'’-]+)"
-    r"\b[^,:]{0,40},"
-)
-_UNNAMED_HEAD = re.compile(r"(?:One|A|An|Another|The|His|Her|Their|Its)\s+[a-z]")
 
 
 @dataclass(frozen=True)
@@ -175,7 +100,7 @@ def source(text: str, start: int, end: int) -> Source | None:
     said: "…."') and the quote ends its sentence: what follows is another sentence's attribution."""
     para_start, para_end = paragraph_start(text, start), paragraph_end(text, end)
     lead = text[para_start:start]
-    introduced = re.search(r"\w\s*[:,]\s*$", lead) or _CUED.search(lead)  # '…, said he "…."'
+    introduced = re.search(r"\w\s*[:,]\s*$", lead) or CUED.search(lead)  # '…, said he "…."'
     if introduced and _new_sentence(text, end, text[end:para_end].lstrip()):
         found = before(text, start, para_start)
         if found is not None:
@@ -200,7 +125,7 @@ def after(text: str, quote_end: int, limit: int) -> Source | None:
     body = tail[lead:]
     at = quote_end + lead
     inner = text[max(0, quote_end - 4) : quote_end].rstrip("\"”»'`’ ")
-    if lead == len(tail) - len(tail.lstrip(" ")) and inner[-1:] not in (",", "!", "?", "—") and _GOES_ON.match(body):
+    if lead == len(tail) - len(tail.lstrip(" ")) and inner[-1:] not in (",", "!", "?", "—") and GOES_ON.match(body):
         return None  # 'told NBC that "this Russia thing" was among his reasons': the sentence goes on
     if _new_sentence(text, quote_end, body) and (re.search(r"[:,]\s*$", body) or len(body.split()) > 12):
         return None  # '"…." After the match, X said, "…"': the next quote's attribution, not this one's
@@ -208,7 +133,7 @@ def after(text: str, quote_end: int, limit: int) -> Source | None:
     if verb and nxt and len(body[verb.end() :].split()) > 1:
         return None  # '"…." A spokesman said the body was "…"': the next quote's attribution
     if verb and (
-        len(body[verb.end() :].split()) > AFTER_SENTENCE_WORDS or _REPORTED.match(body, verb.end())
+        len(body[verb.end() :].split()) > AFTER_SENTENCE_WORDS or REPORTED.match(body, verb.end())
     ):  # '"…." Riedl recalled his first meeting with Aebi in 1989.', '"…." Avery said he would play.'
         return None  # a sentence of its own, not the quote's attribution
     return (
@@ -223,7 +148,7 @@ def after(text: str, quote_end: int, limit: int) -> Source | None:
 
 def _displayed_by(body: str, at: int) -> Source | None:
     # ," read a banner unveiled by the Biris Norte supporters' group    ," read a sign held by one fan
-    m = _DISPLAYED_BY.match(body)
+    m = DISPLAYED_BY.match(body)
     return _span(body, at, m.end(), _phrase_after(body, m.end())) if m else None
 
 
@@ -292,7 +217,7 @@ def _phrase_after(body: str, start: int) -> int:
     """Where a source phrase starting at `start` ends."""
     pos = start
     while True:
-        m = _SOURCE_STOP.search(body, pos)
+        m = SOURCE_STOP.search(body, pos)
         if not m:
             return len(body)
         if m.group().strip() == "." and is_abbreviation(body, m.end() - 1):
@@ -309,7 +234,7 @@ def _verb_first(body: str, at: int) -> Source | None:
     end = _phrase_after(body, m.end())
     if end - m.end() > 80:
         return None
-    named = _NAMED_AFTER.match(body, end)  # ," said the club's chief executive, Omar Berrada.
+    named = NAMED_AFTER.match(body, end)  # ," said the club's chief executive, Omar Berrada.
     if named and re.match(r"(?:the|a|an|its|their|his|her|[A-Z][\w'’&.-]*(?:['’]s|s['’]))\s", body[m.end() : end]):
         return _span(body, at, named.start(1), named.end(1))
     return _span(body, at, m.end(), end)
@@ -321,7 +246,7 @@ def _source_first(body: str, at: int) -> Source | None:
     if m and not _addressed(body, m.start("verb"), m.group("verb")):
         return _span(body, at, 0, m.end("source"), pronoun=True)
     verb = VERB_RE.search(body, 0, 160)
-    if not verb or _PASSIVE_BEFORE.search(body, 0, verb.start()):
+    if not verb or PASSIVE_BEFORE.search(body, 0, verb.start()):
         return None  # '"…." Ekdahl was asked about his night', '"…", a line that was repeated': not its speaker
     head = body[: verb.start()]
     head = re.sub(rf"\s+{AUX}$", " ", head + " ").rstrip()
@@ -384,20 +309,20 @@ def _dash(tail: str, at: int) -> Source | None:
 
 def _addressed(text: str, at: int, verb: str) -> bool:
     """'was asked', 'were told': the verb at `at` is passive, its subject the one spoken to."""
-    return bool(_PASSIVE_BEFORE.search(text, 0, at)) and bool(_ADDRESSED.fullmatch(verb))
+    return bool(PASSIVE_BEFORE.search(text, 0, at)) and bool(ADDRESSED.fullmatch(verb))
 
 
 def _before_verb(head: str, at: int) -> Source | None:
     # Ruth Adler replied: "   Jane Doe, the federation's president, said: "   He added: "
     # The IOC said in a statement: "
     for verb in reversed(list(PARTIAL_CUE_RE.finditer(head))):
-        if _PASSIVE_BEFORE.search(head, 0, verb.start()):
+        if PASSIVE_BEFORE.search(head, 0, verb.start()):
             continue  # 'The players were told "…"', 'Her exit was announced after …': not the speakers
         rest = head[verb.end() :]
         if (
             re.search(r",\s*$", head[: verb.start()])
-            and re.search(r"[A-Z]", _WEEKDAY.sub("", rest))  # not 'X, D-Mich., said Thursday that'
-            and not _ADDRESSED.match(verb.group())
+            and re.search(r"[A-Z]", WEEKDAY.sub("", rest))  # not 'X, D-Mich., said Thursday that'
+            and not ADDRESSED.match(verb.group())
         ):
             return None  # '…, added chief executive Dana Holm: "': the source follows its verb
         partial = not VERB_RE.fullmatch(verb.group())
@@ -414,11 +339,11 @@ def _before_verb(head: str, at: int) -> Source | None:
             return _span(head, at, head.rindex(pronoun.group(1), 0, verb.start()), verb.start(), pronoun=True)
         # '…, but his agency said', 'has seen what The New York Times calls an "…"'
         # 'a deal that the club claimed was worth "…"': the relative clause's subject
-        subject = re.split(r"[,;]?\s+(?:but|while|whereas|yet),?\s+|;\s+|\s+what\s+(?=\S+\s)|" + _RELATIVE, subject)[-1]
+        subject = re.split(r"[,;]?\s+(?:but|while|whereas|yet),?\s+|;\s+|\s+what\s+(?=\S+\s)|" + RELATIVE, subject)[-1]
         subject = LEAD_IN.sub("", subject)
-        subject = _BARE_LEAD_IN.sub("", subject)
-        subject = _TIME_LEAD_IN.sub("", subject)
-        subject = _MEDIUM_AFTER.sub("", subject)  # 'organisers in their official statement said'
+        subject = BARE_LEAD_IN.sub("", subject)
+        subject = TIME_LEAD_IN.sub("", subject)
+        subject = MEDIUM_AFTER.sub("", subject)  # 'organisers in their official statement said'
         if not subject.strip(" ,;") or FUNCTION_WORD.fullmatch(subject.strip(" ,;")):
             return None  # '…," and told the players, "…"': the subject is earlier in the sentence
         return _subject_source(head, subject, at)
@@ -430,10 +355,10 @@ def _subject_source(head: str, subject: str, at: int) -> Source | None:
     start = head.index(subject)
     if re.fullmatch(PRONOUN, subject):
         return _span(head, at, start, start + len(subject), pronoun=True)
-    apposed = _NAME_APPOSED.search(subject)
-    if apposed and _UNNAMED_HEAD.match(subject):  # 'One visitor to Atlantic City — Matt Jenkins —'
+    apposed = NAME_APPOSED.search(subject)
+    if apposed and UNNAMED_HEAD.match(subject):  # 'One visitor to Atlantic City — Matt Jenkins —'
         return _span(head, at, start + apposed.start(1), start + apposed.end(1))
-    titled = _TITLED_NAME.match(subject)  # "Greenleaf Homes' Sales Director, Rachel Dunn,"
+    titled = TITLED_NAME.match(subject)  # "Greenleaf Homes' Sales Director, Rachel Dunn,"
     if titled and titled.group("role").split()[-1].lower() in ROLE_WORDS and looks_like_name(titled.group("name")):
         return _span(head, at, start + titled.start("name"), start + titled.end("name"))
     end = _apposition_end(subject)
@@ -451,7 +376,7 @@ def _with_saying(head: str, at: int) -> Source | None:
         head,
     )
     if not m or not re.match(r"(?:the\s+)?[A-Z]|(?:the|one|a|an)\s", m.group("source")):  # '…, with one fan writing'
-        m = _WHICH_SAYING.search(head)
+        m = WHICH_SAYING.search(head)
     return _span(head, at, m.start("source"), m.end("source")) if m else None
 
 
@@ -471,35 +396,35 @@ def _before_subject(head: str, at: int) -> Source | None:
     m = re.match(rf"{PRONOUN}\b", sentence)
     if m:
         return _subject_source(head, m.group(), at)
-    clause = _CLAUSE_PRONOUN.search(head) if _THING_SUBJECT.match(sentence) else None
+    clause = CLAUSE_PRONOUN.search(head) if THING_SUBJECT.match(sentence) else None
     if clause:
         return _span(head, at, clause.start(1), clause.end(1), pronoun=True)
-    other = _OTHER_NAMED.match(sentence)  # 'Another, Tom Okafor, 19, disagreed: "'
+    other = OTHER_NAMED.match(sentence)  # 'Another, Tom Okafor, 19, disagreed: "'
     if other:
         return _span(head, at, head.index(other.group(1)), head.index(other.group(1)) + len(other.group(1)))
     first = sentence.split(",", 1)[0] if "," in sentence else ""
     if first and looks_like_name(first) and len(first.split()) <= 5:
         return _subject_source(head, first, at)
-    apposed = _APPOSED_NAME.match(sentence)  # 'His opposite number, Leinster's Conor Walsh, disagreed: "'
+    apposed = APPOSED_NAME.match(sentence)  # 'His opposite number, Leinster's Conor Walsh, disagreed: "'
     if apposed and len(trim_name(apposed.group(1)).split()) > 1:
         end = head.index(apposed.group(1)) + len(apposed.group(1))
         return _span(head, at, end - len(trim_name(apposed.group(1))), end)
-    role = _ROLE_FIRST.match(sentence)
+    role = ROLE_FIRST.match(sentence)
     if role and role_holder_end(sentence, 0, role.end()) > role.end():  # 'president of the federation X'
         return _subject_source(head, sentence[: role_holder_end(sentence, 0, role.end())], at)
     m = re.match(r"(?:[A-Z][\w'’.-]*\s+)*?[A-Z][\w'’.-]*(?=\s+[a-z])", sentence)
     if m and (m.group().lower() in DEMONYMS or re.fullmatch(r"[A-Z][a-z]+(?:ish|ese|ean)", m.group())):
         # 'Swedish political party Vänsterpartiet Malmö released …'
-        named = _DESCRIBED_FIRST.match(sentence, m.end())
+        named = DESCRIBED_FIRST.match(sentence, m.end())
         return (
             _span(head, at, head.index(named.group(1)), head.index(named.group(1)) + len(named.group(1)))
             if named
             else None
         )
-    held = _ROLE_SUBJECT.match(sentence)  # 'Rovers striker Jo Fenn apologised for saying …'
+    held = ROLE_SUBJECT.match(sentence)  # 'Rovers striker Jo Fenn apologised for saying …'
     if held and held.group("role").split()[-1] in ROLE_WORDS:
         return _subject_source(head, held.group("name"), at)
-    if m and looks_like_name(m.group()) and m.group() not in _NOT_A_NAME:  # not 'One question from the floor'
+    if m and looks_like_name(m.group()) and m.group() not in NOT_A_NAME:  # not 'One question from the floor'
         return _subject_source(head, sentence[: role_holder_end(sentence, 0, m.end())], at)
     return None
 
@@ -508,12 +433,12 @@ def role_holder_end(sentence: str, s: int, e: int) -> int:
     """Where a subject that is a bare role ends: after the name its organisation is followed by ('CEO of the
     Refugee Council Enver Solomon told …'), the person who holds it; else where it ends."""
     words = sentence[s:e].split()
-    named = _DESCRIBED_NAME.match(sentence, e) if re.match(_DESCRIPTION, sentence[s:e]) else None
+    named = DESCRIBED_NAME.match(sentence, e) if re.match(DESCRIPTION, sentence[s:e]) else None
     if named and len(trim_name(named.group(1)).split()) > 1:
         return named.end(1)  # 'The leader of the council, Helen Ashworth, said …'
     if not words or words[-1].lower() not in ROLE_WORDS:
         return e  # a role, its last word one: 'CEO', 'Logitech G head' (of esports Mira Castellanos)
-    holder = _ROLE_OF.match(sentence, e)
+    holder = ROLE_OF.match(sentence, e)
     return holder.end() if holder and len(trim_name(holder.group()).split()) > 1 else e
 
 
@@ -523,12 +448,12 @@ def _before_said_name(head: str, at: int) -> Source | None:
     if m:
         return _span(head, at, m.start("source"), m.end("source"))
     m = re.search(
-        rf"(?:\b{VERB}|[Aa]ccording\s+to)\s+(?P<source>(?:[A-Z]|the\s|a\s|an\s|{_ROLE_FIRST_WORD})[^,:;]{{0,80}}?)\s*[:,]\s*$"
+        rf"(?:\b{VERB}|[Aa]ccording\s+to)\s+(?P<source>(?:[A-Z]|the\s|a\s|an\s|{ROLE_FIRST_WORD})[^,:;]{{0,80}}?)\s*[:,]\s*$"
         # 'in the words of the Crown prosecutor, Mark Tedeschi, QC, "'
-        rf"|[Ii]n\s+the\s+words\s+of\s+(?P<words>(?:[A-Z]|the\s|a\s|an\s|{_ROLE_FIRST_WORD})[^:;]{{0,80}}?)\s*[:,]\s*$",
+        rf"|[Ii]n\s+the\s+words\s+of\s+(?P<words>(?:[A-Z]|the\s|a\s|an\s|{ROLE_FIRST_WORD})[^:;]{{0,80}}?)\s*[:,]\s*$",
         head,
     )
-    if not m or re.match(rf"(?:{_ADDRESSED.pattern})\s", m.group()):
+    if not m or re.match(rf"(?:{ADDRESSED.pattern})\s", m.group()):
         return None  # 'and told the players, "…"': whom the speaker told
     group = "source" if m.group("source") else "words"
     return _span(head, at, m.start(group), m.end(group))
@@ -536,13 +461,13 @@ def _before_said_name(head: str, at: int) -> Source | None:
 
 def _transcript_turn(head: str, at: int) -> Source | None:
     # a transcript's 'Q (MARA LINDQVIST, THE COURIER): "'   'A. Joe Brannigan: "'   'Q — Sam Ito (BBC): "'
-    m = _TURN.fullmatch(head)
+    m = TURN.fullmatch(head)
     return _span(head, at, m.start("name"), m.end("name")) if m and looks_like_name(m.group("name")) else None
 
 
 def _statement_label(head: str, at: int) -> Source | None:
     # a release's label: 'Statement from Northfield Rovers: "'   'Full statement by X: "'
-    m = _LABEL.fullmatch(head)
+    m = LABEL.fullmatch(head)
     return _span(head, at, m.start("name"), m.end("name")) if m else None
 
 
@@ -551,7 +476,7 @@ def _before_colon(head: str, at: int) -> Source | None:
     m = re.fullmatch(  # and with an aside in brackets: 'Joe Mallory (on his future): "'
         r"\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:\s*\([^()]{1,40}\))?(?:,\s*[^,:]{1,40})?\s*:\s*", head
     )
-    held = _ROLE_COLON.fullmatch(head)  # 'Leeds Rhinos head coach Brad Arthur: "'
+    held = ROLE_COLON.fullmatch(head)  # 'Leeds Rhinos head coach Brad Arthur: "'
     if not m and held and held.group("role").split()[-1] in ROLE_WORDS:
         return _span(head, at, held.start("name"), held.end("name"))
     if (

@@ -2975,3 +2975,20 @@ def test_the_name_apposed_to_another_or_one_speaks(analyzer, body, speaker):
 )
 def test_a_statements_label_names_its_author(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- an aside in dashes or brackets after the name
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'Anika Sorensen — who has been at Kestrel Beverages since 2021 — said: "We look at the numbers first."',
+        '"We look at the numbers first," Anika Sorensen — who has been at Kestrel Beverages since 2021 — said.',
+        'Anika Sorensen (pictured) said: "We look at the numbers first."',
+        '"We look at the numbers first," Anika Sorensen (Kestrel Beverages) said.',
+        'Anika Sorensen -- in her first interview since joining Kestrel Beverages -- said: "We look at the numbers first."',
+    ],
+)
+def test_an_aside_in_dashes_or_brackets_after_the_name_is_not_the_source(analyzer, body):
+    assert who_said(analyzer, body) == ["Anika Sorensen"]

@@ -265,10 +265,12 @@ def _source_first(body: str, at: int) -> Source | None:
 def _apposition_end(head: str) -> int:
     """'Omar Haddad, marketing director at X,' → the end of 'Omar Haddad'; 'the coach, who …,' → the end of
     'the coach'; else the whole head."""
-    first = head.split(",", 1)[0]
+    first = re.split(r",|\s+[—–]\s+|\s+--\s+|\s+\(", head, maxsplit=1)[0]  # also 'Anika Sorensen — who … —', '… (X)'
     # 'The coach, who took over in March,', 'The club, in a statement on its website,': an aside, not the source
-    relative = re.match(r",\s+(?:who|whose|which|in|on|at|during|after|before|speaking|writing)\b", head[len(first) :])
-    if "," in head and first.strip() and (looks_like_name(first) or _ends_in_name(first) or relative):
+    relative = re.match(
+        r"(?:,|\s+[—–]|\s+--)\s+(?:who|whose|which|in|on|at|during|after|before|speaking|writing)\b", head[len(first) :]
+    )
+    if len(first) < len(head) and first.strip() and (looks_like_name(first) or _ends_in_name(first) or relative):
         return len(first)  # also 'French security consultant Louis Caprioli, former head of X,'
     return len(head)
 

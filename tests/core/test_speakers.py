@@ -2992,3 +2992,33 @@ def test_a_statements_label_names_its_author(analyzer, body, speaker):
 )
 def test_an_aside_in_dashes_or_brackets_after_the_name_is_not_the_source(analyzer, body):
     assert who_said(analyzer, body) == ["Anika Sorensen"]
+
+
+# ---------------------------------------------------------------- a surname spaCy took for an organisation, after the full name
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Udinese beat Lecce 2-0 on Saturday with goals from Keiran Okonkwo-Davies and the Danish midfielder "
+            'Jesper Møller-Lund.\n\n"Today we played for the city," Okonkwo-Davies told DAZN.',
+            "Keiran Okonkwo-Davies",
+        ),
+        (
+            "The head coach, Unai Etxeberria-Goñi, was careful on Friday.\n\n"
+            '"I am happy for the club, of course," said Etxeberria-Goñi.',
+            "Unai Etxeberria-Goñi",
+        ),
+    ],
+)
+def test_a_surname_tagged_as_an_organisation_is_the_person_named_before(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+def test_a_club_named_after_its_town_stays_the_club(analyzer):
+    body = (
+        "Real Madrid confirmed the signing of the Brazilian forward on Monday.\n\n"
+        '"We are delighted to welcome him," Madrid said in a statement.'
+    )
+    assert who_said(analyzer, body) == ["Real Madrid"]

@@ -280,7 +280,8 @@ def _named_by(
         return person.canonical.title() if shouted else person.canonical
     whole = [e for e in inside if e.label == "ORG" and _THE.sub("", e.text) == _THE.sub("", phrase)]
     if whole and not people:  # 'The Rugby Football League', not the 'Super League' its last word is part of
-        return whole[-1].canonical
+        fuller = _full_name_before(phrase, text, source.start) if " " not in phrase else None
+        return fuller or whole[-1].canonical  # 'Okonkwo-Davies' after 'Keiran Okonkwo-Davies', both taken for ORGs
     if name and names.resolve(name) != name:
         return names.resolve(name)  # 'Infantino', even where spaCy took him for an organisation
     fuller = _full_name_before(name, text, source.start) if name and phrase.endswith(name.split()[-1]) else None

@@ -3022,3 +3022,15 @@ def test_a_club_named_after_its_town_stays_the_club(analyzer):
         '"We are delighted to welcome him," Madrid said in a statement.'
     )
     assert who_said(analyzer, body) == ["Real Madrid"]
+
+
+# ---------------------------------------------------------------- a first name spaCy left out of a person's name
+
+
+def test_a_first_name_spacy_left_out_of_a_two_word_surname_is_kept(analyzer):
+    body = (
+        "The draft does not define the term.\n\n"
+        "Karim Ben Haddou, the FIA's president, said: \"We are not against any sponsor. We are for a sport that has "
+        'a future in thirty years."'
+    )
+    assert who_said(analyzer, body) == ["Karim Ben Haddou"]

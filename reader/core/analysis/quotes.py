@@ -271,7 +271,8 @@ def _named_by(
         )  # not 'Governor of Washington Chris Gregoire'
         added = name[: -len(person.text)].split() if name.endswith(person.text) else []
         if longer and (
-            (added and " " not in person.text and not all(common_word(w, text) for w in added))
+            # 'Karim Ben Haddou' where spaCy saw 'Ben Haddou'
+            (added and (" " not in person.text or len(added) == 1) and not all(common_word(w, text) for w in added))
             or re.match(rf"{re.escape(person.text)}\s+(?:{_PARTICLES})(?:\s|[-'’][A-Z])", name)
         ):
             # 'Dennis ter Horst' where spaCy saw 'Dennis' and 'Horst'; 'Laia Cortés i Ferrer'

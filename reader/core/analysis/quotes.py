@@ -66,6 +66,8 @@ ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}")
 # a modal or 'to' right before a quote: the quote is the verb of a clause someone said ('would "study"')
 _VERB_PHRASE_BEFORE = re.compile(r"\b(?:would|will|could|should|must|might|may|can|shall|to)$")
 _PARTICLES = "|".join(sorted(PARTICLES))  # a longer unresolved phrase is not kept as a description
+# the first word of a surname like 'Ben Haddou'
+PARTICLE_HEADS = PARTICLES | frozenset({"ben", "abu", "mac", "mc", "st"})
 
 
 def find_quotes(
@@ -271,8 +273,7 @@ def _named_by(
         )  # not 'Governor of Washington Chris Gregoire'
         added = name[: -len(person.text)].split() if name.endswith(person.text) else []
         if longer and (
-            # 'Karim Ben Haddou' where spaCy saw 'Ben Haddou'
-            (added and (" " not in person.text or len(added) == 1) and not all(common_word(w, text) for w in added))
+            _first_name_missed(person.text, added, text)
             or re.match(rf"{re.escape(person.text)}\s+(?:{_PARTICLES})(?:\s|[-'’][A-Z])", name)
         ):
             # 'Dennis ter Horst' where spaCy saw 'Dennis' and 'Horst'; 'Laia Cortés i Ferrer'
@@ -298,6 +299,13 @@ def _named_by(
     if name and phrase.endswith(name.split()[-1]):
         return name
     return None
+
+
+def _first_name_missed(person: str, added: list[str], text: str) -> bool:
+    """'Dennis' of 'Dennis ter Horst' where spaCy saw 'Horst'; 'Karim' of 'Karim Ben Haddou' where it saw 'Ben
+    Haddou' (a surname that starts with a capitalised particle, after one first name); not a common word."""
+    particle = len(added) == 1 and person.split()[0].lower() in PARTICLE_HEADS
+    return bool(added) and (" " not in person or particle) and not all(common_word(w, text) for w in added)
 
 
 def _affiliated(phrase: str, entities: Sequence[Entity]) -> str | None:

@@ -3034,3 +3034,25 @@ def test_a_first_name_spacy_left_out_of_a_two_word_surname_is_kept(analyzer):
         'a future in thirty years."'
     )
     assert who_said(analyzer, body) == ["Karim Ben Haddou"]
+
+
+# ---------------------------------------------------------------- '"…", she said, calling on X to "…"': the participle's subject
+
+
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
+        (
+            "Ines Arroyo-Blanco spoke to reporters on Monday. "
+            '"The whole league knows what happened that night", she said, calling on the clubs to "accept the '
+            'verdict gracefully" and "stop blaming referees."',
+            ["Ines Arroyo-Blanco"] * 3,
+        ),
+        (
+            '"We have done nothing wrong," Dean Whitlow said, urging the board to "hold its nerve."',
+            ["Dean Whitlow"] * 2,
+        ),
+    ],
+)
+def test_a_participle_after_the_attribution_keeps_its_speaker(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers

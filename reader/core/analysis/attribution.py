@@ -336,6 +336,8 @@ def _before_verb(head: str, at: int) -> Source | None:
         ):
             continue
         subject = re.sub(rf"\s+{AUX}$", " ", head[: verb.start()] + " ").strip()
+        said = re.fullmatch(rf"[\s,]*({PRONOUN}|[A-Z][^,;:]{{0,40}}?)\s+{AUX}(?:{VERB}),?", subject)
+        subject = said.group(1) if said else subject  # '", she said, calling on X to "…"': she calls on X
         pronoun = re.search(rf"[\s,]({PRONOUN})$", subject)  # '…, in which he told visitors "…"'
         if pronoun:
             return _span(head, at, head.rindex(pronoun.group(1), 0, verb.start()), verb.start(), pronoun=True)

@@ -3056,3 +3056,29 @@ def test_a_first_name_spacy_left_out_of_a_two_word_surname_is_kept(analyzer):
 )
 def test_a_participle_after_the_attribution_keeps_its_speaker(analyzer, body, speakers):
     assert who_said(analyzer, body) == speakers
+
+
+# ---------------------------------------------------------------- '<Place or club> <noun> <Name>, …,': the name, not the place
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            'US citizen Susan Coyle, the mother of one of the victims, called the verdict "a disgrace", adding to '
+            'CNN: "I feel nothing for him, nothing at all."',
+            "Susan Coyle",
+        ),
+        (
+            'Rovers fan Maria Cole, 52, was furious, telling the Echo: "They have sold our history for a logo."',
+            "Maria Cole",
+        ),
+    ],
+)
+def test_a_place_or_club_before_a_noun_and_a_name_in_apposition_is_not_the_speaker(analyzer, body, speaker):
+    assert who_said(analyzer, body)[-1] == speaker
+
+
+def test_a_club_that_beat_another_is_still_the_subject(analyzer):
+    body = 'Northfield Rovers beat Harbor City, with manager Dean Whitlow saying: "The lads were superb tonight."'
+    assert who_said(analyzer, body) == ["Dean Whitlow"]

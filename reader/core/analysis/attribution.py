@@ -53,6 +53,7 @@ from .phrases import (
     PASSIVE_BEFORE,
     RELATIVE,
     REPORTED,
+    ROLE_APPOSED,
     ROLE_COLON,
     ROLE_FIRST,
     ROLE_FIRST_WORD,
@@ -379,7 +380,9 @@ def _with_saying(head: str, at: int) -> Source | None:
         r"(?:saying|stating|adding|noting|writing|warning|insisting|explaining|telling\s+(?:the\s+)?\w+(?:\s+[A-Z]\w*){0,3})\s*[:,]?\s*$",
         head,
     )
-    if not m or not re.match(r"(?:the\s+)?[A-Z]|(?:the|one|a|an)\s", m.group("source")):  # '…, with one fan writing'
+    if not m or not re.match(
+        rf"(?:the\s+)?[A-Z]|(?:the|one|a|an)\s|{ROLE_FIRST_WORD}", m.group("source")
+    ):  # '…, with one fan writing'
         m = WHICH_SAYING.search(head)
     return _span(head, at, m.start("source"), m.end("source")) if m else None
 
@@ -427,6 +430,9 @@ def _before_subject(head: str, at: int) -> Source | None:
         )
     held = ROLE_SUBJECT.match(sentence)  # 'Rovers striker Jo Fenn apologised for saying …'
     if held and held.group("role").split()[-1] in ROLE_WORDS:
+        return _subject_source(head, held.group("name"), at)
+    held = ROLE_APPOSED.match(sentence)  # 'US citizen Susan Coyle, the mother of …,'
+    if held and not re.search(r"ed\s|\b(?:beat|beats|hit|met|won|lost|left|led|took|says?)\s", held.group("role")):
         return _subject_source(head, held.group("name"), at)
     if m and looks_like_name(m.group()) and m.group() not in NOT_A_NAME:  # not 'One question from the floor'
         return _subject_source(head, sentence[: role_holder_end(sentence, 0, m.end())], at)

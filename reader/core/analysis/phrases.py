@@ -19,6 +19,9 @@ ROLE_NAME = (  # 'Leeds Rhinos head coach Brad Arthur'
 )
 ROLE_COLON = re.compile(ROLE_NAME + r"\s*:\s*")
 ROLE_SUBJECT = re.compile(ROLE_NAME + r"(?=\s+[a-z])")
+ROLE_APPOSED = re.compile(
+    r"(?:[A-Z][\w'’&.-]*\s+){1,3}(?P<role>[a-z][a-z-]*\s+)(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}),"
+)
 RELATIVE = r"\s+(?:that|which)\s+(?=(?:the|its|their)\s+[a-z]+(?:\s+[a-z]+){0,2}$)"
 WHICH_SAYING = re.compile(
     r"(?P<source>[A-Z0-9][\w'’&.-]*(?:\s+(?:(?:of|for|and|de)\s+)?[A-Z][\w'’&.-]*){0,6}),\s+which\s+[^,;]{1,80},\s+"

@@ -3082,3 +3082,15 @@ def test_a_place_or_club_before_a_noun_and_a_name_in_apposition_is_not_the_speak
 def test_a_club_that_beat_another_is_still_the_subject(analyzer):
     body = 'Northfield Rovers beat Harbor City, with manager Dean Whitlow saying: "The lads were superb tonight."'
     assert who_said(analyzer, body) == ["Dean Whitlow"]
+
+
+# ---------------------------------------------------------------- 'a spokesperson for <a long organisation name>', as written
+
+
+def test_a_spokesperson_for_an_organisation_with_a_long_name_is_kept_as_written(analyzer):
+    body = (
+        "The Northfield and District Amateur Football Association opened an inquiry on Monday. "
+        "A spokesperson for the Northfield and District Amateur Football Association said: "
+        '"We take every report of abuse seriously and we will act."'
+    )
+    assert who_said(analyzer, body) == ["a spokesperson for the Northfield and District Amateur Football Association"]

@@ -247,7 +247,8 @@ def _named_by(
     phrase = source.text
     if source.pronoun or phrase.lower() in PRONOUNS:  # however the pattern found it
         return _pronoun(source, span, text, entities, last)
-    if _UNNAMED_FOR.match(phrase) and len(phrase.split()) <= DESCRIPTION_WORDS:
+    unnamed = _UNNAMED_FOR.match(phrase)  # and what follows it is the organisation's name, however long
+    if unnamed and (len(phrase.split()) <= DESCRIPTION_WORDS or _names_a_body(phrase[unnamed.end() :], entities)):
         return phrase[0].lower() + phrase[1:]  # 'a spokesperson for the Football Association', as written
     owner = _DOCUMENT_OWNER.match(phrase) or _DOCUMENT_NAMED.match(phrase)
     if owner:  # "PC World's recent analysis of its traffic concluded": PC World
@@ -306,6 +307,15 @@ def _first_name_missed(person: str, added: list[str], text: str) -> bool:
     Haddou' (a surname that starts with a capitalised particle, after one first name); not a common word."""
     particle = len(added) == 1 and person.split()[0].lower() in PARTICLE_HEADS
     return bool(added) and (" " not in person or particle) and not all(common_word(w, text) for w in added)
+
+
+def _names_a_body(rest: str, entities: Sequence[Entity]) -> bool:
+    """'the Northfield and District Amateur Football Association': an organisation's name, as the article tags it
+    or in title case."""
+    name = _THE.sub("", rest.strip())
+    words = name.split()
+    titled = bool(words) and all(w[:1].isupper() or w in ("and", "of", "for", "the", "&") for w in words)
+    return titled or any(e.label == "ORG" and _THE.sub("", e.text) == name for e in entities)
 
 
 def _affiliated(phrase: str, entities: Sequence[Entity]) -> str | None:

@@ -612,3 +612,29 @@ def test_an_opening_mark_typed_after_a_full_stop_and_a_space_closes(analyzer):
     _article, analysis = analyze_text(analyzer, text)
     [q] = speeches(analysis)
     assert q.text == "“We go to Leicester next week and we go to win. “"
+
+
+# ---------------------------------------------------------------- short partial quotes after a promising or calling verb
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ('Whitlow defended his record whilst promising a "full review" from the board.', "full review"),
+        ('Whitlow has called the ruling "scandalous" (in a post on X) and demanded an apology.', "scandalous"),
+        (
+            'The chairman said a "more general reflection" (his words) is needed on ticket prices.',
+            "more general reflection",
+        ),
+    ],
+)
+def test_a_short_partial_quote_after_a_cue_is_speech(analyzer, sentence, words):
+    text = f"Row\n\nManager Dean Whitlow spoke after the game.\n\n{sentence}"
+    _article, analysis = analyze_text(analyzer, text)
+    assert [bare(q) for q in speeches(analysis)] == [words]
+
+
+def test_a_quoted_term_in_a_reported_sentence_stays_a_term(analyzer):
+    text = 'Row\n\nWhitlow said the "new norm" reforms would hurt smaller clubs the most.'
+    _article, analysis = analyze_text(analyzer, text)
+    assert speeches(analysis) == []

@@ -177,7 +177,7 @@ def _partial_speech(text: str, span: QuoteSpan, before: str) -> bool:
     follows = text[span.end : span.end + 30]
     return bool(
         re.match(
-            r"\s*(?:[.,;:!?)—–]|$|\n|(?:in|on|and|but|after|before|when|because|as|to|at|for|while|"
+            r"\s*(?:[.,;:!?()—–]|$|\n|(?:in|on|and|but|after|before|when|because|as|to|at|for|while|"
             r"during|adding|saying|though|although|if|until|since|from|next|last|this|later|again|soon|of|over|given|"
             r"amid|through|"
             r"today|tonight|tomorrow|yesterday|now|by|with|against|despite|without|unless|once|or|than)\b)",

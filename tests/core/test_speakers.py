@@ -3094,3 +3094,43 @@ def test_a_spokesperson_for_an_organisation_with_a_long_name_is_kept_as_written(
         '"We take every report of abuse seriously and we will act."'
     )
     assert who_said(analyzer, body) == ["a spokesperson for the Northfield and District Amateur Football Association"]
+
+
+# ---------------------------------------------------------------- press releases: 'Commenting on …,' and a hyphen before a pull quote's name
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Commenting on the partnership, Anika Sorensen, CEO of Kestrel Beverages, said: "
+            '"We are thrilled to be part of the club\'s future."',
+            "Anika Sorensen",
+        ),
+        (
+            "Reacting to the news, Mark Denholm, chief executive of Northfield Rovers, added: "
+            '"This is a landmark day for everyone at the club."',
+            "Mark Denholm",
+        ),
+        (
+            '"We are thrilled to partner with Northfield Rovers for the next five years."\n\n'
+            "- Anika Sorensen, CEO, Kestrel Beverages",
+            "Anika Sorensen",
+        ),
+        (
+            '"We are thrilled to partner with Northfield Rovers for the next five years."\n\n'
+            "-- Anika Sorensen, CEO, Kestrel Beverages",
+            "Anika Sorensen",
+        ),
+    ],
+)
+def test_a_press_releases_lead_in_and_pull_quote_line(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+def test_according_to_at_a_sentences_head_is_no_lead_in_to_drop(analyzer):
+    body = (
+        "According to Harbor City prosecutor Dana Reyes, the video could decide the case: "
+        '"The key factor here is what the players knew before kick-off."'
+    )
+    assert who_said(analyzer, body) == ["Dana Reyes"]

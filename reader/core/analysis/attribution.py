@@ -195,7 +195,7 @@ def line_attribution(text: str, para_end: int) -> Source | None:
         return None
     start = para_end + len(PARAGRAPH_BREAK)  # the next paragraph's
     line = text[start : paragraph_end(text, start)]
-    if len(line) >= 120 or not re.match(r"^[—–]\s*\w", line):
+    if len(line) >= 120 or not re.match(r"^(?:[—–]|--?)\s*\w", line):  # '— Name', '- Name', '-- Name'
         return None
     return _dash(line, start)
 
@@ -301,7 +301,7 @@ def _reply_from(body: str, at: int) -> Source | None:
 
 
 def _dash(tail: str, at: int) -> Source | None:
-    m = re.match(r"\s*(?:[—–]|--)\s*", tail)
+    m = re.match(r"\s*(?:[—–]|--?(?=\s))\s*", tail)
     if not m:
         return None
     end = _phrase_after(tail, m.end())

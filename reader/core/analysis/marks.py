@@ -201,4 +201,4 @@ def _straight_role(para: str, i: int, inside: bool, clear_only: bool = False, si
 
 
 def _is_attribution_line(para: str) -> bool:
-    return bool(re.match(r"^[—–]\s*\w", para))
+    return bool(re.match(r"^(?:[—–]|--?)\s*\w", para))

@@ -74,7 +74,9 @@ LEAD_IN = re.compile(
     r"Elsewhere|Asked|Speaking|Writing|In|On|At|After|Before|During|For|With|From|Following|Of|Regarding|"
     r"About|Despite|Amid|Given|Outside|Inside|Across|Within|Beyond|Among|Unlike|Like|"
     r"Back|Once|When|While|Now|Today|Yesterday)\b[^,:]{0,60},\s*|(?:But|And|So|Yet|Then)\s+|"
-    r"[A-Z][a-z]+ly,\s*)+"
+    r"[A-Z][a-z]+ly,\s*|"
+    # 'Commenting on the deal,', 'Reacting to the news,'
+    r"(?!According\b)[A-Z][a-z]+ing\s+(?:on|to|about|after|at|ahead|back|forward)\b[^,:]{0,60},\s*)+"
 )
 # 'were told', 'was asked': the subject is whom a speech verb addresses, not its speaker
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+$")

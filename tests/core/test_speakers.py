@@ -3134,3 +3134,22 @@ def test_according_to_at_a_sentences_head_is_no_lead_in_to_drop(analyzer):
         '"The key factor here is what the players knew before kick-off."'
     )
     assert who_said(analyzer, body) == ["Dana Reyes"]
+
+
+# ---------------------------------------------------------------- partial quotes after 'blamed', 'expressed', 'thanked', 'welcomed'
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ('Dean Whitlow, who was sent to the stands, blamed "a lack of concentration" for the defeat.', "Dean Whitlow"),
+        ('Anika Sorensen expressed her "deep disappointment" at the decision.', "Anika Sorensen"),
+        (
+            'Kwame Asante, in a post on Instagram, thanked fans for their "incredible support this season."',
+            "Kwame Asante",
+        ),
+        ('Piet de Waal welcomed the review as "long overdue" and "good for the fans."', "Piet de Waal"),
+    ],
+)
+def test_a_partial_quote_after_a_verb_of_feeling_or_thanks_is_the_subjects(analyzer, body, speaker):
+    assert set(who_said(analyzer, body)) == {speaker}

@@ -66,6 +66,8 @@ ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}")
 # a modal or 'to' right before a quote: the quote is the verb of a clause someone said ('would "study"')
 _VERB_PHRASE_BEFORE = re.compile(r"\b(?:would|will|could|should|must|might|may|can|shall|to)$")
 _PARTICLES = "|".join(sorted(PARTICLES))  # a longer unresolved phrase is not kept as a description
+# up to three capitalised words (or particles) right before a name: 'Thiago ' of 'Thiago Lisboa'
+_WORDS_BEFORE = re.compile(rf"\b(?:[A-Z][\w'’-]+\s+)(?:(?:[A-Z][\w'’.-]*|{_PARTICLES})\s+){{0,2}}$")
 # the first word of a surname like 'Ben Haddou'
 PARTICLE_HEADS = PARTICLES | frozenset({"ben", "abu", "mac", "mc", "st"})
 
@@ -331,16 +333,16 @@ def _affiliated(phrase: str, entities: Sequence[Entity]) -> str | None:
 def _full_name_before(name: str, text: str, before: int) -> str | None:
     """'Lisboa' → 'Thiago Lisboa', the fuller name the article wrote earlier (where spaCy did not see a
     person in it)."""
-    found = list(
-        re.finditer(
-            rf"\b((?:[A-Z][\w'’-]+\s+)(?:(?:[A-Z][\w'’.-]*|{_PARTICLES})\s+){{0,2}})"
-            rf"{re.escape(name)}\b",
-            text[:before],
-        )
-    )
-    if not found:
+    found = None
+    at = text.rfind(name, 0, before)
+    while at > 0 and found is None:  # the last time the name follows capitalised words, without a regex per name
+        end = at + len(name)
+        if end >= len(text) or not (text[end].isalnum() or text[end] == "_"):
+            found = _WORDS_BEFORE.search(text, max(0, at - 80), at)
+        at = text.rfind(name, 0, at)
+    if found is None:
         return None
-    words = trim_name(found[-1].group(0)).split()
+    words = trim_name(found.group(0) + name).split()
     while words and words[0] in SENTENCE_OPENERS:
         words.pop(0)
     return " ".join(words) if len(words) > len(name.split()) else None

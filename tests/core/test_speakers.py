@@ -3153,3 +3153,15 @@ def test_according_to_at_a_sentences_head_is_no_lead_in_to_drop(analyzer):
 )
 def test_a_partial_quote_after_a_verb_of_feeling_or_thanks_is_the_subjects(analyzer, body, speaker):
     assert set(who_said(analyzer, body)) == {speaker}
+
+
+# ---------------------------------------------------------------- '"…." His brother X claimed "…"': the next quote's attribution
+
+
+def test_a_verb_right_before_the_next_quote_introduces_that_quote(analyzer):
+    body = (
+        "Kwame Asante has always denied any part in the fix. In his last interview he insisted he was "
+        '"an honest player" who was "tired of the lies and ready to leave." His brother Kofi Asante claimed '
+        '"there never was any proof" against him.'
+    )
+    assert who_said(analyzer, body) == ["Kwame Asante", "Kwame Asante", "Kofi Asante"]

@@ -131,8 +131,12 @@ def after(text: str, quote_end: int, limit: int) -> Source | None:
     if _new_sentence(text, quote_end, body) and (re.search(r"[:,]\s*$", body) or len(body.split()) > 12):
         return None  # '"…." After the match, X said, "…"': the next quote's attribution, not this one's
     verb = VERB_RE.search(body) if _new_sentence(text, quote_end, body) else None
-    if verb and nxt and len(body[verb.end() :].split()) > 1:
-        return None  # '"…." A spokesman said the body was "…"': the next quote's attribution
+    if (
+        verb
+        and nxt
+        and (len(body[verb.end() :].split()) > 1 or re.fullmatch(r"\s*(?:that\s*)?[:,]?\s*", body[verb.end() :]))
+    ):
+        return None  # '"…." A spokesman said the body was "…"', '"…." His brother claimed "…"': the next one's
     if verb and (
         len(body[verb.end() :].split()) > AFTER_SENTENCE_WORDS or REPORTED.match(body, verb.end())
     ):  # '"…." Riedl recalled his first meeting with Aebi in 1989.', '"…." Avery said he would play.'

@@ -3165,3 +3165,19 @@ def test_a_verb_right_before_the_next_quote_introduces_that_quote(analyzer):
         '"there never was any proof" against him.'
     )
     assert who_said(analyzer, body) == ["Kwame Asante", "Kwame Asante", "Kofi Asante"]
+
+
+# ---------------------------------------------------------------- US sports copy: 'per a team source', '(Name, post-match)', 'As one scout put it:'
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ('"We are not trading him, whatever you hear this week," per a team source.', "a team source"),
+        ('"We go again on Saturday and we go to win." (Dean Whitlow, post-match)', "Dean Whitlow"),
+        ('As one scout put it: "He can\'t shoot, but he can defend anyone in this league."', "one scout"),
+        ('As Harbor City coach Lena Brandt put it, "You cannot give away two goals like that."', "Lena Brandt"),
+    ],
+)
+def test_per_a_bracketed_name_and_as_x_put_it_cue_a_quote(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

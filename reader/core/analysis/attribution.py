@@ -290,7 +290,11 @@ def looks_like_name(phrase: str) -> bool:
 
 
 def _according_to(body: str, at: int) -> Source | None:
-    m = re.match(r"according\s+to\s+", body)
+    # ," according to X   ," per a team source   ." (Dean Whitlow, post-match)
+    bracket = re.match(r"\(\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})\s*(?:,[^()]{0,40})?\)", body)
+    if bracket:
+        return _span(body, at, bracket.start(1), bracket.end(1))
+    m = re.match(r"(?:according\s+to|per)\s+", body)
     if not m:
         return None
     return _span(body, at, m.end(), _phrase_after(body, m.end()))
@@ -459,6 +463,7 @@ def role_holder_end(sentence: str, s: int, e: int) -> int:
 def _before_said_name(head: str, at: int) -> Source | None:
     # said Ma, "   According to Bach, "   Said Smith: "   El Mundo quoted Rogge saying, "
     m = re.search(r"\bquot(?:ed|es|ing)\s+(?!by\b)(?P<source>[^,:;]{1,60}?)\s+(?:as\s+)?saying\s*[:,]?\s*$", head)
+    m = m or re.search(r"\b[Aa]s\s+(?P<source>[^,:;]{1,60}?)\s+put\s+it\s*[:,]?\s*$", head)  # 'As one scout put it:'
     if m:
         return _span(head, at, m.start("source"), m.end("source"))
     m = re.search(

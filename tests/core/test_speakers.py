@@ -3181,3 +3181,18 @@ def test_a_verb_right_before_the_next_quote_introduces_that_quote(analyzer):
 )
 def test_per_a_bracketed_name_and_as_x_put_it_cue_a_quote(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- a transcript's turn quoting its own words: 'WHITLOW: … "…," I told them.'
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'Q: Dean, what went wrong in the second half?\n\nWHITLOW: We lost our shape. "We were second best," I told '
+        "the players.",
+        'Q. What did you say at half-time?\n\nDean Whitlow: Not much. I said, "Wake up or you are all coming off."',
+    ],
+)
+def test_a_turns_own_words_in_quotes_are_the_turns_speaker(analyzer, body):
+    assert who_said(analyzer, body) == ["Dean Whitlow" if "Dean Whitlow:" in body else "Whitlow"]

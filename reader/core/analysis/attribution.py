@@ -98,10 +98,21 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
 def source(text: str, start: int, end: int) -> Source | None:
     """The attribution in the quote text[start:end]'s own sentence: after it first, then a pull quote's dash
     line, then before it; before it first where the text introduces the quote ('Norris, who won in Miami,
-    said: "…."') and the quote ends its sentence: what follows is another sentence's attribution."""
+    said: "…."') and the quote ends its sentence: what follows is another sentence's attribution. In a
+    transcript's turn, the speaker's own 'I' is the turn's name ('WHITLOW: … "…," I told the players.')."""
+    found = _own_sentence(text, start, end)
+    if found is not None and found.pronoun and found.text == "I":
+        para_start = paragraph_start(text, start)
+        turn = re.match(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}):\s", text[para_start:start])
+        if turn and turn.group(1) not in ("Q", "A", "Q.", "A.", "Question", "Answer", "Reporter"):
+            return Source(para_start + turn.start(1), para_start + turn.end(1), turn.group(1))
+    return found
+
+
+def _own_sentence(text: str, start: int, end: int) -> Source | None:
     para_start, para_end = paragraph_start(text, start), paragraph_end(text, end)
     lead = text[para_start:start]
-    introduced = re.search(r"\w\s*[:,]\s*$", lead) or CUED.search(lead)  # '…, said he "…."'
+    introduced = re.search(r"\w\s*[:,]\s*$", lead) or CUED.search(lead[-120:])  # '…, said he "…."'
     if introduced and _new_sentence(text, end, text[end:para_end].lstrip()):
         found = before(text, start, para_start)
         if found is not None:

@@ -3196,3 +3196,25 @@ def test_per_a_bracketed_name_and_as_x_put_it_cue_a_quote(analyzer, body, speake
 )
 def test_a_turns_own_words_in_quotes_are_the_turns_speaker(analyzer, body):
     assert who_said(analyzer, body) == ["Dean Whitlow" if "Dean Whitlow:" in body else "Whitlow"]
+
+
+# ---------------------------------------------------------------- '"…," in the words of a statement issued by X'
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Several clubs have complained that the new rules turn the league into a "
+            '"commercial circus run for the sponsors," in the words of a statement issued by the Northfield '
+            "Supporters Trust last month.",
+            "Northfield Supporters Trust",
+        ),
+        (
+            '"The club is not for sale at any price," in the words of chairman Piet de Waal.',
+            "Piet de Waal",
+        ),
+    ],
+)
+def test_in_the_words_of_after_a_quote_names_its_source(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

@@ -43,6 +43,7 @@ from .phrases import (
     DISPLAYED_BY,
     FUNCTION_WORD,
     GOES_ON,
+    ISSUED_BY,
     LABEL,
     LEAD_IN,
     MEDIUM_AFTER,
@@ -305,10 +306,12 @@ def _according_to(body: str, at: int) -> Source | None:
     bracket = re.match(r"\(\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})\s*(?:,[^()]{0,40})?\)", body)
     if bracket:
         return _span(body, at, bracket.start(1), bracket.end(1))
-    m = re.match(r"(?:according\s+to|per)\s+", body)
+    m = re.match(r"(?:according\s+to|per|in\s+the\s+words\s+of)\s+", body)
     if not m:
         return None
-    return _span(body, at, m.end(), _phrase_after(body, m.end()))
+    issued = ISSUED_BY.match(body, m.end())  # 'in the words of a statement issued by X': X's words
+    start = issued.end() if issued else m.end()
+    return _span(body, at, start, _phrase_after(body, start))
 
 
 def _reply_from(body: str, at: int) -> Source | None:

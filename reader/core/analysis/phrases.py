@@ -92,6 +92,11 @@ LABEL = re.compile(
     r"\s*(?:(?:Full|Joint|Official|Club|Team)\s+)?(?:[Ss]tatement|[Mm]essage|[Ll]etter|[Rr]elease)\s+(?:from|by)\s+"
     r"(?P<name>(?:the\s+)?[A-Z][^:;\"“]{1,60}?)\s*:\s*"
 )
+# a document and who put it out: 'a statement issued by ', 'the release from '
+ISSUED_BY = re.compile(
+    r"(?:a|an|the|its|their)\s+(?:[\w-]+\s+)?(?:statement|release|letter|report|communiqu[eé]|post)\s+"
+    r"(?:(?:issued|released|published|sent|put\s+out|posted)\s+)?(?:by|from)\s+"
+)
 # the medium between a subject and its verb, without commas: ' in their official statement', ' in a letter to …'
 MEDIUM_AFTER = re.compile(
     r"(?<=\w)\s+(?:in|on|via|through)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,2}"

@@ -544,3 +544,97 @@ def test_a_short_quote_after_adding_or_saying_is_speech(analyzer, sentence):
     _article, analysis = analyze_text(analyzer, text)
     [*_, q] = speeches(analysis)
     assert (bare(q), q.speaker) == ("For Lima, this man is a hero", "Ana Ruiz")
+
+
+# ---------------------------------------------------------------- straight single marks as speech marks (UK web copy)
+
+
+def test_straight_single_quotes_are_speech_marks_with_apostrophes_inside(analyzer):
+    text = (
+        "Sale\n\nPiet de Waal has chaired Northfield Rovers since 2015.\n\n"
+        "'We are not for sale,' said chairman Piet de Waal. 'Not to anyone, and that's final.'\n\n"
+        "Manager Dean Whitlow said: 'The players don't read the papers.'"
+    )
+    _article, analysis = analyze_text(analyzer, text)
+    assert speakers(analysis) == [
+        ("We are not for sale,", "Piet de Waal"),
+        ("Not to anyone, and that's fina", "Piet de Waal"),
+        ("The players don't read the pap", "Dean Whitlow"),
+    ]
+
+
+def test_a_straight_single_quote_keeps_plural_possessives_inside(analyzer):
+    text = (
+        "Kit\n\nCaptain Ellie Varndell spoke at the launch.\n\n"
+        "'The players' views were ignored, and that hurts,' Varndell said. The fans' group agreed."
+    )
+    _article, analysis = analyze_text(analyzer, text)
+    [q] = speeches(analysis)
+    assert q.text == "'The players' views were ignored, and that hurts,'"
+    assert q.speaker == "Ellie Varndell"
+
+
+def test_straight_apostrophes_alone_make_no_quote(analyzer):
+    text = (
+        "Era\n\nIt's the club's best start since the '90s, and the Rovers' fans know it. "
+        "Rock 'n' roll was on the stereo, and 'twas ever thus, the players' union said.\n\n"
+        "The Smiths' new stand opens in May."
+    )
+    _article, analysis = analyze_text(analyzer, text)
+    assert analysis.in_part(BODY).quotes == ()
+
+
+# ---------------------------------------------------------------- marks of translated and pasted copy
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "„We are proud of this partnership,“ said Kestrel chief executive Anika Sorensen.",
+        "»We are proud of this partnership«, said Kestrel chief executive Anika Sorensen.",
+        "«We are proud of this partnership», said Kestrel chief executive Anika Sorensen.",
+        "« We are proud of this partnership », said Kestrel chief executive Anika Sorensen.",
+    ],
+)
+def test_low_and_reversed_quote_marks_of_translated_copy(analyzer, sentence):
+    text = f"Deal\n\nKestrel Beverages renewed its shirt deal with Northfield Rovers.\n\n{sentence}"
+    _article, analysis = analyze_text(analyzer, text)
+    assert [(q.text.strip("„“»«, ")[:30], q.speaker) for q in speeches(analysis)] == [
+        ("We are proud of this partnersh", "Anika Sorensen")
+    ]
+
+
+def test_an_opening_mark_typed_after_a_full_stop_and_a_space_closes(analyzer):
+    text = (
+        "Rowe\n\nHead coach Declan Rowe was defiant. "
+        "“We go to Leicester next week and we go to win. “ The team travels on Friday, Rowe said."
+    )
+    _article, analysis = analyze_text(analyzer, text)
+    [q] = speeches(analysis)
+    assert q.text == "“We go to Leicester next week and we go to win. “"
+
+
+# ---------------------------------------------------------------- short partial quotes after a promising or calling verb
+
+
+@pytest.mark.parametrize(
+    ("sentence", "words"),
+    [
+        ('Whitlow defended his record whilst promising a "full review" from the board.', "full review"),
+        ('Whitlow has called the ruling "scandalous" (in a post on X) and demanded an apology.', "scandalous"),
+        (
+            'The chairman said a "more general reflection" (his words) is needed on ticket prices.',
+            "more general reflection",
+        ),
+    ],
+)
+def test_a_short_partial_quote_after_a_cue_is_speech(analyzer, sentence, words):
+    text = f"Row\n\nManager Dean Whitlow spoke after the game.\n\n{sentence}"
+    _article, analysis = analyze_text(analyzer, text)
+    assert [bare(q) for q in speeches(analysis)] == [words]
+
+
+def test_a_quoted_term_in_a_reported_sentence_stays_a_term(analyzer):
+    text = 'Row\n\nWhitlow said the "new norm" reforms would hurt smaller clubs the most.'
+    _article, analysis = analyze_text(analyzer, text)
+    assert speeches(analysis) == []

@@ -2593,3 +2593,628 @@ def test_for_or_after_saying_gives_the_sentences_subject(analyzer, body, speaker
 )
 def test_a_pronoun_after_a_described_subject_is_the_person_described(analyzer, body, speakers):
     assert who_said(analyzer, body) == speakers
+
+
+# ---------------------------------------------------------------- a capitalised position glued to the name it stands before
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Center Dario Kostelic, the league's leading rebounder, shrugged. "
+            '"I read the back of the shirt, not the front," said Kostelic, whose name is printed there.',
+            "Dario Kostelic",
+        ),
+        (
+            'Asked about the penalty, Goalkeeper Ilse Maartens said: "I guessed right, that\'s all."',
+            "Ilse Maartens",
+        ),
+        (
+            "Striker Kwame Asante-Boateng scored twice before half-time.\n\n"
+            '"The service was brilliant," Asante-Boateng said after the match.',
+            "Kwame Asante-Boateng",
+        ),
+        (
+            'Quarterback Devin Castellanos signed with the Harbor Hawks on Monday. "It feels like home," '
+            "Castellanos said.",
+            "Devin Castellanos",
+        ),
+    ],
+)
+def test_a_position_before_a_name_is_not_part_of_the_speakers_name(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+def test_an_organisation_whose_name_starts_with_a_role_word_keeps_it(analyzer):
+    body = 'State Farm Insurance renewed its arena deal on Monday. "We are proud partners," State Farm Insurance said.'
+    assert who_said(analyzer, body) == ["State Farm Insurance"]
+
+
+# ---------------------------------------------------------------- the subject's bounds: a conjunction with its comma, 'is reported to have', an aside in commas
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "The board has not commented on the bid; but, club sources say there are "
+            '"serious doubts over how the purchase would be financed."',
+            "club sources",
+        ),
+        (
+            "Marta Kovalenko was substituted after an hour. She is reported to have told team-mates: "
+            '"I am finished at this club."',
+            "Marta Kovalenko",
+        ),
+        (
+            "Tomas Brandvold was sent to the stands in the second half. "
+            'Brandvold was heard to say "We were robbed in broad daylight tonight" as he walked off.',
+            "Tomas Brandvold",
+        ),
+        (
+            "The Harbor Hawks confirmed the signing on Monday. Team owner Lydia Marchetti, in a statement on the "
+            'club\'s website, said: "Devin is the future of this franchise."',
+            "Lydia Marchetti",
+        ),
+        (
+            'Okafor-Lindqvist, speaking after the draw, said: "We deserved more than a point today."',
+            "Okafor-Lindqvist",
+        ),
+    ],
+)
+def test_the_subject_phrase_is_bounded_at_its_name(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+def test_an_aside_in_commas_after_a_description_is_not_the_speaker(analyzer):
+    body = (
+        "Northfield Rovers sacked their manager on Friday after six straight defeats. "
+        'The club, in a statement on its website, said: "We thank him for his hard work."'
+    )
+    assert who_said(analyzer, body) == ["Northfield Rovers"]
+
+
+# ---------------------------------------------------------------- what a document or a reasoning party says: 'reasoned', 'mentioned', 'supposes', 'call for'
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Harbor City Council refused the club's request for a rates discount. The council reasoned, "
+            '"because the club charges for admission, the ground is a commercial venue."',
+            "Harbor City Council",
+        ),
+        (
+            "Ines Arroyo-Blanco, the league's integrity officer, delivered her findings on Monday. She also "
+            'mentioned a need to fight "betting syndicates operating from overseas."',
+            "Ines Arroyo-Blanco",
+        ),
+        (
+            "The Kestrel Foundation published its review of youth football on Tuesday. The foundation's "
+            'authors call for "an end to paid trials for children under twelve."',
+            "The foundation's authors",
+        ),
+        (
+            'In his letter to members, chairman Piet de Waal supposes a "long and costly legal fight with the '
+            'league" if the vote goes ahead.',
+            "Piet de Waal",
+        ),
+    ],
+)
+def test_the_verbs_of_documents_and_reasoning_cue_a_quote(analyzer, body, speaker):
+    assert [who.lower() if who else who for who in who_said(analyzer, body)] == [speaker.lower()]
+
+
+# ---------------------------------------------------------------- a name with particles, or after a plural possessive, in apposition
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ('"We are not for sale at any price," said the chairman, Piet de Waal.', "Piet de Waal"),
+        (
+            '"It is a fair offer for both sides," said the club\'s president, Hendrik van der Berg.',
+            "Hendrik van der Berg",
+        ),
+        (
+            '"It was a business decision and nothing more," Jean-Luc de la Fontaine, the sponsor\'s chief executive, '
+            "said.",
+            "Jean-Luc de la Fontaine",
+        ),
+        ('"We go again on Saturday," said Rovers\' captain, Joe Mallory, after the game.', "Joe Mallory"),
+        (
+            '"The fans deserve better than this," said the Rangers\' owner, Maria Lindqvist, who bought the club in '
+            "2019.",
+            "Maria Lindqvist",
+        ),
+    ],
+)
+def test_a_name_in_apposition_after_its_description_is_the_speaker(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- 'described <a long object> as "…"': the describer's words
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Anika Sorensen characterized the dispute between the club and the supporters' trust over ticket "
+            'prices as "a misunderstanding that has got out of hand."',
+            "Anika Sorensen",
+        ),
+        (
+            "Dean Whitlow, who has been in charge for six seasons, dismissed the reports of a rift between the "
+            'players and the board over the new sponsor as "complete fiction from start to finish."',
+            "Dean Whitlow",
+        ),
+        (
+            "Harbor City mayor Lorraine Okoye labelled the plan to move the team to a new stadium outside the "
+            'city limits as "a betrayal of three generations of fans."',
+            "Lorraine Okoye",
+        ),
+    ],
+)
+def test_a_describing_verb_with_a_long_object_before_as_cues_the_quote(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- 'X, <apposition>, posted late Tuesday: "…"': a time after the verb is no source
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Broussard is under contract through 2028. His crew chief, Wade Petrie, posted late Tuesday: "
+            '"Same team, same goal. Paint scheme to be decided."',
+            "Wade Petrie",
+        ),
+        (
+            "Marcus Ellery, the ranking member of the committee, said early Monday that the deal was "
+            '"dead on arrival in this chamber."',
+            "Marcus Ellery",
+        ),
+        (
+            "Lydia Marchetti, the team's owner since 2019, wrote late Sunday night: "
+            '"We will rebuild this franchise the right way."',
+            "Lydia Marchetti",
+        ),
+    ],
+)
+def test_a_time_after_the_verb_of_an_apposed_subject_is_not_the_source(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- more speech verbs of sports copy
+
+
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
+        (
+            '"We want to stay in this league," said Joe Mallory. "We want to stay," echoed his team-mate Kwame Asante.',
+            ["Joe Mallory", "Kwame Asante"],
+        ),
+        (
+            'Winger Ntando Mokoena sat alone in the dressing room. "I was terrified out there," Mokoena confessed.',
+            ["Ntando Mokoena"],
+        ),
+        (
+            '"Get back in your half!" Ray Dunmore barked at his full-back. Dunmore then turned to the bench.',
+            ["Ray Dunmore"],
+        ),
+        (
+            'Kestrel chief executive Anika Sorensen pledged: "We will be back on that shirt within two years."',
+            ["Anika Sorensen"],
+        ),
+        (
+            '"Maybe the referee had somewhere else to be tonight," sniped Harbor City coach Lena Brandt.',
+            ["Lena Brandt"],
+        ),
+    ],
+)
+def test_more_speech_verbs_cue_an_attribution(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers
+
+
+# ---------------------------------------------------------------- a panel's or a round-up's 'Name (aside): "…"'
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ('Joe Mallory (on his future): "I\'m happy here and I want to finish my career here."', "Joe Mallory"),
+        ('Anika Sorensen (Kestrel Beverages): "We are here for the long term, whatever the result."', "Anika Sorensen"),
+        ('Lena Brandt, Harbor City (head coach): "We gave them two goals and you cannot do that here."', "Lena Brandt"),
+    ],
+)
+def test_a_name_with_an_aside_in_brackets_before_a_colon_speaks(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- 'The deal, according to X, is "…"', 'In the words of captain X', 'came the reply from X'
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            'The deal, according to Kestrel chief executive Anika Sorensen, is "the best in the league by a distance."',
+            "Anika Sorensen",
+        ),
+        (
+            'The new stand, according to club secretary Maria Cole, will be "ready for the first game of next season."',
+            "Maria Cole",
+        ),
+        ('In the words of captain Joe Mallory, "We were rubbish from the first whistle to the last."', "Joe Mallory"),
+        ("\"I don't know and I don't care,\" came the reply from Dean Whitlow.", "Dean Whitlow"),
+        ('"Ask the chairman, not me," was the response from Rovers captain Joe Mallory.', "Joe Mallory"),
+    ],
+)
+def test_according_to_in_the_words_of_and_the_reply_from_cue_a_quote(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+def test_according_to_inside_someones_reported_words_is_not_the_speaker(analyzer):
+    body = (
+        "Judge Rana Okafor told Lindqvist that, according to a Northfield Echo report, he had "
+        '"been paid by the syndicate to miss the penalty in the final minute of the match."'
+    )
+    assert who_said(analyzer, body) == ["Rana Okafor"]
+
+
+# ---------------------------------------------------------------- '…, with one fan writing "…"': an unnamed source after 'with'
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Supporters were quick to react online to the new kit, with one fan writing: "
+            '"It looks like a betting slip with sleeves."',
+            "one fan",
+        ),
+        (
+            "The ticket prices went down badly at the ground, with one season-ticket holder telling the Echo: "
+            '"I have paid for thirty years and this is my last."',
+            "one season-ticket holder",
+        ),
+    ],
+)
+def test_an_unnamed_source_after_with_and_a_participle(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- 'X in a statement said': the medium between a subject and its verb
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            'The federation in a letter to its member clubs warned that "no exceptions will be made this season."',
+            "the federation",
+        ),
+        (
+            'Ines Arroyo-Blanco in a letter to the clubs warned that "no exceptions will be made this season."',
+            "Ines Arroyo-Blanco",
+        ),
+        (
+            'Rovers captain Joe Mallory in a video on the club\'s website said: "We owe the fans a performance."',
+            "Joe Mallory",
+        ),
+    ],
+)
+def test_the_medium_between_a_subject_and_its_verb_is_not_the_source(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- 'X said he "…." Y laughed.': the next sentence's verb is Y's own
+
+
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
+        (
+            "Asked about the sponsorship, Rovers striker Kwame Asante, who scored twice, said he "
+            '"didn\'t care what was on the shirt." His strike partner, Leon Hartley, laughed. "He cares," Hartley said.',
+            ["Kwame Asante", "Leon Hartley"],
+        ),
+        (
+            'Harbor City coach Lena Brandt said that "the referee had a shocker tonight." Her captain agreed.',
+            ["Lena Brandt"],
+        ),
+    ],
+)
+def test_a_quote_its_own_sentence_cues_is_not_the_next_sentences(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers
+
+
+# ---------------------------------------------------------------- 'Another, Tom Okafor, 19, disagreed: "…"': the name apposed to 'another' or 'one'
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            '"Good riddance," said Maria Cole, a season-ticket holder. Another, Tom Okafor, 19, disagreed: '
+            '"They were good to the club for ten years."',
+            "Tom Okafor",
+        ),
+        (
+            "Fans outside the ground were split. One, Lucy Brennan from Harlow, was furious: "
+            '"They sold the shirt and they sold our history with it."',
+            "Lucy Brennan",
+        ),
+    ],
+)
+def test_the_name_apposed_to_another_or_one_speaks(analyzer, body, speaker):
+    assert who_said(analyzer, body)[-1] == speaker
+
+
+# ---------------------------------------------------------------- 'Statement from X: "…"': a release's label names its author
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            'Statement from Northfield Rovers: "The club has parted company with manager Dean Whitlow."',
+            "Northfield Rovers",
+        ),
+        (
+            'Full statement from Kestrel Beverages: "After ten years, we have decided not to renew."',
+            "Kestrel Beverages",
+        ),
+        ('Official statement by the Premier League: "Clubs have been informed of the decision."', "Premier League"),
+    ],
+)
+def test_a_statements_label_names_its_author(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- an aside in dashes or brackets after the name
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'Anika Sorensen — who has been at Kestrel Beverages since 2021 — said: "We look at the numbers first."',
+        '"We look at the numbers first," Anika Sorensen — who has been at Kestrel Beverages since 2021 — said.',
+        'Anika Sorensen (pictured) said: "We look at the numbers first."',
+        '"We look at the numbers first," Anika Sorensen (Kestrel Beverages) said.',
+        'Anika Sorensen -- in her first interview since joining Kestrel Beverages -- said: "We look at the numbers first."',
+    ],
+)
+def test_an_aside_in_dashes_or_brackets_after_the_name_is_not_the_source(analyzer, body):
+    assert who_said(analyzer, body) == ["Anika Sorensen"]
+
+
+# ---------------------------------------------------------------- a surname spaCy took for an organisation, after the full name
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Udinese beat Lecce 2-0 on Saturday with goals from Keiran Okonkwo-Davies and the Danish midfielder "
+            'Jesper Møller-Lund.\n\n"Today we played for the city," Okonkwo-Davies told DAZN.',
+            "Keiran Okonkwo-Davies",
+        ),
+        (
+            "The head coach, Unai Etxeberria-Goñi, was careful on Friday.\n\n"
+            '"I am happy for the club, of course," said Etxeberria-Goñi.',
+            "Unai Etxeberria-Goñi",
+        ),
+    ],
+)
+def test_a_surname_tagged_as_an_organisation_is_the_person_named_before(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+def test_a_club_named_after_its_town_stays_the_club(analyzer):
+    body = (
+        "Real Madrid confirmed the signing of the Brazilian forward on Monday.\n\n"
+        '"We are delighted to welcome him," Madrid said in a statement.'
+    )
+    assert who_said(analyzer, body) == ["Real Madrid"]
+
+
+# ---------------------------------------------------------------- a first name spaCy left out of a person's name
+
+
+def test_a_first_name_spacy_left_out_of_a_two_word_surname_is_kept(analyzer):
+    body = (
+        "The draft does not define the term.\n\n"
+        "Karim Ben Haddou, the FIA's president, said: \"We are not against any sponsor. We are for a sport that has "
+        'a future in thirty years."'
+    )
+    assert who_said(analyzer, body) == ["Karim Ben Haddou"]
+
+
+# ---------------------------------------------------------------- '"…", she said, calling on X to "…"': the participle's subject
+
+
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
+        (
+            "Ines Arroyo-Blanco spoke to reporters on Monday. "
+            '"The whole league knows what happened that night", she said, calling on the clubs to "accept the '
+            'verdict gracefully" and "stop blaming referees."',
+            ["Ines Arroyo-Blanco"] * 3,
+        ),
+        (
+            '"We have done nothing wrong," Dean Whitlow said, urging the board to "hold its nerve."',
+            ["Dean Whitlow"] * 2,
+        ),
+    ],
+)
+def test_a_participle_after_the_attribution_keeps_its_speaker(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers
+
+
+# ---------------------------------------------------------------- '<Place or club> <noun> <Name>, …,': the name, not the place
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            'US citizen Susan Coyle, the mother of one of the victims, called the verdict "a disgrace", adding to '
+            'CNN: "I feel nothing for him, nothing at all."',
+            "Susan Coyle",
+        ),
+        (
+            'Rovers fan Maria Cole, 52, was furious, telling the Echo: "They have sold our history for a logo."',
+            "Maria Cole",
+        ),
+    ],
+)
+def test_a_place_or_club_before_a_noun_and_a_name_in_apposition_is_not_the_speaker(analyzer, body, speaker):
+    assert who_said(analyzer, body)[-1] == speaker
+
+
+def test_a_club_that_beat_another_is_still_the_subject(analyzer):
+    body = 'Northfield Rovers beat Harbor City, with manager Dean Whitlow saying: "The lads were superb tonight."'
+    assert who_said(analyzer, body) == ["Dean Whitlow"]
+
+
+# ---------------------------------------------------------------- 'a spokesperson for <a long organisation name>', as written
+
+
+def test_a_spokesperson_for_an_organisation_with_a_long_name_is_kept_as_written(analyzer):
+    body = (
+        "The Northfield and District Amateur Football Association opened an inquiry on Monday. "
+        "A spokesperson for the Northfield and District Amateur Football Association said: "
+        '"We take every report of abuse seriously and we will act."'
+    )
+    assert who_said(analyzer, body) == ["a spokesperson for the Northfield and District Amateur Football Association"]
+
+
+# ---------------------------------------------------------------- press releases: 'Commenting on …,' and a hyphen before a pull quote's name
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Commenting on the partnership, Anika Sorensen, CEO of Kestrel Beverages, said: "
+            '"We are thrilled to be part of the club\'s future."',
+            "Anika Sorensen",
+        ),
+        (
+            "Reacting to the news, Mark Denholm, chief executive of Northfield Rovers, added: "
+            '"This is a landmark day for everyone at the club."',
+            "Mark Denholm",
+        ),
+        (
+            '"We are thrilled to partner with Northfield Rovers for the next five years."\n\n'
+            "- Anika Sorensen, CEO, Kestrel Beverages",
+            "Anika Sorensen",
+        ),
+        (
+            '"We are thrilled to partner with Northfield Rovers for the next five years."\n\n'
+            "-- Anika Sorensen, CEO, Kestrel Beverages",
+            "Anika Sorensen",
+        ),
+    ],
+)
+def test_a_press_releases_lead_in_and_pull_quote_line(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+def test_according_to_at_a_sentences_head_is_no_lead_in_to_drop(analyzer):
+    body = (
+        "According to Harbor City prosecutor Dana Reyes, the video could decide the case: "
+        '"The key factor here is what the players knew before kick-off."'
+    )
+    assert who_said(analyzer, body) == ["Dana Reyes"]
+
+
+# ---------------------------------------------------------------- partial quotes after 'blamed', 'expressed', 'thanked', 'welcomed'
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ('Dean Whitlow, who was sent to the stands, blamed "a lack of concentration" for the defeat.', "Dean Whitlow"),
+        ('Anika Sorensen expressed her "deep disappointment" at the decision.', "Anika Sorensen"),
+        (
+            'Kwame Asante, in a post on Instagram, thanked fans for their "incredible support this season."',
+            "Kwame Asante",
+        ),
+        ('Piet de Waal welcomed the review as "long overdue" and "good for the fans."', "Piet de Waal"),
+    ],
+)
+def test_a_partial_quote_after_a_verb_of_feeling_or_thanks_is_the_subjects(analyzer, body, speaker):
+    assert set(who_said(analyzer, body)) == {speaker}
+
+
+# ---------------------------------------------------------------- '"…." His brother X claimed "…"': the next quote's attribution
+
+
+def test_a_verb_right_before_the_next_quote_introduces_that_quote(analyzer):
+    body = (
+        "Kwame Asante has always denied any part in the fix. In his last interview he insisted he was "
+        '"an honest player" who was "tired of the lies and ready to leave." His brother Kofi Asante claimed '
+        '"there never was any proof" against him.'
+    )
+    assert who_said(analyzer, body) == ["Kwame Asante", "Kwame Asante", "Kofi Asante"]
+
+
+# ---------------------------------------------------------------- US sports copy: 'per a team source', '(Name, post-match)', 'As one scout put it:'
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ('"We are not trading him, whatever you hear this week," per a team source.', "a team source"),
+        ('"We go again on Saturday and we go to win." (Dean Whitlow, post-match)', "Dean Whitlow"),
+        ('As one scout put it: "He can\'t shoot, but he can defend anyone in this league."', "one scout"),
+        ('As Harbor City coach Lena Brandt put it, "You cannot give away two goals like that."', "Lena Brandt"),
+    ],
+)
+def test_per_a_bracketed_name_and_as_x_put_it_cue_a_quote(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- a transcript's turn quoting its own words: 'WHITLOW: … "…," I told them.'
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'Q: Dean, what went wrong in the second half?\n\nWHITLOW: We lost our shape. "We were second best," I told '
+        "the players.",
+        'Q. What did you say at half-time?\n\nDean Whitlow: Not much. I said, "Wake up or you are all coming off."',
+    ],
+)
+def test_a_turns_own_words_in_quotes_are_the_turns_speaker(analyzer, body):
+    assert who_said(analyzer, body) == ["Dean Whitlow" if "Dean Whitlow:" in body else "Whitlow"]
+
+
+# ---------------------------------------------------------------- '"…," in the words of a statement issued by X'
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Several clubs have complained that the new rules turn the league into a "
+            '"commercial circus run for the sponsors," in the words of a statement issued by the Northfield '
+            "Supporters Trust last month.",
+            "Northfield Supporters Trust",
+        ),
+        (
+            '"The club is not for sale at any price," in the words of chairman Piet de Waal.',
+            "Piet de Waal",
+        ),
+    ],
+)
+def test_in_the_words_of_after_a_quote_names_its_source(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

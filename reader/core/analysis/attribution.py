@@ -12,162 +12,63 @@ import re
 from dataclasses import dataclass
 
 from ..model import PARAGRAPH_BREAK, paragraph_end, paragraph_start
-from .names import DEMONYMS, HONORIFICS, ROLE_WORDS, trim_name
-
-# abbreviations whose full stop ends neither a sentence nor a name: the titles before a name, and others
-ABBREVIATIONS = frozenset(
-    {title.title() for title in HONORIFICS}
-    | set(
-        """
-Messrs Cmdr Adm Maj Cpl Const St Fr Hon Pres Jr Sr Mt No Nos Co Corp Inc Ltd Bros vs
-Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
-""".split()
-    )
+from .cues import (
+    AUX,
+    PARTIAL_CUE_RE,
+    PRONOUN,
+    QUOTE_MARK,
+    SAID_THAT,
+    VERB,
+    VERB_RE,
+    has_sentence_break,
+    is_abbreviation,
+    sentence_end,
+    sentence_start,
 )
-
-_WEEKDAY = re.compile(r"^\s*(?:on\s+|last\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
-# a role in title case, then its holder's name in commas: "Harlow's First Team Manager, Steve Aldridge,"
-_TITLED_NAME = re.compile(r"(?P<role>[^,]+),\s+(?P<name>[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,3}),?\s*$")
-_ROLE_NAME = (  # 'Leeds Rhinos head coach Brad Arthur'
-    r"\s*(?:[A-Z][\w'’&.-]*\s+){0,4}?(?P<role>(?:[a-z][a-z-]*\s+){1,3})"
-    r"(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})"
+from .cues import PARTIAL_CUES as PARTIAL_CUES
+from .cues import SPEECH_VERBS as SPEECH_VERBS
+from .cues import STATEMENT_NOUNS as STATEMENT_NOUNS
+from .names import DEMONYMS, PARTICLES, ROLE_WORDS, trim_name
+from .phrases import (
+    ADDRESSED,
+    AFTER_SENTENCE_WORDS,
+    APPOSED_NAME,
+    BARE_LEAD_IN,
+    CLAUSE_PRONOUN,
+    CUED,
+    DESCRIBED_AS_WORDS,
+    DESCRIBED_FIRST,
+    DESCRIBED_NAME,
+    DESCRIPTION,
+    DISPLAYED_BY,
+    FUNCTION_WORD,
+    GOES_ON,
+    ISSUED_BY,
+    LABEL,
+    LEAD_IN,
+    MEDIUM_AFTER,
+    NAME_APPOSED,
+    NAMED_AFTER,
+    NOT_A_NAME,
+    OTHER_NAMED,
+    PASSIVE_BEFORE,
+    RELATIVE,
+    REPORTED,
+    ROLE_APPOSED,
+    ROLE_COLON,
+    ROLE_FIRST,
+    ROLE_FIRST_WORD,
+    ROLE_OF,
+    ROLE_SUBJECT,
+    SOURCE_STOP,
+    THING_SUBJECT,
+    TIME_LEAD_IN,
+    TITLED_NAME,
+    TURN,
+    UNNAMED_HEAD,
+    WEEKDAY,
+    WHICH_SAYING,
 )
-_ROLE_COLON = re.compile(_ROLE_NAME + r"\s*:\s*")
-_ROLE_SUBJECT = re.compile(_ROLE_NAME + r"(?=\s+[a-z])")
-_RELATIVE = r"\s+(?:that|which)\s+(?=(?:the|its|their)\s+[a-z]+(?:\s+[a-z]+){0,2}$)"
-_WHICH_SAYING = re.compile(
-    r"(?P<source>[A-Z0-9][\w'’&.-]*(?:\s+(?:(?:of|for|and|de)\s+)?[A-Z][\w'’&.-]*){0,6}),\s+which\s+[^,;]{1,80},\s+"
-    r"(?:saying|stating|adding|noting|insisting|warning|arguing|explaining|writing)\b[^,;:]{0,80}[:,]?\s*$"
-)
-_REPORTED = re.compile(r"\s+(?:that|he|she|they|we|I)\s")  # 'said he would play': reported speech
-AFTER_SENTENCE_WORDS = 6  # '"…." Smith said after the match.': at most this many words after the verb
-
-SPEECH_VERBS = (
-    "said says say told tells added adds explained explains insisted insists admitted admits conceded concedes "
-    "warned warns gushed gushes implored implores interjected interjects interrupted responded responds replied "
-    "replies wrote writes tweeted tweets posted posts noted notes claimed claims joked jokes quipped quips "
-    "stressed stresses urged urges acknowledged acknowledges declared declares commented comments remarked "
-    "continued continues argued argues confirmed confirms announced announces revealed reveals recalled recalls "
-    "asked asks concluded concludes observed observes suggested suggests promised promises laughed laughs "
-    "enthused enthuses predicted predicts maintained maintains agreed agrees countered counters cautioned "
-    "cautions boasted boasts shouted shouts sighed sighs beamed reflected reflects lamented laments complained "
-    "complains vowed vows pleaded pleads mused muses stated states proclaimed reckoned reckons retorted "
-    "exclaimed assured assures emphasised emphasises emphasized emphasizes reiterated reiterates "
-    "elaborated underlined underlines summarised summarized smiled grinned added insisted explained "
-    "believes believed thinks thought felt feels hopes hoped demanded demands repeated repeats answered "
-    "answers shrugged nodded began begins grumbled grumbles muttered snapped fumed scoffed protested objected "
-    "murmured hinted teased reminded tell warn insist admit vow urge reveal confirm deny denies denied hail hails "
-    "hailed slam slams slammed blast blasts blasted offered offers asserted asserts contended contends opined "
-    "recounted recounts wondered wonders whispered yelled screamed testified testifies cried marvelled marveled "
-    "chanted chant chants sang"
-).split()
-_VERB_ALT = "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True))
-# what an organisation or a person issues: '"…," the statement read'
-STATEMENT_NOUNS = frozenset(
-    "statement release communique communiqué post letter message tweet resolution ruling verdict judgment".split()
-)
-_MULTI_VERBS = "".join(rf"(?<={noun}\s)reads?|" for noun in sorted(STATEMENT_NOUNS)) + (
-    r"read(?=:)|pointed\s+out|went\s+on|summed\s+up|chimed\s+in|"
-    r"shot\s+back|fired\s+back|hit\s+back|"
-    r"was\s+quoted\s+as\s+saying|is\s+quoted\s+as\s+saying|added\s+that|said\s+that"
-)
-VERB = rf"(?:{_MULTI_VERBS}|(?:{_VERB_ALT}))"
-_VERB_RE = re.compile(rf"\b{VERB}\b")
-# what introduces a partial quote: 'called the deal "a game-changer"', 'described it as "…"'
-PARTIAL_CUES = (
-    r"called|calls|calling|described|describes|describing|dubbed|labelled|labeled|termed|branded|hailed|praised|"
-    r"accused|accuses|accusing|ruled|rules|characteri[sz](?:ed|es|ing)|referred\s+to|refers\s+to|"
-    r"spoke\s+of|speaks\s+of|condemn(?:ed|s|ing)|denounc(?:ed|es|ing)|critici[sz](?:ed|es|ing)"
-)
-_SAID_THAT = re.compile(rf"\s(?:{VERB})\s+that\s")  # 'Coates said that …, Hood told her'
-_BEFORE_VERB_RE = re.compile(rf"\b(?:{VERB}|{PARTIAL_CUES})\b")
-PARTIAL_CUE_RE = re.compile(rf"\b(?:{VERB}|{PARTIAL_CUES})\b")
-# between a source and its verb: "Smith later added", "he has since said", "she would only say"
-_AUX = (
-    r"(?:(?:has|had|have|was|is|would|will|also|later|then|quickly|simply|only|once|again|since|just|"
-    r"repeatedly|previously|earlier|subsequently|further|firmly|proudly|simply|bluntly|calmly)\s+)*"
-)
-PRONOUNS = frozenset({"he", "she", "they", "we", "i", "it"})
-_PRONOUN = r"(?:he|she|they|we|I|it|He|She|They|We|It)"
-# where a source phrase after its verb stops: "said Smith in a statement", "said Smith, who …"
-_SOURCE_STOP = re.compile(
-    r"\s*(?:[,;:(—–]|\.(?=\s|$)|\s-\s)|\s+(?:in|on|at|after|before|when|as|who|while|during|following|ahead|"
-    r"last|this|yesterday|today|tonight|before|afterwards|from|via|to|with|about|of\s+the\s+(?:decision|move)|"
-    r"of\s+(?:his|her|their|its)\s)\b"
-)
-# a name in apposition after a description, ending the sentence: ', Omar Berrada.'
-_NAMED_AFTER = re.compile(r",\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*(?:[.!?]|$)")
-# a sentence that goes on after a quote with no comma or dash: a lower-case word that starts no attribution
-_GOES_ON = re.compile(
-    rf"(?!(?:{_AUX}){VERB}\b|{_PRONOUN}\b|according\s+to\b|(?:the|a|an|his|her|their|its|one|two|three|both)\s)[a-z]"
-)
-# a role that opens a source phrase in lower case: 'according to team principal Christian Horner,'
-_ROLE_FIRST_WORD = r"(?:" + "|".join(sorted(w for w in ROLE_WORDS if w.isalpha())) + r")\s+(?=[\w\s-]*[A-Z])"
-# a name after a lower-case description: ' political party Vänsterpartiet Malmö released'
-_DESCRIBED_FIRST = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)(?=\s+[a-z])")
-_NOT_A_NAME = frozenset(
-    "One Two Three Four Five Some Many Most All Both Each Every No None Several His Her Their Its The This".split()
-)
-# a subject that is a thing, not a person: 'Her departure as columnist was announced', 'The move was confirmed'
-_THING_SUBJECT = re.compile(r"(?:His|Her|Their|Its|The|This)\s+[a-z]")
-# the speaker in the clause that introduces the quote: '… after she was captured on video saying: "'
-_CLAUSE_PRONOUN = re.compile(
-    rf"\b(?:after|when|as|because|before|since|while|where|once)\s+({_PRONOUN})\s+[^,:;\"“]{{0,60}}[:,]\s*$"
-)
-# words on display and who showed them: 'read a banner unveiled by', 'read a placard held by'
-_DISPLAYED_BY = re.compile(
-    r"reads?\s+(?:a|an|the|one)\s+(?:[\w'’-]+\s+){0,3}?(?:banner|sign|placard|poster|flag|tifo|board|t-shirt|"
-    r"shirt|slogan|message)s?\b[^.;:\"“”]{0,60}?\bby\s+"
-)
-# what cannot start a source phrase after a quote: '…," and Smith scored'
-FUNCTION_WORD = re.compile(
-    r"(?:and|but|or|as|while|when|then|so|if|which|who|that|after|before|because|"
-    r"although|though|since|until|with|without|for|from|to|in|on|at|by)\b"
-)
-# what may stand before the subject of an attribution: 'In a statement on its website, the club said:'
-LEAD_IN = re.compile(
-    r"^(?:[A-Z]{3,}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^)]{1,20}\))?\s*[—–_]+\s*|"
-    r"(?:But|And|So|Yet|Still|Then|Later|Earlier|Meanwhile|However|Afterwards|Separately|"
-    r"Elsewhere|Asked|Speaking|Writing|In|On|At|After|Before|During|For|With|From|Following|Of|Regarding|"
-    r"About|Despite|Amid|Given|Outside|Inside|Across|Within|Beyond|Among|Unlike|Like|"
-    r"Back|Once|When|While|Now|Today|Yesterday)\b[^,:]{0,60},\s*|(?:But|And|So|Yet|Then)\s+|"
-    r"[A-Z][a-z]+ly,\s*)+"
-)
-# 'were told', 'was asked': the subject is whom a speech verb addresses, not its speaker
-_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|been|being|is|are|be|get|got)\s+$")
-_ADDRESSED = re.compile(r"told|tells|asked|asks|urged|warned|reminded|promised|assured|answered")
-# a transcript's turn: 'Q (NAME, OUTLET): ', 'A. Name: ', 'Q — Name (Outlet): '
-_TURN = re.compile(
-    r"\s*[QA]\.?\s*(?:[—–-]\s*)?\(?\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3}?)\s*"
-    r"(?:,\s*[^,:()]{1,40})?\)?\s*(?:\([^()]{1,40}\)\s*)?:\s*"
-)
-# a time before the subject, without its comma: 'And last night the ex-England ace fumed:'
-_TIME_LEAD_IN = re.compile(
-    r"^(?:[Ll]ast\s+night|[Yy]esterday|[Tt]oday|[Tt]onight|[Ee]arlier\s+today|[Tt]his\s+(?:morning|afternoon|"
-    r"evening|week)|[Oo]n\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:\s+night)?)\s+(?=(?:the|a|an|his|her)\s|[A-Z])"
-)
-# a lead-in without its comma before a pronoun: 'At the protest he said: "'
-_BARE_LEAD_IN = re.compile(
-    r"^(?:In|On|At|After|Before|During|Following|Later|Earlier|Afterwards|Then|Today|Yesterday)\b"
-    r"[^,:]{0,60}?\s(?=(?:he|she|they|we|I)$)"
-)
-# a role's organisation and its holder after it: ' of the Refugee Council Enver Solomon'
-_ROLE_OF = re.compile(
-    r"\s+(?:of|at|for)\s+(?:the\s+)?(?:[\w'’&.-]+\s+){1,5}[A-Z][\w'’-]+\s+[A-Z][\w'’-]+(?=\s+[a-z]|\s*[,:\"“])"
-)
-# a description and the name in apposition after it: 'The leader (of the council), Helen Ashworth,'
-_DESCRIPTION = r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}$"
-_DESCRIBED_NAME = re.compile(r"(?:\s+(?:of|at|for)\s+[^,:;\"“]{1,40})?,\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+),")
-_ROLE_FIRST = re.compile(r"(?:[A-Za-z-]+\s+){0,2}[A-Za-z-]+(?=\s+(?:of|at|for)\s)")  # 'president of the …'
-
-# a description, then the subject's name in apposition: "His opposite number, Leinster's Conor Walsh, "
-_APPOSED_NAME = re.compile(r"(?:The|His|Her|Their|Its|[A-Z][\w'’-]*['’]s)\s+[^,:]{1,40},\s+([^,:]{3,60}),")
-# a description, then the name of whom it describes set off by dashes or commas, before the verb
-_NAME_APPOSED = re.compile(r"(?:,|\s[—–]|\s--)\s+((?:[A-Z][\w'’.-]*\s+){1,3}[A-Z][\w'’-]+)\s*(?:,|[—–]|--)\s*$")
-_UNNAMED_HEAD = re.compile(r"(?:One|A|An|Another|The|His|Her|Their|Its)\s+[a-z]")
-_MARK = re.compile(r"[\"“”«»]|``|''")
-QUOTE_MARK = _MARK
-_SENTENCE_END = re.compile(r"[.!?]+[\"”’']?(?=\s|$)")
 
 
 @dataclass(frozen=True)
@@ -184,40 +85,6 @@ class Source:
         return self.text.split()
 
 
-def is_abbreviation(text: str, dot: int) -> bool:
-    """True when the full stop at `dot` closes an abbreviation or an initial, not a sentence."""
-    word = re.search(r"([A-Za-z]+)$", text[max(0, dot - 12) : dot])
-    if not word:
-        return False
-    token = word.group(1)
-    return token in ABBREVIATIONS or (len(token) == 1 and token.isupper())
-
-
-def has_sentence_break(text: str) -> bool:
-    return sentence_end(text, 0, len(text)) < len(text.rstrip())
-
-
-def sentence_end(text: str, start: int, limit: int) -> int:
-    """Where the sentence that runs at `start` ends (after its final mark), at most at `limit`."""
-    for m in _SENTENCE_END.finditer(text, start, limit):
-        if m.group()[0] == "." and len(m.group()) == 1 and is_abbreviation(text, m.start()):
-            continue
-        return m.end()
-    return limit
-
-
-def sentence_start(text: str, end: int, floor: int) -> int:
-    """Where the sentence that runs up to `end` begins, not before `floor`."""
-    start = floor
-    for m in _SENTENCE_END.finditer(text, floor, end):
-        if m.group()[0] == "." and len(m.group()) == 1 and is_abbreviation(text, m.start()):
-            continue
-        start = m.end()
-    while start < end and text[start].isspace():
-        start += 1
-    return start
-
-
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
     """The bounds of the sentence a quote text[start:end] stands in, within its paragraph: from the
     sentence's start to its final mark, or to the quote's end when the quote ends it ('…came on.”')."""
@@ -232,9 +99,22 @@ def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
 def source(text: str, start: int, end: int) -> Source | None:
     """The attribution in the quote text[start:end]'s own sentence: after it first, then a pull quote's dash
     line, then before it; before it first where the text introduces the quote ('Norris, who won in Miami,
-    said: "…."') and the quote ends its sentence: what follows is another sentence's attribution."""
+    said: "…."') and the quote ends its sentence: what follows is another sentence's attribution. In a
+    transcript's turn, the speaker's own 'I' is the turn's name ('WHITLOW: … "…," I told the players.')."""
+    found = _own_sentence(text, start, end)
+    if found is not None and found.pronoun and found.text == "I":
+        para_start = paragraph_start(text, start)
+        turn = re.match(r"([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}):\s", text[para_start:start])
+        if turn and turn.group(1) not in ("Q", "A", "Q.", "A.", "Question", "Answer", "Reporter"):
+            return Source(para_start + turn.start(1), para_start + turn.end(1), turn.group(1))
+    return found
+
+
+def _own_sentence(text: str, start: int, end: int) -> Source | None:
     para_start, para_end = paragraph_start(text, start), paragraph_end(text, end)
-    if re.search(r"\w\s*[:,]\s*$", text[para_start:start]) and _new_sentence(text, end, text[end:para_end].lstrip()):
+    lead = text[para_start:start]
+    introduced = re.search(r"\w\s*[:,]\s*$", lead) or CUED.search(lead[-120:])  # '…, said he "…."'
+    if introduced and _new_sentence(text, end, text[end:para_end].lstrip()):
         found = before(text, start, para_start)
         if found is not None:
             return found
@@ -250,7 +130,7 @@ def source(text: str, start: int, end: int) -> Source | None:
 def after(text: str, quote_end: int, limit: int) -> Source | None:
     """The source named after a quote, in the rest of its sentence (up to the next quote mark)."""
     stop = sentence_end(text, quote_end, limit)
-    nxt = _MARK.search(text, quote_end, stop)
+    nxt = QUOTE_MARK.search(text, quote_end, stop)
     stop = nxt.start() if nxt else stop
     tail = text[quote_end:stop]
     opening = re.match(r"[\s,]*(?:[—–]\s*|--\s*)?", tail)
@@ -258,21 +138,26 @@ def after(text: str, quote_end: int, limit: int) -> Source | None:
     body = tail[lead:]
     at = quote_end + lead
     inner = text[max(0, quote_end - 4) : quote_end].rstrip("\"”»'`’ ")
-    if lead == len(tail) - len(tail.lstrip(" ")) and inner[-1:] not in (",", "!", "?", "—") and _GOES_ON.match(body):
+    if lead == len(tail) - len(tail.lstrip(" ")) and inner[-1:] not in (",", "!", "?", "—") and GOES_ON.match(body):
         return None  # 'told NBC that "this Russia thing" was among his reasons': the sentence goes on
     if _new_sentence(text, quote_end, body) and (re.search(r"[:,]\s*$", body) or len(body.split()) > 12):
         return None  # '"…." After the match, X said, "…"': the next quote's attribution, not this one's
-    verb = _VERB_RE.search(body) if _new_sentence(text, quote_end, body) else None
-    if verb and nxt and len(body[verb.end() :].split()) > 1:
-        return None  # '"…." A spokesman said the body was "…"': the next quote's attribution
+    verb = VERB_RE.search(body) if _new_sentence(text, quote_end, body) else None
+    if (
+        verb
+        and nxt
+        and (len(body[verb.end() :].split()) > 1 or re.fullmatch(r"\s*(?:that\s*)?[:,]?\s*", body[verb.end() :]))
+    ):
+        return None  # '"…." A spokesman said the body was "…"', '"…." His brother claimed "…"': the next one's
     if verb and (
-        len(body[verb.end() :].split()) > AFTER_SENTENCE_WORDS or _REPORTED.match(body, verb.end())
+        len(body[verb.end() :].split()) > AFTER_SENTENCE_WORDS or REPORTED.match(body, verb.end())
     ):  # '"…." Riedl recalled his first meeting with Aebi in 1989.', '"…." Avery said he would play.'
         return None  # a sentence of its own, not the quote's attribution
     return (
         _verb_first(body, at)
         or _source_first(body, at)
         or _according_to(body, at)
+        or _reply_from(body, at)
         or _displayed_by(body, at)
         or _dash(tail, quote_end)
     )
@@ -280,7 +165,7 @@ def after(text: str, quote_end: int, limit: int) -> Source | None:
 
 def _displayed_by(body: str, at: int) -> Source | None:
     # ," read a banner unveiled by the Biris Norte supporters' group    ," read a sign held by one fan
-    m = _DISPLAYED_BY.match(body)
+    m = DISPLAYED_BY.match(body)
     return _span(body, at, m.end(), _phrase_after(body, m.end())) if m else None
 
 
@@ -292,21 +177,32 @@ def before(text: str, quote_start: int, floor: int) -> Source | None:
     begin = sentence_start(text, quote_start, floor)
     whole = text[begin:quote_start]
     head, at = whole, begin
-    if _MARK.search(head):
-        head_at = max(m.end() for m in _MARK.finditer(head))
+    if QUOTE_MARK.search(head):
+        head_at = max(m.end() for m in QUOTE_MARK.finditer(head))
         at += head_at
         head = head[head_at:]
     # a subject that introduces the quote with a colon keeps its sentence's partial quotes:
     # 'Sunak defended the record whilst promising a "formal update" from Braverman: "…"'
     return (
         _transcript_turn(head, at)
+        or _statement_label(head, at)
         or _before_verb(head, at)
         or _before_said_name(head, at)
         or _before_colon(head, at)
         or _with_saying(head, at)
         or _before_subject(head, at)
         or (_before_subject(whole, begin) if head is not whole else None)
+        or _according_within(head, at)
     )
+
+
+def _according_within(head: str, at: int) -> Source | None:
+    # 'The deal, according to Kestrel chief executive Anika Sorensen, is "'
+    # not 'The judge told him that, according to a report, he had "…"': whose report is it is another matter
+    m = re.search(r",\s+according\s+to\s+(?P<source>[^,:;]{2,60}),\s+[^,:;]{0,60}$", head)
+    if not m or PARTIAL_CUE_RE.search(head, 0, m.start()):
+        return None
+    return _span(head, at, m.start("source"), m.end("source"))
 
 
 def line_attribution(text: str, para_end: int) -> Source | None:
@@ -315,7 +211,7 @@ def line_attribution(text: str, para_end: int) -> Source | None:
         return None
     start = para_end + len(PARAGRAPH_BREAK)  # the next paragraph's
     line = text[start : paragraph_end(text, start)]
-    if len(line) >= 120 or not re.match(r"^[—–]\s*\w", line):
+    if len(line) >= 120 or not re.match(r"^(?:[—–]|--?)\s*\w", line):  # '— Name', '- Name', '-- Name'
         return None
     return _dash(line, start)
 
@@ -338,7 +234,7 @@ def _phrase_after(body: str, start: int) -> int:
     """Where a source phrase starting at `start` ends."""
     pos = start
     while True:
-        m = _SOURCE_STOP.search(body, pos)
+        m = SOURCE_STOP.search(body, pos)
         if not m:
             return len(body)
         if m.group().strip() == "." and is_abbreviation(body, m.end() - 1):
@@ -349,28 +245,28 @@ def _phrase_after(body: str, start: int) -> int:
 
 def _verb_first(body: str, at: int) -> Source | None:
     # ," said Gov. Alan Price   ," added the coach, who …   ," says Rep. Dana Ortiz (R-Texas)
-    m = re.match(rf"(?:{_AUX}){VERB}\s+(?!that\b|to\b|in\b|on\b|it\b)", body)
-    if not m or _VERB_RE.match(body[m.end() :]):
+    m = re.match(rf"(?:{AUX}){VERB}\s+(?!that\b|to\b|in\b|on\b|it\b)", body)
+    if not m or VERB_RE.match(body[m.end() :]):
         return None
     end = _phrase_after(body, m.end())
     if end - m.end() > 80:
         return None
-    named = _NAMED_AFTER.match(body, end)  # ," said the club's chief executive, Omar Berrada.
-    if named and re.match(r"(?:the|a|an|its|their|his|her|[A-Z][\w'’&.-]*['’]s)\s", body[m.end() : end]):
+    named = NAMED_AFTER.match(body, end)  # ," said the club's chief executive, Omar Berrada.
+    if named and re.match(r"(?:the|a|an|its|their|his|her|[A-Z][\w'’&.-]*(?:['’]s|s['’]))\s", body[m.end() : end]):
         return _span(body, at, named.start(1), named.end(1))
     return _span(body, at, m.end(), end)
 
 
 def _source_first(body: str, at: int) -> Source | None:
     # ," Ma said   ," he told reporters   ," Omar Haddad, marketing director at X, said   ," the coach interrupted
-    m = re.match(rf"(?P<source>{_PRONOUN})\s+{_AUX}(?P<verb>{VERB})\b", body)
+    m = re.match(rf"(?P<source>{PRONOUN})\s+{AUX}(?P<verb>{VERB})\b", body)
     if m and not _addressed(body, m.start("verb"), m.group("verb")):
         return _span(body, at, 0, m.end("source"), pronoun=True)
-    verb = _VERB_RE.search(body, 0, 160)
-    if not verb or _PASSIVE_BEFORE.search(body, 0, verb.start()):
+    verb = VERB_RE.search(body, 0, 160)
+    if not verb or PASSIVE_BEFORE.search(body, 0, verb.start()):
         return None  # '"…." Ekdahl was asked about his night', '"…", a line that was repeated': not its speaker
     head = body[: verb.start()]
-    head = re.sub(rf"\s+{_AUX}$", " ", head + " ").rstrip()
+    head = re.sub(rf"\s+{AUX}$", " ", head + " ").rstrip()
     if not head or len(head.split()) > 14 or has_sentence_break(head):
         return None
     if not (
@@ -386,9 +282,12 @@ def _source_first(body: str, at: int) -> Source | None:
 def _apposition_end(head: str) -> int:
     """'Omar Haddad, marketing director at X,' → the end of 'Omar Haddad'; 'the coach, who …,' → the end of
     'the coach'; else the whole head."""
-    first = head.split(",", 1)[0]
-    relative = re.match(r",\s+(?:who|whose|which)\b", head[len(first) :])  # 'The coach, who took over in March,'
-    if "," in head and first.strip() and (looks_like_name(first) or _ends_in_name(first) or relative):
+    first = re.split(r",|\s+[—–]\s+|\s+--\s+|\s+\(", head, maxsplit=1)[0]  # also 'Anika Sorensen — who … —', '… (X)'
+    # 'The coach, who took over in March,', 'The club, in a statement on its website,': an aside, not the source
+    relative = re.match(
+        r"(?:,|\s+[—–]|\s+--)\s+(?:who|whose|which|in|on|at|during|after|before|speaking|writing)\b", head[len(first) :]
+    )
+    if len(first) < len(head) and first.strip() and (looks_like_name(first) or _ends_in_name(first) or relative):
         return len(first)  # also 'French security consultant Louis Caprioli, former head of X,'
     return len(head)
 
@@ -398,19 +297,33 @@ def _ends_in_name(phrase: str) -> bool:
 
 
 def looks_like_name(phrase: str) -> bool:
-    words = [w for w in re.findall(r"[\w'’.-]+", phrase) if w.lower() not in ("de", "van", "von", "da", "del", "der")]
+    words = [w for w in re.findall(r"[\w'’.-]+", phrase) if w not in PARTICLES]
     return bool(words) and all(w[:1].isupper() for w in words) and len(words) <= 5
 
 
 def _according_to(body: str, at: int) -> Source | None:
-    m = re.match(r"according\s+to\s+", body)
+    # ," according to X   ," per a team source   ." (Dean Whitlow, post-match)
+    bracket = re.match(r"\(\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})\s*(?:,[^()]{0,40})?\)", body)
+    if bracket:
+        return _span(body, at, bracket.start(1), bracket.end(1))
+    m = re.match(r"(?:according\s+to|per|in\s+the\s+words\s+of)\s+", body)
     if not m:
         return None
-    return _span(body, at, m.end(), _phrase_after(body, m.end()))
+    issued = ISSUED_BY.match(body, m.end())  # 'in the words of a statement issued by X': X's words
+    start = issued.end() if issued else m.end()
+    return _span(body, at, start, _phrase_after(body, start))
+
+
+def _reply_from(body: str, at: int) -> Source | None:
+    # ," came the reply from Dean Whitlow   ," was the response from Rovers captain Joe Mallory
+    m = re.match(
+        r"(?:came|was)\s+(?:the|his|her|their)\s+(?:reply|response|answer|retort|verdict)\s+(?:from|of)\s+", body
+    )
+    return _span(body, at, m.end(), _phrase_after(body, m.end())) if m else None
 
 
 def _dash(tail: str, at: int) -> Source | None:
-    m = re.match(r"\s*(?:[—–]|--)\s*", tail)
+    m = re.match(r"\s*(?:[—–]|--?(?=\s))\s*", tail)
     if not m:
         return None
     end = _phrase_after(tail, m.end())
@@ -421,39 +334,43 @@ def _dash(tail: str, at: int) -> Source | None:
 
 def _addressed(text: str, at: int, verb: str) -> bool:
     """'was asked', 'were told': the verb at `at` is passive, its subject the one spoken to."""
-    return bool(_PASSIVE_BEFORE.search(text, 0, at)) and bool(_ADDRESSED.fullmatch(verb))
+    return bool(PASSIVE_BEFORE.search(text, 0, at)) and bool(ADDRESSED.fullmatch(verb))
 
 
 def _before_verb(head: str, at: int) -> Source | None:
     # Ruth Adler replied: "   Jane Doe, the federation's president, said: "   He added: "
     # The IOC said in a statement: "
-    for verb in reversed(list(_BEFORE_VERB_RE.finditer(head))):
-        if _PASSIVE_BEFORE.search(head, 0, verb.start()):
+    for verb in reversed(list(PARTIAL_CUE_RE.finditer(head))):
+        if PASSIVE_BEFORE.search(head, 0, verb.start()):
             continue  # 'The players were told "…"', 'Her exit was announced after …': not the speakers
         rest = head[verb.end() :]
         if (
             re.search(r",\s*$", head[: verb.start()])
-            and re.search(r"[A-Z]", _WEEKDAY.sub("", rest))  # not 'X, D-Mich., said Thursday that'
-            and not _ADDRESSED.match(verb.group())
+            and re.search(r"[A-Z]", WEEKDAY.sub("", rest))  # not 'X, D-Mich., said Thursday that'
+            and not ADDRESSED.match(verb.group())
         ):
             return None  # '…, added chief executive Dana Holm: "': the source follows its verb
-        partial = not _VERB_RE.fullmatch(verb.group())
+        partial = not VERB_RE.fullmatch(verb.group())
         colon = re.search(r":\s*$", rest)
         reported = re.search(r"\bthat\b", rest)  # 'said in a statement that Sevilla had "…"'
-        if len(rest.split()) > (14 if colon else 8) or (
+        described = partial and re.search(r"\bas\s*$", rest)  # 'described <a long object> as "…"'
+        if len(rest.split()) > (14 if colon else DESCRIBED_AS_WORDS if described else 8) or (
             not partial and not reported and not re.search(r"[:,]\s*$", rest) and len(rest.split()) > 3
         ):
             continue
-        subject = re.sub(rf"\s+{_AUX}$", " ", head[: verb.start()] + " ").strip()
-        pronoun = re.search(rf"[\s,]({_PRONOUN})$", subject)  # '…, in which he told visitors "…"'
+        subject = re.sub(rf"\s+{AUX}$", " ", head[: verb.start()] + " ").strip()
+        said = re.fullmatch(rf"[\s,]*({PRONOUN}|[A-Z][^,;:]{{0,40}}?)\s+{AUX}(?:{VERB}),?", subject)
+        subject = said.group(1) if said else subject  # '", she said, calling on X to "…"': she calls on X
+        pronoun = re.search(rf"[\s,]({PRONOUN})$", subject)  # '…, in which he told visitors "…"'
         if pronoun:
             return _span(head, at, head.rindex(pronoun.group(1), 0, verb.start()), verb.start(), pronoun=True)
         # '…, but his agency said', 'has seen what The New York Times calls an "…"'
         # 'a deal that the club claimed was worth "…"': the relative clause's subject
-        subject = re.split(r",?\s+(?:but|while|whereas|yet)\s+|;\s+|\s+what\s+(?=\S+\s)|" + _RELATIVE, subject)[-1]
+        subject = re.split(r"[,;]?\s+(?:but|while|whereas|yet),?\s+|;\s+|\s+what\s+(?=\S+\s)|" + RELATIVE, subject)[-1]
         subject = LEAD_IN.sub("", subject)
-        subject = _BARE_LEAD_IN.sub("", subject)
-        subject = _TIME_LEAD_IN.sub("", subject)
+        subject = BARE_LEAD_IN.sub("", subject)
+        subject = TIME_LEAD_IN.sub("", subject)
+        subject = MEDIUM_AFTER.sub("", subject)  # 'organisers in their official statement said'
         if not subject.strip(" ,;") or FUNCTION_WORD.fullmatch(subject.strip(" ,;")):
             return None  # '…," and told the players, "…"': the subject is earlier in the sentence
         return _subject_source(head, subject, at)
@@ -463,12 +380,12 @@ def _before_verb(head: str, at: int) -> Source | None:
 def _subject_source(head: str, subject: str, at: int) -> Source | None:
     """The source a sentence's subject names: a pronoun, or a name with its apposition cut off."""
     start = head.index(subject)
-    if re.fullmatch(_PRONOUN, subject):
+    if re.fullmatch(PRONOUN, subject):
         return _span(head, at, start, start + len(subject), pronoun=True)
-    apposed = _NAME_APPOSED.search(subject)
-    if apposed and _UNNAMED_HEAD.match(subject):  # 'One visitor to Atlantic City — Matt Jenkins —'
+    apposed = NAME_APPOSED.search(subject)
+    if apposed and UNNAMED_HEAD.match(subject):  # 'One visitor to Atlantic City — Matt Jenkins —'
         return _span(head, at, start + apposed.start(1), start + apposed.end(1))
-    titled = _TITLED_NAME.match(subject)  # "Greenleaf Homes' Sales Director, Rachel Dunn,"
+    titled = TITLED_NAME.match(subject)  # "Greenleaf Homes' Sales Director, Rachel Dunn,"
     if titled and titled.group("role").split()[-1].lower() in ROLE_WORDS and looks_like_name(titled.group("name")):
         return _span(head, at, start + titled.start("name"), start + titled.end("name"))
     end = _apposition_end(subject)
@@ -482,11 +399,13 @@ def _with_saying(head: str, at: int) -> Source | None:
     # 'the Court of Arbitration for Sport, which rejected it on Tuesday, stating that the ban was "'
     m = re.search(
         r"\bwith\s+(?P<source>(?:the\s+)?[\w'’.-]+(?:\s+[\w'’.-]+){0,4}?)\s+"
-        r"(?:saying|stating|adding|noting|writing|warning|insisting|explaining|telling\s+\w+)\s*[:,]?\s*$",
+        r"(?:saying|stating|adding|noting|writing|warning|insisting|explaining|telling\s+(?:the\s+)?\w+(?:\s+[A-Z]\w*){0,3})\s*[:,]?\s*$",
         head,
     )
-    if not m or not re.match(r"(?:the\s+)?[A-Z]|the\s", m.group("source")):
-        m = _WHICH_SAYING.search(head)
+    if not m or not re.match(
+        rf"(?:the\s+)?[A-Z]|(?:the|one|a|an)\s|{ROLE_FIRST_WORD}", m.group("source")
+    ):  # '…, with one fan writing'
+        m = WHICH_SAYING.search(head)
     return _span(head, at, m.start("source"), m.end("source")) if m else None
 
 
@@ -503,35 +422,41 @@ def _before_subject(head: str, at: int) -> Source | None:
     cited = re.match(r"According\s+to\s+([^,:]{2,60}),", sentence)  # 'According to coach Dana Reyes, …: "'
     if cited:
         return _subject_source(head, cited.group(1), at)
-    m = re.match(rf"{_PRONOUN}\b", sentence)
+    m = re.match(rf"{PRONOUN}\b", sentence)
     if m:
         return _subject_source(head, m.group(), at)
-    clause = _CLAUSE_PRONOUN.search(head) if _THING_SUBJECT.match(sentence) else None
+    clause = CLAUSE_PRONOUN.search(head) if THING_SUBJECT.match(sentence) else None
     if clause:
         return _span(head, at, clause.start(1), clause.end(1), pronoun=True)
+    other = OTHER_NAMED.match(sentence)  # 'Another, Tom Okafor, 19, disagreed: "'
+    if other:
+        return _span(head, at, head.index(other.group(1)), head.index(other.group(1)) + len(other.group(1)))
     first = sentence.split(",", 1)[0] if "," in sentence else ""
     if first and looks_like_name(first) and len(first.split()) <= 5:
         return _subject_source(head, first, at)
-    apposed = _APPOSED_NAME.match(sentence)  # 'His opposite number, Leinster's Conor Walsh, disagreed: "'
+    apposed = APPOSED_NAME.match(sentence)  # 'His opposite number, Leinster's Conor Walsh, disagreed: "'
     if apposed and len(trim_name(apposed.group(1)).split()) > 1:
         end = head.index(apposed.group(1)) + len(apposed.group(1))
         return _span(head, at, end - len(trim_name(apposed.group(1))), end)
-    role = _ROLE_FIRST.match(sentence)
+    role = ROLE_FIRST.match(sentence)
     if role and role_holder_end(sentence, 0, role.end()) > role.end():  # 'president of the federation X'
         return _subject_source(head, sentence[: role_holder_end(sentence, 0, role.end())], at)
     m = re.match(r"(?:[A-Z][\w'’.-]*\s+)*?[A-Z][\w'’.-]*(?=\s+[a-z])", sentence)
     if m and (m.group().lower() in DEMONYMS or re.fullmatch(r"[A-Z][a-z]+(?:ish|ese|ean)", m.group())):
         # 'Swedish political party Vänsterpartiet Malmö released …'
-        named = _DESCRIBED_FIRST.match(sentence, m.end())
+        named = DESCRIBED_FIRST.match(sentence, m.end())
         return (
             _span(head, at, head.index(named.group(1)), head.index(named.group(1)) + len(named.group(1)))
             if named
             else None
         )
-    held = _ROLE_SUBJECT.match(sentence)  # 'Rovers striker Jo Fenn apologised for saying …'
+    held = ROLE_SUBJECT.match(sentence)  # 'Rovers striker Jo Fenn apologised for saying …'
     if held and held.group("role").split()[-1] in ROLE_WORDS:
         return _subject_source(head, held.group("name"), at)
-    if m and looks_like_name(m.group()) and m.group() not in _NOT_A_NAME:  # not 'One question from the floor'
+    held = ROLE_APPOSED.match(sentence)  # 'US citizen Susan Coyle, the mother of …,'
+    if held and not re.search(r"ed\s|\b(?:beat|beats|hit|met|won|lost|left|led|took|says?)\s", held.group("role")):
+        return _subject_source(head, held.group("name"), at)
+    if m and looks_like_name(m.group()) and m.group() not in NOT_A_NAME:  # not 'One question from the floor'
         return _subject_source(head, sentence[: role_holder_end(sentence, 0, m.end())], at)
     return None
 
@@ -540,27 +465,28 @@ def role_holder_end(sentence: str, s: int, e: int) -> int:
     """Where a subject that is a bare role ends: after the name its organisation is followed by ('CEO of the
     Refugee Council Enver Solomon told …'), the person who holds it; else where it ends."""
     words = sentence[s:e].split()
-    named = _DESCRIBED_NAME.match(sentence, e) if re.match(_DESCRIPTION, sentence[s:e]) else None
+    named = DESCRIBED_NAME.match(sentence, e) if re.match(DESCRIPTION, sentence[s:e]) else None
     if named and len(trim_name(named.group(1)).split()) > 1:
         return named.end(1)  # 'The leader of the council, Helen Ashworth, said …'
     if not words or words[-1].lower() not in ROLE_WORDS:
         return e  # a role, its last word one: 'CEO', 'Logitech G head' (of esports Mira Castellanos)
-    holder = _ROLE_OF.match(sentence, e)
+    holder = ROLE_OF.match(sentence, e)
     return holder.end() if holder and len(trim_name(holder.group()).split()) > 1 else e
 
 
 def _before_said_name(head: str, at: int) -> Source | None:
     # said Ma, "   According to Bach, "   Said Smith: "   El Mundo quoted Rogge saying, "
     m = re.search(r"\bquot(?:ed|es|ing)\s+(?!by\b)(?P<source>[^,:;]{1,60}?)\s+(?:as\s+)?saying\s*[:,]?\s*$", head)
+    m = m or re.search(r"\b[Aa]s\s+(?P<source>[^,:;]{1,60}?)\s+put\s+it\s*[:,]?\s*$", head)  # 'As one scout put it:'
     if m:
         return _span(head, at, m.start("source"), m.end("source"))
     m = re.search(
-        rf"(?:\b{VERB}|[Aa]ccording\s+to)\s+(?P<source>(?:[A-Z]|the\s|a\s|an\s|{_ROLE_FIRST_WORD})[^,:;]{{0,80}}?)\s*[:,]\s*$"
+        rf"(?:\b{VERB}|[Aa]ccording\s+to)\s+(?P<source>(?:[A-Z]|the\s|a\s|an\s|{ROLE_FIRST_WORD})[^,:;]{{0,80}}?)\s*[:,]\s*$"
         # 'in the words of the Crown prosecutor, Mark Tedeschi, QC, "'
-        rf"|[Ii]n\s+the\s+words\s+of\s+(?P<words>(?:[A-Z]|the\s|a\s|an\s)[^:;]{{0,80}}?)\s*[:,]\s*$",
+        rf"|[Ii]n\s+the\s+words\s+of\s+(?P<words>(?:[A-Z]|the\s|a\s|an\s|{ROLE_FIRST_WORD})[^:;]{{0,80}}?)\s*[:,]\s*$",
         head,
     )
-    if not m or re.match(rf"(?:{_ADDRESSED.pattern})\s", m.group()):
+    if not m or re.match(rf"(?:{ADDRESSED.pattern})\s", m.group()):
         return None  # 'and told the players, "…"': whom the speaker told
     group = "source" if m.group("source") else "words"
     return _span(head, at, m.start(group), m.end(group))
@@ -568,14 +494,22 @@ def _before_said_name(head: str, at: int) -> Source | None:
 
 def _transcript_turn(head: str, at: int) -> Source | None:
     # a transcript's 'Q (MARA LINDQVIST, THE COURIER): "'   'A. Joe Brannigan: "'   'Q — Sam Ito (BBC): "'
-    m = _TURN.fullmatch(head)
+    m = TURN.fullmatch(head)
     return _span(head, at, m.start("name"), m.end("name")) if m and looks_like_name(m.group("name")) else None
+
+
+def _statement_label(head: str, at: int) -> Source | None:
+    # a release's label: 'Statement from Northfield Rovers: "'   'Full statement by X: "'
+    m = LABEL.fullmatch(head)
+    return _span(head, at, m.start("name"), m.end("name")) if m else None
 
 
 def _before_colon(head: str, at: int) -> Source | None:
     # a panel's 'Sam Ito, Channel 4: "'   a headline's 'Bach: "'
-    m = re.fullmatch(r"\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:,\s*[^,:]{1,40})?\s*:\s*", head)
-    held = _ROLE_COLON.fullmatch(head)  # 'Leeds Rhinos head coach Brad Arthur: "'
+    m = re.fullmatch(  # and with an aside in brackets: 'Joe Mallory (on his future): "'
+        r"\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:\s*\([^()]{1,40}\))?(?:,\s*[^,:]{1,40})?\s*:\s*", head
+    )
+    held = ROLE_COLON.fullmatch(head)  # 'Leeds Rhinos head coach Brad Arthur: "'
     if not m and held and held.group("role").split()[-1] in ROLE_WORDS:
         return _span(head, at, held.start("name"), held.end("name"))
     if (
@@ -595,6 +529,6 @@ def outer_reporter(text: str, found: Source, quote_start: int, quote_end: int) -
     if found.pronoun or not told or not (re.search(r"\bI\b", quote) and re.search(r"\b(?:[Hh]e|[Ss]he)\b", quote)):
         return None
     begin = sentence_start(text, found.end, paragraph_start(text, found.start))
-    said = list(_SAID_THAT.finditer(text, begin, found.end))
+    said = list(SAID_THAT.finditer(text, begin, found.end))
     outer = _before_verb(text[begin : said[-1].end()], begin) if said else None
     return outer if outer is not None and not outer.pronoun else None

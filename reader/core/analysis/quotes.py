@@ -1,12 +1,6 @@
 """Direct quotes in press text: where each runs, whether it is speech or a quoted term, and who said it.
 
-Press conventions handled here:
-- a quote over several paragraphs opens each paragraph and closes only on the last;
-- straight marks are told apart by what surrounds them, curly marks by their shape; old wire copy's
-  ''two apostrophes'' and ``TeX-style'' marks are double quotes too;
-- a quote nested in another with the same mark stays inside it;
-- a closing mark typed as an opening one at the end of a paragraph still closes;
-- a mark that never closes ends at its paragraph, so it cannot spoil the rest of the article;
+Where quotes run, by their marks, is marks.py's; here:
 - the speaker comes from the attribution in the quote's own sentence (attribution.py), else from the
   quote it continues (the same paragraph or turn); a quote with neither has no speaker.
 """
@@ -15,23 +9,19 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
-from ..model import PARAGRAPH_BREAK, paragraph_end, paragraph_start, split_paragraphs
+from ..model import PARAGRAPH_BREAK, paragraph_end, paragraph_start
 from . import attribution, story
 from .attribution import Source
 from .context import common_word
-from .names import PARTICLES, SENTENCE_OPENERS, Names, trim_name
+from .cues import ABBREVIATIONS, PARTIAL_CUE_RE, POSITIONS, PRONOUNS, has_sentence_break, sentence_end, sentence_start
+from .marks import QuoteSpan, quote_spans
+from .names import PARTICLES, ROLE_WORDS, SENTENCE_OPENERS, Names, trim_name
 from .story import DESCRIPTION_WORDS, LOOK_BACK, ORG_NOUNS, description, is_description
 from .syntax import Parse, reported_before, said_by_grammar, speaker_by_grammar
 from .values import SPEECH, TERM, Entity, Quote
 
-OPENERS = "“«"
-CLOSERS = "”»"
-# a single curly mark opens speech (UK copy: 'fumed: ‘I’m not finished.’'), not an elision ('the ‘90s')
-_MARK_CHARS = re.compile("[`'\"‘’" + OPENERS + CLOSERS + "]")  # every character _marks looks at
-_SINGLE_OPENS = re.compile(r"(?:(?<=^)|(?<=[\s(\[{—–/\"“-]))‘(?!\d\ds?\b|em\b|n’|til\b|cause\b)(?=\S)")
-_SINGLE_CLOSER = re.compile(r"(?<=\S)’(?![^\W\d_])|(?<![^\W\d_])’")  # not an apostrophe inside a word
 SPEECH_MIN_WORDS = 8  # a shorter quote inside a sentence is a quoted term unless it reads as speech
 PARTIAL_CUE_WORDS = 8  # 'called the deal "…"': at most this many words between the speech verb and the quote
 REPORTED_MIN_WORDS = 3  # 'left office in "the interest of the country"': a phrase, not a scare-quoted word
@@ -76,22 +66,10 @@ ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}")
 # a modal or 'to' right before a quote: the quote is the verb of a clause someone said ('would "study"')
 _VERB_PHRASE_BEFORE = re.compile(r"\b(?:would|will|could|should|must|might|may|can|shall|to)$")
 _PARTICLES = "|".join(sorted(PARTICLES))  # a longer unresolved phrase is not kept as a description
-
-
-@dataclass
-class _Span:
-    start: int
-    end: int
-    closed: bool
-    paragraphs: int = 1
-
-
-@dataclass
-class _Open:
-    at: int
-    paragraph_start: int
-    inner: list[_Span] = field(default_factory=list)
-    paragraphs: int = 1
+# up to three capitalised words (or particles) right before a name: 'Thiago ' of 'Thiago Lisboa'
+_WORDS_BEFORE = re.compile(rf"\b(?:[A-Z][\w'’-]+\s+)(?:(?:[A-Z][\w'’.-]*|{_PARTICLES})\s+){{0,2}}$")
+# the first word of a surname like 'Ben Haddou'
+PARTICLE_HEADS = PARTICLES | frozenset({"ben", "abu", "mac", "mc", "st"})
 
 
 def find_quotes(
@@ -159,147 +137,7 @@ def _within(part: list[str], whole: list[str]) -> bool:
     return any(whole[i : i + len(part)] == part for i in range(len(whole) - len(part) + 1))
 
 
-# ------------------------------------------------------------------ where quotes run
-
-
-def quote_spans(text: str, headline: bool = False) -> list[_Span]:
-    """Where quotes run, by their marks alone."""
-    spans: list[_Span] = []
-    stack: list[_Open] = []
-    paras = split_paragraphs(text)
-
-    def inside() -> bool:
-        return bool(stack)
-
-    for n, (start, para) in enumerate(paras):
-        lead = len(para) - len(para.lstrip())
-        last_mark = len(para.rstrip()) - 1
-        for i, size, role in _marks(para, headline, inside):
-            pos = start + i
-            if role == "open" and stack and i == lead and stack[0].paragraph_start < start:
-                continue  # the mark that re-opens a continued quote
-            if role == "open" and stack and (i + size - 1 == last_mark or _glued_closer(para, i, size)):
-                role = "close"  # '…worked out. “', '…decision.“ However': a closing mark typed as an opening one
-            if role == "open":
-                stack.append(_Open(pos, start))
-            elif stack:
-                opened = stack.pop()
-                span = _Span(opened.at, pos + size, True, opened.paragraphs)
-                (stack[-1].inner if stack else spans).append(span)
-        end = start + len(para.rstrip())
-        if stack:
-            following = paras[n + 1][1].lstrip() if n + 1 < len(paras) else ""
-            if (
-                len(stack) == 1
-                and _opens_with_mark(following)
-                and not _is_attribution_line(following)
-                and _opens_speech(text, stack[0].at)
-            ):
-                stack[0].paragraphs += 1  # the quote goes on in the next paragraph
-            else:
-                spans.extend(_unclosed(stack, end))
-                stack.clear()
-    return spans
-
-
-def _unclosed(stack: list[_Open], end: int) -> list[_Span]:
-    """What marks left open at a paragraph's end leave: the quotes closed inside them stand on their own,
-    and the innermost one runs to the paragraph's end unless it holds a closed quote (then it was a stray
-    mark, as were those below it)."""
-    out: list[_Span] = []
-    for opened in stack:
-        out.extend(opened.inner)
-    top = stack[-1]
-    if not top.inner:
-        out.append(_Span(top.at, end, False, top.paragraphs))
-    return sorted(out, key=lambda s: s.start)
-
-
-def _marks(para: str, headline: bool, inside):
-    """(index, size, 'open' or 'close') of each quote mark in a paragraph; `inside()` says whether a
-    quote is open, which decides what an ambiguous straight mark is."""
-    singles = _single_marks(para)
-    i = 0
-    while (found := _MARK_CHARS.search(para, i)) is not None:  # the regex skips the text between marks
-        i = found.start()
-        ch = para[i]
-        pair = para[i : i + 2]
-        if pair == "``":
-            yield i, 2, "open"
-            i += 2
-            continue
-        if pair == "''" and para[i + 2 : i + 3] != "'":
-            yield i, 2, _straight_role(para, i, inside(), size=2)
-            i += 2
-            continue
-        role = None
-        if ch == '"':
-            role = _straight_role(para, i, inside())
-        elif ch == "'" and headline:
-            role = _straight_role(para, i, inside(), clear_only=True)
-        elif ch in OPENERS:
-            role = "open"
-        elif ch in CLOSERS:
-            role = "close"
-        else:
-            role = singles.get(i)
-        if role:
-            yield i, 1, role
-        i += 1
-
-
-def _single_marks(para: str) -> dict[int, str]:
-    """The single curly marks that quote (index → role): an opening mark at a word's start paired with the
-    first closing mark after it that is no apostrophe ('I’m', 'Dean’s') nor, where a later one will do, a
-    plural possessive ('the players’ views')."""
-    roles: dict[int, str] = {}
-    for opener in _SINGLE_OPENS.finditer(para):
-        at = opener.start()
-        if roles and at < max(roles):
-            continue
-        closers = [m.start() for m in _SINGLE_CLOSER.finditer(para, at + 2)]
-        clear = [c for c in closers if para[c - 1] in ".,!?…—–-" or re.match(r"’(?:$|[.,;:!?)\]—–\"”])", para[c:])]
-        plain = [c for c in closers if para[c - 1] != "s" and not para[c - 1].isspace()]
-        if closers:
-            roles[at], roles[(clear or plain or closers)[0]] = "open", "close"
-    return roles
-
-
-def _glued_closer(para: str, i: int, size: int) -> bool:
-    """An opening mark after a sentence's last word and its full stop, then a space: it closes."""
-    return i > 0 and para[i - 1] in ".!?,;" and para[i + size : i + size + 1].isspace()
-
-
-def _opens_with_mark(para: str) -> bool:
-    return para[:1] in ('"', *OPENERS) or para.startswith(("``", "''"))
-
-
-def _opens_speech(text: str, at: int) -> bool:
-    """A quote that can run on into the next paragraph opens its paragraph or a sentence, or follows ':' or
-    ','."""
-    before = text[:at].rstrip(" \t")
-    return not before or before.endswith(("\n", ":", ",", ".", "!", "?"))
-
-
-def _straight_role(para: str, i: int, inside: bool, clear_only: bool = False, size: int = 1) -> str | None:
-    before = para[i - 1] if i else " "
-    after = para[i + size] if i + size < len(para) else " "
-    opens = (before.isspace() or before in "([{—–-/") and not after.isspace()
-    closes = not before.isspace() and (after.isspace() or after in ".,;:!?)]}—–-’'")
-    if opens and not closes:
-        return "open"
-    if closes and not opens:
-        return "close"
-    if clear_only:
-        return None
-    return "close" if inside else "open"
-
-
-def _is_attribution_line(para: str) -> bool:
-    return bool(re.match(r"^[—–]\s*\w", para))
-
-
-def _kind(text: str, span: _Span) -> str:
+def _kind(text: str, span: QuoteSpan) -> str:
     inner = text[span.start + 1 : span.end - (1 if span.closed else 0)].strip(" '`\"“”«»‘’")
     if span.paragraphs > 1 or not span.closed:
         return SPEECH
@@ -327,11 +165,11 @@ def _title_case(words: str) -> bool:
     return len(long) >= 2 and all(w[0].isupper() for w in long) and words[:1].isupper()
 
 
-def _partial_speech(text: str, span: _Span, before: str) -> bool:
+def _partial_speech(text: str, span: QuoteSpan, before: str) -> bool:
     """'Smith called the deal "a game-changer" in a post': a short quote of someone's words inside a
     sentence, cued by a speech verb before it and ending its clause (not 'the "new norm" reforms')."""
-    sentence = before[attribution.sentence_start(before, len(before), 0) :]
-    cues = list(attribution.PARTIAL_CUE_RE.finditer(sentence))
+    sentence = before[sentence_start(before, len(before), 0) :]
+    cues = list(PARTIAL_CUE_RE.finditer(sentence))
     if not cues or len(sentence[cues[-1].end() :].split()) > PARTIAL_CUE_WORDS:
         return False  # not 'confirmed yesterday that the police will enforce the law banning "…"'
     if _RIGHT_AFTER_CUE.fullmatch(sentence, cues[-1].end()) or _VERB_PHRASE_BEFORE.search(sentence):
@@ -341,7 +179,7 @@ def _partial_speech(text: str, span: _Span, before: str) -> bool:
     follows = text[span.end : span.end + 30]
     return bool(
         re.match(
-            r"\s*(?:[.,;:!?)—–]|$|\n|(?:in|on|and|but|after|before|when|because|as|to|at|for|while|"
+            r"\s*(?:[.,;:!?()—–]|$|\n|(?:in|on|and|but|after|before|when|because|as|to|at|for|while|"
             r"during|adding|saying|though|although|if|until|since|from|next|last|this|later|again|soon|of|over|given|"
             r"amid|through|"
             r"today|tonight|tomorrow|yesterday|now|by|with|against|despite|without|unless|once|or|than)\b)",
@@ -354,7 +192,7 @@ def _partial_speech(text: str, span: _Span, before: str) -> bool:
 
 
 def _resolve(
-    source: Source, span: _Span, text: str, entities: Sequence[Entity], names: Names, last: Quote | None
+    source: Source, span: QuoteSpan, text: str, entities: Sequence[Entity], names: Names, last: Quote | None
 ) -> str | None:
     """The speaker a source phrase names, with an organisation's initials spelled out as the article did, and
     under the fullest name the article gives it."""
@@ -365,7 +203,22 @@ def _resolve(
         return story.spelled_out(speaker, text)
     if speaker and " " not in speaker:  # 'Demriel' for the 'Füsun Demirel' of the story
         speaker = story.misspelt_person(speaker, entities) or speaker
-    return _fullest(speaker, entities) if speaker else speaker
+    return _without_position(_fullest(speaker, entities), entities) if speaker else speaker
+
+
+def _without_position(speaker: str, entities: Sequence[Entity]) -> str:
+    """'Center Thanasis Mavrolis' → 'Thanasis Mavrolis', where spaCy took a capitalised position or title at a
+    sentence's start into a person's name; not 'State Farm Insurance', an organisation."""
+    body = any(e.label != "PERSON" and e.canonical == speaker for e in entities)  # spaCy's 'Goalkeeper X' is an ORG
+    roles = POSITIONS if body else ROLE_WORDS | POSITIONS
+    words = speaker.split()
+    lead = 0
+    while lead < len(words) - 2 and words[lead].lower().rstrip(".") in roles:
+        lead += 1
+    if not lead:
+        return speaker
+    rest = " ".join(words[lead:])
+    return rest if trim_name(rest) == rest else speaker
 
 
 def _fullest(speaker: str, entities: Sequence[Entity]) -> str:
@@ -390,13 +243,14 @@ def _fullest(speaker: str, entities: Sequence[Entity]) -> str:
 
 
 def _named_by(
-    source: Source, span: _Span, text: str, entities: Sequence[Entity], names: Names, last: Quote | None
+    source: Source, span: QuoteSpan, text: str, entities: Sequence[Entity], names: Names, last: Quote | None
 ) -> str | None:
     """The speaker a source phrase names: a person, an organisation, or a description as written."""
     phrase = source.text
-    if source.pronoun or phrase.lower() in attribution.PRONOUNS:  # however the pattern found it
+    if source.pronoun or phrase.lower() in PRONOUNS:  # however the pattern found it
         return _pronoun(source, span, text, entities, last)
-    if _UNNAMED_FOR.match(phrase) and len(phrase.split()) <= DESCRIPTION_WORDS:
+    unnamed = _UNNAMED_FOR.match(phrase)  # and what follows it is the organisation's name, however long
+    if unnamed and (len(phrase.split()) <= DESCRIPTION_WORDS or _names_a_body(phrase[unnamed.end() :], entities)):
         return phrase[0].lower() + phrase[1:]  # 'a spokesperson for the Football Association', as written
     owner = _DOCUMENT_OWNER.match(phrase) or _DOCUMENT_NAMED.match(phrase)
     if owner:  # "PC World's recent analysis of its traffic concluded": PC World
@@ -422,7 +276,7 @@ def _named_by(
         )  # not 'Governor of Washington Chris Gregoire'
         added = name[: -len(person.text)].split() if name.endswith(person.text) else []
         if longer and (
-            (added and " " not in person.text and not all(common_word(w, text) for w in added))
+            _first_name_missed(person.text, added, text)
             or re.match(rf"{re.escape(person.text)}\s+(?:{_PARTICLES})(?:\s|[-'’][A-Z])", name)
         ):
             # 'Dennis ter Horst' where spaCy saw 'Dennis' and 'Horst'; 'Laia Cortés i Ferrer'
@@ -431,7 +285,8 @@ def _named_by(
         return person.canonical.title() if shouted else person.canonical
     whole = [e for e in inside if e.label == "ORG" and _THE.sub("", e.text) == _THE.sub("", phrase)]
     if whole and not people:  # 'The Rugby Football League', not the 'Super League' its last word is part of
-        return whole[-1].canonical
+        fuller = _full_name_before(phrase, text, source.start) if " " not in phrase else None
+        return fuller or whole[-1].canonical  # 'Okonkwo-Davies' after 'Keiran Okonkwo-Davies', both taken for ORGs
     if name and names.resolve(name) != name:
         return names.resolve(name)  # 'Infantino', even where spaCy took him for an organisation
     fuller = _full_name_before(name, text, source.start) if name and phrase.endswith(name.split()[-1]) else None
@@ -449,6 +304,22 @@ def _named_by(
     return None
 
 
+def _first_name_missed(person: str, added: list[str], text: str) -> bool:
+    """'Dennis' of 'Dennis ter Horst' where spaCy saw 'Horst'; 'Karim' of 'Karim Ben Haddou' where it saw 'Ben
+    Haddou' (a surname that starts with a capitalised particle, after one first name); not a common word."""
+    particle = len(added) == 1 and person.split()[0].lower() in PARTICLE_HEADS
+    return bool(added) and (" " not in person or particle) and not all(common_word(w, text) for w in added)
+
+
+def _names_a_body(rest: str, entities: Sequence[Entity]) -> bool:
+    """'the Northfield and District Amateur Football Association': an organisation's name, as the article tags it
+    or in title case."""
+    name = _THE.sub("", rest.strip())
+    words = name.split()
+    titled = bool(words) and all(w[:1].isupper() or w in ("and", "of", "for", "the", "&") for w in words)
+    return titled or any(e.label == "ORG" and _THE.sub("", e.text) == name for e in entities)
+
+
 def _affiliated(phrase: str, entities: Sequence[Entity]) -> str | None:
     """The name before its organisation: 'Mina Worley-Hale of Human Rights Watch' → 'Mina Worley-Hale'; not
     'Governor of Washington Chris Gregoire', nor an organisation's own name ('Court of Arbitration for Sport')."""
@@ -462,27 +333,27 @@ def _affiliated(phrase: str, entities: Sequence[Entity]) -> str | None:
 def _full_name_before(name: str, text: str, before: int) -> str | None:
     """'Lisboa' → 'Thiago Lisboa', the fuller name the article wrote earlier (where spaCy did not see a
     person in it)."""
-    found = list(
-        re.finditer(
-            rf"\b((?:[A-Z][\w'’-]+\s+)(?:(?:[A-Z][\w'’.-]*|{_PARTICLES})\s+){{0,2}})"
-            rf"{re.escape(name)}\b",
-            text[:before],
-        )
-    )
-    if not found:
+    found = None
+    at = text.rfind(name, 0, before)
+    while at > 0 and found is None:  # the last time the name follows capitalised words, without a regex per name
+        end = at + len(name)
+        if end >= len(text) or not (text[end].isalnum() or text[end] == "_"):
+            found = _WORDS_BEFORE.search(text, max(0, at - 80), at)
+        at = text.rfind(name, 0, at)
+    if found is None:
         return None
-    words = trim_name(found[-1].group(0)).split()
+    words = trim_name(found.group(0) + name).split()
     while words and words[0] in SENTENCE_OPENERS:
         words.pop(0)
     return " ".join(words) if len(words) > len(name.split()) else None
 
 
 def _strip_honorifics(phrase: str) -> str:
-    words = [w for w in phrase.split() if w.rstrip(".") not in attribution.ABBREVIATIONS]
+    words = [w for w in phrase.split() if w.rstrip(".") not in ABBREVIATIONS]
     return " ".join(words)
 
 
-def _pronoun(source: Source, span: _Span, text: str, entities: Sequence[Entity], last: Quote | None) -> str | None:
+def _pronoun(source: Source, span: QuoteSpan, text: str, entities: Sequence[Entity], last: Quote | None) -> str | None:
     """He/she: the first person named in the story told since the previous quote's sentence (in this
     paragraph), else the previous speaker of this paragraph, else the last person named since the previous
     quote, else the previous speaker. It/they: likewise an organisation. Never one named after the pronoun
@@ -493,7 +364,7 @@ def _pronoun(source: Source, span: _Span, text: str, entities: Sequence[Entity],
     wanted = ("ORG",) if source.text.lower() in ("it", "they", "we") else ("PERSON",)
     para_start = paragraph_start(text, span.start)
     last_here = last if last is not None and last.end > para_start else None  # the previous quote, if in this paragraph
-    scope = attribution.sentence_end(text, last_here.end, span.start) if last_here is not None else para_start
+    scope = sentence_end(text, last_here.end, span.start) if last_here is not None else para_start
     upto = min(span.start, source.start)
     in_scope = [e for e in entities if e.label in wanted and scope <= e.start and e.end <= upto]
     # '"Tom gave everything," he said': not the Tom the quote talks about, where someone else was named
@@ -545,19 +416,19 @@ def _named_in(person: Entity, quote: str) -> bool:
     return person.label == "PERSON" and bool(set(person.canonical.split()) & set(named))
 
 
-def _reported(text: str, span: _Span, parse: Parse) -> bool:
+def _reported(text: str, span: QuoteSpan, parse: Parse) -> bool:
     """A short lower-case quote further on in a sentence with a speech verb before it, that the sentence's
     grammar shows to be part of what the verb reports."""
     inner = text[span.start + 1 : span.end - 1].strip(" '`\"“”«»‘’")
     begin, end = attribution.sentence_around(text, span.start, span.end)
     if len(inner.split()) < REPORTED_MIN_WORDS or not inner[:1].islower() or _title_case(inner):
         return False  # one or two words in quotes inside reported speech: a scare quote ('rated "highly critical"')
-    if not attribution.PARTIAL_CUE_RE.search(text, begin, span.start):
+    if not PARTIAL_CUE_RE.search(text, begin, span.start):
         return False
     return said_by_grammar(text, begin, end, (span.start, span.end), parse)
 
 
-def _chained(text: str, previous: Quote, span: _Span) -> bool:
+def _chained(text: str, previous: Quote, span: QuoteSpan) -> bool:
     """A short quote in lower case further on in the sentence of a partial quote someone said: the next link
     of a chain of their words, not a quoted term."""
     between = text[previous.end : span.start]
@@ -565,20 +436,20 @@ def _chained(text: str, previous: Quote, span: _Span) -> bool:
     return (
         previous.start > paragraph_start(text, previous.start)
         and previous.text.rstrip(" '`\"“”«»’")[-1:] not in (".", "!", "?")
-        and not attribution.has_sentence_break(between)
+        and not has_sentence_break(between)
         and len(between.split()) <= CHAIN_WORDS
         and inner[:1].islower()
         and not _title_case(inner)
     )
 
 
-def _continues(text: str, previous: Quote, span: _Span, entities: Sequence[Entity]) -> bool:
+def _continues(text: str, previous: Quote, span: QuoteSpan, entities: Sequence[Entity]) -> bool:
     """True when `span` goes on from `previous` in the same turn: opening the next paragraph, or a few
     words later in the same paragraph, with nobody else named in between."""
     between = text[previous.end : span.start]
     # people named in the previous quote's own attribution ("…," Corrigan said, nodding toward team
     # president Mark Devereaux.) do not interrupt the turn; people named after it do
-    said_end = attribution.sentence_end(text, previous.end, span.start)
+    said_end = sentence_end(text, previous.end, span.start)
     others = [
         e
         for e in entities
@@ -594,4 +465,4 @@ def _continues(text: str, previous: Quote, span: _Span, entities: Sequence[Entit
     if told and any(w.lower() in ORG_NOUNS for w in told.group(1).split()):
         return False  # '"…," Arteta said. The league issued a statement. "…"'; not 'The Spaniard was furious.'
     between = between.strip()
-    return len(between.split()) <= CONTINUE_MAX_WORDS or not attribution.has_sentence_break(between)
+    return len(between.split()) <= CONTINUE_MAX_WORDS or not has_sentence_break(between)

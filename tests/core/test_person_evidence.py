@@ -1,5 +1,6 @@
 """One person, one label, decided by the evidence of the whole article: a person's name is not a company's
-because a company is named beside it ('Tomas Reyes-Whitford, the bank's head of marketing')."""
+because a company is named beside it ('Tomas Reyes-Whitford, the bank's head of marketing'), nor because a
+spokesman works for the person ('Hallorann spokeswoman Ines Varga')."""
 
 from __future__ import annotations
 
@@ -42,3 +43,28 @@ def test_a_person_beside_a_companys_possessive_is_the_person(analyzer, text, nam
 def test_a_company_in_apposition_stays_a_company(analyzer):
     text = "Deal\n\nThe shirt will carry Velmora, the Danish insurer, from July. Velmora paid a record fee."
     assert {label for label, _ in labels_written(analyzer, text, "Velmora")} == {"ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "full"),
+    [
+        (
+            "Campaign\n\nThe former president Henri Marchetti pledged the money in 2007, the site said.\n\n"
+            "Marchetti, who gained power in that election, denied it.\n\nMarchetti spokeswoman Claire Dubois "
+            "called the claims false. She said Marchetti's campaign was vetted. Marchetti himself said the story "
+            "was grotesque.",
+            "Marchetti",
+            "Henri Marchetti",
+        ),
+    ],
+)
+def test_a_persons_spokesman_leaves_the_person_a_person(analyzer, text, surname, full):
+    assert set(labels_written(analyzer, text, surname)) == {("PERSON", full)}
+
+
+def test_a_company_spokesman_still_makes_a_company(analyzer):
+    text = (
+        "Kit\n\nThe club signed a kit deal with Harlund on Monday. Harlund spokesman Piet Vos said the brand "
+        "would design the shirts. Harlund makes boots."
+    )
+    assert {label for label, _ in labels_written(analyzer, text, "Harlund")} == {"ORG"}

@@ -147,7 +147,8 @@ def _by_its_words(text: str, s: int, e: int, label: str, people: dict[str, str])
         return s, s, label  # spaCy's venue 'Games', its event 'Olympic' ('the Olympic movement'): no name
     if label == "PERSON" and _ARTICLE_NAME.match(text[s:e]) and text[s:e] not in people:
         return s, e, "ORG"  # 'La Tercera', 'Il Messaggero': a Romance article starts a newspaper's name, not a person's
-    by_surroundings = reads_as_company(text, s, e)
+    # not the surname of a person named in full ('Marchetti spokeswoman Claire Dubois')
+    by_surroundings = reads_as_company(text, s, e) and people.get(text[s:e], text[s:e]) == text[s:e]
     if label == "PERSON" and (by_surroundings or (text[s:e].split()[-1:] and text[s:e].split()[-1] in COMPANY_WORDS)):
         return s, e, "ORG"  # spaCy's person 'Nexora' in 'the chip maker Nexora'; 'Hinkley Mutual'
     return None

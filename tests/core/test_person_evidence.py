@@ -68,3 +68,47 @@ def test_a_company_spokesman_still_makes_a_company(analyzer):
         "would design the shirts. Harlund makes boots."
     )
     assert {label for label, _ in labels_written(analyzer, text, "Harlund")} == {"ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "surname"),
+    [
+        (
+            "Fight night\n\nThe boxer Tyrell Osei-Grant will fight in Cardiff in May, his promoter said. "
+            "Osei-Grant, who is unbeaten, trained on Monday.",
+            "Tyrell Osei-Grant",
+            "Osei-Grant",
+        ),
+        (
+            "Serie A\n\nUdinese beat Lecce 2-0 on Saturday with goals from Keiran Adeyemi-Marsh and the Danish "
+            'midfielder Jesper Holm.\n\n"Today we played for the city," Adeyemi-Marsh told DAZN. "Shirt or no '
+            'shirt."',
+            "Keiran Adeyemi-Marsh",
+            "Adeyemi-Marsh",
+        ),
+        (
+            "Interview\n\nThe president also told NBC's Lester Hale that the inquiry would go on.\n\n"
+            "In his interview with Hale, the president said the inquiry was a hoax.",
+            "Lester Hale",
+            "Hale",
+        ),
+    ],
+)
+def test_a_name_the_article_shows_to_be_a_person_is_one_in_every_mention(analyzer, text, name, surname):
+    assert labels_written(analyzer, text, name) == [("PERSON", name)]
+    assert set(labels_written(analyzer, text, surname)) == {("PERSON", name)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Bank deal\n\nHarlow Stanton said on Monday it would sponsor the league. Harlow Stanton, the "
+            "insurer, paid a record fee, Stanton said.",
+            "Harlow Stanton",
+        ),
+        ("Kit\n\nThe shirts are made by Brannock Mills, the kit maker. Brannock Mills said sales doubled.", "Brannock Mills"),
+    ],
+)
+def test_a_company_named_like_a_person_stays_a_company(analyzer, text, name):
+    assert "PERSON" not in {label for label, _ in labels_written(analyzer, text, name)}

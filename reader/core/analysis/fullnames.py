@@ -32,19 +32,19 @@ _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z\u00c0-\u024f]+")
 _WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]*) $")  # a capitalised word just before a name: 'Lake Jordan'
 # a person's trade or position, in lower case just before a lone name ('Estonian singer Kadrila', 'striker
 # Valdemiro'), or capitalised opening a sentence ('Winger Dorinho crossed'); never a sponsor's 'partner'
-_TRADES = (
+TRADES = (
     "singer|songwriter|rapper|actor|actress|comedian|designer|artist|painter|sculptor|photographer|novelist|"
     "poet|playwright|filmmaker|anchor|presenter|journalist|columnist|pundit|dancer|musician|guitarist|drummer|"
     "striker|midfielder|defender|goalkeeper|keeper|winger|playmaker|quarterback|sprinter|batsman|bowler|flanker|"
     "fly-half|scrum-half|full-back|jockey|hurdler|cyclist|swimmer|boxer|golfer|wrestler|gymnast|teammate|team-mate|"
     "performer"
 )
-_TRADE_BEFORE = re.compile(r"(?<![\w-])(?:" + _TRADES + r")\s+$")
+_TRADE_BEFORE = re.compile(r"(?<![\w-])(?:" + TRADES + r")\s+$")
 # a plural trade before a list of names, the lone name last in it: 'performers Bruno Mars and Beyoncé'
 _TRADES_LISTED = re.compile(
-    r"(?<![\w-])(?:" + _TRADES + r")s\s+(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}(?:,\s+|,?\s+and\s+)){1,4}$"
+    r"(?<![\w-])(?:" + TRADES + r")s\s+(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}(?:,\s+|,?\s+and\s+)){1,4}$"
 )
-_TRADE_FIRST = re.compile(r"(?=[A-Z])(?i:" + _TRADES + r")\s+(?=[A-Z])")
+_TRADE_FIRST = re.compile(r"(?=[A-Z])(?i:" + TRADES + r")\s+(?=[A-Z])")
 # a player in the run of play, before or after a lone name: 'a pass from Relka', "Tavinho's long range shot"
 _PLAY_BEFORE = re.compile(
     r"\b(?:pass(?:es)? (?:from|to|with)|ball (?:to|from)|cross(?:ed)? (?:from|to|for)|(?:header|shot|volley|"

@@ -7,7 +7,11 @@ import re
 from collections.abc import Collection, Sequence
 
 from ..model import PARAGRAPH_BREAK
-from .names import surname
+from .context import looks_like_full_name, reads_as_company
+from .fullnames import TRADES
+from .gazetteer import word_list
+from .mentions import occurrences, with_untagged
+from .names import FUNCTION_WORDS, SENTENCE_OPENERS, surname
 from .values import Entity
 
 # a run of words in capitals: 'HELEN MARSH', 'OKORO-BANKS'
@@ -85,3 +89,93 @@ def _headline_people(title: list[Entity], shared: Collection[str]) -> dict[str, 
 def _sentence_start(text: str, at: int) -> int:
     """Where the sentence around `at` starts (roughly: after the last full stop, question mark or line break)."""
     return max(text.rfind(". ", 0, at), text.rfind("? ", 0, at), text.rfind("! ", 0, at), text.rfind("\n", 0, at))
+
+
+# what makes a name a person's wherever it stands: a trade or an office just before it ('the boxer Tyrell
+# Osei-Grant', 'the head coach, Unai Etxeberria-Goñi'), the run of play ('goals from'), an age or a 'who' after
+_PERSON_BEFORE = re.compile(
+    r"(?<![\w-])(?:(?:"
+    + TRADES
+    + r"|coach|(?<!asset )(?<!fund )(?<!wealth )(?<!investment )manager|captain|chairman|chairwoman|"
+    r"president|minister|senator|governor|hopeful)s?,?|(?:goals?|pass(?:es)?|cross|header|shot) (?:from|by|to))\s+$"
+)
+_PERSON_AFTER = re.compile(r",\s+(?:who\s|whose\s|\d{1,2},)|\s+(?:himself|herself)\b")
+# what a person referred to by surname does: speaks ('Okafor-Reid told DAZN', 'said Okafor-Reid')
+_SPEAKS_AFTER = re.compile(r"\s+(?:said|says|told|added|admitted|insisted|explained)\b")
+_SPEAKS_BEFORE = re.compile(r"\b(?:said|says|told|added|interview with)\s+$")
+_POSSESSIVE_BEFORE = re.compile(r"[A-Z][\w&.-]*['’]s\s+$")  # "NBC's Lester Hale"
+_NOT_YET_PEOPLE = frozenset(("ORG", "GPE", "LOC", "FAC", "NORP"))
+_WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]*) $")
+_CAPITAL_AFTER = re.compile(r" [A-Z]")
+
+
+def people_by_evidence(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
+    """A full name spaCy took for an organisation or a place ('Keiran Adeyemi-Marsh', whose first name the
+    lists lack) that the article shows to be a person's, in any of its mentions or of its surname's alone (see
+    `_shown_as_person`), is that person in every mention, the surname alone too; not a name that reads as a
+    company anywhere ('Harlow Stanton, the insurer')."""
+    candidates = {
+        e.text: e.text.split()[-1]
+        for part in parts
+        for e in part
+        if e.label in _NOT_YET_PEOPLE and not e.note and looks_like_full_name(e.text.split()) and not _place(e.text)
+    }
+    if not candidates:
+        return parts
+    mentions: dict[str, list[tuple[str, int, int]]] = {}  # each name and surname -> where the article writes it
+    for text in texts:  # one scan of each text for every form
+        for s, e in occurrences(text, {*candidates, *candidates.values()}):
+            mentions.setdefault(text[s:e], []).append((text, s, e))
+    people = {
+        name: family
+        for name, family in candidates.items()
+        if _shown_as_person(mentions.get(name, []), [m for m in mentions.get(family, []) if _alone(*m)])
+    }
+    if not people:
+        return parts
+    surnames = {family: name for name, family in people.items()}
+    named = {name: name for name in people} | surnames
+    return [
+        with_untagged(
+            text,
+            [
+                Entity(e.start, e.end, e.text, "PERSON", named[e.text]) if e.text in named and not e.note else e
+                for e in part
+            ],
+            surnames,
+            "PERSON",
+        )
+        for text, part in zip(texts, parts)
+    ]
+
+
+def _shown_as_person(full: list[tuple[str, int, int]], alone: list[tuple[str, int, int]]) -> bool:
+    """Whether the mentions of a name, `full` and its surname `alone` ('Party' of 'New Patriotic Party' is not
+    alone), show it to be a person's: a trade, an office or the run of play before one ('the boxer Tyrell
+    Osei-Grant'), an age or 'who' after one; the surname alone speaking ('Adeyemi-Marsh told DAZN': a company
+    is shortened to its first word, not its last); a company's possessive before the full name ("NBC's Lester
+    Hale") where the surname also stands alone. Never where a mention reads as a company's."""
+    if any(reads_as_company(text, s, e) for text, s, e in (*full, *alone)):
+        return False
+    return (
+        any(
+            _PERSON_BEFORE.search(text, max(0, s - 40), s) or _PERSON_AFTER.match(text, e)
+            for text, s, e in (*full, *alone)
+        )
+        or any(_SPEAKS_AFTER.match(text, e) or _SPEAKS_BEFORE.search(text, max(0, s - 24), s) for text, s, e in alone)
+        or (bool(alone) and any(_POSSESSIVE_BEFORE.search(text, max(0, s - 30), s) for text, s, e in full))
+    )
+
+
+def _place(name: str) -> bool:
+    """A country's or a town's name, or one with a country's word ('North Korea'; 'Unai' may be a town)."""
+    return name in word_list("towns") or any(w in word_list("countries") for w in (name, *name.split()))
+
+
+def _alone(text: str, s: int, e: int) -> bool:
+    """A surname standing alone: no capitalised word right after it ('Home Office'), nor a name's word just
+    before ("People's Party")."""
+    before = _WORD_BEFORE.search(text, max(0, s - 30), s)
+    return not _CAPITAL_AFTER.match(text, e) and not (
+        before and before.group(1) not in SENTENCE_OPENERS and before.group(1).lower() not in FUNCTION_WORDS
+    )

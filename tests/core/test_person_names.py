@@ -224,3 +224,26 @@ def test_names_two_swapped_letters_apart_are_one_edit_apart():
 )
 def test_a_first_name_spelled_with_other_letters_is_the_person_named_in_full(analyzer, text, short, name):
     assert labels_written(analyzer, text, short) == [("PERSON", name)]
+
+
+@pytest.mark.parametrize(
+    ("text", "forms", "full"),
+    [
+        (
+            "Release\n\nTarek al-Mansouri was released from prison in Edinburgh on Thursday, officials said.\n\n"
+            "The court freed Tarek Salim al-Mansouri after eight years. His lawyers said al-Mansouri was innocent "
+            "and that al-Mansouri would appeal.",
+            ("Tarek al-Mansouri", "Tarek Salim al-Mansouri", "al-Mansouri"),
+            "Tarek Salim al-Mansouri",
+        ),
+        (
+            "Cycling\n\nJuan Pablo Ortega Salcedo won the stage in Lugo. Juan Ortega Salcedo, 24, attacked on the "
+            "last climb, and Ortega Salcedo said the heat helped him.",
+            ("Juan Ortega Salcedo", "Ortega Salcedo"),
+            "Juan Pablo Ortega Salcedo",
+        ),
+    ],
+)
+def test_each_mention_of_a_person_has_the_fullest_name_the_article_gives(analyzer, text, forms, full):
+    for form in forms:
+        assert {canonical for _, canonical in labels_written(analyzer, text, form)} == {full}, form

@@ -182,7 +182,14 @@ class Names:
             self.add(name)
 
     def add(self, name: str) -> None:
-        if len(name.split()) > 1 and name not in self.full and name.split()[-1] not in COMPANY_WORDS:
+        """Remember a full name; the fuller of two forms of one name ('Tarek Salim al-Mansouri' for 'Tarek
+        al-Mansouri'), in the place of the first."""
+        if len(name.split()) < 2 or name in self.full or name.split()[-1] in COMPANY_WORDS:
+            return
+        shorter = next((i for i, full in enumerate(self.full) if _fuller(name, full)), None)
+        if shorter is not None:
+            self.full[shorter] = name
+        elif not any(_fuller(full, name) for full in self.full):
             self.full.append(name)
 
     def guess_from(self, text: str) -> None:
@@ -214,6 +221,9 @@ class Names:
         for full in self.full:  # 'Van Ooijen' for 'Maarten van Ooijen'
             if full.lower().endswith(" " + name.lower()):
                 return full
+        for full in self.full:  # 'Tarek al-Mansouri' for 'Tarek Salim al-Mansouri'
+            if _fuller(full, name):
+                return full
         for full in self.full:  # 'President Bach' trimmed to 'Bach' is handled above; here: 'T. Bach'
             if full != name and full.endswith(" " + parts[-1]) and full.startswith(parts[0].rstrip(".")):
                 return full
@@ -231,6 +241,16 @@ class Names:
             if surname(full)[:1] == name[:1] and edit_distance(surname(full).lower(), name.lower()) <= allowed
         }
         return near.pop() if len(near) == 1 else None
+
+
+def _fuller(name: str, other: str) -> bool:
+    """Whether `name` is a fuller form of `other`: the same first and last words, with middle names `other`
+    leaves out ('Tarek Salim al-Mansouri', 'Tarek al-Mansouri')."""
+    words, fewer = name.split(), other.split()
+    if len(words) <= len(fewer) or len(fewer) < 2 or words[0] != fewer[0] or words[-1] != fewer[-1]:
+        return False
+    rest = iter(words[1:-1])
+    return all(w in rest for w in fewer[1:-1])
 
 
 _OTHER_LETTERS = str.maketrans("ıłøđħŀ", "ilodhl")  # letters with no accent to drop: 'Pınar', 'Łukasz'

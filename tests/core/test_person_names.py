@@ -247,3 +247,44 @@ def test_a_first_name_spelled_with_other_letters_is_the_person_named_in_full(ana
 def test_each_mention_of_a_person_has_the_fullest_name_the_article_gives(analyzer, text, forms, full):
     for form in forms:
         assert {canonical for _, canonical in labels_written(analyzer, text, form)} == {full}, form
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "surname"),
+    [
+        (
+            "Premiership\n\nFly-half Finn Llewellyn kicked 14 points for Bath, but Sale scored three tries. "
+            "Llewellyn also hit a post late on.",
+            "Finn Llewellyn",
+            "Llewellyn",
+        ),
+        (
+            "Transfer\n\nThe club have signed Scot Tavernier from Hibernian. Tavernier, 24, played 30 games last "
+            "season.",
+            "Scot Tavernier",
+            "Tavernier",
+        ),
+    ],
+)
+def test_a_first_name_that_is_also_a_nationality_is_the_first_name(analyzer, text, name, surname):
+    assert labels_written(analyzer, text, name) == [("PERSON", name)]
+    assert set(labels_written(analyzer, text, surname)) == {("PERSON", name)}
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "full"),
+    [
+        (
+            "Rally\n\nFinn Kimi Lindqvist won the rally stage on Saturday. Lindqvist leads by a minute.",
+            "Lindqvist",
+            "Kimi Lindqvist",
+        ),
+        (
+            "Tennis\n\nScot Andy Morrison beat the Spaniard in straight sets. Morrison plays again on Monday.",
+            "Morrison",
+            "Andy Morrison",
+        ),
+    ],
+)
+def test_a_nationality_before_a_full_name_is_not_a_first_name(analyzer, text, surname, full):
+    assert set(labels_written(analyzer, text, surname)) == {("PERSON", full)}

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from .context import reads_as_company
 from .gazetteer import word_list
 from .mentions import with_untagged
-from .names import DEMONYMS, FUNCTION_WORDS, SENTENCE_OPENERS, is_name_token, surname
+from .names import DEMONYMS, FUNCTION_WORDS, SENTENCE_OPENERS, first_name_or_nationality, is_name_token, surname
 from .tagger import RawEntity
 from .values import Entity
 
@@ -73,7 +73,7 @@ def first_name_before(
             if (
                 first in SENTENCE_OPENERS
                 or not is_name_token(first)
-                or first.lower() in DEMONYMS
+                or (first.lower() in DEMONYMS and not _first_name_here(text, m.start(), first))
                 or first.endswith(("ish", "ese"))
                 or any(
                     s <= m.start() < e and not_first_name(m, s, e, label, known, bool(opens) and not sure)
@@ -83,6 +83,11 @@ def first_name_before(
                 continue
             return f"{first} {name}"
     return None
+
+
+def _first_name_here(text: str, at: int, word: str) -> bool:
+    """A nationality that is also a first name, not after 'the' ('Scot Tavernier'; not 'the Scot Tavernier')."""
+    return first_name_or_nationality(word) and not text.endswith(("the ", "The "), 0, at)
 
 
 def not_first_name(m: re.Match, s: int, e: int, label: str, known: str, opens: bool = False) -> bool:

@@ -6,7 +6,7 @@ import functools
 import re
 from collections.abc import Iterable
 
-from .gazetteer import unaccented
+from .gazetteer import unaccented, word_list
 
 # words that come before a name in press style and are not part of it
 ROLE_WORDS = frozenset(
@@ -152,6 +152,12 @@ def is_name_token(token: str) -> bool:
     return not (len(bare) > 1 and bare.isupper())  # IOC, FIFA: organisations, not people
 
 
+def first_name_or_nationality(word: str) -> bool:
+    """A people's noun that is also a first name ('Finn', 'Scot'; not an adjective, 'German'): before a surname
+    alone, the first name."""
+    return word.lower() in DEMONYMS and word in word_list("first_names") and not word.endswith(("an", "ese", "ish"))
+
+
 def trim_name(phrase: str) -> str:
     """The trailing run of name words in `phrase`: 'IOC President Thomas Bach' -> 'Thomas Bach',
     'a partner, Pieter van der Berg' -> 'Pieter van der Berg', 'R.K. Venkataraman' as it is."""
@@ -163,6 +169,9 @@ def trim_name(phrase: str) -> str:
         if kept and token.lower() in PARTICLES:
             kept.append(token)
             continue
+        if len(kept) == 1 and first_name_or_nationality(token):
+            kept.append(token)  # 'Finn Llewellyn'; the nationality of 'Finn Kimi Lindqvist' is left out below
+            break
         if token.endswith(("'s", "’s")) or not token or not (initials or is_name_token(token)):
             break
         kept.append(token)

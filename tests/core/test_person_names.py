@@ -288,3 +288,25 @@ def test_a_first_name_that_is_also_a_nationality_is_the_first_name(analyzer, tex
 )
 def test_a_nationality_before_a_full_name_is_not_a_first_name(analyzer, text, surname, full):
     assert set(labels_written(analyzer, text, surname)) == {("PERSON", full)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "surname"),
+    [
+        (
+            "EuroLeague\n\nCenter Dimitris Alexandrou, the league's leading rebounder, shrugged. \"I read the back "
+            'of the shirt," said Alexandrou.',
+            "Dimitris Alexandrou",
+            "Alexandrou",
+        ),
+        (
+            "Six Nations\n\nCentre Owain Pritchard-Lloyd scored the first try. Pritchard-Lloyd said the pitch was "
+            "heavy.",
+            "Owain Pritchard-Lloyd",
+            "Pritchard-Lloyd",
+        ),
+    ],
+)
+def test_a_position_opening_a_sentence_is_not_part_of_the_name(analyzer, text, name, surname):
+    assert labels_written(analyzer, text, name) == [("PERSON", name)]
+    assert set(labels_written(analyzer, text, surname)) == {("PERSON", name)}

@@ -24,7 +24,7 @@ councillor councilwoman councilman mayor judge lawyer attorney solicitor barrist
 winger striker midfielder defender goalkeeper keeper forward guard quarterback sprinter batsman
 bowler prop hooker flanker fly-half scrum-half full-back rider driver jockey skipper referee umpire hurdler
 rookie veteran debutant youngster teenager seamer spinner paceman wicketkeeper centre-back wing-back
-playmaker pitcher shortstop linebacker cornerback leader
+playmaker pitcher shortstop linebacker cornerback leader center centre fullback goaltender netminder catcher
 """.split()
 )
 # nationalities before a name in press style ('Spaniard Rafael Nadal'): not part of it

@@ -310,3 +310,25 @@ def test_a_nationality_before_a_full_name_is_not_a_first_name(analyzer, text, su
 def test_a_position_opening_a_sentence_is_not_part_of_the_name(analyzer, text, name, surname):
     assert labels_written(analyzer, text, name) == [("PERSON", name)]
     assert set(labels_written(analyzer, text, surname)) == {("PERSON", name)}
+
+
+@pytest.mark.parametrize(
+    ("text", "forms", "full"),
+    [
+        (
+            "Funeral\n\nAbdelkarim Ali al-Rashidi was buried in Tripoli on Sunday. Al-Rashidi died at home. Relatives "
+            "of the victims thought of al-Rashidi as a murderer, and al-Rashidi's family said he was innocent.",
+            ("Al-Rashidi", "al-Rashidi"),
+            "Abdelkarim Ali al-Rashidi",
+        ),
+        (
+            "Verdict\n\nThe court sentenced Hassan Tariq el-Masri to life on Monday. El-Masri, 68, showed no emotion. "
+            "Lawyers for el-Masri said they would appeal.",
+            ("El-Masri", "el-Masri"),
+            "Hassan Tariq el-Masri",
+        ),
+    ],
+)
+def test_a_surname_with_a_particle_is_the_person_however_it_is_capitalised(analyzer, text, forms, full):
+    for form in forms:
+        assert set(labels_written(analyzer, text, form)) == {("PERSON", full)}, form

@@ -133,6 +133,17 @@ def surname(full: str) -> str:
     return words[-2] if len(words) > 2 and words[-1] in SUFFIXES else words[-1]
 
 
+_PARTICLE_JOINED = re.compile(r"(?:al|el|bin|ibn|d|de|da|van)[-'’][A-Z]", re.I)  # 'al-Rashidi', "d'Alembert"
+
+
+def surname_forms(family: str) -> tuple[str, ...]:
+    """The ways a text writes a surname alone: 'al-Rashidi' also as 'Al-Rashidi' (opening a sentence) and
+    the other way round; another surname as it is."""
+    if not _PARTICLE_JOINED.match(family):
+        return (family,)
+    return (family[0].lower() + family[1:], family[0].upper() + family[1:])
+
+
 MISSPELT_MIN_CHARS = 5  # a shorter surname is not matched to a name spelled differently
 
 
@@ -216,7 +227,7 @@ class Names:
         if len(parts) == 1:
             for known in (self.full, self.guesses):
                 for full in known:  # surname first: press style refers back by surname
-                    if surname(full) == name:
+                    if name in surname_forms(surname(full)):
                         return full
                 folded = _folded(name)
                 for full in known:  # 'Pınar' for 'Pinar Selek': the letters folded

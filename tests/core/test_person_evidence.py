@@ -107,8 +107,29 @@ def test_a_name_the_article_shows_to_be_a_person_is_one_in_every_mention(analyze
             "insurer, paid a record fee, Stanton said.",
             "Harlow Stanton",
         ),
-        ("Kit\n\nThe shirts are made by Brannock Mills, the kit maker. Brannock Mills said sales doubled.", "Brannock Mills"),
+        (
+            "Kit\n\nThe shirts are made by Brannock Mills, the kit maker. Brannock Mills said sales doubled.",
+            "Brannock Mills",
+        ),
     ],
 )
 def test_a_company_named_like_a_person_stays_a_company(analyzer, text, name):
     assert "PERSON" not in {label for label, _ in labels_written(analyzer, text, name)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            'Stadium\n\nFans still use the old name. "I call it home. That\'s the only name that matters," '
+            "quarterback C.J. Banks-Whitmore told reporters after practice.",
+            "C.J. Banks-Whitmore",
+        ),
+        (
+            "Signing\n\nLinebacker T.J. Oduya-Marsh, 26, signed a two-year deal with the Bears on Monday.",
+            "T.J. Oduya-Marsh",
+        ),
+    ],
+)
+def test_a_name_with_initials_the_article_shows_to_be_a_person_is_one(analyzer, text, name):
+    assert labels_written(analyzer, text, name) == [("PERSON", name)]

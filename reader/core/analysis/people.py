@@ -11,7 +11,7 @@ from .context import looks_like_full_name, reads_as_company
 from .fullnames import TRADES
 from .gazetteer import word_list
 from .mentions import occurrences, with_untagged
-from .names import FUNCTION_WORDS, SENTENCE_OPENERS, surname
+from .names import FUNCTION_WORDS, ROLE_WORDS, SENTENCE_OPENERS, surname
 from .values import Entity
 
 # a run of words in capitals: 'HELEN MARSH', 'OKORO-BANKS'
@@ -104,6 +104,9 @@ _PERSON_AFTER = re.compile(r",\s+(?:who\s|whose\s|\d{1,2},)|\s+(?:himself|hersel
 _SPEAKS_AFTER = re.compile(r"\s+(?:said|says|told|added|admitted|insisted|explained)\b")
 _SPEAKS_BEFORE = re.compile(r"\b(?:said|says|told|added|interview with)\s+$")
 _POSSESSIVE_BEFORE = re.compile(r"[A-Z][\w&.-]*['’]s\s+$")  # "NBC's Lester Hale"
+# role words that also qualify a name's other words: 'New Patriotic Party', 'State Grid', 'Head Start'
+_ROLE_MODIFIERS = frozenset("new former then late vice deputy senior chief general head prime state team".split())
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 _NOT_YET_PEOPLE = frozenset(("ORG", "GPE", "LOC", "FAC", "NORP"))
 _WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]*) $")
 _CAPITAL_AFTER = re.compile(r" [A-Z]")
@@ -114,12 +117,8 @@ def people_by_evidence(parts: list[list[Entity]], texts: Sequence[str]) -> list[
     lists lack) that the article shows to be a person's, in any of its mentions or of its surname's alone (see
     `_shown_as_person`), is that person in every mention, the surname alone too; not a name that reads as a
     company anywhere ('Harlow Stanton, the insurer')."""
-    candidates = {
-        e.text: e.text.split()[-1]
-        for part in parts
-        for e in part
-        if e.label in _NOT_YET_PEOPLE and not e.note and looks_like_full_name(e.text.split()) and not _place(e.text)
-    }
+    written = {e.text: _name_in(e.text) for part in parts for e in part if e.label in _NOT_YET_PEOPLE and not e.note}
+    candidates = {name: name.split()[-1] for name in written.values() if name}
     if not candidates:
         return parts
     mentions: dict[str, list[tuple[str, int, int]]] = {}  # each name and surname -> where the article writes it
@@ -136,17 +135,31 @@ def people_by_evidence(parts: list[list[Entity]], texts: Sequence[str]) -> list[
     surnames = {family: name for name, family in people.items()}
     named = {name: name for name in people} | surnames
     return [
-        with_untagged(
-            text,
-            [
-                Entity(e.start, e.end, e.text, "PERSON", named[e.text]) if e.text in named and not e.note else e
-                for e in part
-            ],
-            surnames,
-            "PERSON",
-        )
+        with_untagged(text, [_as_person(e, named, written) if not e.note else e for e in part], surnames, "PERSON")
         for text, part in zip(texts, parts)
     ]
+
+
+def _name_in(written: str) -> str | None:
+    """The person's name a mention may be: its words after a role ('Linebacker T.J. Oduya-Marsh'), two or three
+    name words, the first may be initials ('C.J. Banks-Whitmore'); None for no such name, or a place's."""
+    words = written.split()
+    while len(words) > 2 and words[0].lower() in ROLE_WORDS and words[0].lower() not in _ROLE_MODIFIERS:
+        words = words[1:]
+    name = " ".join(words)
+    initials = _INITIALS.fullmatch(words[0]) and len(words) > 1
+    if not (looks_like_full_name(words) or (initials and looks_like_full_name(["Ann", *words[1:]]))) or _place(name):
+        return None
+    return name
+
+
+def _as_person(e: Entity, named: dict[str, str], written: dict[str, str | None]) -> Entity:
+    """The mention as the person `named` gives it, without a role before the name; else as it is."""
+    name = written.get(e.text) or e.text
+    if name not in named:
+        return e
+    start = e.end - len(name)
+    return Entity(start, e.end, name, "PERSON", named[name])
 
 
 def _shown_as_person(full: list[tuple[str, int, int]], alone: list[tuple[str, int, int]]) -> bool:

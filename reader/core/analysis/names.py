@@ -212,6 +212,12 @@ class Names:
         elif not any(_fuller(full, name) for full in self.full):
             self.full.append(name)
 
+    @staticmethod
+    def particle_forms(family: str) -> tuple[str, ...]:
+        """Both ways a surname with a joined particle is written alone ('al-Rashidi', 'Al-Rashidi'); else none."""
+        forms = surname_forms(family)
+        return forms if len(forms) > 1 else ()
+
     def guess_from(self, text: str) -> None:
         """Remember runs of two or three name words, e.g. 'Thomas Bach' in 'IOC President Thomas Bach'."""
         for m in _NAME_RUN.finditer(text):

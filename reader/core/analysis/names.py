@@ -272,6 +272,8 @@ class Names:
 def _fuller(name: str, other: str) -> bool:
     """Whether `name` is a fuller form of `other`: the same first and last words, with middle names `other`
     leaves out ('Tarek Salim al-Mansouri', 'Tarek al-Mansouri')."""
+    if len(name) <= len(other) or name[:1] != other[:1]:
+        return False  # most pairs, cheaply
     words, fewer = name.split(), other.split()
     if len(words) <= len(fewer) or len(fewer) < 2 or words[0] != fewer[0] or words[-1] != fewer[-1]:
         return False

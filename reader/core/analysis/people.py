@@ -117,7 +117,12 @@ def people_by_evidence(parts: list[list[Entity]], texts: Sequence[str]) -> list[
     lists lack) that the article shows to be a person's, in any of its mentions or of its surname's alone (see
     `_shown_as_person`), is that person in every mention, the surname alone too; not a name that reads as a
     company anywhere ('Harlow Stanton, the insurer')."""
-    written = {e.text: _name_in(e.text) for part in parts for e in part if e.label in _NOT_YET_PEOPLE and not e.note}
+    written = {
+        e.text: _name_in(e.text)
+        for part in parts
+        for e in part
+        if e.label in _NOT_YET_PEOPLE and not e.note and " " in e.text
+    }
     candidates = {name: name.split()[-1] for name in written.values() if name}
     if not candidates:
         return parts

@@ -133,3 +133,28 @@ def test_a_company_named_like_a_person_stays_a_company(analyzer, text, name):
 )
 def test_a_name_with_initials_the_article_shows_to_be_a_person_is_one(analyzer, text, name):
     assert labels_written(analyzer, text, name) == [("PERSON", name)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "full"),
+    [
+        (
+            "La Liga\n\nCoach Raúl Valencia praised his players. Valencia said the win over Sevilla was deserved.",
+            "Valencia",
+            "Raúl Valencia",
+        ),
+        ('Serie A\n\nDefender Luca Parma signed a new deal. "I am happy here," said Parma.', "Parma", "Luca Parma"),
+        (
+            "Transfer\n\nFull-back Kyle Everton, 24, joined in May. Everton, who grew up in Leeds, said he was ready.",
+            "Everton",
+            "Kyle Everton",
+        ),
+    ],
+)
+def test_a_persons_surname_that_is_a_clubs_name_is_the_person_where_it_reads_as_one(analyzer, text, surname, full):
+    assert labels_written(analyzer, text, surname) == [("PERSON", full)]
+
+
+def test_the_club_of_a_persons_surname_stays_the_club_where_it_plays(analyzer):
+    text = "La Liga\n\nCoach Raúl Valencia praised his players after they beat Valencia 2-1 on Sunday."
+    assert {label for label, _ in labels_written(analyzer, text, "Valencia")} == {"ORG"}

@@ -103,6 +103,7 @@ _PERSON_AFTER = re.compile(r",\s+(?:who\s|whose\s|\d{1,2},)|\s+(?:himself|hersel
 # what a person referred to by surname does: speaks ('Okafor-Reid told DAZN', 'said Okafor-Reid')
 _SPEAKS_AFTER = re.compile(r"\s+(?:said|says|told|added|admitted|insisted|explained)\b")
 _SPEAKS_BEFORE = re.compile(r"\b(?:said|says|told|added|interview with)\s+$")
+_STATEMENT_AFTER = re.compile(r"\s+(?:said|says|added)\s+(?:in a statement|on (?:its|their) website)")
 _POSSESSIVE_BEFORE = re.compile(r"[A-Z][\w&.-]*['’]s\s+$")  # "NBC's Lester Hale"
 # role words that also qualify a name's other words: 'New Patriotic Party', 'State Grid', 'Head Start'
 _ROLE_MODIFIERS = frozenset("new former then late vice deputy senior chief general head prime state team".split())
@@ -196,4 +197,35 @@ def _alone(text: str, s: int, e: int) -> bool:
     before = _WORD_BEFORE.search(text, max(0, s - 30), s)
     return not _CAPITAL_AFTER.match(text, e) and not (
         before and before.group(1) not in SENTENCE_OPENERS and before.group(1).lower() not in FUNCTION_WORDS
+    )
+
+
+def listed_surnames_as_people(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
+    """A listed club's or company's name that is the surname of one person of the article ('Coach Raúl Valencia'),
+    where that mention reads as a person ('Valencia said', 'said Parma', 'Everton, who grew up in Leeds'): the
+    person; where it plays or trades ('they beat Valencia 2-1'), the club it is."""
+    families: dict[str, set[str]] = {}
+    for e in (e for part in parts for e in part if e.label == "PERSON" and " " in e.canonical):
+        families.setdefault(surname(e.canonical), set()).add(e.canonical)
+    people = {family: next(iter(fulls)) for family, fulls in families.items() if len(fulls) == 1}
+    if not any(e.note and e.text in people for part in parts for e in part):
+        return parts
+    return [
+        [
+            Entity(e.start, e.end, e.text, "PERSON", people[e.text])
+            if e.note and e.text in people and e.label != "PERSON" and _reads_as_person(text, e.start, e.end)
+            else e
+            for e in part
+        ]
+        for text, part in zip(texts, parts)
+    ]
+
+
+def _reads_as_person(text: str, s: int, e: int) -> bool:
+    """A surname alone that speaks ('Valencia said', not a club's 'said in a statement') or that an age, 'who' or
+    'himself' follows."""
+    if _STATEMENT_AFTER.match(text, e):
+        return False
+    return bool(
+        _SPEAKS_AFTER.match(text, e) or _SPEAKS_BEFORE.search(text, max(0, s - 24), s) or _PERSON_AFTER.match(text, e)
     )

@@ -332,3 +332,24 @@ def test_a_position_opening_a_sentence_is_not_part_of_the_name(analyzer, text, n
 def test_a_surname_with_a_particle_is_the_person_however_it_is_capitalised(analyzer, text, forms, full):
     for form in forms:
         assert set(labels_written(analyzer, text, form)) == {("PERSON", full)}, form
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "count"),
+    [
+        (
+            "Derby day\n\nThe 24-year-old Kettering-Ross scored twice. Kettering-Ross has now scored nine goals "
+            "this season.",
+            "Kettering-Ross",
+            2,
+        ),
+        (
+            "Sponsor\n\nMs. Adeyemi-Clarke, the federation's chief executive, said the deal was done. "
+            "Adeyemi-Clarke added that the sponsor had agreed.",
+            "Adeyemi-Clarke",
+            2,
+        ),
+    ],
+)
+def test_a_lone_name_after_a_title_or_an_age_is_a_person_throughout(analyzer, text, name, count):
+    assert labels_written(analyzer, text, name) == [("PERSON", name)] * count

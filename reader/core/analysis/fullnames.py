@@ -44,6 +44,8 @@ _TRADE_BEFORE = re.compile(r"(?<![\w-])(?:" + TRADES + r")\s+$")
 _TRADES_LISTED = re.compile(
     r"(?<![\w-])(?:" + TRADES + r")s\s+(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}(?:,\s+|,?\s+and\s+)){1,4}$"
 )
+# a title or an age just before a lone name: 'Ms. Adeyemi-Clarke', 'the 24-year-old Kettering-Ross'
+_TITLE_OR_AGE_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?|\b\d{1,2}-year-old)\s+$")
 _TRADE_FIRST = re.compile(r"(?=[A-Z])(?i:" + TRADES + r")\s+(?=[A-Z])")
 # a player in the run of play, before or after a lone name: 'a pass from Relka', "Tavinho's long range shot"
 _PLAY_BEFORE = re.compile(
@@ -55,7 +57,8 @@ _PLAY_AFTER = re.compile(
     r"(?:shot|header|volley|cross|free[- ]kick|through[- ]ball|backheel)\b"
 )
 _NOT_YET_PEOPLE = frozenset(("ORG", "GPE", "LOC", "FAC", "NORP"))
-_NAME_WORD = re.compile(r"[A-Z][a-z\u00c0-\u024f'’-]+")  # 'Dorinho', 'Beyoncé'; not 'FIFA', not two words
+# 'Dorinho', 'Beyoncé', 'Kettering-Ross'; not 'FIFA', not two words
+_NAME_WORD = re.compile(r"[A-Z][a-z\u00c0-\u024f'’-]+(?:-[A-Z][a-z\u00c0-\u024f'’]+)*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n][\"”’']?\s*)$")
 _NOT_FIRST_NAMES = frozenset(("ORG", "GPE", "LOC", "FAC", "EVENT", "PERSON"))  # PERSON: tagged, so already known
 
@@ -252,6 +255,7 @@ def _by_trade_or_play(text: str, e: Entity, trade: re.Match | None) -> bool:
         trade
         or _TRADE_BEFORE.search(text, max(0, e.start - 16), e.start)
         or _TRADES_LISTED.search(text, max(0, e.start - 90), e.start)
+        or _TITLE_OR_AGE_BEFORE.search(text, max(0, e.start - 16), e.start)
     ):
         return not reads_as_company(text, e.start, e.end)
     if e.text in word_list("countries") or e.text in word_list("towns"):

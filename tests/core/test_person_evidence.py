@@ -158,3 +158,19 @@ def test_a_persons_surname_that_is_a_clubs_name_is_the_person_where_it_reads_as_
 def test_the_club_of_a_persons_surname_stays_the_club_where_it_plays(analyzer):
     text = "La Liga\n\nCoach Raúl Valencia praised his players after they beat Valencia 2-1 on Sunday."
     assert {label for label, _ in labels_written(analyzer, text, "Valencia")} == {"ORG"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "surname"),
+    [
+        (
+            "Tickets\n\nTickets were handed out by Lindiwe Mokoena-Hart. Mokoena-Hart, the club secretary, said "
+            "demand was high.",
+            "Lindiwe Mokoena-Hart",
+            "Mokoena-Hart",
+        ),
+    ],
+)
+def test_a_role_in_apposition_after_a_surname_shows_a_person(analyzer, text, name, surname):
+    assert labels_written(analyzer, text, name) == [("PERSON", name)]
+    assert labels_written(analyzer, text, surname) == [("PERSON", name)]

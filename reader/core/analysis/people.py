@@ -99,7 +99,12 @@ _PERSON_BEFORE = re.compile(
     + r"|coach|(?<!asset )(?<!fund )(?<!wealth )(?<!investment )manager|captain|chairman|chairwoman|"
     r"president|minister|senator|governor|hopeful)s?,?|(?:goals?|pass(?:es)?|cross|header|shot) (?:from|by|to))\s+$"
 )
-_PERSON_AFTER = re.compile(r",\s+(?:who\s|whose\s|\d{1,2},)|\s+(?:himself|herself)\b")
+_PERSON_AFTER = re.compile(
+    r",\s+(?:who\s|whose\s|\d{1,2},)|\s+(?:himself|herself)\b"
+    # a role in apposition: 'Mokoena-Hart, the club secretary,'; 'Okafor, the team's head coach,'
+    r"|,\s+(?:the|its|their|his|her)\s+(?:[\w'’-]+\s+){0,3}?(?:" + TRADES + r"|coach|manager|captain|chairman|"
+    r"chairwoman|president|secretary|director|founder|owner|chief executive|spokes(?:man|woman|person))\s*,"
+)
 # what a person referred to by surname does: speaks ('Okafor-Reid told DAZN', 'said Okafor-Reid')
 _SPEAKS_AFTER = re.compile(r"\s+(?:said|says|told|added|admitted|insisted|explained)\b")
 _SPEAKS_BEFORE = re.compile(r"\b(?:said|says|told|added|interview with)\s+$")

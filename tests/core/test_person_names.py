@@ -353,3 +353,23 @@ def test_a_surname_with_a_particle_is_the_person_however_it_is_capitalised(analy
 )
 def test_a_lone_name_after_a_title_or_an_age_is_a_person_throughout(analyzer, text, name, count):
     assert labels_written(analyzer, text, name) == [("PERSON", name)] * count
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "full"),
+    [
+        (
+            "WNBA\n\nChelsea Ormerod scored 22 points for the Aces. Ormerod said the team was ready.",
+            "Ormerod",
+            "Chelsea Ormerod",
+        ),
+        (
+            "Premier League\n\nMidfielder Fulham Okonedo-Rice was booked twice. Okonedo-Rice said the referee was "
+            "right.",
+            "Okonedo-Rice",
+            "Fulham Okonedo-Rice",
+        ),
+    ],
+)
+def test_a_surname_alone_is_the_one_person_of_the_article_with_it(analyzer, text, surname, full):
+    assert labels_written(analyzer, text, surname) == [("PERSON", full)]

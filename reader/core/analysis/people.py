@@ -11,7 +11,7 @@ from .context import looks_like_full_name, reads_as_company
 from .fullnames import TRADES
 from .gazetteer import word_list
 from .mentions import occurrences, with_untagged
-from .names import FUNCTION_WORDS, ROLE_WORDS, SENTENCE_OPENERS, surname
+from .names import FUNCTION_WORDS, ROLE_WORDS, SENTENCE_OPENERS, surname, surname_forms
 from .values import Entity
 
 # a run of words in capitals: 'HELEN MARSH', 'OKORO-BANKS'
@@ -234,3 +234,29 @@ def _reads_as_person(text: str, s: int, e: int) -> bool:
     return bool(
         _SPEAKS_AFTER.match(text, e) or _SPEAKS_BEFORE.search(text, max(0, s - 24), s) or _PERSON_AFTER.match(text, e)
     )
+
+
+def with_full_names(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
+    """A surname spaCy tagged a person alone and nobody resolved ('Ormerod', after 'Chelsea Ormerod', a name the
+    lists took for a club's and a surname): the one person of the article with that surname, also where
+    spaCy left it out; a surname two people share stays as it is (see `latest_namesakes`)."""
+    families: dict[str, set[str]] = {}
+    for e in (e for part in parts for e in part if e.label == "PERSON" and " " in e.canonical):
+        for form in surname_forms(surname(e.canonical)):
+            families.setdefault(form, set()).add(e.canonical)
+    alone = {e.text for part in parts for e in part if e.label == "PERSON" and e.canonical == e.text}
+    fulls = {name: next(iter(families[name])) for name in alone if len(families.get(name, ())) == 1}
+    if not fulls:
+        return parts
+    return [
+        with_untagged(
+            text,
+            [
+                Entity(e.start, e.end, e.text, e.label, fulls[e.text]) if e.text in fulls and e.label == "PERSON" else e
+                for e in part
+            ],
+            fulls,
+            "PERSON",
+        )
+        for text, part in zip(texts, parts)
+    ]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.core.analysis_fixtures import labels_written, real_analyzer
+from tests.core.analysis_fixtures import assert_one_person, labels_written, real_analyzer
 
 
 @pytest.fixture(scope="module")
@@ -95,8 +95,7 @@ def test_a_company_spokesman_still_makes_a_company(analyzer):
     ],
 )
 def test_a_name_the_article_shows_to_be_a_person_is_one_in_every_mention(analyzer, text, name, surname):
-    assert labels_written(analyzer, text, name) == [("PERSON", name)]
-    assert set(labels_written(analyzer, text, surname)) == {("PERSON", name)}
+    assert_one_person(analyzer, text, name, surname)
 
 
 @pytest.mark.parametrize(
@@ -172,5 +171,4 @@ def test_the_club_of_a_persons_surname_stays_the_club_where_it_plays(analyzer):
     ],
 )
 def test_a_role_in_apposition_after_a_surname_shows_a_person(analyzer, text, name, surname):
-    assert labels_written(analyzer, text, name) == [("PERSON", name)]
-    assert labels_written(analyzer, text, surname) == [("PERSON", name)]
+    assert_one_person(analyzer, text, name, surname)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from reader.core.model import BODY
-from tests.core.analysis_fixtures import analyze_text, labels_written, real_analyzer
+from tests.core.analysis_fixtures import analyze_text, assert_one_person, labels_written, real_analyzer
 
 
 @pytest.fixture(scope="module")
@@ -267,8 +267,7 @@ def test_each_mention_of_a_person_has_the_fullest_name_the_article_gives(analyze
     ],
 )
 def test_a_first_name_that_is_also_a_nationality_is_the_first_name(analyzer, text, name, surname):
-    assert labels_written(analyzer, text, name) == [("PERSON", name)]
-    assert set(labels_written(analyzer, text, surname)) == {("PERSON", name)}
+    assert_one_person(analyzer, text, name, surname)
 
 
 @pytest.mark.parametrize(
@@ -308,8 +307,7 @@ def test_a_nationality_before_a_full_name_is_not_a_first_name(analyzer, text, su
     ],
 )
 def test_a_position_opening_a_sentence_is_not_part_of_the_name(analyzer, text, name, surname):
-    assert labels_written(analyzer, text, name) == [("PERSON", name)]
-    assert set(labels_written(analyzer, text, surname)) == {("PERSON", name)}
+    assert_one_person(analyzer, text, name, surname)
 
 
 @pytest.mark.parametrize(

@@ -144,6 +144,23 @@ def surname_forms(family: str) -> tuple[str, ...]:
     return (family[0].lower() + family[1:], family[0].upper() + family[1:])
 
 
+# familiar forms of English first names that stand for one formal name each (not 'Jack', 'Harry': names too)
+FAMILIAR = {
+    short: frozenset(formal.split("/"))
+    for short, formal in (
+        pair.split("=")
+        for pair in (
+            "Jim=James Jimmy=James Bill=William Billy=William Will=William Bob=Robert Bobby=Robert Rob=Robert "
+            "Mike=Michael Tom=Thomas Tommy=Thomas Dick=Richard Rick=Richard Joe=Joseph Dan=Daniel Danny=Daniel "
+            "Dave=David Steve=Stephen/Steven Chris=Christopher/Christine Tony=Anthony/Antony Andy=Andrew "
+            "Alex=Alexander/Alexandra Ben=Benjamin Sam=Samuel/Samantha Matt=Matthew Nick=Nicholas Ted=Edward "
+            "Ed=Edward Fred=Frederick Charlie=Charles Greg=Gregory Jeff=Jeffrey Pete=Peter Phil=Philip/Phillip "
+            "Ron=Ronald Don=Donald Ken=Kenneth Liz=Elizabeth Beth=Elizabeth Kate=Katherine/Catherine/Kathryn "
+            "Jenny=Jennifer Sue=Susan Maggie=Margaret Peggy=Margaret Kathy=Katherine/Kathleen Nate=Nathan/Nathaniel "
+            "Zach=Zachary"
+        ).split()
+    )
+}
 MISSPELT_MIN_CHARS = 5  # a shorter surname is not matched to a name spelled differently
 
 
@@ -239,7 +256,7 @@ class Names:
                 for full in known:  # 'Pınar' for 'Pinar Selek': the letters folded
                     if _folded(full.split()[0]) == folded:
                         return full
-            return self._misspelt(name) or name
+            return self._misspelt(name) or self._familiar(name) or name
         plain = unaccented(name.casefold())
         for full in self.full:  # 'Cristian Merello' for 'Cristian Merelló': the spelling with the accents
             if full != name and unaccented(full.casefold()) == plain and len(full.encode()) > len(name.encode()):
@@ -254,6 +271,13 @@ class Names:
             if full != name and full.endswith(" " + parts[-1]) and full.startswith(parts[0].rstrip(".")):
                 return full
         return name
+
+    def _familiar(self, name: str) -> str | None:
+        """'James Whitacre' for 'Jim': the one full name of the article whose first name `name` is a familiar
+        form of (see `FAMILIAR`)."""
+        formal = FAMILIAR.get(name)
+        people = {full for full in self.full if formal and full.split()[0] in formal}
+        return people.pop() if len(people) == 1 else None
 
     def _misspelt(self, name: str) -> str | None:
         """'Bauchtman' for 'Lydia Buchtmann', 'Water' for 'Kathryn Waters': press copy spells a surname

@@ -172,3 +172,11 @@ def test_the_club_of_a_persons_surname_stays_the_club_where_it_plays(analyzer):
 )
 def test_a_role_in_apposition_after_a_surname_shows_a_person(analyzer, text, name, surname):
     assert_one_person(analyzer, text, name, surname)
+
+
+def test_a_persons_surname_that_names_a_town_with_its_state_is_the_town(analyzer):
+    text = (
+        "Shooting\n\nPolice chief Greg Allen said the suspect was 21. Officials named him as Patrick Cole of Allen, "
+        "Texas, near Dallas. Allen said the inquiry would take weeks."
+    )
+    assert labels_written(analyzer, text, "Allen") == [("GPE", "Allen"), ("PERSON", "Greg Allen")]

@@ -12,7 +12,14 @@ from .fullnames import people_by_role, with_first_names
 from .gazetteer import PLACE_LABELS, word_list
 from .mentions import occurrences, with_untagged
 from .names import COMPANY_WORDS, COUNTRY_ADJECTIVES, DEMONYMS, FUNCTION_WORDS, surname
-from .people import in_capitals, latest_namesakes, listed_surnames_as_people, people_by_evidence, with_full_names
+from .people import (
+    in_capitals,
+    latest_namesakes,
+    listed_surnames_as_people,
+    people_by_evidence,
+    towns_with_their_state,
+    with_full_names,
+)
 from .sides import as_nationality, reads_as_place, sporting_side
 from .trimming import NAME_LABELS
 from .values import Entity
@@ -60,7 +67,7 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
     """
     if texts:
         parts = listed_surnames_as_people(people_by_evidence(people_by_role(parts, texts), texts), texts)
-        parts = with_full_names(parts, texts)
+        parts = towns_with_their_state(with_full_names(parts, texts), texts)
     every = [e for part in parts for e in part]
     longer = sorted({(e.canonical, e.label) for e in every if e.label == "ORG"}, key=lambda c: -len(c[0]))
     labels: dict[str, dict[str, float]] = {}  # an entity's votes for each label, weighted by `_weight`

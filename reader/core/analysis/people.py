@@ -116,6 +116,7 @@ _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 _NOT_YET_PEOPLE = frozenset(("ORG", "GPE", "LOC", "FAC", "NORP"))
 _WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]*) $")
 _CAPITAL_AFTER = re.compile(r" [A-Z]")
+_PLACE_BEFORE = re.compile(r"\b(?:of|in|from|near|outside|at)\s+$")
 
 
 def people_by_evidence(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
@@ -260,3 +261,24 @@ def with_full_names(parts: list[list[Entity]], texts: Sequence[str]) -> list[lis
         )
         for text, part in zip(texts, parts)
     ]
+
+
+def towns_with_their_state(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
+    """A surname alone that names a town with its state or country after it ('Patrick Cole of Allen, Texas',
+    where Greg Allen is a person of the article): the town."""
+    out = []
+    for text, part in zip(texts, parts):
+        places = {x.start for x in part if x.label in ("GPE", "LOC")}
+        out.append(
+            [
+                Entity(e.start, e.end, e.text, "GPE", e.text)
+                if e.label == "PERSON"
+                and " " not in e.text
+                and e.end + 2 in places
+                and text.startswith(", ", e.end)
+                and _PLACE_BEFORE.search(text, max(0, e.start - 10), e.start)
+                else e
+                for e in part
+            ]
+        )
+    return out

@@ -371,3 +371,24 @@ def test_a_lone_name_after_a_title_or_an_age_is_a_person_throughout(analyzer, te
 )
 def test_a_surname_alone_is_the_one_person_of_the_article_with_it(analyzer, text, surname, full):
     assert labels_written(analyzer, text, surname) == [("PERSON", full)]
+
+
+@pytest.mark.parametrize(
+    ("text", "misspelt", "full"),
+    [
+        (
+            "Boycott\n\nSenator Orla Fitzmaurice backed the boycott. Orla Fitzmaurise said the contest should move. "
+            "Orla Fitzmaurice later wrote to the broadcaster, and Orla Fitzmaurice spoke again on Monday.",
+            "Orla Fitzmaurise",
+            "Orla Fitzmaurice",
+        ),
+        (
+            "Hustings\n\nFormer leader Menzies Campbell-Rae chaired the event. Menzies Cambell-Rae asked the first "
+            "question, and Menzies Campbell-Rae closed it.",
+            "Menzies Cambell-Rae",
+            "Menzies Campbell-Rae",
+        ),
+    ],
+)
+def test_a_misspelt_full_name_is_the_person_the_article_spells_right_more_often(analyzer, text, misspelt, full):
+    assert labels_written(analyzer, text, misspelt) == [("PERSON", full)]

@@ -16,6 +16,7 @@ from .people import (
     in_capitals,
     latest_namesakes,
     listed_surnames_as_people,
+    misspelt_full_names,
     people_by_evidence,
     towns_with_their_state,
     with_full_names,
@@ -67,7 +68,7 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
     """
     if texts:
         parts = listed_surnames_as_people(people_by_evidence(people_by_role(parts, texts), texts), texts)
-        parts = towns_with_their_state(with_full_names(parts, texts), texts)
+        parts = misspelt_full_names(towns_with_their_state(with_full_names(parts, texts), texts))
     every = [e for part in parts for e in part]
     longer = sorted({(e.canonical, e.label) for e in every if e.label == "ORG"}, key=lambda c: -len(c[0]))
     labels: dict[str, dict[str, float]] = {}  # an entity's votes for each label, weighted by `_weight`

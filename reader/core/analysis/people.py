@@ -11,7 +11,15 @@ from .context import looks_like_full_name, reads_as_company
 from .fullnames import TRADES
 from .gazetteer import word_list
 from .mentions import occurrences, with_untagged
-from .names import FUNCTION_WORDS, ROLE_WORDS, SENTENCE_OPENERS, surname, surname_forms
+from .names import (
+    FUNCTION_WORDS,
+    MISSPELT_MIN_CHARS,
+    ROLE_WORDS,
+    SENTENCE_OPENERS,
+    edit_distance,
+    surname,
+    surname_forms,
+)
 from .values import Entity
 
 # a run of words in capitals: 'HELEN MARSH', 'OKORO-BANKS'
@@ -282,3 +290,42 @@ def towns_with_their_state(parts: list[list[Entity]], texts: Sequence[str]) -> l
             ]
         )
     return out
+
+
+def misspelt_full_names(parts: list[list[Entity]]) -> list[list[Entity]]:
+    """A full name the article also spells a letter or two off, with the same first name ('Orla Fitzmaurise' once,
+    'Orla Fitzmaurice' three times): the spelling it uses more often, for each mention of either."""
+    counts: dict[str, int] = {}
+    for e in (e for part in parts for e in part if e.label == "PERSON" and " " in e.canonical):
+        counts[e.canonical] = counts.get(e.canonical, 0) + 1
+    if len(counts) < 2:
+        return parts
+    right = {name: _better_spelt(name, counts) for name in counts}
+    right = {name: better for name, better in right.items() if better != name}
+    if not right:
+        return parts
+    return [
+        [
+            Entity(e.start, e.end, e.text, e.label, right[e.canonical], e.note) if e.canonical in right else e
+            for e in part
+        ]
+        for part in parts
+    ]
+
+
+def _better_spelt(name: str, counts: dict[str, int]) -> str:
+    """The one name of `counts` the article writes more often that has `name`'s first name and a surname a letter
+    or two off (see `Names._misspelt`); else `name`."""
+    first, family = name.split()[0], surname(name)
+    if len(family) < MISSPELT_MIN_CHARS:
+        return name
+    allowed = 1 if len(family) < 8 else 2
+    near = [
+        other
+        for other in counts
+        if other != name
+        and other.split()[0] == first
+        and counts[other] > counts[name]
+        and edit_distance(surname(other), family) <= allowed
+    ]
+    return near[0] if len(near) == 1 else name

@@ -8,19 +8,11 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 
 from .context import ORG_WORDS, looks_like_full_name, reads_as_company
-from .fullnames import people_by_role, with_first_names
+from .fullnames import with_first_names
 from .gazetteer import PLACE_LABELS, word_list
 from .mentions import occurrences, with_untagged
 from .names import COMPANY_WORDS, COUNTRY_ADJECTIVES, DEMONYMS, FUNCTION_WORDS, surname
-from .people import (
-    in_capitals,
-    latest_namesakes,
-    listed_surnames_as_people,
-    misspelt_full_names,
-    people_by_evidence,
-    towns_with_their_state,
-    with_full_names,
-)
+from .people import in_capitals, latest_namesakes, people_of_the_article
 from .sides import as_nationality, reads_as_place, sporting_side
 from .trimming import NAME_LABELS
 from .values import Entity
@@ -67,8 +59,7 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
     team's nickname ('Bulls') is the team; all of them also where spaCy left them out.
     """
     if texts:
-        parts = listed_surnames_as_people(people_by_evidence(people_by_role(parts, texts), texts), texts)
-        parts = misspelt_full_names(towns_with_their_state(with_full_names(parts, texts), texts))
+        parts = people_of_the_article(parts, texts)
     every = [e for part in parts for e in part]
     longer = sorted({(e.canonical, e.label) for e in every if e.label == "ORG"}, key=lambda c: -len(c[0]))
     labels: dict[str, dict[str, float]] = {}  # an entity's votes for each label, weighted by `_weight`

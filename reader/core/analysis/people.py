@@ -1,5 +1,6 @@
-"""People across one article: a surname two people share read as the nearest of them, and people written in
-capitals; steps of `consistency.merge_partial` once each mention has its label."""
+"""People across one article, decided by all their mentions (steps of `consistency.merge_partial`): names the
+article shows to be people's whatever spaCy called them (`people_of_the_article`), then, once each mention has
+its label, a surname two people share read as the nearest of them, and people written in capitals."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from collections.abc import Collection, Sequence
 
 from ..model import PARAGRAPH_BREAK
 from .context import looks_like_full_name, reads_as_company
-from .fullnames import TRADES
+from .fullnames import TRADES, people_by_role
 from .gazetteer import word_list
 from .mentions import occurrences, with_untagged
 from .names import (
@@ -125,6 +126,14 @@ _NOT_YET_PEOPLE = frozenset(("ORG", "GPE", "LOC", "FAC", "NORP"))
 _WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]*) $")
 _CAPITAL_AFTER = re.compile(r" [A-Z]")
 _PLACE_BEFORE = re.compile(r"\b(?:of|in|from|near|outside|at)\s+$")
+
+
+def people_of_the_article(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
+    """The article's people decided by all their mentions, before each entity's label is voted: by trade
+    (`people_by_role`), by evidence (`people_by_evidence`), surnames that are a listed name's, unresolved
+    surnames, towns named with their state, misspelt full names."""
+    parts = listed_surnames_as_people(people_by_evidence(people_by_role(parts, texts), texts), texts)
+    return misspelt_full_names(towns_with_their_state(with_full_names(parts, texts), texts))
 
 
 def people_by_evidence(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:

@@ -392,3 +392,17 @@ def test_a_surname_alone_is_the_one_person_of_the_article_with_it(analyzer, text
 )
 def test_a_misspelt_full_name_is_the_person_the_article_spells_right_more_often(analyzer, text, misspelt, full):
     assert labels_written(analyzer, text, misspelt) == [("PERSON", full)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "full"),
+    [
+        (
+            "Kit deal\n\nAdidas signed sprinter Ayo Folarin-West in March. Folarin-West's deal runs to 2028, Adidas said.",
+            "Folarin-West",
+            "Ayo Folarin-West",
+        ),
+    ],
+)
+def test_a_double_barrelled_surname_spacy_cut_at_its_hyphen_is_the_person(analyzer, text, surname, full):
+    assert labels_written(analyzer, text, surname) == [("PERSON", full)]

@@ -125,15 +125,17 @@ _INITIALS = re.compile(r"(?:[A-Z]\.){1,3}")
 _NOT_YET_PEOPLE = frozenset(("ORG", "GPE", "LOC", "FAC", "NORP"))
 _WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]*) $")
 _CAPITAL_AFTER = re.compile(r" [A-Z]")
+_WHOLE_WORD = re.compile(r"[\w'’]+(?:-[\w'’]+)+")
 _PLACE_BEFORE = re.compile(r"\b(?:of|in|from|near|outside|at)\s+$")
 
 
 def people_of_the_article(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
     """The article's people decided by all their mentions, before each entity's label is voted: by trade
     (`people_by_role`), by evidence (`people_by_evidence`), surnames that are a listed name's, unresolved
-    surnames, towns named with their state, misspelt full names."""
+    surnames and those cut at a hyphen, towns named with their state, misspelt full names."""
     parts = listed_surnames_as_people(people_by_evidence(people_by_role(parts, texts), texts), texts)
-    return misspelt_full_names(towns_with_their_state(with_full_names(parts, texts), texts))
+    parts = towns_with_their_state(with_full_names(surnames_cut_at_a_hyphen(parts, texts), texts), texts)
+    return misspelt_full_names(parts)
 
 
 def people_by_evidence(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
@@ -338,3 +340,25 @@ def _better_spelt(name: str, counts: dict[str, int]) -> str:
         and edit_distance(surname(other), family) <= allowed
     ]
     return near[0] if len(near) == 1 else name
+
+
+def surnames_cut_at_a_hyphen(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
+    """A mention spaCy cut at a hyphen of a double-barrelled surname ('Folarin' of "Folarin-West's deal") whose
+    whole word is the surname of one person of the article: that person, over the whole word."""
+    families: dict[str, set[str]] = {}
+    for e in (e for part in parts for e in part if e.label == "PERSON" and " " in e.canonical):
+        families.setdefault(surname(e.canonical), set()).add(e.canonical)
+    barrelled = {family: fulls.pop() for family, fulls in families.items() if "-" in family and len(fulls) == 1}
+    if not barrelled:
+        return parts
+    out = []
+    for text, part in zip(texts, parts):
+        kept = []
+        for e in part:
+            word = _WHOLE_WORD.match(text, e.start) if text.startswith("-", e.end) else None
+            whole = word.group().removesuffix("'s").removesuffix("’s") if word else ""
+            if whole in barrelled and not e.note:
+                e = Entity(e.start, e.start + len(whole), whole, "PERSON", barrelled[whole])
+            kept.append(e)
+        out.append(kept)
+    return out

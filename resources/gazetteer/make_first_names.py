@@ -19,6 +19,12 @@ LOCALES = (
     "en_US en_GB en_IE en_NZ en_KE en_NG de_DE fr_FR es_ES it_IT nl_NL pt_PT pt_BR sv_SE no_NO da_DK fi_FI pl_PL "
     "cs_CZ hr_HR ro_RO hu_HU tr_TR ga_IE"
 ).split()
+# the wider world of sport (South Asia, Africa, the Americas, central and eastern Europe): their names that are
+# also a town's or a country's in towns.txt and countries.txt here ('Olympia', 'Basel', 'Asia') are left out
+WIDER = (
+    "en_IN en_PK sw tw_GH yo_NG ig_NG ha_NG zu_ZA es_MX es_AR es_CO es_CL de_AT de_CH nl_BE fr_BE sk_SK sl_SI lt_LT "
+    "lv_LV et_EE id_ID az_AZ uz_UZ"
+).split()
 ATTRIBUTES = ("first_names", "first_names_male", "first_names_female")
 
 
@@ -42,9 +48,11 @@ def _first_names(locale: str) -> set[str]:
 
 def main(wheel: str) -> None:
     sys.path.insert(0, wheel)
-    names = sorted({name for locale in LOCALES for name in _first_names(locale) if _latin(name)})
-    header = f"# first names: Faker (MIT), faker/providers/person, locales {' '.join(LOCALES)}\n"
-    (HERE / "first_names.txt").write_text(header + "".join(f"{n}\n" for n in names), encoding="utf-8")
+    names = {name for locale in LOCALES for name in _first_names(locale) if _latin(name)}
+    places = {line.strip() for f in ("towns.txt", "countries.txt") for line in (HERE / f).open(encoding="utf-8")}
+    names |= {name for locale in WIDER for name in _first_names(locale) if _latin(name) and name not in places}
+    header = f"# first names: Faker (MIT), faker/providers/person, locales {' '.join(LOCALES + WIDER)}\n"
+    (HERE / "first_names.txt").write_text(header + "".join(f"{n}\n" for n in sorted(names)), encoding="utf-8")
 
 
 if __name__ == "__main__":

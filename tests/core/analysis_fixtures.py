@@ -91,3 +91,9 @@ def assert_entity_spans_are_sound(text: str, entities) -> None:
         assert e.label in GROUP_OF_LABEL, e
         assert e.canonical
         end = e.end
+
+
+def assert_one_person(analyzer: Analyzer, text: str, name: str, surname: str) -> None:
+    """The full `name` once and each mention of its `surname` alone are the person `name`, in the body of `text`."""
+    assert labels_written(analyzer, text, name) == [("PERSON", name)]
+    assert set(labels_written(analyzer, text, surname)) == {("PERSON", name)}, surname

@@ -148,3 +148,24 @@ def test_a_spouses_first_name_does_not_take_the_family_name(text, name):
     _, analysis = analyze_text(real_analyzer(), "Report\n\n" + text)
     found = [(e.label, e.canonical) for e in analysis.in_part(BODY).entities if e.text == name]
     assert found == [("PERSON", name)]
+
+
+@pytest.mark.parametrize(
+    ("text", "nickname", "full"),
+    [
+        (
+            "Obituary\n\nSarah Whitacre, who campaigned for gun control, has died at 73. Her husband, James Whitacre, "
+            "was shot in 1981. Jim survived but was left paralysed, and Sarah said Jim never complained.",
+            "Jim",
+            "James Whitacre",
+        ),
+        (
+            "Sacked\n\nManager Robert Kinsella-Dunne was sacked on Monday. Fans had chanted for Bob to go, and Bob "
+            "left the ground early.",
+            "Bob",
+            "Robert Kinsella-Dunne",
+        ),
+    ],
+)
+def test_a_familiar_form_of_a_first_name_is_the_one_person_with_that_name(text, nickname, full):
+    assert set(labels_written(real_analyzer(), text, nickname)) == {("PERSON", full)}

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 
 from reader.core.model import BODY
-from tests.core.analysis_fixtures import analyze_text, labels_written, real_analyzer
+from tests.core.analysis_fixtures import analyze_text, assert_one_person, labels_written, real_analyzer
 
 
 @pytest.fixture(scope="module")
@@ -224,3 +224,185 @@ def test_names_two_swapped_letters_apart_are_one_edit_apart():
 )
 def test_a_first_name_spelled_with_other_letters_is_the_person_named_in_full(analyzer, text, short, name):
     assert labels_written(analyzer, text, short) == [("PERSON", name)]
+
+
+@pytest.mark.parametrize(
+    ("text", "forms", "full"),
+    [
+        (
+            "Release\n\nTarek al-Mansouri was released from prison in Edinburgh on Thursday, officials said.\n\n"
+            "The court freed Tarek Salim al-Mansouri after eight years. His lawyers said al-Mansouri was innocent "
+            "and that al-Mansouri would appeal.",
+            ("Tarek al-Mansouri", "Tarek Salim al-Mansouri", "al-Mansouri"),
+            "Tarek Salim al-Mansouri",
+        ),
+        (
+            "Cycling\n\nJuan Pablo Ortega Salcedo won the stage in Lugo. Juan Ortega Salcedo, 24, attacked on the "
+            "last climb, and Ortega Salcedo said the heat helped him.",
+            ("Juan Ortega Salcedo", "Ortega Salcedo"),
+            "Juan Pablo Ortega Salcedo",
+        ),
+    ],
+)
+def test_each_mention_of_a_person_has_the_fullest_name_the_article_gives(analyzer, text, forms, full):
+    for form in forms:
+        assert {canonical for _, canonical in labels_written(analyzer, text, form)} == {full}, form
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "surname"),
+    [
+        (
+            "Premiership\n\nFly-half Finn Llewellyn kicked 14 points for Bath, but Sale scored three tries. "
+            "Llewellyn also hit a post late on.",
+            "Finn Llewellyn",
+            "Llewellyn",
+        ),
+        (
+            "Transfer\n\nThe club have signed Scot Tavernier from Hibernian. Tavernier, 24, played 30 games last "
+            "season.",
+            "Scot Tavernier",
+            "Tavernier",
+        ),
+    ],
+)
+def test_a_first_name_that_is_also_a_nationality_is_the_first_name(analyzer, text, name, surname):
+    assert_one_person(analyzer, text, name, surname)
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "full"),
+    [
+        (
+            "Rally\n\nFinn Kimi Lindqvist won the rally stage on Saturday. Lindqvist leads by a minute.",
+            "Lindqvist",
+            "Kimi Lindqvist",
+        ),
+        (
+            "Tennis\n\nScot Andy Morrison beat the Spaniard in straight sets. Morrison plays again on Monday.",
+            "Morrison",
+            "Andy Morrison",
+        ),
+    ],
+)
+def test_a_nationality_before_a_full_name_is_not_a_first_name(analyzer, text, surname, full):
+    assert set(labels_written(analyzer, text, surname)) == {("PERSON", full)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "surname"),
+    [
+        (
+            "EuroLeague\n\nCenter Dimitris Alexandrou, the league's leading rebounder, shrugged. \"I read the back "
+            'of the shirt," said Alexandrou.',
+            "Dimitris Alexandrou",
+            "Alexandrou",
+        ),
+        (
+            "Six Nations\n\nCentre Owain Pritchard-Lloyd scored the first try. Pritchard-Lloyd said the pitch was "
+            "heavy.",
+            "Owain Pritchard-Lloyd",
+            "Pritchard-Lloyd",
+        ),
+    ],
+)
+def test_a_position_opening_a_sentence_is_not_part_of_the_name(analyzer, text, name, surname):
+    assert_one_person(analyzer, text, name, surname)
+
+
+@pytest.mark.parametrize(
+    ("text", "forms", "full"),
+    [
+        (
+            "Funeral\n\nAbdelkarim Ali al-Rashidi was buried in Tripoli on Sunday. Al-Rashidi died at home. Relatives "
+            "of the victims thought of al-Rashidi as a murderer, and al-Rashidi's family said he was innocent.",
+            ("Al-Rashidi", "al-Rashidi"),
+            "Abdelkarim Ali al-Rashidi",
+        ),
+        (
+            "Verdict\n\nThe court sentenced Hassan Tariq el-Masri to life on Monday. El-Masri, 68, showed no emotion. "
+            "Lawyers for el-Masri said they would appeal.",
+            ("El-Masri", "el-Masri"),
+            "Hassan Tariq el-Masri",
+        ),
+    ],
+)
+def test_a_surname_with_a_particle_is_the_person_however_it_is_capitalised(analyzer, text, forms, full):
+    for form in forms:
+        assert set(labels_written(analyzer, text, form)) == {("PERSON", full)}, form
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "count"),
+    [
+        (
+            "Derby day\n\nThe 24-year-old Kettering-Ross scored twice. Kettering-Ross has now scored nine goals "
+            "this season.",
+            "Kettering-Ross",
+            2,
+        ),
+        (
+            "Sponsor\n\nMs. Adeyemi-Clarke, the federation's chief executive, said the deal was done. "
+            "Adeyemi-Clarke added that the sponsor had agreed.",
+            "Adeyemi-Clarke",
+            2,
+        ),
+    ],
+)
+def test_a_lone_name_after_a_title_or_an_age_is_a_person_throughout(analyzer, text, name, count):
+    assert labels_written(analyzer, text, name) == [("PERSON", name)] * count
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "full"),
+    [
+        (
+            "WNBA\n\nChelsea Ormerod scored 22 points for the Aces. Ormerod said the team was ready.",
+            "Ormerod",
+            "Chelsea Ormerod",
+        ),
+        (
+            "Premier League\n\nMidfielder Fulham Okonedo-Rice was booked twice. Okonedo-Rice said the referee was "
+            "right.",
+            "Okonedo-Rice",
+            "Fulham Okonedo-Rice",
+        ),
+    ],
+)
+def test_a_surname_alone_is_the_one_person_of_the_article_with_it(analyzer, text, surname, full):
+    assert labels_written(analyzer, text, surname) == [("PERSON", full)]
+
+
+@pytest.mark.parametrize(
+    ("text", "misspelt", "full"),
+    [
+        (
+            "Boycott\n\nSenator Orla Fitzmaurice backed the boycott. Orla Fitzmaurise said the contest should move. "
+            "Orla Fitzmaurice later wrote to the broadcaster, and Orla Fitzmaurice spoke again on Monday.",
+            "Orla Fitzmaurise",
+            "Orla Fitzmaurice",
+        ),
+        (
+            "Hustings\n\nFormer leader Menzies Campbell-Rae chaired the event. Menzies Cambell-Rae asked the first "
+            "question, and Menzies Campbell-Rae closed it.",
+            "Menzies Cambell-Rae",
+            "Menzies Campbell-Rae",
+        ),
+    ],
+)
+def test_a_misspelt_full_name_is_the_person_the_article_spells_right_more_often(analyzer, text, misspelt, full):
+    assert labels_written(analyzer, text, misspelt) == [("PERSON", full)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "full"),
+    [
+        (
+            "Kit deal\n\nAdidas signed sprinter Ayo Folarin-West in March. Folarin-West's deal runs to 2028, Adidas said.",
+            "Folarin-West",
+            "Ayo Folarin-West",
+        ),
+    ],
+)
+def test_a_double_barrelled_surname_spacy_cut_at_its_hyphen_is_the_person(analyzer, text, surname, full):
+    assert labels_written(analyzer, text, surname) == [("PERSON", full)]

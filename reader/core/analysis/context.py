@@ -69,7 +69,8 @@ _ORG_BEFORE = re.compile(
     r"\b(?:" + ORG_NOUN + r"|(?:shirt|kit|sleeve|naming[- ]rights|title|broadcast|media[- ]rights)\s+"
     r"(?:deal|agreement|contract|partnership)\s+with|sponsored\s+by)\s+$"
 )
-_ORG_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:[\w'’-]+\s+){0,4}?" + ORG_NOUN + r"(?![\w'’-])")
+# not past a possessive: 'Ana Ruiz, the firm's head of brand' is the firm's person
+_ORG_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:(?![\w-]+['’]s\s)[\w'’-]+\s+){0,4}?" + ORG_NOUN + r"(?![\w'’-])")
 _EXEC_AFTER = re.compile(
     r"\s+(?:chief executive|chief operating officer|chairman|chairwoman|spokesman|"
     r"spokeswoman|spokesperson|CEO)\b"
@@ -156,9 +157,10 @@ def _by_its_words(text: str, s: int, e: int, label: str, people: dict[str, str])
         return s, s, label  # spaCy's venue 'Games', its event 'Olympic' ('the Olympic movement'): no name
     if label == "PERSON" and _ARTICLE_NAME.match(text[s:e]) and text[s:e] not in people:
         return s, e, "ORG"  # 'La Tercera', 'Il Messaggero': a Romance article starts a newspaper's name, not a person's
-    if label == "PERSON" and (
-        reads_as_company(text, s, e) or (text[s:e].split()[-1:] and text[s:e].split()[-1] in COMPANY_WORDS | FIRM_WORDS)
-    ):
+    # not the surname of a person named in full ('Marchetti spokeswoman Claire Dubois')
+    by_surroundings = reads_as_company(text, s, e) and people.get(text[s:e], text[s:e]) == text[s:e]
+    last = text[s:e].split()[-1:]
+    if label == "PERSON" and (by_surroundings or (last and last[0] in COMPANY_WORDS | FIRM_WORDS)):
         return s, e, "ORG"  # spaCy's person 'Nexora' in 'the chip maker Nexora'; 'Hinkley Mutual'
     return None
 

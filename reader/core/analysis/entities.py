@@ -419,6 +419,7 @@ def _people(names: Names) -> dict[str, str]:
             forms.setdefault(" ".join(words), full)
         if len(words[-1]) > 2 and words[-1][0].isupper() and not country_named(words):
             forms.setdefault(words[-1], full)
+        forms |= {form: full for form in names.particle_forms(words[-1]) if form not in forms}  # 'Al-Rashidi'
         if len(words) > 2 and words[-2][0].isupper():
             forms.setdefault(" ".join(words[-2:]), full)  # 'El Amrani', 'Naranjo Jaramillo', 'De Bruyne'
         particle = next((i for i, w in enumerate(words[1:-1], 1) if w in PARTICLES), 0)

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from .context import reads_as_company
 from .gazetteer import word_list
 from .mentions import with_untagged
-from .names import DEMONYMS, FUNCTION_WORDS, SENTENCE_OPENERS, is_name_token, surname
+from .names import DEMONYMS, FUNCTION_WORDS, SENTENCE_OPENERS, first_name_or_nationality, is_name_token, surname
 from .tagger import RawEntity
 from .values import Entity
 
@@ -32,19 +32,21 @@ _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z\u00c0-\u024f]+")
 _WORD_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’-]*) $")  # a capitalised word just before a name: 'Lake Jordan'
 # a person's trade or position, in lower case just before a lone name ('Estonian singer Kadrila', 'striker
 # Valdemiro'), or capitalised opening a sentence ('Winger Dorinho crossed'); never a sponsor's 'partner'
-_TRADES = (
+TRADES = (
     "singer|songwriter|rapper|actor|actress|comedian|designer|artist|painter|sculptor|photographer|novelist|"
     "poet|playwright|filmmaker|anchor|presenter|journalist|columnist|pundit|dancer|musician|guitarist|drummer|"
     "striker|midfielder|defender|goalkeeper|keeper|winger|playmaker|quarterback|sprinter|batsman|bowler|flanker|"
     "fly-half|scrum-half|full-back|jockey|hurdler|cyclist|swimmer|boxer|golfer|wrestler|gymnast|teammate|team-mate|"
     "performer"
 )
-_TRADE_BEFORE = re.compile(r"(?<![\w-])(?:" + _TRADES + r")\s+$")
+_TRADE_BEFORE = re.compile(r"(?<![\w-])(?:" + TRADES + r")\s+$")
 # a plural trade before a list of names, the lone name last in it: 'performers Bruno Mars and Beyoncé'
 _TRADES_LISTED = re.compile(
-    r"(?<![\w-])(?:" + _TRADES + r")s\s+(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}(?:,\s+|,?\s+and\s+)){1,4}$"
+    r"(?<![\w-])(?:" + TRADES + r")s\s+(?:[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,2}(?:,\s+|,?\s+and\s+)){1,4}$"
 )
-_TRADE_FIRST = re.compile(r"(?=[A-Z])(?i:" + _TRADES + r")\s+(?=[A-Z])")
+# a title or an age just before a lone name: 'Ms. Adeyemi-Clarke', 'the 24-year-old Kettering-Ross'
+_TITLE_OR_AGE_BEFORE = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Dr|Prof)\.?|\b\d{1,2}-year-old)\s+$")
+_TRADE_FIRST = re.compile(r"(?=[A-Z])(?i:" + TRADES + r")\s+(?=[A-Z])")
 # a player in the run of play, before or after a lone name: 'a pass from Relka', "Tavinho's long range shot"
 _PLAY_BEFORE = re.compile(
     r"\b(?:pass(?:es)? (?:from|to|with)|ball (?:to|from)|cross(?:ed)? (?:from|to|for)|(?:header|shot|volley|"
@@ -55,7 +57,8 @@ _PLAY_AFTER = re.compile(
     r"(?:shot|header|volley|cross|free[- ]kick|through[- ]ball|backheel)\b"
 )
 _NOT_YET_PEOPLE = frozenset(("ORG", "GPE", "LOC", "FAC", "NORP"))
-_NAME_WORD = re.compile(r"[A-Z][a-z\u00c0-\u024f'’-]+")  # 'Dorinho', 'Beyoncé'; not 'FIFA', not two words
+# 'Dorinho', 'Beyoncé', 'Kettering-Ross'; not 'FIFA', not two words
+_NAME_WORD = re.compile(r"[A-Z][a-z\u00c0-\u024f'’-]+(?:-[A-Z][a-z\u00c0-\u024f'’]+)*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?\n][\"”’']?\s*)$")
 _NOT_FIRST_NAMES = frozenset(("ORG", "GPE", "LOC", "FAC", "EVENT", "PERSON"))  # PERSON: tagged, so already known
 
@@ -73,7 +76,7 @@ def first_name_before(
             if (
                 first in SENTENCE_OPENERS
                 or not is_name_token(first)
-                or first.lower() in DEMONYMS
+                or (first.lower() in DEMONYMS and not _first_name_here(text, m.start(), first))
                 or first.endswith(("ish", "ese"))
                 or any(
                     s <= m.start() < e and not_first_name(m, s, e, label, known, bool(opens) and not sure)
@@ -83,6 +86,11 @@ def first_name_before(
                 continue
             return f"{first} {name}"
     return None
+
+
+def _first_name_here(text: str, at: int, word: str) -> bool:
+    """A nationality that is also a first name, not after 'the' ('Scot Tavernier'; not 'the Scot Tavernier')."""
+    return first_name_or_nationality(word) and not text.endswith(("the ", "The "), 0, at)
 
 
 def not_first_name(m: re.Match, s: int, e: int, label: str, known: str, opens: bool = False) -> bool:
@@ -247,6 +255,7 @@ def _by_trade_or_play(text: str, e: Entity, trade: re.Match | None) -> bool:
         trade
         or _TRADE_BEFORE.search(text, max(0, e.start - 16), e.start)
         or _TRADES_LISTED.search(text, max(0, e.start - 90), e.start)
+        or _TITLE_OR_AGE_BEFORE.search(text, max(0, e.start - 16), e.start)
     ):
         return not reads_as_company(text, e.start, e.end)
     if e.text in word_list("countries") or e.text in word_list("towns"):

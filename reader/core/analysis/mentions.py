@@ -16,7 +16,7 @@ def occurrences(text: str, forms) -> list[tuple[int, int]]:
     forms = set(forms)
     if not forms:
         return []
-    most = max(f.count(" ") + 1 for f in forms)
+    most = max(len(_CAP_TOKEN.findall(f)) if "." in f else f.count(" ") + 1 for f in forms)  # 'C.J. Banks': 3
     tokens = _capitalised(text)
     spans, i = [], 0
     while i < len(tokens):

@@ -6,7 +6,7 @@ import functools
 import re
 from collections.abc import Iterable
 
-from .gazetteer import unaccented
+from .gazetteer import unaccented, word_list
 
 # words that come before a name in press style and are not part of it
 ROLE_WORDS = frozenset(
@@ -24,7 +24,7 @@ councillor councilwoman councilman mayor judge lawyer attorney solicitor barrist
 winger striker midfielder defender goalkeeper keeper forward guard quarterback sprinter batsman
 bowler prop hooker flanker fly-half scrum-half full-back rider driver jockey skipper referee umpire hurdler
 rookie veteran debutant youngster teenager seamer spinner paceman wicketkeeper centre-back wing-back
-playmaker pitcher shortstop linebacker cornerback leader
+playmaker pitcher shortstop linebacker cornerback leader center centre fullback goaltender netminder catcher
 """.split()
 )
 # nationalities before a name in press style ('Spaniard Rafael Nadal'): not part of it
@@ -133,6 +133,34 @@ def surname(full: str) -> str:
     return words[-2] if len(words) > 2 and words[-1] in SUFFIXES else words[-1]
 
 
+_PARTICLE_JOINED = re.compile(r"(?:al|el|bin|ibn|d|de|da|van)[-'’][A-Z]", re.I)  # 'al-Rashidi', "d'Alembert"
+
+
+def surname_forms(family: str) -> tuple[str, ...]:
+    """The ways a text writes a surname alone: 'al-Rashidi' also as 'Al-Rashidi' (opening a sentence) and
+    the other way round; another surname as it is."""
+    if not _PARTICLE_JOINED.match(family):
+        return (family,)
+    return (family[0].lower() + family[1:], family[0].upper() + family[1:])
+
+
+# familiar forms of English first names that stand for one formal name each (not 'Jack', 'Harry': names too)
+FAMILIAR = {
+    short: frozenset(formal.split("/"))
+    for short, formal in (
+        pair.split("=")
+        for pair in (
+            "Jim=James Jimmy=James Bill=William Billy=William Will=William Bob=Robert Bobby=Robert Rob=Robert "
+            "Mike=Michael Tom=Thomas Tommy=Thomas Dick=Richard Rick=Richard Joe=Joseph Dan=Daniel Danny=Daniel "
+            "Dave=David Steve=Stephen/Steven Chris=Christopher/Christine Tony=Anthony/Antony Andy=Andrew "
+            "Alex=Alexander/Alexandra Ben=Benjamin Sam=Samuel/Samantha Matt=Matthew Nick=Nicholas Ted=Edward "
+            "Ed=Edward Fred=Frederick Charlie=Charles Greg=Gregory Jeff=Jeffrey Pete=Peter Phil=Philip/Phillip "
+            "Ron=Ronald Don=Donald Ken=Kenneth Liz=Elizabeth Beth=Elizabeth Kate=Katherine/Catherine/Kathryn "
+            "Jenny=Jennifer Sue=Susan Maggie=Margaret Peggy=Margaret Kathy=Katherine/Kathleen Nate=Nathan/Nathaniel "
+            "Zach=Zachary"
+        ).split()
+    )
+}
 MISSPELT_MIN_CHARS = 5  # a shorter surname is not matched to a name spelled differently
 
 
@@ -152,6 +180,12 @@ def is_name_token(token: str) -> bool:
     return not (len(bare) > 1 and bare.isupper())  # IOC, FIFA: organisations, not people
 
 
+def first_name_or_nationality(word: str) -> bool:
+    """A people's noun that is also a first name ('Finn', 'Scot'; not an adjective, 'German'): before a surname
+    alone, the first name."""
+    return word.lower() in DEMONYMS and word in word_list("first_names") and not word.endswith(("an", "ese", "ish"))
+
+
 def trim_name(phrase: str) -> str:
     """The trailing run of name words in `phrase`: 'IOC President Thomas Bach' -> 'Thomas Bach',
     'a partner, Pieter van der Berg' -> 'Pieter van der Berg', 'R.K. Venkataraman' as it is."""
@@ -163,6 +197,9 @@ def trim_name(phrase: str) -> str:
         if kept and token.lower() in PARTICLES:
             kept.append(token)
             continue
+        if len(kept) == 1 and first_name_or_nationality(token):
+            kept.append(token)  # 'Finn Llewellyn'; the nationality of 'Finn Kimi Lindqvist' is left out below
+            break
         if token.endswith(("'s", "’s")) or not token or not (initials or is_name_token(token)):
             break
         kept.append(token)
@@ -182,8 +219,21 @@ class Names:
             self.add(name)
 
     def add(self, name: str) -> None:
-        if len(name.split()) > 1 and name not in self.full and name.split()[-1] not in COMPANY_WORDS:
+        """Remember a full name; the fuller of two forms of one name ('Tarek Salim al-Mansouri' for 'Tarek
+        al-Mansouri'), in the place of the first."""
+        if len(name.split()) < 2 or name in self.full or name.split()[-1] in COMPANY_WORDS:
+            return
+        shorter = next((i for i, full in enumerate(self.full) if _fuller(name, full)), None)
+        if shorter is not None:
+            self.full[shorter] = name
+        elif not any(_fuller(full, name) for full in self.full):
             self.full.append(name)
+
+    @staticmethod
+    def particle_forms(family: str) -> tuple[str, ...]:
+        """Both ways a surname with a joined particle is written alone ('al-Rashidi', 'Al-Rashidi'); else none."""
+        forms = surname_forms(family)
+        return forms if len(forms) > 1 else ()
 
     def guess_from(self, text: str) -> None:
         """Remember runs of two or three name words, e.g. 'Thomas Bach' in 'IOC President Thomas Bach'."""
@@ -200,13 +250,13 @@ class Names:
         if len(parts) == 1:
             for known in (self.full, self.guesses):
                 for full in known:  # surname first: press style refers back by surname
-                    if surname(full) == name:
+                    if name in surname_forms(surname(full)):
                         return full
                 folded = _folded(name)
                 for full in known:  # 'Pınar' for 'Pinar Selek': the letters folded
                     if _folded(full.split()[0]) == folded:
                         return full
-            return self._misspelt(name) or name
+            return self._misspelt(name) or self._familiar(name) or name
         plain = unaccented(name.casefold())
         for full in self.full:  # 'Cristian Merello' for 'Cristian Merelló': the spelling with the accents
             if full != name and unaccented(full.casefold()) == plain and len(full.encode()) > len(name.encode()):
@@ -214,10 +264,20 @@ class Names:
         for full in self.full:  # 'Van Ooijen' for 'Maarten van Ooijen'
             if full.lower().endswith(" " + name.lower()):
                 return full
+        for full in self.full:  # 'Tarek al-Mansouri' for 'Tarek Salim al-Mansouri'
+            if _fuller(full, name):
+                return full
         for full in self.full:  # 'President Bach' trimmed to 'Bach' is handled above; here: 'T. Bach'
             if full != name and full.endswith(" " + parts[-1]) and full.startswith(parts[0].rstrip(".")):
                 return full
         return name
+
+    def _familiar(self, name: str) -> str | None:
+        """'James Whitacre' for 'Jim': the one full name of the article whose first name `name` is a familiar
+        form of (see `FAMILIAR`)."""
+        formal = FAMILIAR.get(name)
+        people = {full for full in self.full if formal and full.split()[0] in formal}
+        return people.pop() if len(people) == 1 else None
 
     def _misspelt(self, name: str) -> str | None:
         """'Bauchtman' for 'Lydia Buchtmann', 'Water' for 'Kathryn Waters': press copy spells a surname
@@ -231,6 +291,18 @@ class Names:
             if surname(full)[:1] == name[:1] and edit_distance(surname(full).lower(), name.lower()) <= allowed
         }
         return near.pop() if len(near) == 1 else None
+
+
+def _fuller(name: str, other: str) -> bool:
+    """Whether `name` is a fuller form of `other`: the same first and last words, with middle names `other`
+    leaves out ('Tarek Salim al-Mansouri', 'Tarek al-Mansouri')."""
+    if len(name) <= len(other) or name[:1] != other[:1]:
+        return False  # most pairs, cheaply
+    words, fewer = name.split(), other.split()
+    if len(words) <= len(fewer) or len(fewer) < 2 or words[0] != fewer[0] or words[-1] != fewer[-1]:
+        return False
+    rest = iter(words[1:-1])
+    return all(w in rest for w in fewer[1:-1])
 
 
 _OTHER_LETTERS = str.maketrans("ıłøđħŀ", "ilodhl")  # letters with no accent to drop: 'Pınar', 'Łukasz'

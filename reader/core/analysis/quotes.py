@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..model import PARAGRAPH_BREAK, paragraph_end, paragraph_start, split_paragraphs
-from . import attribution, story
+from . import attribution, cast, story
 from .attribution import Source
 from .context import common_word
 from .names import PARTICLES, SENTENCE_OPENERS, Names, trim_name
@@ -103,7 +103,7 @@ def find_quotes(
 ) -> list[Quote]:
     """Every quote in `text` (paragraphs separated by blank lines), with speakers resolved via `names`;
     with `parse` (a dependency parser), also where only the sentence's grammar names the speaker."""
-    names = names or Names()
+    names, entities = names or Names(), cast.as_people(text, entities)
     quotes: list[Quote] = []
     last: Quote | None = None
     for span in quote_spans(text, headline):

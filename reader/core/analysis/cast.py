@@ -1,0 +1,80 @@
+"""The people a story names, worked out once per document for its quotes' speakers: the full name a surname
+stands for ('Ben Haddou' → 'Karim Ben Haddou', 'Al-Majid' → 'Ali Hassan al-Majid'), also where spaCy took
+the surname for something else ('Shell was just as happy. "…," he said.' after 'Callum Shell')."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from .names import PARTICLES, SENTENCE_OPENERS, trim_name
+from .values import Entity
+
+_PARTICLES = "|".join(sorted(PARTICLES))
+_SURNAME_HEADS = PARTICLES | {"ben", "abu", "ould", "mac", "st"}  # the first word of a two-word surname
+_WORD = rf"(?:[A-Z][\w'’-]*|(?:{_PARTICLES})[-'’][A-Z][\w'’-]*)"  # 'Haddou', 'al-Majid'
+# a run of two to five name words, particles between them: 'Karim Ben Haddou', 'Pieter van der Berg'
+_RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:\s+(?:(?:{_PARTICLES})\s+)*{_WORD}){{1,4}}(?![\w'’-])")
+
+
+def _key(name: str) -> tuple[str, ...]:
+    return tuple(name.casefold().split())
+
+
+def _ends_with(name: str, short: str) -> bool:
+    whole, tail = _key(name), _key(short)
+    return len(whole) > len(tail) and whole[-len(tail) :] == tail
+
+
+def _written_names(text: str) -> set[str]:
+    """Every run of name words in `text`, without a sentence's opening word ('But Karim Ben Haddou',
+    'Standing Sam Durham': a word the text also writes in lower case)."""
+    found = set()
+    lower = set(re.findall(r"(?<![\w'’-])[a-z][\w'’-]*", text))
+    for m in _RUN.finditer(text):
+        words = trim_name(m.group()).split()
+        while words and (words[0] in SENTENCE_OPENERS or words[0].lower() in lower):
+            words.pop(0)
+        if len(words) > 1:
+            found.add(" ".join(words))
+    return found
+
+
+class Cast:
+    """The full names of a story's people: those spaCy found, else those written as runs of name words."""
+
+    def __init__(self, text: str, entities: Sequence[Entity]) -> None:
+        self.people = {e.canonical for e in entities if e.label == "PERSON" and " " in e.canonical}
+        self._text = text
+        self._written: set[str] | None = None  # read from the text only when a surname needs it
+
+    def full_name(self, short: str, written: bool = True) -> str | None:
+        """The one full name of the story that ends with `short` (as spaCy found the people, else, with
+        `written`, as the text writes names); None where there is none, or more than one."""
+        found = {p for p in self.people if _ends_with(p, short)}
+        if not found and written:
+            if self._written is None:
+                self._written = _written_names(self._text)
+            found = {n for n in self._written if _ends_with(n, short)}
+            # 'Standing Sam Durham' and 'Sam Durham': the shortest of names that end with one another
+            found = {n for n in found if not any(m != n and _ends_with(n, m) for m in found)}
+        return found.pop() if len(found) == 1 else None
+
+
+def as_people(text: str, entities: Sequence[Entity]) -> list[Entity]:
+    """`entities` as the quotes' speakers read them: a surname as the one person of the story who has it,
+    whatever label spaCy gave it ('Sarkozy' tagged ORG after 'Nicolas Sarkozy'); a person's short name
+    with the full name the text wrote ('Ben Haddou' after 'Karim Ben Haddou', where spaCy saw no person)."""
+    cast = Cast(text, entities)
+    out = []
+    for e in entities:
+        short = e.canonical if e.canonical == e.text else None  # not an alias the analysis resolved
+        full = None
+        if short and " " not in short.strip() and e.label != "PERSON":
+            full = cast.full_name(short, written=False)
+        elif short and e.label == "PERSON" and len(short.split()) <= 2:
+            # a two-word surname ('Ben Haddou', 'De Rossi'), not a full name a title went before
+            full = cast.full_name(short, written=" " not in short or short.split()[0].lower() in _SURNAME_HEADS)
+        out.append(replace(e, label="PERSON", canonical=full) if full else e)
+    return out

@@ -1,0 +1,97 @@
+"""Who a speaker is, as the story around the quote makes clear (issue 19): a surname for the full name the
+story gave, a description for the person or body it stands for, 'he' or 'she' for the person the story is
+about. Short passages in press style of several kinds, run through the real analyzer."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from reader.core.analysis.cast import Cast
+from reader.core.analysis.values import SPEECH, Entity
+from reader.core.model import BODY
+from tests.core.analysis_fixtures import analyze_text, assert_quote_spans_are_sound, real_analyzer
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    return real_analyzer()
+
+
+def who_said(analyzer, body: str, title: str = "Sport") -> list[str | None]:
+    """The speaker of each speech quote of `body`, in order."""
+    article, analysis = analyze_text(analyzer, f"{title}\n\n{body}")
+    assert_quote_spans_are_sound(article.body, analysis.in_part(BODY).quotes)
+    return [q.speaker for q in analysis.in_part(BODY).quotes if q.kind == SPEECH]
+
+
+# ---------------------------------------------------------------- a surname for the full name given before
+
+
+def test_a_two_word_surname_is_the_full_name_the_story_gave_first(analyzer):
+    body = (
+        "Karim Ben Haddou, the FIA's head of sustainability, spoke to reporters in the paddock on Friday.\n\n"
+        '"We are not against any sponsor. We are for a sport that has a future," said Ben Haddou.'
+    )
+    assert who_said(analyzer, body) == ["Karim Ben Haddou"]
+
+
+def test_a_hyphenated_surname_is_the_full_name_the_story_gave_first(analyzer):
+    body = (
+        "Rovers won 2-0 with goals from Keiran Okonkwo-Davies and Jesper Holm.\n\n"
+        '"Today we played for the city," Okonkwo-Davies told the club\'s channel. "Nobody can take that away."'
+    )
+    assert who_said(analyzer, body) == ["Keiran Okonkwo-Davies", "Keiran Okonkwo-Davies"]
+
+
+def test_a_surname_written_with_a_capital_particle_is_the_full_name(analyzer):
+    body = (
+        "The court in Baghdad sentenced Ali Hassan al-Majid to death on Sunday for the attacks of 1988.\n\n"
+        'As the verdict was read, Al-Majid said "Thanks be to God" and was led away by guards.'
+    )
+    assert who_said(analyzer, body)[-1] == "Ali Hassan al-Majid"
+
+
+def test_a_surname_spacy_took_for_a_company_is_the_person_named_in_full_before(analyzer):
+    body = (
+        "French President Nicolas Sarkozy met the Libyan delegation in Paris on Monday.\n\n"
+        'Sarkozy himself said the suggestion was "grotesque" and "an insult to the French people".'
+    )
+    assert who_said(analyzer, body)[0] == "Nicolas Sarkozy"
+
+
+def test_a_two_word_surname_after_a_comma_apposition_is_the_full_name(analyzer):
+    body = (
+        "The FIA is consulting teams on a cap on logos, according to a draft seen by Sportwire.\n\n"
+        "Karim Ben Haddou, the FIA's president, said: \"We are not against any sponsor. We are for a sport "
+        'that has a future in thirty years."'
+    )
+    assert who_said(analyzer, body) == ["Karim Ben Haddou"]
+
+
+def test_a_title_before_a_full_name_is_not_taken_into_it(analyzer):
+    body = (
+        "The Speaker of the House, Republican Paul Ryan, spoke after the ruling on Thursday.\n\n"
+        '"This is not a ban. If it were, I would be against it," Paul Ryan said.'
+    )
+    assert who_said(analyzer, body) == ["Paul Ryan"]
+
+
+def test_he_after_a_surname_spacy_took_for_a_company_is_that_person(analyzer):
+    body = (
+        "Sam Durham made 142 and Callum Shell 87 as England reached 401 for five at the close.\n\n"
+        '"People make jokes about my name," Durham told reporters. "Today they can\'t."\n\n'
+        'Shell was just as happy. "The pitch was a belter. You had to make the most of it," he said.'
+    )
+    assert who_said(analyzer, body) == ["Sam Durham", "Sam Durham", "Callum Shell"]
+
+
+def test_the_cast_gives_a_surname_the_one_full_name_that_ends_with_it():
+    text = "Serena Okafor beat her sister Venus Okafor in Paris. Okafor said little. Sam Durham watched."
+    people = [Entity(m.start(), m.end(), m.group(), "PERSON", m.group()) for m in re.finditer(r"\w+ Okafor", text)]
+    cast = Cast(text, people)
+    assert cast.full_name("Okafor") is None  # two people of the story have it
+    assert cast.full_name("Venus Okafor") is None  # already a full name
+    assert cast.full_name("durham") == "Sam Durham"  # as the text writes it
+    assert Cast("Ali Hassan al-Majid stood. Al-Majid said no.", []).full_name("Al-Majid") == "Ali Hassan al-Majid"

@@ -95,3 +95,52 @@ def test_the_cast_gives_a_surname_the_one_full_name_that_ends_with_it():
     assert cast.full_name("Venus Okafor") is None  # already a full name
     assert cast.full_name("durham") == "Sam Durham"  # as the text writes it
     assert Cast("Ali Hassan al-Majid stood. Al-Majid said no.", []).full_name("Al-Majid") == "Ali Hassan al-Majid"
+
+
+# ---------------------------------------------------------------- a description for whom the story means
+
+
+def test_the_bookmaker_is_the_bookmaker_named_before(analyzer):
+    body = (
+        "Harrowgate Bet has ended its sponsorship of the Northern Chase after five years, the bookmaker said "
+        "yesterday, blaming new checks on gamblers.\n\n"
+        '"The economics of racing sponsorship have changed," the bookmaker said. "We cannot justify the spend."'
+    )
+    assert who_said(analyzer, body) == ["Harrowgate Bet", "Harrowgate Bet"]
+
+
+def test_the_charity_and_the_insurer_are_the_bodies_named_before(analyzer):
+    body = (
+        "Kindling Trust, a children's charity, will replace Ashdown Insurance on the front of Rovers' shirts "
+        "next season.\n\n"
+        '"This gives us a voice in every town we work in," the charity said.\n\n'
+        'Ashdown Insurance said it was proud of ten years with the club. "It was time," the insurer said.'
+    )
+    assert who_said(analyzer, body) == ["Kindling Trust", "Ashdown Insurance"]
+
+
+def test_the_native_and_the_runner_are_the_person_the_paragraph_is_about(analyzer):
+    body = (
+        "Tyler Beaumont, 27, learned of the decision on a conference call on Monday night. "
+        "\"I'm not going to pretend it doesn't sting,\" the Louisiana native said after practice.\n\n"
+        "Josiah Kiptoo has not yet been selected for the team.\n\n"
+        'The runner said he understood. "I will run the trials," he said.'
+    )
+    assert who_said(analyzer, body) == ["Tyler Beaumont", "Josiah Kiptoo"]
+
+
+def test_the_company_is_the_one_an_earlier_the_company_said_meant(analyzer):
+    body = (
+        "Lumberline Tools will not return as primary sponsor of Carver Motorsports' No. 47 car next season, "
+        "the company said on Tuesday, ending a six-year partnership.\n\n"
+        '"This was a business decision, not a verdict on the team," the company said in a statement.'
+    )
+    assert who_said(analyzer, body) == ["Lumberline Tools"]
+
+
+def test_the_company_after_a_dateline_is_the_company_the_sentence_opened_with(analyzer):
+    body = (
+        "DENVER (AP) — Peakline Outdoor will end its deal with the Rockies after this season, the company said "
+        'Monday.\n\n"We thank the club for eleven good years," the company said.'
+    )
+    assert who_said(analyzer, body) == ["Peakline Outdoor"]

@@ -39,7 +39,8 @@ ORG_NOUNS = frozenset(
 airline club league federation company firm group sponsor brand team body association union organisers
 organizers committee board bank broadcaster network channel council ministry government agency side
 franchise outfit carrier maker manufacturer retailer operator partner owners organisation organization department
-regulator authority commission watchdog
+regulator authority commission watchdog bookmaker bookie charity insurer lender brewer carmaker automaker
+conglomerate giant startup start-up chain supermarket supplier platform publisher
 """.split()
 )
 
@@ -64,7 +65,10 @@ PERSON_NOUNS = re.compile(
     r"world\s+number\s+\w+|champion|midfielder|striker|forward|defender|goalkeeper|keeper|winger|batsman|"
     r"bowler|all-rounder|fly-half|scrum-half|prop|lock|flanker|rider|driver|sprinter|veteran|youngster|"
     r"teenager|player|star|ace|skipper|olympian|paralympian|debutant|rookie|quarterback|freshman|sophomore|junior|"
-    r"senior|wideout|receiver|linebacker|guard|pitcher|goaltender|netminder)\b",
+    r"senior|wideout|receiver|linebacker|guard|pitcher|goaltender|netminder|native|runner|jockey|cyclist|swimmer|"
+    r"golfer|boxer|fighter|athlete|racer|skater|skier|climber|marathoner|hurdler|batter|hitter|shortstop|catcher|"
+    r"playmaker|finisher|hooker|left-hander|right-hander|seed|qualifier|wildcard|favourite|favorite|underdog|"
+    r"newcomer|runner-up|winner|title-holder)\b",
     re.I,
 )
 # 'the governor' is the 'Gov. Alan Pierce' of the story: the title a role is written as before a name
@@ -126,6 +130,9 @@ def description(phrase: str, start: int, end: int, text: str, entities: Sequence
         owner = _statement_owner(phrase, head, start, end, text, entities)
         if owner:
             return owner
+    told = said_before(head, text, start, entities) if definite and head else None
+    if told:  # 'Lumberline Tools will not return …, the company said.' then '"…," the company said'
+        return told
     if definite and head in ORG_NOUNS:
         org = _named_with(head, ("ORG",), text, start, entities) or _organisation_before(
             bodies_before, text, start, head
@@ -171,6 +178,44 @@ def description(phrase: str, start: int, end: int, text: str, entities: Sequence
     if len(words) > DESCRIPTION_WORDS:
         return None
     return phrase[0].lower() + phrase[1:] if phrase.split()[0] in ("The", "A", "An") else phrase
+
+
+# '…, the company said on Tuesday': a description that stands for the subject of its sentence
+_SAID_BY = re.compile(
+    r",\s+the\s+(?:[\w'’-]+\s+){0,3}?([a-z][\w-]*)\s+(?:said|says|announced|confirmed|added|told|reported)\b"
+)
+_DATELINE = re.compile(r"[A-Z][A-Z .,'’()-]{1,40}[A-Za-z.)]\s+[—–-]\s+|[A-Z][\w .,'’-]{1,40}\([A-Z]{2,8}\)\s+[—–-]\s+")
+_said_by: tuple[str, Sequence[Entity], list[tuple[int, str, str]]] | None = None  # the last document's
+
+
+def said_before(noun: str, text: str, at: int, entities: Sequence[Entity]) -> str | None:
+    """Whom 'the {noun}' stands for where a sentence before `at` said '…, the {noun} said' after naming them
+    as its subject: 'Marlow Bet has ended its sponsorship …, the bookmaker said yesterday'."""
+    global _said_by
+    memo = _said_by
+    if memo is None or memo[0] is not text or memo[1] is not entities:  # worked out once per document
+        memo = _said_by = (text, entities, _sentences_said_by(text, entities))
+    found = [who for where, said, who in memo[2] if said == noun and where < at]
+    return found[-1] if found else None
+
+
+def _sentences_said_by(text: str, entities: Sequence[Entity]) -> list[tuple[int, str, str]]:
+    out = []
+    for m in _SAID_BY.finditer(text):
+        begin = sentence_start(text, m.start(), paragraph_start(text, m.start()))
+        dateline = _DATELINE.match(text, begin, m.start())
+        begin = dateline.end() if dateline else begin  # 'CONCORD, N.C. — Lumberline Tools will not …'
+        opener = next(
+            (e for e in entities if begin <= e.start < m.start() and e.label in ("ORG", "PERSON")),
+            None,
+        )
+        if (
+            opener is not None
+            and opens_with(text, begin, opener.start)
+            and not QUOTE_MARK.search(text, begin, m.start())
+        ):
+            out.append((m.start(), m.group(1).lower(), opener.canonical))
+    return out
 
 
 _DEFINITE_SUBJECT = re.compile(r"(?:(?<=\n)|(?<=[.!?] ))(The\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+(?=[a-z])")
@@ -298,7 +343,7 @@ def _named_with(noun: str, labels: tuple[str, ...], text: str, before: int, enti
             gap = _BEFORE_NAME if e.label == "PERSON" else _COMMAS
             right_after = 0 <= e.start - said_end <= 25 and gap.fullmatch(text[said_end : e.start])
             apposition = 0 <= at - e.end <= 40 and re.fullmatch(
-                r",\s+(?:the|their|its|[\w'’-]+'s)\s[^,.;]*", text[e.end : at]
+                r",\s+(?:the|their|its|an?|[\w'’-]+'s)\s[^,.;]*", text[e.end : at]
             )
             if (right_after or apposition) and (best is None or at > best[0]):
                 best = (at, e.canonical)

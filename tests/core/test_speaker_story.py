@@ -144,3 +144,13 @@ def test_the_company_after_a_dateline_is_the_company_the_sentence_opened_with(an
         'Monday.\n\n"We thank the club for eleven good years," the company said.'
     )
     assert who_said(analyzer, body) == ["Peakline Outdoor"]
+
+
+def test_a_surname_spacy_took_for_a_body_is_the_full_name_the_text_wrote(analyzer):
+    body = (
+        '"Every pound from Puma is a pound the coach can spend," Mr Whitmore said, referring to the head coach, '
+        "Iñaki Etxeberria-Goñi.\n\n"
+        'The coach, speaking at the training ground on Friday, was careful. "I am happy for the club, of course," '
+        'said Etxeberria-Goñi. "But I don\'t choose the shirt."'
+    )
+    assert who_said(analyzer, body)[1:] == ["Iñaki Etxeberria-Goñi", "Iñaki Etxeberria-Goñi"]

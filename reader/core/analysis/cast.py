@@ -47,6 +47,7 @@ class Cast:
     def __init__(self, text: str, entities: Sequence[Entity]) -> None:
         self.people = {e.canonical for e in entities if e.label == "PERSON" and " " in e.canonical}
         self._text = text
+        self._listed = {name for e in entities if e.note for name in (e.text, e.canonical)}  # 'Aston Villa'
         self._written: set[str] | None = None  # read from the text only when a surname needs it
 
     def full_name(self, short: str, written: bool = True) -> str | None:
@@ -55,7 +56,7 @@ class Cast:
         found = {p for p in self.people if _ends_with(p, short)}
         if not found and written:
             if self._written is None:
-                self._written = _written_names(self._text)
+                self._written = _written_names(self._text) - self._listed
             found = {n for n in self._written if _ends_with(n, short)}
             # 'Standing Sam Durham' and 'Sam Durham': the shortest of names that end with one another
             found = {n for n in found if not any(m != n and _ends_with(n, m) for m in found)}
@@ -64,15 +65,19 @@ class Cast:
 
 def as_people(text: str, entities: Sequence[Entity]) -> list[Entity]:
     """`entities` as the quotes' speakers read them: a surname as the one person of the story who has it,
-    whatever label spaCy gave it ('Sarkozy' tagged ORG after 'Nicolas Sarkozy'); a person's short name
-    with the full name the text wrote ('Ben Haddou' after 'Karim Ben Haddou', where spaCy saw no person)."""
+    whatever label spaCy gave it ('Sarkozy' tagged ORG after 'Nicolas Sarkozy'); a short name with the full
+    name the text wrote ('Ben Haddou' after 'Karim Ben Haddou', 'Okonkwo-Davies' after 'Keiran Okonkwo-Davies'
+    where spaCy saw no person)."""
     cast = Cast(text, entities)
     out = []
     for e in entities:
         short = e.canonical if e.canonical == e.text else None  # not an alias the analysis resolved
         full = None
         if short and " " not in short.strip() and e.label != "PERSON":
-            full = cast.full_name(short, written=False)
+            full = cast.full_name(short)  # 'Okonkwo-Davies'; not a club's 'Villa' (a listed 'Aston Villa')
+            if full and full not in cast.people:  # a name only the text wrote: its label stays as spaCy saw it
+                out.append(replace(e, canonical=full))
+                continue
         elif short and e.label == "PERSON" and len(short.split()) <= 2:
             # a two-word surname ('Ben Haddou', 'De Rossi'), not a full name a title went before
             full = cast.full_name(short, written=" " not in short or short.split()[0].lower() in _SURNAME_HEADS)

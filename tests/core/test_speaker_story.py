@@ -154,3 +154,24 @@ def test_a_surname_spacy_took_for_a_body_is_the_full_name_the_text_wrote(analyze
         'said Etxeberria-Goñi. "But I don\'t choose the shirt."'
     )
     assert who_said(analyzer, body)[1:] == ["Iñaki Etxeberria-Goñi", "Iñaki Etxeberria-Goñi"]
+
+
+# ---------------------------------------------------------------- an organisation and its spokesman
+
+
+def test_she_after_a_sponsors_spokeswoman_is_that_spokeswoman(analyzer):
+    body = (
+        "Okoro scored twice for Bath, who lead the table by four points.\n\n"
+        "Harcourt Mutual, based in Bristol, already sponsors the women's team. A Harcourt Mutual spokeswoman "
+        'declined to say what the deal was worth. "We never discuss figures," she said.'
+    )
+    assert who_said(analyzer, body) == ["a Harcourt Mutual spokeswoman"]
+
+
+def test_a_company_spokesman_is_the_spokesman_as_written_not_the_company(analyzer):
+    body = (
+        "Lumberline Tools will not return as sponsor of the No. 47 car next season.\n\n"
+        "According to Sports Business Journal, Lumberline is in talks with another team. "
+        '"Nothing is signed," a Lumberline spokesman said. NASCAR declined to comment.'
+    )
+    assert who_said(analyzer, body) == ["a Lumberline spokesman"]

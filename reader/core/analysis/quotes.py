@@ -396,7 +396,7 @@ def _named_by(
     phrase = source.text
     if source.pronoun or phrase.lower() in attribution.PRONOUNS:  # however the pattern found it
         return _pronoun(source, span, text, entities, last)
-    if _UNNAMED_FOR.match(phrase) and len(phrase.split()) <= DESCRIPTION_WORDS:
+    if (_UNNAMED_FOR.match(phrase) or story.unnamed_source(phrase)) and len(phrase.split()) <= DESCRIPTION_WORDS:
         return phrase[0].lower() + phrase[1:]  # 'a spokesperson for the Football Association', as written
     owner = _DOCUMENT_OWNER.match(phrase) or _DOCUMENT_NAMED.match(phrase)
     if owner:  # "PC World's recent analysis of its traffic concluded": PC World

@@ -218,6 +218,12 @@ def _sentences_said_by(text: str, entities: Sequence[Entity]) -> list[tuple[int,
     return out
 
 
+# someone unnamed who speaks for a body the phrase names: 'a Lumberline spokesman', 'an Ironbridge Bank official'
+UNNAMED_SOURCE = re.compile(
+    r"(?:[Aa]n?|[Oo]ne)\s+(?:[a-z][\w-]*\s+)?(?:[A-Z][\w'’&.-]*\s+){1,4}(?:[a-z][\w-]*\s+)?"
+    r"(?:spokes(?:man|woman|person)|official|representative|source|insider|executive|employee|staffer|aide)"
+)
+_UNNAMED_SUBJECT = re.compile(rf"(?:(?<=\n)|(?<=[.!?] )|^)({UNNAMED_SOURCE.pattern})\s+(?=[a-z])")
 _DEFINITE_SUBJECT = re.compile(r"(?:(?<=\n)|(?<=[.!?] ))(The\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+(?=[a-z])")
 
 
@@ -225,12 +231,20 @@ def described_subject(text: str, start: int, end: int, entities: Sequence[Entity
     """'The manager agreed. "…," he said.': the person the last sentence subject in text[start:end] that is a
     description ('The manager', 'The 24-year-old', 'The Brazilian') stands for, where the article named them."""
     people = {e.canonical for e in entities if e.label == "PERSON"}
-    found = None
+    found, at = None, -1
     for m in _DEFINITE_SUBJECT.finditer(text, start, end):
         if is_description(m.group(1)):
             who = description(m.group(1), m.start(1), m.end(1), text, entities)
-            found = who if who in people else found
+            found, at = (who, m.start()) if who in people else (found, at)
+    unnamed = list(_UNNAMED_SUBJECT.finditer(text, start, end))
+    if unnamed and unnamed[-1].start() > at:  # 'A Harcourt Mutual spokeswoman declined to say. "…," she said.'
+        return unnamed[-1].group(1)[0].lower() + unnamed[-1].group(1)[1:]
     return found
+
+
+def unnamed_source(phrase: str) -> bool:
+    """'a Lumberline spokesman', 'an Ironbridge Bank official': someone unnamed who speaks for a body."""
+    return bool(UNNAMED_SOURCE.fullmatch(phrase))
 
 
 def _statement_owner(phrase: str, noun: str, start: int, end: int, text: str, entities: Sequence[Entity]) -> str | None:

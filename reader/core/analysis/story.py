@@ -14,6 +14,7 @@ from .attribution import LEAD_IN, QUOTE_MARK, STATEMENT_NOUNS, sentence_around, 
 from .context import reads_as_company
 from .mentions import named_as
 from .names import DEMONYMS, ROLE_WORDS
+from .spelling import misspelt_person, same_word, spelled_out  # noqa: F401 - quotes.py reads them as story's
 from .values import Entity
 
 _TITLE_WORDS = 6  # at most this many words of a title before a sentence's subject
@@ -486,36 +487,6 @@ def introducer(text: str, start: int, entities: Sequence[Entity]) -> str | None:
     return subject.canonical
 
 
-def same_word(a: str, b: str) -> bool:
-    """The same word, or one of five letters or more with two letters swapped or one mistyped."""
-    if a == b:
-        return True
-    if len(a) != len(b) or len(a) < 5 or a[0] != b[0]:
-        return False
-    differ = [i for i in range(len(a)) if a[i] != b[i]]
-    swapped = len(differ) == 2 and differ[1] == differ[0] + 1 and a[differ[0]] == b[differ[1]]
-    return len(differ) == 1 or (swapped and a[differ[1]] == b[differ[0]])
-
-
-def spelled_out(acronym: str, text: str) -> str:
-    """'KCNA' → 'Korean Central News Agency' where the article wrote 'Korean Central News Agency (KCNA)'."""
-    m = re.search(
-        rf"((?:[A-Z][\w'’&-]*\s+(?:(?:of|the|for|and|de|du|des|la|le)\s+)*){{1,7}}[A-Z][\w'’-]*)\s*"
-        rf"\(\s*(?:the\s+)?{re.escape(acronym)}\s*\)",
-        text,
-    )
-    if m:
-        words = m.group(1).split()
-        initials = [w for w in words if w[0].isupper()]
-        # drop leading words the initials do not cover: 'Pyongyang's Korean Central News Agency (KCNA)'
-        while len(initials) > len(acronym) and words:
-            if words[0][0].isupper():
-                initials.pop(0)
-            words.pop(0)
-        return " ".join(words)
-    return acronym
-
-
 # a document that speaks for itself ('The report accuses …. It says …'), named in the sentence before
 _DOCUMENT = re.compile(
     r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w'’-]+\s+){0,4}?(report|review|study|survey|declaration|document|"
@@ -554,13 +525,3 @@ def one_of(text: str, at: int) -> str | None:
         return None
     noun = group.group(1).lower()
     return "a " + (noun[:-3] + "y" if noun.endswith("ies") else noun[:-1])
-
-
-def misspelt_person(surname: str, entities: Sequence[Entity]) -> str | None:
-    """The one person of the story whose surname `surname` misspells (two letters swapped or one mistyped),
-    where nobody is called by it as written: 'Demriel' → 'Füsun Demirel'."""
-    people = {e.canonical for e in entities if e.label == "PERSON" and " " in e.canonical}
-    if any(p.split()[-1] == surname for p in people):
-        return None
-    found = {p for p in people if same_word(p.split()[-1], surname)}
-    return found.pop() if len(found) == 1 else None

@@ -175,3 +175,36 @@ def test_a_company_spokesman_is_the_spokesman_as_written_not_the_company(analyze
         '"Nothing is signed," a Lumberline spokesman said. NASCAR declined to comment.'
     )
     assert who_said(analyzer, body) == ["a Lumberline spokesman"]
+
+
+# ---------------------------------------------------------------- several people in one attribution
+
+
+def test_two_people_named_together_in_the_attribution_both_speak(analyzer):
+    body = (
+        "Kestrel Energy will sponsor Harlow Town's shirts from next season.\n\n"
+        '"We are thrilled to welcome Kestrel Energy on board," said co-owners Daniel Hargreaves and Priya Lal.\n\n'
+        "Martin Oduya and Grace Whitlow, the supporters' trust's chairs, said in a statement: "
+        '"We welcome any money that stays in the club."'
+    )
+    assert who_said(analyzer, body) == ["Daniel Hargreaves and Priya Lal", "Martin Oduya and Grace Whitlow"]
+
+
+def test_their_statement_and_they_are_the_two_people_named_together_before(analyzer):
+    body = (
+        "The university has suspended four of its football teams while it investigates.\n\n"
+        "In a joint statement, Professor Hugh Brannock, the deputy principal, and student union president Ailsa "
+        'Moffat said the university was investigating. "We have a zero-tolerance approach to racism," their '
+        "statement said.\n\n"
+        "Club chairman Rhys Talbot and chief executive Nadia Ferreira wrote to supporters on Monday. "
+        '"We owe you an explanation," they wrote.'
+    )
+    assert who_said(analyzer, body) == ["Hugh Brannock and Ailsa Moffat", "Rhys Talbot and Nadia Ferreira"]
+
+
+def test_a_speaker_who_thanks_another_person_speaks_alone(analyzer):
+    body = (
+        "Maria Santos thanked her coach Leo Brandt after the final and said: "
+        '"Without him I would not be standing here."'
+    )
+    assert who_said(analyzer, body) == ["Maria Santos"]

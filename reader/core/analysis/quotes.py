@@ -416,6 +416,8 @@ def _named_by(
     name = trim_name(_strip_honorifics(phrase))
     if people:
         # 'Maria Santos thanked Leo Brandt … and said': the subject of the verbs, not whom it spoke to
+        if together := story.joint(text, source.start, source.end, people):
+            return together  # 'said co-owners Daniel Hargreaves and Priya Lal'
         person = people[0] if re.search(r"\s(?:and|then)$", phrase) else people[-1]
         longer = len(name.split()) > len(person.canonical.split()) and not any(
             e.label != "PERSON" and e.end <= person.start for e in inside
@@ -487,7 +489,7 @@ def _pronoun(source: Source, span: _Span, text: str, entities: Sequence[Entity],
     paragraph), else the previous speaker of this paragraph, else the last person named since the previous
     quote, else the previous speaker. It/they: likewise an organisation. Never one named after the pronoun
     ('He also accused Comey of "…"')."""
-    document = story.document_before(text, source.start) if source.text.lower() == "it" else None
+    document = story.stands_for(source.text, text, source.start, entities)
     if document:
         return document  # 'The review accuses owners of … It says the clubs "…"'
     wanted = ("ORG",) if source.text.lower() in ("it", "they", "we") else ("PERSON",)

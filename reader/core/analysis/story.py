@@ -251,6 +251,9 @@ def unnamed_source(phrase: str) -> bool:
 def _statement_owner(phrase: str, noun: str, start: int, end: int, text: str, entities: Sequence[Entity]) -> str | None:
     """Whose statement 'the statement' (at text[start:end]) is: the possessor ("Cornyn's statement"), whoever
     the story said issued it, the organisation named after it in its sentence, else the one before."""
+    together = joint_subject(text, start, entities) if phrase.lower().startswith("their ") else None
+    if together:  # 'In a joint statement, X and Y said … "…," their statement said.'
+        return together
     owner = re.match(r"(.+?)['’]s?\s", phrase)
     if owner and not re.match(r"(?:the|his|her|their|its)\s", phrase, re.I):  # "Cornyn's statement added"
         earlier = [e for e in entities if start - LOOK_BACK < e.end <= start and e.label in ("PERSON", "ORG")]
@@ -525,3 +528,45 @@ def one_of(text: str, at: int) -> str | None:
         return None
     noun = group.group(1).lower()
     return "a " + (noun[:-3] + "y" if noun.endswith("ies") else noun[:-1])
+
+
+# ------------------------------------------------------------------ several people in one attribution
+
+# between two people named together: ' and ', ', the deputy principal, and student union president '
+_JOINED = re.compile(r"(?:,[^,.;:\"“”]{1,60},)?\s+and\s+(?:[\w'’.-]+\s+){0,4}?")
+
+
+def joint(text: str, start: int, end: int, entities: Sequence[Entity]) -> str | None:
+    """'co-owners Daniel Hargreaves and Priya Lal': 'A and B', where text[start:end] names two people
+    together and nobody else."""
+    people = [e for e in entities if e.label == "PERSON" and start <= e.start and e.end <= end]
+    if len(people) != 2 or people[0].canonical == people[1].canonical:
+        return None
+    first, second = people
+    return f"{first.canonical} and {second.canonical}" if _JOINED.fullmatch(text, first.end, second.start) else None
+
+
+def joint_subject(text: str, at: int, entities: Sequence[Entity]) -> str | None:
+    """'A and B' where the sentence before the one at `at` opens with two people named together: 'Club
+    chairman Rhys Talbot and chief executive Nadia Ferreira wrote to supporters. "…," they wrote.'"""
+    para = paragraph_start(text, at)
+    begin = sentence_start(text, at, para)
+    if begin <= para:
+        return None
+    previous = sentence_start(text, max(para, len(text[:begin].rstrip()) - 1), para)
+    people = [e for e in entities if e.label == "PERSON" and previous <= e.start and e.end <= begin][:2]
+    if len(people) < 2:
+        return None
+    head = _OPENING_ADVERB.sub("", text[previous : people[0].start]).split()  # 'In a joint statement, Professor'
+    titled = len(head) <= _TITLE_WORDS and all(w[:1].isupper() or w.lower() in ROLE_WORDS for w in head)
+    if not (titled or opens_with(text, previous, people[0].start)):
+        return None
+    return joint(text, people[0].start, people[1].end, people)
+
+
+def stands_for(pronoun: str, text: str, at: int, entities: Sequence[Entity]) -> str | None:
+    """What 'it' or 'they' at `at` stands for where it is no person or body named alone: the document
+    before ('The review accuses …. It says …'), the two people named together before ('they wrote')."""
+    if pronoun.lower() == "it":
+        return document_before(text, at)
+    return joint_subject(text, at, entities) if pronoun.lower() == "they" else None

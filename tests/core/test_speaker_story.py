@@ -208,3 +208,42 @@ def test_a_speaker_who_thanks_another_person_speaks_alone(analyzer):
         '"Without him I would not be standing here."'
     )
     assert who_said(analyzer, body) == ["Maria Santos"]
+
+
+# ---------------------------------------------------------------- he or she in a story about two people
+
+
+def test_she_is_the_woman_of_the_story_not_the_man_named_last(analyzer):
+    body = (
+        "Elena Vasquez was eleven when she first held a racket. Her father, Tomás, strung it himself in the "
+        "garage of their house in Murcia.\n\n"
+        '"He did everything by hand," she said. "I think that\'s why I still hate new strings."\n\n'
+        'Tomás Vasquez, now 63, laughs at that. "She complained then too," he said.'
+    )
+    assert who_said(analyzer, body) == ["Elena Vasquez", "Elena Vasquez", "Tomás Vasquez"]
+
+
+def test_he_is_the_man_the_story_calls_mr_not_the_woman_named_last(analyzer):
+    body = (
+        "Mr Dunmore has run the kit shop on Station Road since 1994. Joe Dunmore sells more away shirts than "
+        "home ones, and nobody knows why. His assistant, Kirsty Lane, started in May after she left the club shop.\n\n"
+        '"The away shirt is the one people want this year," he said.'
+    )
+    assert who_said(analyzer, body) == ["Joe Dunmore"]
+
+
+def test_he_after_two_quotes_is_the_husband_the_story_named_with_his_wife(analyzer):
+    body = (
+        "Mrs. Adaeze Okafor has run a diner across the street since 2009. Her husband, Emeka Okafor, works the "
+        'grill.\n\n"They still have to eat," she said.\n\n'
+        '"Half our lunch crowd wears Lumberline shirts," he said.'
+    )
+    assert who_said(analyzer, body) == ["Adaeze Okafor", "Emeka Okafor"]
+
+
+def test_he_after_a_story_that_gives_nobody_a_gender_reads_as_before(analyzer):
+    body = (
+        "Sam Kerrigan coached the side for ten years before Alex Moreau took over in 2021.\n\n"
+        'Moreau has changed a lot. "The game moved on, and we had to move with it," he said.'
+    )
+    assert who_said(analyzer, body) == ["Alex Moreau"]

@@ -562,11 +562,3 @@ def joint_subject(text: str, at: int, entities: Sequence[Entity]) -> str | None:
     if not (titled or opens_with(text, previous, people[0].start)):
         return None
     return joint(text, people[0].start, people[1].end, people)
-
-
-def stands_for(pronoun: str, text: str, at: int, entities: Sequence[Entity]) -> str | None:
-    """What 'it' or 'they' at `at` stands for where it is no person or body named alone: the document
-    before ('The review accuses …. It says …'), the two people named together before ('they wrote')."""
-    if pronoun.lower() == "it":
-        return document_before(text, at)
-    return joint_subject(text, at, entities) if pronoun.lower() == "they" else None

@@ -164,6 +164,9 @@ def description(phrase: str, start: int, end: int, text: str, entities: Sequence
             subject = subject_before(text, start, para_start, people)
             if subject:  # 'Team boss Toto Wolff was less guarded. "…," the Austrian said.'
                 return subject.canonical
+            described = described_subject(text, para_start, start, entities)
+            if described:  # 'The coach was asked again. "…," the Portuguese said.'
+                return described
             if people:  # the first person of the paragraph, else of the last paragraph that names one
                 last_para = paragraph_start(text, people[-1].start)
                 start = para_start if people[-1].start >= para_start else last_para

@@ -247,3 +247,27 @@ def test_he_after_a_story_that_gives_nobody_a_gender_reads_as_before(analyzer):
         'Moreau has changed a lot. "The game moved on, and we had to move with it," he said.'
     )
     assert who_said(analyzer, body) == ["Alex Moreau"]
+
+
+# ---------------------------------------------------------------- press conferences and club releases
+
+
+def test_the_portuguese_after_the_coach_opens_a_sentence_is_that_coach(analyzer):
+    body = (
+        'Head coach Paulo Ferreira said: "I have a contract. I will honour it."\n\n'
+        "Asked the same question, the club's sporting director Ines Lamego was more careful. "
+        '"We will talk at the end of the season," she said.\n\n'
+        'The coach was asked again. "I have said what I have to say," the Portuguese said.'
+    )
+    assert who_said(analyzer, body) == ["Paulo Ferreira", "Ines Lamego", "Paulo Ferreira"]
+
+
+def test_a_name_given_a_role_in_a_club_release_is_a_person_who_speaks(analyzer):
+    body = (
+        "Northfield Rovers are delighted to announce that Corrigan Logistics will become the club's principal "
+        "partner from the start of the 2026/27 season.\n\n"
+        'First-team manager Steve Akinola said: "It\'s a great day for the club."\n\n'
+        "The club's chairman, Len Poulter, added that the agreement was the largest in Rovers' history. "
+        '"This shows what we can achieve together," he said.'
+    )
+    assert who_said(analyzer, body) == ["Steve Akinola", "Len Poulter"]

@@ -9,8 +9,8 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .gender import by_gender
-from .names import PARTICLES, SENTENCE_OPENERS, trim_name
-from .story import document_before, joint_subject
+from .names import COMPANY_WORDS, PARTICLES, SENTENCE_OPENERS, trim_name
+from .story import PERSON_ROLES, document_before, joint_subject
 from .values import Entity
 
 _PARTICLES = "|".join(sorted(PARTICLES))
@@ -65,6 +65,25 @@ class Cast:
         return found.pop() if len(found) == 1 else None
 
 
+# a person's role right before a name: "the club's chairman, Len Poulter", 'First-team manager Steve Akinola'
+_ROLES = sorted(PERSON_ROLES - {"head", "chair", "owner", "principal"})  # not a verb ('to head Rugby Australia')
+_ROLE_BEFORE = re.compile(rf"\b(?:{'|'.join(_ROLES)})(?:,\s*|\s+)$", re.I)
+
+
+def _given_a_role(text: str, entity: Entity) -> bool:
+    """A name of two or three words, no list knows, that the text gives a person's role ('chairman, Len
+    Poulter'), whatever label spaCy gave it."""
+    words = entity.text.split()
+    return (
+        entity.label in ("ORG", "GPE", "LOC", "FAC")
+        and not entity.note
+        and 2 <= len(words) <= 3
+        and all(w[:1].isupper() for w in words)
+        and words[-1] not in COMPANY_WORDS
+        and bool(_ROLE_BEFORE.search(text, max(0, entity.start - 30), entity.start))
+    )
+
+
 def as_people(text: str, entities: Sequence[Entity]) -> list[Entity]:
     """`entities` as the quotes' speakers read them: a surname as the one person of the story who has it,
     whatever label spaCy gave it ('Sarkozy' tagged ORG after 'Nicolas Sarkozy'); a short name with the full
@@ -73,6 +92,9 @@ def as_people(text: str, entities: Sequence[Entity]) -> list[Entity]:
     cast = Cast(text, entities)
     out = []
     for e in entities:
+        if _given_a_role(text, e):  # "The club's chairman, Len Poulter," where spaCy saw a company
+            out.append(replace(e, label="PERSON"))
+            continue
         short = e.canonical if e.canonical == e.text else None  # not an alias the analysis resolved
         full = None
         if short and " " not in short.strip() and e.label != "PERSON":

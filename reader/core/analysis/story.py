@@ -157,20 +157,9 @@ def description(phrase: str, start: int, end: int, text: str, entities: Sequence
             subject = subject_before(text, start, paragraph_start(text, start), people)
             if subject:
                 return subject.canonical
-        if _PERSON_HEAD.search(phrase):  # 'the Italian': the subject just before, whom the paragraph is about…
-            para_start = paragraph_start(text, start)
-            people = [e for e in earlier if e.label == "PERSON"]  # people named in full first: not a lone 'Williams'
-            people = [e for e in people if " " in e.canonical] or people
-            subject = subject_before(text, start, para_start, people)
-            if subject:  # 'Team boss Toto Wolff was less guarded. "…," the Austrian said.'
-                return subject.canonical
-            described = described_subject(text, para_start, start, entities)
-            if described:  # 'The coach was asked again. "…," the Portuguese said.'
-                return described
-            if people:  # the first person of the paragraph, else of the last paragraph that names one
-                last_para = paragraph_start(text, people[-1].start)
-                start = para_start if people[-1].start >= para_start else last_para
-                return next(e for e in people if e.start >= start).canonical
+        described = _person_described(text, start, earlier, entities) if _PERSON_HEAD.search(phrase) else None
+        if described:
+            return described
     if definite and head:
         earlier_form = re.findall(
             rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){{0,3}}{re.escape(head)}\b"
@@ -182,6 +171,24 @@ def description(phrase: str, start: int, end: int, text: str, entities: Sequence
     if len(words) > DESCRIPTION_WORDS:
         return None
     return phrase[0].lower() + phrase[1:] if phrase.split()[0] in ("The", "A", "An") else phrase
+
+
+def _person_described(text: str, start: int, earlier: Sequence[Entity], entities: Sequence[Entity]) -> str | None:
+    """Whom 'the Italian' before `start` stands for: the subject just before, whom the paragraph is about…"""
+    para_start = paragraph_start(text, start)
+    people = [e for e in earlier if e.label == "PERSON"]  # people named in full first: not a lone 'Williams'
+    people = [e for e in people if " " in e.canonical] or people
+    subject = subject_before(text, start, para_start, people)
+    if subject:  # 'Team boss Toto Wolff was less guarded. "…," the Austrian said.'
+        return subject.canonical
+    described = described_subject(text, para_start, start, entities)
+    if described:  # 'The coach was asked again. "…," the Portuguese said.'
+        return described
+    if people:  # the first person of the paragraph, else of the last paragraph that names one
+        last_para = paragraph_start(text, people[-1].start)
+        start = para_start if people[-1].start >= para_start else last_para
+        return next(e for e in people if e.start >= start).canonical
+    return None
 
 
 # '…, the company said on Tuesday': a description that stands for the subject of its sentence

@@ -271,3 +271,23 @@ def test_a_name_given_a_role_in_a_club_release_is_a_person_who_speaks(analyzer):
         '"This shows what we can achieve together," he said.'
     )
     assert who_said(analyzer, body) == ["Steve Akinola", "Len Poulter"]
+
+
+def test_she_after_a_surname_given_a_role_earlier_is_that_person(analyzer):
+    body = (
+        '"Everyone buys the 18th green," says Priya Venkataraman, the firm\'s head of brand.\n\n'
+        "According to Fairway Analytics, golf sponsorship grew 9 per cent last year. Its director, Hannah "
+        'Oyelaran, warns that the boom is fragile: "Golf\'s audience is ageing."\n\n'
+        "Venkataraman is already planning for the Ryder Cup at Adare Manor in 2027, where Aldgate & Rowe will "
+        'host 400 club captains. "Ask me again in two years," she says.'
+    )
+    assert who_said(analyzer, body)[-1] == "Priya Venkataraman"
+
+
+def test_a_role_in_a_press_release_signature_does_not_make_the_team_a_person(analyzer):
+    body = (
+        "Team Nordlys will race as Vestas Energi–Nordlys from 2027. The team said in a statement that all rider "
+        'contracts would be honoured. "No rider will lose their place," the statement read.\n\n'
+        "Media contact: Line Østergaard, communications manager, Team Nordlys."
+    )
+    assert who_said(analyzer, body) == ["Team Nordlys"]

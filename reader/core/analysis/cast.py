@@ -67,7 +67,17 @@ class Cast:
 
 # a person's role right before a name: "the club's chairman, Len Poulter", 'First-team manager Steve Akinola'
 _ROLES = sorted(PERSON_ROLES - {"head", "chair", "owner", "principal"})  # not a verb ('to head Rugby Australia')
-_ROLE_BEFORE = re.compile(rf"\b(?:{'|'.join(_ROLES)})(?:,\s*|\s+)$", re.I)
+# a comma only after a role someone holds: "The club's chairman, Len Poulter", not 'communications manager, Team X'
+_ROLE_BEFORE = re.compile(
+    rf"(?:\b(?:the|his|her|its|their|[\w'’-]+['’]s)\s+(?:[\w-]+\s+){{0,2}}(?:{'|'.join(_ROLES)}),\s*"
+    rf"|\b(?:{'|'.join(_ROLES)})\s+)$",
+    re.I,
+)
+# and after it: "Priya Venkataraman, the firm's head of brand"
+_ROLE_AFTER = re.compile(
+    rf",\s+(?:the|a|an|his|her|its|their|[\w'’-]+['’]s)\s+(?:[\w'’-]+\s+){{0,3}}(?:{'|'.join(sorted(PERSON_ROLES))})\b",
+    re.I,
+)
 
 
 def _given_a_role(text: str, entity: Entity) -> bool:
@@ -80,7 +90,10 @@ def _given_a_role(text: str, entity: Entity) -> bool:
         and 2 <= len(words) <= 3
         and all(w[:1].isupper() for w in words)
         and words[-1] not in COMPANY_WORDS
-        and bool(_ROLE_BEFORE.search(text, max(0, entity.start - 30), entity.start))
+        and bool(
+            _ROLE_BEFORE.search(text, max(0, entity.start - 30), entity.start)
+            or _ROLE_AFTER.match(text, entity.end, entity.end + 60)
+        )
     )
 
 
@@ -90,9 +103,10 @@ def as_people(text: str, entities: Sequence[Entity]) -> list[Entity]:
     name the text wrote ('Ben Haddou' after 'Karim Ben Haddou', 'Okonkwo-Davies' after 'Keiran Okonkwo-Davies'
     where spaCy saw no person)."""
     cast = Cast(text, entities)
+    roled = {e.canonical for e in entities if _given_a_role(text, e)}  # "The club's chairman, Len Poulter,"
     out = []
     for e in entities:
-        if _given_a_role(text, e):  # "The club's chairman, Len Poulter," where spaCy saw a company
+        if e.canonical in roled and e.label != "PERSON":  # a person, also by surname, where spaCy saw a company
             out.append(replace(e, label="PERSON"))
             continue
         short = e.canonical if e.canonical == e.text else None  # not an alias the analysis resolved

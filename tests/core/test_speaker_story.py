@@ -291,3 +291,12 @@ def test_a_role_in_a_press_release_signature_does_not_make_the_team_a_person(ana
         "Media contact: Line Østergaard, communications manager, Team Nordlys."
     )
     assert who_said(analyzer, body) == ["Team Nordlys"]
+
+
+def test_she_after_a_paragraph_about_the_champion_is_the_champion_not_her_next_opponent(analyzer):
+    body = (
+        "Marta Ruiz-Calvo beat Ines Fonseca 6-3 6-4 in the final on Saturday.\n\n"
+        "The champion plays the Australian qualifier Chloe Adair-Kent in the second round on Wednesday. Asked "
+        'whether she would prefer to play on Court 1, she laughed. "Wherever the umpire is nicest," she said.'
+    )
+    assert who_said(analyzer, body) == ["Marta Ruiz-Calvo"]

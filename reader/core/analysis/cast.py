@@ -8,9 +8,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .gender import by_gender
 from .names import COMPANY_WORDS, PARTICLES, SENTENCE_OPENERS, trim_name
-from .story import PERSON_ROLES, document_before, joint_subject
+from .story import PERSON_ROLES
 from .values import Entity
 
 _PARTICLES = "|".join(sorted(PARTICLES))
@@ -121,13 +120,3 @@ def as_people(text: str, entities: Sequence[Entity]) -> list[Entity]:
             full = cast.full_name(short, written=" " not in short or short.split()[0].lower() in _SURNAME_HEADS)
         out.append(replace(e, label="PERSON", canonical=full) if full else e)
     return out
-
-
-def stands_for(pronoun: str, text: str, at: int, entities: Sequence[Entity]) -> str | None:
-    """What a pronoun at `at` after a quote stands for, where the story decides it beyond the usual reading:
-    'it', the document before ('The review accuses …. It says …'); 'they', two people named together
-    before; 'he' or 'she', the one of that gender where the story names a man and a woman."""
-    word = pronoun.lower()
-    if word == "it":
-        return document_before(text, at)
-    return joint_subject(text, at, entities) if word == "they" else by_gender(word, text, at, entities)

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from ..model import PARAGRAPH_BREAK, paragraph_end, paragraph_start, split_paragraphs
-from . import attribution, cast, story
+from . import attribution, cast, pronouns, story
 from .attribution import Source
 from .context import common_word
 from .names import PARTICLES, SENTENCE_OPENERS, Names, trim_name
@@ -489,7 +489,7 @@ def _pronoun(source: Source, span: _Span, text: str, entities: Sequence[Entity],
     paragraph), else the previous speaker of this paragraph, else the last person named since the previous
     quote, else the previous speaker. It/they: likewise an organisation. Never one named after the pronoun
     ('He also accused Comey of "…"')."""
-    document = cast.stands_for(source.text, text, source.start, entities)
+    document = pronouns.stands_for(source.text, text, source.start, entities)
     if document:
         return document  # 'The review accuses owners of … It says the clubs "…"'
     wanted = ("ORG",) if source.text.lower() in ("it", "they", "we") else ("PERSON",)

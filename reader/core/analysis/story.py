@@ -22,7 +22,7 @@ INTRODUCTION_WORDS = 8  # 'Finch is unbothered.': a short sentence about the per
 TOPIC_SENTENCES = 4  # sentences read back for the subject 'he said' continues
 TOPIC_LOOK_BACK = 1200  # characters, likewise
 # before a sentence's subject: 'Later Conte spoke', 'On Sunday, Conte spoke'
-_OPENING_ADVERB = re.compile(
+OPENING_ADVERB = re.compile(
     r"^(?:(?:Later|Earlier|Afterwards|Then|Meanwhile|Now|Today|Yesterday|Tonight|But|And|So|Yet|Still)\s+|"
     r"(?:On|In|At|After|Before|During)\s+[^,]{1,30},\s+|(?:Asked|Pressed|Questioned|Speaking|Writing)\s+[^,]{1,40},\s+)+"
 )
@@ -399,7 +399,7 @@ def opens_with(text: str, sentence: int, name: int) -> bool:
     successor, Ingrid Dahl,')."""
     if name < sentence or name - sentence <= len("The "):
         return sentence <= name
-    head = _OPENING_ADVERB.sub("", text[sentence:name])
+    head = OPENING_ADVERB.sub("", text[sentence:name])
     words = head.split()
     if not words:
         return True
@@ -500,27 +500,6 @@ def introducer(text: str, start: int, entities: Sequence[Entity]) -> str | None:
     return subject.canonical
 
 
-# a document that speaks for itself ('The report accuses …. It says …'), named in the sentence before
-_DOCUMENT = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w'’-]+\s+){0,4}?(report|review|study|survey|declaration|document|"
-    r"manifesto|ruling|judgment|verdict|resolution|charter|white\s+paper)\b"
-)
-
-
-def document_before(text: str, at: int) -> str | None:
-    """'the report' where 'it' at `at` opens a sentence after one that names a document: 'The
-    review accuses owners …. It says …', '… approved a declaration in which …. It also mentioned …'."""
-    begin = sentence_start(text, at, paragraph_start(text, at))
-    if text[begin:at].strip() and not LEAD_IN.fullmatch(text[begin:at]):
-        return None  # not '"…", it said': the pronoun after a quote
-    last_mark = max(0, len(text[:begin].rstrip()) - 1)  # the previous sentence's full stop
-    previous = text[sentence_start(text, last_mark, max(0, begin - LOOK_BACK)) : begin]
-    if QUOTE_MARK.search(previous):
-        return None  # a quote in between: 'it' goes on from its speaker
-    found = list(_DOCUMENT.finditer(previous))
-    return "the " + " ".join(found[-1].group(1).split()) if found else None
-
-
 # a group the sentence before opens with: 'Pals say …', 'Fans flooded social media.', 'Team-mates rallied round'
 _GROUP_FIRST = re.compile(r"(?:(?:Some|Many|Several|Other|Local|Angry|Furious)\s+)?([A-Z][a-z-]+s)\s+[a-z]")
 
@@ -567,7 +546,7 @@ def joint_subject(text: str, at: int, entities: Sequence[Entity]) -> str | None:
     people = [e for e in entities if e.label == "PERSON" and previous <= e.start and e.end <= begin][:2]
     if len(people) < 2:
         return None
-    head = _OPENING_ADVERB.sub("", text[previous : people[0].start]).split()  # 'In a joint statement, Professor'
+    head = OPENING_ADVERB.sub("", text[previous : people[0].start]).split()  # 'In a joint statement, Professor'
     titled = len(head) <= _TITLE_WORDS and all(w[:1].isupper() or w.lower() in ROLE_WORDS for w in head)
     if not (titled or opens_with(text, previous, people[0].start)):
         return None

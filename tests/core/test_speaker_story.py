@@ -9,6 +9,7 @@ import re
 import pytest
 
 from reader.core.analysis.cast import Cast
+from reader.core.analysis.gender import genders
 from reader.core.analysis.values import SPEECH, Entity
 from reader.core.model import BODY
 from tests.core.analysis_fixtures import analyze_text, assert_quote_spans_are_sound, real_analyzer
@@ -300,3 +301,18 @@ def test_she_after_a_paragraph_about_the_champion_is_the_champion_not_her_next_o
         'whether she would prefer to play on Court 1, she laughed. "Wherever the umpire is nicest," she said.'
     )
     assert who_said(analyzer, body) == ["Marta Ruiz-Calvo"]
+
+
+def _people(text: str, *names: str) -> list[Entity]:
+    return [Entity(m.start(), m.end(), name, "PERSON", name) for name in names for m in re.finditer(name, text)]
+
+
+def test_a_persons_gender_is_what_the_story_itself_says_of_them():
+    text = (
+        "Elena Vasquez was eleven when she first held a racket. Her father, Tomás Vasquez, strung it himself. "
+        "Mr Dunmore watched.\n\n"
+        "Coates said that after the theft, Hood told her he did not want to look for it. "
+        "Desperate to see his mother, Montalvo flew home."
+    )
+    found = genders(text, _people(text, "Elena Vasquez", "Tomás Vasquez", "Dunmore", "Coates", "Hood", "Montalvo"))
+    assert found == {"Elena Vasquez": "she", "Tomás Vasquez": "he", "Dunmore": "he"}

@@ -43,27 +43,31 @@ def genders(text: str, entities: Sequence[Entity]) -> dict[str, str]:
 
 def _read(text: str, entities: Sequence[Entity]) -> dict[str, str]:
     said: dict[str, set[str]] = {}
-    for e in entities:
-        if e.label != "PERSON":
-            continue
+    people = [e for e in entities if e.label == "PERSON"]
+    for e in people:
         before = text[max(0, e.start - 40) : e.start]
         words = before.split()
         clues = [_HONORIFIC.get(words[-1])] if words else []
-        kin = _KIN_BEFORE.search(before) or _KIN_AFTER.match(text, e.end, min(len(text), e.end + 40))
+        # 'Her father, Tomás, strung it': the apposition closes after the name (not 'to see his mother, Montalvo said')
+        closed = text[e.end : e.end + 1] == ","
+        kin = (_KIN_BEFORE.search(before) if closed else None) or _KIN_AFTER.match(text, e.end, e.end + 40)
         clues.append(_KIN.get(kin.group(1).lower()) if kin else None)
-        clues.append(_own_pronoun(text, e))
+        clues.append(_own_pronoun(text, e, people))
         said.setdefault(e.canonical, set()).update(c for c in clues if c)
     return {who: next(iter(found)) for who, found in said.items() if len(found) == 1}
 
 
-def _own_pronoun(text: str, person: Entity) -> str | None:
+def _own_pronoun(text: str, person: Entity, people: Sequence[Entity]) -> str | None:
     """The first he or she after the person, where the person opens the sentence ('Elena Vasquez was eleven
-    when she first held a racket'), outside quotes."""
+    when she first held a racket'), before any quote and before anyone else is named ('Coates said Hood
+    told her he …' says nothing of Coates)."""
     floor = paragraph_start(text, person.start)
     begin = sentence_start(text, person.start, floor)
     if not opens_with(text, begin, person.start):
         return None
-    rest = _QUOTED.sub("", text[person.end : sentence_end(text, person.end, len(text))])
+    end = sentence_end(text, person.end, len(text))
+    end = min([end] + [e.start for e in people if person.end <= e.start < end])
+    rest = re.split(r"[\"“”«»‘’]", text[person.end : end], maxsplit=1)[0]
     found = _PRONOUN.search(rest)
     return None if found is None else (MAN if found.group(1) else WOMAN)
 

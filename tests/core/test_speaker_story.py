@@ -316,3 +316,19 @@ def test_a_persons_gender_is_what_the_story_itself_says_of_them():
     )
     found = genders(text, _people(text, "Elena Vasquez", "Tomás Vasquez", "Dunmore", "Coates", "Hood", "Montalvo"))
     assert found == {"Elena Vasquez": "she", "Tomás Vasquez": "he", "Dunmore": "he"}
+
+
+def test_a_statement_from_the_company_is_the_company_named_before(analyzer):
+    body = (
+        "Velotech Cycling Components said on Monday it would honour its contract.\n\n"
+        '"We stand by the team," a statement from the company said.'
+    )
+    assert who_said(analyzer, body) == ["Velotech Cycling Components"]
+
+
+def test_the_club_is_never_the_governing_body_that_fined_it(analyzer):
+    body = (
+        "The governing body fined the club £50,000. In a statement, the Football Association said: "
+        '"Such behaviour has no place in the game."\n\n"We will appeal," the club said.'
+    )
+    assert who_said(analyzer, body) == ["Football Association", "the club"]

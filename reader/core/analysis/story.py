@@ -104,6 +104,11 @@ _PRESS_NOUNS = frozenset("agency network broadcaster channel".split())  # 'the a
 DESCRIPTION_WORDS = 7
 
 
+_STATEMENT_FROM = re.compile(
+    r"(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?statement\s+(?:from|by|issued\s+by)\s+(the\s+[a-z][\w\s'’-]*)$"
+)
+
+
 def is_description(phrase: str) -> bool:
     """'the coach', 'a club spokesman', 'the Barcelona coach', 'the Belgian'; not 'the IOC', not 'club
     president X'."""
@@ -122,6 +127,9 @@ def is_description(phrase: str) -> bool:
 def description(phrase: str, start: int, end: int, text: str, entities: Sequence[Entity]) -> str | None:
     """'the airline' → the organisation named just before; 'the coach' → the person given that role;
     'the 28-year-old' → the person named just before; else the phrase as written (if short)."""
+    issued = _STATEMENT_FROM.match(phrase)
+    if issued:  # 'a statement from the company': the company
+        phrase = issued.group(1)
     words = re.findall(r"[\w'’-]+", phrase.lower())
     earlier = [e for e in entities if start - LOOK_BACK < e.end <= start]
     bodies_before = [e for e in entities if e.label == "ORG" and e.end <= start]  # the whole story's
@@ -348,8 +356,19 @@ def _opens_sentence(text: str, entity: Entity, floor: int) -> bool:
 
 
 def _fits(noun: str, org: Entity) -> bool:
+    """Whether 'the {noun}' may be `org`: not a listed club for 'the airline', not a governing body, a league
+    or a ministry for 'the club' ('The FA fined the club. … "…," the club said')."""
     sporting = re.search(r"\b(?:club|team)\b", org.note, re.I)
+    if noun in _SIDES:
+        words = org.canonical.split()
+        body = not sporting and re.search(r"governing body|league|federation", org.note, re.I)
+        return not (body or (not sporting and words[-1:] in _BODY_ENDS))
     return not (sporting and noun and noun not in SIDE_NOUNS)
+
+
+_BODY_ENDS = [
+    [w] for w in "Association Federation Committee Council Commission Board League Ministry Department".split()
+]
 
 
 _BEFORE_NAME = re.compile(r"[\s,]*(?:[a-z][\w-]*\s+){0,2}")

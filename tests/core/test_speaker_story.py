@@ -332,3 +332,13 @@ def test_the_club_is_never_the_governing_body_that_fined_it(analyzer):
         '"Such behaviour has no place in the game."\n\n"We will appeal," the club said.'
     )
     assert who_said(analyzer, body) == ["Football Association", "the club"]
+
+
+def test_the_teenager_is_the_person_the_story_gave_that_age(analyzer):
+    body = (
+        "Emma Raducanu-Lowe, 17, became the youngest winner of the Eastbourne title on Saturday.\n\n"
+        "Her coach, Mark Petchey-Hill, 44, said she had handled the pressure well.\n\n"
+        '"I just tried to enjoy it," the teenager said.\n\n'
+        '"She never panics," the 44-year-old added.'
+    )
+    assert who_said(analyzer, body) == ["Emma Raducanu-Lowe", "Mark Petchey-Hill"]

@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 
 from ..model import PARAGRAPH_BREAK, paragraph_start
+from .ages import of_age
 from .attribution import LEAD_IN, QUOTE_MARK, STATEMENT_NOUNS, sentence_around, sentence_start
 from .context import reads_as_company
 from .mentions import named_as
@@ -165,6 +166,9 @@ def description(phrase: str, start: int, end: int, text: str, entities: Sequence
             subject = subject_before(text, start, paragraph_start(text, start), people)
             if subject:
                 return subject.canonical
+        aged = of_age(phrase, text, entities) if _PERSON_HEAD.search(phrase) else None
+        if aged:  # 'Emma Raducanu-Lowe, 17, won … "…," the teenager said'
+            return aged
         described = _person_described(text, start, earlier, entities) if _PERSON_HEAD.search(phrase) else None
         if described:
             return described

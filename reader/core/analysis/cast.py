@@ -28,6 +28,16 @@ def _ends_with(name: str, short: str) -> bool:
     return len(whole) > len(tail) and whole[-len(tail) :] == tail
 
 
+def _by_tail(names: set[str]) -> dict[tuple[str, ...], set[str]]:
+    """Each name under every shorter run of its last words: 'Karim Ben Haddou' under 'haddou', 'ben haddou'."""
+    index: dict[tuple[str, ...], set[str]] = {}
+    for name in names:
+        key = _key(name)
+        for i in range(1, len(key)):
+            index.setdefault(key[i:], set()).add(name)
+    return index
+
+
 def _written_names(text: str) -> set[str]:
     """Every run of name words in `text`, without a sentence's opening word ('But Karim Ben Haddou',
     'Standing Sam Durham': a word the text also writes in lower case)."""
@@ -47,21 +57,22 @@ class Cast:
 
     def __init__(self, text: str, entities: Sequence[Entity]) -> None:
         self.people = {e.canonical for e in entities if e.label == "PERSON" and " " in e.canonical}
+        self._people = _by_tail(self.people)
         self._text = text
         self._listed = {name for e in entities if e.note for name in (e.text, e.canonical)}  # 'Aston Villa'
-        self._written: set[str] | None = None  # read from the text only when a surname needs it
+        self._written: dict[tuple[str, ...], set[str]] | None = None  # read only when a surname needs it
 
     def full_name(self, short: str, written: bool = True) -> str | None:
         """The one full name of the story that ends with `short` (as spaCy found the people, else, with
         `written`, as the text writes names); None where there is none, or more than one."""
-        found = {p for p in self.people if _ends_with(p, short)}
+        found = self._people.get(_key(short), set())
         if not found and written:
             if self._written is None:
-                self._written = _written_names(self._text) - self._listed
-            found = {n for n in self._written if _ends_with(n, short)}
+                self._written = _by_tail(_written_names(self._text) - self._listed)
+            found = self._written.get(_key(short), set())
             # 'Standing Sam Durham' and 'Sam Durham': the shortest of names that end with one another
             found = {n for n in found if not any(m != n and _ends_with(n, m) for m in found)}
-        return found.pop() if len(found) == 1 else None
+        return next(iter(found)) if len(found) == 1 else None
 
 
 # a person's role right before a name: "the club's chairman, Len Poulter", 'First-team manager Steve Akinola'

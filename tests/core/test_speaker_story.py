@@ -342,3 +342,12 @@ def test_the_teenager_is_the_person_the_story_gave_that_age(analyzer):
         '"She never panics," the 44-year-old added.'
     )
     assert who_said(analyzer, body) == ["Emma Raducanu-Lowe", "Mark Petchey-Hill"]
+
+
+def test_a_name_followed_by_which_is_the_company_that_posts(analyzer):
+    body = (
+        "The French Tennis Federation said later that no fine would be imposed.\n\n"
+        "Lumenpay, which is registered in Lithuania and signed the player in April, appeared to enjoy the "
+        'attention. "Sometimes the best logo is the one you can\'t see," the company posted on Instagram.'
+    )
+    assert who_said(analyzer, body) == ["Lumenpay"]

@@ -90,6 +90,9 @@ _ROLE_AFTER = re.compile(
 )
 
 
+_WHICH = re.compile(r",\s+which\s")
+
+
 def _given_a_role(text: str, entity: Entity) -> bool:
     """A name of two or three words, no list knows, that the text gives a person's role ('chairman, Len
     Poulter'), whatever label spaCy gave it."""
@@ -114,8 +117,15 @@ def as_people(text: str, entities: Sequence[Entity]) -> list[Entity]:
     where spaCy saw no person)."""
     cast = Cast(text, entities)
     roled = {e.canonical for e in entities if _given_a_role(text, e)}  # "The club's chairman, Len Poulter,"
+    # 'Lumenpay, which is registered in Lithuania': a thing, where spaCy saw a person
+    things = {
+        e.canonical for e in entities if e.label == "PERSON" and " " not in e.canonical and _WHICH.match(text, e.end)
+    }
     out = []
     for e in entities:
+        if e.canonical in things:
+            out.append(replace(e, label="ORG"))
+            continue
         if e.canonical in roled and e.label != "PERSON":  # a person, also by surname, where spaCy saw a company
             out.append(replace(e, label="PERSON"))
             continue

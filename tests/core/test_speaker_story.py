@@ -351,3 +351,12 @@ def test_a_name_followed_by_which_is_the_company_that_posts(analyzer):
         'attention. "Sometimes the best logo is the one you can\'t see," the company posted on Instagram.'
     )
     assert who_said(analyzer, body) == ["Lumenpay"]
+
+
+def test_the_company_is_the_company_its_paragraph_opens_with_not_one_described_as_a_company_before(analyzer):
+    body = (
+        "The Texans have agreed a naming-rights deal with Gulfstar Resources, the Houston energy company.\n\n"
+        "Brightline Power, which has had its name on the stadium since 2002, said it had chosen not to match "
+        'Gulfstar\'s offer. "We are proud of 24 years at the stadium," the company said in a statement.'
+    )
+    assert who_said(analyzer, body) == ["Brightline Power"]

@@ -144,8 +144,10 @@ def description(phrase: str, start: int, end: int, text: str, entities: Sequence
     if told:  # 'Lumberline Tools will not return …, the company said.' then '"…," the company said'
         return told
     if definite and head in ORG_NOUNS:
-        org = _named_with(head, ("ORG",), text, start, entities) or _organisation_before(
-            bodies_before, text, start, head
+        org = (
+            _paragraph_subject(head, text, start, bodies_before)
+            or _named_with(head, ("ORG",), text, start, entities)
+            or _organisation_before(bodies_before, text, start, head)
         )
         if org:
             return org
@@ -341,6 +343,15 @@ def _organisation_before(earlier: Sequence[Entity], text: str, at: int, noun: st
             -n if e.canonical not in counts else counts[e.canonical][1],
         )
     return max(counts, key=counts.__getitem__) if counts else None
+
+
+def _paragraph_subject(noun: str, text: str, at: int, bodies: Sequence[Entity]) -> str | None:
+    """The organisation a sentence of the paragraph before `at` opens with, as its subject, that 'the {noun}'
+    may be: 'NRG, which has had its name on the stadium since 2002, said it would not match the offer.'"""
+    para = paragraph_start(text, at)
+    subjects = [e for e in bodies if e.start >= para and _fits(noun, e) and _opens_sentence(text, e, para)]
+    subjects = [e for e in subjects if not _press(e.canonical) and not possessed(text, e)]
+    return subjects[-1].canonical if subjects else None
 
 
 def _press(name: str) -> bool:

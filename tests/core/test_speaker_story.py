@@ -360,3 +360,12 @@ def test_the_company_is_the_company_its_paragraph_opens_with_not_one_described_a
         'Gulfstar\'s offer. "We are proud of 24 years at the stadium," the company said in a statement.'
     )
     assert who_said(analyzer, body) == ["Brightline Power"]
+
+
+def test_the_club_that_issued_the_statement_is_the_club_not_its_sponsor_or_league(analyzer):
+    body = (
+        "FLORENCE, Italy, Feb 2 (Sportwire) - Fiorentina's main shirt sponsor, the regional bank Banca Arnolfo, "
+        "has ended its agreement with the Serie A club after a dispute over advertising, the club said in a "
+        'statement on Sunday.\n\n"The club has fulfilled all of its obligations," the statement said.'
+    )
+    assert who_said(analyzer, body) == ["ACF Fiorentina"]  # as the club list names it

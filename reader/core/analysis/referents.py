@@ -67,6 +67,8 @@ def organisation_before(earlier: Sequence[Entity], text: str, at: int, noun: str
         others = {e.canonical for e in orgs if reads_as_company(text, e.start, e.end)}
         orgs = [e for e in orgs if e.canonical not in others] or orgs
     in_paragraph = [e for e in orgs if e.start >= para_start]
+    if noun in _SIDES:  # "Udinese's main sponsor, the furniture maker Friulcasa, …, the club said": the club
+        in_paragraph = [e for e in in_paragraph if _SPORTING.search(e.note)] or in_paragraph
     if in_paragraph:
         subjects = [e for e in in_paragraph if _opens_sentence(text, e, para_start)]
         return (subjects or in_paragraph)[-1].canonical
@@ -107,14 +109,16 @@ def _opens_sentence(text: str, entity: Entity, floor: int) -> bool:
 def _fits(noun: str, org: Entity) -> bool:
     """Whether 'the {noun}' may be `org`: not a listed club for 'the airline', not a governing body, a league
     or a ministry for 'the club' ('The FA fined the club. … "…," the club said')."""
-    sporting = re.search(r"\b(?:club|team)\b", org.note, re.I)
+    sporting = _SPORTING.search(org.note)
     if noun in _SIDES:
         words = org.canonical.split()
-        body = not sporting and re.search(r"governing body|league|federation", org.note, re.I)
+        body = not sporting and _BODY_NOTE.search(org.note)
         return not (body or (not sporting and words[-1:] in _BODY_ENDS))
     return not (sporting and noun and noun not in SIDE_NOUNS)
 
 
+_SPORTING = re.compile(r"\b(?:club|team)\b", re.I)
+_BODY_NOTE = re.compile(r"governing body|league|federation|confederation|division|association|competition", re.I)
 _BODY_ENDS = [
     [w] for w in "Association Federation Committee Council Commission Board League Ministry Department".split()
 ]

@@ -269,6 +269,9 @@ def _statement_owner(phrase: str, noun: str, start: int, end: int, text: str, en
     return organisation_before([e for e in entities if e.label == "ORG" and e.end <= start], text, start)
 
 
+_TOLD_AFTER = re.compile(r",\s+(the\s+(?:[\w'’-]+\s+){0,3}?[a-z][\w-]*)\s+$")
+
+
 def _issuer(noun: str, text: str, before: int, entities: Sequence[Entity]) -> str | None:
     """Who issued the statement 'the statement read' quotes, as the text said before: 'The team said in a
     statement …', 'the council passed a resolution …', 'Senator X issued a statement …' (in the paragraph or
@@ -281,6 +284,9 @@ def _issuer(noun: str, text: str, before: int, entities: Sequence[Entity]) -> st
     begin = sentence_start(text, verb, floor)
     subject = LEAD_IN.sub("", text[begin:verb].strip())
     start = text.index(subject, begin) if subject else verb
+    told = _TOLD_AFTER.search(text, start, verb)  # '…, the club said in a statement': the club
+    if told and is_description(told.group(1)):
+        subject, start = told.group(1), told.start(1)
     named = [e for e in entities if e.label in ("ORG", "PERSON") and start <= e.start and e.end <= verb]
     if named:
         return named[-1].canonical

@@ -369,3 +369,12 @@ def test_the_club_that_issued_the_statement_is_the_club_not_its_sponsor_or_leagu
         'statement on Sunday.\n\n"The club has fulfilled all of its obligations," the statement said.'
     )
     assert who_said(analyzer, body) == ["ACF Fiorentina"]  # as the club list names it
+
+
+def test_his_agent_is_the_agent_the_story_names_further_on(analyzer):
+    body = (
+        "Samuel Kiprop, who won in Boston in April, has signed what his agent called "
+        '"the biggest shoe contract ever given to a distance runner," a five-year deal with Stride.\n\n'
+        "The agent, Federico Bellandi-Rosa of Brescia, said the contract reflected a change in the sport."
+    )
+    assert who_said(analyzer, body) == ["Federico Bellandi-Rosa"]

@@ -108,7 +108,6 @@ def description(phrase: str, start: int, end: int, text: str, entities: Sequence
     if issued:  # 'a statement from the company': the company
         phrase = issued.group(1)
     words = re.findall(r"[\w'’-]+", phrase.lower())
-    earlier = [e for e in entities if start - LOOK_BACK < e.end <= start]
     bodies_before = [e for e in entities if e.label == "ORG" and e.end <= start]  # the whole story's
     definite = words[:1] in (["the"], ["his"], ["her"], ["their"], ["its"])
     head = words[-1] if words else ""
@@ -132,24 +131,9 @@ def description(phrase: str, start: int, end: int, text: str, entities: Sequence
         org = organisation_before(bodies, text, start, head) if bodies else None
         if org:
             return org
-    if definite:
-        # 'the coach', 'the club's chief executive'; else any role the article put before or beside a name:
-        # 'the governor' (Gov. Alan Pierce), 'the goaltender', 'the mayor' (Lord Mayor Anne Whitby)
-        role = next((w for w in reversed(words) if w in PERSON_ROLES), head if head.isalpha() else None)
-        person = named_with(role, ("PERSON",), text, start, entities) if role else None
-        if person:
-            return person
-        if role in PERSON_ROLES:  # 'Coach Gareth Southgate praised his side. "…," the England manager said.'
-            people = [e for e in earlier if e.label == "PERSON" and " " in e.canonical]
-            subject = subject_before(text, start, paragraph_start(text, start), people)
-            if subject:
-                return subject.canonical
-        aged = of_age(phrase, text, entities) if _PERSON_HEAD.search(phrase) else None
-        if aged:  # 'Emma Raducanu-Lowe, 17, won … "…," the teenager said'
-            return aged
-        described = _person_described(text, start, earlier, entities) if _PERSON_HEAD.search(phrase) else None
-        if described:
-            return described
+    person = _person_of(phrase, words, start, text, entities) if definite else None
+    if person:
+        return person
     if definite and head:
         earlier_form = re.findall(
             rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){{0,3}}{re.escape(head)}\b"
@@ -161,6 +145,30 @@ def description(phrase: str, start: int, end: int, text: str, entities: Sequence
     if len(words) > DESCRIPTION_WORDS:
         return None
     return phrase[0].lower() + phrase[1:] if phrase.split()[0] in ("The", "A", "An") else phrase
+
+
+def _person_of(phrase: str, words: list[str], start: int, text: str, entities: Sequence[Entity]) -> str | None:
+    """The person a definite description before `start` stands for: 'the coach', 'the club's chief
+    executive'; else any role the article put before or beside a name: 'the governor' (Gov. Alan Pierce),
+    'the goaltender', 'the mayor' (Lord Mayor Anne Whitby); else whom 'the Italian' or 'the teenager' is."""
+    head = words[-1] if words else ""
+    earlier = [e for e in entities if start - LOOK_BACK < e.end <= start]
+    role = next((w for w in reversed(words) if w in PERSON_ROLES), head if head.isalpha() else None)
+    person = named_with(role, ("PERSON",), text, start, entities) if role else None
+    if person is None and role and (role in PERSON_ROLES or role in ROLE_WORDS):
+        # 'what his agent called "…"' before 'The agent, Federico Bellandi-Rosa, said …'
+        person = named_with(role, ("PERSON",), text, len(text), entities)
+    if person:
+        return person
+    if role in PERSON_ROLES:  # 'Coach Gareth Southgate praised his side. "…," the England manager said.'
+        people = [e for e in earlier if e.label == "PERSON" and " " in e.canonical]
+        subject = subject_before(text, start, paragraph_start(text, start), people)
+        if subject:
+            return subject.canonical
+    if not _PERSON_HEAD.search(phrase):
+        return None
+    # 'Emma Raducanu-Lowe, 17, won … "…," the teenager said'; else whom the paragraph is about
+    return of_age(phrase, text, entities) or _person_described(text, start, earlier, entities)
 
 
 def _person_described(text: str, start: int, earlier: Sequence[Entity], entities: Sequence[Entity]) -> str | None:

@@ -378,3 +378,19 @@ def test_his_agent_is_the_agent_the_story_names_further_on(analyzer):
         "The agent, Federico Bellandi-Rosa of Brescia, said the contract reflected a change in the sport."
     )
     assert who_said(analyzer, body) == ["Federico Bellandi-Rosa"]
+
+
+def test_the_welshman_is_the_driver_the_sentence_before_is_about(analyzer):
+    body = (
+        'Toyota team principal Jari-Matti Latvala said the car had been "perfect". His driver, Elfyn Evans, '
+        'agreed. "It was a dream of a weekend," the Welshman said.'
+    )
+    assert who_said(analyzer, body)[-1] == "Elfyn Evans"
+
+
+def test_they_after_two_people_each_given_a_role_is_both(analyzer):
+    body = (
+        "Priya Nair, the chief executive of Meridian Sports, and the club's chairman, Colin Barr, signed the "
+        'agreement at the stadium. "This is a proud day," they said.'
+    )
+    assert who_said(analyzer, body) == ["Priya Nair and Colin Barr"]

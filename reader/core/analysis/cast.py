@@ -76,7 +76,11 @@ class Cast:
 
 
 # a person's role right before a name: "the club's chairman, Len Poulter", 'First-team manager Steve Akinola'
-_ROLES = sorted(PERSON_ROLES - {"head", "chair", "owner", "principal"})  # not a verb ('to head Rugby Australia')
+# not a verb ('to head Rugby Australia'); and those a sport gives a person ('His driver, Elfyn Evans,')
+_ROLES = sorted(
+    PERSON_ROLES - {"head", "chair", "owner", "principal"}
+    | set("driver rider striker midfielder defender goalkeeper winger player teammate team-mate agent".split())
+)
 # a comma only after a role someone holds: "The club's chairman, Len Poulter", not 'communications manager, Team X'
 _ROLE_BEFORE = re.compile(
     rf"(?:\b(?:the|his|her|its|their|[\w'’-]+['’]s)\s+(?:[\w-]+\s+){{0,2}}(?:{'|'.join(_ROLES)}),\s*"

@@ -74,7 +74,8 @@ PERSON_NOUNS = re.compile(
     r"senior|wideout|receiver|linebacker|guard|pitcher|goaltender|netminder|native|runner|jockey|cyclist|swimmer|"
     r"golfer|boxer|fighter|athlete|racer|skater|skier|climber|marathoner|hurdler|batter|hitter|shortstop|catcher|"
     r"playmaker|finisher|hooker|left-hander|right-hander|seed|qualifier|wildcard|favourite|favorite|underdog|"
-    r"newcomer|runner-up|winner|title-holder)\b",
+    r"newcomer|runner-up|winner|title-holder|welshman|frenchman|englishman|irishman|scotsman|dutchman|spaniard|"
+    r"briton|scot|swede|dane|kiwi|aussie)\b",
     re.I,
 )
 _PERSON_HEAD = re.compile(rf"(?:{PERSON_NOUNS.pattern})\W*$", re.I)  # 'the Italian', not 'the Chinese court'
@@ -445,7 +446,7 @@ def one_of(text: str, at: int) -> str | None:
 # ------------------------------------------------------------------ several people in one attribution
 
 # between two people named together: ' and ', ', the deputy principal, and student union president '
-_JOINED = re.compile(r"(?:,[^,.;:\"“”]{1,60},)?\s+and\s+(?:[\w'’.-]+\s+){0,4}?")
+_JOINED = re.compile(r"(?:,[^,.;:\"“”]{1,60},)?\s+and\s+(?:[\w'’.-]+,?\s+){0,4}?")  # "and the club's chairman, '
 
 
 def joint(text: str, start: int, end: int, entities: Sequence[Entity]) -> str | None:

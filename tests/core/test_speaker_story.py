@@ -312,10 +312,11 @@ def test_a_persons_gender_is_what_the_story_itself_says_of_them():
         "Elena Vasquez was eleven when she first held a racket. Her father, Tomás Vasquez, strung it himself. "
         "Mr Dunmore watched.\n\n"
         "Coates said that after the theft, Hood told her he did not want to look for it. "
-        "Desperate to see his mother, Montalvo flew home."
+        "Desperate to see his mother, Montalvo flew home. Ana Ruiz and her husband Carlos Ruiz run the fan club."
     )
-    found = genders(text, _people(text, "Elena Vasquez", "Tomás Vasquez", "Dunmore", "Coates", "Hood", "Montalvo"))
-    assert found == {"Elena Vasquez": "she", "Tomás Vasquez": "he", "Dunmore": "he"}
+    names = ("Elena Vasquez", "Tomás Vasquez", "Dunmore", "Coates", "Hood", "Montalvo", "Ana Ruiz", "Carlos Ruiz")
+    found = genders(text, _people(text, *names))
+    assert found == {"Elena Vasquez": "she", "Tomás Vasquez": "he", "Dunmore": "he", "Carlos Ruiz": "he"}
 
 
 def test_a_statement_from_the_company_is_the_company_named_before(analyzer):
@@ -394,3 +395,11 @@ def test_they_after_two_people_each_given_a_role_is_both(analyzer):
         'agreement at the stadium. "This is a proud day," they said.'
     )
     assert who_said(analyzer, body) == ["Priya Nair and Colin Barr"]
+
+
+def test_the_company_is_the_body_its_own_paragraph_is_about_not_an_earlier_the_company_said(analyzer):
+    body = (
+        "Adidas reported record sales on Tuesday, the company said. Puma, its smaller rival, also beat forecasts.\n\n"
+        'Puma said it would raise its dividend. "Our shareholders deserve it," the company said.'
+    )
+    assert who_said(analyzer, body) == ["Puma"]

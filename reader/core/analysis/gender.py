@@ -26,7 +26,8 @@ _KIN = {
 # only a subject's own pronoun: 'her' and 'his' may be someone else's ('Sarkozy said her safe return …')
 _PRONOUN = re.compile(r"\b(?:(he|himself)|(she|herself))\b", re.I)
 _QUOTED = re.compile(r"[\"“«][^\"”»]*[\"”»]")  # what a quote says of anyone is not the story's pronoun
-_KIN_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[\w'’-]+['’]s)\s+(?:\w+\s+)?(\w+),\s*$")  # 'Her father, '
+# 'Her father, ' (an apposition that must close after the name), 'her husband ' (tight to it)
+_KIN_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[\w'’-]+['’]s)\s+(?:\w+\s+)?(\w+)(,?)\s*$")
 _KIN_AFTER = re.compile(r"^,\s+(?:his|her|their|[\w'’-]+['’]s)\s+(?:\w+\s+)?(\w+)\b")  # ', his wife,'
 
 _memo: tuple[str, Sequence[Entity], dict[str, str]] | None = None  # the last document's
@@ -49,8 +50,10 @@ def _read(text: str, entities: Sequence[Entity]) -> dict[str, str]:
         words = before.split()
         clues = [_HONORIFIC.get(words[-1])] if words else []
         # 'Her father, Tomás, strung it': the apposition closes after the name (not 'to see his mother, Montalvo said')
-        closed = text[e.end : e.end + 1] == ","
-        kin = (_KIN_BEFORE.search(before) if closed else None) or _KIN_AFTER.match(text, e.end, e.end + 40)
+        kin = _KIN_BEFORE.search(before)
+        if kin and kin.group(2) and text[e.end : e.end + 1] != ",":
+            kin = None
+        kin = kin or _KIN_AFTER.match(text, e.end, e.end + 40)
         clues.append(_KIN.get(kin.group(1).lower()) if kin else None)
         clues.append(_own_pronoun(text, e, people))
         said.setdefault(e.canonical, set()).update(c for c in clues if c)

@@ -117,7 +117,9 @@ def _fits(noun: str, org: Entity) -> bool:
     return not (sporting and noun and noun not in SIDE_NOUNS)
 
 
-_SPORTING = re.compile(r"\b(?:club|team)\b", re.I)
+_SPORTING = re.compile(
+    r"^[^;,(]*\b(?:club|team)\b", re.I
+)  # "Football club, London", not "Sportswear; club kit supplier"
 _BODY_NOTE = re.compile(r"governing body|league|federation|confederation|division|association|competition", re.I)
 _BODY_ENDS = [
     [w] for w in "Association Federation Committee Council Commission Board League Ministry Department".split()

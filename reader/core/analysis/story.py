@@ -116,15 +116,14 @@ def description(phrase: str, start: int, end: int, text: str, entities: Sequence
         owner = _statement_owner(phrase, head, start, end, text, entities)
         if owner:
             return owner
-    told = said_before(head, text, start, entities) if definite and head else None
-    if told:  # 'Lumberline Tools will not return …, the company said.' then '"…," the company said'
+    # the body the quote's own paragraph is about ('Puma said it would raise its dividend.'), else whom an
+    # earlier '…, the company said' meant ('Lumberline Tools will not return …, the company said.')
+    told = paragraph_subject(head, text, start, bodies_before) if definite and head in ORG_NOUNS else None
+    told = told or (said_before(head, text, start, entities) if definite and head else None)
+    if told:
         return told
     if definite and head in ORG_NOUNS:
-        org = (
-            paragraph_subject(head, text, start, bodies_before)
-            or named_with(head, ("ORG",), text, start, entities)
-            or organisation_before(bodies_before, text, start, head)
-        )
+        org = named_with(head, ("ORG",), text, start, entities) or organisation_before(bodies_before, text, start, head)
         if org:
             return org
     elif definite and head:  # 'the trust', 'the court': an organisation whose name ends with the noun

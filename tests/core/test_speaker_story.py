@@ -403,3 +403,12 @@ def test_the_company_is_the_body_its_own_paragraph_is_about_not_an_earlier_the_c
         'Puma said it would raise its dividend. "Our shareholders deserve it," the company said.'
     )
     assert who_said(analyzer, body) == ["Puma"]
+
+
+def test_the_league_is_the_sports_body_its_paragraph_opens_with_where_spacy_saw_a_person(analyzer):
+    body = (
+        "Harcourt Mutual will sponsor Bath's shirt sleeves for three seasons.\n\n"
+        "Premiership Rugby confirmed in a statement that it had approved the sleeve deal, the third this season "
+        'after Gloucester and Harlequins. "Partnerships like this are vital to our clubs," the league said.'
+    )
+    assert who_said(analyzer, body) == ["Premiership Rugby"]

@@ -95,6 +95,16 @@ _ROLE_AFTER = re.compile(
 
 
 _WHICH = re.compile(r",\s+which\s")
+# a word that makes a name a sports body's, never a person's: 'Premiership Rugby', 'World Athletics', 'Cricket Wales'
+_SPORT_WORDS = frozenset(
+    """Rugby Football Athletics Cricket Tennis Golf Hockey Basketball Netball Cycling Rowing Swimming Sailing
+Boxing Motorsport Motorsports Sport Sports FC AFC""".split()
+)
+
+
+def _sport_body(name: str) -> bool:
+    words = name.split()
+    return len(words) > 1 and (words[0] in _SPORT_WORDS or words[-1] in _SPORT_WORDS)
 
 
 def _given_a_role(text: str, entity: Entity) -> bool:
@@ -124,7 +134,7 @@ def as_people(text: str, entities: Sequence[Entity]) -> list[Entity]:
     # 'Lumenpay, which is registered in Lithuania': a thing, where spaCy saw a person
     things = {
         e.canonical for e in entities if e.label == "PERSON" and " " not in e.canonical and _WHICH.match(text, e.end)
-    }
+    } | {e.canonical for e in entities if e.label == "PERSON" and _sport_body(e.canonical)}  # 'Premiership Rugby'
     out = []
     for e in entities:
         if e.canonical in things:

@@ -412,3 +412,13 @@ def test_the_league_is_the_sports_body_its_paragraph_opens_with_where_spacy_saw_
         'after Gloucester and Harlequins. "Partnerships like this are vital to our clubs," the league said.'
     )
     assert who_said(analyzer, body) == ["Premiership Rugby"]
+
+
+def test_an_answer_after_a_transcripts_question_is_whoever_answered_there_before(analyzer):
+    body = (
+        "Q. How was the wind out there today?\n\n"
+        'Petra Lindqvist: "It was brutal on the back nine. You just had to hang on."\n\n'
+        "Q. Your sponsor, Halden Watches, renewed this week. Was that a relief for Marco Bellini?\n\n"
+        '"It helps. But I still have to make cuts."'
+    )
+    assert who_said(analyzer, body) == ["Petra Lindqvist", "Petra Lindqvist"]

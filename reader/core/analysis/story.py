@@ -374,6 +374,23 @@ def topic(text: str, at: int, entities: Sequence[Entity], labels: tuple[str, ...
     return None
 
 
+_ASKED = re.compile(r"Q(?:uestion)?\s*[.:]\s")
+# a transcript's turn: 'LINDQVIST: "…"', 'Petra Lindqvist, Sweden: "…"'
+_TURN = re.compile(r"(?:^|\n)([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:,[^:\n]{1,60})?:\s")
+TURN_LOOK_BACK = 3000  # characters read back for the last turn before a transcript's question
+
+
+def _last_turn(text: str, before: int, entities: Sequence[Entity]) -> str | None:
+    """Who spoke the last turn of a transcript before `before` (not the questioner 'Q')."""
+    turns = [m for m in _TURN.finditer(text, max(0, before - TURN_LOOK_BACK), before) if m.group(1) != "Q"]
+    if not turns:
+        return None
+    at = turns[-1].start(1)
+    person = next((e for e in entities if e.label == "PERSON" and e.start == at), None)
+    name = person.canonical if person else turns[-1].group(1)
+    return name.title() if name.isupper() else name
+
+
 def answerer(text: str, start: int, entities: Sequence[Entity]) -> str | None:
     """'Why did Lena Hoffmann turn down England?' then '"Because Wolfsburg believed in me."': a quote that
     opens its sentence right after a question (in its paragraph, or ending the paragraph before) answers
@@ -387,6 +404,9 @@ def answerer(text: str, start: int, entities: Sequence[Entity]) -> str | None:
     begin = sentence_start(text, stop - 1, floor)
     if QUOTE_MARK.search(text, begin, stop):
         return None  # a question someone asked in quotes is no question of the story's
+    asked = paragraph_start(text, begin)
+    if _ASKED.match(text, asked):  # a transcript's 'Q. Does that take pressure off?': whoever answers there
+        return _last_turn(text, asked, entities)
     named = {e.canonical for e in entities if e.label == "PERSON" and begin <= e.start < stop}
     if len(named) == 1:
         return named.pop()

@@ -422,3 +422,13 @@ def test_an_answer_after_a_transcripts_question_is_whoever_answered_there_before
         '"It helps. But I still have to make cuts."'
     )
     assert who_said(analyzer, body) == ["Petra Lindqvist", "Petra Lindqvist"]
+
+
+def test_a_documents_facts_are_read_once_for_all_its_quotes():
+    from reader.core.analysis.per_document import PerDocument
+
+    reads = []
+    facts = PerDocument(lambda text, entities: reads.append(text) or len(text))
+    text, other, people = "Ann Lee spoke.", "Bo Kim spoke at length.", []
+    assert [facts(text, people), facts(text, people), facts(other, people), facts(text, people)] == [14, 14, 23, 14]
+    assert reads == [text, other, text]

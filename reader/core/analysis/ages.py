@@ -7,23 +7,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .per_document import PerDocument
 from .values import Entity
 
 _AFTER = re.compile(r",\s*(\d{1,2}),|\s+\((\d{1,2})\)")  # 'Emma Raducanu-Lowe, 17,', 'Tom Reilly (31)'
 _BEFORE = re.compile(r"\b(\d{1,2})-year-old\s+(?:[a-z][\w-]*\s+){0,2}$")  # 'the 24-year-old Italian Jannik Moretti'
 _DESCRIBED = re.compile(r"\b(?:(\d{1,2})-year-old|(teenager|teen|youngster))\b", re.I)
 _TEENS = range(13, 20)
-
-_memo: tuple[str, Sequence[Entity], dict[str, int]] | None = None  # the last document's
-
-
-def ages(text: str, entities: Sequence[Entity]) -> dict[str, int]:
-    """Each person's age, where the story gives one and only one."""
-    global _memo
-    memo = _memo
-    if memo is None or memo[0] is not text or memo[1] is not entities:
-        memo = _memo = (text, entities, _read(text, entities))
-    return memo[2]
 
 
 def _read(text: str, entities: Sequence[Entity]) -> dict[str, int]:
@@ -37,6 +27,9 @@ def _read(text: str, entities: Sequence[Entity]) -> dict[str, int]:
             if found:
                 said.setdefault(e.canonical, set()).add(int(found))
     return {who: next(iter(found)) for who, found in said.items() if len(found) == 1}
+
+
+ages = PerDocument(_read)  # each person's age, where the story gives one and only one
 
 
 def of_age(phrase: str, text: str, entities: Sequence[Entity]) -> str | None:

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 from ..model import PARAGRAPH_BREAK, paragraph_start
 from .attribution import sentence_end, sentence_start
+from .per_document import PerDocument
 from .story import opens_with
 from .values import Entity
 
@@ -29,17 +30,6 @@ _QUOTED = re.compile(r"[\"“«][^\"”»]*[\"”»]")  # what a quote says of a
 # 'Her father, ' (an apposition that must close after the name), 'her husband ' (tight to it)
 _KIN_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[\w'’-]+['’]s)\s+(?:\w+\s+)?(\w+)(,?)\s*$")
 _KIN_AFTER = re.compile(r"^,\s+(?:his|her|their|[\w'’-]+['’]s)\s+(?:\w+\s+)?(\w+)\b")  # ', his wife,'
-
-_memo: tuple[str, Sequence[Entity], dict[str, str]] | None = None  # the last document's
-
-
-def genders(text: str, entities: Sequence[Entity]) -> dict[str, str]:
-    """Each person's 'he' or 'she', where the story says it and never both ways."""
-    global _memo
-    memo = _memo
-    if memo is None or memo[0] is not text or memo[1] is not entities:
-        memo = _memo = (text, entities, _read(text, entities))
-    return memo[2]
 
 
 def _read(text: str, entities: Sequence[Entity]) -> dict[str, str]:
@@ -73,6 +63,9 @@ def _own_pronoun(text: str, person: Entity, people: Sequence[Entity]) -> str | N
     rest = re.split(r"[\"“”«»‘’]", text[person.end : end], maxsplit=1)[0]
     found = _PRONOUN.search(rest)
     return None if found is None else (MAN if found.group(1) else WOMAN)
+
+
+genders = PerDocument(_read)  # each person's 'he' or 'she', where the story says it and never both ways
 
 
 def by_gender(pronoun: str, text: str, at: int, entities: Sequence[Entity]) -> str | None:

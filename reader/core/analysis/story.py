@@ -13,6 +13,7 @@ from ..model import PARAGRAPH_BREAK, paragraph_start
 from .ages import of_age
 from .attribution import LEAD_IN, QUOTE_MARK, STATEMENT_NOUNS, sentence_around, sentence_start
 from .names import DEMONYMS, ROLE_WORDS
+from .per_document import PerDocument
 from .referents import (  # LOOK_BACK and possessed also for quotes.py
     LOOK_BACK,
     last_word_is,
@@ -194,17 +195,12 @@ _SAID_BY = re.compile(
     r",\s+the\s+(?:[\w'’-]+\s+){0,3}?([a-z][\w-]*)\s+(?:said|says|announced|confirmed|added|told|reported)\b"
 )
 _DATELINE = re.compile(r"[A-Z][A-Z .,'’()-]{1,40}[A-Za-z.)]\s+[—–-]\s+|[A-Z][\w .,'’-]{1,40}\([A-Z]{2,8}\)\s+[—–-]\s+")
-_said_by: tuple[str, Sequence[Entity], list[tuple[int, str, str]]] | None = None  # the last document's
 
 
 def said_before(noun: str, text: str, at: int, entities: Sequence[Entity]) -> str | None:
     """Whom 'the {noun}' stands for where a sentence before `at` said '…, the {noun} said' after naming them
     as its subject: 'Marlow Bet has ended its sponsorship …, the bookmaker said yesterday'."""
-    global _said_by
-    memo = _said_by
-    if memo is None or memo[0] is not text or memo[1] is not entities:  # worked out once per document
-        memo = _said_by = (text, entities, _sentences_said_by(text, entities))
-    found = [who for where, said, who in memo[2] if said == noun and where < at]
+    found = [who for where, said, who in _said_by(text, entities) if said == noun and where < at]
     return found[-1] if found else None
 
 
@@ -225,6 +221,9 @@ def _sentences_said_by(text: str, entities: Sequence[Entity]) -> list[tuple[int,
         ):
             out.append((m.start(), m.group(1).lower(), opener.canonical))
     return out
+
+
+_said_by = PerDocument(_sentences_said_by)  # worked out once per document
 
 
 # someone unnamed who speaks for a body the phrase names: 'a Lumberline spokesman', 'an Ironbridge Bank official'

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..model import PARAGRAPH_BREAK, paragraph_end, paragraph_start
-from . import attribution, story
+from . import attribution, cast, pronouns, story
 from .attribution import Source
 from .context import common_word
 from .cues import ABBREVIATIONS, PARTIAL_CUE_RE, POSITIONS, PRONOUNS, has_sentence_break, sentence_end, sentence_start
@@ -81,7 +81,7 @@ def find_quotes(
 ) -> list[Quote]:
     """Every quote in `text` (paragraphs separated by blank lines), with speakers resolved via `names`;
     with `parse` (a dependency parser), also where only the sentence's grammar names the speaker."""
-    names = names or Names()
+    names, entities = names or Names(), cast.as_people(text, entities)
     quotes: list[Quote] = []
     last: Quote | None = None
     for span in quote_spans(text, headline):
@@ -250,7 +250,10 @@ def _named_by(
     if source.pronoun or phrase.lower() in PRONOUNS:  # however the pattern found it
         return _pronoun(source, span, text, entities, last)
     unnamed = _UNNAMED_FOR.match(phrase)  # and what follows it is the organisation's name, however long
-    if unnamed and (len(phrase.split()) <= DESCRIPTION_WORDS or _names_a_body(phrase[unnamed.end() :], entities)):
+    short = len(phrase.split()) <= DESCRIPTION_WORDS
+    if (unnamed and (short or _names_a_body(phrase[unnamed.end() :], entities))) or (
+        short and story.unnamed_source(phrase)
+    ):
         return phrase[0].lower() + phrase[1:]  # 'a spokesperson for the Football Association', as written
     owner = _DOCUMENT_OWNER.match(phrase) or _DOCUMENT_NAMED.match(phrase)
     if owner:  # "PC World's recent analysis of its traffic concluded": PC World
@@ -270,6 +273,8 @@ def _named_by(
     name = trim_name(_strip_honorifics(phrase))
     if people:
         # 'Maria Santos thanked Leo Brandt … and said': the subject of the verbs, not whom it spoke to
+        if together := story.joint(text, source.start, source.end, people):
+            return together  # 'said co-owners Daniel Hargreaves and Priya Lal'
         person = people[0] if re.search(r"\s(?:and|then)$", phrase) else people[-1]
         longer = len(name.split()) > len(person.canonical.split()) and not any(
             e.label != "PERSON" and e.end <= person.start for e in inside
@@ -358,7 +363,7 @@ def _pronoun(source: Source, span: QuoteSpan, text: str, entities: Sequence[Enti
     paragraph), else the previous speaker of this paragraph, else the last person named since the previous
     quote, else the previous speaker. It/they: likewise an organisation. Never one named after the pronoun
     ('He also accused Comey of "…"')."""
-    document = story.document_before(text, source.start) if source.text.lower() == "it" else None
+    document = pronouns.stands_for(source.text, text, source.start, entities)
     if document:
         return document  # 'The review accuses owners of … It says the clubs "…"'
     wanted = ("ORG",) if source.text.lower() in ("it", "they", "we") else ("PERSON",)

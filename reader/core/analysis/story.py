@@ -10,10 +10,19 @@ import re
 from collections.abc import Sequence
 
 from ..model import PARAGRAPH_BREAK, paragraph_start
+from .ages import of_age
 from .attribution import LEAD_IN, QUOTE_MARK, STATEMENT_NOUNS, sentence_around, sentence_start
-from .context import reads_as_company
-from .mentions import named_as
 from .names import DEMONYMS, ROLE_WORDS
+from .per_document import PerDocument
+from .referents import (  # LOOK_BACK and possessed also for quotes.py
+    LOOK_BACK,
+    last_word_is,
+    named_with,
+    organisation_before,
+    paragraph_subject,
+    possessed,
+)
+from .spelling import misspelt_person, same_word, spelled_out  # noqa: F401 - quotes.py reads them as story's
 from .values import Entity
 
 _TITLE_WORDS = 6  # at most this many words of a title before a sentence's subject
@@ -21,7 +30,7 @@ INTRODUCTION_WORDS = 8  # 'Finch is unbothered.': a short sentence about the per
 TOPIC_SENTENCES = 4  # sentences read back for the subject 'he said' continues
 TOPIC_LOOK_BACK = 1200  # characters, likewise
 # before a sentence's subject: 'Later Conte spoke', 'On Sunday, Conte spoke'
-_OPENING_ADVERB = re.compile(
+OPENING_ADVERB = re.compile(
     r"^(?:(?:Later|Earlier|Afterwards|Then|Meanwhile|Now|Today|Yesterday|Tonight|But|And|So|Yet|Still)\s+|"
     r"(?:On|In|At|After|Before|During)\s+[^,]{1,30},\s+|(?:Asked|Pressed|Questioned|Speaking|Writing)\s+[^,]{1,40},\s+)+"
 )
@@ -31,7 +40,6 @@ _APPOSED_ROLE = re.compile(
     r"(?:The|His|Her|Their|Its|[A-Z][\w'’-]*['’]s)\s+(?:[\w'’.-]+\s+){0,4}?[\w'’.-]+,\s*"
     r"(?!(?:and|but|or|as|while|when|who|which|that)\s)(?:[A-Z][a-z-]+\s+)?(?:[a-z-]+\s+)?"
 )
-LOOK_BACK = 1500  # characters searched back for the organisation or person a description stands for
 
 # "…," the airline said: a description that stands for the organisation named before it
 ORG_NOUNS = frozenset(
@@ -39,11 +47,11 @@ ORG_NOUNS = frozenset(
 airline club league federation company firm group sponsor brand team body association union organisers
 organizers committee board bank broadcaster network channel council ministry government agency side
 franchise outfit carrier maker manufacturer retailer operator partner owners organisation organization department
-regulator authority commission watchdog
+regulator authority commission watchdog bookmaker bookie charity insurer lender brewer carmaker automaker
+conglomerate giant startup start-up chain supermarket supplier platform publisher
 """.split()
 )
 
-SIDE_NOUNS = frozenset("club team side franchise outfit owners organisation organization partner".split())
 
 # what an issuer does with a statement: 'issued a statement', 'said in a statement', 'passed a resolution'
 _ISSUED = re.compile(
@@ -64,39 +72,20 @@ PERSON_NOUNS = re.compile(
     r"world\s+number\s+\w+|champion|midfielder|striker|forward|defender|goalkeeper|keeper|winger|batsman|"
     r"bowler|all-rounder|fly-half|scrum-half|prop|lock|flanker|rider|driver|sprinter|veteran|youngster|"
     r"teenager|player|star|ace|skipper|olympian|paralympian|debutant|rookie|quarterback|freshman|sophomore|junior|"
-    r"senior|wideout|receiver|linebacker|guard|pitcher|goaltender|netminder)\b",
+    r"senior|wideout|receiver|linebacker|guard|pitcher|goaltender|netminder|native|runner|jockey|cyclist|swimmer|"
+    r"golfer|boxer|fighter|athlete|racer|skater|skier|climber|marathoner|hurdler|batter|hitter|shortstop|catcher|"
+    r"playmaker|finisher|hooker|left-hander|right-hander|seed|qualifier|wildcard|favourite|favorite|underdog|"
+    r"newcomer|runner-up|winner|title-holder|welshman|frenchman|englishman|irishman|scotsman|dutchman|spaniard|"
+    r"briton|scot|swede|dane|kiwi|aussie)\b",
     re.I,
 )
-# 'the governor' is the 'Gov. Alan Pierce' of the story: the title a role is written as before a name
-TITLE_OF_ROLE = {
-    "governor": "Gov",
-    "senator": "Sen",
-    "representative": "Rep",
-    "congressman": "Rep",
-    "congresswoman": "Rep",
-    "general": "Gen",
-    "lieutenant": "Lt",
-    "colonel": "Col",
-    "captain": "Capt",
-    "sergeant": "Sgt",
-    "inspector": "Insp",
-    "superintendent": "Supt",
-    "detective": "Det",
-    "professor": "Prof",
-    "doctor": "Dr",
-    "president": "Pres",
-    "reverend": "Rev",
-    "commander": "Cmdr",
-}
-
 _PERSON_HEAD = re.compile(rf"(?:{PERSON_NOUNS.pattern})\W*$", re.I)  # 'the Italian', not 'the Chinese court'
-_SIDES = frozenset("club team side franchise outfit".split())
-_PRESS_WORDS = frozenset(
-    "Express News Mail Mirror Record Standard Sun Star Times Post Herald Gazette Telegraph Guardian Observer "
-    "Chronicle Journal Tribune Echo Argus Sport Sports Press France-Presse Reuters Bloomberg".split()
-)
-_PRESS_NOUNS = frozenset("agency network broadcaster channel".split())  # 'the agency said' may be a news service
 DESCRIPTION_WORDS = 7
+
+
+_STATEMENT_FROM = re.compile(
+    r"(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?statement\s+(?:from|by|issued\s+by)\s+(the\s+[a-z][\w\s'’-]*)$"
+)
 
 
 def is_description(phrase: str) -> bool:
@@ -117,8 +106,10 @@ def is_description(phrase: str) -> bool:
 def description(phrase: str, start: int, end: int, text: str, entities: Sequence[Entity]) -> str | None:
     """'the airline' → the organisation named just before; 'the coach' → the person given that role;
     'the 28-year-old' → the person named just before; else the phrase as written (if short)."""
+    issued = _STATEMENT_FROM.match(phrase)
+    if issued:  # 'a statement from the company': the company
+        phrase = issued.group(1)
     words = re.findall(r"[\w'’-]+", phrase.lower())
-    earlier = [e for e in entities if start - LOOK_BACK < e.end <= start]
     bodies_before = [e for e in entities if e.label == "ORG" and e.end <= start]  # the whole story's
     definite = words[:1] in (["the"], ["his"], ["her"], ["their"], ["its"])
     head = words[-1] if words else ""
@@ -126,40 +117,24 @@ def description(phrase: str, start: int, end: int, text: str, entities: Sequence
         owner = _statement_owner(phrase, head, start, end, text, entities)
         if owner:
             return owner
+    # the body the quote's own paragraph is about ('Puma said it would raise its dividend.'), else whom an
+    # earlier '…, the company said' meant ('Lumberline Tools will not return …, the company said.')
+    told = paragraph_subject(head, text, start, bodies_before) if definite and head in ORG_NOUNS else None
+    told = told or (said_before(head, text, start, entities) if definite and head else None)
+    if told:
+        return told
     if definite and head in ORG_NOUNS:
-        org = _named_with(head, ("ORG",), text, start, entities) or _organisation_before(
-            bodies_before, text, start, head
-        )
+        org = named_with(head, ("ORG",), text, start, entities) or organisation_before(bodies_before, text, start, head)
         if org:
             return org
     elif definite and head:  # 'the trust', 'the court': an organisation whose name ends with the noun
-        bodies = [e for e in bodies_before if _last_word_is(e.canonical, head)]
-        org = _organisation_before(bodies, text, start, head) if bodies else None
+        bodies = [e for e in bodies_before if last_word_is(e.canonical, head)]
+        org = organisation_before(bodies, text, start, head) if bodies else None
         if org:
             return org
-    if definite:
-        # 'the coach', 'the club's chief executive'; else any role the article put before or beside a name:
-        # 'the governor' (Gov. Alan Pierce), 'the goaltender', 'the mayor' (Lord Mayor Anne Whitby)
-        role = next((w for w in reversed(words) if w in PERSON_ROLES), head if head.isalpha() else None)
-        person = _named_with(role, ("PERSON",), text, start, entities) if role else None
-        if person:
-            return person
-        if role in PERSON_ROLES:  # 'Coach Gareth Southgate praised his side. "…," the England manager said.'
-            people = [e for e in earlier if e.label == "PERSON" and " " in e.canonical]
-            subject = subject_before(text, start, paragraph_start(text, start), people)
-            if subject:
-                return subject.canonical
-        if _PERSON_HEAD.search(phrase):  # 'the Italian': the subject just before, whom the paragraph is about…
-            para_start = paragraph_start(text, start)
-            people = [e for e in earlier if e.label == "PERSON"]  # people named in full first: not a lone 'Williams'
-            people = [e for e in people if " " in e.canonical] or people
-            subject = subject_before(text, start, para_start, people)
-            if subject:  # 'Team boss Toto Wolff was less guarded. "…," the Austrian said.'
-                return subject.canonical
-            if people:  # the first person of the paragraph, else of the last paragraph that names one
-                last_para = paragraph_start(text, people[-1].start)
-                start = para_start if people[-1].start >= para_start else last_para
-                return next(e for e in people if e.start >= start).canonical
+    person = _person_of(phrase, words, start, text, entities) if definite else None
+    if person:
+        return person
     if definite and head:
         earlier_form = re.findall(
             rf"\b(?:[Aa]n?|[Oo]ne)\s+(?:[\w'’-]+\s+){{0,3}}{re.escape(head)}\b"
@@ -173,6 +148,90 @@ def description(phrase: str, start: int, end: int, text: str, entities: Sequence
     return phrase[0].lower() + phrase[1:] if phrase.split()[0] in ("The", "A", "An") else phrase
 
 
+def _person_of(phrase: str, words: list[str], start: int, text: str, entities: Sequence[Entity]) -> str | None:
+    """The person a definite description before `start` stands for: 'the coach', 'the club's chief
+    executive'; else any role the article put before or beside a name: 'the governor' (Gov. Alan Pierce),
+    'the goaltender', 'the mayor' (Lord Mayor Anne Whitby); else whom 'the Italian' or 'the teenager' is."""
+    head = words[-1] if words else ""
+    earlier = [e for e in entities if start - LOOK_BACK < e.end <= start]
+    role = next((w for w in reversed(words) if w in PERSON_ROLES), head if head.isalpha() else None)
+    person = named_with(role, ("PERSON",), text, start, entities) if role else None
+    if person is None and role and (role in PERSON_ROLES or role in ROLE_WORDS):
+        # 'what his agent called "…"' before 'The agent, Federico Bellandi-Rosa, said …'
+        person = named_with(role, ("PERSON",), text, len(text), entities)
+    if person:
+        return person
+    if role in PERSON_ROLES:  # 'Coach Gareth Southgate praised his side. "…," the England manager said.'
+        people = [e for e in earlier if e.label == "PERSON" and " " in e.canonical]
+        subject = subject_before(text, start, paragraph_start(text, start), people)
+        if subject:
+            return subject.canonical
+    if not _PERSON_HEAD.search(phrase):
+        return None
+    # 'Emma Raducanu-Lowe, 17, won … "…," the teenager said'; else whom the paragraph is about
+    return of_age(phrase, text, entities) or _person_described(text, start, earlier, entities)
+
+
+def _person_described(text: str, start: int, earlier: Sequence[Entity], entities: Sequence[Entity]) -> str | None:
+    """Whom 'the Italian' before `start` stands for: the subject just before, whom the paragraph is about…"""
+    para_start = paragraph_start(text, start)
+    people = [e for e in earlier if e.label == "PERSON"]  # people named in full first: not a lone 'Williams'
+    people = [e for e in people if " " in e.canonical] or people
+    subject = subject_before(text, start, para_start, people)
+    if subject:  # 'Team boss Toto Wolff was less guarded. "…," the Austrian said.'
+        return subject.canonical
+    described = described_subject(text, para_start, start, entities)
+    if described:  # 'The coach was asked again. "…," the Portuguese said.'
+        return described
+    if people:  # the first person of the paragraph, else of the last paragraph that names one
+        last_para = paragraph_start(text, people[-1].start)
+        start = para_start if people[-1].start >= para_start else last_para
+        return next(e for e in people if e.start >= start).canonical
+    return None
+
+
+# '…, the company said on Tuesday': a description that stands for the subject of its sentence
+_SAID_BY = re.compile(
+    r",\s+the\s+(?:[\w'’-]+\s+){0,3}?([a-z][\w-]*)\s+(?:said|says|announced|confirmed|added|told|reported)\b"
+)
+_DATELINE = re.compile(r"[A-Z][A-Z .,'’()-]{1,40}[A-Za-z.)]\s+[—–-]\s+|[A-Z][\w .,'’-]{1,40}\([A-Z]{2,8}\)\s+[—–-]\s+")
+
+
+def said_before(noun: str, text: str, at: int, entities: Sequence[Entity]) -> str | None:
+    """Whom 'the {noun}' stands for where a sentence before `at` said '…, the {noun} said' after naming them
+    as its subject: 'Marlow Bet has ended its sponsorship …, the bookmaker said yesterday'."""
+    found = [who for where, said, who in _said_by(text, entities) if said == noun and where < at]
+    return found[-1] if found else None
+
+
+def _sentences_said_by(text: str, entities: Sequence[Entity]) -> list[tuple[int, str, str]]:
+    out = []
+    for m in _SAID_BY.finditer(text):
+        begin = sentence_start(text, m.start(), paragraph_start(text, m.start()))
+        dateline = _DATELINE.match(text, begin, m.start())
+        begin = dateline.end() if dateline else begin  # 'CONCORD, N.C. — Lumberline Tools will not …'
+        opener = next(
+            (e for e in entities if begin <= e.start < m.start() and e.label in ("ORG", "PERSON")),
+            None,
+        )
+        if (
+            opener is not None
+            and opens_with(text, begin, opener.start)
+            and not QUOTE_MARK.search(text, begin, m.start())
+        ):
+            out.append((m.start(), m.group(1).lower(), opener.canonical))
+    return out
+
+
+_said_by = PerDocument(_sentences_said_by)  # worked out once per document
+
+
+# someone unnamed who speaks for a body the phrase names: 'a Lumberline spokesman', 'an Ironbridge Bank official'
+UNNAMED_SOURCE = re.compile(
+    r"(?:[Aa]n?|[Oo]ne)\s+(?:[a-z][\w-]*\s+)?(?:[A-Z][\w'’&.-]*\s+){1,4}(?:[a-z][\w-]*\s+)?"
+    r"(?:spokes(?:man|woman|person)|official|representative|source|insider|executive|employee|staffer|aide)"
+)
+_UNNAMED_SUBJECT = re.compile(rf"(?:(?<=\n)|(?<=[.!?] )|^)({UNNAMED_SOURCE.pattern})\s+(?=[a-z])")
 _DEFINITE_SUBJECT = re.compile(r"(?:(?<=\n)|(?<=[.!?] ))(The\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+(?=[a-z])")
 
 
@@ -180,17 +239,28 @@ def described_subject(text: str, start: int, end: int, entities: Sequence[Entity
     """'The manager agreed. "…," he said.': the person the last sentence subject in text[start:end] that is a
     description ('The manager', 'The 24-year-old', 'The Brazilian') stands for, where the article named them."""
     people = {e.canonical for e in entities if e.label == "PERSON"}
-    found = None
+    found, at = None, -1
     for m in _DEFINITE_SUBJECT.finditer(text, start, end):
         if is_description(m.group(1)):
             who = description(m.group(1), m.start(1), m.end(1), text, entities)
-            found = who if who in people else found
+            found, at = (who, m.start()) if who in people else (found, at)
+    unnamed = list(_UNNAMED_SUBJECT.finditer(text, start, end))
+    if unnamed and unnamed[-1].start() > at:  # 'A Harcourt Mutual spokeswoman declined to say. "…," she said.'
+        return unnamed[-1].group(1)[0].lower() + unnamed[-1].group(1)[1:]
     return found
+
+
+def unnamed_source(phrase: str) -> bool:
+    """'a Lumberline spokesman', 'an Ironbridge Bank official': someone unnamed who speaks for a body."""
+    return bool(UNNAMED_SOURCE.fullmatch(phrase))
 
 
 def _statement_owner(phrase: str, noun: str, start: int, end: int, text: str, entities: Sequence[Entity]) -> str | None:
     """Whose statement 'the statement' (at text[start:end]) is: the possessor ("Cornyn's statement"), whoever
     the story said issued it, the organisation named after it in its sentence, else the one before."""
+    together = joint_subject(text, start, entities) if phrase.lower().startswith("their ") else None
+    if together:  # 'In a joint statement, X and Y said … "…," their statement said.'
+        return together
     owner = re.match(r"(.+?)['’]s?\s", phrase)
     if owner and not re.match(r"(?:the|his|her|their|its)\s", phrase, re.I):  # "Cornyn's statement added"
         earlier = [e for e in entities if start - LOOK_BACK < e.end <= start and e.label in ("PERSON", "ORG")]
@@ -203,7 +273,10 @@ def _statement_owner(phrase: str, noun: str, start: int, end: int, text: str, en
     after = [e for e in entities if e.label == "ORG" and e.start >= end and e.end <= sentence_end]
     if after:
         return after[0].canonical
-    return _organisation_before([e for e in entities if e.label == "ORG" and e.end <= start], text, start)
+    return organisation_before([e for e in entities if e.label == "ORG" and e.end <= start], text, start)
+
+
+_TOLD_AFTER = re.compile(r",\s+(the\s+(?:[\w'’-]+\s+){0,3}?[a-z][\w-]*)\s+$")
 
 
 def _issuer(noun: str, text: str, before: int, entities: Sequence[Entity]) -> str | None:
@@ -218,6 +291,9 @@ def _issuer(noun: str, text: str, before: int, entities: Sequence[Entity]) -> st
     begin = sentence_start(text, verb, floor)
     subject = LEAD_IN.sub("", text[begin:verb].strip())
     start = text.index(subject, begin) if subject else verb
+    told = _TOLD_AFTER.search(text, start, verb)  # '…, the club said in a statement': the club
+    if told and is_description(told.group(1)):
+        subject, start = told.group(1), told.start(1)
     named = [e for e in entities if e.label in ("ORG", "PERSON") and start <= e.start and e.end <= verb]
     if named:
         return named[-1].canonical
@@ -227,82 +303,6 @@ def _issuer(noun: str, text: str, before: int, entities: Sequence[Entity]) -> st
     if is_description(subject) and len(words) <= DESCRIPTION_WORDS:
         return description(subject, start, start, text, entities)
     return None
-
-
-def _organisation_before(earlier: Sequence[Entity], text: str, at: int, noun: str = "") -> str | None:
-    """The organisation 'the airline', 'the league' or 'the statement' stands for (of those whose name has the
-    noun, if any: the Premier League; before the paragraph's sentence that opens with it, if one does): the
-    last one named in the paragraph, else the one the story so far is
-    most about (the most mentioned, the latest of equals); never a listed club or team for a noun that is not
-    one ('the airline')."""
-    para_start = paragraph_start(text, at)
-    # 'The league said the deal would fund the Women's Premier League. "…," the league said': as the first
-    told = re.search(rf"(?:^|[.!?]\s+)The {noun}\b", text[para_start:at]) if noun else None
-    at = para_start + told.start() if told else at
-    orgs = named_as(noun, [e for e in earlier if e.label == "ORG" and _fits(noun, e) and e.end <= at])
-    if noun not in _PRESS_NOUNS:  # 'WASHINGTON (AP) —', 'reported by the Evening News': who files, not who speaks
-        orgs = [e for e in orgs if not _press(e.canonical)]
-    if noun in _SIDES:  # 'the club said': not the company it has a shirt deal with, named nearer
-        others = {e.canonical for e in orgs if reads_as_company(text, e.start, e.end)}
-        orgs = [e for e in orgs if e.canonical not in others] or orgs
-    in_paragraph = [e for e in orgs if e.start >= para_start]
-    if in_paragraph:
-        subjects = [e for e in in_paragraph if _opens_sentence(text, e, para_start)]
-        return (subjects or in_paragraph)[-1].canonical
-    counts: dict[str, tuple[int, int]] = {}
-    for n, e in enumerate(orgs):
-        counts[e.canonical] = (
-            counts.get(e.canonical, (0, 0))[0] + 1,
-            -n if e.canonical not in counts else counts[e.canonical][1],
-        )
-    return max(counts, key=counts.__getitem__) if counts else None
-
-
-def _press(name: str) -> bool:
-    """A newspaper's or a news service's name: 'Paisley Daily Express', 'Manchester Evening News'."""
-    words = name.split()  # not 'Ministry of Sport'
-    return bool(words) and words[-1] in _PRESS_WORDS and "of" not in words
-
-
-def _last_word_is(name: str, noun: str) -> bool:
-    words = name.split()
-    return bool(words) and words[-1].lower().rstrip("s") == noun.rstrip("s")
-
-
-def _opens_sentence(text: str, entity: Entity, floor: int) -> bool:
-    """'PlayLine said in a statement …': the entity is its sentence's subject (or starts it)."""
-    return sentence_start(text, entity.start, floor) >= entity.start - len("The ")
-
-
-def _fits(noun: str, org: Entity) -> bool:
-    sporting = re.search(r"\b(?:club|team)\b", org.note, re.I)
-    return not (sporting and noun and noun not in SIDE_NOUNS)
-
-
-_BEFORE_NAME = re.compile(r"[\s,]*(?:[a-z][\w-]*\s+){0,2}")
-_COMMAS = re.compile(r"[\s,]{0,4}")
-
-
-def _named_with(noun: str, labels: tuple[str, ...], text: str, before: int, entities: Sequence[Entity]) -> str | None:
-    """The last entity the text gave `noun` to before `before`: 'coach Hansi Flick', 'Flick, the coach',
-    'the Spanish airline Iberojet'."""
-    named = [e for e in entities if e.label in labels and e.end <= before]
-    floor = max(0, before - 4 * LOOK_BACK)
-    best: tuple[int, str] | None = None
-    short = TITLE_OF_ROLE.get(noun.lower())
-    said = rf"\b(?:{re.escape(noun)}\b|{short}\.)" if short else rf"\b{re.escape(noun)}\b"
-    for m in re.finditer(said, text[floor:before], re.I):
-        at, said_end = m.start() + floor, m.end() + floor
-        for e in named:
-            # 'coach Hansi Flick'; a person also 'junior wideout DeShawn Ellery' (not 'league sponsor Betway')
-            gap = _BEFORE_NAME if e.label == "PERSON" else _COMMAS
-            right_after = 0 <= e.start - said_end <= 25 and gap.fullmatch(text[said_end : e.start])
-            apposition = 0 <= at - e.end <= 40 and re.fullmatch(
-                r",\s+(?:the|their|its|[\w'’-]+'s)\s[^,.;]*", text[e.end : at]
-            )
-            if (right_after or apposition) and (best is None or at > best[0]):
-                best = (at, e.canonical)
-    return best[1] if best else None
 
 
 # ------------------------------------------------------------------ whom a sentence is about
@@ -326,7 +326,7 @@ def opens_with(text: str, sentence: int, name: int) -> bool:
     successor, Ingrid Dahl,')."""
     if name < sentence or name - sentence <= len("The "):
         return sentence <= name
-    head = _OPENING_ADVERB.sub("", text[sentence:name])
+    head = OPENING_ADVERB.sub("", text[sentence:name])
     words = head.split()
     if not words:
         return True
@@ -347,11 +347,6 @@ def subject_before(text: str, at: int, floor: int, candidates: Sequence[Entity])
         if subject:
             return subject
     return None
-
-
-def possessed(text: str, entity: Entity) -> bool:
-    """ "Lund's successor": Lund is not the sentence's subject."""
-    return text[entity.end : entity.end + 2] in ("'s", "’s")
 
 
 # a sentence about the subject before it: 'It was his first win.', 'His contract runs until 2027.'
@@ -378,6 +373,23 @@ def topic(text: str, at: int, entities: Sequence[Entity], labels: tuple[str, ...
     return None
 
 
+_ASKED = re.compile(r"Q(?:uestion)?\s*[.:]\s")
+# a transcript's turn: 'LINDQVIST: "…"', 'Petra Lindqvist, Sweden: "…"'
+_TURN = re.compile(r"(?:^|\n)([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:,[^:\n]{1,60})?:\s")
+TURN_LOOK_BACK = 3000  # characters read back for the last turn before a transcript's question
+
+
+def _last_turn(text: str, before: int, entities: Sequence[Entity]) -> str | None:
+    """Who spoke the last turn of a transcript before `before` (not the questioner 'Q')."""
+    turns = [m for m in _TURN.finditer(text, max(0, before - TURN_LOOK_BACK), before) if m.group(1) != "Q"]
+    if not turns:
+        return None
+    at = turns[-1].start(1)
+    person = next((e for e in entities if e.label == "PERSON" and e.start == at), None)
+    name = person.canonical if person else turns[-1].group(1)
+    return name.title() if name.isupper() else name
+
+
 def answerer(text: str, start: int, entities: Sequence[Entity]) -> str | None:
     """'Why did Lena Hoffmann turn down England?' then '"Because Wolfsburg believed in me."': a quote that
     opens its sentence right after a question (in its paragraph, or ending the paragraph before) answers
@@ -391,6 +403,9 @@ def answerer(text: str, start: int, entities: Sequence[Entity]) -> str | None:
     begin = sentence_start(text, stop - 1, floor)
     if QUOTE_MARK.search(text, begin, stop):
         return None  # a question someone asked in quotes is no question of the story's
+    asked = paragraph_start(text, begin)
+    if _ASKED.match(text, asked):  # a transcript's 'Q. Does that take pressure off?': whoever answers there
+        return _last_turn(text, asked, entities)
     named = {e.canonical for e in entities if e.label == "PERSON" and begin <= e.start < stop}
     if len(named) == 1:
         return named.pop()
@@ -427,57 +442,6 @@ def introducer(text: str, start: int, entities: Sequence[Entity]) -> str | None:
     return subject.canonical
 
 
-def same_word(a: str, b: str) -> bool:
-    """The same word, or one of five letters or more with two letters swapped or one mistyped."""
-    if a == b:
-        return True
-    if len(a) != len(b) or len(a) < 5 or a[0] != b[0]:
-        return False
-    differ = [i for i in range(len(a)) if a[i] != b[i]]
-    swapped = len(differ) == 2 and differ[1] == differ[0] + 1 and a[differ[0]] == b[differ[1]]
-    return len(differ) == 1 or (swapped and a[differ[1]] == b[differ[0]])
-
-
-def spelled_out(acronym: str, text: str) -> str:
-    """'KCNA' → 'Korean Central News Agency' where the article wrote 'Korean Central News Agency (KCNA)'."""
-    m = re.search(
-        rf"((?:[A-Z][\w'’&-]*\s+(?:(?:of|the|for|and|de|du|des|la|le)\s+)*){{1,7}}[A-Z][\w'’-]*)\s*"
-        rf"\(\s*(?:the\s+)?{re.escape(acronym)}\s*\)",
-        text,
-    )
-    if m:
-        words = m.group(1).split()
-        initials = [w for w in words if w[0].isupper()]
-        # drop leading words the initials do not cover: 'Pyongyang's Korean Central News Agency (KCNA)'
-        while len(initials) > len(acronym) and words:
-            if words[0][0].isupper():
-                initials.pop(0)
-            words.pop(0)
-        return " ".join(words)
-    return acronym
-
-
-# a document that speaks for itself ('The report accuses …. It says …'), named in the sentence before
-_DOCUMENT = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w'’-]+\s+){0,4}?(report|review|study|survey|declaration|document|"
-    r"manifesto|ruling|judgment|verdict|resolution|charter|white\s+paper)\b"
-)
-
-
-def document_before(text: str, at: int) -> str | None:
-    """'the report' where 'it' at `at` opens a sentence after one that names a document: 'The
-    review accuses owners …. It says …', '… approved a declaration in which …. It also mentioned …'."""
-    begin = sentence_start(text, at, paragraph_start(text, at))
-    if text[begin:at].strip() and not LEAD_IN.fullmatch(text[begin:at]):
-        return None  # not '"…", it said': the pronoun after a quote
-    last_mark = max(0, len(text[:begin].rstrip()) - 1)  # the previous sentence's full stop
-    previous = text[sentence_start(text, last_mark, max(0, begin - LOOK_BACK)) : begin]
-    if QUOTE_MARK.search(previous):
-        return None  # a quote in between: 'it' goes on from its speaker
-    found = list(_DOCUMENT.finditer(previous))
-    return "the " + " ".join(found[-1].group(1).split()) if found else None
-
-
 # a group the sentence before opens with: 'Pals say …', 'Fans flooded social media.', 'Team-mates rallied round'
 _GROUP_FIRST = re.compile(r"(?:(?:Some|Many|Several|Other|Local|Angry|Furious)\s+)?([A-Z][a-z-]+s)\s+[a-z]")
 
@@ -497,11 +461,35 @@ def one_of(text: str, at: int) -> str | None:
     return "a " + (noun[:-3] + "y" if noun.endswith("ies") else noun[:-1])
 
 
-def misspelt_person(surname: str, entities: Sequence[Entity]) -> str | None:
-    """The one person of the story whose surname `surname` misspells (two letters swapped or one mistyped),
-    where nobody is called by it as written: 'Demriel' → 'Füsun Demirel'."""
-    people = {e.canonical for e in entities if e.label == "PERSON" and " " in e.canonical}
-    if any(p.split()[-1] == surname for p in people):
+# ------------------------------------------------------------------ several people in one attribution
+
+# between two people named together: ' and ', ', the deputy principal, and student union president '
+_JOINED = re.compile(r"(?:,[^,.;:\"“”]{1,60},)?\s+and\s+(?:[\w'’.-]+,?\s+){0,4}?")  # "and the club's chairman, '
+
+
+def joint(text: str, start: int, end: int, entities: Sequence[Entity]) -> str | None:
+    """'co-owners Daniel Hargreaves and Priya Lal': 'A and B', where text[start:end] names two people
+    together and nobody else."""
+    people = [e for e in entities if e.label == "PERSON" and start <= e.start and e.end <= end]
+    if len(people) != 2 or people[0].canonical == people[1].canonical:
         return None
-    found = {p for p in people if same_word(p.split()[-1], surname)}
-    return found.pop() if len(found) == 1 else None
+    first, second = people
+    return f"{first.canonical} and {second.canonical}" if _JOINED.fullmatch(text, first.end, second.start) else None
+
+
+def joint_subject(text: str, at: int, entities: Sequence[Entity]) -> str | None:
+    """'A and B' where the sentence before the one at `at` opens with two people named together: 'Club
+    chairman Rhys Talbot and chief executive Nadia Ferreira wrote to supporters. "…," they wrote.'"""
+    para = paragraph_start(text, at)
+    begin = sentence_start(text, at, para)
+    if begin <= para:
+        return None
+    previous = sentence_start(text, max(para, len(text[:begin].rstrip()) - 1), para)
+    people = [e for e in entities if e.label == "PERSON" and previous <= e.start and e.end <= begin][:2]
+    if len(people) < 2:
+        return None
+    head = OPENING_ADVERB.sub("", text[previous : people[0].start]).split()  # 'In a joint statement, Professor'
+    titled = len(head) <= _TITLE_WORDS and all(w[:1].isupper() or w.lower() in ROLE_WORDS for w in head)
+    if not (titled or opens_with(text, previous, people[0].start)):
+        return None
+    return joint(text, people[0].start, people[1].end, people)

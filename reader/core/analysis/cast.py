@@ -1,0 +1,157 @@
+"""The people a story names, worked out once per document for its quotes' speakers: the full name a surname
+stands for ('Ben Haddou' → 'Karim Ben Haddou', 'Al-Majid' → 'Ali Hassan al-Majid'), also where spaCy took
+the surname for something else ('Shell was just as happy. "…," he said.' after 'Callum Shell')."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+
+from .names import COMPANY_WORDS, PARTICLES, SENTENCE_OPENERS, trim_name
+from .story import PERSON_ROLES
+from .values import Entity
+
+_PARTICLES = "|".join(sorted(PARTICLES))
+_SURNAME_HEADS = PARTICLES | {"ben", "abu", "ould", "mac", "st"}  # the first word of a two-word surname
+_WORD = rf"(?:[A-Z][\w'’-]*|(?:{_PARTICLES})[-'’][A-Z][\w'’-]*)"  # 'Haddou', 'al-Majid'
+# a run of two to five name words, particles between them: 'Karim Ben Haddou', 'Pieter van der Berg'
+_RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:\s+(?:(?:{_PARTICLES})\s+)*{_WORD}){{1,4}}(?![\w'’-])")
+
+
+def _key(name: str) -> tuple[str, ...]:
+    return tuple(name.casefold().split())
+
+
+def _ends_with(name: str, short: str) -> bool:
+    whole, tail = _key(name), _key(short)
+    return len(whole) > len(tail) and whole[-len(tail) :] == tail
+
+
+def _by_tail(names: set[str]) -> dict[tuple[str, ...], set[str]]:
+    """Each name under every shorter run of its last words: 'Karim Ben Haddou' under 'haddou', 'ben haddou'."""
+    index: dict[tuple[str, ...], set[str]] = {}
+    for name in names:
+        key = _key(name)
+        for i in range(1, len(key)):
+            index.setdefault(key[i:], set()).add(name)
+    return index
+
+
+def _written_names(text: str) -> set[str]:
+    """Every run of name words in `text`, without a sentence's opening word ('But Karim Ben Haddou',
+    'Standing Sam Durham': a word the text also writes in lower case)."""
+    found = set()
+    lower = set(re.findall(r"(?<![\w'’-])[a-z][\w'’-]*", text))
+    for m in _RUN.finditer(text):
+        words = trim_name(m.group()).split()
+        while words and (words[0] in SENTENCE_OPENERS or words[0].lower() in lower):
+            words.pop(0)
+        if len(words) > 1:
+            found.add(" ".join(words))
+    return found
+
+
+class Cast:
+    """The full names of a story's people: those spaCy found, else those written as runs of name words."""
+
+    def __init__(self, text: str, entities: Sequence[Entity]) -> None:
+        self.people = {e.canonical for e in entities if e.label == "PERSON" and " " in e.canonical}
+        self._people = _by_tail(self.people)
+        self._text = text
+        self._listed = {name for e in entities if e.note for name in (e.text, e.canonical)}  # 'Aston Villa'
+        self._written: dict[tuple[str, ...], set[str]] | None = None  # read only when a surname needs it
+
+    def full_name(self, short: str, written: bool = True) -> str | None:
+        """The one full name of the story that ends with `short` (as spaCy found the people, else, with
+        `written`, as the text writes names); None where there is none, or more than one."""
+        found = self._people.get(_key(short), set())
+        if not found and written:
+            if self._written is None:
+                self._written = _by_tail(_written_names(self._text) - self._listed)
+            found = self._written.get(_key(short), set())
+            # 'Standing Sam Durham' and 'Sam Durham': the shortest of names that end with one another
+            found = {n for n in found if not any(m != n and _ends_with(n, m) for m in found)}
+        return next(iter(found)) if len(found) == 1 else None
+
+
+# a person's role right before a name: "the club's chairman, Len Poulter", 'First-team manager Steve Akinola'
+# not a verb ('to head Rugby Australia'); and those a sport gives a person ('His driver, Elfyn Evans,')
+_ROLES = sorted(
+    PERSON_ROLES - {"head", "chair", "owner", "principal"}
+    | set("driver rider striker midfielder defender goalkeeper winger player teammate team-mate agent".split())
+)
+# a comma only after a role someone holds: "The club's chairman, Len Poulter", not 'communications manager, Team X'
+_ROLE_BEFORE = re.compile(
+    rf"(?:\b(?:the|his|her|its|their|[\w'’-]+['’]s)\s+(?:[\w-]+\s+){{0,2}}(?:{'|'.join(_ROLES)}),\s*"
+    rf"|\b(?:{'|'.join(_ROLES)})\s+)$",
+    re.I,
+)
+# and after it: "Priya Venkataraman, the firm's head of brand"
+_ROLE_AFTER = re.compile(
+    rf",\s+(?:the|a|an|his|her|its|their|[\w'’-]+['’]s)\s+(?:[\w'’-]+\s+){{0,3}}(?:{'|'.join(sorted(PERSON_ROLES))})\b",
+    re.I,
+)
+
+
+_WHICH = re.compile(r",\s+which\s")
+# a word that makes a name a sports body's, never a person's: 'Premiership Rugby', 'World Athletics', 'Cricket Wales'
+_SPORT_WORDS = frozenset(
+    """Rugby Football Athletics Cricket Tennis Golf Hockey Basketball Netball Cycling Rowing Swimming Sailing
+Boxing Motorsport Motorsports Sport Sports FC AFC""".split()
+)
+
+
+def _sport_body(name: str) -> bool:
+    words = name.split()
+    return len(words) > 1 and (words[0] in _SPORT_WORDS or words[-1] in _SPORT_WORDS)
+
+
+def _given_a_role(text: str, entity: Entity) -> bool:
+    """A name of two or three words, no list knows, that the text gives a person's role ('chairman, Len
+    Poulter'), whatever label spaCy gave it."""
+    words = entity.text.split()
+    return (
+        entity.label in ("ORG", "GPE", "LOC", "FAC")
+        and not entity.note
+        and 2 <= len(words) <= 3
+        and all(w[:1].isupper() for w in words)
+        and words[-1] not in COMPANY_WORDS
+        and bool(
+            _ROLE_BEFORE.search(text, max(0, entity.start - 30), entity.start)
+            or _ROLE_AFTER.match(text, entity.end, entity.end + 60)
+        )
+    )
+
+
+def as_people(text: str, entities: Sequence[Entity]) -> list[Entity]:
+    """`entities` as the quotes' speakers read them: a surname as the one person of the story who has it,
+    whatever label spaCy gave it ('Sarkozy' tagged ORG after 'Nicolas Sarkozy'); a short name with the full
+    name the text wrote ('Ben Haddou' after 'Karim Ben Haddou', 'Okonkwo-Davies' after 'Keiran Okonkwo-Davies'
+    where spaCy saw no person)."""
+    cast = Cast(text, entities)
+    roled = {e.canonical for e in entities if _given_a_role(text, e)}  # "The club's chairman, Len Poulter,"
+    # 'Lumenpay, which is registered in Lithuania': a thing, where spaCy saw a person
+    things = {
+        e.canonical for e in entities if e.label == "PERSON" and " " not in e.canonical and _WHICH.match(text, e.end)
+    } | {e.canonical for e in entities if e.label == "PERSON" and _sport_body(e.canonical)}  # 'Premiership Rugby'
+    out = []
+    for e in entities:
+        if e.canonical in things:
+            out.append(replace(e, label="ORG"))
+            continue
+        if e.canonical in roled and e.label != "PERSON":  # a person, also by surname, where spaCy saw a company
+            out.append(replace(e, label="PERSON"))
+            continue
+        short = e.canonical if e.canonical == e.text else None  # not an alias the analysis resolved
+        full = None
+        if short and " " not in short.strip() and e.label != "PERSON":
+            full = cast.full_name(short)  # 'Okonkwo-Davies'; not a club's 'Villa' (a listed 'Aston Villa')
+            if full and full not in cast.people:  # a name only the text wrote: its label stays as spaCy saw it
+                out.append(replace(e, canonical=full))
+                continue
+        elif short and e.label == "PERSON" and len(short.split()) <= 2:
+            # a two-word surname ('Ben Haddou', 'De Rossi'), not a full name a title went before
+            full = cast.full_name(short, written=" " not in short or short.split()[0].lower() in _SURNAME_HEADS)
+        out.append(replace(e, label="PERSON", canonical=full) if full else e)
+    return out

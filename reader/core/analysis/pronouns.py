@@ -1,0 +1,83 @@
+"""What a pronoun after a quote stands for where the story decides it beyond the usual reading of 'he said'
+(the person named just before): the document a report's 'it' is, the two people a 'they' names together,
+the one of a man and a woman a 'she' means, the person a description opening the paragraph stands for."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..model import paragraph_start
+from .attribution import LEAD_IN, QUOTE_MARK, sentence_start
+from .gender import by_gender
+from .story import LOOK_BACK, OPENING_ADVERB, TOPIC_SENTENCES, description, is_description, joint_subject, opens_with
+from .values import Entity
+
+_HE_SHE = ("he", "she")
+
+
+def stands_for(pronoun: str, text: str, at: int, entities: Sequence[Entity]) -> str | None:
+    """What a pronoun at `at` after a quote stands for, where the story decides it beyond the usual reading:
+    'it', the document before ('The review accuses …. It says …'); 'they', two people named together
+    before; 'he' or 'she', the one of that gender where the story names a man and a woman, else the person
+    a description opening the paragraph stands for ('The champion plays X. … "…," she said')."""
+    word = pronoun.lower()
+    if word == "it":
+        return document_before(text, at)
+    if word == "they":
+        return joint_subject(text, at, entities)
+    return by_gender(word, text, at, entities) or (
+        described_topic(text, at, entities, word) if word in _HE_SHE else None
+    )
+
+
+_CLAUSE_FIRST = re.compile(r"^(?:Asked|Pressed|Questioned|When|After|As|Before|While|Although)\b[^,.]{1,80},\s+")
+_DESCRIBED_OPENING = re.compile(r"(The\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+(?=[a-z])")
+
+
+def described_topic(text: str, at: int, entities: Sequence[Entity], pronoun: str) -> str | None:
+    """Whom 'she said' at `at` means where its paragraph is about a person it calls by a description: 'The
+    champion plays X on Wednesday. Asked …, she laughed. "…," she said.' Read back over the sentences
+    before the quote, past those whose subject is the pronoun again; None where a named person opens one."""
+    para = paragraph_start(text, at)
+    end = sentence_start(text, at, para)
+    people = {e.canonical for e in entities if e.label == "PERSON"}
+    for _ in range(TOPIC_SENTENCES):
+        stop = len(text[:end].rstrip()) - 1
+        if stop <= para:
+            return None
+        start = sentence_start(text, stop, para)
+        if any(e.label == "PERSON" and start <= e.start < stop and opens_with(text, start, e.start) for e in entities):
+            return None  # a named subject: the usual reading decides
+        head = _CLAUSE_FIRST.sub("", OPENING_ADVERB.sub("", text[start:stop]))
+        if re.match(rf"{pronoun}\b", head, re.I):
+            end = start
+            continue
+        described = _DESCRIBED_OPENING.match(head)
+        if not described or not is_description(described.group(1)):
+            return None
+        where = start + text[start:stop].index(described.group(1))
+        who = description(described.group(1), where, where + len(described.group(1)), text, entities)
+        return who if who in people else None
+    return None
+
+
+# a document that speaks for itself ('The report accuses …. It says …'), named in the sentence before
+_DOCUMENT = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?|[Ii]ts|[Tt]heir)\s+(?:[\w'’-]+\s+){0,4}?(report|review|study|survey|declaration|document|"
+    r"manifesto|ruling|judgment|verdict|resolution|charter|white\s+paper)\b"
+)
+
+
+def document_before(text: str, at: int) -> str | None:
+    """'the report' where 'it' at `at` opens a sentence after one that names a document: 'The
+    review accuses owners …. It says …', '… approved a declaration in which …. It also mentioned …'."""
+    begin = sentence_start(text, at, paragraph_start(text, at))
+    if text[begin:at].strip() and not LEAD_IN.fullmatch(text[begin:at]):
+        return None  # not '"…", it said': the pronoun after a quote
+    last_mark = max(0, len(text[:begin].rstrip()) - 1)  # the previous sentence's full stop
+    previous = text[sentence_start(text, last_mark, max(0, begin - LOOK_BACK)) : begin]
+    if QUOTE_MARK.search(previous):
+        return None  # a quote in between: 'it' goes on from its speaker
+    found = list(_DOCUMENT.finditer(previous))
+    return "the " + " ".join(found[-1].group(1).split()) if found else None

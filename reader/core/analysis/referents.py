@@ -1,0 +1,152 @@
+"""Whom or what a description's noun stands for where the story named it: the person or body the text
+gave the noun to ('coach Hansi Flick', 'Flick, the coach', 'the Spanish airline Iberojet'), the organisation
+'the airline' or 'the league' means among those named before."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..model import paragraph_start
+from .attribution import sentence_start
+from .context import reads_as_company
+from .mentions import named_as
+from .values import Entity
+
+LOOK_BACK = 1500  # characters searched back for the organisation or person a description stands for
+SIDE_NOUNS = frozenset("club team side franchise outfit owners organisation organization partner".split())
+# 'the governor' is the 'Gov. Alan Pierce' of the story: the title a role is written as before a name
+TITLE_OF_ROLE = {
+    "governor": "Gov",
+    "senator": "Sen",
+    "representative": "Rep",
+    "congressman": "Rep",
+    "congresswoman": "Rep",
+    "general": "Gen",
+    "lieutenant": "Lt",
+    "colonel": "Col",
+    "captain": "Capt",
+    "sergeant": "Sgt",
+    "inspector": "Insp",
+    "superintendent": "Supt",
+    "detective": "Det",
+    "professor": "Prof",
+    "doctor": "Dr",
+    "president": "Pres",
+    "reverend": "Rev",
+    "commander": "Cmdr",
+}
+
+_SIDES = frozenset("club team side franchise outfit".split())
+_PRESS_WORDS = frozenset(
+    "Express News Mail Mirror Record Standard Sun Star Times Post Herald Gazette Telegraph Guardian Observer "
+    "Chronicle Journal Tribune Echo Argus Sport Sports Press France-Presse Reuters Bloomberg".split()
+)
+_PRESS_NOUNS = frozenset("agency network broadcaster channel".split())  # 'the agency said' may be a news service
+
+
+def possessed(text: str, entity: Entity) -> bool:
+    """ "Lund's successor": Lund is not the sentence's subject."""
+    return text[entity.end : entity.end + 2] in ("'s", "’s")
+
+
+def organisation_before(earlier: Sequence[Entity], text: str, at: int, noun: str = "") -> str | None:
+    """The organisation 'the airline', 'the league' or 'the statement' stands for (of those whose name has the
+    noun, if any: the Premier League; before the paragraph's sentence that opens with it, if one does): the
+    last one named in the paragraph, else the one the story so far is
+    most about (the most mentioned, the latest of equals); never a listed club or team for a noun that is not
+    one ('the airline')."""
+    para_start = paragraph_start(text, at)
+    # 'The league said the deal would fund the Women's Premier League. "…," the league said': as the first
+    told = re.search(rf"(?:^|[.!?]\s+)The {noun}\b", text[para_start:at]) if noun else None
+    at = para_start + told.start() if told else at
+    orgs = named_as(noun, [e for e in earlier if e.label == "ORG" and _fits(noun, e) and e.end <= at])
+    if noun not in _PRESS_NOUNS:  # 'WASHINGTON (AP) —', 'reported by the Evening News': who files, not who speaks
+        orgs = [e for e in orgs if not _press(e.canonical)]
+    if noun in _SIDES:  # 'the club said': not the company it has a shirt deal with, named nearer
+        others = {e.canonical for e in orgs if reads_as_company(text, e.start, e.end)}
+        orgs = [e for e in orgs if e.canonical not in others] or orgs
+    in_paragraph = [e for e in orgs if e.start >= para_start]
+    if noun in _SIDES:  # "Udinese's main sponsor, the furniture maker Friulcasa, …, the club said": the club
+        in_paragraph = [e for e in in_paragraph if _SPORTING.search(e.note)] or in_paragraph
+    if in_paragraph:
+        subjects = [e for e in in_paragraph if _opens_sentence(text, e, para_start)]
+        return (subjects or in_paragraph)[-1].canonical
+    counts: dict[str, tuple[int, int]] = {}
+    for n, e in enumerate(orgs):
+        counts[e.canonical] = (
+            counts.get(e.canonical, (0, 0))[0] + 1,
+            -n if e.canonical not in counts else counts[e.canonical][1],
+        )
+    return max(counts, key=counts.__getitem__) if counts else None
+
+
+def paragraph_subject(noun: str, text: str, at: int, bodies: Sequence[Entity]) -> str | None:
+    """The organisation a sentence of the paragraph before `at` opens with, as its subject, that 'the {noun}'
+    may be: 'NRG, which has had its name on the stadium since 2002, said it would not match the offer.'"""
+    para = paragraph_start(text, at)
+    subjects = [e for e in bodies if e.start >= para and _fits(noun, e) and _opens_sentence(text, e, para)]
+    subjects = [e for e in subjects if not _press(e.canonical) and not possessed(text, e)]
+    return subjects[-1].canonical if subjects else None
+
+
+def _press(name: str) -> bool:
+    """A newspaper's or a news service's name: 'Paisley Daily Express', 'Manchester Evening News'."""
+    words = name.split()  # not 'Ministry of Sport'
+    return bool(words) and words[-1] in _PRESS_WORDS and "of" not in words
+
+
+def last_word_is(name: str, noun: str) -> bool:
+    words = name.split()
+    return bool(words) and words[-1].lower().rstrip("s") == noun.rstrip("s")
+
+
+def _opens_sentence(text: str, entity: Entity, floor: int) -> bool:
+    """'PlayLine said in a statement …': the entity is its sentence's subject (or starts it)."""
+    return sentence_start(text, entity.start, floor) >= entity.start - len("The ")
+
+
+def _fits(noun: str, org: Entity) -> bool:
+    """Whether 'the {noun}' may be `org`: not a listed club for 'the airline', not a governing body, a league
+    or a ministry for 'the club' ('The FA fined the club. … "…," the club said')."""
+    sporting = _SPORTING.search(org.note)
+    if noun in _SIDES:
+        words = org.canonical.split()
+        body = not sporting and _BODY_NOTE.search(org.note)
+        return not (body or (not sporting and words[-1:] in _BODY_ENDS))
+    return not (sporting and noun and noun not in SIDE_NOUNS)
+
+
+_SPORTING = re.compile(
+    r"^[^;,(]*\b(?:club|team)\b", re.I
+)  # "Football club, London", not "Sportswear; club kit supplier"
+_BODY_NOTE = re.compile(r"governing body|league|federation|confederation|division|association|competition", re.I)
+_BODY_ENDS = [
+    [w] for w in "Association Federation Committee Council Commission Board League Ministry Department".split()
+]
+
+
+_BEFORE_NAME = re.compile(r"[\s,]*(?:[a-z][\w-]*\s+){0,2}")
+_COMMAS = re.compile(r"[\s,]{0,4}")
+
+
+def named_with(noun: str, labels: tuple[str, ...], text: str, before: int, entities: Sequence[Entity]) -> str | None:
+    """The last entity the text gave `noun` to before `before`: 'coach Hansi Flick', 'Flick, the coach',
+    'the Spanish airline Iberojet'."""
+    named = [e for e in entities if e.label in labels and e.end <= before]
+    floor = max(0, before - 4 * LOOK_BACK)
+    best: tuple[int, str] | None = None
+    short = TITLE_OF_ROLE.get(noun.lower())
+    said = rf"\b(?:{re.escape(noun)}\b|{short}\.)" if short else rf"\b{re.escape(noun)}\b"
+    for m in re.finditer(said, text[floor:before], re.I):
+        at, said_end = m.start() + floor, m.end() + floor
+        for e in named:
+            # 'coach Hansi Flick'; a person also 'junior wideout DeShawn Ellery' (not 'league sponsor Betway')
+            gap = _BEFORE_NAME if e.label == "PERSON" else _COMMAS
+            right_after = 0 <= e.start - said_end <= 25 and gap.fullmatch(text[said_end : e.start])
+            apposition = 0 <= at - e.end <= 40 and re.fullmatch(
+                r",\s+(?:the|their|its|an?|[\w'’-]+'s)\s[^,.;]*", text[e.end : at]
+            )
+            if (right_after or apposition) and (best is None or at > best[0]):
+                best = (at, e.canonical)
+    return best[1] if best else None

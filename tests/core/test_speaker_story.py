@@ -1,0 +1,434 @@
+"""Who a speaker is, as the story around the quote makes clear (issue 19): a surname for the full name the
+story gave, a description for the person or body it stands for, 'he' or 'she' for the person the story is
+about. Short passages in press style of several kinds, run through the real analyzer."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from reader.core.analysis.cast import Cast
+from reader.core.analysis.gender import genders
+from reader.core.analysis.values import SPEECH, Entity
+from reader.core.model import BODY
+from tests.core.analysis_fixtures import analyze_text, assert_quote_spans_are_sound, real_analyzer
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    return real_analyzer()
+
+
+def who_said(analyzer, body: str, title: str = "Sport") -> list[str | None]:
+    """The speaker of each speech quote of `body`, in order."""
+    article, analysis = analyze_text(analyzer, f"{title}\n\n{body}")
+    assert_quote_spans_are_sound(article.body, analysis.in_part(BODY).quotes)
+    return [q.speaker for q in analysis.in_part(BODY).quotes if q.kind == SPEECH]
+
+
+# ---------------------------------------------------------------- a surname for the full name given before
+
+
+def test_a_two_word_surname_is_the_full_name_the_story_gave_first(analyzer):
+    body = (
+        "Karim Ben Haddou, the FIA's head of sustainability, spoke to reporters in the paddock on Friday.\n\n"
+        '"We are not against any sponsor. We are for a sport that has a future," said Ben Haddou.'
+    )
+    assert who_said(analyzer, body) == ["Karim Ben Haddou"]
+
+
+def test_a_hyphenated_surname_is_the_full_name_the_story_gave_first(analyzer):
+    body = (
+        "Rovers won 2-0 with goals from Keiran Okonkwo-Davies and Jesper Holm.\n\n"
+        '"Today we played for the city," Okonkwo-Davies told the club\'s channel. "Nobody can take that away."'
+    )
+    assert who_said(analyzer, body) == ["Keiran Okonkwo-Davies", "Keiran Okonkwo-Davies"]
+
+
+def test_a_surname_written_with_a_capital_particle_is_the_full_name(analyzer):
+    body = (
+        "The court in Baghdad sentenced Ali Hassan al-Majid to death on Sunday for the attacks of 1988.\n\n"
+        'As the verdict was read, Al-Majid said "Thanks be to God" and was led away by guards.'
+    )
+    assert who_said(analyzer, body)[-1] == "Ali Hassan al-Majid"
+
+
+def test_a_surname_spacy_took_for_a_company_is_the_person_named_in_full_before(analyzer):
+    body = (
+        "French President Nicolas Sarkozy met the Libyan delegation in Paris on Monday.\n\n"
+        'Sarkozy himself said the suggestion was "grotesque" and "an insult to the French people".'
+    )
+    assert who_said(analyzer, body)[0] == "Nicolas Sarkozy"
+
+
+def test_a_two_word_surname_after_a_comma_apposition_is_the_full_name(analyzer):
+    body = (
+        "The FIA is consulting teams on a cap on logos, according to a draft seen by Sportwire.\n\n"
+        "Karim Ben Haddou, the FIA's president, said: \"We are not against any sponsor. We are for a sport "
+        'that has a future in thirty years."'
+    )
+    assert who_said(analyzer, body) == ["Karim Ben Haddou"]
+
+
+def test_a_title_before_a_full_name_is_not_taken_into_it(analyzer):
+    body = (
+        "The Speaker of the House, Republican Paul Ryan, spoke after the ruling on Thursday.\n\n"
+        '"This is not a ban. If it were, I would be against it," Paul Ryan said.'
+    )
+    assert who_said(analyzer, body) == ["Paul Ryan"]
+
+
+def test_he_after_a_surname_spacy_took_for_a_company_is_that_person(analyzer):
+    body = (
+        "Sam Durham made 142 and Callum Shell 87 as England reached 401 for five at the close.\n\n"
+        '"People make jokes about my name," Durham told reporters. "Today they can\'t."\n\n'
+        'Shell was just as happy. "The pitch was a belter. You had to make the most of it," he said.'
+    )
+    assert who_said(analyzer, body) == ["Sam Durham", "Sam Durham", "Callum Shell"]
+
+
+def test_the_cast_gives_a_surname_the_one_full_name_that_ends_with_it():
+    text = "Serena Okafor beat her sister Venus Okafor in Paris. Okafor said little. Sam Durham watched."
+    people = [Entity(m.start(), m.end(), m.group(), "PERSON", m.group()) for m in re.finditer(r"\w+ Okafor", text)]
+    cast = Cast(text, people)
+    assert cast.full_name("Okafor") is None  # two people of the story have it
+    assert cast.full_name("Venus Okafor") is None  # already a full name
+    assert cast.full_name("durham") == "Sam Durham"  # as the text writes it
+    assert Cast("Ali Hassan al-Majid stood. Al-Majid said no.", []).full_name("Al-Majid") == "Ali Hassan al-Majid"
+
+
+# ---------------------------------------------------------------- a description for whom the story means
+
+
+def test_the_bookmaker_is_the_bookmaker_named_before(analyzer):
+    body = (
+        "Harrowgate Bet has ended its sponsorship of the Northern Chase after five years, the bookmaker said "
+        "yesterday, blaming new checks on gamblers.\n\n"
+        '"The economics of racing sponsorship have changed," the bookmaker said. "We cannot justify the spend."'
+    )
+    assert who_said(analyzer, body) == ["Harrowgate Bet", "Harrowgate Bet"]
+
+
+def test_the_charity_and_the_insurer_are_the_bodies_named_before(analyzer):
+    body = (
+        "Kindling Trust, a children's charity, will replace Ashdown Insurance on the front of Rovers' shirts "
+        "next season.\n\n"
+        '"This gives us a voice in every town we work in," the charity said.\n\n'
+        'Ashdown Insurance said it was proud of ten years with the club. "It was time," the insurer said.'
+    )
+    assert who_said(analyzer, body) == ["Kindling Trust", "Ashdown Insurance"]
+
+
+def test_the_native_and_the_runner_are_the_person_the_paragraph_is_about(analyzer):
+    body = (
+        "Tyler Beaumont, 27, learned of the decision on a conference call on Monday night. "
+        "\"I'm not going to pretend it doesn't sting,\" the Louisiana native said after practice.\n\n"
+        "Josiah Kiptoo has not yet been selected for the team.\n\n"
+        'The runner said he understood. "I will run the trials," he said.'
+    )
+    assert who_said(analyzer, body) == ["Tyler Beaumont", "Josiah Kiptoo"]
+
+
+def test_the_company_is_the_one_an_earlier_the_company_said_meant(analyzer):
+    body = (
+        "Lumberline Tools will not return as primary sponsor of Carver Motorsports' No. 47 car next season, "
+        "the company said on Tuesday, ending a six-year partnership.\n\n"
+        '"This was a business decision, not a verdict on the team," the company said in a statement.'
+    )
+    assert who_said(analyzer, body) == ["Lumberline Tools"]
+
+
+def test_the_company_after_a_dateline_is_the_company_the_sentence_opened_with(analyzer):
+    body = (
+        "DENVER (AP) — Peakline Outdoor will end its deal with the Rockies after this season, the company said "
+        'Monday.\n\n"We thank the club for eleven good years," the company said.'
+    )
+    assert who_said(analyzer, body) == ["Peakline Outdoor"]
+
+
+def test_a_surname_spacy_took_for_a_body_is_the_full_name_the_text_wrote(analyzer):
+    body = (
+        '"Every pound from Puma is a pound the coach can spend," Mr Whitmore said, referring to the head coach, '
+        "Iñaki Etxeberria-Goñi.\n\n"
+        'The coach, speaking at the training ground on Friday, was careful. "I am happy for the club, of course," '
+        'said Etxeberria-Goñi. "But I don\'t choose the shirt."'
+    )
+    assert who_said(analyzer, body)[1:] == ["Iñaki Etxeberria-Goñi", "Iñaki Etxeberria-Goñi"]
+
+
+# ---------------------------------------------------------------- an organisation and its spokesman
+
+
+def test_she_after_a_sponsors_spokeswoman_is_that_spokeswoman(analyzer):
+    body = (
+        "Okoro scored twice for Bath, who lead the table by four points.\n\n"
+        "Harcourt Mutual, based in Bristol, already sponsors the women's team. A Harcourt Mutual spokeswoman "
+        'declined to say what the deal was worth. "We never discuss figures," she said.'
+    )
+    assert who_said(analyzer, body) == ["a Harcourt Mutual spokeswoman"]
+
+
+def test_a_company_spokesman_is_the_spokesman_as_written_not_the_company(analyzer):
+    body = (
+        "Lumberline Tools will not return as sponsor of the No. 47 car next season.\n\n"
+        "According to Sports Business Journal, Lumberline is in talks with another team. "
+        '"Nothing is signed," a Lumberline spokesman said. NASCAR declined to comment.'
+    )
+    assert who_said(analyzer, body) == ["a Lumberline spokesman"]
+
+
+# ---------------------------------------------------------------- several people in one attribution
+
+
+def test_two_people_named_together_in_the_attribution_both_speak(analyzer):
+    body = (
+        "Kestrel Energy will sponsor Harlow Town's shirts from next season.\n\n"
+        '"We are thrilled to welcome Kestrel Energy on board," said co-owners Daniel Hargreaves and Priya Lal.\n\n'
+        "Martin Oduya and Grace Whitlow, the supporters' trust's chairs, said in a statement: "
+        '"We welcome any money that stays in the club."'
+    )
+    assert who_said(analyzer, body) == ["Daniel Hargreaves and Priya Lal", "Martin Oduya and Grace Whitlow"]
+
+
+def test_their_statement_and_they_are_the_two_people_named_together_before(analyzer):
+    body = (
+        "The university has suspended four of its football teams while it investigates.\n\n"
+        "In a joint statement, Professor Hugh Brannock, the deputy principal, and student union president Ailsa "
+        'Moffat said the university was investigating. "We have a zero-tolerance approach to racism," their '
+        "statement said.\n\n"
+        "Club chairman Rhys Talbot and chief executive Nadia Ferreira wrote to supporters on Monday. "
+        '"We owe you an explanation," they wrote.'
+    )
+    assert who_said(analyzer, body) == ["Hugh Brannock and Ailsa Moffat", "Rhys Talbot and Nadia Ferreira"]
+
+
+def test_a_speaker_who_thanks_another_person_speaks_alone(analyzer):
+    body = (
+        "Maria Santos thanked her coach Leo Brandt after the final and said: "
+        '"Without him I would not be standing here."'
+    )
+    assert who_said(analyzer, body) == ["Maria Santos"]
+
+
+# ---------------------------------------------------------------- he or she in a story about two people
+
+
+def test_she_is_the_woman_of_the_story_not_the_man_named_last(analyzer):
+    body = (
+        "Elena Vasquez was eleven when she first held a racket. Her father, Tomás, strung it himself in the "
+        "garage of their house in Murcia.\n\n"
+        '"He did everything by hand," she said. "I think that\'s why I still hate new strings."\n\n'
+        'Tomás Vasquez, now 63, laughs at that. "She complained then too," he said.'
+    )
+    assert who_said(analyzer, body) == ["Elena Vasquez", "Elena Vasquez", "Tomás Vasquez"]
+
+
+def test_he_is_the_man_the_story_calls_mr_not_the_woman_named_last(analyzer):
+    body = (
+        "Mr Dunmore has run the kit shop on Station Road since 1994. Joe Dunmore sells more away shirts than "
+        "home ones, and nobody knows why. His assistant, Kirsty Lane, started in May after she left the club shop.\n\n"
+        '"The away shirt is the one people want this year," he said.'
+    )
+    assert who_said(analyzer, body) == ["Joe Dunmore"]
+
+
+def test_he_after_two_quotes_is_the_husband_the_story_named_with_his_wife(analyzer):
+    body = (
+        "Mrs. Adaeze Okafor has run a diner across the street since 2009. Her husband, Emeka Okafor, works the "
+        'grill.\n\n"They still have to eat," she said.\n\n'
+        '"Half our lunch crowd wears Lumberline shirts," he said.'
+    )
+    assert who_said(analyzer, body) == ["Adaeze Okafor", "Emeka Okafor"]
+
+
+def test_he_after_a_story_that_gives_nobody_a_gender_reads_as_before(analyzer):
+    body = (
+        "Sam Kerrigan coached the side for ten years before Alex Moreau took over in 2021.\n\n"
+        'Moreau has changed a lot. "The game moved on, and we had to move with it," he said.'
+    )
+    assert who_said(analyzer, body) == ["Alex Moreau"]
+
+
+# ---------------------------------------------------------------- press conferences and club releases
+
+
+def test_the_portuguese_after_the_coach_opens_a_sentence_is_that_coach(analyzer):
+    body = (
+        'Head coach Paulo Ferreira said: "I have a contract. I will honour it."\n\n'
+        "Asked the same question, the club's sporting director Ines Lamego was more careful. "
+        '"We will talk at the end of the season," she said.\n\n'
+        'The coach was asked again. "I have said what I have to say," the Portuguese said.'
+    )
+    assert who_said(analyzer, body) == ["Paulo Ferreira", "Ines Lamego", "Paulo Ferreira"]
+
+
+def test_a_name_given_a_role_in_a_club_release_is_a_person_who_speaks(analyzer):
+    body = (
+        "Northfield Rovers are delighted to announce that Corrigan Logistics will become the club's principal "
+        "partner from the start of the 2026/27 season.\n\n"
+        'First-team manager Steve Akinola said: "It\'s a great day for the club."\n\n'
+        "The club's chairman, Len Poulter, added that the agreement was the largest in Rovers' history. "
+        '"This shows what we can achieve together," he said.'
+    )
+    assert who_said(analyzer, body) == ["Steve Akinola", "Len Poulter"]
+
+
+def test_she_after_a_surname_given_a_role_earlier_is_that_person(analyzer):
+    body = (
+        '"Everyone buys the 18th green," says Priya Venkataraman, the firm\'s head of brand.\n\n'
+        "According to Fairway Analytics, golf sponsorship grew 9 per cent last year. Its director, Hannah "
+        'Oyelaran, warns that the boom is fragile: "Golf\'s audience is ageing."\n\n'
+        "Venkataraman is already planning for the Ryder Cup at Adare Manor in 2027, where Aldgate & Rowe will "
+        'host 400 club captains. "Ask me again in two years," she says.'
+    )
+    assert who_said(analyzer, body)[-1] == "Priya Venkataraman"
+
+
+def test_a_role_in_a_press_release_signature_does_not_make_the_team_a_person(analyzer):
+    body = (
+        "Team Nordlys will race as Vestas Energi–Nordlys from 2027. The team said in a statement that all rider "
+        'contracts would be honoured. "No rider will lose their place," the statement read.\n\n'
+        "Media contact: Line Østergaard, communications manager, Team Nordlys."
+    )
+    assert who_said(analyzer, body) == ["Team Nordlys"]
+
+
+def test_she_after_a_paragraph_about_the_champion_is_the_champion_not_her_next_opponent(analyzer):
+    body = (
+        "Marta Ruiz-Calvo beat Ines Fonseca 6-3 6-4 in the final on Saturday.\n\n"
+        "The champion plays the Australian qualifier Chloe Adair-Kent in the second round on Wednesday. Asked "
+        'whether she would prefer to play on Court 1, she laughed. "Wherever the umpire is nicest," she said.'
+    )
+    assert who_said(analyzer, body) == ["Marta Ruiz-Calvo"]
+
+
+def _people(text: str, *names: str) -> list[Entity]:
+    return [Entity(m.start(), m.end(), name, "PERSON", name) for name in names for m in re.finditer(name, text)]
+
+
+def test_a_persons_gender_is_what_the_story_itself_says_of_them():
+    text = (
+        "Elena Vasquez was eleven when she first held a racket. Her father, Tomás Vasquez, strung it himself. "
+        "Mr Dunmore watched.\n\n"
+        "Coates said that after the theft, Hood told her he did not want to look for it. "
+        "Desperate to see his mother, Montalvo flew home. Ana Ruiz and her husband Carlos Ruiz run the fan club."
+    )
+    names = ("Elena Vasquez", "Tomás Vasquez", "Dunmore", "Coates", "Hood", "Montalvo", "Ana Ruiz", "Carlos Ruiz")
+    found = genders(text, _people(text, *names))
+    assert found == {"Elena Vasquez": "she", "Tomás Vasquez": "he", "Dunmore": "he", "Carlos Ruiz": "he"}
+
+
+def test_a_statement_from_the_company_is_the_company_named_before(analyzer):
+    body = (
+        "Velotech Cycling Components said on Monday it would honour its contract.\n\n"
+        '"We stand by the team," a statement from the company said.'
+    )
+    assert who_said(analyzer, body) == ["Velotech Cycling Components"]
+
+
+def test_the_club_is_never_the_governing_body_that_fined_it(analyzer):
+    body = (
+        "The governing body fined the club £50,000. In a statement, the Football Association said: "
+        '"Such behaviour has no place in the game."\n\n"We will appeal," the club said.'
+    )
+    assert who_said(analyzer, body) == ["Football Association", "the club"]
+
+
+def test_the_teenager_is_the_person_the_story_gave_that_age(analyzer):
+    body = (
+        "Emma Raducanu-Lowe, 17, became the youngest winner of the Eastbourne title on Saturday.\n\n"
+        "Her coach, Mark Petchey-Hill, 44, said she had handled the pressure well.\n\n"
+        '"I just tried to enjoy it," the teenager said.\n\n'
+        '"She never panics," the 44-year-old added.'
+    )
+    assert who_said(analyzer, body) == ["Emma Raducanu-Lowe", "Mark Petchey-Hill"]
+
+
+def test_a_name_followed_by_which_is_the_company_that_posts(analyzer):
+    body = (
+        "The French Tennis Federation said later that no fine would be imposed.\n\n"
+        "Lumenpay, which is registered in Lithuania and signed the player in April, appeared to enjoy the "
+        'attention. "Sometimes the best logo is the one you can\'t see," the company posted on Instagram.'
+    )
+    assert who_said(analyzer, body) == ["Lumenpay"]
+
+
+def test_the_company_is_the_company_its_paragraph_opens_with_not_one_described_as_a_company_before(analyzer):
+    body = (
+        "The Texans have agreed a naming-rights deal with Gulfstar Resources, the Houston energy company.\n\n"
+        "Brightline Power, which has had its name on the stadium since 2002, said it had chosen not to match "
+        'Gulfstar\'s offer. "We are proud of 24 years at the stadium," the company said in a statement.'
+    )
+    assert who_said(analyzer, body) == ["Brightline Power"]
+
+
+def test_the_club_that_issued_the_statement_is_the_club_not_its_sponsor_or_league(analyzer):
+    body = (
+        "FLORENCE, Italy, Feb 2 (Sportwire) - Fiorentina's main shirt sponsor, the regional bank Banca Arnolfo, "
+        "has ended its agreement with the Serie A club after a dispute over advertising, the club said in a "
+        'statement on Sunday.\n\n"The club has fulfilled all of its obligations," the statement said.'
+    )
+    assert who_said(analyzer, body) == ["ACF Fiorentina"]  # as the club list names it
+
+
+def test_his_agent_is_the_agent_the_story_names_further_on(analyzer):
+    body = (
+        "Samuel Kiprop, who won in Boston in April, has signed what his agent called "
+        '"the biggest shoe contract ever given to a distance runner," a five-year deal with Stride.\n\n'
+        "The agent, Federico Bellandi-Rosa of Brescia, said the contract reflected a change in the sport."
+    )
+    assert who_said(analyzer, body) == ["Federico Bellandi-Rosa"]
+
+
+def test_the_welshman_is_the_driver_the_sentence_before_is_about(analyzer):
+    body = (
+        'Toyota team principal Jari-Matti Latvala said the car had been "perfect". His driver, Elfyn Evans, '
+        'agreed. "It was a dream of a weekend," the Welshman said.'
+    )
+    assert who_said(analyzer, body)[-1] == "Elfyn Evans"
+
+
+def test_they_after_two_people_each_given_a_role_is_both(analyzer):
+    body = (
+        "Priya Nair, the chief executive of Meridian Sports, and the club's chairman, Colin Barr, signed the "
+        'agreement at the stadium. "This is a proud day," they said.'
+    )
+    assert who_said(analyzer, body) == ["Priya Nair and Colin Barr"]
+
+
+def test_the_company_is_the_body_its_own_paragraph_is_about_not_an_earlier_the_company_said(analyzer):
+    body = (
+        "Adidas reported record sales on Tuesday, the company said. Puma, its smaller rival, also beat forecasts.\n\n"
+        'Puma said it would raise its dividend. "Our shareholders deserve it," the company said.'
+    )
+    assert who_said(analyzer, body) == ["Puma"]
+
+
+def test_the_league_is_the_sports_body_its_paragraph_opens_with_where_spacy_saw_a_person(analyzer):
+    body = (
+        "Harcourt Mutual will sponsor Bath's shirt sleeves for three seasons.\n\n"
+        "Premiership Rugby confirmed in a statement that it had approved the sleeve deal, the third this season "
+        'after Gloucester and Harlequins. "Partnerships like this are vital to our clubs," the league said.'
+    )
+    assert who_said(analyzer, body) == ["Premiership Rugby"]
+
+
+def test_an_answer_after_a_transcripts_question_is_whoever_answered_there_before(analyzer):
+    body = (
+        "Q. How was the wind out there today?\n\n"
+        'Petra Lindqvist: "It was brutal on the back nine. You just had to hang on."\n\n'
+        "Q. Your sponsor, Halden Watches, renewed this week. Was that a relief for Marco Bellini?\n\n"
+        '"It helps. But I still have to make cuts."'
+    )
+    assert who_said(analyzer, body) == ["Petra Lindqvist", "Petra Lindqvist"]
+
+
+def test_a_documents_facts_are_read_once_for_all_its_quotes():
+    from reader.core.analysis.per_document import PerDocument
+
+    reads = []
+    facts = PerDocument(lambda text, entities: reads.append(text) or len(text))
+    text, other, people = "Ann Lee spoke.", "Bo Kim spoke at length.", []
+    assert [facts(text, people), facts(text, people), facts(other, people), facts(text, people)] == [14, 14, 23, 14]
+    assert reads == [text, other, text]

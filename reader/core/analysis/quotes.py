@@ -272,22 +272,7 @@ def _named_by(
         phrase = phrase.title()  # a transcript's 'OKORO-BANKS:'
     name = trim_name(_strip_honorifics(phrase))
     if people:
-        # 'Maria Santos thanked Leo Brandt … and said': the subject of the verbs, not whom it spoke to
-        if together := story.joint(text, source.start, source.end, people):
-            return together  # 'said co-owners Daniel Hargreaves and Priya Lal'
-        person = people[0] if re.search(r"\s(?:and|then)$", phrase) else people[-1]
-        longer = len(name.split()) > len(person.canonical.split()) and not any(
-            e.label != "PERSON" and e.end <= person.start for e in inside
-        )  # not 'Governor of Washington Chris Gregoire'
-        added = name[: -len(person.text)].split() if name.endswith(person.text) else []
-        if longer and (
-            _first_name_missed(person.text, added, text)
-            or re.match(rf"{re.escape(person.text)}\s+(?:{_PARTICLES})(?:\s|[-'’][A-Z])", name)
-        ):
-            # 'Dennis ter Horst' where spaCy saw 'Dennis' and 'Horst'; 'Laia Cortés i Ferrer'
-            return names.resolve(name)
-        shouted = person.canonical.isupper() and " " in person.canonical  # a transcript's 'JOE BRANNIGAN'
-        return person.canonical.title() if shouted else person.canonical
+        return _person_named(people, inside, name, phrase, text, source, names)
     whole = [e for e in inside if e.label == "ORG" and _THE.sub("", e.text) == _THE.sub("", phrase)]
     if whole and not people:  # 'The Rugby Football League', not the 'Super League' its last word is part of
         fuller = _full_name_before(phrase, text, source.start) if " " not in phrase else None
@@ -307,6 +292,28 @@ def _named_by(
     if name and phrase.endswith(name.split()[-1]):
         return name
     return None
+
+
+def _person_named(
+    people: list[Entity], inside: list[Entity], name: str, phrase: str, text: str, source: Source, names: Names
+) -> str:
+    """The person a source phrase names, of the people tagged in it."""
+    # 'Maria Santos thanked Leo Brandt … and said': the subject of the verbs, not whom it spoke to
+    if together := story.joint(text, source.start, source.end, people):
+        return together  # 'said co-owners Daniel Hargreaves and Priya Lal'
+    person = people[0] if re.search(r"\s(?:and|then)$", phrase) else people[-1]
+    longer = len(name.split()) > len(person.canonical.split()) and not any(
+        e.label != "PERSON" and e.end <= person.start for e in inside
+    )  # not 'Governor of Washington Chris Gregoire'
+    added = name[: -len(person.text)].split() if name.endswith(person.text) else []
+    if longer and (
+        _first_name_missed(person.text, added, text)
+        or re.match(rf"{re.escape(person.text)}\s+(?:{_PARTICLES})(?:\s|[-'’][A-Z])", name)
+    ):
+        # 'Dennis ter Horst' where spaCy saw 'Dennis' and 'Horst'; 'Laia Cortés i Ferrer'
+        return names.resolve(name)
+    shouted = person.canonical.isupper() and " " in person.canonical  # a transcript's 'JOE BRANNIGAN'
+    return person.canonical.title() if shouted else person.canonical
 
 
 def _first_name_missed(person: str, added: list[str], text: str) -> bool:

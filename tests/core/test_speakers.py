@@ -3218,3 +3218,28 @@ def test_a_turns_own_words_in_quotes_are_the_turns_speaker(analyzer, body):
 )
 def test_in_the_words_of_after_a_quote_names_its_source(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- an organisation glued to the speaker's name
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            'Board member of Kestrel Patricia Okoye condemned the "cynical hijack" of the parade by the sponsor.',
+            "Patricia Okoye",
+        ),
+        (
+            "Former head of operations for the Northfield Harriers Daniel Ashworth told the hearing that "
+            '"every penny went where the sponsor wanted it."',
+            "Daniel Ashworth",
+        ),
+        (
+            'Trustee of SportsAid Helena Marsh said: "The grants reach athletes who would otherwise give up."',
+            "Helena Marsh",
+        ),
+    ],
+)
+def test_an_organisation_spacy_glued_to_the_name_after_of_is_not_the_speaker(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

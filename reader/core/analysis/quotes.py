@@ -16,6 +16,7 @@ from . import attribution, cast, pronouns, story
 from .attribution import Source
 from .context import common_word
 from .cues import ABBREVIATIONS, PARTIAL_CUE_RE, POSITIONS, PRONOUNS, has_sentence_break, sentence_end, sentence_start
+from .gazetteer import word_list
 from .marks import QuoteSpan, quote_spans
 from .names import PARTICLES, ROLE_WORDS, SENTENCE_OPENERS, Names, trim_name
 from .story import DESCRIPTION_WORDS, LOOK_BACK, ORG_NOUNS, description, is_description
@@ -68,6 +69,8 @@ _VERB_PHRASE_BEFORE = re.compile(r"\b(?:would|will|could|should|must|might|may|c
 _PARTICLES = "|".join(sorted(PARTICLES))  # a longer unresolved phrase is not kept as a description
 # up to three capitalised words (or particles) right before a name: 'Thiago ' of 'Thiago Lisboa'
 _WORDS_BEFORE = re.compile(rf"\b(?:[A-Z][\w'’-]+\s+)(?:(?:[A-Z][\w'’.-]*|{_PARTICLES})\s+){{0,2}}$")
+# 'of the ', 'for Eastern ' right before an organisation's name that spaCy glued to a person's
+_GLUED_AFTER = re.compile(r"\b(?:of|for|at|from)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)*$")
 # the first word of a surname like 'Ben Haddou'
 PARTICLE_HEADS = PARTICLES | frozenset({"ben", "abu", "mac", "mc", "st"})
 
@@ -203,7 +206,23 @@ def _resolve(
         return story.spelled_out(speaker, text)
     if speaker and " " not in speaker:  # 'Demriel' for the 'Füsun Demirel' of the story
         speaker = story.misspelt_person(speaker, entities) or speaker
-    return _without_position(_fullest(speaker, entities), entities) if speaker else speaker
+    return _without_position(_unglued(_fullest(speaker, entities), text, entities), entities) if speaker else speaker
+
+
+def _unglued(speaker: str, text: str, entities: Sequence[Entity]) -> str:
+    """'Patricia Curtis' of 'Board member of TransPALS Patricia Curtis', where spaCy glued the organisation after
+    'of' or 'for' to the name: the words from the first known first name on, where none before it is one and
+    two or three words remain (not 'the Jimmy Carter Center')."""
+    words = speaker.split()
+    if len(words) < 3 or words[-1].lower() in ORG_NOUNS:
+        return speaker
+    firsts = word_list("first_names")
+    at = next((i for i, w in enumerate(words) if w in firsts), 0)
+    tagged = [e for e in entities if e.text == speaker]  # as written, glued
+    if not 1 <= at <= len(words) - 2 or len(words) - at > 3 or not tagged:
+        return speaker
+    after_of = any(_GLUED_AFTER.search(text, max(0, e.start - 60), e.start) for e in tagged)
+    return " ".join(words[at:]) if after_of else speaker
 
 
 def _without_position(speaker: str, entities: Sequence[Entity]) -> str:
@@ -261,6 +280,10 @@ def _named_by(
         source = Source(source.start, source.start + len(phrase), phrase)
         if not any(e.label == "PERSON" and source.start <= e.start < source.end for e in entities):
             return names.resolve(phrase) if " " not in phrase else phrase  # an organisation as written
+    spans = [e for e in entities if source.start <= e.start and e.end <= source.end]
+    glued = next((u for e in spans if (u := _unglued(e.canonical, text, [e])) != e.canonical), None)
+    if glued:
+        return glued  # 'Trustee of SportsAid Helena Marsh', where spaCy saw one organisation
     affiliated = _affiliated(phrase, entities)  # 'Mina Worley-Hale of Human Rights Watch'
     if affiliated:
         phrase, source = affiliated, Source(source.start, source.start + len(affiliated), affiliated)

@@ -3243,3 +3243,24 @@ def test_in_the_words_of_after_a_quote_names_its_source(analyzer, body, speaker)
 )
 def test_an_organisation_spacy_glued_to_the_name_after_of_is_not_the_speaker(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- a capitalised role that opens the sentence
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Trainer Gai Whitfield could barely contain herself after the colt's win at Rosehill.\n\n"
+            '"I have never had one like him," she said.',
+            "Gai Whitfield",
+        ),
+        ('Caddie Rory Dunleavy said: "We never looked at the leaderboard once."', "Rory Dunleavy"),
+        ('Referee Tomasz Wrona told the panel: "I saw the contact and I judged it fair."', "Tomasz Wrona"),
+        ('Veteran Marcus Obi was blunt: "We were not good enough, end of story."', "Marcus Obi"),
+        ('Rookie Tyrese Vaughn added: "Coach told me to shoot and I shot."', "Tyrese Vaughn"),
+    ],
+)
+def test_a_sports_role_opening_the_sentence_is_not_part_of_the_speakers_name(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

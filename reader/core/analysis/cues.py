@@ -18,13 +18,14 @@ Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
 """.split()
     )
 )
-# sports positions, capitalised before a name at a sentence's start: 'Center X', 'Goalkeeper Y'
+# sports positions and roles, capitalised before a name at a sentence's start: 'Center X', 'Trainer Y'
 POSITIONS = frozenset(
     """
 center centre point halfback fullback outfielder catcher setter libero receiver winger striker midfielder defender
 goalkeeper keeper forward guard quarterback sprinter batsman bowler prop hooker flanker fly-half scrum-half
 full-back rider driver jockey skipper hurdler seamer spinner paceman wicketkeeper centre-back wing-back playmaker
-pitcher shortstop linebacker cornerback captain coach
+pitcher shortstop linebacker cornerback captain coach trainer caddie caddy referee umpire linesman selector physio
+scout promoter cornerman co-driver navigator opener all-rounder cox handler veteran rookie debutant youngster substitute
 """.split()
 )
 

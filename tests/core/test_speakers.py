@@ -3264,3 +3264,22 @@ def test_an_organisation_spacy_glued_to_the_name_after_of_is_not_the_speaker(ana
 )
 def test_a_sports_role_opening_the_sentence_is_not_part_of_the_speakers_name(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- 'said X's lawyer, Y': the name apposed speaks
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            '"He was never told the contract had been terminated," said Jon Reyes and Ana Ortiz\'s lawyer, Peter Kane.',
+            "Peter Kane",
+        ),
+        ('"We have not seen the letter," said Carla Duarte\'s agent, Mikel Iriondo, on Monday.', "Mikel Iriondo"),
+        ('"It was never about the money," said Lamine Sarr\'s former agent, Ramy Abbas.', "Ramy Abbas"),
+        ('"The family is devastated," said Okafor and Bello\'s manager, Tunde Ajayi.', "Tunde Ajayi"),
+    ],
+)
+def test_a_name_apposed_to_someones_role_after_the_verb_speaks(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

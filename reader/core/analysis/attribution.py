@@ -252,9 +252,15 @@ def _verb_first(body: str, at: int) -> Source | None:
     if end - m.end() > 80:
         return None
     named = NAMED_AFTER.match(body, end)  # ," said the club's chief executive, Omar Berrada.
-    if named and re.match(r"(?:the|a|an|its|their|his|her|[A-Z][\w'’&.-]*(?:['’]s|s['’]))\s", body[m.end() : end]):
+    if named and (_DESCRIBED.match(body, m.end(), end) or _POSSESSED_ROLE.search(body, m.end(), end)):
         return _span(body, at, named.start(1), named.end(1))
     return _span(body, at, m.end(), end)
+
+
+# what a name in apposition after a verb-first source stands for: 'the club's chief executive', 'Jon Reyes and Ana
+# Ortiz's lawyer', "Carla Duarte's agent"
+_DESCRIBED = re.compile(r"(?:the|a|an|its|their|his|her|[A-Z][\w'’&.-]*(?:['’]s|s['’]))\s")
+_POSSESSED_ROLE = re.compile(r"[\w.-](?:['’]s|s['’])\s+(?:[a-z][\w-]*\s+){0,3}[a-z][\w-]*$")
 
 
 def _source_first(body: str, at: int) -> Source | None:

@@ -3283,3 +3283,27 @@ def test_a_sports_role_opening_the_sentence_is_not_part_of_the_speakers_name(ana
 )
 def test_a_name_apposed_to_someones_role_after_the_verb_speaks(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- what a report advises or recommends
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "The sport's integrity unit published its annual review on Thursday.\n\n"
+            '"A phased withdrawal is preferable to a cliff edge," the report advises.',
+            "the report",
+        ),
+        ('The review recommends that "no club should carry a betting brand on a youth shirt from 2028."', "the review"),
+        ('"Clubs should publish every sponsorship contract above £1m," the panel recommended.', "the panel"),
+        (
+            'The guidance advises that "any athlete approached by a betting firm should tell the unit within '
+            'seven days."',
+            "the guidance",
+        ),
+    ],
+)
+def test_a_document_that_advises_or_recommends_speaks(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

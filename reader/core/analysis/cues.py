@@ -51,7 +51,11 @@ SPEECH_VERBS = (
     "taunted inquired enquired pondered apologised apologized pledged pledges swore affirmed clarified "
     "underscored underscores rejoined texted emailed gasped sobbed moaned griped whined chirped quizzed"
 ).split()
-_VERB_ALT = "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True))
+# what a report or a panel says: '"…," the report advises'; not what makes a short quote speech ('advises
+# sanctions against groups involved in "settlement activity"')
+DOCUMENT_VERBS = "advises advised recommends recommended proposes proposed".split()
+_VERB_ALT = "|".join(sorted(set(SPEECH_VERBS + DOCUMENT_VERBS), key=len, reverse=True))
+_SPOKEN_ALT = "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True))
 # what an organisation or a person issues: '"…," the statement read'
 STATEMENT_NOUNS = frozenset(
     "statement release communique communiqué post letter message tweet resolution ruling verdict judgment".split()
@@ -73,6 +77,7 @@ PARTIAL_CUES = (
 )
 SAID_THAT = re.compile(rf"\s(?:{VERB})\s+that\s")  # 'Coates said that …, Hood told her'
 PARTIAL_CUE_RE = re.compile(rf"\b(?:{VERB}|{PARTIAL_CUES})\b")
+SPOKEN_CUE_RE = re.compile(rf"\b(?:{_MULTI_VERBS}|{_SPOKEN_ALT}|{PARTIAL_CUES})\b")  # a short quote's cue
 # between a source and its verb: "Smith later added", "he has since said", "she would only say"
 AUX = (
     r"(?:(?:has|had|have|was|is|would|will|also|later|then|quickly|simply|only|once|again|since|just|"

@@ -15,7 +15,16 @@ from ..model import PARAGRAPH_BREAK, paragraph_end, paragraph_start
 from . import attribution, cast, pronouns, story
 from .attribution import Source
 from .context import common_word
-from .cues import ABBREVIATIONS, PARTIAL_CUE_RE, POSITIONS, PRONOUNS, has_sentence_break, sentence_end, sentence_start
+from .cues import (
+    ABBREVIATIONS,
+    PARTIAL_CUE_RE,
+    POSITIONS,
+    PRONOUNS,
+    SPOKEN_CUE_RE,
+    has_sentence_break,
+    sentence_end,
+    sentence_start,
+)
 from .gazetteer import word_list
 from .marks import QuoteSpan, quote_spans
 from .names import PARTICLES, ROLE_WORDS, SENTENCE_OPENERS, Names, trim_name
@@ -172,7 +181,7 @@ def _partial_speech(text: str, span: QuoteSpan, before: str) -> bool:
     """'Smith called the deal "a game-changer" in a post': a short quote of someone's words inside a
     sentence, cued by a speech verb before it and ending its clause (not 'the "new norm" reforms')."""
     sentence = before[sentence_start(before, len(before), 0) :]
-    cues = list(PARTIAL_CUE_RE.finditer(sentence))
+    cues = list(SPOKEN_CUE_RE.finditer(sentence))
     if not cues or len(sentence[cues[-1].end() :].split()) > PARTIAL_CUE_WORDS:
         return False  # not 'confirmed yesterday that the police will enforce the law banning "…"'
     if _RIGHT_AFTER_CUE.fullmatch(sentence, cues[-1].end()) or _VERB_PHRASE_BEFORE.search(sentence):

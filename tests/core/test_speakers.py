@@ -3307,3 +3307,21 @@ def test_a_name_apposed_to_someones_role_after_the_verb_speaks(analyzer, body, s
 )
 def test_a_document_that_advises_or_recommends_speaks(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- a social-media account as the source
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            'Former team-mates were quick to respond on social media.\n\n@jaycee_fw: "Gutted for the lads. Two legends."',
+            "@jaycee_fw",
+        ),
+        ('"Absolute scenes at the Den tonight" — @millwall_mags', "@millwall_mags"),
+        ('Fans were not happy. "Worst kit we have ever had," tweeted @RoversTilIDie.', "@RoversTilIDie"),
+    ],
+)
+def test_a_social_media_account_is_the_speaker_as_written(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

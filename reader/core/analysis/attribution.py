@@ -43,6 +43,7 @@ from .phrases import (
     DISPLAYED_BY,
     FUNCTION_WORD,
     GOES_ON,
+    HANDLE,
     ISSUED_BY,
     LABEL,
     LEAD_IN,
@@ -515,6 +516,9 @@ def _before_colon(head: str, at: int) -> Source | None:
     m = re.fullmatch(  # and with an aside in brackets: 'Joe Mallory (on his future): "'
         r"\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:\s*\([^()]{1,40}\))?(?:,\s*[^,:]{1,40})?\s*:\s*", head
     )
+    handle = re.fullmatch(rf"\s*({HANDLE.pattern})\s*:\s*", head)
+    if handle:  # a social-media reaction's account: '@jaycee_fw: "'
+        return _span(head, at, handle.start(1), handle.end(1))
     held = ROLE_COLON.fullmatch(head)  # 'Leeds Rhinos head coach Brad Arthur: "'
     if not m and held and held.group("role").split()[-1] in ROLE_WORDS:
         return _span(head, at, held.start("name"), held.end("name"))

@@ -132,3 +132,4 @@ OTHER_NAMED = re.compile(
     r"\b[^,:]{0,40},"
 )
 UNNAMED_HEAD = re.compile(r"(?:One|A|An|Another|The|His|Her|Their|Its)\s+[a-z]")
+HANDLE = re.compile(r"@\w{1,30}")  # a social-media account: '@jaycee_fw: "…"', '"…" — @millwall_mags'

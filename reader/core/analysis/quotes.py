@@ -28,6 +28,7 @@ from .cues import (
 from .gazetteer import word_list
 from .marks import QuoteSpan, quote_spans
 from .names import PARTICLES, ROLE_WORDS, SENTENCE_OPENERS, Names, trim_name
+from .phrases import HANDLE
 from .story import DESCRIPTION_WORDS, LOOK_BACK, ORG_NOUNS, description, is_description
 from .syntax import Parse, reported_before, said_by_grammar, speaker_by_grammar
 from .values import SPEECH, TERM, Entity, Quote
@@ -277,6 +278,8 @@ def _named_by(
     phrase = source.text
     if source.pronoun or phrase.lower() in PRONOUNS:  # however the pattern found it
         return _pronoun(source, span, text, entities, last)
+    if HANDLE.fullmatch(phrase):
+        return phrase  # '@jaycee_fw', the account as written
     unnamed = _UNNAMED_FOR.match(phrase)  # and what follows it is the organisation's name, however long
     short = len(phrase.split()) <= DESCRIPTION_WORDS
     if (unnamed and (short or _names_a_body(phrase[unnamed.end() :], entities))) or (

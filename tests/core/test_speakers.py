@@ -3325,3 +3325,44 @@ def test_a_document_that_advises_or_recommends_speaks(analyzer, body, speaker):
 )
 def test_a_social_media_account_is_the_speaker_as_written(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- a sentence that announces the quote after it
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Declan Rowe has coached Bath for three years.\n\nBath travel to Leicester next Saturday. Rowe did have "
+            "one parting word for his players. “We go to Leicester next week and we go to win.”",
+            "Declan Rowe",
+        ),
+        (
+            "Kenyan runner Faith Chebet had a simple message for the shoe companies after her win in Boston. "
+            '"Pay the women what you pay the men."',
+            "Faith Chebet",
+        ),
+        (
+            "Leeds owner Dana Whitcombe, who bought the club in 2023, had a blunt warning for the rest of the "
+            'league on Friday. "We are not here to make up the numbers."',
+            "Dana Whitcombe",
+        ),
+        (
+            "Meera Pillai offered her own verdict on the umpiring decisions at the MCG. "
+            '"Some of them were shocking, and I will say it to their faces."',
+            "Meera Pillai",
+        ),
+    ],
+)
+def test_a_person_with_a_word_or_message_in_the_sentence_before_says_the_quote(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+def test_a_message_for_someone_else_does_not_make_the_next_quote_theirs(analyzer):
+    body = (
+        "The club has yet to comment on the report.\n\n"
+        "The fans' banner carried a message for owner Dana Whitcombe at the weekend. "
+        '"Sell up and go."'
+    )
+    assert who_said(analyzer, body) == [None]

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..model import PARAGRAPH_BREAK, paragraph_end, paragraph_start
-from . import attribution, cast, pronouns, story
+from . import announced, attribution, cast, pronouns, story
 from .attribution import Source
 from .context import common_word
 from .cues import (
@@ -120,7 +120,11 @@ def find_quotes(
                 reported = reported_before(text, span.start, span.end, parse)
                 speaker = _resolve(reported, span, text, entities, names, last) if reported else None
             if speaker is None and source is None:  # 'Why did she turn it down?' then the answer
-                speaker = story.answerer(text, span.start, entities) or story.introducer(text, span.start, entities)
+                speaker = (
+                    story.answerer(text, span.start, entities)
+                    or story.introducer(text, span.start, entities)
+                    or announced.announcer(text, span.start, entities)
+                )
         quote = Quote(span.start, span.end, text[span.start : span.end], speaker, kind)
         quotes.append(quote)
         if kind == SPEECH:

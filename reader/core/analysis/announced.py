@@ -1,0 +1,47 @@
+"""A quote announced by the sentence before it: 'Rowe did have one parting word for his players. "…"' — the
+person who has, gives or offers a word, a message or a warning in that sentence says the quote after it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..model import paragraph_start
+from .cues import QUOTE_MARK, sentence_start
+from .story import opens_with
+from .values import Entity
+
+ANNOUNCED_WORDS = 24  # a longer sentence before the quote is about more than the words to come
+# 'did have one parting word', 'had a simple message', 'offered her own verdict', 'issued a stark warning'
+_ANNOUNCES = re.compile(
+    r"\b(?:had|has|did\s+have|offered|offers|gave|gives|delivered|delivers|sent|sends|issued|issues|saved|"
+    r"reserved|shared|shares|left|added)\s+(?:(?:also|only|just|then)\s+)?"
+    r"(?:a|an|one|the|some|this|his|her|their|its)\s+(?:[a-z][\w-]*\s+){0,3}"
+    r"(?:words?|message|warning|plea|reply|answer|advice|verdict|promise|reminder|retort|response|prediction|"
+    r"explanation|assessment|challenge|apology|thoughts|rallying\s+cry)\b(?!\s+from\b)"
+)
+
+# a short description before the name: 'Kenyan runner ', 'Rovers' new signing '
+_DESCRIBED = re.compile(r"[A-Z][\w'’-]*\s+(?:(?!(?:for|to|with|by|from|about|of|and|on|at|in)\s)[a-z][\w-]*\s+){1,2}")
+
+
+def announcer(text: str, start: int, entities: Sequence[Entity]) -> str | None:
+    """The person whose word, message or warning the sentence just before the quote at `start` (in its paragraph)
+    announces, where that person opens the sentence: 'Faith Chebet had a simple message for the shoe companies.'
+    Not a message for someone ('The banner carried a message for owner X'), nor one received from someone."""
+    para = paragraph_start(text, start)
+    stop = len(text[:start].rstrip())
+    if stop <= para or text[stop - 1 : stop] not in (".", "!") or sentence_start(text, start, para) != start:
+        return None
+    begin = sentence_start(text, stop - 1, para)
+    if QUOTE_MARK.search(text, begin, stop) or len(text[begin:stop].split()) > ANNOUNCED_WORDS:
+        return None
+    announces = _ANNOUNCES.search(text, begin, stop)
+    if announces is None:
+        return None
+    people = [e for e in entities if e.label == "PERSON" and begin <= e.start and e.end <= announces.start()]
+    if not people or not (
+        opens_with(text, begin, people[0].start) or _DESCRIBED.fullmatch(text, begin, people[0].start)
+    ):
+        return None
+    return people[0].canonical

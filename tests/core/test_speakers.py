@@ -3366,3 +3366,34 @@ def test_a_message_for_someone_else_does_not_make_the_next_quote_theirs(analyzer
         '"Sell up and go."'
     )
     assert who_said(analyzer, body) == [None]
+
+
+# ---------------------------------------------------------------- a wire dateline is not the speaker
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            'PERTH — West Coast coach Adam Simpson says his side\'s forward line "has to find another gear" if '
+            "the Eagles are to play finals.",
+            "Adam Simpson",
+        ),
+        (
+            "LONDON, March 4 (Reuters) - Britain's culture secretary Lisa Carrington said on Tuesday the new "
+            'owners would face "the toughest scrutiny".',
+            "Lisa Carrington",
+        ),
+        (
+            "CHENNAI, Dec 9 (PTI) Chennai Super Kings CEO Kasi Viswanathan on Monday described the auction as "
+            '"the best we have had".',
+            "Kasi Viswanathan",
+        ),
+        (
+            'SYDNEY (AAP) - Wallabies coach Joe Schmidt has labelled the schedule "brutal" for his players.',
+            "Joe Schmidt",
+        ),
+    ],
+)
+def test_a_wire_dateline_is_not_the_speaker(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

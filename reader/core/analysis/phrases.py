@@ -68,8 +68,14 @@ FUNCTION_WORD = re.compile(
     r"although|though|since|until|with|without|for|from|to|in|on|at|by)\b"
 )
 # what may stand before the subject of an attribution: 'In a statement on its website, the club said:'
+# a wire dateline: 'PERTH — ', 'NEW DELHI, Dec 3 (Reuters) - ', 'CHENNAI, Dec 9 (PTI) '
+_DATELINE = (
+    r"[A-Z]{3,}(?:[\s'’-]+[A-Z]{2,})*\.?(?:,\s*[A-Z][\w.]*(?:\s+[\w.]+){0,2})?\s*"
+    r"(?:\([^)]{1,20}\)\s*(?:[—–_]+|-{1,2}(?=\s))?|[—–_]+|-{1,2}(?=\s))\s*"
+)
+DATELINE = re.compile(_DATELINE)
 LEAD_IN = re.compile(
-    r"^(?:[A-Z]{3,}(?:,\s*[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)?\s*(?:\([^)]{1,20}\))?\s*[—–_]+\s*|"
+    rf"^(?:{_DATELINE}|"
     r"(?:But|And|So|Yet|Still|Then|Later|Earlier|Meanwhile|However|Afterwards|Separately|"
     r"Elsewhere|Asked|Speaking|Writing|In|On|At|After|Before|During|For|With|From|Following|Of|Regarding|"
     r"About|Despite|Amid|Given|Outside|Inside|Across|Within|Beyond|Among|Unlike|Like|"

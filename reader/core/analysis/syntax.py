@@ -23,6 +23,7 @@ from .attribution import (
     sentence_around,
     sentence_start,
 )
+from .phrases import DATELINE
 
 ParsedToken = tuple[int, int, str, int]  # start and end character in the text, dependency label, head's index
 Parse = Callable[[str], Sequence[ParsedToken]]
@@ -53,6 +54,8 @@ _PRONOUNS = frozenset(("he", "she", "they", "we", "i", "it"))
 def speaker_by_grammar(text: str, begin: int, end: int, quote: tuple[int, int], parse: Parse) -> Source | None:
     """The source of the quote text[quote[0]:quote[1]] that the grammar of its sentence text[begin:end]
     names: the subject of the speech verb the quote hangs from; None when the parse shows no such verb."""
+    dateline = DATELINE.match(text, begin, quote[0])
+    begin = dateline.end() if dateline else begin  # 'LONDON, March 4 (Reuters) - ' is not the sentence's subject
     sentence = text[begin:end]
     q0, q1 = quote[0] - begin, quote[1] - begin
     outside = (sentence[:q0] + " " + sentence[q1:]).split()

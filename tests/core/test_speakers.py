@@ -3397,3 +3397,25 @@ def test_a_message_for_someone_else_does_not_make_the_next_quote_theirs(analyzer
 )
 def test_a_wire_dateline_is_not_the_speaker(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- a live blog's timestamped entries
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            '14:05 GMT — Manager Eddie Ross, to the fourth official: "That\'s a yellow every day of the week!"',
+            "Eddie Ross",
+        ),
+        ('10.42am: Dana Whitcombe: "We expect to say more about the sponsor on Friday."', "Dana Whitcombe"),
+        ('16:40 Eddie Ross again: "Get him off!"', "Eddie Ross"),
+        (
+            '2.15pm Jonny Sexton on his hamstring: "It is fine, honestly. I will be out there on Saturday."',
+            "Jonny Sexton",
+        ),
+    ],
+)
+def test_a_live_blogs_timestamp_is_not_part_of_the_source(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

@@ -64,6 +64,7 @@ from .phrases import (
     SOURCE_STOP,
     THING_SUBJECT,
     TIME_LEAD_IN,
+    TIMESTAMP,
     TITLED_NAME,
     TURN,
     UNNAMED_HEAD,
@@ -176,6 +177,8 @@ def before(text: str, quote_start: int, floor: int) -> Source | None:
     if not text[floor:quote_start].strip() and floor >= 2 and re.search(r"[:,]\s*$", text[:floor]):
         floor = paragraph_start(text, floor - len(PARAGRAPH_BREAK))  # the paragraph before's start
     begin = sentence_start(text, quote_start, floor)
+    stamp = TIMESTAMP.match(text, begin, quote_start) if begin == paragraph_start(text, begin) else None
+    begin = stamp.end() if stamp else begin  # a live blog's '14:05 GMT — Eddie Ross: "'
     whole = text[begin:quote_start]
     head, at = whole, begin
     if QUOTE_MARK.search(head):
@@ -514,8 +517,12 @@ def _statement_label(head: str, at: int) -> Source | None:
 def _before_colon(head: str, at: int) -> Source | None:
     # a panel's 'Sam Ito, Channel 4: "'   a headline's 'Bach: "'
     m = re.fullmatch(  # and with an aside in brackets: 'Joe Mallory (on his future): "'
-        r"\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:\s*\([^()]{1,40}\))?(?:,\s*[^,:]{1,40})?\s*:\s*", head
+        r"\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:\s*\([^()]{1,40}\))?(?:,\s*[^,:]{1,40})?"
+        r"(?:\s+(?:again|too|also|later|then))?\s*:\s*",
+        head,
     )
+    on = re.fullmatch(r"\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})\s+on\s+[^,:()]{1,40}:\s*", head)
+    m = m or on  # a round-up's 'Jonny Sexton on his hamstring: "'; a two-word name, not 'Pressure on Leeds'
     handle = re.fullmatch(rf"\s*({HANDLE.pattern})\s*:\s*", head)
     if handle:  # a social-media reaction's account: '@jaycee_fw: "'
         return _span(head, at, handle.start(1), handle.end(1))

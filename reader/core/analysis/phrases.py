@@ -139,3 +139,7 @@ OTHER_NAMED = re.compile(
 )
 UNNAMED_HEAD = re.compile(r"(?:One|A|An|Another|The|His|Her|Their|Its)\s+[a-z]")
 HANDLE = re.compile(r"@\w{1,30}")  # a social-media account: '@jaycee_fw: "…"', '"…" — @millwall_mags'
+# a live blog's entry time: '14:05 GMT — ', '10.42am: ', '16:40 '
+TIMESTAMP = re.compile(
+    r"\s*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?|GMT|BST|CET|CEST|UTC|ET|EST|EDT|PT|IST|AEST|AEDT)?\s*(?:[—–:|-]+\s*)?(?=[A-Z@])"
+)

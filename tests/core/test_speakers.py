@@ -3419,3 +3419,28 @@ def test_a_wire_dateline_is_not_the_speaker(analyzer, body, speaker):
 )
 def test_a_live_blogs_timestamp_is_not_part_of_the_source(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- 'Her verdict:' before a quote
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            'Ellie Brandt watched the final from the stands in Melbourne. Her verdict: "Brilliant. Just brilliant."',
+            "Ellie Brandt",
+        ),
+        (
+            'Coach Dean Whitlow was asked whether the sponsor would stay. His reply? "Ask them, not me."',
+            "Dean Whitlow",
+        ),
+        (
+            "Kestrel Beverages has sponsored the race for a decade. Its response to the protest: "
+            '"We respect the right of every fan to be heard."',
+            "Kestrel Beverages",
+        ),
+    ],
+)
+def test_a_possessive_verdict_or_reply_before_a_quote_is_the_persons(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from ..model import PARAGRAPH_BREAK, paragraph_end, paragraph_start
+from . import labels
 from .cues import (
     AUX,
     PARTIAL_CUE_RE,
@@ -187,6 +188,9 @@ def before(text: str, quote_start: int, floor: int) -> Source | None:
         head = head[head_at:]
     # a subject that introduces the quote with a colon keeps its sentence's partial quotes:
     # 'Sunak defended the record whilst promising a "formal update" from Braverman: "…"'
+    label = labels.possessive_label(text, floor, quote_start)
+    if label:  # 'Her verdict: "', 'His reply? "'
+        return Source(label[0], label[1], label[2], pronoun=True)
     return (
         _transcript_turn(head, at)
         or _statement_label(head, at)

@@ -3444,3 +3444,22 @@ def test_a_live_blogs_timestamp_is_not_part_of_the_source(analyzer, body, speake
 )
 def test_a_possessive_verdict_or_reply_before_a_quote_is_the_persons(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- a connective adverb opening the sentence
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Three riders crashed on the final descent. Furthermore, the race organisers said in a statement, "
+            '"The safety of the riders is and will remain our first concern."',
+            "the race organisers",
+        ),
+        ('Moreover, Kestrel Beverages said: "We will honour every contract we have signed."', "Kestrel Beverages"),
+        ('Instead, Dana Whitcombe told reporters: "We will wait for the league to decide."', "Dana Whitcombe"),
+    ],
+)
+def test_a_connective_adverb_opening_the_sentence_is_not_the_speaker(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

@@ -81,6 +81,8 @@ LEAD_IN = re.compile(
     r"About|Despite|Amid|Given|Outside|Inside|Across|Within|Beyond|Among|Unlike|Like|"
     r"Back|Once|When|While|Now|Today|Yesterday)\b[^,:]{0,60},\s*|(?:But|And|So|Yet|Then)\s+|"
     r"[A-Z][a-z]+ly,\s*|"
+    r"(?:Furthermore|Moreover|Also|Instead|Likewise|Nonetheless|Nevertheless|Indeed|Overall|Therefore|Thus|Otherwise|"
+    r"Besides|Again|Plus|Next|Lastly|Anyway|Regardless|Alternatively|Conversely),\s*|"
     # 'Commenting on the deal,', 'Reacting to the news,'
     r"(?!According\b)[A-Z][a-z]+ing\s+(?:on|to|about|after|at|ahead|back|forward)\b[^,:]{0,60},\s*)+"
 )

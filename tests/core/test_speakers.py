@@ -3463,3 +3463,26 @@ def test_a_possessive_verdict_or_reply_before_a_quote_is_the_persons(analyzer, b
 )
 def test_a_connective_adverb_opening_the_sentence_is_not_the_speaker(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Kenyan Minister of the Interior Okello Wanjiru issued a statement: "
+            '"These clubs have broken the law and they will answer for it."',
+            "Okello Wanjiru",
+        ),
+        (
+            "UN High Commissioner for Human Rights Ravi Menon stated that the strikes would "
+            '"inevitably lead to civilian casualties".',
+            "Ravi Menon",
+        ),
+        (
+            'Secretary of State for Culture, Media and Sport Lisa Nandy said: "The regulator will have teeth."',
+            "Lisa Nandy",
+        ),
+    ],
+)
+def test_a_ministers_portfolio_spacy_glued_to_the_name_is_not_the_speaker(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

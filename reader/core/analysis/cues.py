@@ -29,6 +29,17 @@ scout promoter cornerman co-driver navigator opener all-rounder cox handler vete
 """.split()
 )
 
+# a government portfolio in a minister's title: 'Minister of the Interior', 'Secretary of State for Culture, Media
+# and Sport', 'High Commissioner for Human Rights'
+PORTFOLIO = frozenset(
+    """
+interior home foreign affairs defence defense justice health finance treasury education sport sports culture media
+digital state human rights trade industry labour labor employment transport energy environment agriculture housing
+communities tourism youth women equality equalities science technology commerce economy development security
+immigration communications information welfare pensions work works planning children families veterans and &
+""".split()
+)
+
 SPEECH_VERBS = (
     "said says say told tells added adds explained explains insisted insists admitted admits conceded concedes "
     "warned warns gushed gushes implored implores interjected interjects interrupted responded responds replied "

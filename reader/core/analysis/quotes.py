@@ -18,6 +18,7 @@ from .context import common_word
 from .cues import (
     ABBREVIATIONS,
     PARTIAL_CUE_RE,
+    PORTFOLIO,
     POSITIONS,
     PRONOUNS,
     SPOKEN_CUE_RE,
@@ -80,7 +81,7 @@ _PARTICLES = "|".join(sorted(PARTICLES))  # a longer unresolved phrase is not ke
 # up to three capitalised words (or particles) right before a name: 'Thiago ' of 'Thiago Lisboa'
 _WORDS_BEFORE = re.compile(rf"\b(?:[A-Z][\w'’-]+\s+)(?:(?:[A-Z][\w'’.-]*|{_PARTICLES})\s+){{0,2}}$")
 # 'of the ', 'for Eastern ' right before an organisation's name that spaCy glued to a person's
-_GLUED_AFTER = re.compile(r"\b(?:of|for|at|from)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+)*$")
+_GLUED_AFTER = re.compile(r"\b(?:of|for|at|from)\s+(?:the\s+)?(?:[A-Z][\w'’-]*,?\s+(?:and\s+|&\s+)?)*$")
 # the first word of a surname like 'Ben Haddou'
 PARTICLE_HEADS = PARTICLES | frozenset({"ben", "abu", "mac", "mc", "st"})
 
@@ -220,23 +221,25 @@ def _resolve(
         return story.spelled_out(speaker, text)
     if speaker and " " not in speaker:  # 'Demriel' for the 'Füsun Demirel' of the story
         speaker = story.misspelt_person(speaker, entities) or speaker
-    return _without_position(_unglued(_fullest(speaker, entities), text, entities), entities) if speaker else speaker
+    return _without_position(_unglued(_fullest(speaker, entities), text), entities) if speaker else speaker
 
 
-def _unglued(speaker: str, text: str, entities: Sequence[Entity]) -> str:
-    """'Patricia Curtis' of 'Board member of TransPALS Patricia Curtis', where spaCy glued the organisation after
-    'of' or 'for' to the name: the words from the first known first name on, where none before it is one and
-    two or three words remain (not 'the Jimmy Carter Center')."""
+def _unglued(speaker: str, text: str) -> str:
+    """'Patricia Curtis' of 'Board member of TransPALS Patricia Curtis', 'Navi Pillay' of 'High Commissioner for
+    Human Rights Navi Pillay', where spaCy glued what follows 'of' or 'for' to the name: the words after a
+    minister's portfolio, else from the first known first name, where two or three words remain (not 'the Jimmy
+    Carter Center')."""
     words = speaker.split()
     if len(words) < 3 or words[-1].lower() in ORG_NOUNS:
         return speaker
-    firsts = word_list("first_names")
-    at = next((i for i, w in enumerate(words) if w in firsts), 0)
-    tagged = [e for e in entities if e.text == speaker]  # as written, glued
-    if not 1 <= at <= len(words) - 2 or len(words) - at > 3 or not tagged:
+    held = next((i for i, w in enumerate(words) if w.lower().rstrip(",") not in PORTFOLIO), 0)  # 'Human Rights'
+    at = held or next((i for i, w in enumerate(words) if w in word_list("first_names")), 0)
+    if not 1 <= at <= len(words) - 2 or len(words) - at > 3:
         return speaker
-    after_of = any(_GLUED_AFTER.search(text, max(0, e.start - 60), e.start) for e in tagged)
-    return " ".join(words[at:]) if after_of else speaker
+    found = text.find(speaker)
+    while found >= 0 and not _GLUED_AFTER.search(text, max(0, found - 60), found):
+        found = text.find(speaker, found + 1)
+    return " ".join(words[at:]) if found >= 0 else speaker
 
 
 def _without_position(speaker: str, entities: Sequence[Entity]) -> str:
@@ -297,7 +300,7 @@ def _named_by(
         if not any(e.label == "PERSON" and source.start <= e.start < source.end for e in entities):
             return names.resolve(phrase) if " " not in phrase else phrase  # an organisation as written
     spans = [e for e in entities if source.start <= e.start and e.end <= source.end]
-    glued = next((u for e in spans if (u := _unglued(e.canonical, text, [e])) != e.canonical), None)
+    glued = next((u for e in spans if (u := _unglued(e.text, text)) != e.text), None)
     if glued:
         return glued  # 'Trustee of SportsAid Helena Marsh', where spaCy saw one organisation
     affiliated = _affiliated(phrase, entities)  # 'Mina Worley-Hale of Human Rights Watch'

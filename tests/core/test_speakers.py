@@ -3486,3 +3486,27 @@ def test_a_connective_adverb_opening_the_sentence_is_not_the_speaker(analyzer, b
 )
 def test_a_ministers_portfolio_spacy_glued_to_the_name_is_not_the_speaker(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- a tabloid's mood word before the name
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "BOXING bad boy Tommy Kane has hit out at his former sponsors.\n\n"
+            'Fuming Kane told the Echo: "They were happy when I was winning."',
+            "Tommy Kane",
+        ),
+        ('Tearful Sophie Marsh said: "I gave this club everything I had."', "Sophie Marsh"),
+        (
+            "City boss Kev Mulgrew was in no mood to talk after the game.\n\n"
+            '"That was a disgrace," said furious Mulgrew.',
+            "Kev Mulgrew",
+        ),
+        ('Delighted boss Kev Mulgrew said: "The lads were magnificent."', "Kev Mulgrew"),
+    ],
+)
+def test_a_mood_word_before_the_name_is_not_part_of_the_speaker(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

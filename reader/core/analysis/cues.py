@@ -29,6 +29,15 @@ scout promoter cornerman co-driver navigator opener all-rounder cox handler vete
 """.split()
 )
 
+# a tabloid's mood word before a name, capitalised at a sentence's start: 'Fuming Kane told The Sun'
+MOODS = frozenset(
+    """
+fuming furious angry livid raging irate incensed tearful emotional delighted thrilled elated jubilant ecstatic
+gutted devastated heartbroken distraught stunned shocked proud relieved defiant bullish upbeat confident cheeky
+outspoken embattled under-fire beleaguered axed sacked jailed disgraced injured crocked frustrated bemused
+baffled unrepentant red-faced smiling beaming grinning candid honest humble
+""".split()
+)
 # a government portfolio in a minister's title: 'Minister of the Interior', 'Secretary of State for Culture, Media
 # and Sport', 'High Commissioner for Human Rights'
 PORTFOLIO = frozenset(

@@ -17,6 +17,7 @@ from .attribution import Source
 from .context import common_word
 from .cues import (
     ABBREVIATIONS,
+    MOODS,
     PARTIAL_CUE_RE,
     PORTFOLIO,
     POSITIONS,
@@ -217,6 +218,11 @@ def _resolve(
     if source.text == "One":  # 'Pals say he was gutted. One told us: "…"': a pal
         return story.one_of(text, source.start)
     speaker = _named_by(source, span, text, entities, names, last)
+    if speaker and " " in speaker and speaker.split()[0].lower() in MOODS:  # 'Fuming Kane', 'Tearful Sophie Marsh'
+        speaker = speaker.split(" ", 1)[1]
+        speaker = (
+            names.resolve(speaker) if " " in speaker else _full_name_before(speaker, text, source.start) or speaker
+        )
     if speaker and ACRONYM.fullmatch(speaker):
         return story.spelled_out(speaker, text)
     if speaker and " " not in speaker:  # 'Demriel' for the 'Füsun Demirel' of the story

@@ -9,7 +9,6 @@ before it (`Team principal Ruth Adler replied: "…"`, `Sam Ito, Channel 4: "…
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ..model import PARAGRAPH_BREAK, paragraph_end, paragraph_start
 from . import labels
@@ -29,7 +28,10 @@ from .cues import (
 from .cues import PARTIAL_CUES as PARTIAL_CUES
 from .cues import SPEECH_VERBS as SPEECH_VERBS
 from .cues import STATEMENT_NOUNS as STATEMENT_NOUNS
-from .names import DEMONYMS, PARTICLES, ROLE_WORDS, trim_name
+from .labels import before_colon as _before_colon
+from .labels import statement_label as _statement_label
+from .labels import transcript_turn as _transcript_turn
+from .names import DEMONYMS, ROLE_WORDS, trim_name
 from .phrases import (
     ADDRESSED,
     AFTER_SENTENCE_WORDS,
@@ -44,9 +46,7 @@ from .phrases import (
     DISPLAYED_BY,
     FUNCTION_WORD,
     GOES_ON,
-    HANDLE,
     ISSUED_BY,
-    LABEL,
     LEAD_IN,
     MEDIUM_AFTER,
     NAME_APPOSED,
@@ -57,7 +57,6 @@ from .phrases import (
     RELATIVE,
     REPORTED,
     ROLE_APPOSED,
-    ROLE_COLON,
     ROLE_FIRST,
     ROLE_FIRST_WORD,
     ROLE_OF,
@@ -67,25 +66,12 @@ from .phrases import (
     TIME_LEAD_IN,
     TIMESTAMP,
     TITLED_NAME,
-    TURN,
     UNNAMED_HEAD,
     WEEKDAY,
     WHICH_SAYING,
 )
-
-
-@dataclass(frozen=True)
-class Source:
-    """The phrase naming who spoke, as it stands in the text, with where it is."""
-
-    start: int
-    end: int
-    text: str
-    pronoun: bool = False
-
-    @property
-    def words(self) -> list[str]:
-        return self.text.split()
+from .sources import Source, looks_like_name
+from .sources import span as _span
 
 
 def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
@@ -230,14 +216,6 @@ def _new_sentence(text: str, quote_end: int, body: str) -> bool:
     return inner[-1:] in (".", "!", "?") and body[:1].isupper()
 
 
-def _span(body: str, at: int, start: int, end: int, pronoun: bool = False) -> Source | None:
-    phrase = body[start:end].strip(" ,")
-    if not phrase:
-        return None
-    offset = body.index(phrase, start)
-    return Source(at + offset, at + offset + len(phrase), phrase, pronoun)
-
-
 def _phrase_after(body: str, start: int) -> int:
     """Where a source phrase starting at `start` ends."""
     pos = start
@@ -308,11 +286,6 @@ def _apposition_end(head: str) -> int:
 
 def _ends_in_name(phrase: str) -> bool:
     return bool(re.search(r"\b[A-Z][\w'’-]+\s+[A-Z][\w'’-]+\s*$", phrase))
-
-
-def looks_like_name(phrase: str) -> bool:
-    words = [w for w in re.findall(r"[\w'’.-]+", phrase) if w not in PARTICLES]
-    return bool(words) and all(w[:1].isupper() for w in words) and len(words) <= 5
 
 
 def _according_to(body: str, at: int) -> Source | None:
@@ -504,43 +477,6 @@ def _before_said_name(head: str, at: int) -> Source | None:
         return None  # 'and told the players, "…"': whom the speaker told
     group = "source" if m.group("source") else "words"
     return _span(head, at, m.start(group), m.end(group))
-
-
-def _transcript_turn(head: str, at: int) -> Source | None:
-    # a transcript's 'Q (MARA LINDQVIST, THE COURIER): "'   'A. Joe Brannigan: "'   'Q — Sam Ito (BBC): "'
-    m = TURN.fullmatch(head)
-    return _span(head, at, m.start("name"), m.end("name")) if m and looks_like_name(m.group("name")) else None
-
-
-def _statement_label(head: str, at: int) -> Source | None:
-    # a release's label: 'Statement from Northfield Rovers: "'   'Full statement by X: "'
-    m = LABEL.fullmatch(head)
-    return _span(head, at, m.start("name"), m.end("name")) if m else None
-
-
-def _before_colon(head: str, at: int) -> Source | None:
-    # a panel's 'Sam Ito, Channel 4: "'   a headline's 'Bach: "'
-    m = re.fullmatch(  # and with an aside in brackets: 'Joe Mallory (on his future): "'
-        r"\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3})(?:\s*\([^()]{1,40}\))?(?:,\s*[^,:]{1,40})?"
-        r"(?:\s+(?:again|too|also|later|then))?\s*:\s*",
-        head,
-    )
-    on = re.fullmatch(r"\s*(?P<name>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})\s+on\s+[^,:()]{1,40}:\s*", head)
-    m = m or on  # a round-up's 'Jonny Sexton on his hamstring: "'; a two-word name, not 'Pressure on Leeds'
-    handle = re.fullmatch(rf"\s*({HANDLE.pattern})\s*:\s*", head)
-    if handle:  # a social-media reaction's account: '@jaycee_fw: "'
-        return _span(head, at, handle.start(1), handle.end(1))
-    held = ROLE_COLON.fullmatch(head)  # 'Leeds Rhinos head coach Brad Arthur: "'
-    if not m and held and held.group("role").split()[-1] in ROLE_WORDS:
-        return _span(head, at, held.start("name"), held.end("name"))
-    if (
-        not m
-        or len(m.group("name")) < 2
-        or not looks_like_name(m.group("name"))
-        or LEAD_IN.match(m.group("name") + ",")
-    ):
-        return None
-    return _span(head, at, m.start("name"), m.end("name"))
 
 
 def outer_reporter(text: str, found: Source, quote_start: int, quote_end: int) -> Source | None:

@@ -3510,3 +3510,48 @@ def test_a_ministers_portfolio_spacy_glued_to_the_name_is_not_the_speaker(analyz
 )
 def test_a_mood_word_before_the_name_is_not_part_of_the_speaker(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+# ---------------------------------------------------------------- a description as the subject of 'saying', 'by asserting that'
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "On June 8, an unnamed senior league official stood by the decision, saying "
+            '"It is what it is, and we will not change it now."',
+            "an unnamed senior league official",
+        ),
+        (
+            "Dana Whitcombe bought the club in 2023. On Monday, the owner defended the deal by asserting that "
+            '"Every club will be better off by the end of the decade."',
+            "Dana Whitcombe",
+        ),
+        (
+            'Marta Quiroga defended the sponsor by claiming "Nobody has shown me a single broken rule, not one."',
+            "Marta Quiroga",
+        ),
+    ],
+)
+def test_the_subject_of_saying_or_by_asserting_before_a_quote_speaks(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "On May 27, 2023, President Dana Whitcombe made public statements on the deal by asserting that "
+            '"Every club will be better off by the end of the decade."',
+            "Dana Whitcombe",
+        ),
+        (
+            "On June 8, an unnamed senior UEFA official stood by the decision, saying "
+            '"It is what it is, and we will not change it now."',
+            "an unnamed senior UEFA official",
+        ),
+    ],
+)
+def test_a_full_date_or_an_acronym_does_not_hide_the_subject_of_saying(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

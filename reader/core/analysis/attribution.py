@@ -401,7 +401,8 @@ def _before_subject(head: str, at: int) -> Source | None:
     # the quote closes a sentence whose subject is a name (or he/she), introduced by a colon or 'saying'
     if not re.search(
         r"(?::|,?\s*\b(?:saying|adding|explaining|noting|insisting|warning|arguing|stating|"
-        r"writing|telling\s+\w+|declaring)\s*[:,]?|\b(?:for|after)\s+(?:saying|claiming|calling)\b[^,;:\"“]{0,80})\s*$",
+        r"writing|telling\s+\w+|declaring)\s*[:,]?|\b(?:for|after)\s+(?:saying|claiming|calling)\b[^,;:\"“]{0,80}|"
+        r"\bby\s+(?:saying|asserting|claiming|arguing|insisting|declaring|stating|stressing)(?:\s+that)?)\s*$",
         head,  # 'Jo Fenn apologised for saying the referee was "'
     ):
         return None
@@ -445,7 +446,17 @@ def _before_subject(head: str, at: int) -> Source | None:
         return _subject_source(head, held.group("name"), at)
     if m and looks_like_name(m.group()) and m.group() not in NOT_A_NAME:  # not 'One question from the floor'
         return _subject_source(head, sentence[: role_holder_end(sentence, 0, m.end())], at)
+    described = _DESCRIBED_SUBJECT.match(sentence)  # 'an unnamed senior league official stood by …, saying "'
+    if described:
+        return _span(head, at, head.index(described.group(1)), head.index(described.group(1)) + len(described.group(1)))
     return None
+
+
+# a description of a person as a sentence's subject, before its verb: 'the owner defended', 'an unnamed official stood'
+_HOLDERS = "|".join(sorted(w for w in ROLE_WORDS | {"official", "source", "insider", "executive"} if w.isalpha()))
+_DESCRIBED_SUBJECT = re.compile(
+    rf"((?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:(?:[a-z][\w'’-]*|[A-Z]{{2,6}})\s+){{0,4}}(?:{_HOLDERS}))(?=\s+(?!of\b|for\b|at\b)[a-z])"
+)
 
 
 def role_holder_end(sentence: str, s: int, e: int) -> int:

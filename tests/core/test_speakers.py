@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.core.analysis.quotes import find_quotes
 from reader.core.analysis.values import SPEECH, TERM
 from reader.core.model import BODY, TITLE, Article
 from tests.core.analysis_fixtures import analyze_text, assert_quote_spans_are_sound, bare, quote_starting, real_analyzer
@@ -3555,3 +3556,12 @@ def test_the_subject_of_saying_or_by_asserting_before_a_quote_speaks(analyzer, b
 )
 def test_a_full_date_or_an_acronym_does_not_hide_the_subject_of_saying(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+def test_a_long_lead_in_before_the_subject_is_cut_off():
+    # the source phrase alone, as the patterns find it (no parser to fall back on)
+    body = (
+        "Asked about the prospects to turn the stands into corporate hospitality boxes, Gemma Ruddock, a member of "
+        'the Stadium Review Group, said "It would be easier to start all over with just a bucket".'
+    )
+    assert [q.speaker for q in find_quotes(body)] == ["Gemma Ruddock"]

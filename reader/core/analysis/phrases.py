@@ -79,7 +79,7 @@ LEAD_IN = re.compile(
     r"(?:But|And|So|Yet|Still|Then|Later|Earlier|Meanwhile|However|Afterwards|Separately|"
     r"Elsewhere|Asked|Speaking|Writing|In|On|At|After|Before|During|For|With|From|Following|Of|Regarding|"
     r"About|Despite|Amid|Given|Outside|Inside|Across|Within|Beyond|Among|Unlike|Like|"
-    r"Back|Once|When|While|Now|Today|Yesterday)\b[^,:]{0,60},\s*|(?:But|And|So|Yet|Then)\s+|"
+    r"Back|Once|When|While|Now|Today|Yesterday)\b[^,:]{0,100},\s*|(?:But|And|So|Yet|Then)\s+|"
     r"[A-Z][a-z]+ly,\s*|(?<=,\s)\d{4},\s*|"  # and the year after 'On May 27, '
     r"(?:Furthermore|Moreover|Also|Instead|Likewise|Nonetheless|Nevertheless|Indeed|Overall|Therefore|Thus|Otherwise|"
     r"Besides|Again|Plus|Next|Lastly|Anyway|Regardless|Alternatively|Conversely),\s*|"

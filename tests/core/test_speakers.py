@@ -3565,3 +3565,26 @@ def test_a_long_lead_in_before_the_subject_is_cut_off():
         'the Stadium Review Group, said "It would be easier to start all over with just a bucket".'
     )
     assert [q.speaker for q in find_quotes(body)] == ["Gemma Ruddock"]
+
+
+# ---------------------------------------------------------------- a quoted word or two that qualifies, in reported speech
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ('The Northfield Boxing Board confirmed it was "looking into" the hotel incident.', "Northfield Boxing Board"),
+        (
+            'The Stadium Review Group reported in May that the old stands were "impractical" for corporate '
+            "hospitality.",
+            "Stadium Review Group",
+        ),
+    ],
+)
+def test_a_quoted_word_or_two_that_qualifies_in_reported_speech_is_speech(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+def test_a_quoted_noun_in_reported_speech_stays_a_term(analyzer):
+    body = 'The review found that the "banter culture" at the club had gone unchallenged for years.'
+    assert who_said(analyzer, body) == []

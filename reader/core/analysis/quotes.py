@@ -75,6 +75,8 @@ _PARTICIPLE_CUE = re.compile(
     r"\b(?:adding|saying|stating|noting|explaining|insisting|warning|writing|declaring|telling\s+\w+)\s*[,:]?$"
 )
 _THE = re.compile(r"^[Tt]he\s+")
+# what reports a finding or a claim in its words: 'reported … that the trailers were "impractical"'
+_FOUND_CUE = re.compile(r"\b(?:reported|reports|alleged|alleges|found|finds|concluded)\b")
 ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}")
 # a modal or 'to' right before a quote: the quote is the verb of a clause someone said ('would "study"')
 _VERB_PHRASE_BEFORE = re.compile(r"\b(?:would|will|could|should|must|might|may|can|shall|to)$")
@@ -481,11 +483,13 @@ def _reported(text: str, span: QuoteSpan, parse: Parse) -> bool:
     grammar shows to be part of what the verb reports."""
     inner = text[span.start + 1 : span.end - 1].strip(" '`\"“”«»‘’")
     begin, end = attribution.sentence_around(text, span.start, span.end)
-    if len(inner.split()) < REPORTED_MIN_WORDS or not inner[:1].islower() or _title_case(inner):
-        return False  # one or two words in quotes inside reported speech: a scare quote ('rated "highly critical"')
-    if not PARTIAL_CUE_RE.search(text, begin, span.start):
+    if not inner[:1].islower() or _title_case(inner):
         return False
-    return said_by_grammar(text, begin, end, (span.start, span.end), parse)
+    if not (PARTIAL_CUE_RE.search(text, begin, span.start) or _FOUND_CUE.search(text, begin, span.start)):
+        return False
+    # one or two words in quotes: speech where they qualify ('expected a "very prompt" withdrawal')
+    short = len(inner.split()) < REPORTED_MIN_WORDS
+    return said_by_grammar(text, begin, end, (span.start, span.end), parse, modifier=short)
 
 
 def _chained(text: str, previous: Quote, span: QuoteSpan) -> bool:

@@ -36,9 +36,12 @@ _CARRIERS = frozenset(
         + " "
         + PARTIAL_CUES.replace("|", " ")
         + " saying adding arguing insisting stating writing telling noting warning explaining claiming "
-        "calling describing argued argue argues urging urge reported reports report quoting"
+        "calling describing argued argue argues urging urge reported reports report quoting alleged alleges found finds"
     ).split()
 )
+_MODIFIERS = frozenset(
+    ("amod", "advmod", "acomp", "ccomp", "xcomp")
+)  # what a quoted word or two does where it is speech
 _ISSUED = frozenset("issued issues released releases published publishes".split())
 _STATEMENTS = frozenset("statement statements communique communiqué letter message".split())
 _SUBJECT_PARTS = frozenset(("compound", "det", "amod", "poss", "case", "nmod", "nummod", "quantmod"))
@@ -75,7 +78,9 @@ def speaker_by_grammar(text: str, begin: int, end: int, quote: tuple[int, int], 
     return Source(begin + s, begin + e, phrase, phrase.lower() in _PRONOUNS)
 
 
-def said_by_grammar(text: str, begin: int, end: int, quote: tuple[int, int], parse: Parse) -> bool:
+def said_by_grammar(
+    text: str, begin: int, end: int, quote: tuple[int, int], parse: Parse, modifier: bool = False
+) -> bool:
     """Whether the quote text[quote[0]:quote[1]], short and inside its sentence text[begin:end], is part of
     what a speech verb of the sentence reports: 'Mubarak said he had left office in "the interest of the
     country"'; not a name a noun carries ('will enforce the law banning "…"')."""
@@ -87,6 +92,8 @@ def said_by_grammar(text: str, begin: int, end: int, quote: tuple[int, int], par
     inside = {i for i, (s, e, _, _) in enumerate(tokens) if s >= q0 and e <= q1}
     roots = [i for i in sorted(inside) if tokens[i][3] not in inside and tokens[i][2] != "punct"]
     node, seen = (roots[0] if roots else None), set()
+    if modifier and (node is None or tokens[node][2] not in _MODIFIERS):
+        return False  # a short quote must qualify something ('a "minimal" amount'), not name it ('the "Galacticos"')
     while node is not None and node not in seen:
         seen.add(node)
         if node not in inside and sentence[tokens[node][0] : tokens[node][1]].lower() in _CARRIERS:

@@ -3588,3 +3588,33 @@ def test_a_quoted_word_or_two_that_qualifies_in_reported_speech_is_speech(analyz
 def test_a_quoted_noun_in_reported_speech_stays_a_term(analyzer):
     body = 'The review found that the "banter culture" at the club had gone unchallenged for years.'
     assert who_said(analyzer, body) == []
+
+
+# ---------------------------------------------------------------- 'calling them "…"' after the main clause
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "BOXING bad boy Tommy Kane has launched an astonishing attack on his former sponsors — calling them "
+            '"a bunch of suits who wouldn\'t know a left hook from a lemonade".',
+            "Tommy Kane",
+        ),
+        (
+            "Rovers striker Jo Fenn has hit out at the club's new shirt sponsor, branding the deal "
+            '"an embarrassment for a club of this size".',
+            "Jo Fenn",
+        ),
+    ],
+)
+def test_the_subject_of_a_sentence_ending_calling_them_speaks(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+def test_a_name_apposed_before_calling_is_who_calls(analyzer):
+    body = (
+        "The Echo's report quotes one fan, Jim Moray, describing the scenes as "
+        '"the worst I have seen in forty years of watching this club".'
+    )
+    assert who_said(analyzer, body) == ["Jim Moray"]

@@ -180,6 +180,7 @@ def before(text: str, quote_start: int, floor: int) -> Source | None:
     return (
         _transcript_turn(head, at)
         or _statement_label(head, at)
+        or _apposed_namer(head, at)
         or _before_verb(head, at)
         or _before_said_name(head, at)
         or _before_colon(head, at)
@@ -396,13 +397,20 @@ def _with_saying(head: str, at: int) -> Source | None:
     return _span(head, at, m.start("source"), m.end("source")) if m else None
 
 
+def _apposed_namer(head: str, at: int) -> Source | None:
+    # 'quotes one man, Jim MacIvor, describing witnessing "'   'one fan, Jim Moray, describing the scenes as "'
+    named = _NAMED_THEN_NAMING.search(head)
+    return _span(head, at, named.start(1), named.end(1)) if named else None
+
+
 def _before_subject(head: str, at: int) -> Source | None:
     # McFadden told the media of her race, saying, "   Coe, head of the BOA, also rejected the call: "
     # the quote closes a sentence whose subject is a name (or he/she), introduced by a colon or 'saying'
     if not re.search(
         r"(?::|,?\s*\b(?:saying|adding|explaining|noting|insisting|warning|arguing|stating|"
         r"writing|telling\s+\w+|declaring)\s*[:,]?|\b(?:for|after)\s+(?:saying|claiming|calling)\b[^,;:\"“]{0,80}|"
-        r"\bby\s+(?:saying|asserting|claiming|arguing|insisting|declaring|stating|stressing)(?:\s+that)?)\s*$",
+        r"\bby\s+(?:saying|asserting|claiming|arguing|insisting|declaring|stating|stressing)(?:\s+that)?|"
+        rf"(?:,|\s[—–]|\s--)\s*{_NAMING}\s+[^,;:\"“]{{1,60}})\s*$",
         head,  # 'Jo Fenn apologised for saying the referee was "'
     ):
         return None
@@ -439,7 +447,7 @@ def _before_subject(head: str, at: int) -> Source | None:
             else None
         )
     held = ROLE_SUBJECT.match(sentence)  # 'Rovers striker Jo Fenn apologised for saying …'
-    if held and held.group("role").split()[-1] in ROLE_WORDS:
+    if held and held.group("role").split()[-1] in ROLE_WORDS | _EPITHETS:
         return _subject_source(head, held.group("name"), at)
     held = ROLE_APPOSED.match(sentence)  # 'US citizen Susan Coyle, the mother of …,'
     if held and not re.search(r"ed\s|\b(?:beat|beats|hit|met|won|lost|left|led|took|says?)\s", held.group("role")):
@@ -452,6 +460,11 @@ def _before_subject(head: str, at: int) -> Source | None:
     return None
 
 
+# a participle that characterises someone or something in the quote's words: 'calling them "…"'
+_NAMING = r"(?:calling|branding|describing|labelling|labeling|dubbing|accusing)"
+_NAMED_THEN_NAMING = re.compile(rf",\s+((?:[A-Z][\w'’.-]*\s+){{1,3}}[A-Z][\w'’-]+),\s*{_NAMING}\s+[^,;:\"“]{{1,60}}$")
+# a tabloid's epithet before a name: 'BOXING bad boy Tommy Kane', 'Rovers wonderkid Jo Fenn'
+_EPITHETS = frozenset("boy girl ace wonderkid hotshot starlet youngster veteran hero".split())
 # a description of a person as a sentence's subject, before its verb: 'the owner defended', 'an unnamed official stood'
 _HOLDERS = "|".join(sorted(w for w in ROLE_WORDS | {"official", "source", "insider", "executive"} if w.isalpha()))
 _DESCRIBED_SUBJECT = re.compile(

@@ -3618,3 +3618,29 @@ def test_a_name_apposed_before_calling_is_who_calls(analyzer):
         '"the worst I have seen in forty years of watching this club".'
     )
     assert who_said(analyzer, body) == ["Jim Moray"]
+
+
+# ---------------------------------------------------------------- 'According to X, …' opening the quote's sentence
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "The number of injured rose to 116; according to Derrec Beckwith, public information officer for the "
+            'county, injuries ranged "from cuts and bruises to severe broken bones".',
+            "Derrec Beckwith",
+        ),
+        (
+            "According to Dana Reyes, the club's spokeswoman, ticket sales rose \"by more than a third in a single "
+            'week".',
+            "Dana Reyes",
+        ),
+        (
+            'According to Kestrel Beverages, the deal is "worth every penny to a brand that wants to be seen".',
+            "Kestrel Beverages",
+        ),
+    ],
+)
+def test_according_to_opening_the_sentence_names_the_source_of_its_quote(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

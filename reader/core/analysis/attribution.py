@@ -195,9 +195,16 @@ def _according_within(head: str, at: int) -> Source | None:
     # 'The deal, according to Kestrel chief executive Anika Sorensen, is "'
     # not 'The judge told him that, according to a report, he had "…"': whose report is it is another matter
     m = re.search(r",\s+according\s+to\s+(?P<source>[^,:;]{2,60}),\s+[^,:;]{0,60}$", head)
+    # 'According to Dana Reyes, the club's spokeswoman, ticket sales rose "', '…; according to X, injuries ranged "'
+    m = m or _ACCORDING_FIRST.search(head)
     if not m or PARTIAL_CUE_RE.search(head, 0, m.start()):
         return None
     return _span(head, at, m.start("source"), m.end("source"))
+
+
+_ACCORDING_FIRST = re.compile(
+    r"(?:^|;\s*)\s*[Aa]ccording\s+to\s+(?P<source>[^,:;\"“]{2,60}?)(?:,\s+[^,:;\"“]{1,100})?,\s+[^,:;\"“]{1,80}$"
+)
 
 
 def line_attribution(text: str, para_end: int) -> Source | None:

@@ -3644,3 +3644,11 @@ def test_a_name_apposed_before_calling_is_who_calls(analyzer):
 )
 def test_according_to_opening_the_sentence_names_the_source_of_its_quote(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+def test_whilst_before_a_participle_cue_is_not_the_speaker(analyzer):
+    body = (
+        'Sports minister Dana Okafor said on Monday that the ban would "inevitably hurt the grassroots game", whilst '
+        'also calling for the clubs to "find the money from somewhere else and find it quickly".'
+    )
+    assert who_said(analyzer, body) == ["Dana Okafor", "Dana Okafor"]

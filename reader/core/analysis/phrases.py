@@ -65,7 +65,7 @@ DISPLAYED_BY = re.compile(
 # what cannot start a source phrase after a quote: '…," and Smith scored'
 FUNCTION_WORD = re.compile(
     r"(?:and|but|or|as|while|when|then|so|if|which|who|that|after|before|because|"
-    r"although|though|since|until|with|without|for|from|to|in|on|at|by)\b"
+    r"although|though|whilst|whereas|since|until|with|without|for|from|to|in|on|at|by)\b"
 )
 # what may stand before the subject of an attribution: 'In a statement on its website, the club said:'
 # a wire dateline: 'PERTH — ', 'NEW DELHI, Dec 3 (Reuters) - ', 'CHENNAI, Dec 9 (PTI) '

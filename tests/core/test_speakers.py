@@ -3652,3 +3652,25 @@ def test_whilst_before_a_participle_cue_is_not_the_speaker(analyzer):
         'also calling for the clubs to "find the money from somewhere else and find it quickly".'
     )
     assert who_said(analyzer, body) == ["Dana Okafor", "Dana Okafor"]
+
+
+# ---------------------------------------------------------------- 'As X told …, …' before the quote
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "As Marta Quiroga told the Echo, attendances have risen every year since the sponsor arrived. "
+            '"Despite the rain and the prices, we sold out every home game last season."',
+            "Marta Quiroga",
+        ),
+        (
+            "As league president Dana Reyes pointed out, the clubs now have the chance to act together; "
+            '"We are living at the end of a twenty-year effort by the owners to go it alone."',
+            "Dana Reyes",
+        ),
+    ],
+)
+def test_as_someone_said_before_a_quote_names_its_speaker(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 
 from ..model import paragraph_start
-from .cues import QUOTE_MARK, sentence_start
+from .cues import QUOTE_MARK, VERB, sentence_start
 from .story import opens_with
 from .values import Entity
 
@@ -23,6 +23,31 @@ _ANNOUNCES = re.compile(
 
 # a short description before the name: 'Kenyan runner ', 'Rovers' new signing '
 _DESCRIBED = re.compile(r"[A-Z][\w'’-]*\s+(?:(?!(?:for|to|with|by|from|about|of|and|on|at|in)\s)[a-z][\w-]*\s+){1,2}")
+
+
+# 'As Heald told The Huffington Post, …', 'As NARAL President Ilyse Hogue pointed out, …'
+_AS_SAID = re.compile(rf"As\s+(?P<who>[^,;:\"“]{{2,80}}?)\s+(?:{VERB}|put\s+it)\b[^,;:\"“]{{0,60}},")
+
+
+def as_said(text: str, start: int, entities: Sequence[Entity]) -> str | None:
+    """The person of 'As X told the Echo, …' that opens the sentence the quote at `start` closes after a
+    semicolon, or the sentence just before it in its paragraph: 'As Heald told The Huffington Post, ozone
+    has dropped. "…"'."""
+    para = paragraph_start(text, start)
+    begin = sentence_start(text, start, para)
+    if begin == start:  # the quote opens its sentence: the one before it
+        stop = len(text[:start].rstrip())
+        if stop <= para:
+            return None
+        begin = sentence_start(text, stop - 1, para)
+    elif not text[:start].rstrip().endswith(";"):
+        return None
+    said = _AS_SAID.match(text, begin, start)
+    if said is None or QUOTE_MARK.search(text, begin, start):
+        return None
+    who = [e for e in entities if e.label in ("PERSON", "ORG") and said.start("who") <= e.start < said.end("who")]
+    people = [e for e in who if e.label == "PERSON"]
+    return (people or who)[-1].canonical if who else None
 
 
 def announcer(text: str, start: int, entities: Sequence[Entity]) -> str | None:

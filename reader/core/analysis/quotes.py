@@ -128,6 +128,7 @@ def find_quotes(
                     story.answerer(text, span.start, entities)
                     or story.introducer(text, span.start, entities)
                     or announced.announcer(text, span.start, entities)
+                    or announced.as_said(text, span.start, entities)
                 )
         quote = Quote(span.start, span.end, text[span.start : span.end], speaker, kind)
         quotes.append(quote)

@@ -3674,3 +3674,18 @@ def test_whilst_before_a_participle_cue_is_not_the_speaker(analyzer):
 )
 def test_as_someone_said_before_a_quote_names_its_speaker(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            '"Absolutely not," was Ange Kostakis\'s response when asked if he would change his approach.',
+            "Ange Kostakis",
+        ),
+        ('"We go again on Saturday," came Rovers captain Joe Mallory\'s reply.', "Joe Mallory"),
+        ('"Shambolic," was the verdict of one long-serving steward.', "one long-serving steward"),
+    ],
+)
+def test_was_someones_response_after_a_quote_names_its_speaker(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

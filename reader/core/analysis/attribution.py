@@ -144,9 +144,9 @@ def after(text: str, quote_end: int, limit: int) -> Source | None:
         return None  # a sentence of its own, not the quote's attribution
     return (
         _verb_first(body, at)
+        or _reply_from(body, at)
         or _source_first(body, at)
         or _according_to(body, at)
-        or _reply_from(body, at)
         or _displayed_by(body, at)
         or _dash(tail, quote_end)
     )
@@ -314,7 +314,14 @@ def _reply_from(body: str, at: int) -> Source | None:
     m = re.match(
         r"(?:came|was)\s+(?:the|his|her|their)\s+(?:reply|response|answer|retort|verdict)\s+(?:from|of)\s+", body
     )
-    return _span(body, at, m.end(), _phrase_after(body, m.end())) if m else None
+    if m:
+        return _span(body, at, m.end(), _phrase_after(body, m.end()))
+    # ," was Ange Postecoglou's response when asked   ," came Rovers captain Joe Mallory's reply
+    owned = re.match(
+        r"(?:came|was)\s+(?P<who>[A-Z][^,;:.!?\"“]{1,60}?)['’]s?\s+(?:reply|response|answer|retort|verdict|assessment)\b",
+        body,
+    )
+    return _span(body, at, owned.start("who"), owned.end("who")) if owned else None
 
 
 def _dash(tail: str, at: int) -> Source | None:

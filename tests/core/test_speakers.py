@@ -3689,3 +3689,11 @@ def test_as_someone_said_before_a_quote_names_its_speaker(analyzer, body, speake
 )
 def test_was_someones_response_after_a_quote_names_its_speaker(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+def test_another_unnamed_source_is_kept_as_written(analyzer):
+    body = (
+        'A spokesman for the Premier League said: "We do not comment on individual cases." Another source close to '
+        'the league added that talks were "ongoing and positive, and will go on next week".'
+    )
+    assert who_said(analyzer, body) == ["a spokesman for the Premier League", "another source close to the league"]

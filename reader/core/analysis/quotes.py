@@ -63,7 +63,7 @@ _DOCUMENT_NAMED = re.compile(
 )
 # an unnamed source of an organisation: 'a spokesperson for the FA', 'an official at the club'
 _UNNAMED_FOR = re.compile(
-    r"(?:[Aa]n?|[Oo]ne)\s+(?:[\w-]+\s+)?(?:spokes(?:man|woman|person)|representative|official|source|insider)"
+    r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+)?(?:spokes(?:man|woman|person)|representative|official|source|insider)"
     r"\s+(?:for|at|of|from|with|close\s+to)\s"
 )
 # what may stand between a speech verb and the words it quotes: 'said that "…"', 'told NBC that "…"',

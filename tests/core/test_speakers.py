@@ -3697,3 +3697,15 @@ def test_another_unnamed_source_is_kept_as_written(analyzer):
         'the league added that talks were "ongoing and positive, and will go on next week".'
     )
     assert who_said(analyzer, body) == ["a spokesman for the Premier League", "another source close to the league"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        'The statement, signed by the chairman, read: "We stand with our manager and we always will."',
+        'The statement, signed by all 22 players, read in part: "We stand with our manager and we always will."',
+        'The letter, posted on the club website, reads in part: "We stand with our manager and we always will."',
+    ],
+)
+def test_a_statement_that_reads_in_part_with_an_aside_is_the_statement(analyzer, body):
+    assert [w.lower() for w in who_said(analyzer, body)] in (["the statement"], ["the letter"])

@@ -285,7 +285,9 @@ def _apposition_end(head: str) -> int:
     first = re.split(r",|\s+[—–]\s+|\s+--\s+|\s+\(", head, maxsplit=1)[0]  # also 'Anika Sorensen — who … —', '… (X)'
     # 'The coach, who took over in March,', 'The club, in a statement on its website,': an aside, not the source
     relative = re.match(
-        r"(?:,|\s+[—–]|\s+--)\s+(?:who|whose|which|in|on|at|during|after|before|speaking|writing)\b", head[len(first) :]
+        r"(?:,|\s+[—–]|\s+--)\s+(?:who|whose|which|in|on|at|during|after|before|speaking|writing|"
+        r"(?:signed|issued|released|posted|published|sent|read)\s+(?:by|on|to|in)\b)\b",
+        head[len(first) :],
     )
     if len(first) < len(head) and first.strip() and (looks_like_name(first) or _ends_in_name(first) or relative):
         return len(first)  # also 'French security consultant Louis Caprioli, former head of X,'

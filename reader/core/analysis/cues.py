@@ -81,7 +81,7 @@ STATEMENT_NOUNS = frozenset(
     "statement release communique communiqué post letter message tweet resolution ruling verdict judgment".split()
 )
 _MULTI_VERBS = "".join(rf"(?<={noun}\s)reads?|" for noun in sorted(STATEMENT_NOUNS)) + (
-    r"read(?=:)|pointed\s+out|call\s+for|went\s+on|summed\s+up|chimed\s+in|"
+    r"read(?=:)|reads?\s+in\s+part(?=[:,])|pointed\s+out|call\s+for|went\s+on|summed\s+up|chimed\s+in|"
     r"shot\s+back|fired\s+back|hit\s+back|"
     r"was\s+quoted\s+as\s+saying|is\s+quoted\s+as\s+saying|added\s+that|said\s+that"
 )

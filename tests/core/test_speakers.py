@@ -3709,3 +3709,11 @@ def test_another_unnamed_source_is_kept_as_written(analyzer):
 )
 def test_a_statement_that_reads_in_part_with_an_aside_is_the_statement(analyzer, body):
     assert [w.lower() for w in who_said(analyzer, body)] in (["the statement"], ["the letter"])
+
+
+def test_a_name_apposed_to_a_description_ending_in_capitals_speaks(analyzer):
+    body = (
+        "In 2016, the current Greek Orthodox Patriarch, Patriarch Nikos Vlahos, described the sponsorship deal as a "
+        '"very grave mistake" and a "betrayal of the parish".'
+    )
+    assert who_said(analyzer, body) == ["Nikos Vlahos", "Nikos Vlahos"]

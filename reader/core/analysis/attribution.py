@@ -390,7 +390,12 @@ def _subject_source(head: str, subject: str, at: int) -> Source | None:
     if apposed and UNNAMED_HEAD.match(subject):  # 'One visitor to Atlantic City — Matt Jenkins —'
         return _span(head, at, start + apposed.start(1), start + apposed.end(1))
     titled = TITLED_NAME.match(subject)  # "Greenleaf Homes' Sales Director, Rachel Dunn,"
-    if titled and titled.group("role").split()[-1].lower() in ROLE_WORDS and looks_like_name(titled.group("name")):
+    described = titled and re.match(r"(?:the|his|her|their|its)\s", titled.group("role"))  # 'the current … Pope,'
+    if (
+        titled
+        and (titled.group("role").split()[-1].lower() in ROLE_WORDS or described)
+        and looks_like_name(titled.group("name"))
+    ):
         return _span(head, at, start + titled.start("name"), start + titled.end("name"))
     end = _apposition_end(subject)
     if len(subject[:end].split()) > 14:

@@ -3717,3 +3717,11 @@ def test_a_name_apposed_to_a_description_ending_in_capitals_speaks(analyzer):
         '"very grave mistake" and a "betrayal of the parish".'
     )
     assert who_said(analyzer, body) == ["Nikos Vlahos", "Nikos Vlahos"]
+
+
+def test_the_owner_of_a_post_which_read_speaks(analyzer):
+    body = (
+        "Goalkeeper Tim Hollings last updated his Instagram account on Tuesday, which read, "
+        '"Back in training next week. Thanks for all the messages."'
+    )
+    assert who_said(analyzer, body) == ["Tim Hollings"]

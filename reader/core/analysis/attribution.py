@@ -431,7 +431,8 @@ def _before_subject(head: str, at: int) -> Source | None:
         r"(?::|,?\s*\b(?:saying|adding|explaining|noting|insisting|warning|arguing|stating|"
         r"writing|telling\s+\w+|declaring)\s*[:,]?|\b(?:for|after)\s+(?:saying|claiming|calling)\b[^,;:\"“]{0,80}|"
         r"\bby\s+(?:saying|asserting|claiming|arguing|insisting|declaring|stating|stressing)(?:\s+that)?|"
-        rf"(?:,|\s[—–]|\s--)\s*{_NAMING}\s+[^,;:\"“]{{1,60}})\s*$",
+        rf"(?:,|\s[—–]|\s--)\s*{_NAMING}\s+[^,;:\"“]{{1,60}}|"
+        r",\s*which\s+(?:read|reads|said|says|stated|states)\s*[:,]?)\s*$",  # 'updated his account, which read, "'
         head,  # 'Jo Fenn apologised for saying the referee was "'
     ):
         return None

@@ -3725,3 +3725,21 @@ def test_the_owner_of_a_post_which_read_speaks(analyzer):
         '"Back in training next week. Thanks for all the messages."'
     )
     assert who_said(analyzer, body) == ["Tim Hollings"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            'The tribunal said there was no "clear and convincing" evidence against the two riders.',
+            "tribunal",
+        ),
+        (
+            "Mark Feld, spokesman for Kestrel, noted that ticket sales had collapsed and there was only a "
+            '"minimal" demand left.',
+            "Mark Feld",
+        ),
+    ],
+)
+def test_a_quoted_modifier_in_reported_speech_is_speech(analyzer, body, speaker):
+    assert [(w or "").lower().removeprefix("the ") for w in who_said(analyzer, body)] == [speaker.lower()]

@@ -94,6 +94,8 @@ def said_by_grammar(
     node, seen = (roots[0] if roots else None), set()
     if modifier and (node is None or tokens[node][2] not in _MODIFIERS):
         return False  # a short quote must qualify something ('a "minimal" amount'), not name it ('the "Galacticos"')
+    if node is not None and tokens[node][2] in ("amod", "advmod") and tokens[node][3] not in inside:
+        node = tokens[node][3]  # 'there was no "exact and convincing" evidence': on through what it qualifies
     while node is not None and node not in seen:
         seen.add(node)
         if node not in inside and sentence[tokens[node][0] : tokens[node][1]].lower() in _CARRIERS:

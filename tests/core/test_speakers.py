@@ -3743,3 +3743,13 @@ def test_the_owner_of_a_post_which_read_speaks(analyzer):
 )
 def test_a_quoted_modifier_in_reported_speech_is_speech(analyzer, body, speaker):
     assert [(w or "").lower().removeprefix("the ") for w in who_said(analyzer, body)] == [speaker.lower()]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        ('Coach Dana Reyes defended the call, asserting that "we saw it all".', "Dana Reyes"),
+    ],
+)
+def test_asserting_or_alleging_cues_a_partial_quote(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

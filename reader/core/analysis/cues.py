@@ -92,7 +92,7 @@ PARTIAL_CUES = (
     r"called|calls|calling|described|describes|describing|dubbed|labelled|labeled|termed|branded|hailed|praised|"
     r"accused|accuses|accusing|ruled|rules|characteri[sz](?:ed|es|ing)|referred\s+to|refers\s+to|"
     r"spoke\s+of|speaks\s+of|condemn(?:ed|s|ing)|dismiss(?:ed|es|ing)|denounc(?:ed|es|ing)|critici[sz](?:ed|es|ing)|"
-    r"promising|vowing|pledging|warning|claiming|insisting|admitting|urging|demanding|"
+    r"promising|vowing|pledging|warning|claiming|insisting|admitting|urging|demanding|asserting|alleging|"
     r"blamed|blames|expressed|expresses|thanked|thanks|welcomed|welcomes"
 )
 SAID_THAT = re.compile(rf"\s(?:{VERB})\s+that\s")  # 'Coates said that …, Hood told her'

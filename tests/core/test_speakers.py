@@ -3753,3 +3753,8 @@ def test_a_quoted_modifier_in_reported_speech_is_speech(analyzer, body, speaker)
 )
 def test_asserting_or_alleging_cues_a_partial_quote(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+def test_according_to_both_parties_or_reports_names_no_one_speaker(analyzer):
+    body = 'According to media reports, the striker is "devastated and wants to leave as soon as possible".'
+    assert who_said(analyzer, body) == [None]

@@ -196,12 +196,15 @@ def _according_within(head: str, at: int) -> Source | None:
     # not 'The judge told him that, according to a report, he had "…"': whose report is it is another matter
     m = re.search(r",\s+according\s+to\s+(?P<source>[^,:;]{2,60}),\s+[^,:;]{0,60}$", head)
     # 'According to Dana Reyes, the club's spokeswoman, ticket sales rose "', '…; according to X, injuries ranged "'
-    m = m or _ACCORDING_FIRST.search(head)
+    first = _ACCORDING_FIRST.search(head)
+    m = m or (first if first and not _NO_ONE.match(first.group("source")) else None)
     if not m or PARTIAL_CUE_RE.search(head, 0, m.start()):
         return None
     return _span(head, at, m.start("source"), m.end("source"))
 
 
+# no one speaker: 'According to both parties, the deal will "…"', 'According to reports, …'
+_NO_ONE = re.compile(r"(?:both|all|many|several|some|various|media|press|news)\b|reports?\b|(?:the\s+)?two\s")
 _ACCORDING_FIRST = re.compile(
     r"(?:^|;\s*)\s*[Aa]ccording\s+to\s+(?P<source>[^,:;\"“]{2,60}?)(?:,\s+[^,:;\"“]{1,100})?,\s+[^,:;\"“]{1,80}$"
 )

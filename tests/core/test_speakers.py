@@ -3758,3 +3758,11 @@ def test_asserting_or_alleging_cues_a_partial_quote(analyzer, body, speaker):
 def test_according_to_both_parties_or_reports_names_no_one_speaker(analyzer):
     body = 'According to media reports, the striker is "devastated and wants to leave as soon as possible".'
     assert who_said(analyzer, body) == [None]
+
+
+def test_a_described_subject_with_an_aside_in_dashes_before_a_colon_speaks(analyzer):
+    body = (
+        "Northfield manager Kev Mulgrew has won three trophies in two seasons.\n\n"
+        'The manager — who signed a new deal in May — was blunt: "It is not good enough and they know it."'
+    )
+    assert who_said(analyzer, body) == ["Kev Mulgrew"]

@@ -493,7 +493,7 @@ _EPITHETS = frozenset("boy girl ace wonderkid hotshot starlet youngster veteran 
 # a description of a person as a sentence's subject, before its verb: 'the owner defended', 'an unnamed official stood'
 _HOLDERS = "|".join(sorted(w for w in ROLE_WORDS | {"official", "source", "insider", "executive"} if w.isalpha()))
 _DESCRIBED_SUBJECT = re.compile(
-    rf"((?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:(?:[a-z][\w'’-]*|[A-Z]{{2,6}})\s+){{0,4}}(?:{_HOLDERS}))(?=\s+(?!of\b|for\b|at\b)[a-z])"
+    rf"((?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?:(?:[a-z][\w'’-]*|[A-Z]{{2,6}})\s+){{0,4}}(?:{_HOLDERS}))(?=\s+(?!of\b|for\b|at\b)[a-z]|\s+[—–]\s)"
 )
 
 

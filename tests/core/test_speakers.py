@@ -3766,3 +3766,30 @@ def test_a_described_subject_with_an_aside_in_dashes_before_a_colon_speaks(analy
         'The manager — who signed a new deal in May — was blunt: "It is not good enough and they know it."'
     )
     assert who_said(analyzer, body) == ["Kev Mulgrew"]
+
+
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            "Rovers captain Joe Mallory has been linked with a move to Leeds.\n\nMallory was in no doubt.\n\n"
+            '"This club means everything to me. I grew up two streets away."',
+            "Joe Mallory",
+        ),
+        (
+            "The sponsor's exit leaves a hole in the budget.\n\nChairwoman Nadia Ferreira was defiant:\n\n"
+            '"We have been here before and we will find a new partner."',
+            "Nadia Ferreira",
+        ),
+    ],
+)
+def test_a_one_sentence_paragraph_about_a_person_introduces_the_next_paragraphs_quote(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+def test_a_one_sentence_paragraph_does_not_take_a_quote_that_names_its_speaker(analyzer):
+    body = (
+        "Rovers captain Joe Mallory scored twice.\n\nMallory was in no doubt.\n\n"
+        '"He was the best player on the pitch," said Leeds manager Tom Reid.'
+    )
+    assert who_said(analyzer, body) == ["Tom Reid"]

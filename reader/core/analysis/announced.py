@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ..model import paragraph_start
-from .cues import QUOTE_MARK, VERB, sentence_start
+from ..model import PARAGRAPH_BREAK, paragraph_start
+from .cues import QUOTE_MARK, VERB, has_sentence_break, sentence_start
 from .story import opens_with
 from .values import Entity
 
+INTRODUCING_WORDS = 10  # 'Mallory was in no doubt.': a paragraph of one short sentence about a person
 ANNOUNCED_WORDS = 24  # a longer sentence before the quote is about more than the words to come
 # 'did have one parting word', 'had a simple message', 'offered her own verdict', 'issued a stark warning'
 _ANNOUNCES = re.compile(
@@ -70,3 +71,22 @@ def announcer(text: str, start: int, entities: Sequence[Entity]) -> str | None:
     ):
         return None
     return people[0].canonical
+
+
+def paragraph_introducer(text: str, start: int, entities: Sequence[Entity]) -> str | None:
+    """The person a paragraph of one short sentence opens with, where the quote at `start` opens the next
+    paragraph: 'Mallory was in no doubt.' then '"This club means everything to me."'."""
+    para = paragraph_start(text, start)
+    if para != start or para < len(PARAGRAPH_BREAK) + 1:
+        return None
+    before = paragraph_start(text, para - len(PARAGRAPH_BREAK))
+    sentence = text[before:para].strip()
+    if (
+        not sentence.endswith(".")
+        or len(sentence.split()) > INTRODUCING_WORDS
+        or has_sentence_break(sentence[:-1])
+        or QUOTE_MARK.search(sentence)
+    ):
+        return None
+    opener = next((e for e in entities if before <= e.start < para and opens_with(text, before, e.start)), None)
+    return opener.canonical if opener is not None and opener.label == "PERSON" else None

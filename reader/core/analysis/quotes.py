@@ -129,6 +129,7 @@ def find_quotes(
                     or story.introducer(text, span.start, entities)
                     or announced.announcer(text, span.start, entities)
                     or announced.as_said(text, span.start, entities)
+                    or announced.paragraph_introducer(text, span.start, entities)
                 )
         quote = Quote(span.start, span.end, text[span.start : span.end], speaker, kind)
         quotes.append(quote)

@@ -432,3 +432,35 @@ def test_a_documents_facts_are_read_once_for_all_its_quotes():
     text, other, people = "Ann Lee spoke.", "Bo Kim spoke at length.", []
     assert [facts(text, people), facts(text, people), facts(other, people), facts(text, people)] == [14, 14, 23, 14]
     assert reads == [text, other, text]
+
+
+# ---------------------------------------------------------------- an honorific picks the one of a couple it fits
+
+
+def test_mr_and_mrs_with_a_shared_surname_are_the_husband_and_the_wife(analyzer):
+    body = (
+        "The Pikes have run the tea hut at Brockley Road for thirty years. Graham Pike does the burgers; his "
+        "wife, Sandra Pike, runs the till.\n\n"
+        '"We have seen five owners come and go," Mrs Pike said.\n\n'
+        '"And three sponsors," Mr Pike added.'
+    )
+    assert who_said(analyzer, body) == ["Sandra Pike", "Graham Pike"]
+
+
+def test_mrs_is_the_wife_where_the_story_named_her_husband_by_the_same_surname(analyzer):
+    body = (
+        "Eleanor Vance has run the Harbourside 10K for eleven years. Her husband, Graham Vance, carries the "
+        "water.\n\n"
+        '"We started it with forty runners and a borrowed gazebo," Mrs Vance said.'
+    )
+    assert who_said(analyzer, body) == ["Eleanor Vance"]
+
+
+def test_mr_is_the_father_in_a_wire_story_about_a_mother_and_father(analyzer):
+    body = (
+        "BRISTOL, England (Wire) - Priya Chandra and her husband, Vikram Chandra, founded the Avon Juniors "
+        "swimming club in 2004.\n\n"
+        'Mr. Chandra said the sponsor\'s exit came without warning. "We read it in the paper," he said.\n\n'
+        '"We will find another," said Mrs. Chandra.'
+    )
+    assert who_said(analyzer, body) == ["Vikram Chandra", "Priya Chandra"]

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..model import PARAGRAPH_BREAK, paragraph_end, paragraph_start
-from . import attribution, cast, pronouns, story
+from . import attribution, cast, gender, pronouns, story
 from .attribution import Source
 from .context import common_word
 from .cues import ABBREVIATIONS, PARTIAL_CUE_RE, POSITIONS, PRONOUNS, has_sentence_break, sentence_end, sentence_start
@@ -203,6 +203,8 @@ def _resolve(
         return story.spelled_out(speaker, text)
     if speaker and " " not in speaker:  # 'Demriel' for the 'Füsun Demirel' of the story
         speaker = story.misspelt_person(speaker, entities) or speaker
+    if speaker:  # 'Mrs Pike' is Sandra Pike, not her husband Graham
+        speaker = gender.by_honorific(source.text, speaker, text, entities) or speaker
     return _without_position(_fullest(speaker, entities), entities) if speaker else speaker
 
 

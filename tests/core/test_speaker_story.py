@@ -464,3 +464,30 @@ def test_mr_is_the_father_in_a_wire_story_about_a_mother_and_father(analyzer):
         '"We will find another," said Mrs. Chandra.'
     )
     assert who_said(analyzer, body) == ["Vikram Chandra", "Priya Chandra"]
+
+
+# ---------------------------------------------------------------- a role given with its organisation, then the name
+
+
+def test_the_spokesman_is_the_spokesman_named_with_his_organisation_before(analyzer):
+    body = (
+        "A spokesman for the Australian Wagering Council, Ben Corliss, said the industry would fight the ban.\n\n"
+        '"It will push punters offshore," the spokesman said.'
+    )
+    assert who_said(analyzer, body) == ["Ben Corliss"]
+
+
+def test_the_chief_executive_is_the_one_named_after_the_company_she_runs(analyzer):
+    body = (
+        "The chief executive of Calder Building Society, Moira Lennox, met supporters on Thursday night.\n\n"
+        'Fans asked why the shirt deal had ended. "Our priorities have changed," the chief executive said.'
+    )
+    assert who_said(analyzer, body) == ["Moira Lennox"]
+
+
+def test_the_director_is_the_one_named_with_the_team_he_works_at(analyzer):
+    body = (
+        "The sporting director at Equipe Lumière, Henri Dufresne, confirmed the move on Tuesday evening.\n\n"
+        'The team has lost three riders this winter. "We will rebuild," the director told L\'Équipe.'
+    )
+    assert who_said(analyzer, body) == ["Henri Dufresne"]

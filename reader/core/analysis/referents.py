@@ -128,6 +128,8 @@ _BODY_ENDS = [
 
 _BEFORE_NAME = re.compile(r"[\s,]*(?:[a-z][\w-]*\s+){0,2}")
 _COMMAS = re.compile(r"[\s,]{0,4}")
+# 'A spokesman for the Australian Wagering Council, Ben Corliss': the role's organisation, then the name
+_FOR_BODY = re.compile(r"\s+(?:for|of|at)\s+(?:the\s+)?[A-Z][^,.;:\"“]{0,60},\s+")
 
 
 def named_with(noun: str, labels: tuple[str, ...], text: str, before: int, entities: Sequence[Entity]) -> str | None:
@@ -144,9 +146,11 @@ def named_with(noun: str, labels: tuple[str, ...], text: str, before: int, entit
             # 'coach Hansi Flick'; a person also 'junior wideout DeShawn Ellery' (not 'league sponsor Betway')
             gap = _BEFORE_NAME if e.label == "PERSON" else _COMMAS
             right_after = 0 <= e.start - said_end <= 25 and gap.fullmatch(text[said_end : e.start])
+            if e.label == "PERSON" and not right_after and 0 <= e.start - said_end <= 80:
+                right_after = _FOR_BODY.fullmatch(text[said_end : e.start])
             apposition = 0 <= at - e.end <= 40 and re.fullmatch(
                 r",\s+(?:the|their|its|an?|[\w'’-]+'s)\s[^,.;]*", text[e.end : at]
             )
-            if (right_after or apposition) and (best is None or at > best[0]):
+            if (right_after or apposition) and (best is None or at >= best[0]):  # the nearer of two
                 best = (at, e.canonical)
     return best[1] if best else None

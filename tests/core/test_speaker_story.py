@@ -10,6 +10,7 @@ import pytest
 
 from reader.core.analysis.cast import Cast
 from reader.core.analysis.gender import genders
+from reader.core.analysis.offices import athlete, office_holders
 from reader.core.analysis.values import SPEECH, Entity
 from reader.core.model import BODY
 from tests.core.analysis_fixtures import analyze_text, assert_quote_spans_are_sound, real_analyzer
@@ -491,3 +492,46 @@ def test_the_director_is_the_one_named_with_the_team_he_works_at(analyzer):
         'The team has lost three riders this winter. "We will rebuild," the director told L\'Équipe.'
     )
     assert who_said(analyzer, body) == ["Henri Dufresne"]
+
+
+# ---------------------------------------------------------------- an athlete's description is never an official
+
+
+def test_the_runner_is_the_athlete_not_the_official_quoted_in_the_paragraph_before(analyzer):
+    body = (
+        "Josphat Kimani Rotich has not yet been selected for the team. The federation will name its squad "
+        "after trials next month.\n\n"
+        '"Nobody has a place because of a shoe company," the federation\'s secretary, Daniel Ochieng-Wafula, '
+        "told reporters.\n\n"
+        'The runner said he understood. "I will run the trials," he said.'
+    )
+    assert who_said(analyzer, body)[-1] == "Josphat Kimani Rotich"
+
+
+def test_the_striker_is_the_player_not_the_chairman_named_since(analyzer):
+    body = (
+        "Marcus Webb scored twice on Saturday and still does not know where he will play next season.\n\n"
+        "The club's chairman, Alan Birchall, said contract talks would wait until the summer.\n\n"
+        '"I just want to play football," the striker said.'
+    )
+    assert who_said(analyzer, body) == ["Marcus Webb"]
+
+
+def test_the_rider_is_the_cyclist_not_the_team_manager_who_spoke_last(analyzer):
+    body = (
+        "Lotte Verbruggen crashed on the final descent and lost four minutes.\n\n"
+        'Her team manager, Joost de Wit, said: "We will look at the bike tonight."\n\n'
+        'The rider was more blunt. "I made a mistake," she told Sporza.'
+    )
+    assert who_said(analyzer, body)[-1] == "Lotte Verbruggen"
+
+
+def test_the_people_a_story_gives_an_office_are_read_once_by_role_before_or_after_the_name():
+    text = (
+        "The federation's secretary, Daniel Ochieng, spoke first. Alan Birchall, the club's chairman, agreed. "
+        "Coach Rosa Pinto watched Marcus Webb and Lotte Verbruggen train."
+    )
+    people = _people(text, "Daniel Ochieng", "Alan Birchall", "Rosa Pinto", "Marcus Webb", "Lotte Verbruggen")
+    assert office_holders(text, people) == {"Daniel Ochieng", "Alan Birchall", "Rosa Pinto"}
+    assert office_holders(text, people) is office_holders(text, people)
+    assert athlete("the Dutch rider") and athlete("the striker") and not athlete("the Kenyan")

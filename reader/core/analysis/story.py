@@ -13,6 +13,7 @@ from ..model import PARAGRAPH_BREAK, paragraph_start
 from .ages import of_age
 from .attribution import LEAD_IN, QUOTE_MARK, STATEMENT_NOUNS, sentence_around, sentence_start
 from .names import DEMONYMS, ROLE_WORDS
+from .offices import athlete, office_holders
 from .per_document import PerDocument
 from .referents import (  # LOOK_BACK and possessed also for quotes.py
     LOOK_BACK,
@@ -169,6 +170,9 @@ def _person_of(phrase: str, words: list[str], start: int, text: str, entities: S
     if not _PERSON_HEAD.search(phrase):
         return None
     # 'Emma Raducanu-Lowe, 17, won … "…," the teenager said'; else whom the paragraph is about
+    if athlete(phrase):  # 'the runner' is not the federation's secretary quoted since
+        officials = office_holders(text, entities)
+        earlier = [e for e in earlier if e.canonical not in officials]
     return of_age(phrase, text, entities) or _person_described(text, start, earlier, entities)
 
 

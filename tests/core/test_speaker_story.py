@@ -535,3 +535,32 @@ def test_the_people_a_story_gives_an_office_are_read_once_by_role_before_or_afte
     assert office_holders(text, people) == {"Daniel Ochieng", "Alan Birchall", "Rosa Pinto"}
     assert office_holders(text, people) is office_holders(text, people)
     assert athlete("the Dutch rider") and athlete("the striker") and not athlete("the Kenyan")
+
+
+# ---------------------------------------------------------------- the pronoun goes on from its sentence's own subject
+
+
+def test_she_after_a_sentence_she_opens_is_not_the_man_that_sentence_names(analyzer):
+    body = (
+        'Freed hostage Marisol Quintero spoke at the air base. "I cry with joy," Quintero said.\n\n'
+        "She called on President Henri Vasseur to keep working for the others. "
+        '"We cannot leave them there," she said.'
+    )
+    assert who_said(analyzer, body) == ["Marisol Quintero", "Marisol Quintero"]
+
+
+def test_he_after_a_sentence_he_opens_is_not_the_player_he_praised(analyzer):
+    body = (
+        '"We were second best for an hour," said the Rovers manager, Declan Furlong.\n\n'
+        'He singled out his goalkeeper, Tom Aldridge, for praise. "Without him it is four," he said.'
+    )
+    assert who_said(analyzer, body) == ["Declan Furlong", "Declan Furlong"]
+
+
+def test_he_after_a_sentence_he_opens_in_a_wire_story_goes_on_from_the_last_speaker(analyzer):
+    body = (
+        'MADRID, May 4 (Wire) - "The deal is done," Real Castilla president Joaquín Ferrer said on Monday.\n\n'
+        "He thanked Banco Meridiano's chairman, Luis Arrieta, for his patience. "
+        '"Two years of talks, and he never once lost his temper," he told reporters.'
+    )
+    assert who_said(analyzer, body) == ["Joaquín Ferrer", "Joaquín Ferrer"]

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from ..model import paragraph_start
 from .attribution import LEAD_IN, QUOTE_MARK, sentence_start
-from .gender import by_gender
+from .gender import by_gender, genders
 from .story import LOOK_BACK, OPENING_ADVERB, TOPIC_SENTENCES, description, is_description, joint_subject, opens_with
 from .values import Entity
 
@@ -81,3 +81,28 @@ def document_before(text: str, at: int) -> str | None:
         return None  # a quote in between: 'it' goes on from its speaker
     found = list(_DOCUMENT.finditer(previous))
     return "the " + " ".join(found[-1].group(1).split()) if found else None
+
+
+def subject_goes_on(
+    pronoun: str,
+    text: str,
+    at: int,
+    scope: int,
+    named: Sequence[Entity],
+    previous: str | None,
+    entities: Sequence[Entity],
+) -> str | None:
+    """The previous speaker, where everyone `named` between `scope` and the quote at `at` stands in a sentence
+    that opens with the attribution's own 'he' or 'she' ('She called on President Henri Vasseur to keep
+    working. "…," she said'): the people of that sentence are whom its subject spoke of or to, and the
+    pronoun goes on from the subject. None where that does not decide, or the story says the previous
+    speaker is of the other gender."""
+    word = pronoun.lower()
+    if word not in _HE_SHE or not named or not previous or genders(text, entities).get(previous, word) != word:
+        return None
+    floor = max(scope, paragraph_start(text, at))
+    for e in named:
+        begin = sentence_start(text, e.start, floor)
+        if not re.match(rf"{word}\s", OPENING_ADVERB.sub("", text[begin : e.start]), re.I):
+            return None
+    return previous

@@ -383,6 +383,9 @@ def _pronoun(source: Source, span: QuoteSpan, text: str, entities: Sequence[Enti
     in_scope = [e for e in entities if e.label in wanted and scope <= e.start and e.end <= upto]
     # '"Tom gave everything," he said': not the Tom the quote talks about, where someone else was named
     in_scope = [e for e in in_scope if not _named_in(e, text[span.start : span.end])] or in_scope
+    previous = last.speaker if last is not None and _may_be(last.speaker, wanted, entities) else None
+    if going_on := pronouns.subject_goes_on(source.text, text, span.start, scope, in_scope, previous, entities):
+        return going_on  # 'She called on President Vasseur to …. "…," she said': not Vasseur
     if in_scope:
         # the subject of the sentence just before the quote ('Federer, who…, snapped … "…," he said'),
         # else the first named in the scope

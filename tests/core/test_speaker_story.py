@@ -564,3 +564,31 @@ def test_he_after_a_sentence_he_opens_in_a_wire_story_goes_on_from_the_last_spea
         '"Two years of talks, and he never once lost his temper," he told reporters.'
     )
     assert who_said(analyzer, body) == ["Joaquín Ferrer", "Joaquín Ferrer"]
+
+
+# ---------------------------------------------------------------- a role the story says someone holds with 'is' or 'has been'
+
+
+def test_the_secretary_is_whom_the_story_says_has_been_the_club_secretary(analyzer):
+    body = (
+        "Sue Ackroyd, 64, has been the club secretary since 1989. Pieter Visser pays most of the bills.\n\n"
+        '"Without Pieter we would have folded in 2019," the secretary said.'
+    )
+    assert who_said(analyzer, body) == ["Sue Ackroyd"]
+
+
+def test_the_director_is_whom_the_story_says_is_the_teams_sporting_director(analyzer):
+    body = (
+        "Gianni Ferri is the team's sporting director and Marco Sala its best rider.\n\n"
+        'Sala won the stage by a minute. "We planned this in January," the director said.'
+    )
+    assert who_said(analyzer, body) == ["Gianni Ferri"]
+
+
+def test_the_president_is_whom_the_story_says_became_the_federations_president(analyzer):
+    body = (
+        "WARSAW (Wire) - Lena Brandt became the federation's president in May, a week after the sponsor "
+        "Koral Bank left. Sprinter Ewa Nowicka met her on Friday.\n\n"
+        '"We will not beg," the president told reporters.'
+    )
+    assert who_said(analyzer, body) == ["Lena Brandt"]

@@ -126,8 +126,13 @@ _BODY_ENDS = [
 ]
 
 
-_BEFORE_NAME = re.compile(r"[\s,]*(?:[a-z][\w-]*\s+){0,2}")
+_BEFORE_NAME = re.compile(r"[\s,]*(?:(?!(?:and|or|but)\s)[a-z][\w-]*\s+){0,2}")  # not 'director and Marco Sala'
 _COMMAS = re.compile(r"[\s,]{0,4}")
+# 'Sue Ackroyd, 64, has been the club secretary', 'Lena Brandt became the federation's president'
+_HOLDS = re.compile(
+    r"(?:,\s*\d{1,2},)?\s+(?:is|was|has\s+been|had\s+been|became|has\s+become|remains)\s+"
+    r"(?:the|their|its|[\w'’-]+['’]s)\s(?:[\w'’-]+\s){0,3}"
+)
 # 'A spokesman for the Australian Wagering Council, Ben Corliss': the role's organisation, then the name
 _FOR_BODY = re.compile(r"\s+(?:for|of|at)\s+(?:the\s+)?[A-Z][^,.;:\"“]{0,60},\s+")
 
@@ -151,6 +156,7 @@ def named_with(noun: str, labels: tuple[str, ...], text: str, before: int, entit
             apposition = 0 <= at - e.end <= 40 and re.fullmatch(
                 r",\s+(?:the|their|its|an?|[\w'’-]+'s)\s[^,.;]*", text[e.end : at]
             )
+            apposition = apposition or (0 <= at - e.end <= 60 and _HOLDS.fullmatch(text, e.end, at))
             if (right_after or apposition) and (best is None or at >= best[0]):  # the nearer of two
                 best = (at, e.canonical)
     return best[1] if best else None

@@ -11,6 +11,7 @@ import pytest
 from reader.core.analysis.cast import Cast
 from reader.core.analysis.gender import genders
 from reader.core.analysis.offices import athlete, office_holders
+from reader.core.analysis.origins import of_origin, origins
 from reader.core.analysis.values import SPEECH, Entity
 from reader.core.model import BODY
 from tests.core.analysis_fixtures import analyze_text, assert_quote_spans_are_sound, real_analyzer
@@ -592,3 +593,53 @@ def test_the_president_is_whom_the_story_says_became_the_federations_president(a
         '"We will not beg," the president told reporters.'
     )
     assert who_said(analyzer, body) == ["Lena Brandt"]
+
+
+# ---------------------------------------------------------------- 'the Dutchman' is the one person the story calls Dutch
+
+
+def test_the_dutchman_is_the_one_person_the_story_called_dutch(analyzer):
+    body = (
+        "Sue Ackroyd has run the club for thirty years. Pieter Visser, a Dutch software millionaire, pays most "
+        "of the bills.\n\n"
+        '"Without Pieter we would have folded," Ackroyd said.\n\n'
+        'The Dutchman shrugs at that. "I like the people. I like the mud," he said.'
+    )
+    assert who_said(analyzer, body) == ["Sue Ackroyd", "Pieter Visser"]
+
+
+def test_the_kenyan_is_the_kenyan_runner_not_the_ethiopian_who_ran_beside_him(analyzer):
+    body = (
+        "Ethiopian Tadesse Bekele and Kenyan Eliud Maina ran together until the 35th kilometre.\n\n"
+        "Bekele faded on the last climb and finished third.\n\n"
+        '"I felt strong from the start," the Kenyan said.'
+    )
+    assert who_said(analyzer, body) == ["Eliud Maina"]
+
+
+def test_the_frenchman_is_the_french_rider_the_story_named_first(analyzer):
+    body = (
+        "French rider Julien Morel won the stage ahead of Belgium's Wout Peeters and Jonas Vingaard.\n\n"
+        "Peeters blamed his gears. Vingaard blamed the wind.\n\n"
+        '"I attacked where the road was steepest," the Frenchman said.'
+    )
+    assert who_said(analyzer, body) == ["Julien Morel"]
+
+
+def test_a_persons_nationality_is_what_the_story_writes_beside_the_name_once():
+    text = (
+        "Pieter Visser, a Dutch software millionaire, pays the bills. French rider Julien Morel won. "
+        "Kenyan Eliud Maina ran with Tadesse Bekele, the Ethiopian. Swiss Anna Keller and Swiss Lea Frei drew."
+    )
+    people = _people(text, "Pieter Visser", "Julien Morel", "Eliud Maina", "Tadesse Bekele", "Anna Keller", "Lea Frei")
+    found = origins(text, people)
+    assert found == {
+        "Pieter Visser": "dutch",
+        "Julien Morel": "french",
+        "Eliud Maina": "kenyan",
+        "Tadesse Bekele": "ethiopian",
+        "Anna Keller": "swiss",
+        "Lea Frei": "swiss",
+    }
+    assert of_origin("the Dutchman", text, people) == "Pieter Visser"
+    assert of_origin("the Swiss", text, people) is None  # two of them: the story does not say which

@@ -14,6 +14,7 @@ from .ages import of_age
 from .attribution import LEAD_IN, QUOTE_MARK, STATEMENT_NOUNS, sentence_around, sentence_start
 from .names import DEMONYMS, ROLE_WORDS
 from .offices import athlete, office_holders
+from .origins import of_origin
 from .per_document import PerDocument
 from .referents import (  # LOOK_BACK and possessed also for quotes.py
     LOOK_BACK,
@@ -173,7 +174,11 @@ def _person_of(phrase: str, words: list[str], start: int, text: str, entities: S
     if athlete(phrase):  # 'the runner' is not the federation's secretary quoted since
         officials = office_holders(text, entities)
         earlier = [e for e in earlier if e.canonical not in officials]
-    return of_age(phrase, text, entities) or _person_described(text, start, earlier, entities)
+    return (
+        of_age(phrase, text, entities)
+        or of_origin(phrase, text, entities)
+        or _person_described(text, start, earlier, entities)
+    )
 
 
 def _person_described(text: str, start: int, earlier: Sequence[Entity], entities: Sequence[Entity]) -> str | None:

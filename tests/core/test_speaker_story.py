@@ -643,3 +643,23 @@ def test_a_persons_nationality_is_what_the_story_writes_beside_the_name_once():
     }
     assert of_origin("the Dutchman", text, people) == "Pieter Visser"
     assert of_origin("the Swiss", text, people) is None  # two of them: the story does not say which
+
+
+# ---------------------------------------------------------------- a statement on a body's website is the body's
+
+
+def test_a_statement_on_the_clubs_website_is_the_club(analyzer):
+    body = (
+        "Northgate Athletic have parted company with manager Colin Deane after a run of seven defeats.\n\n"
+        'A statement on the club\'s website read: "Colin Deane has left the club by mutual consent."\n\n'
+        'The statement added: "First-team coach Lee Barr will take charge of Saturday\'s game."'
+    )
+    assert who_said(analyzer, body) == ["Northgate Athletic", "Northgate Athletic"]
+
+
+def test_a_post_on_a_named_companys_account_is_the_company(analyzer):
+    body = (
+        "Kestrel Energy will not renew its deal with Southern Vipers, the women's cricket side.\n\n"
+        'A post on Kestrel Energy\'s official account said: "We are proud of what we built together."'
+    )
+    assert who_said(analyzer, body) == ["Kestrel Energy"]

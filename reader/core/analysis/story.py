@@ -89,6 +89,12 @@ _STATEMENT_FROM = re.compile(
     r"(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?statement\s+(?:from|by|issued\s+by)\s+(the\s+[a-z][\w\s'’-]*)$"
 )
 
+# 'a statement on the club's website', "a post on Kestrel Energy's official account": the owner of the site
+_POSTED_ON = re.compile(
+    r"(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?(?:statement|post|message|notice|letter|tweet)\s+(?:posted\s+|published\s+)?"
+    r"on\s+(.+?)['’]s?\s+(?:official\s+|own\s+)?(?:website|web\s+site|site|account|page|feed|channels?|social\s+media)$"
+)
+
 
 def is_description(phrase: str) -> bool:
     """'the coach', 'a club spokesman', 'the Barcelona coach', 'the Belgian'; not 'the IOC', not 'club
@@ -108,9 +114,11 @@ def is_description(phrase: str) -> bool:
 def description(phrase: str, start: int, end: int, text: str, entities: Sequence[Entity]) -> str | None:
     """'the airline' → the organisation named just before; 'the coach' → the person given that role;
     'the 28-year-old' → the person named just before; else the phrase as written (if short)."""
-    issued = _STATEMENT_FROM.match(phrase)
-    if issued:  # 'a statement from the company': the company
+    issued = _STATEMENT_FROM.match(phrase) or _POSTED_ON.match(phrase)
+    if issued:  # 'a statement from the company', 'a statement on the club's website': the company, the club
         phrase = issued.group(1)
+        if not re.match(r"(?:the|his|her|its|their)\s", phrase, re.I):  # "a post on Kestrel Energy's account"
+            return next((e.canonical for e in entities if e.text == phrase and e.label in ("ORG", "PERSON")), phrase)
     words = re.findall(r"[\w'’-]+", phrase.lower())
     bodies_before = [e for e in entities if e.label == "ORG" and e.end <= start]  # the whole story's
     definite = words[:1] in (["the"], ["his"], ["her"], ["their"], ["its"])

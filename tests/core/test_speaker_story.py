@@ -663,3 +663,26 @@ def test_a_post_on_a_named_companys_account_is_the_company(analyzer):
         'A post on Kestrel Energy\'s official account said: "We are proud of what we built together."'
     )
     assert who_said(analyzer, body) == ["Kestrel Energy"]
+
+
+# ---------------------------------------------------------------- 'The Crew, who …' opens the paragraph: the club
+
+
+def test_the_club_is_the_side_its_paragraph_opens_with_by_its_short_name(analyzer):
+    body = (
+        "A proposed tax credit for the insurer that bought the naming rights to the Columbus Crew's stadium drew "
+        "sharp questions on Tuesday. Buckeye Mutual paid $4 million for the name. Buckeye Mutual declined to "
+        "comment.\n\n"
+        'The Crew, who won the MLS Cup in 2020, stayed out of the argument. "We are grateful to Buckeye Mutual '
+        'for its partnership," the club said in a statement.'
+    )
+    assert who_said(analyzer, body) == ["Columbus Crew SC"]  # the name the list of clubs gives it
+
+
+def test_the_club_is_the_team_its_paragraph_opens_with_by_its_nickname_in_a_release(analyzer):
+    body = (
+        "Harbour City Mariners have agreed a new shirt deal with Larkfield Bank, the club announced on Monday. "
+        "Larkfield Bank replaces Tidewater Energy.\n\n"
+        'The Mariners finished fourth last season. "This is a great day for everyone," the club said.'
+    )
+    assert who_said(analyzer, body) == ["Harbour City Mariners"]

@@ -87,7 +87,20 @@ def paragraph_subject(noun: str, text: str, at: int, bodies: Sequence[Entity]) -
     para = paragraph_start(text, at)
     subjects = [e for e in bodies if e.start >= para and _fits(noun, e) and _opens_sentence(text, e, para)]
     subjects = [e for e in subjects if not _press(e.canonical) and not possessed(text, e)]
-    return subjects[-1].canonical if subjects else None
+    if subjects:
+        return subjects[-1].canonical
+    # 'The Crew, who won the MLS Cup in 2020, stayed out of it.': a short name spaCy did not tag, which is the
+    # last word of one organisation of the story ('Columbus Crew')
+    for short in reversed(_THE_NAME.findall(text, para, at)):
+        named = {
+            e.canonical for e in bodies if _fits(noun, e) and short in (e.text.split()[-1], e.canonical.split()[-1])
+        }
+        if len(named) == 1:
+            return named.pop()
+    return None
+
+
+_THE_NAME = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))The\s+([A-Z][\w'’-]+)(?=[\s,])")  # 'The Crew, who …'
 
 
 def _press(name: str) -> bool:

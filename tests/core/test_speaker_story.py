@@ -686,3 +686,24 @@ def test_the_club_is_the_team_its_paragraph_opens_with_by_its_nickname_in_a_rele
         'The Mariners finished fourth last season. "This is a great day for everyone," the club said.'
     )
     assert who_said(analyzer, body) == ["Harbour City Mariners"]
+
+
+# ---------------------------------------------------------------- 'X, a charity …' where spaCy split the name
+
+
+def test_the_charity_is_the_name_written_before_a_charity_where_spacy_split_it(analyzer):
+    body = (
+        "Facebook users argued about the photographs all day. A spokesperson for Show Racism the Red Card, a "
+        'charity advocating anti-racism education, said: "The practice is racist." Previously, the charity has '
+        'said "it is the consequences of the practice rather than the intention that is relevant".'
+    )
+    assert who_said(analyzer, body)[-1] == "Show Racism the Red Card"
+
+
+def test_the_trust_is_the_name_written_before_a_supporters_trust(analyzer):
+    body = (
+        "Fans of the club met on Thursday. Keep the Blues in Bermondsey, a supporters' trust formed in 2011, "
+        "organised the meeting with Facebook groups.\n\n"
+        '"We will not let this go," the trust said.'
+    )
+    assert who_said(analyzer, body) == ["Keep the Blues in Bermondsey"]

@@ -11,6 +11,7 @@ from ..model import paragraph_start
 from .attribution import sentence_start
 from .context import reads_as_company
 from .mentions import named_as
+from .names import SENTENCE_OPENERS
 from .values import Entity
 
 LOOK_BACK = 1500  # characters searched back for the organisation or person a description stands for
@@ -87,6 +88,7 @@ def paragraph_subject(noun: str, text: str, at: int, bodies: Sequence[Entity]) -
     para = paragraph_start(text, at)
     subjects = [e for e in bodies if e.start >= para and _fits(noun, e) and _opens_sentence(text, e, para)]
     subjects = [e for e in subjects if not _press(e.canonical) and not possessed(text, e)]
+    subjects = [e for e in subjects if not _ITS_PEOPLE.match(text, e.end)]  # not 'Facebook users argued …'
     if subjects:
         return subjects[-1].canonical
     # 'The Crew, who won the MLS Cup in 2020, stayed out of it.': a short name spaCy did not tag, which is the
@@ -100,6 +102,11 @@ def paragraph_subject(noun: str, text: str, at: int, bodies: Sequence[Entity]) -
     return None
 
 
+# a body's name before its people is not the sentence's subject: 'Facebook users', 'Nike executives said'
+_ITS_PEOPLE = re.compile(
+    r"\s+(?:users|fans|supporters|executives|officials|staff|employees|workers|players|customers|shareholders|"
+    r"members|bosses|chiefs|sources|insiders|spokes(?:man|woman|person)|lawyers|owners|directors|managers)\b"
+)
 _THE_NAME = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))The\s+([A-Z][\w'’-]+)(?=[\s,])")  # 'The Crew, who …'
 
 
@@ -173,3 +180,23 @@ def named_with(noun: str, labels: tuple[str, ...], text: str, before: int, entit
             if (right_after or apposition) and (best is None or at >= best[0]):  # the nearer of two
                 best = (at, e.canonical)
     return best[1] if best else None
+
+
+# a body's name as the text writes it before its description: 'Show Racism the Red Card, a charity advocating …'
+_NAME_RUN = r"[A-Z](?:[\w'’&-]|\.(?!\s))*(?:\s+(?:(?:the|of|and|for|in|on|&)\s+)*[A-Z](?:[\w'’&-]|\.(?!\s))*){0,6}"
+
+
+def written_with(noun: str, text: str, before: int, entities: Sequence[Entity]) -> str | None:
+    """The last name written before `before` with 'a {noun}' or 'the {noun}' in apposition after it, where
+    spaCy did not tag it as one organisation ('Show Racism the Red Card, a charity', where it saw a person in
+    'Red Card'); never a person's name."""
+    floor = max(0, before - 4 * LOOK_BACK)
+    said = rf"(?<![\w'’-])({_NAME_RUN}),\s+(?:an?|the)\s+(?:[\w'’-]+\s+){{0,3}}?{re.escape(noun)}\b"
+    for m in reversed(list(re.finditer(said, text[floor:before]))):
+        words = m.group(1).split()
+        while words and words[0] in SENTENCE_OPENERS:
+            words.pop(0)
+        name = " ".join(words)
+        if len(words) > 1 and not any(e.label == "PERSON" and e.text == name for e in entities):
+            return name
+    return None

@@ -23,6 +23,7 @@ from .referents import (  # LOOK_BACK and possessed also for quotes.py
     organisation_before,
     paragraph_subject,
     possessed,
+    written_with,
 )
 from .spelling import misspelt_person, same_word, spelled_out  # noqa: F401 - quotes.py reads them as story's
 from .values import Entity
@@ -134,12 +135,16 @@ def description(phrase: str, start: int, end: int, text: str, entities: Sequence
     if told:
         return told
     if definite and head in ORG_NOUNS:
-        org = named_with(head, ("ORG",), text, start, entities) or organisation_before(bodies_before, text, start, head)
+        org = (
+            named_with(head, ("ORG",), text, start, entities)
+            or written_with(head, text, start, entities)
+            or organisation_before(bodies_before, text, start, head)
+        )
         if org:
             return org
     elif definite and head:  # 'the trust', 'the court': an organisation whose name ends with the noun
         bodies = [e for e in bodies_before if last_word_is(e.canonical, head)]
-        org = organisation_before(bodies, text, start, head) if bodies else None
+        org = organisation_before(bodies, text, start, head) if bodies else written_with(head, text, start, entities)
         if org:
             return org
     person = _person_of(phrase, words, start, text, entities) if definite else None

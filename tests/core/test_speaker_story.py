@@ -707,3 +707,23 @@ def test_the_trust_is_the_name_written_before_a_supporters_trust(analyzer):
         '"We will not let this go," the trust said.'
     )
     assert who_said(analyzer, body) == ["Keep the Blues in Bermondsey"]
+
+
+# ---------------------------------------------------------------- a surname after its particle, a surname that opens with one
+
+
+def test_a_surname_without_its_al_is_the_full_name_the_story_gave(analyzer):
+    body = (
+        "Egypt's sports minister, Karim al-Mansouri, criticised the federation's new betting sponsor on Monday.\n\n"
+        'In an interview with the BBC, Mansouri called for a review. "We cannot sell the national team to a '
+        'bookmaker," Mansouri said.'
+    )
+    assert who_said(analyzer, body) == ["Karim al-Mansouri"]
+
+
+def test_a_surname_that_opens_with_a_capital_particle_is_the_minister_named_with_his_title(analyzer):
+    body = (
+        "Italian Minister for Sport Ignazio Di Palma said on Wednesday that the league would get no bailout.\n\n"
+        '"Clubs must live within their means," Di Palma told a news conference.'
+    )
+    assert who_said(analyzer, body) == ["Ignazio Di Palma"]

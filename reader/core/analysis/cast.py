@@ -16,6 +16,7 @@ _PARTICLES = "|".join(sorted(PARTICLES))
 _SURNAME_HEADS = PARTICLES | {"ben", "abu", "ould", "mac", "st"}  # the first word of a two-word surname
 _WORD = rf"(?:[A-Z][\w'’-]*|(?:{_PARTICLES})[-'’][A-Z][\w'’-]*)"  # 'Haddou', 'al-Majid'
 # a run of two to five name words, particles between them: 'Karim Ben Haddou', 'Pieter van der Berg'
+_PARTICLE_BEFORE = re.compile(rf"^(?:{_PARTICLES})[-'’](?=\w)")  # 'al-' of 'al-mansouri'
 _RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:\s+(?:(?:{_PARTICLES})\s+)*{_WORD}){{1,4}}(?![\w'’-])")
 
 
@@ -35,6 +36,9 @@ def _by_tail(names: set[str]) -> dict[tuple[str, ...], set[str]]:
         key = _key(name)
         for i in range(1, len(key)):
             index.setdefault(key[i:], set()).add(name)
+        bare = _PARTICLE_BEFORE.sub("", key[-1]) if len(key) > 1 else key[-1]
+        if bare != key[-1]:  # 'Mansouri' for 'Karim al-Mansouri', as copy often writes it
+            index.setdefault((bare,), set()).add(name)
     return index
 
 

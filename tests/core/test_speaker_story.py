@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from reader.core.analysis.cast import Cast
+from reader.core.analysis.cast import Cast, as_people
 from reader.core.analysis.gender import genders
 from reader.core.analysis.offices import athlete, office_holders
 from reader.core.analysis.origins import of_origin, origins
@@ -727,3 +727,14 @@ def test_a_surname_that_opens_with_a_capital_particle_is_the_minister_named_with
         '"Clubs must live within their means," Di Palma told a news conference.'
     )
     assert who_said(analyzer, body) == ["Ignazio Di Palma"]
+
+
+def test_a_two_word_surname_spacy_took_for_a_body_is_the_minister_the_text_named_after_his_title():
+    text = (
+        "Italian Minister for Defence Ignazio La Russa said Wednesday that his country will send ten "
+        "instructors.\n\nLa Russa said in a news conference that the roles had yet to be decided. "
+        "Sporting Di Marzio won 2-0."
+    )
+    orgs = [Entity(m.start(), m.end(), m.group(), "ORG", m.group()) for m in re.finditer("La Russa|Sporting", text)]
+    read = as_people(text, orgs)
+    assert [e.canonical for e in read] == ["Ignazio La Russa", "Ignazio La Russa", "Sporting"]

@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from .gazetteer import word_list
 from .names import COMPANY_WORDS, PARTICLES, SENTENCE_OPENERS, trim_name
 from .story import PERSON_ROLES
 from .values import Entity
@@ -51,6 +52,8 @@ def _written_names(text: str) -> set[str]:
         words = trim_name(m.group()).split()
         while words and (words[0] in SENTENCE_OPENERS or words[0].lower() in lower):
             words.pop(0)
+        first = next((i for i, w in enumerate(words[:-1]) if w in word_list("first_names")), 0)
+        words = words[first:]  # 'Minister for Defence Ignazio La Russa': from the first name on
         if len(words) > 1:
             found.add(" ".join(words))
     return found
@@ -106,6 +109,12 @@ Boxing Motorsport Motorsports Sport Sports FC AFC""".split()
 )
 
 
+def _surname_like(short: str) -> bool:
+    """'Okonkwo-Davies', or a two-word surname that opens with a particle: 'La Russa', 'Di Palma'."""
+    words = short.split()
+    return len(words) == 1 or (len(words) == 2 and words[0].lower() in _SURNAME_HEADS)
+
+
 def _sport_body(name: str) -> bool:
     words = name.split()
     return len(words) > 1 and (words[0] in _SPORT_WORDS or words[-1] in _SPORT_WORDS)
@@ -149,7 +158,7 @@ def as_people(text: str, entities: Sequence[Entity]) -> list[Entity]:
             continue
         short = e.canonical if e.canonical == e.text else None  # not an alias the analysis resolved
         full = None
-        if short and " " not in short.strip() and e.label != "PERSON":
+        if short and _surname_like(short) and e.label != "PERSON":
             full = cast.full_name(short)  # 'Okonkwo-Davies'; not a club's 'Villa' (a listed 'Aston Villa')
             if full and full not in cast.people:  # a name only the text wrote: its label stays as spaCy saw it
                 out.append(replace(e, canonical=full))

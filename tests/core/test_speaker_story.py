@@ -738,3 +738,23 @@ def test_a_two_word_surname_spacy_took_for_a_body_is_the_minister_the_text_named
     orgs = [Entity(m.start(), m.end(), m.group(), "ORG", m.group()) for m in re.finditer("La Russa|Sporting", text)]
     read = as_people(text, orgs)
     assert [e.canonical for e in read] == ["Ignazio La Russa", "Ignazio La Russa", "Sporting"]
+
+
+# ---------------------------------------------------------------- a first name the story once gave in full
+
+
+def test_a_first_name_is_the_full_name_the_story_resolved_it_to_once():
+    text = (
+        "Robert Mansell's father Roger expressed his disapproval. Roger said the plane was overloaded. "
+        "Roger Federer was not there."
+    )
+    at = [m.start() for m in re.finditer("Roger", text)]
+    people = [
+        Entity(0, 14, "Robert Mansell", "PERSON", "Robert Mansell"),
+        Entity(at[0], at[0] + 5, "Roger", "PERSON", "Roger Mansell"),
+        Entity(at[1], at[1] + 5, "Roger", "PERSON", "Roger"),
+    ]
+    assert [e.canonical for e in as_people(text, people)] == ["Robert Mansell", "Roger Mansell", "Roger Mansell"]
+    twice = [*people, Entity(at[2], at[2] + 13, "Roger Federer", "PERSON", "Roger Federer")]
+    twice.append(Entity(at[2], at[2] + 5, "Roger", "PERSON", "Roger Federer"))  # two people it may be: as it was
+    assert as_people(text, twice)[2].canonical == "Roger"

@@ -148,8 +148,16 @@ def as_people(text: str, entities: Sequence[Entity]) -> list[Entity]:
     things = {
         e.canonical for e in entities if e.label == "PERSON" and " " not in e.canonical and _WHICH.match(text, e.end)
     } | {e.canonical for e in entities if e.label == "PERSON" and _sport_body(e.canonical)}  # 'Premiership Rugby'
+    resolved: dict[str, set[str]] = {}  # 'Roger' → {'Roger Mansell'}: a mention the analysis gave a full name
+    for e in entities:
+        if e.label == "PERSON" and " " not in e.text and " " in e.canonical:
+            resolved.setdefault(e.text, set()).add(e.canonical)
     out = []
     for e in entities:
+        once = resolved.get(e.text, set()) if e.canonical == e.text and e.label == "PERSON" else set()
+        if len(once) == 1:  # "Robert Mansell's father Roger …. Roger said": the Roger Mansell of before
+            out.append(replace(e, canonical=next(iter(once))))
+            continue
         if e.canonical in things:
             out.append(replace(e, label="ORG"))
             continue

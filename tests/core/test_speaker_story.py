@@ -758,3 +758,35 @@ def test_a_first_name_is_the_full_name_the_story_resolved_it_to_once():
     twice = [*people, Entity(at[2], at[2] + 13, "Roger Federer", "PERSON", "Roger Federer")]
     twice.append(Entity(at[2], at[2] + 5, "Roger", "PERSON", "Roger Federer"))  # two people it may be: as it was
     assert as_people(text, twice)[2].canonical == "Roger"
+
+
+# ---------------------------------------------------------------- words spaCy took into a name: a title's end, a tabloid's adjective
+
+
+def _tagged(text: str, *names: str) -> list[Entity]:
+    return [Entity(m.start(), m.end(), m.group(), "PERSON", m.group()) for m in re.finditer("|".join(names), text)]
+
+
+def test_the_end_of_a_title_before_a_name_is_not_the_persons_name():
+    text = (
+        "Israeli Minister of the Interior Arye Derry issued a statement. The UN High Commissioner for Human "
+        "Rights Navi Pillay spoke later. Minister of Sport Mary Ann Okafor agreed."
+    )
+    found = as_people(text, _tagged(text, "Interior Arye Derry", "Human Rights Navi Pillay", "Sport Mary Ann Okafor"))
+    assert [e.canonical for e in found] == ["Arye Derry", "Navi Pillay", "Mary Ann Okafor"]
+
+
+def test_a_tabloids_adjective_before_a_surname_is_not_a_first_name():
+    text = (
+        "Boxer Tommy Kane has been dropped by his drinks sponsor. Fuming Kane hit back last night. "
+        "Tadesse Bekele and Leonie Adler watched."
+    )
+    found = as_people(text, _tagged(text, "Tommy Kane", "Fuming Kane", "Tadesse Bekele", "Leonie Adler"))
+    assert [e.canonical for e in found] == ["Tommy Kane", "Tommy Kane", "Tadesse Bekele", "Leonie Adler"]
+
+
+def test_a_ministers_title_that_ends_with_of_the_interior_is_not_taken_into_the_speaker(analyzer):
+    body = (
+        'Israeli Minister of the Interior Arye Derry issued a statement: "These people are trying to exploit the law."'
+    )
+    assert who_said(analyzer, body) == ["Arye Derry"]

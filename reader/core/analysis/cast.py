@@ -69,6 +69,10 @@ class Cast:
         self._listed = {name for e in entities if e.note for name in (e.text, e.canonical)}  # 'Aston Villa'
         self._written: dict[tuple[str, ...], set[str]] | None = None  # read only when a surname needs it
 
+    def people_named(self, surname: str) -> set[str]:
+        """The full names spaCy found that end with `surname`."""
+        return set(self._people.get(_key(surname), set()))
+
     def full_name(self, short: str, written: bool = True) -> str | None:
         """The one full name of the story that ends with `short` (as spaCy found the people, else, with
         `written`, as the text writes names); None where there is none, or more than one."""
@@ -107,6 +111,36 @@ _SPORT_WORDS = frozenset(
     """Rugby Football Athletics Cricket Tennis Golf Hockey Basketball Netball Cycling Rowing Swimming Sailing
 Boxing Motorsport Motorsports Sport Sports FC AFC""".split()
 )
+
+
+_ADJECTIVE = re.compile(r"(?:ing|ed|ful|ous|ive|ant|ent)$")  # a tabloid's 'Fuming', 'Gutted', 'Tearful', 'Defiant'
+_TITLE_OF = re.compile(r"\b(?:of|for)\s+(?:the\s+)?$")  # 'Minister of the ', 'High Commissioner for '
+
+
+def _name_within(person: Entity, text: str, cast: Cast) -> str | None:
+    """The name inside a person spaCy tagged with words before it: the end of a title (`after_title`); a
+    tabloid's adjective before the surname of one fuller name
+    of the story ('Fuming Kane' → 'Tommy Kane'). None where neither reading holds."""
+    words = person.text.split()
+    firsts = word_list("first_names")
+    if len(words) > 2:
+        return after_title(person.text, text, person.start)
+    if len(words) == 2 and words[0] not in firsts and _ADJECTIVE.search(words[0]):
+        fuller = cast.people_named(words[1]) - {person.text}
+        return fuller.pop() if len(fuller) == 1 else None
+    return None
+
+
+def after_title(name: str, text: str, at: int) -> str | None:
+    """'Arye Derry' of the 'Interior Arye Derry' at `at` in 'Minister of the Interior Arye Derry': the end of a
+    title whose 'of' or 'for' comes before the name, taken from a known first name if there is one, else
+    from the last two words; None where no such title comes before."""
+    words = name.split()
+    if len(words) < 3 or not _TITLE_OF.search(text, max(0, at - 20), at):
+        return None
+    firsts = word_list("first_names")
+    first = next((i for i in range(1, len(words) - 1) if words[i] in firsts), len(words) - 2)
+    return " ".join(words[first:])
 
 
 def _surname_like(short: str) -> bool:
@@ -157,6 +191,10 @@ def as_people(text: str, entities: Sequence[Entity]) -> list[Entity]:
         once = resolved.get(e.text, set()) if e.canonical == e.text and e.label == "PERSON" else set()
         if len(once) == 1:  # "Robert Mansell's father Roger …. Roger said": the Roger Mansell of before
             out.append(replace(e, canonical=next(iter(once))))
+            continue
+        named = _name_within(e, text, cast) if e.label == "PERSON" and e.canonical == e.text else None
+        if named:  # 'Minister of the Interior Arye Derry', 'Fuming Kane hit back'
+            out.append(replace(e, canonical=named))
             continue
         if e.canonical in things:
             out.append(replace(e, label="ORG"))

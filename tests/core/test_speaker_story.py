@@ -738,6 +738,8 @@ def test_a_two_word_surname_spacy_took_for_a_body_is_the_minister_the_text_named
     orgs = [Entity(m.start(), m.end(), m.group(), "ORG", m.group()) for m in re.finditer("La Russa|Sporting", text)]
     read = as_people(text, orgs)
     assert [e.canonical for e in read] == ["Ignazio La Russa", "Ignazio La Russa", "Sporting"]
+    # a person, who may be 'he' after his quote: the full name opens with a first name
+    assert [e.label for e in read] == ["PERSON", "PERSON", "ORG"]
 
 
 # ---------------------------------------------------------------- a first name the story once gave in full

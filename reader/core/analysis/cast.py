@@ -206,8 +206,9 @@ def as_people(text: str, entities: Sequence[Entity]) -> list[Entity]:
         full = None
         if short and _surname_like(short) and e.label != "PERSON":
             full = cast.full_name(short)  # 'Okonkwo-Davies'; not a club's 'Villa' (a listed 'Aston Villa')
-            if full and full not in cast.people:  # a name only the text wrote: its label stays as spaCy saw it
-                out.append(replace(e, canonical=full))
+            if full and full not in cast.people:  # a name only the text wrote: its label stays as spaCy saw it,
+                person = full.split()[0] in word_list("first_names")  # unless it opens with a first name
+                out.append(replace(e, canonical=full, label="PERSON" if person else e.label))
                 continue
         elif short and e.label == "PERSON" and len(short.split()) <= 2:
             # a two-word surname ('Ben Haddou', 'De Rossi'), not a full name a title went before

@@ -792,3 +792,23 @@ def test_a_ministers_title_that_ends_with_of_the_interior_is_not_taken_into_the_
         'Israeli Minister of the Interior Arye Derry issued a statement: "These people are trying to exploit the law."'
     )
     assert who_said(analyzer, body) == ["Arye Derry"]
+
+
+# ---------------------------------------------------------------- 'the chief technology officer for Renesys': a person, not the body
+
+
+def test_an_unnamed_role_for_a_company_is_the_role_as_written_not_the_company(analyzer):
+    body = (
+        "Egypt cut the country off the internet overnight.\n\n"
+        '"I have never seen it happen at this scale," said the chief technology officer for Renesys, a company '
+        "that tracks internet traffic."
+    )
+    assert who_said(analyzer, body) == ["the chief technology officer for Renesys"]
+
+
+def test_a_role_of_a_company_the_story_named_is_the_person_named_with_it(analyzer):
+    body = (
+        "The chief executive of Halvorsen Sports, Ingrid Solberg, met the team's riders on Monday.\n\n"
+        '"We are staying for ten more years," the chief executive of Halvorsen Sports told them.'
+    )
+    assert who_said(analyzer, body) == ["Ingrid Solberg"]

@@ -96,6 +96,12 @@ _POSTED_ON = re.compile(
     r"on\s+(.+?)['’]s?\s+(?:official\s+|own\s+)?(?:website|web\s+site|site|account|page|feed|channels?|social\s+media)$"
 )
 
+# a role of a body the phrase names: 'the chief technology officer for Renesys', 'the head of Visit Wales'
+_ROLE_OF_BODY = re.compile(
+    rf"((?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{'|'.join(sorted(PERSON_ROLES))}|officer|official))\s+"
+    r"(?:of|for|at)\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:of|and|&|[A-Z][\w'’&.-]*))*$"
+)
+
 
 def is_description(phrase: str) -> bool:
     """'the coach', 'a club spokesman', 'the Barcelona coach', 'the Belgian'; not 'the IOC', not 'club
@@ -103,6 +109,8 @@ def is_description(phrase: str) -> bool:
     words = phrase.split()
     if len(words) < 2:
         return False
+    if _ROLE_OF_BODY.match(phrase):
+        return True  # 'the chief technology officer for Renesys': a person, not Renesys
     if (PERSON_NOUNS.fullmatch(words[-1]) or words[-1].lower() in ROLE_WORDS) and words[0].lower() == "the":
         return True  # 'the striker'; 'the Prime Minister', 'the Chief Executive' as some copy capitalises them
     if re.search(r"['’]s$", words[0]) and words[-1][:1].islower():
@@ -115,6 +123,12 @@ def is_description(phrase: str) -> bool:
 def description(phrase: str, start: int, end: int, text: str, entities: Sequence[Entity]) -> str | None:
     """'the airline' → the organisation named just before; 'the coach' → the person given that role;
     'the 28-year-old' → the person named just before; else the phrase as written (if short)."""
+    role = _ROLE_OF_BODY.match(phrase)
+    if role:  # the person the story gave that role, else as written: 'the chief technology officer for Renesys'
+        words = role.group(1).lower().split()
+        person = _person_of(role.group(1), words, start, text, entities)
+        people = {e.canonical for e in entities if e.label == "PERSON"}
+        return person if person in people else phrase[0].lower() + phrase[1:]
     issued = _STATEMENT_FROM.match(phrase) or _POSTED_ON.match(phrase)
     if issued:  # 'a statement from the company', 'a statement on the club's website': the company, the club
         phrase = issued.group(1)

@@ -812,3 +812,31 @@ def test_a_role_of_a_company_the_story_named_is_the_person_named_with_it(analyze
         '"We are staying for ten more years," the chief executive of Halvorsen Sports told them.'
     )
     assert who_said(analyzer, body) == ["Ingrid Solberg"]
+
+
+# ---------------------------------------------------------------- 'Ion's father … He said': the father, not Ion
+
+
+def test_he_after_a_sentence_opened_by_her_father_is_the_father_as_written(analyzer):
+    body = (
+        "The kidnappers have not answered the government's request to release Marie-Jeanne Ion. Ion's father, "
+        "who is a senator from the Social Democratic Party, urged the Parliament to take a stand. He said, "
+        '"If we do not take a stand, we will have a day of mourning."'
+    )
+    assert who_said(analyzer, body) == ["Ion's father"]
+
+
+def test_she_after_a_sentence_opened_by_the_boxers_mother_is_his_mother(analyzer):
+    body = (
+        "Tommy Kane lost on points after twelve rounds.\n\n"
+        'Kane\'s mother was in tears at ringside. "He gave everything he had," she said.'
+    )
+    assert who_said(analyzer, body) == ["Kane's mother"]
+
+
+def test_he_after_a_sentence_opened_by_the_riders_manager_named_in_apposition_is_that_man(analyzer):
+    body = (
+        "Marco Benassi was fined 5,000 euros on Sunday.\n\n"
+        'Benassi\'s manager, Paolo Greco, was furious with the stewards. "It was a racing incident," he said.'
+    )
+    assert who_said(analyzer, body) == ["Paolo Greco"]

@@ -20,7 +20,7 @@ _HONORIFIC = {
     **dict.fromkeys("Mr Mr. Sir Lord Mister".split(), MAN),
     **dict.fromkeys("Mrs Mrs. Ms Ms. Miss Dame Lady Madam".split(), WOMAN),
 }
-_KIN = {
+KIN = {
     **dict.fromkeys("father husband brother son uncle grandfather boyfriend nephew dad".split(), MAN),
     **dict.fromkeys("mother wife sister daughter aunt grandmother girlfriend niece mum mom".split(), WOMAN),
 }
@@ -46,7 +46,7 @@ def _read(text: str, entities: Sequence[Entity]) -> dict[str, str]:
         if kin and kin.group(2) and text[e.end : e.end + 1] != ",":
             kin = None
         kin = kin or _KIN_AFTER.match(text, e.end, e.end + 40)
-        clues.append(_KIN.get(kin.group(1).lower()) if kin else None)
+        clues.append(KIN.get(kin.group(1).lower()) if kin else None)
         clues.append(_own_pronoun(text, e, people))
         said.setdefault(e.canonical, set()).update(c for c in clues if c)
     return {who: next(iter(found)) for who, found in said.items() if len(found) == 1}

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from ..model import paragraph_start
 from .attribution import LEAD_IN, QUOTE_MARK, sentence_start
-from .gender import by_gender, genders
+from .gender import KIN, by_gender, genders
 from .story import LOOK_BACK, OPENING_ADVERB, TOPIC_SENTENCES, description, is_description, joint_subject, opens_with
 from .values import Entity
 
@@ -26,6 +26,8 @@ def stands_for(pronoun: str, text: str, at: int, entities: Sequence[Entity]) -> 
         return document_before(text, at)
     if word == "they":
         return joint_subject(text, at, entities)
+    if word in _HE_SHE and (kin := possessed_subject(word, text, at, entities)):
+        return kin  # "Ion's father, who is a senator, urged …. He said, '…'"
     return by_gender(word, text, at, entities) or (
         described_topic(text, at, entities, word) if word in _HE_SHE else None
     )
@@ -106,3 +108,28 @@ def subject_goes_on(
         if not re.match(rf"{word}\s", OPENING_ADVERB.sub("", text[begin : e.start]), re.I):
             return None
     return previous
+
+
+_ROLE_GENDER = {**KIN, "spokesman": "he", "spokeswoman": "she"}
+_RELATION = "|".join(sorted({*KIN, "coach", "manager", "agent", "lawyer", "attorney", "trainer", "promoter", "caddie"}))
+_RELATION += "|spokes(?:man|woman|person)"
+# "Ion's father", "Tommy Kane's mother", "Benassi's manager, Paolo Greco,": someone known by whose they are
+_POSSESSED_SUBJECT = re.compile(
+    rf"((?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]*['’]s\s+(?:[a-z-]+\s+)?({_RELATION}))\b[\s,]*"
+)
+
+
+def possessed_subject(pronoun: str, text: str, at: int, entities: Sequence[Entity]) -> str | None:
+    """Whom 'he' or 'she' at `at` means where the sentence before the pronoun's opens with someone known by
+    whose they are: "Ion's father, who is a senator, urged the Parliament to act. He said, '…'" → "Ion's
+    father" as written, or the person named right after it ("Benassi's manager, Paolo Greco,"); None where
+    no such sentence comes just before, or the relation is of the other gender ('his mother' for 'he')."""
+    para = paragraph_start(text, at)
+    stop = len(text[: sentence_start(text, at, para)].rstrip()) - 1
+    if stop <= para:
+        return None
+    found = _POSSESSED_SUBJECT.match(text, sentence_start(text, stop, para))
+    if not found or _ROLE_GENDER.get(found.group(2).lower(), pronoun) != pronoun:
+        return None
+    named = next((e for e in entities if e.label == "PERSON" and e.start == found.end()), None)
+    return named.canonical if named else found.group(1)

@@ -840,3 +840,23 @@ def test_he_after_a_sentence_opened_by_the_riders_manager_named_in_apposition_is
         'Benassi\'s manager, Paolo Greco, was furious with the stewards. "It was a racing incident," he said.'
     )
     assert who_said(analyzer, body) == ["Paolo Greco"]
+
+
+# ---------------------------------------------------------------- an unnamed source, where the only name is someone's possession
+
+
+def test_he_after_a_sentence_about_an_unnamed_official_is_that_official_not_whose_speech_he_described(analyzer):
+    body = (
+        "Reuters reported that an unnamed U.S. official confirmed the existence of the field report and said that "
+        "it had not been read at the time of George Pell's statement. \"You don't change a report based on a "
+        'field report," he reportedly said.'
+    )
+    assert who_said(analyzer, body) == ["an unnamed U.S. official"]
+
+
+def test_she_after_a_sentence_about_a_club_spokeswoman_is_not_the_player_whose_move_she_confirmed(analyzer):
+    body = (
+        "Mara Lindgren signed for Kopparberg in 2019.\n\n"
+        'A Rosengard spokeswoman confirmed Lindgren\'s move on Friday evening. "We wish her well," she said.'
+    )
+    assert who_said(analyzer, body) == ["a Rosengard spokeswoman"]

@@ -10,7 +10,17 @@ from collections.abc import Sequence
 from ..model import paragraph_start
 from .attribution import LEAD_IN, QUOTE_MARK, sentence_start
 from .gender import KIN, by_gender, genders
-from .story import LOOK_BACK, OPENING_ADVERB, TOPIC_SENTENCES, description, is_description, joint_subject, opens_with
+from .referents import possessed
+from .story import (
+    LOOK_BACK,
+    OPENING_ADVERB,
+    TOPIC_SENTENCES,
+    UNNAMED_SOURCE,
+    description,
+    is_description,
+    joint_subject,
+    opens_with,
+)
 from .values import Entity
 
 _HE_SHE = ("he", "she")
@@ -26,7 +36,7 @@ def stands_for(pronoun: str, text: str, at: int, entities: Sequence[Entity]) -> 
         return document_before(text, at)
     if word == "they":
         return joint_subject(text, at, entities)
-    if word in _HE_SHE and (kin := possessed_subject(word, text, at, entities)):
+    if word in _HE_SHE and (kin := possessed_subject(word, text, at, entities) or unnamed_before(text, at, entities)):
         return kin  # "Ion's father, who is a senator, urged …. He said, '…'"
     return by_gender(word, text, at, entities) or (
         described_topic(text, at, entities, word) if word in _HE_SHE else None
@@ -133,3 +143,22 @@ def possessed_subject(pronoun: str, text: str, at: int, entities: Sequence[Entit
         return None
     named = next((e for e in entities if e.label == "PERSON" and e.start == found.end()), None)
     return named.canonical if named else found.group(1)
+
+
+_UNNAMED = re.compile(rf"(?<![\w'’-]){UNNAMED_SOURCE.pattern}")  # not the 'an' of 'The Russian Defence Ministry'
+
+
+def unnamed_before(text: str, at: int, entities: Sequence[Entity]) -> str | None:
+    """Someone unnamed who speaks for a body, named in the sentence before the pronoun's where the only
+    people it names are someone's ("… an unnamed U.S. official confirmed …, at the time of Bush's
+    statement. '…' he said", "A Rosengard spokeswoman confirmed Lindgren's move."): as written."""
+    para = paragraph_start(text, at)
+    stop = len(text[: sentence_start(text, at, para)].rstrip()) - 1
+    if stop <= para:
+        return None
+    start = sentence_start(text, stop, para)
+    found = _UNNAMED.search(text, start, stop)
+    people = [e for e in entities if e.label == "PERSON" and start <= e.start < stop]
+    if not found or not all(possessed(text, e) for e in people):
+        return None
+    return found.group()[0].lower() + found.group()[1:]

@@ -860,3 +860,22 @@ def test_she_after_a_sentence_about_a_club_spokeswoman_is_not_the_player_whose_m
         'A Rosengard spokeswoman confirmed Lindgren\'s move on Friday evening. "We wish her well," she said.'
     )
     assert who_said(analyzer, body) == ["a Rosengard spokeswoman"]
+
+
+# ---------------------------------------------------------------- 'Race winner Pedro Salazar …': a sportsman's title before the subject
+
+
+def test_the_spaniard_is_the_race_winner_the_sentence_before_opens_with(analyzer):
+    body = (
+        'Marco Benassi was fined 5,000 euros after the crash. "I made a mistake," Benassi said. Race winner '
+        'Pedro Salazar of Honda kept out of the row. "I saw nothing, I was in front," the Spaniard joked.'
+    )
+    assert who_said(analyzer, body)[-1] == "Pedro Salazar"
+
+
+def test_she_after_a_sentence_the_defending_champion_opens_is_the_champion(analyzer):
+    body = (
+        'Anna Berg said the new balls were too fast. "They fly," Berg said. Defending champion Mia Holtby was '
+        'less bothered by them. "You get used to it," she said.'
+    )
+    assert who_said(analyzer, body)[-1] == "Mia Holtby"

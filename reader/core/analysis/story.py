@@ -366,11 +366,18 @@ def opens_with(text: str, sentence: int, name: int) -> bool:
     words = head.split()
     if not words:
         return True
-    return bool(_APPOSED_ROLE.fullmatch(head)) or (
-        len(words) <= _TITLE_WORDS
-        and words[-1].lower() in ROLE_WORDS
-        and all(w.lower() in ROLE_WORDS or (w[:1].isupper() and w not in ("He", "She", "They", "It")) for w in words)
+    return (
+        bool(_APPOSED_ROLE.fullmatch(head))
+        or (
+            len(words) <= _TITLE_WORDS
+            and _role(words[-1])  # 'Toyota team principal', and a sportsman's: 'Race winner', 'Defending champion'
+            and all(_role(w) or (w[:1].isupper() and w not in ("He", "She", "They", "It")) for w in words)
+        )
     )
+
+
+def _role(word: str) -> bool:
+    return word.lower() in ROLE_WORDS or bool(PERSON_NOUNS.fullmatch(word))
 
 
 def subject_before(text: str, at: int, floor: int, candidates: Sequence[Entity]) -> Entity | None:

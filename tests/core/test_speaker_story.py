@@ -879,3 +879,29 @@ def test_she_after_a_sentence_the_defending_champion_opens_is_the_champion(analy
         'less bothered by them. "You get used to it," she said.'
     )
     assert who_said(analyzer, body)[-1] == "Mia Holtby"
+
+
+# ---------------------------------------------------------------- 'Jr.': a suffix, not a surname
+
+
+def test_a_surname_with_jr_is_the_full_name_the_text_wrote_and_the_bare_surname_is_him_not_his_mother():
+    text = (
+        "ANN ARBOR, Mich. — Darnell Pruitt Jr. didn't need to be asked twice. Pruitt Jr. scored 24 points.\n\n"
+        "Pruitt's mother, Renee Pruitt, watched from Section 121. Mrs. Pruitt cried.\n\n"
+        "Pruitt said he would stay another year."
+    )
+    tagged = _tagged(text, r"Pruitt Jr\.", "Renee Pruitt")
+    tagged += [
+        Entity(m.start(), m.end(), "Pruitt", "PERSON", "Renee Pruitt")
+        for m in re.finditer(r"Pruitt(?=['’]s| said| cried)", text)
+    ]
+    found = {(e.start, e.canonical) for e in as_people(text, tagged)}
+    by_place = [canonical for _, canonical in sorted(found)]
+    assert by_place == [
+        "Darnell Pruitt Jr.",  # 'Pruitt Jr.' where spaCy missed the first name after the dateline
+        "Darnell Pruitt Jr.",
+        "Darnell Pruitt Jr.",  # "Pruitt's mother": his
+        "Renee Pruitt",
+        "Renee Pruitt",  # 'Mrs. Pruitt'
+        "Darnell Pruitt Jr.",  # the bare surname: not the mother the story introduced as his
+    ]

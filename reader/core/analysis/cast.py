@@ -9,13 +9,14 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from .gazetteer import word_list
-from .names import COMPANY_WORDS, PARTICLES, SENTENCE_OPENERS, trim_name
+from .gender import KIN
+from .names import COMPANY_WORDS, PARTICLES, SENTENCE_OPENERS, SUFFIXES, trim_name
 from .story import PERSON_ROLES
 from .values import Entity
 
 _PARTICLES = "|".join(sorted(PARTICLES))
 _SURNAME_HEADS = PARTICLES | {"ben", "abu", "ould", "mac", "st"}  # the first word of a two-word surname
-_WORD = rf"(?:[A-Z][\w'’-]*|(?:{_PARTICLES})[-'’][A-Z][\w'’-]*)"  # 'Haddou', 'al-Majid'
+_WORD = rf"(?:[JS]r\.|[A-Z][\w'’-]*|(?:{_PARTICLES})[-'’][A-Z][\w'’-]*)"  # 'Haddou', 'al-Majid'
 # a run of two to five name words, particles between them: 'Karim Ben Haddou', 'Pieter van der Berg'
 _PARTICLE_BEFORE = re.compile(rf"^(?:{_PARTICLES})[-'’](?=\w)")  # 'al-' of 'al-mansouri'
 _RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:\s+(?:(?:{_PARTICLES})\s+)*{_WORD}){{1,4}}(?![\w'’-])")
@@ -37,6 +38,9 @@ def _by_tail(names: set[str]) -> dict[tuple[str, ...], set[str]]:
         key = _key(name)
         for i in range(1, len(key)):
             index.setdefault(key[i:], set()).add(name)
+        if name.split()[-1] in SUFFIXES and len(key) > 2:  # 'Pruitt' for 'Darnell Pruitt Jr.'
+            for i in range(1, len(key) - 1):
+                index.setdefault(key[i:-1], set()).add(name)
         bare = _PARTICLE_BEFORE.sub("", key[-1]) if len(key) > 1 else key[-1]
         if bare != key[-1]:  # 'Mansouri' for 'Karim al-Mansouri', as copy often writes it
             index.setdefault((bare,), set()).add(name)
@@ -211,7 +215,35 @@ def as_people(text: str, entities: Sequence[Entity]) -> list[Entity]:
                 out.append(replace(e, canonical=full, label="PERSON" if person else e.label))
                 continue
         elif short and e.label == "PERSON" and len(short.split()) <= 2:
-            # a two-word surname ('Ben Haddou', 'De Rossi'), not a full name a title went before
-            full = cast.full_name(short, written=" " not in short or short.split()[0].lower() in _SURNAME_HEADS)
+            # a two-word surname ('Ben Haddou', 'De Rossi', 'Pruitt Jr.'), not a full name a title went before
+            words = short.split()
+            written = len(words) == 1 or words[0].lower() in _SURNAME_HEADS or words[-1] in SUFFIXES
+            full = cast.full_name(short, written=written)
         out.append(replace(e, label="PERSON", canonical=full) if full else e)
+    return _not_the_relative(text, out)
+
+
+_RELATIVE = re.compile(rf"\b([A-Z][\w'’-]*)['’]s\s+(?:\w+\s+)?(?:{'|'.join(sorted(KIN))}),?\s+$")  # "Pruitt's mother, "
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lady|Lord)\.?\s+$")
+
+
+def _not_the_relative(text: str, people: list[Entity]) -> list[Entity]:
+    """A bare surname is not the relative the story introduced as its bearer's ("Pruitt's mother, Renee
+    Pruitt"; then 'Pruitt said' is the one other person of that surname), unless an honorific says so
+    ('Mrs. Pruitt')."""
+    relatives = {
+        e.canonical
+        for e in people
+        if e.label == "PERSON"
+        and (found := _RELATIVE.search(text, max(0, e.start - 40), e.start))
+        and found.group(1) == e.canonical.split()[-1]
+    }
+    if not relatives:
+        return people
+    out = []
+    for e in people:
+        if e.canonical in relatives and " " not in e.text and not _HONORIFIC.search(text, max(0, e.start - 6), e.start):
+            others = {p.canonical for p in people if p.label == "PERSON" and e.text in p.canonical.split()} - relatives
+            e = replace(e, canonical=others.pop()) if len(others) == 1 else e
+        out.append(e)
     return out

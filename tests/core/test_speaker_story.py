@@ -776,6 +776,9 @@ def test_the_end_of_a_title_before_a_name_is_not_the_persons_name():
     )
     found = as_people(text, _tagged(text, "Interior Arye Derry", "Human Rights Navi Pillay", "Sport Mary Ann Okafor"))
     assert [e.canonical for e in found] == ["Arye Derry", "Navi Pillay", "Mary Ann Okafor"]
+    text = "Former deputy director of operations for the Iraqi Armed Forces Hussein Rashid Mohammed was sentenced."
+    found = as_people(text, _tagged(text, "Armed Forces Hussein Rashid Mohammed"))
+    assert [e.canonical for e in found] == ["Hussein Rashid Mohammed"]  # 'for the Iraqi Armed Forces'
 
 
 def test_a_tabloids_adjective_before_a_surname_is_not_a_first_name():

@@ -118,7 +118,8 @@ Boxing Motorsport Motorsports Sport Sports FC AFC""".split()
 
 
 _ADJECTIVE = re.compile(r"(?:ing|ed|ful|ous|ive|ant|ent)$")  # a tabloid's 'Fuming', 'Gutted', 'Tearful', 'Defiant'
-_TITLE_OF = re.compile(r"\b(?:of|for)\s+(?:the\s+)?$")  # 'Minister of the ', 'High Commissioner for '
+# 'Minister of the ', 'High Commissioner for ', 'director of operations for the Iraqi '
+_TITLE_OF = re.compile(r"\b(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,2}$")
 
 
 def _name_within(person: Entity, text: str, cast: Cast) -> str | None:
@@ -140,7 +141,7 @@ def after_title(name: str, text: str, at: int) -> str | None:
     title whose 'of' or 'for' comes before the name, taken from a known first name if there is one, else
     from the last two words; None where no such title comes before."""
     words = name.split()
-    if len(words) < 3 or not _TITLE_OF.search(text, max(0, at - 20), at):
+    if len(words) < 3 or not _TITLE_OF.search(text, max(0, at - 40), at):
         return None
     firsts = word_list("first_names")
     first = next((i for i in range(1, len(words) - 1) if words[i] in firsts), len(words) - 2)

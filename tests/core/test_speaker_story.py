@@ -908,3 +908,9 @@ def test_a_surname_with_jr_is_the_full_name_the_text_wrote_and_the_bare_surname_
         "Renee Pruitt",  # 'Mrs. Pruitt'
         "Darnell Pruitt Jr.",  # the bare surname: not the mother the story introduced as his
     ]
+
+
+def test_a_word_for_where_people_come_from_is_never_a_person_to_the_speakers():
+    text = "Many southern African leaders want a delay, and Kenyan officials agree, but Bright Matonga says no."
+    found = as_people(text, _tagged(text, "African", "Kenyan", "Bright Matonga"))
+    assert [(e.text, e.label) for e in found] == [("African", "NORP"), ("Kenyan", "NORP"), ("Bright Matonga", "PERSON")]

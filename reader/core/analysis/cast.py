@@ -11,6 +11,7 @@ from dataclasses import replace
 from .gazetteer import word_list
 from .gender import KIN
 from .names import COMPANY_WORDS, PARTICLES, SENTENCE_OPENERS, SUFFIXES, trim_name
+from .origins import nationality
 from .story import PERSON_ROLES
 from .values import Entity
 
@@ -193,6 +194,9 @@ def as_people(text: str, entities: Sequence[Entity]) -> list[Entity]:
             resolved.setdefault(e.text, set()).add(e.canonical)
     out = []
     for e in entities:
+        if e.label == "PERSON" and " " not in e.text and nationality(e.text):
+            out.append(replace(e, label="NORP"))  # 'southern African leaders', where spaCy saw a person
+            continue
         once = resolved.get(e.text, set()) if e.canonical == e.text and e.label == "PERSON" else set()
         if len(once) == 1:  # "Robert Mansell's father Roger …. Roger said": the Roger Mansell of before
             out.append(replace(e, canonical=next(iter(once))))

@@ -30,6 +30,7 @@ _ADJECTIVE = {
     "kiwi": "new zealand",
     "aussie": "australian",
 }
+_REGIONS = frozenset("african european asian arab latin caribbean nordic scandinavian balkan".split())
 _ADJECTIVES = sorted({a.title() for a in _ADJECTIVE.values()} | {w.title() for w in DEMONYMS}, key=len, reverse=True)
 _WORD = rf"(?:{'|'.join(re.escape(a) for a in _ADJECTIVES)})"
 _BEFORE = re.compile(rf"(?<![\w-])({_WORD})\s+(?:[a-z][\w-]*\s+){{0,2}}$")  # 'French rider ', 'Kenyan '
@@ -65,3 +66,9 @@ def of_origin(phrase: str, text: str, entities: Sequence[Entity]) -> str | None:
     wanted = _origin(words[1])
     found = [who for who, origin in origins(text, entities).items() if origin == wanted]
     return found[0] if len(found) == 1 else None
+
+
+def nationality(word: str) -> bool:
+    """'Kenyan', 'Dutch', 'African': a word for where people come from, never a person's name alone."""
+    word = word.lower()
+    return word in DEMONYMS or word in _REGIONS or word in _ADJECTIVE.values()

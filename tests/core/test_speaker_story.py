@@ -914,3 +914,31 @@ def test_a_word_for_where_people_come_from_is_never_a_person_to_the_speakers():
     text = "Many southern African leaders want a delay, and Kenyan officials agree, but Bright Matonga says no."
     found = as_people(text, _tagged(text, "African", "Kenyan", "Bright Matonga"))
     assert [(e.text, e.label) for e in found] == [("African", "NORP"), ("Kenyan", "NORP"), ("Bright Matonga", "PERSON")]
+
+
+# ---------------------------------------------------------------- 'Pride in London organisers said': the body, where spaCy saw a city
+
+
+def test_a_bodys_organisers_are_the_body_where_spacy_saw_a_city_in_its_name(analyzer):
+    body = (
+        "The parade went ahead despite the protest.\n\n"
+        'Pride in London organisers in their official statement said, "The protest group showed a level of '
+        'bigotry that is unacceptable."'
+    )
+    assert who_said(analyzer, body) == ["Pride in London"]
+
+
+def test_a_clubs_officials_are_the_club_as_its_name_is_written(analyzer):
+    body = (
+        "The fixture was called off at noon.\n\n"
+        'Real Oviedo officials said in a statement: "The pitch is frozen and the safety of fans comes first."'
+    )
+    assert who_said(analyzer, body) == ["Real Oviedo"]
+
+
+def test_the_organisers_are_not_a_body_called_the(analyzer):
+    body = (
+        'Pride in London apologised on Sunday. The organisers called the group "transphobic" and said '
+        '"they do not share our values."'
+    )
+    assert "The" not in who_said(analyzer, body)

@@ -96,6 +96,12 @@ _POSTED_ON = re.compile(
     r"on\s+(.+?)['’]s?\s+(?:official\s+|own\s+)?(?:website|web\s+site|site|account|page|feed|channels?|social\s+media)$"
 )
 
+# a body's people, named by the body: 'Pride in London organisers', 'Real Oviedo officials'
+_BODY_PEOPLE = re.compile(
+    r"(?!(?:The|A|An|Its|Their|His|Her|Our|Some|Many|Other|Local|Club|Team)\s)"  # not 'The organisers'
+    r"([A-Z][\w'’&.-]*(?:\s+(?:(?:of|in|and|for|the|&)\s+)*[A-Z][\w'’&.-]*)*)\s+"
+    r"(?:organisers|organizers|officials|executives|bosses|chiefs|directors)"
+)
 # a role of a body the phrase names: 'the chief technology officer for Renesys', 'the head of Visit Wales'
 _ROLE_OF_BODY = re.compile(
     rf"((?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{'|'.join(sorted(PERSON_ROLES))}|officer|official))\s+"
@@ -109,8 +115,8 @@ def is_description(phrase: str) -> bool:
     words = phrase.split()
     if len(words) < 2:
         return False
-    if _ROLE_OF_BODY.match(phrase):
-        return True  # 'the chief technology officer for Renesys': a person, not Renesys
+    if _ROLE_OF_BODY.match(phrase) or _BODY_PEOPLE.fullmatch(phrase):
+        return True  # 'the chief technology officer for Renesys': a person, not Renesys; 'Pride in London organisers'
     if (PERSON_NOUNS.fullmatch(words[-1]) or words[-1].lower() in ROLE_WORDS) and words[0].lower() == "the":
         return True  # 'the striker'; 'the Prime Minister', 'the Chief Executive' as some copy capitalises them
     if re.search(r"['’]s$", words[0]) and words[-1][:1].islower():
@@ -123,6 +129,10 @@ def is_description(phrase: str) -> bool:
 def description(phrase: str, start: int, end: int, text: str, entities: Sequence[Entity]) -> str | None:
     """'the airline' → the organisation named just before; 'the coach' → the person given that role;
     'the 28-year-old' → the person named just before; else the phrase as written (if short)."""
+    people_of = _BODY_PEOPLE.fullmatch(phrase)
+    if people_of:  # 'Pride in London organisers': the body, as the story tags it or as written
+        name = people_of.group(1)
+        return next((e.canonical for e in entities if e.label == "ORG" and e.text == name), name)
     role = _ROLE_OF_BODY.match(phrase)
     if role:  # the person the story gave that role, else as written: 'the chief technology officer for Renesys'
         words = role.group(1).lower().split()

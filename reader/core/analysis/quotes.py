@@ -203,10 +203,9 @@ def _resolve(
         return story.spelled_out(speaker, text)
     if speaker and " " not in speaker:  # 'Demriel' for the 'Füsun Demirel' of the story
         speaker = story.misspelt_person(speaker, entities) or speaker
-    at = text.find(speaker, source.start, source.end) if speaker else -1
-    if at >= 0:  # 'Minister of the Interior Arye Derry', where spaCy saw nobody
-        speaker = cast.after_title(speaker, text, at) or speaker
-    if speaker:  # 'Mrs Pike' is Sandra Pike, not her husband Graham
+    if speaker:  # 'Minister of the Interior Arye Derry', where spaCy saw nobody; 'Mrs Pike' is not her husband
+        at = text.find(speaker, source.start, source.end)
+        speaker = (cast.after_title(speaker, text, at) if at >= 0 else None) or speaker
         speaker = gender.by_honorific(source.text, speaker, text, entities) or speaker
     return _without_position(_fullest(speaker, entities), entities) if speaker else speaker
 

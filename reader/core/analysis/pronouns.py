@@ -120,6 +120,13 @@ def subject_goes_on(
     return previous
 
 
+def _sentence_before(text: str, at: int) -> tuple[int, int] | None:
+    """Where the sentence before the one at `at` starts and ends, in its paragraph; None where it opens it."""
+    para = paragraph_start(text, at)
+    stop = len(text[: sentence_start(text, at, para)].rstrip()) - 1
+    return None if stop <= para else (sentence_start(text, stop, para), stop)
+
+
 _ROLE_GENDER = {**KIN, "spokesman": "he", "spokeswoman": "she"}
 _RELATION = "|".join(sorted({*KIN, "coach", "manager", "agent", "lawyer", "attorney", "trainer", "promoter", "caddie"}))
 _RELATION += "|spokes(?:man|woman|person)"
@@ -134,11 +141,8 @@ def possessed_subject(pronoun: str, text: str, at: int, entities: Sequence[Entit
     whose they are: "Ion's father, who is a senator, urged the Parliament to act. He said, '…'" → "Ion's
     father" as written, or the person named right after it ("Benassi's manager, Paolo Greco,"); None where
     no such sentence comes just before, or the relation is of the other gender ('his mother' for 'he')."""
-    para = paragraph_start(text, at)
-    stop = len(text[: sentence_start(text, at, para)].rstrip()) - 1
-    if stop <= para:
-        return None
-    found = _POSSESSED_SUBJECT.match(text, sentence_start(text, stop, para))
+    before = _sentence_before(text, at)
+    found = _POSSESSED_SUBJECT.match(text, before[0]) if before else None
     if not found or _ROLE_GENDER.get(found.group(2).lower(), pronoun) != pronoun:
         return None
     named = next((e for e in entities if e.label == "PERSON" and e.start == found.end()), None)
@@ -152,11 +156,10 @@ def unnamed_before(text: str, at: int, entities: Sequence[Entity]) -> str | None
     """Someone unnamed who speaks for a body, named in the sentence before the pronoun's where the only
     people it names are someone's ("… an unnamed U.S. official confirmed …, at the time of Bush's
     statement. '…' he said", "A Rosengard spokeswoman confirmed Lindgren's move."): as written."""
-    para = paragraph_start(text, at)
-    stop = len(text[: sentence_start(text, at, para)].rstrip()) - 1
-    if stop <= para:
+    before = _sentence_before(text, at)
+    if before is None:
         return None
-    start = sentence_start(text, stop, para)
+    start, stop = before
     found = _UNNAMED.search(text, start, stop)
     people = [e for e in entities if e.label == "PERSON" and start <= e.start < stop]
     if not found or not all(possessed(text, e) for e in people):

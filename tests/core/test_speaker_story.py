@@ -942,3 +942,11 @@ def test_the_organisers_are_not_a_body_called_the(analyzer):
         '"they do not share our values."'
     )
     assert "The" not in who_said(analyzer, body)
+
+
+def test_a_statement_on_the_website_of_a_club_nobody_tagged_stays_as_written(analyzer):
+    body = (
+        "Harrowgate Town have parted company with manager Colin Deane after a run of seven defeats.\n\n"
+        'A statement on the club\'s website read: "Colin Deane has left the club by mutual consent."'
+    )
+    assert who_said(analyzer, body)[0] in ("Harrowgate Town", "a statement on the club's website")

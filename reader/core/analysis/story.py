@@ -139,11 +139,17 @@ def description(phrase: str, start: int, end: int, text: str, entities: Sequence
         person = _person_of(role.group(1), words, start, text, entities)
         people = {e.canonical for e in entities if e.label == "PERSON"}
         return person if person in people else phrase[0].lower() + phrase[1:]
-    issued = _STATEMENT_FROM.match(phrase) or _POSTED_ON.match(phrase)
-    if issued:  # 'a statement from the company', 'a statement on the club's website': the company, the club
+    posted = _POSTED_ON.match(phrase)
+    if posted:  # 'a statement on the club's website': whom 'the club' stands for, else as written
+        owner = posted.group(1)
+        if not re.match(r"(?:the|his|her|its|their)\s", owner, re.I):  # "a post on Kestrel Energy's account"
+            return next((e.canonical for e in entities if e.text == owner and e.label in ("ORG", "PERSON")), owner)
+        found = description(owner, start, end, text, entities)
+        unresolved = not found or found.lower() == owner.lower() or found.lower() in phrase.lower()  # its own words
+        return phrase[0].lower() + phrase[1:] if unresolved else found
+    issued = _STATEMENT_FROM.match(phrase)
+    if issued:  # 'a statement from the company': the company
         phrase = issued.group(1)
-        if not re.match(r"(?:the|his|her|its|their)\s", phrase, re.I):  # "a post on Kestrel Energy's account"
-            return next((e.canonical for e in entities if e.text == phrase and e.label in ("ORG", "PERSON")), phrase)
     words = re.findall(r"[\w'’-]+", phrase.lower())
     bodies_before = [e for e in entities if e.label == "ORG" and e.end <= start]  # the whole story's
     definite = words[:1] in (["the"], ["his"], ["her"], ["their"], ["its"])

@@ -950,3 +950,24 @@ def test_a_statement_on_the_website_of_a_club_nobody_tagged_stays_as_written(ana
         'A statement on the club\'s website read: "Colin Deane has left the club by mutual consent."'
     )
     assert who_said(analyzer, body)[0] in ("Harrowgate Town", "a statement on the club's website")
+
+
+# ---------------------------------------------------------------- 'Michael Ackroyd coaches the under-12s': the coach
+
+
+def test_the_coach_is_whom_the_story_says_coaches(analyzer):
+    body = (
+        "Sue Ackroyd has been the club secretary since 1989. Her son, Michael Ackroyd, coaches the under-12s. "
+        "Pieter Visser pays most of the bills.\n\n"
+        '"Without Pieter we would have folded," Ackroyd said.\n\n'
+        'Her son is less sentimental. "We need a sponsor who stays longer than a season," the coach said.'
+    )
+    assert who_said(analyzer, body)[-1] == "Michael Ackroyd"
+
+
+def test_the_captain_is_whom_the_story_says_captains_the_side(analyzer):
+    body = (
+        "Lena Brandt, who captains the side, and the goalkeeper Ida Moen both signed new deals on Monday.\n\n"
+        '"This club is my home," the captain said.'
+    )
+    assert who_said(analyzer, body) == ["Lena Brandt"]

@@ -179,7 +179,30 @@ def named_with(noun: str, labels: tuple[str, ...], text: str, before: int, entit
             apposition = apposition or (0 <= at - e.end <= 60 and _HOLDS.fullmatch(text, e.end, at))
             if (right_after or apposition) and (best is None or at >= best[0]):  # the nearer of two
                 best = (at, e.canonical)
-    return best[1] if best else None
+    return best[1] if best else _does_the_role(noun, text, floor, before, named)
+
+
+# a role the story gives by its verb: 'Michael Ackroyd coaches the under-12s', 'Lena Brandt, who captains the side'
+_ROLE_VERBS = {
+    "coach": "coaches|coached",
+    "manager": "manages|managed",
+    "captain": "captains|captained|skippers|skippered",
+    "skipper": "captains|captained|skippers|skippered",
+    "owner": "owns|owned",
+    "chairman": "chairs|chaired",
+    "chair": "chairs|chaired",
+    "trainer": "trains|trained",
+}
+
+
+def _does_the_role(noun: str, text: str, floor: int, before: int, named: Sequence[Entity]) -> str | None:
+    """The last person before `before` the text says does what the role does ('X coaches', 'X, who captains')."""
+    verbs = _ROLE_VERBS.get(noun.lower())
+    if verbs is None:
+        return None
+    does = re.compile(rf",?\s+(?:who\s+)?(?:now\s+|also\s+)?(?:{verbs})\s+(?:the|a|an|his|her|their)\b")
+    found = [e for e in named if e.label == "PERSON" and e.start >= floor and does.match(text, e.end, before)]
+    return found[-1].canonical if found else None
 
 
 # a body's name as the text writes it before its description: 'Show Racism the Red Card, a charity advocating …'

@@ -129,24 +129,9 @@ def is_description(phrase: str) -> bool:
 def description(phrase: str, start: int, end: int, text: str, entities: Sequence[Entity]) -> str | None:
     """'the airline' → the organisation named just before; 'the coach' → the person given that role;
     'the 28-year-old' → the person named just before; else the phrase as written (if short)."""
-    people_of = _BODY_PEOPLE.fullmatch(phrase)
-    if people_of:  # 'Pride in London organisers': the body, as the story tags it or as written
-        name = people_of.group(1)
-        return next((e.canonical for e in entities if e.label == "ORG" and e.text == name), name)
-    role = _ROLE_OF_BODY.match(phrase)
-    if role:  # the person the story gave that role, else as written: 'the chief technology officer for Renesys'
-        words = role.group(1).lower().split()
-        person = _person_of(role.group(1), words, start, text, entities)
-        people = {e.canonical for e in entities if e.label == "PERSON"}
-        return person if person in people else phrase[0].lower() + phrase[1:]
-    posted = _POSTED_ON.match(phrase)
-    if posted:  # 'a statement on the club's website': whom 'the club' stands for, else as written
-        owner = posted.group(1)
-        if not re.match(r"(?:the|his|her|its|their)\s", owner, re.I):  # "a post on Kestrel Energy's account"
-            return next((e.canonical for e in entities if e.text == owner and e.label in ("ORG", "PERSON")), owner)
-        found = description(owner, start, end, text, entities)
-        unresolved = not found or found.lower() == owner.lower() or found.lower() in phrase.lower()  # its own words
-        return phrase[0].lower() + phrase[1:] if unresolved else found
+    by_form = _by_its_form(phrase, start, end, text, entities)
+    if by_form:
+        return by_form
     issued = _STATEMENT_FROM.match(phrase)
     if issued:  # 'a statement from the company': the company
         phrase = issued.group(1)
@@ -191,6 +176,31 @@ def description(phrase: str, start: int, end: int, text: str, entities: Sequence
     if len(words) > DESCRIPTION_WORDS:
         return None
     return phrase[0].lower() + phrase[1:] if phrase.split()[0] in ("The", "A", "An") else phrase
+
+
+def _by_its_form(phrase: str, start: int, end: int, text: str, entities: Sequence[Entity]) -> str | None:
+    """What a description stands for by its form alone: a body's people ('Pride in London organisers'), a
+    role of a body ('the chief technology officer for Renesys'), a statement on a body's site ('a statement
+    on the club's website'); None for any other description."""
+    people_of = _BODY_PEOPLE.fullmatch(phrase)
+    if people_of:  # 'Pride in London organisers': the body, as the story tags it or as written
+        name = people_of.group(1)
+        return next((e.canonical for e in entities if e.label == "ORG" and e.text == name), name)
+    role = _ROLE_OF_BODY.match(phrase)
+    if role:  # the person the story gave that role, else as written: 'the chief technology officer for Renesys'
+        words = role.group(1).lower().split()
+        person = _person_of(role.group(1), words, start, text, entities)
+        people = {e.canonical for e in entities if e.label == "PERSON"}
+        return person if person in people else phrase[0].lower() + phrase[1:]
+    posted = _POSTED_ON.match(phrase)
+    if posted:  # 'a statement on the club's website': whom 'the club' stands for, else as written
+        owner = posted.group(1)
+        if not re.match(r"(?:the|his|her|its|their)\s", owner, re.I):  # "a post on Kestrel Energy's account"
+            return next((e.canonical for e in entities if e.text == owner and e.label in ("ORG", "PERSON")), owner)
+        found = description(owner, start, end, text, entities)
+        unresolved = not found or found.lower() == owner.lower() or found.lower() in phrase.lower()  # its own words
+        return phrase[0].lower() + phrase[1:] if unresolved else found
+    return None
 
 
 def _person_of(phrase: str, words: list[str], start: int, text: str, entities: Sequence[Entity]) -> str | None:

@@ -8,6 +8,7 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 
 from .context import ORG_WORDS, looks_like_full_name, reads_as_company
+from .famous import well_known_people
 from .fullnames import with_first_names
 from .gazetteer import PLACE_LABELS, word_list
 from .mentions import occurrences, with_untagged
@@ -131,7 +132,7 @@ def _across_the_article(parts: list[list[Entity]], texts: Sequence[str]) -> list
     """The steps that read the whole article again once each mention has its label: repeats spaCy left out,
     namesakes, people in capitals, national bodies, events' short names."""
     parts = latest_namesakes(_with_repeats(_without_common_words(parts, texts), texts), texts)
-    parts = with_first_names(in_capitals(parts, texts), texts)
+    parts = well_known_people(with_first_names(in_capitals(parts, texts), texts), texts)
     return _event_short_names(_national_bodies(parts, texts), texts)
 
 

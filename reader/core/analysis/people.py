@@ -238,7 +238,7 @@ def listed_surnames_as_people(parts: list[list[Entity]], texts: Sequence[str]) -
     return [
         [
             Entity(e.start, e.end, e.text, "PERSON", people[e.text])
-            if e.note and e.text in people and e.label != "PERSON" and _reads_as_person(text, e.start, e.end)
+            if e.note and e.text in people and e.label != "PERSON" and reads_as_person(text, e.start, e.end)
             else e
             for e in part
         ]
@@ -246,7 +246,7 @@ def listed_surnames_as_people(parts: list[list[Entity]], texts: Sequence[str]) -
     ]
 
 
-def _reads_as_person(text: str, s: int, e: int) -> bool:
+def reads_as_person(text: str, s: int, e: int) -> bool:
     """A surname alone that speaks ('Valencia said', not a club's 'said in a statement') or that an age, 'who' or
     'himself' follows."""
     if _STATEMENT_AFTER.match(text, e):

@@ -1,0 +1,106 @@
+"""People the press names by surname alone because its readers know them ('Obama said', 'a header from Puyol'):
+the well-known person of the built-in list (resources/gazetteer/people.csv), unless the article names someone
+else with that surname in full (the namesake wins), two listed people share it, or the article uses the word
+for something else (a club, a place, a common word)."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.analysis.famous import known_surnames
+from tests.core.analysis_fixtures import labels_written, real_analyzer
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    return real_analyzer()
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "full"),
+    [
+        (
+            "Summit\n\nThe president flew in on Tuesday. Obama told reporters the talks had gone well, and "
+            "Obama later thanked the host city.",
+            "Obama",
+            "Barack Obama",
+        ),
+        (
+            "Cup tie\n\nBarcelona went ahead when Puyol headed in a corner. Puyol, the captain, was booked late on.",
+            "Puyol",
+            "Carles Puyol",
+        ),
+        (
+            "Vote\n\nThe bill passed the House on Friday, and Republicans cheered when Boehner said the vote "
+            "showed the party was united.",
+            "Boehner",
+            "John Boehner",
+        ),
+        (
+            "Final\n\nThe Swiss needed four sets to win the title. Federer said afterwards that his back had held up.",
+            "Federer",
+            "Roger Federer",
+        ),
+    ],
+)
+def test_a_well_known_surname_alone_is_the_listed_person(analyzer, text, name, full):
+    written = labels_written(analyzer, text, name)
+    assert written and set(written) == {("PERSON", full)}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "full"),
+    [
+        (
+            "Visit\n\nMichelle Obama opened the new gym on Monday. Obama said she hoped children would use "
+            "it every day.",
+            "Obama",
+            "Michelle Obama",
+        ),
+        (
+            "Local football\n\nTom Federer, a referee from Leeds, took charge of the final. Federer said he "
+            "had never seen a crowd like it.",
+            "Federer",
+            "Tom Federer",
+        ),
+        (
+            "Relay\n\nKaren Bolt anchored the county team. Bolt crossed the line first, and Bolt's coach was "
+            "delighted.",
+            "Bolt",
+            "Karen Bolt",
+        ),
+    ],
+)
+def test_a_namesake_named_in_full_keeps_the_surname(analyzer, text, name, full):
+    assert {canonical for _, canonical in labels_written(analyzer, text, name)} == {full}
+
+
+def test_a_surname_two_listed_people_share_stays_as_written(analyzer):
+    text = "Grand Prix\n\nSchumacher took pole position in the wet. Schumacher said the car had been perfect."
+    assert {canonical for _, canonical in labels_written(analyzer, text, "Schumacher")} <= {"Schumacher"}
+    assert "Schumacher" not in known_surnames()
+
+
+def test_a_county_the_article_shows_playing_is_not_the_politician(analyzer):
+    text = (
+        "Football final\n\nKerry beat Mayo by three points at Croke Park. Kerry will meet Dublin in the "
+        "league next spring."
+    )
+    assert all(canonical != "John Kerry" for _, canonical in labels_written(analyzer, text, "Kerry"))
+
+
+def test_a_surname_the_article_also_writes_as_a_word_is_not_the_listed_person(analyzer):
+    text = (
+        "Storm\n\nThe stands were hit by a bolt of lightning before kick-off. Bolt, the groundsman, said "
+        "nobody was hurt."
+    )
+    assert all(canonical != "Usain Bolt" for _, canonical in labels_written(analyzer, text, "Bolt"))
+
+
+def test_the_list_gives_each_unshared_surname_one_person():
+    known = known_surnames()
+    assert known["Puyol"] == "Carles Puyol"
+    assert known["Mbappé"] == "Kylian Mbappé"
+    assert known["Mbappe"] == "Kylian Mbappe"  # written without its accent: the name as the article spells it
+    assert "Williams" not in known and "Johnson" not in known  # several listed people
+    assert "May" not in known  # a listed surname that is a common word is not an alias

@@ -395,6 +395,29 @@ def test_a_misspelt_full_name_is_the_person_the_article_spells_right_more_often(
 
 
 @pytest.mark.parametrize(
+    ("text", "misspelt", "full"),
+    [
+        (
+            "Hustings\n\nThe candidates, Sir Tobias Wetherall and Ann Roe, spoke first. The acting leader, Tobias "
+            "Wetherell, said the party needed new ideas.",
+            "Tobias Wetherell",
+            "Tobias Wetherall",
+        ),
+        (
+            "Transfer\n\nThe club signed Dagny Holmqvist-Berg on Friday. Rivals had also watched Dagny "
+            "Holmquist-Berg, the agent said.",
+            "Dagny Holmquist-Berg",
+            "Dagny Holmqvist-Berg",
+        ),
+    ],
+)
+def test_a_full_name_spelt_two_ways_as_often_is_the_spelling_the_article_introduces_it_with(
+    analyzer, text, misspelt, full
+):
+    assert labels_written(analyzer, text, misspelt) == [("PERSON", full)]
+
+
+@pytest.mark.parametrize(
     ("text", "surname", "full"),
     [
         (

@@ -305,8 +305,9 @@ def towns_with_their_state(parts: list[list[Entity]], texts: Sequence[str]) -> l
 
 def misspelt_full_names(parts: list[list[Entity]]) -> list[list[Entity]]:
     """A full name the article also spells a letter or two off, with the same first name ('Orla Fitzmaurise' once,
-    'Orla Fitzmaurice' three times): the spelling it uses more often, for each mention of either."""
-    counts: dict[str, int] = {}
+    'Orla Fitzmaurice' three times): the spelling it uses more often, for each mention of either; of two spellings
+    used as often, the one it introduces the person with."""
+    counts: dict[str, int] = {}  # in reading order: the first key of two is the spelling written first
     for e in (e for part in parts for e in part if e.label == "PERSON" and " " in e.canonical):
         counts[e.canonical] = counts.get(e.canonical, 0) + 1
     if len(counts) < 2:
@@ -325,18 +326,19 @@ def misspelt_full_names(parts: list[list[Entity]]) -> list[list[Entity]]:
 
 
 def _better_spelt(name: str, counts: dict[str, int]) -> str:
-    """The one name of `counts` the article writes more often that has `name`'s first name and a surname a letter
-    or two off (see `Names._misspelt`); else `name`."""
+    """The one name of `counts` the article writes more often (or as often, and first) that has `name`'s first name
+    and a surname a letter or two off (see `Names._misspelt`); else `name`."""
     first, family = name.split()[0], surname(name)
     if len(family) < MISSPELT_MIN_CHARS:
         return name
     allowed = 1 if len(family) < 8 else 2
+    order = {other: i for i, other in enumerate(counts)}
     near = [
         other
         for other in counts
         if other != name
         and other.split()[0] == first
-        and counts[other] > counts[name]
+        and (counts[other], -order[other]) > (counts[name], -order[name])
         and edit_distance(surname(other), family) <= allowed
     ]
     return near[0] if len(near) == 1 else name

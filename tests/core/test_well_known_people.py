@@ -104,3 +104,19 @@ def test_the_list_gives_each_unshared_surname_one_person():
     assert known["Mbappe"] == "Kylian Mbappe"  # written without its accent: the name as the article spells it
     assert "Williams" not in known and "Johnson" not in known  # several listed people
     assert "May" not in known  # a listed surname that is a common word is not an alias
+
+
+def test_a_listed_name_written_family_name_first_is_the_listed_person(analyzer):
+    text = (
+        "Pool\n\nJapan's Kitajima Kosuke touched first in the breaststroke final. Kitajima Kosuke said the "
+        "crowd had carried him."
+    )
+    assert set(labels_written(analyzer, text, "Kitajima Kosuke")) == {("PERSON", "Kosuke Kitajima")}
+
+
+def test_a_name_the_article_writes_both_ways_round_is_one_person(analyzer):
+    text = (
+        "Judo\n\nHaruto Sakamaki won the final by ippon. Coaches praised Haruto Sakamaki's footwork, and "
+        "Sakamaki Haruto said he would rest before the world championships."
+    )
+    assert {canonical for _, canonical in labels_written(analyzer, text, "Sakamaki Haruto")} == {"Haruto Sakamaki"}

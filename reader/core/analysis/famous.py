@@ -44,11 +44,19 @@ def _listed_names() -> frozenset[str]:
     return frozenset(known_surnames().values())
 
 
+@functools.cache
+def _family_name_first(folder: Path = GAZETTEER_DIR) -> dict[str, str]:
+    """Each listed name of two words written the other way round ('Kitajima Kosuke'), with the listed name."""
+    names = [entry.name.split() for entry in read_list(Path(folder) / PEOPLE_LIST)]
+    return {f"{family} {first}": f"{first} {family}" for first, family in (n for n in names if len(n) == 2)}
+
+
 def well_known_people(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
     """A listed surname standing alone that no mention resolved ('Obama', 'Puyol') is the well-known person,
     in each mention spaCy called a person and each other one that reads as a person's ('Speaker Boehner',
     'Puyol said'); never where the article names someone else with it in full ('Michelle Obama'), writes it
     as a common word ('a bolt of lightning'), or uses it for something else ('Kerry beat Mayo')."""
+    parts = _in_listed_order(parts)
     known = known_surnames()
     found = {e.text for part in parts for e in part if e.text in known and e.canonical == e.text}
     if not found:
@@ -66,6 +74,32 @@ def well_known_people(parts: list[list[Entity]], texts: Sequence[str]) -> list[l
         return parts
     return [
         [Entity(e.start, e.end, e.text, "PERSON", known[e.text]) if e.text in found else e for e in part]
+        for part in parts
+    ]
+
+
+def _in_listed_order(parts: list[list[Entity]]) -> list[list[Entity]]:
+    """A listed person's name that the article writes family name first ('Kitajima Kosuke') is the listed name; a
+    name of two words it writes both ways round ('Haruto Sakamaki', 'Sakamaki Haruto') is the person the way round
+    it writes more often as a person's, or first, whatever spaCy called the other."""
+    turned = _family_name_first()
+    counts: dict[str, int] = {}  # a person's name of two words -> its mentions, in reading order
+    for e in (e for part in parts for e in part if e.label == "PERSON" and e.canonical.count(" ") == 1):
+        counts[e.canonical] = counts.get(e.canonical, 0) + 1
+    order = {name: i for i, name in enumerate(counts)}
+    for name in {e.canonical for part in parts for e in part if e.canonical.count(" ") == 1}:
+        other = " ".join(reversed(name.split()))
+        if other in counts and (counts[other], -order[other]) > (counts.get(name, 0), -order.get(name, -1)):
+            turned = {**turned, name: other}
+    if not any(e.canonical in turned for part in parts for e in part):
+        return parts
+    return [
+        [
+            Entity(e.start, e.end, e.text, "PERSON", turned[e.canonical])
+            if e.canonical in turned and (e.label == "PERSON" or (e.label in _NOT_PERSON and not e.note))
+            else e
+            for e in part
+        ]
         for part in parts
     ]
 

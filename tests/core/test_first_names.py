@@ -212,3 +212,24 @@ def test_a_first_name_that_is_also_a_place_is_the_one_person_with_it(analyzer, t
 def test_a_first_name_the_article_also_names_as_a_place_stays_the_place(analyzer, text):
     place = next(word for word in ("Jordan", "London", "Chad") if f" {word} " in text)
     assert labels_written(analyzer, text, place)[-1] == ("GPE", place)  # 'in Jordan', 'the London mayoral race'
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "full"),
+    [
+        (
+            'Crash\n\nRobert Mansfield\'s father Roger expressed his anger at the airline. "I am furious," '
+            "commented Roger. Roger said that Robert had warned him about the luggage.",
+            "Roger",
+            "Roger Mansfield",
+        ),
+        (
+            "Derby day\n\nThe winning trainer's brother, Declan, led the horse in. Ciaran Fahy and his brother "
+            "Declan have run the yard since 2009. Declan said the going had suited the horse.",
+            "Declan",
+            "Declan Fahy",
+        ),
+    ],
+)
+def test_a_relatives_first_name_keeps_the_family_name_in_every_mention(analyzer, text, first, full):
+    assert labels_written(analyzer, text, first)[-2:] == [("PERSON", full)] * 2

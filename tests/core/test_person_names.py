@@ -429,3 +429,23 @@ def test_a_full_name_spelt_two_ways_as_often_is_the_spelling_the_article_introdu
 )
 def test_a_double_barrelled_surname_spacy_cut_at_its_hyphen_is_the_person(analyzer, text, surname, full):
     assert labels_written(analyzer, text, surname) == [("PERSON", full)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "full"),
+    [
+        (
+            "Hoops\n\nLANSING, Mich. — Darnell Pruitt Jr. did not need to be asked twice. Pruitt scored 24 points.",
+            "Pruitt",
+            "Darnell Pruitt Jr.",
+        ),
+        (
+            "Hoops\n\nTUCSON, Ariz. — Tyrese Okonjo Jr. scored 30 points on Saturday. Okonjo said the team had grown.",
+            "Okonjo",
+            "Tyrese Okonjo Jr",
+        ),
+    ],
+)
+def test_a_first_name_spacy_left_before_a_surname_and_its_suffix_is_part_of_the_name(analyzer, text, surname, full):
+    assert labels_written(analyzer, text, surname) == [("PERSON", full)]
+    assert labels_written(analyzer, text, full) == [("PERSON", full)]

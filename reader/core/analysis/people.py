@@ -14,10 +14,13 @@ from .gazetteer import word_list
 from .mentions import occurrences, with_untagged
 from .names import (
     FUNCTION_WORDS,
+    HONORIFICS,
     MISSPELT_MIN_CHARS,
     ROLE_WORDS,
     SENTENCE_OPENERS,
+    SUFFIXES,
     edit_distance,
+    is_name_token,
     surname,
     surname_forms,
 )
@@ -133,9 +136,53 @@ def people_of_the_article(parts: list[list[Entity]], texts: Sequence[str]) -> li
     """The article's people decided by all their mentions, before each entity's label is voted: by trade
     (`people_by_role`), by evidence (`people_by_evidence`), surnames that are a listed name's, unresolved
     surnames and those cut at a hyphen, towns named with their state, misspelt full names."""
+    parts = with_first_name_before_suffix(parts, texts)
     parts = listed_surnames_as_people(people_by_evidence(people_by_role(parts, texts), texts), texts)
     parts = towns_with_their_state(with_full_names(surnames_cut_at_a_hyphen(parts, texts), texts), texts)
     return misspelt_full_names(parts)
+
+
+def with_first_name_before_suffix(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
+    """A person spaCy tagged as a surname and its suffix ('Pruitt Jr.') right after a capitalised name word it
+    left out ('Mich. — Darnell Pruitt Jr.'): the whole name, 'Darnell Pruitt Jr.'; so is that surname and suffix
+    elsewhere, and the surname alone where spaCy tagged nothing ('Pruitt scored 24 points')."""
+    wider = {
+        (p, i): start
+        for p, (text, part) in enumerate(zip(texts, parts))
+        for i in range(len(part))
+        if (start := _first_name_left_out(text, part, i)) is not None
+    }
+    if not wider:
+        return parts
+    fulls = {(p, i): texts[p][start : parts[p][i].end] for (p, i), start in wider.items()}
+    families = {full.split()[-2]: full for full in fulls.values()}
+    cut = {parts[p][i].text: full for (p, i), full in fulls.items()}
+    out = []
+    for p, (text, part) in enumerate(zip(texts, parts)):
+        kept = []
+        for i, e in enumerate(part):
+            if (p, i) in wider:
+                e = Entity(wider[p, i], e.end, fulls[p, i], "PERSON", fulls[p, i])
+            elif e.label == "PERSON" and e.canonical in cut:
+                e = Entity(e.start, e.end, e.text, "PERSON", cut[e.canonical], e.note)
+            kept.append(e)
+        out.append(with_untagged(text, kept, families, "PERSON"))
+    return out
+
+
+def _first_name_left_out(text: str, found: list[Entity], i: int) -> int | None:
+    """Where the first name spaCy left out before a person's surname and suffix starts, if it did."""
+    x = found[i]
+    words = x.text.split()
+    if x.label != "PERSON" or x.note or len(words) != 2 or words[1] not in SUFFIXES:
+        return None
+    before = _WORD_BEFORE.search(text, max(0, x.start - 30), x.start)
+    if not before or (i and found[i - 1].end > before.start()):
+        return None
+    first = before.group(1)
+    if first in SENTENCE_OPENERS or first.lower() in FUNCTION_WORDS | HONORIFICS | ROLE_WORDS or first.isupper():
+        return None
+    return before.start(1) if is_name_token(first) else None
 
 
 def people_by_evidence(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:

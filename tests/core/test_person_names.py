@@ -449,3 +449,11 @@ def test_a_double_barrelled_surname_spacy_cut_at_its_hyphen_is_the_person(analyz
 def test_a_first_name_spacy_left_before_a_surname_and_its_suffix_is_part_of_the_name(analyzer, text, surname, full):
     assert labels_written(analyzer, text, surname) == [("PERSON", full)]
     assert labels_written(analyzer, text, full) == [("PERSON", full)]
+
+
+def test_a_surname_written_without_its_joined_article_is_the_person(analyzer):
+    text = (
+        "Talks\n\nThe foreign minister, Abdul Karim al-Khatibi, criticised the plan. In an interview with the BBC, "
+        'Khatibi called for a ceasefire. "This cannot be done now," said Khatibi.'
+    )
+    assert labels_written(analyzer, text, "Khatibi") == [("PERSON", "Abdul Karim al-Khatibi")] * 2

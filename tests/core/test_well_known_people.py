@@ -120,3 +120,11 @@ def test_a_name_the_article_writes_both_ways_round_is_one_person(analyzer):
         "Sakamaki Haruto said he would rest before the world championships."
     )
     assert {canonical for _, canonical in labels_written(analyzer, text, "Sakamaki Haruto")} == {"Haruto Sakamaki"}
+
+
+def test_a_listed_persons_other_spelling_is_the_person_the_article_names_in_full(analyzer):
+    text = (
+        "Libya\n\nMuammar Gaddafi's government rejected the plan on Monday. Rebels said shelling by Qaddafi "
+        "forces had gone on all night."
+    )
+    assert labels_written(analyzer, text, "Qaddafi") == [("PERSON", "Muammar Gaddafi")]

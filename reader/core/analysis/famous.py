@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .gazetteer import GAZETTEER_DIR, PEOPLE_LIST, read_list, unaccented
 from .people import reads_as_person
-from .sides import sporting_side
+from .sides import reads_as_place, sporting_side
 from .values import Entity
 
 # an office or a title just before a surname: 'President Obama', 'Speaker Boehner', 'Mr Blair', 'coach Klopp'
@@ -55,21 +55,28 @@ def well_known_people(parts: list[list[Entity]], texts: Sequence[str]) -> list[l
     """A listed surname standing alone that no mention resolved ('Obama', 'Puyol') is the well-known person,
     in each mention spaCy called a person and each other one that reads as a person's ('Speaker Boehner',
     'Puyol said'); never where the article names someone else with it in full ('Michelle Obama'), writes it
-    as a common word ('a bolt of lightning'), or uses it for something else ('Kerry beat Mayo')."""
+    as a common word ('a bolt of lightning'), or uses it for something else ('Kerry beat Mayo'). Where the article
+    names the listed person in full ('Muammar Gaddafi'), each mention of a form of the surname ('Qaddafi forces')
+    is that person, whatever spaCy called it, unless it names a place or a listed thing."""
     parts = _in_listed_order(parts)
     known = known_surnames()
     found = {e.text for part in parts for e in part if e.text in known and e.canonical == e.text}
     if not found:
         return parts
-    fulls = [e.canonical for part in parts for e in part if e.label == "PERSON" and " " in e.canonical]
+    fulls = {e.canonical for part in parts for e in part if e.label == "PERSON" and " " in e.canonical}
     others = [full for full in fulls if full not in _listed_names()]  # the namesakes the article names in full
     found -= {word for full in others for word in full.split()}
     found -= {form for form in found if " " in form and any(full.endswith(" " + form) for full in others)}
     whole = " ".join(texts)
     if found and any(form.lower() in whole for form in found):
         found -= set(form for form in found if form.lower() in _LOWER_WORD.findall(whole))
+    named = {form for form in found if known[form] in fulls}  # the person the article names in full: any mention
     for text, part in zip(texts, parts):  # a club, a side, a place or a listed name in the article: not the person
-        found -= {e.text for i, e in enumerate(part) if e.text in found and _other_thing(text, part, i)}
+        found -= {
+            e.text
+            for i, e in enumerate(part)
+            if e.text in found and (_other_thing(text, part, i) if e.text not in named else _place_or_listed(text, e))
+        }
     if not found:
         return parts
     return [
@@ -102,6 +109,10 @@ def _in_listed_order(parts: list[list[Entity]]) -> list[list[Entity]]:
         ]
         for part in parts
     ]
+
+
+def _place_or_listed(text: str, e: Entity) -> bool:
+    return bool(e.note) or reads_as_place(text, e.start, e.end)
 
 
 def _other_thing(text: str, part: list[Entity], i: int) -> bool:

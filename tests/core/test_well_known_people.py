@@ -37,6 +37,12 @@ def analyzer():
             "John Boehner",
         ),
         (
+            "Report\n\nThe Pentagon report reached the White House on Friday. Bush told aides he wanted the "
+            "trailers replaced.",
+            "Bush",
+            "George W. Bush",
+        ),
+        (
             "Final\n\nThe Swiss needed four sets to win the title. Federer said afterwards that his back had held up.",
             "Federer",
             "Roger Federer",

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from reader.core.analysis.fullnames import role_named
 from reader.core.model import BODY
 from tests.core.analysis_fixtures import analyze_text, assert_one_person, labels_written, real_analyzer
 
@@ -457,3 +458,37 @@ def test_a_surname_written_without_its_joined_article_is_the_person(analyzer):
         'Khatibi called for a ceasefire. "This cannot be done now," said Khatibi.'
     )
     assert labels_written(analyzer, text, "Khatibi") == [("PERSON", "Abdul Karim al-Khatibi")] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "full"),
+    [
+        (
+            "Advisers\n\nItalian Minister for Defence Fabrizio La Russa said Wednesday that his country will send ten "
+            "instructors. La Russa said in a news conference that their roles were not yet set.",
+            "La Russa",
+            "Fabrizio La Russa",
+        ),
+        (
+            "Grant\n\nItalian Minister for Sport Ignazio Di Russo said Wednesday that the grant would be paid. "
+            "However, Di Russo believes the clubs must also pay.",
+            "Di Russo",
+            "Ignazio Di Russo",
+        ),
+    ],
+)
+def test_a_name_after_a_ministers_title_is_a_person_and_so_is_its_surname(analyzer, text, surname, full):
+    assert set(labels_written(analyzer, text, surname)) == {("PERSON", full)}
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Israeli Minister of the Interior Avner Dahan issued a statement.", ["Avner Dahan"]),
+        ("Minister of Strategic Affairs Tal Berkowitz told the press.", ["Tal Berkowitz"]),
+        ("The Minister for Sport and Tourism Halvard Brekke said so.", ["Halvard Brekke"]),
+        ("Secretary of State Dana Whitcombe spoke first.", ["Dana Whitcombe"]),
+    ],
+)
+def test_an_office_and_what_it_is_for_are_no_part_of_the_name_after_it(text, named):
+    assert role_named(text) == named

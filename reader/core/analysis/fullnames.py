@@ -15,11 +15,23 @@ from .names import DEMONYMS, FUNCTION_WORDS, SENTENCE_OPENERS, first_name_or_nat
 from .tagger import RawEntity
 from .values import Entity
 
+# what a minister or a secretary is for: 'Minister for Defence', 'Minister of Strategic Affairs'
+_OFFICE = (
+    r"(?:Affairs|Defen[cs]e|Interior|Health|Education|Sports?|Finance|Justice|Culture|Transport|Energy|Trade|"
+    r"Industry|Tourism|Labou?r|Agriculture|Environment|State|Security|Development|Economy|Treasury|Commerce|"
+    r"Communications|Immigration|Youth|War|Home)"
+)
 # a person's role before a full name of two or three words
 _ROLE_NAME = re.compile(
     r"\b(?=[CcMmPpSsDdGgWwFfQqRrVv])(?:[Cc]oach|[Mm]anager|[Cc]aptain|[Cc]hairman|[Cc]hairwoman|[Pp]resident|[Ss]triker|[Mm]idfielder|"
     r"[Dd]efender|[Gg]oalkeeper|[Ww]inger|[Ff]ull-back|[Ff]ly-half|[Ss]crum-half|[Ff]lanker|[Qq]uarterback|"
-    r"[Ss]printer|[Rr]ookie|[Vv]eteran|[Ss]eamer|[Ss]pinner|[Ww]icketkeeper|[Ff]ounder|[Ss]pokes(?:man|woman))"
+    r"[Ss]printer|[Rr]ookie|[Vv]eteran|[Ss]eamer|[Ss]pinner|[Ww]icketkeeper|[Ff]ounder|[Ss]pokes(?:man|woman)|"
+    # an office, with what it is for: 'Minister for Defence Ignazio La Russa', 'Secretary of State John Kerry'
+    r"(?:Minister|Secretary|Senator|Governor|Mayor|Chancellor)(?:\s+(?:for|of)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?"
+    + _OFFICE
+    + r"(?:\s+and\s+"
+    + _OFFICE
+    + r")?)?)"
     r"\s+([A-Z][a-z\u00c0-\u024f'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b(?!\s+[A-Z])"
 )
 # a name with an age in apposition ('Okafor-Reid, 19,'), or with a reflexive pronoun ('Stroll himself')

@@ -492,3 +492,30 @@ def test_a_name_after_a_ministers_title_is_a_person_and_so_is_its_surname(analyz
 )
 def test_an_office_and_what_it_is_for_are_no_part_of_the_name_after_it(text, named):
     assert role_named(text) == named
+
+
+@pytest.mark.parametrize(
+    ("text", "full", "surname"),
+    [
+        (
+            "Cup tie\n\nThe visitors paired Luton Ashdown, who was making his first start, with the veteran "
+            "striker. Ashdown hit the bar twice, and Ashdown later forced a save.",
+            "Luton Ashdown",
+            "Ashdown",
+        ),
+        (
+            "Derby\n\nThe manager started Everton Marsh, 22, on the left. Marsh crossed for the opener, and "
+            "Everton Marsh hit the post.",
+            "Everton Marsh",
+            "Marsh",
+        ),
+    ],
+)
+def test_a_person_whose_first_name_is_a_listed_clubs_or_towns_is_the_person(analyzer, text, full, surname):
+    assert set(labels_written(analyzer, text, full)) == {("PERSON", full)}
+    assert set(labels_written(analyzer, text, surname)) == {("PERSON", full)}
+
+
+def test_a_club_before_a_player_it_fields_stays_the_club(analyzer):
+    text = "Report\n\nEverton Marsh and Luton Town met in the cup. Everton beat Luton 2-0."
+    assert {label for label, _ in labels_written(analyzer, text, "Everton")} == {"ORG"}

@@ -136,7 +136,7 @@ def people_of_the_article(parts: list[list[Entity]], texts: Sequence[str]) -> li
     """The article's people decided by all their mentions, before each entity's label is voted: by trade
     (`people_by_role`), by evidence (`people_by_evidence`), surnames that are a listed name's, unresolved
     surnames and those cut at a hyphen, towns named with their state, misspelt full names."""
-    parts = with_first_name_before_suffix(parts, texts)
+    parts = with_first_name_before_suffix(listed_first_names(parts, texts), texts)
     parts = listed_surnames_as_people(people_by_evidence(people_by_role(parts, texts), texts), texts)
     parts = towns_with_their_state(with_full_names(surnames_cut_at_a_hyphen(parts, texts), texts), texts)
     return misspelt_full_names(parts)
@@ -168,6 +168,43 @@ def with_first_name_before_suffix(parts: list[list[Entity]], texts: Sequence[str
             kept.append(e)
         out.append(with_untagged(text, kept, families, "PERSON"))
     return out
+
+
+# a surname after a listed club's or town's name, then what shows a person: 'Luton Shelton, who', 'Everton Marsh, 22,'
+_SURNAME_AFTER = re.compile(
+    r" ([A-Z][a-z\u00c0-\u024f'’-]+)(?=,\s+(?:who|whose)\s|,\s+\d{1,2},|\s+(?:himself|herself)\b)"
+)
+_NAME_AFTER = re.compile(r" ([A-Z][a-z\u00c0-\u024f'’-]+)(?![\w'’-])")
+
+
+def listed_first_names(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
+    """A listed club's or town's name that is a person's first name, as the words after the surname show somewhere
+    ('Luton Shelton, who was earning his first start', 'Everton Marsh, 22,'): the person, over both words, in
+    each mention of the two words."""
+    people = {
+        text[x.start : m.end(1)]
+        for text, part in zip(texts, parts)
+        for x in part
+        if x.note and x.label != "PERSON" and (m := _SURNAME_AFTER.match(text, x.end))
+    }
+    if not people:
+        return parts
+    return [_joined(text, part, people) for text, part in zip(texts, parts)]
+
+
+def _joined(text: str, found: list[Entity], people: Collection[str]) -> list[Entity]:
+    out = list(found)
+    for i, x in enumerate(found):
+        m = _NAME_AFTER.match(text, x.end) if x.note and x.label != "PERSON" else None
+        if not m or text[x.start : m.end(1)] not in people:
+            continue
+        after = found[i + 1] if i + 1 < len(found) else None
+        if after and after.start < m.end(1) and not (after.label == "PERSON" and after.text == m.group(1)):
+            continue
+        out[i] = Entity(x.start, m.end(1), text[x.start : m.end(1)], "PERSON", text[x.start : m.end(1)])
+        if after and after.start < m.end(1):
+            out[i + 1] = out[i]
+    return list(dict.fromkeys(out))
 
 
 def _first_name_left_out(text: str, found: list[Entity], i: int) -> int | None:

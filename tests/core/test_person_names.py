@@ -519,3 +519,20 @@ def test_a_person_whose_first_name_is_a_listed_clubs_or_towns_is_the_person(anal
 def test_a_club_before_a_player_it_fields_stays_the_club(analyzer):
     text = "Report\n\nEverton Marsh and Luton Town met in the cup. Everton beat Luton 2-0."
     assert {label for label, _ in labels_written(analyzer, text, "Everton")} == {"ORG"}
+
+
+def test_a_surname_spacy_took_for_a_place_is_the_person_named_in_full(analyzer):
+    text = (
+        "Cup tie\n\nThe visitors paired Wigan Shelton, who was making his first start, with the veteran striker. He "
+        "was stopped by a well timed tackle from Chris Morgan. Shelton meanwhile caused unrest in the home defence. "
+        "The club trains in Shelton, a town near the coast."
+    )
+    assert labels_written(analyzer, text, "Shelton") == [("PERSON", "Wigan Shelton"), ("GPE", "Shelton")]
+
+
+def test_a_town_with_its_state_stays_the_town_though_a_person_has_its_name(analyzer):
+    text = (
+        "Shooting\n\nPolice chief Greg Allen said the store was closed. Victims included Patrick Cole of Allen, "
+        "Texas. Allen said more details would follow."
+    )
+    assert labels_written(analyzer, text, "Allen") == [("GPE", "Allen"), ("PERSON", "Greg Allen")]

@@ -1,6 +1,6 @@
-"""A first name that is also a country's or a town's ('Chad', 'Jordan', 'Unai'), standing alone: the one person
-of the article with that first name, or the place where the article names the place. A step of
-`consistency.merge_partial`, once each mention has its label."""
+"""A person's name that is also a country's or a town's, standing alone: a first name ('Chad', 'Jordan', 'Unai')
+or a surname ('Shelton'), the one person of the article with it, or the place where the words around it name the
+place. Steps of `consistency.merge_partial`, once each mention has its label."""
 
 from __future__ import annotations
 
@@ -13,6 +13,8 @@ from .names import surname
 from .sides import reads_as_place
 from .values import Entity
 
+_STATE_AFTER = re.compile(r",\s+[A-Z][a-z]")
+_IN_BEFORE = re.compile(r"\b(?:in|near|outside)\s+$")
 _OF_NAME = re.compile(r" of (?:the )?[A-Z]")
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 
@@ -60,5 +62,38 @@ def first_names_of_places(parts: list[list[Entity]], texts: Sequence[str]) -> li
                 kept.append(Entity(e.start, e.end, e.text, "PERSON", words[e.text]))
             else:
                 kept.append(e)
+        out.append(kept)
+    return out
+
+
+def surnames_of_places(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
+    """A surname of one person of the article that is also a place's ('Wigan Shelton' … 'Shelton'), alone: the
+    place where the words around it name one ('trains in Shelton'), else the person where spaCy called it a place
+    or a person ('Shelton meanwhile caused unrest')."""
+    people: dict[str, set[str]] = {}
+    for e in (e for part in parts for e in part if e.label == "PERSON" and looks_like_full_name(e.canonical.split())):
+        people.setdefault(surname(e.canonical), set()).add(e.canonical)
+    towns, countries = word_list("towns"), word_list("countries")
+    words = {
+        family: min(fulls)
+        for family, fulls in people.items()
+        if len(fulls) == 1 and family in towns and family not in countries
+    }
+    if not words or not any(e.text in words for part in parts for e in part):
+        return parts
+    lower = set(_LOWER_WORD.findall(" ".join(texts)))  # not spaCy's 'Boycott Israel'
+    words = {family: full for family, full in words.items() if not any(w.lower() in lower for w in full.split())}
+    out = []
+    for text, part in zip(texts, parts):
+        kept = []
+        for e in part:
+            if e.label in PLACE_LABELS and _STATE_AFTER.match(text, e.end):
+                pass  # a town with its state or country: 'Allen, Texas'
+            elif e.text in words and not e.note and e.label in (*PLACE_LABELS, "PERSON"):
+                place = reads_as_place(text, e.start, e.end) and (  # not spaCy's person 'a cross from Shelton'
+                    e.label != "PERSON" or bool(_IN_BEFORE.search(text, max(0, e.start - 12), e.start))
+                )
+                e = Entity(e.start, e.end, e.text, *(("GPE", e.text) if place else ("PERSON", words[e.text])))
+            kept.append(e)
         out.append(kept)
     return out

@@ -134,3 +134,19 @@ def test_a_listed_persons_other_spelling_is_the_person_the_article_names_in_full
         "forces had gone on all night."
     )
     assert labels_written(analyzer, text, "Qaddafi") == [("PERSON", "Muammar Gaddafi")]
+
+
+def test_a_listed_surname_spacy_left_out_is_the_person_too(analyzer):
+    text = (
+        "Report\n\nOn May 27, President Bush said the trailers were weapons labs. The Bush administration "
+        "later dropped the claim, and the report that Bush cited was never evaluated."
+    )
+    assert labels_written(analyzer, text, "Bush") == [("PERSON", "George W. Bush")] * 3
+
+
+def test_a_listed_persons_surname_alone_after_the_full_name_is_the_person(analyzer):
+    text = (
+        "Libya\n\nMuammar Gaddafi rejected the plan on Monday. \"I don't think they only have arms from the "
+        'Gaddafi army. Some help arrived," the minister said.'
+    )
+    assert labels_written(analyzer, text, "Gaddafi") == [("PERSON", "Muammar Gaddafi")]

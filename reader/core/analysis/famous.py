@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .gazetteer import GAZETTEER_DIR, PEOPLE_LIST, read_list, unaccented
+from .mentions import with_untagged
 from .people import reads_as_person
 from .sides import reads_as_place, sporting_side
 from .values import Entity
@@ -45,6 +46,15 @@ def _listed_names() -> frozenset[str]:
 
 
 @functools.cache
+def _forms() -> dict[str, tuple[str, ...]]:
+    """Each listed name as `known_surnames` spells it -> its forms alone ('Muammar Gaddafi' -> 'Gaddafi', 'Qaddafi')."""
+    forms: dict[str, tuple[str, ...]] = {}
+    for form, name in known_surnames().items():
+        forms[name] = (*forms.get(name, ()), form)
+    return forms
+
+
+@functools.cache
 def _family_name_first(folder: Path = GAZETTEER_DIR) -> dict[str, str]:
     """Each listed name of two words written the other way round ('Kitajima Kosuke'), with the listed name."""
     names = [entry.name.split() for entry in read_list(Path(folder) / PEOPLE_LIST)]
@@ -61,9 +71,10 @@ def well_known_people(parts: list[list[Entity]], texts: Sequence[str]) -> list[l
     parts = _in_listed_order(parts)
     known = known_surnames()
     found = {e.text for part in parts for e in part if e.text in known and e.canonical == e.text}
+    fulls = {e.canonical for part in parts for e in part if e.label == "PERSON" and " " in e.canonical}
+    found |= {form for name in fulls & _listed_names() for form in _forms()[name]}  # 'Gaddafi', spaCy's or not
     if not found:
         return parts
-    fulls = {e.canonical for part in parts for e in part if e.label == "PERSON" and " " in e.canonical}
     others = [full for full in fulls if full not in _listed_names()]  # the namesakes the article names in full
     found -= {word for full in others for word in full.split()}
     found -= {form for form in found if " " in form and any(full.endswith(" " + form) for full in others)}
@@ -79,9 +90,15 @@ def well_known_people(parts: list[list[Entity]], texts: Sequence[str]) -> list[l
         }
     if not found:
         return parts
+    people = {form: known[form] for form in found}  # also where spaCy tagged nothing: 'the Bush administration'
     return [
-        [Entity(e.start, e.end, e.text, "PERSON", known[e.text]) if e.text in found else e for e in part]
-        for part in parts
+        with_untagged(
+            text,
+            [Entity(e.start, e.end, e.text, "PERSON", known[e.text]) if e.text in found else e for e in part],
+            people,
+            "PERSON",
+        )
+        for text, part in zip(texts, parts)
     ]
 
 

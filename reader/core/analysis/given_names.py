@@ -26,12 +26,12 @@ def first_names_of_places(parts: list[list[Entity]], texts: Sequence[str]) -> li
     people: dict[str, set[str]] = {}
     for e in (e for part in parts for e in part if e.label == "PERSON" and looks_like_full_name(e.canonical.split())):
         people.setdefault(e.canonical.split()[0], set()).add(e.canonical)
-    places = word_list("countries") | word_list("towns")
+    towns, countries = word_list("towns"), word_list("countries")
     taken = {surname(full) for fulls in people.values() for full in fulls}
     words = {
         first: min(fulls)
         for first, fulls in people.items()
-        if len(fulls) == 1 and first in places and first not in taken
+        if len(fulls) == 1 and (first in towns or first in countries) and first not in taken
     }
     if not words or not any(e.text in words for part in parts for e in part):
         return parts

@@ -536,3 +536,24 @@ def test_a_town_with_its_state_stays_the_town_though_a_person_has_its_name(analy
         "Texas. Allen said more details would follow."
     )
     assert labels_written(analyzer, text, "Allen") == [("GPE", "Allen"), ("PERSON", "Greg Allen")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "full"),
+    [
+        (
+            "Fizz fury\n\nBOXING bad boy Tommy Rourke has attacked his former sponsors. Fuming Rourke told The Sun "
+            "the deal had gone flat.",
+            "Rourke",
+            "Tommy Rourke",
+        ),
+        (
+            "Tears\n\nStriker Dani Okafor-Webb missed the final. Devastated Okafor-Webb said she would be back "
+            "next season.",
+            "Okafor-Webb",
+            "Dani Okafor-Webb",
+        ),
+    ],
+)
+def test_a_tabloid_adjective_before_a_surname_is_no_first_name(analyzer, text, surname, full):
+    assert labels_written(analyzer, text, surname)[-1] == ("PERSON", full)

@@ -136,7 +136,7 @@ def people_of_the_article(parts: list[list[Entity]], texts: Sequence[str]) -> li
     """The article's people decided by all their mentions, before each entity's label is voted: by trade
     (`people_by_role`), by evidence (`people_by_evidence`), surnames that are a listed name's, unresolved
     surnames and those cut at a hyphen, towns named with their state, misspelt full names."""
-    parts = with_first_name_before_suffix(listed_first_names(parts, texts), texts)
+    parts = with_first_name_before_suffix(listed_first_names(adjectives_before_surnames(parts), texts), texts)
     parts = listed_surnames_as_people(people_by_evidence(people_by_role(parts, texts), texts), texts)
     parts = towns_with_their_state(with_full_names(surnames_cut_at_a_hyphen(parts, texts), texts), texts)
     return misspelt_full_names(parts)
@@ -175,6 +175,36 @@ _SURNAME_AFTER = re.compile(
     r" ([A-Z][a-z\u00c0-\u024f'’-]+)(?=,\s+(?:who|whose)\s|,\s+\d{1,2},|\s+(?:himself|herself)\b)"
 )
 _NAME_AFTER = re.compile(r" ([A-Z][a-z\u00c0-\u024f'’-]+)(?![\w'’-])")
+
+
+# a tabloid's adjective before a surname, never a first name: 'Fuming Kane', 'Devastated Okafor-Webb'
+_ADJECTIVE = re.compile(r"[A-Z][a-z]{2,}(?:ing|ed|ful|ous|ive|less)")
+
+
+def adjectives_before_surnames(parts: list[list[Entity]]) -> list[list[Entity]]:
+    """A name spaCy made of an adjective and the surname of a person of the article ('Fuming Kane' after 'Tommy
+    Kane'; the adjective no known first name): that person, over the surname alone."""
+    families: dict[str, set[str]] = {}
+    for e in (e for part in parts for e in part if e.label == "PERSON" and " " in e.canonical):
+        families.setdefault(surname(e.canonical), set()).add(e.canonical)
+    first_names = word_list("first_names")
+    out = []
+    for part in parts:
+        kept = []
+        for e in part:
+            word, _, family = e.text.partition(" ")
+            others = families.get(family, set()) - {e.canonical}
+            if (
+                e.label == "PERSON"
+                and len(others) == 1
+                and " " not in family
+                and _ADJECTIVE.fullmatch(word)
+                and word not in first_names
+            ):
+                e = Entity(e.end - len(family), e.end, family, "PERSON", others.pop())
+            kept.append(e)
+        out.append(kept)
+    return out
 
 
 def listed_first_names(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:

@@ -150,3 +150,22 @@ def test_a_listed_persons_surname_alone_after_the_full_name_is_the_person(analyz
         'Gaddafi army. Some help arrived," the minister said.'
     )
     assert labels_written(analyzer, text, "Gaddafi") == [("PERSON", "Muammar Gaddafi")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "full"),
+    [
+        (
+            "Vote\n\nThe bill passed the House on Friday. Speaker Boehner said the vote showed the party was united.",
+            "Boehner",
+            "John Boehner",
+        ),
+        (
+            "Referendum\n\nThe count ended at Dublin Castle. Taoiseach Varadkar said the country had spoken.",
+            "Varadkar",
+            "Leo Varadkar",
+        ),
+    ],
+)
+def test_an_office_before_a_surname_is_no_part_of_the_name(analyzer, text, name, full):
+    assert labels_written(analyzer, text, name) == [("PERSON", full)]

@@ -452,6 +452,7 @@ def _better_spelt(name: str, counts: dict[str, int]) -> str:
         for other in counts
         if other != name
         and other.split()[0] == first
+        and other.replace(surname(other), "") == name.replace(family, "")  # not 'Dale Earnhardt, Jr.'
         and (counts[other], -order[other]) > (counts[name], -order[name])
         and edit_distance(surname(other), family) <= allowed
     ]

@@ -169,3 +169,67 @@ def test_a_spouses_first_name_does_not_take_the_family_name(text, name):
 )
 def test_a_familiar_form_of_a_first_name_is_the_one_person_with_that_name(text, nickname, full):
     assert set(labels_written(real_analyzer(), text, nickname)) == {("PERSON", full)}
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "full"),
+    [
+        (
+            "Title race\n\nThe team's crew chief, Chad Marlow, kept his driver out on old tyres. \"That was what "
+            'Chad called a great strategy," the driver said.',
+            "Chad",
+            "Chad Marlow",
+        ),
+        (
+            'Kit deal\n\nThe deal pleased the head coach, Unai Ibarguren. "Every pound is a pound Unai can spend," '
+            "the chairman said.",
+            "Unai",
+            "Unai Ibarguren",
+        ),
+        (
+            "Derby\n\nStriker Jordan Keller scored twice. Jordan said afterwards that the crowd had lifted the team.",
+            "Jordan",
+            "Jordan Keller",
+        ),
+    ],
+)
+def test_a_first_name_that_is_also_a_place_is_the_one_person_with_it(analyzer, text, first, full):
+    assert {label for label, _ in labels_written(analyzer, text, first)} == {"PERSON"}
+    assert {canonical for _, canonical in labels_written(analyzer, text, first)} == {full}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qualifier\n\nMidfielder Jordan Keller flew out with the squad. Jordan hosts the game in Amman, and the "
+        "team trained in Jordan all week.",
+        "Hustings\n\nFour candidates addressed members at the London School of Economics on Monday. Simon Hale, "
+        "who ran for the London mayoral race in 2004, spoke last.",
+        "Aid\n\nThe charity's director, Chad Marlow, visited the camps. Chad has closed its border, and aid "
+        "workers in Chad say supplies are slowing.",
+    ],
+)
+def test_a_first_name_the_article_also_names_as_a_place_stays_the_place(analyzer, text):
+    place = next(word for word in ("Jordan", "London", "Chad") if f" {word} " in text)
+    assert labels_written(analyzer, text, place)[-1] == ("GPE", place)  # 'in Jordan', 'the London mayoral race'
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "full"),
+    [
+        (
+            'Crash\n\nRobert Mansfield\'s father Roger expressed his anger at the airline. "I am furious," '
+            "commented Roger. Roger said that Robert had warned him about the luggage.",
+            "Roger",
+            "Roger Mansfield",
+        ),
+        (
+            "Derby day\n\nThe winning trainer's brother, Declan, led the horse in. Ciaran Fahy and his brother "
+            "Declan have run the yard since 2009. Declan said the going had suited the horse.",
+            "Declan",
+            "Declan Fahy",
+        ),
+    ],
+)
+def test_a_relatives_first_name_keeps_the_family_name_in_every_mention(analyzer, text, first, full):
+    assert labels_written(analyzer, text, first)[-2:] == [("PERSON", full)] * 2

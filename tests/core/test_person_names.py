@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from reader.core.analysis.fullnames import role_named
 from reader.core.model import BODY
 from tests.core.analysis_fixtures import analyze_text, assert_one_person, labels_written, real_analyzer
 
@@ -395,6 +396,29 @@ def test_a_misspelt_full_name_is_the_person_the_article_spells_right_more_often(
 
 
 @pytest.mark.parametrize(
+    ("text", "misspelt", "full"),
+    [
+        (
+            "Hustings\n\nThe candidates, Sir Tobias Wetherall and Ann Roe, spoke first. The acting leader, Tobias "
+            "Wetherell, said the party needed new ideas.",
+            "Tobias Wetherell",
+            "Tobias Wetherall",
+        ),
+        (
+            "Transfer\n\nThe club signed Dagny Holmqvist-Berg on Friday. Rivals had also watched Dagny "
+            "Holmquist-Berg, the agent said.",
+            "Dagny Holmquist-Berg",
+            "Dagny Holmqvist-Berg",
+        ),
+    ],
+)
+def test_a_full_name_spelt_two_ways_as_often_is_the_spelling_the_article_introduces_it_with(
+    analyzer, text, misspelt, full
+):
+    assert labels_written(analyzer, text, misspelt) == [("PERSON", full)]
+
+
+@pytest.mark.parametrize(
     ("text", "surname", "full"),
     [
         (
@@ -406,3 +430,130 @@ def test_a_misspelt_full_name_is_the_person_the_article_spells_right_more_often(
 )
 def test_a_double_barrelled_surname_spacy_cut_at_its_hyphen_is_the_person(analyzer, text, surname, full):
     assert labels_written(analyzer, text, surname) == [("PERSON", full)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "full"),
+    [
+        (
+            "Hoops\n\nLANSING, Mich. — Darnell Pruitt Jr. did not need to be asked twice. Pruitt scored 24 points.",
+            "Pruitt",
+            "Darnell Pruitt Jr.",
+        ),
+        (
+            "Hoops\n\nTUCSON, Ariz. — Tyrese Okonjo Jr. scored 30 points on Saturday. Okonjo said the team had grown.",
+            "Okonjo",
+            "Tyrese Okonjo Jr",
+        ),
+    ],
+)
+def test_a_first_name_spacy_left_before_a_surname_and_its_suffix_is_part_of_the_name(analyzer, text, surname, full):
+    assert labels_written(analyzer, text, surname) == [("PERSON", full)]
+    assert labels_written(analyzer, text, full) == [("PERSON", full)]
+
+
+def test_a_surname_written_without_its_joined_article_is_the_person(analyzer):
+    text = (
+        "Talks\n\nThe foreign minister, Abdul Karim al-Khatibi, criticised the plan. In an interview with the BBC, "
+        'Khatibi called for a ceasefire. "This cannot be done now," said Khatibi.'
+    )
+    assert labels_written(analyzer, text, "Khatibi") == [("PERSON", "Abdul Karim al-Khatibi")] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "full"),
+    [
+        (
+            "Advisers\n\nItalian Minister for Defence Fabrizio La Russa said Wednesday that his country will send ten "
+            "instructors. La Russa said in a news conference that their roles were not yet set.",
+            "La Russa",
+            "Fabrizio La Russa",
+        ),
+        (
+            "Grant\n\nItalian Minister for Sport Ignazio Di Russo said Wednesday that the grant would be paid. "
+            "However, Di Russo believes the clubs must also pay.",
+            "Di Russo",
+            "Ignazio Di Russo",
+        ),
+    ],
+)
+def test_a_name_after_a_ministers_title_is_a_person_and_so_is_its_surname(analyzer, text, surname, full):
+    assert set(labels_written(analyzer, text, surname)) == {("PERSON", full)}
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Israeli Minister of the Interior Avner Dahan issued a statement.", ["Avner Dahan"]),
+        ("Minister of Strategic Affairs Tal Berkowitz told the press.", ["Tal Berkowitz"]),
+        ("The Minister for Sport and Tourism Halvard Brekke said so.", ["Halvard Brekke"]),
+        ("Secretary of State Dana Whitcombe spoke first.", ["Dana Whitcombe"]),
+    ],
+)
+def test_an_office_and_what_it_is_for_are_no_part_of_the_name_after_it(text, named):
+    assert role_named(text) == named
+
+
+@pytest.mark.parametrize(
+    ("text", "full", "surname"),
+    [
+        (
+            "Cup tie\n\nThe visitors paired Luton Ashdown, who was making his first start, with the veteran "
+            "striker. Ashdown hit the bar twice, and Ashdown later forced a save.",
+            "Luton Ashdown",
+            "Ashdown",
+        ),
+        (
+            "Derby\n\nThe manager started Everton Marsh, 22, on the left. Marsh crossed for the opener, and "
+            "Everton Marsh hit the post.",
+            "Everton Marsh",
+            "Marsh",
+        ),
+    ],
+)
+def test_a_person_whose_first_name_is_a_listed_clubs_or_towns_is_the_person(analyzer, text, full, surname):
+    assert set(labels_written(analyzer, text, full)) == {("PERSON", full)}
+    assert set(labels_written(analyzer, text, surname)) == {("PERSON", full)}
+
+
+def test_a_club_before_a_player_it_fields_stays_the_club(analyzer):
+    text = "Report\n\nEverton Marsh and Luton Town met in the cup. Everton beat Luton 2-0."
+    assert {label for label, _ in labels_written(analyzer, text, "Everton")} == {"ORG"}
+
+
+def test_a_surname_spacy_took_for_a_place_is_the_person_named_in_full(analyzer):
+    text = (
+        "Cup tie\n\nThe visitors paired Wigan Shelton, who was making his first start, with the veteran striker. He "
+        "was stopped by a well timed tackle from Chris Morgan. Shelton meanwhile caused unrest in the home defence. "
+        "The club trains in Shelton, a town near the coast."
+    )
+    assert labels_written(analyzer, text, "Shelton") == [("PERSON", "Wigan Shelton"), ("GPE", "Shelton")]
+
+
+def test_a_town_with_its_state_stays_the_town_though_a_person_has_its_name(analyzer):
+    text = (
+        "Shooting\n\nPolice chief Greg Allen said the store was closed. Victims included Patrick Cole of Allen, "
+        "Texas. Allen said more details would follow."
+    )
+    assert labels_written(analyzer, text, "Allen") == [("GPE", "Allen"), ("PERSON", "Greg Allen")]
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "full"),
+    [
+        (
+            "Fizz fury\n\nBOXING bad boy Tommy Rourke has attacked his former sponsors. Fuming Rourke told The Sun "
+            "the deal had gone flat.",
+            "Rourke",
+            "Tommy Rourke",
+        ),
+        (
+            "Tears\n\nStriker Dani Okafor-Webb missed the final. Devastated Okafor-Webb said she would be back "
+            "next season.",
+            "Okafor-Webb",
+            "Dani Okafor-Webb",
+        ),
+    ],
+)
+def test_a_tabloid_adjective_before_a_surname_is_no_first_name(analyzer, text, surname, full):
+    assert labels_written(analyzer, text, surname)[-1] == ("PERSON", full)

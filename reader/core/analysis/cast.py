@@ -8,14 +8,18 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from .names import COMPANY_WORDS, PARTICLES, SENTENCE_OPENERS, trim_name
+from .gazetteer import word_list
+from .gender import KIN
+from .names import COMPANY_WORDS, PARTICLES, SENTENCE_OPENERS, SUFFIXES, trim_name
+from .origins import nationality
 from .story import PERSON_ROLES
 from .values import Entity
 
 _PARTICLES = "|".join(sorted(PARTICLES))
 _SURNAME_HEADS = PARTICLES | {"ben", "abu", "ould", "mac", "st"}  # the first word of a two-word surname
-_WORD = rf"(?:[A-Z][\w'’-]*|(?:{_PARTICLES})[-'’][A-Z][\w'’-]*)"  # 'Haddou', 'al-Majid'
+_WORD = rf"(?:[JS]r\.|[A-Z][\w'’-]*|(?:{_PARTICLES})[-'’][A-Z][\w'’-]*)"  # 'Haddou', 'al-Majid'
 # a run of two to five name words, particles between them: 'Karim Ben Haddou', 'Pieter van der Berg'
+_PARTICLE_BEFORE = re.compile(rf"^(?:{_PARTICLES})[-'’](?=\w)")  # 'al-' of 'al-mansouri'
 _RUN = re.compile(rf"(?<![\w'’-]){_WORD}(?:\s+(?:(?:{_PARTICLES})\s+)*{_WORD}){{1,4}}(?![\w'’-])")
 
 
@@ -35,6 +39,12 @@ def _by_tail(names: set[str]) -> dict[tuple[str, ...], set[str]]:
         key = _key(name)
         for i in range(1, len(key)):
             index.setdefault(key[i:], set()).add(name)
+        if name.split()[-1] in SUFFIXES and len(key) > 2:  # 'Pruitt' for 'Darnell Pruitt Jr.'
+            for i in range(1, len(key) - 1):
+                index.setdefault(key[i:-1], set()).add(name)
+        bare = _PARTICLE_BEFORE.sub("", key[-1]) if len(key) > 1 else key[-1]
+        if bare != key[-1]:  # 'Mansouri' for 'Karim al-Mansouri', as copy often writes it
+            index.setdefault((bare,), set()).add(name)
     return index
 
 
@@ -47,6 +57,8 @@ def _written_names(text: str) -> set[str]:
         words = trim_name(m.group()).split()
         while words and (words[0] in SENTENCE_OPENERS or words[0].lower() in lower):
             words.pop(0)
+        first = next((i for i, w in enumerate(words[:-1]) if w in word_list("first_names")), 0)
+        words = words[first:]  # 'Minister for Defence Ignazio La Russa': from the first name on
         if len(words) > 1:
             found.add(" ".join(words))
     return found
@@ -61,6 +73,10 @@ class Cast:
         self._text = text
         self._listed = {name for e in entities if e.note for name in (e.text, e.canonical)}  # 'Aston Villa'
         self._written: dict[tuple[str, ...], set[str]] | None = None  # read only when a surname needs it
+
+    def people_named(self, surname: str) -> set[str]:
+        """The full names spaCy found that end with `surname`."""
+        return set(self._people.get(_key(surname), set()))
 
     def full_name(self, short: str, written: bool = True) -> str | None:
         """The one full name of the story that ends with `short` (as spaCy found the people, else, with
@@ -102,6 +118,43 @@ Boxing Motorsport Motorsports Sport Sports FC AFC""".split()
 )
 
 
+_ADJECTIVE = re.compile(r"(?:ing|ed|ful|ous|ive|ant|ent)$")  # a tabloid's 'Fuming', 'Gutted', 'Tearful', 'Defiant'
+# 'Minister of the ', 'High Commissioner for ', 'director of operations for the Iraqi '
+_TITLE_OF = re.compile(r"\b(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,2}$")
+
+
+def _name_within(person: Entity, text: str, cast: Cast) -> str | None:
+    """The name inside a person spaCy tagged with words before it: the end of a title (`after_title`); a
+    tabloid's adjective before the surname of one fuller name
+    of the story ('Fuming Kane' → 'Tommy Kane'). None where neither reading holds."""
+    words = person.text.split()
+    firsts = word_list("first_names")
+    if len(words) > 2:
+        return after_title(person.text, text, person.start)
+    if len(words) == 2 and words[0] not in firsts and _ADJECTIVE.search(words[0]):
+        fuller = cast.people_named(words[1]) - {person.text}
+        return fuller.pop() if len(fuller) == 1 else None
+    return None
+
+
+def after_title(name: str, text: str, at: int) -> str | None:
+    """'Arye Derry' of the 'Interior Arye Derry' at `at` in 'Minister of the Interior Arye Derry': the end of a
+    title whose 'of' or 'for' comes before the name, taken from a known first name if there is one, else
+    from the last two words; None where no such title comes before."""
+    words = name.split()
+    if len(words) < 3 or not _TITLE_OF.search(text, max(0, at - 40), at):
+        return None
+    firsts = word_list("first_names")
+    first = next((i for i in range(1, len(words) - 1) if words[i] in firsts), len(words) - 2)
+    return " ".join(words[first:])
+
+
+def _surname_like(short: str) -> bool:
+    """'Okonkwo-Davies', or a two-word surname that opens with a particle: 'La Russa', 'Di Palma'."""
+    words = short.split()
+    return len(words) == 1 or (len(words) == 2 and words[0].lower() in _SURNAME_HEADS)
+
+
 def _sport_body(name: str) -> bool:
     words = name.split()
     return len(words) > 1 and (words[0] in _SPORT_WORDS or words[-1] in _SPORT_WORDS)
@@ -135,8 +188,23 @@ def as_people(text: str, entities: Sequence[Entity]) -> list[Entity]:
     things = {
         e.canonical for e in entities if e.label == "PERSON" and " " not in e.canonical and _WHICH.match(text, e.end)
     } | {e.canonical for e in entities if e.label == "PERSON" and _sport_body(e.canonical)}  # 'Premiership Rugby'
+    resolved: dict[str, set[str]] = {}  # 'Roger' → {'Roger Mansell'}: a mention the analysis gave a full name
+    for e in entities:
+        if e.label == "PERSON" and " " not in e.text and " " in e.canonical:
+            resolved.setdefault(e.text, set()).add(e.canonical)
     out = []
     for e in entities:
+        if e.label == "PERSON" and " " not in e.text and nationality(e.text):
+            out.append(replace(e, label="NORP"))  # 'southern African leaders', where spaCy saw a person
+            continue
+        once = resolved.get(e.text, set()) if e.canonical == e.text and e.label == "PERSON" else set()
+        if len(once) == 1:  # "Robert Mansell's father Roger …. Roger said": the Roger Mansell of before
+            out.append(replace(e, canonical=next(iter(once))))
+            continue
+        named = _name_within(e, text, cast) if e.label == "PERSON" and e.canonical == e.text else None
+        if named:  # 'Minister of the Interior Arye Derry', 'Fuming Kane hit back'
+            out.append(replace(e, canonical=named))
+            continue
         if e.canonical in things:
             out.append(replace(e, label="ORG"))
             continue
@@ -145,13 +213,42 @@ def as_people(text: str, entities: Sequence[Entity]) -> list[Entity]:
             continue
         short = e.canonical if e.canonical == e.text else None  # not an alias the analysis resolved
         full = None
-        if short and " " not in short.strip() and e.label != "PERSON":
+        if short and _surname_like(short) and e.label != "PERSON":
             full = cast.full_name(short)  # 'Okonkwo-Davies'; not a club's 'Villa' (a listed 'Aston Villa')
-            if full and full not in cast.people:  # a name only the text wrote: its label stays as spaCy saw it
-                out.append(replace(e, canonical=full))
+            if full and full not in cast.people:  # a name only the text wrote: its label stays as spaCy saw it,
+                person = full.split()[0] in word_list("first_names")  # unless it opens with a first name
+                out.append(replace(e, canonical=full, label="PERSON" if person else e.label))
                 continue
         elif short and e.label == "PERSON" and len(short.split()) <= 2:
-            # a two-word surname ('Ben Haddou', 'De Rossi'), not a full name a title went before
-            full = cast.full_name(short, written=" " not in short or short.split()[0].lower() in _SURNAME_HEADS)
+            # a two-word surname ('Ben Haddou', 'De Rossi', 'Pruitt Jr.'), not a full name a title went before
+            words = short.split()
+            written = len(words) == 1 or words[0].lower() in _SURNAME_HEADS or words[-1] in SUFFIXES
+            full = cast.full_name(short, written=written)
         out.append(replace(e, label="PERSON", canonical=full) if full else e)
+    return _not_the_relative(text, out)
+
+
+_RELATIVE = re.compile(rf"\b([A-Z][\w'’-]*)['’]s\s+(?:\w+\s+)?(?:{'|'.join(sorted(KIN))}),?\s+$")  # "Pruitt's mother, "
+_HONORIFIC = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lady|Lord)\.?\s+$")
+
+
+def _not_the_relative(text: str, people: list[Entity]) -> list[Entity]:
+    """A bare surname is not the relative the story introduced as its bearer's ("Pruitt's mother, Renee
+    Pruitt"; then 'Pruitt said' is the one other person of that surname), unless an honorific says so
+    ('Mrs. Pruitt')."""
+    relatives = {
+        e.canonical
+        for e in people
+        if e.label == "PERSON"
+        and (found := _RELATIVE.search(text, max(0, e.start - 40), e.start))
+        and found.group(1) == e.canonical.split()[-1]
+    }
+    if not relatives:
+        return people
+    out = []
+    for e in people:
+        if e.canonical in relatives and " " not in e.text and not _HONORIFIC.search(text, max(0, e.start - 6), e.start):
+            others = {p.canonical for p in people if p.label == "PERSON" and e.text in p.canonical.split()} - relatives
+            e = replace(e, canonical=others.pop()) if len(others) == 1 else e
+        out.append(e)
     return out

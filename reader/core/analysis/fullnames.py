@@ -15,11 +15,23 @@ from .names import DEMONYMS, FUNCTION_WORDS, SENTENCE_OPENERS, first_name_or_nat
 from .tagger import RawEntity
 from .values import Entity
 
+# what a minister or a secretary is for: 'Minister for Defence', 'Minister of Strategic Affairs'
+_OFFICE = (
+    r"(?:Affairs|Defen[cs]e|Interior|Health|Education|Sports?|Finance|Justice|Culture|Transport|Energy|Trade|"
+    r"Industry|Tourism|Labou?r|Agriculture|Environment|State|Security|Development|Economy|Treasury|Commerce|"
+    r"Communications|Immigration|Youth|War|Home)"
+)
 # a person's role before a full name of two or three words
 _ROLE_NAME = re.compile(
     r"\b(?=[CcMmPpSsDdGgWwFfQqRrVv])(?:[Cc]oach|[Mm]anager|[Cc]aptain|[Cc]hairman|[Cc]hairwoman|[Pp]resident|[Ss]triker|[Mm]idfielder|"
     r"[Dd]efender|[Gg]oalkeeper|[Ww]inger|[Ff]ull-back|[Ff]ly-half|[Ss]crum-half|[Ff]lanker|[Qq]uarterback|"
-    r"[Ss]printer|[Rr]ookie|[Vv]eteran|[Ss]eamer|[Ss]pinner|[Ww]icketkeeper|[Ff]ounder|[Ss]pokes(?:man|woman))"
+    r"[Ss]printer|[Rr]ookie|[Vv]eteran|[Ss]eamer|[Ss]pinner|[Ww]icketkeeper|[Ff]ounder|[Ss]pokes(?:man|woman)|"
+    # an office, with what it is for: 'Minister for Defence Ignazio La Russa', 'Secretary of State John Kerry'
+    r"(?:Minister|Secretary|Senator|Governor|Mayor|Chancellor)(?:\s+(?:for|of)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?"
+    + _OFFICE
+    + r"(?:\s+and\s+"
+    + _OFFICE
+    + r")?)?)"
     r"\s+([A-Z][a-z\u00c0-\u024f'’-]+(?:\s+[A-Z][\w'’-]+){1,2})\b(?!\s+[A-Z])"
 )
 # a name with an age in apposition ('Okafor-Reid, 19,'), or with a reflexive pronoun ('Stroll himself')
@@ -146,8 +158,9 @@ def aged(text: str) -> list[str]:
 
 
 def with_first_names(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
-    """A first name standing alone ('"Wanjiku is an example," the minister said') where spaCy tagged nothing:
-    the one person of the article with that first name, written in full elsewhere. Not a first name of two
+    """A first name standing alone ('"Wanjiku is an example," the minister said') where spaCy tagged nothing or
+    tagged a person nobody resolved: the one person of the article with that first name, written in full elsewhere
+    or named as a relative ('Robert Mansell's father Roger'). Not a first name of two
     people, nor anyone's surname, nor a word the article writes in lower case ('Grace', 'grace under
     pressure'), nor a name it tags as something else or a country's or a town's ('Jordan')."""
     people: dict[str, set[str]] = {}
@@ -167,7 +180,20 @@ def with_first_names(parts: list[list[Entity]], texts: Sequence[str]) -> list[li
         and not _place_name(first)
         and not (first.lower() in whole and first.lower() in _LOWER_WORD.findall(whole))
     }
-    return [_with_alone(text, part, forms) for text, part in zip(texts, parts)] if forms else parts
+    return [_with_alone(text, _resolved(part, forms), forms) for text, part in zip(texts, parts)] if forms else parts
+
+
+def _resolved(found: list[Entity], forms: dict[str, str]) -> list[Entity]:
+    """`found` with each first name spaCy tagged a person alone that nothing resolved ('Roger', after 'Robert
+    Mansell's father Roger' made him Roger Mansell) as the one person with it."""
+    if not any(e.label == "PERSON" and e.canonical == e.text and e.text in forms for e in found):
+        return found
+    return [
+        Entity(e.start, e.end, e.text, "PERSON", forms[e.text], e.note)
+        if e.label == "PERSON" and e.canonical == e.text and e.text in forms
+        else e
+        for e in found
+    ]
 
 
 def _with_alone(text: str, found: list[Entity], forms: dict[str, str]) -> list[Entity]:

@@ -16,6 +16,7 @@ from ..paths import shipped
 GAZETTEER_DIR = shipped("resources") / "gazetteer"
 GAZETTEER_LABELS = ("ORG", "EVENT", "FAC", "GPE", "LOC", "PERSON", "PRODUCT")
 PLACE_LABELS = ("GPE", "LOC")
+PEOPLE_LIST = "people.csv"
 
 
 class GazetteerError(ReaderError):
@@ -60,7 +61,8 @@ class Gazetteer:
         for path in sorted(Path(folder).glob("*.csv")) if Path(folder).is_dir() else []:
             raw = path.read_bytes()
             digest.update(path.name.encode() + raw)
-            entries.extend(_read_entries(path, raw.decode("utf-8-sig")))
+            if path.name != PEOPLE_LIST:  # well-known people: not tagged wherever they occur (see `famous`)
+                entries.extend(_read_entries(path, raw.decode("utf-8-sig")))
         for kind in WORD_LISTS:  # they change what the cleaning makes of the tags: part of the fingerprint
             path = Path(folder) / f"{kind}.txt"
             digest.update(path.read_bytes() if path.is_file() else b"")
@@ -94,6 +96,11 @@ def word_list(kind: str, folder: Path = GAZETTEER_DIR) -> frozenset[str]:
 def unaccented(form: str) -> str:
     """`form` without its accents: 'Stade Francais' for 'Stade Français'."""
     return "".join(c for c in unicodedata.normalize("NFKD", form) if not unicodedata.combining(c))
+
+
+def read_list(path: Path) -> list[Entry]:
+    """The rows of one list beside the gazetteer, if it is there."""
+    return _read_entries(path, path.read_text(encoding="utf-8-sig")) if path.is_file() else []
 
 
 def _read_entries(path: Path, text: str) -> list[Entry]:

@@ -20,7 +20,7 @@ _HONORIFIC = {
     **dict.fromkeys("Mr Mr. Sir Lord Mister".split(), MAN),
     **dict.fromkeys("Mrs Mrs. Ms Ms. Miss Dame Lady Madam".split(), WOMAN),
 }
-_KIN = {
+KIN = {
     **dict.fromkeys("father husband brother son uncle grandfather boyfriend nephew dad".split(), MAN),
     **dict.fromkeys("mother wife sister daughter aunt grandmother girlfriend niece mum mom".split(), WOMAN),
 }
@@ -35,19 +35,28 @@ _KIN_AFTER = re.compile(r"^,\s+(?:his|her|their|[\w'’-]+['’]s)\s+(?:\w+\s+)?
 def _read(text: str, entities: Sequence[Entity]) -> dict[str, str]:
     said: dict[str, set[str]] = {}
     people = [e for e in entities if e.label == "PERSON"]
+    shared = _shared_surnames(people)
     for e in people:
         before = text[max(0, e.start - 40) : e.start]
         words = before.split()
-        clues = [_HONORIFIC.get(words[-1])] if words else []
+        # 'Mr Pike' says nothing of which Pike where the story names two: its canonical may be the other one
+        clues = [_HONORIFIC.get(words[-1])] if words and (" " in e.text or e.text not in shared) else []
         # 'Her father, Tomás, strung it': the apposition closes after the name (not 'to see his mother, Montalvo said')
         kin = _KIN_BEFORE.search(before)
         if kin and kin.group(2) and text[e.end : e.end + 1] != ",":
             kin = None
         kin = kin or _KIN_AFTER.match(text, e.end, e.end + 40)
-        clues.append(_KIN.get(kin.group(1).lower()) if kin else None)
+        clues.append(KIN.get(kin.group(1).lower()) if kin else None)
         clues.append(_own_pronoun(text, e, people))
         said.setdefault(e.canonical, set()).update(c for c in clues if c)
     return {who: next(iter(found)) for who, found in said.items() if len(found) == 1}
+
+
+def _shared_surnames(people: Sequence[Entity]) -> set[str]:
+    """The surnames two of the story's full names end with ('Graham Pike', 'Sandra Pike')."""
+    full = {e.canonical for e in people if " " in e.canonical}
+    surnames = [name.split()[-1] for name in full]
+    return {s for s in surnames if surnames.count(s) > 1}
 
 
 def _own_pronoun(text: str, person: Entity, people: Sequence[Entity]) -> str | None:
@@ -89,3 +98,21 @@ def by_gender(pronoun: str, text: str, at: int, entities: Sequence[Entity]) -> s
         return None  # nobody of the other gender named: the usual reading decides
     mine = [e.canonical for e in named if known.get(e.canonical) == wanted]
     return mine[-1] if mine else None
+
+
+def by_honorific(phrase: str, speaker: str, text: str, entities: Sequence[Entity]) -> str | None:
+    """'Mrs Pike said' where the story names Graham Pike and his wife Sandra Pike: the one person with that
+    surname the honorific fits, where `speaker` (whom the surname was resolved to) is of the other gender or
+    the surname is shared; None where that does not decide."""
+    words = phrase.split()
+    wanted = _HONORIFIC.get(words[0]) if len(words) == 2 else None
+    if wanted is None or not speaker.endswith(words[1]):
+        return None
+    known = genders(text, entities)
+    same = {e.canonical for e in entities if e.label == "PERSON" and e.canonical.split()[-1] == words[1]}
+    if len(same) < 2 or known.get(speaker) == wanted:
+        return None
+    for fits in ({n for n in same if known.get(n) == wanted}, {n for n in same if known.get(n) in (None, wanted)}):
+        if len(fits) == 1:
+            return fits.pop()
+    return None

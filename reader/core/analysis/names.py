@@ -25,6 +25,7 @@ winger striker midfielder defender goalkeeper keeper forward guard quarterback s
 bowler prop hooker flanker fly-half scrum-half full-back rider driver jockey skipper referee umpire hurdler
 rookie veteran debutant youngster teenager seamer spinner paceman wicketkeeper centre-back wing-back
 playmaker pitcher shortstop linebacker cornerback leader center centre fullback goaltender netminder catcher
+speaker taoiseach
 """.split()
 )
 # nationalities before a name in press style ('Spaniard Rafael Nadal'): not part of it
@@ -133,15 +134,18 @@ def surname(full: str) -> str:
     return words[-2] if len(words) > 2 and words[-1] in SUFFIXES else words[-1]
 
 
+_ARTICLE_JOINED = re.compile(r"(?:al|el)-(?=[A-Z])", re.I)  # 'al-Obeidi', also written 'Obeidi'
 _PARTICLE_JOINED = re.compile(r"(?:al|el|bin|ibn|d|de|da|van)[-'’][A-Z]", re.I)  # 'al-Rashidi', "d'Alembert"
 
 
 def surname_forms(family: str) -> tuple[str, ...]:
     """The ways a text writes a surname alone: 'al-Rashidi' also as 'Al-Rashidi' (opening a sentence) and
-    the other way round; another surname as it is."""
+    the other way round, and an Arabic name also without its article ('Rashidi'); another surname as it is."""
     if not _PARTICLE_JOINED.match(family):
         return (family,)
-    return (family[0].lower() + family[1:], family[0].upper() + family[1:])
+    forms = (family[0].lower() + family[1:], family[0].upper() + family[1:])
+    bare = _ARTICLE_JOINED.match(family)
+    return (*forms, family[bare.end() :]) if bare and len(family) - bare.end() > 3 else forms
 
 
 # familiar forms of English first names that stand for one formal name each (not 'Jack', 'Harry': names too)

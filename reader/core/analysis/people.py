@@ -14,10 +14,13 @@ from .gazetteer import word_list
 from .mentions import occurrences, with_untagged
 from .names import (
     FUNCTION_WORDS,
+    HONORIFICS,
     MISSPELT_MIN_CHARS,
     ROLE_WORDS,
     SENTENCE_OPENERS,
+    SUFFIXES,
     edit_distance,
+    is_name_token,
     surname,
     surname_forms,
 )
@@ -133,9 +136,120 @@ def people_of_the_article(parts: list[list[Entity]], texts: Sequence[str]) -> li
     """The article's people decided by all their mentions, before each entity's label is voted: by trade
     (`people_by_role`), by evidence (`people_by_evidence`), surnames that are a listed name's, unresolved
     surnames and those cut at a hyphen, towns named with their state, misspelt full names."""
+    parts = with_first_name_before_suffix(listed_first_names(adjectives_before_surnames(parts), texts), texts)
     parts = listed_surnames_as_people(people_by_evidence(people_by_role(parts, texts), texts), texts)
     parts = towns_with_their_state(with_full_names(surnames_cut_at_a_hyphen(parts, texts), texts), texts)
     return misspelt_full_names(parts)
+
+
+def with_first_name_before_suffix(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
+    """A person spaCy tagged as a surname and its suffix ('Pruitt Jr.') right after a capitalised name word it
+    left out ('Mich. — Darnell Pruitt Jr.'): the whole name, 'Darnell Pruitt Jr.'; so is that surname and suffix
+    elsewhere, and the surname alone where spaCy tagged nothing ('Pruitt scored 24 points')."""
+    wider = {
+        (p, i): start
+        for p, (text, part) in enumerate(zip(texts, parts))
+        for i in range(len(part))
+        if (start := _first_name_left_out(text, part, i)) is not None
+    }
+    if not wider:
+        return parts
+    fulls = {(p, i): texts[p][start : parts[p][i].end] for (p, i), start in wider.items()}
+    families = {full.split()[-2]: full for full in fulls.values()}
+    cut = {parts[p][i].text: full for (p, i), full in fulls.items()}
+    out = []
+    for p, (text, part) in enumerate(zip(texts, parts)):
+        kept = []
+        for i, e in enumerate(part):
+            if (p, i) in wider:
+                e = Entity(wider[p, i], e.end, fulls[p, i], "PERSON", fulls[p, i])
+            elif e.label == "PERSON" and e.canonical in cut:
+                e = Entity(e.start, e.end, e.text, "PERSON", cut[e.canonical], e.note)
+            kept.append(e)
+        out.append(with_untagged(text, kept, families, "PERSON"))
+    return out
+
+
+# a surname after a listed club's or town's name, then what shows a person: 'Luton Shelton, who', 'Everton Marsh, 22,'
+_SURNAME_AFTER = re.compile(
+    r" ([A-Z][a-z\u00c0-\u024f'’-]+)(?=,\s+(?:who|whose)\s|,\s+\d{1,2},|\s+(?:himself|herself)\b)"
+)
+_NAME_AFTER = re.compile(r" ([A-Z][a-z\u00c0-\u024f'’-]+)(?![\w'’-])")
+
+
+# a tabloid's adjective before a surname, never a first name: 'Fuming Kane', 'Devastated Okafor-Webb'
+_ADJECTIVE = re.compile(r"[A-Z][a-z]{2,}(?:ing|ed|ful|ous|ive|less)")
+
+
+def adjectives_before_surnames(parts: list[list[Entity]]) -> list[list[Entity]]:
+    """A name spaCy made of an adjective and the surname of a person of the article ('Fuming Kane' after 'Tommy
+    Kane'; the adjective no known first name): that person, over the surname alone."""
+    families: dict[str, set[str]] = {}
+    for e in (e for part in parts for e in part if e.label == "PERSON" and " " in e.canonical):
+        families.setdefault(surname(e.canonical), set()).add(e.canonical)
+    first_names = word_list("first_names")
+    out = []
+    for part in parts:
+        kept = []
+        for e in part:
+            word, _, family = e.text.partition(" ")
+            others = families.get(family, set()) - {e.canonical}
+            if (
+                e.label == "PERSON"
+                and len(others) == 1
+                and " " not in family
+                and _ADJECTIVE.fullmatch(word)
+                and word not in first_names
+            ):
+                e = Entity(e.end - len(family), e.end, family, "PERSON", others.pop())
+            kept.append(e)
+        out.append(kept)
+    return out
+
+
+def listed_first_names(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
+    """A listed club's or town's name that is a person's first name, as the words after the surname show somewhere
+    ('Luton Shelton, who was earning his first start', 'Everton Marsh, 22,'): the person, over both words, in
+    each mention of the two words."""
+    people = {
+        text[x.start : m.end(1)]
+        for text, part in zip(texts, parts)
+        for x in part
+        if x.note and x.label != "PERSON" and (m := _SURNAME_AFTER.match(text, x.end))
+    }
+    if not people:
+        return parts
+    return [_joined(text, part, people) for text, part in zip(texts, parts)]
+
+
+def _joined(text: str, found: list[Entity], people: Collection[str]) -> list[Entity]:
+    out = list(found)
+    for i, x in enumerate(found):
+        m = _NAME_AFTER.match(text, x.end) if x.note and x.label != "PERSON" else None
+        if not m or text[x.start : m.end(1)] not in people:
+            continue
+        after = found[i + 1] if i + 1 < len(found) else None
+        if after and after.start < m.end(1) and not (after.label == "PERSON" and after.text == m.group(1)):
+            continue
+        out[i] = Entity(x.start, m.end(1), text[x.start : m.end(1)], "PERSON", text[x.start : m.end(1)])
+        if after and after.start < m.end(1):
+            out[i + 1] = out[i]
+    return list(dict.fromkeys(out))
+
+
+def _first_name_left_out(text: str, found: list[Entity], i: int) -> int | None:
+    """Where the first name spaCy left out before a person's surname and suffix starts, if it did."""
+    x = found[i]
+    words = x.text.split()
+    if x.label != "PERSON" or x.note or len(words) != 2 or words[1] not in SUFFIXES:
+        return None
+    before = _WORD_BEFORE.search(text, max(0, x.start - 30), x.start)
+    if not before or (i and found[i - 1].end > before.start()):
+        return None
+    first = before.group(1)
+    if first in SENTENCE_OPENERS or first.lower() in FUNCTION_WORDS | HONORIFICS | ROLE_WORDS or first.isupper():
+        return None
+    return before.start(1) if is_name_token(first) else None
 
 
 def people_by_evidence(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
@@ -238,7 +352,7 @@ def listed_surnames_as_people(parts: list[list[Entity]], texts: Sequence[str]) -
     return [
         [
             Entity(e.start, e.end, e.text, "PERSON", people[e.text])
-            if e.note and e.text in people and e.label != "PERSON" and _reads_as_person(text, e.start, e.end)
+            if e.note and e.text in people and e.label != "PERSON" and reads_as_person(text, e.start, e.end)
             else e
             for e in part
         ]
@@ -246,7 +360,7 @@ def listed_surnames_as_people(parts: list[list[Entity]], texts: Sequence[str]) -
     ]
 
 
-def _reads_as_person(text: str, s: int, e: int) -> bool:
+def reads_as_person(text: str, s: int, e: int) -> bool:
     """A surname alone that speaks ('Valencia said', not a club's 'said in a statement') or that an age, 'who' or
     'himself' follows."""
     if _STATEMENT_AFTER.match(text, e):
@@ -305,8 +419,9 @@ def towns_with_their_state(parts: list[list[Entity]], texts: Sequence[str]) -> l
 
 def misspelt_full_names(parts: list[list[Entity]]) -> list[list[Entity]]:
     """A full name the article also spells a letter or two off, with the same first name ('Orla Fitzmaurise' once,
-    'Orla Fitzmaurice' three times): the spelling it uses more often, for each mention of either."""
-    counts: dict[str, int] = {}
+    'Orla Fitzmaurice' three times): the spelling it uses more often, for each mention of either; of two spellings
+    used as often, the one it introduces the person with."""
+    counts: dict[str, int] = {}  # in reading order: the first key of two is the spelling written first
     for e in (e for part in parts for e in part if e.label == "PERSON" and " " in e.canonical):
         counts[e.canonical] = counts.get(e.canonical, 0) + 1
     if len(counts) < 2:
@@ -325,18 +440,20 @@ def misspelt_full_names(parts: list[list[Entity]]) -> list[list[Entity]]:
 
 
 def _better_spelt(name: str, counts: dict[str, int]) -> str:
-    """The one name of `counts` the article writes more often that has `name`'s first name and a surname a letter
-    or two off (see `Names._misspelt`); else `name`."""
+    """The one name of `counts` the article writes more often (or as often, and first) that has `name`'s first name
+    and a surname a letter or two off (see `Names._misspelt`); else `name`."""
     first, family = name.split()[0], surname(name)
     if len(family) < MISSPELT_MIN_CHARS:
         return name
     allowed = 1 if len(family) < 8 else 2
+    order = {other: i for i, other in enumerate(counts)}
     near = [
         other
         for other in counts
         if other != name
         and other.split()[0] == first
-        and counts[other] > counts[name]
+        and other.replace(surname(other), "") == name.replace(family, "")  # not 'Dale Earnhardt, Jr.'
+        and (counts[other], -order[other]) > (counts[name], -order[name])
         and edit_distance(surname(other), family) <= allowed
     ]
     return near[0] if len(near) == 1 else name

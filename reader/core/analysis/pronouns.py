@@ -9,8 +9,18 @@ from collections.abc import Sequence
 
 from ..model import paragraph_start
 from .attribution import LEAD_IN, QUOTE_MARK, sentence_start
-from .gender import by_gender
-from .story import LOOK_BACK, OPENING_ADVERB, TOPIC_SENTENCES, description, is_description, joint_subject, opens_with
+from .gender import KIN, by_gender, genders
+from .referents import possessed
+from .story import (
+    LOOK_BACK,
+    OPENING_ADVERB,
+    TOPIC_SENTENCES,
+    UNNAMED_SOURCE,
+    description,
+    is_description,
+    joint_subject,
+    opens_with,
+)
 from .values import Entity
 
 _HE_SHE = ("he", "she")
@@ -26,6 +36,8 @@ def stands_for(pronoun: str, text: str, at: int, entities: Sequence[Entity]) -> 
         return document_before(text, at)
     if word == "they":
         return joint_subject(text, at, entities)
+    if word in _HE_SHE and (kin := possessed_subject(word, text, at, entities) or unnamed_before(text, at, entities)):
+        return kin  # "Ion's father, who is a senator, urged …. He said, '…'"
     return by_gender(word, text, at, entities) or (
         described_topic(text, at, entities, word) if word in _HE_SHE else None
     )
@@ -81,3 +93,75 @@ def document_before(text: str, at: int) -> str | None:
         return None  # a quote in between: 'it' goes on from its speaker
     found = list(_DOCUMENT.finditer(previous))
     return "the " + " ".join(found[-1].group(1).split()) if found else None
+
+
+def subject_goes_on(
+    pronoun: str,
+    text: str,
+    at: int,
+    scope: int,
+    named: Sequence[Entity],
+    previous: str | None,
+    entities: Sequence[Entity],
+) -> str | None:
+    """The previous speaker, where everyone `named` between `scope` and the quote at `at` stands in a sentence
+    that opens with the attribution's own 'he' or 'she' ('She called on President Henri Vasseur to keep
+    working. "…," she said'): the people of that sentence are whom its subject spoke of or to, and the
+    pronoun goes on from the subject. None where that does not decide, or the story says the previous
+    speaker is of the other gender."""
+    word = pronoun.lower()
+    if word not in _HE_SHE or not named or not previous or genders(text, entities).get(previous, word) != word:
+        return None
+    floor = max(scope, paragraph_start(text, at))
+    for e in named:
+        begin = sentence_start(text, e.start, floor)
+        if not re.match(rf"{word}\s", OPENING_ADVERB.sub("", text[begin : e.start]), re.I):
+            return None
+    return previous
+
+
+def _sentence_before(text: str, at: int) -> tuple[int, int] | None:
+    """Where the sentence before the one at `at` starts and ends, in its paragraph; None where it opens it."""
+    para = paragraph_start(text, at)
+    stop = len(text[: sentence_start(text, at, para)].rstrip()) - 1
+    return None if stop <= para else (sentence_start(text, stop, para), stop)
+
+
+_ROLE_GENDER = {**KIN, "spokesman": "he", "spokeswoman": "she"}
+_RELATION = "|".join(sorted({*KIN, "coach", "manager", "agent", "lawyer", "attorney", "trainer", "promoter", "caddie"}))
+_RELATION += "|spokes(?:man|woman|person)"
+# "Ion's father", "Tommy Kane's mother", "Benassi's manager, Paolo Greco,": someone known by whose they are
+_POSSESSED_SUBJECT = re.compile(
+    rf"((?:[A-Z][\w'’-]+\s+){{0,2}}[A-Z][\w'’-]*['’]s\s+(?:[a-z-]+\s+)?({_RELATION}))\b[\s,]*"
+)
+
+
+def possessed_subject(pronoun: str, text: str, at: int, entities: Sequence[Entity]) -> str | None:
+    """Whom 'he' or 'she' at `at` means where the sentence before the pronoun's opens with someone known by
+    whose they are: "Ion's father, who is a senator, urged the Parliament to act. He said, '…'" → "Ion's
+    father" as written, or the person named right after it ("Benassi's manager, Paolo Greco,"); None where
+    no such sentence comes just before, or the relation is of the other gender ('his mother' for 'he')."""
+    before = _sentence_before(text, at)
+    found = _POSSESSED_SUBJECT.match(text, before[0]) if before else None
+    if not found or _ROLE_GENDER.get(found.group(2).lower(), pronoun) != pronoun:
+        return None
+    named = next((e for e in entities if e.label == "PERSON" and e.start == found.end()), None)
+    return named.canonical if named else found.group(1)
+
+
+_UNNAMED = re.compile(rf"(?<![\w'’-]){UNNAMED_SOURCE.pattern}")  # not the 'an' of 'The Russian Defence Ministry'
+
+
+def unnamed_before(text: str, at: int, entities: Sequence[Entity]) -> str | None:
+    """Someone unnamed who speaks for a body, named in the sentence before the pronoun's where the only
+    people it names are someone's ("… an unnamed U.S. official confirmed …, at the time of Bush's
+    statement. '…' he said", "A Rosengard spokeswoman confirmed Lindgren's move."): as written."""
+    before = _sentence_before(text, at)
+    if before is None:
+        return None
+    start, stop = before
+    found = _UNNAMED.search(text, start, stop)
+    people = [e for e in entities if e.label == "PERSON" and start <= e.start < stop]
+    if not found or not all(possessed(text, e) for e in people):
+        return None
+    return found.group()[0].lower() + found.group()[1:]

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from ..model import PARAGRAPH_BREAK, paragraph_end, paragraph_start
-from . import announced, attribution, cast, pronouns, story
+from . import announced, attribution, cast, gender, pronouns, story
 from .attribution import Source
 from .context import common_word
 from .cues import (
@@ -231,6 +231,10 @@ def _resolve(
         return story.spelled_out(speaker, text)
     if speaker and " " not in speaker:  # 'Demriel' for the 'Füsun Demirel' of the story
         speaker = story.misspelt_person(speaker, entities) or speaker
+    if speaker:  # 'Minister of the Interior Arye Derry', where spaCy saw nobody; 'Mrs Pike' is not her husband
+        at = text.find(speaker, source.start, source.end)
+        speaker = (cast.after_title(speaker, text, at) if at >= 0 else None) or speaker
+        speaker = gender.by_honorific(source.text, speaker, text, entities) or speaker
     return _without_position(_unglued(_fullest(speaker, entities), text), entities) if speaker else speaker
 
 
@@ -433,6 +437,9 @@ def _pronoun(source: Source, span: QuoteSpan, text: str, entities: Sequence[Enti
     in_scope = [e for e in entities if e.label in wanted and scope <= e.start and e.end <= upto]
     # '"Tom gave everything," he said': not the Tom the quote talks about, where someone else was named
     in_scope = [e for e in in_scope if not _named_in(e, text[span.start : span.end])] or in_scope
+    previous = last.speaker if last is not None and _may_be(last.speaker, wanted, entities) else None
+    if going_on := pronouns.subject_goes_on(source.text, text, span.start, scope, in_scope, previous, entities):
+        return going_on  # 'She called on President Vasseur to …. "…," she said': not Vasseur
     if in_scope:
         # the subject of the sentence just before the quote ('Federer, who…, snapped … "…," he said'),
         # else the first named in the scope

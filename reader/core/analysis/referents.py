@@ -11,6 +11,7 @@ from ..model import paragraph_start
 from .attribution import sentence_start
 from .context import reads_as_company
 from .mentions import named_as
+from .names import SENTENCE_OPENERS
 from .values import Entity
 
 LOOK_BACK = 1500  # characters searched back for the organisation or person a description stands for
@@ -87,7 +88,26 @@ def paragraph_subject(noun: str, text: str, at: int, bodies: Sequence[Entity]) -
     para = paragraph_start(text, at)
     subjects = [e for e in bodies if e.start >= para and _fits(noun, e) and _opens_sentence(text, e, para)]
     subjects = [e for e in subjects if not _press(e.canonical) and not possessed(text, e)]
-    return subjects[-1].canonical if subjects else None
+    subjects = [e for e in subjects if not _ITS_PEOPLE.match(text, e.end)]  # not 'Facebook users argued …'
+    if subjects:
+        return subjects[-1].canonical
+    # 'The Crew, who won the MLS Cup in 2020, stayed out of it.': a short name spaCy did not tag, which is the
+    # last word of one organisation of the story ('Columbus Crew')
+    for short in reversed(_THE_NAME.findall(text, para, at)):
+        named = {
+            e.canonical for e in bodies if _fits(noun, e) and short in (e.text.split()[-1], e.canonical.split()[-1])
+        }
+        if len(named) == 1:
+            return named.pop()
+    return None
+
+
+# a body's name before its people is not the sentence's subject: 'Facebook users', 'Nike executives said'
+_ITS_PEOPLE = re.compile(
+    r"\s+(?:users|fans|supporters|executives|officials|staff|employees|workers|players|customers|shareholders|"
+    r"members|bosses|chiefs|sources|insiders|spokes(?:man|woman|person)|lawyers|owners|directors|managers)\b"
+)
+_THE_NAME = re.compile(r"(?:^|(?<=[.!?]\s)|(?<=\n))The\s+([A-Z][\w'’-]+)(?=[\s,])")  # 'The Crew, who …'
 
 
 def _press(name: str) -> bool:
@@ -126,8 +146,15 @@ _BODY_ENDS = [
 ]
 
 
-_BEFORE_NAME = re.compile(r"[\s,]*(?:[a-z][\w-]*\s+){0,2}")
+_BEFORE_NAME = re.compile(r"[\s,]*(?:(?!(?:and|or|but)\s)[a-z][\w-]*\s+){0,2}")  # not 'director and Marco Sala'
 _COMMAS = re.compile(r"[\s,]{0,4}")
+# 'Sue Ackroyd, 64, has been the club secretary', 'Lena Brandt became the federation's president'
+_HOLDS = re.compile(
+    r"(?:,\s*\d{1,2},)?\s+(?:is|was|has\s+been|had\s+been|became|has\s+become|remains)\s+"
+    r"(?:the|their|its|[\w'’-]+['’]s)\s(?:[\w'’-]+\s){0,3}"
+)
+# 'A spokesman for the Australian Wagering Council, Ben Corliss': the role's organisation, then the name
+_FOR_BODY = re.compile(r"\s+(?:for|of|at)\s+(?:the\s+)?[A-Z][^,.;:\"“]{0,60},\s+")
 
 
 def named_with(noun: str, labels: tuple[str, ...], text: str, before: int, entities: Sequence[Entity]) -> str | None:
@@ -144,9 +171,55 @@ def named_with(noun: str, labels: tuple[str, ...], text: str, before: int, entit
             # 'coach Hansi Flick'; a person also 'junior wideout DeShawn Ellery' (not 'league sponsor Betway')
             gap = _BEFORE_NAME if e.label == "PERSON" else _COMMAS
             right_after = 0 <= e.start - said_end <= 25 and gap.fullmatch(text[said_end : e.start])
+            if e.label == "PERSON" and not right_after and 0 <= e.start - said_end <= 80:
+                right_after = _FOR_BODY.fullmatch(text[said_end : e.start])
             apposition = 0 <= at - e.end <= 40 and re.fullmatch(
                 r",\s+(?:the|their|its|an?|[\w'’-]+'s)\s[^,.;]*", text[e.end : at]
             )
-            if (right_after or apposition) and (best is None or at > best[0]):
+            apposition = apposition or (0 <= at - e.end <= 60 and _HOLDS.fullmatch(text, e.end, at))
+            if (right_after or apposition) and (best is None or at >= best[0]):  # the nearer of two
                 best = (at, e.canonical)
-    return best[1] if best else None
+    return best[1] if best else _does_the_role(noun, text, floor, before, named)
+
+
+# a role the story gives by its verb: 'Michael Ackroyd coaches the under-12s', 'Lena Brandt, who captains the side'
+_ROLE_VERBS = {
+    "coach": "coaches|coached",
+    "manager": "manages|managed",
+    "captain": "captains|captained|skippers|skippered",
+    "skipper": "captains|captained|skippers|skippered",
+    "owner": "owns|owned",
+    "chairman": "chairs|chaired",
+    "chair": "chairs|chaired",
+    "trainer": "trains|trained",
+}
+
+
+def _does_the_role(noun: str, text: str, floor: int, before: int, named: Sequence[Entity]) -> str | None:
+    """The last person before `before` the text says does what the role does ('X coaches', 'X, who captains')."""
+    verbs = _ROLE_VERBS.get(noun.lower())
+    if verbs is None:
+        return None
+    does = re.compile(rf",?\s+(?:who\s+)?(?:now\s+|also\s+)?(?:{verbs})\s+(?:the|a|an|his|her|their)\b")
+    found = [e for e in named if e.label == "PERSON" and e.start >= floor and does.match(text, e.end, before)]
+    return found[-1].canonical if found else None
+
+
+# a body's name as the text writes it before its description: 'Show Racism the Red Card, a charity advocating …'
+_NAME_RUN = r"[A-Z](?:[\w'’&-]|\.(?!\s))*(?:\s+(?:(?:the|of|and|for|in|on|&)\s+)*[A-Z](?:[\w'’&-]|\.(?!\s))*){0,6}"
+
+
+def written_with(noun: str, text: str, before: int, entities: Sequence[Entity]) -> str | None:
+    """The last name written before `before` with 'a {noun}' or 'the {noun}' in apposition after it, where
+    spaCy did not tag it as one organisation ('Show Racism the Red Card, a charity', where it saw a person in
+    'Red Card'); never a person's name."""
+    floor = max(0, before - 4 * LOOK_BACK)
+    said = rf"(?<![\w'’-])({_NAME_RUN}),\s+(?:an?|the)\s+(?:[\w'’-]+\s+){{0,3}}?{re.escape(noun)}\b"
+    for m in reversed(list(re.finditer(said, text[floor:before]))):
+        words = m.group(1).split()
+        while words and words[0] in SENTENCE_OPENERS:
+            words.pop(0)
+        name = " ".join(words)
+        if len(words) > 1 and not any(e.label == "PERSON" and e.text == name for e in entities):
+            return name
+    return None

@@ -13,6 +13,8 @@ from ..model import PARAGRAPH_BREAK, paragraph_start
 from .ages import of_age
 from .attribution import LEAD_IN, QUOTE_MARK, STATEMENT_NOUNS, sentence_around, sentence_start
 from .names import DEMONYMS, ROLE_WORDS
+from .offices import athlete, office_holders
+from .origins import of_origin
 from .per_document import PerDocument
 from .referents import (  # LOOK_BACK and possessed also for quotes.py
     LOOK_BACK,
@@ -21,6 +23,7 @@ from .referents import (  # LOOK_BACK and possessed also for quotes.py
     organisation_before,
     paragraph_subject,
     possessed,
+    written_with,
 )
 from .spelling import misspelt_person, same_word, spelled_out  # noqa: F401 - quotes.py reads them as story's
 from .values import Entity
@@ -87,6 +90,24 @@ _STATEMENT_FROM = re.compile(
     r"(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?statement\s+(?:from|by|issued\s+by)\s+(the\s+[a-z][\w\s'’-]*)$"
 )
 
+# 'a statement on the club's website', "a post on Kestrel Energy's official account": the owner of the site
+_POSTED_ON = re.compile(
+    r"(?:[Aa]n?|[Tt]he)\s+(?:[a-z]+\s+)?(?:statement|post|message|notice|letter|tweet)\s+(?:posted\s+|published\s+)?"
+    r"on\s+(.+?)['’]s?\s+(?:official\s+|own\s+)?(?:website|web\s+site|site|account|page|feed|channels?|social\s+media)$"
+)
+
+# a body's people, named by the body: 'Pride in London organisers', 'Real Oviedo officials'
+_BODY_PEOPLE = re.compile(
+    r"(?!(?:The|A|An|Its|Their|His|Her|Our|Some|Many|Other|Local|Club|Team)\s)"  # not 'The organisers'
+    r"([A-Z][\w'’&.-]*(?:\s+(?:(?:of|in|and|for|the|&)\s+)*[A-Z][\w'’&.-]*)*)\s+"
+    r"(?:organisers|organizers|officials|executives|bosses|chiefs|directors)"
+)
+# a role of a body the phrase names: 'the chief technology officer for Renesys', 'the head of Visit Wales'
+_ROLE_OF_BODY = re.compile(
+    rf"((?:[Tt]he|[Aa]n?)\s+(?:[\w'’-]+\s+){{0,3}}?(?:{'|'.join(sorted(PERSON_ROLES))}|officer|official))\s+"
+    r"(?:of|for|at)\s+(?:the\s+)?[A-Z][\w'’&.-]*(?:\s+(?:of|and|&|[A-Z][\w'’&.-]*))*$"
+)
+
 
 def is_description(phrase: str) -> bool:
     """'the coach', 'a club spokesman', 'the Barcelona coach', 'the Belgian'; not 'the IOC', not 'club
@@ -94,6 +115,8 @@ def is_description(phrase: str) -> bool:
     words = phrase.split()
     if len(words) < 2:
         return False
+    if _ROLE_OF_BODY.match(phrase) or _BODY_PEOPLE.fullmatch(phrase):
+        return True  # 'the chief technology officer for Renesys': a person, not Renesys; 'Pride in London organisers'
     if (PERSON_NOUNS.fullmatch(words[-1]) or words[-1].lower() in ROLE_WORDS) and words[0].lower() == "the":
         return True  # 'the striker'; 'the Prime Minister', 'the Chief Executive' as some copy capitalises them
     if re.search(r"['’]s$", words[0]) and words[-1][:1].islower():
@@ -106,6 +129,9 @@ def is_description(phrase: str) -> bool:
 def description(phrase: str, start: int, end: int, text: str, entities: Sequence[Entity]) -> str | None:
     """'the airline' → the organisation named just before; 'the coach' → the person given that role;
     'the 28-year-old' → the person named just before; else the phrase as written (if short)."""
+    by_form = _by_its_form(phrase, start, end, text, entities)
+    if by_form:
+        return by_form
     issued = _STATEMENT_FROM.match(phrase)
     if issued:  # 'a statement from the company': the company
         phrase = issued.group(1)
@@ -124,12 +150,16 @@ def description(phrase: str, start: int, end: int, text: str, entities: Sequence
     if told:
         return told
     if definite and head in ORG_NOUNS:
-        org = named_with(head, ("ORG",), text, start, entities) or organisation_before(bodies_before, text, start, head)
+        org = (
+            named_with(head, ("ORG",), text, start, entities)
+            or written_with(head, text, start, entities)
+            or organisation_before(bodies_before, text, start, head)
+        )
         if org:
             return org
     elif definite and head:  # 'the trust', 'the court': an organisation whose name ends with the noun
         bodies = [e for e in bodies_before if last_word_is(e.canonical, head)]
-        org = organisation_before(bodies, text, start, head) if bodies else None
+        org = organisation_before(bodies, text, start, head) if bodies else written_with(head, text, start, entities)
         if org:
             return org
     person = _person_of(phrase, words, start, text, entities) if definite else None
@@ -146,6 +176,31 @@ def description(phrase: str, start: int, end: int, text: str, entities: Sequence
     if len(words) > DESCRIPTION_WORDS:
         return None
     return phrase[0].lower() + phrase[1:] if phrase.split()[0] in ("The", "A", "An") else phrase
+
+
+def _by_its_form(phrase: str, start: int, end: int, text: str, entities: Sequence[Entity]) -> str | None:
+    """What a description stands for by its form alone: a body's people ('Pride in London organisers'), a
+    role of a body ('the chief technology officer for Renesys'), a statement on a body's site ('a statement
+    on the club's website'); None for any other description."""
+    people_of = _BODY_PEOPLE.fullmatch(phrase)
+    if people_of:  # 'Pride in London organisers': the body, as the story tags it or as written
+        name = people_of.group(1)
+        return next((e.canonical for e in entities if e.label == "ORG" and e.text == name), name)
+    role = _ROLE_OF_BODY.match(phrase)
+    if role:  # the person the story gave that role, else as written: 'the chief technology officer for Renesys'
+        words = role.group(1).lower().split()
+        person = _person_of(role.group(1), words, start, text, entities)
+        people = {e.canonical for e in entities if e.label == "PERSON"}
+        return person if person in people else phrase[0].lower() + phrase[1:]
+    posted = _POSTED_ON.match(phrase)
+    if posted:  # 'a statement on the club's website': whom 'the club' stands for, else as written
+        owner = posted.group(1)
+        if not re.match(r"(?:the|his|her|its|their)\s", owner, re.I):  # "a post on Kestrel Energy's account"
+            return next((e.canonical for e in entities if e.text == owner and e.label in ("ORG", "PERSON")), owner)
+        found = description(owner, start, end, text, entities)
+        unresolved = not found or found.lower() == owner.lower() or found.lower() in phrase.lower()  # its own words
+        return phrase[0].lower() + phrase[1:] if unresolved else found
+    return None
 
 
 def _person_of(phrase: str, words: list[str], start: int, text: str, entities: Sequence[Entity]) -> str | None:
@@ -169,7 +224,14 @@ def _person_of(phrase: str, words: list[str], start: int, text: str, entities: S
     if not _PERSON_HEAD.search(phrase):
         return None
     # 'Emma Raducanu-Lowe, 17, won … "…," the teenager said'; else whom the paragraph is about
-    return of_age(phrase, text, entities) or _person_described(text, start, earlier, entities)
+    if athlete(phrase):  # 'the runner' is not the federation's secretary quoted since
+        officials = office_holders(text, entities)
+        earlier = [e for e in earlier if e.canonical not in officials]
+    return (
+        of_age(phrase, text, entities)
+        or of_origin(phrase, text, entities)
+        or _person_described(text, start, earlier, entities)
+    )
 
 
 def _person_described(text: str, start: int, earlier: Sequence[Entity], entities: Sequence[Entity]) -> str | None:
@@ -330,11 +392,18 @@ def opens_with(text: str, sentence: int, name: int) -> bool:
     words = head.split()
     if not words:
         return True
-    return bool(_APPOSED_ROLE.fullmatch(head)) or (
-        len(words) <= _TITLE_WORDS
-        and words[-1].lower() in ROLE_WORDS
-        and all(w.lower() in ROLE_WORDS or (w[:1].isupper() and w not in ("He", "She", "They", "It")) for w in words)
+    return (
+        bool(_APPOSED_ROLE.fullmatch(head))
+        or (
+            len(words) <= _TITLE_WORDS
+            and _role(words[-1])  # 'Toyota team principal', and a sportsman's: 'Race winner', 'Defending champion'
+            and all(_role(w) or (w[:1].isupper() and w not in ("He", "She", "They", "It")) for w in words)
+        )
     )
+
+
+def _role(word: str) -> bool:
+    return word.lower() in ROLE_WORDS or bool(PERSON_NOUNS.fullmatch(word))
 
 
 def subject_before(text: str, at: int, floor: int, candidates: Sequence[Entity]) -> Entity | None:

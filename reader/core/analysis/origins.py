@@ -1,0 +1,74 @@
+"""Where a story says its people come from ('Pieter Visser, a Dutch software millionaire,', 'French rider
+Julien Morel', 'Kenyan Eliud Maina'), worked out once per document, so that 'the Dutchman' or 'the Kenyan'
+in an attribution is the one person the story gave that nationality."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .names import DEMONYMS
+from .per_document import PerDocument
+from .values import Entity
+
+# a person's demonym noun → the adjective a story writes beside a name ('the Dutchman' → 'Dutch')
+_ADJECTIVE = {
+    **{w: w[: -len("man")] for w in DEMONYMS if w.endswith("man")},
+    **{w: w[: -len("woman")] for w in DEMONYMS if w.endswith("woman")},
+    "scotsman": "scottish",
+    "scot": "scottish",
+    "spaniard": "spanish",
+    "briton": "british",
+    "swede": "swedish",
+    "dane": "danish",
+    "pole": "polish",
+    "finn": "finnish",
+    "turk": "turkish",
+    "croat": "croatian",
+    "serb": "serbian",
+    "argentine": "argentinian",
+    "kiwi": "new zealand",
+    "aussie": "australian",
+}
+_REGIONS = frozenset("african european asian arab latin caribbean nordic scandinavian balkan".split())
+_ADJECTIVES = sorted({a.title() for a in _ADJECTIVE.values()} | {w.title() for w in DEMONYMS}, key=len, reverse=True)
+_WORD = rf"(?:{'|'.join(re.escape(a) for a in _ADJECTIVES)})"
+_BEFORE = re.compile(rf"(?<![\w-])({_WORD})\s+(?:[a-z][\w-]*\s+){{0,2}}$")  # 'French rider ', 'Kenyan '
+_AFTER = re.compile(rf",\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?({_WORD})(?![\w-])")  # ', a Dutch software …'
+
+
+def _origin(word: str) -> str:
+    word = word.lower()
+    return _ADJECTIVE.get(word, word)
+
+
+def _read(text: str, entities: Sequence[Entity]) -> dict[str, str]:
+    said: dict[str, set[str]] = {}
+    for e in entities:
+        if e.label != "PERSON":
+            continue
+        before = _BEFORE.search(text, max(0, e.start - 40), e.start)
+        after = _AFTER.match(text, e.end, e.end + 50)
+        for found in (before, after):
+            if found:
+                said.setdefault(e.canonical, set()).add(_origin(found.group(1)))
+    return {who: next(iter(found)) for who, found in said.items() if len(found) == 1}
+
+
+origins = PerDocument(_read)  # each person's nationality, where the story gives one and only one
+
+
+def of_origin(phrase: str, text: str, entities: Sequence[Entity]) -> str | None:
+    """The one person of the story whose nationality 'the Dutchman' or 'the Kenyan' in `phrase` gives."""
+    words = phrase.split()
+    if len(words) != 2 or words[1].lower() not in DEMONYMS:
+        return None
+    wanted = _origin(words[1])
+    found = [who for who, origin in origins(text, entities).items() if origin == wanted]
+    return found[0] if len(found) == 1 else None
+
+
+def nationality(word: str) -> bool:
+    """'Kenyan', 'Dutch', 'African': a word for where people come from, never a person's name alone."""
+    word = word.lower()
+    return word in DEMONYMS or word in _REGIONS or word in _ADJECTIVE.values()

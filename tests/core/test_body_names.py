@@ -69,3 +69,34 @@ def test_a_name_does_not_end_in_and(analyzer):
     text = "Talks\n\nNow we are negotiating with the same people as City and Arsenal, and on similar terms."
     _, analysis = analyze_text(analyzer, text)
     assert not [e for e in analysis.entities if e.text.endswith((" and", " &", " of"))]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Verdict\n\nThe court heard that he commanded the Iraqi Armed Forces in 1988, when the villages burned.",
+            "Iraqi Armed Forces",
+        ),
+        (
+            "Hostage freed\n\nThe Revolutionary Armed Forces of Colombia released her after six years in the jungle.",
+            "Revolutionary Armed Forces of Colombia",
+        ),
+        (
+            "Exercise\n\nThe Hindustan Times said the Indian Air Force would take part in the drill.",
+            "Indian Air Force",
+        ),
+        (
+            "Budgets\n\nThe Guardian reported that the London School of Economics was also reviewing its budget.",
+            "London School of Economics",
+        ),
+        (
+            "Talks\n\nThe opposition Popular Liberation Front said on Sunday it would not join the talks.",
+            "Popular Liberation Front",
+        ),
+    ],
+)
+def test_a_state_body_or_an_army_is_never_a_person(analyzer, text, name):
+    """A name whose head word is a body's ('Forces', 'Force', 'School', 'Front') is an organisation, also after
+    a nationality ('Iraqi') or with 'of' a country after it."""
+    assert labels_of(analyzer, text, name) == ["ORG"]

@@ -18,7 +18,9 @@ Daily Times News Post Journal Magazine Media Insurance Mutual Capital Partners H
 Motorsports Energy Telecom Technologies Systems Solutions International Global Inc Ltd Plc AG GmbH Classic
 Museum Gallery Stadium Arena Park Hall Centre Center Masters Trophy Prix Series Festival Awards Challenge
 Invitational Marathon Rally Grand Logistics Assembly Parliament Government Services Industries Motors Commission
-Police Army Navy Network Studios Academy Radio Television Ministry Department Office""".split()
+Police Army Navy Network Studios Academy Radio Television Ministry Department Office Forces Force Party Front
+Movement Alliance Coalition Corps Brigade Brigades Militia Bureau Tribunal Senate Cabinet Directorate Secretariat
+School Society Trust Fund Organisation Organization Programme""".split()
 )
 # the last word of a company's name, never of a person's: 'Shannon Estates', 'Lumberline Tools'
 FIRM_WORDS = frozenset(

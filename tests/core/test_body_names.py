@@ -100,3 +100,31 @@ def test_a_state_body_or_an_army_is_never_a_person(analyzer, text, name):
     """A name whose head word is a body's ('Forces', 'Force', 'School', 'Front') is an organisation, also after
     a nationality ('Iraqi') or with 'of' a country after it."""
     assert labels_of(analyzer, text, name) == ["ORG"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Election\n\nThe Social Democratic Party won 31 per cent of the vote, ahead of the Greens.",
+            "Social Democratic Party",
+        ),
+        (
+            "Threshold\n\nPollsters said the Free Democratic Party had fallen below five per cent on Sunday.",
+            "Free Democratic Party",
+        ),
+        (
+            "Coalition\n\nLeaders of the Progressive Conservative Party met in Halifax to discuss the budget.",
+            "Progressive Conservative Party",
+        ),
+    ],
+)
+def test_a_party_named_after_a_listed_one_is_its_own(analyzer, text, name):
+    """A listed party's name ('Democratic Party') at the end of a longer one spaCy tagged whole ('Social
+    Democratic Party') is the longer party's, not two organisations."""
+    assert labels_of(analyzer, text, name) == ["ORG"]
+
+
+def test_a_listed_party_alone_stays_itself(analyzer):
+    text = "Primary\n\nIn Democratic Party circles the vote was seen as a test. Democratic Party officials agreed."
+    assert labels_of(analyzer, text, "Democratic Party") == ["ORG", "ORG"]

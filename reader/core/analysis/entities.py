@@ -202,6 +202,7 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
     people, firsts = _people(names), _first_names(names)
     places_at = {s for s, _, label, _ in raw if label in PLACE_LABELS}
     named = name_words(text, raw) | people.keys() | firsts.keys()
+    cut = {e: s for s, e, label, known in raw if label == "ORG" and not known}  # spaCy's ORG the gazetteer cut short
     for s, e, label, known in raw:
         entry = gazetteer.by_name.get(known) if known else None
         span = _tidy_tag(text, s, e, label, entry, people, firsts, places_at, named)
@@ -212,7 +213,7 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
         club = None if mention.entry else county_club(text, mention.start, mention.end, gazetteer, people)
         if club:
             mention.entry, mention.label = club, "ORG"  # 'with Surrey keeping the rest': the county's side
-        _widen_to_firm(text, mention, gazetteer, out)
+        _widen_to_firm(text, mention, gazetteer, out, cut)
         mention.canonical, mention.note = _canonical(text, mention, names)
         if mention.canonical:
             _add(text, mention, out, gazetteer, names)
@@ -300,12 +301,15 @@ def _town_or_side(text: str, m: _Mention, gazetteer: Gazetteer) -> None:
         m.label = "ORG"  # 'who plays for Bath': nobody plays for a person
 
 
-def _widen_to_firm(text: str, m: _Mention, gazetteer: Gazetteer, out: list[Entity]) -> None:
+def _widen_to_firm(text: str, m: _Mention, gazetteer: Gazetteer, out: list[Entity], cut: dict[int, int]) -> None:
     """A listed organisation's name within an unlisted one's: 'Volkswagen Group', 'USTA Foundation',
-    'Fundación Sevilla FC' are organisations of their own."""
+    'Fundación Sevilla FC', and a party spaCy tagged whole ('Social' 'Democratic Party') are organisations of
+    their own."""
     if not (m.entry and m.entry.label == "ORG" and m.label == "ORG"):
         return
     wider = _firm_around(text, m.start, m.end)
+    if m.entry.name.endswith(" Party") and text[m.start - 1 : m.start] == " " and m.start - 1 in cut:
+        wider = tidy_span(text, cut[m.start - 1], wider[1], "ORG")
     if not _SIDE_NOTE.search(m.entry.note):
         wider = wider[0], _branch_end(text, *wider)  # 'BBC Scotland', 'ESPN Nederland', 'BBC Radio 5 Live'
     if wider != (m.start, m.end) and text[wider[0] : wider[1]] not in gazetteer.by_form:

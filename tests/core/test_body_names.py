@@ -128,3 +128,22 @@ def test_a_party_named_after_a_listed_one_is_its_own(analyzer, text, name):
 def test_a_listed_party_alone_stays_itself(analyzer):
     text = "Primary\n\nIn Democratic Party circles the vote was seen as a test. Democratic Party officials agreed."
     assert labels_of(analyzer, text, "Democratic Party") == ["ORG", "ORG"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Appeal heard\n\nThe European Court of Human Rights heard the appeal of three reporters on Tuesday.",
+            "European Court of Human Rights",
+        ),
+        (
+            "Summit called\n\nThe Economic Community of West African States called an emergency summit in Abuja.",
+            "Economic Community of West African States",
+        ),
+    ],
+)
+def test_a_body_named_x_of_y_is_no_person_of_y(analyzer, text, name):
+    """'European Court of Human Rights' is one organisation, not a person 'European Court' of something: a
+    person of an organisation or a country begins with a first name ('Mina Worley-Hale of Human Rights Watch')."""
+    assert labels_of(analyzer, text, name) == ["ORG"]

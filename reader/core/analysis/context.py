@@ -184,7 +184,8 @@ def _by_its_surroundings(
         return text.index(words[1], s + len(words[0])), e, "PERSON"
     if label == "ORG" and " of " in text[s:e]:
         name_end = text.index(" of ", s, e)
-        if looks_like_full_name(text[s:name_end].split()):
+        # 'Mina Worley-Hale of Human Rights Watch'; not the 'European Court of Human Rights'
+        if looks_like_full_name(text[s:name_end].split()) and text[s : text.find(" ", s)] in word_list("first_names"):
             return s, name_end, "PERSON"
     if label == "ORG" and len(words) == 1 and (_is_demonym(words[0]) or words[0] in _NOT_ORGS):
         return s, e, "NORP"

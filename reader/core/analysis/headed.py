@@ -254,7 +254,9 @@ _PAPERS = (
     "Times|Guardian|Sun|Telegraph|Independent|Observer|Mirror|Economist|Post|Journal|Herald|Express|Mail|Scotsman|"
     "Tribune|Chronicle|Globe|Athletic"
 )
-_NEWSPAPER = re.compile(r"(?<![\w'’.-])The (?:[A-Z][\w.-]* ){0,3}(?:" + _PAPERS + r")(?![\w'’-]| [A-Z])")
+_NEWSPAPER = re.compile(
+    r"(?<![\w'’.-])The (?:[A-Z][\w.-]* (?:and )?){0,3}(?:" + _PAPERS + r")(?![\w'’-]| [A-Z])"
+)  # 'The Globe and Mail'
 # in capitals, as a transcript or a byline writes it: 'Q (TOM FAIRLEY, THE TIMES):'
 _NEWSPAPER_CAPS = re.compile(r"(?<![\w'’.-])THE (?:[A-Z][A-Z.-]* ){0,3}(?:" + _PAPERS.upper() + r")(?![\w'’-]| [A-Z])")
 
@@ -262,14 +264,15 @@ _NEWSPAPER_CAPS = re.compile(r"(?<![\w'’.-])THE (?:[A-Z][A-Z.-]* ){0,3}(?:" + 
 def with_newspapers(text: str, found: list[Entity]) -> list[Entity]:
     """`found` with each newspaper written with a capital 'The' within a sentence ('told The Guardian', 'and
     The New York Times reported') an organisation over its whole name, 'The' included, in place of the tags
-    it covers; at a sentence's start 'The' is every sentence's ('The Sun rose', 'The Sydney Morning Herald
-    said': the name without it, as spaCy tags it). In capitals ('THE TIMES'), the paper anywhere, over
-    spaCy's organisation inside it."""
+    it covers; at a sentence's start 'The' is every sentence's ('The Sun rose') unless an organisation tag ends
+    the name ('The Straits Times noted'). In capitals ('THE TIMES'), the paper anywhere, over spaCy's
+    organisation inside it."""
     out = list(found)
     for m in _NEWSPAPER.finditer(text) if "The " in text else ():
         s, e = m.span()
         inside = [x for x in out if x.start < e and s < x.end]
-        if s == 0 or _SENTENCE_START.search(text, max(0, s - 3), s):
+        first = s == 0 or _SENTENCE_START.search(text, max(0, s - 3), s)
+        if first and not any(x.end == e and x.label == "ORG" for x in inside):
             continue
         if any(x.start < s or x.end > e or x.label not in ("ORG", "PERSON", "GPE", "NORP", "FAC") for x in inside):
             continue

@@ -1,0 +1,47 @@
+"""Newspapers, agencies and broadcasters as the press names them: a paper's capital 'The' is part of its name
+also at the start of a sentence ('The Straits Times noted …') and in a name with 'and' ('The Globe and Mail')."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.analysis.headed import with_newspapers
+from reader.core.model import BODY
+from tests.core.analysis_fixtures import analyze_text, real_analyzer
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    return real_analyzer()
+
+
+def orgs(analyzer, text: str) -> list[str]:
+    _, analysis = analyze_text(analyzer, text)
+    return [e.text for e in analysis.in_part(BODY).entities if e.label == "ORG"]
+
+
+@pytest.mark.parametrize(
+    "text, paper",
+    [
+        (
+            "Movement grows\n\nThe boy's arrest drew thousands of messages. The Straits Times noted that the "
+            "campaign had spread to Asia.",
+            "The Straits Times",
+        ),
+        (
+            "Hackers\n\nThe group claimed the attack, wrote Malcolm Ferris of The Globe and Mail on Friday.",
+            "The Globe and Mail",
+        ),
+        (
+            "Leak\n\nThe minister denied the report. The Sydney Morning Herald said it stood by its story.",
+            "The Sydney Morning Herald",
+        ),
+    ],
+)
+def test_a_newspaper_keeps_its_capital_the_at_a_sentence_start_and_with_and(analyzer, text, paper):
+    assert paper in orgs(analyzer, text)
+
+
+def test_a_paper_word_at_a_sentence_start_no_tag_calls_a_name_is_no_newspaper():
+    """'The Sun rose': at a sentence's start 'The' is every sentence's, unless the words after it are a name."""
+    assert with_newspapers("The riders left at six. The Sun rose over the hills.", []) == []

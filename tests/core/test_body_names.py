@@ -147,3 +147,29 @@ def test_a_body_named_x_of_y_is_no_person_of_y(analyzer, text, name):
     """'European Court of Human Rights' is one organisation, not a person 'European Court' of something: a
     person of an organisation or a country begins with a first name ('Mina Worley-Hale of Human Rights Watch')."""
     assert labels_of(analyzer, text, name) == ["ORG"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Study\n\nThe figures came from Prof. Dana Whitlow of Harrowgate College London on Monday.",
+            "Harrowgate College London",
+        ),
+        ("Marathon\n\nThe St Brannock Ambulance volunteers treated 40 runners at the finish.", "St Brannock Ambulance"),
+        (
+            "Deal\n\nThe sponsor will put its name on a Kellerman Motorsports car in the spring.",
+            "Kellerman Motorsports",
+        ),
+        (
+            "Patrols\n\nOfficers of the Ostrava Border Police and the Vellmar Coast Guard searched the beach.",
+            "Vellmar Coast Guard",
+        ),
+        ("Parks\n\nThe Tarrow National Park Service closed the trail after the storm.", "Tarrow National Park Service"),
+        ("Rebels\n\nThe Southern Liberation Movement said it had taken the airport.", "Southern Liberation Movement"),
+    ],
+)
+def test_a_body_by_its_head_word_spacy_missed(analyzer, text, name):
+    """A college, an ambulance service, a racing team, a guard, a service or a movement by its head word is one
+    organisation over its whole name, whatever spaCy saw."""
+    assert labels_of(analyzer, text, name) == ["ORG"]

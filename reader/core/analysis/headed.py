@@ -16,11 +16,13 @@ from .values import Entity
 ORG_HEADS = (
     "Tribunal Campaign Watch Industries Council Ministry Agency Department Office Bureau University Party "
     "Commission Committee Institute Foundation Association Federation Confederation Society Authority Board "
-    "Museum Corporation Conglomerate Airlines Airways"
+    "Museum Corporation Conglomerate Airlines Airways College Service Guard Movement Ambulance Army Navy Police "
+    "Forces"
 ).split()
 # the last word of a company's or a league's name, never followed by 'of …' ('Capital of the Surf')
 FIRM_HEADS = (
     "Premiership Foods Holdings Bank Insurance Mutual Ventures Energy Telecom Technologies Solutions Motorsport "
+    "Motorsports Racing "
     "Media Studios Entertainment Brewery Pharmaceuticals Logistics"
 ).split()
 # the last word of a venue's name ('Field', 'Hall' and 'Centre' are also surnames or bodies)

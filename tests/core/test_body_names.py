@@ -173,3 +173,24 @@ def test_a_body_by_its_head_word_spacy_missed(analyzer, text, name):
     """A college, an ambulance service, a racing team, a guard, a service or a movement by its head word is one
     organisation over its whole name, whatever spaCy saw."""
     assert labels_of(analyzer, text, name) == ["ORG"]
+
+
+@pytest.mark.parametrize(
+    "text, name, role",
+    [
+        (
+            "Refugees\n\nJeff Rathmore, the State Department Spokesperson, said the boats would be met at sea.",
+            "State Department",
+            "State Department Spokesperson",
+        ),
+        (
+            "Ban\n\nThe ruling was welcomed by the Tarrow Athletics Federation Chairman on Monday night.",
+            "Tarrow Athletics Federation",
+            "Tarrow Athletics Federation Chairman",
+        ),
+    ],
+)
+def test_a_role_after_a_body_is_no_part_of_its_name(analyzer, text, name, role):
+    """'the State Department Spokesperson': the body is the organisation, its officer's title stays outside."""
+    assert labels_of(analyzer, text, name) == ["ORG"]
+    assert labels_of(analyzer, text, role) == []

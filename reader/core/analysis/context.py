@@ -267,8 +267,8 @@ def _reads_as_person(text: str, s: int, e: int) -> bool:
     """A full name spaCy took for something else where the words around it say person: 'said Priyanka
     Deshmukh', 'Nadine Vogt-Lindqvist, UEFA's managing director', 'Tatiana Guderzo (Italy)',
     'Australian Christie Dawes', 'managing partner Ines Varga'."""
-    if not looks_like_full_name(text[s:e].split()):
-        return False
+    if not looks_like_full_name(text[s:e].split()) or text[s:e] in word_list("countries"):
+        return False  # 'said South Africa would name their squad'
     before = text[max(0, s - 24) : s]
     last = before.split()[-1].lower() if before.split() else ""
     return bool(

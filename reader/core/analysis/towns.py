@@ -86,7 +86,7 @@ def first_named(name: str, text: str = "") -> bool:
     words = name.split()
     if not 2 <= len(words) <= 4 or not _first_name(words[0]):
         return False
-    if words[0] in word_list("countries") or name in word_list("towns"):
+    if words[0] in word_list("countries") or name in word_list("towns") or name in word_list("countries"):
         return False
     rest = [w for w in words[1:] if w not in PARTICLES]
     # three name words: a second first name or an initial in the middle ('John Arne Riise'), or two

@@ -172,3 +172,27 @@ def test_a_table_row_named_like_a_person_is_a_team_unless_a_first_name_starts_it
     )
     assert labels_of(analyzer, text, "Legia Warsaw") == ["ORG"]
     assert labels_of(analyzer, text, "Michael Phelps") == ["PERSON"]
+
+
+@pytest.mark.parametrize(
+    "text, sides",
+    [
+        (
+            "Venue confirmed\n\nEngland will face India at Lord's next week after the cricket board confirmed it.",
+            ("England", "India"),
+        ),
+        (
+            "Fixture\n\nIreland are due to host Italy in Dublin on the final weekend of the rugby season.",
+            ("Ireland", "Italy"),
+        ),
+        ("Draw made\n\nScotland will play Norway in the football qualifier in June.", ("Scotland", "Norway")),
+    ],
+)
+def test_a_country_that_will_face_another_in_a_sporting_sentence_is_its_side(analyzer, text, sides):
+    for side in sides:
+        assert set(labels_of(analyzer, text, side)) == {"ORG"}, side
+
+
+def test_a_country_that_will_host_a_summit_stays_a_place(analyzer):
+    text = "Summit\n\nFrance will host Germany and Italy for talks on energy prices next month."
+    assert set(labels_of(analyzer, text, "France")) == {"GPE"}

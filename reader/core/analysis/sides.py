@@ -40,8 +40,13 @@ _SIDE_NOUN = re.compile(
     r"batter|bowler|all-rounder|opener|seamer|spinner|wicketkeeper|"
     r"chief executive|chairman|director of (?:cricket|rugby|football))\b"
 )
+# a fixture to come: 'England will face India', 'Wales are due to host Italy' (a side where the sentence is sport's)
+_FIXTURE_AFTER = re.compile(
+    r"\s+(?:will|would|must|could|can|(?:are|is) (?:due )?to)\s+(?:host|face|meet|play)\s+[A-Z]"
+)
 _SPORT_WORD = re.compile(
     r"\b(?:match|game|win|victory|defeat|draw|clash|fixture|tie|final|semi-final|quarter-final|qualifier|"
+    r"cricket|rugby|football|hockey|netball|basketball|volleyball|handball|season|squad|"
     r"friendly|test|series|scored|goals?|tries|try|points|wickets?|runs|stadium|kick-off|extra time|"
     r"penalt(?:y|ies)|shoot-?out|world cup|medal|tournament)\b",
     re.I,
@@ -86,7 +91,7 @@ def sporting_side(text: str, s: int, e: int) -> bool:
         reads_as_place(text, s, e) or as_nationality(text, s)
     ):
         return True
-    if _RESULT_BEFORE.search(text, max(0, s - 20), s):
+    if _RESULT_BEFORE.search(text, max(0, s - 20), s) or _FIXTURE_AFTER.match(text, e):
         sentence = _sentence(text, s, e)
         return bool(_SCORE.search(sentence) or _SPORT_WORD.search(sentence))
     return False

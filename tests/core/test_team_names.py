@@ -196,3 +196,30 @@ def test_a_country_that_will_face_another_in_a_sporting_sentence_is_its_side(ana
 def test_a_country_that_will_host_a_summit_stays_a_place(analyzer):
     text = "Summit\n\nFrance will host Germany and Italy for talks on energy prices next month."
     assert set(labels_of(analyzer, text, "France")) == {"GPE"}
+
+
+@pytest.mark.parametrize(
+    "text, short",
+    [
+        (
+            "Crew extend deal\n\nThe Columbus Crew have extended their deal with the bank. The Crew play at home on "
+            "Saturday, and Crew fans were told on Monday.",
+            "Crew",
+        ),
+        (
+            "Tigers sign prop\n\nLeicester Tigers have signed a prop from Bath. Tigers director of rugby Ali Rennard "
+            "said the squad needed him, and the Tigers host Sale next week.",
+            "Tigers",
+        ),
+    ],
+)
+def test_a_listed_clubs_last_word_alone_is_the_club(analyzer, text, short):
+    """After 'Columbus Crew', 'the Crew' and 'Crew fans' are the club: its last word, where one club of the
+    article ends with it."""
+    assert set(labels_of(analyzer, text, short)) == {"ORG"}
+    assert len(labels_of(analyzer, text, short)) == text.split("\n\n", 1)[1].count(short) - 1
+
+
+def test_a_last_word_two_clubs_share_stays_unlabelled(analyzer):
+    text = "Derby\n\nManchester City and Leicester City drew 1-1. City fans left early after the late equaliser."
+    assert "ORG" not in labels_of(analyzer, text, "City")

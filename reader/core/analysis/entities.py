@@ -32,7 +32,14 @@ from .names import (
     is_name_token,
     trim_name,
 )
-from .sides import named_after_town, reads_as_place, sporting_side, team_nicknames, tied_side
+from .sides import (
+    named_after_town,
+    reads_as_place,
+    sporting_side,
+    team_nicknames,
+    tied_side,
+    with_club_short_names,
+)
 from .tagger import RawEntity
 from .towns import (
     country_named,
@@ -219,7 +226,7 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
             _add(text, mention, out, gazetteer, names)
     out = with_newspapers(text, with_headed_names(text, _people_in_lists(text, out, names)))
     teams = team_nicknames(text, people)
-    out = with_untagged(text, out, _described_companies(text) | teams, "ORG")
+    out = with_club_short_names(text, with_untagged(text, out, _described_companies(text) | teams, "ORG"), people)
     out = firms_taken_for_people(text, _with_untagged_people(text, out, names, people), people, teams)
     if names.model:  # without a model, no place or person is guessed
         out = with_untagged_places(text, with_first_named_people(text, out, names.resolve))

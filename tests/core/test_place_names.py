@@ -160,3 +160,11 @@ def test_a_country_after_said_or_told_is_no_person(analyzer, text, country):
     person, though its name looks like a first name and a surname."""
     assert "PERSON" not in labels_of(analyzer, text, country)
     assert labels_of(analyzer, text, country)
+
+
+def test_a_country_written_with_its_accents_is_a_place(analyzer):
+    text = (
+        "Crash\n\nThe pilot was flying between the islands of Curaçao and Aruba when the engine failed. "
+        "He died in hospital on Curaçao."
+    )
+    assert set(labels_of(analyzer, text, "Curaçao")) == {"GPE"}

@@ -60,8 +60,8 @@ def is_town(text: str, s: int, e: int, label: str, named: Collection[str]) -> bo
     name = text[s:e]
     if name in named or reads_as_company(text, s, e):
         return False
-    if name in word_list("countries"):
-        return True
+    if name in word_list("countries") or (not name.isascii() and unaccented(name) in word_list("countries")):
+        return True  # 'Curaçao', which the list spells 'Curacao'
     return name in word_list("towns") and (label == "ORG" or bool(_TO_PLACE.search(text, max(0, s - 12), s)))
 
 

@@ -117,6 +117,10 @@ def test_a_state_body_or_an_army_is_never_a_person(analyzer, text, name):
             "Coalition\n\nLeaders of the Progressive Conservative Party met in Halifax to discuss the budget.",
             "Progressive Conservative Party",
         ),
+        (
+            "Fire\n\nProtesters set fire to the offices of the ruling National Democratic Party on Friday.",
+            "National Democratic Party",
+        ),
     ],
 )
 def test_a_party_named_after_a_listed_one_is_its_own(analyzer, text, name):

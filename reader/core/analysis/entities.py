@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .context import ORG_NOUN, looks_like_full_name, reads_as_company, relabel
 from .firms import firms_taken_for_people
 from .fullnames import aged, first_name_before, role_named, whole_names
-from .gazetteer import PLACE_LABELS, Entry, Gazetteer
+from .gazetteer import PLACE_LABELS, Entry, Gazetteer, word_list
 from .headed import with_headed_names, with_newspapers
 from .layout import dateline, table_rows
 from .layout import split_runs as split_runs  # the package imports it from here
@@ -27,6 +27,7 @@ from .names import (
     PARTICLES,
     PRONOUNS,
     ROLE_WORDS,
+    SENTENCE_OPENERS,
     SUFFIXES,
     Names,
     is_name_token,
@@ -73,6 +74,7 @@ _JOINED_ORG = re.compile(
     r"[A-Z][\w'’&.-]*(?: [\w'’&.-]+)*"
 )
 _DIGIT = re.compile(r"\d")
+_PARTY_BEFORE = re.compile(r"(?<![\w'’.-])(?:[A-Z][a-z]+ ){1,2}$")  # 'National' of 'National Democratic Party'
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d $")
 # an edition after an event's name: a year, a Roman numeral or a number ('Super Bowl XLVII', 'Super Bowl 50');
 # not a score, a time or a count ('Wimbledon 6-4', 'the Olympics 12 years ago')
@@ -315,14 +317,29 @@ def _widen_to_firm(text: str, m: _Mention, gazetteer: Gazetteer, out: list[Entit
     if not (m.entry and m.entry.label == "ORG" and m.label == "ORG"):
         return
     wider = _firm_around(text, m.start, m.end)
-    if m.entry.name.endswith(" Party") and text[m.start - 1 : m.start] == " " and m.start - 1 in cut:
-        wider = tidy_span(text, cut[m.start - 1], wider[1], "ORG")
+    if m.entry.name.endswith(" Party") and text[m.start - 1 : m.start] == " ":
+        wider = _party_start(text, m.start, cut), wider[1]
     if not _SIDE_NOTE.search(m.entry.note):
         wider = wider[0], _branch_end(text, *wider)  # 'BBC Scotland', 'ESPN Nederland', 'BBC Radio 5 Live'
     if wider != (m.start, m.end) and text[wider[0] : wider[1]] not in gazetteer.by_form:
         (m.start, m.end), m.entry = wider, None
         while out and out[-1].end > m.start:
             out.pop()  # spaCy's place 'Fundación'
+
+
+def _party_start(text: str, s: int, cut: dict[int, int]) -> int:
+    """Where a party's name begins that ends with a listed one's: at spaCy's organisation before it ('The
+    Social' 'Democratic Party'), or at the capitalised words before it that are no function word, country or
+    nationality ('the ruling National Democratic Party'; not 'In Democratic Party circles')."""
+    if s - 1 in cut:
+        return tidy_span(text, cut[s - 1], s, "ORG")[0]
+    before = _PARTY_BEFORE.search(text, max(0, s - 30), s)
+    start = s
+    for word in reversed(before.group().split()) if before else ():
+        if word in SENTENCE_OPENERS or word.lower() in DEMONYMS or word in word_list("countries"):
+            break
+        start = text.rfind(word, 0, start)
+    return start
 
 
 def _branch_end(text: str, s: int, e: int) -> int:

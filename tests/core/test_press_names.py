@@ -45,3 +45,22 @@ def test_a_newspaper_keeps_its_capital_the_at_a_sentence_start_and_with_and(anal
 def test_a_paper_word_at_a_sentence_start_no_tag_calls_a_name_is_no_newspaper():
     """'The Sun rose': at a sentence's start 'The' is every sentence's, unless the words after it are a name."""
     assert with_newspapers("The riders left at six. The Sun rose over the hills.", []) == []
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        (
+            "Return\n\nFormer International Atomic Energy Agency head Mohamed ElBaradei returned to Cairo.",
+            "International Atomic Energy Agency",
+        ),
+        (
+            "Talks\n\nThen Tarrow Sports Council chair Ruth Adler said the grant was safe.",
+            "Tarrow Sports Council",
+        ),
+    ],
+)
+def test_former_or_then_before_a_body_is_no_part_of_its_name(analyzer, text, body):
+    """'Former … Agency head': 'Former' qualifies the head, not the agency."""
+    assert body in orgs(analyzer, text)
+    assert not [name for name in orgs(analyzer, text) if name.startswith(("Former", "Then"))]

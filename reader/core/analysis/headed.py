@@ -110,6 +110,7 @@ _NATIONAL_SPORTS = (
 ).split()  # each also a field: the name holds one of `_FIELDS`
 _POSSESSOR = re.compile(r"([A-Z][\w.-]*(?: [A-Z][\w.-]*)?)['’]s (?=[A-Z])")  # 'Kenya’s' of 'Kenya’s Maji Trust'
 _POSSESSIVE = re.compile(r"['’]s$")
+_QUALIFIERS = frozenset("Former Ex Then Acting Interim Outgoing Incoming".split())  # 'Former … Agency head'
 _NOT_LAST = frozenset({"and", "of", "at", "for", "the", "&"})
 _KINDS = frozenset({"Grand Prix", "Grand Slam"})  # a kind of event, no event's name
 
@@ -238,11 +239,11 @@ def _gives_way(x: Entity, label: str, s: int, e: int, team: bool = False) -> boo
 
 def _span(text: str, m: re.Match) -> tuple[int, int, int] | None:
     """The name's span in a match and the end of its head word: past the words before it that are no part
-    of a name ('The', 'Britain's', a headline's 'To'); None for a head word alone ('the Council')."""
+    of a name ('The', 'Britain's', a headline's 'To', 'Former'); None for a head word alone ('the Council')."""
     s = m.start()
     for word in re.finditer(r"\S+", m.group(1)):
         w = word.group()
-        if w.lower() in FUNCTION_WORDS or w in SENTENCE_OPENERS or _POSSESSIVE.search(w):
+        if w.lower() in FUNCTION_WORDS or w in SENTENCE_OPENERS or w in _QUALIFIERS or _POSSESSIVE.search(w):
             s = m.start(1) + word.end() + 1
     head = text.find(" ", m.end(1), m.end())
     head = m.end() if head < 0 else head

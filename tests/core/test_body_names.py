@@ -198,3 +198,24 @@ def test_a_role_after_a_body_is_no_part_of_its_name(analyzer, text, name, role):
     """'the State Department Spokesperson': the body is the organisation, its officer's title stays outside."""
     assert labels_of(analyzer, text, name) == ["ORG"]
     assert labels_of(analyzer, text, role) == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Ban\n\nThe list includes National Students for Clean Water in Tarrow and two church groups.",
+            "National Students for Clean Water in Tarrow",
+        ),
+        ("Ban\n\nLeaders of Coastal Mothers for Peace were refused entry at the airport.", "Coastal Mothers for Peace"),
+        (
+            "Protest\n\nThe Tarrow Campaign for Fair Fares said it would march on Saturday.",
+            "Tarrow Campaign for Fair Fares",
+        ),
+        ("Petition\n\nVolunteers from Friends of the Weald collected 4,000 names.", "Friends of the Weald"),
+    ],
+)
+def test_a_campaign_group_named_for_its_cause_is_one_organisation(analyzer, text, name):
+    """Campaign groups named '… for <cause>' ('Students for …', 'Mothers for Peace', 'Campaign for …') or
+    'Friends of …' are one organisation over the whole name."""
+    assert labels_of(analyzer, text, name) == ["ORG"]

@@ -52,6 +52,10 @@ _COUNTRY_CODE = r"(?:US|UK|USA|EU)\b"  # 'Colorado State University of the US': 
 _ABOUT = r"(?:Over|Nearly|Almost|About|Around|Some|More|Up|Just|Only|Roughly|Approximately|Under|Another|Top)"
 _STORMS = ("Hurricane", "Typhoon", "Cyclone", "Storm")
 _ROLES = "|".join(sorted(ROLE_WORDS))
+_CAUSE_HEADS = (
+    "Voice Voices Students Muslims Christians Jews Doctors Lawyers Scientists Parents Mothers Fathers Veterans "
+    "Women Citizens Americans Athletes Families Campaign Movement Coalition Alliance Action"
+).split()
 _PATTERNS = (
     (
         "ORG",
@@ -71,6 +75,16 @@ _PATTERNS = (
         ),
     ),
     ("ORG", FIRM_HEADS, re.compile(_PREFIX + rf"(?:{'|'.join(FIRM_HEADS)})\b(?! [A-Z])")),
+    # a campaign group named for its cause: 'Jewish Voice for Peace', 'National Students for Justice in
+    # Palestine', 'Movement for Democratic Change', 'Friends of the Earth'
+    (
+        "ORG",
+        (" for ", "Friends of "),
+        re.compile(
+            _PREFIX + rf"(?:(?:{'|'.join(_CAUSE_HEADS)}) for|Friends of) (?:the )?{_WORD}"
+            rf"(?: (?:in |of |and |for |the )?{_WORD}){{0,4}}(?! [A-Z])"
+        ),
+    ),
     ("FAC", FAC_HEADS, re.compile(_PREFIX + rf"(?:{'|'.join(FAC_HEADS)})\b(?! [A-Z])")),
     (
         "EVENT",

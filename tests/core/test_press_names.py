@@ -64,3 +64,23 @@ def test_former_or_then_before_a_body_is_no_part_of_its_name(analyzer, text, bod
     """'Former … Agency head': 'Former' qualifies the head, not the agency."""
     assert body in orgs(analyzer, text)
     assert not [name for name in orgs(analyzer, text) if name.startswith(("Former", "Then"))]
+
+
+@pytest.mark.parametrize(
+    "text, outlet",
+    [
+        ("Talks\n\nThe talks failed, IRNA reported, and Antara carried the statement.", "IRNA"),
+        ("Talks\n\nThe talks failed, IRNA reported, and Antara carried the statement.", "Antara"),
+        ("Live\n\nThe speech was broadcast live by France 24 and the BBC.", "France 24"),
+        ("Sources\n\nThe minister confirmed the figures to dpa on Tuesday.", "dpa"),
+        ("Attacks\n\nBoko Haram claimed the attack on the village, the army said.", "Boko Haram"),
+        ("Season\n\nPremiership Rugby said the salary cap would stay at £5m next season.", "Premiership Rugby"),
+    ],
+)
+def test_news_agencies_broadcasters_and_bodies_of_the_news_are_organisations(analyzer, text, outlet):
+    assert outlet in orgs(analyzer, text)
+
+
+def test_a_listed_organisation_and_a_body_by_its_head_word_are_two_names(analyzer):
+    text = "Inquiry\n\nAmnesty International and Human Rights Watch called for an inquiry on Monday."
+    assert orgs(analyzer, text) == ["Amnesty International", "Human Rights Watch"]

@@ -124,6 +124,7 @@ _NATIONAL_SPORTS = (
 ).split()  # each also a field: the name holds one of `_FIELDS`
 _POSSESSOR = re.compile(r"([A-Z][\w.-]*(?: [A-Z][\w.-]*)?)['’]s (?=[A-Z])")  # 'Kenya’s' of 'Kenya’s Maji Trust'
 _POSSESSIVE = re.compile(r"['’]s$")
+_AND = re.compile(r" and (?=[A-Z])")
 _QUALIFIERS = frozenset("Former Ex Then Acting Interim Outgoing Incoming".split())  # 'Former … Agency head'
 _NOT_LAST = frozenset({"and", "of", "at", "for", "the", "&"})
 _KINDS = frozenset({"Grand Prix", "Grand Slam"})  # a kind of event, no event's name
@@ -219,6 +220,8 @@ def _national_bodies() -> re.Pattern:
 def _with_name(text: str, out: list[Entity], label: str, s: int, head: int, e: int) -> list[Entity]:
     # a person after the head word ends the name: 'Ministry of Sport Kate Ellis'
     e = min((x.start - 1 for x in out if x.label == "PERSON" and head < x.start < e), default=e)
+    # an organisation and another named by its head word: 'Amnesty International and Human Rights Watch'
+    s = next((x.end + 5 for x in out if x.label == "ORG" and x.start == s and _AND.match(text, x.end, head)), s)
     name = text[s:e]
     while name.split()[-1].lower() in ROLE_WORDS and e - len(name.split()[-1]) - 1 > head:
         e -= len(name.split()[-1]) + 1  # the 'Museum of Flight' of 'Museum of Flight CEO Mark Lane'

@@ -223,3 +223,15 @@ def test_a_listed_clubs_last_word_alone_is_the_club(analyzer, text, short):
 def test_a_last_word_two_clubs_share_stays_unlabelled(analyzer):
     text = "Derby\n\nManchester City and Leicester City drew 1-1. City fans left early after the late equaliser."
     assert "ORG" not in labels_of(analyzer, text, "City")
+
+
+@pytest.mark.parametrize(
+    "text, team",
+    [
+        ("Fine\n\nThe Spaniard collided with Aprilia's Tomas Brenner on the opening lap at Jerez.", "Aprilia"),
+        ("Podium\n\nDucati team manager Ines Varga said the bike had been fixed overnight.", "Ducati"),
+        ("Title\n\nKTM and Yamaha both tested new engines in Valencia on Tuesday.", "KTM"),
+    ],
+)
+def test_a_motorcycle_makers_team_is_an_organisation(analyzer, text, team):
+    assert set(labels_of(analyzer, text, team)) == {"ORG"}

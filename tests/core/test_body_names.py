@@ -219,3 +219,15 @@ def test_a_campaign_group_named_for_its_cause_is_one_organisation(analyzer, text
     """Campaign groups named '… for <cause>' ('Students for …', 'Mothers for Peace', 'Campaign for …') or
     'Friends of …' are one organisation over the whole name."""
     assert labels_of(analyzer, text, name) == ["ORG"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hearing\n\nState Sen. Carla Whitmore (D-Ann Arbor), who wrote the law, was also in attendance.",
+        "Fees\n\nThe State is paying about forty million euros a year for the scheme, the minister said.",
+    ],
+)
+def test_state_alone_is_no_organisation(analyzer, text):
+    """'State Sen. …', 'the State is paying': the word alone names no organisation."""
+    assert labels_of(analyzer, text, "State") == []

@@ -84,3 +84,16 @@ def test_news_agencies_broadcasters_and_bodies_of_the_news_are_organisations(ana
 def test_a_listed_organisation_and_a_body_by_its_head_word_are_two_names(analyzer):
     text = "Inquiry\n\nAmnesty International and Human Rights Watch called for an inquiry on Monday."
     assert orgs(analyzer, text) == ["Amnesty International", "Human Rights Watch"]
+
+
+@pytest.mark.parametrize(
+    "text, outlet",
+    [
+        ("Boycott\n\nOrganisers told Galway Live that the concert would go ahead.", "Galway Live"),
+        ("Boycott\n\nThe club's statement was first reported by the Leeds Echo on Friday.", "Leeds Echo"),
+        ("Fans\n\nSupporters told Bristol Post reporters they would not renew.", "Bristol Post"),
+    ],
+)
+def test_a_towns_name_and_a_press_word_is_a_newspaper_not_a_person(analyzer, text, outlet):
+    """'Galway Live', 'Leeds Echo': a town's name with a newspaper's word after it is a paper or a site."""
+    assert outlet in orgs(analyzer, text)

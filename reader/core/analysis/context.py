@@ -39,6 +39,7 @@ _PRESS_WORDS = frozenset(
     "Gazzetta Dispatch Bulletin".split()
 )
 # the last word of a public body's name: 'West Yorkshire Police', 'Leeds City Council'
+_OUTLET_WORDS = _PRESS_WORDS | {"Live", "Echo", "News", "Star", "Argus", "Mercury", "Standard", "Advertiser", "Mail"}
 _BODY_WORDS = frozenset("Police Constabulary Council Government Parliament Assembly Authority Commission".split())
 _ADJECTIVES = frozenset({"Olympic", "Paralympic"})  # never a name alone, whatever spaCy says
 # the last word of a venue's or a building's name
@@ -157,6 +158,8 @@ def _by_its_words(text: str, s: int, e: int, label: str, people: dict[str, str])
         return s, e, "ORG"  # 'Sydney Morning Herald', 'West Yorkshire Police': a newspaper, a body
     if len(words) == 1 and ((label in ("FAC", "EVENT") and words[0] in ORG_WORDS) or words[0] in _ADJECTIVES):
         return s, s, label  # spaCy's venue 'Games', its event 'Olympic' ('the Olympic movement'): no name
+    if label == "PERSON" and len(words) > 1 and words[-1] in _OUTLET_WORDS and _town_not_name(words[0]):
+        return s, e, "ORG"  # 'Dublin Live', 'Bristol Post': a town's paper or site
     if label == "PERSON" and _ARTICLE_NAME.match(text[s:e]) and text[s:e] not in people:
         return s, e, "ORG"  # 'La Tercera', 'Il Messaggero': a Romance article starts a newspaper's name, not a person's
     # not the surname of a person named in full ('Marchetti spokeswoman Claire Dubois')
@@ -207,6 +210,11 @@ def _by_its_surroundings(
     if label in ("GPE", "LOC", "FAC", "NORP") and text[s:e] not in people and reads_as_company(text, s, e):
         return s, e, "ORG"
     return s, e, _person_label(text, s, e, label, people)
+
+
+def _town_not_name(word: str) -> bool:
+    """A town's or a country's name that is no first name ('Dublin', not 'Sydney' or 'Paris')."""
+    return (word in word_list("towns") or word in word_list("countries")) and word not in word_list("first_names")
 
 
 def _hosts(words: list[str]) -> bool:

@@ -88,7 +88,7 @@ _HONORIFIC_NAME = re.compile(
 _FIRM_AFTER = re.compile(  # 'Volkswagen Group', 'Liverpool City Council', 'BBC News', "IOC Athletes' Commission"
     r" (?:(?:City|County|Borough|Town|District|Metropolitan) |[A-Z][a-z]+['’]? )?(?:"
     + "|".join(sorted(w for w in COMPANY_WORDS if w[0].isupper() and w.isalpha()))
-    + r"|News|Academy|Commission|Media|Network|Radio|Television|Studios)\b"
+    + r"|News|Academy|Commission|Media|Network|Radio|Television|Studios|Echo|Live|Post|Herald|Gazette|Argus)\b"
 )
 # a broadcaster's or a firm's branch after its name: a country, a region or a town; a numbered radio station
 _STATION = re.compile(r"(?: Radio)? \d{1,2}(?: Live| Extra)?\b")

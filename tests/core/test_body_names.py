@@ -231,3 +231,17 @@ def test_a_campaign_group_named_for_its_cause_is_one_organisation(analyzer, text
 def test_state_alone_is_no_organisation(analyzer, text):
     """'State Sen. …', 'the State is paying': the word alone names no organisation."""
     assert labels_of(analyzer, text, "State") == []
+
+
+@pytest.mark.parametrize(
+    "text, party",
+    [
+        ("Vote\n\nThe All Progressives Congress and its rivals both claimed victory.", "All Progressives Congress"),
+        ("Vote\n\nThe ruling National Democratic Congress conceded defeat on Monday.", "National Democratic Congress"),
+        ("Strike\n\nThe Trades Union Congress backed the nurses' strike.", "Trades Union Congress"),
+    ],
+)
+def test_a_party_or_a_union_named_congress_is_an_organisation(analyzer, text, party):
+    """'Congress' ends an event's name ('World Congress'), and a party's or a union federation's: with a
+    party's or a union's word in it, the organisation."""
+    assert labels_of(analyzer, text, party) == ["ORG"]

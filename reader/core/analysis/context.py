@@ -39,6 +39,11 @@ _PRESS_WORDS = frozenset(
     "Gazzetta Dispatch Bulletin".split()
 )
 # the last word of a public body's name: 'West Yorkshire Police', 'Leeds City Council'
+# a word of a party's or a union federation's name
+_PARTY_WORDS = frozenset(
+    "National Democratic Progressives Progressive People's Peoples Socialist Republican Union Trades Workers' "
+    "Labour Liberal Conservative Revolutionary".split()
+)
 _OUTLET_WORDS = _PRESS_WORDS | {"Live", "Echo", "News", "Star", "Argus", "Mercury", "Standard", "Advertiser", "Mail"}
 _BODY_WORDS = frozenset("Police Constabulary Council Government Parliament Assembly Authority Commission".split())
 _ADJECTIVES = frozenset({"Olympic", "Paralympic"})  # never a name alone, whatever spaCy says
@@ -145,6 +150,8 @@ def _by_its_words(text: str, s: int, e: int, label: str, people: dict[str, str])
     if _venue(text[s:e].split(), label) and text[s:e] not in people:
         return s, e, "FAC"  # 'Johnson Space Center', 'Castlefrank Road', 'Camping World Stadium', 'Hotel Eurostars'
     words = text[s:e].split()
+    if words[-1:] == ["Congress"] and _PARTY_WORDS.intersection(words):
+        return s, e, "ORG"  # 'All Progressives Congress', 'Trades Union Congress'; not the 'World Congress'
     if (
         len(words) > 1
         and label in ("ORG", "PERSON", "FAC", "GPE", "LOC")

@@ -14,20 +14,18 @@ from dataclasses import dataclass
 from .context import ORG_NOUN, looks_like_full_name, reads_as_company, relabel
 from .firms import firms_taken_for_people
 from .fullnames import aged, first_name_before, role_named, whole_names
-from .gazetteer import PLACE_LABELS, Entry, Gazetteer, word_list
+from .gazetteer import PLACE_LABELS, Entry, Gazetteer
 from .headed import with_headed_names, with_newspapers
 from .layout import dateline, table_rows
 from .layout import split_runs as split_runs  # the package imports it from here
 from .mentions import occurrences, with_untagged
 from .names import (
-    COMPANY_WORDS,
     DEMONYMS,
     FUNCTION_WORDS,
     HONORIFICS,
     PARTICLES,
     PRONOUNS,
     ROLE_WORDS,
-    SENTENCE_OPENERS,
     SUFFIXES,
     Names,
     is_name_token,
@@ -55,6 +53,7 @@ from .towns import (
 )
 from .trimming import NAME_LABELS, tidy_span
 from .values import GROUP_OF_LABEL, Entity
+from .wider import wider_firm
 
 _DATE_WORD = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|spring|summer|"
@@ -74,7 +73,6 @@ _JOINED_ORG = re.compile(
     r"[A-Z][\w'’&.-]*(?: [\w'’&.-]+)*"
 )
 _DIGIT = re.compile(r"\d")
-_PARTY_BEFORE = re.compile(r"(?<![\w'’.-])(?:[A-Z][a-z]+ ){1,2}$")  # 'National' of 'National Democratic Party'
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d $")
 # an edition after an event's name: a year, a Roman numeral or a number ('Super Bowl XLVII', 'Super Bowl 50');
 # not a score, a time or a count ('Wimbledon 6-4', 'the Olympics 12 years ago')
@@ -84,21 +82,6 @@ _YEAR_AFTER = re.compile(
 )
 _HONORIFIC_NAME = re.compile(
     r"\b(?:" + "|".join(h.capitalize() for h in sorted(HONORIFICS)) + r")\.?\s+((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+)"
-)
-_FIRM_AFTER = re.compile(  # 'Volkswagen Group', 'Liverpool City Council', 'BBC News', "IOC Athletes' Commission"
-    r" (?:(?:City|County|Borough|Town|District|Metropolitan) |[A-Z][a-z]+['’]? )?(?:"
-    + "|".join(sorted(w for w in COMPANY_WORDS if w[0].isupper() and w.isalpha()))
-    + r"|News|Academy|Commission|Media|Network|Radio|Television|Studios|Echo|Live|Post|Herald|Gazette|Argus)\b"
-)
-# a broadcaster's or a firm's branch after its name: a country, a region or a town; a numbered radio station
-_STATION = re.compile(r"(?: Radio)? \d{1,2}(?: Live| Extra)?\b")
-_PLACE_BRANCH = re.compile(r" ([A-Z][\w'’-]{3,})(?![\w'’-]| [A-Z]| of\b)")  # not 'Budweiser Man of the Match'
-_REGIONS = frozenset("UK Scotland Wales England Ireland Nederland Deutschland España Italia Europe Asia Africa".split())
-_SIDE_NOTE = re.compile(r"\b(?:club|team|franchise|side)\b", re.I)
-# before a listed name, the start of another organisation's: its foundation, or its women's league ('Women's
-# Premier League' is not the Premier League)
-_FOUNDATION_BEFORE = re.compile(
-    r"\b(?:Fundación|Fundació|Fundação|Fondazione|Fondation|Stiftung|Women['’]s|Men['’]s) $"
 )
 _BODY_AND_EVENT = re.compile(
     r" (?:(football|rugby|cricket|basketball|hockey|volleyball|handball|athletics|"
@@ -313,45 +296,14 @@ def _town_or_side(text: str, m: _Mention, gazetteer: Gazetteer) -> None:
 def _widen_to_firm(text: str, m: _Mention, gazetteer: Gazetteer, out: list[Entity], cut: dict[int, int]) -> None:
     """A listed organisation's name within an unlisted one's: 'Volkswagen Group', 'USTA Foundation',
     'Fundación Sevilla FC', and a party spaCy tagged whole ('Social' 'Democratic Party') are organisations of
-    their own."""
+    their own (see `wider.wider_firm`)."""
     if not (m.entry and m.entry.label == "ORG" and m.label == "ORG"):
         return
-    wider = _firm_around(text, m.start, m.end)
-    if m.entry.name.endswith(" Party") and text[m.start - 1 : m.start] == " ":
-        wider = _party_start(text, m.start, cut), wider[1]
-    if not _SIDE_NOTE.search(m.entry.note):
-        wider = wider[0], _branch_end(text, *wider)  # 'BBC Scotland', 'ESPN Nederland', 'BBC Radio 5 Live'
+    wider = wider_firm(text, m.start, m.end, m.entry, cut)
     if wider != (m.start, m.end) and text[wider[0] : wider[1]] not in gazetteer.by_form:
         (m.start, m.end), m.entry = wider, None
         while out and out[-1].end > m.start:
             out.pop()  # spaCy's place 'Fundación'
-
-
-def _party_start(text: str, s: int, cut: dict[int, int]) -> int:
-    """Where a party's name begins that ends with a listed one's: at spaCy's organisation before it ('The
-    Social' 'Democratic Party'), or at the capitalised words before it that are no function word, country or
-    nationality ('the ruling National Democratic Party'; not 'In Democratic Party circles')."""
-    if s - 1 in cut:
-        return tidy_span(text, cut[s - 1], s, "ORG")[0]
-    before = _PARTY_BEFORE.search(text, max(0, s - 30), s)
-    start = s
-    for word in reversed(before.group().split()) if before else ():
-        if word in SENTENCE_OPENERS or word.lower() in DEMONYMS or word in word_list("countries"):
-            break
-        start = text.rfind(word, 0, start)
-    return start
-
-
-def _branch_end(text: str, s: int, e: int) -> int:
-    """The end of a broadcaster's or a firm's branch named after it: a numbered station ('BBC Radio 5 Live',
-    'BBC News 24') or a country, a region or a town ('BBC Scotland', 'ESPN Nederland')."""
-    station = _STATION.match(text, e)
-    if station and (station.group().startswith(" Radio") or text.endswith(("Radio", "News"), s, e)):
-        return station.end()
-    place = _PLACE_BRANCH.match(text, e)
-    if place and (place.group(1) in _REGIONS or is_town(text, *place.span(1), "ORG", ())):
-        return place.end()
-    return e
 
 
 def _canonical(text: str, m: _Mention, names: Names) -> tuple[str, str]:
@@ -489,14 +441,6 @@ def _one_name(prev: Entity, label: str, surface: str, entry: Entry | None) -> bo
             and is_name_token(other)
         )
     return label == "EVENT" and entry is not None and " " not in prev.text and (prev_club or prev.label == "GPE")
-
-
-def _firm_around(text: str, s: int, e: int) -> tuple[int, int]:
-    """The span of an organisation named after a listed one: its group or foundation ('Volkswagen' 'Group',
-    'Fundación' 'Sevilla FC')."""
-    after = _FIRM_AFTER.match(text, e)
-    before = _FOUNDATION_BEFORE.search(text, max(0, s - 12), s)
-    return (before.start() if before else s), (after.end() if after else e)
 
 
 def _people_in_lists(text: str, found: list[Entity], names: Names) -> list[Entity]:

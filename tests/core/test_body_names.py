@@ -245,3 +245,21 @@ def test_a_party_or_a_union_named_congress_is_an_organisation(analyzer, text, pa
     """'Congress' ends an event's name ('World Congress'), and a party's or a union federation's: with a
     party's or a union's word in it, the organisation."""
     assert labels_of(analyzer, text, party) == ["ORG"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Ruling\n\nThe Court of Justice of the European Union ruled that the fine must be paid.",
+            "Court of Justice of the European Union",
+        ),
+        (
+            "Talks\n\nMinisters of the Council of the European Union met in Brussels on Monday.",
+            "Council of the European Union",
+        ),
+    ],
+)
+def test_a_body_whose_name_ends_with_a_listed_one_after_of_is_one_name(analyzer, text, name):
+    """spaCy's 'Court of Justice of the' cut short before the listed 'European Union': one body over both."""
+    assert labels_of(analyzer, text, name) == ["ORG"]

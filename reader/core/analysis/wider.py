@@ -21,6 +21,11 @@ _FIRM_AFTER = re.compile(  # 'Volkswagen Group', 'Liverpool City Council', 'BBC 
 _STATION = re.compile(r"(?: Radio)? \d{1,2}(?: Live| Extra)?\b")
 _PLACE_BRANCH = re.compile(r" ([A-Z][\w'’-]{3,})(?![\w'’-]| [A-Z]| of\b)")  # not 'Budweiser Man of the Match'
 _REGIONS = frozenset("UK Scotland Wales England Ireland Nederland Deutschland España Italia Europe Asia Africa".split())
+# a body's name that goes on with a listed organisation's: 'the Court of Justice of the ', 'Council of the '
+_BODY_OF = re.compile(
+    r"(?:[Tt]he )?(?:Court|Council|Commission|Parliament|Assembly|Ministry|Department|Office|Bank|Tribunal|"
+    r"Secretariat|Committee)(?: of [A-Z][\w'’-]*)* of (?:the )?"
+)
 _SIDE_NOTE = re.compile(r"\b(?:club|team|franchise|side)\b", re.I)
 # before a listed name, the start of another organisation's: its foundation, or its women's league ('Women's
 # Premier League' is not the Premier League)
@@ -34,6 +39,9 @@ def wider_firm(text: str, s: int, e: int, entry: Entry, cut: dict[int, int]) -> 
     branch, or the party named after it; `cut` maps the end of each spaCy organisation the gazetteer cut
     short to its start."""
     wider = _firm_around(text, s, e)
+    body = _BODY_OF.fullmatch(text, cut[s - 1], s) if s - 1 in cut else None
+    if body:  # spaCy's 'Court of Justice of the' before the listed 'European Union'
+        wider = tidy_span(text, body.start(), s, "ORG")[0], wider[1]
     if entry.name.endswith(" Party") and text[s - 1 : s] == " ":
         wider = _party_start(text, s, cut), wider[1]
     if not _SIDE_NOTE.search(entry.note):

@@ -263,3 +263,9 @@ def test_a_party_or_a_union_named_congress_is_an_organisation(analyzer, text, pa
 def test_a_body_whose_name_ends_with_a_listed_one_after_of_is_one_name(analyzer, text, name):
     """spaCy's 'Court of Justice of the' cut short before the listed 'European Union': one body over both."""
     assert labels_of(analyzer, text, name) == ["ORG"]
+
+
+def test_police_before_a_country_is_its_police_force(analyzer):
+    text = "Patrols\n\nPolice Scotland and British Transport Police sent officers to the station on Saturday."
+    assert labels_of(analyzer, text, "Police Scotland") == ["ORG"]
+    assert labels_of(analyzer, text, "Scotland") == []

@@ -115,7 +115,7 @@ _PATTERNS = (
 _FIELDS = (
     "Sport Athletics Swimming Cycling Rowing Tennis Hockey Netball Rugby Golf Basketball Volleyball Triathlon "
     "Gymnastics Badminton Squash Sailing Canoe Archery Judo Boxing Football Cricket Environment Health Statistics "
-    "Transport Parks Fencing Equestrian"
+    "Transport Parks Fencing Equestrian Police"
 ).split()
 _NATIONS = "British English Scottish Welsh Irish England Scotland Wales UK USA".split()
 _NATIONAL_SPORTS = (

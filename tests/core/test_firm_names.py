@@ -103,3 +103,16 @@ def test_a_broadcasters_national_or_local_branch_is_one_name(analyzer, text, bra
 def test_a_sponsors_award_is_no_branch(analyzer):
     text = "Award\n\nHe was named Budweiser Man of the Match after the game, and Budweiser paid for the trophy."
     assert labels_of(analyzer, text, "Budweiser Man") == []
+
+
+@pytest.mark.parametrize(
+    "text, firm",
+    [
+        ("Deal\n\nBloomberg News said Goldman Sachs advised the board on the sale.", "Goldman Sachs"),
+        ("Shares\n\nShares in Charles Schwab fell 4 per cent after the results.", "Charles Schwab"),
+        ("Collapse\n\nLehman Brothers collapsed in 2008, and Merrill Lynch was sold.", "Merrill Lynch"),
+    ],
+)
+def test_a_bank_named_after_its_founders_is_an_organisation(analyzer, text, firm):
+    """Banks whose names read as people's ('Goldman Sachs', 'Charles Schwab') are firms (the sponsors list)."""
+    assert labels_of(analyzer, text, firm) == ["ORG"]

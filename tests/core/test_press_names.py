@@ -97,3 +97,21 @@ def test_a_listed_organisation_and_a_body_by_its_head_word_are_two_names(analyze
 def test_a_towns_name_and_a_press_word_is_a_newspaper_not_a_person(analyzer, text, outlet):
     """'Galway Live', 'Leeds Echo': a town's name with a newspaper's word after it is a paper or a site."""
     assert outlet in orgs(analyzer, text)
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        (
+            "Asylum\n\nThe form asks about trafficking, and the United Nations High Commissioner for Refugees said it "
+            "had not been consulted.",
+            "United Nations High Commissioner for Refugees",
+        ),
+        (
+            "Talks\n\nThe president warned against outside interference from the African Union, the agency said.",
+            "African Union",
+        ),
+    ],
+)
+def test_intergovernmental_bodies_are_organisations(analyzer, text, body):
+    assert body in orgs(analyzer, text)

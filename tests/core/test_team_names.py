@@ -235,3 +235,8 @@ def test_a_last_word_two_clubs_share_stays_unlabelled(analyzer):
 )
 def test_a_motorcycle_makers_team_is_an_organisation(analyzer, text, team):
     assert set(labels_of(analyzer, text, team)) == {"ORG"}
+
+
+def test_man_united_is_the_club(analyzer):
+    text = "Cup tie\n\nMan United beat Sheffield United 2-0 at Old Trafford on Sunday."
+    assert labels_of(analyzer, text, "Man United") == ["ORG"]

@@ -115,3 +115,15 @@ def test_a_towns_name_and_a_press_word_is_a_newspaper_not_a_person(analyzer, tex
 )
 def test_intergovernmental_bodies_are_organisations(analyzer, text, body):
     assert body in orgs(analyzer, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Interview\n\nThe university reiterated to Wikinews the comments made in the statement.",
+        "Festival\n\nMany people Wikinews observed took out their phones as the band played.",
+    ],
+)
+def test_wikinews_reporting_is_an_organisation(analyzer, text):
+    """Wikinews, whose reporters write much of the set, names itself in its copy: the news site."""
+    assert "Wikinews" in orgs(analyzer, text)

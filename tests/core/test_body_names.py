@@ -269,3 +269,14 @@ def test_police_before_a_country_is_its_police_force(analyzer):
     text = "Patrols\n\nPolice Scotland and British Transport Police sent officers to the station on Saturday."
     assert labels_of(analyzer, text, "Police Scotland") == ["ORG"]
     assert labels_of(analyzer, text, "Scotland") == []
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        ("Kit\n\nAdidas will supply the kit for four more years, New Zealand Rugby said.", "New Zealand Rugby"),
+        ("Tour\n\nSri Lanka Cricket confirmed the tour would go ahead in March.", "Sri Lanka Cricket"),
+    ],
+)
+def test_a_country_and_its_rugby_or_cricket_is_the_national_body(analyzer, text, body):
+    assert labels_of(analyzer, text, body) == ["ORG"]

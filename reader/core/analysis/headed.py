@@ -208,12 +208,14 @@ def with_headed_names(text: str, found: list[Entity]) -> list[Entity]:
 
 @functools.cache
 def _national_bodies() -> re.Pattern:
-    """The pattern of a national body's name (see `_FIELDS`), not a longer name's start ('Athletics Canada
-    Championships'); the countries from the lists, with the home nations."""
+    """The pattern of a national body's name (see `_FIELDS`), or a country's and its rugby or cricket ('New
+    Zealand Rugby', 'Sri Lanka Cricket'), not a longer name's start ('Athletics Canada Championships'); the
+    countries from the lists, with the home nations."""
     countries = sorted(word_list("countries") | {"England", "Scotland", "Wales", "Britain", "USA"}, key=len)
     return re.compile(
         rf"(?<![\w'’.-])()(?:(?:{'|'.join(_FIELDS)}) (?:{'|'.join(map(re.escape, reversed(countries)))})|"
-        rf"(?:{'|'.join(_NATIONS)}) (?:{'|'.join(_NATIONAL_SPORTS)}))(?![\w'’-]| [A-Z])"
+        rf"(?:{'|'.join(_NATIONS)}) (?:{'|'.join(_NATIONAL_SPORTS)})|"
+        rf"(?:{'|'.join(map(re.escape, reversed(countries)))}) (?:Rugby|Cricket))(?![\w'’-]| [A-Z])"
     )
 
 

@@ -116,3 +116,20 @@ def test_a_sponsors_award_is_no_branch(analyzer):
 def test_a_bank_named_after_its_founders_is_an_organisation(analyzer, text, firm):
     """Banks whose names read as people's ('Goldman Sachs', 'Charles Schwab') are firms (the sponsors list)."""
     assert labels_of(analyzer, text, firm) == ["ORG"]
+
+
+@pytest.mark.parametrize(
+    "text, firm",
+    [
+        ("Title sponsor\n\nGallagher has extended its title sponsorship of the league until 2028.", "Gallagher"),
+        ("Sponsor stays\n\nThe league said Betfred had renewed its shirt deal for three years.", "Betfred"),
+    ],
+)
+def test_a_name_spacy_left_out_that_has_a_sponsorship_is_a_firm(analyzer, text, firm):
+    """'Gallwood has extended its title sponsorship': a firm, also where spaCy tagged nothing."""
+    assert labels_of(analyzer, text, firm) == ["ORG"]
+
+
+def test_a_sentence_opener_before_a_firms_verb_is_no_firm(analyzer):
+    text = "Deal\n\nThen it has extended its deal, the club said, and Yesterday has no part in it."
+    assert labels_of(analyzer, text, "Then") == []

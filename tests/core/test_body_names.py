@@ -280,3 +280,25 @@ def test_police_before_a_country_is_its_police_force(analyzer):
 )
 def test_a_country_and_its_rugby_or_cricket_is_the_national_body(analyzer, text, body):
     assert labels_of(analyzer, text, body) == ["ORG"]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Ban\n\nItaly signed the Convention on Cluster Munitions in 2008, the minister said.",
+            "Convention on Cluster Munitions",
+        ),
+        (
+            "Film\n\nThe film was nominated for the Academy Award for Best Documentary Feature.",
+            "Academy Award for Best Documentary Feature",
+        ),
+        (
+            "Report\n\nThe Final Technical Engineering Exploitation Report was never published.",
+            "Final Technical Engineering Exploitation Report",
+        ),
+    ],
+)
+def test_a_treaty_an_award_or_a_report_is_no_organisation(analyzer, text, name):
+    """Treaties, laws, awards and reports are named things the set does not mark: no organisation."""
+    assert "ORG" not in labels_of(analyzer, text, name)

@@ -44,6 +44,10 @@ _PARTY_WORDS = frozenset(
     "National Democratic Progressives Progressive People's Peoples Socialist Republican Union Trades Workers' "
     "Labour Liberal Conservative Revolutionary".split()
 )
+# the head word of a treaty's, a law's, an award's or a report's name: things the set does not mark
+_DOCUMENT = re.compile(
+    r" ?\b(?:Convention|Treaty|Award|Report|Act|Agreement|Amendment|Accord|Protocol)(?: (?:on|for|of) .*)?$"
+)
 _OUTLET_WORDS = _PRESS_WORDS | {"Live", "Echo", "News", "Star", "Argus", "Mercury", "Standard", "Advertiser", "Mail"}
 _BODY_WORDS = frozenset("Police Constabulary Council Government Parliament Assembly Authority Commission".split())
 _ADJECTIVES = frozenset({"Olympic", "Paralympic"})  # never a name alone, whatever spaCy says
@@ -150,6 +154,8 @@ def _by_its_words(text: str, s: int, e: int, label: str, people: dict[str, str])
     if _venue(text[s:e].split(), label) and text[s:e] not in people:
         return s, e, "FAC"  # 'Johnson Space Center', 'Castlefrank Road', 'Camping World Stadium', 'Hotel Eurostars'
     words = text[s:e].split()
+    if label == "ORG" and _DOCUMENT.search(text, s, e) and text[s:e] not in people:
+        return s, s, label  # 'Convention on Cluster Munitions', 'Academy Award for …': no organisation's name
     if words[-1:] == ["Congress"] and _PARTY_WORDS.intersection(words):
         return s, e, "ORG"  # 'All Progressives Congress', 'Trades Union Congress'; not the 'World Congress'
     if (

@@ -302,3 +302,14 @@ def test_a_country_and_its_rugby_or_cricket_is_the_national_body(analyzer, text,
 def test_a_treaty_an_award_or_a_report_is_no_organisation(analyzer, text, name):
     """Treaties, laws, awards and reports are named things the set does not mark: no organisation."""
     assert "ORG" not in labels_of(analyzer, text, name)
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Softball\n\nThe first game, at 17:30 AEST (6:30 UTC), began with Vanessa Stokes pitching.", "AEST"),
+        ("Kick-off\n\nThe match starts at 19:45 CET (18:45 GMT) in Milan on Tuesday.", "CET"),
+    ],
+)
+def test_a_time_zone_is_no_organisation(analyzer, text, word):
+    assert "ORG" not in labels_of(analyzer, text, word)

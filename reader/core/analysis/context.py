@@ -61,7 +61,10 @@ _SURNAME_VENUE_WORDS = frozenset("Hall Street Tower Ground Base Castle".split())
 _ARTICLE_NAME = re.compile(r"(?:La|Il|Lo|Los|Las|Les|Gli|Het) [A-Z]")
 _DATELINE_AFTER = re.compile(r"\s*(?:\(|[—–-]\s|,\s+[A-Z])")  # 'MUMBAI (Reuters) -', 'ELDORET, Kenya'
 _MOUNTAIN = re.compile(r"(?:Mont|Mount|Mt\.?|Col|Monte|Lake|Cape|Pic|Piz|Passo)\s+[A-Z]")
-_NOT_ORGS = frozenset("Women Men Media International Location UTC GMT State".split())  # spaCy's ORG, no name
+_NOT_ORGS = frozenset(  # spaCy's ORG, no name: a common word, a time zone
+    "Women Men Media International Location State UTC GMT BST CET CEST EET EEST AEST AEDT ACST AWST NZST NZDT "
+    "EST EDT CST CDT MST MDT PST PDT IST JST".split()
+)
 # what press copy calls a company before or after its name: 'the Spanish airline Iberojet', 'Coinvale,
 # an online exchange', 'Meridian chief executive Sigrid Haugland', '(Sportwire) -'
 ORG_NOUN = (

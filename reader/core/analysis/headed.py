@@ -122,6 +122,7 @@ _NATIONAL_SPORTS = (
     "Athletics Swimming Cycling Rowing Gymnastics Hockey Netball Triathlon Sailing Canoe Badminton Fencing "
     "Equestrian Judo Squash Sport"
 ).split()  # each also a field: the name holds one of `_FIELDS`
+_COUNTRY_SPORT = re.compile(r"(?<![\w'’.-])((?:[A-Z][\w'’.-]* ){1,3})(?:Rugby|Cricket)(?![\w'’-]| [A-Z])")
 _POSSESSOR = re.compile(r"([A-Z][\w.-]*(?: [A-Z][\w.-]*)?)['’]s (?=[A-Z])")  # 'Kenya’s' of 'Kenya’s Maji Trust'
 _POSSESSIVE = re.compile(r"['’]s$")
 _AND = re.compile(r" and (?=[A-Z])")
@@ -200,22 +201,29 @@ def with_headed_names(text: str, found: list[Entity]) -> list[Entity]:
             for span in [_span(text, m) for m in pattern.finditer(text)]:
                 out = _with_name(text, out, label, *span) if span else out
     if any(word in text for word in _FIELDS):
-        for m in _national_bodies().finditer(text):  # spaCy's place over the whole name gives way too
-            out = [x for x in out if x.note or (x.start, x.end) != m.span() or x.label not in PLACE_LABELS]
-            out = _with_name(text, out, "ORG", m.start(), text.index(" ", m.start()), m.end())
+        for s, e in _national_body_spans(text):  # spaCy's place over the whole name gives way too
+            out = [x for x in out if x.note or (x.start, x.end) != (s, e) or x.label not in PLACE_LABELS]
+            out = _with_name(text, out, "ORG", s, text.index(" ", s), e)
     return sorted(out, key=lambda x: x.start)
+
+
+def _national_body_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of national bodies' names (see `_national_bodies`), and of a country's name with its rugby or
+    cricket after it ('New Zealand Rugby', 'Sri Lanka Cricket')."""
+    spans = [m.span() for m in _national_bodies().finditer(text)]
+    if "Rugby" in text or "Cricket" in text:
+        spans += [m.span() for m in _COUNTRY_SPORT.finditer(text) if m.group(1).strip() in word_list("countries")]
+    return sorted(spans)
 
 
 @functools.cache
 def _national_bodies() -> re.Pattern:
-    """The pattern of a national body's name (see `_FIELDS`), or a country's and its rugby or cricket ('New
-    Zealand Rugby', 'Sri Lanka Cricket'), not a longer name's start ('Athletics Canada Championships'); the
-    countries from the lists, with the home nations."""
+    """The pattern of a national body's name (see `_FIELDS`), not a longer name's start ('Athletics Canada
+    Championships'); the countries from the lists, with the home nations."""
     countries = sorted(word_list("countries") | {"England", "Scotland", "Wales", "Britain", "USA"}, key=len)
     return re.compile(
         rf"(?<![\w'’.-])()(?:(?:{'|'.join(_FIELDS)}) (?:{'|'.join(map(re.escape, reversed(countries)))})|"
-        rf"(?:{'|'.join(_NATIONS)}) (?:{'|'.join(_NATIONAL_SPORTS)})|"
-        rf"(?:{'|'.join(map(re.escape, reversed(countries)))}) (?:Rugby|Cricket))(?![\w'’-]| [A-Z])"
+        rf"(?:{'|'.join(_NATIONS)}) (?:{'|'.join(_NATIONAL_SPORTS)}))(?![\w'’-]| [A-Z])"
     )
 
 

@@ -79,7 +79,7 @@ _PATTERNS = (
     # Palestine', 'Movement for Democratic Change', 'Friends of the Earth'
     (
         "ORG",
-        (" for ", "Friends of "),
+        (*(f"{head} for " for head in _CAUSE_HEADS), "Friends of "),
         re.compile(
             _PREFIX + rf"(?:(?:{'|'.join(_CAUSE_HEADS)}) for|Friends of) (?:the )?{_WORD}"
             rf"(?: (?:in |of |and |for |the )?{_WORD}){{0,4}}(?! [A-Z])"

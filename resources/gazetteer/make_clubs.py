@@ -38,6 +38,7 @@ EXTRA_ALIASES = {
     "Tottenham Hotspur FC": ["Spurs", "Tottenham"], "Borussia Dortmund": ["BVB", "Dortmund"],
     "Olympique Lyonnais": ["Lyon"], "Olympique de Marseille": ["Marseille", "OM"],
     "Atlético Madrid": ["Atletico Madrid", "Atletico"], "Udinese Calcio": ["Udinese"],
+    "Manchester United FC": ["Man United"],
 }
 # aliases that are ordinary words, people's names, or a city the press mostly means as a city
 # (an Olympic host or a business capital): tagging them as the club would mislabel too often

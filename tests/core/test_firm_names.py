@@ -103,3 +103,33 @@ def test_a_broadcasters_national_or_local_branch_is_one_name(analyzer, text, bra
 def test_a_sponsors_award_is_no_branch(analyzer):
     text = "Award\n\nHe was named Budweiser Man of the Match after the game, and Budweiser paid for the trophy."
     assert labels_of(analyzer, text, "Budweiser Man") == []
+
+
+@pytest.mark.parametrize(
+    "text, firm",
+    [
+        ("Deal\n\nBloomberg News said Goldman Sachs advised the board on the sale.", "Goldman Sachs"),
+        ("Shares\n\nShares in Charles Schwab fell 4 per cent after the results.", "Charles Schwab"),
+        ("Collapse\n\nLehman Brothers collapsed in 2008, and Merrill Lynch was sold.", "Merrill Lynch"),
+    ],
+)
+def test_a_bank_named_after_its_founders_is_an_organisation(analyzer, text, firm):
+    """Banks whose names read as people's ('Goldman Sachs', 'Charles Schwab') are firms (the sponsors list)."""
+    assert labels_of(analyzer, text, firm) == ["ORG"]
+
+
+@pytest.mark.parametrize(
+    "text, firm",
+    [
+        ("Title sponsor\n\nGallagher has extended its title sponsorship of the league until 2028.", "Gallagher"),
+        ("Sponsor stays\n\nThe league said Betfred had renewed its shirt deal for three years.", "Betfred"),
+    ],
+)
+def test_a_name_spacy_left_out_that_has_a_sponsorship_is_a_firm(analyzer, text, firm):
+    """'Gallwood has extended its title sponsorship': a firm, also where spaCy tagged nothing."""
+    assert labels_of(analyzer, text, firm) == ["ORG"]
+
+
+def test_a_sentence_opener_before_a_firms_verb_is_no_firm(analyzer):
+    text = "Deal\n\nThen it has extended its deal, the club said, and Yesterday has no part in it."
+    assert labels_of(analyzer, text, "Then") == []

@@ -42,7 +42,7 @@ def test_a_brand_named_after_its_founder_and_things_named_after_people_are_no_pe
         "Herald said so."
     )
     found = labelled(analyzer, text)
-    assert found["Hugo Boss"] == found["Tommy Hilfiger"] == found["Sydney Morning Herald"] == "ORG"
+    assert found["Hugo Boss"] == found["Tommy Hilfiger"] == found["The Sydney Morning Herald"] == "ORG"
 
 
 @pytest.mark.parametrize(

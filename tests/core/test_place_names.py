@@ -145,3 +145,26 @@ def test_a_version_a_mission_or_a_nationality_is_no_place(analyzer):
 )
 def test_a_building_named_by_its_head_word_is_a_venue(analyzer, text, venue):
     assert labels_of(analyzer, text, venue) == ["FAC"]
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Squad news\n\nThe Springboks' coach said South Africa would name their squad on Monday.", "South Africa"),
+        ("Visit\n\nThe minister told reporters that New Zealand had not been consulted.", "New Zealand"),
+        ("Deal\n\nA spokesman for the federation said Sierra Leone would host the final.", "Sierra Leone"),
+    ],
+)
+def test_a_country_after_said_or_told_is_no_person(analyzer, text, country):
+    """'said South Africa would name …': a country after a speech verb is the country or its side, never a
+    person, though its name looks like a first name and a surname."""
+    assert "PERSON" not in labels_of(analyzer, text, country)
+    assert labels_of(analyzer, text, country)
+
+
+def test_a_country_written_with_its_accents_is_a_place(analyzer):
+    text = (
+        "Crash\n\nThe pilot was flying between the islands of Curaçao and Aruba when the engine failed. "
+        "He died in hospital on Curaçao."
+    )
+    assert set(labels_of(analyzer, text, "Curaçao")) == {"GPE"}

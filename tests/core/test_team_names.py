@@ -172,3 +172,71 @@ def test_a_table_row_named_like_a_person_is_a_team_unless_a_first_name_starts_it
     )
     assert labels_of(analyzer, text, "Legia Warsaw") == ["ORG"]
     assert labels_of(analyzer, text, "Michael Phelps") == ["PERSON"]
+
+
+@pytest.mark.parametrize(
+    "text, sides",
+    [
+        (
+            "Venue confirmed\n\nEngland will face India at Lord's next week after the cricket board confirmed it.",
+            ("England", "India"),
+        ),
+        (
+            "Fixture\n\nIreland are due to host Italy in Dublin on the final weekend of the rugby season.",
+            ("Ireland", "Italy"),
+        ),
+        ("Draw made\n\nScotland will play Norway in the football qualifier in June.", ("Scotland", "Norway")),
+    ],
+)
+def test_a_country_that_will_face_another_in_a_sporting_sentence_is_its_side(analyzer, text, sides):
+    for side in sides:
+        assert set(labels_of(analyzer, text, side)) == {"ORG"}, side
+
+
+def test_a_country_that_will_host_a_summit_stays_a_place(analyzer):
+    text = "Summit\n\nFrance will host Germany and Italy for talks on energy prices next month."
+    assert set(labels_of(analyzer, text, "France")) == {"GPE"}
+
+
+@pytest.mark.parametrize(
+    "text, short",
+    [
+        (
+            "Crew extend deal\n\nThe Columbus Crew have extended their deal with the bank. The Crew play at home on "
+            "Saturday, and Crew fans were told on Monday.",
+            "Crew",
+        ),
+        (
+            "Tigers sign prop\n\nLeicester Tigers have signed a prop from Bath. Tigers director of rugby Ali Rennard "
+            "said the squad needed him, and the Tigers host Sale next week.",
+            "Tigers",
+        ),
+    ],
+)
+def test_a_listed_clubs_last_word_alone_is_the_club(analyzer, text, short):
+    """After 'Columbus Crew', 'the Crew' and 'Crew fans' are the club: its last word, where one club of the
+    article ends with it."""
+    assert set(labels_of(analyzer, text, short)) == {"ORG"}
+    assert len(labels_of(analyzer, text, short)) == text.split("\n\n", 1)[1].count(short) - 1
+
+
+def test_a_last_word_two_clubs_share_stays_unlabelled(analyzer):
+    text = "Derby\n\nManchester City and Leicester City drew 1-1. City fans left early after the late equaliser."
+    assert "ORG" not in labels_of(analyzer, text, "City")
+
+
+@pytest.mark.parametrize(
+    "text, team",
+    [
+        ("Fine\n\nThe Spaniard collided with Aprilia's Tomas Brenner on the opening lap at Jerez.", "Aprilia"),
+        ("Podium\n\nDucati team manager Ines Varga said the bike had been fixed overnight.", "Ducati"),
+        ("Title\n\nKTM and Yamaha both tested new engines in Valencia on Tuesday.", "KTM"),
+    ],
+)
+def test_a_motorcycle_makers_team_is_an_organisation(analyzer, text, team):
+    assert set(labels_of(analyzer, text, team)) == {"ORG"}
+
+
+def test_man_united_is_the_club(analyzer):
+    text = "Cup tie\n\nMan United beat Sheffield United 2-0 at Old Trafford on Sunday."
+    assert labels_of(analyzer, text, "Man United") == ["ORG"]

@@ -18,7 +18,9 @@ Daily Times News Post Journal Magazine Media Insurance Mutual Capital Partners H
 Motorsports Energy Telecom Technologies Systems Solutions International Global Inc Ltd Plc AG GmbH Classic
 Museum Gallery Stadium Arena Park Hall Centre Center Masters Trophy Prix Series Festival Awards Challenge
 Invitational Marathon Rally Grand Logistics Assembly Parliament Government Services Industries Motors Commission
-Police Army Navy Network Studios Academy Radio Television Ministry Department Office""".split()
+Police Army Navy Network Studios Academy Radio Television Ministry Department Office Forces Force Party Front
+Movement Alliance Coalition Corps Brigade Brigades Militia Bureau Tribunal Senate Cabinet Directorate Secretariat
+School Society Trust Fund Organisation Organization Programme""".split()
 )
 # the last word of a company's name, never of a person's: 'Shannon Estates', 'Lumberline Tools'
 FIRM_WORDS = frozenset(
@@ -37,6 +39,16 @@ _PRESS_WORDS = frozenset(
     "Gazzetta Dispatch Bulletin".split()
 )
 # the last word of a public body's name: 'West Yorkshire Police', 'Leeds City Council'
+# a word of a party's or a union federation's name
+_PARTY_WORDS = frozenset(
+    "National Democratic Progressives Progressive People's Peoples Socialist Republican Union Trades Workers' "
+    "Labour Liberal Conservative Revolutionary".split()
+)
+# the head word of a treaty's, a law's, an award's or a report's name: things the set does not mark
+_DOCUMENT = re.compile(
+    r" ?\b(?:Convention|Treaty|Award|Report|Act|Agreement|Amendment|Accord|Protocol)(?: (?:on|for|of) .*)?$"
+)
+_OUTLET_WORDS = _PRESS_WORDS | {"Live", "Echo", "News", "Star", "Argus", "Mercury", "Standard", "Advertiser", "Mail"}
 _BODY_WORDS = frozenset("Police Constabulary Council Government Parliament Assembly Authority Commission".split())
 _ADJECTIVES = frozenset({"Olympic", "Paralympic"})  # never a name alone, whatever spaCy says
 # the last word of a venue's or a building's name
@@ -49,7 +61,10 @@ _SURNAME_VENUE_WORDS = frozenset("Hall Street Tower Ground Base Castle".split())
 _ARTICLE_NAME = re.compile(r"(?:La|Il|Lo|Los|Las|Les|Gli|Het) [A-Z]")
 _DATELINE_AFTER = re.compile(r"\s*(?:\(|[—–-]\s|,\s+[A-Z])")  # 'MUMBAI (Reuters) -', 'ELDORET, Kenya'
 _MOUNTAIN = re.compile(r"(?:Mont|Mount|Mt\.?|Col|Monte|Lake|Cape|Pic|Piz|Passo)\s+[A-Z]")
-_NOT_ORGS = frozenset("Women Men Media International Location UTC GMT".split())  # spaCy's ORG, no name
+_NOT_ORGS = frozenset(  # spaCy's ORG, no name: a common word, a time zone
+    "Women Men Media International Location State UTC GMT BST CET CEST EET EEST AEST AEDT ACST AWST NZST NZDT "
+    "EST EDT CST CDT MST MDT PST PDT IST JST".split()
+)
 # what press copy calls a company before or after its name: 'the Spanish airline Iberojet', 'Coinvale,
 # an online exchange', 'Meridian chief executive Sigrid Haugland', '(Sportwire) -'
 ORG_NOUN = (
@@ -142,6 +157,10 @@ def _by_its_words(text: str, s: int, e: int, label: str, people: dict[str, str])
     if _venue(text[s:e].split(), label) and text[s:e] not in people:
         return s, e, "FAC"  # 'Johnson Space Center', 'Castlefrank Road', 'Camping World Stadium', 'Hotel Eurostars'
     words = text[s:e].split()
+    if label == "ORG" and _DOCUMENT.search(text, s, e) and text[s:e] not in people:
+        return s, s, label  # 'Convention on Cluster Munitions', 'Academy Award for …': no organisation's name
+    if words[-1:] == ["Congress"] and _PARTY_WORDS.intersection(words):
+        return s, e, "ORG"  # 'All Progressives Congress', 'Trades Union Congress'; not the 'World Congress'
     if (
         len(words) > 1
         and label in ("ORG", "PERSON", "FAC", "GPE", "LOC")
@@ -155,6 +174,8 @@ def _by_its_words(text: str, s: int, e: int, label: str, people: dict[str, str])
         return s, e, "ORG"  # 'Sydney Morning Herald', 'West Yorkshire Police': a newspaper, a body
     if len(words) == 1 and ((label in ("FAC", "EVENT") and words[0] in ORG_WORDS) or words[0] in _ADJECTIVES):
         return s, s, label  # spaCy's venue 'Games', its event 'Olympic' ('the Olympic movement'): no name
+    if label == "PERSON" and len(words) > 1 and words[-1] in _OUTLET_WORDS and _town_not_name(words[0]):
+        return s, e, "ORG"  # 'Dublin Live', 'Bristol Post': a town's paper or site
     if label == "PERSON" and _ARTICLE_NAME.match(text[s:e]) and text[s:e] not in people:
         return s, e, "ORG"  # 'La Tercera', 'Il Messaggero': a Romance article starts a newspaper's name, not a person's
     # not the surname of a person named in full ('Marchetti spokeswoman Claire Dubois')
@@ -182,7 +203,8 @@ def _by_its_surroundings(
         return text.index(words[1], s + len(words[0])), e, "PERSON"
     if label == "ORG" and " of " in text[s:e]:
         name_end = text.index(" of ", s, e)
-        if looks_like_full_name(text[s:name_end].split()):
+        # 'Mina Worley-Hale of Human Rights Watch'; not the 'European Court of Human Rights'
+        if looks_like_full_name(text[s:name_end].split()) and text[s : text.find(" ", s)] in word_list("first_names"):
             return s, name_end, "PERSON"
     if label == "ORG" and len(words) == 1 and (_is_demonym(words[0]) or words[0] in _NOT_ORGS):
         return s, e, "NORP"
@@ -204,6 +226,11 @@ def _by_its_surroundings(
     if label in ("GPE", "LOC", "FAC", "NORP") and text[s:e] not in people and reads_as_company(text, s, e):
         return s, e, "ORG"
     return s, e, _person_label(text, s, e, label, people)
+
+
+def _town_not_name(word: str) -> bool:
+    """A town's or a country's name that is no first name ('Dublin', not 'Sydney' or 'Paris')."""
+    return (word in word_list("towns") or word in word_list("countries")) and word not in word_list("first_names")
 
 
 def _hosts(words: list[str]) -> bool:
@@ -264,8 +291,8 @@ def _reads_as_person(text: str, s: int, e: int) -> bool:
     """A full name spaCy took for something else where the words around it say person: 'said Priyanka
     Deshmukh', 'Nadine Vogt-Lindqvist, UEFA's managing director', 'Tatiana Guderzo (Italy)',
     'Australian Christie Dawes', 'managing partner Ines Varga'."""
-    if not looks_like_full_name(text[s:e].split()):
-        return False
+    if not looks_like_full_name(text[s:e].split()) or text[s:e] in word_list("countries"):
+        return False  # 'said South Africa would name their squad'
     before = text[max(0, s - 24) : s]
     last = before.split()[-1].lower() if before.split() else ""
     return bool(

@@ -20,7 +20,6 @@ from .layout import dateline, table_rows
 from .layout import split_runs as split_runs  # the package imports it from here
 from .mentions import occurrences, with_untagged
 from .names import (
-    COMPANY_WORDS,
     DEMONYMS,
     FUNCTION_WORDS,
     HONORIFICS,
@@ -32,7 +31,14 @@ from .names import (
     is_name_token,
     trim_name,
 )
-from .sides import named_after_town, reads_as_place, sporting_side, team_nicknames, tied_side
+from .sides import (
+    named_after_town,
+    reads_as_place,
+    sporting_side,
+    team_nicknames,
+    tied_side,
+    with_club_short_names,
+)
 from .tagger import RawEntity
 from .towns import (
     country_named,
@@ -47,6 +53,7 @@ from .towns import (
 )
 from .trimming import NAME_LABELS, tidy_span
 from .values import GROUP_OF_LABEL, Entity
+from .wider import wider_firm
 
 _DATE_WORD = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|spring|summer|"
@@ -75,21 +82,6 @@ _YEAR_AFTER = re.compile(
 )
 _HONORIFIC_NAME = re.compile(
     r"\b(?:" + "|".join(h.capitalize() for h in sorted(HONORIFICS)) + r")\.?\s+((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+)"
-)
-_FIRM_AFTER = re.compile(  # 'Volkswagen Group', 'Liverpool City Council', 'BBC News', "IOC Athletes' Commission"
-    r" (?:(?:City|County|Borough|Town|District|Metropolitan) |[A-Z][a-z]+['’]? )?(?:"
-    + "|".join(sorted(w for w in COMPANY_WORDS if w[0].isupper() and w.isalpha()))
-    + r"|News|Academy|Commission|Media|Network|Radio|Television|Studios)\b"
-)
-# a broadcaster's or a firm's branch after its name: a country, a region or a town; a numbered radio station
-_STATION = re.compile(r"(?: Radio)? \d{1,2}(?: Live| Extra)?\b")
-_PLACE_BRANCH = re.compile(r" ([A-Z][\w'’-]{3,})(?![\w'’-]| [A-Z]| of\b)")  # not 'Budweiser Man of the Match'
-_REGIONS = frozenset("UK Scotland Wales England Ireland Nederland Deutschland España Italia Europe Asia Africa".split())
-_SIDE_NOTE = re.compile(r"\b(?:club|team|franchise|side)\b", re.I)
-# before a listed name, the start of another organisation's: its foundation, or its women's league ('Women's
-# Premier League' is not the Premier League)
-_FOUNDATION_BEFORE = re.compile(
-    r"\b(?:Fundación|Fundació|Fundação|Fondazione|Fondation|Stiftung|Women['’]s|Men['’]s) $"
 )
 _BODY_AND_EVENT = re.compile(
     r" (?:(football|rugby|cricket|basketball|hockey|volleyball|handball|athletics|"
@@ -202,6 +194,7 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
     people, firsts = _people(names), _first_names(names)
     places_at = {s for s, _, label, _ in raw if label in PLACE_LABELS}
     named = name_words(text, raw) | people.keys() | firsts.keys()
+    cut = {e: s for s, e, label, known in raw if label == "ORG" and not known}  # spaCy's ORG the gazetteer cut short
     for s, e, label, known in raw:
         entry = gazetteer.by_name.get(known) if known else None
         span = _tidy_tag(text, s, e, label, entry, people, firsts, places_at, named)
@@ -212,13 +205,13 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
         club = None if mention.entry else county_club(text, mention.start, mention.end, gazetteer, people)
         if club:
             mention.entry, mention.label = club, "ORG"  # 'with Surrey keeping the rest': the county's side
-        _widen_to_firm(text, mention, gazetteer, out)
+        _widen_to_firm(text, mention, gazetteer, out, cut)
         mention.canonical, mention.note = _canonical(text, mention, names)
         if mention.canonical:
             _add(text, mention, out, gazetteer, names)
     out = with_newspapers(text, with_headed_names(text, _people_in_lists(text, out, names)))
     teams = team_nicknames(text, people)
-    out = with_untagged(text, out, _described_companies(text) | teams, "ORG")
+    out = with_club_short_names(text, with_untagged(text, out, _described_companies(text) | teams, "ORG"), people)
     out = firms_taken_for_people(text, _with_untagged_people(text, out, names, people), people, teams)
     if names.model:  # without a model, no place or person is guessed
         out = with_untagged_places(text, with_first_named_people(text, out, names.resolve))
@@ -300,30 +293,17 @@ def _town_or_side(text: str, m: _Mention, gazetteer: Gazetteer) -> None:
         m.label = "ORG"  # 'who plays for Bath': nobody plays for a person
 
 
-def _widen_to_firm(text: str, m: _Mention, gazetteer: Gazetteer, out: list[Entity]) -> None:
+def _widen_to_firm(text: str, m: _Mention, gazetteer: Gazetteer, out: list[Entity], cut: dict[int, int]) -> None:
     """A listed organisation's name within an unlisted one's: 'Volkswagen Group', 'USTA Foundation',
-    'Fundación Sevilla FC' are organisations of their own."""
+    'Fundación Sevilla FC', and a party spaCy tagged whole ('Social' 'Democratic Party') are organisations of
+    their own (see `wider.wider_firm`)."""
     if not (m.entry and m.entry.label == "ORG" and m.label == "ORG"):
         return
-    wider = _firm_around(text, m.start, m.end)
-    if not _SIDE_NOTE.search(m.entry.note):
-        wider = wider[0], _branch_end(text, *wider)  # 'BBC Scotland', 'ESPN Nederland', 'BBC Radio 5 Live'
+    wider = wider_firm(text, m.start, m.end, m.entry, cut)
     if wider != (m.start, m.end) and text[wider[0] : wider[1]] not in gazetteer.by_form:
         (m.start, m.end), m.entry = wider, None
         while out and out[-1].end > m.start:
             out.pop()  # spaCy's place 'Fundación'
-
-
-def _branch_end(text: str, s: int, e: int) -> int:
-    """The end of a broadcaster's or a firm's branch named after it: a numbered station ('BBC Radio 5 Live',
-    'BBC News 24') or a country, a region or a town ('BBC Scotland', 'ESPN Nederland')."""
-    station = _STATION.match(text, e)
-    if station and (station.group().startswith(" Radio") or text.endswith(("Radio", "News"), s, e)):
-        return station.end()
-    place = _PLACE_BRANCH.match(text, e)
-    if place and (place.group(1) in _REGIONS or is_town(text, *place.span(1), "ORG", ())):
-        return place.end()
-    return e
 
 
 def _canonical(text: str, m: _Mention, names: Names) -> tuple[str, str]:
@@ -461,14 +441,6 @@ def _one_name(prev: Entity, label: str, surface: str, entry: Entry | None) -> bo
             and is_name_token(other)
         )
     return label == "EVENT" and entry is not None and " " not in prev.text and (prev_club or prev.label == "GPE")
-
-
-def _firm_around(text: str, s: int, e: int) -> tuple[int, int]:
-    """The span of an organisation named after a listed one: its group or foundation ('Volkswagen' 'Group',
-    'Fundación' 'Sevilla FC')."""
-    after = _FIRM_AFTER.match(text, e)
-    before = _FOUNDATION_BEFORE.search(text, max(0, s - 12), s)
-    return (before.start() if before else s), (after.end() if after else e)
 
 
 def _people_in_lists(text: str, found: list[Entity], names: Names) -> list[Entity]:

@@ -10,6 +10,8 @@ import re
 from collections.abc import Collection, Mapping
 
 from .context import ORG_NOUN
+from .mentions import with_untagged
+from .names import FUNCTION_WORDS, PRONOUNS, SENTENCE_OPENERS
 from .values import Entity
 
 # what follows a firm's name and never a person's: 'which' (people are 'who'), its board or team principal,
@@ -26,6 +28,14 @@ _FIRM_BEFORE = r"\b(?:regulator|watchdog|wallet|charity|retailer|chain|lender)\s
 _NAME = r"([A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,3})"
 _NAME_THEN_FIRM = re.compile(r"(?<![\w'’.&-])" + _NAME + r"(?=" + _FIRM_AFTER + r")")
 _FIRM_THEN_NAME = re.compile(_FIRM_BEFORE + _NAME)
+# a sponsor's deal, the surest sign of a firm where spaCy tagged nothing: 'Gallagher has extended its title
+# sponsorship', 'Betfred will renew its deal'
+_SPONSOR_DEAL = re.compile(
+    r"(?<![\w'’.&-])(?<!the )([A-ZÀ-Ý][^\W\d_]+(?: [A-ZÀ-Ý][^\W\d_]+)?)\s+(?:has|had|have|will|would)\s+"
+    r"(?:not\s+)?"
+    r"(?:extended|extend|renewed|renew|ended|end|signed|agreed|terminated|terminate|withdrawn)\s+its\s+"
+    r"(?:[\w-]+\s+){0,2}?(?:sponsorship|deal|partnership|contract)\b"
+)
 
 
 def firms_taken_for_people(
@@ -40,12 +50,22 @@ def firms_taken_for_people(
         if x.label == "PERSON" and not x.note and x.canonical == x.text and people.get(x.text, x.text) == x.text
     }
     firms = lone & (set(teams) | _named_as_firms(text)) if lone else set()
-    if not firms:
-        return found
-    return [
-        Entity(x.start, x.end, x.text, "ORG", x.text, x.note) if x.label == "PERSON" and x.text in firms else x
-        for x in found
-    ]
+    if firms:
+        found = [
+            Entity(x.start, x.end, x.text, "ORG", x.text, x.note) if x.label == "PERSON" and x.text in firms else x
+            for x in found
+        ]
+    # a name spaCy left out that reads as a firm's: 'Gallagher has extended its title sponsorship'
+    untagged = {
+        m.group(1)
+        for m in (_SPONSOR_DEAL.finditer(text) if " its " in text else ())
+        if m.group(1) not in people and _may_start_a_name(m.group(1).split()[0])
+    }
+    return with_untagged(text, found, untagged, "ORG") if untagged else found
+
+
+def _may_start_a_name(word: str) -> bool:
+    return word not in SENTENCE_OPENERS and word.lower() not in FUNCTION_WORDS and word.lower() not in PRONOUNS
 
 
 def _named_as_firms(text: str) -> set[str]:

@@ -16,11 +16,13 @@ from .values import Entity
 ORG_HEADS = (
     "Tribunal Campaign Watch Industries Council Ministry Agency Department Office Bureau University Party "
     "Commission Committee Institute Foundation Association Federation Confederation Society Authority Board "
-    "Museum Corporation Conglomerate Airlines Airways"
+    "Museum Corporation Conglomerate Airlines Airways College Service Guard Movement Ambulance Army Navy Police "
+    "Forces"
 ).split()
 # the last word of a company's or a league's name, never followed by 'of …' ('Capital of the Surf')
 FIRM_HEADS = (
     "Premiership Foods Holdings Bank Insurance Mutual Ventures Energy Telecom Technologies Solutions Motorsport "
+    "Motorsports Racing "
     "Media Studios Entertainment Brewery Pharmaceuticals Logistics"
 ).split()
 # the last word of a venue's name ('Field', 'Hall' and 'Centre' are also surnames or bodies)
@@ -50,6 +52,10 @@ _COUNTRY_CODE = r"(?:US|UK|USA|EU)\b"  # 'Colorado State University of the US': 
 _ABOUT = r"(?:Over|Nearly|Almost|About|Around|Some|More|Up|Just|Only|Roughly|Approximately|Under|Another|Top)"
 _STORMS = ("Hurricane", "Typhoon", "Cyclone", "Storm")
 _ROLES = "|".join(sorted(ROLE_WORDS))
+_CAUSE_HEADS = (
+    "Voice Voices Students Muslims Christians Jews Doctors Lawyers Scientists Parents Mothers Fathers Veterans "
+    "Women Citizens Americans Athletes Families Campaign Movement Coalition Alliance Action"
+).split()
 _PATTERNS = (
     (
         "ORG",
@@ -69,6 +75,16 @@ _PATTERNS = (
         ),
     ),
     ("ORG", FIRM_HEADS, re.compile(_PREFIX + rf"(?:{'|'.join(FIRM_HEADS)})\b(?! [A-Z])")),
+    # a campaign group named for its cause: 'Jewish Voice for Peace', 'National Students for Justice in
+    # Palestine', 'Movement for Democratic Change', 'Friends of the Earth'
+    (
+        "ORG",
+        (*(f"{head} for " for head in _CAUSE_HEADS), "Friends of "),
+        re.compile(
+            _PREFIX + rf"(?:(?:{'|'.join(_CAUSE_HEADS)}) for|Friends of) (?:the )?{_WORD}"
+            rf"(?: (?:in |of |and |for |the )?{_WORD}){{0,4}}(?! [A-Z])"
+        ),
+    ),
     ("FAC", FAC_HEADS, re.compile(_PREFIX + rf"(?:{'|'.join(FAC_HEADS)})\b(?! [A-Z])")),
     (
         "EVENT",
@@ -99,15 +115,18 @@ _PATTERNS = (
 _FIELDS = (
     "Sport Athletics Swimming Cycling Rowing Tennis Hockey Netball Rugby Golf Basketball Volleyball Triathlon "
     "Gymnastics Badminton Squash Sailing Canoe Archery Judo Boxing Football Cricket Environment Health Statistics "
-    "Transport Parks Fencing Equestrian"
+    "Transport Parks Fencing Equestrian Police"
 ).split()
 _NATIONS = "British English Scottish Welsh Irish England Scotland Wales UK USA".split()
 _NATIONAL_SPORTS = (
     "Athletics Swimming Cycling Rowing Gymnastics Hockey Netball Triathlon Sailing Canoe Badminton Fencing "
     "Equestrian Judo Squash Sport"
 ).split()  # each also a field: the name holds one of `_FIELDS`
+_COUNTRY_SPORT = re.compile(r"(?<![\w'’.-])((?:[A-Z][\w'’.-]* ){1,3})(?:Rugby|Cricket)(?![\w'’-]| [A-Z])")
 _POSSESSOR = re.compile(r"([A-Z][\w.-]*(?: [A-Z][\w.-]*)?)['’]s (?=[A-Z])")  # 'Kenya’s' of 'Kenya’s Maji Trust'
 _POSSESSIVE = re.compile(r"['’]s$")
+_AND = re.compile(r" and (?=[A-Z])")
+_QUALIFIERS = frozenset("Former Ex Then Acting Interim Outgoing Incoming".split())  # 'Former … Agency head'
 _NOT_LAST = frozenset({"and", "of", "at", "for", "the", "&"})
 _KINDS = frozenset({"Grand Prix", "Grand Slam"})  # a kind of event, no event's name
 
@@ -182,10 +201,19 @@ def with_headed_names(text: str, found: list[Entity]) -> list[Entity]:
             for span in [_span(text, m) for m in pattern.finditer(text)]:
                 out = _with_name(text, out, label, *span) if span else out
     if any(word in text for word in _FIELDS):
-        for m in _national_bodies().finditer(text):  # spaCy's place over the whole name gives way too
-            out = [x for x in out if x.note or (x.start, x.end) != m.span() or x.label not in PLACE_LABELS]
-            out = _with_name(text, out, "ORG", m.start(), text.index(" ", m.start()), m.end())
+        for s, e in _national_body_spans(text):  # spaCy's place over the whole name gives way too
+            out = [x for x in out if x.note or (x.start, x.end) != (s, e) or x.label not in PLACE_LABELS]
+            out = _with_name(text, out, "ORG", s, text.index(" ", s), e)
     return sorted(out, key=lambda x: x.start)
+
+
+def _national_body_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of national bodies' names (see `_national_bodies`), and of a country's name with its rugby or
+    cricket after it ('New Zealand Rugby', 'Sri Lanka Cricket')."""
+    spans = [m.span() for m in _national_bodies().finditer(text)]
+    if "Rugby" in text or "Cricket" in text:
+        spans += [m.span() for m in _COUNTRY_SPORT.finditer(text) if m.group(1).strip() in word_list("countries")]
+    return sorted(spans)
 
 
 @functools.cache
@@ -202,6 +230,8 @@ def _national_bodies() -> re.Pattern:
 def _with_name(text: str, out: list[Entity], label: str, s: int, head: int, e: int) -> list[Entity]:
     # a person after the head word ends the name: 'Ministry of Sport Kate Ellis'
     e = min((x.start - 1 for x in out if x.label == "PERSON" and head < x.start < e), default=e)
+    # an organisation and another named by its head word: 'Amnesty International and Human Rights Watch'
+    s = next((x.end + 5 for x in out if x.label == "ORG" and x.start == s and _AND.match(text, x.end, head)), s)
     name = text[s:e]
     while name.split()[-1].lower() in ROLE_WORDS and e - len(name.split()[-1]) - 1 > head:
         e -= len(name.split()[-1]) + 1  # the 'Museum of Flight' of 'Museum of Flight CEO Mark Lane'
@@ -236,11 +266,11 @@ def _gives_way(x: Entity, label: str, s: int, e: int, team: bool = False) -> boo
 
 def _span(text: str, m: re.Match) -> tuple[int, int, int] | None:
     """The name's span in a match and the end of its head word: past the words before it that are no part
-    of a name ('The', 'Britain's', a headline's 'To'); None for a head word alone ('the Council')."""
+    of a name ('The', 'Britain's', a headline's 'To', 'Former'); None for a head word alone ('the Council')."""
     s = m.start()
     for word in re.finditer(r"\S+", m.group(1)):
         w = word.group()
-        if w.lower() in FUNCTION_WORDS or w in SENTENCE_OPENERS or _POSSESSIVE.search(w):
+        if w.lower() in FUNCTION_WORDS or w in SENTENCE_OPENERS or w in _QUALIFIERS or _POSSESSIVE.search(w):
             s = m.start(1) + word.end() + 1
     head = text.find(" ", m.end(1), m.end())
     head = m.end() if head < 0 else head
@@ -254,7 +284,9 @@ _PAPERS = (
     "Times|Guardian|Sun|Telegraph|Independent|Observer|Mirror|Economist|Post|Journal|Herald|Express|Mail|Scotsman|"
     "Tribune|Chronicle|Globe|Athletic"
 )
-_NEWSPAPER = re.compile(r"(?<![\w'’.-])The (?:[A-Z][\w.-]* ){0,3}(?:" + _PAPERS + r")(?![\w'’-]| [A-Z])")
+_NEWSPAPER = re.compile(
+    r"(?<![\w'’.-])The (?:[A-Z][\w.-]* (?:and )?){0,3}(?:" + _PAPERS + r")(?![\w'’-]| [A-Z])"
+)  # 'The Globe and Mail'
 # in capitals, as a transcript or a byline writes it: 'Q (TOM FAIRLEY, THE TIMES):'
 _NEWSPAPER_CAPS = re.compile(r"(?<![\w'’.-])THE (?:[A-Z][A-Z.-]* ){0,3}(?:" + _PAPERS.upper() + r")(?![\w'’-]| [A-Z])")
 
@@ -262,14 +294,15 @@ _NEWSPAPER_CAPS = re.compile(r"(?<![\w'’.-])THE (?:[A-Z][A-Z.-]* ){0,3}(?:" + 
 def with_newspapers(text: str, found: list[Entity]) -> list[Entity]:
     """`found` with each newspaper written with a capital 'The' within a sentence ('told The Guardian', 'and
     The New York Times reported') an organisation over its whole name, 'The' included, in place of the tags
-    it covers; at a sentence's start 'The' is every sentence's ('The Sun rose', 'The Sydney Morning Herald
-    said': the name without it, as spaCy tags it). In capitals ('THE TIMES'), the paper anywhere, over
-    spaCy's organisation inside it."""
+    it covers; at a sentence's start 'The' is every sentence's ('The Sun rose') unless an organisation tag ends
+    the name ('The Straits Times noted'). In capitals ('THE TIMES'), the paper anywhere, over spaCy's
+    organisation inside it."""
     out = list(found)
     for m in _NEWSPAPER.finditer(text) if "The " in text else ():
         s, e = m.span()
         inside = [x for x in out if x.start < e and s < x.end]
-        if s == 0 or _SENTENCE_START.search(text, max(0, s - 3), s):
+        first = s == 0 or _SENTENCE_START.search(text, max(0, s - 3), s)
+        if first and not any(x.end == e and x.label == "ORG" for x in inside):
             continue
         if any(x.start < s or x.end > e or x.label not in ("ORG", "PERSON", "GPE", "NORP", "FAC") for x in inside):
             continue

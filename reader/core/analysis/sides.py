@@ -6,7 +6,10 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
+from .context import ORG_WORDS
 from .gazetteer import Entry, Gazetteer, word_list
+from .mentions import with_untagged
+from .values import Entity
 
 # sporting context of a place named as a side: a result, a score, a fixture
 _RESULT_AFTER = re.compile(
@@ -40,8 +43,13 @@ _SIDE_NOUN = re.compile(
     r"batter|bowler|all-rounder|opener|seamer|spinner|wicketkeeper|"
     r"chief executive|chairman|director of (?:cricket|rugby|football))\b"
 )
+# a fixture to come: 'England will face India', 'Wales are due to host Italy' (a side where the sentence is sport's)
+_FIXTURE_AFTER = re.compile(
+    r"\s+(?:will|would|must|could|can|(?:are|is) (?:due )?to)\s+(?:host|face|meet|play)\s+[A-Z]"
+)
 _SPORT_WORD = re.compile(
     r"\b(?:match|game|win|victory|defeat|draw|clash|fixture|tie|final|semi-final|quarter-final|qualifier|"
+    r"cricket|rugby|football|hockey|netball|basketball|volleyball|handball|season|squad|"
     r"friendly|test|series|scored|goals?|tries|try|points|wickets?|runs|stadium|kick-off|extra time|"
     r"penalt(?:y|ies)|shoot-?out|world cup|medal|tournament)\b",
     re.I,
@@ -86,7 +94,7 @@ def sporting_side(text: str, s: int, e: int) -> bool:
         reads_as_place(text, s, e) or as_nationality(text, s)
     ):
         return True
-    if _RESULT_BEFORE.search(text, max(0, s - 20), s):
+    if _RESULT_BEFORE.search(text, max(0, s - 20), s) or _FIXTURE_AFTER.match(text, e):
         sentence = _sentence(text, s, e)
         return bool(_SCORE.search(sentence) or _SPORT_WORD.search(sentence))
     return False
@@ -149,3 +157,34 @@ def team_nicknames(text: str, people: Collection[str]) -> set[str]:
         if not _CAPITALISED_BEFORE.search(text, max(0, m.start() - 24), m.start())  # 'New South Wales captain'
     }
     return {name for name in found if name not in people and name not in word_list("countries")}
+
+
+_SIDE_NOTE = re.compile(r"\b(?:club|team|franchise|side)\b", re.I)
+_SHORT_NAME = re.compile(r"[A-Z][a-z]{3,}")  # 'Crew', 'Tigers', 'United'; not 'FC'
+
+
+def with_club_short_names(text: str, found: list[Entity], people: Collection[str]) -> list[Entity]:
+    """`found` with a listed club's last word alone as the club ('Columbus Crew' … 'the Crew', 'Crew fans';
+    'Leicester Tigers' … 'Tigers'), where one club of the article ends with it and it is no town ('Real
+    Madrid' … 'in Madrid'), country, person or organisation's word."""
+    ends: dict[str, set[str]] = {}
+    for x in found:
+        last = x.text.rsplit(" ", 1)[-1]
+        if x.label == "ORG" and " " in x.text and _SIDE_NOTE.search(x.note) and _SHORT_NAME.fullmatch(last):
+            ends.setdefault(last, set()).add(x.canonical)
+    short = {
+        w: next(iter(clubs))
+        for w, clubs in ends.items()
+        if len(clubs) == 1
+        and w not in ORG_WORDS
+        and w not in people
+        and w not in word_list("towns")
+        and w not in word_list("countries")
+    }
+    if not short:
+        return found
+    found = [
+        Entity(x.start, x.end, x.text, "ORG", short[x.text], x.note) if x.text in short and x.label != "ORG" else x
+        for x in found
+    ]
+    return with_untagged(text, found, short, "ORG")

@@ -60,8 +60,8 @@ def is_town(text: str, s: int, e: int, label: str, named: Collection[str]) -> bo
     name = text[s:e]
     if name in named or reads_as_company(text, s, e):
         return False
-    if name in word_list("countries"):
-        return True
+    if name in word_list("countries") or (not name.isascii() and unaccented(name) in word_list("countries")):
+        return True  # 'Curaçao', which the list spells 'Curacao'
     return name in word_list("towns") and (label == "ORG" or bool(_TO_PLACE.search(text, max(0, s - 12), s)))
 
 
@@ -86,7 +86,7 @@ def first_named(name: str, text: str = "") -> bool:
     words = name.split()
     if not 2 <= len(words) <= 4 or not _first_name(words[0]):
         return False
-    if words[0] in word_list("countries") or name in word_list("towns"):
+    if words[0] in word_list("countries") or name in word_list("towns") or name in word_list("countries"):
         return False
     rest = [w for w in words[1:] if w not in PARTICLES]
     # three name words: a second first name or an initial in the middle ('John Arne Riise'), or two

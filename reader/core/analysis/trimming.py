@@ -31,6 +31,11 @@ _ORG_NOUN_FIRST = re.compile(
     r"(?:Airline|Carrier|Insurer|Broadcaster|Brewer|Carmaker|Sponsor|Bookmaker|Retailer|"
     r"Manufacturer|Supplier|Provider|Sportswear firm|Firm) (?=[A-Z])"
 )
+# an officer's title after a body's name: 'the State Department Spokesperson', 'the FIFA President'
+_TRAILING_ROLE = re.compile(
+    r" (?:Spokesperson|Spokesman|Spokeswoman|Chairman|Chairwoman|President|Director|Chief Executive|CEO|"
+    r"Secretary-General|Commissioner)$"
+)
 _NAME_WORD = r"[A-Z][^\W\d_][\w'’]*"
 _LOWER_PARTICLES = "|".join(sorted(PARTICLES, key=len, reverse=True))
 # what spaCy cuts off a person's name: the rest of a double-barrelled surname ('Mehta'-'Collins'), a particle
@@ -98,6 +103,9 @@ def tidy_span(text: str, s: int, e: int, label: str) -> tuple[int, int]:
     if text[s:e].islower():
         return s, s  # 'new jersey', 'green jersey': no name
     if label == "ORG":
+        role = _TRAILING_ROLE.search(text, s, e)
+        if role and " of " not in text[s:e]:
+            e = role.start()
         lead = _ORG_NOUN_FIRST.match(text, s)
         if lead and lead.end() < e:
             s = lead.end()  # 'Airline Iberojet' -> 'Iberojet'

@@ -1,0 +1,32 @@
+"""Venues press copy names without a head word: racecourses ('Sandown Park', 'Leopardstown'), golf courses
+('Royal Troon', 'Muirfield') and cricket grounds ('Edgbaston', 'Trent Bridge'), from the built-in venue list
+(resources/gazetteer/venues.csv, written from public facts)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.analysis_fixtures import labels_of, real_analyzer
+
+
+@pytest.fixture(scope="module")
+def analyzer():
+    return real_analyzer()
+
+
+@pytest.mark.parametrize(
+    "text, venue",
+    [
+        (
+            "Race day\n\nThe bookmaker will also sponsor races at Sandown Park and Kempton Park next spring.",
+            "Sandown Park",
+        ),
+        ("Festival\n\nThe Irish trainer sent four runners to Leopardstown for the Christmas festival.", "Leopardstown"),
+        ("Open venue\n\nThe timing partner stays for The Open at Royal Troon, the R&A said on Friday.", "Royal Troon"),
+        ("Links\n\nThe champion shot 66 at Muirfield to lead by two going into the weekend.", "Muirfield"),
+        ("Test venue\n\nIndia will play the second Test at Edgbaston after the board's decision.", "Edgbaston"),
+        ("Ground\n\nThe county sold out Trent Bridge for the first time since 2019.", "Trent Bridge"),
+    ],
+)
+def test_a_racecourse_a_golf_course_or_a_cricket_ground_is_a_venue(analyzer, text, venue):
+    assert labels_of(analyzer, text, venue) == ["FAC"]

@@ -557,3 +557,11 @@ def test_a_town_with_its_state_stays_the_town_though_a_person_has_its_name(analy
 )
 def test_a_tabloid_adjective_before_a_surname_is_no_first_name(analyzer, text, surname, full):
     assert labels_written(analyzer, text, surname)[-1] == ("PERSON", full)
+
+
+def test_a_winner_after_her_country_is_named_without_it(analyzer):
+    text = (
+        "Day four\n\nIn the women's draw, Italy's Marta Ferrucci beat Chile's Lucia Ortega 6-4 6-2. Afterwards "
+        "Ferrucci thanked the crowd."
+    )
+    assert labels_written(analyzer, text, "Ferrucci") == [("PERSON", "Marta Ferrucci")]

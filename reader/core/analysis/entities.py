@@ -139,7 +139,7 @@ def _opponents(text: str, names: Names) -> list[str]:
     out = []
     for m in _RESULT.finditer(text):
         for one, other in ((m.group(1), m.group(2)), (m.group(2), m.group(1))):
-            person = names.resolve(trim_name(one) or one)
+            person, other = names.resolve(trim_name(one) or one), trim_name(other) or other  # not "Chile's"
             if " " in person and person in names.full and looks_like_full_name(other.split()):
                 out.append(other)
     return out

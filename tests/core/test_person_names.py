@@ -565,3 +565,22 @@ def test_a_winner_after_her_country_is_named_without_it(analyzer):
         "Ferrucci thanked the crowd."
     )
     assert labels_written(analyzer, text, "Ferrucci") == [("PERSON", "Marta Ferrucci")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Letter\n\nThe letter was signed by City Clerk Dana Whitlock and others. Whitlock declined to comment.",
+            "Dana Whitlock",
+        ),
+        ("Race\n\nThe seat was sought by Congressmen Tom Ferriby and Ed Stallard. Ferriby spoke first.", "Tom Ferriby"),
+        (
+            "Funding\n\nDemocrats asked Cardinal Paolo Verrini not to cut the grants. Verrini has not replied.",
+            "Paolo Verrini",
+        ),
+    ],
+)
+def test_an_office_before_a_name_is_not_part_of_it(analyzer, text, name):
+    assert labels_written(analyzer, text, name) == [("PERSON", name)]
+    assert labels_written(analyzer, text, name.split()[-1]) == [("PERSON", name)]

@@ -584,3 +584,11 @@ def test_a_winner_after_her_country_is_named_without_it(analyzer):
 def test_an_office_before_a_name_is_not_part_of_it(analyzer, text, name):
     assert labels_written(analyzer, text, name) == [("PERSON", name)]
     assert labels_written(analyzer, text, name.split()[-1]) == [("PERSON", name)]
+
+
+def test_a_surname_with_its_particle_alone_keeps_the_particle(analyzer):
+    text = (
+        "Derby\n\nMidfielder Joost van Hardeveld ran the game. The visitors faded as van Hardeveld pressed, and "
+        "the crowd rose when van Hardeveld scored."
+    )
+    assert labels_written(analyzer, text, "van Hardeveld") == [("PERSON", "Joost van Hardeveld")] * 2

@@ -313,3 +313,21 @@ def test_a_treaty_an_award_or_a_report_is_no_organisation(analyzer, text, name):
 )
 def test_a_time_zone_is_no_organisation(analyzer, text, word):
     assert "ORG" not in labels_of(analyzer, text, word)
+
+
+@pytest.mark.parametrize(
+    ("text", "office"),
+    [
+        (
+            'Visit\n\n"We are old friends, Taoiseach," the president said. The Taoiseach smiled and thanked him.',
+            "Taoiseach",
+        ),
+        (
+            "Briefing\n\nThe meeting was confirmed by the National Security Adviser, Gen. Tom Ardley, on Monday.",
+            "National Security Adviser",
+        ),
+        ("Leak\n\nThe President's National Security Advisor said the report was false.", "National Security Advisor"),
+    ],
+)
+def test_an_office_is_no_organisation(analyzer, text, office):
+    assert "ORG" not in labels_of(analyzer, text, office)

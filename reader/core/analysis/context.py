@@ -159,6 +159,8 @@ def _by_its_words(text: str, s: int, e: int, label: str, people: dict[str, str])
     words = text[s:e].split()
     if label == "ORG" and _DOCUMENT.search(text, s, e) and text[s:e] not in people:
         return s, s, label  # 'Convention on Cluster Munitions', 'Academy Award for …': no organisation's name
+    if label == "ORG" and (words[-1:] in (["Adviser"], ["Advisor"]) or words in (["Taoiseach"], ["Tánaiste"])):
+        return s, s, label  # an office: 'National Security Adviser', 'Taoiseach'; its holder is a person
     if words[-1:] == ["Congress"] and _PARTY_WORDS.intersection(words):
         return s, e, "ORG"  # 'All Progressives Congress', 'Trades Union Congress'; not the 'World Congress'
     if (

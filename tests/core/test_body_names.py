@@ -331,3 +331,17 @@ def test_a_time_zone_is_no_organisation(analyzer, text, word):
 )
 def test_an_office_is_no_organisation(analyzer, text, office):
     assert "ORG" not in labels_of(analyzer, text, office)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Deal\n\nThe Irish Rugby Football Union said the kit deal would run to 2030.", "Irish Rugby Football Union"),
+        (
+            "Vote\n\nThe United Nations General Assembly voted on the resolution on Friday.",
+            "United Nations General Assembly",
+        ),
+    ],
+)
+def test_a_body_named_after_a_listed_one_is_its_own(analyzer, text, name):
+    assert labels_of(analyzer, text, name) == ["ORG"]

@@ -345,3 +345,21 @@ def test_an_office_is_no_organisation(analyzer, text, office):
 )
 def test_a_body_named_after_a_listed_one_is_its_own(analyzer, text, name):
     assert labels_of(analyzer, text, name) == ["ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Attack\n\nFighters of al-Qaeda in the Arabian Peninsula claimed the attack on Sunday.",
+            "al-Qaeda in the Arabian Peninsula",
+        ),
+        (
+            "Raid\n\nThe raid targeted the Islamic State of Iraq and the Levant near the border.",
+            "Islamic State of Iraq and the Levant",
+        ),
+        ("Raid\n\nOfficials said the ISIL cell was broken up. Islamic State denied it.", "Islamic State"),
+    ],
+)
+def test_an_armed_group_named_after_a_region_is_one_organisation(analyzer, text, name):
+    assert labels_of(analyzer, text, name) == ["ORG"]

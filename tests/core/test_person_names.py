@@ -592,3 +592,25 @@ def test_a_surname_with_its_particle_alone_keeps_the_particle(analyzer):
         "the crowd rose when van Hardeveld scored."
     )
     assert labels_written(analyzer, text, "van Hardeveld") == [("PERSON", "Joost van Hardeveld")] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "short"),
+    [
+        (
+            "Ruling\n\nJudges criticised the treatment of UK resident Binyam Mohamed after he was stopped in "
+            "Pakistan. The court ordered paragraphs detailing Binyam's treatment released.",
+            "Binyam Mohamed",
+            "Binyam",
+        ),
+        (
+            "Release\n\nThe family of British citizen Tekle Haile Woldu welcomed the decision. Woldu will fly home "
+            "on Friday.",
+            "Tekle Haile Woldu",
+            "Woldu",
+        ),
+    ],
+)
+def test_a_resident_or_a_citizen_named_is_a_person(analyzer, text, name, short):
+    assert labels_written(analyzer, text, name) == [("PERSON", name)]
+    assert labels_written(analyzer, text, short) == [("PERSON", name)]

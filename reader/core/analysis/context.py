@@ -60,7 +60,10 @@ Cathedral Hospital Castle Palace""".split()
 _SURNAME_VENUE_WORDS = frozenset("Hall Street Tower Ground Base Castle".split())  # also surnames: 'Jerry Hall'
 _ARTICLE_NAME = re.compile(r"(?:La|Il|Lo|Los|Las|Les|Gli|Het) [A-Z]")
 _DATELINE_AFTER = re.compile(r"\s*(?:\(|[—–-]\s|,\s+[A-Z])")  # 'MUMBAI (Reuters) -', 'ELDORET, Kenya'
-_MOUNTAIN = re.compile(r"(?:Mont|Mount|Mt\.?|Col|Monte|Lake|Cape|Pic|Piz|Passo)\s+[A-Z]")
+# a mountain, a pass or a lake, also with a particle: 'Col de la Madeleine', "Alpe d'Huez", 'Col du Tourmalet'
+_MOUNTAIN = re.compile(
+    r"(?:Mont|Mount|Mt\.?|Col|Monte|Lake|Cape|Pic|Piz|Passo|Alpe)(?:\s+(?:de la|de|du|des|del|della|di)\s+|\s+d['’]|\s+)[A-Z]"
+)
 _NOT_ORGS = frozenset(  # spaCy's ORG, no name: a common word, a time zone
     "Women Men Media International Location State UTC GMT BST CET CEST EET EEST AEST AEDT ACST AWST NZST NZDT "
     "EST EDT CST CDT MST MDT PST PDT IST JST".split()

@@ -297,6 +297,8 @@ def test_a_country_and_its_rugby_or_cricket_is_the_national_body(analyzer, text,
             "Report\n\nThe Final Technical Engineering Exploitation Report was never published.",
             "Final Technical Engineering Exploitation Report",
         ),
+        ("Dissent\n\nShe monitored Moscow's compliance with the Helsinki Accords for years.", "Helsinki Accords"),
+        ("Peace\n\nThe Ostrava Protocols were signed by both sides in 1996.", "Ostrava Protocols"),
     ],
 )
 def test_a_treaty_an_award_or_a_report_is_no_organisation(analyzer, text, name):

@@ -46,7 +46,7 @@ _PARTY_WORDS = frozenset(
 )
 # the head word of a treaty's, a law's, an award's or a report's name: things the set does not mark
 _DOCUMENT = re.compile(
-    r" ?\b(?:Convention|Treaty|Award|Report|Act|Agreement|Amendment|Accord|Protocol)(?: (?:on|for|of) .*)?$"
+    r" ?\b(?:Convention|Treaty|Award|Report|Act|Agreement|Amendment|Accords?|Protocols?|Treaties)(?: (?:on|for|of) .*)?$"
 )
 _OUTLET_WORDS = _PRESS_WORDS | {"Live", "Echo", "News", "Star", "Argus", "Mercury", "Standard", "Advertiser", "Mail"}
 _BODY_WORDS = frozenset("Police Constabulary Council Government Parliament Assembly Authority Commission".split())

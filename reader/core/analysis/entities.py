@@ -74,7 +74,8 @@ _JOINED_ORG = re.compile(
 )
 _DIGIT = re.compile(r"\d")
 _TO_A_BUILDING = re.compile(
-    r"\b(?:at|(?<!according )to|outside|inside|into|near|in front of|visited|visit|visits|visiting|reception at) (?:the )?\[?$"
+    r"\b(?:at|(?<!according )to|outside|inside|into|near|in front of|visited|visit|visits|visiting|reception at)"
+    r" (?:the )?\[?$"
 )
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d $")
 # an edition after an event's name: a year, a Roman numeral or a number ('Super Bowl XLVII', 'Super Bowl 50');

@@ -297,6 +297,8 @@ def test_a_country_and_its_rugby_or_cricket_is_the_national_body(analyzer, text,
             "Report\n\nThe Final Technical Engineering Exploitation Report was never published.",
             "Final Technical Engineering Exploitation Report",
         ),
+        ("Dissent\n\nShe monitored Moscow's compliance with the Helsinki Accords for years.", "Helsinki Accords"),
+        ("Peace\n\nThe Ostrava Protocols were signed by both sides in 1996.", "Ostrava Protocols"),
     ],
 )
 def test_a_treaty_an_award_or_a_report_is_no_organisation(analyzer, text, name):
@@ -313,3 +315,53 @@ def test_a_treaty_an_award_or_a_report_is_no_organisation(analyzer, text, name):
 )
 def test_a_time_zone_is_no_organisation(analyzer, text, word):
     assert "ORG" not in labels_of(analyzer, text, word)
+
+
+@pytest.mark.parametrize(
+    ("text", "office"),
+    [
+        (
+            'Visit\n\n"We are old friends, Taoiseach," the president said. The Taoiseach smiled and thanked him.',
+            "Taoiseach",
+        ),
+        (
+            "Briefing\n\nThe meeting was confirmed by the National Security Adviser, Gen. Tom Ardley, on Monday.",
+            "National Security Adviser",
+        ),
+        ("Leak\n\nThe President's National Security Advisor said the report was false.", "National Security Advisor"),
+    ],
+)
+def test_an_office_is_no_organisation(analyzer, text, office):
+    assert "ORG" not in labels_of(analyzer, text, office)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Deal\n\nThe Irish Rugby Football Union said the kit deal would run to 2030.", "Irish Rugby Football Union"),
+        (
+            "Vote\n\nThe United Nations General Assembly voted on the resolution on Friday.",
+            "United Nations General Assembly",
+        ),
+    ],
+)
+def test_a_body_named_after_a_listed_one_is_its_own(analyzer, text, name):
+    assert labels_of(analyzer, text, name) == ["ORG"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Attack\n\nFighters of al-Qaeda in the Arabian Peninsula claimed the attack on Sunday.",
+            "al-Qaeda in the Arabian Peninsula",
+        ),
+        (
+            "Raid\n\nThe raid targeted the Islamic State of Iraq and the Levant near the border.",
+            "Islamic State of Iraq and the Levant",
+        ),
+        ("Raid\n\nOfficials said the ISIL cell was broken up. Islamic State denied it.", "Islamic State"),
+    ],
+)
+def test_an_armed_group_named_after_a_region_is_one_organisation(analyzer, text, name):
+    assert labels_of(analyzer, text, name) == ["ORG"]

@@ -557,3 +557,60 @@ def test_a_town_with_its_state_stays_the_town_though_a_person_has_its_name(analy
 )
 def test_a_tabloid_adjective_before_a_surname_is_no_first_name(analyzer, text, surname, full):
     assert labels_written(analyzer, text, surname)[-1] == ("PERSON", full)
+
+
+def test_a_winner_after_her_country_is_named_without_it(analyzer):
+    text = (
+        "Day four\n\nIn the women's draw, Italy's Marta Ferrucci beat Chile's Lucia Ortega 6-4 6-2. Afterwards "
+        "Ferrucci thanked the crowd."
+    )
+    assert labels_written(analyzer, text, "Ferrucci") == [("PERSON", "Marta Ferrucci")]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Letter\n\nThe letter was signed by City Clerk Dana Whitlock and others. Whitlock declined to comment.",
+            "Dana Whitlock",
+        ),
+        ("Race\n\nThe seat was sought by Congressmen Tom Ferriby and Ed Stallard. Ferriby spoke first.", "Tom Ferriby"),
+        (
+            "Funding\n\nDemocrats asked Cardinal Paolo Verrini not to cut the grants. Verrini has not replied.",
+            "Paolo Verrini",
+        ),
+    ],
+)
+def test_an_office_before_a_name_is_not_part_of_it(analyzer, text, name):
+    assert labels_written(analyzer, text, name) == [("PERSON", name)]
+    assert labels_written(analyzer, text, name.split()[-1]) == [("PERSON", name)]
+
+
+def test_a_surname_with_its_particle_alone_keeps_the_particle(analyzer):
+    text = (
+        "Derby\n\nMidfielder Joost van Hardeveld ran the game. The visitors faded as van Hardeveld pressed, and "
+        "the crowd rose when van Hardeveld scored."
+    )
+    assert labels_written(analyzer, text, "van Hardeveld") == [("PERSON", "Joost van Hardeveld")] * 2
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "short"),
+    [
+        (
+            "Ruling\n\nJudges criticised the treatment of UK resident Binyam Mohamed after he was stopped in "
+            "Pakistan. The court ordered paragraphs detailing Binyam's treatment released.",
+            "Binyam Mohamed",
+            "Binyam",
+        ),
+        (
+            "Release\n\nThe family of British citizen Tekle Haile Woldu welcomed the decision. Woldu will fly home "
+            "on Friday.",
+            "Tekle Haile Woldu",
+            "Woldu",
+        ),
+    ],
+)
+def test_a_resident_or_a_citizen_named_is_a_person(analyzer, text, name, short):
+    assert labels_written(analyzer, text, name) == [("PERSON", name)]
+    assert labels_written(analyzer, text, short) == [("PERSON", name)]

@@ -168,3 +168,14 @@ def test_a_country_written_with_its_accents_is_a_place(analyzer):
         "He died in hospital on Curaçao."
     )
     assert set(labels_of(analyzer, text, "Curaçao")) == {"GPE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Stage 13\n\nThe riders crossed the Col de la Madeleine before noon.", "Col de la Madeleine"),
+        ("Stage 14\n\nA crash on the descent of the Col du Tourmalet split the group.", "Col du Tourmalet"),
+    ],
+)
+def test_a_mountain_or_a_pass_named_with_a_particle_is_a_place(analyzer, text, name):
+    assert labels_of(analyzer, text, name) == ["LOC"]

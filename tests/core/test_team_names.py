@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.core.analysis_fixtures import labels_of, real_analyzer
+from tests.core.analysis_fixtures import labels_of, labels_written, real_analyzer
 
 
 @pytest.fixture(scope="module")
@@ -218,6 +218,16 @@ def test_a_listed_clubs_last_word_alone_is_the_club(analyzer, text, short):
     article ends with it."""
     assert set(labels_of(analyzer, text, short)) == {"ORG"}
     assert len(labels_of(analyzer, text, short)) == text.split("\n\n", 1)[1].count(short) - 1
+
+
+def test_a_listed_clubs_first_word_alone_is_the_club(analyzer):
+    """After 'Real Sociedad', 'Real' alone is the club: its first word, where one club of the article starts
+    with it and it is no town, country or person."""
+    text = (
+        "Cup tie\n\nReal Sociedad beat Osasuna 2-0 in the first leg. Real took the lead after ten minutes, and "
+        "Osasuna never threatened. The coach said Real had earned it."
+    )
+    assert labels_written(analyzer, text, "Real") == [("ORG", "Real Sociedad")] * 2
 
 
 def test_a_last_word_two_clubs_share_stays_unlabelled(analyzer):

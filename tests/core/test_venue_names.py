@@ -30,3 +30,19 @@ def analyzer():
 )
 def test_a_racecourse_a_golf_course_or_a_cricket_ground_is_a_venue(analyzer, text, venue):
     assert labels_of(analyzer, text, venue) == ["FAC"]
+
+
+@pytest.mark.parametrize(
+    ("text", "labels"),
+    [
+        (
+            "Visit\n\nThe prime minister visited the White House on Monday. The White House said the talks went well.",
+            ["FAC", "ORG"],
+        ),
+        ("Protest\n\nThousands marched to the White House. Others gathered outside the White House.", ["FAC", "FAC"]),
+        ("Talks\n\nThe two men met in the Oval Office for an hour.", ["FAC"]),
+    ],
+)
+def test_the_white_house_as_a_place_is_a_building_and_as_a_speaker_the_administration(analyzer, text, labels):
+    name = "Oval Office" if "Oval" in text else "White House"
+    assert labels_of(analyzer, text, name) == labels

@@ -46,7 +46,8 @@ _PARTY_WORDS = frozenset(
 )
 # the head word of a treaty's, a law's, an award's or a report's name: things the set does not mark
 _DOCUMENT = re.compile(
-    r" ?\b(?:Convention|Treaty|Award|Report|Act|Agreement|Amendment|Accord|Protocol)(?: (?:on|for|of) .*)?$"
+    r" ?\b(?:Convention|Treaty|Award|Report|Act|Agreement|Amendment|Accords?|Protocols?|Treaties)"
+    r"(?: (?:on|for|of) .*)?$"
 )
 _OUTLET_WORDS = _PRESS_WORDS | {"Live", "Echo", "News", "Star", "Argus", "Mercury", "Standard", "Advertiser", "Mail"}
 _BODY_WORDS = frozenset("Police Constabulary Council Government Parliament Assembly Authority Commission".split())
@@ -60,7 +61,11 @@ Cathedral Hospital Castle Palace""".split()
 _SURNAME_VENUE_WORDS = frozenset("Hall Street Tower Ground Base Castle".split())  # also surnames: 'Jerry Hall'
 _ARTICLE_NAME = re.compile(r"(?:La|Il|Lo|Los|Las|Les|Gli|Het) [A-Z]")
 _DATELINE_AFTER = re.compile(r"\s*(?:\(|[—–-]\s|,\s+[A-Z])")  # 'MUMBAI (Reuters) -', 'ELDORET, Kenya'
-_MOUNTAIN = re.compile(r"(?:Mont|Mount|Mt\.?|Col|Monte|Lake|Cape|Pic|Piz|Passo)\s+[A-Z]")
+# a mountain, a pass or a lake, also with a particle: 'Col de la Madeleine', "Col d'Izoard", 'Col du Tourmalet'
+_MOUNTAIN = re.compile(
+    r"(?:Mont|Mount|Mt\.?|Col|Monte|Lake|Cape|Pic|Piz|Passo|Alpe)"
+    r"(?:\s+(?:de la|de|du|des|del|della|di)\s+|\s+d['’]|\s+)[A-Z]"
+)
 _NOT_ORGS = frozenset(  # spaCy's ORG, no name: a common word, a time zone
     "Women Men Media International Location State UTC GMT BST CET CEST EET EEST AEST AEDT ACST AWST NZST NZDT "
     "EST EDT CST CDT MST MDT PST PDT IST JST".split()
@@ -159,6 +164,8 @@ def _by_its_words(text: str, s: int, e: int, label: str, people: dict[str, str])
     words = text[s:e].split()
     if label == "ORG" and _DOCUMENT.search(text, s, e) and text[s:e] not in people:
         return s, s, label  # 'Convention on Cluster Munitions', 'Academy Award for …': no organisation's name
+    if label == "ORG" and (words[-1:] in (["Adviser"], ["Advisor"]) or words in (["Taoiseach"], ["Tánaiste"])):
+        return s, s, label  # an office: 'National Security Adviser', 'Taoiseach'; its holder is a person
     if words[-1:] == ["Congress"] and _PARTY_WORDS.intersection(words):
         return s, e, "ORG"  # 'All Progressives Congress', 'Trades Union Congress'; not the 'World Congress'
     if (

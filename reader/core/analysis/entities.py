@@ -73,6 +73,10 @@ _JOINED_ORG = re.compile(
     r"[A-Z][\w'’&.-]*(?: [\w'’&.-]+)*"
 )
 _DIGIT = re.compile(r"\d")
+_TO_A_BUILDING = re.compile(
+    r"\b(?:at|(?<!according )to|outside|inside|into|near|in front of|visited|visit|visits|visiting|reception at)"
+    r" (?:the )?\[?$"
+)
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d $")
 # an edition after an event's name: a year, a Roman numeral or a number ('Super Bowl XLVII', 'Super Bowl 50');
 # not a score, a time or a count ('Wimbledon 6-4', 'the Olympics 12 years ago')
@@ -139,7 +143,7 @@ def _opponents(text: str, names: Names) -> list[str]:
     out = []
     for m in _RESULT.finditer(text):
         for one, other in ((m.group(1), m.group(2)), (m.group(2), m.group(1))):
-            person = names.resolve(trim_name(one) or one)
+            person, other = names.resolve(trim_name(one) or one), trim_name(other) or other  # not "Chile's"
             if " " in person and person in names.full and looks_like_full_name(other.split()):
                 out.append(other)
     return out
@@ -249,7 +253,9 @@ def _tidy_tag(
     if side:
         e, label = side.end(1), "ORG"  # spaCy's PRODUCT 'England 2-1': a side and its score
     if entry:
-        return s, e, label
+        # the White House as a building: 'visited the White House', 'outside the White House'
+        at = entry.name == "White House" and _TO_A_BUILDING.search(text, max(0, s - 24), s)
+        return s, e, "FAC" if at else label
     s, e = tidy_span(text, s, e, label)
     if e <= s:
         return None

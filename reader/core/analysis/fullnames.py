@@ -23,7 +23,7 @@ _OFFICE = (
 )
 # a person's role before a full name of two or three words
 _ROLE_NAME = re.compile(
-    r"\b(?=[CcMmPpSsDdGgWwFfQqRrVv])(?:[Cc]oach|[Mm]anager|[Cc]aptain|[Cc]hairman|[Cc]hairwoman|[Pp]resident|[Ss]triker|[Mm]idfielder|"
+    r"\b(?=[CcMmPpSsDdGgWwFfQqRrVvIi])(?:[Cc]oach|[Rr]esident|[Cc]itizen|[Dd]etainee|[Pp]risoner|[Ii]nmate|[Mm]anager|[Cc]aptain|[Cc]hairman|[Cc]hairwoman|[Pp]resident|[Ss]triker|[Mm]idfielder|"
     r"[Dd]efender|[Gg]oalkeeper|[Ww]inger|[Ff]ull-back|[Ff]ly-half|[Ss]crum-half|[Ff]lanker|[Qq]uarterback|"
     r"[Ss]printer|[Rr]ookie|[Vv]eteran|[Ss]eamer|[Ss]pinner|[Ww]icketkeeper|[Ff]ounder|[Ss]pokes(?:man|woman)|"
     # an office, with what it is for: 'Minister for Defence Ignazio La Russa', 'Secretary of State John Kerry'

@@ -25,7 +25,7 @@ winger striker midfielder defender goalkeeper keeper forward guard quarterback s
 bowler prop hooker flanker fly-half scrum-half full-back rider driver jockey skipper referee umpire hurdler
 rookie veteran debutant youngster teenager seamer spinner paceman wicketkeeper centre-back wing-back
 playmaker pitcher shortstop linebacker cornerback leader center centre fullback goaltender netminder catcher
-speaker taoiseach
+speaker taoiseach clerk congressman congresswoman congressmen cardinal archbishop rabbi imam ambassador envoy
 """.split()
 )
 # nationalities before a name in press style ('Spaniard Rafael Nadal'): not part of it

@@ -164,14 +164,15 @@ _SHORT_NAME = re.compile(r"[A-Z][a-z]{3,}")  # 'Crew', 'Tigers', 'United'; not '
 
 
 def with_club_short_names(text: str, found: list[Entity], people: Collection[str]) -> list[Entity]:
-    """`found` with a listed club's last word alone as the club ('Columbus Crew' … 'the Crew', 'Crew fans';
-    'Leicester Tigers' … 'Tigers'), where one club of the article ends with it and it is no town ('Real
-    Madrid' … 'in Madrid'), country, person or organisation's word."""
+    """`found` with a listed club's last or first word alone as the club ('Columbus Crew' … 'the Crew', 'Crew
+    fans'; 'Leicester Tigers' … 'Tigers'; 'Real Sociedad' … 'Real'), where one club of the article ends or
+    starts with it and it is no town ('Real Madrid' … 'in Madrid'), country, person or organisation's word."""
     ends: dict[str, set[str]] = {}
     for x in found:
-        last = x.text.rsplit(" ", 1)[-1]
-        if x.label == "ORG" and " " in x.text and _SIDE_NOTE.search(x.note) and _SHORT_NAME.fullmatch(last):
-            ends.setdefault(last, set()).add(x.canonical)
+        if x.label == "ORG" and " " in x.text and _SIDE_NOTE.search(x.note):
+            for word in {x.text.split(" ", 1)[0], x.text.rsplit(" ", 1)[-1]}:  # 'Real' of 'Real Sociedad'
+                if _SHORT_NAME.fullmatch(word):
+                    ends.setdefault(word, set()).add(x.canonical)
     short = {
         w: next(iter(clubs))
         for w, clubs in ends.items()
@@ -184,7 +185,9 @@ def with_club_short_names(text: str, found: list[Entity], people: Collection[str
     if not short:
         return found
     found = [
-        Entity(x.start, x.end, x.text, "ORG", short[x.text], x.note) if x.text in short and x.label != "ORG" else x
+        Entity(x.start, x.end, x.text, "ORG", short[x.text], x.note)
+        if x.text in short and (x.label != "ORG" or x.canonical == x.text)
+        else x
         for x in found
     ]
     return with_untagged(text, found, short, "ORG")

@@ -51,6 +51,11 @@ _NAME_BEGAN = re.compile(
     rf"Ter|Ten|Da|Di|Dos|Das|Du) |(?<![\w'’-]){_NAME_WORD}-)$"
 )
 
+# a Dutch or German surname's particle, in lower case, before it alone ('a van Bommel header'); not 'the van'
+_PARTICLE_BEFORE = re.compile(
+    r"(?<![\w'’-])(?<!the )(?<!The )(?<!his )(?<!her )(?<!their )((?:van|von|ten|ter)(?: (?:der|den|de))? )$"
+)
+
 
 def tidy_span(text: str, s: int, e: int, label: str) -> tuple[int, int]:
     """A raw span without what is not part of a name: a leading 'the', a possessive, and for names also a
@@ -135,4 +140,6 @@ def _whole_name(text: str, s: int, e: int) -> tuple[int, int]:
     before = _NAME_BEGAN.search(text, max(0, s - 40), s)
     if before and is_name_token(before.group().split()[0].rstrip("-")):
         s = before.start()
+    elif particle := _PARTICLE_BEFORE.search(text, max(0, s - 20), s):
+        s = particle.start(1)  # 'as van Bommel pressed': the surname written with its particle, no first name
     return s, e

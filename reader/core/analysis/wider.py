@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .gazetteer import Entry, word_list
-from .names import COMPANY_WORDS, DEMONYMS, SENTENCE_OPENERS
+from .names import COMPANY_WORDS, COUNTRY_ADJECTIVES, DEMONYMS, SENTENCE_OPENERS
 from .towns import is_town
 from .trimming import tidy_span
 
@@ -15,7 +15,8 @@ _PARTY_BEFORE = re.compile(r"(?<![\w'’.-])(?:[A-Z][a-z]+ ){1,2}$")  # 'Nationa
 _FIRM_AFTER = re.compile(  # 'Volkswagen Group', 'Liverpool City Council', 'BBC News', "IOC Athletes' Commission"
     r" (?:(?:City|County|Borough|Town|District|Metropolitan) |[A-Z][a-z]+['’]? )?(?:"
     + "|".join(sorted(w for w in COMPANY_WORDS if w[0].isupper() and w.isalpha()))
-    + r"|News|Academy|Commission|Media|Network|Radio|Television|Studios|Echo|Live|Post|Herald|Gazette|Argus)\b"
+    + r"|News|Academy|Commission|Assembly|Media|Network|Radio|Television|Studios|Echo|Live|Post|Herald|Gazette|"
+    r"Argus)\b"
 )
 # a broadcaster's or a firm's branch after its name: a country, a region or a town; a numbered radio station
 _STATION = re.compile(r"(?: Radio)? \d{1,2}(?: Live| Extra)?\b")
@@ -33,12 +34,25 @@ _FOUNDATION_BEFORE = re.compile(
     r"\b(?:Fundación|Fundació|Fundação|Fondazione|Fondation|Stiftung|Women['’]s|Men['’]s) $"
 )
 
+# a nationality before a listed governing body's name: another country's body of the same name
+_NATION_BEFORE = re.compile(r"(?<![\w'’.-])([A-Z][a-z]+) $")
+_NATIONAL_BODIES = (" Union", " Federation", " Association", " Board", " Council", " Committee", " League")
+_HOME_NATIONS = frozenset({"Scottish", "Welsh", "English"})
+
+
+def _nationality(word: str) -> bool:
+    """'Irish', 'Kenyan', 'Scottish': a country's adjective."""
+    return word.lower() in DEMONYMS or word in COUNTRY_ADJECTIVES.values() or word in _HOME_NATIONS
+
 
 def wider_firm(text: str, s: int, e: int, entry: Entry, cut: dict[int, int]) -> tuple[int, int]:
     """The span of the organisation whose name holds the listed `entry` at `s`-`e`: its group, foundation or
     branch, or the party named after it; `cut` maps the end of each spaCy organisation the gazetteer cut
     short to its start."""
     wider = _firm_around(text, s, e)
+    nation = _NATION_BEFORE.search(text, max(0, s - 16), s)
+    if nation and _nationality(nation.group(1)) and entry.name.endswith(_NATIONAL_BODIES):
+        wider = nation.start(), wider[1]  # 'Irish' 'Rugby Football Union': another country's body
     body = _BODY_OF.fullmatch(text, cut[s - 1], s) if s - 1 in cut else None
     if body:  # spaCy's 'Court of Justice of the' before the listed 'European Union'
         wider = tidy_span(text, body.start(), s, "ORG")[0], wider[1]

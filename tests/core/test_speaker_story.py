@@ -971,3 +971,16 @@ def test_the_captain_is_whom_the_story_says_captains_the_side(analyzer):
         '"This club is my home," the captain said.'
     )
     assert who_said(analyzer, body) == ["Lena Brandt"]
+
+
+# ---------------------------------------------------------------- 'the Harlow captain' is not the other side's captain
+
+
+def test_a_teams_captain_is_not_the_captain_the_story_gives_the_other_side(analyzer):
+    body = (
+        "Harlow beat Tenby by 14 runs on Saturday night, and Jack Ormond did not pretend it had been easy.\n\n"
+        '"We made it hard for ourselves," the Harlow captain said. "They were cruising at one stage."\n\n'
+        "Tenby's coach, Rhys Morgan, blamed his batsmen. Their captain, Dai Pritchard, was more forgiving. "
+        '"Credit to them, they bowled well at the death," said the left-hander.'
+    )
+    assert who_said(analyzer, body)[:2] == ["Jack Ormond", "Jack Ormond"]

@@ -223,3 +223,11 @@ def written_with(noun: str, text: str, before: int, entities: Sequence[Entity]) 
         if len(words) > 1 and not any(e.label == "PERSON" and e.text == name for e in entities):
             return name
     return None
+
+
+def qualified_role(phrase: str, role: str) -> str:
+    """'the Harlow captain' → 'Harlow captain': the role with the team or body written before it, if any."""
+    found = re.search(rf"\b((?:[A-Z][\w'’.-]*\s+){{1,3}})(?i:{re.escape(role)})\b", phrase)
+    if not found or not found.group(1)[:1].isupper() or found.group(1).split()[0] in ("The", "A", "An"):
+        return role
+    return found.group(1) + role

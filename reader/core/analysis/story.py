@@ -23,6 +23,7 @@ from .referents import (  # LOOK_BACK and possessed also for quotes.py
     organisation_before,
     paragraph_subject,
     possessed,
+    qualified_role,
     written_with,
 )
 from .spelling import misspelt_person, same_word, spelled_out  # noqa: F401 - quotes.py reads them as story's
@@ -212,8 +213,9 @@ def _person_of(phrase: str, words: list[str], start: int, text: str, entities: S
     role = next((w for w in reversed(words) if w in PERSON_ROLES), head if head.isalpha() else None)
     person = named_with(role, ("PERSON",), text, start, entities) if role else None
     if person is None and role and (role in PERSON_ROLES or role in ROLE_WORDS):
-        # 'what his agent called "…"' before 'The agent, Federico Bellandi-Rosa, said …'
-        person = named_with(role, ("PERSON",), text, len(text), entities)
+        # 'what his agent called "…"' before 'The agent, Federico Bellandi-Rosa, said …'; 'the Harlow
+        # captain' only as the story writes it later, not 'Their captain, Dai Pritchard' of the other side
+        person = named_with(qualified_role(phrase, role), ("PERSON",), text, len(text), entities)
     if person:
         return person
     if role in PERSON_ROLES:  # 'Coach Gareth Southgate praised his side. "…," the England manager said.'
@@ -221,6 +223,8 @@ def _person_of(phrase: str, words: list[str], start: int, text: str, entities: S
         subject = subject_before(text, start, paragraph_start(text, start), people)
         if subject:
             return subject.canonical
+        if qualified_role(phrase, role) != role:  # 'Jack Ormond did not pretend …  "…," the Harlow captain said.'
+            return _person_described(text, start, earlier, entities)
     if not _PERSON_HEAD.search(phrase):
         return None
     # 'Emma Raducanu-Lowe, 17, won … "…," the teenager said'; else whom the paragraph is about

@@ -984,3 +984,12 @@ def test_a_teams_captain_is_not_the_captain_the_story_gives_the_other_side(analy
         '"Credit to them, they bowled well at the death," said the left-hander.'
     )
     assert who_said(analyzer, body)[:2] == ["Jack Ormond", "Jack Ormond"]
+
+
+def test_a_teams_captain_is_the_one_the_story_later_names_as_that_teams(analyzer):
+    body = (
+        "Tenby's captain, Dai Pritchard, blamed his batsmen.\n\n"
+        '"We made it hard for ourselves," the Harlow captain said of a 14-run win.\n\n'
+        "Harlow stand-in captain Jack Ormond, who took three for 22, was named man of the match."
+    )
+    assert who_said(analyzer, body) == ["Jack Ormond"]

@@ -157,14 +157,18 @@ _HOLDS = re.compile(
 _FOR_BODY = re.compile(r"\s+(?:for|of|at)\s+(?:the\s+)?[A-Z][^,.;:\"“]{0,60},\s+")
 
 
-def named_with(noun: str, labels: tuple[str, ...], text: str, before: int, entities: Sequence[Entity]) -> str | None:
+def named_with(
+    noun: str, labels: tuple[str, ...], text: str, before: int, entities: Sequence[Entity], of: str = ""
+) -> str | None:
     """The last entity the text gave `noun` to before `before`: 'coach Hansi Flick', 'Flick, the coach',
-    'the Spanish airline Iberojet'."""
+    'the Spanish airline Iberojet'; with `of`, only as that body's: 'Kinsale (head) coach Ronan Tierney'."""
     named = [e for e in entities if e.label in labels and e.end <= before]
     floor = max(0, before - 4 * LOOK_BACK)
     best: tuple[int, str] | None = None
     short = TITLE_OF_ROLE.get(noun.lower())
     said = rf"\b(?:{re.escape(noun)}\b|{short}\.)" if short else rf"\b{re.escape(noun)}\b"
+    if of:
+        said = rf"\b{re.escape(of)}(?:['’]s)?\s+(?:[\w'’-]+\s+){{0,2}}?{said}"
     for m in re.finditer(said, text[floor:before], re.I):
         at, said_end = m.start() + floor, m.end() + floor
         for e in named:
@@ -225,9 +229,9 @@ def written_with(noun: str, text: str, before: int, entities: Sequence[Entity]) 
     return None
 
 
-def qualified_role(phrase: str, role: str) -> str:
-    """'the Harlow captain' → 'Harlow captain': the role with the team or body written before it, if any."""
+def role_of(phrase: str, role: str) -> str:
+    """'the Harlow captain' → 'Harlow': the team or body written before the role, if any."""
     found = re.search(rf"\b((?:[A-Z][\w'’.-]*\s+){{1,3}})(?i:{re.escape(role)})\b", phrase)
-    if not found or not found.group(1)[:1].isupper() or found.group(1).split()[0] in ("The", "A", "An"):
-        return role
-    return found.group(1) + role
+    if not found or found.group(1).split()[0] in ("The", "A", "An"):
+        return ""
+    return found.group(1).strip()

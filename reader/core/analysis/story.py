@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from ..model import PARAGRAPH_BREAK, paragraph_start
 from .ages import of_age
 from .attribution import LEAD_IN, QUOTE_MARK, STATEMENT_NOUNS, sentence_around, sentence_start
+from .groups import one_of  # noqa: F401 - quotes.py reads it as story's
 from .names import DEMONYMS, ROLE_WORDS
 from .offices import athlete, office_holders
 from .origins import of_origin
@@ -23,7 +24,7 @@ from .referents import (  # LOOK_BACK and possessed also for quotes.py
     organisation_before,
     paragraph_subject,
     possessed,
-    qualified_role,
+    role_of,
     written_with,
 )
 from .spelling import misspelt_person, same_word, spelled_out  # noqa: F401 - quotes.py reads them as story's
@@ -211,11 +212,14 @@ def _person_of(phrase: str, words: list[str], start: int, text: str, entities: S
     head = words[-1] if words else ""
     earlier = [e for e in entities if start - LOOK_BACK < e.end <= start]
     role = next((w for w in reversed(words) if w in PERSON_ROLES), head if head.isalpha() else None)
-    person = named_with(role, ("PERSON",), text, start, entities) if role else None
-    if person is None and role and (role in PERSON_ROLES or role in ROLE_WORDS):
-        # 'what his agent called "…"' before 'The agent, Federico Bellandi-Rosa, said …'; 'the Harlow
-        # captain' only as the story writes it later, not 'Their captain, Dai Pritchard' of the other side
-        person = named_with(qualified_role(phrase, role), ("PERSON",), text, len(text), entities)
+    of = role_of(phrase, role) if role else ""  # 'the Harlow captain': Harlow's, not "Tenby's captain, Dai Pritchard"
+    person = named_with(role, ("PERSON",), text, start, entities, of=of) if role and of else None
+    if person is None and role and of and role in PERSON_ROLES:  # as written later: 'Harlow captain Jack Ormond'
+        person = named_with(role, ("PERSON",), text, len(text), entities, of=of)
+    person = person or (named_with(role, ("PERSON",), text, start, entities) if role else None)
+    if person is None and role and not of and (role in PERSON_ROLES or role in ROLE_WORDS):
+        # 'what his agent called "…"' before 'The agent, Federico Bellandi-Rosa, said …'
+        person = named_with(role, ("PERSON",), text, len(text), entities)
     if person:
         return person
     if role in PERSON_ROLES:  # 'Coach Gareth Southgate praised his side. "…," the England manager said.'
@@ -223,7 +227,7 @@ def _person_of(phrase: str, words: list[str], start: int, text: str, entities: S
         subject = subject_before(text, start, paragraph_start(text, start), people)
         if subject:
             return subject.canonical
-        if qualified_role(phrase, role) != role:  # 'Jack Ormond did not pretend …  "…," the Harlow captain said.'
+        if of:  # 'Jack Ormond did not pretend …  "…," the Harlow captain said.'
             return _person_described(text, start, earlier, entities)
     if not _PERSON_HEAD.search(phrase):
         return None
@@ -513,25 +517,6 @@ def introducer(text: str, start: int, entities: Sequence[Entity]) -> str | None:
     if len(text[subject.start : stop].split()) > INTRODUCTION_WORDS:
         return None  # the words about the person, not their title, make the sentence short
     return subject.canonical
-
-
-# a group the sentence before opens with: 'Pals say …', 'Fans flooded social media.', 'Team-mates rallied round'
-_GROUP_FIRST = re.compile(r"(?:(?:Some|Many|Several|Other|Local|Angry|Furious)\s+)?([A-Z][a-z-]+s)\s+[a-z]")
-
-
-def one_of(text: str, at: int) -> str | None:
-    """'a pal' for the 'One' at `at` that opens a sentence after one that opens with a group of people ('Pals
-    say …. One told us: "…"'); None where none does."""
-    begin = sentence_start(text, at, paragraph_start(text, at))
-    if text[begin:at].strip():
-        return None
-    floor = max(0, begin - LOOK_BACK)
-    previous = text[sentence_start(text, max(floor, len(text[:begin].rstrip()) - 1), floor) : begin]
-    group = _GROUP_FIRST.match(previous)
-    if not group or group.group(1).lower() in DEMONYMS or group.group(1).endswith("ss"):
-        return None
-    noun = group.group(1).lower()
-    return "a " + (noun[:-3] + "y" if noun.endswith("ies") else noun[:-1])
 
 
 # ------------------------------------------------------------------ several people in one attribution

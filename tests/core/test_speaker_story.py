@@ -993,3 +993,15 @@ def test_a_teams_captain_is_the_one_the_story_later_names_as_that_teams(analyzer
         "Harlow stand-in captain Jack Ormond, who took three for 22, was named man of the match."
     )
     assert who_said(analyzer, body) == ["Jack Ormond"]
+
+
+# ---------------------------------------------------------------- 'When challenged by X … he said': not X
+
+
+def test_he_after_being_challenged_by_someone_is_not_the_challenger(analyzer):
+    body = (
+        'Tomas Berg defended the budget at the council meeting. "We have made savings everywhere," he said. '
+        'When challenged by Piet Maas over the library cuts he replied that "nobody in this building has lost '
+        'a job."'
+    )
+    assert who_said(analyzer, body) == ["Tomas Berg", "Tomas Berg"]

@@ -165,3 +165,12 @@ def unnamed_before(text: str, at: int, entities: Sequence[Entity]) -> str | None
     if not found or not all(possessed(text, e) for e in people):
         return None
     return found.group()[0].lower() + found.group()[1:]
+
+
+# a person written as a passive's agent: 'When challenged by Piet Maas …, he replied': not whom 'he' is
+_AGENT = re.compile(r"\b[a-z]+ed\s+by\s+(?:[A-Z][\w.'’-]*\s+){0,2}$")
+
+
+def not_agents(text: str, people: Sequence[Entity]) -> list[Entity]:
+    """Of `people`, those not written as the agent of a passive ('challenged by Piet Maas')."""
+    return [e for e in people if not _AGENT.search(text, max(0, e.start - 40), e.start)]

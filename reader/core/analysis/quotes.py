@@ -437,6 +437,7 @@ def _pronoun(source: Source, span: QuoteSpan, text: str, entities: Sequence[Enti
     in_scope = [e for e in entities if e.label in wanted and scope <= e.start and e.end <= upto]
     # '"Tom gave everything," he said': not the Tom the quote talks about, where someone else was named
     in_scope = [e for e in in_scope if not _named_in(e, text[span.start : span.end])] or in_scope
+    in_scope = pronouns.not_agents(text, in_scope) if wanted == ("PERSON",) else in_scope  # 'challenged by X'
     previous = last.speaker if last is not None and _may_be(last.speaker, wanted, entities) else None
     if going_on := pronouns.subject_goes_on(source.text, text, span.start, scope, in_scope, previous, entities):
         return going_on  # 'She called on President Vasseur to …. "…," she said': not Vasseur

@@ -1005,3 +1005,23 @@ def test_he_after_being_challenged_by_someone_is_not_the_challenger(analyzer):
         'a job."'
     )
     assert who_said(analyzer, body) == ["Tomas Berg", "Tomas Berg"]
+
+
+# ---------------------------------------------------------------- a release pasted as one paragraph
+
+
+def test_she_after_a_quote_that_closes_its_sentence_is_the_woman_named_next(analyzer):
+    body = (
+        'Club captain Callum Reid said: "Every player knows what it means. We will wear it with pride." '
+        "Women's captain Jess Moreno welcomed the decision to put the same sponsor on both teams' shirts. "
+        '"It sends a message," she said. "Same badge, same shirt, same partner."'
+    )
+    assert who_said(analyzer, body) == ["Callum Reid", "Jess Moreno", "Jess Moreno"]
+
+
+def test_he_after_a_quote_goes_on_from_its_speaker_past_a_possessor(analyzer):
+    body = (
+        'Her coach Mark Hill spoke to reporters after the race. "She was ready for this one," he said. When asked '
+        'about the media from Anna Berg\'s home town, he said: "It is their loss, not ours."'
+    )
+    assert who_said(analyzer, body) == ["Mark Hill", "Mark Hill"]

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from ..model import paragraph_start
 from .attribution import LEAD_IN, QUOTE_MARK, sentence_start
+from .cues import sentence_end
 from .gender import KIN, by_gender, genders
 from .referents import possessed
 from .story import (
@@ -171,6 +172,26 @@ def unnamed_before(text: str, at: int, entities: Sequence[Entity]) -> str | None
 _AGENT = re.compile(r"\b[a-z]+ed\s+by\s+(?:[A-Z][\w.'’-]*\s+){0,2}$")
 
 
-def not_agents(text: str, people: Sequence[Entity]) -> list[Entity]:
-    """Of `people`, those not written as the agent of a passive ('challenged by Piet Maas')."""
-    return [e for e in people if not _AGENT.search(text, max(0, e.start - 40), e.start)]
+def candidates(pronoun: str, text: str, people: Sequence[Entity], after_quote: bool) -> list[Entity]:
+    """Of `people`, those 'he' or 'she' may stand for: not one written as the agent of a passive ('challenged
+    by Piet Maas'), nor, after a quote of the paragraph, one named as a possessor ('the media from Wolf's
+    home country'): the pronoun goes on from its speaker."""
+    if pronoun.lower() not in _HE_SHE:
+        return list(people)
+    return [
+        e
+        for e in people
+        if not _AGENT.search(text, max(0, e.start - 40), e.start) and not (after_quote and possessed(text, e))
+    ]
+
+
+# after a quote that ends its own sentence: '… with pride." Women's captain Jess Moreno …'
+_NEW_SENTENCE = re.compile(r"\s+[\"“]?[A-Z]")
+
+
+def after_quote(text: str, end: int, limit: int) -> int:
+    """Where the sentence of a quote ending at `end` ends: at the quote where it closes with a full stop and a
+    new sentence follows ('… with pride." Jess Moreno welcomed …'), else at the sentence's own end."""
+    if text[end - 2 : end - 1] == "." and _NEW_SENTENCE.match(text, end):
+        return end
+    return sentence_end(text, end, limit)

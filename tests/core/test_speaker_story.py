@@ -1025,3 +1025,23 @@ def test_he_after_a_quote_goes_on_from_its_speaker_past_a_possessor(analyzer):
         'about the media from Anna Berg\'s home town, he said: "It is their loss, not ours."'
     )
     assert who_said(analyzer, body) == ["Mark Hill", "Mark Hill"]
+
+
+# ---------------------------------------------------------------- a report: whose it is
+
+
+def test_the_units_annual_report_is_the_unit(analyzer):
+    body = (
+        "Not everyone is comfortable. The Tarvel Integrity Unit has warned that some contracts include bonuses "
+        "for times run at races with little testing. According to the unit's annual report, \"financial "
+        'incentives tied to performance can create pressure that athletes must be protected from".'
+    )
+    assert who_said(analyzer, body) == ["Tarvel Integrity Unit"]
+
+
+def test_a_report_in_a_newspaper_is_the_newspaper(analyzer):
+    body = (
+        'The two countries signed the border agreement on Friday. Ostrava agreed also "not to allow exiles to '
+        'campaign against its neighbour on its soil", according to a report in the Valdane Herald.'
+    )
+    assert who_said(analyzer, body) == ["Valdane Herald"]

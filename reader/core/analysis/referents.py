@@ -235,3 +235,28 @@ def role_of(phrase: str, role: str) -> str:
     if not found or found.group(1).split()[0] in ("The", "A", "An"):
         return ""
     return found.group(1).strip()
+
+
+_DOCUMENTS = r"(?:report|study|survey|review|analysis|audit|findings|figures|accounts|submission|filing)"
+# "the unit's annual report": a body's document, named by what the story called the body
+_OWNED_DOCUMENT = re.compile(rf"(?:the|its|their)\s+([a-z][\w-]*)['’]s?\s+(?:[\w-]+\s+){{0,2}}?{_DOCUMENTS}", re.I)
+# 'a report in the Valdane Herald', 'a study by the Kell Institute': the body written after the document
+_PUBLISHED_IN = re.compile(r"\s+(?:in|by|from|published\s+by|for)\s+(?:[Tt]he\s+)?")
+
+
+def document_owner(phrase: str, start: int, end: int, text: str, entities: Sequence[Entity]) -> str | None:
+    """Whose report a source like 'the unit's annual report' or 'a report in the Valdane Herald' (of the quote
+    at text[start:end]) is: the body the possessor stands for, or the one named right after; None for any
+    other phrase."""
+    owned = _OWNED_DOCUMENT.fullmatch(phrase)
+    if owned:
+        noun = owned.group(1).lower()
+        bodies = [e for e in entities if e.label == "ORG" and e.end <= start and last_word_is(e.canonical, noun)]
+        return organisation_before(bodies, text, start, noun) if bodies else None
+    if not re.fullmatch(rf"(?:an?|the)\s+(?:[\w-]+\s+)?{_DOCUMENTS}", phrase, re.I):
+        return None
+    at = text.find(phrase, end, end + LOOK_BACK // 4)  # the attribution after the quote, else before it
+    at = at if at >= 0 else text.rfind(phrase, max(0, start - LOOK_BACK // 4), start)
+    after = _PUBLISHED_IN.match(text, at + len(phrase)) if at >= 0 else None
+    named = after and next((e for e in entities if e.label == "ORG" and after.start() < e.start <= after.end()), None)
+    return named.canonical if named else None

@@ -19,6 +19,7 @@ from .origins import of_origin
 from .per_document import PerDocument
 from .referents import (  # LOOK_BACK and possessed also for quotes.py
     LOOK_BACK,
+    document_owner,
     last_word_is,
     named_with,
     organisation_before,
@@ -131,7 +132,7 @@ def is_description(phrase: str) -> bool:
 def description(phrase: str, start: int, end: int, text: str, entities: Sequence[Entity]) -> str | None:
     """'the airline' → the organisation named just before; 'the coach' → the person given that role;
     'the 28-year-old' → the person named just before; else the phrase as written (if short)."""
-    by_form = _by_its_form(phrase, start, end, text, entities)
+    by_form = _by_its_form(phrase, start, end, text, entities) or document_owner(phrase, start, end, text, entities)
     if by_form:
         return by_form
     issued = _STATEMENT_FROM.match(phrase)

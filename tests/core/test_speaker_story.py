@@ -1045,3 +1045,15 @@ def test_a_report_in_a_newspaper_is_the_newspaper(analyzer):
         'campaign against its neighbour on its soil", according to a report in the Valdane Herald.'
     )
     assert who_said(analyzer, body) == ["Valdane Herald"]
+
+
+# ---------------------------------------------------------------- 'X of the UCI said …. "…," she said'
+
+
+def test_she_is_the_official_who_said_so_in_the_sentence_before(analyzer):
+    body = (
+        "There was a warning from the jury for Ostrova's Remi Lachaud, who was seen holding a team car on the "
+        "final climb. Chief commissaire Ilse Varga of the federation said the rider had been fined 500 francs. "
+        '"The rules are the same for everyone, in the valley and on the mountain," she said.'
+    )
+    assert who_said(analyzer, body) == ["Ilse Varga"]

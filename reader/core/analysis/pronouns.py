@@ -195,3 +195,19 @@ def after_quote(text: str, end: int, limit: int) -> int:
     if text[end - 2 : end - 1] == "." and _NEW_SENTENCE.match(text, end):
         return end
     return sentence_end(text, end, limit)
+
+
+# a person who reports in the sentence before: 'Ilse Varga of the federation said the rider …'
+_REPORTS = re.compile(
+    r"(?:\s+(?:of|at|from)\s+(?:the\s+)?[\w'’.-]+(?:\s+[A-Z][\w'’.-]*){0,3})?(?:,[^,.;:\"“]{1,80},)?\s+"
+    r"(?:said|says|told|explained|confirmed|announced|insisted|argued|warned|added)\b"
+)
+
+
+def reporter_before(text: str, at: int, floor: int, people: Sequence[Entity]) -> Entity | None:
+    """Of `people`, the one who reports in the sentence just before the quote at `at` ('Chief commissaire Ilse
+    Varga of the federation said the rider had been fined. "…," she said'), where just one does."""
+    begin = sentence_start(text, at, floor)
+    previous = sentence_start(text, max(floor, len(text[:begin].rstrip()) - 1), floor)
+    found = [e for e in people if previous <= e.start < begin and _REPORTS.match(text, e.end)]
+    return found[0] if len({e.canonical for e in found}) == 1 else None

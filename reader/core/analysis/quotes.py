@@ -445,6 +445,7 @@ def _pronoun(source: Source, span: QuoteSpan, text: str, entities: Sequence[Enti
         # the subject of the sentence just before the quote ('Federer, who…, snapped … "…," he said'),
         # else the first named in the scope
         subject = story.subject_before(text, span.start, scope, in_scope)
+        subject = subject or pronouns.reporter_before(text, span.start, scope, in_scope)  # 'X … said the rider …'
         return (subject or in_scope[0]).canonical
     if wanted == ("PERSON",):
         introduced = _SUBJECT_NAME.search(text, scope, span.start)

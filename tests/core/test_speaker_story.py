@@ -1057,3 +1057,11 @@ def test_she_is_the_official_who_said_so_in_the_sentence_before(analyzer):
         '"The rules are the same for everyone, in the valley and on the mountain," she said.'
     )
     assert who_said(analyzer, body) == ["Ilse Varga"]
+
+
+def test_their_decision_is_the_group_the_sentence_before_opens_with(analyzer):
+    body = (
+        "The stewards gave Pierre Vasseur a five-second penalty for forcing a rival off the track. Their "
+        'decision said the move was "not in line with the driving standards guidelines". Vasseur took it well.'
+    )
+    assert who_said(analyzer, body) == ["the stewards"]

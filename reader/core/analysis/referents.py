@@ -240,6 +240,8 @@ def role_of(phrase: str, role: str) -> str:
 _DOCUMENTS = r"(?:report|study|survey|review|analysis|audit|findings|figures|accounts|submission|filing)"
 # "the unit's annual report": a body's document, named by what the story called the body
 _OWNED_DOCUMENT = re.compile(rf"(?:the|its|their)\s+([a-z][\w-]*)['’]s?\s+(?:[\w-]+\s+){{0,2}}?{_DOCUMENTS}", re.I)
+_THEIR_DOCUMENT = re.compile(rf"[Tt]heir\s+(?:[\w-]+\s+)?(?:{_DOCUMENTS}|decision|ruling|verdict|statement)")
+_GROUP_OPENS = re.compile(r"(The\s+[a-z]+s)\s+[a-z]")  # 'The stewards gave …', 'The judges ruled …'
 # 'a report in the Valdane Herald', 'a study by the Kell Institute': the body written after the document
 _PUBLISHED_IN = re.compile(r"\s+(?:in|by|from|published\s+by|for)\s+(?:[Tt]he\s+)?")
 
@@ -253,10 +255,15 @@ def document_owner(phrase: str, start: int, end: int, text: str, entities: Seque
         noun = owned.group(1).lower()
         bodies = [e for e in entities if e.label == "ORG" and e.end <= start and last_word_is(e.canonical, noun)]
         return organisation_before(bodies, text, start, noun) if bodies else None
-    if not re.fullmatch(rf"(?:an?|the)\s+(?:[\w-]+\s+)?{_DOCUMENTS}", phrase, re.I):
-        return None
     at = text.find(phrase, end, end + LOOK_BACK // 4)  # the attribution after the quote, else before it
     at = at if at >= 0 else text.rfind(phrase, max(0, start - LOOK_BACK // 4), start)
+    if at >= 0 and _THEIR_DOCUMENT.fullmatch(phrase):  # 'The stewards gave … . Their decision said …'
+        para = paragraph_start(text, at)
+        begin = sentence_start(text, at, para)
+        group = _GROUP_OPENS.match(text, sentence_start(text, max(para, len(text[:begin].rstrip()) - 1), para))
+        return group.group(1)[0].lower() + group.group(1)[1:] if group and begin > para else None
+    if not re.fullmatch(rf"(?:an?|the)\s+(?:[\w-]+\s+)?{_DOCUMENTS}", phrase, re.I):
+        return None
     after = _PUBLISHED_IN.match(text, at + len(phrase)) if at >= 0 else None
     named = after and next((e for e in entities if e.label == "ORG" and after.start() < e.start <= after.end()), None)
     return named.canonical if named else None

@@ -1065,3 +1065,12 @@ def test_their_decision_is_the_group_the_sentence_before_opens_with(analyzer):
         'decision said the move was "not in line with the driving standards guidelines". Vasseur took it well.'
     )
     assert who_said(analyzer, body) == ["the stewards"]
+
+
+def test_the_name_after_its_role_of_a_body_is_the_subject_the_quote_follows(analyzer):
+    body = (
+        "The bill passed on Wednesday night with a long list of tax breaks attached.\n\n"
+        "Chair of the Ratepayers Alliance, Ines Kohl, offered her explanation for the tax breaks added in. "
+        '"People who support some of these provisions will forget about the rest of the bill."'
+    )
+    assert who_said(analyzer, body) == ["Ines Kohl"]

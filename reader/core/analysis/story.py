@@ -46,6 +46,9 @@ _APPOSED_ROLE = re.compile(
     r"(?:The|His|Her|Their|Its|[A-Z][\w'’-]*['’]s)\s+(?:[\w'’.-]+\s+){0,4}?[\w'’.-]+,\s*"
     r"(?!(?:and|but|or|as|while|when|who|which|that)\s)(?:[A-Z][a-z-]+\s+)?(?:[a-z-]+\s+)?"
 )
+_ROLE_OF_BODY_APPOSED = re.compile(
+    r"((?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)\s+(?:of|at|for)\s+(?:the\s+)?[A-Z][^,.;]{0,60},\s*"
+)
 
 # "…," the airline said: a description that stands for the organisation named before it
 ORG_NOUNS = frozenset(
@@ -401,8 +404,10 @@ def opens_with(text: str, sentence: int, name: int) -> bool:
     words = head.split()
     if not words:
         return True
+    role_of = _ROLE_OF_BODY_APPOSED.fullmatch(head)  # 'Vice President of Taxpayers for Common Sense, Steve Ellis'
     return (
         bool(_APPOSED_ROLE.fullmatch(head))
+        or bool(role_of and _role(role_of.group(1).split()[-1]))
         or (
             len(words) <= _TITLE_WORDS
             and _role(words[-1])  # 'Toyota team principal', and a sportsman's: 'Race winner', 'Defending champion'

@@ -971,3 +971,106 @@ def test_the_captain_is_whom_the_story_says_captains_the_side(analyzer):
         '"This club is my home," the captain said.'
     )
     assert who_said(analyzer, body) == ["Lena Brandt"]
+
+
+# ---------------------------------------------------------------- 'the Harlow captain' is not the other side's captain
+
+
+def test_a_teams_captain_is_not_the_captain_the_story_gives_the_other_side(analyzer):
+    body = (
+        "Harlow beat Tenby by 14 runs on Saturday night, and Jack Ormond did not pretend it had been easy.\n\n"
+        '"We made it hard for ourselves," the Harlow captain said. "They were cruising at one stage."\n\n'
+        "Tenby's coach, Rhys Morgan, blamed his batsmen. Their captain, Dai Pritchard, was more forgiving. "
+        '"Credit to them, they bowled well at the death," said the left-hander.'
+    )
+    assert who_said(analyzer, body)[:2] == ["Jack Ormond", "Jack Ormond"]
+
+
+def test_a_teams_captain_is_the_one_the_story_later_names_as_that_teams(analyzer):
+    body = (
+        "Tenby's captain, Dai Pritchard, blamed his batsmen.\n\n"
+        '"We made it hard for ourselves," the Harlow captain said of a 14-run win.\n\n'
+        "Harlow stand-in captain Jack Ormond, who took three for 22, was named man of the match."
+    )
+    assert who_said(analyzer, body) == ["Jack Ormond"]
+
+
+# ---------------------------------------------------------------- 'When challenged by X … he said': not X
+
+
+def test_he_after_being_challenged_by_someone_is_not_the_challenger(analyzer):
+    body = (
+        'Tomas Berg defended the budget at the council meeting. "We have made savings everywhere," he said. '
+        'When challenged by Piet Maas over the library cuts he replied that "nobody in this building has lost '
+        'a job."'
+    )
+    assert who_said(analyzer, body) == ["Tomas Berg", "Tomas Berg"]
+
+
+# ---------------------------------------------------------------- a release pasted as one paragraph
+
+
+def test_she_after_a_quote_that_closes_its_sentence_is_the_woman_named_next(analyzer):
+    body = (
+        'Club captain Callum Reid said: "Every player knows what it means. We will wear it with pride." '
+        "Women's captain Jess Moreno welcomed the decision to put the same sponsor on both teams' shirts. "
+        '"It sends a message," she said. "Same badge, same shirt, same partner."'
+    )
+    assert who_said(analyzer, body) == ["Callum Reid", "Jess Moreno", "Jess Moreno"]
+
+
+def test_he_after_a_quote_goes_on_from_its_speaker_past_a_possessor(analyzer):
+    body = (
+        'Her coach Mark Hill spoke to reporters after the race. "She was ready for this one," he said. When asked '
+        'about the media from Anna Berg\'s home town, he said: "It is their loss, not ours."'
+    )
+    assert who_said(analyzer, body) == ["Mark Hill", "Mark Hill"]
+
+
+# ---------------------------------------------------------------- a report: whose it is
+
+
+def test_the_units_annual_report_is_the_unit(analyzer):
+    body = (
+        "Not everyone is comfortable. The Tarvel Integrity Unit has warned that some contracts include bonuses "
+        "for times run at races with little testing. According to the unit's annual report, \"financial "
+        'incentives tied to performance can create pressure that athletes must be protected from".'
+    )
+    assert who_said(analyzer, body) == ["Tarvel Integrity Unit"]
+
+
+def test_a_report_in_a_newspaper_is_the_newspaper(analyzer):
+    body = (
+        'The two countries signed the border agreement on Friday. Ostrava agreed also "not to allow exiles to '
+        'campaign against its neighbour on its soil", according to a report in the Valdane Herald.'
+    )
+    assert who_said(analyzer, body) == ["Valdane Herald"]
+
+
+# ---------------------------------------------------------------- 'X of the UCI said …. "…," she said'
+
+
+def test_she_is_the_official_who_said_so_in_the_sentence_before(analyzer):
+    body = (
+        "There was a warning from the jury for Ostrova's Remi Lachaud, who was seen holding a team car on the "
+        "final climb. Chief commissaire Ilse Varga of the federation said the rider had been fined 500 francs. "
+        '"The rules are the same for everyone, in the valley and on the mountain," she said.'
+    )
+    assert who_said(analyzer, body) == ["Ilse Varga"]
+
+
+def test_their_decision_is_the_group_the_sentence_before_opens_with(analyzer):
+    body = (
+        "The stewards gave Pierre Vasseur a five-second penalty for forcing a rival off the track. Their "
+        'decision said the move was "not in line with the driving standards guidelines". Vasseur took it well.'
+    )
+    assert who_said(analyzer, body) == ["the stewards"]
+
+
+def test_the_name_after_its_role_of_a_body_is_the_subject_the_quote_follows(analyzer):
+    body = (
+        "The bill passed on Wednesday night with a long list of tax breaks attached.\n\n"
+        "Chair of the Ratepayers Alliance, Ines Kohl, offered her explanation for the tax breaks added in. "
+        '"People who support some of these provisions will forget about the rest of the bill."'
+    )
+    assert who_said(analyzer, body) == ["Ines Kohl"]

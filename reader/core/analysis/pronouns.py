@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from ..model import paragraph_start
 from .attribution import LEAD_IN, QUOTE_MARK, sentence_start
+from .cues import sentence_end
 from .gender import KIN, by_gender, genders
 from .referents import possessed
 from .story import (
@@ -165,3 +166,48 @@ def unnamed_before(text: str, at: int, entities: Sequence[Entity]) -> str | None
     if not found or not all(possessed(text, e) for e in people):
         return None
     return found.group()[0].lower() + found.group()[1:]
+
+
+# a person written as a passive's agent: 'When challenged by Piet Maas …, he replied': not whom 'he' is
+_AGENT = re.compile(r"\b[a-z]+ed\s+by\s+(?:[A-Z][\w.'’-]*\s+){0,2}$")
+
+
+def candidates(pronoun: str, text: str, people: Sequence[Entity], after_quote: bool) -> list[Entity]:
+    """Of `people`, those 'he' or 'she' may stand for: not one written as the agent of a passive ('challenged
+    by Piet Maas'), nor, after a quote of the paragraph, one named as a possessor ('the media from Wolf's
+    home country'): the pronoun goes on from its speaker."""
+    if pronoun.lower() not in _HE_SHE:
+        return list(people)
+    return [
+        e
+        for e in people
+        if not _AGENT.search(text, max(0, e.start - 40), e.start) and not (after_quote and possessed(text, e))
+    ]
+
+
+# after a quote that ends its own sentence: '… with pride." Women's captain Jess Moreno …'
+_NEW_SENTENCE = re.compile(r"\s+[\"“]?[A-Z]")
+
+
+def after_quote(text: str, end: int, limit: int) -> int:
+    """Where the sentence of a quote ending at `end` ends: at the quote where it closes with a full stop and a
+    new sentence follows ('… with pride." Jess Moreno welcomed …'), else at the sentence's own end."""
+    if text[end - 2 : end - 1] == "." and _NEW_SENTENCE.match(text, end):
+        return end
+    return sentence_end(text, end, limit)
+
+
+# a person who reports in the sentence before: 'Ilse Varga of the federation said the rider …'
+_REPORTS = re.compile(
+    r"(?:\s+(?:of|at|from)\s+(?:the\s+)?[\w'’.-]+(?:\s+[A-Z][\w'’.-]*){0,3})?(?:,[^,.;:\"“]{1,80},)?\s+"
+    r"(?:said|says|told|explained|confirmed|announced|insisted|argued|warned|added)\b"
+)
+
+
+def reporter_before(text: str, at: int, floor: int, people: Sequence[Entity]) -> Entity | None:
+    """Of `people`, the one who reports in the sentence just before the quote at `at` ('Chief commissaire Ilse
+    Varga of the federation said the rider had been fined. "…," she said'), where just one does."""
+    begin = sentence_start(text, at, floor)
+    previous = sentence_start(text, max(floor, len(text[:begin].rstrip()) - 1), floor)
+    found = [e for e in people if previous <= e.start < begin and _REPORTS.match(text, e.end)]
+    return found[0] if len({e.canonical for e in found}) == 1 else None

@@ -432,11 +432,12 @@ def _pronoun(source: Source, span: QuoteSpan, text: str, entities: Sequence[Enti
     wanted = ("ORG",) if source.text.lower() in ("it", "they", "we") else ("PERSON",)
     para_start = paragraph_start(text, span.start)
     last_here = last if last is not None and last.end > para_start else None  # the previous quote, if in this paragraph
-    scope = sentence_end(text, last_here.end, span.start) if last_here is not None else para_start
+    scope = pronouns.after_quote(text, last_here.end, span.start) if last_here is not None else para_start
     upto = min(span.start, source.start)
     in_scope = [e for e in entities if e.label in wanted and scope <= e.start and e.end <= upto]
     # '"Tom gave everything," he said': not the Tom the quote talks about, where someone else was named
     in_scope = [e for e in in_scope if not _named_in(e, text[span.start : span.end])] or in_scope
+    in_scope = pronouns.candidates(source.text, text, in_scope, last_here is not None)  # not 'by X'
     previous = last.speaker if last is not None and _may_be(last.speaker, wanted, entities) else None
     if going_on := pronouns.subject_goes_on(source.text, text, span.start, scope, in_scope, previous, entities):
         return going_on  # 'She called on President Vasseur to …. "…," she said': not Vasseur
@@ -444,6 +445,7 @@ def _pronoun(source: Source, span: QuoteSpan, text: str, entities: Sequence[Enti
         # the subject of the sentence just before the quote ('Federer, who…, snapped … "…," he said'),
         # else the first named in the scope
         subject = story.subject_before(text, span.start, scope, in_scope)
+        subject = subject or pronouns.reporter_before(text, span.start, scope, in_scope)  # 'X … said the rider …'
         return (subject or in_scope[0]).canonical
     if wanted == ("PERSON",):
         introduced = _SUBJECT_NAME.search(text, scope, span.start)

@@ -157,14 +157,18 @@ _HOLDS = re.compile(
 _FOR_BODY = re.compile(r"\s+(?:for|of|at)\s+(?:the\s+)?[A-Z][^,.;:\"“]{0,60},\s+")
 
 
-def named_with(noun: str, labels: tuple[str, ...], text: str, before: int, entities: Sequence[Entity]) -> str | None:
+def named_with(
+    noun: str, labels: tuple[str, ...], text: str, before: int, entities: Sequence[Entity], of: str = ""
+) -> str | None:
     """The last entity the text gave `noun` to before `before`: 'coach Hansi Flick', 'Flick, the coach',
-    'the Spanish airline Iberojet'."""
+    'the Spanish airline Iberojet'; with `of`, only as that body's: 'Kinsale (head) coach Ronan Tierney'."""
     named = [e for e in entities if e.label in labels and e.end <= before]
     floor = max(0, before - 4 * LOOK_BACK)
     best: tuple[int, str] | None = None
     short = TITLE_OF_ROLE.get(noun.lower())
     said = rf"\b(?:{re.escape(noun)}\b|{short}\.)" if short else rf"\b{re.escape(noun)}\b"
+    if of:
+        said = rf"\b{re.escape(of)}(?:['’]s)?\s+(?:[\w'’-]+\s+){{0,2}}?{said}"
     for m in re.finditer(said, text[floor:before], re.I):
         at, said_end = m.start() + floor, m.end() + floor
         for e in named:
@@ -223,3 +227,43 @@ def written_with(noun: str, text: str, before: int, entities: Sequence[Entity]) 
         if len(words) > 1 and not any(e.label == "PERSON" and e.text == name for e in entities):
             return name
     return None
+
+
+def role_of(phrase: str, role: str) -> str:
+    """'the Harlow captain' → 'Harlow': the team or body written before the role, if any."""
+    found = re.search(rf"\b((?:[A-Z][\w'’.-]*\s+){{1,3}})(?i:{re.escape(role)})\b", phrase)
+    if not found or found.group(1).split()[0] in ("The", "A", "An"):
+        return ""
+    return found.group(1).strip()
+
+
+_DOCUMENTS = r"(?:report|study|survey|review|analysis|audit|findings|figures|accounts|submission|filing)"
+# "the unit's annual report": a body's document, named by what the story called the body
+_OWNED_DOCUMENT = re.compile(rf"(?:the|its|their)\s+([a-z][\w-]*)['’]s?\s+(?:[\w-]+\s+){{0,2}}?{_DOCUMENTS}", re.I)
+_THEIR_DOCUMENT = re.compile(rf"[Tt]heir\s+(?:[\w-]+\s+)?(?:{_DOCUMENTS}|decision|ruling|verdict|statement)")
+_GROUP_OPENS = re.compile(r"(The\s+[a-z]+s)\s+[a-z]")  # 'The stewards gave …', 'The judges ruled …'
+# 'a report in the Valdane Herald', 'a study by the Kell Institute': the body written after the document
+_PUBLISHED_IN = re.compile(r"\s+(?:in|by|from|published\s+by|for)\s+(?:[Tt]he\s+)?")
+
+
+def document_owner(phrase: str, start: int, end: int, text: str, entities: Sequence[Entity]) -> str | None:
+    """Whose report a source like 'the unit's annual report' or 'a report in the Valdane Herald' (of the quote
+    at text[start:end]) is: the body the possessor stands for, or the one named right after; None for any
+    other phrase."""
+    owned = _OWNED_DOCUMENT.fullmatch(phrase)
+    if owned:
+        noun = owned.group(1).lower()
+        bodies = [e for e in entities if e.label == "ORG" and e.end <= start and last_word_is(e.canonical, noun)]
+        return organisation_before(bodies, text, start, noun) if bodies else None
+    at = text.find(phrase, end, end + LOOK_BACK // 4)  # the attribution after the quote, else before it
+    at = at if at >= 0 else text.rfind(phrase, max(0, start - LOOK_BACK // 4), start)
+    if at >= 0 and _THEIR_DOCUMENT.fullmatch(phrase):  # 'The stewards gave … . Their decision said …'
+        para = paragraph_start(text, at)
+        begin = sentence_start(text, at, para)
+        group = _GROUP_OPENS.match(text, sentence_start(text, max(para, len(text[:begin].rstrip()) - 1), para))
+        return group.group(1)[0].lower() + group.group(1)[1:] if group and begin > para else None
+    if not re.fullmatch(rf"(?:an?|the)\s+(?:[\w-]+\s+)?{_DOCUMENTS}", phrase, re.I):
+        return None
+    after = _PUBLISHED_IN.match(text, at + len(phrase)) if at >= 0 else None
+    named = after and next((e for e in entities if e.label == "ORG" and after.start() < e.start <= after.end()), None)
+    return named.canonical if named else None

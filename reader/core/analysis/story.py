@@ -12,17 +12,20 @@ from collections.abc import Sequence
 from ..model import PARAGRAPH_BREAK, paragraph_start
 from .ages import of_age
 from .attribution import LEAD_IN, QUOTE_MARK, STATEMENT_NOUNS, sentence_around, sentence_start
+from .groups import one_of  # noqa: F401 - quotes.py reads it as story's
 from .names import DEMONYMS, ROLE_WORDS
 from .offices import athlete, office_holders
 from .origins import of_origin
 from .per_document import PerDocument
 from .referents import (  # LOOK_BACK and possessed also for quotes.py
     LOOK_BACK,
+    document_owner,
     last_word_is,
     named_with,
     organisation_before,
     paragraph_subject,
     possessed,
+    role_of,
     written_with,
 )
 from .spelling import misspelt_person, same_word, spelled_out  # noqa: F401 - quotes.py reads them as story's
@@ -42,6 +45,9 @@ OPENING_ADVERB = re.compile(
 _APPOSED_ROLE = re.compile(
     r"(?:The|His|Her|Their|Its|[A-Z][\w'’-]*['’]s)\s+(?:[\w'’.-]+\s+){0,4}?[\w'’.-]+,\s*"
     r"(?!(?:and|but|or|as|while|when|who|which|that)\s)(?:[A-Z][a-z-]+\s+)?(?:[a-z-]+\s+)?"
+)
+_ROLE_OF_BODY_APPOSED = re.compile(
+    r"((?:[A-Z][\w'’-]*\s+){0,2}[A-Z][\w'’-]*)\s+(?:of|at|for)\s+(?:the\s+)?[A-Z][^,.;]{0,60},\s*"
 )
 
 # "…," the airline said: a description that stands for the organisation named before it
@@ -129,7 +135,7 @@ def is_description(phrase: str) -> bool:
 def description(phrase: str, start: int, end: int, text: str, entities: Sequence[Entity]) -> str | None:
     """'the airline' → the organisation named just before; 'the coach' → the person given that role;
     'the 28-year-old' → the person named just before; else the phrase as written (if short)."""
-    by_form = _by_its_form(phrase, start, end, text, entities)
+    by_form = _by_its_form(phrase, start, end, text, entities) or document_owner(phrase, start, end, text, entities)
     if by_form:
         return by_form
     issued = _STATEMENT_FROM.match(phrase)
@@ -210,8 +216,12 @@ def _person_of(phrase: str, words: list[str], start: int, text: str, entities: S
     head = words[-1] if words else ""
     earlier = [e for e in entities if start - LOOK_BACK < e.end <= start]
     role = next((w for w in reversed(words) if w in PERSON_ROLES), head if head.isalpha() else None)
-    person = named_with(role, ("PERSON",), text, start, entities) if role else None
-    if person is None and role and (role in PERSON_ROLES or role in ROLE_WORDS):
+    of = role_of(phrase, role) if role else ""  # 'the Harlow captain': Harlow's, not "Tenby's captain, Dai Pritchard"
+    person = named_with(role, ("PERSON",), text, start, entities, of=of) if role and of else None
+    if person is None and role and of and role in PERSON_ROLES:  # as written later: 'Harlow captain Jack Ormond'
+        person = named_with(role, ("PERSON",), text, len(text), entities, of=of)
+    person = person or (named_with(role, ("PERSON",), text, start, entities) if role else None)
+    if person is None and role and not of and (role in PERSON_ROLES or role in ROLE_WORDS):
         # 'what his agent called "…"' before 'The agent, Federico Bellandi-Rosa, said …'
         person = named_with(role, ("PERSON",), text, len(text), entities)
     if person:
@@ -221,6 +231,8 @@ def _person_of(phrase: str, words: list[str], start: int, text: str, entities: S
         subject = subject_before(text, start, paragraph_start(text, start), people)
         if subject:
             return subject.canonical
+        if of:  # 'Jack Ormond did not pretend …  "…," the Harlow captain said.'
+            return _person_described(text, start, earlier, entities)
     if not _PERSON_HEAD.search(phrase):
         return None
     # 'Emma Raducanu-Lowe, 17, won … "…," the teenager said'; else whom the paragraph is about
@@ -392,8 +404,10 @@ def opens_with(text: str, sentence: int, name: int) -> bool:
     words = head.split()
     if not words:
         return True
+    role_of = _ROLE_OF_BODY_APPOSED.fullmatch(head)  # 'Vice President of Taxpayers for Common Sense, Steve Ellis'
     return (
         bool(_APPOSED_ROLE.fullmatch(head))
+        or bool(role_of and _role(role_of.group(1).split()[-1]))
         or (
             len(words) <= _TITLE_WORDS
             and _role(words[-1])  # 'Toyota team principal', and a sportsman's: 'Race winner', 'Defending champion'
@@ -509,25 +523,6 @@ def introducer(text: str, start: int, entities: Sequence[Entity]) -> str | None:
     if len(text[subject.start : stop].split()) > INTRODUCTION_WORDS:
         return None  # the words about the person, not their title, make the sentence short
     return subject.canonical
-
-
-# a group the sentence before opens with: 'Pals say …', 'Fans flooded social media.', 'Team-mates rallied round'
-_GROUP_FIRST = re.compile(r"(?:(?:Some|Many|Several|Other|Local|Angry|Furious)\s+)?([A-Z][a-z-]+s)\s+[a-z]")
-
-
-def one_of(text: str, at: int) -> str | None:
-    """'a pal' for the 'One' at `at` that opens a sentence after one that opens with a group of people ('Pals
-    say …. One told us: "…"'); None where none does."""
-    begin = sentence_start(text, at, paragraph_start(text, at))
-    if text[begin:at].strip():
-        return None
-    floor = max(0, begin - LOOK_BACK)
-    previous = text[sentence_start(text, max(floor, len(text[:begin].rstrip()) - 1), floor) : begin]
-    group = _GROUP_FIRST.match(previous)
-    if not group or group.group(1).lower() in DEMONYMS or group.group(1).endswith("ss"):
-        return None
-    noun = group.group(1).lower()
-    return "a " + (noun[:-3] + "y" if noun.endswith("ies") else noun[:-1])
 
 
 # ------------------------------------------------------------------ several people in one attribution

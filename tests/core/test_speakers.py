@@ -3792,3 +3792,50 @@ def test_a_one_sentence_paragraph_does_not_take_a_quote_that_names_its_speaker(a
         '"He was the best player on the pitch," said Leeds manager Tom Reid.'
     )
     assert who_said(analyzer, body) == ["Tom Reid"]
+
+
+# ---------------------------------------------------------------- the speaker under the name the article gives
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # a title before the name is not part of it
+            "Premier Lu Wenhai visited the port on Monday.\n\n"
+            '"The bridge will be finished next year," the Premier said.',
+            "Lu Wenhai",
+        ),
+        (
+            'Cardinal Matthew Orlen spoke to reporters. "Charity is not a weapon," Cardinal Orlen said.',
+            "Matthew Orlen",
+        ),
+        (  # a possessive origin is not part of it either
+            "In the women's draw, Croatia's Mila Brekalo beat Japan's Yumi Sato in straight sets. "
+            '"I never read the papers," Brekalo said.',
+            "Mila Brekalo",
+        ),
+        (  # a peer's or a judge's title is
+            "Judge Lord Carrowmore sentenced both men to life. "
+            'Lord Carrowmore said it had been "a cruel and senseless attack".',
+            "Lord Carrowmore",
+        ),
+    ],
+)
+def test_the_speaker_is_the_name_without_a_title_or_an_origin(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+def test_an_unnamed_source_keeps_the_whole_description(analyzer):
+    body = (
+        "A senior executive at one of the big two kit makers, who asked not to be named, says the bonuses now "
+        'run "well into seven figures". "The retainer is the small part," the executive says.'
+    )
+    assert who_said(analyzer, body) == ["a senior executive at one of the big two kit makers"] * 2
+
+
+def test_a_peers_title_is_not_added_to_a_full_name_nor_a_first_lady_made_a_peer(analyzer):
+    body = (
+        'Lord Daniel Ashcombe praised the bid. "It will change the city," Ashcombe said.\n\n'
+        'First Lady Rosa Mendel wrote to the club. "I wish them well," Mendel said.'
+    )
+    assert who_said(analyzer, body) == ["Daniel Ashcombe", "Rosa Mendel"]

@@ -14,6 +14,7 @@ from dataclasses import replace
 from ..model import PARAGRAPH_BREAK, paragraph_end, paragraph_start
 from . import announced, attribution, cast, gender, pronouns, story
 from .attribution import Source
+from .canonical import canonical_speakers
 from .context import common_word
 from .cues import (
     ABBREVIATIONS,
@@ -135,7 +136,8 @@ def find_quotes(
         quotes.append(quote)
         if kind == SPEECH:
             last = quote
-    return quotes
+    canonical = canonical_speakers([q.speaker for q in quotes], text, entities)
+    return [replace(q, speaker=canonical[q.speaker]) if q.speaker else q for q in quotes]
 
 
 def quoted_from_the_story(title_quotes: Sequence[Quote], body_quotes: Sequence[Quote]) -> list[Quote]:

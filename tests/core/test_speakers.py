@@ -3839,3 +3839,22 @@ def test_a_peers_title_is_not_added_to_a_full_name_nor_a_first_lady_made_a_peer(
         'First Lady Rosa Mendel wrote to the club. "I wish them well," Mendel said.'
     )
     assert who_said(analyzer, body) == ["Daniel Ashcombe", "Rosa Mendel"]
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # initials spelled out where the article named the body in full, without brackets
+            "After the briefing, the Welsh Hockey Players Association confirmed the deal. "
+            '"Talks have ended well," the WHPA said in a statement.',
+            "Welsh Hockey Players Association",
+        ),
+        (  # a short name for the fuller one the article used
+            "Halvard Cycling Collective had a harder day. Their leader crashed on the descent. "
+            '"He is sore but nothing is broken," Halvard said in a statement.',
+            "Halvard Cycling Collective",
+        ),
+    ],
+)
+def test_an_organisation_speaks_under_the_fullest_name_the_article_gives(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]

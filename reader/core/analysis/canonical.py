@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 
 from .gazetteer import word_list
-from .names import ROLE_WORDS, trim_name
+from .names import ROLE_WORDS, SENTENCE_OPENERS, trim_name
 from .values import Entity
 
 # titles that are part of the name in press style and in the gold: 'Lord Carrowmore', 'Baroness Grey-Thompson'
@@ -22,6 +22,7 @@ _ORIGIN = re.compile(r"(?:[A-Z][\w.-]*\s+){0,2}[A-Z][\w.-]*['’]s\s+(?=[A-Z])")
 _NAME = r"(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’-]+"
 _PEER = re.compile(r"(?<!First )\b(?:Lord|Lady|Baroness|Baron|Earl|Viscount|Countess)\s+([A-Z][\w'’-]+)\b(?!\s+[A-Z])")
 _WORD = r"[\w'’-]+"
+_ACRONYM = re.compile(r"[A-Z]{3,6}")
 
 
 def canonical_speakers(speakers: Sequence[str | None], text: str, entities: Sequence[Entity]) -> dict[str, str]:
@@ -39,6 +40,8 @@ def _canonical(speaker: str, text: str, people: list[str], peers: dict[str, str]
         return _described(speaker, text) or speaker
     if speaker.lower() in TITLES:
         return _holder(speaker, text, people) or speaker
+    if " " not in speaker and speaker not in people:
+        return _spelled(speaker, text) or _longer(speaker, text) or speaker
     return _untitled(speaker, people)
 
 
@@ -64,6 +67,29 @@ def _holder(title: str, text: str, people: list[str]) -> str | None:
     holders = {_untitled(f"{title} {m.group(1)}", people) for m in re.finditer(rf"\b{title}\s+({_NAME})", text)}
     holders = {h for h in holders if not h.startswith(title)}
     return holders.pop() if len(holders) == 1 else None
+
+
+def _spelled(acronym: str, text: str) -> str | None:
+    """'WHPA' → 'Welsh Hockey Players Association', where the article wrote the name out without the initials
+    in brackets: capitalised words whose initials are the acronym's letters."""
+    if not _ACRONYM.fullmatch(acronym):
+        return None
+    found = re.search(r"\s+(?:(?:of|the|for|and|&)\s+)*".join(rf"\b{c}[a-z'’-]+" for c in acronym), text)
+    return found.group(0) if found else None
+
+
+def _longer(name: str, text: str) -> str | None:
+    """'Halvard' → 'Halvard Cycling Collective', the one longer name the article writes it in (where the rest is
+    no first name, as in 'Ineos Grenadiers' or 'ATP Tour')."""
+    rests = {
+        " ".join(m.group(1).split()) for m in re.finditer(rf"\b{re.escape(name)}((?:\s+[A-Z][a-z][\w'’-]*)+)", text)
+    }
+    if len(rests) != 1:
+        return None
+    rest = rests.pop().split()
+    if len(rest) > 3 or any(w in word_list("first_names") or w in SENTENCE_OPENERS for w in rest):
+        return None
+    return " ".join([name, *rest])
 
 
 def _described(speaker: str, text: str) -> str | None:

@@ -3858,3 +3858,28 @@ def test_a_peers_title_is_not_added_to_a_full_name_nor_a_first_lady_made_a_peer(
 )
 def test_an_organisation_speaks_under_the_fullest_name_the_article_gives(analyzer, body, speaker):
     assert who_said(analyzer, body) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (  # two verbs of one subject: the first one's object is not part of the speaker
+            "The Rovers Supporters' Trust welcomed the partnership in a statement but said: "
+            '"We would ask that ticket prices for juniors are frozen."',
+            ["Rovers Supporters' Trust"],
+        ),
+        (  # 'although his responses … described': the clause after 'although' has its own subject
+            "Club chairman Cyril Ostrander was questioned on Tuesday. "
+            'Ostrander denied that the club was "complicit" in the scheme, although his answers in the interview '
+            'described the claims as "very serious allegations against the board".',
+            ["Cyril Ostrander"],
+        ),
+        (  # 'Further adding,' has no subject of its own: the previous speaker goes on
+            'Club chairman Cyril Ostrander said, "The ground will be closed today."\n\n'
+            'Further adding, "The club reminds fans to check the website before they travel."',
+            ["Cyril Ostrander", "Cyril Ostrander"],
+        ),
+    ],
+)
+def test_an_attribution_phrase_is_cut_to_its_speaker(analyzer, body, speakers):
+    assert who_said(analyzer, body)[-len(speakers) :] == speakers

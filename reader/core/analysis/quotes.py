@@ -67,6 +67,8 @@ _UNNAMED_FOR = re.compile(
     r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+)?(?:spokes(?:man|woman|person)|representative|official|source|insider)"
     r"\s+(?:for|at|of|from|with|close\s+to)\s"
 )
+# a sentence that opens with a participle and no subject: 'Further adding, "…"'
+_GOES_ON = re.compile(r"(?:^|[.!?]\s+|\n)(?:(?:Further|Also|Later),?\s+)?(?:[Aa]dding|[Cc]ontinuing)\s*[:,]?\s*$")
 # what may stand between a speech verb and the words it quotes: 'said that "…"', 'told NBC that "…"',
 # 'promised to "…"', 'accused Comey of "…"'
 _RIGHT_AFTER_CUE = re.compile(
@@ -309,6 +311,9 @@ def _named_by(
         short and story.unnamed_source(phrase)
     ):
         return phrase[0].lower() + phrase[1:]  # 'a spokesperson for the Football Association', as written
+    if owned := re.fullmatch(r"([Hh]is|[Hh]er)\s+[a-z]+s", phrase):  # 'although his answers … described'
+        he = Source(source.start, source.start + 3, "he" if owned.group(1).lower() == "his" else "she", True)
+        return _pronoun(he, span, text, entities, last)
     owner = _DOCUMENT_OWNER.match(phrase) or _DOCUMENT_NAMED.match(phrase)
     if owner:  # "PC World's recent analysis of its traffic concluded": PC World
         phrase = owner.group(1)
@@ -521,6 +526,8 @@ def _chained(text: str, previous: Quote, span: QuoteSpan) -> bool:
 def _continues(text: str, previous: Quote, span: QuoteSpan, entities: Sequence[Entity]) -> bool:
     """True when `span` goes on from `previous` in the same turn: opening the next paragraph, or a few
     words later in the same paragraph, with nobody else named in between."""
+    if _GOES_ON.search(text, max(0, span.start - 40), span.start):
+        return True  # '"…," she said.\n\nFurther adding, "…"': a participle with no subject of its own
     between = text[previous.end : span.start]
     # people named in the previous quote's own attribution ("…," Corrigan said, nodding toward team
     # president Mark Devereaux.) do not interrupt the turn; people named after it do

@@ -3883,3 +3883,21 @@ def test_an_organisation_speaks_under_the_fullest_name_the_article_gives(analyze
 )
 def test_an_attribution_phrase_is_cut_to_its_speaker(analyzer, body, speakers):
     assert who_said(analyzer, body)[-len(speakers) :] == speakers
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # a relative named by a first name after the family's surname
+            'Okafor was 16. Okafor\'s father Dominic said the verdicts would "finally allow the family some peace".',
+            "Dominic Okafor",
+        ),
+        (
+            'Fans were split. "It will always be the old name to me," said Gary Brandvold. '
+            'Brandvold\'s wife, Inge, disagreed. "Nobody under 40 remembers that," she said.',
+            "Inge Brandvold",
+        ),
+    ],
+)
+def test_a_relative_named_by_a_first_name_takes_the_familys_name(analyzer, body, speaker):
+    assert who_said(analyzer, body)[-1] == speaker

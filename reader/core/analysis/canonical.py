@@ -23,6 +23,8 @@ _NAME = r"(?:[A-Z][\w'’.-]+\s+){0,2}[A-Z][\w'’-]+"
 _PEER = re.compile(r"(?<!First )\b(?:Lord|Lady|Baroness|Baron|Earl|Viscount|Countess)\s+([A-Z][\w'’-]+)\b(?!\s+[A-Z])")
 _WORD = r"[\w'’-]+"
 _ACRONYM = re.compile(r"[A-Z]{3,6}")
+_KIN = r"(?:father|mother|son|daughter|brother|sister|wife|husband|uncle|aunt|grandfather|grandmother)"
+_RELATIVE = re.compile(rf"\b(([A-Z][\w'’-]+)['’]s\s+{_KIN})\s*,?\s+([A-Z][a-z][\w'’-]*)\b(?!\s+[A-Z])")
 
 
 def canonical_speakers(speakers: Sequence[str | None], text: str, entities: Sequence[Entity]) -> dict[str, str]:
@@ -30,7 +32,13 @@ def canonical_speakers(speakers: Sequence[str | None], text: str, entities: Sequ
     people = list({e.canonical for e in entities if e.label == "PERSON"})
     bodies = {e.canonical for e in entities if e.label != "PERSON"}  # 'St. Louis Blues' is no title and a name
     peers = {m.group(1): m.group(0) for m in _PEER.finditer(text)}
-    return {s: s if s in bodies and " " in s else _canonical(s, text, people, peers) for s in set(speakers) if s}
+    # "Okafor's father Dominic": 'Dominic Okafor', whether the speaker came out as 'Dominic' or "Okafor's father"
+    kin = {k: f"{m.group(3)} {m.group(2)}" for m in _RELATIVE.finditer(text) for k in (m.group(3), m.group(1))}
+    return {
+        s: kin.get(s) or (s if s in bodies and " " in s else _canonical(s, text, people, peers))
+        for s in set(speakers)
+        if s
+    }
 
 
 def _canonical(speaker: str, text: str, people: list[str], peers: dict[str, str]) -> str:

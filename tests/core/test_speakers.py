@@ -3901,3 +3901,23 @@ def test_an_attribution_phrase_is_cut_to_its_speaker(analyzer, body, speakers):
 )
 def test_a_relative_named_by_a_first_name_takes_the_familys_name(analyzer, body, speaker):
     assert who_said(analyzer, body)[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # an unnamed source described through a plural possessive, as written
+            'Her Oxford counterpart, Tom Westley, agrees: "It pays for the launches."\n\n'
+            "The Dark Blues' head coach, who asked not to be named because the club had not cleared him to speak, "
+            'was blunter: "If it keeps the race on the BBC, I would row in a sandwich board."',
+            "the Dark Blues' head coach",
+        ),
+        (  # a title of several words, written before the name of its one holder
+            '"No sources were discussed," said the minister\'s National Security Advisor, Lieutenant General '
+            'Lionel Varga, who also told reporters, "I was in the room. It did not happen."',
+            "Lionel Varga",
+        ),
+    ],
+)
+def test_a_title_or_a_possessive_description_is_given_as_the_article_gives_it(analyzer, body, speaker):
+    assert who_said(analyzer, body)[-1] == speaker

@@ -30,27 +30,34 @@ _RELATIVE = re.compile(rf"\b(([A-Z][\w'’-]+)['’]s\s+{_KIN})\s*,?\s+([A-Z][a-
 def canonical_speakers(speakers: Sequence[str | None], text: str, entities: Sequence[Entity]) -> dict[str, str]:
     """Each distinct speaker → its canonical form in this article (once per speaker, not per quote)."""
     people = list({e.canonical for e in entities if e.label == "PERSON"})
-    bodies = {e.canonical for e in entities if e.label != "PERSON"}  # 'St. Louis Blues' is no title and a name
+    bodies = {e.canonical for e in entities if e.label != "PERSON"}
     peers = {m.group(1): m.group(0) for m in _PEER.finditer(text)}
     # "Okafor's father Dominic": 'Dominic Okafor', whether the speaker came out as 'Dominic' or "Okafor's father"
     kin = {k: f"{m.group(3)} {m.group(2)}" for m in _RELATIVE.finditer(text) for k in (m.group(3), m.group(1))}
-    return {
-        s: kin.get(s) or (s if s in bodies and " " in s else _canonical(s, text, people, peers))
-        for s in set(speakers)
-        if s
-    }
+    return {s: kin.get(s) or _canonical(s, text, people, peers, s in bodies) for s in set(speakers) if s}
 
 
-def _canonical(speaker: str, text: str, people: list[str], peers: dict[str, str]) -> str:
+def _canonical(speaker: str, text: str, people: list[str], peers: dict[str, str], body: bool) -> str:
     if " " not in speaker and speaker in peers and not any(p != speaker and p.endswith(" " + speaker) for p in people):
         return peers[speaker]  # 'Carrowmore' → 'Lord Carrowmore', where the article gives no first name
     if speaker[:1].islower():
         return _described(speaker, text) or speaker
-    if speaker.lower() in TITLES:
-        return _holder(speaker, text, people) or speaker
+    if speaker.split()[-1].lower() in TITLES and all(w[:1].isupper() for w in speaker.split()):
+        return _holder(speaker, text, people) or speaker  # 'the Premier said', 'National Security Advisor'
+    if speaker.endswith(("s'", "s’")):
+        return _owned(speaker, text) or speaker
     if " " not in speaker and speaker not in people:
         return _spelled(speaker, text) or _longer(speaker, text) or speaker
-    return _untitled(speaker, people)
+    return speaker if body else _untitled(speaker, people)  # 'St. Louis Blues' is no title and a name
+
+
+def _owned(owner: str, text: str) -> str | None:
+    """ "Dark Blues'" → "the Dark Blues' head coach": the description a plural possessive opens, as written."""
+    found = re.search(
+        rf"{re.escape(owner)}(?:\s+[a-z][\w-]*){{1,3}}(?=[,.;:]|\s+(?:who|was|is|said|says)\b)",
+        text,
+    )
+    return "the " + found.group(0) if found else None
 
 
 def _untitled(speaker: str, people: list[str]) -> str:
@@ -72,8 +79,11 @@ def _untitled(speaker: str, people: list[str]) -> str:
 
 def _holder(title: str, text: str, people: list[str]) -> str | None:
     """'the Premier said' → 'Lu Wenhai', where the article names one holder: 'Premier Lu Wenhai'."""
-    holders = {_untitled(f"{title} {m.group(1)}", people) for m in re.finditer(rf"\b{title}\s+({_NAME})", text)}
-    holders = {h for h in holders if not h.startswith(title)}
+    holders = {
+        _untitled(m.group(1), people)
+        for m in re.finditer(rf"\b{re.escape(title)},?\s+((?:[A-Z][\w'’.-]+\s+){{0,3}}[A-Z][\w'’-]+)", text)
+    }
+    holders = {h for h in holders if h in people or h.split()[0] in word_list("first_names")}
     return holders.pop() if len(holders) == 1 else None
 
 

@@ -3921,3 +3921,11 @@ def test_a_relative_named_by_a_first_name_takes_the_familys_name(analyzer, body,
 )
 def test_a_title_or_a_possessive_description_is_given_as_the_article_gives_it(analyzer, body, speaker):
     assert who_said(analyzer, body)[-1] == speaker
+
+
+def test_a_role_of_a_place_before_a_name_is_not_a_person_of_that_place(analyzer):
+    body = (
+        '"It was a cruel attack," said Andy Logan. North of Scotland procurator fiscal Declan Hargreave said the '
+        'murder "caused shock and concern in this small community" but stressed the rate was low.'
+    )
+    assert who_said(analyzer, body) == ["Andy Logan", "Declan Hargreave"]

@@ -401,6 +401,8 @@ def _affiliated(phrase: str, entities: Sequence[Entity]) -> str | None:
     own = re.match(r"(.+?)\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]", phrase)
     if not own or not attribution.looks_like_name(own.group(1)) or not trim_name(own.group(1)):
         return None
+    if re.search(r"\s[a-z][\w-]*\s+(?:[A-Z][\w'’.-]*\s+){1,2}[A-Z][\w'’-]+$", phrase[own.end() :]):
+        return None  # 'North of Scotland procurator fiscal Declan Hargreave': the role's holder comes last
     whole = any(e.label == "ORG" and _THE.sub("", e.text) == _THE.sub("", phrase) for e in entities)
     return None if whole else own.group(1)
 

@@ -3929,3 +3929,8 @@ def test_a_role_of_a_place_before_a_name_is_not_a_person_of_that_place(analyzer)
         'murder "caused shock and concern in this small community" but stressed the rate was low.'
     )
     assert who_said(analyzer, body) == ["Andy Logan", "Declan Hargreave"]
+
+
+def test_a_person_of_a_centre_named_after_someone_is_the_person(analyzer):
+    body = '"I am not persuaded yet," said Dana Miller of the Woodrow Wilson Center.'
+    assert who_said(analyzer, body) == ["Dana Miller"]

@@ -30,7 +30,7 @@ from .cues import (
 )
 from .gazetteer import word_list
 from .marks import QuoteSpan, quote_spans
-from .names import PARTICLES, ROLE_WORDS, SENTENCE_OPENERS, Names, trim_name
+from .names import COMPANY_WORDS, PARTICLES, ROLE_WORDS, SENTENCE_OPENERS, Names, trim_name
 from .phrases import HANDLE
 from .story import DESCRIPTION_WORDS, LOOK_BACK, ORG_NOUNS, description, is_description
 from .syntax import Parse, reported_before, said_by_grammar, speaker_by_grammar
@@ -67,6 +67,8 @@ _UNNAMED_FOR = re.compile(
     r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+)?(?:spokes(?:man|woman|person)|representative|official|source|insider)"
     r"\s+(?:for|at|of|from|with|close\s+to)\s"
 )
+# the last word of an institution named after a person: 'the Woodrow Wilson Center', not a glued 'Wilson Center'
+_INSTITUTIONS = frozenset("center centre institute school college hospital museum library trust prize award".split())
 # a sentence that opens with a participle and no subject: 'Further adding, "…"'
 _GOES_ON = re.compile(r"(?:^|[.!?]\s+|\n)(?:(?:Further|Also|Later),?\s+)?(?:[Aa]dding|[Cc]ontinuing)\s*[:,]?\s*$")
 # what may stand between a speech verb and the words it quotes: 'said that "…"', 'told NBC that "…"',
@@ -248,7 +250,7 @@ def _unglued(speaker: str, text: str) -> str:
     minister's portfolio, else from the first known first name, where two or three words remain (not 'the Jimmy
     Carter Center')."""
     words = speaker.split()
-    if len(words) < 3 or words[-1].lower() in ORG_NOUNS:
+    if len(words) < 3 or words[-1].lower() in ORG_NOUNS | _INSTITUTIONS or words[-1] in COMPANY_WORDS:
         return speaker
     held = next((i for i, w in enumerate(words) if w.lower().rstrip(",") not in PORTFOLIO), 0)  # 'Human Rights'
     at = held or next((i for i, w in enumerate(words) if w in word_list("first_names")), 0)

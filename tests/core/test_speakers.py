@@ -3934,3 +3934,8 @@ def test_a_role_of_a_place_before_a_name_is_not_a_person_of_that_place(analyzer)
 def test_a_person_of_a_centre_named_after_someone_is_the_person(analyzer):
     body = '"I am not persuaded yet," said Dana Miller of the Woodrow Wilson Center.'
     assert who_said(analyzer, body) == ["Dana Miller"]
+
+
+def test_an_unnamed_source_interviewed_by_a_broadcaster_is_the_source(analyzer):
+    body = 'One anonymous mechanic interviewed by Channel 9 accused the team of "threats and bullying".'
+    assert who_said(analyzer, body) == ["one anonymous mechanic"]

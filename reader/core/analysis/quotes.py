@@ -69,6 +69,9 @@ _UNNAMED_FOR = re.compile(
 )
 # the last word of an institution named after a person: 'the Woodrow Wilson Center', not a glued 'Wilson Center'
 _INSTITUTIONS = frozenset("center centre institute school college hospital museum library trust prize award".split())
+_ASKED_BY = re.compile(
+    r"((?:[Aa]n?|[Oo]ne|[Aa]nother)(?:\s+[a-z][\w-]*){1,4})\s+(?:interviewed|quoted|cited|contacted|questioned)\s+by\s"
+)
 # a sentence that opens with a participle and no subject: 'Further adding, "…"'
 _GOES_ON = re.compile(r"(?:^|[.!?]\s+|\n)(?:(?:Further|Also|Later),?\s+)?(?:[Aa]dding|[Cc]ontinuing)\s*[:,]?\s*$")
 # what may stand between a speech verb and the words it quotes: 'said that "…"', 'told NBC that "…"',
@@ -307,6 +310,8 @@ def _named_by(
         return _pronoun(source, span, text, entities, last)
     if HANDLE.fullmatch(phrase):
         return phrase  # '@jaycee_fw', the account as written
+    if asked := _ASKED_BY.match(phrase):  # 'One anonymous pilot interviewed by Channel 4': the pilot
+        return asked.group(1)[0].lower() + asked.group(1)[1:]
     unnamed = _UNNAMED_FOR.match(phrase)  # and what follows it is the organisation's name, however long
     short = len(phrase.split()) <= DESCRIPTION_WORDS
     if (unnamed and (short or _names_a_body(phrase[unnamed.end() :], entities))) or (

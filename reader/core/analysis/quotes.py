@@ -230,6 +230,8 @@ def _resolve(
     under the fullest name the article gives it."""
     if source.text == "One":  # 'Pals say he was gutted. One told us: "…"': a pal
         return story.one_of(text, source.start)
+    if asked := _ASKED_BY.match(source.text):  # 'One anonymous pilot interviewed by Channel 4': the pilot
+        return asked.group(1)[0].lower() + asked.group(1)[1:]
     speaker = _named_by(source, span, text, entities, names, last)
     if speaker and " " in speaker and speaker.split()[0].lower() in MOODS:  # 'Fuming Kane', 'Tearful Sophie Marsh'
         speaker = speaker.split(" ", 1)[1]
@@ -310,8 +312,6 @@ def _named_by(
         return _pronoun(source, span, text, entities, last)
     if HANDLE.fullmatch(phrase):
         return phrase  # '@jaycee_fw', the account as written
-    if asked := _ASKED_BY.match(phrase):  # 'One anonymous pilot interviewed by Channel 4': the pilot
-        return asked.group(1)[0].lower() + asked.group(1)[1:]
     unnamed = _UNNAMED_FOR.match(phrase)  # and what follows it is the organisation's name, however long
     short = len(phrase.split()) <= DESCRIPTION_WORDS
     if (unnamed and (short or _names_a_body(phrase[unnamed.end() :], entities))) or (

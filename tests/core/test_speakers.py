@@ -3939,3 +3939,8 @@ def test_a_person_of_a_centre_named_after_someone_is_the_person(analyzer):
 def test_an_unnamed_source_interviewed_by_a_broadcaster_is_the_source(analyzer):
     body = 'One anonymous mechanic interviewed by Channel 9 accused the team of "threats and bullying".'
     assert who_said(analyzer, body) == ["one anonymous mechanic"]
+
+
+def test_a_banner_is_no_speaker(analyzer):
+    body = '"Our colours are not for sale," said a banner hung by supporters behind the goal at Ashton Gate.'
+    assert who_said(analyzer, body) == [None]

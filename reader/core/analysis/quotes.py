@@ -69,6 +69,10 @@ _UNNAMED_FOR = re.compile(
 )
 # the last word of an institution named after a person: 'the Woodrow Wilson Center', not a glued 'Wilson Center'
 _INSTITUTIONS = frozenset("center centre institute school college hospital museum library trust prize award".split())
+# a display as the source: 'said a banner hung by supporters' (words on show, nobody's); then a source asked by someone
+_DISPLAYED = re.compile(
+    r"(?:[Aa]n?|[Oo]ne|[Tt]he)\s+(?:[a-z][\w-]*\s+)?(?:placard|banner|sign|poster|slogan)s?\s+(?:held|hung|carried|waved|raised|displayed)\b"
+)
 _ASKED_BY = re.compile(
     r"((?:[Aa]n?|[Oo]ne|[Aa]nother)(?:\s+[a-z][\w-]*){1,4})\s+(?:interviewed|quoted|cited|contacted|questioned)\s+by\s"
 )
@@ -230,6 +234,8 @@ def _resolve(
     under the fullest name the article gives it."""
     if source.text == "One":  # 'Pals say he was gutted. One told us: "…"': a pal
         return story.one_of(text, source.start)
+    if _DISPLAYED.match(source.text):
+        return None  # 'said a banner hung by supporters': the banner itself is nobody
     if asked := _ASKED_BY.match(source.text):  # 'One anonymous pilot interviewed by Channel 4': the pilot
         return asked.group(1)[0].lower() + asked.group(1)[1:]
     speaker = _named_by(source, span, text, entities, names, last)

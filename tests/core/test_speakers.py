@@ -3792,3 +3792,155 @@ def test_a_one_sentence_paragraph_does_not_take_a_quote_that_names_its_speaker(a
         '"He was the best player on the pitch," said Leeds manager Tom Reid.'
     )
     assert who_said(analyzer, body) == ["Tom Reid"]
+
+
+# ---------------------------------------------------------------- the speaker under the name the article gives
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # a title before the name is not part of it
+            "Premier Lu Wenhai visited the port on Monday.\n\n"
+            '"The bridge will be finished next year," the Premier said.',
+            "Lu Wenhai",
+        ),
+        (
+            'Cardinal Matthew Orlen spoke to reporters. "Charity is not a weapon," Cardinal Orlen said.',
+            "Matthew Orlen",
+        ),
+        (  # a possessive origin is not part of it either
+            "In the women's draw, Croatia's Mila Brekalo beat Japan's Yumi Sato in straight sets. "
+            '"I never read the papers," Brekalo said.',
+            "Mila Brekalo",
+        ),
+        (  # a peer's or a judge's title is
+            "Judge Lord Carrowmore sentenced both men to life. "
+            'Lord Carrowmore said it had been "a cruel and senseless attack".',
+            "Lord Carrowmore",
+        ),
+    ],
+)
+def test_the_speaker_is_the_name_without_a_title_or_an_origin(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+def test_an_unnamed_source_keeps_the_whole_description(analyzer):
+    body = (
+        "A senior executive at one of the big two kit makers, who asked not to be named, says the bonuses now "
+        'run "well into seven figures". "The retainer is the small part," the executive says.'
+    )
+    assert who_said(analyzer, body) == ["a senior executive at one of the big two kit makers"] * 2
+
+
+def test_a_peers_title_is_not_added_to_a_full_name_nor_a_first_lady_made_a_peer(analyzer):
+    body = (
+        'Lord Daniel Ashcombe praised the bid. "It will change the city," Ashcombe said.\n\n'
+        'First Lady Rosa Mendel wrote to the club. "I wish them well," Mendel said.'
+    )
+    assert who_said(analyzer, body) == ["Daniel Ashcombe", "Rosa Mendel"]
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # initials spelled out where the article named the body in full, without brackets
+            "After the briefing, the Welsh Hockey Players Association confirmed the deal. "
+            '"Talks have ended well," the WHPA said in a statement.',
+            "Welsh Hockey Players Association",
+        ),
+        (  # a short name for the fuller one the article used
+            "Halvard Cycling Collective had a harder day. Their leader crashed on the descent. "
+            '"He is sore but nothing is broken," Halvard said in a statement.',
+            "Halvard Cycling Collective",
+        ),
+    ],
+)
+def test_an_organisation_speaks_under_the_fullest_name_the_article_gives(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+@pytest.mark.parametrize(
+    "body, speakers",
+    [
+        (  # two verbs of one subject: the first one's object is not part of the speaker
+            "The Rovers Supporters' Trust welcomed the partnership in a statement but said: "
+            '"We would ask that ticket prices for juniors are frozen."',
+            ["Rovers Supporters' Trust"],
+        ),
+        (  # 'although his responses … described': the clause after 'although' has its own subject
+            "Club chairman Cyril Ostrander was questioned on Tuesday. "
+            'Ostrander denied that the club was "complicit" in the scheme, although his answers in the interview '
+            'described the claims as "very serious allegations against the board".',
+            ["Cyril Ostrander"],
+        ),
+        (  # 'Further adding,' has no subject of its own: the previous speaker goes on
+            'Club chairman Cyril Ostrander said, "The ground will be closed today."\n\n'
+            'Further adding, "The club reminds fans to check the website before they travel."',
+            ["Cyril Ostrander", "Cyril Ostrander"],
+        ),
+    ],
+)
+def test_an_attribution_phrase_is_cut_to_its_speaker(analyzer, body, speakers):
+    assert who_said(analyzer, body)[-len(speakers) :] == speakers
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # a relative named by a first name after the family's surname
+            'Okafor was 16. Okafor\'s father Dominic said the verdicts would "finally allow the family some peace".',
+            "Dominic Okafor",
+        ),
+        (
+            'Fans were split. "It will always be the old name to me," said Gary Brandvold. '
+            'Brandvold\'s wife, Inge, disagreed. "Nobody under 40 remembers that," she said.',
+            "Inge Brandvold",
+        ),
+    ],
+)
+def test_a_relative_named_by_a_first_name_takes_the_familys_name(analyzer, body, speaker):
+    assert who_said(analyzer, body)[-1] == speaker
+
+
+@pytest.mark.parametrize(
+    "body, speaker",
+    [
+        (  # an unnamed source described through a plural possessive, as written
+            'Her Oxford counterpart, Tom Westley, agrees: "It pays for the launches."\n\n'
+            "The Dark Blues' head coach, who asked not to be named because the club had not cleared him to speak, "
+            'was blunter: "If it keeps the race on the BBC, I would row in a sandwich board."',
+            "the Dark Blues' head coach",
+        ),
+        (  # a title of several words, written before the name of its one holder
+            '"No sources were discussed," said the minister\'s National Security Advisor, Lieutenant General '
+            'Lionel Varga, who also told reporters, "I was in the room. It did not happen."',
+            "Lionel Varga",
+        ),
+    ],
+)
+def test_a_title_or_a_possessive_description_is_given_as_the_article_gives_it(analyzer, body, speaker):
+    assert who_said(analyzer, body)[-1] == speaker
+
+
+def test_a_role_of_a_place_before_a_name_is_not_a_person_of_that_place(analyzer):
+    body = (
+        '"It was a cruel attack," said Andy Logan. North of Scotland procurator fiscal Declan Hargreave said the '
+        'murder "caused shock and concern in this small community" but stressed the rate was low.'
+    )
+    assert who_said(analyzer, body) == ["Andy Logan", "Declan Hargreave"]
+
+
+def test_a_person_of_a_centre_named_after_someone_is_the_person(analyzer):
+    body = '"I am not persuaded yet," said Dana Miller of the Woodrow Wilson Center.'
+    assert who_said(analyzer, body) == ["Dana Miller"]
+
+
+def test_an_unnamed_source_interviewed_by_a_broadcaster_is_the_source(analyzer):
+    body = 'One anonymous mechanic interviewed by Channel 9 accused the team of "threats and bullying".'
+    assert who_said(analyzer, body) == ["one anonymous mechanic"]
+
+
+def test_a_banner_is_no_speaker(analyzer):
+    body = '"Our colours are not for sale," said a banner hung by supporters behind the goal at Ashton Gate.'
+    assert who_said(analyzer, body) == [None]

@@ -366,6 +366,7 @@ def _before_verb(head: str, at: int) -> Source | None:
         ):
             continue
         subject = re.sub(rf"\s+{AUX}$", " ", head[: verb.start()] + " ").strip()
+        subject = _COORDINATED.sub(r"\1", subject)  # 'The Trust welcomed the deal but said': the Trust
         said = re.fullmatch(rf"[\s,]*({PRONOUN}|[A-Z][^,;:]{{0,40}}?)\s+{AUX}(?:{VERB}),?", subject)
         subject = said.group(1) if said else subject  # '", she said, calling on X to "…"': she calls on X
         pronoun = re.search(rf"[\s,]({PRONOUN})$", subject)  # '…, in which he told visitors "…"'
@@ -373,7 +374,9 @@ def _before_verb(head: str, at: int) -> Source | None:
             return _span(head, at, head.rindex(pronoun.group(1), 0, verb.start()), verb.start(), pronoun=True)
         # '…, but his agency said', 'has seen what The New York Times calls an "…"'
         # 'a deal that the club claimed was worth "…"': the relative clause's subject
-        subject = re.split(r"[,;]?\s+(?:but|while|whereas|yet),?\s+|;\s+|\s+what\s+(?=\S+\s)|" + RELATIVE, subject)[-1]
+        subject = re.split(
+            r"[,;]?\s+(?:but|while|whereas|yet|although|though),?\s+|;\s+|\s+what\s+(?=\S+\s)|" + RELATIVE, subject
+        )[-1]
         subject = LEAD_IN.sub("", subject)
         subject = BARE_LEAD_IN.sub("", subject)
         subject = TIME_LEAD_IN.sub("", subject)
@@ -382,6 +385,12 @@ def _before_verb(head: str, at: int) -> Source | None:
             return None  # '…," and told the players, "…"': the subject is earlier in the sentence
         return _subject_source(head, subject, at)
     return None
+
+
+# a subject with two verbs, the quote's the second: 'The Rovers Trust welcomed the partnership but said: "'
+_COORDINATED = re.compile(
+    r"^((?:[Tt]he\s+)?(?:[A-Z][\w'’.-]*\s+){0,5}[A-Z][\w'’.-]*)\s+[a-z]+ed\s[^,;:]*\s(?:but|and)$"
+)
 
 
 def _subject_source(head: str, subject: str, at: int) -> Source | None:

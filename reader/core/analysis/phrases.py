@@ -49,7 +49,8 @@ ROLE_FIRST_WORD = r"(?:" + "|".join(sorted(w for w in ROLE_WORDS if w.isalpha())
 # a name after a lower-case description: ' political party Vänsterpartiet Malmö released'
 DESCRIBED_FIRST = re.compile(r"(?:\s+[a-z][\w-]*){1,3}\s+((?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’.-]*)(?=\s+[a-z])")
 NOT_A_NAME = frozenset(
-    "One Two Three Four Five Some Many Most All Both Each Every No None Several His Her Their Its The This".split()
+    "One Two Three Four Five Some Many Most All Both Each Every No None Several His Her Their Its The This"
+    " Further Also Additionally Later Then".split()
 )
 # a subject that is a thing, not a person: 'Her departure as columnist was announced', 'The move was confirmed'
 THING_SUBJECT = re.compile(r"(?:His|Her|Their|Its|The|This)\s+[a-z]")

@@ -14,6 +14,7 @@ from dataclasses import replace
 from ..model import PARAGRAPH_BREAK, paragraph_end, paragraph_start
 from . import announced, attribution, cast, gender, pronouns, story
 from .attribution import Source
+from .canonical import canonical_speakers
 from .context import common_word
 from .cues import (
     ABBREVIATIONS,
@@ -29,7 +30,7 @@ from .cues import (
 )
 from .gazetteer import word_list
 from .marks import QuoteSpan, quote_spans
-from .names import PARTICLES, ROLE_WORDS, SENTENCE_OPENERS, Names, trim_name
+from .names import COMPANY_WORDS, PARTICLES, ROLE_WORDS, SENTENCE_OPENERS, Names, trim_name
 from .phrases import HANDLE
 from .story import DESCRIPTION_WORDS, LOOK_BACK, ORG_NOUNS, description, is_description
 from .syntax import Parse, reported_before, said_by_grammar, speaker_by_grammar
@@ -66,6 +67,17 @@ _UNNAMED_FOR = re.compile(
     r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+)?(?:spokes(?:man|woman|person)|representative|official|source|insider)"
     r"\s+(?:for|at|of|from|with|close\s+to)\s"
 )
+# the last word of an institution named after a person: 'the Woodrow Wilson Center', not a glued 'Wilson Center'
+_INSTITUTIONS = frozenset("center centre institute school college hospital museum library trust prize award".split())
+# a display as the source: 'said a banner hung by supporters' (words on show, nobody's); then a source asked by someone
+_DISPLAYED = re.compile(
+    r"(?:[Aa]n?|[Oo]ne|[Tt]he)\s+(?:[a-z][\w-]*\s+)?(?:placard|banner|sign|poster|slogan)s?\s+(?:held|hung|carried|waved|raised|displayed)\b"
+)
+_ASKED_BY = re.compile(
+    r"((?:[Aa]n?|[Oo]ne|[Aa]nother)(?:\s+[a-z][\w-]*){1,4})\s+(?:interviewed|quoted|cited|contacted|questioned)\s+by\s"
+)
+# a sentence that opens with a participle and no subject: 'Further adding, "…"'
+_GOES_ON = re.compile(r"(?:^|[.!?]\s+|\n)(?:(?:Further|Also|Later),?\s+)?(?:[Aa]dding|[Cc]ontinuing)\s*[:,]?\s*$")
 # what may stand between a speech verb and the words it quotes: 'said that "…"', 'told NBC that "…"',
 # 'promised to "…"', 'accused Comey of "…"'
 _RIGHT_AFTER_CUE = re.compile(
@@ -135,7 +147,8 @@ def find_quotes(
         quotes.append(quote)
         if kind == SPEECH:
             last = quote
-    return quotes
+    canonical = canonical_speakers([q.speaker for q in quotes], text, entities)
+    return [replace(q, speaker=canonical[q.speaker]) if q.speaker else q for q in quotes]
 
 
 def quoted_from_the_story(title_quotes: Sequence[Quote], body_quotes: Sequence[Quote]) -> list[Quote]:
@@ -221,6 +234,10 @@ def _resolve(
     under the fullest name the article gives it."""
     if source.text == "One":  # 'Pals say he was gutted. One told us: "…"': a pal
         return story.one_of(text, source.start)
+    if _DISPLAYED.match(source.text):
+        return None  # 'said a banner hung by supporters': the banner itself is nobody
+    if asked := _ASKED_BY.match(source.text):  # 'One anonymous pilot interviewed by Channel 4': the pilot
+        return asked.group(1)[0].lower() + asked.group(1)[1:]
     speaker = _named_by(source, span, text, entities, names, last)
     if speaker and " " in speaker and speaker.split()[0].lower() in MOODS:  # 'Fuming Kane', 'Tearful Sophie Marsh'
         speaker = speaker.split(" ", 1)[1]
@@ -244,7 +261,7 @@ def _unglued(speaker: str, text: str) -> str:
     minister's portfolio, else from the first known first name, where two or three words remain (not 'the Jimmy
     Carter Center')."""
     words = speaker.split()
-    if len(words) < 3 or words[-1].lower() in ORG_NOUNS:
+    if len(words) < 3 or words[-1].lower() in ORG_NOUNS | _INSTITUTIONS or words[-1] in COMPANY_WORDS:
         return speaker
     held = next((i for i, w in enumerate(words) if w.lower().rstrip(",") not in PORTFOLIO), 0)  # 'Human Rights'
     at = held or next((i for i, w in enumerate(words) if w in word_list("first_names")), 0)
@@ -307,6 +324,9 @@ def _named_by(
         short and story.unnamed_source(phrase)
     ):
         return phrase[0].lower() + phrase[1:]  # 'a spokesperson for the Football Association', as written
+    if owned := re.fullmatch(r"([Hh]is|[Hh]er)\s+[a-z]+s", phrase):  # 'although his answers … described'
+        he = Source(source.start, source.start + 3, "he" if owned.group(1).lower() == "his" else "she", True)
+        return _pronoun(he, span, text, entities, last)
     owner = _DOCUMENT_OWNER.match(phrase) or _DOCUMENT_NAMED.match(phrase)
     if owner:  # "PC World's recent analysis of its traffic concluded": PC World
         phrase = owner.group(1)
@@ -394,6 +414,8 @@ def _affiliated(phrase: str, entities: Sequence[Entity]) -> str | None:
     own = re.match(r"(.+?)\s+(?:of|from|at)\s+(?:the\s+)?[A-Z]", phrase)
     if not own or not attribution.looks_like_name(own.group(1)) or not trim_name(own.group(1)):
         return None
+    if re.search(r"\s[a-z][\w-]*\s+(?:[A-Z][\w'’.-]*\s+){1,2}[A-Z][\w'’-]+$", phrase[own.end() :]):
+        return None  # 'North of Scotland procurator fiscal Declan Hargreave': the role's holder comes last
     whole = any(e.label == "ORG" and _THE.sub("", e.text) == _THE.sub("", phrase) for e in entities)
     return None if whole else own.group(1)
 
@@ -521,6 +543,8 @@ def _chained(text: str, previous: Quote, span: QuoteSpan) -> bool:
 def _continues(text: str, previous: Quote, span: QuoteSpan, entities: Sequence[Entity]) -> bool:
     """True when `span` goes on from `previous` in the same turn: opening the next paragraph, or a few
     words later in the same paragraph, with nobody else named in between."""
+    if _GOES_ON.search(text, max(0, span.start - 40), span.start):
+        return True  # '"…," she said.\n\nFurther adding, "…"': a participle with no subject of its own
     between = text[previous.end : span.start]
     # people named in the previous quote's own attribution ("…," Corrigan said, nodding toward team
     # president Mark Devereaux.) do not interrupt the turn; people named after it do

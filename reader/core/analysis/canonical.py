@@ -77,6 +77,18 @@ def _untitled(speaker: str, people: list[str]) -> str:
     return rest if rest in people or words[0] in word_list("first_names") else speaker
 
 
+_TITLE_TAIL = re.compile(r"(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+$")
+
+
+def titled_holder(phrase: str, text: str, entities: Sequence[Entity]) -> str | None:
+    """A source phrase that ends in a title ("said the minister's National Security Advisor") → the one holder
+    the article names after that title ('National Security Advisor, Lieutenant General H.R. McMaster')."""
+    tail = _TITLE_TAIL.search(phrase)
+    if not tail or tail.group(0).split()[-1].lower() not in TITLES:
+        return None
+    return _holder(tail.group(0), text, [e.canonical for e in entities if e.label == "PERSON"])
+
+
 def _holder(title: str, text: str, people: list[str]) -> str | None:
     """'the Premier said' → 'Lu Wenhai', where the article names one holder: 'Premier Lu Wenhai'."""
     holders = {

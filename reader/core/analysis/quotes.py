@@ -14,7 +14,7 @@ from dataclasses import replace
 from ..model import PARAGRAPH_BREAK, paragraph_end, paragraph_start
 from . import announced, attribution, cast, gender, pronouns, story
 from .attribution import Source
-from .canonical import canonical_speakers
+from .canonical import canonical_speakers, titled_holder
 from .context import common_word
 from .cues import (
     ABBREVIATIONS,
@@ -367,7 +367,7 @@ def _named_by(
         return description(phrase, span.start, span.end, text, entities) or (bodies[-1].canonical if bodies else None)
     if name and phrase.endswith(name.split()[-1]):
         return name
-    return None
+    return titled_holder(phrase, text, entities)  # "said the minister's National Security Advisor"
 
 
 def _person_named(

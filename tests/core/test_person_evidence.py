@@ -40,6 +40,25 @@ def test_a_person_beside_a_companys_possessive_is_the_person(analyzer, text, nam
     assert labels_written(analyzer, text, name) == [("PERSON", full)]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            'E-Prix\n\n"Title deals for single races are the fastest-growing category we track," said Imogen '
+            "Threlkeld, a director at the research firm. The race drew 14 million viewers.",
+            "Imogen Threlkeld",
+        ),
+        (
+            "Shirt deal\n\nThe fee is a record, according to Dorian Pellew, an analyst with the London broker "
+            "network, who expects other clubs to follow.",
+            "Dorian Pellew",
+        ),
+    ],
+)
+def test_a_person_whose_post_is_at_a_company_is_the_person(analyzer, text, name):
+    assert labels_written(analyzer, text, name) == [("PERSON", name)]
+
+
 def test_a_company_in_apposition_stays_a_company(analyzer):
     text = "Deal\n\nThe shirt will carry Velmora, the Danish insurer, from July. Velmora paid a record fee."
     assert {label for label, _ in labels_written(analyzer, text, "Velmora")} == {"ORG"}

@@ -624,3 +624,12 @@ def test_a_birth_name_is_not_the_name_the_article_calls_the_person_by(analyzer):
     assert set(labels_written(analyzer, text, "Hartono")) == {("PERSON", "Hartono")}
     assert labels_written(analyzer, text, "Bagus Hartono") == [("PERSON", "Hartono")]
 
+
+def test_a_transcripts_question_mark_is_not_an_initial(analyzer):
+    text = (
+        "Press conference\n\nMartina Hollar beat Yuki Sato 6-4 3-6 7-5.\n\n"
+        "Q. Yuki, how much did the medical timeout in the second set change things?\n\n"
+        'YUKI SATO: "Not so much."'
+    )
+    assert labels_written(analyzer, text, "Yuki") == [("PERSON", "Yuki Sato")]
+

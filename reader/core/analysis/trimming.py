@@ -13,6 +13,7 @@ _LEADING_THE = re.compile(r"^(?:the|The|a|an)\s+")
 _TRAILING_POSSESSIVE = re.compile(r"(?:'s|’s|')$")
 _LEADING_QUOTE = re.compile(r"^(?:``|''|[\"“”«])\s*")  # a wire quote's opening mark: '``Every', '``Ask'
 _TRAILING_JOIN = re.compile(r"\s+(?:and|or|of|&)$")
+_QUESTION_MARK = re.compile(r"^Q\.\s+")  # a transcript's question opening its line: 'Q. Yuki, how much …'; no initial
 _LEADING_RANK = re.compile(r"^(?:\d{1,3}[.)]?\s+|[(\[]\s*)")  # '1 Barcelona' in a table, '(Barcelona'
 # a score or a table's columns after a name: 'Real Madrid 2-1', 'Barcelona (Spain) 9 4 5 13'
 _TRAILING_FIGURES = re.compile(
@@ -80,6 +81,7 @@ def tidy_span(text: str, s: int, e: int, label: str) -> tuple[int, int]:
             _LEADING_THE.match(surface)
             or _LEADING_QUOTE.match(surface)
             or (_LEADING_RANK.match(surface) if label != "EVENT" else None)
+            or (_QUESTION_MARK.match(surface) if s == 0 or text[s - 1] == "\n" else None)
         )
         if lead and lead.end() < len(surface):
             s += lead.end()

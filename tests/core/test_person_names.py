@@ -632,22 +632,3 @@ def test_a_transcripts_question_mark_is_not_an_initial(analyzer):
         'YUKI SATO: "Not so much."'
     )
     assert labels_written(analyzer, text, "Yuki") == [("PERSON", "Yuki Sato")]
-
-
-@pytest.mark.parametrize(
-    ("text", "name"),
-    [
-        (
-            "Cavaliers edge Celtics\n\nThe Cavaliers beat the Celtics 112-109 on Monday night.\n\nGuard Darnell "
-            "Pike scored 31 points, including the go-ahead 3-pointer with 14 seconds left.",
-            "Darnell Pike",
-        ),
-        (
-            "Cavaliers edge Celtics\n\nThe Cavaliers beat the Celtics 112-109.\n\nGuard Tyrese Banks scored 24 "
-            "points and forward Keon Pruett added 12.",
-            "Tyrese Banks",
-        ),
-    ],
-)
-def test_a_basketball_players_position_before_a_name_makes_a_person(analyzer, text, name):
-    assert labels_written(analyzer, text, name) == [("PERSON", name)]

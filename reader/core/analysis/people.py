@@ -62,7 +62,11 @@ def birth_names(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[En
         if e.label == "PERSON" and " " in e.text and BORN_BEFORE.search(text, max(0, e.start - 8), e.start)
     }
     alone = {e.text for part in parts for e in part if e.label == "PERSON" and " " not in e.text}
-    names = {full: surname(full) for full in born if surname(full) in alone}
+    return _renamed(parts, {full: surname(full) for full in born if surname(full) in alone})
+
+
+def _renamed(parts: list[list[Entity]], names: dict[str, str]) -> list[list[Entity]]:
+    """Each mention whose canonical name `names` has, under the name it gives instead."""
     if not names:
         return parts
     return [
@@ -452,16 +456,7 @@ def misspelt_full_names(parts: list[list[Entity]]) -> list[list[Entity]]:
     if len(counts) < 2:
         return parts
     right = {name: _better_spelt(name, counts) for name in counts}
-    right = {name: better for name, better in right.items() if better != name}
-    if not right:
-        return parts
-    return [
-        [
-            Entity(e.start, e.end, e.text, e.label, right[e.canonical], e.note) if e.canonical in right else e
-            for e in part
-        ]
-        for part in parts
-    ]
+    return _renamed(parts, {name: better for name, better in right.items() if better != name})
 
 
 def _better_spelt(name: str, counts: dict[str, int]) -> str:

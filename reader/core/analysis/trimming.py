@@ -58,6 +58,17 @@ _PARTICLE_BEFORE = re.compile(
 )
 
 
+def _leading(text: str, s: int, e: int, label: str) -> re.Match[str] | None:
+    """What opens a name's span and is not part of it: 'the', a wire quote's mark, a table's rank, a question's 'Q.'."""
+    surface = text[s:e]
+    return (
+        _LEADING_THE.match(surface)
+        or _LEADING_QUOTE.match(surface)
+        or (_LEADING_RANK.match(surface) if label != "EVENT" else None)
+        or (_QUESTION_MARK.match(surface) if s == 0 or text[s - 1] == "\n" else None)
+    )
+
+
 def tidy_span(text: str, s: int, e: int, label: str) -> tuple[int, int]:
     """A raw span without what is not part of a name: a leading 'the', a possessive, and for names also a
     line break and what lies before it, a table's rank and columns, a score, and a person's title."""
@@ -77,12 +88,7 @@ def tidy_span(text: str, s: int, e: int, label: str) -> tuple[int, int]:
     while True:
         before = (s, e)
         surface = text[s:e]
-        lead = (
-            _LEADING_THE.match(surface)
-            or _LEADING_QUOTE.match(surface)
-            or (_LEADING_RANK.match(surface) if label != "EVENT" else None)
-            or (_QUESTION_MARK.match(surface) if s == 0 or text[s - 1] == "\n" else None)
-        )
+        lead = _leading(text, s, e, label)
         if lead and lead.end() < len(surface):
             s += lead.end()
         tail = (_PERSON_TAIL if label == "PERSON" else _TRAILING_FIGURES).search(text, s, e)

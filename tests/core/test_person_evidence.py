@@ -34,6 +34,18 @@ def analyzer():
             "Orla Tennant",
             "Orla Tennant",
         ),
+        (  # a post at a company after the name: 'a director at the research firm'
+            'E-Prix\n\n"Title deals for single races are the fastest-growing category we track," said Imogen '
+            "Threlkeld, a director at the research firm. The race drew 14 million viewers.",
+            "Imogen Threlkeld",
+            "Imogen Threlkeld",
+        ),
+        (
+            "Shirt deal\n\nThe fee is a record, according to Dorian Pellew, an analyst with the London broker "
+            "network, who expects other clubs to follow.",
+            "Dorian Pellew",
+            "Dorian Pellew",
+        ),
     ],
 )
 def test_a_person_beside_a_companys_possessive_is_the_person(analyzer, text, name, full):
@@ -85,6 +97,19 @@ def test_a_company_spokesman_still_makes_a_company(analyzer):
             'shirt."',
             "Keiran Adeyemi-Marsh",
             "Adeyemi-Marsh",
+        ),
+        (  # a basketball player's position before the name, where spaCy tagged nothing
+            "Cavaliers edge Celtics\n\nThe Cavaliers beat the Celtics 112-109 on Monday night.\n\nGuard Darnell "
+            'Pike scored 31 points, including the go-ahead 3-pointer with 14 seconds left. "I had to shoot it," Pike '
+            "said.",
+            "Darnell Pike",
+            "Pike",
+        ),
+        (
+            "Cavaliers edge Celtics\n\nThe Cavaliers beat the Celtics 112-109.\n\nGuard Tyrese Banks scored 24 "
+            "points and forward Keon Pruett added 12. Banks hit two free throws late.",
+            "Tyrese Banks",
+            "Banks",
         ),
         (
             "Interview\n\nThe president also told NBC's Lester Hale that the inquiry would go on.\n\n"

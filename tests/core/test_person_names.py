@@ -614,3 +614,21 @@ def test_a_surname_with_its_particle_alone_keeps_the_particle(analyzer):
 def test_a_resident_or_a_citizen_named_is_a_person(analyzer, text, name, short):
     assert labels_written(analyzer, text, name) == [("PERSON", name)]
     assert labels_written(analyzer, text, short) == [("PERSON", name)]
+
+
+def test_a_birth_name_is_not_the_name_the_article_calls_the_person_by(analyzer):
+    text = (
+        "Obituaries\n\nHartono, the former general, has died at the age of 88. Hartono was born Bagus Hartono "
+        "in a village in Central Java.\n\nHartono is survived by two sons. A state funeral for Hartono is planned."
+    )
+    assert set(labels_written(analyzer, text, "Hartono")) == {("PERSON", "Hartono")}
+    assert labels_written(analyzer, text, "Bagus Hartono") == [("PERSON", "Hartono")]
+
+
+def test_a_transcripts_question_mark_is_not_an_initial(analyzer):
+    text = (
+        "Press conference\n\nMartina Hollar beat Yuki Sato 6-4 3-6 7-5.\n\n"
+        "Q. Yuki, how much did the medical timeout in the second set change things?\n\n"
+        'YUKI SATO: "Not so much."'
+    )
+    assert labels_written(analyzer, text, "Yuki") == [("PERSON", "Yuki Sato")]

@@ -169,3 +169,35 @@ def test_a_listed_persons_surname_alone_after_the_full_name_is_the_person(analyz
 )
 def test_an_office_before_a_surname_is_no_part_of_the_name(analyzer, text, name, full):
     assert labels_written(analyzer, text, name) == [("PERSON", full)]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "full"),
+    [
+        (
+            "Chelsea and Arsenal draw\n\nChelsea started brightly. Arsenal replied through Adebayor, whose header "
+            "was cleared by Makelele. Senderos was booked before half-time, and Baptista went close from a free kick.",
+            "Adebayor",
+            "Adebayor",
+        ),
+        (
+            "Chelsea and Arsenal draw\n\nChelsea started brightly, and Drogba forced a save in the fourth minute. "
+            "Senderos was booked for a foul on Drogba before half-time.",
+            "Drogba",
+            "Didier Drogba",
+        ),
+        (
+            "Cup final\n\nChelsea brought on Arjen Robben at the expense of Makelele after the break, and the "
+            "winger scored the second goal ten minutes later.",
+            "Arjen Robben",
+            "Arjen Robben",
+        ),
+    ],
+)
+def test_a_footballers_surname_in_match_copy_is_the_player(analyzer, text, name, full):
+    assert set(labels_written(analyzer, text, name)) == {("PERSON", full)}
+
+
+def test_a_footballers_surname_outside_match_copy_is_left_to_the_tagger(analyzer):
+    text = "Bank results\n\nSenderos, the Swiss lender, reported higher profits on Tuesday."
+    assert ("PERSON", "Senderos") not in labels_written(analyzer, text, "Senderos")

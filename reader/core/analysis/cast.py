@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from .gazetteer import word_list
 from .gender import KIN
-from .names import COMPANY_WORDS, PARTICLES, SENTENCE_OPENERS, SUFFIXES, trim_name
+from .names import COMPANY_WORDS, PARTICLES, SENTENCE_OPENERS, SUFFIXES, birth_names_in, trim_name
 from .origins import nationality
 from .story import PERSON_ROLES
 from .values import Entity
@@ -84,7 +84,7 @@ class Cast:
         found = self._people.get(_key(short), set())
         if not found and written:
             if self._written is None:
-                self._written = _by_tail(_written_names(self._text) - self._listed)
+                self._written = _by_tail(_written_names(self._text) - self._listed - birth_names_in(self._text))
             found = self._written.get(_key(short), set())
             # 'Standing Sam Durham' and 'Sam Durham': the shortest of names that end with one another
             found = {n for n in found if not any(m != n and _ends_with(n, m) for m in found)}

@@ -8,7 +8,7 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 
 from .context import ORG_WORDS, looks_like_full_name, reads_as_company
-from .famous import well_known_people
+from .famous import footballers, well_known_people
 from .fullnames import with_first_names
 from .gazetteer import PLACE_LABELS, word_list
 from .given_names import first_names_of_places, surnames_of_places
@@ -133,7 +133,7 @@ def _across_the_article(parts: list[list[Entity]], texts: Sequence[str]) -> list
     """The steps that read the whole article again once each mention has its label: repeats spaCy left out,
     namesakes, people in capitals, national bodies, events' short names."""
     parts = latest_namesakes(_with_repeats(_without_common_words(parts, texts), texts), texts)
-    parts = well_known_people(with_first_names(in_capitals(parts, texts), texts), texts)
+    parts = footballers(well_known_people(with_first_names(in_capitals(parts, texts), texts), texts), texts)
     parts = surnames_of_places(first_names_of_places(parts, texts), texts)
     return _event_short_names(_national_bodies(parts, texts), texts)
 

@@ -89,8 +89,16 @@ _ORG_BEFORE = re.compile(
     r"\b(?:" + ORG_NOUN + r"|(?:shirt|kit|sleeve|naming[- ]rights|title|broadcast|media[- ]rights)\s+"
     r"(?:deal|agreement|contract|partnership)\s+with|sponsored\s+by)\s+$"
 )
-# not past a possessive: 'Ana Ruiz, the firm's head of brand' is the firm's person
-_ORG_AFTER = re.compile(r",\s+(?:a|an|the)\s+(?:(?![\w-]+['’]s\s)[\w'’-]+\s+){0,4}?" + ORG_NOUN + r"(?![\w'’-])")
+# a person's post before 'at', 'of' or 'with' a company: 'Hannah Lowry, a director at the research firm'
+_POST = (
+    r"(?:director|president|chairman|chairwoman|chief|executive|manager|spokes(?:man|woman|person)|analyst|"
+    r"founder|partner|officer|head|editor|reporter|consultant|researcher|economist|lawyer|engineer|employee|"
+    r"worker|member|adviser|advisor)s?\s+(?:at|of|with|for|from)\s"
+)
+# not past a possessive ('Ana Ruiz, the firm's head of brand' is the firm's person), nor past a person's post
+_ORG_AFTER = re.compile(
+    r",\s+(?:a|an|the)\s+(?:(?![\w-]+['’]s\s|" + _POST + r")[\w'’-]+\s+){0,4}?" + ORG_NOUN + r"(?![\w'’-])"
+)
 _EXEC_AFTER = re.compile(
     r"\s+(?:chief executive|chief operating officer|chairman|chairwoman|spokesman|"
     r"spokeswoman|spokesperson|CEO)\b"

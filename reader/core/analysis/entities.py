@@ -127,6 +127,8 @@ def person_names(parts: Sequence[str], raw: Sequence[list[RawEntity]], model: bo
             names.add(name)
         for s, e, _ in first_named_spans(text, list(ents)) if model else ():
             names.add(text[s:e])  # 'Jamal Okoro', where spaCy saw a place and a person
+    for text in parts:
+        names.forget_birth_names(text)
     sure = {name for text in parts for name in (aged(text) if model else ()) if " " not in name}  # 'Reid, 19,'
     for name in [*singles, *sure]:  # 'O’Gara-Reid', a person, stands for the 'Conor O’Gara-Reid' spaCy did not tag
         full = names.resolve(name)

@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from .gazetteer import GAZETTEER_DIR, PEOPLE_LIST, read_list, unaccented
+from .gazetteer import GAZETTEER_DIR, PEOPLE_LIST, read_list, unaccented, word_list
 from .mentions import with_untagged
 from .people import reads_as_person
 from .sides import reads_as_place, sporting_side
@@ -22,6 +22,11 @@ _TITLE_BEFORE = re.compile(
 )
 _LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][a-z'’-]*")
 _NOT_PERSON = frozenset(("ORG", "GPE", "LOC", "FAC", "NORP", "EVENT", "PRODUCT"))
+# what match copy says about play: a footballer's surname alone is a person there
+_MATCH_COPY = re.compile(
+    r"\b(?:goals?|scored|striker|midfielder|defender|goalkeeper|penalty|half-time|substitute|free[- ]kick|header|"
+    r"yellow card|red card|kick-off)\b"
+)
 
 
 @functools.cache
@@ -68,7 +73,7 @@ def well_known_people(parts: list[list[Entity]], texts: Sequence[str]) -> list[l
     as a common word ('a bolt of lightning'), or uses it for something else ('Kerry beat Mayo'). Where the article
     names the listed person in full ('Muammar Gaddafi'), each mention of a form of the surname ('Qaddafi forces')
     is that person, whatever spaCy called it, unless it names a place or a listed thing."""
-    parts = _in_listed_order(parts)
+    parts = _in_full(_in_listed_order(parts))
     known = known_surnames()
     found = {e.text for part in parts for e in part if e.text in known and e.canonical == e.text}
     fulls = {e.canonical for part in parts for e in part if e.label == "PERSON" and " " in e.canonical}
@@ -99,6 +104,23 @@ def well_known_people(parts: list[list[Entity]], texts: Sequence[str]) -> list[l
             "PERSON",
         )
         for text, part in zip(texts, parts)
+    ]
+
+
+def _in_full(parts: list[list[Entity]]) -> list[list[Entity]]:
+    """A listed person's full name that spaCy called an organisation or a place ('the addition of Arjen Robben'):
+    the person; not a listed club's or place's name."""
+    listed = _listed_names()
+    if not any(e.text in listed and e.label in _NOT_PERSON for part in parts for e in part):
+        return parts
+    return [
+        [
+            Entity(e.start, e.end, e.text, "PERSON", e.text)
+            if e.text in listed and e.label in _NOT_PERSON and not e.note
+            else e
+            for e in part
+        ]
+        for part in parts
     ]
 
 
@@ -145,3 +167,49 @@ def _other_thing(text: str, part: list[Entity], i: int) -> bool:
     if e.label not in _NOT_PERSON:
         return False
     return not (reads_as_person(text, e.start, e.end) or _TITLE_BEFORE.search(text, max(0, e.start - 20), e.start))
+
+
+@functools.cache
+def _footballers(folder: Path = GAZETTEER_DIR) -> dict[str, str]:
+    """Each footballer's surname alone with the name the person goes by: a World Cup player's own surname
+    (`footballers.txt`), a listed footballer's or manager's full name ('Drogba' is 'Didier Drogba')."""
+    known = known_surnames(folder)
+    players = dict.fromkeys(word_list("footballers", folder), "")
+    for entry in read_list(Path(folder) / PEOPLE_LIST):
+        if entry.note.startswith("football"):
+            players.update({form: known[form] for form in entry.aliases if known.get(form) == entry.name})
+    return {form: name or form for form, name in players.items()}
+
+
+def footballers(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
+    """A World Cup player's surname standing alone (`footballers.txt`) that spaCy called an organisation or a place,
+    in match copy ('the addition of Robben at the expense of Makelele', 'Senderos headed clear'): the person, under
+    the full name the article gives him (one person of the article with that surname), else the surname. Not a
+    listed club or place, a side playing, a place after 'in', nor a word the article also writes in lower case."""
+    whole = " ".join(texts)
+    if not _MATCH_COPY.search(whole):
+        return parts
+    listed = _footballers()
+    found = {e.text for part in parts for e in part if e.text in listed and e.label in _NOT_PERSON and not e.note}
+    found -= {e.text for part in parts for e in part if e.note}  # a listed club's or place's name somewhere
+    if found:
+        lower = set(_LOWER_WORD.findall(whole))
+        found = {form for form in found if form.lower() not in lower}
+    if not found:
+        return parts
+    fulls: dict[str, set[str]] = {}
+    for e in (e for part in parts for e in part if e.label == "PERSON" and " " in e.canonical):
+        fulls.setdefault(e.canonical.split()[-1], set()).add(e.canonical)
+    names = {form: next(iter(fulls[form])) if len(fulls.get(form, ())) == 1 else listed[form] for form in found}
+    return [
+        [
+            Entity(e.start, e.end, e.text, "PERSON", names[e.text])
+            if e.text in found
+            and e.label in _NOT_PERSON
+            and not e.note
+            and not (reads_as_place(text, e.start, e.end) or sporting_side(text, e.start, e.end))
+            else e
+            for e in part
+        ]
+        for text, part in zip(texts, parts)
+    ]

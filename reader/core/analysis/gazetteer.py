@@ -77,7 +77,7 @@ class Gazetteer:
         return out
 
 
-WORD_LISTS = ("towns", "countries", "first_names")
+WORD_LISTS = ("towns", "countries", "first_names", "footballers")
 
 
 @functools.cache

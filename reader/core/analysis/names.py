@@ -212,6 +212,16 @@ def trim_name(phrase: str) -> str:
     return " ".join(reversed(kept[:6]))
 
 
+# a birth name: 'was born Raden Suharto on June 8', 'born Cassius Marcellus Clay'; not 'born in Java'
+BORN_BEFORE = re.compile(r"(?<![\w-])born\s+$")
+_BORN_NAME = re.compile(r"(?<![\w-])born\s+([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3})")
+
+
+def birth_names_in(text: str) -> set[str]:
+    """The full names `text` gives as birth names ('Suharto was born Raden Suharto')."""
+    return {trim_name(m.group(1)) for m in _BORN_NAME.finditer(text)} if "born " in text else set()
+
+
 class Names:
     """The full names an article uses, so that 'Ma' means 'Jack Ma' and 'Bach' means 'Thomas Bach'."""
 
@@ -232,6 +242,14 @@ class Names:
             self.full[shorter] = name
         elif not any(_fuller(full, name) for full in self.full):
             self.full.append(name)
+
+    def forget_birth_names(self, text: str) -> None:
+        """Forget the full names `text` gives as birth names ('Suharto was born Raden Suharto'): not the name the
+        article calls the person by."""
+        born = birth_names_in(text)
+        if born:
+            self.full = [name for name in self.full if name not in born]
+            self.guesses = [name for name in self.guesses if name not in born]
 
     @staticmethod
     def particle_forms(family: str) -> tuple[str, ...]:

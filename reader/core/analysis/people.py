@@ -13,6 +13,7 @@ from .fullnames import TRADES, people_by_role
 from .gazetteer import word_list
 from .mentions import occurrences, with_untagged
 from .names import (
+    BORN_BEFORE,
     FUNCTION_WORDS,
     HONORIFICS,
     MISSPELT_MIN_CHARS,
@@ -48,6 +49,33 @@ def in_capitals(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[En
             )
         out.append(part)
     return out
+
+
+def birth_names(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
+    """A full name the article gives as a person's birth name ('Suharto was born Raden Suharto') is not the name it
+    calls that person by: the birth name and each mention resolved to it are the name the article uses alone
+    ('Suharto'), where it uses the surname alone."""
+    born = {
+        e.canonical
+        for text, part in zip(texts, parts)
+        for e in part
+        if e.label == "PERSON" and " " in e.text and BORN_BEFORE.search(text, max(0, e.start - 8), e.start)
+    }
+    alone = {e.text for part in parts for e in part if e.label == "PERSON" and " " not in e.text}
+    return _renamed(parts, {full: surname(full) for full in born if surname(full) in alone})
+
+
+def _renamed(parts: list[list[Entity]], names: dict[str, str]) -> list[list[Entity]]:
+    """Each mention whose canonical name `names` has, under the name it gives instead."""
+    if not names:
+        return parts
+    return [
+        [
+            Entity(e.start, e.end, e.text, e.label, names[e.canonical], e.note) if e.canonical in names else e
+            for e in part
+        ]
+        for part in parts
+    ]
 
 
 def latest_namesakes(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
@@ -138,7 +166,8 @@ def people_of_the_article(parts: list[list[Entity]], texts: Sequence[str]) -> li
     surnames and those cut at a hyphen, towns named with their state, misspelt full names."""
     parts = with_first_name_before_suffix(listed_first_names(adjectives_before_surnames(parts), texts), texts)
     parts = listed_surnames_as_people(people_by_evidence(people_by_role(parts, texts), texts), texts)
-    parts = towns_with_their_state(with_full_names(surnames_cut_at_a_hyphen(parts, texts), texts), texts)
+    parts = with_full_names(birth_names(surnames_cut_at_a_hyphen(parts, texts), texts), texts)
+    parts = towns_with_their_state(parts, texts)
     return misspelt_full_names(parts)
 
 
@@ -427,16 +456,7 @@ def misspelt_full_names(parts: list[list[Entity]]) -> list[list[Entity]]:
     if len(counts) < 2:
         return parts
     right = {name: _better_spelt(name, counts) for name in counts}
-    right = {name: better for name, better in right.items() if better != name}
-    if not right:
-        return parts
-    return [
-        [
-            Entity(e.start, e.end, e.text, e.label, right[e.canonical], e.note) if e.canonical in right else e
-            for e in part
-        ]
-        for part in parts
-    ]
+    return _renamed(parts, {name: better for name, better in right.items() if better != name})
 
 
 def _better_spelt(name: str, counts: dict[str, int]) -> str:

@@ -13,6 +13,7 @@ _LEADING_THE = re.compile(r"^(?:the|The|a|an)\s+")
 _TRAILING_POSSESSIVE = re.compile(r"(?:'s|’s|')$")
 _LEADING_QUOTE = re.compile(r"^(?:``|''|[\"“”«])\s*")  # a wire quote's opening mark: '``Every', '``Ask'
 _TRAILING_JOIN = re.compile(r"\s+(?:and|or|of|&)$")
+_QUESTION_MARK = re.compile(r"^Q\.\s+")  # a transcript's question opening its line: 'Q. Yuki, how much …'; no initial
 _LEADING_RANK = re.compile(r"^(?:\d{1,3}[.)]?\s+|[(\[]\s*)")  # '1 Barcelona' in a table, '(Barcelona'
 # a score or a table's columns after a name: 'Real Madrid 2-1', 'Barcelona (Spain) 9 4 5 13'
 _TRAILING_FIGURES = re.compile(
@@ -57,6 +58,17 @@ _PARTICLE_BEFORE = re.compile(
 )
 
 
+def _leading(text: str, s: int, e: int, label: str) -> re.Match[str] | None:
+    """What opens a name's span and is not part of it: 'the', a wire quote's mark, a table's rank, a question's 'Q.'."""
+    surface = text[s:e]
+    return (
+        _LEADING_THE.match(surface)
+        or _LEADING_QUOTE.match(surface)
+        or (_LEADING_RANK.match(surface) if label != "EVENT" else None)
+        or (_QUESTION_MARK.match(surface) if s == 0 or text[s - 1] == "\n" else None)
+    )
+
+
 def tidy_span(text: str, s: int, e: int, label: str) -> tuple[int, int]:
     """A raw span without what is not part of a name: a leading 'the', a possessive, and for names also a
     line break and what lies before it, a table's rank and columns, a score, and a person's title."""
@@ -76,11 +88,7 @@ def tidy_span(text: str, s: int, e: int, label: str) -> tuple[int, int]:
     while True:
         before = (s, e)
         surface = text[s:e]
-        lead = (
-            _LEADING_THE.match(surface)
-            or _LEADING_QUOTE.match(surface)
-            or (_LEADING_RANK.match(surface) if label != "EVENT" else None)
-        )
+        lead = _leading(text, s, e, label)
         if lead and lead.end() < len(surface):
             s += lead.end()
         tail = (_PERSON_TAIL if label == "PERSON" else _TRAILING_FIGURES).search(text, s, e)

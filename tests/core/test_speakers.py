@@ -1217,6 +1217,20 @@ def test_the_21_year_old_is_a_person_named_in_full_not_a_lone_surname_spacy_took
             'thanked the council. "We have waited a long time for a final in this city," the mayor said.',
             ["Anne Whitby"],
         ),
+        (  # US desk: a title between the role and the name in apposition
+            'Guard Tomas Reyes left the game in the fourth quarter. "I felt it go on the landing," Reyes said.\n\n'
+            'The team\'s physician, Dr. Ellen Sato, said the sprained ankle was "nothing serious."\n\n'
+            "In Las Vegas, Julio Mendez asked the Nevada State Athletic Commission to overturn his loss. "
+            '"I was never down," Mendez said. The commission\'s executive director, Dr. Ruth Calloway, said a '
+            'hearing would be held "within 30 days."',
+            ["Tomas Reyes", "Ellen Sato", "Julio Mendez", "Ruth Calloway"],
+        ),
+        (  # UK regional: 'the councillor' is the one the story called 'Cllr'
+            "Asked by Cllr Pauline Greaves whether residents had been consulted, club chief executive Joanne Barrow "
+            'said: "We have held six public meetings."\n\n'
+            '"Six meetings in which the decisions had already been made," the councillor replied.',
+            ["Joanne Barrow", "Pauline Greaves"],
+        ),
         (  # trade press: the role in apposition after the name
             "Dana Holm, the league's commissioner, met the broadcasters in New York. Rights adviser Tom Beck said "
             'the talks went well. "Nobody walked out, which is a start," the commissioner said.',

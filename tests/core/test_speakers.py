@@ -3654,6 +3654,14 @@ def test_a_name_apposed_before_calling_is_who_calls(analyzer):
             'According to Kestrel Beverages, the deal is "worth every penny to a brand that wants to be seen".',
             "Kestrel Beverages",
         ),
+        (
+            "The figure has not been disclosed, but according to Richard Vane, a former England and Wales Cricket "
+            'Board commercial director who advised neither side, it is "comfortably above anything a county has '
+            'signed before."',
+            "Richard Vane",
+        ),
+        ('According to Claire Whitlow, the renewal is worth "comfortably more" than the old deal.', "Claire Whitlow"),
+        ('According to a Valmont official, the company has "no plans" to end the agreement.', "a Valmont official"),
     ],
 )
 def test_according_to_opening_the_sentence_names_the_source_of_its_quote(analyzer, body, speaker):

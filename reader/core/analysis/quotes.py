@@ -206,9 +206,11 @@ def _partial_speech(text: str, span: QuoteSpan, before: str) -> bool:
     sentence, cued by a speech verb before it and ending its clause (not 'the "new norm" reforms')."""
     sentence = before[sentence_start(before, len(before), 0) :]
     cues = list(SPOKEN_CUE_RE.finditer(sentence))
-    if not cues or len(sentence[cues[-1].end() :].split()) > PARTIAL_CUE_WORDS:
+    according = attribution.according_within(sentence)  # 'According to Whitlow, it is worth "comfortably more"'
+    if not according and (not cues or len(sentence[cues[-1].end() :].split()) > PARTIAL_CUE_WORDS):
         return False  # not 'confirmed yesterday that the police will enforce the law banning "…"'
-    if _RIGHT_AFTER_CUE.fullmatch(sentence, cues[-1].end()) or _VERB_PHRASE_BEFORE.search(sentence):
+    right_after = not according and _RIGHT_AFTER_CUE.fullmatch(sentence, cues[-1].end())
+    if right_after or _VERB_PHRASE_BEFORE.search(sentence):
         # 'said "the proudest moment of our lives" was', 'told NBC that "this Russia thing" was', 'said it
         # would "carefully study" the proposal': the quoted words go on the speaker's own clause
         return True

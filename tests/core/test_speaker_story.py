@@ -180,6 +180,16 @@ def test_a_company_spokesman_is_the_spokesman_as_written_not_the_company(analyze
     assert who_said(analyzer, body) == ["a Lumberline spokesman"]
 
 
+def test_a_written_submission_and_an_unnamed_resident_of_a_street_speak_as_the_story_says(analyzer):
+    body = (
+        "The supporters' trust Saints Heritage Society said in a written submission that it backed the plan. "
+        '"A bigger stadium means cheaper tickets for families," the submission said.\n\n'
+        "One resident of Dunriding Lane, who did not want to be named, said: "
+        '"On matchdays I already cannot get my car out of the drive."'
+    )
+    assert who_said(analyzer, body) == ["Saints Heritage Society", "one resident of Dunriding Lane"]
+
+
 # ---------------------------------------------------------------- several people in one attribution
 
 

@@ -626,6 +626,17 @@ def test_with_someone_stating_before_the_quote(analyzer):
             'Okafor said on Thursday: "I feel stronger than ever before a final."',
             [("I feel stronger than eve", "Amara Okafor")],
         ),
+        (  # US desk: a player named after his position, his mother later ('Mrs. Price')
+            'Guard Darnell Price scored 31 points. "I saw the governor, and I figured I\'d better not miss," Price '
+            "quipped.\n\nPrice's mother, Gloria Price, flew in from St. Louis and watched from the family section. "
+            '"He was like this in high school," Mrs. Price said.\n\n'
+            '"We\'ll take it," Price said when told about the post.',
+            [
+                ("I saw the governor, and ", "Darnell Price"),
+                ("He was like this in high", "Gloria Price"),
+                ("We'll take it,", "Darnell Price"),
+            ],
+        ),
     ],
 )
 def test_a_shared_surname_is_the_person_named_last_not_the_first(analyzer, body, expected):

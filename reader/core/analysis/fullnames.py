@@ -26,6 +26,7 @@ _ROLE_NAME = re.compile(
     r"\b(?=[CcMmPpSsDdGgWwFfQqRrVvIi])(?:[Cc]oach|[Rr]esident|[Cc]itizen|[Dd]etainee|[Pp]risoner|[Ii]nmate|[Mm]anager|[Cc]aptain|[Cc]hairman|[Cc]hairwoman|[Pp]resident|[Ss]triker|[Mm]idfielder|"
     r"[Dd]efender|[Gg]oalkeeper|[Ww]inger|[Ff]ull-back|[Ff]ly-half|[Ss]crum-half|[Ff]lanker|[Qq]uarterback|"
     r"[Ss]printer|[Rr]ookie|[Vv]eteran|[Ss]eamer|[Ss]pinner|[Ww]icketkeeper|[Ff]ounder|[Ss]pokes(?:man|woman)|"
+    r"[Gg]uard|[Ff]orward|[Pp]itcher|[Cc]atcher|[Ss]hortstop|[Gg]oaltender|[Rr]eceiver|"  # a US desk's positions
     # an office, with what it is for: 'Minister for Defence Ignazio La Russa', 'Secretary of State John Kerry'
     r"(?:Minister|Secretary|Senator|Governor|Mayor|Chancellor)(?:\s+(?:for|of)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?"
     + _OFFICE

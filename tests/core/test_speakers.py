@@ -3974,6 +3974,25 @@ def test_an_unnamed_source_interviewed_by_a_broadcaster_is_the_source(analyzer):
     assert who_said(analyzer, body) == ["one anonymous mechanic"]
 
 
-def test_a_banner_is_no_speaker(analyzer):
-    body = '"Our colours are not for sale," said a banner hung by supporters behind the goal at Ashton Gate.'
-    assert who_said(analyzer, body) == [None]
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
+        ('"Our colours are not for sale," said a banner hung by supporters behind the goal at Ashton Gate.', [None]),
+        (  # the placard's words, not the people holding it, nor the bridge they stood near
+            '"Row, don\'t sell," read a placard held by a handful of protesters near Putney Bridge.',
+            [None],
+        ),
+        (  # a chant in the arena, after a player's words: nobody's
+            'Forward Keon Miles said the decision was fair. "Coach is right," he said.\n\n'
+            '"Let\'s go Cavs!" rang around the building during the final timeout.',
+            ["Keon Miles", None],
+        ),
+        (  # the announcer whose words drowned a player out: the announcer's, not the player's
+            'In the 400 metres hurdles, American Jalen Brooks won in 47.31. "That was ugly but I\'ll take it," the '
+            'American said, before the stadium announcer\'s "Ladies and gentlemen, your winner!" drowned him out.',
+            ["Jalen Brooks", "the stadium announcer"],
+        ),
+    ],
+)
+def test_a_banner_a_chant_and_an_announcer_are_no_speaker_named_before(analyzer, body, speakers):
+    assert who_said(analyzer, body) == speakers

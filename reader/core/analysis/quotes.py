@@ -73,6 +73,13 @@ _INSTITUTIONS = frozenset("center centre institute school college hospital museu
 _DISPLAYED = re.compile(
     r"(?:[Aa]n?|[Oo]ne|[Tt]he)\s+(?:[a-z][\w-]*\s+)?(?:placard|banner|sign|poster|slogan)s?\s+(?:held|hung|carried|waved|raised|displayed)\b"
 )
+_DISPLAYED_BY = re.compile(_DISPLAYED.pattern + r"\s+by\s+$")  # 'read a placard held by protesters near …'
+# a voice whose words the quote is, right before it: "before the stadium announcer's "Ladies and gentlemen""
+_VOICE_OF = re.compile(
+    r"\b((?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:announcer|commentator|compere|narrator|presenter))['’]s\s*$", re.I
+)
+# what a chant or a cry does that a speaker does not: '"Let's go Cavs!" rang around the building'
+_SOUNDED = re.compile(r"\s*(?:rang|rings|echoed|echoes|boomed|booms|resounded|reverberated|went\s+up)\b")
 _ASKED_BY = re.compile(
     r"((?:[Aa]n?|[Oo]ne|[Aa]nother)(?:\s+[a-z][\w-]*){1,4})\s+(?:interviewed|quoted|cited|contacted|questioned)\s+by\s"
 )
@@ -236,8 +243,10 @@ def _resolve(
     under the fullest name the article gives it."""
     if source.text == "One":  # 'Pals say he was gutted. One told us: "…"': a pal
         return story.one_of(text, source.start)
-    if _DISPLAYED.match(source.text):
-        return None  # 'said a banner hung by supporters': the banner itself is nobody
+    if _DISPLAYED.match(source.text) or _DISPLAYED_BY.search(text, max(0, source.start - 60), source.start):
+        return None  # 'said a banner hung by supporters': the banner itself is nobody, nor who holds it
+    if voice := _VOICE_OF.search(text, max(0, span.start - 60), span.start):
+        return voice.group(1)[0].lower() + voice.group(1)[1:]  # "the stadium announcer's "…"", whoever spoke before
     if asked := _ASKED_BY.match(source.text):  # 'One anonymous pilot interviewed by Channel 4': the pilot
         return asked.group(1)[0].lower() + asked.group(1)[1:]
     speaker = _named_by(source, span, text, entities, names, last)
@@ -547,6 +556,8 @@ def _continues(text: str, previous: Quote, span: QuoteSpan, entities: Sequence[E
     words later in the same paragraph, with nobody else named in between."""
     if _GOES_ON.search(text, max(0, span.start - 40), span.start):
         return True  # '"…," she said.\n\nFurther adding, "…"': a participle with no subject of its own
+    if _SOUNDED.match(text, span.end):
+        return False  # '"Let's go Cavs!" rang around the building': a chant, nobody's turn
     between = text[previous.end : span.start]
     # people named in the previous quote's own attribution ("…," Corrigan said, nodding toward team
     # president Mark Devereaux.) do not interrupt the turn; people named after it do

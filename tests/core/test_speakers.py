@@ -3978,10 +3978,6 @@ def test_an_unnamed_source_interviewed_by_a_broadcaster_is_the_source(analyzer):
     ("body", "speakers"),
     [
         ('"Our colours are not for sale," said a banner hung by supporters behind the goal at Ashton Gate.', [None]),
-        (  # the placard's words, not the people holding it, nor the bridge they stood near
-            '"Row, don\'t sell," read a placard held by a handful of protesters near Putney Bridge.',
-            [None],
-        ),
         (  # a chant in the arena, after a player's words: nobody's
             'Forward Keon Miles said the decision was fair. "Coach is right," he said.\n\n'
             '"Let\'s go Cavs!" rang around the building during the final timeout.',

@@ -73,7 +73,6 @@ _INSTITUTIONS = frozenset("center centre institute school college hospital museu
 _DISPLAYED = re.compile(
     r"(?:[Aa]n?|[Oo]ne|[Tt]he)\s+(?:[a-z][\w-]*\s+)?(?:placard|banner|sign|poster|slogan)s?\s+(?:held|hung|carried|waved|raised|displayed)\b"
 )
-_DISPLAYED_BY = re.compile(_DISPLAYED.pattern + r"\s+by\s+$")  # 'read a placard held by protesters near …'
 # a voice whose words the quote is, right before it: "before the stadium announcer's "Ladies and gentlemen""
 _VOICE_OF = re.compile(
     r"\b((?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:announcer|commentator|compere|narrator|presenter))['’]s\s*$", re.I
@@ -243,8 +242,8 @@ def _resolve(
     under the fullest name the article gives it."""
     if source.text == "One":  # 'Pals say he was gutted. One told us: "…"': a pal
         return story.one_of(text, source.start)
-    if _DISPLAYED.match(source.text) or _DISPLAYED_BY.search(text, max(0, source.start - 60), source.start):
-        return None  # 'said a banner hung by supporters': the banner itself is nobody, nor who holds it
+    if _DISPLAYED.match(source.text):
+        return None  # 'said a banner hung by supporters': the banner itself is nobody
     if voice := _VOICE_OF.search(text, max(0, span.start - 60), span.start):
         return voice.group(1)[0].lower() + voice.group(1)[1:]  # "the stadium announcer's "…"", whoever spoke before
     if asked := _ASKED_BY.match(source.text):  # 'One anonymous pilot interviewed by Channel 4': the pilot

@@ -636,6 +636,17 @@ def test_the_frenchman_is_the_french_rider_the_story_named_first(analyzer):
     assert who_said(analyzer, body) == ["Julien Morel"]
 
 
+def test_the_spaniard_is_the_player_the_story_wrote_after_spains(analyzer):
+    body = (
+        "LONDON (Reuters) - Spain's Pablo Navarro reached the Wimbledon quarter-finals on Monday with a win over "
+        "Sweden's Mats Lindqvist, then spent most of his news conference talking about his shoes.\n\n"
+        '"I play in what I want to play," the Spaniard said.\n\n'
+        '"He was better on the big points," the Swede said.\n\n'
+        "Navarro has worn another firm's shoes since June."
+    )
+    assert who_said(analyzer, body) == ["Pablo Navarro", "Mats Lindqvist"]
+
+
 def test_a_persons_nationality_is_what_the_story_writes_beside_the_name_once():
     text = (
         "Pieter Visser, a Dutch software millionaire, pays the bills. French rider Julien Morel won. "

@@ -1474,6 +1474,12 @@ def test_a_lead_in_before_the_subject_of_the_attribution(analyzer, body, speaker
             'The Michael Jordan Foundation funds 40 courts in Chicago. "Every kid needs a hoop," Michael Jordan said.',
             "Michael Jordan",
         ),
+        (  # a company named on its own first is not the pilots' group named after it later
+            "Irish budget airline Ryanair has dismissed a pilot over remarks he made in a documentary. The pilot is a "
+            "key figure of Ryanair Pilots Group, which the airline does not recognise. Ryanair said the claims were "
+            '"manifestly inaccurate and factually untrue".',
+            "Ryanair",
+        ),
     ],
 )
 def test_an_organisation_speaks_under_the_fullest_name_the_article_gives_it(analyzer, body, speaker):

@@ -301,7 +301,7 @@ def _without_position(speaker: str, entities: Sequence[Entity]) -> str:
 def _fullest(speaker: str, entities: Sequence[Entity]) -> str:
     """'Gateway Federal' → 'Gateway Federal Credit Union', 'Amuary' → 'Amaury Sport Organisation': an
     organisation's longest name in the article that begins with its words (the first one misspelt, as copy
-    sometimes has it), where there is one such name."""
+    sometimes has it), where there is one such name and the story did not name the shorter one first."""
     orgs = {e.canonical for e in entities if e.label == "ORG"}
     words = speaker.split()
     people = {e.canonical for e in entities if e.label == "PERSON"}
@@ -316,7 +316,13 @@ def _fullest(speaker: str, entities: Sequence[Entity]) -> str:
         and name.split()[1 : len(words)] == words[1:]
         and story.same_word(name.split()[0], words[0])
     }
-    return longer.pop() if len(longer) == 1 else speaker
+    if len(longer) != 1:
+        return speaker
+    full = longer.pop()
+    first = {name: min((e.start for e in entities if e.canonical == name), default=-1) for name in (speaker, full)}
+    if 0 <= first[speaker] < first[full]:
+        return speaker  # 'Ryanair', named on its own before 'Ryanair Pilots Group': a body of its own, no short form
+    return full
 
 
 def _named_by(

@@ -3975,9 +3975,22 @@ def test_a_person_of_a_centre_named_after_someone_is_the_person(analyzer):
     assert who_said(analyzer, body) == ["Dana Miller"]
 
 
-def test_an_unnamed_source_interviewed_by_a_broadcaster_is_the_source(analyzer):
-    body = 'One anonymous mechanic interviewed by Channel 9 accused the team of "threats and bullying".'
-    assert who_said(analyzer, body) == ["one anonymous mechanic"]
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (
+            'One anonymous mechanic interviewed by Channel 9 accused the team of "threats and bullying".',
+            "one anonymous mechanic",
+        ),
+        (  # the unnamed source, not the clause that describes them
+            "One lobbyist who has worked on the bill for a year, and who asked not to be named, was blunter: "
+            '"It passes. The only question is by how much."',
+            "one lobbyist",
+        ),
+    ],
+)
+def test_an_unnamed_source_described_after_it_is_the_source(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
 
 
 @pytest.mark.parametrize(

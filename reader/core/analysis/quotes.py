@@ -79,6 +79,8 @@ _VOICE_OF = re.compile(
 )
 # what a chant or a cry does that a speaker does not: '"Let's go Cavs!" rang around the building'
 _SOUNDED = re.compile(r"\s*(?:rang|rings|echoed|echoes|boomed|booms|resounded|reverberated|went\s+up)\b")
+# an unnamed source, then who they are: 'One lobbyist who has worked on the bill for a year, and who'
+_UNNAMED_WHO = re.compile(r"((?:[Aa]n?|[Oo]ne|[Aa]nother)(?:\s+[a-z][\w-]*){1,3})\s+who\s")
 _ASKED_BY = re.compile(
     r"((?:[Aa]n?|[Oo]ne|[Aa]nother)(?:\s+[a-z][\w-]*){1,4})\s+(?:interviewed|quoted|cited|contacted|questioned)\s+by\s"
 )
@@ -246,8 +248,8 @@ def _resolve(
         return None  # 'said a banner hung by supporters': the banner itself is nobody
     if voice := _VOICE_OF.search(text, max(0, span.start - 60), span.start):
         return voice.group(1)[0].lower() + voice.group(1)[1:]  # "the stadium announcer's "…"", whoever spoke before
-    if asked := _ASKED_BY.match(source.text):  # 'One anonymous pilot interviewed by Channel 4': the pilot
-        return asked.group(1)[0].lower() + asked.group(1)[1:]
+    if asked := _ASKED_BY.match(source.text) or _UNNAMED_WHO.match(source.text):
+        return asked.group(1)[0].lower() + asked.group(1)[1:]  # 'One anonymous pilot interviewed by Channel 4'
     speaker = _named_by(source, span, text, entities, names, last)
     if speaker and " " in speaker and speaker.split()[0].lower() in MOODS:  # 'Fuming Kane', 'Tearful Sophie Marsh'
         speaker = speaker.split(" ", 1)[1]

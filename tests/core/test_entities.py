@@ -1498,6 +1498,17 @@ def test_the_town_of_a_dateline_is_a_place(body, town):
     assert not [t for t, label in found if t in town and label != "GPE"]
 
 
+def test_a_datelines_date_ends_at_its_dash_and_the_name_after_it_is_a_person():
+    _, analysis = analyze_text(
+        real_analyzer(),
+        "Report\n\nZURICH, Sept 4 - Faith Chebet broke the 5,000 metres meeting record at Weltklasse Zurich on "
+        'Thursday. "I felt strong from 3,000 metres, so I went," the Kenyan said.\n\nChebet, 24, won in 14:11.',
+    )
+    body = analysis.in_part(BODY)
+    assert ("Faith Chebet", "PERSON") in {(e.text, e.label) for e in body.entities}
+    assert [q.speaker for q in body.quotes] == ["Faith Chebet"]
+
+
 def test_a_title_in_capitals_has_no_dateline():
     _, analysis = analyze_text(real_analyzer(), "ARSENAL - CHELSEA 2-1\n\nArsenal beat Chelsea.\n\nIt was close.")
     assert not [e for e in analysis.in_part(TITLE).entities if e.label == "GPE"]

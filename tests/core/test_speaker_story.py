@@ -180,6 +180,16 @@ def test_a_company_spokesman_is_the_spokesman_as_written_not_the_company(analyze
     assert who_said(analyzer, body) == ["a Lumberline spokesman"]
 
 
+def test_a_written_submission_and_an_unnamed_resident_of_a_street_speak_as_the_story_says(analyzer):
+    body = (
+        "The supporters' trust Saints Heritage Society said in a written submission that it backed the plan. "
+        '"A bigger stadium means cheaper tickets for families," the submission said.\n\n'
+        "One resident of Dunriding Lane, who did not want to be named, said: "
+        '"On matchdays I already cannot get my car out of the drive."'
+    )
+    assert who_said(analyzer, body) == ["Saints Heritage Society", "one resident of Dunriding Lane"]
+
+
 # ---------------------------------------------------------------- several people in one attribution
 
 
@@ -624,6 +634,17 @@ def test_the_frenchman_is_the_french_rider_the_story_named_first(analyzer):
         '"I attacked where the road was steepest," the Frenchman said.'
     )
     assert who_said(analyzer, body) == ["Julien Morel"]
+
+
+def test_the_spaniard_is_the_player_the_story_wrote_after_spains(analyzer):
+    body = (
+        "LONDON (Reuters) - Spain's Pablo Navarro reached the Wimbledon quarter-finals on Monday with a win over "
+        "Sweden's Mats Lindqvist, then spent most of his news conference talking about his shoes.\n\n"
+        '"I play in what I want to play," the Spaniard said.\n\n'
+        '"He was better on the big points," the Swede said.\n\n'
+        "Navarro has worn another firm's shoes since June."
+    )
+    assert who_said(analyzer, body) == ["Pablo Navarro", "Mats Lindqvist"]
 
 
 def test_a_persons_nationality_is_what_the_story_writes_beside_the_name_once():

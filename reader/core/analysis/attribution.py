@@ -187,22 +187,27 @@ def before(text: str, quote_start: int, floor: int) -> Source | None:
         or _with_saying(head, at)
         or _before_subject(head, at)
         or (_before_subject(whole, begin) if head is not whole else None)
-        or _according_within(head, at)
+        or according_within(head, at)
     )
 
 
-def _according_within(head: str, at: int) -> Source | None:
-    # 'The deal, according to Kestrel chief executive Anika Sorensen, is "'
+def according_within(head: str, at: int = 0) -> Source | None:
+    """The source an 'according to' names in a sentence's words before its quote, `head` (at `at` in the text):
+    'The deal, according to Kestrel chief executive Anika Sorensen, is "', "…, but according to Richard Vane,
+    a former ECB director, it is \""; None where no one person or body is named."""
     # not 'The judge told him that, according to a report, he had "…"': whose report is it is another matter
-    m = re.search(r",\s+according\s+to\s+(?P<source>[^,:;]{2,60}),\s+[^,:;]{0,60}$", head)
+    m = _ACCORDING_INSIDE.search(head)
     # 'According to Dana Reyes, the club's spokeswoman, ticket sales rose "', '…; according to X, injuries ranged "'
     first = _ACCORDING_FIRST.search(head)
     m = m or (first if first and not _NO_ONE.match(first.group("source")) else None)
-    if not m or PARTIAL_CUE_RE.search(head, 0, m.start()):
-        return None
+    if not m or (PARTIAL_CUE_RE.search(head, 0, m.start()) and not m.groupdict().get("turn")):
+        return None  # '…, but according to X': a new clause, whatever verb came before
     return _span(head, at, m.start("source"), m.end("source"))
 
 
+_ACCORDING_INSIDE = re.compile(
+    r",\s+(?P<turn>but\s+|yet\s+)?(?:and\s+)?according\s+to\s+(?P<source>[^,:;\"“]{2,60}?)(?:,\s+[^,:;\"“]{1,100})?,\s+[^,:;]{0,60}$"
+)
 # no one speaker: 'According to both parties, the deal will "…"', 'According to reports, …'
 _NO_ONE = re.compile(r"(?:both|all|many|several|some|various|media|press|news)\b|reports?\b|(?:the\s+)?two\s")
 _ACCORDING_FIRST = re.compile(

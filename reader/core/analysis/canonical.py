@@ -111,11 +111,13 @@ def _spelled(acronym: str, text: str) -> str | None:
 def _longer(name: str, text: str) -> str | None:
     """'Halvard' → 'Halvard Cycling Collective', the one longer name the article writes it in (where the rest is
     no first name, as in 'Ineos Grenadiers' or 'ATP Tour')."""
-    rests = {
-        " ".join(m.group(1).split()) for m in re.finditer(rf"\b{re.escape(name)}((?:\s+[A-Z][a-z][\w'’-]*)+)", text)
-    }
+    found = list(re.finditer(rf"\b{re.escape(name)}((?:\s+[A-Z][a-z][\w'’-]*)+)", text))
+    rests = {" ".join(m.group(1).split()) for m in found}
     if len(rests) != 1:
         return None
+    alone = re.search(rf"\b{re.escape(name)}\b(?!\s+[A-Z])", text)
+    if alone and alone.start() < found[0].start():
+        return None  # 'Ryanair' named on its own before 'Ryanair Pilots Group': a body of its own, no short form
     rest = rests.pop().split()
     if len(rest) > 3 or any(w in word_list("first_names") or w in SENTENCE_OPENERS for w in rest):
         return None

@@ -78,7 +78,8 @@ _VERB_ALT = "|".join(sorted(set(SPEECH_VERBS + DOCUMENT_VERBS), key=len, reverse
 _SPOKEN_ALT = "|".join(sorted(set(SPEECH_VERBS), key=len, reverse=True))
 # what an organisation or a person issues: '"…," the statement read'
 STATEMENT_NOUNS = frozenset(
-    "statement release communique communiqué post letter message tweet resolution ruling verdict judgment".split()
+    """statement release communique communiqué post letter message tweet resolution ruling verdict judgment
+submission""".split()
 )
 _MULTI_VERBS = "".join(rf"(?<={noun}\s)reads?|" for noun in sorted(STATEMENT_NOUNS)) + (
     r"read(?=:)|reads?\s+in\s+part(?=[:,])|pointed\s+out|call\s+for|went\s+on|summed\s+up|chimed\s+in|"

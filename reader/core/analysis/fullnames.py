@@ -26,8 +26,9 @@ _ROLE_NAME = re.compile(
     r"\b(?=[CcMmPpSsDdGgWwFfQqRrVvIi])(?:[Cc]oach|[Rr]esident|[Cc]itizen|[Dd]etainee|[Pp]risoner|[Ii]nmate|[Mm]anager|[Cc]aptain|[Cc]hairman|[Cc]hairwoman|[Pp]resident|[Ss]triker|[Mm]idfielder|"
     r"[Dd]efender|[Gg]oalkeeper|[Ww]inger|[Ff]ull-back|[Ff]ly-half|[Ss]crum-half|[Ff]lanker|[Qq]uarterback|"
     r"[Ss]printer|[Rr]ookie|[Vv]eteran|[Ss]eamer|[Ss]pinner|[Ww]icketkeeper|[Ff]ounder|[Ss]pokes(?:man|woman)|"
-    # a basketball player's position, capitalised only opening a sentence (not the 'Republican Guard')
-    r"guard|forward|(?:(?<![^\n])|(?<=\. ))(?:Guard|Forward)|"
+    # a US desk's positions, capitalised only opening a sentence (not the 'Republican Guard')
+    r"guard|forward|pitcher|catcher|shortstop|goaltender|receiver|"
+    r"(?:(?<![^\n])|(?<=\. ))(?:Guard|Forward|Pitcher|Catcher|Shortstop|Goaltender|Receiver)|"
     # an office, with what it is for: 'Minister for Defence Ignazio La Russa', 'Secretary of State John Kerry'
     r"(?:Minister|Secretary|Senator|Governor|Mayor|Chancellor)(?:\s+(?:for|of)\s+(?:the\s+)?(?:[A-Z][a-z]+\s+)?"
     + _OFFICE

@@ -38,6 +38,7 @@ _RESULT_LINE = re.compile(
     rf"(?:^|(?<=: )|(?<=\d ))(?<![\w'’-]){_SIDE} \d{{1,3}} {_SIDE} \d{{1,3}}(?=\s*$|\s+[A-Z])",
     re.M,
 )
+_DASH = re.compile(r"\s+[—–-]+\s+(?=[A-Z])")  # between a dateline's date and the first words of the story
 _OFFICE_OF = re.compile(r"\b(?:[Mm]ayor|[Gg]overnor|[Pp]resident|[Pp]remier|[Pp]rime [Mm]inister|[Cc]hancellor) of $")
 
 
@@ -57,7 +58,23 @@ def dateline(text: str, found: list[Entity]) -> list[Entity]:
 def split_runs(text: str, raw: list[RawEntity], gazetteer: Gazetteer) -> list[RawEntity]:
     """spaCy's tags, with those that run two names together cut in two (see `_split_at_full_stops`,
     `_split_office_holders`, `_split_joined_bodies`)."""
-    return _split_joined_bodies(text, _split_office_holders(text, _split_at_full_stops(text, raw, gazetteer)))
+    raw = _split_at_full_stops(text, raw, gazetteer)
+    return _split_joined_bodies(text, _split_office_holders(text, _dates_cut_at_a_dash(text, raw)))
+
+
+def _dates_cut_at_a_dash(text: str, raw: list[RawEntity]) -> list[RawEntity]:
+    """'Sept 4 - Faith Chebet' of a dateline: a date up to its dash, and the full name after it a person,
+    where spaCy ran the two together."""
+    out: list[RawEntity] = []
+    for s, e, label, known in raw:
+        dash = _DASH.search(text, s, e) if label in ("DATE", "TIME") else None
+        if dash is None:
+            out.append((s, e, label, known))
+            continue
+        out.append((s, dash.start(), label, known))
+        if looks_like_full_name(text[dash.end() : e].split()):
+            out.append((dash.end(), e, "PERSON", ""))
+    return out
 
 
 def _split_joined_bodies(text: str, raw: list[RawEntity]) -> list[RawEntity]:

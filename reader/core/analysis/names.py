@@ -112,7 +112,7 @@ its our their my your it we they there here
 )
 # titles before a person's name: the capitalised word after one is a person ('Mrs. Okafor')
 HONORIFICS = frozenset(
-    "mr mrs ms miss mx dr prof sir dame gov sen rep gen lt col capt sgt insp supt det rev mme mlle".split()
+    "mr mrs ms miss mx dr prof sir dame gov sen rep gen lt col capt sgt insp supt det rev mme mlle cllr".split()
 )
 # the last word of a company's or a body's name, never of a person's ('Hinkley Mutual', 'Halvorsen Racing')
 COMPANY_WORDS = frozenset(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from .names import DEMONYMS
+from .names import COUNTRY_ADJECTIVES, DEMONYMS
 from .per_document import PerDocument
 from .values import Entity
 
@@ -34,6 +34,9 @@ _REGIONS = frozenset("african european asian arab latin caribbean nordic scandin
 _ADJECTIVES = sorted({a.title() for a in _ADJECTIVE.values()} | {w.title() for w in DEMONYMS}, key=len, reverse=True)
 _WORD = rf"(?:{'|'.join(re.escape(a) for a in _ADJECTIVES)})"
 _BEFORE = re.compile(rf"(?<![\w-])({_WORD})\s+(?:[a-z][\w-]*\s+){{0,2}}$")  # 'French rider ', 'Kenyan '
+# "Spain's Pablo Navarro", "Sweden's world number four Mats Lindqvist": a country's player
+_COUNTRY = rf"(?:{'|'.join(re.escape(c) for c in sorted(COUNTRY_ADJECTIVES, key=len, reverse=True))})"
+_COUNTRY_BEFORE = re.compile(rf"(?<![\w-])({_COUNTRY})['’]s\s+(?:[a-z][\w-]*\s+){{0,3}}$")
 _AFTER = re.compile(rf",\s+(?:an?|the)\s+(?:[\w-]+\s+){{0,2}}?({_WORD})(?![\w-])")  # ', a Dutch software …'
 
 
@@ -44,14 +47,21 @@ def _origin(word: str) -> str:
 
 def _read(text: str, entities: Sequence[Entity]) -> dict[str, str]:
     said: dict[str, set[str]] = {}
-    for e in entities:
-        if e.label != "PERSON":
-            continue
-        before = _BEFORE.search(text, max(0, e.start - 40), e.start)
-        after = _AFTER.match(text, e.end, e.end + 50)
+    people = [(e.start, e.end, e.canonical) for e in entities if e.label == "PERSON"]
+    tagged = {start for start, _, _ in people}
+    for name in {who for _, _, who in people if " " in who}:  # the full name spaCy missed: "Spain's Pablo Navarro"
+        first = text.find(name)
+        if first >= 0 and first not in tagged:
+            people.append((first, first + len(name), name))
+    for start, end, who in people:
+        before = _BEFORE.search(text, max(0, start - 40), start)
+        after = _AFTER.match(text, end, end + 50)
         for found in (before, after):
             if found:
-                said.setdefault(e.canonical, set()).add(_origin(found.group(1)))
+                said.setdefault(who, set()).add(_origin(found.group(1)))
+        country = _COUNTRY_BEFORE.search(text, max(0, start - 50), start)
+        if country:
+            said.setdefault(who, set()).add(_origin(COUNTRY_ADJECTIVES[country.group(1)]))
     return {who: next(iter(found)) for who, found in said.items() if len(found) == 1}
 
 

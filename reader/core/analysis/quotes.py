@@ -73,6 +73,14 @@ _INSTITUTIONS = frozenset("center centre institute school college hospital museu
 _DISPLAYED = re.compile(
     r"(?:[Aa]n?|[Oo]ne|[Tt]he)\s+(?:[a-z][\w-]*\s+)?(?:placard|banner|sign|poster|slogan)s?\s+(?:held|hung|carried|waved|raised|displayed)\b"
 )
+# a voice whose words the quote is, right before it: "before the stadium announcer's "Ladies and gentlemen""
+_VOICE_OF = re.compile(
+    r"\b((?:the|a|an)\s+(?:[\w-]+\s+){0,2}(?:announcer|commentator|compere|narrator|presenter))['’]s\s*$", re.I
+)
+# what a chant or a cry does that a speaker does not: '"Let's go Cavs!" rang around the building'
+_SOUNDED = re.compile(r"\s*(?:rang|rings|echoed|echoes|boomed|booms|resounded|reverberated|went\s+up)\b")
+# an unnamed source, then who they are: 'One lobbyist who has worked on the bill for a year, and who'
+_UNNAMED_WHO = re.compile(r"((?:[Aa]n?|[Oo]ne|[Aa]nother)(?:\s+[a-z][\w-]*){1,3})\s+who\s")
 _ASKED_BY = re.compile(
     r"((?:[Aa]n?|[Oo]ne|[Aa]nother)(?:\s+[a-z][\w-]*){1,4})\s+(?:interviewed|quoted|cited|contacted|questioned)\s+by\s"
 )
@@ -206,9 +214,11 @@ def _partial_speech(text: str, span: QuoteSpan, before: str) -> bool:
     sentence, cued by a speech verb before it and ending its clause (not 'the "new norm" reforms')."""
     sentence = before[sentence_start(before, len(before), 0) :]
     cues = list(SPOKEN_CUE_RE.finditer(sentence))
-    if not cues or len(sentence[cues[-1].end() :].split()) > PARTIAL_CUE_WORDS:
+    according = attribution.according_within(sentence)  # 'According to Whitlow, it is worth "comfortably more"'
+    if not according and (not cues or len(sentence[cues[-1].end() :].split()) > PARTIAL_CUE_WORDS):
         return False  # not 'confirmed yesterday that the police will enforce the law banning "…"'
-    if _RIGHT_AFTER_CUE.fullmatch(sentence, cues[-1].end()) or _VERB_PHRASE_BEFORE.search(sentence):
+    right_after = not according and _RIGHT_AFTER_CUE.fullmatch(sentence, cues[-1].end())
+    if right_after or _VERB_PHRASE_BEFORE.search(sentence):
         # 'said "the proudest moment of our lives" was', 'told NBC that "this Russia thing" was', 'said it
         # would "carefully study" the proposal': the quoted words go on the speaker's own clause
         return True
@@ -236,8 +246,10 @@ def _resolve(
         return story.one_of(text, source.start)
     if _DISPLAYED.match(source.text):
         return None  # 'said a banner hung by supporters': the banner itself is nobody
-    if asked := _ASKED_BY.match(source.text):  # 'One anonymous pilot interviewed by Channel 4': the pilot
-        return asked.group(1)[0].lower() + asked.group(1)[1:]
+    if voice := _VOICE_OF.search(text, max(0, span.start - 60), span.start):
+        return voice.group(1)[0].lower() + voice.group(1)[1:]  # "the stadium announcer's "…"", whoever spoke before
+    if asked := _ASKED_BY.match(source.text) or _UNNAMED_WHO.match(source.text):
+        return asked.group(1)[0].lower() + asked.group(1)[1:]  # 'One anonymous pilot interviewed by Channel 4'
     speaker = _named_by(source, span, text, entities, names, last)
     if speaker and " " in speaker and speaker.split()[0].lower() in MOODS:  # 'Fuming Kane', 'Tearful Sophie Marsh'
         speaker = speaker.split(" ", 1)[1]
@@ -291,7 +303,7 @@ def _without_position(speaker: str, entities: Sequence[Entity]) -> str:
 def _fullest(speaker: str, entities: Sequence[Entity]) -> str:
     """'Gateway Federal' → 'Gateway Federal Credit Union', 'Amuary' → 'Amaury Sport Organisation': an
     organisation's longest name in the article that begins with its words (the first one misspelt, as copy
-    sometimes has it), where there is one such name."""
+    sometimes has it), where there is one such name and the story did not name the shorter one first."""
     orgs = {e.canonical for e in entities if e.label == "ORG"}
     words = speaker.split()
     people = {e.canonical for e in entities if e.label == "PERSON"}
@@ -306,7 +318,13 @@ def _fullest(speaker: str, entities: Sequence[Entity]) -> str:
         and name.split()[1 : len(words)] == words[1:]
         and story.same_word(name.split()[0], words[0])
     }
-    return longer.pop() if len(longer) == 1 else speaker
+    if len(longer) != 1:
+        return speaker
+    full = longer.pop()
+    first = {name: min((e.start for e in entities if e.canonical == name), default=-1) for name in (speaker, full)}
+    if 0 <= first[speaker] < first[full]:
+        return speaker  # 'Ryanair', named on its own before 'Ryanair Pilots Group': a body of its own, no short form
+    return full
 
 
 def _named_by(
@@ -545,6 +563,8 @@ def _continues(text: str, previous: Quote, span: QuoteSpan, entities: Sequence[E
     words later in the same paragraph, with nobody else named in between."""
     if _GOES_ON.search(text, max(0, span.start - 40), span.start):
         return True  # '"…," she said.\n\nFurther adding, "…"': a participle with no subject of its own
+    if _SOUNDED.match(text, span.end):
+        return False  # '"Let's go Cavs!" rang around the building': a chant, nobody's turn
     between = text[previous.end : span.start]
     # people named in the previous quote's own attribution ("…," Corrigan said, nodding toward team
     # president Mark Devereaux.) do not interrupt the turn; people named after it do

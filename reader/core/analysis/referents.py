@@ -11,7 +11,7 @@ from ..model import paragraph_start
 from .attribution import sentence_start
 from .context import reads_as_company
 from .mentions import named_as
-from .names import SENTENCE_OPENERS
+from .names import HONORIFICS, SENTENCE_OPENERS
 from .values import Entity
 
 LOOK_BACK = 1500  # characters searched back for the organisation or person a description stands for
@@ -36,6 +36,8 @@ TITLE_OF_ROLE = {
     "president": "Pres",
     "reverend": "Rev",
     "commander": "Cmdr",
+    "councillor": "Cllr",
+    "councilor": "Cllr",
 }
 
 _SIDES = frozenset("club team side franchise outfit".split())
@@ -146,7 +148,10 @@ _BODY_ENDS = [
 ]
 
 
-_BEFORE_NAME = re.compile(r"[\s,]*(?:(?!(?:and|or|but)\s)[a-z][\w-]*\s+){0,2}")  # not 'director and Marco Sala'
+# not 'director and Marco Sala'; a title before the name: "The team's physician, Dr. Ellen Sato"
+_BEFORE_NAME = re.compile(
+    rf"[\s,]*(?:(?!(?:and|or|but)\s)[a-z][\w-]*\s+){{0,2}}(?:(?i:{'|'.join(sorted(HONORIFICS))})\.?\s+)?"
+)
 _COMMAS = re.compile(r"[\s,]{0,4}")
 # 'Sue Ackroyd, 64, has been the club secretary', 'Lena Brandt became the federation's president'
 _HOLDS = re.compile(
@@ -166,7 +171,7 @@ def named_with(
     floor = max(0, before - 4 * LOOK_BACK)
     best: tuple[int, str] | None = None
     short = TITLE_OF_ROLE.get(noun.lower())
-    said = rf"\b(?:{re.escape(noun)}\b|{short}\.)" if short else rf"\b{re.escape(noun)}\b"
+    said = rf"\b(?:{re.escape(noun)}\b|{short}\b\.?)" if short else rf"\b{re.escape(noun)}\b"  # 'Cllr', 'Gov.'
     if of:
         said = rf"\b{re.escape(of)}(?:['’]s)?\s+(?:[\w'’-]+\s+){{0,2}}?{said}"
     for m in re.finditer(said, text[floor:before], re.I):

@@ -325,8 +325,9 @@ def described_subject(text: str, start: int, end: int, entities: Sequence[Entity
 
 
 def unnamed_source(phrase: str) -> bool:
-    """'a Lumberline spokesman', 'an Ironbridge Bank official': someone unnamed who speaks for a body."""
-    return bool(UNNAMED_SOURCE.fullmatch(phrase))
+    """'a Lumberline spokesman', 'an Ironbridge Bank official': someone unnamed who speaks for a body; 'One
+    resident of Dunriding Lane': someone unnamed, not the place named after them."""
+    return bool(UNNAMED_SOURCE.fullmatch(phrase) or _UNNAMED_PERSON.fullmatch(phrase))
 
 
 def _statement_owner(phrase: str, noun: str, start: int, end: int, text: str, entities: Sequence[Entity]) -> str | None:
@@ -388,7 +389,7 @@ _UNNAMED_PERSON = re.compile(
     r"employee|mechanic|engineer|journalist|reporter|critic|expert|economist|lawyer|officer|student|teacher|"
     r"player|driver|rider|coach|holder|shareholder|owner|neighbour|bystander|passenger|customer|commuter|"
     r"spokes(?:man|woman|person))s?"
-    r"(?:\s+(?:from|at|of|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?(?=[\s,])"
+    r"(?:\s+(?:from|at|of|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?(?=[\s,]|$)"
 )
 _APPOSITION = re.compile(r",[^,]*,")  # 'One supporter, queuing for the train, was less moved.'
 

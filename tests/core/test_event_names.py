@@ -88,3 +88,39 @@ def test_a_fair_is_an_event(analyzer):
 def test_a_number_after_a_name_is_no_race(analyzer, text, words):
     _, analysis = analyze_text(analyzer, text)
     assert not [e for e in analysis.entities if e.label == "EVENT"]
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        # a racing series run like a league is an organisation; its races are events
+        (
+            "Title deal\n\nVoltaris renews its deal for the London E-Prix at ExCeL London, Formula E said.",
+            "Formula E",
+            "ORG",
+        ),
+        ("Title deal\n\nVoltaris renews its title deal for the London E-Prix, the series said.", "London E-Prix", "EVENT"),
+        ("Venue\n\nThe crowd at ExCeL London is younger than the average motorsport audience.", "ExCeL London", "FAC"),
+        (
+            "Brickyard\n\nGordon won his second race of the 2014 NASCAR Sprint Cup Series season at the track.",
+            "NASCAR Sprint Cup Series",
+            "ORG",
+        ),
+        (
+            "Title\n\nJohnson sealed the Chase for the Sprint Cup at Homestead, NASCAR said on Sunday.",
+            "Chase for the Sprint Cup",
+            "EVENT",
+        ),
+        ("Derby\n\nSaints will finish fifth in Super League this season, the club said.", "Super League", "ORG"),
+        ("Exit\n\nThe bank will leave the Premiership at the end of the season, the league said.", "Premiership", "ORG"),
+        ("Final\n\nChelsea beat Arsenal 2-1 in the Carling Cup final at the Millennium Stadium.", "Carling Cup", "EVENT"),
+        ("Trophies\n\nBuffon won the Coppa Italia five times with Juventus, the club said.", "Coppa Italia", "EVENT"),
+    ],
+)
+def test_leagues_series_cups_and_races_the_press_names(analyzer, text, name, label):
+    assert [got for got, _ in labels_written(analyzer, text, name)] == [label]
+
+
+def test_a_bare_year_spacy_calls_an_organisation_is_no_name(analyzer):
+    text = "Season\n\nGordon won his second race of the 2014 NASCAR Sprint Cup Series season on Sunday."
+    assert labels_written(analyzer, text, "2014") == []

@@ -263,6 +263,8 @@ def _tidy_tag(
         return None  # 'the Cloud' is not a person
     if label in ("DATE", "TIME") and not _DATE_WORD.search(text[s:e]):
         return None  # spaCy's small model calls 'Olympic' a date; a bare 'today' dates nothing
+    if label in NAME_LABELS and text[s:e].isdigit():
+        return None  # spaCy's organisation '2014' of 'the 2014 NASCAR Cup Series season': a year
     if label in PLACE_LABELS and (_DIGIT.search(text, s, e) or text[s:e].lower() in DEMONYMS):
         return None  # spaCy's places 'IE6', 'STS-134', 'Ukrainian': a version, a mission, a nationality
     s, e, label = relabel(text, s, e, label, people, firsts)

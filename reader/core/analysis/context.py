@@ -56,7 +56,7 @@ _ADJECTIVES = frozenset({"Olympic", "Paralympic"})  # never a name alone, whatev
 _VENUE_WORDS = frozenset(
     """Stadium Arena Center Centre Base Gardens Towers Tower Hall Ground Road Street Straße
 Avenue Facility Velodrome Speedway Circuit Racecourse Airport Embassy Courthouse Bazaar Barracks Manor Mosque
-Cathedral Hospital Castle Palace""".split()
+Cathedral Hospital Castle Palace Stand Pavilion""".split()
 )
 _SURNAME_VENUE_WORDS = frozenset("Hall Street Tower Ground Base Castle".split())  # also surnames: 'Jerry Hall'
 _ARTICLE_NAME = re.compile(r"(?:La|Il|Lo|Los|Las|Les|Gli|Het) [A-Z]")

@@ -77,6 +77,12 @@ _TO_A_BUILDING = re.compile(
     r"\b(?:at|(?<!according )to|outside|inside|into|near|in front of|visited|visit|visits|visiting|reception at)"
     r" (?:the )?\[?$"
 )
+# a hospital, an embassy: the building where the text puts someone in it or at it, else the institution that acts
+_INSTITUTIONS = frozenset("Hospital Embassy Consulate Clinic Infirmary".split())
+_IN_A_BUILDING = re.compile(
+    r"\b(?:at|in|(?<!according )to|from|outside|inside|into|near|in front of|visited|visit|visits|visiting)"
+    r" (?:the )?$"
+)
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d $")
 # an edition after an event's name: a year, a Roman numeral or a number ('Super Bowl XLVII', 'Super Bowl 50');
 # not a score, a time or a count ('Wimbledon 6-4', 'the Olympics 12 years ago')
@@ -268,6 +274,10 @@ def _tidy_tag(
     if label in PLACE_LABELS and (_DIGIT.search(text, s, e) or text[s:e].lower() in DEMONYMS):
         return None  # spaCy's places 'IE6', 'STS-134', 'Ukrainian': a version, a mission, a nationality
     s, e, label = relabel(text, s, e, label, people, firsts)
+    words = text[s:e].split()
+    if label in ("ORG", "FAC") and len(words) > 1 and _INSTITUTIONS.intersection((words[0], words[-1])):
+        # 'died at Hospital Sírio Libanês', 'fled to the Dutch Embassy'; 'The U.S. Embassy reminds citizens'
+        label = "FAC" if _IN_A_BUILDING.search(text, max(0, s - 24), s) else "ORG"
     if label in ("ORG", "GPE", "NORP") and first_named(text[s:e], text) and not reads_as_company(text, s, e):
         return s, e, "PERSON"  # spaCy's organisation 'Paul Pogba', 'Matthijs de Ligt'
     if label in PLACE_LABELS and text[s:e] in firsts and first_name_here(text, s, e):

@@ -99,7 +99,11 @@ def test_a_number_after_a_name_is_no_race(analyzer, text, words):
             "Formula E",
             "ORG",
         ),
-        ("Title deal\n\nVoltaris renews its title deal for the London E-Prix, the series said.", "London E-Prix", "EVENT"),
+        (
+            "Title deal\n\nVoltaris renews its title deal for the London E-Prix, the series said.",
+            "London E-Prix",
+            "EVENT",
+        ),
         ("Venue\n\nThe crowd at ExCeL London is younger than the average motorsport audience.", "ExCeL London", "FAC"),
         (
             "Brickyard\n\nGordon won his second race of the 2014 NASCAR Sprint Cup Series season at the track.",
@@ -112,8 +116,16 @@ def test_a_number_after_a_name_is_no_race(analyzer, text, words):
             "EVENT",
         ),
         ("Derby\n\nSaints will finish fifth in Super League this season, the club said.", "Super League", "ORG"),
-        ("Exit\n\nThe bank will leave the Premiership at the end of the season, the league said.", "Premiership", "ORG"),
-        ("Final\n\nChelsea beat Arsenal 2-1 in the Carling Cup final at the Millennium Stadium.", "Carling Cup", "EVENT"),
+        (
+            "Exit\n\nThe bank will leave the Premiership at the end of the season, the league said.",
+            "Premiership",
+            "ORG",
+        ),
+        (
+            "Final\n\nChelsea beat Arsenal 2-1 in the Carling Cup final at the Millennium Stadium.",
+            "Carling Cup",
+            "EVENT",
+        ),
         ("Trophies\n\nBuffon won the Coppa Italia five times with Juventus, the club said.", "Coppa Italia", "EVENT"),
     ],
 )

@@ -51,7 +51,10 @@ def test_the_white_house_as_a_place_is_a_building_and_as_a_speaker_the_administr
 @pytest.mark.parametrize(
     "text, name",
     [
-        ("Stands\n\nThe club will rebuild the Ian Botham Stand before next season, the chairman said.", "Ian Botham Stand"),
+        (
+            "Stands\n\nThe club will rebuild the Ian Botham Stand before next season, the chairman said.",
+            "Ian Botham Stand",
+        ),
         ("Stands\n\nSupporters in the West Stand sang throughout the second half.", "West Stand"),
     ],
 )

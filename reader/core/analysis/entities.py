@@ -38,6 +38,7 @@ from .sides import (
     team_nicknames,
     tied_side,
     with_club_short_names,
+    with_team_nicknames,
 )
 from .tagger import RawEntity
 from .towns import (
@@ -222,6 +223,7 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
     out = with_newspapers(text, with_headed_names(text, _people_in_lists(text, out, names)))
     teams = team_nicknames(text, people)
     out = with_club_short_names(text, with_untagged(text, out, _described_companies(text) | teams, "ORG"), people)
+    out = with_team_nicknames(text, out)
     out = firms_taken_for_people(text, _with_untagged_people(text, out, names, people), people, teams)
     if names.model:  # without a model, no place or person is guessed
         out = with_untagged_places(text, with_first_named_people(text, out, names.resolve))

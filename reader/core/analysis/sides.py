@@ -7,8 +7,8 @@ import re
 from collections.abc import Collection
 
 from .context import ORG_WORDS
-from .gazetteer import Entry, Gazetteer, word_list
-from .mentions import with_untagged
+from .gazetteer import Entry, Gazetteer, nicknames, word_list
+from .mentions import occurrences, with_untagged
 from .values import Entity
 
 # sporting context of a place named as a side: a result, a score, a fixture
@@ -182,8 +182,29 @@ def with_club_short_names(text: str, found: list[Entity], people: Collection[str
         and w not in word_list("towns")
         and w not in word_list("countries")
     }
-    if not short:
+    return _as_teams(text, found, short) if short else found
+
+
+def with_team_nicknames(text: str, found: list[Entity]) -> list[Entity]:
+    """`found` with the nicknames of the teams the article names, each the team: 'Gunners' where it names
+    Arsenal, 'the Old Lady' where it names Juventus, 'Azzurri' where it names Italy, 'Saints' where it names
+    St Helens; not a nickname two teams of the article share ('Reds': Liverpool and Manchester United)."""
+    listed = nicknames()
+    written = {text[s:e] for s, e in occurrences(text, listed)} if listed else set()
+    if not written:
         return found
+    canonicals, surfaces = {x.canonical for x in found}, {x.text for x in found}
+    short = {}
+    for nickname in written:
+        teams = [team for team, forms in listed[nickname] if team in canonicals or forms & (canonicals | surfaces)]
+        if len(teams) == 1:
+            short[nickname] = teams[0]
+    return _as_teams(text, found, short)
+
+
+def _as_teams(text: str, found: list[Entity], short: dict[str, str]) -> list[Entity]:
+    """`found` with each mention of a form of `short` the team it names (form -> the team's canonical name),
+    whatever label spaCy gave it, and the mentions it left out."""
     found = [
         Entity(x.start, x.end, x.text, "ORG", short[x.text], x.note)
         if x.text in short and (x.label != "ORG" or x.canonical == x.text)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.core.analysis_fixtures import labels_of, labels_written, real_analyzer
+from reader.core.model import TITLE
+from tests.core.analysis_fixtures import analyze_text, labels_of, labels_written, real_analyzer
 
 
 @pytest.fixture(scope="module")
@@ -271,7 +272,7 @@ def test_man_united_is_the_club(analyzer):
             "Italy",
         ),
         (
-            "Stadium\n\nSt. Helens want a new ground. Saints will move if the council agrees, the club said.",
+            "Stadium\n\nSt Helens RFC want a new stand. Saints will build it if the council agrees, the club said.",
             "Saints",
             "St Helens R.F.C.",
         ),
@@ -296,3 +297,13 @@ def test_a_nickname_two_teams_of_the_article_share_is_neither(analyzer):
     assert all(
         team not in ("Liverpool FC", "Manchester United FC") for _, team in labels_written(analyzer, text, "Reds")
     )
+
+
+def test_a_headlines_name_is_the_club_the_body_names_with_the_same_words(analyzer):
+    _, analysis = analyze_text(
+        analyzer,
+        "Brewer's name on the gates as Somerset sell ground rights\n\nThe cricket club agreed a ten-year deal. "
+        "The first match under the new name will be Somerset's County Championship opener against Surrey.",
+    )
+    title = [(e.label, e.canonical) for e in analysis.in_part(TITLE).entities if e.text == "Somerset"]
+    assert title == [("ORG", "Somerset County Cricket Club")]

@@ -96,15 +96,14 @@ def word_list(kind: str, folder: Path = GAZETTEER_DIR) -> frozenset[str]:
 
 
 @functools.cache
-def nicknames(folder: Path = GAZETTEER_DIR) -> dict[str, tuple[tuple[str, frozenset[str]], ...]]:
-    """Teams' nicknames (`nicknames.csv`): each nickname -> (the team's canonical name, the other forms that
-    name it: 'St. Helens' for the rugby league club) for each team it is said of ('Saints': Southampton, St
-    Helens). Not in the entity ruler: a nickname stands for a team only where the article names it."""
-    path = Path(folder) / NICKNAMES_LIST
-    out: dict[str, list[tuple[str, frozenset[str]]]] = {}
-    for row in csv.DictReader(path.read_text(encoding="utf-8-sig").splitlines()) if path.is_file() else []:
-        forms = frozenset(f.strip() for f in (row.get("named_as") or "").split("|") if f.strip())
-        out.setdefault(row["nickname"].strip(), []).append((row["team"].strip(), forms))
+def nicknames(folder: Path = GAZETTEER_DIR) -> dict[str, tuple[str, ...]]:
+    """Teams' nicknames (`nicknames.csv`, each team's row with its nicknames as aliases): each nickname -> the
+    canonical names of the teams it is said of ('Saints': Southampton FC, St Helens R.F.C.). Not in the
+    entity ruler: a nickname stands for a team only where the article names the team (see `sides`)."""
+    out: dict[str, list[str]] = {}
+    for entry in read_list(Path(folder) / NICKNAMES_LIST):
+        for nickname in entry.aliases:
+            out.setdefault(nickname, []).append(entry.name)
     return {nickname: tuple(teams) for nickname, teams in out.items()}
 
 

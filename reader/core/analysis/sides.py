@@ -188,15 +188,15 @@ def with_club_short_names(text: str, found: list[Entity], people: Collection[str
 def with_team_nicknames(text: str, found: list[Entity]) -> list[Entity]:
     """`found` with the nicknames of the teams the article names, each the team: 'Gunners' where it names
     Arsenal, 'the Old Lady' where it names Juventus, 'Azzurri' where it names Italy, 'Saints' where it names
-    St Helens; not a nickname two teams of the article share ('Reds': Liverpool and Manchester United)."""
+    St Helens R.F.C.; not a nickname two teams of the article share ('Reds': Liverpool and Manchester United)."""
     listed = nicknames()
     written = {text[s:e] for s, e in occurrences(text, listed)} if listed else set()
     if not written:
         return found
-    canonicals, surfaces = {x.canonical for x in found}, {x.text for x in found}
+    canonicals = {x.canonical for x in found}
     short = {}
     for nickname in written:
-        teams = [team for team, forms in listed[nickname] if team in canonicals or forms & (canonicals | surfaces)]
+        teams = [team for team in listed[nickname] if team in canonicals]
         if len(teams) == 1:
             short[nickname] = teams[0]
     return _as_teams(text, found, short)

@@ -307,3 +307,13 @@ def test_a_headlines_name_is_the_club_the_body_names_with_the_same_words(analyze
     )
     title = [(e.label, e.canonical) for e in analysis.in_part(TITLE).entities if e.text == "Somerset"]
     assert title == [("ORG", "Somerset County Cricket Club")]
+
+
+def test_a_clubs_womens_side_is_one_name_and_its_nickname_is_the_side(analyzer):
+    text = (
+        "Kit deal\n\nBrighton & Hove Albion Women are delighted to announce a new kit partner. Club captain Megan "
+        "Tait, who has made 140 appearances for the Seagulls, welcomed the deal."
+    )
+    side = labels_written(analyzer, text, "Brighton & Hove Albion Women")
+    assert side == [("ORG", "Brighton & Hove Albion FC Women")]
+    assert labels_written(analyzer, text, "Seagulls") == side

@@ -32,6 +32,7 @@ from .names import (
     trim_name,
 )
 from .sides import (
+    SIDE_NOTE,
     named_after_town,
     reads_as_place,
     sporting_side,
@@ -84,6 +85,7 @@ _IN_A_BUILDING = re.compile(
     r"\b(?:at|in|(?<!according )to|from|outside|inside|into|near|in front of|visited|visit|visits|visiting)"
     r" (?:the )?$"
 )
+_WOMEN_AFTER = re.compile(r" (?:Women|Ladies)(?![\w'’])")
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d $")
 # an edition after an event's name: a year, a Roman numeral or a number ('Super Bowl XLVII', 'Super Bowl 50');
 # not a score, a time or a count ('Wimbledon 6-4', 'the Olympics 12 years ago')
@@ -216,6 +218,7 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
         club = None if mention.entry else county_club(text, mention.start, mention.end, gazetteer, people)
         if club:
             mention.entry, mention.label = club, "ORG"  # 'with Surrey keeping the rest': the county's side
+        _womens_side(text, mention)
         _widen_to_firm(text, mention, gazetteer, out, cut)
         mention.canonical, mention.note = _canonical(text, mention, names)
         if mention.canonical:
@@ -311,6 +314,14 @@ def _town_or_side(text: str, m: _Mention, gazetteer: Gazetteer) -> None:
         m.label = "ORG"  # 'England beat Wales 20-10': the national sides
     elif m.label == "PERSON" and not m.entry and tied_side(text, m.start):
         m.label = "ORG"  # 'who plays for Bath': nobody plays for a person
+
+
+def _womens_side(text: str, m: _Mention) -> None:
+    """A listed club's women's side, one name: 'Brighton & Hove Albion Women', 'Arsenal Ladies'; its own
+    entity, named after the club's canonical name."""
+    after = _WOMEN_AFTER.match(text, m.end) if m.entry and m.label == "ORG" else None
+    if after and m.entry and SIDE_NOTE.search(m.entry.note):
+        m.end, m.entry = after.end(), Entry(f"{m.entry.name}{after.group()}", "ORG", (), m.entry.note)
 
 
 def _widen_to_firm(text: str, m: _Mention, gazetteer: Gazetteer, out: list[Entity], cut: dict[int, int]) -> None:

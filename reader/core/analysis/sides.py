@@ -159,7 +159,7 @@ def team_nicknames(text: str, people: Collection[str]) -> set[str]:
     return {name for name in found if name not in people and name not in word_list("countries")}
 
 
-_SIDE_NOTE = re.compile(r"\b(?:club|team|franchise|side)\b", re.I)
+SIDE_NOTE = re.compile(r"\b(?:club|team|franchise|side)\b", re.I)
 _SHORT_NAME = re.compile(r"[A-Z][a-z]{3,}")  # 'Crew', 'Tigers', 'United'; not 'FC'
 
 
@@ -169,7 +169,7 @@ def with_club_short_names(text: str, found: list[Entity], people: Collection[str
     starts with it and it is no town ('Real Madrid' … 'in Madrid'), country, person or organisation's word."""
     ends: dict[str, set[str]] = {}
     for x in found:
-        if x.label == "ORG" and " " in x.text and _SIDE_NOTE.search(x.note):
+        if x.label == "ORG" and " " in x.text and SIDE_NOTE.search(x.note):
             for word in {x.text.split(" ", 1)[0], x.text.rsplit(" ", 1)[-1]}:  # 'Real' of 'Real Sociedad'
                 if _SHORT_NAME.fullmatch(word):
                     ends.setdefault(word, set()).add(x.canonical)
@@ -193,10 +193,13 @@ def with_team_nicknames(text: str, found: list[Entity]) -> list[Entity]:
     written = {text[s:e] for s, e in occurrences(text, listed)} if listed else set()
     if not written:
         return found
-    canonicals = {x.canonical for x in found}
+    # a club named, or only its women's side ('Brighton & Hove Albion FC Women'): the side it names
+    sides = {x.canonical: x.canonical for x in found} | {
+        x.canonical.rsplit(" ", 1)[0]: x.canonical for x in found if x.canonical.endswith((" Women", " Ladies"))
+    }
     short = {}
     for nickname in written:
-        teams = [team for team in listed[nickname] if team in canonicals]
+        teams = [sides[team] for team in listed[nickname] if team in sides]
         if len(teams) == 1:
             short[nickname] = teams[0]
     return _as_teams(text, found, short)

@@ -127,6 +127,11 @@ def test_a_number_after_a_name_is_no_race(analyzer, text, words):
             "EVENT",
         ),
         ("Trophies\n\nBuffon won the Coppa Italia five times with Juventus, the club said.", "Coppa Italia", "EVENT"),
+        ("Origin\n\nQueensland won the State of Origin series for a third year in a row.", "State of Origin", "EVENT"),
+        ("Derby\n\nFeyenoord won the Klassieker 3-2 in Rotterdam on Sunday.", "Klassieker", "EVENT"),
+        ("Rowing\n\nThe sponsor will stay with the Boat Race until 2030, the organisers said.", "Boat Race", "EVENT"),
+        ("Cricket\n\nSomerset reached the Vitality Blast final at Edgbaston.", "Vitality Blast", "EVENT"),
+        ("Press\n\nThe cartoonists of Charlie Hebdo were remembered in Paris.", "Charlie Hebdo", "ORG"),
     ],
 )
 def test_leagues_series_cups_and_races_the_press_names(analyzer, text, name, label):

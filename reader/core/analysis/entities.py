@@ -214,7 +214,7 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
         if span is None or span[2] not in GROUP_OF_LABEL:
             continue
         mention = _Mention(*span, entry)
-        _town_or_side(text, mention, gazetteer)
+        _town_or_side(text, mention, gazetteer, out[-1] if out else None)
         club = None if mention.entry else county_club(text, mention.start, mention.end, gazetteer, people)
         if club:
             mention.entry, mention.label = club, "ORG"  # 'with Surrey keeping the rest': the county's side
@@ -298,14 +298,16 @@ def _tidy_tag(
     return s, e, label
 
 
-def _town_or_side(text: str, m: _Mention, gazetteer: Gazetteer) -> None:
-    """A listed club named after its town where the text means the town; a place named as a side."""
+def _town_or_side(text: str, m: _Mention, gazetteer: Gazetteer, prev: Entity | None) -> None:
+    """A listed club named after its town where the text means the town, also after a place in a list
+    ('diverted to Rotterdam, Antwerp and London Gateway', 'from Newcastle and Leeds'); a place named as a side."""
     surface = text[m.start : m.end]
+    listed = prev is not None and prev.label in PLACE_LABELS and text[prev.end : m.start] in (", ", " and ")
     if (
         m.entry
         and m.entry.label == "ORG"
         and named_after_town(m.entry, surface, gazetteer)
-        and reads_as_place(text, m.start, m.end)
+        and (listed or reads_as_place(text, m.start, m.end))
     ):
         # 'in Barcelona': the city, not the club
         m.entry = gazetteer.place_named.get(surface)

@@ -66,7 +66,7 @@ _MEDAL_BEFORE = re.compile(r"\b(?:gold|silver|bronze|medal)\s+(?:going\s+|went\s
 # a place named as such: 'in Barcelona', 'Barcelona-based', 'the city of Barcelona'
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|near|outside|around|across|throughout|inside|within|city of|streets of|centre of|center of|"
-    r"born in|based in|visit|visited|visiting|flew to|travelled to|traveled to|arrived in|mayor of|"
+    r"born in|based in|visit|visited|visiting|flew to|travelled to|traveled to|arrived in|diverted to|mayor of|"
     r"(?<!signed )(?<!joined )(?<!loan )(?<!moved )(?<!transfer )(?<!switch )(?<!statement )(?<!spokesman )"
     r"(?<!spokeswoman )(?<!spokesperson )(?<!official )(?<!offer )(?<!bid )(?<!approach )from)\s+$",
     re.I,
@@ -132,8 +132,10 @@ def as_nationality(text: str, s: int) -> bool:
 def named_after_town(entry: Entry, surface: str, gazetteer: Gazetteer) -> bool:
     """Whether `surface`, a form of the organisation `entry`, is also a town's name: one the lists give as a
     town, or a club's one-word name ('Copenhagen' for FC Copenhagen, whose town the list spells København)."""
-    return surface in gazetteer.place_named or (
-        entry.note.startswith("Football club") and " " not in surface and surface != entry.name
+    return (
+        surface in gazetteer.place_named
+        or (entry.note.startswith("Football club") and " " not in surface and surface != entry.name)
+        or (surface != entry.name and surface in word_list("towns"))  # 'in Santa Clara, California'
     )
 
 

@@ -132,6 +132,14 @@ def test_a_number_after_a_name_is_no_race(analyzer, text, words):
         ("Rowing\n\nThe sponsor will stay with the Boat Race until 2030, the organisers said.", "Boat Race", "EVENT"),
         ("Cricket\n\nSomerset reached the Vitality Blast final at Edgbaston.", "Vitality Blast", "EVENT"),
         ("Press\n\nThe cartoonists of Charlie Hebdo were remembered in Paris.", "Charlie Hebdo", "ORG"),
+        ("Golf\n\nRyder Cup Europe confirmed the captain on Tuesday, the tour said.", "Ryder Cup Europe", "ORG"),
+        (
+            "Funding\n\nThe Department for Culture, Media and Sport will fund the league, ministers said.",
+            "Department for Culture, Media and Sport",
+            "ORG",
+        ),
+        ("Paddock\n\nThe Formula 2 champion will test for the team in Abu Dhabi.", "Formula 2", "ORG"),
+        ("Racing\n\nThe Jockey Club runs 15 racecourses, including Cheltenham.", "The Jockey Club", "ORG"),
     ],
 )
 def test_leagues_series_cups_and_races_the_press_names(analyzer, text, name, label):

@@ -76,3 +76,14 @@ def test_a_grounds_stand_is_a_venue(analyzer, text, name):
 )
 def test_a_hospital_or_an_embassy_is_the_building_where_someone_is_in_it(analyzer, text, name, label):
     assert labels_of(analyzer, text, name) == [label]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Golden Gala\n\nThe meeting returns to the Stadio Olimpico on Thursday, organisers said.", "Stadio Olimpico"),
+        ("Derby\n\nBenfica will host the match at the Estadio da Luz in front of 60,000 fans.", "Estadio da Luz"),
+    ],
+)
+def test_a_venue_named_with_its_head_word_first_is_a_venue(analyzer, text, name):
+    assert labels_of(analyzer, text, name) == ["FAC"]

@@ -140,6 +140,7 @@ def test_a_number_after_a_name_is_no_race(analyzer, text, words):
         ),
         ("Paddock\n\nThe Formula 2 champion will test for the team in Abu Dhabi.", "Formula 2", "ORG"),
         ("Racing\n\nThe Jockey Club runs 15 racecourses, including Cheltenham.", "The Jockey Club", "ORG"),
+        ("Cycling\n\nThe team lost its WorldTour licence after the sponsor left, the UCI said.", "WorldTour", "EVENT"),
     ],
 )
 def test_leagues_series_cups_and_races_the_press_names(analyzer, text, name, label):
@@ -149,3 +150,14 @@ def test_leagues_series_cups_and_races_the_press_names(analyzer, text, name, lab
 def test_a_bare_year_spacy_calls_an_organisation_is_no_name(analyzer):
     text = "Season\n\nGordon won his second race of the 2014 NASCAR Sprint Cup Series season on Sunday."
     assert labels_written(analyzer, text, "2014") == []
+
+
+@pytest.mark.parametrize(
+    "text, term",
+    [
+        ("College\n\nThe guard signed three NIL deals worth $1.2m before the season, his agent said.", "NIL"),
+        ("Try\n\nThe TMO ruled the try out after a knock-on in the build-up.", "TMO"),
+    ],
+)
+def test_a_sports_term_spacy_calls_an_organisation_is_no_name(analyzer, text, term):
+    assert "ORG" not in [label for label, _ in labels_written(analyzer, text, term)]

@@ -107,7 +107,7 @@ def test_a_number_after_a_name_is_no_race(analyzer, text, words):
         ("Venue\n\nThe crowd at ExCeL London is younger than the average motorsport audience.", "ExCeL London", "FAC"),
         (
             "Brickyard\n\nGordon won his second race of the 2014 NASCAR Sprint Cup Series season at the track.",
-            "NASCAR Sprint Cup Series",
+            "Sprint Cup Series",
             "ORG",
         ),
         (
@@ -161,3 +161,9 @@ def test_a_bare_year_spacy_calls_an_organisation_is_no_name(analyzer):
 )
 def test_a_sports_term_spacy_calls_an_organisation_is_no_name(analyzer, text, term):
     assert "ORG" not in [label for label, _ in labels_written(analyzer, text, term)]
+
+
+def test_nascar_and_its_series_are_two_organisations(analyzer):
+    text = "Brickyard\n\nJeff Gordon recorded his 90th career NASCAR Sprint Cup Series win on Sunday."
+    assert labels_written(analyzer, text, "NASCAR") == [("ORG", "NASCAR")]
+    assert labels_written(analyzer, text, "Sprint Cup Series") == [("ORG", "NASCAR Cup Series")]

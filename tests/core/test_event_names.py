@@ -88,3 +88,82 @@ def test_a_fair_is_an_event(analyzer):
 def test_a_number_after_a_name_is_no_race(analyzer, text, words):
     _, analysis = analyze_text(analyzer, text)
     assert not [e for e in analysis.entities if e.label == "EVENT"]
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        # a racing series run like a league is an organisation; its races are events
+        (
+            "Title deal\n\nVoltaris renews its deal for the London E-Prix at ExCeL London, Formula E said.",
+            "Formula E",
+            "ORG",
+        ),
+        (
+            "Title deal\n\nVoltaris renews its title deal for the London E-Prix, the series said.",
+            "London E-Prix",
+            "EVENT",
+        ),
+        ("Venue\n\nThe crowd at ExCeL London is younger than the average motorsport audience.", "ExCeL London", "FAC"),
+        (
+            "Brickyard\n\nGordon won his second race of the 2014 NASCAR Sprint Cup Series season at the track.",
+            "Sprint Cup Series",
+            "ORG",
+        ),
+        (
+            "Title\n\nJohnson sealed the Chase for the Sprint Cup at Homestead, NASCAR said on Sunday.",
+            "Chase for the Sprint Cup",
+            "EVENT",
+        ),
+        ("Derby\n\nSaints will finish fifth in Super League this season, the club said.", "Super League", "ORG"),
+        (
+            "Exit\n\nThe bank will leave the Premiership at the end of the season, the league said.",
+            "Premiership",
+            "ORG",
+        ),
+        (
+            "Final\n\nChelsea beat Arsenal 2-1 in the Carling Cup final at the Millennium Stadium.",
+            "Carling Cup",
+            "EVENT",
+        ),
+        ("Trophies\n\nBuffon won the Coppa Italia five times with Juventus, the club said.", "Coppa Italia", "EVENT"),
+        ("Origin\n\nQueensland won the State of Origin series for a third year in a row.", "State of Origin", "EVENT"),
+        ("Derby\n\nFeyenoord won the Klassieker 3-2 in Rotterdam on Sunday.", "Klassieker", "EVENT"),
+        ("Rowing\n\nThe sponsor will stay with the Boat Race until 2030, the organisers said.", "Boat Race", "EVENT"),
+        ("Cricket\n\nSomerset reached the Vitality Blast final at Edgbaston.", "Vitality Blast", "EVENT"),
+        ("Press\n\nThe cartoonists of Charlie Hebdo were remembered in Paris.", "Charlie Hebdo", "ORG"),
+        ("Golf\n\nRyder Cup Europe confirmed the captain on Tuesday, the tour said.", "Ryder Cup Europe", "ORG"),
+        (
+            "Funding\n\nThe Department for Culture, Media and Sport will fund the league, ministers said.",
+            "Department for Culture, Media and Sport",
+            "ORG",
+        ),
+        ("Paddock\n\nThe Formula 2 champion will test for the team in Abu Dhabi.", "Formula 2", "ORG"),
+        ("Racing\n\nThe Jockey Club runs 15 racecourses, including Cheltenham.", "The Jockey Club", "ORG"),
+        ("Cycling\n\nThe team lost its WorldTour licence after the sponsor left, the UCI said.", "WorldTour", "EVENT"),
+    ],
+)
+def test_leagues_series_cups_and_races_the_press_names(analyzer, text, name, label):
+    assert [got for got, _ in labels_written(analyzer, text, name)] == [label]
+
+
+def test_a_bare_year_spacy_calls_an_organisation_is_no_name(analyzer):
+    text = "Season\n\nGordon won his second race of the 2014 NASCAR Sprint Cup Series season on Sunday."
+    assert labels_written(analyzer, text, "2014") == []
+
+
+@pytest.mark.parametrize(
+    "text, term",
+    [
+        ("College\n\nThe guard signed three NIL deals worth $1.2m before the season, his agent said.", "NIL"),
+        ("Try\n\nThe TMO ruled the try out after a knock-on in the build-up.", "TMO"),
+    ],
+)
+def test_a_sports_term_spacy_calls_an_organisation_is_no_name(analyzer, text, term):
+    assert "ORG" not in [label for label, _ in labels_written(analyzer, text, term)]
+
+
+def test_nascar_and_its_series_are_two_organisations(analyzer):
+    text = "Brickyard\n\nJeff Gordon recorded his 90th career NASCAR Sprint Cup Series win on Sunday."
+    assert labels_written(analyzer, text, "NASCAR") == [("ORG", "NASCAR")]
+    assert labels_written(analyzer, text, "Sprint Cup Series") == [("ORG", "NASCAR Cup Series")]

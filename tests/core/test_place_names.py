@@ -179,3 +179,16 @@ def test_a_country_written_with_its_accents_is_a_place(analyzer):
 )
 def test_a_mountain_or_a_pass_named_with_a_particle_is_a_place(analyzer, text, name):
     assert labels_of(analyzer, text, name) == ["LOC"]
+
+
+@pytest.mark.parametrize(
+    "text, town",
+    [
+        ("Strike\n\nAbout 40 ships have been diverted to Rotterdam, Antwerp and London Gateway.", "Antwerp"),
+        ("Schools\n\nThe sponsor brought 400 schoolchildren from Newcastle and Leeds to the match.", "Leeds"),
+        ("Fuel\n\nThree flights declared fuel emergencies after being diverted to Valencia on Thursday.", "Valencia"),
+        ("Final\n\nThe game, played at Levi's Stadium in Santa Clara, California, drew 71,000 fans.", "Santa Clara"),
+    ],
+)
+def test_a_clubs_town_in_a_list_of_places_or_after_a_place_word_is_the_town(analyzer, text, town):
+    assert labels_of(analyzer, text, town) == ["GPE"]

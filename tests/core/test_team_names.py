@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.core.analysis_fixtures import labels_of, labels_written, real_analyzer
+from reader.core.model import TITLE
+from tests.core.analysis_fixtures import analyze_text, labels_of, labels_written, real_analyzer
 
 
 @pytest.fixture(scope="module")
@@ -250,3 +251,69 @@ def test_a_motorcycle_makers_team_is_an_organisation(analyzer, text, team):
 def test_man_united_is_the_club(analyzer):
     text = "Cup tie\n\nMan United beat Sheffield United 2-0 at Old Trafford on Sunday."
     assert labels_of(analyzer, text, "Man United") == ["ORG"]
+
+
+@pytest.mark.parametrize(
+    "text, nickname, team",
+    [
+        (
+            "Final\n\nChelsea beat Arsenal 2-1 at the Millennium Stadium. The Gunners had led through Theo Walcott.",
+            "Gunners",
+            "Arsenal FC",
+        ),
+        (
+            "Transfer\n\nGianluigi Buffon left Juventus after 17 years. He won nine titles with the Old Lady.",
+            "Old Lady",
+            "Juventus",
+        ),
+        (
+            "Farewell\n\nBuffon played 176 times for Italy. He captained the Azzurri at the 2006 World Cup.",
+            "Azzurri",
+            "Italy",
+        ),
+        (
+            "Stadium\n\nSt Helens RFC want a new stand. Saints will build it if the council agrees, the club said.",
+            "Saints",
+            "St Helens R.F.C.",
+        ),
+        (
+            "Kit\n\nBrighton & Hove Albion signed a new kit deal. The Seagulls will wear it from August.",
+            "Seagulls",
+            "Brighton & Hove Albion FC",
+        ),
+    ],
+)
+def test_a_teams_nickname_is_the_team_the_article_names(analyzer, text, nickname, team):
+    assert labels_written(analyzer, text, nickname) == [("ORG", team)]
+
+
+def test_a_nickname_without_its_team_in_the_article_is_left_alone(analyzer):
+    text = "Birds\n\nThe Seagulls circled the harbour as the fishing boats came in, the coastguard said."
+    assert ("ORG", "Brighton & Hove Albion FC") not in labels_written(analyzer, text, "Seagulls")
+
+
+def test_a_nickname_two_teams_of_the_article_share_is_neither(analyzer):
+    text = "Derby\n\nLiverpool face Manchester United on Sunday. The Reds have won their last four games."
+    assert all(
+        team not in ("Liverpool FC", "Manchester United FC") for _, team in labels_written(analyzer, text, "Reds")
+    )
+
+
+def test_a_headlines_name_is_the_club_the_body_names_with_the_same_words(analyzer):
+    _, analysis = analyze_text(
+        analyzer,
+        "Brewer's name on the gates as Somerset sell ground rights\n\nThe cricket club agreed a ten-year deal. "
+        "The first match under the new name will be Somerset's County Championship opener against Surrey.",
+    )
+    title = [(e.label, e.canonical) for e in analysis.in_part(TITLE).entities if e.text == "Somerset"]
+    assert title == [("ORG", "Somerset County Cricket Club")]
+
+
+def test_a_clubs_womens_side_is_one_name_and_its_nickname_is_the_side(analyzer):
+    text = (
+        "Kit deal\n\nBrighton & Hove Albion Women are delighted to announce a new kit partner. Club captain Megan "
+        "Tait, who has made 140 appearances for the Seagulls, welcomed the deal."
+    )
+    side = labels_written(analyzer, text, "Brighton & Hove Albion Women")
+    assert side == [("ORG", "Brighton & Hove Albion FC Women")]
+    assert labels_written(analyzer, text, "Seagulls") == side

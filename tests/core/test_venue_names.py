@@ -46,3 +46,44 @@ def test_a_racecourse_a_golf_course_or_a_cricket_ground_is_a_venue(analyzer, tex
 def test_the_white_house_as_a_place_is_a_building_and_as_a_speaker_the_administration(analyzer, text, labels):
     name = "Oval Office" if "Oval" in text else "White House"
     assert labels_of(analyzer, text, name) == labels
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        (
+            "Stands\n\nThe club will rebuild the Ian Botham Stand before next season, the chairman said.",
+            "Ian Botham Stand",
+        ),
+        ("Stands\n\nSupporters in the West Stand sang throughout the second half.", "West Stand"),
+    ],
+)
+def test_a_grounds_stand_is_a_venue(analyzer, text, name):
+    assert labels_of(analyzer, text, name) == ["FAC"]
+
+
+@pytest.mark.parametrize(
+    "text, name, label",
+    [
+        ("Obituary\n\nHe died during surgery at Hospital Sírio Libanês on Friday.", "Hospital Sírio Libanês", "FAC"),
+        ("Crisis\n\nThe opposition leader fled to the Dutch Embassy for safety.", "Dutch Embassy", "FAC"),
+        (
+            "Warning\n\nThe U.S. Embassy reminds U.S. citizens to maintain a high level of vigilance.",
+            "U.S. Embassy",
+            "ORG",
+        ),
+    ],
+)
+def test_a_hospital_or_an_embassy_is_the_building_where_someone_is_in_it(analyzer, text, name, label):
+    assert labels_of(analyzer, text, name) == [label]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("Golden Gala\n\nThe meeting returns to the Stadio Olimpico on Thursday, organisers said.", "Stadio Olimpico"),
+        ("Derby\n\nBenfica will host the match at the Estadio da Luz in front of 60,000 fans.", "Estadio da Luz"),
+    ],
+)
+def test_a_venue_named_with_its_head_word_first_is_a_venue(analyzer, text, name):
+    assert labels_of(analyzer, text, name) == ["FAC"]

@@ -132,10 +132,32 @@ def _named_as_place(text: str, e: Entity, sides: Collection[str], labels: dict[s
 def _across_the_article(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
     """The steps that read the whole article again once each mention has its label: repeats spaCy left out,
     namesakes, people in capitals, national bodies, events' short names."""
-    parts = latest_namesakes(_with_repeats(_without_common_words(parts, texts), texts), texts)
+    parts = latest_namesakes(_with_repeats(_without_common_words(_as_in_the_body(parts), texts), texts), texts)
     parts = footballers(well_known_people(with_first_names(in_capitals(parts, texts), texts), texts), texts)
     parts = surnames_of_places(first_names_of_places(parts, texts), texts)
     return _event_short_names(_national_bodies(parts, texts), texts)
+
+
+def _as_in_the_body(parts: list[list[Entity]]) -> list[list[Entity]]:
+    """A name of the title or a caption that the body gives as a listed entry under the same words ('Somerset
+    sell ground rights' over a body that names the county cricket club 'Somerset'): the body's entity. A
+    headline has too few words around a name to say what it is; the body has them."""
+    if len(parts) < 2:
+        return parts
+    listed = {e.text: e for e in parts[1] if e.note}
+    if not listed:
+        return parts
+    return [
+        part
+        if i == 1
+        else [
+            Entity(e.start, e.end, e.text, listed[e.text].label, listed[e.text].canonical, listed[e.text].note)
+            if e.text in listed and not e.note and e.label != listed[e.text].label
+            else e
+            for e in part
+        ]
+        for i, part in enumerate(parts)
+    ]
 
 
 def _without_common_words(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:

@@ -56,7 +56,7 @@ _ADJECTIVES = frozenset({"Olympic", "Paralympic"})  # never a name alone, whatev
 _VENUE_WORDS = frozenset(
     """Stadium Arena Center Centre Base Gardens Towers Tower Hall Ground Road Street Straße
 Avenue Facility Velodrome Speedway Circuit Racecourse Airport Embassy Courthouse Bazaar Barracks Manor Mosque
-Cathedral Hospital Castle Palace""".split()
+Cathedral Hospital Castle Palace Stand Pavilion""".split()
 )
 _SURNAME_VENUE_WORDS = frozenset("Hall Street Tower Ground Base Castle".split())  # also surnames: 'Jerry Hall'
 _ARTICLE_NAME = re.compile(r"(?:La|Il|Lo|Los|Las|Les|Gli|Het) [A-Z]")
@@ -66,8 +66,8 @@ _MOUNTAIN = re.compile(
     r"(?:Mont|Mount|Mt\.?|Col|Monte|Lake|Cape|Pic|Piz|Passo|Alpe)"
     r"(?:\s+(?:de la|de|du|des|del|della|di)\s+|\s+d['’]|\s+)[A-Z]"
 )
-_NOT_ORGS = frozenset(  # spaCy's ORG, no name: a common word, a time zone
-    "Women Men Media International Location State UTC GMT BST CET CEST EET EEST AEST AEDT ACST AWST NZST NZDT "
+_NOT_ORGS = frozenset(  # spaCy's ORG, no name: a common word, a sports term ('NIL' deals, the 'TMO'), a time zone
+    "Women Men Media International Location State NIL TMO VAR UTC GMT BST CET CEST EET EEST AEST AEDT ACST AWST NZST NZDT "
     "EST EDT CST CDT MST MDT PST PDT IST JST".split()
 )
 # what press copy calls a company before or after its name: 'the Spanish airline Iberojet', 'Coinvale,

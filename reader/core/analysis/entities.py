@@ -32,12 +32,14 @@ from .names import (
     trim_name,
 )
 from .sides import (
+    SIDE_NOTE,
     named_after_town,
     reads_as_place,
     sporting_side,
     team_nicknames,
     tied_side,
     with_club_short_names,
+    with_team_nicknames,
 )
 from .tagger import RawEntity
 from .towns import (
@@ -77,6 +79,13 @@ _TO_A_BUILDING = re.compile(
     r"\b(?:at|(?<!according )to|outside|inside|into|near|in front of|visited|visit|visits|visiting|reception at)"
     r" (?:the )?\[?$"
 )
+# a hospital, an embassy: the building where the text puts someone in it or at it, else the institution that acts
+_INSTITUTIONS = frozenset("Hospital Embassy Consulate Clinic Infirmary".split())
+_IN_A_BUILDING = re.compile(
+    r"\b(?:at|in|(?<!according )to|from|outside|inside|into|near|in front of|visited|visit|visits|visiting)"
+    r" (?:the )?$"
+)
+_WOMEN_AFTER = re.compile(r" (?:Women|Ladies)(?![\w'’])")
 _YEAR_BEFORE = re.compile(r"\b(?:19|20)\d\d $")
 # an edition after an event's name: a year, a Roman numeral or a number ('Super Bowl XLVII', 'Super Bowl 50');
 # not a score, a time or a count ('Wimbledon 6-4', 'the Olympics 12 years ago')
@@ -207,10 +216,11 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
         if span is None or span[2] not in GROUP_OF_LABEL:
             continue
         mention = _Mention(*span, entry)
-        _town_or_side(text, mention, gazetteer)
+        _town_or_side(text, mention, gazetteer, out[-1] if out else None)
         club = None if mention.entry else county_club(text, mention.start, mention.end, gazetteer, people)
         if club:
             mention.entry, mention.label = club, "ORG"  # 'with Surrey keeping the rest': the county's side
+        _womens_side(text, mention)
         _widen_to_firm(text, mention, gazetteer, out, cut)
         mention.canonical, mention.note = _canonical(text, mention, names)
         if mention.canonical:
@@ -218,6 +228,7 @@ def entities(text: str, raw: list[RawEntity], gazetteer: Gazetteer, names: Names
     out = with_newspapers(text, with_headed_names(text, _people_in_lists(text, out, names)))
     teams = team_nicknames(text, people)
     out = with_club_short_names(text, with_untagged(text, out, _described_companies(text) | teams, "ORG"), people)
+    out = with_team_nicknames(text, out)
     out = firms_taken_for_people(text, _with_untagged_people(text, out, names, people), people, teams)
     if names.model:  # without a model, no place or person is guessed
         out = with_untagged_places(text, with_first_named_people(text, out, names.resolve))
@@ -265,9 +276,15 @@ def _tidy_tag(
         return None  # 'the Cloud' is not a person
     if label in ("DATE", "TIME") and not _DATE_WORD.search(text[s:e]):
         return None  # spaCy's small model calls 'Olympic' a date; a bare 'today' dates nothing
+    if label in NAME_LABELS and text[s:e].isdigit():
+        return None  # spaCy's organisation '2014' of 'the 2014 NASCAR Cup Series season': a year
     if label in PLACE_LABELS and (_DIGIT.search(text, s, e) or text[s:e].lower() in DEMONYMS):
         return None  # spaCy's places 'IE6', 'STS-134', 'Ukrainian': a version, a mission, a nationality
     s, e, label = relabel(text, s, e, label, people, firsts)
+    words = text[s:e].split()
+    if label in ("ORG", "FAC") and len(words) > 1 and _INSTITUTIONS.intersection((words[0], words[-1])):
+        # 'died at Hospital Sírio Libanês', 'fled to the Dutch Embassy'; 'The U.S. Embassy reminds citizens'
+        label = "FAC" if _IN_A_BUILDING.search(text, max(0, s - 24), s) else "ORG"
     if label in ("ORG", "GPE", "NORP") and first_named(text[s:e], text) and not reads_as_company(text, s, e):
         return s, e, "PERSON"  # spaCy's organisation 'Paul Pogba', 'Matthijs de Ligt'
     if label in PLACE_LABELS and text[s:e] in firsts and first_name_here(text, s, e):
@@ -283,14 +300,16 @@ def _tidy_tag(
     return s, e, label
 
 
-def _town_or_side(text: str, m: _Mention, gazetteer: Gazetteer) -> None:
-    """A listed club named after its town where the text means the town; a place named as a side."""
+def _town_or_side(text: str, m: _Mention, gazetteer: Gazetteer, prev: Entity | None) -> None:
+    """A listed club named after its town where the text means the town, also after a place in a list
+    ('diverted to Rotterdam, Antwerp and London Gateway', 'from Newcastle and Leeds'); a place named as a side."""
     surface = text[m.start : m.end]
+    listed = prev is not None and prev.label in PLACE_LABELS and text[prev.end : m.start] in (", ", " and ")
     if (
         m.entry
         and m.entry.label == "ORG"
         and named_after_town(m.entry, surface, gazetteer)
-        and reads_as_place(text, m.start, m.end)
+        and (listed or reads_as_place(text, m.start, m.end))
     ):
         # 'in Barcelona': the city, not the club
         m.entry = gazetteer.place_named.get(surface)
@@ -299,6 +318,14 @@ def _town_or_side(text: str, m: _Mention, gazetteer: Gazetteer) -> None:
         m.label = "ORG"  # 'England beat Wales 20-10': the national sides
     elif m.label == "PERSON" and not m.entry and tied_side(text, m.start):
         m.label = "ORG"  # 'who plays for Bath': nobody plays for a person
+
+
+def _womens_side(text: str, m: _Mention) -> None:
+    """A listed club's women's side, one name: 'Brighton & Hove Albion Women', 'Arsenal Ladies'; its own
+    entity, named after the club's canonical name."""
+    after = _WOMEN_AFTER.match(text, m.end) if m.entry and m.label == "ORG" else None
+    if after and m.entry and SIDE_NOTE.search(m.entry.note):
+        m.end, m.entry = after.end(), Entry(f"{m.entry.name}{after.group()}", "ORG", (), m.entry.note)
 
 
 def _widen_to_firm(text: str, m: _Mention, gazetteer: Gazetteer, out: list[Entity], cut: dict[int, int]) -> None:

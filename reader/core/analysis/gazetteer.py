@@ -17,6 +17,7 @@ GAZETTEER_DIR = shipped("resources") / "gazetteer"
 GAZETTEER_LABELS = ("ORG", "EVENT", "FAC", "GPE", "LOC", "PERSON", "PRODUCT")
 PLACE_LABELS = ("GPE", "LOC")
 PEOPLE_LIST = "people.csv"
+NICKNAMES_LIST = "nicknames.csv"
 
 
 class GazetteerError(ReaderError):
@@ -61,7 +62,8 @@ class Gazetteer:
         for path in sorted(Path(folder).glob("*.csv")) if Path(folder).is_dir() else []:
             raw = path.read_bytes()
             digest.update(path.name.encode() + raw)
-            if path.name != PEOPLE_LIST:  # well-known people: not tagged wherever they occur (see `famous`)
+            # well-known people and teams' nicknames: not tagged wherever they occur (see `famous`, `sides`)
+            if path.name not in (PEOPLE_LIST, NICKNAMES_LIST):
                 entries.extend(_read_entries(path, raw.decode("utf-8-sig")))
         for kind in WORD_LISTS:  # they change what the cleaning makes of the tags: part of the fingerprint
             path = Path(folder) / f"{kind}.txt"
@@ -91,6 +93,18 @@ def word_list(kind: str, folder: Path = GAZETTEER_DIR) -> frozenset[str]:
         return frozenset()
     lines = path.read_text(encoding="utf-8").splitlines()
     return frozenset(line for line in lines if line and not line.startswith("#"))
+
+
+@functools.cache
+def nicknames(folder: Path = GAZETTEER_DIR) -> dict[str, tuple[str, ...]]:
+    """Teams' nicknames (`nicknames.csv`, each team's row with its nicknames as aliases): each nickname -> the
+    canonical names of the teams it is said of ('Saints': Southampton FC, St Helens R.F.C.). Not in the
+    entity ruler: a nickname stands for a team only where the article names the team (see `sides`)."""
+    out: dict[str, list[str]] = {}
+    for entry in read_list(Path(folder) / NICKNAMES_LIST):
+        for nickname in entry.aliases:
+            out.setdefault(nickname, []).append(entry.name)
+    return {nickname: tuple(teams) for nickname, teams in out.items()}
 
 
 def unaccented(form: str) -> str:

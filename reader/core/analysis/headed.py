@@ -28,8 +28,10 @@ FIRM_HEADS = (
 # the last word of a venue's name ('Field', 'Hall' and 'Centre' are also surnames or bodies)
 FAC_HEADS = (
     "Stadium Stadion Estadio Arena Ground Bowl Velodrome Speedway Racecourse Circuit Park Mall Airport Bridge "
-    "Embassy Courthouse Bazaar Barracks Manor"
+    "Embassy Courthouse Bazaar Barracks Manor Superdome Dome"
 ).split()
+# the first word of a venue's name in its own language
+_HEADS_FIRST = ("Stadio", "Stade", "Estadio", "Estádio", "Stadion", "Palazzetto")
 # the last word of an event's name ('Tour' is also a body: the 'PGA Tour')
 EVENT_HEADS = (
     "Cup Championship Championships Trophy Classic Invitational Tournament Olympics Paralympics Contest Marathon "
@@ -86,6 +88,15 @@ _PATTERNS = (
         ),
     ),
     ("FAC", FAC_HEADS, re.compile(_PREFIX + rf"(?:{'|'.join(FAC_HEADS)})\b(?! [A-Z])")),
+    # a venue named in its own language with its head word first: 'Stadio Olimpico', 'Estadio da Luz'
+    (
+        "FAC",
+        _HEADS_FIRST,
+        re.compile(
+            rf"(?<![\w'’.-])()(?:{'|'.join(_HEADS_FIRST)}) (?:(?:de la|de|del|della|da|do|dos|di|du|des|la|le) )?"
+            r"[A-Z][\w'’-]*(?: [A-Z][\w'’-]*){0,2}"
+        ),
+    ),
     (
         "EVENT",
         EVENT_HEADS,

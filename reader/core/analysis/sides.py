@@ -7,8 +7,8 @@ import re
 from collections.abc import Collection
 
 from .context import ORG_WORDS
-from .gazetteer import Entry, Gazetteer, word_list
-from .mentions import with_untagged
+from .gazetteer import Entry, Gazetteer, nicknames, word_list
+from .mentions import occurrences, with_untagged
 from .values import Entity
 
 # sporting context of a place named as a side: a result, a score, a fixture
@@ -66,7 +66,7 @@ _MEDAL_BEFORE = re.compile(r"\b(?:gold|silver|bronze|medal)\s+(?:going\s+|went\s
 # a place named as such: 'in Barcelona', 'Barcelona-based', 'the city of Barcelona'
 _PLACE_BEFORE = re.compile(
     r"\b(?:in|near|outside|around|across|throughout|inside|within|city of|streets of|centre of|center of|"
-    r"born in|based in|visit|visited|visiting|flew to|travelled to|traveled to|arrived in|mayor of|"
+    r"born in|based in|visit|visited|visiting|flew to|travelled to|traveled to|arrived in|diverted to|mayor of|"
     r"(?<!signed )(?<!joined )(?<!loan )(?<!moved )(?<!transfer )(?<!switch )(?<!statement )(?<!spokesman )"
     r"(?<!spokeswoman )(?<!spokesperson )(?<!official )(?<!offer )(?<!bid )(?<!approach )from)\s+$",
     re.I,
@@ -132,8 +132,10 @@ def as_nationality(text: str, s: int) -> bool:
 def named_after_town(entry: Entry, surface: str, gazetteer: Gazetteer) -> bool:
     """Whether `surface`, a form of the organisation `entry`, is also a town's name: one the lists give as a
     town, or a club's one-word name ('Copenhagen' for FC Copenhagen, whose town the list spells København)."""
-    return surface in gazetteer.place_named or (
-        entry.note.startswith("Football club") and " " not in surface and surface != entry.name
+    return (
+        surface in gazetteer.place_named
+        or (entry.note.startswith("Football club") and " " not in surface and surface != entry.name)
+        or (surface != entry.name and surface in word_list("towns"))  # 'in Santa Clara, California'
     )
 
 
@@ -159,7 +161,7 @@ def team_nicknames(text: str, people: Collection[str]) -> set[str]:
     return {name for name in found if name not in people and name not in word_list("countries")}
 
 
-_SIDE_NOTE = re.compile(r"\b(?:club|team|franchise|side)\b", re.I)
+SIDE_NOTE = re.compile(r"\b(?:club|team|franchise|side)\b", re.I)
 _SHORT_NAME = re.compile(r"[A-Z][a-z]{3,}")  # 'Crew', 'Tigers', 'United'; not 'FC'
 
 
@@ -169,7 +171,7 @@ def with_club_short_names(text: str, found: list[Entity], people: Collection[str
     starts with it and it is no town ('Real Madrid' … 'in Madrid'), country, person or organisation's word."""
     ends: dict[str, set[str]] = {}
     for x in found:
-        if x.label == "ORG" and " " in x.text and _SIDE_NOTE.search(x.note):
+        if x.label == "ORG" and " " in x.text and SIDE_NOTE.search(x.note):
             for word in {x.text.split(" ", 1)[0], x.text.rsplit(" ", 1)[-1]}:  # 'Real' of 'Real Sociedad'
                 if _SHORT_NAME.fullmatch(word):
                     ends.setdefault(word, set()).add(x.canonical)
@@ -182,8 +184,32 @@ def with_club_short_names(text: str, found: list[Entity], people: Collection[str
         and w not in word_list("towns")
         and w not in word_list("countries")
     }
-    if not short:
+    return _as_teams(text, found, short) if short else found
+
+
+def with_team_nicknames(text: str, found: list[Entity]) -> list[Entity]:
+    """`found` with the nicknames of the teams the article names, each the team: 'Gunners' where it names
+    Arsenal, 'the Old Lady' where it names Juventus, 'Azzurri' where it names Italy, 'Saints' where it names
+    St Helens R.F.C.; not a nickname two teams of the article share ('Reds': Liverpool and Manchester United)."""
+    listed = nicknames()
+    written = {text[s:e] for s, e in occurrences(text, listed)} if listed else set()
+    if not written:
         return found
+    # a club named, or only its women's side ('Brighton & Hove Albion FC Women'): the side it names
+    sides = {x.canonical: x.canonical for x in found} | {
+        x.canonical.rsplit(" ", 1)[0]: x.canonical for x in found if x.canonical.endswith((" Women", " Ladies"))
+    }
+    short = {}
+    for nickname in written:
+        teams = [sides[team] for team in listed[nickname] if team in sides]
+        if len(teams) == 1:
+            short[nickname] = teams[0]
+    return _as_teams(text, found, short)
+
+
+def _as_teams(text: str, found: list[Entity], short: dict[str, str]) -> list[Entity]:
+    """`found` with each mention of a form of `short` the team it names (form -> the team's canonical name),
+    whatever label spaCy gave it, and the mentions it left out."""
     found = [
         Entity(x.start, x.end, x.text, "ORG", short[x.text], x.note)
         if x.text in short and (x.label != "ORG" or x.canonical == x.text)

@@ -8,6 +8,8 @@ from functools import lru_cache
 from .values import Entity
 
 _CAP_TOKEN = re.compile(r"(?<![\w'’-])[^\W\d_][\w-]*(?:['’](?!s\b)[^\W\d_][\w-]*)*")  # O’Gara, not England’s
+# the same words, but never one that starts with a lowercase ASCII letter: a scan of the text skips most words
+_CAP_START = re.compile(r"(?<![\w'’-])(?![a-z])[^\W\d_][\w-]*(?:['’](?!s\b)[^\W\d_][\w-]*)*")
 
 
 def occurrences(text: str, forms) -> list[tuple[int, int]]:
@@ -33,7 +35,7 @@ def occurrences(text: str, forms) -> list[tuple[int, int]]:
 
 @lru_cache(maxsize=4)  # an article's text is scanned for several kinds of names in a row
 def _capitalised(text: str) -> tuple[tuple[int, int], ...]:
-    return tuple(m.span() for m in _CAP_TOKEN.finditer(text) if text[m.start()].isupper())
+    return tuple(m.span() for m in _CAP_START.finditer(text) if text[m.start()].isupper())
 
 
 def with_untagged(text: str, found: list[Entity], names: set[str] | dict[str, str], label: str) -> list[Entity]:

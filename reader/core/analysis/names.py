@@ -168,13 +168,19 @@ FAMILIAR = {
 MISSPELT_MIN_CHARS = 5  # a shorter surname is not matched to a name spelled differently
 
 
+_JOINED_PARTICLE = re.compile(r"(?:al|el|bin|ibn|d|de|da|van)[-'’][A-Z]")
+_WEB_ADDRESS = re.compile(r"\w\.[a-z]")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+
+
+@functools.lru_cache(maxsize=8192)  # asked of the same words again and again: a pure function of the word
 def is_name_token(token: str) -> bool:
     """A capitalised word that can be part of a person's name (not an acronym, not a role)."""
-    if re.match(r"(?:al|el|bin|ibn|d|de|da|van)[-'’][A-Z]", token):
+    if _JOINED_PARTICLE.match(token):
         return True  # 'al-Amr', "d'Alembert": a particle joined to a name
     if (
         not token[:1].isupper()
-        or re.search(r"\w\.[a-z]", token)  # a web address: 'Glass.cl', 'Amazon.com'
+        or _WEB_ADDRESS.search(token)  # a web address: 'Glass.cl', 'Amazon.com'
         or token.lower().rstrip(".") in ROLE_WORDS
         or token.lower() in DEMONYMS
         or token.lower() in FUNCTION_WORDS
@@ -190,13 +196,14 @@ def first_name_or_nationality(word: str) -> bool:
     return word.lower() in DEMONYMS and word in word_list("first_names") and not word.endswith(("an", "ese", "ish"))
 
 
+@functools.lru_cache(maxsize=4096)  # the same phrases come back within an article: a pure function of the phrase
 def trim_name(phrase: str) -> str:
     """The trailing run of name words in `phrase`: 'IOC President Thomas Bach' -> 'Thomas Bach',
     'a partner, Pieter van der Berg' -> 'Pieter van der Berg', 'R.K. Venkataraman' as it is."""
     tokens = _TOKEN.findall(phrase)
     kept: list[str] = []
     for token in reversed(tokens):
-        initials = re.fullmatch(r"(?:[A-Z]\.)+", token)
+        initials = _INITIALS.fullmatch(token)
         token = token if initials or token.rstrip(",;:") in SUFFIXES else token.rstrip(".,;:")
         if kept and token.lower() in PARTICLES:
             kept.append(token)

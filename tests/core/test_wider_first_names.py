@@ -33,3 +33,22 @@ def test_the_wider_lists_leave_out_towns_and_countries():
     firsts = word_list("first_names")
     assert {"Kofi", "Priya", "Tadej", "Chinedu"} <= firsts
     assert not {"Olympia", "Basel", "Asia", "Oman"} & firsts
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Cup tie\n\nRomelu Makanda headed in from a corner.", "Romelu Makanda"),
+        ("Cup tie\n\nGranit Berisha headed in from a corner.", "Granit Berisha"),
+        ("Cup tie\n\nSouleymane Kanoute headed in from a corner.", "Souleymane Kanoute"),
+    ],
+)
+def test_a_name_with_a_world_cup_players_first_name_is_a_person(analyzer, text, name):
+    # 'Romelu', 'Granit', 'Souleymane': first names of the World Cup squads, not in Faker's locales
+    assert labels_written(analyzer, text, name) == [("PERSON", name)]
+
+
+def test_the_squads_first_names_leave_out_their_surnames():
+    firsts = word_list("first_names")
+    assert {"Romelu", "Granit", "Kalidou", "Xherdan"} <= firsts
+    assert not {"Brown", "Wagner", "Thompson"} & firsts

@@ -81,6 +81,16 @@ def test_a_person_stays_a_person(analyzer, text, person):
             "Brannock Tools",
         ),
         ("Shirt\n\nAldane Beverages renewed the shirt deal on Monday.", "Aldane Beverages"),
+        (  # its short name spaCy took for a person does not make it one: nobody's name ends in 'Tools'
+            "Sponsor exit\n\nAshcombe Tools will not return as primary sponsor next season.\n\nAccording to "
+            "Sports Business Journal, Ashcombe is in talks to put its name on a Hendrick Motorsports car.",
+            "Ashcombe Tools",
+        ),
+        (
+            "Shirt deal\n\nMarlowe Beverages will not renew the shirt deal next season.\n\nAccording to "
+            "Sports Business Journal, Marlowe is in talks to put its name on a Premiership side's kit.",
+            "Marlowe Beverages",
+        ),
     ],
 )
 def test_a_name_ending_in_a_firms_word_is_the_firm(analyzer, text, firm):

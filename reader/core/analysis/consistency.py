@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Sequence
 
-from .context import ORG_WORDS, looks_like_full_name, reads_as_company
+from .context import FIRM_WORDS, ORG_WORDS, looks_like_full_name, reads_as_company
 from .famous import footballers, well_known_people
 from .fullnames import with_first_names
 from .gazetteer import PLACE_LABELS, word_list
@@ -67,7 +67,8 @@ def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[
     labels: dict[str, dict[str, float]] = {}  # an entity's votes for each label, weighted by `_weight`
     for e in every:
         votes = labels.setdefault(_merged_name(e, longer), {})
-        votes[e.label] = votes.get(e.label, 0) + _weight(e)
+        label = "ORG" if e.label == "PERSON" and _firms_name(e.canonical) else e.label
+        votes[label] = votes.get(label, 0) + _weight(e)
     sides = _sides(parts, texts, labels)
     companies = {
         e.canonical
@@ -347,6 +348,13 @@ def _weight(e: Entity) -> float:
     if e.label != "PERSON":
         return 1
     return 2 if " " in e.canonical else 0.9
+
+
+def _firms_name(name: str) -> bool:
+    """Whether a name ends with a word of companies' names, never of people's ('Lumberline Tools', 'Hinkley
+    Mutual'): a mention spaCy called a person under that name votes for the company."""
+    words = name.split()
+    return len(words) > 1 and words[-1] in COMPANY_WORDS | FIRM_WORDS
 
 
 def _most_voted(votes: dict[str, float]) -> str:

@@ -87,3 +87,18 @@ def test_a_hospital_or_an_embassy_is_the_building_where_someone_is_in_it(analyze
 )
 def test_a_venue_named_with_its_head_word_first_is_a_venue(analyzer, text, name):
     assert labels_of(analyzer, text, name) == ["FAC"]
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        (
+            "Playoffs\n\nThe Saints will host the Eagles at the New Orleans Superdome on Sunday.",
+            "New Orleans Superdome",
+        ),
+        ("Eredivisie\n\nAjax beat PSV 3-1 in front of 52,000 at the Amsterdam ArenA on Sunday.", "Amsterdam ArenA"),
+    ],
+)
+def test_a_venue_with_its_town_before_it_is_one_venue(analyzer, text, venue):
+    # the listed 'Superdome' with its town before it; the ArenA, as Amsterdam's stadium writes it
+    assert labels_of(analyzer, text, venue) == ["FAC"]

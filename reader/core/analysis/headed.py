@@ -28,7 +28,7 @@ FIRM_HEADS = (
 # the last word of a venue's name ('Field', 'Hall' and 'Centre' are also surnames or bodies)
 FAC_HEADS = (
     "Stadium Stadion Estadio Arena Ground Bowl Velodrome Speedway Racecourse Circuit Park Mall Airport Bridge "
-    "Embassy Courthouse Bazaar Barracks Manor Superdome Dome"
+    "Embassy Courthouse Bazaar Barracks Manor Superdome Dome ArenA"
 ).split()
 # the first word of a venue's name in its own language
 _HEADS_FIRST = ("Stadio", "Stade", "Estadio", "Estádio", "Stadion", "Palazzetto")
@@ -251,28 +251,42 @@ def _with_name(text: str, out: list[Entity], label: str, s: int, head: int, e: i
     if (
         name.split()[-1] in _NOT_LAST
         or name in _KINDS
-        or any(x.start < s or x.end > e or not _gives_way(x, label, s, e, text.startswith("Team ", s)) for x in inside)
+        or any(
+            x.start < s or x.end > e or not _gives_way(x, label, s, e, text.startswith("Team ", s), _town(text, s, x))
+            for x in inside
+        )
     ):
         return out
     exact = [x for x in inside if x.start == s and x.end == e]
     if any(x.label == label or x.note or x.label in PLACE_LABELS for x in exact):
         return out  # already this name, a listed one ('United Rugby Championship'), a town ('Seaside Park')
-    # a listed venue with its head word ('Santiago Bernabéu' 'Stadium'): the listed venue, written in full
-    listed = next((x for x in inside if x.label == label == "FAC" and x.note and x.start == s), None)
+    # a listed venue with its head word ('Santiago Bernabéu' 'Stadium') or its town ('New Orleans' 'Superdome'):
+    # the listed venue, written in full
+    listed = next(
+        (x for x in inside if x.label == label == "FAC" and x.note and (x.start == s or _town(text, s, x))), None
+    )
     canonical, note = (listed.canonical, listed.note) if listed else (name, "")
     return [x for x in out if x not in inside] + [Entity(s, e, name, label, canonical, note)]
 
 
-def _gives_way(x: Entity, label: str, s: int, e: int, team: bool = False) -> bool:
+def _gives_way(x: Entity, label: str, s: int, e: int, team: bool = False, town: bool = False) -> bool:
     """Whether a tag inside a name found by its head word gives way to it: spaCy's always, a listed one
     only where it is an organisation inside a venue's or an event's name ('MLS' of 'MLS Cup'), a listed
     event after its sponsor's name ('PGA Championship' of the 'BMW PGA Championship'), a listed venue
     before its head word, or a listed club of one word inside a body's name ('Norwich Crown Court')."""
     sponsored = label == x.label == "EVENT" and s < x.start and x.end == e
     headless = label == x.label == "FAC" and x.start == s  # the listed 'Santiago Bernabéu' of '… Stadium'
+    headless |= town and label == x.label == "FAC" and x.end == e  # the listed 'Superdome' of 'New Orleans …'
     inside_name = label in ("FAC", "EVENT") or team  # a team named after its sponsor: 'Team TotalEnergies'
     town_club = label == x.label == "ORG" and " " not in x.text  # 'Lyon' of the 'University of Lyon'
     return not x.note or sponsored or headless or (inside_name and x.label == "ORG") or town_club
+
+
+def _town(text: str, s: int, x: Entity) -> bool:
+    """Whether the words from `s` to the listed name `x` are a town or a country: 'New Orleans' of the 'New
+    Orleans Superdome'."""
+    before = text[s : x.start].strip()
+    return bool(before) and (before in word_list("towns") or before in word_list("countries"))
 
 
 def _span(text: str, m: re.Match) -> tuple[int, int, int] | None:

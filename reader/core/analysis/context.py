@@ -67,8 +67,8 @@ _MOUNTAIN = re.compile(
     r"(?:\s+(?:de la|de|du|des|del|della|di)\s+|\s+d['’]|\s+)[A-Z]"
 )
 _NOT_ORGS = frozenset(  # spaCy's ORG, no name: a common word, a sports term ('NIL' deals, the 'TMO'), a time zone
-    "Women Men Media International Location State NIL TMO VAR UTC GMT BST CET CEST EET EEST AEST AEDT ACST AWST NZST NZDT "
-    "EST EDT CST CDT MST MDT PST PDT IST JST".split()
+    "Women Men Media International Location State NIL TMO VAR "
+    "UTC GMT BST CET CEST EET EEST AEST AEDT ACST AWST NZST NZDT EST EDT CST CDT MST MDT PST PDT IST JST".split()
 )
 # what press copy calls a company before or after its name: 'the Spanish airline Iberojet', 'Coinvale,
 # an online exchange', 'Meridian chief executive Sigrid Haugland', '(Sportwire) -'

@@ -4011,3 +4011,27 @@ def test_an_unnamed_source_described_after_it_is_the_source(analyzer, body, spea
 )
 def test_a_banner_a_chant_and_an_announcer_are_no_speaker_named_before(analyzer, body, speakers):
     assert who_said(analyzer, body) == speakers
+
+
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
+        (  # Wikinews: a crowd's slogans, short and title-cased, nobody's words
+            "Tens of thousands of people spilled out into the streets after Friday prayers, chanting slogans like "
+            '"Down, down with Mubarak" and "The people want the regime to fall".',
+            [None, None],
+        ),
+        (  # a protest's signs listed one after another
+            'Activists marched with signs reading "Lesbian Not Queer" and "Lesbian = Female homosexual". '
+            'Dana Kerr, who organised the march, said later: "We were heard."',
+            [None, None, "Dana Kerr"],
+        ),
+        (  # sports desk: a banner in the stand, after a player's words
+            'Okafor said the crowd carried her. "I heard every one of them," she said.\n\n'
+            'A banner in the curva read "FORZA GRACE", and Okafor stopped to sign it on her way to the tunnel.',
+            ["Grace Okafor", None],
+        ),
+    ],
+)
+def test_the_words_of_signs_banners_and_slogans_are_speech_of_nobody(analyzer, body, speakers):
+    assert who_said(analyzer, "Grace Okafor won the 100 metres. " + body) == speakers

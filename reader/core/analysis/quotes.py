@@ -121,9 +121,15 @@ def find_quotes(
     names, entities = names or Names(), cast.as_people(text, entities)
     quotes: list[Quote] = []
     last: Quote | None = None
+    shown: int | None = None  # where the last quote of words on show ended
     for span in quote_spans(text, headline):
         kind = _kind(text, span)
         speaker = None
+        if announced.shown(text, span.start, shown):
+            shown = span.end  # 'signs reading "Lesbian Not Queer"': words on show, nobody's
+            last = Quote(span.start, span.end, text[span.start : span.end], None, SPEECH)
+            quotes.append(last)
+            continue
         if kind == TERM and last is not None and last.speaker and _chained(text, last, span):
             kind, speaker = SPEECH, last.speaker  # 'said officers were "shocked" …, and that it was "ongoing"'
         elif kind == TERM and parse is not None and _reported(text, span, parse):

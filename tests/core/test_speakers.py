@@ -4026,6 +4026,11 @@ def test_a_banner_a_chant_and_an_announcer_are_no_speaker_named_before(analyzer,
             'Dana Kerr, who organised the march, said later: "We were heard."',
             [None, None, "Dana Kerr"],
         ),
+        (  # Wikinews: 'Signs included', the noun opening its sentence
+            'The crowd was young. Signs included "Women DO Regret Abortion" and "I am the Pro-Life Generation," many '
+            "held up by students.",
+            [None, None],
+        ),
         (  # sports desk: a banner in the stand, after a player's words
             'Okafor said the crowd carried her. "I heard every one of them," she said.\n\n'
             'A banner in the curva read "FORZA GRACE", and Okafor stopped to sign it on her way to the tunnel.',

@@ -96,7 +96,7 @@ def paragraph_introducer(text: str, start: int, entities: Sequence[Entity]) -> s
 # the words a sign, a banner or a crowd's slogan shows, right before them: 'signs reading "…"', 'A banner in the
 # curva read "…"', 'chanting slogans like "…"'; and the next of a list of them: '"…", "…" and "…"'
 _SHOWN_BEFORE = re.compile(
-    r"(?:\b(?:banner|sign|placard|poster|bedsheet|flag|t-shirt|graffiti)s?\b[^.!?;:\"“”]{0,50}?\s"
+    r"(?:\b(?i:banner|sign|placard|poster|bedsheet|flag|t-shirt|graffiti)s?\b[^.!?;:\"“”]{0,50}?\s"
     r"(?:read|reads|reading|included|include|saying|demanding|proclaiming|bearing)"
     r"|\b(?:chant(?:ing|ed|s)?|slogans?)\s+(?:slogans?\s+)?(?:like|such\s+as|including))\s*[:,]?\s*$"
 )

@@ -2891,6 +2891,33 @@ def test_according_to_in_the_words_of_and_the_reply_from_cue_a_quote(analyzer, b
     assert who_said(analyzer, body) == [speaker]
 
 
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (  # broadsheet: a figure in the sponsor's words, the source at the sentence's end
+            'The deal is worth "comfortably seven figures" a year, according to The Boat Race Company, which '
+            "organises the event.",
+            "The Boat Race Company",
+        ),
+        (  # Wikinews: a condition in an official's word, the source after the facts
+            'The president\'s condition is "satisfactory" following surgery last Monday, according to Cuban '
+            "vice-president Carlos Lage.",
+            "Carlos Lage",
+        ),
+    ],
+)
+def test_a_short_quote_then_according_to_later_in_its_sentence_is_that_sources(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+def test_according_to_after_someones_reported_words_is_not_the_speaker(analyzer):
+    body = (
+        'Lage, who is in Bolivia, said that Castro sends the Bolivian people "fraternal greetings" according to '
+        "Cuban press agency Prensa Latina."
+    )
+    assert "Prensa Latina" not in who_said(analyzer, body)
+
+
 def test_according_to_inside_someones_reported_words_is_not_the_speaker(analyzer):
     body = (
         "Judge Rana Okafor told Lindqvist that, according to a Northfield Echo report, he had "

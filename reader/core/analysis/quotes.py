@@ -221,6 +221,9 @@ def _partial_speech(text: str, span: QuoteSpan, before: str) -> bool:
     sentence = before[sentence_start(before, len(before), 0) :]
     cues = list(SPOKEN_CUE_RE.finditer(sentence))
     according = attribution.according_within(sentence)  # 'According to Whitlow, it is worth "comfortably more"'
+    if not cues and not according:  # 'is "satisfactory" following surgery, according to vice-president X'
+        rest = text[span.end : sentence_end(text, span.end, paragraph_end(text, span.end))]
+        return attribution.according_later(rest) is not None
     if not according and (not cues or len(sentence[cues[-1].end() :].split()) > PARTIAL_CUE_WORDS):
         return False  # not 'confirmed yesterday that the police will enforce the law banning "…"'
     right_after = not according and _RIGHT_AFTER_CUE.fullmatch(sentence, cues[-1].end())

@@ -2891,6 +2891,33 @@ def test_according_to_in_the_words_of_and_the_reply_from_cue_a_quote(analyzer, b
     assert who_said(analyzer, body) == [speaker]
 
 
+@pytest.mark.parametrize(
+    ("body", "speaker"),
+    [
+        (  # broadsheet: a figure in the sponsor's words, the source at the sentence's end
+            'The deal is worth "comfortably seven figures" a year, according to The Boat Race Company, which '
+            "organises the event.",
+            "The Boat Race Company",
+        ),
+        (  # Wikinews: a condition in an official's word, the source after the facts
+            'The president\'s condition is "satisfactory" following surgery last Monday, according to Cuban '
+            "vice-president Carlos Lage.",
+            "Carlos Lage",
+        ),
+    ],
+)
+def test_a_short_quote_then_according_to_later_in_its_sentence_is_that_sources(analyzer, body, speaker):
+    assert who_said(analyzer, body) == [speaker]
+
+
+def test_according_to_after_someones_reported_words_is_not_the_speaker(analyzer):
+    body = (
+        'Lage, who is in Bolivia, said that Castro sends the Bolivian people "fraternal greetings" according to '
+        "Cuban press agency Prensa Latina."
+    )
+    assert "Prensa Latina" not in who_said(analyzer, body)
+
+
 def test_according_to_inside_someones_reported_words_is_not_the_speaker(analyzer):
     body = (
         "Judge Rana Okafor told Lindqvist that, according to a Northfield Echo report, he had "
@@ -4011,3 +4038,32 @@ def test_an_unnamed_source_described_after_it_is_the_source(analyzer, body, spea
 )
 def test_a_banner_a_chant_and_an_announcer_are_no_speaker_named_before(analyzer, body, speakers):
     assert who_said(analyzer, body) == speakers
+
+
+@pytest.mark.parametrize(
+    ("body", "speakers"),
+    [
+        (  # Wikinews: a crowd's slogans, short and title-cased, nobody's words
+            "Tens of thousands of people spilled out into the streets after Friday prayers, chanting slogans like "
+            '"Down, down with Mubarak" and "The people want the regime to fall".',
+            [None, None],
+        ),
+        (  # a protest's signs listed one after another
+            'Activists marched with signs reading "Lesbian Not Queer" and "Lesbian = Female homosexual". '
+            'Dana Kerr, who organised the march, said later: "We were heard."',
+            [None, None, "Dana Kerr"],
+        ),
+        (  # Wikinews: 'Signs included', the noun opening its sentence
+            'The crowd was young. Signs included "Women DO Regret Abortion" and "I am the Pro-Life Generation," many '
+            "held up by students.",
+            [None, None],
+        ),
+        (  # sports desk: a banner in the stand, after a player's words
+            'Okafor said the crowd carried her. "I heard every one of them," she said.\n\n'
+            'A banner in the curva read "FORZA GRACE", and Okafor stopped to sign it on her way to the tunnel.',
+            ["Grace Okafor", None],
+        ),
+    ],
+)
+def test_the_words_of_signs_banners_and_slogans_are_speech_of_nobody(analyzer, body, speakers):
+    assert who_said(analyzer, "Grace Okafor won the 100 metres. " + body) == speakers

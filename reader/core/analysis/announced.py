@@ -1,5 +1,6 @@
 """A quote announced by the sentence before it: 'Rowe did have one parting word for his players. "…"' — the
-person who has, gives or offers a word, a message or a warning in that sentence says the quote after it."""
+person who has, gives or offers a word, a message or a warning in that sentence says the quote after it; and
+words on show that the words before announce ('signs reading "…"', 'chanting slogans like "…"'), nobody's."""
 
 from __future__ import annotations
 
@@ -90,3 +91,22 @@ def paragraph_introducer(text: str, start: int, entities: Sequence[Entity]) -> s
         return None
     opener = next((e for e in entities if before <= e.start < para and opens_with(text, before, e.start)), None)
     return opener.canonical if opener is not None and opener.label == "PERSON" else None
+
+
+# the words a sign, a banner or a crowd's slogan shows, right before them: 'signs reading "…"', 'A banner in the
+# curva read "…"', 'chanting slogans like "…"'; and the next of a list of them: '"…", "…" and "…"'
+_SHOWN_BEFORE = re.compile(
+    r"(?:\b(?i:banner|sign|placard|poster|bedsheet|flag|t-shirt|graffiti)s?\b[^.!?;:\"“”]{0,50}?\s"
+    r"(?:read|reads|reading|included|include|saying|demanding|proclaiming|bearing)"
+    r"|\b(?:chant(?:ing|ed|s)?|slogans?)\s+(?:slogans?\s+)?(?:like|such\s+as|including))\s*[:,]?\s*$"
+)
+_NEXT_SHOWN = re.compile(r"\s*,?\s*(?:and\s+|or\s+)?$")
+
+
+def shown(text: str, start: int, previous_end: int | None) -> bool:
+    """Whether the quote at `start` is words on show (a sign, a banner, a slogan), as the words right before it
+    say, or the next of a list that began with such words (the last of them ended at `previous_end`)."""
+    if previous_end is not None and _NEXT_SHOWN.fullmatch(text, previous_end, start):
+        return True
+    begin = max(paragraph_start(text, start), start - 90)
+    return bool(_SHOWN_BEFORE.search(text, begin, start))

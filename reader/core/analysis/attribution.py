@@ -128,7 +128,10 @@ def after(text: str, quote_end: int, limit: int) -> Source | None:
     at = quote_end + lead
     inner = text[max(0, quote_end - 4) : quote_end].rstrip("\"”»'`’ ")
     if lead == len(tail) - len(tail.lstrip(" ")) and inner[-1:] not in (",", "!", "?", "—") and GOES_ON.match(body):
-        return None  # 'told NBC that "this Russia thing" was among his reasons': the sentence goes on
+        # 'told NBC that "this Russia thing" was among his reasons': the sentence goes on; unless an 'according to'
+        # further on names the words' source and no speech verb does ('is "satisfactory" following …, according to X')
+        cued = PARTIAL_CUE_RE.search(text, sentence_start(text, quote_end, paragraph_start(text, quote_end)), quote_end)
+        return None if cued else according_later(body, at)
     if _new_sentence(text, quote_end, body) and (re.search(r"[:,]\s*$", body) or len(body.split()) > 12):
         return None  # '"…." After the match, X said, "…"': the next quote's attribution, not this one's
     verb = VERB_RE.search(body) if _new_sentence(text, quote_end, body) else None
@@ -149,7 +152,21 @@ def after(text: str, quote_end: int, limit: int) -> Source | None:
         or _according_to(body, at)
         or _displayed_by(body, at)
         or _dash(tail, quote_end)
+        or (None if _new_sentence(text, quote_end, body) else according_later(body, at))
     )
+
+
+def according_later(body: str, at: int = 0) -> Source | None:
+    """'is worth "…" a year, according to The Boat Race Company, which …': an 'according to' further on in the
+    quote's sentence, `body` (at `at` in the text), with no speech verb before it; None otherwise."""
+    m = _ACCORDING_LATER.search(body)
+    if m is None or PARTIAL_CUE_RE.search(body, 0, m.start()):
+        return None
+    return _span(body, at, m.end(), _phrase_after(body, m.end()))
+
+
+# 'according to' and a name or a definite source: not 'according to reports', 'according to both sides'
+_ACCORDING_LATER = re.compile(r"(?:,\s*|\s)according\s+to\s+(?=(?:[Tt]he\s+)?[A-Z])")
 
 
 def _displayed_by(body: str, at: int) -> Source | None:

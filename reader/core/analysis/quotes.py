@@ -121,9 +121,15 @@ def find_quotes(
     names, entities = names or Names(), cast.as_people(text, entities)
     quotes: list[Quote] = []
     last: Quote | None = None
+    shown: int | None = None  # where the last quote of words on show ended
     for span in quote_spans(text, headline):
         kind = _kind(text, span)
         speaker = None
+        if announced.shown(text, span.start, shown):
+            shown = span.end  # 'signs reading "Lesbian Not Queer"': words on show, nobody's
+            last = Quote(span.start, span.end, text[span.start : span.end], None, SPEECH)
+            quotes.append(last)
+            continue
         if kind == TERM and last is not None and last.speaker and _chained(text, last, span):
             kind, speaker = SPEECH, last.speaker  # 'said officers were "shocked" …, and that it was "ongoing"'
         elif kind == TERM and parse is not None and _reported(text, span, parse):
@@ -215,6 +221,9 @@ def _partial_speech(text: str, span: QuoteSpan, before: str) -> bool:
     sentence = before[sentence_start(before, len(before), 0) :]
     cues = list(SPOKEN_CUE_RE.finditer(sentence))
     according = attribution.according_within(sentence)  # 'According to Whitlow, it is worth "comfortably more"'
+    if not cues and not according:  # 'is "satisfactory" following surgery, according to vice-president X'
+        rest = text[span.end : sentence_end(text, span.end, paragraph_end(text, span.end))]
+        return attribution.according_later(rest) is not None
     if not according and (not cues or len(sentence[cues[-1].end() :].split()) > PARTIAL_CUE_WORDS):
         return False  # not 'confirmed yesterday that the police will enforce the law banning "…"'
     right_after = not according and _RIGHT_AFTER_CUE.fullmatch(sentence, cues[-1].end())

@@ -32,7 +32,7 @@ from .gazetteer import word_list
 from .marks import QuoteSpan, quote_spans
 from .names import COMPANY_WORDS, PARTICLES, ROLE_WORDS, SENTENCE_OPENERS, Names, trim_name
 from .phrases import HANDLE
-from .story import DESCRIPTION_WORDS, LOOK_BACK, ORG_NOUNS, description, is_description
+from .story import LOOK_BACK, ORG_NOUNS, description, is_description
 from .syntax import Parse, reported_before, said_by_grammar, speaker_by_grammar
 from .values import SPEECH, TERM, Entity, Quote
 
@@ -62,11 +62,6 @@ _DOCUMENT_NAMED = re.compile(
     r"(?:[Tt]he\s+)?(?!(?:The|A|An|This|That|Its|His|Her|Their)\s)([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})\s+"
     r"(?:[a-z][\w-]*\s+){0,2}" + _DOCUMENTS
 )
-# an unnamed source of an organisation: 'a spokesperson for the FA', 'an official at the club'
-_UNNAMED_FOR = re.compile(
-    r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+)?(?:spokes(?:man|woman|person)|representative|official|source|insider)"
-    r"\s+(?:for|at|of|from|with|close\s+to)\s"
-)
 # the last word of an institution named after a person: 'the Woodrow Wilson Center', not a glued 'Wilson Center'
 _INSTITUTIONS = frozenset("center centre institute school college hospital museum library trust prize award".split())
 # a display as the source: 'said a banner hung by supporters' (words on show, nobody's); then a source asked by someone
@@ -94,7 +89,7 @@ _RIGHT_AFTER_CUE = re.compile(
 _PARTICIPLE_CUE = re.compile(
     r"\b(?:adding|saying|stating|noting|explaining|insisting|warning|writing|declaring|telling\s+\w+)\s*[,:]?$"
 )
-_THE = re.compile(r"^[Tt]he\s+")
+_THE = story.LEADING_THE
 # what reports a finding or a claim in its words: 'reported … that the trailers were "impractical"'
 _FOUND_CUE = re.compile(r"\b(?:reported|reports|alleged|alleges|found|finds|concluded)\b")
 ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}")
@@ -336,11 +331,7 @@ def _named_by(
         return _pronoun(source, span, text, entities, last)
     if HANDLE.fullmatch(phrase):
         return phrase  # '@jaycee_fw', the account as written
-    unnamed = _UNNAMED_FOR.match(phrase)  # and what follows it is the organisation's name, however long
-    short = len(phrase.split()) <= DESCRIPTION_WORDS
-    if (unnamed and (short or _names_a_body(phrase[unnamed.end() :], entities))) or (
-        short and story.unnamed_source(phrase)
-    ):
+    if story.unnamed_source(phrase, entities):
         return phrase[0].lower() + phrase[1:]  # 'a spokesperson for the Football Association', as written
     if owned := re.fullmatch(r"([Hh]is|[Hh]er)\s+[a-z]+s", phrase):  # 'although his answers … described'
         he = Source(source.start, source.start + 3, "he" if owned.group(1).lower() == "his" else "she", True)
@@ -415,15 +406,6 @@ def _first_name_missed(person: str, added: list[str], text: str) -> bool:
     Haddou' (a surname that starts with a capitalised particle, after one first name); not a common word."""
     particle = len(added) == 1 and person.split()[0].lower() in PARTICLE_HEADS
     return bool(added) and (" " not in person or particle) and not all(common_word(w, text) for w in added)
-
-
-def _names_a_body(rest: str, entities: Sequence[Entity]) -> bool:
-    """'the Northfield and District Amateur Football Association': an organisation's name, as the article tags it
-    or in title case."""
-    name = _THE.sub("", rest.strip())
-    words = name.split()
-    titled = bool(words) and all(w[:1].isupper() or w in ("and", "of", "for", "the", "&") for w in words)
-    return titled or any(e.label == "ORG" and _THE.sub("", e.text) == name for e in entities)
 
 
 def _affiliated(phrase: str, entities: Sequence[Entity]) -> str | None:

@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from .cues import mood_word
 from .gazetteer import word_list
 from .gender import KIN
 from .names import COMPANY_WORDS, PARTICLES, SENTENCE_OPENERS, SUFFIXES, birth_names_in, trim_name
@@ -118,7 +119,6 @@ Boxing Motorsport Motorsports Sport Sports FC AFC""".split()
 )
 
 
-_ADJECTIVE = re.compile(r"(?:ing|ed|ful|ous|ive|ant|ent)$")  # a tabloid's 'Fuming', 'Gutted', 'Tearful', 'Defiant'
 # 'Minister of the ', 'High Commissioner for ', 'director of operations for the Iraqi '
 _TITLE_OF = re.compile(r"\b(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,2}$")
 
@@ -128,10 +128,9 @@ def _name_within(person: Entity, text: str, cast: Cast) -> str | None:
     tabloid's adjective before the surname of one fuller name
     of the story ('Fuming Kane' → 'Tommy Kane'). None where neither reading holds."""
     words = person.text.split()
-    firsts = word_list("first_names")
     if len(words) > 2:
         return after_title(person.text, text, person.start)
-    if len(words) == 2 and words[0] not in firsts and _ADJECTIVE.search(words[0]):
+    if len(words) == 2 and mood_word(words[0]):
         fuller = cast.people_named(words[1]) - {person.text}
         return fuller.pop() if len(fuller) == 1 else None
     return None

@@ -19,7 +19,6 @@ from .context import common_word
 from .cues import (
     ABBREVIATIONS,
     PARTIAL_CUE_RE,
-    PORTFOLIO,
     POSITIONS,
     PRONOUNS,
     SPOKEN_CUE_RE,
@@ -28,9 +27,8 @@ from .cues import (
     sentence_end,
     sentence_start,
 )
-from .gazetteer import word_list
 from .marks import QuoteSpan, quote_spans
-from .names import COMPANY_WORDS, PARTICLES, ROLE_WORDS, SENTENCE_OPENERS, Names, trim_name
+from .names import PARTICLES, ROLE_WORDS, SENTENCE_OPENERS, Names, trim_name
 from .phrases import HANDLE
 from .story import LOOK_BACK, ORG_NOUNS, description, is_description
 from .syntax import Parse, reported_before, said_by_grammar, speaker_by_grammar
@@ -62,8 +60,6 @@ _DOCUMENT_NAMED = re.compile(
     r"(?:[Tt]he\s+)?(?!(?:The|A|An|This|That|Its|His|Her|Their)\s)([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})\s+"
     r"(?:[a-z][\w-]*\s+){0,2}" + _DOCUMENTS
 )
-# the last word of an institution named after a person: 'the Woodrow Wilson Center', not a glued 'Wilson Center'
-_INSTITUTIONS = frozenset("center centre institute school college hospital museum library trust prize award".split())
 # a display as the source: 'said a banner hung by supporters' (words on show, nobody's); then a source asked by someone
 _DISPLAYED = re.compile(
     r"(?:[Aa]n?|[Oo]ne|[Tt]he)\s+(?:[a-z][\w-]*\s+)?(?:placard|banner|sign|poster|slogan)s?\s+(?:held|hung|carried|waved|raised|displayed)\b"
@@ -98,8 +94,6 @@ _VERB_PHRASE_BEFORE = re.compile(r"\b(?:would|will|could|should|must|might|may|c
 _PARTICLES = "|".join(sorted(PARTICLES))  # a longer unresolved phrase is not kept as a description
 # up to three capitalised words (or particles) right before a name: 'Thiago ' of 'Thiago Lisboa'
 _WORDS_BEFORE = re.compile(rf"\b(?:[A-Z][\w'’-]+\s+)(?:(?:[A-Z][\w'’.-]*|{_PARTICLES})\s+){{0,2}}$")
-# 'of the ', 'for Eastern ' right before an organisation's name that spaCy glued to a person's
-_GLUED_AFTER = re.compile(r"\b(?:of|for|at|from)\s+(?:the\s+)?(?:[A-Z][\w'’-]*,?\s+(?:and\s+|&\s+)?)*$")
 # the first word of a surname like 'Ben Haddou'
 PARTICLE_HEADS = PARTICLES | frozenset({"ben", "abu", "mac", "mc", "st"})
 
@@ -259,25 +253,7 @@ def _resolve(
         at = text.find(speaker, source.start, source.end)
         speaker = (cast.after_title(speaker, text, at) if at >= 0 else None) or speaker
         speaker = gender.by_honorific(source.text, speaker, text, entities) or speaker
-    return _without_position(_unglued(_fullest(speaker, entities), text), entities) if speaker else speaker
-
-
-def _unglued(speaker: str, text: str) -> str:
-    """'Patricia Curtis' of 'Board member of TransPALS Patricia Curtis', 'Navi Pillay' of 'High Commissioner for
-    Human Rights Navi Pillay', where spaCy glued what follows 'of' or 'for' to the name: the words after a
-    minister's portfolio, else from the first known first name, where two or three words remain (not 'the Jimmy
-    Carter Center')."""
-    words = speaker.split()
-    if len(words) < 3 or words[-1].lower() in ORG_NOUNS | _INSTITUTIONS or words[-1] in COMPANY_WORDS:
-        return speaker
-    held = next((i for i, w in enumerate(words) if w.lower().rstrip(",") not in PORTFOLIO), 0)  # 'Human Rights'
-    at = held or next((i for i, w in enumerate(words) if w in word_list("first_names")), 0)
-    if not 1 <= at <= len(words) - 2 or len(words) - at > 3:
-        return speaker
-    found = text.find(speaker)
-    while found >= 0 and not _GLUED_AFTER.search(text, max(0, found - 60), found):
-        found = text.find(speaker, found + 1)
-    return " ".join(words[at:]) if found >= 0 else speaker
+    return _without_position(cast.unglued(_fullest(speaker, entities), text), entities) if speaker else speaker
 
 
 def _without_position(speaker: str, entities: Sequence[Entity]) -> str:
@@ -343,7 +319,7 @@ def _named_by(
         if not any(e.label == "PERSON" and source.start <= e.start < source.end for e in entities):
             return names.resolve(phrase) if " " not in phrase else phrase  # an organisation as written
     spans = [e for e in entities if source.start <= e.start and e.end <= source.end]
-    glued = next((u for e in spans if (u := _unglued(e.text, text)) != e.text), None)
+    glued = next((u for e in spans if (u := cast.unglued(e.text, text)) != e.text), None)
     if glued:
         return glued  # 'Trustee of SportsAid Helena Marsh', where spaCy saw one organisation
     affiliated = _affiliated(phrase, entities)  # 'Mina Worley-Hale of Human Rights Watch'

@@ -18,12 +18,12 @@ from .canonical import canonical_speakers, titled_holder
 from .context import common_word
 from .cues import (
     ABBREVIATIONS,
-    MOODS,
     PARTIAL_CUE_RE,
     POSITIONS,
     PRONOUNS,
     SPOKEN_CUE_RE,
     has_sentence_break,
+    mood_word,
     sentence_end,
     sentence_start,
 )
@@ -240,7 +240,7 @@ def _resolve(
     if asked := _ASKED_BY.match(source.text) or _UNNAMED_WHO.match(source.text):
         return asked.group(1)[0].lower() + asked.group(1)[1:]  # 'One anonymous pilot interviewed by Channel 4'
     speaker = _named_by(source, span, text, entities, names, last)
-    if speaker and " " in speaker and speaker.split()[0].lower() in MOODS:  # 'Fuming Kane'; the list only
+    if speaker and " " in speaker and mood_word(speaker.split()[0], by_ending=False):  # 'Fuming Kane'
         speaker = speaker.split(" ", 1)[1]
         speaker = (
             names.resolve(speaker) if " " in speaker else _full_name_before(speaker, text, source.start) or speaker

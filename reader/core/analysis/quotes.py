@@ -249,9 +249,7 @@ def _resolve(
         return story.spelled_out(speaker, text)
     if speaker and " " not in speaker:  # 'Demriel' for the 'Füsun Demirel' of the story
         speaker = story.misspelt_person(speaker, entities) or speaker
-    if speaker:  # 'Minister of the Interior Arye Derry', where spaCy saw nobody; 'Mrs Pike' is not her husband
-        at = text.find(speaker, source.start, source.end)
-        speaker = (cast.after_title(speaker, text, at) if at >= 0 else None) or speaker
+    if speaker:  # 'Mrs Pike' is not her husband
         speaker = gender.by_honorific(source.text, speaker, text, entities) or speaker
     return _without_position(cast.unglued(_fullest(speaker, entities), text), entities) if speaker else speaker
 

@@ -42,8 +42,8 @@ def _canonical(speaker: str, text: str, people: list[str], peers: dict[str, str]
         return peers[speaker]  # 'Carrowmore' → 'Lord Carrowmore', where the article gives no first name
     if speaker[:1].islower():
         return _described(speaker, text) or speaker
-    if speaker.split()[-1].lower() in TITLES and all(w[:1].isupper() for w in speaker.split()):
-        return _holder(speaker, text, people) or speaker  # 'the Premier said', 'National Security Advisor'
+    if all(w[:1].isupper() for w in speaker.split()) and (title := _title(speaker)):
+        return _holder(title, text, people) or speaker  # 'the Premier said', 'National Security Advisor'
     if speaker.endswith(("s'", "s’")):
         return _owned(speaker, text) or speaker
     if " " not in speaker and speaker not in people:
@@ -77,16 +77,20 @@ def _untitled(speaker: str, people: list[str]) -> str:
     return rest if rest in people or words[0] in word_list("first_names") else speaker
 
 
-_TITLE_TAIL = re.compile(r"(?:[A-Z][\w'’-]+\s+)*[A-Z][\w'’-]+$")
+_TITLE_TAIL = re.compile(r"(?:[A-Z][\w'’.-]*\s+)*[A-Z][\w'’-]+$")  # 'National Security Advisor', 'U.S. Secretary'
 
 
 def titled_holder(phrase: str, text: str, entities: Sequence[Entity]) -> str | None:
     """A source phrase that ends in a title ("said the minister's National Security Advisor") → the one holder
     the article names after that title ('National Security Advisor, Lieutenant General H.R. McMaster')."""
+    title = _title(phrase)
+    return _holder(title, text, [e.canonical for e in entities if e.label == "PERSON"]) if title else None
+
+
+def _title(phrase: str) -> str | None:
+    """The capitalised words a phrase ends in, where the last is a title: 'National Security Advisor'."""
     tail = _TITLE_TAIL.search(phrase)
-    if not tail or tail.group(0).split()[-1].lower() not in TITLES:
-        return None
-    return _holder(tail.group(0), text, [e.canonical for e in entities if e.label == "PERSON"])
+    return tail.group(0) if tail and tail.group(0).split()[-1].lower() in TITLES else None
 
 
 def _holder(title: str, text: str, people: list[str]) -> str | None:

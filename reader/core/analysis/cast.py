@@ -8,11 +8,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from .cues import PORTFOLIO, mood_word
 from .gazetteer import word_list
 from .gender import KIN
 from .names import COMPANY_WORDS, PARTICLES, SENTENCE_OPENERS, SUFFIXES, birth_names_in, trim_name
 from .origins import nationality
-from .story import PERSON_ROLES
+from .story import ORG_NOUNS, PERSON_ROLES
 from .values import Entity
 
 _PARTICLES = "|".join(sorted(PARTICLES))
@@ -118,9 +119,12 @@ Boxing Motorsport Motorsports Sport Sports FC AFC""".split()
 )
 
 
-_ADJECTIVE = re.compile(r"(?:ing|ed|ful|ous|ive|ant|ent)$")  # a tabloid's 'Fuming', 'Gutted', 'Tearful', 'Defiant'
 # 'Minister of the ', 'High Commissioner for ', 'director of operations for the Iraqi '
 _TITLE_OF = re.compile(r"\b(?:of|for)\s+(?:the\s+)?(?:[A-Z][\w'’-]*\s+){0,2}$")
+# the last word of an institution named after a person: 'the Woodrow Wilson Center', not a glued 'Wilson Center'
+_INSTITUTIONS = frozenset("center centre institute school college hospital museum library trust prize award".split())
+# 'of the ', 'for Eastern ' right before an organisation's name that spaCy glued to a person's
+_GLUED_AFTER = re.compile(r"\b(?:of|for|at|from)\s+(?:the\s+)?(?:[A-Z][\w'’-]*,?\s+(?:and\s+|&\s+)?)*$")
 
 
 def _name_within(person: Entity, text: str, cast: Cast) -> str | None:
@@ -128,10 +132,9 @@ def _name_within(person: Entity, text: str, cast: Cast) -> str | None:
     tabloid's adjective before the surname of one fuller name
     of the story ('Fuming Kane' → 'Tommy Kane'). None where neither reading holds."""
     words = person.text.split()
-    firsts = word_list("first_names")
     if len(words) > 2:
         return after_title(person.text, text, person.start)
-    if len(words) == 2 and words[0] not in firsts and _ADJECTIVE.search(words[0]):
+    if len(words) == 2 and mood_word(words[0]):
         fuller = cast.people_named(words[1]) - {person.text}
         return fuller.pop() if len(fuller) == 1 else None
     return None
@@ -147,6 +150,24 @@ def after_title(name: str, text: str, at: int) -> str | None:
     firsts = word_list("first_names")
     first = next((i for i in range(1, len(words) - 1) if words[i] in firsts), len(words) - 2)
     return " ".join(words[first:])
+
+
+def unglued(speaker: str, text: str) -> str:
+    """'Patricia Curtis' of 'Board member of TransPALS Patricia Curtis', 'Navi Pillay' of 'High Commissioner for
+    Human Rights Navi Pillay', where spaCy glued what follows 'of' or 'for' to the name: the words after a
+    minister's portfolio, else from the first known first name, where two or three words remain (not 'the Jimmy
+    Carter Center')."""
+    words = speaker.split()
+    if len(words) < 3 or words[-1].lower() in ORG_NOUNS | _INSTITUTIONS or words[-1] in COMPANY_WORDS:
+        return speaker
+    held = next((i for i, w in enumerate(words) if w.lower().rstrip(",") not in PORTFOLIO), 0)  # 'Human Rights'
+    at = held or next((i for i, w in enumerate(words) if w in word_list("first_names")), 0)
+    if not 1 <= at <= len(words) - 2 or len(words) - at > 3:
+        return speaker
+    found = text.find(speaker)
+    while found >= 0 and not _GLUED_AFTER.search(text, max(0, found - 60), found):
+        found = text.find(speaker, found + 1)
+    return " ".join(words[at:]) if found >= 0 else speaker
 
 
 def _surname_like(short: str) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .gazetteer import word_list
 from .names import HONORIFICS
 
 # abbreviations whose full stop ends neither a sentence nor a name: the titles before a name, and others
@@ -38,6 +39,17 @@ outspoken embattled under-fire beleaguered axed sacked jailed disgraced injured 
 baffled unrepentant red-faced smiling beaming grinning candid honest humble
 """.split()
 )
+# the same by its ending: 'Gutted', 'Tearful', 'Defiant', 'Fearless'
+_MOOD_ENDING = re.compile(r"[A-Z][a-z]{2,}(?:ing|ed|ful|ous|ive|ant|ent|less)")
+
+
+def mood_word(word: str, by_ending: bool = True) -> bool:
+    """A tabloid's mood word before a name ('Fuming Kane', 'Tearful Sophie Marsh'), never a known first name;
+    `by_ending` False where only the listed words will do (before a speaker, not 'Advertising Standards Authority')."""
+    ending = by_ending and bool(_MOOD_ENDING.fullmatch(word))
+    return (word.lower() in MOODS or ending) and word not in word_list("first_names")
+
+
 # a government portfolio in a minister's title: 'Minister of the Interior', 'Secretary of State for Culture, Media
 # and Sport', 'High Commissioner for Human Rights'
 PORTFOLIO = frozenset(

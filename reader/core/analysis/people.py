@@ -9,6 +9,7 @@ from collections.abc import Collection, Sequence
 
 from ..model import PARAGRAPH_BREAK
 from .context import looks_like_full_name, reads_as_company
+from .cues import mood_word
 from .fullnames import TRADES, people_by_role
 from .gazetteer import word_list
 from .mentions import occurrences, with_untagged
@@ -206,30 +207,19 @@ _SURNAME_AFTER = re.compile(
 _NAME_AFTER = re.compile(r" ([A-Z][a-z\u00c0-\u024f'’-]+)(?![\w'’-])")
 
 
-# a tabloid's adjective before a surname, never a first name: 'Fuming Kane', 'Devastated Okafor-Webb'
-_ADJECTIVE = re.compile(r"[A-Z][a-z]{2,}(?:ing|ed|ful|ous|ive|less)")
-
-
 def adjectives_before_surnames(parts: list[list[Entity]]) -> list[list[Entity]]:
     """A name spaCy made of an adjective and the surname of a person of the article ('Fuming Kane' after 'Tommy
     Kane'; the adjective no known first name): that person, over the surname alone."""
     families: dict[str, set[str]] = {}
     for e in (e for part in parts for e in part if e.label == "PERSON" and " " in e.canonical):
         families.setdefault(surname(e.canonical), set()).add(e.canonical)
-    first_names = word_list("first_names")
     out = []
     for part in parts:
         kept = []
         for e in part:
             word, _, family = e.text.partition(" ")
             others = families.get(family, set()) - {e.canonical}
-            if (
-                e.label == "PERSON"
-                and len(others) == 1
-                and " " not in family
-                and _ADJECTIVE.fullmatch(word)
-                and word not in first_names
-            ):
+            if e.label == "PERSON" and len(others) == 1 and " " not in family and mood_word(word):
                 e = Entity(e.end - len(family), e.end, family, "PERSON", others.pop())
             kept.append(e)
         out.append(kept)

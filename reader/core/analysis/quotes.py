@@ -18,21 +18,19 @@ from .canonical import canonical_speakers, titled_holder
 from .context import common_word
 from .cues import (
     ABBREVIATIONS,
-    MOODS,
     PARTIAL_CUE_RE,
-    PORTFOLIO,
     POSITIONS,
     PRONOUNS,
     SPOKEN_CUE_RE,
     has_sentence_break,
+    mood_word,
     sentence_end,
     sentence_start,
 )
-from .gazetteer import word_list
 from .marks import QuoteSpan, quote_spans
-from .names import COMPANY_WORDS, PARTICLES, ROLE_WORDS, SENTENCE_OPENERS, Names, trim_name
+from .names import PARTICLES, ROLE_WORDS, SENTENCE_OPENERS, Names, trim_name
 from .phrases import HANDLE
-from .story import DESCRIPTION_WORDS, LOOK_BACK, ORG_NOUNS, description, is_description
+from .story import LOOK_BACK, ORG_NOUNS, description, is_description
 from .syntax import Parse, reported_before, said_by_grammar, speaker_by_grammar
 from .values import SPEECH, TERM, Entity, Quote
 
@@ -62,13 +60,6 @@ _DOCUMENT_NAMED = re.compile(
     r"(?:[Tt]he\s+)?(?!(?:The|A|An|This|That|Its|His|Her|Their)\s)([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})\s+"
     r"(?:[a-z][\w-]*\s+){0,2}" + _DOCUMENTS
 )
-# an unnamed source of an organisation: 'a spokesperson for the FA', 'an official at the club'
-_UNNAMED_FOR = re.compile(
-    r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+)?(?:spokes(?:man|woman|person)|representative|official|source|insider)"
-    r"\s+(?:for|at|of|from|with|close\s+to)\s"
-)
-# the last word of an institution named after a person: 'the Woodrow Wilson Center', not a glued 'Wilson Center'
-_INSTITUTIONS = frozenset("center centre institute school college hospital museum library trust prize award".split())
 # a display as the source: 'said a banner hung by supporters' (words on show, nobody's); then a source asked by someone
 _DISPLAYED = re.compile(
     r"(?:[Aa]n?|[Oo]ne|[Tt]he)\s+(?:[a-z][\w-]*\s+)?(?:placard|banner|sign|poster|slogan)s?\s+(?:held|hung|carried|waved|raised|displayed)\b"
@@ -94,7 +85,7 @@ _RIGHT_AFTER_CUE = re.compile(
 _PARTICIPLE_CUE = re.compile(
     r"\b(?:adding|saying|stating|noting|explaining|insisting|warning|writing|declaring|telling\s+\w+)\s*[,:]?$"
 )
-_THE = re.compile(r"^[Tt]he\s+")
+_THE = story.LEADING_THE
 # what reports a finding or a claim in its words: 'reported … that the trailers were "impractical"'
 _FOUND_CUE = re.compile(r"\b(?:reported|reports|alleged|alleges|found|finds|concluded)\b")
 ACRONYM = re.compile(r"[A-Z][A-Z&]{1,6}")
@@ -103,8 +94,6 @@ _VERB_PHRASE_BEFORE = re.compile(r"\b(?:would|will|could|should|must|might|may|c
 _PARTICLES = "|".join(sorted(PARTICLES))  # a longer unresolved phrase is not kept as a description
 # up to three capitalised words (or particles) right before a name: 'Thiago ' of 'Thiago Lisboa'
 _WORDS_BEFORE = re.compile(rf"\b(?:[A-Z][\w'’-]+\s+)(?:(?:[A-Z][\w'’.-]*|{_PARTICLES})\s+){{0,2}}$")
-# 'of the ', 'for Eastern ' right before an organisation's name that spaCy glued to a person's
-_GLUED_AFTER = re.compile(r"\b(?:of|for|at|from)\s+(?:the\s+)?(?:[A-Z][\w'’-]*,?\s+(?:and\s+|&\s+)?)*$")
 # the first word of a surname like 'Ben Haddou'
 PARTICLE_HEADS = PARTICLES | frozenset({"ben", "abu", "mac", "mc", "st"})
 
@@ -260,7 +249,7 @@ def _resolve(
     if asked := _ASKED_BY.match(source.text) or _UNNAMED_WHO.match(source.text):
         return asked.group(1)[0].lower() + asked.group(1)[1:]  # 'One anonymous pilot interviewed by Channel 4'
     speaker = _named_by(source, span, text, entities, names, last)
-    if speaker and " " in speaker and speaker.split()[0].lower() in MOODS:  # 'Fuming Kane', 'Tearful Sophie Marsh'
+    if speaker and " " in speaker and mood_word(speaker.split()[0], by_ending=False):  # 'Fuming Kane'
         speaker = speaker.split(" ", 1)[1]
         speaker = (
             names.resolve(speaker) if " " in speaker else _full_name_before(speaker, text, source.start) or speaker
@@ -269,29 +258,9 @@ def _resolve(
         return story.spelled_out(speaker, text)
     if speaker and " " not in speaker:  # 'Demriel' for the 'Füsun Demirel' of the story
         speaker = story.misspelt_person(speaker, entities) or speaker
-    if speaker:  # 'Minister of the Interior Arye Derry', where spaCy saw nobody; 'Mrs Pike' is not her husband
-        at = text.find(speaker, source.start, source.end)
-        speaker = (cast.after_title(speaker, text, at) if at >= 0 else None) or speaker
+    if speaker:  # 'Mrs Pike' is not her husband
         speaker = gender.by_honorific(source.text, speaker, text, entities) or speaker
-    return _without_position(_unglued(_fullest(speaker, entities), text), entities) if speaker else speaker
-
-
-def _unglued(speaker: str, text: str) -> str:
-    """'Patricia Curtis' of 'Board member of TransPALS Patricia Curtis', 'Navi Pillay' of 'High Commissioner for
-    Human Rights Navi Pillay', where spaCy glued what follows 'of' or 'for' to the name: the words after a
-    minister's portfolio, else from the first known first name, where two or three words remain (not 'the Jimmy
-    Carter Center')."""
-    words = speaker.split()
-    if len(words) < 3 or words[-1].lower() in ORG_NOUNS | _INSTITUTIONS or words[-1] in COMPANY_WORDS:
-        return speaker
-    held = next((i for i, w in enumerate(words) if w.lower().rstrip(",") not in PORTFOLIO), 0)  # 'Human Rights'
-    at = held or next((i for i, w in enumerate(words) if w in word_list("first_names")), 0)
-    if not 1 <= at <= len(words) - 2 or len(words) - at > 3:
-        return speaker
-    found = text.find(speaker)
-    while found >= 0 and not _GLUED_AFTER.search(text, max(0, found - 60), found):
-        found = text.find(speaker, found + 1)
-    return " ".join(words[at:]) if found >= 0 else speaker
+    return _without_position(cast.unglued(_fullest(speaker, entities), text), entities) if speaker else speaker
 
 
 def _without_position(speaker: str, entities: Sequence[Entity]) -> str:
@@ -345,11 +314,7 @@ def _named_by(
         return _pronoun(source, span, text, entities, last)
     if HANDLE.fullmatch(phrase):
         return phrase  # '@jaycee_fw', the account as written
-    unnamed = _UNNAMED_FOR.match(phrase)  # and what follows it is the organisation's name, however long
-    short = len(phrase.split()) <= DESCRIPTION_WORDS
-    if (unnamed and (short or _names_a_body(phrase[unnamed.end() :], entities))) or (
-        short and story.unnamed_source(phrase)
-    ):
+    if story.unnamed_source(phrase, entities):
         return phrase[0].lower() + phrase[1:]  # 'a spokesperson for the Football Association', as written
     if owned := re.fullmatch(r"([Hh]is|[Hh]er)\s+[a-z]+s", phrase):  # 'although his answers … described'
         he = Source(source.start, source.start + 3, "he" if owned.group(1).lower() == "his" else "she", True)
@@ -361,7 +326,7 @@ def _named_by(
         if not any(e.label == "PERSON" and source.start <= e.start < source.end for e in entities):
             return names.resolve(phrase) if " " not in phrase else phrase  # an organisation as written
     spans = [e for e in entities if source.start <= e.start and e.end <= source.end]
-    glued = next((u for e in spans if (u := _unglued(e.text, text)) != e.text), None)
+    glued = next((u for e in spans if (u := cast.unglued(e.text, text)) != e.text), None)
     if glued:
         return glued  # 'Trustee of SportsAid Helena Marsh', where spaCy saw one organisation
     affiliated = _affiliated(phrase, entities)  # 'Mina Worley-Hale of Human Rights Watch'
@@ -424,15 +389,6 @@ def _first_name_missed(person: str, added: list[str], text: str) -> bool:
     Haddou' (a surname that starts with a capitalised particle, after one first name); not a common word."""
     particle = len(added) == 1 and person.split()[0].lower() in PARTICLE_HEADS
     return bool(added) and (" " not in person or particle) and not all(common_word(w, text) for w in added)
-
-
-def _names_a_body(rest: str, entities: Sequence[Entity]) -> bool:
-    """'the Northfield and District Amateur Football Association': an organisation's name, as the article tags it
-    or in title case."""
-    name = _THE.sub("", rest.strip())
-    words = name.split()
-    titled = bool(words) and all(w[:1].isupper() or w in ("and", "of", "for", "the", "&") for w in words)
-    return titled or any(e.label == "ORG" and _THE.sub("", e.text) == name for e in entities)
 
 
 def _affiliated(phrase: str, entities: Sequence[Entity]) -> str | None:

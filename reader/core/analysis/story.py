@@ -305,6 +305,12 @@ UNNAMED_SOURCE = re.compile(
     r"(?:[Aa]n?|[Oo]ne)\s+(?:[a-z][\w-]*\s+)?(?:[A-Z][\w'’&.-]*\s+){1,4}(?:[a-z][\w-]*\s+)?"
     r"(?:spokes(?:man|woman|person)|official|representative|source|insider|executive|employee|staffer|aide)"
 )
+# an unnamed source of an organisation: 'a spokesperson for the FA', 'an official at the club'
+_UNNAMED_FOR = re.compile(
+    r"(?:[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w-]+\s+)?(?:spokes(?:man|woman|person)|representative|official|source|insider)"
+    r"\s+(?:for|at|of|from|with|close\s+to)\s"
+)
+LEADING_THE = re.compile(r"^[Tt]he\s+")  # also quotes.py's
 _UNNAMED_SUBJECT = re.compile(rf"(?:(?<=\n)|(?<=[.!?] )|^)({UNNAMED_SOURCE.pattern})\s+(?=[a-z])")
 _DEFINITE_SUBJECT = re.compile(r"(?:(?<=\n)|(?<=[.!?] ))(The\s+(?:[\w'’-]+\s+){0,2}?[\w'’-]+)\s+(?=[a-z])")
 
@@ -324,10 +330,24 @@ def described_subject(text: str, start: int, end: int, entities: Sequence[Entity
     return found
 
 
-def unnamed_source(phrase: str) -> bool:
+def unnamed_source(phrase: str, entities: Sequence[Entity]) -> bool:
     """'a Lumberline spokesman', 'an Ironbridge Bank official': someone unnamed who speaks for a body; 'One
-    resident of Dunriding Lane': someone unnamed, not the place named after them."""
-    return bool(UNNAMED_SOURCE.fullmatch(phrase) or _UNNAMED_PERSON.fullmatch(phrase))
+    resident of Dunriding Lane': someone unnamed, not the place named after them; 'a spokesperson for the
+    Northfield and District Amateur Football Association': one for a body named after them, however long."""
+    unnamed = _UNNAMED_FOR.match(phrase)
+    short = len(phrase.split()) <= DESCRIPTION_WORDS
+    if unnamed and (short or _names_a_body(phrase[unnamed.end() :], entities)):
+        return True
+    return short and bool(UNNAMED_SOURCE.fullmatch(phrase) or _UNNAMED_PERSON.fullmatch(phrase))
+
+
+def _names_a_body(rest: str, entities: Sequence[Entity]) -> bool:
+    """'the Northfield and District Amateur Football Association': an organisation's name, as the article tags it
+    or in title case."""
+    name = LEADING_THE.sub("", rest.strip())
+    words = name.split()
+    titled = bool(words) and all(w[:1].isupper() or w in ("and", "of", "for", "the", "&") for w in words)
+    return titled or any(e.label == "ORG" and LEADING_THE.sub("", e.text) == name for e in entities)
 
 
 def _statement_owner(phrase: str, noun: str, start: int, end: int, text: str, entities: Sequence[Entity]) -> str | None:

@@ -26,7 +26,8 @@ _FIRM_AFTER = (
 # what stands before a firm's name: 'the regulator Ofgem', 'the cryptocurrency wallet Lumenpay'
 _FIRM_BEFORE = r"\b(?:regulator|watchdog|wallet|charity|retailer|chain|lender)\s+"
 _NAME = r"([A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,3})"
-_NAME_THEN_FIRM = re.compile(r"(?<![\w'’.&-])" + _NAME + r"(?=" + _FIRM_AFTER + r")")
+# the lookbehind after the first capital (not before it): the regex engine then skips to capitals
+_NAME_THEN_FIRM = re.compile(r"([A-Z](?<![\w'’.&-].)[\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,3})(?=" + _FIRM_AFTER + r")")
 _FIRM_THEN_NAME = re.compile(_FIRM_BEFORE + _NAME)
 # a sponsor's deal, the surest sign of a firm where spaCy tagged nothing: 'Gallagher has extended its title
 # sponsorship', 'Betfred will renew its deal'

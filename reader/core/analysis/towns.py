@@ -18,6 +18,7 @@ from .values import Entity
 _TO_PLACE = re.compile(r"\b(?:in|to|at|from|near|outside|via|towards?)\s+$")
 # a capitalised run of one to three words after a word that leads to a place: 'grew up in Aarhus'
 _AFTER_PLACE_WORD = re.compile(r"\b(?:in|from|near|outside)\s+([A-Z][\w'’.-]*[\w](?:[ -][A-Z][\w'’-]*[\w]){0,2})")
+_AFTER_PLACE_LEAD = re.compile(r"(?:in|from|near|outside)\s+[A-Z]")  # where one may start (see `led_finditer`)
 # a name word just before, maybe with 'of': the place ends a longer name ('Medical Journal of Australia')
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])(?!(?:The|A|An|In|On|At|From|To|And|But|Of)\b)[A-Z][\w'’.-]*(?: of| of the)? $")
 _CRICKET = re.compile(r"\bcricket", re.I)
@@ -145,7 +146,7 @@ def with_untagged_places(text: str, found: list[Entity]) -> list[Entity]:
     towns = _towns()
     spans += [
         m.span(1)
-        for m in _AFTER_PLACE_WORD.finditer(text)
+        for m in led_finditer(_AFTER_PLACE_WORD, _AFTER_PLACE_LEAD, text)
         if m.group(1) in towns and reads_as_place(text, *m.span(1))  # not 'joined from Bath'
     ]
     added: list[Entity] = []

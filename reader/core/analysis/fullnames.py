@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 
 from .context import reads_as_company
 from .gazetteer import word_list
-from .mentions import with_untagged
+from .mentions import compiled, with_untagged
 from .names import DEMONYMS, FUNCTION_WORDS, SENTENCE_OPENERS, first_name_or_nationality, is_name_token, surname
 from .tagger import RawEntity
 from .values import Entity
@@ -86,7 +86,7 @@ def first_name_before(
     capitalised word that is a first name (not a nationality, a place or what opens a sentence; at a
     sentence's start, a tagged word only when the words around `name` elsewhere make it `sure` a person)."""
     for text, ents in zip(parts, raw):
-        for m in re.finditer(rf"\b([A-Z][a-z\u00c0-\u024f-]+) {re.escape(name)}\b", text):
+        for m in compiled(rf"\b([A-Z][a-z\u00c0-\u024f-]+) {re.escape(name)}\b").finditer(text):
             first = m.group(1)
             opens = m.start() == 0 or re.search(r"(?:[.!?:\"“”]|\n)\s*$", text[max(0, m.start() - 3) : m.start()])
             if (

@@ -18,7 +18,7 @@ from .gazetteer import PLACE_LABELS, Entry, Gazetteer
 from .headed import with_headed_names, with_newspapers
 from .layout import dateline, table_rows
 from .layout import split_runs as split_runs  # the package imports it from here
-from .mentions import occurrences, with_untagged
+from .mentions import led_finditer, occurrences, with_untagged
 from .names import (
     DEMONYMS,
     FUNCTION_WORDS,
@@ -93,9 +93,9 @@ _YEAR_AFTER = re.compile(
     r" (?:(?:19|20)\d\d\b|[IVXL]{2,}\b|\d{1,3}\b(?![-–:/.,]?\d| *(?:[-–:/%]|years?\b|days?\b|months?\b|"
     r"weeks?\b|times?\b|points?\b|per\b|m\b|km\b|miles?\b|laps?\b)))"
 )
-_HONORIFIC_NAME = re.compile(
-    r"\b(?:" + "|".join(h.capitalize() for h in sorted(HONORIFICS)) + r")\.?\s+((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+)"
-)
+_HONORIFIC = r"(?:" + "|".join(h.capitalize() for h in sorted(HONORIFICS)) + r")"
+_HONORIFIC_NAME = re.compile(r"\b" + _HONORIFIC + r"\.?\s+((?:[A-Z][\w'’-]+\s+)?[A-Z][\w'’-]+)")
+_HONORIFIC_LEAD = re.compile(_HONORIFIC)  # where one may start (see `led_finditer`)
 _BODY_AND_EVENT = re.compile(
     r" (?:(football|rugby|cricket|basketball|hockey|volleyball|handball|athletics|"
     r"swimming|cycling|men's|women's) )?"
@@ -501,7 +501,8 @@ def _with_untagged_people(text: str, found: list[Entity], names: Names, people: 
     spans: list[tuple[int, int]] = []
     if people:
         spans += occurrences(text, people.keys())
-    spans += [m.span(1) for m in _HONORIFIC_NAME.finditer(text) if trim_name(m.group(1)) == m.group(1)]
+    titled = led_finditer(_HONORIFIC_NAME, _HONORIFIC_LEAD, text)
+    spans += [m.span(1) for m in titled if trim_name(m.group(1)) == m.group(1)]
     if not spans:
         return found
     taken = [(x.start, x.end) for x in found]

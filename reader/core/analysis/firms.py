@@ -10,7 +10,7 @@ import re
 from collections.abc import Collection, Mapping
 
 from .context import ORG_NOUN
-from .mentions import with_untagged
+from .mentions import led_finditer, with_untagged
 from .names import FUNCTION_WORDS, PRONOUNS, SENTENCE_OPENERS
 from .values import Entity
 
@@ -24,14 +24,17 @@ _FIRM_AFTER = (
     r"stake)\b"
 )
 # what stands before a firm's name: 'the regulator Ofgem', 'the cryptocurrency wallet Lumenpay'
-_FIRM_BEFORE = r"\b(?:regulator|watchdog|wallet|charity|retailer|chain|lender)\s+"
+_FIRM_WORD = r"(?:regulator|watchdog|wallet|charity|retailer|chain|lender)"
+_FIRM_BEFORE = r"\b" + _FIRM_WORD + r"\s+"
 _NAME = r"([A-Z][\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,3})"
-_NAME_THEN_FIRM = re.compile(r"(?<![\w'’.&-])" + _NAME + r"(?=" + _FIRM_AFTER + r")")
+# the lookbehind after the first capital (not before it): the regex engine then skips to capitals
+_NAME_THEN_FIRM = re.compile(r"([A-Z](?<![\w'’.&-].)[\w'’.&-]*(?: [A-Z][\w'’.&-]*){0,3})(?=" + _FIRM_AFTER + r")")
 _FIRM_THEN_NAME = re.compile(_FIRM_BEFORE + _NAME)
+_FIRM_THEN_NAME_LEAD = re.compile(_FIRM_WORD)  # where one may start (see `led_finditer`)
 # a sponsor's deal, the surest sign of a firm where spaCy tagged nothing: 'Gallagher has extended its title
 # sponsorship', 'Betfred will renew its deal'
 _SPONSOR_DEAL = re.compile(
-    r"(?<![\w'’.&-])(?<!the )([A-ZÀ-Ý][^\W\d_]+(?: [A-ZÀ-Ý][^\W\d_]+)?)\s+(?:has|had|have|will|would)\s+"
+    r"([A-ZÀ-Ý](?<![\w'’.&-].)(?<!the .)[^\W\d_]+(?: [A-ZÀ-Ý][^\W\d_]+)?)\s+(?:has|had|have|will|would)\s+"
     r"(?:not\s+)?"
     r"(?:extended|extend|renewed|renew|ended|end|signed|agreed|terminated|terminate|withdrawn)\s+its\s+"
     r"(?:[\w-]+\s+){0,2}?(?:sponsorship|deal|partnership|contract)\b"
@@ -76,7 +79,7 @@ def _named_as_firms(text: str) -> set[str]:
     for m in _NAME_THEN_FIRM.finditer(text):
         words = m.group(1).split()
         out.update(" ".join(words[i:]) for i in range(len(words)))
-    for m in _FIRM_THEN_NAME.finditer(text):
+    for m in led_finditer(_FIRM_THEN_NAME, _FIRM_THEN_NAME_LEAD, text):
         words = m.group(1).split()
         out.update(" ".join(words[: i + 1]) for i in range(len(words)))
     return out

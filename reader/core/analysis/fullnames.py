@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 
 from .context import reads_as_company
 from .gazetteer import word_list
-from .mentions import with_untagged
+from .mentions import compiled, with_untagged
 from .names import DEMONYMS, FUNCTION_WORDS, SENTENCE_OPENERS, first_name_or_nationality, is_name_token, surname
 from .tagger import RawEntity
 from .values import Entity
@@ -39,7 +39,8 @@ _ROLE_NAME = re.compile(
 )
 # a name with an age in apposition ('Okafor-Reid, 19,'), or with a reflexive pronoun ('Stroll himself')
 _AGED = re.compile(r"\b((?:[A-Z][\w'’-]+\s+){0,2}[A-Z][\w'’-]+)(?:,\s+\d{1,2},\s|\s+(?:himself|herself)\b)")
-_AGE_OR_SELF = re.compile(r",\s+\d{1,2},\s|\b(?:himself|herself)\b")
+_AGE = re.compile(r",\s+\d{1,2},\s")
+_SELF = re.compile(r"\b(?:himself|herself)\b")
 _NOT_NAME_WORDS = frozenset("Club United City Town Rovers Athletic FC".split())
 _FIRST_ALONE = re.compile(r"[A-Z][a-z\u00c0-\u024f]{3,}(?:-[A-Z][a-z\u00c0-\u024f]+)?")  # 'Josphat', 'Jean-Luc'
 _WORD_CHAR = re.compile(r"[\w'’-]")
@@ -85,7 +86,7 @@ def first_name_before(
     capitalised word that is a first name (not a nationality, a place or what opens a sentence; at a
     sentence's start, a tagged word only when the words around `name` elsewhere make it `sure` a person)."""
     for text, ents in zip(parts, raw):
-        for m in re.finditer(rf"\b([A-Z][a-z\u00c0-\u024f-]+) {re.escape(name)}\b", text):
+        for m in compiled(rf"\b([A-Z][a-z\u00c0-\u024f-]+) {re.escape(name)}\b").finditer(text):
             first = m.group(1)
             opens = m.start() == 0 or re.search(r"(?:[.!?:\"“”]|\n)\s*$", text[max(0, m.start() - 3) : m.start()])
             if (
@@ -155,7 +156,7 @@ def role_named(text: str) -> list[str]:
 def aged(text: str) -> list[str]:
     """Names followed by an age in apposition ('Tamsin Okafor-Reid, 19,', 'Okafor-Reid, 19,') or by
     'himself' or 'herself' ('Stroll himself'): people."""
-    if not _AGE_OR_SELF.search(text):
+    if not _AGE.search(text) and not (("himself" in text or "herself" in text) and _SELF.search(text)):
         return []  # the pattern below is slow to try at every capitalised word
     return [m.group(1) for m in _AGED.finditer(text) if all(is_name_token(w) for w in m.group(1).split())]
 

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from ..model import paragraph_start
 from .attribution import sentence_start
 from .context import reads_as_company
-from .mentions import named_as
+from .mentions import compiled, named_as
 from .names import HONORIFICS, SENTENCE_OPENERS
 from .values import Entity
 
@@ -174,7 +174,7 @@ def named_with(
     said = rf"\b(?:{re.escape(noun)}\b|{short}\b\.?)" if short else rf"\b{re.escape(noun)}\b"  # 'Cllr', 'Gov.'
     if of:
         said = rf"\b{re.escape(of)}(?:['’]s)?\s+(?:[\w'’-]+\s+){{0,2}}?{said}"
-    for m in re.finditer(said, text[floor:before], re.I):
+    for m in compiled(said, re.I).finditer(text[floor:before]):
         at, said_end = m.start() + floor, m.end() + floor
         for e in named:
             # 'coach Hansi Flick'; a person also 'junior wideout DeShawn Ellery' (not 'league sponsor Betway')
@@ -224,7 +224,7 @@ def written_with(noun: str, text: str, before: int, entities: Sequence[Entity]) 
     'Red Card'); never a person's name."""
     floor = max(0, before - 4 * LOOK_BACK)
     said = rf"(?<![\w'’-])({_NAME_RUN}),\s+(?:an?|the)\s+(?:[\w'’-]+\s+){{0,3}}?{re.escape(noun)}\b"
-    for m in reversed(list(re.finditer(said, text[floor:before]))):
+    for m in reversed(list(compiled(said).finditer(text[floor:before]))):
         words = m.group(1).split()
         while words and words[0] in SENTENCE_OPENERS:
             words.pop(0)
@@ -236,7 +236,7 @@ def written_with(noun: str, text: str, before: int, entities: Sequence[Entity]) 
 
 def role_of(phrase: str, role: str) -> str:
     """'the Harlow captain' → 'Harlow': the team or body written before the role, if any."""
-    found = re.search(rf"\b((?:[A-Z][\w'’.-]*\s+){{1,3}})(?i:{re.escape(role)})\b", phrase)
+    found = compiled(rf"\b((?:[A-Z][\w'’.-]*\s+){{1,3}})(?i:{re.escape(role)})\b").search(phrase)
     if not found or found.group(1).split()[0] in ("The", "A", "An"):
         return ""
     return found.group(1).strip()

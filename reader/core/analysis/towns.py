@@ -9,6 +9,7 @@ from collections.abc import Collection
 
 from .context import FIRM_WORDS, ORG_WORDS, looks_like_full_name, reads_as_company
 from .gazetteer import Entry, Gazetteer, unaccented, word_list
+from .mentions import led_finditer
 from .names import PARTICLES, is_name_token
 from .sides import reads_as_place, sporting_side
 from .tagger import RawEntity
@@ -17,6 +18,7 @@ from .values import Entity
 _TO_PLACE = re.compile(r"\b(?:in|to|at|from|near|outside|via|towards?)\s+$")
 # a capitalised run of one to three words after a word that leads to a place: 'grew up in Aarhus'
 _AFTER_PLACE_WORD = re.compile(r"\b(?:in|from|near|outside)\s+([A-Z][\w'’.-]*[\w](?:[ -][A-Z][\w'’-]*[\w]){0,2})")
+_AFTER_PLACE_LEAD = re.compile(r"(?:in|from|near|outside)\s+[A-Z]")  # where one may start (see `led_finditer`)
 # a name word just before, maybe with 'of': the place ends a longer name ('Medical Journal of Australia')
 _NAME_BEFORE = re.compile(r"(?<![\w'’-])(?!(?:The|A|An|In|On|At|From|To|And|But|Of)\b)[A-Z][\w'’.-]*(?: of| of the)? $")
 _CRICKET = re.compile(r"\bcricket", re.I)
@@ -31,8 +33,9 @@ Night Season Era Stage Final Derby Series League Bill Act Law Plan Rule""".split
 )
 # a first name and a surname, or a surname after a particle, as the text writes them: 'Adrian Sutil',
 # 'Rhodri ap Gwyn'
+# (the lookbehind after the first capital, not before it: the regex engine then skips to capitals)
 _FIRST_AND_SURNAME = re.compile(
-    r"(?<![\w'’.-])([A-Z][a-z\u00c0-\u024f'’-]+) (?:(?:de|van|von|da|di|ap|del|der|le|la|el|al) )?"
+    r"([A-Z](?<![\w'’.-].)[a-z\u00c0-\u024f'’-]+) (?:(?:de|van|von|da|di|ap|del|der|le|la|el|al) )?"
     r"[A-Z][\w-]*(?:['’](?!s\b)[\w-]+)*(?<=[a-z\u00c0-\u024f])(?![\w-]| [A-Z][a-z])"
 )
 _NAME_WORD_BEFORE = re.compile(r"[A-Z][\w'’.-]* $")
@@ -124,6 +127,12 @@ def _countries() -> re.Pattern:
 
 
 @functools.cache
+def _countries_lead() -> re.Pattern:
+    """Where a country's name may start (see `led_finditer`): `_countries` without its lookbehind."""
+    return re.compile(_countries().pattern.replace(r"(?<![\w'’-])(?=[A-Z])", "", 1))
+
+
+@functools.cache
 def _towns() -> frozenset[str]:
     """The towns' names that are no first names ('Tyler', 'Florence')."""
     return word_list("towns") - word_list("first_names")
@@ -133,11 +142,11 @@ def with_untagged_places(text: str, found: list[Entity]) -> list[Entity]:
     """`found` and the countries (anywhere) and towns (after 'in', 'near', 'outside', 'from') spaCy left out, as
     places (a side where the text shows it playing), where they overlap nothing found and are not the end
     of a longer name ('Bank of England' is found; 'Real Madrid' is no town)."""
-    spans = [m.span() for m in _countries().finditer(text)]
+    spans = [m.span() for m in led_finditer(_countries(), _countries_lead(), text)]
     towns = _towns()
     spans += [
         m.span(1)
-        for m in _AFTER_PLACE_WORD.finditer(text)
+        for m in led_finditer(_AFTER_PLACE_WORD, _AFTER_PLACE_LEAD, text)
         if m.group(1) in towns and reads_as_place(text, *m.span(1))  # not 'joined from Bath'
     ]
     added: list[Entity] = []

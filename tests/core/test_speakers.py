@@ -4067,3 +4067,32 @@ def test_a_banner_a_chant_and_an_announcer_are_no_speaker_named_before(analyzer,
 )
 def test_the_words_of_signs_banners_and_slogans_are_speech_of_nobody(analyzer, body, speakers):
     assert who_said(analyzer, "Grace Okafor won the 100 metres. " + body) == speakers
+
+
+# ---------------------------------------------------------------- a participle cue with 'that' or 'of …' before the quote
+
+
+def test_stating_that_before_the_quote_names_the_sentence_subject(analyzer):
+    body = (
+        'Bollinger opened the forum addressing critics, stating that "To those who believe this event should never '
+        'have happened, I want to say that I understand your perspective."'
+    )
+    assert who_said(analyzer, body) == ["Bollinger"]
+
+
+def test_saying_of_a_thing_before_the_quote_names_the_sentence_subject(analyzer):
+    body = (
+        "State Senator John Fritchey is quoted in the Chicago Sun-Times as saying of the letter, "
+        '"You often run into conflicts when politics and religion intersect."'
+    )
+    assert who_said(analyzer, body) == ["John Fritchey"]
+
+
+@pytest.mark.parametrize("cue", ["adding,", "adding that"])
+def test_a_full_stop_inside_the_quote_before_does_not_start_the_next_quotes_sentence(analyzer, cue):
+    body = (
+        "Later, Pentagon officials denied that the conference was staged. Pentagon spokesman Lawrence Di Rita said "
+        '"We certainly regret any perception that they were told what to say. It is not the case," '
+        f'{cue} "The soldiers were advised as to the issues they should expect to discuss."'
+    )
+    assert who_said(analyzer, body) == ["Lawrence Di Rita", "Lawrence Di Rita"]

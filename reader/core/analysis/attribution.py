@@ -203,9 +203,14 @@ def before(text: str, quote_start: int, floor: int) -> Source | None:
         or _before_colon(head, at)
         or _with_saying(head, at)
         or _before_subject(head, at)
-        or (_before_subject(whole, begin) if head is not whole else None)
+        or (_before_subject(whole, begin) if head is not whole and not _opens_inside_quote(whole) else None)
         or according_within(head, at)
     )
+
+
+def _opens_inside_quote(whole: str) -> bool:
+    # a full stop inside the quote before ended the "sentence": 'It is not the case," adding that "'
+    return len(QUOTE_MARK.findall(whole)) % 2 == 1
 
 
 def according_within(head: str, at: int = 0) -> Source | None:
@@ -463,7 +468,8 @@ def _before_subject(head: str, at: int) -> Source | None:
     # the quote closes a sentence whose subject is a name (or he/she), introduced by a colon or 'saying'
     if not re.search(
         r"(?::|,?\s*\b(?:saying|adding|explaining|noting|insisting|warning|arguing|stating|"
-        r"writing|telling\s+\w+|declaring)\s*[:,]?|\b(?:for|after)\s+(?:saying|claiming|calling)\b[^,;:\"“]{0,80}|"
+        r"writing|telling\s+\w+|declaring)(?:\s+that|\s+of\s+[^,;:\"“]{1,40},)?\s*[:,]?|"  # 'stating that "'
+        r"\b(?:for|after)\s+(?:saying|claiming|calling)\b[^,;:\"“]{0,80}|"
         r"\bby\s+(?:saying|asserting|claiming|arguing|insisting|declaring|stating|stressing)(?:\s+that)?|"
         rf"(?:,|\s[—–]|\s--)\s*{_NAMING}\s+[^,;:\"“]{{1,60}}|"
         r",\s*which\s+(?:read|reads|said|says|stated|states)\s*[:,]?)\s*$",  # 'updated his account, which read, "'

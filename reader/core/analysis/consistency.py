@@ -48,6 +48,12 @@ _FIXTURE = re.compile(
     + r"(?= \d| at\b| in\b|[,.;:]|$)",
     re.M,
 )
+# a fixture to come or a meeting of two sides: 'Partizan meet Cedevita Zagreb in the semi-final', 'Leeds
+# Rhinos against Bolton Blaze at the Copper Box'
+_MEETING = re.compile(
+    _SIDE_NAME + r" (?:meet|meets|against|v|vs\.?|versus) " + _SIDE_NAME + r"(?= \d| at\b| in\b| on\b|[,.;:]|$)",
+    re.M,
+)
 
 
 def merge_partial(parts: list[list[Entity]], texts: Sequence[str] = ()) -> list[list[Entity]]:
@@ -403,7 +409,26 @@ def _sides(parts: list[list[Entity]], texts: Sequence[str], labels: dict[str, di
                     if a in sides or ((untagged or place) and _repeatable(b) and b.split()[0] not in _NOT_SIDE_WORDS):
                         sides.add(b)
         sides |= {side.split()[1] for side in sides if side.split()[0] in ("South", "North") and side.count(" ") == 1}
-    return sides
+    teams = playing | sides | {e.text for part in parts for e in part if e.label == "ORG"}
+    return sides | _met_by_a_team(texts, labels, teams)
+
+
+def _met_by_a_team(texts: Sequence[str], labels: dict[str, dict[str, float]], teams: Collection[str]) -> set[str]:
+    """The other side of a meeting with a team ('Partizan meet Cedevita Zagreb', 'Leeds Rhinos against Bolton
+    Blaze'), where spaCy saw a person: a name of two words, the first no first name the lists know, one of
+    them a town's ('Zagreb', 'Bolton'); not 'Daniel Moreno against Leeds Rhinos'."""
+    firsts, towns = word_list("first_names"), word_list("towns")
+    met = set()
+    for text in texts:
+        for m in _MEETING.finditer(text):
+            for a, b in ((m.group(1), m.group(2)), (m.group(2), m.group(1))):
+                words = b.split()
+                if a not in teams or len(words) != 2:
+                    continue
+                person = _most_voted(labels.get(b, {"": 0})) == "PERSON"
+                if person and words[0] not in firsts and any(w in towns and w not in firsts for w in words):
+                    met.add(b)
+    return met
 
 
 def _teams_towns(parts: list[list[Entity]], texts: Sequence[str], labels: dict[str, dict[str, float]]) -> set[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Sequence
+from dataclasses import replace
 
 from .context import FIRM_WORDS, ORG_WORDS, looks_like_full_name, reads_as_company
 from .famous import footballers, well_known_people
@@ -14,6 +15,7 @@ from .gazetteer import PLACE_LABELS, word_list
 from .given_names import first_names_of_places, surnames_of_places
 from .mentions import occurrences, with_untagged
 from .names import COMPANY_WORDS, COUNTRY_ADJECTIVES, DEMONYMS, FUNCTION_WORDS, surname
+from .origins import peoples_words
 from .people import in_capitals, latest_namesakes, people_of_the_article
 from .sides import as_nationality, reads_as_place, sporting_side
 from .trimming import NAME_LABELS
@@ -138,11 +140,16 @@ def _named_as_place(text: str, e: Entity, sides: Collection[str], labels: dict[s
 
 def _across_the_article(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
     """The steps that read the whole article again once each mention has its label: repeats spaCy left out,
-    namesakes, people in capitals, national bodies, events' short names."""
+    namesakes, people in capitals, national bodies, events' short names; last, no nationality or faith is a
+    person ('Irish', 'South African', 'Roman Catholic', see `peoples_words`)."""
     parts = latest_namesakes(_with_repeats(_without_common_words(_as_in_the_body(parts), texts), texts), texts)
     parts = footballers(well_known_people(with_first_names(in_capitals(parts, texts), texts), texts), texts)
     parts = surnames_of_places(first_names_of_places(parts, texts), texts)
-    return _event_short_names(_national_bodies(parts, texts), texts)
+    parts = _event_short_names(_national_bodies(parts, texts), texts)
+    return [
+        [replace(e, label="NORP", canonical=e.text) if e.label == "PERSON" and peoples_words(e.text) else e for e in p]
+        for p in parts
+    ]
 
 
 def _as_in_the_body(parts: list[list[Entity]]) -> list[list[Entity]]:

@@ -632,3 +632,21 @@ def test_a_transcripts_question_mark_is_not_an_initial(analyzer):
         'YUKI SATO: "Not so much."'
     )
     assert labels_written(analyzer, text, "Yuki") == [("PERSON", "Yuki Sato")]
+
+
+def test_a_peoples_word_after_another_countrys_possessive_is_the_first_name(analyzer):
+    guide = (
+        "Guide shares silver\n\nEcuador's German Ochoa Villacis ran beside the blind runner for all 42 kilometres. "
+        "Villacis also received a silver medal, and Spain's Norman Iglesias Prado took the bronze."
+    )
+    club = "Late winner\n\nChelsea's German Kai Brenner scored twice. Brenner was pleased with the points."
+    assert labels_written(analyzer, guide, "Villacis") == [("PERSON", "German Ochoa Villacis")]
+    assert labels_written(analyzer, club, "Brenner") == [("PERSON", "Kai Brenner")]  # a club's: a nationality
+
+
+def test_a_nationality_is_never_a_person_even_where_spacy_ran_it_into_one(analyzer):
+    text = (
+        "Vote\n\nIrish Taoiseach — Prime Minister — Leo Varga welcomed the result. The Irish constitution now "
+        "allows it, and Irish voters backed the change."
+    )
+    assert labels_written(analyzer, text, "Irish") == [("NORP", "Irish"), ("NORP", "Irish")]

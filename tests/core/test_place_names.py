@@ -49,6 +49,11 @@ def test_a_town_spacy_calls_a_person_is_a_place_where_the_text_leads_there(analy
     assert labels_of(analyzer, text, "Rotterdam") == ["GPE"]
 
 
+def test_a_town_spacy_calls_a_person_is_a_place_where_a_list_of_places_leads_there(analyzer):
+    text = "Chain shrinks\n\nIts stores in Oxford, Winchester and Bath closed on Monday, the retailer said."
+    assert labels_of(analyzer, text, "Bath") == ["GPE"]
+
+
 def test_a_town_the_article_shows_playing_stays_the_side(analyzer):
     text = "Sunday's result\n\nCopenhagen beat Brondby 2-1 on Sunday. Copenhagen captain Jonas Lind scored twice."
     assert labels_of(analyzer, text, "Copenhagen") == ["ORG", "ORG"]

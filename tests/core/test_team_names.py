@@ -317,3 +317,24 @@ def test_a_clubs_womens_side_is_one_name_and_its_nickname_is_the_side(analyzer):
     side = labels_written(analyzer, text, "Brighton & Hove Albion Women")
     assert side == [("ORG", "Brighton & Hove Albion FC Women")]
     assert labels_written(analyzer, text, "Seagulls") == side
+
+
+def test_a_side_spacy_calls_a_person_is_a_team_in_a_fixture_with_a_team(analyzer):
+    semi_final = (
+        "Semi-final draw\n\nPartizan signed a new shirt deal on Tuesday. Partizan meet Cedevita Zagreb in the "
+        "semi-final in Belgrade on Friday, and the club expects a full arena."
+    )
+    opener = (
+        "Season dates\n\nThe league released its fixtures on Monday. The season opens with Leeds Rhinos against "
+        "Bolton Blaze at the Copper Box, live on Sky Sports."
+    )
+    assert labels_written(analyzer, semi_final, "Cedevita Zagreb") == [("ORG", "Cedevita Zagreb")]
+    assert labels_written(analyzer, opener, "Bolton Blaze") == [("ORG", "Bolton Blaze")]
+
+
+def test_a_person_named_against_a_team_stays_a_person(analyzer):
+    text = (
+        "Court date\n\nThe case of Daniel Moreno against Leeds Rhinos opens on Monday. Daniel Moreno says the "
+        "club owes him wages."
+    )
+    assert set(labels_of(analyzer, text, "Daniel Moreno")) == {"PERSON"}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Sequence
+from dataclasses import replace
 
 from .context import FIRM_WORDS, ORG_WORDS, looks_like_full_name, reads_as_company
 from .famous import footballers, well_known_people
@@ -14,6 +15,7 @@ from .gazetteer import PLACE_LABELS, word_list
 from .given_names import first_names_of_places, surnames_of_places
 from .mentions import occurrences, with_untagged
 from .names import COMPANY_WORDS, COUNTRY_ADJECTIVES, DEMONYMS, FUNCTION_WORDS, surname
+from .origins import peoples_words
 from .people import in_capitals, latest_namesakes, people_of_the_article
 from .sides import as_nationality, reads_as_place, sporting_side
 from .trimming import NAME_LABELS
@@ -46,6 +48,12 @@ _FIXTURE = re.compile(
     + r"to an? (?:\d+ ?[-–] ?\d+ )?(?:win|victory) over) "
     + _SIDE_NAME
     + r"(?= \d| at\b| in\b|[,.;:]|$)",
+    re.M,
+)
+# a fixture to come or a meeting of two sides: 'Partizan meet Cedevita Zagreb in the semi-final', 'Leeds
+# Rhinos against Bolton Blaze at the Copper Box'
+_MEETING = re.compile(
+    _SIDE_NAME + r" (?:meet|meets|against|v|vs\.?|versus) " + _SIDE_NAME + r"(?= \d| at\b| in\b| on\b|[,.;:]|$)",
     re.M,
 )
 
@@ -132,11 +140,16 @@ def _named_as_place(text: str, e: Entity, sides: Collection[str], labels: dict[s
 
 def _across_the_article(parts: list[list[Entity]], texts: Sequence[str]) -> list[list[Entity]]:
     """The steps that read the whole article again once each mention has its label: repeats spaCy left out,
-    namesakes, people in capitals, national bodies, events' short names."""
+    namesakes, people in capitals, national bodies, events' short names; last, no nationality or faith is a
+    person ('Irish', 'South African', 'Roman Catholic', see `peoples_words`)."""
     parts = latest_namesakes(_with_repeats(_without_common_words(_as_in_the_body(parts), texts), texts), texts)
     parts = footballers(well_known_people(with_first_names(in_capitals(parts, texts), texts), texts), texts)
     parts = surnames_of_places(first_names_of_places(parts, texts), texts)
-    return _event_short_names(_national_bodies(parts, texts), texts)
+    parts = _event_short_names(_national_bodies(parts, texts), texts)
+    return [
+        [replace(e, label="NORP", canonical=e.text) if e.label == "PERSON" and peoples_words(e.text) else e for e in p]
+        for p in parts
+    ]
 
 
 def _as_in_the_body(parts: list[list[Entity]]) -> list[list[Entity]]:
@@ -403,7 +416,26 @@ def _sides(parts: list[list[Entity]], texts: Sequence[str], labels: dict[str, di
                     if a in sides or ((untagged or place) and _repeatable(b) and b.split()[0] not in _NOT_SIDE_WORDS):
                         sides.add(b)
         sides |= {side.split()[1] for side in sides if side.split()[0] in ("South", "North") and side.count(" ") == 1}
-    return sides
+    teams = playing | sides | {e.text for part in parts for e in part if e.label == "ORG"}
+    return sides | _met_by_a_team(texts, labels, teams)
+
+
+def _met_by_a_team(texts: Sequence[str], labels: dict[str, dict[str, float]], teams: Collection[str]) -> set[str]:
+    """The other side of a meeting with a team ('Partizan meet Cedevita Zagreb', 'Leeds Rhinos against Bolton
+    Blaze'), where spaCy saw a person: a name of two words, the first no first name the lists know, one of
+    them a town's ('Zagreb', 'Bolton'); not 'Daniel Moreno against Leeds Rhinos'."""
+    firsts, towns = word_list("first_names"), word_list("towns")
+    met = set()
+    for text in texts:
+        for m in _MEETING.finditer(text):
+            for a, b in ((m.group(1), m.group(2)), (m.group(2), m.group(1))):
+                words = b.split()
+                if a not in teams or len(words) != 2:
+                    continue
+                person = _most_voted(labels.get(b, {"": 0})) == "PERSON"
+                if person and words[0] not in firsts and any(w in towns and w not in firsts for w in words):
+                    met.add(b)
+    return met
 
 
 def _teams_towns(parts: list[list[Entity]], texts: Sequence[str], labels: dict[str, dict[str, float]]) -> set[str]:

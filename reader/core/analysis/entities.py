@@ -53,7 +53,7 @@ from .towns import (
     with_first_named_people,
     with_untagged_places,
 )
-from .trimming import NAME_LABELS, tidy_span
+from .trimming import NAME_LABELS, name_at, tidy_span
 from .values import GROUP_OF_LABEL, Entity
 from .wider import wider_firm
 
@@ -122,7 +122,7 @@ def person_names(parts: Sequence[str], raw: Sequence[list[RawEntity]], model: bo
                 label = "PERSON" if first_named(text[s:e], text) and not reads_as_company(text, s, e) else label
             if label == "PERSON" and not known:
                 s, e = tidy_span(text, s, e, label)
-                name = trim_name(text[s:e]) if e > s and not _after_the(text, s) else ""
+                name = name_at(text, s, e) if e > s and not _after_the(text, s) else ""
                 if name:
                     names.add(name)
                     singles += [name] if " " not in name else []
@@ -347,7 +347,7 @@ def _canonical(text: str, m: _Mention, names: Names) -> tuple[str, str]:
     if m.entry:
         return m.entry.name, m.entry.note
     if m.label == "PERSON":
-        return names.resolve(trim_name(surface) or surface), ""
+        return names.resolve(name_at(text, m.start, m.end) or surface), ""
     return " ".join(surface.split()), ""
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from .gazetteer import word_list
 from .names import COUNTRY_ADJECTIVES, DEMONYMS
 from .per_document import PerDocument
 from .values import Entity
@@ -82,3 +83,21 @@ def nationality(word: str) -> bool:
     """'Kenyan', 'Dutch', 'African': a word for where people come from, never a person's name alone."""
     word = word.lower()
     return word in DEMONYMS or word in _REGIONS or word in _ADJECTIVE.values()
+
+
+# a faith's word, which spaCy's small model sometimes calls a person ('a Catholic country', 'Roman Catholic Pope')
+_FAITHS = frozenset(
+    """catholic catholics orthodox protestant protestants muslim muslims jewish jews anglican anglicans hindu
+hindus sikh sikhs buddhist buddhists evangelical evangelicals methodist methodists sunni shia shiite shiites""".split()
+)
+_BEFORE_PEOPLES_WORD = frozenset(("South", "North", "East", "West", "Central", "Southern", "Northern", "Roman"))
+
+
+def peoples_words(name: str) -> bool:
+    """'Irish', 'South African', 'Roman Catholic', 'Spaniards': where people come from or what they believe,
+    never a person, whatever spaCy called it; not a word that is also a first name ('Finn', 'Scot', 'German')."""
+    *lead, last = name.split() or [""]
+    if last in word_list("first_names") or not all(w in _BEFORE_PEOPLES_WORD or nationality(w) for w in lead):
+        return False
+    word = last.lower()
+    return nationality(word) or word in _FAITHS or (word.endswith("s") and word[:-1] in DEMONYMS)

@@ -16,6 +16,11 @@ from .tagger import RawEntity
 from .values import Entity
 
 _TO_PLACE = re.compile(r"\b(?:in|to|at|from|near|outside|via|towards?)\s+$")
+# another place joined to it after such a word: 'offices in Southampton and |Winchester', 'between El Paso
+# and |Ciudad Juárez', 'in Bradford, |Halifax'
+_JOINED_TO_PLACE = re.compile(
+    r"\b(?:in|to|at|from|near|between)\s+(?:[A-Z][\w'’.-]*,?\s+){0,3}?[A-Z][\w'’.-]*[\w](?:,|,? and|,? or)\s+$"
+)
 # a capitalised run of one to three words after a word that leads to a place: 'grew up in Aarhus'
 _AFTER_PLACE_WORD = re.compile(r"\b(?:in|from|near|outside)\s+([A-Z][\w'’.-]*[\w](?:[ -][A-Z][\w'’-]*[\w]){0,2})")
 _AFTER_PLACE_LEAD = re.compile(r"(?:in|from|near|outside)\s+[A-Z]")  # where one may start (see `led_finditer`)
@@ -58,14 +63,19 @@ def name_words(text: str, raw: list[RawEntity]) -> set[str]:
 def is_town(text: str, s: int, e: int, label: str, named: Collection[str]) -> bool:
     """A country's or a town's name (see `word_list`) that is not a word of a person's or a firm's name
     in the article (see `name_words`) and that the text does not call a company; a town spaCy calls a
-    person only where the words before it lead to a place ('a flat stage to Brescia'): many towns are
+    person only where the words before it lead to a place ('a flat stage to Brescia', 'stores in Oxford,
+    Winchester and Bath'): many towns are
     also first names. A side the text shows playing is one again in `_town_or_side`."""
     name = text[s:e]
     if name in named or reads_as_company(text, s, e):
         return False
     if name in word_list("countries") or (not name.isascii() and unaccented(name) in word_list("countries")):
         return True  # 'Curaçao', which the list spells 'Curacao'
-    return name in word_list("towns") and (label == "ORG" or bool(_TO_PLACE.search(text, max(0, s - 12), s)))
+    if name not in word_list("towns"):
+        return False
+    if label == "ORG":
+        return True
+    return bool(_TO_PLACE.search(text, max(0, s - 12), s) or _JOINED_TO_PLACE.search(text, max(0, s - 48), s))
 
 
 def county_club(text: str, s: int, e: int, gazetteer: Gazetteer, people: Collection[str]) -> Entry | None:

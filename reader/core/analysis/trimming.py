@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from .gazetteer import word_list
 from .names import DEMONYMS, PARTICLES, is_name_token, trim_name
 
 NAME_LABELS = ("PERSON", "ORG", "GPE", "LOC", "FAC", "EVENT")  # names: no score or table column in them
@@ -53,6 +54,8 @@ _NAME_BEGAN = re.compile(
 )
 
 # a Dutch or German surname's particle, in lower case, before it alone ('a van Bommel header'); not 'the van'
+# a country's possessive and a capitalised word just before a name: "Colombia's German |Naranjo Jaramillo"
+_COUNTRY_OWNS = re.compile(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)['’]s ([A-Z][a-z]+) $")
 _PARTICLE_BEFORE = re.compile(
     r"(?<![\w'’-])(?<!the )(?<!The )(?<!his )(?<!her )(?<!their )((?:van|von|ten|ter)(?: (?:der|den|de))? )$"
 )
@@ -137,7 +140,30 @@ def _person_span(text: str, s: int, e: int) -> tuple[int, int]:
     at = text.rfind(name.split()[0], s, e) if name else -1
     if at > s and text[at:e].startswith(name):
         s = at
-    return _whole_name(text, s, e)
+    return _whole_name(text, _first_name_after_country(text, s), e)
+
+
+def name_at(text: str, s: int, e: int) -> str:
+    """The person's name in the span, as `trim_name` reads it, with the first name that a people's word
+    after a country's possessive is ("Colombia's German Naranjo Jaramillo")."""
+    name = trim_name(text[s:e])
+    at = e - len(name)
+    if name and at > s and text.endswith(name, 0, e) and (first := _first_name_after_country(text, at)) < at:
+        return text[first:e]
+    return name
+
+
+def _first_name_after_country(text: str, s: int) -> int:
+    """Where a person's name starts that a people's word opens, one that is also a first name, right after
+    another country's possessive ('German' of "Colombia's German Naranjo Jaramillo"; not "Germany's German
+    …", not "Chelsea's German …")."""
+    m = _COUNTRY_OWNS.search(text, max(0, s - 40), s)
+    if not m:
+        return s
+    country, word = m.groups()
+    if word.lower() in DEMONYMS and word in word_list("first_names") and country in word_list("countries"):
+        return m.start(2) if word[:3] != country[:3] else s
+    return s
 
 
 def _whole_name(text: str, s: int, e: int) -> tuple[int, int]:

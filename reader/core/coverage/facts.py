@@ -26,6 +26,7 @@ import bisect
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from ..analysis.values import SPEECH, Analysis
@@ -114,7 +115,7 @@ def facts_of(article: Article, analysis: Analysis) -> ArticleFacts:
     """The facts of one article from its text and its analysis."""
     parts = article.parts()
     placer = _Placer(article, analysis)
-    tokens = {p.name: list(_tokens(p)) for p in parts}
+    tokens = {p.name: _tokens(p) for p in parts}
     candidates = _candidates(tokens, {p.name: p.text for p in parts}, analysis)
     found = _count(tokens, candidates, placer)
     found.update((carried(k), v) for k, v in _canonicals(analysis, placer).items())
@@ -147,18 +148,25 @@ class _Placer:
 
 class _Token(NamedTuple):  # a tuple: a few thousand an article, made quicker than frozen dataclasses
     word: str  # as in the key
-    start: int
-    end: int
     capital: bool
     as_written: str  # without a possessive
     shape: int  # _NO_LETTERS, _CAPITALS or _OTHER
+    start: int
+    end: int
 
 
-def _tokens(part: Part) -> Iterator[_Token]:
-    for m in _WORD.finditer(part.text):
-        w = m.group()
-        as_written = w[:-2] if w[-2:] in _POSSESSIVE_ENDS else w
-        yield _Token(as_written.casefold(), m.start(), m.end(), w[0].isupper(), as_written, _shape(as_written))
+def _tokens(part: Part) -> list[_Token]:
+    # tuple.__new__ straight: a NamedTuple's own __new__ is a Python function, a third of the time here
+    return [_new_token(_Token, (*_word_facts(m.group()), *m.span())) for m in _WORD.finditer(part.text)]
+
+
+_new_token = tuple.__new__
+
+
+@lru_cache(maxsize=1 << 14)  # a word's facts, for the same words met again and again in a library
+def _word_facts(w: str) -> tuple[str, bool, str, int]:
+    as_written = w[:-2] if w[-2:] in _POSSESSIVE_ENDS else w
+    return as_written.casefold(), w[0].isupper(), as_written, _shape(as_written)
 
 
 def _candidates(tokens: dict[str, list[_Token]], texts: dict[str, str], analysis: Analysis) -> set[str]:
@@ -211,11 +219,21 @@ def _subruns(run: list[_Token]) -> Iterator[str]:
 def _count(tokens: dict[str, list[_Token]], candidates: set[str], placer: _Placer) -> dict[str, tuple[int, int]]:
     """Each candidate's occurrences in every part, and its most prominent place."""
     lengths = {c.count(" ") + 1 for c in candidates}
+    firsts: dict[int, set[str]] = {n: set() for n in lengths}  # by length: the first words of candidates that long
+    for c in candidates:
+        firsts[c.count(" ") + 1].add(c.partition(" ")[0])
     found: dict[str, tuple[int, int]] = {}
+    any_first = set().union(*firsts.values())
     for part, toks in tokens.items():
         ws = [t.word for t in toks]
+        starts = [i for i, w in enumerate(ws) if w in any_first]  # most words start no candidate
         for n in lengths:
-            for i in range(len(ws) - n + 1):
+            first, last = firsts[n], len(ws) - n
+            for i in starts:
+                if i > last:
+                    break
+                if ws[i] not in first:
+                    continue
                 k = " ".join(ws[i : i + n])
                 if k in candidates:
                     place = placer.place(part, toks[i].start)
@@ -232,6 +250,7 @@ def _add(found: dict[str, tuple[int, int]], k: str, place: int) -> None:
     found[k] = (count + 1, min(best, place))
 
 
+@lru_cache(maxsize=1 << 12)  # an entity's text or canonical name, met again in the same article and others
 def _folded(form: str) -> str:
     return " ".join(words(form))
 
@@ -240,6 +259,11 @@ def _canonicals(analysis: Analysis, placer: _Placer) -> dict[str, tuple[int, int
     """Each canonical name's entity mentions, and their most prominent place."""
     found: dict[str, tuple[int, int]] = {}
     for e in analysis.entities:
-        for k in {_folded(e.canonical), key(e.canonical)} - {""}:
+        for k in _canonical_keys(e.canonical):
             _add(found, k, placer.place(e.part, e.start))
     return found
+
+
+@lru_cache(maxsize=1 << 12)
+def _canonical_keys(canonical: str) -> frozenset[str]:
+    return frozenset({_folded(canonical), key(canonical)} - {""})

@@ -19,7 +19,7 @@ from .syntax import Parse
 from .tagger import NO_MODEL, RawEntity, Tagger, available_model
 from .values import GROUP_OF_LABEL, GROUPS, LABEL_NAMES, SPEECH, TERM, Analysis, Entity, Quote, as_part
 
-ANALYSIS_VERSION = 15  # bump when quotes or entity cleaning change what they produce, or how it is cached
+ANALYSIS_VERSION = 16  # bump when quotes or entity cleaning change what they produce, or how it is cached
 IN_PROCESS_BATCH = 32  # articles analyzed together when no worker processes are used
 IN_PROCESS_FIRST_BATCH = 8  # the first of them: the first results come early
 

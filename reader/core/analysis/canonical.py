@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from .gazetteer import word_list
+from .mentions import compiled
 from .names import ROLE_WORDS, SENTENCE_OPENERS, trim_name
 from .values import Entity
 
@@ -97,7 +98,7 @@ def _holder(title: str, text: str, people: list[str]) -> str | None:
     """'the Premier said' → 'Lu Wenhai', where the article names one holder: 'Premier Lu Wenhai'."""
     holders = {
         _untitled(m.group(1), people)
-        for m in re.finditer(rf"\b{re.escape(title)},?\s+((?:[A-Z][\w'’.-]+\s+){{0,3}}[A-Z][\w'’-]+)", text)
+        for m in compiled(rf"\b{re.escape(title)},?\s+((?:[A-Z][\w'’.-]+\s+){{0,3}}[A-Z][\w'’-]+)").finditer(text)
     }
     holders = {h for h in holders if h in people or h.split()[0] in word_list("first_names")}
     return holders.pop() if len(holders) == 1 else None
@@ -115,11 +116,11 @@ def _spelled(acronym: str, text: str) -> str | None:
 def _longer(name: str, text: str) -> str | None:
     """'Halvard' → 'Halvard Cycling Collective', the one longer name the article writes it in (where the rest is
     no first name, as in 'Ineos Grenadiers' or 'ATP Tour')."""
-    found = list(re.finditer(rf"\b{re.escape(name)}((?:\s+[A-Z][a-z][\w'’-]*)+)", text))
+    found = list(compiled(rf"\b{re.escape(name)}((?:\s+[A-Z][a-z][\w'’-]*)+)").finditer(text))
     rests = {" ".join(m.group(1).split()) for m in found}
     if len(rests) != 1:
         return None
-    alone = re.search(rf"\b{re.escape(name)}\b(?!\s+[A-Z])", text)
+    alone = compiled(rf"\b{re.escape(name)}\b(?!\s+[A-Z])").search(text)
     if alone and alone.start() < found[0].start():
         return None  # 'Ryanair' named on its own before 'Ryanair Pilots Group': a body of its own, no short form
     rest = rests.pop().split()
@@ -134,5 +135,5 @@ def _described(speaker: str, text: str) -> str | None:
     if not re.match(r"an?\s", speaker):
         return None
     head = re.escape(speaker[1:])
-    full = re.search(rf"\b[Aa]{head}((?:\s+(?:at|of|for|from|with)(?:\s+[a-z]{_WORD}){{1,7}}))(?=,)", text)
+    full = compiled(rf"\b[Aa]{head}((?:\s+(?:at|of|for|from|with)(?:\s+[a-z]{_WORD}){{1,7}}))(?=,)").search(text)
     return speaker + full.group(1) if full else None

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .gazetteer import word_list
+from .mentions import compiled
 from .names import COMPANY_WORDS, COUNTRY_ADJECTIVES, DEMONYMS, HONORIFICS, ROLE_WORDS, is_name_token
 from .trimming import NAME_GOES_ON, NAME_LABELS
 
@@ -162,7 +163,7 @@ def _role_first(text: str, s: int, e: int) -> int | None:
 def common_word(word: str, text: str) -> bool:
     """A capitalised word that is a role, or that `text` also writes in lower case: not part of a name."""
     word = word.lower()
-    return word in ROLE_WORDS or bool(re.search(rf"\b{re.escape(word)}s?\b", text))
+    return word in ROLE_WORDS or bool(compiled(rf"\b{re.escape(word)}s?\b").search(text))
 
 
 def _by_its_words(text: str, s: int, e: int, label: str, people: dict[str, str]) -> tuple[int, int, str] | None:

@@ -61,7 +61,7 @@ def organisation_before(earlier: Sequence[Entity], text: str, at: int, noun: str
     one ('the airline')."""
     para_start = paragraph_start(text, at)
     # 'The league said the deal would fund the Women's Premier League. "…," the league said': as the first
-    told = re.search(rf"(?:^|[.!?]\s+)The {noun}\b", text[para_start:at]) if noun else None
+    told = compiled(rf"(?:^|[.!?]\s+)The {noun}\b").search(text[para_start:at]) if noun else None
     at = para_start + told.start() if told else at
     orgs = named_as(noun, [e for e in earlier if e.label == "ORG" and _fits(noun, e) and e.end <= at])
     if noun not in _PRESS_NOUNS:  # 'WASHINGTON (AP) —', 'reported by the Evening News': who files, not who speaks

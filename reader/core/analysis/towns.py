@@ -9,7 +9,7 @@ from collections.abc import Collection
 
 from .context import FIRM_WORDS, ORG_WORDS, looks_like_full_name, reads_as_company
 from .gazetteer import Entry, Gazetteer, unaccented, word_list
-from .mentions import led_finditer
+from .mentions import compiled, led_finditer
 from .names import PARTICLES, is_name_token
 from .sides import reads_as_place, sporting_side
 from .tagger import RawEntity
@@ -206,7 +206,7 @@ def with_first_named_people(text: str, found: list[Entity], resolve) -> list[Ent
 
 
 def _lower_in(word: str, text: str) -> bool:
-    return bool(re.search(rf"(?<![\w'’-]){re.escape(word.lower())}(?![\w'’-])", text))
+    return bool(compiled(rf"(?<![\w'’-]){re.escape(word.lower())}(?![\w'’-])").search(text))
 
 
 def first_name_here(text: str, s: int, e: int) -> bool:

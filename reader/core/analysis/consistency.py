@@ -8,7 +8,7 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import replace
 
-from .context import FIRM_WORDS, ORG_WORDS, looks_like_full_name, reads_as_company
+from .context import FIRM_ENDINGS, ORG_WORDS, looks_like_full_name, reads_as_company
 from .famous import footballers, well_known_people
 from .fullnames import with_first_names
 from .gazetteer import PLACE_LABELS, word_list
@@ -367,7 +367,7 @@ def _firms_name(name: str) -> bool:
     """Whether a name ends with a word of companies' names, never of people's ('Lumberline Tools', 'Hinkley
     Mutual'): a mention spaCy called a person under that name votes for the company."""
     words = name.split()
-    return len(words) > 1 and words[-1] in COMPANY_WORDS | FIRM_WORDS
+    return len(words) > 1 and words[-1] in FIRM_ENDINGS
 
 
 def _most_voted(votes: dict[str, float]) -> str:

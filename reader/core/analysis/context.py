@@ -29,6 +29,7 @@ FIRM_WORDS = frozenset(
 Distillers Aviation Shipping Mining Steel Petroleum Chemicals Electronics Software Labs Laboratories Outfitters
 Supermarkets Stores Pharmaceuticals Logistics""".split()
 )
+FIRM_ENDINGS = COMPANY_WORDS | FIRM_WORDS  # any last word that makes a name a company's
 # the last word of an event's name
 _EVENT_WORDS = frozenset(
     "Championships Classic Marathon Summit Expo Festival Open Slam Slams Prix Forum Conference Congress Convention "
@@ -197,7 +198,7 @@ def _by_its_words(text: str, s: int, e: int, label: str, people: dict[str, str])
     # not the surname of a person named in full ('Marchetti spokeswoman Claire Dubois')
     by_surroundings = reads_as_company(text, s, e) and people.get(text[s:e], text[s:e]) == text[s:e]
     last = text[s:e].split()[-1:]
-    if label == "PERSON" and (by_surroundings or (last and last[0] in COMPANY_WORDS | FIRM_WORDS)):
+    if label == "PERSON" and (by_surroundings or (last and last[0] in FIRM_ENDINGS)):
         return s, e, "ORG"  # spaCy's person 'Nexora' in 'the chip maker Nexora'; 'Hinkley Mutual'
     return None
 
